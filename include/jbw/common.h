@@ -1,0 +1,123 @@
+/*
+ * libjbw - common definitions: export macro, status codes, errors,
+ * allocator hooks and version.
+ *
+ * Every fallible function in libjbw returns a jbw_status: JBW_OK (0) on
+ * success, a negative code on failure. On failure the function leaves its
+ * outputs untouched, frees what it allocated, and records a detail message
+ * that jbw_last_error() returns on the same thread.
+ */
+#ifndef JBW_COMMON_H
+#define JBW_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jbw/version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * JBW_API marks exported functions. Static builds define JBW_STATIC (the
+ * CMake target does this for its users); the shared build defines
+ * JBW_BUILDING while compiling the library itself.
+ */
+#if defined(JBW_STATIC)
+#  define JBW_API
+#elif defined(_WIN32) || defined(__CYGWIN__)
+#  if defined(JBW_BUILDING)
+#    define JBW_API __declspec(dllexport)
+#  else
+#    define JBW_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) || defined(__clang__)
+#  define JBW_API __attribute__((visibility("default")))
+#else
+#  define JBW_API
+#endif
+
+/*
+ * Status codes. The values are part of the ABI: they are never renumbered,
+ * new codes are appended below the last one.
+ */
+typedef enum jbw_status {
+    JBW_OK = 0,
+    JBW_EINVAL = -1,     /* invalid argument (NULL, NaN, out of domain) */
+    JBW_ENOMEM = -2,     /* an allocation failed */
+    JBW_ERANGE = -3,     /* a value lies outside the supported range */
+    JBW_EPARSE = -4,     /* text could not be parsed */
+    JBW_ENOTFOUND = -5,  /* a key, id or file does not exist */
+    JBW_EDUPLICATE = -6, /* an id or key occurs twice */
+    JBW_EVERSION = -7,   /* a struct or file version is not supported */
+    JBW_EIO = -8,        /* reading or writing a file failed */
+    JBW_EPROTECTED = -9, /* a model names a protected attribute */
+    JBW_EBUFFER = -10,   /* a caller-provided buffer is too small */
+    JBW_ECANCELED = -11  /* a progress callback asked to stop */
+} jbw_status;
+
+/*
+ * Returns a static, human-readable English description of a status code
+ * ("invalid argument"). Unknown codes give "unknown error". Never NULL.
+ */
+JBW_API const char *jbw_strerror(int status);
+
+/*
+ * Returns the detail message of the last failing libjbw call on this thread
+ * (for example "measures.csv line 14, column 'start': '31-02-2025' is not a
+ * date"), or "" when there is none. The string is owned by the library and
+ * valid until the next libjbw call on the same thread. Never NULL.
+ */
+JBW_API const char *jbw_last_error(void);
+
+/* Clears this thread's last error detail. */
+JBW_API void jbw_clear_error(void);
+
+/*
+ * Allocator hooks. malloc_fn and realloc_fn return NULL on failure; free_fn
+ * accepts NULL. `user` is passed to each call unchanged.
+ */
+typedef void *(*jbw_malloc_fn)(size_t size, void *user);
+typedef void *(*jbw_realloc_fn)(void *ptr, size_t size, void *user);
+typedef void (*jbw_free_fn)(void *ptr, void *user);
+
+/*
+ * Replaces the allocator used for every allocation the library makes.
+ * Call it before any other libjbw function, and not while another thread
+ * uses the library: memory allocated with one allocator must be freed with
+ * the same one. Passing three NULL functions restores the C library's
+ * malloc/realloc/free.
+ *
+ * Returns JBW_EINVAL when some but not all of the functions are NULL.
+ */
+JBW_API jbw_status jbw_set_allocator(jbw_malloc_fn malloc_fn,
+                                     jbw_realloc_fn realloc_fn,
+                                     jbw_free_fn free_fn, void *user);
+
+/*
+ * Frees a string or buffer the library allocated and handed to the caller
+ * (the writers' output, for instance). NULL is accepted.
+ */
+JBW_API void jbw_free(void *ptr);
+
+/* The library's version as "MAJOR.MINOR.PATCH". Static, never NULL. */
+JBW_API const char *jbw_version(void);
+
+/*
+ * The library's version as MAJOR * 10000 + MINOR * 100 + PATCH, to compare
+ * with JBW_VERSION_NUMBER from the headers a program was built against.
+ */
+JBW_API int jbw_version_number(void);
+
+/*
+ * The ABI major version (the shared library's SOVERSION). A program or
+ * binding built for one ABI major works with any library of that major.
+ */
+JBW_API int jbw_abi_major(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JBW_COMMON_H */

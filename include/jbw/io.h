@@ -1,0 +1,148 @@
+/*
+ * libjbw - CSV import and export of snapshots and registries.
+ *
+ * Files are UTF-8, with or without a byte-order mark; the delimiter is ','
+ * or ';', detected from the header line; fields may be quoted as in
+ * RFC 4180 (a quote inside a quoted field is doubled, quoted fields may
+ * span lines); lines end in LF or CRLF. With ';' a decimal comma is
+ * accepted ("0,8"). Dates are ISO ("2025-09-01") or Dutch ("1-9-2025").
+ * Columns are found by their header name, in any order. The formats are
+ * documented in docs/formats.md.
+ *
+ * Strict loading (the default) is all or nothing: the first problem stops
+ * the load, nothing is returned, and the detail names the file, line,
+ * column and value. Lenient loading keeps every good row and returns every
+ * rejected row with its line and reason, so nothing is dropped silently.
+ *
+ * Writers return a string the library allocates; free it with jbw_free().
+ */
+#ifndef JBW_IO_H
+#define JBW_IO_H
+
+#include "jbw/common.h"
+#include "jbw/date.h"
+#include "jbw/registry.h"
+#include "jbw/snapshot.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct jbw_load_options {
+    unsigned int version;
+    int lenient;               /* 0: strict (default); 1: lenient */
+    int allow_unknown_columns; /* 0: an unknown column is an error */
+    /*
+     * The snapshot's reference date. JBW_DATE_NONE (default): the latest
+     * date found in either file (start, end - 1, first_assigned,
+     * waiting_since, last_contact, hired), so that an exported snapshot
+     * loads back with its own date.
+     */
+    jbw_date reference_date;
+} jbw_load_options;
+
+#define JBW_LOAD_OPTIONS_VERSION 1
+#define JBW_LOAD_OPTIONS_INIT \
+    { JBW_LOAD_OPTIONS_VERSION, 0, 0, JBW_DATE_NONE }
+
+/* Errors: JBW_EINVAL, JBW_EVERSION. */
+JBW_API jbw_status jbw_load_options_init(jbw_load_options *opts,
+                                         unsigned int version);
+
+/* The rows a lenient load rejected (opaque). */
+typedef struct jbw_rejects jbw_rejects;
+
+/* Number of rejected rows; 0 for NULL. */
+JBW_API size_t jbw_rejects_count(const jbw_rejects *rejects);
+
+/*
+ * The index-th rejected row: the file name as given, its line number
+ * (1 = header line) and the reason (same text a strict load would give).
+ * Strings are borrowed from `rejects`. Any output may be NULL.
+ * Errors: JBW_EINVAL, JBW_ERANGE.
+ */
+JBW_API jbw_status jbw_rejects_get(const char **file, size_t *line,
+                                   const char **reason,
+                                   const jbw_rejects *rejects, size_t index);
+
+/* Frees a rejects list; NULL is accepted. */
+JBW_API void jbw_rejects_free(jbw_rejects *rejects);
+
+/*
+ * Loads a snapshot from measures.csv and workers.csv held in memory.
+ * `measures_name` and `workers_name` name the sources in messages (NULL:
+ * "measures.csv", "workers.csv"). `registry` is copied into the snapshot.
+ * `opts` may be NULL for the defaults. `rejects` may be NULL; in lenient
+ * mode it receives the list of rejected rows (possibly empty), which the
+ * caller frees with jbw_rejects_free(). A measure rejected because its
+ * worker row was rejected says so.
+ * Errors: JBW_EINVAL, JBW_EVERSION, JBW_EPARSE (malformed CSV, a bad
+ * value, a missing or unknown column), JBW_EDUPLICATE, JBW_ENOTFOUND,
+ * JBW_ERANGE, JBW_ENOMEM. In strict mode any bad row fails the load.
+ */
+JBW_API jbw_status jbw_snapshot_load_csv_buffers(
+    jbw_snapshot **out, jbw_rejects **rejects, const jbw_registry *registry,
+    const char *measures, size_t measures_len, const char *measures_name,
+    const char *workers, size_t workers_len, const char *workers_name,
+    const jbw_load_options *opts);
+
+/*
+ * As jbw_snapshot_load_csv_buffers(), reading the two files. Messages
+ * name the paths. Additional error: JBW_EIO (a file cannot be read).
+ */
+JBW_API jbw_status jbw_snapshot_load_csv(jbw_snapshot **out,
+                                         jbw_rejects **rejects,
+                                         const jbw_registry *registry,
+                                         const char *measures_path,
+                                         const char *workers_path,
+                                         const jbw_load_options *opts);
+
+/*
+ * Writes the snapshot's measures / workers as CSV (',' delimiter, LF,
+ * ISO dates, header line first, insertion order). *out receives a
+ * NUL-terminated string (free with jbw_free()), *len its length (len may
+ * be NULL). Errors: JBW_EINVAL, JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_snapshot_measures_csv(char **out, size_t *len,
+                                             const jbw_snapshot *snap);
+JBW_API jbw_status jbw_snapshot_workers_csv(char **out, size_t *len,
+                                            const jbw_snapshot *snap);
+
+/*
+ * Loads a registry from registry.csv text (columns type, key, name,
+ * cbs_code, region; see docs/formats.md). Always strict.
+ * Errors: JBW_EINVAL, JBW_EPARSE, JBW_EDUPLICATE, JBW_ENOTFOUND,
+ * JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_registry_load_csv_buffer(jbw_registry **out,
+                                                const char *text, size_t len,
+                                                const char *name);
+
+/* As above, from a file. Additional error: JBW_EIO. */
+JBW_API jbw_status jbw_registry_load_csv(jbw_registry **out,
+                                         const char *path);
+
+/* Writes a registry as registry.csv text. Errors: JBW_EINVAL, JBW_ENOMEM. */
+JBW_API jbw_status jbw_registry_csv(char **out, size_t *len,
+                                    const jbw_registry *reg);
+
+/*
+ * Reads a whole file into a library-allocated, NUL-terminated buffer
+ * (free with jbw_free()). Errors: JBW_EINVAL, JBW_EIO (the detail names
+ * the path and the system's reason), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_read_file(char **out, size_t *len, const char *path);
+
+/*
+ * Writes `len` bytes to a file, replacing it: the data goes to a temporary
+ * file beside it that is renamed into place, so a failed write leaves the
+ * old file as it was. Errors: JBW_EINVAL, JBW_EIO.
+ */
+JBW_API jbw_status jbw_write_file(const char *path, const char *data,
+                                  size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JBW_IO_H */

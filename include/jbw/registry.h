@@ -1,0 +1,145 @@
+/*
+ * libjbw - the registry of regions (jeugdregio's), municipalities and
+ * organisations (gecertificeerde instellingen, GI's), and which
+ * organisation serves which region.
+ *
+ * Keys are short, stable identifiers chosen by whoever builds the registry
+ * ("ZHZ", "JBWEST"); names are for people. All strings are UTF-8.
+ */
+#ifndef JBW_REGISTRY_H
+#define JBW_REGISTRY_H
+
+#include "jbw/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct jbw_registry jbw_registry;
+
+/* A region as returned by jbw_registry_region(). Strings are borrowed
+ * from the registry and valid while it lives. */
+typedef struct jbw_region_info {
+    unsigned int version;
+    const char *key;
+    const char *name;
+    const char *cbs_code; /* CBS jeugdregio code ("JZ24"), "" when unknown */
+} jbw_region_info;
+#define JBW_REGION_INFO_VERSION 1
+
+typedef struct jbw_municipality_info {
+    unsigned int version;
+    const char *name;
+    const char *region; /* region key */
+} jbw_municipality_info;
+#define JBW_MUNICIPALITY_INFO_VERSION 1
+
+typedef struct jbw_organisation_info {
+    unsigned int version;
+    const char *key;
+    const char *name;
+    size_t region_count; /* how many regions it serves */
+} jbw_organisation_info;
+#define JBW_ORGANISATION_INFO_VERSION 1
+
+/* Creates an empty registry. Errors: JBW_EINVAL, JBW_ENOMEM. */
+JBW_API jbw_status jbw_registry_new(jbw_registry **out);
+
+/*
+ * Creates the embedded Zuid-West registry: the four jeugdhulpregio's
+ * Haaglanden (HGL), Holland Rijnland (HR), Midden-Holland (MH) and
+ * Zuid-Holland Zuid (ZHZ) with their municipalities, and the GI's
+ * Jeugdbescherming west (JBWEST), William Schrikker Stichting (WSS) and
+ * Leger des Heils (LDH), each serving all four regions. Sources are in
+ * docs/formats.md. Errors: JBW_EINVAL, JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_registry_zuid_west(jbw_registry **out);
+
+/* Makes an independent copy. Errors: JBW_EINVAL, JBW_ENOMEM. */
+JBW_API jbw_status jbw_registry_clone(jbw_registry **out,
+                                      const jbw_registry *reg);
+
+/* Frees a registry; NULL is accepted. */
+JBW_API void jbw_registry_free(jbw_registry *reg);
+
+/*
+ * Adds a region. `cbs_code` may be NULL or "". Keys are 1-64 bytes of
+ * letters, digits, '_', '-' or '.'.
+ * Errors: JBW_EINVAL (NULL or bad key, empty name), JBW_EDUPLICATE,
+ * JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_registry_add_region(jbw_registry *reg, const char *key,
+                                           const char *name,
+                                           const char *cbs_code);
+
+/*
+ * Adds a municipality in an existing region.
+ * Errors: JBW_EINVAL, JBW_ENOTFOUND (region), JBW_EDUPLICATE (name),
+ * JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_registry_add_municipality(jbw_registry *reg,
+                                                 const char *name,
+                                                 const char *region_key);
+
+/* Adds an organisation. Errors: JBW_EINVAL, JBW_EDUPLICATE, JBW_ENOMEM. */
+JBW_API jbw_status jbw_registry_add_organisation(jbw_registry *reg,
+                                                 const char *key,
+                                                 const char *name);
+
+/*
+ * Records that an organisation serves a region (adding it twice is not an
+ * error). Errors: JBW_EINVAL, JBW_ENOTFOUND, JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_registry_add_service(jbw_registry *reg,
+                                            const char *organisation_key,
+                                            const char *region_key);
+
+/* Counts; 0 for NULL. */
+JBW_API size_t jbw_registry_region_count(const jbw_registry *reg);
+JBW_API size_t jbw_registry_municipality_count(const jbw_registry *reg);
+JBW_API size_t jbw_registry_organisation_count(const jbw_registry *reg);
+
+/*
+ * The index-th region / municipality / organisation, in the order added.
+ * `out->version` must be set by the caller (use the *_VERSION macro).
+ * Errors: JBW_EINVAL (NULL), JBW_EVERSION, JBW_ERANGE (index).
+ */
+JBW_API jbw_status jbw_registry_region(jbw_region_info *out,
+                                       const jbw_registry *reg, size_t index);
+JBW_API jbw_status jbw_registry_municipality(jbw_municipality_info *out,
+                                             const jbw_registry *reg,
+                                             size_t index);
+JBW_API jbw_status jbw_registry_organisation(jbw_organisation_info *out,
+                                             const jbw_registry *reg,
+                                             size_t index);
+
+/*
+ * The key of the i-th region served by organisation `org_index`.
+ * Errors: JBW_EINVAL, JBW_ERANGE.
+ */
+JBW_API jbw_status jbw_registry_organisation_region(const char **key,
+                                                    const jbw_registry *reg,
+                                                    size_t org_index,
+                                                    size_t i);
+
+/* Looks up by key. Errors: JBW_EINVAL, JBW_ENOTFOUND. */
+JBW_API jbw_status jbw_registry_find_region(size_t *index,
+                                            const jbw_registry *reg,
+                                            const char *key);
+JBW_API jbw_status jbw_registry_find_organisation(size_t *index,
+                                                  const jbw_registry *reg,
+                                                  const char *key);
+
+/*
+ * Sets *out to 1 when the organisation serves the region, else 0.
+ * Errors: JBW_EINVAL, JBW_ENOTFOUND (either key unknown).
+ */
+JBW_API jbw_status jbw_registry_serves(int *out, const jbw_registry *reg,
+                                       const char *organisation_key,
+                                       const char *region_key);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JBW_REGISTRY_H */

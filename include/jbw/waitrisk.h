@@ -1,0 +1,308 @@
+/*
+ * libjbw - the waiting-risk model ("schadelijk wachten"): an explainable,
+ * versioned points checklist that ranks the waiting list, sets how often
+ * each waiting child is contacted, and proposes who takes whom.
+ *
+ * It is libjbw's own model, not a national standard and not a validated
+ * actuarial instrument; it supports people who decide (docs/model-card.md).
+ * Its inputs are closed: a model file can change points and thresholds,
+ * never add inputs, and protected attributes (nationality, ethnicity,
+ * religion, country of birth, ...) do not exist as inputs: a model file
+ * naming one is refused with JBW_EPROTECTED.
+ *
+ * Default model "jbw-wachtrisico" version 1 (points):
+ *  acute (safety acute)   override: band acuut, +100
+ *  safety                 unsafe 30, concerns 15, unknown 10, safe 0
+ *  measure                VOTS / voorlopige voogdij 25; OTS with
+ *                         placement or crisis 15; OTS 10; voogdij 5;
+ *                         tijdelijke voogdij 5; JR by risk: high 15,
+ *                         medium 8, unknown 5, low 0
+ *  time waited (werkdagen) <= 5: 0; 6-30: 15; 31-65: 25; > 65: 35
+ *  bestaand               10
+ *  age                    < 4: 15; 4-11: 5; >= 12: 0; unknown: 5
+ *  no contact (werkdagen since last contact or waiting start)
+ *                         > 20: 20; > 10: 10
+ *  handovers              3 or more earlier workers: 5
+ * Bands: acuut (override or >= 80; contact daily), hoog (50-79; every 5
+ * werkdagen), midden (25-49; every 10), laag (< 25; every 20).
+ */
+#ifndef JBW_WAITRISK_H
+#define JBW_WAITRISK_H
+
+#include "jbw/caseload.h"
+#include "jbw/common.h"
+#include "jbw/date.h"
+#include "jbw/measure.h"
+#include "jbw/snapshot.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum jbw_band {
+    JBW_BAND_LAAG = 0,
+    JBW_BAND_MIDDEN = 1,
+    JBW_BAND_HOOG = 2,
+    JBW_BAND_ACUUT = 3
+} jbw_band;
+
+/* "laag", "midden", "hoog", "acuut"; NULL when out of range. */
+JBW_API const char *jbw_band_code(jbw_band band);
+
+/* The items of the checklist. Values never change; new items append. */
+typedef enum jbw_item {
+    JBW_ITEM_ACUTE = 0,
+    JBW_ITEM_SAFETY = 1,
+    JBW_ITEM_MEASURE = 2,
+    JBW_ITEM_TIME_WAITED = 3,
+    JBW_ITEM_BESTAAND = 4,
+    JBW_ITEM_AGE = 5,
+    JBW_ITEM_NO_CONTACT = 6,
+    JBW_ITEM_HANDOVERS = 7
+} jbw_item;
+
+#define JBW_ITEM_COUNT 8
+/* Fixed size of per-item arrays in public structs; never changes. */
+#define JBW_ITEM_SLOTS 16
+
+/* Stable item id ("safety", "time_waited"); NULL when out of range. */
+JBW_API const char *jbw_item_code(jbw_item item);
+
+typedef enum jbw_lang {
+    JBW_LANG_NL = 0,
+    JBW_LANG_EN = 1
+} jbw_lang;
+
+/* ---- the model ------------------------------------------------------- */
+
+typedef struct jbw_waitrisk_model jbw_waitrisk_model;
+
+/* Creates the default model jbw-wachtrisico version 1.
+ * Errors: JBW_EINVAL, JBW_ENOMEM. */
+JBW_API jbw_status jbw_waitrisk_model_new_default(jbw_waitrisk_model **out);
+
+/*
+ * Parses a model file (key = value; docs/formats.md). It starts from the
+ * default and must set `name` and `version` of its own. Keys name points
+ * and thresholds only.
+ * Errors: JBW_EPROTECTED (a key or value names a protected attribute;
+ * the detail names it and the line), JBW_EPARSE (unknown key, bad
+ * number, thresholds out of order, negative points), JBW_EINVAL,
+ * JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_waitrisk_model_parse(jbw_waitrisk_model **out,
+                                            const char *text, size_t len,
+                                            const char *source);
+/* As above from a file. Additional error: JBW_EIO. */
+JBW_API jbw_status jbw_waitrisk_model_load(jbw_waitrisk_model **out,
+                                           const char *path);
+/* Writes the full model file (every key). Free with jbw_free(). */
+JBW_API jbw_status jbw_waitrisk_model_save(char **out, size_t *len,
+                                           const jbw_waitrisk_model *model);
+JBW_API void jbw_waitrisk_model_free(jbw_waitrisk_model *model);
+
+JBW_API const char *jbw_waitrisk_model_name(const jbw_waitrisk_model *model);
+JBW_API int jbw_waitrisk_model_version(const jbw_waitrisk_model *model);
+
+/* Contact interval of a band in werkdagen (acuut: 1). -1 for NULL. */
+JBW_API int jbw_waitrisk_model_contact_interval(
+    const jbw_waitrisk_model *model, jbw_band band);
+
+/* ---- cases and scores ------------------------------------------------ */
+
+/*
+ * One waiting child's measure, the input to scoring. Strings are borrowed
+ * and only used for ranking ties, siblings and allocation, never scored.
+ */
+typedef struct jbw_wait_case {
+    unsigned int version;
+    const char *id;           /* measure pseudonym */
+    const char *child_id;
+    const char *family_id;    /* NULL or "": own family */
+    const char *organisation;
+    const char *region;
+    jbw_kind kind;
+    jbw_safety safety;
+    jbw_placement placement;
+    jbw_jr_risk jr_risk;
+    jbw_date waiting_since;   /* required */
+    jbw_date birth_date;      /* optional */
+    jbw_date last_contact;    /* optional */
+    int previous_workers;     /* > 0: bestaand */
+} jbw_wait_case;
+
+#define JBW_WAIT_CASE_VERSION 1
+#define JBW_WAIT_CASE_INIT                                                 \
+    { JBW_WAIT_CASE_VERSION, NULL, NULL, NULL, NULL, NULL, JBW_KIND_OTS,   \
+      JBW_SAFETY_UNKNOWN, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN,         \
+      JBW_DATE_NONE, JBW_DATE_NONE, JBW_DATE_NONE, 0 }
+
+/* Errors: JBW_EINVAL, JBW_EVERSION. */
+JBW_API jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version);
+
+/*
+ * The score of one case. item_points[item] holds the points each item
+ * gave (0 for items that did not score); `items` has bit (1 << item) set
+ * for every item that scored (an item scoring 0 points is not set).
+ */
+typedef struct jbw_score {
+    unsigned int version;
+    int points;
+    jbw_band band;
+    int32_t workdays_waiting;   /* werkdagen from waiting_since to date */
+    int32_t workdays_no_contact;/* from last contact (or waiting start) */
+    int32_t age_years;          /* -1 when unknown */
+    jbw_date next_contact_due;
+    uint32_t items;
+    int item_points[JBW_ITEM_SLOTS];
+} jbw_score;
+
+#define JBW_SCORE_VERSION 1
+
+/*
+ * Scores one case on `date` with the calendar `cal`. `out->version` must
+ * be set by the caller. Dates before waiting_since, a birth date after the
+ * date or the wait start, a last contact after the date: JBW_EINVAL
+ * naming the case id and field.
+ * Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE.
+ */
+JBW_API jbw_status jbw_waitrisk_score(jbw_score *out,
+                                      const jbw_waitrisk_model *model,
+                                      const jbw_calendar *cal,
+                                      const jbw_wait_case *wait_case,
+                                      jbw_date date);
+
+/*
+ * Scores `count` cases in one call into out[0..count) (each out[i].version
+ * is set by the library to JBW_SCORE_VERSION). All or nothing: on the
+ * first bad case it returns its error (the detail names the index and id)
+ * and `out` may be partly written; callers must not use it then.
+ * Errors as jbw_waitrisk_score().
+ */
+JBW_API jbw_status jbw_waitrisk_score_batch(jbw_score *out,
+                                            const jbw_waitrisk_model *model,
+                                            const jbw_calendar *cal,
+                                            const jbw_wait_case *cases,
+                                            size_t count, jbw_date date);
+
+/*
+ * Writes the reason an item scored, in Dutch or English, into buf (NUL-
+ * terminated; 256 bytes always suffice), e.g. "wacht 34 werkdagen: langer
+ * dan 6 weken (norm plan van aanpak)". Items that did not score give "".
+ * Errors: JBW_EINVAL, JBW_EBUFFER.
+ */
+JBW_API jbw_status jbw_waitrisk_reason(char *buf, size_t size,
+                                       const jbw_waitrisk_model *model,
+                                       const jbw_wait_case *wait_case,
+                                       const jbw_score *score, jbw_item item,
+                                       jbw_lang lang);
+
+/*
+ * Orders cases: band (acuut first), then points (high first), then
+ * workdays_waiting (long first), then id (byte order, ascending). Writes
+ * the permutation into order[0..count). Total and deterministic.
+ * Errors: JBW_EINVAL, JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_waitrisk_rank(size_t *order, const jbw_score *scores,
+                                     const jbw_wait_case *cases,
+                                     size_t count);
+
+/* ---- triage of a snapshot -------------------------------------------- */
+
+typedef struct jbw_triage jbw_triage;
+
+/*
+ * Scores and ranks every measure that waits (nieuw or bestaand) in a
+ * snapshot on `date` (NONE: the snapshot's reference date).
+ * Errors: JBW_EINVAL, JBW_ERANGE, JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_triage_new(jbw_triage **out,
+                                  const jbw_waitrisk_model *model,
+                                  const jbw_calendar *cal,
+                                  const jbw_snapshot *snap, jbw_date date);
+JBW_API void jbw_triage_free(jbw_triage *triage);
+
+JBW_API size_t jbw_triage_count(const jbw_triage *triage);
+JBW_API jbw_date jbw_triage_date(const jbw_triage *triage);
+
+/*
+ * The case at `rank` (0 = first) with its score. Strings in *wait_case
+ * are borrowed from the snapshot. Either output may be NULL; the caller
+ * sets their version.
+ * Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE.
+ */
+JBW_API jbw_status jbw_triage_get(jbw_wait_case *wait_case, jbw_score *score,
+                                  const jbw_triage *triage, size_t rank);
+
+/* Output of the first `top` cases (0: all). Free with jbw_free().
+ * JSON: {"model":{"name","version"},"date","synthetic"?,"cases":[{"id",
+ * "rank","band","points","workdays_waiting","next_contact_due","items":
+ * [{"item","points","reason"}]}]}; reasons in `lang`. */
+JBW_API jbw_status jbw_triage_json(char **out, size_t *len,
+                                   const jbw_triage *triage, size_t top,
+                                   jbw_lang lang);
+JBW_API jbw_status jbw_triage_csv(char **out, size_t *len,
+                                  const jbw_triage *triage, size_t top,
+                                  jbw_lang lang);
+JBW_API jbw_status jbw_triage_text(char **out, size_t *len,
+                                   const jbw_triage *triage, size_t top,
+                                   jbw_lang lang);
+
+/* ---- allocation proposal --------------------------------------------- */
+
+typedef struct jbw_allocation jbw_allocation;
+
+typedef enum jbw_unassigned_reason {
+    JBW_UNASSIGNED_NO_CAPACITY = 1,     /* no worker of the organisation
+                                           has enough free capacity */
+    JBW_UNASSIGNED_NO_WORKER = 2        /* the organisation has no worker
+                                           employed on the date */
+} jbw_unassigned_reason;
+
+/*
+ * Proposes fixed workers for the waiting list: walks the triage ranking
+ * and gives each child to a worker of the same organisation with free
+ * capacity under `norm` (same region first, then most free capacity,
+ * then worker id); the waiting siblings in the same organisation go
+ * with the child to the same worker when that worker can take them all.
+ * Nothing in the snapshot changes.
+ * Errors: JBW_EINVAL, JBW_ERANGE, JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_allocation_new(jbw_allocation **out,
+                                      const jbw_triage *triage,
+                                      const jbw_snapshot *snap,
+                                      const jbw_norm *norm,
+                                      const jbw_calendar *cal);
+JBW_API void jbw_allocation_free(jbw_allocation *alloc);
+
+/* One line per waiting case, in ranking order. */
+JBW_API size_t jbw_allocation_count(const jbw_allocation *alloc);
+
+/*
+ * The index-th line: measure id, its rank, and the proposed worker id
+ * (NULL when unassigned, with *reason set; 0 when assigned). Strings are
+ * borrowed. Any output may be NULL.
+ * Errors: JBW_EINVAL, JBW_ERANGE.
+ */
+JBW_API jbw_status jbw_allocation_get(const char **measure_id, size_t *rank,
+                                      const char **worker_id, int *reason,
+                                      const jbw_allocation *alloc,
+                                      size_t index);
+
+/* Number assigned / left unassigned. */
+JBW_API size_t jbw_allocation_assigned(const jbw_allocation *alloc);
+
+/* Output. JSON {"assignments":[{"id","rank","worker"}],"unassigned":
+ * [{"id","rank","reason"}]}. Free with jbw_free(). */
+JBW_API jbw_status jbw_allocation_json(char **out, size_t *len,
+                                       const jbw_allocation *alloc);
+JBW_API jbw_status jbw_allocation_csv(char **out, size_t *len,
+                                      const jbw_allocation *alloc);
+JBW_API jbw_status jbw_allocation_text(char **out, size_t *len,
+                                       const jbw_allocation *alloc);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JBW_WAITRISK_H */

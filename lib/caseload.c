@@ -1,0 +1,2 @@
+/* libjbw - caseload module (being written). */
+#include "jbw_internal.h"

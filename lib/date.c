@@ -1,0 +1,2 @@
+/* libjbw - date module (being written). */
+#include "jbw_internal.h"

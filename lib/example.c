@@ -1,0 +1,2 @@
+/* libjbw - example module (being written). */
+#include "jbw_internal.h"

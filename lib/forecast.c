@@ -1,0 +1,2 @@
+/* libjbw - forecast module (being written). */
+#include "jbw_internal.h"

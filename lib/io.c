@@ -1,0 +1,2 @@
+/* libjbw - io module (being written). */
+#include "jbw_internal.h"

@@ -1,0 +1,132 @@
+/*
+ * libjbw internal helpers shared by the modules. Nothing here is exported;
+ * every name starts with jbw__.
+ */
+#ifndef JBW_INTERNAL_H
+#define JBW_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jbw.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#  define JBW__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#  define JBW__LIKELY(x) __builtin_expect(!!(x), 1)
+#  define JBW__UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#  define JBW__PRINTF(f, a)
+#  define JBW__LIKELY(x) (x)
+#  define JBW__UNLIKELY(x) (x)
+#endif
+
+/* ---- errors ---------------------------------------------------------- */
+
+/* Records the thread's detail message and returns `status`. */
+jbw_status jbw__error(jbw_status status, const char *fmt, ...)
+    JBW__PRINTF(2, 3);
+jbw_status jbw__verror(jbw_status status, const char *fmt, va_list ap);
+/* Records "out of memory" and returns JBW_ENOMEM. */
+jbw_status jbw__enomem(void);
+/* Returns JBW_OK after clearing the detail: use at every successful exit
+ * of a public function that may have set it on an inner failure. */
+jbw_status jbw__ok(void);
+
+/* ---- memory (goes through the allocator hooks) ----------------------- */
+
+void *jbw__malloc(size_t size);
+void *jbw__calloc(size_t count, size_t size); /* overflow-checked, zeroed */
+void *jbw__realloc(void *ptr, size_t size);
+/* realloc of count * size with an overflow check */
+void *jbw__reallocarray(void *ptr, size_t count, size_t size);
+void jbw__free(void *ptr);
+char *jbw__strdup(const char *s);             /* NULL in, NULL out */
+char *jbw__strndup(const char *s, size_t n);
+
+/* Grows *array (of elem bytes) to hold at least `need` elements,
+ * doubling; returns 0 on success, -1 on out of memory (array unchanged). */
+int jbw__grow(void **array, size_t *capacity, size_t need, size_t elem);
+
+/* ---- growable string buffer ------------------------------------------ */
+
+typedef struct jbw__buf {
+    char *data;   /* always NUL-terminated when len > 0 or after init */
+    size_t len;
+    size_t cap;
+    int failed;   /* an append ran out of memory; later appends no-op */
+} jbw__buf;
+
+#define JBW__BUF_INIT { NULL, 0, 0, 0 }
+
+void jbw__buf_append(jbw__buf *b, const char *s, size_t n);
+void jbw__buf_puts(jbw__buf *b, const char *s);
+void jbw__buf_putc(jbw__buf *b, char c);
+void jbw__buf_printf(jbw__buf *b, const char *fmt, ...) JBW__PRINTF(2, 3);
+/* Appends a JSON string literal with quotes and escapes. NULL -> null. */
+void jbw__buf_json_string(jbw__buf *b, const char *s);
+/* Appends a finite double in JSON with up to `decimals` decimals and no
+ * trailing zeros; non-finite values are written as null. */
+void jbw__buf_json_number(jbw__buf *b, double v, int decimals);
+/* Appends a CSV field, quoting when it holds ',', ';', '"', CR or LF. */
+void jbw__buf_csv_field(jbw__buf *b, const char *s);
+/* Appends an ISO date, or nothing for JBW_DATE_NONE. */
+void jbw__buf_date(jbw__buf *b, jbw_date d);
+/* Hands the buffer's string to the caller (out/len) or frees it and
+ * returns JBW_ENOMEM when an append failed. */
+jbw_status jbw__buf_finish(jbw__buf *b, char **out, size_t *len);
+void jbw__buf_free(jbw__buf *b);
+
+/* ---- string interning map: string -> dense index --------------------- */
+
+typedef struct jbw__strmap {
+    uint32_t *slots;     /* index + 1, 0 = empty */
+    size_t slot_count;   /* power of two */
+    char **keys;         /* owned copies, by index */
+    uint32_t *lens;
+    uint64_t *hashes;
+    size_t count;
+    size_t key_cap;
+} jbw__strmap;
+
+#define JBW__STRMAP_INIT { NULL, 0, NULL, NULL, NULL, 0, 0 }
+
+uint64_t jbw__hash(const char *s, size_t n);
+/* Finds a key; returns its index or -1. */
+long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n);
+/* Finds or inserts; *index receives the index, *inserted 1 when new.
+ * Returns JBW_OK or JBW_ENOMEM (map unchanged). */
+jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
+                              size_t *index, int *inserted);
+/* Removes the most recently inserted key (to undo a failed insert). */
+void jbw__strmap_pop(jbw__strmap *m);
+const char *jbw__strmap_key(const jbw__strmap *m, size_t index);
+void jbw__strmap_free(jbw__strmap *m);
+
+/* ---- key = value files (norm, model, scenario) ----------------------- */
+
+/*
+ * Parses "key = value" lines. '#' starts a comment (outside the value),
+ * blank lines are skipped, keys are [A-Za-z0-9_.]+, values are trimmed.
+ * Calls `fn` for each pair; a non-zero status from fn stops the parse
+ * and is returned (fn sets the detail; `line` is 1-based). Malformed
+ * lines give JBW_EPARSE naming `source` and the line.
+ */
+typedef jbw_status (*jbw__kv_fn)(void *user, const char *key,
+                                 const char *value, size_t line);
+jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
+                         jbw__kv_fn fn, void *user);
+
+/* Strict number parsing for kv files and CSV: the whole string must be a
+ * finite number ('.' decimal point, or ',' when decimal_comma). */
+int jbw__parse_double(double *out, const char *s, size_t n, int decimal_comma);
+int jbw__parse_int(long long *out, const char *s, size_t n);
+
+/* ---- dates (shared with the calendar) -------------------------------- */
+
+/* Days since 1970-01-01 of a valid y-m-d (no range check). */
+int32_t jbw__days_from_civil(int y, int m, int d);
+void jbw__civil_from_days(int32_t z, int *y, int *m, int *d);
+int jbw__date_in_range(jbw_date d);
+
+#endif /* JBW_INTERNAL_H */

@@ -1,0 +1,2 @@
+/* libjbw - measure module (being written). */
+#include "jbw_internal.h"

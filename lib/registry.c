@@ -1,0 +1,2 @@
+/* libjbw - registry module (being written). */
+#include "jbw_internal.h"

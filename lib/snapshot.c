@@ -1,0 +1,2 @@
+/* libjbw - snapshot module (being written). */
+#include "jbw_internal.h"

@@ -1,0 +1,119 @@
+/*
+ * libjbw internal: the layout of registries and snapshots, shared by the
+ * modules that compute on them (caseload, waitrisk, forecast, io). Ids are
+ * interned into dense indices on insert so that calculations run over
+ * plain integer arrays.
+ */
+#ifndef JBW_SNAPSHOT_INTERNAL_H
+#define JBW_SNAPSHOT_INTERNAL_H
+
+#include "jbw_internal.h"
+
+struct jbw_registry {
+    jbw__strmap region_keys;  /* key -> region index */
+    char **region_names;
+    char **region_cbs;        /* "" when unknown */
+    size_t region_cap;
+
+    jbw__strmap municipality_names; /* name -> municipality index */
+    uint32_t *municipality_region;
+    size_t municipality_cap;
+
+    jbw__strmap org_keys;     /* key -> organisation index */
+    char **org_names;
+    size_t org_cap;
+
+    /* service relation: pairs (org, region) in insertion order */
+    uint32_t *service_org;
+    uint32_t *service_region;
+    size_t service_count;
+    size_t service_cap;
+};
+
+/* Sentinel for "no index". */
+#define JBW__NONE UINT32_MAX
+
+/* Internal registry helpers (registry.c). */
+size_t jbw__registry_region_count(const jbw_registry *reg);
+size_t jbw__registry_org_count(const jbw_registry *reg);
+int jbw__registry_serves_idx(const jbw_registry *reg, uint32_t org,
+                             uint32_t region);
+
+/*
+ * Workers: struct of arrays, index = insertion order.
+ */
+typedef struct jbw__workers {
+    size_t count, cap;
+    uint32_t *org;      /* registry organisation index */
+    uint32_t *region;   /* registry region index or JBW__NONE */
+    double *fte;
+    jbw_date *hired;
+    jbw_date *leaving;  /* JBW_DATE_NONE */
+} jbw__workers;
+
+/*
+ * Measures: struct of arrays, index = insertion order.
+ */
+typedef struct jbw__measures {
+    size_t count, cap;
+    uint32_t *child;      /* index into snapshot child_ids */
+    uint32_t *family;     /* index into family_ids (own family: a key
+                             made from the child id, see snapshot.c) */
+    uint8_t *kind;
+    uint32_t *org;
+    uint32_t *region;
+    jbw_date *start;
+    jbw_date *end;          /* JBW_DATE_NONE = running */
+    uint32_t *worker;       /* worker index or JBW__NONE */
+    jbw_date *first_assigned;
+    jbw_date *waiting_since;/* settled: start for nieuw given without */
+    int32_t *previous_workers;
+    uint8_t *safety;
+    uint8_t *placement;
+    jbw_date *birth_date;
+    jbw_date *last_contact;
+    uint8_t *jr_risk;
+    uint8_t *family_given;  /* 1 when family_id was given */
+} jbw__measures;
+
+struct jbw_snapshot {
+    jbw_registry *registry;   /* owned copy */
+    jbw_date reference_date;
+    jbw__strmap worker_ids;   /* id -> worker index */
+    jbw__strmap measure_ids;  /* id -> measure index */
+    jbw__strmap child_ids;    /* id -> child index */
+    jbw__strmap family_ids;   /* id -> family index */
+    jbw__workers w;
+    jbw__measures m;
+};
+
+/*
+ * The state of measure i on date d (see snapshot.h). Inline so that the
+ * hot loops of caseload and triage pay no call.
+ */
+static inline jbw_measure_state jbw__measure_state(const jbw_snapshot *s,
+                                                   size_t i, jbw_date d)
+{
+    const jbw__measures *m = &s->m;
+    if (d < m->start[i] || (m->end[i] != JBW_DATE_NONE && d >= m->end[i]))
+        return JBW_STATE_INACTIVE;
+    if (m->first_assigned[i] != JBW_DATE_NONE && d < m->first_assigned[i])
+        return JBW_STATE_NIEUW;
+    if (m->worker[i] != JBW__NONE)
+        return JBW_STATE_ASSIGNED;
+    if (m->previous_workers[i] == 0 && m->first_assigned[i] == JBW_DATE_NONE)
+        return JBW_STATE_NIEUW;
+    if (m->waiting_since[i] <= d)
+        return JBW_STATE_BESTAAND;
+    return JBW_STATE_ASSIGNED;
+}
+
+/* A worker is employed on d when hired <= d and (no leaving or d < leaving). */
+static inline int jbw__worker_employed(const jbw_snapshot *s, size_t i,
+                                       jbw_date d)
+{
+    return s->w.hired[i] <= d &&
+           (s->w.leaving[i] == JBW_DATE_NONE || d < s->w.leaving[i]);
+}
+
+#endif /* JBW_SNAPSHOT_INTERNAL_H */

@@ -1,0 +1,2 @@
+/* libjbw - waitrisk module (being written). */
+#include "jbw_internal.h"
