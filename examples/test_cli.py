@@ -1,0 +1,199 @@
+"""Tests of the jbw command: exit codes, the subcommands, and that an
+exported example loads back to the same report.
+
+usage: python3 test_cli.py PATH_TO_JBW WORK_DIR
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import unittest
+
+JBW = None
+WORK = None
+
+
+def run(*args, check_rc=0):
+    p = subprocess.run([JBW, *args], capture_output=True, text=True,
+                       stdin=subprocess.DEVNULL, timeout=300)
+    if check_rc is not None and p.returncode != check_rc:
+        raise AssertionError(
+            f"jbw {' '.join(args)}: exit {p.returncode}, expected {check_rc}\n"
+            f"stdout: {p.stdout[:2000]}\nstderr: {p.stderr[:2000]}")
+    return p
+
+
+def without_notice(doc):
+    doc = dict(doc)
+    doc.pop("data_notice", None)
+    return doc
+
+
+class ExitCodes(unittest.TestCase):
+    def test_no_command_is_usage_error(self):
+        self.assertEqual(run(check_rc=None).returncode, 2)
+
+    def test_unknown_command_is_usage_error(self):
+        p = run("frobnicate", check_rc=2)
+        self.assertIn("unknown command", p.stderr)
+
+    def test_unknown_option_is_usage_error(self):
+        p = run("report", "--colour", "red", check_rc=2)
+        self.assertIn("--colour", p.stderr)
+
+    def test_bad_date_option_is_usage_error(self):
+        p = run("report", "--date", "31-02-2025", check_rc=2)
+        self.assertIn("31-02-2025", p.stderr)
+
+    def test_missing_input_file_is_input_error(self):
+        p = run("report", "--measures", os.path.join(WORK, "none.csv"),
+                "--workers", os.path.join(WORK, "none2.csv"), check_rc=1)
+        self.assertIn("none.csv", p.stderr)
+
+    def test_help_succeeds(self):
+        p = run("--help")
+        self.assertIn("usage: jbw", p.stdout)
+
+
+class Calendar(unittest.TestCase):
+    def test_version(self):
+        self.assertRegex(run("version").stdout, r"^jbw \d+\.\d+\.\d+")
+
+    def test_workdays_over_christmas(self):
+        # Fri 2025-12-19 to Fri 2026-01-02: 22, 23, 24, 29, 30, 31 Dec and
+        # 2 Jan are werkdagen (25/26 Dec, 1 Jan and weekends are not): 7.
+        self.assertEqual(run("workdays", "2025-12-19", "2-1-2026").stdout.strip(), "7")
+
+    def test_calendar_2025_lists_the_cao_days(self):
+        out = run("calendar", "2025").stdout
+        # Dates checked by hand against the 2025 calendar: Easter Sunday is
+        # 20 April, so Tweede Paasdag 21 April, Hemelvaartsdag 29 May,
+        # Tweede Pinksterdag 9 June; 27 April is a Sunday, so Koningsdag is
+        # Saturday 26 April.
+        for date in ("2025-01-01", "2025-04-21", "2025-04-26", "2025-05-05",
+                     "2025-05-29", "2025-06-09", "2025-12-25", "2025-12-26"):
+            self.assertIn(date, out)
+        self.assertNotIn("2025-04-18", out)  # Goede Vrijdag is worked
+
+    def test_calendar_rejects_a_year_out_of_range(self):
+        p = run("calendar", "2300", check_rc=1)
+        self.assertIn("2300", p.stderr)
+
+
+class Report(unittest.TestCase):
+    def test_text_report_is_marked_synthetic(self):
+        out = run("report").stdout
+        self.assertIn("SYNTHETIC", out.splitlines()[0])
+
+    def test_json_report_has_the_documented_keys(self):
+        doc = json.loads(run("report", "--format", "json").stdout)
+        self.assertIn("SYNTHETIC", doc["data_notice"])
+        keys = {"active_measures", "children", "families", "assigned",
+                "waiting_nieuw", "waiting_bestaand", "required_fte",
+                "available_fte", "effective_fte", "fte_gap", "free_capacity",
+                "coupling_within_5_werkdagen_pct"}
+        self.assertLessEqual(keys, set(doc["totals"]))
+        for group in ("by_organisation", "by_region"):
+            self.assertTrue(doc[group])
+            for row in doc[group]:
+                self.assertIn("key", row)
+                self.assertLessEqual(keys, set(row))
+        self.assertTrue(doc["workers"])
+        for w in doc["workers"]:
+            self.assertLessEqual({"id", "organisation", "fte", "effective_fte",
+                                  "capacity", "load", "ratio", "status"}, set(w))
+        t = doc["totals"]
+        # Totals are the sums of the organisation rows (every measure
+        # belongs to exactly one organisation).
+        for k in ("active_measures", "assigned", "waiting_nieuw", "waiting_bestaand"):
+            self.assertEqual(t[k], sum(r[k] for r in doc["by_organisation"]))
+            self.assertEqual(t[k], sum(r[k] for r in doc["by_region"]))
+        self.assertEqual(t["active_measures"],
+                         t["assigned"] + t["waiting_nieuw"] + t["waiting_bestaand"])
+
+    def test_export_then_report_gives_the_same_report(self):
+        d = os.path.join(WORK, "export")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        for name in ("measures.csv", "workers.csv", "registry.csv"):
+            self.assertTrue(os.path.getsize(os.path.join(d, name)) > 0)
+        inputs = ["--measures", os.path.join(d, "measures.csv"),
+                  "--workers", os.path.join(d, "workers.csv"),
+                  "--registry", os.path.join(d, "registry.csv")]
+        for fmt in ("json", "csv"):
+            embedded = run("report", "--format", fmt).stdout
+            loaded = run("report", "--format", fmt, *inputs).stdout
+            if fmt == "json":
+                self.assertEqual(without_notice(json.loads(embedded)),
+                                 json.loads(loaded))
+            else:
+                self.assertEqual(embedded, loaded)
+        # Without --registry the embedded registry is used: same result.
+        loaded = run("report", "--format", "csv", *inputs[:4]).stdout
+        self.assertEqual(run("report", "--format", "csv").stdout, loaded)
+
+    def test_lenient_load_reports_rejected_rows(self):
+        d = os.path.join(WORK, "lenient")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        path = os.path.join(d, "measures.csv")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        cols = lines[0].split(",")
+        bad = lines[2].split(",")
+        bad[cols.index("start")] = "31-02-2025"
+        lines[2] = ",".join(bad)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        inputs = ["--measures", path, "--workers", os.path.join(d, "workers.csv")]
+        strict = run("report", *inputs, check_rc=1)
+        self.assertIn("line 3", strict.stderr)
+        self.assertIn("31-02-2025", strict.stderr)
+        lenient = run("report", "--lenient", *inputs)
+        self.assertIn("rejected", lenient.stderr)
+        self.assertIn("line 3", lenient.stderr)
+
+
+class Triage(unittest.TestCase):
+    def test_triage_json_has_model_and_ranked_cases(self):
+        doc = json.loads(run("triage", "--format", "json", "--top", "5").stdout)
+        self.assertEqual(doc["model"]["name"], "jbw-wachtrisico")
+        self.assertEqual(doc["model"]["version"], 1)
+        self.assertEqual(len(doc["cases"]), 5)
+        self.assertEqual([c["rank"] for c in doc["cases"]], [1, 2, 3, 4, 5])
+        for c in doc["cases"]:
+            self.assertLessEqual({"id", "rank", "band", "points",
+                                  "workdays_waiting", "next_contact_due",
+                                  "items"}, set(c))
+            self.assertEqual(c["points"], sum(i["points"] for i in c["items"]))
+            for i in c["items"]:
+                self.assertTrue(i["reason"])
+        bands = ["acuut", "hoog", "midden", "laag"]
+        order = [(bands.index(c["band"]), -c["points"]) for c in doc["cases"]]
+        self.assertEqual(order, sorted(order))
+
+    def test_triage_refuses_a_protected_attribute_model(self):
+        path = os.path.join(WORK, "bad-model.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("name = test\nversion = 2\npoints.nationality = 10\n")
+        p = run("triage", "--model", path, check_rc=1)
+        self.assertIn("nationality", p.stderr)
+
+    def test_allocate_lists_every_waiting_case_once(self):
+        triage = json.loads(run("triage", "--format", "json").stdout)
+        alloc = json.loads(run("allocate", "--format", "json").stdout)
+        ids = [a["id"] for a in alloc["assignments"]] + \
+              [u["id"] for u in alloc["unassigned"]]
+        self.assertEqual(sorted(ids), sorted(c["id"] for c in triage["cases"]))
+
+
+def main():
+    global JBW, WORK
+    JBW, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    os.makedirs(WORK, exist_ok=True)
+    unittest.main(argv=[sys.argv[0], "-v"])
+
+
+if __name__ == "__main__":
+    main()

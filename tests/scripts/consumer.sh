@@ -1,0 +1,37 @@
+#!/bin/sh
+# Builds the consumer program three ways against libjbw and runs it:
+#   install  - install the build tree, then pkg-config --cflags --libs libjbw
+#   package  - find_package(jbw) against that install
+#   subdir   - add_subdirectory() of the source tree
+# usage: consumer.sh MODE SOURCE_DIR BUILD_DIR WORK_DIR CC
+set -eu
+mode=$1 src=$2 build=$3 work=$4 cc=$5
+prefix=$work/prefix
+case $mode in
+install)
+    rm -rf "$work" && mkdir -p "$work"
+    cmake --install "$build" --prefix "$prefix" >/dev/null
+    libdir=$(ls -d "$prefix"/lib*/pkgconfig | head -n 1)
+    flags=$(PKG_CONFIG_PATH=$libdir pkg-config --cflags --libs libjbw)
+    # shellcheck disable=SC2086
+    "$cc" -std=c99 -Wall -Wextra -pedantic -Werror -o "$work/consumer" \
+        "$src/tests/consumer/main.c" $flags
+    LD_LIBRARY_PATH=$(dirname "$libdir") "$work/consumer"
+    ;;
+package)
+    test -d "$prefix" || { echo "run the install mode first"; exit 1; }
+    cmake -S "$src/tests/consumer/find_package" -B "$work/fp" \
+        -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_COMPILER="$cc" >/dev/null
+    cmake --build "$work/fp" >/dev/null
+    LD_LIBRARY_PATH=$(ls -d "$prefix"/lib* | head -n 1) "$work/fp/consumer"
+    ;;
+subdir)
+    rm -rf "$work/sd"
+    cmake -S "$src/tests/consumer/subdir" -B "$work/sd" \
+        -DJBW_SOURCE_DIR="$src" -DCMAKE_C_COMPILER="$cc" >/dev/null
+    cmake --build "$work/sd" -j2 >/dev/null
+    "$work/sd/consumer"
+    ;;
+*)
+    echo "unknown mode $mode"; exit 2 ;;
+esac
