@@ -145,7 +145,7 @@ void *jbw__calloc(size_t count, size_t size)
         return NULL;
     p = jbw__malloc(count * size);
     if (p)
-        memset(p, 0, count * size ? count * size : 1);
+        memset(p, 0, (count * size) != 0 ? count * size : 1);
     return p;
 }
 

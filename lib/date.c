@@ -1,2 +1,729 @@
-/* libjbw - date module (being written). */
+/*
+ * libjbw - dates and the Dutch working-day calendar.
+ *
+ * Dates are days since 1970-01-01 (proleptic Gregorian), converted with
+ * Howard Hinnant's civil-from-days algorithms. The calendar precomputes,
+ * for every day of the supported range, the holiday on that day and a
+ * running count of working days, so that counting werkdagen between two
+ * dates is one subtraction. See docs/calendar.md for the rules.
+ */
 #include "jbw_internal.h"
+
+#include <string.h>
+
+/* 1900-01-01 and 2199-12-31 as days since 1970-01-01:
+ * 70 * 365 + 17 leap days (1904..1968) = 25567 days before the epoch;
+ * 230 * 365 + 56 leap days (1972..2196 without 2100) = 84006 days to
+ * 2200-01-01. */
+#define JBW__DAY_MIN ((int32_t)-25567)
+#define JBW__DAY_MAX ((int32_t)84005)
+#define JBW__DAY_COUNT ((size_t)(JBW__DAY_MAX - JBW__DAY_MIN + 1))
+
+/* Longest piece of input quoted in an error detail. */
+#define JBW__QUOTE_MAX 40
+
+/* ---- civil calendar arithmetic --------------------------------------- */
+
+int32_t jbw__days_from_civil(int y, int m, int d)
+{
+    int era, yoe, doy, doe;
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe - 719468);
+}
+
+void jbw__civil_from_days(int32_t z, int *y, int *m, int *d)
+{
+    int32_t era, doe, yoe, doy, mp, yy, mm, dd;
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    yy = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    dd = doy - (153 * mp + 2) / 5 + 1;
+    mm = mp < 10 ? mp + 3 : mp - 9;
+    yy += mm <= 2;
+    if (y)
+        *y = (int)yy;
+    if (m)
+        *m = (int)mm;
+    if (d)
+        *d = (int)dd;
+}
+
+int jbw__date_in_range(jbw_date d)
+{
+    return d >= JBW__DAY_MIN && d <= JBW__DAY_MAX;
+}
+
+static int jbw__is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int jbw__days_in_month(int y, int m)
+{
+    static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30,
+                                            31, 31, 30, 31, 30, 31 };
+    if (m == 2 && jbw__is_leap(y))
+        return 29;
+    return days[m - 1];
+}
+
+static int jbw__year_in_range(long long y)
+{
+    return y >= JBW_YEAR_MIN && y <= JBW_YEAR_MAX;
+}
+
+static const char *jbw__month_name(int m)
+{
+    static const char *const names[12] = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"
+    };
+    return (m >= 1 && m <= 12) ? names[m - 1] : "?";
+}
+
+/* ISO weekday 1..7 of a day number; 1970-01-01 was a Thursday (4). */
+static int jbw__weekday_of(int32_t z)
+{
+    int32_t r = z % 7;
+    if (r < 0)
+        r += 7;
+    return (int)((r + 3) % 7) + 1;
+}
+
+/* Detail for a date that is absent or outside the range. `what` names
+ * the argument. */
+static jbw_status jbw__range_error(const char *fn, const char *what,
+                                   jbw_date d)
+{
+    if (d == JBW_DATE_NONE)
+        return jbw__error(JBW_ERANGE, "%s: %s is JBW_DATE_NONE (no date)", fn,
+                          what);
+    return jbw__error(JBW_ERANGE,
+                      "%s: %s (day %ld since 1970-01-01) is outside "
+                      "1900-01-01..2199-12-31",
+                      fn, what, (long)d);
+}
+
+/* ---- plain date functions -------------------------------------------- */
+
+jbw_date jbw_date_none(void)
+{
+    return JBW_DATE_NONE;
+}
+
+jbw_status jbw_date_from_ymd(jbw_date *out, int year, int month, int day)
+{
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_date_from_ymd: out is NULL");
+    if (month < 1 || month > 12)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_date_from_ymd: month %d of %d-%d-%d is not "
+                          "1..12",
+                          month, year, month, day);
+    if (!jbw__year_in_range(year))
+        return jbw__error(JBW_ERANGE,
+                          "jbw_date_from_ymd: year %d is outside %d..%d", year,
+                          JBW_YEAR_MIN, JBW_YEAR_MAX);
+    if (day < 1 || day > jbw__days_in_month(year, month))
+        return jbw__error(JBW_EINVAL,
+                          "jbw_date_from_ymd: day %d does not exist in %s %d "
+                          "(it has %d days)",
+                          day, jbw__month_name(month), year,
+                          jbw__days_in_month(year, month));
+    *out = jbw__days_from_civil(year, month, day);
+    return jbw__ok();
+}
+
+jbw_status jbw_date_to_ymd(int *year, int *month, int *day, jbw_date date)
+{
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_date_to_ymd", "date", date);
+    jbw__civil_from_days(date, year, month, day);
+    return jbw__ok();
+}
+
+int jbw_date_weekday(jbw_date date)
+{
+    if (!jbw__date_in_range(date))
+        return 0;
+    return jbw__weekday_of(date);
+}
+
+jbw_status jbw_date_format(char *buf, size_t size, jbw_date date)
+{
+    int y, m, d;
+    if (!buf)
+        return jbw__error(JBW_EINVAL, "jbw_date_format: buf is NULL");
+    if (size < JBW_DATE_BUFSIZE)
+        return jbw__error(JBW_EBUFFER,
+                          "jbw_date_format: buffer of %lu bytes, need %d",
+                          (unsigned long)size, JBW_DATE_BUFSIZE);
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_date_format", "date", date);
+    jbw__civil_from_days(date, &y, &m, &d);
+    /* Written by hand: the year is always four digits in range. */
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + m / 10);
+    buf[6] = (char)('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + d / 10);
+    buf[9] = (char)('0' + d % 10);
+    buf[10] = '\0';
+    return jbw__ok();
+}
+
+/* Adds months to a valid y-m-d, clamping the day; 0 when the result's
+ * year is out of range. */
+static int jbw__shift_months(int *y, int *m, int *d, long long months)
+{
+    long long index = (long long)*y * 12 + (*m - 1) + months;
+    long long ny = index >= 0 ? index / 12 : -((-index + 11) / 12);
+    int nm = (int)(index - ny * 12) + 1;
+    int dim;
+    if (!jbw__year_in_range(ny))
+        return 0;
+    *y = (int)ny;
+    *m = nm;
+    dim = jbw__days_in_month(*y, nm);
+    if (*d > dim)
+        *d = dim;
+    return 1;
+}
+
+jbw_status jbw_date_add_months(jbw_date *out, jbw_date date, int months)
+{
+    int y, m, d;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_date_add_months: out is NULL");
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_date_add_months", "date", date);
+    jbw__civil_from_days(date, &y, &m, &d);
+    if (!jbw__shift_months(&y, &m, &d, months))
+        return jbw__error(JBW_ERANGE,
+                          "jbw_date_add_months: %d months from %04d-%02d-%02d "
+                          "is outside 1900-01-01..2199-12-31",
+                          months, y, m, d);
+    *out = jbw__days_from_civil(y, m, d);
+    return jbw__ok();
+}
+
+/* Whole months from a to b for a <= b, both in range. */
+static int32_t jbw__months_forward(jbw_date a, jbw_date b)
+{
+    int ay, am, ad, by, bm, bd, y, m, d;
+    int32_t count;
+    jbw__civil_from_days(a, &ay, &am, &ad);
+    jbw__civil_from_days(b, &by, &bm, &bd);
+    count = (int32_t)((by - ay) * 12 + (bm - am));
+    /* The candidate count is complete once a + count months (clamped to
+     * the month's end) is reached; otherwise one fewer. */
+    y = ay;
+    m = am;
+    d = ad;
+    if (!jbw__shift_months(&y, &m, &d, count) ||
+        jbw__days_from_civil(y, m, d) > b)
+        count--;
+    return count;
+}
+
+/* Whole years from a to b for a <= b: the birthday is reached when the
+ * (month, day) of b is not before that of a, so 29 February counts on
+ * 1 March in a common year. */
+static int32_t jbw__years_forward(jbw_date a, jbw_date b)
+{
+    int ay, am, ad, by, bm, bd;
+    int32_t count;
+    jbw__civil_from_days(a, &ay, &am, &ad);
+    jbw__civil_from_days(b, &by, &bm, &bd);
+    count = (int32_t)(by - ay);
+    if (bm < am || (bm == am && bd < ad))
+        count--;
+    return count;
+}
+
+jbw_status jbw_months_between(int32_t *out, jbw_date from, jbw_date to)
+{
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_months_between: out is NULL");
+    if (!jbw__date_in_range(from))
+        return jbw__range_error("jbw_months_between", "from", from);
+    if (!jbw__date_in_range(to))
+        return jbw__range_error("jbw_months_between", "to", to);
+    *out = to >= from ? jbw__months_forward(from, to)
+                      : -jbw__months_forward(to, from);
+    return jbw__ok();
+}
+
+jbw_status jbw_years_between(int32_t *out, jbw_date from, jbw_date to)
+{
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_years_between: out is NULL");
+    if (!jbw__date_in_range(from))
+        return jbw__range_error("jbw_years_between", "from", from);
+    if (!jbw__date_in_range(to))
+        return jbw__range_error("jbw_years_between", "to", to);
+    *out = to >= from ? jbw__years_forward(from, to)
+                      : -jbw__years_forward(to, from);
+    return jbw__ok();
+}
+
+/* ---- parsing --------------------------------------------------------- */
+
+static int jbw__is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static int jbw__is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Copies at most JBW__QUOTE_MAX bytes of s into q (which holds
+ * JBW__QUOTE_MAX + 4), replacing bytes that are not printable ASCII by
+ * '?' and marking a cut with "...", so a detail never carries control
+ * bytes, NULs or a split UTF-8 sequence. */
+static void jbw__quote(char *q, const char *s, size_t n)
+{
+    size_t i, k = n > JBW__QUOTE_MAX ? JBW__QUOTE_MAX : n;
+    for (i = 0; i < k; i++) {
+        unsigned char c = (unsigned char)s[i];
+        q[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+    }
+    if (k < n) {
+        memcpy(q + k, "...", 3);
+        k += 3;
+    }
+    q[k] = '\0';
+}
+
+/* Reads a run of digits of length lo..hi at s[*pos] (bounded by n). */
+static int jbw__digits(int *value, const char *s, size_t n, size_t *pos,
+                       size_t lo, size_t hi)
+{
+    size_t start = *pos, i = start;
+    int v = 0;
+    while (i < n && i - start < hi && jbw__is_digit(s[i])) {
+        v = v * 10 + (s[i] - '0');
+        i++;
+    }
+    if (i - start < lo || (i < n && jbw__is_digit(s[i])))
+        return 0;
+    *value = v;
+    *pos = i;
+    return 1;
+}
+
+static int jbw__expect_dash(const char *s, size_t n, size_t *pos)
+{
+    if (*pos >= n || s[*pos] != '-')
+        return 0;
+    (*pos)++;
+    return 1;
+}
+
+/* The two accepted shapes: YYYY-MM-DD, and D-M-YYYY with one or two
+ * digits for day and month. Returns 1 and the fields on a match. */
+static int jbw__split_date(const char *s, size_t n, int *y, int *m, int *d)
+{
+    size_t pos = 0;
+    if (n == 10 && s[4] == '-')
+        return jbw__digits(y, s, n, &pos, 4, 4) &&
+               jbw__expect_dash(s, n, &pos) &&
+               jbw__digits(m, s, n, &pos, 2, 2) &&
+               jbw__expect_dash(s, n, &pos) &&
+               jbw__digits(d, s, n, &pos, 2, 2) && pos == n;
+    return jbw__digits(d, s, n, &pos, 1, 2) && jbw__expect_dash(s, n, &pos) &&
+           jbw__digits(m, s, n, &pos, 1, 2) && jbw__expect_dash(s, n, &pos) &&
+           jbw__digits(y, s, n, &pos, 4, 4) && pos == n;
+}
+
+jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
+{
+    char q[JBW__QUOTE_MAX + 4];
+    size_t b = 0, e;
+    int y = 0, m = 0, d = 0;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_date_parse: out is NULL");
+    if (!text)
+        return jbw__error(JBW_EINVAL, "jbw_date_parse: text is NULL");
+    e = len == (size_t)-1 ? strlen(text) : len;
+    while (b < e && jbw__is_space(text[b]))
+        b++;
+    while (e > b && jbw__is_space(text[e - 1]))
+        e--;
+    jbw__quote(q, text + b, e - b);
+    if (b == e)
+        return jbw__error(JBW_EPARSE, "'%s' is not a date: the text is empty",
+                          q);
+    if (!jbw__split_date(text + b, e - b, &y, &m, &d))
+        return jbw__error(JBW_EPARSE,
+                          "'%s' is not a date (expected YYYY-MM-DD, D-M-YYYY "
+                          "or DD-MM-YYYY)",
+                          q);
+    if (m < 1 || m > 12)
+        return jbw__error(JBW_EPARSE,
+                          "'%s' is not a date: month %d does not exist", q, m);
+    if (!jbw__year_in_range(y))
+        return jbw__error(JBW_ERANGE,
+                          "'%s': year %d is outside the supported %d..%d", q, y,
+                          JBW_YEAR_MIN, JBW_YEAR_MAX);
+    if (d < 1 || d > jbw__days_in_month(y, m))
+        return jbw__error(JBW_EPARSE,
+                          "'%s' is not a date: %s %d has %d days", q,
+                          jbw__month_name(m), y, jbw__days_in_month(y, m));
+    *out = jbw__days_from_civil(y, m, d);
+    return jbw__ok();
+}
+
+/* ---- holidays -------------------------------------------------------- */
+
+/* Easter Sunday of a Gregorian year: the anonymous Gregorian algorithm
+ * (Meeus/Jones/Butcher). */
+static jbw_date jbw__easter(int year)
+{
+    int a = year % 19, b = year / 100, c = year % 100;
+    int d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31;
+    int day = (h + l - 7 * m + 114) % 31 + 1;
+    return jbw__days_from_civil(year, month, day);
+}
+
+/* The King's or Queen's day of a year in range (all years from 1891 on
+ * have one). */
+static jbw_date jbw__kings_day(int year)
+{
+    jbw_date day;
+    if (year >= 2014) {
+        day = jbw__days_from_civil(year, 4, 27);
+        return jbw__weekday_of(day) == 7 ? day - 1 : day;
+    }
+    if (year >= 1949) {
+        day = jbw__days_from_civil(year, 4, 30);
+        if (jbw__weekday_of(day) != 7)
+            return day;
+        return year < 1980 ? day + 1 : day - 1;
+    }
+    day = jbw__days_from_civil(year, 8, 31);
+    return jbw__weekday_of(day) == 7 ? day + 1 : day;
+}
+
+static int jbw__liberation_off(jbw_liberation_day rule, int year)
+{
+    switch (rule) {
+    case JBW_LIBERATION_EVERY_YEAR: return 1;
+    case JBW_LIBERATION_LUSTRUM: return year % 5 == 0;
+    case JBW_LIBERATION_NEVER: return 0;
+    default: return 0;
+    }
+}
+
+struct jbw_calendar {
+    jbw_calendar_options opts;
+    /* kind[i]: the holiday on day JBW__DAY_MIN + i under opts. */
+    uint8_t *kind;
+    /* prefix[i]: working days among days 0..i of the range. */
+    int32_t *prefix;
+};
+
+static size_t jbw__index(jbw_date d)
+{
+    return (size_t)(d - JBW__DAY_MIN);
+}
+
+/* Marks one holiday; a day already marked keeps its first holiday. The
+ * order of calls below is the precedence: in 2016 5 May was also
+ * Hemelvaartsdag, and is reported as Hemelvaartsdag. */
+static void jbw__mark(jbw_calendar *cal, jbw_date d, jbw_holiday_kind kind)
+{
+    size_t i = jbw__index(d);
+    if (cal->kind[i] == JBW_HOLIDAY_NONE)
+        cal->kind[i] = (uint8_t)kind;
+}
+
+static void jbw__mark_year(jbw_calendar *cal, int year)
+{
+    jbw_date easter = jbw__easter(year);
+    jbw__mark(cal, jbw__days_from_civil(year, 1, 1), JBW_HOLIDAY_NIEUWJAARSDAG);
+    if (cal->opts.good_friday_off)
+        jbw__mark(cal, easter - 2, JBW_HOLIDAY_GOEDE_VRIJDAG);
+    jbw__mark(cal, easter, JBW_HOLIDAY_EERSTE_PAASDAG);
+    jbw__mark(cal, easter + 1, JBW_HOLIDAY_TWEEDE_PAASDAG);
+    jbw__mark(cal, jbw__kings_day(year), JBW_HOLIDAY_KONINGSDAG);
+    jbw__mark(cal, easter + 39, JBW_HOLIDAY_HEMELVAARTSDAG);
+    if (jbw__liberation_off(cal->opts.liberation_day, year))
+        jbw__mark(cal, jbw__days_from_civil(year, 5, 5),
+                  JBW_HOLIDAY_BEVRIJDINGSDAG);
+    jbw__mark(cal, easter + 49, JBW_HOLIDAY_EERSTE_PINKSTERDAG);
+    jbw__mark(cal, easter + 50, JBW_HOLIDAY_TWEEDE_PINKSTERDAG);
+    jbw__mark(cal, jbw__days_from_civil(year, 12, 25),
+              JBW_HOLIDAY_EERSTE_KERSTDAG);
+    jbw__mark(cal, jbw__days_from_civil(year, 12, 26),
+              JBW_HOLIDAY_TWEEDE_KERSTDAG);
+}
+
+static int jbw__workday_at(const jbw_calendar *cal, size_t i)
+{
+    return cal->kind[i] == JBW_HOLIDAY_NONE &&
+           jbw__weekday_of((int32_t)i + JBW__DAY_MIN) <= 5;
+}
+
+static void jbw__build_prefix(jbw_calendar *cal)
+{
+    size_t i;
+    int32_t run = 0;
+    for (i = 0; i < JBW__DAY_COUNT; i++) {
+        run += jbw__workday_at(cal, i);
+        cal->prefix[i] = run;
+    }
+}
+
+static jbw_status jbw__check_options(const jbw_calendar_options *opts,
+                                     const char *fn)
+{
+    if (opts->version != JBW_CALENDAR_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "%s: options version %u is not supported (this "
+                          "library knows version %d)",
+                          fn, opts->version, JBW_CALENDAR_OPTIONS_VERSION);
+    if ((int)opts->liberation_day < (int)JBW_LIBERATION_EVERY_YEAR ||
+        (int)opts->liberation_day > (int)JBW_LIBERATION_NEVER)
+        return jbw__error(JBW_EINVAL,
+                          "%s: liberation_day %d is not one of "
+                          "JBW_LIBERATION_EVERY_YEAR/LUSTRUM/NEVER (0..2)",
+                          fn, (int)opts->liberation_day);
+    return JBW_OK;
+}
+
+jbw_status jbw_calendar_options_init(jbw_calendar_options *opts,
+                                     unsigned int version)
+{
+    static const jbw_calendar_options defaults = JBW_CALENDAR_OPTIONS_INIT;
+    if (!opts)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_options_init: opts is NULL");
+    if (version != JBW_CALENDAR_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_calendar_options_init: version %u is not "
+                          "supported (this library knows version %d)",
+                          version, JBW_CALENDAR_OPTIONS_VERSION);
+    *opts = defaults;
+    return jbw__ok();
+}
+
+jbw_status jbw_calendar_new(jbw_calendar **out,
+                            const jbw_calendar_options *opts)
+{
+    static const jbw_calendar_options defaults = JBW_CALENDAR_OPTIONS_INIT;
+    jbw_calendar *cal;
+    jbw_status st;
+    int year;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_new: out is NULL");
+    if (!opts)
+        opts = &defaults;
+    st = jbw__check_options(opts, "jbw_calendar_new");
+    if (st != JBW_OK)
+        return st;
+    cal = (jbw_calendar *)jbw__calloc(1, sizeof *cal);
+    if (!cal)
+        return jbw__enomem();
+    cal->opts = *opts;
+    cal->opts.good_friday_off = opts->good_friday_off != 0;
+    cal->kind = (uint8_t *)jbw__calloc(JBW__DAY_COUNT, sizeof *cal->kind);
+    cal->prefix = (int32_t *)jbw__malloc(JBW__DAY_COUNT * sizeof *cal->prefix);
+    if (!cal->kind || !cal->prefix) {
+        jbw_calendar_free(cal);
+        return jbw__enomem();
+    }
+    for (year = JBW_YEAR_MIN; year <= JBW_YEAR_MAX; year++)
+        jbw__mark_year(cal, year);
+    jbw__build_prefix(cal);
+    *out = cal;
+    return jbw__ok();
+}
+
+void jbw_calendar_free(jbw_calendar *cal)
+{
+    if (!cal)
+        return;
+    jbw__free(cal->kind);
+    jbw__free(cal->prefix);
+    jbw__free(cal);
+}
+
+jbw_status jbw_calendar_add_closure(jbw_calendar *cal, jbw_date date)
+{
+    size_t i, j;
+    if (!cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_add_closure: cal is NULL");
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_calendar_add_closure", "date", date);
+    i = jbw__index(date);
+    /* A day that is already off stays as it is. */
+    if (!jbw__workday_at(cal, i))
+        return jbw__ok();
+    cal->kind[i] = (uint8_t)JBW_HOLIDAY_CLOSURE;
+    for (j = i; j < JBW__DAY_COUNT; j++)
+        cal->prefix[j]--;
+    return jbw__ok();
+}
+
+jbw_status jbw_calendar_is_workday(int *out, const jbw_calendar *cal,
+                                   jbw_date date)
+{
+    if (!out || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_is_workday: %s is NULL",
+                          out ? "cal" : "out");
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_calendar_is_workday", "date", date);
+    *out = jbw__workday_at(cal, jbw__index(date));
+    return jbw__ok();
+}
+
+jbw_status jbw_calendar_holiday(jbw_holiday_kind *out, const jbw_calendar *cal,
+                                jbw_date date)
+{
+    if (!out || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_holiday: %s is NULL",
+                          out ? "cal" : "out");
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_calendar_holiday", "date", date);
+    *out = (jbw_holiday_kind)cal->kind[jbw__index(date)];
+    return jbw__ok();
+}
+
+const char *jbw_holiday_name(jbw_holiday_kind kind)
+{
+    switch (kind) {
+    case JBW_HOLIDAY_NONE: return "";
+    case JBW_HOLIDAY_NIEUWJAARSDAG: return "Nieuwjaarsdag";
+    case JBW_HOLIDAY_GOEDE_VRIJDAG: return "Goede Vrijdag";
+    case JBW_HOLIDAY_EERSTE_PAASDAG: return "Eerste Paasdag";
+    case JBW_HOLIDAY_TWEEDE_PAASDAG: return "Tweede Paasdag";
+    case JBW_HOLIDAY_KONINGSDAG: return "Koningsdag";
+    case JBW_HOLIDAY_BEVRIJDINGSDAG: return "Bevrijdingsdag";
+    case JBW_HOLIDAY_HEMELVAARTSDAG: return "Hemelvaartsdag";
+    case JBW_HOLIDAY_EERSTE_PINKSTERDAG: return "Eerste Pinksterdag";
+    case JBW_HOLIDAY_TWEEDE_PINKSTERDAG: return "Tweede Pinksterdag";
+    case JBW_HOLIDAY_EERSTE_KERSTDAG: return "Eerste Kerstdag";
+    case JBW_HOLIDAY_TWEEDE_KERSTDAG: return "Tweede Kerstdag";
+    case JBW_HOLIDAY_CLOSURE: return "Sluitingsdag";
+    default: return NULL;
+    }
+}
+
+jbw_status jbw_calendar_holidays(jbw_holiday *out, size_t capacity,
+                                 size_t *count, const jbw_calendar *cal,
+                                 int year)
+{
+    size_t i, first, last, n = 0;
+    if (!count || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_holidays: %s is NULL",
+                          count ? "cal" : "count");
+    if (!out && capacity > 0)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_calendar_holidays: out is NULL but capacity is "
+                          "%lu",
+                          (unsigned long)capacity);
+    if (!jbw__year_in_range(year))
+        return jbw__error(JBW_ERANGE,
+                          "jbw_calendar_holidays: year %d is outside %d..%d",
+                          year, JBW_YEAR_MIN, JBW_YEAR_MAX);
+    first = jbw__index(jbw__days_from_civil(year, 1, 1));
+    last = jbw__index(jbw__days_from_civil(year, 12, 31));
+    for (i = first; i <= last; i++) {
+        if (cal->kind[i] == JBW_HOLIDAY_NONE)
+            continue;
+        if (n < capacity) {
+            out[n].date = (jbw_date)((int32_t)i + JBW__DAY_MIN);
+            out[n].kind = (jbw_holiday_kind)cal->kind[i];
+        }
+        n++;
+    }
+    *count = n;
+    if (n > capacity)
+        return jbw__error(JBW_EBUFFER,
+                          "jbw_calendar_holidays: %d has %lu holidays, "
+                          "capacity is %lu",
+                          year, (unsigned long)n, (unsigned long)capacity);
+    return jbw__ok();
+}
+
+jbw_status jbw_calendar_workdays_between(int32_t *out, const jbw_calendar *cal,
+                                         jbw_date from, jbw_date to)
+{
+    if (!out || !cal)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_calendar_workdays_between: %s is NULL",
+                          out ? "cal" : "out");
+    if (!jbw__date_in_range(from))
+        return jbw__range_error("jbw_calendar_workdays_between", "from", from);
+    if (!jbw__date_in_range(to))
+        return jbw__range_error("jbw_calendar_workdays_between", "to", to);
+    *out = cal->prefix[jbw__index(to)] - cal->prefix[jbw__index(from)];
+    return jbw__ok();
+}
+
+/* First index whose running count reaches `target` (JBW__DAY_COUNT when
+ * none does). The running count only grows, so a binary search works. */
+static size_t jbw__lower_bound(const int32_t *prefix, int64_t target)
+{
+    size_t lo = 0, hi = JBW__DAY_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((int64_t)prefix[mid] < target)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+jbw_status jbw_calendar_add_workdays(jbw_date *out, const jbw_calendar *cal,
+                                     jbw_date from, int32_t n)
+{
+    int64_t target;
+    size_t i;
+    if (!out || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_add_workdays: %s is NULL",
+                          out ? "cal" : "out");
+    if (!jbw__date_in_range(from))
+        return jbw__range_error("jbw_calendar_add_workdays", "from", from);
+    if (n == 0) {
+        *out = from;
+        return jbw__ok();
+    }
+    /* The answer D has prefix[D] = prefix[from] + n and is a working day:
+     * the first day at which the running count reaches that value. When
+     * that first day is not a working day the count was already there on
+     * 1900-01-01, so D lies before the range. */
+    target = (int64_t)cal->prefix[jbw__index(from)] + n;
+    i = jbw__lower_bound(cal->prefix, target);
+    if (target < 0 || i >= JBW__DAY_COUNT || !jbw__workday_at(cal, i)) {
+        char q[JBW_DATE_BUFSIZE];
+        jbw_date_format(q, sizeof q, from);
+        return jbw__error(JBW_ERANGE,
+                          "jbw_calendar_add_workdays: %ld werkdagen from %s "
+                          "falls outside 1900-01-01..2199-12-31",
+                          (long)n, q);
+    }
+    *out = (jbw_date)((int32_t)i + JBW__DAY_MIN);
+    return jbw__ok();
+}
