@@ -1,2 +1,245 @@
-/* libjbw - measure module (being written). */
+/*
+ * libjbw - measure kinds (maatregelen), the codes of the record enums,
+ * and the initialisers of the worker and measure records.
+ */
 #include "jbw_internal.h"
+
+#include <string.h>
+
+/*
+ * One row per kind, indexed by jbw_kind. Codes and Dutch names follow
+ * DOMAIN.md; iJw product category 48 is jeugdbescherming, 47
+ * jeugdreclassering (CBS). VOTS and voorlopige voogdij are the
+ * emergency (spoed) measures.
+ */
+typedef struct jbw__kind_info {
+    const char *code;
+    const char *name;
+    int domain;
+    int ijw_category;
+    int emergency;
+} jbw__kind_info;
+
+static const jbw__kind_info jbw__kinds[JBW_KIND_COUNT] = {
+    {"OTS", "ondertoezichtstelling", JBW_DOMAIN_JB, 48, 0},
+    {"VOTS", "voorlopige ondertoezichtstelling", JBW_DOMAIN_JB, 48, 1},
+    {"VOOGDIJ", "voogdij", JBW_DOMAIN_JB, 48, 0},
+    {"VOORLOPIGE_VOOGDIJ", "voorlopige voogdij", JBW_DOMAIN_JB, 48, 1},
+    {"TIJDELIJKE_VOOGDIJ", "tijdelijke voogdij", JBW_DOMAIN_JB, 48, 0},
+    {"JR_TB_GEDWONGEN", "toezicht en begeleiding, gedwongen kader",
+     JBW_DOMAIN_JR, 47, 0},
+    {"JR_TB_VRIJWILLIG", "toezicht en begeleiding, vrijwillig kader",
+     JBW_DOMAIN_JR, 47, 0},
+    {"JR_ITB_HARDE_KERN", "individuele trajectbegeleiding harde kern",
+     JBW_DOMAIN_JR, 47, 0},
+    {"JR_ITB_CRIEM", "individuele trajectbegeleiding CRIEM", JBW_DOMAIN_JR, 47,
+     0},
+    {"JR_STP", "scholings- en trainingsprogramma", JBW_DOMAIN_JR, 47, 0},
+    /* "gedragsbeïnvloedende", UTF-8 */
+    {"JR_GBM", "gedragsbe\xc3\xafnvloedende maatregel", JBW_DOMAIN_JR, 47, 0},
+    {"JR_VGBM", "voorbereiding gedragsbe\xc3\xafnvloedende maatregel",
+     JBW_DOMAIN_JR, 47, 0},
+};
+
+static const char *const jbw__safety_codes[] = {"unknown", "safe", "concerns",
+                                                "unsafe", "acute"};
+static const char *const jbw__placement_codes[] = {"none", "placed", "crisis"};
+static const char *const jbw__jr_risk_codes[] = {"unknown", "low", "medium",
+                                                 "high"};
+
+#define JBW__COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const jbw__kind_info *jbw__kind(jbw_kind kind)
+{
+    /* Compare as unsigned: a negative value cast from outside is unknown. */
+    unsigned k = (unsigned)kind;
+    return k < JBW_KIND_COUNT ? &jbw__kinds[k] : NULL;
+}
+
+int jbw_kind_count(void)
+{
+    return JBW_KIND_COUNT;
+}
+
+const char *jbw_kind_code(jbw_kind kind)
+{
+    const jbw__kind_info *k = jbw__kind(kind);
+    return k ? k->code : NULL;
+}
+
+const char *jbw_kind_name(jbw_kind kind)
+{
+    const jbw__kind_info *k = jbw__kind(kind);
+    return k ? k->name : NULL;
+}
+
+int jbw_kind_domain(jbw_kind kind)
+{
+    const jbw__kind_info *k = jbw__kind(kind);
+    return k ? k->domain : 0;
+}
+
+int jbw_kind_ijw_category(jbw_kind kind)
+{
+    const jbw__kind_info *k = jbw__kind(kind);
+    return k ? k->ijw_category : 0;
+}
+
+int jbw_kind_is_emergency(jbw_kind kind)
+{
+    const jbw__kind_info *k = jbw__kind(kind);
+    return k ? k->emergency : 0;
+}
+
+/* ---- code lookup ------------------------------------------------------- */
+
+/* ASCII-only case folding: codes are ASCII and the locale must not matter. */
+static int jbw__ascii_lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+static int jbw__code_equal(const char *code, const char *text, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (!code[i] || jbw__ascii_lower((unsigned char)code[i]) !=
+                            jbw__ascii_lower((unsigned char)text[i]))
+            return 0;
+    return code[len] == '\0';
+}
+
+/*
+ * Finds text among `count` codes at stride `stride` bytes (the code being
+ * the first member of each element). Returns the index or -1.
+ */
+static long jbw__find_code(const void *table, size_t count, size_t stride,
+                           const char *text, size_t len)
+{
+    size_t i;
+    for (i = 0; i < count; i++) {
+        const char *code =
+            *(const char *const *)(const void *)((const char *)table +
+                                                 i * stride);
+        if (jbw__code_equal(code, text, len))
+            return (long)i;
+    }
+    return -1;
+}
+
+/*
+ * The shared front end of the *_from_code functions: NULL checks, the
+ * (size_t)-1 length convention, lookup and the detail on failure.
+ */
+static jbw_status jbw__lookup(long *index, const void *table, size_t count,
+                              size_t stride, const char *what, const char *fn,
+                              const void *out, const char *text, size_t len)
+{
+    if (!out || !text)
+        return jbw__error(JBW_EINVAL, "%s: out or code is NULL", fn);
+    if (len == (size_t)-1)
+        len = strlen(text);
+    *index = jbw__find_code(table, count, stride, text, len);
+    if (*index < 0)
+        return jbw__error(JBW_ENOTFOUND, "'%.*s' is not a %s code",
+                          len > 64 ? 64 : (int)len, text, what);
+    return JBW_OK;
+}
+
+jbw_status jbw_kind_from_code(jbw_kind *out, const char *code, size_t len)
+{
+    long i;
+    jbw_status st =
+        jbw__lookup(&i, jbw__kinds, JBW_KIND_COUNT, sizeof jbw__kinds[0],
+                    "measure kind", "jbw_kind_from_code", out, code, len);
+    if (st != JBW_OK)
+        return st;
+    *out = (jbw_kind)i;
+    return jbw__ok();
+}
+
+jbw_status jbw_safety_from_code(jbw_safety *out, const char *code, size_t len)
+{
+    long i;
+    jbw_status st = jbw__lookup(
+        &i, jbw__safety_codes, JBW__COUNT(jbw__safety_codes), sizeof(char *),
+        "safety", "jbw_safety_from_code", out, code, len);
+    if (st != JBW_OK)
+        return st;
+    *out = (jbw_safety)i;
+    return jbw__ok();
+}
+
+jbw_status jbw_placement_from_code(jbw_placement *out, const char *code,
+                                   size_t len)
+{
+    long i;
+    jbw_status st = jbw__lookup(
+        &i, jbw__placement_codes, JBW__COUNT(jbw__placement_codes),
+        sizeof(char *), "placement", "jbw_placement_from_code", out, code, len);
+    if (st != JBW_OK)
+        return st;
+    *out = (jbw_placement)i;
+    return jbw__ok();
+}
+
+jbw_status jbw_jr_risk_from_code(jbw_jr_risk *out, const char *code, size_t len)
+{
+    long i;
+    jbw_status st = jbw__lookup(
+        &i, jbw__jr_risk_codes, JBW__COUNT(jbw__jr_risk_codes), sizeof(char *),
+        "jeugdreclassering risk", "jbw_jr_risk_from_code", out, code, len);
+    if (st != JBW_OK)
+        return st;
+    *out = (jbw_jr_risk)i;
+    return jbw__ok();
+}
+
+const char *jbw_safety_code(jbw_safety v)
+{
+    unsigned i = (unsigned)v;
+    return i < JBW__COUNT(jbw__safety_codes) ? jbw__safety_codes[i] : NULL;
+}
+
+const char *jbw_placement_code(jbw_placement v)
+{
+    unsigned i = (unsigned)v;
+    return i < JBW__COUNT(jbw__placement_codes) ? jbw__placement_codes[i]
+                                                : NULL;
+}
+
+const char *jbw_jr_risk_code(jbw_jr_risk v)
+{
+    unsigned i = (unsigned)v;
+    return i < JBW__COUNT(jbw__jr_risk_codes) ? jbw__jr_risk_codes[i] : NULL;
+}
+
+/* ---- record initialisers ----------------------------------------------- */
+
+jbw_status jbw_worker_init(jbw_worker *w, unsigned int version)
+{
+    static const jbw_worker init = JBW_WORKER_INIT;
+    if (!w)
+        return jbw__error(JBW_EINVAL, "jbw_worker_init: worker is NULL");
+    if (version != JBW_WORKER_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_worker_init: version %u is not "
+                          "supported (expected %u)",
+                          version, JBW_WORKER_VERSION);
+    *w = init;
+    return jbw__ok();
+}
+
+jbw_status jbw_measure_init(jbw_measure *m, unsigned int version)
+{
+    static const jbw_measure init = JBW_MEASURE_INIT;
+    if (!m)
+        return jbw__error(JBW_EINVAL, "jbw_measure_init: measure is NULL");
+    if (version != JBW_MEASURE_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_measure_init: version %u is not "
+                          "supported (expected %u)",
+                          version, JBW_MEASURE_VERSION);
+    *m = init;
+    return jbw__ok();
+}

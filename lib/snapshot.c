@@ -1,2 +1,857 @@
-/* libjbw - snapshot module (being written). */
-#include "jbw_internal.h"
+/*
+ * libjbw - snapshots: workers and measures at a reference date, stored as
+ * the struct of arrays of snapshot_internal.h and validated on insert.
+ *
+ * Adding is atomic. A record is checked completely before anything
+ * changes; then the arrays are grown (which only adds spare room) and
+ * the ids interned; when an intern fails, the ids interned so far are
+ * popped again. Only then are the fields stored and the count bumped.
+ *
+ * A measure without a family id is its own family. Its family key is the
+ * child id behind a 0x01 byte: ids may not hold control characters, so
+ * that key cannot collide with a family id that was given.
+ */
+#include "registry_internal.h"
+#include "snapshot_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The parallel arrays, listed once for growing and freeing. */
+#define JBW__WORKER_ARRAYS(X) X(org) X(region) X(fte) X(hired) X(leaving)
+/* clang-format off */
+#define JBW__MEASURE_ARRAYS(X)                                                 \
+    X(child) X(family) X(kind) X(org) X(region) X(start) X(end) X(worker)      \
+    X(first_assigned) X(waiting_since) X(previous_workers) X(safety)           \
+    X(placement) X(birth_date) X(last_contact) X(jr_risk) X(family_given)
+/* clang-format on */
+
+#define JBW__PLUS_ONE(f) +1
+enum {
+    JBW__WORKER_ARRAY_COUNT = 0 JBW__WORKER_ARRAYS(JBW__PLUS_ONE),
+    JBW__MEASURE_ARRAY_COUNT = 0 JBW__MEASURE_ARRAYS(JBW__PLUS_ONE)
+};
+
+#define JBW__FAMILY_OWN_MARK '\x01'
+#define JBW__FTE_MAX         1.2
+
+/* ---- growing and freeing the arrays ------------------------------------ */
+/* Grows every array of `s_` (a jbw__workers or jbw__measures; the caller
+ * names it s_) through one table of pointers, so that no array is ever
+ * handled through a cast pointer-to-pointer. */
+#define JBW__GROW_ALL(LIST, count, need, rc)                                   \
+    do {                                                                       \
+        void *a_[count];                                                       \
+        size_t e_[count], n_ = 0;                                              \
+        LIST(JBW__LOAD_ONE)                                                    \
+        (rc) = jbw__grow_parallel(a_, e_, n_, &s_->cap, (need));               \
+        n_ = 0;                                                                \
+        LIST(JBW__STORE_ONE)                                                   \
+    } while (0)
+#define JBW__LOAD_ONE(f)                                                       \
+    a_[n_] = s_->f;                                                            \
+    e_[n_] = sizeof *s_->f;                                                    \
+    n_++;
+#define JBW__STORE_ONE(f) s_->f = a_[n_++];
+#define JBW__FREE_ONE(f)  jbw__free(s_->f);
+
+static int jbw__grow_workers(jbw__workers *s_, size_t need)
+{
+    int rc;
+    JBW__GROW_ALL(JBW__WORKER_ARRAYS, JBW__WORKER_ARRAY_COUNT, need, rc);
+    return rc;
+}
+
+static int jbw__grow_measures(jbw__measures *s_, size_t need)
+{
+    int rc;
+    JBW__GROW_ALL(JBW__MEASURE_ARRAYS, JBW__MEASURE_ARRAY_COUNT, need, rc);
+    return rc;
+}
+
+static void jbw__free_workers(jbw__workers *s_)
+{
+    JBW__WORKER_ARRAYS(JBW__FREE_ONE)
+}
+
+static void jbw__free_measures(jbw__measures *s_){
+    JBW__MEASURE_ARRAYS(JBW__FREE_ONE)}
+
+/* ---- life cycle -------------------------------------------------------- */
+jbw_status jbw_snapshot_new(jbw_snapshot **out, const jbw_registry *registry,
+                            jbw_date reference_date)
+{
+    jbw_snapshot *snap;
+    jbw_status st;
+    if (!out || !registry)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_snapshot_new: out or registry is NULL");
+    if (!jbw__date_in_range(reference_date))
+        return jbw__error(JBW_ERANGE,
+                          "jbw_snapshot_new: the reference date is "
+                          "missing or outside 1900-01-01..2199-12-31");
+    snap = jbw__calloc(1, sizeof *snap);
+    if (!snap)
+        return jbw__enomem();
+    if ((st = jbw_registry_clone(&snap->registry, registry)) != JBW_OK) {
+        jbw__free(snap);
+        return st;
+    }
+    snap->reference_date = reference_date;
+    *out = snap;
+    return jbw__ok();
+}
+
+void jbw_snapshot_free(jbw_snapshot *snap)
+{
+    if (!snap)
+        return;
+    jbw_registry_free(snap->registry);
+    jbw__strmap_free(&snap->worker_ids);
+    jbw__strmap_free(&snap->measure_ids);
+    jbw__strmap_free(&snap->child_ids);
+    jbw__strmap_free(&snap->family_ids);
+    jbw__free_workers(&snap->w);
+    jbw__free_measures(&snap->m);
+    jbw__free(snap);
+}
+
+/* ---- checks shared by workers and measures ----------------------------- */
+
+/* The record being checked, for details: "measure 'M17'". */
+typedef struct jbw__rec {
+    const char *what; /* "worker" or "measure" */
+    const char *id;
+} jbw__rec;
+
+static int jbw__given(const char *s)
+{
+    return s && *s;
+}
+
+/* Writes a date for a detail: ISO, or the raw day number when it cannot
+ * be formatted. */
+static const char *jbw__date_text(char *buf, size_t size, jbw_date d)
+{
+    if (jbw_date_format(buf, size, d) != JBW_OK)
+        snprintf(buf, size, "day %ld", (long)d);
+    return buf;
+}
+
+/* Ids are non-empty and free of control characters (see the top). */
+static jbw_status jbw__check_id(const jbw__rec *r, const char *field,
+                                const char *id)
+{
+    const unsigned char *p;
+    if (!jbw__given(id))
+        return jbw__error(JBW_EINVAL, "%s '%s': %s is missing", r->what,
+                          r->id ? r->id : "", field);
+    for (p = (const unsigned char *)id; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return jbw__error(JBW_EINVAL,
+                              "%s '%s': %s holds a control "
+                              "character (byte %ld)",
+                              r->what, r->id ? r->id : "", field,
+                              (long)(p - (const unsigned char *)id) + 1);
+    return JBW_OK;
+}
+
+/* A required (or, with required == 0, optional) date in the range. */
+static jbw_status jbw__check_date(const jbw__rec *r, const char *field,
+                                  jbw_date d, int required)
+{
+    char buf[32];
+    if (d == JBW_DATE_NONE)
+        return required ? jbw__error(JBW_EINVAL, "%s '%s': %s is missing",
+                                     r->what, r->id, field)
+                        : JBW_OK;
+    if (!jbw__date_in_range(d))
+        return jbw__error(JBW_ERANGE,
+                          "%s '%s': %s (%s) is outside "
+                          "1900-01-01..2199-12-31",
+                          r->what, r->id, field,
+                          jbw__date_text(buf, sizeof buf, d));
+    return JBW_OK;
+}
+
+/* `d` (when set) is not before `ref`: "first_assigned ... before start". */
+static jbw_status jbw__check_not_before(const jbw__rec *r, const char *field,
+                                        jbw_date d, const char *ref_field,
+                                        jbw_date ref)
+{
+    char a[32], b[32];
+    if (d == JBW_DATE_NONE || d >= ref)
+        return JBW_OK;
+    return jbw__error(JBW_EINVAL, "%s '%s': %s %s is before %s %s", r->what,
+                      r->id, field, jbw__date_text(a, sizeof a, d), ref_field,
+                      jbw__date_text(b, sizeof b, ref));
+}
+
+/* Looks up an organisation key the record names (required). */
+static jbw_status jbw__check_org(uint32_t *org, const jbw__rec *r,
+                                 const jbw_registry *reg, const char *key)
+{
+    long i;
+    if (!jbw__given(key))
+        return jbw__error(JBW_EINVAL, "%s '%s': organisation is missing",
+                          r->what, r->id);
+    i = jbw__strmap_find(&reg->org_keys, key, strlen(key));
+    if (i < 0)
+        return jbw__error(JBW_ENOTFOUND,
+                          "%s '%s': organisation '%s' is not in "
+                          "the registry",
+                          r->what, r->id, key);
+    *org = (uint32_t)i;
+    return JBW_OK;
+}
+
+/* Looks up a region key; an absent key gives JBW__NONE unless required. */
+static jbw_status jbw__check_region(uint32_t *region, const jbw__rec *r,
+                                    const jbw_registry *reg, const char *key,
+                                    int required)
+{
+    long i;
+    if (!jbw__given(key)) {
+        if (required)
+            return jbw__error(JBW_EINVAL, "%s '%s': region is missing", r->what,
+                              r->id);
+        *region = JBW__NONE;
+        return JBW_OK;
+    }
+    i = jbw__strmap_find(&reg->region_keys, key, strlen(key));
+    if (i < 0)
+        return jbw__error(JBW_ENOTFOUND,
+                          "%s '%s': region '%s' is not in the "
+                          "registry",
+                          r->what, r->id, key);
+    *region = (uint32_t)i;
+    return JBW_OK;
+}
+
+/* The record's own id: valid and not used before in `ids`. */
+static jbw_status jbw__check_new_id(const jbw__rec *r, const jbw__strmap *ids)
+{
+    jbw_status st = jbw__check_id(r, "id", r->id);
+    if (st != JBW_OK)
+        return st;
+    if (jbw__strmap_find(ids, r->id, strlen(r->id)) >= 0)
+        return jbw__error(JBW_EDUPLICATE, "%s '%s': id is already used",
+                          r->what, r->id);
+    return JBW_OK;
+}
+
+/* ---- workers ----------------------------------------------------------- */
+typedef struct jbw__worker_row {
+    uint32_t org, region;
+} jbw__worker_row;
+
+static jbw_status jbw__check_worker(jbw__worker_row *row,
+                                    const jbw_snapshot *snap,
+                                    const jbw_worker *w)
+{
+    jbw__rec r;
+    jbw_status st;
+    r.what = "worker";
+    r.id = w->id;
+    if ((st = jbw__check_new_id(&r, &snap->worker_ids)) != JBW_OK ||
+        (st = jbw__check_org(&row->org, &r, snap->registry, w->organisation)) !=
+            JBW_OK ||
+        (st = jbw__check_region(&row->region, &r, snap->registry, w->region,
+                                0)) != JBW_OK)
+        return st;
+    if (!isfinite(w->fte))
+        return jbw__error(JBW_EINVAL, "worker '%s': fte is not a finite number",
+                          w->id);
+    if (!(w->fte > 0.0 && w->fte <= JBW__FTE_MAX))
+        return jbw__error(JBW_ERANGE,
+                          "worker '%s': fte %g is outside "
+                          "0 < fte <= 1.2",
+                          w->id, w->fte);
+    if ((st = jbw__check_date(&r, "hired", w->hired, 1)) != JBW_OK ||
+        (st = jbw__check_date(&r, "leaving", w->leaving, 0)) != JBW_OK)
+        return st;
+    if (w->leaving != JBW_DATE_NONE && w->leaving <= w->hired) {
+        char a[32], b[32];
+        return jbw__error(JBW_EINVAL,
+                          "worker '%s': leaving %s is not after "
+                          "hired %s",
+                          w->id, jbw__date_text(a, sizeof a, w->leaving),
+                          jbw__date_text(b, sizeof b, w->hired));
+    }
+    return JBW_OK;
+}
+
+jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
+{
+    jbw__worker_row row;
+    jbw_status st;
+    size_t i;
+    if (!snap || !worker)
+        return jbw__error(JBW_EINVAL, "jbw_snapshot_add_worker: snapshot or "
+                                      "worker is NULL");
+    if (worker->version != JBW_WORKER_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_snapshot_add_worker: worker version "
+                          "%u is not supported (expected %u)",
+                          worker->version, JBW_WORKER_VERSION);
+    if ((st = jbw__check_worker(&row, snap, worker)) != JBW_OK)
+        return st;
+    if (jbw__grow_workers(&snap->w, snap->w.count + 1) != 0)
+        return jbw__enomem();
+    if ((st = jbw__strmap_intern(&snap->worker_ids, worker->id,
+                                 strlen(worker->id), &i, NULL)) != JBW_OK)
+        return st;
+    snap->w.org[i] = row.org;
+    snap->w.region[i] = row.region;
+    snap->w.fte[i] = worker->fte;
+    snap->w.hired[i] = worker->hired;
+    snap->w.leaving[i] = worker->leaving;
+    snap->w.count = i + 1;
+    return jbw__ok();
+}
+
+/* ---- measures ---------------------------------------------------------- */
+/* What the checks resolve, ready to store. */
+typedef struct jbw__measure_row {
+    uint32_t org, region, worker;
+    jbw_date waiting_since; /* settled */
+} jbw__measure_row;
+
+/* Kind and the small enums are in range; jr_risk only on JR. */
+static jbw_status jbw__check_enums(const jbw_measure *m)
+{
+    if ((unsigned)m->kind >= JBW_KIND_COUNT)
+        return jbw__error(JBW_ERANGE,
+                          "measure '%s': kind %d is not a known "
+                          "kind",
+                          m->id, (int)m->kind);
+    if ((unsigned)m->safety > JBW_SAFETY_ACUTE)
+        return jbw__error(JBW_ERANGE, "measure '%s': safety %d is out of range",
+                          m->id, (int)m->safety);
+    if ((unsigned)m->placement > JBW_PLACEMENT_CRISIS)
+        return jbw__error(JBW_ERANGE,
+                          "measure '%s': placement %d is out of "
+                          "range",
+                          m->id, (int)m->placement);
+    if ((unsigned)m->jr_risk > JBW_JR_RISK_HIGH)
+        return jbw__error(JBW_ERANGE,
+                          "measure '%s': jr_risk %d is out of range", m->id,
+                          (int)m->jr_risk);
+    if (m->jr_risk != JBW_JR_RISK_UNKNOWN &&
+        jbw_kind_domain(m->kind) != JBW_DOMAIN_JR)
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': jr_risk '%s' is set on %s, "
+                          "which is not jeugdreclassering",
+                          m->id, jbw_jr_risk_code(m->jr_risk),
+                          jbw_kind_code(m->kind));
+    return JBW_OK;
+}
+
+/* Ids, keys and the organisation-serves-region rule. */
+static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
+                                          const jbw_snapshot *snap,
+                                          const jbw__rec *r,
+                                          const jbw_measure *m)
+{
+    jbw_status st;
+    if ((st = jbw__check_new_id(r, &snap->measure_ids)) != JBW_OK ||
+        (st = jbw__check_id(r, "child_id", m->child_id)) != JBW_OK ||
+        (jbw__given(m->family_id) &&
+         (st = jbw__check_id(r, "family_id", m->family_id)) != JBW_OK) ||
+        (st = jbw__check_enums(m)) != JBW_OK ||
+        (st = jbw__check_org(&row->org, r, snap->registry, m->organisation)) !=
+            JBW_OK ||
+        (st = jbw__check_region(&row->region, r, snap->registry, m->region,
+                                1)) != JBW_OK)
+        return st;
+    if (!jbw__registry_serves_idx(snap->registry, row->org, row->region))
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': organisation '%s' does not "
+                          "serve region '%s'",
+                          m->id, m->organisation, m->region);
+    return JBW_OK;
+}
+
+/* Every date in range; end after start; the others not before start,
+ * birth_date not after it. */
+static jbw_status jbw__check_measure_dates(const jbw__rec *r,
+                                           const jbw_measure *m)
+{
+    jbw_status st;
+    char a[32], b[32];
+    if ((st = jbw__check_date(r, "start", m->start, 1)) != JBW_OK ||
+        (st = jbw__check_date(r, "end", m->end, 0)) != JBW_OK ||
+        (st = jbw__check_date(r, "first_assigned", m->first_assigned, 0)) !=
+            JBW_OK ||
+        (st = jbw__check_date(r, "waiting_since", m->waiting_since, 0)) !=
+            JBW_OK ||
+        (st = jbw__check_date(r, "birth_date", m->birth_date, 0)) != JBW_OK ||
+        (st = jbw__check_date(r, "last_contact", m->last_contact, 0)) != JBW_OK)
+        return st;
+    if (m->end != JBW_DATE_NONE && m->end <= m->start)
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': end %s is not after start "
+                          "%s",
+                          m->id, jbw__date_text(a, sizeof a, m->end),
+                          jbw__date_text(b, sizeof b, m->start));
+    if ((st = jbw__check_not_before(r, "first_assigned", m->first_assigned,
+                                    "start", m->start)) != JBW_OK ||
+        (st = jbw__check_not_before(r, "waiting_since", m->waiting_since,
+                                    "start", m->start)) != JBW_OK ||
+        (st = jbw__check_not_before(r, "last_contact", m->last_contact, "start",
+                                    m->start)) != JBW_OK)
+        return st;
+    if (m->birth_date != JBW_DATE_NONE && m->birth_date > m->start)
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': birth_date %s is after "
+                          "start %s",
+                          m->id, jbw__date_text(a, sizeof a, m->birth_date),
+                          jbw__date_text(b, sizeof b, m->start));
+    return JBW_OK;
+}
+
+/* The worker, when named, exists and works for the measure's GI. */
+static jbw_status jbw__check_measure_worker(jbw__measure_row *row,
+                                            const jbw_snapshot *snap,
+                                            const jbw_measure *m)
+{
+    long w;
+    const jbw_registry *reg = snap->registry;
+    row->worker = JBW__NONE;
+    if (!jbw__given(m->worker_id))
+        return JBW_OK;
+    w = jbw__strmap_find(&snap->worker_ids, m->worker_id, strlen(m->worker_id));
+    if (w < 0)
+        return jbw__error(JBW_ENOTFOUND,
+                          "measure '%s': worker '%s' is not in "
+                          "the snapshot (add workers before their measures)",
+                          m->id, m->worker_id);
+    if (snap->w.org[w] != row->org)
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': worker '%s' belongs to "
+                          "organisation '%s', not '%s'",
+                          m->id, m->worker_id,
+                          reg->org_keys.keys[snap->w.org[w]], m->organisation);
+    row->worker = (uint32_t)w;
+    return JBW_OK;
+}
+
+/*
+ * The assignment fields agree with each other, and waiting_since is
+ * settled: a nieuw measure given without one waits since its start.
+ */
+static jbw_status jbw__check_assignment(jbw__measure_row *row,
+                                        const jbw_measure *m)
+{
+    int had_worker =
+        m->previous_workers > 0 || m->first_assigned != JBW_DATE_NONE;
+    row->waiting_since = m->waiting_since;
+    if (m->previous_workers < 0)
+        return jbw__error(JBW_ERANGE,
+                          "measure '%s': previous_workers %d is "
+                          "negative",
+                          m->id, m->previous_workers);
+    if (row->worker != JBW__NONE) {
+        if (m->waiting_since != JBW_DATE_NONE)
+            return jbw__error(JBW_EINVAL,
+                              "measure '%s': waiting_since is set "
+                              "but worker '%s' is assigned",
+                              m->id, m->worker_id);
+        return JBW_OK;
+    }
+    if (!had_worker) {
+        if (row->waiting_since == JBW_DATE_NONE)
+            row->waiting_since = m->start;
+        return JBW_OK;
+    }
+    if (m->previous_workers == 0)
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': first_assigned is set and "
+                          "there is no worker now, so previous_workers must be "
+                          "at least 1, not 0",
+                          m->id);
+    if (m->waiting_since == JBW_DATE_NONE)
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': waiting_since is missing: "
+                          "there is no worker now and previous_workers is %d",
+                          m->id, m->previous_workers);
+    return JBW_OK;
+}
+
+static jbw_status jbw__check_measure(jbw__measure_row *row,
+                                     const jbw_snapshot *snap,
+                                     const jbw_measure *m)
+{
+    jbw__rec r;
+    jbw_status st;
+    r.what = "measure";
+    r.id = m->id;
+    if ((st = jbw__check_measure_keys(row, snap, &r, m)) != JBW_OK ||
+        (st = jbw__check_measure_dates(&r, m)) != JBW_OK ||
+        (st = jbw__check_measure_worker(row, snap, m)) != JBW_OK)
+        return st;
+    return jbw__check_assignment(row, m);
+}
+
+/*
+ * Interns the measure id, the child id and the family key; on failure
+ * pops what it interned (in reverse order: pop removes the last key).
+ */
+static jbw_status jbw__intern_measure_ids(size_t *child, size_t *family,
+                                          jbw_snapshot *snap,
+                                          const jbw_measure *m)
+{
+    char small[128];
+    char *own = NULL; /* the own-family key when no family id was given */
+    const char *key = m->family_id;
+    size_t child_len = strlen(m->child_id), key_len, index;
+    int new_measure = 0, new_child = 0;
+    jbw_status st;
+
+    if (jbw__given(m->family_id)) {
+        key_len = strlen(m->family_id);
+    } else {
+        key_len = child_len + 1;
+        own = key_len <= sizeof small ? small : jbw__malloc(key_len);
+        if (!own)
+            return jbw__enomem();
+        own[0] = JBW__FAMILY_OWN_MARK;
+        memcpy(own + 1, m->child_id, child_len);
+        key = own;
+    }
+    st = jbw__strmap_intern(&snap->measure_ids, m->id, strlen(m->id), &index,
+                            &new_measure);
+    if (st == JBW_OK)
+        st = jbw__strmap_intern(&snap->child_ids, m->child_id, child_len, child,
+                                &new_child);
+    if (st == JBW_OK)
+        st = jbw__strmap_intern(&snap->family_ids, key, key_len, family, NULL);
+    if (st != JBW_OK) {
+        if (new_child)
+            jbw__strmap_pop(&snap->child_ids);
+        if (new_measure)
+            jbw__strmap_pop(&snap->measure_ids);
+    }
+    if (own != small)
+        jbw__free(own);
+    return st;
+}
+
+jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
+                                    const jbw_measure *measure)
+{
+    jbw__measure_row row;
+    jbw__measures *m;
+    jbw_status st;
+    size_t i, child, family;
+    if (!snap || !measure)
+        return jbw__error(JBW_EINVAL, "jbw_snapshot_add_measure: snapshot or "
+                                      "measure is NULL");
+    if (measure->version != JBW_MEASURE_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_snapshot_add_measure: measure "
+                          "version %u is not supported (expected %u)",
+                          measure->version, JBW_MEASURE_VERSION);
+    if ((st = jbw__check_measure(&row, snap, measure)) != JBW_OK)
+        return st;
+    m = &snap->m;
+    if (jbw__grow_measures(m, m->count + 1) != 0)
+        return jbw__enomem();
+    if ((st = jbw__intern_measure_ids(&child, &family, snap, measure)) !=
+        JBW_OK)
+        return st;
+    i = m->count;
+    m->child[i] = (uint32_t)child;
+    m->family[i] = (uint32_t)family;
+    m->kind[i] = (uint8_t)measure->kind;
+    m->org[i] = row.org;
+    m->region[i] = row.region;
+    m->start[i] = measure->start;
+    m->end[i] = measure->end;
+    m->worker[i] = row.worker;
+    m->first_assigned[i] = measure->first_assigned;
+    m->waiting_since[i] = row.waiting_since;
+    m->previous_workers[i] = (int32_t)measure->previous_workers;
+    m->safety[i] = (uint8_t)measure->safety;
+    m->placement[i] = (uint8_t)measure->placement;
+    m->birth_date[i] = measure->birth_date;
+    m->last_contact[i] = measure->last_contact;
+    m->jr_risk[i] = (uint8_t)measure->jr_risk;
+    m->family_given[i] = (uint8_t)jbw__given(measure->family_id);
+    m->count = i + 1;
+    return jbw__ok();
+}
+
+/* ---- reading ----------------------------------------------------------- */
+jbw_date jbw_snapshot_reference_date(const jbw_snapshot *snap)
+{
+    return snap ? snap->reference_date : JBW_DATE_NONE;
+}
+
+const jbw_registry *jbw_snapshot_registry(const jbw_snapshot *snap)
+{
+    return snap ? snap->registry : NULL;
+}
+
+size_t jbw_snapshot_worker_count(const jbw_snapshot *snap)
+{
+    return snap ? snap->w.count : 0;
+}
+
+size_t jbw_snapshot_measure_count(const jbw_snapshot *snap)
+{
+    return snap ? snap->m.count : 0;
+}
+
+/* Common checks of the record getters. */
+static jbw_status jbw__check_read(const void *out, unsigned int version,
+                                  unsigned int expected,
+                                  const jbw_snapshot *snap, size_t index,
+                                  size_t count, const char *what)
+{
+    if (!out || !snap)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_snapshot_%s: out or snapshot is NULL", what);
+    if (version != expected)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_snapshot_%s: struct version %u is "
+                          "not supported (expected %u)",
+                          what, version, expected);
+    if (index >= count)
+        return jbw__error(JBW_ERANGE,
+                          "jbw_snapshot_%s: index %zu is out of "
+                          "range (%zu %ss)",
+                          what, index, count, what);
+    return JBW_OK;
+}
+
+jbw_status jbw_snapshot_worker(jbw_worker *out, const jbw_snapshot *snap,
+                               size_t index)
+{
+    const jbw_registry *reg;
+    jbw_status st =
+        jbw__check_read(out, out ? out->version : 0, JBW_WORKER_VERSION, snap,
+                        index, jbw_snapshot_worker_count(snap), "worker");
+    if (st != JBW_OK)
+        return st;
+    reg = snap->registry;
+    out->id = snap->worker_ids.keys[index];
+    out->organisation = reg->org_keys.keys[snap->w.org[index]];
+    out->region = snap->w.region[index] == JBW__NONE
+                      ? ""
+                      : reg->region_keys.keys[snap->w.region[index]];
+    out->fte = snap->w.fte[index];
+    out->hired = snap->w.hired[index];
+    out->leaving = snap->w.leaving[index];
+    return jbw__ok();
+}
+
+jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
+                                size_t i)
+{
+    const jbw__measures *m;
+    const jbw_registry *reg;
+    jbw_status st =
+        jbw__check_read(out, out ? out->version : 0, JBW_MEASURE_VERSION, snap,
+                        i, jbw_snapshot_measure_count(snap), "measure");
+    if (st != JBW_OK)
+        return st;
+    m = &snap->m;
+    reg = snap->registry;
+    out->id = snap->measure_ids.keys[i];
+    out->child_id = snap->child_ids.keys[m->child[i]];
+    out->family_id =
+        m->family_given[i] ? snap->family_ids.keys[m->family[i]] : "";
+    out->kind = (jbw_kind)m->kind[i];
+    out->organisation = reg->org_keys.keys[m->org[i]];
+    out->region = reg->region_keys.keys[m->region[i]];
+    out->start = m->start[i];
+    out->end = m->end[i];
+    out->worker_id =
+        m->worker[i] == JBW__NONE ? "" : snap->worker_ids.keys[m->worker[i]];
+    out->first_assigned = m->first_assigned[i];
+    out->waiting_since = m->waiting_since[i];
+    out->previous_workers = (int)m->previous_workers[i];
+    out->safety = (jbw_safety)m->safety[i];
+    out->placement = (jbw_placement)m->placement[i];
+    out->birth_date = m->birth_date[i];
+    out->last_contact = m->last_contact[i];
+    out->jr_risk = (jbw_jr_risk)m->jr_risk[i];
+    return jbw__ok();
+}
+
+static jbw_status jbw__find_id(size_t *index, const jbw_snapshot *snap,
+                               const jbw__strmap *ids, const char *id,
+                               const char *what)
+{
+    long i;
+    if (!index || !snap || !id)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_snapshot_find_%s: index, snapshot or "
+                          "id is NULL",
+                          what);
+    i = jbw__strmap_find(ids, id, strlen(id));
+    if (i < 0)
+        return jbw__error(JBW_ENOTFOUND, "%s '%s' is not in the snapshot", what,
+                          id);
+    *index = (size_t)i;
+    return jbw__ok();
+}
+
+jbw_status jbw_snapshot_find_worker(size_t *index, const jbw_snapshot *snap,
+                                    const char *id)
+{
+    return jbw__find_id(index, snap, snap ? &snap->worker_ids : NULL, id,
+                        "worker");
+}
+
+jbw_status jbw_snapshot_find_measure(size_t *index, const jbw_snapshot *snap,
+                                     const char *id)
+{
+    return jbw__find_id(index, snap, snap ? &snap->measure_ids : NULL, id,
+                        "measure");
+}
+
+/* ---- states and counts ------------------------------------------------- */
+const char *jbw_measure_state_code(jbw_measure_state state)
+{
+    static const char *const codes[] = {"inactive", "assigned", "nieuw",
+                                        "bestaand"};
+    unsigned i = (unsigned)state;
+    return i < sizeof codes / sizeof codes[0] ? codes[i] : NULL;
+}
+
+static jbw_status jbw__check_query_date(jbw_date date, const char *fn)
+{
+    char buf[32];
+    if (!jbw__date_in_range(date))
+        return jbw__error(JBW_ERANGE,
+                          "%s: date %s is missing or outside "
+                          "1900-01-01..2199-12-31",
+                          fn,
+                          date == JBW_DATE_NONE
+                              ? "(none)"
+                              : jbw__date_text(buf, sizeof buf, date));
+    return JBW_OK;
+}
+
+jbw_status jbw_snapshot_measure_state(jbw_measure_state *out,
+                                      const jbw_snapshot *snap, size_t index,
+                                      jbw_date date)
+{
+    jbw_status st;
+    if (!out || !snap)
+        return jbw__error(JBW_EINVAL, "jbw_snapshot_measure_state: out or "
+                                      "snapshot is NULL");
+    if (index >= snap->m.count)
+        return jbw__error(JBW_ERANGE,
+                          "jbw_snapshot_measure_state: index %zu is "
+                          "out of range (%zu measures)",
+                          index, snap->m.count);
+    if ((st = jbw__check_query_date(date, "jbw_snapshot_measure_state")) !=
+        JBW_OK)
+        return st;
+    *out = jbw__measure_state(snap, index, date);
+    return jbw__ok();
+}
+
+/* Resolves an optional filter key to an index, JBW__NONE for "all". */
+static jbw_status jbw__filter(uint32_t *out, const jbw__strmap *keys,
+                              const char *key, const char *what)
+{
+    long i;
+    *out = JBW__NONE;
+    if (!key)
+        return JBW_OK;
+    i = jbw__strmap_find(keys, key, strlen(key));
+    if (i < 0)
+        return jbw__error(JBW_ENOTFOUND,
+                          "jbw_snapshot_counts_get: %s '%s' is "
+                          "not in the registry",
+                          what, key);
+    *out = (uint32_t)i;
+    return JBW_OK;
+}
+
+static int jbw__matches(uint32_t value, uint32_t filter)
+{
+    return filter == JBW__NONE || value == filter;
+}
+
+/* Counts over the measures; `seen` holds a flag per child, then per
+ * family, all zero on entry. */
+static void jbw__count_measures(jbw_snapshot_counts *c, const jbw_snapshot *s,
+                                jbw_date date, uint32_t org, uint32_t region,
+                                uint8_t *seen)
+{
+    const jbw__measures *m = &s->m;
+    uint8_t *family_seen = seen + s->child_ids.count;
+    size_t i;
+    for (i = 0; i < m->count; i++) {
+        jbw_measure_state st;
+        if (!jbw__matches(m->org[i], org) ||
+            !jbw__matches(m->region[i], region))
+            continue;
+        st = jbw__measure_state(s, i, date);
+        if (st == JBW_STATE_INACTIVE)
+            continue;
+        c->active++;
+        c->by_kind[m->kind[i]]++;
+        if (st == JBW_STATE_ASSIGNED)
+            c->assigned++;
+        else if (st == JBW_STATE_NIEUW)
+            c->waiting_nieuw++;
+        else
+            c->waiting_bestaand++;
+        if (!seen[m->child[i]]) {
+            seen[m->child[i]] = 1;
+            c->children++;
+        }
+        if (!family_seen[m->family[i]]) {
+            family_seen[m->family[i]] = 1;
+            c->families++;
+        }
+    }
+}
+
+jbw_status jbw_snapshot_counts_get(jbw_snapshot_counts *out,
+                                   const jbw_snapshot *snap, jbw_date date,
+                                   const char *organisation, const char *region)
+{
+    jbw_snapshot_counts c;
+    uint32_t org_f, region_f;
+    uint8_t *seen;
+    jbw_status st;
+    size_t i;
+    if (!out || !snap)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_snapshot_counts_get: out or snapshot "
+                          "is NULL");
+    if (out->version != JBW_SNAPSHOT_COUNTS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_snapshot_counts_get: struct version "
+                          "%u is not supported (expected %u)",
+                          out->version, JBW_SNAPSHOT_COUNTS_VERSION);
+    if ((st = jbw__check_query_date(date, "jbw_snapshot_counts_get")) !=
+            JBW_OK ||
+        (st = jbw__filter(&org_f, &snap->registry->org_keys, organisation,
+                          "organisation")) != JBW_OK ||
+        (st = jbw__filter(&region_f, &snap->registry->region_keys, region,
+                          "region")) != JBW_OK)
+        return st;
+    seen = jbw__calloc(snap->child_ids.count + snap->family_ids.count, 1);
+    if (!seen)
+        return jbw__enomem();
+    memset(&c, 0, sizeof c);
+    c.version = out->version;
+    jbw__count_measures(&c, snap, date, org_f, region_f, seen);
+    jbw__free(seen);
+    for (i = 0; i < snap->w.count; i++)
+        if (jbw__matches(snap->w.org[i], org_f) &&
+            jbw__matches(snap->w.region[i], region_f) &&
+            jbw__worker_employed(snap, i, date))
+            c.workers++;
+    *out = c;
+    return jbw__ok();
+}

@@ -63,8 +63,8 @@ JBW_API jbw_status jbw_registry_clone(jbw_registry **out,
 JBW_API void jbw_registry_free(jbw_registry *reg);
 
 /*
- * Adds a region. `cbs_code` may be NULL or "". Keys are 1-64 bytes of
- * letters, digits, '_', '-' or '.'.
+ * Adds a region. `cbs_code` may be NULL or ""; when given it follows the
+ * key rules too. Keys are 1-64 bytes of letters, digits, '_', '-' or '.'.
  * Errors: JBW_EINVAL (NULL or bad key, empty name), JBW_EDUPLICATE,
  * JBW_ENOMEM.
  */

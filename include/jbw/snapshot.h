@@ -57,8 +57,13 @@ JBW_API void jbw_snapshot_free(jbw_snapshot *snap);
  * Adds a worker. Checked: non-empty unique id; organisation (and region,
  * when given) in the registry; fte finite and 0 < fte <= 1.2; hired set;
  * leaving after hired when set; dates in range.
+ * Ids (of workers, measures, children, families) must not contain ASCII
+ * control characters (bytes below 0x20, 0x7f).
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_EDUPLICATE, JBW_ENOTFOUND,
  * JBW_ERANGE, JBW_ENOMEM. The detail names the worker id and the field.
+ * Which status: JBW_EINVAL for a missing field, NaN/inf, or fields that
+ * contradict each other; JBW_ERANGE for a number, enum value or date
+ * outside its range; JBW_ENOTFOUND for an unknown key or worker id.
  */
 JBW_API jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap,
                                            const jbw_worker *worker);
@@ -94,7 +99,8 @@ JBW_API size_t jbw_snapshot_measure_count(const jbw_snapshot *snap);
  * Reads back the index-th worker / measure (insertion order). The caller
  * sets out->version; strings point into the snapshot. Measures read back
  * carry the waiting_since the snapshot settled on (start for a nieuw
- * measure given without one).
+ * measure given without one). Absent strings (a worker's region, a
+ * measure's family_id and worker_id) read back as "", never NULL.
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE (index).
  */
 JBW_API jbw_status jbw_snapshot_worker(jbw_worker *out,

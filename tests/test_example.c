@@ -1,0 +1,425 @@
+/*
+ * Tests of the embedded example data: the synthetic Zuid-West snapshot
+ * (deterministic per seed, valid, of the documented shape) and the
+ * published figures (the Zuid-Holland Zuid series of seed 000 and the
+ * Jeugdbescherming west totals of seed 003, both in DOMAIN.md).
+ *
+ * The shape figures come from the generator's parameter tables, summed
+ * by hand here (docs/example.md lists the same tables).
+ */
+#include "jbw_test.h"
+
+static jbw_snapshot *example(uint32_t seed)
+{
+    jbw_snapshot *snap = NULL;
+    assert_ok(jbw_example_snapshot(&snap, seed));
+    assert_non_null(snap);
+    return snap;
+}
+
+static jbw_snapshot_counts counts(const jbw_snapshot *snap, const char *org,
+                                  const char *region)
+{
+    jbw_snapshot_counts c;
+    memset(&c, 0, sizeof c);
+    c.version = JBW_SNAPSHOT_COUNTS_VERSION;
+    assert_ok(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), org, region));
+    return c;
+}
+
+static int same_string(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static int same_worker(const jbw_worker *a, const jbw_worker *b)
+{
+    return same_string(a->id, b->id) &&
+           same_string(a->organisation, b->organisation) &&
+           same_string(a->region, b->region) && a->fte == b->fte &&
+           a->hired == b->hired && a->leaving == b->leaving;
+}
+
+static int same_measure(const jbw_measure *a, const jbw_measure *b)
+{
+    return same_string(a->id, b->id) && same_string(a->child_id, b->child_id) &&
+           same_string(a->family_id, b->family_id) && a->kind == b->kind &&
+           same_string(a->organisation, b->organisation) &&
+           same_string(a->region, b->region) && a->start == b->start &&
+           a->end == b->end && same_string(a->worker_id, b->worker_id) &&
+           a->first_assigned == b->first_assigned &&
+           a->waiting_since == b->waiting_since &&
+           a->previous_workers == b->previous_workers &&
+           a->safety == b->safety && a->placement == b->placement &&
+           a->birth_date == b->birth_date &&
+           a->last_contact == b->last_contact && a->jr_risk == b->jr_risk;
+}
+
+/* 1 when both snapshots hold the same records in the same order. */
+static int same_snapshot(const jbw_snapshot *a, const jbw_snapshot *b)
+{
+    size_t i;
+    if (jbw_snapshot_worker_count(a) != jbw_snapshot_worker_count(b) ||
+        jbw_snapshot_measure_count(a) != jbw_snapshot_measure_count(b))
+        return 0;
+    for (i = 0; i < jbw_snapshot_worker_count(a); i++) {
+        jbw_worker wa = JBW_WORKER_INIT, wb = JBW_WORKER_INIT;
+        assert_ok(jbw_snapshot_worker(&wa, a, i));
+        assert_ok(jbw_snapshot_worker(&wb, b, i));
+        if (!same_worker(&wa, &wb))
+            return 0;
+    }
+    for (i = 0; i < jbw_snapshot_measure_count(a); i++) {
+        jbw_measure ma = JBW_MEASURE_INIT, mb = JBW_MEASURE_INIT;
+        assert_ok(jbw_snapshot_measure(&ma, a, i));
+        assert_ok(jbw_snapshot_measure(&mb, b, i));
+        if (!same_measure(&ma, &mb))
+            return 0;
+    }
+    return 1;
+}
+
+static void test_same_seed_gives_identical_records(void **state)
+{
+    jbw_snapshot *a = example(JBW_EXAMPLE_SEED), *b = example(JBW_EXAMPLE_SEED);
+    (void)state;
+    assert_true(same_snapshot(a, b));
+    jbw_snapshot_free(a);
+    jbw_snapshot_free(b);
+}
+
+static void test_different_seed_gives_different_records(void **state)
+{
+    jbw_snapshot *a = example(JBW_EXAMPLE_SEED), *b = example(1);
+    (void)state;
+    assert_false(same_snapshot(a, b));
+    jbw_snapshot_free(a);
+    jbw_snapshot_free(b);
+}
+
+static void test_reference_date_is_2025_09_01(void **state)
+{
+    jbw_snapshot *snap = example(JBW_EXAMPLE_SEED);
+    (void)state;
+    assert_int_equal(jbw_example_date(), D(2025, 9, 1));
+    assert_int_equal(jbw_snapshot_reference_date(snap), D(2025, 9, 1));
+    jbw_snapshot_free(snap);
+}
+
+/* The records passed every snapshot check (the snapshot loaded); its
+ * registry is the embedded one. */
+static void test_example_uses_zuid_west_registry(void **state)
+{
+    jbw_snapshot *snap = example(JBW_EXAMPLE_SEED);
+    const jbw_registry *reg = jbw_snapshot_registry(snap);
+    (void)state;
+    assert_int_equal(jbw_registry_region_count(reg), 4);
+    assert_int_equal(jbw_registry_municipality_count(reg), 36);
+    assert_int_equal(jbw_registry_organisation_count(reg), 3);
+    jbw_snapshot_free(snap);
+}
+
+/* Workers per cell: JBWEST 148+78+36+74 = 336, WSS 22+12+6+10 = 50,
+ * LDH 15+8+4+7 = 34; 420 in all, JBWEST 336/420 = 80%. */
+static void test_example_has_420_workers_80_percent_jb_west(void **state)
+{
+    jbw_snapshot *snap = example(JBW_EXAMPLE_SEED);
+    size_t i, jbwest = 0, left = 0, recent = 0;
+    (void)state;
+    assert_int_equal(jbw_snapshot_worker_count(snap), 420);
+    for (i = 0; i < jbw_snapshot_worker_count(snap); i++) {
+        jbw_worker w = JBW_WORKER_INIT;
+        assert_ok(jbw_snapshot_worker(&w, snap, i));
+        jbwest += strcmp(w.organisation, "JBWEST") == 0;
+        assert_true(w.fte >= 0.6 && w.fte <= 1.0); /* part-timers 0.6-1.0 */
+        assert_true(w.hired <= D(2025, 9, 1));
+        if (w.leaving != JBW_DATE_NONE) {
+            assert_true(w.leaving <= D(2025, 9, 1));
+            left++;
+        }
+        /* hired on or after 2025-03-02: in months 0-5 of tenure */
+        recent += w.hired >= D(2025, 3, 2);
+    }
+    assert_int_equal(jbwest, 336);
+    assert_true(left > 0);   /* a few left before the date */
+    assert_true(recent > 0); /* recent hires still onboarding */
+    jbw_snapshot_free(snap);
+}
+
+static void test_example_has_a_few_thousand_measures_of_every_kind(void **state)
+{
+    jbw_snapshot *snap = example(JBW_EXAMPLE_SEED);
+    jbw_snapshot_counts c = counts(snap, NULL, NULL);
+    size_t k, jr = 0;
+    (void)state;
+    assert_in_range(jbw_snapshot_measure_count(snap), 4500, 5000);
+    for (k = 0; k < JBW_KIND_COUNT; k++)
+        assert_true(c.by_kind[k] > 0);
+    for (k = JBW_KIND_JR_TB_GEDWONGEN; k < JBW_KIND_COUNT; k++)
+        jr += c.by_kind[k];
+    /* OTS most, voogdij next; JR about 18% (15-21%) of running measures */
+    for (k = 1; k < JBW_KIND_COUNT; k++)
+        assert_true(c.by_kind[JBW_KIND_OTS] > c.by_kind[k]);
+    for (k = 3; k < JBW_KIND_COUNT; k++)
+        assert_true(c.by_kind[JBW_KIND_VOOGDIJ] > c.by_kind[k]);
+    assert_true(jr * 100 >= c.active * 15 && jr * 100 <= c.active * 21);
+    /* some measures ended: fewer running than in the list */
+    assert_true(c.active < jbw_snapshot_measure_count(snap));
+    /* siblings: fewer families than children; some children have two */
+    assert_true(c.families < c.children);
+    assert_true(c.children < c.active);
+    jbw_snapshot_free(snap);
+}
+
+/*
+ * The waiting list of the parameter tables: nieuw 30+14+7+26 (JBWEST) +
+ * 5+3+1+3 (WSS) + 3+2+1+1 (LDH) = 96, bestaand 14+7+3+11 + 3+1+1+1 +
+ * 2+1+0+1 = 45; 141 in all, within the 100-160 targeted. JB west in
+ * Zuid-Holland Zuid: 26 nieuw and 11 bestaand, the published figure of
+ * 2025-09-01 (seed 000).
+ */
+static void test_waiting_list_has_the_size_the_seeds_report(void **state)
+{
+    jbw_snapshot *snap = example(JBW_EXAMPLE_SEED);
+    jbw_snapshot_counts all = counts(snap, NULL, NULL);
+    jbw_snapshot_counts zhz = counts(snap, "JBWEST", "ZHZ");
+    jbw_snapshot_counts jbwest = counts(snap, "JBWEST", NULL);
+    (void)state;
+    assert_int_equal(all.waiting_nieuw, 96);
+    assert_int_equal(all.waiting_bestaand, 45);
+    assert_in_range(all.waiting_nieuw + all.waiting_bestaand, 100, 160);
+    assert_int_equal(zhz.waiting_nieuw, 26);
+    assert_int_equal(zhz.waiting_bestaand, 11);
+    assert_int_equal(jbwest.waiting_nieuw, 77);
+    assert_int_equal(jbwest.waiting_bestaand, 35);
+    assert_int_equal(all.assigned + all.waiting_nieuw + all.waiting_bestaand,
+                     all.active);
+    jbw_snapshot_free(snap);
+}
+
+/* The waiting list is the same for every seed: it is a parameter table. */
+static void test_waiting_list_size_does_not_depend_on_seed(void **state)
+{
+    jbw_snapshot *snap = example(7);
+    jbw_snapshot_counts zhz = counts(snap, "JBWEST", "ZHZ");
+    (void)state;
+    assert_int_equal(zhz.waiting_nieuw, 26);
+    assert_int_equal(zhz.waiting_bestaand, 11);
+    jbw_snapshot_free(snap);
+}
+
+/* Loads around the norm of 12 children per FTE: between 9 and 14 per
+ * employed worker on average (fte 0.6-1.0, onboarding, 85-140% loads). */
+static void test_loads_are_around_the_norm(void **state)
+{
+    jbw_snapshot *snap = example(JBW_EXAMPLE_SEED);
+    jbw_snapshot_counts c = counts(snap, NULL, NULL);
+    (void)state;
+    assert_true(c.workers > 400 && c.workers < 420); /* a few left */
+    assert_true(c.children >= c.workers * 9 && c.children <= c.workers * 14);
+    jbw_snapshot_free(snap);
+}
+
+/* No date lies after the reference date; the latest equals it (some
+ * measures start on it), and one ends on it (inactive there). */
+static void test_no_date_after_reference_and_latest_equals_it(void **state)
+{
+    jbw_snapshot *snap = example(JBW_EXAMPLE_SEED);
+    jbw_date ref = D(2025, 9, 1), latest = JBW_DATE_NONE;
+    size_t i, starts_on_ref = 0, ends_on_ref = 0;
+    (void)state;
+    for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
+        jbw_measure m = JBW_MEASURE_INIT;
+        jbw_date dates[6];
+        size_t k;
+        assert_ok(jbw_snapshot_measure(&m, snap, i));
+        dates[0] = m.start;
+        dates[1] = m.end;
+        dates[2] = m.first_assigned;
+        dates[3] = m.waiting_since;
+        dates[4] = m.birth_date;
+        dates[5] = m.last_contact;
+        for (k = 0; k < 6; k++) {
+            assert_true(dates[k] <= ref);
+            if (dates[k] > latest)
+                latest = dates[k];
+        }
+        starts_on_ref += m.start == ref;
+        if (m.end == ref) {
+            jbw_measure_state s;
+            assert_ok(jbw_snapshot_measure_state(&s, snap, i, ref));
+            assert_int_equal(s, JBW_STATE_INACTIVE);
+            ends_on_ref++;
+        }
+    }
+    assert_int_equal(latest, ref);
+    assert_true(starts_on_ref > 0);
+    assert_true(ends_on_ref > 0);
+    jbw_snapshot_free(snap);
+}
+
+static void test_example_snapshot_rejects_null(void **state)
+{
+    (void)state;
+    assert_status(jbw_example_snapshot(NULL, JBW_EXAMPLE_SEED), JBW_EINVAL);
+    assert_error_contains("out is NULL");
+}
+
+typedef struct fail_alloc {
+    long countdown; /* allocations left before failing; < 0: never */
+} fail_alloc;
+
+static fail_alloc g_fail = {-1};
+
+static void *fail_malloc(size_t size, void *user)
+{
+    (void)user;
+    if (g_fail.countdown == 0)
+        return NULL;
+    if (g_fail.countdown > 0)
+        g_fail.countdown--;
+    return malloc(size);
+}
+
+static void *fail_realloc(void *ptr, size_t size, void *user)
+{
+    (void)user;
+    if (g_fail.countdown == 0)
+        return NULL;
+    if (g_fail.countdown > 0)
+        g_fail.countdown--;
+    return realloc(ptr, size);
+}
+
+static void fail_free(void *ptr, void *user)
+{
+    (void)user;
+    free(ptr);
+}
+
+/* A sample of failure points (the first 60 allocations, then spread
+ * over the rest): each gives ENOMEM, no snapshot and no leak (ASan). */
+static void test_example_fails_cleanly_out_of_memory(void **state)
+{
+    static const long later[] = {100, 333, 1000, 2500, 5000, 9000, 14000};
+    long n;
+    size_t i;
+    (void)state;
+    assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
+    for (n = 0; n < 60 + (long)(sizeof later / sizeof later[0]); n++) {
+        jbw_snapshot *snap = NULL;
+        jbw_status st;
+        i = (size_t)(n - 60);
+        g_fail.countdown = n < 60 ? n : later[i];
+        st = jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED);
+        g_fail.countdown = -1;
+        if (st == JBW_OK) {
+            jbw_snapshot_free(snap);
+            continue;
+        }
+        assert_int_equal(st, JBW_ENOMEM);
+        assert_null(snap);
+    }
+    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+}
+
+static void test_notice_says_synthetic(void **state)
+{
+    (void)state;
+    assert_non_null(jbw_example_notice());
+    assert_true(strlen(jbw_example_notice()) > 0);
+    assert_non_null(strstr(jbw_example_notice(), "SYNTHETIC"));
+}
+
+/* Seed 003: 159 children without a fixed jeugdbeschermer in September
+ * 2024, 99 in February 2025 (1st of the month). */
+static void test_jb_west_totals_are_the_published_ones(void **state)
+{
+    jbw_date dates[3] = {0, 0, 0};
+    size_t totals[3] = {0, 0, 0}, count = 0;
+    (void)state;
+    assert_ok(jbw_example_totals_jbwest(dates, totals, 3, &count));
+    assert_int_equal(count, 2);
+    assert_int_equal(dates[0], D(2024, 9, 1));
+    assert_int_equal(totals[0], 159);
+    assert_int_equal(dates[1], D(2025, 2, 1));
+    assert_int_equal(totals[1], 99);
+    assert_int_equal(dates[2], 0); /* beyond count: not written */
+}
+
+static void test_jb_west_totals_report_small_buffer(void **state)
+{
+    jbw_date dates[1] = {0};
+    size_t totals[1] = {0}, count = 0;
+    (void)state;
+    assert_status(jbw_example_totals_jbwest(dates, totals, 1, &count),
+                  JBW_EBUFFER);
+    assert_error_contains("room for 1");
+    assert_int_equal(count, 2);
+    assert_int_equal(totals[0], 159); /* the first capacity are written */
+    count = 0;
+    assert_status(jbw_example_totals_jbwest(NULL, NULL, 0, &count),
+                  JBW_EBUFFER);
+    assert_int_equal(count, 2);
+    assert_status(jbw_example_totals_jbwest(dates, totals, 1, NULL),
+                  JBW_EINVAL);
+    assert_status(jbw_example_totals_jbwest(NULL, totals, 2, &count),
+                  JBW_EINVAL);
+    assert_status(jbw_example_totals_jbwest(dates, NULL, 2, &count),
+                  JBW_EINVAL);
+}
+
+/* Seed 000, Zuid-Holland Zuid: seven dates, nieuw / bestaand. */
+static void test_zhz_series_is_the_published_one(void **state)
+{
+    static const struct {
+        int y, m, d;
+        size_t nieuw, bestaand;
+    } published[7] = {
+        {2024, 9, 20, 41, 72}, {2024, 12, 1, 43, 64}, {2025, 1, 1, 32, 64},
+        {2025, 4, 1, 48, 32},  {2025, 7, 1, 28, 9},   {2025, 8, 1, 29, 6},
+        {2025, 9, 1, 26, 11},
+    };
+    jbw_series *s = NULL;
+    size_t i;
+    (void)state;
+    assert_ok(jbw_example_series_zhz(&s));
+    assert_int_equal(jbw_series_count(s), 7);
+    assert_string_equal(jbw_series_title(s), "Zuid-Holland Zuid");
+    for (i = 0; i < 7; i++) {
+        jbw_series_point p;
+        memset(&p, 0, sizeof p);
+        p.version = JBW_SERIES_POINT_VERSION;
+        assert_ok(jbw_series_get(&p, s, i));
+        assert_int_equal(p.date,
+                         D(published[i].y, published[i].m, published[i].d));
+        assert_int_equal(p.nieuw, published[i].nieuw);
+        assert_int_equal(p.bestaand, published[i].bestaand);
+    }
+    jbw_series_free(s);
+    assert_status(jbw_example_series_zhz(NULL), JBW_EINVAL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_seed_gives_identical_records),
+        cmocka_unit_test(test_different_seed_gives_different_records),
+        cmocka_unit_test(test_reference_date_is_2025_09_01),
+        cmocka_unit_test(test_example_uses_zuid_west_registry),
+        cmocka_unit_test(test_example_has_420_workers_80_percent_jb_west),
+        cmocka_unit_test(
+            test_example_has_a_few_thousand_measures_of_every_kind),
+        cmocka_unit_test(test_waiting_list_has_the_size_the_seeds_report),
+        cmocka_unit_test(test_waiting_list_size_does_not_depend_on_seed),
+        cmocka_unit_test(test_loads_are_around_the_norm),
+        cmocka_unit_test(test_no_date_after_reference_and_latest_equals_it),
+        cmocka_unit_test(test_example_snapshot_rejects_null),
+        cmocka_unit_test(test_example_fails_cleanly_out_of_memory),
+        cmocka_unit_test(test_notice_says_synthetic),
+        cmocka_unit_test(test_jb_west_totals_are_the_published_ones),
+        cmocka_unit_test(test_jb_west_totals_report_small_buffer),
+        cmocka_unit_test(test_zhz_series_is_the_published_one),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

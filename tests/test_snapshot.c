@@ -1,0 +1,1026 @@
+/*
+ * Tests of snapshots: every validation rule of snapshot.h with a failing
+ * record and its detail, atomic adds (also out of memory), measure states
+ * around start / end / first_assigned / waiting_since, and counts with
+ * filters. All records are synthetic.
+ *
+ * Fixture registry: regions R1 and R2; GI G1 serves both, G2 only R1.
+ * Reference date 2025-09-01.
+ */
+#include "jbw_test.h"
+
+static jbw_registry *fixture_registry(void)
+{
+    jbw_registry *reg = NULL;
+    assert_ok(jbw_registry_new(&reg));
+    assert_ok(jbw_registry_add_region(reg, "R1", "Regio een", NULL));
+    assert_ok(jbw_registry_add_region(reg, "R2", "Regio twee", NULL));
+    assert_ok(jbw_registry_add_organisation(reg, "G1", "GI een"));
+    assert_ok(jbw_registry_add_organisation(reg, "G2", "GI twee"));
+    assert_ok(jbw_registry_add_service(reg, "G1", "R1"));
+    assert_ok(jbw_registry_add_service(reg, "G1", "R2"));
+    assert_ok(jbw_registry_add_service(reg, "G2", "R1"));
+    return reg;
+}
+
+static jbw_snapshot *new_snapshot(void)
+{
+    jbw_registry *reg = fixture_registry();
+    jbw_snapshot *snap = NULL;
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
+    jbw_registry_free(reg); /* the snapshot holds its own copy */
+    return snap;
+}
+
+static jbw_worker worker(const char *id, const char *org, const char *region)
+{
+    jbw_worker w = JBW_WORKER_INIT;
+    w.id = id;
+    w.organisation = org;
+    w.region = region;
+    w.hired = D(2020, 1, 1);
+    return w;
+}
+
+/* An OTS of G1 in R1 started 2025-01-01 without a worker (nieuw). */
+static jbw_measure measure(const char *id, const char *child)
+{
+    jbw_measure m = JBW_MEASURE_INIT;
+    m.id = id;
+    m.child_id = child;
+    m.organisation = "G1";
+    m.region = "R1";
+    m.start = D(2025, 1, 1);
+    return m;
+}
+
+/* A snapshot with workers W1 (G1) and W2 (G2). */
+static jbw_snapshot *snapshot_with_workers(void)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_worker w1 = worker("W1", "G1", "R1"), w2 = worker("W2", "G2", "R1");
+    assert_ok(jbw_snapshot_add_worker(snap, &w1));
+    assert_ok(jbw_snapshot_add_worker(snap, &w2));
+    return snap;
+}
+
+/* Adding `m` fails with `status` and a detail containing `detail` (when
+ * not NULL); the snapshot still holds `measures` records and the refused
+ * measure id is not found. */
+static void expect_refused(jbw_snapshot *snap, const jbw_measure *m,
+                           jbw_status status, size_t measures,
+                           const char *detail)
+{
+    size_t index = 77;
+    assert_status(jbw_snapshot_add_measure(snap, m), status);
+    if (detail)
+        assert_error_contains(detail);
+    assert_int_equal(jbw_snapshot_measure_count(snap), measures);
+    if (m->id && *m->id && status != JBW_EDUPLICATE) {
+        jbw_status st = jbw_snapshot_find_measure(&index, snap, m->id);
+        assert_int_equal(st, JBW_ENOTFOUND);
+        assert_int_equal(index, 77);
+    }
+}
+
+/* ---- creation and reading ---------------------------------------------- */
+
+static void test_new_snapshot_copies_registry_and_date(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    (void)state;
+    assert_int_equal(jbw_snapshot_reference_date(snap), D(2025, 9, 1));
+    assert_int_equal(jbw_registry_region_count(jbw_snapshot_registry(snap)), 2);
+    assert_int_equal(jbw_snapshot_worker_count(snap), 0);
+    assert_int_equal(jbw_snapshot_measure_count(snap), 0);
+    jbw_snapshot_free(snap);
+}
+
+static void test_new_snapshot_rejects_null_and_bad_date(void **state)
+{
+    jbw_registry *reg = fixture_registry();
+    jbw_snapshot *snap = NULL;
+    (void)state;
+    assert_status(jbw_snapshot_new(NULL, reg, D(2025, 9, 1)), JBW_EINVAL);
+    assert_status(jbw_snapshot_new(&snap, NULL, D(2025, 9, 1)), JBW_EINVAL);
+    assert_error_contains("registry is NULL");
+    assert_status(jbw_snapshot_new(&snap, reg, JBW_DATE_NONE), JBW_ERANGE);
+    assert_error_contains("reference date");
+    /* 2200-01-01 is day 84006, one past the range */
+    assert_status(jbw_snapshot_new(&snap, reg, (jbw_date)84006), JBW_ERANGE);
+    assert_null(snap);
+    /* NULL getters */
+    assert_int_equal(jbw_snapshot_reference_date(NULL), JBW_DATE_NONE);
+    assert_null(jbw_snapshot_registry(NULL));
+    assert_int_equal(jbw_snapshot_worker_count(NULL), 0);
+    assert_int_equal(jbw_snapshot_measure_count(NULL), 0);
+    jbw_snapshot_free(NULL);
+    jbw_registry_free(reg);
+}
+
+static void test_records_read_back_with_settled_fields(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_worker w3 = worker("W3", "G1", ""), wb = JBW_WORKER_INIT;
+    jbw_measure m = measure("M1", "C1"), a = measure("M2", "C2");
+    jbw_measure back = JBW_MEASURE_INIT;
+    size_t i;
+    (void)state;
+    w3.fte = 0.8;
+    w3.leaving = D(2025, 6, 1);
+    assert_ok(jbw_snapshot_add_worker(snap, &w3));
+    m.birth_date = D(2015, 5, 5);
+    m.safety = JBW_SAFETY_CONCERNS;
+    m.placement = JBW_PLACEMENT_PLACED;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    a.kind = JBW_KIND_JR_TB_VRIJWILLIG;
+    a.family_id = "F1";
+    a.worker_id = "W1";
+    a.first_assigned = D(2025, 1, 3);
+    a.previous_workers = 2;
+    a.jr_risk = JBW_JR_RISK_MEDIUM;
+    a.last_contact = D(2025, 8, 20);
+    assert_ok(jbw_snapshot_add_measure(snap, &a));
+
+    assert_ok(jbw_snapshot_find_worker(&i, snap, "W3"));
+    assert_int_equal(i, 2); /* third worker added */
+    assert_ok(jbw_snapshot_worker(&wb, snap, i));
+    assert_string_equal(wb.id, "W3");
+    assert_string_equal(wb.organisation, "G1");
+    assert_string_equal(wb.region, ""); /* none given */
+    assert_near(wb.fte, 0.8, 0.0);
+    assert_int_equal(wb.hired, D(2020, 1, 1));
+    assert_int_equal(wb.leaving, D(2025, 6, 1));
+
+    assert_ok(jbw_snapshot_measure(&back, snap, 0));
+    assert_string_equal(back.id, "M1");
+    assert_string_equal(back.child_id, "C1");
+    assert_string_equal(back.family_id, ""); /* own family */
+    assert_string_equal(back.worker_id, "");
+    assert_int_equal(back.kind, JBW_KIND_OTS);
+    assert_int_equal(back.start, D(2025, 1, 1));
+    assert_int_equal(back.end, JBW_DATE_NONE);
+    /* nieuw without waiting_since: it waits since its start */
+    assert_int_equal(back.waiting_since, D(2025, 1, 1));
+    assert_int_equal(back.birth_date, D(2015, 5, 5));
+    assert_int_equal(back.safety, JBW_SAFETY_CONCERNS);
+    assert_int_equal(back.placement, JBW_PLACEMENT_PLACED);
+
+    assert_ok(jbw_snapshot_find_measure(&i, snap, "M2"));
+    assert_int_equal(i, 1);
+    assert_ok(jbw_snapshot_measure(&back, snap, i));
+    assert_string_equal(back.family_id, "F1");
+    assert_string_equal(back.worker_id, "W1");
+    assert_string_equal(back.organisation, "G1");
+    assert_string_equal(back.region, "R1");
+    assert_int_equal(back.kind, JBW_KIND_JR_TB_VRIJWILLIG);
+    assert_int_equal(back.first_assigned, D(2025, 1, 3));
+    assert_int_equal(back.waiting_since, JBW_DATE_NONE);
+    assert_int_equal(back.previous_workers, 2);
+    assert_int_equal(back.jr_risk, JBW_JR_RISK_MEDIUM);
+    assert_int_equal(back.last_contact, D(2025, 8, 20));
+    jbw_snapshot_free(snap);
+}
+
+static void test_readers_check_null_version_and_index(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_worker w = JBW_WORKER_INIT;
+    jbw_measure m = JBW_MEASURE_INIT;
+    size_t i = 5;
+    (void)state;
+    assert_status(jbw_snapshot_worker(&w, snap, 2), JBW_ERANGE);
+    assert_error_contains("index 2");
+    assert_null(w.id);
+    assert_status(jbw_snapshot_measure(&m, snap, 0), JBW_ERANGE);
+    w.version = 9;
+    assert_status(jbw_snapshot_worker(&w, snap, 0), JBW_EVERSION);
+    assert_null(w.id);
+    assert_status(jbw_snapshot_worker(NULL, snap, 0), JBW_EINVAL);
+    assert_status(jbw_snapshot_measure(&m, NULL, 0), JBW_EINVAL);
+    assert_status(jbw_snapshot_find_worker(&i, snap, "W9"), JBW_ENOTFOUND);
+    assert_error_contains("worker 'W9'");
+    assert_status(jbw_snapshot_find_worker(&i, NULL, "W1"), JBW_EINVAL);
+    assert_status(jbw_snapshot_find_measure(&i, snap, NULL), JBW_EINVAL);
+    assert_status(jbw_snapshot_find_measure(NULL, snap, "M1"), JBW_EINVAL);
+    assert_int_equal(i, 5);
+    jbw_snapshot_free(snap);
+}
+
+/* ---- worker validation ------------------------------------------------- */
+static void test_worker_needs_unique_clean_id(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_worker w = worker(NULL, "G1", "R1");
+    (void)state;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    assert_error_contains("id is missing");
+    w.id = "";
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    w.id = "W\tX";
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    assert_error_contains("control character (byte 2)");
+    w.id = "W1";
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EDUPLICATE);
+    assert_error_contains("worker 'W1': id is already used");
+    assert_int_equal(jbw_snapshot_worker_count(snap), 2);
+    jbw_snapshot_free(snap);
+}
+
+static void test_worker_keys_must_be_in_registry(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_worker w = worker("W1", NULL, "R1");
+    (void)state;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    assert_error_contains("worker 'W1': organisation is missing");
+    w.organisation = "GX";
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ENOTFOUND);
+    assert_error_contains(
+        "worker 'W1': organisation 'GX' is not in the registry");
+    w.organisation = "G1";
+    w.region = "RX";
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ENOTFOUND);
+    assert_error_contains("worker 'W1': region 'RX' is not in the registry");
+    assert_int_equal(jbw_snapshot_worker_count(snap), 0);
+    w.region = NULL; /* no region is fine */
+    assert_ok(jbw_snapshot_add_worker(snap, &w));
+    jbw_snapshot_free(snap);
+}
+
+static void test_worker_fte_finite_and_within_0_and_1_2(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_worker w = worker("W1", "G1", "R1");
+    (void)state;
+    w.fte = NAN;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    assert_error_contains("worker 'W1': fte is not a finite number");
+    w.fte = INFINITY;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    w.fte = 0.0;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
+    assert_error_contains("fte 0 is outside 0 < fte <= 1.2");
+    w.fte = -0.5;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
+    w.fte = 1.21;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
+    assert_error_contains("fte 1.21");
+    w.fte = 1e300;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
+    assert_int_equal(jbw_snapshot_worker_count(snap), 0);
+    w.fte = 1.2; /* the bound itself is allowed */
+    assert_ok(jbw_snapshot_add_worker(snap, &w));
+    jbw_snapshot_free(snap);
+}
+
+static void test_worker_dates_set_in_range_and_ordered(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_worker w = worker("W1", "G1", "R1");
+    (void)state;
+    w.hired = JBW_DATE_NONE;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    assert_error_contains("worker 'W1': hired is missing");
+    w.hired = (jbw_date)90000; /* after 2199-12-31 (day 84005) */
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
+    assert_error_contains("hired (day 90000) is outside");
+    w.hired = D(2024, 3, 1);
+    w.leaving = D(2024, 3, 1);
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    assert_error_contains("leaving 2024-03-01 is not after hired 2024-03-01");
+    w.leaving = D(2024, 2, 1);
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    w.leaving = (jbw_date)-30000; /* before 1900-01-01 (day -25567) */
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
+    assert_error_contains("leaving");
+    assert_int_equal(jbw_snapshot_worker_count(snap), 0);
+    w.leaving = D(2024, 3, 2); /* one day employed */
+    assert_ok(jbw_snapshot_add_worker(snap, &w));
+    jbw_snapshot_free(snap);
+}
+
+static void test_worker_null_and_version(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_worker w = worker("W1", "G1", "R1");
+    (void)state;
+    assert_status(jbw_snapshot_add_worker(NULL, &w), JBW_EINVAL);
+    assert_status(jbw_snapshot_add_worker(snap, NULL), JBW_EINVAL);
+    w.version = 2;
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EVERSION);
+    assert_error_contains("version 2");
+    assert_int_equal(jbw_snapshot_worker_count(snap), 0);
+    jbw_snapshot_free(snap);
+}
+
+/* ---- measure validation ------------------------------------------------ */
+static void test_measure_ids_present_unique_clean(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure(NULL, "C1");
+    (void)state;
+    expect_refused(snap, &m, JBW_EINVAL, 0, "id is missing");
+    m.id = "M1";
+    m.child_id = "";
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': child_id is missing");
+    m.child_id = NULL;
+    expect_refused(snap, &m, JBW_EINVAL, 0, NULL);
+    m.child_id = "C\n1";
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': child_id holds a control character");
+    m.child_id = "C1";
+    m.family_id = "\x01"
+                  "C1"; /* would collide with C1's own-family key */
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "family_id holds a control character (byte 1)");
+    m.family_id = NULL;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    m.child_id = "C2";
+    expect_refused(snap, &m, JBW_EDUPLICATE, 1,
+                   "measure 'M1': id is already used");
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_enums_in_range(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.kind = (jbw_kind)12;
+    expect_refused(snap, &m, JBW_ERANGE, 0,
+                   "measure 'M1': kind 12 is not a known kind");
+    m.kind = (jbw_kind)-1;
+    expect_refused(snap, &m, JBW_ERANGE, 0, NULL);
+    m.kind = JBW_KIND_OTS;
+    m.safety = (jbw_safety)5;
+    expect_refused(snap, &m, JBW_ERANGE, 0, "safety 5");
+    m.safety = JBW_SAFETY_ACUTE;
+    m.placement = (jbw_placement)3;
+    expect_refused(snap, &m, JBW_ERANGE, 0, "placement 3");
+    m.placement = JBW_PLACEMENT_CRISIS;
+    m.jr_risk = (jbw_jr_risk)4;
+    expect_refused(snap, &m, JBW_ERANGE, 0, "jr_risk 4");
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_jr_risk_only_on_jeugdreclassering(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.jr_risk = JBW_JR_RISK_HIGH;
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': jr_risk 'high' is set on OTS, which is "
+                   "not jeugdreclassering");
+    m.kind = JBW_KIND_JR_ITB_CRIEM;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_organisation_serves_region(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.organisation = "";
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': organisation is missing");
+    m.organisation = "GX";
+    expect_refused(snap, &m, JBW_ENOTFOUND, 0,
+                   "measure 'M1': organisation 'GX' is not in the registry");
+    m.organisation = "G2";
+    m.region = NULL;
+    expect_refused(snap, &m, JBW_EINVAL, 0, "measure 'M1': region is missing");
+    m.region = "RX";
+    expect_refused(snap, &m, JBW_ENOTFOUND, 0,
+                   "region 'RX' is not in the registry");
+    m.region = "R2"; /* G2 serves R1 only */
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': organisation 'G2' does not serve "
+                   "region 'R2'");
+    m.region = "R1";
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_start_set_and_end_after_start(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.start = JBW_DATE_NONE;
+    expect_refused(snap, &m, JBW_EINVAL, 0, "measure 'M1': start is missing");
+    m.start = (jbw_date)84006; /* 2200-01-01 */
+    expect_refused(snap, &m, JBW_ERANGE, 0,
+                   "measure 'M1': start (day 84006) is outside");
+    m.start = D(2025, 1, 1);
+    m.end = D(2025, 1, 1);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': end 2025-01-01 is not after start "
+                   "2025-01-01");
+    m.end = D(2024, 12, 31);
+    expect_refused(snap, &m, JBW_EINVAL, 0, NULL);
+    m.end = D(2025, 1, 2); /* one day long */
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_worker_known_and_of_same_organisation(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M17", "C1");
+    (void)state;
+    m.worker_id = "W9";
+    m.first_assigned = D(2025, 1, 2);
+    expect_refused(snap, &m, JBW_ENOTFOUND, 0,
+                   "measure 'M17': worker 'W9' is not in the snapshot");
+    m.worker_id = "W2"; /* W2 works for G2, the measure is G1's */
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M17': worker 'W2' belongs to organisation "
+                   "'G2', not 'G1'");
+    m.worker_id = "W1";
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_with_worker_has_no_waiting_since(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.worker_id = "W1";
+    m.waiting_since = D(2025, 2, 1);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': waiting_since is set but worker 'W1' "
+                   "is assigned");
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_that_lost_its_worker_needs_wait_and_count(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    /* had workers, none now, no waiting_since */
+    m.previous_workers = 1;
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': waiting_since is missing");
+    /* first worker assigned once, none now, yet previous_workers 0 */
+    m.previous_workers = 0;
+    m.first_assigned = D(2025, 1, 6);
+    m.waiting_since = D(2025, 4, 1);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "previous_workers must be at least 1");
+    m.previous_workers = -1;
+    expect_refused(snap, &m, JBW_ERANGE, 0,
+                   "measure 'M1': previous_workers -1 is negative");
+    m.previous_workers = 1;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_dates_not_before_start(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.worker_id = "W1";
+    m.first_assigned = D(2024, 12, 31);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': first_assigned 2024-12-31 is before "
+                   "start 2025-01-01");
+    m.first_assigned = D(2025, 1, 1);
+    m.last_contact = D(2024, 12, 1);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "last_contact 2024-12-01 is before start");
+    m.last_contact = JBW_DATE_NONE;
+    m.worker_id = NULL;
+    m.first_assigned = JBW_DATE_NONE;
+    m.waiting_since = D(2024, 12, 30);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "waiting_since 2024-12-30 is before start");
+    m.waiting_since = JBW_DATE_NONE;
+    m.birth_date = D(2025, 1, 2);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "measure 'M1': birth_date 2025-01-02 is after start "
+                   "2025-01-01");
+    m.birth_date = (jbw_date)-40000;
+    expect_refused(snap, &m, JBW_ERANGE, 0,
+                   "birth_date (day -40000) is outside");
+    m.birth_date = D(2025, 1, 1); /* born on the day of the measure */
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_snapshot_free(snap);
+}
+
+static void test_measure_null_and_version(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    assert_status(jbw_snapshot_add_measure(NULL, &m), JBW_EINVAL);
+    assert_status(jbw_snapshot_add_measure(snap, NULL), JBW_EINVAL);
+    m.version = 0;
+    assert_status(jbw_snapshot_add_measure(snap, &m), JBW_EVERSION);
+    assert_error_contains("version 0");
+    assert_int_equal(jbw_snapshot_measure_count(snap), 0);
+    jbw_snapshot_free(snap);
+}
+
+static jbw_snapshot_counts counts(const jbw_snapshot *snap, jbw_date d,
+                                  const char *org, const char *region)
+{
+    jbw_snapshot_counts c;
+    memset(&c, 0xab, sizeof c);
+    c.version = JBW_SNAPSHOT_COUNTS_VERSION;
+    assert_ok(jbw_snapshot_counts_get(&c, snap, d, org, region));
+    return c;
+}
+
+/* ---- atomicity --------------------------------------------------------- */
+static void test_failed_add_leaves_counts_and_lookups_unchanged(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1"), bad = measure("M2", "C2");
+    jbw_snapshot_counts c;
+    (void)state;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    /* fails on the very last check (worker of another GI) */
+    bad.family_id = "F9";
+    bad.worker_id = "W2";
+    expect_refused(snap, &bad, JBW_EINVAL, 1, NULL);
+    c = counts(snap, D(2025, 9, 1), NULL, NULL);
+    /* only M1 (child C1, its own family) is there */
+    assert_int_equal(c.active, 1);
+    assert_int_equal(c.children, 1);
+    assert_int_equal(c.families, 1);
+    /* the refused ids are free: the corrected record goes in */
+    bad.worker_id = NULL;
+    assert_ok(jbw_snapshot_add_measure(snap, &bad));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 2);
+    jbw_snapshot_free(snap);
+}
+
+static void test_failed_duplicate_add_keeps_the_original(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1"), dup = measure("M1", "C2");
+    jbw_measure back = JBW_MEASURE_INIT;
+    size_t i = 9;
+    (void)state;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    dup.family_id = "F2";
+    expect_refused(snap, &dup, JBW_EDUPLICATE, 1, NULL);
+    assert_ok(jbw_snapshot_find_measure(&i, snap, "M1"));
+    assert_int_equal(i, 0);
+    assert_ok(jbw_snapshot_measure(&back, snap, 0));
+    assert_string_equal(back.child_id, "C1");
+    assert_string_equal(back.family_id, "");
+    jbw_snapshot_free(snap);
+}
+
+typedef struct fail_alloc {
+    long countdown; /* allocations left before failing; < 0: never */
+} fail_alloc;
+
+static fail_alloc g_fail = {-1};
+
+static void *fail_malloc(size_t size, void *user)
+{
+    (void)user;
+    if (g_fail.countdown == 0)
+        return NULL;
+    if (g_fail.countdown > 0)
+        g_fail.countdown--;
+    return malloc(size);
+}
+
+static void *fail_realloc(void *ptr, size_t size, void *user)
+{
+    (void)user;
+    if (g_fail.countdown == 0)
+        return NULL;
+    if (g_fail.countdown > 0)
+        g_fail.countdown--;
+    return realloc(ptr, size);
+}
+
+static void fail_free(void *ptr, void *user)
+{
+    (void)user;
+    free(ptr);
+}
+
+/* Eight measures fill the first capacity (8); the ninth must grow every
+ * array and intern three new keys, so each allocation can fail. */
+static void test_add_is_atomic_when_any_allocation_fails(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    char id[8], child[8];
+    long n;
+    int i, added = 0;
+    (void)state;
+    for (i = 0; i < 8; i++) {
+        jbw_measure m;
+        snprintf(id, sizeof id, "M%d", i);
+        snprintf(child, sizeof child, "C%d", i);
+        m = measure(id, child);
+        assert_ok(jbw_snapshot_add_measure(snap, &m));
+    }
+    assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
+    for (n = 0; n < 100 && !added; n++) {
+        /* a long child id: its own-family key needs a heap buffer */
+        char long_child[200];
+        jbw_measure m = measure("M8", long_child);
+        jbw_status st;
+        memset(long_child, 'c', sizeof long_child - 1);
+        long_child[sizeof long_child - 1] = '\0';
+        g_fail.countdown = n;
+        st = jbw_snapshot_add_measure(snap, &m);
+        g_fail.countdown = -1;
+        if (st == JBW_OK) {
+            added = 1;
+        } else {
+            jbw_snapshot_counts c;
+            size_t k = 99;
+            assert_int_equal(st, JBW_ENOMEM);
+            assert_int_equal(jbw_snapshot_measure_count(snap), 8);
+            assert_status(jbw_snapshot_find_measure(&k, snap, "M8"),
+                          JBW_ENOTFOUND);
+            c = counts(snap, D(2025, 9, 1), NULL, NULL);
+            assert_int_equal(c.children, 8);
+            assert_int_equal(c.families, 8);
+        }
+    }
+    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+    assert_true(added);
+    assert_int_equal(jbw_snapshot_measure_count(snap), 9);
+    jbw_snapshot_free(snap);
+}
+
+static void test_snapshot_new_survives_every_failed_allocation(void **state)
+{
+    jbw_registry *reg = fixture_registry();
+    long n;
+    int made = 0;
+    (void)state;
+    assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
+    for (n = 0; n < 200 && !made; n++) {
+        jbw_snapshot *snap = NULL;
+        jbw_status st;
+        g_fail.countdown = n;
+        st = jbw_snapshot_new(&snap, reg, D(2025, 9, 1));
+        g_fail.countdown = -1;
+        if (st == JBW_OK) {
+            made = 1;
+            jbw_snapshot_free(snap);
+        } else {
+            assert_int_equal(st, JBW_ENOMEM);
+            assert_null(snap);
+        }
+    }
+    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+    assert_true(made);
+    jbw_registry_free(reg);
+}
+
+/* ---- measure states ---------------------------------------------------- */
+static jbw_measure_state state_on(const jbw_snapshot *snap, size_t i,
+                                  jbw_date d)
+{
+    jbw_measure_state s = (jbw_measure_state)-1;
+    assert_ok(jbw_snapshot_measure_state(&s, snap, i, d));
+    return s;
+}
+
+static void test_state_of_assigned_measure_around_start_assign_end(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.start = D(2025, 3, 1);
+    m.end = D(2025, 6, 1);
+    m.worker_id = "W1";
+    m.first_assigned = D(2025, 3, 5);
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    /* before start: inactive */
+    assert_int_equal(state_on(snap, 0, D(2025, 2, 28)), JBW_STATE_INACTIVE);
+    /* start <= d < first_assigned: never had a worker yet: nieuw */
+    assert_int_equal(state_on(snap, 0, D(2025, 3, 1)), JBW_STATE_NIEUW);
+    assert_int_equal(state_on(snap, 0, D(2025, 3, 4)), JBW_STATE_NIEUW);
+    /* from first_assigned on: the worker */
+    assert_int_equal(state_on(snap, 0, D(2025, 3, 5)), JBW_STATE_ASSIGNED);
+    assert_int_equal(state_on(snap, 0, D(2025, 5, 31)), JBW_STATE_ASSIGNED);
+    /* the end day itself is no longer active (start <= d < end) */
+    assert_int_equal(state_on(snap, 0, D(2025, 6, 1)), JBW_STATE_INACTIVE);
+    jbw_snapshot_free(snap);
+}
+
+static void test_state_of_nieuw_measure_from_its_start(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.start = D(2025, 8, 20);
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    assert_int_equal(state_on(snap, 0, D(2025, 8, 19)), JBW_STATE_INACTIVE);
+    assert_int_equal(state_on(snap, 0, D(2025, 8, 20)), JBW_STATE_NIEUW);
+    assert_int_equal(state_on(snap, 0, D(2025, 9, 1)), JBW_STATE_NIEUW);
+    jbw_snapshot_free(snap);
+}
+
+static void test_state_of_bestaand_measure_around_waiting_since(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.start = D(2025, 1, 10);
+    m.first_assigned = D(2025, 1, 13);
+    m.previous_workers = 1;
+    m.waiting_since = D(2025, 7, 1);
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    /* before the first worker: nieuw */
+    assert_int_equal(state_on(snap, 0, D(2025, 1, 12)), JBW_STATE_NIEUW);
+    /* the earlier worker had it from 13 Jan to 30 Jun */
+    assert_int_equal(state_on(snap, 0, D(2025, 1, 13)), JBW_STATE_ASSIGNED);
+    assert_int_equal(state_on(snap, 0, D(2025, 6, 30)), JBW_STATE_ASSIGNED);
+    /* from 1 Jul the worker has dropped out */
+    assert_int_equal(state_on(snap, 0, D(2025, 7, 1)), JBW_STATE_BESTAAND);
+    assert_int_equal(state_on(snap, 0, D(2025, 9, 1)), JBW_STATE_BESTAAND);
+    jbw_snapshot_free(snap);
+}
+
+static void test_state_rejects_bad_index_date_and_null(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    jbw_measure_state s = JBW_STATE_BESTAAND;
+    (void)state;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    assert_status(jbw_snapshot_measure_state(&s, snap, 1, D(2025, 9, 1)),
+                  JBW_ERANGE);
+    assert_error_contains("index 1");
+    assert_status(jbw_snapshot_measure_state(&s, snap, 0, JBW_DATE_NONE),
+                  JBW_ERANGE);
+    assert_error_contains("date (none)");
+    assert_status(jbw_snapshot_measure_state(&s, snap, 0, (jbw_date)84006),
+                  JBW_ERANGE);
+    assert_status(jbw_snapshot_measure_state(NULL, snap, 0, D(2025, 9, 1)),
+                  JBW_EINVAL);
+    assert_status(jbw_snapshot_measure_state(&s, NULL, 0, D(2025, 9, 1)),
+                  JBW_EINVAL);
+    assert_int_equal(s, JBW_STATE_BESTAAND); /* untouched */
+    assert_string_equal(jbw_measure_state_code(JBW_STATE_NIEUW), "nieuw");
+    assert_string_equal(jbw_measure_state_code(JBW_STATE_BESTAAND), "bestaand");
+    assert_string_equal(jbw_measure_state_code(JBW_STATE_INACTIVE), "inactive");
+    assert_string_equal(jbw_measure_state_code(JBW_STATE_ASSIGNED), "assigned");
+    assert_null(jbw_measure_state_code((jbw_measure_state)4));
+    jbw_snapshot_free(snap);
+}
+
+/* ---- counts ------------------------------------------------------------ */
+static void add_counted_measure(jbw_snapshot *snap, const char *id,
+                                const char *child, const char *family,
+                                jbw_kind kind, const char *org,
+                                const char *region, const char *worker_id,
+                                jbw_date start)
+{
+    jbw_measure m = measure(id, child);
+    m.family_id = family;
+    m.kind = kind;
+    m.organisation = org;
+    m.region = region;
+    m.start = start;
+    m.worker_id = worker_id;
+    if (worker_id)
+        m.first_assigned = start;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+}
+
+/*
+ * Workers: W1 G1/R1; W2 G1/R2; W3 G2/R1, left 2025-08-01; W4 G1, no region,
+ * hired 2024-01-01 (the others 2020-01-01).
+ * Measures (state on 2025-09-01):
+ *  A1 C1 F1  OTS     G1 R1 W1 2025-01-01  assigned
+ *  A2 C1 F1  JR_TB_G G1 R1 W1 2025-02-01  assigned (same child)
+ *  A3 C2 F1  VOOGDIJ G1 R1 W1 2024-01-01  assigned (sibling of C1)
+ *  A4 C3 -   OTS     G1 R2 -  2025-08-25  nieuw
+ *  A5 C4 -   VOTS    G1 R2 -  2025-06-01  bestaand since 2025-08-01
+ *  A6 C5 F2  OTS     G2 R1 -  2025-08-30  nieuw
+ *  A7 C6 F2  OTS     G1 R1 W1 2024-01-01, ended 2025-03-01: inactive
+ *  A8 C8 -   OTS     G1 R1 W1 2025-01-01  assigned (own family of C8)
+ *  A9 C9 "C8" OTS    G1 R1 W1 2025-01-01  assigned (family id "C8": not
+ *                                          the same family as child C8)
+ */
+static jbw_snapshot *counts_fixture(void)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_worker w1 = worker("W1", "G1", "R1"), w2 = worker("W2", "G1", "R2");
+    jbw_worker w3 = worker("W3", "G2", "R1"), w4 = worker("W4", "G1", NULL);
+    jbw_measure m;
+    w3.leaving = D(2025, 8, 1);
+    w4.hired = D(2024, 1, 1);
+    assert_ok(jbw_snapshot_add_worker(snap, &w1));
+    assert_ok(jbw_snapshot_add_worker(snap, &w2));
+    assert_ok(jbw_snapshot_add_worker(snap, &w3));
+    assert_ok(jbw_snapshot_add_worker(snap, &w4));
+    add_counted_measure(snap, "A1", "C1", "F1", JBW_KIND_OTS, "G1", "R1", "W1",
+                        D(2025, 1, 1));
+    add_counted_measure(snap, "A2", "C1", "F1", JBW_KIND_JR_TB_GEDWONGEN, "G1",
+                        "R1", "W1", D(2025, 2, 1));
+    add_counted_measure(snap, "A3", "C2", "F1", JBW_KIND_VOOGDIJ, "G1", "R1",
+                        "W1", D(2024, 1, 1));
+    add_counted_measure(snap, "A4", "C3", NULL, JBW_KIND_OTS, "G1", "R2", NULL,
+                        D(2025, 8, 25));
+    m = measure("A5", "C4");
+    m.kind = JBW_KIND_VOTS;
+    m.region = "R2";
+    m.start = D(2025, 6, 1);
+    m.first_assigned = D(2025, 6, 2);
+    m.previous_workers = 1;
+    m.waiting_since = D(2025, 8, 1);
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    add_counted_measure(snap, "A6", "C5", "F2", JBW_KIND_OTS, "G2", "R1", NULL,
+                        D(2025, 8, 30));
+    m = measure("A7", "C6");
+    m.family_id = "F2";
+    m.worker_id = "W1";
+    m.start = D(2024, 1, 1);
+    m.first_assigned = D(2024, 1, 1);
+    m.end = D(2025, 3, 1);
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    add_counted_measure(snap, "A8", "C8", "", JBW_KIND_OTS, "G1", "R1", "W1",
+                        D(2025, 1, 1));
+    add_counted_measure(snap, "A9", "C9", "C8", JBW_KIND_OTS, "G1", "R1", "W1",
+                        D(2025, 1, 1));
+    return snap;
+}
+
+static void test_counts_of_whole_snapshot(void **state)
+{
+    jbw_snapshot *snap = counts_fixture();
+    jbw_snapshot_counts c = counts(snap, D(2025, 9, 1), NULL, NULL);
+    (void)state;
+    assert_int_equal(c.active, 8);           /* A1-A9 without A7 */
+    assert_int_equal(c.assigned, 5);         /* A1 A2 A3 A8 A9 */
+    assert_int_equal(c.waiting_nieuw, 2);    /* A4 A6 */
+    assert_int_equal(c.waiting_bestaand, 1); /* A5 */
+    assert_int_equal(c.children, 7);         /* C1 C2 C3 C4 C5 C8 C9 */
+    /* F1, own C3, own C4, F2, own C8, "C8" */
+    assert_int_equal(c.families, 6);
+    assert_int_equal(c.workers, 3);               /* W1 W2 W4; W3 left */
+    assert_int_equal(c.by_kind[JBW_KIND_OTS], 5); /* A1 A4 A6 A8 A9 */
+    assert_int_equal(c.by_kind[JBW_KIND_VOTS], 1);
+    assert_int_equal(c.by_kind[JBW_KIND_VOOGDIJ], 1);
+    assert_int_equal(c.by_kind[JBW_KIND_JR_TB_GEDWONGEN], 1);
+    assert_int_equal(c.by_kind[JBW_KIND_JR_GBM], 0);
+    assert_int_equal(c.by_kind[JBW_KIND_SLOTS - 1], 0);
+    jbw_snapshot_free(snap);
+}
+
+static void test_counts_filtered_by_organisation_and_region(void **state)
+{
+    jbw_snapshot *snap = counts_fixture();
+    jbw_snapshot_counts c;
+    (void)state;
+    c = counts(snap, D(2025, 9, 1), "G1", NULL);
+    assert_int_equal(c.active, 7); /* all but A6 (G2) and A7 (ended) */
+    assert_int_equal(c.assigned, 5);
+    assert_int_equal(c.waiting_nieuw, 1); /* A4 */
+    assert_int_equal(c.waiting_bestaand, 1);
+    assert_int_equal(c.children, 6); /* C1 C2 C3 C4 C8 C9 */
+    assert_int_equal(c.families, 5); /* F1, C3, C4, own C8, "C8" */
+    assert_int_equal(c.workers, 3);  /* W1 W2 W4 */
+    c = counts(snap, D(2025, 9, 1), NULL, "R2");
+    assert_int_equal(c.active, 2); /* A4 A5 */
+    assert_int_equal(c.assigned, 0);
+    assert_int_equal(c.waiting_nieuw, 1);
+    assert_int_equal(c.waiting_bestaand, 1);
+    assert_int_equal(c.children, 2);
+    assert_int_equal(c.families, 2);
+    assert_int_equal(c.workers, 1); /* W2; W4 has no region */
+    c = counts(snap, D(2025, 9, 1), "G1", "R1");
+    assert_int_equal(c.active, 5);   /* A1 A2 A3 A8 A9 */
+    assert_int_equal(c.children, 4); /* C1 C2 C8 C9 */
+    assert_int_equal(c.families, 3); /* F1, own C8, "C8" */
+    assert_int_equal(c.workers, 1);  /* W1 */
+    c = counts(snap, D(2025, 9, 1), "G2", NULL);
+    assert_int_equal(c.active, 1); /* A6 */
+    assert_int_equal(c.waiting_nieuw, 1);
+    assert_int_equal(c.workers, 0); /* W3 left 2025-08-01 */
+    jbw_snapshot_free(snap);
+}
+
+static void test_counts_on_an_earlier_date(void **state)
+{
+    jbw_snapshot *snap = counts_fixture();
+    jbw_snapshot_counts c = counts(snap, D(2025, 2, 15), NULL, NULL);
+    (void)state;
+    /* running on 15 Feb: A1 A2 A3 A7 A8 A9; A4-A6 start later */
+    assert_int_equal(c.active, 6);
+    assert_int_equal(c.assigned, 6);
+    assert_int_equal(c.waiting_nieuw, 0);
+    assert_int_equal(c.children, 5); /* C1 C2 C6 C8 C9 */
+    assert_int_equal(c.families, 4); /* F1 F2 own-C8 "C8" */
+    assert_int_equal(c.workers, 4);  /* W3 still employed then */
+    jbw_snapshot_free(snap);
+}
+
+static void test_counts_reject_bad_arguments_untouched(void **state)
+{
+    jbw_snapshot *snap = counts_fixture();
+    jbw_snapshot_counts c;
+    (void)state;
+    memset(&c, 0, sizeof c);
+    c.version = JBW_SNAPSHOT_COUNTS_VERSION;
+    c.active = 42;
+    assert_status(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), "GX", NULL),
+                  JBW_ENOTFOUND);
+    assert_error_contains("organisation 'GX'");
+    assert_status(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), NULL, "RX"),
+                  JBW_ENOTFOUND);
+    assert_error_contains("region 'RX'");
+    assert_status(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), "", NULL),
+                  JBW_ENOTFOUND);
+    assert_status(jbw_snapshot_counts_get(&c, snap, JBW_DATE_NONE, NULL, NULL),
+                  JBW_ERANGE);
+    assert_status(
+        jbw_snapshot_counts_get(NULL, snap, D(2025, 9, 1), NULL, NULL),
+        JBW_EINVAL);
+    assert_status(jbw_snapshot_counts_get(&c, NULL, D(2025, 9, 1), NULL, NULL),
+                  JBW_EINVAL);
+    c.version = 2;
+    assert_status(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), NULL, NULL),
+                  JBW_EVERSION);
+    assert_int_equal(c.active, 42); /* untouched */
+    jbw_snapshot_free(snap);
+}
+
+static void test_many_records_grow_and_stay_findable(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    char id[16], child[16];
+    size_t i, k;
+    (void)state;
+    /* 300 measures on 150 children: two each */
+    for (i = 0; i < 300; i++) {
+        jbw_measure m;
+        snprintf(id, sizeof id, "M%zu", i);
+        snprintf(child, sizeof child, "C%zu", i / 2);
+        m = measure(id, child);
+        m.worker_id = "W1";
+        assert_ok(jbw_snapshot_add_measure(snap, &m));
+    }
+    assert_ok(jbw_snapshot_find_measure(&k, snap, "M299"));
+    assert_int_equal(k, 299);
+    {
+        jbw_snapshot_counts c = counts(snap, D(2025, 9, 1), NULL, NULL);
+        assert_int_equal(c.active, 300);
+        assert_int_equal(c.assigned, 300);
+        assert_int_equal(c.children, 150);
+        assert_int_equal(c.families, 150); /* each child its own family */
+    }
+    jbw_snapshot_free(snap);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_new_snapshot_copies_registry_and_date),
+        cmocka_unit_test(test_new_snapshot_rejects_null_and_bad_date),
+        cmocka_unit_test(test_records_read_back_with_settled_fields),
+        cmocka_unit_test(test_readers_check_null_version_and_index),
+        cmocka_unit_test(test_worker_needs_unique_clean_id),
+        cmocka_unit_test(test_worker_keys_must_be_in_registry),
+        cmocka_unit_test(test_worker_fte_finite_and_within_0_and_1_2),
+        cmocka_unit_test(test_worker_dates_set_in_range_and_ordered),
+        cmocka_unit_test(test_worker_null_and_version),
+        cmocka_unit_test(test_measure_ids_present_unique_clean),
+        cmocka_unit_test(test_measure_enums_in_range),
+        cmocka_unit_test(test_measure_jr_risk_only_on_jeugdreclassering),
+        cmocka_unit_test(test_measure_organisation_serves_region),
+        cmocka_unit_test(test_measure_start_set_and_end_after_start),
+        cmocka_unit_test(test_measure_worker_known_and_of_same_organisation),
+        cmocka_unit_test(test_measure_with_worker_has_no_waiting_since),
+        cmocka_unit_test(
+            test_measure_that_lost_its_worker_needs_wait_and_count),
+        cmocka_unit_test(test_measure_dates_not_before_start),
+        cmocka_unit_test(test_measure_null_and_version),
+        cmocka_unit_test(test_failed_add_leaves_counts_and_lookups_unchanged),
+        cmocka_unit_test(test_failed_duplicate_add_keeps_the_original),
+        cmocka_unit_test(test_add_is_atomic_when_any_allocation_fails),
+        cmocka_unit_test(test_snapshot_new_survives_every_failed_allocation),
+        cmocka_unit_test(
+            test_state_of_assigned_measure_around_start_assign_end),
+        cmocka_unit_test(test_state_of_nieuw_measure_from_its_start),
+        cmocka_unit_test(test_state_of_bestaand_measure_around_waiting_since),
+        cmocka_unit_test(test_state_rejects_bad_index_date_and_null),
+        cmocka_unit_test(test_counts_of_whole_snapshot),
+        cmocka_unit_test(test_counts_filtered_by_organisation_and_region),
+        cmocka_unit_test(test_counts_on_an_earlier_date),
+        cmocka_unit_test(test_counts_reject_bad_arguments_untouched),
+        cmocka_unit_test(test_many_records_grow_and_stay_findable),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
