@@ -306,6 +306,45 @@ void jbw__buf_json_string(jbw__buf *b, const char *s)
     jbw__buf_putc(b, '"');
 }
 
+/*
+ * The C library formats and parses numbers in the host's LC_NUMERIC
+ * locale, which a host program may have set to one with a decimal comma.
+ * libjbw's files always use '.', so numbers are converted from and to the
+ * locale's decimal point at the boundary.
+ */
+static char jbw__decimal_point(void)
+{
+    char t[8];
+    snprintf(t, sizeof t, "%.1f", 1.5);
+    return t[1];
+}
+
+static void jbw__to_dot(char *s, char dp)
+{
+    if (dp != '.')
+        for (; *s; s++)
+            if (*s == dp)
+                *s = '.';
+}
+
+void jbw__buf_double(jbw__buf *b, double v)
+{
+    char tmp[48];
+    char dp = jbw__decimal_point();
+    int prec;
+    if (!isfinite(v)) {
+        jbw__buf_puts(b, isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf"));
+        return;
+    }
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    jbw__to_dot(tmp, dp);
+    jbw__buf_puts(b, tmp);
+}
+
 void jbw__buf_json_number(jbw__buf *b, double v, int decimals)
 {
     char tmp[64];
@@ -323,6 +362,7 @@ void jbw__buf_json_number(jbw__buf *b, double v, int decimals)
         jbw__buf_puts(b, "null");
         return;
     }
+    jbw__to_dot(tmp, jbw__decimal_point());
     if (memchr(tmp, '.', (size_t)n)) {
         while (n > 0 && tmp[n - 1] == '0')
             n--;
@@ -539,6 +579,7 @@ int jbw__parse_double(double *out, const char *s, size_t n, int decimal_comma)
     char *end;
     size_t i;
     double v;
+    char dp = jbw__decimal_point();
     while (n && isspace((unsigned char)*s)) {
         s++;
         n--;
@@ -555,7 +596,7 @@ int jbw__parse_double(double *out, const char *s, size_t n, int decimal_comma)
         if (!(isdigit((unsigned char)c) || c == '.' || c == '-' ||
               c == '+' || c == 'e' || c == 'E'))
             return -1;
-        tmp[i] = c;
+        tmp[i] = c == '.' ? dp : c;
     }
     tmp[n] = '\0';
     errno = 0;

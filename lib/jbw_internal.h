@@ -68,6 +68,9 @@ void jbw__buf_json_string(jbw__buf *b, const char *s);
 /* Appends a finite double in JSON with up to `decimals` decimals and no
  * trailing zeros; non-finite values are written as null. */
 void jbw__buf_json_number(jbw__buf *b, double v, int decimals);
+/* Appends the shortest decimal form of v that reads back as exactly v,
+ * with '.' as decimal point whatever the host's locale. */
+void jbw__buf_double(jbw__buf *b, double v);
 /* Appends a CSV field, quoting when it holds ',', ';', '"', CR or LF. */
 void jbw__buf_csv_field(jbw__buf *b, const char *s);
 /* Appends an ISO date, or nothing for JBW_DATE_NONE. */

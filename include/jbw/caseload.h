@@ -70,8 +70,10 @@ typedef struct jbw_norm jbw_norm;
 JBW_API jbw_status jbw_norm_new_default(jbw_norm **out);
 
 /*
- * Parses a norm file (key = value; docs/formats.md). Keys not given keep
- * the default's value. `source` names the text in messages.
+ * Parses a norm file (key = value; docs/norms.md). Keys not given keep
+ * the default's value; ramp.* lines replace the default ramp as a whole.
+ * `len` as in jbw_date_parse ((size_t)-1: NUL-terminated). `source`
+ * names the text in messages.
  * Errors: JBW_EINVAL, JBW_EPARSE (malformed line, unknown key, bad
  * number, zero or negative caseload, negative weight, unknown kind or
  * unit, a ramp that is not a function of months), JBW_ENOMEM; the detail
@@ -202,9 +204,12 @@ typedef enum jbw_group {
  * working-day calendar for the coupling norm. `opts` may be NULL.
  * Workers employed on the date are those with hired <= date and no
  * leaving date or date < leaving.
+ * The result borrows the snapshot (ids and keys are read from it): free
+ * the result before the snapshot. The norm is copied.
  * Errors: JBW_EINVAL (NULL, coupling_workdays < 0, period_to before
- * period_from), JBW_EVERSION, JBW_ERANGE (a date outside the range, or
- * the date before every hire when the snapshot has workers), JBW_ENOMEM.
+ * period_from, period_to after the date), JBW_EVERSION, JBW_ERANGE (a
+ * date outside the range, or the date before every hire when the
+ * snapshot has workers), JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_caseload_compute(jbw_caseload **out,
                                         const jbw_snapshot *snap,
@@ -216,6 +221,16 @@ JBW_API void jbw_caseload_free(jbw_caseload *cl);
 
 /* The date and coupling period used. */
 JBW_API jbw_date jbw_caseload_date(const jbw_caseload *cl);
+
+/* The coupling period [*from, *to] and the coupling norm in werkdagen
+ * used; any output may be NULL. Errors: JBW_EINVAL. */
+JBW_API jbw_status jbw_caseload_period(jbw_date *from, jbw_date *to,
+                                       int32_t *workdays,
+                                       const jbw_caseload *cl);
+
+/* The norm the result was computed under (a copy owned by the result;
+ * NULL for NULL). */
+JBW_API const jbw_norm *jbw_caseload_norm(const jbw_caseload *cl);
 
 /* Totals of everything. Caller sets out->version.
  * Errors: JBW_EINVAL, JBW_EVERSION. */
