@@ -88,7 +88,7 @@ static long jbw__find(const jbw__strmap *m, const char *key)
 
 jbw_status jbw_registry_new(jbw_registry **out)
 {
-    jbw_registry *reg;
+    jbw_registry *reg = NULL;
     if (!out)
         return jbw__error(JBW_EINVAL, "jbw_registry_new: out is NULL");
     /* All-zero is the empty state of every member (JBW__STRMAP_INIT too). */
@@ -271,7 +271,7 @@ jbw_status jbw_registry_add_service(jbw_registry *reg,
                                     const char *region_key)
 {
     jbw_status st;
-    uint32_t org, region;
+    uint32_t org = JBW__NONE, region = JBW__NONE;
     void *a[2];
     size_t e[2] = {sizeof(uint32_t), sizeof(uint32_t)};
     int rc;
@@ -326,7 +326,7 @@ static jbw_status jbw__registry_copy(jbw_registry *dst, const jbw_registry *src)
 
 jbw_status jbw_registry_clone(jbw_registry **out, const jbw_registry *reg)
 {
-    jbw_registry *copy;
+    jbw_registry *copy = NULL;
     jbw_status st;
     if (!out || !reg)
         return jbw__error(JBW_EINVAL,
@@ -436,7 +436,7 @@ static jbw_status jbw__fill_zuid_west(jbw_registry *reg)
 
 jbw_status jbw_registry_zuid_west(jbw_registry **out)
 {
-    jbw_registry *reg;
+    jbw_registry *reg = NULL;
     jbw_status st;
     if (!out)
         return jbw__error(JBW_EINVAL, "jbw_registry_zuid_west: out is NULL");
@@ -602,7 +602,7 @@ jbw_status jbw_registry_serves(int *out, const jbw_registry *reg,
                                const char *region_key)
 {
     jbw_status st;
-    uint32_t org, region;
+    uint32_t org = JBW__NONE, region = JBW__NONE;
     if (!out || !reg || !organisation_key || !region_key)
         return jbw__error(JBW_EINVAL,
                           "jbw_registry_serves: out, registry or key is NULL");

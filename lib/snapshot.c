@@ -284,7 +284,7 @@ static jbw_status jbw__check_worker(jbw__worker_row *row,
 
 jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
 {
-    jbw__worker_row row;
+    jbw__worker_row row = { 0 };
     jbw_status st;
     size_t i;
     if (!snap || !worker)
@@ -541,7 +541,7 @@ static jbw_status jbw__intern_measure_ids(size_t *child, size_t *family,
 jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
                                     const jbw_measure *measure)
 {
-    jbw__measure_row row;
+    jbw__measure_row row = { 0 };
     jbw__measures *m;
     jbw_status st;
     size_t i, child, family;
