@@ -1764,8 +1764,9 @@ jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
         jbw__csv_num(&b, w.capacity, JBW__DEC_UNITS);
         jbw__csv_num(&b, w.load, JBW__DEC_UNITS);
         jbw__csv_num(&b, w.ratio, JBW__DEC_RATIO);
-        jbw__buf_printf(&b, ",%s,%zu\n", jbw_load_status_code(w.status),
-                        w.measures);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_puts(&b, jbw_load_status_code(w.status));
+        jbw__buf_printf(&b, ",%zu\n", w.measures);
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();

@@ -74,8 +74,10 @@ JBW_API void jbw_rejects_free(jbw_rejects *rejects);
  * "measures.csv", "workers.csv"). `registry` is copied into the snapshot.
  * `opts` may be NULL for the defaults. `rejects` may be NULL; in lenient
  * mode it receives the list of rejected rows (possibly empty), which the
- * caller frees with jbw_rejects_free(). A measure rejected because its
- * worker row was rejected says so.
+ * caller frees with jbw_rejects_free(); in strict mode it is set to NULL.
+ * A measure rejected because its worker row was rejected says so. Text
+ * errors (a quote never closed, invalid UTF-8, a NUL byte) and header
+ * errors fail the load in lenient mode too (docs/formats.md).
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_EPARSE (malformed CSV, a bad
  * value, a missing or unknown column), JBW_EDUPLICATE, JBW_ENOTFOUND,
  * JBW_ERANGE, JBW_ENOMEM. In strict mode any bad row fails the load.

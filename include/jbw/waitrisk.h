@@ -82,9 +82,12 @@ typedef struct jbw_waitrisk_model jbw_waitrisk_model;
 JBW_API jbw_status jbw_waitrisk_model_new_default(jbw_waitrisk_model **out);
 
 /*
- * Parses a model file (key = value; docs/formats.md). It starts from the
- * default and must set `name` and `version` of its own. Keys name points
- * and thresholds only.
+ * Parses a model file (key = value; docs/model-card.md, "Model file").
+ * It starts from the default and must set `name` and `version` of its
+ * own; a file that keeps the default's name and version must keep its
+ * values too. Keys name points and thresholds only; a key given twice is
+ * an error. Protected attributes are looked for in every key and value
+ * (not in comments) before anything else is parsed.
  * Errors: JBW_EPROTECTED (a key or value names a protected attribute;
  * the detail names it and the line), JBW_EPARSE (unknown key, bad
  * number, thresholds out of order, negative points), JBW_EINVAL,
@@ -144,6 +147,12 @@ JBW_API jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version);
  * The score of one case. item_points[item] holds the points each item
  * gave (0 for items that did not score); `items` has bit (1 << item) set
  * for every item that scored (an item scoring 0 points is not set).
+ * Safety `acute` scores through JBW_ITEM_ACUTE only (the safety item then
+ * gives 0) and always makes the band acuut.
+ * next_contact_due: the contact interval of the band in werkdagen after
+ * the last contact (or after waiting_since when there was none), but never
+ * before the scoring date: an overdue contact is due on the date itself.
+ * An acuut case without any contact is due on the date itself.
  */
 typedef struct jbw_score {
     unsigned int version;
@@ -162,8 +171,11 @@ typedef struct jbw_score {
 /*
  * Scores one case on `date` with the calendar `cal`. `out->version` must
  * be set by the caller. Dates before waiting_since, a birth date after the
- * date or the wait start, a last contact after the date: JBW_EINVAL
- * naming the case id and field.
+ * date or the wait start, a last contact after the date or before the
+ * birth date, a negative previous_workers, an enum value out of range:
+ * JBW_EINVAL naming the case id and field. A last contact before
+ * waiting_since is allowed (the former worker's contact of a bestaand
+ * case). A date outside 1900..2199 or a due date past 2199: JBW_ERANGE.
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE.
  */
 JBW_API jbw_status jbw_waitrisk_score(jbw_score *out,
@@ -213,7 +225,11 @@ typedef struct jbw_triage jbw_triage;
 
 /*
  * Scores and ranks every measure that waits (nieuw or bestaand) in a
- * snapshot on `date` (NONE: the snapshot's reference date).
+ * snapshot on `date` (NONE: the snapshot's reference date). A measure
+ * that is nieuw on the date because its first worker came later waits
+ * since its start; contacts recorded after the date are not seen. The
+ * triage keeps a copy of the model and borrows the snapshot's strings:
+ * free it before the snapshot.
  * Errors: JBW_EINVAL, JBW_ERANGE, JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_triage_new(jbw_triage **out,
@@ -237,7 +253,10 @@ JBW_API jbw_status jbw_triage_get(jbw_wait_case *wait_case, jbw_score *score,
 /* Output of the first `top` cases (0: all). Free with jbw_free().
  * JSON: {"model":{"name","version"},"date","synthetic"?,"cases":[{"id",
  * "rank","band","points","workdays_waiting","next_contact_due","items":
- * [{"item","points","reason"}]}]}; reasons in `lang`. */
+ * [{"item","points","reason"}]}]}; reasons in `lang`. Also written:
+ * "waiting" (all waiting cases, whatever `top`) and per case
+ * "organisation", "region", "state" (nieuw / bestaand) and
+ * "workdays_no_contact". Ranks are 1-based in every output. */
 JBW_API jbw_status jbw_triage_json(char **out, size_t *len,
                                    const jbw_triage *triage, size_t top,
                                    jbw_lang lang);
@@ -264,7 +283,12 @@ typedef enum jbw_unassigned_reason {
  * and gives each child to a worker of the same organisation with free
  * capacity under `norm` (same region first, then most free capacity,
  * then worker id); the waiting siblings in the same organisation go
- * with the child to the same worker when that worker can take them all.
+ * with the child to the same worker when that worker can take them all
+ * (else each waits for its own rank). Capacity and load are those of
+ * jbw_caseload_compute() on the triage's date; a measure needs what it
+ * adds to the worker's load in the norm's unit (in unit child or family
+ * nothing when the worker already has that child or family at that
+ * weight). `snap` must be the snapshot the triage was made from.
  * Nothing in the snapshot changes.
  * Errors: JBW_EINVAL, JBW_ERANGE, JBW_ENOMEM.
  */
@@ -279,9 +303,10 @@ JBW_API void jbw_allocation_free(jbw_allocation *alloc);
 JBW_API size_t jbw_allocation_count(const jbw_allocation *alloc);
 
 /*
- * The index-th line: measure id, its rank, and the proposed worker id
- * (NULL when unassigned, with *reason set; 0 when assigned). Strings are
- * borrowed. Any output may be NULL.
+ * The index-th line: measure id, its rank (1-based, as in the outputs:
+ * index + 1), and the proposed worker id (NULL when unassigned, with
+ * *reason set; 0 when assigned). Strings are borrowed from the snapshot.
+ * Any output may be NULL.
  * Errors: JBW_EINVAL, JBW_ERANGE.
  */
 JBW_API jbw_status jbw_allocation_get(const char **measure_id, size_t *rank,
@@ -293,7 +318,11 @@ JBW_API jbw_status jbw_allocation_get(const char **measure_id, size_t *rank,
 JBW_API size_t jbw_allocation_assigned(const jbw_allocation *alloc);
 
 /* Output. JSON {"assignments":[{"id","rank","worker"}],"unassigned":
- * [{"id","rank","reason"}]}. Free with jbw_free(). */
+ * [{"id","rank","reason"}]}, reason "no_capacity" or "no_worker". Also
+ * written: "model", "date", "norm", "unit", per line "organisation" and
+ * "region", and "workers": [{"id","organisation","region","capacity",
+ * "load","proposed_load"}] for the workers employed on the date. Free
+ * with jbw_free(). */
 JBW_API jbw_status jbw_allocation_json(char **out, size_t *len,
                                        const jbw_allocation *alloc);
 JBW_API jbw_status jbw_allocation_csv(char **out, size_t *len,
