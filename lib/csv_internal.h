@@ -1,0 +1,112 @@
+/*
+ * libjbw internal: the CSV tokenizer shared by the file readers (io.c for
+ * measures, workers and registry files; any other module reading a CSV).
+ *
+ * The rules (docs/formats.md, "Conventions common to all files"): UTF-8
+ * with an optional byte-order mark; the delimiter ',' or ';' is the one
+ * that occurs outside quotes in the header line (',' when neither does,
+ * an error when both do); RFC 4180 quoting; LF or CRLF line ends; lines
+ * that hold nothing but spaces and delimiters are skipped; unquoted fields
+ * are trimmed of spaces and tabs, quoted fields are kept as they are.
+ * NUL bytes, invalid UTF-8 and broken quoting are errors.
+ *
+ * One pass over the text, no allocation per field: unquoted fields are
+ * handed out where they lie in the text (pointer and length), quoted
+ * fields are unquoted into one reusable buffer.
+ */
+#ifndef JBW_CSV_INTERNAL_H
+#define JBW_CSV_INTERNAL_H
+
+#include "jbw_internal.h"
+
+typedef struct jbw__csv {
+    const char *pos, *end; /* the unread text */
+    const char *source;    /* the file name used in messages */
+    char delim;            /* ',' or ';' */
+    size_t line;           /* physical line at pos, 1-based */
+    size_t record_line;    /* line on which the current record began */
+    /*
+     * The current record: field i is ptrs[i], lens[i] bytes, NOT
+     * NUL-terminated. Unquoted fields point into the text itself; quoted
+     * ones into buf, where their quotes are undone (offs: scratch).
+     */
+    const char **ptrs;
+    size_t *lens, *offs;
+    size_t count, field_cap;
+    char *buf;
+    size_t buf_len, buf_cap;
+    /* the header's column names, trimmed, NUL-terminated in names */
+    char *names;
+    size_t *name_offs;
+    size_t name_count;
+} jbw__csv;
+
+/* "No such column" in the index arrays of jbw__csv_columns(). */
+#define JBW__CSV_ABSENT ((size_t)-1)
+
+/*
+ * Starts reading `text` (len bytes; it must outlive the reader): skips a
+ * BOM and leading blank lines, detects the delimiter and reads the header.
+ * `source` names the file in messages. On failure (JBW_EPARSE: empty
+ * text, ambiguous delimiter, malformed header; JBW_ENOMEM) the reader is
+ * left closed; otherwise close it with jbw__csv_close().
+ */
+jbw_status jbw__csv_open(jbw__csv *c, const char *text, size_t len,
+                         const char *source);
+
+/*
+ * Reads the next record, skipping blank lines. *more is 0 at the end of
+ * the text. A failure (JBW_EPARSE: unterminated quote, NUL byte, invalid
+ * UTF-8, text after a closing quote, a lone CR; JBW_ENOMEM) means the
+ * text cannot be read further.
+ */
+jbw_status jbw__csv_next(jbw__csv *c, int *more);
+
+/* Frees the reader's buffers; a zeroed or closed reader is accepted. */
+void jbw__csv_close(jbw__csv *c);
+
+/*
+ * Field i of the current record (i < c->count): *len bytes, not
+ * NUL-terminated, valid until the next jbw__csv_next().
+ */
+static inline const char *jbw__csv_field(const jbw__csv *c, size_t i,
+                                         size_t *len)
+{
+    *len = c->lens[i];
+    return c->ptrs[i];
+}
+
+/*
+ * Maps the wanted columns names[0..n) to header columns: index[k] is the
+ * header column of names[k] or JBW__CSV_ABSENT. Names compare ASCII
+ * case-insensitively. JBW_EPARSE when a required[k] column is missing, a
+ * wanted column occurs twice, or (unless allow_unknown) the header holds
+ * a column not wanted or without a name.
+ */
+jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
+                            const char *const *names,
+                            const unsigned char *required, size_t n,
+                            int allow_unknown);
+
+/*
+ * JBW_EPARSE naming the line when the current record does not have as
+ * many fields as the header; JBW_OK otherwise.
+ */
+jbw_status jbw__csv_check_width(const jbw__csv *c);
+
+/*
+ * Sets the detail "<source> line N, column '<name>': <message>" for
+ * column `col` of the current record (col JBW__CSV_ABSENT: no column
+ * part) and returns `status`.
+ */
+jbw_status jbw__csv_error(const jbw__csv *c, size_t col, jbw_status status,
+                          const char *fmt, ...) JBW__PRINTF(4, 5);
+
+/*
+ * Writes s[0..n) into dst (size bytes) for use inside a message: cut at a
+ * character boundary with "..." when too long, control characters shown
+ * as '?'. size must be at least 8.
+ */
+void jbw__csv_quote(char *dst, size_t size, const char *s, size_t n);
+
+#endif /* JBW_CSV_INTERNAL_H */
