@@ -257,7 +257,7 @@ JBW_API jbw_status jbw_caseload_worker_get(jbw_worker_load *out,
 
 /* Output. Free with jbw_free(). Errors: JBW_EINVAL, JBW_ENOMEM.
  * JSON: {"date", "norm": {...}, "totals": {...}, "by_organisation": [...],
- * "by_region": [...], "workers": [...]} with the keys of docs/formats.md. */
+ * "by_region": [...], "workers": [...]} with the keys of docs/norms.md. */
 JBW_API jbw_status jbw_caseload_json(char **out, size_t *len,
                                      const jbw_caseload *cl);
 /* CSV: one line per scope (total, organisation, region) with the totals. */

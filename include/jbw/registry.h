@@ -51,7 +51,7 @@ JBW_API jbw_status jbw_registry_new(jbw_registry **out);
  * Zuid-Holland Zuid (ZHZ) with their municipalities, and the GI's
  * Jeugdbescherming west (JBWEST), William Schrikker Stichting (WSS) and
  * Leger des Heils (LDH), each serving all four regions. Sources are in
- * docs/formats.md. Errors: JBW_EINVAL, JBW_ENOMEM.
+ * docs/registry.md. Errors: JBW_EINVAL, JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_registry_zuid_west(jbw_registry **out);
 
