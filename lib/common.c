@@ -439,13 +439,12 @@ uint64_t jbw__hash(const char *s, size_t n)
     return h;
 }
 
-long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
+static long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s,
+                                    size_t n, uint64_t h)
 {
-    uint64_t h;
     size_t mask, i;
     if (!m->slot_count)
         return -1;
-    h = jbw__hash(s, n);
     mask = m->slot_count - 1;
     for (i = (size_t)h & mask;; i = (i + 1) & mask) {
         uint32_t v = m->slots[i];
@@ -456,6 +455,11 @@ long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
             memcmp(m->keys[v], s, n) == 0)
             return (long)v;
     }
+}
+
+long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
+{
+    return jbw__strmap_find_hashed(m, s, n, jbw__hash(s, n));
 }
 
 static int jbw__strmap_rehash(jbw__strmap *m, size_t slot_count)
@@ -476,12 +480,63 @@ static int jbw__strmap_rehash(jbw__strmap *m, size_t slot_count)
     return 0;
 }
 
+#define JBW__ARENA_BLOCK 65536
+
+/* Copies s[0..n) plus a NUL into the arena; NULL when out of memory. */
+static char *jbw__strmap_store(jbw__strmap *m, const char *s, size_t n)
+{
+    char *p;
+    if (!m->block_count || m->block_size - m->block_used < n + 1) {
+        size_t size = n + 1 > JBW__ARENA_BLOCK ? n + 1 : JBW__ARENA_BLOCK;
+        void *blocks = m->blocks;
+        char *block;
+        if (jbw__grow(&blocks, &m->block_cap, m->block_count + 1,
+                      sizeof(char *)) != 0)
+            return NULL;
+        m->blocks = blocks;
+        block = jbw__malloc(size);
+        if (!block)
+            return NULL;
+        m->blocks[m->block_count++] = block;
+        m->block_used = 0;
+        m->block_size = size;
+    }
+    p = m->blocks[m->block_count - 1] + m->block_used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    m->block_used += n + 1;
+    return p;
+}
+
+/* Grows the per-key arrays together to hold `need` keys. */
+static int jbw__strmap_reserve_keys(jbw__strmap *m, size_t need)
+{
+    void *k = m->keys, *l = m->lens, *hs = m->hashes;
+    size_t cap;
+    if (need <= m->key_cap)
+        return 0;
+    cap = m->key_cap;
+    if (jbw__grow(&k, &cap, need, sizeof(char *)) != 0)
+        return -1;
+    m->keys = k;
+    cap = m->key_cap;
+    if (jbw__grow(&l, &cap, need, sizeof(uint32_t)) != 0)
+        return -1;
+    m->lens = l;
+    cap = m->key_cap;
+    if (jbw__grow(&hs, &cap, need, sizeof(uint64_t)) != 0)
+        return -1;
+    m->hashes = hs;
+    m->key_cap = cap;
+    return 0;
+}
+
 jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
                               size_t *index, int *inserted)
 {
-    long found = jbw__strmap_find(m, s, n);
-    size_t cap, j, mask;
-    uint64_t h;
+    uint64_t h = jbw__hash(s, n);
+    long found = jbw__strmap_find_hashed(m, s, n, h);
+    size_t j, mask;
     char *copy;
     if (found >= 0) {
         *index = (size_t)found;
@@ -489,33 +544,16 @@ jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
             *inserted = 0;
         return JBW_OK;
     }
-    if (m->count >= UINT32_MAX - 1 || n > UINT32_MAX)
+    if (m->count >= UINT32_MAX - 1 || n >= UINT32_MAX)
         return jbw__error(JBW_ERANGE, "too many distinct keys");
-    if ((m->count + 1) * 2 > m->slot_count) {
-        size_t want = m->slot_count ? m->slot_count * 2 : 64;
-        if (jbw__strmap_rehash(m, want) != 0)
-            return jbw__enomem();
-    }
-    if (m->count + 1 > m->key_cap) {
-        void *k = m->keys, *l = m->lens, *hs = m->hashes;
-        cap = m->key_cap;
-        if (jbw__grow(&k, &cap, m->count + 1, sizeof(char *)) != 0)
-            return jbw__enomem();
-        m->keys = k;
-        cap = m->key_cap;
-        if (jbw__grow(&l, &cap, m->count + 1, sizeof(uint32_t)) != 0)
-            return jbw__enomem();
-        m->lens = l;
-        cap = m->key_cap;
-        if (jbw__grow(&hs, &cap, m->count + 1, sizeof(uint64_t)) != 0)
-            return jbw__enomem();
-        m->hashes = hs;
-        m->key_cap = cap;
-    }
-    copy = jbw__strndup(s, n);
+    if ((m->count + 1) * 2 > m->slot_count &&
+        jbw__strmap_rehash(m, m->slot_count ? m->slot_count * 2 : 64) != 0)
+        return jbw__enomem();
+    if (jbw__strmap_reserve_keys(m, m->count + 1) != 0)
+        return jbw__enomem();
+    copy = jbw__strmap_store(m, s, n);
     if (!copy)
         return jbw__enomem();
-    h = jbw__hash(s, n);
     m->keys[m->count] = copy;
     m->lens[m->count] = (uint32_t)n;
     m->hashes[m->count] = h;
@@ -532,25 +570,27 @@ jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
 
 void jbw__strmap_pop(jbw__strmap *m)
 {
-    size_t last, mask, j;
+    size_t last, mask, i;
     if (!m->count)
         return;
     last = m->count - 1;
-    /* Rebuild the slot table without the last key: linear probing does not
-     * allow a plain hole. Rehashing into the same size cannot fail-grow, but
-     * it allocates; on failure fall back to a tombstone-free scan rebuild. */
-    jbw__free(m->keys[last]);
+    /* The last key is the arena's last copy: give its bytes back. */
+    m->block_used -= (size_t)m->lens[last] + 1;
     m->count = last;
+    /* Linear probing allows no plain hole: clear the key's slot and
+     * re-insert the rest of its probe run. No allocation, cannot fail. */
     mask = m->slot_count - 1;
-    if (jbw__strmap_rehash(m, m->slot_count) != 0) {
-        /* No memory: rebuild in place. */
-        memset(m->slots, 0, m->slot_count * sizeof *m->slots);
-        for (j = 0; j < m->count; j++) {
-            size_t k = (size_t)m->hashes[j] & mask;
-            while (m->slots[k])
-                k = (k + 1) & mask;
-            m->slots[k] = (uint32_t)(j + 1);
-        }
+    for (i = (size_t)m->hashes[last] & mask; m->slots[i] != last + 1;
+         i = (i + 1) & mask)
+        ;
+    m->slots[i] = 0;
+    for (i = (i + 1) & mask; m->slots[i]; i = (i + 1) & mask) {
+        uint32_t v = m->slots[i];
+        size_t j = (size_t)m->hashes[v - 1] & mask;
+        m->slots[i] = 0;
+        while (m->slots[j])
+            j = (j + 1) & mask;
+        m->slots[j] = v;
     }
 }
 
@@ -562,8 +602,9 @@ const char *jbw__strmap_key(const jbw__strmap *m, size_t index)
 void jbw__strmap_free(jbw__strmap *m)
 {
     size_t i;
-    for (i = 0; i < m->count; i++)
-        jbw__free(m->keys[i]);
+    for (i = 0; i < m->block_count; i++)
+        jbw__free(m->blocks[i]);
+    jbw__free(m->blocks);
     jbw__free(m->keys);
     jbw__free(m->lens);
     jbw__free(m->hashes);

@@ -85,14 +85,19 @@ void jbw__buf_free(jbw__buf *b);
 typedef struct jbw__strmap {
     uint32_t *slots;     /* index + 1, 0 = empty */
     size_t slot_count;   /* power of two */
-    char **keys;         /* owned copies, by index */
+    char **keys;         /* NUL-terminated copies in the arena, by index */
     uint32_t *lens;
     uint64_t *hashes;
     size_t count;
     size_t key_cap;
+    /* Keys live in large arena blocks rather than one allocation each:
+     * loading a national file interns about a million ids. */
+    char **blocks;
+    size_t block_count, block_cap;
+    size_t block_used, block_size; /* of the last block */
 } jbw__strmap;
 
-#define JBW__STRMAP_INIT { NULL, 0, NULL, NULL, NULL, 0, 0 }
+#define JBW__STRMAP_INIT { NULL, 0, NULL, NULL, NULL, 0, 0, NULL, 0, 0, 0, 0 }
 
 uint64_t jbw__hash(const char *s, size_t n);
 /* Finds a key; returns its index or -1. */
