@@ -810,11 +810,15 @@ static void wr_tables_fill(wr_tables *t, wr_ctx *x)
                                       (int32_t)j) != JBW_OK)
             t->due[j] = JBW_DATE_NONE;
     t->back = back < WR_BACK_DAYS ? back : WR_BACK_DAYS;
-    for (j = 0; j <= t->back; j++)
+    t->workdays[0] = 0;
+    for (j = 1; j <= t->back; j++) {
         if (jbw_calendar_workdays_between(&t->workdays[j], x->cal,
                                           x->date - (jbw_date)j,
-                                          x->date) != JBW_OK)
-            t->back = j - 1; /* not reached: the dates are in range */
+                                          x->date) != JBW_OK) {
+            t->back = j - 1; /* the per-case path takes over */
+            break;
+        }
+    }
     for (k = 0; k <= WR_AGE_MAX + 1; k++) {
         int y = x->year - k;
         int d = x->month == 2 && x->day == 29 && !wr_is_leap(y) ? 28 : x->day;
@@ -886,7 +890,7 @@ static void wr_fmt_date(char *buf, jbw_date d)
                  d == JBW_DATE_NONE ? "none" : "?");
 }
 
-/* Names a case in a message: "cases[3] (id 'M-1')" or "case 'M-1'". */
+/* Names a case in a message: "cases[3] (id 'M-1')" or "wait case 'M-1'". */
 static void wr_case_name(char *buf, size_t size, const jbw_wait_case *c,
                          size_t index)
 {
@@ -2054,58 +2058,76 @@ static void wr_alloc_state_free(wr_alloc_state *a)
     jbw__free(a->e);
 }
 
-/* Employed workers with their capacity on the date, and the load of the
- * measures assigned to them then, as caseload counts it. */
-static jbw_status wr_alloc_loads(jbw_allocation *al, wr_alloc_state *a,
-                                 jbw_date d)
+/* The employed workers' capacity and load on the date, from the caseload
+ * module itself so that the proposal and the caseload report agree. */
+static jbw_status wr_alloc_capacity(jbw_allocation *al, wr_alloc_state *a,
+                                    const jbw_calendar *cal, jbw_date d)
+{
+    jbw_caseload_options opts = JBW_CASELOAD_OPTIONS_INIT;
+    jbw_caseload *cl = NULL;
+    size_t i, k = 0;
+    jbw_status st = JBW_OK;
+    for (i = 0; i < a->s->w.count; i++)
+        if (jbw__worker_employed(a->s, i, d))
+            al->workers[al->worker_count++].worker = (uint32_t)i;
+    if (al->worker_count == 0)
+        return JBW_OK; /* every waiting case: no worker */
+    opts.date = d;
+    st = jbw_caseload_compute(&cl, a->s, a->norm, cal, &opts);
+    /* caseload lists the employed workers in snapshot order, as above */
+    for (k = 0; st == JBW_OK && k < al->worker_count; k++) {
+        jbw_worker_load wl;
+        wl.version = JBW_WORKER_LOAD_VERSION;
+        st = jbw_caseload_worker_get(&wl, cl, k);
+        al->workers[k].capacity = wl.capacity;
+        al->workers[k].load = wl.load;
+        al->workers[k].proposed = wl.load;
+        a->wslot[al->workers[k].worker] = (uint32_t)k;
+        a->free[al->workers[k].worker] = wl.capacity - wl.load;
+    }
+    jbw_caseload_free(cl);
+    return st;
+}
+
+/* Who holds which child or family now, at what weight: what a waiting
+ * measure of that child or family would add to a worker's load. */
+static jbw_status wr_alloc_holdings(wr_alloc_state *a, jbw_date d)
 {
     const jbw_snapshot *s = a->s;
-    double per_fte = jbw_norm_caseload_per_fte(a->norm);
+    size_t i;
+    for (i = 0; i < s->m.count; i++) {
+        uint32_t w = s->m.worker[i];
+        if (w == JBW__NONE || a->wslot[w] == JBW__NONE ||
+            jbw__measure_state(s, i, d) != JBW_STATE_ASSIGNED)
+            continue;
+        if (wr_hold_add(a, i, w) < 0)
+            return jbw__enomem();
+    }
+    return JBW_OK;
+}
+
+static jbw_status wr_alloc_loads(jbw_allocation *al, wr_alloc_state *a,
+                                 const jbw_calendar *cal, jbw_date d)
+{
+    const jbw_snapshot *s = a->s;
     size_t i, units;
+    jbw_status st;
     units = a->unit == JBW_UNIT_FAMILY ? s->family_ids.count
                                        : s->child_ids.count;
     a->free = (double *)jbw__calloc(s->w.count, sizeof *a->free);
     a->wslot = (uint32_t *)jbw__calloc(s->w.count, sizeof *a->wslot);
     a->head = (uint32_t *)jbw__calloc(units, sizeof *a->head);
     al->workers = (wr_wload *)jbw__calloc(s->w.count, sizeof *al->workers);
-    if ((!a->free || !a->wslot || !al->workers) && s->w.count)
-        return jbw__enomem();
-    if (!a->head && units)
+    if (!a->free || !a->wslot || !a->head || !al->workers)
         return jbw__enomem();
     for (i = 0; i < units; i++)
         a->head[i] = JBW__NONE;
-    for (i = 0; i < s->w.count; i++) {
-        wr_wload *wl = &al->workers[al->worker_count];
-        int32_t months;
-        jbw_status st;
+    for (i = 0; i < s->w.count; i++)
         a->wslot[i] = JBW__NONE;
-        if (!jbw__worker_employed(s, i, d))
-            continue;
-        st = jbw_months_between(&months, s->w.hired[i], d);
-        if (st != JBW_OK)
-            return st;
-        wl->worker = (uint32_t)i;
-        wl->capacity =
-            s->w.fte[i] * jbw_norm_ramp(a->norm, months) * per_fte;
-        a->wslot[i] = (uint32_t)al->worker_count++;
-    }
-    for (i = 0; i < s->m.count; i++) {
-        uint32_t w = s->m.worker[i];
-        double add;
-        if (w == JBW__NONE || a->wslot[w] == JBW__NONE ||
-            jbw__measure_state(s, i, d) != JBW_STATE_ASSIGNED)
-            continue;
-        add = wr_hold_add(a, i, w);
-        if (add < 0)
-            return jbw__enomem();
-        al->workers[a->wslot[w]].load += add;
-    }
-    for (i = 0; i < al->worker_count; i++) {
-        wr_wload *wl = &al->workers[i];
-        wl->proposed = wl->load;
-        a->free[wl->worker] = wl->capacity - wl->load;
-    }
-    return JBW_OK;
+    st = wr_alloc_capacity(al, a, cal, d);
+    if (st == JBW_OK && a->unit != JBW_UNIT_MEASURE)
+        st = wr_alloc_holdings(a, d);
+    return st;
 }
 
 static const char *wr_worker_id(const jbw_snapshot *s, uint32_t w)
@@ -2249,7 +2271,7 @@ static jbw_status wr_alloc_walk(jbw_allocation *al, wr_alloc_state *a,
 }
 
 static jbw_status wr_alloc_run(jbw_allocation *al, const jbw_triage *t,
-                               const jbw_norm *norm)
+                               const jbw_norm *norm, const jbw_calendar *cal)
 {
     wr_alloc_state a;
     size_t *grp, r;
@@ -2270,7 +2292,7 @@ static jbw_status wr_alloc_run(jbw_allocation *al, const jbw_triage *t,
         al->lines[r].region = t->cases[r].region;
         al->lines[r].worker = JBW__NONE;
     }
-    st = wr_alloc_loads(al, &a, t->date);
+    st = wr_alloc_loads(al, &a, cal, t->date);
     if (st == JBW_OK)
         st = wr_alloc_walk(al, &a, t, grp);
     jbw__free(grp);
@@ -2309,7 +2331,7 @@ jbw_status jbw_allocation_new(jbw_allocation **out, const jbw_triage *triage,
     al->count = triage->count;
     norm_name = jbw_norm_name(norm);
     al->norm_name = jbw__strdup(norm_name ? norm_name : "");
-    st = al->norm_name ? wr_alloc_run(al, triage, norm) : jbw__enomem();
+    st = al->norm_name ? wr_alloc_run(al, triage, norm, cal) : jbw__enomem();
     if (st != JBW_OK) {
         jbw_allocation_free(al);
         return st;

@@ -18,27 +18,27 @@
 #include <string.h>
 #include <time.h>
 
-static double bench_now(void)
+static inline double bench_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static int bench_cmp_double(const void *a, const void *b)
+static inline int bench_cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
 }
 
 /* Median of n samples (sorts them in place). */
-static double bench_median(double *v, size_t n)
+static inline double bench_median(double *v, size_t n)
 {
     qsort(v, n, sizeof *v, bench_cmp_double);
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-static uint64_t bench_rng(uint64_t *s)
+static inline uint64_t bench_rng(uint64_t *s)
 {
     /* splitmix64 */
     uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
@@ -52,7 +52,7 @@ typedef struct bench_text {
     size_t len, cap;
 } bench_text;
 
-static void bench_put(bench_text *t, const char *s, size_t n)
+static inline void bench_put(bench_text *t, const char *s, size_t n)
 {
     if (t->len + n + 1 > t->cap) {
         size_t cap = t->cap ? t->cap : 1 << 16;
@@ -70,7 +70,7 @@ static void bench_put(bench_text *t, const char *s, size_t n)
     t->data[t->len] = '\0';
 }
 
-static void bench_putf(bench_text *t, const char *fmt, ...)
+static inline void bench_putf(bench_text *t, const char *fmt, ...)
 {
     char tmp[512];
     va_list ap;
@@ -81,7 +81,7 @@ static void bench_putf(bench_text *t, const char *fmt, ...)
     bench_put(t, tmp, (size_t)n);
 }
 
-static void bench_date(char *buf, jbw_date d, int dutch)
+static inline void bench_date(char *buf, jbw_date d, int dutch)
 {
     int y, m, day;
     jbw_date_to_ymd(&y, &m, &day, d);
@@ -97,7 +97,7 @@ static void bench_date(char *buf, jbw_date d, int dutch)
  * dates the Dutch form). Every tenth family id is quoted. Reference date
  * 2025-09-01; about 4% of the measures wait.
  */
-static void bench_national_csv(bench_text *mcsv, bench_text *wcsv,
+static inline void bench_national_csv(bench_text *mcsv, bench_text *wcsv,
                                size_t measures, size_t workers, char delim,
                                uint64_t seed)
 {
