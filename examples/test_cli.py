@@ -49,7 +49,7 @@ class ExitCodes(unittest.TestCase):
     def test_missing_input_file_is_input_error(self):
         p = run("report", "--measures", os.path.join(WORK, "none.csv"),
                 "--workers", os.path.join(WORK, "none2.csv"), check_rc=1)
-        self.assertIn("none.csv", p.stderr)
+        self.assertRegex(p.stderr, r"none2?\.csv")  # names the file it could not read
 
     def test_help_succeeds(self):
         p = run("--help")
