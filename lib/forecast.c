@@ -293,7 +293,8 @@ static double fc_poisson_draw(const fc_poisson *ps, fc_rng *g)
         double us = 0.5 - fabs(u);
         double k;
         if (us < 1e-9)
-            continue; /* u at -0.5: the hat has no mass there */
+            continue; /* |u| at 0.5: k far out in a tail, accepted with
+                         probability ~0; rejecting spares the division */
         k = floor((2 * ps->a / us + ps->b) * u + ps->mean + 0.43);
         if (us >= 0.07 && v <= ps->vr)
             return k;
@@ -376,65 +377,46 @@ static double fc_binomial_btrs(double n, double p, fc_rng *g)
     }
 }
 
-/* A Binomial(n, p) draw; n a whole number held in a double. */
-static double fc_binomial_draw(double n, double p, fc_rng *g)
-{
-    double x;
-    int flip;
-    if (n <= 0 || p <= 0)
-        return 0;
-    if (p >= 1)
-        return n;
-    flip = p > 0.5;
-    if (flip)
-        p = 1.0 - p;
-    if (n * p < 10) {
-        double q = 1.0 - p;
-        x = fc_binomial_inversion(n, p, q, p / q, fc_powi(q, (uint64_t)n), g);
-    } else {
-        x = fc_binomial_btrs(n, p, g);
-    }
-    return flip ? n - x : x;
-}
-
 /*
- * Binomial draws with one p for many n (exits of a kind, leavers): the
- * constants and q^n for small n are worked out once, by fc_powi, so the
- * draws equal those of fc_binomial_draw.
+ * Binomial(n, p) draws, n a whole number held in a double. The constants
+ * of one p are set up once for the many n it is drawn for (the exits of
+ * a kind, the leavers), with q^n for small n when a table is given: the
+ * same values fc_powi gives, so the draws do not depend on the table.
  */
 #define FC_QPOW 256
 typedef struct fc_binom {
-    double p, q, s; /* p <= 0.5 after the flip; q = 1 - p; s = p / q */
-    int flip, all;  /* flip: draw n - Bin(n, 1 - p); all: p >= 1 */
-    double qpow[FC_QPOW];
+    double p, q, s;       /* p <= 0.5 after the flip; q = 1 - p; s = p / q */
+    int flip, all, none;  /* flip: n - Bin(n, 1 - p); all: p >= 1; none: p <= 0 */
+    const double *qpow;   /* q^n for n < FC_QPOW, or NULL */
 } fc_binom;
 
-static void fc_binom_setup(fc_binom *b, double p)
+/* `table`, when not NULL, holds FC_QPOW doubles and is filled here. */
+static void fc_binom_setup(fc_binom *b, double p, double *table)
 {
     size_t n;
-    memset(b, 0, sizeof *b);
     b->all = p >= 1;
+    b->none = p <= 0;
     b->flip = p > 0.5;
     b->p = b->flip ? 1.0 - p : p;
     b->q = 1.0 - b->p;
     b->s = b->p / b->q;
-    for (n = 0; n < FC_QPOW; n++)
-        b->qpow[n] = fc_powi(b->q, (uint64_t)n);
+    b->qpow = table;
+    for (n = 0; table && n < FC_QPOW; n++)
+        table[n] = fc_powi(b->q, (uint64_t)n);
 }
 
 static double fc_binom_draw(const fc_binom *b, double n, fc_rng *g)
 {
     double x;
-    if (n <= 0)
+    if (n <= 0 || b->none)
         return 0;
     if (b->all)
         return n;
-    if (b->p <= 0)
-        return b->flip ? n : 0;
     if (n * b->p < 10)
         x = fc_binomial_inversion(n, b->p, b->q, b->s,
-                                  n < FC_QPOW ? b->qpow[(size_t)n]
-                                              : fc_powi(b->q, (uint64_t)n),
+                                  b->qpow && n < FC_QPOW
+                                      ? b->qpow[(size_t)n]
+                                      : fc_powi(b->q, (uint64_t)n),
                                   g);
     else
         x = fc_binomial_btrs(n, b->p, g);
@@ -697,7 +679,8 @@ typedef struct fc_model {
     double *inflow_mean;   /* (months + 1) x FC_K; row t = month t */
     fc_poisson *inflow_ps; /* idem, stochastic runs only */
     double *lf;            /* ln k! for k < FC_LF_TABLE, stochastic runs */
-    fc_binom *binom;       /* exits per kind, then leavers; stochastic */
+    fc_binom binom[FC_K + 1]; /* exits per kind, then leavers; stochastic */
+    double *qpow;          /* their tables, FC_QPOW each */
 } fc_model;
 #define FC_LEAVE_BINOM FC_K
 
@@ -715,11 +698,11 @@ static void fc_model_free(fc_model *m)
     jbw__free(m->inflow_mean);
     jbw__free(m->inflow_ps);
     jbw__free(m->lf);
-    jbw__free(m->binom);
+    jbw__free(m->qpow);
     m->inflow_mean = NULL;
     m->inflow_ps = NULL;
     m->lf = NULL;
-    m->binom = NULL;
+    m->qpow = NULL;
 }
 
 static double fc_shock_multiplier(const jbw_forecast_params *p, int kind,
@@ -822,8 +805,8 @@ static jbw_status fc_model_init(fc_model *m, const jbw_forecast_params *p,
         m->inflow_ps = jbw__calloc((size_t)(p->months + 1) * FC_K,
                                    sizeof *m->inflow_ps);
         m->lf = jbw__calloc(FC_LF_TABLE, sizeof *m->lf);
-        m->binom = jbw__calloc(FC_K + 1, sizeof *m->binom);
-        if (!m->inflow_ps || !m->lf || !m->binom) {
+        m->qpow = jbw__calloc((FC_K + 1) * FC_QPOW, sizeof *m->qpow);
+        if (!m->inflow_ps || !m->lf || !m->qpow) {
             fc_model_free(m);
             return jbw__enomem();
         }
@@ -847,10 +830,12 @@ static jbw_status fc_model_init(fc_model *m, const jbw_forecast_params *p,
         m->tariff_month[k] = p->finance ? p->tariff[k] / 12.0 : 0.0;
     }
     m->leave_rate = 1.0 - fc_root12(1.0 - p->turnover);
-    if (m->binom) {
+    if (m->qpow) {
         for (k = 0; k < FC_K; k++)
-            fc_binom_setup(&m->binom[k], m->exit_p[k]);
-        fc_binom_setup(&m->binom[FC_LEAVE_BINOM], m->leave_rate);
+            fc_binom_setup(&m->binom[k], m->exit_p[k],
+                           m->qpow + (size_t)k * FC_QPOW);
+        fc_binom_setup(&m->binom[FC_LEAVE_BINOM], m->leave_rate,
+                       m->qpow + (size_t)FC_LEAVE_BINOM * FC_QPOW);
     }
     m->hires_fte = p->hires_fte;
     m->hire_months = p->hire_months;
@@ -950,12 +935,6 @@ static void fc_observe(const fc_model *m, const fc_state *s, double *q)
                           : NAN;
 }
 
-/* Expected value (g NULL) or a draw of Binomial(n, p). */
-static double fc_bin(double n, double p, fc_rng *g)
-{
-    return g ? fc_binomial_draw(n, p, g) : n * p;
-}
-
 /* Step 1: exits from every stock of every kind. */
 static double fc_step_exits(const fc_model *m, fc_state *s, fc_rng *g)
 {
@@ -1035,9 +1014,11 @@ static void fc_step_staff(const fc_model *m, fc_state *s, int32_t t,
     if (share > 1)
         share = 1;
     if (share > 0) {
+        fc_binom b;
+        fc_binom_setup(&b, share, NULL);
         for (i = 0; i < m->nlive; i++) {
             int k = m->live[i];
-            double o = fc_bin(s->a[k], share, g);
+            double o = g ? fc_binom_draw(&b, s->a[k], g) : s->a[k] * share;
             s->a[k] -= o;
             s->wb[k] += o;
             orphaned += o;
@@ -2395,33 +2376,34 @@ jbw_status jbw_forecast_params_from_snapshot(jbw_forecast_params *params,
 /* How a scenario value is read. */
 enum { SC_DOUBLE, SC_FRACTION, SC_INT, SC_FLAG, SC_DATE };
 
-/* A scalar key: its field, type and domain. */
+/* A scalar key: its field (offset and size), type and domain. */
 typedef struct sc_scalar {
     const char *key;
-    size_t offset;
+    size_t offset, size;
     int type;
     double lo, hi;
 } sc_scalar;
 
 #define SC_FIELD(f) offsetof(jbw_forecast_params, f)
+#define SC_SCALAR(f, type, lo, hi)                                      \
+    { #f, SC_FIELD(f), sizeof(((jbw_forecast_params *)0)->f), type, lo, \
+      hi }
 
 static const sc_scalar sc_scalars[] = {
-    { "months", SC_FIELD(months), SC_INT, 1, JBW_FORECAST_MONTHS_MAX },
-    { "start", SC_FIELD(start), SC_DATE, 0, 0 },
-    { "turnover", SC_FIELD(turnover), SC_FRACTION, 0, 1 },
-    { "hires_fte", SC_FIELD(hires_fte), SC_DOUBLE, 0, FC_MAX_HIRES },
-    { "hire_months", SC_FIELD(hire_months), SC_INT, 0,
-      JBW_FORECAST_MONTHS_MAX },
-    { "bestaand_first", SC_FIELD(bestaand_first), SC_FLAG, 0, 1 },
-    { "emergency_first", SC_FIELD(emergency_first), SC_FLAG, 0, 1 },
-    { "fte_per_worker", SC_FIELD(fte_per_worker), SC_DOUBLE, 1e-9, 1.2 },
-    { "units_per_measure", SC_FIELD(units_per_measure), SC_DOUBLE, 1e-9, 10 },
-    { "finance", SC_FIELD(finance), SC_FLAG, 0, 1 },
-    { "staff_cost", SC_FIELD(staff_cost), SC_DOUBLE, 0, FC_MAX_MONEY },
-    { "fixed_costs", SC_FIELD(fixed_costs), SC_DOUBLE, 0, FC_MAX_MONEY },
+    SC_SCALAR(months, SC_INT, 1, JBW_FORECAST_MONTHS_MAX),
+    SC_SCALAR(start, SC_DATE, 0, 0),
+    SC_SCALAR(turnover, SC_FRACTION, 0, 1),
+    SC_SCALAR(hires_fte, SC_DOUBLE, 0, FC_MAX_HIRES),
+    SC_SCALAR(hire_months, SC_INT, 0, JBW_FORECAST_MONTHS_MAX),
+    SC_SCALAR(bestaand_first, SC_FLAG, 0, 1),
+    SC_SCALAR(emergency_first, SC_FLAG, 0, 1),
+    SC_SCALAR(fte_per_worker, SC_DOUBLE, 1e-9, 1.2),
+    SC_SCALAR(units_per_measure, SC_DOUBLE, 1e-9, 10),
+    SC_SCALAR(finance, SC_FLAG, 0, 1),
+    SC_SCALAR(staff_cost, SC_DOUBLE, 0, FC_MAX_MONEY),
+    SC_SCALAR(fixed_costs, SC_DOUBLE, 0, FC_MAX_MONEY),
 };
 #define SC_NSCALARS (sizeof sc_scalars / sizeof sc_scalars[0])
-#define SC_FINANCE 9 /* index of "finance" above */
 
 /* A per-kind key "prefix.KIND". */
 typedef struct sc_kinded {
@@ -2446,7 +2428,8 @@ struct jbw_scenario {
     size_t scalar_line[SC_NSCALARS];              /* 0: not set */
     size_t kinded_line[SC_NKINDEDS][JBW_KIND_SLOTS];
     size_t staff_line[JBW_TENURE_SLOTS];
-    int finance_keys;                              /* a tariff or cost set */
+    int finance_keys;   /* a tariff or cost is set */
+    int finance_given;  /* the finance key is set */
     jbw_shock *shocks;
     size_t shock_count, shock_cap;
 };
@@ -2506,6 +2489,8 @@ static jbw_status sc_set_scalar(sc_parse *ps, size_t i, const char *key,
     double v;
     if (ps->sc->scalar_line[i])
         return sc_twice(ps, line, key, ps->sc->scalar_line[i]);
+    if (d->offset == SC_FIELD(finance))
+        ps->sc->finance_given = 1;
     if (d->type == SC_DATE) {
         jbw_date date;
         if (jbw_date_parse(&date, value, (size_t)-1) != JBW_OK)
@@ -2775,17 +2760,11 @@ jbw_status jbw_scenario_apply(jbw_forecast_params *params,
     if (params->version != JBW_FORECAST_PARAMS_VERSION)
         return jbw__error(JBW_EVERSION, "jbw_scenario_apply: params version "
                           "%u is not supported", params->version);
-    for (i = 0; i < SC_NSCALARS; i++) {
-        size_t size = sc_scalars[i].type == SC_DOUBLE ||
-                              sc_scalars[i].type == SC_FRACTION
-                          ? sizeof(double)
-                          : sc_scalars[i].type == SC_INT ? sizeof(int32_t)
-                          : sc_scalars[i].type == SC_FLAG ? sizeof(int)
-                                                          : sizeof(jbw_date);
+    for (i = 0; i < SC_NSCALARS; i++)
         if (sc->scalar_line[i])
             memcpy((char *)params + sc_scalars[i].offset,
-                   (const char *)&sc->vals + sc_scalars[i].offset, size);
-    }
+                   (const char *)&sc->vals + sc_scalars[i].offset,
+                   sc_scalars[i].size);
     for (i = 0; i < SC_NKINDEDS; i++) {
         double *dst = (double *)(void *)((char *)params + sc_kindeds[i].offset);
         const double *src = (const double *)(const void *)(
@@ -2797,7 +2776,7 @@ jbw_status jbw_scenario_apply(jbw_forecast_params *params,
     for (k = 0; k < JBW_TENURE_SLOTS; k++)
         if (sc->staff_line[k])
             params->staff_fte[k] = sc->vals.staff_fte[k];
-    if (sc->finance_keys && !sc->scalar_line[SC_FINANCE])
+    if (sc->finance_keys && !sc->finance_given)
         params->finance = 1;
     if (sc->shock_count) {
         params->shocks = sc->shocks;

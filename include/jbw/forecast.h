@@ -319,7 +319,8 @@ typedef struct jbw_forecast jbw_forecast;
  * Runs the model. `norm` gives caseload_per_fte, the kind weights and the
  * onboarding ramp (NULL: the default Significant-norm); tenure beyond 36
  * months uses ramp(36). `opts` NULL: deterministic. Free the result with
- * jbw_forecast_free(). The params' shocks are copied.
+ * jbw_forecast_free(). Neither params nor norm (nor the shocks) are
+ * referenced after the call.
  * Errors: JBW_EINVAL / JBW_ERANGE / JBW_EVERSION (bad params or options,
  * see jbw_forecast_params_check()), JBW_ECANCELED (a callback asked to
  * stop), JBW_ENOMEM. *out is untouched on error.
@@ -395,7 +396,8 @@ JBW_API jbw_status jbw_forecast_svg(char **out, size_t *len,
  * in months 1..within_months leaves at most `target_waiting` measures
  * waiting (nieuw + bestaand) at month `within_months`. The other
  * parameters (months and hires are replaced) come from `params`. Found by
- * bisection; the answer does not increase when the target rises.
+ * bisection; with equal kind weights the answer is the smallest and does
+ * not increase when the target rises (docs/forecast.md).
  * Errors: JBW_EINVAL (NULL, target NaN or negative, bad params),
  * JBW_ERANGE (within_months outside 1..600, or even
  * JBW_RELIEF_MAX_HIRES FTE a month does not reach the target), JBW_ENOMEM.
@@ -480,7 +482,8 @@ JBW_API jbw_status jbw_queue_staffing(jbw_queue_result *out,
 
 /*
  * The reverse: the share within q->within_workdays for `fte` FTE
- * (slots = floor(fte x slots_per_fte), a whole number of slots).
+ * (slots = floor(fte x slots_per_fte + 1e-9): whole slots, rounded down,
+ * with a tolerance so that 5 x 12 is 60 and not 59).
  * Errors: JBW_EINVAL (NULL, NaN, fte negative), JBW_EVERSION, JBW_ERANGE
  * (more than 100,000,000 slots).
  */

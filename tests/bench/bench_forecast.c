@@ -1,0 +1,144 @@
+/*
+ * bench_forecast: a stochastic forecast of 10,000 replicates x 24 months
+ * for a region-size organisation (about 2,000 measures of all twelve
+ * kinds, 150 FTE, 20% turnover, monthly hiring, finance on; illustrative
+ * figures, no real organisation). Prints the median of several runs, the
+ * cost per replicate-month, and the ratio to a plain reference done in
+ * the same run: as many xoshiro256** uniform draws, summed, as the model
+ * has random variates per replicate-month at most (five per kind: three
+ * exits, inflow, orphaned caseload; one per tenure group).
+ *
+ * usage: bench_forecast [replicates]   (default 10000)
+ */
+#include "bench_util.h"
+
+#define RUNS 5
+#define MONTHS 24
+
+static volatile double bench_sink;
+
+static void region_params(jbw_forecast_params *p)
+{
+    /* assigned, waiting nieuw, waiting bestaand, inflow per month */
+    static const double stock[JBW_KIND_COUNT][4] = {
+        { 1050, 40, 30, 48 }, /* OTS */
+        { 30, 8, 0, 10 },     /* VOTS */
+        { 420, 0, 10, 6 },    /* VOOGDIJ */
+        { 10, 2, 0, 3 },      /* VOORLOPIGE_VOOGDIJ */
+        { 40, 0, 2, 3 },      /* TIJDELIJKE_VOOGDIJ */
+        { 250, 12, 6, 20 },   /* JR_TB_GEDWONGEN */
+        { 60, 3, 0, 5 },      /* JR_TB_VRIJWILLIG */
+        { 25, 0, 1, 2 },      /* JR_ITB_HARDE_KERN */
+        { 15, 2, 0, 5 },      /* JR_ITB_CRIEM */
+        { 10, 0, 0, 2 },      /* JR_STP */
+        { 15, 1, 0, 1.2 },    /* JR_GBM */
+        { 8, 1, 0, 1.3 },     /* JR_VGBM */
+    };
+    int k, j;
+    jbw_forecast_params_init(p, JBW_FORECAST_PARAMS_VERSION);
+    p->months = MONTHS;
+    jbw_date_from_ymd(&p->start, 2025, 9, 1);
+    for (k = 0; k < JBW_KIND_COUNT; k++) {
+        p->assigned[k] = stock[k][0];
+        p->waiting_nieuw[k] = stock[k][1];
+        p->waiting_bestaand[k] = stock[k][2];
+        p->inflow[k] = stock[k][3];
+        p->tariff[k] = 30000;
+    }
+    for (j = 0; j < JBW_TENURE_SLOTS - 1; j++)
+        p->staff_fte[j] = 20.0 / (JBW_TENURE_SLOTS - 1);
+    p->staff_fte[JBW_TENURE_SLOTS - 1] = 130;
+    p->turnover = 0.2;
+    p->hires_fte = 2.5;
+    p->fte_per_worker = 0.85;
+    p->finance = 1;
+    p->staff_cost = 85000;
+    p->fixed_costs = 9000000;
+}
+
+static double time_forecast(const jbw_forecast_params *p, size_t reps,
+                            double *last_p95)
+{
+    double t[RUNS];
+    int r;
+    for (r = 0; r < RUNS; r++) {
+        jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+        jbw_forecast_month m;
+        jbw_forecast *fc = NULL;
+        double t0;
+        memset(&m, 0, sizeof m);
+        m.version = JBW_FORECAST_MONTH_VERSION;
+        o.replicates = reps;
+        o.seed = 20250901u + (uint64_t)r;
+        t0 = bench_now();
+        if (jbw_forecast_run(&fc, p, NULL, &o) != JBW_OK) {
+            fprintf(stderr, "bench_forecast: %s\n", jbw_last_error());
+            exit(1);
+        }
+        t[r] = bench_now() - t0;
+        jbw_forecast_month_get(&m, fc, MONTHS, JBW_STAT_P95);
+        *last_p95 = m.waiting;
+        jbw_forecast_free(fc);
+    }
+    return bench_median(t, RUNS);
+}
+
+/* The reference: `draws` xoshiro256** uniforms per replicate-month. */
+static uint64_t ref_rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+static double time_reference(size_t reps, size_t draws)
+{
+    double t[RUNS];
+    int r;
+    for (r = 0; r < RUNS; r++) {
+        uint64_t s[4], seed = 1;
+        double sum = 0, t0;
+        size_t i, n = reps * MONTHS * draws;
+        for (i = 0; i < 4; i++)
+            s[i] = bench_rng(&seed);
+        t0 = bench_now();
+        for (i = 0; i < n; i++) {
+            uint64_t res = ref_rotl(s[1] * 5, 7) * 9, x = s[1] << 17;
+            s[2] ^= s[0];
+            s[3] ^= s[1];
+            s[1] ^= s[2];
+            s[0] ^= s[3];
+            s[2] ^= x;
+            s[3] = ref_rotl(s[3], 45);
+            sum += (double)(res >> 11) * (1.0 / 9007199254740992.0);
+        }
+        t[r] = bench_now() - t0;
+        bench_sink = sum;
+    }
+    return bench_median(t, RUNS);
+}
+
+int main(int argc, char **argv)
+{
+    jbw_forecast_params p;
+    size_t reps = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
+    size_t draws = 5 * JBW_KIND_COUNT + JBW_TENURE_SLOTS;
+    double measures = 0, fte = 0, p95 = 0, t, ref;
+    int k;
+
+    region_params(&p);
+    for (k = 0; k < JBW_KIND_COUNT; k++)
+        measures += p.assigned[k] + p.waiting_nieuw[k] + p.waiting_bestaand[k];
+    for (k = 0; k < JBW_TENURE_SLOTS; k++)
+        fte += p.staff_fte[k];
+    printf("bench_forecast: %zu replicates x %d months, %.0f measures, "
+           "%.0f FTE (illustrative region), median of %d runs\n",
+           reps, MONTHS, measures, fte, RUNS);
+    t = time_forecast(&p, reps, &p95);
+    ref = time_reference(reps, draws);
+    printf("  forecast:  %.3f s  (%.0f ns per replicate-month; p95 waiting "
+           "at month %d: %.1f)\n", t, t * 1e9 / ((double)reps * MONTHS),
+           MONTHS, p95);
+    printf("  reference: %.3f s  (%zu xoshiro256** uniforms per "
+           "replicate-month)\n", ref, draws);
+    printf("  ratio forecast / reference: %.2f\n", t / ref);
+    return 0;
+}
