@@ -92,6 +92,8 @@ int jbw_cli_parse(jbw_cli *cli, int argc, char **argv)
         else if (strcmp(a, "--scenario") == 0) cli->scenario = v;
         else if (strcmp(a, "--dir") == 0) cli->dir = v;
         else if (strcmp(a, "--svg") == 0) cli->svg = v;
+        else if (strcmp(a, "--organisation") == 0) cli->organisation = v;
+        else if (strcmp(a, "--region") == 0) cli->region = v;
         else if (strcmp(a, "--date") == 0) {
             if (jbw_date_parse(&cli->date, v, (size_t)-1) != JBW_OK) {
                 fprintf(stderr, "jbw: --date: %s\n", jbw_last_error());

@@ -13,6 +13,7 @@ typedef struct jbw_cli {
     const char *measures, *workers, *registry;
     const char *norm, *model, *scenario;
     const char *dir, *svg;
+    const char *organisation, *region; /* forecast/staffing scope */
     int lenient;
     jbw_date date;            /* JBW_DATE_NONE: the data's own date */
     jbw_cli_format format;

@@ -41,6 +41,8 @@ static const char usage_text[] =
     "  --replicates R      stochastic replicates (forecast; 0 = deterministic)\n"
     "  --seed S            random seed (forecast)\n"
     "  --svg F             also write the forecast chart as SVG\n"
+    "  --organisation K    forecast/staffing for one organisation (registry key)\n"
+    "  --region K          forecast/staffing for one region (registry key)\n"
     "see docs/ for the file formats and the models.\n";
 
 static int cmd_version(jbw_cli *cli)

@@ -188,6 +188,68 @@ class Triage(unittest.TestCase):
         self.assertEqual(sorted(ids), sorted(c["id"] for c in triage["cases"]))
 
 
+class Forecast(unittest.TestCase):
+    def scenario(self, text):
+        path = os.path.join(WORK, "scenario.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_same_seed_same_forecast(self):
+        args = ("forecast", "--months", "6", "--replicates", "200", "--format", "json")
+        a = run(*args, "--seed", "11").stdout
+        b = run(*args, "--seed", "11").stdout
+        c = run(*args, "--seed", "12").stdout
+        self.assertEqual(a, b)
+        self.assertNotEqual(a, c)
+
+    def test_stochastic_band_holds_the_median(self):
+        doc = json.loads(run("forecast", "--months", "6", "--replicates", "300",
+                             "--format", "json").stdout)
+        self.assertEqual(doc["replicates"], 300)
+        for lo, mid, hi in zip(doc["p5"], doc["p50"], doc["p95"]):
+            self.assertLessEqual(lo["waiting"], mid["waiting"])
+            self.assertLessEqual(mid["waiting"], hi["waiting"])
+        # Month 0 is the start state: no spread at all.
+        self.assertEqual(doc["p5"][0]["waiting"], doc["p95"][0]["waiting"])
+
+    def test_svg_chart_is_written_and_is_xml(self):
+        import xml.etree.ElementTree as ET
+        svg = os.path.join(WORK, "chart.svg")
+        if os.path.exists(svg):
+            os.remove(svg)
+        run("forecast", "--months", "6", "--replicates", "50", "--svg", svg)
+        root = ET.parse(svg).getroot()
+        self.assertTrue(root.tag.endswith("svg"))
+
+    def test_scenario_error_names_the_line(self):
+        path = self.scenario("months = 12\nturnover = 150%\n")
+        p = run("forecast", "--scenario", path, check_rc=1)
+        self.assertIn("line 2", p.stderr)
+
+    def test_relief_hiring_grows_with_turnover(self):
+        low = self.scenario("turnover = 5%\n")
+        p1 = json.loads(run("staffing", "--scenario", low, "--target", "50",
+                            "--months", "12", "--format", "json").stdout)
+        high = self.scenario("turnover = 25%\n")
+        p2 = json.loads(run("staffing", "--scenario", high, "--target", "50",
+                            "--months", "12", "--format", "json").stdout)
+        # More staff leaving can only raise the hiring needed.
+        self.assertGreaterEqual(p2["hires_fte_per_month"], p1["hires_fte_per_month"])
+        self.assertGreater(p2["hires_fte_per_month"], 0)
+
+    def test_queue_staffing_reaches_the_share(self):
+        doc = json.loads(run("staffing", "--within-workdays", "5", "--percent",
+                             "90", "--format", "json").stdout)
+        self.assertGreaterEqual(doc["needed"]["share_within"], 0.90)
+        # The slots must exceed the offered load for a stable queue.
+        self.assertGreater(doc["needed"]["slots"], doc["offered_load"])
+
+    def test_staffing_needs_one_question(self):
+        run("staffing", check_rc=2)
+        run("staffing", "--target", "10", check_rc=2)  # no --months
+
+
 def main():
     global JBW, WORK
     JBW, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
