@@ -429,31 +429,44 @@ void jbw__buf_free(jbw__buf *b)
 
 uint64_t jbw__hash(const char *s, size_t n)
 {
-    /* FNV-1a, 64 bit: short pseudonym keys, no adversarial input. */
+    /* FNV-1a, 64 bit, over short pseudonym keys (no adversarial input),
+     * then the murmur3 finaliser: FNV's low bits, which pick the slot,
+     * vary too little between sequential ids such as "M0001234". */
     uint64_t h = 1469598103934665603ULL;
     size_t i;
     for (i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ULL;
     }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
     return h;
 }
+
+#define JBW__SLOT(h, index) (((h) & 0xFFFFFFFF00000000ULL) | (uint64_t)((index) + 1))
+#define JBW__SLOT_INDEX(v) ((size_t)((v) & 0xFFFFFFFFu) - 1)
 
 static long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s,
                                     size_t n, uint64_t h)
 {
     size_t mask, i;
+    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
     if (!m->slot_count)
         return -1;
     mask = m->slot_count - 1;
     for (i = (size_t)h & mask;; i = (i + 1) & mask) {
-        uint32_t v = m->slots[i];
+        uint64_t v = m->slots[i];
+        size_t k;
         if (!v)
             return -1;
-        v--;
-        if (m->hashes[v] == h && m->lens[v] == n &&
-            memcmp(m->keys[v], s, n) == 0)
-            return (long)v;
+        if ((v & 0xFFFFFFFF00000000ULL) != tag)
+            continue;
+        k = JBW__SLOT_INDEX(v);
+        if (m->lens[k] == n && memcmp(m->keys[k], s, n) == 0)
+            return (long)k;
     }
 }
 
@@ -464,7 +477,7 @@ long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
 
 static int jbw__strmap_rehash(jbw__strmap *m, size_t slot_count)
 {
-    uint32_t *slots = jbw__calloc(slot_count, sizeof *slots);
+    uint64_t *slots = jbw__calloc(slot_count, sizeof *slots);
     size_t i, mask = slot_count - 1;
     if (!slots)
         return -1;
@@ -472,7 +485,7 @@ static int jbw__strmap_rehash(jbw__strmap *m, size_t slot_count)
         size_t j = (size_t)m->hashes[i] & mask;
         while (slots[j])
             j = (j + 1) & mask;
-        slots[j] = (uint32_t)(i + 1);
+        slots[j] = JBW__SLOT(m->hashes[i], i);
     }
     jbw__free(m->slots);
     m->slots = slots;
@@ -561,7 +574,7 @@ jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
     j = (size_t)h & mask;
     while (m->slots[j])
         j = (j + 1) & mask;
-    m->slots[j] = (uint32_t)(m->count + 1);
+    m->slots[j] = JBW__SLOT(h, m->count);
     *index = m->count++;
     if (inserted)
         *inserted = 1;
@@ -580,13 +593,13 @@ void jbw__strmap_pop(jbw__strmap *m)
     /* Linear probing allows no plain hole: clear the key's slot and
      * re-insert the rest of its probe run. No allocation, cannot fail. */
     mask = m->slot_count - 1;
-    for (i = (size_t)m->hashes[last] & mask; m->slots[i] != last + 1;
+    for (i = (size_t)m->hashes[last] & mask; JBW__SLOT_INDEX(m->slots[i]) != last;
          i = (i + 1) & mask)
         ;
     m->slots[i] = 0;
     for (i = (i + 1) & mask; m->slots[i]; i = (i + 1) & mask) {
-        uint32_t v = m->slots[i];
-        size_t j = (size_t)m->hashes[v - 1] & mask;
+        uint64_t v = m->slots[i];
+        size_t j = (size_t)m->hashes[JBW__SLOT_INDEX(v)] & mask;
         m->slots[i] = 0;
         while (m->slots[j])
             j = (j + 1) & mask;

@@ -83,7 +83,9 @@ void jbw__buf_free(jbw__buf *b);
 /* ---- string interning map: string -> dense index --------------------- */
 
 typedef struct jbw__strmap {
-    uint32_t *slots;     /* index + 1, 0 = empty */
+    uint64_t *slots;     /* 0 = empty; else (hash >> 32) << 32 | (index + 1):
+                            the hash's high half lets a probe skip other
+                            keys without touching their arrays */
     size_t slot_count;   /* power of two */
     char **keys;         /* NUL-terminated copies in the arena, by index */
     uint32_t *lens;
