@@ -390,6 +390,7 @@ static const char *const jbw__zw_municipalities[][2] = {
     {"Alblasserdam", "ZHZ"},
     {"Dordrecht", "ZHZ"},
     {"Gorinchem", "ZHZ"},
+    {"Hardinxveld-Giessendam", "ZHZ"},
     {"Hendrik-Ido-Ambacht", "ZHZ"},
     {"Hoeksche Waard", "ZHZ"},
     {"Molenlanden", "ZHZ"},

@@ -114,7 +114,7 @@ static void test_example_uses_zuid_west_registry(void **state)
     const jbw_registry *reg = jbw_snapshot_registry(snap);
     (void)state;
     assert_int_equal(jbw_registry_region_count(reg), 4);
-    assert_int_equal(jbw_registry_municipality_count(reg), 36);
+    assert_int_equal(jbw_registry_municipality_count(reg), 37);
     assert_int_equal(jbw_registry_organisation_count(reg), 3);
     jbw_snapshot_free(snap);
 }
