@@ -1,0 +1,180 @@
+"""Shared plumbing: date conversion, strings, and the handle base class."""
+from __future__ import annotations
+
+import ctypes
+import datetime as _dt
+import weakref
+from ctypes import byref, c_int32, c_size_t, c_void_p
+from typing import Any, Callable, Iterable, Optional, Union
+
+from ._lib import C
+from ._structs import DATE_NONE
+
+#: Anything the bindings accept as a date: a ``datetime.date`` (or
+#: ``datetime``), an ISO / Dutch date string, or None for "no date".
+DateLike = Union[_dt.date, str, None]
+
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+
+
+def to_days(value: DateLike) -> int:
+    """A date as a ``jbw_date`` (days since 1970-01-01); None gives
+    JBW_DATE_NONE. Strings are parsed by the library (ISO or Dutch)."""
+    if value is None:
+        return DATE_NONE
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.toordinal() - _EPOCH_ORDINAL
+    if isinstance(value, str):
+        return parse_days(value)
+    raise TypeError(f"expected a datetime.date, a date string or None, not {type(value).__name__}")
+
+
+def from_days(days: int) -> Optional[_dt.date]:
+    """A ``jbw_date`` as ``datetime.date``; JBW_DATE_NONE gives None."""
+    if days == DATE_NONE:
+        return None
+    return _dt.date.fromordinal(days + _EPOCH_ORDINAL)
+
+
+def parse_days(text: str) -> int:
+    """Parses a date with the library (ISO or Dutch) into a ``jbw_date``."""
+    out = c_int32()
+    raw = text.encode("utf-8")
+    C.jbw_date_parse(byref(out), raw, len(raw))
+    return out.value
+
+
+def enc(s: Optional[str]) -> Optional[bytes]:
+    """A str as UTF-8 bytes for a ``const char *``; None stays NULL."""
+    if s is None:
+        return None
+    if not isinstance(s, str):
+        raise TypeError(f"expected str or None, not {type(s).__name__}")
+    return s.encode("utf-8")
+
+
+def dec(b: Optional[bytes]) -> Optional[str]:
+    """A borrowed C string as str (None for NULL)."""
+    return None if b is None else b.decode("utf-8", "replace")
+
+
+def dec_opt(b: Optional[bytes]) -> Optional[str]:
+    """A borrowed optional C string: NULL and "" both give None."""
+    return b.decode("utf-8", "replace") if b else None
+
+
+def take_string(fn: Callable, *args: Any) -> str:
+    """Calls a writer ``fn(char **out, size_t *len, *args)``, reads the
+    library-allocated string with ``string_at`` and frees it with jbw_free."""
+    p = c_void_p()
+    n = c_size_t()
+    fn(byref(p), byref(n), *args)
+    try:
+        return ctypes.string_at(p.value, n.value).decode("utf-8")
+    finally:
+        C.jbw_free(p)
+
+
+def take_bytes(fn: Callable, *args: Any) -> bytes:
+    """As :func:`take_string`, returning the bytes."""
+    p = c_void_p()
+    n = c_size_t()
+    fn(byref(p), byref(n), *args)
+    try:
+        return ctypes.string_at(p.value, n.value)
+    finally:
+        C.jbw_free(p)
+
+
+def text_arg(text: Union[str, bytes]) -> bytes:
+    """Text given to a parser: str is encoded as UTF-8, bytes pass."""
+    if isinstance(text, str):
+        return text.encode("utf-8")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)
+    raise TypeError(f"expected str or bytes, not {type(text).__name__}")
+
+
+def path_arg(path: Any) -> bytes:
+    """A file path (str or os.PathLike) as bytes for the library."""
+    import os
+    return os.fsencode(path)
+
+
+class Handle:
+    """Base of every object that owns a libjbw handle.
+
+    The handle is freed exactly once: by :meth:`close` (idempotent), by
+    leaving a ``with`` block, or when the object is garbage collected.
+    Objects made from this one that borrow from it (a triage borrows the
+    snapshot's strings) are registered as dependents and closed first, so a
+    closed parent never leaves a dangling child. Using a closed object
+    raises ValueError.
+    """
+
+    _free: Callable[[int], None]
+
+    def __init__(self, ptr: int, parents: Iterable["Handle"] = ()) -> None:
+        self._ptr: Optional[int] = ptr
+        self._dependents: Optional[weakref.WeakSet] = None
+        # Parents stay alive while this object lives (it may borrow from them).
+        self._parents = tuple(parents)
+        for parent in self._parents:
+            parent._add_dependent(self)
+
+    def _add_dependent(self, child: "Handle") -> None:
+        if self._dependents is None:
+            self._dependents = weakref.WeakSet()
+        self._dependents.add(child)
+
+    @property
+    def _p(self) -> int:
+        p = self._ptr
+        if p is None:
+            raise ValueError(f"{type(self).__name__} is closed")
+        return p
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`."""
+        return self._ptr is None
+
+    def close(self) -> None:
+        """Frees the handle (and closes objects borrowing from it). Safe to
+        call more than once."""
+        p = self._ptr
+        if p is None:
+            return
+        deps = self._dependents
+        if deps:
+            for child in list(deps):
+                child.close()
+        self._ptr = None
+        type(self)._free(p)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: modules may be gone
+            pass
+
+    def __repr__(self) -> str:
+        state = "closed" if self._ptr is None else f"at 0x{self._ptr:x}"
+        return f"<jbw.{type(self).__name__} {state}>"
+
+
+def new_handle(fn: Callable, *args: Any) -> int:
+    """Calls a constructor ``fn(T **out, *args)`` and returns the handle."""
+    out = c_void_p()
+    fn(byref(out), *args)
+    if not out.value:
+        raise MemoryError("libjbw returned no handle")
+    return out.value

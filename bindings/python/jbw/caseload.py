@@ -1,0 +1,519 @@
+"""Caseload norms, caseload results and the series of children without a
+fixed jeugdbeschermer (``jbw/caseload.h``).
+
+Definitions on a reference date d (docs/norms.md): capacity = fte x
+ramp(tenure) x caseload_per_fte; load = sum of kind weights over the units
+assigned; required FTE = sum of weights over all active units /
+caseload_per_fte; FTE gap = required - effective; the coupling norm is the
+share of measures started in the period whose first worker came within 5
+werkdagen.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+import math
+import os
+from ctypes import byref, c_char_p, c_double, c_int32
+from dataclasses import dataclass, field, fields
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+
+from . import _structs as S
+from ._lib import C
+from ._util import (DateLike, Handle, dec, enc, from_days, new_handle,
+                    path_arg, take_string, text_arg, to_days)
+from .dates import Calendar, default_calendar
+from .measure import Kind, kind_count
+from .snapshot import Snapshot
+
+__all__ = ["Unit", "LoadStatus", "Group", "Norm", "Totals", "WorkerLoad",
+           "CaseloadResult", "compute_caseload", "Series", "SeriesPoint"]
+
+
+def _nan_to_none(x: float) -> Optional[float]:
+    return None if math.isnan(x) else x
+
+
+def _plain(value: Any) -> Any:
+    """Dataclass values made JSON/pandas friendly (dates as ISO, enums as codes)."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return getattr(value, "code", value.name.lower())
+    if isinstance(value, dict):
+        return {(_plain(k) if isinstance(k, enum.Enum) else k): _plain(v)
+                for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def record(obj: Any) -> Dict[str, Any]:
+    """A dataclass as a flat dict of plain values (one DataFrame row)."""
+    return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+
+
+class Unit(enum.IntEnum):
+    """What a caseload counts (``jbw_unit``)."""
+    MEASURE = 0
+    CHILD = 1
+    FAMILY = 2
+
+    @property
+    def code(self) -> str:
+        """"measure", "child", "family"."""
+        return dec(C.jbw_unit_code(int(self))) or ""
+
+
+class LoadStatus(enum.IntEnum):
+    """A worker's load against capacity (``jbw_load_status``)."""
+    UNDER = 0
+    AT = 1
+    OVER = 2
+    NO_CAPACITY = 3
+
+    @property
+    def code(self) -> str:
+        """"under", "at", "over", "no_capacity"."""
+        return dec(C.jbw_load_status_code(int(self))) or ""
+
+
+class Group(enum.IntEnum):
+    """Grouping of caseload totals (``jbw_group``)."""
+    ORGANISATION = 0
+    REGION = 1
+
+
+RAMP_MAX = 64  #: largest number of ramp steps (JBW_RAMP_MAX)
+
+
+class Norm(Handle):
+    """A caseload norm set (``jbw_norm``).
+
+    ``Norm()`` is the default Significant-norm: unit child, 12 per full-time
+    worker, every kind weight 1.0, ramp 0.5 (months 0-2), 0.75 (3-5), 1.0
+    (6+), thresholds under < 0.9 <= at <= 1.0 < over.
+    """
+
+    _free = staticmethod(C.jbw_norm_free)
+
+    def __init__(self, *, _handle: int = 0) -> None:
+        super().__init__(_handle or new_handle(C.jbw_norm_new_default))
+
+    @classmethod
+    def default(cls) -> "Norm":
+        """The default Significant-norm (same as ``Norm()``)."""
+        return cls()
+
+    @classmethod
+    def parse(cls, text: Union[str, bytes], source: str = "norm") -> "Norm":
+        """Parses a norm file (``key = value``); keys not given keep the
+        default. ParseError names ``source`` and the line."""
+        raw = text_arg(text)
+        return cls(_handle=new_handle(C.jbw_norm_parse, raw, len(raw), enc(source)))
+
+    @classmethod
+    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "Norm":
+        """Reads a norm file."""
+        return cls(_handle=new_handle(C.jbw_norm_load, path_arg(path)))
+
+    def save(self) -> str:
+        """The norm as norm-file text that parses back to an equal norm."""
+        return take_string(C.jbw_norm_save, self._p)
+
+    def clone(self) -> "Norm":
+        """An independent copy."""
+        return Norm(_handle=new_handle(C.jbw_norm_clone, self._p))
+
+    # -- properties ----------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The norm's name ("Significant-norm")."""
+        return dec(C.jbw_norm_name(self._p)) or ""
+
+    @property
+    def source(self) -> str:
+        """Where the norm comes from."""
+        return dec(C.jbw_norm_source(self._p)) or ""
+
+    def set_name(self, name: str, source: Optional[str] = None) -> None:
+        """Sets the name and source."""
+        C.jbw_norm_set_name(self._p, enc(name), enc(source))
+
+    @property
+    def unit(self) -> Unit:
+        """The counting unit."""
+        return Unit(C.jbw_norm_unit(self._p))
+
+    @unit.setter
+    def unit(self, value: Union[Unit, int]) -> None:
+        C.jbw_norm_set_unit(self._p, int(value))
+
+    @property
+    def caseload_per_fte(self) -> float:
+        """Units a full-time worker carries."""
+        return C.jbw_norm_caseload_per_fte(self._p)
+
+    @caseload_per_fte.setter
+    def caseload_per_fte(self, value: float) -> None:
+        C.jbw_norm_set_caseload_per_fte(self._p, float(value))
+
+    def weight(self, kind: Union[Kind, int, str]) -> float:
+        """The weight of a measure kind."""
+        return C.jbw_norm_weight(self._p, int(Kind.coerce(kind)))
+
+    def set_weight(self, kind: Union[Kind, int, str], weight: float) -> None:
+        """Sets the weight of a measure kind (>= 0, finite)."""
+        C.jbw_norm_set_weight(self._p, int(Kind.coerce(kind)), float(weight))
+
+    @property
+    def weights(self) -> Dict[Kind, float]:
+        """Every kind's weight."""
+        p = self._p
+        return {Kind(k): C.jbw_norm_weight(p, k) for k in range(min(kind_count(), len(Kind)))}
+
+    def ramp(self, months: int) -> float:
+        """Fraction of a full caseload at a tenure of ``months`` whole months."""
+        return C.jbw_norm_ramp(self._p, months)
+
+    def set_ramp(self, steps: Sequence[Tuple[int, float]]) -> None:
+        """Replaces the onboarding ramp: ``[(from_month, fraction), ...]``,
+        from_month starting at 0 and strictly increasing; the last fraction
+        holds for every later month."""
+        n = len(steps)
+        months = (c_int32 * max(n, 1))(*[int(m) for m, _ in steps])
+        fractions = (c_double * max(n, 1))(*[float(f) for _, f in steps])
+        C.jbw_norm_set_ramp(self._p, months, fractions, n)
+
+    @property
+    def under_below(self) -> float:
+        """Load ratio below which a worker is "under"."""
+        return C.jbw_norm_under_below(self._p)
+
+    @property
+    def over_above(self) -> float:
+        """Load ratio above which a worker is "over"."""
+        return C.jbw_norm_over_above(self._p)
+
+    def set_thresholds(self, under_below: float, over_above: float) -> None:
+        """Sets the status thresholds (under_below <= over_above)."""
+        C.jbw_norm_set_thresholds(self._p, float(under_below), float(over_above))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The norm's properties as a plain dict (ramp for months 0..12)."""
+        return {"name": self.name, "source": self.source, "unit": self.unit.code,
+                "caseload_per_fte": self.caseload_per_fte,
+                "weights": {k.code: v for k, v in self.weights.items()},
+                "ramp": [self.ramp(m) for m in range(13)],
+                "under_below": self.under_below, "over_above": self.over_above}
+
+
+# ---- results --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Totals:
+    """Caseload totals of the whole snapshot, an organisation or a region
+    (``jbw_caseload_totals``). Percentages and medians are None when
+    nothing started in the period."""
+    active_measures: int
+    children: int
+    families: int
+    assigned: int
+    waiting_nieuw: int
+    waiting_bestaand: int
+    workers: int
+    required_fte: float
+    available_fte: float
+    effective_fte: float
+    fte_gap: float
+    free_capacity: float
+    load: float
+    capacity: float
+    coupling_started: int
+    coupling_within: int
+    coupling_waiting_past: int
+    coupling_within_pct: Optional[float]
+    coupling_median_workdays: Optional[float]
+    by_kind: Dict[Kind, int] = field(default_factory=dict)
+
+    @classmethod
+    def _from_c(cls, t: S.CaseloadTotals) -> "Totals":
+        n = min(kind_count(), len(Kind))
+        return cls(t.active_measures, t.children, t.families, t.assigned,
+                   t.waiting_nieuw, t.waiting_bestaand, t.workers,
+                   t.required_fte, t.available_fte, t.effective_fte, t.fte_gap,
+                   t.free_capacity, t.load, t.capacity, t.coupling_started,
+                   t.coupling_within, t.coupling_waiting_past,
+                   _nan_to_none(t.coupling_within_pct),
+                   _nan_to_none(t.coupling_median_workdays),
+                   {Kind(k): int(t.by_kind[k]) for k in range(n)})
+
+    @property
+    def waiting(self) -> int:
+        """Active measures without a fixed worker (nieuw + bestaand)."""
+        return self.waiting_nieuw + self.waiting_bestaand
+
+
+@dataclass(frozen=True)
+class WorkerLoad:
+    """One worker's line (``jbw_worker_load``); ratio None when capacity is 0."""
+    id: str
+    organisation: str
+    region: Optional[str]
+    fte: float
+    tenure_months: int
+    effective_fte: float
+    capacity: float
+    load: float
+    ratio: Optional[float]
+    status: LoadStatus
+    measures: int
+
+
+class CaseloadResult(Handle):
+    """Caseloads of a snapshot under a norm on a date (``jbw_caseload``).
+
+    Made by :func:`compute_caseload`. Closing the snapshot it was computed
+    from closes it too (it borrows the snapshot's ids and keys; the norm is
+    copied).
+    """
+
+    _free = staticmethod(C.jbw_caseload_free)
+    #: True when computed from the embedded synthetic example.
+    synthetic = False
+
+    @property
+    def date(self) -> _dt.date:
+        """The reference date used."""
+        return from_days(C.jbw_caseload_date(self._p))  # type: ignore[return-value]
+
+    @property
+    def period(self) -> Tuple[_dt.date, _dt.date, int]:
+        """The coupling period (from, to) and the coupling norm in werkdagen."""
+        a, b, w = c_int32(), c_int32(), c_int32()
+        C.jbw_caseload_period(byref(a), byref(b), byref(w), self._p)
+        return (from_days(a.value), from_days(b.value), w.value)  # type: ignore[return-value]
+
+    @property
+    def norm(self) -> "Norm":
+        """A copy of the norm the result was computed under."""
+        borrowed = C.jbw_caseload_norm(self._p)
+        return Norm(_handle=new_handle(C.jbw_norm_clone, borrowed))
+
+    @property
+    def totals(self) -> Totals:
+        """Totals of everything."""
+        t = S.CaseloadTotals(version=S.CaseloadTotals.VERSION)
+        C.jbw_caseload_totals_get(byref(t), self._p)
+        return Totals._from_c(t)
+
+    def _groups(self, group: Group) -> Dict[str, Totals]:
+        p = self._p
+        out: Dict[str, Totals] = {}
+        t = S.CaseloadTotals(version=S.CaseloadTotals.VERSION)
+        key = c_char_p()
+        for i in range(C.jbw_caseload_group_count(p, int(group))):
+            C.jbw_caseload_group_get(byref(t), byref(key), p, int(group), i)
+            out[dec(key.value) or ""] = Totals._from_c(t)
+        return out
+
+    @property
+    def by_organisation(self) -> Dict[str, Totals]:
+        """Totals per organisation key, in registry order."""
+        return self._groups(Group.ORGANISATION)
+
+    @property
+    def by_region(self) -> Dict[str, Totals]:
+        """Totals per region key, in registry order."""
+        return self._groups(Group.REGION)
+
+    @property
+    def workers(self) -> List[WorkerLoad]:
+        """Workers employed on the date, in snapshot order."""
+        p = self._p
+        w = S.WorkerLoadC(version=S.WorkerLoadC.VERSION)
+        out = []
+        for i in range(C.jbw_caseload_worker_count(p)):
+            C.jbw_caseload_worker_get(byref(w), p, i)
+            out.append(WorkerLoad(dec(w.id) or "", dec(w.organisation) or "",
+                                  dec(w.region) or None, w.fte, w.tenure_months,
+                                  w.effective_fte, w.capacity, w.load,
+                                  _nan_to_none(w.ratio), LoadStatus(w.status),
+                                  w.measures))
+        return out
+
+    def to_json(self) -> str:
+        """The library's JSON (keys as in docs/formats.md)."""
+        return take_string(C.jbw_caseload_json, self._p)
+
+    def to_csv(self) -> str:
+        """CSV, one line per scope (total, organisation, region)."""
+        return take_string(C.jbw_caseload_csv, self._p)
+
+    def workers_csv(self) -> str:
+        """CSV of the per-worker table."""
+        return take_string(C.jbw_caseload_workers_csv, self._p)
+
+    def to_text(self) -> str:
+        """A plain-text report for people."""
+        return take_string(C.jbw_caseload_text, self._p)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The library's JSON as a dict."""
+        return json.loads(self.to_json())
+
+    def to_records(self, scope: str = "workers") -> List[Dict[str, Any]]:
+        """Flat rows for ``pandas.DataFrame(...)``: ``scope`` is "workers"
+        (one row per worker), "organisation" or "region" (one row per group,
+        with a ``key`` column) or "total" (one row)."""
+        if scope == "workers":
+            return [record(w) for w in self.workers]
+        if scope == "total":
+            return [_totals_row("total", self.totals)]
+        if scope in ("organisation", "region"):
+            groups = self.by_organisation if scope == "organisation" else self.by_region
+            return [_totals_row(k, t) for k, t in groups.items()]
+        raise ValueError("scope is 'workers', 'organisation', 'region' or 'total'")
+
+
+def _totals_row(key: str, t: Totals) -> Dict[str, Any]:
+    row: Dict[str, Any] = {"key": key}
+    for f in fields(t):
+        if f.name == "by_kind":
+            for k, v in t.by_kind.items():
+                row["kind_" + k.code] = v
+        else:
+            row[f.name] = _plain(getattr(t, f.name))
+    return row
+
+
+def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
+                     calendar: Optional[Calendar] = None, *, date: DateLike = None,
+                     period_from: DateLike = None, period_to: DateLike = None,
+                     coupling_workdays: int = 5) -> CaseloadResult:
+    """Computes caseloads of a snapshot.
+
+    Args:
+        snapshot: the workers and measures.
+        norm: the norm set (default: the Significant-norm).
+        calendar: the working-day calendar for the coupling norm (default:
+            CAO Jeugdzorg).
+        date: reference date (default: the snapshot's).
+        period_from, period_to: coupling period (default: the 3 months
+            before the date, up to the date).
+        coupling_workdays: the coupling norm in werkdagen (default 5).
+    """
+    own_norm = norm is None
+    n = Norm() if own_norm else norm
+    cal = calendar if calendar is not None else default_calendar()
+    opts = S.CaseloadOptions()
+    C.jbw_caseload_options_init(byref(opts), S.CaseloadOptions.VERSION)
+    opts.date = to_days(date)
+    opts.period_from = to_days(period_from)
+    opts.period_to = to_days(period_to)
+    opts.coupling_workdays = int(coupling_workdays)
+    try:
+        handle = new_handle(C.jbw_caseload_compute, snapshot._p, n._p, cal._p, byref(opts))  # type: ignore[union-attr]
+    except BaseException:
+        if own_norm:
+            n.close()  # type: ignore[union-attr]
+        raise
+    result = CaseloadResult(handle, parents=(snapshot,))
+    if own_norm:
+        n.close()  # type: ignore[union-attr]  (the result holds a copy)
+    result.synthetic = getattr(snapshot, "synthetic", False)
+    return result
+
+
+# ---- series ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One date of a series (``jbw_series_point``); share_bestaand None when
+    the total is 0; changes are since the previous point (0 for the first)."""
+    date: _dt.date
+    nieuw: int
+    bestaand: int
+    total: int
+    share_bestaand: Optional[float]
+    change_nieuw: int
+    change_bestaand: int
+    change_total: int
+
+
+class Series(Handle):
+    """Children without a fixed jeugdbeschermer over time (``jbw_series``),
+    nieuw and bestaand per date, kept in date order."""
+
+    _free = staticmethod(C.jbw_series_free)
+
+    def __init__(self, title: Optional[str] = None, *, _handle: int = 0) -> None:
+        super().__init__(_handle or new_handle(C.jbw_series_new, enc(title)))
+
+    @classmethod
+    def example_zhz(cls) -> "Series":
+        """The published Zuid-Holland Zuid series (seven points,
+        2024-09-20 to 2025-09-01)."""
+        return cls(_handle=new_handle(C.jbw_example_series_zhz))
+
+    def add(self, date: DateLike, nieuw: int, bestaand: int) -> None:
+        """Adds a point (Duplicate when the date is already there)."""
+        C.jbw_series_add(self._p, to_days(date), nieuw, bestaand)
+
+    def add_snapshot(self, snapshot: Snapshot, date: DateLike = None,
+                     organisation: Optional[str] = None,
+                     region: Optional[str] = None) -> None:
+        """Adds the point counted from a snapshot on a date (default: its
+        reference date), optionally for one organisation or region."""
+        day = to_days(date) if date is not None else C.jbw_snapshot_reference_date(snapshot._p)
+        C.jbw_series_add_snapshot(self._p, snapshot._p, day, enc(organisation), enc(region))
+
+    @property
+    def title(self) -> Optional[str]:
+        """The series' title."""
+        return dec(C.jbw_series_title(self._p))
+
+    def __len__(self) -> int:
+        return C.jbw_series_count(self._p)
+
+    def __getitem__(self, index: int) -> SeriesPoint:
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("series index out of range")
+        pt = S.SeriesPointC(version=S.SeriesPointC.VERSION)
+        C.jbw_series_get(byref(pt), self._p, index)
+        return SeriesPoint(from_days(pt.date), pt.nieuw, pt.bestaand, pt.total,  # type: ignore[arg-type]
+                           _nan_to_none(pt.share_bestaand), pt.change_nieuw,
+                           pt.change_bestaand, pt.change_total)
+
+    def __iter__(self) -> Iterator[SeriesPoint]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def points(self) -> List[SeriesPoint]:
+        """Every point, in date order."""
+        return list(self)
+
+    def to_csv(self) -> str:
+        """CSV: date,nieuw,bestaand,total,share_bestaand,change_..."""
+        return take_string(C.jbw_series_csv, self._p)
+
+    def to_json(self) -> str:
+        """JSON {"title", "points": [...]}."""
+        return take_string(C.jbw_series_json, self._p)
+
+    def to_text(self) -> str:
+        """A text table."""
+        return take_string(C.jbw_series_text, self._p)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The library's JSON as a dict."""
+        return json.loads(self.to_json())
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One flat dict per point (for pandas)."""
+        return [record(p) for p in self]

@@ -1,0 +1,745 @@
+"""Forecast and staffing (``jbw/forecast.h``).
+
+A monthly stock-flow model of the waiting list of one organisation or
+region: exits, inflow (with shocks), staff turnover whose caseload joins
+the bestaand list, hires that ramp up, and free capacity that takes waiting
+measures. A deterministic run gives expected values; a stochastic run
+draws replicates from a seeded generator and reports p5/p50/p95. The model
+does not predict a real region: docs/forecast.md lists its assumptions and
+which defaults are illustrative.
+
+Staffing: :func:`relief` finds the smallest constant monthly hiring that
+brings the waiting list to a target; :func:`queue_staffing` treats caseload
+slots as the servers of an M/M/c queue (Erlang C).
+"""
+from __future__ import annotations
+
+import ctypes
+import datetime as _dt
+import enum
+import json
+import os
+from ctypes import (CFUNCTYPE, POINTER, byref, c_char_p, c_double, c_int,
+                    c_int32, c_size_t, c_uint, c_uint64, c_void_p)
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Union
+
+from . import _structs as S
+from ._lib import PP, PSIZE, STATUS, C, declare_all
+from ._util import (DateLike, Handle, dec, enc, from_days, new_handle,
+                    path_arg, take_string, text_arg, to_days)
+from .caseload import Norm, record
+from .measure import Kind, kind_count
+from .snapshot import Snapshot
+
+__all__ = ["Shock", "ForecastParams", "Scenario", "Statistic", "ForecastMonth",
+           "Forecast", "run_forecast", "relief", "erlang_c", "QueueParams",
+           "QueueResult", "queue_staffing", "queue_share",
+           "FORECAST_MONTHS_MAX", "FORECAST_REPLICATES_MAX", "TENURE_SLOTS"]
+
+FORECAST_MONTHS_MAX = 600        #: JBW_FORECAST_MONTHS_MAX
+FORECAST_REPLICATES_MAX = 100000  #: JBW_FORECAST_REPLICATES_MAX
+TENURE_SLOTS = 37                #: JBW_TENURE_SLOTS (last slot: 36 months or more)
+SHOCK_ALL_KINDS = -1             #: JBW_SHOCK_ALL_KINDS
+RELIEF_MAX_HIRES = 10000.0       #: JBW_RELIEF_MAX_HIRES
+RELIEF_STEP = 0.001              #: JBW_RELIEF_STEP
+
+_KS = S.KIND_SLOTS
+
+
+# ---- C mirrors ---------------------------------------------------------------
+
+class ShockC(ctypes.Structure):
+    """jbw_shock (no version: a record passed in arrays). x86_64: kind 0,
+    month_from 4, month_to 8, (pad), multiplier 16; size 24."""
+    _fields_ = [
+        ("kind", c_int),
+        ("month_from", c_int32),
+        ("month_to", c_int32),
+        ("multiplier", c_double),
+    ]
+
+
+class ForecastParamsC(ctypes.Structure):
+    """jbw_forecast_params. x86_64: version 0, months 4, start 8, (pad),
+    assigned 16, waiting_nieuw 272, waiting_bestaand 528, staff_fte[37]
+    784, inflow 1080, duration 1336, turnover 1592, hires_fte 1600,
+    hire_months 1608, bestaand_first 1612, emergency_first 1616, (pad),
+    fte_per_worker 1624, units_per_measure 1632, shocks 1640,
+    shock_count 1648, finance 1656, (pad), tariff 1664, staff_cost 1920,
+    fixed_costs 1928; size 1936."""
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("months", c_int32),
+        ("start", S.c_date),
+        ("assigned", c_double * _KS),
+        ("waiting_nieuw", c_double * _KS),
+        ("waiting_bestaand", c_double * _KS),
+        ("staff_fte", c_double * TENURE_SLOTS),
+        ("inflow", c_double * _KS),
+        ("duration", c_double * _KS),
+        ("turnover", c_double),
+        ("hires_fte", c_double),
+        ("hire_months", c_int32),
+        ("bestaand_first", c_int),
+        ("emergency_first", c_int),
+        ("fte_per_worker", c_double),
+        ("units_per_measure", c_double),
+        ("shocks", POINTER(ShockC)),
+        ("shock_count", c_size_t),
+        ("finance", c_int),
+        ("tariff", c_double * _KS),
+        ("staff_cost", c_double),
+        ("fixed_costs", c_double),
+    ]
+
+
+class ForecastMonthC(ctypes.Structure):
+    """jbw_forecast_month. x86_64: version 0, month 4, date 8, (pad), then
+    21 doubles from 16 (assigned .. coverage); size 184."""
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("month", c_int32),
+        ("date", S.c_date),
+        ("assigned", c_double),
+        ("waiting_nieuw", c_double),
+        ("waiting_bestaand", c_double),
+        ("waiting", c_double),
+        ("active", c_double),
+        ("inflow", c_double),
+        ("exits", c_double),
+        ("orphaned", c_double),
+        ("intake", c_double),
+        ("leavers_fte", c_double),
+        ("hires_fte", c_double),
+        ("fte", c_double),
+        ("effective_fte", c_double),
+        ("capacity", c_double),
+        ("load", c_double),
+        ("free_capacity", c_double),
+        ("revenue", c_double),
+        ("staff_cost", c_double),
+        ("fixed_costs", c_double),
+        ("margin", c_double),
+        ("coverage", c_double),
+    ]
+
+
+PROGRESS_FN = CFUNCTYPE(c_int, c_void_p, c_size_t, c_size_t)
+REPLICATE_FN = CFUNCTYPE(c_int, c_void_p, c_size_t, POINTER(ForecastMonthC))
+
+
+class ForecastOptionsC(ctypes.Structure):
+    """jbw_forecast_options. x86_64: version 0, (pad), replicates 8, seed 16,
+    progress 24, progress_user 32, on_month 40, on_month_user 48; size 56."""
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("replicates", c_size_t),
+        ("seed", c_uint64),
+        ("progress", PROGRESS_FN),
+        ("progress_user", c_void_p),
+        ("on_month", REPLICATE_FN),
+        ("on_month_user", c_void_p),
+    ]
+
+
+class QueueParamsC(ctypes.Structure):
+    """jbw_queue_params. x86_64: version 0, (pad), four doubles 8..32; size 40."""
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("arrivals_per_workday", c_double),
+        ("mean_duration_workdays", c_double),
+        ("within_workdays", c_double),
+        ("slots_per_fte", c_double),
+    ]
+
+
+class QueueResultC(ctypes.Structure):
+    """jbw_queue_result. x86_64: version 0, (pad), slots 8, fte 16,
+    offered_load 24, p_wait 32, share_within 40, mean_wait_workdays 48;
+    size 56."""
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("slots", c_size_t),
+        ("fte", c_double),
+        ("offered_load", c_double),
+        ("p_wait", c_double),
+        ("share_within", c_double),
+        ("mean_wait_workdays", c_double),
+    ]
+
+
+#: Hand-derived x86_64 sizes (checked by the tests).
+X86_64_SIZES = {ShockC: 24, ForecastParamsC: 1936, ForecastMonthC: 184,
+                ForecastOptionsC: 56, QueueParamsC: 40, QueueResultC: 56}
+
+_P = c_void_p
+_PP_PARAMS = POINTER(ForecastParamsC)
+declare_all([
+    ("jbw_forecast_params_init", STATUS, [_PP_PARAMS, c_uint]),
+    ("jbw_forecast_params_check", STATUS, [_PP_PARAMS, c_int]),
+    ("jbw_forecast_params_from_snapshot", STATUS,
+     [_PP_PARAMS, _P, _P, S.c_date, c_char_p, c_char_p]),
+    ("jbw_scenario_parse", STATUS, [PP, c_char_p, c_size_t, c_char_p]),
+    ("jbw_scenario_load", STATUS, [PP, c_char_p]),
+    ("jbw_scenario_add_shocks_csv", STATUS, [_P, c_char_p, c_size_t, c_char_p]),
+    ("jbw_scenario_free", None, [_P]),
+    ("jbw_scenario_shock_count", c_size_t, [_P]),
+    ("jbw_scenario_apply", STATUS, [_PP_PARAMS, _P]),
+    ("jbw_statistic_code", c_char_p, [c_int]),
+    ("jbw_forecast_options_init", STATUS, [POINTER(ForecastOptionsC), c_uint]),
+    ("jbw_forecast_run", STATUS, [PP, _PP_PARAMS, _P, POINTER(ForecastOptionsC)]),
+    ("jbw_forecast_free", None, [_P]),
+    ("jbw_forecast_months", c_int32, [_P]),
+    ("jbw_forecast_replicates", c_size_t, [_P]),
+    ("jbw_forecast_seed", c_uint64, [_P]),
+    ("jbw_forecast_has_finance", c_int, [_P]),
+    ("jbw_forecast_month_get", STATUS, [POINTER(ForecastMonthC), _P, c_int32, c_int]),
+    ("jbw_forecast_json", STATUS, [PP, PSIZE, _P]),
+    ("jbw_forecast_csv", STATUS, [PP, PSIZE, _P]),
+    ("jbw_forecast_text", STATUS, [PP, PSIZE, _P]),
+    ("jbw_forecast_svg", STATUS, [PP, PSIZE, _P, c_char_p]),
+    ("jbw_forecast_relief", STATUS, [POINTER(c_double), _PP_PARAMS, _P, c_double, c_int32]),
+    ("jbw_erlang_c", STATUS, [POINTER(c_double), c_size_t, c_double]),
+    ("jbw_queue_params_init", STATUS, [POINTER(QueueParamsC), c_uint]),
+    ("jbw_queue_params_from_forecast", STATUS,
+     [POINTER(QueueParamsC), _PP_PARAMS, _P, c_double]),
+    ("jbw_queue_staffing", STATUS, [POINTER(QueueResultC), POINTER(QueueParamsC), c_double]),
+    ("jbw_queue_share", STATUS, [POINTER(QueueResultC), POINTER(QueueParamsC), c_double]),
+])
+
+
+# ---- parameters ------------------------------------------------------------------
+
+def _kinds() -> List[Kind]:
+    return [Kind(k) for k in range(min(kind_count(), len(Kind)))]
+
+
+def _per_kind(arr) -> Dict[Kind, float]:
+    return {k: arr[int(k)] for k in _kinds()}
+
+
+def _fill_per_kind(arr, values: Dict[Any, float], name: str) -> None:
+    for k, v in values.items():
+        arr[int(Kind.coerce(k))] = float(v)
+
+
+@dataclass
+class Shock:
+    """Inflow multiplied by ``multiplier`` from ``month_from`` to ``month_to``
+    (inclusive, 1-based months of the run) for one kind, or every kind when
+    ``kind`` is None. Shocks covering the same month multiply."""
+    kind: Optional[Kind]
+    month_from: int
+    month_to: int
+    multiplier: float
+
+    def __post_init__(self) -> None:
+        if self.kind is not None:
+            self.kind = Kind.coerce(self.kind)
+
+
+@dataclass
+class ForecastParams:
+    """The model's parameters (``jbw_forecast_params``), as Python values.
+
+    Per-kind values are dicts keyed by :class:`Kind` (``inflow[Kind.OTS] =
+    40``; codes work as keys too). ``staff_fte[m]`` is the FTE with m whole
+    months of tenure at month 0 (the last slot: 36 or more). Start from
+    :meth:`default` or :meth:`from_snapshot`, then change fields or apply a
+    :class:`Scenario`.
+    """
+    months: int = 24
+    start: Optional[_dt.date] = None
+    assigned: Dict[Kind, float] = field(default_factory=dict)
+    waiting_nieuw: Dict[Kind, float] = field(default_factory=dict)
+    waiting_bestaand: Dict[Kind, float] = field(default_factory=dict)
+    staff_fte: List[float] = field(default_factory=lambda: [0.0] * TENURE_SLOTS)
+    inflow: Dict[Kind, float] = field(default_factory=dict)
+    duration: Dict[Kind, float] = field(default_factory=dict)
+    turnover: float = 0.0
+    hires_fte: float = 0.0
+    hire_months: int = FORECAST_MONTHS_MAX
+    bestaand_first: bool = True
+    emergency_first: bool = True
+    fte_per_worker: float = 1.0
+    units_per_measure: float = 1.0
+    shocks: List[Shock] = field(default_factory=list)
+    finance: bool = False
+    tariff: Dict[Kind, float] = field(default_factory=dict)
+    staff_cost: float = 0.0
+    fixed_costs: float = 0.0
+
+    @classmethod
+    def default(cls) -> "ForecastParams":
+        """The library's defaults (jbw_forecast_params_init): 24 months, the
+        default mean durations, no stock, no inflow."""
+        p = ForecastParamsC()
+        C.jbw_forecast_params_init(byref(p), ForecastParamsC.VERSION)
+        return cls._from_c(p)
+
+    @classmethod
+    def from_snapshot(cls, snapshot: Snapshot, norm: Optional[Norm] = None,
+                      date: DateLike = None, organisation: Optional[str] = None,
+                      region: Optional[str] = None,
+                      base: Optional["ForecastParams"] = None) -> "ForecastParams":
+        """The start state from a snapshot on a date (default: its reference
+        date), optionally for one organisation and/or region, over ``base``
+        (default: :meth:`default`). The inflow is set to the steady-state
+        level active / duration, an illustrative default: set the real
+        inflow after."""
+        p, keep = (base or cls.default())._to_c()
+        C.jbw_forecast_params_from_snapshot(byref(p), snapshot._p,
+                                            norm._p if norm is not None else None,
+                                            to_days(date), enc(organisation), enc(region))
+        return cls._from_c(p)
+
+    @classmethod
+    def _from_c(cls, p: ForecastParamsC) -> "ForecastParams":
+        shocks = [Shock(None if p.shocks[i].kind == SHOCK_ALL_KINDS else Kind(p.shocks[i].kind),
+                        p.shocks[i].month_from, p.shocks[i].month_to, p.shocks[i].multiplier)
+                  for i in range(p.shock_count)] if p.shock_count else []
+        return cls(months=p.months, start=from_days(p.start),
+                   assigned=_per_kind(p.assigned), waiting_nieuw=_per_kind(p.waiting_nieuw),
+                   waiting_bestaand=_per_kind(p.waiting_bestaand),
+                   staff_fte=list(p.staff_fte), inflow=_per_kind(p.inflow),
+                   duration=_per_kind(p.duration), turnover=p.turnover,
+                   hires_fte=p.hires_fte, hire_months=p.hire_months,
+                   bestaand_first=bool(p.bestaand_first),
+                   emergency_first=bool(p.emergency_first),
+                   fte_per_worker=p.fte_per_worker,
+                   units_per_measure=p.units_per_measure, shocks=shocks,
+                   finance=bool(p.finance), tariff=_per_kind(p.tariff),
+                   staff_cost=p.staff_cost, fixed_costs=p.fixed_costs)
+
+    def _to_c(self):
+        """The C struct and the shock array it points to (keep both alive)."""
+        p = ForecastParamsC()
+        C.jbw_forecast_params_init(byref(p), ForecastParamsC.VERSION)
+        p.months = int(self.months)
+        p.start = to_days(self.start)
+        _fill_per_kind(p.assigned, self.assigned, "assigned")
+        _fill_per_kind(p.waiting_nieuw, self.waiting_nieuw, "waiting_nieuw")
+        _fill_per_kind(p.waiting_bestaand, self.waiting_bestaand, "waiting_bestaand")
+        if len(self.staff_fte) > TENURE_SLOTS:
+            raise ValueError(f"staff_fte has {len(self.staff_fte)} slots, at most {TENURE_SLOTS}")
+        for i in range(TENURE_SLOTS):
+            p.staff_fte[i] = float(self.staff_fte[i]) if i < len(self.staff_fte) else 0.0
+        _fill_per_kind(p.inflow, self.inflow, "inflow")
+        _fill_per_kind(p.duration, self.duration, "duration")
+        p.turnover = float(self.turnover)
+        p.hires_fte = float(self.hires_fte)
+        p.hire_months = int(self.hire_months)
+        p.bestaand_first = 1 if self.bestaand_first else 0
+        p.emergency_first = 1 if self.emergency_first else 0
+        p.fte_per_worker = float(self.fte_per_worker)
+        p.units_per_measure = float(self.units_per_measure)
+        shocks = (ShockC * max(len(self.shocks), 1))()
+        for i, s in enumerate(self.shocks):
+            shocks[i] = ShockC(SHOCK_ALL_KINDS if s.kind is None else int(s.kind),
+                               int(s.month_from), int(s.month_to), float(s.multiplier))
+        if self.shocks:
+            p.shocks = ctypes.cast(shocks, POINTER(ShockC))
+        p.shock_count = len(self.shocks)
+        p.finance = 1 if self.finance else 0
+        _fill_per_kind(p.tariff, self.tariff, "tariff")
+        p.staff_cost = float(self.staff_cost)
+        p.fixed_costs = float(self.fixed_costs)
+        return p, shocks
+
+    def check(self, stochastic: bool = False) -> None:
+        """Checks every field as a run would; raises naming the first bad
+        one ("inflow[OTS] is -2: must be >= 0")."""
+        p, keep = self._to_c()
+        C.jbw_forecast_params_check(byref(p), 1 if stochastic else 0)
+
+    def replace(self, **changes: Any) -> "ForecastParams":
+        """A deep copy with some fields changed:
+        ``base.replace(turnover=0.1)``."""
+        import copy
+        new = copy.deepcopy(self)
+        for name, value in changes.items():
+            if name not in self.__dataclass_fields__:
+                raise TypeError(f"ForecastParams has no field {name!r}")
+            setattr(new, name, value)
+        return new
+
+    def apply(self, scenario: "Scenario") -> "ForecastParams":
+        """A copy with every parameter the scenario sets."""
+        return scenario.apply(self)
+
+    @property
+    def waiting(self) -> float:
+        """Waiting measures at month 0 (nieuw + bestaand)."""
+        return sum(self.waiting_nieuw.values()) + sum(self.waiting_bestaand.values())
+
+
+class Scenario(Handle):
+    """A parsed scenario file (``jbw_scenario``) that sets some parameters
+    over a base, e.g.::
+
+        months = 24
+        turnover = 20%
+        hires_fte = 12.5
+        inflow.OTS = 40
+        shock.vots_surge = VOTS 3 8 1.5
+    """
+
+    _free = staticmethod(C.jbw_scenario_free)
+
+    def __init__(self, text: Union[str, bytes] = "", source: str = "scenario", *,
+                 _handle: int = 0) -> None:
+        if not _handle:
+            raw = text_arg(text)
+            _handle = new_handle(C.jbw_scenario_parse, raw, len(raw), enc(source))
+        super().__init__(_handle)
+
+    @classmethod
+    def parse(cls, text: Union[str, bytes], source: str = "scenario") -> "Scenario":
+        """Parses scenario text (ParseError names source, line, key, value)."""
+        return cls(text, source)
+
+    @classmethod
+    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "Scenario":
+        """Reads a scenario file."""
+        return cls(_handle=new_handle(C.jbw_scenario_load, path_arg(path)))
+
+    def add_shocks_csv(self, text: Union[str, bytes], source: str = "shocks.csv") -> None:
+        """Adds shocks from CSV (month,kind,multiplier or
+        month_from,month_to,kind,multiplier; kind a code or ALL)."""
+        raw = text_arg(text)
+        C.jbw_scenario_add_shocks_csv(self._p, raw, len(raw), enc(source))
+
+    @property
+    def shock_count(self) -> int:
+        """Number of shocks the scenario holds."""
+        return C.jbw_scenario_shock_count(self._p)
+
+    def apply(self, params: Optional[ForecastParams] = None) -> ForecastParams:
+        """A copy of ``params`` (default: :meth:`ForecastParams.default`) with
+        every parameter the scenario sets."""
+        p, keep = (params or ForecastParams.default())._to_c()
+        C.jbw_scenario_apply(byref(p), self._p)
+        return ForecastParams._from_c(p)  # shocks are copied out of the scenario
+
+
+# ---- runs -----------------------------------------------------------------------
+
+class Statistic(enum.IntEnum):
+    """A statistic of a month's quantity (``jbw_statistic``)."""
+    MEAN = 0
+    P5 = 1
+    P50 = 2
+    P95 = 3
+
+    @property
+    def code(self) -> str:
+        """"mean", "p5", "p50", "p95"."""
+        return dec(C.jbw_statistic_code(int(self))) or ""
+
+
+def _none_if_nan(x: float) -> Optional[float]:
+    return None if x != x else x
+
+
+@dataclass(frozen=True)
+class ForecastMonth:
+    """One month of a run (``jbw_forecast_month``): stocks at the end of the
+    month (month 0: the start state). Finance fields are None when finance
+    is off; coverage is None when fixed costs are 0."""
+    month: int
+    date: Optional[_dt.date]
+    assigned: float
+    waiting_nieuw: float
+    waiting_bestaand: float
+    waiting: float
+    active: float
+    inflow: float
+    exits: float
+    orphaned: float
+    intake: float
+    leavers_fte: float
+    hires_fte: float
+    fte: float
+    effective_fte: float
+    capacity: float
+    load: float
+    free_capacity: float
+    revenue: Optional[float]
+    staff_cost: Optional[float]
+    fixed_costs: Optional[float]
+    margin: Optional[float]
+    coverage: Optional[float]
+
+    @classmethod
+    def _from_c(cls, m: ForecastMonthC) -> "ForecastMonth":
+        return cls(m.month, from_days(m.date), m.assigned, m.waiting_nieuw,
+                   m.waiting_bestaand, m.waiting, m.active, m.inflow, m.exits,
+                   m.orphaned, m.intake, m.leavers_fte, m.hires_fte, m.fte,
+                   m.effective_fte, m.capacity, m.load, m.free_capacity,
+                   _none_if_nan(m.revenue), _none_if_nan(m.staff_cost),
+                   _none_if_nan(m.fixed_costs), _none_if_nan(m.margin),
+                   _none_if_nan(m.coverage))
+
+
+class Forecast(Handle):
+    """The result of a run (``jbw_forecast``); see :func:`run_forecast`."""
+
+    _free = staticmethod(C.jbw_forecast_free)
+
+    @property
+    def months(self) -> int:
+        """The horizon; the result holds months 0..months."""
+        return C.jbw_forecast_months(self._p)
+
+    @property
+    def replicates(self) -> int:
+        """Replicates of a stochastic run; 0 for a deterministic run."""
+        return C.jbw_forecast_replicates(self._p)
+
+    @property
+    def seed(self) -> int:
+        """The seed of a stochastic run; 0 otherwise."""
+        return C.jbw_forecast_seed(self._p)
+
+    @property
+    def has_finance(self) -> bool:
+        """True when the run computed finance."""
+        return bool(C.jbw_forecast_has_finance(self._p))
+
+    @property
+    def statistics(self) -> List[Statistic]:
+        """The statistics the run has (MEAN only when deterministic)."""
+        return list(Statistic) if self.replicates else [Statistic.MEAN]
+
+    def month(self, month: int, stat: Union[Statistic, int] = Statistic.MEAN) -> ForecastMonth:
+        """Statistic ``stat`` of month ``month`` (0..months)."""
+        m = ForecastMonthC(version=ForecastMonthC.VERSION)
+        C.jbw_forecast_month_get(byref(m), self._p, month, int(stat))
+        return ForecastMonth._from_c(m)
+
+    def series(self, stat: Union[Statistic, int] = Statistic.MEAN) -> List[ForecastMonth]:
+        """Months 0..months of one statistic."""
+        p = self._p
+        m = ForecastMonthC(version=ForecastMonthC.VERSION)
+        out = []
+        for t in range(C.jbw_forecast_months(p) + 1):
+            C.jbw_forecast_month_get(byref(m), p, t, int(stat))
+            out.append(ForecastMonth._from_c(m))
+        return out
+
+    def __len__(self) -> int:
+        return self.months + 1
+
+    def __getitem__(self, month: int) -> ForecastMonth:
+        return self.month(month)
+
+    def to_json(self) -> str:
+        """The library's JSON."""
+        return take_string(C.jbw_forecast_json, self._p)
+
+    def to_csv(self) -> str:
+        """The library's CSV: one line per statistic and month."""
+        return take_string(C.jbw_forecast_csv, self._p)
+
+    def to_text(self) -> str:
+        """The library's text table."""
+        return take_string(C.jbw_forecast_text, self._p)
+
+    def to_svg(self, title: Optional[str] = None) -> str:
+        """A self-contained SVG chart."""
+        return take_string(C.jbw_forecast_svg, self._p, enc(title))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The library's JSON as a dict."""
+        return json.loads(self.to_json())
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One flat dict per statistic and month (for pandas)."""
+        rows = []
+        for stat in self.statistics:
+            for m in self.series(stat):
+                row = {"statistic": stat.code}
+                row.update(record(m))
+                rows.append(row)
+        return rows
+
+
+class _Callbacks:
+    """ctypes trampolines for progress / on_month that stop the run when the
+    Python callable asks to (returns True) or raises; the exception is
+    re-raised after the run."""
+
+    def __init__(self, progress: Optional[Callable[[int, int], Any]],
+                 on_month: Optional[Callable[[int, ForecastMonth], Any]]) -> None:
+        self.error: Optional[BaseException] = None
+        self.progress = PROGRESS_FN(self._progress) if progress else PROGRESS_FN()
+        self.on_month = REPLICATE_FN(self._on_month) if on_month else REPLICATE_FN()
+        self._user_progress = progress
+        self._user_on_month = on_month
+
+    def _progress(self, user: Any, done: int, total: int) -> int:
+        try:
+            return 1 if self._user_progress(done, total) else 0  # type: ignore[misc]
+        except BaseException as e:
+            self.error = e
+            return 1
+
+    def _on_month(self, user: Any, replicate: int, month: Any) -> int:
+        try:
+            m = ForecastMonth._from_c(month.contents)
+            return 1 if self._user_on_month(replicate, m) else 0  # type: ignore[misc]
+        except BaseException as e:
+            self.error = e
+            return 1
+
+
+def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
+                 replicates: int = 0, seed: int = 1,
+                 progress: Optional[Callable[[int, int], Any]] = None,
+                 on_month: Optional[Callable[[int, ForecastMonth], Any]] = None) -> Forecast:
+    """Runs the model.
+
+    Args:
+        params: the parameters (checked; the first bad field is named).
+        norm: caseload per FTE, kind weights, ramp (default: Significant-norm).
+        replicates: 0 for a deterministic run, else 1..100,000 stochastic
+            replicates reported as mean, p5, p50, p95.
+        seed: the seed of a stochastic run.
+        progress: ``progress(done, total)`` during the run; return True to
+            stop (raises Canceled).
+        on_month: ``on_month(replicate, month)`` for every computed month of
+            every replicate; return True to stop.
+    An exception raised in a callback stops the run and is re-raised.
+    """
+    p, keep = params._to_c()
+    opts = ForecastOptionsC()
+    C.jbw_forecast_options_init(byref(opts), ForecastOptionsC.VERSION)
+    opts.replicates = int(replicates)
+    opts.seed = int(seed)
+    cbs = _Callbacks(progress, on_month) if (progress or on_month) else None
+    if cbs:
+        opts.progress = cbs.progress
+        opts.on_month = cbs.on_month
+    try:
+        handle = new_handle(C.jbw_forecast_run, byref(p),
+                            norm._p if norm is not None else None, byref(opts))
+    except BaseException:
+        if cbs and cbs.error is not None:
+            raise cbs.error
+        raise
+    return Forecast(handle)
+
+
+def relief(params: ForecastParams, target_waiting: float, within_months: int,
+           norm: Optional[Norm] = None) -> float:
+    """The smallest constant monthly hiring (FTE, a multiple of 0.001) that
+    leaves at most ``target_waiting`` measures waiting at month
+    ``within_months`` under the deterministic model. RangeError when even
+    10,000 FTE a month does not reach the target."""
+    p, keep = params._to_c()
+    out = c_double()
+    C.jbw_forecast_relief(byref(out), byref(p), norm._p if norm is not None else None,
+                          float(target_waiting), int(within_months))
+    return out.value
+
+
+def erlang_c(servers: int, offered_load: float) -> float:
+    """Erlang C: probability that an arrival waits in an M/M/c queue with
+    ``servers`` servers and ``offered_load`` erlangs (1 when load >= servers)."""
+    out = c_double()
+    C.jbw_erlang_c(byref(out), int(servers), float(offered_load))
+    return out.value
+
+
+@dataclass
+class QueueParams:
+    """The queue view of a caseload (``jbw_queue_params``): arrivals per
+    werkdag, mean duration in werkdagen, the norm N in werkdagen and the
+    slots one FTE provides."""
+    arrivals_per_workday: float = 1.0
+    mean_duration_workdays: float = 1.0
+    within_workdays: float = 5.0
+    slots_per_fte: float = 12.0
+
+    @classmethod
+    def default(cls) -> "QueueParams":
+        """The library's defaults (jbw_queue_params_init)."""
+        q = QueueParamsC()
+        C.jbw_queue_params_init(byref(q), QueueParamsC.VERSION)
+        return cls._from_c(q)
+
+    @classmethod
+    def from_forecast(cls, params: ForecastParams, workdays_per_month: float,
+                      norm: Optional[Norm] = None,
+                      within_workdays: float = 5.0) -> "QueueParams":
+        """From forecast parameters: arrivals = inflow / workdays_per_month,
+        inflow-weighted mean duration, slots per FTE from the norm."""
+        q = cls(within_workdays=within_workdays)._to_c()
+        p, keep = params._to_c()
+        C.jbw_queue_params_from_forecast(byref(q), byref(p),
+                                         norm._p if norm is not None else None,
+                                         float(workdays_per_month))
+        return cls._from_c(q)
+
+    @classmethod
+    def _from_c(cls, q: QueueParamsC) -> "QueueParams":
+        return cls(q.arrivals_per_workday, q.mean_duration_workdays,
+                   q.within_workdays, q.slots_per_fte)
+
+    def _to_c(self) -> QueueParamsC:
+        return QueueParamsC(QueueParamsC.VERSION, float(self.arrivals_per_workday),
+                            float(self.mean_duration_workdays),
+                            float(self.within_workdays), float(self.slots_per_fte))
+
+
+@dataclass(frozen=True)
+class QueueResult:
+    """The figures of one queue configuration (``jbw_queue_result``)."""
+    slots: int
+    fte: float
+    offered_load: float
+    p_wait: float
+    share_within: float
+    mean_wait_workdays: float
+
+    @classmethod
+    def _from_c(cls, r: QueueResultC) -> "QueueResult":
+        return cls(r.slots, r.fte, r.offered_load, r.p_wait, r.share_within,
+                   r.mean_wait_workdays)
+
+
+def queue_staffing(queue: QueueParams, percent: float) -> QueueResult:
+    """The fewest slots (and FTE) such that at least ``percent`` % of new
+    measures get a fixed worker within ``queue.within_workdays`` werkdagen."""
+    q = queue._to_c()
+    r = QueueResultC(version=QueueResultC.VERSION)
+    C.jbw_queue_staffing(byref(r), byref(q), float(percent))
+    return QueueResult._from_c(r)
+
+
+def queue_share(queue: QueueParams, fte: float) -> QueueResult:
+    """The share within ``queue.within_workdays`` werkdagen for ``fte`` FTE."""
+    q = queue._to_c()
+    r = QueueResultC(version=QueueResultC.VERSION)
+    C.jbw_queue_share(byref(r), byref(q), float(fte))
+    return QueueResult._from_c(r)
+
+
+# ---- python3 -m jbw forecast / staffing ------------------------------------------
+
+def cli_forecast(o: Any) -> int:
+    """``python3 -m jbw forecast`` (see jbw.cli)."""
+    from .cli import forecast_command
+    return forecast_command(o)
+
+
+def cli_staffing(o: Any) -> int:
+    """``python3 -m jbw staffing`` (see jbw.cli)."""
+    from .cli import staffing_command
+    return staffing_command(o)

@@ -1,0 +1,233 @@
+"""Measure kinds (maatregelen) and the worker and measure records
+(``jbw/measure.h``).
+
+Kind values and codes ("OTS") are stable. Identifiers in records are the
+caller's pseudonyms: there are no name or BSN fields, by design.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from ctypes import byref, c_int
+from dataclasses import dataclass
+from typing import Optional, Type, TypeVar, Union
+
+from . import _structs as S
+from ._lib import C
+from ._util import DateLike, dec, dec_opt, enc, from_days, to_days
+
+__all__ = ["Kind", "Domain", "Safety", "Placement", "JrRisk", "Worker",
+           "Measure", "kind_count"]
+
+E = TypeVar("E", bound="_Coded")
+
+
+class _Coded(enum.IntEnum):
+    """An enum with a stable file code, read from the library."""
+
+    # _code_fn / _from_fn (the library's code and from_code functions) are
+    # set on each subclass after its creation: names in an enum body would
+    # become members.
+
+    @property
+    def code(self) -> str:
+        """The stable code used in files ("OTS", "unsafe")."""
+        return dec(type(self)._code_fn(int(self))) or ""
+
+    @classmethod
+    def from_code(cls: Type[E], code: str) -> E:
+        """Looks a value up by its code, case-insensitively where the library
+        allows it. Raises NotFound / ParseError with the library's message."""
+        out = c_int()
+        raw = code.encode("utf-8")
+        cls._from_fn(byref(out), raw, len(raw))
+        return cls(out.value)
+
+    @classmethod
+    def coerce(cls: Type[E], value: Union[int, str, "E"]) -> E:
+        """Accepts a member, its int value or its code."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            return cls.from_code(value)
+        return cls(value)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Domain(enum.IntEnum):
+    """Legal domain of a kind (``jbw_domain``)."""
+    JB = 1  #: jeugdbescherming (civil law)
+    JR = 2  #: jeugdreclassering (criminal law)
+
+
+class Kind(_Coded):
+    """Measure kind (``jbw_kind``). ``Kind.OTS.code == "OTS"``."""
+    OTS = 0
+    VOTS = 1
+    VOOGDIJ = 2
+    VOORLOPIGE_VOOGDIJ = 3
+    TIJDELIJKE_VOOGDIJ = 4
+    JR_TB_GEDWONGEN = 5
+    JR_TB_VRIJWILLIG = 6
+    JR_ITB_HARDE_KERN = 7
+    JR_ITB_CRIEM = 8
+    JR_STP = 9
+    JR_GBM = 10
+    JR_VGBM = 11
+
+    @property
+    def dutch_name(self) -> str:
+        """The Dutch name ("ondertoezichtstelling"). (``name`` is the Python
+        member name, as for every enum.)"""
+        return dec(C.jbw_kind_name(int(self))) or ""
+
+    @property
+    def domain(self) -> Domain:
+        """Jeugdbescherming or jeugdreclassering."""
+        return Domain(C.jbw_kind_domain(int(self)))
+
+    @property
+    def ijw_category(self) -> int:
+        """iJw product category: 48 (jeugdbescherming) or 47 (jeugdreclassering)."""
+        return C.jbw_kind_ijw_category(int(self))
+
+    @property
+    def is_emergency(self) -> bool:
+        """True for the emergency measures (VOTS, voorlopige voogdij)."""
+        return bool(C.jbw_kind_is_emergency(int(self)))
+
+
+class Safety(_Coded):
+    """Safety assessment (``jbw_safety``)."""
+    UNKNOWN = 0   #: not assessed
+    SAFE = 1
+    CONCERNS = 2
+    UNSAFE = 3    #: structurally unsafe
+    ACUTE = 4     #: directe onveiligheid
+
+
+class Placement(_Coded):
+    """Out-of-home placement (``jbw_placement``)."""
+    NONE = 0
+    PLACED = 1    #: machtiging uithuisplaatsing (MUHP)
+    CRISIS = 2
+
+
+class JrRisk(_Coded):
+    """Jeugdreclassering risk level (``jbw_jr_risk``)."""
+    UNKNOWN = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+
+
+Kind._code_fn, Kind._from_fn = C.jbw_kind_code, C.jbw_kind_from_code
+Safety._code_fn, Safety._from_fn = C.jbw_safety_code, C.jbw_safety_from_code
+Placement._code_fn, Placement._from_fn = C.jbw_placement_code, C.jbw_placement_from_code
+JrRisk._code_fn, JrRisk._from_fn = C.jbw_jr_risk_code, C.jbw_jr_risk_from_code
+
+
+def kind_count() -> int:
+    """Number of kinds the loaded library knows (JBW_KIND_COUNT)."""
+    return C.jbw_kind_count()
+
+
+@dataclass
+class Worker:
+    """A jeugdbeschermer or jeugdreclasseerder (``jbw_worker``).
+
+    ``leaving`` is the first day no longer employed (None: employed).
+    """
+    id: str
+    organisation: str
+    hired: Optional[_dt.date]
+    fte: float = 1.0
+    region: Optional[str] = None
+    leaving: Optional[_dt.date] = None
+
+    def _to_c(self) -> S.WorkerC:
+        w = S.WorkerC()
+        C.jbw_worker_init(byref(w), S.WorkerC.VERSION)
+        w.id = enc(self.id)
+        w.organisation = enc(self.organisation)
+        w.region = enc(self.region)
+        w.fte = float(self.fte)
+        w.hired = to_days(self.hired)
+        w.leaving = to_days(self.leaving)
+        return w
+
+    @classmethod
+    def _from_c(cls, w: S.WorkerC) -> "Worker":
+        return cls(id=dec(w.id) or "", organisation=dec(w.organisation) or "",
+                   hired=from_days(w.hired), fte=w.fte,
+                   region=dec_opt(w.region), leaving=from_days(w.leaving))
+
+
+@dataclass
+class Measure:
+    """One measure (maatregel) on one child: one row of measures.csv
+    (``jbw_measure``). ``kind``, ``safety``, ``placement`` and ``jr_risk``
+    accept the enum, its int value or its code ("OTS", "unsafe").
+    """
+    id: str
+    child_id: str
+    kind: Kind
+    organisation: str
+    region: str
+    start: Optional[_dt.date]
+    end: Optional[_dt.date] = None
+    family_id: Optional[str] = None
+    worker_id: Optional[str] = None
+    first_assigned: Optional[_dt.date] = None
+    waiting_since: Optional[_dt.date] = None
+    previous_workers: int = 0
+    safety: Safety = Safety.UNKNOWN
+    placement: Placement = Placement.NONE
+    birth_date: Optional[_dt.date] = None
+    last_contact: Optional[_dt.date] = None
+    jr_risk: JrRisk = JrRisk.UNKNOWN
+
+    def __post_init__(self) -> None:
+        self.kind = Kind.coerce(self.kind)
+        self.safety = Safety.coerce(self.safety)
+        self.placement = Placement.coerce(self.placement)
+        self.jr_risk = JrRisk.coerce(self.jr_risk)
+
+    def _to_c(self) -> S.MeasureC:
+        m = S.MeasureC()
+        C.jbw_measure_init(byref(m), S.MeasureC.VERSION)
+        m.id = enc(self.id)
+        m.child_id = enc(self.child_id)
+        m.family_id = enc(self.family_id)
+        m.kind = int(self.kind)
+        m.organisation = enc(self.organisation)
+        m.region = enc(self.region)
+        m.start = to_days(self.start)
+        m.end = to_days(self.end)
+        m.worker_id = enc(self.worker_id)
+        m.first_assigned = to_days(self.first_assigned)
+        m.waiting_since = to_days(self.waiting_since)
+        m.previous_workers = int(self.previous_workers)
+        m.safety = int(self.safety)
+        m.placement = int(self.placement)
+        m.birth_date = to_days(self.birth_date)
+        m.last_contact = to_days(self.last_contact)
+        m.jr_risk = int(self.jr_risk)
+        return m
+
+    @classmethod
+    def _from_c(cls, m: S.MeasureC) -> "Measure":
+        return cls(id=dec(m.id) or "", child_id=dec(m.child_id) or "",
+                   kind=Kind(m.kind), organisation=dec(m.organisation) or "",
+                   region=dec(m.region) or "", start=from_days(m.start),
+                   end=from_days(m.end), family_id=dec_opt(m.family_id),
+                   worker_id=dec_opt(m.worker_id),
+                   first_assigned=from_days(m.first_assigned),
+                   waiting_since=from_days(m.waiting_since),
+                   previous_workers=m.previous_workers, safety=Safety(m.safety),
+                   placement=Placement(m.placement),
+                   birth_date=from_days(m.birth_date),
+                   last_contact=from_days(m.last_contact),
+                   jr_risk=JrRisk(m.jr_risk))

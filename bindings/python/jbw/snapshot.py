@@ -1,0 +1,323 @@
+"""Snapshots: workers and measures at a reference date, validated on insert
+(``jbw/snapshot.h``), with CSV import and export (``jbw/io.h``)."""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import os
+from ctypes import byref, c_char_p, c_int, c_size_t, c_void_p
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Union
+
+from . import _structs as S
+from ._lib import C
+from ._util import (DateLike, Handle, dec, enc, from_days, new_handle,
+                    path_arg, take_string, text_arg, to_days)
+from .measure import Kind, Measure, Worker, kind_count
+from .registry import Registry
+
+__all__ = ["Snapshot", "MeasureState", "Counts", "Reject", "EXAMPLE_SEED"]
+
+#: The seed of the embedded example (JBW_EXAMPLE_SEED).
+EXAMPLE_SEED = 20250901
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class MeasureState(enum.IntEnum):
+    """State of a measure on a date (``jbw_measure_state``)."""
+    INACTIVE = 0
+    ASSIGNED = 1
+    NIEUW = 2      #: never had a fixed worker
+    BESTAAND = 3   #: had a worker who dropped out
+
+    @property
+    def code(self) -> str:
+        """"inactive", "assigned", "nieuw", "bestaand"."""
+        return dec(C.jbw_measure_state_code(int(self))) or ""
+
+
+def _by_kind(arr) -> Dict[Kind, int]:
+    n = min(kind_count(), len(Kind))
+    return {Kind(k): int(arr[k]) for k in range(n)}
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Counts of a snapshot on a date (``jbw_snapshot_counts``)."""
+    active: int
+    assigned: int
+    waiting_nieuw: int
+    waiting_bestaand: int
+    children: int
+    families: int
+    workers: int
+    by_kind: Dict[Kind, int] = field(default_factory=dict)
+
+    @property
+    def waiting(self) -> int:
+        """Children's measures without a fixed worker (nieuw + bestaand)."""
+        return self.waiting_nieuw + self.waiting_bestaand
+
+    def to_dict(self) -> dict:
+        """Plain dict; ``by_kind`` keyed by kind code."""
+        d = {k: getattr(self, k) for k in ("active", "assigned", "waiting_nieuw",
+                                          "waiting_bestaand", "children", "families",
+                                          "workers")}
+        d["by_kind"] = {k.code: v for k, v in self.by_kind.items()}
+        return d
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A row a lenient load left out: file, line (1 = header) and reason."""
+    file: str
+    line: int
+    reason: str
+
+
+def _load_options(lenient: bool, allow_unknown_columns: bool,
+                  reference_date: DateLike) -> S.LoadOptions:
+    opts = S.LoadOptions()
+    C.jbw_load_options_init(byref(opts), S.LoadOptions.VERSION)
+    opts.lenient = 1 if lenient else 0
+    opts.allow_unknown_columns = 1 if allow_unknown_columns else 0
+    opts.reference_date = to_days(reference_date)
+    return opts
+
+
+def _take_rejects(handle: Optional[int]) -> List[Reject]:
+    if not handle:
+        return []
+    try:
+        out = []
+        f, r = c_char_p(), c_char_p()
+        line = c_size_t()
+        for i in range(C.jbw_rejects_count(handle)):
+            C.jbw_rejects_get(byref(f), byref(line), byref(r), handle, i)
+            out.append(Reject(dec(f.value) or "", line.value, dec(r.value) or ""))
+        return out
+    finally:
+        C.jbw_rejects_free(handle)
+
+
+class Snapshot(Handle):
+    """Workers and measures at a reference date (``jbw_snapshot``).
+
+    Build one from records (``Snapshot(registry, date)`` then
+    :meth:`add_worker` / :meth:`add_measure`; registry None: the embedded
+    Zuid-West registry; the snapshot keeps its own copy), load CSV (:meth:`load_csv`),
+    or take the embedded synthetic example (:meth:`example`). A loaded
+    snapshot's :attr:`rejects` lists the rows a lenient load left out.
+    """
+
+    _free = staticmethod(C.jbw_snapshot_free)
+
+    def __init__(self, registry: Optional[Registry] = None,
+                 reference_date: DateLike = None, *, _handle: int = 0) -> None:
+        if not _handle:
+            if reference_date is None:
+                raise TypeError("Snapshot needs a reference_date")
+            reg = registry if registry is not None else Registry.zuid_west()
+            _handle = new_handle(C.jbw_snapshot_new, reg._p, to_days(reference_date))
+            if registry is None:
+                reg.close()
+        super().__init__(_handle)
+        #: Rows a lenient load left out (empty otherwise).
+        self.rejects: List[Reject] = []
+        #: True for the embedded synthetic example.
+        self.synthetic = False
+
+    # -- constructors ------------------------------------------------------
+
+    @classmethod
+    def example(cls, seed: int = EXAMPLE_SEED) -> "Snapshot":
+        """The synthetic Zuid-West example (reference date 2025-09-01). It
+        holds no real person; outputs made from it should say so
+        (:func:`jbw.example_notice`)."""
+        snap = cls(_handle=new_handle(C.jbw_example_snapshot, seed))
+        snap.synthetic = True
+        return snap
+
+    @classmethod
+    def load_csv(cls, measures: PathLike, workers: PathLike,
+                 registry: Optional[Registry] = None, *, lenient: bool = False,
+                 allow_unknown_columns: bool = False,
+                 reference_date: DateLike = None) -> "Snapshot":
+        """Loads measures.csv and workers.csv (registry: the embedded
+        Zuid-West one when None).
+
+        Strict (default): all or nothing; the first problem raises with the
+        file, line, column and value. Lenient: the good rows load and every
+        rejected row is in the result's :attr:`rejects`.
+        ``reference_date`` None takes the latest date in the files.
+        """
+        opts = _load_options(lenient, allow_unknown_columns, reference_date)
+        return cls._load(registry, lenient, C.jbw_snapshot_load_csv,
+                         path_arg(measures), path_arg(workers), byref(opts))
+
+    @classmethod
+    def from_csv(cls, measures: Union[str, bytes], workers: Union[str, bytes],
+                 registry: Optional[Registry] = None, *, lenient: bool = False,
+                 allow_unknown_columns: bool = False, reference_date: DateLike = None,
+                 measures_name: str = "measures.csv",
+                 workers_name: str = "workers.csv") -> "Snapshot":
+        """As :meth:`load_csv` from CSV text held in memory."""
+        opts = _load_options(lenient, allow_unknown_columns, reference_date)
+        m, w = text_arg(measures), text_arg(workers)
+        return cls._load(registry, lenient, C.jbw_snapshot_load_csv_buffers,
+                         m, len(m), enc(measures_name), w, len(w), enc(workers_name),
+                         byref(opts))
+
+    @classmethod
+    def _load(cls, registry: Optional[Registry], lenient: bool, fn, *args) -> "Snapshot":
+        reg = registry if registry is not None else Registry.zuid_west()
+        out, rej = c_void_p(), c_void_p()
+        try:
+            fn(byref(out), byref(rej) if lenient else None, reg._p, *args)
+        finally:
+            if registry is None:
+                reg.close()
+        snap = cls(_handle=out.value)  # type: ignore[arg-type]
+        snap.rejects = _take_rejects(rej.value)
+        return snap
+
+    # -- adding ----------------------------------------------------------------
+
+    def add_worker(self, worker: Worker) -> None:
+        """Adds a worker (checked; the message names the id and field)."""
+        C.jbw_snapshot_add_worker(self._p, byref(worker._to_c()))
+
+    def add_measure(self, measure: Measure) -> None:
+        """Adds a measure (checked; its worker must be added first)."""
+        C.jbw_snapshot_add_measure(self._p, byref(measure._to_c()))
+
+    def add_workers(self, workers: Iterable[Worker]) -> None:
+        """Adds several workers; stops at the first that fails."""
+        for w in workers:
+            self.add_worker(w)
+
+    def add_measures(self, measures: Iterable[Measure]) -> None:
+        """Adds several measures; stops at the first that fails."""
+        for m in measures:
+            self.add_measure(m)
+
+    # -- reading -----------------------------------------------------------------
+
+    @property
+    def reference_date(self) -> _dt.date:
+        """The date the assignment fields describe."""
+        return from_days(C.jbw_snapshot_reference_date(self._p))  # type: ignore[return-value]
+
+    def registry(self) -> Registry:
+        """A copy of the snapshot's registry (independent of the snapshot)."""
+        borrowed = C.jbw_snapshot_registry(self._p)
+        return Registry(new_handle(C.jbw_registry_clone, borrowed))
+
+    @property
+    def worker_count(self) -> int:
+        """Number of workers."""
+        return C.jbw_snapshot_worker_count(self._p)
+
+    @property
+    def measure_count(self) -> int:
+        """Number of measures."""
+        return C.jbw_snapshot_measure_count(self._p)
+
+    def __len__(self) -> int:
+        return self.measure_count
+
+    def worker(self, index: int) -> Worker:
+        """The index-th worker (insertion order)."""
+        w = S.WorkerC(version=S.WorkerC.VERSION)
+        C.jbw_snapshot_worker(byref(w), self._p, index)
+        return Worker._from_c(w)
+
+    def measure(self, index: int) -> Measure:
+        """The index-th measure; waiting_since as the snapshot settled it."""
+        m = S.MeasureC(version=S.MeasureC.VERSION)
+        C.jbw_snapshot_measure(byref(m), self._p, index)
+        return Measure._from_c(m)
+
+    def workers(self) -> List[Worker]:
+        """Every worker, in insertion order."""
+        p = self._p
+        w = S.WorkerC(version=S.WorkerC.VERSION)
+        out = []
+        for i in range(C.jbw_snapshot_worker_count(p)):
+            C.jbw_snapshot_worker(byref(w), p, i)
+            out.append(Worker._from_c(w))
+        return out
+
+    def measures(self) -> List[Measure]:
+        """Every measure, in insertion order."""
+        p = self._p
+        m = S.MeasureC(version=S.MeasureC.VERSION)
+        out = []
+        for i in range(C.jbw_snapshot_measure_count(p)):
+            C.jbw_snapshot_measure(byref(m), p, i)
+            out.append(Measure._from_c(m))
+        return out
+
+    def find_worker(self, worker_id: str) -> int:
+        """Index of a worker by id (NotFound when absent)."""
+        out = c_size_t()
+        C.jbw_snapshot_find_worker(byref(out), self._p, enc(worker_id))
+        return out.value
+
+    def find_measure(self, measure_id: str) -> int:
+        """Index of a measure by id (NotFound when absent)."""
+        out = c_size_t()
+        C.jbw_snapshot_find_measure(byref(out), self._p, enc(measure_id))
+        return out.value
+
+    def measure_state(self, measure: Union[int, str], on: DateLike = None) -> MeasureState:
+        """State of a measure (index or id) on a date (default: the
+        reference date)."""
+        index = self.find_measure(measure) if isinstance(measure, str) else measure
+        day = to_days(on) if on is not None else C.jbw_snapshot_reference_date(self._p)
+        out = c_int()
+        C.jbw_snapshot_measure_state(byref(out), self._p, index, day)
+        return MeasureState(out.value)
+
+    def counts(self, on: DateLike = None, organisation: Optional[str] = None,
+               region: Optional[str] = None) -> Counts:
+        """Counts on a date (default: the reference date), optionally for one
+        organisation and/or region."""
+        day = to_days(on) if on is not None else C.jbw_snapshot_reference_date(self._p)
+        c = S.SnapshotCounts(version=S.SnapshotCounts.VERSION)
+        C.jbw_snapshot_counts_get(byref(c), self._p, day, enc(organisation), enc(region))
+        return Counts(c.active, c.assigned, c.waiting_nieuw, c.waiting_bestaand,
+                      c.children, c.families, c.workers, _by_kind(c.by_kind))
+
+    # -- writing -------------------------------------------------------------------
+
+    def measures_csv(self) -> str:
+        """The measures as measures.csv text."""
+        return take_string(C.jbw_snapshot_measures_csv, self._p)
+
+    def workers_csv(self) -> str:
+        """The workers as workers.csv text."""
+        return take_string(C.jbw_snapshot_workers_csv, self._p)
+
+    def save_csv(self, directory: PathLike) -> None:
+        """Writes measures.csv, workers.csv and registry.csv into a directory
+        (created when missing); each file is replaced atomically."""
+        from . import io
+        os.makedirs(directory, exist_ok=True)
+        io.write_file(os.path.join(directory, "measures.csv"), self.measures_csv())
+        io.write_file(os.path.join(directory, "workers.csv"), self.workers_csv())
+        with self.registry() as reg:
+            io.write_file(os.path.join(directory, "registry.csv"), reg.to_csv())
+
+    # -- convenience ---------------------------------------------------------------
+
+    def caseload(self, norm=None, calendar=None, **options):
+        """Shortcut for :func:`jbw.compute_caseload` on this snapshot."""
+        from .caseload import compute_caseload
+        return compute_caseload(self, norm, calendar, **options)
+
+    def triage(self, model=None, calendar=None, on: DateLike = None):
+        """Shortcut for :class:`jbw.Triage` of this snapshot's waiting list."""
+        from .waitrisk import Triage
+        return Triage(self, model, calendar, on)

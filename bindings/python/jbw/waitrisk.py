@@ -1,0 +1,847 @@
+"""The waiting-risk model ("schadelijk wachten"): scoring, explanation,
+ranking, triage of a snapshot's waiting list and the allocation proposal
+(``jbw/waitrisk.h``).
+
+The model is libjbw's own explainable points checklist, not a national
+standard or a validated instrument; it supports people who decide (see
+docs/model-card.md). Every :class:`Score` carries its items, points and
+reasons so a person can check and contest it.
+
+Batch scoring moves the whole array in one library call. For the fastest
+path build a :class:`WaitCaseArray` once (from dataclasses or from columns)
+and score it with :meth:`WaitRiskModel.score_array`.
+"""
+from __future__ import annotations
+
+import array
+import ctypes
+import datetime as _dt
+import enum
+import itertools
+import json
+import os
+from ctypes import byref, c_char_p, c_int, c_size_t, c_void_p, create_string_buffer
+from dataclasses import dataclass
+from typing import (Any, Callable, Dict, Iterable, List, Optional, Sequence,
+                    Tuple, Union)
+
+from . import _structs as S
+from ._lib import C
+from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, new_handle,
+                    path_arg, take_string, text_arg, to_days)
+from .caseload import Norm, record
+from .dates import Calendar, default_calendar
+from .measure import JrRisk, Kind, Placement, Safety
+from .snapshot import Snapshot
+
+__all__ = ["Band", "Item", "Lang", "UnassignedReason", "WaitCase", "ScoreItem",
+           "Score", "WaitRiskModel", "WaitCaseArray", "ScoreArray", "rank",
+           "Triage", "TriageEntry", "Allocation", "AllocationLine"]
+
+ITEM_COUNT = 8  #: items of this version's checklist (JBW_ITEM_COUNT)
+_REASON_SIZE = 256
+
+
+class Band(enum.IntEnum):
+    """Risk band (``jbw_band``), lowest first."""
+    LAAG = 0    #: in order; contact every 20 werkdagen
+    MIDDEN = 1  #: within 6 weeks; contact every 10 werkdagen
+    HOOG = 2    #: fixed worker within 5 werkdagen; contact every 5
+    ACUUT = 3   #: noodoplossing the same working day; daily contact
+
+    @property
+    def code(self) -> str:
+        """"laag", "midden", "hoog", "acuut"."""
+        return dec(C.jbw_band_code(int(self))) or ""
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Item(enum.IntEnum):
+    """Checklist items (``jbw_item``)."""
+    ACUTE = 0
+    SAFETY = 1
+    MEASURE = 2
+    TIME_WAITED = 3
+    BESTAAND = 4
+    AGE = 5
+    NO_CONTACT = 6
+    HANDOVERS = 7
+
+    @property
+    def code(self) -> str:
+        """Stable item id ("safety", "time_waited")."""
+        return dec(C.jbw_item_code(int(self))) or ""
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Lang(enum.IntEnum):
+    """Language of reasons (``jbw_lang``)."""
+    NL = 0
+    EN = 1
+
+    @classmethod
+    def coerce(cls, value: Union["Lang", int, str]) -> "Lang":
+        """Accepts Lang, 0/1 or "nl"/"en"."""
+        if isinstance(value, str):
+            try:
+                return cls[value.upper()]
+            except KeyError:
+                raise ValueError(f"language is 'nl' or 'en', not {value!r}") from None
+        return cls(value)
+
+
+class UnassignedReason(enum.IntEnum):
+    """Why the allocation left a case unassigned (``jbw_unassigned_reason``)."""
+    NO_CAPACITY = 1  #: no worker of the organisation has enough free capacity
+    NO_WORKER = 2    #: the organisation has no worker employed on the date
+
+
+@dataclass
+class WaitCase:
+    """One waiting child's measure, the input to scoring (``jbw_wait_case``).
+
+    Identifiers are only used for ranking ties, siblings and allocation;
+    they are never scored. ``previous_workers > 0`` makes the case bestaand.
+    """
+    id: str
+    child_id: str
+    waiting_since: Optional[_dt.date]
+    kind: Kind = Kind.OTS
+    family_id: Optional[str] = None
+    organisation: Optional[str] = None
+    region: Optional[str] = None
+    safety: Safety = Safety.UNKNOWN
+    placement: Placement = Placement.NONE
+    jr_risk: JrRisk = JrRisk.UNKNOWN
+    birth_date: Optional[_dt.date] = None
+    last_contact: Optional[_dt.date] = None
+    previous_workers: int = 0
+
+    def __post_init__(self) -> None:
+        self.kind = Kind.coerce(self.kind)
+        self.safety = Safety.coerce(self.safety)
+        self.placement = Placement.coerce(self.placement)
+        self.jr_risk = JrRisk.coerce(self.jr_risk)
+
+    def _to_c(self) -> S.WaitCaseC:
+        c = S.WaitCaseC()
+        C.jbw_wait_case_init(byref(c), S.WaitCaseC.VERSION)
+        c.id = enc(self.id)
+        c.child_id = enc(self.child_id)
+        c.family_id = enc(self.family_id)
+        c.organisation = enc(self.organisation)
+        c.region = enc(self.region)
+        c.kind = int(self.kind)
+        c.safety = int(self.safety)
+        c.placement = int(self.placement)
+        c.jr_risk = int(self.jr_risk)
+        c.waiting_since = to_days(self.waiting_since)
+        c.birth_date = to_days(self.birth_date)
+        c.last_contact = to_days(self.last_contact)
+        c.previous_workers = int(self.previous_workers)
+        return c
+
+    @classmethod
+    def _from_c(cls, c: S.WaitCaseC) -> "WaitCase":
+        return cls(id=dec(c.id) or "", child_id=dec(c.child_id) or "",
+                   waiting_since=from_days(c.waiting_since), kind=Kind(c.kind),
+                   family_id=dec_opt(c.family_id), organisation=dec_opt(c.organisation),
+                   region=dec_opt(c.region), safety=Safety(c.safety),
+                   placement=Placement(c.placement), jr_risk=JrRisk(c.jr_risk),
+                   birth_date=from_days(c.birth_date),
+                   last_contact=from_days(c.last_contact),
+                   previous_workers=c.previous_workers)
+
+
+@dataclass(frozen=True)
+class ScoreItem:
+    """One item that scored: its id, points and the reason in Dutch and
+    English (None when reasons were not asked for)."""
+    item: Item
+    points: int
+    reason_nl: Optional[str] = None
+    reason_en: Optional[str] = None
+
+    def reason(self, lang: Union[Lang, str] = Lang.NL) -> Optional[str]:
+        """The reason in one language."""
+        return self.reason_en if Lang.coerce(lang) == Lang.EN else self.reason_nl
+
+
+@dataclass(frozen=True)
+class Score:
+    """The score of one case (``jbw_score``) with its scoring items."""
+    case_id: str
+    points: int
+    band: Band
+    workdays_waiting: int
+    workdays_no_contact: int
+    age_years: Optional[int]
+    next_contact_due: Optional[_dt.date]
+    items: Tuple[ScoreItem, ...] = ()
+
+    @property
+    def item_points(self) -> Dict[Item, int]:
+        """Points per scoring item."""
+        return {i.item: i.points for i in self.items}
+
+    def reasons(self, lang: Union[Lang, str] = Lang.NL) -> List[str]:
+        """The reasons of the scoring items, in one language."""
+        return [r for r in (i.reason(lang) for i in self.items) if r]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Plain dict (items as a list of dicts)."""
+        d = record(self)
+        d["items"] = [record(i) for i in self.items]
+        return d
+
+    def _to_c(self) -> S.ScoreC:
+        s = S.ScoreC(version=S.ScoreC.VERSION, points=self.points, band=int(self.band),
+                     workdays_waiting=self.workdays_waiting,
+                     workdays_no_contact=self.workdays_no_contact,
+                     age_years=-1 if self.age_years is None else self.age_years,
+                     next_contact_due=to_days(self.next_contact_due))
+        bits = 0
+        for i in self.items:
+            bits |= 1 << int(i.item)
+            s.item_points[int(i.item)] = i.points
+        s.items = bits
+        return s
+
+
+def _reason(model: int, case: Any, score: Any, item: int, lang: int,
+            buf: Any) -> Optional[str]:
+    C.jbw_waitrisk_reason(buf, _REASON_SIZE, model, case, score, item, lang)
+    return buf.value.decode("utf-8", "replace") or None
+
+
+_BANDS = tuple(Band)
+_ITEMS = tuple(Item)
+
+
+def _score_from_c(s: S.ScoreC, case_id: str, model: Optional[int] = None,
+                  case_ref: Any = None, score_ref: Any = None) -> Score:
+    """A Score from the C struct; reasons are filled when ``model`` is given
+    (``case_ref``/``score_ref`` point at the C case and score)."""
+    bits = s.items
+    points = list(s.item_points)
+    items = []
+    buf = create_string_buffer(_REASON_SIZE) if model else None
+    for i in range(S.ITEM_SLOTS):
+        if bits >> i & 1:
+            item = _ITEMS[i] if i < len(_ITEMS) else i
+            if model:
+                nl = _reason(model, case_ref, score_ref, i, Lang.NL, buf)
+                en = _reason(model, case_ref, score_ref, i, Lang.EN, buf)
+                items.append(ScoreItem(item, points[i], nl, en))  # type: ignore[arg-type]
+            else:
+                items.append(ScoreItem(item, points[i]))  # type: ignore[arg-type]
+    age = s.age_years
+    return Score(case_id, s.points, _BANDS[s.band], s.workdays_waiting,
+                 s.workdays_no_contact, None if age < 0 else age,
+                 from_days(s.next_contact_due), tuple(items))
+
+
+def _scores_from_ints(values: List[int], ids: List[str]) -> List[Score]:
+    """Scores from the int32 words of a jbw_score array (every field of
+    jbw_score is a 32-bit integer), without a ctypes object per case."""
+    stride = _SCORE_SIZE // 4
+    o_points = S.ScoreC.points.offset // 4
+    o_band = S.ScoreC.band.offset // 4
+    o_ww = S.ScoreC.workdays_waiting.offset // 4
+    o_wnc = S.ScoreC.workdays_no_contact.offset // 4
+    o_age = S.ScoreC.age_years.offset // 4
+    o_due = S.ScoreC.next_contact_due.offset // 4
+    o_items = S.ScoreC.items.offset // 4
+    o_ip = S.ScoreC.item_points.offset // 4
+    n_items = len(_ITEMS)
+    # Items without reasons are immutable and repeat: share one object per
+    # (item, points), and the set bits' indices per bit pattern.
+    item_cache: Dict[Tuple[int, int], ScoreItem] = {}
+    bit_cache: Dict[int, Tuple[int, ...]] = {}
+    out = []
+    for k, case_id in enumerate(ids):
+        b = k * stride
+        bits = values[b + o_items] & 0xFFFFFFFF
+        which = bit_cache.get(bits)
+        if which is None:
+            which = bit_cache[bits] = tuple(i for i in range(S.ITEM_SLOTS) if bits >> i & 1)
+        items = []
+        for i in which:
+            key = (i, values[b + o_ip + i])
+            it = item_cache.get(key)
+            if it is None:
+                it = item_cache[key] = ScoreItem(_ITEMS[i] if i < n_items else i, key[1])  # type: ignore[arg-type]
+            items.append(it)
+        age = values[b + o_age]
+        out.append(Score(case_id, values[b + o_points], _BANDS[values[b + o_band]],
+                         values[b + o_ww], values[b + o_wnc], None if age < 0 else age,
+                         from_days(values[b + o_due]), tuple(items)))
+    return out
+
+
+# ---- prepared arrays --------------------------------------------------------
+
+_CASE_SIZE = ctypes.sizeof(S.WaitCaseC)
+_SCORE_SIZE = ctypes.sizeof(S.ScoreC)
+_DATE_COLUMNS = ("waiting_since", "birth_date", "last_contact")
+_ENUM_COLUMNS = {"kind": Kind, "safety": Safety, "placement": Placement, "jr_risk": JrRisk}
+_STRING_COLUMNS = ("id", "child_id", "family_id", "organisation", "region")
+
+
+def _int_column(values: Sequence[Any], convert: Callable[[Any], int]) -> array.array:
+    if isinstance(values, array.array) and values.typecode in "il":
+        return values if values.typecode == "i" else array.array("i", values)
+    try:
+        return array.array("i", values)  # ints and IntEnums
+    except TypeError:
+        return array.array("i", [convert(v) for v in values])
+
+
+def _days_column(values: Sequence[Any]) -> array.array:
+    """Dates (or ISO strings, None) as jbw_date day numbers; an array('i')
+    is taken as day numbers already."""
+    if isinstance(values, array.array):
+        return _int_column(values, int)
+    return array.array("i", [to_days(v) for v in values])
+
+
+def _string_column(values: Sequence[Optional[str]]) -> Tuple[bytes, array.array]:
+    """One buffer of NUL-terminated UTF-8 strings and the address of each
+    (0 for None). The buffer must stay alive while the addresses are used."""
+    encoded = [None if v is None else v.encode("utf-8") + b"\0" for v in values]
+    blob = b"".join(e for e in encoded if e is not None)
+    base = ctypes.cast(c_char_p(blob), c_void_p).value or 0
+    offsets = itertools.accumulate((len(e) if e is not None else 0 for e in encoded),
+                                   initial=0)
+    addresses = array.array("Q", [0 if e is None else base + o
+                                  for e, o in zip(encoded, offsets)])
+    return blob, addresses
+
+
+class WaitCaseArray:
+    """A prepared C array of ``jbw_wait_case`` for batch scoring.
+
+    Build it once with :meth:`from_cases` or, faster, :meth:`from_columns`
+    (parallel sequences, filled column by column without a Python loop per
+    struct), then score it any number of times with
+    :meth:`WaitRiskModel.score_array`. The encoded strings are kept alive
+    by this object.
+    """
+
+    def __init__(self, count: int) -> None:
+        self._buffer = bytearray(count * _CASE_SIZE)
+        #: The ctypes array passed to the library.
+        self.c_array = (S.WaitCaseC * count).from_buffer(self._buffer)
+        self._keep: List[bytes] = []
+        self._count = count
+        self._ids: Optional[List[str]] = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> WaitCase:
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("WaitCaseArray index out of range")
+        return WaitCase._from_c(self.c_array[index])
+
+    def cases(self) -> List[WaitCase]:
+        """The cases as dataclasses."""
+        return [WaitCase._from_c(c) for c in self.c_array]
+
+    @property
+    def ids(self) -> List[str]:
+        """The case ids, in order."""
+        if self._ids is None:
+            self._ids = [dec(c.id) or "" for c in self.c_array]
+        return list(self._ids)
+
+    @classmethod
+    def from_cases(cls, cases: Iterable[WaitCase]) -> "WaitCaseArray":
+        """Prepares dataclass cases (converted to columns, then filled as in
+        :meth:`from_columns`)."""
+        cases = list(cases)
+        columns: Dict[str, Any] = {}
+        for name in _STRING_COLUMNS:
+            columns[name] = [getattr(c, name) for c in cases]
+        for name in _DATE_COLUMNS:
+            columns[name] = [getattr(c, name) for c in cases]
+        for name in _ENUM_COLUMNS:
+            columns[name] = [int(getattr(c, name)) for c in cases]
+        columns["previous_workers"] = [int(c.previous_workers) for c in cases]
+        return cls.from_columns(**columns)
+
+    @classmethod
+    def from_columns(cls, id: Sequence[str], child_id: Sequence[str],
+                     waiting_since: Sequence[Any], *,
+                     kind: Optional[Sequence[Any]] = None,
+                     family_id: Optional[Sequence[Optional[str]]] = None,
+                     organisation: Optional[Sequence[Optional[str]]] = None,
+                     region: Optional[Sequence[Optional[str]]] = None,
+                     safety: Optional[Sequence[Any]] = None,
+                     placement: Optional[Sequence[Any]] = None,
+                     jr_risk: Optional[Sequence[Any]] = None,
+                     birth_date: Optional[Sequence[Any]] = None,
+                     last_contact: Optional[Sequence[Any]] = None,
+                     previous_workers: Optional[Sequence[int]] = None) -> "WaitCaseArray":
+        """Prepares cases from parallel columns of equal length.
+
+        String columns hold str or None; date columns hold dates, date
+        strings or None, or are an ``array('i')`` of jbw_date day numbers
+        (days since 1970-01-01; JBW_DATE_NONE for none); enum columns hold
+        enum members, ints or codes ("OTS"). Omitted columns take the
+        defaults of ``JBW_WAIT_CASE_INIT``.
+        """
+        n = len(id)
+        given = {"id": id, "child_id": child_id, "waiting_since": waiting_since,
+                 "kind": kind, "family_id": family_id, "organisation": organisation,
+                 "region": region, "safety": safety, "placement": placement,
+                 "jr_risk": jr_risk, "birth_date": birth_date,
+                 "last_contact": last_contact, "previous_workers": previous_workers}
+        for name, col in given.items():
+            if col is not None and len(col) != n:
+                raise ValueError(f"column {name!r} has {len(col)} values, 'id' has {n}")
+        self = cls(n)
+        if n == 0:
+            return self
+        ints = memoryview(self._buffer).cast("i")
+        words = memoryview(self._buffer).cast("Q")
+        stride_i = _CASE_SIZE // 4
+        stride_q = _CASE_SIZE // 8
+
+        def put_int(name: str, values: array.array) -> None:
+            off = getattr(S.WaitCaseC, name).offset // 4
+            ints[off::stride_i] = values
+
+        put_int("version", array.array("i", [S.WaitCaseC.VERSION]) * n)
+        for name in _STRING_COLUMNS:
+            col = given[name]
+            if col is None:
+                continue  # NULL, as the zeroed buffer already holds
+            blob, addresses = _string_column(col)
+            self._keep.append(blob)
+            if name == "id":
+                self._ids = [v or "" for v in col]
+            words[getattr(S.WaitCaseC, name).offset // 8::stride_q] = addresses
+        for name, enum_cls in _ENUM_COLUMNS.items():
+            col = given[name]
+            if col is not None:
+                put_int(name, _int_column(col, lambda v, e=enum_cls: int(e.coerce(v))))
+        for name in _DATE_COLUMNS:
+            col = given[name]
+            put_int(name, _days_column(col) if col is not None
+                    else array.array("i", [S.DATE_NONE]) * n)
+        if previous_workers is not None:
+            put_int("previous_workers", _int_column(previous_workers, int))
+        ints.release()
+        words.release()
+        return self
+
+
+class ScoreArray:
+    """A C array of ``jbw_score`` filled by one batch call, with column
+    accessors that do not build a Python object per case."""
+
+    def __init__(self, count: int) -> None:
+        self._buffer = bytearray(count * _SCORE_SIZE)
+        #: The ctypes array the library writes into.
+        self.c_array = (S.ScoreC * count).from_buffer(self._buffer)
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _column(self, name: str) -> List[int]:
+        if self._count == 0:
+            return []
+        with memoryview(self._buffer) as mv, mv.cast("i") as ints:
+            return ints[getattr(S.ScoreC, name).offset // 4::_SCORE_SIZE // 4].tolist()
+
+    def points(self) -> List[int]:
+        """Points of every case."""
+        return self._column("points")
+
+    def bands(self) -> List[Band]:
+        """Band of every case."""
+        return [Band(b) for b in self._column("band")]
+
+    def workdays_waiting(self) -> List[int]:
+        """Werkdagen waited, per case."""
+        return self._column("workdays_waiting")
+
+    def __getitem__(self, index: int) -> Score:
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("ScoreArray index out of range")
+        return _score_from_c(self.c_array[index], "")
+
+    def to_scores(self, ids: Optional[Sequence[str]] = None) -> List[Score]:
+        """Every score as a :class:`Score` (without reasons); ``ids`` gives
+        each its case id (default "")."""
+        if ids is None:
+            ids = [""] * self._count
+        elif len(ids) != self._count:
+            raise ValueError(f"{len(ids)} ids for {self._count} scores")
+        if self._count == 0:
+            return []
+        with memoryview(self._buffer) as mv, mv.cast("i") as ints:
+            values = ints.tolist()
+        return _scores_from_ints(values, list(ids))
+
+
+# ---- the model ----------------------------------------------------------------
+
+class WaitRiskModel(Handle):
+    """A waiting-risk model (``jbw_waitrisk_model``).
+
+    ``WaitRiskModel()`` is the default model jbw-wachtrisico version 1;
+    :meth:`parse` / :meth:`load` read a model file that changes points and
+    thresholds (a file naming a protected attribute raises
+    ProtectedAttribute). A model may be used from several threads at once.
+    """
+
+    _free = staticmethod(C.jbw_waitrisk_model_free)
+
+    def __init__(self, *, _handle: int = 0) -> None:
+        super().__init__(_handle or new_handle(C.jbw_waitrisk_model_new_default))
+
+    @classmethod
+    def default(cls) -> "WaitRiskModel":
+        """The default model (same as ``WaitRiskModel()``)."""
+        return cls()
+
+    @classmethod
+    def parse(cls, text: Union[str, bytes], source: str = "model") -> "WaitRiskModel":
+        """Parses model-file text; it must set its own name and version."""
+        raw = text_arg(text)
+        return cls(_handle=new_handle(C.jbw_waitrisk_model_parse, raw, len(raw), enc(source)))
+
+    @classmethod
+    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "WaitRiskModel":
+        """Reads a model file."""
+        return cls(_handle=new_handle(C.jbw_waitrisk_model_load, path_arg(path)))
+
+    def save(self) -> str:
+        """The full model file (every key)."""
+        return take_string(C.jbw_waitrisk_model_save, self._p)
+
+    @property
+    def name(self) -> str:
+        """The model's name ("jbw-wachtrisico")."""
+        return dec(C.jbw_waitrisk_model_name(self._p)) or ""
+
+    @property
+    def version(self) -> int:
+        """The model's version."""
+        return C.jbw_waitrisk_model_version(self._p)
+
+    def contact_interval(self, band: Union[Band, int]) -> int:
+        """Contact interval of a band in werkdagen (acuut: 1)."""
+        return C.jbw_waitrisk_model_contact_interval(self._p, int(band))
+
+    # -- scoring --------------------------------------------------------------
+
+    def score(self, case: WaitCase, on: DateLike,
+              calendar: Optional[Calendar] = None, *, reasons: bool = True) -> Score:
+        """Scores one case on a date, with the reasons of every scoring item
+        in Dutch and English (``reasons=False`` skips them)."""
+        cal = calendar if calendar is not None else default_calendar()
+        c = case._to_c()
+        s = S.ScoreC(version=S.ScoreC.VERSION)
+        p = self._p
+        C.jbw_waitrisk_score(byref(s), p, cal._p, byref(c), to_days(on))
+        if reasons:
+            return _score_from_c(s, case.id, p, byref(c), byref(s))
+        return _score_from_c(s, case.id)
+
+    def score_array(self, cases: WaitCaseArray, on: DateLike,
+                    calendar: Optional[Calendar] = None,
+                    out: Optional[ScoreArray] = None) -> ScoreArray:
+        """Scores a prepared array in ONE library call; ``out`` (same length)
+        may be reused between calls. All or nothing: a bad case raises with
+        its index and id in the message."""
+        cal = calendar if calendar is not None else default_calendar()
+        n = len(cases)
+        if out is None:
+            out = ScoreArray(n)
+        elif len(out) != n:
+            raise ValueError(f"out holds {len(out)} scores, cases has {n}")
+        if n:
+            C.jbw_waitrisk_score_batch(out.c_array, self._p, cal._p, cases.c_array, n,
+                                       to_days(on))
+        return out
+
+    def score_batch(self, cases: Union[Sequence[WaitCase], WaitCaseArray], on: DateLike,
+                    calendar: Optional[Calendar] = None, *,
+                    reasons: bool = False) -> List[Score]:
+        """Scores many cases in one library call and returns a Score per
+        case, in input order (reasons filled when ``reasons=True``)."""
+        arr = cases if isinstance(cases, WaitCaseArray) else WaitCaseArray.from_cases(cases)
+        scores = self.score_array(arr, on, calendar)
+        if not reasons:
+            return scores.to_scores(arr.ids)
+        p = self._p
+        out = []
+        for i in range(len(arr)):
+            c = arr.c_array[i]
+            s = scores.c_array[i]
+            out.append(_score_from_c(s, dec(c.id) or "", p, byref(c), byref(s)))
+        return out
+
+    def explain(self, case: WaitCase, score: Score,
+                lang: Union[Lang, str] = Lang.NL) -> Dict[Item, str]:
+        """The reason of every item that scored, in one language."""
+        c, s = case._to_c(), score._to_c()
+        buf = create_string_buffer(_REASON_SIZE)
+        out: Dict[Item, str] = {}
+        for i in score.items:
+            text = _reason(self._p, byref(c), byref(s), int(i.item), int(Lang.coerce(lang)), buf)
+            out[i.item] = text or ""
+        return out
+
+    def triage(self, snapshot: Snapshot, on: DateLike = None,
+               calendar: Optional[Calendar] = None) -> "Triage":
+        """Scores and ranks the waiting list of a snapshot (see :class:`Triage`)."""
+        return Triage(snapshot, self, calendar, on)
+
+
+def rank(cases: Union[Sequence[WaitCase], WaitCaseArray],
+         scores: Union[Sequence[Score], ScoreArray]) -> List[int]:
+    """The ranking order of scored cases: band (acuut first), points (high
+    first), werkdagen waited (long first), id. Returns indices into the
+    inputs, first-ranked first."""
+    arr = cases if isinstance(cases, WaitCaseArray) else WaitCaseArray.from_cases(cases)
+    n = len(arr)
+    if len(scores) != n:
+        raise ValueError(f"{len(scores)} scores for {n} cases")
+    if isinstance(scores, ScoreArray):
+        sarr = scores.c_array
+    else:
+        sarr = (S.ScoreC * n)(*[s._to_c() for s in scores])
+    if n == 0:
+        return []
+    order = (c_size_t * n)()
+    C.jbw_waitrisk_rank(order, sarr, arr.c_array, n)
+    return list(order)
+
+
+# ---- triage -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TriageEntry:
+    """One waiting case of a triage: its rank (1 = first), the case and its
+    score with reasons."""
+    rank: int
+    case: WaitCase
+    score: Score
+
+    def to_record(self) -> Dict[str, Any]:
+        """One flat row: case fields, score fields, points per item and the
+        reasons joined with "; "."""
+        row: Dict[str, Any] = {"rank": self.rank}
+        row.update(record(self.case))
+        s = self.score
+        row.update({"points": s.points, "band": s.band.code,
+                    "workdays_waiting": s.workdays_waiting,
+                    "workdays_no_contact": s.workdays_no_contact,
+                    "age_years": s.age_years,
+                    "next_contact_due": s.next_contact_due.isoformat()
+                    if s.next_contact_due else None})
+        for item in Item:
+            row["points_" + item.code] = s.item_points.get(item, 0)
+        row["reasons_nl"] = "; ".join(s.reasons(Lang.NL))
+        row["reasons_en"] = "; ".join(s.reasons(Lang.EN))
+        return row
+
+
+class Triage(Handle):
+    """The ranked waiting list of a snapshot (``jbw_triage``): every
+    measure that waits (nieuw or bestaand), scored on a date (default: the
+    snapshot's reference date) and ranked.
+
+    Closing the snapshot (which it borrows) or the model closes the triage
+    too.
+    """
+
+    _free = staticmethod(C.jbw_triage_free)
+
+    def __init__(self, snapshot: Snapshot, model: Optional[WaitRiskModel] = None,
+                 calendar: Optional[Calendar] = None, on: DateLike = None) -> None:
+        own_model = model is None
+        m = WaitRiskModel() if own_model else model
+        cal = calendar if calendar is not None else default_calendar()
+        try:
+            handle = new_handle(C.jbw_triage_new, m._p, cal._p, snapshot._p, to_days(on))  # type: ignore[union-attr]
+        except BaseException:
+            if own_model:
+                m.close()  # type: ignore[union-attr]
+            raise
+        # The triage borrows the snapshot; the model object serves the reasons.
+        super().__init__(handle, parents=(snapshot, m))  # type: ignore[arg-type]
+        self.snapshot = snapshot
+        self.model: WaitRiskModel = m  # type: ignore[assignment]
+        self.calendar = cal
+        self.synthetic = getattr(snapshot, "synthetic", False)
+
+    def __len__(self) -> int:
+        return C.jbw_triage_count(self._p)
+
+    @property
+    def date(self) -> _dt.date:
+        """The date the cases were scored on."""
+        return from_days(C.jbw_triage_date(self._p))  # type: ignore[return-value]
+
+    def __getitem__(self, rank_index: int) -> TriageEntry:
+        """The entry at a 0-based position in the ranking."""
+        n = len(self)
+        if rank_index < 0:
+            rank_index += n
+        if not 0 <= rank_index < n:
+            raise IndexError("triage index out of range")
+        c = S.WaitCaseC(version=S.WaitCaseC.VERSION)
+        s = S.ScoreC(version=S.ScoreC.VERSION)
+        C.jbw_triage_get(byref(c), byref(s), self._p, rank_index)
+        case = WaitCase._from_c(c)
+        score = _score_from_c(s, case.id, self.model._p, byref(c), byref(s))
+        return TriageEntry(rank_index + 1, case, score)
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def entries(self, top: int = 0) -> List[TriageEntry]:
+        """The first ``top`` entries (0: all), in ranking order."""
+        n = len(self)
+        return [self[i] for i in range(min(top, n) if top else n)]
+
+    def to_json(self, top: int = 0, lang: Union[Lang, str] = Lang.NL) -> str:
+        """The library's JSON of the first ``top`` cases (0: all)."""
+        return take_string(C.jbw_triage_json, self._p, top, int(Lang.coerce(lang)))
+
+    def to_csv(self, top: int = 0, lang: Union[Lang, str] = Lang.NL) -> str:
+        """The library's CSV of the first ``top`` cases (0: all)."""
+        return take_string(C.jbw_triage_csv, self._p, top, int(Lang.coerce(lang)))
+
+    def to_text(self, top: int = 0, lang: Union[Lang, str] = Lang.NL) -> str:
+        """The library's text report of the first ``top`` cases (0: all)."""
+        return take_string(C.jbw_triage_text, self._p, top, int(Lang.coerce(lang)))
+
+    def to_dict(self, top: int = 0, lang: Union[Lang, str] = Lang.NL) -> Dict[str, Any]:
+        """The library's JSON as a dict."""
+        return json.loads(self.to_json(top, lang))
+
+    def to_records(self, top: int = 0) -> List[Dict[str, Any]]:
+        """One flat dict per case (for pandas)."""
+        return [e.to_record() for e in self.entries(top)]
+
+    def allocate(self, norm: Optional[Norm] = None,
+                 calendar: Optional[Calendar] = None) -> "Allocation":
+        """Proposes fixed workers for this waiting list (see :class:`Allocation`)."""
+        return Allocation(self, norm, calendar)
+
+
+# ---- allocation ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AllocationLine:
+    """One waiting case of the proposal: the proposed worker, or None with
+    the reason it stays unassigned."""
+    measure_id: str
+    rank: int
+    worker_id: Optional[str]
+    reason: Optional[UnassignedReason]
+
+    @property
+    def assigned(self) -> bool:
+        """True when a worker is proposed."""
+        return self.worker_id is not None
+
+
+class Allocation(Handle):
+    """A proposal of fixed workers for a triage's waiting list
+    (``jbw_allocation``): walks the ranking and gives each child to a worker
+    of the same organisation with free capacity under the norm. Nothing in
+    the snapshot changes."""
+
+    _free = staticmethod(C.jbw_allocation_free)
+
+    def __init__(self, triage: Triage, norm: Optional[Norm] = None,
+                 calendar: Optional[Calendar] = None) -> None:
+        own_norm = norm is None
+        n = Norm() if own_norm else norm
+        cal = calendar if calendar is not None else triage.calendar
+        snap = triage.snapshot
+        try:
+            handle = new_handle(C.jbw_allocation_new, triage._p, snap._p, n._p, cal._p)  # type: ignore[union-attr]
+        except BaseException:
+            if own_norm:
+                n.close()  # type: ignore[union-attr]
+            raise
+        # The proposal borrows the snapshot's ids; model and norm are copied.
+        super().__init__(handle, parents=(snap,))
+        if own_norm:
+            n.close()  # type: ignore[union-attr]
+        self.synthetic = triage.synthetic
+
+    def __len__(self) -> int:
+        return C.jbw_allocation_count(self._p)
+
+    @property
+    def assigned(self) -> int:
+        """Number of cases given a worker."""
+        return C.jbw_allocation_assigned(self._p)
+
+    @property
+    def unassigned(self) -> int:
+        """Number of cases left unassigned."""
+        p = self._p
+        return C.jbw_allocation_count(p) - C.jbw_allocation_assigned(p)
+
+    def __getitem__(self, index: int) -> AllocationLine:
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("allocation index out of range")
+        mid, wid = c_char_p(), c_char_p()
+        r = c_size_t()
+        why = c_int()
+        C.jbw_allocation_get(byref(mid), byref(r), byref(wid), byref(why), self._p, index)
+        return AllocationLine(dec(mid.value) or "", r.value, dec(wid.value),
+                              UnassignedReason(why.value) if why.value else None)
+
+    def lines(self) -> List[AllocationLine]:
+        """Every line, in ranking order."""
+        return [self[i] for i in range(len(self))]
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def to_json(self) -> str:
+        """The library's JSON {"assignments": [...], "unassigned": [...]}."""
+        return take_string(C.jbw_allocation_json, self._p)
+
+    def to_csv(self) -> str:
+        """The library's CSV."""
+        return take_string(C.jbw_allocation_csv, self._p)
+
+    def to_text(self) -> str:
+        """The library's text report."""
+        return take_string(C.jbw_allocation_text, self._p)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The library's JSON as a dict."""
+        return json.loads(self.to_json())
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One flat dict per line (for pandas)."""
+        return [{"measure_id": l.measure_id, "rank": l.rank, "worker_id": l.worker_id,
+                 "reason": l.reason.name.lower() if l.reason else None}
+                for l in self]

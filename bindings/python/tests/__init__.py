@@ -1,0 +1,1 @@
+"""unittest suite of the jbw Python bindings."""

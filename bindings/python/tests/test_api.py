@@ -1,0 +1,75 @@
+"""The public surface: every name documented, records are dataclasses,
+results offer to_dict/to_records for pandas."""
+import dataclasses
+import inspect
+import unittest
+
+import jbw
+
+
+def public_members(obj):
+    for name, member in inspect.getmembers(obj):
+        if name.startswith("_"):
+            continue
+        yield name, member
+
+
+class Surface(unittest.TestCase):
+    def test_every_exported_name_exists(self):
+        for name in jbw.__all__:
+            self.assertTrue(hasattr(jbw, name), name)
+
+    def test_every_public_name_and_method_has_a_docstring(self):
+        missing = []
+        for name in jbw.__all__:
+            obj = getattr(jbw, name)
+            if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+                continue
+            if not inspect.getdoc(obj):
+                missing.append(name)
+            if inspect.isclass(obj) and not issubclass(obj, BaseException):
+                for mname, member in public_members(obj):
+                    if member is None or isinstance(member, (int, float, str)):
+                        continue   # enum members, constants, field defaults
+                    if dataclasses.is_dataclass(obj) and mname in {
+                            f.name for f in dataclasses.fields(obj)}:
+                        continue   # documented in the class docstring
+                    if mname in {"name", "value", "real", "imag", "numerator",
+                                 "denominator"} or mname in dir(int):
+                        continue
+                    if not inspect.getdoc(member):
+                        missing.append(f"{name}.{mname}")
+        self.assertEqual(missing, [])
+
+    def test_public_functions_have_type_hints(self):
+        missing = []
+        for name in jbw.__all__:
+            obj = getattr(jbw, name)
+            if inspect.isfunction(obj) and "return" not in obj.__annotations__:
+                missing.append(name)
+        self.assertEqual(missing, [])
+
+    def test_records_and_results_are_dataclasses(self):
+        for cls in (jbw.Worker, jbw.Measure, jbw.WaitCase, jbw.Score, jbw.ScoreItem,
+                    jbw.Totals, jbw.WorkerLoad, jbw.Counts, jbw.Reject, jbw.Region,
+                    jbw.Municipality, jbw.Organisation, jbw.SeriesPoint,
+                    jbw.TriageEntry, jbw.AllocationLine, jbw.ForecastParams,
+                    jbw.ForecastMonth, jbw.Shock, jbw.QueueParams, jbw.QueueResult,
+                    jbw.HolidayDate):
+            self.assertTrue(dataclasses.is_dataclass(cls), cls.__name__)
+
+    def test_results_offer_to_dict_and_to_records(self):
+        for cls in (jbw.CaseloadResult, jbw.Series, jbw.Triage, jbw.Allocation,
+                    jbw.Forecast):
+            self.assertTrue(callable(getattr(cls, "to_dict")), cls.__name__)
+            self.assertTrue(callable(getattr(cls, "to_records")), cls.__name__)
+
+    def test_handles_are_context_managers(self):
+        for cls in (jbw.Calendar, jbw.Registry, jbw.Snapshot, jbw.Norm,
+                    jbw.CaseloadResult, jbw.Series, jbw.WaitRiskModel, jbw.Triage,
+                    jbw.Allocation, jbw.Scenario, jbw.Forecast):
+            self.assertTrue(hasattr(cls, "__enter__") and hasattr(cls, "__exit__"))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,246 @@
+"""Norms, caseload results and series. Figures worked out by hand from
+support.small_snapshot() (see its docstrings) under the default
+Significant-norm: unit child, 12 per FTE, weights 1, ramp 0.5 / 0.75 / 1."""
+import json
+import unittest
+from datetime import date
+
+import jbw
+
+from .support import D, small_snapshot
+
+
+class NormTests(unittest.TestCase):
+    def test_default_norm(self):
+        with jbw.Norm() as n:
+            self.assertEqual(n.name, "Significant-norm")
+            self.assertTrue(n.source)
+            self.assertIs(n.unit, jbw.Unit.CHILD)
+            self.assertEqual(n.unit.code, "child")
+            self.assertEqual(n.caseload_per_fte, 12.0)
+            self.assertEqual(set(n.weights.values()), {1.0})
+            self.assertEqual(n.weight("OTS"), 1.0)
+            self.assertEqual([n.ramp(m) for m in (-1, 0, 2, 3, 5, 6, 100)],
+                             [0.0, 0.5, 0.5, 0.75, 0.75, 1.0, 1.0])
+            self.assertEqual((n.under_below, n.over_above), (0.9, 1.0))
+            self.assertEqual(n.to_dict()["unit"], "child")
+
+    def test_setters(self):
+        with jbw.Norm.default() as n:
+            n.set_name("Eigen norm", "illustrative parameter")
+            n.unit = jbw.Unit.FAMILY
+            n.caseload_per_fte = 9
+            n.set_weight(jbw.Kind.VOTS, 1.5)
+            n.set_ramp([(0, 0.25), (2, 1.0)])
+            n.set_thresholds(0.8, 1.1)
+            self.assertEqual((n.name, n.source), ("Eigen norm", "illustrative parameter"))
+            self.assertIs(n.unit, jbw.Unit.FAMILY)
+            self.assertEqual(n.caseload_per_fte, 9.0)
+            self.assertEqual(n.weight(jbw.Kind.VOTS), 1.5)
+            self.assertEqual([n.ramp(m) for m in (0, 1, 2, 30)], [0.25, 0.25, 1.0, 1.0])
+            self.assertEqual((n.under_below, n.over_above), (0.8, 1.1))
+
+    def test_bad_values_are_refused_and_leave_the_norm_unchanged(self):
+        with jbw.Norm() as n:
+            for bad in (0.0, -1.0, float("nan"), float("inf")):
+                with self.subTest(bad), self.assertRaises(jbw.InvalidArgument):
+                    n.caseload_per_fte = bad
+            with self.assertRaises(jbw.InvalidArgument):
+                n.set_weight("OTS", -0.5)
+            with self.assertRaises(jbw.InvalidArgument):
+                n.set_thresholds(1.2, 1.0)
+            with self.assertRaises(jbw.InvalidArgument):
+                n.set_ramp([(1, 0.5)])          # must start at month 0
+            with self.assertRaises(jbw.InvalidArgument):
+                n.set_ramp([])
+            with self.assertRaises(jbw.InvalidArgument):
+                n.unit = 7
+            self.assertEqual(n.caseload_per_fte, 12.0)
+            self.assertEqual(n.ramp(0), 0.5)
+
+    def test_save_parses_back_to_an_equal_norm(self):
+        with jbw.Norm() as n:
+            n.caseload_per_fte = 10
+            n.set_weight("JR_STP", 0.5)
+            text = n.save()
+            with jbw.Norm.parse(text) as back:
+                self.assertEqual(back.save(), text)
+                self.assertEqual(back.to_dict(), n.to_dict())
+            with n.clone() as c:
+                self.assertEqual(c.to_dict(), n.to_dict())
+
+    def test_parse_keeps_defaults_for_keys_not_given(self):
+        with jbw.Norm.parse("caseload_per_fte = 15\n") as n:
+            self.assertEqual(n.caseload_per_fte, 15.0)
+            self.assertIs(n.unit, jbw.Unit.CHILD)
+
+    def test_an_unknown_key_is_a_parse_error_naming_source_and_line(self):
+        with self.assertRaises(jbw.ParseError) as cm:
+            jbw.Norm.parse("unit = child\ncolour = blue\n", source="mijn.norm")
+        msg = str(cm.exception)
+        self.assertIn("mijn.norm", msg)
+        self.assertIn("2", msg)
+        self.assertIn("colour", msg)
+
+    def test_load_from_a_file(self):
+        import os
+        import tempfile
+        with tempfile.TemporaryDirectory() as d, jbw.Norm() as n:
+            path = os.path.join(d, "n.norm")
+            jbw.write_file(path, n.save())
+            with jbw.Norm.load(path) as back:
+                self.assertEqual(back.save(), n.save())
+        with self.assertRaises(jbw.JbwIOError):
+            jbw.Norm.load("/nonexistent.norm")
+
+
+class CaseloadTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.snap = small_snapshot()
+        cls.result = jbw.compute_caseload(cls.snap)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.result.close()
+        cls.snap.close()
+
+    def test_totals_worked_out_by_hand(self):
+        t = self.result.totals
+        self.assertEqual(self.result.date, D)
+        self.assertEqual((t.active_measures, t.assigned, t.waiting_nieuw, t.waiting_bestaand),
+                         (5, 3, 1, 1))
+        self.assertEqual((t.children, t.families, t.workers), (4, 3, 2))
+        # required: 4 active children / 12 = 0.3333
+        self.assertAlmostEqual(t.required_fte, 4 / 12)
+        # available: W1 1.0 + W2 0.5 (W3 left before D)
+        self.assertAlmostEqual(t.available_fte, 1.5)
+        # effective: 1.0 x 1.0 + 0.5 x ramp(1 month) 0.5 = 1.25
+        self.assertAlmostEqual(t.effective_fte, 1.25)
+        self.assertAlmostEqual(t.fte_gap, 4 / 12 - 1.25)
+        # capacity 12 + 3; load: W1 child C1 once (M1, M2) + W2 child C3 = 2
+        self.assertAlmostEqual(t.capacity, 15.0)
+        self.assertAlmostEqual(t.load, 2.0)
+        self.assertAlmostEqual(t.free_capacity, 13.0)
+        self.assertEqual(t.waiting, 2)
+
+    def test_coupling_norm_worked_out_by_hand(self):
+        t = self.result.totals
+        # period 1 Jun - 1 Sep 2025: only M3 started (1 Aug); never assigned,
+        # 21 werkdagen waiting by D (> 5): within 0 of 1, 0 %, no median.
+        self.assertEqual((t.coupling_started, t.coupling_within, t.coupling_waiting_past),
+                         (1, 0, 1))
+        self.assertEqual(t.coupling_within_pct, 0.0)
+        self.assertIsNone(t.coupling_median_workdays)
+        self.assertEqual(self.result.period, (date(2025, 6, 1), D, 5))
+
+    def test_workers_worked_out_by_hand(self):
+        w1, w2 = self.result.workers
+        self.assertEqual((w1.id, w1.tenure_months, w1.capacity, w1.load, w1.measures),
+                         ("W1", 68, 12.0, 1.0, 2))
+        self.assertAlmostEqual(w1.ratio, 1 / 12)
+        self.assertIs(w1.status, jbw.LoadStatus.UNDER)
+        self.assertEqual((w2.id, w2.tenure_months, w2.effective_fte, w2.capacity, w2.load),
+                         ("W2", 1, 0.25, 3.0, 1.0))
+        self.assertAlmostEqual(w2.ratio, 1 / 3)
+        self.assertEqual(w2.region, "HGL")
+
+    def test_groups(self):
+        by_org = self.result.by_organisation
+        self.assertEqual(list(by_org), ["JBWEST", "WSS", "LDH"])
+        self.assertEqual(by_org["JBWEST"].active_measures, 5)
+        self.assertEqual(by_org["WSS"].active_measures, 0)
+        self.assertIsNone(by_org["WSS"].coupling_within_pct)
+        by_region = self.result.by_region
+        self.assertEqual(list(by_region), ["HGL", "HR", "MH", "ZHZ"])
+        self.assertEqual(by_region["HGL"].active_measures, 4)
+        self.assertEqual(by_region["ZHZ"].waiting_bestaand, 1)
+
+    def test_outputs(self):
+        doc = json.loads(self.result.to_json())
+        self.assertEqual(doc, self.result.to_dict())
+        self.assertEqual(doc["date"], "2025-09-01")
+        self.assertEqual(doc["totals"]["active_measures"], 5)
+        self.assertIn("JBWEST", self.result.to_csv())
+        self.assertIn("W2", self.result.workers_csv())
+        self.assertIn("2025-09-01", self.result.to_text())
+
+    def test_records_for_pandas(self):
+        rows = self.result.to_records()
+        self.assertEqual([r["id"] for r in rows], ["W1", "W2"])
+        self.assertEqual(rows[0]["status"], "under")
+        regions = self.result.to_records("region")
+        self.assertEqual([r["key"] for r in regions], ["HGL", "HR", "MH", "ZHZ"])
+        self.assertEqual(regions[0]["kind_OTS"], 2)
+        self.assertEqual(self.result.to_records("total")[0]["active_measures"], 5)
+        self.assertEqual(len(self.result.to_records("organisation")), 3)
+        with self.assertRaises(ValueError):
+            self.result.to_records("nope")
+
+    def test_the_norm_is_copied_into_the_result(self):
+        with self.result.norm as n:
+            self.assertEqual(n.name, "Significant-norm")
+
+    def test_a_norm_in_unit_measure_and_options(self):
+        with jbw.Norm() as n:
+            n.unit = jbw.Unit.MEASURE
+            # 5 active measures / 12 per FTE
+            with self.snap.caseload(n, coupling_workdays=25) as r:
+                self.assertAlmostEqual(r.totals.required_fte, 5 / 12)
+                # W1 carries M1 and M2: load 2
+                self.assertEqual(r.workers[0].load, 2.0)
+                # M3 waited 21 werkdagen <= 25: not past the 25-day norm
+                self.assertEqual(r.totals.coupling_waiting_past, 0)
+
+    def test_bad_options_are_refused(self):
+        with self.assertRaises(jbw.InvalidArgument):
+            jbw.compute_caseload(self.snap, coupling_workdays=-1)
+        with self.assertRaises(jbw.InvalidArgument):
+            jbw.compute_caseload(self.snap, period_from=date(2025, 8, 1),
+                                 period_to=date(2025, 7, 1))
+        with self.assertRaises(jbw.RangeError):
+            jbw.compute_caseload(self.snap, date=date(2010, 1, 1))
+
+
+class SeriesTests(unittest.TestCase):
+    def test_points_changes_and_share(self):
+        with jbw.Series("Test") as s:
+            s.add(date(2025, 2, 1), 10, 5)
+            s.add(date(2025, 1, 1), 8, 2)   # kept in date order
+            self.assertEqual(s.title, "Test")
+            self.assertEqual(len(s), 2)
+            first, second = s.points()
+            self.assertEqual((first.date, first.total, first.change_total), (date(2025, 1, 1), 10, 0))
+            # 15 - 10 = +5; nieuw 10 - 8 = +2; bestaand 5 - 2 = +3; share 5/15
+            self.assertEqual((second.total, second.change_total, second.change_nieuw,
+                              second.change_bestaand), (15, 5, 2, 3))
+            self.assertAlmostEqual(second.share_bestaand, 1 / 3)
+            self.assertEqual(s[-1], second)
+            with self.assertRaises(IndexError):
+                s[2]
+            with self.assertRaises(jbw.Duplicate):
+                s.add(date(2025, 1, 1), 1, 1)
+
+    def test_a_zero_total_has_no_share(self):
+        with jbw.Series() as s:
+            s.add(date(2025, 1, 1), 0, 0)
+            self.assertIsNone(s[0].share_bestaand)
+
+    def test_add_snapshot_counts_nieuw_and_bestaand(self):
+        with jbw.Series() as s, small_snapshot() as snap:
+            s.add_snapshot(snap)
+            s.add_snapshot(snap, date(2025, 8, 20), region="ZHZ")
+            self.assertEqual([(p.nieuw, p.bestaand) for p in s], [(0, 1), (1, 1)])
+
+    def test_outputs(self):
+        with jbw.Series("T") as s:
+            s.add(date(2025, 1, 1), 8, 2)
+            self.assertTrue(s.to_csv().startswith("date,nieuw,bestaand,total"))
+            self.assertEqual(s.to_dict()["title"], "T")
+            self.assertEqual(json.loads(s.to_json())["points"][0]["total"], 10)
+            self.assertIn("2025-01-01", s.to_text())
+            self.assertEqual(s.to_records()[0]["date"], "2025-01-01")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,352 @@
+"""Forecast and staffing. Expected values follow from the model's
+equations in forecast.h, worked out for small cases by hand."""
+import json
+import math
+import unittest
+from datetime import date
+
+import jbw
+from jbw import Kind
+
+from .support import D, small_snapshot
+
+
+def waiting_only(months=24, staff=0.0):
+    """12 OTS measures waiting nieuw, mean duration 10 months, no inflow;
+    ``staff`` FTE tenured 36+ months (ramp 1.0, capacity 12 per FTE)."""
+    p = jbw.ForecastParams.default()
+    p.months = months
+    p.waiting_nieuw[Kind.OTS] = 12
+    p.duration[Kind.OTS] = 10
+    p.staff_fte[36] = staff
+    return p
+
+
+class Params(unittest.TestCase):
+    def test_defaults_follow_the_header(self):
+        p = jbw.ForecastParams.default()
+        self.assertEqual(p.months, 24)
+        self.assertIsNone(p.start)
+        self.assertEqual(p.duration[Kind.OTS], 23.6)
+        self.assertEqual(p.duration[Kind.VOOGDIJ], 71.7)
+        self.assertEqual(p.duration[Kind.VOTS], 3.0)
+        self.assertEqual(p.hire_months, jbw.FORECAST_MONTHS_MAX)
+        self.assertTrue(p.bestaand_first and p.emergency_first)
+        self.assertEqual((p.fte_per_worker, p.units_per_measure), (1.0, 1.0))
+        self.assertEqual(len(p.staff_fte), jbw.TENURE_SLOTS)
+        self.assertEqual(p.waiting, 0)
+
+    def test_from_snapshot_counts_the_small_snapshot(self):
+        with small_snapshot() as snap:
+            p = jbw.ForecastParams.from_snapshot(snap)
+        # assigned M1 (OTS), M2 (VOTS), M4 (JR_TB_GEDWONGEN); M3 nieuw and
+        # M6 bestaand are OTS; W1 (68 months) in the last slot, W2 (1 month)
+        self.assertEqual(p.assigned[Kind.OTS], 1)
+        self.assertEqual(p.assigned[Kind.VOTS], 1)
+        self.assertEqual(p.assigned[Kind.JR_TB_GEDWONGEN], 1)
+        self.assertEqual((p.waiting_nieuw[Kind.OTS], p.waiting_bestaand[Kind.OTS]), (1, 1))
+        self.assertEqual((p.staff_fte[36], p.staff_fte[1], sum(p.staff_fte)), (1.0, 0.5, 1.5))
+        self.assertEqual(p.start, D)
+        # unit child: 4 children / 5 active measures
+        self.assertAlmostEqual(p.units_per_measure, 0.8)
+        # steady-state inflow: 3 active OTS / 23.6 months
+        self.assertAlmostEqual(p.inflow[Kind.OTS], 3 / 23.6)
+
+    def test_from_snapshot_for_an_organisation_without_measures(self):
+        with small_snapshot() as snap:
+            p = jbw.ForecastParams.from_snapshot(snap, organisation="WSS")
+            self.assertEqual(p.waiting, 0)
+            with self.assertRaises(jbw.NotFound):
+                jbw.ForecastParams.from_snapshot(snap, region="XX")
+
+    def test_replace_copies_deeply(self):
+        base = waiting_only()
+        other = base.replace(turnover=0.1)
+        other.inflow[Kind.OTS] = 99
+        self.assertEqual((base.turnover, base.inflow[Kind.OTS]), (0.0, 0.0))
+        self.assertEqual(other.turnover, 0.1)
+        with self.assertRaises(TypeError):
+            base.replace(colour="blue")
+
+    def test_check_names_the_bad_field(self):
+        p = waiting_only()
+        p.inflow[Kind.OTS] = -2
+        with self.assertRaises(jbw.InvalidArgument) as cm:
+            p.check()
+        self.assertIn("inflow", str(cm.exception))
+        p = waiting_only(months=601)
+        with self.assertRaises(jbw.RangeError):
+            p.check()
+        p = waiting_only()
+        p.waiting_nieuw[Kind.OTS] = 1.5
+        p.check()
+        with self.assertRaises(jbw.InvalidArgument):
+            p.check(stochastic=True)   # stochastic runs need whole counts
+        p.turnover = float("nan")
+        with self.assertRaises(jbw.InvalidArgument):
+            p.check()
+
+
+class Deterministic(unittest.TestCase):
+    def test_without_staff_the_waiting_list_only_decays_by_exits(self):
+        # exits 1/10 a month: waiting(t) = 12 x 0.9^t
+        with jbw.run_forecast(waiting_only()) as fc:
+            self.assertEqual((fc.months, fc.replicates, fc.seed), (24, 0, 0))
+            self.assertEqual(len(fc), 25)
+            self.assertEqual(fc[0].waiting, 12)
+            self.assertAlmostEqual(fc[1].waiting_nieuw, 10.8)
+            self.assertAlmostEqual(fc[2].waiting, 9.72)
+            self.assertAlmostEqual(fc[24].waiting, 12 * 0.9 ** 24)
+            self.assertAlmostEqual(fc[1].exits, 1.2)
+            self.assertEqual(fc.statistics, [jbw.Statistic.MEAN])
+            with self.assertRaises(jbw.InvalidArgument):
+                fc.month(1, jbw.Statistic.P95)   # no percentiles when deterministic
+            with self.assertRaises(jbw.RangeError):
+                fc.month(25)
+
+    def test_one_fte_takes_the_waiting_list_in_month_one(self):
+        # month 1: exits 1.2 -> 10.8 waiting; capacity 1 x 12 = 12 takes all
+        # 10.8; month 2: exits 1.08 -> 9.72 assigned, free 12 - 9.72 = 2.28
+        with jbw.run_forecast(waiting_only(staff=1.0)) as fc:
+            m1, m2 = fc[1], fc[2]
+            self.assertAlmostEqual(m1.intake, 10.8)
+            self.assertAlmostEqual(m1.waiting, 0.0)
+            self.assertAlmostEqual(m1.assigned, 10.8)
+            self.assertAlmostEqual(m1.capacity, 12.0)
+            self.assertAlmostEqual(m2.assigned, 9.72)
+            self.assertAlmostEqual(m2.free_capacity, 2.28)
+
+    def test_turnover_is_the_monthly_rate_of_the_annual_one(self):
+        # r = 1 - (1 - 0.2)^(1/12); 10 FTE keep 10 x 0.8^(1/12) after a month
+        p = waiting_only(staff=10.0)
+        p.turnover = 0.2
+        with jbw.run_forecast(p) as fc:
+            self.assertAlmostEqual(fc[1].fte, 10 * 0.8 ** (1 / 12))
+            self.assertAlmostEqual(fc[1].leavers_fte, 10 * (1 - 0.8 ** (1 / 12)))
+            self.assertAlmostEqual(fc[12].fte, 8.0)
+
+    def test_stocks_balance_every_month(self):
+        with small_snapshot() as snap:
+            p = jbw.ForecastParams.from_snapshot(snap)
+        p.inflow[Kind.VOTS] = 2
+        with jbw.run_forecast(p) as fc:
+            for t in range(1, fc.months + 1):
+                a, b = fc[t - 1], fc[t]
+                self.assertAlmostEqual(b.active, a.active + b.inflow - b.exits)
+                self.assertAlmostEqual(b.waiting, b.waiting_nieuw + b.waiting_bestaand)
+                self.assertAlmostEqual(b.active, b.assigned + b.waiting)
+            self.assertEqual(fc[3].date, date(2025, 12, 1))
+
+    def test_finance_revenue_is_tariff_over_12_times_active(self):
+        p = jbw.ForecastParams.default()
+        p.assigned[Kind.OTS] = 10
+        p.staff_fte[36] = 1
+        p.duration[Kind.OTS] = 1200         # the longest allowed: 1/1200 exit a month
+        p.finance = True
+        p.tariff[Kind.OTS] = 12000          # per measure-year: 1000 a month
+        p.staff_cost = 60000                # 5000 a month for 1 FTE
+        p.fixed_costs = 24000               # 2000 a month
+        with jbw.run_forecast(p) as fc:
+            self.assertTrue(fc.has_finance)
+            m = fc[1]
+            active = 10 * (1 - 1 / 1200)    # 9.99167 after month 1's exits
+            self.assertAlmostEqual(m.active, active)
+            self.assertAlmostEqual(m.revenue, 1000 * active)        # 9991.67
+            self.assertAlmostEqual(m.staff_cost, 5000)
+            self.assertAlmostEqual(m.fixed_costs, 2000)
+            self.assertAlmostEqual(m.margin, 1000 * active - 7000)  # 2991.67
+            # (revenue - staff cost) / fixed costs = 4991.67 / 2000 = 2.496
+            self.assertAlmostEqual(m.coverage, (1000 * active - 5000) / 2000)
+        with jbw.run_forecast(waiting_only()) as fc:
+            self.assertFalse(fc.has_finance)
+            self.assertIsNone(fc[1].revenue)
+
+    def test_outputs(self):
+        with jbw.run_forecast(waiting_only(months=6)) as fc:
+            doc = fc.to_dict()
+            self.assertEqual(doc, json.loads(fc.to_json()))
+            self.assertEqual(doc["months"], 6)
+            self.assertIn("statistic,month,date", fc.to_csv().splitlines()[0])
+            self.assertTrue(fc.to_text())
+            svg = fc.to_svg("Test <title>")
+            self.assertIn("<svg", svg)
+            self.assertIn("&lt;title&gt;", svg)
+            rows = fc.to_records()
+            self.assertEqual(len(rows), 7)
+            self.assertEqual(rows[0]["statistic"], "mean")
+
+
+class Stochastic(unittest.TestCase):
+    def test_replicates_give_percentiles_and_the_same_seed_the_same_figures(self):
+        with small_snapshot() as snap:
+            p = jbw.ForecastParams.from_snapshot(snap)
+        p.inflow[Kind.OTS] = 3
+        p.months = 12
+        with jbw.run_forecast(p, replicates=200, seed=7) as a, \
+                jbw.run_forecast(p, replicates=200, seed=7) as b:
+            self.assertEqual((a.replicates, a.seed), (200, 7))
+            self.assertEqual(a.to_json(), b.to_json())
+            self.assertEqual(a.statistics, list(jbw.Statistic))
+            for t in range(13):
+                lo = a.month(t, jbw.Statistic.P5).waiting
+                mid = a.month(t, jbw.Statistic.P50).waiting
+                hi = a.month(t, jbw.Statistic.P95).waiting
+                self.assertLessEqual(lo, mid)
+                self.assertLessEqual(mid, hi)
+            # means are linear: the balance holds for them too
+            for t in range(1, 13):
+                m0, m1 = a.month(t - 1), a.month(t)
+                self.assertAlmostEqual(m1.active, m0.active + m1.inflow - m1.exits)
+            self.assertEqual(len(a.to_records()), 4 * 13)
+            self.assertEqual(jbw.Statistic.P95.code, "p95")
+
+    def test_callbacks_see_every_month_and_can_stop_the_run(self):
+        seen = []
+        with jbw.run_forecast(waiting_only(months=3), replicates=2, seed=1,
+                              on_month=lambda r, m: seen.append((m.month, r))):
+            pass
+        # months 0..3 in order; within a month, replicates in order
+        self.assertEqual(seen, [(t, r) for t in range(4) for r in range(2)])
+        calls = []
+        with jbw.run_forecast(waiting_only(), replicates=10,
+                              progress=lambda d, t: calls.append((d, t))):
+            pass
+        self.assertTrue(calls)
+        self.assertTrue(all(d <= t for d, t in calls))
+        with self.assertRaises(jbw.Canceled):
+            jbw.run_forecast(waiting_only(), progress=lambda d, t: True)
+
+    def test_an_exception_in_a_callback_is_re_raised(self):
+        def boom(replicate, month):
+            raise KeyError("stop")
+        with self.assertRaises(KeyError):
+            jbw.run_forecast(waiting_only(), on_month=boom)
+
+    def test_too_many_replicates_are_refused(self):
+        with self.assertRaises(jbw.Error):
+            jbw.run_forecast(waiting_only(), replicates=jbw.FORECAST_REPLICATES_MAX + 1)
+
+
+class Scenarios(unittest.TestCase):
+    def test_a_scenario_sets_only_its_keys(self):
+        text = ("months = 12\nturnover = 20%\nhires_fte = 2.5\n"
+                "inflow.OTS = 40\nshock.surge = VOTS 3 8 1.5\n")
+        with jbw.Scenario.parse(text, "s.txt") as sc:
+            self.assertEqual(sc.shock_count, 1)
+            base = waiting_only()
+            p = sc.apply(base)
+            self.assertEqual(base.apply(sc), p)
+        self.assertEqual((p.months, p.turnover, p.hires_fte, p.inflow[Kind.OTS]),
+                         (12, 0.2, 2.5, 40))
+        self.assertEqual(p.shocks, [jbw.Shock(Kind.VOTS, 3, 8, 1.5)])
+        self.assertEqual(p.duration[Kind.OTS], 10)        # kept from the base
+        self.assertEqual(p.waiting_nieuw[Kind.OTS], 12)
+
+    def test_shocks_multiply_the_inflow(self):
+        p = waiting_only(months=4)
+        p.inflow[Kind.OTS] = 10
+        p.shocks = [jbw.Shock(None, 2, 3, 1.5), jbw.Shock(Kind.OTS, 3, 3, 2.0)]
+        with jbw.run_forecast(p) as fc:
+            # month 1: 10; month 2: x1.5 = 15; month 3: x1.5 x2 = 30; month 4: 10
+            self.assertEqual([round(fc[t].inflow, 9) for t in range(1, 5)], [10, 15, 30, 10])
+
+    def test_shocks_from_csv(self):
+        with jbw.Scenario("months = 6\n") as sc:
+            sc.add_shocks_csv("month,kind,multiplier\n3,VOTS,1.5\n4,ALL,0.5\n")
+            self.assertEqual(sc.shock_count, 2)
+            p = sc.apply()
+            self.assertIn(jbw.Shock(None, 4, 4, 0.5), p.shocks)
+            with self.assertRaises(jbw.ParseError) as cm:
+                sc.add_shocks_csv("month,kind,multiplier\n3,NOPE,1.5\n", "bad.csv")
+            self.assertIn("bad.csv", str(cm.exception))
+            self.assertEqual(sc.shock_count, 2)
+
+    def test_a_bad_scenario_names_source_line_and_key(self):
+        with self.assertRaises(jbw.ParseError) as cm:
+            jbw.Scenario.parse("months = 12\nturnover = 120%\n", "s.txt")
+        msg = str(cm.exception)
+        self.assertIn("s.txt", msg)
+        self.assertIn("turnover", msg)
+        with self.assertRaises(jbw.ParseError):
+            jbw.Scenario.parse("colour = blue\n")
+
+    def test_load_from_a_file(self):
+        import os
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "s.txt")
+            jbw.write_file(path, "months = 7\n")
+            with jbw.Scenario.load(path) as sc:
+                self.assertEqual(sc.apply().months, 7)
+        with self.assertRaises(jbw.JbwIOError):
+            jbw.Scenario.load("/nonexistent/s.txt")
+
+
+class Staffing(unittest.TestCase):
+    def test_relief_is_the_smallest_hiring_that_reaches_the_target(self):
+        p = waiting_only(months=12, staff=0.0)
+        p.inflow[Kind.OTS] = 2
+        h = jbw.relief(p, target_waiting=5, within_months=6)
+        self.assertAlmostEqual(h * 1000, round(h * 1000), places=6)   # a multiple of 0.001
+
+        def waiting_at_6(hires):
+            q = waiting_only(months=6, staff=0.0)
+            q.inflow[Kind.OTS] = 2
+            q.hires_fte, q.hire_months = hires, 6
+            with jbw.run_forecast(q) as fc:
+                return fc[6].waiting
+        self.assertLessEqual(waiting_at_6(h), 5 + 1e-9)
+        self.assertGreater(waiting_at_6(h - 0.001), 5)
+        # a higher target never needs more hiring
+        self.assertLessEqual(jbw.relief(p, 8, 6), h)
+        with self.assertRaises(jbw.RangeError):
+            jbw.relief(p, 5, 601)
+        with self.assertRaises(jbw.InvalidArgument):
+            jbw.relief(p, float("nan"), 6)
+
+    def test_erlang_c_by_hand(self):
+        # c = 1, A = 0.5: M/M/1, P(wait) = rho = 0.5
+        self.assertAlmostEqual(jbw.erlang_c(1, 0.5), 0.5)
+        # c = 2, A = 1: B(1) = 1/2, B(2) = 0.5 / 2.5 = 0.2,
+        # C = 2 x 0.2 / (2 - 1 x 0.8) = 1/3
+        self.assertAlmostEqual(jbw.erlang_c(2, 1.0), 1 / 3)
+        self.assertEqual(jbw.erlang_c(3, 3.0), 1.0)   # A >= c
+        self.assertLess(jbw.erlang_c(100000, 90000.0), 1.0)   # no overflow
+        with self.assertRaises(jbw.InvalidArgument):
+            jbw.erlang_c(0, 1.0)
+
+    def test_queue_staffing_is_the_fewest_slots_reaching_the_percent(self):
+        q = jbw.QueueParams(arrivals_per_workday=1.0, mean_duration_workdays=10.0,
+                            within_workdays=5.0, slots_per_fte=1.0)
+        r = jbw.queue_staffing(q, 80)
+        self.assertAlmostEqual(r.offered_load, 10.0)
+        self.assertEqual(r.fte, r.slots)    # one slot per FTE
+
+        def share(c):
+            # share within N = 1 - C exp(-(c - A) N / duration)
+            return 1 - jbw.erlang_c(c, 10.0) * math.exp(-(c - 10.0) * 5 / 10)
+        self.assertAlmostEqual(r.share_within, share(r.slots))
+        self.assertGreaterEqual(r.share_within, 0.8)
+        self.assertLess(share(r.slots - 1), 0.8)
+        back = jbw.queue_share(q, r.fte)
+        self.assertEqual(back.slots, r.slots)
+        self.assertAlmostEqual(back.share_within, r.share_within)
+        with self.assertRaises(jbw.InvalidArgument):
+            jbw.queue_staffing(q, 100)
+
+    def test_queue_params(self):
+        self.assertEqual(jbw.QueueParams.default(), jbw.QueueParams(1.0, 1.0, 5.0, 12.0))
+        p = waiting_only()
+        p.inflow[Kind.OTS] = 21
+        q = jbw.QueueParams.from_forecast(p, workdays_per_month=21)
+        # 21 a month over 21 werkdagen: 1 a werkdag; 10 months x 21 werkdagen
+        self.assertAlmostEqual(q.arrivals_per_workday, 1.0)
+        self.assertAlmostEqual(q.mean_duration_workdays, 210.0)
+        self.assertAlmostEqual(q.slots_per_fte, 12.0)
+        self.assertEqual(q.within_workdays, 5.0)
+        with self.assertRaises(jbw.InvalidArgument):
+            jbw.QueueParams.from_forecast(waiting_only(), 21)   # no inflow
+
+
+if __name__ == "__main__":
+    unittest.main()

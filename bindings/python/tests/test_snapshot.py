@@ -1,0 +1,176 @@
+"""Snapshots from records and CSV, read back, counts, states, CSV I/O."""
+import os
+import tempfile
+import unittest
+from datetime import date
+
+import jbw
+
+from .support import D, small_measures, small_snapshot, small_workers
+
+
+class FromRecords(unittest.TestCase):
+    def setUp(self):
+        self.snap = small_snapshot()
+
+    def tearDown(self):
+        self.snap.close()
+
+    def test_counts_on_the_reference_date(self):
+        # Worked out from support.small_measures(): active M1 M2 M3 M4 M6 (M5
+        # ended 2 Jun); assigned M1 M2 M4; nieuw M3; bestaand M6; children
+        # C1 C2 C3 C5; families C1, F1 (C2+C3), C5; workers W1 W2 (W3 left).
+        c = self.snap.counts()
+        self.assertEqual((c.active, c.assigned, c.waiting_nieuw, c.waiting_bestaand),
+                         (5, 3, 1, 1))
+        self.assertEqual((c.children, c.families, c.workers), (4, 3, 2))
+        self.assertEqual(c.waiting, 2)
+        self.assertEqual(c.by_kind[jbw.Kind.OTS], 3)
+        self.assertEqual(c.by_kind[jbw.Kind.VOTS], 1)
+        self.assertEqual(c.by_kind[jbw.Kind.JR_TB_GEDWONGEN], 1)
+        self.assertEqual(sum(c.by_kind.values()), 5)
+        self.assertEqual(c.to_dict()["by_kind"]["OTS"], 3)
+
+    def test_counts_for_a_region_an_organisation_and_an_earlier_date(self):
+        self.assertEqual(self.snap.counts(region="ZHZ").active, 1)   # M6
+        self.assertEqual(self.snap.counts(organisation="WSS").active, 0)
+        # on 1 Jul 2025 M3 had not started: active M1 M2 M4 M6
+        self.assertEqual(self.snap.counts(date(2025, 7, 1)).active, 4)
+        with self.assertRaises(jbw.NotFound):
+            self.snap.counts(region="XX")
+
+    def test_records_read_back_as_given(self):
+        self.assertEqual(self.snap.worker_count, 3)
+        self.assertEqual(self.snap.measure_count, 6)
+        self.assertEqual(len(self.snap), 6)
+        self.assertEqual(self.snap.workers(), small_workers())
+        back = self.snap.measures()
+        given = small_measures()
+        # a nieuw measure given without waiting_since waits since its start
+        given[2].waiting_since = given[2].start
+        self.assertEqual(back, given)
+        self.assertEqual(self.snap.worker(1).id, "W2")
+        self.assertEqual(self.snap.measure(5).id, "M6")
+
+    def test_find_and_state(self):
+        self.assertEqual(self.snap.find_worker("W2"), 1)
+        self.assertEqual(self.snap.find_measure("M4"), 3)
+        S = jbw.MeasureState
+        self.assertIs(self.snap.measure_state("M1"), S.ASSIGNED)
+        self.assertIs(self.snap.measure_state("M3"), S.NIEUW)
+        self.assertIs(self.snap.measure_state("M5"), S.INACTIVE)
+        self.assertIs(self.snap.measure_state(5), S.BESTAAND)
+        # before its wait began (15 Aug) M6 still had its earlier worker
+        self.assertIs(self.snap.measure_state("M6", date(2025, 8, 14)), S.ASSIGNED)
+        self.assertEqual(S.BESTAAND.code, "bestaand")
+        with self.assertRaises(jbw.NotFound):
+            self.snap.find_measure("M99")
+
+    def test_reference_date_and_registry_copy(self):
+        self.assertEqual(self.snap.reference_date, D)
+        with self.snap.registry() as reg:
+            self.assertEqual(reg.region_count, 4)
+
+    def test_a_bad_record_is_refused_naming_id_and_field_and_changes_nothing(self):
+        with self.assertRaises(jbw.Duplicate) as cm:
+            self.snap.add_worker(jbw.Worker("W1", "JBWEST", date(2020, 1, 1)))
+        self.assertIn("W1", str(cm.exception))
+        with self.assertRaises(jbw.InvalidArgument) as cm:
+            self.snap.add_worker(jbw.Worker("W9", "JBWEST", date(2020, 1, 1), fte=float("nan")))
+        self.assertIn("fte", str(cm.exception))
+        with self.assertRaises(jbw.NotFound) as cm:
+            self.snap.add_measure(jbw.Measure("M9", "C9", "OTS", "JBWEST", "HGL",
+                                              date(2025, 1, 6), worker_id="W99"))
+        self.assertIn("W99", str(cm.exception))
+        self.assertEqual((self.snap.worker_count, self.snap.measure_count), (3, 6))
+
+    def test_a_snapshot_needs_a_reference_date(self):
+        with self.assertRaises(TypeError):
+            jbw.Snapshot()
+        with self.assertRaises(jbw.RangeError):
+            jbw.Snapshot(None, date(1800, 1, 1))
+
+
+class Csv(unittest.TestCase):
+    def test_csv_round_trip_gives_the_same_records(self):
+        with small_snapshot() as snap:
+            m, w = snap.measures_csv(), snap.workers_csv()
+            self.assertTrue(m.startswith("id,"))
+            with jbw.Snapshot.from_csv(m, w) as back:
+                self.assertEqual(back.measures(), snap.measures())
+                self.assertEqual(back.workers(), snap.workers())
+                self.assertEqual(back.rejects, [])
+                self.assertEqual(back.measures_csv(), m)
+
+    def test_strict_load_stops_at_the_first_bad_row_naming_line_column_value(self):
+        with small_snapshot() as snap:
+            lines = snap.measures_csv().splitlines()
+            w = snap.workers_csv()
+        cols = lines[0].split(",")
+        bad = lines[2].split(",")
+        bad[cols.index("start")] = "31-02-2025"
+        lines[2] = ",".join(bad)
+        text = "\n".join(lines) + "\n"
+        with self.assertRaises(jbw.ParseError) as cm:
+            jbw.Snapshot.from_csv(text, w, measures_name="m.csv")
+        msg = str(cm.exception)
+        for part in ("m.csv", "line 3", "start", "31-02-2025"):
+            self.assertIn(part, msg)
+        with jbw.Snapshot.from_csv(text, w, lenient=True) as snap:
+            self.assertEqual(snap.measure_count, 5)
+            self.assertEqual(len(snap.rejects), 1)
+            r = snap.rejects[0]
+            self.assertEqual((r.file, r.line), ("measures.csv", 3))
+            self.assertIn("31-02-2025", r.reason)
+
+    def test_load_csv_from_files_and_save_csv(self):
+        with small_snapshot() as snap, tempfile.TemporaryDirectory() as d:
+            snap.save_csv(d)
+            self.assertEqual(sorted(os.listdir(d)), ["measures.csv", "registry.csv", "workers.csv"])
+            with jbw.Registry.load_csv(os.path.join(d, "registry.csv")) as reg, \
+                    jbw.Snapshot.load_csv(os.path.join(d, "measures.csv"),
+                                          os.path.join(d, "workers.csv"), reg,
+                                          reference_date=D) as back:
+                self.assertEqual(back.measures(), snap.measures())
+                self.assertEqual(back.reference_date, D)
+
+    def test_the_default_reference_date_is_the_latest_date_in_the_files(self):
+        with small_snapshot() as snap:
+            m, w = snap.measures_csv(), snap.workers_csv()
+        # latest date in the files: W2 hired 2025-08-01, M6 waiting since
+        # 2025-08-15, M4 first assigned 2025-08-04 ... the latest is 15 Aug.
+        with jbw.Snapshot.from_csv(m, w) as back:
+            self.assertEqual(back.reference_date, date(2025, 8, 15))
+
+    def test_unknown_columns_are_refused_unless_allowed(self):
+        with small_snapshot() as snap:
+            m = snap.measures_csv().splitlines()
+            w = snap.workers_csv()
+        m[0] += ",remark"
+        m[1:] = [line + ",x" for line in m[1:]]
+        text = "\n".join(m) + "\n"
+        with self.assertRaises(jbw.ParseError) as cm:
+            jbw.Snapshot.from_csv(text, w)
+        self.assertIn("remark", str(cm.exception))
+        with jbw.Snapshot.from_csv(text, w, allow_unknown_columns=True) as snap:
+            self.assertEqual(snap.measure_count, 6)
+
+    def test_a_missing_file_is_an_io_error(self):
+        with self.assertRaises(jbw.JbwIOError):
+            jbw.Snapshot.load_csv("/nonexistent/m.csv", "/nonexistent/w.csv")
+
+
+class Files(unittest.TestCase):
+    def test_write_then_read(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "x.txt")
+            jbw.write_file(path, "één\n")
+            self.assertEqual(jbw.read_file(path), "één\n".encode("utf-8"))
+            jbw.write_file(path, b"\x00\x01")
+            self.assertEqual(jbw.read_file(path), b"\x00\x01")
+        with self.assertRaises(jbw.JbwIOError):
+            jbw.write_file("/nonexistent/dir/x.txt", "x")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,309 @@
+"""The waiting-risk model: scores worked out by hand from the default model
+jbw-wachtrisico 1 (waitrisk.h), batch = one by one, ranking, triage and
+allocation. Scored on Monday 1 September 2025 with the CAO calendar; no
+holidays fall in July-August 2025."""
+import array
+import json
+import unittest
+from datetime import date
+
+import jbw
+from jbw import Band, Item, Kind, WaitCase
+
+from .support import D, small_snapshot
+
+
+def case_a():
+    # unsafe 30; OTS with placement 15; waiting since Tue 1 Jul: werkdagen
+    # 2-31 Jul 22 + Aug 21 + 1 Sep 1 = 44 (31-65) 25; age 2 (< 4) 15; last
+    # contact Mon 18 Aug: 19-22 Aug 4 + 25-29 Aug 5 + 1 Sep = 10 (not > 10) 0.
+    # Total 85: acuut (>= 80).
+    return WaitCase("A", "CA", date(2025, 7, 1), Kind.OTS, safety=jbw.Safety.UNSAFE,
+                    placement=jbw.Placement.PLACED, birth_date=date(2023, 3, 15),
+                    last_contact=date(2025, 8, 18), organisation="JBWEST", region="HGL")
+
+
+def case_b():
+    # JR medium 8; safe 0; waiting since Mon 25 Aug: 26-29 Aug 4 + 1 Sep = 5
+    # (<= 5) 0; age 16 0; no contact 5 werkdagen 0; bestaand 10; 3 earlier
+    # workers 5. Total 23: laag (< 25).
+    return WaitCase("B", "CB", date(2025, 8, 25), Kind.JR_TB_GEDWONGEN,
+                    safety=jbw.Safety.SAFE, jr_risk=jbw.JrRisk.MEDIUM,
+                    birth_date=date(2009, 6, 1), previous_workers=3)
+
+
+def case_c():
+    # concerns 15; VOTS 25; waiting since Fri 29 Aug: 1 werkdag 0; age
+    # exactly 6 on 1 Sep (4-11) 5; no contact 1 werkdag 0. Total 45: midden.
+    return WaitCase("C", "CC", date(2025, 8, 29), Kind.VOTS, safety=jbw.Safety.CONCERNS,
+                    birth_date=date(2019, 9, 1))
+
+
+def case_d():
+    # acute: +100 and band acuut; OTS 10; waiting since 1 Sep: 0; age
+    # unknown 5. Total 115: acuut.
+    return WaitCase("D", "CD", D, Kind.OTS, safety=jbw.Safety.ACUTE)
+
+
+class Scoring(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.model = jbw.WaitRiskModel()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.model.close()
+
+    def test_model_identity_and_contact_intervals(self):
+        self.assertEqual((self.model.name, self.model.version), ("jbw-wachtrisico", 1))
+        self.assertEqual([self.model.contact_interval(b) for b in Band], [20, 10, 5, 1])
+
+    def test_case_a_scores_85_acuut(self):
+        s = self.model.score(case_a(), D)
+        self.assertEqual((s.points, s.band, s.workdays_waiting, s.workdays_no_contact,
+                          s.age_years), (85, Band.ACUUT, 44, 10, 2))
+        self.assertEqual(s.item_points, {Item.SAFETY: 30, Item.MEASURE: 15,
+                                         Item.TIME_WAITED: 25, Item.AGE: 15})
+        self.assertEqual(s.case_id, "A")
+
+    def test_case_b_scores_23_laag(self):
+        s = self.model.score(case_b(), D)
+        self.assertEqual((s.points, s.band, s.workdays_waiting), (23, Band.LAAG, 5))
+        self.assertEqual(s.item_points, {Item.MEASURE: 8, Item.BESTAAND: 10,
+                                         Item.HANDOVERS: 5})
+
+    def test_case_c_scores_45_midden(self):
+        s = self.model.score(case_c(), D)
+        self.assertEqual((s.points, s.band, s.age_years), (45, Band.MIDDEN, 6))
+        self.assertEqual(s.item_points, {Item.SAFETY: 15, Item.MEASURE: 25, Item.AGE: 5})
+
+    def test_case_d_acute_overrides_to_acuut(self):
+        s = self.model.score(case_d(), D)
+        self.assertEqual((s.points, s.band), (115, Band.ACUUT))
+        self.assertEqual(s.item_points, {Item.ACUTE: 100, Item.MEASURE: 10, Item.AGE: 5})
+        self.assertIsNone(jbw.WaitCase("E", "CE", D).birth_date)
+
+    def test_every_scoring_item_has_a_reason_in_both_languages(self):
+        s = self.model.score(case_a(), D)
+        for item in s.items:
+            self.assertTrue(item.reason_nl)
+            self.assertTrue(item.reason_en)
+        reasons = dict((i.item, i.reason_nl) for i in s.items)
+        self.assertIn("44", reasons[Item.TIME_WAITED])
+        self.assertEqual(s.reasons("en"), [i.reason_en for i in s.items])
+        self.assertEqual(self.model.explain(case_a(), s, "en"),
+                         {i.item: i.reason_en for i in s.items})
+        self.assertEqual(s.to_dict()["band"], "acuut")
+
+    def test_without_reasons(self):
+        s = self.model.score(case_a(), D, reasons=False)
+        self.assertTrue(all(i.reason_nl is None for i in s.items))
+
+    def test_a_bad_case_is_refused_naming_the_id_and_field(self):
+        bad = WaitCase("Z1", "CZ", date(2025, 9, 2))   # waits after the date
+        with self.assertRaises(jbw.InvalidArgument) as cm:
+            self.model.score(bad, D)
+        self.assertIn("Z1", str(cm.exception))
+        with self.assertRaises(jbw.Error):
+            self.model.score(WaitCase("Z2", "CZ", None), D)
+
+    def test_band_and_item_codes(self):
+        self.assertEqual([b.code for b in Band], ["laag", "midden", "hoog", "acuut"])
+        self.assertEqual(Item.TIME_WAITED.code, "time_waited")
+        self.assertIs(jbw.Lang.coerce("en"), jbw.Lang.EN)
+        with self.assertRaises(ValueError):
+            jbw.Lang.coerce("de")
+
+
+class Batch(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.model = jbw.WaitRiskModel()
+        cls.cases = [case_a(), case_b(), case_c(), case_d()] * 25
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.model.close()
+
+    def test_batch_results_equal_one_by_one_results(self):
+        one = [self.model.score(c, D) for c in self.cases]
+        batch = self.model.score_batch(self.cases, D, reasons=True)
+        self.assertEqual(batch, one)
+        quick = self.model.score_batch(self.cases, D)
+        self.assertEqual([(s.points, s.band, s.item_points) for s in quick],
+                         [(s.points, s.band, s.item_points) for s in one])
+
+    def test_prepared_arrays_from_columns_equal_from_dataclasses(self):
+        cases = self.cases
+        cols = jbw.WaitCaseArray.from_columns(
+            id=[c.id for c in cases], child_id=[c.child_id for c in cases],
+            waiting_since=array.array("i", [jbw._util.to_days(c.waiting_since) for c in cases]),
+            kind=[c.kind.code for c in cases], safety=[int(c.safety) for c in cases],
+            placement=[c.placement for c in cases], jr_risk=[c.jr_risk for c in cases],
+            birth_date=[c.birth_date for c in cases],
+            last_contact=[c.last_contact for c in cases],
+            previous_workers=[c.previous_workers for c in cases],
+            organisation=[c.organisation for c in cases],
+            region=[c.region for c in cases], family_id=[None] * len(cases))
+        self.assertEqual(cols.cases(), cases)
+        self.assertEqual(jbw.WaitCaseArray.from_cases(cases).cases(), cases)
+        out = jbw.ScoreArray(len(cases))
+        res = self.model.score_array(cols, D, out=out)
+        self.assertIs(res, out)
+        self.assertEqual(out.points(), [85, 23, 45, 115] * 25)
+        self.assertEqual(out.bands()[:4], [Band.ACUUT, Band.LAAG, Band.MIDDEN, Band.ACUUT])
+        self.assertEqual(out.workdays_waiting()[:4], [44, 5, 1, 0])
+        self.assertEqual(out[1].points, 23)
+        self.assertEqual(cols[0], case_a())
+        self.assertEqual(cols.ids[:2], ["A", "B"])
+
+    def test_column_length_mismatch_is_refused(self):
+        with self.assertRaises(ValueError):
+            jbw.WaitCaseArray.from_columns(["a", "b"], ["c"], [D, D])
+
+    def test_an_empty_batch_is_empty(self):
+        self.assertEqual(self.model.score_batch([], D), [])
+        self.assertEqual(jbw.rank([], []), [])
+
+    def test_a_bad_case_fails_the_whole_batch_naming_index_and_id(self):
+        bad = self.cases[:3] + [WaitCase("BAD", "C", date(2025, 9, 2))]
+        with self.assertRaises(jbw.InvalidArgument) as cm:
+            self.model.score_batch(bad, D)
+        self.assertIn("BAD", str(cm.exception))
+        self.assertIn("3", str(cm.exception))
+
+    def test_rank_orders_band_points_wait_id(self):
+        cases = [case_a(), case_b(), case_c(), case_d()]
+        scores = self.model.score_batch(cases, D)
+        # acuut D (115) before acuut A (85), then midden C, laag B
+        self.assertEqual(jbw.rank(cases, scores), [3, 0, 2, 1])
+        arr = jbw.WaitCaseArray.from_cases(cases)
+        self.assertEqual(jbw.rank(arr, self.model.score_array(arr, D)), [3, 0, 2, 1])
+
+    def test_rank_breaks_ties_by_id(self):
+        twins = [WaitCase("Y", "C1", D), WaitCase("X", "C2", D)]
+        scores = self.model.score_batch(twins, D)
+        self.assertEqual(scores[0].points, scores[1].points)
+        self.assertEqual(jbw.rank(twins, scores), [1, 0])
+
+
+class ModelFiles(unittest.TestCase):
+    def test_save_parses_back(self):
+        with jbw.WaitRiskModel() as m:
+            text = m.save()
+            text = text.replace("name = jbw-wachtrisico", "name = eigen-model").replace(
+                "version = 1", "version = 2", 1)
+            with jbw.WaitRiskModel.parse(text) as back:
+                self.assertEqual((back.name, back.version), ("eigen-model", 2))
+
+    def test_changed_points_change_the_score(self):
+        text = "name = test\nversion = 2\npoints.bestaand = 30\n"
+        with jbw.WaitRiskModel.parse(text) as m:
+            # case B: 23 - 10 + 30 = 43, midden
+            s = m.score(case_b(), D)
+            self.assertEqual((s.points, s.band), (43, Band.MIDDEN))
+
+    def test_a_protected_attribute_is_refused_with_its_own_error(self):
+        text = "name = test\nversion = 2\npoints.nationality = 10\n"
+        with self.assertRaises(jbw.ProtectedAttribute) as cm:
+            jbw.WaitRiskModel.parse(text, source="bad.model")
+        self.assertIn("nationality", str(cm.exception))
+        self.assertIn("bad.model", str(cm.exception))
+
+    def test_an_unknown_key_is_a_parse_error(self):
+        with self.assertRaises(jbw.ParseError):
+            jbw.WaitRiskModel.parse("name = t\nversion = 2\npoints.colour = 1\n")
+
+    def test_load_from_a_file(self):
+        import os
+        import tempfile
+        with tempfile.TemporaryDirectory() as d, jbw.WaitRiskModel() as m:
+            path = os.path.join(d, "m.model")
+            jbw.write_file(path, m.save())
+            with jbw.WaitRiskModel.load(path) as back:
+                self.assertEqual(back.save(), m.save())
+        with self.assertRaises(jbw.JbwIOError):
+            jbw.WaitRiskModel.load("/nonexistent.model")
+
+
+class TriageAndAllocation(unittest.TestCase):
+    def setUp(self):
+        self.snap = small_snapshot()
+
+    def tearDown(self):
+        self.snap.close()
+
+    def test_triage_of_the_small_snapshot(self):
+        # M3: unknown 10, OTS 10, 21 werkdagen 15, age unknown 5, no contact
+        #     21 > 20 20 = 60 hoog.
+        # M6: unknown 10, OTS 10, 11 werkdagen (18 Aug - 1 Sep) 15, bestaand
+        #     10, age 5, no contact 11 > 10 10 = 60 hoog.
+        # Equal band and points: the longer wait (M3) ranks first.
+        with self.snap.triage() as t:
+            self.assertEqual(len(t), 2)
+            self.assertEqual(t.date, D)
+            first, second = t.entries()
+            self.assertEqual((first.rank, first.case.id, first.score.points, first.score.band,
+                              first.score.workdays_waiting), (1, "M3", 60, Band.HOOG, 21))
+            self.assertEqual((second.rank, second.case.id, second.score.points,
+                              second.score.workdays_waiting), (2, "M6", 60, 11))
+            self.assertEqual(second.case.previous_workers, 1)
+            self.assertEqual(first.case.family_id, "F1")
+            self.assertEqual(t[-1], second)
+            with self.assertRaises(IndexError):
+                t[2]
+
+    def test_triage_scores_equal_the_model_scores(self):
+        with jbw.WaitRiskModel() as m, self.snap.triage(m) as t:
+            for e in t:
+                self.assertEqual(m.score(e.case, t.date), e.score)
+
+    def test_triage_outputs(self):
+        with self.snap.triage() as t:
+            doc = t.to_dict()
+            self.assertEqual(doc["model"], {"name": "jbw-wachtrisico", "version": 1})
+            self.assertEqual([c["id"] for c in doc["cases"]], ["M3", "M6"])
+            self.assertEqual(json.loads(t.to_json(top=1))["cases"][0]["rank"], 1)
+            self.assertEqual(len(json.loads(t.to_json(top=1))["cases"]), 1)
+            self.assertIn("M6", t.to_csv(lang="en"))
+            self.assertIn("M3", t.to_text())
+            rows = t.to_records()
+            self.assertEqual(rows[0]["points_no_contact"], 20)
+            self.assertEqual(rows[1]["points_bestaand"], 10)
+            self.assertTrue(rows[0]["reasons_nl"])
+
+    def test_triage_on_another_date(self):
+        # M3 waited from Fri 1 Aug to Fri 15 Aug: 4-8 and 11-15 Aug, 10 werkdagen.
+        with self.snap.triage(on=date(2025, 8, 15)) as t:
+            ids = [e.case.id for e in t]
+            self.assertIn("M3", ids)
+            self.assertEqual(t.entries()[ids.index("M3")].score.workdays_waiting, 10)
+
+    def test_allocation_gives_both_to_the_worker_with_most_free_capacity(self):
+        # W1 has 12 - 1 = 11 free, W2 3 - 1 = 2: M3 (HGL) goes to W1; M6
+        # (ZHZ, no worker in ZHZ) then to W1 with 10 free.
+        with self.snap.triage() as t, t.allocate() as a:
+            self.assertEqual(len(a), 2)
+            self.assertEqual(a.assigned, 2)
+            self.assertEqual(a.unassigned, 0)
+            self.assertEqual([(l.measure_id, l.rank, l.worker_id) for l in a],
+                             [("M3", 1, "W1"), ("M6", 2, "W1")])
+            self.assertTrue(a[0].assigned)
+            doc = a.to_dict()
+            self.assertEqual([x["worker"] for x in doc["assignments"]], ["W1", "W1"])
+            self.assertEqual(doc["unassigned"], [])
+            self.assertIn("W1", a.to_csv())
+            self.assertIn("M3", a.to_text())
+            self.assertEqual(a.to_records()[0]["worker_id"], "W1")
+
+    def test_allocation_without_capacity_leaves_cases_unassigned(self):
+        with jbw.Norm() as n:
+            n.caseload_per_fte = 1   # W1 capacity 1 (full), W2 0.25 (over)
+            with self.snap.triage() as t, jbw.Allocation(t, n) as a:
+                self.assertEqual(a.assigned, 0)
+                self.assertEqual({l.reason for l in a}, {jbw.UnassignedReason.NO_CAPACITY})
+                self.assertEqual(a.to_records()[0]["reason"], "no_capacity")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Benchmark of the Python bindings: batch waiting-risk scoring through
+ctypes against the C figure, and the per-call overhead of a trivial call.
+
+    python3 tests/bench/bench_python.py [--cases N] [--runs R] [--c-bench PATH]
+
+Batch: the same synthetic cases as tests/bench/bench_waitrisk.c (splitmix64
+from seed 20250901, the same draws in the same order), prepared once as a
+WaitCaseArray; the timed Python figure is the ONE ctypes call
+(WaitRiskModel.score_array) on all N cases. The C figure comes from running
+bench_waitrisk with the same N (from the loaded library's build directory
+when it has one, else another build directory: the line "C bench" says
+which). Overhead: timeit of pre-bound trivial calls (jbw_abi_major,
+jbw_date_weekday) against an empty Python function in the same run.
+
+Prints the medians, throughputs and ratios. Never passes or fails on time.
+The cases are synthetic: generated from a fixed seed, no real person.
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from array import array
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "bindings", "python"))
+
+import jbw  # noqa: E402
+from jbw._lib import C  # noqa: E402
+from jbw._util import to_days  # noqa: E402
+
+MASK = (1 << 64) - 1
+
+
+def splitmix64(state):
+    """The bench_util.h generator: returns (new state, value)."""
+    state = (state + 0x9E3779B97F4A7C15) & MASK
+    z = state
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return state, z ^ (z >> 31)
+
+
+def make_columns(n, date):
+    """Columns of the cases bench_waitrisk.c's make_cases() draws."""
+    ids = ["M-0001", "M-0002", "M-0003", "M-0004"]
+    none = jbw.DATE_NONE
+    col = {k: array("i") for k in ("kind", "safety", "placement", "jr_risk",
+                                   "waiting_since", "birth_date", "last_contact",
+                                   "previous_workers")}
+    x = 20250901
+    for _ in range(n):
+        x, r = splitmix64(x); col["kind"].append(r % 12)
+        x, r = splitmix64(x); col["safety"].append(r % 5)
+        x, r = splitmix64(x); col["placement"].append(r % 3)
+        x, r = splitmix64(x); col["jr_risk"].append(r % 4)
+        x, r = splitmix64(x); ws = date - r % 365
+        col["waiting_since"].append(ws)
+        x, r = splitmix64(x)
+        if r % 4:
+            x, r = splitmix64(x); bd = ws - r % 6500
+        else:
+            bd = none
+        x, r = splitmix64(x)
+        if r % 3:
+            x, r = splitmix64(x); lc = date - r % 60
+        else:
+            lc = none
+        if lc != none and bd != none and lc < bd:
+            lc = bd
+        col["birth_date"].append(bd)
+        col["last_contact"].append(lc)
+        x, r = splitmix64(x); col["previous_workers"].append(r % 5)
+    names = [ids[i % 4] for i in range(n)]
+    return names, col
+
+
+def find_c_bench(explicit):
+    """bench_waitrisk: given, beside the loaded library, or in any build dir."""
+    if explicit:
+        return explicit
+    lib_dir = os.path.dirname(os.path.abspath(jbw.library_path))
+    root = os.path.abspath(os.path.join(HERE, "..", ".."))
+    candidates = [os.path.join(lib_dir, "tests", "bench", "bench_waitrisk")]
+    for d in sorted(os.listdir(root)):
+        if d.startswith("build"):
+            base = os.path.join(root, d)
+            candidates.append(os.path.join(base, "tests", "bench", "bench_waitrisk"))
+            if os.path.isdir(base):
+                for sub in sorted(os.listdir(base)):
+                    candidates.append(os.path.join(base, sub, "tests", "bench", "bench_waitrisk"))
+    for c in candidates:
+        if os.path.isfile(c) and os.access(c, os.X_OK):
+            return c
+    return None
+
+
+def run_c_bench(path, n, runs):
+    """(ns per case, the line it printed) from bench_waitrisk, or None."""
+    p = subprocess.run([path, str(n), str(runs)], capture_output=True, text=True,
+                       timeout=600)
+    m = re.search(r"scoring: median ([\d.]+) ms = ([\d.]+) million cases/s \(([\d.]+) ns/case\)",
+                  p.stdout)
+    c = re.search(r"checksum (-?\d+)", p.stdout)
+    if p.returncode != 0 or not m:
+        print(f"  C bench failed: {p.stderr.strip() or p.stdout.strip()}")
+        return None
+    return float(m.group(3)), m.group(0), int(c.group(1)) if c else None
+
+
+def bench_batch(n, runs, c_bench):
+    date = to_days(jbw.example_date())
+    t0 = time.perf_counter()
+    names, col = make_columns(n, date)
+    t_gen = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    cases = jbw.WaitCaseArray.from_columns(id=names, child_id=names,
+                                           waiting_since=col["waiting_since"],
+                                           kind=col["kind"], safety=col["safety"],
+                                           placement=col["placement"],
+                                           jr_risk=col["jr_risk"],
+                                           birth_date=col["birth_date"],
+                                           last_contact=col["last_contact"],
+                                           previous_workers=col["previous_workers"])
+    t_prep = time.perf_counter() - t0
+
+    model, cal = jbw.WaitRiskModel(), jbw.Calendar()
+    out = jbw.ScoreArray(n)
+    model.score_array(cases, jbw.example_date(), cal, out)  # warm up
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        model.score_array(cases, jbw.example_date(), cal, out)
+        times.append(time.perf_counter() - t0)
+    med = statistics.median(times)
+    pts = out.points()
+    # bench_waitrisk's checksum: every case's points, plus per run r the
+    # points and kind of case r; equal checksums mean equal cases and scores.
+    checksum = sum(pts) + sum(pts[r % n] + col["kind"][r % n] for r in range(runs))
+
+    t0 = time.perf_counter()
+    objs = model.score_batch(cases, jbw.example_date(), cal)
+    t_objs = time.perf_counter() - t0
+    del objs
+
+    print(f"batch scoring: {n} synthetic cases (the cases of bench_waitrisk.c), "
+          f"median of {runs} runs, model {model.name} {model.version}")
+    print(f"  library: {jbw.library_path}")
+    print(f"  python: one ctypes call (WaitRiskModel.score_array): median "
+          f"{med * 1e3:.3f} ms = {n / med / 1e6:.1f} million cases/s "
+          f"({med / n * 1e9:.1f} ns/case); checksum {checksum}")
+    print(f"  (not timed against C: generating the columns {t_gen:.2f} s, "
+          f"WaitCaseArray.from_columns {t_prep * 1e3:.0f} ms = {t_prep / n * 1e9:.0f} ns/case, "
+          f"score_batch to Score dataclasses {t_objs:.2f} s = {t_objs / n * 1e6:.2f} us/case)")
+    path = find_c_bench(c_bench)
+    if path is None:
+        print("  C bench: bench_waitrisk not found (configure with "
+              "-DJBW_BUILD_BENCHMARKS=ON and build it, or pass --c-bench)")
+    else:
+        print(f"  C bench: {path}")
+        lib_dir = os.path.dirname(os.path.abspath(jbw.library_path))
+        if not os.path.abspath(path).startswith(lib_dir + os.sep):
+            print("  note: the C bench comes from another build than the loaded library; "
+                  "for a fair ratio set JBW_LIBRARY to that build's libjbw.so")
+        got = run_c_bench(path, n, runs)
+        if got:
+            c_ns, line, c_sum = got
+            py_ns = med / n * 1e9
+            print(f"  C: {line}; checksum {c_sum} "
+                  f"({'equal' if c_sum == checksum else 'DIFFERENT'}: same cases, same scores)")
+            print(f"  ratio python batch / C batch (time per case): {py_ns / c_ns:.2f} "
+                  f"(target <= 2)")
+    model.close()
+    cal.close()
+
+
+def bench_overhead(number):
+    f_abi = C.jbw_abi_major
+    f_wd = C.jbw_date_weekday
+    day = to_days(jbw.example_date())
+
+    def empty():
+        return 0
+
+    def best(stmt, glb):
+        return min(timeit.repeat(stmt, globals=glb, number=number, repeat=5)) / number * 1e6
+
+    glb = {"f_abi": f_abi, "f_wd": f_wd, "day": day, "empty": empty, "jbw": jbw,
+           "d": jbw.example_date()}
+    us_empty = best("empty()", glb)
+    us_abi = best("f_abi()", glb)
+    us_wd = best("f_wd(day)", glb)
+    us_api = best("jbw.weekday(d)", glb)
+    print(f"per-call overhead: best of 5 x {number} calls")
+    print(f"  empty Python function:              {us_empty:.3f} us")
+    print(f"  jbw_abi_major() pre-bound:          {us_abi:.3f} us  "
+          f"(x{us_abi / us_empty:.1f} an empty Python call; target <= 2 us)")
+    print(f"  jbw_date_weekday(int) pre-bound:    {us_wd:.3f} us  (x{us_wd / us_empty:.1f})")
+    print(f"  jbw.weekday(datetime.date):         {us_api:.3f} us  "
+          f"(the idiomatic call, with the date conversion)")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cases", type=int, default=200000)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--calls", type=int, default=200000)
+    ap.add_argument("--c-bench", help="path of bench_waitrisk")
+    args = ap.parse_args()
+    bench_overhead(args.calls)
+    bench_batch(args.cases, args.runs, args.c_bench)
+
+
+if __name__ == "__main__":
+    main()
