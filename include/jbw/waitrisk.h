@@ -289,7 +289,8 @@ typedef enum jbw_unassigned_reason {
  * adds to the worker's load in the norm's unit (in unit child or family
  * nothing when the worker already has that child or family at that
  * weight). `snap` must be the snapshot the triage was made from.
- * Nothing in the snapshot changes.
+ * Nothing in the snapshot changes. The allocation borrows the snapshot's
+ * strings: free it before the snapshot.
  * Errors: JBW_EINVAL, JBW_ERANGE, JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_allocation_new(jbw_allocation **out,
