@@ -5,6 +5,11 @@
 #include "jbw_internal.h"
 
 #include <ctype.h>
+#if defined(_WIN32)
+#  include <locale.h>
+#else
+#  include <langinfo.h>
+#endif
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -314,9 +319,15 @@ void jbw__buf_json_string(jbw__buf *b, const char *s)
  */
 static char jbw__decimal_point(void)
 {
-    char t[8];
-    snprintf(t, sizeof t, "%.1f", 1.5);
-    return t[1];
+#if defined(_WIN32)
+    const struct lconv *lc = localeconv();
+    return lc && lc->decimal_point && lc->decimal_point[0] ? lc->decimal_point[0] : '.';
+#else
+    /* nl_langinfo is MT-safe (unlike localeconv) and costs a lookup, not a
+     * formatted print: the CSV reader asks once per number. */
+    const char *dp = nl_langinfo(RADIXCHAR);
+    return dp && dp[0] ? dp[0] : '.';
+#endif
 }
 
 static void jbw__to_dot(char *s, char dp)
