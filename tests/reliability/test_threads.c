@@ -1,0 +1,255 @@
+/*
+ * Thread safety (DESIGN.md: handles may be read from several threads at
+ * once; the error detail is per thread). Several threads score a batch,
+ * triage, compute caseloads and write the results on shared read-only
+ * handles (model, calendar, snapshot, norm) at the same time, and every
+ * result must equal the single-threaded one byte for byte. Each thread
+ * also checks that its error detail is its own.
+ *
+ * Built normally this checks the results; built with -fsanitize=thread
+ * (docs/reliability.md) ThreadSanitizer checks for data races too. The
+ * data is the SYNTHETIC embedded example.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+
+#include "jbw_test.h"
+
+#define THREADS 4
+#define ROUNDS 8
+
+static struct {
+    jbw_waitrisk_model *model;
+    jbw_calendar *cal;
+    jbw_snapshot *snap;
+    jbw_norm *norm;
+    jbw_wait_case *cases; /* the waiting list, borrowed from snap */
+    size_t count;
+    /* single-threaded results */
+    jbw_score *scores;
+    char *caseload_json;
+    char *triage_json;
+    char *allocation_csv;
+    char *counts;
+} S;
+
+static pthread_barrier_t start_line;
+
+typedef struct worker_result {
+    int index;
+    int mismatches;
+    int errors;
+    char what[160];
+} worker_result;
+
+static void note(worker_result *r, const char *what)
+{
+    if (!r->what[0])
+        snprintf(r->what, sizeof r->what, "%s", what);
+}
+
+/* The outputs of one round; caller frees with jbw_free. */
+typedef struct outputs {
+    char *caseload_json;
+    char *triage_json;
+    char *allocation_csv;
+} outputs;
+
+static jbw_status compute_outputs(outputs *o)
+{
+    jbw_caseload *cl = NULL;
+    jbw_triage *tr = NULL;
+    jbw_allocation *al = NULL;
+    jbw_status st;
+    memset(o, 0, sizeof *o);
+    st = jbw_caseload_compute(&cl, S.snap, S.norm, S.cal, NULL);
+    if (st == JBW_OK)
+        st = jbw_caseload_json(&o->caseload_json, NULL, cl);
+    if (st == JBW_OK)
+        st = jbw_triage_new(&tr, S.model, S.cal, S.snap, JBW_DATE_NONE);
+    if (st == JBW_OK)
+        st = jbw_triage_json(&o->triage_json, NULL, tr, 0, JBW_LANG_NL);
+    if (st == JBW_OK)
+        st = jbw_allocation_new(&al, tr, S.snap, S.norm, S.cal);
+    if (st == JBW_OK)
+        st = jbw_allocation_csv(&o->allocation_csv, NULL, al);
+    jbw_allocation_free(al);
+    jbw_triage_free(tr);
+    jbw_caseload_free(cl);
+    return st;
+}
+
+static void free_outputs(outputs *o)
+{
+    jbw_free(o->caseload_json);
+    jbw_free(o->triage_json);
+    jbw_free(o->allocation_csv);
+}
+
+/* The snapshot counts of every organisation as one line of text. */
+static void counts_text(char *buf, size_t size)
+{
+    static const char *const orgs[] = { NULL, "JBWEST", "WSS", "LDH" };
+    size_t i, k = 0;
+    buf[0] = '\0';
+    for (i = 0; i < sizeof orgs / sizeof orgs[0]; i++) {
+        jbw_snapshot_counts c;
+        c.version = JBW_SNAPSHOT_COUNTS_VERSION;
+        if (jbw_snapshot_counts_get(&c, S.snap, jbw_example_date(), orgs[i],
+                                    NULL) != JBW_OK)
+            return;
+        k += (size_t)snprintf(buf + k, size - k, "%zu/%zu/%zu/%zu ",
+                              c.active, c.assigned, c.waiting_nieuw,
+                              c.waiting_bestaand);
+        if (k >= size)
+            return;
+    }
+}
+
+static void *worker(void *arg)
+{
+    worker_result *r = arg;
+    jbw_score *scores = calloc(S.count ? S.count : 1, sizeof *scores);
+    char mine[64], counts[256];
+    int round;
+    if (!scores) {
+        r->errors++;
+        return NULL;
+    }
+    pthread_barrier_wait(&start_line);
+    for (round = 0; round < ROUNDS; round++) {
+        outputs o;
+        jbw_date d = 0;
+        /* Scoring the shared waiting list. */
+        if (jbw_waitrisk_score_batch(scores, S.model, S.cal, S.cases, S.count,
+                                     jbw_example_date()) != JBW_OK) {
+            r->errors++;
+            note(r, jbw_last_error());
+        } else if (memcmp(scores, S.scores, S.count * sizeof *scores) != 0) {
+            r->mismatches++;
+            note(r, "batch scores differ");
+        }
+        /* Caseloads, triage and allocation with their writers. */
+        if (compute_outputs(&o) != JBW_OK) {
+            r->errors++;
+            note(r, jbw_last_error());
+        } else {
+            if (strcmp(o.caseload_json, S.caseload_json) != 0) {
+                r->mismatches++;
+                note(r, "caseload JSON differs");
+            }
+            if (strcmp(o.triage_json, S.triage_json) != 0) {
+                r->mismatches++;
+                note(r, "triage JSON differs");
+            }
+            if (strcmp(o.allocation_csv, S.allocation_csv) != 0) {
+                r->mismatches++;
+                note(r, "allocation CSV differs");
+            }
+        }
+        free_outputs(&o);
+        counts_text(counts, sizeof counts);
+        if (strcmp(counts, S.counts) != 0) {
+            r->mismatches++;
+            note(r, "snapshot counts differ");
+        }
+        /* The error detail belongs to this thread: a failure here names
+         * this thread's text, whatever the others do meanwhile. */
+        snprintf(mine, sizeof mine, "thread-%d-round-%d", r->index, round);
+        if (jbw_date_parse(&d, mine, (size_t)-1) != JBW_EPARSE ||
+            !strstr(jbw_last_error(), mine)) {
+            r->mismatches++;
+            note(r, "the error detail is not this thread's");
+        }
+    }
+    free(scores);
+    return NULL;
+}
+
+static int setup(void **state)
+{
+    jbw_triage *tr = NULL;
+    outputs o;
+    char counts[256];
+    size_t i;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&S.snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_waitrisk_model_new_default(&S.model));
+    assert_ok(jbw_calendar_new(&S.cal, NULL));
+    assert_ok(jbw_norm_new_default(&S.norm));
+    /* The waiting list as cases, from the triage (borrowed strings). */
+    assert_ok(jbw_triage_new(&tr, S.model, S.cal, S.snap, JBW_DATE_NONE));
+    S.count = jbw_triage_count(tr);
+    assert_true(S.count > 10);
+    S.cases = calloc(S.count, sizeof *S.cases);
+    S.scores = calloc(S.count, sizeof *S.scores);
+    assert_non_null(S.cases);
+    assert_non_null(S.scores);
+    for (i = 0; i < S.count; i++) {
+        S.cases[i].version = JBW_WAIT_CASE_VERSION;
+        assert_ok(jbw_triage_get(&S.cases[i], NULL, tr, i));
+    }
+    jbw_triage_free(tr); /* the strings belong to the snapshot */
+    assert_ok(jbw_waitrisk_score_batch(S.scores, S.model, S.cal, S.cases,
+                                       S.count, jbw_example_date()));
+    assert_ok(compute_outputs(&o));
+    S.caseload_json = o.caseload_json;
+    S.triage_json = o.triage_json;
+    S.allocation_csv = o.allocation_csv;
+    counts_text(counts, sizeof counts);
+    S.counts = malloc(strlen(counts) + 1);
+    assert_non_null(S.counts);
+    strcpy(S.counts, counts);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(S.counts);
+    jbw_free(S.allocation_csv);
+    jbw_free(S.triage_json);
+    jbw_free(S.caseload_json);
+    free(S.scores);
+    free(S.cases);
+    jbw_norm_free(S.norm);
+    jbw_calendar_free(S.cal);
+    jbw_waitrisk_model_free(S.model);
+    jbw_snapshot_free(S.snap);
+    return 0;
+}
+
+static void threads_on_shared_handles_match_the_single_threaded_results(
+    void **state)
+{
+    pthread_t t[THREADS];
+    worker_result r[THREADS];
+    int i;
+    (void)state;
+    assert_int_equal(pthread_barrier_init(&start_line, NULL, THREADS), 0);
+    memset(r, 0, sizeof r);
+    for (i = 0; i < THREADS; i++) {
+        r[i].index = i;
+        assert_int_equal(pthread_create(&t[i], NULL, worker, &r[i]), 0);
+    }
+    for (i = 0; i < THREADS; i++)
+        assert_int_equal(pthread_join(t[i], NULL), 0);
+    pthread_barrier_destroy(&start_line);
+    for (i = 0; i < THREADS; i++) {
+        if (r[i].errors || r[i].mismatches)
+            fail_msg("thread %d: %d errors, %d mismatches; first: %s", i,
+                     r[i].errors, r[i].mismatches, r[i].what);
+    }
+    printf("threads: %d threads x %d rounds over %zu waiting cases agree\n",
+           THREADS, ROUNDS, S.count);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(
+            threads_on_shared_handles_match_the_single_threaded_results),
+    };
+    return cmocka_run_group_tests_name("threads", tests, setup, teardown);
+}
