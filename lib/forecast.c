@@ -545,6 +545,38 @@ static jbw_status fc_check_horizon(const jbw_forecast_params *p)
     return JBW_OK;
 }
 
+static double fc_shock_multiplier(const jbw_forecast_params *p, int kind,
+                                  int32_t month);
+
+/*
+ * Each shock's multiplier is bounded, but overlapping shocks multiply:
+ * the inflow they give in every month must stay within the same bound as
+ * the base inflow, or a run would overflow to inf and NaN stocks.
+ */
+static jbw_status fc_check_shocked_inflow(const jbw_forecast_params *p)
+{
+    int32_t t;
+    int k;
+    if (!p->shock_count)
+        return JBW_OK;
+    for (k = 0; k < FC_K; k++) {
+        if (p->inflow[k] <= 0)
+            continue;
+        for (t = 1; t <= p->months; t++) {
+            double mult = fc_shock_multiplier(p, k, t);
+            double in = p->inflow[k] * mult;
+            if (!(in <= FC_MAX_INFLOW))
+                return jbw__error(JBW_EINVAL,
+                                  "forecast params: inflow[%s] in month %d is "
+                                  "%g x the shocks' combined multiplier %g: "
+                                  "more than %g measures a month",
+                                  jbw_kind_code((jbw_kind)k), (int)t,
+                                  p->inflow[k], mult, FC_MAX_INFLOW);
+        }
+    }
+    return JBW_OK;
+}
+
 static jbw_status fc_check_params(const jbw_forecast_params *p, int stochastic)
 {
     jbw_status st;
@@ -590,7 +622,9 @@ static jbw_status fc_check_params(const jbw_forecast_params *p, int stochastic)
         return jbw__error(JBW_EINVAL, "forecast params: hire_months is %d: "
                           "must be 0..%d", (int)p->hire_months,
                           JBW_FORECAST_MONTHS_MAX);
-    return fc_check_shocks(p);
+    if ((st = fc_check_shocks(p)) != JBW_OK)
+        return st;
+    return fc_check_shocked_inflow(p);
 }
 
 jbw_status jbw_forecast_params_init(jbw_forecast_params *params,

@@ -87,10 +87,51 @@ static jbw_norm *norm_with_ramp(const int32_t *from, const double *frac,
 /* Parameters                                                             */
 /* ---------------------------------------------------------------------- */
 
+/*
+ * Regression (found by fuzzing the scenario parser): each shock's
+ * multiplier is at most 1000, but 103 overlapping shocks of 1000 multiply
+ * to 1e309, which overflows a double to inf; the run then produced NaN
+ * stocks. Now the check refuses any month whose shocked inflow exceeds
+ * the inflow bound of 1e7 measures a month: 1 x 1000^3 = 1e9 already
+ * does, so three such shocks are enough to be refused.
+ */
+static void overlapping_shocks_that_overflow_the_inflow_are_refused(void **state)
+{
+    jbw_forecast_params p = JBW_FORECAST_PARAMS_INIT;
+    jbw_shock shocks[103];
+    jbw_forecast *fc = (jbw_forecast *)&fc;
+    size_t i;
+    (void)state;
+    p.months = 1;
+    p.inflow[JBW_KIND_OTS] = 1;
+    p.staff_fte[36] = 1;
+    for (i = 0; i < 103; i++) {
+        shocks[i].kind = JBW_KIND_OTS;
+        shocks[i].month_from = 1;
+        shocks[i].month_to = 1;
+        shocks[i].multiplier = 1000.0;
+    }
+    p.shocks = shocks;
+    p.shock_count = 103;
+    assert_status(jbw_forecast_params_check(&p, 0), JBW_EINVAL);
+    assert_error_contains("combined multiplier");
+    assert_status(jbw_forecast_run(&fc, &p, NULL, NULL), JBW_EINVAL);
+    assert_ptr_equal(fc, (jbw_forecast *)&fc); /* untouched */
+    /* Two shocks: 1 x 1000 x 1000 = 1e6 <= 1e7 is allowed; three are not. */
+    p.shock_count = 2;
+    assert_ok(jbw_forecast_params_check(&p, 0));
+    p.shock_count = 3;
+    assert_status(jbw_forecast_params_check(&p, 0), JBW_EINVAL);
+}
+
 static void params_init_sets_documented_defaults(void **state)
 {
-    jbw_forecast_params p, macro = JBW_FORECAST_PARAMS_INIT;
-    jbw_forecast_options o, omacro = JBW_FORECAST_OPTIONS_INIT;
+    /* static: their padding is zero, as in the library's own defaults,
+     * so the byte comparisons below compare only what the macros set. */
+    static const jbw_forecast_params macro = JBW_FORECAST_PARAMS_INIT;
+    static const jbw_forecast_options omacro = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast_params p;
+    jbw_forecast_options o;
     (void)state;
     memset(&p, 0xff, sizeof p);
     assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
@@ -118,8 +159,16 @@ static void params_init_sets_documented_defaults(void **state)
     assert_error_contains("version 2");
     assert_status(jbw_forecast_params_init(NULL, 1), JBW_EINVAL);
 
+    memset(&o, 0xff, sizeof o);
     assert_ok(jbw_forecast_options_init(&o, JBW_FORECAST_OPTIONS_VERSION));
-    assert_memory_equal(&o, &omacro, sizeof o);
+    /* Field by field: a struct assignment need not copy padding. */
+    assert_int_equal(o.version, omacro.version);
+    assert_int_equal(o.replicates, omacro.replicates);
+    assert_true(o.seed == omacro.seed);
+    assert_null(o.progress);
+    assert_null(o.progress_user);
+    assert_null(o.on_month);
+    assert_null(o.on_month_user);
     assert_int_equal(o.replicates, 0);
     assert_true(o.seed == 1);
     assert_status(jbw_forecast_options_init(&o, 0), JBW_EVERSION);
@@ -2070,6 +2119,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(params_init_sets_documented_defaults),
+        cmocka_unit_test(overlapping_shocks_that_overflow_the_inflow_are_refused),
         cmocka_unit_test(bad_params_are_rejected_naming_the_field),
         cmocka_unit_test(zero_inflow_no_staff_waiting_list_decays_at_exit_rate),
         cmocka_unit_test(without_staff_assigned_caseload_becomes_bestaand),
