@@ -68,4 +68,106 @@ static inline jbw_date jbw_test_date(int y, int m, int d)
 }
 #define D(y, m, d) jbw_test_date((y), (m), (d))
 
+/* ---- out of memory ------------------------------------------------------
+ * A failing allocator for jbw_set_allocator(): it counts the allocation
+ * calls (malloc and realloc) from the moment it is armed and fails call n
+ * (0-based). jbw_test_fail_after(n) fails that call and every later one
+ * (memory stays exhausted, so cleanup gets none either);
+ * jbw_test_fail_only(n) fails that call alone. n < 0: nothing fails.
+ * Both install the allocator; jbw_test_alloc_reset() restores the
+ * library's own. Installing clears jbw_last_error().
+ */
+typedef struct jbw_test_alloc {
+    long calls;   /* allocation calls since armed */
+    long fail_at; /* the call that fails; < 0: none */
+    int only;     /* nonzero: later calls succeed again */
+} jbw_test_alloc;
+
+/* Inside a function, so that a header-only helper can hold it. */
+static inline jbw_test_alloc *jbw_test_alloc_state(void)
+{
+    static jbw_test_alloc state = {0, -1, 0};
+    return &state;
+}
+
+static inline int jbw_test_alloc_fails(void *user)
+{
+    jbw_test_alloc *a = (jbw_test_alloc *)user;
+    long call = a->calls++;
+    if (a->fail_at < 0)
+        return 0;
+    return a->only ? call == a->fail_at : call >= a->fail_at;
+}
+
+static inline void *jbw_test_malloc(size_t size, void *user)
+{
+    return jbw_test_alloc_fails(user) ? NULL : malloc(size);
+}
+
+static inline void *jbw_test_realloc(void *ptr, size_t size, void *user)
+{
+    return jbw_test_alloc_fails(user) ? NULL : realloc(ptr, size);
+}
+
+static inline void jbw_test_free(void *ptr, void *user)
+{
+    (void)user;
+    free(ptr);
+}
+
+static inline void jbw_test_alloc_arm(long n, int only)
+{
+    jbw_test_alloc *a = jbw_test_alloc_state();
+    a->calls = 0;
+    a->fail_at = n;
+    a->only = only;
+    assert_ok(jbw_set_allocator(jbw_test_malloc, jbw_test_realloc,
+                                jbw_test_free, a));
+}
+
+static inline void jbw_test_fail_after(long n)
+{
+    jbw_test_alloc_arm(n, 0);
+}
+
+static inline void jbw_test_fail_only(long n)
+{
+    jbw_test_alloc_arm(n, 1);
+}
+
+static inline void jbw_test_alloc_reset(void)
+{
+    jbw_test_alloc_state()->fail_at = -1;
+    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+}
+
+/* Runs step(ctx) with allocation k failing, armed by `arm`
+ * (jbw_test_fail_after or jbw_test_fail_only), for k = 0, 1, ... until it
+ * succeeds; every failing run must return JBW_ENOMEM (ASan finds any
+ * leak). Fails the test if no k below `limit` succeeds. */
+#define jbw_test_oom_sweep(step, ctx, limit, arm) \
+    jbw_test_oom_sweep_((step), (ctx), (limit), (arm), __FILE__, __LINE__)
+
+static inline void jbw_test_oom_sweep_(int (*step)(void *), void *ctx,
+                                       long limit, void (*arm)(long),
+                                       const char *file, int line)
+{
+    long k;
+    for (k = 0; k < limit; k++) {
+        int st;
+        arm(k);
+        st = step(ctx);
+        jbw_test_alloc_reset();
+        if (st == JBW_OK)
+            return;
+        if (st != JBW_ENOMEM) {
+            print_error("allocation %ld failing: status %d (%s), not ENOMEM\n",
+                        k, st, jbw_strerror(st));
+            _fail(file, line);
+        }
+    }
+    print_error("never succeeded within %ld failing allocations\n", limit);
+    _fail(file, line);
+}
+
 #endif /* JBW_TEST_H */

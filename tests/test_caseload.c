@@ -1739,58 +1739,6 @@ static void series_outputs_csv_json_text(void **state)
 /* Out of memory                                                          */
 /* ---------------------------------------------------------------------- */
 
-typedef struct oom {
-    long left; /* allocations still allowed; < 0: unlimited */
-} oom;
-
-static void *oom_malloc(size_t n, void *user)
-{
-    oom *o = user;
-    if (o->left == 0)
-        return NULL;
-    if (o->left > 0)
-        o->left--;
-    return malloc(n);
-}
-
-static void *oom_realloc(void *p, size_t n, void *user)
-{
-    oom *o = user;
-    if (o->left == 0)
-        return NULL;
-    if (o->left > 0)
-        o->left--;
-    return realloc(p, n);
-}
-
-static void oom_free(void *p, void *user)
-{
-    (void)user;
-    free(p);
-}
-
-/* Runs `step` with the k-th allocation failing, for every k, until it
- * succeeds; every failure must be JBW_ENOMEM (ASan finds any leak). */
-typedef int (*oom_step)(void *ctx);
-
-static void every_allocation_fails_in_turn(oom_step step, void *ctx)
-{
-    oom o;
-    long k;
-    for (k = 0; k < 100000; k++) {
-        int st;
-        o.left = k;
-        assert_ok(jbw_set_allocator(oom_malloc, oom_realloc, oom_free, &o));
-        st = step(ctx);
-        assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
-        if (st == JBW_OK)
-            return;
-        if (st != JBW_ENOMEM)
-            fail_msg("allocation %ld: status %d, not ENOMEM", k, st);
-    }
-    fail_msg("never succeeded");
-}
-
 typedef struct oom_ctx {
     const jbw_snapshot *snap;
     const jbw_norm *norm;
@@ -1891,10 +1839,10 @@ static void out_of_memory_anywhere_is_enomem_without_leaks(void **state)
     c.cal = cal;
     c.cl = cl;
     c.series = NULL;
-    every_allocation_fails_in_turn(oom_compute, &c);
-    every_allocation_fails_in_turn(oom_outputs, &c);
-    every_allocation_fails_in_turn(oom_norm, &c);
-    every_allocation_fails_in_turn(oom_series, &c);
+    jbw_test_oom_sweep(oom_compute, &c, 100000, jbw_test_fail_after);
+    jbw_test_oom_sweep(oom_outputs, &c, 100000, jbw_test_fail_after);
+    jbw_test_oom_sweep(oom_norm, &c, 100000, jbw_test_fail_after);
+    jbw_test_oom_sweep(oom_series, &c, 100000, jbw_test_fail_after);
     jbw_caseload_free(cl);
     jbw_calendar_free(cal);
     jbw_norm_free(n);

@@ -553,56 +553,27 @@ static void test_options_init_gives_cao_defaults_and_checks_version(
     jbw_calendar_free(NULL);
 }
 
-/* Fails the n-th allocation (0-based) of the library. */
-typedef struct fail_alloc {
-    int countdown;
-} fail_alloc;
-
-static void *failing_malloc(size_t size, void *user)
-{
-    fail_alloc *f = (fail_alloc *)user;
-    if (f->countdown-- == 0)
-        return NULL;
-    return malloc(size);
-}
-
-static void *failing_realloc(void *ptr, size_t size, void *user)
-{
-    fail_alloc *f = (fail_alloc *)user;
-    if (f->countdown-- == 0)
-        return NULL;
-    return realloc(ptr, size);
-}
-
-static void plain_free(void *ptr, void *user)
-{
-    (void)user;
-    free(ptr);
-}
-
 static void test_calendar_new_survives_each_failed_allocation(void **state)
 {
     int k, succeeded = 0;
     char detail[512];
     (void)state;
     for (k = 0; k < 10 && !succeeded; k++) {
-        fail_alloc f;
-        jbw_calendar *cal = (jbw_calendar *)&f;
+        char sentinel;
+        jbw_calendar *cal = (jbw_calendar *)&sentinel;
         jbw_status st;
-        f.countdown = k;
-        assert_ok(jbw_set_allocator(failing_malloc, failing_realloc,
-                                    plain_free, &f));
+        jbw_test_fail_only(k);
         st = jbw_calendar_new(&cal, NULL);
         /* Keep the detail: restoring the allocator clears it. */
         snprintf(detail, sizeof detail, "%s", jbw_last_error());
-        assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+        jbw_test_alloc_reset();
         if (st == JBW_OK) {
             succeeded = 1;
             jbw_calendar_free(cal);
         } else {
             assert_int_equal(st, JBW_ENOMEM);
             assert_non_null(strstr(detail, "out of memory"));
-            assert_ptr_equal(cal, (jbw_calendar *)&f);
+            assert_ptr_equal(cal, (jbw_calendar *)&sentinel);
         }
     }
     assert_true(succeeded);

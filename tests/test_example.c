@@ -265,38 +265,6 @@ static void test_example_snapshot_rejects_null(void **state)
     assert_error_contains("out is NULL");
 }
 
-typedef struct fail_alloc {
-    long countdown; /* allocations left before failing; < 0: never */
-} fail_alloc;
-
-static fail_alloc g_fail = {-1};
-
-static void *fail_malloc(size_t size, void *user)
-{
-    (void)user;
-    if (g_fail.countdown == 0)
-        return NULL;
-    if (g_fail.countdown > 0)
-        g_fail.countdown--;
-    return malloc(size);
-}
-
-static void *fail_realloc(void *ptr, size_t size, void *user)
-{
-    (void)user;
-    if (g_fail.countdown == 0)
-        return NULL;
-    if (g_fail.countdown > 0)
-        g_fail.countdown--;
-    return realloc(ptr, size);
-}
-
-static void fail_free(void *ptr, void *user)
-{
-    (void)user;
-    free(ptr);
-}
-
 /* A sample of failure points (the first 60 allocations, then spread
  * over the rest): each gives ENOMEM, no snapshot and no leak (ASan). */
 static void test_example_fails_cleanly_out_of_memory(void **state)
@@ -305,14 +273,13 @@ static void test_example_fails_cleanly_out_of_memory(void **state)
     long n;
     size_t i;
     (void)state;
-    assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
     for (n = 0; n < 60 + (long)(sizeof later / sizeof later[0]); n++) {
         jbw_snapshot *snap = NULL;
         jbw_status st;
         i = (size_t)(n - 60);
-        g_fail.countdown = n < 60 ? n : later[i];
+        jbw_test_fail_after(n < 60 ? n : later[i]);
         st = jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED);
-        g_fail.countdown = -1;
+        jbw_test_fail_after(-1);
         if (st == JBW_OK) {
             jbw_snapshot_free(snap);
             continue;
@@ -320,7 +287,7 @@ static void test_example_fails_cleanly_out_of_memory(void **state)
         assert_int_equal(st, JBW_ENOMEM);
         assert_null(snap);
     }
-    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+    jbw_test_alloc_reset();
 }
 
 static void test_notice_says_synthetic(void **state)

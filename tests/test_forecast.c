@@ -1979,56 +1979,6 @@ static void start_state_from_a_snapshot_by_hand(void **s)
 /* Out of memory                                                          */
 /* ---------------------------------------------------------------------- */
 
-typedef struct oom_state {
-    long left; /* allocations that still succeed; -1: all */
-} oom_state;
-
-static void *oom_malloc(size_t n, void *user)
-{
-    oom_state *o = user;
-    if (o->left == 0)
-        return NULL;
-    if (o->left > 0)
-        o->left--;
-    return malloc(n);
-}
-
-static void *oom_realloc(void *p, size_t n, void *user)
-{
-    oom_state *o = user;
-    if (o->left == 0)
-        return NULL;
-    if (o->left > 0)
-        o->left--;
-    return realloc(p, n);
-}
-
-static void oom_free(void *p, void *user)
-{
-    (void)user;
-    free(p);
-}
-
-/* Runs step with allocation k failing, for k = 0, 1, ... until it
- * succeeds; every failure must be JBW_ENOMEM (ASan checks for leaks). */
-static void walk_oom(int (*step)(void *), void *ctx)
-{
-    long k;
-    for (k = 0; k < 10000; k++) {
-        oom_state o;
-        int st;
-        o.left = k;
-        assert_ok(jbw_set_allocator(oom_malloc, oom_realloc, oom_free, &o));
-        st = step(ctx);
-        assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
-        if (st == JBW_OK)
-            return;
-        if (st != JBW_ENOMEM)
-            fail_msg("allocation %ld: status %d, not ENOMEM", k, st);
-    }
-    fail_msg("never succeeded");
-}
-
 static int oom_runs(void *ctx)
 {
     const jbw_forecast_params *p = ctx;
@@ -2103,16 +2053,16 @@ static void out_of_memory_anywhere_is_enomem_without_leaks(void **s)
     jbw_forecast *fc;
     jbw_snapshot *snap = small_snapshot();
     (void)s;
-    walk_oom(oom_from_snapshot, snap);
+    jbw_test_oom_sweep(oom_from_snapshot, snap, 10000, jbw_test_fail_after);
     jbw_snapshot_free(snap);
     busy_params(&p);
     p.months = 6;
-    walk_oom(oom_runs, &p);
+    jbw_test_oom_sweep(oom_runs, &p, 10000, jbw_test_fail_after);
     fc = run(&p, NULL, 4, 1);
-    walk_oom(oom_outputs, fc);
+    jbw_test_oom_sweep(oom_outputs, fc, 10000, jbw_test_fail_after);
     jbw_forecast_free(fc);
-    walk_oom(oom_scenario, NULL);
-    walk_oom(oom_queue, &p);
+    jbw_test_oom_sweep(oom_scenario, NULL, 10000, jbw_test_fail_after);
+    jbw_test_oom_sweep(oom_queue, &p, 10000, jbw_test_fail_after);
 }
 
 int main(void)

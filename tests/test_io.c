@@ -1369,29 +1369,17 @@ static void test_load_csv_names_the_unreadable_path(void **state)
 
 /* ---- out of memory --------------------------------------------------- */
 
-/* A counting allocator that fails the fail_at-th call (test-only state). */
-static long oom_calls, oom_fail_at = -1;
-
-static void *oom_malloc(size_t n, void *user)
+/* Writes the registry as CSV and reads it back. */
+static int oom_registry_round_trip(void *ctx)
 {
-    (void)user;
-    if (oom_fail_at >= 0 && oom_calls++ == oom_fail_at)
-        return NULL;
-    return malloc(n);
-}
-
-static void *oom_realloc(void *p, size_t n, void *user)
-{
-    (void)user;
-    if (oom_fail_at >= 0 && oom_calls++ == oom_fail_at)
-        return NULL;
-    return realloc(p, n);
-}
-
-static void oom_free(void *p, void *user)
-{
-    (void)user;
-    free(p);
+    char *text = NULL;
+    jbw_registry *r2 = NULL;
+    jbw_status st = jbw_registry_csv(&text, NULL, ctx);
+    if (st == JBW_OK)
+        st = jbw_registry_load_csv_buffer(&r2, text, strlen(text), NULL);
+    jbw_free(text);
+    jbw_registry_free(r2);
+    return st;
 }
 
 static void test_every_allocation_failure_is_enomem_without_leaks(void **s)
@@ -1401,19 +1389,17 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **s)
     long k;
     int lenient;
     (void)s;
-    assert_ok(jbw_set_allocator(oom_malloc, oom_realloc, oom_free, NULL));
     for (lenient = 0; lenient <= 1; lenient++) {
         opts.lenient = lenient;
         for (k = 0;; k++) {
             jbw_snapshot *snap = SENTINEL_SNAP;
             jbw_rejects *rej = SENTINEL_REJ;
             jbw_status st;
-            oom_calls = 0;
-            oom_fail_at = k;
+            jbw_test_fail_only(k);
             st = jbw_snapshot_load_csv_buffers(&snap, &rej, reg, FIVE,
                                                strlen(FIVE), NULL, WORKERS,
                                                strlen(WORKERS), NULL, &opts);
-            oom_fail_at = -1;
+            jbw_test_fail_only(-1);
             if (st == JBW_OK) {
                 jbw_snapshot_free(snap);
                 jbw_rejects_free(rej);
@@ -1428,23 +1414,9 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **s)
             assert_ptr_equal(rej, SENTINEL_REJ);
         }
     }
-    for (k = 0;; k++) {
-        char *text = NULL;
-        jbw_registry *r2 = NULL;
-        jbw_status st;
-        oom_calls = 0;
-        oom_fail_at = k;
-        st = jbw_registry_csv(&text, NULL, reg);
-        if (st == JBW_OK)
-            st = jbw_registry_load_csv_buffer(&r2, text, strlen(text), NULL);
-        oom_fail_at = -1;
-        jbw_free(text);
-        jbw_registry_free(r2);
-        if (st == JBW_OK)
-            break;
-        assert_int_equal(st, JBW_ENOMEM);
-    }
-    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+    jbw_test_alloc_reset();
+    jbw_test_oom_sweep(oom_registry_round_trip, reg, 100000,
+                       jbw_test_fail_only);
     jbw_registry_free(reg);
 }
 

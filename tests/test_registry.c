@@ -356,49 +356,16 @@ static void test_zuid_west_places_rijswijk_in_haaglanden(void **state)
 
 /* ---- out of memory ----------------------------------------------------- */
 
-typedef struct fail_alloc {
-    long countdown; /* allocations left before failing; < 0: never fail */
-} fail_alloc;
-
-static fail_alloc g_fail;
-
-static void *fail_malloc(size_t size, void *user)
-{
-    (void)user;
-    if (g_fail.countdown == 0)
-        return NULL;
-    if (g_fail.countdown > 0)
-        g_fail.countdown--;
-    return malloc(size);
-}
-
-static void *fail_realloc(void *ptr, size_t size, void *user)
-{
-    (void)user;
-    if (g_fail.countdown == 0)
-        return NULL;
-    if (g_fail.countdown > 0)
-        g_fail.countdown--;
-    return realloc(ptr, size);
-}
-
-static void fail_free(void *ptr, void *user)
-{
-    (void)user;
-    free(ptr);
-}
-
 static void
 test_zuid_west_and_clone_survive_every_failed_allocation(void **state)
 {
     long n;
     int succeeded = 0;
     (void)state;
-    assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
     for (n = 0; n < 2000 && !succeeded; n++) {
         jbw_registry *reg = NULL, *copy = NULL;
         jbw_status st;
-        g_fail.countdown = n;
+        jbw_test_fail_after(n);
         st = jbw_registry_zuid_west(&reg);
         if (st == JBW_OK) {
             st = jbw_registry_clone(&copy, reg);
@@ -417,8 +384,7 @@ test_zuid_west_and_clone_survive_every_failed_allocation(void **state)
             assert_null(reg);
         }
     }
-    g_fail.countdown = -1;
-    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+    jbw_test_alloc_reset();
     assert_true(succeeded);
 }
 
@@ -428,10 +394,9 @@ static void test_failed_add_under_oom_leaves_registry_usable(void **state)
     long n;
     int added = 0;
     (void)state;
-    assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
     for (n = 0; n < 50 && !added; n++) {
         jbw_status st;
-        g_fail.countdown = n;
+        jbw_test_fail_after(n);
         st = jbw_registry_add_region(reg, "A", "Regio A", "JZ01");
         if (st == JBW_OK) {
             added = 1;
@@ -440,8 +405,7 @@ static void test_failed_add_under_oom_leaves_registry_usable(void **state)
             assert_int_equal(jbw_registry_region_count(reg), 0);
         }
     }
-    g_fail.countdown = -1;
-    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+    jbw_test_alloc_reset();
     assert_true(added);
     assert_int_equal(jbw_registry_region_count(reg), 1);
     jbw_registry_free(reg);

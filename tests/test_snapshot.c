@@ -580,38 +580,6 @@ static void test_failed_duplicate_add_keeps_the_original(void **state)
     jbw_snapshot_free(snap);
 }
 
-typedef struct fail_alloc {
-    long countdown; /* allocations left before failing; < 0: never */
-} fail_alloc;
-
-static fail_alloc g_fail = {-1};
-
-static void *fail_malloc(size_t size, void *user)
-{
-    (void)user;
-    if (g_fail.countdown == 0)
-        return NULL;
-    if (g_fail.countdown > 0)
-        g_fail.countdown--;
-    return malloc(size);
-}
-
-static void *fail_realloc(void *ptr, size_t size, void *user)
-{
-    (void)user;
-    if (g_fail.countdown == 0)
-        return NULL;
-    if (g_fail.countdown > 0)
-        g_fail.countdown--;
-    return realloc(ptr, size);
-}
-
-static void fail_free(void *ptr, void *user)
-{
-    (void)user;
-    free(ptr);
-}
-
 /* Eight measures fill the first capacity (8); the ninth must grow every
  * array and intern three new keys, so each allocation can fail. */
 static void test_add_is_atomic_when_any_allocation_fails(void **state)
@@ -628,7 +596,6 @@ static void test_add_is_atomic_when_any_allocation_fails(void **state)
         m = measure(id, child);
         assert_ok(jbw_snapshot_add_measure(snap, &m));
     }
-    assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
     for (n = 0; n < 100 && !added; n++) {
         /* a long child id: its own-family key needs a heap buffer */
         char long_child[200];
@@ -636,9 +603,9 @@ static void test_add_is_atomic_when_any_allocation_fails(void **state)
         jbw_status st;
         memset(long_child, 'c', sizeof long_child - 1);
         long_child[sizeof long_child - 1] = '\0';
-        g_fail.countdown = n;
+        jbw_test_fail_after(n);
         st = jbw_snapshot_add_measure(snap, &m);
-        g_fail.countdown = -1;
+        jbw_test_fail_after(-1);
         if (st == JBW_OK) {
             added = 1;
         } else {
@@ -653,7 +620,7 @@ static void test_add_is_atomic_when_any_allocation_fails(void **state)
             assert_int_equal(c.families, 8);
         }
     }
-    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+    jbw_test_alloc_reset();
     assert_true(added);
     assert_int_equal(jbw_snapshot_measure_count(snap), 9);
     jbw_snapshot_free(snap);
@@ -665,13 +632,12 @@ static void test_snapshot_new_survives_every_failed_allocation(void **state)
     long n;
     int made = 0;
     (void)state;
-    assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
     for (n = 0; n < 200 && !made; n++) {
         jbw_snapshot *snap = NULL;
         jbw_status st;
-        g_fail.countdown = n;
+        jbw_test_fail_after(n);
         st = jbw_snapshot_new(&snap, reg, D(2025, 9, 1));
-        g_fail.countdown = -1;
+        jbw_test_fail_after(-1);
         if (st == JBW_OK) {
             made = 1;
             jbw_snapshot_free(snap);
@@ -680,7 +646,7 @@ static void test_snapshot_new_survives_every_failed_allocation(void **state)
             assert_null(snap);
         }
     }
-    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+    jbw_test_alloc_reset();
     assert_true(made);
     jbw_registry_free(reg);
 }

@@ -1940,51 +1940,7 @@ static void test_allocation_refuses_bad_arguments(void **state)
 
 /* ---- out of memory ---------------------------------------------------- */
 
-static int g_fail_at = -1; /* the allocation number that fails; -1: none */
-static int g_allocs;
-
-static void *fail_malloc(size_t size, void *user)
-{
-    (void)user;
-    if (g_allocs++ == g_fail_at)
-        return NULL;
-    return malloc(size);
-}
-
-static void *fail_realloc(void *p, size_t size, void *user)
-{
-    (void)user;
-    if (g_allocs++ == g_fail_at)
-        return NULL;
-    return realloc(p, size);
-}
-
-static void fail_free(void *p, void *user)
-{
-    (void)user;
-    free(p);
-}
-
-/* Runs `fn` with allocation k failing for k = 0, 1, ... until it passes;
- * every failing run must return JBW_ENOMEM (ASan checks for leaks). */
-static void walk_oom(jbw_status (*fn)(void *), void *arg)
-{
-    int k;
-    for (k = 0; k < 10000; k++) {
-        jbw_status st;
-        g_allocs = 0;
-        g_fail_at = k;
-        assert_ok(jbw_set_allocator(fail_malloc, fail_realloc, fail_free, NULL));
-        st = fn(arg);
-        assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
-        if (st == JBW_OK)
-            return;
-        assert_int_equal(st, JBW_ENOMEM);
-    }
-    fail_msg("%s", "never succeeded");
-}
-
-static jbw_status oom_parse(void *arg)
+static int oom_parse(void *arg)
 {
     jbw_waitrisk_model *m = NULL;
     const char *text = "name = x\nversion = 2\npoints.bestaand = 3\n";
@@ -1995,7 +1951,7 @@ static jbw_status oom_parse(void *arg)
     return st;
 }
 
-static jbw_status oom_save(void *arg)
+static int oom_save(void *arg)
 {
     char *text = NULL;
     jbw_status st;
@@ -2005,7 +1961,7 @@ static jbw_status oom_save(void *arg)
     return st;
 }
 
-static jbw_status oom_rank(void *arg)
+static int oom_rank(void *arg)
 {
     jbw_score s[3];
     jbw_wait_case c[3];
@@ -2018,7 +1974,7 @@ static jbw_status oom_rank(void *arg)
     return jbw_waitrisk_rank(order, s, c, 3);
 }
 
-static jbw_status oom_triage_and_allocate(void *arg)
+static int oom_triage_and_allocate(void *arg)
 {
     jbw_snapshot *s = (jbw_snapshot *)arg;
     jbw_norm *norm = NULL;
@@ -2052,10 +2008,10 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **state)
 {
     jbw_snapshot *s = triage_snapshot();
     (void)state;
-    walk_oom(oom_parse, NULL);
-    walk_oom(oom_save, NULL);
-    walk_oom(oom_rank, NULL);
-    walk_oom(oom_triage_and_allocate, s);
+    jbw_test_oom_sweep(oom_parse, NULL, 10000, jbw_test_fail_only);
+    jbw_test_oom_sweep(oom_save, NULL, 10000, jbw_test_fail_only);
+    jbw_test_oom_sweep(oom_rank, NULL, 10000, jbw_test_fail_only);
+    jbw_test_oom_sweep(oom_triage_and_allocate, s, 10000, jbw_test_fail_only);
     jbw_snapshot_free(s);
 }
 
