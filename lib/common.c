@@ -237,7 +237,7 @@ int jbw_abi_major(void)
 
 /* ---- string buffer --------------------------------------------------- */
 
-static int jbw__buf_reserve(jbw__buf *b, size_t extra)
+int jbw__buf_reserve(jbw__buf *b, size_t extra)
 {
     void *data = b->data;
     if (b->failed)
@@ -438,17 +438,46 @@ void jbw__buf_free(jbw__buf *b)
 
 /* ---- string map ------------------------------------------------------ */
 
+/* Unaligned little loads; memcpy compiles to a single move. */
+static uint64_t jbw__load64(const char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+    return v;
+}
+
+static uint64_t jbw__load32(const char *s)
+{
+    uint32_t v;
+    memcpy(&v, s, sizeof v);
+    return v;
+}
+
 uint64_t jbw__hash(const char *s, size_t n)
 {
-    /* FNV-1a, 64 bit, over short pseudonym keys (no adversarial input),
-     * then the murmur3 finaliser: FNV's low bits, which pick the slot,
-     * vary too little between sequential ids such as "M0001234". */
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+    /* Eight bytes per step rather than one (ids are short, and a load
+     * interns about a million of them), with overlapping reads for the
+     * tail so that every byte counts once the length is mixed in; then
+     * the murmur3 finaliser, whose low bits pick the slot. The map's
+     * order is its insertion order, so the hash is never visible. */
+    const uint64_t k = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = (uint64_t)n * 0xC2B2AE3D27D4EB4FULL, w;
+    size_t i = 0;
+    for (; n - i > 8; i += 8) {
+        h = (h ^ jbw__load64(s + i)) * k;
+        h ^= h >> 29;
     }
+    if (n >= 8)
+        w = jbw__load64(s + n - 8);
+    else if (n >= 4)
+        w = jbw__load32(s) | jbw__load32(s + n - 4) << 32;
+    else if (n > 0)
+        w = (uint64_t)(unsigned char)s[0] |
+            (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    else
+        w = 0;
+    h = (h ^ w) * k;
     h ^= h >> 33;
     h *= 0xFF51AFD7ED558CCDULL;
     h ^= h >> 33;
@@ -460,8 +489,30 @@ uint64_t jbw__hash(const char *s, size_t n)
 #define JBW__SLOT(h, index) (((h) & 0xFFFFFFFF00000000ULL) | (uint64_t)((index) + 1))
 #define JBW__SLOT_INDEX(v) ((size_t)((v) & 0xFFFFFFFFu) - 1)
 
-static long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s,
-                                    size_t n, uint64_t h)
+/* s[0..n) equals the key of length n at k. Short ids (most are) are
+ * compared a word at a time, with overlapping reads, and need no call. */
+#if defined(__GNUC__) || defined(__clang__)
+#define JBW__HOT_INLINE __attribute__((always_inline)) inline
+#else
+#define JBW__HOT_INLINE
+#endif
+
+static JBW__HOT_INLINE int jbw__same(const char *k, const char *s, size_t n)
+{
+    if (n > 16)
+        return memcmp(k, s, n) == 0;
+    if (n >= 8)
+        return jbw__load64(k) == jbw__load64(s) &&
+               jbw__load64(k + n - 8) == jbw__load64(s + n - 8);
+    if (n >= 4)
+        return jbw__load32(k) == jbw__load32(s) &&
+               jbw__load32(k + n - 4) == jbw__load32(s + n - 4);
+    return n == 0 || (k[0] == s[0] && k[n / 2] == s[n / 2] &&
+                      k[n - 1] == s[n - 1]);
+}
+
+long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s, size_t n,
+                             uint64_t h)
 {
     size_t mask, i;
     uint64_t tag = h & 0xFFFFFFFF00000000ULL;
@@ -476,13 +527,24 @@ static long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s,
         if ((v & 0xFFFFFFFF00000000ULL) != tag)
             continue;
         k = JBW__SLOT_INDEX(v);
-        if (m->lens[k] == n && memcmp(m->keys[k], s, n) == 0)
+        if (m->lens[k] == n && jbw__same(m->keys[k], s, n))
             return (long)k;
     }
 }
 
+/* Maps this small (a registry's organisations or regions) are searched
+ * key by key: cheaper than hashing the key. */
+#define JBW__STRMAP_SCAN 8
+
 long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
 {
+    if (m->count <= JBW__STRMAP_SCAN) {
+        size_t k;
+        for (k = 0; k < m->count; k++)
+            if (m->lens[k] == n && jbw__same(m->keys[k], s, n))
+                return (long)k;
+        return -1;
+    }
     return jbw__strmap_find_hashed(m, s, n, jbw__hash(s, n));
 }
 
@@ -555,10 +617,37 @@ static int jbw__strmap_reserve_keys(jbw__strmap *m, size_t need)
     return 0;
 }
 
-jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
-                              size_t *index, int *inserted)
+/* The slot count the map reaches when it holds `keys` keys: it starts
+ * at 64 and doubles to stay at most half full. */
+static size_t jbw__strmap_slots_for(size_t keys)
 {
-    uint64_t h = jbw__hash(s, n);
+    size_t slots = 64;
+    while (keys * 2 > slots) {
+        if (slots > SIZE_MAX / 4)
+            return 0;
+        slots *= 2;
+    }
+    return slots;
+}
+
+int jbw__strmap_reserve(jbw__strmap *m, size_t keys)
+{
+    size_t slots;
+    if (!keys)
+        return 0;
+    if (keys >= UINT32_MAX - 1)
+        return -1;
+    slots = jbw__strmap_slots_for(keys);
+    if (!slots)
+        return -1;
+    if (slots > m->slot_count && jbw__strmap_rehash(m, slots) != 0)
+        return -1;
+    return jbw__strmap_reserve_keys(m, keys);
+}
+
+jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
+                                     uint64_t h, size_t *index, int *inserted)
+{
     long found = jbw__strmap_find_hashed(m, s, n, h);
     size_t j, mask;
     char *copy;
@@ -573,11 +662,18 @@ jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
     if ((m->count + 1) * 2 > m->slot_count &&
         jbw__strmap_rehash(m, m->slot_count ? m->slot_count * 2 : 64) != 0)
         return jbw__enomem();
-    if (jbw__strmap_reserve_keys(m, m->count + 1) != 0)
+    if (m->count + 1 > m->key_cap &&
+        jbw__strmap_reserve_keys(m, m->count + 1) != 0)
         return jbw__enomem();
-    copy = jbw__strmap_store(m, s, n);
-    if (!copy)
+    if (JBW__LIKELY(m->block_count && m->block_size - m->block_used > n)) {
+        /* The usual case, inline: the key fits the current block. */
+        copy = m->blocks[m->block_count - 1] + m->block_used;
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+        m->block_used += n + 1;
+    } else if (!(copy = jbw__strmap_store(m, s, n))) {
         return jbw__enomem();
+    }
     m->keys[m->count] = copy;
     m->lens[m->count] = (uint32_t)n;
     m->hashes[m->count] = h;
@@ -590,6 +686,13 @@ jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
     if (inserted)
         *inserted = 1;
     return JBW_OK;
+}
+
+jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
+                              size_t *index, int *inserted)
+{
+    return jbw__strmap_intern_hashed(m, s, n, jbw__hash(s, n), index,
+                                     inserted);
 }
 
 void jbw__strmap_pop(jbw__strmap *m)

@@ -15,8 +15,7 @@
  * 70 * 365 + 17 leap days (1904..1968) = 25567 days before the epoch;
  * 230 * 365 + 56 leap days (1972..2196 without 2100) = 84006 days to
  * 2200-01-01. */
-#define JBW__DAY_MIN ((int32_t)-25567)
-#define JBW__DAY_MAX ((int32_t)84005)
+/* JBW__DAY_MIN and JBW__DAY_MAX (jbw_internal.h) hold those figures. */
 #define JBW__DAY_COUNT ((size_t)(JBW__DAY_MAX - JBW__DAY_MIN + 1))
 
 /* Longest piece of input quoted in an error detail. */
@@ -350,6 +349,61 @@ static int jbw__split_date(const char *s, size_t n, int *y, int *m, int *d)
            jbw__digits(y, s, n, &pos, 4, 4) && pos == n;
 }
 
+/*
+ * The shapes jbw__split_date() accepts, read without its general steps
+ * (the bulk of a file's dates): YYYY-MM-DD when n is 10 and u[4] is '-',
+ * otherwise day and month of one or two digits and a four-digit year,
+ * 8 to 10 bytes in all. The checks are those of jbw_date_parse(); what
+ * they refuse goes back to it for the message. Digits are read as
+ * unsigned differences: a byte below '0' wraps to a large value.
+ */
+int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned y, m, d, a, b, c, e, doy, doe;
+    size_t i;
+    if (n == 10 && u[4] == '-') {
+        if (u[7] != '-')
+            return 0;
+        a = u[5] - 48u, b = u[6] - 48u, c = u[8] - 48u, e = u[9] - 48u;
+        if (a > 9u || b > 9u || c > 9u || e > 9u)
+            return 0;
+        m = a * 10u + b;
+        d = c * 10u + e;
+        i = 0;
+    } else {
+        if (n < 8 || n > 10 || (d = u[0] - 48u) > 9u)
+            return 0;
+        i = 1;
+        if ((b = u[1] - 48u) <= 9u)
+            d = d * 10u + b, i = 2;
+        if (u[i] != '-' || (m = u[i + 1] - 48u) > 9u)
+            return 0;
+        i += 2;
+        if ((b = u[i] - 48u) <= 9u)
+            m = m * 10u + b, i++;
+        if (u[i] != '-' || n - i != 5)
+            return 0;
+        i++;
+    }
+    a = u[i] - 48u, b = u[i + 1] - 48u, c = u[i + 2] - 48u, e = u[i + 3] - 48u;
+    if (a > 9u || b > 9u || c > 9u || e > 9u)
+        return 0;
+    y = a * 1000u + b * 100u + c * 10u + e;
+    if (m < 1u || m > 12u || y < (unsigned)JBW_YEAR_MIN ||
+        y > (unsigned)JBW_YEAR_MAX || d < 1u ||
+        d > (unsigned)jbw__days_in_month((int)y, (int)m))
+        return 0;
+    /* jbw__days_from_civil() for a year in range, where every term is
+     * positive and unsigned division is exact. */
+    if (m <= 2u)
+        y--;
+    doy = (153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u + d - 1u;
+    doe = (y % 400u) * 365u + (y % 400u) / 4u - (y % 400u) / 100u + doy;
+    *out = (jbw_date)((int32_t)((y / 400u) * 146097u + doe) - 719468);
+    return 1;
+}
+
 jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
 {
     char q[JBW__QUOTE_MAX + 4];
@@ -364,6 +418,8 @@ jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
         b++;
     while (e > b && jbw__is_space(text[e - 1]))
         e--;
+    if (jbw__date_parse_exact(out, text + b, e - b))
+        return jbw__ok();
     jbw__quote(q, text + b, e - b);
     if (b == e)
         return jbw__error(JBW_EPARSE, "'%s' is not a date: the text is empty",

@@ -12,6 +12,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define JBW__CSV_SSE2 1
+#endif
+
 #if defined(_WIN32)
 #include <io.h>
 #include <process.h>
@@ -43,6 +48,47 @@ static const unsigned char jbw__csv_class[256] = {
 #undef JBW__C0
 #undef JBW__C2
 /* clang-format on */
+
+/*
+ * The first byte at or after q that the classes flag, or end. With SSE2
+ * (every x86-64) sixteen bytes are tested at once: fields are short, and
+ * a byte loop spends more on its bookkeeping than on the test. The text
+ * is never read past end.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+/* Inlined into the field loops, the vector constants stay in registers. */
+#define JBW__CSV_INLINE __attribute__((always_inline)) inline
+#else
+#define JBW__CSV_INLINE
+#endif
+
+static JBW__CSV_INLINE const unsigned char *
+jbw__csv_scan(const unsigned char *q, const unsigned char *end)
+{
+#if defined(JBW__CSV_SSE2)
+    while (end - q >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+        unsigned mask;
+        hit = _mm_or_si128(hit,
+                           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))));
+        /* Class 2 (bytes from 0x80) is the top bit, which the mask takes
+         * from v itself. */
+        mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(hit, v));
+        if (mask)
+            return q + __builtin_ctz(mask);
+        q += 16;
+    }
+#endif
+    while (q < end && !jbw__csv_class[*q])
+        q++;
+    return q;
+}
 
 /*
  * Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or 0
@@ -148,26 +194,23 @@ static int jbw__csv_append(jbw__csv *c, const char *s, size_t n)
     return 0;
 }
 
-/* Opens a new field (grows the per-field arrays when needed). */
-static int jbw__csv_begin_field(jbw__csv *c)
+/* Grows the per-field arrays by one field or more. */
+static int jbw__csv_grow_fields(jbw__csv *c)
 {
-    if (JBW__UNLIKELY(c->count == c->field_cap)) {
-        size_t cap = c->field_cap, need = c->count + 1;
-        void *p = c->ptrs, *l = c->lens, *o = c->offs;
-        if (jbw__grow(&p, &cap, need, sizeof(const char *)) != 0)
-            return -1;
-        c->ptrs = p;
-        cap = c->field_cap;
-        if (jbw__grow(&l, &cap, need, sizeof(size_t)) != 0)
-            return -1;
-        c->lens = l;
-        cap = c->field_cap;
-        if (jbw__grow(&o, &cap, need, sizeof(size_t)) != 0)
-            return -1;
-        c->offs = o;
-        c->field_cap = cap;
-    }
-    c->count++;
+    size_t cap = c->field_cap, need = c->field_cap + 1;
+    void *p = c->ptrs, *l = c->lens, *o = c->offs;
+    if (jbw__grow(&p, &cap, need, sizeof(const char *)) != 0)
+        return -1;
+    c->ptrs = p;
+    cap = c->field_cap;
+    if (jbw__grow(&l, &cap, need, sizeof(size_t)) != 0)
+        return -1;
+    c->lens = l;
+    cap = c->field_cap;
+    if (jbw__grow(&o, &cap, need, sizeof(size_t)) != 0)
+        return -1;
+    c->offs = o;
+    c->field_cap = cap;
     return 0;
 }
 
@@ -187,44 +230,31 @@ static jbw_status jbw__csv_bad_byte(const jbw__csv *c, const char *field,
 }
 
 /*
- * Scans an unquoted field from *pp to its terminator (the delimiter, LF,
- * CR or the end) and records it, trimmed of spaces and tabs, where it
- * lies in the text.
+ * Inside the unquoted field that starts at `field`, *qq is a byte the
+ * classes flag that does not end the field: the other delimiter (data),
+ * or a multi-byte UTF-8 character, are stepped over; a quote, a NUL or
+ * invalid UTF-8 is the error. c->count includes the field.
  */
-static jbw_status jbw__csv_unquoted(jbw__csv *c, const char **pp, int *content)
+static jbw_status jbw__csv_unquoted_byte(const jbw__csv *c,
+                                         const unsigned char *field,
+                                         const unsigned char **qq)
 {
-    const unsigned char *p = (const unsigned char *)*pp;
-    const unsigned char *q = p, *end = (const unsigned char *)c->end, *e;
-    for (;;) {
-        while (q < end && !jbw__csv_class[*q])
-            q++;
-        if (q == end || *q == (unsigned char)c->delim || *q == '\n' ||
-            *q == '\r')
-            break;
-        if (*q == ',' || *q == ';') { /* the other delimiter: data */
-            q++;
-        } else if (*q == '"') {
-            return jbw__csv_error(c, c->count - 1, JBW_EPARSE,
-                                  "a quote inside an unquoted field (quote "
-                                  "the whole field and double the quote)");
-        } else if (*q == '\0') {
-            return jbw__csv_bad_byte(c, (const char *)p, (const char *)q);
-        } else {
-            size_t n = jbw__utf8_len(q, end);
-            if (!n)
-                return jbw__csv_bad_byte(c, (const char *)p, (const char *)q);
-            q += n;
-        }
+    const unsigned char *q = *qq;
+    size_t n;
+    if (*q == ',' || *q == ';') {
+        *qq = q + 1;
+        return JBW_OK;
     }
-    e = q;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-        e--;
-    if (e > p)
-        *content = 1;
-    /* Unquoted text is used where it lies: no copy. */
-    c->ptrs[c->count - 1] = (const char *)p;
-    c->lens[c->count - 1] = (size_t)(e - p);
-    *pp = (const char *)q;
+    if (*q == '"')
+        return jbw__csv_error(c, c->count - 1, JBW_EPARSE,
+                              "a quote inside an unquoted field (quote "
+                              "the whole field and double the quote)");
+    if (*q == '\0')
+        return jbw__csv_bad_byte(c, (const char *)field, (const char *)q);
+    n = jbw__utf8_len(q, (const unsigned char *)c->end);
+    if (!n)
+        return jbw__csv_bad_byte(c, (const char *)field, (const char *)q);
+    *qq = q + n;
     return JBW_OK;
 }
 
@@ -241,8 +271,7 @@ static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
     size_t start_line = c->line, i = c->count - 1;
     c->offs[i] = c->buf_len;
     for (;;) {
-        while (q < end && !jbw__csv_class[*q])
-            q++;
+        q = jbw__csv_scan(q, end);
         if (q == end) {
             char name[72];
             const char *nm = jbw__csv_name(c, c->count - 1);
@@ -296,37 +325,76 @@ static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
 /*
  * Reads one record into the field buffer. *blank is 1 when it held
  * nothing but spaces and delimiters.
+ *
+ * An unquoted field is recorded, trimmed of spaces and tabs, where it
+ * lies in the text (no copy); a quoted one goes to jbw__csv_quoted().
+ * The loop keeps the record's state in locals: fields are short, and
+ * per-field bookkeeping is most of the work.
  */
 static jbw_status jbw__csv_record(jbw__csv *c, int *blank)
 {
-    const char *p = c->pos;
+    const unsigned char *p = (const unsigned char *)c->pos;
+    const unsigned char *const end = (const unsigned char *)c->end;
+    const unsigned char delim = (unsigned char)c->delim;
+    const char **ptrs = c->ptrs;
+    size_t *lens = c->lens;
+    size_t count = 0, cap = c->field_cap, i;
     int content = 0, quoted = 0;
-    size_t i;
     c->count = 0;
     c->buf_len = 0;
     c->record_line = c->line;
     for (;;) {
+        const unsigned char *q, *e;
         jbw_status st;
-        if (jbw__csv_begin_field(c) != 0)
-            return jbw__enomem();
-        while (p < c->end && (*p == ' ' || *p == '\t'))
-            p++;
-        if (p < c->end && *p == '"') {
-            content = quoted = 1;
-            st = jbw__csv_quoted(c, &p);
-        } else {
-            st = jbw__csv_unquoted(c, &p, &content);
+        int in_quotes;
+        if (JBW__UNLIKELY(count == cap)) {
+            if (jbw__csv_grow_fields(c) != 0)
+                return jbw__enomem();
+            ptrs = c->ptrs;
+            lens = c->lens;
+            cap = c->field_cap;
         }
-        if (st != JBW_OK)
-            return st;
-        if (p == c->end)
+        c->count = ++count; /* messages name field count - 1 */
+        /* Leading spaces, tabs and an opening quote are all <= '"'. */
+        in_quotes = 0;
+        if (JBW__UNLIKELY(p < end && *p <= '"')) {
+            while (p < end && (*p == ' ' || *p == '\t'))
+                p++;
+            in_quotes = p < end && *p == '"';
+        }
+        if (in_quotes) {
+            const char *pp = (const char *)p;
+            content = quoted = 1;
+            if ((st = jbw__csv_quoted(c, &pp)) != JBW_OK)
+                return st;
+            p = (const unsigned char *)pp;
+        } else {
+            q = jbw__csv_scan(p, end);
+            while (q < end && *q != delim && *q != '\n' && *q != '\r') {
+                if ((st = jbw__csv_unquoted_byte(c, p, &q)) != JBW_OK)
+                    return st;
+                q = jbw__csv_scan(q, end);
+            }
+            e = q;
+            if (e > p) {
+                if (JBW__UNLIKELY(e[-1] == ' ' || e[-1] == '\t'))
+                    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+                        e--;
+                if (e > p)
+                    content = 1;
+            }
+            ptrs[count - 1] = (const char *)p;
+            lens[count - 1] = (size_t)(e - p);
+            p = q;
+        }
+        if (p == end)
             break;
-        if (*p == c->delim) {
+        if (*p == delim) {
             p++;
             continue;
         }
         if (*p == '\r') {
-            if (p + 1 == c->end || p[1] != '\n')
+            if (p + 1 == end || p[1] != '\n')
                 return jbw__csv_error(c, JBW__CSV_ABSENT, JBW_EPARSE,
                                       "a carriage return without a line "
                                       "feed (lines must end in LF or CRLF)");
@@ -336,10 +404,10 @@ static jbw_status jbw__csv_record(jbw__csv *c, int *blank)
         c->line++;
         break;
     }
-    for (i = 0; quoted && i < c->count; i++)
-        if (!c->ptrs[i])
-            c->ptrs[i] = c->buf ? c->buf + c->offs[i] : "";
-    c->pos = p;
+    for (i = 0; quoted && i < count; i++)
+        if (!ptrs[i])
+            ptrs[i] = c->buf ? c->buf + c->offs[i] : "";
+    c->pos = (const char *)p;
     *blank = !content;
     return JBW_OK;
 }
@@ -576,34 +644,6 @@ static const char *io_text(const jbw__csv *c, size_t col, size_t *len)
     return jbw__csv_field(c, col, len);
 }
 
-/*
- * The common exact form YYYY-MM-DD, read without the general parser's
- * work (the bulk of a file's dates). 0 for anything else, which then goes
- * to jbw_date_parse() for the other forms and the error message.
- */
-static int io_iso_date(jbw_date *out, const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned y0, y1, y2, y3, m0, m1, d0, d1;
-    if (n != 10 || u[4] != '-' || u[7] != '-')
-        return 0;
-    /* Unsigned: a byte below '0' wraps to a large value. */
-    y0 = (unsigned)u[0] - (unsigned)'0';
-    y1 = (unsigned)u[1] - (unsigned)'0';
-    y2 = (unsigned)u[2] - (unsigned)'0';
-    y3 = (unsigned)u[3] - (unsigned)'0';
-    m0 = (unsigned)u[5] - (unsigned)'0';
-    m1 = (unsigned)u[6] - (unsigned)'0';
-    d0 = (unsigned)u[8] - (unsigned)'0';
-    d1 = (unsigned)u[9] - (unsigned)'0';
-    if (y0 > 9u || y1 > 9u || y2 > 9u || y3 > 9u || m0 > 9u || m1 > 9u ||
-        d0 > 9u || d1 > 9u)
-        return 0;
-    return jbw_date_from_ymd(out, (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3),
-                             (int)(m0 * 10 + m1),
-                             (int)(d0 * 10 + d1)) == JBW_OK;
-}
-
 /* A date column; empty gives JBW_DATE_NONE unless `required`. */
 static jbw_status io_date(jbw_date *out, const jbw__csv *c, size_t col,
                           int required)
@@ -617,7 +657,9 @@ static jbw_status io_date(jbw_date *out, const jbw__csv *c, size_t col,
         *out = JBW_DATE_NONE;
         return JBW_OK;
     }
-    if (io_iso_date(out, s, n))
+    /* The exact forms, the bulk of a file's dates, skip the general
+     * parser's steps (and its detail bookkeeping). */
+    if (jbw__date_parse_exact(out, s, n))
         return JBW_OK;
     st = jbw_date_parse(out, s, n);
     if (st != JBW_OK) /* the date module's detail quotes the value */
@@ -677,11 +719,18 @@ typedef struct io_memo {
 static int io_memo_find(int *out, const io_memo *memo, const char *s, size_t n)
 {
     unsigned k;
-    for (k = 0; k < IO_MEMO_SLOTS; k++)
-        if (memo->len[k] == n && memcmp(memo->text[k], s, n) == 0) {
+    for (k = 0; k < IO_MEMO_SLOTS; k++) {
+        size_t i;
+        if (memo->len[k] != n)
+            continue;
+        /* codes are a few bytes: a loop beats a call to memcmp */
+        for (i = 0; i < n && memo->text[k][i] == s[i]; i++)
+            ;
+        if (i == n) {
             *out = memo->value[k];
             return 1;
         }
+    }
     return 0;
 }
 
@@ -696,6 +745,22 @@ static void io_memo_keep(io_memo *memo, const char *s, size_t n, int value)
     memo->next = (k + 1) % IO_MEMO_SLOTS;
 }
 
+/* The message for a code the enum column does not know. Apart from
+ * io_enum_value() so that its buffers cost the usual case nothing. */
+static jbw_status io_enum_error(const jbw__csv *c, size_t col, io_enum which,
+                                const char *s, size_t n)
+{
+    static const char *const what[] = {"a measure kind", "a safety code",
+                                       "a placement code", "a jr_risk code"};
+    static const io_code_fn codes[] = {io_kind_code, io_safety_code,
+                                       io_placement_code, io_jr_risk_code};
+    char shown[IO_SHOWN], list[256];
+    jbw__csv_quote(shown, sizeof shown, s, n);
+    io_codes(list, sizeof list, codes[which]);
+    return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not %s (%s)", shown,
+                          what[which], list);
+}
+
 /*
  * An enum column; empty gives 0 (the "unknown"/"none" default) except for
  * kind, which is required.
@@ -703,11 +768,6 @@ static void io_memo_keep(io_memo *memo, const char *s, size_t n, int value)
 static jbw_status io_enum_value(int *out, io_memo *memo, const jbw__csv *c,
                                 size_t col, io_enum which)
 {
-    static const char *const what[] = {"a measure kind", "a safety code",
-                                       "a placement code", "a jr_risk code"};
-    static const io_code_fn codes[] = {io_kind_code, io_safety_code,
-                                       io_placement_code, io_jr_risk_code};
-    char shown[IO_SHOWN], list[256];
     size_t n;
     const char *s = io_text(c, col, &n);
     jbw_status st = JBW_EPARSE;
@@ -754,10 +814,7 @@ static jbw_status io_enum_value(int *out, io_memo *memo, const jbw__csv *c,
         io_memo_keep(memo, s, n, *out);
         return JBW_OK;
     }
-    jbw__csv_quote(shown, sizeof shown, s, n);
-    io_codes(list, sizeof list, codes[which]);
-    return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not %s (%s)", shown,
-                          what[which], list);
+    return io_enum_error(c, col, which, s, n);
 }
 
 /* previous_workers: a whole number; empty is 0. */
@@ -1017,6 +1074,42 @@ static jbw_status io_keep(io_load *L, size_t *off, const jbw__csv *c,
     return JBW_OK;
 }
 
+/*
+ * io_keep() for n <= MS_COUNT columns of a row at once (off[k] for
+ * cols[k]), with one reserve for the row rather than one per field.
+ */
+static jbw_status io_keep_row(io_load *L, size_t *off, const jbw__csv *c,
+                              const size_t *cols, const unsigned char *optional,
+                              size_t n)
+{
+    const char *src[MS_COUNT];
+    size_t len[MS_COUNT], k, total = 0, at;
+    jbw__buf *b = &L->arena;
+    for (k = 0; k < n; k++) {
+        src[k] = io_text(c, cols[k], &len[k]);
+        if (!src[k] || (optional[k] && len[k] == 0))
+            src[k] = NULL;
+        else
+            total += len[k] + 1;
+    }
+    if (total && (b->failed || b->cap - b->len <= total) &&
+        jbw__buf_reserve(b, total) != 0)
+        return jbw__enomem();
+    at = b->len;
+    for (k = 0; k < n; k++) {
+        if (!src[k]) {
+            off[k] = IO_NULL;
+            continue;
+        }
+        off[k] = at;
+        memcpy(b->data + at, src[k], len[k]);
+        b->data[at + len[k]] = '\0';
+        at += len[k] + 1;
+    }
+    b->len = at;
+    return JBW_OK;
+}
+
 static const char *io_str(const io_load *L, size_t off)
 {
     return off == IO_NULL ? NULL : L->arena.data + off;
@@ -1025,11 +1118,11 @@ static const char *io_str(const io_load *L, size_t off)
 static jbw_status io_worker_row(io_load *L, io_wrow *row, const jbw__csv *c,
                                 const size_t *col)
 {
+    static const unsigned char optional[WS_COUNT] = {0, 0, 1};
+    const size_t cols[WS_COUNT] = {col[W_ID], col[W_ORG], col[W_REGION]};
     jbw_worker *w = &row->w;
     jbw_status st;
-    if ((st = io_keep(L, &row->str[WS_ID], c, col[W_ID], 0)) != JBW_OK ||
-        (st = io_keep(L, &row->str[WS_ORG], c, col[W_ORG], 0)) != JBW_OK ||
-        (st = io_keep(L, &row->str[WS_REGION], c, col[W_REGION], 1)) !=
+    if ((st = io_keep_row(L, row->str, c, cols, optional, WS_COUNT)) !=
             JBW_OK ||
         (st = io_number(&w->fte, c, col[W_FTE])) != JBW_OK ||
         (st = io_date(&w->hired, c, col[W_HIRED], 1)) != JBW_OK ||
@@ -1053,17 +1146,13 @@ static void io_measure_later(io_load *L, const jbw_measure *m)
 static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
                                  const size_t *col)
 {
+    static const unsigned char optional[MS_COUNT] = {0, 0, 1, 0, 0, 1};
+    const size_t cols[MS_COUNT] = {col[M_ID],  col[M_CHILD],  col[M_FAMILY],
+                                   col[M_ORG], col[M_REGION], col[M_WORKER]};
     jbw_measure *m = &row->m;
     int kind = 0, safety = 0, placement = 0, risk = 0;
     jbw_status st;
-    if ((st = io_keep(L, &row->str[MS_ID], c, col[M_ID], 0)) != JBW_OK ||
-        (st = io_keep(L, &row->str[MS_CHILD], c, col[M_CHILD], 0)) != JBW_OK ||
-        (st = io_keep(L, &row->str[MS_FAMILY], c, col[M_FAMILY], 1)) !=
-            JBW_OK ||
-        (st = io_keep(L, &row->str[MS_ORG], c, col[M_ORG], 0)) != JBW_OK ||
-        (st = io_keep(L, &row->str[MS_REGION], c, col[M_REGION], 0)) !=
-            JBW_OK ||
-        (st = io_keep(L, &row->str[MS_WORKER], c, col[M_WORKER], 1)) !=
+    if ((st = io_keep_row(L, row->str, c, cols, optional, MS_COUNT)) !=
             JBW_OK ||
         (st = io_enum_value(&kind, &L->memo[IO_KIND], c, col[M_KIND],
                             IO_KIND)) != JBW_OK ||
@@ -1115,7 +1204,8 @@ static jbw_status io_parse_workers(io_load *L, const char *text, size_t len)
         io_wrow *row;
         void *p = L->wrows;
         jbw_status rs;
-        if (jbw__grow(&p, &L->wcap, L->wcount + 1, sizeof *row) != 0) {
+        if (L->wcount == L->wcap &&
+            jbw__grow(&p, &L->wcap, L->wcount + 1, sizeof *row) != 0) {
             st = jbw__enomem();
             break;
         }
@@ -1152,7 +1242,8 @@ static jbw_status io_parse_measures(io_load *L, const char *text, size_t len)
         io_mrow *row;
         void *p = L->mrows;
         jbw_status rs;
-        if (jbw__grow(&p, &L->mcap, L->mcount + 1, sizeof *row) != 0) {
+        if (L->mcount == L->mcap &&
+            jbw__grow(&p, &L->mcap, L->mcount + 1, sizeof *row) != 0) {
             st = jbw__enomem();
             break;
         }
@@ -1217,6 +1308,10 @@ static jbw_status io_refused(io_load *L, int file, size_t line, jbw_status st)
 static jbw_status io_add_workers(io_load *L)
 {
     size_t i;
+    /* Room for every id up front instead of growing step by step. */
+    if (jbw__strmap_reserve(&L->snap->worker_ids,
+                            L->snap->worker_ids.count + L->wcount) != 0)
+        return jbw__enomem();
     for (i = 0; i < L->wcount; i++) {
         io_wrow *row = &L->wrows[i];
         const char *id = io_str(L, row->str[WS_ID]);
@@ -1278,6 +1373,13 @@ static jbw_status io_worker_was_rejected(io_load *L, const io_mrow *row,
 static jbw_status io_add_measures(io_load *L)
 {
     size_t i;
+    /* As for the workers; a child may have several measures, so its
+     * count is an upper bound. */
+    if (jbw__strmap_reserve(&L->snap->measure_ids,
+                            L->snap->measure_ids.count + L->mcount) != 0 ||
+        jbw__strmap_reserve(&L->snap->child_ids,
+                            L->snap->child_ids.count + L->mcount) != 0)
+        return jbw__enomem();
     for (i = 0; i < L->mcount; i++) {
         io_mrow *row = &L->mrows[i];
         jbw_measure *m = &row->m;

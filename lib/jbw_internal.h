@@ -59,6 +59,9 @@ typedef struct jbw__buf {
 
 #define JBW__BUF_INIT { NULL, 0, 0, 0 }
 
+/* Makes room for `extra` more bytes (and the NUL); -1 and b->failed set
+ * when out of memory. */
+int jbw__buf_reserve(jbw__buf *b, size_t extra);
 void jbw__buf_append(jbw__buf *b, const char *s, size_t n);
 void jbw__buf_puts(jbw__buf *b, const char *s);
 void jbw__buf_putc(jbw__buf *b, char c);
@@ -108,6 +111,17 @@ long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n);
  * Returns JBW_OK or JBW_ENOMEM (map unchanged). */
 jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
                               size_t *index, int *inserted);
+/* The same two with the key's jbw__hash() already at hand (a caller that
+ * looks a key up and then inserts it hashes it once). */
+long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s, size_t n,
+                             uint64_t h);
+jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
+                                     uint64_t h, size_t *index, int *inserted);
+/* Makes room for `keys` keys in all, so that interning up to that many
+ * allocates nothing but arena blocks; the sizes are those the map would
+ * reach by growing. Returns 0, or -1 on out of memory (the map is still
+ * valid; growing then happens on insert as usual). */
+int jbw__strmap_reserve(jbw__strmap *m, size_t keys);
 /* Removes the most recently inserted key (to undo a failed insert). */
 void jbw__strmap_pop(jbw__strmap *m);
 const char *jbw__strmap_key(const jbw__strmap *m, size_t index);
@@ -134,9 +148,19 @@ int jbw__parse_int(long long *out, const char *s, size_t n);
 
 /* ---- dates (shared with the calendar) -------------------------------- */
 
+/* The supported range as day numbers, 1900-01-01 and 2199-12-31 (the
+ * figures are worked out in date.c). */
+#define JBW__DAY_MIN ((int32_t)-25567)
+#define JBW__DAY_MAX ((int32_t)84005)
+
 /* Days since 1970-01-01 of a valid y-m-d (no range check). */
 int32_t jbw__days_from_civil(int y, int m, int d);
 void jbw__civil_from_days(int32_t z, int *y, int *m, int *d);
 int jbw__date_in_range(jbw_date d);
+/* The exact forms YYYY-MM-DD and D-M-YYYY (one or two digits for day and
+ * month), no spaces, naming a date in range: 1 and *out set. 0 for
+ * anything else, which jbw_date_parse() then reads or explains. Sets no
+ * detail. */
+int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n);
 
 #endif /* JBW_INTERNAL_H */

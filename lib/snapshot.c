@@ -59,6 +59,8 @@ enum {
 static int jbw__grow_workers(jbw__workers *s_, size_t need)
 {
     int rc;
+    if (need <= s_->cap) /* the usual case: no table to fill */
+        return 0;
     JBW__GROW_ALL(JBW__WORKER_ARRAYS, JBW__WORKER_ARRAY_COUNT, need, rc);
     return rc;
 }
@@ -66,6 +68,8 @@ static int jbw__grow_workers(jbw__workers *s_, size_t need)
 static int jbw__grow_measures(jbw__measures *s_, size_t need)
 {
     int rc;
+    if (need <= s_->cap)
+        return 0;
     JBW__GROW_ALL(JBW__MEASURE_ARRAYS, JBW__MEASURE_ARRAY_COUNT, need, rc);
     return rc;
 }
@@ -139,14 +143,57 @@ static const char *jbw__date_text(char *buf, size_t size, jbw_date d)
     return buf;
 }
 
-/* Ids are non-empty and free of control characters (see the top). */
-static jbw_status jbw__check_id(const jbw__rec *r, const char *field,
-                                const char *id)
+/* Ids are non-empty and free of control characters (see the top); *len
+ * receives the length the scan finds anyway. */
+/* Eight bytes, any of them below 0x20 or 0x7F: the classic word-at-a-
+ * time tests "has a byte less than" and "has a zero byte". */
+static int jbw__word_has_control(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    uint64_t del = x ^ (ones * 0x7F);
+    return (((x - ones * 0x20) & ~x) | ((del - ones) & ~del)) & highs ? 1 : 0;
+}
+
+/* s[0..n) holds a control character (the ids' usual case, none, is
+ * settled eight bytes at a time; reads overlap rather than go byte by
+ * byte at the end). */
+static int jbw__has_control(const char *s, size_t n)
+{
+    uint32_t a, b;
+    uint64_t x;
+    size_t i;
+    if (n < 4) {
+        for (i = 0; i < n; i++)
+            if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+                return 1;
+        return 0;
+    }
+    if (n < 8) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return jbw__word_has_control((uint64_t)a | (uint64_t)b << 32);
+    }
+    for (i = 0; i + 8 < n; i += 8) {
+        memcpy(&x, s + i, 8);
+        if (jbw__word_has_control(x))
+            return 1;
+    }
+    memcpy(&x, s + n - 8, 8);
+    return jbw__word_has_control(x);
+}
+
+static jbw_status jbw__check_id(size_t *len, const jbw__rec *r,
+                                const char *field, const char *id)
 {
     const unsigned char *p;
     if (!jbw__given(id))
         return jbw__error(JBW_EINVAL, "%s '%s': %s is missing", r->what,
                           r->id ? r->id : "", field);
+    *len = strlen(id);
+    if (!jbw__has_control(id, *len))
+        return JBW_OK;
+    /* The byte loop finds the first one for the detail. */
     for (p = (const unsigned char *)id; *p; p++)
         if (*p < 0x20 || *p == 0x7f)
             return jbw__error(JBW_EINVAL,
@@ -154,12 +201,13 @@ static jbw_status jbw__check_id(const jbw__rec *r, const char *field,
                               "character (byte %ld)",
                               r->what, r->id ? r->id : "", field,
                               (long)(p - (const unsigned char *)id) + 1);
+    *len = (size_t)(p - (const unsigned char *)id);
     return JBW_OK;
 }
 
 /* A required (or, with required == 0, optional) date in the range. */
-static jbw_status jbw__check_date(const jbw__rec *r, const char *field,
-                                  jbw_date d, int required)
+static jbw_status jbw__check_date_slow(const jbw__rec *r, const char *field,
+                                       jbw_date d, int required)
 {
     char buf[32];
     if (d == JBW_DATE_NONE)
@@ -173,6 +221,15 @@ static jbw_status jbw__check_date(const jbw__rec *r, const char *field,
                           r->what, r->id, field,
                           jbw__date_text(buf, sizeof buf, d));
     return JBW_OK;
+}
+
+/* The usual case, a date in range, without a call. */
+static jbw_status jbw__check_date(const jbw__rec *r, const char *field,
+                                  jbw_date d, int required)
+{
+    if (d != JBW_DATE_NONE && d >= JBW__DAY_MIN && d <= JBW__DAY_MAX)
+        return JBW_OK;
+    return jbw__check_date_slow(r, field, d, required);
 }
 
 /* `d` (when set) is not before `ref`: "first_assigned ... before start". */
@@ -229,13 +286,16 @@ static jbw_status jbw__check_region(uint32_t *region, const jbw__rec *r,
     return JBW_OK;
 }
 
-/* The record's own id: valid and not used before in `ids`. */
-static jbw_status jbw__check_new_id(const jbw__rec *r, const jbw__strmap *ids)
+/* The record's own id: valid and not used before in `ids`. Its length
+ * and hash are kept for the insert that follows. */
+static jbw_status jbw__check_new_id(size_t *len, uint64_t *hash,
+                                    const jbw__rec *r, const jbw__strmap *ids)
 {
-    jbw_status st = jbw__check_id(r, "id", r->id);
+    jbw_status st = jbw__check_id(len, r, "id", r->id);
     if (st != JBW_OK)
         return st;
-    if (jbw__strmap_find(ids, r->id, strlen(r->id)) >= 0)
+    *hash = jbw__hash(r->id, *len);
+    if (jbw__strmap_find_hashed(ids, r->id, *len, *hash) >= 0)
         return jbw__error(JBW_EDUPLICATE, "%s '%s': id is already used",
                           r->what, r->id);
     return JBW_OK;
@@ -244,6 +304,8 @@ static jbw_status jbw__check_new_id(const jbw__rec *r, const jbw__strmap *ids)
 /* ---- workers ----------------------------------------------------------- */
 typedef struct jbw__worker_row {
     uint32_t org, region;
+    size_t id_len;
+    uint64_t id_hash;
 } jbw__worker_row;
 
 static jbw_status jbw__check_worker(jbw__worker_row *row,
@@ -254,7 +316,8 @@ static jbw_status jbw__check_worker(jbw__worker_row *row,
     jbw_status st;
     r.what = "worker";
     r.id = w->id;
-    if ((st = jbw__check_new_id(&r, &snap->worker_ids)) != JBW_OK ||
+    if ((st = jbw__check_new_id(&row->id_len, &row->id_hash, &r,
+                                &snap->worker_ids)) != JBW_OK ||
         (st = jbw__check_org(&row->org, &r, snap->registry, w->organisation)) !=
             JBW_OK ||
         (st = jbw__check_region(&row->region, &r, snap->registry, w->region,
@@ -299,8 +362,9 @@ jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
         return st;
     if (jbw__grow_workers(&snap->w, snap->w.count + 1) != 0)
         return jbw__enomem();
-    if ((st = jbw__strmap_intern(&snap->worker_ids, worker->id,
-                                 strlen(worker->id), &i, NULL)) != JBW_OK)
+    if ((st = jbw__strmap_intern_hashed(&snap->worker_ids, worker->id,
+                                        row.id_len, row.id_hash, &i, NULL)) !=
+        JBW_OK)
         return st;
     snap->w.org[i] = row.org;
     snap->w.region[i] = row.region;
@@ -316,6 +380,8 @@ jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
 typedef struct jbw__measure_row {
     uint32_t org, region, worker;
     jbw_date waiting_since; /* settled */
+    size_t id_len, child_len, family_len; /* family_len: when given */
+    uint64_t id_hash;
 } jbw__measure_row;
 
 /* Kind and the small enums are in range; jr_risk only on JR. */
@@ -355,10 +421,13 @@ static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
                                           const jbw_measure *m)
 {
     jbw_status st;
-    if ((st = jbw__check_new_id(r, &snap->measure_ids)) != JBW_OK ||
-        (st = jbw__check_id(r, "child_id", m->child_id)) != JBW_OK ||
+    if ((st = jbw__check_new_id(&row->id_len, &row->id_hash, r,
+                                &snap->measure_ids)) != JBW_OK ||
+        (st = jbw__check_id(&row->child_len, r, "child_id", m->child_id)) !=
+            JBW_OK ||
         (jbw__given(m->family_id) &&
-         (st = jbw__check_id(r, "family_id", m->family_id)) != JBW_OK) ||
+         (st = jbw__check_id(&row->family_len, r, "family_id",
+                             m->family_id)) != JBW_OK) ||
         (st = jbw__check_enums(m)) != JBW_OK ||
         (st = jbw__check_org(&row->org, r, snap->registry, m->organisation)) !=
             JBW_OK ||
@@ -500,17 +569,18 @@ static jbw_status jbw__check_measure(jbw__measure_row *row,
  */
 static jbw_status jbw__intern_measure_ids(size_t *child, size_t *family,
                                           jbw_snapshot *snap,
-                                          const jbw_measure *m)
+                                          const jbw_measure *m,
+                                          const jbw__measure_row *row)
 {
     char small[128];
     char *own = NULL; /* the own-family key when no family id was given */
     const char *key = m->family_id;
-    size_t child_len = strlen(m->child_id), key_len, index;
+    size_t child_len = row->child_len, key_len, index;
     int new_measure = 0, new_child = 0;
     jbw_status st;
 
     if (jbw__given(m->family_id)) {
-        key_len = strlen(m->family_id);
+        key_len = row->family_len;
     } else {
         key_len = child_len + 1;
         own = key_len <= sizeof small ? small : jbw__malloc(key_len);
@@ -520,8 +590,8 @@ static jbw_status jbw__intern_measure_ids(size_t *child, size_t *family,
         memcpy(own + 1, m->child_id, child_len);
         key = own;
     }
-    st = jbw__strmap_intern(&snap->measure_ids, m->id, strlen(m->id), &index,
-                            &new_measure);
+    st = jbw__strmap_intern_hashed(&snap->measure_ids, m->id, row->id_len,
+                                   row->id_hash, &index, &new_measure);
     if (st == JBW_OK)
         st = jbw__strmap_intern(&snap->child_ids, m->child_id, child_len, child,
                                 &new_child);
@@ -558,7 +628,7 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
     m = &snap->m;
     if (jbw__grow_measures(m, m->count + 1) != 0)
         return jbw__enomem();
-    if ((st = jbw__intern_measure_ids(&child, &family, snap, measure)) !=
+    if ((st = jbw__intern_measure_ids(&child, &family, snap, measure, &row)) !=
         JBW_OK)
         return st;
     i = m->count;
