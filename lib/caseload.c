@@ -299,6 +299,27 @@ double jbw_norm_ramp(const jbw_norm *norm, int32_t months)
     return norm ? jbw__ramp_at(norm, months) : NAN;
 }
 
+size_t jbw_norm_ramp_count(const jbw_norm *norm)
+{
+    return norm ? norm->ramp_count : 0;
+}
+
+jbw_status jbw_norm_ramp_step(int32_t *from_month, double *fraction,
+                              const jbw_norm *norm, size_t index)
+{
+    if (!norm)
+        return jbw__error(JBW_EINVAL, "jbw_norm_ramp_step: norm is NULL");
+    if (index >= norm->ramp_count)
+        return jbw__error(JBW_ERANGE,
+                          "jbw_norm_ramp_step: step %zu of a ramp of %zu",
+                          index, norm->ramp_count);
+    if (from_month)
+        *from_month = norm->ramp_from[index];
+    if (fraction)
+        *fraction = norm->ramp_frac[index];
+    return jbw__ok();
+}
+
 double jbw_norm_under_below(const jbw_norm *norm)
 {
     return norm ? norm->under_below : NAN;

@@ -219,7 +219,7 @@ static void wr_model_set_default(jbw_waitrisk_model *m)
     memset(m, 0, sizeof *m);
     strcpy(m->name, WR_DEFAULT_NAME);
     m->version = WR_DEFAULT_VERSION;
-    for (i = 0; i < WR_PARAM_COUNT; i++)
+    for (i = 0; i < (size_t)WR_PARAM_COUNT; i++)
         m->v[i] = wr_params[i].def;
     wr_model_derive(m);
 }
@@ -246,6 +246,45 @@ void jbw_waitrisk_model_free(jbw_waitrisk_model *model)
 const char *jbw_waitrisk_model_name(const jbw_waitrisk_model *model)
 {
     return model ? model->name : NULL;
+}
+
+size_t jbw_waitrisk_model_param_count(const jbw_waitrisk_model *model)
+{
+    return model ? (size_t)WR_PARAM_COUNT : 0;
+}
+
+jbw_status jbw_waitrisk_model_param(const char **key, int *value,
+                                    const jbw_waitrisk_model *model,
+                                    size_t index)
+{
+    if (!model)
+        return jbw__error(JBW_EINVAL, "jbw_waitrisk_model_param: model is NULL");
+    if (index >= (size_t)WR_PARAM_COUNT)
+        return jbw__error(JBW_ERANGE,
+                          "jbw_waitrisk_model_param: parameter %zu of %d",
+                          index, WR_PARAM_COUNT);
+    if (key)
+        *key = wr_params[index].key;
+    if (value)
+        *value = model->v[index];
+    return jbw__ok();
+}
+
+jbw_status jbw_waitrisk_model_get(int *value, const jbw_waitrisk_model *model,
+                                  const char *key)
+{
+    size_t i;
+    if (!value || !model || !key)
+        return jbw__error(JBW_EINVAL, "jbw_waitrisk_model_get: %s is NULL",
+                          !value ? "value" : !model ? "model" : "key");
+    for (i = 0; i < (size_t)WR_PARAM_COUNT; i++)
+        if (strcmp(wr_params[i].key, key) == 0) {
+            *value = model->v[i];
+            return jbw__ok();
+        }
+    return jbw__error(JBW_ENOTFOUND,
+                      "jbw_waitrisk_model_get: '%.60s' is not a parameter "
+                      "of the model (docs/model-card.md lists them)", key);
 }
 
 int jbw_waitrisk_model_version(const jbw_waitrisk_model *model)
@@ -586,7 +625,7 @@ static jbw_status wr_check_model(const wr_parse *p)
     /* A file may restate the default, never change it under its name. */
     if (strcmp(m->name, WR_DEFAULT_NAME) == 0 &&
         m->version == WR_DEFAULT_VERSION) {
-        for (i = 0; i < WR_PARAM_COUNT; i++)
+        for (i = 0; i < (size_t)WR_PARAM_COUNT; i++)
             if (m->v[i] != wr_params[i].def)
                 return jbw__error(
                     JBW_EPARSE,

@@ -1849,10 +1849,48 @@ static void out_of_memory_anywhere_is_enomem_without_leaks(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* The ramp can be read back step by step: the default is DESIGN.md's
+ * 0.5 from month 0, 0.75 from month 3, 1.0 from month 6 (three steps). */
+static void norm_ramp_steps_read_back_as_set(void **state)
+{
+    jbw_norm *n = NULL;
+    int32_t month = -1;
+    double frac = -1;
+    static const int32_t from[] = { 0, 2 };
+    static const double fr[] = { 0.25, 1.0 };
+    (void)state;
+    assert_ok(jbw_norm_new_default(&n));
+    assert_int_equal(jbw_norm_ramp_count(n), 3);
+    assert_ok(jbw_norm_ramp_step(&month, &frac, n, 0));
+    assert_int_equal(month, 0);
+    assert_near(frac, 0.5, 0);
+    assert_ok(jbw_norm_ramp_step(&month, &frac, n, 1));
+    assert_int_equal(month, 3);
+    assert_near(frac, 0.75, 0);
+    assert_ok(jbw_norm_ramp_step(&month, &frac, n, 2));
+    assert_int_equal(month, 6);
+    assert_near(frac, 1.0, 0);
+    /* a step past the end: ERANGE, outputs untouched */
+    assert_status(jbw_norm_ramp_step(&month, &frac, n, 3), JBW_ERANGE);
+    assert_int_equal(month, 6);
+    assert_error_contains("step 3 of a ramp of 3");
+    assert_ok(jbw_norm_ramp_step(NULL, NULL, n, 0));
+    /* a ramp set by hand reads back the same */
+    assert_ok(jbw_norm_set_ramp(n, from, fr, 2));
+    assert_int_equal(jbw_norm_ramp_count(n), 2);
+    assert_ok(jbw_norm_ramp_step(&month, &frac, n, 1));
+    assert_int_equal(month, 2);
+    assert_near(frac, 1.0, 0);
+    assert_status(jbw_norm_ramp_step(&month, &frac, NULL, 0), JBW_EINVAL);
+    assert_int_equal(jbw_norm_ramp_count(NULL), 0);
+    jbw_norm_free(n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(default_norm_is_significant_norm_12_children_per_fte),
+        cmocka_unit_test(norm_ramp_steps_read_back_as_set),
         cmocka_unit_test(norm_accessors_of_null_give_null_zero_nan),
         cmocka_unit_test(unit_and_status_codes_are_stable),
         cmocka_unit_test(norm_setters_reject_nan_negative_zero_and_leave_norm),

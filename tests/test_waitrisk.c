@@ -2015,10 +2015,61 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **state)
     jbw_snapshot_free(s);
 }
 
+/* The model's parameters can be read: 43 of them (docs/model-card.md:
+ * acute 1, safety 4, measure 11, time 4, bestaand 1, age 4, no contact 2,
+ * handovers 1, band minima 3, time boundaries 3, age boundaries 2,
+ * no-contact thresholds 2, handovers minimum 1, contact intervals 4), with
+ * the values of DESIGN.md's table for the default. */
+static void test_model_parameters_can_be_read_by_index_and_key(void **state)
+{
+    jbw_waitrisk_model *m = NULL, *changed = NULL;
+    static const char text[] =
+        "name = regio-test\nversion = 2\npoints.safety.unsafe = 40\n";
+    const char *key = NULL;
+    int v = -1;
+    size_t i, n;
+    (void)state;
+    assert_ok(jbw_waitrisk_model_new_default(&m));
+    n = jbw_waitrisk_model_param_count(m);
+    assert_int_equal(n, 43);
+    assert_ok(jbw_waitrisk_model_param(&key, &v, m, 0));
+    assert_string_equal(key, "points.acute");
+    assert_int_equal(v, 100);
+    assert_ok(jbw_waitrisk_model_get(&v, m, "points.safety.unsafe"));
+    assert_int_equal(v, 30);
+    assert_ok(jbw_waitrisk_model_get(&v, m, "points.measure.jr_medium"));
+    assert_int_equal(v, 8);
+    assert_ok(jbw_waitrisk_model_get(&v, m, "band.hoog.min"));
+    assert_int_equal(v, 50);
+    assert_ok(jbw_waitrisk_model_get(&v, m, "contact.midden"));
+    assert_int_equal(v, 10);
+    /* every key read by index is found by key with the same value */
+    for (i = 0; i < n; i++) {
+        int w = -1;
+        assert_ok(jbw_waitrisk_model_param(&key, &v, m, i));
+        assert_ok(jbw_waitrisk_model_get(&w, m, key));
+        assert_int_equal(v, w);
+    }
+    v = -7;
+    assert_status(jbw_waitrisk_model_get(&v, m, "points.nationality"),
+                  JBW_ENOTFOUND);
+    assert_int_equal(v, -7);
+    assert_status(jbw_waitrisk_model_param(&key, &v, m, n), JBW_ERANGE);
+    assert_status(jbw_waitrisk_model_get(NULL, m, "band.hoog.min"), JBW_EINVAL);
+    assert_int_equal(jbw_waitrisk_model_param_count(NULL), 0);
+    /* a changed model reads back its own points */
+    assert_ok(jbw_waitrisk_model_parse(&changed, text, sizeof text - 1, "t"));
+    assert_ok(jbw_waitrisk_model_get(&v, changed, "points.safety.unsafe"));
+    assert_int_equal(v, 40);
+    jbw_waitrisk_model_free(changed);
+    jbw_waitrisk_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_model_is_jbw_wachtrisico_version_1),
+        cmocka_unit_test(test_model_parameters_can_be_read_by_index_and_key),
         cmocka_unit_test(test_codes_of_bands_and_items_are_stable),
         cmocka_unit_test(test_wait_case_init_sets_the_defaults),
         cmocka_unit_test(test_zero_case_scores_nothing_and_is_laag),

@@ -102,6 +102,16 @@ JBW_API double jbw_norm_weight(const jbw_norm *norm, jbw_kind kind);
 /* Fraction of a full caseload at a tenure of `months` whole months
  * (negative months: 0). */
 JBW_API double jbw_norm_ramp(const jbw_norm *norm, int32_t months);
+/* Number of ramp steps (1..JBW_RAMP_MAX); 0 for NULL. */
+JBW_API size_t jbw_norm_ramp_count(const jbw_norm *norm);
+/*
+ * The index-th ramp step: from tenure month *from_month on, a worker
+ * carries *fraction of a full caseload (steps in increasing month order,
+ * the first from month 0). Either output may be NULL.
+ * Errors: JBW_EINVAL (NULL norm), JBW_ERANGE (index).
+ */
+JBW_API jbw_status jbw_norm_ramp_step(int32_t *from_month, double *fraction,
+                                      const jbw_norm *norm, size_t index);
 JBW_API double jbw_norm_under_below(const jbw_norm *norm);
 JBW_API double jbw_norm_over_above(const jbw_norm *norm);
 

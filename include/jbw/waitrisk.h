@@ -107,6 +107,21 @@ JBW_API void jbw_waitrisk_model_free(jbw_waitrisk_model *model);
 JBW_API const char *jbw_waitrisk_model_name(const jbw_waitrisk_model *model);
 JBW_API int jbw_waitrisk_model_version(const jbw_waitrisk_model *model);
 
+/*
+ * The model's parameters (points, band thresholds, boundaries, contact
+ * intervals), so that a program can show the model's table or check it:
+ * the count, the index-th one by its model-file key (docs/model-card.md),
+ * and a lookup by key. Keys are static strings; values are whole numbers.
+ * Errors: JBW_EINVAL (NULL), JBW_ERANGE (index), JBW_ENOTFOUND (key).
+ */
+JBW_API size_t jbw_waitrisk_model_param_count(const jbw_waitrisk_model *model);
+JBW_API jbw_status jbw_waitrisk_model_param(const char **key, int *value,
+                                            const jbw_waitrisk_model *model,
+                                            size_t index);
+JBW_API jbw_status jbw_waitrisk_model_get(int *value,
+                                          const jbw_waitrisk_model *model,
+                                          const char *key);
+
 /* Contact interval of a band in werkdagen (acuut: 1). -1 for NULL. */
 JBW_API int jbw_waitrisk_model_contact_interval(
     const jbw_waitrisk_model *model, jbw_band band);

@@ -178,6 +178,16 @@ class Norm(Handle):
         """Fraction of a full caseload at a tenure of ``months`` whole months."""
         return C.jbw_norm_ramp(self._p, months)
 
+    @property
+    def ramp_steps(self) -> List[Tuple[int, float]]:
+        """The onboarding ramp as ``[(from_month, fraction), ...]``."""
+        month, frac = c_int32(), c_double()
+        steps = []
+        for i in range(C.jbw_norm_ramp_count(self._p)):
+            C.jbw_norm_ramp_step(byref(month), byref(frac), self._p, i)
+            steps.append((month.value, frac.value))
+        return steps
+
     def set_ramp(self, steps: Sequence[Tuple[int, float]]) -> None:
         """Replaces the onboarding ramp: ``[(from_month, fraction), ...]``,
         from_month starting at 0 and strictly increasing; the last fraction
@@ -202,11 +212,13 @@ class Norm(Handle):
         C.jbw_norm_set_thresholds(self._p, float(under_below), float(over_above))
 
     def to_dict(self) -> Dict[str, Any]:
-        """The norm's properties as a plain dict (ramp for months 0..12)."""
+        """The norm's properties as a plain dict (ramp for months 0..12, and
+        the ramp's steps)."""
         return {"name": self.name, "source": self.source, "unit": self.unit.code,
                 "caseload_per_fte": self.caseload_per_fte,
                 "weights": {k.code: v for k, v in self.weights.items()},
                 "ramp": [self.ramp(m) for m in range(13)],
+                "ramp_steps": self.ramp_steps,
                 "under_below": self.under_below, "over_above": self.over_above}
 
 

@@ -545,6 +545,24 @@ class WaitRiskModel(Handle):
         """Contact interval of a band in werkdagen (acuut: 1)."""
         return C.jbw_waitrisk_model_contact_interval(self._p, int(band))
 
+    @property
+    def params(self) -> Dict[str, int]:
+        """Every parameter (points, thresholds, boundaries, contact
+        intervals) by its model-file key, in the model file's order."""
+        key, value = c_char_p(), c_int()
+        out = {}
+        for i in range(C.jbw_waitrisk_model_param_count(self._p)):
+            C.jbw_waitrisk_model_param(byref(key), byref(value), self._p, i)
+            out[dec(key.value)] = value.value
+        return out
+
+    def get(self, key: str) -> int:
+        """One parameter by its model-file key ("points.safety.unsafe");
+        :class:`jbw.NotFound` for a key the model does not have."""
+        value = c_int()
+        C.jbw_waitrisk_model_get(byref(value), self._p, enc(key))
+        return value.value
+
     # -- scoring --------------------------------------------------------------
 
     def score(self, case: WaitCase, on: DateLike,

@@ -25,6 +25,14 @@ class NormTests(unittest.TestCase):
             self.assertEqual((n.under_below, n.over_above), (0.9, 1.0))
             self.assertEqual(n.to_dict()["unit"], "child")
 
+    def test_ramp_steps_read_back(self):
+        # DESIGN.md's ramp: 0.5 from month 0, 0.75 from month 3, 1.0 from 6.
+        with jbw.Norm() as n:
+            self.assertEqual(n.ramp_steps, [(0, 0.5), (3, 0.75), (6, 1.0)])
+            n.set_ramp([(0, 0.25), (2, 1.0)])
+            self.assertEqual(n.ramp_steps, [(0, 0.25), (2, 1.0)])
+            self.assertEqual(n.to_dict()["ramp_steps"], [(0, 0.25), (2, 1.0)])
+
     def test_setters(self):
         with jbw.Norm.default() as n:
             n.set_name("Eigen norm", "illustrative parameter")

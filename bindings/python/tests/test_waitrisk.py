@@ -58,6 +58,19 @@ class Scoring(unittest.TestCase):
         self.assertEqual((self.model.name, self.model.version), ("jbw-wachtrisico", 1))
         self.assertEqual([self.model.contact_interval(b) for b in Band], [20, 10, 5, 1])
 
+    def test_model_parameters_read_back(self):
+        # 43 parameters (docs/model-card.md); values from DESIGN.md's table.
+        params = self.model.params
+        self.assertEqual(len(params), 43)
+        self.assertEqual(next(iter(params)), "points.acute")
+        self.assertEqual(params["points.safety.unsafe"], 30)
+        self.assertEqual(params["points.time.over_65"], 35)
+        self.assertEqual(self.model.get("band.acuut.min"), 80)
+        self.assertEqual(self.model.get("contact.laag"), 20)
+        with self.assertRaises(jbw.NotFound) as cm:
+            self.model.get("points.religion")
+        self.assertIn("points.religion", str(cm.exception))
+
     def test_case_a_scores_85_acuut(self):
         s = self.model.score(case_a(), D)
         self.assertEqual((s.points, s.band, s.workdays_waiting, s.workdays_no_contact,
