@@ -1,18 +1,25 @@
 /*
  * bench_caseload: caseload totals plus the per-worker table for a
- * national-size snapshot (DESIGN.md target: <= 5 ms on one core).
+ * national-size snapshot (DESIGN.md target: <= 5 ms on one core), and the
+ * same at 10x and 100x the national size, to show how the cost grows.
  *
- * Builds a SYNTHETIC snapshot in code from a fixed seed: 13 GI's, 42
- * regions, 5,000 workers and 32,000 measures (the national order of size,
- * DOMAIN.md), with siblings, children with two measures, ended measures,
- * workers who left, and waiting nieuw / bestaand. Then times, as the
- * median of several runs, jbw_caseload_compute() followed by reading the
- * totals, every group and every worker line; and, on the same records in
- * plain arrays, a naive loop that sums the weights of active assigned
- * measures per worker. Prints both and their ratio. No pass/fail.
+ * usage: bench_caseload [max_scale]   (default 100; runs 1, 10, 100 up
+ * to max_scale)
+ *
+ * At each scale builds a SYNTHETIC snapshot in code from a fixed seed: 13
+ * GI's, 42 regions, 5,000 x scale workers and 32,000 x scale measures (at
+ * 1x the national order of size, DOMAIN.md), with siblings, children with
+ * two measures, ended measures, workers who left, and waiting nieuw /
+ * bestaand. Then times, as the median of several runs (fewer at the larger
+ * scales), jbw_caseload_compute() followed by reading the totals, every
+ * group and every worker line; and, on the same records in plain arrays, a
+ * naive loop that sums the weights of active assigned measures per worker.
+ * Prints both and their ratio in detail for 1x, then a table per scale
+ * with the time per measure. No pass/fail.
  */
 #include <jbw.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +27,14 @@
 
 #define N_ORGS 13
 #define N_REGIONS 42
-#define N_WORKERS 5000
-#define N_MEASURES 32000
-#define RUNS 21
+#define BASE_WORKERS 5000 /* at scale 1 */
+#define BASE_MEASURES 32000
 #define SEED 20250901u
 
+/* xorshift32: deterministic on every platform. Each scale restarts from
+ * SEED, so a scale's snapshot does not depend on max_scale. */
 static uint32_t rng = SEED;
 
-/* xorshift32: deterministic on every platform. */
 static uint32_t rnd(void)
 {
     rng ^= rng << 13;
@@ -69,6 +76,16 @@ static void check(jbw_status st, const char *what)
     }
 }
 
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n, size);
+    if (!p) {
+        fprintf(stderr, "bench_caseload: out of memory\n");
+        exit(1);
+    }
+    return p;
+}
+
 static jbw_date ymd(int y, int m, int d)
 {
     jbw_date out = JBW_DATE_NONE;
@@ -76,13 +93,42 @@ static jbw_date ymd(int y, int m, int d)
     return out;
 }
 
+/* Runs per scale: enough for a stable median at 1x, few where one run
+ * takes long; the whole bench at 100x stays well within a minute. */
+static int runs_for(int scale)
+{
+    return scale < 10 ? 21 : scale < 100 ? 7 : 5;
+}
+
 /* The same records as plain arrays, for the reference loop. */
 typedef struct plain {
-    int32_t worker[N_MEASURES]; /* -1: none */
-    uint8_t kind[N_MEASURES];
-    jbw_date start[N_MEASURES];
-    jbw_date end[N_MEASURES];
+    size_t n_measures, n_workers;
+    int32_t *worker; /* -1: none */
+    uint8_t *kind;
+    jbw_date *start;
+    jbw_date *end;
+    double *load; /* per worker, the loop's output */
 } plain;
+
+static void plain_init(plain *p, size_t n_measures, size_t n_workers)
+{
+    p->n_measures = n_measures;
+    p->n_workers = n_workers;
+    p->worker = xcalloc(n_measures, sizeof *p->worker);
+    p->kind = xcalloc(n_measures, sizeof *p->kind);
+    p->start = xcalloc(n_measures, sizeof *p->start);
+    p->end = xcalloc(n_measures, sizeof *p->end);
+    p->load = xcalloc(n_workers, sizeof *p->load);
+}
+
+static void plain_free(plain *p)
+{
+    free(p->worker);
+    free(p->kind);
+    free(p->start);
+    free(p->end);
+    free(p->load);
+}
 
 static jbw_registry *make_registry(void)
 {
@@ -108,17 +154,17 @@ static jbw_registry *make_registry(void)
     return reg;
 }
 
-static void add_workers(jbw_snapshot *snap, jbw_date ref)
+static void add_workers(jbw_snapshot *snap, size_t n_workers, jbw_date ref)
 {
     static const double ftes[4] = { 0.6, 0.8, 0.9, 1.0 };
     char id[16], org[16], region[16];
     jbw_date first = ymd(2010, 1, 1);
-    int i;
-    for (i = 0; i < N_WORKERS; i++) {
+    size_t i;
+    for (i = 0; i < n_workers; i++) {
         jbw_worker w = JBW_WORKER_INIT;
-        snprintf(id, sizeof id, "W%05d", i);
-        snprintf(org, sizeof org, "G%02d", i % N_ORGS + 1);
-        snprintf(region, sizeof region, "R%02d", (i * 7) % N_REGIONS + 1);
+        snprintf(id, sizeof id, "W%06zu", i);
+        snprintf(org, sizeof org, "G%02zu", i % N_ORGS + 1);
+        snprintf(region, sizeof region, "R%02zu", (i * 7) % N_REGIONS + 1);
         w.id = id;
         w.organisation = org;
         w.region = i % 50 == 0 ? NULL : region; /* a few without region */
@@ -134,8 +180,10 @@ static void add_measures(jbw_snapshot *snap, plain *p, jbw_date ref)
 {
     char id[16], child[16], family[16], org[16], region[16], worker[16];
     jbw_date first = ymd(2019, 1, 1);
-    int i, c = 0, f = 0;
-    for (i = 0; i < N_MEASURES; i++) {
+    /* workers per GI: worker w belongs to GI w % N_ORGS */
+    uint32_t per_org = (uint32_t)(p->n_workers / N_ORGS);
+    size_t i, c = 0, f = 0;
+    for (i = 0; i < p->n_measures; i++) {
         jbw_measure m = JBW_MEASURE_INIT;
         uint32_t roll = below(100), g = below(N_ORGS);
         /* 15% a second measure of the previous child; else a new child,
@@ -145,11 +193,11 @@ static void add_measures(jbw_snapshot *snap, plain *p, jbw_date ref)
             if (below(100) >= 25)
                 f++;
         }
-        snprintf(id, sizeof id, "M%06d", i);
-        snprintf(child, sizeof child, "C%06d", c);
-        snprintf(family, sizeof family, "F%06d", f);
-        snprintf(org, sizeof org, "G%02d", g + 1);
-        snprintf(region, sizeof region, "R%02d", below(N_REGIONS) + 1);
+        snprintf(id, sizeof id, "M%07zu", i);
+        snprintf(child, sizeof child, "C%07zu", c);
+        snprintf(family, sizeof family, "F%07zu", f);
+        snprintf(org, sizeof org, "G%02u", (unsigned)(g + 1));
+        snprintf(region, sizeof region, "R%02u", (unsigned)(below(N_REGIONS) + 1));
         m.id = id;
         m.child_id = child;
         m.family_id = family;
@@ -161,11 +209,11 @@ static void add_measures(jbw_snapshot *snap, plain *p, jbw_date ref)
             m.end = m.start + 1 + (jbw_date)below(400);
         p->worker[i] = -1;
         if (roll < 93) { /* assigned to a worker of the same GI */
-            int w = (int)g + N_ORGS * (int)below(N_WORKERS / N_ORGS);
-            snprintf(worker, sizeof worker, "W%05d", w);
+            uint32_t w = g + N_ORGS * below(per_org);
+            snprintf(worker, sizeof worker, "W%06u", (unsigned)w);
             m.worker_id = worker;
             m.first_assigned = m.start + (jbw_date)below(15);
-            p->worker[i] = w;
+            p->worker[i] = (int32_t)w;
         } else if (roll < 95) { /* bestaand: the worker dropped out */
             m.first_assigned = m.start + (jbw_date)below(15);
             m.previous_workers = 1;
@@ -210,76 +258,147 @@ static double run_library(const jbw_snapshot *snap, const jbw_norm *norm,
 }
 
 /* The reference: a plain loop summing weights per worker. */
-static double run_plain(const plain *p, const double *weight, double *load,
-                        jbw_date d)
+static double run_plain(plain *p, const double *weight, jbw_date d)
 {
     double sum = 0.0;
-    int i;
-    memset(load, 0, N_WORKERS * sizeof *load);
-    for (i = 0; i < N_MEASURES; i++)
+    size_t i;
+    memset(p->load, 0, p->n_workers * sizeof *p->load);
+    for (i = 0; i < p->n_measures; i++)
         if (p->worker[i] >= 0 && p->start[i] <= d &&
             (p->end[i] == JBW_DATE_NONE || d < p->end[i]))
-            load[p->worker[i]] += weight[p->kind[i]];
-    for (i = 0; i < N_WORKERS; i++)
-        sum += load[i];
+            p->load[p->worker[i]] += weight[p->kind[i]];
+    for (i = 0; i < p->n_workers; i++)
+        sum += p->load[i];
     return sum;
 }
 
-int main(void)
+/* What one scale measured. */
+typedef struct result {
+    int scale, runs;
+    size_t measures, workers, lines;
+    double lib_ms, plain_ms, build_s;
+} result;
+
+static result run_scale(const jbw_registry *reg, const jbw_norm *norm,
+                        const jbw_calendar *cal, const double *weight,
+                        int scale, jbw_date ref, double *sink)
 {
-    static plain p;
-    static double load[N_WORKERS];
-    double weight[JBW_KIND_COUNT];
-    double t_lib[RUNS], t_plain[RUNS], m_lib, m_plain, sink = 0.0;
+    result res;
+    plain p;
+    jbw_snapshot *snap = NULL;
+    double *t_lib, *t_plain, t0;
+    int r;
+
+    memset(&res, 0, sizeof res);
+    res.scale = scale;
+    res.runs = runs_for(scale);
+    rng = SEED;
+    t0 = now_ms();
+    plain_init(&p, BASE_MEASURES * (size_t)scale, BASE_WORKERS * (size_t)scale);
+    check(jbw_snapshot_new(&snap, reg, ref), "snapshot");
+    add_workers(snap, p.n_workers, ref);
+    add_measures(snap, &p, ref);
+    res.build_s = (now_ms() - t0) / 1e3;
+    res.measures = jbw_snapshot_measure_count(snap);
+    res.workers = jbw_snapshot_worker_count(snap);
+
+    t_lib = xcalloc((size_t)res.runs, sizeof *t_lib);
+    t_plain = xcalloc((size_t)res.runs, sizeof *t_plain);
+    /* one warm-up each, then the timed runs */
+    *sink += run_library(snap, norm, cal, &res.lines);
+    *sink += run_plain(&p, weight, ref);
+    for (r = 0; r < res.runs; r++) {
+        t0 = now_ms();
+        *sink += run_library(snap, norm, cal, &res.lines);
+        t_lib[r] = now_ms() - t0;
+        t0 = now_ms();
+        *sink += run_plain(&p, weight, ref);
+        t_plain[r] = now_ms() - t0;
+    }
+    res.lib_ms = median(t_lib, (size_t)res.runs);
+    res.plain_ms = median(t_plain, (size_t)res.runs);
+
+    free(t_lib);
+    free(t_plain);
+    jbw_snapshot_free(snap);
+    plain_free(&p);
+    return res;
+}
+
+/* The detailed block for the national size. */
+static void print_detail(const result *x)
+{
+    printf("bench_caseload (synthetic snapshot, seed %u)\n", SEED);
+    printf("  snapshot: %zu measures, %zu workers (%zu employed on the date), "
+           "%d organisations, %d regions\n",
+           x->measures, x->workers, x->lines, N_ORGS, N_REGIONS);
+    printf("  work: jbw_caseload_compute (unit child, coupling norm) + totals "
+           "+ %d groups + %zu worker lines\n",
+           N_ORGS + N_REGIONS, x->lines);
+    printf("  library:    median %.3f ms over %d runs (%.1f million measures/s)\n",
+           x->lib_ms, x->runs, (double)x->measures / (x->lib_ms * 1e3));
+    printf("  plain loop: median %.3f ms (weights of active assigned measures "
+           "summed per worker)\n",
+           x->plain_ms);
+    printf("  ratio library / plain loop: %.1f\n", x->lib_ms / x->plain_ms);
+}
+
+static void print_row(const result *x)
+{
+    printf("%5dx %10zu %8zu %11.3f %8.1f %9.3f %6.1f   (%d runs; snapshot "
+           "built in %.2f s)\n",
+           x->scale, x->measures, x->workers, x->lib_ms,
+           x->lib_ms * 1e6 / (double)x->measures, x->plain_ms,
+           x->lib_ms / x->plain_ms, x->runs, x->build_s);
+}
+
+static int parse_max_scale(int argc, char **argv)
+{
+    char *end = NULL;
+    long v;
+    if (argc < 2)
+        return 100;
+    errno = 0;
+    v = strtol(argv[1], &end, 10);
+    if (argc > 2 || errno || end == argv[1] || *end || v < 1 || v > 1000) {
+        fprintf(stderr, "usage: bench_caseload [max_scale]   (1..1000, "
+                        "default 100)\n");
+        exit(2);
+    }
+    return (int)v;
+}
+
+int main(int argc, char **argv)
+{
+    double weight[JBW_KIND_COUNT], sink = 0.0;
+    int max_scale = parse_max_scale(argc, argv);
     jbw_date ref = ymd(2025, 9, 1);
     jbw_registry *reg = make_registry();
-    jbw_snapshot *snap = NULL;
     jbw_norm *norm = NULL;
     jbw_calendar *cal = NULL;
-    size_t lines = 0;
-    int r, k;
+    int scale, k;
 
-    check(jbw_snapshot_new(&snap, reg, ref), "snapshot");
-    add_workers(snap, ref);
-    add_measures(snap, &p, ref);
     check(jbw_norm_new_default(&norm), "norm");
     check(jbw_calendar_new(&cal, NULL), "calendar");
     for (k = 0; k < JBW_KIND_COUNT; k++)
         weight[k] = jbw_norm_weight(norm, (jbw_kind)k);
 
-    /* one warm-up each, then the timed runs */
-    sink += run_library(snap, norm, cal, &lines);
-    sink += run_plain(&p, weight, load, ref);
-    for (r = 0; r < RUNS; r++) {
-        double t0 = now_ms();
-        sink += run_library(snap, norm, cal, &lines);
-        t_lib[r] = now_ms() - t0;
-        t0 = now_ms();
-        sink += run_plain(&p, weight, load, ref);
-        t_plain[r] = now_ms() - t0;
+    for (scale = 1; scale <= max_scale; scale *= 10) {
+        result x = run_scale(reg, norm, cal, weight, scale, ref, &sink);
+        if (scale == 1) {
+            print_detail(&x);
+            printf("\nper scale (national size x scale; medians; ns/measure "
+                   "= library ms / measures):\n");
+            printf("%6s %10s %8s %11s %8s %9s %6s\n", "scale", "measures",
+                   "workers", "library ms", "ns/meas", "plain ms", "ratio");
+        }
+        print_row(&x);
+        fflush(stdout);
     }
-    m_lib = median(t_lib, RUNS);
-    m_plain = median(t_plain, RUNS);
-
-    printf("bench_caseload (synthetic snapshot, seed %u)\n", SEED);
-    printf("  snapshot: %zu measures, %zu workers (%zu employed on the date), "
-           "%d organisations, %d regions\n",
-           jbw_snapshot_measure_count(snap), jbw_snapshot_worker_count(snap),
-           lines, N_ORGS, N_REGIONS);
-    printf("  work: jbw_caseload_compute (unit child, coupling norm) + totals "
-           "+ %d groups + %zu worker lines\n",
-           N_ORGS + N_REGIONS, lines);
-    printf("  library:    median %.3f ms over %d runs (%.1f million measures/s)\n",
-           m_lib, RUNS, (double)N_MEASURES / (m_lib * 1e3));
-    printf("  plain loop: median %.3f ms (weights of active assigned measures "
-           "summed per worker)\n",
-           m_plain);
-    printf("  ratio library / plain loop: %.1f\n", m_lib / m_plain);
-    printf("  (checksum %.1f)\n", sink);
+    printf("(checksum %.1f)\n", sink);
 
     jbw_calendar_free(cal);
     jbw_norm_free(norm);
-    jbw_snapshot_free(snap);
     jbw_registry_free(reg);
     return 0;
 }
