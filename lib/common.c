@@ -197,10 +197,10 @@ char *jbw__strdup(const char *s)
     return s ? jbw__strndup(s, strlen(s)) : NULL;
 }
 
-int jbw__grow(void **array, size_t *capacity, size_t need, size_t elem)
+int jbw__grow_parallel(void **arrays, const size_t *elems, size_t n,
+                       size_t *capacity, size_t need)
 {
-    size_t cap = *capacity;
-    void *p;
+    size_t cap = *capacity, i;
     if (need <= cap)
         return 0;
     if (cap < 8)
@@ -210,12 +210,19 @@ int jbw__grow(void **array, size_t *capacity, size_t need, size_t elem)
             return -1;
         cap *= 2;
     }
-    p = jbw__reallocarray(*array, cap, elem);
-    if (!p)
-        return -1;
-    *array = p;
+    for (i = 0; i < n; i++) {
+        void *p = jbw__reallocarray(arrays[i], cap, elems[i]);
+        if (!p)
+            return -1;
+        arrays[i] = p;
+    }
     *capacity = cap;
     return 0;
+}
+
+int jbw__grow(void **array, size_t *capacity, size_t need, size_t elem)
+{
+    return jbw__grow_parallel(array, &elem, 1, capacity, need);
 }
 
 /* ---- version --------------------------------------------------------- */
@@ -597,24 +604,20 @@ static char *jbw__strmap_store(jbw__strmap *m, const char *s, size_t n)
 /* Grows the per-key arrays together to hold `need` keys. */
 static int jbw__strmap_reserve_keys(jbw__strmap *m, size_t need)
 {
-    void *k = m->keys, *l = m->lens, *hs = m->hashes;
-    size_t cap;
+    void *a[3];
+    static const size_t elems[3] = { sizeof(char *), sizeof(uint32_t),
+                                     sizeof(uint64_t) };
+    int rc;
     if (need <= m->key_cap)
         return 0;
-    cap = m->key_cap;
-    if (jbw__grow(&k, &cap, need, sizeof(char *)) != 0)
-        return -1;
-    m->keys = k;
-    cap = m->key_cap;
-    if (jbw__grow(&l, &cap, need, sizeof(uint32_t)) != 0)
-        return -1;
-    m->lens = l;
-    cap = m->key_cap;
-    if (jbw__grow(&hs, &cap, need, sizeof(uint64_t)) != 0)
-        return -1;
-    m->hashes = hs;
-    m->key_cap = cap;
-    return 0;
+    a[0] = m->keys;
+    a[1] = m->lens;
+    a[2] = m->hashes;
+    rc = jbw__grow_parallel(a, elems, 3, &m->key_cap, need);
+    m->keys = a[0];
+    m->lens = a[1];
+    m->hashes = a[2];
+    return rc;
 }
 
 /* The slot count the map reaches when it holds `keys` keys: it starts

@@ -48,6 +48,18 @@ char *jbw__strndup(const char *s, size_t n);
  * doubling; returns 0 on success, -1 on out of memory (array unchanged). */
 int jbw__grow(void **array, size_t *capacity, size_t need, size_t elem);
 
+/*
+ * Grows the n arrays arrays[0..n) (element sizes elems[0..n)) so that
+ * each holds at least `need` elements, doubling *capacity (at least 8):
+ * the struct-of-arrays layouts share one capacity. The caller copies its
+ * pointers into arrays[] and must copy them back whatever the result: on
+ * failure some arrays may already have moved (to a larger block; the
+ * contents are kept). *capacity changes only on success. Returns 0, or
+ * -1 when out of memory.
+ */
+int jbw__grow_parallel(void **arrays, const size_t *elems, size_t n,
+                       size_t *capacity, size_t need);
+
 /* ---- growable string buffer ------------------------------------------ */
 
 typedef struct jbw__buf {

@@ -8,37 +8,13 @@
  * interning is the final step that can fail, so a failed add changes
  * nothing (arrays that were already grown only have spare room).
  */
-#include "registry_internal.h"
 #include "snapshot_internal.h"
 
 #include <string.h>
 
 #define JBW__KEY_MAX 64
 
-/* ---- the shared grow helper -------------------------------------------- */
 
-int jbw__grow_parallel(void **arrays, const size_t *elems, size_t n,
-                       size_t *capacity, size_t need)
-{
-    size_t cap = *capacity, i;
-    if (need <= cap)
-        return 0;
-    if (cap < 8)
-        cap = 8;
-    while (cap < need) {
-        if (cap > SIZE_MAX / 2)
-            return -1;
-        cap *= 2;
-    }
-    for (i = 0; i < n; i++) {
-        void *p = jbw__reallocarray(arrays[i], cap, elems[i]);
-        if (!p)
-            return -1;
-        arrays[i] = p;
-    }
-    *capacity = cap;
-    return 0;
-}
 
 /* ---- validation -------------------------------------------------------- */
 

@@ -11,7 +11,6 @@
  * child id behind a 0x01 byte: ids may not hold control characters, so
  * that key cannot collide with a family id that was given.
  */
-#include "registry_internal.h"
 #include "snapshot_internal.h"
 
 #include <math.h>

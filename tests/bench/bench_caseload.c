@@ -157,7 +157,7 @@ static jbw_registry *make_registry(void)
 static void add_workers(jbw_snapshot *snap, size_t n_workers, jbw_date ref)
 {
     static const double ftes[4] = { 0.6, 0.8, 0.9, 1.0 };
-    char id[16], org[16], region[16];
+    char id[32], org[16], region[16];
     jbw_date first = ymd(2010, 1, 1);
     size_t i;
     for (i = 0; i < n_workers; i++) {
@@ -178,7 +178,7 @@ static void add_workers(jbw_snapshot *snap, size_t n_workers, jbw_date ref)
 
 static void add_measures(jbw_snapshot *snap, plain *p, jbw_date ref)
 {
-    char id[16], child[16], family[16], org[16], region[16], worker[16];
+    char id[32], child[32], family[32], org[16], region[16], worker[32];
     jbw_date first = ymd(2019, 1, 1);
     /* workers per GI: worker w belongs to GI w % N_ORGS */
     uint32_t per_org = (uint32_t)(p->n_workers / N_ORGS);
