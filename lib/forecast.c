@@ -1603,9 +1603,11 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
     }
     jbw__buf_printf(&b, ",\"finance\":%s,\"statistics\":[",
                     fc->finance ? "true" : "false");
-    for (stat = 0; stat < fc->nstats; stat++)
-        jbw__buf_printf(&b, "%s\"%s\"", stat ? "," : "",
-                        jbw_statistic_code((jbw_statistic)stat));
+    for (stat = 0; stat < fc->nstats; stat++) {
+        if (stat)
+            jbw__buf_putc(&b, ',');
+        jbw__buf_json_string(&b, jbw_statistic_code((jbw_statistic)stat));
+    }
     jbw__buf_putc(&b, ']');
     for (stat = 0; stat < fc->nstats; stat++) {
         int32_t t;

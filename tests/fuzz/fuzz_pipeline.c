@@ -134,8 +134,9 @@ static void check_triage(const jbw_triage *tr, size_t waiting)
     static const tr_writer writers[] = { jbw_triage_json, jbw_triage_csv,
                                          jbw_triage_text };
     size_t n = jbw_triage_count(tr), i, w;
-    jbw_wait_case prev_case;
+    jbw_wait_case prev_case = JBW_WAIT_CASE_INIT;
     jbw_score prev;
+    memset(&prev, 0, sizeof prev);
     FUZZ_CHECK(n == waiting, "triage holds %zu cases, %zu wait", n, waiting);
     for (i = 0; i < n; i++) {
         jbw_wait_case c;
