@@ -170,4 +170,20 @@ static inline void jbw_test_oom_sweep_(int (*step)(void *), void *ctx,
     _fail(file, line);
 }
 
+/* Adds a worker to a test snapshot, failing the test on error. */
+static inline void jbw_test_add_worker(jbw_snapshot *snap, const char *id,
+                                       const char *org, const char *region,
+                                       double fte, jbw_date hired,
+                                       jbw_date leaving)
+{
+    jbw_worker w = JBW_WORKER_INIT;
+    w.id = id;
+    w.organisation = org;
+    w.region = region;
+    w.fte = fte;
+    w.hired = hired;
+    w.leaving = leaving;
+    assert_ok(jbw_snapshot_add_worker(snap, &w));
+}
+
 #endif /* JBW_TEST_H */

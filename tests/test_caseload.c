@@ -38,20 +38,6 @@ static jbw_registry *tiny_registry(void)
     return reg;
 }
 
-static void add_worker(jbw_snapshot *snap, const char *id, const char *org,
-                       const char *region, double fte, jbw_date hired,
-                       jbw_date leaving)
-{
-    jbw_worker w = JBW_WORKER_INIT;
-    w.id = id;
-    w.organisation = org;
-    w.region = region;
-    w.fte = fte;
-    w.hired = hired;
-    w.leaving = leaving;
-    assert_ok(jbw_snapshot_add_worker(snap, &w));
-}
-
 /* An assigned or never-assigned measure (no bestaand fields). */
 static void add_measure(jbw_snapshot *snap, const char *id, const char *child,
                         const char *family, jbw_kind kind, const char *org,
@@ -113,13 +99,13 @@ static jbw_snapshot *main_snapshot(void)
     jbw_measure m = JBW_MEASURE_INIT;
     assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 6, 16)));
     jbw_registry_free(reg);
-    add_worker(snap, "W1", "GA", "R1", 1.0, D(2020, 1, 1), NONE);
-    add_worker(snap, "W2", "GA", "R1", 0.8, D(2025, 3, 16), NONE);
-    add_worker(snap, "W3", "GA", "R2", 1.0, D(2025, 3, 17), NONE);
-    add_worker(snap, "W4", "GB", "R2", 0.5, D(2019, 5, 1), NONE);
-    add_worker(snap, "W5", "GB", NULL, 1.0, D(2018, 1, 1), D(2025, 6, 16));
-    add_worker(snap, "W6", "GB", "R1", 0.6, D(2021, 9, 1), NONE);
-    add_worker(snap, "W7", "GA", NULL, 0.5, D(2015, 1, 1), NONE);
+    jbw_test_add_worker(snap, "W1", "GA", "R1", 1.0, D(2020, 1, 1), NONE);
+    jbw_test_add_worker(snap, "W2", "GA", "R1", 0.8, D(2025, 3, 16), NONE);
+    jbw_test_add_worker(snap, "W3", "GA", "R2", 1.0, D(2025, 3, 17), NONE);
+    jbw_test_add_worker(snap, "W4", "GB", "R2", 0.5, D(2019, 5, 1), NONE);
+    jbw_test_add_worker(snap, "W5", "GB", NULL, 1.0, D(2018, 1, 1), D(2025, 6, 16));
+    jbw_test_add_worker(snap, "W6", "GB", "R1", 0.6, D(2021, 9, 1), NONE);
+    jbw_test_add_worker(snap, "W7", "GA", NULL, 0.5, D(2015, 1, 1), NONE);
 
     add_measure(snap, "m1", "c1", "f1", JBW_KIND_OTS, "GA", "R1",
                 D(2024, 1, 10), NONE, "W1", D(2024, 1, 12));
@@ -921,8 +907,8 @@ static void child_with_two_workers_is_in_both_loads_once_in_required(
     (void)state;
     assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 6, 16)));
     jbw_registry_free(reg);
-    add_worker(snap, "A", "GA", "R1", 1.0, D(2020, 1, 1), NONE);
-    add_worker(snap, "B", "GA", "R2", 1.0, D(2020, 1, 1), NONE);
+    jbw_test_add_worker(snap, "A", "GA", "R1", 1.0, D(2020, 1, 1), NONE);
+    jbw_test_add_worker(snap, "B", "GA", "R2", 1.0, D(2020, 1, 1), NONE);
     /* k1: OTS (1) with A in R1, first worker the next day; JR (1.25)
      * with B in R2, the day of the first worker not recorded */
     add_measure(snap, "p1", "k1", NULL, JBW_KIND_OTS, "GA", "R1",
@@ -1174,7 +1160,7 @@ static void zuid_west_groups_follow_registry_order(void **state)
     (void)state;
     assert_ok(jbw_registry_zuid_west(&reg));
     assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
-    add_worker(snap, "Z1", "JBWEST", "ZHZ", 1.0, D(2022, 1, 1), NONE);
+    jbw_test_add_worker(snap, "Z1", "JBWEST", "ZHZ", 1.0, D(2022, 1, 1), NONE);
     add_measure(snap, "zm1", "zc1", NULL, JBW_KIND_OTS, "JBWEST", "ZHZ",
                 D(2025, 1, 6), NONE, "Z1", D(2025, 1, 7));
     assert_ok(jbw_norm_new_default(&n));
@@ -1227,7 +1213,7 @@ static void status_is_under_at_over_at_the_thresholds(void **state)
     assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 6, 16)));
     jbw_registry_free(reg);
     for (w = 0; w < 4; w++) {
-        add_worker(snap, ids[w], "GA", "R1", 1.0, D(2020, 1, 1), NONE);
+        jbw_test_add_worker(snap, ids[w], "GA", "R1", 1.0, D(2020, 1, 1), NONE);
         for (k = 0; k < loads[w]; k++) {
             seq++;
             snprintf(mid, sizeof mid, "s%zu", seq);
@@ -1237,7 +1223,7 @@ static void status_is_under_at_over_at_the_thresholds(void **state)
         }
     }
     /* E: hired on the date, tenure 0, ramp 0 under this norm */
-    add_worker(snap, "E", "GA", "R1", 1.0, D(2025, 6, 16), NONE);
+    jbw_test_add_worker(snap, "E", "GA", "R1", 1.0, D(2025, 6, 16), NONE);
     /* unit measure, 10 per FTE, ramp 0 in month 0 then 1 */
     assert_ok(jbw_norm_new_default(&n));
     assert_ok(jbw_norm_set_unit(n, JBW_UNIT_MEASURE));

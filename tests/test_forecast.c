@@ -1822,20 +1822,6 @@ static void shocks_csv_adds_shocks_all_or_nothing(void **s)
 /* Start state from a snapshot                                            */
 /* ---------------------------------------------------------------------- */
 
-static void add_worker(jbw_snapshot *snap, const char *id, const char *org,
-                       const char *region, double fte, jbw_date hired,
-                       jbw_date leaving)
-{
-    jbw_worker w = JBW_WORKER_INIT;
-    w.id = id;
-    w.organisation = org;
-    w.region = region;
-    w.fte = fte;
-    w.hired = hired;
-    w.leaving = leaving;
-    assert_ok(jbw_snapshot_add_worker(snap, &w));
-}
-
 static void add_measure(jbw_snapshot *snap, const char *id, const char *child,
                         jbw_kind kind, const char *org, const char *region,
                         jbw_date start, jbw_date end, const char *worker,
@@ -1876,10 +1862,10 @@ static jbw_snapshot *small_snapshot(void)
     assert_ok(jbw_registry_zuid_west(&reg));
     assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
     jbw_registry_free(reg);
-    add_worker(snap, "W1", "JBWEST", "ZHZ", 1.0, D(2024, 1, 15), NONE);
-    add_worker(snap, "W2", "JBWEST", NULL, 0.8, D(2022, 1, 1), NONE);
-    add_worker(snap, "W3", "LDH", "HGL", 0.5, D(2025, 8, 1), NONE);
-    add_worker(snap, "W4", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), D(2025, 6, 1));
+    jbw_test_add_worker(snap, "W1", "JBWEST", "ZHZ", 1.0, D(2024, 1, 15), NONE);
+    jbw_test_add_worker(snap, "W2", "JBWEST", NULL, 0.8, D(2022, 1, 1), NONE);
+    jbw_test_add_worker(snap, "W3", "LDH", "HGL", 0.5, D(2025, 8, 1), NONE);
+    jbw_test_add_worker(snap, "W4", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), D(2025, 6, 1));
     add_measure(snap, "M1", "c1", OTS, "JBWEST", "ZHZ", D(2025, 1, 1), NONE,
                 "W1", D(2025, 1, 3), 0, NONE);
     add_measure(snap, "M2", "c1", OTS, "JBWEST", "ZHZ", D(2025, 8, 20), NONE,

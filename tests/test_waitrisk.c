@@ -1339,18 +1339,6 @@ static jbw_snapshot *new_snapshot(jbw_date ref)
     return s;
 }
 
-static void add_worker(jbw_snapshot *s, const char *id, const char *org,
-                       const char *region, double fte, jbw_date hired)
-{
-    jbw_worker w = JBW_WORKER_INIT;
-    w.id = id;
-    w.organisation = org;
-    w.region = region;
-    w.fte = fte;
-    w.hired = hired;
-    assert_ok(jbw_snapshot_add_worker(s, &w));
-}
-
 /* A measure waiting since its start (nieuw) unless changed after. */
 static jbw_measure measure(const char *id, const char *child,
                            const char *family, const char *org,
@@ -1384,7 +1372,7 @@ static jbw_snapshot *triage_snapshot(void)
 {
     jbw_snapshot *s = new_snapshot(D(2025, 9, 1));
     jbw_measure m;
-    add_worker(s, "W-1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), JBW_DATE_NONE);
     m = measure("M-A", "K-A", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS, D(2025, 8, 18));
     m.safety = JBW_SAFETY_UNSAFE;
     m.birth_date = D(2022, 3, 1);
@@ -1664,7 +1652,7 @@ static void test_allocation_with_too_little_capacity(void **state)
         { "X-2", NULL, JBW_UNASSIGNED_NO_CAPACITY },  /* 10: W-1 is full */
     };
     (void)state;
-    add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1), JBW_DATE_NONE);
     m = measure("A-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS, D(2025, 1, 6));
     m.worker_id = "W-1";
     m.first_assigned = D(2025, 1, 7);
@@ -1710,8 +1698,8 @@ static void test_allocation_keeps_siblings_together(void **state)
         { "S-1b", "W-1", 0 },
     };
     (void)state;
-    add_worker(s, "W-1", "JBWEST", "ZHZ", 0.75, D(2020, 1, 1));
-    add_worker(s, "W-2", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.75, D(2020, 1, 1), JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-2", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1), JBW_DATE_NONE);
     add_waiting(s, "S-1", "K-1", "F", "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     add_waiting(s, "O-1", "K-2", NULL, "JBWEST", "ZHZ", JBW_SAFETY_CONCERNS);
     add_waiting(s, "S-2", "K-3", "F", "JBWEST", "ZHZ", JBW_SAFETY_SAFE);
@@ -1742,8 +1730,8 @@ static void test_allocation_siblings_that_do_not_fit_wait_their_turn(void **stat
         { "S-3", NULL, JBW_UNASSIGNED_NO_CAPACITY },
     };
     (void)state;
-    add_worker(s, "W-2", "JBWEST", "ZHZ", 0.25, D(2020, 1, 1));
-    add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1));
+    jbw_test_add_worker(s, "W-2", "JBWEST", "ZHZ", 0.25, D(2020, 1, 1), JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1), JBW_DATE_NONE);
     add_waiting(s, "S-1", "K-1", "F", "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     add_waiting(s, "S-2", "K-2", "F", "JBWEST", "ZHZ", JBW_SAFETY_SAFE);
     m = measure("S-3", "K-3", "F", "JBWEST", "ZHZ", JBW_KIND_VOOGDIJ, D(2025, 9, 1));
@@ -1770,8 +1758,8 @@ static void test_allocation_prefers_the_same_region(void **state)
         { "R-3", "W-H", 0 },
     };
     (void)state;
-    add_worker(s, "W-H", "JBWEST", "HGL", 1.0, D(2020, 1, 1));
-    add_worker(s, "W-Z", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1));
+    jbw_test_add_worker(s, "W-H", "JBWEST", "HGL", 1.0, D(2020, 1, 1), JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-Z", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1), JBW_DATE_NONE);
     add_waiting(s, "R-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     add_waiting(s, "R-2", "K-2", NULL, "JBWEST", "HGL", JBW_SAFETY_CONCERNS);
     add_waiting(s, "R-3", "K-3", NULL, "JBWEST", "MH", JBW_SAFETY_SAFE);
@@ -1792,7 +1780,7 @@ static void test_allocation_without_a_worker_in_the_organisation(void **state)
         { "Q-2", "W-J", 0 },
     };
     (void)state;
-    add_worker(s, "W-J", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1));
+    jbw_test_add_worker(s, "W-J", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), JBW_DATE_NONE);
     w.id = "W-S";
     w.organisation = "WSS";
     w.region = "ZHZ";
@@ -1845,7 +1833,7 @@ static void test_allocation_counts_units_as_the_norm_does(void **state)
     static const expect_line full[] = {
         { "U-1", NULL, JBW_UNASSIGNED_NO_CAPACITY } };
     (void)state;
-    add_worker(s, "W-1", "JBWEST", "ZHZ", 0.25, D(2020, 1, 1));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.25, D(2020, 1, 1), JBW_DATE_NONE);
     m = measure("A-1", "K-1", "F", "JBWEST", "ZHZ", JBW_KIND_OTS, D(2025, 1, 6));
     m.worker_id = "W-1";
     m.first_assigned = D(2025, 1, 7);
@@ -1873,7 +1861,7 @@ static void test_allocation_uses_the_onboarding_ramp(void **state)
         { "N-3", NULL, JBW_UNASSIGNED_NO_CAPACITY },
     };
     (void)state;
-    add_worker(s, "W-N", "JBWEST", "ZHZ", 1.0, D(2025, 7, 15));
+    jbw_test_add_worker(s, "W-N", "JBWEST", "ZHZ", 1.0, D(2025, 7, 15), JBW_DATE_NONE);
     add_waiting(s, "N-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     add_waiting(s, "N-2", "K-2", NULL, "JBWEST", "ZHZ", JBW_SAFETY_CONCERNS);
     add_waiting(s, "N-3", "K-3", NULL, "JBWEST", "ZHZ", JBW_SAFETY_SAFE);
@@ -1894,7 +1882,7 @@ static void test_allocation_before_every_hire_has_no_worker(void **state)
     int reason = 0;
     const char *worker = "x";
     (void)state;
-    add_worker(s, "W-1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), JBW_DATE_NONE);
     m = measure("Old-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS, D(2019, 5, 1));
     assert_ok(jbw_snapshot_add_measure(s, &m));
     /* on 3 Jun 2019 Old-1 waits and W-1 is not yet hired */
