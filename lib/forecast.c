@@ -2287,21 +2287,6 @@ jbw_status jbw_queue_params_from_forecast(jbw_queue_params *q,
 /* Start state from a snapshot                                             */
 /* ====================================================================== */
 
-static jbw_status fc_find_key(uint32_t *idx, const jbw__strmap *map,
-                              const char *key, const char *what)
-{
-    long found;
-    *idx = JBW__NONE;
-    if (!key)
-        return JBW_OK;
-    found = jbw__strmap_find(map, key, strlen(key));
-    if (found < 0)
-        return jbw__error(JBW_ENOTFOUND, "forecast from snapshot: %s '%s' is "
-                          "not in the registry", what, key);
-    *idx = (uint32_t)found;
-    return JBW_OK;
-}
-
 static jbw_status fc_staff_from_snapshot(jbw_forecast_params *p,
                                          const jbw_snapshot *snap,
                                          jbw_date d, uint32_t org,
@@ -2372,10 +2357,12 @@ jbw_status jbw_forecast_params_from_snapshot(jbw_forecast_params *params,
     if (!jbw__date_in_range(date))
         return jbw__error(JBW_ERANGE, "jbw_forecast_params_from_snapshot: "
                           "date outside %d..%d", JBW_YEAR_MIN, JBW_YEAR_MAX);
-    if ((st = fc_find_key(&org_idx, &snap->registry->org_keys, organisation,
-                          "organisation")) != JBW_OK ||
-        (st = fc_find_key(&region_idx, &snap->registry->region_keys, region,
-                          "region")) != JBW_OK)
+    if ((st = jbw__registry_filter(&org_idx, &snap->registry->org_keys,
+                                   organisation, "organisation",
+                                   "forecast from snapshot")) != JBW_OK ||
+        (st = jbw__registry_filter(&region_idx, &snap->registry->region_keys,
+                                   region, "region",
+                                   "forecast from snapshot")) != JBW_OK)
         return st;
     memset(&counts, 0, sizeof counts);
     counts.version = JBW_SNAPSHOT_COUNTS_VERSION;

@@ -825,9 +825,9 @@ jbw_status jbw_snapshot_measure_state(jbw_measure_state *out,
     return jbw__ok();
 }
 
-/* Resolves an optional filter key to an index, JBW__NONE for "all". */
-static jbw_status jbw__filter(uint32_t *out, const jbw__strmap *keys,
-                              const char *key, const char *what)
+jbw_status jbw__registry_filter(uint32_t *out, const jbw__strmap *keys,
+                               const char *key, const char *what,
+                               const char *caller)
 {
     long i;
     *out = JBW__NONE;
@@ -835,10 +835,8 @@ static jbw_status jbw__filter(uint32_t *out, const jbw__strmap *keys,
         return JBW_OK;
     i = jbw__strmap_find(keys, key, strlen(key));
     if (i < 0)
-        return jbw__error(JBW_ENOTFOUND,
-                          "jbw_snapshot_counts_get: %s '%s' is "
-                          "not in the registry",
-                          what, key);
+        return jbw__error(JBW_ENOTFOUND, "%s: %s '%s' is not in the registry",
+                          caller, what, key);
     *out = (uint32_t)i;
     return JBW_OK;
 }
@@ -904,10 +902,12 @@ jbw_status jbw_snapshot_counts_get(jbw_snapshot_counts *out,
                           out->version, JBW_SNAPSHOT_COUNTS_VERSION);
     if ((st = jbw__check_query_date(date, "jbw_snapshot_counts_get")) !=
             JBW_OK ||
-        (st = jbw__filter(&org_f, &snap->registry->org_keys, organisation,
-                          "organisation")) != JBW_OK ||
-        (st = jbw__filter(&region_f, &snap->registry->region_keys, region,
-                          "region")) != JBW_OK)
+        (st = jbw__registry_filter(&org_f, &snap->registry->org_keys,
+                                   organisation, "organisation",
+                                   "jbw_snapshot_counts_get")) != JBW_OK ||
+        (st = jbw__registry_filter(&region_f, &snap->registry->region_keys,
+                                   region, "region",
+                                   "jbw_snapshot_counts_get")) != JBW_OK)
         return st;
     seen = jbw__calloc(snap->child_ids.count + snap->family_ids.count, 1);
     if (!seen)

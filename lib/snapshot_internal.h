@@ -40,6 +40,16 @@ int jbw__registry_serves_idx(const jbw_registry *reg, uint32_t org,
                              uint32_t region);
 
 /*
+ * Resolves an optional organisation or region key (`keys`: the registry's
+ * org_keys or region_keys) to its index; NULL gives JBW__NONE ("all"). An
+ * unknown key is JBW_ENOTFOUND: "<caller>: <what> '<key>' is not in the
+ * registry".
+ */
+jbw_status jbw__registry_filter(uint32_t *out, const jbw__strmap *keys,
+                                const char *key, const char *what,
+                                const char *caller);
+
+/*
  * Workers: struct of arrays, index = insertion order.
  */
 typedef struct jbw__workers {
