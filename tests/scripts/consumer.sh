@@ -17,6 +17,16 @@ install)
     "$cc" -std=c99 -Wall -Wextra -pedantic -Werror -o "$work/consumer" \
         "$src/tests/consumer/main.c" $flags
     LD_LIBRARY_PATH=$(dirname "$libdir") "$work/consumer"
+    # The generated paths hold no "//".
+    if grep -n '//' "$libdir/libjbw.pc"; then
+        echo "libjbw.pc: a path with //"; exit 1
+    fi
+    # The installed jbw command starts from the prefix without any
+    # LD_LIBRARY_PATH (its RPATH is relative to where it is installed).
+    if [ -x "$prefix/bin/jbw" ]; then
+        env -u LD_LIBRARY_PATH "$prefix/bin/jbw" version
+        env -u LD_LIBRARY_PATH "$prefix/bin/jbw" report --format csv >/dev/null
+    fi
     ;;
 package)
     test -d "$prefix" || { echo "run the install mode first"; exit 1; }
