@@ -139,6 +139,13 @@ int jbw_cli_parse(jbw_cli *cli, int argc, char **argv)
         return jbw_cli_usage("--measures and --workers go together");
     if (cli->registry && !cli->measures)
         return jbw_cli_usage("--registry goes with --measures and --workers");
+    /* '-' is not standard input or output here: export writes three files,
+     * and forecast prints its report on standard output already. Refused
+     * rather than taken as a file or directory named '-'. */
+    if ((cli->dir && strcmp(cli->dir, "-") == 0) ||
+        (cli->svg && strcmp(cli->svg, "-") == 0))
+        return jbw_cli_usage("'-' is not a file or directory name here; "
+                             "give a path ('./-' for one named '-')");
     return 0;
 }
 

@@ -155,6 +155,37 @@ class Report(unittest.TestCase):
         self.assertIn("line 3", lenient.stderr)
 
 
+class DashArgument(unittest.TestCase):
+    def run_in(self, cwd, *args):
+        return subprocess.run([JBW, *args], capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, timeout=300, cwd=cwd)
+
+    def test_export_dir_dash_is_refused_and_writes_nothing(self):
+        d = os.path.join(WORK, "dash")
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        p = self.run_in(d, "export", "--dir", "-")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("'-'", p.stderr)
+        self.assertEqual(os.listdir(d), [])
+
+    def test_svg_dash_is_refused_and_writes_nothing(self):
+        d = os.path.join(WORK, "dash-svg")
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        p = self.run_in(d, "forecast", "--months", "2", "--svg", "-")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertEqual(os.listdir(d), [])
+
+    def test_dot_slash_dash_is_a_directory_named_dash(self):
+        d = os.path.join(WORK, "dash-dir")
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        p = self.run_in(d, "export", "--dir", "./-")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(d, "-", "measures.csv")))
+
+
 class Triage(unittest.TestCase):
     def test_triage_json_has_model_and_ranked_cases(self):
         doc = json.loads(run("triage", "--format", "json", "--top", "5").stdout)
