@@ -170,6 +170,9 @@ typedef struct oom_case {
     int (*untouched)(const oom_ctx *c);
     /* 0: sweep every N; else see sweep() */
     long dense, stride;
+    /* the fixture is made so that the operation allocates: a sweep that
+     * finds no allocation point is a broken fixture, not a pass */
+    int must_allocate;
 } oom_case;
 
 static int outs_untouched(const oom_ctx *c)
@@ -308,6 +311,10 @@ static void sweep(void **state)
         if (n > OOM_MAX_POINTS)
             fail_msg("%s: still failing after %ld allocation points",
                      k->name, OOM_MAX_POINTS);
+        if (k->must_allocate && points == 0)
+            fail_msg("%s: the fixture was made to allocate, but the "
+                     "operation made no allocation",
+                     k->name);
         printf("oom %s: %ld allocation points, all swept\n", k->name, points);
         total_points += points;
         return;
@@ -911,20 +918,144 @@ static jbw_status run_add_shocks_csv(oom_ctx *c)
                                        "shocks.csv");
 }
 
+/* ---- in-place operations at the point where they grow ---------------- */
+
+/*
+ * With spare capacity in the fixture an addition allocates nothing, and
+ * its sweep has no point to fail (add_worker, add_municipality,
+ * add_service and series_add above). These fixtures are filled until the
+ * next addition allocates: `fill(c, n)` makes the target with n filler
+ * entries; the first n whose trial run makes an allocation call is used,
+ * so the sweep reaches the growth path whatever capacities the library
+ * chooses. */
+#define GROW_MAX_FILLERS 1000
+
+static void make_grown(oom_ctx *c, void (*fill)(oom_ctx *, int),
+                       jbw_status (*run)(oom_ctx *), void (*drop)(oom_ctx *))
+{
+    int n;
+    for (n = 0; n < GROW_MAX_FILLERS; n++) {
+        long calls;
+        jbw_status st;
+        fill(c, n);
+        rel_alloc_arm(0);
+        st = run(c);
+        calls = rel_state.calls;
+        rel_alloc_disarm();
+        drop(c);
+        assert_int_equal(st, JBW_OK);
+        if (calls > 0) {
+            fill(c, n);
+            return;
+        }
+    }
+    fail_msg("no allocation after %d fillers", GROW_MAX_FILLERS);
+}
+
+static void fill_registry_municipalities(oom_ctx *c, int n)
+{
+    char name[32];
+    int i;
+    make_registry(c);
+    for (i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "Vuldorp %d", i);
+        assert_ok(jbw_registry_add_municipality(c->target, name, "HR"));
+    }
+}
+static void make_registry_municipalities_full(oom_ctx *c)
+{
+    make_grown(c, fill_registry_municipalities, run_add_municipality,
+               free_registry);
+}
+
+/* Services of other new organisations fill the service arrays. */
+static void fill_registry_services(oom_ctx *c, int n)
+{
+    char key[32];
+    int i;
+    make_registry_with_org(c);
+    for (i = 0; i < n; i++) {
+        snprintf(key, sizeof key, "VUL%d", i);
+        assert_ok(jbw_registry_add_organisation(c->target, key, "Vul-GI"));
+        assert_ok(jbw_registry_add_service(c->target, key, "ZHZ"));
+    }
+}
+static void make_registry_services_full(oom_ctx *c)
+{
+    make_grown(c, fill_registry_services, run_add_service, free_registry);
+}
+
+/* At least one filler: the first worker of an empty snapshot allocates
+ * its arrays, which a failed addition may keep as capacity (freed with the
+ * snapshot) and the live-block check would count. */
+static void fill_snapshot_workers(oom_ctx *c, int n)
+{
+    jbw_snapshot *s = NULL;
+    char id[32];
+    int i;
+    assert_ok(jbw_snapshot_new(&s, F.reg, REL_DATE_2025_09_01));
+    for (i = 0; i <= n; i++) {
+        jbw_worker w = JBW_WORKER_INIT;
+        snprintf(id, sizeof id, "W-vul-%d", i);
+        w.id = id;
+        w.organisation = "JBWEST";
+        w.fte = 1.0;
+        w.hired = REL_DATE_2025_09_01 - 400;
+        assert_ok(jbw_snapshot_add_worker(s, &w));
+    }
+    c->target = s;
+}
+static void make_snapshot_workers_full(oom_ctx *c)
+{
+    make_grown(c, fill_snapshot_workers, run_add_worker, free_snapshot);
+}
+
+/* Points on earlier days than the one run_series_add adds. */
+static void fill_series_points(oom_ctx *c, int n)
+{
+    jbw_series *s = NULL;
+    int i;
+    assert_ok(jbw_series_new(&s, "Test"));
+    for (i = 0; i < n; i++)
+        assert_ok(jbw_series_add(s, REL_DATE_2025_09_01 - 200 - i, 5, 5));
+    c->target = s;
+}
+static void make_series_points_full(oom_ctx *c)
+{
+    make_grown(c, fill_series_points, run_series_add, free_series);
+}
+
+/* With no norm given the queue parameters use the default norm, which
+ * the call makes (and frees) itself. */
+static jbw_status run_queue_from_forecast_default_norm(oom_ctx *c)
+{
+    (void)c;
+    assert_ok(jbw_queue_params_init(&queue_out, JBW_QUEUE_PARAMS_VERSION));
+    queue_out.within_workdays = 3.0;
+    queue_out.arrivals_per_workday = -7.0;
+    return jbw_queue_params_from_forecast(&queue_out, &F.params, NULL, 21.0);
+}
+
 /* ---- the table ---------------------------------------------------------- */
 
-#define NEW(name, rel) { #name, run_##name, rel, NULL, NULL, NULL, NULL, 0, 0 }
+#define NEW(name, rel) \
+    { #name, run_##name, rel, NULL, NULL, NULL, NULL, 0, 0, 0 }
 #define OUT(name, rel, untouched) \
-    { #name, run_##name, rel, NULL, NULL, NULL, untouched, 0, 0 }
+    { #name, run_##name, rel, NULL, NULL, NULL, untouched, 0, 0, 0 }
 #define INPLACE(name, kind) \
     { #name, run_##name, NULL, make_##kind, dump_##kind, free_##kind, NULL, \
-      0, 0 }
+      0, 0, 0 }
 #define INPLACE_WITH(name, make, kind) \
-    { #name, run_##name, NULL, make, dump_##kind, free_##kind, NULL, 0, 0 }
+    { #name, run_##name, NULL, make, dump_##kind, free_##kind, NULL, 0, 0, 0 }
+/* An in-place operation on a target filled to the point where it grows;
+ * the sweep fails unless it finds allocation points. */
+#define INPLACE_GROWN(label, name, make, kind) \
+    { #label, run_##name, NULL, make, dump_##kind, free_##kind, NULL, 0, 0, \
+      1 }
 /* Sampled: the example snapshot makes some 14,000 allocations, and a
  * dense sweep would cost minutes of CI time for the same code paths. */
 #define SAMPLED(name, rel, dense, stride) \
-    { #name, run_##name, rel, NULL, NULL, NULL, NULL, dense, stride }
+    { #name, run_##name, rel, NULL, NULL, NULL, NULL, dense, stride, 0 }
 
 static const oom_case cases[] = {
     NEW(calendar_new, release_calendar),
@@ -935,13 +1066,19 @@ static const oom_case cases[] = {
     NEW(registry_clone, release_registry),
     INPLACE(add_region, registry),
     INPLACE(add_municipality, registry),
+    INPLACE_GROWN(add_municipality_grows, add_municipality,
+                  make_registry_municipalities_full, registry),
     INPLACE(add_organisation, registry),
     INPLACE_WITH(add_service, make_registry_with_org, registry),
+    INPLACE_GROWN(add_service_grows, add_service, make_registry_services_full,
+                  registry),
     NEW(registry_load_csv_buffer, release_registry),
     NEW(registry_load_csv, release_registry),
     NEW(jbw_registry_csv, release_string),
     NEW(snapshot_new, release_snapshot),
     INPLACE(add_worker, snapshot),
+    INPLACE_GROWN(add_worker_grows, add_worker, make_snapshot_workers_full,
+                  snapshot),
     INPLACE(add_measure, snapshot),
     OUT(counts, NULL, counts_untouched),
     NEW(load_strict, release_snapshot),
@@ -966,6 +1103,8 @@ static const oom_case cases[] = {
     NEW(jbw_caseload_text, release_string),
     NEW(series_new, release_series),
     INPLACE(series_add, series),
+    INPLACE_GROWN(series_add_grows, series_add, make_series_points_full,
+                  series),
     INPLACE(series_add_snapshot, series),
     NEW(jbw_series_csv, release_string),
     NEW(jbw_series_json, release_string),
@@ -997,6 +1136,8 @@ static const oom_case cases[] = {
     NEW(forecast_svg, release_string),
     OUT(relief, NULL, relief_untouched),
     OUT(queue_from_forecast, NULL, queue_untouched),
+    { "queue_from_forecast_default_norm", run_queue_from_forecast_default_norm,
+      NULL, NULL, NULL, NULL, queue_untouched, 0, 0, 1 },
     NEW(example_series, release_series),
     SAMPLED(example_snapshot, release_snapshot, 300, 61),
 };
