@@ -3,16 +3,24 @@
  */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+/* The command being parsed, for the hint of a usage error. */
+static const char *current_command = NULL;
+
 int jbw_cli_usage(const char *why)
 {
-    fprintf(stderr, "jbw: %s (see 'jbw --help')\n", why);
+    if (current_command)
+        fprintf(stderr, "jbw: %s (see 'jbw %s --help')\n", why, current_command);
+    else
+        fprintf(stderr, "jbw: %s (see 'jbw --help')\n", why);
     return 2;
 }
 
@@ -22,6 +30,78 @@ int jbw_cli_check(jbw_status st)
         return 0;
     fprintf(stderr, "jbw: %s: %s\n", jbw_strerror(st), jbw_last_error());
     return 1;
+}
+
+/* The options table: name, the value's placeholder (NULL: a flag), help. */
+typedef struct option_row {
+    const char *name;
+    const char *metavar;
+    const char *help;
+} option_row;
+
+static const option_row options[JBW_OPT_COUNT_] = {
+    [JBW_OPT_MEASURES] = { "--measures", "F", "measures CSV (with --workers; default: the embedded synthetic example)" },
+    [JBW_OPT_WORKERS] = { "--workers", "F", "workers CSV (with --measures)" },
+    [JBW_OPT_REGISTRY] = { "--registry", "F", "registry CSV (default: the embedded Zuid-West registry)" },
+    [JBW_OPT_LENIENT] = { "--lenient", NULL, "leave out bad rows and list them on stderr (default: refuse the files)" },
+    [JBW_OPT_DATE] = { "--date", "D", "reference date, ISO 2025-09-01 or Dutch 1-9-2025; not after the data's own date" },
+    [JBW_OPT_FORMAT] = { "--format", "F", "text (default), json or csv" },
+    [JBW_OPT_LANG] = { "--lang", "L", "nl (default) or en: the language of words in the output" },
+    [JBW_OPT_NORM] = { "--norm", "F", "norm file (default: 12 children per FTE)" },
+    [JBW_OPT_MODEL] = { "--model", "F", "waiting-risk model file (default: jbw-wachtrisico 1)" },
+    [JBW_OPT_TOP] = { "--top", "N", "only the first N rows" },
+    [JBW_OPT_SCENARIO] = { "--scenario", "F", "scenario file" },
+    [JBW_OPT_MONTHS] = { "--months", "N", "horizon in months, 1 to " JBW_CLI_STR(JBW_FORECAST_MONTHS_MAX) },
+    [JBW_OPT_REPLICATES] = { "--replicates", "R", "stochastic replicates, 0 (deterministic) to " JBW_CLI_STR(JBW_FORECAST_REPLICATES_MAX) },
+    [JBW_OPT_SEED] = { "--seed", "S", "random seed, a whole number >= 0" },
+    [JBW_OPT_SVG] = { "--svg", "F", "also write the chart as SVG to F" },
+    [JBW_OPT_ORGANISATION] = { "--organisation", "K", "only this organisation (registry key)" },
+    [JBW_OPT_REGION] = { "--region", "K", "only this region (registry key)" },
+    [JBW_OPT_TARGET] = { "--target", "N", "relief: waiting list to reach (measures), with --months" },
+    [JBW_OPT_WITHIN_WORKDAYS] = { "--within-workdays", "N", "queue: werkdagen to a fixed worker, with --percent" },
+    [JBW_OPT_PERCENT] = { "--percent", "P", "queue: share to reach, in %, above 0 and below 100 (90 or 90%)" },
+    [JBW_OPT_DIR] = { "--dir", "D", "directory to write into (created if missing)" },
+};
+
+static void print_option(FILE *f, int o)
+{
+    char left[64];
+    snprintf(left, sizeof left, "%s%s%s", options[o].name,
+             options[o].metavar ? " " : "",
+             options[o].metavar ? options[o].metavar : "");
+    fprintf(f, "  %-22s %s\n", left, options[o].help);
+}
+
+void jbw_cli_command_help(const jbw_cli_command *cmd, FILE *f)
+{
+    int o;
+    fprintf(f, "usage: jbw %s%s%s [options]\n\n%s\n\noptions:\n", cmd->name,
+            cmd->args[0] ? " " : "", cmd->args, cmd->summary);
+    for (o = 0; o < JBW_OPT_COUNT_; o++)
+        if (cmd->options & JBW_CLI_OPT(o))
+            print_option(f, o);
+    fprintf(f, "  %-22s %s\n", "--help", "this text");
+}
+
+/* "report takes: --measures F, --workers F, ..." on stderr. */
+static void print_taken(const jbw_cli_command *cmd)
+{
+    int o, first = 1;
+    fprintf(stderr, "jbw %s takes:", cmd->name);
+    for (o = 0; o < JBW_OPT_COUNT_; o++)
+        if (cmd->options & JBW_CLI_OPT(o)) {
+            fprintf(stderr, "%s %s%s%s", first ? "" : ",", options[o].name,
+                    options[o].metavar ? " " : "",
+                    options[o].metavar ? options[o].metavar : "");
+            first = 0;
+        }
+    fprintf(stderr, "%s --help\n", first ? "" : ",");
+}
+
+static int bad_value(const char *opt, const char *what, const char *v)
+{
+    fprintf(stderr, "jbw: %s needs %s, not '%s'\n", opt, what, v);
+    return 2;
 }
 
 static int parse_long(long *out, const char *opt, const char *s, long lo,
@@ -40,24 +120,98 @@ static int parse_long(long *out, const char *opt, const char *s, long lo,
     return 0;
 }
 
-static int parse_number(double *out, const char *opt, const char *s)
+/* A finite number; `percent_sign`: one trailing '%' is allowed. */
+static int parse_number(double *out, const char *opt, const char *s,
+                        int percent_sign)
 {
     char *end;
     double v;
     errno = 0;
     v = strtod(s, &end);
-    if (!*s || *end || errno || !isfinite(v)) {
-        fprintf(stderr, "jbw: %s needs a number, not '%s'\n", opt, s);
-        return 2;
-    }
+    if (percent_sign && end != s && *end == '%')
+        end++;
+    if (!*s || *end || errno || !isfinite(v))
+        return bad_value(opt, "a number", s);
     *out = v;
     return 0;
 }
 
-int jbw_cli_parse(jbw_cli *cli, int argc, char **argv)
+static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
+{
+    long n = 0;
+    int rc = 0;
+    switch (o) {
+    case JBW_OPT_MEASURES: cli->measures = v; break;
+    case JBW_OPT_WORKERS: cli->workers = v; break;
+    case JBW_OPT_REGISTRY: cli->registry = v; break;
+    case JBW_OPT_NORM: cli->norm = v; break;
+    case JBW_OPT_MODEL: cli->model = v; break;
+    case JBW_OPT_SCENARIO: cli->scenario = v; break;
+    case JBW_OPT_DIR: cli->dir = v; break;
+    case JBW_OPT_SVG: cli->svg = v; break;
+    case JBW_OPT_ORGANISATION: cli->organisation = v; break;
+    case JBW_OPT_REGION: cli->region = v; break;
+    case JBW_OPT_DATE:
+        if (jbw_date_parse(&cli->date, v, (size_t)-1) != JBW_OK) {
+            fprintf(stderr, "jbw: --date: %s\n", jbw_last_error());
+            return 2;
+        }
+        break;
+    case JBW_OPT_FORMAT:
+        if (strcmp(v, "text") == 0) cli->format = JBW_CLI_TEXT;
+        else if (strcmp(v, "json") == 0) cli->format = JBW_CLI_JSON;
+        else if (strcmp(v, "csv") == 0) cli->format = JBW_CLI_CSV;
+        else return bad_value(a, "text, json or csv", v);
+        break;
+    case JBW_OPT_LANG:
+        if (strcmp(v, "nl") == 0) cli->lang = JBW_LANG_NL;
+        else if (strcmp(v, "en") == 0) cli->lang = JBW_LANG_EN;
+        else return bad_value(a, "nl or en", v);
+        break;
+    case JBW_OPT_TOP:
+        rc = parse_long(&n, a, v, 1, LONG_MAX);
+        cli->top = (size_t)n;
+        break;
+    case JBW_OPT_MONTHS:
+        rc = parse_long(&cli->months, a, v, 1, JBW_FORECAST_MONTHS_MAX);
+        break;
+    case JBW_OPT_REPLICATES:
+        rc = parse_long(&cli->replicates, a, v, 0, JBW_FORECAST_REPLICATES_MAX);
+        break;
+    case JBW_OPT_SEED: {
+        char *end;
+        errno = 0;
+        cli->seed = strtoull(v, &end, 10);
+        if (!*v || *end || errno || v[0] == '-')
+            return bad_value(a, "a whole number >= 0", v);
+        cli->seed_given = 1;
+        break;
+    }
+    case JBW_OPT_TARGET:
+        rc = parse_number(&cli->target, a, v, 0);
+        if (!rc && cli->target < 0)
+            return bad_value(a, "a number of measures >= 0", v);
+        break;
+    case JBW_OPT_WITHIN_WORKDAYS:
+        rc = parse_long(&cli->within_workdays, a, v, 0, 10000);
+        break;
+    case JBW_OPT_PERCENT:
+        rc = parse_number(&cli->percent, a, v, 1);
+        if (!rc && !(cli->percent > 0 && cli->percent < 100))
+            return bad_value(a, "a share in % above 0 and below 100 (e.g. 90 or 90%)", v);
+        break;
+    default: break;
+    }
+    return rc;
+}
+
+int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
+                  char **argv)
 {
     int i;
     memset(cli, 0, sizeof *cli);
+    cli->command = cmd;
+    current_command = cmd->name;
     cli->date = JBW_DATE_NONE;
     cli->replicates = -1;
     cli->target = NAN;
@@ -65,75 +219,68 @@ int jbw_cli_parse(jbw_cli *cli, int argc, char **argv)
     cli->within_workdays = -1;
     cli->lang = JBW_LANG_NL;
     for (i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        long n;
-        int rc = 0;
-        if (a[0] != '-' || a[1] != '-') {
-            if (cli->positional_count >= 4)
-                return jbw_cli_usage("too many arguments");
+        const char *a = argv[i], *v, *eq;
+        char name[64];
+        size_t name_len;
+        int o, rc;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            jbw_cli_command_help(cmd, stdout);
+            return -1;
+        }
+        if (a[0] != '-' || a[1] == '\0' || (a[1] != '-' && !isalpha((unsigned char)a[1]))) {
+            if (cli->positional_count >= cmd->max_args) {
+                fprintf(stderr, "jbw %s: unexpected argument '%s'\n", cmd->name, a);
+                jbw_cli_command_help(cmd, stderr);
+                return 2;
+            }
             cli->positional[cli->positional_count++] = a;
             continue;
         }
-        if (strcmp(a, "--lenient") == 0) {
-            cli->lenient = 1;
-            continue;
-        }
-        if (!v) {
-            fprintf(stderr, "jbw: %s needs a value (see 'jbw --help')\n", a);
+        /* --name or --name=value */
+        eq = strchr(a, '=');
+        name_len = eq ? (size_t)(eq - a) : strlen(a);
+        if (name_len >= sizeof name)
+            name_len = sizeof name - 1;
+        memcpy(name, a, name_len);
+        name[name_len] = '\0';
+        for (o = 0; o < JBW_OPT_COUNT_; o++)
+            if (strcmp(options[o].name, name) == 0)
+                break;
+        if (o == JBW_OPT_COUNT_ || !(cmd->options & JBW_CLI_OPT(o))) {
+            if (o == JBW_OPT_COUNT_)
+                fprintf(stderr, "jbw %s: unknown option '%s'\n", cmd->name, name);
+            else
+                fprintf(stderr, "jbw %s: option '%s' does not apply to %s\n",
+                        cmd->name, name, cmd->name);
+            print_taken(cmd);
             return 2;
         }
-        i++;
-        if (strcmp(a, "--measures") == 0) cli->measures = v;
-        else if (strcmp(a, "--workers") == 0) cli->workers = v;
-        else if (strcmp(a, "--registry") == 0) cli->registry = v;
-        else if (strcmp(a, "--norm") == 0) cli->norm = v;
-        else if (strcmp(a, "--model") == 0) cli->model = v;
-        else if (strcmp(a, "--scenario") == 0) cli->scenario = v;
-        else if (strcmp(a, "--dir") == 0) cli->dir = v;
-        else if (strcmp(a, "--svg") == 0) cli->svg = v;
-        else if (strcmp(a, "--organisation") == 0) cli->organisation = v;
-        else if (strcmp(a, "--region") == 0) cli->region = v;
-        else if (strcmp(a, "--date") == 0) {
-            if (jbw_date_parse(&cli->date, v, (size_t)-1) != JBW_OK) {
-                fprintf(stderr, "jbw: --date: %s\n", jbw_last_error());
+        cli->given |= JBW_CLI_OPT(o);
+        if (!options[o].metavar) {
+            if (eq) {
+                fprintf(stderr, "jbw: %s takes no value\n", name);
                 return 2;
             }
-        } else if (strcmp(a, "--format") == 0) {
-            if (strcmp(v, "text") == 0) cli->format = JBW_CLI_TEXT;
-            else if (strcmp(v, "json") == 0) cli->format = JBW_CLI_JSON;
-            else if (strcmp(v, "csv") == 0) cli->format = JBW_CLI_CSV;
-            else return jbw_cli_usage("--format is text, json or csv");
-        } else if (strcmp(a, "--lang") == 0) {
-            if (strcmp(v, "nl") == 0) cli->lang = JBW_LANG_NL;
-            else if (strcmp(v, "en") == 0) cli->lang = JBW_LANG_EN;
-            else return jbw_cli_usage("--lang is nl or en");
-        } else if (strcmp(a, "--top") == 0) {
-            rc = parse_long(&n, a, v, 1, 100000000L);
-            cli->top = (size_t)n;
-        } else if (strcmp(a, "--months") == 0) {
-            rc = parse_long(&cli->months, a, v, 1, 600);
-        } else if (strcmp(a, "--replicates") == 0) {
-            rc = parse_long(&cli->replicates, a, v, 0, 1000000L);
-        } else if (strcmp(a, "--seed") == 0) {
-            char *end;
-            errno = 0;
-            cli->seed = strtoull(v, &end, 10);
-            if (!*v || *end || errno || v[0] == '-')
-                return jbw_cli_usage("--seed needs a non-negative whole number");
-            cli->seed_given = 1;
-        } else if (strcmp(a, "--target") == 0) {
-            rc = parse_number(&cli->target, a, v);
-        } else if (strcmp(a, "--within-workdays") == 0) {
-            rc = parse_long(&cli->within_workdays, a, v, 0, 10000);
-        } else if (strcmp(a, "--percent") == 0) {
-            rc = parse_number(&cli->percent, a, v);
-        } else {
-            fprintf(stderr, "jbw: unknown option '%s' (see 'jbw --help')\n", a);
+            cli->lenient = 1; /* the only flag so far: --lenient */
+            continue;
+        }
+        if (eq)
+            v = eq + 1;
+        else if (i + 1 < argc)
+            v = argv[++i];
+        else {
+            fprintf(stderr, "jbw: %s needs a value: %s %s (see 'jbw %s --help')\n",
+                    name, name, options[o].metavar, cmd->name);
             return 2;
         }
+        rc = set_value(cli, o, name, v);
         if (rc)
             return rc;
+    }
+    if (cli->positional_count < cmd->min_args) {
+        fprintf(stderr, "jbw %s: needs %s\n", cmd->name, cmd->args);
+        jbw_cli_command_help(cmd, stderr);
+        return 2;
     }
     if (!cli->measures != !cli->workers)
         return jbw_cli_usage("--measures and --workers go together");
@@ -149,17 +296,80 @@ int jbw_cli_parse(jbw_cli *cli, int argc, char **argv)
     return 0;
 }
 
+/* A lenient load's rejected rows: the reason names file and line. */
 static void report_rejects(const jbw_rejects *rejects)
 {
     size_t i, n = jbw_rejects_count(rejects);
     for (i = 0; i < n; i++) {
-        const char *file = NULL, *reason = NULL;
-        size_t line = 0;
-        if (jbw_rejects_get(&file, &line, &reason, rejects, i) == JBW_OK)
-            fprintf(stderr, "jbw: rejected %s line %zu: %s\n", file, line, reason);
+        const char *reason = NULL;
+        if (jbw_rejects_get(NULL, NULL, &reason, rejects, i) == JBW_OK)
+            fprintf(stderr, "jbw: rejected: %s\n", reason);
     }
     if (n)
         fprintf(stderr, "jbw: %zu row(s) rejected and left out\n", n);
+}
+
+/* What a CSV file's header line says it holds: "measures", "workers",
+ * "registry" or NULL (unreadable or none of these). */
+static const char *csv_kind(const char *path)
+{
+    char line[4096];
+    FILE *f = fopen(path, "r");
+    const char *kind = NULL;
+    if (!f)
+        return NULL;
+    if (fgets(line, sizeof line, f)) {
+        if (strstr(line, "child_id"))
+            kind = "measures";
+        else if (strstr(line, "hired"))
+            kind = "workers";
+        else if (strstr(line, "cbs_code"))
+            kind = "registry";
+    }
+    fclose(f);
+    return kind;
+}
+
+/* After a failed load: a hint for each file that looks like another slot's. */
+static void hint_slots(const jbw_cli *cli)
+{
+    static const jbw_cli_opt slots[] = { JBW_OPT_MEASURES, JBW_OPT_WORKERS,
+                                         JBW_OPT_REGISTRY };
+    const char *paths[3];
+    size_t i;
+    paths[0] = cli->measures;
+    paths[1] = cli->workers;
+    paths[2] = cli->registry;
+    for (i = 0; i < 3; i++) {
+        const char *kind = paths[i] ? csv_kind(paths[i]) : NULL;
+        if (kind && strcmp(kind, options[slots[i]].name + 2) != 0)
+            fprintf(stderr, "jbw: hint: '%s' looks like a %s file, given as %s "
+                            "(did you mean --%s %s?)\n",
+                    paths[i], kind, options[slots[i]].name, kind, paths[i]);
+    }
+}
+
+/* --organisation/--region must name a key of the snapshot's registry. */
+static int check_key(const jbw_registry *reg, const char *opt, const char *key,
+                     int region)
+{
+    size_t i, n, index;
+    jbw_status st = region ? jbw_registry_find_region(&index, reg, key)
+                           : jbw_registry_find_organisation(&index, reg, key);
+    if (st == JBW_OK)
+        return 0;
+    fprintf(stderr, "jbw: %s '%s' is not in the registry; valid keys:", opt, key);
+    n = region ? jbw_registry_region_count(reg) : jbw_registry_organisation_count(reg);
+    for (i = 0; i < n; i++) {
+        jbw_region_info r = { JBW_REGION_INFO_VERSION, NULL, NULL, NULL };
+        jbw_organisation_info org = { JBW_ORGANISATION_INFO_VERSION, NULL, NULL, 0 };
+        if (region ? jbw_registry_region(&r, reg, i) == JBW_OK
+                   : jbw_registry_organisation(&org, reg, i) == JBW_OK)
+            fprintf(stderr, " %s (%s)%s", region ? r.key : org.key,
+                    region ? r.name : org.name, i + 1 < n ? "," : "");
+    }
+    fputc('\n', stderr);
+    return 2;
 }
 
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
@@ -168,22 +378,58 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
     jbw_rejects *rejects = NULL;
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
     jbw_status st;
+    jbw_date ref;
+    int rc;
     if (!cli->measures) {
         cli->example = 1;
-        return jbw_cli_check(jbw_example_snapshot(out, JBW_EXAMPLE_SEED));
+        if (jbw_cli_check(jbw_example_snapshot(out, JBW_EXAMPLE_SEED)))
+            return 1;
+    } else {
+        st = cli->registry ? jbw_registry_load_csv(&reg, cli->registry)
+                           : jbw_registry_zuid_west(&reg);
+        if (jbw_cli_check(st)) {
+            if (cli->registry)
+                hint_slots(cli);
+            return 1;
+        }
+        opts.lenient = cli->lenient;
+        st = jbw_snapshot_load_csv(out, &rejects, reg, cli->measures,
+                                   cli->workers, &opts);
+        jbw_registry_free(reg);
+        if (st == JBW_OK)
+            report_rejects(rejects);
+        jbw_rejects_free(rejects);
+        if (jbw_cli_check(st)) {
+            hint_slots(cli);
+            return 1;
+        }
     }
-    st = cli->registry ? jbw_registry_load_csv(&reg, cli->registry)
-                       : jbw_registry_zuid_west(&reg);
-    if (jbw_cli_check(st))
-        return 1;
-    opts.lenient = cli->lenient;
-    st = jbw_snapshot_load_csv(out, &rejects, reg, cli->measures, cli->workers,
-                               &opts);
-    jbw_registry_free(reg);
-    if (st == JBW_OK)
-        report_rejects(rejects);
-    jbw_rejects_free(rejects);
-    return jbw_cli_check(st);
+    /* The assignment state is known up to the data's reference date only:
+     * a later --date would project today's state into the future. */
+    ref = jbw_snapshot_reference_date(*out);
+    rc = 0;
+    if (cli->date != JBW_DATE_NONE && cli->date > ref) {
+        char given[JBW_DATE_BUFSIZE], last[JBW_DATE_BUFSIZE];
+        jbw_date_format(given, sizeof given, cli->date);
+        jbw_date_format(last, sizeof last, ref);
+        fprintf(stderr, "jbw: --date %s is after the data's reference date %s "
+                        "(%s); the assignment state of later dates is not "
+                        "known: give a date up to %s\n",
+                given, last, cli->example ? "the embedded example's date"
+                                          : "the latest date in the files",
+                last);
+        rc = 2;
+    }
+    if (!rc && cli->organisation)
+        rc = check_key(jbw_snapshot_registry(*out), "--organisation",
+                       cli->organisation, 0);
+    if (!rc && cli->region)
+        rc = check_key(jbw_snapshot_registry(*out), "--region", cli->region, 1);
+    if (rc) {
+        jbw_snapshot_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 int jbw_cli_norm(const jbw_cli *cli, jbw_norm **out)

@@ -1,13 +1,59 @@
 /*
- * Shared plumbing of the jbw command: options, loading inputs, writing
- * outputs and reporting library errors. Not part of the library.
+ * Shared plumbing of the jbw command: the table of options, the table of
+ * commands with the options each takes, loading inputs, writing outputs
+ * and reporting library errors. Not part of the library.
+ *
+ * Adding a command: write `int run(jbw_cli *)` (in a file of its own if it
+ * is large), add a row to the commands table in jbw.c naming the options it
+ * takes (JBW_CLI_OPT(...) bits) and its positional arguments. Adding an
+ * option: a value in jbw_cli_opt, a row in the options table in cli.c, a
+ * field in jbw_cli. Parsing, `jbw CMD --help` and the refusal of options a
+ * command does not take then follow from the tables.
  */
 #ifndef JBW_CLI_H
 #define JBW_CLI_H
 
 #include <jbw.h>
 
+#include <stdio.h>
+
 typedef enum { JBW_CLI_TEXT = 0, JBW_CLI_JSON = 1, JBW_CLI_CSV = 2 } jbw_cli_format;
+
+/* Every option of the jbw command; the order is the order of --help. */
+typedef enum jbw_cli_opt {
+    JBW_OPT_MEASURES,
+    JBW_OPT_WORKERS,
+    JBW_OPT_REGISTRY,
+    JBW_OPT_LENIENT,
+    JBW_OPT_DATE,
+    JBW_OPT_FORMAT,
+    JBW_OPT_LANG,
+    JBW_OPT_NORM,
+    JBW_OPT_MODEL,
+    JBW_OPT_TOP,
+    JBW_OPT_SCENARIO,
+    JBW_OPT_MONTHS,
+    JBW_OPT_REPLICATES,
+    JBW_OPT_SEED,
+    JBW_OPT_SVG,
+    JBW_OPT_ORGANISATION,
+    JBW_OPT_REGION,
+    JBW_OPT_TARGET,
+    JBW_OPT_WITHIN_WORKDAYS,
+    JBW_OPT_PERCENT,
+    JBW_OPT_DIR,
+    JBW_OPT_COUNT_
+} jbw_cli_opt;
+
+#define JBW_CLI_STR_(x) #x
+#define JBW_CLI_STR(x) JBW_CLI_STR_(x)
+#define JBW_CLI_OPT(o) (1ull << (o))
+/* The input files (default: the embedded synthetic example). */
+#define JBW_CLI_INPUTS                                                   \
+    (JBW_CLI_OPT(JBW_OPT_MEASURES) | JBW_CLI_OPT(JBW_OPT_WORKERS) |     \
+     JBW_CLI_OPT(JBW_OPT_REGISTRY) | JBW_CLI_OPT(JBW_OPT_LENIENT))
+/* Options every command takes (the one language choice). */
+#define JBW_CLI_ALWAYS JBW_CLI_OPT(JBW_OPT_LANG)
 
 typedef struct jbw_cli {
     const char *measures, *workers, *registry;
@@ -17,32 +63,53 @@ typedef struct jbw_cli {
     int lenient;
     jbw_date date;            /* JBW_DATE_NONE: the data's own date */
     jbw_cli_format format;
-    size_t top;
-    jbw_lang lang;
+    size_t top;               /* 0: all */
+    jbw_lang lang;            /* default JBW_LANG_NL for every command */
     long months;              /* 0: not given */
     long replicates;          /* -1: not given */
     unsigned long long seed;
     int seed_given;
     double target;            /* staffing --target; NaN: not given */
     long within_workdays;     /* staffing; -1: not given */
-    double percent;           /* staffing; NaN: not given */
+    double percent;           /* staffing, in %; NaN: not given */
     const char *positional[4];
     int positional_count;
     int example;              /* the input is the embedded example */
+    unsigned long long given; /* JBW_CLI_OPT bits of the options given */
+    const struct jbw_cli_command *command;
 } jbw_cli;
 
 typedef struct jbw_cli_command {
     const char *name;
     int (*run)(jbw_cli *cli);
+    unsigned long long options; /* JBW_CLI_OPT bits it takes */
+    const char *args;           /* positional synopsis ("YEAR"), or "" */
+    int min_args, max_args;     /* positional arguments */
+    const char *summary;        /* one line for --help */
 } jbw_cli_command;
 
-/* Parses options; returns 0, or 2 after printing a usage error. */
-int jbw_cli_parse(jbw_cli *cli, int argc, char **argv);
+/* The table of commands (jbw.c), ended by a row with a NULL name. */
+extern const jbw_cli_command jbw_cli_commands[];
+
+/*
+ * Parses the options of `cmd`. Returns 0; 2 after printing a usage error
+ * (an option the command does not take is refused with the list of those it
+ * takes); or -1 after printing the command's help (--help, -h: exit 0).
+ */
+int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
+                  char **argv);
+/* Prints the usage of one command (its options with their help) to f. */
+void jbw_cli_command_help(const jbw_cli_command *cmd, FILE *f);
 /* Prints "jbw: <why>" and a hint; returns 2. */
 int jbw_cli_usage(const char *why);
 /* Non-zero (after printing the library's message) when st is an error. */
 int jbw_cli_check(jbw_status st);
-/* Loads the snapshot from --measures/--workers or the example; 0 or 1. */
+/*
+ * Loads the snapshot from --measures/--workers or the example; 0, 1 (bad
+ * input, with a hint when the files look swapped) or 2 (--date after the
+ * data's reference date, an unknown --organisation or --region: the list of
+ * valid keys is printed).
+ */
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out);
 int jbw_cli_norm(const jbw_cli *cli, jbw_norm **out);
 int jbw_cli_model(const jbw_cli *cli, jbw_waitrisk_model **out);

@@ -16,7 +16,10 @@ static int build_params(jbw_cli *cli, jbw_forecast_params *params,
                         jbw_snapshot **snap, jbw_norm **norm,
                         jbw_scenario **scenario)
 {
-    if (jbw_cli_load(cli, snap) != 0 || jbw_cli_norm(cli, norm) != 0 ||
+    int rc = jbw_cli_load(cli, snap);
+    if (rc != 0)
+        return rc;
+    if (jbw_cli_norm(cli, norm) != 0 ||
         jbw_cli_check(jbw_forecast_params_init(params, JBW_FORECAST_PARAMS_VERSION)) ||
         jbw_cli_check(jbw_forecast_params_from_snapshot(
             params, *snap, *norm, cli->date, cli->organisation, cli->region)))
@@ -69,9 +72,10 @@ int jbw_cli_forecast(jbw_cli *cli)
     char *text = NULL;
     size_t len = 0;
     jbw_status st;
-    int rc = 1;
-    if (build_params(cli, &params, &snap, &norm, &scenario) != 0)
+    int rc = build_params(cli, &params, &snap, &norm, &scenario);
+    if (rc != 0)
         goto done;
+    rc = 1;
     opts.replicates = cli->replicates > 0 ? (size_t)cli->replicates : 0;
     if (cli->seed_given)
         opts.seed = (uint64_t)cli->seed;
@@ -212,8 +216,10 @@ int jbw_cli_staffing(jbw_cli *cli)
         return jbw_cli_usage("staffing --target needs --months T");
     if (queue && (cli->within_workdays < 0 || isnan(cli->percent)))
         return jbw_cli_usage("staffing needs both --within-workdays and --percent");
-    if (build_params(cli, &params, &snap, &norm, &scenario) != 0)
+    rc = build_params(cli, &params, &snap, &norm, &scenario);
+    if (rc != 0)
         goto done;
+    rc = 1;
     if (relief) {
         double hires = 0;
         if (jbw_cli_check(jbw_forecast_relief(&hires, &params, norm, cli->target,

@@ -12,39 +12,6 @@
 
 #include "cli.h"
 
-static const char usage_text[] =
-    "usage: jbw COMMAND [options]\n"
-    "\n"
-    "commands:\n"
-    "  report    caseloads against the norm, waiting nieuw/bestaand, coupling norm\n"
-    "  triage    rank the waiting list by waiting risk, with reasons\n"
-    "  allocate  propose fixed workers for the waiting list\n"
-    "  forecast  project the waiting list month by month\n"
-    "  staffing  FTE needed: --target N --months T, or --within-workdays N --percent P\n"
-    "  series    the published Zuid-Holland Zuid series (nieuw/bestaand)\n"
-    "  export    write the input data as CSV: --dir D\n"
-    "  calendar  YEAR          the holidays of a year\n"
-    "  workdays  FROM TO       werkdagen from FROM to TO\n"
-    "  version\n"
-    "\n"
-    "inputs (default: the embedded synthetic Zuid-West example):\n"
-    "  --measures F --workers F [--registry F] [--lenient]\n"
-    "common options:\n"
-    "  --date D            reference date (ISO 2025-09-01 or Dutch 1-9-2025)\n"
-    "  --format F          text (default), json or csv\n"
-    "  --norm F            norm file (report, allocate, forecast, staffing)\n"
-    "  --model F           waiting-risk model file (triage, allocate)\n"
-    "  --top N             only the first N cases (triage)\n"
-    "  --lang nl|en        language of reasons (triage; default nl)\n"
-    "  --scenario F        scenario file (forecast, staffing)\n"
-    "  --months N          forecast horizon in months\n"
-    "  --replicates R      stochastic replicates (forecast; 0 = deterministic)\n"
-    "  --seed S            random seed (forecast)\n"
-    "  --svg F             also write the forecast chart as SVG\n"
-    "  --organisation K    forecast/staffing for one organisation (registry key)\n"
-    "  --region K          forecast/staffing for one region (registry key)\n"
-    "see docs/ for the file formats and the models.\n";
-
 static int cmd_version(jbw_cli *cli)
 {
     (void)cli;
@@ -60,8 +27,6 @@ static int cmd_calendar(jbw_cli *cli)
     size_t count = 0, i;
     long year;
     char *end;
-    if (cli->positional_count != 1)
-        return jbw_cli_usage("calendar takes one YEAR");
     errno = 0;
     year = strtol(cli->positional[0], &end, 10);
     if (*end || errno || year < JBW_YEAR_MIN || year > JBW_YEAR_MAX) {
@@ -76,8 +41,11 @@ static int cmd_calendar(jbw_cli *cli)
     }
     for (i = 0; i < count; i++) {
         char buf[JBW_DATE_BUFSIZE];
-        static const char *const weekday[] = { "", "ma", "di", "wo", "do",
-                                               "vr", "za", "zo" };
+        static const char *const weekday_nl[] = { "", "ma", "di", "wo", "do",
+                                                  "vr", "za", "zo" };
+        static const char *const weekday_en[] = { "", "Mon", "Tue", "Wed", "Thu",
+                                                  "Fri", "Sat", "Sun" };
+        const char *const *weekday = cli->lang == JBW_LANG_EN ? weekday_en : weekday_nl;
         jbw_date_format(buf, sizeof buf, days[i].date);
         printf("%s %s %s\n", buf, weekday[jbw_date_weekday(days[i].date)],
                jbw_holiday_name(days[i].kind));
@@ -92,8 +60,6 @@ static int cmd_workdays(jbw_cli *cli)
     jbw_date from, to;
     int32_t n = 0;
     int rc = 1;
-    if (cli->positional_count != 2)
-        return jbw_cli_usage("workdays takes FROM and TO");
     if (!jbw_cli_check(jbw_date_parse(&from, cli->positional[0], (size_t)-1)) &&
         !jbw_cli_check(jbw_date_parse(&to, cli->positional[1], (size_t)-1)) &&
         !jbw_cli_check(jbw_calendar_new(&cal, NULL)) &&
@@ -110,11 +76,13 @@ static int cmd_export(jbw_cli *cli)
     jbw_snapshot *snap = NULL;
     char *text = NULL;
     size_t len = 0;
-    int rc = 1;
+    int rc;
     if (!cli->dir)
         return jbw_cli_usage("export needs --dir D");
-    if (jbw_cli_load(cli, &snap) != 0)
-        return 1;
+    rc = jbw_cli_load(cli, &snap);
+    if (rc != 0)
+        return rc;
+    rc = 1;
     if (!jbw_cli_check(jbw_snapshot_measures_csv(&text, &len, snap)) &&
         !jbw_cli_write_in_dir(cli->dir, "measures.csv", text, len)) {
         jbw_free(text);
@@ -144,9 +112,11 @@ static int cmd_report(jbw_cli *cli)
     char *text = NULL;
     size_t len = 0;
     jbw_status st;
-    int rc = 1;
-    if (jbw_cli_load(cli, &snap) != 0 || jbw_cli_norm(cli, &norm) != 0 ||
-        jbw_cli_check(jbw_calendar_new(&cal, NULL)))
+    int rc = jbw_cli_load(cli, &snap);
+    if (rc != 0)
+        return rc;
+    rc = 1;
+    if (jbw_cli_norm(cli, &norm) != 0 || jbw_cli_check(jbw_calendar_new(&cal, NULL)))
         goto done;
     opts.date = cli->date;
     if (jbw_cli_check(jbw_caseload_compute(&cl, snap, norm, cal, &opts)))
@@ -179,8 +149,11 @@ static int cmd_triage_or_allocate(jbw_cli *cli, int allocate)
     char *text = NULL;
     size_t len = 0;
     jbw_status st;
-    int rc = 1;
-    if (jbw_cli_load(cli, &snap) != 0 || jbw_cli_model(cli, &model) != 0 ||
+    int rc = jbw_cli_load(cli, &snap);
+    if (rc != 0)
+        return rc;
+    rc = 1;
+    if (jbw_cli_model(cli, &model) != 0 ||
         jbw_cli_check(jbw_calendar_new(&cal, NULL)) ||
         jbw_cli_check(jbw_triage_new(&triage, model, cal, snap, cli->date)))
         goto done;
@@ -251,19 +224,61 @@ static int cmd_series(jbw_cli *cli)
     return rc;
 }
 
-static const jbw_cli_command commands[] = {
-    { "report", cmd_report },
-    { "triage", cmd_triage },
-    { "allocate", cmd_allocate },
-    { "forecast", jbw_cli_forecast },
-    { "staffing", jbw_cli_staffing },
-    { "series", cmd_series },
-    { "export", cmd_export },
-    { "calendar", cmd_calendar },
-    { "workdays", cmd_workdays },
-    { "version", cmd_version },
-    { NULL, NULL }
+#define IN JBW_CLI_INPUTS
+#define O(x) JBW_CLI_OPT(JBW_OPT_##x)
+#define ALWAYS JBW_CLI_ALWAYS
+
+/* Every command with the options it takes; `jbw CMD --help` prints them. */
+const jbw_cli_command jbw_cli_commands[] = {
+    { "report", cmd_report, ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM), "", 0, 0,
+      "Caseloads against the norm, children waiting (nieuw/bestaand) and the\n"
+      "koppeling binnen 5 werkdagen, in total, by organisation and by region." },
+    { "triage", cmd_triage, ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(TOP), "", 0, 0,
+      "The waiting list ranked by waiting risk, with the reasons of every score." },
+    { "allocate", cmd_allocate, ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(NORM), "", 0, 0,
+      "A proposal of fixed workers for the waiting list, highest risk first." },
+    { "forecast", jbw_cli_forecast,
+      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
+          O(REPLICATES) | O(SEED) | O(SVG) | O(ORGANISATION) | O(REGION), "", 0, 0,
+      "The waiting list projected month by month from the data's date." },
+    { "staffing", jbw_cli_staffing,
+      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
+          O(ORGANISATION) | O(REGION) | O(TARGET) | O(WITHIN_WORKDAYS) | O(PERCENT), "", 0, 0,
+      "FTE needed. Relief: --target N --months T (hiring per month to bring the\n"
+      "waiting list to N). Queue: --within-workdays N --percent P (FTE for P% of\n"
+      "new measures to get a fixed worker within N werkdagen)." },
+    { "series", cmd_series, ALWAYS | O(FORMAT), "", 0, 0,
+      "The published Zuid-Holland Zuid series of children waiting (nieuw/bestaand)." },
+    { "export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
+      "Write the input data (measures, workers, registry) as CSV into --dir D." },
+    { "calendar", cmd_calendar, ALWAYS, "YEAR", 1, 1,
+      "The holidays (feestdagen) of YEAR under the CAO Jeugdzorg calendar." },
+    { "workdays", cmd_workdays, ALWAYS, "FROM TO", 2, 2,
+      "The werkdagen from FROM to TO (FROM excluded, TO included)." },
+    { "version", cmd_version, ALWAYS, "", 0, 0, "The versions of the command and the library." },
+    { NULL, NULL, 0, NULL, 0, 0, NULL }
 };
+
+#undef IN
+#undef O
+#undef ALWAYS
+
+static void usage(FILE *f)
+{
+    const jbw_cli_command *c;
+    fputs("usage: jbw COMMAND [options]\n\ncommands:\n", f);
+    for (c = jbw_cli_commands; c->name; c++) {
+        const char *nl = strchr(c->summary, '\n');
+        int n = nl ? (int)(nl - c->summary) : (int)strlen(c->summary);
+        char left[32];
+        snprintf(left, sizeof left, "%s%s%s", c->name, c->args[0] ? " " : "", c->args);
+        fprintf(f, "  %-18s %.*s%s\n", left, n, c->summary, nl ? " ..." : "");
+    }
+    fputs("\nWithout --measures/--workers every command works on the embedded\n"
+          "synthetic example. --lang nl|en (default nl) sets the language of\n"
+          "every command. 'jbw COMMAND --help' lists the options of a command.\n"
+          "Exit status: 0 success, 1 bad input, 2 bad usage.\n", f);
+}
 
 int main(int argc, char **argv)
 {
@@ -272,19 +287,27 @@ int main(int argc, char **argv)
     int rc;
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
-        fputs(usage_text, argc < 2 ? stderr : stdout);
+        if (argc >= 3 && strcmp(argv[1], "help") == 0) {
+            for (c = jbw_cli_commands; c->name; c++)
+                if (strcmp(c->name, argv[2]) == 0) {
+                    jbw_cli_command_help(c, stdout);
+                    return 0;
+                }
+        }
+        usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
-    for (c = commands; c->name; c++)
+    for (c = jbw_cli_commands; c->name; c++)
         if (strcmp(c->name, argv[1]) == 0)
             break;
     if (!c->name) {
-        fprintf(stderr, "jbw: unknown command '%s'\n\n%s", argv[1], usage_text);
+        fprintf(stderr, "jbw: unknown command '%s'\n\n", argv[1]);
+        usage(stderr);
         return 2;
     }
-    rc = jbw_cli_parse(&cli, argc - 2, argv + 2);
+    rc = jbw_cli_parse(&cli, c, argc - 2, argv + 2);
     if (rc != 0)
-        return rc;
+        return rc < 0 ? 0 : rc;
     rc = c->run(&cli);
     fflush(stdout);
     if (ferror(stdout)) {

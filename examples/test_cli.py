@@ -56,6 +56,127 @@ class ExitCodes(unittest.TestCase):
         self.assertIn("usage: jbw", p.stdout)
 
 
+COMMANDS = ("report", "triage", "allocate", "forecast", "staffing", "series",
+            "export", "calendar", "workdays", "version")
+
+
+class Usage(unittest.TestCase):
+    def test_every_command_has_help(self):
+        for cmd in COMMANDS:
+            with self.subTest(cmd):
+                p = run(cmd, "--help")
+                self.assertTrue(p.stdout.startswith(f"usage: jbw {cmd}"), p.stdout)
+                self.assertIn("--lang", p.stdout)
+                self.assertIn(cmd, run("--help").stdout)
+
+    def test_help_lists_exactly_the_options_a_command_takes(self):
+        out = run("report", "--help").stdout
+        for opt in ("--measures", "--workers", "--registry", "--lenient",
+                    "--date", "--format", "--norm", "--lang"):
+            self.assertIn(opt, out)
+        for opt in ("--top", "--seed", "--region", "--months", "--svg"):
+            self.assertNotIn(opt, out)
+
+    def test_an_option_a_command_does_not_take_is_refused(self):
+        for args, bad in ((("series", "--region", "HGL"), "--region"),
+                          (("report", "--top", "5"), "--top"),
+                          (("calendar", "2026", "--format", "json"), "--format"),
+                          (("calendar", "2026", "--seed", "3"), "--seed"),
+                          (("triage", "--months", "3"), "--months")):
+            with self.subTest(" ".join(args)):
+                p = run(*args, check_rc=2)
+                self.assertIn(bad, p.stderr.splitlines()[0])
+                # ... with the list of what it does take
+                self.assertIn("takes:", p.stderr)
+                self.assertIn("--lang", p.stderr)
+
+    def test_limits_are_the_librarys(self):
+        # include/jbw/forecast.h: JBW_FORECAST_REPLICATES_MAX 100000,
+        # JBW_FORECAST_MONTHS_MAX 600: one more is bad usage (exit 2).
+        p = run("forecast", "--replicates", "100001", check_rc=2)
+        self.assertIn("100000", p.stderr)
+        p = run("forecast", "--months", "601", check_rc=2)
+        self.assertIn("600", p.stderr)
+        run("forecast", "--months", "1", "--replicates", "100000",
+            "--format", "csv")
+
+    def test_percent_with_and_without_sign(self):
+        a = run("staffing", "--within-workdays", "5", "--percent", "90",
+                "--format", "json").stdout
+        b = run("staffing", "--within-workdays", "5", "--percent", "90%",
+                "--format", "json").stdout
+        self.assertEqual(a, b)
+        self.assertEqual(json.loads(a)["percent"], 90)
+        for bad in ("100", "0", "90%%", "%", "abc"):
+            with self.subTest(bad):
+                run("staffing", "--within-workdays", "5", "--percent", bad,
+                    check_rc=2)
+
+    def test_unknown_region_or_organisation_lists_the_keys(self):
+        p = run("forecast", "--region", "XYZ", check_rc=2)
+        # the embedded Zuid-West registry: four regions
+        for key in ("HGL", "HR", "MH", "ZHZ"):
+            self.assertIn(key, p.stderr)
+        p = run("staffing", "--organisation", "XYZ", "--target", "10",
+                "--months", "12", check_rc=2)
+        for key in ("JBWEST", "WSS"):
+            self.assertIn(key, p.stderr)
+
+    def test_files_in_the_wrong_slot_get_a_hint(self):
+        d = os.path.join(WORK, "slots")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        m, w = os.path.join(d, "measures.csv"), os.path.join(d, "workers.csv")
+        p = run("report", "--measures", w, "--workers", m, check_rc=1)
+        self.assertIn("hint", p.stderr)
+        self.assertIn(f"--workers {w}", p.stderr)
+        self.assertIn(f"--measures {m}", p.stderr)
+
+    def test_a_reject_line_names_file_and_line_once(self):
+        d = os.path.join(WORK, "reject-once")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        path = os.path.join(d, "workers.csv")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        cols = lines[0].split(",")
+        bad = lines[2].split(",")
+        bad[cols.index("fte")] = "abc"
+        lines[2] = ",".join(bad)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        p = run("report", "--lenient", "--measures", os.path.join(d, "measures.csv"),
+                "--workers", path)
+        rejected = [l for l in p.stderr.splitlines() if "'abc'" in l]
+        self.assertEqual(len(rejected), 1)
+        self.assertEqual(rejected[0].count("workers.csv"), 1)
+        self.assertEqual(rejected[0].count("line 3"), 1)
+
+    def test_report_after_the_datas_date_is_refused(self):
+        # The embedded example's reference date is 2025-09-01: later dates
+        # would project that day's assignments into the future.
+        p = run("report", "--date", "2199-12-31", check_rc=2)
+        self.assertIn("2025-09-01", p.stderr)
+        run("report", "--date", "2025-09-01")
+        run("report", "--date", "2025-06-02")
+
+    def test_lang_is_taken_by_every_command(self):
+        for cmd, extra in (("report", ()), ("series", ()), ("version", ()),
+                           ("workdays", ("1-1-2025", "2-1-2025")),
+                           ("calendar", ("2025",))):
+            with self.subTest(cmd):
+                run(cmd, *extra, "--lang", "en")
+                run(cmd, *extra, "--lang", "nl")
+                run(cmd, *extra, "--lang", "de", check_rc=2)
+        # 21 April 2025 (Tweede Paasdag) is a Monday
+        self.assertIn("2025-04-21 ma ", run("calendar", "2025").stdout)
+        self.assertIn("2025-04-21 Mon ", run("calendar", "2025", "--lang", "en").stdout)
+
+    def test_option_equals_value(self):
+        self.assertEqual(run("report", "--format=json").stdout,
+                         run("report", "--format", "json").stdout)
+
+
 class Calendar(unittest.TestCase):
     def test_version(self):
         self.assertRegex(run("version").stdout, r"^jbw \d+\.\d+\.\d+")

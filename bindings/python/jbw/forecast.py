@@ -729,17 +729,3 @@ def queue_share(queue: QueueParams, fte: float) -> QueueResult:
     r = QueueResultC(version=QueueResultC.VERSION)
     C.jbw_queue_share(byref(r), byref(q), float(fte))
     return QueueResult._from_c(r)
-
-
-# ---- python3 -m jbw forecast / staffing ------------------------------------------
-
-def cli_forecast(o: Any) -> int:
-    """``python3 -m jbw forecast`` (see jbw.cli)."""
-    from .cli import forecast_command
-    return forecast_command(o)
-
-
-def cli_staffing(o: Any) -> int:
-    """``python3 -m jbw staffing`` (see jbw.cli)."""
-    from .cli import staffing_command
-    return staffing_command(o)
