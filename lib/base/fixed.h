@@ -1,0 +1,27 @@
+/*
+ * Fixed-decimal numbers without printf: the text of "%.*f" in the C
+ * locale, exactly, whatever the process's locale.
+ */
+#ifndef JBW_BASE_FIXED_H
+#define JBW_BASE_FIXED_H
+
+#include <stddef.h>
+
+/*
+ * Writes `v` with `decimals` digits after a '.' into out[0..size), as
+ * snprintf(out, size, "%.*f", decimals, v) does in the C locale: the
+ * exact binary value rounded to nearest, ties to even; "-" before a
+ * negative value or negative zero, even when it rounds to zero; "inf",
+ * "-inf", "nan" or "-nan" when not finite. Negative `decimals` count as
+ * 6, as in printf. Returns the length of the whole text (without the
+ * NUL); like snprintf, it writes at most size - 1 characters and a NUL
+ * (none when size is 0). Values below 2^63 with at most 18 decimals take
+ * the integer path; others are printed by snprintf with the locale's
+ * decimal point replaced by '.'.
+ */
+size_t jbw__fixed(char *out, size_t size, double v, int decimals);
+
+/* Room for any value with up to 18 decimals on the integer path. */
+#define JBW__FIXED_SHORT 48
+
+#endif /* JBW_BASE_FIXED_H */

@@ -1,0 +1,189 @@
+/*
+ * Tests of the fixed-decimal writer (lib/base/fixed.c): the same text as
+ * printf("%.*f") in the C locale, exactly, for every value, and a '.'
+ * whatever the locale. The writer is internal; this test compiles its
+ * source file in.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fixed.h"
+
+/* jbw__fixed and snprintf("%.*f") agree on v with `decimals`. */
+static void assert_same_as_printf(double v, int decimals)
+{
+    char want[512], got[512];
+    int n = snprintf(want, sizeof want, "%.*f", decimals, v);
+    size_t len = jbw__fixed(got, sizeof got, v, decimals);
+    if ((size_t)n != len || strcmp(want, got) != 0)
+        fail_msg("%.17g with %d decimals: printf \"%s\", jbw__fixed \"%s\"", v,
+                 decimals, want, got);
+}
+
+static void check(double v, int decimals, const char *want)
+{
+    char got[512];
+    size_t len = jbw__fixed(got, sizeof got, v, decimals);
+    assert_string_equal(got, want);
+    assert_int_equal(len, strlen(want));
+}
+
+static void rounds_exact_ties_to_even(void **state)
+{
+    (void)state;
+    /* 2.5, 3.5, 0.125 and 0.375 are exact in binary, so they are true
+     * ties: the even neighbour wins, as in printf. */
+    check(2.5, 0, "2");
+    check(3.5, 0, "4");
+    check(0.5, 0, "0");
+    check(1.5, 0, "2");
+    check(0.125, 2, "0.12");
+    check(0.375, 2, "0.38");
+    check(-0.125, 2, "-0.12");
+}
+
+static void rounds_the_binary_value_not_the_decimal_text(void **state)
+{
+    (void)state;
+    /* 1.005 is stored as 1.00499999999999989..., below the tie: 1.00.
+     * 0.1 + 0.2 is 0.30000000000000004...: 0.30000000000000004 at 17. */
+    check(1.005, 2, "1.00");
+    check(0.1 + 0.2, 17, "0.30000000000000004");
+    /* 2666.666... (32,000 / 12): 2666.667 with 3 decimals */
+    check(32000.0 / 12.0, 3, "2666.667");
+    check(0.9, 1, "0.9");
+    check(12345678.9, 1, "12345678.9");
+}
+
+static void keeps_the_sign_of_negative_zero(void **state)
+{
+    (void)state;
+    /* printf writes a '-' for -0.0 and for a negative value that rounds
+     * to zero. */
+    check(-0.0, 2, "-0.00");
+    check(-0.001, 2, "-0.00");
+    check(0.0, 0, "0");
+    check(-0.4, 0, "-0");
+}
+
+static void writes_small_large_and_odd_values(void **state)
+{
+    (void)state;
+    check(5e-324, 3, "0.000"); /* the smallest subnormal */
+    check(0.0005, 3, "0.001"); /* 0.000500000000000000010... > tie */
+    check(1e22, 2, "10000000000000000000000.00");           /* 10^22 is exact */
+    check(9223372036854775807.0, 0, "9223372036854775808"); /* 2^63 */
+    check(INFINITY, 2, "inf");
+    check(-INFINITY, 2, "-inf");
+    check(123.456, -1, "123.456000"); /* negative: 6, as in printf */
+}
+
+static void truncates_like_snprintf(void **state)
+{
+    char buf[4];
+    (void)state;
+    /* "123.45" needs 6 characters; 3 fit with the NUL. */
+    assert_int_equal(jbw__fixed(buf, sizeof buf, 123.45, 2), 6);
+    assert_string_equal(buf, "123");
+    assert_int_equal(jbw__fixed(NULL, 0, 123.45, 2), 6);
+}
+
+/* xorshift64*: a fixed sequence for the sweeps below. */
+static uint64_t next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 2685821657736338717ull;
+}
+
+static void agrees_with_printf_on_random_doubles(void **state)
+{
+    uint64_t s = 42;
+    int i;
+    (void)state;
+    /* any bit pattern with an exponent that keeps the value below 2^70
+     * (the integer path ends at 2^63), 0 to 20 decimals */
+    for (i = 0; i < 300000; i++) {
+        uint64_t bits = next(&s), e = 1023 + 70 - (next(&s) % 1200);
+        double v;
+        bits = (bits & 0x800fffffffffffffull) | (e & 0x7ff) << 52;
+        memcpy(&v, &bits, sizeof v);
+        if (isfinite(v))
+            assert_same_as_printf(v, (int)(next(&s) % 21));
+    }
+}
+
+static void agrees_with_printf_near_every_rounding_boundary(void **state)
+{
+    uint64_t s = 7;
+    int i;
+    (void)state;
+    /* k + 1/2 units of the last decimal, and the doubles just around it:
+     * the cases a scaled multiply-and-round gets wrong */
+    for (i = 0; i < 200000; i++) {
+        int d = (int)(next(&s) % 13);
+        double unit = pow(10.0, -d);
+        double k = (double)(next(&s) % 100000000);
+        double v = (k + 0.5) * unit;
+        assert_same_as_printf(v, d);
+        assert_same_as_printf(nextafter(v, 0), d);
+        assert_same_as_printf(nextafter(v, INFINITY), d);
+        assert_same_as_printf(-v, d);
+        /* the report's values: tenths and thousandths of FTE sums */
+        assert_same_as_printf(k / 10.0, 1);
+        assert_same_as_printf(k / 12.0, 3);
+        /* exact binary ties: odd multiples of 2^-j */
+        assert_same_as_printf((2.0 * (double)(k / 2) + 1) / 1024.0, 9);
+        assert_same_as_printf((2.0 * (double)(k / 2) + 1) / 1024.0, 3);
+    }
+}
+
+static void writes_a_point_in_any_locale(void **state)
+{
+    static const char *const locales[] = {"nl_NL.UTF-8", "de_DE.UTF-8",
+                                          "fr_FR.UTF-8", "nl_NL"};
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof locales / sizeof *locales; i++)
+        if (setlocale(LC_NUMERIC, locales[i]))
+            break;
+    if (i == sizeof locales / sizeof *locales) {
+        print_message("no locale with a decimal comma installed; skipped\n");
+        skip();
+    }
+    check(1.25, 2, "1.25");
+    check(-1234.5, 1, "-1234.5");
+    /* the exact decimal expansion of the double nearest 1e300 */
+    check(1e300, 1,
+          "100000000000000005250476025520442024870446858110815915491585"
+          "411551180245798890819578637137508044786404370444383288387817"
+          "694252323536043057564479218478670698284838720092657580373783"
+          "023379478809005936895323497079994508111903896764088007465274"
+          "278014249457925878882005684283811566947219638686545940054016"
+          "0.0");
+    setlocale(LC_NUMERIC, "C");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rounds_exact_ties_to_even),
+        cmocka_unit_test(rounds_the_binary_value_not_the_decimal_text),
+        cmocka_unit_test(keeps_the_sign_of_negative_zero),
+        cmocka_unit_test(writes_small_large_and_odd_values),
+        cmocka_unit_test(truncates_like_snprintf),
+        cmocka_unit_test(agrees_with_printf_on_random_doubles),
+        cmocka_unit_test(agrees_with_printf_near_every_rounding_boundary),
+        cmocka_unit_test(writes_a_point_in_any_locale),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
