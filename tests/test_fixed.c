@@ -1,5 +1,5 @@
 /*
- * Tests of the fixed-decimal writer (lib/base/fixed.c): the same text as
+ * Tests of the fixed-decimal writer (lib/fixed.c): the same text as
  * printf("%.*f") in the C locale, exactly, for every value, and a '.'
  * whatever the locale. The writer is internal; this test compiles its
  * source file in.

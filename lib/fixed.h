@@ -2,8 +2,8 @@
  * Fixed-decimal numbers without printf: the text of "%.*f" in the C
  * locale, exactly, whatever the process's locale.
  */
-#ifndef JBW_BASE_FIXED_H
-#define JBW_BASE_FIXED_H
+#ifndef JBW_FIXED_H
+#define JBW_FIXED_H
 
 #include <stddef.h>
 
@@ -24,4 +24,4 @@ size_t jbw__fixed(char *out, size_t size, double v, int decimals);
 /* Room for any value with up to 18 decimals on the integer path. */
 #define JBW__FIXED_SHORT 48
 
-#endif /* JBW_BASE_FIXED_H */
+#endif /* JBW_FIXED_H */
