@@ -75,20 +75,38 @@ def _library_in(build_dir: str) -> Optional[str]:
     return None
 
 
-def _build_tree_candidates() -> List[str]:
-    """Shared libraries in the build directories of the source tree: the
-    preset build/dev first, then those of every other build*/ and build/*/
-    directory, the most recently built first."""
-    root = _source_root(os.path.dirname(__file__))
+def _build_type(build_dir: str) -> str:
+    """CMAKE_BUILD_TYPE of a build directory ("" when unknown)."""
+    try:
+        with open(os.path.join(build_dir, "CMakeCache.txt"), encoding="utf-8",
+                  errors="replace") as f:
+            for line in f:
+                if line.startswith("CMAKE_BUILD_TYPE:"):
+                    return line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    return ""
+
+
+#: Build types loaded first: the optimised ones.
+_OPTIMISED = ("Release", "RelWithDebInfo", "MinSizeRel")
+
+
+def _build_tree_candidates(root: Optional[str] = None) -> List[str]:
+    """Shared libraries in the build directories of the source tree (every
+    build*/ and build/*/ directory): optimised builds (Release,
+    RelWithDebInfo, MinSizeRel) before the others (Debug: build/dev), and
+    within each the most recently built first."""
+    if root is None:
+        root = _source_root(os.path.dirname(__file__))
     if root is None:
         return []
-    preferred = os.path.join(root, "build", "dev")
     dirs = set(glob.glob(os.path.join(root, "build*")) +
-               glob.glob(os.path.join(root, "build", "*"))) - {preferred}
-    others = [p for p in map(_library_in, sorted(dirs)) if p]
-    others.sort(key=lambda p: os.path.getmtime(p), reverse=True)
-    first = _library_in(preferred)
-    return ([first] if first else []) + others
+               glob.glob(os.path.join(root, "build", "*")))
+    found = [(d, p) for d, p in ((d, _library_in(d)) for d in sorted(dirs)) if p]
+    found.sort(key=lambda dp: (_build_type(dp[0]) not in _OPTIMISED,
+                               -os.path.getmtime(dp[1])))
+    return [p for _, p in found]
 
 
 def _version_tuple(lib: ctypes.CDLL) -> Tuple[int, int, int]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import ctypes
 import datetime as _dt
+import numbers
+import operator
 import weakref
 from ctypes import byref, c_int32, c_size_t, c_void_p
 from typing import Any, Callable, Iterable, Optional, Union
@@ -17,9 +19,10 @@ DateLike = Union[_dt.date, str, None]
 _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 
 
-def to_days(value: DateLike) -> int:
+def to_days(value: DateLike, name: str = "date") -> int:
     """A date as a ``jbw_date`` (days since 1970-01-01); None gives
-    JBW_DATE_NONE. Strings are parsed by the library (ISO or Dutch)."""
+    JBW_DATE_NONE. Strings are parsed by the library (ISO or Dutch).
+    Any other type raises TypeError naming the parameter ``name``."""
     if value is None:
         return DATE_NONE
     if isinstance(value, _dt.datetime):
@@ -28,7 +31,77 @@ def to_days(value: DateLike) -> int:
         return value.toordinal() - _EPOCH_ORDINAL
     if isinstance(value, str):
         return parse_days(value)
-    raise TypeError(f"expected a datetime.date, a date string or None, not {type(value).__name__}")
+    raise TypeError(f"{name} must be a datetime.date, a date string or None, "
+                    f"not {type(value).__name__} ({value!r})")
+
+
+def whole(value: Any, name: str, lo: Optional[int] = None,
+          hi: Optional[int] = None) -> int:
+    """``value`` as a whole number for the parameter ``name``: an int (or
+    anything with ``__index__``); a float, even 24.0, a bool or another type
+    raises TypeError naming the parameter (a fraction is never truncated);
+    outside lo..hi raises ValueError with the number as given."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a whole number (int), not bool")
+    try:
+        v = operator.index(value)
+    except TypeError:
+        if isinstance(value, numbers.Real):
+            raise TypeError(f"{name} must be a whole number (int), not {value!r}: "
+                            f"fractions are refused, not rounded") from None
+        raise TypeError(f"{name} must be a whole number (int), not "
+                        f"{type(value).__name__} ({value!r})") from None
+    if lo is not None and v < lo:
+        raise _invalid(f"{name} must be at least {lo}, not {v}")
+    if hi is not None and v > hi:
+        raise _invalid(f"{name} must be at most {hi}, not {v}")
+    return v
+
+
+def _invalid(detail: str) -> Exception:
+    """jbw.InvalidArgument (a ValueError) with a message of the bindings."""
+    from .errors import InvalidArgument
+    return InvalidArgument(-1, detail, "invalid argument")
+
+
+def number(value: Any, name: str, text: bool = False) -> float:
+    """``value`` as a float for the parameter ``name``: an int or float
+    (not a bool); with ``text``, also a string as the CSV files write it,
+    with '.' or ',' as decimal point ("0.8", "0,8"). Anything else raises
+    TypeError naming the parameter; unreadable text raises ValueError."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a number, not bool")
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if text and isinstance(value, str):
+        t = value.strip()
+        if t.count(",") == 1 and "." not in t:
+            t = t.replace(",", ".")
+        try:
+            return float(t)
+        except ValueError:
+            raise _invalid(f"{name}: {value!r} is not a number") from None
+    raise TypeError(f"{name} must be a number, not {type(value).__name__} ({value!r})")
+
+
+def seq_index(index: Any, n: int, what: str) -> int:
+    """A list-style index into ``n`` items: negative counts from the end;
+    out of range raises IndexError, a non-int TypeError."""
+    i = whole(index, f"{what} index")
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise IndexError(f"{what} index {index} out of range (length {n})")
+    return i
+
+
+def instance(value: Any, cls: type, name: str) -> Any:
+    """``value`` itself when it is a ``cls``; TypeError naming the
+    parameter otherwise."""
+    if not isinstance(value, cls):
+        raise TypeError(f"{name} must be a jbw.{cls.__name__}, not "
+                        f"{type(value).__name__}")
+    return value
 
 
 def from_days(days: int) -> Optional[_dt.date]:
@@ -38,8 +111,12 @@ def from_days(days: int) -> Optional[_dt.date]:
     return _dt.date.fromordinal(days + _EPOCH_ORDINAL)
 
 
-def parse_days(text: str) -> int:
-    """Parses a date with the library (ISO or Dutch) into a ``jbw_date``."""
+def parse_days(text: str, name: str = "text") -> int:
+    """Parses a date with the library (ISO or Dutch) into a ``jbw_date``.
+    A non-string raises TypeError naming the parameter ``name``."""
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be a date string (str), not "
+                        f"{type(text).__name__} ({text!r})")
     out = c_int32()
     raw = text.encode("utf-8")
     C.jbw_date_parse(byref(out), raw, len(raw))
@@ -166,9 +243,18 @@ class Handle:
         except Exception:  # interpreter shutdown: modules may be gone
             pass
 
+    def _describe(self) -> str:
+        """What the handle holds, for repr (subclasses say more)."""
+        return ""
+
     def __repr__(self) -> str:
-        state = "closed" if self._ptr is None else f"at 0x{self._ptr:x}"
-        return f"<jbw.{type(self).__name__} {state}>"
+        if self._ptr is None:
+            return f"<jbw.{type(self).__name__} closed>"
+        try:
+            what = self._describe()
+        except Exception:  # repr must not raise
+            what = ""
+        return f"<jbw.{type(self).__name__} {what}>" if what else f"<jbw.{type(self).__name__}>"
 
 
 def new_handle(fn: Callable, *args: Any) -> int:

@@ -21,8 +21,8 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _structs as S
 from ._lib import C
-from ._util import (DateLike, Handle, dec, enc, from_days, new_handle,
-                    path_arg, take_string, text_arg, to_days)
+from ._util import (DateLike, Handle, dec, enc, from_days, instance, new_handle,
+                    path_arg, seq_index, take_string, text_arg, to_days, whole)
 from .dates import Calendar, default_calendar
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
@@ -36,9 +36,8 @@ def _nan_to_none(x: float) -> Optional[float]:
 
 
 def _plain(value: Any) -> Any:
-    """Dataclass values made JSON/pandas friendly (dates as ISO, enums as codes)."""
-    if isinstance(value, _dt.date):
-        return value.isoformat()
+    """Dataclass values made pandas friendly (enums as codes; dates stay
+    ``datetime.date``, as in every record of the bindings)."""
     if isinstance(value, enum.Enum):
         return getattr(value, "code", value.name.lower())
     if isinstance(value, dict):
@@ -127,6 +126,9 @@ class Norm(Handle):
         return Norm(_handle=new_handle(C.jbw_norm_clone, self._p))
 
     # -- properties ----------------------------------------------------------
+
+    def _describe(self) -> str:
+        return f"{self.name!r}: {self.caseload_per_fte:g} per FTE"
 
     @property
     def name(self) -> str:
@@ -296,6 +298,12 @@ class CaseloadResult(Handle):
     #: True when computed from the embedded synthetic example.
     synthetic = False
 
+    def _describe(self) -> str:
+        t = self.totals
+        return (f"{self.date.isoformat()}: {t.active_measures} measures, "
+                f"{t.waiting_nieuw} waiting nieuw, {t.waiting_bestaand} waiting bestaand, "
+                f"FTE gap {t.fte_gap:.1f}" + (", synthetic" if self.synthetic else ""))
+
     @property
     def date(self) -> _dt.date:
         """The reference date used."""
@@ -422,10 +430,11 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
     cal = calendar if calendar is not None else default_calendar()
     opts = S.CaseloadOptions()
     C.jbw_caseload_options_init(byref(opts), S.CaseloadOptions.VERSION)
-    opts.date = to_days(date)
-    opts.period_from = to_days(period_from)
-    opts.period_to = to_days(period_to)
-    opts.coupling_workdays = int(coupling_workdays)
+    instance(snapshot, Snapshot, "snapshot")
+    opts.date = to_days(date, "date")
+    opts.period_from = to_days(period_from, "period_from")
+    opts.period_to = to_days(period_to, "period_to")
+    opts.coupling_workdays = whole(coupling_workdays, "coupling_workdays", 0)
     try:
         handle = new_handle(C.jbw_caseload_compute, snapshot._p, n._p, cal._p, byref(opts))  # type: ignore[union-attr]
     except BaseException:
@@ -461,6 +470,9 @@ class Series(Handle):
 
     _free = staticmethod(C.jbw_series_free)
 
+    def _describe(self) -> str:
+        return f"{self.title or 'series'}: {len(self)} points"
+
     def __init__(self, title: Optional[str] = None, *, _handle: int = 0) -> None:
         super().__init__(_handle or new_handle(C.jbw_series_new, enc(title)))
 
@@ -491,11 +503,7 @@ class Series(Handle):
         return C.jbw_series_count(self._p)
 
     def __getitem__(self, index: int) -> SeriesPoint:
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("series index out of range")
+        index = seq_index(index, len(self), "series")
         pt = S.SeriesPointC(version=S.SeriesPointC.VERSION)
         C.jbw_series_get(byref(pt), self._p, index)
         return SeriesPoint(from_days(pt.date), pt.nieuw, pt.bestaand, pt.total,  # type: ignore[arg-type]

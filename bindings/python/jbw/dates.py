@@ -17,7 +17,7 @@ from typing import Iterable, List, Optional, Tuple
 
 from . import _structs as S
 from ._lib import C
-from ._util import DateLike, Handle, dec, from_days, new_handle, to_days
+from ._util import DateLike, Handle, dec, from_days, new_handle, parse_days, to_days, whole
 from .errors import BufferTooSmall
 
 __all__ = [
@@ -80,16 +80,13 @@ def parse_date(text: str) -> _dt.date:
     Raises ParseError (not a date; the message quotes the text) or
     RangeError (year outside 1900..2199).
     """
-    out = c_int32()
-    raw = text.encode("utf-8")
-    C.jbw_date_parse(byref(out), raw, len(raw))
-    return from_days(out.value)  # type: ignore[return-value]
+    return from_days(parse_days(text, "text"))  # type: ignore[return-value]
 
 
 def format_date(value: DateLike) -> str:
     """The date as ISO ``YYYY-MM-DD``, written by the library."""
     buf = create_string_buffer(_DATE_BUFSIZE)
-    C.jbw_date_format(buf, _DATE_BUFSIZE, to_days(value))
+    C.jbw_date_format(buf, _DATE_BUFSIZE, to_days(value, "value"))
     return buf.value.decode("ascii")
 
 
@@ -97,26 +94,27 @@ def make_date(year: int, month: int, day: int) -> _dt.date:
     """A date from year, month, day, checked by the library (InvalidArgument
     for a day that does not exist, RangeError outside 1900..2199)."""
     out = c_int32()
-    C.jbw_date_from_ymd(byref(out), year, month, day)
+    C.jbw_date_from_ymd(byref(out), whole(year, "year"), whole(month, "month"),
+                        whole(day, "day"))
     return from_days(out.value)  # type: ignore[return-value]
 
 
 def date_parts(value: DateLike) -> Tuple[int, int, int]:
     """(year, month, day) of a date, split by the library."""
     y, m, d = c_int(), c_int(), c_int()
-    C.jbw_date_to_ymd(byref(y), byref(m), byref(d), to_days(value))
+    C.jbw_date_to_ymd(byref(y), byref(m), byref(d), to_days(value, "value"))
     return (y.value, m.value, d.value)
 
 
 def weekday(value: DateLike) -> int:
     """ISO weekday: 1 = Monday ... 7 = Sunday; 0 outside the supported range."""
-    return C.jbw_date_weekday(to_days(value))
+    return C.jbw_date_weekday(to_days(value, "value"))
 
 
 def add_months(value: DateLike, months: int) -> _dt.date:
     """Adds whole calendar months, clamping the day (31 Jan + 1 = end of Feb)."""
     out = c_int32()
-    C.jbw_date_add_months(byref(out), to_days(value), months)
+    C.jbw_date_add_months(byref(out), to_days(value, "value"), whole(months, "months"))
     return from_days(out.value)  # type: ignore[return-value]
 
 
@@ -124,14 +122,14 @@ def months_between(start: DateLike, end: DateLike) -> int:
     """Whole months from ``start`` to ``end`` (tenure: hired 15 Jan is 2 on
     14 Apr, 3 on 15 Apr); negative when end < start."""
     out = c_int32()
-    C.jbw_months_between(byref(out), to_days(start), to_days(end))
+    C.jbw_months_between(byref(out), to_days(start, "start"), to_days(end, "end"))
     return out.value
 
 
 def years_between(start: DateLike, end: DateLike) -> int:
     """Whole years from ``start`` to ``end`` (age)."""
     out = c_int32()
-    C.jbw_years_between(byref(out), to_days(start), to_days(end))
+    C.jbw_years_between(byref(out), to_days(start, "start"), to_days(end, "end"))
     return out.value
 
 
@@ -165,21 +163,25 @@ class Calendar(Handle):
         for day in closures:
             self.add_closure(day)
 
+    def _describe(self) -> str:
+        return ("Goede Vrijdag off" if self.good_friday_off else "Goede Vrijdag worked") + \
+            f", Bevrijdingsdag {self.liberation_day.name.lower()}"
+
     def add_closure(self, day: DateLike) -> None:
         """Marks an extra closure day (not a working day)."""
-        C.jbw_calendar_add_closure(self._p, to_days(day))
+        C.jbw_calendar_add_closure(self._p, to_days(day, "day"))
 
     def is_workday(self, day: DateLike) -> bool:
         """True when ``day`` is a working day."""
         out = c_int()
-        C.jbw_calendar_is_workday(byref(out), self._p, to_days(day))
+        C.jbw_calendar_is_workday(byref(out), self._p, to_days(day, "day"))
         return bool(out.value)
 
     def holiday(self, day: DateLike) -> Optional[Holiday]:
         """The holiday on ``day`` under this calendar's options, or None.
         Eerste Paas- and Pinksterdag (Sundays) are reported too."""
         out = c_int()
-        C.jbw_calendar_holiday(byref(out), self._p, to_days(day))
+        C.jbw_calendar_holiday(byref(out), self._p, to_days(day, "day"))
         return Holiday(out.value) if out.value else None
 
     def holidays(self, year: int) -> List[HolidayDate]:
@@ -189,7 +191,8 @@ class Calendar(Handle):
             buf = (S.HolidayC * capacity)()
             count = c_size_t()
             try:
-                C.jbw_calendar_holidays(buf, capacity, byref(count), self._p, year)
+                C.jbw_calendar_holidays(buf, capacity, byref(count), self._p,
+                                        whole(year, "year"))
             except BufferTooSmall:
                 capacity = count.value
                 continue
@@ -200,13 +203,15 @@ class Calendar(Handle):
         """Werkdagen from ``start`` to ``end``: working days d with
         start < d <= end (negative when end < start)."""
         out = c_int32()
-        C.jbw_calendar_workdays_between(byref(out), self._p, to_days(start), to_days(end))
+        C.jbw_calendar_workdays_between(byref(out), self._p, to_days(start, "start"),
+                                        to_days(end, "end"))
         return out.value
 
     def add_workdays(self, start: DateLike, n: int) -> _dt.date:
         """The date ``n`` werkdagen after ``start`` (before it for n < 0)."""
         out = c_int32()
-        C.jbw_calendar_add_workdays(byref(out), self._p, to_days(start), n)
+        C.jbw_calendar_add_workdays(byref(out), self._p, to_days(start, "start"),
+                                    whole(n, "n"))
         return from_days(out.value)  # type: ignore[return-value]
 
 

@@ -22,12 +22,13 @@ import os
 from ctypes import (CFUNCTYPE, POINTER, byref, c_char_p, c_double, c_int,
                     c_int32, c_size_t, c_uint, c_uint64, c_void_p)
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Union
 
 from . import _structs as S
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import (DateLike, Handle, dec, enc, from_days, new_handle,
-                    path_arg, take_string, text_arg, to_days)
+from ._util import (DateLike, Handle, _invalid, dec, enc, from_days, instance, new_handle,
+                    number, path_arg, seq_index, take_string, text_arg, to_days,
+                    whole)
 from .caseload import Norm, record
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
@@ -226,22 +227,29 @@ def _per_kind(arr) -> Dict[Kind, float]:
 
 def _fill_per_kind(arr, values: Dict[Any, float], name: str) -> None:
     for k, v in values.items():
-        arr[int(Kind.coerce(k))] = float(v)
+        arr[int(Kind.coerce(k))] = number(v, f"{name}[{k}]")
 
 
 @dataclass
 class Shock:
     """Inflow multiplied by ``multiplier`` from ``month_from`` to ``month_to``
     (inclusive, 1-based months of the run) for one kind, or every kind when
-    ``kind`` is None. Shocks covering the same month multiply."""
+    ``kind`` is None or "ALL" (as in scenario files). Shocks covering the
+    same month multiply."""
     kind: Optional[Kind]
     month_from: int
     month_to: int
     multiplier: float
 
     def __post_init__(self) -> None:
+        # "ALL" (any case), as in scenario files: every kind.
+        if isinstance(self.kind, str) and self.kind.strip().upper() == "ALL":
+            self.kind = None
         if self.kind is not None:
             self.kind = Kind.coerce(self.kind)
+        self.month_from = whole(self.month_from, "month_from")
+        self.month_to = whole(self.month_to, "month_to")
+        self.multiplier = number(self.multiplier, "multiplier")
 
 
 @dataclass
@@ -321,35 +329,38 @@ class ForecastParams:
         """The C struct and the shock array it points to (keep both alive)."""
         p = ForecastParamsC()
         C.jbw_forecast_params_init(byref(p), ForecastParamsC.VERSION)
-        p.months = int(self.months)
-        p.start = to_days(self.start)
+        p.months = whole(self.months, "months")
+        p.start = to_days(self.start, "start")
         _fill_per_kind(p.assigned, self.assigned, "assigned")
         _fill_per_kind(p.waiting_nieuw, self.waiting_nieuw, "waiting_nieuw")
         _fill_per_kind(p.waiting_bestaand, self.waiting_bestaand, "waiting_bestaand")
         if len(self.staff_fte) > TENURE_SLOTS:
             raise ValueError(f"staff_fte has {len(self.staff_fte)} slots, at most {TENURE_SLOTS}")
         for i in range(TENURE_SLOTS):
-            p.staff_fte[i] = float(self.staff_fte[i]) if i < len(self.staff_fte) else 0.0
+            p.staff_fte[i] = (number(self.staff_fte[i], f"staff_fte[{i}]")
+                              if i < len(self.staff_fte) else 0.0)
         _fill_per_kind(p.inflow, self.inflow, "inflow")
         _fill_per_kind(p.duration, self.duration, "duration")
-        p.turnover = float(self.turnover)
-        p.hires_fte = float(self.hires_fte)
-        p.hire_months = int(self.hire_months)
+        p.turnover = number(self.turnover, "turnover")
+        p.hires_fte = number(self.hires_fte, "hires_fte")
+        p.hire_months = whole(self.hire_months, "hire_months")
         p.bestaand_first = 1 if self.bestaand_first else 0
         p.emergency_first = 1 if self.emergency_first else 0
-        p.fte_per_worker = float(self.fte_per_worker)
-        p.units_per_measure = float(self.units_per_measure)
+        p.fte_per_worker = number(self.fte_per_worker, "fte_per_worker")
+        p.units_per_measure = number(self.units_per_measure, "units_per_measure")
         shocks = (ShockC * max(len(self.shocks), 1))()
         for i, s in enumerate(self.shocks):
             shocks[i] = ShockC(SHOCK_ALL_KINDS if s.kind is None else int(s.kind),
-                               int(s.month_from), int(s.month_to), float(s.multiplier))
+                               whole(s.month_from, "month_from"),
+                               whole(s.month_to, "month_to"),
+                               number(s.multiplier, "multiplier"))
         if self.shocks:
             p.shocks = ctypes.cast(shocks, POINTER(ShockC))
         p.shock_count = len(self.shocks)
         p.finance = 1 if self.finance else 0
         _fill_per_kind(p.tariff, self.tariff, "tariff")
-        p.staff_cost = float(self.staff_cost)
-        p.fixed_costs = float(self.fixed_costs)
+        p.staff_cost = number(self.staff_cost, "staff_cost")
+        p.fixed_costs = number(self.fixed_costs, "fixed_costs")
         return p, shocks
 
     def check(self, stochastic: bool = False) -> None:
@@ -520,7 +531,7 @@ class Forecast(Handle):
     def month(self, month: int, stat: Union[Statistic, int] = Statistic.MEAN) -> ForecastMonth:
         """Statistic ``stat`` of month ``month`` (0..months)."""
         m = ForecastMonthC(version=ForecastMonthC.VERSION)
-        C.jbw_forecast_month_get(byref(m), self._p, month, int(stat))
+        C.jbw_forecast_month_get(byref(m), self._p, whole(month, "month"), int(stat))
         return ForecastMonth._from_c(m)
 
     def series(self, stat: Union[Statistic, int] = Statistic.MEAN) -> List[ForecastMonth]:
@@ -536,8 +547,24 @@ class Forecast(Handle):
     def __len__(self) -> int:
         return self.months + 1
 
-    def __getitem__(self, month: int) -> ForecastMonth:
-        return self.month(month)
+    def __getitem__(self, month: Any) -> Any:
+        """Month ``month`` (mean) as in a list: 0 is the start, -1 the last;
+        past the end IndexError; a slice gives a list."""
+        if isinstance(month, slice):
+            return [self.month(t) for t in range(len(self))[month]]
+        return self.month(seq_index(month, len(self), "forecast month"))
+
+    def __iter__(self) -> Iterator[ForecastMonth]:
+        """The months 0..months (mean), as :meth:`series`."""
+        return iter(self.series())
+
+    def _describe(self) -> str:
+        p = self._p
+        kind = (f"{C.jbw_forecast_replicates(p)} replicates, seed {C.jbw_forecast_seed(p)}"
+                if C.jbw_forecast_replicates(p) else "deterministic")
+        last = self.month(C.jbw_forecast_months(p))
+        return (f"{C.jbw_forecast_months(p)} months, {kind}: "
+                f"{last.waiting:.0f} waiting in month {last.month}")
 
     def to_json(self) -> str:
         """The library's JSON."""
@@ -617,11 +644,11 @@ def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
             every replicate; return True to stop.
     An exception raised in a callback stops the run and is re-raised.
     """
-    p, keep = params._to_c()
+    p, keep = instance(params, ForecastParams, "params")._to_c()
     opts = ForecastOptionsC()
     C.jbw_forecast_options_init(byref(opts), ForecastOptionsC.VERSION)
-    opts.replicates = int(replicates)
-    opts.seed = int(seed)
+    opts.replicates = whole(replicates, "replicates", 0)
+    opts.seed = whole(seed, "seed", 0, 2**64 - 1)
     cbs = _Callbacks(progress, on_month) if (progress or on_month) else None
     if cbs:
         opts.progress = cbs.progress
@@ -642,10 +669,11 @@ def relief(params: ForecastParams, target_waiting: float, within_months: int,
     leaves at most ``target_waiting`` measures waiting at month
     ``within_months`` under the deterministic model. RangeError when even
     10,000 FTE a month does not reach the target."""
-    p, keep = params._to_c()
+    p, keep = instance(params, ForecastParams, "params")._to_c()
     out = c_double()
     C.jbw_forecast_relief(byref(out), byref(p), norm._p if norm is not None else None,
-                          float(target_waiting), int(within_months))
+                          number(target_waiting, "target_waiting"),
+                          whole(within_months, "within_months"))
     return out.value
 
 
@@ -653,7 +681,8 @@ def erlang_c(servers: int, offered_load: float) -> float:
     """Erlang C: probability that an arrival waits in an M/M/c queue with
     ``servers`` servers and ``offered_load`` erlangs (1 when load >= servers)."""
     out = c_double()
-    C.jbw_erlang_c(byref(out), int(servers), float(offered_load))
+    C.jbw_erlang_c(byref(out), whole(servers, "servers", 1),
+                   number(offered_load, "offered_load"))
     return out.value
 
 
@@ -684,7 +713,7 @@ class QueueParams:
         p, keep = params._to_c()
         C.jbw_queue_params_from_forecast(byref(q), byref(p),
                                          norm._p if norm is not None else None,
-                                         float(workdays_per_month))
+                                         number(workdays_per_month, "workdays_per_month"))
         return cls._from_c(q)
 
     @classmethod
@@ -693,9 +722,11 @@ class QueueParams:
                    q.within_workdays, q.slots_per_fte)
 
     def _to_c(self) -> QueueParamsC:
-        return QueueParamsC(QueueParamsC.VERSION, float(self.arrivals_per_workday),
-                            float(self.mean_duration_workdays),
-                            float(self.within_workdays), float(self.slots_per_fte))
+        return QueueParamsC(QueueParamsC.VERSION,
+                            number(self.arrivals_per_workday, "arrivals_per_workday"),
+                            number(self.mean_duration_workdays, "mean_duration_workdays"),
+                            number(self.within_workdays, "within_workdays"),
+                            number(self.slots_per_fte, "slots_per_fte"))
 
 
 @dataclass(frozen=True)
@@ -714,12 +745,31 @@ class QueueResult:
                    r.mean_wait_workdays)
 
 
-def queue_staffing(queue: QueueParams, percent: float) -> QueueResult:
-    """The fewest slots (and FTE) such that at least ``percent`` % of new
-    measures get a fixed worker within ``queue.within_workdays`` werkdagen."""
-    q = queue._to_c()
+def queue_staffing(queue: QueueParams, share: Optional[float] = None, *,
+                   percent: Optional[float] = None) -> QueueResult:
+    """The fewest slots (and FTE) such that at least the given share of new
+    measures gets a fixed worker within ``queue.within_workdays`` werkdagen.
+
+    Give the share as a fraction, as every share in these bindings
+    (``queue_staffing(q, 0.95)``: 95 %), or in percent by name
+    (``queue_staffing(q, percent=95)``). A fraction of 1 or more, or below
+    0.01, is refused as ambiguous (95 or 0.0095 where 0.95 was meant)."""
+    if (share is None) == (percent is None):
+        raise TypeError("queue_staffing needs share (a fraction, 0.95) or "
+                        "percent= (95), not both")
+    if share is not None:
+        f = number(share, "share")
+        if not 0.01 <= f < 1:
+            raise _invalid(f"share is a fraction from 0.01 to below 1 (0.95 for 95 %), "
+                           f"not {share!r}; pass percent={share!r} for a percentage")
+        pct = f * 100.0
+    else:
+        pct = number(percent, "percent")
+        if not 0 < pct < 100:
+            raise _invalid(f"percent must be above 0 and below 100, not {percent!r}")
+    q = instance(queue, QueueParams, "queue")._to_c()
     r = QueueResultC(version=QueueResultC.VERSION)
-    C.jbw_queue_staffing(byref(r), byref(q), float(percent))
+    C.jbw_queue_staffing(byref(r), byref(q), pct)
     return QueueResult._from_c(r)
 
 
@@ -727,5 +777,5 @@ def queue_share(queue: QueueParams, fte: float) -> QueueResult:
     """The share within ``queue.within_workdays`` werkdagen for ``fte`` FTE."""
     q = queue._to_c()
     r = QueueResultC(version=QueueResultC.VERSION)
-    C.jbw_queue_share(byref(r), byref(q), float(fte))
+    C.jbw_queue_share(byref(r), byref(q), number(fte, "fte"))
     return QueueResult._from_c(r)

@@ -14,7 +14,7 @@ from typing import Optional, Type, TypeVar, Union
 
 from . import _structs as S
 from ._lib import C
-from ._util import DateLike, dec, dec_opt, enc, from_days, to_days
+from ._util import DateLike, dec, dec_opt, enc, from_days, number, to_days, whole
 
 __all__ = ["Kind", "Domain", "Safety", "Placement", "JrRisk", "Worker",
            "Measure", "kind_count"]
@@ -134,11 +134,24 @@ def kind_count() -> int:
     return C.jbw_kind_count()
 
 
+def as_date(value: DateLike, name: str) -> Optional[_dt.date]:
+    """A record's date field as ``datetime.date`` (strings parsed by the
+    library, ISO or Dutch; None stays None); TypeError names the field."""
+    return from_days(to_days(value, name))
+
+
+_MEASURE_DATES = ("start", "end", "first_assigned", "waiting_since", "birth_date",
+                  "last_contact")
+
+
 @dataclass
 class Worker:
     """A jeugdbeschermer or jeugdreclasseerder (``jbw_worker``).
 
     ``leaving`` is the first day no longer employed (None: employed).
+    Dates may be given as ``datetime.date`` or as a date string (ISO or
+    Dutch) and are held as ``datetime.date``; ``fte`` may be given as text
+    as in workers.csv ("0.8" or "0,8") and is held as a float.
     """
     id: str
     organisation: str
@@ -147,15 +160,20 @@ class Worker:
     region: Optional[str] = None
     leaving: Optional[_dt.date] = None
 
+    def __post_init__(self) -> None:
+        self.fte = number(self.fte, "fte", text=True)
+        self.hired = as_date(self.hired, "hired")
+        self.leaving = as_date(self.leaving, "leaving")
+
     def _to_c(self) -> S.WorkerC:
         w = S.WorkerC()
         C.jbw_worker_init(byref(w), S.WorkerC.VERSION)
         w.id = enc(self.id)
         w.organisation = enc(self.organisation)
         w.region = enc(self.region)
-        w.fte = float(self.fte)
-        w.hired = to_days(self.hired)
-        w.leaving = to_days(self.leaving)
+        w.fte = number(self.fte, "fte", text=True)
+        w.hired = to_days(self.hired, "hired")
+        w.leaving = to_days(self.leaving, "leaving")
         return w
 
     @classmethod
@@ -169,7 +187,8 @@ class Worker:
 class Measure:
     """One measure (maatregel) on one child: one row of measures.csv
     (``jbw_measure``). ``kind``, ``safety``, ``placement`` and ``jr_risk``
-    accept the enum, its int value or its code ("OTS", "unsafe").
+    accept the enum, its int value or its code ("OTS", "unsafe"). Dates may
+    be given as date strings and are held as ``datetime.date``.
     """
     id: str
     child_id: str
@@ -194,6 +213,9 @@ class Measure:
         self.safety = Safety.coerce(self.safety)
         self.placement = Placement.coerce(self.placement)
         self.jr_risk = JrRisk.coerce(self.jr_risk)
+        self.previous_workers = whole(self.previous_workers, "previous_workers", 0)
+        for name in _MEASURE_DATES:
+            setattr(self, name, as_date(getattr(self, name), name))
 
     def _to_c(self) -> S.MeasureC:
         m = S.MeasureC()
@@ -204,16 +226,16 @@ class Measure:
         m.kind = int(self.kind)
         m.organisation = enc(self.organisation)
         m.region = enc(self.region)
-        m.start = to_days(self.start)
-        m.end = to_days(self.end)
+        m.start = to_days(self.start, "start")
+        m.end = to_days(self.end, "end")
         m.worker_id = enc(self.worker_id)
-        m.first_assigned = to_days(self.first_assigned)
-        m.waiting_since = to_days(self.waiting_since)
-        m.previous_workers = int(self.previous_workers)
+        m.first_assigned = to_days(self.first_assigned, "first_assigned")
+        m.waiting_since = to_days(self.waiting_since, "waiting_since")
+        m.previous_workers = whole(self.previous_workers, "previous_workers", 0)
         m.safety = int(self.safety)
         m.placement = int(self.placement)
-        m.birth_date = to_days(self.birth_date)
-        m.last_contact = to_days(self.last_contact)
+        m.birth_date = to_days(self.birth_date, "birth_date")
+        m.last_contact = to_days(self.last_contact, "last_contact")
         m.jr_risk = int(self.jr_risk)
         return m
 

@@ -96,6 +96,10 @@ class Registry(Handle):
 
     # -- reading -------------------------------------------------------------
 
+    def _describe(self) -> str:
+        return (f"{self.region_count} regions, {self.municipality_count} municipalities, "
+                f"{self.organisation_count} organisations")
+
     @property
     def region_count(self) -> int:
         """Number of regions."""

@@ -11,8 +11,9 @@ from typing import Dict, Iterable, List, Optional, Union
 
 from . import _structs as S
 from ._lib import C
-from ._util import (DateLike, Handle, dec, enc, from_days, new_handle,
-                    path_arg, take_string, text_arg, to_days)
+from ._util import (DateLike, Handle, dec, enc, from_days, instance, new_handle,
+                    path_arg, seq_index, take_string, text_arg, to_days, whole)
+
 from .measure import Kind, Measure, Worker, kind_count
 from .registry import Registry
 
@@ -186,11 +187,12 @@ class Snapshot(Handle):
 
     def add_worker(self, worker: Worker) -> None:
         """Adds a worker (checked; the message names the id and field)."""
-        C.jbw_snapshot_add_worker(self._p, byref(worker._to_c()))
+        C.jbw_snapshot_add_worker(self._p, byref(instance(worker, Worker, "worker")._to_c()))
 
     def add_measure(self, measure: Measure) -> None:
         """Adds a measure (checked; its worker must be added first)."""
-        C.jbw_snapshot_add_measure(self._p, byref(measure._to_c()))
+        C.jbw_snapshot_add_measure(self._p,
+                                   byref(instance(measure, Measure, "measure")._to_c()))
 
     def add_workers(self, workers: Iterable[Worker]) -> None:
         """Adds several workers; stops at the first that fails."""
@@ -227,16 +229,25 @@ class Snapshot(Handle):
     def __len__(self) -> int:
         return self.measure_count
 
+    def _describe(self) -> str:
+        p = self._p
+        day = from_days(C.jbw_snapshot_reference_date(p))
+        return (f"{day.isoformat() if day else '-'}: "
+                f"{C.jbw_snapshot_measure_count(p)} measures, "
+                f"{C.jbw_snapshot_worker_count(p)} workers"
+                + (", synthetic" if self.synthetic else ""))
+
     def worker(self, index: int) -> Worker:
         """The index-th worker (insertion order)."""
         w = S.WorkerC(version=S.WorkerC.VERSION)
-        C.jbw_snapshot_worker(byref(w), self._p, index)
+        C.jbw_snapshot_worker(byref(w), self._p, seq_index(index, self.worker_count, "worker"))
         return Worker._from_c(w)
 
     def measure(self, index: int) -> Measure:
         """The index-th measure; waiting_since as the snapshot settled it."""
         m = S.MeasureC(version=S.MeasureC.VERSION)
-        C.jbw_snapshot_measure(byref(m), self._p, index)
+        C.jbw_snapshot_measure(byref(m), self._p,
+                               seq_index(index, self.measure_count, "measure"))
         return Measure._from_c(m)
 
     def workers(self) -> List[Worker]:

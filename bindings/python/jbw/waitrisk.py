@@ -28,10 +28,10 @@ from typing import (Any, Callable, Dict, Iterable, List, Optional, Sequence,
 from . import _structs as S
 from ._lib import C
 from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, new_handle,
-                    path_arg, take_string, text_arg, to_days)
+                    path_arg, seq_index, take_string, text_arg, to_days, whole)
 from .caseload import Norm, record
 from .dates import Calendar, default_calendar
-from .measure import JrRisk, Kind, Placement, Safety
+from .measure import JrRisk, Kind, Placement, Safety, as_date
 from .snapshot import Snapshot
 
 __all__ = ["Band", "Item", "Lang", "UnassignedReason", "WaitCase", "ScoreItem",
@@ -100,6 +100,10 @@ class UnassignedReason(enum.IntEnum):
     NO_WORKER = 2    #: the organisation has no worker employed on the date
 
 
+#: How the reasons of one case are joined in one field: the same in the
+#: library's CSV and in :meth:`TriageEntry.to_record`.
+REASON_SEPARATOR = " | "
+
 @dataclass
 class WaitCase:
     """One waiting child's measure, the input to scoring (``jbw_wait_case``).
@@ -126,6 +130,9 @@ class WaitCase:
         self.safety = Safety.coerce(self.safety)
         self.placement = Placement.coerce(self.placement)
         self.jr_risk = JrRisk.coerce(self.jr_risk)
+        self.previous_workers = whole(self.previous_workers, "previous_workers", 0)
+        for name in ("waiting_since", "birth_date", "last_contact"):
+            setattr(self, name, as_date(getattr(self, name), name))
 
     def _to_c(self) -> S.WaitCaseC:
         c = S.WaitCaseC()
@@ -139,10 +146,10 @@ class WaitCase:
         c.safety = int(self.safety)
         c.placement = int(self.placement)
         c.jr_risk = int(self.jr_risk)
-        c.waiting_since = to_days(self.waiting_since)
-        c.birth_date = to_days(self.birth_date)
-        c.last_contact = to_days(self.last_contact)
-        c.previous_workers = int(self.previous_workers)
+        c.waiting_since = to_days(self.waiting_since, "waiting_since")
+        c.birth_date = to_days(self.birth_date, "birth_date")
+        c.last_contact = to_days(self.last_contact, "last_contact")
+        c.previous_workers = whole(self.previous_workers, "previous_workers", 0)
         return c
 
     @classmethod
@@ -344,11 +351,7 @@ class WaitCaseArray:
         return self._count
 
     def __getitem__(self, index: int) -> WaitCase:
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError("WaitCaseArray index out of range")
-        return WaitCase._from_c(self.c_array[index])
+        return WaitCase._from_c(self.c_array[seq_index(index, self._count, "WaitCaseArray")])
 
     def cases(self) -> List[WaitCase]:
         """The cases as dataclasses."""
@@ -475,11 +478,7 @@ class ScoreArray:
         return self._column("workdays_waiting")
 
     def __getitem__(self, index: int) -> Score:
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError("ScoreArray index out of range")
-        return _score_from_c(self.c_array[index], "")
+        return _score_from_c(self.c_array[seq_index(index, self._count, "ScoreArray")], "")
 
     def to_scores(self, ids: Optional[Sequence[str]] = None) -> List[Score]:
         """Every score as a :class:`Score` (without reasons); ``ids`` gives
@@ -540,6 +539,9 @@ class WaitRiskModel(Handle):
     def version(self) -> int:
         """The model's version."""
         return C.jbw_waitrisk_model_version(self._p)
+
+    def _describe(self) -> str:
+        return f"{self.name} {self.version}"
 
     def contact_interval(self, band: Union[Band, int]) -> int:
         """Contact interval of a band in werkdagen (acuut: 1)."""
@@ -661,7 +663,7 @@ class TriageEntry:
 
     def to_record(self) -> Dict[str, Any]:
         """One flat row: case fields, score fields, points per item and the
-        reasons joined with "; "."""
+        reasons joined with " | " (as in the library's CSV)."""
         row: Dict[str, Any] = {"rank": self.rank}
         row.update(record(self.case))
         s = self.score
@@ -669,12 +671,11 @@ class TriageEntry:
                     "workdays_waiting": s.workdays_waiting,
                     "workdays_no_contact": s.workdays_no_contact,
                     "age_years": s.age_years,
-                    "next_contact_due": s.next_contact_due.isoformat()
-                    if s.next_contact_due else None})
+                    "next_contact_due": s.next_contact_due})
         for item in Item:
             row["points_" + item.code] = s.item_points.get(item, 0)
-        row["reasons_nl"] = "; ".join(s.reasons(Lang.NL))
-        row["reasons_en"] = "; ".join(s.reasons(Lang.EN))
+        row["reasons_nl"] = REASON_SEPARATOR.join(s.reasons(Lang.NL))
+        row["reasons_en"] = REASON_SEPARATOR.join(s.reasons(Lang.EN))
         return row
 
 
@@ -710,6 +711,9 @@ class Triage(Handle):
     def __len__(self) -> int:
         return C.jbw_triage_count(self._p)
 
+    def _describe(self) -> str:
+        return f"{self.date.isoformat()}: {len(self)} waiting, model {self.model.name}"
+
     @property
     def date(self) -> _dt.date:
         """The date the cases were scored on."""
@@ -717,11 +721,7 @@ class Triage(Handle):
 
     def __getitem__(self, rank_index: int) -> TriageEntry:
         """The entry at a 0-based position in the ranking."""
-        n = len(self)
-        if rank_index < 0:
-            rank_index += n
-        if not 0 <= rank_index < n:
-            raise IndexError("triage index out of range")
+        rank_index = seq_index(rank_index, len(self), "triage")
         c = S.WaitCaseC(version=S.WaitCaseC.VERSION)
         s = S.ScoreC(version=S.ScoreC.VERSION)
         C.jbw_triage_get(byref(c), byref(s), self._p, rank_index)
@@ -736,19 +736,23 @@ class Triage(Handle):
     def entries(self, top: int = 0) -> List[TriageEntry]:
         """The first ``top`` entries (0: all), in ranking order."""
         n = len(self)
+        top = whole(top, "top", 0)
         return [self[i] for i in range(min(top, n) if top else n)]
 
     def to_json(self, top: int = 0, lang: Union[Lang, str] = Lang.NL) -> str:
         """The library's JSON of the first ``top`` cases (0: all)."""
-        return take_string(C.jbw_triage_json, self._p, top, int(Lang.coerce(lang)))
+        return take_string(C.jbw_triage_json, self._p, whole(top, "top", 0),
+                           int(Lang.coerce(lang)))
 
     def to_csv(self, top: int = 0, lang: Union[Lang, str] = Lang.NL) -> str:
         """The library's CSV of the first ``top`` cases (0: all)."""
-        return take_string(C.jbw_triage_csv, self._p, top, int(Lang.coerce(lang)))
+        return take_string(C.jbw_triage_csv, self._p, whole(top, "top", 0),
+                           int(Lang.coerce(lang)))
 
     def to_text(self, top: int = 0, lang: Union[Lang, str] = Lang.NL) -> str:
         """The library's text report of the first ``top`` cases (0: all)."""
-        return take_string(C.jbw_triage_text, self._p, top, int(Lang.coerce(lang)))
+        return take_string(C.jbw_triage_text, self._p, whole(top, "top", 0),
+                           int(Lang.coerce(lang)))
 
     def to_dict(self, top: int = 0, lang: Union[Lang, str] = Lang.NL) -> Dict[str, Any]:
         """The library's JSON as a dict."""
@@ -810,6 +814,9 @@ class Allocation(Handle):
     def __len__(self) -> int:
         return C.jbw_allocation_count(self._p)
 
+    def _describe(self) -> str:
+        return f"{len(self)} cases: {self.assigned} assigned, {self.unassigned} unassigned"
+
     @property
     def assigned(self) -> int:
         """Number of cases given a worker."""
@@ -822,11 +829,7 @@ class Allocation(Handle):
         return C.jbw_allocation_count(p) - C.jbw_allocation_assigned(p)
 
     def __getitem__(self, index: int) -> AllocationLine:
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("allocation index out of range")
+        index = seq_index(index, len(self), "allocation")
         mid, wid = c_char_p(), c_char_p()
         r = c_size_t()
         why = c_int()

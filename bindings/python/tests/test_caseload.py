@@ -247,7 +247,7 @@ class SeriesTests(unittest.TestCase):
             self.assertEqual(s.to_dict()["title"], "T")
             self.assertEqual(json.loads(s.to_json())["points"][0]["total"], 10)
             self.assertIn("2025-01-01", s.to_text())
-            self.assertEqual(s.to_records()[0]["date"], "2025-01-01")
+            self.assertEqual(s.to_records()[0]["date"], date(2025, 1, 1))
 
 
 if __name__ == "__main__":

@@ -318,7 +318,7 @@ class Staffing(unittest.TestCase):
     def test_queue_staffing_is_the_fewest_slots_reaching_the_percent(self):
         q = jbw.QueueParams(arrivals_per_workday=1.0, mean_duration_workdays=10.0,
                             within_workdays=5.0, slots_per_fte=1.0)
-        r = jbw.queue_staffing(q, 80)
+        r = jbw.queue_staffing(q, 0.80)
         self.assertAlmostEqual(r.offered_load, 10.0)
         self.assertEqual(r.fte, r.slots)    # one slot per FTE
 

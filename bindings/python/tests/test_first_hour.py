@@ -1,0 +1,208 @@
+"""What an analyst meets in the first hour: iterating a forecast, wrong
+types and fractions refused with the parameter's name, one convention for
+shares, the forms the files accept ("ALL", "0,8"), one date type and one
+reason separator in records, the loader's choice, useful reprs."""
+import math
+import os
+import shutil
+import tempfile
+import unittest
+from datetime import date
+
+import jbw
+from jbw import Kind, _lib
+
+from .support import D
+
+
+def waiting_only(months=6):
+    """12 OTS measures waiting nieuw, mean duration 10 months, no staff, no
+    inflow: nothing happens to the waiting list but exits."""
+    p = jbw.ForecastParams.default()
+    p.months = months
+    p.waiting_nieuw[Kind.OTS] = 12
+    p.duration[Kind.OTS] = 10
+    return p
+
+
+class ForecastIsASequence(unittest.TestCase):
+    def setUp(self):
+        self.fc = jbw.run_forecast(waiting_only(6))
+        self.addCleanup(self.fc.close)
+
+    def test_iterates_over_months_0_to_months(self):
+        months = [m.month for m in self.fc]
+        self.assertEqual(months, [0, 1, 2, 3, 4, 5, 6])
+        self.assertEqual(len(list(self.fc)), len(self.fc))
+
+    def test_indexing_is_a_lists(self):
+        self.assertEqual(self.fc[-1].month, 6)
+        self.assertEqual(self.fc[-7].month, 0)
+        self.assertEqual([m.month for m in self.fc[2:4]], [2, 3])
+        with self.assertRaises(IndexError):
+            self.fc[7]
+        with self.assertRaises(IndexError):
+            self.fc[-8]
+        with self.assertRaises(TypeError):
+            self.fc[1.0]
+
+
+class WrongTypesNameTheParameter(unittest.TestCase):
+    def assert_type_error_naming(self, name, fn, *args, **kwargs):
+        with self.assertRaises(TypeError) as cm:
+            fn(*args, **kwargs)
+        self.assertIn(name, str(cm.exception))
+
+    def test_parse_date(self):
+        self.assert_type_error_naming("text", jbw.parse_date, None)
+        self.assert_type_error_naming("text", jbw.parse_date, 20250901)
+
+    def test_add_measure_and_worker(self):
+        with jbw.Snapshot(None, D) as snap:
+            self.assert_type_error_naming("measure", snap.add_measure, {"id": "M1"})
+            self.assert_type_error_naming("worker", snap.add_worker, ("W1", "JBWEST"))
+
+    def test_dates(self):
+        self.assert_type_error_naming("hired", jbw.Worker, "W1", "JBWEST", 2020)
+        with jbw.Calendar() as cal:
+            self.assert_type_error_naming("start", cal.workdays_between, 1, D)
+
+    def test_fractions_where_whole_numbers_are_meant_are_refused(self):
+        p = waiting_only()
+        self.assert_type_error_naming("months", jbw.run_forecast, p.replace(months=24.5))
+        self.assert_type_error_naming(
+            "previous_workers", jbw.Measure, "M1", "C1", "OTS", "JBWEST", "HGL", D,
+            previous_workers=0.4)
+        self.assert_type_error_naming("servers", jbw.erlang_c, 2.5, 1.0)
+        self.assert_type_error_naming("replicates", jbw.run_forecast, p, replicates=10.0)
+        self.assert_type_error_naming("year", jbw.make_date, 2025.0, 9, 1)
+
+    def test_negative_sizes_give_the_number_given(self):
+        with self.assertRaises(ValueError) as cm:
+            jbw.erlang_c(-1, 1.0)
+        self.assertIn("-1", str(cm.exception))
+        self.assertNotIn("18446744073709551615", str(cm.exception))
+        with jbw.Snapshot.example() as snap, snap.triage() as t:
+            with self.assertRaises(ValueError) as cm:
+                t.to_text(top=-1)
+            self.assertIn("top", str(cm.exception))
+            self.assertIn("-1", str(cm.exception))
+        with self.assertRaises(ValueError) as cm:
+            jbw.run_forecast(waiting_only(), replicates=-5)
+        self.assertIn("-5", str(cm.exception))
+
+
+class Shares(unittest.TestCase):
+    """Every share in the bindings is a fraction; percentages are passed by
+    name (percent=)."""
+
+    Q = jbw.QueueParams(arrivals_per_workday=1.0, mean_duration_workdays=10.0,
+                        within_workdays=5.0, slots_per_fte=1.0)
+
+    def test_fraction_and_percent_give_the_same_answer(self):
+        a = jbw.queue_staffing(self.Q, 0.95)
+        b = jbw.queue_staffing(self.Q, percent=95)
+        self.assertEqual(a, b)
+        self.assertGreaterEqual(a.share_within, 0.95)
+
+    def test_a_percentage_given_as_a_share_is_refused_with_a_hint(self):
+        for bad in (95, 1, 1.0, 0.0095):
+            with self.subTest(bad):
+                with self.assertRaises(ValueError) as cm:
+                    jbw.queue_staffing(self.Q, bad)
+                self.assertIn("percent=", str(cm.exception))
+        with self.assertRaises(TypeError):
+            jbw.queue_staffing(self.Q, 0.9, percent=90)
+        with self.assertRaises(ValueError):
+            jbw.queue_staffing(self.Q, percent=100)
+
+
+class FormsTheFilesAccept(unittest.TestCase):
+    def test_shock_all_is_every_kind(self):
+        s = jbw.Shock("ALL", 1, 3, 1.5)
+        self.assertIsNone(s.kind)
+        self.assertIsNone(jbw.Shock("all", 1, 3, 1.5).kind)
+        # As in a scenario file: "shock.x = ALL 1 3 1.5" is the same shock.
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "s.txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("shock.x = ALL 1 3 1.5\n")
+            with jbw.Scenario.load(path) as sc:
+                self.assertEqual(sc.apply(waiting_only()).shocks, [s])
+
+    def test_worker_fte_as_in_the_csv(self):
+        self.assertEqual(jbw.Worker("W1", "JBWEST", D, fte="0,8").fte, 0.8)
+        self.assertEqual(jbw.Worker("W1", "JBWEST", D, fte="0.8").fte, 0.8)
+        with self.assertRaises(ValueError):
+            jbw.Worker("W1", "JBWEST", D, fte="acht")
+
+
+class OneConventionInRecords(unittest.TestCase):
+    def test_dates_are_datetime_date_in_every_record(self):
+        w = jbw.Worker("W1", "JBWEST", "1-8-2025")
+        self.assertEqual(w.hired, date(2025, 8, 1))
+        m = jbw.Measure("M1", "C1", "OTS", "JBWEST", "HGL", "2025-08-04",
+                        waiting_since="4-8-2025")
+        self.assertEqual((m.start, m.waiting_since), (date(2025, 8, 4), date(2025, 8, 4)))
+        with jbw.Snapshot.example() as snap, snap.triage() as t:
+            row = t[0].to_record()
+            self.assertIsInstance(row["waiting_since"], date)
+            self.assertIsInstance(row["next_contact_due"], date)
+        with jbw.example_series_zhz() as s:
+            self.assertIsInstance(s.to_records()[0]["date"], date)
+        with jbw.run_forecast(waiting_only(2)) as fc:
+            self.assertIsInstance(fc.to_records()[0]["date"], (date, type(None)))
+
+    def test_reasons_are_joined_as_in_the_csv(self):
+        import csv
+        import io
+        with jbw.Snapshot.example() as snap, snap.triage() as t:
+            csv_row = next(csv.DictReader(io.StringIO(t.to_csv(top=1))))
+            self.assertEqual(t[0].to_record()["reasons_nl"], csv_row["reasons"])
+            self.assertIn(" | ", csv_row["reasons"])
+
+
+class Loader(unittest.TestCase):
+    def test_release_is_preferred_over_debug(self):
+        with tempfile.TemporaryDirectory() as root:
+            open(os.path.join(root, "CMakeLists.txt"), "w").close()
+            os.makedirs(os.path.join(root, "include"))
+            open(os.path.join(root, "include", "jbw.h"), "w").close()
+            for name, kind in (("release", "Release"), ("dev", "Debug")):
+                d = os.path.join(root, "build", name)
+                os.makedirs(d)
+                with open(os.path.join(d, "CMakeCache.txt"), "w") as f:
+                    f.write(f"CMAKE_BUILD_TYPE:STRING={kind}\n")
+                open(os.path.join(d, _lib._library_names()[0]), "w").close()
+            # the Debug library is the newer one: Release still comes first
+            os.utime(os.path.join(root, "build", "release", _lib._library_names()[0]),
+                     (1, 1))
+            found = _lib._build_tree_candidates(root)
+            self.assertEqual([os.path.basename(os.path.dirname(p)) for p in found],
+                             ["release", "dev"])
+
+    def test_library_path_names_the_loaded_library(self):
+        self.assertTrue(os.path.exists(jbw.library_path) or
+                        not os.path.isabs(jbw.library_path))
+        self.assertIn("jbw", os.path.basename(jbw.library_path))
+
+
+class Reprs(unittest.TestCase):
+    def test_handles_say_what_they_hold(self):
+        with jbw.Snapshot.example() as snap:
+            # the embedded example: 4850 measures and 420 workers on
+            # 2025-09-01 (docs/example.md)
+            self.assertEqual(repr(snap), "<jbw.Snapshot 2025-09-01: 4850 measures, "
+                                         "420 workers, synthetic>")
+            with snap.triage() as t:
+                self.assertRegex(repr(t), r"^<jbw.Triage 2025-09-01: \d+ waiting, "
+                                          r"model jbw-wachtrisico>$")
+        self.assertEqual(repr(snap), "<jbw.Snapshot closed>")
+        with jbw.Norm() as n:
+            self.assertEqual(repr(n), "<jbw.Norm 'Significant-norm': 12 per FTE>")
+        with jbw.run_forecast(waiting_only(6)) as fc:
+            self.assertTrue(repr(fc).startswith("<jbw.Forecast 6 months, deterministic"))
+
+
+if __name__ == "__main__":
+    unittest.main()
