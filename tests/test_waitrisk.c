@@ -1,5 +1,5 @@
 /*
- * Tests of the waiting-risk model (lib/waitrisk.c): the default model
+ * Tests of the waiting-risk model (lib/waitrisk/): the default model
  * jbw-wachtrisico version 1, model files, scoring of every item and band
  * boundary, reasons, ranking, triage of a snapshot and the allocation
  * proposal.

@@ -8,7 +8,7 @@
  * interning is the final step that can fail, so a failed add changes
  * nothing (arrays that were already grown only have spare room).
  */
-#include "snapshot_internal.h"
+#include "data/snapshot_internal.h"
 
 #include <string.h>
 

@@ -1,9 +1,20 @@
 /*
- * libjbw internal helpers shared by the modules. Nothing here is exported;
- * every name starts with jbw__.
+ * libjbw internal: the helpers of lib/base that every other file uses:
+ * errors, allocation, the text buffer, the string map and number
+ * parsing. Nothing here is exported; every name starts with jbw__.
+ *
+ * Naming inside lib/: a function, type or object that one file shares
+ * with others starts with jbw__ and is declared in an internal header
+ * (lib/base/base_internal.h for everyone, or the folder's own header,
+ * such as lib/io/io_internal.h); a folder's shared helpers keep the
+ * folder's tag behind it (jbw__io_, jbw__wr_, jbw__fc_, jbw__sc_).
+ * Macros and enumerators in an internal header use upper case with the
+ * same tag (JBW__, IO_, WR_, FC_). A static used by one file only needs
+ * no prefix; older files still carry theirs (io_, wr_, fc_, jbw__), and
+ * new code leaves them out.
  */
-#ifndef JBW_INTERNAL_H
-#define JBW_INTERNAL_H
+#ifndef JBW_BASE_INTERNAL_H
+#define JBW_BASE_INTERNAL_H
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -88,12 +99,25 @@ void jbw__buf_json_number(jbw__buf *b, double v, int decimals);
 void jbw__buf_double(jbw__buf *b, double v);
 /* Appends a CSV field, quoting when it holds ',', ';', '"', CR or LF. */
 void jbw__buf_csv_field(jbw__buf *b, const char *s);
+/* Appends ',' and then v with up to `dec` decimals (nothing more when v
+ * is not finite): a number cell of a CSV row. */
+void jbw__csv_num(jbw__buf *b, double v, int dec);
 /* Appends an ISO date, or nothing for JBW_DATE_NONE. */
 void jbw__buf_date(jbw__buf *b, jbw_date d);
 /* Hands the buffer's string to the caller (out/len) or frees it and
  * returns JBW_ENOMEM when an append failed. */
 jbw_status jbw__buf_finish(jbw__buf *b, char **out, size_t *len);
 void jbw__buf_free(jbw__buf *b);
+
+/* ---- JSON object members (json.c) ------------------------------------ */
+
+/* Appends "key": preceded by ',' unless `first`. */
+void jbw__json_key(jbw__buf *b, const char *key, int first);
+/* Appends ,"key":v for a count, a number with up to `dec` decimals (null
+ * when not finite), and "key":"YYYY-MM-DD" (',' first unless `first`). */
+void jbw__json_size(jbw__buf *b, const char *key, size_t v);
+void jbw__json_num(jbw__buf *b, const char *key, double v, int dec);
+void jbw__json_date(jbw__buf *b, const char *key, jbw_date d, int first);
 
 /* ---- string interning map: string -> dense index --------------------- */
 
@@ -139,40 +163,14 @@ void jbw__strmap_pop(jbw__strmap *m);
 const char *jbw__strmap_key(const jbw__strmap *m, size_t index);
 void jbw__strmap_free(jbw__strmap *m);
 
-/* ---- key = value files (norm, model, scenario) ----------------------- */
+/* ---- numbers --------------------------------------------------------- */
 
-/*
- * Parses "key = value" lines. '#' starts a comment (outside the value),
- * blank lines are skipped, keys are [A-Za-z0-9_.]+, values are trimmed.
- * Calls `fn` for each pair; a non-zero status from fn stops the parse
- * and is returned (fn sets the detail; `line` is 1-based). Malformed
- * lines give JBW_EPARSE naming `source` and the line.
- */
-typedef jbw_status (*jbw__kv_fn)(void *user, const char *key,
-                                 const char *value, size_t line);
-jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
-                         jbw__kv_fn fn, void *user);
+/* The C library's decimal point in the current locale (buf.c). */
+char jbw__decimal_point(void);
 
 /* Strict number parsing for kv files and CSV: the whole string must be a
  * finite number ('.' decimal point, or ',' when decimal_comma). */
 int jbw__parse_double(double *out, const char *s, size_t n, int decimal_comma);
 int jbw__parse_int(long long *out, const char *s, size_t n);
 
-/* ---- dates (shared with the calendar) -------------------------------- */
-
-/* The supported range as day numbers, 1900-01-01 and 2199-12-31 (the
- * figures are worked out in date.c). */
-#define JBW__DAY_MIN ((int32_t)-25567)
-#define JBW__DAY_MAX ((int32_t)84005)
-
-/* Days since 1970-01-01 of a valid y-m-d (no range check). */
-int32_t jbw__days_from_civil(int y, int m, int d);
-void jbw__civil_from_days(int32_t z, int *y, int *m, int *d);
-int jbw__date_in_range(jbw_date d);
-/* The exact forms YYYY-MM-DD and D-M-YYYY (one or two digits for day and
- * month), no spaces, naming a date in range: 1 and *out set. 0 for
- * anything else, which jbw_date_parse() then reads or explains. Sets no
- * detail. */
-int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n);
-
-#endif /* JBW_INTERNAL_H */
+#endif /* JBW_BASE_INTERNAL_H */

@@ -4,10 +4,10 @@
  * interned into dense indices on insert so that calculations run over
  * plain integer arrays.
  */
-#ifndef JBW_SNAPSHOT_INTERNAL_H
-#define JBW_SNAPSHOT_INTERNAL_H
+#ifndef JBW_DATA_SNAPSHOT_INTERNAL_H
+#define JBW_DATA_SNAPSHOT_INTERNAL_H
 
-#include "jbw_internal.h"
+#include "data/date_internal.h"
 
 struct jbw_registry {
     jbw__strmap region_keys;  /* key -> region index */
@@ -33,11 +33,14 @@ struct jbw_registry {
 /* Sentinel for "no index". */
 #define JBW__NONE UINT32_MAX
 
-/* Internal registry helpers (registry.c). */
+/* Internal registry helpers (data/registry.c). */
 size_t jbw__registry_region_count(const jbw_registry *reg);
 size_t jbw__registry_org_count(const jbw_registry *reg);
 int jbw__registry_serves_idx(const jbw_registry *reg, uint32_t org,
                              uint32_t region);
+
+/* A date as text for a message: ISO, or "none" (data/snapshot.c). */
+const char *jbw__date_text(char *buf, size_t size, jbw_date d);
 
 /*
  * Resolves an optional organisation or region key (`keys`: the registry's
@@ -126,4 +129,4 @@ static inline int jbw__worker_employed(const jbw_snapshot *s, size_t i,
            (s->w.leaving[i] == JBW_DATE_NONE || d < s->w.leaving[i]);
 }
 
-#endif /* JBW_SNAPSHOT_INTERNAL_H */
+#endif /* JBW_DATA_SNAPSHOT_INTERNAL_H */

@@ -1,6 +1,6 @@
 /*
- * libjbw internal: the CSV tokenizer shared by the file readers (io.c for
- * measures, workers and registry files; any other module reading a CSV).
+ * libjbw internal: the CSV tokenizer (io/csv.c) shared by the file readers
+ * (measures, workers and registry files, the scenario's shocks).
  *
  * The rules (docs/formats.md, "Conventions common to all files"): UTF-8
  * with an optional byte-order mark; the delimiter ',' or ';' is the one
@@ -14,10 +14,10 @@
  * handed out where they lie in the text (pointer and length), quoted
  * fields are unquoted into one reusable buffer.
  */
-#ifndef JBW_CSV_INTERNAL_H
-#define JBW_CSV_INTERNAL_H
+#ifndef JBW_IO_CSV_H
+#define JBW_IO_CSV_H
 
-#include "jbw_internal.h"
+#include "base/base_internal.h"
 
 typedef struct jbw__csv {
     const char *pos, *end; /* the unread text */
@@ -88,6 +88,9 @@ jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
                             const unsigned char *required, size_t n,
                             int allow_unknown);
 
+/* ASCII case-insensitive equality of name[0..n) and the string `want`. */
+int jbw__name_eq_n(const char *name, size_t n, const char *want);
+
 /*
  * JBW_EPARSE naming the line when the current record does not have as
  * many fields as the header; JBW_OK otherwise.
@@ -109,4 +112,4 @@ jbw_status jbw__csv_error(const jbw__csv *c, size_t col, jbw_status status,
  */
 void jbw__csv_quote(char *dst, size_t size, const char *s, size_t n);
 
-#endif /* JBW_CSV_INTERNAL_H */
+#endif /* JBW_IO_CSV_H */

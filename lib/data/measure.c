@@ -2,7 +2,7 @@
  * libjbw - measure kinds (maatregelen), the codes of the record enums,
  * and the initialisers of the worker and measure records.
  */
-#include "jbw_internal.h"
+#include "base/base_internal.h"
 
 #include <string.h>
 

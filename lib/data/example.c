@@ -13,7 +13,7 @@
  * The series and totals functions return PUBLISHED figures (DOMAIN.md,
  * seeds 000 and 003).
  */
-#include "snapshot_internal.h"
+#include "data/snapshot_internal.h"
 
 #include <stdio.h>
 #include <string.h>

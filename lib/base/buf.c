@@ -1,0 +1,228 @@
+/*
+ * libjbw - the growable text buffer behind every writer, with the value
+ * formats it appends: JSON strings and numbers, shortest round-trip
+ * decimals, CSV fields and ISO dates.
+ */
+#include "base/base_internal.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(_WIN32)
+#include <locale.h>
+#else
+#include <langinfo.h>
+#endif
+
+/* ---- string buffer --------------------------------------------------- */
+
+int jbw__buf_reserve(jbw__buf *b, size_t extra)
+{
+    void *data = b->data;
+    if (b->failed)
+        return -1;
+    if (extra > SIZE_MAX - b->len - 1 ||
+        jbw__grow(&data, &b->cap, b->len + extra + 1, 1) != 0) {
+        b->failed = 1;
+        return -1;
+    }
+    b->data = data;
+    return 0;
+}
+
+void jbw__buf_append(jbw__buf *b, const char *s, size_t n)
+{
+    if (jbw__buf_reserve(b, n) != 0)
+        return;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void jbw__buf_puts(jbw__buf *b, const char *s)
+{
+    jbw__buf_append(b, s, strlen(s));
+}
+
+void jbw__buf_putc(jbw__buf *b, char c)
+{
+    jbw__buf_append(b, &c, 1);
+}
+
+void jbw__buf_printf(jbw__buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || jbw__buf_reserve(b, (size_t)n) != 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void jbw__buf_json_string(jbw__buf *b, const char *s)
+{
+    const unsigned char *p;
+    if (!s) {
+        jbw__buf_puts(b, "null");
+        return;
+    }
+    jbw__buf_putc(b, '"');
+    for (p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': jbw__buf_puts(b, "\\\""); break;
+        case '\\': jbw__buf_puts(b, "\\\\"); break;
+        case '\n': jbw__buf_puts(b, "\\n"); break;
+        case '\r': jbw__buf_puts(b, "\\r"); break;
+        case '\t': jbw__buf_puts(b, "\\t"); break;
+        default:
+            if (*p < 0x20)
+                jbw__buf_printf(b, "\\u%04x", (unsigned)*p);
+            else
+                jbw__buf_putc(b, (char)*p);
+        }
+    }
+    jbw__buf_putc(b, '"');
+}
+
+/*
+ * The C library formats and parses numbers in the host's LC_NUMERIC
+ * locale, which a host program may have set to one with a decimal comma.
+ * libjbw's files always use '.', so numbers are converted from and to the
+ * locale's decimal point at the boundary.
+ */
+char jbw__decimal_point(void)
+{
+#if defined(_WIN32)
+    const struct lconv *lc = localeconv();
+    return lc && lc->decimal_point && lc->decimal_point[0] ? lc->decimal_point[0] : '.';
+#else
+    /* nl_langinfo is MT-safe (unlike localeconv) and costs a lookup, not a
+     * formatted print: the CSV reader asks once per number. */
+    const char *dp = nl_langinfo(RADIXCHAR);
+    return dp && dp[0] ? dp[0] : '.';
+#endif
+}
+
+static void jbw__to_dot(char *s, char dp)
+{
+    if (dp != '.')
+        for (; *s; s++)
+            if (*s == dp)
+                *s = '.';
+}
+
+void jbw__buf_double(jbw__buf *b, double v)
+{
+    char tmp[48];
+    char dp = jbw__decimal_point();
+    int prec;
+    if (!isfinite(v)) {
+        jbw__buf_puts(b, isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf"));
+        return;
+    }
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    jbw__to_dot(tmp, dp);
+    jbw__buf_puts(b, tmp);
+}
+
+void jbw__buf_json_number(jbw__buf *b, double v, int decimals)
+{
+    char tmp[64];
+    int n;
+    if (!isfinite(v)) {
+        jbw__buf_puts(b, "null");
+        return;
+    }
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 12)
+        decimals = 12;
+    n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    if (n <= 0 || (size_t)n >= sizeof tmp) {
+        jbw__buf_puts(b, "null");
+        return;
+    }
+    jbw__to_dot(tmp, jbw__decimal_point());
+    if (memchr(tmp, '.', (size_t)n)) {
+        while (n > 0 && tmp[n - 1] == '0')
+            n--;
+        if (n > 0 && tmp[n - 1] == '.')
+            n--;
+    }
+    tmp[n] = '\0';
+    if (strcmp(tmp, "-0") == 0)
+        strcpy(tmp, "0");
+    jbw__buf_puts(b, tmp);
+}
+
+void jbw__buf_csv_field(jbw__buf *b, const char *s)
+{
+    const char *p;
+    if (!s)
+        return;
+    if (!strpbrk(s, ",;\"\r\n")) {
+        jbw__buf_puts(b, s);
+        return;
+    }
+    jbw__buf_putc(b, '"');
+    for (p = s; *p; p++) {
+        if (*p == '"')
+            jbw__buf_putc(b, '"');
+        jbw__buf_putc(b, *p);
+    }
+    jbw__buf_putc(b, '"');
+}
+
+/* A CSV cell holding a number: the delimiter, then the number with up
+ * to `dec` decimals; nothing after the delimiter when not finite. */
+void jbw__csv_num(jbw__buf *b, double v, int dec)
+{
+    jbw__buf_putc(b, ',');
+    if (isfinite(v))
+        jbw__buf_json_number(b, v, dec);
+}
+
+void jbw__buf_date(jbw__buf *b, jbw_date d)
+{
+    char tmp[JBW_DATE_BUFSIZE];
+    if (d == JBW_DATE_NONE)
+        return;
+    if (jbw_date_format(tmp, sizeof tmp, d) == JBW_OK)
+        jbw__buf_puts(b, tmp);
+}
+
+jbw_status jbw__buf_finish(jbw__buf *b, char **out, size_t *len)
+{
+    if (b->failed || jbw__buf_reserve(b, 0) != 0) {
+        jbw__buf_free(b);
+        return jbw__enomem();
+    }
+    b->data[b->len] = '\0';
+    *out = b->data;
+    if (len)
+        *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return JBW_OK;
+}
+
+void jbw__buf_free(jbw__buf *b)
+{
+    jbw__free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}

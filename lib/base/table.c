@@ -1,0 +1,92 @@
+/*
+ * libjbw - plain-text tables for the text reports: columns padded to
+ * the display width of UTF-8 text, and the number format of a cell.
+ */
+#include "base/table.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* Display width of UTF-8 text: one column per code point. */
+static size_t jbw__text_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static void jbw__pad(jbw__buf *b, size_t n)
+{
+    while (n--)
+        jbw__buf_putc(b, ' ');
+}
+
+static void jbw__table_cell(jbw__buf *b, const char *text, size_t width,
+                            int left, int last)
+{
+    size_t w = jbw__text_width(text);
+    size_t pad = width > w ? width - w : 0;
+    jbw__buf_puts(b, "  ");
+    if (left) {
+        jbw__buf_puts(b, text);
+        if (!last)
+            jbw__pad(b, pad);
+    } else {
+        jbw__pad(b, pad);
+        jbw__buf_puts(b, text);
+    }
+}
+
+/*
+ * An aligned table: the columns in the bit mask `left` align left (text),
+ * the others right (numbers). The cell function runs twice per cell
+ * (widths, then text), so nothing is stored. `headers` may be NULL for a
+ * table without a header line.
+ */
+void jbw__text_table(jbw__buf *b, const char *const *headers,
+                            size_t cols, size_t rows, unsigned long left,
+                            jbw__cell_fn fn, const void *ctx)
+{
+    size_t width[JBW__MAX_COLS];
+    char cell[JBW__CELL];
+    size_t r, k;
+    for (k = 0; k < cols; k++)
+        width[k] = headers ? jbw__text_width(headers[k]) : 0;
+    for (r = 0; r < rows; r++)
+        for (k = 0; k < cols; k++) {
+            size_t w;
+            fn(cell, sizeof cell, ctx, r, k);
+            w = jbw__text_width(cell);
+            if (w > width[k])
+                width[k] = w;
+        }
+    if (headers) {
+        for (k = 0; k < cols; k++)
+            jbw__table_cell(b, headers[k], width[k], (int)(left >> k & 1u),
+                            k + 1 == cols);
+        jbw__buf_putc(b, '\n');
+    }
+    for (r = 0; r < rows; r++) {
+        for (k = 0; k < cols; k++) {
+            fn(cell, sizeof cell, ctx, r, k);
+            jbw__table_cell(b, cell, width[k], (int)(left >> k & 1u),
+                            k + 1 == cols);
+        }
+        jbw__buf_putc(b, '\n');
+    }
+}
+
+/* A number with fixed decimals, "-" when not finite. */
+void jbw__fmt_num(char *out, size_t size, double v, int dec)
+{
+    if (!isfinite(v)) {
+        snprintf(out, size, "-");
+        return;
+    }
+    /* no "-0.00" for a tiny negative */
+    if (fabs(v) < 0.5 * pow(10.0, -dec))
+        v = 0.0;
+    snprintf(out, size, "%.*f", dec, v);
+}

@@ -1,0 +1,30 @@
+/*
+ * libjbw internal: plain-text tables for the text reports (base/table.c).
+ */
+#ifndef JBW_BASE_TABLE_H
+#define JBW_BASE_TABLE_H
+
+#include "base/base_internal.h"
+
+/* The largest cell text (bytes) and the most columns of one table. */
+#define JBW__CELL 96
+#define JBW__MAX_COLS 40
+
+/* Writes the text of cell (row, col) into out. */
+typedef void (*jbw__cell_fn)(char *out, size_t size, const void *ctx,
+                             size_t row, size_t col);
+
+/*
+ * An aligned table: the columns in the bit mask `left` align left (text),
+ * the others right (numbers). The cell function runs twice per cell
+ * (widths, then text), so nothing is stored. `headers` may be NULL for a
+ * table without a header line.
+ */
+void jbw__text_table(jbw__buf *b, const char *const *headers, size_t cols,
+                     size_t rows, unsigned long left, jbw__cell_fn fn,
+                     const void *ctx);
+
+/* A number with fixed decimals, "-" when not finite. */
+void jbw__fmt_num(char *out, size_t size, double v, int dec);
+
+#endif /* JBW_BASE_TABLE_H */

@@ -1,0 +1,114 @@
+/*
+ * libjbw internal: what the files of lib/caseload share: the layouts of
+ * the norm, the caseload result and the series, and the helpers the
+ * writers use.
+ */
+#ifndef JBW_CASELOAD_INTERNAL_H
+#define JBW_CASELOAD_INTERNAL_H
+
+#include "data/snapshot_internal.h"
+
+/* ---- the norm (norm.c) ------------------------------------------------ */
+
+struct jbw_norm {
+    char *name;
+    char *source;
+    jbw_unit unit;
+    double caseload;
+    double weight[JBW_KIND_SLOTS];
+    size_t ramp_count;
+    int32_t ramp_from[JBW_RAMP_MAX];
+    double ramp_frac[JBW_RAMP_MAX];
+    double under_below;
+    double over_above;
+};
+
+#define JBW__NORM_DEFAULT_NAME "Significant-norm"
+#define JBW__NORM_DEFAULT_SOURCE                                           \
+    "Significant Public for Jeugdzorg Nederland (2022), adopted in the "   \
+    "FNV\xE2\x80\x93GI agreement of March 2023; see docs/norms.md"
+
+/* Sanity bounds (docs/norms.md): they keep every sum finite and catch a
+ * norm written in the wrong unit (a caseload of 1200 is a typo). */
+#define JBW__NORM_MAX_CASELOAD 1000.0
+#define JBW__NORM_MAX_WEIGHT 1000.0
+#define JBW__NORM_MAX_THRESHOLD 1000.0
+/* A name or source must fit one value of a norm file (1023 bytes). */
+#define JBW__NORM_TEXT_MAX 1000
+
+/* The codes of jbw_unit, by value. */
+extern const char *const jbw__unit_codes[3];
+
+/* Plural of a unit for people ("children per FTE"). */
+const char *jbw__unit_plural(jbw_unit unit);
+/*
+ * A name or source must survive a trip through a norm file: no '#'
+ * (starts a comment), no control characters (a line break would end the
+ * value) and no blanks at either end (values are trimmed).
+ */
+jbw_status jbw__norm_check_text(const char *s, const char *what,
+                                int allow_empty);
+/* The range checks of a caseload per FTE and of a weight (kind `code`). */
+jbw_status jbw__check_caseload(double v);
+jbw_status jbw__check_weight(double v, const char *code);
+/* The fraction of the last step that starts at or before `months`. */
+double jbw__ramp_at(const jbw_norm *n, int32_t months);
+
+/* ---- the caseload result (compute.c) ---------------------------------- */
+
+/* One employed worker's line. */
+typedef struct jbw__cl_worker {
+    uint32_t index; /* snapshot worker index */
+    int32_t tenure;
+    double effective;
+    double capacity;
+    double load;
+    size_t measures;
+} jbw__cl_worker;
+
+/*
+ * Scopes: index 0 is the whole snapshot, 1..orgs the organisations,
+ * 1+orgs.. the regions, all in registry order.
+ */
+struct jbw_caseload {
+    const jbw_snapshot *snap; /* borrowed: strings come from it */
+    jbw_norm *norm;           /* a copy */
+    jbw_date date;
+    jbw_date period_from;
+    jbw_date period_to;
+    int32_t coupling_workdays;
+    size_t org_count;
+    size_t region_count;
+    jbw_caseload_totals *scope;
+    size_t worker_count;
+    jbw__cl_worker *workers;
+};
+
+/* The key and the scope index of row `index` of a group. */
+const char *jbw__cl_group_key(const jbw_caseload *cl, jbw_group group,
+                              size_t index);
+size_t jbw__cl_group_scope(const jbw_caseload *cl, jbw_group group,
+                           size_t index);
+/* Fills a worker line without the version check. */
+void jbw__cl_worker_line(jbw_worker_load *out, const jbw_caseload *cl,
+                         size_t index);
+
+/* ---- the series (series.c) -------------------------------------------- */
+
+typedef struct jbw__series_pt {
+    jbw_date date;
+    size_t nieuw;
+    size_t bestaand;
+} jbw__series_pt;
+
+struct jbw_series {
+    char *title;
+    jbw__series_pt *pts;
+    size_t count;
+    size_t cap;
+};
+
+/* Fills a point without the version check. */
+void jbw__series_point(jbw_series_point *out, const jbw_series *s, size_t i);
+
+#endif /* JBW_CASELOAD_INTERNAL_H */

@@ -1,0 +1,740 @@
+/*
+ * libjbw - the caseload calculation: caseload per worker, totals per
+ * organisation and region, the coupling norm, and the getters of the
+ * result.
+ *
+ * The calculation runs over the snapshot's struct-of-arrays layout with
+ * index scratch arrays only (no hashing): measures are bucketed by child
+ * and by family with a counting sort, and "seen in this unit" is a stamp
+ * per group and per worker. Definitions: docs/norms.md.
+ */
+#include "caseload/caseload_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ====================================================================== */
+/* Caseload calculation                                                   */
+/* ====================================================================== */
+
+jbw_status jbw_caseload_options_init(jbw_caseload_options *opts,
+                                     unsigned int version)
+{
+    static const jbw_caseload_options init = JBW_CASELOAD_OPTIONS_INIT;
+    if (!opts)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_options_init: opts is NULL");
+    if (version != JBW_CASELOAD_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_caseload_options version %u is not supported "
+                          "(this library knows %u)",
+                          version, (unsigned)JBW_CASELOAD_OPTIONS_VERSION);
+    *opts = init;
+    return jbw__ok();
+}
+
+void jbw_caseload_free(jbw_caseload *cl)
+{
+    if (!cl)
+        return;
+    jbw_norm_free(cl->norm);
+    jbw__free(cl->scope);
+    jbw__free(cl->workers);
+    jbw__free(cl);
+}
+
+/* A first assignment within the coupling period: its werkdagen and where
+ * it counts. */
+typedef struct jbw__cl_wait {
+    int32_t workdays;
+    uint32_t org;
+    uint32_t region;
+} jbw__cl_wait;
+
+/* Scratch arrays of one computation, freed at its end. */
+typedef struct jbw__cl_scratch {
+    uint32_t *row_of_worker; /* snapshot worker -> employed row or NONE */
+    uint32_t *act;           /* active measure indices */
+    uint32_t *act_row;       /* per active measure: row carrying its load */
+    size_t act_count;
+    uint32_t *off;           /* bucket offsets by child or family (+1) */
+    uint32_t *list;          /* positions in act, bucketed */
+    uint32_t *scope_stamp;   /* last unit that touched a scope */
+    double *scope_max;       /* heaviest weight of that unit in the scope */
+    uint32_t *scope_touched;
+    uint32_t *row_stamp;     /* the same per employed worker */
+    double *row_max;
+    uint32_t *row_touched;
+    jbw__cl_wait *waits;
+    size_t wait_count;
+    size_t *wait_n;          /* per scope: first assignments */
+    size_t *wait_k;          /* per scope: walked so far */
+    double *wait_lo;         /* per scope: the lower / upper middle */
+    double *wait_hi;
+} jbw__cl_scratch;
+
+static void jbw__cl_scratch_free(jbw__cl_scratch *s)
+{
+    jbw__free(s->row_of_worker);
+    jbw__free(s->act);
+    jbw__free(s->act_row);
+    jbw__free(s->off);
+    jbw__free(s->list);
+    jbw__free(s->scope_stamp);
+    jbw__free(s->scope_max);
+    jbw__free(s->scope_touched);
+    jbw__free(s->row_stamp);
+    jbw__free(s->row_max);
+    jbw__free(s->row_touched);
+    jbw__free(s->waits);
+    jbw__free(s->wait_n);
+    jbw__free(s->wait_k);
+    jbw__free(s->wait_lo);
+    jbw__free(s->wait_hi);
+}
+
+/* Everything the computation reads, resolved once. */
+typedef struct jbw__cl_ctx {
+    const jbw_snapshot *snap;
+    const jbw_norm *norm;
+    const jbw_calendar *cal;
+    jbw_caseload *cl;
+    jbw__cl_scratch s;
+    size_t scopes; /* 1 + orgs + regions */
+} jbw__cl_ctx;
+
+static jbw_status jbw__cl_resolve_dates(jbw_caseload *cl,
+                                        const jbw_snapshot *snap,
+                                        const jbw_caseload_options *o)
+{
+    char a[JBW_DATE_BUFSIZE], b[JBW_DATE_BUFSIZE];
+    jbw_status st;
+    cl->date = o->date == JBW_DATE_NONE ? snap->reference_date : o->date;
+    if (!jbw__date_in_range(cl->date))
+        return jbw__error(JBW_ERANGE, "caseload date %ld is outside %d-%d",
+                          (long)cl->date, JBW_YEAR_MIN, JBW_YEAR_MAX);
+    cl->period_to = o->period_to == JBW_DATE_NONE ? cl->date : o->period_to;
+    if (o->period_from != JBW_DATE_NONE) {
+        cl->period_from = o->period_from;
+    } else if ((st = jbw_date_add_months(&cl->period_from, cl->date, -3)) !=
+               JBW_OK) {
+        return jbw__error(JBW_ERANGE,
+                          "coupling period: 3 months before the date is "
+                          "outside the supported range");
+    }
+    if (!jbw__date_in_range(cl->period_from) ||
+        !jbw__date_in_range(cl->period_to))
+        return jbw__error(JBW_ERANGE,
+                          "coupling period %s is outside %d-%d",
+                          !jbw__date_in_range(cl->period_from) ? "start"
+                                                                : "end",
+                          JBW_YEAR_MIN, JBW_YEAR_MAX);
+    jbw_date_format(a, sizeof a, cl->period_from);
+    jbw_date_format(b, sizeof b, cl->period_to);
+    if (cl->period_to < cl->period_from)
+        return jbw__error(JBW_EINVAL,
+                          "coupling period ends (%s) before it starts (%s)", b,
+                          a);
+    if (cl->period_to > cl->date) {
+        jbw_date_format(a, sizeof a, cl->date);
+        return jbw__error(JBW_EINVAL,
+                          "coupling period ends (%s) after the caseload date "
+                          "(%s)",
+                          b, a);
+    }
+    return JBW_OK;
+}
+
+/* The date before every hire leaves no worker to count: say so. */
+static jbw_status jbw__cl_check_hires(const jbw_snapshot *snap, jbw_date d)
+{
+    const jbw__workers *w = &snap->w;
+    jbw_date first;
+    char a[JBW_DATE_BUFSIZE], b[JBW_DATE_BUFSIZE];
+    size_t i;
+    if (w->count == 0)
+        return JBW_OK;
+    first = w->hired[0];
+    for (i = 1; i < w->count; i++)
+        if (w->hired[i] < first)
+            first = w->hired[i];
+    if (d >= first)
+        return JBW_OK;
+    jbw_date_format(a, sizeof a, d);
+    jbw_date_format(b, sizeof b, first);
+    return jbw__error(JBW_ERANGE,
+                      "caseload date %s is before every hire (the first "
+                      "worker was hired on %s)",
+                      a, b);
+}
+
+static jbw_status jbw__cl_alloc(jbw__cl_ctx *c)
+{
+    const jbw_snapshot *snap = c->snap;
+    jbw_caseload *cl = c->cl;
+    jbw__cl_scratch *s = &c->s;
+    size_t W = snap->w.count, M = snap->m.count;
+    size_t U = snap->child_ids.count > snap->family_ids.count
+                   ? snap->child_ids.count
+                   : snap->family_ids.count;
+    size_t S = c->scopes, i;
+    cl->scope = jbw__calloc(S, sizeof *cl->scope);
+    cl->workers = jbw__calloc(W, sizeof *cl->workers);
+    s->row_of_worker = jbw__calloc(W, sizeof(uint32_t));
+    s->act = jbw__calloc(M, sizeof(uint32_t));
+    s->act_row = jbw__calloc(M, sizeof(uint32_t));
+    s->off = jbw__calloc(U + 1, sizeof(uint32_t));
+    s->list = jbw__calloc(M, sizeof(uint32_t));
+    s->scope_stamp = jbw__calloc(S, sizeof(uint32_t));
+    s->scope_max = jbw__calloc(S, sizeof(double));
+    s->scope_touched = jbw__calloc(S, sizeof(uint32_t));
+    s->row_stamp = jbw__calloc(W, sizeof(uint32_t));
+    s->row_max = jbw__calloc(W, sizeof(double));
+    s->row_touched = jbw__calloc(W, sizeof(uint32_t));
+    s->waits = jbw__calloc(M, sizeof *s->waits);
+    s->wait_n = jbw__calloc(S, sizeof(size_t));
+    s->wait_k = jbw__calloc(S, sizeof(size_t));
+    s->wait_lo = jbw__calloc(S, sizeof(double));
+    s->wait_hi = jbw__calloc(S, sizeof(double));
+    if (!cl->scope || !cl->workers || !s->row_of_worker || !s->act ||
+        !s->act_row || !s->off || !s->list || !s->scope_stamp ||
+        !s->scope_max || !s->scope_touched || !s->row_stamp || !s->row_max ||
+        !s->row_touched || !s->waits || !s->wait_n || !s->wait_k ||
+        !s->wait_lo || !s->wait_hi)
+        return jbw__enomem();
+    for (i = 0; i < S; i++)
+        cl->scope[i].version = JBW_CASELOAD_TOTALS_VERSION;
+    return JBW_OK;
+}
+
+/* Employed workers become rows, in snapshot order, with their capacity. */
+static jbw_status jbw__cl_workers(jbw__cl_ctx *c)
+{
+    const jbw_snapshot *snap = c->snap;
+    jbw_caseload *cl = c->cl;
+    size_t i, rows = 0;
+    for (i = 0; i < snap->w.count; i++) {
+        jbw__cl_worker *row;
+        double ramp, fte = snap->w.fte[i];
+        jbw_status st;
+        c->s.row_of_worker[i] = JBW__NONE;
+        if (!jbw__worker_employed(snap, i, cl->date))
+            continue;
+        row = &cl->workers[rows];
+        row->index = (uint32_t)i;
+        st = jbw_months_between(&row->tenure, snap->w.hired[i], cl->date);
+        if (st != JBW_OK)
+            return st;
+        ramp = jbw__ramp_at(c->norm, row->tenure);
+        row->effective = fte * ramp;
+        row->capacity = fte * ramp * c->norm->caseload;
+        c->s.row_of_worker[i] = (uint32_t)rows++;
+    }
+    cl->worker_count = rows;
+    return JBW_OK;
+}
+
+/* Adds a measure's own counts to one scope. */
+static void jbw__cl_count_measure(jbw_caseload_totals *t, jbw_measure_state st,
+                                  unsigned kind)
+{
+    t->active_measures++;
+    t->by_kind[kind]++;
+    if (st == JBW_STATE_ASSIGNED)
+        t->assigned++;
+    else if (st == JBW_STATE_NIEUW)
+        t->waiting_nieuw++;
+    else
+        t->waiting_bestaand++;
+}
+
+/*
+ * The coupling norm for one measure started in the period. A measure
+ * counts as coupled once its first worker came on or before the date;
+ * one with a worker but no first_assigned day is started, never within.
+ */
+static jbw_status jbw__cl_coupling(jbw__cl_ctx *c, size_t i,
+                                   jbw_measure_state state, size_t sc_org,
+                                   size_t sc_reg)
+{
+    const jbw__measures *m = &c->snap->m;
+    jbw_caseload *cl = c->cl;
+    jbw_caseload_totals *t = cl->scope;
+    jbw_date fa = m->first_assigned[i];
+    int32_t wd = 0;
+    jbw_status st;
+    t[0].coupling_started++;
+    t[sc_org].coupling_started++;
+    t[sc_reg].coupling_started++;
+    if (fa != JBW_DATE_NONE && fa <= cl->date) {
+        jbw__cl_wait *w = &c->s.waits[c->s.wait_count++];
+        st = jbw_calendar_workdays_between(&wd, c->cal, m->start[i], fa);
+        if (st != JBW_OK)
+            return st;
+        w->workdays = wd;
+        w->org = (uint32_t)sc_org;
+        w->region = (uint32_t)sc_reg;
+        c->s.wait_n[0]++;
+        c->s.wait_n[sc_org]++;
+        c->s.wait_n[sc_reg]++;
+        if (wd <= cl->coupling_workdays) {
+            t[0].coupling_within++;
+            t[sc_org].coupling_within++;
+            t[sc_reg].coupling_within++;
+        }
+    } else if (state == JBW_STATE_NIEUW) {
+        st = jbw_calendar_workdays_between(&wd, c->cal, m->start[i], cl->date);
+        if (st != JBW_OK)
+            return st;
+        if (wd > cl->coupling_workdays) {
+            t[0].coupling_waiting_past++;
+            t[sc_org].coupling_waiting_past++;
+            t[sc_reg].coupling_waiting_past++;
+        }
+    }
+    return JBW_OK;
+}
+
+/*
+ * One pass over the measures: states, per-scope measure counts, the
+ * coupling norm, and (unit measure) weights and loads.
+ */
+static jbw_status jbw__cl_measures(jbw__cl_ctx *c)
+{
+    const jbw_snapshot *snap = c->snap;
+    const jbw__measures *m = &snap->m;
+    jbw_caseload *cl = c->cl;
+    jbw_caseload_totals *t = cl->scope;
+    const double *weight = c->norm->weight;
+    int by_measure = c->norm->unit == JBW_UNIT_MEASURE;
+    size_t i, reg_base = 1 + cl->org_count;
+    jbw_date d = cl->date, pf = cl->period_from, pt = cl->period_to;
+    jbw_status st;
+    for (i = 0; i < m->count; i++) {
+        jbw_measure_state state = jbw__measure_state(snap, i, d);
+        size_t so = 1 + m->org[i], sr = reg_base + m->region[i];
+        if (m->start[i] >= pf && m->start[i] <= pt &&
+            (st = jbw__cl_coupling(c, i, state, so, sr)) != JBW_OK)
+            return st;
+        if (state != JBW_STATE_INACTIVE) {
+            unsigned kind = m->kind[i];
+            uint32_t row = JBW__NONE;
+            jbw__cl_count_measure(&t[0], state, kind);
+            jbw__cl_count_measure(&t[so], state, kind);
+            jbw__cl_count_measure(&t[sr], state, kind);
+            /* A worker who left, or the unnamed earlier worker of a
+             * measure not yet waiting, carries no load on the date. */
+            if (state == JBW_STATE_ASSIGNED && m->worker[i] != JBW__NONE)
+                row = c->s.row_of_worker[m->worker[i]];
+            if (row != JBW__NONE)
+                cl->workers[row].measures++;
+            if (by_measure) {
+                double w = weight[kind];
+                t[0].required_fte += w;
+                t[so].required_fte += w;
+                t[sr].required_fte += w;
+                if (row != JBW__NONE)
+                    cl->workers[row].load += w;
+            }
+            c->s.act[c->s.act_count] = (uint32_t)i;
+            c->s.act_row[c->s.act_count] = row;
+            c->s.act_count++;
+        }
+    }
+    return JBW_OK;
+}
+
+/* Buckets the active measures by unit id (child or family): a counting
+ * sort, so that each unit's measures lie together in s->list. */
+static void jbw__cl_bucket(jbw__cl_ctx *c, const uint32_t *unit_of,
+                           size_t units)
+{
+    jbw__cl_scratch *s = &c->s;
+    size_t p, u;
+    uint32_t sum = 0;
+    memset(s->off, 0, (units + 1) * sizeof *s->off);
+    for (p = 0; p < s->act_count; p++)
+        s->off[unit_of[s->act[p]]]++;
+    for (u = 0; u < units; u++) { /* off[u] = end of bucket u */
+        sum += s->off[u];
+        s->off[u] = sum;
+    }
+    s->off[units] = sum;
+    for (p = s->act_count; p-- > 0;) /* leaves off[u] = start of u */
+        s->list[--s->off[unit_of[s->act[p]]]] = (uint32_t)p;
+}
+
+/* Marks a scope (or row) as touched by unit u with weight w, keeping the
+ * heaviest weight; returns the new touched count. */
+static size_t jbw__cl_touch(uint32_t *stamp, double *maxw, uint32_t *touched,
+                            size_t n, uint32_t idx, uint32_t u, double w)
+{
+    if (stamp[idx] != u) {
+        stamp[idx] = u;
+        maxw[idx] = w;
+        touched[n++] = idx;
+    } else if (w > maxw[idx]) {
+        maxw[idx] = w;
+    }
+    return n;
+}
+
+/*
+ * Counts units (children or families) per scope; when they are the norm's
+ * unit, also adds each unit once per scope and once per worker at the
+ * heaviest weight of its measures there.
+ */
+static void jbw__cl_units(jbw__cl_ctx *c, const uint32_t *unit_of,
+                          size_t units, int families, int is_norm_unit)
+{
+    const jbw__measures *m = &c->snap->m;
+    jbw__cl_scratch *s = &c->s;
+    jbw_caseload_totals *t = c->cl->scope;
+    const double *weight = c->norm->weight;
+    size_t reg_base = 1 + c->cl->org_count, u, k;
+    jbw__cl_bucket(c, unit_of, units);
+    for (k = 0; k < c->scopes; k++)
+        s->scope_stamp[k] = JBW__NONE;
+    for (k = 0; k < c->cl->worker_count; k++)
+        s->row_stamp[k] = JBW__NONE;
+    for (u = 0; u < units; u++) {
+        uint32_t e, begin = s->off[u], end = s->off[u + 1];
+        size_t nt = 0, nr = 0;
+        double heaviest = 0.0;
+        if (begin == end)
+            continue;
+        for (e = begin; e < end; e++) {
+            uint32_t p = s->list[e], i = s->act[p], row = s->act_row[p];
+            double w = weight[m->kind[i]];
+            if (w > heaviest)
+                heaviest = w;
+            nt = jbw__cl_touch(s->scope_stamp, s->scope_max, s->scope_touched,
+                               nt, 1 + m->org[i], (uint32_t)u, w);
+            nt = jbw__cl_touch(s->scope_stamp, s->scope_max, s->scope_touched,
+                               nt, (uint32_t)(reg_base + m->region[i]),
+                               (uint32_t)u, w);
+            if (is_norm_unit && row != JBW__NONE)
+                nr = jbw__cl_touch(s->row_stamp, s->row_max, s->row_touched,
+                                   nr, row, (uint32_t)u, w);
+        }
+        if (families)
+            t[0].families++;
+        else
+            t[0].children++;
+        if (is_norm_unit)
+            t[0].required_fte += heaviest;
+        for (k = 0; k < nt; k++) {
+            jbw_caseload_totals *g = &t[s->scope_touched[k]];
+            if (families)
+                g->families++;
+            else
+                g->children++;
+            if (is_norm_unit)
+                g->required_fte += s->scope_max[s->scope_touched[k]];
+        }
+        for (k = 0; k < nr; k++)
+            c->cl->workers[s->row_touched[k]].load +=
+                s->row_max[s->row_touched[k]];
+    }
+}
+
+/* Adds the employed workers to their scopes. */
+static void jbw__cl_worker_totals(jbw__cl_ctx *c)
+{
+    const jbw__workers *w = &c->snap->w;
+    jbw_caseload *cl = c->cl;
+    size_t r, reg_base = 1 + cl->org_count;
+    for (r = 0; r < cl->worker_count; r++) {
+        const jbw__cl_worker *row = &cl->workers[r];
+        size_t sc[3], n = 0, k;
+        double free_cap = row->capacity - row->load;
+        sc[n++] = 0;
+        sc[n++] = 1 + w->org[row->index];
+        if (w->region[row->index] != JBW__NONE)
+            sc[n++] = reg_base + w->region[row->index];
+        for (k = 0; k < n; k++) {
+            jbw_caseload_totals *t = &cl->scope[sc[k]];
+            t->workers++;
+            t->available_fte += w->fte[row->index];
+            t->effective_fte += row->effective;
+            t->capacity += row->capacity;
+            t->load += row->load;
+            if (free_cap > 0.0)
+                t->free_capacity += free_cap;
+        }
+    }
+}
+
+static int jbw__cl_wait_cmp(const void *a, const void *b)
+{
+    int32_t x = ((const jbw__cl_wait *)a)->workdays;
+    int32_t y = ((const jbw__cl_wait *)b)->workdays;
+    return (x > y) - (x < y);
+}
+
+static void jbw__cl_median_take(jbw__cl_scratch *s, size_t sc, int32_t wd)
+{
+    size_t k = s->wait_k[sc]++, n = s->wait_n[sc];
+    if (k == (n - 1) / 2)
+        s->wait_lo[sc] = wd;
+    if (k == n / 2)
+        s->wait_hi[sc] = wd;
+}
+
+/* Medians of every scope from one sort: walking the sorted waits, each
+ * scope picks its middle one or two. */
+static void jbw__cl_medians(jbw__cl_ctx *c)
+{
+    jbw__cl_scratch *s = &c->s;
+    size_t i;
+    qsort(s->waits, s->wait_count, sizeof *s->waits, jbw__cl_wait_cmp);
+    for (i = 0; i < s->wait_count; i++) {
+        jbw__cl_median_take(s, 0, s->waits[i].workdays);
+        jbw__cl_median_take(s, s->waits[i].org, s->waits[i].workdays);
+        jbw__cl_median_take(s, s->waits[i].region, s->waits[i].workdays);
+    }
+    for (i = 0; i < c->scopes; i++)
+        c->cl->scope[i].coupling_median_workdays =
+            s->wait_n[i] ? (s->wait_lo[i] + s->wait_hi[i]) / 2.0 : NAN;
+}
+
+static void jbw__cl_finish(jbw__cl_ctx *c)
+{
+    size_t i;
+    for (i = 0; i < c->scopes; i++) {
+        jbw_caseload_totals *t = &c->cl->scope[i];
+        t->required_fte /= c->norm->caseload; /* it held the weights */
+        t->fte_gap = t->required_fte - t->effective_fte;
+        t->coupling_within_pct =
+            t->coupling_started
+                ? 100.0 * (double)t->coupling_within /
+                      (double)t->coupling_started
+                : NAN;
+    }
+}
+
+static jbw_status jbw__cl_run(jbw__cl_ctx *c)
+{
+    const jbw_snapshot *snap = c->snap;
+    jbw_status st;
+    if ((st = jbw__cl_alloc(c)) != JBW_OK)
+        return st;
+    if ((st = jbw__cl_workers(c)) != JBW_OK)
+        return st;
+    if ((st = jbw__cl_measures(c)) != JBW_OK)
+        return st;
+    jbw__cl_units(c, snap->m.child, snap->child_ids.count, 0,
+                  c->norm->unit == JBW_UNIT_CHILD);
+    jbw__cl_units(c, snap->m.family, snap->family_ids.count, 1,
+                  c->norm->unit == JBW_UNIT_FAMILY);
+    jbw__cl_worker_totals(c);
+    jbw__cl_medians(c);
+    jbw__cl_finish(c);
+    return JBW_OK;
+}
+
+jbw_status jbw_caseload_compute(jbw_caseload **out, const jbw_snapshot *snap,
+                                const jbw_norm *norm, const jbw_calendar *cal,
+                                const jbw_caseload_options *opts)
+{
+    static const jbw_caseload_options defaults = JBW_CASELOAD_OPTIONS_INIT;
+    jbw__cl_ctx c;
+    jbw_caseload *cl;
+    jbw_status st;
+    if (!out || !snap || !norm || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_compute: %s is NULL",
+                          !out ? "out" : !snap ? "snapshot"
+                                     : !norm ? "norm" : "calendar");
+    if (!opts)
+        opts = &defaults;
+    if (opts->version != JBW_CASELOAD_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_caseload_options version %u is not supported "
+                          "(this library knows %u)",
+                          opts->version, (unsigned)JBW_CASELOAD_OPTIONS_VERSION);
+    if (opts->coupling_workdays < 0)
+        return jbw__error(JBW_EINVAL,
+                          "coupling_workdays %ld is negative",
+                          (long)opts->coupling_workdays);
+    cl = jbw__calloc(1, sizeof *cl);
+    if (!cl)
+        return jbw__enomem();
+    cl->snap = snap;
+    cl->coupling_workdays = opts->coupling_workdays;
+    cl->org_count = jbw__registry_org_count(snap->registry);
+    cl->region_count = jbw__registry_region_count(snap->registry);
+    memset(&c, 0, sizeof c);
+    c.snap = snap;
+    c.cal = cal;
+    c.cl = cl;
+    c.scopes = 1 + cl->org_count + cl->region_count;
+    st = jbw__cl_resolve_dates(cl, snap, opts);
+    if (st == JBW_OK)
+        st = jbw__cl_check_hires(snap, cl->date);
+    if (st == JBW_OK)
+        st = jbw_norm_clone(&cl->norm, norm);
+    if (st == JBW_OK) {
+        c.norm = cl->norm;
+        st = jbw__cl_run(&c);
+    }
+    jbw__cl_scratch_free(&c.s);
+    if (st != JBW_OK) {
+        jbw_caseload_free(cl);
+        return st;
+    }
+    *out = cl;
+    return jbw__ok();
+}
+
+/* ---- reading results ------------------------------------------------- */
+
+jbw_date jbw_caseload_date(const jbw_caseload *cl)
+{
+    return cl ? cl->date : JBW_DATE_NONE;
+}
+
+jbw_status jbw_caseload_period(jbw_date *from, jbw_date *to,
+                               int32_t *workdays, const jbw_caseload *cl)
+{
+    if (!cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_period: cl is NULL");
+    if (from)
+        *from = cl->period_from;
+    if (to)
+        *to = cl->period_to;
+    if (workdays)
+        *workdays = cl->coupling_workdays;
+    return jbw__ok();
+}
+
+const jbw_norm *jbw_caseload_norm(const jbw_caseload *cl)
+{
+    return cl ? cl->norm : NULL;
+}
+
+static jbw_status jbw__cl_copy_totals(jbw_caseload_totals *out,
+                                      const jbw_caseload_totals *t)
+{
+    if (out->version != JBW_CASELOAD_TOTALS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_caseload_totals version %u is not supported "
+                          "(this library knows %u)",
+                          out->version, (unsigned)JBW_CASELOAD_TOTALS_VERSION);
+    *out = *t;
+    return jbw__ok();
+}
+
+jbw_status jbw_caseload_totals_get(jbw_caseload_totals *out,
+                                   const jbw_caseload *cl)
+{
+    if (!out || !cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_totals_get: %s is NULL",
+                          !out ? "out" : "cl");
+    return jbw__cl_copy_totals(out, &cl->scope[0]);
+}
+
+size_t jbw_caseload_group_count(const jbw_caseload *cl, jbw_group group)
+{
+    if (!cl)
+        return 0;
+    if (group == JBW_GROUP_ORGANISATION)
+        return cl->org_count;
+    if (group == JBW_GROUP_REGION)
+        return cl->region_count;
+    return 0;
+}
+
+const char *jbw__cl_group_key(const jbw_caseload *cl, jbw_group group,
+                                     size_t index)
+{
+    const jbw_registry *reg = cl->snap->registry;
+    return group == JBW_GROUP_ORGANISATION
+               ? jbw__strmap_key(&reg->org_keys, index)
+               : jbw__strmap_key(&reg->region_keys, index);
+}
+
+size_t jbw__cl_group_scope(const jbw_caseload *cl, jbw_group group,
+                                  size_t index)
+{
+    return group == JBW_GROUP_ORGANISATION ? 1 + index
+                                           : 1 + cl->org_count + index;
+}
+
+jbw_status jbw_caseload_group_get(jbw_caseload_totals *out, const char **key,
+                                  const jbw_caseload *cl, jbw_group group,
+                                  size_t index)
+{
+    jbw_status st;
+    if (!out || !cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_group_get: %s is NULL",
+                          !out ? "out" : "cl");
+    if (group != JBW_GROUP_ORGANISATION && group != JBW_GROUP_REGION)
+        return jbw__error(JBW_EINVAL, "unknown group %d", (int)group);
+    if (index >= jbw_caseload_group_count(cl, group))
+        return jbw__error(JBW_ERANGE, "%s index %zu: there are %zu",
+                          group == JBW_GROUP_ORGANISATION ? "organisation"
+                                                          : "region",
+                          index, jbw_caseload_group_count(cl, group));
+    st = jbw__cl_copy_totals(out,
+                             &cl->scope[jbw__cl_group_scope(cl, group, index)]);
+    if (st == JBW_OK && key)
+        *key = jbw__cl_group_key(cl, group, index);
+    return st;
+}
+
+size_t jbw_caseload_worker_count(const jbw_caseload *cl)
+{
+    return cl ? cl->worker_count : 0;
+}
+
+static jbw_load_status jbw__cl_status(const jbw_norm *n, double ratio)
+{
+    if (isnan(ratio))
+        return JBW_LOAD_NO_CAPACITY;
+    if (ratio < n->under_below)
+        return JBW_LOAD_UNDER;
+    if (ratio > n->over_above)
+        return JBW_LOAD_OVER;
+    return JBW_LOAD_AT;
+}
+
+/* Fills a worker line without the version check. */
+void jbw__cl_worker_line(jbw_worker_load *out, const jbw_caseload *cl,
+                                size_t index)
+{
+    const jbw_snapshot *snap = cl->snap;
+    const jbw__cl_worker *row = &cl->workers[index];
+    const jbw_registry *reg = snap->registry;
+    uint32_t w = row->index;
+    out->id = jbw__strmap_key(&snap->worker_ids, w);
+    out->organisation = jbw__strmap_key(&reg->org_keys, snap->w.org[w]);
+    out->region = snap->w.region[w] == JBW__NONE
+                      ? NULL
+                      : jbw__strmap_key(&reg->region_keys, snap->w.region[w]);
+    out->fte = snap->w.fte[w];
+    out->tenure_months = row->tenure;
+    out->effective_fte = row->effective;
+    out->capacity = row->capacity;
+    out->load = row->load;
+    out->ratio = row->capacity > 0.0 ? row->load / row->capacity : NAN;
+    out->status = jbw__cl_status(cl->norm, out->ratio);
+    out->measures = row->measures;
+}
+
+jbw_status jbw_caseload_worker_get(jbw_worker_load *out, const jbw_caseload *cl,
+                                   size_t index)
+{
+    if (!out || !cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_worker_get: %s is NULL",
+                          !out ? "out" : "cl");
+    if (out->version != JBW_WORKER_LOAD_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_worker_load version %u is not supported (this "
+                          "library knows %u)",
+                          out->version, (unsigned)JBW_WORKER_LOAD_VERSION);
+    if (index >= cl->worker_count)
+        return jbw__error(JBW_ERANGE, "worker index %zu: there are %zu", index,
+                          cl->worker_count);
+    jbw__cl_worker_line(out, cl, index);
+    return jbw__ok();
+}

@@ -1,0 +1,427 @@
+/*
+ * libjbw - the caseload writers: JSON, CSV (totals and per worker) and
+ * the text report.
+ */
+#include "caseload/caseload_internal.h"
+#include "base/table.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* ---- output ---------------------------------------------------------- */
+
+/* Decimals in output: FTE to 3, norm units to 2, ratio to 3, percentages
+ * and median werkdagen to 1. */
+#define JBW__DEC_FTE 3
+#define JBW__DEC_UNITS 2
+#define JBW__DEC_RATIO 3
+#define JBW__DEC_PCT 1
+
+/* The fields of one totals object; `key` (a group key) goes first. */
+static void jbw__json_totals(jbw__buf *b, const char *key,
+                             const jbw_caseload_totals *t)
+{
+    int k;
+    jbw__buf_putc(b, '{');
+    if (key) {
+        jbw__json_key(b, "key", 1);
+        jbw__buf_json_string(b, key);
+        jbw__buf_putc(b, ',');
+    }
+    jbw__json_key(b, "active_measures", 1);
+    jbw__buf_printf(b, "%zu", t->active_measures);
+    jbw__json_size(b, "children", t->children);
+    jbw__json_size(b, "families", t->families);
+    jbw__json_size(b, "assigned", t->assigned);
+    jbw__json_size(b, "waiting_nieuw", t->waiting_nieuw);
+    jbw__json_size(b, "waiting_bestaand", t->waiting_bestaand);
+    jbw__json_num(b, "required_fte", t->required_fte, JBW__DEC_FTE);
+    jbw__json_num(b, "available_fte", t->available_fte, JBW__DEC_FTE);
+    jbw__json_num(b, "effective_fte", t->effective_fte, JBW__DEC_FTE);
+    jbw__json_num(b, "fte_gap", t->fte_gap, JBW__DEC_FTE);
+    jbw__json_num(b, "free_capacity", t->free_capacity, JBW__DEC_UNITS);
+    /* The key keeps its name whatever coupling_workdays is; the number
+     * used is at the top level. */
+    jbw__json_num(b, "coupling_within_5_werkdagen_pct",
+                  t->coupling_within_pct, JBW__DEC_PCT);
+    jbw__json_size(b, "workers", t->workers);
+    jbw__json_num(b, "load", t->load, JBW__DEC_UNITS);
+    jbw__json_num(b, "capacity", t->capacity, JBW__DEC_UNITS);
+    jbw__json_size(b, "coupling_started", t->coupling_started);
+    jbw__json_size(b, "coupling_within", t->coupling_within);
+    jbw__json_size(b, "coupling_waiting_past", t->coupling_waiting_past);
+    jbw__json_num(b, "coupling_median_workdays", t->coupling_median_workdays,
+                  JBW__DEC_PCT);
+    jbw__json_key(b, "by_kind", 0);
+    jbw__buf_putc(b, '{');
+    for (k = 0; k < JBW_KIND_COUNT; k++) {
+        jbw__json_key(b, jbw_kind_code((jbw_kind)k), k == 0);
+        jbw__buf_printf(b, "%zu", t->by_kind[k]);
+    }
+    jbw__buf_puts(b, "}}");
+}
+
+static void jbw__json_groups(jbw__buf *b, const jbw_caseload *cl,
+                             jbw_group group)
+{
+    size_t i, n = jbw_caseload_group_count(cl, group);
+    jbw__buf_putc(b, '[');
+    for (i = 0; i < n; i++) {
+        jbw__buf_puts(b, i ? ",\n  " : "\n  ");
+        jbw__json_totals(b, jbw__cl_group_key(cl, group, i),
+                         &cl->scope[jbw__cl_group_scope(cl, group, i)]);
+    }
+    jbw__buf_puts(b, n ? "\n]" : "]");
+}
+
+static void jbw__json_worker(jbw__buf *b, const jbw_worker_load *w)
+{
+    jbw__buf_putc(b, '{');
+    jbw__json_key(b, "id", 1);
+    jbw__buf_json_string(b, w->id);
+    jbw__json_key(b, "organisation", 0);
+    jbw__buf_json_string(b, w->organisation);
+    jbw__json_key(b, "region", 0);
+    jbw__buf_json_string(b, w->region);
+    jbw__json_num(b, "fte", w->fte, JBW__DEC_FTE);
+    jbw__json_key(b, "tenure_months", 0);
+    jbw__buf_printf(b, "%ld", (long)w->tenure_months);
+    jbw__json_num(b, "effective_fte", w->effective_fte, JBW__DEC_FTE);
+    jbw__json_num(b, "capacity", w->capacity, JBW__DEC_UNITS);
+    jbw__json_num(b, "load", w->load, JBW__DEC_UNITS);
+    jbw__json_num(b, "ratio", w->ratio, JBW__DEC_RATIO);
+    jbw__json_key(b, "status", 0);
+    jbw__buf_json_string(b, jbw_load_status_code(w->status));
+    jbw__json_size(b, "measures", w->measures);
+    jbw__buf_putc(b, '}');
+}
+
+jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    size_t i;
+    if (!out || !cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_json: %s is NULL",
+                          !out ? "out" : "cl");
+    jbw__buf_putc(&b, '{');
+    jbw__json_date(&b, "date", cl->date, 1);
+    jbw__buf_puts(&b, ",\n");
+    jbw__json_key(&b, "norm", 1);
+    jbw__buf_putc(&b, '{');
+    jbw__json_key(&b, "name", 1);
+    jbw__buf_json_string(&b, cl->norm->name);
+    jbw__json_key(&b, "unit", 0);
+    jbw__buf_json_string(&b, jbw__unit_codes[cl->norm->unit]);
+    jbw__json_num(&b, "caseload_per_fte", cl->norm->caseload, 4);
+    jbw__buf_puts(&b, "},\n");
+    jbw__json_key(&b, "coupling_period", 1);
+    jbw__buf_putc(&b, '{');
+    jbw__json_date(&b, "from", cl->period_from, 1);
+    jbw__json_date(&b, "to", cl->period_to, 0);
+    jbw__buf_puts(&b, "},\n");
+    jbw__json_key(&b, "coupling_workdays", 1);
+    jbw__buf_printf(&b, "%ld,\n", (long)cl->coupling_workdays);
+    jbw__json_key(&b, "totals", 1);
+    jbw__json_totals(&b, NULL, &cl->scope[0]);
+    jbw__buf_puts(&b, ",\n");
+    jbw__json_key(&b, "by_organisation", 1);
+    jbw__json_groups(&b, cl, JBW_GROUP_ORGANISATION);
+    jbw__buf_puts(&b, ",\n");
+    jbw__json_key(&b, "by_region", 1);
+    jbw__json_groups(&b, cl, JBW_GROUP_REGION);
+    jbw__buf_puts(&b, ",\n");
+    jbw__json_key(&b, "workers", 1);
+    jbw__buf_putc(&b, '[');
+    for (i = 0; i < cl->worker_count; i++) {
+        jbw_worker_load w;
+        jbw__cl_worker_line(&w, cl, i);
+        jbw__buf_puts(&b, i ? ",\n  " : "\n  ");
+        jbw__json_worker(&b, &w);
+    }
+    jbw__buf_puts(&b, cl->worker_count ? "\n]}\n" : "]}\n");
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
+}
+
+/* A CSV number: empty when not finite (NaN percentage, no median). */
+static void jbw__csv_totals_row(jbw__buf *b, const char *scope,
+                                const char *key, const jbw_caseload_totals *t)
+{
+    int k;
+    jbw__buf_puts(b, scope);
+    jbw__buf_putc(b, ',');
+    jbw__buf_csv_field(b, key);
+    jbw__buf_printf(b, ",%zu,%zu,%zu,%zu,%zu,%zu,%zu", t->active_measures,
+                    t->children, t->families, t->assigned, t->waiting_nieuw,
+                    t->waiting_bestaand, t->workers);
+    jbw__csv_num(b, t->required_fte, JBW__DEC_FTE);
+    jbw__csv_num(b, t->available_fte, JBW__DEC_FTE);
+    jbw__csv_num(b, t->effective_fte, JBW__DEC_FTE);
+    jbw__csv_num(b, t->fte_gap, JBW__DEC_FTE);
+    jbw__csv_num(b, t->free_capacity, JBW__DEC_UNITS);
+    jbw__csv_num(b, t->load, JBW__DEC_UNITS);
+    jbw__csv_num(b, t->capacity, JBW__DEC_UNITS);
+    jbw__buf_printf(b, ",%zu,%zu,%zu", t->coupling_started, t->coupling_within,
+                    t->coupling_waiting_past);
+    jbw__csv_num(b, t->coupling_within_pct, JBW__DEC_PCT);
+    jbw__csv_num(b, t->coupling_median_workdays, JBW__DEC_PCT);
+    for (k = 0; k < JBW_KIND_COUNT; k++)
+        jbw__buf_printf(b, ",%zu", t->by_kind[k]);
+    jbw__buf_putc(b, '\n');
+}
+
+jbw_status jbw_caseload_csv(char **out, size_t *len, const jbw_caseload *cl)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    size_t i;
+    int k, g;
+    if (!out || !cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_csv: %s is NULL",
+                          !out ? "out" : "cl");
+    jbw__buf_puts(&b, "scope,key,active_measures,children,families,assigned,"
+                      "waiting_nieuw,waiting_bestaand,workers,required_fte,"
+                      "available_fte,effective_fte,fte_gap,free_capacity,load,"
+                      "capacity,coupling_started,coupling_within,"
+                      "coupling_waiting_past,coupling_within_pct,"
+                      "coupling_median_workdays");
+    for (k = 0; k < JBW_KIND_COUNT; k++)
+        jbw__buf_printf(&b, ",kind_%s", jbw_kind_code((jbw_kind)k));
+    jbw__buf_putc(&b, '\n');
+    jbw__csv_totals_row(&b, "total", "", &cl->scope[0]);
+    for (g = 0; g < 2; g++) {
+        jbw_group group = g ? JBW_GROUP_REGION : JBW_GROUP_ORGANISATION;
+        for (i = 0; i < jbw_caseload_group_count(cl, group); i++)
+            jbw__csv_totals_row(&b, g ? "region" : "organisation",
+                                jbw__cl_group_key(cl, group, i),
+                                &cl->scope[jbw__cl_group_scope(cl, group, i)]);
+    }
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
+}
+
+jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
+                                    const jbw_caseload *cl)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    size_t i;
+    if (!out || !cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_workers_csv: %s is NULL",
+                          !out ? "out" : "cl");
+    jbw__buf_puts(&b, "id,organisation,region,fte,tenure_months,"
+                      "effective_fte,capacity,load,ratio,status,measures\n");
+    for (i = 0; i < cl->worker_count; i++) {
+        jbw_worker_load w;
+        jbw__cl_worker_line(&w, cl, i);
+        jbw__buf_csv_field(&b, w.id);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_csv_field(&b, w.organisation);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_csv_field(&b, w.region);
+        jbw__csv_num(&b, w.fte, JBW__DEC_FTE);
+        jbw__buf_printf(&b, ",%ld", (long)w.tenure_months);
+        jbw__csv_num(&b, w.effective_fte, JBW__DEC_FTE);
+        jbw__csv_num(&b, w.capacity, JBW__DEC_UNITS);
+        jbw__csv_num(&b, w.load, JBW__DEC_UNITS);
+        jbw__csv_num(&b, w.ratio, JBW__DEC_RATIO);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_puts(&b, jbw_load_status_code(w.status));
+        jbw__buf_printf(&b, ",%zu\n", w.measures);
+    }
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
+}
+
+static const char *const jbw__totals_labels[] = {
+    "active measures", "children", "families", "assigned",
+    "waiting nieuw", "waiting bestaand", "workers employed",
+    "available FTE", "effective FTE (ramp)", "required FTE", "FTE gap",
+    "capacity", "load", "free capacity", "coupling: started in period",
+    "coupling: first worker within norm", "coupling: waiting past norm",
+    "coupling: % within norm", "coupling: median werkdagen"
+};
+#define JBW__TOTALS_ROWS (sizeof jbw__totals_labels / sizeof *jbw__totals_labels)
+
+/* The value of totals row `row` (shared by the totals block and the
+ * group tables, where rows become columns). */
+static void jbw__fmt_total(char *out, size_t size,
+                           const jbw_caseload_totals *t, size_t row)
+{
+    switch (row) {
+    case 0: snprintf(out, size, "%zu", t->active_measures); break;
+    case 1: snprintf(out, size, "%zu", t->children); break;
+    case 2: snprintf(out, size, "%zu", t->families); break;
+    case 3: snprintf(out, size, "%zu", t->assigned); break;
+    case 4: snprintf(out, size, "%zu", t->waiting_nieuw); break;
+    case 5: snprintf(out, size, "%zu", t->waiting_bestaand); break;
+    case 6: snprintf(out, size, "%zu", t->workers); break;
+    case 7: jbw__fmt_num(out, size, t->available_fte, 2); break;
+    case 8: jbw__fmt_num(out, size, t->effective_fte, 2); break;
+    case 9: jbw__fmt_num(out, size, t->required_fte, 2); break;
+    case 10: jbw__fmt_num(out, size, t->fte_gap, 2); break;
+    case 11: jbw__fmt_num(out, size, t->capacity, 1); break;
+    case 12: jbw__fmt_num(out, size, t->load, 1); break;
+    case 13: jbw__fmt_num(out, size, t->free_capacity, 1); break;
+    case 14: snprintf(out, size, "%zu", t->coupling_started); break;
+    case 15: snprintf(out, size, "%zu", t->coupling_within); break;
+    case 16: snprintf(out, size, "%zu", t->coupling_waiting_past); break;
+    case 17: jbw__fmt_num(out, size, t->coupling_within_pct, 1); break;
+    default: jbw__fmt_num(out, size, t->coupling_median_workdays, 1); break;
+    }
+}
+
+static void jbw__cell_totals(char *out, size_t size, const void *ctx,
+                             size_t row, size_t col)
+{
+    if (col == 0)
+        snprintf(out, size, "%s", jbw__totals_labels[row]);
+    else
+        jbw__fmt_total(out, size, ctx, row);
+}
+
+/* A group table shows some totals rows as columns. */
+typedef struct jbw__group_view {
+    const jbw_caseload *cl;
+    jbw_group group;
+    const size_t *rows; /* totals row of column 1, 2, ... */
+} jbw__group_view;
+
+/* Measures and the coupling norm, then staffing: two tables that fit a
+ * terminal instead of one very wide one. */
+static const char *const jbw__group_measure_headers[] = {
+    "key", "active", "children", "families", "assigned", "nieuw",
+    "bestaand", "started", "within", "past", "% within", "median wd"
+};
+static const size_t jbw__group_measure_rows[] = { 0, 1, 2, 3, 4, 5, 14, 15,
+                                                  16, 17, 18 };
+static const char *const jbw__group_staff_headers[] = {
+    "key", "workers", "avail FTE", "eff FTE", "req FTE", "gap",
+    "capacity", "load", "free"
+};
+static const size_t jbw__group_staff_rows[] = { 6, 7, 8, 9, 10, 11, 12, 13 };
+
+static void jbw__cell_group(char *out, size_t size, const void *ctx,
+                            size_t row, size_t col)
+{
+    const jbw__group_view *v = ctx;
+    if (col == 0)
+        snprintf(out, size, "%s", jbw__cl_group_key(v->cl, v->group, row));
+    else
+        jbw__fmt_total(out, size,
+                       &v->cl->scope[jbw__cl_group_scope(v->cl, v->group, row)],
+                       v->rows[col - 1]);
+}
+
+static void jbw__text_groups(jbw__buf *b, const jbw_caseload *cl,
+                             jbw_group group)
+{
+    jbw__group_view v;
+    size_t n = jbw_caseload_group_count(cl, group);
+    v.cl = cl;
+    v.group = group;
+    v.rows = jbw__group_measure_rows;
+    jbw__text_table(b, jbw__group_measure_headers,
+                    1 + sizeof jbw__group_measure_rows /
+                            sizeof *jbw__group_measure_rows,
+                    n, 1u, jbw__cell_group, &v);
+    jbw__buf_putc(b, '\n');
+    v.rows = jbw__group_staff_rows;
+    jbw__text_table(b, jbw__group_staff_headers,
+                    1 + sizeof jbw__group_staff_rows /
+                            sizeof *jbw__group_staff_rows,
+                    n, 1u, jbw__cell_group, &v);
+}
+
+/* By kind: the total and each organisation, as columns. */
+static void jbw__cell_kind(char *out, size_t size, const void *ctx, size_t row,
+                           size_t col)
+{
+    const jbw_caseload *cl = ctx;
+    if (col == 0)
+        snprintf(out, size, "%s", jbw_kind_code((jbw_kind)row));
+    else
+        snprintf(out, size, "%zu",
+                 cl->scope[col == 1 ? 0 : col - 1].by_kind[row]);
+}
+
+static const char *const jbw__worker_headers[] = {
+    "id", "organisation", "region", "fte", "tenure", "eff FTE", "capacity",
+    "load", "ratio", "status", "measures"
+};
+
+static void jbw__cell_worker(char *out, size_t size, const void *ctx,
+                             size_t row, size_t col)
+{
+    jbw_worker_load w;
+    jbw__cl_worker_line(&w, ctx, row);
+    switch (col) {
+    case 0: snprintf(out, size, "%s", w.id); break;
+    case 1: snprintf(out, size, "%s", w.organisation); break;
+    case 2: snprintf(out, size, "%s", w.region ? w.region : "-"); break;
+    case 3: jbw__fmt_num(out, size, w.fte, 2); break;
+    case 4: snprintf(out, size, "%ld", (long)w.tenure_months); break;
+    case 5: jbw__fmt_num(out, size, w.effective_fte, 2); break;
+    case 6: jbw__fmt_num(out, size, w.capacity, 1); break;
+    case 7: jbw__fmt_num(out, size, w.load, 2); break;
+    case 8: jbw__fmt_num(out, size, w.ratio, 2); break;
+    case 9: snprintf(out, size, "%s", jbw_load_status_code(w.status)); break;
+    default: snprintf(out, size, "%zu", w.measures); break;
+    }
+}
+
+static void jbw__text_heading(jbw__buf *b, const jbw_caseload *cl)
+{
+    const jbw_norm *n = cl->norm;
+    jbw__buf_puts(b, "Caseload on ");
+    jbw__buf_date(b, cl->date);
+    jbw__buf_printf(b, "\nNorm: %s, ", n->name);
+    jbw__buf_printf(b, "%g %s per FTE (unit %s); status under < %g <= at <= "
+                       "%g < over\n",
+                    n->caseload, jbw__unit_plural(n->unit),
+                    jbw__unit_codes[n->unit], n->under_below, n->over_above);
+    jbw__buf_printf(b, "Coupling norm: first worker within %ld werkdagen of "
+                       "the start, measures started ",
+                    (long)cl->coupling_workdays);
+    jbw__buf_date(b, cl->period_from);
+    jbw__buf_puts(b, " to ");
+    jbw__buf_date(b, cl->period_to);
+    jbw__buf_puts(b, "\n");
+}
+
+jbw_status jbw_caseload_text(char **out, size_t *len, const jbw_caseload *cl)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const char *kind_headers[JBW__MAX_COLS];
+    size_t k, orgs;
+    if (!out || !cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_text: %s is NULL",
+                          !out ? "out" : "cl");
+    jbw__text_heading(&b, cl);
+    jbw__buf_puts(&b, "\nTotals\n");
+    jbw__text_table(&b, NULL, 2, JBW__TOTALS_ROWS, 1u, jbw__cell_totals,
+                    &cl->scope[0]);
+    jbw__buf_puts(&b, "\nBy organisation\n");
+    jbw__text_groups(&b, cl, JBW_GROUP_ORGANISATION);
+    jbw__buf_puts(&b, "\nBy region (measures count in their region, "
+                      "workers in theirs)\n");
+    jbw__text_groups(&b, cl, JBW_GROUP_REGION);
+    /* The kind table lists organisations as columns while they fit. */
+    orgs = cl->org_count < JBW__MAX_COLS - 2 ? cl->org_count
+                                             : JBW__MAX_COLS - 2;
+    kind_headers[0] = "kind";
+    kind_headers[1] = "total";
+    for (k = 0; k < orgs; k++)
+        kind_headers[2 + k] = jbw__cl_group_key(cl, JBW_GROUP_ORGANISATION, k);
+    jbw__buf_puts(&b, "\nActive measures by kind\n");
+    jbw__text_table(&b, kind_headers, 2 + orgs, JBW_KIND_COUNT, 1u,
+                    jbw__cell_kind, cl);
+    jbw__buf_puts(&b, "\nWorkers employed on the date\n");
+    /* id, organisation, region and status are text */
+    jbw__text_table(&b, jbw__worker_headers, 11, cl->worker_count,
+                    1u | 2u | 4u | (1u << 9), jbw__cell_worker, cl);
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
+}

@@ -1,0 +1,158 @@
+/*
+ * libjbw - the series of children waiting without a fixed
+ * jeugdbeschermer (jbw_series): points by date and their getters.
+ */
+#include "caseload/caseload_internal.h"
+
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+/* ====================================================================== */
+/* Series of children without a fixed jeugdbeschermer                     */
+/* ====================================================================== */
+
+/* Counts above this would overflow the signed changes. */
+#define JBW__SERIES_MAX ((size_t)(LLONG_MAX / 2))
+
+jbw_status jbw_series_new(jbw_series **out, const char *title)
+{
+    jbw_series *s;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_series_new: out is NULL");
+    s = jbw__calloc(1, sizeof *s);
+    if (!s)
+        return jbw__enomem();
+    s->title = jbw__strdup(title ? title : "");
+    if (!s->title) {
+        jbw__free(s);
+        return jbw__enomem();
+    }
+    *out = s;
+    return jbw__ok();
+}
+
+void jbw_series_free(jbw_series *series)
+{
+    if (!series)
+        return;
+    jbw__free(series->title);
+    jbw__free(series->pts);
+    jbw__free(series);
+}
+
+/* Index of the first point not before `date`. */
+static size_t jbw__series_find(const jbw_series *s, jbw_date date)
+{
+    size_t lo = 0, hi = s->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->pts[mid].date < date)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
+                          size_t bestaand)
+{
+    char tmp[JBW_DATE_BUFSIZE];
+    void *pts;
+    size_t at;
+    if (!series)
+        return jbw__error(JBW_EINVAL, "jbw_series_add: series is NULL");
+    if (!jbw__date_in_range(date))
+        return jbw__error(JBW_ERANGE, "series date is %s",
+                          date == JBW_DATE_NONE ? "not set"
+                                                : "outside the supported range");
+    if (nieuw > JBW__SERIES_MAX || bestaand > JBW__SERIES_MAX)
+        return jbw__error(JBW_ERANGE, "series count %zu is too large",
+                          nieuw > bestaand ? nieuw : bestaand);
+    at = jbw__series_find(series, date);
+    if (at < series->count && series->pts[at].date == date) {
+        jbw_date_format(tmp, sizeof tmp, date);
+        return jbw__error(JBW_EDUPLICATE, "series already has a point on %s",
+                          tmp);
+    }
+    pts = series->pts;
+    if (jbw__grow(&pts, &series->cap, series->count + 1,
+                  sizeof *series->pts) != 0)
+        return jbw__enomem();
+    series->pts = pts;
+    memmove(series->pts + at + 1, series->pts + at,
+            (series->count - at) * sizeof *series->pts);
+    series->pts[at].date = date;
+    series->pts[at].nieuw = nieuw;
+    series->pts[at].bestaand = bestaand;
+    series->count++;
+    return jbw__ok();
+}
+
+jbw_status jbw_series_add_snapshot(jbw_series *series,
+                                   const jbw_snapshot *snap, jbw_date date,
+                                   const char *organisation,
+                                   const char *region)
+{
+    jbw_snapshot_counts c;
+    jbw_status st;
+    if (!series || !snap)
+        return jbw__error(JBW_EINVAL, "jbw_series_add_snapshot: %s is NULL",
+                          !series ? "series" : "snapshot");
+    memset(&c, 0, sizeof c);
+    c.version = JBW_SNAPSHOT_COUNTS_VERSION;
+    st = jbw_snapshot_counts_get(&c, snap, date, organisation, region);
+    if (st != JBW_OK)
+        return st;
+    return jbw_series_add(series, date, c.waiting_nieuw, c.waiting_bestaand);
+}
+
+const char *jbw_series_title(const jbw_series *series)
+{
+    return series ? series->title : NULL;
+}
+
+size_t jbw_series_count(const jbw_series *series)
+{
+    return series ? series->count : 0;
+}
+
+/* Fills a point without the version check. */
+void jbw__series_point(jbw_series_point *out, const jbw_series *s,
+                              size_t i)
+{
+    const jbw__series_pt *p = &s->pts[i];
+    out->date = p->date;
+    out->nieuw = p->nieuw;
+    out->bestaand = p->bestaand;
+    out->total = p->nieuw + p->bestaand;
+    out->share_bestaand =
+        out->total ? (double)p->bestaand / (double)out->total : NAN;
+    if (i == 0) {
+        out->change_nieuw = out->change_bestaand = out->change_total = 0;
+    } else {
+        const jbw__series_pt *q = &s->pts[i - 1];
+        out->change_nieuw = (long long)p->nieuw - (long long)q->nieuw;
+        out->change_bestaand = (long long)p->bestaand - (long long)q->bestaand;
+        out->change_total = out->change_nieuw + out->change_bestaand;
+    }
+}
+
+jbw_status jbw_series_get(jbw_series_point *out, const jbw_series *series,
+                          size_t index)
+{
+    if (!out || !series)
+        return jbw__error(JBW_EINVAL, "jbw_series_get: %s is NULL",
+                          !out ? "out" : "series");
+    if (out->version != JBW_SERIES_POINT_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_series_point version %u is not supported (this "
+                          "library knows %u)",
+                          out->version, (unsigned)JBW_SERIES_POINT_VERSION);
+    if (index >= series->count)
+        return jbw__error(JBW_ERANGE, "series index %zu: there are %zu", index,
+                          series->count);
+    jbw__series_point(out, series, index);
+    return jbw__ok();
+}

@@ -1,0 +1,114 @@
+/*
+ * libjbw - the series writers: CSV, JSON and the text table.
+ */
+#include "caseload/caseload_internal.h"
+#include "base/table.h"
+
+#include <stdio.h>
+
+/* Share bestaand to 4 decimals (a fraction, 0.6372). */
+#define JBW__DEC_SHARE 4
+
+jbw_status jbw_series_csv(char **out, size_t *len, const jbw_series *series)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    size_t i;
+    if (!out || !series)
+        return jbw__error(JBW_EINVAL, "jbw_series_csv: %s is NULL",
+                          !out ? "out" : "series");
+    jbw__buf_puts(&b, "date,nieuw,bestaand,total,share_bestaand,change_nieuw,"
+                      "change_bestaand,change_total\n");
+    for (i = 0; i < series->count; i++) {
+        jbw_series_point p;
+        jbw__series_point(&p, series, i);
+        jbw__buf_date(&b, p.date);
+        jbw__buf_printf(&b, ",%zu,%zu,%zu", p.nieuw, p.bestaand, p.total);
+        jbw__csv_num(&b, p.share_bestaand, JBW__DEC_SHARE);
+        jbw__buf_printf(&b, ",%lld,%lld,%lld\n", p.change_nieuw,
+                        p.change_bestaand, p.change_total);
+    }
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
+}
+
+jbw_status jbw_series_json(char **out, size_t *len, const jbw_series *series)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    size_t i;
+    if (!out || !series)
+        return jbw__error(JBW_EINVAL, "jbw_series_json: %s is NULL",
+                          !out ? "out" : "series");
+    jbw__buf_putc(&b, '{');
+    jbw__json_key(&b, "title", 1);
+    jbw__buf_json_string(&b, series->title);
+    jbw__buf_putc(&b, ',');
+    jbw__json_key(&b, "points", 1);
+    jbw__buf_putc(&b, '[');
+    for (i = 0; i < series->count; i++) {
+        jbw_series_point p;
+        jbw__series_point(&p, series, i);
+        jbw__buf_puts(&b, i ? ",\n  " : "\n  ");
+        jbw__buf_putc(&b, '{');
+        jbw__json_date(&b, "date", p.date, 1);
+        jbw__json_size(&b, "nieuw", p.nieuw);
+        jbw__json_size(&b, "bestaand", p.bestaand);
+        jbw__json_size(&b, "total", p.total);
+        jbw__json_num(&b, "share_bestaand", p.share_bestaand, JBW__DEC_SHARE);
+        jbw__json_key(&b, "change_nieuw", 0);
+        jbw__buf_printf(&b, "%lld", p.change_nieuw);
+        jbw__json_key(&b, "change_bestaand", 0);
+        jbw__buf_printf(&b, "%lld", p.change_bestaand);
+        jbw__json_key(&b, "change_total", 0);
+        jbw__buf_printf(&b, "%lld}", p.change_total);
+    }
+    jbw__buf_puts(&b, series->count ? "\n]}\n" : "]}\n");
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
+}
+
+static const char *const jbw__series_headers[] = {
+    "date", "nieuw", "bestaand", "total", "% bestaand", "change nieuw",
+    "change bestaand", "change total"
+};
+
+static void jbw__fmt_change(char *out, size_t size, long long v)
+{
+    snprintf(out, size, v > 0 ? "+%lld" : "%lld", v);
+}
+
+static void jbw__cell_series(char *out, size_t size, const void *ctx,
+                             size_t row, size_t col)
+{
+    jbw_series_point p;
+    jbw__series_point(&p, ctx, row);
+    switch (col) {
+    case 0: jbw_date_format(out, size, p.date); break;
+    case 1: snprintf(out, size, "%zu", p.nieuw); break;
+    case 2: snprintf(out, size, "%zu", p.bestaand); break;
+    case 3: snprintf(out, size, "%zu", p.total); break;
+    case 4: jbw__fmt_num(out, size, 100.0 * p.share_bestaand, 1); break;
+    case 5: jbw__fmt_change(out, size, p.change_nieuw); break;
+    case 6: jbw__fmt_change(out, size, p.change_bestaand); break;
+    default: jbw__fmt_change(out, size, p.change_total); break;
+    }
+}
+
+jbw_status jbw_series_text(char **out, size_t *len, const jbw_series *series)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    if (!out || !series)
+        return jbw__error(JBW_EINVAL, "jbw_series_text: %s is NULL",
+                          !out ? "out" : "series");
+    jbw__buf_puts(&b, "Children without a fixed jeugdbeschermer");
+    if (series->title[0])
+        jbw__buf_printf(&b, ": %s", series->title);
+    jbw__buf_puts(&b, "\n(nieuw: never had one; bestaand: had one who "
+                      "dropped out)\n");
+    jbw__text_table(&b, jbw__series_headers, 8, series->count, 1u,
+                    jbw__cell_series, series);
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
+}

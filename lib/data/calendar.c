@@ -1,0 +1,347 @@
+/*
+ * libjbw - the Dutch working-day calendar. It precomputes, for every day
+ * of the supported range, the holiday on that day and a running count of
+ * working days, so that counting werkdagen between two dates is one
+ * subtraction. See docs/calendar.md for the rules.
+ */
+#include "data/date_internal.h"
+
+/* ---- holidays -------------------------------------------------------- */
+
+/* Easter Sunday of a Gregorian year: the anonymous Gregorian algorithm
+ * (Meeus/Jones/Butcher). */
+static jbw_date jbw__easter(int year)
+{
+    int a = year % 19, b = year / 100, c = year % 100;
+    int d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31;
+    int day = (h + l - 7 * m + 114) % 31 + 1;
+    return jbw__days_from_civil(year, month, day);
+}
+
+/* The King's or Queen's day of a year in range (all years from 1891 on
+ * have one). */
+static jbw_date jbw__kings_day(int year)
+{
+    jbw_date day;
+    if (year >= 2014) {
+        day = jbw__days_from_civil(year, 4, 27);
+        return jbw__weekday_of(day) == 7 ? day - 1 : day;
+    }
+    if (year >= 1949) {
+        day = jbw__days_from_civil(year, 4, 30);
+        if (jbw__weekday_of(day) != 7)
+            return day;
+        return year < 1980 ? day + 1 : day - 1;
+    }
+    day = jbw__days_from_civil(year, 8, 31);
+    return jbw__weekday_of(day) == 7 ? day + 1 : day;
+}
+
+static int jbw__liberation_off(jbw_liberation_day rule, int year)
+{
+    switch (rule) {
+    case JBW_LIBERATION_EVERY_YEAR: return 1;
+    case JBW_LIBERATION_LUSTRUM: return year % 5 == 0;
+    case JBW_LIBERATION_NEVER: return 0;
+    default: return 0;
+    }
+}
+
+struct jbw_calendar {
+    jbw_calendar_options opts;
+    /* kind[i]: the holiday on day JBW__DAY_MIN + i under opts. */
+    uint8_t *kind;
+    /* prefix[i]: working days among days 0..i of the range. */
+    int32_t *prefix;
+};
+
+static size_t jbw__index(jbw_date d)
+{
+    return (size_t)(d - JBW__DAY_MIN);
+}
+
+/* Marks one holiday; a day already marked keeps its first holiday. The
+ * order of calls below is the precedence: in 2016 5 May was also
+ * Hemelvaartsdag, and is reported as Hemelvaartsdag. */
+static void jbw__mark(jbw_calendar *cal, jbw_date d, jbw_holiday_kind kind)
+{
+    size_t i = jbw__index(d);
+    if (cal->kind[i] == JBW_HOLIDAY_NONE)
+        cal->kind[i] = (uint8_t)kind;
+}
+
+static void jbw__mark_year(jbw_calendar *cal, int year)
+{
+    jbw_date easter = jbw__easter(year);
+    jbw__mark(cal, jbw__days_from_civil(year, 1, 1), JBW_HOLIDAY_NIEUWJAARSDAG);
+    if (cal->opts.good_friday_off)
+        jbw__mark(cal, easter - 2, JBW_HOLIDAY_GOEDE_VRIJDAG);
+    jbw__mark(cal, easter, JBW_HOLIDAY_EERSTE_PAASDAG);
+    jbw__mark(cal, easter + 1, JBW_HOLIDAY_TWEEDE_PAASDAG);
+    jbw__mark(cal, jbw__kings_day(year), JBW_HOLIDAY_KONINGSDAG);
+    jbw__mark(cal, easter + 39, JBW_HOLIDAY_HEMELVAARTSDAG);
+    if (jbw__liberation_off(cal->opts.liberation_day, year))
+        jbw__mark(cal, jbw__days_from_civil(year, 5, 5),
+                  JBW_HOLIDAY_BEVRIJDINGSDAG);
+    jbw__mark(cal, easter + 49, JBW_HOLIDAY_EERSTE_PINKSTERDAG);
+    jbw__mark(cal, easter + 50, JBW_HOLIDAY_TWEEDE_PINKSTERDAG);
+    jbw__mark(cal, jbw__days_from_civil(year, 12, 25),
+              JBW_HOLIDAY_EERSTE_KERSTDAG);
+    jbw__mark(cal, jbw__days_from_civil(year, 12, 26),
+              JBW_HOLIDAY_TWEEDE_KERSTDAG);
+}
+
+static int jbw__workday_at(const jbw_calendar *cal, size_t i)
+{
+    return cal->kind[i] == JBW_HOLIDAY_NONE &&
+           jbw__weekday_of((int32_t)i + JBW__DAY_MIN) <= 5;
+}
+
+static void jbw__build_prefix(jbw_calendar *cal)
+{
+    size_t i;
+    int32_t run = 0;
+    for (i = 0; i < JBW__DAY_COUNT; i++) {
+        run += jbw__workday_at(cal, i);
+        cal->prefix[i] = run;
+    }
+}
+
+static jbw_status jbw__check_options(const jbw_calendar_options *opts,
+                                     const char *fn)
+{
+    if (opts->version != JBW_CALENDAR_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "%s: options version %u is not supported (this "
+                          "library knows version %d)",
+                          fn, opts->version, JBW_CALENDAR_OPTIONS_VERSION);
+    if ((int)opts->liberation_day < (int)JBW_LIBERATION_EVERY_YEAR ||
+        (int)opts->liberation_day > (int)JBW_LIBERATION_NEVER)
+        return jbw__error(JBW_EINVAL,
+                          "%s: liberation_day %d is not one of "
+                          "JBW_LIBERATION_EVERY_YEAR/LUSTRUM/NEVER (0..2)",
+                          fn, (int)opts->liberation_day);
+    return JBW_OK;
+}
+
+jbw_status jbw_calendar_options_init(jbw_calendar_options *opts,
+                                     unsigned int version)
+{
+    static const jbw_calendar_options defaults = JBW_CALENDAR_OPTIONS_INIT;
+    if (!opts)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_options_init: opts is NULL");
+    if (version != JBW_CALENDAR_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_calendar_options_init: version %u is not "
+                          "supported (this library knows version %d)",
+                          version, JBW_CALENDAR_OPTIONS_VERSION);
+    *opts = defaults;
+    return jbw__ok();
+}
+
+jbw_status jbw_calendar_new(jbw_calendar **out,
+                            const jbw_calendar_options *opts)
+{
+    static const jbw_calendar_options defaults = JBW_CALENDAR_OPTIONS_INIT;
+    jbw_calendar *cal;
+    jbw_status st;
+    int year;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_new: out is NULL");
+    if (!opts)
+        opts = &defaults;
+    st = jbw__check_options(opts, "jbw_calendar_new");
+    if (st != JBW_OK)
+        return st;
+    cal = (jbw_calendar *)jbw__calloc(1, sizeof *cal);
+    if (!cal)
+        return jbw__enomem();
+    cal->opts = *opts;
+    cal->opts.good_friday_off = opts->good_friday_off != 0;
+    cal->kind = (uint8_t *)jbw__calloc(JBW__DAY_COUNT, sizeof *cal->kind);
+    cal->prefix = (int32_t *)jbw__malloc(JBW__DAY_COUNT * sizeof *cal->prefix);
+    if (!cal->kind || !cal->prefix) {
+        jbw_calendar_free(cal);
+        return jbw__enomem();
+    }
+    for (year = JBW_YEAR_MIN; year <= JBW_YEAR_MAX; year++)
+        jbw__mark_year(cal, year);
+    jbw__build_prefix(cal);
+    *out = cal;
+    return jbw__ok();
+}
+
+void jbw_calendar_free(jbw_calendar *cal)
+{
+    if (!cal)
+        return;
+    jbw__free(cal->kind);
+    jbw__free(cal->prefix);
+    jbw__free(cal);
+}
+
+jbw_status jbw_calendar_add_closure(jbw_calendar *cal, jbw_date date)
+{
+    size_t i, j;
+    if (!cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_add_closure: cal is NULL");
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_calendar_add_closure", "date", date);
+    i = jbw__index(date);
+    /* A day that is already off stays as it is. */
+    if (!jbw__workday_at(cal, i))
+        return jbw__ok();
+    cal->kind[i] = (uint8_t)JBW_HOLIDAY_CLOSURE;
+    for (j = i; j < JBW__DAY_COUNT; j++)
+        cal->prefix[j]--;
+    return jbw__ok();
+}
+
+jbw_status jbw_calendar_is_workday(int *out, const jbw_calendar *cal,
+                                   jbw_date date)
+{
+    if (!out || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_is_workday: %s is NULL",
+                          out ? "cal" : "out");
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_calendar_is_workday", "date", date);
+    *out = jbw__workday_at(cal, jbw__index(date));
+    return jbw__ok();
+}
+
+jbw_status jbw_calendar_holiday(jbw_holiday_kind *out, const jbw_calendar *cal,
+                                jbw_date date)
+{
+    if (!out || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_holiday: %s is NULL",
+                          out ? "cal" : "out");
+    if (!jbw__date_in_range(date))
+        return jbw__range_error("jbw_calendar_holiday", "date", date);
+    *out = (jbw_holiday_kind)cal->kind[jbw__index(date)];
+    return jbw__ok();
+}
+
+const char *jbw_holiday_name(jbw_holiday_kind kind)
+{
+    switch (kind) {
+    case JBW_HOLIDAY_NONE: return "";
+    case JBW_HOLIDAY_NIEUWJAARSDAG: return "Nieuwjaarsdag";
+    case JBW_HOLIDAY_GOEDE_VRIJDAG: return "Goede Vrijdag";
+    case JBW_HOLIDAY_EERSTE_PAASDAG: return "Eerste Paasdag";
+    case JBW_HOLIDAY_TWEEDE_PAASDAG: return "Tweede Paasdag";
+    case JBW_HOLIDAY_KONINGSDAG: return "Koningsdag";
+    case JBW_HOLIDAY_BEVRIJDINGSDAG: return "Bevrijdingsdag";
+    case JBW_HOLIDAY_HEMELVAARTSDAG: return "Hemelvaartsdag";
+    case JBW_HOLIDAY_EERSTE_PINKSTERDAG: return "Eerste Pinksterdag";
+    case JBW_HOLIDAY_TWEEDE_PINKSTERDAG: return "Tweede Pinksterdag";
+    case JBW_HOLIDAY_EERSTE_KERSTDAG: return "Eerste Kerstdag";
+    case JBW_HOLIDAY_TWEEDE_KERSTDAG: return "Tweede Kerstdag";
+    case JBW_HOLIDAY_CLOSURE: return "Sluitingsdag";
+    default: return NULL;
+    }
+}
+
+jbw_status jbw_calendar_holidays(jbw_holiday *out, size_t capacity,
+                                 size_t *count, const jbw_calendar *cal,
+                                 int year)
+{
+    size_t i, first, last, n = 0;
+    if (!count || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_holidays: %s is NULL",
+                          count ? "cal" : "count");
+    if (!out && capacity > 0)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_calendar_holidays: out is NULL but capacity is "
+                          "%lu",
+                          (unsigned long)capacity);
+    if (!jbw__year_in_range(year))
+        return jbw__error(JBW_ERANGE,
+                          "jbw_calendar_holidays: year %d is outside %d..%d",
+                          year, JBW_YEAR_MIN, JBW_YEAR_MAX);
+    first = jbw__index(jbw__days_from_civil(year, 1, 1));
+    last = jbw__index(jbw__days_from_civil(year, 12, 31));
+    for (i = first; i <= last; i++) {
+        if (cal->kind[i] == JBW_HOLIDAY_NONE)
+            continue;
+        if (n < capacity) {
+            out[n].date = (jbw_date)((int32_t)i + JBW__DAY_MIN);
+            out[n].kind = (jbw_holiday_kind)cal->kind[i];
+        }
+        n++;
+    }
+    *count = n;
+    if (n > capacity)
+        return jbw__error(JBW_EBUFFER,
+                          "jbw_calendar_holidays: %d has %lu holidays, "
+                          "capacity is %lu",
+                          year, (unsigned long)n, (unsigned long)capacity);
+    return jbw__ok();
+}
+
+jbw_status jbw_calendar_workdays_between(int32_t *out, const jbw_calendar *cal,
+                                         jbw_date from, jbw_date to)
+{
+    if (!out || !cal)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_calendar_workdays_between: %s is NULL",
+                          out ? "cal" : "out");
+    if (!jbw__date_in_range(from))
+        return jbw__range_error("jbw_calendar_workdays_between", "from", from);
+    if (!jbw__date_in_range(to))
+        return jbw__range_error("jbw_calendar_workdays_between", "to", to);
+    *out = cal->prefix[jbw__index(to)] - cal->prefix[jbw__index(from)];
+    return jbw__ok();
+}
+
+/* First index whose running count reaches `target` (JBW__DAY_COUNT when
+ * none does). The running count only grows, so a binary search works. */
+static size_t jbw__lower_bound(const int32_t *prefix, int64_t target)
+{
+    size_t lo = 0, hi = JBW__DAY_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((int64_t)prefix[mid] < target)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+jbw_status jbw_calendar_add_workdays(jbw_date *out, const jbw_calendar *cal,
+                                     jbw_date from, int32_t n)
+{
+    int64_t target;
+    size_t i;
+    if (!out || !cal)
+        return jbw__error(JBW_EINVAL, "jbw_calendar_add_workdays: %s is NULL",
+                          out ? "cal" : "out");
+    if (!jbw__date_in_range(from))
+        return jbw__range_error("jbw_calendar_add_workdays", "from", from);
+    if (n == 0) {
+        *out = from;
+        return jbw__ok();
+    }
+    /* The answer D has prefix[D] = prefix[from] + n and is a working day:
+     * the first day at which the running count reaches that value. When
+     * that first day is not a working day the count was already there on
+     * 1900-01-01, so D lies before the range. */
+    target = (int64_t)cal->prefix[jbw__index(from)] + n;
+    i = jbw__lower_bound(cal->prefix, target);
+    if (target < 0 || i >= JBW__DAY_COUNT || !jbw__workday_at(cal, i)) {
+        char q[JBW_DATE_BUFSIZE];
+        jbw_date_format(q, sizeof q, from);
+        return jbw__error(JBW_ERANGE,
+                          "jbw_calendar_add_workdays: %ld werkdagen from %s "
+                          "falls outside 1900-01-01..2199-12-31",
+                          (long)n, q);
+    }
+    *out = (jbw_date)((int32_t)i + JBW__DAY_MIN);
+    return jbw__ok();
+}

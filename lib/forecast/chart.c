@@ -1,0 +1,220 @@
+/*
+ * libjbw - the forecast chart as SVG (jbw_forecast_svg).
+ */
+#include "forecast/forecast_internal.h"
+#include "out/svg.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* ---- SVG -------------------------------------------------------------- */
+
+#define SVG_W 900.0
+#define SVG_H 500.0
+#define SVG_L 70.0   /* plot area */
+#define SVG_R 820.0
+#define SVG_T 70.0
+#define SVG_B 420.0
+
+static double svg_x(const jbw_forecast *fc, int32_t t)
+{
+    return SVG_L + (SVG_R - SVG_L) * (double)t / (double)fc->months;
+}
+
+static double svg_y(const jbw__svg_axis *a, double v)
+{
+    return SVG_B - (SVG_B - SVG_T) * v / a->max;
+}
+
+static void svg_polyline(jbw__buf *b, const jbw_forecast *fc,
+                         const jbw__svg_axis *a, int qi, int stat,
+                         const char *color, const char *dash)
+{
+    int32_t t;
+    jbw__buf_puts(b, "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"");
+    jbw__buf_puts(b, color);
+    jbw__buf_puts(b, "\"");
+    if (dash)
+        jbw__buf_printf(b, " stroke-dasharray=\"%s\"", dash);
+    jbw__buf_puts(b, " points=\"");
+    for (t = 0; t <= fc->months; t++) {
+        if (t)
+            jbw__buf_putc(b, ' ');
+        jbw__svg_num(b, svg_x(fc, t));
+        jbw__buf_putc(b, ',');
+        jbw__svg_num(b, svg_y(a, jbw__fc_values(fc, t, stat)[qi]));
+    }
+    jbw__buf_puts(b, "\"/>\n");
+}
+
+static void svg_band(jbw__buf *b, const jbw_forecast *fc, const jbw__svg_axis *a)
+{
+    int32_t t;
+    jbw__buf_puts(b, "<polygon fill=\"#888888\" fill-opacity=\"0.25\" "
+                     "stroke=\"none\" points=\"");
+    for (t = 0; t <= fc->months; t++) {
+        jbw__svg_num(b, svg_x(fc, t));
+        jbw__buf_putc(b, ',');
+        jbw__svg_num(b, svg_y(a, jbw__fc_values(fc, t, JBW_STAT_P95)[FCQ_WAITING]));
+        jbw__buf_putc(b, ' ');
+    }
+    for (t = fc->months; t >= 0; t--) {
+        jbw__svg_num(b, svg_x(fc, t));
+        jbw__buf_putc(b, ',');
+        jbw__svg_num(b, svg_y(a, jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING]));
+        if (t)
+            jbw__buf_putc(b, ' ');
+    }
+    jbw__buf_puts(b, "\"/>\n");
+}
+
+static void svg_axes(jbw__buf *b, const jbw__svg_axis *left, const jbw__svg_axis *right)
+{
+    double v;
+    jbw__buf_printf(b, "<g stroke=\"#444444\" stroke-width=\"1\"><line x1=\""
+                    "%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\"/><line x1=\""
+                    "%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\"/><line x1=\""
+                    "%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\"/></g>\n",
+                    SVG_L, SVG_T, SVG_L, SVG_B, SVG_L, SVG_B, SVG_R, SVG_B,
+                    SVG_R, SVG_T, SVG_R, SVG_B);
+    jbw__buf_puts(b, "<g font-size=\"11\" fill=\"#333333\">\n");
+    for (v = 0; v <= left->max + left->step / 2; v += left->step) {
+        jbw__buf_puts(b, "<line stroke=\"#dddddd\" x1=\"70\" x2=\"820\" y1=\"");
+        jbw__svg_num(b, svg_y(left, v));
+        jbw__buf_puts(b, "\" y2=\"");
+        jbw__svg_num(b, svg_y(left, v));
+        jbw__buf_puts(b, "\"/><text text-anchor=\"end\" x=\"64\" y=\"");
+        jbw__svg_num(b, svg_y(left, v) + 4);
+        jbw__buf_puts(b, "\">");
+        jbw__buf_json_number(b, v, 2);
+        jbw__buf_puts(b, "</text>\n");
+    }
+    for (v = 0; v <= right->max + right->step / 2; v += right->step) {
+        jbw__buf_puts(b, "<text text-anchor=\"start\" x=\"826\" y=\"");
+        jbw__svg_num(b, svg_y(right, v) + 4);
+        jbw__buf_puts(b, "\">");
+        jbw__buf_json_number(b, v, 2);
+        jbw__buf_puts(b, "</text>\n");
+    }
+    jbw__buf_puts(b, "</g>\n");
+}
+
+static void svg_month_labels(jbw__buf *b, const jbw_forecast *fc)
+{
+    int32_t step = fc->months <= 12 ? 1 : (fc->months + 11) / 12, t;
+    jbw__buf_puts(b, "<g font-size=\"11\" fill=\"#333333\" "
+                     "text-anchor=\"middle\">\n");
+    for (t = 0; t <= fc->months; t += step) {
+        char label[16];
+        int y, m;
+        if (fc->dates[t] != JBW_DATE_NONE &&
+            jbw_date_to_ymd(&y, &m, NULL, fc->dates[t]) == JBW_OK)
+            snprintf(label, sizeof label, "%04d-%02d", y, m);
+        else
+            snprintf(label, sizeof label, "%d", (int)t);
+        jbw__buf_puts(b, "<line stroke=\"#444444\" y1=\"420\" y2=\"425\" x1=\"");
+        jbw__svg_num(b, svg_x(fc, t));
+        jbw__buf_puts(b, "\" x2=\"");
+        jbw__svg_num(b, svg_x(fc, t));
+        jbw__buf_puts(b, "\"/><text y=\"438\" x=\"");
+        jbw__svg_num(b, svg_x(fc, t));
+        jbw__buf_printf(b, "\">%s</text>\n", label);
+    }
+    jbw__buf_puts(b, "</g>\n");
+}
+
+static void svg_legend_item(jbw__buf *b, int row, const char *color,
+                            const char *dash, const char *label, int band)
+{
+    double y = 462 + 16 * (row / 3), x = SVG_L + 250 * (row % 3);
+    if (band)
+        jbw__buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"24\" "
+                        "height=\"10\" fill=\"#888888\" fill-opacity=\"0.25\"/>",
+                        x, y - 5);
+    else
+        jbw__buf_printf(b, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" "
+                        "y2=\"%.0f\" stroke=\"%s\" stroke-width=\"2\"%s%s%s/>",
+                        x, y, x + 24, y, color, dash ? " stroke-dasharray=\"" : "",
+                        dash ? dash : "", dash ? "\"" : "");
+    jbw__buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">%s</text>\n", x + 30, y + 4,
+                    label);
+}
+
+static double svg_max(const jbw_forecast *fc, int qi, int stat)
+{
+    double max = 0;
+    int32_t t;
+    for (t = 0; t <= fc->months; t++) {
+        double v = jbw__fc_values(fc, t, stat)[qi];
+        if (v > max)
+            max = v;
+    }
+    return max;
+}
+
+jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
+                            const char *title)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    int band_stat = fc && fc->replicates ? JBW_STAT_P95 : JBW_STAT_MEAN;
+    jbw__svg_axis left, right;
+    double cap_max;
+    if (!out || !fc)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_svg: NULL argument");
+    if (!title)
+        title = "Children without a fixed jeugdbeschermer: forecast";
+    left = jbw__svg_axis_for(svg_max(fc, FCQ_WAITING, band_stat));
+    cap_max = svg_max(fc, FCQ_CAPACITY, JBW_STAT_MEAN);
+    if (svg_max(fc, FCQ_LOAD, JBW_STAT_MEAN) > cap_max)
+        cap_max = svg_max(fc, FCQ_LOAD, JBW_STAT_MEAN);
+    right = jbw__svg_axis_for(cap_max);
+    jbw__buf_printf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
+                    "xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+                    "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\""
+                    "sans-serif\">\n<title>", SVG_W, SVG_H, SVG_W, SVG_H);
+    jbw__svg_text(&b, title);
+    jbw__buf_puts(&b, "</title>\n<rect width=\"100%\" height=\"100%\" "
+                      "fill=\"#ffffff\"/>\n<text x=\"450\" y=\"28\" "
+                      "text-anchor=\"middle\" font-size=\"16\" "
+                      "font-weight=\"bold\">");
+    jbw__svg_text(&b, title);
+    if (fc->replicates)
+        jbw__buf_printf(&b, "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
+                        "middle\" font-size=\"11\" fill=\"#555555\">mean of "
+                        "%zu replicates (seed %llu); band: p5-p95 of the "
+                        "total</text>\n", fc->replicates,
+                        (unsigned long long)fc->seed);
+    else
+        jbw__buf_puts(&b, "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
+                          "middle\" font-size=\"11\" fill=\"#555555\">"
+                          "deterministic run (expected values)</text>\n");
+    svg_axes(&b, &left, &right);
+    jbw__buf_puts(&b, "<text font-size=\"11\" transform=\"translate(18,245) "
+                      "rotate(-90)\" text-anchor=\"middle\">waiting "
+                      "(measures)</text>\n<text font-size=\"11\" "
+                      "transform=\"translate(886,245) rotate(90)\" "
+                      "text-anchor=\"middle\">capacity and load (norm "
+                      "units)</text>\n");
+    svg_month_labels(&b, fc);
+    if (fc->replicates)
+        svg_band(&b, fc, &left);
+    svg_polyline(&b, fc, &right, FCQ_CAPACITY, JBW_STAT_MEAN, "#2ca02c", "6 4");
+    svg_polyline(&b, fc, &right, FCQ_LOAD, JBW_STAT_MEAN, "#ff7f0e", "2 3");
+    svg_polyline(&b, fc, &left, FCQ_WAITING, JBW_STAT_MEAN, "#333333", NULL);
+    svg_polyline(&b, fc, &left, FCQ_WAITING_NIEUW, JBW_STAT_MEAN, "#1f77b4",
+                 NULL);
+    svg_polyline(&b, fc, &left, FCQ_WAITING_BESTAAND, JBW_STAT_MEAN,
+                 "#d62728", NULL);
+    jbw__buf_puts(&b, "<g font-size=\"12\" fill=\"#222222\">\n");
+    svg_legend_item(&b, 0, "#1f77b4", NULL, "waiting nieuw", 0);
+    svg_legend_item(&b, 1, "#d62728", NULL, "waiting bestaand", 0);
+    svg_legend_item(&b, 2, "#333333", NULL, "waiting total", 0);
+    svg_legend_item(&b, 3, "#2ca02c", "6 4", "capacity (right axis)", 0);
+    svg_legend_item(&b, 4, "#ff7f0e", "2 3", "load (right axis)", 0);
+    if (fc->replicates)
+        svg_legend_item(&b, 5, NULL, NULL, "total p5-p95", 1);
+    jbw__buf_puts(&b, "</g>\n</svg>\n");
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
+}

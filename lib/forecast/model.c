@@ -1,0 +1,463 @@
+/*
+ * libjbw - the monthly stock-flow model of the waiting list: the model
+ * built from the parameters, its state and one month's step.
+ * docs/forecast.md has the equations.
+ */
+#include "forecast/forecast_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ====================================================================== */
+/* The model                                                               */
+/* ====================================================================== */
+
+const char *const jbw__fc_quantity_names[FCQ_COUNT] = {
+    "assigned", "waiting_nieuw", "waiting_bestaand", "waiting", "active",
+    "inflow", "exits", "orphaned", "intake", "leavers_fte", "hires_fte",
+    "fte", "effective_fte", "capacity", "load", "free_capacity", "revenue",
+    "staff_cost", "fixed_costs", "margin", "coverage"
+};
+
+void jbw__fc_model_free(jbw__fc_model *m)
+{
+    jbw__free(m->inflow_mean);
+    jbw__free(m->inflow_ps);
+    jbw__free(m->lf);
+    jbw__free(m->qpow);
+    m->inflow_mean = NULL;
+    m->inflow_ps = NULL;
+    m->lf = NULL;
+    m->qpow = NULL;
+}
+
+double jbw__fc_shock_multiplier(const jbw_forecast_params *p, int kind,
+                                  int32_t month)
+{
+    double mult = 1.0;
+    size_t i;
+    for (i = 0; i < p->shock_count; i++) {
+        const jbw_shock *s = &p->shocks[i];
+        if ((s->kind == JBW_SHOCK_ALL_KINDS || s->kind == kind) &&
+            month >= s->month_from && month <= s->month_to)
+            mult *= s->multiplier;
+    }
+    return mult;
+}
+
+static void fc_add_tier(jbw__fc_model *m, int emergency, int list, int all)
+{
+    jbw__fc_tier *t = &m->tiers[m->ntiers];
+    int i, l;
+    t->count = 0;
+    for (l = 0; l < 2; l++) {
+        if (list >= 0 && l != list)
+            continue;
+        for (i = 0; i < m->nlive; i++) {
+            int k = m->live[i];
+            if (!all && (jbw_kind_is_emergency((jbw_kind)k) != 0) != emergency)
+                continue;
+            t->kind[t->count] = (uint8_t)k;
+            t->list[t->count] = (uint8_t)l;
+            t->count++;
+        }
+    }
+    if (t->count)
+        m->ntiers++;
+}
+
+/* The order free capacity takes waiting measures (header, step 5). */
+static void fc_build_tiers(jbw__fc_model *m, const jbw_forecast_params *p)
+{
+    int first = p->bestaand_first ? FC_LIST_BESTAAND : FC_LIST_NIEUW;
+    int all = !p->emergency_first;
+    m->ntiers = 0;
+    if (!all)
+        fc_add_tier(m, 1, -1, 0);
+    fc_add_tier(m, 0, first, all);
+    fc_add_tier(m, 0, 1 - first, all);
+}
+
+static jbw_status fc_norm_values(jbw__fc_model *m, const jbw_norm *norm,
+                                 double upm)
+{
+    jbw_norm *own = NULL;
+    int k, j;
+    if (!norm) {
+        jbw_status st = jbw_norm_new_default(&own);
+        if (st != JBW_OK)
+            return st;
+        norm = own;
+    }
+    m->caseload_per_fte = jbw_norm_caseload_per_fte(norm);
+    for (j = 0; j < JBW_TENURE_SLOTS; j++)
+        m->ramp[j] = jbw_norm_ramp(norm, j);
+    for (k = 0; k < FC_K; k++)
+        m->cost[k] = upm * jbw_norm_weight(norm, (jbw_kind)k);
+    jbw_norm_free(own);
+    if (!(m->caseload_per_fte > 0) || !isfinite(m->caseload_per_fte))
+        return jbw__error(JBW_EINVAL, "forecast: the norm has no positive "
+                          "caseload per FTE");
+    return JBW_OK;
+}
+
+static double fc_round_workers(double fte, double per_worker)
+{
+    double n;
+    if (fte <= 0)
+        return 0;
+    n = floor(fte / per_worker + 0.5);
+    return n < 1 ? 1 : n;
+}
+
+/* Sets up the model of a run: validated params in, nothing shared out. */
+jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
+                                const jbw_norm *norm, int stochastic)
+{
+    jbw_status st;
+    int32_t t;
+    int k;
+    memset(m, 0, sizeof *m);
+    m->months = p->months;
+    st = fc_norm_values(m, norm, p->units_per_measure);
+    if (st != JBW_OK)
+        return st;
+    m->inflow_mean = jbw__calloc((size_t)(p->months + 1) * FC_K,
+                                 sizeof *m->inflow_mean);
+    if (!m->inflow_mean)
+        return jbw__enomem();
+    if (stochastic) {
+        size_t i;
+        m->inflow_ps = jbw__calloc((size_t)(p->months + 1) * FC_K,
+                                   sizeof *m->inflow_ps);
+        m->lf = jbw__calloc(FC_LF_TABLE, sizeof *m->lf);
+        m->qpow = jbw__calloc((FC_K + 1) * FC_QPOW, sizeof *m->qpow);
+        if (!m->inflow_ps || !m->lf || !m->qpow) {
+            jbw__fc_model_free(m);
+            return jbw__enomem();
+        }
+        for (i = 0; i < FC_LF_TABLE; i++)
+            m->lf[i] = jbw__fc_log_factorial((double)i);
+    }
+    for (k = 0; k < FC_K; k++) {
+        int live = p->assigned[k] > 0 || p->waiting_nieuw[k] > 0 ||
+                   p->waiting_bestaand[k] > 0;
+        for (t = 1; t <= p->months; t++) {
+            double mean = p->inflow[k] * jbw__fc_shock_multiplier(p, k, t);
+            m->inflow_mean[(size_t)t * FC_K + (size_t)k] = mean;
+            if (m->inflow_ps)
+                jbw__fc_poisson_setup(&m->inflow_ps[(size_t)t * FC_K + (size_t)k],
+                                 mean);
+            live |= mean > 0;
+        }
+        if (live)
+            m->live[m->nlive++] = k;
+        m->exit_p[k] = 1.0 / p->duration[k];
+        m->tariff_month[k] = p->finance ? p->tariff[k] / 12.0 : 0.0;
+    }
+    m->leave_rate = 1.0 - jbw__fc_root12(1.0 - p->turnover);
+    if (m->qpow) {
+        for (k = 0; k < FC_K; k++)
+            jbw__fc_binom_setup(&m->binom[k], m->exit_p[k],
+                           m->qpow + (size_t)k * FC_QPOW);
+        jbw__fc_binom_setup(&m->binom[FC_LEAVE_BINOM], m->leave_rate,
+                       m->qpow + (size_t)FC_LEAVE_BINOM * FC_QPOW);
+    }
+    m->hires_fte = p->hires_fte;
+    m->hire_months = p->hire_months;
+    m->fte_per_worker = p->fte_per_worker;
+    m->hire_workers = fc_round_workers(p->hires_fte, p->fte_per_worker);
+    m->finance = p->finance;
+    m->staff_cost_month = p->staff_cost / 12.0;
+    m->fixed_month = p->fixed_costs / 12.0;
+    fc_build_tiers(m, p);
+    return JBW_OK;
+}
+
+void jbw__fc_state_init(jbw__fc_state *s, const jbw__fc_model *m,
+                          const jbw_forecast_params *p)
+{
+    int k, j;
+    memset(s, 0, sizeof *s);
+    for (k = 0; k < FC_K; k++) {
+        s->a[k] = p->assigned[k];
+        s->wn[k] = p->waiting_nieuw[k];
+        s->wb[k] = p->waiting_bestaand[k];
+    }
+    for (j = 0; j < FC_RING; j++) {
+        s->fte[j] = p->staff_fte[j];
+        s->workers[j] = fc_round_workers(p->staff_fte[j], m->fte_per_worker);
+    }
+    s->senior_fte = p->staff_fte[FC_RING];
+    s->senior_workers = fc_round_workers(s->senior_fte, m->fte_per_worker);
+}
+
+static double fc_total_fte(const jbw__fc_state *s)
+{
+    double sum = s->senior_fte;
+    int j;
+    for (j = 0; j < FC_RING; j++)
+        sum += s->fte[j];
+    return sum;
+}
+
+static double fc_effective_fte(const jbw__fc_model *m, const jbw__fc_state *s)
+{
+    double sum = s->senior_fte * m->ramp[FC_RING];
+    unsigned cell, j = 0;
+    /* tenure j sits in cell head + j: walk the ring in two runs */
+    for (cell = s->head; cell < FC_RING; cell++)
+        sum += s->fte[cell] * m->ramp[j++];
+    for (cell = 0; cell < s->head; cell++)
+        sum += s->fte[cell] * m->ramp[j++];
+    return sum;
+}
+
+static double fc_load(const jbw__fc_model *m, const jbw__fc_state *s)
+{
+    double load = 0;
+    int i;
+    for (i = 0; i < m->nlive; i++) {
+        int k = m->live[i];
+        load += m->cost[k] * s->a[k];
+    }
+    return load;
+}
+
+/* Fills the stock, staff and finance quantities of the state. */
+static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s, double *q)
+{
+    double a = 0, wn = 0, wb = 0, revenue = 0;
+    int i;
+    for (i = 0; i < m->nlive; i++) {
+        int k = m->live[i];
+        a += s->a[k];
+        wn += s->wn[k];
+        wb += s->wb[k];
+        revenue += m->tariff_month[k] * (s->a[k] + s->wn[k] + s->wb[k]);
+    }
+    q[FCQ_ASSIGNED] = a;
+    q[FCQ_WAITING_NIEUW] = wn;
+    q[FCQ_WAITING_BESTAAND] = wb;
+    q[FCQ_WAITING] = wn + wb;
+    q[FCQ_ACTIVE] = a + wn + wb;
+    q[FCQ_FTE] = fc_total_fte(s);
+    q[FCQ_EFFECTIVE_FTE] = fc_effective_fte(m, s);
+    q[FCQ_CAPACITY] = q[FCQ_EFFECTIVE_FTE] * m->caseload_per_fte;
+    q[FCQ_LOAD] = fc_load(m, s);
+    q[FCQ_FREE_CAPACITY] = q[FCQ_CAPACITY] > q[FCQ_LOAD]
+                               ? q[FCQ_CAPACITY] - q[FCQ_LOAD] : 0;
+    if (!m->finance) {
+        q[FCQ_REVENUE] = q[FCQ_STAFF_COST] = q[FCQ_FIXED_COSTS] = NAN;
+        q[FCQ_MARGIN] = q[FCQ_COVERAGE] = NAN;
+        return;
+    }
+    q[FCQ_REVENUE] = revenue;
+    q[FCQ_STAFF_COST] = m->staff_cost_month * q[FCQ_FTE];
+    q[FCQ_FIXED_COSTS] = m->fixed_month;
+    q[FCQ_MARGIN] = revenue - q[FCQ_STAFF_COST] - m->fixed_month;
+    q[FCQ_COVERAGE] = m->fixed_month > 0
+                          ? (revenue - q[FCQ_STAFF_COST]) / m->fixed_month
+                          : NAN;
+}
+
+/* Step 1: exits from every stock of every kind. */
+static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s, jbw__fc_rng *g)
+{
+    double exits = 0;
+    int i;
+    for (i = 0; i < m->nlive; i++) {
+        int k = m->live[i];
+        double ea, en, eb;
+        if (g) {
+            const jbw__fc_binom *b = &m->binom[k];
+            ea = jbw__fc_binom_draw(b, s->a[k], g);
+            en = jbw__fc_binom_draw(b, s->wn[k], g);
+            eb = jbw__fc_binom_draw(b, s->wb[k], g);
+        } else {
+            ea = s->a[k] * m->exit_p[k];
+            en = s->wn[k] * m->exit_p[k];
+            eb = s->wb[k] * m->exit_p[k];
+        }
+        s->a[k] -= ea;
+        s->wn[k] -= en;
+        s->wb[k] -= eb;
+        exits += ea + en + eb;
+    }
+    return exits;
+}
+
+/* Step 2: inflow into waiting nieuw. */
+static double fc_step_inflow(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
+                             jbw__fc_rng *g)
+{
+    double inflow = 0;
+    size_t row = (size_t)t * FC_K;
+    int i;
+    for (i = 0; i < m->nlive; i++) {
+        int k = m->live[i];
+        double x = g ? jbw__fc_poisson_draw(&m->inflow_ps[row + (size_t)k], g)
+                     : m->inflow_mean[row + (size_t)k];
+        s->wn[k] += x;
+        inflow += x;
+    }
+    return inflow;
+}
+
+/* Leavers of one tenure group; returns their FTE. */
+static double fc_leave(const jbw__fc_model *m, double *fte, double *workers,
+                       jbw__fc_rng *g)
+{
+    double gone;
+    if (*fte <= 0)
+        return 0;
+    if (!g) {
+        gone = *fte * m->leave_rate;
+    } else {
+        double n = jbw__fc_binom_draw(&m->binom[FC_LEAVE_BINOM], *workers, g);
+        gone = n >= *workers ? *fte : *fte * n / *workers;
+        *workers -= n;
+    }
+    *fte -= gone;
+    return gone;
+}
+
+/*
+ * Step 3 and 4: leavers, their caseload to bestaand, tenure, hires.
+ * Writes leavers' FTE, orphaned measures and hires into q.
+ */
+static void fc_step_staff(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
+                          jbw__fc_rng *g, double *q)
+{
+    double before = fc_total_fte(s), gone = 0, share, orphaned = 0;
+    unsigned last;
+    int i, j;
+    for (j = 0; j < FC_RING; j++)
+        gone += fc_leave(m, &s->fte[j], &s->workers[j], g);
+    gone += fc_leave(m, &s->senior_fte, &s->senior_workers, g);
+    /* No staff at all: nobody carries the assigned caseload. */
+    share = before > 0 ? gone / before : 1.0;
+    if (share > 1)
+        share = 1;
+    if (share > 0) {
+        jbw__fc_binom b;
+        jbw__fc_binom_setup(&b, share, NULL);
+        for (i = 0; i < m->nlive; i++) {
+            int k = m->live[i];
+            double o = g ? jbw__fc_binom_draw(&b, s->a[k], g) : s->a[k] * share;
+            s->a[k] -= o;
+            s->wb[k] += o;
+            orphaned += o;
+        }
+    }
+    /* Tenure advances: tenure 35 joins 36+, its ring cell takes the hires. */
+    last = (s->head + FC_RING - 1) % FC_RING;
+    s->senior_fte += s->fte[last];
+    s->senior_workers += s->workers[last];
+    s->head = last;
+    s->fte[last] = 0;
+    s->workers[last] = 0;
+    q[FCQ_HIRES_FTE] = 0;
+    if (t <= m->hire_months && m->hires_fte > 0) {
+        s->fte[last] = m->hires_fte;
+        s->workers[last] = m->hire_workers;
+        q[FCQ_HIRES_FTE] = m->hires_fte;
+    }
+    q[FCQ_LEAVERS_FTE] = gone;
+    q[FCQ_ORPHANED] = orphaned;
+}
+
+static double *fc_list(jbw__fc_state *s, int list, int k)
+{
+    return list == FC_LIST_NIEUW ? &s->wn[k] : &s->wb[k];
+}
+
+/* Moves `take` measures of one waiting list to assigned. */
+static void fc_assign(jbw__fc_state *s, int list, int k, double take)
+{
+    *fc_list(s, list, k) -= take;
+    s->a[k] += take;
+}
+
+/*
+ * Free capacity takes a tier pro rata: all of it when it fits, else the
+ * same fraction f of every list (whole measures in a stochastic run:
+ * floor(f x waiting), then one more per list in tier order while the
+ * rest of the capacity allows). Lists of weight 0 cost nothing and are
+ * taken whole. Returns the capacity left.
+ */
+static double fc_take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
+                           jbw__fc_state *s, double free_cap, int whole,
+                           double *intake)
+{
+    double demand = 0, f;
+    int e;
+    for (e = 0; e < tier->count; e++)
+        demand += m->cost[tier->kind[e]] *
+                  *fc_list(s, tier->list[e], tier->kind[e]);
+    if (demand <= free_cap) {
+        for (e = 0; e < tier->count; e++) {
+            double w = *fc_list(s, tier->list[e], tier->kind[e]);
+            fc_assign(s, tier->list[e], tier->kind[e], w);
+            *intake += w;
+        }
+        return free_cap - demand;
+    }
+    f = free_cap / demand;
+    for (e = 0; e < tier->count; e++) {
+        int k = tier->kind[e];
+        double w = *fc_list(s, tier->list[e], k);
+        double take = m->cost[k] > 0 ? f * w : w;
+        if (whole)
+            take = floor(take);
+        fc_assign(s, tier->list[e], k, take);
+        *intake += take;
+        free_cap -= take * m->cost[k];
+    }
+    if (!whole)
+        return 0;
+    for (e = 0; e < tier->count; e++) {
+        int k = tier->kind[e];
+        if (*fc_list(s, tier->list[e], k) >= 1 && m->cost[k] <= free_cap) {
+            fc_assign(s, tier->list[e], k, 1);
+            *intake += 1;
+            free_cap -= m->cost[k];
+        }
+    }
+    return free_cap > 0 ? free_cap : 0;
+}
+
+/* Step 5: free capacity takes waiting measures. Returns the intake. */
+static double fc_step_intake(const jbw__fc_model *m, jbw__fc_state *s, int whole)
+{
+    double capacity = fc_effective_fte(m, s) * m->caseload_per_fte;
+    double free_cap = capacity - fc_load(m, s);
+    double intake = 0;
+    int i;
+    for (i = 0; i < m->ntiers && free_cap > 0; i++)
+        free_cap = fc_take_tier(m, &m->tiers[i], s, free_cap, whole, &intake);
+    return intake;
+}
+
+/* One month t >= 1 of one replicate (g NULL: expected values). */
+void jbw__fc_step(const jbw__fc_model *m, jbw__fc_state *s, int32_t t, jbw__fc_rng *g,
+                    double *q)
+{
+    double exits = fc_step_exits(m, s, g);
+    double inflow = fc_step_inflow(m, s, t, g);
+    double intake;
+    fc_step_staff(m, s, t, g, q);
+    intake = fc_step_intake(m, s, g != NULL);
+    fc_observe(m, s, q);
+    q[FCQ_INFLOW] = inflow;
+    q[FCQ_EXITS] = exits;
+    q[FCQ_INTAKE] = intake;
+}
+
+/* Month 0: the start state, no flows. */
+void jbw__fc_observe_start(const jbw__fc_model *m, const jbw__fc_state *s, double *q)
+{
+    fc_observe(m, s, q);
+    q[FCQ_INFLOW] = q[FCQ_EXITS] = q[FCQ_ORPHANED] = q[FCQ_INTAKE] = 0;
+    q[FCQ_LEAVERS_FTE] = q[FCQ_HIRES_FTE] = 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * libjbw - relief: the hires that bring the waiting list down to a
+ * target (jbw_forecast_relief).
+ */
+#include "forecast/forecast_internal.h"
+
+#include <math.h>
+
+/* ====================================================================== */
+/* Relief staffing                                                         */
+/* ====================================================================== */
+
+/* Waiting at the last month of a deterministic run with monthly hires h. */
+static double fc_final_waiting(jbw__fc_model *m, const jbw_forecast_params *p,
+                               double hires)
+{
+    jbw__fc_state s;
+    double q[FCQ_COUNT];
+    int32_t t;
+    m->hires_fte = hires;
+    jbw__fc_state_init(&s, m, p);
+    for (t = 1; t <= m->months; t++)
+        jbw__fc_step(m, &s, t, NULL, q);
+    return q[FCQ_WAITING];
+}
+
+static int fc_relief_ok(jbw__fc_model *m, const jbw_forecast_params *p,
+                        double target, long steps)
+{
+    /* A hair of slack so that rounding of the continuous stocks cannot
+     * decide whether an exactly reachable target is met. */
+    return fc_final_waiting(m, p, (double)steps * JBW_RELIEF_STEP) <=
+           target + 1e-9;
+}
+
+jbw_status jbw_forecast_relief(double *hires_fte,
+                               const jbw_forecast_params *params,
+                               const jbw_norm *norm, double target_waiting,
+                               int32_t within_months)
+{
+    jbw_forecast_params p;
+    jbw__fc_model m;
+    jbw_status st;
+    long lo = -1, hi = 1000;
+    const long max_steps = (long)(JBW_RELIEF_MAX_HIRES / JBW_RELIEF_STEP);
+    if (!hires_fte || !params)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_relief: NULL %s",
+                          !hires_fte ? "hires_fte" : "params");
+    if (!isfinite(target_waiting) || target_waiting < 0)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_relief: target %g must "
+                          "be a finite number >= 0", target_waiting);
+    if (within_months < 1 || within_months > JBW_FORECAST_MONTHS_MAX)
+        return jbw__error(JBW_ERANGE, "jbw_forecast_relief: within_months "
+                          "%d is not in 1..%d", (int)within_months,
+                          JBW_FORECAST_MONTHS_MAX);
+    if ((st = jbw__fc_check_params(params, 0)) != JBW_OK)
+        return st;
+    p = *params;
+    p.months = within_months;
+    p.hire_months = within_months;
+    p.hires_fte = 0;
+    if ((st = jbw__fc_check_horizon(&p)) != JBW_OK)
+        return st;
+    if ((st = jbw__fc_model_init(&m, &p, norm, 0)) != JBW_OK)
+        return st;
+    if (fc_relief_ok(&m, &p, target_waiting, 0)) {
+        hi = 0;
+    } else {
+        /* Double until the target is met, then bisect (lo fails, hi meets). */
+        while (!fc_relief_ok(&m, &p, target_waiting, hi)) {
+            lo = hi;
+            if (hi >= max_steps) {
+                jbw__fc_model_free(&m);
+                return jbw__error(JBW_ERANGE, "jbw_forecast_relief: even %g "
+                                  "FTE hired a month does not bring the "
+                                  "waiting list to %g within %d months",
+                                  JBW_RELIEF_MAX_HIRES, target_waiting,
+                                  (int)within_months);
+            }
+            hi = hi * 2 > max_steps ? max_steps : hi * 2;
+        }
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (fc_relief_ok(&m, &p, target_waiting, mid))
+                hi = mid;
+            else
+                lo = mid;
+        }
+    }
+    jbw__fc_model_free(&m);
+    *hires_fte = (double)hi * JBW_RELIEF_STEP;
+    return jbw__ok();
+}

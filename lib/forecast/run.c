@@ -1,0 +1,370 @@
+/*
+ * libjbw - forecast runs: the deterministic run, the stochastic
+ * replicates with their quantiles, and the getters of the result.
+ */
+#include "forecast/forecast_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ====================================================================== */
+/* Runs and results                                                        */
+/* ====================================================================== */
+
+double *jbw__fc_values(const jbw_forecast *fc, int32_t month, int stat)
+{
+    return fc->values +
+           ((size_t)month * (size_t)fc->nstats + (size_t)stat) * FCQ_COUNT;
+}
+
+static void fc_month_fill(jbw_forecast_month *out, const jbw_forecast *fc,
+                          int32_t month, const double *v)
+{
+    out->month = month;
+    out->date = fc ? fc->dates[month] : JBW_DATE_NONE;
+    out->assigned = v[FCQ_ASSIGNED];
+    out->waiting_nieuw = v[FCQ_WAITING_NIEUW];
+    out->waiting_bestaand = v[FCQ_WAITING_BESTAAND];
+    out->waiting = v[FCQ_WAITING];
+    out->active = v[FCQ_ACTIVE];
+    out->inflow = v[FCQ_INFLOW];
+    out->exits = v[FCQ_EXITS];
+    out->orphaned = v[FCQ_ORPHANED];
+    out->intake = v[FCQ_INTAKE];
+    out->leavers_fte = v[FCQ_LEAVERS_FTE];
+    out->hires_fte = v[FCQ_HIRES_FTE];
+    out->fte = v[FCQ_FTE];
+    out->effective_fte = v[FCQ_EFFECTIVE_FTE];
+    out->capacity = v[FCQ_CAPACITY];
+    out->load = v[FCQ_LOAD];
+    out->free_capacity = v[FCQ_FREE_CAPACITY];
+    out->revenue = v[FCQ_REVENUE];
+    out->staff_cost = v[FCQ_STAFF_COST];
+    out->fixed_costs = v[FCQ_FIXED_COSTS];
+    out->margin = v[FCQ_MARGIN];
+    out->coverage = v[FCQ_COVERAGE];
+}
+
+void jbw_forecast_free(jbw_forecast *fc)
+{
+    if (!fc)
+        return;
+    jbw__free(fc->dates);
+    jbw__free(fc->values);
+    jbw__free(fc);
+}
+
+static jbw_status fc_result_new(jbw_forecast **out,
+                                const jbw_forecast_params *p, size_t reps,
+                                uint64_t seed)
+{
+    jbw_forecast *fc = jbw__calloc(1, sizeof *fc);
+    int32_t t;
+    if (!fc)
+        return jbw__enomem();
+    fc->months = p->months;
+    fc->start = p->start;
+    fc->replicates = reps;
+    fc->seed = reps ? seed : 0;
+    fc->finance = p->finance;
+    fc->nstats = reps ? FC_STATS : 1;
+    fc->dates = jbw__calloc((size_t)p->months + 1, sizeof *fc->dates);
+    fc->values = jbw__calloc(((size_t)p->months + 1) * (size_t)fc->nstats *
+                                 FCQ_COUNT, sizeof *fc->values);
+    if (!fc->dates || !fc->values) {
+        jbw_forecast_free(fc);
+        return jbw__enomem();
+    }
+    for (t = 0; t <= p->months; t++) {
+        fc->dates[t] = JBW_DATE_NONE;
+        if (p->start != JBW_DATE_NONE)
+            jbw_date_add_months(&fc->dates[t], p->start, (int)t);
+    }
+    *out = fc;
+    return JBW_OK;
+}
+
+static int fc_notify(const jbw_forecast_options *o, const jbw_forecast *fc,
+                     size_t replicate, int32_t t, const double *q)
+{
+    jbw_forecast_month mo;
+    if (!o || !o->on_month)
+        return 0;
+    memset(&mo, 0, sizeof mo);
+    mo.version = JBW_FORECAST_MONTH_VERSION;
+    fc_month_fill(&mo, fc, t, q);
+    return o->on_month(o->on_month_user, replicate, &mo);
+}
+
+static jbw_status fc_canceled(const char *what)
+{
+    return jbw__error(JBW_ECANCELED, "forecast: canceled by the %s callback",
+                      what);
+}
+
+static jbw_status fc_run_deterministic(jbw_forecast *fc, const jbw__fc_model *m,
+                                       const jbw_forecast_params *p,
+                                       const jbw_forecast_options *o)
+{
+    jbw__fc_state s;
+    int32_t t;
+    jbw__fc_state_init(&s, m, p);
+    for (t = 0; t <= m->months; t++) {
+        double *q = jbw__fc_values(fc, t, JBW_STAT_MEAN);
+        if (t == 0)
+            jbw__fc_observe_start(m, &s, q);
+        else
+            jbw__fc_step(m, &s, t, NULL, q);
+        if (fc_notify(o, fc, 0, t, q))
+            return fc_canceled("month");
+        if (o && o->progress &&
+            o->progress(o->progress_user, (size_t)t + 1,
+                        (size_t)m->months + 1))
+            return fc_canceled("progress");
+    }
+    return JBW_OK;
+}
+
+/*
+ * The k-th smallest of x[l..r] moved to x[k], smaller before, larger
+ * after (Hoare's selection with Wirth's partition, which splits runs of
+ * equal values evenly: integer stocks have many ties).
+ */
+static double fc_select(double *x, size_t l, size_t r, size_t k)
+{
+    while (l < r) {
+        double pivot = x[k];
+        size_t i = l, j = r;
+        do {
+            while (x[i] < pivot)
+                i++;
+            while (pivot < x[j])
+                j--;
+            if (i <= j) {
+                double tmp = x[i];
+                x[i] = x[j];
+                x[j] = tmp;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        } while (i <= j);
+        if (j < k)
+            l = i;
+        if (k < i)
+            r = j;
+    }
+    return x[k];
+}
+
+static double fc_min(const double *x, size_t l, size_t r)
+{
+    double m = x[l];
+    size_t i;
+    for (i = l + 1; i <= r; i++)
+        if (x[i] < m)
+            m = x[i];
+    return m;
+}
+
+/*
+ * Hyndman-Fan type 7 quantile (linear between the order statistics at
+ * h = (n - 1) prob) of x[0..n), searching x[l..r]: the caller selects
+ * the median first, after which the order statistics below it lie
+ * before it and those above after it, so that the 5th and 95th
+ * percentiles search only their half. Reorders x.
+ */
+static double fc_quantile(double *x, size_t n, double prob, size_t l,
+                          size_t r)
+{
+    double h = (double)(n - 1) * prob;
+    size_t lo = (size_t)floor(h);
+    double xlo = fc_select(x, l, r, lo);
+    double xhi = lo + 1 <= r ? fc_min(x, lo + 1, r)
+               : lo + 1 < n ? fc_min(x, lo + 1, n - 1) : xlo;
+    return xlo + (h - (double)lo) * (xhi - xlo);
+}
+
+/* p5, p50 and p95 of x[0..n) (reorders x). */
+static void fc_quantiles(double *out, double *x, size_t n)
+{
+    size_t mid = (size_t)floor((double)(n - 1) * 0.5);
+    out[1] = fc_quantile(x, n, 0.50, 0, n - 1);
+    out[0] = fc_quantile(x, n, 0.05, 0, mid);
+    out[2] = fc_quantile(x, n, 0.95, mid, n - 1);
+}
+
+/* Mean and percentiles of month t from the replicate columns. */
+static void fc_month_stats(jbw_forecast *fc, int32_t t, double *cols,
+                           size_t reps)
+{
+    int qi;
+    for (qi = 0; qi < FCQ_COUNT; qi++) {
+        double *x = cols + (size_t)qi * reps, sum = 0, lo = x[0], hi = x[0];
+        double pct[3];
+        size_t r;
+        for (r = 0; r < reps; r++) {
+            sum += x[r];
+            lo = x[r] < lo ? x[r] : lo;
+            hi = x[r] > hi ? x[r] : hi;
+        }
+        if (lo == hi || x[0] != x[0]) {
+            /* the same in every replicate (NaN: finance off, or no fixed
+             * costs; NaN is the same in every replicate too) */
+            pct[0] = pct[1] = pct[2] = x[0];
+            jbw__fc_values(fc, t, JBW_STAT_MEAN)[qi] = x[0];
+        } else {
+            fc_quantiles(pct, x, reps);
+            jbw__fc_values(fc, t, JBW_STAT_MEAN)[qi] = sum / (double)reps;
+        }
+        jbw__fc_values(fc, t, JBW_STAT_P5)[qi] = pct[0];
+        jbw__fc_values(fc, t, JBW_STAT_P50)[qi] = pct[1];
+        jbw__fc_values(fc, t, JBW_STAT_P95)[qi] = pct[2];
+    }
+}
+
+/*
+ * Replicates advance month by month together (all of month t, then
+ * t + 1), so that each month's percentiles need only one column per
+ * quantity; each replicate draws from its own stream.
+ */
+static jbw_status fc_run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
+                                    const jbw_forecast_params *p,
+                                    const jbw_forecast_options *o)
+{
+    size_t reps = o->replicates, r, done = 0;
+    size_t total = reps * ((size_t)m->months + 1);
+    jbw__fc_state *states = jbw__calloc(reps, sizeof *states);
+    double *cols = jbw__calloc(reps * FCQ_COUNT, sizeof *cols);
+    jbw_status st = JBW_OK;
+    int32_t t;
+    if (!states || !cols) {
+        st = jbw__enomem();
+        goto done;
+    }
+    for (r = 0; r < reps; r++) {
+        jbw__fc_state_init(&states[r], m, p);
+        jbw__fc_rng_seed(&states[r].rng, o->seed, (uint64_t)r);
+        states[r].rng.lf = m->lf;
+    }
+    for (t = 0; t <= m->months; t++) {
+        for (r = 0; r < reps; r++) {
+            double q[FCQ_COUNT];
+            int qi;
+            if (t == 0)
+                jbw__fc_observe_start(m, &states[r], q);
+            else
+                jbw__fc_step(m, &states[r], t, &states[r].rng, q);
+            for (qi = 0; qi < FCQ_COUNT; qi++)
+                cols[(size_t)qi * reps + r] = q[qi];
+            if (fc_notify(o, fc, r, t, q)) {
+                st = fc_canceled("month");
+                goto done;
+            }
+            if (o->progress && (++done % 4096 == 0 || done == total) &&
+                o->progress(o->progress_user, done, total)) {
+                st = fc_canceled("progress");
+                goto done;
+            }
+        }
+        fc_month_stats(fc, t, cols, reps);
+    }
+done:
+    jbw__free(states);
+    jbw__free(cols);
+    return st;
+}
+
+static jbw_status fc_check_options(const jbw_forecast_options *o)
+{
+    if (!o)
+        return JBW_OK;
+    if (o->version != JBW_FORECAST_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION, "forecast options: version %u is not "
+                          "supported", o->version);
+    if (o->replicates > JBW_FORECAST_REPLICATES_MAX)
+        return jbw__error(JBW_EINVAL, "forecast options: replicates is %zu: "
+                          "at most %d", o->replicates,
+                          JBW_FORECAST_REPLICATES_MAX);
+    return JBW_OK;
+}
+
+jbw_status jbw_forecast_run(jbw_forecast **out,
+                            const jbw_forecast_params *params,
+                            const jbw_norm *norm,
+                            const jbw_forecast_options *opts)
+{
+    jbw_forecast *fc = NULL;
+    jbw__fc_model m;
+    jbw_status st;
+    int stochastic;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_run: NULL out");
+    if ((st = fc_check_options(opts)) != JBW_OK)
+        return st;
+    stochastic = opts && opts->replicates > 0;
+    if ((st = jbw__fc_check_params(params, stochastic)) != JBW_OK)
+        return st;
+    if ((st = jbw__fc_model_init(&m, params, norm, stochastic)) != JBW_OK)
+        return st;
+    st = fc_result_new(&fc, params, stochastic ? opts->replicates : 0,
+                       opts ? opts->seed : 0);
+    if (st == JBW_OK)
+        st = stochastic ? fc_run_stochastic(fc, &m, params, opts)
+                        : fc_run_deterministic(fc, &m, params, opts);
+    jbw__fc_model_free(&m);
+    if (st != JBW_OK) {
+        jbw_forecast_free(fc);
+        return st;
+    }
+    *out = fc;
+    return jbw__ok();
+}
+
+int32_t jbw_forecast_months(const jbw_forecast *fc)
+{
+    return fc ? fc->months : 0;
+}
+
+size_t jbw_forecast_replicates(const jbw_forecast *fc)
+{
+    return fc ? fc->replicates : 0;
+}
+
+uint64_t jbw_forecast_seed(const jbw_forecast *fc)
+{
+    return fc ? fc->seed : 0;
+}
+
+int jbw_forecast_has_finance(const jbw_forecast *fc)
+{
+    return fc ? fc->finance : 0;
+}
+
+const char *jbw_statistic_code(jbw_statistic stat)
+{
+    static const char *const codes[FC_STATS] = { "mean", "p5", "p50", "p95" };
+    return (int)stat >= 0 && (int)stat < FC_STATS ? codes[stat] : NULL;
+}
+
+jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
+                                  const jbw_forecast *fc, int32_t month,
+                                  jbw_statistic stat)
+{
+    if (!out || !fc)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_month_get: NULL %s",
+                          !out ? "out" : "forecast");
+    if (out->version != JBW_FORECAST_MONTH_VERSION)
+        return jbw__error(JBW_EVERSION, "jbw_forecast_month_get: version %u "
+                          "is not supported", out->version);
+    if ((int)stat < 0 || (int)stat >= fc->nstats)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_month_get: statistic %d "
+                          "is not in this %s run", (int)stat,
+                          fc->replicates ? "stochastic" : "deterministic");
+    if (month < 0 || month > fc->months)
+        return jbw__error(JBW_ERANGE, "jbw_forecast_month_get: month %d is "
+                          "not in 0..%d", (int)month, (int)fc->months);
+    fc_month_fill(out, fc, month, jbw__fc_values(fc, month, (int)stat));
+    return jbw__ok();
+}

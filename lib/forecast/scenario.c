@@ -1,0 +1,433 @@
+/*
+ * libjbw - the scenario file: parameter overrides and shocks read from
+ * key = value lines, applied to forecast parameters.
+ */
+#include "forecast/forecast_internal.h"
+#include "io/kv.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ====================================================================== */
+/* Scenarios                                                               */
+/* ====================================================================== */
+
+/* How a scenario value is read. */
+enum { SC_DOUBLE, SC_FRACTION, SC_INT, SC_FLAG, SC_DATE };
+
+/* A scalar key: its field (offset and size), type and domain. */
+typedef struct sc_scalar {
+    const char *key;
+    size_t offset, size;
+    int type;
+    double lo, hi;
+} sc_scalar;
+
+#define SC_FIELD(f) offsetof(jbw_forecast_params, f)
+#define SC_SCALAR(f, type, lo, hi)                                      \
+    { #f, SC_FIELD(f), sizeof(((jbw_forecast_params *)0)->f), type, lo, \
+      hi }
+
+static const sc_scalar sc_scalars[] = {
+    SC_SCALAR(months, SC_INT, 1, JBW_FORECAST_MONTHS_MAX),
+    SC_SCALAR(start, SC_DATE, 0, 0),
+    SC_SCALAR(turnover, SC_FRACTION, 0, 1),
+    SC_SCALAR(hires_fte, SC_DOUBLE, 0, FC_MAX_HIRES),
+    SC_SCALAR(hire_months, SC_INT, 0, JBW_FORECAST_MONTHS_MAX),
+    SC_SCALAR(bestaand_first, SC_FLAG, 0, 1),
+    SC_SCALAR(emergency_first, SC_FLAG, 0, 1),
+    SC_SCALAR(fte_per_worker, SC_DOUBLE, 1e-9, 1.2),
+    SC_SCALAR(units_per_measure, SC_DOUBLE, 1e-9, 10),
+    SC_SCALAR(finance, SC_FLAG, 0, 1),
+    SC_SCALAR(staff_cost, SC_DOUBLE, 0, FC_MAX_MONEY),
+    SC_SCALAR(fixed_costs, SC_DOUBLE, 0, FC_MAX_MONEY),
+};
+#define SC_NSCALARS (sizeof sc_scalars / sizeof sc_scalars[0])
+
+/* A per-kind key "prefix.KIND". */
+typedef struct sc_kinded {
+    const char *prefix;
+    size_t offset;
+    double lo, hi;
+    int finance; /* setting it switches finance on */
+} sc_kinded;
+
+static const sc_kinded sc_kindeds[] = {
+    { "inflow", SC_FIELD(inflow), 0, FC_MAX_INFLOW, 0 },
+    { "duration", SC_FIELD(duration), 1, FC_MAX_DURATION, 0 },
+    { "tariff", SC_FIELD(tariff), 0, FC_MAX_MONEY, 1 },
+    { "assigned", SC_FIELD(assigned), 0, FC_MAX_COUNT, 0 },
+    { "waiting_nieuw", SC_FIELD(waiting_nieuw), 0, FC_MAX_COUNT, 0 },
+    { "waiting_bestaand", SC_FIELD(waiting_bestaand), 0, FC_MAX_COUNT, 0 },
+};
+#define SC_NKINDEDS (sizeof sc_kindeds / sizeof sc_kindeds[0])
+
+struct jbw_scenario {
+    jbw_forecast_params vals;
+    size_t scalar_line[SC_NSCALARS];              /* 0: not set */
+    size_t kinded_line[SC_NKINDEDS][JBW_KIND_SLOTS];
+    size_t staff_line[JBW_TENURE_SLOTS];
+    int finance_keys;   /* a tariff or cost is set */
+    int finance_given;  /* the finance key is set */
+    jbw_shock *shocks;
+    size_t shock_count, shock_cap;
+};
+
+typedef struct sc_parse {
+    jbw_scenario *sc;
+    const char *source;
+    jbw__strmap shock_names;
+} sc_parse;
+
+static jbw_status sc_bad(const sc_parse *ps, size_t line, const char *key,
+                         const char *value, const char *why)
+{
+    return jbw__error(JBW_EPARSE, "%s line %zu: %s = '%s': %s", ps->source,
+                      line, key, value, why);
+}
+
+static jbw_status sc_twice(const sc_parse *ps, size_t line, const char *key,
+                           size_t first)
+{
+    return jbw__error(JBW_EPARSE, "%s line %zu: '%s' is given twice (first "
+                      "on line %zu)", ps->source, line, key, first);
+}
+
+static jbw_status sc_number(const sc_parse *ps, double *out, const char *key,
+                            const char *value, size_t line, double lo,
+                            double hi, int fraction)
+{
+    size_t n = strlen(value);
+    double v, scale = 1;
+    char why[96];
+    if (fraction && n > 0 && value[n - 1] == '%') {
+        n--;
+        scale = 0.01;
+    }
+    if (jbw__parse_double(&v, value, n, 0) != 0)
+        return sc_bad(ps, line, key, value, "not a number");
+    v *= scale;
+    if (fraction && v > 1 && scale == 1)
+        return sc_bad(ps, line, key, value, "above 1: write a fraction (0.2) "
+                      "or a percentage (20%)");
+    if (v < lo || v > hi) {
+        snprintf(why, sizeof why, "must be in [%g, %g]%s", lo * (1 / scale),
+                 hi * (1 / scale), scale != 1 ? " %" : "");
+        return sc_bad(ps, line, key, value, why);
+    }
+    *out = v;
+    return JBW_OK;
+}
+
+static jbw_status sc_set_scalar(sc_parse *ps, size_t i, const char *key,
+                                const char *value, size_t line)
+{
+    const sc_scalar *d = &sc_scalars[i];
+    char *field = (char *)&ps->sc->vals + d->offset;
+    jbw_status st;
+    double v;
+    if (ps->sc->scalar_line[i])
+        return sc_twice(ps, line, key, ps->sc->scalar_line[i]);
+    if (d->offset == SC_FIELD(finance))
+        ps->sc->finance_given = 1;
+    if (d->type == SC_DATE) {
+        jbw_date date;
+        if (jbw_date_parse(&date, value, (size_t)-1) != JBW_OK)
+            return sc_bad(ps, line, key, value, "not a date");
+        memcpy(field, &date, sizeof date);
+    } else {
+        st = sc_number(ps, &v, key, value, line, d->lo, d->hi,
+                       d->type == SC_FRACTION);
+        if (st != JBW_OK)
+            return st;
+        if ((d->type == SC_INT || d->type == SC_FLAG) && v != floor(v))
+            return sc_bad(ps, line, key, value, "not a whole number");
+        if (d->type == SC_INT) {
+            int32_t iv = (int32_t)v;
+            memcpy(field, &iv, sizeof iv);
+        } else if (d->type == SC_FLAG) {
+            int iv = (int)v;
+            memcpy(field, &iv, sizeof iv);
+        } else {
+            memcpy(field, &v, sizeof v);
+        }
+    }
+    ps->sc->scalar_line[i] = line;
+    if (d->offset == SC_FIELD(staff_cost) || d->offset == SC_FIELD(fixed_costs))
+        ps->sc->finance_keys = 1;
+    return JBW_OK;
+}
+
+static jbw_status sc_kind(const sc_parse *ps, int *kind, const char *code,
+                          size_t line, const char *key, const char *value,
+                          int allow_all)
+{
+    jbw_kind k;
+    if (allow_all && (strcmp(code, "ALL") == 0 || strcmp(code, "all") == 0 ||
+                      strcmp(code, "*") == 0)) {
+        *kind = JBW_SHOCK_ALL_KINDS;
+        return JBW_OK;
+    }
+    if (jbw_kind_from_code(&k, code, (size_t)-1) != JBW_OK) {
+        char why[96];
+        snprintf(why, sizeof why, "'%.40s' is not a measure kind%s", code,
+                 allow_all ? " or ALL" : "");
+        return sc_bad(ps, line, key, value, why);
+    }
+    *kind = (int)k;
+    return JBW_OK;
+}
+
+static jbw_status sc_set_kinded(sc_parse *ps, size_t i, const char *key,
+                                const char *value, size_t line)
+{
+    const sc_kinded *d = &sc_kindeds[i];
+    const char *code = key + strlen(d->prefix) + 1;
+    double *arr = (double *)(void *)((char *)&ps->sc->vals + d->offset);
+    jbw_status st;
+    int kind = 0;
+    double v;
+    if ((st = sc_kind(ps, &kind, code, line, key, value, 0)) != JBW_OK)
+        return st;
+    if (ps->sc->kinded_line[i][kind])
+        return sc_twice(ps, line, key, ps->sc->kinded_line[i][kind]);
+    if ((st = sc_number(ps, &v, key, value, line, d->lo, d->hi, 0)) != JBW_OK)
+        return st;
+    arr[kind] = v;
+    ps->sc->kinded_line[i][kind] = line;
+    if (d->finance)
+        ps->sc->finance_keys = 1;
+    return JBW_OK;
+}
+
+static jbw_status sc_set_staff(sc_parse *ps, const char *key,
+                               const char *value, size_t line)
+{
+    long long tenure;
+    double v;
+    jbw_status st;
+    const char *num = key + strlen("staff.");
+    if (jbw__parse_int(&tenure, num, strlen(num)) != 0 || tenure < 0 ||
+        tenure >= JBW_TENURE_SLOTS)
+        return sc_bad(ps, line, key, value, "the tenure after 'staff.' must "
+                      "be a whole number of months 0..36");
+    if (ps->sc->staff_line[tenure])
+        return sc_twice(ps, line, key, ps->sc->staff_line[tenure]);
+    if ((st = sc_number(ps, &v, key, value, line, 0, FC_MAX_FTE, 0)) != JBW_OK)
+        return st;
+    ps->sc->vals.staff_fte[tenure] = v;
+    ps->sc->staff_line[tenure] = line;
+    return JBW_OK;
+}
+
+jbw_status jbw__sc_push_shock(jbw_scenario *sc, const jbw_shock *s)
+{
+    void *arr = sc->shocks;
+    if (sc->shock_count >= FC_MAX_SHOCKS)
+        return jbw__error(JBW_EPARSE, "scenario: more than %d shocks",
+                          FC_MAX_SHOCKS);
+    if (jbw__grow(&arr, &sc->shock_cap, sc->shock_count + 1, sizeof *s) != 0)
+        return jbw__enomem();
+    sc->shocks = arr;
+    sc->shocks[sc->shock_count++] = *s;
+    return JBW_OK;
+}
+
+void jbw__sc_drop_shocks(jbw_scenario *sc, size_t count)
+{
+    if (count < sc->shock_count)
+        sc->shock_count = count;
+}
+
+/* Checks the months and multiplier of a shock read from a file. */
+static jbw_status sc_shock_check(const sc_parse *ps, const jbw_shock *s,
+                                 size_t line, const char *key,
+                                 const char *value)
+{
+    if (s->month_from < 1 || s->month_to < s->month_from ||
+        s->month_to > JBW_FORECAST_MONTHS_MAX)
+        return sc_bad(ps, line, key, value, "months must satisfy 1 <= from "
+                      "<= to <= 600");
+    if (!(s->multiplier >= 0 && s->multiplier <= FC_MAX_MULTIPLIER))
+        return sc_bad(ps, line, key, value, "the multiplier must be in "
+                      "[0, 1000]");
+    return JBW_OK;
+}
+
+/* Splits a value into whitespace-separated tokens in place. */
+static int sc_tokens(char *s, char **tok, int max)
+{
+    int n = 0;
+    while (*s) {
+        while (*s == ' ' || *s == '\t')
+            *s++ = '\0';
+        if (!*s)
+            break;
+        if (n == max)
+            return max + 1;
+        tok[n++] = s;
+        while (*s && *s != ' ' && *s != '\t')
+            s++;
+    }
+    return n;
+}
+
+/* shock.NAME = KIND|ALL from to multiplier */
+static jbw_status sc_set_shock(sc_parse *ps, const char *key,
+                               const char *value, size_t line)
+{
+    char copy[256];
+    char *tok[4];
+    long long from, to;
+    jbw_shock s;
+    size_t idx;
+    int inserted, kind = 0;
+    jbw_status st;
+    const char *name = key + strlen("shock.");
+    if (!*name)
+        return sc_bad(ps, line, key, value, "the shock needs a name after "
+                      "'shock.'");
+    snprintf(copy, sizeof copy, "%s", value);
+    if (strlen(value) >= sizeof copy ||
+        sc_tokens(copy, tok, 4) != 4)
+        return sc_bad(ps, line, key, value, "expected 'KIND from to "
+                      "multiplier', e.g. 'VOTS 3 8 1.5'");
+    if ((st = sc_kind(ps, &kind, tok[0], line, key, value, 1)) != JBW_OK)
+        return st;
+    if (jbw__parse_int(&from, tok[1], strlen(tok[1])) != 0 ||
+        jbw__parse_int(&to, tok[2], strlen(tok[2])) != 0 ||
+        from < 0 || to < 0 || from > JBW_FORECAST_MONTHS_MAX ||
+        to > JBW_FORECAST_MONTHS_MAX)
+        return sc_bad(ps, line, key, value, "months must be whole numbers "
+                      "1..600");
+    s.kind = kind;
+    s.month_from = (int32_t)from;
+    s.month_to = (int32_t)to;
+    if (jbw__parse_double(&s.multiplier, tok[3], strlen(tok[3]), 0) != 0)
+        return sc_bad(ps, line, key, value, "the multiplier is not a number");
+    if ((st = sc_shock_check(ps, &s, line, key, value)) != JBW_OK)
+        return st;
+    if ((st = jbw__strmap_intern(&ps->shock_names, name, strlen(name), &idx,
+                                 &inserted)) != JBW_OK)
+        return st;
+    if (!inserted)
+        return jbw__error(JBW_EPARSE, "%s line %zu: shock '%s' is given twice",
+                          ps->source, line, name);
+    return jbw__sc_push_shock(ps->sc, &s);
+}
+
+static int sc_prefixed(const char *key, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(key, prefix, n) == 0 && key[n] == '.';
+}
+
+static jbw_status sc_kv(void *user, const char *key, const char *value,
+                        size_t line)
+{
+    sc_parse *ps = user;
+    size_t i;
+    for (i = 0; i < SC_NSCALARS; i++)
+        if (strcmp(key, sc_scalars[i].key) == 0)
+            return sc_set_scalar(ps, i, key, value, line);
+    for (i = 0; i < SC_NKINDEDS; i++)
+        if (sc_prefixed(key, sc_kindeds[i].prefix))
+            return sc_set_kinded(ps, i, key, value, line);
+    if (sc_prefixed(key, "staff"))
+        return sc_set_staff(ps, key, value, line);
+    if (sc_prefixed(key, "shock"))
+        return sc_set_shock(ps, key, value, line);
+    return jbw__error(JBW_EPARSE, "%s line %zu: unknown key '%s'", ps->source,
+                      line, key);
+}
+
+void jbw_scenario_free(jbw_scenario *sc)
+{
+    if (!sc)
+        return;
+    jbw__free(sc->shocks);
+    jbw__free(sc);
+}
+
+jbw_status jbw_scenario_parse(jbw_scenario **out, const char *text,
+                              size_t len, const char *source)
+{
+    sc_parse ps;
+    jbw__strmap names = JBW__STRMAP_INIT;
+    jbw_status st;
+    if (!out || (!text && len))
+        return jbw__error(JBW_EINVAL, "jbw_scenario_parse: NULL %s",
+                          !out ? "out" : "text");
+    ps.sc = jbw__calloc(1, sizeof *ps.sc);
+    if (!ps.sc)
+        return jbw__enomem();
+    jbw_forecast_params_init(&ps.sc->vals, JBW_FORECAST_PARAMS_VERSION);
+    ps.source = source ? source : "scenario";
+    ps.shock_names = names;
+    st = jbw__kv_parse(text ? text : "", len, ps.source, sc_kv, &ps);
+    jbw__strmap_free(&ps.shock_names);
+    if (st != JBW_OK) {
+        jbw_scenario_free(ps.sc);
+        return st;
+    }
+    *out = ps.sc;
+    return jbw__ok();
+}
+
+jbw_status jbw_scenario_load(jbw_scenario **out, const char *path)
+{
+    char *text = NULL;
+    size_t len = 0;
+    jbw_status st;
+    if (!out || !path)
+        return jbw__error(JBW_EINVAL, "jbw_scenario_load: NULL %s",
+                          !out ? "out" : "path");
+    if ((st = jbw_read_file(&text, &len, path)) != JBW_OK)
+        return st;
+    st = jbw_scenario_parse(out, text, len, path);
+    jbw_free(text);
+    return st;
+}
+
+size_t jbw_scenario_shock_count(const jbw_scenario *sc)
+{
+    return sc ? sc->shock_count : 0;
+}
+
+jbw_status jbw_scenario_apply(jbw_forecast_params *params,
+                              const jbw_scenario *sc)
+{
+    size_t i;
+    int k;
+    if (!params || !sc)
+        return jbw__error(JBW_EINVAL, "jbw_scenario_apply: NULL %s",
+                          !params ? "params" : "scenario");
+    if (params->version != JBW_FORECAST_PARAMS_VERSION)
+        return jbw__error(JBW_EVERSION, "jbw_scenario_apply: params version "
+                          "%u is not supported", params->version);
+    for (i = 0; i < SC_NSCALARS; i++)
+        if (sc->scalar_line[i])
+            memcpy((char *)params + sc_scalars[i].offset,
+                   (const char *)&sc->vals + sc_scalars[i].offset,
+                   sc_scalars[i].size);
+    for (i = 0; i < SC_NKINDEDS; i++) {
+        double *dst = (double *)(void *)((char *)params + sc_kindeds[i].offset);
+        const double *src = (const double *)(const void *)(
+            (const char *)&sc->vals + sc_kindeds[i].offset);
+        for (k = 0; k < JBW_KIND_SLOTS; k++)
+            if (sc->kinded_line[i][k])
+                dst[k] = src[k];
+    }
+    for (k = 0; k < JBW_TENURE_SLOTS; k++)
+        if (sc->staff_line[k])
+            params->staff_fte[k] = sc->vals.staff_fte[k];
+    if (sc->finance_keys && !sc->finance_given)
+        params->finance = 1;
+    if (sc->shock_count) {
+        params->shocks = sc->shocks;
+        params->shock_count = sc->shock_count;
+    }
+    return jbw__ok();
+}

@@ -1,0 +1,616 @@
+/*
+ * libjbw - the CSV tokenizer (csv.h): one pass over the text, no
+ * allocation per field, SSE2 scanning where available.
+ */
+#include "io/csv.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define JBW__CSV_SSE2 1
+#endif
+
+/* ====================================================================== */
+/* Tokenizer                                                               */
+/* ====================================================================== */
+
+/*
+ * Byte classes for the scanning loops: 0 ordinary, 1 a byte the loops
+ * must look at (NUL, LF, CR, '"', ',', ';'), 2 the lead or continuation
+ * byte of a multi-byte UTF-8 sequence. A constant table, not state.
+ */
+/* clang-format off */
+#define JBW__C0 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+#define JBW__C2 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
+static const unsigned char jbw__csv_class[256] = {
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, /* NUL, LF, CR */
+    JBW__C0,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '"', ',' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, /* ';' */
+    JBW__C0, JBW__C0, JBW__C0, JBW__C0,
+    JBW__C2, JBW__C2, JBW__C2, JBW__C2, JBW__C2, JBW__C2, JBW__C2, JBW__C2,
+};
+#undef JBW__C0
+#undef JBW__C2
+/* clang-format on */
+
+/*
+ * The first byte at or after q that the classes flag, or end. With SSE2
+ * (every x86-64) sixteen bytes are tested at once: fields are short, and
+ * a byte loop spends more on its bookkeeping than on the test. The text
+ * is never read past end.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+/* Inlined into the field loops, the vector constants stay in registers. */
+#define JBW__CSV_INLINE __attribute__((always_inline)) inline
+#else
+#define JBW__CSV_INLINE
+#endif
+
+static JBW__CSV_INLINE const unsigned char *
+jbw__csv_scan(const unsigned char *q, const unsigned char *end)
+{
+#if defined(JBW__CSV_SSE2)
+    while (end - q >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+        unsigned mask;
+        hit = _mm_or_si128(hit,
+                           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))));
+        /* Class 2 (bytes from 0x80) is the top bit, which the mask takes
+         * from v itself. */
+        mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(hit, v));
+        if (mask)
+            return q + __builtin_ctz(mask);
+        q += 16;
+    }
+#endif
+    while (q < end && !jbw__csv_class[*q])
+        q++;
+    return q;
+}
+
+/*
+ * Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or 0
+ * when it is malformed: overlong forms, surrogates and code points above
+ * U+10FFFF are rejected as RFC 3629 requires.
+ */
+static size_t jbw__utf8_len(const unsigned char *p, const unsigned char *end)
+{
+    unsigned char b0 = p[0], lo = 0x80, hi = 0xBF;
+    size_t n, i;
+    if (b0 >= 0xC2 && b0 <= 0xDF)
+        n = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        if (b0 == 0xE0)
+            lo = 0xA0;
+        else if (b0 == 0xED)
+            hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        if (b0 == 0xF0)
+            lo = 0x90;
+        else if (b0 == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if ((size_t)(end - p) < n || p[1] < lo || p[1] > hi)
+        return 0;
+    for (i = 2; i < n; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return n;
+}
+
+void jbw__csv_quote(char *dst, size_t size, const char *s, size_t n)
+{
+    size_t room = size - 4, i, k = 0;
+    int cut = 0;
+    if (n > room) {
+        /* Back up to the start of a character so the message stays UTF-8. */
+        n = room;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        cut = 1;
+    }
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        dst[k++] = ch < 0x20 || ch == 0x7F ? '?' : (char)ch;
+    }
+    if (cut) {
+        memcpy(dst + k, "...", 3);
+        k += 3;
+    }
+    dst[k] = '\0';
+}
+
+/* The header name of column col, or "" when the header has no such one. */
+static const char *jbw__csv_name(const jbw__csv *c, size_t col)
+{
+    return col < c->name_count ? c->names + c->name_offs[col] : "";
+}
+
+jbw_status jbw__csv_error(const jbw__csv *c, size_t col, jbw_status status,
+                          const char *fmt, ...)
+{
+    char msg[384], name[72];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (col == JBW__CSV_ABSENT)
+        return jbw__error(status, "%s line %zu: %s", c->source, c->record_line,
+                          msg);
+    if (col < c->name_count) {
+        const char *nm = jbw__csv_name(c, col);
+        jbw__csv_quote(name, sizeof name, nm, strlen(nm));
+        return jbw__error(status, "%s line %zu, column '%s': %s", c->source,
+                          c->record_line, name, msg);
+    }
+    return jbw__error(status, "%s line %zu, field %zu: %s", c->source,
+                      c->record_line, col + 1, msg);
+}
+
+/* Makes room for `extra` more bytes in the quoted-field buffer. */
+static int jbw__csv_reserve(jbw__csv *c, size_t extra)
+{
+    void *p = c->buf;
+    if (extra > SIZE_MAX - c->buf_len - 1)
+        return -1;
+    if (jbw__grow(&p, &c->buf_cap, c->buf_len + extra + 1, 1) != 0)
+        return -1;
+    c->buf = p;
+    return 0;
+}
+
+static int jbw__csv_append(jbw__csv *c, const char *s, size_t n)
+{
+    if (c->buf_len + n + 1 > c->buf_cap && jbw__csv_reserve(c, n) != 0)
+        return -1;
+    if (n)
+        memcpy(c->buf + c->buf_len, s, n);
+    c->buf_len += n;
+    return 0;
+}
+
+/* Grows the per-field arrays by one field or more. */
+static int jbw__csv_grow_fields(jbw__csv *c)
+{
+    size_t cap = c->field_cap, need = c->field_cap + 1;
+    void *p = c->ptrs, *l = c->lens, *o = c->offs;
+    if (jbw__grow(&p, &cap, need, sizeof(const char *)) != 0)
+        return -1;
+    c->ptrs = p;
+    cap = c->field_cap;
+    if (jbw__grow(&l, &cap, need, sizeof(size_t)) != 0)
+        return -1;
+    c->lens = l;
+    cap = c->field_cap;
+    if (jbw__grow(&o, &cap, need, sizeof(size_t)) != 0)
+        return -1;
+    c->offs = o;
+    c->field_cap = cap;
+    return 0;
+}
+
+/* The error for a byte the classes flag inside a field. */
+static jbw_status jbw__csv_bad_byte(const jbw__csv *c, const char *field,
+                                    const char *at)
+{
+    size_t col = c->count - 1;
+    if (*at == '\0')
+        return jbw__csv_error(c, col, JBW_EPARSE,
+                              "NUL byte (a UTF-16 file? save it as UTF-8)");
+    return jbw__csv_error(c, col, JBW_EPARSE,
+                          "invalid UTF-8 (byte 0x%02X at byte %zu of the "
+                          "field; save the file as UTF-8)",
+                          (unsigned)(unsigned char)*at,
+                          (size_t)(at - field) + 1);
+}
+
+/*
+ * Inside the unquoted field that starts at `field`, *qq is a byte the
+ * classes flag that does not end the field: the other delimiter (data),
+ * or a multi-byte UTF-8 character, are stepped over; a quote, a NUL or
+ * invalid UTF-8 is the error. c->count includes the field.
+ */
+static jbw_status jbw__csv_unquoted_byte(const jbw__csv *c,
+                                         const unsigned char *field,
+                                         const unsigned char **qq)
+{
+    const unsigned char *q = *qq;
+    size_t n;
+    if (*q == ',' || *q == ';') {
+        *qq = q + 1;
+        return JBW_OK;
+    }
+    if (*q == '"')
+        return jbw__csv_error(c, c->count - 1, JBW_EPARSE,
+                              "a quote inside an unquoted field (quote "
+                              "the whole field and double the quote)");
+    if (*q == '\0')
+        return jbw__csv_bad_byte(c, (const char *)field, (const char *)q);
+    n = jbw__utf8_len(q, (const unsigned char *)c->end);
+    if (!n)
+        return jbw__csv_bad_byte(c, (const char *)field, (const char *)q);
+    *qq = q + n;
+    return JBW_OK;
+}
+
+/*
+ * Scans a quoted field whose opening quote is at *pp, undoubling quotes
+ * and counting the line ends inside it; leaves *pp after the closing
+ * quote and any spaces that follow it.
+ */
+static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
+{
+    const unsigned char *q = (const unsigned char *)*pp + 1;
+    const unsigned char *end = (const unsigned char *)c->end, *seg = q;
+    const char *field = (const char *)q;
+    size_t start_line = c->line, i = c->count - 1;
+    c->offs[i] = c->buf_len;
+    for (;;) {
+        q = jbw__csv_scan(q, end);
+        if (q == end) {
+            char name[72];
+            const char *nm = jbw__csv_name(c, c->count - 1);
+            jbw__csv_quote(name, sizeof name, nm, strlen(nm));
+            return jbw__error(JBW_EPARSE,
+                              "%s line %zu: the quoted field%s%s%s that "
+                              "starts here never ends (a missing '\"')",
+                              c->source, start_line, *nm ? " '" : "", name,
+                              *nm ? "'" : "");
+        }
+        if (*q == '"') {
+            /* A closing quote ends the segment; a doubled one keeps one. */
+            int doubled = q + 1 < end && q[1] == '"';
+            if (jbw__csv_append(c, (const char *)seg,
+                                (size_t)(q - seg) + (doubled ? 1u : 0u)) != 0)
+                return jbw__enomem();
+            q += doubled ? 2 : 1;
+            seg = q;
+            if (!doubled)
+                break;
+        } else if (*q == '\n') {
+            c->line++;
+            q++;
+        } else if (*q == ',' || *q == ';' || *q == '\r') {
+            q++;
+        } else if (*q == '\0') {
+            return jbw__csv_bad_byte(c, field, (const char *)q);
+        } else {
+            size_t n = jbw__utf8_len(q, end);
+            if (!n)
+                return jbw__csv_bad_byte(c, field, (const char *)q);
+            q += n;
+        }
+    }
+    /* The text lives in buf, which may still move: the record's end
+     * turns the offset into a pointer. */
+    c->ptrs[i] = NULL;
+    c->lens[i] = c->buf_len - c->offs[i];
+    while (q < end && (*q == ' ' || *q == '\t'))
+        q++;
+    if (q < end && *q != (unsigned char)c->delim && *q != '\n' && *q != '\r') {
+        char v[24];
+        jbw__csv_quote(v, sizeof v, (const char *)q, (size_t)(end - q));
+        return jbw__csv_error(c, c->count - 1, JBW_EPARSE,
+                              "text after the closing quote: '%s'", v);
+    }
+    *pp = (const char *)q;
+    return JBW_OK;
+}
+
+/*
+ * Reads one record into the field buffer. *blank is 1 when it held
+ * nothing but spaces and delimiters.
+ *
+ * An unquoted field is recorded, trimmed of spaces and tabs, where it
+ * lies in the text (no copy); a quoted one goes to jbw__csv_quoted().
+ * The loop keeps the record's state in locals: fields are short, and
+ * per-field bookkeeping is most of the work.
+ */
+static jbw_status jbw__csv_record(jbw__csv *c, int *blank)
+{
+    const unsigned char *p = (const unsigned char *)c->pos;
+    const unsigned char *const end = (const unsigned char *)c->end;
+    const unsigned char delim = (unsigned char)c->delim;
+    const char **ptrs = c->ptrs;
+    size_t *lens = c->lens;
+    size_t count = 0, cap = c->field_cap, i;
+    int content = 0, quoted = 0;
+    c->count = 0;
+    c->buf_len = 0;
+    c->record_line = c->line;
+    for (;;) {
+        const unsigned char *q, *e;
+        jbw_status st;
+        int in_quotes;
+        if (JBW__UNLIKELY(count == cap)) {
+            if (jbw__csv_grow_fields(c) != 0)
+                return jbw__enomem();
+            ptrs = c->ptrs;
+            lens = c->lens;
+            cap = c->field_cap;
+        }
+        c->count = ++count; /* messages name field count - 1 */
+        /* Leading spaces, tabs and an opening quote are all <= '"'. */
+        in_quotes = 0;
+        if (JBW__UNLIKELY(p < end && *p <= '"')) {
+            while (p < end && (*p == ' ' || *p == '\t'))
+                p++;
+            in_quotes = p < end && *p == '"';
+        }
+        if (in_quotes) {
+            const char *pp = (const char *)p;
+            content = quoted = 1;
+            if ((st = jbw__csv_quoted(c, &pp)) != JBW_OK)
+                return st;
+            p = (const unsigned char *)pp;
+        } else {
+            q = jbw__csv_scan(p, end);
+            while (q < end && *q != delim && *q != '\n' && *q != '\r') {
+                if ((st = jbw__csv_unquoted_byte(c, p, &q)) != JBW_OK)
+                    return st;
+                q = jbw__csv_scan(q, end);
+            }
+            e = q;
+            if (e > p) {
+                if (JBW__UNLIKELY(e[-1] == ' ' || e[-1] == '\t'))
+                    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+                        e--;
+                if (e > p)
+                    content = 1;
+            }
+            ptrs[count - 1] = (const char *)p;
+            lens[count - 1] = (size_t)(e - p);
+            p = q;
+        }
+        if (p == end)
+            break;
+        if (*p == delim) {
+            p++;
+            continue;
+        }
+        if (*p == '\r') {
+            if (p + 1 == end || p[1] != '\n')
+                return jbw__csv_error(c, JBW__CSV_ABSENT, JBW_EPARSE,
+                                      "a carriage return without a line "
+                                      "feed (lines must end in LF or CRLF)");
+            p++;
+        }
+        p++; /* the LF */
+        c->line++;
+        break;
+    }
+    for (i = 0; quoted && i < count; i++)
+        if (!ptrs[i])
+            ptrs[i] = c->buf ? c->buf + c->offs[i] : "";
+    c->pos = (const char *)p;
+    *blank = !content;
+    return JBW_OK;
+}
+
+/*
+ * Picks the delimiter from the line at c->pos: the one of ',' and ';'
+ * that occurs outside quotes.
+ */
+static jbw_status jbw__csv_detect(jbw__csv *c)
+{
+    const char *p = c->pos;
+    int quoted = 0, comma = 0, semi = 0;
+    for (; p < c->end; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (*p == '\n')
+            break;
+        else if (*p == ',')
+            comma = 1;
+        else if (*p == ';')
+            semi = 1;
+    }
+    if (comma && semi)
+        return jbw__error(JBW_EPARSE,
+                          "%s line %zu: the header line holds both ',' and "
+                          "';', so the delimiter is ambiguous",
+                          c->source, c->line);
+    c->delim = semi ? ';' : ',';
+    return JBW_OK;
+}
+
+/*
+ * Keeps the header's names, NUL-terminated, for lookups and messages.
+ * Names are trimmed even when quoted: a name is no data.
+ */
+static jbw_status jbw__csv_keep_names(jbw__csv *c)
+{
+    size_t i, total = 0, at = 0;
+    for (i = 0; i < c->count; i++)
+        total += c->lens[i] + 1;
+    c->names = jbw__malloc(total);
+    c->name_offs = jbw__calloc(c->count, sizeof(size_t));
+    if (!c->names || !c->name_offs)
+        return jbw__enomem();
+    for (i = 0; i < c->count; i++) {
+        const char *s = c->ptrs[i], *e = s + c->lens[i];
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+        c->name_offs[i] = at;
+        memcpy(c->names + at, s, (size_t)(e - s));
+        at += (size_t)(e - s);
+        c->names[at++] = '\0';
+    }
+    c->name_count = c->count;
+    return JBW_OK;
+}
+
+jbw_status jbw__csv_open(jbw__csv *c, const char *text, size_t len,
+                         const char *source)
+{
+    jbw_status st;
+    int blank = 1;
+    memset(c, 0, sizeof *c);
+    c->source = source;
+    c->pos = text;
+    c->end = text + len;
+    c->line = 1;
+    if (len >= 2 &&
+        ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE) &&
+        ((unsigned char)text[1] ^ (unsigned char)text[0]) == 0x01)
+        return jbw__error(JBW_EPARSE,
+                          "%s is UTF-16 (byte-order mark %02X %02X); save "
+                          "it as UTF-8",
+                          source, (unsigned)(unsigned char)text[0],
+                          (unsigned)(unsigned char)text[1]);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        c->pos += 3;
+    while (blank) {
+        if (c->pos == c->end) {
+            jbw__csv_close(c);
+            return jbw__error(JBW_EPARSE, "%s is empty: no header line",
+                              source);
+        }
+        st = jbw__csv_detect(c);
+        if (st == JBW_OK)
+            st = jbw__csv_record(c, &blank);
+        if (st != JBW_OK) {
+            jbw__csv_close(c);
+            return st;
+        }
+    }
+    st = jbw__csv_keep_names(c);
+    if (st != JBW_OK)
+        jbw__csv_close(c);
+    return st;
+}
+
+jbw_status jbw__csv_next(jbw__csv *c, int *more)
+{
+    int blank = 1;
+    while (blank) {
+        jbw_status st;
+        if (c->pos == c->end) {
+            c->count = 0;
+            *more = 0;
+            return JBW_OK;
+        }
+        st = jbw__csv_record(c, &blank);
+        if (st != JBW_OK)
+            return st;
+    }
+    *more = 1;
+    return JBW_OK;
+}
+
+void jbw__csv_close(jbw__csv *c)
+{
+    jbw__free(c->buf);
+    jbw__free((void *)c->ptrs);
+    jbw__free(c->offs);
+    jbw__free(c->lens);
+    jbw__free(c->names);
+    jbw__free(c->name_offs);
+    c->buf = c->names = NULL;
+    c->ptrs = NULL;
+    c->offs = c->lens = c->name_offs = NULL;
+    c->buf_len = c->buf_cap = c->count = c->field_cap = c->name_count = 0;
+}
+
+/* ASCII case-insensitive equality of name[0..n) and the string `want`. */
+int jbw__name_eq_n(const char *name, size_t n, const char *want)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)name[i], b = (unsigned char)want[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b - 'A' + 'a');
+        if (a != b || !b)
+            return 0;
+    }
+    return want[n] == '\0';
+}
+
+static int jbw__name_eq(const char *name, const char *want)
+{
+    return jbw__name_eq_n(name, strlen(name), want);
+}
+
+/* Lists the wanted names for the unknown-column message. */
+static void jbw__list_names(char *dst, size_t size, const char *const *names,
+                            size_t n)
+{
+    size_t i, k = 0;
+    dst[0] = '\0';
+    for (i = 0; i < n && k + 1 < size; i++) {
+        int w = snprintf(dst + k, size - k, "%s%s", i ? ", " : "", names[i]);
+        if (w < 0)
+            break;
+        k += (size_t)w;
+    }
+}
+
+jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
+                            const char *const *names,
+                            const unsigned char *required, size_t n,
+                            int allow_unknown)
+{
+    size_t h, k;
+    char shown[72], known[400];
+    for (k = 0; k < n; k++)
+        index[k] = JBW__CSV_ABSENT;
+    for (h = 0; h < c->name_count; h++) {
+        const char *nm = jbw__csv_name(c, h);
+        jbw__csv_quote(shown, sizeof shown, nm, strlen(nm));
+        for (k = 0; k < n && !jbw__name_eq(nm, names[k]); k++)
+            ;
+        if (k < n) {
+            if (index[k] != JBW__CSV_ABSENT)
+                return jbw__error(JBW_EPARSE,
+                                  "%s line %zu: column '%s' occurs twice "
+                                  "(fields %zu and %zu)",
+                                  c->source, c->record_line, shown,
+                                  index[k] + 1, h + 1);
+            index[k] = h;
+        } else if (!allow_unknown) {
+            jbw__list_names(known, sizeof known, names, n);
+            if (!*nm)
+                return jbw__error(JBW_EPARSE,
+                                  "%s line %zu: field %zu of the header has "
+                                  "no column name",
+                                  c->source, c->record_line, h + 1);
+            return jbw__error(JBW_EPARSE,
+                              "%s line %zu: unknown column '%s' (known: %s)",
+                              c->source, c->record_line, shown, known);
+        }
+    }
+    for (k = 0; k < n; k++)
+        if (required[k] && index[k] == JBW__CSV_ABSENT)
+            return jbw__error(JBW_EPARSE,
+                              "%s line %zu: required column '%s' is missing",
+                              c->source, c->record_line, names[k]);
+    return JBW_OK;
+}
+
+jbw_status jbw__csv_check_width(const jbw__csv *c)
+{
+    if (c->count == c->name_count)
+        return JBW_OK;
+    return jbw__csv_error(c, JBW__CSV_ABSENT, JBW_EPARSE,
+                          "%zu field%s where the header has %zu", c->count,
+                          c->count == 1 ? "" : "s", c->name_count);
+}

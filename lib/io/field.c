@@ -1,0 +1,229 @@
+/*
+ * libjbw - the values of CSV fields: text, dates, whole and decimal
+ * numbers and the enum codes of measures.csv, each with an error naming
+ * the file, line, column and value.
+ */
+#include "io/io_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ====================================================================== */
+/* Field values                                                            */
+/* ====================================================================== */
+
+/* A field's text; NULL (and *len 0) when the column is absent. */
+const char *jbw__io_text(const jbw__csv *c, size_t col, size_t *len)
+{
+    if (col == JBW__CSV_ABSENT) {
+        *len = 0;
+        return NULL;
+    }
+    return jbw__csv_field(c, col, len);
+}
+
+/* A date column; empty gives JBW_DATE_NONE unless `required`. */
+jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
+                          int required)
+{
+    size_t n;
+    const char *s = jbw__io_text(c, col, &n);
+    jbw_status st;
+    if (!s || n == 0) {
+        if (required)
+            return jbw__csv_error(c, col, JBW_EPARSE, "a date is required");
+        *out = JBW_DATE_NONE;
+        return JBW_OK;
+    }
+    /* The exact forms, the bulk of a file's dates, skip the general
+     * parser's steps (and its detail bookkeeping). */
+    if (jbw__date_parse_exact(out, s, n))
+        return JBW_OK;
+    st = jbw_date_parse(out, s, n);
+    if (st != JBW_OK) /* the date module's detail quotes the value */
+        return jbw__csv_error(c, col, st, "%s", jbw_last_error());
+    return JBW_OK;
+}
+
+/* The codes an enum accepts, for messages ("unknown, safe, ..."). */
+typedef const char *(*io_code_fn)(int value);
+
+static const char *io_kind_code(int v)
+{
+    return jbw_kind_code((jbw_kind)v);
+}
+static const char *io_safety_code(int v)
+{
+    return jbw_safety_code((jbw_safety)v);
+}
+static const char *io_placement_code(int v)
+{
+    return jbw_placement_code((jbw_placement)v);
+}
+static const char *io_jr_risk_code(int v)
+{
+    return jbw_jr_risk_code((jbw_jr_risk)v);
+}
+
+static void io_codes(char *dst, size_t size, io_code_fn fn)
+{
+    size_t k = 0;
+    int v;
+    dst[0] = '\0';
+    for (v = 0; v < 64 && fn(v) && k + 1 < size; v++) {
+        int w = snprintf(dst + k, size - k, "%s%s", v ? ", " : "", fn(v));
+        if (w < 0)
+            break;
+        k += (size_t)w;
+    }
+}
+
+static int io_memo_find(int *out, const jbw__io_memo *memo, const char *s, size_t n)
+{
+    unsigned k;
+    for (k = 0; k < IO_MEMO_SLOTS; k++) {
+        size_t i;
+        if (memo->len[k] != n)
+            continue;
+        /* codes are a few bytes: a loop beats a call to memcmp */
+        for (i = 0; i < n && memo->text[k][i] == s[i]; i++)
+            ;
+        if (i == n) {
+            *out = memo->value[k];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void io_memo_keep(jbw__io_memo *memo, const char *s, size_t n, int value)
+{
+    unsigned k = memo->next;
+    if (n == 0 || n >= sizeof memo->text[0])
+        return;
+    memcpy(memo->text[k], s, n);
+    memo->len[k] = n;
+    memo->value[k] = value;
+    memo->next = (k + 1) % IO_MEMO_SLOTS;
+}
+
+/* The message for a code the enum column does not know. Apart from
+ * jbw__io_enum_value() so that its buffers cost the usual case nothing. */
+static jbw_status io_enum_error(const jbw__csv *c, size_t col, jbw__io_enum which,
+                                const char *s, size_t n)
+{
+    static const char *const what[] = {"a measure kind", "a safety code",
+                                       "a placement code", "a jr_risk code"};
+    static const io_code_fn codes[] = {io_kind_code, io_safety_code,
+                                       io_placement_code, io_jr_risk_code};
+    char shown[IO_SHOWN], list[256];
+    jbw__csv_quote(shown, sizeof shown, s, n);
+    io_codes(list, sizeof list, codes[which]);
+    return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not %s (%s)", shown,
+                          what[which], list);
+}
+
+/*
+ * An enum column; empty gives 0 (the "unknown"/"none" default) except for
+ * kind, which is required.
+ */
+jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
+                                size_t col, jbw__io_enum which)
+{
+    size_t n;
+    const char *s = jbw__io_text(c, col, &n);
+    jbw_status st = JBW_EPARSE;
+    if (!s || n == 0) {
+        if (which == IO_KIND)
+            return jbw__csv_error(c, col, JBW_EPARSE,
+                                  "a measure kind is required");
+        *out = 0;
+        return JBW_OK;
+    }
+    if (io_memo_find(out, memo, s, n))
+        return JBW_OK;
+    switch (which) {
+    case IO_KIND: {
+        jbw_kind v;
+        st = jbw_kind_from_code(&v, s, n);
+        if (st == JBW_OK)
+            *out = (int)v;
+        break;
+    }
+    case IO_SAFETY: {
+        jbw_safety v;
+        st = jbw_safety_from_code(&v, s, n);
+        if (st == JBW_OK)
+            *out = (int)v;
+        break;
+    }
+    case IO_PLACEMENT: {
+        jbw_placement v;
+        st = jbw_placement_from_code(&v, s, n);
+        if (st == JBW_OK)
+            *out = (int)v;
+        break;
+    }
+    case IO_JR_RISK: {
+        jbw_jr_risk v;
+        st = jbw_jr_risk_from_code(&v, s, n);
+        if (st == JBW_OK)
+            *out = (int)v;
+        break;
+    }
+    }
+    if (st == JBW_OK) {
+        io_memo_keep(memo, s, n, *out);
+        return JBW_OK;
+    }
+    return io_enum_error(c, col, which, s, n);
+}
+
+/* previous_workers: a whole number; empty is 0. */
+jbw_status jbw__io_int(int *out, const jbw__csv *c, size_t col)
+{
+    char shown[IO_SHOWN];
+    size_t n;
+    const char *s = jbw__io_text(c, col, &n);
+    long long v;
+    size_t i;
+    if (!s || n == 0) {
+        *out = 0;
+        return JBW_OK;
+    }
+    /* A few plain digits, the usual case, need no strtoll. */
+    for (i = 0, v = 0; i < n && n <= 6 && s[i] >= '0' && s[i] <= '9'; i++)
+        v = v * 10 + (s[i] - '0');
+    if (i == n && n <= 6) {
+        *out = (int)v;
+        return JBW_OK;
+    }
+    jbw__csv_quote(shown, sizeof shown, s, n);
+    if (jbw__parse_int(&v, s, n) != 0)
+        return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not a whole number",
+                              shown);
+    if (v < -1000000 || v > 1000000)
+        return jbw__csv_error(c, col, JBW_ERANGE, "'%s' is out of range",
+                              shown);
+    *out = (int)v;
+    return JBW_OK;
+}
+
+/* fte: a number, with a decimal comma in ';' files. */
+jbw_status jbw__io_number(double *out, const jbw__csv *c, size_t col)
+{
+    char shown[IO_SHOWN];
+    size_t n;
+    const char *s = jbw__io_text(c, col, &n);
+    if (!s || n == 0)
+        return jbw__csv_error(c, col, JBW_EPARSE, "a number is required");
+    if (jbw__parse_double(out, s, n, c->delim == ';') == 0)
+        return JBW_OK;
+    jbw__csv_quote(shown, sizeof shown, s, n);
+    return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not a number%s", shown,
+                          c->delim == ',' && memchr(s, ',', n)
+                              ? " (a decimal comma is read only in files "
+                                "delimited by ';')"
+                              : "");
+}
+

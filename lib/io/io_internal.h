@@ -1,0 +1,106 @@
+/*
+ * libjbw internal: what the files of lib/io share between them: the field
+ * values of a CSV record (field.c), the rejected-rows list (rejects.c),
+ * the columns of the snapshot files (snapshot_load.c, snapshot_write.c)
+ * and the CSV writers' field helpers (snapshot_write.c, used by
+ * registry_csv.c too).
+ */
+#ifndef JBW_IO_INTERNAL_H
+#define JBW_IO_INTERNAL_H
+
+#include "data/snapshot_internal.h"
+#include "io/csv.h"
+
+/* ---- field values (field.c) ------------------------------------------ */
+
+/* Quoted-value buffer size used in messages: long values are cut. */
+#define IO_SHOWN 64
+
+/* The enum columns of measures.csv. */
+typedef enum jbw__io_enum {
+    IO_KIND,
+    IO_SAFETY,
+    IO_PLACEMENT,
+    IO_JR_RISK
+} jbw__io_enum;
+#define IO_ENUMS 4
+
+/*
+ * The codes last read in an enum column and their values: a column
+ * repeats a few codes, and a byte compare is cheaper than the lookup.
+ */
+#define IO_MEMO_SLOTS 8
+typedef struct jbw__io_memo {
+    char text[IO_MEMO_SLOTS][24];
+    size_t len[IO_MEMO_SLOTS]; /* 0: slot unused */
+    int value[IO_MEMO_SLOTS];
+    unsigned next; /* the slot to fill next */
+} jbw__io_memo;
+
+/* A field's text; NULL (and *len 0) when the column is absent. */
+const char *jbw__io_text(const jbw__csv *c, size_t col, size_t *len);
+/* A date column; empty gives JBW_DATE_NONE unless `required`. */
+jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
+                        int required);
+/*
+ * An enum column; empty gives 0 (the "unknown"/"none" default) except for
+ * kind, which is required. `memo` remembers the codes last read.
+ */
+jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo,
+                              const jbw__csv *c, size_t col,
+                              jbw__io_enum which);
+/* previous_workers: a whole number; empty is 0. */
+jbw_status jbw__io_int(int *out, const jbw__csv *c, size_t col);
+/* fte: a number, with a decimal comma in ';' files. */
+jbw_status jbw__io_number(double *out, const jbw__csv *c, size_t col);
+
+/* ---- rejected rows (rejects.c) --------------------------------------- */
+
+#define IO_NULL ((size_t)-1)
+enum { IO_MEASURES = 0, IO_WORKERS = 1 };
+
+/* A new, empty list for the two named files; NULL when out of memory. */
+jbw_rejects *jbw__io_rejects_new(const char *measures_name,
+                                 const char *workers_name);
+/* Stores a reason's text; *offset receives its place for io_reject_add. */
+jbw_status jbw__io_reason(jbw_rejects *r, size_t *offset, const char *text);
+/* Adds a rejected row of file IO_MEASURES or IO_WORKERS. */
+jbw_status jbw__io_reject_add(jbw_rejects *r, int file, size_t line,
+                              size_t reason);
+
+/* ---- the snapshot files' columns (snapshot_load.c) -------------------- */
+
+enum { W_ID, W_ORG, W_REGION, W_FTE, W_HIRED, W_LEAVING, W_COLUMNS };
+enum {
+    M_ID,
+    M_CHILD,
+    M_FAMILY,
+    M_KIND,
+    M_ORG,
+    M_REGION,
+    M_START,
+    M_END,
+    M_WORKER,
+    M_FIRST,
+    M_WAITING,
+    M_PREVIOUS,
+    M_SAFETY,
+    M_PLACEMENT,
+    M_BIRTH,
+    M_CONTACT,
+    M_JR_RISK,
+    M_COLUMNS
+};
+extern const char *const jbw__io_worker_names[W_COLUMNS];
+extern const char *const jbw__io_measure_names[M_COLUMNS];
+
+/* ---- CSV writing helpers (snapshot_write.c) --------------------------- */
+
+/* A text field, quoted also when it has leading or trailing blanks. */
+void jbw__io_put_text(jbw__buf *b, const char *s);
+/* The key at `index` of a map, NULL for JBW__NONE. */
+const char *jbw__io_key(const jbw__strmap *m, uint32_t index);
+/* A header line of n column names. */
+void jbw__io_put_header(jbw__buf *b, const char *const *names, size_t n);
+
+#endif /* JBW_IO_INTERNAL_H */

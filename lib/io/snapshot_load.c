@@ -1,0 +1,565 @@
+/*
+ * libjbw - loading a snapshot from workers.csv and measures.csv (strict
+ * or lenient), docs/formats.md.
+ */
+#include "io/io_internal.h"
+
+#include <string.h>
+
+/* ====================================================================== */
+/* Loading a snapshot                                                      */
+/* ====================================================================== */
+
+/*
+ * Loading runs in two passes: the first reads both files into rows (the
+ * strings go to one arena), the second creates the snapshot with the
+ * reference date (given, or inferred from the rows) and adds the rows.
+ */
+
+const char *const jbw__io_worker_names[W_COLUMNS] = {
+    "id", "organisation", "region", "fte", "hired", "leaving"};
+static const unsigned char io_worker_required[W_COLUMNS] = {1, 1, 0, 1, 1, 0};
+
+const char *const jbw__io_measure_names[M_COLUMNS] = {
+    "id",           "child_id",       "family_id",     "kind",
+    "organisation", "region",         "start",         "end",
+    "worker_id",    "first_assigned", "waiting_since", "previous_workers",
+    "safety",       "placement",      "birth_date",    "last_contact",
+    "jr_risk"};
+static const unsigned char io_measure_required[M_COLUMNS] = {
+    1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+/* String fields of the rows, as arena offsets (IO_NULL: none). */
+enum { WS_ID, WS_ORG, WS_REGION, WS_COUNT };
+enum { MS_ID, MS_CHILD, MS_FAMILY, MS_ORG, MS_REGION, MS_WORKER, MS_COUNT };
+
+typedef struct io_wrow {
+    size_t line;
+    size_t reject; /* reason offset in the rejects, IO_NULL when good */
+    size_t str[WS_COUNT];
+    jbw_worker w;
+} io_wrow;
+
+typedef struct io_mrow {
+    size_t line;
+    size_t reject;
+    size_t str[MS_COUNT];
+    jbw_measure m;
+} io_mrow;
+
+typedef struct io_load {
+    int lenient, allow_unknown;
+    const char *names[2]; /* measures, workers */
+    jbw__buf arena;
+    io_wrow *wrows;
+    size_t wcount, wcap;
+    io_mrow *mrows;
+    size_t mcount, mcap;
+    jbw_date latest;         /* the latest date of the good rows */
+    jbw_rejects *rej;        /* lenient only */
+    jbw__strmap bad_workers; /* ids of rejected worker rows */
+    size_t *bad_lines;
+    size_t bad_cap;
+    jbw_snapshot *snap;
+    jbw__io_memo memo[IO_ENUMS];
+} io_load;
+
+static void io_load_free(io_load *L)
+{
+    jbw__buf_free(&L->arena);
+    jbw__free(L->wrows);
+    jbw__free(L->mrows);
+    jbw_rejects_free(L->rej);
+    jbw__strmap_free(&L->bad_workers);
+    jbw__free(L->bad_lines);
+    jbw_snapshot_free(L->snap);
+    memset(L, 0, sizeof *L);
+}
+
+static void io_later(io_load *L, jbw_date d)
+{
+    if (d != JBW_DATE_NONE && (L->latest == JBW_DATE_NONE || d > L->latest))
+        L->latest = d;
+}
+
+/* Copies a field into the arena; an empty optional field becomes none. */
+static jbw_status io_keep(io_load *L, size_t *off, const jbw__csv *c,
+                          size_t col, int optional)
+{
+    size_t n;
+    const char *s = jbw__io_text(c, col, &n);
+    if (!s || (optional && n == 0)) {
+        *off = IO_NULL;
+        return JBW_OK;
+    }
+    *off = L->arena.len;
+    jbw__buf_append(&L->arena, s, n);
+    if (L->arena.failed)
+        return jbw__enomem();
+    L->arena.len++; /* keep the NUL the buffer always ends in */
+    return JBW_OK;
+}
+
+/*
+ * io_keep() for n <= MS_COUNT columns of a row at once (off[k] for
+ * cols[k]), with one reserve for the row rather than one per field.
+ */
+static jbw_status io_keep_row(io_load *L, size_t *off, const jbw__csv *c,
+                              const size_t *cols, const unsigned char *optional,
+                              size_t n)
+{
+    const char *src[MS_COUNT];
+    size_t len[MS_COUNT], k, total = 0, at;
+    jbw__buf *b = &L->arena;
+    for (k = 0; k < n; k++) {
+        src[k] = jbw__io_text(c, cols[k], &len[k]);
+        if (!src[k] || (optional[k] && len[k] == 0))
+            src[k] = NULL;
+        else
+            total += len[k] + 1;
+    }
+    if (total && (b->failed || b->cap - b->len <= total) &&
+        jbw__buf_reserve(b, total) != 0)
+        return jbw__enomem();
+    at = b->len;
+    for (k = 0; k < n; k++) {
+        if (!src[k]) {
+            off[k] = IO_NULL;
+            continue;
+        }
+        off[k] = at;
+        memcpy(b->data + at, src[k], len[k]);
+        b->data[at + len[k]] = '\0';
+        at += len[k] + 1;
+    }
+    b->len = at;
+    return JBW_OK;
+}
+
+static const char *io_str(const io_load *L, size_t off)
+{
+    return off == IO_NULL ? NULL : L->arena.data + off;
+}
+
+static jbw_status io_worker_row(io_load *L, io_wrow *row, const jbw__csv *c,
+                                const size_t *col)
+{
+    static const unsigned char optional[WS_COUNT] = {0, 0, 1};
+    const size_t cols[WS_COUNT] = {col[W_ID], col[W_ORG], col[W_REGION]};
+    jbw_worker *w = &row->w;
+    jbw_status st;
+    if ((st = io_keep_row(L, row->str, c, cols, optional, WS_COUNT)) !=
+            JBW_OK ||
+        (st = jbw__io_number(&w->fte, c, col[W_FTE])) != JBW_OK ||
+        (st = jbw__io_date(&w->hired, c, col[W_HIRED], 1)) != JBW_OK ||
+        (st = jbw__io_date(&w->leaving, c, col[W_LEAVING], 0)) != JBW_OK)
+        return st;
+    io_later(L, w->hired);
+    return JBW_OK;
+}
+
+/* The latest day a measure row speaks of (see io.h). */
+static void io_measure_later(io_load *L, const jbw_measure *m)
+{
+    io_later(L, m->start);
+    if (m->end != JBW_DATE_NONE && m->end > m->start)
+        io_later(L, m->end - 1);
+    io_later(L, m->first_assigned);
+    io_later(L, m->waiting_since);
+    io_later(L, m->last_contact);
+}
+
+static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
+                                 const size_t *col)
+{
+    static const unsigned char optional[MS_COUNT] = {0, 0, 1, 0, 0, 1};
+    const size_t cols[MS_COUNT] = {col[M_ID],  col[M_CHILD],  col[M_FAMILY],
+                                   col[M_ORG], col[M_REGION], col[M_WORKER]};
+    jbw_measure *m = &row->m;
+    int kind = 0, safety = 0, placement = 0, risk = 0;
+    jbw_status st;
+    if ((st = io_keep_row(L, row->str, c, cols, optional, MS_COUNT)) !=
+            JBW_OK ||
+        (st = jbw__io_enum_value(&kind, &L->memo[IO_KIND], c, col[M_KIND],
+                            IO_KIND)) != JBW_OK ||
+        (st = jbw__io_date(&m->start, c, col[M_START], 1)) != JBW_OK ||
+        (st = jbw__io_date(&m->end, c, col[M_END], 0)) != JBW_OK ||
+        (st = jbw__io_date(&m->first_assigned, c, col[M_FIRST], 0)) != JBW_OK ||
+        (st = jbw__io_date(&m->waiting_since, c, col[M_WAITING], 0)) != JBW_OK ||
+        (st = jbw__io_int(&m->previous_workers, c, col[M_PREVIOUS])) != JBW_OK ||
+        (st = jbw__io_enum_value(&safety, &L->memo[IO_SAFETY], c, col[M_SAFETY],
+                            IO_SAFETY)) != JBW_OK ||
+        (st = jbw__io_enum_value(&placement, &L->memo[IO_PLACEMENT], c,
+                            col[M_PLACEMENT], IO_PLACEMENT)) != JBW_OK ||
+        (st = jbw__io_date(&m->birth_date, c, col[M_BIRTH], 0)) != JBW_OK ||
+        (st = jbw__io_date(&m->last_contact, c, col[M_CONTACT], 0)) != JBW_OK ||
+        (st = jbw__io_enum_value(&risk, &L->memo[IO_JR_RISK], c, col[M_JR_RISK],
+                            IO_JR_RISK)) != JBW_OK)
+        return st;
+    m->kind = (jbw_kind)kind;
+    m->safety = (jbw_safety)safety;
+    m->placement = (jbw_placement)placement;
+    m->jr_risk = (jbw_jr_risk)risk;
+    io_measure_later(L, m);
+    return JBW_OK;
+}
+
+/*
+ * A row that failed in the first pass: strict mode stops; lenient mode
+ * keeps the reason with the row.
+ */
+static jbw_status io_row_failed(io_load *L, size_t *reject, jbw_status st)
+{
+    if (st == JBW_ENOMEM || !L->lenient)
+        return st;
+    return jbw__io_reason(L->rej, reject, jbw_last_error());
+}
+
+static jbw_status io_parse_workers(io_load *L, const char *text, size_t len)
+{
+    static const jbw_worker init = JBW_WORKER_INIT;
+    size_t col[W_COLUMNS];
+    jbw__csv c;
+    int more = 1;
+    jbw_status st = jbw__csv_open(&c, text, len, L->names[IO_WORKERS]);
+    if (st != JBW_OK)
+        return st;
+    st = jbw__csv_columns(col, &c, jbw__io_worker_names, io_worker_required,
+                          W_COLUMNS, L->allow_unknown);
+    while (st == JBW_OK && (st = jbw__csv_next(&c, &more)) == JBW_OK && more) {
+        io_wrow *row;
+        void *p = L->wrows;
+        jbw_status rs;
+        if (L->wcount == L->wcap &&
+            jbw__grow(&p, &L->wcap, L->wcount + 1, sizeof *row) != 0) {
+            st = jbw__enomem();
+            break;
+        }
+        L->wrows = p;
+        row = &L->wrows[L->wcount++];
+        row->line = c.record_line;
+        row->reject = IO_NULL;
+        row->str[WS_ID] = row->str[WS_ORG] = row->str[WS_REGION] = IO_NULL;
+        row->w = init;
+        rs = jbw__csv_check_width(&c);
+        if (rs == JBW_OK)
+            rs = io_worker_row(L, row, &c, col);
+        else if (col[W_ID] < c.count) /* a short row may still name it */
+            st = io_keep(L, &row->str[WS_ID], &c, col[W_ID], 1);
+        if (st == JBW_OK && rs != JBW_OK)
+            st = io_row_failed(L, &row->reject, rs);
+    }
+    jbw__csv_close(&c);
+    return st;
+}
+
+static jbw_status io_parse_measures(io_load *L, const char *text, size_t len)
+{
+    static const jbw_measure init = JBW_MEASURE_INIT;
+    size_t col[M_COLUMNS], k;
+    jbw__csv c;
+    int more = 1;
+    jbw_status st = jbw__csv_open(&c, text, len, L->names[IO_MEASURES]);
+    if (st != JBW_OK)
+        return st;
+    st = jbw__csv_columns(col, &c, jbw__io_measure_names, io_measure_required,
+                          M_COLUMNS, L->allow_unknown);
+    while (st == JBW_OK && (st = jbw__csv_next(&c, &more)) == JBW_OK && more) {
+        io_mrow *row;
+        void *p = L->mrows;
+        jbw_status rs;
+        if (L->mcount == L->mcap &&
+            jbw__grow(&p, &L->mcap, L->mcount + 1, sizeof *row) != 0) {
+            st = jbw__enomem();
+            break;
+        }
+        L->mrows = p;
+        row = &L->mrows[L->mcount++];
+        row->line = c.record_line;
+        row->reject = IO_NULL;
+        for (k = 0; k < MS_COUNT; k++)
+            row->str[k] = IO_NULL;
+        row->m = init;
+        rs = jbw__csv_check_width(&c);
+        if (rs == JBW_OK)
+            rs = io_measure_row(L, row, &c, col);
+        if (rs != JBW_OK)
+            st = io_row_failed(L, &row->reject, rs);
+    }
+    jbw__csv_close(&c);
+    return st;
+}
+
+/* Remembers the id of a rejected worker row, so measures can say so. */
+static jbw_status io_bad_worker(io_load *L, const char *id, size_t line)
+{
+    size_t index;
+    int inserted = 0;
+    jbw_status st;
+    if (!id || !*id)
+        return JBW_OK;
+    st = jbw__strmap_intern(&L->bad_workers, id, strlen(id), &index, &inserted);
+    if (st != JBW_OK)
+        return st == JBW_ENOMEM ? st : jbw__enomem();
+    if (inserted) {
+        void *p = L->bad_lines;
+        if (jbw__grow(&p, &L->bad_cap, index + 1, sizeof(size_t)) != 0) {
+            jbw__strmap_pop(&L->bad_workers);
+            return jbw__enomem();
+        }
+        L->bad_lines = p;
+        L->bad_lines[index] = line;
+    }
+    return JBW_OK;
+}
+
+/*
+ * A row the snapshot refused (status st, its detail set): strict mode
+ * stops with the detail prefixed by file and line; lenient mode records
+ * the row.
+ */
+static jbw_status io_refused(io_load *L, int file, size_t line, jbw_status st)
+{
+    size_t off;
+    if (st == JBW_ENOMEM)
+        return st;
+    jbw__error(st, "%s line %zu: %s", L->names[file], line, jbw_last_error());
+    if (!L->lenient)
+        return st;
+    if ((st = jbw__io_reason(L->rej, &off, jbw_last_error())) != JBW_OK)
+        return st;
+    return jbw__io_reject_add(L->rej, file, line, off);
+}
+
+static jbw_status io_add_workers(io_load *L)
+{
+    size_t i;
+    /* Room for every id up front instead of growing step by step. */
+    if (jbw__strmap_reserve(&L->snap->worker_ids,
+                            L->snap->worker_ids.count + L->wcount) != 0)
+        return jbw__enomem();
+    for (i = 0; i < L->wcount; i++) {
+        io_wrow *row = &L->wrows[i];
+        const char *id = io_str(L, row->str[WS_ID]);
+        jbw_status st;
+        if (row->reject != IO_NULL) {
+            st = jbw__io_reject_add(L->rej, IO_WORKERS, row->line, row->reject);
+            if (st == JBW_OK)
+                st = io_bad_worker(L, id, row->line);
+            if (st != JBW_OK)
+                return st;
+            continue;
+        }
+        row->w.id = id;
+        row->w.organisation = io_str(L, row->str[WS_ORG]);
+        row->w.region = io_str(L, row->str[WS_REGION]);
+        st = jbw_snapshot_add_worker(L->snap, &row->w);
+        if (st != JBW_OK) {
+            st = io_refused(L, IO_WORKERS, row->line, st);
+            if (st == JBW_OK)
+                st = io_bad_worker(L, id, row->line);
+            if (st != JBW_OK)
+                return st;
+        }
+    }
+    return JBW_OK;
+}
+
+/*
+ * In lenient mode, a measure whose worker is missing because that
+ * worker's row was rejected is rejected with that reason rather than as
+ * an unknown worker.
+ */
+static jbw_status io_worker_was_rejected(io_load *L, const io_mrow *row,
+                                         int *rejected)
+{
+    const char *wid = row->m.worker_id;
+    char shown[IO_SHOWN];
+    size_t index, off;
+    long bad;
+    jbw_status st;
+    *rejected = 0;
+    if (!wid || !L->bad_workers.count)
+        return JBW_OK;
+    bad = jbw__strmap_find(&L->bad_workers, wid, strlen(wid));
+    if (bad < 0 || jbw_snapshot_find_worker(&index, L->snap, wid) == JBW_OK)
+        return JBW_OK;
+    jbw__csv_quote(shown, sizeof shown, wid, strlen(wid));
+    jbw__error(JBW_ENOTFOUND,
+               "%s line %zu, column 'worker_id': worker '%s' was rejected "
+               "(%s line %zu)",
+               L->names[IO_MEASURES], row->line, shown, L->names[IO_WORKERS],
+               L->bad_lines[bad]);
+    *rejected = 1;
+    if ((st = jbw__io_reason(L->rej, &off, jbw_last_error())) != JBW_OK)
+        return st;
+    return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, off);
+}
+
+static jbw_status io_add_measures(io_load *L)
+{
+    size_t i;
+    /* As for the workers; a child may have several measures, so its
+     * count is an upper bound. */
+    if (jbw__strmap_reserve(&L->snap->measure_ids,
+                            L->snap->measure_ids.count + L->mcount) != 0 ||
+        jbw__strmap_reserve(&L->snap->child_ids,
+                            L->snap->child_ids.count + L->mcount) != 0)
+        return jbw__enomem();
+    for (i = 0; i < L->mcount; i++) {
+        io_mrow *row = &L->mrows[i];
+        jbw_measure *m = &row->m;
+        int rejected = 0;
+        jbw_status st;
+        if (row->reject != IO_NULL) {
+            st = jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
+            if (st != JBW_OK)
+                return st;
+            continue;
+        }
+        m->id = io_str(L, row->str[MS_ID]);
+        m->child_id = io_str(L, row->str[MS_CHILD]);
+        m->family_id = io_str(L, row->str[MS_FAMILY]);
+        m->organisation = io_str(L, row->str[MS_ORG]);
+        m->region = io_str(L, row->str[MS_REGION]);
+        m->worker_id = io_str(L, row->str[MS_WORKER]);
+        if (L->lenient &&
+            (st = io_worker_was_rejected(L, row, &rejected)) != JBW_OK)
+            return st;
+        if (rejected)
+            continue;
+        st = jbw_snapshot_add_measure(L->snap, m);
+        if (st != JBW_OK &&
+            (st = io_refused(L, IO_MEASURES, row->line, st)) != JBW_OK)
+            return st;
+    }
+    return JBW_OK;
+}
+
+static jbw_status io_check_options(const jbw_load_options *opts)
+{
+    if (opts->version != JBW_LOAD_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_load_options: version %u, this library knows "
+                          "%u",
+                          opts->version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
+    if ((opts->lenient != 0 && opts->lenient != 1) ||
+        (opts->allow_unknown_columns != 0 && opts->allow_unknown_columns != 1))
+        return jbw__error(JBW_EINVAL, "jbw_load_options: lenient and "
+                                      "allow_unknown_columns must be 0 or 1");
+    if (opts->reference_date != JBW_DATE_NONE &&
+        !jbw__date_in_range(opts->reference_date))
+        return jbw__error(JBW_ERANGE,
+                          "jbw_load_options: reference_date %ld is outside "
+                          "the supported years %d-%d",
+                          (long)opts->reference_date, JBW_YEAR_MIN,
+                          JBW_YEAR_MAX);
+    return JBW_OK;
+}
+
+jbw_status jbw_load_options_init(jbw_load_options *opts, unsigned int version)
+{
+    static const jbw_load_options init = JBW_LOAD_OPTIONS_INIT;
+    if (!opts)
+        return jbw__error(JBW_EINVAL, "jbw_load_options_init: opts is NULL");
+    if (version != JBW_LOAD_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_load_options_init: version %u, this library "
+                          "knows %u",
+                          version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
+    *opts = init;
+    return jbw__ok();
+}
+
+/* Both passes; on success L->snap holds the snapshot. */
+static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
+                              const char *measures, size_t measures_len,
+                              const char *workers, size_t workers_len,
+                              jbw_date reference_date)
+{
+    jbw_status st;
+    if (L->lenient) {
+        L->rej = jbw__io_rejects_new(L->names[IO_MEASURES], L->names[IO_WORKERS]);
+        if (!L->rej)
+            return jbw__enomem();
+    }
+    if ((st = io_parse_workers(L, workers, workers_len)) != JBW_OK ||
+        (st = io_parse_measures(L, measures, measures_len)) != JBW_OK)
+        return st;
+    if (reference_date == JBW_DATE_NONE)
+        reference_date = L->latest;
+    if (reference_date == JBW_DATE_NONE)
+        return jbw__error(JBW_EINVAL,
+                          "%s, %s: no dates to infer the reference date "
+                          "from; set reference_date in the load options",
+                          L->names[IO_MEASURES], L->names[IO_WORKERS]);
+    if ((st = jbw_snapshot_new(&L->snap, registry, reference_date)) != JBW_OK ||
+        (st = io_add_workers(L)) != JBW_OK ||
+        (st = io_add_measures(L)) != JBW_OK)
+        return st;
+    return JBW_OK;
+}
+
+jbw_status jbw_snapshot_load_csv_buffers(
+    jbw_snapshot **out, jbw_rejects **rejects, const jbw_registry *registry,
+    const char *measures, size_t measures_len, const char *measures_name,
+    const char *workers, size_t workers_len, const char *workers_name,
+    const jbw_load_options *opts)
+{
+    static const jbw_load_options defaults = JBW_LOAD_OPTIONS_INIT;
+    io_load L;
+    jbw_status st;
+    if (!out || !registry || !measures || !workers)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_snapshot_load_csv_buffers: out, registry, "
+                          "measures and workers must not be NULL");
+    if (!opts)
+        opts = &defaults;
+    if ((st = io_check_options(opts)) != JBW_OK)
+        return st;
+    memset(&L, 0, sizeof L);
+    L.lenient = opts->lenient;
+    L.allow_unknown = opts->allow_unknown_columns;
+    L.names[IO_MEASURES] = measures_name ? measures_name : "measures.csv";
+    L.names[IO_WORKERS] = workers_name ? workers_name : "workers.csv";
+    L.latest = JBW_DATE_NONE;
+    st = io_load_run(&L, registry, measures, measures_len, workers, workers_len,
+                     opts->reference_date);
+    if (st != JBW_OK) {
+        io_load_free(&L);
+        return st;
+    }
+    *out = L.snap;
+    L.snap = NULL;
+    if (rejects) {
+        *rejects = L.rej; /* NULL in strict mode */
+        L.rej = NULL;
+    }
+    io_load_free(&L);
+    return jbw__ok();
+}
+
+jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
+                                 const jbw_registry *registry,
+                                 const char *measures_path,
+                                 const char *workers_path,
+                                 const jbw_load_options *opts)
+{
+    char *m = NULL, *w = NULL;
+    size_t mlen = 0, wlen = 0;
+    jbw_status st;
+    if (!out || !registry || !measures_path || !workers_path)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_snapshot_load_csv: out, registry and both "
+                          "paths must not be NULL");
+    st = jbw_read_file(&w, &wlen, workers_path);
+    if (st == JBW_OK)
+        st = jbw_read_file(&m, &mlen, measures_path);
+    if (st == JBW_OK)
+        st = jbw_snapshot_load_csv_buffers(out, rejects, registry, m, mlen,
+                                           measures_path, w, wlen, workers_path,
+                                           opts);
+    jbw__free(m);
+    jbw__free(w);
+    return st;
+}

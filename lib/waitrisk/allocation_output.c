@@ -1,0 +1,161 @@
+/*
+ * libjbw - the allocation writers: JSON, CSV and the text list.
+ */
+#include "waitrisk/waitrisk_internal.h"
+
+static const char *wr_reason_code(int reason)
+{
+    return reason == JBW_UNASSIGNED_NO_WORKER ? "no_worker" : "no_capacity";
+}
+
+static jbw_status wr_alloc_args(char **out, const jbw_allocation *al,
+                                const char *fn)
+{
+    return jbw__wr_out_args(out, al, JBW_LANG_EN, fn);
+}
+
+static void wr_json_line(jbw__buf *b, const jbw_allocation *al, size_t i)
+{
+    const jbw__wr_line *l = &al->lines[i];
+    jbw__buf_puts(b, "{\"id\":");
+    jbw__buf_json_string(b, l->id);
+    jbw__buf_printf(b, ",\"rank\":%lu,", (unsigned long)(i + 1));
+    if (l->worker != JBW__NONE) {
+        jbw__buf_puts(b, "\"worker\":");
+        jbw__buf_json_string(b, jbw__wr_line_worker(al, i));
+    } else {
+        jbw__buf_printf(b, "\"reason\":\"%s\"", wr_reason_code(l->reason));
+    }
+    jbw__buf_puts(b, ",\"organisation\":");
+    jbw__buf_json_string(b, l->organisation);
+    jbw__buf_puts(b, ",\"region\":");
+    jbw__buf_json_string(b, l->region);
+    jbw__buf_putc(b, '}');
+}
+
+static void wr_json_workers(jbw__buf *b, const jbw_allocation *al)
+{
+    const jbw_snapshot *s = al->snap;
+    size_t k;
+    jbw__buf_puts(b, "\"workers\":[");
+    for (k = 0; k < al->worker_count; k++) {
+        const jbw__wr_wload *wl = &al->workers[k];
+        jbw__buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
+        jbw__buf_json_string(b, jbw__wr_worker_id(s, wl->worker));
+        jbw__buf_puts(b, ",\"organisation\":");
+        jbw__buf_json_string(b, jbw__wr_key(&s->registry->org_keys,
+                                       s->w.org[wl->worker]));
+        jbw__buf_puts(b, ",\"region\":");
+        jbw__buf_json_string(b, jbw__wr_key(&s->registry->region_keys,
+                                       s->w.region[wl->worker]));
+        jbw__buf_puts(b, ",\"capacity\":");
+        jbw__buf_json_number(b, wl->capacity, 4);
+        jbw__buf_puts(b, ",\"load\":");
+        jbw__buf_json_number(b, wl->load, 4);
+        jbw__buf_puts(b, ",\"proposed_load\":");
+        jbw__buf_json_number(b, wl->proposed, 4);
+        jbw__buf_putc(b, '}');
+    }
+    jbw__buf_putc(b, ']');
+}
+
+jbw_status jbw_allocation_json(char **out, size_t *len,
+                               const jbw_allocation *alloc)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    size_t i;
+    int pass, first;
+    jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_json");
+    if (st != JBW_OK)
+        return st;
+    jbw__buf_putc(&b, '{');
+    jbw__wr_json_model(&b, &alloc->model);
+    jbw__buf_puts(&b, ",\"date\":\"");
+    jbw__buf_date(&b, alloc->date);
+    jbw__buf_puts(&b, "\",\"norm\":");
+    jbw__buf_json_string(&b, alloc->norm_name);
+    jbw__buf_printf(&b, ",\"unit\":\"%s\"", jbw_unit_code(alloc->unit));
+    /* pass 0: assignments, pass 1: unassigned */
+    for (pass = 0; pass < 2; pass++) {
+        jbw__buf_puts(&b, pass ? ",\"unassigned\":[" : ",\"assignments\":[");
+        for (i = 0, first = 1; i < alloc->count; i++) {
+            if ((alloc->lines[i].worker == JBW__NONE) != pass)
+                continue;
+            if (!first)
+                jbw__buf_putc(&b, ',');
+            wr_json_line(&b, alloc, i);
+            first = 0;
+        }
+        jbw__buf_putc(&b, ']');
+    }
+    jbw__buf_putc(&b, ',');
+    wr_json_workers(&b, alloc);
+    jbw__buf_puts(&b, "}\n");
+    return jbw__wr_finish(&b, out, len);
+}
+
+jbw_status jbw_allocation_csv(char **out, size_t *len,
+                              const jbw_allocation *alloc)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    size_t i;
+    jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_csv");
+    if (st != JBW_OK)
+        return st;
+    jbw__buf_puts(&b, "rank,id,organisation,region,worker,reason\n");
+    for (i = 0; i < alloc->count; i++) {
+        const jbw__wr_line *l = &alloc->lines[i];
+        jbw__buf_printf(&b, "%lu,", (unsigned long)(i + 1));
+        jbw__buf_csv_field(&b, l->id);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_csv_field(&b, l->organisation);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_csv_field(&b, l->region);
+        jbw__buf_putc(&b, ',');
+        if (l->worker != JBW__NONE) {
+            jbw__buf_csv_field(&b, jbw__wr_line_worker(alloc, i));
+            jbw__buf_puts(&b, ",\n");
+        } else {
+            jbw__buf_printf(&b, ",%s\n", wr_reason_code(l->reason));
+        }
+    }
+    return jbw__wr_finish(&b, out, len);
+}
+
+jbw_status jbw_allocation_text(char **out, size_t *len,
+                               const jbw_allocation *alloc)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    char date[JBW_DATE_BUFSIZE];
+    size_t i;
+    jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_text");
+    if (st != JBW_OK)
+        return st;
+    jbw__wr_fmt_date(date, alloc->date);
+    jbw__buf_printf(&b,
+                    "Allocation proposal on %s (model %s version %d, norm "
+                    "%s, unit %s): %lu of %lu waiting assigned\n"
+                    "A proposal for the people who decide; nothing has "
+                    "been changed.\n\n%5s  %-16s %-8s %-8s %s\n",
+                    date, alloc->model.name, alloc->model.version,
+                    alloc->norm_name, jbw_unit_code(alloc->unit),
+                    (unsigned long)alloc->assigned,
+                    (unsigned long)alloc->count, "rank", "id",
+                    "org", "region", "worker");
+    for (i = 0; i < alloc->count; i++) {
+        const jbw__wr_line *l = &alloc->lines[i];
+        const char *w = jbw__wr_line_worker(alloc, i);
+        jbw__buf_printf(&b, "%5lu  %-16s %-8s %-8s ", (unsigned long)(i + 1),
+                        l->id ? l->id : "",
+                        l->organisation ? l->organisation : "",
+                        l->region ? l->region : "");
+        if (w)
+            jbw__buf_printf(&b, "%s\n", w);
+        else
+            jbw__buf_printf(&b, "(unassigned: %s)\n",
+                            l->reason == JBW_UNASSIGNED_NO_WORKER
+                                ? "no worker employed in the organisation"
+                                : "no worker with enough free capacity");
+    }
+    return jbw__wr_finish(&b, out, len);
+}

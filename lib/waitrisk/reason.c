@@ -1,0 +1,258 @@
+/*
+ * libjbw - the reason text of a score, in Dutch or English.
+ */
+#include "waitrisk/waitrisk_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ====================================================================== */
+/* Reasons                                                                 */
+/* ====================================================================== */
+
+/* "1 werkdag" / "34 werkdagen", "1 working day" / "34 working days". */
+static const char *wr_workdays_word(int32_t n, jbw_lang lang)
+{
+    if (lang == JBW_LANG_NL)
+        return n == 1 ? "werkdag" : "werkdagen";
+    return n == 1 ? "working day" : "working days";
+}
+
+/* The norm a default time boundary stands for (DOMAIN.md), or NULL when
+ * a model moved the boundary. */
+static const char *wr_time_norm(int param, int value, jbw_lang lang)
+{
+    int nl = lang == JBW_LANG_NL;
+    if (param == WR_T_TIME_1 && value == 5)
+        return nl ? "5 werkdagen (norm eerste contact)"
+                  : "5 working days (first contact norm)";
+    if (param == WR_T_TIME_2 && value == 30)
+        return nl ? "6 weken (norm plan van aanpak)"
+                  : "6 weeks (plan of action norm)";
+    if (param == WR_T_TIME_3 && value == 65)
+        return nl ? "3 maanden (norm passende hulp)"
+                  : "3 months (suitable help norm)";
+    return NULL;
+}
+
+static void wr_reason_time(char *r, const jbw_waitrisk_model *m,
+                           const jbw_score *s, jbw_lang lang)
+{
+    int32_t w = s->workdays_waiting;
+    int nl = lang == JBW_LANG_NL, param;
+    const char *norm;
+    char bound[64];
+    if (w > m->v[WR_T_TIME_3])
+        param = WR_T_TIME_3;
+    else if (w > m->v[WR_T_TIME_2])
+        param = WR_T_TIME_2;
+    else if (w > m->v[WR_T_TIME_1])
+        param = WR_T_TIME_1;
+    else {
+        snprintf(r, WR_REASON_SIZE,
+                 nl ? "wacht %ld %s: binnen %d werkdagen"
+                    : "waiting %ld %s: within %d working days",
+                 (long)w, wr_workdays_word(w, lang), m->v[WR_T_TIME_1]);
+        return;
+    }
+    norm = wr_time_norm(param, m->v[param], lang);
+    if (!norm) {
+        snprintf(bound, sizeof bound, nl ? "%d werkdagen" : "%d working days",
+                 m->v[param]);
+        norm = bound;
+    }
+    snprintf(r, WR_REASON_SIZE,
+             nl ? "wacht %ld %s: langer dan %s" : "waiting %ld %s: longer than %s",
+             (long)w, wr_workdays_word(w, lang), norm);
+}
+
+static const char *wr_reason_safety(jbw_safety safety, jbw_lang lang)
+{
+    int nl = lang == JBW_LANG_NL;
+    switch (safety) {
+    case JBW_SAFETY_UNSAFE:
+        return nl ? "veiligheid: structureel onveilig"
+                  : "safety: structurally unsafe";
+    case JBW_SAFETY_CONCERNS:
+        return nl ? "veiligheid: zorgen over de veiligheid"
+                  : "safety: concerns about safety";
+    case JBW_SAFETY_UNKNOWN:
+        return nl ? "veiligheid: nog niet beoordeeld"
+                  : "safety: not yet assessed";
+    case JBW_SAFETY_SAFE:
+        return nl ? "veiligheid: veilig" : "safety: safe";
+    default:
+        return "";
+    }
+}
+
+static const char *wr_reason_measure(const jbw_wait_case *c, jbw_lang lang)
+{
+    int nl = lang == JBW_LANG_NL;
+    switch (jbw__wr_measure_param(c->kind, c->placement, c->jr_risk)) {
+    case WR_P_VOTS:
+        return nl ? "VOTS: spoedmaatregel vraagt directe inzet"
+                  : "VOTS: emergency measure demands immediate deployment";
+    case WR_P_VOORLOPIGE_VOOGDIJ:
+        return nl ? "voorlopige voogdij: spoedmaatregel vraagt directe inzet"
+                  : "voorlopige voogdij: emergency measure demands immediate "
+                    "deployment";
+    case WR_P_OTS_PLACED:
+        return nl ? "OTS met machtiging uithuisplaatsing: voorrang (kabinet, "
+                    "nov. 2022)"
+                  : "OTS with out-of-home placement (MUHP): priority (cabinet, "
+                    "Nov 2022)";
+    case WR_P_OTS_CRISIS:
+        return nl ? "OTS met crisisplaatsing: voorrang (kabinet, nov. 2022)"
+                  : "OTS with crisis placement: priority (cabinet, Nov 2022)";
+    case WR_P_OTS:
+        return nl ? "OTS: voorrang voor kinderen onder toezicht (kabinet, "
+                    "nov. 2022)"
+                  : "OTS: priority for children under supervision (cabinet, "
+                    "Nov 2022)";
+    case WR_P_VOOGDIJ:
+        return nl ? "voogdij: de GI is voogd" : "voogdij: the GI is guardian";
+    case WR_P_TIJDELIJKE_VOOGDIJ:
+        return nl ? "tijdelijke voogdij: de GI is tijdelijk voogd"
+                  : "tijdelijke voogdij: the GI is temporary guardian";
+    case WR_P_JR_HIGH:
+        return nl ? "jeugdreclassering: risico hoog (LIJ)"
+                  : "jeugdreclassering: risk level high (LIJ)";
+    case WR_P_JR_MEDIUM:
+        return nl ? "jeugdreclassering: risico midden (LIJ)"
+                  : "jeugdreclassering: risk level medium (LIJ)";
+    case WR_P_JR_LOW:
+        return nl ? "jeugdreclassering: risico laag (LIJ)"
+                  : "jeugdreclassering: risk level low (LIJ)";
+    default:
+        return nl ? "jeugdreclassering: risico niet vastgesteld"
+                  : "jeugdreclassering: risk level not assessed";
+    }
+}
+
+static void wr_reason_age(char *r, const jbw_waitrisk_model *m,
+                          const jbw_score *s, jbw_lang lang)
+{
+    int nl = lang == JBW_LANG_NL;
+    long age = (long)s->age_years;
+    if (age < 0)
+        snprintf(r, WR_REASON_SIZE, nl ? "leeftijd onbekend" : "age unknown");
+    else if (age < m->v[WR_T_AGE_1] || age < m->v[WR_T_AGE_2])
+        snprintf(r, WR_REASON_SIZE,
+                 nl ? "leeftijd %ld jaar: jonger dan %d" : "age %ld: younger than %d",
+                 age,
+                 age < m->v[WR_T_AGE_1] ? m->v[WR_T_AGE_1] : m->v[WR_T_AGE_2]);
+    else
+        snprintf(r, WR_REASON_SIZE,
+                 nl ? "leeftijd %ld jaar: %d of ouder" : "age %ld: %d or older",
+                 age, m->v[WR_T_AGE_2]);
+}
+
+/* Writes the reason of one item into r (WR_REASON_SIZE bytes); "" when
+ * the item did not score. Arguments are trusted. */
+void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
+                      const jbw_wait_case *c, const jbw_score *s,
+                      jbw_item item, jbw_lang lang)
+{
+    int nl = lang == JBW_LANG_NL;
+    int32_t n;
+    r[0] = '\0';
+    if (s->item_points[item] == 0)
+        return;
+    switch (item) {
+    case JBW_ITEM_ACUTE:
+        snprintf(r, WR_REASON_SIZE, "%s",
+                 nl ? "directe onveiligheid: noodoplossing dezelfde werkdag, "
+                      "band acuut"
+                    : "directe onveiligheid (acute danger): emergency solution "
+                      "the same working day, band acuut");
+        break;
+    case JBW_ITEM_SAFETY:
+        snprintf(r, WR_REASON_SIZE, "%s", wr_reason_safety(c->safety, lang));
+        break;
+    case JBW_ITEM_MEASURE:
+        snprintf(r, WR_REASON_SIZE, "%s", wr_reason_measure(c, lang));
+        break;
+    case JBW_ITEM_TIME_WAITED:
+        wr_reason_time(r, m, s, lang);
+        break;
+    case JBW_ITEM_BESTAAND:
+        snprintf(r, WR_REASON_SIZE, "%s",
+                 nl ? "bestaand: jeugdbeschermer weggevallen"
+                    : "bestaand: the jeugdbeschermer dropped out");
+        break;
+    case JBW_ITEM_AGE:
+        wr_reason_age(r, m, s, lang);
+        break;
+    case JBW_ITEM_NO_CONTACT:
+        n = s->workdays_no_contact;
+        if (c->last_contact != JBW_DATE_NONE)
+            snprintf(r, WR_REASON_SIZE,
+                     nl ? "geen contact sinds %ld %s" : "no contact for %ld %s",
+                     (long)n, wr_workdays_word(n, lang));
+        else
+            snprintf(r, WR_REASON_SIZE,
+                     nl ? "geen contact sinds %ld %s (sinds begin wachten)"
+                        : "no contact for %ld %s (since waiting began)",
+                     (long)n, wr_workdays_word(n, lang));
+        break;
+    case JBW_ITEM_HANDOVERS:
+        snprintf(r, WR_REASON_SIZE,
+                 nl ? "%d eerdere jeugdbeschermers"
+                    : "%d previous jeugdbeschermers",
+                 c->previous_workers);
+        break;
+    default:
+        break;
+    }
+}
+
+jbw_status jbw_waitrisk_reason(char *buf, size_t size,
+                               const jbw_waitrisk_model *model,
+                               const jbw_wait_case *wait_case,
+                               const jbw_score *score, jbw_item item,
+                               jbw_lang lang)
+{
+    char r[WR_REASON_SIZE];
+    size_t n;
+    if (!buf || !model || !wait_case || !score)
+        return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: %s is NULL",
+                          !buf     ? "buf"
+                          : !model ? "model"
+                          : !wait_case ? "wait_case"
+                                       : "score");
+    if (score->version != JBW_SCORE_VERSION ||
+        wait_case->version != JBW_WAIT_CASE_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_waitrisk_reason: %s version %u is not "
+                          "supported",
+                          score->version != JBW_SCORE_VERSION ? "score"
+                                                              : "wait case",
+                          score->version != JBW_SCORE_VERSION
+                              ? score->version
+                              : wait_case->version);
+    if ((unsigned)item >= (unsigned)JBW_ITEM_COUNT)
+        return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: item %d is not "
+                                      "an item (0..%d)",
+                          (int)item, JBW_ITEM_COUNT - 1);
+    if (lang != JBW_LANG_NL && lang != JBW_LANG_EN)
+        return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: language %d is "
+                                      "not JBW_LANG_NL or JBW_LANG_EN",
+                          (int)lang);
+    if ((unsigned)wait_case->kind >= (unsigned)JBW_KIND_COUNT ||
+        (unsigned)wait_case->safety > (unsigned)JBW_SAFETY_ACUTE ||
+        (unsigned)wait_case->placement > (unsigned)JBW_PLACEMENT_CRISIS ||
+        (unsigned)wait_case->jr_risk > (unsigned)JBW_JR_RISK_HIGH)
+        return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: the wait case has "
+                                      "a kind, safety, placement or jr_risk "
+                                      "out of range");
+    jbw__wr_reason(r, model, wait_case, score, item, lang);
+    n = strlen(r);
+    if (n + 1 > size)
+        return jbw__error(JBW_EBUFFER,
+                          "jbw_waitrisk_reason: the reason needs %lu bytes, "
+                          "the buffer holds %lu",
+                          (unsigned long)(n + 1), (unsigned long)size);
+    memcpy(buf, r, n + 1);
+    return jbw__ok();
+}

@@ -1,0 +1,479 @@
+/*
+ * libjbw - scoring waiting cases against the waiting-risk model (one
+ * case and a batch), with the codes of bands and items.
+ */
+#include "waitrisk/waitrisk_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ====================================================================== */
+/* Codes                                                                   */
+/* ====================================================================== */
+
+const char *jbw_band_code(jbw_band band)
+{
+    switch (band) {
+    case JBW_BAND_LAAG: return "laag";
+    case JBW_BAND_MIDDEN: return "midden";
+    case JBW_BAND_HOOG: return "hoog";
+    case JBW_BAND_ACUUT: return "acuut";
+    default: return NULL;
+    }
+}
+
+const char *jbw_item_code(jbw_item item)
+{
+    switch (item) {
+    case JBW_ITEM_ACUTE: return "acute";
+    case JBW_ITEM_SAFETY: return "safety";
+    case JBW_ITEM_MEASURE: return "measure";
+    case JBW_ITEM_TIME_WAITED: return "time_waited";
+    case JBW_ITEM_BESTAAND: return "bestaand";
+    case JBW_ITEM_AGE: return "age";
+    case JBW_ITEM_NO_CONTACT: return "no_contact";
+    case JBW_ITEM_HANDOVERS: return "handovers";
+    default: return NULL;
+    }
+}
+
+jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version)
+{
+    static const jbw_wait_case init = JBW_WAIT_CASE_INIT;
+    if (!c)
+        return jbw__error(JBW_EINVAL, "jbw_wait_case_init: c is NULL");
+    if (version != JBW_WAIT_CASE_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_wait_case_init: version %u is not supported "
+                          "(this library knows version %d)",
+                          version, JBW_WAIT_CASE_VERSION);
+    *c = init;
+    return jbw__ok();
+}
+
+/* ====================================================================== */
+/* Scoring                                                                 */
+/* ====================================================================== */
+
+jbw_status jbw__wr_ctx_init(jbw__wr_ctx *x, const jbw_waitrisk_model *m,
+                              const jbw_calendar *cal, jbw_date date,
+                              const char *fn)
+{
+    if (!jbw__date_in_range(date)) {
+        if (date == JBW_DATE_NONE)
+            return jbw__error(JBW_ERANGE, "%s: the date is JBW_DATE_NONE",
+                              fn);
+        return jbw__error(JBW_ERANGE,
+                          "%s: the date (day %ld) is outside "
+                          "1900-01-01..2199-12-31",
+                          fn, (long)date);
+    }
+    x->m = m;
+    x->cal = cal;
+    x->date = date;
+    x->first = (uint32_t)jbw__days_from_civil(JBW_YEAR_MIN, 1, 1);
+    x->span = (uint32_t)jbw__days_from_civil(JBW_YEAR_MAX, 12, 31) - x->first;
+    jbw__civil_from_days(date, &x->year, &x->month, &x->day);
+    x->t = NULL;
+    return JBW_OK;
+}
+
+/* 1 when d lies in 1900-01-01..2199-12-31 (JBW_DATE_NONE does not). */
+static int wr_in_range(const jbw__wr_ctx *x, jbw_date d)
+{
+    return (uint32_t)d - x->first <= x->span;
+}
+
+static int wr_is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/*
+ * Fills the tables of a batch. The latest birth date that makes someone
+ * k years old on the date is the same month and day k years earlier; for
+ * a date on 29 February in a year k years back without one it is
+ * 28 February (born 29 February: a year older on 1 March).
+ */
+static void wr_tables_fill(wr_tables *t, jbw__wr_ctx *x)
+{
+    uint32_t j, back = (uint32_t)x->date - x->first;
+    int k;
+    t->due[0] = x->date;
+    for (j = 1; j <= WR_CONTACT_MAX; j++)
+        if (jbw_calendar_add_workdays(&t->due[j], x->cal, x->date,
+                                      (int32_t)j) != JBW_OK)
+            t->due[j] = JBW_DATE_NONE;
+    t->back = back < WR_BACK_DAYS ? back : WR_BACK_DAYS;
+    t->workdays[0] = 0;
+    for (j = 1; j <= t->back; j++) {
+        if (jbw_calendar_workdays_between(&t->workdays[j], x->cal,
+                                          x->date - (jbw_date)j,
+                                          x->date) != JBW_OK) {
+            t->back = j - 1; /* the per-case path takes over */
+            break;
+        }
+    }
+    for (k = 0; k <= WR_AGE_MAX + 1; k++) {
+        int y = x->year - k;
+        int d = x->month == 2 && x->day == 29 && !wr_is_leap(y) ? 28 : x->day;
+        t->age_days[k] = x->date - jbw__days_from_civil(y, x->month, d);
+    }
+    x->t = t;
+}
+
+/* Werkdagen from `from` (not after the date) to the date. */
+static jbw_status wr_workdays(int32_t *out, const jbw__wr_ctx *x, jbw_date from)
+{
+    uint32_t back = (uint32_t)x->date - (uint32_t)from;
+    if (x->t && back <= x->t->back) {
+        *out = x->t->workdays[back];
+        return JBW_OK;
+    }
+    return jbw_calendar_workdays_between(out, x->cal, from, x->date);
+}
+
+/* Whole years from birth (not after the date) to the date: a year is
+ * complete on the birthday; born 29 February, on 1 March in a common
+ * year, which the month-day comparison gives by itself. */
+static int32_t wr_age(const jbw__wr_ctx *x, jbw_date birth)
+{
+    int y, m, d;
+    if (x->t) {
+        const int32_t *ad = x->t->age_days;
+        int32_t days = x->date - birth;
+        /* days / 365.2425, then the exact step */
+        int32_t k = (int32_t)(((int64_t)days * 2871) >> 20);
+        if (k > WR_AGE_MAX)
+            k = WR_AGE_MAX;
+        while (k > 0 && ad[k] > days)
+            k--;
+        while (k < WR_AGE_MAX && ad[k + 1] <= days)
+            k++;
+        return k;
+    }
+    jbw__civil_from_days(birth, &y, &m, &d);
+    return (int32_t)(x->year - y - (x->month * 32 + x->day < m * 32 + d));
+}
+
+/* Quick test of everything scoring needs; the explanation of a failure
+ * is in wr_case_error(). Dates compare as integers: JBW_DATE_NONE is
+ * INT32_MIN, below every date of the range. */
+static int wr_case_ok(const jbw_wait_case *c, const jbw__wr_ctx *x)
+{
+    jbw_date ws = c->waiting_since, b = c->birth_date, lc = c->last_contact;
+    if (c->version != JBW_WAIT_CASE_VERSION ||
+        (unsigned)c->kind >= (unsigned)JBW_KIND_COUNT ||
+        (unsigned)c->safety > (unsigned)JBW_SAFETY_ACUTE ||
+        (unsigned)c->placement > (unsigned)JBW_PLACEMENT_CRISIS ||
+        (unsigned)c->jr_risk > (unsigned)JBW_JR_RISK_HIGH ||
+        c->previous_workers < 0)
+        return 0;
+    if (!wr_in_range(x, ws) || ws > x->date)
+        return 0;
+    if (b != JBW_DATE_NONE && (!wr_in_range(x, b) || b > ws))
+        return 0;
+    if (lc != JBW_DATE_NONE && (!wr_in_range(x, lc) || lc > x->date || lc < b))
+        return 0;
+    return 1;
+}
+
+void jbw__wr_fmt_date(char *buf, jbw_date d)
+{
+    if (jbw_date_format(buf, JBW_DATE_BUFSIZE, d) != JBW_OK)
+        snprintf(buf, JBW_DATE_BUFSIZE, "%s",
+                 d == JBW_DATE_NONE ? "none" : "?");
+}
+
+/* Names a case in a message: "cases[3] (id 'M-1')" or "wait case 'M-1'". */
+static void wr_case_name(char *buf, size_t size, const jbw_wait_case *c,
+                         size_t index)
+{
+    const char *id = c->id ? c->id : "(no id)";
+    if (index == (size_t)-1)
+        snprintf(buf, size, "wait case '%.60s'", id);
+    else
+        snprintf(buf, size, "cases[%lu] (id '%.60s')", (unsigned long)index,
+                 id);
+}
+
+/* A date field that must lie in the library's range. */
+static jbw_status wr_range_field(const char *who, const char *field,
+                                 jbw_date d)
+{
+    return jbw__error(JBW_ERANGE,
+                      "%s: field '%s' (day %ld) is outside "
+                      "1900-01-01..2199-12-31",
+                      who, field, (long)d);
+}
+
+/* Explains why wr_case_ok() refused a case. */
+static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
+                                size_t index)
+{
+    char who[128], a[JBW_DATE_BUFSIZE], b[JBW_DATE_BUFSIZE];
+    jbw_date ws = c->waiting_since, bd = c->birth_date, lc = c->last_contact;
+    if (c->version != JBW_WAIT_CASE_VERSION) {
+        /* other fields of an unknown version cannot be trusted */
+        if (index == (size_t)-1)
+            return jbw__error(JBW_EVERSION,
+                              "wait case version %u is not supported (this "
+                              "library knows version %d)",
+                              c->version, JBW_WAIT_CASE_VERSION);
+        return jbw__error(JBW_EVERSION,
+                          "cases[%lu]: wait case version %u is not supported "
+                          "(this library knows version %d)",
+                          (unsigned long)index, c->version,
+                          JBW_WAIT_CASE_VERSION);
+    }
+    wr_case_name(who, sizeof who, c, index);
+    if ((unsigned)c->kind >= (unsigned)JBW_KIND_COUNT)
+        return jbw__error(JBW_EINVAL, "%s: field 'kind': %d is not a measure "
+                                      "kind (0..%d)",
+                          who, (int)c->kind, JBW_KIND_COUNT - 1);
+    if ((unsigned)c->safety > (unsigned)JBW_SAFETY_ACUTE)
+        return jbw__error(JBW_EINVAL, "%s: field 'safety': %d is not a safety "
+                                      "level (0..4)",
+                          who, (int)c->safety);
+    if ((unsigned)c->placement > (unsigned)JBW_PLACEMENT_CRISIS)
+        return jbw__error(JBW_EINVAL, "%s: field 'placement': %d is not a "
+                                      "placement (0..2)",
+                          who, (int)c->placement);
+    if ((unsigned)c->jr_risk > (unsigned)JBW_JR_RISK_HIGH)
+        return jbw__error(JBW_EINVAL, "%s: field 'jr_risk': %d is not a risk "
+                                      "level (0..3)",
+                          who, (int)c->jr_risk);
+    if (c->previous_workers < 0)
+        return jbw__error(JBW_EINVAL, "%s: field 'previous_workers': %d is "
+                                      "negative",
+                          who, c->previous_workers);
+    jbw__wr_fmt_date(b, x->date);
+    if (ws == JBW_DATE_NONE)
+        return jbw__error(JBW_EINVAL, "%s: field 'waiting_since' is required",
+                          who);
+    if (!jbw__date_in_range(ws))
+        return wr_range_field(who, "waiting_since", ws);
+    jbw__wr_fmt_date(a, ws);
+    if (ws > x->date)
+        return jbw__error(JBW_EINVAL, "%s: field 'waiting_since' (%s) is "
+                                      "after the date %s",
+                          who, a, b);
+    if (bd != JBW_DATE_NONE) {
+        if (!jbw__date_in_range(bd))
+            return wr_range_field(who, "birth_date", bd);
+        jbw__wr_fmt_date(b, bd);
+        if (bd > ws)
+            return jbw__error(JBW_EINVAL, "%s: field 'birth_date' (%s) is "
+                                          "after waiting_since (%s)",
+                              who, b, a);
+    }
+    if (lc != JBW_DATE_NONE) {
+        if (!jbw__date_in_range(lc))
+            return wr_range_field(who, "last_contact", lc);
+        jbw__wr_fmt_date(a, lc);
+        jbw__wr_fmt_date(b, x->date);
+        if (lc > x->date)
+            return jbw__error(JBW_EINVAL, "%s: field 'last_contact' (%s) is "
+                                          "after the date %s",
+                              who, a, b);
+        jbw__wr_fmt_date(b, bd);
+        return jbw__error(JBW_EINVAL, "%s: field 'last_contact' (%s) is "
+                                      "before birth_date (%s)",
+                          who, a, b);
+    }
+    return jbw__error(JBW_EINVAL, "%s: invalid", who);
+}
+
+/*
+ * The next contact: `interval` werkdagen after the last contact (or the
+ * wait start), never before the date itself (an overdue contact is due
+ * now). An acuut case that has had no contact since the wait began is due
+ * on the date itself: the noodoplossing is the same working day.
+ */
+static jbw_status wr_next_due(jbw_date *due, const jbw__wr_ctx *x,
+                              const jbw_wait_case *c, int32_t no_contact,
+                              jbw_band band)
+{
+    int32_t ahead = (int32_t)x->m->contact[band] - no_contact;
+    if (ahead <= 0 ||
+        (band == JBW_BAND_ACUUT && c->last_contact == JBW_DATE_NONE)) {
+        *due = x->date;
+        return JBW_OK;
+    }
+    /* due - date = interval - (werkdagen already passed since the base) */
+    if (x->t && x->t->due[ahead] != JBW_DATE_NONE) {
+        *due = x->t->due[ahead];
+        return JBW_OK;
+    }
+    return jbw_calendar_add_workdays(due, x->cal, x->date, ahead);
+}
+
+/*
+ * The points of the stepped items. Written as sums of comparisons rather
+ * than branches: on a mixed waiting list the branches would be guessed
+ * wrong half the time, and batch scoring is the hot path.
+ */
+static int wr_time_points(const int *v, int32_t w)
+{
+    return v[WR_P_TIME_0] + (w > v[WR_T_TIME_1]) * (v[WR_P_TIME_1] - v[WR_P_TIME_0]) +
+           (w > v[WR_T_TIME_2]) * (v[WR_P_TIME_2] - v[WR_P_TIME_1]) +
+           (w > v[WR_T_TIME_3]) * (v[WR_P_TIME_3] - v[WR_P_TIME_2]);
+}
+
+static int wr_age_points(const int *v, int32_t age)
+{
+    int known = v[WR_P_AGE_OLDER] +
+                (age < v[WR_T_AGE_2]) * (v[WR_P_AGE_MIDDLE] - v[WR_P_AGE_OLDER]) +
+                (age < v[WR_T_AGE_1]) * (v[WR_P_AGE_YOUNG] - v[WR_P_AGE_MIDDLE]);
+    return age < 0 ? v[WR_P_AGE_UNKNOWN] : known;
+}
+
+static int wr_no_contact_points(const int *v, int32_t n)
+{
+    return (n > v[WR_T_NO_CONTACT_1]) * v[WR_P_NO_CONTACT_1] +
+           (n > v[WR_T_NO_CONTACT_2]) *
+               (v[WR_P_NO_CONTACT_2] - v[WR_P_NO_CONTACT_1]);
+}
+
+/* Scores a case that passed wr_case_ok(). */
+static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
+                                const jbw_wait_case *c)
+{
+    const jbw_waitrisk_model *m = x->m;
+    const int *v = m->v;
+    int *ip = s->item_points;
+    int total, band, acute = c->safety == JBW_SAFETY_ACUTE;
+    int32_t waited, no_contact, age;
+    jbw_date base = c->last_contact != JBW_DATE_NONE ? c->last_contact
+                                                     : c->waiting_since;
+    jbw_status st;
+    uint32_t items = 0;
+    int i;
+    st = wr_workdays(&waited, x, c->waiting_since);
+    if (JBW__LIKELY(st == JBW_OK))
+        st = wr_workdays(&no_contact, x, base);
+    if (JBW__UNLIKELY(st != JBW_OK))
+        return st;
+    age = c->birth_date != JBW_DATE_NONE ? wr_age(x, c->birth_date) : -1;
+
+    memset(ip, 0, sizeof s->item_points);
+    ip[JBW_ITEM_ACUTE] = acute * v[WR_P_ACUTE];
+    ip[JBW_ITEM_SAFETY] = m->safety_points[c->safety];
+    ip[JBW_ITEM_MEASURE] = m->measure_points[jbw__wr_measure_cell(
+        (int)c->kind, (int)c->placement, (int)c->jr_risk)];
+    ip[JBW_ITEM_TIME_WAITED] = wr_time_points(v, waited);
+    ip[JBW_ITEM_BESTAAND] = (c->previous_workers > 0) * v[WR_P_BESTAAND];
+    ip[JBW_ITEM_AGE] = wr_age_points(v, age);
+    ip[JBW_ITEM_NO_CONTACT] = wr_no_contact_points(v, no_contact);
+    ip[JBW_ITEM_HANDOVERS] =
+        (c->previous_workers >= v[WR_T_HANDOVERS]) * v[WR_P_HANDOVERS];
+    total = 0;
+    for (i = 0; i < JBW_ITEM_COUNT; i++) {
+        total += ip[i];
+        items |= (uint32_t)(ip[i] != 0) << i;
+    }
+    band = (total >= v[WR_T_BAND_MIDDEN]) + (total >= v[WR_T_BAND_HOOG]) +
+           (total >= v[WR_T_BAND_ACUUT]);
+    band = acute ? JBW_BAND_ACUUT : band;
+    st = wr_next_due(&s->next_contact_due, x, c, no_contact, (jbw_band)band);
+    if (JBW__UNLIKELY(st != JBW_OK))
+        return st;
+    s->version = JBW_SCORE_VERSION;
+    s->points = total;
+    s->band = (jbw_band)band;
+    s->workdays_waiting = waited;
+    s->workdays_no_contact = no_contact;
+    s->age_years = age;
+    s->items = items;
+    return JBW_OK;
+}
+
+static jbw_status wr_check_args(const jbw_waitrisk_model *model,
+                                const jbw_calendar *cal, const void *cases,
+                                const void *out, const char *fn)
+{
+    if (!out || !model || !cal || !cases)
+        return jbw__error(JBW_EINVAL, "%s: %s is NULL", fn,
+                          !out     ? "out"
+                          : !model ? "model"
+                          : !cal   ? "cal"
+                                   : "the case");
+    return JBW_OK;
+}
+
+/* A failure after validation (a due date past 2199) names the case. */
+static jbw_status wr_case_failed(jbw_status st, const jbw_wait_case *c,
+                                 size_t index)
+{
+    char who[128], msg[400];
+    wr_case_name(who, sizeof who, c, index);
+    snprintf(msg, sizeof msg, "%s", jbw_last_error());
+    return jbw__error(st, "%s: %s", who, msg);
+}
+
+jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
+                              const jbw_calendar *cal,
+                              const jbw_wait_case *wait_case, jbw_date date)
+{
+    jbw_score s;
+    jbw__wr_ctx x;
+    jbw_status st = wr_check_args(model, cal, wait_case, out,
+                                  "jbw_waitrisk_score");
+    if (st != JBW_OK)
+        return st;
+    if (out->version != JBW_SCORE_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_waitrisk_score: score version %u is not "
+                          "supported (this library knows version %d)",
+                          out->version, JBW_SCORE_VERSION);
+    st = jbw__wr_ctx_init(&x, model, cal, date, "jbw_waitrisk_score");
+    if (st != JBW_OK)
+        return st;
+    if (!wr_case_ok(wait_case, &x))
+        return wr_case_error(wait_case, &x, (size_t)-1);
+    st = wr_score_case(&s, &x, wait_case);
+    if (st != JBW_OK)
+        return wr_case_failed(st, wait_case, (size_t)-1);
+    *out = s;
+    return jbw__ok();
+}
+
+/* The loop of a batch, shared with triage. */
+jbw_status jbw__wr_score_many(jbw_score *out, const jbw__wr_ctx *x0,
+                                const jbw_wait_case *cases, size_t count)
+{
+    wr_tables t;
+    jbw__wr_ctx x = *x0;
+    size_t i;
+    if (count >= WR_TABLES_MIN)
+        wr_tables_fill(&t, &x);
+    for (i = 0; i < count; i++) {
+        jbw_status st;
+        if (JBW__UNLIKELY(!wr_case_ok(&cases[i], &x)))
+            return wr_case_error(&cases[i], &x, i);
+        st = wr_score_case(&out[i], &x, &cases[i]);
+        if (JBW__UNLIKELY(st != JBW_OK))
+            return wr_case_failed(st, &cases[i], i);
+    }
+    return JBW_OK;
+}
+
+jbw_status jbw_waitrisk_score_batch(jbw_score *out,
+                                    const jbw_waitrisk_model *model,
+                                    const jbw_calendar *cal,
+                                    const jbw_wait_case *cases, size_t count,
+                                    jbw_date date)
+{
+    jbw__wr_ctx x;
+    jbw_status st;
+    if (count == 0 && model && cal)
+        return jbw__ok();
+    st = wr_check_args(model, cal, cases, out, "jbw_waitrisk_score_batch");
+    if (st != JBW_OK)
+        return st;
+    st = jbw__wr_ctx_init(&x, model, cal, date, "jbw_waitrisk_score_batch");
+    if (st != JBW_OK)
+        return st;
+    st = jbw__wr_score_many(out, &x, cases, count);
+    return st == JBW_OK ? jbw__ok() : st;
+}

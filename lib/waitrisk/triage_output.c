@@ -1,0 +1,203 @@
+/*
+ * libjbw - the triage writers: JSON, CSV and the text list.
+ */
+#include "waitrisk/waitrisk_internal.h"
+
+/* ---- triage output --------------------------------------------------- */
+
+jbw_status jbw__wr_out_args(char **out, const void *obj, jbw_lang lang,
+                              const char *fn)
+{
+    if (!out || !obj)
+        return jbw__error(JBW_EINVAL, "%s: %s is NULL", fn,
+                          out ? "the result" : "out");
+    if (lang != JBW_LANG_NL && lang != JBW_LANG_EN)
+        return jbw__error(JBW_EINVAL, "%s: language %d is not JBW_LANG_NL "
+                                      "or JBW_LANG_EN",
+                          fn, (int)lang);
+    return JBW_OK;
+}
+
+static size_t wr_rows(const jbw_triage *t, size_t top)
+{
+    return top == 0 || top > t->count ? t->count : top;
+}
+
+jbw_status jbw__wr_finish(jbw__buf *b, char **out, size_t *len)
+{
+    jbw_status st = jbw__buf_finish(b, out, len);
+    return st == JBW_OK ? jbw__ok() : st;
+}
+
+static void wr_json_items(jbw__buf *b, const jbw_triage *t, size_t r,
+                          jbw_lang lang)
+{
+    char reason[WR_REASON_SIZE];
+    int i, first = 1;
+    jbw__buf_puts(b, "\"items\":[");
+    for (i = 0; i < JBW_ITEM_COUNT; i++) {
+        if (!(t->scores[r].items & (1u << i)))
+            continue;
+        jbw__wr_reason(reason, &t->model, &t->cases[r], &t->scores[r],
+                  (jbw_item)i, lang);
+        jbw__buf_puts(b, first ? "{\"item\":" : ",{\"item\":");
+        jbw__buf_json_string(b, jbw_item_code((jbw_item)i));
+        jbw__buf_printf(b, ",\"points\":%d,\"reason\":",
+                        t->scores[r].item_points[i]);
+        jbw__buf_json_string(b, reason);
+        jbw__buf_putc(b, '}');
+        first = 0;
+    }
+    jbw__buf_putc(b, ']');
+}
+
+void jbw__wr_json_model(jbw__buf *b, const jbw_waitrisk_model *m)
+{
+    jbw__buf_puts(b, "\"model\":{\"name\":");
+    jbw__buf_json_string(b, m->name);
+    jbw__buf_printf(b, ",\"version\":%d}", m->version);
+}
+
+jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
+                           size_t top, jbw_lang lang)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    size_t r, rows;
+    jbw_status st = jbw__wr_out_args(out, triage, lang, "jbw_triage_json");
+    if (st != JBW_OK)
+        return st;
+    rows = wr_rows(triage, top);
+    jbw__buf_putc(&b, '{');
+    jbw__wr_json_model(&b, &triage->model);
+    jbw__buf_puts(&b, ",\"date\":\"");
+    jbw__buf_date(&b, triage->date);
+    jbw__buf_printf(&b, "\",\"waiting\":%lu,\"cases\":[",
+                    (unsigned long)triage->count);
+    for (r = 0; r < rows; r++) {
+        const jbw_score *s = &triage->scores[r];
+        const jbw_wait_case *c = &triage->cases[r];
+        jbw__buf_puts(&b, r ? ",{\"id\":" : "{\"id\":");
+        jbw__buf_json_string(&b, c->id);
+        jbw__buf_printf(&b, ",\"rank\":%lu,\"band\":\"%s\",\"points\":%d,"
+                            "\"workdays_waiting\":%ld,\"next_contact_due\":\"",
+                        (unsigned long)(r + 1), jbw_band_code(s->band),
+                        s->points, (long)s->workdays_waiting);
+        jbw__buf_date(&b, s->next_contact_due);
+        jbw__buf_puts(&b, "\",");
+        wr_json_items(&b, triage, r, lang);
+        jbw__buf_puts(&b, ",\"organisation\":");
+        jbw__buf_json_string(&b, c->organisation);
+        jbw__buf_puts(&b, ",\"region\":");
+        jbw__buf_json_string(&b, c->region);
+        jbw__buf_printf(&b, ",\"state\":\"%s\",\"workdays_no_contact\":%ld}",
+                        jbw_measure_state_code(
+                            (jbw_measure_state)triage->state[r]),
+                        (long)s->workdays_no_contact);
+    }
+    jbw__buf_puts(&b, "]}\n");
+    return jbw__wr_finish(&b, out, len);
+}
+
+jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
+                          size_t top, jbw_lang lang)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    char reason[WR_REASON_SIZE];
+    size_t r, rows;
+    int i;
+    jbw_status st = jbw__wr_out_args(out, triage, lang, "jbw_triage_csv");
+    if (st != JBW_OK)
+        return st;
+    rows = wr_rows(triage, top);
+    jbw__buf_puts(&b, "rank,id,organisation,region,state,band,points,"
+                      "workdays_waiting,workdays_no_contact,age_years,"
+                      "next_contact_due");
+    for (i = 0; i < JBW_ITEM_COUNT; i++)
+        jbw__buf_printf(&b, ",%s", jbw_item_code((jbw_item)i));
+    jbw__buf_puts(&b, ",reasons,model,model_version\n");
+    for (r = 0; r < rows; r++) {
+        const jbw_score *s = &triage->scores[r];
+        const jbw_wait_case *c = &triage->cases[r];
+        jbw__buf reasons = JBW__BUF_INIT;
+        jbw__buf_printf(&b, "%lu,", (unsigned long)(r + 1));
+        jbw__buf_csv_field(&b, c->id);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_csv_field(&b, c->organisation);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_csv_field(&b, c->region);
+        jbw__buf_printf(&b, ",%s,%s,%d,%ld,%ld,",
+                        jbw_measure_state_code(
+                            (jbw_measure_state)triage->state[r]),
+                        jbw_band_code(s->band), s->points,
+                        (long)s->workdays_waiting,
+                        (long)s->workdays_no_contact);
+        if (s->age_years >= 0)
+            jbw__buf_printf(&b, "%ld", (long)s->age_years);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_date(&b, s->next_contact_due);
+        for (i = 0; i < JBW_ITEM_COUNT; i++)
+            jbw__buf_printf(&b, ",%d", s->item_points[i]);
+        for (i = 0; i < JBW_ITEM_COUNT; i++) {
+            if (!(s->items & (1u << i)))
+                continue;
+            jbw__wr_reason(reason, &triage->model, c, s, (jbw_item)i, lang);
+            if (reasons.len)
+                jbw__buf_puts(&reasons, " | ");
+            jbw__buf_puts(&reasons, reason);
+        }
+        jbw__buf_putc(&b, ',');
+        if (reasons.failed)
+            b.failed = 1;
+        else if (reasons.len)
+            jbw__buf_csv_field(&b, reasons.data);
+        jbw__buf_free(&reasons);
+        jbw__buf_putc(&b, ',');
+        jbw__buf_csv_field(&b, triage->model.name);
+        jbw__buf_printf(&b, ",%d\n", triage->model.version);
+    }
+    return jbw__wr_finish(&b, out, len);
+}
+
+jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
+                           size_t top, jbw_lang lang)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    char reason[WR_REASON_SIZE], date[JBW_DATE_BUFSIZE];
+    size_t r, rows;
+    int i, nl = lang == JBW_LANG_NL;
+    jbw_status st = jbw__wr_out_args(out, triage, lang, "jbw_triage_text");
+    if (st != JBW_OK)
+        return st;
+    rows = wr_rows(triage, top);
+    jbw__wr_fmt_date(date, triage->date);
+    jbw__buf_printf(&b,
+                    nl ? "Wachtlijst op %s (model %s versie %d): %lu wachtend"
+                       : "Waiting list on %s (model %s version %d): %lu "
+                         "waiting",
+                    date, triage->model.name, triage->model.version,
+                    (unsigned long)triage->count);
+    if (rows < triage->count)
+        jbw__buf_printf(&b, nl ? ", eerste %lu" : ", first %lu",
+                        (unsigned long)rows);
+    jbw__buf_printf(&b, "\n\n%5s  %-16s %-7s %6s %9s  %s\n",
+                    nl ? "rang" : "rank", "id", "band",
+                    nl ? "punten" : "points", nl ? "werkdagen" : "workdays",
+                    nl ? "contact uiterlijk" : "contact due");
+    for (r = 0; r < rows; r++) {
+        const jbw_score *s = &triage->scores[r];
+        const jbw_wait_case *c = &triage->cases[r];
+        jbw__wr_fmt_date(date, s->next_contact_due);
+        jbw__buf_printf(&b, "%5lu  %-16s %-7s %6d %9ld  %s\n",
+                        (unsigned long)(r + 1), c->id ? c->id : "",
+                        jbw_band_code(s->band), s->points,
+                        (long)s->workdays_waiting, date);
+        for (i = 0; i < JBW_ITEM_COUNT; i++) {
+            if (!(s->items & (1u << i)))
+                continue;
+            jbw__wr_reason(reason, &triage->model, c, s, (jbw_item)i, lang);
+            jbw__buf_printf(&b, "%7s%+5d  %s\n", "", s->item_points[i],
+                            reason);
+        }
+    }
+    return jbw__wr_finish(&b, out, len);
+}
