@@ -43,10 +43,16 @@ int main(void)
         rc = fail("snapshot", st);
         goto done;
     }
-    w1.id = "W1"; w1.organisation = "JBWEST"; w1.region = "ZHZ";
-    w1.fte = 1.0; w1.hired = ymd(2023, 3, 1);
-    w2.id = "W2"; w2.organisation = "JBWEST"; w2.region = "ZHZ";
-    w2.fte = 0.8; w2.hired = ymd(2025, 7, 1);
+    w1.id = "W1";
+    w1.organisation = "JBWEST";
+    w1.region = "ZHZ";
+    w1.fte = 1.0;
+    w1.hired = ymd(2023, 3, 1);
+    w2.id = "W2";
+    w2.organisation = "JBWEST";
+    w2.region = "ZHZ";
+    w2.fte = 0.8;
+    w2.hired = ymd(2025, 7, 1);
     if ((st = jbw_snapshot_add_worker(snap, &w1)) != JBW_OK ||
         (st = jbw_snapshot_add_worker(snap, &w2)) != JBW_OK) {
         rc = fail("worker", st);
@@ -57,8 +63,11 @@ int main(void)
         jbw_measure m = JBW_MEASURE_INIT;
         snprintf(id, sizeof id, "M%zu", i + 1);
         snprintf(child, sizeof child, "C%zu", i + 1);
-        m.id = id; m.child_id = child; m.kind = JBW_KIND_OTS;
-        m.organisation = "JBWEST"; m.region = "ZHZ";
+        m.id = id;
+        m.child_id = child;
+        m.kind = JBW_KIND_OTS;
+        m.organisation = "JBWEST";
+        m.region = "ZHZ";
         m.start = ymd(2025, 1, 6);
         if (i < 12) {
             m.worker_id = "W1";
@@ -85,7 +94,8 @@ int main(void)
     for (i = 0; i < n; i++) {
         const char *key = NULL;
         t.version = JBW_CASELOAD_TOTALS_VERSION;
-        if ((st = jbw_caseload_group_get(&t, &key, cl, JBW_GROUP_ORGANISATION, i)) != JBW_OK) {
+        if ((st = jbw_caseload_group_get(&t, &key, cl, JBW_GROUP_ORGANISATION,
+                                         i)) != JBW_OK) {
             rc = fail("group", st);
             goto done;
         }

@@ -18,7 +18,8 @@ static const char *current_command = NULL;
 int jbw_cli_usage(const char *why)
 {
     if (current_command)
-        fprintf(stderr, "jbw: %s (see 'jbw %s --help')\n", why, current_command);
+        fprintf(stderr, "jbw: %s (see 'jbw %s --help')\n", why,
+                current_command);
     else
         fprintf(stderr, "jbw: %s (see 'jbw --help')\n", why);
     return 2;
@@ -40,27 +41,52 @@ typedef struct option_row {
 } option_row;
 
 static const option_row options[JBW_OPT_COUNT_] = {
-    [JBW_OPT_MEASURES] = { "--measures", "F", "measures CSV (with --workers; default: the embedded synthetic example)" },
-    [JBW_OPT_WORKERS] = { "--workers", "F", "workers CSV (with --measures)" },
-    [JBW_OPT_REGISTRY] = { "--registry", "F", "registry CSV (default: the embedded Zuid-West registry)" },
-    [JBW_OPT_LENIENT] = { "--lenient", NULL, "leave out bad rows and list them on stderr (default: refuse the files)" },
-    [JBW_OPT_DATE] = { "--date", "D", "reference date, ISO 2025-09-01 or Dutch 1-9-2025; not after the data's own date" },
-    [JBW_OPT_FORMAT] = { "--format", "F", "text (default), json or csv" },
-    [JBW_OPT_LANG] = { "--lang", "L", "nl (default) or en: the language of words in the output" },
-    [JBW_OPT_NORM] = { "--norm", "F", "norm file (default: 12 children per FTE)" },
-    [JBW_OPT_MODEL] = { "--model", "F", "waiting-risk model file (default: jbw-wachtrisico 1)" },
-    [JBW_OPT_TOP] = { "--top", "N", "only the first N rows" },
-    [JBW_OPT_SCENARIO] = { "--scenario", "F", "scenario file" },
-    [JBW_OPT_MONTHS] = { "--months", "N", "horizon in months, 1 to " JBW_CLI_STR(JBW_FORECAST_MONTHS_MAX) },
-    [JBW_OPT_REPLICATES] = { "--replicates", "R", "stochastic replicates, 0 (deterministic) to " JBW_CLI_STR(JBW_FORECAST_REPLICATES_MAX) },
-    [JBW_OPT_SEED] = { "--seed", "S", "random seed, a whole number >= 0" },
-    [JBW_OPT_SVG] = { "--svg", "F", "also write the chart as SVG to F" },
-    [JBW_OPT_ORGANISATION] = { "--organisation", "K", "only this organisation (registry key)" },
-    [JBW_OPT_REGION] = { "--region", "K", "only this region (registry key)" },
-    [JBW_OPT_TARGET] = { "--target", "N", "relief: waiting list to reach (measures), with --months" },
-    [JBW_OPT_WITHIN_WORKDAYS] = { "--within-workdays", "N", "queue: werkdagen to a fixed worker, with --percent" },
-    [JBW_OPT_PERCENT] = { "--percent", "P", "queue: share to reach, in %, above 0 and below 100 (90 or 90%)" },
-    [JBW_OPT_DIR] = { "--dir", "D", "directory to write into (created if missing)" },
+    [JBW_OPT_MEASURES] = {"--measures", "F",
+                          "measures CSV (with --workers; default: the embedded "
+                          "synthetic example)"},
+    [JBW_OPT_WORKERS] = {"--workers", "F", "workers CSV (with --measures)"},
+    [JBW_OPT_REGISTRY] =
+        {"--registry", "F",
+         "registry CSV (default: the embedded Zuid-West registry)"},
+    [JBW_OPT_LENIENT] = {"--lenient", NULL,
+                         "leave out bad rows and list them on stderr (default: "
+                         "refuse the files)"},
+    [JBW_OPT_DATE] = {"--date", "D",
+                      "reference date, ISO 2025-09-01 or Dutch 1-9-2025; not "
+                      "after the data's own date"},
+    [JBW_OPT_FORMAT] = {"--format", "F", "text (default), json or csv"},
+    [JBW_OPT_LANG] =
+        {"--lang", "L",
+         "nl (default) or en: the language of words in the output"},
+    [JBW_OPT_NORM] = {"--norm", "F",
+                      "norm file (default: 12 children per FTE)"},
+    [JBW_OPT_MODEL] = {"--model", "F",
+                       "waiting-risk model file (default: jbw-wachtrisico 1)"},
+    [JBW_OPT_TOP] = {"--top", "N", "only the first N rows"},
+    [JBW_OPT_SCENARIO] = {"--scenario", "F", "scenario file"},
+    [JBW_OPT_MONTHS] = {"--months", "N",
+                        "horizon in months, 1 to " JBW_CLI_STR(
+                            JBW_FORECAST_MONTHS_MAX)},
+    [JBW_OPT_REPLICATES] =
+        {"--replicates", "R",
+         "stochastic replicates, 0 (deterministic) to " JBW_CLI_STR(
+             JBW_FORECAST_REPLICATES_MAX)},
+    [JBW_OPT_SEED] = {"--seed", "S", "random seed, a whole number >= 0"},
+    [JBW_OPT_SVG] = {"--svg", "F", "also write the chart as SVG to F"},
+    [JBW_OPT_ORGANISATION] = {"--organisation", "K",
+                              "only this organisation (registry key)"},
+    [JBW_OPT_REGION] = {"--region", "K", "only this region (registry key)"},
+    [JBW_OPT_TARGET] =
+        {"--target", "N",
+         "relief: waiting list to reach (measures), with --months"},
+    [JBW_OPT_WITHIN_WORKDAYS] =
+        {"--within-workdays", "N",
+         "queue: werkdagen to a fixed worker, with --percent"},
+    [JBW_OPT_PERCENT] =
+        {"--percent", "P",
+         "queue: share to reach, in %, above 0 and below 100 (90 or 90%)"},
+    [JBW_OPT_DIR] = {"--dir", "D",
+                     "directory to write into (created if missing)"},
 };
 
 static void print_option(FILE *f, int o)
@@ -112,8 +138,9 @@ static int parse_long(long *out, const char *opt, const char *s, long lo,
     errno = 0;
     v = strtol(s, &end, 10);
     if (!*s || *end || errno || v < lo || v > hi) {
-        fprintf(stderr, "jbw: %s needs a whole number from %ld to %ld, not '%s'\n",
-                opt, lo, hi, s);
+        fprintf(stderr,
+                "jbw: %s needs a whole number from %ld to %ld, not '%s'\n", opt,
+                lo, hi, s);
         return 2;
     }
     *out = v;
@@ -141,16 +168,36 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
     long n = 0;
     int rc = 0;
     switch (o) {
-    case JBW_OPT_MEASURES: cli->measures = v; break;
-    case JBW_OPT_WORKERS: cli->workers = v; break;
-    case JBW_OPT_REGISTRY: cli->registry = v; break;
-    case JBW_OPT_NORM: cli->norm = v; break;
-    case JBW_OPT_MODEL: cli->model = v; break;
-    case JBW_OPT_SCENARIO: cli->scenario = v; break;
-    case JBW_OPT_DIR: cli->dir = v; break;
-    case JBW_OPT_SVG: cli->svg = v; break;
-    case JBW_OPT_ORGANISATION: cli->organisation = v; break;
-    case JBW_OPT_REGION: cli->region = v; break;
+    case JBW_OPT_MEASURES:
+        cli->measures = v;
+        break;
+    case JBW_OPT_WORKERS:
+        cli->workers = v;
+        break;
+    case JBW_OPT_REGISTRY:
+        cli->registry = v;
+        break;
+    case JBW_OPT_NORM:
+        cli->norm = v;
+        break;
+    case JBW_OPT_MODEL:
+        cli->model = v;
+        break;
+    case JBW_OPT_SCENARIO:
+        cli->scenario = v;
+        break;
+    case JBW_OPT_DIR:
+        cli->dir = v;
+        break;
+    case JBW_OPT_SVG:
+        cli->svg = v;
+        break;
+    case JBW_OPT_ORGANISATION:
+        cli->organisation = v;
+        break;
+    case JBW_OPT_REGION:
+        cli->region = v;
+        break;
     case JBW_OPT_DATE:
         if (jbw_date_parse(&cli->date, v, (size_t)-1) != JBW_OK) {
             fprintf(stderr, "jbw: --date: %s\n", jbw_last_error());
@@ -158,15 +205,22 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         }
         break;
     case JBW_OPT_FORMAT:
-        if (strcmp(v, "text") == 0) cli->format = JBW_CLI_TEXT;
-        else if (strcmp(v, "json") == 0) cli->format = JBW_CLI_JSON;
-        else if (strcmp(v, "csv") == 0) cli->format = JBW_CLI_CSV;
-        else return bad_value(a, "text, json or csv", v);
+        if (strcmp(v, "text") == 0)
+            cli->format = JBW_CLI_TEXT;
+        else if (strcmp(v, "json") == 0)
+            cli->format = JBW_CLI_JSON;
+        else if (strcmp(v, "csv") == 0)
+            cli->format = JBW_CLI_CSV;
+        else
+            return bad_value(a, "text, json or csv", v);
         break;
     case JBW_OPT_LANG:
-        if (strcmp(v, "nl") == 0) cli->lang = JBW_LANG_NL;
-        else if (strcmp(v, "en") == 0) cli->lang = JBW_LANG_EN;
-        else return bad_value(a, "nl or en", v);
+        if (strcmp(v, "nl") == 0)
+            cli->lang = JBW_LANG_NL;
+        else if (strcmp(v, "en") == 0)
+            cli->lang = JBW_LANG_EN;
+        else
+            return bad_value(a, "nl or en", v);
         break;
     case JBW_OPT_TOP:
         rc = parse_long(&n, a, v, 1, LONG_MAX);
@@ -198,9 +252,11 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
     case JBW_OPT_PERCENT:
         rc = parse_number(&cli->percent, a, v, 1);
         if (!rc && !(cli->percent > 0 && cli->percent < 100))
-            return bad_value(a, "a share in % above 0 and below 100 (e.g. 90 or 90%)", v);
+            return bad_value(
+                a, "a share in % above 0 and below 100 (e.g. 90 or 90%)", v);
         break;
-    default: break;
+    default:
+        break;
     }
     return rc;
 }
@@ -227,9 +283,11 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
             jbw_cli_command_help(cmd, stdout);
             return -1;
         }
-        if (a[0] != '-' || a[1] == '\0' || (a[1] != '-' && !isalpha((unsigned char)a[1]))) {
+        if (a[0] != '-' || a[1] == '\0' ||
+            (a[1] != '-' && !isalpha((unsigned char)a[1]))) {
             if (cli->positional_count >= cmd->max_args) {
-                fprintf(stderr, "jbw %s: unexpected argument '%s'\n", cmd->name, a);
+                fprintf(stderr, "jbw %s: unexpected argument '%s'\n", cmd->name,
+                        a);
                 jbw_cli_command_help(cmd, stderr);
                 return 2;
             }
@@ -248,7 +306,8 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
                 break;
         if (o == JBW_OPT_COUNT_ || !(cmd->options & JBW_CLI_OPT(o))) {
             if (o == JBW_OPT_COUNT_)
-                fprintf(stderr, "jbw %s: unknown option '%s'\n", cmd->name, name);
+                fprintf(stderr, "jbw %s: unknown option '%s'\n", cmd->name,
+                        name);
             else
                 fprintf(stderr, "jbw %s: option '%s' does not apply to %s\n",
                         cmd->name, name, cmd->name);
@@ -269,7 +328,8 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
         else if (i + 1 < argc)
             v = argv[++i];
         else {
-            fprintf(stderr, "jbw: %s needs a value: %s %s (see 'jbw %s --help')\n",
+            fprintf(stderr,
+                    "jbw: %s needs a value: %s %s (see 'jbw %s --help')\n",
                     name, name, options[o].metavar, cmd->name);
             return 2;
         }
@@ -333,8 +393,8 @@ static const char *csv_kind(const char *path)
 /* After a failed load: a hint for each file that looks like another slot's. */
 static void hint_slots(const jbw_cli *cli)
 {
-    static const jbw_cli_opt slots[] = { JBW_OPT_MEASURES, JBW_OPT_WORKERS,
-                                         JBW_OPT_REGISTRY };
+    static const jbw_cli_opt slots[] = {JBW_OPT_MEASURES, JBW_OPT_WORKERS,
+                                        JBW_OPT_REGISTRY};
     const char *paths[3];
     size_t i;
     paths[0] = cli->measures;
@@ -343,8 +403,9 @@ static void hint_slots(const jbw_cli *cli)
     for (i = 0; i < 3; i++) {
         const char *kind = paths[i] ? csv_kind(paths[i]) : NULL;
         if (kind && strcmp(kind, options[slots[i]].name + 2) != 0)
-            fprintf(stderr, "jbw: hint: '%s' looks like a %s file, given as %s "
-                            "(did you mean --%s %s?)\n",
+            fprintf(stderr,
+                    "jbw: hint: '%s' looks like a %s file, given as %s "
+                    "(did you mean --%s %s?)\n",
                     paths[i], kind, options[slots[i]].name, kind, paths[i]);
     }
 }
@@ -358,11 +419,14 @@ static int check_key(const jbw_registry *reg, const char *opt, const char *key,
                            : jbw_registry_find_organisation(&index, reg, key);
     if (st == JBW_OK)
         return 0;
-    fprintf(stderr, "jbw: %s '%s' is not in the registry; valid keys:", opt, key);
-    n = region ? jbw_registry_region_count(reg) : jbw_registry_organisation_count(reg);
+    fprintf(stderr, "jbw: %s '%s' is not in the registry; valid keys:", opt,
+            key);
+    n = region ? jbw_registry_region_count(reg)
+               : jbw_registry_organisation_count(reg);
     for (i = 0; i < n; i++) {
-        jbw_region_info r = { JBW_REGION_INFO_VERSION, NULL, NULL, NULL };
-        jbw_organisation_info org = { JBW_ORGANISATION_INFO_VERSION, NULL, NULL, 0 };
+        jbw_region_info r = {JBW_REGION_INFO_VERSION, NULL, NULL, NULL};
+        jbw_organisation_info org = {JBW_ORGANISATION_INFO_VERSION, NULL, NULL,
+                                     0};
         if (region ? jbw_registry_region(&r, reg, i) == JBW_OK
                    : jbw_registry_organisation(&org, reg, i) == JBW_OK)
             fprintf(stderr, " %s (%s)%s", region ? r.key : org.key,
@@ -412,11 +476,13 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
         char given[JBW_DATE_BUFSIZE], last[JBW_DATE_BUFSIZE];
         jbw_date_format(given, sizeof given, cli->date);
         jbw_date_format(last, sizeof last, ref);
-        fprintf(stderr, "jbw: --date %s is after the data's reference date %s "
-                        "(%s); the assignment state of later dates is not "
-                        "known: give a date up to %s\n",
-                given, last, cli->example ? "the embedded example's date"
-                                          : "the latest date in the files",
+        fprintf(stderr,
+                "jbw: --date %s is after the data's reference date %s "
+                "(%s); the assignment state of later dates is not "
+                "known: give a date up to %s\n",
+                given, last,
+                cli->example ? "the embedded example's date"
+                             : "the latest date in the files",
                 last);
         rc = 2;
     }

@@ -17,7 +17,11 @@
 
 #include <stdio.h>
 
-typedef enum { JBW_CLI_TEXT = 0, JBW_CLI_JSON = 1, JBW_CLI_CSV = 2 } jbw_cli_format;
+typedef enum {
+    JBW_CLI_TEXT = 0,
+    JBW_CLI_JSON = 1,
+    JBW_CLI_CSV = 2
+} jbw_cli_format;
 
 /* Every option of the jbw command; the order is the order of --help. */
 typedef enum jbw_cli_opt {
@@ -46,11 +50,11 @@ typedef enum jbw_cli_opt {
 } jbw_cli_opt;
 
 #define JBW_CLI_STR_(x) #x
-#define JBW_CLI_STR(x) JBW_CLI_STR_(x)
-#define JBW_CLI_OPT(o) (1ull << (o))
+#define JBW_CLI_STR(x)  JBW_CLI_STR_(x)
+#define JBW_CLI_OPT(o)  (1ull << (o))
 /* The input files (default: the embedded synthetic example). */
-#define JBW_CLI_INPUTS                                                   \
-    (JBW_CLI_OPT(JBW_OPT_MEASURES) | JBW_CLI_OPT(JBW_OPT_WORKERS) |     \
+#define JBW_CLI_INPUTS                                                         \
+    (JBW_CLI_OPT(JBW_OPT_MEASURES) | JBW_CLI_OPT(JBW_OPT_WORKERS) |            \
      JBW_CLI_OPT(JBW_OPT_REGISTRY) | JBW_CLI_OPT(JBW_OPT_LENIENT))
 /* Options every command takes (the one language choice). */
 #define JBW_CLI_ALWAYS JBW_CLI_OPT(JBW_OPT_LANG)
@@ -61,17 +65,17 @@ typedef struct jbw_cli {
     const char *dir, *svg;
     const char *organisation, *region; /* forecast/staffing scope */
     int lenient;
-    jbw_date date;            /* JBW_DATE_NONE: the data's own date */
+    jbw_date date; /* JBW_DATE_NONE: the data's own date */
     jbw_cli_format format;
-    size_t top;               /* 0: all */
-    jbw_lang lang;            /* default JBW_LANG_NL for every command */
-    long months;              /* 0: not given */
-    long replicates;          /* -1: not given */
+    size_t top;      /* 0: all */
+    jbw_lang lang;   /* default JBW_LANG_NL for every command */
+    long months;     /* 0: not given */
+    long replicates; /* -1: not given */
     unsigned long long seed;
     int seed_given;
-    double target;            /* staffing --target; NaN: not given */
-    long within_workdays;     /* staffing; -1: not given */
-    double percent;           /* staffing, in %; NaN: not given */
+    double target;        /* staffing --target; NaN: not given */
+    long within_workdays; /* staffing; -1: not given */
+    double percent;       /* staffing, in %; NaN: not given */
     const char *positional[4];
     int positional_count;
     int example;              /* the input is the embedded example */

@@ -20,7 +20,8 @@ static int build_params(jbw_cli *cli, jbw_forecast_params *params,
     if (rc != 0)
         return rc;
     if (jbw_cli_norm(cli, norm) != 0 ||
-        jbw_cli_check(jbw_forecast_params_init(params, JBW_FORECAST_PARAMS_VERSION)) ||
+        jbw_cli_check(
+            jbw_forecast_params_init(params, JBW_FORECAST_PARAMS_VERSION)) ||
         jbw_cli_check(jbw_forecast_params_from_snapshot(
             params, *snap, *norm, cli->date, cli->organisation, cli->region)))
         return 1;
@@ -52,7 +53,8 @@ static int show_progress(void *user, size_t done, size_t total)
     if (now_seconds() - p->started < 1.0 && done < total)
         return 0;
     if (done < total || p->shown) {
-        fprintf(stderr, "\rjbw: forecast %3.0f%%", 100.0 * (double)done / (double)total);
+        fprintf(stderr, "\rjbw: forecast %3.0f%%",
+                100.0 * (double)done / (double)total);
         p->shown = 1;
         if (done == total)
             fputc('\n', stderr);
@@ -68,7 +70,7 @@ int jbw_cli_forecast(jbw_cli *cli)
     jbw_forecast *fc = NULL;
     jbw_forecast_params params;
     jbw_forecast_options opts = JBW_FORECAST_OPTIONS_INIT;
-    progress_state progress = { 0.0, 0 };
+    progress_state progress = {0.0, 0};
     char *text = NULL;
     size_t len = 0;
     jbw_status st;
@@ -94,9 +96,15 @@ int jbw_cli_forecast(jbw_cli *cli)
         text = NULL;
     }
     switch (cli->format) {
-    case JBW_CLI_JSON: st = jbw_forecast_json(&text, &len, fc); break;
-    case JBW_CLI_CSV: st = jbw_forecast_csv(&text, &len, fc); break;
-    default: st = jbw_forecast_text(&text, &len, fc); break;
+    case JBW_CLI_JSON:
+        st = jbw_forecast_json(&text, &len, fc);
+        break;
+    case JBW_CLI_CSV:
+        st = jbw_forecast_csv(&text, &len, fc);
+        break;
+    default:
+        st = jbw_forecast_text(&text, &len, fc);
+        break;
     }
     if (jbw_cli_check(st))
         goto done;
@@ -130,7 +138,8 @@ static int workdays_per_month(double *out, jbw_date date)
     return rc;
 }
 
-static void print_relief(const jbw_cli *cli, double hires, const jbw_forecast_params *p)
+static void print_relief(const jbw_cli *cli, double hires,
+                         const jbw_forecast_params *p)
 {
     char buf[512];
     switch (cli->format) {
@@ -144,15 +153,18 @@ static void print_relief(const jbw_cli *cli, double hires, const jbw_forecast_pa
         break;
     case JBW_CLI_CSV:
         snprintf(buf, sizeof buf,
-                 "target_waiting,within_months,hires_fte_per_month,total_hires_fte,annual_turnover\n"
+                 "target_waiting,within_months,hires_fte_per_month,total_hires_"
+                 "fte,annual_turnover\n"
                  "%.6g,%ld,%.3f,%.3f,%.6g\n",
                  cli->target, cli->months, hires, hires * (double)cli->months,
                  p->turnover);
         break;
     default:
         snprintf(buf, sizeof buf,
-                 "Relief: to bring the waiting list to at most %g measures within %ld months,\n"
-                 "hire %.3f FTE every month (%.1f FTE in all), at %.0f%% annual turnover.\n",
+                 "Relief: to bring the waiting list to at most %g measures "
+                 "within %ld months,\n"
+                 "hire %.3f FTE every month (%.1f FTE in all), at %.0f%% "
+                 "annual turnover.\n",
                  cli->target, cli->months, hires, hires * (double)cli->months,
                  100.0 * p->turnover);
     }
@@ -160,42 +172,48 @@ static void print_relief(const jbw_cli *cli, double hires, const jbw_forecast_pa
 }
 
 static void print_queue(const jbw_cli *cli, const jbw_queue_params *q,
-                        const jbw_queue_result *need, const jbw_queue_result *now,
-                        double now_fte)
+                        const jbw_queue_result *need,
+                        const jbw_queue_result *now, double now_fte)
 {
     char buf[1024];
     switch (cli->format) {
     case JBW_CLI_JSON:
-        snprintf(buf, sizeof buf,
-                 "{\"question\":\"queue\",\"within_workdays\":%.6g,\"percent\":%.6g,"
-                 "\"arrivals_per_workday\":%.6f,\"mean_duration_workdays\":%.3f,"
-                 "\"slots_per_fte\":%.6f,\"offered_load\":%.3f,"
-                 "\"needed\":{\"slots\":%zu,\"fte\":%.3f,\"p_wait\":%.6f,\"share_within\":%.6f},"
-                 "\"current\":{\"effective_fte\":%.3f,\"slots\":%zu,\"p_wait\":%.6f,\"share_within\":%.6f}}\n",
-                 q->within_workdays, cli->percent, q->arrivals_per_workday,
-                 q->mean_duration_workdays, q->slots_per_fte, need->offered_load,
-                 need->slots, need->fte, need->p_wait, need->share_within, now_fte,
-                 now->slots, now->p_wait, now->share_within);
+        snprintf(
+            buf, sizeof buf,
+            "{\"question\":\"queue\",\"within_workdays\":%.6g,\"percent\":%.6g,"
+            "\"arrivals_per_workday\":%.6f,\"mean_duration_workdays\":%.3f,"
+            "\"slots_per_fte\":%.6f,\"offered_load\":%.3f,"
+            "\"needed\":{\"slots\":%zu,\"fte\":%.3f,\"p_wait\":%.6f,\"share_"
+            "within\":%.6f},"
+            "\"current\":{\"effective_fte\":%.3f,\"slots\":%zu,\"p_wait\":%.6f,"
+            "\"share_within\":%.6f}}\n",
+            q->within_workdays, cli->percent, q->arrivals_per_workday,
+            q->mean_duration_workdays, q->slots_per_fte, need->offered_load,
+            need->slots, need->fte, need->p_wait, need->share_within, now_fte,
+            now->slots, now->p_wait, now->share_within);
         break;
     case JBW_CLI_CSV:
-        snprintf(buf, sizeof buf,
-                 "scope,within_workdays,slots,fte,p_wait,share_within\n"
-                 "needed,%.6g,%zu,%.3f,%.6f,%.6f\ncurrent,%.6g,%zu,%.3f,%.6f,%.6f\n",
-                 q->within_workdays, need->slots, need->fte, need->p_wait,
-                 need->share_within, q->within_workdays, now->slots, now_fte,
-                 now->p_wait, now->share_within);
+        snprintf(
+            buf, sizeof buf,
+            "scope,within_workdays,slots,fte,p_wait,share_within\n"
+            "needed,%.6g,%zu,%.3f,%.6f,%.6f\ncurrent,%.6g,%zu,%.3f,%.6f,%.6f\n",
+            q->within_workdays, need->slots, need->fte, need->p_wait,
+            need->share_within, q->within_workdays, now->slots, now_fte,
+            now->p_wait, now->share_within);
         break;
     default:
-        snprintf(buf, sizeof buf,
-                 "Queue view (Erlang C): %.2f new measures per werkdag, each holding a slot\n"
-                 "for %.0f werkdagen on average: offered load %.1f slots.\n"
-                 "For at least %g%% to get a fixed worker within %g werkdagen:\n"
-                 "  %zu slots = %.1f FTE (%.1f%% within, %.1f%% wait at all)\n"
-                 "Now: %.1f effective FTE = %zu slots: %.1f%% within %g werkdagen\n",
-                 q->arrivals_per_workday, q->mean_duration_workdays,
-                 need->offered_load, cli->percent, q->within_workdays, need->slots,
-                 need->fte, 100.0 * need->share_within, 100.0 * need->p_wait,
-                 now_fte, now->slots, 100.0 * now->share_within, q->within_workdays);
+        snprintf(
+            buf, sizeof buf,
+            "Queue view (Erlang C): %.2f new measures per werkdag, each "
+            "holding a slot\n"
+            "for %.0f werkdagen on average: offered load %.1f slots.\n"
+            "For at least %g%% to get a fixed worker within %g werkdagen:\n"
+            "  %zu slots = %.1f FTE (%.1f%% within, %.1f%% wait at all)\n"
+            "Now: %.1f effective FTE = %zu slots: %.1f%% within %g werkdagen\n",
+            q->arrivals_per_workday, q->mean_duration_workdays,
+            need->offered_load, cli->percent, q->within_workdays, need->slots,
+            need->fte, 100.0 * need->share_within, 100.0 * need->p_wait,
+            now_fte, now->slots, 100.0 * now->share_within, q->within_workdays);
     }
     jbw_cli_emit(cli, buf, strlen(buf));
 }
@@ -215,15 +233,16 @@ int jbw_cli_staffing(jbw_cli *cli)
     if (relief && !cli->months)
         return jbw_cli_usage("staffing --target needs --months T");
     if (queue && (cli->within_workdays < 0 || isnan(cli->percent)))
-        return jbw_cli_usage("staffing needs both --within-workdays and --percent");
+        return jbw_cli_usage(
+            "staffing needs both --within-workdays and --percent");
     rc = build_params(cli, &params, &snap, &norm, &scenario);
     if (rc != 0)
         goto done;
     rc = 1;
     if (relief) {
         double hires = 0;
-        if (jbw_cli_check(jbw_forecast_relief(&hires, &params, norm, cli->target,
-                                              (int32_t)cli->months)))
+        if (jbw_cli_check(jbw_forecast_relief(
+                &hires, &params, norm, cli->target, (int32_t)cli->months)))
             goto done;
         print_relief(cli, hires, &params);
     } else {
@@ -239,7 +258,8 @@ int jbw_cli_staffing(jbw_cli *cli)
         need.version = now.version = JBW_QUEUE_RESULT_VERSION;
         m0.version = JBW_FORECAST_MONTH_VERSION;
         params.months = 1;
-        if (jbw_cli_check(jbw_queue_params_from_forecast(&q, &params, norm, wpm)) ||
+        if (jbw_cli_check(
+                jbw_queue_params_from_forecast(&q, &params, norm, wpm)) ||
             jbw_cli_check(jbw_queue_staffing(&need, &q, cli->percent)) ||
             jbw_cli_check(jbw_forecast_run(&fc, &params, norm, NULL)))
             goto done;

@@ -39,11 +39,13 @@ int main(void)
 
     if (jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED) != JBW_OK)
         return fail("example");
-    if (jbw_norm_parse(&norm, norm_text, sizeof norm_text - 1, "onboarding") != JBW_OK) {
+    if (jbw_norm_parse(&norm, norm_text, sizeof norm_text - 1, "onboarding") !=
+        JBW_OK) {
         rc = fail("norm");
         goto done;
     }
-    if (jbw_forecast_params_init(&params, JBW_FORECAST_PARAMS_VERSION) != JBW_OK ||
+    if (jbw_forecast_params_init(&params, JBW_FORECAST_PARAMS_VERSION) !=
+            JBW_OK ||
         jbw_forecast_params_from_snapshot(&params, snap, norm, JBW_DATE_NONE,
                                           "JBWEST", NULL) != JBW_OK) {
         rc = fail("start state");
@@ -51,12 +53,14 @@ int main(void)
     }
     params.months = 18;
     params.turnover = 0.20;
-    if (run(&hired, &params, norm, 75.0 / 6.0) || run(&none, &params, norm, 0.0)) {
+    if (run(&hired, &params, norm, 75.0 / 6.0) ||
+        run(&none, &params, norm, 0.0)) {
         rc = fail("run");
         goto done;
     }
     printf("%s\n", jbw_example_notice());
-    printf("JB west: children waiting for a fixed jeugdbeschermer (expected values)\n");
+    printf("JB west: children waiting for a fixed jeugdbeschermer (expected "
+           "values)\n");
     printf("month   date         75 FTE hired   no hiring\n");
     for (t = 0; t <= params.months; t += 3) {
         jbw_forecast_month a, b;
@@ -68,7 +72,8 @@ int main(void)
             goto done;
         }
         jbw_date_format(date, sizeof date, a.date);
-        printf("%5d   %s   %12.0f   %9.0f\n", (int)t, date, a.waiting, b.waiting);
+        printf("%5d   %s   %12.0f   %9.0f\n", (int)t, date, a.waiting,
+               b.waiting);
     }
     rc = 0;
 done:

@@ -35,17 +35,19 @@ static int cmd_calendar(jbw_cli *cli)
         return 1;
     }
     if (jbw_cli_check(jbw_calendar_new(&cal, NULL)) ||
-        jbw_cli_check(jbw_calendar_holidays(days, 64, &count, cal, (int)year))) {
+        jbw_cli_check(
+            jbw_calendar_holidays(days, 64, &count, cal, (int)year))) {
         jbw_calendar_free(cal);
         return 1;
     }
     for (i = 0; i < count; i++) {
         char buf[JBW_DATE_BUFSIZE];
-        static const char *const weekday_nl[] = { "", "ma", "di", "wo", "do",
-                                                  "vr", "za", "zo" };
-        static const char *const weekday_en[] = { "", "Mon", "Tue", "Wed", "Thu",
-                                                  "Fri", "Sat", "Sun" };
-        const char *const *weekday = cli->lang == JBW_LANG_EN ? weekday_en : weekday_nl;
+        static const char *const weekday_nl[] = {"",   "ma", "di", "wo",
+                                                 "do", "vr", "za", "zo"};
+        static const char *const weekday_en[] = {"",    "Mon", "Tue", "Wed",
+                                                 "Thu", "Fri", "Sat", "Sun"};
+        const char *const *weekday =
+            cli->lang == JBW_LANG_EN ? weekday_en : weekday_nl;
         jbw_date_format(buf, sizeof buf, days[i].date);
         printf("%s %s %s\n", buf, weekday[jbw_date_weekday(days[i].date)],
                jbw_holiday_name(days[i].kind));
@@ -116,15 +118,22 @@ static int cmd_report(jbw_cli *cli)
     if (rc != 0)
         return rc;
     rc = 1;
-    if (jbw_cli_norm(cli, &norm) != 0 || jbw_cli_check(jbw_calendar_new(&cal, NULL)))
+    if (jbw_cli_norm(cli, &norm) != 0 ||
+        jbw_cli_check(jbw_calendar_new(&cal, NULL)))
         goto done;
     opts.date = cli->date;
     if (jbw_cli_check(jbw_caseload_compute(&cl, snap, norm, cal, &opts)))
         goto done;
     switch (cli->format) {
-    case JBW_CLI_JSON: st = jbw_caseload_json(&text, &len, cl); break;
-    case JBW_CLI_CSV: st = jbw_caseload_csv(&text, &len, cl); break;
-    default: st = jbw_caseload_text(&text, &len, cl); break;
+    case JBW_CLI_JSON:
+        st = jbw_caseload_json(&text, &len, cl);
+        break;
+    case JBW_CLI_CSV:
+        st = jbw_caseload_csv(&text, &len, cl);
+        break;
+    default:
+        st = jbw_caseload_text(&text, &len, cl);
+        break;
     }
     if (jbw_cli_check(st))
         goto done;
@@ -174,9 +183,15 @@ static int cmd_triage_or_allocate(jbw_cli *cli, int allocate)
             jbw_cli_check(jbw_allocation_new(&alloc, triage, snap, norm, cal)))
             goto done;
         switch (cli->format) {
-        case JBW_CLI_JSON: st = jbw_allocation_json(&text, &len, alloc); break;
-        case JBW_CLI_CSV: st = jbw_allocation_csv(&text, &len, alloc); break;
-        default: st = jbw_allocation_text(&text, &len, alloc); break;
+        case JBW_CLI_JSON:
+            st = jbw_allocation_json(&text, &len, alloc);
+            break;
+        case JBW_CLI_CSV:
+            st = jbw_allocation_csv(&text, &len, alloc);
+            break;
+        default:
+            st = jbw_allocation_text(&text, &len, alloc);
+            break;
         }
     }
     if (jbw_cli_check(st))
@@ -213,9 +228,15 @@ static int cmd_series(jbw_cli *cli)
     if (jbw_cli_check(jbw_example_series_zhz(&series)))
         return 1;
     switch (cli->format) {
-    case JBW_CLI_JSON: st = jbw_series_json(&text, &len, series); break;
-    case JBW_CLI_CSV: st = jbw_series_csv(&text, &len, series); break;
-    default: st = jbw_series_text(&text, &len, series); break;
+    case JBW_CLI_JSON:
+        st = jbw_series_json(&text, &len, series);
+        break;
+    case JBW_CLI_CSV:
+        st = jbw_series_csv(&text, &len, series);
+        break;
+    default:
+        st = jbw_series_text(&text, &len, series);
+        break;
     }
     if (!jbw_cli_check(st))
         rc = jbw_cli_emit_plain(text, len);
@@ -224,40 +245,50 @@ static int cmd_series(jbw_cli *cli)
     return rc;
 }
 
-#define IN JBW_CLI_INPUTS
-#define O(x) JBW_CLI_OPT(JBW_OPT_##x)
+#define IN     JBW_CLI_INPUTS
+#define O(x)   JBW_CLI_OPT(JBW_OPT_##x)
 #define ALWAYS JBW_CLI_ALWAYS
 
 /* Every command with the options it takes; `jbw CMD --help` prints them. */
 const jbw_cli_command jbw_cli_commands[] = {
-    { "report", cmd_report, ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM), "", 0, 0,
-      "Caseloads against the norm, children waiting (nieuw/bestaand) and the\n"
-      "koppeling binnen 5 werkdagen, in total, by organisation and by region." },
-    { "triage", cmd_triage, ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(TOP), "", 0, 0,
-      "The waiting list ranked by waiting risk, with the reasons of every score." },
-    { "allocate", cmd_allocate, ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(NORM), "", 0, 0,
-      "A proposal of fixed workers for the waiting list, highest risk first." },
-    { "forecast", jbw_cli_forecast,
-      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
-          O(REPLICATES) | O(SEED) | O(SVG) | O(ORGANISATION) | O(REGION), "", 0, 0,
-      "The waiting list projected month by month from the data's date." },
-    { "staffing", jbw_cli_staffing,
-      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
-          O(ORGANISATION) | O(REGION) | O(TARGET) | O(WITHIN_WORKDAYS) | O(PERCENT), "", 0, 0,
-      "FTE needed. Relief: --target N --months T (hiring per month to bring the\n"
-      "waiting list to N). Queue: --within-workdays N --percent P (FTE for P% of\n"
-      "new measures to get a fixed worker within N werkdagen)." },
-    { "series", cmd_series, ALWAYS | O(FORMAT), "", 0, 0,
-      "The published Zuid-Holland Zuid series of children waiting (nieuw/bestaand)." },
-    { "export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
-      "Write the input data (measures, workers, registry) as CSV into --dir D." },
-    { "calendar", cmd_calendar, ALWAYS, "YEAR", 1, 1,
-      "The holidays (feestdagen) of YEAR under the CAO Jeugdzorg calendar." },
-    { "workdays", cmd_workdays, ALWAYS, "FROM TO", 2, 2,
-      "The werkdagen from FROM to TO (FROM excluded, TO included)." },
-    { "version", cmd_version, ALWAYS, "", 0, 0, "The versions of the command and the library." },
-    { NULL, NULL, 0, NULL, 0, 0, NULL }
-};
+    {"report", cmd_report, ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM), "", 0,
+     0,
+     "Caseloads against the norm, children waiting (nieuw/bestaand) and the\n"
+     "koppeling binnen 5 werkdagen, in total, by organisation and by region."},
+    {"triage", cmd_triage,
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(TOP), "", 0, 0,
+     "The waiting list ranked by waiting risk, with the reasons of every "
+     "score."},
+    {"allocate", cmd_allocate,
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(NORM), "", 0, 0,
+     "A proposal of fixed workers for the waiting list, highest risk first."},
+    {"forecast", jbw_cli_forecast,
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
+         O(REPLICATES) | O(SEED) | O(SVG) | O(ORGANISATION) | O(REGION),
+     "", 0, 0,
+     "The waiting list projected month by month from the data's date."},
+    {"staffing", jbw_cli_staffing,
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
+         O(ORGANISATION) | O(REGION) | O(TARGET) | O(WITHIN_WORKDAYS) |
+         O(PERCENT),
+     "", 0, 0,
+     "FTE needed. Relief: --target N --months T (hiring per month to bring "
+     "the\n"
+     "waiting list to N). Queue: --within-workdays N --percent P (FTE for P% "
+     "of\n"
+     "new measures to get a fixed worker within N werkdagen)."},
+    {"series", cmd_series, ALWAYS | O(FORMAT), "", 0, 0,
+     "The published Zuid-Holland Zuid series of children waiting "
+     "(nieuw/bestaand)."},
+    {"export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
+     "Write the input data (measures, workers, registry) as CSV into --dir D."},
+    {"calendar", cmd_calendar, ALWAYS, "YEAR", 1, 1,
+     "The holidays (feestdagen) of YEAR under the CAO Jeugdzorg calendar."},
+    {"workdays", cmd_workdays, ALWAYS, "FROM TO", 2, 2,
+     "The werkdagen from FROM to TO (FROM excluded, TO included)."},
+    {"version", cmd_version, ALWAYS, "", 0, 0,
+     "The versions of the command and the library."},
+    {NULL, NULL, 0, NULL, 0, 0, NULL}};
 
 #undef IN
 #undef O
@@ -271,13 +302,16 @@ static void usage(FILE *f)
         const char *nl = strchr(c->summary, '\n');
         int n = nl ? (int)(nl - c->summary) : (int)strlen(c->summary);
         char left[32];
-        snprintf(left, sizeof left, "%s%s%s", c->name, c->args[0] ? " " : "", c->args);
+        snprintf(left, sizeof left, "%s%s%s", c->name, c->args[0] ? " " : "",
+                 c->args);
         fprintf(f, "  %-18s %.*s%s\n", left, n, c->summary, nl ? " ..." : "");
     }
-    fputs("\nWithout --measures/--workers every command works on the embedded\n"
-          "synthetic example. --lang nl|en (default nl) sets the language of\n"
-          "every command. 'jbw COMMAND --help' lists the options of a command.\n"
-          "Exit status: 0 success, 1 bad input, 2 bad usage.\n", f);
+    fputs(
+        "\nWithout --measures/--workers every command works on the embedded\n"
+        "synthetic example. --lang nl|en (default nl) sets the language of\n"
+        "every command. 'jbw COMMAND --help' lists the options of a command.\n"
+        "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
+        f);
 }
 
 int main(int argc, char **argv)
@@ -285,8 +319,8 @@ int main(int argc, char **argv)
     jbw_cli cli;
     const jbw_cli_command *c;
     int rc;
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         if (argc >= 3 && strcmp(argv[1], "help") == 0) {
             for (c = jbw_cli_commands; c->name; c++)
                 if (strcmp(c->name, argv[2]) == 0) {

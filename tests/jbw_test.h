@@ -19,8 +19,9 @@
 #include "jbw.h"
 
 /* Fails unless |a - b| <= tol (and neither is NaN). */
-#define assert_near(a, b, tol) \
-    jbw_test_assert_near((double)(a), (double)(b), (double)(tol), #a, #b, __FILE__, __LINE__)
+#define assert_near(a, b, tol)                                                 \
+    jbw_test_assert_near((double)(a), (double)(b), (double)(tol), #a, #b,      \
+                         __FILE__, __LINE__)
 
 static inline void jbw_test_assert_near(double a, double b, double tol,
                                         const char *sa, const char *sb,
@@ -33,27 +34,27 @@ static inline void jbw_test_assert_near(double a, double b, double tol,
 }
 
 /* Asserts that a call returned `expected`, printing the library's detail. */
-#define assert_status(call, expected)                                       \
-    do {                                                                    \
-        int jbw_test_st_ = (int)(call);                                     \
-        if (jbw_test_st_ != (int)(expected)) {                              \
-            print_error("%s returned %d (%s), expected %d; detail: %s\n",   \
-                        #call, jbw_test_st_, jbw_strerror(jbw_test_st_),    \
-                        (int)(expected), jbw_last_error());                 \
-            _fail(__FILE__, __LINE__);                                      \
-        }                                                                   \
+#define assert_status(call, expected)                                          \
+    do {                                                                       \
+        int jbw_test_st_ = (int)(call);                                        \
+        if (jbw_test_st_ != (int)(expected)) {                                 \
+            print_error("%s returned %d (%s), expected %d; detail: %s\n",      \
+                        #call, jbw_test_st_, jbw_strerror(jbw_test_st_),       \
+                        (int)(expected), jbw_last_error());                    \
+            _fail(__FILE__, __LINE__);                                         \
+        }                                                                      \
     } while (0)
 
 #define assert_ok(call) assert_status(call, JBW_OK)
 
 /* Asserts that the last error detail contains `needle`. */
-#define assert_error_contains(needle)                                       \
-    do {                                                                    \
-        if (!strstr(jbw_last_error(), (needle))) {                          \
-            print_error("detail '%s' lacks '%s'\n", jbw_last_error(),       \
-                        (needle));                                          \
-            _fail(__FILE__, __LINE__);                                      \
-        }                                                                   \
+#define assert_error_contains(needle)                                          \
+    do {                                                                       \
+        if (!strstr(jbw_last_error(), (needle))) {                             \
+            print_error("detail '%s' lacks '%s'\n", jbw_last_error(),          \
+                        (needle));                                             \
+            _fail(__FILE__, __LINE__);                                         \
+        }                                                                      \
     } while (0)
 
 /* Makes a date, failing the test on error. */
@@ -121,8 +122,8 @@ static inline void jbw_test_alloc_arm(long n, int only)
     a->calls = 0;
     a->fail_at = n;
     a->only = only;
-    assert_ok(jbw_set_allocator(jbw_test_malloc, jbw_test_realloc,
-                                jbw_test_free, a));
+    assert_ok(
+        jbw_set_allocator(jbw_test_malloc, jbw_test_realloc, jbw_test_free, a));
 }
 
 static inline void jbw_test_fail_after(long n)
@@ -145,7 +146,7 @@ static inline void jbw_test_alloc_reset(void)
  * (jbw_test_fail_after or jbw_test_fail_only), for k = 0, 1, ... until it
  * succeeds; every failing run must return JBW_ENOMEM (ASan finds any
  * leak). Fails the test if no k below `limit` succeeds. */
-#define jbw_test_oom_sweep(step, ctx, limit, arm) \
+#define jbw_test_oom_sweep(step, ctx, limit, arm)                              \
     jbw_test_oom_sweep_((step), (ctx), (limit), (arm), __FILE__, __LINE__)
 
 static inline void jbw_test_oom_sweep_(int (*step)(void *), void *ctx,

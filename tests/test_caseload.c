@@ -65,12 +65,11 @@ static void add_measure(jbw_snapshot *snap, const char *id, const char *child,
  *
  * Workers (tenure = whole months from hired to 2025-06-16):
  *  W1 GA R1  fte 1.0 hired 2020-01-01  tenure 65  ramp 1     cap 12
- *  W2 GA R1  fte 0.8 hired 2025-03-16  tenure 3   ramp 0.75  cap 0.8*0.75*12 = 7.2
- *  W3 GA R2  fte 1.0 hired 2025-03-17  tenure 2   ramp 0.5   cap 6
- *     (03-17 -> 04-17 is 1, 05-17 is 2, 06-17 would be 3)
- *  W4 GB R2  fte 0.5 hired 2019-05-01  tenure 73  ramp 1     cap 6
- *  W5 GB --  fte 1.0 hired 2018-01-01, leaving 2025-06-16: not employed
- *     on the date (employed while date < leaving)
+ *  W2 GA R1  fte 0.8 hired 2025-03-16  tenure 3   ramp 0.75  cap 0.8*0.75*12
+ * = 7.2 W3 GA R2  fte 1.0 hired 2025-03-17  tenure 2   ramp 0.5   cap 6 (03-17
+ * -> 04-17 is 1, 05-17 is 2, 06-17 would be 3) W4 GB R2  fte 0.5 hired
+ * 2019-05-01  tenure 73  ramp 1     cap 6 W5 GB --  fte 1.0 hired 2018-01-01,
+ * leaving 2025-06-16: not employed on the date (employed while date < leaving)
  *  W6 GB R1  fte 0.6 hired 2021-09-01  tenure 45  ramp 1     cap 7.2
  *  W7 GA --  fte 0.5 hired 2015-01-01  tenure 125 ramp 1     cap 6 (no region)
  *
@@ -103,7 +102,8 @@ static jbw_snapshot *main_snapshot(void)
     jbw_test_add_worker(snap, "W2", "GA", "R1", 0.8, D(2025, 3, 16), NONE);
     jbw_test_add_worker(snap, "W3", "GA", "R2", 1.0, D(2025, 3, 17), NONE);
     jbw_test_add_worker(snap, "W4", "GB", "R2", 0.5, D(2019, 5, 1), NONE);
-    jbw_test_add_worker(snap, "W5", "GB", NULL, 1.0, D(2018, 1, 1), D(2025, 6, 16));
+    jbw_test_add_worker(snap, "W5", "GB", NULL, 1.0, D(2018, 1, 1),
+                        D(2025, 6, 16));
     jbw_test_add_worker(snap, "W6", "GB", "R1", 0.6, D(2021, 9, 1), NONE);
     jbw_test_add_worker(snap, "W7", "GA", NULL, 0.5, D(2015, 1, 1), NONE);
 
@@ -113,10 +113,10 @@ static jbw_snapshot *main_snapshot(void)
                 D(2024, 6, 1), NONE, "W1", D(2024, 6, 3));
     add_measure(snap, "m3", "c2", "f1", JBW_KIND_VOOGDIJ, "GA", "R1",
                 D(2023, 5, 1), NONE, "W1", D(2023, 5, 2));
-    add_measure(snap, "m4", "c3", "f2", JBW_KIND_OTS, "GA", "R1",
-                D(2025, 1, 6), NONE, "W2", D(2025, 3, 20));
-    add_measure(snap, "m5", "c4", NULL, JBW_KIND_OTS, "GA", "R2",
-                D(2025, 2, 3), NONE, "W3", D(2025, 3, 18));
+    add_measure(snap, "m4", "c3", "f2", JBW_KIND_OTS, "GA", "R1", D(2025, 1, 6),
+                NONE, "W2", D(2025, 3, 20));
+    add_measure(snap, "m5", "c4", NULL, JBW_KIND_OTS, "GA", "R2", D(2025, 2, 3),
+                NONE, "W3", D(2025, 3, 18));
     add_measure(snap, "m6", "c5", NULL, JBW_KIND_VOTS, "GA", "R2",
                 D(2025, 5, 26), NONE, NULL, NONE);
     m.id = "m7";
@@ -138,8 +138,8 @@ static jbw_snapshot *main_snapshot(void)
                 D(2024, 1, 1), D(2025, 6, 16), "W6", D(2024, 1, 2));
     add_measure(snap, "m11", "c10", NULL, JBW_KIND_OTS, "GB", "R1",
                 D(2025, 1, 1), NONE, "W5", D(2025, 1, 3));
-    add_measure(snap, "m12", "c11", "f4", JBW_KIND_JR_TB_GEDWONGEN, "GB",
-                "R1", D(2025, 4, 1), NONE, "W6", D(2025, 4, 2));
+    add_measure(snap, "m12", "c11", "f4", JBW_KIND_JR_TB_GEDWONGEN, "GB", "R1",
+                D(2025, 4, 1), NONE, "W6", D(2025, 4, 2));
     add_measure(snap, "m13", "c12", "f4", JBW_KIND_OTS, "GB", "R2",
                 D(2025, 3, 3), NONE, "W6", D(2025, 3, 5));
     return snap;
@@ -411,11 +411,11 @@ static void norm_file_sets_every_key_and_ramp_replaces_default(void **state)
         "# a regional trial norm\n"
         "name = Proefnorm\n"
         "source = illustrative\n"
-        "unit = FAMILY\n"                /* codes are case-insensitive */
+        "unit = FAMILY\n" /* codes are case-insensitive */
         "caseload_per_fte = 8.5\n"
-        "weight.ots = 1.25\n"            /* kind codes too */
+        "weight.ots = 1.25\n" /* kind codes too */
         "weight.JR_TB_GEDWONGEN = 0.5  # half\n"
-        "ramp.6 = 1\n"                   /* out of order: sorted */
+        "ramp.6 = 1\n" /* out of order: sorted */
         "ramp.0 = 0.4\n"
         "ramp.2 = 0.6\n"
         "under_below = 0.8\n"
@@ -466,39 +466,39 @@ typedef struct bad_norm {
 static void norm_file_errors_name_the_line(void **state)
 {
     static const bad_norm cases[] = {
-        { "name = X\nsize = 3\n", "t.norm line 2", "unknown key 'size'" },
-        { "caseload_per_fte = twelve\n", "t.norm line 1", "not a number" },
-        { "caseload_per_fte = nan\n", "t.norm line 1", "not a number" },
-        { "caseload_per_fte = 1e400\n", "t.norm line 1", "not a number" },
-        { "\n# comment\ncaseload_per_fte = 0\n", "t.norm line 3",
-          "caseload_per_fte 0 must be a number above 0" },
-        { "caseload_per_fte = -4\n", "t.norm line 1", "above 0" },
-        { "weight.OTS = -1\n", "t.norm line 1", "weight of OTS -1" },
-        { "weight.XYZ = 1\n", "t.norm line 1", "unknown kind 'XYZ'" },
-        { "unit = household\n", "t.norm line 1", "unknown unit 'household'" },
-        { "ramp.0 = 0.5\nramp.3 = 0.7\nramp.3 = 0.8\n", "t.norm line 3",
-          "not a function of months" },
-        { "ramp.1 = 0.5\nramp.4 = 1\n", "t.norm line 1", "no ramp.0" },
-        { "ramp.0 = 1.5\n", "t.norm line 1", "outside [0, 1]" },
-        { "ramp.x = 1\n", "t.norm line 1", "whole number" },
-        { "ramp.0 = 0.5\nramp.1.5 = 1\n", "t.norm line 2", "whole number" },
-        { "under_below = 1.2\nover_above = 1.1\n", "t.norm line 2",
-          "above over_above" },
-        { "over_above = 0.5\n", "t.norm line 1", /* default under 0.9 */
-          "under_below 0.9 is above over_above 0.5" },
-        { "under_below = -1\n", "t.norm line 1", "from 0" },
-        { "caseload_per_fte = 12\ncaseload_per_fte = 10\n", "t.norm line 2",
-          "given twice (first on line 1)" },
-        { "weight.OTS = 1\nweight.ots = 2\n", "t.norm line 2", "given twice" },
-        { "this is not a pair\n", "t.norm line 1", "key = value" },
-        { "name = \n", "t.norm line 1", "empty" },
+        {"name = X\nsize = 3\n", "t.norm line 2", "unknown key 'size'"},
+        {"caseload_per_fte = twelve\n", "t.norm line 1", "not a number"},
+        {"caseload_per_fte = nan\n", "t.norm line 1", "not a number"},
+        {"caseload_per_fte = 1e400\n", "t.norm line 1", "not a number"},
+        {"\n# comment\ncaseload_per_fte = 0\n", "t.norm line 3",
+         "caseload_per_fte 0 must be a number above 0"},
+        {"caseload_per_fte = -4\n", "t.norm line 1", "above 0"},
+        {"weight.OTS = -1\n", "t.norm line 1", "weight of OTS -1"},
+        {"weight.XYZ = 1\n", "t.norm line 1", "unknown kind 'XYZ'"},
+        {"unit = household\n", "t.norm line 1", "unknown unit 'household'"},
+        {"ramp.0 = 0.5\nramp.3 = 0.7\nramp.3 = 0.8\n", "t.norm line 3",
+         "not a function of months"},
+        {"ramp.1 = 0.5\nramp.4 = 1\n", "t.norm line 1", "no ramp.0"},
+        {"ramp.0 = 1.5\n", "t.norm line 1", "outside [0, 1]"},
+        {"ramp.x = 1\n", "t.norm line 1", "whole number"},
+        {"ramp.0 = 0.5\nramp.1.5 = 1\n", "t.norm line 2", "whole number"},
+        {"under_below = 1.2\nover_above = 1.1\n", "t.norm line 2",
+         "above over_above"},
+        {"over_above = 0.5\n", "t.norm line 1", /* default under 0.9 */
+         "under_below 0.9 is above over_above 0.5"},
+        {"under_below = -1\n", "t.norm line 1", "from 0"},
+        {"caseload_per_fte = 12\ncaseload_per_fte = 10\n", "t.norm line 2",
+         "given twice (first on line 1)"},
+        {"weight.OTS = 1\nweight.ots = 2\n", "t.norm line 2", "given twice"},
+        {"this is not a pair\n", "t.norm line 1", "key = value"},
+        {"name = \n", "t.norm line 1", "empty"},
     };
     size_t i;
     (void)state;
     for (i = 0; i < sizeof cases / sizeof *cases; i++) {
         jbw_norm *n = (jbw_norm *)&n;
-        int st = jbw_norm_parse(&n, cases[i].text, strlen(cases[i].text),
-                                "t.norm");
+        int st =
+            jbw_norm_parse(&n, cases[i].text, strlen(cases[i].text), "t.norm");
         if (st != JBW_EPARSE)
             fail_msg("case %zu ('%s') gave %d, detail '%s'", i, cases[i].text,
                      st, jbw_last_error());
@@ -520,15 +520,16 @@ static void norm_parse_rejects_null(void **state)
 static void norm_save_parses_back_equal(void **state)
 {
     jbw_norm *n = NULL, *back = NULL;
-    const int32_t months[3] = { 0, 2, 9 };
-    const double frac[3] = { 0.25, 0.6, 1.0 };
+    const int32_t months[3] = {0, 2, 9};
+    const double frac[3] = {0.25, 0.6, 1.0};
     char *text = NULL;
     size_t len = 0;
     int k;
     (void)state;
     assert_ok(jbw_norm_new_default(&n));
-    assert_ok(jbw_norm_set_name(n, "Regionorm Zuid-Holland Zuid \xE2\x80\x93 proef",
-                                "illustrative = parameters"));
+    assert_ok(
+        jbw_norm_set_name(n, "Regionorm Zuid-Holland Zuid \xE2\x80\x93 proef",
+                          "illustrative = parameters"));
     assert_ok(jbw_norm_set_unit(n, JBW_UNIT_FAMILY));
     assert_ok(jbw_norm_set_caseload_per_fte(n, 8.5));
     /* 1/3 and 0.1 have no short exact decimal: the file must still
@@ -546,7 +547,8 @@ static void norm_save_parses_back_equal(void **state)
     assert_string_equal(jbw_norm_name(back), jbw_norm_name(n));
     assert_string_equal(jbw_norm_source(back), jbw_norm_source(n));
     assert_int_equal(jbw_norm_unit(back), jbw_norm_unit(n));
-    assert_true(jbw_norm_caseload_per_fte(back) == jbw_norm_caseload_per_fte(n));
+    assert_true(jbw_norm_caseload_per_fte(back) ==
+                jbw_norm_caseload_per_fte(n));
     for (k = 0; k < JBW_KIND_COUNT; k++)
         assert_true(jbw_norm_weight(back, (jbw_kind)k) ==
                     jbw_norm_weight(n, (jbw_kind)k));
@@ -676,8 +678,8 @@ static void unit_measure_sums_the_weights_of_active_measures(void **state)
     jbw_snapshot_free(snap);
 }
 
-static void unit_child_counts_a_child_with_ots_and_jr_once_at_heavier_weight(
-    void **state)
+static void
+unit_child_counts_a_child_with_ots_and_jr_once_at_heavier_weight(void **state)
 {
     jbw_snapshot *snap = main_snapshot();
     jbw_norm *n = weighted_norm(JBW_UNIT_CHILD);
@@ -741,17 +743,17 @@ static void ramp_month_2_and_month_3_give_exact_capacities(void **state)
     w3 = worker_of(cl, "W3");
     /* hired 2025-03-17: 2 whole months on 2025-06-16, ramp 0.5 */
     assert_int_equal(w3.tenure_months, 2);
-    assert_near(w3.effective_fte, 0.5, TOL);  /* 1.0 x 0.5 */
-    assert_near(w3.capacity, 6.0, TOL);       /* 1.0 x 0.5 x 12 */
-    assert_near(w3.load, 1.0, TOL);           /* c4 */
+    assert_near(w3.effective_fte, 0.5, TOL); /* 1.0 x 0.5 */
+    assert_near(w3.capacity, 6.0, TOL);      /* 1.0 x 0.5 x 12 */
+    assert_near(w3.load, 1.0, TOL);          /* c4 */
     assert_near(w3.ratio, 1.0 / 6.0, TOL);
     w2 = worker_of(cl, "W2");
     /* hired 2025-03-16: 3 whole months, ramp 0.75; part-time 0.8 */
     assert_int_equal(w2.tenure_months, 3);
     assert_near(w2.fte, 0.8, 0);
-    assert_near(w2.effective_fte, 0.6, TOL);  /* 0.8 x 0.75 */
-    assert_near(w2.capacity, 7.2, TOL);       /* 0.8 x 0.75 x 12 */
-    assert_near(w2.load, 2.0, TOL);           /* c3, c7 */
+    assert_near(w2.effective_fte, 0.6, TOL); /* 0.8 x 0.75 */
+    assert_near(w2.capacity, 7.2, TOL);      /* 0.8 x 0.75 x 12 */
+    assert_near(w2.load, 2.0, TOL);          /* c3, c7 */
     assert_near(w2.ratio, 2.0 / 7.2, TOL);
     assert_int_equal(w2.status, JBW_LOAD_UNDER);
     assert_string_equal(w2.organisation, "GA");
@@ -778,7 +780,7 @@ static void part_time_workers_carry_fte_times_caseload(void **state)
     assert_near(w.capacity, 7.2, TOL);
     assert_near(w.load, 2.0, TOL);
     assert_int_equal(w.measures, 2); /* m12, m13; not the ended m10 */
-    w = worker_of(cl, "W7"); /* 0.5 FTE, no region, nothing assigned */
+    w = worker_of(cl, "W7");         /* 0.5 FTE, no region, nothing assigned */
     assert_null(w.region);
     assert_near(w.capacity, 6.0, TOL);
     assert_near(w.load, 0.0, 0);
@@ -896,8 +898,8 @@ static void waiting_nieuw_never_had_a_worker_bestaand_lost_one(void **state)
     jbw_snapshot_free(snap);
 }
 
-static void child_with_two_workers_is_in_both_loads_once_in_required(
-    void **state)
+static void
+child_with_two_workers_is_in_both_loads_once_in_required(void **state)
 {
     jbw_registry *reg = tiny_registry();
     jbw_snapshot *snap = NULL;
@@ -911,8 +913,8 @@ static void child_with_two_workers_is_in_both_loads_once_in_required(
     jbw_test_add_worker(snap, "B", "GA", "R2", 1.0, D(2020, 1, 1), NONE);
     /* k1: OTS (1) with A in R1, first worker the next day; JR (1.25)
      * with B in R2, the day of the first worker not recorded */
-    add_measure(snap, "p1", "k1", NULL, JBW_KIND_OTS, "GA", "R1",
-                D(2025, 6, 2), NONE, "A", D(2025, 6, 3));
+    add_measure(snap, "p1", "k1", NULL, JBW_KIND_OTS, "GA", "R1", D(2025, 6, 2),
+                NONE, "A", D(2025, 6, 3));
     add_measure(snap, "p2", "k1", NULL, JBW_KIND_JR_TB_GEDWONGEN, "GA", "R2",
                 D(2025, 6, 2), NONE, "B", NONE);
     cl = compute(snap, n, NULL);
@@ -925,10 +927,10 @@ static void child_with_two_workers_is_in_both_loads_once_in_required(
     assert_near(t.required_fte, 1.25 / 12.0, TOL);
     assert_near(t.load, 2.25, TOL);
     /* per region at the heaviest weight there: R1 1, R2 1.25 */
-    assert_near(group_of(cl, JBW_GROUP_REGION, "R1").required_fte,
-                1.0 / 12.0, TOL);
-    assert_near(group_of(cl, JBW_GROUP_REGION, "R2").required_fte,
-                1.25 / 12.0, TOL);
+    assert_near(group_of(cl, JBW_GROUP_REGION, "R1").required_fte, 1.0 / 12.0,
+                TOL);
+    assert_near(group_of(cl, JBW_GROUP_REGION, "R2").required_fte, 1.25 / 12.0,
+                TOL);
     /* coupling: both started (06-02 is in 03-16..06-16); p1 within (1
      * werkdag); p2 has a worker but no day: not within, not waiting, not
      * in the median. 1 of 2 = 50%, median {1} = 1 */
@@ -946,8 +948,8 @@ static void child_with_two_workers_is_in_both_loads_once_in_required(
 /* Coupling norm                                                          */
 /* ---------------------------------------------------------------------- */
 
-static void coupling_at_5_werkdagen_is_within_at_6_across_hemelvaart_not(
-    void **state)
+static void
+coupling_at_5_werkdagen_is_within_at_6_across_hemelvaart_not(void **state)
 {
     jbw_snapshot *snap = main_snapshot();
     jbw_norm *n = NULL;
@@ -962,11 +964,11 @@ static void coupling_at_5_werkdagen_is_within_at_6_across_hemelvaart_not(
      * Wed 28 (2), Thu 29 Hemelvaartsdag (off), Fri 30 (3), Mon 06-02 (4),
      * Tue 06-03 (5), Wed 06-04 (6). */
     assert_ok(jbw_calendar_new(&cal, NULL));
-    assert_ok(jbw_calendar_workdays_between(&wd, cal, D(2025, 5, 26),
-                                            D(2025, 6, 3)));
+    assert_ok(
+        jbw_calendar_workdays_between(&wd, cal, D(2025, 5, 26), D(2025, 6, 3)));
     assert_int_equal(wd, 5);
-    assert_ok(jbw_calendar_workdays_between(&wd, cal, D(2025, 5, 26),
-                                            D(2025, 6, 4)));
+    assert_ok(
+        jbw_calendar_workdays_between(&wd, cal, D(2025, 5, 26), D(2025, 6, 4)));
     assert_int_equal(wd, 6);
     jbw_calendar_free(cal);
     assert_ok(jbw_norm_new_default(&n));
@@ -1038,10 +1040,10 @@ static void coupling_by_group_and_explicit_period(void **state)
     jbw_caseload_free(cl);
     /* Period 2025-01-01 .. 2025-03-31: m4 (01-06), m5 (02-03), m11
      * (01-01), m13 (03-03). m4 01-06 -> 03-17 is 10 weeks = 50 werkdagen
-     * (no holiday), + Tue 18, Wed 19, Thu 20 = 53; m5 02-03 -> 03-18 is 6 weeks + Tue = 31; m11 01-01 ->
-     * 01-03 (Wed 1 Jan is Nieuwjaarsdag, start day is not counted): Thu 2,
-     * Fri 3 = 2; m13 03-03 -> 03-05: 2. Within: m11, m13 = 2 of 4.
-     * Median of {2, 2, 31, 53} = (2 + 31) / 2 = 16.5 */
+     * (no holiday), + Tue 18, Wed 19, Thu 20 = 53; m5 02-03 -> 03-18 is 6 weeks
+     * + Tue = 31; m11 01-01 -> 01-03 (Wed 1 Jan is Nieuwjaarsdag, start day is
+     * not counted): Thu 2, Fri 3 = 2; m13 03-03 -> 03-05: 2. Within: m11, m13 =
+     * 2 of 4. Median of {2, 2, 31, 53} = (2 + 31) / 2 = 16.5 */
     o.period_from = D(2025, 1, 1);
     o.period_to = D(2025, 3, 31);
     cl = compute(snap, n, &o);
@@ -1202,10 +1204,10 @@ static void status_is_under_at_over_at_the_thresholds(void **state)
     jbw_snapshot *snap = NULL;
     jbw_norm *n = NULL;
     jbw_caseload *cl;
-    const int32_t months[2] = { 0, 1 };
-    const double frac[2] = { 0.0, 1.0 };
-    static const char *const ids[4] = { "A", "B", "C", "D" };
-    static const size_t loads[4] = { 8, 9, 10, 11 };
+    const int32_t months[2] = {0, 1};
+    const double frac[2] = {0.0, 1.0};
+    static const char *const ids[4] = {"A", "B", "C", "D"};
+    static const size_t loads[4] = {8, 9, 10, 11};
     char mid[16], cid[16];
     size_t w, k, seq = 0;
     jbw_worker_load line;
@@ -1236,12 +1238,12 @@ static void status_is_under_at_over_at_the_thresholds(void **state)
     assert_int_equal(line.status, JBW_LOAD_UNDER); /* 0.8 < 0.9 */
     line = worker_of(cl, "B");
     assert_true(line.ratio == 0.9); /* 9 / 10 rounds to the double 0.9 */
-    assert_int_equal(line.status, JBW_LOAD_AT);    /* 0.9 is not < 0.9 */
+    assert_int_equal(line.status, JBW_LOAD_AT); /* 0.9 is not < 0.9 */
     line = worker_of(cl, "C");
     assert_true(line.ratio == 1.0);
-    assert_int_equal(line.status, JBW_LOAD_AT);    /* 1.0 is not > 1.0 */
+    assert_int_equal(line.status, JBW_LOAD_AT); /* 1.0 is not > 1.0 */
     line = worker_of(cl, "D");
-    assert_int_equal(line.status, JBW_LOAD_OVER);  /* 1.1 > 1.0 */
+    assert_int_equal(line.status, JBW_LOAD_OVER); /* 1.1 > 1.0 */
     /* E: fte 1 but ramp 0: capacity 0, ratio NaN */
     line = worker_of(cl, "E");
     assert_near(line.capacity, 0.0, 0);
@@ -1445,8 +1447,9 @@ static void caseload_json_has_the_issue_keys(void **state)
     assert_ok(jbw_caseload_json(&json, &len, cl));
     assert_int_equal(len, strlen(json));
     assert_has(json, "{\"date\":\"2025-06-16\"");
-    assert_has(json, "\"norm\":{\"name\":\"Significant-norm\",\"unit\":\"child\","
-                     "\"caseload_per_fte\":12}");
+    assert_has(json,
+               "\"norm\":{\"name\":\"Significant-norm\",\"unit\":\"child\","
+               "\"caseload_per_fte\":12}");
     assert_has(json, "\"coupling_period\":{\"from\":\"2025-03-16\",\"to\":"
                      "\"2025-06-16\"}");
     assert_has(json, "\"coupling_workdays\":5");
@@ -1460,7 +1463,9 @@ static void caseload_json_has_the_issue_keys(void **state)
                      "\"coupling_within_5_werkdagen_pct\":50,");
     assert_has(json, "\"coupling_median_workdays\":5,\"by_kind\":{\"OTS\":8,"
                      "\"VOTS\":1,\"VOOGDIJ\":1,");
-    assert_has(json, "\"by_organisation\":[\n  {\"key\":\"GA\",\"active_measures\":8,");
+    assert_has(
+        json,
+        "\"by_organisation\":[\n  {\"key\":\"GA\",\"active_measures\":8,");
     assert_has(json, "\"by_region\":[");
     /* R3: nothing started, so the percentage is null */
     assert_has(json, "{\"key\":\"R3\",\"active_measures\":0,");
@@ -1710,7 +1715,8 @@ static void series_outputs_csv_json_text(void **state)
                     "\"change_total\":2}");
     jbw_free(out);
     assert_ok(jbw_series_text(&out, NULL, s));
-    assert_has(out, "Children without a fixed jeugdbeschermer: Zuid-Holland Zuid");
+    assert_has(out,
+               "Children without a fixed jeugdbeschermer: Zuid-Holland Zuid");
     /* 72/113 = 63.7% */
     assert_has(out, "63.7");
     assert_has(out, "+16");
@@ -1842,8 +1848,8 @@ static void norm_ramp_steps_read_back_as_set(void **state)
     jbw_norm *n = NULL;
     int32_t month = -1;
     double frac = -1;
-    static const int32_t from[] = { 0, 2 };
-    static const double fr[] = { 0.25, 1.0 };
+    static const int32_t from[] = {0, 2};
+    static const double fr[] = {0.25, 1.0};
     (void)state;
     assert_ok(jbw_norm_new_default(&n));
     assert_int_equal(jbw_norm_ramp_count(n), 3);

@@ -19,7 +19,8 @@ static void strerror_names_every_status(void **state)
     assert_string_equal(jbw_strerror(JBW_EDUPLICATE), "duplicate");
     assert_string_equal(jbw_strerror(JBW_EVERSION), "unsupported version");
     assert_string_equal(jbw_strerror(JBW_EIO), "input/output error");
-    assert_string_equal(jbw_strerror(JBW_EPROTECTED), "protected attribute refused");
+    assert_string_equal(jbw_strerror(JBW_EPROTECTED),
+                        "protected attribute refused");
     assert_string_equal(jbw_strerror(JBW_EBUFFER), "buffer too small");
     assert_string_equal(jbw_strerror(JBW_ECANCELED), "canceled");
 }
@@ -79,8 +80,8 @@ static void last_error_is_per_thread(void **state)
     jbw_clear_error();
     assert_int_equal(pthread_create(&t, NULL, fail_in_thread, NULL), 0);
     assert_int_equal(pthread_join(t, &seen), 0);
-    assert_non_null(seen);                       /* the thread saw its own */
-    assert_string_equal(jbw_last_error(), "");   /* this thread did not */
+    assert_non_null(seen);                     /* the thread saw its own */
+    assert_string_equal(jbw_last_error(), ""); /* this thread did not */
 }
 
 static size_t counted_allocs;
@@ -167,9 +168,9 @@ static void version_matches_the_headers(void **state)
              JBW_VERSION_PATCH);
     assert_string_equal(jbw_version(), buf);
     assert_string_equal(jbw_version(), JBW_VERSION_STRING);
-    assert_int_equal(jbw_version_number(),
-                     JBW_VERSION_MAJOR * 10000 + JBW_VERSION_MINOR * 100 +
-                         JBW_VERSION_PATCH);
+    assert_int_equal(jbw_version_number(), JBW_VERSION_MAJOR * 10000 +
+                                               JBW_VERSION_MINOR * 100 +
+                                               JBW_VERSION_PATCH);
     assert_int_equal(jbw_abi_major(), JBW_ABI_MAJOR);
 }
 

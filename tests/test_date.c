@@ -53,8 +53,7 @@ static int32_t workdays(const jbw_calendar *cal, jbw_date from, jbw_date to)
     return n;
 }
 
-static jbw_date add_workdays(const jbw_calendar *cal, jbw_date from,
-                             int32_t n)
+static jbw_date add_workdays(const jbw_calendar *cal, jbw_date from, int32_t n)
 {
     jbw_date d = JBW_DATE_NONE;
     assert_ok(jbw_calendar_add_workdays(&d, cal, from, n));
@@ -100,8 +99,8 @@ static void test_ymd_round_trip_counts_every_day_of_the_range(void **state)
     /* Walks 1900-01-01..2199-12-31 with a hand-written month length
      * table: each next day must be the previous date plus one, and
      * splitting must give the same y-m-d back. */
-    static const int mdays[12] = { 31, 28, 31, 30, 31, 30,
-                                   31, 31, 30, 31, 30, 31 };
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
     jbw_date prev = D(1900, 1, 1) - 1;
     long total = 0;
     int y, m, dd;
@@ -341,7 +340,7 @@ static void test_format_writes_iso_and_round_trips(void **state)
 {
     /* Every day of a few years, including both range ends and the leap
      * year rules of 1900 (common), 2000 and 2024 (leap). */
-    static const int years[] = { 1900, 1970, 2000, 2024, 2025, 2100, 2199 };
+    static const int years[] = {1900, 1970, 2000, 2024, 2025, 2100, 2199};
     char buf[JBW_DATE_BUFSIZE];
     char want[32];
     size_t k;
@@ -519,8 +518,8 @@ static void test_between_functions_check_their_arguments(void **state)
 
 /* ---- calendar options ------------------------------------------------ */
 
-static void test_options_init_gives_cao_defaults_and_checks_version(
-    void **state)
+static void
+test_options_init_gives_cao_defaults_and_checks_version(void **state)
 {
     jbw_calendar_options o;
     jbw_calendar *cal = (jbw_calendar *)&o; /* sentinel, never used */
@@ -645,8 +644,8 @@ static void test_movable_feasts_follow_easter(void **state)
 
 /* ---- King's and Queen's day ------------------------------------------ */
 
-static void test_koningsdag_moves_to_saturday_when_27_april_is_sunday(
-    void **state)
+static void
+test_koningsdag_moves_to_saturday_when_27_april_is_sunday(void **state)
 {
     jbw_calendar *cal = default_calendar();
     (void)state;
@@ -759,8 +758,7 @@ static void test_goede_vrijdag_is_worked_unless_chosen(void **state)
     assert_int_equal(is_workday(cao, D(2025, 4, 18)), 1);
     assert_int_equal(holiday_on(cao, D(2025, 4, 18)), JBW_HOLIDAY_NONE);
     assert_int_equal(is_workday(gv, D(2025, 4, 18)), 0);
-    assert_int_equal(holiday_on(gv, D(2025, 4, 18)),
-                     JBW_HOLIDAY_GOEDE_VRIJDAG);
+    assert_int_equal(holiday_on(gv, D(2025, 4, 18)), JBW_HOLIDAY_GOEDE_VRIJDAG);
     /* Any non-zero value switches it on. */
     assert_int_equal(holiday_on(gv2, D(2025, 4, 18)),
                      JBW_HOLIDAY_GOEDE_VRIJDAG);
@@ -827,8 +825,7 @@ static void test_werkdagen_over_christmas_and_new_year(void **state)
     jbw_calendar_free(cal);
 }
 
-static void test_werkdagen_over_the_whole_range_match_is_workday(
-    void **state)
+static void test_werkdagen_over_the_whole_range_match_is_workday(void **state)
 {
     /* Summing is_workday day by day must give the O(1) count, for the
      * default calendar and one with every option changed. */
@@ -864,17 +861,17 @@ static void test_workdays_between_range_and_null(void **state)
                                                 D(2199, 12, 31) + 1),
                   JBW_ERANGE);
     assert_error_contains("to");
-    assert_status(jbw_calendar_workdays_between(&n, cal, JBW_DATE_NONE,
-                                                D(2025, 1, 1)),
-                  JBW_ERANGE);
+    assert_status(
+        jbw_calendar_workdays_between(&n, cal, JBW_DATE_NONE, D(2025, 1, 1)),
+        JBW_ERANGE);
     assert_error_contains("JBW_DATE_NONE");
-    assert_status(jbw_calendar_workdays_between(NULL, cal, D(2025, 1, 1),
-                                                D(2025, 1, 2)),
-                  JBW_EINVAL);
+    assert_status(
+        jbw_calendar_workdays_between(NULL, cal, D(2025, 1, 1), D(2025, 1, 2)),
+        JBW_EINVAL);
     assert_error_contains("out is NULL");
-    assert_status(jbw_calendar_workdays_between(&n, NULL, D(2025, 1, 1),
-                                                D(2025, 1, 2)),
-                  JBW_EINVAL);
+    assert_status(
+        jbw_calendar_workdays_between(&n, NULL, D(2025, 1, 1), D(2025, 1, 2)),
+        JBW_EINVAL);
     assert_error_contains("cal is NULL");
     assert_int_equal(n, 4242);
     /* The range ends themselves are fine: 1900-01-01 (Monday,
@@ -895,18 +892,15 @@ static void test_is_workday_and_holiday_check_arguments(void **state)
     assert_status(jbw_calendar_is_workday(NULL, cal, D(2025, 1, 1)),
                   JBW_EINVAL);
     assert_error_contains("out is NULL");
-    assert_status(jbw_calendar_is_workday(&w, NULL, D(2025, 1, 1)),
-                  JBW_EINVAL);
+    assert_status(jbw_calendar_is_workday(&w, NULL, D(2025, 1, 1)), JBW_EINVAL);
     assert_error_contains("cal is NULL");
     assert_int_equal(w, 4242);
-    assert_status(jbw_calendar_holiday(&k, cal, D(1900, 1, 1) - 1),
-                  JBW_ERANGE);
+    assert_status(jbw_calendar_holiday(&k, cal, D(1900, 1, 1) - 1), JBW_ERANGE);
     assert_status(jbw_calendar_holiday(NULL, cal, D(2025, 1, 1)), JBW_EINVAL);
     assert_status(jbw_calendar_holiday(&k, NULL, D(2025, 1, 1)), JBW_EINVAL);
     assert_int_equal(k, 77);
     /* 1 January 1900, a Monday, is Nieuwjaarsdag. */
-    assert_int_equal(holiday_on(cal, D(1900, 1, 1)),
-                     JBW_HOLIDAY_NIEUWJAARSDAG);
+    assert_int_equal(holiday_on(cal, D(1900, 1, 1)), JBW_HOLIDAY_NIEUWJAARSDAG);
     assert_int_equal(is_workday(cal, D(1900, 1, 1)), 0);
     /* 31 December 2199, a Tuesday, is worked. */
     assert_int_equal(is_workday(cal, D(2199, 12, 31)), 1);
@@ -1060,16 +1054,16 @@ static void test_holidays_of_2025_in_date_order(void **state)
     size_t n = 0;
     /* Worked out by hand from Easter 20 April 2025. */
     const jbw_holiday want[10] = {
-        { D(2025, 1, 1), JBW_HOLIDAY_NIEUWJAARSDAG },
-        { D(2025, 4, 20), JBW_HOLIDAY_EERSTE_PAASDAG },
-        { D(2025, 4, 21), JBW_HOLIDAY_TWEEDE_PAASDAG },
-        { D(2025, 4, 26), JBW_HOLIDAY_KONINGSDAG },
-        { D(2025, 5, 5), JBW_HOLIDAY_BEVRIJDINGSDAG },
-        { D(2025, 5, 29), JBW_HOLIDAY_HEMELVAARTSDAG },
-        { D(2025, 6, 8), JBW_HOLIDAY_EERSTE_PINKSTERDAG },
-        { D(2025, 6, 9), JBW_HOLIDAY_TWEEDE_PINKSTERDAG },
-        { D(2025, 12, 25), JBW_HOLIDAY_EERSTE_KERSTDAG },
-        { D(2025, 12, 26), JBW_HOLIDAY_TWEEDE_KERSTDAG },
+        {D(2025, 1, 1), JBW_HOLIDAY_NIEUWJAARSDAG},
+        {D(2025, 4, 20), JBW_HOLIDAY_EERSTE_PAASDAG},
+        {D(2025, 4, 21), JBW_HOLIDAY_TWEEDE_PAASDAG},
+        {D(2025, 4, 26), JBW_HOLIDAY_KONINGSDAG},
+        {D(2025, 5, 5), JBW_HOLIDAY_BEVRIJDINGSDAG},
+        {D(2025, 5, 29), JBW_HOLIDAY_HEMELVAARTSDAG},
+        {D(2025, 6, 8), JBW_HOLIDAY_EERSTE_PINKSTERDAG},
+        {D(2025, 6, 9), JBW_HOLIDAY_TWEEDE_PINKSTERDAG},
+        {D(2025, 12, 25), JBW_HOLIDAY_EERSTE_KERSTDAG},
+        {D(2025, 12, 26), JBW_HOLIDAY_TWEEDE_KERSTDAG},
     };
     size_t i;
     (void)state;
@@ -1114,12 +1108,10 @@ static void test_holidays_checks_arguments(void **state)
     assert_status(jbw_calendar_holidays(list, 32, &n, cal, 2200), JBW_ERANGE);
     assert_status(jbw_calendar_holidays(NULL, 5, &n, cal, 2025), JBW_EINVAL);
     assert_error_contains("out is NULL");
-    assert_status(jbw_calendar_holidays(list, 32, &n, NULL, 2025),
-                  JBW_EINVAL);
+    assert_status(jbw_calendar_holidays(list, 32, &n, NULL, 2025), JBW_EINVAL);
     assert_error_contains("cal is NULL");
     assert_int_equal(n, 4242);
-    assert_status(jbw_calendar_holidays(list, 32, NULL, cal, 2025),
-                  JBW_EINVAL);
+    assert_status(jbw_calendar_holidays(list, 32, NULL, cal, 2025), JBW_EINVAL);
     assert_error_contains("count is NULL");
     jbw_calendar_free(cal);
 }
@@ -1150,8 +1142,7 @@ static void test_holiday_names_are_dutch(void **state)
                         "Nieuwjaarsdag");
     assert_string_equal(jbw_holiday_name(JBW_HOLIDAY_TWEEDE_PAASDAG),
                         "Tweede Paasdag");
-    assert_string_equal(jbw_holiday_name(JBW_HOLIDAY_KONINGSDAG),
-                        "Koningsdag");
+    assert_string_equal(jbw_holiday_name(JBW_HOLIDAY_KONINGSDAG), "Koningsdag");
     assert_string_equal(jbw_holiday_name(JBW_HOLIDAY_TWEEDE_KERSTDAG),
                         "Tweede Kerstdag");
     assert_non_null(jbw_holiday_name(JBW_HOLIDAY_CLOSURE));

@@ -15,12 +15,12 @@
 
 #include "jbw_test.h"
 
-#define NONE JBW_DATE_NONE
-#define OTS JBW_KIND_OTS
-#define VOTS JBW_KIND_VOTS
+#define NONE    JBW_DATE_NONE
+#define OTS     JBW_KIND_OTS
+#define VOTS    JBW_KIND_VOTS
 #define VOOGDIJ JBW_KIND_VOOGDIJ
-#define JR JBW_KIND_JR_TB_GEDWONGEN
-#define SENIOR (JBW_TENURE_SLOTS - 1)
+#define JR      JBW_KIND_JR_TB_GEDWONGEN
+#define SENIOR  (JBW_TENURE_SLOTS - 1)
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -95,7 +95,8 @@ static jbw_norm *norm_with_ramp(const int32_t *from, const double *frac,
  * the inflow bound of 1e7 measures a month: 1 x 1000^3 = 1e9 already
  * does, so three such shocks are enough to be refused.
  */
-static void overlapping_shocks_that_overflow_the_inflow_are_refused(void **state)
+static void
+overlapping_shocks_that_overflow_the_inflow_are_refused(void **state)
 {
     jbw_forecast_params p = JBW_FORECAST_PARAMS_INIT;
     jbw_shock shocks[103];
@@ -181,7 +182,7 @@ static void bad_params_are_rejected_naming_the_field(void **state)
 {
     jbw_forecast_params p;
     jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
-    jbw_shock shock = { OTS, 3, 5, 1.5 };
+    jbw_shock shock = {OTS, 3, 5, 1.5};
     jbw_forecast *fc = NULL;
     (void)state;
 
@@ -367,8 +368,7 @@ static void shock_multiplies_inflow_in_its_months_only(void **s)
     jbw_forecast *fc;
     /* every kind x1.5 in months 3-4 (an RvdK backlog released), OTS x2
      * in month 3 as well: they multiply */
-    jbw_shock shocks[2] = { { JBW_SHOCK_ALL_KINDS, 3, 4, 1.5 },
-                            { OTS, 3, 3, 2.0 } };
+    jbw_shock shocks[2] = {{JBW_SHOCK_ALL_KINDS, 3, 4, 1.5}, {OTS, 3, 3, 2.0}};
     (void)s;
     base(&p, 5);
     p.inflow[OTS] = 10;
@@ -376,10 +376,10 @@ static void shock_multiplies_inflow_in_its_months_only(void **s)
     p.shocks = shocks;
     p.shock_count = 2;
     fc = run(&p, NULL, 0, 0);
-    assert_near(det(fc, 1).inflow, 14, 1e-12);  /* 10 + 4 */
+    assert_near(det(fc, 1).inflow, 14, 1e-12); /* 10 + 4 */
     assert_near(det(fc, 2).inflow, 14, 1e-12);
-    assert_near(det(fc, 3).inflow, 36, 1e-12);  /* 10 x 1.5 x 2 + 4 x 1.5 */
-    assert_near(det(fc, 4).inflow, 21, 1e-12);  /* 15 + 6 */
+    assert_near(det(fc, 3).inflow, 36, 1e-12); /* 10 x 1.5 x 2 + 4 x 1.5 */
+    assert_near(det(fc, 4).inflow, 21, 1e-12); /* 15 + 6 */
     assert_near(det(fc, 5).inflow, 14, 1e-12);
     /* the run keeps no pointer to the shocks: changing them now changes
      * nothing in the result */
@@ -393,8 +393,8 @@ static void hire_ramps_up_exactly_as_the_norm_ramp(void **s)
     jbw_forecast_params p;
     jbw_forecast *fc;
     jbw_norm *norm;
-    static const int32_t from[2] = { 0, 2 };
-    static const double frac[2] = { 0.25, 1.0 };
+    static const int32_t from[2] = {0, 2};
+    static const double frac[2] = {0.25, 1.0};
     (void)s;
     base(&p, 8);
     p.hires_fte = 1;
@@ -634,7 +634,7 @@ static void a_quarter_less_volume_leaves_fixed_costs_uncovered(void **s)
 {
     jbw_forecast_params p;
     jbw_forecast *fc;
-    jbw_shock drop = { JBW_SHOCK_ALL_KINDS, 1, 12, 0.75 };
+    jbw_shock drop = {JBW_SHOCK_ALL_KINDS, 1, 12, 0.75};
     (void)s;
     stationary_finance(&p);
     p.assigned[OTS] = 90;
@@ -682,8 +682,8 @@ static void finance_off_or_no_fixed_costs_gives_nan(void **s)
 /* Every flow at work: staff leave and are hired, shocks, all lists. */
 static void busy_params(jbw_forecast_params *p)
 {
-    static const jbw_shock shocks[2] = { { VOTS, 4, 9, 2.5 },
-                                         { JBW_SHOCK_ALL_KINDS, 10, 14, 0.6 } };
+    static const jbw_shock shocks[2] = {{VOTS, 4, 9, 2.5},
+                                        {JBW_SHOCK_ALL_KINDS, 10, 14, 0.6}};
     base(p, 36);
     p->assigned[OTS] = 400;
     p->assigned[VOOGDIJ] = 150;
@@ -935,7 +935,7 @@ static void workers_leave_whole_at_the_binomial_rate(void **s)
     jbw_forecast_params p;
     jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
     jbw_forecast *fc = NULL;
-    whole_ctx ctx = { 0 };
+    whole_ctx ctx = {0};
     (void)s;
     base(&p, 1);
     p.staff_fte[SENIOR] = 100;
@@ -995,7 +995,8 @@ static void chi_square_fits(double n, double a, uint64_t seed)
     jbw_forecast_params p;
     jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
     jbw_forecast *fc = NULL;
-    double chi = 0, obs = 0, expect = 0, top = n > 0 ? n : a + 12 * sqrt(a) + 20;
+    double chi = 0, obs = 0, expect = 0,
+           top = n > 0 ? n : a + 12 * sqrt(a) + 20;
     double k;
     size_t r, bins = 0;
     base(&p, 1);
@@ -1136,8 +1137,7 @@ static void month_get_checks_null_version_statistic_and_range(void **s)
     assert_error_contains("deterministic");
     assert_status(jbw_forecast_month_get(&m, fc, -1, JBW_STAT_MEAN),
                   JBW_ERANGE);
-    assert_status(jbw_forecast_month_get(&m, fc, 4, JBW_STAT_MEAN),
-                  JBW_ERANGE);
+    assert_status(jbw_forecast_month_get(&m, fc, 4, JBW_STAT_MEAN), JBW_ERANGE);
     assert_error_contains("month 4 is not in 0..3");
     assert_status(jbw_forecast_month_get(&m, NULL, 0, JBW_STAT_MEAN),
                   JBW_EINVAL);
@@ -1247,13 +1247,13 @@ static void svg_is_self_contained_escaped_and_has_the_band(void **s)
     assert_non_null(strstr(out, "</svg>\n"));
     assert_non_null(strstr(out, "JB &lt;west&gt; &amp; &quot;ZHZ&quot;"));
     assert_null(strstr(out, "<west>"));
-    assert_null(strstr(out, "href")); /* nothing external */
+    assert_null(strstr(out, "href"));               /* nothing external */
     assert_int_equal(count_of(out, "<polygon"), 1); /* the p5-p95 band */
     assert_int_equal(count_of(out, "<polyline"), 5);
     assert_non_null(strstr(out, "waiting nieuw"));
     assert_non_null(strstr(out, "waiting bestaand"));
     assert_non_null(strstr(out, "capacity"));
-    assert_non_null(strstr(out, ">2025-09<"));  /* month labels */
+    assert_non_null(strstr(out, ">2025-09<")); /* month labels */
     assert_non_null(strstr(out, "50 replicates"));
     /* every element opened is closed: as many '<' as '>' in markup */
     assert_int_equal(count_of(out, "<"), count_of(out, ">"));
@@ -1308,7 +1308,7 @@ static double waiting_at(const jbw_forecast_params *base_p, double hires,
 static void relief_is_the_smallest_hiring_and_falls_as_target_rises(void **s)
 {
     jbw_forecast_params p;
-    double targets[5] = { 0, 25, 50, 100, 150 }, h[5], hires = -1;
+    double targets[5] = {0, 25, 50, 100, 150}, h[5], hires = -1;
     int i;
     (void)s;
     backlog_params(&p);
@@ -1336,8 +1336,8 @@ static void relief_rejects_bad_input_and_unreachable_targets(void **s)
     jbw_forecast_params p;
     jbw_norm *norm;
     double hires = -7;
-    static const int32_t from[2] = { 0, 1 };
-    static const double frac[2] = { 0.0, 1.0 };
+    static const int32_t from[2] = {0, 1};
+    static const double frac[2] = {0.0, 1.0};
     (void)s;
     backlog_params(&p);
     /* hires carry nothing in their first month: within 1 month no hiring
@@ -1490,8 +1490,7 @@ static void queue_staffing_by_hand_and_as_inverse_of_share(void **s)
     assert_true(fewer.share_within < 0.9);
     /* share_within = 1 - C exp(-(c - A) N / S) */
     assert_near(r.share_within,
-                1 - r.p_wait * exp(-((double)r.slots - 600) * 5 / 300),
-                1e-12);
+                1 - r.p_wait * exp(-((double)r.slots - 600) * 5 / 300), 1e-12);
     /* no FTE: nobody is served */
     assert_ok(jbw_queue_share(&back, &q, 0));
     assert_int_equal(back.slots, 0);
@@ -1569,8 +1568,7 @@ static void queue_params_follow_the_forecast_params(void **s)
     assert_near(q.slots_per_fte, 12, 1e-12);
     jbw_norm_free(norm);
     p.inflow[OTS] = p.inflow[VOOGDIJ] = 0;
-    assert_status(jbw_queue_params_from_forecast(&q, &p, NULL, 21),
-                  JBW_EINVAL);
+    assert_status(jbw_queue_params_from_forecast(&q, &p, NULL, 21), JBW_EINVAL);
     assert_error_contains("no inflow");
     p.inflow[OTS] = 1;
     assert_status(jbw_queue_params_from_forecast(&q, &p, NULL, 0), JBW_EINVAL);
@@ -1672,8 +1670,8 @@ static void scenario_file_sets_what_it_names_over_a_base(void **s)
         assert_memory_equal(&p, &before, sizeof p);
     }
     jbw_scenario_free(sc);
-    assert_ok(jbw_scenario_parse(&sc, "tariff.OTS = 1\nfinance = 0\n", 27,
-                                 NULL));
+    assert_ok(
+        jbw_scenario_parse(&sc, "tariff.OTS = 1\nfinance = 0\n", 27, NULL));
     assert_ok(jbw_scenario_apply(&p, sc));
     assert_int_equal(p.finance, 0);
     assert_status(jbw_scenario_apply(NULL, sc), JBW_EINVAL);
@@ -1690,8 +1688,7 @@ static void scenario_fails(const char *text, int status, const char *needle1,
 {
     jbw_scenario *sc = (jbw_scenario *)(void *)&sc;
     jbw_scenario *const sentinel = sc;
-    assert_status(jbw_scenario_parse(&sc, text, strlen(text), "s.txt"),
-                  status);
+    assert_status(jbw_scenario_parse(&sc, text, strlen(text), "s.txt"), status);
     assert_error_contains(needle1);
     if (needle2)
         assert_error_contains(needle2);
@@ -1714,8 +1711,8 @@ static void scenario_errors_name_line_key_and_value(void **s)
     scenario_fails("months = 1.5\n", JBW_EPARSE, "not a whole number", NULL);
     scenario_fails("inflow.OTS = -4\n", JBW_EPARSE, "inflow.OTS = '-4'",
                    "[0, ");
-    scenario_fails("inflow.XYZ = 4\n", JBW_EPARSE, "'XYZ' is not a measure kind",
-                   NULL);
+    scenario_fails("inflow.XYZ = 4\n", JBW_EPARSE,
+                   "'XYZ' is not a measure kind", NULL);
     scenario_fails("duration.OTS = 0.5\n", JBW_EPARSE, "duration.OTS", "[1, ");
     scenario_fails("inflow.OTS = 1\ninflow.ots = 2\n", JBW_EPARSE,
                    "line 2: 'inflow.ots' is given twice (first on line 1)",
@@ -1733,8 +1730,7 @@ static void scenario_errors_name_line_key_and_value(void **s)
     scenario_fails("shock.a = VOTS 3 8 -1\n", JBW_EPARSE, "multiplier", NULL);
     scenario_fails("shock.a = VOTS 3 8 1.5\nshock.a = OTS 1 2 2\n", JBW_EPARSE,
                    "line 2: shock 'a' is given twice", NULL);
-    scenario_fails("shock. = VOTS 3 8 1.5\n", JBW_EPARSE, "needs a name",
-                   NULL);
+    scenario_fails("shock. = VOTS 3 8 1.5\n", JBW_EPARSE, "needs a name", NULL);
     scenario_fails("months 12\n", JBW_EPARSE, "line 1", "key = value");
     assert_status(jbw_scenario_parse(NULL, "", 0, NULL), JBW_EINVAL);
     assert_status(jbw_scenario_parse(&sc, NULL, 4, NULL), JBW_EINVAL);
@@ -1791,13 +1787,13 @@ static void shocks_csv_adds_shocks_all_or_nothing(void **s)
     assert_near(p.shocks[2].multiplier, 0.75, 0); /* decimal comma */
 
     /* errors name the line and column; nothing is added */
-#define BAD_CSV(text, needle)                                                 \
-    do {                                                                      \
-        assert_status(jbw_scenario_add_shocks_csv(sc, text, strlen(text),     \
-                                                  "shocks.csv"),              \
-                      JBW_EPARSE);                                            \
-        assert_error_contains(needle);                                        \
-        assert_int_equal(jbw_scenario_shock_count(sc), 3);                    \
+#define BAD_CSV(text, needle)                                                  \
+    do {                                                                       \
+        assert_status(                                                         \
+            jbw_scenario_add_shocks_csv(sc, text, strlen(text), "shocks.csv"), \
+            JBW_EPARSE);                                                       \
+        assert_error_contains(needle);                                         \
+        assert_int_equal(jbw_scenario_shock_count(sc), 3);                     \
     } while (0)
     BAD_CSV("month,kind,multiplier\n3,VOTS,1.5\n4,XX,2\n",
             "shocks.csv line 3, column 'kind'");
@@ -1865,7 +1861,8 @@ static jbw_snapshot *small_snapshot(void)
     jbw_test_add_worker(snap, "W1", "JBWEST", "ZHZ", 1.0, D(2024, 1, 15), NONE);
     jbw_test_add_worker(snap, "W2", "JBWEST", NULL, 0.8, D(2022, 1, 1), NONE);
     jbw_test_add_worker(snap, "W3", "LDH", "HGL", 0.5, D(2025, 8, 1), NONE);
-    jbw_test_add_worker(snap, "W4", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), D(2025, 6, 1));
+    jbw_test_add_worker(snap, "W4", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1),
+                        D(2025, 6, 1));
     add_measure(snap, "M1", "c1", OTS, "JBWEST", "ZHZ", D(2025, 1, 1), NONE,
                 "W1", D(2025, 1, 3), 0, NONE);
     add_measure(snap, "M2", "c1", OTS, "JBWEST", "ZHZ", D(2025, 8, 20), NONE,
@@ -1886,10 +1883,10 @@ static void start_state_from_a_snapshot_by_hand(void **s)
     jbw_norm *norm = NULL;
     (void)s;
     base(&p, 12);
-    p.turnover = 0.1; /* kept */
+    p.turnover = 0.1;   /* kept */
     p.assigned[JR] = 5; /* replaced */
-    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL,
-                                                NULL));
+    assert_ok(
+        jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL, NULL));
     assert_int_equal(p.start, D(2025, 9, 1));
     assert_near(p.assigned[OTS], 1, 0);
     assert_near(p.assigned[JR], 0, 0);
@@ -1908,54 +1905,53 @@ static void start_state_from_a_snapshot_by_hand(void **s)
     assert_near(p.turnover, 0.1, 0);
 
     /* JB west only: M1, M2, M3 (2 children / 3 measures); W1, W2 */
-    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE,
-                                                "JBWEST", NULL));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, "JBWEST",
+                                                NULL));
     assert_near(p.waiting_nieuw[OTS], 1, 0);
     assert_near(p.units_per_measure, 2.0 / 3, 1e-15);
     assert_near(p.staff_fte[1], 0, 0);
     assert_near(p.staff_fte[19], 1.0, 0);
     assert_near(p.staff_fte[SENIOR], 0.8, 0);
     /* region ZHZ: only W1 has that region */
-    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL,
-                                                "ZHZ"));
+    assert_ok(
+        jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL, "ZHZ"));
     assert_near(p.staff_fte[SENIOR], 0, 0);
     assert_near(p.staff_fte[19], 1.0, 0);
     /* unit measure: one unit per measure */
     assert_ok(jbw_norm_new_default(&norm));
     assert_ok(jbw_norm_set_unit(norm, JBW_UNIT_MEASURE));
-    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, norm, NONE, NULL,
-                                                NULL));
+    assert_ok(
+        jbw_forecast_params_from_snapshot(&p, snap, norm, NONE, NULL, NULL));
     assert_near(p.units_per_measure, 1.0, 0);
     jbw_norm_free(norm);
     /* on an earlier date: W1 (hired 2024-01-15) on 2025-01-15 has 12 */
-    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL,
-                                                D(2025, 1, 15), NULL, NULL));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, D(2025, 1, 15),
+                                                NULL, NULL));
     assert_int_equal(p.start, D(2025, 1, 15));
     assert_near(p.staff_fte[12], 1.0, 0);
     assert_near(p.staff_fte[SENIOR], 0.8 + 1.0, 1e-12); /* W2 and W4 */
 
     before = p;
-    assert_status(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE,
-                                                    "NOPE", NULL),
-                  JBW_ENOTFOUND);
+    assert_status(
+        jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, "NOPE", NULL),
+        JBW_ENOTFOUND);
     assert_error_contains("organisation 'NOPE'");
-    assert_status(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL,
-                                                    "XX"),
-                  JBW_ENOTFOUND);
-    assert_status(jbw_forecast_params_from_snapshot(&p, snap, NULL,
-                                                    D(2025, 1, 1) + 200000,
-                                                    NULL, NULL),
+    assert_status(
+        jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL, "XX"),
+        JBW_ENOTFOUND);
+    assert_status(jbw_forecast_params_from_snapshot(
+                      &p, snap, NULL, D(2025, 1, 1) + 200000, NULL, NULL),
                   JBW_ERANGE);
-    assert_status(jbw_forecast_params_from_snapshot(&p, NULL, NULL, NONE, NULL,
-                                                    NULL),
-                  JBW_EINVAL);
-    assert_status(jbw_forecast_params_from_snapshot(NULL, snap, NULL, NONE,
-                                                    NULL, NULL),
-                  JBW_EINVAL);
+    assert_status(
+        jbw_forecast_params_from_snapshot(&p, NULL, NULL, NONE, NULL, NULL),
+        JBW_EINVAL);
+    assert_status(
+        jbw_forecast_params_from_snapshot(NULL, snap, NULL, NONE, NULL, NULL),
+        JBW_EINVAL);
     p.version = 4;
-    assert_status(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL,
-                                                    NULL),
-                  JBW_EVERSION);
+    assert_status(
+        jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL, NULL),
+        JBW_EVERSION);
     p.version = JBW_FORECAST_PARAMS_VERSION;
     assert_memory_equal(&p, &before, sizeof p);
     jbw_snapshot_free(snap);
@@ -2009,8 +2005,8 @@ static int oom_scenario(void *ctx)
 {
     jbw_scenario *sc = NULL;
     static const char csv[] = "month,kind,multiplier\n3,VOTS,1.5\n";
-    int st = jbw_scenario_parse(&sc, scenario_text, strlen(scenario_text),
-                                NULL);
+    int st =
+        jbw_scenario_parse(&sc, scenario_text, strlen(scenario_text), NULL);
     (void)ctx;
     if (st == JBW_OK)
         st = jbw_scenario_add_shocks_csv(sc, csv, strlen(csv), NULL);
@@ -2055,7 +2051,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(params_init_sets_documented_defaults),
-        cmocka_unit_test(overlapping_shocks_that_overflow_the_inflow_are_refused),
+        cmocka_unit_test(
+            overlapping_shocks_that_overflow_the_inflow_are_refused),
         cmocka_unit_test(bad_params_are_rejected_naming_the_field),
         cmocka_unit_test(zero_inflow_no_staff_waiting_list_decays_at_exit_rate),
         cmocka_unit_test(without_staff_assigned_caseload_becomes_bestaand),
@@ -2082,7 +2079,8 @@ int main(void)
         cmocka_unit_test(month_get_checks_null_version_statistic_and_range),
         cmocka_unit_test(outputs_json_csv_text_hold_every_month),
         cmocka_unit_test(svg_is_self_contained_escaped_and_has_the_band),
-        cmocka_unit_test(relief_is_the_smallest_hiring_and_falls_as_target_rises),
+        cmocka_unit_test(
+            relief_is_the_smallest_hiring_and_falls_as_target_rises),
         cmocka_unit_test(relief_rejects_bad_input_and_unreachable_targets),
         cmocka_unit_test(erlang_c_matches_hand_and_textbook_values),
         cmocka_unit_test(erlang_c_at_thousands_of_servers_stays_finite),

@@ -88,12 +88,18 @@ static void test_default_model_is_jbw_wachtrisico_version_1(void **state)
     assert_string_equal(jbw_waitrisk_model_name(g_model), "jbw-wachtrisico");
     assert_int_equal(jbw_waitrisk_model_version(g_model), 1);
     /* DESIGN.md: acuut daily (1 werkdag), hoog 5, midden 10, laag 20 */
-    assert_int_equal(jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_ACUUT), 1);
-    assert_int_equal(jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_HOOG), 5);
-    assert_int_equal(jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_MIDDEN), 10);
-    assert_int_equal(jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_LAAG), 20);
-    assert_int_equal(jbw_waitrisk_model_contact_interval(NULL, JBW_BAND_LAAG), -1);
-    assert_int_equal(jbw_waitrisk_model_contact_interval(g_model, (jbw_band)4), -1);
+    assert_int_equal(
+        jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_ACUUT), 1);
+    assert_int_equal(
+        jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_HOOG), 5);
+    assert_int_equal(
+        jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_MIDDEN), 10);
+    assert_int_equal(
+        jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_LAAG), 20);
+    assert_int_equal(jbw_waitrisk_model_contact_interval(NULL, JBW_BAND_LAAG),
+                     -1);
+    assert_int_equal(jbw_waitrisk_model_contact_interval(g_model, (jbw_band)4),
+                     -1);
     assert_null(jbw_waitrisk_model_name(NULL));
     assert_int_equal(jbw_waitrisk_model_version(NULL), 0);
     assert_status(jbw_waitrisk_model_new_default(NULL), JBW_EINVAL);
@@ -199,10 +205,10 @@ static void test_safety_levels_score_30_15_10_0(void **state)
         jbw_safety safety;
         int points;
     } rows[] = {
-        { JBW_SAFETY_UNSAFE, 30 },   /* structurally unsafe */
-        { JBW_SAFETY_CONCERNS, 15 }, /* concerns */
-        { JBW_SAFETY_UNKNOWN, 10 },  /* not assessed */
-        { JBW_SAFETY_SAFE, 0 },      /* safe */
+        {JBW_SAFETY_UNSAFE, 30},   /* structurally unsafe */
+        {JBW_SAFETY_CONCERNS, 15}, /* concerns */
+        {JBW_SAFETY_UNKNOWN, 10},  /* not assessed */
+        {JBW_SAFETY_SAFE, 0},      /* safe */
     };
     jbw_date d = D(2025, 9, 1);
     size_t i;
@@ -227,21 +233,28 @@ static void test_measure_rules_score_the_one_rule_that_applies(void **state)
         jbw_jr_risk risk;
         int points;
     } rows[] = {
-        { JBW_KIND_OTS, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 10 },   /* OTS */
-        { JBW_KIND_OTS, JBW_PLACEMENT_PLACED, JBW_JR_RISK_UNKNOWN, 15 }, /* OTS + MUHP */
-        { JBW_KIND_OTS, JBW_PLACEMENT_CRISIS, JBW_JR_RISK_UNKNOWN, 15 }, /* OTS + crisis */
-        { JBW_KIND_VOTS, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 25 },  /* VOTS */
-        { JBW_KIND_VOTS, JBW_PLACEMENT_CRISIS, JBW_JR_RISK_UNKNOWN, 25 }, /* VOTS rule, not also 15 */
-        { JBW_KIND_VOORLOPIGE_VOOGDIJ, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 25 },
-        { JBW_KIND_VOOGDIJ, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 5 },
-        { JBW_KIND_VOOGDIJ, JBW_PLACEMENT_PLACED, JBW_JR_RISK_UNKNOWN, 5 }, /* placement only with OTS */
-        { JBW_KIND_TIJDELIJKE_VOOGDIJ, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 5 },
-        { JBW_KIND_JR_TB_GEDWONGEN, JBW_PLACEMENT_NONE, JBW_JR_RISK_HIGH, 15 },
-        { JBW_KIND_JR_TB_GEDWONGEN, JBW_PLACEMENT_NONE, JBW_JR_RISK_MEDIUM, 8 },
-        { JBW_KIND_JR_TB_GEDWONGEN, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 5 },
-        { JBW_KIND_JR_TB_GEDWONGEN, JBW_PLACEMENT_NONE, JBW_JR_RISK_LOW, 0 },
-        { JBW_KIND_JR_STP, JBW_PLACEMENT_NONE, JBW_JR_RISK_HIGH, 15 }, /* every JR kind */
-        { JBW_KIND_JR_VGBM, JBW_PLACEMENT_NONE, JBW_JR_RISK_MEDIUM, 8 },
+        {JBW_KIND_OTS, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 10}, /* OTS */
+        {JBW_KIND_OTS, JBW_PLACEMENT_PLACED, JBW_JR_RISK_UNKNOWN,
+         15}, /* OTS + MUHP */
+        {JBW_KIND_OTS, JBW_PLACEMENT_CRISIS, JBW_JR_RISK_UNKNOWN,
+         15}, /* OTS + crisis */
+        {JBW_KIND_VOTS, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 25}, /* VOTS */
+        {JBW_KIND_VOTS, JBW_PLACEMENT_CRISIS, JBW_JR_RISK_UNKNOWN,
+         25}, /* VOTS rule, not also 15 */
+        {JBW_KIND_VOORLOPIGE_VOOGDIJ, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN,
+         25},
+        {JBW_KIND_VOOGDIJ, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 5},
+        {JBW_KIND_VOOGDIJ, JBW_PLACEMENT_PLACED, JBW_JR_RISK_UNKNOWN,
+         5}, /* placement only with OTS */
+        {JBW_KIND_TIJDELIJKE_VOOGDIJ, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN,
+         5},
+        {JBW_KIND_JR_TB_GEDWONGEN, JBW_PLACEMENT_NONE, JBW_JR_RISK_HIGH, 15},
+        {JBW_KIND_JR_TB_GEDWONGEN, JBW_PLACEMENT_NONE, JBW_JR_RISK_MEDIUM, 8},
+        {JBW_KIND_JR_TB_GEDWONGEN, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN, 5},
+        {JBW_KIND_JR_TB_GEDWONGEN, JBW_PLACEMENT_NONE, JBW_JR_RISK_LOW, 0},
+        {JBW_KIND_JR_STP, JBW_PLACEMENT_NONE, JBW_JR_RISK_HIGH,
+         15}, /* every JR kind */
+        {JBW_KIND_JR_VGBM, JBW_PLACEMENT_NONE, JBW_JR_RISK_MEDIUM, 8},
     };
     jbw_date d = D(2025, 9, 1);
     size_t i;
@@ -261,7 +274,8 @@ static void test_measure_rules_score_the_one_rule_that_applies(void **state)
 /* Time waited: 5 vs 6 werkdagen with Hemelvaartsdag inside the span.
  * Date Tue 2025-06-03. From Mon 26 May: Tue 27, Wed 28, (Thu 29 May off),
  * Fri 30, Mon 2 Jun, Tue 3 Jun = 5. From Fri 23 May add Mon 26 = 6. */
-static void test_time_waited_5_vs_6_werkdagen_across_hemelvaartsdag(void **state)
+static void
+test_time_waited_5_vs_6_werkdagen_across_hemelvaartsdag(void **state)
 {
     jbw_date d = D(2025, 6, 3);
     jbw_wait_case c = zero_case("T-1", d);
@@ -270,7 +284,7 @@ static void test_time_waited_5_vs_6_werkdagen_across_hemelvaartsdag(void **state
     c.waiting_since = D(2025, 5, 26);
     s = score(&c, d);
     assert_int_equal(s.workdays_waiting, 5);
-    assert_int_equal(s.item_points[JBW_ITEM_TIME_WAITED], 0);  /* <= 5 */
+    assert_int_equal(s.item_points[JBW_ITEM_TIME_WAITED], 0); /* <= 5 */
     c.waiting_since = D(2025, 5, 23);
     s = score(&c, d);
     assert_int_equal(s.workdays_waiting, 6);
@@ -331,7 +345,7 @@ static void test_age_3_vs_4_on_the_fourth_birthday(void **state)
     s = score(&c, d);
     assert_int_equal(s.age_years, 4);
     assert_int_equal(s.item_points[JBW_ITEM_AGE], 5); /* 4-11 */
-    c.birth_date = D(2021, 9, 2); /* turns 4 tomorrow */
+    c.birth_date = D(2021, 9, 2);                     /* turns 4 tomorrow */
     s = score(&c, d);
     assert_int_equal(s.age_years, 3);
     assert_int_equal(s.item_points[JBW_ITEM_AGE], 15); /* < 4 */
@@ -353,7 +367,8 @@ static void test_age_11_vs_12_on_the_twelfth_birthday(void **state)
     assert_int_equal(s.item_points[JBW_ITEM_AGE], 5); /* 4-11 */
 }
 
-static void test_age_unknown_scores_5_and_29_february_turns_on_1_march(void **state)
+static void
+test_age_unknown_scores_5_and_29_february_turns_on_1_march(void **state)
 {
     jbw_wait_case c = zero_case("L-3", D(2025, 2, 28));
     jbw_score s;
@@ -385,10 +400,10 @@ static void test_no_contact_10_vs_11_and_20_vs_21_werkdagen(void **state)
         int32_t workdays;
         int points;
     } rows[] = {
-        { 9, 1, 10, 0 },   /* not more than 10 */
-        { 8, 29, 11, 10 }, /* > 10 */
-        { 8, 18, 20, 10 }, /* not more than 20 */
-        { 8, 15, 21, 20 }, /* > 20 */
+        {9, 1, 10, 0},   /* not more than 10 */
+        {8, 29, 11, 10}, /* > 10 */
+        {8, 18, 20, 10}, /* not more than 20 */
+        {8, 15, 21, 20}, /* > 20 */
     };
     jbw_date d = D(2025, 9, 15);
     size_t i;
@@ -404,7 +419,8 @@ static void test_no_contact_10_vs_11_and_20_vs_21_werkdagen(void **state)
     }
 }
 
-static void test_no_contact_counts_from_the_wait_start_without_contact(void **state)
+static void
+test_no_contact_counts_from_the_wait_start_without_contact(void **state)
 {
     jbw_date d = D(2025, 9, 15);
     jbw_wait_case c = zero_case("C-2", d);
@@ -435,8 +451,9 @@ static void test_bestaand_scores_10_and_handovers_start_at_3(void **state)
     c.previous_workers = 3;
     s = score(&c, d);
     assert_int_equal(s.item_points[JBW_ITEM_HANDOVERS], 5); /* 3 >= 3 */
-    assert_int_equal(s.points, 15);                          /* 10 + 5 */
-    assert_int_equal(s.items, (1u << JBW_ITEM_BESTAAND) | (1u << JBW_ITEM_HANDOVERS));
+    assert_int_equal(s.points, 15);                         /* 10 + 5 */
+    assert_int_equal(s.items,
+                     (1u << JBW_ITEM_BESTAAND) | (1u << JBW_ITEM_HANDOVERS));
 }
 
 /* ---- bands ----------------------------------------------------------- */
@@ -467,9 +484,9 @@ static void test_band_boundaries_25_50_80_of_the_default(void **state)
     assert_int_equal(s.band, JBW_BAND_HOOG); /* 50 >= 50 */
 
     c = zero_case("G-80", d);
-    c.safety = JBW_SAFETY_UNSAFE;      /* 30 */
-    c.kind = JBW_KIND_VOTS;            /* 25 */
-    c.waiting_since = D(2025, 7, 1);   /* 44 werkdagen (below): 25 */
+    c.safety = JBW_SAFETY_UNSAFE;    /* 30 */
+    c.kind = JBW_KIND_VOTS;          /* 25 */
+    c.waiting_since = D(2025, 7, 1); /* 44 werkdagen (below): 25 */
     s = score(&c, d);
     /* (1 Jul, 1 Sep]: July 2-31 has 22 working days, August 21, 1 Sep 1 */
     assert_int_equal(s.workdays_waiting, 44);
@@ -486,7 +503,7 @@ static void test_band_boundaries_24_49_79_stay_in_the_lower_band(void **state)
     jbw_wait_case c;
     jbw_score s;
     (void)state;
-    c = zero_case("G-24", d);     /* JR low: 4 */
+    c = zero_case("G-24", d);      /* JR low: 4 */
     c.safety = JBW_SAFETY_UNKNOWN; /* 10 */
     c.previous_workers = 1;        /* 10 */
     s = score_with(m, &c, d);
@@ -494,8 +511,9 @@ static void test_band_boundaries_24_49_79_stay_in_the_lower_band(void **state)
     assert_int_equal(s.band, JBW_BAND_LAAG); /* 24 < 25 */
 
     c = zero_case("G-49", d);
-    c.safety = JBW_SAFETY_UNSAFE;     /* 30 */
-    c.waiting_since = D(2025, 8, 18); /* 19-22 Aug 4, 25-29 Aug 5, 1 Sep: 10 -> 15 */
+    c.safety = JBW_SAFETY_UNSAFE; /* 30 */
+    c.waiting_since =
+        D(2025, 8, 18); /* 19-22 Aug 4, 25-29 Aug 5, 1 Sep: 10 -> 15 */
     s = score_with(m, &c, d);
     assert_int_equal(s.workdays_waiting, 10);
     assert_int_equal(s.points, 49);            /* 4 + 30 + 15 */
@@ -634,11 +652,13 @@ static void test_reasons_in_dutch_name_the_numbers(void **state)
                   "veiligheid: structureel onveilig");
     assert_reason(&c, &s, JBW_ITEM_MEASURE, JBW_LANG_NL,
                   "VOTS: spoedmaatregel vraagt directe inzet");
-    assert_reason(&c, &s, JBW_ITEM_TIME_WAITED, JBW_LANG_NL,
-                  "wacht 34 werkdagen: langer dan 6 weken (norm plan van aanpak)");
+    assert_reason(
+        &c, &s, JBW_ITEM_TIME_WAITED, JBW_LANG_NL,
+        "wacht 34 werkdagen: langer dan 6 weken (norm plan van aanpak)");
     assert_reason(&c, &s, JBW_ITEM_BESTAAND, JBW_LANG_NL,
                   "bestaand: jeugdbeschermer weggevallen");
-    assert_reason(&c, &s, JBW_ITEM_AGE, JBW_LANG_NL, "leeftijd 3 jaar: jonger dan 4");
+    assert_reason(&c, &s, JBW_ITEM_AGE, JBW_LANG_NL,
+                  "leeftijd 3 jaar: jonger dan 4");
     assert_reason(&c, &s, JBW_ITEM_NO_CONTACT, JBW_LANG_NL,
                   "geen contact sinds 23 werkdagen");
     assert_reason(&c, &s, JBW_ITEM_HANDOVERS, JBW_LANG_NL,
@@ -655,8 +675,9 @@ static void test_reasons_in_english_name_the_numbers(void **state)
                   "safety: structurally unsafe");
     assert_reason(&c, &s, JBW_ITEM_MEASURE, JBW_LANG_EN,
                   "VOTS: emergency measure demands immediate deployment");
-    assert_reason(&c, &s, JBW_ITEM_TIME_WAITED, JBW_LANG_EN,
-                  "waiting 34 working days: longer than 6 weeks (plan of action norm)");
+    assert_reason(
+        &c, &s, JBW_ITEM_TIME_WAITED, JBW_LANG_EN,
+        "waiting 34 working days: longer than 6 weeks (plan of action norm)");
     assert_reason(&c, &s, JBW_ITEM_BESTAAND, JBW_LANG_EN,
                   "bestaand: the jeugdbeschermer dropped out");
     assert_reason(&c, &s, JBW_ITEM_AGE, JBW_LANG_EN, "age 3: younger than 4");
@@ -674,22 +695,26 @@ static void test_reasons_of_the_other_rules(void **state)
     (void)state;
     c.safety = JBW_SAFETY_ACUTE;
     c.jr_risk = JBW_JR_RISK_HIGH;
-    c.birth_date = D(2018, 1, 1);     /* 7 */
+    c.birth_date = D(2018, 1, 1); /* 7 */
     c.last_contact = JBW_DATE_NONE;
     c.waiting_since = D(2025, 8, 18); /* 10 werkdagen (see the band test) */
     s = score(&c, d);
-    assert_reason(&c, &s, JBW_ITEM_ACUTE, JBW_LANG_NL,
-                  "directe onveiligheid: noodoplossing dezelfde werkdag, band acuut");
+    assert_reason(
+        &c, &s, JBW_ITEM_ACUTE, JBW_LANG_NL,
+        "directe onveiligheid: noodoplossing dezelfde werkdag, band acuut");
     assert_reason(&c, &s, JBW_ITEM_SAFETY, JBW_LANG_NL, ""); /* acute: 0 */
     assert_reason(&c, &s, JBW_ITEM_MEASURE, JBW_LANG_NL,
                   "jeugdreclassering: risico hoog (LIJ)");
     assert_reason(&c, &s, JBW_ITEM_MEASURE, JBW_LANG_EN,
                   "jeugdreclassering: risk level high (LIJ)");
-    assert_reason(&c, &s, JBW_ITEM_TIME_WAITED, JBW_LANG_NL,
-                  "wacht 10 werkdagen: langer dan 5 werkdagen (norm eerste contact)");
+    assert_reason(
+        &c, &s, JBW_ITEM_TIME_WAITED, JBW_LANG_NL,
+        "wacht 10 werkdagen: langer dan 5 werkdagen (norm eerste contact)");
     assert_reason(&c, &s, JBW_ITEM_TIME_WAITED, JBW_LANG_EN,
-                  "waiting 10 working days: longer than 5 working days (first contact norm)");
-    assert_reason(&c, &s, JBW_ITEM_AGE, JBW_LANG_NL, "leeftijd 7 jaar: jonger dan 12");
+                  "waiting 10 working days: longer than 5 working days (first "
+                  "contact norm)");
+    assert_reason(&c, &s, JBW_ITEM_AGE, JBW_LANG_NL,
+                  "leeftijd 7 jaar: jonger dan 12");
     assert_reason(&c, &s, JBW_ITEM_AGE, JBW_LANG_EN, "age 7: younger than 12");
     assert_reason(&c, &s, JBW_ITEM_NO_CONTACT, JBW_LANG_NL, ""); /* 10: 0 */
 
@@ -702,9 +727,10 @@ static void test_reasons_of_the_other_rules(void **state)
     assert_true(s.workdays_no_contact > 20);
     {
         char want[128];
-        snprintf(want, sizeof want,
-                 "wacht %ld werkdagen: langer dan 3 maanden (norm passende hulp)",
-                 (long)s.workdays_waiting);
+        snprintf(
+            want, sizeof want,
+            "wacht %ld werkdagen: langer dan 3 maanden (norm passende hulp)",
+            (long)s.workdays_waiting);
         assert_reason(&c, &s, JBW_ITEM_TIME_WAITED, JBW_LANG_NL, want);
         snprintf(want, sizeof want,
                  "geen contact sinds %ld werkdagen (sinds begin wachten)",
@@ -717,8 +743,9 @@ static void test_reasons_of_the_other_rules(void **state)
     }
     assert_reason(&c, &s, JBW_ITEM_AGE, JBW_LANG_NL, "leeftijd onbekend");
     assert_reason(&c, &s, JBW_ITEM_AGE, JBW_LANG_EN, "age unknown");
-    assert_reason(&c, &s, JBW_ITEM_MEASURE, JBW_LANG_NL,
-                  "OTS met machtiging uithuisplaatsing: voorrang (kabinet, nov. 2022)");
+    assert_reason(
+        &c, &s, JBW_ITEM_MEASURE, JBW_LANG_NL,
+        "OTS met machtiging uithuisplaatsing: voorrang (kabinet, nov. 2022)");
 }
 
 static void test_reason_of_a_moved_boundary_gives_the_werkdagen(void **state)
@@ -739,7 +766,8 @@ static void test_reason_of_a_moved_boundary_gives_the_werkdagen(void **state)
     assert_string_equal(buf, "wacht 1 werkdag: langer dan 0 werkdagen");
     assert_ok(jbw_waitrisk_reason(buf, sizeof buf, m, &c, &s,
                                   JBW_ITEM_TIME_WAITED, JBW_LANG_EN));
-    assert_string_equal(buf, "waiting 1 working day: longer than 0 working days");
+    assert_string_equal(buf,
+                        "waiting 1 working day: longer than 0 working days");
     jbw_waitrisk_model_free(m);
 }
 
@@ -758,28 +786,37 @@ static void test_reason_refuses_bad_arguments_and_small_buffers(void **state)
     assert_error_contains("33 bytes");
     assert_int_equal(small[0], 'x'); /* untouched */
     assert_status(jbw_waitrisk_reason(buf, 0, g_model, &c, &s, JBW_ITEM_SAFETY,
-                                      JBW_LANG_NL), JBW_EBUFFER);
+                                      JBW_LANG_NL),
+                  JBW_EBUFFER);
     assert_status(jbw_waitrisk_reason(NULL, 8, g_model, &c, &s, JBW_ITEM_SAFETY,
-                                      JBW_LANG_NL), JBW_EINVAL);
+                                      JBW_LANG_NL),
+                  JBW_EINVAL);
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, NULL, &c, &s,
-                                      JBW_ITEM_SAFETY, JBW_LANG_NL), JBW_EINVAL);
+                                      JBW_ITEM_SAFETY, JBW_LANG_NL),
+                  JBW_EINVAL);
     assert_error_contains("model");
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, g_model, NULL, &s,
-                                      JBW_ITEM_SAFETY, JBW_LANG_NL), JBW_EINVAL);
+                                      JBW_ITEM_SAFETY, JBW_LANG_NL),
+                  JBW_EINVAL);
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, g_model, &c, NULL,
-                                      JBW_ITEM_SAFETY, JBW_LANG_NL), JBW_EINVAL);
+                                      JBW_ITEM_SAFETY, JBW_LANG_NL),
+                  JBW_EINVAL);
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, g_model, &c, &s,
-                                      (jbw_item)8, JBW_LANG_NL), JBW_EINVAL);
+                                      (jbw_item)8, JBW_LANG_NL),
+                  JBW_EINVAL);
     assert_error_contains("item 8");
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, g_model, &c, &s,
-                                      JBW_ITEM_SAFETY, (jbw_lang)2), JBW_EINVAL);
+                                      JBW_ITEM_SAFETY, (jbw_lang)2),
+                  JBW_EINVAL);
     assert_error_contains("language 2");
     bad.version = 9;
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, g_model, &c, &bad,
-                                      JBW_ITEM_SAFETY, JBW_LANG_NL), JBW_EVERSION);
+                                      JBW_ITEM_SAFETY, JBW_LANG_NL),
+                  JBW_EVERSION);
     c.kind = (jbw_kind)77;
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, g_model, &c, &s,
-                                      JBW_ITEM_MEASURE, JBW_LANG_NL), JBW_EINVAL);
+                                      JBW_ITEM_MEASURE, JBW_LANG_NL),
+                  JBW_EINVAL);
 }
 
 /* ---- validation ------------------------------------------------------ */
@@ -811,12 +848,16 @@ static void test_impossible_dates_are_einval_naming_id_and_field(void **state)
     c = zero_case("X-ws-late", d);
     c.waiting_since = D(2025, 9, 2);
     c.last_contact = JBW_DATE_NONE;
-    expect_case_error(&c, d, JBW_EINVAL, "'waiting_since' (2025-09-02) is after the date 2025-09-01");
+    expect_case_error(
+        &c, d, JBW_EINVAL,
+        "'waiting_since' (2025-09-02) is after the date 2025-09-01");
 
     c = zero_case("X-birth", d);
     c.waiting_since = D(2025, 8, 1);
     c.birth_date = D(2025, 8, 4); /* born after the wait began */
-    expect_case_error(&c, d, JBW_EINVAL, "'birth_date' (2025-08-04) is after waiting_since (2025-08-01)");
+    expect_case_error(
+        &c, d, JBW_EINVAL,
+        "'birth_date' (2025-08-04) is after waiting_since (2025-08-01)");
 
     c = zero_case("X-birth-future", d);
     c.birth_date = D(2026, 1, 1);
@@ -824,12 +865,14 @@ static void test_impossible_dates_are_einval_naming_id_and_field(void **state)
 
     c = zero_case("X-contact", d);
     c.last_contact = D(2025, 9, 3);
-    expect_case_error(&c, d, JBW_EINVAL, "'last_contact' (2025-09-03) is after the date");
+    expect_case_error(&c, d, JBW_EINVAL,
+                      "'last_contact' (2025-09-03) is after the date");
 
     c = zero_case("X-contact-birth", d);
     c.birth_date = D(2020, 5, 5);
     c.last_contact = D(2019, 1, 1);
-    expect_case_error(&c, d, JBW_EINVAL, "'last_contact' (2019-01-01) is before birth_date");
+    expect_case_error(&c, d, JBW_EINVAL,
+                      "'last_contact' (2019-01-01) is before birth_date");
 
     c = zero_case("X-range", d);
     c.waiting_since = -30000; /* before 1900 */
@@ -883,7 +926,8 @@ static void test_score_refuses_null_versions_and_dates(void **state)
     assert_status(jbw_waitrisk_score(&s, g_model, g_cal, &c, JBW_DATE_NONE),
                   JBW_ERANGE);
     assert_error_contains("JBW_DATE_NONE");
-    assert_status(jbw_waitrisk_score(&s, g_model, g_cal, &c, 90000), JBW_ERANGE);
+    assert_status(jbw_waitrisk_score(&s, g_model, g_cal, &c, 90000),
+                  JBW_ERANGE);
     s.version = 2;
     assert_status(jbw_waitrisk_score(&s, g_model, g_cal, &c, d), JBW_EVERSION);
     assert_error_contains("score version 2");
@@ -920,7 +964,7 @@ static uint32_t lcg(uint32_t *x)
  * 29 February. */
 static void make_cases(jbw_wait_case *cases, size_t n, jbw_date d)
 {
-    static const int leap_years[] = { 2008, 2012, 2016, 2020 };
+    static const int leap_years[] = {2008, 2012, 2016, 2020};
     uint32_t x = 12345;
     size_t i;
     for (i = 0; i < n; i++) {
@@ -931,13 +975,15 @@ static void make_cases(jbw_wait_case *cases, size_t n, jbw_date d)
         c.placement = (jbw_placement)(lcg(&x) % 3);
         c.jr_risk = (jbw_jr_risk)(lcg(&x) % 4);
         c.waiting_since = d - (jbw_date)(lcg(&x) % 2000);
-        c.birth_date = lcg(&x) % 5 ? c.waiting_since - (jbw_date)(lcg(&x) % 7000)
-                                   : JBW_DATE_NONE;
+        c.birth_date = lcg(&x) % 5
+                           ? c.waiting_since - (jbw_date)(lcg(&x) % 7000)
+                           : JBW_DATE_NONE;
         if (lcg(&x) % 8 == 0)
             c.birth_date = D(leap_years[lcg(&x) % 4], 2, 29);
         if (c.birth_date != JBW_DATE_NONE && c.birth_date > c.waiting_since)
             c.birth_date = c.waiting_since;
-        c.last_contact = lcg(&x) % 3 ? d - (jbw_date)(lcg(&x) % 60) : JBW_DATE_NONE;
+        c.last_contact =
+            lcg(&x) % 3 ? d - (jbw_date)(lcg(&x) % 60) : JBW_DATE_NONE;
         if (c.last_contact != JBW_DATE_NONE && c.birth_date != JBW_DATE_NONE &&
             c.last_contact < c.birth_date)
             c.last_contact = c.birth_date;
@@ -973,8 +1019,8 @@ static void test_batch_equals_one_by_one(void **state)
             assert_memory_equal(&one, &batch[i], sizeof one);
             if (cases[i].birth_date != JBW_DATE_NONE) {
                 int32_t years = -1;
-                assert_ok(jbw_years_between(&years, cases[i].birth_date,
-                                            dates[k]));
+                assert_ok(
+                    jbw_years_between(&years, cases[i].birth_date, dates[k]));
                 assert_int_equal(batch[i].age_years, years);
             }
         }
@@ -1008,8 +1054,9 @@ static void test_batch_error_names_the_index_and_id(void **state)
                   JBW_EINVAL);
     assert_status(jbw_waitrisk_score_batch(out, NULL, g_cal, cases, 3, d),
                   JBW_EINVAL);
-    assert_status(jbw_waitrisk_score_batch(out, g_model, g_cal, cases, 3,
-                                           JBW_DATE_NONE), JBW_ERANGE);
+    assert_status(
+        jbw_waitrisk_score_batch(out, g_model, g_cal, cases, 3, JBW_DATE_NONE),
+        JBW_ERANGE);
 }
 
 /* ---- ranking --------------------------------------------------------- */
@@ -1022,20 +1069,20 @@ static void test_rank_orders_band_points_waited_id_then_position(void **state)
         int32_t waited;
         const char *id;
     } rows[] = {
-        { JBW_BAND_HOOG, 60, 10, "B" },   /* 0 */
-        { JBW_BAND_ACUUT, 40, 5, "Z" },   /* 1: band beats points */
-        { JBW_BAND_HOOG, 60, 12, "C" },   /* 2 */
-        { JBW_BAND_HOOG, 60, 12, "A" },   /* 3 */
-        { JBW_BAND_HOOG, 70, 1, "Y" },    /* 4: points beat waiting */
-        { JBW_BAND_HOOG, 60, 12, NULL },  /* 5: no id sorts after ids */
-        { JBW_BAND_HOOG, 60, 12, "A" },   /* 6: same as 3: position */
-        { JBW_BAND_MIDDEN, 49, 99, "0" }, /* 7 */
-        { JBW_BAND_HOOG, 60, 12, "Ab" },  /* 8: "A" < "Ab" < "C" */
-        { JBW_BAND_HOOG, 60, 12, NULL },  /* 9: after 5 */
+        {JBW_BAND_HOOG, 60, 10, "B"},   /* 0 */
+        {JBW_BAND_ACUUT, 40, 5, "Z"},   /* 1: band beats points */
+        {JBW_BAND_HOOG, 60, 12, "C"},   /* 2 */
+        {JBW_BAND_HOOG, 60, 12, "A"},   /* 3 */
+        {JBW_BAND_HOOG, 70, 1, "Y"},    /* 4: points beat waiting */
+        {JBW_BAND_HOOG, 60, 12, NULL},  /* 5: no id sorts after ids */
+        {JBW_BAND_HOOG, 60, 12, "A"},   /* 6: same as 3: position */
+        {JBW_BAND_MIDDEN, 49, 99, "0"}, /* 7 */
+        {JBW_BAND_HOOG, 60, 12, "Ab"},  /* 8: "A" < "Ab" < "C" */
+        {JBW_BAND_HOOG, 60, 12, NULL},  /* 9: after 5 */
     };
     /* acuut first (1); hoog 70 (4); hoog 60 waited 12 by id: A (3, 6),
      * Ab (8), C (2), then no id (5, 9); hoog 60 waited 10 (0); midden (7) */
-    static const size_t expected[] = { 1, 4, 3, 6, 8, 2, 5, 9, 0, 7 };
+    static const size_t expected[] = {1, 4, 3, 6, 8, 2, 5, 9, 0, 7};
     enum { N = sizeof rows / sizeof *rows };
     jbw_score scores[N];
     jbw_wait_case cases[N];
@@ -1058,7 +1105,7 @@ static void test_rank_refuses_null_and_accepts_empty(void **state)
 {
     jbw_score s;
     jbw_wait_case c = zero_case("1", 0);
-    size_t order[1] = { 99 };
+    size_t order[1] = {99};
     (void)state;
     memset(&s, 0, sizeof s);
     assert_ok(jbw_waitrisk_rank(NULL, NULL, NULL, 0));
@@ -1094,8 +1141,8 @@ static void test_model_file_refuses_protected_attributes(void **state)
                        "attribute and can never be a model input");
     expect_model_error("name = x\nversion = 1\npoints.Nationaliteit.NL = 5\n",
                        JBW_EPROTECTED, "line 3: 'Nationaliteit'");
-    expect_model_error("name = x\nversion = 1\nethnicity = 1\n",
-                       JBW_EPROTECTED, "'ethnicity'");
+    expect_model_error("name = x\nversion = 1\nethnicity = 1\n", JBW_EPROTECTED,
+                       "'ethnicity'");
     expect_model_error("name = x\nversion = 1\npoints.etniciteit = 1\n",
                        JBW_EPROTECTED, "'etniciteit'");
     expect_model_error("name = x\nversion = 1\nreligion.points = 1\n",
@@ -1121,7 +1168,8 @@ static void test_model_file_refuses_protected_attributes(void **state)
                        JBW_EPROTECTED, "line 2: 'birth-country'");
 }
 
-static void test_model_file_words_that_only_contain_ras_are_not_protected(void **state)
+static void
+test_model_file_words_that_only_contain_ras_are_not_protected(void **state)
 {
     jbw_waitrisk_model *m;
     (void)state;
@@ -1136,7 +1184,8 @@ static void test_model_file_words_that_only_contain_ras_are_not_protected(void *
     jbw_waitrisk_model_free(m);
 }
 
-static void test_model_file_malformed_and_unknown_keys_name_the_line(void **state)
+static void
+test_model_file_malformed_and_unknown_keys_name_the_line(void **state)
 {
     (void)state;
     expect_model_error("name = x\nversion = 1\nthis is not a pair\n",
@@ -1145,14 +1194,17 @@ static void test_model_file_malformed_and_unknown_keys_name_the_line(void **stat
                        "model.txt line 4: unknown key 'points.foo'");
     expect_model_error("name = x\nversion = 1\npoints.ots = abc\n", JBW_EPARSE,
                        "unknown key 'points.ots'");
-    expect_model_error("name = x\nversion = 1\npoints.measure.ots = abc\n",
-                       JBW_EPARSE, "line 3: 'points.measure.ots' = 'abc' is not a whole number");
+    expect_model_error(
+        "name = x\nversion = 1\npoints.measure.ots = abc\n", JBW_EPARSE,
+        "line 3: 'points.measure.ots' = 'abc' is not a whole number");
     expect_model_error("name = x\nversion = 1\npoints.measure.ots = 2.5\n",
                        JBW_EPARSE, "not a whole number");
-    expect_model_error("name = x\nversion = 1\npoints.safety.unsafe = -5\n",
-                       JBW_EPARSE, "line 3: 'points.safety.unsafe' = -5 must not be negative");
-    expect_model_error("name = x\nversion = 1\npoints.safety.unsafe = 99999999999\n",
-                       JBW_EPARSE, "outside 0..1000");
+    expect_model_error(
+        "name = x\nversion = 1\npoints.safety.unsafe = -5\n", JBW_EPARSE,
+        "line 3: 'points.safety.unsafe' = -5 must not be negative");
+    expect_model_error(
+        "name = x\nversion = 1\npoints.safety.unsafe = 99999999999\n",
+        JBW_EPARSE, "outside 0..1000");
     expect_model_error("name = x\nversion = 1\npoints.acute = 0\n", JBW_EPARSE,
                        "'points.acute' = 0 is outside 1..1000");
     expect_model_error("name = x\nversion = 0\n", JBW_EPARSE, "'version' = 0");
@@ -1173,27 +1225,33 @@ static void test_model_file_must_set_name_and_version(void **state)
     expect_model_error("", JBW_EPARSE, "must set 'name'");
     /* the default's name and version with other points would pass as
      * the default: refused */
-    expect_model_error("name = jbw-wachtrisico\nversion = 1\n"
-                       "points.bestaand = 12\n",
-                       JBW_EPARSE, "line 3: 'points.bestaand' = 12 differs from the default model");
+    expect_model_error(
+        "name = jbw-wachtrisico\nversion = 1\n"
+        "points.bestaand = 12\n",
+        JBW_EPARSE,
+        "line 3: 'points.bestaand' = 12 differs from the default model");
 }
 
 static void test_model_file_thresholds_must_be_in_order(void **state)
 {
     (void)state;
-    expect_model_error("name = x\nversion = 1\nband.hoog.min = 90\n",
-                       JBW_EPARSE,
-                       "line 3: band.hoog.min (90) must be below band.acuut.min (80)");
+    expect_model_error(
+        "name = x\nversion = 1\nband.hoog.min = 90\n", JBW_EPARSE,
+        "line 3: band.hoog.min (90) must be below band.acuut.min (80)");
     expect_model_error("name = x\nversion = 1\nband.midden.min = 50\n",
-                       JBW_EPARSE, "band.midden.min (50) must be below band.hoog.min (50)");
+                       JBW_EPARSE,
+                       "band.midden.min (50) must be below band.hoog.min (50)");
     expect_model_error("name = x\nversion = 1\ntime.boundary2 = 70\n",
-                       JBW_EPARSE, "time.boundary2 (70) must be below time.boundary3 (65)");
+                       JBW_EPARSE,
+                       "time.boundary2 (70) must be below time.boundary3 (65)");
     expect_model_error("name = x\nversion = 1\nage.boundary1 = 12\n",
-                       JBW_EPARSE, "age.boundary1 (12) must be below age.boundary2 (12)");
+                       JBW_EPARSE,
+                       "age.boundary1 (12) must be below age.boundary2 (12)");
     expect_model_error("name = x\nversion = 1\nno_contact.threshold1 = 20\n",
                        JBW_EPARSE, "no_contact.threshold1 (20) must be below");
-    expect_model_error("name = x\nversion = 1\ncontact.hoog = 30\n",
-                       JBW_EPARSE, "contact.hoog (30) must not be above contact.midden (10)");
+    expect_model_error(
+        "name = x\nversion = 1\ncontact.hoog = 30\n", JBW_EPARSE,
+        "contact.hoog (30) must not be above contact.midden (10)");
 }
 
 static void test_model_parse_refuses_null(void **state)
@@ -1223,7 +1281,7 @@ static void test_changed_points_take_effect_and_carry_the_name(void **state)
     c.previous_workers = 1;
     s = score_with(m, &c, d);
     assert_int_equal(s.item_points[JBW_ITEM_BESTAAND], 40);
-    assert_int_equal(s.band, JBW_BAND_MIDDEN);          /* 40: 25-49 */
+    assert_int_equal(s.band, JBW_BAND_MIDDEN); /* 40: 25-49 */
     c.previous_workers = 0;
     s = score_with(m, &c, d);
     assert_int_equal(s.band, JBW_BAND_LAAG);
@@ -1232,7 +1290,8 @@ static void test_changed_points_take_effect_and_carry_the_name(void **state)
     assert_int_equal(jbw_waitrisk_model_contact_interval(m, JBW_BAND_LAAG), 15);
     /* a new version of the default's name may change points */
     jbw_waitrisk_model_free(m);
-    m = parse_model("name = jbw-wachtrisico\nversion = 2\npoints.bestaand = 12\n");
+    m = parse_model(
+        "name = jbw-wachtrisico\nversion = 2\npoints.bestaand = 12\n");
     c.previous_workers = 1;
     s = score_with(m, &c, d);
     assert_int_equal(s.points, 12);
@@ -1321,8 +1380,10 @@ static jbw_registry *make_registry(void)
     assert_ok(jbw_registry_add_region(reg, "ZHZ", "Zuid-Holland Zuid", "JZ20"));
     assert_ok(jbw_registry_add_region(reg, "HGL", "Haaglanden", "JZ24"));
     assert_ok(jbw_registry_add_region(reg, "MH", "Midden-Holland", NULL));
-    assert_ok(jbw_registry_add_organisation(reg, "JBWEST", "Jeugdbescherming west"));
-    assert_ok(jbw_registry_add_organisation(reg, "WSS", "William Schrikker Stichting"));
+    assert_ok(
+        jbw_registry_add_organisation(reg, "JBWEST", "Jeugdbescherming west"));
+    assert_ok(jbw_registry_add_organisation(reg, "WSS",
+                                            "William Schrikker Stichting"));
     assert_ok(jbw_registry_add_service(reg, "JBWEST", "ZHZ"));
     assert_ok(jbw_registry_add_service(reg, "JBWEST", "HGL"));
     assert_ok(jbw_registry_add_service(reg, "JBWEST", "MH"));
@@ -1372,12 +1433,15 @@ static jbw_snapshot *triage_snapshot(void)
 {
     jbw_snapshot *s = new_snapshot(D(2025, 9, 1));
     jbw_measure m;
-    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), JBW_DATE_NONE);
-    m = measure("M-A", "K-A", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS, D(2025, 8, 18));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    m = measure("M-A", "K-A", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
+                D(2025, 8, 18));
     m.safety = JBW_SAFETY_UNSAFE;
     m.birth_date = D(2022, 3, 1);
     assert_ok(jbw_snapshot_add_measure(s, &m));
-    m = measure("M-B", "K-B", "F-B", "JBWEST", "HGL", JBW_KIND_VOOGDIJ, D(2024, 1, 10));
+    m = measure("M-B", "K-B", "F-B", "JBWEST", "HGL", JBW_KIND_VOOGDIJ,
+                D(2024, 1, 10));
     m.first_assigned = D(2024, 1, 12);
     m.previous_workers = 1;
     m.waiting_since = D(2025, 7, 15);
@@ -1385,14 +1449,17 @@ static jbw_snapshot *triage_snapshot(void)
     m.birth_date = D(2013, 9, 2);
     m.last_contact = D(2025, 7, 30);
     assert_ok(jbw_snapshot_add_measure(s, &m));
-    m = measure("M-C", "K-C", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS, D(2025, 1, 6));
+    m = measure("M-C", "K-C", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
+                D(2025, 1, 6));
     m.worker_id = "W-1";
     m.first_assigned = D(2025, 1, 8);
     assert_ok(jbw_snapshot_add_measure(s, &m));
-    m = measure("M-D", "K-D", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS, D(2024, 1, 1));
+    m = measure("M-D", "K-D", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
+                D(2024, 1, 1));
     m.end = D(2025, 6, 1);
     assert_ok(jbw_snapshot_add_measure(s, &m));
-    m = measure("M-E", "K-E", NULL, "JBWEST", "ZHZ", JBW_KIND_VOTS, D(2025, 8, 11));
+    m = measure("M-E", "K-E", NULL, "JBWEST", "ZHZ", JBW_KIND_VOTS,
+                D(2025, 8, 11));
     m.worker_id = "W-1";
     m.first_assigned = D(2025, 8, 25);
     m.last_contact = D(2025, 8, 26);
@@ -1408,8 +1475,9 @@ static void test_triage_scores_and_ranks_the_waiting_measures(void **state)
     jbw_score sc;
     (void)state;
     assert_ok(jbw_triage_new(&t, g_model, g_cal, s, JBW_DATE_NONE));
-    assert_int_equal(jbw_triage_date(t), D(2025, 9, 1)); /* the reference date */
-    assert_int_equal(jbw_triage_count(t), 2);            /* M-A and M-B */
+    assert_int_equal(jbw_triage_date(t),
+                     D(2025, 9, 1));          /* the reference date */
+    assert_int_equal(jbw_triage_count(t), 2); /* M-A and M-B */
     c.version = JBW_WAIT_CASE_VERSION;
     sc.version = JBW_SCORE_VERSION;
     assert_ok(jbw_triage_get(&c, &sc, t, 0));
@@ -1440,7 +1508,8 @@ static void test_triage_scores_and_ranks_the_waiting_measures(void **state)
     jbw_snapshot_free(s);
 }
 
-static void test_triage_on_an_earlier_date_sees_later_assigned_as_nieuw(void **state)
+static void
+test_triage_on_an_earlier_date_sees_later_assigned_as_nieuw(void **state)
 {
     jbw_snapshot *s = triage_snapshot();
     jbw_triage *t = NULL;
@@ -1483,21 +1552,33 @@ static void test_triage_json_is_exact(void **state)
         "{\"model\":{\"name\":\"jbw-wachtrisico\",\"version\":1},"
         "\"date\":\"2025-09-01\",\"waiting\":2,\"cases\":["
         "{\"id\":\"M-B\",\"rank\":1,\"band\":\"acuut\",\"points\":80,"
-        "\"workdays_waiting\":34,\"next_contact_due\":\"2025-09-01\",\"items\":["
-        "{\"item\":\"safety\",\"points\":15,\"reason\":\"veiligheid: zorgen over de veiligheid\"},"
-        "{\"item\":\"measure\",\"points\":5,\"reason\":\"voogdij: de GI is voogd\"},"
-        "{\"item\":\"time_waited\",\"points\":25,\"reason\":\"wacht 34 werkdagen: langer dan 6 weken (norm plan van aanpak)\"},"
-        "{\"item\":\"bestaand\",\"points\":10,\"reason\":\"bestaand: jeugdbeschermer weggevallen\"},"
-        "{\"item\":\"age\",\"points\":5,\"reason\":\"leeftijd 11 jaar: jonger dan 12\"},"
-        "{\"item\":\"no_contact\",\"points\":20,\"reason\":\"geen contact sinds 23 werkdagen\"}],"
+        "\"workdays_waiting\":34,\"next_contact_due\":\"2025-09-01\",\"items\":"
+        "["
+        "{\"item\":\"safety\",\"points\":15,\"reason\":\"veiligheid: zorgen "
+        "over de veiligheid\"},"
+        "{\"item\":\"measure\",\"points\":5,\"reason\":\"voogdij: de GI is "
+        "voogd\"},"
+        "{\"item\":\"time_waited\",\"points\":25,\"reason\":\"wacht 34 "
+        "werkdagen: langer dan 6 weken (norm plan van aanpak)\"},"
+        "{\"item\":\"bestaand\",\"points\":10,\"reason\":\"bestaand: "
+        "jeugdbeschermer weggevallen\"},"
+        "{\"item\":\"age\",\"points\":5,\"reason\":\"leeftijd 11 jaar: jonger "
+        "dan 12\"},"
+        "{\"item\":\"no_contact\",\"points\":20,\"reason\":\"geen contact "
+        "sinds 23 werkdagen\"}],"
         "\"organisation\":\"JBWEST\",\"region\":\"HGL\",\"state\":\"bestaand\","
         "\"workdays_no_contact\":23},"
         "{\"id\":\"M-A\",\"rank\":2,\"band\":\"hoog\",\"points\":70,"
-        "\"workdays_waiting\":10,\"next_contact_due\":\"2025-09-01\",\"items\":["
-        "{\"item\":\"safety\",\"points\":30,\"reason\":\"veiligheid: structureel onveilig\"},"
-        "{\"item\":\"measure\",\"points\":10,\"reason\":\"OTS: voorrang voor kinderen onder toezicht (kabinet, nov. 2022)\"},"
-        "{\"item\":\"time_waited\",\"points\":15,\"reason\":\"wacht 10 werkdagen: langer dan 5 werkdagen (norm eerste contact)\"},"
-        "{\"item\":\"age\",\"points\":15,\"reason\":\"leeftijd 3 jaar: jonger dan 4\"}],"
+        "\"workdays_waiting\":10,\"next_contact_due\":\"2025-09-01\",\"items\":"
+        "["
+        "{\"item\":\"safety\",\"points\":30,\"reason\":\"veiligheid: "
+        "structureel onveilig\"},"
+        "{\"item\":\"measure\",\"points\":10,\"reason\":\"OTS: voorrang voor "
+        "kinderen onder toezicht (kabinet, nov. 2022)\"},"
+        "{\"item\":\"time_waited\",\"points\":15,\"reason\":\"wacht 10 "
+        "werkdagen: langer dan 5 werkdagen (norm eerste contact)\"},"
+        "{\"item\":\"age\",\"points\":15,\"reason\":\"leeftijd 3 jaar: jonger "
+        "dan 4\"}],"
         "\"organisation\":\"JBWEST\",\"region\":\"ZHZ\",\"state\":\"nieuw\","
         "\"workdays_no_contact\":10}]}\n";
     (void)state;
@@ -1514,7 +1595,8 @@ static void test_triage_json_is_exact(void **state)
     assert_non_null(strstr(json, "waiting 34 working days"));
     jbw_free(json);
     assert_status(jbw_triage_json(NULL, NULL, t, 0, JBW_LANG_NL), JBW_EINVAL);
-    assert_status(jbw_triage_json(&json, NULL, NULL, 0, JBW_LANG_NL), JBW_EINVAL);
+    assert_status(jbw_triage_json(&json, NULL, NULL, 0, JBW_LANG_NL),
+                  JBW_EINVAL);
     assert_status(jbw_triage_json(&json, NULL, t, 0, (jbw_lang)5), JBW_EINVAL);
     jbw_triage_free(t);
     jbw_snapshot_free(s);
@@ -1528,14 +1610,16 @@ static void test_triage_csv_and_text(void **state)
     (void)state;
     assert_ok(jbw_triage_new(&t, g_model, g_cal, s, D(2025, 9, 1)));
     assert_ok(jbw_triage_csv(&out, NULL, t, 0, JBW_LANG_EN));
-    assert_non_null(strstr(out,
+    assert_non_null(strstr(
+        out,
         "rank,id,organisation,region,state,band,points,workdays_waiting,"
         "workdays_no_contact,age_years,next_contact_due,acute,safety,measure,"
         "time_waited,bestaand,age,no_contact,handovers,reasons,model,"
         "model_version\n"));
     /* M-A: items 0,30,10,15,0,15,0,0 (see triage_snapshot); the reasons
      * hold a comma, so the field is quoted (RFC 4180) */
-    assert_non_null(strstr(out,
+    assert_non_null(strstr(
+        out,
         "2,M-A,JBWEST,ZHZ,nieuw,hoog,70,10,10,3,2025-09-01,0,30,10,15,0,15,0,0,"
         "\"safety: structurally unsafe | OTS: priority for children under "
         "supervision (cabinet, Nov 2022) | waiting 10 working days: longer "
@@ -1543,13 +1627,16 @@ static void test_triage_csv_and_text(void **state)
         "jbw-wachtrisico,1\n"));
     jbw_free(out);
     assert_ok(jbw_triage_text(&out, NULL, t, 1, JBW_LANG_NL));
-    assert_non_null(strstr(out, "Wachtlijst op 2025-09-01 (model jbw-wachtrisico versie 1): 2 wachtend, eerste 1"));
+    assert_non_null(
+        strstr(out, "Wachtlijst op 2025-09-01 (model jbw-wachtrisico versie "
+                    "1): 2 wachtend, eerste 1"));
     assert_non_null(strstr(out, "M-B"));
     assert_non_null(strstr(out, "+15  veiligheid: zorgen over de veiligheid"));
     assert_null(strstr(out, "M-A"));
     jbw_free(out);
     assert_ok(jbw_triage_text(&out, NULL, t, 0, JBW_LANG_EN));
-    assert_non_null(strstr(out, "Waiting list on 2025-09-01 (model jbw-wachtrisico version 1): 2 waiting\n"));
+    assert_non_null(strstr(out, "Waiting list on 2025-09-01 (model "
+                                "jbw-wachtrisico version 1): 2 waiting\n"));
     assert_non_null(strstr(out, "M-A"));
     jbw_free(out);
     jbw_triage_free(t);
@@ -1561,10 +1648,14 @@ static void test_triage_refuses_bad_arguments(void **state)
     jbw_snapshot *s = triage_snapshot();
     jbw_triage *t = (jbw_triage *)&t, *sentinel = t;
     (void)state;
-    assert_status(jbw_triage_new(NULL, g_model, g_cal, s, JBW_DATE_NONE), JBW_EINVAL);
-    assert_status(jbw_triage_new(&t, NULL, g_cal, s, JBW_DATE_NONE), JBW_EINVAL);
-    assert_status(jbw_triage_new(&t, g_model, NULL, s, JBW_DATE_NONE), JBW_EINVAL);
-    assert_status(jbw_triage_new(&t, g_model, g_cal, NULL, JBW_DATE_NONE), JBW_EINVAL);
+    assert_status(jbw_triage_new(NULL, g_model, g_cal, s, JBW_DATE_NONE),
+                  JBW_EINVAL);
+    assert_status(jbw_triage_new(&t, NULL, g_cal, s, JBW_DATE_NONE),
+                  JBW_EINVAL);
+    assert_status(jbw_triage_new(&t, g_model, NULL, s, JBW_DATE_NONE),
+                  JBW_EINVAL);
+    assert_status(jbw_triage_new(&t, g_model, g_cal, NULL, JBW_DATE_NONE),
+                  JBW_EINVAL);
     assert_error_contains("snap");
     assert_status(jbw_triage_new(&t, g_model, g_cal, s, 90000), JBW_ERANGE);
     assert_ptr_equal(t, sentinel);
@@ -1594,8 +1685,8 @@ typedef struct expect_line {
 } expect_line;
 
 static void run_allocation(jbw_snapshot *s, jbw_norm *norm,
-                           const expect_line *want, size_t n,
-                           size_t assigned, char **json)
+                           const expect_line *want, size_t n, size_t assigned,
+                           char **json)
 {
     jbw_triage *t = NULL;
     jbw_allocation *a = NULL;
@@ -1631,11 +1722,11 @@ static void run_allocation(jbw_snapshot *s, jbw_norm *norm,
  * 0 werkdagen), so ranks follow the safety chosen: unsafe 30 + OTS 10 =
  * 40, concerns 15 + 10 = 25, safe 0 + 10 = 10. */
 static void add_waiting(jbw_snapshot *s, const char *id, const char *child,
-                        const char *family, const char *org,
-                        const char *region, jbw_safety safety)
+                        const char *family, const char *org, const char *region,
+                        jbw_safety safety)
 {
-    jbw_measure m = measure(id, child, family, org, region, JBW_KIND_OTS,
-                            D(2025, 9, 1));
+    jbw_measure m =
+        measure(id, child, family, org, region, JBW_KIND_OTS, D(2025, 9, 1));
     m.safety = safety;
     assert_ok(jbw_snapshot_add_measure(s, &m));
 }
@@ -1648,12 +1739,14 @@ static void test_allocation_with_too_little_capacity(void **state)
     char *json = NULL;
     /* W-1: fte 0.5 -> capacity 2; one child assigned -> free 1 */
     static const expect_line want[] = {
-        { "X-1", "W-1", 0 },                          /* 40 points: first */
-        { "X-2", NULL, JBW_UNASSIGNED_NO_CAPACITY },  /* 10: W-1 is full */
+        {"X-1", "W-1", 0},                         /* 40 points: first */
+        {"X-2", NULL, JBW_UNASSIGNED_NO_CAPACITY}, /* 10: W-1 is full */
     };
     (void)state;
-    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1), JBW_DATE_NONE);
-    m = measure("A-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS, D(2025, 1, 6));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    m = measure("A-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
+                D(2025, 1, 6));
     m.worker_id = "W-1";
     m.first_assigned = D(2025, 1, 7);
     assert_ok(jbw_snapshot_add_measure(s, &m));
@@ -1661,15 +1754,17 @@ static void test_allocation_with_too_little_capacity(void **state)
     add_waiting(s, "X-1", "K-3", NULL, "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     run_allocation(s, norm, want, 2, 1, &json);
     /* capacity 0.5 x 1.0 x 4 = 2, load 1 before and 2 after */
-    assert_non_null(strstr(json, "\"assignments\":[{\"id\":\"X-1\",\"rank\":1,"
-                                 "\"worker\":\"W-1\",\"organisation\":\"JBWEST\","
-                                 "\"region\":\"ZHZ\"}]"));
+    assert_non_null(strstr(json,
+                           "\"assignments\":[{\"id\":\"X-1\",\"rank\":1,"
+                           "\"worker\":\"W-1\",\"organisation\":\"JBWEST\","
+                           "\"region\":\"ZHZ\"}]"));
     assert_non_null(strstr(json, "\"unassigned\":[{\"id\":\"X-2\",\"rank\":2,"
                                  "\"reason\":\"no_capacity\""));
     assert_non_null(strstr(json, "{\"id\":\"W-1\",\"organisation\":\"JBWEST\","
                                  "\"region\":\"ZHZ\",\"capacity\":2,\"load\":1,"
                                  "\"proposed_load\":2}"));
-    assert_non_null(strstr(json, "\"norm\":\"Significant-norm\",\"unit\":\"child\""));
+    assert_non_null(
+        strstr(json, "\"norm\":\"Significant-norm\",\"unit\":\"child\""));
     jbw_free(json);
     jbw_norm_free(norm);
     jbw_snapshot_free(s);
@@ -1692,25 +1787,29 @@ static void test_allocation_keeps_siblings_together(void **state)
      * W-1 first) and S-2 gone to W-2.
      */
     static const expect_line want[] = {
-        { "S-1", "W-1", 0 },
-        { "O-1", "W-2", 0 },
-        { "S-2", "W-1", 0 },
-        { "S-1b", "W-1", 0 },
+        {"S-1", "W-1", 0},
+        {"O-1", "W-2", 0},
+        {"S-2", "W-1", 0},
+        {"S-1b", "W-1", 0},
     };
     (void)state;
-    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.75, D(2020, 1, 1), JBW_DATE_NONE);
-    jbw_test_add_worker(s, "W-2", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1), JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.75, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-2", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
+                        JBW_DATE_NONE);
     add_waiting(s, "S-1", "K-1", "F", "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     add_waiting(s, "O-1", "K-2", NULL, "JBWEST", "ZHZ", JBW_SAFETY_CONCERNS);
     add_waiting(s, "S-2", "K-3", "F", "JBWEST", "ZHZ", JBW_SAFETY_SAFE);
-    m = measure("S-1b", "K-1", "F", "JBWEST", "ZHZ", JBW_KIND_VOOGDIJ, D(2025, 9, 1));
+    m = measure("S-1b", "K-1", "F", "JBWEST", "ZHZ", JBW_KIND_VOOGDIJ,
+                D(2025, 9, 1));
     assert_ok(jbw_snapshot_add_measure(s, &m));
     run_allocation(s, norm, want, 4, 4, NULL);
     jbw_norm_free(norm);
     jbw_snapshot_free(s);
 }
 
-static void test_allocation_siblings_that_do_not_fit_wait_their_turn(void **state)
+static void
+test_allocation_siblings_that_do_not_fit_wait_their_turn(void **state)
 {
     jbw_snapshot *s = new_snapshot(D(2025, 9, 1));
     jbw_norm *norm = small_norm(JBW_UNIT_CHILD);
@@ -1724,17 +1823,20 @@ static void test_allocation_siblings_that_do_not_fit_wait_their_turn(void **stat
      * then full and so is W-1: no capacity.
      */
     static const expect_line want[] = {
-        { "S-1", "W-1", 0 },
-        { "O-1", "W-1", 0 },
-        { "S-2", "W-2", 0 },
-        { "S-3", NULL, JBW_UNASSIGNED_NO_CAPACITY },
+        {"S-1", "W-1", 0},
+        {"O-1", "W-1", 0},
+        {"S-2", "W-2", 0},
+        {"S-3", NULL, JBW_UNASSIGNED_NO_CAPACITY},
     };
     (void)state;
-    jbw_test_add_worker(s, "W-2", "JBWEST", "ZHZ", 0.25, D(2020, 1, 1), JBW_DATE_NONE);
-    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1), JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-2", "JBWEST", "ZHZ", 0.25, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
+                        JBW_DATE_NONE);
     add_waiting(s, "S-1", "K-1", "F", "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     add_waiting(s, "S-2", "K-2", "F", "JBWEST", "ZHZ", JBW_SAFETY_SAFE);
-    m = measure("S-3", "K-3", "F", "JBWEST", "ZHZ", JBW_KIND_VOOGDIJ, D(2025, 9, 1));
+    m = measure("S-3", "K-3", "F", "JBWEST", "ZHZ", JBW_KIND_VOOGDIJ,
+                D(2025, 9, 1));
     assert_ok(jbw_snapshot_add_measure(s, &m));
     add_waiting(s, "O-1", "K-4", NULL, "JBWEST", "ZHZ", JBW_SAFETY_CONCERNS);
     run_allocation(s, norm, want, 4, 3, NULL);
@@ -1753,13 +1855,15 @@ static void test_allocation_prefers_the_same_region(void **state)
      * W-H 3 > W-Z 1.
      */
     static const expect_line want[] = {
-        { "R-1", "W-Z", 0 },
-        { "R-2", "W-H", 0 },
-        { "R-3", "W-H", 0 },
+        {"R-1", "W-Z", 0},
+        {"R-2", "W-H", 0},
+        {"R-3", "W-H", 0},
     };
     (void)state;
-    jbw_test_add_worker(s, "W-H", "JBWEST", "HGL", 1.0, D(2020, 1, 1), JBW_DATE_NONE);
-    jbw_test_add_worker(s, "W-Z", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1), JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-H", "JBWEST", "HGL", 1.0, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-Z", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
+                        JBW_DATE_NONE);
     add_waiting(s, "R-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     add_waiting(s, "R-2", "K-2", NULL, "JBWEST", "HGL", JBW_SAFETY_CONCERNS);
     add_waiting(s, "R-3", "K-3", NULL, "JBWEST", "MH", JBW_SAFETY_SAFE);
@@ -1776,11 +1880,12 @@ static void test_allocation_without_a_worker_in_the_organisation(void **state)
     char *json = NULL, *csv = NULL, *text = NULL;
     /* WSS has only a worker who left on 1 Aug; JBWEST has room */
     static const expect_line want[] = {
-        { "Q-1", NULL, JBW_UNASSIGNED_NO_WORKER },
-        { "Q-2", "W-J", 0 },
+        {"Q-1", NULL, JBW_UNASSIGNED_NO_WORKER},
+        {"Q-2", "W-J", 0},
     };
     (void)state;
-    jbw_test_add_worker(s, "W-J", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-J", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1),
+                        JBW_DATE_NONE);
     w.id = "W-S";
     w.organisation = "WSS";
     w.region = "ZHZ";
@@ -1804,10 +1909,12 @@ static void test_allocation_without_a_worker_in_the_organisation(void **state)
                                  "2,Q-2,JBWEST,ZHZ,W-J,\n");
         assert_ok(jbw_allocation_text(&text, NULL, a));
         assert_non_null(strstr(text, "1 of 2 waiting assigned"));
-        assert_non_null(strstr(text, "(unassigned: no worker employed in the organisation)"));
+        assert_non_null(strstr(
+            text, "(unassigned: no worker employed in the organisation)"));
         jbw_free(csv);
         jbw_free(text);
-        assert_status(jbw_allocation_get(NULL, NULL, NULL, NULL, a, 2), JBW_ERANGE);
+        assert_status(jbw_allocation_get(NULL, NULL, NULL, NULL, a, 2),
+                      JBW_ERANGE);
         assert_ok(jbw_allocation_get(NULL, NULL, NULL, NULL, a, 1));
         assert_status(jbw_allocation_json(NULL, NULL, a), JBW_EINVAL);
         jbw_allocation_free(a);
@@ -1829,12 +1936,14 @@ static void test_allocation_counts_units_as_the_norm_does(void **state)
      * already counts at weight 1: U-1 adds 0 and fits. In unit measure it
      * adds its weight 1 > free 0: no capacity.
      */
-    static const expect_line fits[] = { { "U-1", "W-1", 0 } };
+    static const expect_line fits[] = {{"U-1", "W-1", 0}};
     static const expect_line full[] = {
-        { "U-1", NULL, JBW_UNASSIGNED_NO_CAPACITY } };
+        {"U-1", NULL, JBW_UNASSIGNED_NO_CAPACITY}};
     (void)state;
-    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.25, D(2020, 1, 1), JBW_DATE_NONE);
-    m = measure("A-1", "K-1", "F", "JBWEST", "ZHZ", JBW_KIND_OTS, D(2025, 1, 6));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.25, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    m = measure("A-1", "K-1", "F", "JBWEST", "ZHZ", JBW_KIND_OTS,
+                D(2025, 1, 6));
     m.worker_id = "W-1";
     m.first_assigned = D(2025, 1, 7);
     assert_ok(jbw_snapshot_add_measure(s, &m));
@@ -1856,17 +1965,19 @@ static void test_allocation_uses_the_onboarding_ramp(void **state)
      * 0-2): capacity 1.0 x 0.5 x 4 = 2. Three waiting children: two fit.
      */
     static const expect_line want[] = {
-        { "N-1", "W-N", 0 },
-        { "N-2", "W-N", 0 },
-        { "N-3", NULL, JBW_UNASSIGNED_NO_CAPACITY },
+        {"N-1", "W-N", 0},
+        {"N-2", "W-N", 0},
+        {"N-3", NULL, JBW_UNASSIGNED_NO_CAPACITY},
     };
     (void)state;
-    jbw_test_add_worker(s, "W-N", "JBWEST", "ZHZ", 1.0, D(2025, 7, 15), JBW_DATE_NONE);
+    jbw_test_add_worker(s, "W-N", "JBWEST", "ZHZ", 1.0, D(2025, 7, 15),
+                        JBW_DATE_NONE);
     add_waiting(s, "N-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     add_waiting(s, "N-2", "K-2", NULL, "JBWEST", "ZHZ", JBW_SAFETY_CONCERNS);
     add_waiting(s, "N-3", "K-3", NULL, "JBWEST", "ZHZ", JBW_SAFETY_SAFE);
     run_allocation(s, norm, want, 3, 2, &json);
-    assert_non_null(strstr(json, "\"capacity\":2,\"load\":0,\"proposed_load\":2"));
+    assert_non_null(
+        strstr(json, "\"capacity\":2,\"load\":0,\"proposed_load\":2"));
     jbw_free(json);
     jbw_norm_free(norm);
     jbw_snapshot_free(s);
@@ -1882,8 +1993,10 @@ static void test_allocation_before_every_hire_has_no_worker(void **state)
     int reason = 0;
     const char *worker = "x";
     (void)state;
-    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), JBW_DATE_NONE);
-    m = measure("Old-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS, D(2019, 5, 1));
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    m = measure("Old-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
+                D(2019, 5, 1));
     assert_ok(jbw_snapshot_add_measure(s, &m));
     /* on 3 Jun 2019 Old-1 waits and W-1 is not yet hired */
     assert_ok(jbw_triage_new(&t, g_model, g_cal, s, D(2019, 6, 3)));
@@ -1918,7 +2031,8 @@ static void test_allocation_refuses_bad_arguments(void **state)
     assert_ptr_equal(a, sentinel);
     assert_int_equal(jbw_allocation_count(NULL), 0);
     assert_int_equal(jbw_allocation_assigned(NULL), 0);
-    assert_status(jbw_allocation_get(NULL, NULL, NULL, NULL, NULL, 0), JBW_EINVAL);
+    assert_status(jbw_allocation_get(NULL, NULL, NULL, NULL, NULL, 0),
+                  JBW_EINVAL);
     jbw_allocation_free(NULL);
     jbw_triage_free(t);
     jbw_norm_free(norm);
@@ -1974,11 +2088,14 @@ static int oom_triage_and_allocate(void *arg)
         st = jbw_triage_new(&t, g_model, g_cal, s, JBW_DATE_NONE);
     if (st == JBW_OK)
         st = jbw_allocation_new(&a, t, s, norm, g_cal);
-    if (st == JBW_OK && (st = jbw_triage_json(&out, NULL, t, 0, JBW_LANG_NL)) == JBW_OK)
+    if (st == JBW_OK &&
+        (st = jbw_triage_json(&out, NULL, t, 0, JBW_LANG_NL)) == JBW_OK)
         jbw_free(out);
-    if (st == JBW_OK && (st = jbw_triage_csv(&out, NULL, t, 0, JBW_LANG_NL)) == JBW_OK)
+    if (st == JBW_OK &&
+        (st = jbw_triage_csv(&out, NULL, t, 0, JBW_LANG_NL)) == JBW_OK)
         jbw_free(out);
-    if (st == JBW_OK && (st = jbw_triage_text(&out, NULL, t, 0, JBW_LANG_NL)) == JBW_OK)
+    if (st == JBW_OK &&
+        (st = jbw_triage_text(&out, NULL, t, 0, JBW_LANG_NL)) == JBW_OK)
         jbw_free(out);
     if (st == JBW_OK && (st = jbw_allocation_json(&out, NULL, a)) == JBW_OK)
         jbw_free(out);
@@ -2065,14 +2182,17 @@ int main(void)
         cmocka_unit_test(test_acute_override_holds_below_the_acuut_threshold),
         cmocka_unit_test(test_safety_levels_score_30_15_10_0),
         cmocka_unit_test(test_measure_rules_score_the_one_rule_that_applies),
-        cmocka_unit_test(test_time_waited_5_vs_6_werkdagen_across_hemelvaartsdag),
+        cmocka_unit_test(
+            test_time_waited_5_vs_6_werkdagen_across_hemelvaartsdag),
         cmocka_unit_test(test_time_waited_30_vs_31_werkdagen_across_christmas),
         cmocka_unit_test(test_time_waited_65_vs_66_werkdagen_across_holidays),
         cmocka_unit_test(test_age_3_vs_4_on_the_fourth_birthday),
         cmocka_unit_test(test_age_11_vs_12_on_the_twelfth_birthday),
-        cmocka_unit_test(test_age_unknown_scores_5_and_29_february_turns_on_1_march),
+        cmocka_unit_test(
+            test_age_unknown_scores_5_and_29_february_turns_on_1_march),
         cmocka_unit_test(test_no_contact_10_vs_11_and_20_vs_21_werkdagen),
-        cmocka_unit_test(test_no_contact_counts_from_the_wait_start_without_contact),
+        cmocka_unit_test(
+            test_no_contact_counts_from_the_wait_start_without_contact),
         cmocka_unit_test(test_bestaand_scores_10_and_handovers_start_at_3),
         cmocka_unit_test(test_band_boundaries_25_50_80_of_the_default),
         cmocka_unit_test(test_band_boundaries_24_49_79_stay_in_the_lower_band),
@@ -2094,8 +2214,10 @@ int main(void)
         cmocka_unit_test(test_rank_orders_band_points_waited_id_then_position),
         cmocka_unit_test(test_rank_refuses_null_and_accepts_empty),
         cmocka_unit_test(test_model_file_refuses_protected_attributes),
-        cmocka_unit_test(test_model_file_words_that_only_contain_ras_are_not_protected),
-        cmocka_unit_test(test_model_file_malformed_and_unknown_keys_name_the_line),
+        cmocka_unit_test(
+            test_model_file_words_that_only_contain_ras_are_not_protected),
+        cmocka_unit_test(
+            test_model_file_malformed_and_unknown_keys_name_the_line),
         cmocka_unit_test(test_model_file_must_set_name_and_version),
         cmocka_unit_test(test_model_file_thresholds_must_be_in_order),
         cmocka_unit_test(test_model_parse_refuses_null),
@@ -2103,13 +2225,15 @@ int main(void)
         cmocka_unit_test(test_save_then_parse_gives_the_same_model),
         cmocka_unit_test(test_model_load_reads_a_file_and_reports_io_errors),
         cmocka_unit_test(test_triage_scores_and_ranks_the_waiting_measures),
-        cmocka_unit_test(test_triage_on_an_earlier_date_sees_later_assigned_as_nieuw),
+        cmocka_unit_test(
+            test_triage_on_an_earlier_date_sees_later_assigned_as_nieuw),
         cmocka_unit_test(test_triage_json_is_exact),
         cmocka_unit_test(test_triage_csv_and_text),
         cmocka_unit_test(test_triage_refuses_bad_arguments),
         cmocka_unit_test(test_allocation_with_too_little_capacity),
         cmocka_unit_test(test_allocation_keeps_siblings_together),
-        cmocka_unit_test(test_allocation_siblings_that_do_not_fit_wait_their_turn),
+        cmocka_unit_test(
+            test_allocation_siblings_that_do_not_fit_wait_their_turn),
         cmocka_unit_test(test_allocation_prefers_the_same_region),
         cmocka_unit_test(test_allocation_without_a_worker_in_the_organisation),
         cmocka_unit_test(test_allocation_counts_units_as_the_norm_does),

@@ -79,16 +79,15 @@ JBW_API jbw_status jbw_norm_new_default(jbw_norm **out);
  * unit, a ramp that is not a function of months), JBW_ENOMEM; the detail
  * names the source and line.
  */
-JBW_API jbw_status jbw_norm_parse(jbw_norm **out, const char *text,
-                                  size_t len, const char *source);
+JBW_API jbw_status jbw_norm_parse(jbw_norm **out, const char *text, size_t len,
+                                  const char *source);
 
 /* As jbw_norm_parse() from a file. Additional error: JBW_EIO. */
 JBW_API jbw_status jbw_norm_load(jbw_norm **out, const char *path);
 
 /* Writes the norm as a norm file that parses back to an equal norm.
  * Free with jbw_free(). Errors: JBW_EINVAL, JBW_ENOMEM. */
-JBW_API jbw_status jbw_norm_save(char **out, size_t *len,
-                                 const jbw_norm *norm);
+JBW_API jbw_status jbw_norm_save(char **out, size_t *len, const jbw_norm *norm);
 
 JBW_API jbw_status jbw_norm_clone(jbw_norm **out, const jbw_norm *norm);
 JBW_API void jbw_norm_free(jbw_norm *norm);
@@ -146,15 +145,18 @@ typedef struct jbw_caseload jbw_caseload;
 /* Options for jbw_caseload_compute(). */
 typedef struct jbw_caseload_options {
     unsigned int version;
-    jbw_date date;        /* reference date; NONE: the snapshot's */
-    jbw_date period_from; /* coupling period; NONE: 3 months before date */
-    jbw_date period_to;   /* NONE: the date */
+    jbw_date date;             /* reference date; NONE: the snapshot's */
+    jbw_date period_from;      /* coupling period; NONE: 3 months before date */
+    jbw_date period_to;        /* NONE: the date */
     int32_t coupling_workdays; /* the norm, default 5 werkdagen */
 } jbw_caseload_options;
 
 #define JBW_CASELOAD_OPTIONS_VERSION 1
-#define JBW_CASELOAD_OPTIONS_INIT \
-    { JBW_CASELOAD_OPTIONS_VERSION, JBW_DATE_NONE, JBW_DATE_NONE, JBW_DATE_NONE, 5 }
+#define JBW_CASELOAD_OPTIONS_INIT                                              \
+    {                                                                          \
+        JBW_CASELOAD_OPTIONS_VERSION, JBW_DATE_NONE, JBW_DATE_NONE,            \
+            JBW_DATE_NONE, 5                                                   \
+    }
 
 /* Errors: JBW_EINVAL, JBW_EVERSION. */
 JBW_API jbw_status jbw_caseload_options_init(jbw_caseload_options *opts,
@@ -166,24 +168,24 @@ typedef struct jbw_caseload_totals {
     size_t active_measures;
     size_t children;
     size_t families;
-    size_t assigned;         /* active measures with a worker */
+    size_t assigned; /* active measures with a worker */
     size_t waiting_nieuw;
     size_t waiting_bestaand;
-    size_t workers;          /* employed on the date */
+    size_t workers; /* employed on the date */
     double required_fte;
     double available_fte;
     double effective_fte;
     double fte_gap;
-    double free_capacity;    /* in norm units */
-    double load;             /* sum of worker loads, norm units */
-    double capacity;         /* sum of worker capacities, norm units */
+    double free_capacity; /* in norm units */
+    double load;          /* sum of worker loads, norm units */
+    double capacity;      /* sum of worker capacities, norm units */
     /* coupling norm over the period */
-    size_t coupling_started;       /* measures started in the period */
-    size_t coupling_within;        /* first worker within the norm */
-    size_t coupling_waiting_past;  /* still without one, past the norm */
-    double coupling_within_pct;    /* within / started x 100; NaN if none */
+    size_t coupling_started;         /* measures started in the period */
+    size_t coupling_within;          /* first worker within the norm */
+    size_t coupling_waiting_past;    /* still without one, past the norm */
+    double coupling_within_pct;      /* within / started x 100; NaN if none */
     double coupling_median_workdays; /* over those assigned; NaN if none */
-    size_t by_kind[JBW_KIND_SLOTS]; /* active measures per kind */
+    size_t by_kind[JBW_KIND_SLOTS];  /* active measures per kind */
 } jbw_caseload_totals;
 #define JBW_CASELOAD_TOTALS_VERSION 1
 
@@ -198,9 +200,9 @@ typedef struct jbw_worker_load {
     double effective_fte; /* fte x ramp */
     double capacity;
     double load;
-    double ratio;         /* load / capacity; NaN when capacity is 0 */
+    double ratio; /* load / capacity; NaN when capacity is 0 */
     jbw_load_status status;
-    size_t measures;      /* active measures assigned */
+    size_t measures; /* active measures assigned */
 } jbw_worker_load;
 #define JBW_WORKER_LOAD_VERSION 1
 

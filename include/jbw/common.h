@@ -25,17 +25,17 @@ extern "C" {
  * JBW_BUILDING while compiling the library itself.
  */
 #if defined(JBW_STATIC)
-#  define JBW_API
+#define JBW_API
 #elif defined(_WIN32) || defined(__CYGWIN__)
-#  if defined(JBW_BUILDING)
-#    define JBW_API __declspec(dllexport)
-#  else
-#    define JBW_API __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__) || defined(__clang__)
-#  define JBW_API __attribute__((visibility("default")))
+#if defined(JBW_BUILDING)
+#define JBW_API __declspec(dllexport)
 #else
-#  define JBW_API
+#define JBW_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) || defined(__clang__)
+#define JBW_API __attribute__((visibility("default")))
+#else
+#define JBW_API
 #endif
 
 /*

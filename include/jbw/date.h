@@ -57,8 +57,7 @@ JBW_API jbw_status jbw_date_to_ymd(int *year, int *month, int *day,
  * day that does not exist), JBW_ERANGE (year outside the range). The
  * detail message quotes the text.
  */
-JBW_API jbw_status jbw_date_parse(jbw_date *out, const char *text,
-                                  size_t len);
+JBW_API jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len);
 
 /*
  * Writes the date as ISO "YYYY-MM-DD" plus a NUL into buf, which must hold
@@ -88,16 +87,14 @@ JBW_API jbw_status jbw_date_add_months(jbw_date *out, jbw_date date,
  * complete on the month's last day (31 January + 1 month on 28 February).
  * Negative when to < from. Errors: JBW_EINVAL (NULL), JBW_ERANGE.
  */
-JBW_API jbw_status jbw_months_between(int32_t *out, jbw_date from,
-                                      jbw_date to);
+JBW_API jbw_status jbw_months_between(int32_t *out, jbw_date from, jbw_date to);
 
 /*
  * Whole years from `from` to `to` (age). A person born on 29 February
  * turns a year older on 1 March in a common year. Negative when to < from.
  * Errors: JBW_EINVAL (NULL), JBW_ERANGE.
  */
-JBW_API jbw_status jbw_years_between(int32_t *out, jbw_date from,
-                                     jbw_date to);
+JBW_API jbw_status jbw_years_between(int32_t *out, jbw_date from, jbw_date to);
 
 /* ---------------------------------------------------------------------- */
 /* The working-day calendar                                                */
@@ -137,13 +134,15 @@ typedef enum jbw_holiday_kind {
  */
 typedef struct jbw_calendar_options {
     unsigned int version;
-    int good_friday_off;                /* default 0: Goede Vrijdag is worked */
-    jbw_liberation_day liberation_day;  /* default EVERY_YEAR */
+    int good_friday_off;               /* default 0: Goede Vrijdag is worked */
+    jbw_liberation_day liberation_day; /* default EVERY_YEAR */
 } jbw_calendar_options;
 
 #define JBW_CALENDAR_OPTIONS_VERSION 1
-#define JBW_CALENDAR_OPTIONS_INIT \
-    { JBW_CALENDAR_OPTIONS_VERSION, 0, JBW_LIBERATION_EVERY_YEAR }
+#define JBW_CALENDAR_OPTIONS_INIT                                              \
+    {                                                                          \
+        JBW_CALENDAR_OPTIONS_VERSION, 0, JBW_LIBERATION_EVERY_YEAR             \
+    }
 
 /*
  * Initialises opts to the defaults for the given struct version.
@@ -174,8 +173,7 @@ JBW_API void jbw_calendar_free(jbw_calendar *cal);
  * holiday again is allowed and changes nothing.
  * Errors: JBW_EINVAL (NULL), JBW_ERANGE (date outside the range).
  */
-JBW_API jbw_status jbw_calendar_add_closure(jbw_calendar *cal,
-                                            jbw_date date);
+JBW_API jbw_status jbw_calendar_add_closure(jbw_calendar *cal, jbw_date date);
 
 /*
  * Sets *out to 1 when `date` is a working day, 0 when not.
@@ -193,8 +191,7 @@ JBW_API jbw_status jbw_calendar_is_workday(int *out, const jbw_calendar *cal,
  * Errors: JBW_EINVAL (NULL), JBW_ERANGE.
  */
 JBW_API jbw_status jbw_calendar_holiday(jbw_holiday_kind *out,
-                                        const jbw_calendar *cal,
-                                        jbw_date date);
+                                        const jbw_calendar *cal, jbw_date date);
 
 /* Dutch name of a holiday ("Tweede Paasdag"); "" for NONE, NULL if unknown. */
 JBW_API const char *jbw_holiday_name(jbw_holiday_kind kind);
@@ -214,8 +211,8 @@ typedef struct jbw_holiday {
  * Errors: JBW_EINVAL, JBW_ERANGE, JBW_EBUFFER.
  */
 JBW_API jbw_status jbw_calendar_holidays(jbw_holiday *out, size_t capacity,
-                                         size_t *count,
-                                         const jbw_calendar *cal, int year);
+                                         size_t *count, const jbw_calendar *cal,
+                                         int year);
 
 /*
  * Werkdagen from `from` to `to`: the working days d with from < d <= to.

@@ -91,8 +91,8 @@ typedef struct jbw_shock {
  */
 typedef struct jbw_forecast_params {
     unsigned int version;
-    int32_t months;  /* horizon, 1..JBW_FORECAST_MONTHS_MAX (default 24) */
-    jbw_date start;  /* date of month 0, for labels; NONE: month numbers */
+    int32_t months; /* horizon, 1..JBW_FORECAST_MONTHS_MAX (default 24) */
+    jbw_date start; /* date of month 0, for labels; NONE: month numbers */
     /* start state, measures per kind (whole numbers for stochastic runs) */
     double assigned[JBW_KIND_SLOTS];
     double waiting_nieuw[JBW_KIND_SLOTS];
@@ -101,14 +101,14 @@ typedef struct jbw_forecast_params {
     double staff_fte[JBW_TENURE_SLOTS];
     double inflow[JBW_KIND_SLOTS];   /* new measures per month, >= 0 */
     double duration[JBW_KIND_SLOTS]; /* mean duration in months, >= 1 */
-    double turnover;      /* share of FTE leaving per year, 0..1 (0.2 = 20%) */
-    double hires_fte;     /* FTE hired per month, >= 0 */
-    int32_t hire_months;  /* hiring in months 1..hire_months (0..600;
-                             default JBW_FORECAST_MONTHS_MAX: every month) */
-    int bestaand_first;   /* 1 (default): bestaand before nieuw; 0: after */
-    int emergency_first;  /* 1 (default): VOTS and voorlopige voogdij first */
-    double fte_per_worker;    /* stochastic runs: workers leave whole; the
-                                 FTE of one worker, 0 < x <= 1.2 (default 1) */
+    double turnover;       /* share of FTE leaving per year, 0..1 (0.2 = 20%) */
+    double hires_fte;      /* FTE hired per month, >= 0 */
+    int32_t hire_months;   /* hiring in months 1..hire_months (0..600;
+                              default JBW_FORECAST_MONTHS_MAX: every month) */
+    int bestaand_first;    /* 1 (default): bestaand before nieuw; 0: after */
+    int emergency_first;   /* 1 (default): VOTS and voorlopige voogdij first */
+    double fte_per_worker; /* stochastic runs: workers leave whole; the
+                              FTE of one worker, 0 < x <= 1.2 (default 1) */
     double units_per_measure; /* norm units per measure: 1 in unit measure;
                                  children / measures in unit child
                                  (default 1); 0 < x <= 10 */
@@ -122,13 +122,16 @@ typedef struct jbw_forecast_params {
 } jbw_forecast_params;
 
 #define JBW_FORECAST_PARAMS_VERSION 1
-#define JBW_FORECAST_DEFAULT_DURATIONS                                  \
-    { 23.6, 3.0, 71.7, 3.0, 12.0, 12.0, 12.0, 12.0, 3.0, 6.0, 12.0, 6.0 }
-#define JBW_FORECAST_PARAMS_INIT                                        \
-    { JBW_FORECAST_PARAMS_VERSION, 24, JBW_DATE_NONE, { 0 }, { 0 },     \
-      { 0 }, { 0 }, { 0 }, JBW_FORECAST_DEFAULT_DURATIONS, 0.0, 0.0,    \
-      JBW_FORECAST_MONTHS_MAX, 1, 1, 1.0, 1.0, NULL, 0, 0, { 0 }, 0.0,  \
-      0.0 }
+#define JBW_FORECAST_DEFAULT_DURATIONS                                         \
+    {                                                                          \
+        23.6, 3.0, 71.7, 3.0, 12.0, 12.0, 12.0, 12.0, 3.0, 6.0, 12.0, 6.0      \
+    }
+#define JBW_FORECAST_PARAMS_INIT                                               \
+    {                                                                          \
+        JBW_FORECAST_PARAMS_VERSION, 24, JBW_DATE_NONE, {0}, {0}, {0}, {0},    \
+            {0}, JBW_FORECAST_DEFAULT_DURATIONS, 0.0, 0.0,                     \
+            JBW_FORECAST_MONTHS_MAX, 1, 1, 1.0, 1.0, NULL, 0, 0, {0}, 0.0, 0.0 \
+    }
 
 /* Sets *params to the defaults of `version`.
  * Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
@@ -163,9 +166,8 @@ JBW_API jbw_status jbw_forecast_params_check(const jbw_forecast_params *params,
  * (organisation or region), JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_forecast_params_from_snapshot(
-    jbw_forecast_params *params, const jbw_snapshot *snap,
-    const jbw_norm *norm, jbw_date date, const char *organisation,
-    const char *region);
+    jbw_forecast_params *params, const jbw_snapshot *snap, const jbw_norm *norm,
+    jbw_date date, const char *organisation, const char *region);
 
 /* ---- scenarios ------------------------------------------------------- */
 
@@ -250,30 +252,30 @@ JBW_API const char *jbw_statistic_code(jbw_statistic stat);
  */
 typedef struct jbw_forecast_month {
     unsigned int version;
-    int32_t month;           /* 0..months */
-    jbw_date date;           /* start + month months; NONE without a start */
-    double assigned;         /* active measures with a fixed worker */
+    int32_t month;   /* 0..months */
+    jbw_date date;   /* start + month months; NONE without a start */
+    double assigned; /* active measures with a fixed worker */
     double waiting_nieuw;
     double waiting_bestaand;
-    double waiting;          /* nieuw + bestaand */
-    double active;           /* assigned + waiting */
-    double inflow;           /* new measures this month */
-    double exits;            /* measures ended this month */
-    double orphaned;         /* caseload of leavers, moved to bestaand */
-    double intake;           /* waiting measures given a worker */
+    double waiting;  /* nieuw + bestaand */
+    double active;   /* assigned + waiting */
+    double inflow;   /* new measures this month */
+    double exits;    /* measures ended this month */
+    double orphaned; /* caseload of leavers, moved to bestaand */
+    double intake;   /* waiting measures given a worker */
     double leavers_fte;
     double hires_fte;
-    double fte;              /* staff FTE after leavers and hires */
-    double effective_fte;    /* sum of fte x ramp(tenure) */
-    double capacity;         /* effective_fte x caseload_per_fte */
-    double load;             /* after intake */
-    double free_capacity;    /* max(0, capacity - load) after intake */
-    double revenue;          /* sum of tariff / 12 x active, per kind */
-    double staff_cost;       /* staff_cost / 12 x fte */
-    double fixed_costs;      /* fixed_costs / 12 */
-    double margin;           /* revenue - staff_cost - fixed_costs */
-    double coverage;         /* (revenue - staff_cost) / fixed_costs;
-                                below 1: fixed costs not covered */
+    double fte;           /* staff FTE after leavers and hires */
+    double effective_fte; /* sum of fte x ramp(tenure) */
+    double capacity;      /* effective_fte x caseload_per_fte */
+    double load;          /* after intake */
+    double free_capacity; /* max(0, capacity - load) after intake */
+    double revenue;       /* sum of tariff / 12 x active, per kind */
+    double staff_cost;    /* staff_cost / 12 x fte */
+    double fixed_costs;   /* fixed_costs / 12 */
+    double margin;        /* revenue - staff_cost - fixed_costs */
+    double coverage;      /* (revenue - staff_cost) / fixed_costs;
+                             below 1: fixed costs not covered */
 } jbw_forecast_month;
 
 #define JBW_FORECAST_MONTH_VERSION 1
@@ -296,17 +298,19 @@ typedef int (*jbw_replicate_fn)(void *user, size_t replicate,
 /* How to run. */
 typedef struct jbw_forecast_options {
     unsigned int version;
-    size_t replicates;   /* 0 (default): deterministic; else 1..100,000 */
-    uint64_t seed;       /* default 1 */
-    jbw_progress_fn progress;     /* NULL: none */
+    size_t replicates;        /* 0 (default): deterministic; else 1..100,000 */
+    uint64_t seed;            /* default 1 */
+    jbw_progress_fn progress; /* NULL: none */
     void *progress_user;
-    jbw_replicate_fn on_month;    /* NULL: none */
+    jbw_replicate_fn on_month; /* NULL: none */
     void *on_month_user;
 } jbw_forecast_options;
 
 #define JBW_FORECAST_OPTIONS_VERSION 1
-#define JBW_FORECAST_OPTIONS_INIT \
-    { JBW_FORECAST_OPTIONS_VERSION, 0, 1, NULL, NULL, NULL, NULL }
+#define JBW_FORECAST_OPTIONS_INIT                                              \
+    {                                                                          \
+        JBW_FORECAST_OPTIONS_VERSION, 0, 1, NULL, NULL, NULL, NULL             \
+    }
 
 /* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
 JBW_API jbw_status jbw_forecast_options_init(jbw_forecast_options *opts,
@@ -352,8 +356,8 @@ JBW_API int jbw_forecast_has_finance(const jbw_forecast *fc);
  * statistic), JBW_EVERSION, JBW_ERANGE (month).
  */
 JBW_API jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
-                                          const jbw_forecast *fc,
-                                          int32_t month, jbw_statistic stat);
+                                          const jbw_forecast *fc, int32_t month,
+                                          jbw_statistic stat);
 
 /*
  * Output, allocated by the library (free with jbw_free()); *len receives
@@ -380,8 +384,7 @@ JBW_API jbw_status jbw_forecast_text(char **out, size_t *len,
  * legend. Free with jbw_free(). Errors: JBW_EINVAL, JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_forecast_svg(char **out, size_t *len,
-                                    const jbw_forecast *fc,
-                                    const char *title);
+                                    const jbw_forecast *fc, const char *title);
 
 /* ---- staffing -------------------------------------------------------- */
 
@@ -437,7 +440,10 @@ typedef struct jbw_queue_params {
 } jbw_queue_params;
 
 #define JBW_QUEUE_PARAMS_VERSION 1
-#define JBW_QUEUE_PARAMS_INIT { JBW_QUEUE_PARAMS_VERSION, 1.0, 1.0, 5.0, 12.0 }
+#define JBW_QUEUE_PARAMS_INIT                                                  \
+    {                                                                          \
+        JBW_QUEUE_PARAMS_VERSION, 1.0, 1.0, 5.0, 12.0                          \
+    }
 
 /* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
 JBW_API jbw_status jbw_queue_params_init(jbw_queue_params *q,
@@ -458,12 +464,12 @@ JBW_API jbw_status jbw_queue_params_from_forecast(
 /* The figures of one queue configuration. */
 typedef struct jbw_queue_result {
     unsigned int version;
-    size_t slots;          /* servers c */
-    double fte;            /* slots / slots_per_fte */
-    double offered_load;   /* A = arrivals x duration (erlangs) */
-    double p_wait;         /* Erlang C: P(an arrival waits at all) */
-    double share_within;   /* P(wait <= N werkdagen) =
-                              1 - C exp(-(c - A) N / duration) */
+    size_t slots;              /* servers c */
+    double fte;                /* slots / slots_per_fte */
+    double offered_load;       /* A = arrivals x duration (erlangs) */
+    double p_wait;             /* Erlang C: P(an arrival waits at all) */
+    double share_within;       /* P(wait <= N werkdagen) =
+                                  1 - C exp(-(c - A) N / duration) */
     double mean_wait_workdays; /* C x duration / (c - A); inf if A >= c */
 } jbw_queue_result;
 

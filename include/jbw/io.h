@@ -42,8 +42,10 @@ typedef struct jbw_load_options {
 } jbw_load_options;
 
 #define JBW_LOAD_OPTIONS_VERSION 1
-#define JBW_LOAD_OPTIONS_INIT \
-    { JBW_LOAD_OPTIONS_VERSION, 0, 0, JBW_DATE_NONE }
+#define JBW_LOAD_OPTIONS_INIT                                                  \
+    {                                                                          \
+        JBW_LOAD_OPTIONS_VERSION, 0, 0, JBW_DATE_NONE                          \
+    }
 
 /* Errors: JBW_EINVAL, JBW_EVERSION. */
 JBW_API jbw_status jbw_load_options_init(jbw_load_options *opts,
@@ -121,8 +123,7 @@ JBW_API jbw_status jbw_registry_load_csv_buffer(jbw_registry **out,
                                                 const char *name);
 
 /* As above, from a file. Additional error: JBW_EIO. */
-JBW_API jbw_status jbw_registry_load_csv(jbw_registry **out,
-                                         const char *path);
+JBW_API jbw_status jbw_registry_load_csv(jbw_registry **out, const char *path);
 
 /* Writes a registry as registry.csv text. Errors: JBW_EINVAL, JBW_ENOMEM. */
 JBW_API jbw_status jbw_registry_csv(char **out, size_t *len,

@@ -100,8 +100,8 @@ JBW_API const char *jbw_placement_code(jbw_placement v);
 JBW_API const char *jbw_jr_risk_code(jbw_jr_risk v);
 JBW_API jbw_status jbw_safety_from_code(jbw_safety *out, const char *code,
                                         size_t len);
-JBW_API jbw_status jbw_placement_from_code(jbw_placement *out,
-                                           const char *code, size_t len);
+JBW_API jbw_status jbw_placement_from_code(jbw_placement *out, const char *code,
+                                           size_t len);
 JBW_API jbw_status jbw_jr_risk_from_code(jbw_jr_risk *out, const char *code,
                                          size_t len);
 
@@ -121,8 +121,11 @@ typedef struct jbw_worker {
 } jbw_worker;
 
 #define JBW_WORKER_VERSION 1
-#define JBW_WORKER_INIT \
-    { JBW_WORKER_VERSION, NULL, NULL, NULL, 1.0, JBW_DATE_NONE, JBW_DATE_NONE }
+#define JBW_WORKER_INIT                                                        \
+    {                                                                          \
+        JBW_WORKER_VERSION, NULL, NULL, NULL, 1.0, JBW_DATE_NONE,              \
+            JBW_DATE_NONE                                                      \
+    }
 
 /* Errors: JBW_EINVAL, JBW_EVERSION. */
 JBW_API jbw_status jbw_worker_init(jbw_worker *w, unsigned int version);
@@ -154,11 +157,13 @@ typedef struct jbw_measure {
 } jbw_measure;
 
 #define JBW_MEASURE_VERSION 1
-#define JBW_MEASURE_INIT                                                    \
-    { JBW_MEASURE_VERSION, NULL, NULL, NULL, JBW_KIND_OTS, NULL, NULL,      \
-      JBW_DATE_NONE, JBW_DATE_NONE, NULL, JBW_DATE_NONE, JBW_DATE_NONE, 0,  \
-      JBW_SAFETY_UNKNOWN, JBW_PLACEMENT_NONE, JBW_DATE_NONE, JBW_DATE_NONE, \
-      JBW_JR_RISK_UNKNOWN }
+#define JBW_MEASURE_INIT                                                       \
+    {                                                                          \
+        JBW_MEASURE_VERSION, NULL, NULL, NULL, JBW_KIND_OTS, NULL, NULL,       \
+            JBW_DATE_NONE, JBW_DATE_NONE, NULL, JBW_DATE_NONE, JBW_DATE_NONE,  \
+            0, JBW_SAFETY_UNKNOWN, JBW_PLACEMENT_NONE, JBW_DATE_NONE,          \
+            JBW_DATE_NONE, JBW_JR_RISK_UNKNOWN                                 \
+    }
 
 /* Errors: JBW_EINVAL, JBW_EVERSION. */
 JBW_API jbw_status jbw_measure_init(jbw_measure *m, unsigned int version);

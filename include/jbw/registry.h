@@ -119,8 +119,7 @@ JBW_API jbw_status jbw_registry_organisation(jbw_organisation_info *out,
  */
 JBW_API jbw_status jbw_registry_organisation_region(const char **key,
                                                     const jbw_registry *reg,
-                                                    size_t org_index,
-                                                    size_t i);
+                                                    size_t org_index, size_t i);
 
 /* Looks up by key. Errors: JBW_EINVAL, JBW_ENOTFOUND. */
 JBW_API jbw_status jbw_registry_find_region(size_t *index,

@@ -106,8 +106,7 @@ JBW_API size_t jbw_snapshot_measure_count(const jbw_snapshot *snap);
 JBW_API jbw_status jbw_snapshot_worker(jbw_worker *out,
                                        const jbw_snapshot *snap, size_t index);
 JBW_API jbw_status jbw_snapshot_measure(jbw_measure *out,
-                                        const jbw_snapshot *snap,
-                                        size_t index);
+                                        const jbw_snapshot *snap, size_t index);
 
 /* Looks up by id. Errors: JBW_EINVAL, JBW_ENOTFOUND. */
 JBW_API jbw_status jbw_snapshot_find_worker(size_t *index,
@@ -131,13 +130,13 @@ JBW_API jbw_status jbw_snapshot_measure_state(jbw_measure_state *out,
  */
 typedef struct jbw_snapshot_counts {
     unsigned int version;
-    size_t active;             /* active measures */
-    size_t assigned;           /* active with a worker */
-    size_t waiting_nieuw;      /* active, never had a worker */
-    size_t waiting_bestaand;   /* active, worker dropped out */
-    size_t children;           /* distinct children with an active measure */
-    size_t families;           /* distinct families with an active measure */
-    size_t workers;            /* workers employed on date */
+    size_t active;           /* active measures */
+    size_t assigned;         /* active with a worker */
+    size_t waiting_nieuw;    /* active, never had a worker */
+    size_t waiting_bestaand; /* active, worker dropped out */
+    size_t children;         /* distinct children with an active measure */
+    size_t families;         /* distinct families with an active measure */
+    size_t workers;          /* workers employed on date */
     size_t by_kind[JBW_KIND_SLOTS]; /* active measures per kind */
 } jbw_snapshot_counts;
 #define JBW_SNAPSHOT_COUNTS_VERSION 1

@@ -68,10 +68,7 @@ typedef enum jbw_item {
 /* Stable item id ("safety", "time_waited"); NULL when out of range. */
 JBW_API const char *jbw_item_code(jbw_item item);
 
-typedef enum jbw_lang {
-    JBW_LANG_NL = 0,
-    JBW_LANG_EN = 1
-} jbw_lang;
+typedef enum jbw_lang { JBW_LANG_NL = 0, JBW_LANG_EN = 1 } jbw_lang;
 
 /* ---- the model ------------------------------------------------------- */
 
@@ -123,8 +120,8 @@ JBW_API jbw_status jbw_waitrisk_model_get(int *value,
                                           const char *key);
 
 /* Contact interval of a band in werkdagen (acuut: 1). -1 for NULL. */
-JBW_API int jbw_waitrisk_model_contact_interval(
-    const jbw_waitrisk_model *model, jbw_band band);
+JBW_API int jbw_waitrisk_model_contact_interval(const jbw_waitrisk_model *model,
+                                                jbw_band band);
 
 /* ---- cases and scores ------------------------------------------------ */
 
@@ -134,26 +131,28 @@ JBW_API int jbw_waitrisk_model_contact_interval(
  */
 typedef struct jbw_wait_case {
     unsigned int version;
-    const char *id;           /* measure pseudonym */
+    const char *id; /* measure pseudonym */
     const char *child_id;
-    const char *family_id;    /* NULL or "": own family */
+    const char *family_id; /* NULL or "": own family */
     const char *organisation;
     const char *region;
     jbw_kind kind;
     jbw_safety safety;
     jbw_placement placement;
     jbw_jr_risk jr_risk;
-    jbw_date waiting_since;   /* required */
-    jbw_date birth_date;      /* optional */
-    jbw_date last_contact;    /* optional */
-    int previous_workers;     /* > 0: bestaand */
+    jbw_date waiting_since; /* required */
+    jbw_date birth_date;    /* optional */
+    jbw_date last_contact;  /* optional */
+    int previous_workers;   /* > 0: bestaand */
 } jbw_wait_case;
 
 #define JBW_WAIT_CASE_VERSION 1
-#define JBW_WAIT_CASE_INIT                                                 \
-    { JBW_WAIT_CASE_VERSION, NULL, NULL, NULL, NULL, NULL, JBW_KIND_OTS,   \
-      JBW_SAFETY_UNKNOWN, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN,         \
-      JBW_DATE_NONE, JBW_DATE_NONE, JBW_DATE_NONE, 0 }
+#define JBW_WAIT_CASE_INIT                                                     \
+    {                                                                          \
+        JBW_WAIT_CASE_VERSION, NULL, NULL, NULL, NULL, NULL, JBW_KIND_OTS,     \
+            JBW_SAFETY_UNKNOWN, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN,       \
+            JBW_DATE_NONE, JBW_DATE_NONE, JBW_DATE_NONE, 0                     \
+    }
 
 /* Errors: JBW_EINVAL, JBW_EVERSION. */
 JBW_API jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version);
@@ -173,9 +172,9 @@ typedef struct jbw_score {
     unsigned int version;
     int points;
     jbw_band band;
-    int32_t workdays_waiting;   /* werkdagen from waiting_since to date */
-    int32_t workdays_no_contact;/* from last contact (or waiting start) */
-    int32_t age_years;          /* -1 when unknown */
+    int32_t workdays_waiting;    /* werkdagen from waiting_since to date */
+    int32_t workdays_no_contact; /* from last contact (or waiting start) */
+    int32_t age_years;           /* -1 when unknown */
     jbw_date next_contact_due;
     uint32_t items;
     int item_points[JBW_ITEM_SLOTS];
@@ -231,8 +230,7 @@ JBW_API jbw_status jbw_waitrisk_reason(char *buf, size_t size,
  * Errors: JBW_EINVAL, JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_waitrisk_rank(size_t *order, const jbw_score *scores,
-                                     const jbw_wait_case *cases,
-                                     size_t count);
+                                     const jbw_wait_case *cases, size_t count);
 
 /* ---- triage of a snapshot -------------------------------------------- */
 
@@ -287,10 +285,10 @@ JBW_API jbw_status jbw_triage_text(char **out, size_t *len,
 typedef struct jbw_allocation jbw_allocation;
 
 typedef enum jbw_unassigned_reason {
-    JBW_UNASSIGNED_NO_CAPACITY = 1,     /* no worker of the organisation
-                                           has enough free capacity */
-    JBW_UNASSIGNED_NO_WORKER = 2        /* the organisation has no worker
-                                           employed on the date */
+    JBW_UNASSIGNED_NO_CAPACITY = 1, /* no worker of the organisation
+                                       has enough free capacity */
+    JBW_UNASSIGNED_NO_WORKER = 2    /* the organisation has no worker
+                                       employed on the date */
 } jbw_unassigned_reason;
 
 /*

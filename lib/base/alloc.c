@@ -35,12 +35,11 @@ static struct {
     jbw_realloc_fn realloc_fn;
     jbw_free_fn free_fn;
     void *user;
-} jbw__alloc = { jbw__default_malloc, jbw__default_realloc, jbw__default_free,
-                 NULL };
+} jbw__alloc = {jbw__default_malloc, jbw__default_realloc, jbw__default_free,
+                NULL};
 
-jbw_status jbw_set_allocator(jbw_malloc_fn malloc_fn,
-                             jbw_realloc_fn realloc_fn, jbw_free_fn free_fn,
-                             void *user)
+jbw_status jbw_set_allocator(jbw_malloc_fn malloc_fn, jbw_realloc_fn realloc_fn,
+                             jbw_free_fn free_fn, void *user)
 {
     if (!malloc_fn && !realloc_fn && !free_fn) {
         jbw__alloc.malloc_fn = jbw__default_malloc;
@@ -50,8 +49,8 @@ jbw_status jbw_set_allocator(jbw_malloc_fn malloc_fn,
         return jbw__ok();
     }
     if (!malloc_fn || !realloc_fn || !free_fn)
-        return jbw__error(JBW_EINVAL,
-                          "jbw_set_allocator: give all three functions or none");
+        return jbw__error(
+            JBW_EINVAL, "jbw_set_allocator: give all three functions or none");
     jbw__alloc.malloc_fn = malloc_fn;
     jbw__alloc.realloc_fn = realloc_fn;
     jbw__alloc.free_fn = free_fn;

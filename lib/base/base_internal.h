@@ -23,13 +23,13 @@
 #include "jbw.h"
 
 #if defined(__GNUC__) || defined(__clang__)
-#  define JBW__PRINTF(f, a) __attribute__((format(printf, f, a)))
-#  define JBW__LIKELY(x) __builtin_expect(!!(x), 1)
-#  define JBW__UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define JBW__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define JBW__LIKELY(x)    __builtin_expect(!!(x), 1)
+#define JBW__UNLIKELY(x)  __builtin_expect(!!(x), 0)
 #else
-#  define JBW__PRINTF(f, a)
-#  define JBW__LIKELY(x) (x)
-#  define JBW__UNLIKELY(x) (x)
+#define JBW__PRINTF(f, a)
+#define JBW__LIKELY(x)   (x)
+#define JBW__UNLIKELY(x) (x)
 #endif
 
 /* ---- errors ---------------------------------------------------------- */
@@ -52,7 +52,7 @@ void *jbw__realloc(void *ptr, size_t size);
 /* realloc of count * size with an overflow check */
 void *jbw__reallocarray(void *ptr, size_t count, size_t size);
 void jbw__free(void *ptr);
-char *jbw__strdup(const char *s);             /* NULL in, NULL out */
+char *jbw__strdup(const char *s); /* NULL in, NULL out */
 char *jbw__strndup(const char *s, size_t n);
 
 /* Grows *array (of elem bytes) to hold at least `need` elements,
@@ -74,13 +74,16 @@ int jbw__grow_parallel(void **arrays, const size_t *elems, size_t n,
 /* ---- growable string buffer ------------------------------------------ */
 
 typedef struct jbw__buf {
-    char *data;   /* always NUL-terminated when len > 0 or after init */
+    char *data; /* always NUL-terminated when len > 0 or after init */
     size_t len;
     size_t cap;
-    int failed;   /* an append ran out of memory; later appends no-op */
+    int failed; /* an append ran out of memory; later appends no-op */
 } jbw__buf;
 
-#define JBW__BUF_INIT { NULL, 0, 0, 0 }
+#define JBW__BUF_INIT                                                          \
+    {                                                                          \
+        NULL, 0, 0, 0                                                          \
+    }
 
 /* Makes room for `extra` more bytes (and the NUL); -1 and b->failed set
  * when out of memory. */
@@ -122,11 +125,11 @@ void jbw__json_date(jbw__buf *b, const char *key, jbw_date d, int first);
 /* ---- string interning map: string -> dense index --------------------- */
 
 typedef struct jbw__strmap {
-    uint64_t *slots;     /* 0 = empty; else (hash >> 32) << 32 | (index + 1):
-                            the hash's high half lets a probe skip other
-                            keys without touching their arrays */
-    size_t slot_count;   /* power of two */
-    char **keys;         /* NUL-terminated copies in the arena, by index */
+    uint64_t *slots;   /* 0 = empty; else (hash >> 32) << 32 | (index + 1):
+                          the hash's high half lets a probe skip other
+                          keys without touching their arrays */
+    size_t slot_count; /* power of two */
+    char **keys;       /* NUL-terminated copies in the arena, by index */
     uint32_t *lens;
     uint64_t *hashes;
     size_t count;
@@ -138,7 +141,10 @@ typedef struct jbw__strmap {
     size_t block_used, block_size; /* of the last block */
 } jbw__strmap;
 
-#define JBW__STRMAP_INIT { NULL, 0, NULL, NULL, NULL, 0, 0, NULL, 0, 0, 0, 0 }
+#define JBW__STRMAP_INIT                                                       \
+    {                                                                          \
+        NULL, 0, NULL, NULL, NULL, 0, 0, NULL, 0, 0, 0, 0                      \
+    }
 
 uint64_t jbw__hash(const char *s, size_t n);
 /* Finds a key; returns its index or -1. */

@@ -78,11 +78,21 @@ void jbw__buf_json_string(jbw__buf *b, const char *s)
     jbw__buf_putc(b, '"');
     for (p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': jbw__buf_puts(b, "\\\""); break;
-        case '\\': jbw__buf_puts(b, "\\\\"); break;
-        case '\n': jbw__buf_puts(b, "\\n"); break;
-        case '\r': jbw__buf_puts(b, "\\r"); break;
-        case '\t': jbw__buf_puts(b, "\\t"); break;
+        case '"':
+            jbw__buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            jbw__buf_puts(b, "\\\\");
+            break;
+        case '\n':
+            jbw__buf_puts(b, "\\n");
+            break;
+        case '\r':
+            jbw__buf_puts(b, "\\r");
+            break;
+        case '\t':
+            jbw__buf_puts(b, "\\t");
+            break;
         default:
             if (*p < 0x20)
                 jbw__buf_printf(b, "\\u%04x", (unsigned)*p);
@@ -103,7 +113,9 @@ char jbw__decimal_point(void)
 {
 #if defined(_WIN32)
     const struct lconv *lc = localeconv();
-    return lc && lc->decimal_point && lc->decimal_point[0] ? lc->decimal_point[0] : '.';
+    return lc && lc->decimal_point && lc->decimal_point[0]
+               ? lc->decimal_point[0]
+               : '.';
 #else
     /* nl_langinfo is MT-safe (unlike localeconv) and costs a lookup, not a
      * formatted print: the CSV reader asks once per number. */

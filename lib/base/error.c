@@ -18,19 +18,32 @@
 const char *jbw_strerror(int status)
 {
     switch (status) {
-    case JBW_OK: return "success";
-    case JBW_EINVAL: return "invalid argument";
-    case JBW_ENOMEM: return "out of memory";
-    case JBW_ERANGE: return "value out of range";
-    case JBW_EPARSE: return "parse error";
-    case JBW_ENOTFOUND: return "not found";
-    case JBW_EDUPLICATE: return "duplicate";
-    case JBW_EVERSION: return "unsupported version";
-    case JBW_EIO: return "input/output error";
-    case JBW_EPROTECTED: return "protected attribute refused";
-    case JBW_EBUFFER: return "buffer too small";
-    case JBW_ECANCELED: return "canceled";
-    default: return "unknown error";
+    case JBW_OK:
+        return "success";
+    case JBW_EINVAL:
+        return "invalid argument";
+    case JBW_ENOMEM:
+        return "out of memory";
+    case JBW_ERANGE:
+        return "value out of range";
+    case JBW_EPARSE:
+        return "parse error";
+    case JBW_ENOTFOUND:
+        return "not found";
+    case JBW_EDUPLICATE:
+        return "duplicate";
+    case JBW_EVERSION:
+        return "unsupported version";
+    case JBW_EIO:
+        return "input/output error";
+    case JBW_EPROTECTED:
+        return "protected attribute refused";
+    case JBW_EBUFFER:
+        return "buffer too small";
+    case JBW_ECANCELED:
+        return "canceled";
+    default:
+        return "unknown error";
     }
 }
 

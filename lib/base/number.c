@@ -31,8 +31,8 @@ int jbw__parse_double(double *out, const char *s, size_t n, int decimal_comma)
         if (c == ',' && decimal_comma)
             c = '.';
         /* Only plain decimal notation: no hex, no inf/nan, no spaces. */
-        if (!(isdigit((unsigned char)c) || c == '.' || c == '-' ||
-              c == '+' || c == 'e' || c == 'E'))
+        if (!(isdigit((unsigned char)c) || c == '.' || c == '-' || c == '+' ||
+              c == 'e' || c == 'E'))
             return -1;
         tmp[i] = c == '.' ? dp : c;
     }
@@ -60,7 +60,8 @@ int jbw__parse_int(long long *out, const char *s, size_t n)
     if (n == 0 || n >= sizeof tmp)
         return -1;
     for (i = 0; i < n; i++) {
-        if (!(isdigit((unsigned char)s[i]) || (i == 0 && (s[i] == '-' || s[i] == '+'))))
+        if (!(isdigit((unsigned char)s[i]) ||
+              (i == 0 && (s[i] == '-' || s[i] == '+'))))
             return -1;
         tmp[i] = s[i];
     }

@@ -58,8 +58,9 @@ uint64_t jbw__hash(const char *s, size_t n)
     return h;
 }
 
-#define JBW__SLOT(h, index) (((h) & 0xFFFFFFFF00000000ULL) | (uint64_t)((index) + 1))
-#define JBW__SLOT_INDEX(v) ((size_t)((v) & 0xFFFFFFFFu) - 1)
+#define JBW__SLOT(h, index)                                                    \
+    (((h)&0xFFFFFFFF00000000ULL) | (uint64_t)((index) + 1))
+#define JBW__SLOT_INDEX(v) ((size_t)((v)&0xFFFFFFFFu) - 1)
 
 /* s[0..n) equals the key of length n at k. Short ids (most are) are
  * compared a word at a time, with overlapping reads, and need no call. */
@@ -79,8 +80,8 @@ static JBW__HOT_INLINE int jbw__same(const char *k, const char *s, size_t n)
     if (n >= 4)
         return jbw__load32(k) == jbw__load32(s) &&
                jbw__load32(k + n - 4) == jbw__load32(s + n - 4);
-    return n == 0 || (k[0] == s[0] && k[n / 2] == s[n / 2] &&
-                      k[n - 1] == s[n - 1]);
+    return n == 0 ||
+           (k[0] == s[0] && k[n / 2] == s[n / 2] && k[n - 1] == s[n - 1]);
 }
 
 long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s, size_t n,
@@ -170,8 +171,8 @@ static char *jbw__strmap_store(jbw__strmap *m, const char *s, size_t n)
 static int jbw__strmap_reserve_keys(jbw__strmap *m, size_t need)
 {
     void *a[3];
-    static const size_t elems[3] = { sizeof(char *), sizeof(uint32_t),
-                                     sizeof(uint64_t) };
+    static const size_t elems[3] = {sizeof(char *), sizeof(uint32_t),
+                                    sizeof(uint64_t)};
     int rc;
     if (need <= m->key_cap)
         return 0;
@@ -259,8 +260,7 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
 jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
                               size_t *index, int *inserted)
 {
-    return jbw__strmap_intern_hashed(m, s, n, jbw__hash(s, n), index,
-                                     inserted);
+    return jbw__strmap_intern_hashed(m, s, n, jbw__hash(s, n), index, inserted);
 }
 
 void jbw__strmap_pop(jbw__strmap *m)
@@ -275,8 +275,8 @@ void jbw__strmap_pop(jbw__strmap *m)
     /* Linear probing allows no plain hole: clear the key's slot and
      * re-insert the rest of its probe run. No allocation, cannot fail. */
     mask = m->slot_count - 1;
-    for (i = (size_t)m->hashes[last] & mask; JBW__SLOT_INDEX(m->slots[i]) != last;
-         i = (i + 1) & mask)
+    for (i = (size_t)m->hashes[last] & mask;
+         JBW__SLOT_INDEX(m->slots[i]) != last; i = (i + 1) & mask)
         ;
     m->slots[i] = 0;
     for (i = (i + 1) & mask; m->slots[i]; i = (i + 1) & mask) {

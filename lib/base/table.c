@@ -45,9 +45,9 @@ static void jbw__table_cell(jbw__buf *b, const char *text, size_t width,
  * (widths, then text), so nothing is stored. `headers` may be NULL for a
  * table without a header line.
  */
-void jbw__text_table(jbw__buf *b, const char *const *headers,
-                            size_t cols, size_t rows, unsigned long left,
-                            jbw__cell_fn fn, const void *ctx)
+void jbw__text_table(jbw__buf *b, const char *const *headers, size_t cols,
+                     size_t rows, unsigned long left, jbw__cell_fn fn,
+                     const void *ctx)
 {
     size_t width[JBW__MAX_COLS];
     char cell[JBW__CELL];

@@ -7,7 +7,7 @@
 #include "base/base_internal.h"
 
 /* The largest cell text (bytes) and the most columns of one table. */
-#define JBW__CELL 96
+#define JBW__CELL     96
 #define JBW__MAX_COLS 40
 
 /* Writes the text of cell (row, col) into out. */

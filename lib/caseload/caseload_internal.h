@@ -24,14 +24,14 @@ struct jbw_norm {
 };
 
 #define JBW__NORM_DEFAULT_NAME "Significant-norm"
-#define JBW__NORM_DEFAULT_SOURCE                                           \
-    "Significant Public for Jeugdzorg Nederland (2022), adopted in the "   \
+#define JBW__NORM_DEFAULT_SOURCE                                               \
+    "Significant Public for Jeugdzorg Nederland (2022), adopted in the "       \
     "FNV\xE2\x80\x93GI agreement of March 2023; see docs/norms.md"
 
 /* Sanity bounds (docs/norms.md): they keep every sum finite and catch a
  * norm written in the wrong unit (a caseload of 1200 is a typo). */
-#define JBW__NORM_MAX_CASELOAD 1000.0
-#define JBW__NORM_MAX_WEIGHT 1000.0
+#define JBW__NORM_MAX_CASELOAD  1000.0
+#define JBW__NORM_MAX_WEIGHT    1000.0
 #define JBW__NORM_MAX_THRESHOLD 1000.0
 /* A name or source must fit one value of a norm file (1023 bytes). */
 #define JBW__NORM_TEXT_MAX 1000

@@ -23,7 +23,8 @@ jbw_status jbw_caseload_options_init(jbw_caseload_options *opts,
 {
     static const jbw_caseload_options init = JBW_CASELOAD_OPTIONS_INIT;
     if (!opts)
-        return jbw__error(JBW_EINVAL, "jbw_caseload_options_init: opts is NULL");
+        return jbw__error(JBW_EINVAL,
+                          "jbw_caseload_options_init: opts is NULL");
     if (version != JBW_CASELOAD_OPTIONS_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_caseload_options version %u is not supported "
@@ -57,19 +58,19 @@ typedef struct jbw__cl_scratch {
     uint32_t *act;           /* active measure indices */
     uint32_t *act_row;       /* per active measure: row carrying its load */
     size_t act_count;
-    uint32_t *off;           /* bucket offsets by child or family (+1) */
-    uint32_t *list;          /* positions in act, bucketed */
-    uint32_t *scope_stamp;   /* last unit that touched a scope */
-    double *scope_max;       /* heaviest weight of that unit in the scope */
+    uint32_t *off;         /* bucket offsets by child or family (+1) */
+    uint32_t *list;        /* positions in act, bucketed */
+    uint32_t *scope_stamp; /* last unit that touched a scope */
+    double *scope_max;     /* heaviest weight of that unit in the scope */
     uint32_t *scope_touched;
-    uint32_t *row_stamp;     /* the same per employed worker */
+    uint32_t *row_stamp; /* the same per employed worker */
     double *row_max;
     uint32_t *row_touched;
     jbw__cl_wait *waits;
     size_t wait_count;
-    size_t *wait_n;          /* per scope: first assignments */
-    size_t *wait_k;          /* per scope: walked so far */
-    double *wait_lo;         /* per scope: the lower / upper middle */
+    size_t *wait_n;  /* per scope: first assignments */
+    size_t *wait_k;  /* per scope: walked so far */
+    double *wait_lo; /* per scope: the lower / upper middle */
     double *wait_hi;
 } jbw__cl_scratch;
 
@@ -124,10 +125,9 @@ static jbw_status jbw__cl_resolve_dates(jbw_caseload *cl,
     }
     if (!jbw__date_in_range(cl->period_from) ||
         !jbw__date_in_range(cl->period_to))
-        return jbw__error(JBW_ERANGE,
-                          "coupling period %s is outside %d-%d",
+        return jbw__error(JBW_ERANGE, "coupling period %s is outside %d-%d",
                           !jbw__date_in_range(cl->period_from) ? "start"
-                                                                : "end",
+                                                               : "end",
                           JBW_YEAR_MIN, JBW_YEAR_MAX);
     jbw_date_format(a, sizeof a, cl->period_from);
     jbw_date_format(b, sizeof b, cl->period_to);
@@ -384,8 +384,8 @@ static size_t jbw__cl_touch(uint32_t *stamp, double *maxw, uint32_t *touched,
  * unit, also adds each unit once per scope and once per worker at the
  * heaviest weight of its measures there.
  */
-static void jbw__cl_units(jbw__cl_ctx *c, const uint32_t *unit_of,
-                          size_t units, int families, int is_norm_unit)
+static void jbw__cl_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units,
+                          int families, int is_norm_unit)
 {
     const jbw__measures *m = &c->snap->m;
     jbw__cl_scratch *s = &c->s;
@@ -414,8 +414,8 @@ static void jbw__cl_units(jbw__cl_ctx *c, const uint32_t *unit_of,
                                nt, (uint32_t)(reg_base + m->region[i]),
                                (uint32_t)u, w);
             if (is_norm_unit && row != JBW__NONE)
-                nr = jbw__cl_touch(s->row_stamp, s->row_max, s->row_touched,
-                                   nr, row, (uint32_t)u, w);
+                nr = jbw__cl_touch(s->row_stamp, s->row_max, s->row_touched, nr,
+                                   row, (uint32_t)u, w);
         }
         if (families)
             t[0].families++;
@@ -505,11 +505,10 @@ static void jbw__cl_finish(jbw__cl_ctx *c)
         jbw_caseload_totals *t = &c->cl->scope[i];
         t->required_fte /= c->norm->caseload; /* it held the weights */
         t->fte_gap = t->required_fte - t->effective_fte;
-        t->coupling_within_pct =
-            t->coupling_started
-                ? 100.0 * (double)t->coupling_within /
-                      (double)t->coupling_started
-                : NAN;
+        t->coupling_within_pct = t->coupling_started
+                                     ? 100.0 * (double)t->coupling_within /
+                                           (double)t->coupling_started
+                                     : NAN;
     }
 }
 
@@ -543,18 +542,20 @@ jbw_status jbw_caseload_compute(jbw_caseload **out, const jbw_snapshot *snap,
     jbw_status st;
     if (!out || !snap || !norm || !cal)
         return jbw__error(JBW_EINVAL, "jbw_caseload_compute: %s is NULL",
-                          !out ? "out" : !snap ? "snapshot"
-                                     : !norm ? "norm" : "calendar");
+                          !out    ? "out"
+                          : !snap ? "snapshot"
+                          : !norm ? "norm"
+                                  : "calendar");
     if (!opts)
         opts = &defaults;
     if (opts->version != JBW_CASELOAD_OPTIONS_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_caseload_options version %u is not supported "
                           "(this library knows %u)",
-                          opts->version, (unsigned)JBW_CASELOAD_OPTIONS_VERSION);
+                          opts->version,
+                          (unsigned)JBW_CASELOAD_OPTIONS_VERSION);
     if (opts->coupling_workdays < 0)
-        return jbw__error(JBW_EINVAL,
-                          "coupling_workdays %ld is negative",
+        return jbw__error(JBW_EINVAL, "coupling_workdays %ld is negative",
                           (long)opts->coupling_workdays);
     cl = jbw__calloc(1, sizeof *cl);
     if (!cl)
@@ -593,8 +594,8 @@ jbw_date jbw_caseload_date(const jbw_caseload *cl)
     return cl ? cl->date : JBW_DATE_NONE;
 }
 
-jbw_status jbw_caseload_period(jbw_date *from, jbw_date *to,
-                               int32_t *workdays, const jbw_caseload *cl)
+jbw_status jbw_caseload_period(jbw_date *from, jbw_date *to, int32_t *workdays,
+                               const jbw_caseload *cl)
 {
     if (!cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_period: cl is NULL");
@@ -645,7 +646,7 @@ size_t jbw_caseload_group_count(const jbw_caseload *cl, jbw_group group)
 }
 
 const char *jbw__cl_group_key(const jbw_caseload *cl, jbw_group group,
-                                     size_t index)
+                              size_t index)
 {
     const jbw_registry *reg = cl->snap->registry;
     return group == JBW_GROUP_ORGANISATION
@@ -654,7 +655,7 @@ const char *jbw__cl_group_key(const jbw_caseload *cl, jbw_group group,
 }
 
 size_t jbw__cl_group_scope(const jbw_caseload *cl, jbw_group group,
-                                  size_t index)
+                           size_t index)
 {
     return group == JBW_GROUP_ORGANISATION ? 1 + index
                                            : 1 + cl->org_count + index;
@@ -700,7 +701,7 @@ static jbw_load_status jbw__cl_status(const jbw_norm *n, double ratio)
 
 /* Fills a worker line without the version check. */
 void jbw__cl_worker_line(jbw_worker_load *out, const jbw_caseload *cl,
-                                size_t index)
+                         size_t index)
 {
     const jbw_snapshot *snap = cl->snap;
     const jbw__cl_worker *row = &cl->workers[index];

@@ -11,9 +11,9 @@
 /* Norm sets                                                              */
 /* ====================================================================== */
 
-const char *const jbw__unit_codes[3] = { "measure", "child", "family" };
-static const char *const jbw__status_codes[] = { "under", "at", "over",
-                                                 "no_capacity" };
+const char *const jbw__unit_codes[3] = {"measure", "child", "family"};
+static const char *const jbw__status_codes[] = {"under", "at", "over",
+                                                "no_capacity"};
 
 const char *jbw_unit_code(jbw_unit unit)
 {
@@ -33,9 +33,12 @@ const char *jbw_load_status_code(jbw_load_status status)
 const char *jbw__unit_plural(jbw_unit unit)
 {
     switch (unit) {
-    case JBW_UNIT_MEASURE: return "measures";
-    case JBW_UNIT_CHILD: return "children";
-    default: return "families";
+    case JBW_UNIT_MEASURE:
+        return "measures";
+    case JBW_UNIT_CHILD:
+        return "children";
+    default:
+        return "families";
     }
 }
 
@@ -55,7 +58,7 @@ static int jbw__kind_valid(jbw_kind kind)
  * value) and no blanks at either end (values are trimmed).
  */
 jbw_status jbw__norm_check_text(const char *s, const char *what,
-                                       int allow_empty)
+                                int allow_empty)
 {
     size_t n, i;
     if (!s)
@@ -66,11 +69,10 @@ jbw_status jbw__norm_check_text(const char *s, const char *what,
     if (n > JBW__NORM_TEXT_MAX)
         return jbw__error(JBW_EINVAL, "norm %s is longer than %d bytes", what,
                           JBW__NORM_TEXT_MAX);
-    if (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-              s[n - 1] == '\t'))
-        return jbw__error(JBW_EINVAL,
-                          "norm %s '%.60s' starts or ends with a blank", what,
-                          s);
+    if (n &&
+        (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+        return jbw__error(
+            JBW_EINVAL, "norm %s '%.60s' starts or ends with a blank", what, s);
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == 0x7f || c == '#')
@@ -105,16 +107,15 @@ static jbw_status jbw__check_thresholds(double under, double over)
 {
     if (!isfinite(under) || under < 0.0 || under > JBW__NORM_MAX_THRESHOLD)
         return jbw__error(JBW_EINVAL,
-                          "under_below %g must be a number from 0 to %g",
-                          under, JBW__NORM_MAX_THRESHOLD);
+                          "under_below %g must be a number from 0 to %g", under,
+                          JBW__NORM_MAX_THRESHOLD);
     if (!isfinite(over) || over < 0.0 || over > JBW__NORM_MAX_THRESHOLD)
         return jbw__error(JBW_EINVAL,
                           "over_above %g must be a number from 0 to %g", over,
                           JBW__NORM_MAX_THRESHOLD);
     if (under > over)
-        return jbw__error(JBW_EINVAL,
-                          "under_below %g is above over_above %g", under,
-                          over);
+        return jbw__error(JBW_EINVAL, "under_below %g is above over_above %g",
+                          under, over);
     return JBW_OK;
 }
 
@@ -366,8 +367,9 @@ jbw_status jbw_norm_set_ramp(jbw_norm *norm, const int32_t *from_month,
     jbw_status st;
     if (!norm || !from_month || !fraction)
         return jbw__error(JBW_EINVAL, "jbw_norm_set_ramp: %s is NULL",
-                          !norm ? "norm" : !from_month ? "from_month"
-                                                       : "fraction");
+                          !norm         ? "norm"
+                          : !from_month ? "from_month"
+                                        : "fraction");
     if ((st = jbw__check_ramp(from_month, fraction, count)) != JBW_OK)
         return st;
     memcpy(norm->ramp_from, from_month, count * sizeof *from_month);

@@ -23,8 +23,7 @@ enum {
 };
 
 static const char *const jbw__norm_keys[JBW__NK_COUNT] = {
-    "name", "source", "unit", "caseload_per_fte", "under_below", "over_above"
-};
+    "name", "source", "unit", "caseload_per_fte", "under_below", "over_above"};
 
 typedef struct jbw__norm_reader {
     jbw_norm *norm;
@@ -42,8 +41,9 @@ static jbw_status jbw__norm_number(double *out, jbw__norm_reader *r,
                                    size_t line)
 {
     if (jbw__parse_double(out, value, strlen(value), 0) != 0)
-        return jbw__error(JBW_EPARSE, "%s line %zu: %s: '%.60s' is not a number",
-                          r->source, line, key, value);
+        return jbw__error(JBW_EPARSE,
+                          "%s line %zu: %s: '%.60s' is not a number", r->source,
+                          line, key, value);
     return JBW_OK;
 }
 
@@ -100,7 +100,8 @@ static jbw_status jbw__norm_read_scalar(jbw__norm_reader *r, int k,
     double v = 0.0;
     jbw_status st;
     if (r->key_line[k])
-        return jbw__error(JBW_EPARSE, "%s line %zu: '%s' given twice (first on "
+        return jbw__error(JBW_EPARSE,
+                          "%s line %zu: '%s' given twice (first on "
                           "line %zu)",
                           r->source, line, key, r->key_line[k]);
     r->key_line[k] = line;
@@ -165,8 +166,7 @@ static jbw_status jbw__norm_read_ramp(jbw__norm_reader *r, const char *key,
     double v = 0.0;
     size_t i;
     jbw_status st;
-    if (jbw__parse_int(&m, month, strlen(month)) != 0 || m < 0 ||
-        m > INT32_MAX)
+    if (jbw__parse_int(&m, month, strlen(month)) != 0 || m < 0 || m > INT32_MAX)
         return jbw__error(JBW_EPARSE,
                           "%s line %zu: '%s': the month after 'ramp.' must be "
                           "a whole number from 0",
@@ -355,7 +355,8 @@ jbw_status jbw_norm_save(char **out, size_t *len, const jbw_norm *norm)
         jbw__buf_double(&b, norm->ramp_frac[i]);
         jbw__buf_putc(&b, '\n');
     }
-    jbw__buf_puts(&b, "\n# status: under < under_below <= at <= over_above < over\n");
+    jbw__buf_puts(
+        &b, "\n# status: under < under_below <= at <= over_above < over\n");
     jbw__buf_puts(&b, "under_below = ");
     jbw__buf_double(&b, norm->under_below);
     jbw__buf_puts(&b, "\nover_above = ");

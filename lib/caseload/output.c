@@ -12,10 +12,10 @@
 
 /* Decimals in output: FTE to 3, norm units to 2, ratio to 3, percentages
  * and median werkdagen to 1. */
-#define JBW__DEC_FTE 3
+#define JBW__DEC_FTE   3
 #define JBW__DEC_UNITS 2
 #define JBW__DEC_RATIO 3
-#define JBW__DEC_PCT 1
+#define JBW__DEC_PCT   1
 
 /* The fields of one totals object; `key` (a group key) goes first. */
 static void jbw__json_totals(jbw__buf *b, const char *key,
@@ -42,8 +42,8 @@ static void jbw__json_totals(jbw__buf *b, const char *key,
     jbw__json_num(b, "free_capacity", t->free_capacity, JBW__DEC_UNITS);
     /* The key keeps its name whatever coupling_workdays is; the number
      * used is at the top level. */
-    jbw__json_num(b, "coupling_within_5_werkdagen_pct",
-                  t->coupling_within_pct, JBW__DEC_PCT);
+    jbw__json_num(b, "coupling_within_5_werkdagen_pct", t->coupling_within_pct,
+                  JBW__DEC_PCT);
     jbw__json_size(b, "workers", t->workers);
     jbw__json_num(b, "load", t->load, JBW__DEC_UNITS);
     jbw__json_num(b, "capacity", t->capacity, JBW__DEC_UNITS);
@@ -145,8 +145,8 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
 }
 
 /* A CSV number: empty when not finite (NaN percentage, no median). */
-static void jbw__csv_totals_row(jbw__buf *b, const char *scope,
-                                const char *key, const jbw_caseload_totals *t)
+static void jbw__csv_totals_row(jbw__buf *b, const char *scope, const char *key,
+                                const jbw_caseload_totals *t)
 {
     int k;
     jbw__buf_puts(b, scope);
@@ -235,40 +235,91 @@ jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
 }
 
 static const char *const jbw__totals_labels[] = {
-    "active measures", "children", "families", "assigned",
-    "waiting nieuw", "waiting bestaand", "workers employed",
-    "available FTE", "effective FTE (ramp)", "required FTE", "FTE gap",
-    "capacity", "load", "free capacity", "coupling: started in period",
-    "coupling: first worker within norm", "coupling: waiting past norm",
-    "coupling: % within norm", "coupling: median werkdagen"
-};
-#define JBW__TOTALS_ROWS (sizeof jbw__totals_labels / sizeof *jbw__totals_labels)
+    "active measures",
+    "children",
+    "families",
+    "assigned",
+    "waiting nieuw",
+    "waiting bestaand",
+    "workers employed",
+    "available FTE",
+    "effective FTE (ramp)",
+    "required FTE",
+    "FTE gap",
+    "capacity",
+    "load",
+    "free capacity",
+    "coupling: started in period",
+    "coupling: first worker within norm",
+    "coupling: waiting past norm",
+    "coupling: % within norm",
+    "coupling: median werkdagen"};
+#define JBW__TOTALS_ROWS                                                       \
+    (sizeof jbw__totals_labels / sizeof *jbw__totals_labels)
 
 /* The value of totals row `row` (shared by the totals block and the
  * group tables, where rows become columns). */
-static void jbw__fmt_total(char *out, size_t size,
-                           const jbw_caseload_totals *t, size_t row)
+static void jbw__fmt_total(char *out, size_t size, const jbw_caseload_totals *t,
+                           size_t row)
 {
     switch (row) {
-    case 0: snprintf(out, size, "%zu", t->active_measures); break;
-    case 1: snprintf(out, size, "%zu", t->children); break;
-    case 2: snprintf(out, size, "%zu", t->families); break;
-    case 3: snprintf(out, size, "%zu", t->assigned); break;
-    case 4: snprintf(out, size, "%zu", t->waiting_nieuw); break;
-    case 5: snprintf(out, size, "%zu", t->waiting_bestaand); break;
-    case 6: snprintf(out, size, "%zu", t->workers); break;
-    case 7: jbw__fmt_num(out, size, t->available_fte, 2); break;
-    case 8: jbw__fmt_num(out, size, t->effective_fte, 2); break;
-    case 9: jbw__fmt_num(out, size, t->required_fte, 2); break;
-    case 10: jbw__fmt_num(out, size, t->fte_gap, 2); break;
-    case 11: jbw__fmt_num(out, size, t->capacity, 1); break;
-    case 12: jbw__fmt_num(out, size, t->load, 1); break;
-    case 13: jbw__fmt_num(out, size, t->free_capacity, 1); break;
-    case 14: snprintf(out, size, "%zu", t->coupling_started); break;
-    case 15: snprintf(out, size, "%zu", t->coupling_within); break;
-    case 16: snprintf(out, size, "%zu", t->coupling_waiting_past); break;
-    case 17: jbw__fmt_num(out, size, t->coupling_within_pct, 1); break;
-    default: jbw__fmt_num(out, size, t->coupling_median_workdays, 1); break;
+    case 0:
+        snprintf(out, size, "%zu", t->active_measures);
+        break;
+    case 1:
+        snprintf(out, size, "%zu", t->children);
+        break;
+    case 2:
+        snprintf(out, size, "%zu", t->families);
+        break;
+    case 3:
+        snprintf(out, size, "%zu", t->assigned);
+        break;
+    case 4:
+        snprintf(out, size, "%zu", t->waiting_nieuw);
+        break;
+    case 5:
+        snprintf(out, size, "%zu", t->waiting_bestaand);
+        break;
+    case 6:
+        snprintf(out, size, "%zu", t->workers);
+        break;
+    case 7:
+        jbw__fmt_num(out, size, t->available_fte, 2);
+        break;
+    case 8:
+        jbw__fmt_num(out, size, t->effective_fte, 2);
+        break;
+    case 9:
+        jbw__fmt_num(out, size, t->required_fte, 2);
+        break;
+    case 10:
+        jbw__fmt_num(out, size, t->fte_gap, 2);
+        break;
+    case 11:
+        jbw__fmt_num(out, size, t->capacity, 1);
+        break;
+    case 12:
+        jbw__fmt_num(out, size, t->load, 1);
+        break;
+    case 13:
+        jbw__fmt_num(out, size, t->free_capacity, 1);
+        break;
+    case 14:
+        snprintf(out, size, "%zu", t->coupling_started);
+        break;
+    case 15:
+        snprintf(out, size, "%zu", t->coupling_within);
+        break;
+    case 16:
+        snprintf(out, size, "%zu", t->coupling_waiting_past);
+        break;
+    case 17:
+        jbw__fmt_num(out, size, t->coupling_within_pct, 1);
+        break;
+    default:
+        jbw__fmt_num(out, size, t->coupling_median_workdays, 1);
+        break;
     }
 }
 
@@ -291,19 +342,17 @@ typedef struct jbw__group_view {
 /* Measures and the coupling norm, then staffing: two tables that fit a
  * terminal instead of one very wide one. */
 static const char *const jbw__group_measure_headers[] = {
-    "key", "active", "children", "families", "assigned", "nieuw",
-    "bestaand", "started", "within", "past", "% within", "median wd"
-};
-static const size_t jbw__group_measure_rows[] = { 0, 1, 2, 3, 4, 5, 14, 15,
-                                                  16, 17, 18 };
+    "key",      "active",  "children", "families", "assigned", "nieuw",
+    "bestaand", "started", "within",   "past",     "% within", "median wd"};
+static const size_t jbw__group_measure_rows[] = {0,  1,  2,  3,  4, 5,
+                                                 14, 15, 16, 17, 18};
 static const char *const jbw__group_staff_headers[] = {
-    "key", "workers", "avail FTE", "eff FTE", "req FTE", "gap",
-    "capacity", "load", "free"
-};
-static const size_t jbw__group_staff_rows[] = { 6, 7, 8, 9, 10, 11, 12, 13 };
+    "key", "workers",  "avail FTE", "eff FTE", "req FTE",
+    "gap", "capacity", "load",      "free"};
+static const size_t jbw__group_staff_rows[] = {6, 7, 8, 9, 10, 11, 12, 13};
 
-static void jbw__cell_group(char *out, size_t size, const void *ctx,
-                            size_t row, size_t col)
+static void jbw__cell_group(char *out, size_t size, const void *ctx, size_t row,
+                            size_t col)
 {
     const jbw__group_view *v = ctx;
     if (col == 0)
@@ -347,9 +396,8 @@ static void jbw__cell_kind(char *out, size_t size, const void *ctx, size_t row,
 }
 
 static const char *const jbw__worker_headers[] = {
-    "id", "organisation", "region", "fte", "tenure", "eff FTE", "capacity",
-    "load", "ratio", "status", "measures"
-};
+    "id",       "organisation", "region", "fte",    "tenure",  "eff FTE",
+    "capacity", "load",         "ratio",  "status", "measures"};
 
 static void jbw__cell_worker(char *out, size_t size, const void *ctx,
                              size_t row, size_t col)
@@ -357,17 +405,39 @@ static void jbw__cell_worker(char *out, size_t size, const void *ctx,
     jbw_worker_load w;
     jbw__cl_worker_line(&w, ctx, row);
     switch (col) {
-    case 0: snprintf(out, size, "%s", w.id); break;
-    case 1: snprintf(out, size, "%s", w.organisation); break;
-    case 2: snprintf(out, size, "%s", w.region ? w.region : "-"); break;
-    case 3: jbw__fmt_num(out, size, w.fte, 2); break;
-    case 4: snprintf(out, size, "%ld", (long)w.tenure_months); break;
-    case 5: jbw__fmt_num(out, size, w.effective_fte, 2); break;
-    case 6: jbw__fmt_num(out, size, w.capacity, 1); break;
-    case 7: jbw__fmt_num(out, size, w.load, 2); break;
-    case 8: jbw__fmt_num(out, size, w.ratio, 2); break;
-    case 9: snprintf(out, size, "%s", jbw_load_status_code(w.status)); break;
-    default: snprintf(out, size, "%zu", w.measures); break;
+    case 0:
+        snprintf(out, size, "%s", w.id);
+        break;
+    case 1:
+        snprintf(out, size, "%s", w.organisation);
+        break;
+    case 2:
+        snprintf(out, size, "%s", w.region ? w.region : "-");
+        break;
+    case 3:
+        jbw__fmt_num(out, size, w.fte, 2);
+        break;
+    case 4:
+        snprintf(out, size, "%ld", (long)w.tenure_months);
+        break;
+    case 5:
+        jbw__fmt_num(out, size, w.effective_fte, 2);
+        break;
+    case 6:
+        jbw__fmt_num(out, size, w.capacity, 1);
+        break;
+    case 7:
+        jbw__fmt_num(out, size, w.load, 2);
+        break;
+    case 8:
+        jbw__fmt_num(out, size, w.ratio, 2);
+        break;
+    case 9:
+        snprintf(out, size, "%s", jbw_load_status_code(w.status));
+        break;
+    default:
+        snprintf(out, size, "%zu", w.measures);
+        break;
     }
 }
 
@@ -377,12 +447,14 @@ static void jbw__text_heading(jbw__buf *b, const jbw_caseload *cl)
     jbw__buf_puts(b, "Caseload on ");
     jbw__buf_date(b, cl->date);
     jbw__buf_printf(b, "\nNorm: %s, ", n->name);
-    jbw__buf_printf(b, "%g %s per FTE (unit %s); status under < %g <= at <= "
-                       "%g < over\n",
+    jbw__buf_printf(b,
+                    "%g %s per FTE (unit %s); status under < %g <= at <= "
+                    "%g < over\n",
                     n->caseload, jbw__unit_plural(n->unit),
                     jbw__unit_codes[n->unit], n->under_below, n->over_above);
-    jbw__buf_printf(b, "Coupling norm: first worker within %ld werkdagen of "
-                       "the start, measures started ",
+    jbw__buf_printf(b,
+                    "Coupling norm: first worker within %ld werkdagen of "
+                    "the start, measures started ",
                     (long)cl->coupling_workdays);
     jbw__buf_date(b, cl->period_from);
     jbw__buf_puts(b, " to ");
@@ -408,8 +480,8 @@ jbw_status jbw_caseload_text(char **out, size_t *len, const jbw_caseload *cl)
                       "workers in theirs)\n");
     jbw__text_groups(&b, cl, JBW_GROUP_REGION);
     /* The kind table lists organisations as columns while they fit. */
-    orgs = cl->org_count < JBW__MAX_COLS - 2 ? cl->org_count
-                                             : JBW__MAX_COLS - 2;
+    orgs =
+        cl->org_count < JBW__MAX_COLS - 2 ? cl->org_count : JBW__MAX_COLS - 2;
     kind_headers[0] = "kind";
     kind_headers[1] = "total";
     for (k = 0; k < orgs; k++)

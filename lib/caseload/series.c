@@ -64,9 +64,9 @@ jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
     if (!series)
         return jbw__error(JBW_EINVAL, "jbw_series_add: series is NULL");
     if (!jbw__date_in_range(date))
-        return jbw__error(JBW_ERANGE, "series date is %s",
-                          date == JBW_DATE_NONE ? "not set"
-                                                : "outside the supported range");
+        return jbw__error(
+            JBW_ERANGE, "series date is %s",
+            date == JBW_DATE_NONE ? "not set" : "outside the supported range");
     if (nieuw > JBW__SERIES_MAX || bestaand > JBW__SERIES_MAX)
         return jbw__error(JBW_ERANGE, "series count %zu is too large",
                           nieuw > bestaand ? nieuw : bestaand);
@@ -77,8 +77,8 @@ jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
                           tmp);
     }
     pts = series->pts;
-    if (jbw__grow(&pts, &series->cap, series->count + 1,
-                  sizeof *series->pts) != 0)
+    if (jbw__grow(&pts, &series->cap, series->count + 1, sizeof *series->pts) !=
+        0)
         return jbw__enomem();
     series->pts = pts;
     memmove(series->pts + at + 1, series->pts + at,
@@ -90,9 +90,8 @@ jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
     return jbw__ok();
 }
 
-jbw_status jbw_series_add_snapshot(jbw_series *series,
-                                   const jbw_snapshot *snap, jbw_date date,
-                                   const char *organisation,
+jbw_status jbw_series_add_snapshot(jbw_series *series, const jbw_snapshot *snap,
+                                   jbw_date date, const char *organisation,
                                    const char *region)
 {
     jbw_snapshot_counts c;
@@ -119,8 +118,7 @@ size_t jbw_series_count(const jbw_series *series)
 }
 
 /* Fills a point without the version check. */
-void jbw__series_point(jbw_series_point *out, const jbw_series *s,
-                              size_t i)
+void jbw__series_point(jbw_series_point *out, const jbw_series *s, size_t i)
 {
     const jbw__series_pt *p = &s->pts[i];
     out->date = p->date;

@@ -69,9 +69,8 @@ jbw_status jbw_series_json(char **out, size_t *len, const jbw_series *series)
 }
 
 static const char *const jbw__series_headers[] = {
-    "date", "nieuw", "bestaand", "total", "% bestaand", "change nieuw",
-    "change bestaand", "change total"
-};
+    "date",       "nieuw",        "bestaand",        "total",
+    "% bestaand", "change nieuw", "change bestaand", "change total"};
 
 static void jbw__fmt_change(char *out, size_t size, long long v)
 {
@@ -84,14 +83,30 @@ static void jbw__cell_series(char *out, size_t size, const void *ctx,
     jbw_series_point p;
     jbw__series_point(&p, ctx, row);
     switch (col) {
-    case 0: jbw_date_format(out, size, p.date); break;
-    case 1: snprintf(out, size, "%zu", p.nieuw); break;
-    case 2: snprintf(out, size, "%zu", p.bestaand); break;
-    case 3: snprintf(out, size, "%zu", p.total); break;
-    case 4: jbw__fmt_num(out, size, 100.0 * p.share_bestaand, 1); break;
-    case 5: jbw__fmt_change(out, size, p.change_nieuw); break;
-    case 6: jbw__fmt_change(out, size, p.change_bestaand); break;
-    default: jbw__fmt_change(out, size, p.change_total); break;
+    case 0:
+        jbw_date_format(out, size, p.date);
+        break;
+    case 1:
+        snprintf(out, size, "%zu", p.nieuw);
+        break;
+    case 2:
+        snprintf(out, size, "%zu", p.bestaand);
+        break;
+    case 3:
+        snprintf(out, size, "%zu", p.total);
+        break;
+    case 4:
+        jbw__fmt_num(out, size, 100.0 * p.share_bestaand, 1);
+        break;
+    case 5:
+        jbw__fmt_change(out, size, p.change_nieuw);
+        break;
+    case 6:
+        jbw__fmt_change(out, size, p.change_bestaand);
+        break;
+    default:
+        jbw__fmt_change(out, size, p.change_total);
+        break;
     }
 }
 

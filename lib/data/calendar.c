@@ -46,10 +46,14 @@ static jbw_date jbw__kings_day(int year)
 static int jbw__liberation_off(jbw_liberation_day rule, int year)
 {
     switch (rule) {
-    case JBW_LIBERATION_EVERY_YEAR: return 1;
-    case JBW_LIBERATION_LUSTRUM: return year % 5 == 0;
-    case JBW_LIBERATION_NEVER: return 0;
-    default: return 0;
+    case JBW_LIBERATION_EVERY_YEAR:
+        return 1;
+    case JBW_LIBERATION_LUSTRUM:
+        return year % 5 == 0;
+    case JBW_LIBERATION_NEVER:
+        return 0;
+    default:
+        return 0;
     }
 }
 
@@ -135,7 +139,8 @@ jbw_status jbw_calendar_options_init(jbw_calendar_options *opts,
 {
     static const jbw_calendar_options defaults = JBW_CALENDAR_OPTIONS_INIT;
     if (!opts)
-        return jbw__error(JBW_EINVAL, "jbw_calendar_options_init: opts is NULL");
+        return jbw__error(JBW_EINVAL,
+                          "jbw_calendar_options_init: opts is NULL");
     if (version != JBW_CALENDAR_OPTIONS_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_calendar_options_init: version %u is not "
@@ -230,20 +235,34 @@ jbw_status jbw_calendar_holiday(jbw_holiday_kind *out, const jbw_calendar *cal,
 const char *jbw_holiday_name(jbw_holiday_kind kind)
 {
     switch (kind) {
-    case JBW_HOLIDAY_NONE: return "";
-    case JBW_HOLIDAY_NIEUWJAARSDAG: return "Nieuwjaarsdag";
-    case JBW_HOLIDAY_GOEDE_VRIJDAG: return "Goede Vrijdag";
-    case JBW_HOLIDAY_EERSTE_PAASDAG: return "Eerste Paasdag";
-    case JBW_HOLIDAY_TWEEDE_PAASDAG: return "Tweede Paasdag";
-    case JBW_HOLIDAY_KONINGSDAG: return "Koningsdag";
-    case JBW_HOLIDAY_BEVRIJDINGSDAG: return "Bevrijdingsdag";
-    case JBW_HOLIDAY_HEMELVAARTSDAG: return "Hemelvaartsdag";
-    case JBW_HOLIDAY_EERSTE_PINKSTERDAG: return "Eerste Pinksterdag";
-    case JBW_HOLIDAY_TWEEDE_PINKSTERDAG: return "Tweede Pinksterdag";
-    case JBW_HOLIDAY_EERSTE_KERSTDAG: return "Eerste Kerstdag";
-    case JBW_HOLIDAY_TWEEDE_KERSTDAG: return "Tweede Kerstdag";
-    case JBW_HOLIDAY_CLOSURE: return "Sluitingsdag";
-    default: return NULL;
+    case JBW_HOLIDAY_NONE:
+        return "";
+    case JBW_HOLIDAY_NIEUWJAARSDAG:
+        return "Nieuwjaarsdag";
+    case JBW_HOLIDAY_GOEDE_VRIJDAG:
+        return "Goede Vrijdag";
+    case JBW_HOLIDAY_EERSTE_PAASDAG:
+        return "Eerste Paasdag";
+    case JBW_HOLIDAY_TWEEDE_PAASDAG:
+        return "Tweede Paasdag";
+    case JBW_HOLIDAY_KONINGSDAG:
+        return "Koningsdag";
+    case JBW_HOLIDAY_BEVRIJDINGSDAG:
+        return "Bevrijdingsdag";
+    case JBW_HOLIDAY_HEMELVAARTSDAG:
+        return "Hemelvaartsdag";
+    case JBW_HOLIDAY_EERSTE_PINKSTERDAG:
+        return "Eerste Pinksterdag";
+    case JBW_HOLIDAY_TWEEDE_PINKSTERDAG:
+        return "Tweede Pinksterdag";
+    case JBW_HOLIDAY_EERSTE_KERSTDAG:
+        return "Eerste Kerstdag";
+    case JBW_HOLIDAY_TWEEDE_KERSTDAG:
+        return "Tweede Kerstdag";
+    case JBW_HOLIDAY_CLOSURE:
+        return "Sluitingsdag";
+    default:
+        return NULL;
     }
 }
 

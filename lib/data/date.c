@@ -62,8 +62,8 @@ static int jbw__is_leap(int y)
 
 static int jbw__days_in_month(int y, int m)
 {
-    static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30,
-                                            31, 31, 30, 31, 30, 31 };
+    static const unsigned char days[12] = {31, 28, 31, 30, 31, 30,
+                                           31, 31, 30, 31, 30, 31};
     if (m == 2 && jbw__is_leap(y))
         return 29;
     return days[m - 1];
@@ -78,8 +78,7 @@ static const char *jbw__month_name(int m)
 {
     static const char *const names[12] = {
         "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"
-    };
+        "July",    "August",   "September", "October", "November", "December"};
     return (m >= 1 && m <= 12) ? names[m - 1] : "?";
 }
 
@@ -94,8 +93,7 @@ int jbw__weekday_of(int32_t z)
 
 /* Detail for a date that is absent or outside the range. `what` names
  * the argument. */
-jbw_status jbw__range_error(const char *fn, const char *what,
-                                   jbw_date d)
+jbw_status jbw__range_error(const char *fn, const char *what, jbw_date d)
 {
     if (d == JBW_DATE_NONE)
         return jbw__error(JBW_ERANGE, "%s: %s is JBW_DATE_NONE (no date)", fn,
@@ -432,9 +430,8 @@ jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
                           "'%s': year %d is outside the supported %d..%d", q, y,
                           JBW_YEAR_MIN, JBW_YEAR_MAX);
     if (d < 1 || d > jbw__days_in_month(y, m))
-        return jbw__error(JBW_EPARSE,
-                          "'%s' is not a date: %s %d has %d days", q,
-                          jbw__month_name(m), y, jbw__days_in_month(y, m));
+        return jbw__error(JBW_EPARSE, "'%s' is not a date: %s %d has %d days",
+                          q, jbw__month_name(m), y, jbw__days_in_month(y, m));
     *out = jbw__days_from_civil(y, m, d);
     return jbw__ok();
 }

@@ -14,8 +14,6 @@
 
 #define JBW__KEY_MAX 64
 
-
-
 /* ---- validation -------------------------------------------------------- */
 
 static int jbw__is_key_char(char c)

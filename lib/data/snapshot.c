@@ -346,7 +346,7 @@ static jbw_status jbw__check_worker(jbw__worker_row *row,
 
 jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
 {
-    jbw__worker_row row = { 0 };
+    jbw__worker_row row = {0};
     jbw_status st;
     size_t i;
     if (!snap || !worker)
@@ -378,7 +378,7 @@ jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
 /* What the checks resolve, ready to store. */
 typedef struct jbw__measure_row {
     uint32_t org, region, worker;
-    jbw_date waiting_since; /* settled */
+    jbw_date waiting_since;               /* settled */
     size_t id_len, child_len, family_len; /* family_len: when given */
     uint64_t id_hash;
 } jbw__measure_row;
@@ -425,8 +425,8 @@ static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
         (st = jbw__check_id(&row->child_len, r, "child_id", m->child_id)) !=
             JBW_OK ||
         (jbw__given(m->family_id) &&
-         (st = jbw__check_id(&row->family_len, r, "family_id",
-                             m->family_id)) != JBW_OK) ||
+         (st = jbw__check_id(&row->family_len, r, "family_id", m->family_id)) !=
+             JBW_OK) ||
         (st = jbw__check_enums(m)) != JBW_OK ||
         (st = jbw__check_org(&row->org, r, snap->registry, m->organisation)) !=
             JBW_OK ||
@@ -610,7 +610,7 @@ static jbw_status jbw__intern_measure_ids(size_t *child, size_t *family,
 jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
                                     const jbw_measure *measure)
 {
-    jbw__measure_row row = { 0 };
+    jbw__measure_row row = {0};
     jbw__measures *m;
     jbw_status st;
     size_t i, child, family;

@@ -10,16 +10,16 @@
 #include "data/date_internal.h"
 
 struct jbw_registry {
-    jbw__strmap region_keys;  /* key -> region index */
+    jbw__strmap region_keys; /* key -> region index */
     char **region_names;
-    char **region_cbs;        /* "" when unknown */
+    char **region_cbs; /* "" when unknown */
     size_t region_cap;
 
     jbw__strmap municipality_names; /* name -> municipality index */
     uint32_t *municipality_region;
     size_t municipality_cap;
 
-    jbw__strmap org_keys;     /* key -> organisation index */
+    jbw__strmap org_keys; /* key -> organisation index */
     char **org_names;
     size_t org_cap;
 
@@ -57,11 +57,11 @@ jbw_status jbw__registry_filter(uint32_t *out, const jbw__strmap *keys,
  */
 typedef struct jbw__workers {
     size_t count, cap;
-    uint32_t *org;      /* registry organisation index */
-    uint32_t *region;   /* registry region index or JBW__NONE */
+    uint32_t *org;    /* registry organisation index */
+    uint32_t *region; /* registry region index or JBW__NONE */
     double *fte;
     jbw_date *hired;
-    jbw_date *leaving;  /* JBW_DATE_NONE */
+    jbw_date *leaving; /* JBW_DATE_NONE */
 } jbw__workers;
 
 /*
@@ -69,33 +69,33 @@ typedef struct jbw__workers {
  */
 typedef struct jbw__measures {
     size_t count, cap;
-    uint32_t *child;      /* index into snapshot child_ids */
-    uint32_t *family;     /* index into family_ids (own family: a key
-                             made from the child id, see snapshot.c) */
+    uint32_t *child;  /* index into snapshot child_ids */
+    uint32_t *family; /* index into family_ids (own family: a key
+                         made from the child id, see snapshot.c) */
     uint8_t *kind;
     uint32_t *org;
     uint32_t *region;
     jbw_date *start;
-    jbw_date *end;          /* JBW_DATE_NONE = running */
-    uint32_t *worker;       /* worker index or JBW__NONE */
+    jbw_date *end;    /* JBW_DATE_NONE = running */
+    uint32_t *worker; /* worker index or JBW__NONE */
     jbw_date *first_assigned;
-    jbw_date *waiting_since;/* settled: start for nieuw given without */
+    jbw_date *waiting_since; /* settled: start for nieuw given without */
     int32_t *previous_workers;
     uint8_t *safety;
     uint8_t *placement;
     jbw_date *birth_date;
     jbw_date *last_contact;
     uint8_t *jr_risk;
-    uint8_t *family_given;  /* 1 when family_id was given */
+    uint8_t *family_given; /* 1 when family_id was given */
 } jbw__measures;
 
 struct jbw_snapshot {
-    jbw_registry *registry;   /* owned copy */
+    jbw_registry *registry; /* owned copy */
     jbw_date reference_date;
-    jbw__strmap worker_ids;   /* id -> worker index */
-    jbw__strmap measure_ids;  /* id -> measure index */
-    jbw__strmap child_ids;    /* id -> child index */
-    jbw__strmap family_ids;   /* id -> family index */
+    jbw__strmap worker_ids;  /* id -> worker index */
+    jbw__strmap measure_ids; /* id -> measure index */
+    jbw__strmap child_ids;   /* id -> child index */
+    jbw__strmap family_ids;  /* id -> family index */
     jbw__workers w;
     jbw__measures m;
 };

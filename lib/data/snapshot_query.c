@@ -180,8 +180,8 @@ jbw_status jbw_snapshot_measure_state(jbw_measure_state *out,
 }
 
 jbw_status jbw__registry_filter(uint32_t *out, const jbw__strmap *keys,
-                               const char *key, const char *what,
-                               const char *caller)
+                                const char *key, const char *what,
+                                const char *caller)
 {
     long i;
     *out = JBW__NONE;

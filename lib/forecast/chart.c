@@ -11,7 +11,7 @@
 
 #define SVG_W 900.0
 #define SVG_H 500.0
-#define SVG_L 70.0   /* plot area */
+#define SVG_L 70.0 /* plot area */
 #define SVG_R 820.0
 #define SVG_T 70.0
 #define SVG_B 420.0
@@ -47,7 +47,8 @@ static void svg_polyline(jbw__buf *b, const jbw_forecast *fc,
     jbw__buf_puts(b, "\"/>\n");
 }
 
-static void svg_band(jbw__buf *b, const jbw_forecast *fc, const jbw__svg_axis *a)
+static void svg_band(jbw__buf *b, const jbw_forecast *fc,
+                     const jbw__svg_axis *a)
 {
     int32_t t;
     jbw__buf_puts(b, "<polygon fill=\"#888888\" fill-opacity=\"0.25\" "
@@ -55,23 +56,27 @@ static void svg_band(jbw__buf *b, const jbw_forecast *fc, const jbw__svg_axis *a
     for (t = 0; t <= fc->months; t++) {
         jbw__svg_num(b, svg_x(fc, t));
         jbw__buf_putc(b, ',');
-        jbw__svg_num(b, svg_y(a, jbw__fc_values(fc, t, JBW_STAT_P95)[FCQ_WAITING]));
+        jbw__svg_num(
+            b, svg_y(a, jbw__fc_values(fc, t, JBW_STAT_P95)[FCQ_WAITING]));
         jbw__buf_putc(b, ' ');
     }
     for (t = fc->months; t >= 0; t--) {
         jbw__svg_num(b, svg_x(fc, t));
         jbw__buf_putc(b, ',');
-        jbw__svg_num(b, svg_y(a, jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING]));
+        jbw__svg_num(b,
+                     svg_y(a, jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING]));
         if (t)
             jbw__buf_putc(b, ' ');
     }
     jbw__buf_puts(b, "\"/>\n");
 }
 
-static void svg_axes(jbw__buf *b, const jbw__svg_axis *left, const jbw__svg_axis *right)
+static void svg_axes(jbw__buf *b, const jbw__svg_axis *left,
+                     const jbw__svg_axis *right)
 {
     double v;
-    jbw__buf_printf(b, "<g stroke=\"#444444\" stroke-width=\"1\"><line x1=\""
+    jbw__buf_printf(b,
+                    "<g stroke=\"#444444\" stroke-width=\"1\"><line x1=\""
                     "%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\"/><line x1=\""
                     "%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\"/><line x1=\""
                     "%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\"/></g>\n",
@@ -112,7 +117,8 @@ static void svg_month_labels(jbw__buf *b, const jbw_forecast *fc)
             snprintf(label, sizeof label, "%04d-%02d", y, m);
         else
             snprintf(label, sizeof label, "%d", (int)t);
-        jbw__buf_puts(b, "<line stroke=\"#444444\" y1=\"420\" y2=\"425\" x1=\"");
+        jbw__buf_puts(b,
+                      "<line stroke=\"#444444\" y1=\"420\" y2=\"425\" x1=\"");
         jbw__svg_num(b, svg_x(fc, t));
         jbw__buf_puts(b, "\" x2=\"");
         jbw__svg_num(b, svg_x(fc, t));
@@ -128,14 +134,18 @@ static void svg_legend_item(jbw__buf *b, int row, const char *color,
 {
     double y = 462 + 16 * (row / 3), x = SVG_L + 250 * (row % 3);
     if (band)
-        jbw__buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"24\" "
-                        "height=\"10\" fill=\"#888888\" fill-opacity=\"0.25\"/>",
-                        x, y - 5);
+        jbw__buf_printf(
+            b,
+            "<rect x=\"%.0f\" y=\"%.0f\" width=\"24\" "
+            "height=\"10\" fill=\"#888888\" fill-opacity=\"0.25\"/>",
+            x, y - 5);
     else
-        jbw__buf_printf(b, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" "
+        jbw__buf_printf(b,
+                        "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" "
                         "y2=\"%.0f\" stroke=\"%s\" stroke-width=\"2\"%s%s%s/>",
-                        x, y, x + 24, y, color, dash ? " stroke-dasharray=\"" : "",
-                        dash ? dash : "", dash ? "\"" : "");
+                        x, y, x + 24, y, color,
+                        dash ? " stroke-dasharray=\"" : "", dash ? dash : "",
+                        dash ? "\"" : "");
     jbw__buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">%s</text>\n", x + 30, y + 4,
                     label);
 }
@@ -168,10 +178,12 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
     if (svg_max(fc, FCQ_LOAD, JBW_STAT_MEAN) > cap_max)
         cap_max = svg_max(fc, FCQ_LOAD, JBW_STAT_MEAN);
     right = jbw__svg_axis_for(cap_max);
-    jbw__buf_printf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
+    jbw__buf_printf(&b,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
                     "xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
                     "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\""
-                    "sans-serif\">\n<title>", SVG_W, SVG_H, SVG_W, SVG_H);
+                    "sans-serif\">\n<title>",
+                    SVG_W, SVG_H, SVG_W, SVG_H);
     jbw__svg_text(&b, title);
     jbw__buf_puts(&b, "</title>\n<rect width=\"100%\" height=\"100%\" "
                       "fill=\"#ffffff\"/>\n<text x=\"450\" y=\"28\" "
@@ -179,11 +191,12 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
                       "font-weight=\"bold\">");
     jbw__svg_text(&b, title);
     if (fc->replicates)
-        jbw__buf_printf(&b, "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
+        jbw__buf_printf(&b,
+                        "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
                         "middle\" font-size=\"11\" fill=\"#555555\">mean of "
                         "%zu replicates (seed %llu); band: p5-p95 of the "
-                        "total</text>\n", fc->replicates,
-                        (unsigned long long)fc->seed);
+                        "total</text>\n",
+                        fc->replicates, (unsigned long long)fc->seed);
     else
         jbw__buf_puts(&b, "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
                           "middle\" font-size=\"11\" fill=\"#555555\">"
@@ -203,8 +216,8 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
     svg_polyline(&b, fc, &left, FCQ_WAITING, JBW_STAT_MEAN, "#333333", NULL);
     svg_polyline(&b, fc, &left, FCQ_WAITING_NIEUW, JBW_STAT_MEAN, "#1f77b4",
                  NULL);
-    svg_polyline(&b, fc, &left, FCQ_WAITING_BESTAAND, JBW_STAT_MEAN,
-                 "#d62728", NULL);
+    svg_polyline(&b, fc, &left, FCQ_WAITING_BESTAAND, JBW_STAT_MEAN, "#d62728",
+                 NULL);
     jbw__buf_puts(&b, "<g font-size=\"12\" fill=\"#222222\">\n");
     svg_legend_item(&b, 0, "#1f77b4", NULL, "waiting nieuw", 0);
     svg_legend_item(&b, 1, "#d62728", NULL, "waiting bestaand", 0);

@@ -17,19 +17,19 @@
 #pragma STDC FP_CONTRACT OFF
 #endif
 
-#define FC_K JBW_KIND_COUNT
+#define FC_K    JBW_KIND_COUNT
 #define FC_RING (JBW_TENURE_SLOTS - 1) /* tenure 0..35; 36+ kept apart */
 
 /* Domain limits of the parameters (docs/forecast.md). */
-#define FC_MAX_COUNT 1e9      /* measures in a start stock */
-#define FC_MAX_INFLOW 1e7     /* measures a month */
-#define FC_MAX_DURATION 1200.0 /* months (100 years) */
-#define FC_MAX_FTE 1e6        /* FTE in a tenure slot */
-#define FC_MAX_HIRES 1e5      /* FTE hired a month */
-#define FC_MAX_MONEY 1e12
+#define FC_MAX_COUNT      1e9    /* measures in a start stock */
+#define FC_MAX_INFLOW     1e7    /* measures a month */
+#define FC_MAX_DURATION   1200.0 /* months (100 years) */
+#define FC_MAX_FTE        1e6    /* FTE in a tenure slot */
+#define FC_MAX_HIRES      1e5    /* FTE hired a month */
+#define FC_MAX_MONEY      1e12
 #define FC_MAX_MULTIPLIER 1000.0
-#define FC_MAX_SHOCKS 10000
-#define FC_MAX_SLOTS 100000000.0
+#define FC_MAX_SHOCKS     10000
+#define FC_MAX_SLOTS      100000000.0
 
 /* ---- elementary functions, generator and samplers (sampler.c) --------- */
 
@@ -46,7 +46,7 @@ typedef struct jbw__fc_rng {
 /* A Poisson sampler for one mean, set up once and shared by replicates. */
 typedef struct jbw__fc_poisson {
     double mean;
-    double exp_neg;   /* e^-mean, inversion (mean < 10) */
+    double exp_neg; /* e^-mean, inversion (mean < 10) */
     /* PTRS constants (mean >= 10) */
     double b, a, vr, log_mean, log_inv_alpha;
 } jbw__fc_poisson;
@@ -59,9 +59,10 @@ typedef struct jbw__fc_poisson {
  */
 #define FC_QPOW 256
 typedef struct jbw__fc_binom {
-    double p, q, s;       /* p <= 0.5 after the flip; q = 1 - p; s = p / q */
-    int flip, all, none;  /* flip: n - Bin(n, 1 - p); all: p >= 1; none: p <= 0 */
-    const double *qpow;   /* q^n for n < FC_QPOW, or NULL */
+    double p, q, s; /* p <= 0.5 after the flip; q = 1 - p; s = p / q */
+    int flip, all,
+        none;           /* flip: n - Bin(n, 1 - p); all: p >= 1; none: p <= 0 */
+    const double *qpow; /* q^n for n < FC_QPOW, or NULL */
 } jbw__fc_binom;
 
 /* ln k!: a table below 16, Stirling's series above (absolute error below
@@ -88,18 +89,35 @@ jbw_status jbw__fc_check_horizon(const jbw_forecast_params *p);
 
 /* The quantities of a month, in the order of jbw_forecast_month. */
 enum {
-    FCQ_ASSIGNED, FCQ_WAITING_NIEUW, FCQ_WAITING_BESTAAND, FCQ_WAITING,
-    FCQ_ACTIVE, FCQ_INFLOW, FCQ_EXITS, FCQ_ORPHANED, FCQ_INTAKE,
-    FCQ_LEAVERS_FTE, FCQ_HIRES_FTE, FCQ_FTE, FCQ_EFFECTIVE_FTE, FCQ_CAPACITY,
-    FCQ_LOAD, FCQ_FREE_CAPACITY, FCQ_REVENUE, FCQ_STAFF_COST,
-    FCQ_FIXED_COSTS, FCQ_MARGIN, FCQ_COVERAGE, FCQ_COUNT
+    FCQ_ASSIGNED,
+    FCQ_WAITING_NIEUW,
+    FCQ_WAITING_BESTAAND,
+    FCQ_WAITING,
+    FCQ_ACTIVE,
+    FCQ_INFLOW,
+    FCQ_EXITS,
+    FCQ_ORPHANED,
+    FCQ_INTAKE,
+    FCQ_LEAVERS_FTE,
+    FCQ_HIRES_FTE,
+    FCQ_FTE,
+    FCQ_EFFECTIVE_FTE,
+    FCQ_CAPACITY,
+    FCQ_LOAD,
+    FCQ_FREE_CAPACITY,
+    FCQ_REVENUE,
+    FCQ_STAFF_COST,
+    FCQ_FIXED_COSTS,
+    FCQ_MARGIN,
+    FCQ_COVERAGE,
+    FCQ_COUNT
 };
 
 /* The quantities' names in output, by FCQ_ index. */
 extern const char *const jbw__fc_quantity_names[FCQ_COUNT];
 
-#define FC_STATS 4
-#define FC_LIST_NIEUW 0
+#define FC_STATS         4
+#define FC_LIST_NIEUW    0
 #define FC_LIST_BESTAAND 1
 
 /* A group of waiting lists that free capacity takes pro rata. */
@@ -112,27 +130,28 @@ typedef struct jbw__fc_tier {
 /* Everything a month step needs that does not change between replicates. */
 typedef struct jbw__fc_model {
     int32_t months;
-    int live[FC_K];        /* kinds that ever hold a measure */
+    int live[FC_K]; /* kinds that ever hold a measure */
     int nlive;
-    double exit_p[FC_K];   /* 1 / duration */
-    double cost[FC_K];     /* norm units per measure: upm x weight */
+    double exit_p[FC_K]; /* 1 / duration */
+    double cost[FC_K];   /* norm units per measure: upm x weight */
     double tariff_month[FC_K];
     double ramp[JBW_TENURE_SLOTS];
     double caseload_per_fte;
-    double leave_rate;     /* monthly */
+    double leave_rate; /* monthly */
     double hires_fte;
     int32_t hire_months;
-    double hire_workers;   /* workers per month of hires (stochastic) */
+    double hire_workers; /* workers per month of hires (stochastic) */
     double fte_per_worker;
     int finance;
     double staff_cost_month, fixed_month;
     jbw__fc_tier tiers[3];
     int ntiers;
-    double *inflow_mean;   /* (months + 1) x FC_K; row t = month t */
+    double *inflow_mean;        /* (months + 1) x FC_K; row t = month t */
     jbw__fc_poisson *inflow_ps; /* idem, stochastic runs only */
-    double *lf;            /* ln k! for k < FC_LF_TABLE, stochastic runs */
-    jbw__fc_binom binom[FC_K + 1]; /* exits per kind, then leavers; stochastic */
-    double *qpow;          /* their tables, FC_QPOW each */
+    double *lf;                 /* ln k! for k < FC_LF_TABLE, stochastic runs */
+    jbw__fc_binom
+        binom[FC_K + 1]; /* exits per kind, then leavers; stochastic */
+    double *qpow;        /* their tables, FC_QPOW each */
 } jbw__fc_model;
 #define FC_LEAVE_BINOM FC_K
 
@@ -170,9 +189,9 @@ struct jbw_forecast {
     size_t replicates;
     uint64_t seed;
     int finance;
-    int nstats;          /* 1 deterministic, FC_STATS stochastic */
-    jbw_date *dates;     /* months + 1 */
-    double *values;      /* [(month x nstats + stat) x FCQ_COUNT + q] */
+    int nstats;      /* 1 deterministic, FC_STATS stochastic */
+    jbw_date *dates; /* months + 1 */
+    double *values;  /* [(month x nstats + stat) x FCQ_COUNT + q] */
 };
 
 /* The FCQ_COUNT values of statistic `stat` of month `month`. */

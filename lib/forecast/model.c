@@ -13,11 +13,13 @@
 /* ====================================================================== */
 
 const char *const jbw__fc_quantity_names[FCQ_COUNT] = {
-    "assigned", "waiting_nieuw", "waiting_bestaand", "waiting", "active",
-    "inflow", "exits", "orphaned", "intake", "leavers_fte", "hires_fte",
-    "fte", "effective_fte", "capacity", "load", "free_capacity", "revenue",
-    "staff_cost", "fixed_costs", "margin", "coverage"
-};
+    "assigned",      "waiting_nieuw", "waiting_bestaand",
+    "waiting",       "active",        "inflow",
+    "exits",         "orphaned",      "intake",
+    "leavers_fte",   "hires_fte",     "fte",
+    "effective_fte", "capacity",      "load",
+    "free_capacity", "revenue",       "staff_cost",
+    "fixed_costs",   "margin",        "coverage"};
 
 void jbw__fc_model_free(jbw__fc_model *m)
 {
@@ -32,7 +34,7 @@ void jbw__fc_model_free(jbw__fc_model *m)
 }
 
 double jbw__fc_shock_multiplier(const jbw_forecast_params *p, int kind,
-                                  int32_t month)
+                                int32_t month)
 {
     double mult = 1.0;
     size_t i;
@@ -97,7 +99,7 @@ static jbw_status fc_norm_values(jbw__fc_model *m, const jbw_norm *norm,
     jbw_norm_free(own);
     if (!(m->caseload_per_fte > 0) || !isfinite(m->caseload_per_fte))
         return jbw__error(JBW_EINVAL, "forecast: the norm has no positive "
-                          "caseload per FTE");
+                                      "caseload per FTE");
     return JBW_OK;
 }
 
@@ -112,7 +114,7 @@ static double fc_round_workers(double fte, double per_worker)
 
 /* Sets up the model of a run: validated params in, nothing shared out. */
 jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
-                                const jbw_norm *norm, int stochastic)
+                              const jbw_norm *norm, int stochastic)
 {
     jbw_status st;
     int32_t t;
@@ -122,14 +124,14 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
     st = fc_norm_values(m, norm, p->units_per_measure);
     if (st != JBW_OK)
         return st;
-    m->inflow_mean = jbw__calloc((size_t)(p->months + 1) * FC_K,
-                                 sizeof *m->inflow_mean);
+    m->inflow_mean =
+        jbw__calloc((size_t)(p->months + 1) * FC_K, sizeof *m->inflow_mean);
     if (!m->inflow_mean)
         return jbw__enomem();
     if (stochastic) {
         size_t i;
-        m->inflow_ps = jbw__calloc((size_t)(p->months + 1) * FC_K,
-                                   sizeof *m->inflow_ps);
+        m->inflow_ps =
+            jbw__calloc((size_t)(p->months + 1) * FC_K, sizeof *m->inflow_ps);
         m->lf = jbw__calloc(FC_LF_TABLE, sizeof *m->lf);
         m->qpow = jbw__calloc((FC_K + 1) * FC_QPOW, sizeof *m->qpow);
         if (!m->inflow_ps || !m->lf || !m->qpow) {
@@ -146,8 +148,8 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
             double mean = p->inflow[k] * jbw__fc_shock_multiplier(p, k, t);
             m->inflow_mean[(size_t)t * FC_K + (size_t)k] = mean;
             if (m->inflow_ps)
-                jbw__fc_poisson_setup(&m->inflow_ps[(size_t)t * FC_K + (size_t)k],
-                                 mean);
+                jbw__fc_poisson_setup(
+                    &m->inflow_ps[(size_t)t * FC_K + (size_t)k], mean);
             live |= mean > 0;
         }
         if (live)
@@ -159,9 +161,9 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
     if (m->qpow) {
         for (k = 0; k < FC_K; k++)
             jbw__fc_binom_setup(&m->binom[k], m->exit_p[k],
-                           m->qpow + (size_t)k * FC_QPOW);
+                                m->qpow + (size_t)k * FC_QPOW);
         jbw__fc_binom_setup(&m->binom[FC_LEAVE_BINOM], m->leave_rate,
-                       m->qpow + (size_t)FC_LEAVE_BINOM * FC_QPOW);
+                            m->qpow + (size_t)FC_LEAVE_BINOM * FC_QPOW);
     }
     m->hires_fte = p->hires_fte;
     m->hire_months = p->hire_months;
@@ -175,7 +177,7 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
 }
 
 void jbw__fc_state_init(jbw__fc_state *s, const jbw__fc_model *m,
-                          const jbw_forecast_params *p)
+                        const jbw_forecast_params *p)
 {
     int k, j;
     memset(s, 0, sizeof *s);
@@ -225,7 +227,8 @@ static double fc_load(const jbw__fc_model *m, const jbw__fc_state *s)
 }
 
 /* Fills the stock, staff and finance quantities of the state. */
-static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s, double *q)
+static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s,
+                       double *q)
 {
     double a = 0, wn = 0, wb = 0, revenue = 0;
     int i;
@@ -245,8 +248,8 @@ static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s, double *q
     q[FCQ_EFFECTIVE_FTE] = fc_effective_fte(m, s);
     q[FCQ_CAPACITY] = q[FCQ_EFFECTIVE_FTE] * m->caseload_per_fte;
     q[FCQ_LOAD] = fc_load(m, s);
-    q[FCQ_FREE_CAPACITY] = q[FCQ_CAPACITY] > q[FCQ_LOAD]
-                               ? q[FCQ_CAPACITY] - q[FCQ_LOAD] : 0;
+    q[FCQ_FREE_CAPACITY] =
+        q[FCQ_CAPACITY] > q[FCQ_LOAD] ? q[FCQ_CAPACITY] - q[FCQ_LOAD] : 0;
     if (!m->finance) {
         q[FCQ_REVENUE] = q[FCQ_STAFF_COST] = q[FCQ_FIXED_COSTS] = NAN;
         q[FCQ_MARGIN] = q[FCQ_COVERAGE] = NAN;
@@ -262,7 +265,8 @@ static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s, double *q
 }
 
 /* Step 1: exits from every stock of every kind. */
-static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s, jbw__fc_rng *g)
+static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s,
+                            jbw__fc_rng *g)
 {
     double exits = 0;
     int i;
@@ -288,8 +292,8 @@ static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s, jbw__fc_rn
 }
 
 /* Step 2: inflow into waiting nieuw. */
-static double fc_step_inflow(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
-                             jbw__fc_rng *g)
+static double fc_step_inflow(const jbw__fc_model *m, jbw__fc_state *s,
+                             int32_t t, jbw__fc_rng *g)
 {
     double inflow = 0;
     size_t row = (size_t)t * FC_K;
@@ -393,8 +397,8 @@ static double fc_take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
     double demand = 0, f;
     int e;
     for (e = 0; e < tier->count; e++)
-        demand += m->cost[tier->kind[e]] *
-                  *fc_list(s, tier->list[e], tier->kind[e]);
+        demand +=
+            m->cost[tier->kind[e]] * *fc_list(s, tier->list[e], tier->kind[e]);
     if (demand <= free_cap) {
         for (e = 0; e < tier->count; e++) {
             double w = *fc_list(s, tier->list[e], tier->kind[e]);
@@ -428,7 +432,8 @@ static double fc_take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
 }
 
 /* Step 5: free capacity takes waiting measures. Returns the intake. */
-static double fc_step_intake(const jbw__fc_model *m, jbw__fc_state *s, int whole)
+static double fc_step_intake(const jbw__fc_model *m, jbw__fc_state *s,
+                             int whole)
 {
     double capacity = fc_effective_fte(m, s) * m->caseload_per_fte;
     double free_cap = capacity - fc_load(m, s);
@@ -440,8 +445,8 @@ static double fc_step_intake(const jbw__fc_model *m, jbw__fc_state *s, int whole
 }
 
 /* One month t >= 1 of one replicate (g NULL: expected values). */
-void jbw__fc_step(const jbw__fc_model *m, jbw__fc_state *s, int32_t t, jbw__fc_rng *g,
-                    double *q)
+void jbw__fc_step(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
+                  jbw__fc_rng *g, double *q)
 {
     double exits = fc_step_exits(m, s, g);
     double inflow = fc_step_inflow(m, s, t, g);
@@ -455,7 +460,8 @@ void jbw__fc_step(const jbw__fc_model *m, jbw__fc_state *s, int32_t t, jbw__fc_r
 }
 
 /* Month 0: the start state, no flows. */
-void jbw__fc_observe_start(const jbw__fc_model *m, const jbw__fc_state *s, double *q)
+void jbw__fc_observe_start(const jbw__fc_model *m, const jbw__fc_state *s,
+                           double *q)
 {
     fc_observe(m, s, q);
     q[FCQ_INFLOW] = q[FCQ_EXITS] = q[FCQ_ORPHANED] = q[FCQ_INTAKE] = 0;

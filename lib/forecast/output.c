@@ -51,7 +51,8 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
     int stat;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_json: NULL argument");
-    jbw__buf_printf(&b, "{\"mode\":\"%s\",\"replicates\":%zu,\"seed\":%llu,"
+    jbw__buf_printf(&b,
+                    "{\"mode\":\"%s\",\"replicates\":%zu,\"seed\":%llu,"
                     "\"months\":%d,\"start\":",
                     fc->replicates ? "stochastic" : "deterministic",
                     fc->replicates, (unsigned long long)fc->seed,
@@ -136,7 +137,8 @@ static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t)
     jbw__buf_printf(b, " %9.1f %9.1f %9.1f", v[FCQ_WAITING_NIEUW],
                     v[FCQ_WAITING_BESTAAND], v[FCQ_WAITING]);
     if (fc->replicates)
-        jbw__buf_printf(b, " %9.1f %9.1f", jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING],
+        jbw__buf_printf(b, " %9.1f %9.1f",
+                        jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING],
                         jbw__fc_values(fc, t, JBW_STAT_P95)[FCQ_WAITING]);
     jbw__buf_printf(b, " %9.1f %8.1f %8.1f %9.1f %9.1f", v[FCQ_ASSIGNED],
                     v[FCQ_FTE], v[FCQ_EFFECTIVE_FTE], v[FCQ_CAPACITY],
@@ -158,13 +160,16 @@ jbw_status jbw_forecast_text(char **out, size_t *len, const jbw_forecast *fc)
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_text: NULL argument");
     if (fc->replicates)
-        jbw__buf_printf(&b, "Forecast, %d months, stochastic: mean of %zu "
+        jbw__buf_printf(&b,
+                        "Forecast, %d months, stochastic: mean of %zu "
                         "replicates (seed %llu), p5-p95 of the waiting list\n",
                         (int)fc->months, fc->replicates,
                         (unsigned long long)fc->seed);
     else
-        jbw__buf_printf(&b, "Forecast, %d months, deterministic (expected "
-                        "values)\n", (int)fc->months);
+        jbw__buf_printf(&b,
+                        "Forecast, %d months, deterministic (expected "
+                        "values)\n",
+                        (int)fc->months);
     jbw__buf_printf(&b, "%-14s %9s %9s %9s", "date     month", "nieuw",
                     "bestaand", "waiting");
     if (fc->replicates)

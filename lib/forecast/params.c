@@ -22,12 +22,15 @@ static jbw_status fc_check_range(double v, double lo, double hi,
                                  const char *field, const char *index)
 {
     if (!isfinite(v))
-        return jbw__error(JBW_EINVAL, "forecast params: %s%s is %s: must be "
-                          "a finite number", field, index, v != v ? "NaN" :
-                          "infinite");
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: %s%s is %s: must be "
+                          "a finite number",
+                          field, index, v != v ? "NaN" : "infinite");
     if (v < lo || v > hi)
-        return jbw__error(JBW_EINVAL, "forecast params: %s%s is %g: must be "
-                          "in [%g, %g]", field, index, v, lo, hi);
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: %s%s is %g: must be "
+                          "in [%g, %g]",
+                          field, index, v, lo, hi);
     return JBW_OK;
 }
 
@@ -36,8 +39,10 @@ static jbw_status fc_check_positive_max(double v, double hi, const char *field)
 {
     jbw_status st = fc_check_range(v, 0, hi, field, "");
     if (st == JBW_OK && v <= 0)
-        return jbw__error(JBW_EINVAL, "forecast params: %s is %g: must be "
-                          "> 0", field, v);
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: %s is %g: must be "
+                          "> 0",
+                          field, v);
     return st;
 }
 
@@ -53,9 +58,10 @@ static jbw_status fc_check_kind_array(const double *arr, double lo, double hi,
         if (st != JBW_OK)
             return st;
         if (whole && arr[k] != floor(arr[k]))
-            return jbw__error(JBW_EINVAL, "forecast params: %s%s is %g: a "
-                              "stochastic run needs whole counts", field, idx,
-                              arr[k]);
+            return jbw__error(JBW_EINVAL,
+                              "forecast params: %s%s is %g: a "
+                              "stochastic run needs whole counts",
+                              field, idx, arr[k]);
     }
     return JBW_OK;
 }
@@ -63,8 +69,10 @@ static jbw_status fc_check_kind_array(const double *arr, double lo, double hi,
 static jbw_status fc_check_flag(int v, const char *field)
 {
     if (v != 0 && v != 1)
-        return jbw__error(JBW_EINVAL, "forecast params: %s is %d: must be 0 "
-                          "or 1", field, v);
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: %s is %d: must be 0 "
+                          "or 1",
+                          field, v);
     return JBW_OK;
 }
 
@@ -72,27 +80,33 @@ static jbw_status fc_check_shocks(const jbw_forecast_params *p)
 {
     size_t i;
     if (p->shock_count > FC_MAX_SHOCKS)
-        return jbw__error(JBW_EINVAL, "forecast params: %zu shocks: at most "
-                          "%d", p->shock_count, FC_MAX_SHOCKS);
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: %zu shocks: at most "
+                          "%d",
+                          p->shock_count, FC_MAX_SHOCKS);
     if (p->shock_count && !p->shocks)
-        return jbw__error(JBW_EINVAL, "forecast params: shock_count is %zu "
-                          "but shocks is NULL", p->shock_count);
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: shock_count is %zu "
+                          "but shocks is NULL",
+                          p->shock_count);
     for (i = 0; i < p->shock_count; i++) {
         const jbw_shock *s = &p->shocks[i];
         char idx[48];
         jbw_status st;
         if (s->kind != JBW_SHOCK_ALL_KINDS && (s->kind < 0 || s->kind >= FC_K))
-            return jbw__error(JBW_EINVAL, "forecast params: shocks[%zu].kind "
-                              "is %d: not a kind", i, s->kind);
+            return jbw__error(JBW_EINVAL,
+                              "forecast params: shocks[%zu].kind "
+                              "is %d: not a kind",
+                              i, s->kind);
         if (s->month_from < 1 || s->month_to < s->month_from ||
             s->month_to > JBW_FORECAST_MONTHS_MAX)
-            return jbw__error(JBW_EINVAL, "forecast params: shocks[%zu] "
-                              "months %d..%d: need 1 <= from <= to <= %d", i,
-                              (int)s->month_from, (int)s->month_to,
+            return jbw__error(JBW_EINVAL,
+                              "forecast params: shocks[%zu] "
+                              "months %d..%d: need 1 <= from <= to <= %d",
+                              i, (int)s->month_from, (int)s->month_to,
                               JBW_FORECAST_MONTHS_MAX);
         snprintf(idx, sizeof idx, "[%zu].multiplier", i);
-        st = fc_check_range(s->multiplier, 0, FC_MAX_MULTIPLIER, "shocks",
-                            idx);
+        st = fc_check_range(s->multiplier, 0, FC_MAX_MULTIPLIER, "shocks", idx);
         if (st != JBW_OK)
             return st;
     }
@@ -117,15 +131,18 @@ jbw_status jbw__fc_check_horizon(const jbw_forecast_params *p)
 {
     jbw_date end;
     if (p->months < 1 || p->months > JBW_FORECAST_MONTHS_MAX)
-        return jbw__error(JBW_ERANGE, "forecast params: months is %d: must "
-                          "be 1..%d", (int)p->months, JBW_FORECAST_MONTHS_MAX);
+        return jbw__error(JBW_ERANGE,
+                          "forecast params: months is %d: must "
+                          "be 1..%d",
+                          (int)p->months, JBW_FORECAST_MONTHS_MAX);
     if (p->start == JBW_DATE_NONE)
         return JBW_OK;
     if (!jbw__date_in_range(p->start) ||
         jbw_date_add_months(&end, p->start, (int)p->months) != JBW_OK)
-        return jbw__error(JBW_ERANGE, "forecast params: start date plus %d "
-                          "months lies outside %d..%d", (int)p->months,
-                          JBW_YEAR_MIN, JBW_YEAR_MAX);
+        return jbw__error(JBW_ERANGE,
+                          "forecast params: start date plus %d "
+                          "months lies outside %d..%d",
+                          (int)p->months, JBW_YEAR_MIN, JBW_YEAR_MAX);
     return JBW_OK;
 }
 
@@ -164,8 +181,10 @@ jbw_status jbw__fc_check_params(const jbw_forecast_params *p, int stochastic)
     if (!p)
         return jbw__error(JBW_EINVAL, "forecast params: NULL");
     if (p->version != JBW_FORECAST_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION, "forecast params: version %u is not "
-                          "supported", p->version);
+        return jbw__error(JBW_EVERSION,
+                          "forecast params: version %u is not "
+                          "supported",
+                          p->version);
     if ((st = jbw__fc_check_horizon(p)) != JBW_OK ||
         (st = fc_check_kind_array(p->assigned, 0, FC_MAX_COUNT, "assigned",
                                   stochastic)) != JBW_OK ||
@@ -174,17 +193,19 @@ jbw_status jbw__fc_check_params(const jbw_forecast_params *p, int stochastic)
         (st = fc_check_kind_array(p->waiting_bestaand, 0, FC_MAX_COUNT,
                                   "waiting_bestaand", stochastic)) != JBW_OK ||
         (st = fc_check_staff(p)) != JBW_OK ||
-        (st = fc_check_kind_array(p->inflow, 0, FC_MAX_INFLOW, "inflow",
-                                  0)) != JBW_OK ||
+        (st = fc_check_kind_array(p->inflow, 0, FC_MAX_INFLOW, "inflow", 0)) !=
+            JBW_OK ||
         (st = fc_check_kind_array(p->duration, 1, FC_MAX_DURATION, "duration",
                                   0)) != JBW_OK)
         return st;
     if (isfinite(p->turnover) && p->turnover > 1)
-        return jbw__error(JBW_EINVAL, "forecast params: turnover is %g: must "
-                          "be a fraction 0..1 (0.2 for 20%%)", p->turnover);
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: turnover is %g: must "
+                          "be a fraction 0..1 (0.2 for 20%%)",
+                          p->turnover);
     if ((st = fc_check_range(p->turnover, 0, 1, "turnover", "")) != JBW_OK ||
-        (st = fc_check_range(p->hires_fte, 0, FC_MAX_HIRES, "hires_fte",
-                             "")) != JBW_OK ||
+        (st = fc_check_range(p->hires_fte, 0, FC_MAX_HIRES, "hires_fte", "")) !=
+            JBW_OK ||
         (st = fc_check_positive_max(p->fte_per_worker, 1.2,
                                     "fte_per_worker")) != JBW_OK ||
         (st = fc_check_positive_max(p->units_per_measure, 10,
@@ -200,9 +221,10 @@ jbw_status jbw__fc_check_params(const jbw_forecast_params *p, int stochastic)
                              "")) != JBW_OK)
         return st;
     if (p->hire_months < 0 || p->hire_months > JBW_FORECAST_MONTHS_MAX)
-        return jbw__error(JBW_EINVAL, "forecast params: hire_months is %d: "
-                          "must be 0..%d", (int)p->hire_months,
-                          JBW_FORECAST_MONTHS_MAX);
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: hire_months is %d: "
+                          "must be 0..%d",
+                          (int)p->hire_months, JBW_FORECAST_MONTHS_MAX);
     if ((st = fc_check_shocks(p)) != JBW_OK)
         return st;
     return fc_check_shocked_inflow(p);
@@ -215,8 +237,10 @@ jbw_status jbw_forecast_params_init(jbw_forecast_params *params,
     if (!params)
         return jbw__error(JBW_EINVAL, "jbw_forecast_params_init: NULL params");
     if (version != JBW_FORECAST_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION, "jbw_forecast_params_init: version "
-                          "%u is not supported", version);
+        return jbw__error(JBW_EVERSION,
+                          "jbw_forecast_params_init: version "
+                          "%u is not supported",
+                          version);
     *params = defaults;
     return jbw__ok();
 }
@@ -235,8 +259,10 @@ jbw_status jbw_forecast_options_init(jbw_forecast_options *opts,
     if (!opts)
         return jbw__error(JBW_EINVAL, "jbw_forecast_options_init: NULL opts");
     if (version != JBW_FORECAST_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION, "jbw_forecast_options_init: version "
-                          "%u is not supported", version);
+        return jbw__error(JBW_EVERSION,
+                          "jbw_forecast_options_init: version "
+                          "%u is not supported",
+                          version);
     *opts = defaults;
     return jbw__ok();
 }

@@ -38,11 +38,15 @@ jbw_status jbw_erlang_c(double *p_wait, size_t servers, double offered_load)
     if (servers == 0)
         return jbw__error(JBW_EINVAL, "jbw_erlang_c: 0 servers");
     if (!isfinite(offered_load) || offered_load < 0)
-        return jbw__error(JBW_EINVAL, "jbw_erlang_c: offered load %g must be "
-                          "a finite number >= 0", offered_load);
+        return jbw__error(JBW_EINVAL,
+                          "jbw_erlang_c: offered load %g must be "
+                          "a finite number >= 0",
+                          offered_load);
     if ((double)servers > FC_MAX_SLOTS)
-        return jbw__error(JBW_ERANGE, "jbw_erlang_c: %zu servers: at most "
-                          "%.0f", servers, FC_MAX_SLOTS);
+        return jbw__error(JBW_ERANGE,
+                          "jbw_erlang_c: %zu servers: at most "
+                          "%.0f",
+                          servers, FC_MAX_SLOTS);
     b = fc_erlang_b_from(1.0, 0, servers, offered_load);
     *p_wait = fc_erlang_c_of_b(b, servers, offered_load);
     return jbw__ok();
@@ -54,8 +58,10 @@ jbw_status jbw_queue_params_init(jbw_queue_params *q, unsigned int version)
     if (!q)
         return jbw__error(JBW_EINVAL, "jbw_queue_params_init: NULL params");
     if (version != JBW_QUEUE_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION, "jbw_queue_params_init: version %u "
-                          "is not supported", version);
+        return jbw__error(JBW_EVERSION,
+                          "jbw_queue_params_init: version %u "
+                          "is not supported",
+                          version);
     *q = defaults;
     return jbw__ok();
 }
@@ -63,8 +69,10 @@ jbw_status jbw_queue_params_init(jbw_queue_params *q, unsigned int version)
 static jbw_status fc_check_positive(double v, const char *what)
 {
     if (!isfinite(v) || v <= 0)
-        return jbw__error(JBW_EINVAL, "queue params: %s is %g: must be a "
-                          "finite number > 0", what, v);
+        return jbw__error(JBW_EINVAL,
+                          "queue params: %s is %g: must be a "
+                          "finite number > 0",
+                          what, v);
     return JBW_OK;
 }
 
@@ -73,14 +81,18 @@ static jbw_status fc_check_queue(const jbw_queue_result *out,
 {
     jbw_status st;
     if (!out || !q)
-        return jbw__error(JBW_EINVAL, "queue: NULL %s", !out ? "out" :
-                          "params");
+        return jbw__error(JBW_EINVAL, "queue: NULL %s",
+                          !out ? "out" : "params");
     if (out->version != JBW_QUEUE_RESULT_VERSION)
-        return jbw__error(JBW_EVERSION, "queue: result version %u is not "
-                          "supported", out->version);
+        return jbw__error(JBW_EVERSION,
+                          "queue: result version %u is not "
+                          "supported",
+                          out->version);
     if (q->version != JBW_QUEUE_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION, "queue: params version %u is not "
-                          "supported", q->version);
+        return jbw__error(JBW_EVERSION,
+                          "queue: params version %u is not "
+                          "supported",
+                          q->version);
     if ((st = fc_check_positive(q->arrivals_per_workday,
                                 "arrivals_per_workday")) != JBW_OK ||
         (st = fc_check_positive(q->mean_duration_workdays,
@@ -88,12 +100,16 @@ static jbw_status fc_check_queue(const jbw_queue_result *out,
         (st = fc_check_positive(q->slots_per_fte, "slots_per_fte")) != JBW_OK)
         return st;
     if (!isfinite(q->within_workdays) || q->within_workdays < 0)
-        return jbw__error(JBW_EINVAL, "queue params: within_workdays is %g: "
-                          "must be a finite number >= 0", q->within_workdays);
+        return jbw__error(JBW_EINVAL,
+                          "queue params: within_workdays is %g: "
+                          "must be a finite number >= 0",
+                          q->within_workdays);
     if (q->arrivals_per_workday * q->mean_duration_workdays > FC_MAX_SLOTS)
-        return jbw__error(JBW_ERANGE, "queue params: offered load %g is above "
-                          "%.0f", q->arrivals_per_workday *
-                          q->mean_duration_workdays, FC_MAX_SLOTS);
+        return jbw__error(JBW_ERANGE,
+                          "queue params: offered load %g is above "
+                          "%.0f",
+                          q->arrivals_per_workday * q->mean_duration_workdays,
+                          FC_MAX_SLOTS);
     return JBW_OK;
 }
 
@@ -113,8 +129,8 @@ static void fc_queue_fill(jbw_queue_result *r, const jbw_queue_params *q,
     }
     pw = fc_erlang_c_of_b(b, c, a);
     r->p_wait = pw;
-    r->share_within =
-        1.0 - pw * exp(-(cd - a) * q->within_workdays / q->mean_duration_workdays);
+    r->share_within = 1.0 - pw * exp(-(cd - a) * q->within_workdays /
+                                     q->mean_duration_workdays);
     r->mean_wait_workdays = pw * q->mean_duration_workdays / (cd - a);
 }
 
@@ -128,8 +144,10 @@ jbw_status jbw_queue_staffing(jbw_queue_result *out, const jbw_queue_params *q,
     if (st != JBW_OK)
         return st;
     if (!isfinite(percent) || percent <= 0 || percent >= 100)
-        return jbw__error(JBW_EINVAL, "jbw_queue_staffing: percent %g must "
-                          "be in (0, 100)", percent);
+        return jbw__error(JBW_EINVAL,
+                          "jbw_queue_staffing: percent %g must "
+                          "be in (0, 100)",
+                          percent);
     a = q->arrivals_per_workday * q->mean_duration_workdays;
     goal = percent / 100.0;
     /* The queue is stable only from c > A on: start there, add slots. */
@@ -142,8 +160,10 @@ jbw_status jbw_queue_staffing(jbw_queue_result *out, const jbw_queue_params *q,
         if (r.share_within >= goal)
             break;
         if ((double)c >= FC_MAX_SLOTS)
-            return jbw__error(JBW_ERANGE, "jbw_queue_staffing: more than %.0f "
-                              "slots needed", FC_MAX_SLOTS);
+            return jbw__error(JBW_ERANGE,
+                              "jbw_queue_staffing: more than %.0f "
+                              "slots needed",
+                              FC_MAX_SLOTS);
         c++;
         b = fc_erlang_b_from(b, c - 1, c, a);
     }
@@ -161,13 +181,17 @@ jbw_status jbw_queue_share(jbw_queue_result *out, const jbw_queue_params *q,
     if (st != JBW_OK)
         return st;
     if (!isfinite(fte) || fte < 0)
-        return jbw__error(JBW_EINVAL, "jbw_queue_share: fte %g must be a "
-                          "finite number >= 0", fte);
+        return jbw__error(JBW_EINVAL,
+                          "jbw_queue_share: fte %g must be a "
+                          "finite number >= 0",
+                          fte);
     /* Whole slots; the 1e-9 keeps 5 x 12 = 59.999... from losing one. */
     slots = floor(fte * q->slots_per_fte + 1e-9);
     if (slots > FC_MAX_SLOTS)
-        return jbw__error(JBW_ERANGE, "jbw_queue_share: %.0f slots: at most "
-                          "%.0f", slots, FC_MAX_SLOTS);
+        return jbw__error(JBW_ERANGE,
+                          "jbw_queue_share: %.0f slots: at most "
+                          "%.0f",
+                          slots, FC_MAX_SLOTS);
     c = (size_t)slots;
     a = q->arrivals_per_workday * q->mean_duration_workdays;
     memset(&r, 0, sizeof r);
@@ -188,13 +212,16 @@ jbw_status jbw_queue_params_from_forecast(jbw_queue_params *q,
     int k;
     if (!q)
         return jbw__error(JBW_EINVAL, "jbw_queue_params_from_forecast: NULL "
-                          "queue params");
+                                      "queue params");
     if (q->version != JBW_QUEUE_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION, "jbw_queue_params_from_forecast: "
-                          "version %u is not supported", q->version);
+        return jbw__error(JBW_EVERSION,
+                          "jbw_queue_params_from_forecast: "
+                          "version %u is not supported",
+                          q->version);
     if (!isfinite(workdays_per_month) || workdays_per_month <= 0 ||
         workdays_per_month > 31)
-        return jbw__error(JBW_EINVAL, "jbw_queue_params_from_forecast: "
+        return jbw__error(JBW_EINVAL,
+                          "jbw_queue_params_from_forecast: "
                           "workdays_per_month %g must be in (0, 31]",
                           workdays_per_month);
     if ((st = jbw__fc_check_params(params, 0)) != JBW_OK)
@@ -211,9 +238,10 @@ jbw_status jbw_queue_params_from_forecast(jbw_queue_params *q,
     }
     if (lambda <= 0 || weight <= 0) {
         jbw_norm_free(own);
-        return jbw__error(JBW_EINVAL, "jbw_queue_params_from_forecast: the "
-                          "params have no inflow%s", lambda > 0 ?
-                          " of a kind with a weight" : "");
+        return jbw__error(JBW_EINVAL,
+                          "jbw_queue_params_from_forecast: the "
+                          "params have no inflow%s",
+                          lambda > 0 ? " of a kind with a weight" : "");
     }
     q->arrivals_per_workday = lambda / workdays_per_month;
     q->mean_duration_workdays = dur / lambda * workdays_per_month;

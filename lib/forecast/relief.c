@@ -47,12 +47,15 @@ jbw_status jbw_forecast_relief(double *hires_fte,
         return jbw__error(JBW_EINVAL, "jbw_forecast_relief: NULL %s",
                           !hires_fte ? "hires_fte" : "params");
     if (!isfinite(target_waiting) || target_waiting < 0)
-        return jbw__error(JBW_EINVAL, "jbw_forecast_relief: target %g must "
-                          "be a finite number >= 0", target_waiting);
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_relief: target %g must "
+                          "be a finite number >= 0",
+                          target_waiting);
     if (within_months < 1 || within_months > JBW_FORECAST_MONTHS_MAX)
-        return jbw__error(JBW_ERANGE, "jbw_forecast_relief: within_months "
-                          "%d is not in 1..%d", (int)within_months,
-                          JBW_FORECAST_MONTHS_MAX);
+        return jbw__error(JBW_ERANGE,
+                          "jbw_forecast_relief: within_months "
+                          "%d is not in 1..%d",
+                          (int)within_months, JBW_FORECAST_MONTHS_MAX);
     if ((st = jbw__fc_check_params(params, 0)) != JBW_OK)
         return st;
     p = *params;
@@ -71,7 +74,8 @@ jbw_status jbw_forecast_relief(double *hires_fte,
             lo = hi;
             if (hi >= max_steps) {
                 jbw__fc_model_free(&m);
-                return jbw__error(JBW_ERANGE, "jbw_forecast_relief: even %g "
+                return jbw__error(JBW_ERANGE,
+                                  "jbw_forecast_relief: even %g "
                                   "FTE hired a month does not bring the "
                                   "waiting list to %g within %d months",
                                   JBW_RELIEF_MAX_HIRES, target_waiting,

@@ -69,8 +69,9 @@ static jbw_status fc_result_new(jbw_forecast **out,
     fc->finance = p->finance;
     fc->nstats = reps ? FC_STATS : 1;
     fc->dates = jbw__calloc((size_t)p->months + 1, sizeof *fc->dates);
-    fc->values = jbw__calloc(((size_t)p->months + 1) * (size_t)fc->nstats *
-                                 FCQ_COUNT, sizeof *fc->values);
+    fc->values =
+        jbw__calloc(((size_t)p->months + 1) * (size_t)fc->nstats * FCQ_COUNT,
+                    sizeof *fc->values);
     if (!fc->dates || !fc->values) {
         jbw_forecast_free(fc);
         return jbw__enomem();
@@ -118,8 +119,7 @@ static jbw_status fc_run_deterministic(jbw_forecast *fc, const jbw__fc_model *m,
         if (fc_notify(o, fc, 0, t, q))
             return fc_canceled("month");
         if (o && o->progress &&
-            o->progress(o->progress_user, (size_t)t + 1,
-                        (size_t)m->months + 1))
+            o->progress(o->progress_user, (size_t)t + 1, (size_t)m->months + 1))
             return fc_canceled("progress");
     }
     return JBW_OK;
@@ -175,14 +175,14 @@ static double fc_min(const double *x, size_t l, size_t r)
  * before it and those above after it, so that the 5th and 95th
  * percentiles search only their half. Reorders x.
  */
-static double fc_quantile(double *x, size_t n, double prob, size_t l,
-                          size_t r)
+static double fc_quantile(double *x, size_t n, double prob, size_t l, size_t r)
 {
     double h = (double)(n - 1) * prob;
     size_t lo = (size_t)floor(h);
     double xlo = fc_select(x, l, r, lo);
-    double xhi = lo + 1 <= r ? fc_min(x, lo + 1, r)
-               : lo + 1 < n ? fc_min(x, lo + 1, n - 1) : xlo;
+    double xhi = lo + 1 <= r  ? fc_min(x, lo + 1, r)
+                 : lo + 1 < n ? fc_min(x, lo + 1, n - 1)
+                              : xlo;
     return xlo + (h - (double)lo) * (xhi - xlo);
 }
 
@@ -281,12 +281,15 @@ static jbw_status fc_check_options(const jbw_forecast_options *o)
     if (!o)
         return JBW_OK;
     if (o->version != JBW_FORECAST_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION, "forecast options: version %u is not "
-                          "supported", o->version);
+        return jbw__error(JBW_EVERSION,
+                          "forecast options: version %u is not "
+                          "supported",
+                          o->version);
     if (o->replicates > JBW_FORECAST_REPLICATES_MAX)
-        return jbw__error(JBW_EINVAL, "forecast options: replicates is %zu: "
-                          "at most %d", o->replicates,
-                          JBW_FORECAST_REPLICATES_MAX);
+        return jbw__error(JBW_EINVAL,
+                          "forecast options: replicates is %zu: "
+                          "at most %d",
+                          o->replicates, JBW_FORECAST_REPLICATES_MAX);
     return JBW_OK;
 }
 
@@ -344,7 +347,7 @@ int jbw_forecast_has_finance(const jbw_forecast *fc)
 
 const char *jbw_statistic_code(jbw_statistic stat)
 {
-    static const char *const codes[FC_STATS] = { "mean", "p5", "p50", "p95" };
+    static const char *const codes[FC_STATS] = {"mean", "p5", "p50", "p95"};
     return (int)stat >= 0 && (int)stat < FC_STATS ? codes[stat] : NULL;
 }
 
@@ -356,15 +359,21 @@ jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
         return jbw__error(JBW_EINVAL, "jbw_forecast_month_get: NULL %s",
                           !out ? "out" : "forecast");
     if (out->version != JBW_FORECAST_MONTH_VERSION)
-        return jbw__error(JBW_EVERSION, "jbw_forecast_month_get: version %u "
-                          "is not supported", out->version);
+        return jbw__error(JBW_EVERSION,
+                          "jbw_forecast_month_get: version %u "
+                          "is not supported",
+                          out->version);
     if ((int)stat < 0 || (int)stat >= fc->nstats)
-        return jbw__error(JBW_EINVAL, "jbw_forecast_month_get: statistic %d "
-                          "is not in this %s run", (int)stat,
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_month_get: statistic %d "
+                          "is not in this %s run",
+                          (int)stat,
                           fc->replicates ? "stochastic" : "deterministic");
     if (month < 0 || month > fc->months)
-        return jbw__error(JBW_ERANGE, "jbw_forecast_month_get: month %d is "
-                          "not in 0..%d", (int)month, (int)fc->months);
+        return jbw__error(JBW_ERANGE,
+                          "jbw_forecast_month_get: month %d is "
+                          "not in 0..%d",
+                          (int)month, (int)fc->months);
     fc_month_fill(out, fc, month, jbw__fc_values(fc, month, (int)stat));
     return jbw__ok();
 }

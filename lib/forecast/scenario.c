@@ -26,9 +26,10 @@ typedef struct sc_scalar {
 } sc_scalar;
 
 #define SC_FIELD(f) offsetof(jbw_forecast_params, f)
-#define SC_SCALAR(f, type, lo, hi)                                      \
-    { #f, SC_FIELD(f), sizeof(((jbw_forecast_params *)0)->f), type, lo, \
-      hi }
+#define SC_SCALAR(f, type, lo, hi)                                             \
+    {                                                                          \
+#f, SC_FIELD(f), sizeof(((jbw_forecast_params *)0)->f), type, lo, hi   \
+    }
 
 static const sc_scalar sc_scalars[] = {
     SC_SCALAR(months, SC_INT, 1, JBW_FORECAST_MONTHS_MAX),
@@ -55,22 +56,22 @@ typedef struct sc_kinded {
 } sc_kinded;
 
 static const sc_kinded sc_kindeds[] = {
-    { "inflow", SC_FIELD(inflow), 0, FC_MAX_INFLOW, 0 },
-    { "duration", SC_FIELD(duration), 1, FC_MAX_DURATION, 0 },
-    { "tariff", SC_FIELD(tariff), 0, FC_MAX_MONEY, 1 },
-    { "assigned", SC_FIELD(assigned), 0, FC_MAX_COUNT, 0 },
-    { "waiting_nieuw", SC_FIELD(waiting_nieuw), 0, FC_MAX_COUNT, 0 },
-    { "waiting_bestaand", SC_FIELD(waiting_bestaand), 0, FC_MAX_COUNT, 0 },
+    {"inflow", SC_FIELD(inflow), 0, FC_MAX_INFLOW, 0},
+    {"duration", SC_FIELD(duration), 1, FC_MAX_DURATION, 0},
+    {"tariff", SC_FIELD(tariff), 0, FC_MAX_MONEY, 1},
+    {"assigned", SC_FIELD(assigned), 0, FC_MAX_COUNT, 0},
+    {"waiting_nieuw", SC_FIELD(waiting_nieuw), 0, FC_MAX_COUNT, 0},
+    {"waiting_bestaand", SC_FIELD(waiting_bestaand), 0, FC_MAX_COUNT, 0},
 };
 #define SC_NKINDEDS (sizeof sc_kindeds / sizeof sc_kindeds[0])
 
 struct jbw_scenario {
     jbw_forecast_params vals;
-    size_t scalar_line[SC_NSCALARS];              /* 0: not set */
+    size_t scalar_line[SC_NSCALARS]; /* 0: not set */
     size_t kinded_line[SC_NKINDEDS][JBW_KIND_SLOTS];
     size_t staff_line[JBW_TENURE_SLOTS];
-    int finance_keys;   /* a tariff or cost is set */
-    int finance_given;  /* the finance key is set */
+    int finance_keys;  /* a tariff or cost is set */
+    int finance_given; /* the finance key is set */
     jbw_shock *shocks;
     size_t shock_count, shock_cap;
 };
@@ -91,8 +92,10 @@ static jbw_status sc_bad(const sc_parse *ps, size_t line, const char *key,
 static jbw_status sc_twice(const sc_parse *ps, size_t line, const char *key,
                            size_t first)
 {
-    return jbw__error(JBW_EPARSE, "%s line %zu: '%s' is given twice (first "
-                      "on line %zu)", ps->source, line, key, first);
+    return jbw__error(JBW_EPARSE,
+                      "%s line %zu: '%s' is given twice (first "
+                      "on line %zu)",
+                      ps->source, line, key, first);
 }
 
 static jbw_status sc_number(const sc_parse *ps, double *out, const char *key,
@@ -110,7 +113,8 @@ static jbw_status sc_number(const sc_parse *ps, double *out, const char *key,
         return sc_bad(ps, line, key, value, "not a number");
     v *= scale;
     if (fraction && v > 1 && scale == 1)
-        return sc_bad(ps, line, key, value, "above 1: write a fraction (0.2) "
+        return sc_bad(ps, line, key, value,
+                      "above 1: write a fraction (0.2) "
                       "or a percentage (20%)");
     if (v < lo || v > hi) {
         snprintf(why, sizeof why, "must be in [%g, %g]%s", lo * (1 / scale),
@@ -202,8 +206,8 @@ static jbw_status sc_set_kinded(sc_parse *ps, size_t i, const char *key,
     return JBW_OK;
 }
 
-static jbw_status sc_set_staff(sc_parse *ps, const char *key,
-                               const char *value, size_t line)
+static jbw_status sc_set_staff(sc_parse *ps, const char *key, const char *value,
+                               size_t line)
 {
     long long tenure;
     double v;
@@ -211,7 +215,8 @@ static jbw_status sc_set_staff(sc_parse *ps, const char *key,
     const char *num = key + strlen("staff.");
     if (jbw__parse_int(&tenure, num, strlen(num)) != 0 || tenure < 0 ||
         tenure >= JBW_TENURE_SLOTS)
-        return sc_bad(ps, line, key, value, "the tenure after 'staff.' must "
+        return sc_bad(ps, line, key, value,
+                      "the tenure after 'staff.' must "
                       "be a whole number of months 0..36");
     if (ps->sc->staff_line[tenure])
         return sc_twice(ps, line, key, ps->sc->staff_line[tenure]);
@@ -248,10 +253,12 @@ static jbw_status sc_shock_check(const sc_parse *ps, const jbw_shock *s,
 {
     if (s->month_from < 1 || s->month_to < s->month_from ||
         s->month_to > JBW_FORECAST_MONTHS_MAX)
-        return sc_bad(ps, line, key, value, "months must satisfy 1 <= from "
+        return sc_bad(ps, line, key, value,
+                      "months must satisfy 1 <= from "
                       "<= to <= 600");
     if (!(s->multiplier >= 0 && s->multiplier <= FC_MAX_MULTIPLIER))
-        return sc_bad(ps, line, key, value, "the multiplier must be in "
+        return sc_bad(ps, line, key, value,
+                      "the multiplier must be in "
                       "[0, 1000]");
     return JBW_OK;
 }
@@ -275,8 +282,8 @@ static int sc_tokens(char *s, char **tok, int max)
 }
 
 /* shock.NAME = KIND|ALL from to multiplier */
-static jbw_status sc_set_shock(sc_parse *ps, const char *key,
-                               const char *value, size_t line)
+static jbw_status sc_set_shock(sc_parse *ps, const char *key, const char *value,
+                               size_t line)
 {
     char copy[256];
     char *tok[4];
@@ -287,20 +294,22 @@ static jbw_status sc_set_shock(sc_parse *ps, const char *key,
     jbw_status st;
     const char *name = key + strlen("shock.");
     if (!*name)
-        return sc_bad(ps, line, key, value, "the shock needs a name after "
+        return sc_bad(ps, line, key, value,
+                      "the shock needs a name after "
                       "'shock.'");
     snprintf(copy, sizeof copy, "%s", value);
-    if (strlen(value) >= sizeof copy ||
-        sc_tokens(copy, tok, 4) != 4)
-        return sc_bad(ps, line, key, value, "expected 'KIND from to "
+    if (strlen(value) >= sizeof copy || sc_tokens(copy, tok, 4) != 4)
+        return sc_bad(ps, line, key, value,
+                      "expected 'KIND from to "
                       "multiplier', e.g. 'VOTS 3 8 1.5'");
     if ((st = sc_kind(ps, &kind, tok[0], line, key, value, 1)) != JBW_OK)
         return st;
     if (jbw__parse_int(&from, tok[1], strlen(tok[1])) != 0 ||
-        jbw__parse_int(&to, tok[2], strlen(tok[2])) != 0 ||
-        from < 0 || to < 0 || from > JBW_FORECAST_MONTHS_MAX ||
+        jbw__parse_int(&to, tok[2], strlen(tok[2])) != 0 || from < 0 ||
+        to < 0 || from > JBW_FORECAST_MONTHS_MAX ||
         to > JBW_FORECAST_MONTHS_MAX)
-        return sc_bad(ps, line, key, value, "months must be whole numbers "
+        return sc_bad(ps, line, key, value,
+                      "months must be whole numbers "
                       "1..600");
     s.kind = kind;
     s.month_from = (int32_t)from;
@@ -351,8 +360,8 @@ void jbw_scenario_free(jbw_scenario *sc)
     jbw__free(sc);
 }
 
-jbw_status jbw_scenario_parse(jbw_scenario **out, const char *text,
-                              size_t len, const char *source)
+jbw_status jbw_scenario_parse(jbw_scenario **out, const char *text, size_t len,
+                              const char *source)
 {
     sc_parse ps;
     jbw__strmap names = JBW__STRMAP_INIT;
@@ -405,8 +414,10 @@ jbw_status jbw_scenario_apply(jbw_forecast_params *params,
         return jbw__error(JBW_EINVAL, "jbw_scenario_apply: NULL %s",
                           !params ? "params" : "scenario");
     if (params->version != JBW_FORECAST_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION, "jbw_scenario_apply: params version "
-                          "%u is not supported", params->version);
+        return jbw__error(JBW_EVERSION,
+                          "jbw_scenario_apply: params version "
+                          "%u is not supported",
+                          params->version);
     for (i = 0; i < SC_NSCALARS; i++)
         if (sc->scalar_line[i])
             memcpy((char *)params + sc_scalars[i].offset,
@@ -414,8 +425,9 @@ jbw_status jbw_scenario_apply(jbw_forecast_params *params,
                    sc_scalars[i].size);
     for (i = 0; i < SC_NKINDEDS; i++) {
         double *dst = (double *)(void *)((char *)params + sc_kindeds[i].offset);
-        const double *src = (const double *)(const void *)(
-            (const char *)&sc->vals + sc_kindeds[i].offset);
+        const double *src =
+            (const double *)(const void *)((const char *)&sc->vals +
+                                           sc_kindeds[i].offset);
         for (k = 0; k < JBW_KIND_SLOTS; k++)
             if (sc->kinded_line[i][k])
                 dst[k] = src[k];

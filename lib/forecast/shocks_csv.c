@@ -12,27 +12,27 @@
 enum { CSV_MONTH, CSV_FROM, CSV_TO, CSV_KIND, CSV_MULT, CSV_NCOLS };
 
 static const char *const csv_col_names[CSV_NCOLS] = {
-    "month", "month_from", "month_to", "kind", "multiplier"
-};
+    "month", "month_from", "month_to", "kind", "multiplier"};
 
 /* Either month, or month_from and month_to, besides kind and multiplier. */
 static jbw_status csv_shock_columns(size_t *col, const jbw__csv *c)
 {
-    static const unsigned char required[CSV_NCOLS] = { 0, 0, 0, 1, 1 };
+    static const unsigned char required[CSV_NCOLS] = {0, 0, 0, 1, 1};
     int has_month, has_range, any_range;
-    jbw_status st = jbw__csv_columns(col, c, csv_col_names, required,
-                                     CSV_NCOLS, 0);
+    jbw_status st =
+        jbw__csv_columns(col, c, csv_col_names, required, CSV_NCOLS, 0);
     if (st != JBW_OK)
         return st;
     has_month = col[CSV_MONTH] != JBW__CSV_ABSENT;
-    has_range = col[CSV_FROM] != JBW__CSV_ABSENT &&
-                col[CSV_TO] != JBW__CSV_ABSENT;
-    any_range = col[CSV_FROM] != JBW__CSV_ABSENT ||
-                col[CSV_TO] != JBW__CSV_ABSENT;
+    has_range =
+        col[CSV_FROM] != JBW__CSV_ABSENT && col[CSV_TO] != JBW__CSV_ABSENT;
+    any_range =
+        col[CSV_FROM] != JBW__CSV_ABSENT || col[CSV_TO] != JBW__CSV_ABSENT;
     if (has_month ? any_range : !has_range)
-        return jbw__error(JBW_EPARSE, "%s line %zu: the header must name "
-                          "either month or month_from and month_to", c->source,
-                          c->record_line);
+        return jbw__error(JBW_EPARSE,
+                          "%s line %zu: the header must name "
+                          "either month or month_from and month_to",
+                          c->source, c->record_line);
     return JBW_OK;
 }
 
@@ -59,15 +59,18 @@ static jbw_status csv_shock_row(jbw_shock *s, const jbw__csv *c,
     jbw_kind k;
     jbw_status st = jbw__csv_check_width(c);
     int from_col = col[CSV_MONTH] != JBW__CSV_ABSENT ? CSV_MONTH : CSV_FROM;
-    if (st != JBW_OK || (st = csv_shock_month(&from, c, col[from_col])) != JBW_OK)
+    if (st != JBW_OK ||
+        (st = csv_shock_month(&from, c, col[from_col])) != JBW_OK)
         return st;
     to = from;
     if (col[CSV_TO] != JBW__CSV_ABSENT &&
         (st = csv_shock_month(&to, c, col[CSV_TO])) != JBW_OK)
         return st;
     if (to < from)
-        return jbw__csv_error(c, col[CSV_TO], JBW_EPARSE, "month_to %lld is "
-                              "before month_from %lld", to, from);
+        return jbw__csv_error(c, col[CSV_TO], JBW_EPARSE,
+                              "month_to %lld is "
+                              "before month_from %lld",
+                              to, from);
     f = jbw__csv_field(c, col[CSV_KIND], &n);
     if (n == 3 && (memcmp(f, "ALL", 3) == 0 || memcmp(f, "all", 3) == 0)) {
         s->kind = JBW_SHOCK_ALL_KINDS;
@@ -75,8 +78,10 @@ static jbw_status csv_shock_row(jbw_shock *s, const jbw__csv *c,
         s->kind = (int)k;
     } else {
         jbw__csv_quote(shown, sizeof shown, f, n);
-        return jbw__csv_error(c, col[CSV_KIND], JBW_EPARSE, "'%s' is not a "
-                              "measure kind or ALL", shown);
+        return jbw__csv_error(c, col[CSV_KIND], JBW_EPARSE,
+                              "'%s' is not a "
+                              "measure kind or ALL",
+                              shown);
     }
     s->month_from = (int32_t)from;
     s->month_to = (int32_t)to;
@@ -84,8 +89,10 @@ static jbw_status csv_shock_row(jbw_shock *s, const jbw__csv *c,
     if (jbw__parse_double(&s->multiplier, f, n, c->delim == ';') != 0 ||
         s->multiplier < 0 || s->multiplier > FC_MAX_MULTIPLIER) {
         jbw__csv_quote(shown, sizeof shown, f, n);
-        return jbw__csv_error(c, col[CSV_MULT], JBW_EPARSE, "'%s' is not a "
-                              "number in [0, 1000]", shown);
+        return jbw__csv_error(c, col[CSV_MULT], JBW_EPARSE,
+                              "'%s' is not a "
+                              "number in [0, 1000]",
+                              shown);
     }
     return JBW_OK;
 }

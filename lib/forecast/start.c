@@ -12,9 +12,8 @@
 /* ====================================================================== */
 
 static jbw_status fc_staff_from_snapshot(jbw_forecast_params *p,
-                                         const jbw_snapshot *snap,
-                                         jbw_date d, uint32_t org,
-                                         uint32_t region)
+                                         const jbw_snapshot *snap, jbw_date d,
+                                         uint32_t org, uint32_t region)
 {
     const jbw__workers *w = &snap->w;
     size_t i;
@@ -57,12 +56,9 @@ static void fc_measures_from_snapshot(jbw_forecast_params *p,
     }
 }
 
-jbw_status jbw_forecast_params_from_snapshot(jbw_forecast_params *params,
-                                             const jbw_snapshot *snap,
-                                             const jbw_norm *norm,
-                                             jbw_date date,
-                                             const char *organisation,
-                                             const char *region)
+jbw_status jbw_forecast_params_from_snapshot(
+    jbw_forecast_params *params, const jbw_snapshot *snap, const jbw_norm *norm,
+    jbw_date date, const char *organisation, const char *region)
 {
     jbw_forecast_params p;
     jbw_snapshot_counts counts;
@@ -71,16 +67,22 @@ jbw_status jbw_forecast_params_from_snapshot(jbw_forecast_params *params,
     jbw_status st;
     int k;
     if (!params || !snap)
-        return jbw__error(JBW_EINVAL, "jbw_forecast_params_from_snapshot: "
-                          "NULL %s", !params ? "params" : "snapshot");
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_params_from_snapshot: "
+                          "NULL %s",
+                          !params ? "params" : "snapshot");
     if (params->version != JBW_FORECAST_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION, "jbw_forecast_params_from_snapshot: "
-                          "version %u is not supported", params->version);
+        return jbw__error(JBW_EVERSION,
+                          "jbw_forecast_params_from_snapshot: "
+                          "version %u is not supported",
+                          params->version);
     if (date == JBW_DATE_NONE)
         date = snap->reference_date;
     if (!jbw__date_in_range(date))
-        return jbw__error(JBW_ERANGE, "jbw_forecast_params_from_snapshot: "
-                          "date outside %d..%d", JBW_YEAR_MIN, JBW_YEAR_MAX);
+        return jbw__error(JBW_ERANGE,
+                          "jbw_forecast_params_from_snapshot: "
+                          "date outside %d..%d",
+                          JBW_YEAR_MIN, JBW_YEAR_MAX);
     if ((st = jbw__registry_filter(&org_idx, &snap->registry->org_keys,
                                    organisation, "organisation",
                                    "forecast from snapshot")) != JBW_OK ||
@@ -105,8 +107,9 @@ jbw_status jbw_forecast_params_from_snapshot(jbw_forecast_params *params,
         return st;
     for (k = 0; k < FC_K; k++)
         if (p.duration[k] >= 1 && isfinite(p.duration[k]))
-            p.inflow[k] = (p.assigned[k] + p.waiting_nieuw[k] +
-                           p.waiting_bestaand[k]) / p.duration[k];
+            p.inflow[k] =
+                (p.assigned[k] + p.waiting_nieuw[k] + p.waiting_bestaand[k]) /
+                p.duration[k];
     p.units_per_measure = 1.0;
     if (counts.active > 0 && unit == JBW_UNIT_CHILD)
         p.units_per_measure = (double)counts.children / (double)counts.active;

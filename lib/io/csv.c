@@ -56,11 +56,11 @@ jbw__csv_scan(const unsigned char *q, const unsigned char *end)
 #if defined(JBW__CSV_SSE2)
     while (end - q >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-        __m128i hit = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()),
-                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
-                         _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+        __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
         unsigned mask;
         hit = _mm_or_si128(hit,
                            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),

@@ -24,7 +24,7 @@ const char *jbw__io_text(const jbw__csv *c, size_t col, size_t *len)
 
 /* A date column; empty gives JBW_DATE_NONE unless `required`. */
 jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
-                          int required)
+                        int required)
 {
     size_t n;
     const char *s = jbw__io_text(c, col, &n);
@@ -78,7 +78,8 @@ static void io_codes(char *dst, size_t size, io_code_fn fn)
     }
 }
 
-static int io_memo_find(int *out, const jbw__io_memo *memo, const char *s, size_t n)
+static int io_memo_find(int *out, const jbw__io_memo *memo, const char *s,
+                        size_t n)
 {
     unsigned k;
     for (k = 0; k < IO_MEMO_SLOTS; k++) {
@@ -109,8 +110,8 @@ static void io_memo_keep(jbw__io_memo *memo, const char *s, size_t n, int value)
 
 /* The message for a code the enum column does not know. Apart from
  * jbw__io_enum_value() so that its buffers cost the usual case nothing. */
-static jbw_status io_enum_error(const jbw__csv *c, size_t col, jbw__io_enum which,
-                                const char *s, size_t n)
+static jbw_status io_enum_error(const jbw__csv *c, size_t col,
+                                jbw__io_enum which, const char *s, size_t n)
 {
     static const char *const what[] = {"a measure kind", "a safety code",
                                        "a placement code", "a jr_risk code"};
@@ -128,7 +129,7 @@ static jbw_status io_enum_error(const jbw__csv *c, size_t col, jbw__io_enum whic
  * kind, which is required.
  */
 jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
-                                size_t col, jbw__io_enum which)
+                              size_t col, jbw__io_enum which)
 {
     size_t n;
     const char *s = jbw__io_text(c, col, &n);
@@ -226,4 +227,3 @@ jbw_status jbw__io_number(double *out, const jbw__csv *c, size_t col)
                                 "delimited by ';')"
                               : "");
 }
-

@@ -46,9 +46,8 @@ jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
  * An enum column; empty gives 0 (the "unknown"/"none" default) except for
  * kind, which is required. `memo` remembers the codes last read.
  */
-jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo,
-                              const jbw__csv *c, size_t col,
-                              jbw__io_enum which);
+jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
+                              size_t col, jbw__io_enum which);
 /* previous_workers: a whole number; empty is 0. */
 jbw_status jbw__io_int(int *out, const jbw__csv *c, size_t col);
 /* fte: a number, with a decimal comma in ';' files. */

@@ -59,10 +59,10 @@ jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
         while (i < end && (text[i] == ' ' || text[i] == '\t'))
             i++;
         if (klen == 0 || i == end || text[i] != '=')
-            return jbw__error(JBW_EPARSE,
-                              "%s line %zu: expected 'key = value', got '%.*s'",
-                              source, line, (int)(end - start > 60 ? 60 : end - start),
-                              text + start);
+            return jbw__error(
+                JBW_EPARSE, "%s line %zu: expected 'key = value', got '%.*s'",
+                source, line, (int)(end - start > 60 ? 60 : end - start),
+                text + start);
         i++;
         vstart = i;
         vend = vstart;
@@ -71,7 +71,8 @@ jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
             vend++;
         while (vstart < vend && (text[vstart] == ' ' || text[vstart] == '\t'))
             vstart++;
-        while (vend > vstart && (text[vend - 1] == ' ' || text[vend - 1] == '\t'))
+        while (vend > vstart &&
+               (text[vend - 1] == ' ' || text[vend - 1] == '\t'))
             vend--;
         if (vend - vstart >= sizeof value)
             return jbw__error(JBW_EPARSE, "%s line %zu: value of '%s' too long",

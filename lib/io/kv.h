@@ -14,8 +14,8 @@
  * and is returned (fn sets the detail; `line` is 1-based). Malformed
  * lines give JBW_EPARSE naming `source` and the line.
  */
-typedef jbw_status (*jbw__kv_fn)(void *user, const char *key,
-                                 const char *value, size_t line);
+typedef jbw_status (*jbw__kv_fn)(void *user, const char *key, const char *value,
+                                 size_t line);
 jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
                          jbw__kv_fn fn, void *user);
 

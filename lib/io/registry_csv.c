@@ -254,7 +254,8 @@ jbw_status jbw_registry_csv(char **out, size_t *len, const jbw_registry *reg)
         jbw__buf_puts(&b, "municipality,,");
         jbw__io_put_text(&b, jbw__strmap_key(&reg->municipality_names, i));
         jbw__buf_puts(&b, ",,");
-        jbw__io_put_text(&b, jbw__io_key(&reg->region_keys, reg->municipality_region[i]));
+        jbw__io_put_text(
+            &b, jbw__io_key(&reg->region_keys, reg->municipality_region[i]));
         jbw__buf_putc(&b, '\n');
     }
     for (i = 0; i < reg->org_keys.count; i++) {
@@ -271,8 +272,8 @@ jbw_status jbw_registry_csv(char **out, size_t *len, const jbw_registry *reg)
                 continue;
             if (list.len)
                 jbw__buf_putc(&list, '|');
-            jbw__buf_puts(&list,
-                          jbw__io_key(&reg->region_keys, reg->service_region[k]));
+            jbw__buf_puts(
+                &list, jbw__io_key(&reg->region_keys, reg->service_region[k]));
         }
         if (list.failed)
             b.failed = 1;

@@ -22,7 +22,6 @@ struct jbw_rejects {
     jbw__buf text; /* the reasons, each NUL-terminated */
 };
 
-
 size_t jbw_rejects_count(const jbw_rejects *rejects)
 {
     return rejects ? rejects->count : 0;
@@ -61,7 +60,7 @@ void jbw_rejects_free(jbw_rejects *rejects)
 }
 
 jbw_rejects *jbw__io_rejects_new(const char *measures_name,
-                                   const char *workers_name)
+                                 const char *workers_name)
 {
     jbw_rejects *r = jbw__calloc(1, sizeof *r);
     if (!r)
@@ -84,7 +83,7 @@ jbw_status jbw__io_reason(jbw_rejects *r, size_t *offset, const char *text)
 }
 
 jbw_status jbw__io_reject_add(jbw_rejects *r, int file, size_t line,
-                                size_t reason)
+                              size_t reason)
 {
     void *p = r->items;
     if (jbw__grow(&p, &r->cap, r->count + 1, sizeof(io_reject)) != 0)

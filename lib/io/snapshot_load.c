@@ -181,20 +181,22 @@ static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
     if ((st = io_keep_row(L, row->str, c, cols, optional, MS_COUNT)) !=
             JBW_OK ||
         (st = jbw__io_enum_value(&kind, &L->memo[IO_KIND], c, col[M_KIND],
-                            IO_KIND)) != JBW_OK ||
+                                 IO_KIND)) != JBW_OK ||
         (st = jbw__io_date(&m->start, c, col[M_START], 1)) != JBW_OK ||
         (st = jbw__io_date(&m->end, c, col[M_END], 0)) != JBW_OK ||
         (st = jbw__io_date(&m->first_assigned, c, col[M_FIRST], 0)) != JBW_OK ||
-        (st = jbw__io_date(&m->waiting_since, c, col[M_WAITING], 0)) != JBW_OK ||
-        (st = jbw__io_int(&m->previous_workers, c, col[M_PREVIOUS])) != JBW_OK ||
+        (st = jbw__io_date(&m->waiting_since, c, col[M_WAITING], 0)) !=
+            JBW_OK ||
+        (st = jbw__io_int(&m->previous_workers, c, col[M_PREVIOUS])) !=
+            JBW_OK ||
         (st = jbw__io_enum_value(&safety, &L->memo[IO_SAFETY], c, col[M_SAFETY],
-                            IO_SAFETY)) != JBW_OK ||
+                                 IO_SAFETY)) != JBW_OK ||
         (st = jbw__io_enum_value(&placement, &L->memo[IO_PLACEMENT], c,
-                            col[M_PLACEMENT], IO_PLACEMENT)) != JBW_OK ||
+                                 col[M_PLACEMENT], IO_PLACEMENT)) != JBW_OK ||
         (st = jbw__io_date(&m->birth_date, c, col[M_BIRTH], 0)) != JBW_OK ||
         (st = jbw__io_date(&m->last_contact, c, col[M_CONTACT], 0)) != JBW_OK ||
         (st = jbw__io_enum_value(&risk, &L->memo[IO_JR_RISK], c, col[M_JR_RISK],
-                            IO_JR_RISK)) != JBW_OK)
+                                 IO_JR_RISK)) != JBW_OK)
         return st;
     m->kind = (jbw_kind)kind;
     m->safety = (jbw_safety)safety;
@@ -412,7 +414,8 @@ static jbw_status io_add_measures(io_load *L)
         int rejected = 0;
         jbw_status st;
         if (row->reject != IO_NULL) {
-            st = jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
+            st =
+                jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
             if (st != JBW_OK)
                 return st;
             continue;
@@ -479,7 +482,8 @@ static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
 {
     jbw_status st;
     if (L->lenient) {
-        L->rej = jbw__io_rejects_new(L->names[IO_MEASURES], L->names[IO_WORKERS]);
+        L->rej =
+            jbw__io_rejects_new(L->names[IO_MEASURES], L->names[IO_WORKERS]);
         if (!L->rej)
             return jbw__enomem();
     }

@@ -11,11 +11,21 @@ void jbw__svg_text(jbw__buf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': jbw__buf_puts(b, "&amp;"); break;
-        case '<': jbw__buf_puts(b, "&lt;"); break;
-        case '>': jbw__buf_puts(b, "&gt;"); break;
-        case '"': jbw__buf_puts(b, "&quot;"); break;
-        case '\'': jbw__buf_puts(b, "&apos;"); break;
+        case '&':
+            jbw__buf_puts(b, "&amp;");
+            break;
+        case '<':
+            jbw__buf_puts(b, "&lt;");
+            break;
+        case '>':
+            jbw__buf_puts(b, "&gt;");
+            break;
+        case '"':
+            jbw__buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            jbw__buf_puts(b, "&apos;");
+            break;
         default:
             if ((unsigned char)*s < 0x20)
                 jbw__buf_putc(b, ' ');
@@ -41,8 +51,10 @@ static double svg_step(double max)
     while (mag > raw)
         mag /= 10;
     unit = raw / mag;
-    return unit <= 1 ? mag : unit <= 2 ? 2 * mag : unit <= 5 ? 5 * mag
-                                                            : 10 * mag;
+    return unit <= 1   ? mag
+           : unit <= 2 ? 2 * mag
+           : unit <= 5 ? 5 * mag
+                       : 10 * mag;
 }
 
 jbw__svg_axis jbw__svg_axis_for(double max)

@@ -31,7 +31,7 @@ void jbw_allocation_free(jbw_allocation *alloc)
  */
 typedef struct wr_hold {
     uint32_t worker;
-    uint32_t next;   /* next entry of the same unit, JBW__NONE at the end */
+    uint32_t next; /* next entry of the same unit, JBW__NONE at the end */
     double weight;
 } wr_hold;
 
@@ -39,9 +39,9 @@ typedef struct wr_alloc_state {
     const jbw_snapshot *s;
     const jbw_norm *norm;
     jbw_unit unit;
-    double *free;        /* per snapshot worker (employed ones only) */
-    uint32_t *wslot;     /* snapshot worker -> index in workers[], NONE */
-    uint32_t *head;      /* per unit: first entry, JBW__NONE */
+    double *free;    /* per snapshot worker (employed ones only) */
+    uint32_t *wslot; /* snapshot worker -> index in workers[], NONE */
+    uint32_t *head;  /* per unit: first entry, JBW__NONE */
     wr_hold *e;
     size_t n, cap;
 } wr_alloc_state;
@@ -167,8 +167,8 @@ static jbw_status wr_alloc_loads(jbw_allocation *al, wr_alloc_state *a,
     const jbw_snapshot *s = a->s;
     size_t i, units;
     jbw_status st;
-    units = a->unit == JBW_UNIT_FAMILY ? s->family_ids.count
-                                       : s->child_ids.count;
+    units =
+        a->unit == JBW_UNIT_FAMILY ? s->family_ids.count : s->child_ids.count;
     a->free = (double *)jbw__calloc(s->w.count, sizeof *a->free);
     a->wslot = (uint32_t *)jbw__calloc(s->w.count, sizeof *a->wslot);
     a->head = (uint32_t *)jbw__calloc(units, sizeof *a->head);
@@ -201,7 +201,8 @@ static int wr_better(const wr_alloc_state *a, uint32_t w, uint32_t best,
         return sw;
     if (diff > WR_CAPACITY_EPS || diff < -WR_CAPACITY_EPS)
         return diff > 0;
-    return strcmp(jbw__wr_worker_id(a->s, w), jbw__wr_worker_id(a->s, best)) < 0;
+    return strcmp(jbw__wr_worker_id(a->s, w), jbw__wr_worker_id(a->s, best)) <
+           0;
 }
 
 /* The best worker for measure i, or JBW__NONE with *reason set. */
@@ -239,7 +240,6 @@ static jbw_status wr_place(jbw_allocation *al, wr_alloc_state *a,
     al->assigned++;
     return JBW_OK;
 }
-
 
 /* 1 when measures i and j wait in the same organisation and are the same
  * child or the same family. */

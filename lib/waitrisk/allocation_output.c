@@ -43,11 +43,11 @@ static void wr_json_workers(jbw__buf *b, const jbw_allocation *al)
         jbw__buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
         jbw__buf_json_string(b, jbw__wr_worker_id(s, wl->worker));
         jbw__buf_puts(b, ",\"organisation\":");
-        jbw__buf_json_string(b, jbw__wr_key(&s->registry->org_keys,
-                                       s->w.org[wl->worker]));
+        jbw__buf_json_string(
+            b, jbw__wr_key(&s->registry->org_keys, s->w.org[wl->worker]));
         jbw__buf_puts(b, ",\"region\":");
-        jbw__buf_json_string(b, jbw__wr_key(&s->registry->region_keys,
-                                       s->w.region[wl->worker]));
+        jbw__buf_json_string(
+            b, jbw__wr_key(&s->registry->region_keys, s->w.region[wl->worker]));
         jbw__buf_puts(b, ",\"capacity\":");
         jbw__buf_json_number(b, wl->capacity, 4);
         jbw__buf_puts(b, ",\"load\":");
@@ -139,9 +139,8 @@ jbw_status jbw_allocation_text(char **out, size_t *len,
                     "been changed.\n\n%5s  %-16s %-8s %-8s %s\n",
                     date, alloc->model.name, alloc->model.version,
                     alloc->norm_name, jbw_unit_code(alloc->unit),
-                    (unsigned long)alloc->assigned,
-                    (unsigned long)alloc->count, "rank", "id",
-                    "org", "region", "worker");
+                    (unsigned long)alloc->assigned, (unsigned long)alloc->count,
+                    "rank", "id", "org", "region", "worker");
     for (i = 0; i < alloc->count; i++) {
         const jbw__wr_line *l = &alloc->lines[i];
         const char *w = jbw__wr_line_worker(alloc, i);

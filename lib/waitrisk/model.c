@@ -16,84 +16,95 @@
 /* ====================================================================== */
 
 const jbw__wr_param jbw__wr_params[WR_PARAM_COUNT] = {
-    { "points.acute", 100, 1, WR_POINTS_MAX,
-      "acute (safety assessed as directe onveiligheid): band acuut plus these points" },
-    { "points.safety.unsafe", 30, 0, WR_POINTS_MAX, "safety" },
-    { "points.safety.concerns", 15, 0, WR_POINTS_MAX, NULL },
-    { "points.safety.unknown", 10, 0, WR_POINTS_MAX, NULL },
-    { "points.safety.safe", 0, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.vots", 25, 0, WR_POINTS_MAX,
-      "measure (the one rule that applies)" },
-    { "points.measure.voorlopige_voogdij", 25, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.ots_placed", 15, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.ots_crisis", 15, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.ots", 10, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.voogdij", 5, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.tijdelijke_voogdij", 5, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.jr_high", 15, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.jr_medium", 8, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.jr_unknown", 5, 0, WR_POINTS_MAX, NULL },
-    { "points.measure.jr_low", 0, 0, WR_POINTS_MAX, NULL },
-    { "points.time.0_5", 0, 0, WR_POINTS_MAX,
-      "time waited in werkdagen; the names follow the default boundaries,\n"
-      "# the intervals follow time.boundary1..3 below" },
-    { "points.time.6_30", 15, 0, WR_POINTS_MAX, NULL },
-    { "points.time.31_65", 25, 0, WR_POINTS_MAX, NULL },
-    { "points.time.over_65", 35, 0, WR_POINTS_MAX, NULL },
-    { "points.bestaand", 10, 0, WR_POINTS_MAX,
-      "bestaand: the child had a jeugdbeschermer who dropped out" },
-    { "points.age.under_4", 15, 0, WR_POINTS_MAX,
-      "age in whole years; the names follow age.boundary1..2" },
-    { "points.age.4_11", 5, 0, WR_POINTS_MAX, NULL },
-    { "points.age.12_plus", 0, 0, WR_POINTS_MAX, NULL },
-    { "points.age.unknown", 5, 0, WR_POINTS_MAX, NULL },
-    { "points.no_contact.over_10", 10, 0, WR_POINTS_MAX,
-      "no contact: werkdagen since the last contact (or the wait start);\n"
-      "# the names follow no_contact.threshold1..2" },
-    { "points.no_contact.over_20", 20, 0, WR_POINTS_MAX, NULL },
-    { "points.handovers", 5, 0, WR_POINTS_MAX,
-      "handovers: handovers.min or more earlier workers" },
-    { "band.acuut.min", 80, 1, WR_POINTS_MAX * 10, "bands: minimum points" },
-    { "band.hoog.min", 50, 1, WR_POINTS_MAX * 10, NULL },
-    { "band.midden.min", 25, 1, WR_POINTS_MAX * 10, NULL },
-    { "time.boundary1", 5, 0, WR_WORKDAYS_MAX,
-      "time waited: werkdagen <= boundary1, <= boundary2, <= boundary3, more" },
-    { "time.boundary2", 30, 0, WR_WORKDAYS_MAX, NULL },
-    { "time.boundary3", 65, 0, WR_WORKDAYS_MAX, NULL },
-    { "age.boundary1", 4, 1, 150, "age: younger than boundary1, younger than boundary2, older" },
-    { "age.boundary2", 12, 1, 150, NULL },
-    { "no_contact.threshold1", 10, 0, WR_WORKDAYS_MAX,
-      "no contact: more than threshold1, more than threshold2 werkdagen" },
-    { "no_contact.threshold2", 20, 0, WR_WORKDAYS_MAX, NULL },
-    { "handovers.min", 3, 1, 100, "handovers: earlier workers at least" },
-    { "contact.acuut", 1, 1, WR_CONTACT_MAX, "contact interval per band in werkdagen" },
-    { "contact.hoog", 5, 1, WR_CONTACT_MAX, NULL },
-    { "contact.midden", 10, 1, WR_CONTACT_MAX, NULL },
-    { "contact.laag", 20, 1, WR_CONTACT_MAX, NULL },
+    {"points.acute", 100, 1, WR_POINTS_MAX,
+     "acute (safety assessed as directe onveiligheid): band acuut plus these "
+     "points"},
+    {"points.safety.unsafe", 30, 0, WR_POINTS_MAX, "safety"},
+    {"points.safety.concerns", 15, 0, WR_POINTS_MAX, NULL},
+    {"points.safety.unknown", 10, 0, WR_POINTS_MAX, NULL},
+    {"points.safety.safe", 0, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.vots", 25, 0, WR_POINTS_MAX,
+     "measure (the one rule that applies)"},
+    {"points.measure.voorlopige_voogdij", 25, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.ots_placed", 15, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.ots_crisis", 15, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.ots", 10, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.voogdij", 5, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.tijdelijke_voogdij", 5, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.jr_high", 15, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.jr_medium", 8, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.jr_unknown", 5, 0, WR_POINTS_MAX, NULL},
+    {"points.measure.jr_low", 0, 0, WR_POINTS_MAX, NULL},
+    {"points.time.0_5", 0, 0, WR_POINTS_MAX,
+     "time waited in werkdagen; the names follow the default boundaries,\n"
+     "# the intervals follow time.boundary1..3 below"},
+    {"points.time.6_30", 15, 0, WR_POINTS_MAX, NULL},
+    {"points.time.31_65", 25, 0, WR_POINTS_MAX, NULL},
+    {"points.time.over_65", 35, 0, WR_POINTS_MAX, NULL},
+    {"points.bestaand", 10, 0, WR_POINTS_MAX,
+     "bestaand: the child had a jeugdbeschermer who dropped out"},
+    {"points.age.under_4", 15, 0, WR_POINTS_MAX,
+     "age in whole years; the names follow age.boundary1..2"},
+    {"points.age.4_11", 5, 0, WR_POINTS_MAX, NULL},
+    {"points.age.12_plus", 0, 0, WR_POINTS_MAX, NULL},
+    {"points.age.unknown", 5, 0, WR_POINTS_MAX, NULL},
+    {"points.no_contact.over_10", 10, 0, WR_POINTS_MAX,
+     "no contact: werkdagen since the last contact (or the wait start);\n"
+     "# the names follow no_contact.threshold1..2"},
+    {"points.no_contact.over_20", 20, 0, WR_POINTS_MAX, NULL},
+    {"points.handovers", 5, 0, WR_POINTS_MAX,
+     "handovers: handovers.min or more earlier workers"},
+    {"band.acuut.min", 80, 1, WR_POINTS_MAX * 10, "bands: minimum points"},
+    {"band.hoog.min", 50, 1, WR_POINTS_MAX * 10, NULL},
+    {"band.midden.min", 25, 1, WR_POINTS_MAX * 10, NULL},
+    {"time.boundary1", 5, 0, WR_WORKDAYS_MAX,
+     "time waited: werkdagen <= boundary1, <= boundary2, <= boundary3, more"},
+    {"time.boundary2", 30, 0, WR_WORKDAYS_MAX, NULL},
+    {"time.boundary3", 65, 0, WR_WORKDAYS_MAX, NULL},
+    {"age.boundary1", 4, 1, 150,
+     "age: younger than boundary1, younger than boundary2, older"},
+    {"age.boundary2", 12, 1, 150, NULL},
+    {"no_contact.threshold1", 10, 0, WR_WORKDAYS_MAX,
+     "no contact: more than threshold1, more than threshold2 werkdagen"},
+    {"no_contact.threshold2", 20, 0, WR_WORKDAYS_MAX, NULL},
+    {"handovers.min", 3, 1, 100, "handovers: earlier workers at least"},
+    {"contact.acuut", 1, 1, WR_CONTACT_MAX,
+     "contact interval per band in werkdagen"},
+    {"contact.hoog", 5, 1, WR_CONTACT_MAX, NULL},
+    {"contact.midden", 10, 1, WR_CONTACT_MAX, NULL},
+    {"contact.laag", 20, 1, WR_CONTACT_MAX, NULL},
 };
 
 /* Which parameter scores a measure: the single rule that applies. */
 int jbw__wr_measure_param(jbw_kind kind, jbw_placement placement,
-                            jbw_jr_risk risk)
+                          jbw_jr_risk risk)
 {
     switch (kind) {
-    case JBW_KIND_VOTS: return WR_P_VOTS;
-    case JBW_KIND_VOORLOPIGE_VOOGDIJ: return WR_P_VOORLOPIGE_VOOGDIJ;
+    case JBW_KIND_VOTS:
+        return WR_P_VOTS;
+    case JBW_KIND_VOORLOPIGE_VOOGDIJ:
+        return WR_P_VOORLOPIGE_VOOGDIJ;
     case JBW_KIND_OTS:
         if (placement == JBW_PLACEMENT_PLACED)
             return WR_P_OTS_PLACED;
         if (placement == JBW_PLACEMENT_CRISIS)
             return WR_P_OTS_CRISIS;
         return WR_P_OTS;
-    case JBW_KIND_VOOGDIJ: return WR_P_VOOGDIJ;
-    case JBW_KIND_TIJDELIJKE_VOOGDIJ: return WR_P_TIJDELIJKE_VOOGDIJ;
+    case JBW_KIND_VOOGDIJ:
+        return WR_P_VOOGDIJ;
+    case JBW_KIND_TIJDELIJKE_VOOGDIJ:
+        return WR_P_TIJDELIJKE_VOOGDIJ;
     default:
         /* every other kind is jeugdreclassering: scored by its risk level */
         switch (risk) {
-        case JBW_JR_RISK_HIGH: return WR_P_JR_HIGH;
-        case JBW_JR_RISK_MEDIUM: return WR_P_JR_MEDIUM;
-        case JBW_JR_RISK_LOW: return WR_P_JR_LOW;
-        default: return WR_P_JR_UNKNOWN;
+        case JBW_JR_RISK_HIGH:
+            return WR_P_JR_HIGH;
+        case JBW_JR_RISK_MEDIUM:
+            return WR_P_JR_MEDIUM;
+        case JBW_JR_RISK_LOW:
+            return WR_P_JR_LOW;
+        default:
+            return WR_P_JR_UNKNOWN;
         }
     }
 }
@@ -118,7 +129,7 @@ void jbw__wr_model_derive(jbw_waitrisk_model *m)
             for (r = 0; r < WR_JR_RISKS; r++)
                 m->measure_points[jbw__wr_measure_cell(k, p, r)] =
                     m->v[jbw__wr_measure_param((jbw_kind)k, (jbw_placement)p,
-                                          (jbw_jr_risk)r)];
+                                               (jbw_jr_risk)r)];
     m->contact[JBW_BAND_LAAG] = m->v[WR_T_CONTACT_LAAG];
     m->contact[JBW_BAND_MIDDEN] = m->v[WR_T_CONTACT_MIDDEN];
     m->contact[JBW_BAND_HOOG] = m->v[WR_T_CONTACT_HOOG];
@@ -170,7 +181,8 @@ jbw_status jbw_waitrisk_model_param(const char **key, int *value,
                                     size_t index)
 {
     if (!model)
-        return jbw__error(JBW_EINVAL, "jbw_waitrisk_model_param: model is NULL");
+        return jbw__error(JBW_EINVAL,
+                          "jbw_waitrisk_model_param: model is NULL");
     if (index >= (size_t)WR_PARAM_COUNT)
         return jbw__error(JBW_ERANGE,
                           "jbw_waitrisk_model_param: parameter %zu of %d",
@@ -188,7 +200,9 @@ jbw_status jbw_waitrisk_model_get(int *value, const jbw_waitrisk_model *model,
     size_t i;
     if (!value || !model || !key)
         return jbw__error(JBW_EINVAL, "jbw_waitrisk_model_get: %s is NULL",
-                          !value ? "value" : !model ? "model" : "key");
+                          !value   ? "value"
+                          : !model ? "model"
+                                   : "key");
     for (i = 0; i < (size_t)WR_PARAM_COUNT; i++)
         if (strcmp(jbw__wr_params[i].key, key) == 0) {
             *value = model->v[i];
@@ -196,7 +210,8 @@ jbw_status jbw_waitrisk_model_get(int *value, const jbw_waitrisk_model *model,
         }
     return jbw__error(JBW_ENOTFOUND,
                       "jbw_waitrisk_model_get: '%.60s' is not a parameter "
-                      "of the model (docs/model-card.md lists them)", key);
+                      "of the model (docs/model-card.md lists them)",
+                      key);
 }
 
 int jbw_waitrisk_model_version(const jbw_waitrisk_model *model)

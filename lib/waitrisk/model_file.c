@@ -15,28 +15,19 @@
  * "country_of_birth", "Country-Of-Birth" and "countryofbirth" all match.
  */
 static const char *const wr_protected_stems[] = {
-    "nationalit",     /* nationality, nationaliteit */
-    "ethnic",         /* ethnicity, ethnic_group */
-    "etnici",         /* etniciteit */
-    "etnisch",
-    "religi",         /* religion, religie, religious */
-    "geloof",
-    "countryofbirth",
-    "birthcountry",
-    "geboorteland",
-    "landvangeboorte",
-    "migrat",         /* migration, migratie, migratieachtergrond */
-    "migrant",
-    "afkomst",
-    "herkomst",
-    "racial",
-    "huidskleur",
-    "skincolo",
+    "nationalit",                /* nationality, nationaliteit */
+    "ethnic",                    /* ethnicity, ethnic_group */
+    "etnici",                    /* etniciteit */
+    "etnisch",         "religi", /* religion, religie, religious */
+    "geloof",          "countryofbirth", "birthcountry", "geboorteland",
+    "landvangeboorte", "migrat", /* migration, migratie, migratieachtergrond */
+    "migrant",         "afkomst",        "herkomst",     "racial",
+    "huidskleur",      "skincolo",
 };
 
 /* Short words that are protected only as a whole segment ("points.ras"),
  * never inside another word ("trace", "grass"). */
-static const char *const wr_protected_words[] = { "race", "races", "ras" };
+static const char *const wr_protected_words[] = {"race", "races", "ras"};
 
 static int wr_is_alnum(char c)
 {
@@ -168,25 +159,24 @@ typedef struct wr_parse {
 static jbw_status wr_twice(const wr_parse *p, const char *key, size_t line,
                            size_t first)
 {
-    return jbw__error(JBW_EPARSE, "%s line %lu: '%s' is given twice (first on "
-                                  "line %lu)",
+    return jbw__error(JBW_EPARSE,
+                      "%s line %lu: '%s' is given twice (first on "
+                      "line %lu)",
                       p->source, (unsigned long)line, key,
                       (unsigned long)first);
 }
 
 static jbw_status wr_text_value(char *dst, size_t cap, const wr_parse *p,
-                                const char *key, const char *value,
-                                size_t line)
+                                const char *key, const char *value, size_t line)
 {
     size_t n = strlen(value), i;
     if (n == 0)
         return jbw__error(JBW_EPARSE, "%s line %lu: '%s' is empty", p->source,
                           (unsigned long)line, key);
     if (n > cap)
-        return jbw__error(JBW_EPARSE,
-                          "%s line %lu: '%s' is longer than %lu bytes",
-                          p->source, (unsigned long)line, key,
-                          (unsigned long)cap);
+        return jbw__error(
+            JBW_EPARSE, "%s line %lu: '%s' is longer than %lu bytes", p->source,
+            (unsigned long)line, key, (unsigned long)cap);
     for (i = 0; i < n; i++)
         if ((unsigned char)value[i] < 0x20 || value[i] == 0x7f)
             return jbw__error(JBW_EPARSE,
@@ -197,8 +187,8 @@ static jbw_status wr_text_value(char *dst, size_t cap, const wr_parse *p,
 }
 
 static jbw_status wr_int_value(long long *out, const wr_parse *p,
-                               const char *key, const char *value,
-                               size_t line, long long min, long long max)
+                               const char *key, const char *value, size_t line,
+                               long long min, long long max)
 {
     long long v;
     if (jbw__parse_int(&v, value, strlen(value)) != 0)
@@ -217,8 +207,8 @@ static jbw_status wr_int_value(long long *out, const wr_parse *p,
     return JBW_OK;
 }
 
-static jbw_status wr_parse_pair(void *user, const char *key,
-                                const char *value, size_t line)
+static jbw_status wr_parse_pair(void *user, const char *key, const char *value,
+                                size_t line)
 {
     wr_parse *p = (wr_parse *)user;
     long long v;
@@ -278,10 +268,10 @@ static jbw_status wr_check_order(const wr_parse *p, int lo, int hi)
     const int *v = p->m->v;
     if (v[lo] < v[hi])
         return JBW_OK;
-    return jbw__error(JBW_EPARSE,
-                      "%s line %lu: %s (%d) must be below %s (%d)", p->source,
-                      (unsigned long)wr_blame(p, hi, lo), jbw__wr_params[lo].key,
-                      v[lo], jbw__wr_params[hi].key, v[hi]);
+    return jbw__error(JBW_EPARSE, "%s line %lu: %s (%d) must be below %s (%d)",
+                      p->source, (unsigned long)wr_blame(p, hi, lo),
+                      jbw__wr_params[lo].key, v[lo], jbw__wr_params[hi].key,
+                      v[hi]);
 }
 
 static jbw_status wr_check_not_above(const wr_parse *p, int lo, int hi)
@@ -293,23 +283,24 @@ static jbw_status wr_check_not_above(const wr_parse *p, int lo, int hi)
                       "%s line %lu: %s (%d) must not be above %s (%d): a "
                       "higher band is never contacted less often",
                       p->source, (unsigned long)wr_blame(p, lo, hi),
-                      jbw__wr_params[lo].key, v[lo], jbw__wr_params[hi].key, v[hi]);
+                      jbw__wr_params[lo].key, v[lo], jbw__wr_params[hi].key,
+                      v[hi]);
 }
 
 static jbw_status wr_check_model(const wr_parse *p)
 {
     static const int order[][2] = {
-        { WR_T_BAND_MIDDEN, WR_T_BAND_HOOG },
-        { WR_T_BAND_HOOG, WR_T_BAND_ACUUT },
-        { WR_T_TIME_1, WR_T_TIME_2 },
-        { WR_T_TIME_2, WR_T_TIME_3 },
-        { WR_T_AGE_1, WR_T_AGE_2 },
-        { WR_T_NO_CONTACT_1, WR_T_NO_CONTACT_2 },
+        {WR_T_BAND_MIDDEN, WR_T_BAND_HOOG},
+        {WR_T_BAND_HOOG, WR_T_BAND_ACUUT},
+        {WR_T_TIME_1, WR_T_TIME_2},
+        {WR_T_TIME_2, WR_T_TIME_3},
+        {WR_T_AGE_1, WR_T_AGE_2},
+        {WR_T_NO_CONTACT_1, WR_T_NO_CONTACT_2},
     };
     static const int contact[][2] = {
-        { WR_T_CONTACT_ACUUT, WR_T_CONTACT_HOOG },
-        { WR_T_CONTACT_HOOG, WR_T_CONTACT_MIDDEN },
-        { WR_T_CONTACT_MIDDEN, WR_T_CONTACT_LAAG },
+        {WR_T_CONTACT_ACUUT, WR_T_CONTACT_HOOG},
+        {WR_T_CONTACT_HOOG, WR_T_CONTACT_MIDDEN},
+        {WR_T_CONTACT_MIDDEN, WR_T_CONTACT_LAAG},
     };
     const jbw_waitrisk_model *m = p->m;
     jbw_status st;
@@ -339,15 +330,15 @@ static jbw_status wr_check_model(const wr_parse *p)
                     "%s line %lu: '%s' = %d differs from the default model "
                     "%s version %d, but the file carries that name and "
                     "version; give a changed model its own name or version",
-                    p->source, (unsigned long)p->line_of[i], jbw__wr_params[i].key,
-                    m->v[i], WR_DEFAULT_NAME, WR_DEFAULT_VERSION);
+                    p->source, (unsigned long)p->line_of[i],
+                    jbw__wr_params[i].key, m->v[i], WR_DEFAULT_NAME,
+                    WR_DEFAULT_VERSION);
     }
     return JBW_OK;
 }
 
-jbw_status jbw_waitrisk_model_parse(jbw_waitrisk_model **out,
-                                    const char *text, size_t len,
-                                    const char *source)
+jbw_status jbw_waitrisk_model_parse(jbw_waitrisk_model **out, const char *text,
+                                    size_t len, const char *source)
 {
     jbw_waitrisk_model *m;
     wr_parse p;

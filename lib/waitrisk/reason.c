@@ -62,7 +62,8 @@ static void wr_reason_time(char *r, const jbw_waitrisk_model *m,
         norm = bound;
     }
     snprintf(r, WR_REASON_SIZE,
-             nl ? "wacht %ld %s: langer dan %s" : "waiting %ld %s: longer than %s",
+             nl ? "wacht %ld %s: langer dan %s"
+                : "waiting %ld %s: longer than %s",
              (long)w, wr_workdays_word(w, lang), norm);
 }
 
@@ -139,7 +140,8 @@ static void wr_reason_age(char *r, const jbw_waitrisk_model *m,
         snprintf(r, WR_REASON_SIZE, nl ? "leeftijd onbekend" : "age unknown");
     else if (age < m->v[WR_T_AGE_1] || age < m->v[WR_T_AGE_2])
         snprintf(r, WR_REASON_SIZE,
-                 nl ? "leeftijd %ld jaar: jonger dan %d" : "age %ld: younger than %d",
+                 nl ? "leeftijd %ld jaar: jonger dan %d"
+                    : "age %ld: younger than %d",
                  age,
                  age < m->v[WR_T_AGE_1] ? m->v[WR_T_AGE_1] : m->v[WR_T_AGE_2]);
     else
@@ -151,8 +153,8 @@ static void wr_reason_age(char *r, const jbw_waitrisk_model *m,
 /* Writes the reason of one item into r (WR_REASON_SIZE bytes); "" when
  * the item did not score. Arguments are trusted. */
 void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
-                      const jbw_wait_case *c, const jbw_score *s,
-                      jbw_item item, jbw_lang lang)
+                    const jbw_wait_case *c, const jbw_score *s, jbw_item item,
+                    jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;
     int32_t n;
@@ -217,27 +219,28 @@ jbw_status jbw_waitrisk_reason(char *buf, size_t size,
     size_t n;
     if (!buf || !model || !wait_case || !score)
         return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: %s is NULL",
-                          !buf     ? "buf"
-                          : !model ? "model"
+                          !buf         ? "buf"
+                          : !model     ? "model"
                           : !wait_case ? "wait_case"
                                        : "score");
     if (score->version != JBW_SCORE_VERSION ||
         wait_case->version != JBW_WAIT_CASE_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_waitrisk_reason: %s version %u is not "
-                          "supported",
-                          score->version != JBW_SCORE_VERSION ? "score"
-                                                              : "wait case",
-                          score->version != JBW_SCORE_VERSION
-                              ? score->version
-                              : wait_case->version);
+        return jbw__error(
+            JBW_EVERSION,
+            "jbw_waitrisk_reason: %s version %u is not "
+            "supported",
+            score->version != JBW_SCORE_VERSION ? "score" : "wait case",
+            score->version != JBW_SCORE_VERSION ? score->version
+                                                : wait_case->version);
     if ((unsigned)item >= (unsigned)JBW_ITEM_COUNT)
-        return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: item %d is not "
-                                      "an item (0..%d)",
+        return jbw__error(JBW_EINVAL,
+                          "jbw_waitrisk_reason: item %d is not "
+                          "an item (0..%d)",
                           (int)item, JBW_ITEM_COUNT - 1);
     if (lang != JBW_LANG_NL && lang != JBW_LANG_EN)
-        return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: language %d is "
-                                      "not JBW_LANG_NL or JBW_LANG_EN",
+        return jbw__error(JBW_EINVAL,
+                          "jbw_waitrisk_reason: language %d is "
+                          "not JBW_LANG_NL or JBW_LANG_EN",
                           (int)lang);
     if ((unsigned)wait_case->kind >= (unsigned)JBW_KIND_COUNT ||
         (unsigned)wait_case->safety > (unsigned)JBW_SAFETY_ACUTE ||

@@ -14,26 +14,40 @@
 const char *jbw_band_code(jbw_band band)
 {
     switch (band) {
-    case JBW_BAND_LAAG: return "laag";
-    case JBW_BAND_MIDDEN: return "midden";
-    case JBW_BAND_HOOG: return "hoog";
-    case JBW_BAND_ACUUT: return "acuut";
-    default: return NULL;
+    case JBW_BAND_LAAG:
+        return "laag";
+    case JBW_BAND_MIDDEN:
+        return "midden";
+    case JBW_BAND_HOOG:
+        return "hoog";
+    case JBW_BAND_ACUUT:
+        return "acuut";
+    default:
+        return NULL;
     }
 }
 
 const char *jbw_item_code(jbw_item item)
 {
     switch (item) {
-    case JBW_ITEM_ACUTE: return "acute";
-    case JBW_ITEM_SAFETY: return "safety";
-    case JBW_ITEM_MEASURE: return "measure";
-    case JBW_ITEM_TIME_WAITED: return "time_waited";
-    case JBW_ITEM_BESTAAND: return "bestaand";
-    case JBW_ITEM_AGE: return "age";
-    case JBW_ITEM_NO_CONTACT: return "no_contact";
-    case JBW_ITEM_HANDOVERS: return "handovers";
-    default: return NULL;
+    case JBW_ITEM_ACUTE:
+        return "acute";
+    case JBW_ITEM_SAFETY:
+        return "safety";
+    case JBW_ITEM_MEASURE:
+        return "measure";
+    case JBW_ITEM_TIME_WAITED:
+        return "time_waited";
+    case JBW_ITEM_BESTAAND:
+        return "bestaand";
+    case JBW_ITEM_AGE:
+        return "age";
+    case JBW_ITEM_NO_CONTACT:
+        return "no_contact";
+    case JBW_ITEM_HANDOVERS:
+        return "handovers";
+    default:
+        return NULL;
     }
 }
 
@@ -56,13 +70,12 @@ jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version)
 /* ====================================================================== */
 
 jbw_status jbw__wr_ctx_init(jbw__wr_ctx *x, const jbw_waitrisk_model *m,
-                              const jbw_calendar *cal, jbw_date date,
-                              const char *fn)
+                            const jbw_calendar *cal, jbw_date date,
+                            const char *fn)
 {
     if (!jbw__date_in_range(date)) {
         if (date == JBW_DATE_NONE)
-            return jbw__error(JBW_ERANGE, "%s: the date is JBW_DATE_NONE",
-                              fn);
+            return jbw__error(JBW_ERANGE, "%s: the date is JBW_DATE_NONE", fn);
         return jbw__error(JBW_ERANGE,
                           "%s: the date (day %ld) is outside "
                           "1900-01-01..2199-12-31",
@@ -198,8 +211,7 @@ static void wr_case_name(char *buf, size_t size, const jbw_wait_case *c,
 }
 
 /* A date field that must lie in the library's range. */
-static jbw_status wr_range_field(const char *who, const char *field,
-                                 jbw_date d)
+static jbw_status wr_range_field(const char *who, const char *field, jbw_date d)
 {
     return jbw__error(JBW_ERANGE,
                       "%s: field '%s' (day %ld) is outside "
@@ -228,24 +240,29 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
     }
     wr_case_name(who, sizeof who, c, index);
     if ((unsigned)c->kind >= (unsigned)JBW_KIND_COUNT)
-        return jbw__error(JBW_EINVAL, "%s: field 'kind': %d is not a measure "
-                                      "kind (0..%d)",
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'kind': %d is not a measure "
+                          "kind (0..%d)",
                           who, (int)c->kind, JBW_KIND_COUNT - 1);
     if ((unsigned)c->safety > (unsigned)JBW_SAFETY_ACUTE)
-        return jbw__error(JBW_EINVAL, "%s: field 'safety': %d is not a safety "
-                                      "level (0..4)",
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'safety': %d is not a safety "
+                          "level (0..4)",
                           who, (int)c->safety);
     if ((unsigned)c->placement > (unsigned)JBW_PLACEMENT_CRISIS)
-        return jbw__error(JBW_EINVAL, "%s: field 'placement': %d is not a "
-                                      "placement (0..2)",
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'placement': %d is not a "
+                          "placement (0..2)",
                           who, (int)c->placement);
     if ((unsigned)c->jr_risk > (unsigned)JBW_JR_RISK_HIGH)
-        return jbw__error(JBW_EINVAL, "%s: field 'jr_risk': %d is not a risk "
-                                      "level (0..3)",
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'jr_risk': %d is not a risk "
+                          "level (0..3)",
                           who, (int)c->jr_risk);
     if (c->previous_workers < 0)
-        return jbw__error(JBW_EINVAL, "%s: field 'previous_workers': %d is "
-                                      "negative",
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'previous_workers': %d is "
+                          "negative",
                           who, c->previous_workers);
     jbw__wr_fmt_date(b, x->date);
     if (ws == JBW_DATE_NONE)
@@ -255,16 +272,18 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
         return wr_range_field(who, "waiting_since", ws);
     jbw__wr_fmt_date(a, ws);
     if (ws > x->date)
-        return jbw__error(JBW_EINVAL, "%s: field 'waiting_since' (%s) is "
-                                      "after the date %s",
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'waiting_since' (%s) is "
+                          "after the date %s",
                           who, a, b);
     if (bd != JBW_DATE_NONE) {
         if (!jbw__date_in_range(bd))
             return wr_range_field(who, "birth_date", bd);
         jbw__wr_fmt_date(b, bd);
         if (bd > ws)
-            return jbw__error(JBW_EINVAL, "%s: field 'birth_date' (%s) is "
-                                          "after waiting_since (%s)",
+            return jbw__error(JBW_EINVAL,
+                              "%s: field 'birth_date' (%s) is "
+                              "after waiting_since (%s)",
                               who, b, a);
     }
     if (lc != JBW_DATE_NONE) {
@@ -273,12 +292,14 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
         jbw__wr_fmt_date(a, lc);
         jbw__wr_fmt_date(b, x->date);
         if (lc > x->date)
-            return jbw__error(JBW_EINVAL, "%s: field 'last_contact' (%s) is "
-                                          "after the date %s",
+            return jbw__error(JBW_EINVAL,
+                              "%s: field 'last_contact' (%s) is "
+                              "after the date %s",
                               who, a, b);
         jbw__wr_fmt_date(b, bd);
-        return jbw__error(JBW_EINVAL, "%s: field 'last_contact' (%s) is "
-                                      "before birth_date (%s)",
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'last_contact' (%s) is "
+                          "before birth_date (%s)",
                           who, a, b);
     }
     return jbw__error(JBW_EINVAL, "%s: invalid", who);
@@ -315,16 +336,18 @@ static jbw_status wr_next_due(jbw_date *due, const jbw__wr_ctx *x,
  */
 static int wr_time_points(const int *v, int32_t w)
 {
-    return v[WR_P_TIME_0] + (w > v[WR_T_TIME_1]) * (v[WR_P_TIME_1] - v[WR_P_TIME_0]) +
+    return v[WR_P_TIME_0] +
+           (w > v[WR_T_TIME_1]) * (v[WR_P_TIME_1] - v[WR_P_TIME_0]) +
            (w > v[WR_T_TIME_2]) * (v[WR_P_TIME_2] - v[WR_P_TIME_1]) +
            (w > v[WR_T_TIME_3]) * (v[WR_P_TIME_3] - v[WR_P_TIME_2]);
 }
 
 static int wr_age_points(const int *v, int32_t age)
 {
-    int known = v[WR_P_AGE_OLDER] +
-                (age < v[WR_T_AGE_2]) * (v[WR_P_AGE_MIDDLE] - v[WR_P_AGE_OLDER]) +
-                (age < v[WR_T_AGE_1]) * (v[WR_P_AGE_YOUNG] - v[WR_P_AGE_MIDDLE]);
+    int known =
+        v[WR_P_AGE_OLDER] +
+        (age < v[WR_T_AGE_2]) * (v[WR_P_AGE_MIDDLE] - v[WR_P_AGE_OLDER]) +
+        (age < v[WR_T_AGE_1]) * (v[WR_P_AGE_YOUNG] - v[WR_P_AGE_MIDDLE]);
     return age < 0 ? v[WR_P_AGE_UNKNOWN] : known;
 }
 
@@ -344,8 +367,8 @@ static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
     int *ip = s->item_points;
     int total, band, acute = c->safety == JBW_SAFETY_ACUTE;
     int32_t waited, no_contact, age;
-    jbw_date base = c->last_contact != JBW_DATE_NONE ? c->last_contact
-                                                     : c->waiting_since;
+    jbw_date base =
+        c->last_contact != JBW_DATE_NONE ? c->last_contact : c->waiting_since;
     jbw_status st;
     uint32_t items = 0;
     int i;
@@ -417,8 +440,8 @@ jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
 {
     jbw_score s;
     jbw__wr_ctx x;
-    jbw_status st = wr_check_args(model, cal, wait_case, out,
-                                  "jbw_waitrisk_score");
+    jbw_status st =
+        wr_check_args(model, cal, wait_case, out, "jbw_waitrisk_score");
     if (st != JBW_OK)
         return st;
     if (out->version != JBW_SCORE_VERSION)
@@ -440,7 +463,7 @@ jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
 
 /* The loop of a batch, shared with triage. */
 jbw_status jbw__wr_score_many(jbw_score *out, const jbw__wr_ctx *x0,
-                                const jbw_wait_case *cases, size_t count)
+                              const jbw_wait_case *cases, size_t count)
 {
     wr_tables t;
     jbw__wr_ctx x = *x0;

@@ -47,8 +47,8 @@ static void wr_merge_sort(size_t *idx, size_t *tmp, size_t n,
             size_t hi = mid + width < n ? mid + width : n;
             size_t i = lo, j = mid, k = lo;
             while (i < mid && j < hi)
-                dst[k++] = wr_rank_cmp(s, c, src[j], src[i]) < 0 ? src[j++]
-                                                                : src[i++];
+                dst[k++] =
+                    wr_rank_cmp(s, c, src[j], src[i]) < 0 ? src[j++] : src[i++];
             while (i < mid)
                 dst[k++] = src[i++];
             while (j < hi)
@@ -88,10 +88,13 @@ jbw_status jbw_waitrisk_rank(size_t *order, const jbw_score *scores,
         return jbw__ok();
     if (!order || !scores || !cases)
         return jbw__error(JBW_EINVAL, "jbw_waitrisk_rank: %s is NULL",
-                          !order ? "order" : !scores ? "scores" : "cases");
+                          !order    ? "order"
+                          : !scores ? "scores"
+                                    : "cases");
     if (count > SIZE_MAX / (2 * sizeof(size_t)))
-        return jbw__error(JBW_ENOMEM, "jbw_waitrisk_rank: %lu cases are too "
-                                      "many to rank",
+        return jbw__error(JBW_ENOMEM,
+                          "jbw_waitrisk_rank: %lu cases are too "
+                          "many to rank",
                           (unsigned long)count);
     st = wr_rank(order, scores, cases, count);
     return st == JBW_OK ? jbw__ok() : st;
@@ -113,16 +116,15 @@ const char *jbw__wr_key(const jbw__strmap *map, uint32_t index)
  * d do not exist yet on d.
  */
 static void wr_case_from_snapshot(jbw_wait_case *c, const jbw_snapshot *s,
-                                  size_t i, jbw_date d,
-                                  jbw_measure_state state)
+                                  size_t i, jbw_date d, jbw_measure_state state)
 {
     static const jbw_wait_case init = JBW_WAIT_CASE_INIT;
     const jbw__measures *m = &s->m;
     *c = init;
     c->id = jbw__strmap_key(&s->measure_ids, i);
     c->child_id = jbw__wr_key(&s->child_ids, m->child[i]);
-    c->family_id = m->family_given[i] ? jbw__wr_key(&s->family_ids, m->family[i])
-                                      : NULL;
+    c->family_id =
+        m->family_given[i] ? jbw__wr_key(&s->family_ids, m->family[i]) : NULL;
     c->organisation = jbw__wr_key(&s->registry->org_keys, m->org[i]);
     c->region = jbw__wr_key(&s->registry->region_keys, m->region[i]);
     c->kind = (jbw_kind)m->kind[i];
@@ -130,8 +132,8 @@ static void wr_case_from_snapshot(jbw_wait_case *c, const jbw_snapshot *s,
     c->placement = (jbw_placement)m->placement[i];
     c->jr_risk = (jbw_jr_risk)m->jr_risk[i];
     c->birth_date = m->birth_date[i];
-    c->last_contact = m->last_contact[i] <= d ? m->last_contact[i]
-                                              : JBW_DATE_NONE;
+    c->last_contact =
+        m->last_contact[i] <= d ? m->last_contact[i] : JBW_DATE_NONE;
     if (state == JBW_STATE_BESTAAND) {
         c->waiting_since = m->waiting_since[i];
         c->previous_workers = (int)m->previous_workers[i];

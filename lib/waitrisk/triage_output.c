@@ -6,14 +6,15 @@
 /* ---- triage output --------------------------------------------------- */
 
 jbw_status jbw__wr_out_args(char **out, const void *obj, jbw_lang lang,
-                              const char *fn)
+                            const char *fn)
 {
     if (!out || !obj)
         return jbw__error(JBW_EINVAL, "%s: %s is NULL", fn,
                           out ? "the result" : "out");
     if (lang != JBW_LANG_NL && lang != JBW_LANG_EN)
-        return jbw__error(JBW_EINVAL, "%s: language %d is not JBW_LANG_NL "
-                                      "or JBW_LANG_EN",
+        return jbw__error(JBW_EINVAL,
+                          "%s: language %d is not JBW_LANG_NL "
+                          "or JBW_LANG_EN",
                           fn, (int)lang);
     return JBW_OK;
 }
@@ -39,11 +40,11 @@ static void wr_json_items(jbw__buf *b, const jbw_triage *t, size_t r,
         if (!(t->scores[r].items & (1u << i)))
             continue;
         jbw__wr_reason(reason, &t->model, &t->cases[r], &t->scores[r],
-                  (jbw_item)i, lang);
+                       (jbw_item)i, lang);
         jbw__buf_puts(b, first ? "{\"item\":" : ",{\"item\":");
         jbw__buf_json_string(b, jbw_item_code((jbw_item)i));
-        jbw__buf_printf(b, ",\"points\":%d,\"reason\":",
-                        t->scores[r].item_points[i]);
+        jbw__buf_printf(
+            b, ",\"points\":%d,\"reason\":", t->scores[r].item_points[i]);
         jbw__buf_json_string(b, reason);
         jbw__buf_putc(b, '}');
         first = 0;
@@ -78,8 +79,9 @@ jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
         const jbw_wait_case *c = &triage->cases[r];
         jbw__buf_puts(&b, r ? ",{\"id\":" : "{\"id\":");
         jbw__buf_json_string(&b, c->id);
-        jbw__buf_printf(&b, ",\"rank\":%lu,\"band\":\"%s\",\"points\":%d,"
-                            "\"workdays_waiting\":%ld,\"next_contact_due\":\"",
+        jbw__buf_printf(&b,
+                        ",\"rank\":%lu,\"band\":\"%s\",\"points\":%d,"
+                        "\"workdays_waiting\":%ld,\"next_contact_due\":\"",
                         (unsigned long)(r + 1), jbw_band_code(s->band),
                         s->points, (long)s->workdays_waiting);
         jbw__buf_date(&b, s->next_contact_due);
@@ -89,10 +91,10 @@ jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
         jbw__buf_json_string(&b, c->organisation);
         jbw__buf_puts(&b, ",\"region\":");
         jbw__buf_json_string(&b, c->region);
-        jbw__buf_printf(&b, ",\"state\":\"%s\",\"workdays_no_contact\":%ld}",
-                        jbw_measure_state_code(
-                            (jbw_measure_state)triage->state[r]),
-                        (long)s->workdays_no_contact);
+        jbw__buf_printf(
+            &b, ",\"state\":\"%s\",\"workdays_no_contact\":%ld}",
+            jbw_measure_state_code((jbw_measure_state)triage->state[r]),
+            (long)s->workdays_no_contact);
     }
     jbw__buf_puts(&b, "]}\n");
     return jbw__wr_finish(&b, out, len);
@@ -125,12 +127,11 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
         jbw__buf_csv_field(&b, c->organisation);
         jbw__buf_putc(&b, ',');
         jbw__buf_csv_field(&b, c->region);
-        jbw__buf_printf(&b, ",%s,%s,%d,%ld,%ld,",
-                        jbw_measure_state_code(
-                            (jbw_measure_state)triage->state[r]),
-                        jbw_band_code(s->band), s->points,
-                        (long)s->workdays_waiting,
-                        (long)s->workdays_no_contact);
+        jbw__buf_printf(
+            &b, ",%s,%s,%d,%ld,%ld,",
+            jbw_measure_state_code((jbw_measure_state)triage->state[r]),
+            jbw_band_code(s->band), s->points, (long)s->workdays_waiting,
+            (long)s->workdays_no_contact);
         if (s->age_years >= 0)
             jbw__buf_printf(&b, "%ld", (long)s->age_years);
         jbw__buf_putc(&b, ',');
@@ -195,8 +196,7 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
             if (!(s->items & (1u << i)))
                 continue;
             jbw__wr_reason(reason, &triage->model, c, s, (jbw_item)i, lang);
-            jbw__buf_printf(&b, "%7s%+5d  %s\n", "", s->item_points[i],
-                            reason);
+            jbw__buf_printf(&b, "%7s%+5d  %s\n", "", s->item_points[i], reason);
         }
     }
     return jbw__wr_finish(&b, out, len);

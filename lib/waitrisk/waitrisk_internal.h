@@ -60,12 +60,12 @@ enum {
 
 /* Limits that keep every sum far from int overflow and the due-date
  * table of a batch small. */
-#define WR_POINTS_MAX 1000
-#define WR_WORKDAYS_MAX 10000
-#define WR_CONTACT_MAX 250
-#define WR_NAME_MAX 100
+#define WR_POINTS_MAX      1000
+#define WR_WORKDAYS_MAX    10000
+#define WR_CONTACT_MAX     250
+#define WR_NAME_MAX        100
 #define WR_DESCRIPTION_MAX 400
-#define WR_VERSION_MAX 1000000
+#define WR_VERSION_MAX     1000000
 
 typedef struct jbw__wr_param {
     const char *key;
@@ -78,12 +78,12 @@ typedef struct jbw__wr_param {
 /* The parameter table: key, default, bounds, the comment of its group. */
 extern const jbw__wr_param jbw__wr_params[WR_PARAM_COUNT];
 
-#define WR_DEFAULT_NAME "jbw-wachtrisico"
+#define WR_DEFAULT_NAME    "jbw-wachtrisico"
 #define WR_DEFAULT_VERSION 1
 
 /* Number of measure-rule cells: kind x placement x jr_risk. */
-#define WR_PLACEMENTS 3
-#define WR_JR_RISKS 4
+#define WR_PLACEMENTS    3
+#define WR_JR_RISKS      4
 #define WR_MEASURE_CELLS (JBW_KIND_COUNT * WR_PLACEMENTS * WR_JR_RISKS)
 
 struct jbw_waitrisk_model {
@@ -166,8 +166,8 @@ void jbw__wr_fmt_date(char *buf, jbw_date d);
 /* Writes the reason of one item into r (WR_REASON_SIZE bytes); "" when
  * the item did not score. Arguments are trusted. */
 void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
-                    const jbw_wait_case *c, const jbw_score *s,
-                    jbw_item item, jbw_lang lang);
+                    const jbw_wait_case *c, const jbw_score *s, jbw_item item,
+                    jbw_lang lang);
 
 /* ---- triage (triage.c) ------------------------------------------------ */
 
@@ -179,8 +179,8 @@ struct jbw_triage {
     /* in ranking order */
     jbw_wait_case *cases;
     jbw_score *scores;
-    size_t *measure;          /* snapshot measure index */
-    uint8_t *state;           /* JBW_STATE_NIEUW or JBW_STATE_BESTAAND */
+    size_t *measure; /* snapshot measure index */
+    uint8_t *state;  /* JBW_STATE_NIEUW or JBW_STATE_BESTAAND */
 };
 
 /* The key at `index` of a map, NULL for JBW__NONE. */
@@ -192,15 +192,15 @@ typedef struct jbw__wr_line {
     const char *id;
     const char *organisation;
     const char *region;
-    uint32_t worker;   /* snapshot worker index or JBW__NONE */
-    int reason;        /* 0 or jbw_unassigned_reason */
+    uint32_t worker; /* snapshot worker index or JBW__NONE */
+    int reason;      /* 0 or jbw_unassigned_reason */
 } jbw__wr_line;
 
 typedef struct jbw__wr_wload {
-    uint32_t worker;   /* snapshot worker index */
+    uint32_t worker; /* snapshot worker index */
     double capacity;
-    double load;       /* before the proposal */
-    double proposed;   /* after it */
+    double load;     /* before the proposal */
+    double proposed; /* after it */
 } jbw__wr_wload;
 
 struct jbw_allocation {
@@ -210,9 +210,9 @@ struct jbw_allocation {
     char *norm_name;
     jbw_unit unit;
     size_t count, assigned;
-    jbw__wr_line *lines;          /* ranking order */
+    jbw__wr_line *lines; /* ranking order */
     size_t worker_count;
-    jbw__wr_wload *workers;       /* employed workers, snapshot order */
+    jbw__wr_wload *workers; /* employed workers, snapshot order */
 };
 
 /* The id of snapshot worker w; the worker of allocation line i (NULL when

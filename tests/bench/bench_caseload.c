@@ -25,11 +25,11 @@
 #include <string.h>
 #include <time.h>
 
-#define N_ORGS 13
-#define N_REGIONS 42
-#define BASE_WORKERS 5000 /* at scale 1 */
+#define N_ORGS        13
+#define N_REGIONS     42
+#define BASE_WORKERS  5000 /* at scale 1 */
 #define BASE_MEASURES 32000
-#define SEED 20250901u
+#define SEED          20250901u
 
 /* xorshift32: deterministic on every platform. Each scale restarts from
  * SEED, so a scale's snapshot does not depend on max_scale. */
@@ -70,8 +70,8 @@ static double median(double *v, size_t n)
 static void check(jbw_status st, const char *what)
 {
     if (st != JBW_OK) {
-        fprintf(stderr, "bench_caseload: %s: %s: %s\n", what,
-                jbw_strerror(st), jbw_last_error());
+        fprintf(stderr, "bench_caseload: %s: %s: %s\n", what, jbw_strerror(st),
+                jbw_last_error());
         exit(1);
     }
 }
@@ -156,7 +156,7 @@ static jbw_registry *make_registry(void)
 
 static void add_workers(jbw_snapshot *snap, size_t n_workers, jbw_date ref)
 {
-    static const double ftes[4] = { 0.6, 0.8, 0.9, 1.0 };
+    static const double ftes[4] = {0.6, 0.8, 0.9, 1.0};
     char id[32], org[16], region[16];
     jbw_date first = ymd(2010, 1, 1);
     size_t i;
@@ -171,7 +171,8 @@ static void add_workers(jbw_snapshot *snap, size_t n_workers, jbw_date ref)
         w.fte = ftes[below(4)];
         w.hired = first + (jbw_date)below((uint32_t)(ref - first - 30));
         if (below(100) < 3) /* 3% left before the date */
-            w.leaving = w.hired + 1 + (jbw_date)below((uint32_t)(ref - w.hired));
+            w.leaving =
+                w.hired + 1 + (jbw_date)below((uint32_t)(ref - w.hired));
         check(jbw_snapshot_add_worker(snap, &w), "worker");
     }
 }
@@ -197,7 +198,8 @@ static void add_measures(jbw_snapshot *snap, plain *p, jbw_date ref)
         snprintf(child, sizeof child, "C%07zu", c);
         snprintf(family, sizeof family, "F%07zu", f);
         snprintf(org, sizeof org, "G%02u", (unsigned)(g + 1));
-        snprintf(region, sizeof region, "R%02u", (unsigned)(below(N_REGIONS) + 1));
+        snprintf(region, sizeof region, "R%02u",
+                 (unsigned)(below(N_REGIONS) + 1));
         m.id = id;
         m.child_id = child;
         m.family_id = family;
@@ -335,8 +337,9 @@ static void print_detail(const result *x)
     printf("  work: jbw_caseload_compute (unit child, coupling norm) + totals "
            "+ %d groups + %zu worker lines\n",
            N_ORGS + N_REGIONS, x->lines);
-    printf("  library:    median %.3f ms over %d runs (%.1f million measures/s)\n",
-           x->lib_ms, x->runs, (double)x->measures / (x->lib_ms * 1e3));
+    printf(
+        "  library:    median %.3f ms over %d runs (%.1f million measures/s)\n",
+        x->lib_ms, x->runs, (double)x->measures / (x->lib_ms * 1e3));
     printf("  plain loop: median %.3f ms (weights of active assigned measures "
            "summed per worker)\n",
            x->plain_ms);

@@ -12,7 +12,7 @@
  */
 #include "bench_util.h"
 
-#define RUNS 5
+#define RUNS   5
 #define MONTHS 24
 
 static volatile double bench_sink;
@@ -21,18 +21,18 @@ static void region_params(jbw_forecast_params *p)
 {
     /* assigned, waiting nieuw, waiting bestaand, inflow per month */
     static const double stock[JBW_KIND_COUNT][4] = {
-        { 1050, 40, 30, 48 }, /* OTS */
-        { 30, 8, 0, 10 },     /* VOTS */
-        { 420, 0, 10, 6 },    /* VOOGDIJ */
-        { 10, 2, 0, 3 },      /* VOORLOPIGE_VOOGDIJ */
-        { 40, 0, 2, 3 },      /* TIJDELIJKE_VOOGDIJ */
-        { 250, 12, 6, 20 },   /* JR_TB_GEDWONGEN */
-        { 60, 3, 0, 5 },      /* JR_TB_VRIJWILLIG */
-        { 25, 0, 1, 2 },      /* JR_ITB_HARDE_KERN */
-        { 15, 2, 0, 5 },      /* JR_ITB_CRIEM */
-        { 10, 0, 0, 2 },      /* JR_STP */
-        { 15, 1, 0, 1.2 },    /* JR_GBM */
-        { 8, 1, 0, 1.3 },     /* JR_VGBM */
+        {1050, 40, 30, 48}, /* OTS */
+        {30, 8, 0, 10},     /* VOTS */
+        {420, 0, 10, 6},    /* VOOGDIJ */
+        {10, 2, 0, 3},      /* VOORLOPIGE_VOOGDIJ */
+        {40, 0, 2, 3},      /* TIJDELIJKE_VOOGDIJ */
+        {250, 12, 6, 20},   /* JR_TB_GEDWONGEN */
+        {60, 3, 0, 5},      /* JR_TB_VRIJWILLIG */
+        {25, 0, 1, 2},      /* JR_ITB_HARDE_KERN */
+        {15, 2, 0, 5},      /* JR_ITB_CRIEM */
+        {10, 0, 0, 2},      /* JR_STP */
+        {15, 1, 0, 1.2},    /* JR_GBM */
+        {8, 1, 0, 1.3},     /* JR_VGBM */
     };
     int k, j;
     jbw_forecast_params_init(p, JBW_FORECAST_PARAMS_VERSION);
@@ -135,10 +135,11 @@ int main(int argc, char **argv)
     t = time_forecast(&p, reps, &p95);
     ref = time_reference(reps, draws);
     printf("  forecast:  %.3f s  (%.0f ns per replicate-month; p95 waiting "
-           "at month %d: %.1f)\n", t, t * 1e9 / ((double)reps * MONTHS),
-           MONTHS, p95);
+           "at month %d: %.1f)\n",
+           t, t * 1e9 / ((double)reps * MONTHS), MONTHS, p95);
     printf("  reference: %.3f s  (%zu xoshiro256** uniforms per "
-           "replicate-month)\n", ref, draws);
+           "replicate-month)\n",
+           ref, draws);
     printf("  ratio forecast / reference: %.2f\n", t / ref);
     return 0;
 }

@@ -154,7 +154,7 @@ int main(int argc, char **argv)
 {
     size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 50000;
     uint64_t rng = 2025;
-    bench_text crafted = { 0 }, random = { 0 };
+    bench_text crafted = {0}, random = {0};
     jbw_registry *reg = NULL;
     double tc[3], tr[3], c, r;
     char *cids, *rids;
@@ -174,8 +174,7 @@ int main(int argc, char **argv)
     }
     for (i = 1; i < n; i++)
         if (unkeyed_hash(cids + i * ID_LEN) != unkeyed_hash(cids)) {
-            fprintf(stderr, "bench_hash: crafted id %zu does not collide\n",
-                    i);
+            fprintf(stderr, "bench_hash: crafted id %zu does not collide\n", i);
             return 1;
         }
     measures_csv(&crafted, cids, n);

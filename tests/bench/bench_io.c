@@ -69,7 +69,9 @@ static double time_python(const bench_text *m, char delim)
              "ts=[]\n"
              "for _ in range(3):\n"
              "  t=time.perf_counter()\n"
-             "  rows=list(csv.reader(open('%s',newline='',encoding='utf-8'),delimiter='%c'))\n"
+             "  "
+             "rows=list(csv.reader(open('%s',newline='',encoding='utf-8'),"
+             "delimiter='%c'))\n"
              "  ts.append(time.perf_counter()-t)\n"
              "print(statistics.median(ts))\" 2>/dev/null",
              path, delim);
@@ -88,17 +90,19 @@ int main(int argc, char **argv)
     jbw_registry *reg = NULL;
     int max_scale = argc > 1 ? atoi(argv[1]) : 100;
     int scale;
-    const char delims[] = { ',', ';' };
+    const char delims[] = {',', ';'};
     size_t d;
     if (jbw_registry_zuid_west(&reg) != JBW_OK)
         return 1;
-    printf("bench_io: load measures.csv + workers.csv (synthetic, national size "
-           "= 32,000 measures, 5,000 workers), median of %d runs\n", RUNS);
-    printf("%-6s %-5s %10s %10s %10s %12s %10s %12s\n", "scale", "delim",
-           "MB", "ms", "MB/s", "ns/measure", "x memcpy", "python csv");
+    printf(
+        "bench_io: load measures.csv + workers.csv (synthetic, national size "
+        "= 32,000 measures, 5,000 workers), median of %d runs\n",
+        RUNS);
+    printf("%-6s %-5s %10s %10s %10s %12s %10s %12s\n", "scale", "delim", "MB",
+           "ms", "MB/s", "ns/measure", "x memcpy", "python csv");
     for (scale = 1; scale <= max_scale; scale *= 10) {
         for (d = 0; d < 2; d++) {
-            bench_text m = { 0 }, w = { 0 };
+            bench_text m = {0}, w = {0};
             double secs, copy, py = -1, mb;
             size_t nm = 32000 * (size_t)scale, nw = 5000 * (size_t)scale;
             bench_national_csv(&m, &w, nm, nw, delims[d], 42);

@@ -98,15 +98,16 @@ static inline void bench_date(char *buf, jbw_date d, int dutch)
  * 2025-09-01; about 4% of the measures wait.
  */
 static inline void bench_national_csv(bench_text *mcsv, bench_text *wcsv,
-                               size_t measures, size_t workers, char delim,
-                               uint64_t seed)
+                                      size_t measures, size_t workers,
+                                      char delim, uint64_t seed)
 {
-    static const char *const orgs[] = { "JBWEST", "WSS", "LDH" };
-    static const char *const regions[] = { "HGL", "HR", "MH", "ZHZ" };
-    static const char *const kinds[] = { "OTS", "OTS", "OTS", "OTS", "VOTS",
-                                         "VOOGDIJ", "VOOGDIJ",
-                                         "JR_TB_GEDWONGEN", "JR_ITB_CRIEM",
-                                         "TIJDELIJKE_VOOGDIJ" };
+    static const char *const orgs[] = {"JBWEST", "WSS", "LDH"};
+    static const char *const regions[] = {"HGL", "HR", "MH", "ZHZ"};
+    static const char *const kinds[] = {"OTS",          "OTS",
+                                        "OTS",          "OTS",
+                                        "VOTS",         "VOOGDIJ",
+                                        "VOOGDIJ",      "JR_TB_GEDWONGEN",
+                                        "JR_ITB_CRIEM", "TIJDELIJKE_VOOGDIJ"};
     jbw_date ref;
     size_t i;
     char d1[16], d2[16], d3[16];
@@ -120,8 +121,8 @@ static inline void bench_national_csv(bench_text *mcsv, bench_text *wcsv,
         unsigned fte10 = 6 + (unsigned)(r % 5); /* 0.6 .. 1.0 */
         bench_date(d1, ref - 30 - (jbw_date)(r >> 20) % 3000, dutch);
         bench_putf(wcsv, "W%06zu%c%s%c%s%c%u%c%u%c%s%c\n", i, delim,
-                   orgs[i % 3], delim, regions[(i / 3) % 4], delim,
-                   fte10 / 10, dutch ? ',' : '.', fte10 % 10, delim, d1, delim);
+                   orgs[i % 3], delim, regions[(i / 3) % 4], delim, fte10 / 10,
+                   dutch ? ',' : '.', fte10 % 10, delim, d1, delim);
     }
     bench_putf(mcsv,
                "id%cchild_id%cfamily_id%ckind%corganisation%cregion%cstart%c"
@@ -148,15 +149,17 @@ static inline void bench_national_csv(bench_text *mcsv, bench_text *wcsv,
         bench_date(d2, start + 3, dutch);
         bench_date(d3, start - 365 * (jr ? 15 : 6), dutch);
         if (waiting)
-            bench_putf(mcsv, "M%07zu%cC%07zu%c%s%c%s%c%s%c%s%c%s%c%c%c%c%s%c0%c"
-                             "unknown%cnone%c%s%c%c%s\n",
+            bench_putf(mcsv,
+                       "M%07zu%cC%07zu%c%s%c%s%c%s%c%s%c%s%c%c%c%c%s%c0%c"
+                       "unknown%cnone%c%s%c%c%s\n",
                        i, delim, i, delim, fam, delim, kind, delim, org, delim,
                        reg, delim, d1, delim, delim, delim, delim, d1, delim,
                        delim, delim, delim, d3, delim, delim,
                        jr ? "medium" : "");
         else
-            bench_putf(mcsv, "M%07zu%cC%07zu%c%s%c%s%c%s%c%s%c%s%c%cW%06zu%c%s%c%c"
-                             "1%csafe%cnone%c%s%c%s%c%s\n",
+            bench_putf(mcsv,
+                       "M%07zu%cC%07zu%c%s%c%s%c%s%c%s%c%s%c%cW%06zu%c%s%c%c"
+                       "1%csafe%cnone%c%s%c%s%c%s\n",
                        i, delim, i, delim, fam, delim, kind, delim, org, delim,
                        reg, delim, d1, delim, delim, w, delim, d2, delim, delim,
                        delim, delim, delim, d3, delim, d2, delim,

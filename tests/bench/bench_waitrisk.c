@@ -16,7 +16,7 @@
  * year, three in four with a birth date and two in three with a contact. */
 static void make_cases(jbw_wait_case *cases, size_t n, jbw_date date)
 {
-    static const char *const ids[] = { "M-0001", "M-0002", "M-0003", "M-0004" };
+    static const char *const ids[] = {"M-0001", "M-0002", "M-0003", "M-0004"};
     uint64_t x = 20250901u;
     size_t i;
     for (i = 0; i < n; i++) {

@@ -21,15 +21,15 @@ static int write_text(const char *dir, const char *name, const bench_text *t)
 
 int main(int argc, char **argv)
 {
-    bench_text m = { 0 }, w = { 0 };
+    bench_text m = {0}, w = {0};
     int scale = argc > 2 ? atoi(argv[2]) : 1;
     int rc;
     if (argc < 2 || scale < 1) {
         fprintf(stderr, "usage: gen_national DIR [scale]\n");
         return 2;
     }
-    bench_national_csv(&m, &w, 32000 * (size_t)scale, 5000 * (size_t)scale,
-                       ',', 42);
+    bench_national_csv(&m, &w, 32000 * (size_t)scale, 5000 * (size_t)scale, ',',
+                       42);
     rc = write_text(argv[1], "measures.csv", &m) ||
          write_text(argv[1], "workers.csv", &w);
     free(m.data);

@@ -17,7 +17,7 @@
 #include "fuzz_util.h"
 
 #define RANGE_FIRST (-25567) /* 1900-01-01, days since 1970-01-01 */
-#define RANGE_LAST 84005     /* 2199-12-31 */
+#define RANGE_LAST  84005    /* 2199-12-31 */
 
 static int32_t read_i32(const uint8_t *data, size_t size, size_t at)
 {
@@ -52,8 +52,10 @@ static void check_workdays(const jbw_calendar *cal, jbw_date a, jbw_date b,
                    (long)a, (long)n, (long)r);
         FUZZ_CHECK(jbw_calendar_workdays_between(&back, cal, a, r) == JBW_OK,
                    "workdays_between(%ld, %ld)", (long)a, (long)r);
-        FUZZ_CHECK(back == n, "add_workdays(%ld, %ld) = %ld, but the count "
-                   "back is %ld", (long)a, (long)n, (long)r, (long)back);
+        FUZZ_CHECK(back == n,
+                   "add_workdays(%ld, %ld) = %ld, but the count "
+                   "back is %ld",
+                   (long)a, (long)n, (long)r, (long)back);
         if (n > 0) {
             int wd = 0;
             FUZZ_CHECK(jbw_calendar_is_workday(&wd, cal, r) == JBW_OK && wd,
@@ -72,14 +74,14 @@ static void check_workdays(const jbw_calendar *cal, jbw_date a, jbw_date b,
                    (long)a, (long)b, (int)st);
         FUZZ_CHECK(jbw_calendar_workdays_between(&ba, cal, b, a) == JBW_OK,
                    "reverse");
-        FUZZ_CHECK(ab == -ba, "werkdagen %ld -> %ld is %ld, back %ld",
-                   (long)a, (long)b, (long)ab, (long)ba);
+        FUZZ_CHECK(ab == -ba, "werkdagen %ld -> %ld is %ld, back %ld", (long)a,
+                   (long)b, (long)ab, (long)ba);
         FUZZ_CHECK((ab >= 0) == (b >= a) || ab == 0, "sign of %ld", (long)ab);
         if (b > RANGE_FIRST) {
             int32_t step = 0, rest = 0;
             int wd = 0;
             FUZZ_CHECK(jbw_calendar_workdays_between(&step, cal, b - 1, b) ==
-                           JBW_OK &&
+                               JBW_OK &&
                            jbw_calendar_is_workday(&wd, cal, b) == JBW_OK,
                        "step");
             FUZZ_CHECK(step == wd, "one day to %ld counts %ld, is_workday %d",
@@ -104,11 +106,13 @@ static void check_months(jbw_date a, jbw_date b, int months)
         FUZZ_CHECK(in_range(a) && in_range(r), "add_months(%ld, %d) = %ld",
                    (long)a, months, (long)r);
         FUZZ_CHECK(jbw_months_between(&mb, a, r) == JBW_OK, "months_between");
-        FUZZ_CHECK(mb == months, "add_months(%ld, %d) = %ld, months_between "
-                   "gives %ld", (long)a, months, (long)r, (long)mb);
+        FUZZ_CHECK(mb == months,
+                   "add_months(%ld, %d) = %ld, months_between "
+                   "gives %ld",
+                   (long)a, months, (long)r, (long)mb);
     } else {
-        FUZZ_CHECK(st == JBW_ERANGE, "add_months(%ld, %d) returned %d",
-                   (long)a, months, (int)st);
+        FUZZ_CHECK(st == JBW_ERANGE, "add_months(%ld, %d) returned %d", (long)a,
+                   months, (int)st);
         FUZZ_CHECK(r == 777, "add_months wrote its output on failure");
     }
     st = jbw_months_between(&mb, a, b);

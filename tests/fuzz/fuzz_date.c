@@ -19,8 +19,7 @@ static void check_round_trip(jbw_date d, const char *text, size_t len)
                "'%.*s' parsed to %ld, which is not a date", (int)len, text,
                (long)d);
     FUZZ_CHECK(y >= JBW_YEAR_MIN && y <= JBW_YEAR_MAX, "year %d", y);
-    FUZZ_CHECK(jbw_date_from_ymd(&rebuilt, y, m, day) == JBW_OK &&
-                   rebuilt == d,
+    FUZZ_CHECK(jbw_date_from_ymd(&rebuilt, y, m, day) == JBW_OK && rebuilt == d,
                "%d-%d-%d does not rebuild %ld", y, m, day, (long)d);
     FUZZ_CHECK(jbw_date_weekday(d) >= 1 && jbw_date_weekday(d) <= 7,
                "weekday of %ld", (long)d);
@@ -44,8 +43,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st == JBW_OK) {
         check_round_trip(d, text, size);
     } else {
-        FUZZ_CHECK(st == JBW_EPARSE || st == JBW_ERANGE,
-                   "parse returned %d", (int)st);
+        FUZZ_CHECK(st == JBW_EPARSE || st == JBW_ERANGE, "parse returned %d",
+                   (int)st);
         FUZZ_CHECK(jbw_last_error()[0] != '\0', "no detail");
         FUZZ_CHECK(d == 4242, "output written on failure");
     }

@@ -33,8 +33,9 @@ static void make_cases(jbw_wait_case *cases, size_t n)
         if (c.kind >= JBW_KIND_JR_TB_GEDWONGEN)
             c.jr_risk = (jbw_jr_risk)(i % 4);
         c.waiting_since = (jbw_date)(20332 - (int32_t)(i * 37 % 400));
-        c.birth_date = (i % 4 == 0) ? JBW_DATE_NONE
-                                    : (jbw_date)(20332 - (int32_t)(i * 1013 % 6500) - 400);
+        c.birth_date =
+            (i % 4 == 0) ? JBW_DATE_NONE
+                         : (jbw_date)(20332 - (int32_t)(i * 1013 % 6500) - 400);
         c.last_contact = (i % 3 == 0) ? JBW_DATE_NONE : c.waiting_since;
         c.previous_workers = (int)(i % 6);
         cases[i] = c;

@@ -12,7 +12,7 @@
 static void check_norm(const jbw_norm *norm)
 {
     int k;
-    int32_t months[] = { INT32_MIN, -1, 0, 1, 2, 3, 6, 12, 600, INT32_MAX };
+    int32_t months[] = {INT32_MIN, -1, 0, 1, 2, 3, 6, 12, 600, INT32_MAX};
     size_t i;
     double c = jbw_norm_caseload_per_fte(norm);
     double u = jbw_norm_under_below(norm), o = jbw_norm_over_above(norm);
@@ -37,10 +37,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jbw_norm *norm = (jbw_norm *)FUZZ_SENTINEL, *again = NULL, *copy = NULL;
     char *t1 = NULL, *t2 = NULL, *t3 = NULL;
     size_t l1 = 0, l2 = 0, l3 = 0;
-    jbw_status st = jbw_norm_parse(&norm, (const char *)data, size, "fuzz.norm");
+    jbw_status st =
+        jbw_norm_parse(&norm, (const char *)data, size, "fuzz.norm");
     if (st != JBW_OK) {
         FUZZ_CHECK_FAILURE(st, "norm_parse");
-        FUZZ_CHECK(norm == (jbw_norm *)FUZZ_SENTINEL, "norm written on failure");
+        FUZZ_CHECK(norm == (jbw_norm *)FUZZ_SENTINEL,
+                   "norm written on failure");
         return 0;
     }
     check_norm(norm);

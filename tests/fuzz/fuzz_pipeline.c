@@ -21,15 +21,14 @@ static const shared *fuzz_shared(void)
     if (!s.cal) {
         FUZZ_CHECK(jbw_calendar_new(&s.cal, NULL) == JBW_OK, "calendar");
         FUZZ_CHECK(jbw_norm_new_default(&s.norm) == JBW_OK, "norm");
-        FUZZ_CHECK(jbw_waitrisk_model_new_default(&s.model) == JBW_OK,
-                   "model");
+        FUZZ_CHECK(jbw_waitrisk_model_new_default(&s.model) == JBW_OK, "model");
     }
     return &s;
 }
 
 typedef jbw_status (*cl_writer)(char **, size_t *, const jbw_caseload *);
-typedef jbw_status (*tr_writer)(char **, size_t *, const jbw_triage *,
-                                size_t, jbw_lang);
+typedef jbw_status (*tr_writer)(char **, size_t *, const jbw_triage *, size_t,
+                                jbw_lang);
 typedef jbw_status (*al_writer)(char **, size_t *, const jbw_allocation *);
 
 static void check_text(jbw_status st, char *text, size_t len, const char *what)
@@ -41,9 +40,9 @@ static void check_text(jbw_status st, char *text, size_t len, const char *what)
 
 static void check_caseload(const jbw_caseload *cl, const jbw_snapshot *snap)
 {
-    static const cl_writer writers[] = { jbw_caseload_json, jbw_caseload_csv,
-                                         jbw_caseload_workers_csv,
-                                         jbw_caseload_text };
+    static const cl_writer writers[] = {jbw_caseload_json, jbw_caseload_csv,
+                                        jbw_caseload_workers_csv,
+                                        jbw_caseload_text};
     jbw_caseload_totals t;
     jbw_snapshot_counts c;
     size_t i, k, sum_kind = 0;
@@ -55,23 +54,22 @@ static void check_caseload(const jbw_caseload *cl, const jbw_snapshot *snap)
     }
     t.version = JBW_CASELOAD_TOTALS_VERSION;
     FUZZ_CHECK(jbw_caseload_totals_get(&t, cl) == JBW_OK, "totals");
-    FUZZ_CHECK(t.assigned + t.waiting_nieuw + t.waiting_bestaand ==
-                   t.active_measures,
-               "assigned %zu + nieuw %zu + bestaand %zu != active %zu",
-               t.assigned, t.waiting_nieuw, t.waiting_bestaand,
-               t.active_measures);
+    FUZZ_CHECK(
+        t.assigned + t.waiting_nieuw + t.waiting_bestaand == t.active_measures,
+        "assigned %zu + nieuw %zu + bestaand %zu != active %zu", t.assigned,
+        t.waiting_nieuw, t.waiting_bestaand, t.active_measures);
     for (k = 0; k < JBW_KIND_SLOTS; k++)
         sum_kind += t.by_kind[k];
     FUZZ_CHECK(sum_kind == t.active_measures, "by_kind sums to %zu, not %zu",
                sum_kind, t.active_measures);
     FUZZ_CHECK(t.children <= t.active_measures &&
                    t.families <= t.active_measures,
-               "children %zu families %zu active %zu", t.children,
-               t.families, t.active_measures);
+               "children %zu families %zu active %zu", t.children, t.families,
+               t.active_measures);
     FUZZ_CHECK(t.coupling_within <= t.coupling_started &&
                    t.coupling_waiting_past <= t.coupling_started,
-               "coupling %zu/%zu/%zu", t.coupling_within,
-               t.coupling_started, t.coupling_waiting_past);
+               "coupling %zu/%zu/%zu", t.coupling_within, t.coupling_started,
+               t.coupling_waiting_past);
     FUZZ_CHECK(t.free_capacity >= 0.0 && t.required_fte >= 0.0 &&
                    t.available_fte >= 0.0 && t.effective_fte >= 0.0 &&
                    t.effective_fte <= t.available_fte + 1e-9,
@@ -131,8 +129,8 @@ static int ranked_before(const jbw_score *a, const jbw_wait_case *ca,
 
 static void check_triage(const jbw_triage *tr, size_t waiting)
 {
-    static const tr_writer writers[] = { jbw_triage_json, jbw_triage_csv,
-                                         jbw_triage_text };
+    static const tr_writer writers[] = {jbw_triage_json, jbw_triage_csv,
+                                        jbw_triage_text};
     size_t n = jbw_triage_count(tr), i, w;
     jbw_wait_case prev_case = JBW_WAIT_CASE_INIT;
     jbw_score prev;
@@ -165,9 +163,8 @@ static void check_triage(const jbw_triage *tr, size_t waiting)
 
 static void check_allocation(const jbw_allocation *al, size_t waiting)
 {
-    static const al_writer writers[] = { jbw_allocation_json,
-                                         jbw_allocation_csv,
-                                         jbw_allocation_text };
+    static const al_writer writers[] = {jbw_allocation_json, jbw_allocation_csv,
+                                        jbw_allocation_text};
     size_t n = jbw_allocation_count(al), i, assigned = 0;
     FUZZ_CHECK(n == waiting, "allocation has %zu lines, %zu wait", n, waiting);
     for (i = 0; i < n; i++) {

@@ -52,8 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jbw_registry *reg = (jbw_registry *)FUZZ_SENTINEL, *again = NULL;
     char *t1 = NULL, *t2 = NULL;
     size_t l1 = 0, l2 = 0;
-    jbw_status st = jbw_registry_load_csv_buffer(&reg, (const char *)data,
-                                                 size, "registry.csv");
+    jbw_status st = jbw_registry_load_csv_buffer(&reg, (const char *)data, size,
+                                                 "registry.csv");
     if (st != JBW_OK) {
         FUZZ_CHECK_FAILURE(st, "registry_load_csv_buffer");
         FUZZ_CHECK(reg == (jbw_registry *)FUZZ_SENTINEL,
@@ -64,8 +64,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     st = jbw_registry_csv(&t1, &l1, reg);
     FUZZ_CHECK(st == JBW_OK && strlen(t1) == l1, "registry_csv: %d", (int)st);
     st = jbw_registry_load_csv_buffer(&again, t1, l1, "written");
-    FUZZ_CHECK(st == JBW_OK, "written registry does not load: %d\n%s",
-               (int)st, t1);
+    FUZZ_CHECK(st == JBW_OK, "written registry does not load: %d\n%s", (int)st,
+               t1);
     FUZZ_CHECK(jbw_registry_region_count(again) ==
                        jbw_registry_region_count(reg) &&
                    jbw_registry_municipality_count(again) ==

@@ -18,7 +18,7 @@
 
 #include "fuzz_util.h"
 
-#define SEP "\n%%\n"
+#define SEP        "\n%%\n"
 #define REPLICATES 3
 
 static int near(double a, double b)
@@ -29,11 +29,12 @@ static int near(double a, double b)
 
 static void check_month(const jbw_forecast_month *m, int finance)
 {
-    const double v[] = { m->assigned, m->waiting_nieuw, m->waiting_bestaand,
-                         m->waiting, m->active, m->inflow, m->exits,
-                         m->orphaned, m->intake, m->leavers_fte,
-                         m->hires_fte, m->fte, m->effective_fte,
-                         m->capacity, m->load, m->free_capacity };
+    const double v[] = {m->assigned,      m->waiting_nieuw, m->waiting_bestaand,
+                        m->waiting,       m->active,        m->inflow,
+                        m->exits,         m->orphaned,      m->intake,
+                        m->leavers_fte,   m->hires_fte,     m->fte,
+                        m->effective_fte, m->capacity,      m->load,
+                        m->free_capacity};
     size_t i;
     for (i = 0; i < sizeof v / sizeof v[0]; i++)
         FUZZ_CHECK(isfinite(v[i]) && v[i] >= -1e-9 * (1.0 + fabs(m->active)),
@@ -67,14 +68,13 @@ static int on_month(void *user, size_t r, const jbw_forecast_month *m)
     FUZZ_CHECK(m->assigned == floor(m->assigned) &&
                    m->waiting_nieuw == floor(m->waiting_nieuw) &&
                    m->waiting_bestaand == floor(m->waiting_bestaand) &&
-                   m->inflow == floor(m->inflow) &&
-                   m->exits == floor(m->exits),
+                   m->inflow == floor(m->inflow) && m->exits == floor(m->exits),
                "replicate %zu month %ld holds a fraction", r, (long)m->month);
     if (rc->seen[r])
         FUZZ_CHECK(m->active == rc->prev_active[r] + m->inflow - m->exits,
-                   "replicate %zu month %ld: %.17g != %.17g + %.17g - %.17g",
-                   r, (long)m->month, m->active, rc->prev_active[r],
-                   m->inflow, m->exits);
+                   "replicate %zu month %ld: %.17g != %.17g + %.17g - %.17g", r,
+                   (long)m->month, m->active, rc->prev_active[r], m->inflow,
+                   m->exits);
     rc->prev_active[r] = m->active;
     rc->seen[r] = 1;
     return 0;
@@ -123,13 +123,12 @@ static void check_run(const jbw_forecast *fc, const jbw_forecast_params *p,
         if (stochastic) {
             jbw_forecast_month lo, mid, hi;
             lo.version = mid.version = hi.version = JBW_FORECAST_MONTH_VERSION;
-            FUZZ_CHECK(jbw_forecast_month_get(&lo, fc, t, JBW_STAT_P5) ==
-                               JBW_OK &&
-                           jbw_forecast_month_get(&mid, fc, t, JBW_STAT_P50) ==
-                               JBW_OK &&
-                           jbw_forecast_month_get(&hi, fc, t, JBW_STAT_P95) ==
-                               JBW_OK,
-                       "percentiles of month %ld", (long)t);
+            FUZZ_CHECK(
+                jbw_forecast_month_get(&lo, fc, t, JBW_STAT_P5) == JBW_OK &&
+                    jbw_forecast_month_get(&mid, fc, t, JBW_STAT_P50) ==
+                        JBW_OK &&
+                    jbw_forecast_month_get(&hi, fc, t, JBW_STAT_P95) == JBW_OK,
+                "percentiles of month %ld", (long)t);
             FUZZ_CHECK(lo.waiting <= mid.waiting && mid.waiting <= hi.waiting,
                        "month %ld: p5 %g p50 %g p95 %g", (long)t, lo.waiting,
                        mid.waiting, hi.waiting);

@@ -35,18 +35,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     write_both(&m1, &m1len, &w1, &w1len, snap);
     strict.reference_date = jbw_snapshot_reference_date(snap);
-    st = jbw_snapshot_load_csv_buffers(&again, NULL, fuzz_registry(), m1,
-                                       m1len, "measures.csv", w1, w1len,
-                                       "workers.csv", &strict);
+    st = jbw_snapshot_load_csv_buffers(&again, NULL, fuzz_registry(), m1, m1len,
+                                       "measures.csv", w1, w1len, "workers.csv",
+                                       &strict);
     FUZZ_CHECK(st == JBW_OK,
                "the written CSV does not load back: %d\n--- measures ---\n"
                "%s\n--- workers ---\n%s",
                (int)st, m1, w1);
-    FUZZ_CHECK(jbw_snapshot_measure_count(again) ==
-                       jbw_snapshot_measure_count(snap) &&
-                   jbw_snapshot_worker_count(again) ==
-                       jbw_snapshot_worker_count(snap),
-               "counts changed in the round trip");
+    FUZZ_CHECK(
+        jbw_snapshot_measure_count(again) == jbw_snapshot_measure_count(snap) &&
+            jbw_snapshot_worker_count(again) == jbw_snapshot_worker_count(snap),
+        "counts changed in the round trip");
     FUZZ_CHECK(jbw_snapshot_reference_date(again) ==
                    jbw_snapshot_reference_date(snap),
                "reference date changed");
@@ -63,8 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         jbw_snapshot *third = NULL;
         jbw_load_options dflt = JBW_LOAD_OPTIONS_INIT;
         st = jbw_snapshot_load_csv_buffers(&third, NULL, fuzz_registry(), m1,
-                                           m1len, NULL, w1, w1len, NULL,
-                                           &dflt);
+                                           m1len, NULL, w1, w1len, NULL, &dflt);
         FUZZ_CHECK(st == JBW_OK, "default reload: %d", (int)st);
         FUZZ_CHECK(jbw_snapshot_reference_date(third) ==
                        jbw_snapshot_reference_date(snap),

@@ -86,8 +86,7 @@ static inline jbw_snapshot *fuzz_load_snapshot(const fuzz_snapshot_input *in)
     jbw_rejects *rejects = (jbw_rejects *)FUZZ_SENTINEL;
     jbw_status st = jbw_snapshot_load_csv_buffers(
         &snap, &rejects, fuzz_registry(), in->measures, in->measures_len,
-        "measures.csv", in->workers, in->workers_len, "workers.csv",
-        &in->opts);
+        "measures.csv", in->workers, in->workers_len, "workers.csv", &in->opts);
     if (st != JBW_OK) {
         FUZZ_CHECK_FAILURE(st, "snapshot_load_csv_buffers");
         FUZZ_CHECK(snap == (jbw_snapshot *)FUZZ_SENTINEL,

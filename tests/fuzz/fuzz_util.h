@@ -16,32 +16,32 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FUZZ_CHECK(cond, ...)                                              \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            fprintf(stderr, "%s:%d: check failed: %s\n  ", __FILE__,       \
-                    __LINE__, #cond);                                      \
-            fprintf(stderr, __VA_ARGS__);                                  \
-            fprintf(stderr, "\n  last error: %s\n", jbw_last_error());     \
-            abort();                                                       \
-        }                                                                  \
+#define FUZZ_CHECK(cond, ...)                                                  \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            fprintf(stderr, "%s:%d: check failed: %s\n  ", __FILE__, __LINE__, \
+                    #cond);                                                    \
+            fprintf(stderr, __VA_ARGS__);                                      \
+            fprintf(stderr, "\n  last error: %s\n", jbw_last_error());         \
+            abort();                                                           \
+        }                                                                      \
     } while (0)
 
 /* A status that a parser may legitimately return for bad input. */
 static inline int fuzz_is_input_error(jbw_status st)
 {
     return st == JBW_EPARSE || st == JBW_ERANGE || st == JBW_EINVAL ||
-           st == JBW_ENOTFOUND || st == JBW_EDUPLICATE ||
-           st == JBW_EVERSION || st == JBW_EPROTECTED;
+           st == JBW_ENOTFOUND || st == JBW_EDUPLICATE || st == JBW_EVERSION ||
+           st == JBW_EPROTECTED;
 }
 
 /* Checks the common contract of a failed call: a known status and a
  * non-empty detail. */
-#define FUZZ_CHECK_FAILURE(st, what)                                        \
-    do {                                                                    \
-        FUZZ_CHECK(fuzz_is_input_error(st), "%s returned %d (%s)", (what),  \
-                   (int)(st), jbw_strerror(st));                            \
-        FUZZ_CHECK(jbw_last_error()[0] != '\0',                             \
+#define FUZZ_CHECK_FAILURE(st, what)                                           \
+    do {                                                                       \
+        FUZZ_CHECK(fuzz_is_input_error(st), "%s returned %d (%s)", (what),     \
+                   (int)(st), jbw_strerror(st));                               \
+        FUZZ_CHECK(jbw_last_error()[0] != '\0',                                \
                    "%s failed with %d but left no detail", (what), (int)(st)); \
     } while (0)
 
@@ -71,8 +71,8 @@ static inline int fuzz_same(const char *a, size_t alen, const char *b,
 }
 
 /* Prints both texts and aborts: a round trip changed the data. */
-static inline void fuzz_diff_abort(const char *what, const char *a,
-                                   size_t alen, const char *b, size_t blen)
+static inline void fuzz_diff_abort(const char *what, const char *a, size_t alen,
+                                   const char *b, size_t blen)
 {
     size_t i = 0;
     while (i < alen && i < blen && a[i] == b[i])

@@ -54,18 +54,17 @@ static const char rel_registry_csv[] =
     "organisation,GI1,Instelling Een,,NRD|ZUID\n"
     "organisation,GI2,Instelling Twee,,ZUID\n";
 
-static const char rel_norm_text[] =
-    "name = Gewogen norm (synthetic)\n"
-    "source = test fixture\n"
-    "unit = family\n"
-    "caseload_per_fte = 9\n"
-    "weight.VOTS = 1.5\n"
-    "weight.JR_TB_GEDWONGEN = 0.8\n"
-    "ramp.0 = 0.4\n"
-    "ramp.2 = 0.7\n"
-    "ramp.5 = 1\n"
-    "under_below = 0.85\n"
-    "over_above = 1.05\n";
+static const char rel_norm_text[] = "name = Gewogen norm (synthetic)\n"
+                                    "source = test fixture\n"
+                                    "unit = family\n"
+                                    "caseload_per_fte = 9\n"
+                                    "weight.VOTS = 1.5\n"
+                                    "weight.JR_TB_GEDWONGEN = 0.8\n"
+                                    "ramp.0 = 0.4\n"
+                                    "ramp.2 = 0.7\n"
+                                    "ramp.5 = 1\n"
+                                    "under_below = 0.85\n"
+                                    "over_above = 1.05\n";
 
 static const char rel_model_text[] =
     "name = wachtrisico-test\n"
@@ -77,18 +76,17 @@ static const char rel_model_text[] =
     "contact.laag = 15\n";
 
 /* A forecast scenario over the fixture's start state. */
-static const char rel_scenario_text[] =
-    "months = 6\n"
-    "turnover = 18%\n"
-    "hires_fte = 0.5\n"
-    "hire_months = 3\n"
-    "inflow.OTS = 2\n"
-    "inflow.VOTS = 0.5\n"
-    "finance = 1\n"
-    "tariff.OTS = 17000\n"
-    "staff_cost = 80000\n"
-    "fixed_costs = 150000\n"
-    "shock.surge = VOTS 2 4 1.5\n";
+static const char rel_scenario_text[] = "months = 6\n"
+                                        "turnover = 18%\n"
+                                        "hires_fte = 0.5\n"
+                                        "hire_months = 3\n"
+                                        "inflow.OTS = 2\n"
+                                        "inflow.VOTS = 0.5\n"
+                                        "finance = 1\n"
+                                        "tariff.OTS = 17000\n"
+                                        "staff_cost = 80000\n"
+                                        "fixed_costs = 150000\n"
+                                        "shock.surge = VOTS 2 4 1.5\n";
 
 /* 2025-09-01 as days since 1970-01-01 (20332 = 55 years of 365 days plus
  * 14 leap days 1972..2024, plus 243 days from 1 January to 1 September). */

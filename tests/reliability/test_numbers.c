@@ -14,11 +14,17 @@
 
 #include "rel_fixture.h"
 
-static const double bad_doubles[3] = { NAN, INFINITY, -INFINITY };
+static const double bad_doubles[3] = {NAN, INFINITY, -INFINITY};
 #define N_BAD 3
 
-static jbw_date d_first(void) { return D(1900, 1, 1); }
-static jbw_date d_last(void) { return D(2199, 12, 31); }
+static jbw_date d_first(void)
+{
+    return D(1900, 1, 1);
+}
+static jbw_date d_last(void)
+{
+    return D(2199, 12, 31);
+}
 
 /* ---- NaN and infinities: norm setters ------------------------------- */
 
@@ -38,8 +44,8 @@ static void norm_setters_reject_nan_and_infinity(void **state)
     assert_ok(jbw_norm_new_default(&n));
     before = norm_text(n);
     for (i = 0; i < N_BAD; i++) {
-        const int32_t from[2] = { 0, 6 };
-        double frac[2] = { 0.5, 1.0 };
+        const int32_t from[2] = {0, 6};
+        double frac[2] = {0.5, 1.0};
         double x = bad_doubles[i];
         assert_status(jbw_norm_set_caseload_per_fte(n, x), JBW_EINVAL);
         assert_error_contains("caseload");
@@ -63,10 +69,10 @@ static void norm_setters_reject_nan_and_infinity(void **state)
 static void norm_file_rejects_nan_inf_and_overflow_text(void **state)
 {
     static const char *const texts[] = {
-        "caseload_per_fte = nan\n", "caseload_per_fte = inf\n",
+        "caseload_per_fte = nan\n",  "caseload_per_fte = inf\n",
         "caseload_per_fte = -inf\n", "caseload_per_fte = 1e999\n",
-        "weight.OTS = NaN\n", "ramp.0 = nan\n", "under_below = infinity\n",
-        "over_above = 1e400\n",
+        "weight.OTS = NaN\n",        "ramp.0 = nan\n",
+        "under_below = infinity\n",  "over_above = 1e400\n",
     };
     size_t i;
     (void)state;
@@ -105,8 +111,8 @@ static void worker_fte_nan_or_infinite_is_rejected(void **state)
 
 static void workers_csv_rejects_nan_inf_and_overflow_fte(void **state)
 {
-    static const char *const ftes[] = { "nan", "inf", "-inf", "1e999",
-                                        "infinity", "NAN" };
+    static const char *const ftes[] = {"nan",   "inf",      "-inf",
+                                       "1e999", "infinity", "NAN"};
     jbw_registry *reg = NULL;
     size_t i;
     (void)state;
@@ -119,8 +125,8 @@ static void workers_csv_rejects_nan_inf_and_overflow_fte(void **state)
                  "W1,JBWEST,ZHZ,%s,2020-03-01,\n",
                  ftes[i]);
         assert_status(jbw_snapshot_load_csv_buffers(
-                          &snap, NULL, reg, rel_measures_csv, 0, NULL,
-                          workers, strlen(workers), NULL, NULL),
+                          &snap, NULL, reg, rel_measures_csv, 0, NULL, workers,
+                          strlen(workers), NULL, NULL),
                       JBW_EPARSE);
         assert_error_contains("workers.csv line 2");
         assert_error_contains("fte");
@@ -187,11 +193,12 @@ static void forecast_params_reject_nan_and_infinity_in_every_field(void **state)
             jbw_forecast *fc = (jbw_forecast *)(uintptr_t)1;
             *fields[i] = bad_doubles[b];
             if (jbw_forecast_params_check(&p, 0) != JBW_EINVAL)
-                fail_msg("params double field %zu = %g: check returned %d",
-                         i, bad_doubles[b], (int)jbw_forecast_params_check(&p, 0));
+                fail_msg("params double field %zu = %g: check returned %d", i,
+                         bad_doubles[b], (int)jbw_forecast_params_check(&p, 0));
             if (jbw_forecast_run(&fc, &p, NULL, NULL) != JBW_EINVAL)
                 fail_msg("params double field %zu = %g: run did not return "
-                         "JBW_EINVAL", i, bad_doubles[b]);
+                         "JBW_EINVAL",
+                         i, bad_doubles[b]);
             assert_ptr_equal(fc, (jbw_forecast *)(uintptr_t)1);
             *fields[i] = keep;
         }
@@ -201,7 +208,7 @@ static void forecast_params_reject_nan_and_infinity_in_every_field(void **state)
 static void shock_multiplier_nan_or_infinite_is_rejected(void **state)
 {
     jbw_forecast_params p;
-    jbw_shock s = { JBW_KIND_OTS, 1, 3, 1.5 };
+    jbw_shock s = {JBW_KIND_OTS, 1, 3, 1.5};
     int b;
     (void)state;
     base_params(&p);
@@ -280,17 +287,18 @@ static void queue_inputs_nan_or_infinite_are_rejected(void **state)
 static void scenario_rejects_nan_inf_and_overflow_text(void **state)
 {
     static const char *const texts[] = {
-        "turnover = nan\n", "hires_fte = inf\n", "inflow.OTS = -inf\n",
-        "duration.OTS = 1e999\n", "staff.0 = NaN\n",
-        "shock.a = OTS 1 3 nan\n", "shock.a = OTS 1 3 inf\n",
+        "turnover = nan\n",        "hires_fte = inf\n",
+        "inflow.OTS = -inf\n",     "duration.OTS = 1e999\n",
+        "staff.0 = NaN\n",         "shock.a = OTS 1 3 nan\n",
+        "shock.a = OTS 1 3 inf\n",
     };
     size_t i;
     (void)state;
     for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         jbw_scenario *sc = (jbw_scenario *)(uintptr_t)1;
-        assert_status(jbw_scenario_parse(&sc, texts[i], strlen(texts[i]),
-                                         "s.txt"),
-                      JBW_EPARSE);
+        assert_status(
+            jbw_scenario_parse(&sc, texts[i], strlen(texts[i]), "s.txt"),
+            JBW_EPARSE);
         assert_error_contains("s.txt line 1");
         assert_ptr_equal(sc, (jbw_scenario *)(uintptr_t)1);
     }
@@ -319,9 +327,14 @@ static void date_parse_huge_numbers_never_wrap(void **state)
      * 4294969321 = 2^32 + 2025, 4294967297 = 2^32 + 1, 4294967305 =
      * 2^32 + 9. */
     static const char *const texts[] = {
-        "4294969321-09-01", "2025-4294967305-01", "2025-09-4294967297",
-        "4294967297-9-2025", "1-4294967305-2025", "1-9-4294969321",
-        "99999999999999999999999-01-01", "01-01-99999999999999999999999",
+        "4294969321-09-01",
+        "2025-4294967305-01",
+        "2025-09-4294967297",
+        "4294967297-9-2025",
+        "1-4294967305-2025",
+        "1-9-4294969321",
+        "99999999999999999999999-01-01",
+        "01-01-99999999999999999999999",
     };
     size_t i;
     (void)state;
@@ -364,15 +377,15 @@ static void add_workdays_near_int32_limits_is_a_range_error(void **state)
     jbw_date d = 4242;
     (void)state;
     assert_ok(jbw_calendar_new(&cal, NULL));
-    assert_status(jbw_calendar_add_workdays(&d, cal, REL_DATE_2025_09_01,
-                                            INT32_MAX),
-                  JBW_ERANGE);
-    assert_status(jbw_calendar_add_workdays(&d, cal, REL_DATE_2025_09_01,
-                                            INT32_MIN),
-                  JBW_ERANGE);
-    assert_status(jbw_calendar_add_workdays(&d, cal, REL_DATE_2025_09_01,
-                                            INT32_MIN + 1),
-                  JBW_ERANGE);
+    assert_status(
+        jbw_calendar_add_workdays(&d, cal, REL_DATE_2025_09_01, INT32_MAX),
+        JBW_ERANGE);
+    assert_status(
+        jbw_calendar_add_workdays(&d, cal, REL_DATE_2025_09_01, INT32_MIN),
+        JBW_ERANGE);
+    assert_status(
+        jbw_calendar_add_workdays(&d, cal, REL_DATE_2025_09_01, INT32_MIN + 1),
+        JBW_ERANGE);
     /* 2199-12-31 is a Tuesday, a working day; the next one lies outside
      * the range, and so does the working day before 1900-01-01. */
     assert_status(jbw_calendar_add_workdays(&d, cal, d_last(), 1), JBW_ERANGE);
@@ -446,9 +459,9 @@ static void dates_outside_the_range_are_range_errors_everywhere(void **state)
 static void previous_workers_beyond_int_range_is_not_wrapped(void **state)
 {
     /* 4294967296 = 2^32 would read 0 after a 32-bit wrap, 4294967297 1. */
-    static const char *const values[] = { "2147483648", "4294967296",
-                                          "4294967297", "-2147483649",
-                                          "9223372036854775808" };
+    static const char *const values[] = {"2147483648", "4294967296",
+                                         "4294967297", "-2147483649",
+                                         "9223372036854775808"};
     jbw_registry *reg = NULL;
     size_t i;
     (void)state;
@@ -463,8 +476,8 @@ static void previous_workers_beyond_int_range_is_not_wrapped(void **state)
                  "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,2025-01-11,2025-05-01,%s\n",
                  values[i]);
         st = jbw_snapshot_load_csv_buffers(
-            &snap, NULL, reg, measures, strlen(measures), NULL,
-            rel_workers_csv, sizeof rel_workers_csv - 1, NULL, NULL);
+            &snap, NULL, reg, measures, strlen(measures), NULL, rel_workers_csv,
+            sizeof rel_workers_csv - 1, NULL, NULL);
         if (st != JBW_ERANGE && st != JBW_EPARSE)
             fail_msg("previous_workers %s gave %d", values[i], (int)st);
         assert_error_contains("previous_workers");
@@ -484,9 +497,9 @@ static void series_counts_that_cannot_add_up_are_range_errors(void **state)
                   JBW_ERANGE);
     assert_status(jbw_series_add(s, REL_DATE_2025_09_01, 1, SIZE_MAX),
                   JBW_ERANGE);
-    assert_status(jbw_series_add(s, REL_DATE_2025_09_01,
-                                 (size_t)LLONG_MAX + 1u, 0),
-                  JBW_ERANGE);
+    assert_status(
+        jbw_series_add(s, REL_DATE_2025_09_01, (size_t)LLONG_MAX + 1u, 0),
+        JBW_ERANGE);
     assert_status(jbw_series_add(s, INT32_MAX, 1, 1), JBW_ERANGE);
     assert_int_equal(jbw_series_count(s), 0);
     jbw_series_free(s);
@@ -495,8 +508,8 @@ static void series_counts_that_cannot_add_up_are_range_errors(void **state)
 static void norm_ramp_at_extreme_months_stays_in_its_domain(void **state)
 {
     jbw_norm *n = NULL;
-    const int32_t from[2] = { 0, INT32_MAX };
-    const double frac[2] = { 0.25, 0.75 };
+    const int32_t from[2] = {0, INT32_MAX};
+    const double frac[2] = {0.25, 0.75};
     (void)state;
     assert_ok(jbw_norm_new_default(&n));
     /* default ramp: 0.5 months 0-2, 0.75 months 3-5, 1.0 from 6 */
@@ -554,9 +567,9 @@ static void scoring_at_the_range_ends_never_overflows(void **state)
      * or no date, never a wrapped one. */
     st = jbw_waitrisk_score(&s, model, cal, &c, d_last());
     if (st == JBW_OK)
-        assert_true(s.next_contact_due == JBW_DATE_NONE ||
-                    (s.next_contact_due > d_first() &&
-                     s.next_contact_due <= d_last()));
+        assert_true(
+            s.next_contact_due == JBW_DATE_NONE ||
+            (s.next_contact_due > d_first() && s.next_contact_due <= d_last()));
     else
         assert_int_equal(st, JBW_ERANGE);
     jbw_calendar_free(cal);
@@ -609,7 +622,7 @@ static void forecast_months_and_counts_near_limits_are_refused(void **state)
     jbw_forecast_params p;
     jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
     jbw_forecast *fc = (jbw_forecast *)(uintptr_t)1;
-    jbw_shock s = { JBW_KIND_OTS, 1, 3, 1.5 };
+    jbw_shock s = {JBW_KIND_OTS, 1, 3, 1.5};
     jbw_status st;
     (void)state;
     base_params(&p);
@@ -709,7 +722,8 @@ int main(void)
         cmocka_unit_test(norm_file_rejects_nan_inf_and_overflow_text),
         cmocka_unit_test(worker_fte_nan_or_infinite_is_rejected),
         cmocka_unit_test(workers_csv_rejects_nan_inf_and_overflow_fte),
-        cmocka_unit_test(forecast_params_reject_nan_and_infinity_in_every_field),
+        cmocka_unit_test(
+            forecast_params_reject_nan_and_infinity_in_every_field),
         cmocka_unit_test(shock_multiplier_nan_or_infinite_is_rejected),
         cmocka_unit_test(relief_target_nan_or_infinite_is_rejected),
         cmocka_unit_test(erlang_c_load_nan_or_infinite_is_rejected),

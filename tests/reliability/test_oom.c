@@ -97,8 +97,7 @@ static int setup_fixtures(void **state)
     assert_ok(jbw_series_add(F.series, REL_DATE_2025_09_01, 12, 3));
     assert_ok(jbw_scenario_parse(&F.scenario, rel_scenario_text,
                                  sizeof rel_scenario_text - 1, "fixture"));
-    assert_ok(jbw_forecast_params_init(&F.params,
-                                       JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_init(&F.params, JBW_FORECAST_PARAMS_VERSION));
     assert_ok(jbw_forecast_params_from_snapshot(&F.params, F.snap, F.norm,
                                                 JBW_DATE_NONE, NULL, NULL));
     assert_ok(jbw_scenario_apply(&F.params, F.scenario));
@@ -238,8 +237,7 @@ static long count_points(const oom_case *k, oom_ctx *c)
 /* Runs the case with allocation n failing; returns 1 when the failure was
  * reached (and checked), 0 when the run made fewer allocations and
  * succeeded. */
-static int sweep_point_mode(const oom_case *k, oom_ctx *c, long n,
-                            int sticky)
+static int sweep_point_mode(const oom_case *k, oom_ctx *c, long n, int sticky)
 {
     long live_before = rel_state.live;
     jbw_status st;
@@ -281,8 +279,7 @@ static int sweep_point_mode(const oom_case *k, oom_ctx *c, long n,
         if (!same)
             fail_msg("%s: allocation %ld%s failed and the object changed:\n"
                      "--- before ---\n%s\n--- after ---\n%s",
-                     k->name, n, sticky ? " and later" : "", cur.before,
-                     after);
+                     k->name, n, sticky ? " and later" : "", cur.before, after);
         free(after);
     }
     return 1;
@@ -309,8 +306,8 @@ static void sweep(void **state)
         for (n = 1; n <= OOM_MAX_POINTS && sweep_point(k, &cur.c, n); n++)
             points++;
         if (n > OOM_MAX_POINTS)
-            fail_msg("%s: still failing after %ld allocation points",
-                     k->name, OOM_MAX_POINTS);
+            fail_msg("%s: still failing after %ld allocation points", k->name,
+                     OOM_MAX_POINTS);
         if (k->must_allocate && points == 0)
             fail_msg("%s: the fixture was made to allocate, but the "
                      "operation made no allocation",
@@ -342,15 +339,15 @@ static void sweep(void **state)
 /* ---- operations -------------------------------------------------------- */
 
 /* Writers: out string + length, freed with jbw_free. */
-#define WRITER(fn, obj)                                                     \
-    static jbw_status run_##fn(oom_ctx *c)                                  \
-    {                                                                       \
-        return fn((char **)&c->out, &c->len, obj);                          \
+#define WRITER(fn, obj)                                                        \
+    static jbw_status run_##fn(oom_ctx *c)                                     \
+    {                                                                          \
+        return fn((char **)&c->out, &c->len, obj);                             \
     }
-#define WRITER_TOP(fn, obj, top, lang)                                      \
-    static jbw_status run_##fn##_##top(oom_ctx *c)                          \
-    {                                                                       \
-        return fn((char **)&c->out, &c->len, obj, top, lang);               \
+#define WRITER_TOP(fn, obj, top, lang)                                         \
+    static jbw_status run_##fn##_##top(oom_ctx *c)                             \
+    {                                                                          \
+        return fn((char **)&c->out, &c->len, obj, top, lang);                  \
     }
 
 static void release_string(oom_ctx *c)
@@ -404,7 +401,10 @@ static jbw_status run_calendar_new_opts(oom_ctx *c)
     o.liberation_day = JBW_LIBERATION_LUSTRUM;
     return jbw_calendar_new((jbw_calendar **)&c->out, &o);
 }
-static void release_calendar(oom_ctx *c) { jbw_calendar_free(c->out); }
+static void release_calendar(oom_ctx *c)
+{
+    jbw_calendar_free(c->out);
+}
 
 static jbw_status run_registry_new(oom_ctx *c)
 {
@@ -428,7 +428,10 @@ static jbw_status run_registry_load_csv(oom_ctx *c)
 {
     return jbw_registry_load_csv((jbw_registry **)&c->out, F.registry_path);
 }
-static void release_registry(oom_ctx *c) { jbw_registry_free(c->out); }
+static void release_registry(oom_ctx *c)
+{
+    jbw_registry_free(c->out);
+}
 
 static jbw_status run_snapshot_new(oom_ctx *c)
 {
@@ -483,7 +486,10 @@ static jbw_status run_norm_clone(oom_ctx *c)
 {
     return jbw_norm_clone((jbw_norm **)&c->out, F.norm);
 }
-static void release_norm(oom_ctx *c) { jbw_norm_free(c->out); }
+static void release_norm(oom_ctx *c)
+{
+    jbw_norm_free(c->out);
+}
 
 static jbw_status run_model_new_default(oom_ctx *c)
 {
@@ -500,12 +506,15 @@ static jbw_status run_model_load(oom_ctx *c)
     return jbw_waitrisk_model_load((jbw_waitrisk_model **)&c->out,
                                    F.model_path);
 }
-static void release_model(oom_ctx *c) { jbw_waitrisk_model_free(c->out); }
+static void release_model(oom_ctx *c)
+{
+    jbw_waitrisk_model_free(c->out);
+}
 
 static jbw_status run_caseload_compute(oom_ctx *c)
 {
-    return jbw_caseload_compute((jbw_caseload **)&c->out, F.snap, F.norm,
-                                F.cal, NULL);
+    return jbw_caseload_compute((jbw_caseload **)&c->out, F.snap, F.norm, F.cal,
+                                NULL);
 }
 static jbw_status run_caseload_compute_opts(oom_ctx *c)
 {
@@ -513,10 +522,13 @@ static jbw_status run_caseload_compute_opts(oom_ctx *c)
     o.date = REL_DATE_2025_09_01 - 10;
     o.period_from = REL_DATE_2025_09_01 - 300;
     o.coupling_workdays = 3;
-    return jbw_caseload_compute((jbw_caseload **)&c->out, F.snap, F.norm,
-                                F.cal, &o);
+    return jbw_caseload_compute((jbw_caseload **)&c->out, F.snap, F.norm, F.cal,
+                                &o);
 }
-static void release_caseload(oom_ctx *c) { jbw_caseload_free(c->out); }
+static void release_caseload(oom_ctx *c)
+{
+    jbw_caseload_free(c->out);
+}
 
 static jbw_status run_series_new(oom_ctx *c)
 {
@@ -526,21 +538,30 @@ static jbw_status run_example_series(oom_ctx *c)
 {
     return jbw_example_series_zhz((jbw_series **)&c->out);
 }
-static void release_series(oom_ctx *c) { jbw_series_free(c->out); }
+static void release_series(oom_ctx *c)
+{
+    jbw_series_free(c->out);
+}
 
 static jbw_status run_triage_new(oom_ctx *c)
 {
     return jbw_triage_new((jbw_triage **)&c->out, F.model, F.cal, F.snap,
                           JBW_DATE_NONE);
 }
-static void release_triage(oom_ctx *c) { jbw_triage_free(c->out); }
+static void release_triage(oom_ctx *c)
+{
+    jbw_triage_free(c->out);
+}
 
 static jbw_status run_allocation_new(oom_ctx *c)
 {
-    return jbw_allocation_new((jbw_allocation **)&c->out, F.tr, F.snap,
-                              F.norm, F.cal);
+    return jbw_allocation_new((jbw_allocation **)&c->out, F.tr, F.snap, F.norm,
+                              F.cal);
 }
-static void release_allocation(oom_ctx *c) { jbw_allocation_free(c->out); }
+static void release_allocation(oom_ctx *c)
+{
+    jbw_allocation_free(c->out);
+}
 
 /* Operations with caller-provided outputs. */
 static size_t rank_order[8];
@@ -620,7 +641,7 @@ static jbw_status run_write_file(oom_ctx *c)
 }
 static int write_untouched(const oom_ctx *c)
 {
-    char buf[64] = { 0 };
+    char buf[64] = {0};
     FILE *f = fopen(F.scratch_path, "rb");
     (void)c;
     if (!f)
@@ -647,12 +668,14 @@ static jbw_status run_scenario_load(oom_ctx *c)
 {
     return jbw_scenario_load((jbw_scenario **)&c->out, F.scenario_path);
 }
-static void release_scenario(oom_ctx *c) { jbw_scenario_free(c->out); }
+static void release_scenario(oom_ctx *c)
+{
+    jbw_scenario_free(c->out);
+}
 
 static jbw_status run_forecast_deterministic(oom_ctx *c)
 {
-    return jbw_forecast_run((jbw_forecast **)&c->out, &F.params, F.norm,
-                            NULL);
+    return jbw_forecast_run((jbw_forecast **)&c->out, &F.params, F.norm, NULL);
 }
 static jbw_status run_forecast_stochastic(oom_ctx *c)
 {
@@ -661,14 +684,17 @@ static jbw_status run_forecast_stochastic(oom_ctx *c)
     o.seed = 7;
     return jbw_forecast_run((jbw_forecast **)&c->out, &F.params, F.norm, &o);
 }
-static void release_forecast(oom_ctx *c) { jbw_forecast_free(c->out); }
+static void release_forecast(oom_ctx *c)
+{
+    jbw_forecast_free(c->out);
+}
 
 static jbw_forecast_params params_out;
 static jbw_status run_params_from_snapshot(oom_ctx *c)
 {
     (void)c;
-    assert_ok(jbw_forecast_params_init(&params_out,
-                                       JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(
+        jbw_forecast_params_init(&params_out, JBW_FORECAST_PARAMS_VERSION));
     params_out.turnover = 0.125; /* a marker the failure must keep */
     return jbw_forecast_params_from_snapshot(&params_out, F.snap, F.norm,
                                              JBW_DATE_NONE, "JBWEST", NULL);
@@ -680,12 +706,12 @@ static int params_untouched(const oom_ctx *c)
     if (jbw_forecast_params_init(&ref, JBW_FORECAST_PARAMS_VERSION) != JBW_OK)
         return 0;
     /* Field by field: padding bytes carry no meaning. */
-    return params_out.turnover == 0.125 &&
-           params_out.months == ref.months &&
+    return params_out.turnover == 0.125 && params_out.months == ref.months &&
            params_out.start == ref.start &&
-           memcmp(params_out.assigned, ref.assigned, sizeof ref.assigned) == 0 &&
-           memcmp(params_out.staff_fte, ref.staff_fte,
-                  sizeof ref.staff_fte) == 0 &&
+           memcmp(params_out.assigned, ref.assigned, sizeof ref.assigned) ==
+               0 &&
+           memcmp(params_out.staff_fte, ref.staff_fte, sizeof ref.staff_fte) ==
+               0 &&
            memcmp(params_out.inflow, ref.inflow, sizeof ref.inflow) == 0 &&
            params_out.units_per_measure == ref.units_per_measure;
 }
@@ -744,7 +770,10 @@ static void make_registry(oom_ctx *c)
     assert_ok(jbw_registry_clone(&r, F.reg));
     c->target = r;
 }
-static void free_registry(oom_ctx *c) { jbw_registry_free(c->target); }
+static void free_registry(oom_ctx *c)
+{
+    jbw_registry_free(c->target);
+}
 
 static jbw_status run_add_region(oom_ctx *c)
 {
@@ -788,7 +817,10 @@ static void make_snapshot(oom_ctx *c)
     assert_ok(load_fixture_snapshot(&s));
     c->target = s;
 }
-static void free_snapshot(oom_ctx *c) { jbw_snapshot_free(c->target); }
+static void free_snapshot(oom_ctx *c)
+{
+    jbw_snapshot_free(c->target);
+}
 
 static jbw_status run_add_worker(oom_ctx *c)
 {
@@ -829,15 +861,18 @@ static void make_series(oom_ctx *c)
     assert_ok(jbw_series_add(s, REL_DATE_2025_09_01 - 60, 5, 5));
     c->target = s;
 }
-static void free_series(oom_ctx *c) { jbw_series_free(c->target); }
+static void free_series(oom_ctx *c)
+{
+    jbw_series_free(c->target);
+}
 static jbw_status run_series_add(oom_ctx *c)
 {
     return jbw_series_add(c->target, REL_DATE_2025_09_01 - 90, 7, 1);
 }
 static jbw_status run_series_add_snapshot(oom_ctx *c)
 {
-    return jbw_series_add_snapshot(c->target, F.snap, REL_DATE_2025_09_01,
-                                   NULL, "ZHZ");
+    return jbw_series_add_snapshot(c->target, F.snap, REL_DATE_2025_09_01, NULL,
+                                   "ZHZ");
 }
 
 static char *dump_norm(const oom_ctx *c)
@@ -852,15 +887,18 @@ static void make_norm(oom_ctx *c)
     assert_ok(jbw_norm_clone(&n, F.norm));
     c->target = n;
 }
-static void free_norm(oom_ctx *c) { jbw_norm_free(c->target); }
+static void free_norm(oom_ctx *c)
+{
+    jbw_norm_free(c->target);
+}
 static jbw_status run_norm_set_name(oom_ctx *c)
 {
     return jbw_norm_set_name(c->target, "Andere norm", "een bron");
 }
 static jbw_status run_norm_set_ramp(oom_ctx *c)
 {
-    static const int32_t from[] = { 0, 1, 4, 9 };
-    static const double frac[] = { 0.25, 0.5, 0.75, 1.0 };
+    static const int32_t from[] = {0, 1, 4, 9};
+    static const double frac[] = {0.25, 0.5, 0.75, 1.0};
     return jbw_norm_set_ramp(c->target, from, frac, 4);
 }
 
@@ -884,7 +922,10 @@ static void make_calendar(oom_ctx *c)
     assert_ok(jbw_calendar_new(&cal, NULL));
     c->target = cal;
 }
-static void free_calendar(oom_ctx *c) { jbw_calendar_free(c->target); }
+static void free_calendar(oom_ctx *c)
+{
+    jbw_calendar_free(c->target);
+}
 static jbw_status run_add_closure(oom_ctx *c)
 {
     /* Friday 2025-12-26 is Tweede Kerstdag already; Wednesday 2025-12-24
@@ -909,7 +950,10 @@ static void make_scenario(oom_ctx *c)
                                  sizeof rel_scenario_text - 1, "fixture"));
     c->target = sc;
 }
-static void free_scenario(oom_ctx *c) { jbw_scenario_free(c->target); }
+static void free_scenario(oom_ctx *c)
+{
+    jbw_scenario_free(c->target);
+}
 static jbw_status run_add_shocks_csv(oom_ctx *c)
 {
     static const char csv[] = "month_from,month_to,kind,multiplier\n"
@@ -1038,24 +1082,36 @@ static jbw_status run_queue_from_forecast_default_norm(oom_ctx *c)
 
 /* ---- the table ---------------------------------------------------------- */
 
-#define NEW(name, rel) \
-    { #name, run_##name, rel, NULL, NULL, NULL, NULL, 0, 0, 0 }
-#define OUT(name, rel, untouched) \
-    { #name, run_##name, rel, NULL, NULL, NULL, untouched, 0, 0, 0 }
-#define INPLACE(name, kind) \
-    { #name, run_##name, NULL, make_##kind, dump_##kind, free_##kind, NULL, \
-      0, 0, 0 }
-#define INPLACE_WITH(name, make, kind) \
-    { #name, run_##name, NULL, make, dump_##kind, free_##kind, NULL, 0, 0, 0 }
+#define NEW(name, rel)                                                         \
+    {                                                                          \
+#name, run_##name, rel, NULL, NULL, NULL, NULL, 0, 0, 0                \
+    }
+#define OUT(name, rel, untouched)                                              \
+    {                                                                          \
+#name, run_##name, rel, NULL, NULL, NULL, untouched, 0, 0, 0           \
+    }
+#define INPLACE(name, kind)                                                    \
+    {                                                                          \
+#name, run_##name, NULL, make_##kind, dump_##kind, free_##kind, NULL,  \
+            0, 0, 0                                                            \
+    }
+#define INPLACE_WITH(name, make, kind)                                         \
+    {                                                                          \
+#name, run_##name, NULL, make, dump_##kind, free_##kind, NULL, 0, 0, 0 \
+    }
 /* An in-place operation on a target filled to the point where it grows;
  * the sweep fails unless it finds allocation points. */
-#define INPLACE_GROWN(label, name, make, kind) \
-    { #label, run_##name, NULL, make, dump_##kind, free_##kind, NULL, 0, 0, \
-      1 }
+#define INPLACE_GROWN(label, name, make, kind)                                 \
+    {                                                                          \
+#label, run_##name, NULL, make, dump_##kind, free_##kind, NULL, 0, 0,  \
+            1                                                                  \
+    }
 /* Sampled: the example snapshot makes some 14,000 allocations, and a
  * dense sweep would cost minutes of CI time for the same code paths. */
-#define SAMPLED(name, rel, dense, stride) \
-    { #name, run_##name, rel, NULL, NULL, NULL, NULL, dense, stride, 0 }
+#define SAMPLED(name, rel, dense, stride)                                      \
+    {                                                                          \
+#name, run_##name, rel, NULL, NULL, NULL, NULL, dense, stride, 0       \
+    }
 
 static const oom_case cases[] = {
     NEW(calendar_new, release_calendar),
@@ -1136,8 +1192,8 @@ static const oom_case cases[] = {
     NEW(forecast_svg, release_string),
     OUT(relief, NULL, relief_untouched),
     OUT(queue_from_forecast, NULL, queue_untouched),
-    { "queue_from_forecast_default_norm", run_queue_from_forecast_default_norm,
-      NULL, NULL, NULL, NULL, queue_untouched, 0, 0, 1 },
+    {"queue_from_forecast_default_norm", run_queue_from_forecast_default_norm,
+     NULL, NULL, NULL, NULL, queue_untouched, 0, 0, 1},
     NEW(example_series, release_series),
     SAMPLED(example_snapshot, release_snapshot, 300, 61),
 };
@@ -1155,8 +1211,7 @@ int main(void)
         const char *n = cases[i].name;
         if (strncmp(n, "jbw_", 4) == 0)
             n += 4;
-        snprintf(names[i], sizeof names[i], "enomem_at_every_allocation_%s",
-                 n);
+        snprintf(names[i], sizeof names[i], "enomem_at_every_allocation_%s", n);
         tests[i].name = names[i];
         tests[i].test_func = sweep;
         tests[i].setup_func = sweep_setup;

@@ -17,7 +17,7 @@
 #include "jbw_test.h"
 
 #define THREADS 4
-#define ROUNDS 8
+#define ROUNDS  8
 
 static struct {
     jbw_waitrisk_model *model;
@@ -90,7 +90,7 @@ static void free_outputs(outputs *o)
 /* The snapshot counts of every organisation as one line of text. */
 static void counts_text(char *buf, size_t size)
 {
-    static const char *const orgs[] = { NULL, "JBWEST", "WSS", "LDH" };
+    static const char *const orgs[] = {NULL, "JBWEST", "WSS", "LDH"};
     size_t i, k = 0;
     buf[0] = '\0';
     for (i = 0; i < sizeof orgs / sizeof orgs[0]; i++) {
@@ -99,9 +99,8 @@ static void counts_text(char *buf, size_t size)
         if (jbw_snapshot_counts_get(&c, S.snap, jbw_example_date(), orgs[i],
                                     NULL) != JBW_OK)
             return;
-        k += (size_t)snprintf(buf + k, size - k, "%zu/%zu/%zu/%zu ",
-                              c.active, c.assigned, c.waiting_nieuw,
-                              c.waiting_bestaand);
+        k += (size_t)snprintf(buf + k, size - k, "%zu/%zu/%zu/%zu ", c.active,
+                              c.assigned, c.waiting_nieuw, c.waiting_bestaand);
         if (k >= size)
             return;
     }
@@ -220,8 +219,8 @@ static int teardown(void **state)
     return 0;
 }
 
-static void threads_on_shared_handles_match_the_single_threaded_results(
-    void **state)
+static void
+threads_on_shared_handles_match_the_single_threaded_results(void **state)
 {
     pthread_t t[THREADS];
     worker_result r[THREADS];
