@@ -10,8 +10,9 @@
 
 /*
  * Contraction into fused multiply-adds would change roundings and so the
- * draws (sampler.c): it is off in every file of the forecast. gcc does
- * not contract in ISO C mode; clang needs the pragma.
+ * draws (sampler.c). The build turns it off for the whole library
+ * (-ffp-contract=off, CMakeLists.txt); the pragma says so to clang here
+ * too, for a build that does not pass the flag.
  */
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
