@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fixed.h"
+#include "base/fixed.h"
 
 /* jbw__fixed and snprintf("%.*f") agree on v with `decimals`. */
 static void assert_same_as_printf(double v, int decimals)

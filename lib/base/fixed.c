@@ -6,7 +6,7 @@
  * to even, on the exact binary value) is one comparison of the bits
  * shifted out with one half.
  */
-#include "fixed.h"
+#include "base/fixed.h"
 
 #include <math.h>
 #include <stdint.h>
