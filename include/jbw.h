@@ -17,6 +17,7 @@
 #include "jbw/caseload.h"
 #include "jbw/waitrisk.h"
 #include "jbw/forecast.h"
+#include "jbw/calibrate.h"
 #include "jbw/example.h"
 
 #endif /* JBW_H */

@@ -1,0 +1,246 @@
+/*
+ * libjbw - calibration: the forecast's parameters estimated from a
+ * snapshot's own records, using only what was known on a date D.
+ *
+ * The window is the N calendar months before D: the days
+ * [D - N months, D). On D the records say:
+ *  - a measure that starts after D does not exist yet; an end after D
+ *    has not happened (the measure is still running on D); a first
+ *    assignment after D has not happened;
+ *  - a worker hired after D does not exist yet; a leaving date after D
+ *    has not happened.
+ * A measure is active on the days start <= d < end, a worker employed on
+ * hired <= d < leaving. An exit (a leaver) counts in the window when its
+ * last active (employed) day lies in the window: end in (W0, D].
+ *
+ * Per measure kind:
+ *  - inflow_per_month = measures started in the window / N;
+ *  - exits = measures that ended in the window;
+ *  - exposure_months = the days each measure was active inside the
+ *    window, summed, / (365.25 / 12);
+ *  - mean_duration_months = exposure_months / exits: the maximum-
+ *    likelihood estimate of an exponential mean from right-censored
+ *    data (the measures still running on D, and those that ran before
+ *    the window, contribute exposure without an exit). Its 95% interval
+ *    is exp(ln(theta) -/+ 1.96 / sqrt(exits)) (the Wald interval of
+ *    ln(theta), whose standard error is 1 / sqrt(exits));
+ *  - stock = the measures active on D.
+ * Staff: h = leavers' FTE in the window / FTE-years employed in the
+ * window (FTE x days employed / 365.25), turnover_annual = 1 - exp(-h)
+ * (the chance that an FTE leaves within a year, the forecast's own
+ * meaning), interval from h exp(-/+ 1.96 / sqrt(leavers));
+ * hires_fte_per_month = FTE hired in the window / N; the FTE on D.
+ * Time to first assignment (werkdagen from start, the coupling norm's
+ * count): a Kaplan-Meier estimate over the measures started in the
+ * window, those not assigned by D (or ended unassigned) censored; the
+ * median, the 90th percentile and the share within 5 werkdagen.
+ *
+ * Fewer than min_events exits (leavers, assignments) never give a silent
+ * number: the kind's duration (the turnover) is then the forecast's
+ * default and its basis says so (JBW_BASIS_DEFAULT_FEW_EVENTS).
+ * docs/forecast.md has the estimators and a worked example of why
+ * censoring matters.
+ *
+ * A backtest stands on a past date D0: it calibrates on the window
+ * before D0, builds the start state of D0 from the same records, runs
+ * the deterministic forecast for K months and compares each month with
+ * what the records say happened on D0 + k months.
+ */
+#ifndef JBW_CALIBRATE_H
+#define JBW_CALIBRATE_H
+
+#include "jbw/common.h"
+#include "jbw/date.h"
+#include "jbw/measure.h"
+#include "jbw/snapshot.h"
+#include "jbw/caseload.h"
+#include "jbw/forecast.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Longest calibration window in months (50 years). */
+#define JBW_CALIBRATE_WINDOW_MAX 600
+
+/* How a calibrated figure was obtained. */
+typedef enum jbw_basis {
+    JBW_BASIS_ESTIMATED = 0,          /* from the records */
+    JBW_BASIS_DEFAULT_FEW_EVENTS = 1, /* too few events: the default */
+    JBW_BASIS_CLAMPED = 2             /* estimated below the model's minimum (a
+                                         duration under 1 month): the minimum */
+} jbw_basis;
+
+/* "estimated", "default_few_events", "clamped"; NULL when out of range. */
+JBW_API const char *jbw_basis_code(jbw_basis basis);
+
+/* What to calibrate. */
+typedef struct jbw_calibrate_options {
+    unsigned int version;
+    jbw_date date;            /* D; NONE: the snapshot's reference date */
+    int32_t window_months;    /* N, 1..JBW_CALIBRATE_WINDOW_MAX (default 12) */
+    const char *organisation; /* registry key; NULL: all */
+    const char *region;       /* registry key; NULL: all */
+    size_t min_events;        /* fewest events for an estimate (default 10;
+                                 at least 1) */
+    const jbw_calendar *calendar; /* werkdagen; NULL: the default calendar */
+} jbw_calibrate_options;
+
+#define JBW_CALIBRATE_OPTIONS_VERSION 1
+#define JBW_CALIBRATE_OPTIONS_INIT                                             \
+    {                                                                          \
+        JBW_CALIBRATE_OPTIONS_VERSION, JBW_DATE_NONE, 12, NULL, NULL, 10, NULL \
+    }
+
+/* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+JBW_API jbw_status jbw_calibrate_options_init(jbw_calibrate_options *opts,
+                                              unsigned int version);
+
+/* The result of a calibration (opaque). */
+typedef struct jbw_calibration jbw_calibration;
+
+/*
+ * Calibrates on `snap` (see the top of this file). `opts` NULL: the
+ * defaults. The snapshot is not referenced after the call.
+ * Errors: JBW_EINVAL (NULL, min_events 0), JBW_EVERSION, JBW_ERANGE
+ * (window_months outside 1..600; D after the snapshot's reference date:
+ * the records cannot tell what happened after it; the window starting
+ * before the first record, the earliest start or hiring date: the
+ * records do not cover it; the detail names the dates), JBW_ENOTFOUND
+ * (organisation or region not in the registry), JBW_ENOMEM.
+ * *out is untouched on error.
+ */
+JBW_API jbw_status jbw_calibrate(jbw_calibration **out,
+                                 const jbw_snapshot *snap,
+                                 const jbw_calibrate_options *opts);
+
+/* Frees a calibration; NULL is accepted. */
+JBW_API void jbw_calibration_free(jbw_calibration *cal);
+
+/* D, the window's first day, and N; JBW_DATE_NONE / 0 for NULL. */
+JBW_API jbw_date jbw_calibration_date(const jbw_calibration *cal);
+JBW_API jbw_date jbw_calibration_window_start(const jbw_calibration *cal);
+JBW_API int32_t jbw_calibration_window_months(const jbw_calibration *cal);
+/* The min_events the calibration used; 0 for NULL. */
+JBW_API size_t jbw_calibration_min_events(const jbw_calibration *cal);
+
+/* The figures of one measure kind. */
+typedef struct jbw_calibration_kind {
+    unsigned int version;
+    jbw_kind kind;
+    size_t started;          /* measures started in the window */
+    double inflow_per_month; /* started / N */
+    size_t exits;            /* measures that ended in the window */
+    double exposure_months;  /* active days in the window / (365.25 / 12) */
+    double mle_months;       /* exposure / exits; NaN without exits */
+    double low_months;       /* 95% interval of the MLE; NaN without exits */
+    double high_months;
+    double mean_duration_months; /* what the forecast gets: the MLE, or the
+                                    default / minimum as `basis` says */
+    jbw_basis basis;
+    size_t stock; /* active on D */
+} jbw_calibration_kind;
+
+#define JBW_CALIBRATION_KIND_VERSION 1
+
+/* Fills `out` (caller sets out->version) for `kind`.
+ * Errors: JBW_EINVAL (NULL), JBW_EVERSION, JBW_ERANGE (unknown kind). */
+JBW_API jbw_status jbw_calibration_kind_get(jbw_calibration_kind *out,
+                                            const jbw_calibration *cal,
+                                            jbw_kind kind);
+
+/* The staff figures. */
+typedef struct jbw_calibration_staff {
+    unsigned int version;
+    double fte;       /* employed on D */
+    size_t workers;   /* employed on D */
+    double fte_years; /* FTE x years employed in the window */
+    size_t leavers;   /* workers whose last day lies in the window */
+    double leavers_fte;
+    size_t hires; /* workers hired in the window */
+    double hires_fte;
+    double hires_fte_per_month; /* hires_fte / N */
+    double hazard_annual;       /* h = leavers_fte / fte_years; NaN without
+                                   FTE-years */
+    double mle_turnover;        /* 1 - exp(-h); NaN without leavers */
+    double low_turnover;        /* 95% interval; NaN without leavers */
+    double high_turnover;
+    double turnover_annual; /* what the forecast gets: the estimate, or the
+                               default when `basis` says so */
+    jbw_basis basis;
+} jbw_calibration_staff;
+
+#define JBW_CALIBRATION_STAFF_VERSION 1
+
+/* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+JBW_API jbw_status jbw_calibration_staff_get(jbw_calibration_staff *out,
+                                             const jbw_calibration *cal);
+
+/* The time from start to first assignment, in werkdagen. */
+typedef struct jbw_calibration_assignment {
+    unsigned int version;
+    size_t measures;        /* started in the window */
+    size_t assigned;        /* of which assigned by D: the events */
+    size_t censored;        /* not assigned by D, or ended unassigned */
+    size_t unknown;         /* a worker but no first-assignment date: left
+                               out of the estimate */
+    double median_workdays; /* Kaplan-Meier; NaN when S never falls to 0.5
+                               or basis is DEFAULT_FEW_EVENTS */
+    double p90_workdays;    /* S falls to 0.1; NaN as above */
+    double share_within_5;  /* 1 - S(5); NaN when basis is DEFAULT_FEW_EVENTS */
+    jbw_basis basis;        /* DEFAULT_FEW_EVENTS: fewer than min_events
+                               assignments, no figures (there is no default) */
+} jbw_calibration_assignment;
+
+#define JBW_CALIBRATION_ASSIGNMENT_VERSION 1
+
+/* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+JBW_API jbw_status jbw_calibration_assignment_get(
+    jbw_calibration_assignment *out, const jbw_calibration *cal);
+
+/*
+ * Writes the calibrated inflow and mean duration of every kind, the
+ * turnover and the monthly hiring (hires_fte) into `params` and leaves
+ * the rest (start state, months, hire_months).
+ * Errors: JBW_EINVAL (NULL), JBW_EVERSION; `params` is then untouched.
+ */
+JBW_API jbw_status jbw_calibration_apply(jbw_forecast_params *params,
+                                         const jbw_calibration *cal);
+
+/*
+ * Output, allocated by the library (free with jbw_free()); *len receives
+ * the length (len may be NULL). Errors: JBW_EINVAL, JBW_ENOMEM.
+ *  JSON: {"date", "window": {"from", "to", "months"}, "min_events",
+ *         "kinds": [{"kind", "started", "inflow_per_month", "exits",
+ *         "exposure_months", "mle_months", "low_months", "high_months",
+ *         "mean_duration_months", "basis", "stock", "note"}],
+ *         "staff": {"fte", "workers", "fte_years", "leavers",
+ *         "leavers_fte", "hires", "hires_fte", "hires_fte_per_month",
+ *         "hazard_annual", "mle_turnover", "low_turnover", "high_turnover",
+ *         "turnover_annual", "basis", "note"},
+ *         "assignment": {"measures", "assigned", "censored",
+ *         "median_workdays", "p90_workdays", "share_within_5", "basis"}}
+ *         (NaN as null; "note" null for an estimate);
+ *  CSV:   one row per kind and one for staff: section,key,started,
+ *         inflow_per_month,exits,exposure_months,mle_months,low_months,
+ *         high_months,value,basis,stock (staff: key "staff", value the
+ *         turnover, exits the leavers, started the hires);
+ *  text:  tables for people, with a note beside every default;
+ *  scenario: a scenario file (jbw_scenario_parse()) setting inflow.KIND,
+ *         duration.KIND, turnover and hires_fte, each value preceded by a
+ *         comment giving its basis (the counts and the window).
+ */
+JBW_API jbw_status jbw_calibration_json(char **out, size_t *len,
+                                        const jbw_calibration *cal);
+JBW_API jbw_status jbw_calibration_csv(char **out, size_t *len,
+                                       const jbw_calibration *cal);
+JBW_API jbw_status jbw_calibration_text(char **out, size_t *len,
+                                        const jbw_calibration *cal);
+JBW_API jbw_status jbw_calibration_scenario(char **out, size_t *len,
+                                            const jbw_calibration *cal);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JBW_CALIBRATE_H */

@@ -1,0 +1,426 @@
+/*
+ * Writers of a calibration: JSON, CSV, text and a scenario file. They
+ * read the result through the public getters only.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/base_internal.h"
+
+/* Everything a writer needs, read once. */
+typedef struct view {
+    jbw_date date, from, to;
+    int32_t months;
+    size_t min_events;
+    jbw_calibration_kind kinds[JBW_KIND_COUNT];
+    jbw_calibration_staff staff;
+    jbw_calibration_assignment assignment;
+} view;
+
+static jbw_status read_view(view *v, const jbw_calibration *cal)
+{
+    jbw_status st;
+    int i;
+    memset(v, 0, sizeof *v);
+    if (!cal)
+        return jbw__error(JBW_EINVAL, "calibration is NULL");
+    v->date = jbw_calibration_date(cal);
+    v->from = jbw_calibration_window_start(cal);
+    v->to = v->date - 1;
+    v->months = jbw_calibration_window_months(cal);
+    v->min_events = jbw_calibration_min_events(cal);
+    for (i = 0; i < JBW_KIND_COUNT; i++) {
+        v->kinds[i].version = JBW_CALIBRATION_KIND_VERSION;
+        if ((st = jbw_calibration_kind_get(&v->kinds[i], cal, (jbw_kind)i)) !=
+            JBW_OK)
+            return st;
+    }
+    v->staff.version = JBW_CALIBRATION_STAFF_VERSION;
+    v->assignment.version = JBW_CALIBRATION_ASSIGNMENT_VERSION;
+    if ((st = jbw_calibration_staff_get(&v->staff, cal)) != JBW_OK ||
+        (st = jbw_calibration_assignment_get(&v->assignment, cal)) != JBW_OK)
+        return st;
+    return JBW_OK;
+}
+
+/* The note beside a figure that is not a plain estimate; "" otherwise. */
+static void note(jbw__buf *b, jbw_basis basis, size_t events,
+                 const char *event_name, size_t min_events)
+{
+    if (basis == JBW_BASIS_DEFAULT_FEW_EVENTS)
+        jbw__buf_printf(b, "%zu %s in the window, fewer than %zu: the default",
+                        events, event_name, min_events);
+    else if (basis == JBW_BASIS_CLAMPED)
+        jbw__buf_puts(b, "estimate below 1 month: the model's minimum of 1");
+}
+
+static void json_note(jbw__buf *b, jbw_basis basis, size_t events,
+                      const char *event_name, size_t min_events)
+{
+    jbw__buf text = JBW__BUF_INIT;
+    if (basis == JBW_BASIS_ESTIMATED) {
+        jbw__buf_puts(b, "null");
+        return;
+    }
+    note(&text, basis, events, event_name, min_events);
+    if (text.failed)
+        b->failed = 1;
+    jbw__buf_json_string(b, text.data ? text.data : "");
+    jbw__buf_free(&text);
+}
+
+static void json_window(jbw__buf *b, const view *v)
+{
+    jbw__buf_puts(b, "{\"date\":\"");
+    jbw__buf_date(b, v->date);
+    jbw__buf_puts(b, "\",\"window\":{\"from\":\"");
+    jbw__buf_date(b, v->from);
+    jbw__buf_puts(b, "\",\"to\":\"");
+    jbw__buf_date(b, v->to);
+    jbw__buf_printf(b, "\",\"months\":%ld},\"min_events\":%zu", (long)v->months,
+                    v->min_events);
+}
+
+static void json_kind(jbw__buf *b, const jbw_calibration_kind *k,
+                      size_t min_events)
+{
+    jbw__buf_puts(b, "{\"kind\":");
+    jbw__buf_json_string(b, jbw_kind_code(k->kind));
+    jbw__buf_printf(b, ",\"started\":%zu,\"inflow_per_month\":", k->started);
+    jbw__buf_json_number(b, k->inflow_per_month, 6);
+    jbw__buf_printf(b, ",\"exits\":%zu,\"exposure_months\":", k->exits);
+    jbw__buf_json_number(b, k->exposure_months, 6);
+    jbw__buf_puts(b, ",\"mle_months\":");
+    jbw__buf_json_number(b, k->mle_months, 6);
+    jbw__buf_puts(b, ",\"low_months\":");
+    jbw__buf_json_number(b, k->low_months, 6);
+    jbw__buf_puts(b, ",\"high_months\":");
+    jbw__buf_json_number(b, k->high_months, 6);
+    jbw__buf_puts(b, ",\"mean_duration_months\":");
+    jbw__buf_json_number(b, k->mean_duration_months, 6);
+    jbw__buf_puts(b, ",\"basis\":");
+    jbw__buf_json_string(b, jbw_basis_code(k->basis));
+    jbw__buf_printf(b, ",\"stock\":%zu,\"note\":", k->stock);
+    json_note(b, k->basis, k->exits, "exits", min_events);
+    jbw__buf_putc(b, '}');
+}
+
+static void json_staff(jbw__buf *b, const jbw_calibration_staff *s,
+                       size_t min_events)
+{
+    jbw__buf_puts(b, "\"staff\":{\"fte\":");
+    jbw__buf_json_number(b, s->fte, 6);
+    jbw__buf_printf(b, ",\"workers\":%zu,\"fte_years\":", s->workers);
+    jbw__buf_json_number(b, s->fte_years, 6);
+    jbw__buf_printf(b, ",\"leavers\":%zu,\"leavers_fte\":", s->leavers);
+    jbw__buf_json_number(b, s->leavers_fte, 6);
+    jbw__buf_printf(b, ",\"hires\":%zu,\"hires_fte\":", s->hires);
+    jbw__buf_json_number(b, s->hires_fte, 6);
+    jbw__buf_puts(b, ",\"hires_fte_per_month\":");
+    jbw__buf_json_number(b, s->hires_fte_per_month, 6);
+    jbw__buf_puts(b, ",\"hazard_annual\":");
+    jbw__buf_json_number(b, s->hazard_annual, 6);
+    jbw__buf_puts(b, ",\"mle_turnover\":");
+    jbw__buf_json_number(b, s->mle_turnover, 6);
+    jbw__buf_puts(b, ",\"low_turnover\":");
+    jbw__buf_json_number(b, s->low_turnover, 6);
+    jbw__buf_puts(b, ",\"high_turnover\":");
+    jbw__buf_json_number(b, s->high_turnover, 6);
+    jbw__buf_puts(b, ",\"turnover_annual\":");
+    jbw__buf_json_number(b, s->turnover_annual, 6);
+    jbw__buf_puts(b, ",\"basis\":");
+    jbw__buf_json_string(b, jbw_basis_code(s->basis));
+    jbw__buf_puts(b, ",\"note\":");
+    json_note(b, s->basis, s->leavers, "leavers", min_events);
+    jbw__buf_putc(b, '}');
+}
+
+static void json_assignment(jbw__buf *b, const jbw_calibration_assignment *a)
+{
+    jbw__buf_printf(b,
+                    "\"assignment\":{\"measures\":%zu,\"assigned\":%zu,"
+                    "\"censored\":%zu,\"unknown\":%zu,\"median_workdays\":",
+                    a->measures, a->assigned, a->censored, a->unknown);
+    jbw__buf_json_number(b, a->median_workdays, 6);
+    jbw__buf_puts(b, ",\"p90_workdays\":");
+    jbw__buf_json_number(b, a->p90_workdays, 6);
+    jbw__buf_puts(b, ",\"share_within_5\":");
+    jbw__buf_json_number(b, a->share_within_5, 6);
+    jbw__buf_puts(b, ",\"basis\":");
+    jbw__buf_json_string(b, jbw_basis_code(a->basis));
+    jbw__buf_putc(b, '}');
+}
+
+jbw_status jbw_calibration_json(char **out, size_t *len,
+                                const jbw_calibration *cal)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    view v;
+    jbw_status st;
+    int i;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "out is NULL");
+    if ((st = read_view(&v, cal)) != JBW_OK)
+        return st;
+    json_window(&b, &v);
+    jbw__buf_puts(&b, ",\"kinds\":[");
+    for (i = 0; i < JBW_KIND_COUNT; i++) {
+        if (i)
+            jbw__buf_putc(&b, ',');
+        json_kind(&b, &v.kinds[i], v.min_events);
+    }
+    jbw__buf_puts(&b, "],");
+    json_staff(&b, &v.staff, v.min_events);
+    jbw__buf_putc(&b, ',');
+    json_assignment(&b, &v.assignment);
+    jbw__buf_puts(&b, "}\n");
+    return jbw__buf_finish(&b, out, len);
+}
+
+/* A CSV number: empty for NaN. */
+static void csv_number(jbw__buf *b, double x)
+{
+    jbw__buf_putc(b, ',');
+    if (isfinite(x))
+        jbw__buf_double(b, x);
+}
+
+jbw_status jbw_calibration_csv(char **out, size_t *len,
+                               const jbw_calibration *cal)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const jbw_calibration_staff *s;
+    view v;
+    jbw_status st;
+    int i;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "out is NULL");
+    if ((st = read_view(&v, cal)) != JBW_OK)
+        return st;
+    jbw__buf_puts(&b, "section,key,started,inflow_per_month,exits,"
+                      "exposure_months,mle_months,low_months,high_months,"
+                      "value,basis,stock\n");
+    for (i = 0; i < JBW_KIND_COUNT; i++) {
+        const jbw_calibration_kind *k = &v.kinds[i];
+        jbw__buf_printf(&b, "kind,%s,%zu", jbw_kind_code(k->kind), k->started);
+        csv_number(&b, k->inflow_per_month);
+        jbw__buf_printf(&b, ",%zu", k->exits);
+        csv_number(&b, k->exposure_months);
+        csv_number(&b, k->mle_months);
+        csv_number(&b, k->low_months);
+        csv_number(&b, k->high_months);
+        csv_number(&b, k->mean_duration_months);
+        jbw__buf_printf(&b, ",%s,%zu\n", jbw_basis_code(k->basis), k->stock);
+    }
+    s = &v.staff;
+    jbw__buf_printf(&b, "staff,staff,%zu", s->hires);
+    csv_number(&b, s->hires_fte_per_month);
+    jbw__buf_printf(&b, ",%zu", s->leavers);
+    csv_number(&b, s->fte_years * 12.0);
+    csv_number(&b, s->mle_turnover);
+    csv_number(&b, s->low_turnover);
+    csv_number(&b, s->high_turnover);
+    csv_number(&b, s->turnover_annual);
+    jbw__buf_printf(&b, ",%s,%zu\n", jbw_basis_code(s->basis), s->workers);
+    return jbw__buf_finish(&b, out, len);
+}
+
+static void text_window(jbw__buf *b, const view *v)
+{
+    jbw__buf_puts(b, "Calibration on ");
+    jbw__buf_date(b, v->date);
+    jbw__buf_puts(b, " from the records of ");
+    jbw__buf_date(b, v->from);
+    jbw__buf_puts(b, " .. ");
+    jbw__buf_date(b, v->to);
+    jbw__buf_printf(b, " (%ld months; only what was known on ",
+                    (long)v->months);
+    jbw__buf_date(b, v->date);
+    jbw__buf_puts(b, ")\n\n");
+}
+
+/* "12.3" or "-" for NaN, in a field of `width`. */
+static void text_number(jbw__buf *b, int width, int decimals, double x)
+{
+    if (isfinite(x))
+        jbw__buf_printf(b, " %*.*f", width, decimals, x);
+    else
+        jbw__buf_printf(b, " %*s", width, "-");
+}
+
+static void text_kinds(jbw__buf *b, const view *v)
+{
+    int i;
+    jbw__buf_printf(b, "%-20s %7s %9s %6s %10s %8s %17s %8s %6s  %s\n", "kind",
+                    "started", "inflow/m", "exits", "exposure", "MLE m",
+                    "95% interval", "used m", "stock", "note");
+    for (i = 0; i < JBW_KIND_COUNT; i++) {
+        const jbw_calibration_kind *k = &v->kinds[i];
+        char interval[48] = "-";
+        if (isfinite(k->low_months))
+            snprintf(interval, sizeof interval, "%.1f-%.1f", k->low_months,
+                     k->high_months);
+        jbw__buf_printf(b, "%-20s %7zu", jbw_kind_code(k->kind), k->started);
+        text_number(b, 9, 2, k->inflow_per_month);
+        jbw__buf_printf(b, " %6zu", k->exits);
+        text_number(b, 10, 1, k->exposure_months);
+        text_number(b, 8, 1, k->mle_months);
+        jbw__buf_printf(b, " %17s", interval);
+        text_number(b, 8, 1, k->mean_duration_months);
+        jbw__buf_printf(b, " %6zu  ", k->stock);
+        note(b, k->basis, k->exits, "exits", v->min_events);
+        jbw__buf_putc(b, '\n');
+    }
+}
+
+static void text_staff(jbw__buf *b, const view *v)
+{
+    const jbw_calibration_staff *s = &v->staff;
+    jbw__buf_printf(b,
+                    "\nstaff: %.1f FTE on the date (%zu workers); %.1f "
+                    "FTE-years in the window\n",
+                    s->fte, s->workers, s->fte_years);
+    jbw__buf_printf(b, "  leavers %zu (%.1f FTE), hazard ", s->leavers,
+                    s->leavers_fte);
+    text_number(b, 0, 3, s->hazard_annual);
+    jbw__buf_puts(b, " a year; turnover ");
+    text_number(b, 0, 1, 100.0 * s->mle_turnover);
+    jbw__buf_puts(b, "% (95%");
+    text_number(b, 0, 1, 100.0 * s->low_turnover);
+    jbw__buf_puts(b, " -");
+    text_number(b, 0, 1, 100.0 * s->high_turnover);
+    jbw__buf_printf(b, "%%); used %.1f%%", 100.0 * s->turnover_annual);
+    if (s->basis != JBW_BASIS_ESTIMATED) {
+        jbw__buf_puts(b, " (");
+        note(b, s->basis, s->leavers, "leavers", v->min_events);
+        jbw__buf_putc(b, ')');
+    }
+    jbw__buf_printf(b, "\n  hires %zu (%.1f FTE): %.2f FTE a month\n", s->hires,
+                    s->hires_fte, s->hires_fte_per_month);
+}
+
+static void text_assignment(jbw__buf *b, const view *v)
+{
+    const jbw_calibration_assignment *a = &v->assignment;
+    jbw__buf_printf(b,
+                    "\ntime to first assignment (werkdagen): %zu started in "
+                    "the window, %zu assigned, %zu not (yet), %zu without a "
+                    "date\n",
+                    a->measures, a->assigned, a->censored, a->unknown);
+    if (a->basis != JBW_BASIS_ESTIMATED) {
+        jbw__buf_printf(b, "  fewer than %zu assignments: no estimate\n",
+                        v->min_events);
+        return;
+    }
+    jbw__buf_puts(b, "  median");
+    text_number(b, 0, 0, a->median_workdays);
+    jbw__buf_puts(b, ", p90");
+    text_number(b, 0, 0, a->p90_workdays);
+    jbw__buf_puts(b, ", within 5 werkdagen");
+    text_number(b, 0, 1, 100.0 * a->share_within_5);
+    jbw__buf_puts(b, "% (Kaplan-Meier: the measures not yet assigned "
+                     "count as still waiting)\n");
+}
+
+jbw_status jbw_calibration_text(char **out, size_t *len,
+                                const jbw_calibration *cal)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    view v;
+    jbw_status st;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "out is NULL");
+    if ((st = read_view(&v, cal)) != JBW_OK)
+        return st;
+    text_window(&b, &v);
+    text_kinds(&b, &v);
+    text_staff(&b, &v);
+    text_assignment(&b, &v);
+    return jbw__buf_finish(&b, out, len);
+}
+
+static void scenario_line(jbw__buf *b, const char *key, const char *code,
+                          double value)
+{
+    jbw__buf_puts(b, key);
+    if (code) {
+        jbw__buf_putc(b, '.');
+        jbw__buf_puts(b, code);
+    }
+    jbw__buf_puts(b, " = ");
+    jbw__buf_double(b, value);
+    jbw__buf_putc(b, '\n');
+}
+
+static void scenario_kind(jbw__buf *b, const view *v,
+                          const jbw_calibration_kind *k)
+{
+    const char *code = jbw_kind_code(k->kind);
+    jbw__buf_printf(b,
+                    "# inflow.%s: %zu measures started in the window / %ld "
+                    "months\n",
+                    code, k->started, (long)v->months);
+    scenario_line(b, "inflow", code, k->inflow_per_month);
+    jbw__buf_printf(b, "# duration.%s: ", code);
+    if (k->basis == JBW_BASIS_ESTIMATED)
+        jbw__buf_printf(b,
+                        "%.1f measure-months of exposure / %zu exits (95%% "
+                        "interval %.1f-%.1f months)\n",
+                        k->exposure_months, k->exits, k->low_months,
+                        k->high_months);
+    else {
+        note(b, k->basis, k->exits, "exits", v->min_events);
+        jbw__buf_putc(b, '\n');
+    }
+    scenario_line(b, "duration", code, k->mean_duration_months);
+}
+
+jbw_status jbw_calibration_scenario(char **out, size_t *len,
+                                    const jbw_calibration *cal)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const jbw_calibration_staff *s;
+    view v;
+    jbw_status st;
+    int i;
+    if (!out)
+        return jbw__error(JBW_EINVAL, "out is NULL");
+    if ((st = read_view(&v, cal)) != JBW_OK)
+        return st;
+    jbw__buf_puts(&b, "# Calibrated on ");
+    jbw__buf_date(&b, v.date);
+    jbw__buf_puts(&b, " from the records of the window ");
+    jbw__buf_date(&b, v.from);
+    jbw__buf_puts(&b, " .. ");
+    jbw__buf_date(&b, v.to);
+    jbw__buf_printf(&b, " (%ld months), only what was known on ",
+                    (long)v.months);
+    jbw__buf_date(&b, v.date);
+    jbw__buf_puts(&b, ".\n# Fewer than ");
+    jbw__buf_printf(&b, "%zu events give the default, as noted.\n\n",
+                    v.min_events);
+    for (i = 0; i < JBW_KIND_COUNT; i++)
+        scenario_kind(&b, &v, &v.kinds[i]);
+    s = &v.staff;
+    jbw__buf_puts(&b, "# turnover: ");
+    if (s->basis == JBW_BASIS_ESTIMATED)
+        jbw__buf_printf(&b,
+                        "1 - exp(-h), h = %.2f leavers' FTE (%zu leavers) / "
+                        "%.2f FTE-years = %.4f a year (95%% interval "
+                        "%.1f%%-%.1f%%)\n",
+                        s->leavers_fte, s->leavers, s->fte_years,
+                        s->hazard_annual, 100.0 * s->low_turnover,
+                        100.0 * s->high_turnover);
+    else {
+        note(&b, s->basis, s->leavers, "leavers", v.min_events);
+        jbw__buf_putc(&b, '\n');
+    }
+    scenario_line(&b, "turnover", NULL, s->turnover_annual);
+    jbw__buf_printf(&b,
+                    "# hires_fte: %.2f FTE hired (%zu workers) in the "
+                    "window / %ld months\n",
+                    s->hires_fte, s->hires, (long)v.months);
+    scenario_line(&b, "hires_fte", NULL, s->hires_fte_per_month);
+    return jbw__buf_finish(&b, out, len);
+}

@@ -1,0 +1,644 @@
+/*
+ * Tests of the calibration (include/jbw/calibrate.h). Every figure is
+ * counted by hand in the comment beside it, or follows from the rates a
+ * simulated history was drawn with.
+ */
+#include "jbw_test.h"
+
+#define NONE           JBW_DATE_NONE
+#define OTS            JBW_KIND_OTS
+#define VOTS           JBW_KIND_VOTS
+#define CRIEM          JBW_KIND_JR_ITB_CRIEM
+#define DAYS_PER_MONTH 30.4375 /* 365.25 / 12 */
+#define Z975           1.959963984540054
+
+static void add_measure(jbw_snapshot *snap, const char *id, jbw_kind kind,
+                        jbw_date start, jbw_date end, const char *worker,
+                        jbw_date first_assigned)
+{
+    jbw_measure m = JBW_MEASURE_INIT;
+    m.id = id;
+    m.child_id = id;
+    m.kind = kind;
+    m.organisation = "JBWEST";
+    m.region = "ZHZ";
+    m.start = start;
+    m.end = end;
+    m.worker_id = worker;
+    m.first_assigned = first_assigned;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+}
+
+static jbw_snapshot *new_snapshot(jbw_date reference)
+{
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    assert_ok(jbw_registry_zuid_west(&reg));
+    assert_ok(jbw_snapshot_new(&snap, reg, reference));
+    jbw_registry_free(reg);
+    return snap;
+}
+
+/*
+ * The small history, exported on 2025-06-30 and calibrated on D =
+ * 2025-01-01 with a 12-month window: W0 = 2024-01-01, the window holds
+ * the 366 days of 2024. `cut` gives the same history as it was known on
+ * D (an export made on D): nothing that starts after D, no end, leaving
+ * or first assignment after D.
+ *
+ * OTS (active on start <= d < end):
+ *   M1 2023-07-01 .. 2024-03-01  across the left edge: 60 days in the
+ *                                window (January 31 + February 29), exit
+ *   M2 2024-03-01 .. running     306 days (366 - 60), started, stock
+ *   M3 2024-07-01 .. 2025-03-01  the end lies after D: running on D;
+ *                                184 days (Jul-Dec), started, stock
+ *   M4 2024-10-01 .. 2024-11-01  31 days, started, exit
+ *   M5 2025-02-01 .. running     starts after D: not known on D
+ *   M6 2022-01-01 .. 2023-06-01  before the window: nothing
+ *   M7 2023-01-01 .. 2025-01-01  ends on D: its last day (2024-12-31) is
+ *                                in the window: 366 days, exit, not stock
+ *   started 3 (M2, M3, M4): inflow 3 / 12 = 0.25 a month; exits 3;
+ *   exposure 60 + 306 + 184 + 31 + 366 = 947 days = 947 / 30.4375 =
+ *   31.11294 months; MLE 31.11294 / 3 = 10.37098 months; 95% interval
+ *   10.37098 exp(-/+ 1.959964 / sqrt 3 = 1.131586) = 3.344863 .. 32.15594;
+ *   stock on D 2 (M2, M3).
+ * VOTS: V1 2024-12-01 .. running: 31 days, started, stock, no exit: a
+ *   censored kind, fewer than min_events (2) exits: the default 3.0.
+ * JR_ITB_CRIEM: C1 2024-05-01 .. 05-11 and C2 2024-06-01 .. 06-11, 10 days
+ *   each: 20 / 30.4375 = 0.6570842 months / 2 exits = 0.3285421: below
+ *   the model's minimum of 1 month, so 1 (clamped).
+ *
+ * Workers (all of JBWEST, region ZHZ):
+ *   W1 1.0 FTE 2020-01-01 ..         366 days in the window
+ *   W2 0.8 FTE 2020-01-01 .. 2024-07-01  182 days (Jan-Jun), leaver
+ *   W3 0.5 FTE 2024-04-01 ..         275 days (Apr-Dec), hire
+ *   W4 1.0 FTE 2024-09-01 .. 2025-06-01  leaving after D: employed on D;
+ *                                    122 days (Sep-Dec), hire
+ *   W5 1.0 FTE 2025-03-01 ..         hired after D: not known on D
+ *   W6 0.6 FTE 2019-01-01 .. 2025-01-01  leaves on D: 366 days, leaver
+ *   FTE-days 366 + 0.8 x 182 + 0.5 x 275 + 122 + 0.6 x 366 = 990.7;
+ *   FTE-years 990.7 / 365.25 = 2.712389; leavers 2 with 1.4 FTE;
+ *   h = 1.4 / 2.712389 = 0.5161502 a year; turnover 1 - exp(-h) =
+ *   0.4031863; interval from h exp(-/+ 1.959964 / sqrt 2 = 1.385904):
+ *   0.1211033 .. 0.8730288. Hires 2 with 1.5 FTE: 0.125 FTE a month.
+ *   On D: W1, W3, W4 employed: 3 workers, 2.5 FTE.
+ *
+ * Time to first assignment (werkdagen, CAO calendar; measures started in
+ * the window):
+ *   C1, C2 assigned on their start: 0, 0
+ *   M2 Fri 2024-03-01 -> Mon 2024-03-04: 1
+ *   M3 Mon 2024-07-01 -> Mon 2024-07-08: 5
+ *   M4 Tue 2024-10-01, never assigned, ended 2024-11-01: censored at 23
+ *      (the weekdays 2 October .. 1 November)
+ *   V1 Sun 2024-12-01, assigned 2025-01-06 (after D): censored at D, 20
+ *      (22 weekdays 2..31 December less the two Christmas days; 1
+ *      January is Nieuwjaarsdag)
+ *   Kaplan-Meier: t = 0: 6 at risk, 2 events, S = 4/6; t = 1: 4 at risk,
+ *   1 event, S = 4/6 x 3/4 = 0.5; t = 5: 3 at risk, 1 event, S = 1/3;
+ *   median 1 (S first <= 0.5), within 5: 1 - 1/3 = 0.6667, p90 never.
+ */
+static jbw_snapshot *small_history(int cut)
+{
+    jbw_date ref = cut ? D(2025, 1, 1) : D(2025, 6, 30);
+    jbw_snapshot *snap = new_snapshot(ref);
+    jbw_test_add_worker(snap, "W1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), NONE);
+    jbw_test_add_worker(snap, "W2", "JBWEST", "ZHZ", 0.8, D(2020, 1, 1),
+                        D(2024, 7, 1));
+    jbw_test_add_worker(snap, "W3", "JBWEST", "ZHZ", 0.5, D(2024, 4, 1), NONE);
+    jbw_test_add_worker(snap, "W4", "JBWEST", "ZHZ", 1.0, D(2024, 9, 1),
+                        cut ? NONE : D(2025, 6, 1));
+    if (!cut)
+        jbw_test_add_worker(snap, "W5", "JBWEST", "ZHZ", 1.0, D(2025, 3, 1),
+                            NONE);
+    jbw_test_add_worker(snap, "W6", "JBWEST", "ZHZ", 0.6, D(2019, 1, 1),
+                        D(2025, 1, 1));
+    add_measure(snap, "M1", OTS, D(2023, 7, 1), D(2024, 3, 1), "W1",
+                D(2023, 7, 1));
+    add_measure(snap, "M2", OTS, D(2024, 3, 1), NONE, "W1", D(2024, 3, 4));
+    add_measure(snap, "M3", OTS, D(2024, 7, 1), cut ? NONE : D(2025, 3, 1),
+                "W3", D(2024, 7, 8));
+    add_measure(snap, "M4", OTS, D(2024, 10, 1), D(2024, 11, 1), NULL, NONE);
+    if (!cut)
+        add_measure(snap, "M5", OTS, D(2025, 2, 1), NONE, NULL, NONE);
+    add_measure(snap, "M6", OTS, D(2022, 1, 1), D(2023, 6, 1), "W1",
+                D(2022, 1, 1));
+    add_measure(snap, "M7", OTS, D(2023, 1, 1), D(2025, 1, 1), "W1",
+                D(2023, 1, 1));
+    if (cut)
+        add_measure(snap, "V1", VOTS, D(2024, 12, 1), NONE, NULL, NONE);
+    else
+        add_measure(snap, "V1", VOTS, D(2024, 12, 1), NONE, "W1",
+                    D(2025, 1, 6));
+    add_measure(snap, "C1", CRIEM, D(2024, 5, 1), D(2024, 5, 11), "W1",
+                D(2024, 5, 1));
+    add_measure(snap, "C2", CRIEM, D(2024, 6, 1), D(2024, 6, 11), "W1",
+                D(2024, 6, 1));
+    return snap;
+}
+
+static jbw_calibration *calibrate_small(const jbw_snapshot *snap)
+{
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    jbw_calibration *cal = NULL;
+    o.date = D(2025, 1, 1);
+    o.window_months = 12;
+    o.min_events = 2;
+    assert_ok(jbw_calibrate(&cal, snap, &o));
+    return cal;
+}
+
+static jbw_calibration_kind kind_of(const jbw_calibration *cal, jbw_kind k)
+{
+    jbw_calibration_kind out;
+    memset(&out, 0, sizeof out);
+    out.version = JBW_CALIBRATION_KIND_VERSION;
+    assert_ok(jbw_calibration_kind_get(&out, cal, k));
+    return out;
+}
+
+static jbw_calibration_staff staff_of(const jbw_calibration *cal)
+{
+    jbw_calibration_staff out;
+    memset(&out, 0, sizeof out);
+    out.version = JBW_CALIBRATION_STAFF_VERSION;
+    assert_ok(jbw_calibration_staff_get(&out, cal));
+    return out;
+}
+
+static jbw_calibration_assignment assignment_of(const jbw_calibration *cal)
+{
+    jbw_calibration_assignment out;
+    memset(&out, 0, sizeof out);
+    out.version = JBW_CALIBRATION_ASSIGNMENT_VERSION;
+    assert_ok(jbw_calibration_assignment_get(&out, cal));
+    return out;
+}
+
+static void small_history_is_counted_as_by_hand(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    jbw_calibration_kind k = kind_of(cal, OTS);
+    (void)state;
+    assert_int_equal(jbw_calibration_date(cal), D(2025, 1, 1));
+    assert_int_equal(jbw_calibration_window_start(cal), D(2024, 1, 1));
+    assert_int_equal(jbw_calibration_window_months(cal), 12);
+    assert_int_equal(k.started, 3);
+    assert_near(k.inflow_per_month, 0.25, 1e-12);
+    assert_int_equal(k.exits, 3);
+    assert_near(k.exposure_months, 947 / DAYS_PER_MONTH, 1e-9);
+    assert_near(k.exposure_months, 31.11294, 1e-5);
+    assert_near(k.mle_months, 10.37098, 1e-5);
+    assert_near(k.low_months, 3.344863, 1e-5);
+    assert_near(k.high_months, 32.15594, 1e-4);
+    assert_near(k.mean_duration_months, 10.37098, 1e-5);
+    assert_int_equal(k.basis, JBW_BASIS_ESTIMATED);
+    assert_int_equal(k.stock, 2);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+static void turnover_is_one_minus_exp_of_the_fte_hazard(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    jbw_calibration_staff s = staff_of(cal);
+    (void)state;
+    assert_near(s.fte_years, 990.7 / 365.25, 1e-9);
+    assert_int_equal(s.leavers, 2);
+    assert_near(s.leavers_fte, 1.4, 1e-12);
+    assert_near(s.hazard_annual, 0.5161502, 1e-6);
+    assert_near(s.mle_turnover, 0.4031863, 1e-6);
+    assert_near(s.turnover_annual, 0.4031863, 1e-6);
+    assert_near(s.low_turnover, 0.1211033, 1e-6);
+    assert_near(s.high_turnover, 0.8730288, 1e-6);
+    assert_int_equal(s.basis, JBW_BASIS_ESTIMATED);
+    assert_int_equal(s.hires, 2);
+    assert_near(s.hires_fte, 1.5, 1e-12);
+    assert_near(s.hires_fte_per_month, 0.125, 1e-12);
+    assert_int_equal(s.workers, 3);
+    assert_near(s.fte, 2.5, 1e-12);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+static void time_to_first_assignment_is_kaplan_meier(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    jbw_calibration_assignment a = assignment_of(cal);
+    (void)state;
+    assert_int_equal(a.measures, 6);
+    assert_int_equal(a.assigned, 4);
+    assert_int_equal(a.censored, 2);
+    assert_int_equal(a.unknown, 0);
+    assert_near(a.median_workdays, 1, 0);
+    assert_near(a.share_within_5, 2.0 / 3.0, 1e-12);
+    assert_true(isnan(a.p90_workdays));
+    assert_int_equal(a.basis, JBW_BASIS_ESTIMATED);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+static void a_kind_without_exits_gets_the_default_with_a_note(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    jbw_calibration_kind v = kind_of(cal, VOTS);
+    jbw_forecast_params def = JBW_FORECAST_PARAMS_INIT;
+    char *json = NULL, *text = NULL;
+    (void)state;
+    /* V1 runs from 2024-12-01: 31 days of exposure, no exit */
+    assert_int_equal(v.exits, 0);
+    assert_near(v.exposure_months, 31 / DAYS_PER_MONTH, 1e-12);
+    assert_true(isnan(v.mle_months));
+    assert_true(isnan(v.low_months));
+    assert_int_equal(v.basis, JBW_BASIS_DEFAULT_FEW_EVENTS);
+    assert_near(v.mean_duration_months, def.duration[VOTS], 0);
+    assert_int_equal(v.stock, 1);
+    assert_ok(jbw_calibration_json(&json, NULL, cal));
+    assert_non_null(strstr(json, "\"kind\":\"VOTS\""));
+    assert_non_null(strstr(json, "\"mle_months\":null"));
+    assert_non_null(
+        strstr(json, "0 exits in the window, fewer than 2: the default"));
+    assert_ok(jbw_calibration_text(&text, NULL, cal));
+    assert_non_null(strstr(text, "0 exits in the window, fewer than 2"));
+    jbw_free(json);
+    jbw_free(text);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+static void a_duration_below_a_month_is_clamped_to_the_minimum(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    jbw_calibration_kind c = kind_of(cal, CRIEM);
+    (void)state;
+    assert_int_equal(c.exits, 2);
+    assert_near(c.mle_months, 0.3285421, 1e-7);
+    assert_int_equal(c.basis, JBW_BASIS_CLAMPED);
+    assert_near(c.mean_duration_months, 1.0, 0);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+static void too_few_leavers_give_the_default_turnover(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    jbw_forecast_params def = JBW_FORECAST_PARAMS_INIT;
+    jbw_calibration *cal = NULL;
+    jbw_calibration_staff s;
+    jbw_calibration_assignment a;
+    (void)state;
+    o.date = D(2025, 1, 1);
+    o.min_events = 10; /* 2 leavers, 4 assignments, 3 OTS exits */
+    assert_ok(jbw_calibrate(&cal, snap, &o));
+    s = staff_of(cal);
+    a = assignment_of(cal);
+    assert_int_equal(s.basis, JBW_BASIS_DEFAULT_FEW_EVENTS);
+    assert_near(s.turnover_annual, def.turnover, 0);
+    /* the estimate is still reported beside the default */
+    assert_near(s.mle_turnover, 0.4031863, 1e-6);
+    assert_int_equal(a.basis, JBW_BASIS_DEFAULT_FEW_EVENTS);
+    assert_true(isnan(a.median_workdays));
+    assert_true(isnan(a.share_within_5));
+    assert_int_equal(kind_of(cal, OTS).basis, JBW_BASIS_DEFAULT_FEW_EVENTS);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+static void later_records_do_not_change_the_calibration_on_d(void **state)
+{
+    jbw_snapshot *full = small_history(0), *cut = small_history(1);
+    jbw_calibration *a = calibrate_small(full), *b = calibrate_small(cut);
+    char *ja = NULL, *jb = NULL;
+    (void)state;
+    assert_ok(jbw_calibration_json(&ja, NULL, a));
+    assert_ok(jbw_calibration_json(&jb, NULL, b));
+    assert_string_equal(ja, jb);
+    jbw_free(ja);
+    jbw_free(jb);
+    assert_ok(jbw_calibration_scenario(&ja, NULL, a));
+    assert_ok(jbw_calibration_scenario(&jb, NULL, b));
+    assert_string_equal(ja, jb);
+    jbw_free(ja);
+    jbw_free(jb);
+    jbw_calibration_free(a);
+    jbw_calibration_free(b);
+    jbw_snapshot_free(full);
+    jbw_snapshot_free(cut);
+}
+
+static void
+the_scenario_file_sets_what_apply_sets_each_with_its_basis(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    jbw_forecast_params direct = JBW_FORECAST_PARAMS_INIT;
+    jbw_forecast_params via_file = JBW_FORECAST_PARAMS_INIT;
+    jbw_scenario *sc = NULL;
+    char *text = NULL, *line, *next, *prev = NULL;
+    size_t len = 0, values = 0;
+    int i;
+    (void)state;
+    assert_ok(jbw_calibration_apply(&direct, cal));
+    assert_ok(jbw_calibration_scenario(&text, &len, cal));
+    assert_ok(jbw_scenario_parse(&sc, text, len, "calibrated"));
+    assert_ok(jbw_scenario_apply(&via_file, sc));
+    for (i = 0; i < JBW_KIND_COUNT; i++) {
+        assert_true(direct.inflow[i] == via_file.inflow[i]);
+        assert_true(direct.duration[i] == via_file.duration[i]);
+    }
+    assert_true(direct.turnover == via_file.turnover);
+    assert_true(direct.hires_fte == via_file.hires_fte);
+    assert_near(direct.inflow[OTS], 0.25, 0);
+    assert_near(direct.duration[OTS], 10.37098, 1e-5);
+    assert_near(direct.turnover, 0.4031863, 1e-6);
+    assert_near(direct.hires_fte, 0.125, 0);
+    assert_non_null(strstr(text, "31.1 measure-months of exposure / 3 exits"));
+    assert_non_null(strstr(text, "1.40 leavers' FTE (2 leavers) / 2.71 "
+                                 "FTE-years"));
+    /* every value line follows a comment naming its key */
+    for (line = text; *line; line = next) {
+        next = strchr(line, '\n');
+        assert_non_null(next);
+        *next++ = '\0';
+        if (line[0] && line[0] != '#') {
+            const char *eq = strstr(line, " = ");
+            char want[64];
+            assert_non_null(eq);
+            assert_non_null(prev);
+            snprintf(want, sizeof want, "# %.*s: ", (int)(eq - line), line);
+            assert_true(strncmp(prev, want, strlen(want)) == 0);
+            values++;
+        }
+        if (line[0])
+            prev = line;
+    }
+    /* inflow and duration of 12 kinds, turnover, hires_fte */
+    assert_int_equal(values, 2 * JBW_KIND_COUNT + 2);
+    jbw_free(text);
+    jbw_scenario_free(sc);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+static void bad_dates_windows_and_arguments_are_refused(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    jbw_calibration *cal = NULL;
+    (void)state;
+    o.date = D(2025, 7, 1); /* after the reference date 2025-06-30 */
+    assert_status(jbw_calibrate(&cal, snap, &o), JBW_ERANGE);
+    assert_error_contains("2025-07-01 is after the data's reference date "
+                          "2025-06-30");
+    o.date = D(2019, 6, 1); /* window from 2018-06-01, first is 2019-01-01 */
+    assert_status(jbw_calibrate(&cal, snap, &o), JBW_ERANGE);
+    assert_error_contains("starts on 2018-06-01, before the data's first "
+                          "record (2019-01-01)");
+    o.date = D(2025, 1, 1);
+    o.window_months = 0;
+    assert_status(jbw_calibrate(&cal, snap, &o), JBW_ERANGE);
+    assert_error_contains("window_months is 0");
+    o.window_months = 12;
+    o.min_events = 0;
+    assert_status(jbw_calibrate(&cal, snap, &o), JBW_EINVAL);
+    o.min_events = 10;
+    o.organisation = "NOPE";
+    assert_status(jbw_calibrate(&cal, snap, &o), JBW_ENOTFOUND);
+    o.organisation = "LDH"; /* no records of this organisation */
+    assert_status(jbw_calibrate(&cal, snap, &o), JBW_ERANGE);
+    assert_error_contains("no measure or worker of organisation LDH");
+    o.organisation = NULL;
+    o.version = 99;
+    assert_status(jbw_calibrate(&cal, snap, &o), JBW_EVERSION);
+    assert_status(jbw_calibrate(NULL, snap, NULL), JBW_EINVAL);
+    assert_status(jbw_calibrate(&cal, NULL, NULL), JBW_EINVAL);
+    assert_null(cal);
+    assert_status(jbw_calibrate_options_init(&o, 2), JBW_EVERSION);
+    assert_ok(jbw_calibrate_options_init(&o, JBW_CALIBRATE_OPTIONS_VERSION));
+    assert_int_equal(o.window_months, 12);
+    assert_int_equal(o.min_events, 10);
+    jbw_snapshot_free(snap);
+}
+
+/* ---- a simulated history with known rates ----------------------------- */
+
+static uint64_t rng_next(uint64_t *s)
+{
+    /* splitmix64 */
+    uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* An exponential draw with mean `mean` (days). */
+static double rng_exp(uint64_t *s, double mean)
+{
+    double u = ((double)(rng_next(s) >> 11) + 0.5) * 0x1.0p-53;
+    return -mean * log(u);
+}
+
+#define SIM_INFLOW   40.0 /* OTS measures a month */
+#define SIM_DURATION 20.0 /* mean months */
+#define SIM_HAZARD   0.25 /* leavers a year per FTE */
+#define SIM_WORKERS  200
+
+/*
+ * From 2010-01-01 to the export on 2025-06-30: OTS measures arrive as a
+ * Poisson process of SIM_INFLOW a month and last an exponential time of
+ * mean SIM_DURATION months; SIM_WORKERS posts of 0.8 FTE, each held by a
+ * worker who leaves after an exponential time with hazard SIM_HAZARD a
+ * year and is replaced the same day.
+ */
+static jbw_snapshot *simulated_history(uint64_t seed)
+{
+    jbw_date t0 = D(2010, 1, 1), ref = D(2025, 6, 30);
+    jbw_snapshot *snap = new_snapshot(ref);
+    uint64_t s = seed;
+    double t = t0;
+    char id[32];
+    size_t n = 0;
+    int post;
+    for (post = 0; post < SIM_WORKERS; post++) {
+        double hired = t0;
+        while (hired <= ref) {
+            double leave = hired + rng_exp(&s, 365.25 / SIM_HAZARD);
+            jbw_date l = (jbw_date)floor(leave);
+            snprintf(id, sizeof id, "W%zu", n++);
+            if (l <= (jbw_date)hired)
+                l = (jbw_date)hired + 1;
+            jbw_test_add_worker(snap, id, "JBWEST", "ZHZ", 0.8, (jbw_date)hired,
+                                l > ref ? NONE : l);
+            hired = l;
+        }
+    }
+    n = 0;
+    for (;;) {
+        jbw_date start, end;
+        t += rng_exp(&s, DAYS_PER_MONTH / SIM_INFLOW);
+        start = (jbw_date)floor(t);
+        if (start > ref)
+            break;
+        end = (jbw_date)floor(t + rng_exp(&s, SIM_DURATION * DAYS_PER_MONTH));
+        if (end <= start)
+            end = start + 1;
+        snprintf(id, sizeof id, "M%zu", n++);
+        add_measure(snap, id, OTS, start, end > ref ? NONE : end, NULL, NONE);
+    }
+    return snap;
+}
+
+static void a_simulated_history_gives_back_its_rates(void **state)
+{
+    jbw_snapshot *snap = simulated_history(20250901);
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    jbw_calibration *cal = NULL;
+    jbw_calibration_kind k;
+    jbw_calibration_staff st;
+    double se;
+    (void)state;
+    o.date = D(2025, 1, 1);
+    o.window_months = 24;
+    assert_ok(jbw_calibrate(&cal, snap, &o));
+    k = kind_of(cal, OTS);
+    st = staff_of(cal);
+    /* inflow: a Poisson count of mean 40 x 24 = 960, sd sqrt(960) = 31;
+     * per month within 3 sd: 40 +/- 3 x 31 / 24 = 40 +/- 3.9 */
+    assert_near(k.inflow_per_month, SIM_INFLOW, 3.0 * sqrt(960.0) / 24.0);
+    /* duration: ln(MLE) has standard error 1 / sqrt(exits); about 40 x 24
+     * exits (the stock of 800 leaves at 1/20 a month): within 3 se */
+    assert_true(k.exits > 800);
+    se = 1.0 / sqrt((double)k.exits);
+    assert_near(log(k.mle_months), log(SIM_DURATION), 3.0 * se);
+    assert_true(k.low_months < SIM_DURATION && SIM_DURATION < k.high_months);
+    /* the stock on D: about inflow x duration = 800 (Little's law), a
+     * Poisson count: within 3 x sqrt(800) = 85 */
+    assert_near((double)k.stock, SIM_INFLOW * SIM_DURATION, 85.0);
+    /* turnover: about 200 x 0.25 x 2 = 100 leavers; ln(h) within 3 se */
+    assert_true(st.leavers > 70);
+    se = 1.0 / sqrt((double)st.leavers);
+    assert_near(log(st.hazard_annual), log(SIM_HAZARD), 3.0 * se);
+    assert_near(st.turnover_annual, 1.0 - exp(-SIM_HAZARD), 0.07);
+    /* every leaver is replaced: hires = leavers, 160 FTE throughout */
+    assert_near(st.fte, SIM_WORKERS * 0.8, 1e-9);
+    assert_near(st.fte_years, SIM_WORKERS * 0.8 * 731 / 365.25, 1e-6);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+/* The naive mean of ended measures is biased low; the MLE is not. */
+static void the_naive_mean_of_ended_measures_is_biased_low(void **state)
+{
+    jbw_snapshot *snap = simulated_history(7);
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    jbw_calibration *cal = NULL;
+    jbw_calibration_kind k;
+    jbw_date w0 = D(2023, 1, 1), d = D(2025, 1, 1);
+    double sum = 0;
+    size_t i, ended = 0;
+    (void)state;
+    o.date = d;
+    o.window_months = 24;
+    assert_ok(jbw_calibrate(&cal, snap, &o));
+    k = kind_of(cal, OTS);
+    for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
+        jbw_measure m = JBW_MEASURE_INIT;
+        assert_ok(jbw_snapshot_measure(&m, snap, i));
+        if (m.end != NONE && m.end > w0 && m.end <= d && m.start >= w0) {
+            sum += (m.end - m.start) / DAYS_PER_MONTH;
+            ended++;
+        }
+    }
+    /* of the measures started in a 24-month window, only the short ones
+     * have ended by its end: for an exponential of mean 20 months the
+     * mean of those ended is well under 12 months */
+    assert_true(sum / (double)ended < 12.0);
+    assert_near(log(k.mle_months), log(SIM_DURATION),
+                3.0 / sqrt((double)k.exits));
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+static int oom_calibrate(void *ctx)
+{
+    jbw_calibration *cal = NULL;
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    char *text = NULL;
+    jbw_status st;
+    o.date = D(2025, 1, 1);
+    o.min_events = 2;
+    st = jbw_calibrate(&cal, (const jbw_snapshot *)ctx, &o);
+    if (st == JBW_OK)
+        st = jbw_calibration_json(&text, NULL, cal);
+    jbw_free(text);
+    text = NULL;
+    if (st == JBW_OK)
+        st = jbw_calibration_csv(&text, NULL, cal);
+    jbw_free(text);
+    text = NULL;
+    if (st == JBW_OK)
+        st = jbw_calibration_text(&text, NULL, cal);
+    jbw_free(text);
+    text = NULL;
+    if (st == JBW_OK)
+        st = jbw_calibration_scenario(&text, NULL, cal);
+    jbw_free(text);
+    jbw_calibration_free(cal);
+    return st;
+}
+
+static void out_of_memory_is_enomem_without_leaks(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    (void)state;
+    jbw_test_oom_sweep(oom_calibrate, snap, 1000, jbw_test_fail_after);
+    jbw_test_oom_sweep(oom_calibrate, snap, 1000, jbw_test_fail_only);
+    jbw_snapshot_free(snap);
+}
+
+static void csv_has_a_row_per_kind_and_one_for_staff(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    char *csv = NULL;
+    size_t len = 0, i, lines = 0;
+    (void)state;
+    assert_ok(jbw_calibration_csv(&csv, &len, cal));
+    for (i = 0; i < len; i++)
+        lines += csv[i] == '\n';
+    assert_int_equal(lines, 1 + JBW_KIND_COUNT + 1);
+    /* OTS: 3 started, 0.25, 3 exits, the exposure, estimated, stock 2 */
+    assert_non_null(strstr(csv, "kind,OTS,3,0.25,3,"));
+    assert_non_null(strstr(csv, ",estimated,2\n"));
+    assert_non_null(strstr(csv, "kind,VOTS,1,"));
+    assert_non_null(strstr(csv, "staff,staff,2,0.125,2,"));
+    jbw_free(csv);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(small_history_is_counted_as_by_hand),
+        cmocka_unit_test(turnover_is_one_minus_exp_of_the_fte_hazard),
+        cmocka_unit_test(time_to_first_assignment_is_kaplan_meier),
+        cmocka_unit_test(a_kind_without_exits_gets_the_default_with_a_note),
+        cmocka_unit_test(a_duration_below_a_month_is_clamped_to_the_minimum),
+        cmocka_unit_test(too_few_leavers_give_the_default_turnover),
+        cmocka_unit_test(later_records_do_not_change_the_calibration_on_d),
+        cmocka_unit_test(
+            the_scenario_file_sets_what_apply_sets_each_with_its_basis),
+        cmocka_unit_test(bad_dates_windows_and_arguments_are_refused),
+        cmocka_unit_test(a_simulated_history_gives_back_its_rates),
+        cmocka_unit_test(the_naive_mean_of_ended_measures_is_biased_low),
+        cmocka_unit_test(out_of_memory_is_enomem_without_leaks),
+        cmocka_unit_test(csv_has_a_row_per_kind_and_one_for_staff),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
