@@ -42,6 +42,8 @@ from .example import (example_date, example_notice, example_series_zhz,
                       example_snapshot, example_totals_jbwest)
 from .forecast import *  # noqa: F401,F403  (forecast and staffing)
 from .forecast import __all__ as _forecast_all
+from .calibration import *  # noqa: F401,F403  (calibration and backtest)
+from .calibration import __all__ as _calibrate_all
 
 #: Version of these bindings (follows the library's).
 __version__ = "0.1.0"
@@ -107,4 +109,4 @@ __all__ = [
     # example
     "example_snapshot", "example_date", "example_series_zhz",
     "example_totals_jbwest", "example_notice",
-] + list(_forecast_all)
+] + list(_forecast_all) + list(_calibrate_all)

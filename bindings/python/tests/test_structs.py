@@ -13,6 +13,7 @@ import re
 import unittest
 
 from jbw import _structs as S
+from jbw import calibration as K
 from jbw import forecast as F
 
 from .support import source_root
@@ -29,10 +30,15 @@ MIRRORS = {
     "jbw_forecast_params": F.ForecastParamsC, "jbw_forecast_month": F.ForecastMonthC,
     "jbw_forecast_options": F.ForecastOptionsC, "jbw_queue_params": F.QueueParamsC,
     "jbw_queue_result": F.QueueResultC,
+    "jbw_calibrate_options": K.CalibrateOptionsC,
+    "jbw_calibration_kind": K.CalibrationKindC,
+    "jbw_calibration_staff": K.CalibrationStaffC,
+    "jbw_calibration_assignment": K.CalibrationAssignmentC,
 }
 
 ALL_SIZES = dict(S.X86_64_SIZES)
 ALL_SIZES.update(F.X86_64_SIZES)
+ALL_SIZES.update(K.X86_64_SIZES)
 
 
 def header_struct_fields():

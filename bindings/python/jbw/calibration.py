@@ -1,0 +1,310 @@
+"""Calibration (``jbw/calibrate.h``): the forecast's parameters estimated
+from a snapshot's own records, using only what was known on a date D.
+
+Over the N calendar months before D: inflow per kind, the mean duration
+by exposure / exits (the exponential maximum-likelihood estimate, which
+handles the measures still running), the stock on D, the staff turnover as
+1 - exp(-h) from the leavers' FTE hazard, the monthly hiring, and the time
+from start to first assignment (Kaplan-Meier). Too few events give the
+default with a note, never a silent number::
+
+    cal = jbw.calibrate(snapshot, date="2025-09-01", window_months=12)
+    params = cal.apply(jbw.ForecastParams.from_snapshot(snapshot))
+    print(cal.to_text())
+"""
+from __future__ import annotations
+
+import ctypes
+import enum
+import json
+import math
+from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int32, c_size_t, c_uint
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional
+
+from . import _structs as S
+from ._lib import PP, PSIZE, STATUS, C, declare_all
+from ._util import DateLike, Handle, dec, enc, from_days, new_handle, take_string, to_days
+from .dates import Calendar
+from .forecast import ForecastParams, ForecastParamsC
+from .measure import Kind, kind_count
+from .snapshot import Snapshot
+
+__all__ = ["Basis", "CalibrationKind", "CalibrationStaff", "CalibrationAssignment",
+           "Calibration", "calibrate", "CALIBRATE_WINDOW_MAX"]
+
+CALIBRATE_WINDOW_MAX = 600  #: JBW_CALIBRATE_WINDOW_MAX
+
+
+# ---- C mirrors ---------------------------------------------------------------
+
+class CalibrateOptionsC(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("date", S.c_date),
+        ("window_months", c_int32),
+        ("organisation", c_char_p),
+        ("region", c_char_p),
+        ("min_events", c_size_t),
+        ("calendar", ctypes.c_void_p),
+    ]
+
+
+class CalibrationKindC(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("kind", c_int),
+        ("started", c_size_t),
+        ("inflow_per_month", c_double),
+        ("exits", c_size_t),
+        ("exposure_months", c_double),
+        ("mle_months", c_double),
+        ("low_months", c_double),
+        ("high_months", c_double),
+        ("mean_duration_months", c_double),
+        ("basis", c_int),
+        ("stock", c_size_t),
+    ]
+
+
+class CalibrationStaffC(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("fte", c_double),
+        ("workers", c_size_t),
+        ("fte_years", c_double),
+        ("leavers", c_size_t),
+        ("leavers_fte", c_double),
+        ("hires", c_size_t),
+        ("hires_fte", c_double),
+        ("hires_fte_per_month", c_double),
+        ("hazard_annual", c_double),
+        ("mle_turnover", c_double),
+        ("low_turnover", c_double),
+        ("high_turnover", c_double),
+        ("turnover_annual", c_double),
+        ("basis", c_int),
+    ]
+
+
+class CalibrationAssignmentC(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("measures", c_size_t),
+        ("assigned", c_size_t),
+        ("censored", c_size_t),
+        ("unknown", c_size_t),
+        ("median_workdays", c_double),
+        ("p90_workdays", c_double),
+        ("share_within_5", c_double),
+        ("basis", c_int),
+    ]
+
+
+#: Hand-derived x86_64 sizes (checked by the tests): options 4+4+4 (+4
+#: padding) + 8+8+8+8 = 48; kind 4+4 + 9 x 8 (= 80, basis 4 + 4 padding
+#: included as one slot) + 8 = 88; staff 4 (+4) + 13 x 8 + 4 (+4) = 120;
+#: assignment 4 (+4) + 7 x 8 + 4 (+4) = 72.
+X86_64_SIZES = {CalibrateOptionsC: 48, CalibrationKindC: 88, CalibrationStaffC: 120,
+                CalibrationAssignmentC: 72}
+
+_P = ctypes.c_void_p
+declare_all([
+    ("jbw_basis_code", c_char_p, [c_int]),
+    ("jbw_calibrate_options_init", STATUS, [POINTER(CalibrateOptionsC), c_uint]),
+    ("jbw_calibrate", STATUS, [PP, _P, POINTER(CalibrateOptionsC)]),
+    ("jbw_calibration_free", None, [_P]),
+    ("jbw_calibration_date", S.c_date, [_P]),
+    ("jbw_calibration_window_start", S.c_date, [_P]),
+    ("jbw_calibration_window_months", c_int32, [_P]),
+    ("jbw_calibration_min_events", c_size_t, [_P]),
+    ("jbw_calibration_kind_get", STATUS, [POINTER(CalibrationKindC), _P, c_int]),
+    ("jbw_calibration_staff_get", STATUS, [POINTER(CalibrationStaffC), _P]),
+    ("jbw_calibration_assignment_get", STATUS, [POINTER(CalibrationAssignmentC), _P]),
+    ("jbw_calibration_apply", STATUS, [POINTER(ForecastParamsC), _P]),
+    ("jbw_calibration_json", STATUS, [PP, PSIZE, _P]),
+    ("jbw_calibration_csv", STATUS, [PP, PSIZE, _P]),
+    ("jbw_calibration_text", STATUS, [PP, PSIZE, _P]),
+    ("jbw_calibration_scenario", STATUS, [PP, PSIZE, _P]),
+])
+
+
+class Basis(enum.IntEnum):
+    """How a calibrated figure was obtained (``jbw_basis``)."""
+    ESTIMATED = 0
+    DEFAULT_FEW_EVENTS = 1
+    CLAMPED = 2
+
+    @property
+    def code(self) -> str:
+        """"estimated", "default_few_events", "clamped"."""
+        return dec(C.jbw_basis_code(int(self))) or ""
+
+
+def _opt(x: float) -> Optional[float]:
+    return None if math.isnan(x) else x
+
+
+@dataclass(frozen=True)
+class CalibrationKind:
+    """The figures of one measure kind. ``mle_months`` and its interval
+    are None without exits; ``mean_duration_months`` is what the forecast
+    gets (the estimate, or the default / minimum as ``basis`` says)."""
+    kind: Kind
+    started: int
+    inflow_per_month: float
+    exits: int
+    exposure_months: float
+    mle_months: Optional[float]
+    low_months: Optional[float]
+    high_months: Optional[float]
+    mean_duration_months: float
+    basis: Basis
+    stock: int
+
+
+@dataclass(frozen=True)
+class CalibrationStaff:
+    """The staff figures: FTE on D, the window's FTE-years, leavers and
+    hires, the hazard h and the turnover 1 - exp(-h) with its interval."""
+    fte: float
+    workers: int
+    fte_years: float
+    leavers: int
+    leavers_fte: float
+    hires: int
+    hires_fte: float
+    hires_fte_per_month: float
+    hazard_annual: Optional[float]
+    mle_turnover: Optional[float]
+    low_turnover: Optional[float]
+    high_turnover: Optional[float]
+    turnover_annual: float
+    basis: Basis
+
+
+@dataclass(frozen=True)
+class CalibrationAssignment:
+    """Werkdagen from start to first assignment (Kaplan-Meier): None where
+    there is no estimate."""
+    measures: int
+    assigned: int
+    censored: int
+    unknown: int
+    median_workdays: Optional[float]
+    p90_workdays: Optional[float]
+    share_within_5: Optional[float]
+    basis: Basis
+
+
+class Calibration(Handle):
+    """The result of :func:`calibrate` (``jbw_calibration``)."""
+
+    _free = staticmethod(C.jbw_calibration_free)
+
+    @property
+    def date(self):
+        """D: the date the calibration stands on."""
+        return from_days(C.jbw_calibration_date(self._p))
+
+    @property
+    def window_start(self):
+        """The window's first day (D minus N months)."""
+        return from_days(C.jbw_calibration_window_start(self._p))
+
+    @property
+    def window_months(self) -> int:
+        """N, the window's length in months."""
+        return C.jbw_calibration_window_months(self._p)
+
+    @property
+    def min_events(self) -> int:
+        """The fewest events that give an estimate."""
+        return C.jbw_calibration_min_events(self._p)
+
+    def kind(self, kind: Any) -> CalibrationKind:
+        """The figures of one kind (a Kind, its int or its code)."""
+        k = Kind.coerce(kind)
+        out = CalibrationKindC(version=CalibrationKindC.VERSION)
+        C.jbw_calibration_kind_get(byref(out), self._p, int(k))
+        return CalibrationKind(Kind(out.kind), out.started, out.inflow_per_month, out.exits,
+                               out.exposure_months, _opt(out.mle_months),
+                               _opt(out.low_months), _opt(out.high_months),
+                               out.mean_duration_months, Basis(out.basis), out.stock)
+
+    @property
+    def kinds(self) -> List[CalibrationKind]:
+        """Every kind the library knows, in kind order."""
+        return [self.kind(Kind(k)) for k in range(min(kind_count(), len(Kind)))]
+
+    @property
+    def staff(self) -> CalibrationStaff:
+        """The staff figures."""
+        s = CalibrationStaffC(version=CalibrationStaffC.VERSION)
+        C.jbw_calibration_staff_get(byref(s), self._p)
+        return CalibrationStaff(s.fte, s.workers, s.fte_years, s.leavers, s.leavers_fte,
+                                s.hires, s.hires_fte, s.hires_fte_per_month,
+                                _opt(s.hazard_annual), _opt(s.mle_turnover),
+                                _opt(s.low_turnover), _opt(s.high_turnover),
+                                s.turnover_annual, Basis(s.basis))
+
+    @property
+    def assignment(self) -> CalibrationAssignment:
+        """The time from start to first assignment."""
+        a = CalibrationAssignmentC(version=CalibrationAssignmentC.VERSION)
+        C.jbw_calibration_assignment_get(byref(a), self._p)
+        return CalibrationAssignment(a.measures, a.assigned, a.censored, a.unknown,
+                                     _opt(a.median_workdays), _opt(a.p90_workdays),
+                                     _opt(a.share_within_5), Basis(a.basis))
+
+    def apply(self, params: Optional[ForecastParams] = None) -> ForecastParams:
+        """A copy of ``params`` (default: :meth:`ForecastParams.default`)
+        with the calibrated inflow and duration of every kind, the turnover
+        and the monthly hiring."""
+        p, keep = (params or ForecastParams.default())._to_c()
+        C.jbw_calibration_apply(byref(p), self._p)
+        return ForecastParams._from_c(p)
+
+    def to_json(self) -> str:
+        """The library's JSON."""
+        return take_string(C.jbw_calibration_json, self._p)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The library's JSON as a dict."""
+        return json.loads(self.to_json())
+
+    def to_csv(self) -> str:
+        """The library's CSV: one row per kind and one for staff."""
+        return take_string(C.jbw_calibration_csv, self._p)
+
+    def to_text(self) -> str:
+        """Tables for people, with a note beside every default."""
+        return take_string(C.jbw_calibration_text, self._p)
+
+    def to_scenario(self) -> str:
+        """A scenario file (inflow, duration, turnover, hires_fte), each
+        value preceded by a comment giving its basis."""
+        return take_string(C.jbw_calibration_scenario, self._p)
+
+
+def calibrate(snapshot: Snapshot, date: DateLike = None, window_months: int = 12, *,
+              organisation: Optional[str] = None, region: Optional[str] = None,
+              min_events: int = 10, calendar: Optional[Calendar] = None) -> Calibration:
+    """Calibrates on ``snapshot`` as it was known on ``date`` (default: its
+    reference date) over the ``window_months`` months before it. RangeError
+    when the date lies after the reference date or the window before the
+    first record."""
+    o = CalibrateOptionsC()
+    C.jbw_calibrate_options_init(byref(o), CalibrateOptionsC.VERSION)
+    o.date = to_days(date)
+    o.window_months = int(window_months)
+    org, reg = enc(organisation), enc(region)
+    o.organisation = org
+    o.region = reg
+    o.min_events = int(min_events)
+    o.calendar = calendar._p if calendar is not None else None
+    return Calibration(new_handle(C.jbw_calibrate, snapshot._p, byref(o)))

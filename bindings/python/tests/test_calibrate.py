@@ -1,0 +1,128 @@
+"""Calibration from a snapshot's own records (jbw.calibrate)."""
+import math
+import unittest
+from datetime import date
+
+import jbw
+
+K = jbw.Kind
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def history() -> jbw.Snapshot:
+    """Exported on 2025-06-30, calibrated on D = 2025-01-01 with a window
+    of the 12 months of 2024 (366 days).
+
+    OTS: A 2024-01-01 .. 2024-04-01 (91 days, started, exit); B 2023-12-01
+    .. running (366 days, stock); C 2024-12-01 .. 2025-02-01, the end after
+    D (31 days, started, stock); E starts 2025-03-01, after D: unknown on D.
+    Exposure 91 + 366 + 31 = 488 days = 16.03285 months, 1 exit: MLE
+    16.03285 months, interval x exp(-/+1.959964): 2.258444 .. 113.8184.
+    Staff: X 1.0 FTE all year (366 days), Y 0.5 FTE until 2024-07-01 (182
+    days, a leaver): FTE-years (366 + 91) / 365.25 = 1.251198; h = 0.5 /
+    1.251198 = 0.3996171; turnover 1 - exp(-h) = 0.3294232; no hires;
+    1.0 FTE on D.
+    """
+    snap = jbw.Snapshot(None, date(2025, 6, 30))
+    snap.add_workers([
+        jbw.Worker("X", "JBWEST", date(2020, 1, 1), fte=1.0, region="ZHZ"),
+        jbw.Worker("Y", "JBWEST", date(2020, 1, 1), fte=0.5, region="ZHZ",
+                   leaving=date(2024, 7, 1)),
+    ])
+    snap.add_measures([
+        jbw.Measure("A", "c1", K.OTS, "JBWEST", "ZHZ", date(2024, 1, 1),
+                    end=date(2024, 4, 1), worker_id="X", first_assigned=date(2024, 1, 2)),
+        jbw.Measure("B", "c2", K.OTS, "JBWEST", "ZHZ", date(2023, 12, 1),
+                    worker_id="X", first_assigned=date(2023, 12, 1)),
+        jbw.Measure("C", "c3", K.OTS, "JBWEST", "ZHZ", date(2024, 12, 1),
+                    end=date(2025, 2, 1)),
+        jbw.Measure("E", "c4", K.OTS, "JBWEST", "ZHZ", date(2025, 3, 1)),
+    ])
+    return snap
+
+
+class Calibrate(unittest.TestCase):
+    def setUp(self):
+        self.snap = history()
+        self.cal = jbw.calibrate(self.snap, date(2025, 1, 1), 12, min_events=1)
+
+    def test_window(self):
+        self.assertEqual(self.cal.date, date(2025, 1, 1))
+        self.assertEqual(self.cal.window_start, date(2024, 1, 1))
+        self.assertEqual(self.cal.window_months, 12)
+        self.assertEqual(self.cal.min_events, 1)
+
+    def test_kind_figures_by_hand(self):
+        k = self.cal.kind("OTS")
+        self.assertEqual(k.kind, K.OTS)
+        self.assertEqual(k.started, 2)
+        self.assertAlmostEqual(k.inflow_per_month, 2 / 12, places=12)
+        self.assertEqual(k.exits, 1)
+        self.assertAlmostEqual(k.exposure_months, 488 / DAYS_PER_MONTH, places=9)
+        self.assertAlmostEqual(k.mle_months, 16.03285, places=5)
+        self.assertAlmostEqual(k.low_months, 2.258444, places=5)
+        self.assertAlmostEqual(k.high_months, 113.8184, places=3)
+        self.assertEqual(k.basis, jbw.Basis.ESTIMATED)
+        self.assertEqual(k.stock, 2)
+
+    def test_a_kind_without_exits_has_no_estimate_and_the_default(self):
+        v = self.cal.kind(K.VOTS)
+        self.assertEqual(v.exits, 0)
+        self.assertIsNone(v.mle_months)
+        self.assertEqual(v.basis, jbw.Basis.DEFAULT_FEW_EVENTS)
+        self.assertEqual(v.mean_duration_months,
+                         jbw.ForecastParams.default().duration[K.VOTS])
+        self.assertEqual(jbw.Basis.DEFAULT_FEW_EVENTS.code, "default_few_events")
+
+    def test_staff_by_hand(self):
+        s = self.cal.staff
+        self.assertAlmostEqual(s.fte_years, 457 / 365.25, places=12)
+        self.assertEqual(s.leavers, 1)
+        self.assertAlmostEqual(s.hazard_annual, 0.3996171, places=6)
+        self.assertAlmostEqual(s.turnover_annual, 0.3294232, places=6)
+        self.assertEqual(s.hires, 0)
+        self.assertEqual(s.hires_fte_per_month, 0)
+        self.assertEqual(s.workers, 1)
+        self.assertAlmostEqual(s.fte, 1.0)
+
+    def test_apply_and_the_scenario_file_agree(self):
+        direct = self.cal.apply()
+        via_file = jbw.Scenario.parse(self.cal.to_scenario(), "calibrated").apply()
+        self.assertEqual(direct.inflow, via_file.inflow)
+        self.assertEqual(direct.duration, via_file.duration)
+        self.assertEqual(direct.turnover, via_file.turnover)
+        self.assertAlmostEqual(direct.duration[K.OTS], 16.03285, places=5)
+        self.assertIn("# turnover: 1 - exp(-h)", self.cal.to_scenario())
+
+    def test_outputs(self):
+        d = self.cal.to_dict()
+        self.assertEqual(d["date"], "2025-01-01")
+        self.assertEqual(d["window"], {"from": "2024-01-01", "to": "2024-12-31",
+                                       "months": 12})
+        self.assertEqual(d["kinds"][0]["kind"], "OTS")
+        self.assertEqual(d["kinds"][0]["exits"], 1)
+        self.assertIsNone(d["kinds"][1]["mle_months"])
+        self.assertIn("turnover_annual", d["staff"])
+        self.assertTrue(self.cal.to_csv().startswith("section,key,started,"))
+        self.assertIn("Calibration on 2025-01-01", self.cal.to_text())
+
+    def test_a_date_after_the_export_is_a_range_error(self):
+        with self.assertRaises(jbw.RangeError) as e:
+            jbw.calibrate(self.snap, date(2025, 7, 1))
+        self.assertIn("after the data's reference date", str(e.exception))
+
+    def test_a_window_before_the_records_is_a_range_error(self):
+        with self.assertRaises(jbw.RangeError) as e:
+            jbw.calibrate(self.snap, date(2020, 6, 1))
+        self.assertIn("before the data's first record", str(e.exception))
+
+    def test_the_example_calibrates(self):
+        with jbw.Snapshot.example() as snap:
+            cal = jbw.calibrate(snap)
+            self.assertEqual(cal.window_months, 12)
+            self.assertEqual(len(cal.kinds), jbw.kind_count())
+            self.assertTrue(math.isfinite(cal.staff.turnover_annual))
+
+
+if __name__ == "__main__":
+    unittest.main()
