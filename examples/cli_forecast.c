@@ -118,112 +118,16 @@ done:
     return rc;
 }
 
-/* Average werkdagen per month in the year of `date` under the default
- * calendar: the rate at which the queue view turns months into werkdagen. */
-static int workdays_per_month(double *out, jbw_date date)
-{
-    jbw_calendar *cal = NULL;
-    jbw_date jan1, next_jan1;
-    int year = 0;
-    int32_t n = 0;
-    int rc = jbw_cli_check(jbw_date_to_ymd(&year, NULL, NULL, date)) ||
-             jbw_cli_check(jbw_date_from_ymd(&jan1, year, 1, 1)) ||
-             jbw_cli_check(jbw_date_from_ymd(&next_jan1, year + 1, 1, 1)) ||
-             jbw_cli_check(jbw_calendar_new(&cal, NULL)) ||
-             jbw_cli_check(jbw_calendar_workdays_between(&n, cal, jan1 - 1,
-                                                         next_jan1 - 1));
-    jbw_calendar_free(cal);
-    if (!rc)
-        *out = (double)n / 12.0;
-    return rc;
-}
-
-static void print_relief(const jbw_cli *cli, double hires,
-                         const jbw_forecast_params *p)
-{
-    char buf[512];
-    switch (cli->format) {
-    case JBW_CLI_JSON:
-        snprintf(buf, sizeof buf,
-                 "{\"question\":\"relief\",\"target_waiting\":%.6g,"
-                 "\"within_months\":%ld,\"hires_fte_per_month\":%.3f,"
-                 "\"total_hires_fte\":%.3f,\"annual_turnover\":%.6g}\n",
-                 cli->target, cli->months, hires, hires * (double)cli->months,
-                 p->turnover);
-        break;
-    case JBW_CLI_CSV:
-        snprintf(buf, sizeof buf,
-                 "target_waiting,within_months,hires_fte_per_month,total_hires_"
-                 "fte,annual_turnover\n"
-                 "%.6g,%ld,%.3f,%.3f,%.6g\n",
-                 cli->target, cli->months, hires, hires * (double)cli->months,
-                 p->turnover);
-        break;
-    default:
-        snprintf(buf, sizeof buf,
-                 "Relief: to bring the waiting list to at most %g measures "
-                 "within %ld months,\n"
-                 "hire %.3f FTE every month (%.1f FTE in all), at %.0f%% "
-                 "annual turnover.\n",
-                 cli->target, cli->months, hires, hires * (double)cli->months,
-                 100.0 * p->turnover);
-    }
-    jbw_cli_emit(cli, buf, strlen(buf));
-}
-
-static void print_queue(const jbw_cli *cli, const jbw_queue_params *q,
-                        const jbw_queue_result *need,
-                        const jbw_queue_result *now, double now_fte)
-{
-    char buf[1024];
-    switch (cli->format) {
-    case JBW_CLI_JSON:
-        snprintf(
-            buf, sizeof buf,
-            "{\"question\":\"queue\",\"within_workdays\":%.6g,\"percent\":%.6g,"
-            "\"arrivals_per_workday\":%.6f,\"mean_duration_workdays\":%.3f,"
-            "\"slots_per_fte\":%.6f,\"offered_load\":%.3f,"
-            "\"needed\":{\"slots\":%zu,\"fte\":%.3f,\"p_wait\":%.6f,\"share_"
-            "within\":%.6f},"
-            "\"current\":{\"effective_fte\":%.3f,\"slots\":%zu,\"p_wait\":%.6f,"
-            "\"share_within\":%.6f}}\n",
-            q->within_workdays, cli->percent, q->arrivals_per_workday,
-            q->mean_duration_workdays, q->slots_per_fte, need->offered_load,
-            need->slots, need->fte, need->p_wait, need->share_within, now_fte,
-            now->slots, now->p_wait, now->share_within);
-        break;
-    case JBW_CLI_CSV:
-        snprintf(
-            buf, sizeof buf,
-            "scope,within_workdays,slots,fte,p_wait,share_within\n"
-            "needed,%.6g,%zu,%.3f,%.6f,%.6f\ncurrent,%.6g,%zu,%.3f,%.6f,%.6f\n",
-            q->within_workdays, need->slots, need->fte, need->p_wait,
-            need->share_within, q->within_workdays, now->slots, now_fte,
-            now->p_wait, now->share_within);
-        break;
-    default:
-        snprintf(
-            buf, sizeof buf,
-            "Queue view (Erlang C): %.2f new measures per werkdag, each "
-            "holding a slot\n"
-            "for %.0f werkdagen on average: offered load %.1f slots.\n"
-            "For at least %g%% to get a fixed worker within %g werkdagen:\n"
-            "  %zu slots = %.1f FTE (%.1f%% within, %.1f%% wait at all)\n"
-            "Now: %.1f effective FTE = %zu slots: %.1f%% within %g werkdagen\n",
-            q->arrivals_per_workday, q->mean_duration_workdays,
-            need->offered_load, cli->percent, q->within_workdays, need->slots,
-            need->fte, 100.0 * need->share_within, 100.0 * need->p_wait,
-            now_fte, now->slots, 100.0 * now->share_within, q->within_workdays);
-    }
-    jbw_cli_emit(cli, buf, strlen(buf));
-}
-
 int jbw_cli_staffing(jbw_cli *cli)
 {
     jbw_snapshot *snap = NULL;
     jbw_norm *norm = NULL;
     jbw_scenario *scenario = NULL;
     jbw_forecast_params params;
+    jbw_output_options out = JBW_OUTPUT_OPTIONS_INIT;
+    char *text = NULL;
+    size_t len = 0;
+    jbw_status st;
     int relief = !isnan(cli->target);
     int queue = cli->within_workdays >= 0 || !isnan(cli->percent);
     int rc = 1;
@@ -239,39 +143,48 @@ int jbw_cli_staffing(jbw_cli *cli)
     if (rc != 0)
         goto done;
     rc = 1;
+    out.lang = cli->lang;
+    out.data_notice = cli->example ? jbw_example_notice() : NULL;
     if (relief) {
-        double hires = 0;
-        if (jbw_cli_check(jbw_forecast_relief(
-                &hires, &params, norm, cli->target, (int32_t)cli->months)))
+        jbw_relief_answer a;
+        a.version = JBW_RELIEF_ANSWER_VERSION;
+        if (jbw_cli_check(jbw_staffing_relief(&a, &params, norm, cli->target,
+                                              (int32_t)cli->months)))
             goto done;
-        print_relief(cli, hires, &params);
+        switch (cli->format) {
+        case JBW_CLI_JSON:
+            st = jbw_relief_answer_json(&text, &len, &a, &out);
+            break;
+        case JBW_CLI_CSV:
+            st = jbw_relief_answer_csv(&text, &len, &a, &out);
+            break;
+        default:
+            st = jbw_relief_answer_text(&text, &len, &a, &out);
+            break;
+        }
     } else {
-        jbw_queue_params q = JBW_QUEUE_PARAMS_INIT;
-        jbw_queue_result need, now;
-        jbw_forecast *fc = NULL;
-        jbw_forecast_month m0;
-        double wpm = 0;
-        jbw_status st;
-        if (workdays_per_month(&wpm, jbw_snapshot_reference_date(snap)))
+        jbw_queue_answer a;
+        a.version = JBW_QUEUE_ANSWER_VERSION;
+        if (jbw_cli_check(jbw_staffing_queue(&a, &params, norm, NULL,
+                                             (double)cli->within_workdays,
+                                             cli->percent)))
             goto done;
-        q.within_workdays = (double)cli->within_workdays;
-        need.version = now.version = JBW_QUEUE_RESULT_VERSION;
-        m0.version = JBW_FORECAST_MONTH_VERSION;
-        params.months = 1;
-        if (jbw_cli_check(
-                jbw_queue_params_from_forecast(&q, &params, norm, wpm)) ||
-            jbw_cli_check(jbw_queue_staffing(&need, &q, cli->percent)) ||
-            jbw_cli_check(jbw_forecast_run(&fc, &params, norm, NULL)))
-            goto done;
-        st = jbw_forecast_month_get(&m0, fc, 0, JBW_STAT_MEAN);
-        jbw_forecast_free(fc);
-        if (jbw_cli_check(st) ||
-            jbw_cli_check(jbw_queue_share(&now, &q, m0.effective_fte)))
-            goto done;
-        print_queue(cli, &q, &need, &now, m0.effective_fte);
+        switch (cli->format) {
+        case JBW_CLI_JSON:
+            st = jbw_queue_answer_json(&text, &len, &a, &out);
+            break;
+        case JBW_CLI_CSV:
+            st = jbw_queue_answer_csv(&text, &len, &a, &out);
+            break;
+        default:
+            st = jbw_queue_answer_text(&text, &len, &a, &out);
+            break;
+        }
     }
-    rc = 0;
+    if (!jbw_cli_check(st))
+        rc = jbw_cli_emit_plain(text, len);
 done:
+    jbw_free(text);
     jbw_scenario_free(scenario);
     jbw_norm_free(norm);
     jbw_snapshot_free(snap);

@@ -18,6 +18,7 @@
 #include "jbw/waitrisk.h"
 #include "jbw/forecast.h"
 #include "jbw/calibrate.h"
+#include "jbw/staffing.h"
 #include "jbw/example.h"
 
 #endif /* JBW_H */

@@ -282,6 +282,9 @@ class ForecastParams:
     tariff: Dict[Kind, float] = field(default_factory=dict)
     staff_cost: float = 0.0
     fixed_costs: float = 0.0
+    #: The synthetic-data notice when made from the embedded example
+    #: (:meth:`from_snapshot`); staffing answers carry it into every output.
+    data_notice: Optional[str] = None
 
     @classmethod
     def default(cls) -> "ForecastParams":
@@ -305,7 +308,10 @@ class ForecastParams:
         C.jbw_forecast_params_from_snapshot(byref(p), snapshot._p,
                                             norm._p if norm is not None else None,
                                             to_days(date), enc(organisation), enc(region))
-        return cls._from_c(p)
+        out = cls._from_c(p)
+        if getattr(snapshot, "synthetic", False):
+            out.data_notice = dec(C.jbw_example_notice())
+        return out
 
     @classmethod
     def _from_c(cls, p: ForecastParamsC) -> "ForecastParams":

@@ -15,6 +15,7 @@ import unittest
 from jbw import _structs as S
 from jbw import calibration as K
 from jbw import forecast as F
+from jbw import staffing as ST
 
 from .support import source_root
 
@@ -34,11 +35,14 @@ MIRRORS = {
     "jbw_calibration_kind": K.CalibrationKindC,
     "jbw_calibration_staff": K.CalibrationStaffC,
     "jbw_calibration_assignment": K.CalibrationAssignmentC,
+    "jbw_queue_result": F.QueueResultC, "jbw_output_options": ST.OutputOptionsC,
+    "jbw_relief_answer": ST.ReliefAnswerC, "jbw_queue_answer": ST.QueueAnswerC,
 }
 
 ALL_SIZES = dict(S.X86_64_SIZES)
 ALL_SIZES.update(F.X86_64_SIZES)
 ALL_SIZES.update(K.X86_64_SIZES)
+ALL_SIZES.update(ST.X86_64_SIZES)
 
 
 def header_struct_fields():

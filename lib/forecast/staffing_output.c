@@ -1,0 +1,338 @@
+/*
+ * Writers of the staffing answers (include/jbw/staffing.h): text in Dutch
+ * or English, CSV and JSON, each carrying the data notice when the options
+ * give one. Built on the answer records only.
+ */
+#include "jbw/staffing.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "base/base_internal.h"
+
+static const jbw_output_options default_options = JBW_OUTPUT_OPTIONS_INIT;
+
+/* Checks the arguments of a writer; *o: the options to use. */
+static jbw_status check(const char *fn, char **out, size_t *len,
+                        const void *answer, unsigned int version,
+                        unsigned int expected, const jbw_output_options *opts,
+                        const jbw_output_options **o)
+{
+    if (!out || !len || !answer)
+        return jbw__error(JBW_EINVAL, "%s: NULL argument", fn);
+    if (version != expected)
+        return jbw__error(JBW_EVERSION, "%s: answer version %u, expected %u",
+                          fn, version, expected);
+    if (opts && opts->version != JBW_OUTPUT_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION, "%s: options version %u, expected %u",
+                          fn, opts->version,
+                          (unsigned)JBW_OUTPUT_OPTIONS_VERSION);
+    *o = opts ? opts : &default_options;
+    return JBW_OK;
+}
+
+/* A number with up to `decimals` decimals for people (no trailing zeros),
+ * '.' whatever the locale, a decimal comma in Dutch. */
+static void put_num(jbw__buf *b, double v, int decimals, jbw_lang lang)
+{
+    jbw__buf t = JBW__BUF_INIT;
+    char *dot;
+    jbw__buf_json_number(&t, v, decimals);
+    if (t.failed) {
+        b->failed = 1;
+    } else if (t.data) {
+        if (lang != JBW_LANG_EN && (dot = strchr(t.data, '.')) != NULL)
+            *dot = ',';
+        jbw__buf_puts(b, t.data);
+    }
+    jbw__buf_free(&t);
+}
+
+/* A share 0..1 as a percentage with one decimal ("90,3%"). */
+static void put_pct(jbw__buf *b, double share, jbw_lang lang)
+{
+    put_num(b, 100.0 * share, 1, lang);
+    jbw__buf_putc(b, '%');
+}
+
+static void text_notice(jbw__buf *b, const jbw_output_options *o)
+{
+    if (o->data_notice) {
+        jbw__buf_puts(b, o->data_notice);
+        jbw__buf_puts(b, "\n\n");
+    }
+}
+
+static void json_notice(jbw__buf *b, const jbw_output_options *o)
+{
+    jbw__buf_putc(b, '{');
+    if (o->data_notice) {
+        jbw__buf_puts(b, "\"data_notice\":");
+        jbw__buf_json_string(b, o->data_notice);
+        jbw__buf_putc(b, ',');
+    }
+}
+
+/* The notice column: a header field, then the value on every row. */
+static void csv_notice_header(jbw__buf *b, const jbw_output_options *o)
+{
+    if (o->data_notice)
+        jbw__buf_puts(b, ",data_notice");
+    jbw__buf_putc(b, '\n');
+}
+
+static void csv_notice_value(jbw__buf *b, const jbw_output_options *o)
+{
+    if (o->data_notice) {
+        jbw__buf_putc(b, ',');
+        jbw__buf_csv_field(b, o->data_notice);
+    }
+    jbw__buf_putc(b, '\n');
+}
+
+/* ---- relief ------------------------------------------------------------ */
+
+jbw_status jbw_relief_answer_text(char **out, size_t *len,
+                                  const jbw_relief_answer *a,
+                                  const jbw_output_options *opts)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const jbw_output_options *o = NULL;
+    jbw_status st =
+        check("jbw_relief_answer_text", out, len, a, a ? a->version : 0,
+              JBW_RELIEF_ANSWER_VERSION, opts, &o);
+    int en;
+    if (st != JBW_OK)
+        return st;
+    en = o->lang == JBW_LANG_EN;
+    text_notice(&b, o);
+    jbw__buf_puts(&b, en ? "Relief: to bring the waiting list to at most "
+                         : "Inhaalslag: om de wachtlijst binnen ");
+    if (en) {
+        put_num(&b, a->target_waiting, 0, o->lang);
+        jbw__buf_printf(&b, " measures within %ld months,\nhire ",
+                        (long)a->within_months);
+    } else {
+        jbw__buf_printf(&b, "%ld maanden terug te brengen tot hoogstens ",
+                        (long)a->within_months);
+        put_num(&b, a->target_waiting, 0, o->lang);
+        jbw__buf_puts(&b, " maatregelen,\nelke maand ");
+    }
+    put_num(&b, a->hires_fte_per_month, 3, o->lang);
+    jbw__buf_puts(&b, en ? " FTE every month (" : " fte aannemen (");
+    put_num(&b, a->total_hires_fte, 1, o->lang);
+    jbw__buf_puts(&b, en ? " FTE in all), at " : " fte in totaal), bij ");
+    put_num(&b, 100.0 * a->annual_turnover, 0, o->lang);
+    jbw__buf_puts(&b, en ? "% annual turnover.\n" : "% verloop per jaar.\n");
+    return jbw__buf_finish(&b, out, len);
+}
+
+jbw_status jbw_relief_answer_csv(char **out, size_t *len,
+                                 const jbw_relief_answer *a,
+                                 const jbw_output_options *opts)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const jbw_output_options *o = NULL;
+    jbw_status st =
+        check("jbw_relief_answer_csv", out, len, a, a ? a->version : 0,
+              JBW_RELIEF_ANSWER_VERSION, opts, &o);
+    if (st != JBW_OK)
+        return st;
+    jbw__buf_puts(
+        &b, "target_waiting,within_months,hires_fte_per_month,total_hires_fte,"
+            "annual_turnover");
+    csv_notice_header(&b, o);
+    jbw__buf_json_number(&b, a->target_waiting, 6);
+    jbw__buf_printf(&b, ",%ld,", (long)a->within_months);
+    jbw__buf_json_number(&b, a->hires_fte_per_month, 3);
+    jbw__buf_putc(&b, ',');
+    jbw__buf_json_number(&b, a->total_hires_fte, 3);
+    jbw__buf_putc(&b, ',');
+    jbw__buf_json_number(&b, a->annual_turnover, 6);
+    csv_notice_value(&b, o);
+    return jbw__buf_finish(&b, out, len);
+}
+
+jbw_status jbw_relief_answer_json(char **out, size_t *len,
+                                  const jbw_relief_answer *a,
+                                  const jbw_output_options *opts)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const jbw_output_options *o = NULL;
+    jbw_status st =
+        check("jbw_relief_answer_json", out, len, a, a ? a->version : 0,
+              JBW_RELIEF_ANSWER_VERSION, opts, &o);
+    if (st != JBW_OK)
+        return st;
+    json_notice(&b, o);
+    jbw__buf_puts(&b, "\"question\":\"relief\",\"target_waiting\":");
+    jbw__buf_json_number(&b, a->target_waiting, 6);
+    jbw__buf_printf(&b, ",\"within_months\":%ld,\"hires_fte_per_month\":",
+                    (long)a->within_months);
+    jbw__buf_json_number(&b, a->hires_fte_per_month, 3);
+    jbw__buf_puts(&b, ",\"total_hires_fte\":");
+    jbw__buf_json_number(&b, a->total_hires_fte, 3);
+    jbw__buf_puts(&b, ",\"annual_turnover\":");
+    jbw__buf_json_number(&b, a->annual_turnover, 6);
+    jbw__buf_puts(&b, "}\n");
+    return jbw__buf_finish(&b, out, len);
+}
+
+/* ---- queue ------------------------------------------------------------- */
+
+jbw_status jbw_queue_answer_text(char **out, size_t *len,
+                                 const jbw_queue_answer *a,
+                                 const jbw_output_options *opts)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const jbw_output_options *o = NULL;
+    jbw_status st =
+        check("jbw_queue_answer_text", out, len, a, a ? a->version : 0,
+              JBW_QUEUE_ANSWER_VERSION, opts, &o);
+    jbw_lang l;
+    int en;
+    if (st != JBW_OK)
+        return st;
+    l = o->lang;
+    en = l == JBW_LANG_EN;
+    text_notice(&b, o);
+    jbw__buf_puts(&b, en ? "Queue view (Erlang C): "
+                         : "Wachtrijbeeld (Erlang C): ");
+    put_num(&b, a->queue.arrivals_per_workday, 2, l);
+    jbw__buf_puts(&b,
+                  en ? " new measures per werkdag, each holding a slot\nfor "
+                     : " nieuwe maatregelen per werkdag, elk houdt een plek\n");
+    if (!en)
+        jbw__buf_puts(&b, "gemiddeld ");
+    put_num(&b, a->queue.mean_duration_workdays, 0, l);
+    jbw__buf_puts(&b, en ? " werkdagen on average: offered load "
+                         : " werkdagen bezet: aangeboden last ");
+    put_num(&b, a->needed.offered_load, 1, l);
+    jbw__buf_puts(&b, en ? " slots.\nFor at least "
+                         : " plekken.\nVoor ten minste ");
+    put_num(&b, a->percent, 0, l);
+    jbw__buf_puts(&b, en ? "% to get a fixed worker within "
+                         : "% koppeling binnen ");
+    put_num(&b, a->queue.within_workdays, 0, l);
+    jbw__buf_printf(&b,
+                    en ? " werkdagen:\n  %zu slots = "
+                       : " werkdagen:\n  %zu plekken = ",
+                    a->needed.slots);
+    put_num(&b, a->needed.fte, 1, l);
+    jbw__buf_puts(&b, en ? " FTE (" : " fte (");
+    put_pct(&b, a->needed.share_within, l);
+    jbw__buf_puts(&b, en ? " within, " : " binnen de termijn, ");
+    put_pct(&b, a->needed.p_wait, l);
+    jbw__buf_puts(&b, en ? " wait at all)\nNow: " : " wacht überhaupt)\nNu: ");
+    put_num(&b, a->current_effective_fte, 1, l);
+    jbw__buf_printf(&b,
+                    en ? " effective FTE = %zu slots: "
+                       : " effectieve fte = %zu plekken: ",
+                    a->current.slots);
+    put_pct(&b, a->current.share_within, l);
+    jbw__buf_puts(&b, en ? " within " : " binnen ");
+    put_num(&b, a->queue.within_workdays, 0, l);
+    jbw__buf_puts(&b, " werkdagen\n");
+    if (!a->current_stable) {
+        /* One line: why 0 % here can stand beside the report's share. */
+        jbw__buf_puts(&b, en ? "Why 0%: the offered load ("
+                             : "Waarom 0%: de aangeboden last (");
+        put_num(&b, a->current.offered_load, 1, l);
+        jbw__buf_printf(
+            &b,
+            en ? ") exceeds today's %zu slots, so this queue grows without "
+                 "bound and in the long run no one is coupled in time; the "
+                 "report's koppeling share counts what happened in its "
+                 "period.\n"
+               : ") is groter dan de %zu plekken van nu, dus groeit deze "
+                 "wachtrij zonder grens en wordt op termijn niemand op tijd "
+                 "gekoppeld; het rapport telt wat er in zijn periode "
+                 "gebeurde.\n",
+            a->current.slots);
+    }
+    return jbw__buf_finish(&b, out, len);
+}
+
+static void csv_queue_row(jbw__buf *b, const char *scope,
+                          const jbw_queue_answer *a, const jbw_queue_result *r,
+                          double fte, const jbw_output_options *o)
+{
+    jbw__buf_puts(b, scope);
+    jbw__buf_putc(b, ',');
+    jbw__buf_json_number(b, a->queue.within_workdays, 6);
+    jbw__buf_printf(b, ",%zu,", r->slots);
+    jbw__buf_json_number(b, fte, 3);
+    jbw__buf_putc(b, ',');
+    jbw__buf_json_number(b, r->p_wait, 6);
+    jbw__buf_putc(b, ',');
+    jbw__buf_json_number(b, r->share_within, 6);
+    csv_notice_value(b, o);
+}
+
+jbw_status jbw_queue_answer_csv(char **out, size_t *len,
+                                const jbw_queue_answer *a,
+                                const jbw_output_options *opts)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const jbw_output_options *o = NULL;
+    jbw_status st =
+        check("jbw_queue_answer_csv", out, len, a, a ? a->version : 0,
+              JBW_QUEUE_ANSWER_VERSION, opts, &o);
+    if (st != JBW_OK)
+        return st;
+    jbw__buf_puts(&b, "scope,within_workdays,slots,fte,p_wait,share_within");
+    csv_notice_header(&b, o);
+    csv_queue_row(&b, "needed", a, &a->needed, a->needed.fte, o);
+    csv_queue_row(&b, "current", a, &a->current, a->current_effective_fte, o);
+    return jbw__buf_finish(&b, out, len);
+}
+
+static void json_queue_result(jbw__buf *b, const jbw_queue_result *r)
+{
+    jbw__buf_printf(b, "{\"slots\":%zu,\"fte\":", r->slots);
+    jbw__buf_json_number(b, r->fte, 3);
+    jbw__buf_puts(b, ",\"p_wait\":");
+    jbw__buf_json_number(b, r->p_wait, 6);
+    jbw__buf_puts(b, ",\"share_within\":");
+    jbw__buf_json_number(b, r->share_within, 6);
+    jbw__buf_putc(b, '}');
+}
+
+jbw_status jbw_queue_answer_json(char **out, size_t *len,
+                                 const jbw_queue_answer *a,
+                                 const jbw_output_options *opts)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const jbw_output_options *o = NULL;
+    jbw_status st =
+        check("jbw_queue_answer_json", out, len, a, a ? a->version : 0,
+              JBW_QUEUE_ANSWER_VERSION, opts, &o);
+    if (st != JBW_OK)
+        return st;
+    json_notice(&b, o);
+    jbw__buf_puts(&b, "\"question\":\"queue\",\"within_workdays\":");
+    jbw__buf_json_number(&b, a->queue.within_workdays, 6);
+    jbw__buf_puts(&b, ",\"percent\":");
+    jbw__buf_json_number(&b, a->percent, 6);
+    jbw__buf_puts(&b, ",\"workdays_per_month\":");
+    jbw__buf_json_number(&b, a->workdays_per_month, 6);
+    jbw__buf_puts(&b, ",\"arrivals_per_workday\":");
+    jbw__buf_json_number(&b, a->queue.arrivals_per_workday, 6);
+    jbw__buf_puts(&b, ",\"mean_duration_workdays\":");
+    jbw__buf_json_number(&b, a->queue.mean_duration_workdays, 3);
+    jbw__buf_puts(&b, ",\"slots_per_fte\":");
+    jbw__buf_json_number(&b, a->queue.slots_per_fte, 6);
+    jbw__buf_puts(&b, ",\"offered_load\":");
+    jbw__buf_json_number(&b, a->needed.offered_load, 3);
+    jbw__buf_puts(&b, ",\"needed\":");
+    json_queue_result(&b, &a->needed);
+    jbw__buf_puts(&b, ",\"current\":{\"effective_fte\":");
+    jbw__buf_json_number(&b, a->current_effective_fte, 3);
+    jbw__buf_printf(&b, ",\"slots\":%zu,\"p_wait\":", a->current.slots);
+    jbw__buf_json_number(&b, a->current.p_wait, 6);
+    jbw__buf_puts(&b, ",\"share_within\":");
+    jbw__buf_json_number(&b, a->current.share_within, 6);
+    jbw__buf_printf(&b, ",\"stable\":%s}}\n",
+                    a->current_stable ? "true" : "false");
+    return jbw__buf_finish(&b, out, len);
+}
