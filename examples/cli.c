@@ -87,6 +87,16 @@ static const option_row options[JBW_OPT_COUNT_] = {
          "queue: share to reach, in %, above 0 and below 100 (90 or 90%)"},
     [JBW_OPT_DIR] = {"--dir", "D",
                      "directory to write into (created if missing)"},
+    [JBW_OPT_WINDOW_MONTHS] =
+        {"--window-months", "N",
+         "calibration window: the N months before the date (default 12)"},
+    [JBW_OPT_SCENARIO_OUT] =
+        {"--scenario-out", "F",
+         "also write the calibrated parameters as a scenario file F"},
+    [JBW_OPT_FROM] = {"--from", "D0", "backtest: the past date to stand on"},
+    [JBW_OPT_HISTORY] = {"--history", "DIR",
+                         "a folder of exports: one subfolder per reference "
+                         "date (YYYY-MM-DD) with measures.csv and workers.csv"},
 };
 
 static void print_option(FILE *f, int o)
@@ -189,6 +199,21 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
     case JBW_OPT_DIR:
         cli->dir = v;
         break;
+    case JBW_OPT_SCENARIO_OUT:
+        cli->scenario_out = v;
+        break;
+    case JBW_OPT_HISTORY:
+        cli->history = v;
+        break;
+    case JBW_OPT_WINDOW_MONTHS:
+        rc = parse_long(&cli->window_months, a, v, 1, JBW_CALIBRATE_WINDOW_MAX);
+        break;
+    case JBW_OPT_FROM:
+        if (jbw_date_parse(&cli->from, v, (size_t)-1) != JBW_OK) {
+            fprintf(stderr, "jbw: --from: %s\n", jbw_last_error());
+            return 2;
+        }
+        break;
     case JBW_OPT_SVG:
         cli->svg = v;
         break;
@@ -269,6 +294,7 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
     cli->command = cmd;
     current_command = cmd->name;
     cli->date = JBW_DATE_NONE;
+    cli->from = JBW_DATE_NONE;
     cli->replicates = -1;
     cli->target = NAN;
     cli->percent = NAN;

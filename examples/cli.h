@@ -46,6 +46,10 @@ typedef enum jbw_cli_opt {
     JBW_OPT_WITHIN_WORKDAYS,
     JBW_OPT_PERCENT,
     JBW_OPT_DIR,
+    JBW_OPT_WINDOW_MONTHS,
+    JBW_OPT_SCENARIO_OUT,
+    JBW_OPT_FROM,
+    JBW_OPT_HISTORY,
     JBW_OPT_COUNT_
 } jbw_cli_opt;
 
@@ -73,9 +77,13 @@ typedef struct jbw_cli {
     long replicates; /* -1: not given */
     unsigned long long seed;
     int seed_given;
-    double target;        /* staffing --target; NaN: not given */
-    long within_workdays; /* staffing; -1: not given */
-    double percent;       /* staffing, in %; NaN: not given */
+    double target;            /* staffing --target; NaN: not given */
+    long within_workdays;     /* staffing; -1: not given */
+    double percent;           /* staffing, in %; NaN: not given */
+    long window_months;       /* calibrate/backtest; 0: not given */
+    const char *scenario_out; /* calibrate */
+    jbw_date from;            /* backtest D0; JBW_DATE_NONE: not given */
+    const char *history;      /* --history DIR */
     const char *positional[4];
     int positional_count;
     int example;              /* the input is the embedded example */
@@ -125,5 +133,8 @@ int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
 
 int jbw_cli_forecast(jbw_cli *cli);
 int jbw_cli_staffing(jbw_cli *cli);
+int jbw_cli_calibrate(jbw_cli *cli);
+int jbw_cli_backtest(jbw_cli *cli);
+int jbw_cli_series_history(jbw_cli *cli);
 
 #endif

@@ -225,6 +225,8 @@ static int cmd_series(jbw_cli *cli)
     size_t len = 0;
     jbw_status st;
     int rc = 1;
+    if (cli->history)
+        return jbw_cli_series_history(cli);
     if (jbw_cli_check(jbw_example_series_zhz(&series)))
         return 1;
     switch (cli->format) {
@@ -277,9 +279,23 @@ const jbw_cli_command jbw_cli_commands[] = {
      "waiting list to N). Queue: --within-workdays N --percent P (FTE for P% "
      "of\n"
      "new measures to get a fixed worker within N werkdagen)."},
-    {"series", cmd_series, ALWAYS | O(FORMAT), "", 0, 0,
+    {"calibrate", jbw_cli_calibrate,
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(WINDOW_MONTHS) | O(SCENARIO_OUT) |
+         O(ORGANISATION) | O(REGION),
+     "", 0, 0,
+     "The forecast's parameters estimated from the data as known on --date:\n"
+     "inflow, durations, turnover, hiring, time to first assignment."},
+    {"backtest", jbw_cli_backtest,
+     ALWAYS | IN | O(FORMAT) | O(NORM) | O(FROM) | O(MONTHS) |
+         O(WINDOW_MONTHS) | O(SVG) | O(ORGANISATION) | O(REGION) | O(HISTORY),
+     "", 0, 0,
+     "The forecast tested on the data's past: stand on --from D0, calibrate "
+     "on\n"
+     "the months before, forecast --months K, compare with what happened."},
+    {"series", cmd_series, ALWAYS | O(FORMAT) | O(HISTORY), "", 0, 0,
      "The published Zuid-Holland Zuid series of children waiting "
-     "(nieuw/bestaand)."},
+     "(nieuw/bestaand),\nor the series of a folder of exports (--history "
+     "DIR)."},
     {"export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
      "Write the input data (measures, workers, registry) as CSV into --dir D."},
     {"calendar", cmd_calendar, ALWAYS, "YEAR", 1, 1,

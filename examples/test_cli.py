@@ -402,6 +402,101 @@ class Forecast(unittest.TestCase):
         run("staffing", "--target", "10", check_rc=2)  # no --months
 
 
+class Calibrate(unittest.TestCase):
+    def test_json_has_the_documented_keys_and_is_synthetic(self):
+        doc = json.loads(run("calibrate", "--format", "json").stdout)
+        self.assertIn("data_notice", doc)
+        self.assertEqual(set(doc["window"]), {"from", "to", "months"})
+        self.assertEqual(doc["window"]["months"], 12)
+        kinds = [k["kind"] for k in doc["kinds"]]
+        self.assertEqual(kinds[0], "OTS")
+        for k in doc["kinds"]:
+            for key in ("inflow_per_month", "exits", "exposure_months",
+                        "mean_duration_months", "stock", "basis", "note"):
+                self.assertIn(key, k)
+            # a default is never silent
+            self.assertEqual(k["note"] is None, k["basis"] == "estimated")
+        for key in ("turnover_annual", "hires_fte_per_month", "leavers_fte", "fte"):
+            self.assertIn(key, doc["staff"])
+
+    def test_scenario_out_feeds_the_forecast(self):
+        path = os.path.join(WORK, "calibrated.txt")
+        run("calibrate", "--window-months", "6", "--scenario-out", path)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("SYNTHETIC", text.splitlines()[0])
+        self.assertIn("(6 months)", text)
+        run("forecast", "--months", "3", "--scenario", path)
+
+    def test_a_window_out_of_range_is_a_usage_error(self):
+        run("calibrate", "--window-months", "0", check_rc=2)
+        p = run("calibrate", "--window-months", "600", check_rc=1)
+        self.assertIn("before the data's first record", p.stderr)
+
+
+class Backtest(unittest.TestCase):
+    def history(self, dates, name="history"):
+        root = os.path.join(WORK, name)
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(root)
+        run("export", "--dir", os.path.join(root, "export"))
+        for d in dates:
+            os.makedirs(os.path.join(root, d))
+            for f in ("measures.csv", "workers.csv"):
+                shutil.copy(os.path.join(root, "export", f), os.path.join(root, d, f))
+        shutil.rmtree(os.path.join(root, "export"))
+        return root
+
+    def test_json_months_and_errors(self):
+        doc = json.loads(run("backtest", "--from", "2025-03-01", "--months", "4",
+                             "--format", "json").stdout)
+        self.assertEqual(doc["from"], "2025-03-01")
+        self.assertEqual([m["month"] for m in doc["months"]], [0, 1, 2, 3, 4])
+        for key in ("forecast_active", "actual_active", "forecast_waiting_nieuw",
+                    "actual_waiting_nieuw"):
+            self.assertIn(key, doc["months"][1])
+        self.assertIsNone(doc["months"][1]["actual_waiting_bestaand"])
+        self.assertIn("mape_active", doc)
+        self.assertIn("mape_waiting_nieuw", doc)
+
+    def test_bad_from_and_months(self):
+        run("backtest", check_rc=2)  # no --from
+        run("backtest", "--from", "2025-03-01", "--months", "0", check_rc=2)
+        p = run("backtest", "--from", "2025-09-01", check_rc=2)
+        self.assertIn("not before the data's last date", p.stderr)
+        p = run("backtest", "--from", "2025-06-01", "--months", "6", check_rc=1)
+        self.assertIn("after the data's reference date", p.stderr)
+
+    def test_svg_is_written_and_says_synthetic(self):
+        import xml.etree.ElementTree as ET
+        svg = os.path.join(WORK, "backtest.svg")
+        run("backtest", "--from", "2025-03-01", "--months", "3", "--svg", svg)
+        root = ET.parse(svg).getroot()
+        self.assertTrue(root.tag.endswith("svg"))
+        with open(svg, encoding="utf-8") as f:
+            self.assertIn("synthetic", f.read())
+
+    def test_history_series_and_backtest(self):
+        root = self.history(["2025-07-01", "2025-08-01", "2025-09-01"])
+        doc = json.loads(run("series", "--history", root, "--format", "json").stdout)
+        self.assertEqual([p["date"] for p in doc["points"]],
+                         ["2025-07-01", "2025-08-01", "2025-09-01"])
+        doc = json.loads(run("backtest", "--history", root, "--from", "2025-07-01",
+                             "--months", "2", "--format", "json").stdout)
+        self.assertTrue(doc["history"])
+        self.assertIsNotNone(doc["months"][1]["actual_waiting_bestaand"])
+        self.assertEqual(doc["months"][2]["actual_date"], "2025-09-01")
+
+    def test_a_history_without_dated_folders_is_an_input_error(self):
+        root = os.path.join(WORK, "undated")
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(os.path.join(root, "notes"))
+        p = run("series", "--history", root, check_rc=1)
+        self.assertIn("holds no export", p.stderr)
+        p = run("backtest", "--history", root, "--from", "2025-07-01", check_rc=1)
+        self.assertIn("holds no export", p.stderr)
+
+
 def main():
     global JBW, WORK
     JBW, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])

@@ -449,23 +449,27 @@ static double rng_exp(uint64_t *s, double mean)
 #define SIM_WORKERS  200
 
 /*
- * From 2010-01-01 to the export on 2025-06-30: OTS measures arrive as a
- * Poisson process of SIM_INFLOW a month and last an exponential time of
- * mean SIM_DURATION months; SIM_WORKERS posts of 0.8 FTE, each held by a
- * worker who leaves after an exponential time with hazard SIM_HAZARD a
- * year and is replaced the same day.
+ * From 2010-01-01 to the export on `ref`: OTS measures arrive as a
+ * Poisson process of SIM_INFLOW a month (times `factor` from `jump` on)
+ * and last an exponential time of mean SIM_DURATION months; SIM_WORKERS
+ * posts of 0.8 FTE, each held by a worker who leaves after an
+ * exponential time with hazard SIM_HAZARD a year and is replaced the same
+ * day. Every post and the measures draw from streams of their own, so an
+ * export on an earlier date holds the same history cut at that date.
  */
-static jbw_snapshot *simulated_history(uint64_t seed)
+static jbw_snapshot *simulated_export(uint64_t seed, jbw_date ref,
+                                      jbw_date jump, double factor)
 {
-    jbw_date t0 = D(2010, 1, 1), ref = D(2025, 6, 30);
+    jbw_date t0 = D(2010, 1, 1);
     jbw_snapshot *snap = new_snapshot(ref);
-    uint64_t s = seed;
+    uint64_t s;
     double t = t0;
     char id[32];
     size_t n = 0;
     int post;
     for (post = 0; post < SIM_WORKERS; post++) {
         double hired = t0;
+        s = seed * 1000003u + (uint64_t)post;
         while (hired <= ref) {
             double leave = hired + rng_exp(&s, 365.25 / SIM_HAZARD);
             jbw_date l = (jbw_date)floor(leave);
@@ -478,9 +482,16 @@ static jbw_snapshot *simulated_history(uint64_t seed)
         }
     }
     n = 0;
+    s = seed * 1000003u + 999999u;
     for (;;) {
         jbw_date start, end;
-        t += rng_exp(&s, DAYS_PER_MONTH / SIM_INFLOW);
+        double rate = SIM_INFLOW * (t >= jump ? factor : 1.0);
+        double next = t + rng_exp(&s, DAYS_PER_MONTH / rate);
+        if (t < jump && next >= jump) {
+            t = jump; /* memoryless: draw again at the new rate */
+            continue;
+        }
+        t = next;
         start = (jbw_date)floor(t);
         if (start > ref)
             break;
@@ -491,6 +502,11 @@ static jbw_snapshot *simulated_history(uint64_t seed)
         add_measure(snap, id, OTS, start, end > ref ? NONE : end, NULL, NONE);
     }
     return snap;
+}
+
+static jbw_snapshot *simulated_history(uint64_t seed)
+{
+    return simulated_export(seed, D(2025, 6, 30), D(2199, 1, 1), 1.0);
 }
 
 static void a_simulated_history_gives_back_its_rates(void **state)
@@ -622,6 +638,290 @@ static void csv_has_a_row_per_kind_and_one_for_staff(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* ---- backtest ----------------------------------------------------------- */
+
+static jbw_backtest *backtest_small(const jbw_snapshot *snap, int32_t months)
+{
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_backtest *bt = NULL;
+    o.from = D(2025, 1, 1);
+    o.months = months;
+    o.min_events = 2;
+    assert_ok(jbw_backtest_run(&bt, snap, &o));
+    return bt;
+}
+
+static jbw_backtest_month bt_month(const jbw_backtest *bt, int32_t k)
+{
+    jbw_backtest_month m;
+    memset(&m, 0, sizeof m);
+    m.version = JBW_BACKTEST_MONTH_VERSION;
+    assert_ok(jbw_backtest_month_get(&m, bt, k));
+    return m;
+}
+
+static jbw_backtest_summary bt_summary(const jbw_backtest *bt)
+{
+    jbw_backtest_summary s;
+    memset(&s, 0, sizeof s);
+    s.version = JBW_BACKTEST_SUMMARY_VERSION;
+    assert_ok(jbw_backtest_summary_get(&s, bt));
+    return s;
+}
+
+/*
+ * The small history from D0 = 2025-01-01, 3 months (the export is of
+ * 2025-06-30). Start state: active on D0 M2, M3 (OTS) and V1 (VOTS): 3.
+ * Month 1 of the model: OTS exits 2 / 10.37098 = 0.1928457, VOTS exits
+ * 1 / 3 (the default duration) = 0.3333333, inflow OTS 3/12 = 0.25, VOTS
+ * 1/12, JR_ITB_CRIEM 2/12 (duration 1: it ends within the next month);
+ * active 3 - 0.1928457 - 0.3333333 + 0.25 + 0.0833333 + 0.1666667 =
+ * 2.973821.
+ * The records: 2025-02-01 M2, M3, M5 (starts that day), V1: 4; nieuw M5
+ * (V1 was assigned on 2025-01-06): 1. 2025-03-01 (M3 ends): 3, nieuw 1;
+ * 2025-04-01: 3, nieuw 1.
+ */
+static void a_backtest_compares_the_forecast_with_the_records(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_backtest *bt = backtest_small(snap, 3);
+    jbw_backtest_month m0 = bt_month(bt, 0), m1 = bt_month(bt, 1),
+                       m2 = bt_month(bt, 2), m3 = bt_month(bt, 3);
+    jbw_backtest_summary s = bt_summary(bt);
+    double mape;
+    (void)state;
+    assert_int_equal(jbw_backtest_from(bt), D(2025, 1, 1));
+    assert_int_equal(jbw_backtest_months(bt), 3);
+    assert_int_equal(jbw_backtest_is_history(bt), 0);
+    assert_near(m0.forecast_active, 3, 1e-12);
+    assert_near(m0.actual_active, 3, 0);
+    assert_near(m0.actual_waiting_nieuw, 1, 0); /* V1 on D0 */
+    assert_int_equal(m1.date, D(2025, 2, 1));
+    assert_int_equal(m1.actual_date, D(2025, 2, 1));
+    assert_near(m1.forecast_active, 2.973821, 1e-6);
+    assert_near(m1.actual_active, 4, 0);
+    assert_near(m1.actual_waiting_nieuw, 1, 0);
+    assert_near(m2.actual_active, 3, 0);
+    assert_near(m3.actual_active, 3, 0);
+    assert_near(m3.actual_waiting_nieuw, 1, 0);
+    assert_true(isnan(m1.actual_waiting_bestaand));
+    assert_true(isnan(m1.actual_waiting));
+    /* MAPE: 100/3 x (|f1 - 4| / 4 + |f2 - 3| / 3 + |f3 - 3| / 3) */
+    mape =
+        100.0 / 3.0 *
+        (fabs(m1.forecast_active - 4) / 4 + fabs(m2.forecast_active - 3) / 3 +
+         fabs(m3.forecast_active - 3) / 3);
+    assert_near(s.mape_active, mape, 1e-9);
+    assert_true(isnan(s.mape_waiting_bestaand));
+    assert_int_equal(s.months_compared, 3);
+    /* the calibration is the one on D0 */
+    assert_int_equal(jbw_calibration_date(jbw_backtest_calibration(bt)),
+                     D(2025, 1, 1));
+    jbw_backtest_free(bt);
+    jbw_snapshot_free(snap);
+}
+
+static void backtest_outputs_name_the_fields_and_say_what_is_missing(void **s)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_backtest *bt = backtest_small(snap, 3);
+    char *out = NULL;
+    (void)s;
+    assert_ok(jbw_backtest_json(&out, NULL, bt));
+    assert_non_null(strstr(out, "{\"from\":\"2025-01-01\""));
+    assert_non_null(strstr(out, "\"month\":1,\"date\":\"2025-02-01\""));
+    assert_non_null(strstr(out, "\"actual_active\":4,"));
+    assert_non_null(strstr(out, "\"actual_waiting_bestaand\":null"));
+    assert_non_null(strstr(out, "\"mape_active\":"));
+    assert_non_null(strstr(out, "\"mape_waiting_nieuw\":"));
+    assert_non_null(strstr(out, "bestaand on a past date cannot be rebuilt"));
+    jbw_free(out);
+    assert_ok(jbw_backtest_csv(&out, NULL, bt));
+    assert_non_null(strstr(out, "\n1,2025-02-01,2025-02-01,"));
+    jbw_free(out);
+    assert_ok(jbw_backtest_text(&out, NULL, bt));
+    assert_non_null(strstr(out, "Backtest from 2025-01-01"));
+    assert_non_null(strstr(out, "waiting bestaand"));
+    jbw_free(out);
+    assert_ok(jbw_backtest_svg(&out, NULL, bt, "A <test> & more"));
+    assert_non_null(strstr(out, "<svg"));
+    assert_non_null(strstr(out, "A &lt;test&gt; &amp; more"));
+    assert_non_null(strstr(out, "stroke-dasharray"));
+    assert_non_null(strstr(out, "2025-04"));
+    assert_null(strstr(out, "<script"));
+    jbw_free(out);
+    jbw_backtest_free(bt);
+    jbw_snapshot_free(snap);
+}
+
+static void a_backtest_beyond_the_data_or_without_d0_is_refused(void **s)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_backtest *bt = NULL;
+    (void)s;
+    assert_status(jbw_backtest_run(&bt, snap, &o), JBW_EINVAL); /* no D0 */
+    o.from = D(2025, 1, 1);
+    o.months = 6; /* 2025-07-01, after the export of 2025-06-30 */
+    assert_status(jbw_backtest_run(&bt, snap, &o), JBW_ERANGE);
+    assert_error_contains("6 months reach 2025-07-01, after the data's "
+                          "reference date 2025-06-30");
+    o.months = 0;
+    assert_status(jbw_backtest_run(&bt, snap, &o), JBW_ERANGE);
+    assert_error_contains("months is 0");
+    o.months = 3;
+    o.from = D(2019, 6, 1); /* the window starts before the first record */
+    assert_status(jbw_backtest_run(&bt, snap, &o), JBW_ERANGE);
+    o.version = 7;
+    assert_status(jbw_backtest_run(&bt, snap, &o), JBW_EVERSION);
+    assert_null(bt);
+    assert_ok(jbw_backtest_options_init(&o, JBW_BACKTEST_OPTIONS_VERSION));
+    assert_int_equal(o.months, 12);
+    assert_int_equal(o.window_months, 12);
+    jbw_snapshot_free(snap);
+}
+
+static jbw_backtest *backtest_simulated(const jbw_snapshot *snap)
+{
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_backtest *bt = NULL;
+    o.from = D(2024, 1, 1);
+    o.months = 12;
+    o.window_months = 24;
+    assert_ok(jbw_backtest_run(&bt, snap, &o));
+    return bt;
+}
+
+/*
+ * Steady rates: the stock of about 800 moves by a Poisson-like noise of
+ * sd sqrt(800 (1 - exp(-12/20))) = 19 over a year (2.4%) and the
+ * calibrated rates are off by about 3% (1 / sqrt(960)): the active
+ * measures stay within a few percent of the forecast.
+ */
+static void a_backtest_of_steady_rates_has_a_small_error(void **state)
+{
+    jbw_snapshot *snap = simulated_history(20250901);
+    jbw_backtest *bt = backtest_simulated(snap);
+    jbw_backtest_summary s = bt_summary(bt);
+    (void)state;
+    assert_int_equal(s.months_compared, 12);
+    assert_true(s.mape_active < 6.0);
+    jbw_backtest_free(bt);
+    jbw_snapshot_free(snap);
+}
+
+/*
+ * The inflow doubles on D0 (40 -> 80 a month): twelve months later the
+ * stock is about 800 + 40 x 20 x (1 - exp(-12/20)) = 1161, while the
+ * forecast, calibrated on the steady past, stays near 800: 31% short.
+ */
+static void a_backtest_does_not_see_a_jump_after_d0_coming(void **state)
+{
+    jbw_snapshot *snap =
+        simulated_export(20250901, D(2025, 6, 30), D(2024, 1, 1), 2.0);
+    jbw_backtest *bt = backtest_simulated(snap);
+    jbw_backtest_summary s = bt_summary(bt);
+    jbw_backtest_month m12 = bt_month(bt, 12);
+    (void)state;
+    assert_true(m12.forecast_active < 0.85 * m12.actual_active);
+    assert_true(s.mape_active > 10.0);
+    jbw_backtest_free(bt);
+    jbw_snapshot_free(snap);
+}
+
+/* Exports on 2024-01-01 .. 2024-04-01 of one simulated history: the
+ * history backtest compares with each export; its actual figures are
+ * those the last export gives for the same dates. */
+static void a_history_backtest_compares_with_each_export(void **state)
+{
+    jbw_snapshot *snaps[4], *last, *saved;
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_backtest *bt = NULL, *one = NULL;
+    int i;
+    (void)state;
+    for (i = 0; i < 4; i++)
+        snaps[i] = simulated_export(11, D(2024, 4 - i, 1), D(2199, 1, 1), 1.0);
+    last = snaps[0]; /* 2024-04-01; the array is in reverse date order */
+    o.from = D(2024, 1, 1);
+    o.months = 3;
+    o.window_months = 24;
+    assert_ok(jbw_backtest_run_history(&bt, (const jbw_snapshot *const *)snaps,
+                                       4, &o));
+    assert_ok(jbw_backtest_run(&one, last, &o));
+    assert_int_equal(jbw_backtest_is_history(bt), 1);
+    for (i = 0; i <= 3; i++) {
+        jbw_backtest_month h = bt_month(bt, i), s = bt_month(one, i);
+        assert_int_equal(h.actual_date, s.date);
+        assert_near(h.actual_active, s.actual_active, 0);
+        assert_near(h.actual_waiting_nieuw, s.actual_waiting_nieuw, 0);
+        /* no measure ever had a worker: bestaand is 0, and known */
+        assert_near(h.actual_waiting_bestaand, 0, 0);
+        assert_near(h.forecast_active, s.forecast_active, 1e-9);
+    }
+    jbw_backtest_free(bt);
+    jbw_backtest_free(one);
+    o.from = D(2024, 4, 1); /* the last date */
+    assert_status(jbw_backtest_run_history(
+                      &bt, (const jbw_snapshot *const *)snaps, 4, &o),
+                  JBW_ERANGE);
+    assert_error_contains("2024-04-01 is the history's last date");
+    o.from = D(2024, 1, 15);
+    assert_status(jbw_backtest_run_history(
+                      &bt, (const jbw_snapshot *const *)snaps, 4, &o),
+                  JBW_ERANGE);
+    assert_error_contains("no export of the history is dated 2024-01-15");
+    o.from = D(2024, 1, 1);
+    saved = snaps[1];
+    snaps[1] = snaps[0];
+    assert_status(jbw_backtest_run_history(
+                      &bt, (const jbw_snapshot *const *)snaps, 4, &o),
+                  JBW_EDUPLICATE);
+    assert_status(jbw_backtest_run_history(
+                      &bt, (const jbw_snapshot *const *)snaps, 0, &o),
+                  JBW_EINVAL);
+    snaps[1] = saved;
+    for (i = 0; i < 4; i++)
+        jbw_snapshot_free(snaps[i]);
+}
+
+static int oom_backtest(void *ctx)
+{
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_backtest *bt = NULL;
+    char *text = NULL;
+    jbw_status st;
+    o.from = D(2025, 1, 1);
+    o.months = 3;
+    o.min_events = 2;
+    st = jbw_backtest_run(&bt, (const jbw_snapshot *)ctx, &o);
+    if (st == JBW_OK)
+        st = jbw_backtest_json(&text, NULL, bt);
+    jbw_free(text);
+    text = NULL;
+    if (st == JBW_OK)
+        st = jbw_backtest_csv(&text, NULL, bt);
+    jbw_free(text);
+    text = NULL;
+    if (st == JBW_OK)
+        st = jbw_backtest_text(&text, NULL, bt);
+    jbw_free(text);
+    text = NULL;
+    if (st == JBW_OK)
+        st = jbw_backtest_svg(&text, NULL, bt, NULL);
+    jbw_free(text);
+    jbw_backtest_free(bt);
+    return st;
+}
+
+static void backtest_out_of_memory_is_enomem_without_leaks(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    (void)state;
+    jbw_test_oom_sweep(oom_backtest, snap, 2000, jbw_test_fail_after);
+    jbw_test_oom_sweep(oom_backtest, snap, 2000, jbw_test_fail_only);
+    jbw_snapshot_free(snap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -639,6 +939,14 @@ int main(void)
         cmocka_unit_test(the_naive_mean_of_ended_measures_is_biased_low),
         cmocka_unit_test(out_of_memory_is_enomem_without_leaks),
         cmocka_unit_test(csv_has_a_row_per_kind_and_one_for_staff),
+        cmocka_unit_test(a_backtest_compares_the_forecast_with_the_records),
+        cmocka_unit_test(
+            backtest_outputs_name_the_fields_and_say_what_is_missing),
+        cmocka_unit_test(a_backtest_beyond_the_data_or_without_d0_is_refused),
+        cmocka_unit_test(a_backtest_of_steady_rates_has_a_small_error),
+        cmocka_unit_test(a_backtest_does_not_see_a_jump_after_d0_coming),
+        cmocka_unit_test(a_history_backtest_compares_with_each_export),
+        cmocka_unit_test(backtest_out_of_memory_is_enomem_without_leaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -239,6 +239,158 @@ JBW_API jbw_status jbw_calibration_text(char **out, size_t *len,
 JBW_API jbw_status jbw_calibration_scenario(char **out, size_t *len,
                                             const jbw_calibration *cal);
 
+/* ---- backtest -------------------------------------------------------- */
+
+/* Longest backtest horizon in months. */
+#define JBW_BACKTEST_MONTHS_MAX 600
+/* An export counts as the actual figures of month k when its reference
+ * date lies within this many days of D0 + k months (history backtests). */
+#define JBW_BACKTEST_MATCH_DAYS 15
+
+/* What to backtest. */
+typedef struct jbw_backtest_options {
+    unsigned int version;
+    jbw_date from;            /* D0: required */
+    int32_t months;           /* K, 1..JBW_BACKTEST_MONTHS_MAX (default 12) */
+    int32_t window_months;    /* calibration window before D0 (default 12) */
+    const char *organisation; /* registry key; NULL: all */
+    const char *region;       /* registry key; NULL: all */
+    size_t min_events;        /* as in jbw_calibrate_options (default 10) */
+    const jbw_norm *norm;     /* NULL: the default norm */
+    const jbw_calendar *calendar; /* NULL: the default calendar */
+} jbw_backtest_options;
+
+#define JBW_BACKTEST_OPTIONS_VERSION 1
+#define JBW_BACKTEST_OPTIONS_INIT                                              \
+    {                                                                          \
+        JBW_BACKTEST_OPTIONS_VERSION, JBW_DATE_NONE, 12, 12, NULL, NULL, 10,   \
+            NULL, NULL                                                         \
+    }
+
+/* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+JBW_API jbw_status jbw_backtest_options_init(jbw_backtest_options *opts,
+                                             unsigned int version);
+
+/* The result of a backtest (opaque). */
+typedef struct jbw_backtest jbw_backtest;
+
+/*
+ * Backtests on one export: stands on D0 = opts->from, calibrates on the
+ * window before D0 (jbw_calibrate() with date D0), builds the start state
+ * of D0 from the records (measures active on D0; waiting nieuw = active
+ * with no first assignment on or before D0; every other active measure
+ * counts as assigned, because one export cannot tell who waited as
+ * bestaand on a past date; staff employed on D0 by tenure), runs the
+ * deterministic forecast for K months from D0 and compares month k with
+ * the records on D0 + k months: active measures and waiting nieuw.
+ * Errors: JBW_EINVAL (NULL, D0 not given, min_events 0), JBW_EVERSION,
+ * JBW_ERANGE (K outside 1..600; D0 + K months after the snapshot's
+ * reference date: the records do not say what happened then; a window
+ * before the first record), JBW_ENOTFOUND (organisation or region),
+ * JBW_ENOMEM. *out is untouched on error.
+ */
+JBW_API jbw_status jbw_backtest_run(jbw_backtest **out,
+                                    const jbw_snapshot *snap,
+                                    const jbw_backtest_options *opts);
+
+/*
+ * Backtests on a history of exports (`count` snapshots, one per reference
+ * date, in any order): the export dated D0 gives the calibration and the
+ * start state with waiting bestaand as it stood; month k is compared with
+ * the export whose reference date lies nearest to D0 + k months within
+ * JBW_BACKTEST_MATCH_DAYS days (none: the actual figures are NaN), on
+ * active measures, waiting nieuw, waiting bestaand and the whole waiting
+ * list. The snapshots are not referenced after the call.
+ * Errors as jbw_backtest_run(); JBW_EINVAL also for count 0 or a NULL
+ * snapshot, JBW_EDUPLICATE for two exports with the same date,
+ * JBW_ERANGE also when no export is dated D0 or D0 is the last date.
+ */
+JBW_API jbw_status jbw_backtest_run_history(jbw_backtest **out,
+                                            const jbw_snapshot *const *snaps,
+                                            size_t count,
+                                            const jbw_backtest_options *opts);
+
+/* Frees a backtest; NULL is accepted. */
+JBW_API void jbw_backtest_free(jbw_backtest *bt);
+
+/* D0; JBW_DATE_NONE for NULL. */
+JBW_API jbw_date jbw_backtest_from(const jbw_backtest *bt);
+/* K; 0 for NULL. */
+JBW_API int32_t jbw_backtest_months(const jbw_backtest *bt);
+/* 1 for a history backtest (bestaand compared), 0 otherwise or NULL. */
+JBW_API int jbw_backtest_is_history(const jbw_backtest *bt);
+/* The calibration the forecast used (borrowed, valid while `bt` lives);
+ * NULL for NULL. */
+JBW_API const jbw_calibration *jbw_backtest_calibration(const jbw_backtest *bt);
+
+/* One month of a backtest: the forecast against what the records say.
+ * Actual figures are NaN where the records do not say (bestaand from one
+ * export; a month without an export in a history). */
+typedef struct jbw_backtest_month {
+    unsigned int version;
+    int32_t month;        /* 0..K (0: the start state) */
+    jbw_date date;        /* D0 + month months */
+    jbw_date actual_date; /* the date the actual figures are counted on:
+                             `date`, or the matched export's; NONE if none */
+    double forecast_active;
+    double actual_active;
+    double forecast_waiting_nieuw;
+    double actual_waiting_nieuw;
+    double forecast_waiting_bestaand;
+    double actual_waiting_bestaand;
+    double forecast_waiting; /* nieuw + bestaand */
+    double actual_waiting;
+} jbw_backtest_month;
+
+#define JBW_BACKTEST_MONTH_VERSION 1
+
+/* Errors: JBW_EINVAL (NULL), JBW_EVERSION, JBW_ERANGE (month). */
+JBW_API jbw_status jbw_backtest_month_get(jbw_backtest_month *out,
+                                          const jbw_backtest *bt,
+                                          int32_t month);
+
+/* The error over months 1..K: the mean absolute percentage error,
+ * 100 x mean |forecast - actual| / actual over the months whose actual
+ * figure is known and above 0 (NaN when there is none). */
+typedef struct jbw_backtest_summary {
+    unsigned int version;
+    double mape_active;
+    double mape_waiting_nieuw;
+    double mape_waiting_bestaand; /* NaN for one export */
+    double mape_waiting;          /* NaN for one export */
+    size_t months_compared;       /* months with actual active figures */
+} jbw_backtest_summary;
+
+#define JBW_BACKTEST_SUMMARY_VERSION 1
+
+/* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+JBW_API jbw_status jbw_backtest_summary_get(jbw_backtest_summary *out,
+                                            const jbw_backtest *bt);
+
+/*
+ * Output (free with jbw_free()); Errors: JBW_EINVAL, JBW_ENOMEM.
+ *  JSON: {"from", "months_ahead", "window_months", "history",
+ *         "months": [{"month", "date", "actual_date", "forecast_active",
+ *         "actual_active", "forecast_waiting_nieuw", "actual_waiting_nieuw",
+ *         "forecast_waiting_bestaand", "actual_waiting_bestaand",
+ *         "forecast_waiting", "actual_waiting"}], "mape_active",
+ *         "mape_waiting_nieuw", "mape_waiting_bestaand", "mape_waiting",
+ *         "note"} (NaN as null);
+ *  CSV:  one row per month with the fields of jbw_backtest_month;
+ *  text: a table and the errors, with what could not be compared;
+ *  SVG:  a self-contained chart of forecast (dashed) against actual
+ *        (solid) active measures and waiting list, with a title (NULL: a
+ *        default; escaped) and a legend.
+ */
+JBW_API jbw_status jbw_backtest_json(char **out, size_t *len,
+                                     const jbw_backtest *bt);
+JBW_API jbw_status jbw_backtest_csv(char **out, size_t *len,
+                                    const jbw_backtest *bt);
+JBW_API jbw_status jbw_backtest_text(char **out, size_t *len,
+                                     const jbw_backtest *bt);
+JBW_API jbw_status jbw_backtest_svg(char **out, size_t *len,
+                                    const jbw_backtest *bt, const char *title);
+
 #ifdef __cplusplus
 }
 #endif

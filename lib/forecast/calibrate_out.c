@@ -281,10 +281,10 @@ static void text_staff(jbw__buf *b, const view *v)
                     "\nstaff: %.1f FTE on the date (%zu workers); %.1f "
                     "FTE-years in the window\n",
                     s->fte, s->workers, s->fte_years);
-    jbw__buf_printf(b, "  leavers %zu (%.1f FTE), hazard ", s->leavers,
+    jbw__buf_printf(b, "  leavers %zu (%.1f FTE), hazard", s->leavers,
                     s->leavers_fte);
     text_number(b, 0, 3, s->hazard_annual);
-    jbw__buf_puts(b, " a year; turnover ");
+    jbw__buf_puts(b, " a year; turnover");
     text_number(b, 0, 1, 100.0 * s->mle_turnover);
     jbw__buf_puts(b, "% (95%");
     text_number(b, 0, 1, 100.0 * s->low_turnover);

@@ -6,11 +6,15 @@ by exposure / exits (the exponential maximum-likelihood estimate, which
 handles the measures still running), the stock on D, the staff turnover as
 1 - exp(-h) from the leavers' FTE hazard, the monthly hiring, and the time
 from start to first assignment (Kaplan-Meier). Too few events give the
-default with a note, never a silent number::
+default with a note, never a silent number. A backtest stands on a past
+date, calibrates on what came before, forecasts and compares with what the
+records say happened::
 
     cal = jbw.calibrate(snapshot, date="2025-09-01", window_months=12)
     params = cal.apply(jbw.ForecastParams.from_snapshot(snapshot))
     print(cal.to_text())
+    bt = jbw.backtest(snapshot, "2025-03-01", months=6)
+    print(bt.summary.mape_active)
 """
 from __future__ import annotations
 
@@ -31,7 +35,9 @@ from .measure import Kind, kind_count
 from .snapshot import Snapshot
 
 __all__ = ["Basis", "CalibrationKind", "CalibrationStaff", "CalibrationAssignment",
-           "Calibration", "calibrate", "CALIBRATE_WINDOW_MAX"]
+           "Calibration", "calibrate", "CALIBRATE_WINDOW_MAX", "BacktestMonth",
+           "BacktestSummary", "Backtest", "backtest", "backtest_history",
+           "load_history", "BACKTEST_MONTHS_MAX", "BACKTEST_MATCH_DAYS"]
 
 CALIBRATE_WINDOW_MAX = 600  #: JBW_CALIBRATE_WINDOW_MAX
 
@@ -308,3 +314,245 @@ def calibrate(snapshot: Snapshot, date: DateLike = None, window_months: int = 12
     o.min_events = int(min_events)
     o.calendar = calendar._p if calendar is not None else None
     return Calibration(new_handle(C.jbw_calibrate, snapshot._p, byref(o)))
+
+
+# ---- backtest ----------------------------------------------------------------
+
+BACKTEST_MONTHS_MAX = 600  #: JBW_BACKTEST_MONTHS_MAX
+BACKTEST_MATCH_DAYS = 15   #: JBW_BACKTEST_MATCH_DAYS
+
+
+class BacktestOptionsC(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("from", S.c_date),
+        ("months", c_int32),
+        ("window_months", c_int32),
+        ("organisation", c_char_p),
+        ("region", c_char_p),
+        ("min_events", c_size_t),
+        ("norm", ctypes.c_void_p),
+        ("calendar", ctypes.c_void_p),
+    ]
+
+
+class BacktestMonthC(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("month", c_int32),
+        ("date", S.c_date),
+        ("actual_date", S.c_date),
+        ("forecast_active", c_double),
+        ("actual_active", c_double),
+        ("forecast_waiting_nieuw", c_double),
+        ("actual_waiting_nieuw", c_double),
+        ("forecast_waiting_bestaand", c_double),
+        ("actual_waiting_bestaand", c_double),
+        ("forecast_waiting", c_double),
+        ("actual_waiting", c_double),
+    ]
+
+
+class BacktestSummaryC(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("mape_active", c_double),
+        ("mape_waiting_nieuw", c_double),
+        ("mape_waiting_bestaand", c_double),
+        ("mape_waiting", c_double),
+        ("months_compared", c_size_t),
+    ]
+
+
+#: options 4 x 4 + 8 + 8 + 8 + 8 + 8 = 56; month 4 x 4 + 8 x 8 = 80;
+#: summary 4 (+4) + 4 x 8 + 8 = 48.
+X86_64_SIZES.update({BacktestOptionsC: 56, BacktestMonthC: 80, BacktestSummaryC: 48})
+
+declare_all([
+    ("jbw_backtest_options_init", STATUS, [POINTER(BacktestOptionsC), c_uint]),
+    ("jbw_backtest_run", STATUS, [PP, _P, POINTER(BacktestOptionsC)]),
+    ("jbw_backtest_run_history", STATUS,
+     [PP, POINTER(ctypes.c_void_p), c_size_t, POINTER(BacktestOptionsC)]),
+    ("jbw_backtest_free", None, [_P]),
+    ("jbw_backtest_from", S.c_date, [_P]),
+    ("jbw_backtest_months", c_int32, [_P]),
+    ("jbw_backtest_is_history", c_int, [_P]),
+    ("jbw_backtest_calibration", _P, [_P]),
+    ("jbw_backtest_month_get", STATUS, [POINTER(BacktestMonthC), _P, c_int32]),
+    ("jbw_backtest_summary_get", STATUS, [POINTER(BacktestSummaryC), _P]),
+    ("jbw_backtest_json", STATUS, [PP, PSIZE, _P]),
+    ("jbw_backtest_csv", STATUS, [PP, PSIZE, _P]),
+    ("jbw_backtest_text", STATUS, [PP, PSIZE, _P]),
+    ("jbw_backtest_svg", STATUS, [PP, PSIZE, _P, c_char_p]),
+])
+
+
+@dataclass(frozen=True)
+class BacktestMonth:
+    """One month of a backtest; actual figures are None where the records
+    do not say (bestaand from one export; a month without an export)."""
+    month: int
+    date: Any
+    actual_date: Any
+    forecast_active: float
+    actual_active: Optional[float]
+    forecast_waiting_nieuw: float
+    actual_waiting_nieuw: Optional[float]
+    forecast_waiting_bestaand: float
+    actual_waiting_bestaand: Optional[float]
+    forecast_waiting: float
+    actual_waiting: Optional[float]
+
+
+@dataclass(frozen=True)
+class BacktestSummary:
+    """Mean absolute percentage errors over months 1..K (None: nothing to
+    compare)."""
+    mape_active: Optional[float]
+    mape_waiting_nieuw: Optional[float]
+    mape_waiting_bestaand: Optional[float]
+    mape_waiting: Optional[float]
+    months_compared: int
+
+
+class Backtest(Handle):
+    """The result of :func:`backtest` or :func:`backtest_history`."""
+
+    _free = staticmethod(C.jbw_backtest_free)
+
+    @property
+    def from_date(self):
+        """D0."""
+        return from_days(C.jbw_backtest_from(self._p))
+
+    @property
+    def months(self) -> int:
+        """K."""
+        return C.jbw_backtest_months(self._p)
+
+    @property
+    def is_history(self) -> bool:
+        """True for a backtest on a history of exports."""
+        return bool(C.jbw_backtest_is_history(self._p))
+
+    def month(self, k: int) -> BacktestMonth:
+        """Month k (0: the start state)."""
+        m = BacktestMonthC(version=BacktestMonthC.VERSION)
+        C.jbw_backtest_month_get(byref(m), self._p, int(k))
+        return BacktestMonth(m.month, from_days(m.date), from_days(m.actual_date),
+                             m.forecast_active, _opt(m.actual_active),
+                             m.forecast_waiting_nieuw, _opt(m.actual_waiting_nieuw),
+                             m.forecast_waiting_bestaand, _opt(m.actual_waiting_bestaand),
+                             m.forecast_waiting, _opt(m.actual_waiting))
+
+    def __len__(self) -> int:
+        return self.months + 1
+
+    def __getitem__(self, k: int) -> BacktestMonth:
+        if not 0 <= k <= self.months:
+            raise IndexError(k)
+        return self.month(k)
+
+    @property
+    def rows(self) -> List[BacktestMonth]:
+        """Months 0..K."""
+        return [self.month(k) for k in range(self.months + 1)]
+
+    @property
+    def summary(self) -> BacktestSummary:
+        """The errors."""
+        s = BacktestSummaryC(version=BacktestSummaryC.VERSION)
+        C.jbw_backtest_summary_get(byref(s), self._p)
+        return BacktestSummary(_opt(s.mape_active), _opt(s.mape_waiting_nieuw),
+                               _opt(s.mape_waiting_bestaand), _opt(s.mape_waiting),
+                               s.months_compared)
+
+    def to_json(self) -> str:
+        """The library's JSON."""
+        return take_string(C.jbw_backtest_json, self._p)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The library's JSON as a dict."""
+        return json.loads(self.to_json())
+
+    def to_csv(self) -> str:
+        """One row per month."""
+        return take_string(C.jbw_backtest_csv, self._p)
+
+    def to_text(self) -> str:
+        """A table and the errors."""
+        return take_string(C.jbw_backtest_text, self._p)
+
+    def to_svg(self, title: Optional[str] = None) -> str:
+        """An SVG chart of forecast against actual."""
+        return take_string(C.jbw_backtest_svg, self._p, enc(title))
+
+
+def _backtest_options(from_date: DateLike, months: int, window_months: int,
+                      organisation: Optional[str], region: Optional[str],
+                      min_events: int, norm: Any, calendar: Optional[Calendar]):
+    o = BacktestOptionsC()
+    C.jbw_backtest_options_init(byref(o), BacktestOptionsC.VERSION)
+    setattr(o, "from", to_days(from_date))
+    o.months = int(months)
+    o.window_months = int(window_months)
+    keep = (enc(organisation), enc(region))
+    o.organisation, o.region = keep
+    o.min_events = int(min_events)
+    o.norm = norm._p if norm is not None else None
+    o.calendar = calendar._p if calendar is not None else None
+    return o, keep
+
+
+def backtest(snapshot: Snapshot, from_date: DateLike, months: int = 12,
+             window_months: int = 12, *, organisation: Optional[str] = None,
+             region: Optional[str] = None, min_events: int = 10, norm: Any = None,
+             calendar: Optional[Calendar] = None) -> Backtest:
+    """Stands on ``from_date`` (D0), calibrates on the window before it,
+    forecasts ``months`` months and compares with the records of the same
+    export (active measures and waiting nieuw; bestaand cannot be rebuilt
+    from one export). RangeError when D0 + months lies after the export."""
+    o, keep = _backtest_options(from_date, months, window_months, organisation,
+                                region, min_events, norm, calendar)
+    return Backtest(new_handle(C.jbw_backtest_run, snapshot._p, byref(o)))
+
+
+def backtest_history(snapshots: List[Snapshot], from_date: DateLike, months: int = 12,
+                     window_months: int = 12, *, organisation: Optional[str] = None,
+                     region: Optional[str] = None, min_events: int = 10,
+                     norm: Any = None, calendar: Optional[Calendar] = None) -> Backtest:
+    """As :func:`backtest` on a history of exports (one per reference date):
+    the export dated D0 gives the start state with bestaand; each month is
+    compared with the export nearest to its date (within 15 days)."""
+    o, keep = _backtest_options(from_date, months, window_months, organisation,
+                                region, min_events, norm, calendar)
+    arr = (ctypes.c_void_p * max(1, len(snapshots)))(*[s._p for s in snapshots])
+    return Backtest(new_handle(C.jbw_backtest_run_history, arr, len(snapshots), byref(o)))
+
+
+def load_history(directory: str, registry: Any = None, *,
+                 lenient: bool = False) -> List[Snapshot]:
+    """The exports of a history folder: one subfolder per reference date,
+    named YYYY-MM-DD, each with measures.csv and workers.csv; in date
+    order. ValueError when no subfolder is named by a date."""
+    import datetime as _dt
+    import os
+    out = []
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        if not os.path.isdir(path):
+            continue
+        try:
+            day = _dt.date.fromisoformat(name)
+        except ValueError:
+            continue
+        out.append(Snapshot.load_csv(os.path.join(path, "measures.csv"),
+                                     os.path.join(path, "workers.csv"), registry,
+                                     lenient=lenient, reference_date=day))
+    if not out:
+        raise ValueError(f"{directory}: no subfolder named by a date (YYYY-MM-DD) "
+                         "with measures.csv and workers.csv")
+    return out

@@ -9,8 +9,9 @@ K = jbw.Kind
 DAYS_PER_MONTH = 365.25 / 12
 
 
-def history() -> jbw.Snapshot:
-    """Exported on 2025-06-30, calibrated on D = 2025-01-01 with a window
+def history(ref: date = date(2025, 6, 30)) -> jbw.Snapshot:
+    """Exported on ``ref`` (default 2025-06-30; an earlier export holds
+    what was known on its date), calibrated on D = 2025-01-01 with a window
     of the 12 months of 2024 (366 days).
 
     OTS: A 2024-01-01 .. 2024-04-01 (91 days, started, exit); B 2023-12-01
@@ -23,21 +24,25 @@ def history() -> jbw.Snapshot:
     1.251198 = 0.3996171; turnover 1 - exp(-h) = 0.3294232; no hires;
     1.0 FTE on D.
     """
-    snap = jbw.Snapshot(None, date(2025, 6, 30))
+    def known(d):
+        return d if d is not None and d <= ref else None
+
+    snap = jbw.Snapshot(None, ref)
     snap.add_workers([
         jbw.Worker("X", "JBWEST", date(2020, 1, 1), fte=1.0, region="ZHZ"),
         jbw.Worker("Y", "JBWEST", date(2020, 1, 1), fte=0.5, region="ZHZ",
                    leaving=date(2024, 7, 1)),
     ])
-    snap.add_measures([
+    measures = [
         jbw.Measure("A", "c1", K.OTS, "JBWEST", "ZHZ", date(2024, 1, 1),
                     end=date(2024, 4, 1), worker_id="X", first_assigned=date(2024, 1, 2)),
         jbw.Measure("B", "c2", K.OTS, "JBWEST", "ZHZ", date(2023, 12, 1),
                     worker_id="X", first_assigned=date(2023, 12, 1)),
         jbw.Measure("C", "c3", K.OTS, "JBWEST", "ZHZ", date(2024, 12, 1),
-                    end=date(2025, 2, 1)),
+                    end=known(date(2025, 2, 1))),
         jbw.Measure("E", "c4", K.OTS, "JBWEST", "ZHZ", date(2025, 3, 1)),
-    ])
+    ]
+    snap.add_measures([m for m in measures if m.start <= ref])
     return snap
 
 
@@ -122,6 +127,71 @@ class Calibrate(unittest.TestCase):
             self.assertEqual(cal.window_months, 12)
             self.assertEqual(len(cal.kinds), jbw.kind_count())
             self.assertTrue(math.isfinite(cal.staff.turnover_annual))
+
+
+class Backtest(unittest.TestCase):
+    """From D0 = 2025-01-01, 3 months, on the history above (min_events 1).
+
+    Start state on D0: B and C active (OTS): 2. The records: 2025-02-01 B
+    (C ends that day): 1; 2025-03-01 B, E (starts that day): 2; 2025-04-01:
+    2. Month 1 of the model: exits 2 / 16.03285 = 0.1247439, inflow 2/12:
+    2 - 0.1247439 + 0.1666667 = 2.041923.
+    """
+
+    def setUp(self):
+        self.bt = jbw.backtest(history(), date(2025, 1, 1), 3, min_events=1)
+
+    def test_rows_by_hand(self):
+        self.assertEqual(len(self.bt), 4)
+        self.assertFalse(self.bt.is_history)
+        self.assertEqual(self.bt.from_date, date(2025, 1, 1))
+        m1 = self.bt[1]
+        self.assertEqual(m1.date, date(2025, 2, 1))
+        self.assertAlmostEqual(m1.forecast_active, 2.041923, places=6)
+        self.assertEqual([r.actual_active for r in self.bt.rows], [2, 1, 2, 2])
+        self.assertIsNone(m1.actual_waiting_bestaand)
+
+    def test_mape_from_the_rows(self):
+        rows = self.bt.rows[1:]
+        want = 100 * sum(abs(r.forecast_active - r.actual_active) / r.actual_active
+                         for r in rows) / 3
+        self.assertAlmostEqual(self.bt.summary.mape_active, want, places=9)
+        self.assertIsNone(self.bt.summary.mape_waiting_bestaand)
+        d = self.bt.to_dict()
+        self.assertEqual(d["from"], "2025-01-01")
+        self.assertEqual(len(d["months"]), 4)
+        self.assertIn("<svg", self.bt.to_svg())
+
+    def test_beyond_the_export_is_a_range_error(self):
+        with self.assertRaises(jbw.RangeError):
+            jbw.backtest(history(), date(2025, 1, 1), 7)
+
+    def test_a_history_backtest_and_load_history(self):
+        import os
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            for day in (date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)):
+                folder = os.path.join(tmp, day.isoformat())
+                os.mkdir(folder)
+                history(day).save_csv(folder)
+            os.mkdir(os.path.join(tmp, "notes"))
+            snaps = jbw.load_history(tmp)
+            self.assertEqual([s.reference_date for s in snaps],
+                             [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)])
+            bt = jbw.backtest_history(snaps, date(2025, 1, 1), 2, min_events=1)
+            self.assertTrue(bt.is_history)
+            self.assertEqual(bt[2].actual_date, date(2025, 3, 1))
+            self.assertEqual([r.actual_active for r in bt.rows], [2, 1, 2])
+            self.assertEqual(bt[1].actual_waiting_bestaand, 0)
+            one = jbw.backtest(history(), date(2025, 1, 1), 2, min_events=1)
+            self.assertAlmostEqual(bt[2].forecast_active, one[2].forecast_active,
+                                   places=9)
+
+    def test_load_history_without_dated_folders(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            with self.assertRaises(ValueError):
+                jbw.load_history(tmp)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,9 @@ MIRRORS = {
     "jbw_calibration_assignment": K.CalibrationAssignmentC,
     "jbw_queue_result": F.QueueResultC, "jbw_output_options": ST.OutputOptionsC,
     "jbw_relief_answer": ST.ReliefAnswerC, "jbw_queue_answer": ST.QueueAnswerC,
+    "jbw_backtest_options": K.BacktestOptionsC,
+    "jbw_backtest_month": K.BacktestMonthC,
+    "jbw_backtest_summary": K.BacktestSummaryC,
 }
 
 ALL_SIZES = dict(S.X86_64_SIZES)

@@ -1,0 +1,326 @@
+/*
+ * jbw calibrate, jbw backtest and jbw series --history: the forecast's
+ * parameters from the data, the forecast tested on the data's own past,
+ * and a directory of dated exports (--history DIR: one subfolder per
+ * reference date, named YYYY-MM-DD, each with measures.csv and
+ * workers.csv).
+ */
+#include "cli.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Writes text to a file, or reports why not (1). */
+static int write_to(const char *path, const char *text, size_t len)
+{
+    return jbw_cli_check(jbw_write_file(path, text, len)) ? 1 : 0;
+}
+
+/* The scenario file of a calibration; the example's says it is synthetic. */
+static int write_scenario(const jbw_cli *cli, const jbw_calibration *cal)
+{
+    char *text = NULL, *all = NULL;
+    size_t len = 0;
+    int rc = 1;
+    if (jbw_cli_check(jbw_calibration_scenario(&text, &len, cal)))
+        return 1;
+    if (!cli->example)
+        rc = write_to(cli->scenario_out, text, len);
+    else {
+        const char *notice = jbw_example_notice();
+        size_t n = strlen(notice) + 4 + len;
+        all = malloc(n + 1);
+        if (!all)
+            fprintf(stderr, "jbw: out of memory\n");
+        else {
+            snprintf(all, n + 1, "# %s\n\n%s", notice, text);
+            rc = write_to(cli->scenario_out, all, strlen(all));
+        }
+    }
+    free(all);
+    jbw_free(text);
+    return rc;
+}
+
+int jbw_cli_calibrate(jbw_cli *cli)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_calibration *cal = NULL;
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    char *text = NULL;
+    size_t len = 0;
+    jbw_status st;
+    int rc = jbw_cli_load(cli, &snap);
+    if (rc != 0)
+        return rc;
+    rc = 1;
+    o.date = cli->date;
+    if (cli->window_months)
+        o.window_months = (int32_t)cli->window_months;
+    o.organisation = cli->organisation;
+    o.region = cli->region;
+    if (jbw_cli_check(jbw_calibrate(&cal, snap, &o)))
+        goto done;
+    switch (cli->format) {
+    case JBW_CLI_JSON:
+        st = jbw_calibration_json(&text, &len, cal);
+        break;
+    case JBW_CLI_CSV:
+        st = jbw_calibration_csv(&text, &len, cal);
+        break;
+    default:
+        st = jbw_calibration_text(&text, &len, cal);
+        break;
+    }
+    if (jbw_cli_check(st) || (cli->scenario_out && write_scenario(cli, cal)))
+        goto done;
+    rc = jbw_cli_emit(cli, text, len);
+done:
+    jbw_free(text);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+    return rc;
+}
+
+/* ---- --history DIR ------------------------------------------------------ */
+
+typedef struct history {
+    jbw_snapshot **snaps;
+    size_t count;
+} history;
+
+static void history_free(history *h)
+{
+    size_t i;
+    for (i = 0; i < h->count; i++)
+        jbw_snapshot_free(h->snaps[i]);
+    free(h->snaps);
+    h->snaps = NULL;
+    h->count = 0;
+}
+
+static int by_date(const void *a, const void *b)
+{
+    jbw_date x = jbw_snapshot_reference_date(*(jbw_snapshot *const *)a);
+    jbw_date y = jbw_snapshot_reference_date(*(jbw_snapshot *const *)b);
+    return (x > y) - (x < y);
+}
+
+/* Loads DIR/<date>/measures.csv and workers.csv with <date> as the
+ * reference date; 0 or 1 (with the reason on stderr). */
+static int load_export(history *h, const jbw_cli *cli, const jbw_registry *reg,
+                       const char *name, jbw_date date)
+{
+    char m[4096], w[4096];
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    jbw_rejects *rejects = NULL;
+    jbw_snapshot **grown;
+    jbw_status st;
+    snprintf(m, sizeof m, "%s/%s/measures.csv", cli->history, name);
+    snprintf(w, sizeof w, "%s/%s/workers.csv", cli->history, name);
+    grown = realloc(h->snaps, (h->count + 1) * sizeof *grown);
+    if (!grown) {
+        fprintf(stderr, "jbw: out of memory\n");
+        return 1;
+    }
+    h->snaps = grown;
+    opts.lenient = cli->lenient;
+    opts.reference_date = date;
+    st = jbw_snapshot_load_csv(&h->snaps[h->count], &rejects, reg, m, w, &opts);
+    if (st == JBW_OK && jbw_rejects_count(rejects) > 0)
+        fprintf(stderr, "jbw: %s: %zu rows left out (--lenient)\n", name,
+                jbw_rejects_count(rejects));
+    jbw_rejects_free(rejects);
+    if (jbw_cli_check(st))
+        return 1;
+    h->count++;
+    return 0;
+}
+
+/* Every subfolder of --history named by a date; 0, or 1 when the folder
+ * cannot be read, holds no dated export, or an export is bad. */
+static int load_history(history *h, const jbw_cli *cli)
+{
+    jbw_registry *reg = NULL;
+    struct dirent *e;
+    DIR *dir = opendir(cli->history);
+    int rc = 0;
+    if (!dir) {
+        fprintf(stderr, "jbw: --history %s: cannot read the folder\n",
+                cli->history);
+        return 1;
+    }
+    if (jbw_cli_check(cli->registry ? jbw_registry_load_csv(&reg, cli->registry)
+                                    : jbw_registry_zuid_west(&reg))) {
+        closedir(dir);
+        return 1;
+    }
+    while (!rc && (e = readdir(dir)) != NULL) {
+        jbw_date date;
+        if (e->d_name[0] == '.')
+            continue;
+        if (strlen(e->d_name) != 10 ||
+            jbw_date_parse(&date, e->d_name, 10) != JBW_OK) {
+            fprintf(stderr,
+                    "jbw: --history: '%s' is not named by a date "
+                    "(YYYY-MM-DD): skipped\n",
+                    e->d_name);
+            continue;
+        }
+        rc = load_export(h, cli, reg, e->d_name, date);
+    }
+    closedir(dir);
+    jbw_registry_free(reg);
+    if (!rc && h->count == 0) {
+        fprintf(stderr,
+                "jbw: --history %s holds no export: give one subfolder "
+                "per reference date, named YYYY-MM-DD, each with "
+                "measures.csv and workers.csv\n",
+                cli->history);
+        rc = 1;
+    }
+    if (rc)
+        history_free(h);
+    else
+        qsort(h->snaps, h->count, sizeof *h->snaps, by_date);
+    return rc;
+}
+
+int jbw_cli_series_history(jbw_cli *cli)
+{
+    history h = {NULL, 0};
+    jbw_series *series = NULL;
+    char *text = NULL;
+    size_t len = 0, i;
+    jbw_status st;
+    int rc = load_history(&h, cli);
+    if (rc != 0)
+        return rc;
+    rc = 1;
+    if (jbw_cli_check(jbw_series_new(&series, cli->history)))
+        goto done;
+    for (i = 0; i < h.count; i++)
+        if (jbw_cli_check(jbw_series_add_snapshot(
+                series, h.snaps[i], jbw_snapshot_reference_date(h.snaps[i]),
+                cli->organisation, cli->region)))
+            goto done;
+    switch (cli->format) {
+    case JBW_CLI_JSON:
+        st = jbw_series_json(&text, &len, series);
+        break;
+    case JBW_CLI_CSV:
+        st = jbw_series_csv(&text, &len, series);
+        break;
+    default:
+        st = jbw_series_text(&text, &len, series);
+        break;
+    }
+    if (!jbw_cli_check(st))
+        rc = jbw_cli_emit_plain(text, len);
+done:
+    jbw_free(text);
+    jbw_series_free(series);
+    history_free(&h);
+    return rc;
+}
+
+/* ---- backtest ------------------------------------------------------------ */
+
+static int emit_backtest(jbw_cli *cli, const jbw_backtest *bt)
+{
+    char *text = NULL;
+    size_t len = 0;
+    jbw_status st;
+    int rc = 1;
+    if (cli->svg) {
+        const char *title = cli->example
+                                ? "Backtest: forecast against what happened "
+                                  "(synthetic example data)"
+                                : NULL;
+        if (jbw_cli_check(jbw_backtest_svg(&text, &len, bt, title)) ||
+            write_to(cli->svg, text, len)) {
+            jbw_free(text);
+            return 1;
+        }
+        jbw_free(text);
+        text = NULL;
+    }
+    switch (cli->format) {
+    case JBW_CLI_JSON:
+        st = jbw_backtest_json(&text, &len, bt);
+        break;
+    case JBW_CLI_CSV:
+        st = jbw_backtest_csv(&text, &len, bt);
+        break;
+    default:
+        st = jbw_backtest_text(&text, &len, bt);
+        break;
+    }
+    if (!jbw_cli_check(st))
+        rc = jbw_cli_emit(cli, text, len);
+    jbw_free(text);
+    return rc;
+}
+
+/* --from after the data's last date is a usage error (2), as --date. */
+static int check_from(const jbw_cli *cli, jbw_date last)
+{
+    char f[JBW_DATE_BUFSIZE], l[JBW_DATE_BUFSIZE];
+    if (cli->from < last)
+        return 0;
+    jbw_date_format(f, sizeof f, cli->from);
+    jbw_date_format(l, sizeof l, last);
+    fprintf(stderr,
+            "jbw: --from %s is not before the data's last date %s: "
+            "there is nothing after it to compare with\n",
+            f, l);
+    return 2;
+}
+
+int jbw_cli_backtest(jbw_cli *cli)
+{
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_backtest *bt = NULL;
+    jbw_norm *norm = NULL;
+    history h = {NULL, 0};
+    int rc;
+    if (cli->from == JBW_DATE_NONE)
+        return jbw_cli_usage("backtest needs --from D0");
+    o.from = cli->from;
+    if (cli->months)
+        o.months = (int32_t)cli->months;
+    if (cli->window_months)
+        o.window_months = (int32_t)cli->window_months;
+    o.organisation = cli->organisation;
+    o.region = cli->region;
+    if (jbw_cli_norm(cli, &norm) != 0)
+        return 1;
+    o.norm = norm;
+    if (cli->history) {
+        rc = load_history(&h, cli);
+        if (!rc)
+            rc = check_from(cli,
+                            jbw_snapshot_reference_date(h.snaps[h.count - 1]));
+        if (!rc)
+            rc = jbw_cli_check(jbw_backtest_run_history(
+                     &bt, (const jbw_snapshot *const *)h.snaps, h.count, &o))
+                     ? 1
+                     : 0;
+    } else {
+        rc = jbw_cli_load(cli, &snap);
+        if (!rc)
+            rc = check_from(cli, jbw_snapshot_reference_date(snap));
+        if (!rc)
+            rc = jbw_cli_check(jbw_backtest_run(&bt, snap, &o)) ? 1 : 0;
+    }
+    if (!rc)
+        rc = emit_backtest(cli, bt);
+    jbw_backtest_free(bt);
+    jbw_snapshot_free(snap);
+    history_free(&h);
+    jbw_norm_free(norm);
+    return rc;
+}
