@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/base_internal.h"
+#include "out/svg.h"
 
 /* Everything a writer needs, read once (rows: months + 1, owned). */
 typedef struct view {
@@ -195,9 +195,9 @@ jbw_status jbw_backtest_text(char **out, size_t *len, const jbw_backtest *bt)
                     "deterministic forecast of %ld months against the "
                     "records\n\n",
                     (long)v.window_months, (long)v.months);
-    jbw__buf_printf(&b, "%5s %-10s %10s %10s %10s %10s %10s %10s\n", "month", "date",
-                    "active f", "active a", "nieuw f", "nieuw a", "bestaand f",
-                    "bestaand a");
+    jbw__buf_printf(&b, "%5s %-10s %10s %10s %10s %10s %10s %10s\n", "month",
+                    "date", "active f", "active a", "nieuw f", "nieuw a",
+                    "bestaand f", "bestaand a");
     for (k = 0; k <= v.months; k++) {
         const jbw_backtest_month *r = &v.rows[k];
         char d[JBW_DATE_BUFSIZE];
@@ -233,46 +233,6 @@ jbw_status jbw_backtest_text(char **out, size_t *len, const jbw_backtest *bt)
 #define PLOT_R 700.0
 #define PLOT_T 70.0
 #define PLOT_B 400.0
-
-static void svg_text(jbw__buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<':
-            jbw__buf_puts(b, "&lt;");
-            break;
-        case '>':
-            jbw__buf_puts(b, "&gt;");
-            break;
-        case '&':
-            jbw__buf_puts(b, "&amp;");
-            break;
-        case '"':
-            jbw__buf_puts(b, "&quot;");
-            break;
-        default:
-            jbw__buf_putc(b, *s);
-            break;
-        }
-    }
-}
-
-/* A round axis maximum (1, 2 or 5 x 10^n) at or above `max`. */
-static double axis_max(double max)
-{
-    double step = 1;
-    if (!(max > 0))
-        return 1;
-    while (step * 10 <= max)
-        step *= 10;
-    if (max <= step)
-        return step;
-    if (max <= 2 * step)
-        return 2 * step;
-    if (max <= 5 * step)
-        return 5 * step;
-    return 10 * step;
-}
 
 static double x_of(const view *v, int32_t k)
 {
@@ -328,7 +288,7 @@ static double max_of(const view *v, size_t off)
     return m;
 }
 
-static void svg_axes(jbw__buf *b, const view *v, double top)
+static void svg_axes(jbw__buf *b, const view *v, jbw__svg_axis ax)
 {
     int i;
     int32_t k, every = v->months > 12 ? (v->months + 11) / 12 : 1;
@@ -339,12 +299,13 @@ static void svg_axes(jbw__buf *b, const view *v, double top)
                     PLOT_L, PLOT_B, PLOT_R, PLOT_B, PLOT_L, PLOT_T, PLOT_L,
                     PLOT_B);
     jbw__buf_puts(b, "<g font-size=\"11\" fill=\"#333333\">\n");
-    for (i = 0; i <= 5; i++) {
-        double val = top * i / 5.0;
+    for (i = 0; i * ax.step <= ax.max * (1 + 1e-9); i++) {
+        double val = i * ax.step;
         jbw__buf_printf(b,
-                        "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%g"
+                        "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.*f"
                         "</text>\n",
-                        PLOT_L - 6, y_of(val, top) + 4, val);
+                        PLOT_L - 6, y_of(val, ax.max) + 4, ax.step < 1 ? 1 : 0,
+                        val);
     }
     for (k = 0; k <= v->months; k += every) {
         char d[JBW_DATE_BUFSIZE];
@@ -368,7 +329,7 @@ static void svg_legend(jbw__buf *b, int i, const char *colour, const char *dash,
                     "x=\"756\" y=\"%.0f\">",
                     y, y, colour, dash ? " stroke-dasharray=\"" : "",
                     dash ? dash : "", dash ? "\"" : "", y + 4);
-    svg_text(b, label);
+    jbw__svg_text(b, label);
     jbw__buf_puts(b, "</text>\n");
 }
 
@@ -381,6 +342,7 @@ jbw_status jbw_backtest_svg(char **out, size_t *len, const jbw_backtest *bt,
     size_t fw = ROW(forecast_waiting_nieuw), aw = ROW(actual_waiting_nieuw);
     view v;
     jbw_status st;
+    jbw__svg_axis ax;
     double top;
     if (!out)
         return jbw__error(JBW_EINVAL, "out is NULL");
@@ -395,19 +357,20 @@ jbw_status jbw_backtest_svg(char **out, size_t *len, const jbw_backtest *bt,
     top = max_of(&v, ROW(forecast_active));
     if (max_of(&v, ROW(actual_active)) > top)
         top = max_of(&v, ROW(actual_active));
-    top = axis_max(top);
+    ax = jbw__svg_axis_for(top);
+    top = ax.max;
     jbw__buf_printf(&b,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
                     "xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
                     "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
                     "font-family=\"sans-serif\">\n<title>",
                     SVG_W, SVG_H, SVG_W, SVG_H);
-    svg_text(&b, title);
+    jbw__svg_text(&b, title);
     jbw__buf_puts(&b, "</title>\n<rect width=\"100%\" height=\"100%\" "
                       "fill=\"#ffffff\"/>\n<text x=\"450\" y=\"28\" "
                       "text-anchor=\"middle\" font-size=\"16\" "
                       "font-weight=\"bold\">");
-    svg_text(&b, title);
+    jbw__svg_text(&b, title);
     jbw__buf_puts(&b, "</text>\n<text x=\"450\" y=\"48\" "
                       "text-anchor=\"middle\" font-size=\"11\" "
                       "fill=\"#555555\">");
@@ -417,7 +380,7 @@ jbw_status jbw_backtest_svg(char **out, size_t *len, const jbw_backtest *bt,
                     ", calibrated on the %ld months before; dashed: "
                     "forecast, solid: the records</text>\n",
                     (long)v.window_months);
-    svg_axes(&b, &v, top);
+    svg_axes(&b, &v, ax);
     svg_line(&b, &v, ROW(forecast_active), top, "#1f77b4", "6 4");
     svg_line(&b, &v, ROW(actual_active), top, "#1f77b4", NULL);
     svg_line(&b, &v, fw, top, "#d62728", "6 4");
