@@ -131,6 +131,13 @@ int jbw_cli_emit_plain(const char *text, size_t len);
 int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
                          size_t len);
 
+/* Chart options for the command: its language, the synthetic notice for
+ * the embedded example, the snapshot's registry names (snap may be NULL). */
+void jbw_cli_chart_options(const jbw_cli *cli, const jbw_snapshot *snap,
+                           jbw_chart_options *opts);
+/* Writes a chart made with status `made` to path and frees it; 0 or 1. */
+int jbw_cli_write_svg(const char *path, jbw_status made, char *svg, size_t len);
+
 int jbw_cli_forecast(jbw_cli *cli);
 int jbw_cli_staffing(jbw_cli *cli);
 int jbw_cli_calibrate(jbw_cli *cli);

@@ -89,10 +89,13 @@ int jbw_cli_forecast(jbw_cli *cli)
     if (jbw_cli_check(jbw_forecast_run(&fc, &params, norm, &opts)))
         goto done;
     if (cli->svg) {
-        if (jbw_cli_check(jbw_forecast_svg(&text, &len, fc, NULL)) ||
-            jbw_cli_check(jbw_write_file(cli->svg, text, len)))
+        jbw_chart_options co;
+        jbw_cli_chart_options(cli, snap, &co);
+        st = jbw_chart_forecast_svg(&text, &len, fc, &co);
+        if (jbw_cli_write_svg(cli->svg, st, st == JBW_OK ? text : NULL, len)) {
+            text = NULL;
             goto done;
-        jbw_free(text);
+        }
         text = NULL;
     }
     switch (cli->format) {

@@ -124,6 +124,16 @@ static int cmd_report(jbw_cli *cli)
     opts.date = cli->date;
     if (jbw_cli_check(jbw_caseload_compute(&cl, snap, norm, cal, &opts)))
         goto done;
+    if (cli->svg) {
+        jbw_chart_options co;
+        jbw_cli_chart_options(cli, snap, &co);
+        st = jbw_chart_caseload_svg(&text, &len, cl, JBW_GROUP_REGION, &co);
+        if (jbw_cli_write_svg(cli->svg, st, text, len)) {
+            text = NULL;
+            goto done;
+        }
+        text = NULL;
+    }
     switch (cli->format) {
     case JBW_CLI_JSON:
         st = jbw_caseload_json(&text, &len, cl);
@@ -229,6 +239,16 @@ static int cmd_series(jbw_cli *cli)
         return jbw_cli_series_history(cli);
     if (jbw_cli_check(jbw_example_series_zhz(&series)))
         return 1;
+    if (cli->svg) {
+        jbw_chart_options co;
+        jbw_cli_chart_options(cli, NULL, &co);
+        st = jbw_chart_series_svg(&text, &len, series, &co);
+        if (jbw_cli_write_svg(cli->svg, st, text, len)) {
+            jbw_series_free(series);
+            return 1;
+        }
+        text = NULL;
+    }
     switch (cli->format) {
     case JBW_CLI_JSON:
         st = jbw_series_json(&text, &len, series);
@@ -253,8 +273,8 @@ static int cmd_series(jbw_cli *cli)
 
 /* Every command with the options it takes; `jbw CMD --help` prints them. */
 const jbw_cli_command jbw_cli_commands[] = {
-    {"report", cmd_report, ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM), "", 0,
-     0,
+    {"report", cmd_report, ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SVG),
+     "", 0, 0,
      "Caseloads against the norm, children waiting (nieuw/bestaand) and the\n"
      "koppeling binnen 5 werkdagen, in total, by organisation and by region."},
     {"triage", cmd_triage,
@@ -292,7 +312,7 @@ const jbw_cli_command jbw_cli_commands[] = {
      "The forecast tested on the data's past: stand on --from D0, calibrate "
      "on\n"
      "the months before, forecast --months K, compare with what happened."},
-    {"series", cmd_series, ALWAYS | O(FORMAT) | O(HISTORY), "", 0, 0,
+    {"series", cmd_series, ALWAYS | O(FORMAT) | O(HISTORY) | O(SVG), "", 0, 0,
      "The published Zuid-Holland Zuid series of children waiting "
      "(nieuw/bestaand),\nor the series of a folder of exports (--history "
      "DIR)."},

@@ -20,5 +20,6 @@
 #include "jbw/calibrate.h"
 #include "jbw/staffing.h"
 #include "jbw/example.h"
+#include "jbw/brief.h"
 
 #endif /* JBW_H */

@@ -14,6 +14,7 @@ import unittest
 
 from jbw import _structs as S
 from jbw import calibration as K
+from jbw import brief as B
 from jbw import forecast as F
 from jbw import staffing as ST
 
@@ -40,12 +41,14 @@ MIRRORS = {
     "jbw_backtest_options": K.BacktestOptionsC,
     "jbw_backtest_month": K.BacktestMonthC,
     "jbw_backtest_summary": K.BacktestSummaryC,
+    "jbw_chart_options": B.ChartOptionsC,
 }
 
 ALL_SIZES = dict(S.X86_64_SIZES)
 ALL_SIZES.update(F.X86_64_SIZES)
 ALL_SIZES.update(K.X86_64_SIZES)
 ALL_SIZES.update(ST.X86_64_SIZES)
+ALL_SIZES.update(B.X86_64_SIZES)
 
 
 def header_struct_fields():

@@ -1,0 +1,158 @@
+/*
+ * libjbw - charts (and the council brief made with them).
+ *
+ * Charts: each function writes one self-contained SVG document (no
+ * scripts, no external fonts, images or links) with a <title> and a
+ * <desc> that states the figures in words (the text alternative), axis
+ * labels with their units, a legend, and fills that differ by pattern or
+ * dash as well as by colour, so that a chart reads when printed in black
+ * and white. Labels are Dutch by default, English on request. When
+ * options->notice is set (for the embedded example: jbw_example_notice()),
+ * the chart carries that line.
+ *
+ * Small counts for publication: with
+ * suppress_below = k > 0, a count from 1 to k - 1 is shown as "< k" and
+ * drawn as no bar; with round_to = r > 1, every other count is shown
+ * rounded to the nearest multiple of r (halves up), and totals are
+ * rounded, not summed from rounded parts. Zero stays 0. Percentages are
+ * computed from the exact counts; when the count above or below the line
+ * of a percentage is suppressed, the percentage is left out too.
+ */
+#ifndef JBW_BRIEF_H
+#define JBW_BRIEF_H
+
+#include "jbw/caseload.h"
+#include "jbw/common.h"
+#include "jbw/date.h"
+#include "jbw/forecast.h"
+#include "jbw/registry.h"
+#include "jbw/snapshot.h"
+#include "jbw/waitrisk.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- charts ------------------------------------------------------------ */
+
+/* Largest suppress_below and round_to accepted. */
+#define JBW_PUBLISH_MAX 1000u
+
+typedef struct jbw_chart_options {
+    unsigned int version;
+    jbw_lang lang;               /* labels: JBW_LANG_NL (default) or EN */
+    const char *title;           /* NULL: the chart's own title */
+    const char *notice;          /* NULL: none; else a line on the chart */
+    unsigned int suppress_below; /* 0: off; see the top of this file */
+    unsigned int round_to;       /* 0 or 1: off */
+    /* Names organisations and regions by their registry names (borrowed;
+     * NULL: by their keys). */
+    const jbw_registry *registry;
+} jbw_chart_options;
+
+#define JBW_CHART_OPTIONS_VERSION 1
+#define JBW_CHART_OPTIONS_INIT                                                 \
+    {                                                                          \
+        JBW_CHART_OPTIONS_VERSION, JBW_LANG_NL, NULL, NULL, 0, 0, NULL         \
+    }
+
+/* Sets *opts to the defaults of `version`.
+ * Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+JBW_API jbw_status jbw_chart_options_init(jbw_chart_options *opts,
+                                          unsigned int version);
+
+/*
+ * Every chart function below writes a NUL-terminated SVG document into
+ * *out (free with jbw_free()) and its length into *len (len may be NULL).
+ * `opts` may be NULL (the defaults). Strings in the options are copied
+ * into the output escaped. Nothing is written on error.
+ * Common errors: JBW_EINVAL (NULL, a language out of range,
+ * suppress_below or round_to above JBW_PUBLISH_MAX), JBW_EVERSION,
+ * JBW_ENOMEM.
+ */
+
+/*
+ * The waiting series: children without a fixed jeugdbeschermer on each
+ * date of `series`, stacked bars of nieuw (solid) and bestaand (hatched)
+ * placed on a true time axis, the total above each bar.
+ * Additional error: JBW_EINVAL when the series has no points.
+ */
+JBW_API jbw_status jbw_chart_series_svg(char **out, size_t *len,
+                                        const jbw_series *series,
+                                        const jbw_chart_options *opts);
+
+/*
+ * Caseload against the norm per organisation or region (`group`): for
+ * each group with workers or measures, the load of the workers as a
+ * share of their capacity (solid bar), and the required FTE of all active
+ * measures, waiting ones included, as a share of the effective FTE
+ * (hatched bar), with the norm at 100% as a line.
+ * Additional error: JBW_EINVAL (group out of range).
+ */
+JBW_API jbw_status jbw_chart_caseload_svg(char **out, size_t *len,
+                                          const jbw_caseload *cl,
+                                          jbw_group group,
+                                          const jbw_chart_options *opts);
+
+/*
+ * The spread of load ratios over workers: how many workers carry a load
+ * of 0-10%, 10-20%, ... of their capacity (the last bin: 150% or more),
+ * with the bins under, at and over the norm told apart by fill. Workers
+ * without capacity (fte > 0 but on a ramp of 0) are counted in the
+ * description, not in a bin.
+ */
+JBW_API jbw_status jbw_chart_load_spread_svg(char **out, size_t *len,
+                                             const jbw_caseload *cl,
+                                             const jbw_chart_options *opts);
+
+/*
+ * The coupling norm per organisation or region: of the measures started
+ * in the result's period, the share whose first worker came within the
+ * norm (5 werkdagen by default), as horizontal bars with "n of m" beside
+ * them. Groups without starts are listed as such.
+ * Additional error: JBW_EINVAL (group out of range).
+ */
+JBW_API jbw_status jbw_chart_coupling_svg(char **out, size_t *len,
+                                          const jbw_caseload *cl,
+                                          jbw_group group,
+                                          const jbw_chart_options *opts);
+
+/*
+ * A forecast in two panels over the months: above, the waiting list as
+ * stacked areas of nieuw (solid) and bestaand (hatched) with the total as
+ * a thick line on top and, for a stochastic run, the p5-p95 band of the
+ * total; below, capacity and load in the norm's units on an axis of their
+ * own that spans their range (it need not start at 0, and says so), so
+ * that the gap between them is readable.
+ */
+JBW_API jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
+                                          const jbw_forecast *fc,
+                                          const jbw_chart_options *opts);
+
+/*
+ * Scenarios side by side: one panel per forecast (at most 8), all on the
+ * same waiting-list axis, each with its name, the total waiting (mean)
+ * with its p5-p95 band when stochastic, and the figure at the last month.
+ * names[i] (borrowed) names forecasts[i]; NULL entries are named by
+ * number. Additional error: JBW_EINVAL (count 0 or above 8, a NULL
+ * forecast).
+ */
+JBW_API jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
+                                           const jbw_forecast *const *forecasts,
+                                           const char *const *names,
+                                           size_t count,
+                                           const jbw_chart_options *opts);
+
+/*
+ * The waiting list by waiting-risk band (acuut, hoog, midden, laag):
+ * counts only, each bar split into nieuw (solid) and bestaand (hatched).
+ */
+JBW_API jbw_status jbw_chart_bands_svg(char **out, size_t *len,
+                                       const jbw_triage *triage,
+                                       const jbw_chart_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JBW_BRIEF_H */

@@ -1,0 +1,649 @@
+/*
+ * Tests of lib/out: the charts (every one a well-formed, self-contained
+ * SVG with a title, a text alternative, axis labels and, when asked, the
+ * notice) and the council brief.
+ */
+#include "jbw_test.h"
+
+#include <ctype.h>
+
+/* ---- a small XML well-formedness check ---------------------------------- */
+
+#define XML_DEPTH 64
+
+static int name_char(char c, int first)
+{
+    return isalpha((unsigned char)c) || c == '_' || c == ':' ||
+           (!first && (isdigit((unsigned char)c) || c == '-' || c == '.'));
+}
+
+/* Checks an entity at s ('&'); returns its length or 0. */
+static size_t entity(const char *s)
+{
+    static const char *const named[] = {"&amp;", "&lt;", "&gt;", "&quot;",
+                                        "&apos;"};
+    size_t i;
+    for (i = 0; i < 5; i++)
+        if (strncmp(s, named[i], strlen(named[i])) == 0)
+            return strlen(named[i]);
+    if (s[1] == '#') {
+        i = 2;
+        while (isdigit((unsigned char)s[i]))
+            i++;
+        if (i > 2 && s[i] == ';')
+            return i + 1;
+    }
+    return 0;
+}
+
+/*
+ * Well-formed XML as the charts write it: an optional declaration, one
+ * root element, elements that nest and close, quoted attribute values,
+ * text without '<' and with known entities only, comments. Returns NULL
+ * when well-formed, else what is wrong (with its offset in *at).
+ */
+static const char *xml_problem(const char *doc, size_t *at)
+{
+    char stack[XML_DEPTH][40];
+    int depth = 0, root_done = 0;
+    const char *s = doc;
+    if (strncmp(s, "<?xml", 5) == 0) {
+        s = strstr(s, "?>");
+        if (!s)
+            return "unclosed declaration";
+        s += 2;
+    }
+    for (*at = 0; *s; *at = (size_t)(s - doc)) {
+        if (*s == '<' && strncmp(s, "<!--", 4) == 0) {
+            s = strstr(s, "-->");
+            if (!s)
+                return "unclosed comment";
+            s += 3;
+        } else if (*s == '<' && s[1] == '/') {
+            size_t n = 0;
+            s += 2;
+            while (name_char(s[n], n == 0))
+                n++;
+            if (depth == 0 || strlen(stack[depth - 1]) != n ||
+                strncmp(stack[depth - 1], s, n) != 0)
+                return "end tag does not match";
+            s += n;
+            if (*s != '>')
+                return "bad end tag";
+            s++;
+            if (--depth == 0)
+                root_done = 1;
+        } else if (*s == '<') {
+            size_t n = 0;
+            s++;
+            if (root_done)
+                return "a second root element";
+            while (name_char(s[n], n == 0))
+                n++;
+            if (n == 0 || n >= sizeof stack[0])
+                return "bad element name";
+            if (depth >= XML_DEPTH)
+                return "too deep";
+            memcpy(stack[depth], s, n);
+            stack[depth][n] = '\0';
+            s += n;
+            for (;;) {
+                char q;
+                int had_space = 0;
+                while (isspace((unsigned char)*s)) {
+                    s++;
+                    had_space = 1;
+                }
+                if (*s == '/' && s[1] == '>') {
+                    s += 2;
+                    if (depth == 0)
+                        root_done = 1;
+                    break;
+                }
+                if (*s == '>') {
+                    s++;
+                    depth++;
+                    break;
+                }
+                if (!had_space || !name_char(*s, 1))
+                    return "bad attribute";
+                while (name_char(*s, 0))
+                    s++;
+                if (*s++ != '=')
+                    return "attribute without '='";
+                q = *s++;
+                if (q != '"' && q != '\'')
+                    return "unquoted attribute value";
+                while (*s && *s != q) {
+                    if (*s == '<')
+                        return "'<' in an attribute value";
+                    if (*s == '&' && !entity(s))
+                        return "bad entity in an attribute value";
+                    s++;
+                }
+                if (!*s)
+                    return "unclosed attribute value";
+                s++;
+            }
+        } else {
+            if (depth == 0 && !isspace((unsigned char)*s))
+                return "text outside the root element";
+            if (*s == '&') {
+                size_t n = entity(s);
+                if (!n)
+                    return "bad entity";
+                s += n;
+            } else {
+                s++;
+            }
+        }
+    }
+    if (depth != 0 || !root_done)
+        return "unclosed element or no root";
+    return NULL;
+}
+
+/* Asserts that `svg` is a well-formed, self-contained SVG with a title and
+ * a text alternative. */
+static void assert_chart(const char *svg)
+{
+    size_t at = 0;
+    const char *problem = xml_problem(svg, &at);
+    if (problem) {
+        print_error("not well-formed at %zu (%s): %.60s\n", at, problem,
+                    svg + at);
+        fail();
+    }
+    assert_non_null(strstr(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_non_null(strstr(svg, "<title id="));
+    assert_non_null(strstr(svg, "<desc id="));
+    assert_non_null(strstr(svg, "role=\"img\""));
+    /* nothing to load: no links, images, scripts or external styles */
+    assert_null(strstr(svg, "<script"));
+    assert_null(strstr(svg, "<image"));
+    assert_null(strstr(svg, "href"));
+    assert_null(strstr(svg, "@import"));
+}
+
+static void assert_contains(const char *hay, const char *needle)
+{
+    if (!strstr(hay, needle)) {
+        print_error("'%s' not found\n", needle);
+        fail();
+    }
+}
+
+static void xml_check_finds_what_is_wrong(void **state)
+{
+    size_t at;
+    (void)state;
+    assert_null(xml_problem("<a x=\"1\"><b/>t &amp; u</a>", &at));
+    assert_non_null(xml_problem("<a><b></a></b>", &at));
+    assert_non_null(xml_problem("<a x=1/>", &at));
+    assert_non_null(xml_problem("<a>x < y</a>", &at));
+    assert_non_null(xml_problem("<a>AT&T</a>", &at));
+    assert_non_null(xml_problem("<a></a><b/>", &at));
+    assert_non_null(xml_problem("<a>", &at));
+}
+
+/* ---- the waiting series ------------------------------------------------- */
+
+static void zhz_series_chart_states_the_letters_table(void **state)
+{
+    jbw_series *series = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    size_t len = 0;
+    (void)state;
+    assert_ok(jbw_example_series_zhz(&series));
+    assert_ok(jbw_chart_series_svg(&svg, &len, series, &o));
+    assert_int_equal(len, strlen(svg));
+    assert_chart(svg);
+    /* seed 000, the Zuid-Holland Zuid table: 41 nieuw and 72 bestaand on
+     * 20-9-2024 (41 + 72 = 113); 26 and 11 on 1-9-2025 (37) */
+    assert_contains(svg, "20-9-2024: 41 nieuw, 72 bestaand, 113 totaal.");
+    assert_contains(svg, "1-9-2025: 26 nieuw, 11 bestaand, 37 totaal.");
+    assert_contains(svg, "jeugdigen (aantal)");
+    assert_contains(svg, ">nieuw</text>");
+    assert_contains(svg, ">bestaand</text>");
+    assert_contains(svg, "Zuid-Holland Zuid");
+    assert_null(strstr(svg, "SYNTHETIC"));
+    jbw_free(svg);
+    o.lang = JBW_LANG_EN;
+    o.notice = jbw_example_notice();
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
+    assert_chart(svg);
+    assert_contains(svg, "20 Sep 2024: 41 nieuw, 72 bestaand, 113 in all.");
+    assert_contains(svg, "children (number)");
+    assert_contains(svg, jbw_example_notice());
+    jbw_free(svg);
+    jbw_series_free(series);
+}
+
+static void large_counts_have_the_languages_thousands_separator(void **state)
+{
+    jbw_series *series = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_series_new(&series, NULL));
+    assert_ok(jbw_series_add(series, D(2025, 1, 1), 4503, 1200));
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
+    /* Dutch groups thousands with a point: 4503 + 1200 = 5703 */
+    assert_contains(svg, "4.503 nieuw, 1.200 bestaand, 5.703 totaal");
+    jbw_free(svg);
+    o.lang = JBW_LANG_EN;
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
+    assert_contains(svg, "4,503 nieuw, 1,200 bestaand, 5,703 in all");
+    jbw_free(svg);
+    jbw_series_free(series);
+}
+
+static void
+small_counts_are_suppressed_and_rounded_for_publication(void **state)
+{
+    jbw_series *series = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_series_new(&series, "test"));
+    assert_ok(jbw_series_add(series, D(2025, 1, 1), 3, 72));
+    assert_ok(jbw_series_add(series, D(2025, 2, 1), 41, 72));
+    o.suppress_below = 5;
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
+    assert_chart(svg);
+    /* 3 is below 5: "< 5"; 3 + 72 = 75 is shown */
+    assert_contains(svg, "1-1-2025: &lt; 5 nieuw, 72 bestaand, 75 totaal.");
+    assert_null(strstr(svg, " 3 nieuw"));
+    jbw_free(svg);
+    o.round_to = 5;
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
+    /* to the nearest 5: 41 -> 40, 72 -> 70, and the total 113 -> 115 is
+     * rounded itself, not summed from the rounded parts (110) */
+    assert_contains(svg, "1-2-2025: 40 nieuw, 70 bestaand, 115 totaal.");
+    jbw_free(svg);
+    o.suppress_below = 0;
+    o.round_to = 10;
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
+    /* halves go up: 75 -> 80; 3 -> 0 */
+    assert_contains(svg, "1-1-2025: 0 nieuw, 70 bestaand, 80 totaal.");
+    jbw_free(svg);
+    jbw_series_free(series);
+}
+
+static void chart_text_is_escaped_and_stays_well_formed(void **state)
+{
+    jbw_series *series = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_series_new(&series, "A & B <regio>"));
+    assert_ok(jbw_series_add(series, D(2025, 1, 1), 1, 2));
+    o.title = "\"Wachten\" & 'meer' \xff\xfe <b>";
+    o.notice = "x\x01y";
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
+    assert_chart(svg);
+    assert_contains(svg,
+                    "&quot;Wachten&quot; &amp; &#39;meer&#39; ?? &lt;b&gt;");
+    assert_contains(svg, "x y");
+    jbw_free(svg);
+    jbw_series_free(series);
+}
+
+static void chart_arguments_are_checked(void **state)
+{
+    jbw_series *series = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_series_new(&series, NULL));
+    assert_status(jbw_chart_series_svg(&svg, NULL, series, NULL), JBW_EINVAL);
+    assert_error_contains("no points");
+    assert_ok(jbw_series_add(series, D(2025, 1, 1), 1, 2));
+    assert_status(jbw_chart_series_svg(NULL, NULL, series, NULL), JBW_EINVAL);
+    assert_status(jbw_chart_series_svg(&svg, NULL, NULL, NULL), JBW_EINVAL);
+    o.version = 99;
+    assert_status(jbw_chart_series_svg(&svg, NULL, series, &o), JBW_EVERSION);
+    assert_ok(jbw_chart_options_init(&o, JBW_CHART_OPTIONS_VERSION));
+    o.lang = (jbw_lang)7;
+    assert_status(jbw_chart_series_svg(&svg, NULL, series, &o), JBW_EINVAL);
+    o.lang = JBW_LANG_NL;
+    o.suppress_below = JBW_PUBLISH_MAX + 1;
+    assert_status(jbw_chart_series_svg(&svg, NULL, series, &o), JBW_EINVAL);
+    assert_null(svg);
+    assert_status(jbw_chart_options_init(&o, 2), JBW_EVERSION);
+    assert_status(jbw_chart_options_init(NULL, 1), JBW_EINVAL);
+    assert_status(jbw_chart_scenarios_svg(&svg, NULL, NULL, NULL, 1, NULL),
+                  JBW_EINVAL);
+    assert_status(jbw_chart_bands_svg(&svg, NULL, NULL, NULL), JBW_EINVAL);
+    assert_status(jbw_chart_forecast_svg(&svg, NULL, NULL, NULL), JBW_EINVAL);
+    assert_status(jbw_chart_load_spread_svg(&svg, NULL, NULL, NULL),
+                  JBW_EINVAL);
+    assert_null(svg);
+    jbw_series_free(series);
+}
+
+/* ---- caseload, spread and coupling on a small snapshot ----------------- */
+
+/*
+ * One region (ZHZ) of JBWEST: worker W1 (1.0 FTE, hired 2020) carries 6
+ * children; 6 more wait (nieuw). Measures mx-1.., children cx-1...
+ * Started in the coupling period (the
+ * default: 3 months before 2025-09-01): mx-1 assigned 2025-08-04,
+ * the Monday it started (0 werkdagen), mx-2 started Monday 2025-08-04 and
+ * assigned Tuesday 2025-08-12 (6 werkdagen: past the norm).
+ */
+static jbw_snapshot *small_snapshot(void)
+{
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    char id[8][16], child[12][16];
+    int i;
+    assert_ok(jbw_registry_zuid_west(&reg));
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
+    jbw_registry_free(reg);
+    jbw_test_add_worker(snap, "W1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    for (i = 0; i < 12; i++) {
+        jbw_measure m = JBW_MEASURE_INIT;
+        snprintf(id[i % 8], sizeof id[0], "mx-%d", i + 1);
+        snprintf(child[i], sizeof child[0], "cx-%d", i + 1);
+        m.id = id[i % 8];
+        m.child_id = child[i];
+        m.organisation = "JBWEST";
+        m.region = "ZHZ";
+        m.start = D(2024, 1, 1);
+        if (i < 6) {
+            m.worker_id = "W1";
+            m.first_assigned = m.start;
+            if (i < 2) {
+                m.start = D(2025, 8, 4);
+                m.first_assigned = i == 0 ? D(2025, 8, 4) : D(2025, 8, 12);
+            }
+        } else {
+            m.safety = i == 6 ? JBW_SAFETY_ACUTE : JBW_SAFETY_SAFE;
+        }
+        assert_ok(jbw_snapshot_add_measure(snap, &m));
+    }
+    return snap;
+}
+
+static jbw_caseload *small_caseload(const jbw_snapshot *snap)
+{
+    jbw_caseload *cl = NULL;
+    jbw_norm *norm = NULL;
+    jbw_calendar *cal = NULL;
+    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, NULL));
+    jbw_calendar_free(cal);
+    jbw_norm_free(norm);
+    return cl;
+}
+
+static void caseload_chart_shows_load_and_demand_against_the_norm(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_caseload *cl = small_caseload(snap);
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    o.registry = jbw_snapshot_registry(snap);
+    assert_ok(jbw_chart_caseload_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o));
+    assert_chart(svg);
+    /* the default norm counts 12 children per FTE: W1 carries 6 of 12
+     * (50%); 12 active children need 12 / 12 = 1 FTE of the 1 there is
+     * (100%). Only Zuid-Holland Zuid has workers or measures. */
+    assert_contains(svg, "Zuid-Holland Zuid: caseload 50%, benodigd 100%.");
+    assert_null(strstr(svg, "Haaglanden"));
+    assert_contains(svg, "procent van de norm");
+    assert_contains(svg, "12 kinderen per fte");
+    jbw_free(svg);
+    o.registry = NULL;
+    assert_ok(
+        jbw_chart_caseload_svg(&svg, NULL, cl, JBW_GROUP_ORGANISATION, &o));
+    assert_chart(svg);
+    assert_contains(svg, "JBWEST: caseload 50%, benodigd 100%.");
+    jbw_free(svg);
+    assert_status(jbw_chart_caseload_svg(&svg, NULL, cl, (jbw_group)5, &o),
+                  JBW_EINVAL);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+static void spread_chart_counts_workers_per_ratio_bin(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_caseload *cl = small_caseload(snap);
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_chart_load_spread_svg(&svg, NULL, cl, NULL));
+    assert_chart(svg);
+    /* one worker at 6 / 12 = 50%: in the bin 40-50%, under the norm */
+    assert_contains(svg, "1 medewerkers; 0 zonder capaciteit");
+    assert_contains(svg, " 40\xe2\x80\x93"
+                         "50%: 1, 0, 0.");
+    assert_contains(svg, "medewerkers (aantal)");
+    jbw_free(svg);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+static void coupling_chart_gives_the_share_within_five_werkdagen(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_caseload *cl = small_caseload(snap);
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    o.registry = jbw_snapshot_registry(snap);
+    o.lang = JBW_LANG_EN;
+    assert_ok(jbw_chart_coupling_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o));
+    assert_chart(svg);
+    /* two starts in the period: mx-1 within 0 werkdagen, mx-2 after 6 (4-8
+     * to 12-8-2025: 5, 6, 7, 8, 11, 12 August): 1 of 2 = 50%; the
+     * median of 0 and 6 is 3 */
+    assert_contains(svg,
+                    "Zuid-Holland Zuid: 50% (1 of 2; median 3 werkdagen).");
+    assert_contains(svg, "per cent within the norm");
+    jbw_free(svg);
+    o.suppress_below = 3;
+    assert_ok(jbw_chart_coupling_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o));
+    /* 1 and 2 are below 3: no share, no bar */
+    assert_contains(svg, "Zuid-Holland Zuid: &lt; 3 of &lt; 3.");
+    assert_null(strstr(svg, "50%"));
+    jbw_free(svg);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+static void bands_chart_counts_the_waiting_list_per_band(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_waitrisk_model *model = NULL;
+    jbw_calendar *cal = NULL;
+    jbw_triage *triage = NULL;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_waitrisk_model_new_default(&model));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_triage_new(&triage, model, cal, snap, JBW_DATE_NONE));
+    assert_ok(jbw_chart_bands_svg(&svg, NULL, triage, NULL));
+    assert_chart(svg);
+    /* six nieuw waiting since 2024-01-01; mx-7 is acute: band acuut by
+     * override. The other five: safe (0), OTS (10), waiting > 65
+     * werkdagen (35), age unknown (5), no contact > 20 werkdagen (20):
+     * 70 points, band hoog (50-79). */
+    assert_contains(svg, " acuut: 1 nieuw, 0 bestaand.");
+    assert_contains(svg, " hoog: 5 nieuw, 0 bestaand.");
+    assert_contains(svg, " laag: 0 nieuw, 0 bestaand.");
+    /* counts only: no measure or child id */
+    assert_null(strstr(svg, "mx-"));
+    assert_null(strstr(svg, "cx-"));
+    jbw_free(svg);
+    jbw_triage_free(triage);
+    jbw_calendar_free(cal);
+    jbw_waitrisk_model_free(model);
+    jbw_snapshot_free(snap);
+}
+
+/* ---- forecasts ---------------------------------------------------------- */
+
+static jbw_forecast *example_forecast(const jbw_snapshot *snap,
+                                      size_t replicates, double turnover)
+{
+    jbw_forecast_params p;
+    jbw_forecast_options fo = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast *fc = NULL;
+    assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, JBW_DATE_NONE,
+                                                NULL, NULL));
+    p.months = 12;
+    p.turnover = turnover;
+    fo.replicates = replicates;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, &fo));
+    return fc;
+}
+
+static void forecast_chart_has_two_panels_with_their_axes(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_forecast *fc;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    fc = example_forecast(snap, 0, 0.0);
+    o.notice = jbw_example_notice();
+    assert_ok(jbw_chart_forecast_svg(&svg, NULL, fc, &o));
+    assert_chart(svg);
+    /* the example's waiting list on 2025-09-01 (docs/example.md): 96
+     * nieuw + 45 bestaand = 141 */
+    assert_contains(svg, "Begin: 96 nieuw, 45 bestaand, 141 totaal.");
+    assert_contains(svg, "Prognose over 12 maanden vanaf sep 2025.");
+    assert_contains(svg, "wachtend (maatregelen)");
+    assert_contains(svg, ">capaciteit</text>");
+    assert_contains(svg, ">caseload</text>");
+    assert_contains(svg, ">totaal</text>");
+    assert_contains(svg, jbw_example_notice());
+    assert_null(strstr(svg, "90%-band"));
+    jbw_free(svg);
+    jbw_forecast_free(fc);
+    fc = example_forecast(snap, 50, 0.0);
+    assert_ok(jbw_chart_forecast_svg(&svg, NULL, fc, &o));
+    assert_chart(svg);
+    assert_contains(svg, "gemiddelde van 50 replicaties (seed 1)");
+    assert_contains(svg, "90%-band totaal");
+    jbw_free(svg);
+    jbw_forecast_free(fc);
+    jbw_snapshot_free(snap);
+}
+
+static void scenario_chart_puts_each_forecast_in_its_panel(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    const jbw_forecast *fcs[9];
+    const char *names[2] = {"Basis", "Verloop 20% & meer"};
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    fcs[0] = example_forecast(snap, 0, 0.0);
+    fcs[1] = example_forecast(snap, 20, 0.2);
+    o.lang = JBW_LANG_EN;
+    assert_ok(jbw_chart_scenarios_svg(&svg, NULL, fcs, names, 2, &o));
+    assert_chart(svg);
+    assert_contains(svg, "2 scenarios side by side on the same axis");
+    assert_contains(svg, " Basis: from 141 to ");
+    assert_contains(svg, " Verloop 20% &amp; meer: from 141 to ");
+    assert_contains(svg, "90% band");
+    jbw_free(svg);
+    assert_ok(jbw_chart_scenarios_svg(&svg, NULL, fcs, NULL, 1, NULL));
+    assert_contains(svg, " scenario 1: van 141 naar ");
+    jbw_free(svg);
+    svg = NULL;
+    assert_status(jbw_chart_scenarios_svg(&svg, NULL, fcs, names, 0, NULL),
+                  JBW_EINVAL);
+    assert_status(jbw_chart_scenarios_svg(&svg, NULL, fcs, names, 9, NULL),
+                  JBW_EINVAL);
+    fcs[1 + 0] = fcs[1];
+    {
+        const jbw_forecast *with_null[2] = {fcs[0], NULL};
+        assert_status(
+            jbw_chart_scenarios_svg(&svg, NULL, with_null, NULL, 2, NULL),
+            JBW_EINVAL);
+    }
+    assert_null(svg);
+    jbw_forecast_free((jbw_forecast *)fcs[0]);
+    jbw_forecast_free((jbw_forecast *)fcs[1]);
+    jbw_snapshot_free(snap);
+}
+
+/* ---- out of memory ------------------------------------------------------ */
+
+typedef struct oom_ctx {
+    const jbw_series *series;
+    const jbw_caseload *cl;
+    const jbw_forecast *fc;
+} oom_ctx;
+
+static int oom_charts(void *user)
+{
+    oom_ctx *c = user;
+    char *svg[5] = {NULL, NULL, NULL, NULL, NULL};
+    jbw_status st;
+    int i;
+    st = jbw_chart_series_svg(&svg[0], NULL, c->series, NULL);
+    if (st == JBW_OK)
+        st = jbw_chart_caseload_svg(&svg[1], NULL, c->cl, JBW_GROUP_REGION,
+                                    NULL);
+    if (st == JBW_OK)
+        st = jbw_chart_load_spread_svg(&svg[2], NULL, c->cl, NULL);
+    if (st == JBW_OK)
+        st = jbw_chart_coupling_svg(&svg[3], NULL, c->cl,
+                                    JBW_GROUP_ORGANISATION, NULL);
+    if (st == JBW_OK)
+        st = jbw_chart_forecast_svg(&svg[4], NULL, c->fc, NULL);
+    for (i = 0; i < 5; i++)
+        jbw_free(svg[i]);
+    return st;
+}
+
+static void charts_fail_cleanly_when_memory_runs_out(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    oom_ctx c;
+    jbw_series *series = NULL;
+    (void)state;
+    assert_ok(jbw_example_series_zhz(&series));
+    c.series = series;
+    c.cl = small_caseload(snap);
+    c.fc = example_forecast(snap, 0, 0.0);
+    jbw_test_oom_sweep(oom_charts, &c, 2000, jbw_test_fail_after);
+    jbw_test_oom_sweep(oom_charts, &c, 2000, jbw_test_fail_only);
+    jbw_forecast_free((jbw_forecast *)c.fc);
+    jbw_caseload_free((jbw_caseload *)c.cl);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(xml_check_finds_what_is_wrong),
+        cmocka_unit_test(zhz_series_chart_states_the_letters_table),
+        cmocka_unit_test(large_counts_have_the_languages_thousands_separator),
+        cmocka_unit_test(
+            small_counts_are_suppressed_and_rounded_for_publication),
+        cmocka_unit_test(chart_text_is_escaped_and_stays_well_formed),
+        cmocka_unit_test(chart_arguments_are_checked),
+        cmocka_unit_test(caseload_chart_shows_load_and_demand_against_the_norm),
+        cmocka_unit_test(spread_chart_counts_workers_per_ratio_bin),
+        cmocka_unit_test(coupling_chart_gives_the_share_within_five_werkdagen),
+        cmocka_unit_test(bands_chart_counts_the_waiting_list_per_band),
+        cmocka_unit_test(forecast_chart_has_two_panels_with_their_axes),
+        cmocka_unit_test(scenario_chart_puts_each_forecast_in_its_panel),
+        cmocka_unit_test(charts_fail_cleanly_when_memory_runs_out),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
