@@ -125,8 +125,8 @@ int jbw_cli_check(jbw_status st);
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out);
 int jbw_cli_norm(const jbw_cli *cli, jbw_norm **out);
 int jbw_cli_model(const jbw_cli *cli, jbw_waitrisk_model **out);
-/* Writes a result to stdout, marking example-based output synthetic. */
-int jbw_cli_emit(const jbw_cli *cli, const char *text, size_t len);
+/* Writes a result to stdout. (The library's writers carry the data
+ * notice of synthetic data themselves: jbw_snapshot_data_notice.) */
 int jbw_cli_emit_plain(const char *text, size_t len);
 int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
                          size_t len);

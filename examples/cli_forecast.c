@@ -86,7 +86,9 @@ int jbw_cli_forecast(jbw_cli *cli)
         opts.progress = show_progress;
         opts.progress_user = &progress;
     }
-    if (jbw_cli_check(jbw_forecast_run(&fc, &params, norm, &opts)))
+    if (jbw_cli_check(jbw_forecast_run(&fc, &params, norm, &opts)) ||
+        jbw_cli_check(
+            jbw_forecast_set_data_notice(fc, jbw_snapshot_data_notice(snap))))
         goto done;
     if (cli->svg) {
         jbw_chart_options co;
@@ -111,7 +113,7 @@ int jbw_cli_forecast(jbw_cli *cli)
     }
     if (jbw_cli_check(st))
         goto done;
-    rc = jbw_cli_emit(cli, text, len);
+    rc = jbw_cli_emit_plain(text, len);
 done:
     jbw_free(text);
     jbw_forecast_free(fc);
@@ -147,7 +149,7 @@ int jbw_cli_staffing(jbw_cli *cli)
         goto done;
     rc = 1;
     out.lang = cli->lang;
-    out.data_notice = cli->example ? jbw_example_notice() : NULL;
+    out.data_notice = jbw_snapshot_data_notice(snap);
     if (relief) {
         jbw_relief_answer a;
         a.version = JBW_RELIEF_ANSWER_VERSION;

@@ -97,6 +97,17 @@ static int cmd_export(jbw_cli *cli)
                                                 jbw_snapshot_registry(snap))) &&
                 !jbw_cli_write_in_dir(cli->dir, "registry.csv", text, len))
                 rc = 0;
+            /* The CSV files must load back as they are: the notice of
+             * synthetic data goes into a file of its own beside them. */
+            if (rc == 0 && jbw_snapshot_data_notice(snap)) {
+                const char *notice = jbw_snapshot_data_notice(snap);
+                char line[512];
+                int n = snprintf(line, sizeof line, "%s\n", notice);
+                if (n < 0 || (size_t)n >= sizeof line ||
+                    jbw_cli_write_in_dir(cli->dir, "data_notice", line,
+                                         (size_t)n))
+                    rc = 1;
+            }
         }
     }
     jbw_free(text);
@@ -147,7 +158,7 @@ static int cmd_report(jbw_cli *cli)
     }
     if (jbw_cli_check(st))
         goto done;
-    rc = jbw_cli_emit(cli, text, len);
+    rc = jbw_cli_emit_plain(text, len);
 done:
     jbw_free(text);
     jbw_caseload_free(cl);
@@ -206,7 +217,7 @@ static int cmd_triage_or_allocate(jbw_cli *cli, int allocate)
     }
     if (jbw_cli_check(st))
         goto done;
-    rc = jbw_cli_emit(cli, text, len);
+    rc = jbw_cli_emit_plain(text, len);
 done:
     jbw_free(text);
     jbw_allocation_free(alloc);

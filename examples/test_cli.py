@@ -30,6 +30,16 @@ def without_notice(doc):
     return doc
 
 
+def csv_without_notice(text):
+    """CSV rows as lists, without a data_notice column."""
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(text)))
+    if rows and rows[0] and rows[0][-1] == "data_notice":
+        rows = [r[:-1] for r in rows]
+    return rows
+
+
 class ExitCodes(unittest.TestCase):
     def test_no_command_is_usage_error(self):
         self.assertEqual(run(check_rc=None).returncode, 2)
@@ -249,10 +259,12 @@ class Report(unittest.TestCase):
                 self.assertEqual(without_notice(json.loads(embedded)),
                                  json.loads(loaded))
             else:
-                self.assertEqual(embedded, loaded)
+                self.assertEqual(csv_without_notice(embedded), csv_without_notice(loaded))
+                self.assertNotIn("data_notice", loaded)
         # Without --registry the embedded registry is used: same result.
         loaded = run("report", "--format", "csv", *inputs[:4]).stdout
-        self.assertEqual(run("report", "--format", "csv").stdout, loaded)
+        self.assertEqual(csv_without_notice(run("report", "--format", "csv").stdout),
+                         csv_without_notice(loaded))
 
     def test_lenient_load_reports_rejected_rows(self):
         d = os.path.join(WORK, "lenient")
@@ -305,6 +317,57 @@ class DashArgument(unittest.TestCase):
         p = self.run_in(d, "export", "--dir", "./-")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertTrue(os.path.isfile(os.path.join(d, "-", "measures.csv")))
+
+
+class SyntheticNotice(unittest.TestCase):
+    """Every output made from the embedded example says it is synthetic,
+    in the output itself (the library's writers carry the notice)."""
+
+    def notice(self):
+        return run("report", "--format", "json").stdout and \
+            json.loads(run("report", "--format", "json").stdout)["data_notice"]
+
+    def test_every_command_and_format(self):
+        import csv
+        import io
+        notice = self.notice()
+        self.assertIn("SYNTHETIC", notice)
+        for cmd in (("report",), ("triage",), ("allocate",),
+                    ("forecast", "--months", "3"),
+                    ("staffing", "--within-workdays", "5", "--percent", "90"),
+                    ("staffing", "--target", "50", "--months", "12")):
+            with self.subTest(" ".join(cmd)):
+                text = run(*cmd).stdout
+                self.assertEqual(text.splitlines()[0], notice)
+                doc = json.loads(run(*cmd, "--format", "json").stdout)
+                self.assertEqual(list(doc)[0], "data_notice")
+                self.assertEqual(doc["data_notice"], notice)
+                p = run(*cmd, "--format", "csv")
+                rows = list(csv.reader(io.StringIO(p.stdout)))
+                self.assertEqual(rows[0][-1], "data_notice")
+                for row in rows[1:]:
+                    self.assertEqual(len(row), len(rows[0]))  # still valid CSV
+                    self.assertEqual(row[-1], notice)
+
+    def test_svg_chart_says_synthetic(self):
+        import xml.etree.ElementTree as ET
+        svg = os.path.join(WORK, "notice.svg")
+        run("forecast", "--months", "3", "--svg", svg)
+        texts = [t.text for t in ET.parse(svg).getroot().iter()
+                 if t.tag.endswith("text")]
+        self.assertIn(self.notice(), texts)
+
+    def test_export_writes_a_notice_file_beside_the_csv(self):
+        d = os.path.join(WORK, "export-notice")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        with open(os.path.join(d, "data_notice"), encoding="utf-8") as f:
+            self.assertEqual(f.read().strip(), self.notice())
+        # loaded back, the data is the user's: no notice
+        p = run("report", "--format", "json", "--measures", os.path.join(d, "measures.csv"),
+                "--workers", os.path.join(d, "workers.csv"))
+        self.assertNotIn("data_notice", json.loads(p.stdout))
+        self.assertNotIn("SYNTHETIC", p.stdout)
 
 
 class Triage(unittest.TestCase):

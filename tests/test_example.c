@@ -300,6 +300,67 @@ static void test_notice_says_synthetic(void **state)
 
 /* Seed 003: 159 children without a fixed jeugdbeschermer in September
  * 2024, 99 in February 2025 (1st of the month). */
+/* The example carries its notice into every writer; data the caller
+ * builds carries none. */
+static void test_writers_of_the_example_carry_the_notice(void **state)
+{
+    jbw_snapshot *snap = NULL, *own = NULL;
+    jbw_registry *reg = NULL;
+    jbw_caseload *cl = NULL;
+    jbw_norm *norm = NULL;
+    jbw_calendar *cal = NULL;
+    jbw_forecast_params p;
+    jbw_forecast *fc = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    const char *notice = jbw_example_notice();
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_string_equal(jbw_snapshot_data_notice(snap), notice);
+    assert_null(jbw_snapshot_data_notice(NULL));
+    assert_ok(jbw_registry_zuid_west(&reg));
+    assert_ok(jbw_snapshot_new(&own, reg, jbw_example_date()));
+    assert_null(jbw_snapshot_data_notice(own));
+
+    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, NULL));
+    assert_ok(jbw_caseload_json(&text, &len, cl));
+    assert_int_equal(strncmp(text, "{\"data_notice\":\"SYNTHETIC", 25), 0);
+    jbw_free(text);
+    assert_ok(jbw_caseload_text(&text, &len, cl));
+    assert_int_equal(strncmp(text, notice, strlen(notice)), 0);
+    jbw_free(text);
+    assert_ok(jbw_caseload_csv(&text, &len, cl));
+    assert_non_null(strstr(text, ",data_notice\n"));
+    jbw_free(text);
+
+    assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, JBW_DATE_NONE,
+                                                NULL, NULL));
+    p.months = 2;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, NULL));
+    assert_null(jbw_forecast_data_notice(fc));
+    assert_ok(jbw_forecast_set_data_notice(fc, jbw_snapshot_data_notice(snap)));
+    assert_string_equal(jbw_forecast_data_notice(fc), notice);
+    assert_ok(jbw_forecast_svg(&text, &len, fc, NULL));
+    assert_non_null(strstr(text, "SYNTHETIC example data"));
+    jbw_free(text);
+    assert_ok(jbw_forecast_set_data_notice(fc, NULL));
+    assert_ok(jbw_forecast_json(&text, &len, fc));
+    assert_null(strstr(text, "data_notice"));
+    jbw_free(text);
+    assert_status(jbw_forecast_set_data_notice(NULL, notice), JBW_EINVAL);
+
+    jbw_forecast_free(fc);
+    jbw_caseload_free(cl);
+    jbw_calendar_free(cal);
+    jbw_norm_free(norm);
+    jbw_snapshot_free(own);
+    jbw_registry_free(reg);
+    jbw_snapshot_free(snap);
+}
+
 static void test_jb_west_totals_are_the_published_ones(void **state)
 {
     jbw_date dates[3] = {0, 0, 0};
@@ -371,6 +432,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_gives_identical_records),
+        cmocka_unit_test(test_writers_of_the_example_carry_the_notice),
         cmocka_unit_test(test_different_seed_gives_different_records),
         cmocka_unit_test(test_reference_date_is_2025_09_01),
         cmocka_unit_test(test_example_uses_zuid_west_registry),

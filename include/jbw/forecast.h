@@ -377,6 +377,19 @@ JBW_API jbw_status jbw_forecast_text(char **out, size_t *len,
                                      const jbw_forecast *fc);
 
 /*
+ * The data notice of a forecast: every writer above (text: first line;
+ * JSON: a first key "data_notice"; CSV: a last column "data_notice"; SVG:
+ * a line under the title) carries it. Set it from the snapshot the
+ * parameters came from: jbw_forecast_set_data_notice(fc,
+ * jbw_snapshot_data_notice(snap)). The text is copied; NULL clears it.
+ * Errors: JBW_EINVAL (fc NULL), JBW_ENOMEM (fc unchanged).
+ */
+JBW_API jbw_status jbw_forecast_set_data_notice(jbw_forecast *fc,
+                                                const char *notice);
+/* The notice set, or NULL (none, or fc NULL). Borrowed from fc. */
+JBW_API const char *jbw_forecast_data_notice(const jbw_forecast *fc);
+
+/*
  * A self-contained SVG chart (no external resources): waiting nieuw,
  * bestaand and total (mean), the p5-p95 band of the total when
  * stochastic, and capacity and load on a right-hand axis (norm units),

@@ -88,6 +88,18 @@ JBW_API jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
 /* The reference date; JBW_DATE_NONE for NULL. */
 JBW_API jbw_date jbw_snapshot_reference_date(const jbw_snapshot *snap);
 
+/*
+ * The data notice of a snapshot: for the embedded example
+ * (jbw_example_snapshot) the statement that it is synthetic, the text of
+ * jbw_example_notice(); NULL for data the caller added or loaded, and for
+ * NULL. The caseload, triage and allocation writers put it into every
+ * output made from the snapshot (text: first line; JSON: a first key
+ * "data_notice"; CSV: a last column "data_notice"); pass it to
+ * jbw_forecast_set_data_notice and jbw_output_options for forecasts and
+ * staffing answers. Borrowed, static.
+ */
+JBW_API const char *jbw_snapshot_data_notice(const jbw_snapshot *snap);
+
 /* The snapshot's registry (borrowed, valid while the snapshot lives). */
 JBW_API const jbw_registry *jbw_snapshot_registry(const jbw_snapshot *snap);
 

@@ -112,6 +112,20 @@ void jbw__buf_date(jbw__buf *b, jbw_date d);
 jbw_status jbw__buf_finish(jbw__buf *b, char **out, size_t *len);
 void jbw__buf_free(jbw__buf *b);
 
+/* ---- the data notice in outputs (notice.c) --------------------------- */
+/*
+ * A writer's output made from synthetic data carries the notice (NULL:
+ * none; every helper then writes nothing but the line end it owns):
+ * text: the notice and a blank line first; JSON: a first member
+ * "data_notice" (call right after the opening '{'; writes the ','); CSV:
+ * a last column "data_notice" on the header line and on every row (call
+ * instead of writing the line's '\n').
+ */
+void jbw__notice_text(jbw__buf *b, const char *notice);
+void jbw__notice_json(jbw__buf *b, const char *notice);
+void jbw__notice_csv_header_end(jbw__buf *b, const char *notice);
+void jbw__notice_csv_row_end(jbw__buf *b, const char *notice);
+
 /* ---- JSON object members (json.c) ------------------------------------ */
 
 /* Appends "key": preceded by ',' unless `first`. */

@@ -104,6 +104,7 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_json: %s is NULL",
                           !out ? "out" : "cl");
     jbw__buf_putc(&b, '{');
+    jbw__notice_json(&b, jbw_snapshot_data_notice(cl->snap));
     jbw__json_date(&b, "date", cl->date, 1);
     jbw__buf_puts(&b, ",\n");
     jbw__json_key(&b, "norm", 1);
@@ -146,7 +147,8 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
 
 /* A CSV number: empty when not finite (NaN percentage, no median). */
 static void jbw__csv_totals_row(jbw__buf *b, const char *scope, const char *key,
-                                const jbw_caseload_totals *t)
+                                const jbw_caseload_totals *t,
+                                const char *notice)
 {
     int k;
     jbw__buf_puts(b, scope);
@@ -168,12 +170,13 @@ static void jbw__csv_totals_row(jbw__buf *b, const char *scope, const char *key,
     jbw__csv_num(b, t->coupling_median_workdays, JBW__DEC_PCT);
     for (k = 0; k < JBW_KIND_COUNT; k++)
         jbw__buf_printf(b, ",%zu", t->by_kind[k]);
-    jbw__buf_putc(b, '\n');
+    jbw__notice_csv_row_end(b, notice);
 }
 
 jbw_status jbw_caseload_csv(char **out, size_t *len, const jbw_caseload *cl)
 {
     jbw__buf b = JBW__BUF_INIT;
+    const char *notice = cl ? jbw_snapshot_data_notice(cl->snap) : NULL;
     size_t i;
     int k, g;
     if (!out || !cl)
@@ -187,14 +190,15 @@ jbw_status jbw_caseload_csv(char **out, size_t *len, const jbw_caseload *cl)
                       "coupling_median_workdays");
     for (k = 0; k < JBW_KIND_COUNT; k++)
         jbw__buf_printf(&b, ",kind_%s", jbw_kind_code((jbw_kind)k));
-    jbw__buf_putc(&b, '\n');
-    jbw__csv_totals_row(&b, "total", "", &cl->scope[0]);
+    jbw__notice_csv_header_end(&b, notice);
+    jbw__csv_totals_row(&b, "total", "", &cl->scope[0], notice);
     for (g = 0; g < 2; g++) {
         jbw_group group = g ? JBW_GROUP_REGION : JBW_GROUP_ORGANISATION;
         for (i = 0; i < jbw_caseload_group_count(cl, group); i++)
             jbw__csv_totals_row(&b, g ? "region" : "organisation",
                                 jbw__cl_group_key(cl, group, i),
-                                &cl->scope[jbw__cl_group_scope(cl, group, i)]);
+                                &cl->scope[jbw__cl_group_scope(cl, group, i)],
+                                notice);
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
@@ -205,12 +209,14 @@ jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
                                     const jbw_caseload *cl)
 {
     jbw__buf b = JBW__BUF_INIT;
+    const char *notice = cl ? jbw_snapshot_data_notice(cl->snap) : NULL;
     size_t i;
     if (!out || !cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_workers_csv: %s is NULL",
                           !out ? "out" : "cl");
     jbw__buf_puts(&b, "id,organisation,region,fte,tenure_months,"
-                      "effective_fte,capacity,load,ratio,status,measures\n");
+                      "effective_fte,capacity,load,ratio,status,measures");
+    jbw__notice_csv_header_end(&b, notice);
     for (i = 0; i < cl->worker_count; i++) {
         jbw_worker_load w;
         jbw__cl_worker_line(&w, cl, i);
@@ -227,7 +233,8 @@ jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
         jbw__csv_num(&b, w.ratio, JBW__DEC_RATIO);
         jbw__buf_putc(&b, ',');
         jbw__buf_puts(&b, jbw_load_status_code(w.status));
-        jbw__buf_printf(&b, ",%zu\n", w.measures);
+        jbw__buf_printf(&b, ",%zu", w.measures);
+        jbw__notice_csv_row_end(&b, notice);
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
@@ -470,6 +477,7 @@ jbw_status jbw_caseload_text(char **out, size_t *len, const jbw_caseload *cl)
     if (!out || !cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_text: %s is NULL",
                           !out ? "out" : "cl");
+    jbw__notice_text(&b, jbw_snapshot_data_notice(cl->snap));
     jbw__text_heading(&b, cl);
     jbw__buf_puts(&b, "\nTotals\n");
     jbw__text_table(&b, NULL, 2, JBW__TOTALS_ROWS, 1u, jbw__cell_totals,

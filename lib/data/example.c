@@ -679,6 +679,8 @@ jbw_status jbw_example_snapshot(jbw_snapshot **out, uint32_t seed)
         jbw_snapshot_free(g.snap);
         return st;
     }
+    /* Every output made from it says so (jbw_snapshot_data_notice). */
+    g.snap->data_notice = jbw_example_notice();
     *out = g.snap;
     return jbw__ok();
 }

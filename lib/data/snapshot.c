@@ -106,6 +106,11 @@ jbw_status jbw_snapshot_new(jbw_snapshot **out, const jbw_registry *registry,
     return jbw__ok();
 }
 
+const char *jbw_snapshot_data_notice(const jbw_snapshot *snap)
+{
+    return snap ? snap->data_notice : NULL;
+}
+
 void jbw_snapshot_free(jbw_snapshot *snap)
 {
     if (!snap)

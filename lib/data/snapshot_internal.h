@@ -98,6 +98,7 @@ struct jbw_snapshot {
     jbw__strmap family_ids;  /* id -> family index */
     jbw__workers w;
     jbw__measures m;
+    const char *data_notice; /* static text; NULL: real data */
 };
 
 /*

@@ -190,9 +190,10 @@ struct jbw_forecast {
     size_t replicates;
     uint64_t seed;
     int finance;
-    int nstats;      /* 1 deterministic, FC_STATS stochastic */
-    jbw_date *dates; /* months + 1 */
-    double *values;  /* [(month x nstats + stat) x FCQ_COUNT + q] */
+    int nstats;        /* 1 deterministic, FC_STATS stochastic */
+    jbw_date *dates;   /* months + 1 */
+    double *values;    /* [(month x nstats + stat) x FCQ_COUNT + q] */
+    char *data_notice; /* owned copy; NULL: none */
 };
 
 /* The FCQ_COUNT values of statistic `stat` of month `month`. */

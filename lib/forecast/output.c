@@ -51,8 +51,10 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
     int stat;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_json: NULL argument");
+    jbw__buf_putc(&b, '{');
+    jbw__notice_json(&b, fc->data_notice);
     jbw__buf_printf(&b,
-                    "{\"mode\":\"%s\",\"replicates\":%zu,\"seed\":%llu,"
+                    "\"mode\":\"%s\",\"replicates\":%zu,\"seed\":%llu,"
                     "\"months\":%d,\"start\":",
                     fc->replicates ? "stochastic" : "deterministic",
                     fc->replicates, (unsigned long long)fc->seed,
@@ -105,7 +107,7 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
     jbw__buf_puts(&b, "statistic,month,date");
     for (qi = 0; qi < FCQ_COUNT; qi++)
         jbw__buf_printf(&b, ",%s", jbw__fc_quantity_names[qi]);
-    jbw__buf_putc(&b, '\n');
+    jbw__notice_csv_header_end(&b, fc->data_notice);
     for (stat = 0; stat < fc->nstats; stat++) {
         int32_t t;
         for (t = 0; t <= fc->months; t++) {
@@ -117,7 +119,7 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
                 jbw__buf_putc(&b, ',');
                 fc_csv_number(&b, v[qi], fc_decimals(qi));
             }
-            jbw__buf_putc(&b, '\n');
+            jbw__notice_csv_row_end(&b, fc->data_notice);
         }
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
@@ -159,6 +161,7 @@ jbw_status jbw_forecast_text(char **out, size_t *len, const jbw_forecast *fc)
     int32_t t;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_text: NULL argument");
+    jbw__notice_text(&b, fc->data_notice);
     if (fc->replicates)
         jbw__buf_printf(&b,
                         "Forecast, %d months, stochastic: mean of %zu "

@@ -51,7 +51,26 @@ void jbw_forecast_free(jbw_forecast *fc)
         return;
     jbw__free(fc->dates);
     jbw__free(fc->values);
+    jbw__free(fc->data_notice);
     jbw__free(fc);
+}
+
+jbw_status jbw_forecast_set_data_notice(jbw_forecast *fc, const char *notice)
+{
+    char *copy = NULL;
+    if (!fc)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_set_data_notice: fc is NULL");
+    if (notice && !(copy = jbw__strdup(notice)))
+        return jbw__enomem();
+    jbw__free(fc->data_notice);
+    fc->data_notice = copy;
+    return jbw__ok();
+}
+
+const char *jbw_forecast_data_notice(const jbw_forecast *fc)
+{
+    return fc ? fc->data_notice : NULL;
 }
 
 static jbw_status fc_result_new(jbw_forecast **out,

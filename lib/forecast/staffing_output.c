@@ -55,41 +55,6 @@ static void put_pct(jbw__buf *b, double share, jbw_lang lang)
     jbw__buf_putc(b, '%');
 }
 
-static void text_notice(jbw__buf *b, const jbw_output_options *o)
-{
-    if (o->data_notice) {
-        jbw__buf_puts(b, o->data_notice);
-        jbw__buf_puts(b, "\n\n");
-    }
-}
-
-static void json_notice(jbw__buf *b, const jbw_output_options *o)
-{
-    jbw__buf_putc(b, '{');
-    if (o->data_notice) {
-        jbw__buf_puts(b, "\"data_notice\":");
-        jbw__buf_json_string(b, o->data_notice);
-        jbw__buf_putc(b, ',');
-    }
-}
-
-/* The notice column: a header field, then the value on every row. */
-static void csv_notice_header(jbw__buf *b, const jbw_output_options *o)
-{
-    if (o->data_notice)
-        jbw__buf_puts(b, ",data_notice");
-    jbw__buf_putc(b, '\n');
-}
-
-static void csv_notice_value(jbw__buf *b, const jbw_output_options *o)
-{
-    if (o->data_notice) {
-        jbw__buf_putc(b, ',');
-        jbw__buf_csv_field(b, o->data_notice);
-    }
-    jbw__buf_putc(b, '\n');
-}
-
 /* ---- relief ------------------------------------------------------------ */
 
 jbw_status jbw_relief_answer_text(char **out, size_t *len,
@@ -105,7 +70,7 @@ jbw_status jbw_relief_answer_text(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     en = o->lang == JBW_LANG_EN;
-    text_notice(&b, o);
+    jbw__notice_text(&b, o->data_notice);
     jbw__buf_puts(&b, en ? "Relief: to bring the waiting list to at most "
                          : "Inhaalslag: om de wachtlijst binnen ");
     if (en) {
@@ -141,7 +106,7 @@ jbw_status jbw_relief_answer_csv(char **out, size_t *len,
     jbw__buf_puts(
         &b, "target_waiting,within_months,hires_fte_per_month,total_hires_fte,"
             "annual_turnover");
-    csv_notice_header(&b, o);
+    jbw__notice_csv_header_end(&b, o->data_notice);
     jbw__buf_json_number(&b, a->target_waiting, 6);
     jbw__buf_printf(&b, ",%ld,", (long)a->within_months);
     jbw__buf_json_number(&b, a->hires_fte_per_month, 3);
@@ -149,7 +114,7 @@ jbw_status jbw_relief_answer_csv(char **out, size_t *len,
     jbw__buf_json_number(&b, a->total_hires_fte, 3);
     jbw__buf_putc(&b, ',');
     jbw__buf_json_number(&b, a->annual_turnover, 6);
-    csv_notice_value(&b, o);
+    jbw__notice_csv_row_end(&b, o->data_notice);
     return jbw__buf_finish(&b, out, len);
 }
 
@@ -164,7 +129,8 @@ jbw_status jbw_relief_answer_json(char **out, size_t *len,
               JBW_RELIEF_ANSWER_VERSION, opts, &o);
     if (st != JBW_OK)
         return st;
-    json_notice(&b, o);
+    jbw__buf_putc(&b, '{');
+    jbw__notice_json(&b, o->data_notice);
     jbw__buf_puts(&b, "\"question\":\"relief\",\"target_waiting\":");
     jbw__buf_json_number(&b, a->target_waiting, 6);
     jbw__buf_printf(&b, ",\"within_months\":%ld,\"hires_fte_per_month\":",
@@ -195,7 +161,7 @@ jbw_status jbw_queue_answer_text(char **out, size_t *len,
         return st;
     l = o->lang;
     en = l == JBW_LANG_EN;
-    text_notice(&b, o);
+    jbw__notice_text(&b, o->data_notice);
     jbw__buf_puts(&b, en ? "Queue view (Erlang C): "
                          : "Wachtrijbeeld (Erlang C): ");
     put_num(&b, a->queue.arrivals_per_workday, 2, l);
@@ -266,7 +232,7 @@ static void csv_queue_row(jbw__buf *b, const char *scope,
     jbw__buf_json_number(b, r->p_wait, 6);
     jbw__buf_putc(b, ',');
     jbw__buf_json_number(b, r->share_within, 6);
-    csv_notice_value(b, o);
+    jbw__notice_csv_row_end(b, o->data_notice);
 }
 
 jbw_status jbw_queue_answer_csv(char **out, size_t *len,
@@ -281,7 +247,7 @@ jbw_status jbw_queue_answer_csv(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     jbw__buf_puts(&b, "scope,within_workdays,slots,fte,p_wait,share_within");
-    csv_notice_header(&b, o);
+    jbw__notice_csv_header_end(&b, o->data_notice);
     csv_queue_row(&b, "needed", a, &a->needed, a->needed.fte, o);
     csv_queue_row(&b, "current", a, &a->current, a->current_effective_fte, o);
     return jbw__buf_finish(&b, out, len);
@@ -309,7 +275,8 @@ jbw_status jbw_queue_answer_json(char **out, size_t *len,
               JBW_QUEUE_ANSWER_VERSION, opts, &o);
     if (st != JBW_OK)
         return st;
-    json_notice(&b, o);
+    jbw__buf_putc(&b, '{');
+    jbw__notice_json(&b, o->data_notice);
     jbw__buf_puts(&b, "\"question\":\"queue\",\"within_workdays\":");
     jbw__buf_json_number(&b, a->queue.within_workdays, 6);
     jbw__buf_puts(&b, ",\"percent\":");

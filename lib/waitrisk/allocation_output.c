@@ -69,6 +69,7 @@ jbw_status jbw_allocation_json(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     jbw__buf_putc(&b, '{');
+    jbw__notice_json(&b, jbw_snapshot_data_notice(alloc->snap));
     jbw__wr_json_model(&b, &alloc->model);
     jbw__buf_puts(&b, ",\"date\":\"");
     jbw__buf_date(&b, alloc->date);
@@ -102,7 +103,9 @@ jbw_status jbw_allocation_csv(char **out, size_t *len,
     jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_csv");
     if (st != JBW_OK)
         return st;
-    jbw__buf_puts(&b, "rank,id,organisation,region,worker,reason\n");
+    const char *notice = jbw_snapshot_data_notice(alloc->snap);
+    jbw__buf_puts(&b, "rank,id,organisation,region,worker,reason");
+    jbw__notice_csv_header_end(&b, notice);
     for (i = 0; i < alloc->count; i++) {
         const jbw__wr_line *l = &alloc->lines[i];
         jbw__buf_printf(&b, "%lu,", (unsigned long)(i + 1));
@@ -114,10 +117,11 @@ jbw_status jbw_allocation_csv(char **out, size_t *len,
         jbw__buf_putc(&b, ',');
         if (l->worker != JBW__NONE) {
             jbw__buf_csv_field(&b, jbw__wr_line_worker(alloc, i));
-            jbw__buf_puts(&b, ",\n");
+            jbw__buf_putc(&b, ',');
         } else {
-            jbw__buf_printf(&b, ",%s\n", wr_reason_code(l->reason));
+            jbw__buf_printf(&b, ",%s", wr_reason_code(l->reason));
         }
+        jbw__notice_csv_row_end(&b, notice);
     }
     return jbw__wr_finish(&b, out, len);
 }
@@ -132,6 +136,7 @@ jbw_status jbw_allocation_text(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     jbw__wr_fmt_date(date, alloc->date);
+    jbw__notice_text(&b, jbw_snapshot_data_notice(alloc->snap));
     jbw__buf_printf(&b,
                     "Allocation proposal on %s (model %s version %d, norm "
                     "%s, unit %s): %lu of %lu waiting assigned\n"

@@ -69,6 +69,7 @@ jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
         return st;
     rows = wr_rows(triage, top);
     jbw__buf_putc(&b, '{');
+    jbw__notice_json(&b, jbw_snapshot_data_notice(triage->snap));
     jbw__wr_json_model(&b, &triage->model);
     jbw__buf_puts(&b, ",\"date\":\"");
     jbw__buf_date(&b, triage->date);
@@ -116,7 +117,8 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
                       "next_contact_due");
     for (i = 0; i < JBW_ITEM_COUNT; i++)
         jbw__buf_printf(&b, ",%s", jbw_item_code((jbw_item)i));
-    jbw__buf_puts(&b, ",reasons,model,model_version\n");
+    jbw__buf_puts(&b, ",reasons,model,model_version");
+    jbw__notice_csv_header_end(&b, jbw_snapshot_data_notice(triage->snap));
     for (r = 0; r < rows; r++) {
         const jbw_score *s = &triage->scores[r];
         const jbw_wait_case *c = &triage->cases[r];
@@ -154,7 +156,8 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
         jbw__buf_free(&reasons);
         jbw__buf_putc(&b, ',');
         jbw__buf_csv_field(&b, triage->model.name);
-        jbw__buf_printf(&b, ",%d\n", triage->model.version);
+        jbw__buf_printf(&b, ",%d", triage->model.version);
+        jbw__notice_csv_row_end(&b, jbw_snapshot_data_notice(triage->snap));
     }
     return jbw__wr_finish(&b, out, len);
 }
@@ -171,6 +174,7 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
         return st;
     rows = wr_rows(triage, top);
     jbw__wr_fmt_date(date, triage->date);
+    jbw__notice_text(&b, jbw_snapshot_data_notice(triage->snap));
     jbw__buf_printf(&b,
                     nl ? "Wachtlijst op %s (model %s versie %d): %lu wachtend"
                        : "Waiting list on %s (model %s version %d): %lu "

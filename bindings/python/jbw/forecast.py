@@ -205,6 +205,8 @@ declare_all([
     ("jbw_forecast_csv", STATUS, [PP, PSIZE, _P]),
     ("jbw_forecast_text", STATUS, [PP, PSIZE, _P]),
     ("jbw_forecast_svg", STATUS, [PP, PSIZE, _P, c_char_p]),
+    ("jbw_forecast_set_data_notice", STATUS, [_P, c_char_p]),
+    ("jbw_forecast_data_notice", c_char_p, [_P]),
     ("jbw_forecast_relief", STATUS, [POINTER(c_double), _PP_PARAMS, _P, c_double, c_int32]),
     ("jbw_erlang_c", STATUS, [POINTER(c_double), c_size_t, c_double]),
     ("jbw_queue_params_init", STATUS, [POINTER(QueueParamsC), c_uint]),
@@ -309,8 +311,7 @@ class ForecastParams:
                                             norm._p if norm is not None else None,
                                             to_days(date), enc(organisation), enc(region))
         out = cls._from_c(p)
-        if getattr(snapshot, "synthetic", False):
-            out.data_notice = dec(C.jbw_example_notice())
+        out.data_notice = snapshot.data_notice
         return out
 
     @classmethod
@@ -572,6 +573,16 @@ class Forecast(Handle):
         return (f"{C.jbw_forecast_months(p)} months, {kind}: "
                 f"{last.waiting:.0f} waiting in month {last.month}")
 
+    @property
+    def data_notice(self) -> Optional[str]:
+        """The synthetic-data notice every writer of this forecast carries
+        (set from :attr:`ForecastParams.data_notice`), or None."""
+        return dec(C.jbw_forecast_data_notice(self._p))
+
+    @data_notice.setter
+    def data_notice(self, notice: Optional[str]) -> None:
+        C.jbw_forecast_set_data_notice(self._p, enc(notice))
+
     def to_json(self) -> str:
         """The library's JSON."""
         return take_string(C.jbw_forecast_json, self._p)
@@ -666,7 +677,10 @@ def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
         if cbs and cbs.error is not None:
             raise cbs.error
         raise
-    return Forecast(handle)
+    fc = Forecast(handle)
+    if params.data_notice:
+        C.jbw_forecast_set_data_notice(handle, enc(params.data_notice))
+    return fc
 
 
 def relief(params: ForecastParams, target_waiting: float, within_months: int,

@@ -207,6 +207,13 @@ class Snapshot(Handle):
     # -- reading -----------------------------------------------------------------
 
     @property
+    def data_notice(self) -> Optional[str]:
+        """The library's notice that the data is synthetic (the embedded
+        example), or None. Every writer of a result made from this
+        snapshot carries it."""
+        return dec(C.jbw_snapshot_data_notice(self._p))
+
+    @property
     def reference_date(self) -> _dt.date:
         """The date the assignment fields describe."""
         return from_days(C.jbw_snapshot_reference_date(self._p))  # type: ignore[return-value]
@@ -320,6 +327,9 @@ class Snapshot(Handle):
         io.write_file(os.path.join(directory, "workers.csv"), self.workers_csv())
         with self.registry() as reg:
             io.write_file(os.path.join(directory, "registry.csv"), reg.to_csv())
+        notice = self.data_notice
+        if notice:  # beside the CSV files, which must load back as they are
+            io.write_file(os.path.join(directory, "data_notice"), notice + "\n")
 
     # -- convenience ---------------------------------------------------------------
 

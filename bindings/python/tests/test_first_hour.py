@@ -187,6 +187,41 @@ class Loader(unittest.TestCase):
         self.assertIn("jbw", os.path.basename(jbw.library_path))
 
 
+class SyntheticNotice(unittest.TestCase):
+    """Every Python writer of a result made from the embedded example says
+    it is synthetic (the library's writers carry the notice)."""
+
+    def test_every_writer(self):
+        import csv
+        import io
+        notice = jbw.example_notice()
+        with jbw.Snapshot.example() as snap:
+            self.assertEqual(snap.data_notice, notice)
+            params = jbw.ForecastParams.from_snapshot(snap).replace(months=3)
+            with snap.caseload() as r, snap.triage() as t, t.allocate() as a, \
+                    jbw.run_forecast(params) as fc:
+                for name, obj in (("caseload", r), ("triage", t), ("allocation", a),
+                                  ("forecast", fc)):
+                    with self.subTest(name):
+                        self.assertTrue(obj.to_text().startswith(notice + "\n"))
+                        self.assertEqual(obj.to_dict()["data_notice"], notice)
+                        rows = list(csv.reader(io.StringIO(obj.to_csv())))
+                        self.assertEqual(rows[0][-1], "data_notice")
+                        self.assertTrue(all(row[-1] == notice for row in rows[1:]))
+                self.assertIn(notice, fc.to_svg())
+                self.assertEqual(fc.data_notice, notice)
+        with tempfile.TemporaryDirectory() as d:
+            with jbw.Snapshot.example() as snap:
+                snap.save_csv(d)
+            with open(os.path.join(d, "data_notice"), encoding="utf-8") as f:
+                self.assertEqual(f.read().strip(), notice)
+            with jbw.Snapshot.load_csv(os.path.join(d, "measures.csv"),
+                                       os.path.join(d, "workers.csv")) as back:
+                self.assertIsNone(back.data_notice)
+                with back.caseload() as r:
+                    self.assertNotIn("data_notice", r.to_dict())
+
+
 class Reprs(unittest.TestCase):
     def test_handles_say_what_they_hold(self):
         with jbw.Snapshot.example() as snap:
