@@ -97,6 +97,13 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_HISTORY] = {"--history", "DIR",
                          "a folder of exports: one subfolder per reference "
                          "date (YYYY-MM-DD) with measures.csv and workers.csv"},
+    [JBW_OPT_OUT] = {"--out", "F", "write to F instead of standard output"},
+    [JBW_OPT_SUPPRESS_BELOW] = {"--suppress-below", "K",
+                                "publication: show counts from 1 to K-1 as "
+                                "\"< K\" (0: off)"},
+    [JBW_OPT_ROUND_TO] = {"--round-to", "R",
+                          "publication: round counts to a multiple of R "
+                          "(0: off)"},
 };
 
 static void print_option(FILE *f, int o)
@@ -194,7 +201,20 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         cli->model = v;
         break;
     case JBW_OPT_SCENARIO:
+        if (cli->scenario_count >= JBW_CLI_SCENARIOS_MAX)
+            return bad_value(
+                a, "at most " JBW_CLI_STR(JBW_CLI_SCENARIOS_MAX) " files", v);
         cli->scenario = v;
+        cli->scenarios[cli->scenario_count++] = v;
+        break;
+    case JBW_OPT_OUT:
+        cli->out = v;
+        break;
+    case JBW_OPT_SUPPRESS_BELOW:
+        rc = parse_long(&cli->suppress_below, a, v, 0, JBW_PUBLISH_MAX);
+        break;
+    case JBW_OPT_ROUND_TO:
+        rc = parse_long(&cli->round_to, a, v, 0, JBW_PUBLISH_MAX);
         break;
     case JBW_OPT_DIR:
         cli->dir = v;
@@ -236,8 +256,14 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
             cli->format = JBW_CLI_JSON;
         else if (strcmp(v, "csv") == 0)
             cli->format = JBW_CLI_CSV;
+        else if (cli->command && strcmp(cli->command->name, "brief") == 0 &&
+                 strcmp(v, "html") == 0)
+            cli->format = JBW_CLI_HTML;
+        else if (cli->command && strcmp(cli->command->name, "brief") == 0 &&
+                 strcmp(v, "md") == 0)
+            cli->format = JBW_CLI_MD;
         else
-            return bad_value(a, "text, json or csv", v);
+            return bad_value(a, "text, json or csv (brief: html or md)", v);
         break;
     case JBW_OPT_LANG:
         if (strcmp(v, "nl") == 0)
@@ -376,6 +402,7 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
      * and forecast prints its report on standard output already. Refused
      * rather than taken as a file or directory named '-'. */
     if ((cli->dir && strcmp(cli->dir, "-") == 0) ||
+        (cli->out && strcmp(cli->out, "-") == 0) ||
         (cli->svg && strcmp(cli->svg, "-") == 0))
         return jbw_cli_usage("'-' is not a file or directory name here; "
                              "give a path ('./-' for one named '-')");

@@ -20,8 +20,13 @@
 typedef enum {
     JBW_CLI_TEXT = 0,
     JBW_CLI_JSON = 1,
-    JBW_CLI_CSV = 2
+    JBW_CLI_CSV = 2,
+    JBW_CLI_HTML = 3, /* brief only */
+    JBW_CLI_MD = 4    /* brief only */
 } jbw_cli_format;
+
+/* Most --scenario files one command takes (the brief compares them). */
+#define JBW_CLI_SCENARIOS_MAX 8
 
 /* Every option of the jbw command; the order is the order of --help. */
 typedef enum jbw_cli_opt {
@@ -50,6 +55,9 @@ typedef enum jbw_cli_opt {
     JBW_OPT_SCENARIO_OUT,
     JBW_OPT_FROM,
     JBW_OPT_HISTORY,
+    JBW_OPT_OUT,
+    JBW_OPT_SUPPRESS_BELOW,
+    JBW_OPT_ROUND_TO,
     JBW_OPT_COUNT_
 } jbw_cli_opt;
 
@@ -84,6 +92,10 @@ typedef struct jbw_cli {
     const char *scenario_out; /* calibrate */
     jbw_date from;            /* backtest D0; JBW_DATE_NONE: not given */
     const char *history;      /* --history DIR */
+    const char *out;          /* brief: --out F; NULL: standard output */
+    const char *scenarios[JBW_CLI_SCENARIOS_MAX]; /* every --scenario */
+    int scenario_count;
+    long suppress_below, round_to; /* brief: small counts; 0: off */
     const char *positional[4];
     int positional_count;
     int example;              /* the input is the embedded example */
@@ -145,5 +157,6 @@ int jbw_cli_staffing(jbw_cli *cli);
 int jbw_cli_calibrate(jbw_cli *cli);
 int jbw_cli_backtest(jbw_cli *cli);
 int jbw_cli_series_history(jbw_cli *cli);
+int jbw_cli_brief(jbw_cli *cli);
 
 #endif

@@ -23,3 +23,108 @@ int jbw_cli_write_svg(const char *path, jbw_status made, char *svg, size_t len)
     jbw_free(svg);
     return rc;
 }
+
+/* The brief's format: html (default) or md. */
+static int brief_format(const jbw_cli *cli, jbw_brief_format *out)
+{
+    switch (cli->format) {
+    case JBW_CLI_TEXT: /* not given */
+    case JBW_CLI_HTML:
+        *out = JBW_BRIEF_HTML;
+        return 0;
+    case JBW_CLI_MD:
+        *out = JBW_BRIEF_MARKDOWN;
+        return 0;
+    default:
+        return jbw_cli_usage("brief --format is html or md");
+    }
+}
+
+/* Loads the --scenario files; their names are the file names without
+ * directory and extension. */
+static int load_scenarios(const jbw_cli *cli, jbw_scenario **sc,
+                          char names[][64])
+{
+    int i;
+    for (i = 0; i < cli->scenario_count; i++) {
+        const char *path = cli->scenarios[i], *base = strrchr(path, '/');
+        char *dot;
+        if (jbw_cli_check(jbw_scenario_load(&sc[i], path)))
+            return 1;
+        snprintf(names[i], 64, "%s", base ? base + 1 : path);
+        dot = strrchr(names[i], '.');
+        if (dot && dot != names[i])
+            *dot = '\0';
+    }
+    return 0;
+}
+
+int jbw_cli_brief(jbw_cli *cli)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_norm *norm = NULL;
+    jbw_waitrisk_model *model = NULL;
+    jbw_series *series = NULL;
+    jbw_scenario *sc[JBW_CLI_SCENARIOS_MAX] = {NULL};
+    const jbw_scenario *scl[JBW_CLI_SCENARIOS_MAX];
+    const char *names[JBW_CLI_SCENARIOS_MAX];
+    char name_buf[JBW_CLI_SCENARIOS_MAX][64];
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief_format format;
+    jbw_brief *brief = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    int rc, i;
+    if ((rc = brief_format(cli, &format)) != 0)
+        return rc;
+    rc = jbw_cli_load(cli, &snap);
+    if (rc != 0)
+        return rc;
+    rc = 1;
+    if (jbw_cli_norm(cli, &norm) != 0 || jbw_cli_model(cli, &model) != 0 ||
+        load_scenarios(cli, sc, name_buf) != 0)
+        goto done;
+    /* the embedded example shows the published Zuid-Holland Zuid series */
+    if (cli->example && jbw_cli_check(jbw_example_series_zhz(&series)))
+        goto done;
+    for (i = 0; i < cli->scenario_count; i++) {
+        scl[i] = sc[i];
+        names[i] = name_buf[i];
+    }
+    o.lang = cli->lang;
+    o.date = cli->date;
+    o.notice = cli->example ? jbw_example_notice() : NULL;
+    o.norm = norm;
+    o.model = model;
+    o.series = series;
+    o.organisation = cli->organisation;
+    o.region = cli->region;
+    o.scenarios = scl;
+    o.scenario_names = names;
+    o.scenario_count = (size_t)cli->scenario_count;
+    if (cli->months)
+        o.months = (int32_t)cli->months;
+    if (cli->replicates >= 0)
+        o.replicates = (size_t)cli->replicates;
+    if (cli->seed_given)
+        o.seed = (uint64_t)cli->seed;
+    o.suppress_below = (unsigned int)cli->suppress_below;
+    o.round_to = (unsigned int)cli->round_to;
+    if (jbw_cli_check(jbw_brief_new(&brief, snap, &o)) ||
+        jbw_cli_check(jbw_brief_write(&text, &len, brief, format)))
+        goto done;
+    if (cli->out)
+        rc = jbw_cli_check(jbw_write_file(cli->out, text, len));
+    else
+        rc = jbw_cli_emit_plain(text, len);
+done:
+    jbw_free(text);
+    jbw_brief_free(brief);
+    for (i = 0; i < JBW_CLI_SCENARIOS_MAX; i++)
+        jbw_scenario_free(sc[i]);
+    jbw_series_free(series);
+    jbw_waitrisk_model_free(model);
+    jbw_norm_free(norm);
+    jbw_snapshot_free(snap);
+    return rc;
+}

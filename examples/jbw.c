@@ -327,6 +327,14 @@ const jbw_cli_command jbw_cli_commands[] = {
      "The published Zuid-Holland Zuid series of children waiting "
      "(nieuw/bestaand),\nor the series of a folder of exports (--history "
      "DIR)."},
+    {"brief", jbw_cli_brief,
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(MODEL) | O(SCENARIO) |
+         O(MONTHS) | O(REPLICATES) | O(SEED) | O(ORGANISATION) | O(REGION) |
+         O(OUT) | O(SUPPRESS_BELOW) | O(ROUND_TO),
+     "", 0, 0,
+     "The council brief: the factual part of a raadsinformatiebrief with\n"
+     "charts, in Dutch (--lang en: English), as one HTML file (--format md:\n"
+     "Markdown). Aggregates only. --scenario F (up to 8) adds scenarios."},
     {"export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
      "Write the input data (measures, workers, registry) as CSV into --dir D."},
     {"calendar", cmd_calendar, ALWAYS, "YEAR", 1, 1,

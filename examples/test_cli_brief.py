@@ -3,11 +3,15 @@ and forecast) and of `jbw brief`.
 
 usage: python3 test_cli_brief.py PATH_TO_JBW WORK_DIR
 """
+import csv
+import json
 import os
+import re
 import subprocess
 import sys
 import unittest
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 JBW = None
 WORK = None
@@ -75,6 +79,126 @@ class Charts(unittest.TestCase):
         self.assertIn("capacity", t)
         self.assertIn("waiting (measures)", t)
         self.assertTrue(any(NOTICE in x for x in t))
+
+
+class Tables(HTMLParser):
+    """The tables of an HTML page by id, as rows of cell texts; checks that
+    every element closes where it should."""
+
+    VOID = {"meta", "br", "img", "hr", "input", "link"}
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.tables, self.problems = [], {}, []
+        self.table = self.cell = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+        if tag == "table":
+            self.table = self.tables.setdefault(dict(attrs).get("id", str(len(self.tables))), [])
+        elif tag == "tr" and self.table is not None:
+            self.table.append([])
+        elif tag in ("td", "th") and self.table is not None:
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(tag)
+        else:
+            self.stack.pop()
+        if tag in ("td", "th") and self.cell is not None:
+            self.table[-1].append("".join(self.cell).strip())
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def number(text):
+    """A Dutch number: "4.503" -> 4503, "373,1" -> 373.1."""
+    return float(text.replace(".", "").replace(",", ".").rstrip("%"))
+
+
+def region_files(region):
+    """The embedded example exported as CSV and cut to one region, as another
+    region's own export would be: (measures.csv, workers.csv)."""
+    d = os.path.join(WORK, "export")
+    run("export", "--dir", d)
+    out = os.path.join(WORK, region)
+    os.makedirs(out, exist_ok=True)
+    for name in ("measures.csv", "workers.csv"):
+        with open(os.path.join(d, name), newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        with open(os.path.join(out, name), "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(r for r in rows if r["region"] == region)
+    return os.path.join(out, "measures.csv"), os.path.join(out, "workers.csv")
+
+
+class Brief(unittest.TestCase):
+    def test_example_brief_is_one_page_with_the_letters_table(self):
+        out = os.path.join(WORK, "brief.html")
+        run("brief", "--out", out, "--replicates", "20")
+        with open(out, encoding="utf-8") as f:
+            html = f.read()
+        page = Tables(html)
+        self.assertEqual((page.problems, page.stack), ([], []))
+        # the Zuid-Holland Zuid table of seed 000, as a table and a chart
+        self.assertEqual(page.tables["reeks"][1], ["20-9-2024", "41", "72", "113"])
+        self.assertEqual(page.tables["reeks"][-1], ["1-9-2025", "26", "11", "37"])
+        charts = re.findall(r"<svg xmlns=.*?</svg>", html, re.S)
+        self.assertGreaterEqual(len(charts), 3)
+        for svg in charts:
+            ET.fromstring(svg)
+            self.assertIn(NOTICE, svg)
+        self.assertNotRegex(html, r"<script|href=|src=|@import")
+        self.assertIsNone(re.search(r"\b[WMCF]\d{4,}\b", html))
+
+    def test_brief_of_another_regions_csv_equals_its_report(self):
+        measures, workers = region_files("HGL")
+        args = ("--measures", measures, "--workers", workers)
+        out = os.path.join(WORK, "brief-hgl.html")
+        run("brief", *args, "--out", out, "--replicates", "0")
+        report = json.loads(run("report", *args, "--format", "json").stdout)["totals"]
+        with open(out, encoding="utf-8") as f:
+            html = f.read()
+        self.assertNotIn(NOTICE, html)  # real files: no synthetic notice
+        head = {r[0]: r[1] for r in Tables(html).tables["kerncijfers"][1:]}
+        self.assertEqual(number(head["Lopende maatregelen"]), report["active_measures"])
+        self.assertEqual(number(head["Zonder vaste jeugdbeschermer: nieuw"]),
+                         report["waiting_nieuw"])
+        self.assertEqual(number(head["Zonder vaste jeugdbeschermer: bestaand"]),
+                         report["waiting_bestaand"])
+        self.assertEqual(number(head["Medewerkers in dienst"]), report["workers"])
+        self.assertAlmostEqual(number(head["Effectieve fte"]), report["effective_fte"],
+                               delta=0.05)
+        regions = [r[0] for r in Tables(html).tables["wachtend-regio"][1:]]
+        self.assertEqual(regions, ["Haaglanden"])
+
+    def test_markdown_scenarios_and_publication_rule(self):
+        sc = os.path.join(WORK, "verloop.scenario")
+        with open(sc, "w", encoding="utf-8") as f:
+            f.write("turnover = 20%\n")
+        md = run("brief", "--format", "md", "--scenario", sc, "--replicates", "0",
+                 "--suppress-below", "50").stdout
+        self.assertIn("| Zonder vaste jeugdbeschermer: bestaand | < 50 |", md)
+        self.assertIn("| Personeelsverloop per jaar | 0% | 20% |", md)
+        self.assertIn("| 20-9-2024 | < 50 | 72 | 113 |", md)
+
+    def test_bad_usage(self):
+        run("brief", "--format", "json", check_rc=2)
+        run("report", "--format", "html", check_rc=2)
+        run("brief", "--out", "-", check_rc=2)
+        run("brief", "--round-to", "-1", check_rc=2)
+        many = []
+        for _ in range(9):
+            many += ["--scenario", "x.scenario"]
+        run("brief", *many, check_rc=2)
 
 
 def main():

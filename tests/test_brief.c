@@ -627,6 +627,301 @@ static void charts_fail_cleanly_when_memory_runs_out(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* ---- the brief ------------------------------------------------------------
+ */
+
+/* 1 when the text holds something shaped like an id of the example
+ * (W0001, M00001, C00001, F00001: a letter and four or more digits). */
+static int has_example_id(const char *s)
+{
+    const char *p;
+    for (p = s; *p; p++) {
+        int k = 0;
+        if (!strchr("WMCF", *p) || (p > s && isalnum((unsigned char)p[-1])))
+            continue;
+        while (isdigit((unsigned char)p[1 + k]))
+            k++;
+        if (k >= 4)
+            return 1;
+    }
+    return 0;
+}
+
+static size_t occurrences(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    const char *p = hay;
+    while ((p = strstr(p, needle)) != NULL) {
+        n++;
+        p += strlen(needle);
+    }
+    return n;
+}
+
+/* Every url( points inside the document (url(#...)), nothing loads. */
+static void assert_self_contained(const char *html)
+{
+    const char *p = html;
+    while ((p = strstr(p, "url(")) != NULL) {
+        assert_int_equal(p[4], '#');
+        p += 4;
+    }
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "href"));
+    assert_null(strstr(html, "src="));
+    assert_null(strstr(html, "@import"));
+    assert_null(strstr(html, "<link"));
+}
+
+static jbw_brief *example_brief(jbw_snapshot **snap, jbw_series **series,
+                                jbw_brief_options *o)
+{
+    jbw_brief *b = NULL;
+    assert_ok(jbw_example_snapshot(snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_example_series_zhz(series));
+    o->series = *series;
+    o->notice = jbw_example_notice();
+    o->replicates = 20;
+    o->months = 12;
+    assert_ok(jbw_brief_new(&b, *snap, o));
+    return b;
+}
+
+static void example_brief_has_every_section_and_the_letters_table(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = example_brief(&snap, &series, &o);
+    char *html = NULL, *md = NULL;
+    size_t len = 0, i, charts = jbw_brief_chart_count(b);
+    static const char *const sections[] = {
+        "<h2>Kerncijfers</h2>",
+        "<h2>Jeugdigen zonder vaste jeugdbeschermer</h2>",
+        "<h2>Koppeling binnen 5 werkdagen</h2>",
+        "<h2>Caseload tegen de norm</h2>",
+        "<h2>Hoe de wachtlijst wordt geprioriteerd</h2>",
+        "<h2>Prognose en scenario&#39;s</h2>",
+        "<h2>Bronnen en definities</h2>"};
+    (void)state;
+    assert_ok(jbw_brief_write(&html, &len, b, JBW_BRIEF_HTML));
+    assert_int_equal(len, strlen(html));
+    assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"nl\">", 31) == 0);
+    assert_self_contained(html);
+    for (i = 0; i < sizeof sections / sizeof sections[0]; i++)
+        assert_contains(html, sections[i]);
+    /* the Zuid-Holland Zuid table of seed 000: 41 + 72 = 113 on 20-9-2024,
+     * 26 + 11 = 37 on 1-9-2025 */
+    assert_contains(html, "<th scope=\"row\">20-9-2024</th><td class=\"n\">41"
+                          "</td><td class=\"n\">72</td><td class=\"n\">113"
+                          "</td>");
+    assert_contains(html, "<th scope=\"row\">1-9-2025</th><td class=\"n\">26"
+                          "</td><td class=\"n\">11</td><td class=\"n\">37"
+                          "</td>");
+    /* the example on 2025-09-01 (docs/example.md): 4,503 running measures,
+     * 96 nieuw + 45 bestaand = 141 waiting, 412 workers employed */
+    assert_contains(html, "Lopende maatregelen</th><td class=\"n\">4.503</td>");
+    assert_contains(html, "nieuw</th><td class=\"n\">96</td>");
+    assert_contains(html, "bestaand</th><td class=\"n\">45</td>");
+    assert_contains(html, "totaal</th><td class=\"n\">141</td>");
+    assert_contains(html, "Medewerkers in dienst</th><td class=\"n\">412</td>");
+    /* charts: at least three, each well-formed and inline; the notice on
+     * every chart, at the top and bottom, and for print on every page */
+    assert_true(charts >= 3);
+    for (i = 0; i < charts; i++) {
+        const char *name = NULL, *svg = NULL;
+        assert_ok(jbw_brief_chart(&name, &svg, b, i));
+        assert_chart(svg);
+        assert_contains(svg, jbw_example_notice());
+    }
+    assert_int_equal(occurrences(html, "<svg xmlns"), charts);
+    assert_null(strstr(html, "<?xml"));
+    assert_true(occurrences(html, jbw_example_notice()) >= 2 * charts + 3);
+    assert_false(has_example_id(html));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_true(strncmp(md, "> **SYNTHETIC", 13) == 0);
+    assert_contains(md, "| 20-9-2024 | 41 | 72 | 113 |");
+    assert_contains(md, "## Kerncijfers");
+    assert_contains(md, "*Figuur: Jeugdigen zonder vaste jeugdbeschermer");
+    assert_false(has_example_id(md));
+    assert_status(jbw_brief_chart(NULL, NULL, b, charts), JBW_ERANGE);
+    assert_status(jbw_brief_write(&md, NULL, b, (jbw_brief_format)2),
+                  JBW_EINVAL);
+    jbw_free(md);
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+}
+
+static void brief_holds_no_measure_child_or_worker_id(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_brief *b = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    char *html = NULL, *md = NULL;
+    (void)state;
+    o.replicates = 0;
+    o.months = 6;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    /* measures mx-1.., children cx-1.., worker W1 */
+    assert_null(strstr(html, "mx-"));
+    assert_null(strstr(html, "cx-"));
+    assert_null(strstr(html, ">W1<"));
+    assert_null(strstr(md, "mx-"));
+    assert_null(strstr(md, "cx-"));
+    assert_null(strstr(md, " W1 "));
+    /* no notice asked: none shown */
+    assert_null(strstr(html, "class=\"notice\""));
+    jbw_free(md);
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
+static void brief_suppresses_and_rounds_small_counts(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b;
+    char *html = NULL;
+    (void)state;
+    o.suppress_below = 50;
+    b = example_brief(&snap, &series, &o);
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    /* 45 bestaand is below 50; 96 nieuw is not */
+    assert_contains(html, "bestaand</th><td class=\"n\">&lt; 50</td>");
+    assert_contains(html, "nieuw</th><td class=\"n\">96</td>");
+    assert_contains(html, "Voor publicatie: aantallen van 1 tot 50");
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+    o.suppress_below = 0;
+    o.round_to = 10;
+    b = example_brief(&snap, &series, &o);
+    jbw_snapshot_free(snap);
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    /* to the nearest 10: 4503 -> 4500, 96 -> 100, 45 -> 50 (halves up),
+     * the total 141 -> 140 */
+    assert_contains(html, "Lopende maatregelen</th><td class=\"n\">4.500</td>");
+    assert_contains(html, "bestaand</th><td class=\"n\">50</td>");
+    assert_contains(html, "totaal</th><td class=\"n\">140</td>");
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+}
+
+static void brief_puts_scenarios_beside_their_assumptions(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_scenario *sc = NULL;
+    const jbw_scenario *list[1];
+    const char *names[1] = {"Verloop 20%"};
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = NULL;
+    char *html = NULL;
+    const char *name = NULL;
+    size_t i, n;
+    int found = 0;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_scenario_parse(&sc, "turnover = 20%\n", 15, "t"));
+    list[0] = sc;
+    o.scenarios = list;
+    o.scenario_names = names;
+    o.scenario_count = 1;
+    o.replicates = 0;
+    o.months = 12;
+    o.lang = JBW_LANG_EN;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    jbw_scenario_free(sc);
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">", 31) == 0);
+    assert_contains(html, "<h2>Key figures</h2>");
+    assert_contains(html, "<th scope=\"col\">Verloop 20%</th>");
+    /* the base keeps no turnover; the scenario sets 20% a year */
+    assert_contains(html, "Staff turnover a year</th><td class=\"n\">0%</td>"
+                          "<td class=\"n\">20%</td>");
+    n = jbw_brief_chart_count(b);
+    for (i = 0; i < n; i++) {
+        assert_ok(jbw_brief_chart(&name, NULL, b, i));
+        found += strcmp(name, "scenarios") == 0;
+    }
+    assert_int_equal(found, 1);
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
+static void brief_options_are_checked(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_brief_options o;
+    jbw_brief *b = NULL;
+    (void)state;
+    assert_ok(jbw_brief_options_init(&o, JBW_BRIEF_OPTIONS_VERSION));
+    assert_status(jbw_brief_new(&b, NULL, &o), JBW_EINVAL);
+    assert_status(jbw_brief_new(NULL, snap, &o), JBW_EINVAL);
+    o.scenario_count = 1;
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_EINVAL);
+    o.scenario_count = 0;
+    o.relief_months = 0;
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_EINVAL);
+    o.relief_months = 12;
+    o.queue_percent = 100;
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_EINVAL);
+    o.queue_percent = 90;
+    o.relief_target = NAN;
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_EINVAL);
+    o.relief_target = 0;
+    o.months = 601;
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_EINVAL);
+    o.months = 0;
+    o.round_to = JBW_PUBLISH_MAX + 1;
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_EINVAL);
+    o.round_to = 0;
+    o.version = 2;
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_EVERSION);
+    assert_null(b);
+    assert_status(jbw_brief_options_init(&o, 2), JBW_EVERSION);
+    assert_int_equal(jbw_brief_chart_count(NULL), 0);
+    jbw_brief_free(NULL);
+    jbw_snapshot_free(snap);
+}
+
+static int oom_brief(void *user)
+{
+    const jbw_snapshot *snap = user;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = NULL;
+    char *html = NULL, *md = NULL;
+    jbw_status st;
+    o.replicates = 0;
+    o.months = 2;
+    o.relief_months = 2;
+    st = jbw_brief_new(&b, snap, &o);
+    if (st == JBW_OK)
+        st = jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML);
+    if (st == JBW_OK)
+        st = jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN);
+    jbw_free(md);
+    jbw_free(html);
+    jbw_brief_free(b);
+    return st;
+}
+
+static void brief_fails_cleanly_when_memory_runs_out(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    (void)state;
+    jbw_test_oom_sweep(oom_brief, snap, 20000, jbw_test_fail_after);
+    jbw_snapshot_free(snap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -644,6 +939,12 @@ int main(void)
         cmocka_unit_test(forecast_chart_has_two_panels_with_their_axes),
         cmocka_unit_test(scenario_chart_puts_each_forecast_in_its_panel),
         cmocka_unit_test(charts_fail_cleanly_when_memory_runs_out),
+        cmocka_unit_test(example_brief_has_every_section_and_the_letters_table),
+        cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),
+        cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
+        cmocka_unit_test(brief_puts_scenarios_beside_their_assumptions),
+        cmocka_unit_test(brief_options_are_checked),
+        cmocka_unit_test(brief_fails_cleanly_when_memory_runs_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

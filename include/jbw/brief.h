@@ -1,5 +1,5 @@
 /*
- * libjbw - charts (and the council brief made with them).
+ * libjbw - charts and the council brief.
  *
  * Charts: each function writes one self-contained SVG document (no
  * scripts, no external fonts, images or links) with a <title> and a
@@ -10,7 +10,18 @@
  * options->notice is set (for the embedded example: jbw_example_notice()),
  * the chart carries that line.
  *
- * Small counts for publication: with
+ * The brief: the factual part of a council information letter
+ * (raadsinformatiebrief) made from a snapshot: headline figures with the
+ * norm and its source, the waiting list nieuw/bestaand and its series, the
+ * coupling norm, caseload per organisation and region, the forecast and
+ * scenarios with bands and the staffing answers with their assumptions,
+ * how the waiting list is prioritised, and the sources and definitions.
+ * It holds aggregates only: no measure, child, family or worker id
+ * appears in it. HTML is one self-contained file (inline CSS and SVG, no
+ * script), Markdown has tables for pasting into a letter. docs/brief.md
+ * says how each figure is computed.
+ *
+ * Small counts for publication (charts and brief): with
  * suppress_below = k > 0, a count from 1 to k - 1 is shown as "< k" and
  * drawn as no bar; with round_to = r > 1, every other count is shown
  * rounded to the nearest multiple of r (halves up), and totals are
@@ -150,6 +161,106 @@ JBW_API jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
 JBW_API jbw_status jbw_chart_bands_svg(char **out, size_t *len,
                                        const jbw_triage *triage,
                                        const jbw_chart_options *opts);
+
+/* ---- the brief --------------------------------------------------------- */
+
+typedef enum jbw_brief_format {
+    JBW_BRIEF_HTML = 0,
+    JBW_BRIEF_MARKDOWN = 1
+} jbw_brief_format;
+
+/* Most scenarios a brief compares. */
+#define JBW_BRIEF_SCENARIOS_MAX 8
+
+typedef struct jbw_brief_options {
+    unsigned int version;
+    jbw_lang lang;        /* JBW_LANG_NL (default) or JBW_LANG_EN */
+    jbw_date date;        /* reference date; NONE: the snapshot's */
+    const char *title;    /* NULL: a default title */
+    const char *notice;   /* NULL: none; else on every page and chart */
+    const jbw_norm *norm; /* NULL: the default norm */
+    const jbw_waitrisk_model *model; /* NULL: the default model */
+    const jbw_calendar *calendar;    /* NULL: the default calendar */
+    /* The waiting series to show (e.g. jbw_example_series_zhz() or one
+     * read from a history); NULL: the snapshot's own point on the date. */
+    const jbw_series *series;
+    /* Forecast scope: one organisation and/or region (NULL: all). */
+    const char *organisation;
+    const char *region;
+    /* Scenarios compared with the base (the snapshot's start state with
+     * steady inflow); names[i] borrowed, NULL: "scenario i". */
+    const jbw_scenario *const *scenarios;
+    const char *const *scenario_names;
+    size_t scenario_count; /* 0..JBW_BRIEF_SCENARIOS_MAX */
+    int32_t months;        /* horizon; 0: each scenario's own (default 24) */
+    size_t replicates;     /* stochastic replicates for the bands (default
+                              200; 0: deterministic, no bands) */
+    uint64_t seed;         /* default 1 */
+    unsigned int suppress_below; /* small counts, see the top of the file */
+    unsigned int round_to;
+    double relief_target;  /* relief: waiting at most this (default 0) */
+    int32_t relief_months; /* ... within this many months (default 12) */
+    double queue_percent;  /* queue view: this % within the coupling norm
+                              (default 90) */
+} jbw_brief_options;
+
+#define JBW_BRIEF_OPTIONS_VERSION 1
+#define JBW_BRIEF_OPTIONS_INIT                                                 \
+    {                                                                          \
+        JBW_BRIEF_OPTIONS_VERSION, JBW_LANG_NL, JBW_DATE_NONE, NULL, NULL,     \
+            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 200, 1, 0,   \
+            0, 0.0, 12, 90.0                                                   \
+    }
+
+/* Sets *opts to the defaults of `version`.
+ * Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+JBW_API jbw_status jbw_brief_options_init(jbw_brief_options *opts,
+                                          unsigned int version);
+
+typedef struct jbw_brief jbw_brief;
+
+/*
+ * Computes a brief of `snap`: caseloads, triage, the base forecast and
+ * every scenario, the staffing answers, and the charts. The brief copies
+ * what it needs (it does not borrow the snapshot, the options or what
+ * they point to). `opts` may be NULL (the defaults).
+ * Errors: JBW_EINVAL (NULL snapshot, bad options: a language out of
+ * range, scenario_count above JBW_BRIEF_SCENARIOS_MAX or scenarios NULL
+ * with a count, months outside 0..600, replicates above 100,000,
+ * relief_months outside 1..600, relief_target negative or NaN,
+ * queue_percent not in (0, 100), publication limits above
+ * JBW_PUBLISH_MAX), JBW_EVERSION, JBW_ERANGE (a date outside the data's
+ * range), JBW_ENOTFOUND (organisation or region not in the registry),
+ * JBW_ENOMEM, and the errors of the computations it runs. A staffing
+ * answer the model cannot give (a target no hiring reaches) is stated in
+ * the brief, not an error.
+ */
+JBW_API jbw_status jbw_brief_new(jbw_brief **out, const jbw_snapshot *snap,
+                                 const jbw_brief_options *opts);
+
+/* Frees a brief; NULL is accepted. */
+JBW_API void jbw_brief_free(jbw_brief *brief);
+
+/*
+ * Writes the brief as HTML or Markdown into *out (free with jbw_free());
+ * *len receives its length (len may be NULL).
+ * Errors: JBW_EINVAL (NULL, unknown format), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_brief_write(char **out, size_t *len,
+                                   const jbw_brief *brief,
+                                   jbw_brief_format format);
+
+/* Number of charts in the brief; 0 for NULL. */
+JBW_API size_t jbw_brief_chart_count(const jbw_brief *brief);
+
+/*
+ * The index-th chart: a stable short name ("series", "caseload_region",
+ * ...) and its SVG document, both borrowed from the brief (valid while it
+ * lives). Either output may be NULL.
+ * Errors: JBW_EINVAL (NULL brief), JBW_ERANGE (index).
+ */
+JBW_API jbw_status jbw_brief_chart(const char **name, const char **svg,
+                                   const jbw_brief *brief, size_t index);
 
 #ifdef __cplusplus
 }

@@ -47,8 +47,8 @@ from .calibration import __all__ as _calibrate_all
 from .staffing import (QueueAnswer, ReliefAnswer, effective_fte, staffing_queue,
                        staffing_relief, workdays_per_month)
 from .staffing import __all__ as _staffing_all
-from .brief import *  # noqa: F401,F403  (charts and the brief)
-from .brief import __all__ as _brief_all
+from .charts import *  # noqa: F401,F403  (charts and the brief)
+from .charts import __all__ as _brief_all
 
 #: Version of these bindings (follows the library's).
 __version__ = "0.1.0"

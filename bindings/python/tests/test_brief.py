@@ -1,7 +1,10 @@
-"""Charts (jbw/brief.h): every chart is a well-formed, accessible SVG that
-states its figures; the options reach the library."""
+"""Charts and the brief (jbw/brief.h): every chart is a well-formed,
+accessible SVG that states its figures; the brief parses as HTML and its
+figures are the JSON report's."""
+import re
 import unittest
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import jbw
 
@@ -75,3 +78,96 @@ class Charts(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Page(HTMLParser):
+    """Reads the brief as a browser would: checks that elements nest and
+    close, collects the tables by id (rows of cell texts) and the charts."""
+
+    VOID = {"meta", "br", "img", "hr", "input", "link"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.tables, self.problems = [], {}, []
+        self.table = None
+        self.cell = None
+        self.svgs = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "svg":
+            self.svgs += 1
+        if tag not in self.VOID:
+            self.stack.append(tag)
+        if tag == "table":
+            self.table = self.tables.setdefault(dict(attrs).get("id", f"t{len(self.tables)}"), [])
+        elif tag == "tr" and self.table is not None:
+            self.table.append([])
+        elif tag in ("td", "th") and self.table is not None:
+            self.cell = []
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+        if tag in ("td", "th") and self.cell is not None:
+            self.table[-1].append("".join(self.cell).strip())
+            self.cell = None
+        elif tag == "table":
+            self.table = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def dutch_number(text):
+    """ "4.503" -> 4503, "373,1" -> 373.1, "70%" -> 70."""
+    return float(text.replace(".", "").replace(",", ".").rstrip("%"))
+
+
+class TheBrief(unittest.TestCase):
+    def test_html_parses_and_its_figures_are_the_reports(self):
+        with jbw.Snapshot.example() as snap, jbw.example_series_zhz() as zhz, \
+                snap.caseload() as report:
+            with jbw.make_brief(snap, series=zhz, notice=jbw.example_notice(),
+                                replicates=10, months=6) as b:
+                html, md, charts = b.html(), b.markdown(), b.charts()
+            totals = report.to_dict()["totals"]
+        page = Page()
+        page.feed(html)
+        page.close()
+        self.assertEqual(page.problems, [])
+        self.assertEqual(page.stack, [])
+        self.assertGreaterEqual(len(charts), 3)
+        self.assertEqual(page.svgs, len(charts))
+        for svg in charts.values():
+            ET.fromstring(svg)
+        head = {row[0]: row[1] for row in page.tables["kerncijfers"][1:]}
+        # the brief's headline figures are the JSON report's
+        self.assertEqual(dutch_number(head["Lopende maatregelen"]), totals["active_measures"])
+        self.assertEqual(dutch_number(head["Zonder vaste jeugdbeschermer: nieuw"]),
+                         totals["waiting_nieuw"])
+        self.assertEqual(dutch_number(head["Zonder vaste jeugdbeschermer: bestaand"]),
+                         totals["waiting_bestaand"])
+        self.assertEqual(dutch_number(head["Medewerkers in dienst"]), totals["workers"])
+        self.assertAlmostEqual(dutch_number(head["Beschikbare fte"]),
+                               totals["available_fte"], delta=0.05)
+        self.assertAlmostEqual(dutch_number(head["Benodigde fte volgens de norm"]),
+                               totals["required_fte"], delta=0.05)
+        self.assertEqual(page.tables["reeks"][1], ["20-9-2024", "41", "72", "113"])
+        # aggregates only: no id of the example (W0001, M00001, C00001, F00001)
+        self.assertIsNone(re.search(r"\b[WMCF]\d{4,}\b", html + md))
+
+    def test_brief_text_in_either_format_and_language(self):
+        with jbw.Snapshot.example() as snap:
+            md = jbw.brief(snap, "md", lang="en", replicates=0, months=3)
+            self.assertTrue(md.startswith("# Youth protection"))
+            self.assertIn("| Active measures | 4,503 |", md)
+            with self.assertRaises(ValueError):
+                jbw.brief(snap, "pdf", replicates=0)
+            with self.assertRaises(jbw.InvalidArgument):
+                jbw.brief(snap, queue_percent=100)

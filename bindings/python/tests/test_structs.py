@@ -14,7 +14,7 @@ import unittest
 
 from jbw import _structs as S
 from jbw import calibration as K
-from jbw import brief as B
+from jbw import charts as B
 from jbw import forecast as F
 from jbw import staffing as ST
 
@@ -41,7 +41,7 @@ MIRRORS = {
     "jbw_backtest_options": K.BacktestOptionsC,
     "jbw_backtest_month": K.BacktestMonthC,
     "jbw_backtest_summary": K.BacktestSummaryC,
-    "jbw_chart_options": B.ChartOptionsC,
+    "jbw_chart_options": B.ChartOptionsC, "jbw_brief_options": B.BriefOptionsC,
 }
 
 ALL_SIZES = dict(S.X86_64_SIZES)

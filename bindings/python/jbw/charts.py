@@ -1,4 +1,8 @@
-"""Charts (``jbw/brief.h``): self-contained, accessible SVG documents.
+"""Charts and the council brief (``jbw/brief.h``).
+
+:func:`brief` returns the brief of a snapshot as HTML or Markdown;
+:func:`make_brief` returns a :class:`Brief` with the HTML, the Markdown and
+every chart as a string.
 
 Each function returns one SVG document as a string: a title, a text
 alternative (``<desc>``) that states the figures in words, axis labels with
@@ -11,11 +15,12 @@ and ``round_to=r`` rounds counts to the nearest multiple of r.
 from __future__ import annotations
 
 import ctypes
-from ctypes import POINTER, c_char_p, c_int, c_size_t, c_uint, c_void_p
-from typing import Optional, Sequence, Union
+from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_size_t,
+                    c_uint, c_uint64, c_void_p)
+from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import enc, take_string
+from ._util import DateLike, Handle, dec, enc, new_handle, take_string, to_days
 from .caseload import CaseloadResult, Group, Series
 from .registry import Registry
 from .snapshot import Snapshot
@@ -23,7 +28,8 @@ from .waitrisk import Lang, Triage
 
 __all__ = ["chart_series", "chart_caseload", "chart_load_spread",
            "chart_coupling", "chart_forecast", "chart_scenarios",
-           "chart_bands", "PUBLISH_MAX"]
+           "chart_bands", "PUBLISH_MAX", "Brief", "make_brief", "brief",
+           "BRIEF_SCENARIOS_MAX"]
 
 PUBLISH_MAX = 1000  #: JBW_PUBLISH_MAX
 
@@ -164,3 +170,144 @@ def chart_bands(triage: Triage, *, lang: Union[Lang, str] = "nl",
     only."""
     o = _options(lang, title, notice, suppress_below, round_to, None)
     return take_string(C.jbw_chart_bands_svg, triage._p, ctypes.byref(o))
+
+
+# ---- the brief ------------------------------------------------------------------
+
+BRIEF_SCENARIOS_MAX = 8  #: JBW_BRIEF_SCENARIOS_MAX
+
+
+class BriefOptionsC(ctypes.Structure):
+    """jbw_brief_options. x86_64: version 0, lang 4, date 8, (pad), title 16,
+    notice 24, norm 32, model 40, calendar 48, series 56, organisation 64,
+    region 72, scenarios 80, scenario_names 88, scenario_count 96, months
+    104, (pad), replicates 112, seed 120, suppress_below 128, round_to 132,
+    relief_target 136, relief_months 144, (pad), queue_percent 152; size
+    160."""
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("lang", c_int),
+        ("date", c_int32),
+        ("title", c_char_p),
+        ("notice", c_char_p),
+        ("norm", c_void_p),
+        ("model", c_void_p),
+        ("calendar", c_void_p),
+        ("series", c_void_p),
+        ("organisation", c_char_p),
+        ("region", c_char_p),
+        ("scenarios", POINTER(c_void_p)),
+        ("scenario_names", POINTER(c_char_p)),
+        ("scenario_count", c_size_t),
+        ("months", c_int32),
+        ("replicates", c_size_t),
+        ("seed", c_uint64),
+        ("suppress_below", c_uint),
+        ("round_to", c_uint),
+        ("relief_target", c_double),
+        ("relief_months", c_int32),
+        ("queue_percent", c_double),
+    ]
+
+
+X86_64_SIZES[BriefOptionsC] = 160
+
+declare_all([
+    ("jbw_brief_options_init", STATUS, [POINTER(BriefOptionsC), c_uint]),
+    ("jbw_brief_new", STATUS, [PP, _P, POINTER(BriefOptionsC)]),
+    ("jbw_brief_free", None, [_P]),
+    ("jbw_brief_write", STATUS, [PP, PSIZE, _P, c_int]),
+    ("jbw_brief_chart_count", c_size_t, [_P]),
+    ("jbw_brief_chart", STATUS, [POINTER(c_char_p), POINTER(c_char_p), _P, c_size_t]),
+])
+
+_FORMATS = {"html": 0, "md": 1, "markdown": 1}
+
+
+class Brief(Handle):
+    """A council brief of a snapshot (``jbw_brief``): the factual part of a
+    raadsinformatiebrief, aggregates only. Make it with :func:`make_brief`
+    (or :func:`brief` for the text alone); read it as :meth:`html`,
+    :meth:`markdown` and :meth:`charts`."""
+
+    _free = staticmethod(C.jbw_brief_free)
+
+    def write(self, format: str = "html") -> str:
+        """The brief as "html" (one self-contained file) or "md"."""
+        if format not in _FORMATS:
+            raise ValueError("format must be 'html' or 'md'")
+        return take_string(C.jbw_brief_write, self._p, _FORMATS[format])
+
+    def html(self) -> str:
+        """One self-contained HTML file (inline CSS and SVG, no script)."""
+        return self.write("html")
+
+    def markdown(self) -> str:
+        """Markdown with tables, for pasting into a letter."""
+        return self.write("md")
+
+    def charts(self) -> Dict[str, str]:
+        """Every chart of the brief as {name: SVG document}."""
+        out: Dict[str, str] = {}
+        for i in range(C.jbw_brief_chart_count(self._p)):
+            name, svg = c_char_p(), c_char_p()
+            C.jbw_brief_chart(ctypes.byref(name), ctypes.byref(svg), self._p, i)
+            out[dec(name.value) or str(i)] = dec(svg.value) or ""
+        return out
+
+
+def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
+               date: DateLike = None, title: Optional[str] = None,
+               notice: Optional[str] = None, norm=None, model=None,
+               calendar=None, series: Optional[Series] = None,
+               organisation: Optional[str] = None, region: Optional[str] = None,
+               scenarios: Union[Mapping[str, object], Sequence, None] = None,
+               months: int = 0, replicates: int = 200, seed: int = 1,
+               suppress_below: int = 0, round_to: int = 0,
+               relief_target: float = 0.0, relief_months: int = 12,
+               queue_percent: float = 90.0) -> Brief:
+    """Computes a brief of ``snapshot`` (see ``include/jbw/brief.h``).
+
+    ``scenarios`` is a mapping of names to :class:`jbw.Scenario` (or a list
+    of scenarios, named by number), compared with the base; ``series`` the
+    waiting series to show (e.g. :func:`jbw.example_series_zhz`). For the
+    embedded example pass ``notice=jbw.example_notice()``."""
+    o = BriefOptionsC()
+    C.jbw_brief_options_init(ctypes.byref(o), BriefOptionsC.VERSION)
+    o.lang = int(Lang.coerce(lang))
+    o.date = to_days(date)
+    o.title, o.notice = enc(title), enc(notice)
+    o.organisation, o.region = enc(organisation), enc(region)
+    o.norm = norm._p if norm is not None else None
+    o.model = model._p if model is not None else None
+    o.calendar = calendar._p if calendar is not None else None
+    o.series = series._p if series is not None else None
+    if scenarios is None:
+        pairs: List = []
+    elif isinstance(scenarios, Mapping):
+        pairs = list(scenarios.items())
+    else:
+        pairs = [(None, s) for s in scenarios]
+    n = len(pairs)
+    sc = (c_void_p * max(n, 1))(*[s._p for _, s in pairs])
+    names = (c_char_p * max(n, 1))(*[enc(k) for k, _ in pairs])
+    o.scenarios, o.scenario_names, o.scenario_count = sc, names, n
+    for name, value in (("months", months), ("replicates", replicates),
+                        ("seed", seed), ("suppress_below", suppress_below),
+                        ("round_to", round_to), ("relief_months", relief_months)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"{name} must be a whole number >= 0")
+    o.months, o.replicates, o.seed = months, replicates, seed
+    o.suppress_below, o.round_to = suppress_below, round_to
+    o.relief_target, o.relief_months = float(relief_target), relief_months
+    o.queue_percent = float(queue_percent)
+    return Brief(new_handle(C.jbw_brief_new, snapshot._p, ctypes.byref(o)),
+                 parents=())
+
+
+def brief(snapshot: Snapshot, format: str = "html", **options) -> str:
+    """The brief of ``snapshot`` as HTML or Markdown (``format="md"``); the
+    options are those of :func:`make_brief`."""
+    with make_brief(snapshot, **options) as b:
+        return b.write(format)

@@ -1,0 +1,93 @@
+/*
+ * libjbw internal: the council brief as a document of blocks (headings,
+ * paragraphs, tables, charts) that brief_doc.c renders as HTML or
+ * Markdown, and the state the sections of the brief share. Nothing here
+ * is exported.
+ */
+#ifndef JBW_BRIEF_INTERNAL_H
+#define JBW_BRIEF_INTERNAL_H
+
+#include "out_internal.h"
+
+typedef enum jbw__block_kind {
+    JBW__BLOCK_H1 = 0,
+    JBW__BLOCK_H2 = 1,
+    JBW__BLOCK_H3 = 2,
+    JBW__BLOCK_P = 3,
+    JBW__BLOCK_NOTE = 4,  /* a remark set apart (assumptions, caveats) */
+    JBW__BLOCK_ITEM = 5,  /* one item of a bulleted list */
+    JBW__BLOCK_TABLE = 6, /* cells row by row; the first row is the header */
+    JBW__BLOCK_CHART = 7  /* the chart with index `chart` */
+} jbw__block_kind;
+
+typedef struct jbw__block {
+    jbw__block_kind kind;
+    char *text;   /* heading, paragraph or item text; table caption */
+    char *id;     /* table: an id for readers and tests ("kerncijfers") */
+    char **cells; /* table cells, row-major */
+    size_t cols, cell_count, cell_cap;
+    size_t chart; /* chart index */
+} jbw__block;
+
+/* The document: blocks and the charts they show. Appends that run out of
+ * memory set `failed` and do nothing more. */
+typedef struct jbw__doc {
+    jbw_lang lang;
+    char *title;
+    char *notice; /* NULL: none */
+    jbw__block *blocks;
+    size_t block_count, block_cap;
+    char **chart_svg;        /* the charts' SVG documents */
+    const char **chart_name; /* their stable names (static strings) */
+    size_t chart_count, chart_cap;
+    int failed;
+} jbw__doc;
+
+void jbw__doc_free(jbw__doc *d);
+/* Appends a heading, paragraph, note or list item; printf-style (numbers
+ * formatted beforehand with jbw__fmt_*: never %f). */
+void jbw__doc_text(jbw__doc *d, jbw__block_kind kind, const char *fmt, ...)
+    JBW__PRINTF(3, 4);
+/* Starts a table of `cols` columns with an id and a caption (either may be
+ * NULL); jbw__doc_cell() then appends cells row by row (header first). */
+void jbw__doc_table(jbw__doc *d, const char *id, const char *caption,
+                    size_t cols);
+void jbw__doc_cell(jbw__doc *d, const char *text);
+/* Appends a row of `cols` cells to the current table. */
+void jbw__doc_row(jbw__doc *d, size_t cols, ...);
+/* Takes an SVG document (allocated with the library's allocator; the doc
+ * owns it from here, also on failure) as a chart named `name` and shows it
+ * here. */
+void jbw__doc_chart(jbw__doc *d, const char *name, char *svg);
+/* Records a failed chart or computation: ENOMEM sets `failed`. */
+void jbw__doc_status(jbw__doc *d, jbw_status st);
+
+/* Renders the document. Errors: JBW_ENOMEM. */
+jbw_status jbw__doc_html(const jbw__doc *d, char **out, size_t *len);
+jbw_status jbw__doc_markdown(const jbw__doc *d, char **out, size_t *len);
+
+/* ---- the sections -------------------------------------------------------- */
+
+/* What the sections of a brief share while it is computed. */
+typedef struct jbw__brief_ctx {
+    jbw__doc *doc;
+    const jbw_brief_options *opts;
+    const jbw_snapshot *snap;
+    const jbw_registry *registry; /* the snapshot's */
+    const jbw_norm *norm;
+    const jbw_calendar *cal;
+    const jbw_waitrisk_model *model;
+    jbw_caseload *cl;
+    jbw_date date;
+    jbw_lang lang;
+    jbw__publish publish;
+    jbw_chart_options chart; /* language, notice, rules, registry */
+} jbw__brief_ctx;
+
+/* Sections in brief.c and brief_forecast.c. Each returns JBW_OK or the
+ * error that stops the brief (out of memory, bad input). */
+jbw_status jbw__brief_forecast(jbw__brief_ctx *c);
+jbw_status jbw__brief_priority(jbw__brief_ctx *c);
+jbw_status jbw__brief_sources(jbw__brief_ctx *c);
+
+#endif /* JBW_BRIEF_INTERNAL_H */
