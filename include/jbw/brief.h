@@ -174,11 +174,12 @@ typedef enum jbw_brief_format {
 
 typedef struct jbw_brief_options {
     unsigned int version;
-    jbw_lang lang;        /* JBW_LANG_NL (default) or JBW_LANG_EN */
-    jbw_date date;        /* reference date; NONE: the snapshot's */
-    const char *title;    /* NULL: a default title */
-    const char *notice;   /* NULL: none; else on every page and chart */
-    const jbw_norm *norm; /* NULL: the default norm */
+    jbw_lang lang;                   /* JBW_LANG_NL (default) or JBW_LANG_EN */
+    jbw_date date;                   /* reference date; NONE: the snapshot's */
+    const char *title;               /* NULL: a default title */
+    const char *notice;              /* on every page and chart; NULL: the
+                                        snapshot's (jbw_snapshot_data_notice()) */
+    const jbw_norm *norm;            /* NULL: the default norm */
     const jbw_waitrisk_model *model; /* NULL: the default model */
     const jbw_calendar *calendar;    /* NULL: the default calendar */
     /* The waiting series to show (e.g. jbw_example_series_zhz() or one

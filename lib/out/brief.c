@@ -498,8 +498,8 @@ static jbw_status introduction(jbw__brief_ctx *c)
                  day);
         c->doc->title = jbw__strdup(t);
     }
-    c->doc->notice = jbw__strdup(o->notice);
-    if (!c->doc->title || (o->notice && !c->doc->notice))
+    c->doc->notice = jbw__strdup(c->notice);
+    if (!c->doc->title || (c->notice && !c->doc->notice))
         return jbw__enomem();
     jbw__doc_text(c->doc, JBW__BLOCK_H1, "%s", c->doc->title);
     jbw__doc_text(
@@ -598,7 +598,8 @@ jbw_status jbw_brief_new(jbw_brief **out, const jbw_snapshot *snap,
     c.publish.round_to = opts->round_to;
     jbw_chart_options_init(&c.chart, JBW_CHART_OPTIONS_VERSION);
     c.chart.lang = opts->lang;
-    c.chart.notice = opts->notice;
+    c.notice = opts->notice ? opts->notice : jbw_snapshot_data_notice(snap);
+    c.chart.notice = c.notice;
     c.chart.suppress_below = opts->suppress_below;
     c.chart.round_to = opts->round_to;
     c.chart.registry = c.registry;

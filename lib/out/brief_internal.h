@@ -81,6 +81,7 @@ typedef struct jbw__brief_ctx {
     jbw_date date;
     jbw_lang lang;
     jbw__publish publish;
+    const char *notice;      /* the options' or the snapshot's; NULL: none */
     jbw_chart_options chart; /* language, notice, rules, registry */
 } jbw__brief_ctx;
 

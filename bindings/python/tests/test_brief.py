@@ -165,7 +165,9 @@ class TheBrief(unittest.TestCase):
     def test_brief_text_in_either_format_and_language(self):
         with jbw.Snapshot.example() as snap:
             md = jbw.brief(snap, "md", lang="en", replicates=0, months=3)
-            self.assertTrue(md.startswith("# Youth protection"))
+            # the example snapshot's own notice, without asking for it
+            self.assertTrue(md.startswith("> **" + jbw.example_notice()))
+            self.assertIn("\n# Youth protection", md)
             self.assertIn("| Active measures | 4,503 |", md)
             with self.assertRaises(ValueError):
                 jbw.brief(snap, "pdf", replicates=0)
