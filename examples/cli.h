@@ -158,5 +158,9 @@ int jbw_cli_calibrate(jbw_cli *cli);
 int jbw_cli_backtest(jbw_cli *cli);
 int jbw_cli_series_history(jbw_cli *cli);
 int jbw_cli_brief(jbw_cli *cli);
+/* The series of a --history folder (one point per export) and the latest
+ * export's snapshot (the caller frees both); 0, or 1 after a message. */
+int jbw_cli_history_series(jbw_cli *cli, jbw_series **series,
+                           jbw_snapshot **latest);
 
 #endif

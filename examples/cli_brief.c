@@ -77,7 +77,12 @@ int jbw_cli_brief(jbw_cli *cli)
     int rc, i;
     if ((rc = brief_format(cli, &format)) != 0)
         return rc;
-    rc = jbw_cli_load(cli, &snap);
+    if (cli->history && cli->measures)
+        return jbw_cli_usage("brief takes --history DIR or --measures and "
+                             "--workers, not both");
+    /* a --history folder gives the series and the latest export */
+    rc = cli->history ? jbw_cli_history_series(cli, &series, &snap)
+                      : jbw_cli_load(cli, &snap);
     if (rc != 0)
         return rc;
     rc = 1;

@@ -188,6 +188,29 @@ static int load_history(history *h, const jbw_cli *cli)
     return rc;
 }
 
+int jbw_cli_history_series(jbw_cli *cli, jbw_series **series,
+                           jbw_snapshot **latest)
+{
+    history h = {NULL, 0};
+    size_t i;
+    int rc = load_history(&h, cli);
+    if (rc != 0)
+        return rc;
+    rc = jbw_cli_check(jbw_series_new(series, cli->history));
+    for (i = 0; !rc && i < h.count; i++)
+        rc = jbw_cli_check(jbw_series_add_snapshot(
+            *series, h.snaps[i], jbw_snapshot_reference_date(h.snaps[i]),
+            cli->organisation, cli->region));
+    if (rc) {
+        jbw_series_free(*series);
+        *series = NULL;
+    } else {
+        *latest = h.snaps[--h.count]; /* the caller owns the latest */
+    }
+    history_free(&h);
+    return rc;
+}
+
 int jbw_cli_series_history(jbw_cli *cli)
 {
     history h = {NULL, 0};
@@ -206,6 +229,14 @@ int jbw_cli_series_history(jbw_cli *cli)
                 series, h.snaps[i], jbw_snapshot_reference_date(h.snaps[i]),
                 cli->organisation, cli->region)))
             goto done;
+    if (cli->svg) {
+        jbw_chart_options co;
+        jbw_cli_chart_options(cli, NULL, &co);
+        st = jbw_chart_series_svg(&text, &len, series, &co);
+        if (jbw_cli_write_svg(cli->svg, st, text, len))
+            goto done;
+        text = NULL;
+    }
     switch (cli->format) {
     case JBW_CLI_JSON:
         st = jbw_series_json(&text, &len, series);

@@ -330,7 +330,7 @@ const jbw_cli_command jbw_cli_commands[] = {
     {"brief", jbw_cli_brief,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(MODEL) | O(SCENARIO) |
          O(MONTHS) | O(REPLICATES) | O(SEED) | O(ORGANISATION) | O(REGION) |
-         O(OUT) | O(SUPPRESS_BELOW) | O(ROUND_TO),
+         O(OUT) | O(SUPPRESS_BELOW) | O(ROUND_TO) | O(HISTORY),
      "", 0, 0,
      "The council brief: the factual part of a raadsinformatiebrief with\n"
      "charts, in Dutch (--lang en: English), as one HTML file (--format md:\n"

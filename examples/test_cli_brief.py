@@ -190,6 +190,29 @@ class Brief(unittest.TestCase):
         self.assertIn("| Personeelsverloop per jaar | 0% | 20% |", md)
         self.assertIn("| 20-9-2024 | < 50 | 72 | 113 |", md)
 
+    def test_brief_of_a_history_folder_has_its_series(self):
+        root = os.path.join(WORK, "history")
+        d = os.path.join(WORK, "export")
+        run("export", "--dir", d)
+        for day in ("2025-07-01", "2025-08-01", "2025-09-01"):
+            os.makedirs(os.path.join(root, day), exist_ok=True)
+            for name in ("measures.csv", "workers.csv"):
+                with open(os.path.join(d, name), encoding="utf-8") as src, \
+                        open(os.path.join(root, day, name), "w", encoding="utf-8") as dst:
+                    dst.write(src.read())
+        out = os.path.join(WORK, "brief-history.html")
+        run("brief", "--history", root, "--out", out, "--replicates", "0")
+        with open(out, encoding="utf-8") as f:
+            page = Tables(f.read())
+        rows = page.tables["reeks"][1:]
+        self.assertEqual([r[0] for r in rows], ["1-7-2025", "1-8-2025", "1-9-2025"])
+        # the latest export is the example of 2025-09-01 (docs/example.md):
+        # 96 nieuw + 45 bestaand = 141, the brief's headline too
+        self.assertEqual(rows[-1], ["1-9-2025", "96", "45", "141"])
+        head = {r[0]: r[1] for r in page.tables["kerncijfers"][1:]}
+        self.assertEqual(head["Peildatum"], "1-9-2025")
+        run("brief", "--history", root, "--measures", "m", "--workers", "w", check_rc=2)
+
     def test_bad_usage(self):
         run("brief", "--format", "json", check_rc=2)
         run("report", "--format", "html", check_rc=2)
