@@ -13,6 +13,7 @@
  * The series and totals functions return PUBLISHED figures (DOMAIN.md,
  * seeds 000 and 003).
  */
+#include "base/rng.h"
 #include "data/snapshot_internal.h"
 
 #include <stdio.h>
@@ -21,30 +22,17 @@
 #define JBW__COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define JBW__YEAR     365
 
-/* ---- the PRNG: splitmix64 ---------------------------------------------- */
+/* ---- draws from the splitmix64 stream (base/rng.h) -------------------- */
 
-/*
- * splitmix64 (Steele, Lea and Flood 2014; the constants of Vigna's
- * public-domain reference). One 64-bit word of state; each output is
- * a bijective mix of the state, so every seed gives a full stream.
- */
 typedef struct jbw__rng {
     uint64_t state;
 } jbw__rng;
-
-static uint64_t jbw__rng_next(jbw__rng *r)
-{
-    uint64_t z = (r->state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
 
 /* A uniform integer in [0, n), n >= 1: the top 32 bits scaled by n
  * (Lemire's multiply-shift; the bias is below 2^-32 * n, irrelevant). */
 static uint32_t jbw__below(jbw__rng *r, uint32_t n)
 {
-    return (uint32_t)(((jbw__rng_next(r) >> 32) * (uint64_t)n) >> 32);
+    return (uint32_t)(((jbw__splitmix64(&r->state) >> 32) * (uint64_t)n) >> 32);
 }
 
 /* 1 with probability pct / 100. */

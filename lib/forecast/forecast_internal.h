@@ -6,6 +6,7 @@
 #ifndef JBW_FORECAST_INTERNAL_H
 #define JBW_FORECAST_INTERNAL_H
 
+#include "base/rng.h"
 #include "data/snapshot_internal.h"
 
 /*
@@ -40,7 +41,7 @@
  */
 #define FC_LF_TABLE 2048
 typedef struct jbw__fc_rng {
-    uint64_t s[4];
+    uint64_t s[4]; /* xoshiro256** (base/rng.h) */
     const double *lf;
 } jbw__fc_rng;
 
@@ -71,8 +72,6 @@ typedef struct jbw__fc_binom {
 double jbw__fc_log_factorial(double k);
 /* y^(1/12) for y in [0, 1] by Newton's method (the monthly turnover). */
 double jbw__fc_root12(double y);
-/* Seeds g with the stream of replicate `replicate` of run `seed`. */
-void jbw__fc_rng_seed(jbw__fc_rng *g, uint64_t seed, uint64_t replicate);
 void jbw__fc_poisson_setup(jbw__fc_poisson *ps, double mean);
 double jbw__fc_poisson_draw(const jbw__fc_poisson *ps, jbw__fc_rng *g);
 /* `table`, when not NULL, holds FC_QPOW doubles and is filled here. */

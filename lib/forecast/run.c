@@ -264,7 +264,7 @@ static jbw_status fc_run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
     }
     for (r = 0; r < reps; r++) {
         jbw__fc_state_init(&states[r], m, p);
-        jbw__fc_rng_seed(&states[r].rng, o->seed, (uint64_t)r);
+        jbw__xoshiro_seed(states[r].rng.s, o->seed, (uint64_t)r);
         states[r].rng.lf = m->lf;
     }
     for (t = 0; t <= m->months; t++) {

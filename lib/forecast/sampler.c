@@ -201,61 +201,12 @@ static double fc_powi(double q, uint64_t n)
 }
 
 /* ====================================================================== */
-/* PRNG: xoshiro256** (Blackman and Vigna 2018) seeded by splitmix64       */
+/* The generator (base/rng.h) with the log-factorial table of a run       */
 /* ====================================================================== */
 
 static double fc_lfact(const jbw__fc_rng *g, double k)
 {
     return k < FC_LF_TABLE ? g->lf[(size_t)k] : jbw__fc_log_factorial(k);
-}
-
-static uint64_t fc_splitmix64(uint64_t *state)
-{
-    uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-/*
- * The stream of replicate r: splitmix64 started at seed is run once to
- * give a key; splitmix64 started at key ^ (r x a 64-bit odd constant)
- * gives the four state words. Each replicate's stream depends only on
- * (seed, r), so results do not depend on the order replicates run in.
- */
-void jbw__fc_rng_seed(jbw__fc_rng *g, uint64_t seed, uint64_t replicate)
-{
-    uint64_t sm = seed;
-    uint64_t key = fc_splitmix64(&sm);
-    int i;
-    sm = key ^ (replicate * UINT64_C(0xD1B54A32D192ED03));
-    for (i = 0; i < 4; i++)
-        g->s[i] = fc_splitmix64(&sm);
-}
-
-static uint64_t fc_rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t fc_next(jbw__fc_rng *g)
-{
-    uint64_t *s = g->s;
-    uint64_t result = fc_rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = fc_rotl(s[3], 45);
-    return result;
-}
-
-/* Uniform on [0, 1) with 53 random bits. */
-static double fc_uniform(jbw__fc_rng *g)
-{
-    return (double)(fc_next(g) >> 11) * (1.0 / 9007199254740992.0);
 }
 
 /* ====================================================================== */
@@ -290,7 +241,7 @@ double jbw__fc_poisson_draw(const jbw__fc_poisson *ps, jbw__fc_rng *g)
     if (ps->mean <= 0)
         return 0;
     if (ps->mean < 10) {
-        double u = fc_uniform(g), p = ps->exp_neg, cdf = p;
+        double u = jbw__xoshiro_uniform(g->s), p = ps->exp_neg, cdf = p;
         double k = 0;
         while (u > cdf && k < 1000) {
             k += 1;
@@ -300,8 +251,8 @@ double jbw__fc_poisson_draw(const jbw__fc_poisson *ps, jbw__fc_rng *g)
         return k;
     }
     for (;;) {
-        double u = fc_uniform(g) - 0.5;
-        double v = fc_uniform(g);
+        double u = jbw__xoshiro_uniform(g->s) - 0.5;
+        double v = jbw__xoshiro_uniform(g->s);
         double us = 0.5 - fabs(u);
         double k;
         if (us < 1e-9)
@@ -330,7 +281,7 @@ static double fc_binomial_inversion(double n, double p, double q, double s,
     double a = (n + 1) * s;
     double bound = -1;
     for (;;) {
-        double u = fc_uniform(g), r = r0, k = 0;
+        double u = jbw__xoshiro_uniform(g->s), r = r0, k = 0;
         for (;;) {
             if (u < r)
                 return k;
@@ -364,8 +315,8 @@ static double fc_binomial_btrs(double n, double p, jbw__fc_rng *g)
     double alpha = 0, lpq = 0, m = 0, h = 0;
     int slow_ready = 0;
     for (;;) {
-        double u = fc_uniform(g) - 0.5;
-        double v = fc_uniform(g);
+        double u = jbw__xoshiro_uniform(g->s) - 0.5;
+        double v = jbw__xoshiro_uniform(g->s);
         double us = 0.5 - fabs(u);
         double k;
         if (us < 1e-9)
