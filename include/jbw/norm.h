@@ -1,0 +1,117 @@
+/*
+ * libjbw - caseload norms.
+ *
+ * A norm set (jbw_norm) says how caseload is counted: the unit (measure,
+ * child or family), the caseload a full-time worker carries, a weight per
+ * measure kind, the onboarding ramp and the status thresholds. The
+ * built-in default is the national Significant-norm: 12 children per
+ * full-time jeugdbeschermer, every kind weight 1.0 (docs/norms.md). The
+ * caseload calculation (jbw/caseload.h), the waiting-risk allocation
+ * (jbw/waitrisk.h) and the forecast (jbw/forecast.h) use it.
+ */
+#ifndef JBW_NORM_H
+#define JBW_NORM_H
+
+#include "jbw/common.h"
+#include "jbw/measure.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum jbw_unit {
+    JBW_UNIT_MEASURE = 0,
+    JBW_UNIT_CHILD = 1,
+    JBW_UNIT_FAMILY = 2
+} jbw_unit;
+
+/* "measure", "child", "family"; NULL when out of range. */
+JBW_API const char *jbw_unit_code(jbw_unit unit);
+
+typedef struct jbw_norm jbw_norm;
+
+/* Largest number of ramp steps a norm may hold. */
+#define JBW_RAMP_MAX 64
+
+/*
+ * Creates the default norm: "Significant-norm", unit child, 12 per FTE,
+ * all weights 1.0, ramp 0.5 (months 0-2), 0.75 (months 3-5), 1.0 (6+),
+ * thresholds under < 0.9 <= at <= 1.0 < over.
+ * Errors: JBW_EINVAL, JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_norm_new_default(jbw_norm **out);
+
+/*
+ * Parses a norm file (key = value; docs/norms.md). Keys not given keep
+ * the default's value; ramp.* lines replace the default ramp as a whole.
+ * `len` as in jbw_date_parse ((size_t)-1: NUL-terminated). `source`
+ * names the text in messages.
+ * Errors: JBW_EINVAL, JBW_EPARSE (malformed line, unknown key, bad
+ * number, zero or negative caseload, negative weight, unknown kind or
+ * unit, a ramp that is not a function of months), JBW_ENOMEM; the detail
+ * names the source and line.
+ */
+JBW_API jbw_status jbw_norm_parse(jbw_norm **out, const char *text, size_t len,
+                                  const char *source);
+
+/* As jbw_norm_parse() from a file. Additional error: JBW_EIO. */
+JBW_API jbw_status jbw_norm_load(jbw_norm **out, const char *path);
+
+/* Writes the norm as a norm file that parses back to an equal norm.
+ * Free with jbw_free(). Errors: JBW_EINVAL, JBW_ENOMEM. */
+JBW_API jbw_status jbw_norm_save(char **out, size_t *len, const jbw_norm *norm);
+
+JBW_API jbw_status jbw_norm_clone(jbw_norm **out, const jbw_norm *norm);
+JBW_API void jbw_norm_free(jbw_norm *norm);
+
+/* Accessors (NULL norm: NULL / 0 / NaN). Strings borrowed. */
+JBW_API const char *jbw_norm_name(const jbw_norm *norm);
+JBW_API const char *jbw_norm_source(const jbw_norm *norm);
+JBW_API jbw_unit jbw_norm_unit(const jbw_norm *norm);
+JBW_API double jbw_norm_caseload_per_fte(const jbw_norm *norm);
+JBW_API double jbw_norm_weight(const jbw_norm *norm, jbw_kind kind);
+/* Fraction of a full caseload at a tenure of `months` whole months
+ * (negative months: 0). */
+JBW_API double jbw_norm_ramp(const jbw_norm *norm, int32_t months);
+/* Number of ramp steps (1..JBW_RAMP_MAX); 0 for NULL. */
+JBW_API size_t jbw_norm_ramp_count(const jbw_norm *norm);
+/*
+ * The index-th ramp step: from tenure month *from_month on, a worker
+ * carries *fraction of a full caseload (steps in increasing month order,
+ * the first from month 0). Either output may be NULL.
+ * Errors: JBW_EINVAL (NULL norm), JBW_ERANGE (index).
+ */
+JBW_API jbw_status jbw_norm_ramp_step(int32_t *from_month, double *fraction,
+                                      const jbw_norm *norm, size_t index);
+JBW_API double jbw_norm_under_below(const jbw_norm *norm);
+JBW_API double jbw_norm_over_above(const jbw_norm *norm);
+
+/*
+ * Setters. Each checks its argument and leaves the norm unchanged on
+ * error. Errors: JBW_EINVAL (NULL, NaN, infinite, out of domain:
+ * caseload <= 0, weight < 0, fraction outside [0, 1], under_below >
+ * over_above), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_norm_set_name(jbw_norm *norm, const char *name,
+                                     const char *source);
+JBW_API jbw_status jbw_norm_set_unit(jbw_norm *norm, jbw_unit unit);
+JBW_API jbw_status jbw_norm_set_caseload_per_fte(jbw_norm *norm,
+                                                 double caseload);
+JBW_API jbw_status jbw_norm_set_weight(jbw_norm *norm, jbw_kind kind,
+                                       double weight);
+/*
+ * Replaces the ramp: from_month[i] is the first tenure month at which
+ * fraction[i] applies; from_month must start at 0 and strictly increase;
+ * the last fraction holds for every later month. 1 <= count <=
+ * JBW_RAMP_MAX.
+ */
+JBW_API jbw_status jbw_norm_set_ramp(jbw_norm *norm, const int32_t *from_month,
+                                     const double *fraction, size_t count);
+JBW_API jbw_status jbw_norm_set_thresholds(jbw_norm *norm, double under_below,
+                                           double over_above);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JBW_NORM_H */

@@ -1,0 +1,70 @@
+/*
+ * libjbw - series of children waiting without a fixed jeugdbeschermer:
+ * points by date (nieuw and bestaand), their changes, and the writers.
+ */
+#ifndef JBW_SERIES_H
+#define JBW_SERIES_H
+
+#include "jbw/common.h"
+#include "jbw/date.h"
+#include "jbw/snapshot.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct jbw_series jbw_series;
+
+typedef struct jbw_series_point {
+    unsigned int version;
+    jbw_date date;
+    size_t nieuw;
+    size_t bestaand;
+    size_t total;          /* nieuw + bestaand */
+    double share_bestaand; /* bestaand / total; NaN when total is 0 */
+    /* change since the previous point; 0 for the first */
+    long long change_nieuw;
+    long long change_bestaand;
+    long long change_total;
+} jbw_series_point;
+#define JBW_SERIES_POINT_VERSION 1
+
+/* Creates an empty series with a title ("Zuid-Holland Zuid"; may be
+ * NULL). Errors: JBW_EINVAL, JBW_ENOMEM. */
+JBW_API jbw_status jbw_series_new(jbw_series **out, const char *title);
+JBW_API void jbw_series_free(jbw_series *series);
+
+/* Adds a point; points are kept in date order. Errors: JBW_EINVAL,
+ * JBW_ERANGE (date), JBW_EDUPLICATE (date already there), JBW_ENOMEM. */
+JBW_API jbw_status jbw_series_add(jbw_series *series, jbw_date date,
+                                  size_t nieuw, size_t bestaand);
+
+/* Adds the point counted from a snapshot on `date`, optionally for one
+ * organisation or region (NULL: all). Errors as jbw_series_add() and
+ * jbw_snapshot_counts_get(). */
+JBW_API jbw_status jbw_series_add_snapshot(jbw_series *series,
+                                           const jbw_snapshot *snap,
+                                           jbw_date date,
+                                           const char *organisation,
+                                           const char *region);
+
+JBW_API const char *jbw_series_title(const jbw_series *series);
+JBW_API size_t jbw_series_count(const jbw_series *series);
+/* Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE. */
+JBW_API jbw_status jbw_series_get(jbw_series_point *out,
+                                  const jbw_series *series, size_t index);
+
+/* Output: CSV (date,nieuw,bestaand,total,share_bestaand,change_...),
+ * JSON {"title","points":[...]}, text table. Free with jbw_free(). */
+JBW_API jbw_status jbw_series_csv(char **out, size_t *len,
+                                  const jbw_series *series);
+JBW_API jbw_status jbw_series_json(char **out, size_t *len,
+                                   const jbw_series *series);
+JBW_API jbw_status jbw_series_text(char **out, size_t *len,
+                                   const jbw_series *series);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JBW_SERIES_H */
