@@ -187,4 +187,34 @@ static inline void jbw_test_add_worker(jbw_snapshot *snap, const char *id,
     assert_ok(jbw_snapshot_add_worker(snap, &w));
 }
 
+/*
+ * Adds a measure to a test snapshot, failing the test on error: the
+ * fields a test sets (family NULL: the child's own family; previous 0 and
+ * waiting_since JBW_DATE_NONE for a measure that never lost a worker);
+ * the rest keep JBW_MEASURE_INIT.
+ */
+static inline void jbw_test_add_measure(jbw_snapshot *snap, const char *id,
+                                        const char *child, const char *family,
+                                        jbw_kind kind, const char *org,
+                                        const char *region, jbw_date start,
+                                        jbw_date end, const char *worker,
+                                        jbw_date first_assigned, int previous,
+                                        jbw_date waiting_since)
+{
+    jbw_measure m = JBW_MEASURE_INIT;
+    m.id = id;
+    m.child_id = child;
+    m.family_id = family;
+    m.kind = kind;
+    m.organisation = org;
+    m.region = region;
+    m.start = start;
+    m.end = end;
+    m.worker_id = worker;
+    m.first_assigned = first_assigned;
+    m.previous_workers = previous;
+    m.waiting_since = waiting_since;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+}
+
 #endif /* JBW_TEST_H */

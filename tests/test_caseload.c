@@ -44,18 +44,8 @@ static void add_measure(jbw_snapshot *snap, const char *id, const char *child,
                         const char *region, jbw_date start, jbw_date end,
                         const char *worker, jbw_date first_assigned)
 {
-    jbw_measure m = JBW_MEASURE_INIT;
-    m.id = id;
-    m.child_id = child;
-    m.family_id = family;
-    m.kind = kind;
-    m.organisation = org;
-    m.region = region;
-    m.start = start;
-    m.end = end;
-    m.worker_id = worker;
-    m.first_assigned = first_assigned;
-    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_test_add_measure(snap, id, child, family, kind, org, region, start, end,
+                         worker, first_assigned, 0, JBW_DATE_NONE);
 }
 
 #define NONE JBW_DATE_NONE

@@ -1818,25 +1818,15 @@ static void shocks_csv_adds_shocks_all_or_nothing(void **s)
 /* Start state from a snapshot                                            */
 /* ---------------------------------------------------------------------- */
 
+/* A measure of the child's own family. */
 static void add_measure(jbw_snapshot *snap, const char *id, const char *child,
                         jbw_kind kind, const char *org, const char *region,
                         jbw_date start, jbw_date end, const char *worker,
                         jbw_date first_assigned, int previous,
                         jbw_date waiting_since)
 {
-    jbw_measure m = JBW_MEASURE_INIT;
-    m.id = id;
-    m.child_id = child;
-    m.kind = kind;
-    m.organisation = org;
-    m.region = region;
-    m.start = start;
-    m.end = end;
-    m.worker_id = worker;
-    m.first_assigned = first_assigned;
-    m.previous_workers = previous;
-    m.waiting_since = waiting_since;
-    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_test_add_measure(snap, id, child, NULL, kind, org, region, start, end,
+                         worker, first_assigned, previous, waiting_since);
 }
 
 /*
