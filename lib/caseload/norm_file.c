@@ -293,39 +293,18 @@ jbw_status jbw_norm_parse(jbw_norm **out, const char *text, size_t len,
 }
 
 /* Norm files are small; a larger file is not a norm file. */
-#define JBW__NORM_FILE_MAX (1024 * 1024)
-
 jbw_status jbw_norm_load(jbw_norm **out, const char *path)
 {
-    FILE *f;
-    char *text;
-    size_t n;
+    char *text = NULL;
+    size_t len = 0;
     jbw_status st;
     if (!out || !path)
         return jbw__error(JBW_EINVAL, "jbw_norm_load: %s is NULL",
                           !out ? "out" : "path");
-    f = fopen(path, "rb");
-    if (!f)
-        return jbw__error(JBW_EIO, "%s: cannot open the norm file", path);
-    text = jbw__malloc(JBW__NORM_FILE_MAX + 1);
-    if (!text) {
-        fclose(f);
-        return jbw__enomem();
-    }
-    n = fread(text, 1, JBW__NORM_FILE_MAX + 1, f);
-    if (ferror(f)) {
-        fclose(f);
-        jbw__free(text);
-        return jbw__error(JBW_EIO, "%s: read error", path);
-    }
-    fclose(f);
-    if (n > JBW__NORM_FILE_MAX) {
-        jbw__free(text);
-        return jbw__error(JBW_EIO, "%s: larger than %d bytes; not a norm file",
-                          path, JBW__NORM_FILE_MAX);
-    }
-    st = jbw_norm_parse(out, text, n, path);
-    jbw__free(text);
+    if ((st = jbw_read_file(&text, &len, path)) != JBW_OK)
+        return st;
+    st = jbw_norm_parse(out, text, len, path);
+    jbw_free(text);
     return st;
 }
 
