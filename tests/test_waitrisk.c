@@ -1643,6 +1643,35 @@ static void test_triage_csv_and_text(void **state)
     jbw_snapshot_free(s);
 }
 
+/*
+ * The text list pads the id column to 16 display columns, one per UTF-8
+ * code point: "M-\u00e9" is 3 code points in 4 bytes, so 13 blanks pad
+ * it, and the blank between columns makes 14 (a byte count would pad 12
+ * and shift the rest of the line one column left). The
+ * rest of the line as in test_triage_csv_and_text for M-A: band hoog, 70
+ * points, 10 werkdagen, contact due 2025-09-01.
+ */
+static void test_triage_text_aligns_utf8_ids(void **state)
+{
+    jbw_snapshot *s = new_snapshot(D(2025, 9, 1));
+    jbw_triage *t = NULL;
+    jbw_measure m;
+    char *out = NULL;
+    (void)state;
+    m = measure("M-\xc3\xa9", "K-A", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
+                D(2025, 8, 18));
+    m.safety = JBW_SAFETY_UNSAFE;
+    m.birth_date = D(2022, 3, 1);
+    assert_ok(jbw_snapshot_add_measure(s, &m));
+    assert_ok(jbw_triage_new(&t, g_model, g_cal, s, D(2025, 9, 1)));
+    assert_ok(jbw_triage_text(&out, NULL, t, 0, JBW_LANG_EN));
+    assert_non_null(strstr(out, "\n    1  M-\xc3\xa9              hoog    "
+                                "    70        10  2025-09-01\n"));
+    jbw_free(out);
+    jbw_triage_free(t);
+    jbw_snapshot_free(s);
+}
+
 static void test_triage_refuses_bad_arguments(void **state)
 {
     jbw_snapshot *s = triage_snapshot();
@@ -2229,6 +2258,7 @@ int main(void)
             test_triage_on_an_earlier_date_sees_later_assigned_as_nieuw),
         cmocka_unit_test(test_triage_json_is_exact),
         cmocka_unit_test(test_triage_csv_and_text),
+        cmocka_unit_test(test_triage_text_aligns_utf8_ids),
         cmocka_unit_test(test_triage_refuses_bad_arguments),
         cmocka_unit_test(test_allocation_with_too_little_capacity),
         cmocka_unit_test(test_allocation_keeps_siblings_together),

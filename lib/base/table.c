@@ -1,6 +1,8 @@
 /*
- * libjbw - plain-text tables for the text reports: columns padded to
- * the display width of UTF-8 text, and the number format of a cell.
+ * libjbw - plain-text tables for the text reports: every text table of
+ * the library pads its cells here, to the display width of UTF-8 text;
+ * a table either measures its columns (jbw__text_table) or gives their
+ * widths row by row (jbw__table_put). And the number format of a cell.
  */
 #include "base/table.h"
 
@@ -23,12 +25,12 @@ static void jbw__pad(jbw__buf *b, size_t n)
         jbw__buf_putc(b, ' ');
 }
 
-static void jbw__table_cell(jbw__buf *b, const char *text, size_t width,
-                            int left, int last)
+void jbw__table_put(jbw__buf *b, const char *sep, const char *text,
+                    size_t width, int left, int last)
 {
     size_t w = jbw__text_width(text);
     size_t pad = width > w ? width - w : 0;
-    jbw__buf_puts(b, "  ");
+    jbw__buf_puts(b, sep);
     if (left) {
         jbw__buf_puts(b, text);
         if (!last)
@@ -64,15 +66,15 @@ void jbw__text_table(jbw__buf *b, const char *const *headers, size_t cols,
         }
     if (headers) {
         for (k = 0; k < cols; k++)
-            jbw__table_cell(b, headers[k], width[k], (int)(left >> k & 1u),
-                            k + 1 == cols);
+            jbw__table_put(b, "  ", headers[k], width[k], (int)(left >> k & 1u),
+                           k + 1 == cols);
         jbw__buf_putc(b, '\n');
     }
     for (r = 0; r < rows; r++) {
         for (k = 0; k < cols; k++) {
             fn(cell, sizeof cell, ctx, r, k);
-            jbw__table_cell(b, cell, width[k], (int)(left >> k & 1u),
-                            k + 1 == cols);
+            jbw__table_put(b, "  ", cell, width[k], (int)(left >> k & 1u),
+                           k + 1 == cols);
         }
         jbw__buf_putc(b, '\n');
     }

@@ -6,6 +6,10 @@
 
 #include "base/base_internal.h"
 
+/* The alignment of a cell of jbw__table_put. */
+#define JBW__LEFT  1
+#define JBW__RIGHT 0
+
 /* The largest cell text (bytes) and the most columns of one table. */
 #define JBW__CELL     96
 #define JBW__MAX_COLS 40
@@ -13,6 +17,16 @@
 /* Writes the text of cell (row, col) into out. */
 typedef void (*jbw__cell_fn)(char *out, size_t size, const void *ctx,
                              size_t row, size_t col);
+
+/*
+ * One cell: `sep`, then `text` padded with spaces to `width` display
+ * columns (one per UTF-8 code point): after the text when `left`, before
+ * it otherwise. A left-aligned `last` cell is not padded (no trailing
+ * blanks). Text wider than `width` is written whole. For ASCII text the
+ * result is that of printf's "%-*s" and "%*s".
+ */
+void jbw__table_put(jbw__buf *b, const char *sep, const char *text,
+                    size_t width, int left, int last);
 
 /*
  * An aligned table: the columns in the bit mask `left` align left (text),

@@ -1,9 +1,11 @@
 /*
  * libjbw - the forecast writers: JSON, CSV and the text table.
  */
+#include "base/table.h"
 #include "forecast/forecast_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* ====================================================================== */
 /* Output                                                                  */
@@ -127,31 +129,72 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
     return jbw__ok();
 }
 
+/* A number cell of the text table: `dec` decimals, `width` columns. */
+static void text_num(jbw__buf *b, double v, int dec, size_t width)
+{
+    char cell[JBW__CELL];
+    snprintf(cell, sizeof cell, "%.*f", dec, v);
+    jbw__table_put(b, " ", cell, width, JBW__RIGHT, 0);
+}
+
 static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t)
 {
     const double *v = jbw__fc_values(fc, t, JBW_STAT_MEAN);
+    char cell[JBW__CELL], date[JBW_DATE_BUFSIZE] = "";
     if (fc->dates[t] != JBW_DATE_NONE) {
-        jbw__buf_date(b, fc->dates[t]);
-        jbw__buf_printf(b, " %3d", (int)t);
+        if (jbw_date_format(date, sizeof date, fc->dates[t]) != JBW_OK)
+            date[0] = '\0';
+        snprintf(cell, sizeof cell, "%s %3d", date, (int)t);
+        jbw__table_put(b, "", cell, 0, JBW__LEFT, 0);
     } else {
-        jbw__buf_printf(b, "%14d", (int)t);
+        snprintf(cell, sizeof cell, "%d", (int)t);
+        jbw__table_put(b, "", cell, 14, JBW__RIGHT, 0);
     }
-    jbw__buf_printf(b, " %9.1f %9.1f %9.1f", v[FCQ_WAITING_NIEUW],
-                    v[FCQ_WAITING_BESTAAND], v[FCQ_WAITING]);
-    if (fc->replicates)
-        jbw__buf_printf(b, " %9.1f %9.1f",
-                        jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING],
-                        jbw__fc_values(fc, t, JBW_STAT_P95)[FCQ_WAITING]);
-    jbw__buf_printf(b, " %9.1f %8.1f %8.1f %9.1f %9.1f", v[FCQ_ASSIGNED],
-                    v[FCQ_FTE], v[FCQ_EFFECTIVE_FTE], v[FCQ_CAPACITY],
-                    v[FCQ_LOAD]);
+    text_num(b, v[FCQ_WAITING_NIEUW], 1, 9);
+    text_num(b, v[FCQ_WAITING_BESTAAND], 1, 9);
+    text_num(b, v[FCQ_WAITING], 1, 9);
+    if (fc->replicates) {
+        text_num(b, jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING], 1, 9);
+        text_num(b, jbw__fc_values(fc, t, JBW_STAT_P95)[FCQ_WAITING], 1, 9);
+    }
+    text_num(b, v[FCQ_ASSIGNED], 1, 9);
+    text_num(b, v[FCQ_FTE], 1, 8);
+    text_num(b, v[FCQ_EFFECTIVE_FTE], 1, 8);
+    text_num(b, v[FCQ_CAPACITY], 1, 9);
+    text_num(b, v[FCQ_LOAD], 1, 9);
     if (fc->finance) {
-        jbw__buf_printf(b, " %12.0f %12.0f", v[FCQ_REVENUE], v[FCQ_MARGIN]);
+        text_num(b, v[FCQ_REVENUE], 0, 12);
+        text_num(b, v[FCQ_MARGIN], 0, 12);
         if (isfinite(v[FCQ_COVERAGE]))
-            jbw__buf_printf(b, " %8.3f", v[FCQ_COVERAGE]);
+            text_num(b, v[FCQ_COVERAGE], 3, 8);
         else
-            jbw__buf_printf(b, " %8s", "-");
+            jbw__table_put(b, " ", "-", 8, JBW__RIGHT, 0);
     }
+    jbw__buf_putc(b, '\n');
+}
+
+/* The header line of the text table. */
+static void fc_text_header(jbw__buf *b, const jbw_forecast *fc)
+{
+    static const char *const money[] = {"revenue", "margin", "coverage"};
+    static const size_t money_width[] = {12, 12, 8};
+    static const char *const rest[] = {"assigned", "fte", "eff_fte", "capacity",
+                                       "load"};
+    static const size_t rest_width[] = {9, 8, 8, 9, 9};
+    size_t k;
+    jbw__table_put(b, "", "date     month", 14, JBW__LEFT, 0);
+    jbw__table_put(b, " ", "nieuw", 9, JBW__RIGHT, 0);
+    jbw__table_put(b, " ", "bestaand", 9, JBW__RIGHT, 0);
+    jbw__table_put(b, " ", "waiting", 9, JBW__RIGHT, 0);
+    if (fc->replicates) {
+        jbw__table_put(b, " ", "p5", 9, JBW__RIGHT, 0);
+        jbw__table_put(b, " ", "p95", 9, JBW__RIGHT, 0);
+    }
+    for (k = 0; k < 5; k++)
+        jbw__table_put(b, " ", rest[k], rest_width[k], JBW__RIGHT, 0);
+    if (fc->finance)
+        for (k = 0; k < 3; k++)
+            jbw__table_put(b, " ", money[k], money_width[k], JBW__RIGHT, 0);
     jbw__buf_putc(b, '\n');
 }
 
@@ -173,15 +216,7 @@ jbw_status jbw_forecast_text(char **out, size_t *len, const jbw_forecast *fc)
                         "Forecast, %d months, deterministic (expected "
                         "values)\n",
                         (int)fc->months);
-    jbw__buf_printf(&b, "%-14s %9s %9s %9s", "date     month", "nieuw",
-                    "bestaand", "waiting");
-    if (fc->replicates)
-        jbw__buf_printf(&b, " %9s %9s", "p5", "p95");
-    jbw__buf_printf(&b, " %9s %8s %8s %9s %9s", "assigned", "fte", "eff_fte",
-                    "capacity", "load");
-    if (fc->finance)
-        jbw__buf_printf(&b, " %12s %12s %8s", "revenue", "margin", "coverage");
-    jbw__buf_putc(&b, '\n');
+    fc_text_header(&b, fc);
     for (t = 0; t <= fc->months; t++)
         fc_text_month(&b, fc, t);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)

@@ -1,7 +1,10 @@
 /*
  * libjbw - the allocation writers: JSON, CSV and the text list.
  */
+#include "base/table.h"
 #include "waitrisk/waitrisk_internal.h"
+
+#include <stdio.h>
 
 static const char *wr_reason_code(int reason)
 {
@@ -126,11 +129,23 @@ jbw_status jbw_allocation_csv(char **out, size_t *len,
     return jbw__wr_finish(&b, out, len);
 }
 
+/* A line of the text list: rank, id, organisation, region, worker. */
+static void text_row(jbw__buf *b, const char *rank, const char *id,
+                     const char *org, const char *region, const char *worker)
+{
+    jbw__table_put(b, "", rank, 5, JBW__RIGHT, 0);
+    jbw__table_put(b, "  ", id, 16, JBW__LEFT, 0);
+    jbw__table_put(b, " ", org, 8, JBW__LEFT, 0);
+    jbw__table_put(b, " ", region, 8, JBW__LEFT, 0);
+    jbw__table_put(b, " ", worker, 0, JBW__LEFT, 1);
+    jbw__buf_putc(b, '\n');
+}
+
 jbw_status jbw_allocation_text(char **out, size_t *len,
                                const jbw_allocation *alloc)
 {
     jbw__buf b = JBW__BUF_INIT;
-    char date[JBW_DATE_BUFSIZE];
+    char date[JBW_DATE_BUFSIZE], rank[24];
     size_t i;
     jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_text");
     if (st != JBW_OK)
@@ -141,25 +156,23 @@ jbw_status jbw_allocation_text(char **out, size_t *len,
                     "Allocation proposal on %s (model %s version %d, norm "
                     "%s, unit %s): %lu of %lu waiting assigned\n"
                     "A proposal for the people who decide; nothing has "
-                    "been changed.\n\n%5s  %-16s %-8s %-8s %s\n",
+                    "been changed.\n\n",
                     date, alloc->model.name, alloc->model.version,
                     alloc->norm_name, jbw_unit_code(alloc->unit),
-                    (unsigned long)alloc->assigned, (unsigned long)alloc->count,
-                    "rank", "id", "org", "region", "worker");
+                    (unsigned long)alloc->assigned,
+                    (unsigned long)alloc->count);
+    text_row(&b, "rank", "id", "org", "region", "worker");
     for (i = 0; i < alloc->count; i++) {
         const jbw__wr_line *l = &alloc->lines[i];
         const char *w = jbw__wr_line_worker(alloc, i);
-        jbw__buf_printf(&b, "%5lu  %-16s %-8s %-8s ", (unsigned long)(i + 1),
-                        l->id ? l->id : "",
-                        l->organisation ? l->organisation : "",
-                        l->region ? l->region : "");
-        if (w)
-            jbw__buf_printf(&b, "%s\n", w);
-        else
-            jbw__buf_printf(&b, "(unassigned: %s)\n",
-                            l->reason == JBW_UNASSIGNED_NO_WORKER
-                                ? "no worker employed in the organisation"
-                                : "no worker with enough free capacity");
+        snprintf(rank, sizeof rank, "%lu", (unsigned long)(i + 1));
+        text_row(&b, rank, l->id ? l->id : "",
+                 l->organisation ? l->organisation : "",
+                 l->region ? l->region : "",
+                 w ? w
+                 : l->reason == JBW_UNASSIGNED_NO_WORKER
+                     ? "(unassigned: no worker employed in the organisation)"
+                     : "(unassigned: no worker with enough free capacity)");
     }
     return jbw__wr_finish(&b, out, len);
 }

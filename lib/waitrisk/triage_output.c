@@ -1,7 +1,10 @@
 /*
  * libjbw - the triage writers: JSON, CSV and the text list.
  */
+#include "base/table.h"
 #include "waitrisk/waitrisk_internal.h"
+
+#include <stdio.h>
 
 /* ---- triage output --------------------------------------------------- */
 
@@ -162,11 +165,26 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
     return jbw__wr_finish(&b, out, len);
 }
 
+/* A line of the text list: rank, id, band, points, werkdagen, contact. */
+static void text_row(jbw__buf *b, const char *rank, const char *id,
+                     const char *band, const char *points, const char *workdays,
+                     const char *due)
+{
+    jbw__table_put(b, "", rank, 5, JBW__RIGHT, 0);
+    jbw__table_put(b, "  ", id, 16, JBW__LEFT, 0);
+    jbw__table_put(b, " ", band, 7, JBW__LEFT, 0);
+    jbw__table_put(b, " ", points, 6, JBW__RIGHT, 0);
+    jbw__table_put(b, " ", workdays, 9, JBW__RIGHT, 0);
+    jbw__table_put(b, "  ", due, 0, JBW__LEFT, 1);
+    jbw__buf_putc(b, '\n');
+}
+
 jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
                            size_t top, jbw_lang lang)
 {
     jbw__buf b = JBW__BUF_INIT;
     char reason[WR_REASON_SIZE], date[JBW_DATE_BUFSIZE];
+    char rank[24], points[16], workdays[24];
     size_t r, rows;
     int i, nl = lang == JBW_LANG_NL;
     jbw_status st = jbw__wr_out_args(out, triage, lang, "jbw_triage_text");
@@ -184,23 +202,28 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
     if (rows < triage->count)
         jbw__buf_printf(&b, nl ? ", eerste %lu" : ", first %lu",
                         (unsigned long)rows);
-    jbw__buf_printf(&b, "\n\n%5s  %-16s %-7s %6s %9s  %s\n",
-                    nl ? "rang" : "rank", "id", "band",
-                    nl ? "punten" : "points", nl ? "werkdagen" : "workdays",
-                    nl ? "contact uiterlijk" : "contact due");
+    jbw__buf_puts(&b, "\n\n");
+    text_row(&b, nl ? "rang" : "rank", "id", "band", nl ? "punten" : "points",
+             nl ? "werkdagen" : "workdays",
+             nl ? "contact uiterlijk" : "contact due");
     for (r = 0; r < rows; r++) {
         const jbw_score *s = &triage->scores[r];
         const jbw_wait_case *c = &triage->cases[r];
         jbw__wr_fmt_date(date, s->next_contact_due);
-        jbw__buf_printf(&b, "%5lu  %-16s %-7s %6d %9ld  %s\n",
-                        (unsigned long)(r + 1), c->id ? c->id : "",
-                        jbw_band_code(s->band), s->points,
-                        (long)s->workdays_waiting, date);
+        snprintf(rank, sizeof rank, "%lu", (unsigned long)(r + 1));
+        snprintf(points, sizeof points, "%d", s->points);
+        snprintf(workdays, sizeof workdays, "%ld", (long)s->workdays_waiting);
+        text_row(&b, rank, c->id ? c->id : "", jbw_band_code(s->band), points,
+                 workdays, date);
         for (i = 0; i < JBW_ITEM_COUNT; i++) {
             if (!(s->items & (1u << i)))
                 continue;
             jbw__wr_reason(reason, &triage->model, c, s, (jbw_item)i, lang);
-            jbw__buf_printf(&b, "%7s%+5d  %s\n", "", s->item_points[i], reason);
+            snprintf(points, sizeof points, "%+d", s->item_points[i]);
+            jbw__table_put(&b, "", "", 7, JBW__RIGHT, 0);
+            jbw__table_put(&b, "", points, 5, JBW__RIGHT, 0);
+            jbw__table_put(&b, "  ", reason, 0, JBW__LEFT, 1);
+            jbw__buf_putc(&b, '\n');
         }
     }
     return jbw__wr_finish(&b, out, len);
