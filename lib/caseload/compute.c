@@ -9,6 +9,7 @@
  * per group and per worker. Definitions: docs/norms.md.
  */
 #include "caseload/caseload_internal.h"
+#include "caseload/unit.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -373,8 +374,8 @@ static size_t jbw__cl_touch(uint32_t *stamp, double *maxw, uint32_t *touched,
         stamp[idx] = u;
         maxw[idx] = w;
         touched[n++] = idx;
-    } else if (w > maxw[idx]) {
-        maxw[idx] = w;
+    } else {
+        maxw[idx] = jbw__unit_weight(maxw[idx], w);
     }
     return n;
 }
@@ -406,8 +407,7 @@ static void jbw__cl_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units,
         for (e = begin; e < end; e++) {
             uint32_t p = s->list[e], i = s->act[p], row = s->act_row[p];
             double w = weight[m->kind[i]];
-            if (w > heaviest)
-                heaviest = w;
+            heaviest = jbw__unit_weight(heaviest, w);
             nt = jbw__cl_touch(s->scope_stamp, s->scope_max, s->scope_touched,
                                nt, 1 + m->org[i], (uint32_t)u, w);
             nt = jbw__cl_touch(s->scope_stamp, s->scope_max, s->scope_touched,

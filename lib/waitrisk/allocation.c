@@ -2,6 +2,7 @@
  * libjbw - the allocation proposal: waiting cases in triage order
  * assigned to workers with room under the norm (jbw_allocation).
  */
+#include "caseload/unit.h"
 #include "waitrisk/waitrisk_internal.h"
 
 #include <string.h>
@@ -72,7 +73,7 @@ static double wr_need(const wr_alloc_state *a, size_t i, uint32_t w)
     if (a->unit == JBW_UNIT_MEASURE)
         return wt;
     held = wr_held(a, wr_unit_of(a, i), w);
-    return wt > held ? wt - held : 0.0;
+    return jbw__unit_extra(held, wt);
 }
 
 /* Gives measure i to worker w: returns the load added, or -1 when out of
@@ -87,9 +88,8 @@ static double wr_hold_add(wr_alloc_state *a, size_t i, uint32_t w)
     unit = wr_unit_of(a, i);
     for (k = a->head[unit]; k != JBW__NONE; k = a->e[k].next) {
         if (a->e[k].worker == w) {
-            double add = wt > a->e[k].weight ? wt - a->e[k].weight : 0.0;
-            if (wt > a->e[k].weight)
-                a->e[k].weight = wt;
+            double add = jbw__unit_extra(a->e[k].weight, wt);
+            a->e[k].weight = jbw__unit_weight(a->e[k].weight, wt);
             return add;
         }
     }
@@ -287,11 +287,11 @@ static double wr_group_need(const wr_alloc_state *a, const jbw_triage *t,
         heaviest = 0.0;
         for (y = x; y < g; y++) {
             size_t my = t->measure[grp[y]];
-            if (wr_unit_of(a, my) == unit && wr_weight(a, my) > heaviest)
-                heaviest = wr_weight(a, my);
+            if (wr_unit_of(a, my) == unit)
+                heaviest = jbw__unit_weight(heaviest, wr_weight(a, my));
         }
         held = wr_held(a, unit, w);
-        total += heaviest > held ? heaviest - held : 0.0;
+        total += jbw__unit_extra(held, heaviest);
     }
     return total;
 }
