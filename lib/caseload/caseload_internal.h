@@ -1,7 +1,6 @@
 /*
  * libjbw internal: what the files of lib/caseload share: the layouts of
- * the norm, the caseload result and the series, and the helpers the
- * writers use.
+ * the norm and the caseload result.
  */
 #ifndef JBW_CASELOAD_INTERNAL_H
 #define JBW_CASELOAD_INTERNAL_H
@@ -39,8 +38,6 @@ struct jbw_norm {
 /* The codes of jbw_unit, by value. */
 extern const char *const jbw__unit_codes[3];
 
-/* Plural of a unit for people ("children per FTE"). */
-const char *jbw__unit_plural(jbw_unit unit);
 /*
  * A name or source must survive a trip through a norm file: no '#'
  * (starts a comment), no control characters (a line break would end the
@@ -83,32 +80,5 @@ struct jbw_caseload {
     size_t worker_count;
     jbw__cl_worker *workers;
 };
-
-/* The key and the scope index of row `index` of a group. */
-const char *jbw__cl_group_key(const jbw_caseload *cl, jbw_group group,
-                              size_t index);
-size_t jbw__cl_group_scope(const jbw_caseload *cl, jbw_group group,
-                           size_t index);
-/* Fills a worker line without the version check. */
-void jbw__cl_worker_line(jbw_worker_load *out, const jbw_caseload *cl,
-                         size_t index);
-
-/* ---- the series (series.c) -------------------------------------------- */
-
-typedef struct jbw__series_pt {
-    jbw_date date;
-    size_t nieuw;
-    size_t bestaand;
-} jbw__series_pt;
-
-struct jbw_series {
-    char *title;
-    jbw__series_pt *pts;
-    size_t count;
-    size_t cap;
-};
-
-/* Fills a point without the version check. */
-void jbw__series_point(jbw_series_point *out, const jbw_series *s, size_t i);
 
 #endif /* JBW_CASELOAD_INTERNAL_H */

@@ -645,8 +645,8 @@ size_t jbw_caseload_group_count(const jbw_caseload *cl, jbw_group group)
     return 0;
 }
 
-const char *jbw__cl_group_key(const jbw_caseload *cl, jbw_group group,
-                              size_t index)
+static const char *group_key(const jbw_caseload *cl, jbw_group group,
+                             size_t index)
 {
     const jbw_registry *reg = cl->snap->registry;
     return group == JBW_GROUP_ORGANISATION
@@ -654,8 +654,7 @@ const char *jbw__cl_group_key(const jbw_caseload *cl, jbw_group group,
                : jbw__strmap_key(&reg->region_keys, index);
 }
 
-size_t jbw__cl_group_scope(const jbw_caseload *cl, jbw_group group,
-                           size_t index)
+static size_t group_scope(const jbw_caseload *cl, jbw_group group, size_t index)
 {
     return group == JBW_GROUP_ORGANISATION ? 1 + index
                                            : 1 + cl->org_count + index;
@@ -676,10 +675,9 @@ jbw_status jbw_caseload_group_get(jbw_caseload_totals *out, const char **key,
                           group == JBW_GROUP_ORGANISATION ? "organisation"
                                                           : "region",
                           index, jbw_caseload_group_count(cl, group));
-    st = jbw__cl_copy_totals(out,
-                             &cl->scope[jbw__cl_group_scope(cl, group, index)]);
+    st = jbw__cl_copy_totals(out, &cl->scope[group_scope(cl, group, index)]);
     if (st == JBW_OK && key)
-        *key = jbw__cl_group_key(cl, group, index);
+        *key = group_key(cl, group, index);
     return st;
 }
 
@@ -700,8 +698,8 @@ static jbw_load_status jbw__cl_status(const jbw_norm *n, double ratio)
 }
 
 /* Fills a worker line without the version check. */
-void jbw__cl_worker_line(jbw_worker_load *out, const jbw_caseload *cl,
-                         size_t index)
+static void worker_line(jbw_worker_load *out, const jbw_caseload *cl,
+                        size_t index)
 {
     const jbw_snapshot *snap = cl->snap;
     const jbw__cl_worker *row = &cl->workers[index];
@@ -736,6 +734,6 @@ jbw_status jbw_caseload_worker_get(jbw_worker_load *out, const jbw_caseload *cl,
     if (index >= cl->worker_count)
         return jbw__error(JBW_ERANGE, "worker index %zu: there are %zu", index,
                           cl->worker_count);
-    jbw__cl_worker_line(out, cl, index);
+    worker_line(out, cl, index);
     return jbw__ok();
 }

@@ -29,19 +29,6 @@ const char *jbw_load_status_code(jbw_load_status status)
     return jbw__status_codes[status];
 }
 
-/* Plural of a unit for people ("children per FTE"). */
-const char *jbw__unit_plural(jbw_unit unit)
-{
-    switch (unit) {
-    case JBW_UNIT_MEASURE:
-        return "measures";
-    case JBW_UNIT_CHILD:
-        return "children";
-    default:
-        return "families";
-    }
-}
-
 static int jbw__unit_valid(jbw_unit unit)
 {
     return (int)unit >= 0 && (int)unit <= (int)JBW_UNIT_FAMILY;

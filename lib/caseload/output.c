@@ -2,13 +2,55 @@
  * libjbw - the caseload writers: JSON, CSV (totals and per worker) and
  * the text report.
  */
-#include "caseload/caseload_internal.h"
 #include "base/table.h"
+#include "caseload/caseload_internal.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ---- output ---------------------------------------------------------- */
+
+/*
+ * The writers read the result through the public getters, as a user of
+ * the API would; the indices come from the same result, so the getters
+ * cannot fail here.
+ */
+static jbw_caseload_totals totals_of(const jbw_caseload *cl)
+{
+    jbw_caseload_totals t;
+    memset(&t, 0, sizeof t);
+    t.version = JBW_CASELOAD_TOTALS_VERSION;
+    (void)jbw_caseload_totals_get(&t, cl);
+    return t;
+}
+
+static jbw_caseload_totals group_of(const char **key, const jbw_caseload *cl,
+                                    jbw_group group, size_t i)
+{
+    jbw_caseload_totals t;
+    memset(&t, 0, sizeof t);
+    t.version = JBW_CASELOAD_TOTALS_VERSION;
+    *key = NULL;
+    (void)jbw_caseload_group_get(&t, key, cl, group, i);
+    return t;
+}
+
+/* The data notice of the snapshot the result was computed on: the one
+ * thing no public getter of the result gives. */
+static const char *notice_of(const jbw_caseload *cl)
+{
+    return jbw_snapshot_data_notice(cl->snap);
+}
+
+static jbw_worker_load worker_of(const jbw_caseload *cl, size_t i)
+{
+    jbw_worker_load w;
+    memset(&w, 0, sizeof w);
+    w.version = JBW_WORKER_LOAD_VERSION;
+    (void)jbw_caseload_worker_get(&w, cl, i);
+    return w;
+}
 
 /* Decimals in output: FTE to 3, norm units to 2, ratio to 3, percentages
  * and median werkdagen to 1. */
@@ -67,9 +109,10 @@ static void jbw__json_groups(jbw__buf *b, const jbw_caseload *cl,
     size_t i, n = jbw_caseload_group_count(cl, group);
     jbw__buf_putc(b, '[');
     for (i = 0; i < n; i++) {
+        const char *key;
+        jbw_caseload_totals t = group_of(&key, cl, group, i);
         jbw__buf_puts(b, i ? ",\n  " : "\n  ");
-        jbw__json_totals(b, jbw__cl_group_key(cl, group, i),
-                         &cl->scope[jbw__cl_group_scope(cl, group, i)]);
+        jbw__json_totals(b, key, &t);
     }
     jbw__buf_puts(b, n ? "\n]" : "]");
 }
@@ -103,27 +146,33 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
     if (!out || !cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_json: %s is NULL",
                           !out ? "out" : "cl");
+    const jbw_norm *norm = jbw_caseload_norm(cl);
+    jbw_caseload_totals total = totals_of(cl);
+    size_t workers = jbw_caseload_worker_count(cl);
+    jbw_date from = JBW_DATE_NONE, to = JBW_DATE_NONE;
+    int32_t workdays = 0;
+    (void)jbw_caseload_period(&from, &to, &workdays, cl);
     jbw__buf_putc(&b, '{');
-    jbw__notice_json(&b, jbw_snapshot_data_notice(cl->snap));
-    jbw__json_date(&b, "date", cl->date, 1);
+    jbw__notice_json(&b, notice_of(cl));
+    jbw__json_date(&b, "date", jbw_caseload_date(cl), 1);
     jbw__buf_puts(&b, ",\n");
     jbw__json_key(&b, "norm", 1);
     jbw__buf_putc(&b, '{');
     jbw__json_key(&b, "name", 1);
-    jbw__buf_json_string(&b, cl->norm->name);
+    jbw__buf_json_string(&b, jbw_norm_name(norm));
     jbw__json_key(&b, "unit", 0);
-    jbw__buf_json_string(&b, jbw__unit_codes[cl->norm->unit]);
-    jbw__json_num(&b, "caseload_per_fte", cl->norm->caseload, 4);
+    jbw__buf_json_string(&b, jbw_unit_code(jbw_norm_unit(norm)));
+    jbw__json_num(&b, "caseload_per_fte", jbw_norm_caseload_per_fte(norm), 4);
     jbw__buf_puts(&b, "},\n");
     jbw__json_key(&b, "coupling_period", 1);
     jbw__buf_putc(&b, '{');
-    jbw__json_date(&b, "from", cl->period_from, 1);
-    jbw__json_date(&b, "to", cl->period_to, 0);
+    jbw__json_date(&b, "from", from, 1);
+    jbw__json_date(&b, "to", to, 0);
     jbw__buf_puts(&b, "},\n");
     jbw__json_key(&b, "coupling_workdays", 1);
-    jbw__buf_printf(&b, "%ld,\n", (long)cl->coupling_workdays);
+    jbw__buf_printf(&b, "%ld,\n", (long)workdays);
     jbw__json_key(&b, "totals", 1);
-    jbw__json_totals(&b, NULL, &cl->scope[0]);
+    jbw__json_totals(&b, NULL, &total);
     jbw__buf_puts(&b, ",\n");
     jbw__json_key(&b, "by_organisation", 1);
     jbw__json_groups(&b, cl, JBW_GROUP_ORGANISATION);
@@ -133,13 +182,12 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
     jbw__buf_puts(&b, ",\n");
     jbw__json_key(&b, "workers", 1);
     jbw__buf_putc(&b, '[');
-    for (i = 0; i < cl->worker_count; i++) {
-        jbw_worker_load w;
-        jbw__cl_worker_line(&w, cl, i);
+    for (i = 0; i < workers; i++) {
+        jbw_worker_load w = worker_of(cl, i);
         jbw__buf_puts(&b, i ? ",\n  " : "\n  ");
         jbw__json_worker(&b, &w);
     }
-    jbw__buf_puts(&b, cl->worker_count ? "\n]}\n" : "]}\n");
+    jbw__buf_puts(&b, workers ? "\n]}\n" : "]}\n");
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
     return jbw__ok();
@@ -176,7 +224,8 @@ static void jbw__csv_totals_row(jbw__buf *b, const char *scope, const char *key,
 jbw_status jbw_caseload_csv(char **out, size_t *len, const jbw_caseload *cl)
 {
     jbw__buf b = JBW__BUF_INIT;
-    const char *notice = cl ? jbw_snapshot_data_notice(cl->snap) : NULL;
+    const char *notice = cl ? notice_of(cl) : NULL;
+    jbw_caseload_totals total;
     size_t i;
     int k, g;
     if (!out || !cl)
@@ -191,14 +240,16 @@ jbw_status jbw_caseload_csv(char **out, size_t *len, const jbw_caseload *cl)
     for (k = 0; k < JBW_KIND_COUNT; k++)
         jbw__buf_printf(&b, ",kind_%s", jbw_kind_code((jbw_kind)k));
     jbw__notice_csv_header_end(&b, notice);
-    jbw__csv_totals_row(&b, "total", "", &cl->scope[0], notice);
+    total = totals_of(cl);
+    jbw__csv_totals_row(&b, "total", "", &total, notice);
     for (g = 0; g < 2; g++) {
         jbw_group group = g ? JBW_GROUP_REGION : JBW_GROUP_ORGANISATION;
-        for (i = 0; i < jbw_caseload_group_count(cl, group); i++)
-            jbw__csv_totals_row(&b, g ? "region" : "organisation",
-                                jbw__cl_group_key(cl, group, i),
-                                &cl->scope[jbw__cl_group_scope(cl, group, i)],
+        for (i = 0; i < jbw_caseload_group_count(cl, group); i++) {
+            const char *key;
+            jbw_caseload_totals t = group_of(&key, cl, group, i);
+            jbw__csv_totals_row(&b, g ? "region" : "organisation", key, &t,
                                 notice);
+        }
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
@@ -209,7 +260,7 @@ jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
                                     const jbw_caseload *cl)
 {
     jbw__buf b = JBW__BUF_INIT;
-    const char *notice = cl ? jbw_snapshot_data_notice(cl->snap) : NULL;
+    const char *notice = cl ? notice_of(cl) : NULL;
     size_t i;
     if (!out || !cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_workers_csv: %s is NULL",
@@ -217,9 +268,8 @@ jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
     jbw__buf_puts(&b, "id,organisation,region,fte,tenure_months,"
                       "effective_fte,capacity,load,ratio,status,measures");
     jbw__notice_csv_header_end(&b, notice);
-    for (i = 0; i < cl->worker_count; i++) {
-        jbw_worker_load w;
-        jbw__cl_worker_line(&w, cl, i);
+    for (i = 0; i < jbw_caseload_worker_count(cl); i++) {
+        jbw_worker_load w = worker_of(cl, i);
         jbw__buf_csv_field(&b, w.id);
         jbw__buf_putc(&b, ',');
         jbw__buf_csv_field(&b, w.organisation);
@@ -239,6 +289,19 @@ jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
     return jbw__ok();
+}
+
+/* Plural of a unit for people ("children per FTE"). */
+static const char *unit_plural(jbw_unit unit)
+{
+    switch (unit) {
+    case JBW_UNIT_MEASURE:
+        return "measures";
+    case JBW_UNIT_CHILD:
+        return "children";
+    default:
+        return "families";
+    }
 }
 
 static const char *const jbw__totals_labels[] = {
@@ -362,12 +425,12 @@ static void jbw__cell_group(char *out, size_t size, const void *ctx, size_t row,
                             size_t col)
 {
     const jbw__group_view *v = ctx;
+    const char *key;
+    jbw_caseload_totals t = group_of(&key, v->cl, v->group, row);
     if (col == 0)
-        snprintf(out, size, "%s", jbw__cl_group_key(v->cl, v->group, row));
+        snprintf(out, size, "%s", key);
     else
-        jbw__fmt_total(out, size,
-                       &v->cl->scope[jbw__cl_group_scope(v->cl, v->group, row)],
-                       v->rows[col - 1]);
+        jbw__fmt_total(out, size, &t, v->rows[col - 1]);
 }
 
 static void jbw__text_groups(jbw__buf *b, const jbw_caseload *cl,
@@ -395,11 +458,15 @@ static void jbw__cell_kind(char *out, size_t size, const void *ctx, size_t row,
                            size_t col)
 {
     const jbw_caseload *cl = ctx;
-    if (col == 0)
+    const char *key;
+    jbw_caseload_totals t;
+    if (col == 0) {
         snprintf(out, size, "%s", jbw_kind_code((jbw_kind)row));
-    else
-        snprintf(out, size, "%zu",
-                 cl->scope[col == 1 ? 0 : col - 1].by_kind[row]);
+        return;
+    }
+    t = col == 1 ? totals_of(cl)
+                 : group_of(&key, cl, JBW_GROUP_ORGANISATION, col - 2);
+    snprintf(out, size, "%zu", t.by_kind[row]);
 }
 
 static const char *const jbw__worker_headers[] = {
@@ -409,8 +476,7 @@ static const char *const jbw__worker_headers[] = {
 static void jbw__cell_worker(char *out, size_t size, const void *ctx,
                              size_t row, size_t col)
 {
-    jbw_worker_load w;
-    jbw__cl_worker_line(&w, ctx, row);
+    jbw_worker_load w = worker_of(ctx, row);
     switch (col) {
     case 0:
         snprintf(out, size, "%s", w.id);
@@ -450,56 +516,64 @@ static void jbw__cell_worker(char *out, size_t size, const void *ctx,
 
 static void jbw__text_heading(jbw__buf *b, const jbw_caseload *cl)
 {
-    const jbw_norm *n = cl->norm;
+    const jbw_norm *n = jbw_caseload_norm(cl);
+    jbw_unit unit = jbw_norm_unit(n);
+    jbw_date from = JBW_DATE_NONE, to = JBW_DATE_NONE;
+    int32_t workdays = 0;
+    (void)jbw_caseload_period(&from, &to, &workdays, cl);
     jbw__buf_puts(b, "Caseload on ");
-    jbw__buf_date(b, cl->date);
-    jbw__buf_printf(b, "\nNorm: %s, ", n->name);
+    jbw__buf_date(b, jbw_caseload_date(cl));
+    jbw__buf_printf(b, "\nNorm: %s, ", jbw_norm_name(n));
     jbw__buf_printf(b,
                     "%g %s per FTE (unit %s); status under < %g <= at <= "
                     "%g < over\n",
-                    n->caseload, jbw__unit_plural(n->unit),
-                    jbw__unit_codes[n->unit], n->under_below, n->over_above);
+                    jbw_norm_caseload_per_fte(n), unit_plural(unit),
+                    jbw_unit_code(unit), jbw_norm_under_below(n),
+                    jbw_norm_over_above(n));
     jbw__buf_printf(b,
                     "Coupling norm: first worker within %ld werkdagen of "
                     "the start, measures started ",
-                    (long)cl->coupling_workdays);
-    jbw__buf_date(b, cl->period_from);
+                    (long)workdays);
+    jbw__buf_date(b, from);
     jbw__buf_puts(b, " to ");
-    jbw__buf_date(b, cl->period_to);
+    jbw__buf_date(b, to);
     jbw__buf_puts(b, "\n");
 }
 
 jbw_status jbw_caseload_text(char **out, size_t *len, const jbw_caseload *cl)
 {
     jbw__buf b = JBW__BUF_INIT;
+    jbw_caseload_totals total;
     const char *kind_headers[JBW__MAX_COLS];
     size_t k, orgs;
     if (!out || !cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_text: %s is NULL",
                           !out ? "out" : "cl");
-    jbw__notice_text(&b, jbw_snapshot_data_notice(cl->snap));
+    jbw__notice_text(&b, notice_of(cl));
     jbw__text_heading(&b, cl);
+    total = totals_of(cl);
     jbw__buf_puts(&b, "\nTotals\n");
     jbw__text_table(&b, NULL, 2, JBW__TOTALS_ROWS, 1u, jbw__cell_totals,
-                    &cl->scope[0]);
+                    &total);
     jbw__buf_puts(&b, "\nBy organisation\n");
     jbw__text_groups(&b, cl, JBW_GROUP_ORGANISATION);
     jbw__buf_puts(&b, "\nBy region (measures count in their region, "
                       "workers in theirs)\n");
     jbw__text_groups(&b, cl, JBW_GROUP_REGION);
     /* The kind table lists organisations as columns while they fit. */
-    orgs =
-        cl->org_count < JBW__MAX_COLS - 2 ? cl->org_count : JBW__MAX_COLS - 2;
+    orgs = jbw_caseload_group_count(cl, JBW_GROUP_ORGANISATION);
+    if (orgs > JBW__MAX_COLS - 2)
+        orgs = JBW__MAX_COLS - 2;
     kind_headers[0] = "kind";
     kind_headers[1] = "total";
     for (k = 0; k < orgs; k++)
-        kind_headers[2 + k] = jbw__cl_group_key(cl, JBW_GROUP_ORGANISATION, k);
+        (void)group_of(&kind_headers[2 + k], cl, JBW_GROUP_ORGANISATION, k);
     jbw__buf_puts(&b, "\nActive measures by kind\n");
     jbw__text_table(&b, kind_headers, 2 + orgs, JBW_KIND_COUNT, 1u,
                     jbw__cell_kind, cl);
     jbw__buf_puts(&b, "\nWorkers employed on the date\n");
     /* id, organisation, region and status are text */
-    jbw__text_table(&b, jbw__worker_headers, 11, cl->worker_count,
+    jbw__text_table(&b, jbw__worker_headers, 11, jbw_caseload_worker_count(cl),
                     1u | 2u | 4u | (1u << 9), jbw__cell_worker, cl);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();

@@ -12,6 +12,19 @@
 /* Series of children without a fixed jeugdbeschermer                     */
 /* ====================================================================== */
 
+typedef struct jbw__series_pt {
+    jbw_date date;
+    size_t nieuw;
+    size_t bestaand;
+} jbw__series_pt;
+
+struct jbw_series {
+    char *title;
+    jbw__series_pt *pts;
+    size_t count;
+    size_t cap;
+};
+
 /* Counts above this would overflow the signed changes. */
 #define JBW__SERIES_MAX ((size_t)(LLONG_MAX / 2))
 
@@ -118,7 +131,7 @@ size_t jbw_series_count(const jbw_series *series)
 }
 
 /* Fills a point without the version check. */
-void jbw__series_point(jbw_series_point *out, const jbw_series *s, size_t i)
+static void series_point(jbw_series_point *out, const jbw_series *s, size_t i)
 {
     const jbw__series_pt *p = &s->pts[i];
     out->date = p->date;
@@ -151,6 +164,6 @@ jbw_status jbw_series_get(jbw_series_point *out, const jbw_series *series,
     if (index >= series->count)
         return jbw__error(JBW_ERANGE, "series index %zu: there are %zu", index,
                           series->count);
-    jbw__series_point(out, series, index);
+    series_point(out, series, index);
     return jbw__ok();
 }

@@ -1,13 +1,23 @@
 /*
  * libjbw - the series writers: CSV, JSON and the text table.
  */
-#include "caseload/caseload_internal.h"
 #include "base/table.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Share bestaand to 4 decimals (a fraction, 0.6372). */
 #define JBW__DEC_SHARE 4
+
+/* A point through the public getter (the index is in range). */
+static jbw_series_point point_of(const jbw_series *series, size_t i)
+{
+    jbw_series_point p;
+    memset(&p, 0, sizeof p);
+    p.version = JBW_SERIES_POINT_VERSION;
+    (void)jbw_series_get(&p, series, i);
+    return p;
+}
 
 jbw_status jbw_series_csv(char **out, size_t *len, const jbw_series *series)
 {
@@ -18,9 +28,8 @@ jbw_status jbw_series_csv(char **out, size_t *len, const jbw_series *series)
                           !out ? "out" : "series");
     jbw__buf_puts(&b, "date,nieuw,bestaand,total,share_bestaand,change_nieuw,"
                       "change_bestaand,change_total\n");
-    for (i = 0; i < series->count; i++) {
-        jbw_series_point p;
-        jbw__series_point(&p, series, i);
+    for (i = 0; i < jbw_series_count(series); i++) {
+        jbw_series_point p = point_of(series, i);
         jbw__buf_date(&b, p.date);
         jbw__buf_printf(&b, ",%zu,%zu,%zu", p.nieuw, p.bestaand, p.total);
         jbw__csv_num(&b, p.share_bestaand, JBW__DEC_SHARE);
@@ -41,13 +50,12 @@ jbw_status jbw_series_json(char **out, size_t *len, const jbw_series *series)
                           !out ? "out" : "series");
     jbw__buf_putc(&b, '{');
     jbw__json_key(&b, "title", 1);
-    jbw__buf_json_string(&b, series->title);
+    jbw__buf_json_string(&b, jbw_series_title(series));
     jbw__buf_putc(&b, ',');
     jbw__json_key(&b, "points", 1);
     jbw__buf_putc(&b, '[');
-    for (i = 0; i < series->count; i++) {
-        jbw_series_point p;
-        jbw__series_point(&p, series, i);
+    for (i = 0; i < jbw_series_count(series); i++) {
+        jbw_series_point p = point_of(series, i);
         jbw__buf_puts(&b, i ? ",\n  " : "\n  ");
         jbw__buf_putc(&b, '{');
         jbw__json_date(&b, "date", p.date, 1);
@@ -62,7 +70,7 @@ jbw_status jbw_series_json(char **out, size_t *len, const jbw_series *series)
         jbw__json_key(&b, "change_total", 0);
         jbw__buf_printf(&b, "%lld}", p.change_total);
     }
-    jbw__buf_puts(&b, series->count ? "\n]}\n" : "]}\n");
+    jbw__buf_puts(&b, jbw_series_count(series) ? "\n]}\n" : "]}\n");
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
     return jbw__ok();
@@ -80,8 +88,7 @@ static void jbw__fmt_change(char *out, size_t size, long long v)
 static void jbw__cell_series(char *out, size_t size, const void *ctx,
                              size_t row, size_t col)
 {
-    jbw_series_point p;
-    jbw__series_point(&p, ctx, row);
+    jbw_series_point p = point_of(ctx, row);
     switch (col) {
     case 0:
         jbw_date_format(out, size, p.date);
@@ -117,11 +124,11 @@ jbw_status jbw_series_text(char **out, size_t *len, const jbw_series *series)
         return jbw__error(JBW_EINVAL, "jbw_series_text: %s is NULL",
                           !out ? "out" : "series");
     jbw__buf_puts(&b, "Children without a fixed jeugdbeschermer");
-    if (series->title[0])
-        jbw__buf_printf(&b, ": %s", series->title);
+    if (jbw_series_title(series)[0])
+        jbw__buf_printf(&b, ": %s", jbw_series_title(series));
     jbw__buf_puts(&b, "\n(nieuw: never had one; bestaand: had one who "
                       "dropped out)\n");
-    jbw__text_table(&b, jbw__series_headers, 8, series->count, 1u,
+    jbw__text_table(&b, jbw__series_headers, 8, jbw_series_count(series), 1u,
                     jbw__cell_series, series);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
