@@ -44,6 +44,16 @@ jbw_status jbw__enomem(void);
  * of a public function that may have set it on an inner failure. */
 jbw_status jbw__ok(void);
 
+/*
+ * The body of every jbw_*_init(out, version) of a versioned record
+ * (record.c): JBW_EINVAL when out is NULL, JBW_EVERSION when version is
+ * not `known`, else copies the `size` bytes of `init` (the record's
+ * JBW_*_INIT) to out. `fn` names the public function in the detail.
+ */
+jbw_status jbw__record_init(void *out, const void *init, size_t size,
+                            unsigned int version, unsigned int known,
+                            const char *fn);
+
 /* ---- memory (goes through the allocator hooks) ----------------------- */
 
 void *jbw__malloc(size_t size);

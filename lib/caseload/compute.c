@@ -23,16 +23,9 @@ jbw_status jbw_caseload_options_init(jbw_caseload_options *opts,
                                      unsigned int version)
 {
     static const jbw_caseload_options init = JBW_CASELOAD_OPTIONS_INIT;
-    if (!opts)
-        return jbw__error(JBW_EINVAL,
-                          "jbw_caseload_options_init: opts is NULL");
-    if (version != JBW_CASELOAD_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_caseload_options version %u is not supported "
-                          "(this library knows %u)",
-                          version, (unsigned)JBW_CASELOAD_OPTIONS_VERSION);
-    *opts = init;
-    return jbw__ok();
+    return jbw__record_init(opts, &init, sizeof init, version,
+                            JBW_CASELOAD_OPTIONS_VERSION,
+                            "jbw_caseload_options_init");
 }
 
 void jbw_caseload_free(jbw_caseload *cl)

@@ -138,16 +138,9 @@ jbw_status jbw_calendar_options_init(jbw_calendar_options *opts,
                                      unsigned int version)
 {
     static const jbw_calendar_options defaults = JBW_CALENDAR_OPTIONS_INIT;
-    if (!opts)
-        return jbw__error(JBW_EINVAL,
-                          "jbw_calendar_options_init: opts is NULL");
-    if (version != JBW_CALENDAR_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_calendar_options_init: version %u is not "
-                          "supported (this library knows version %d)",
-                          version, JBW_CALENDAR_OPTIONS_VERSION);
-    *opts = defaults;
-    return jbw__ok();
+    return jbw__record_init(opts, &defaults, sizeof defaults, version,
+                            JBW_CALENDAR_OPTIONS_VERSION,
+                            "jbw_calendar_options_init");
 }
 
 jbw_status jbw_calendar_new(jbw_calendar **out,

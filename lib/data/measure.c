@@ -219,27 +219,13 @@ const char *jbw_jr_risk_code(jbw_jr_risk v)
 jbw_status jbw_worker_init(jbw_worker *w, unsigned int version)
 {
     static const jbw_worker init = JBW_WORKER_INIT;
-    if (!w)
-        return jbw__error(JBW_EINVAL, "jbw_worker_init: worker is NULL");
-    if (version != JBW_WORKER_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_worker_init: version %u is not "
-                          "supported (expected %u)",
-                          version, JBW_WORKER_VERSION);
-    *w = init;
-    return jbw__ok();
+    return jbw__record_init(w, &init, sizeof init, version, JBW_WORKER_VERSION,
+                            "jbw_worker_init");
 }
 
 jbw_status jbw_measure_init(jbw_measure *m, unsigned int version)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
-    if (!m)
-        return jbw__error(JBW_EINVAL, "jbw_measure_init: measure is NULL");
-    if (version != JBW_MEASURE_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_measure_init: version %u is not "
-                          "supported (expected %u)",
-                          version, JBW_MEASURE_VERSION);
-    *m = init;
-    return jbw__ok();
+    return jbw__record_init(m, &init, sizeof init, version, JBW_MEASURE_VERSION,
+                            "jbw_measure_init");
 }

@@ -21,14 +21,9 @@ jbw_status jbw_backtest_options_init(jbw_backtest_options *opts,
                                      unsigned int version)
 {
     static const jbw_backtest_options init = JBW_BACKTEST_OPTIONS_INIT;
-    if (!opts)
-        return jbw__error(JBW_EINVAL, "options is NULL");
-    if (version != JBW_BACKTEST_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "backtest options version %u is not supported",
-                          version);
-    *opts = init;
-    return jbw__ok();
+    return jbw__record_init(opts, &init, sizeof init, version,
+                            JBW_BACKTEST_OPTIONS_VERSION,
+                            "jbw_backtest_options_init");
 }
 
 static jbw_status check_options(const jbw_backtest_options *o)

@@ -55,14 +55,9 @@ jbw_status jbw_calibrate_options_init(jbw_calibrate_options *opts,
                                       unsigned int version)
 {
     static const jbw_calibrate_options init = JBW_CALIBRATE_OPTIONS_INIT;
-    if (!opts)
-        return jbw__error(JBW_EINVAL, "options is NULL");
-    if (version != JBW_CALIBRATE_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "calibrate options version %u is not supported",
-                          version);
-    *opts = init;
-    return jbw__ok();
+    return jbw__record_init(opts, &init, sizeof init, version,
+                            JBW_CALIBRATE_OPTIONS_VERSION,
+                            "jbw_calibrate_options_init");
 }
 
 static int in_scope(const scope *sc, const char *organisation,

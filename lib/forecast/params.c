@@ -234,15 +234,9 @@ jbw_status jbw_forecast_params_init(jbw_forecast_params *params,
                                     unsigned int version)
 {
     static const jbw_forecast_params defaults = JBW_FORECAST_PARAMS_INIT;
-    if (!params)
-        return jbw__error(JBW_EINVAL, "jbw_forecast_params_init: NULL params");
-    if (version != JBW_FORECAST_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_forecast_params_init: version "
-                          "%u is not supported",
-                          version);
-    *params = defaults;
-    return jbw__ok();
+    return jbw__record_init(params, &defaults, sizeof defaults, version,
+                            JBW_FORECAST_PARAMS_VERSION,
+                            "jbw_forecast_params_init");
 }
 
 jbw_status jbw_forecast_params_check(const jbw_forecast_params *params,
@@ -256,13 +250,7 @@ jbw_status jbw_forecast_options_init(jbw_forecast_options *opts,
                                      unsigned int version)
 {
     static const jbw_forecast_options defaults = JBW_FORECAST_OPTIONS_INIT;
-    if (!opts)
-        return jbw__error(JBW_EINVAL, "jbw_forecast_options_init: NULL opts");
-    if (version != JBW_FORECAST_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_forecast_options_init: version "
-                          "%u is not supported",
-                          version);
-    *opts = defaults;
-    return jbw__ok();
+    return jbw__record_init(opts, &defaults, sizeof defaults, version,
+                            JBW_FORECAST_OPTIONS_VERSION,
+                            "jbw_forecast_options_init");
 }

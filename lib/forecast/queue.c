@@ -55,15 +55,8 @@ jbw_status jbw_erlang_c(double *p_wait, size_t servers, double offered_load)
 jbw_status jbw_queue_params_init(jbw_queue_params *q, unsigned int version)
 {
     static const jbw_queue_params defaults = JBW_QUEUE_PARAMS_INIT;
-    if (!q)
-        return jbw__error(JBW_EINVAL, "jbw_queue_params_init: NULL params");
-    if (version != JBW_QUEUE_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_queue_params_init: version %u "
-                          "is not supported",
-                          version);
-    *q = defaults;
-    return jbw__ok();
+    return jbw__record_init(q, &defaults, sizeof defaults, version,
+                            JBW_QUEUE_PARAMS_VERSION, "jbw_queue_params_init");
 }
 
 static jbw_status fc_check_positive(double v, const char *what)

@@ -463,15 +463,8 @@ static jbw_status io_check_options(const jbw_load_options *opts)
 jbw_status jbw_load_options_init(jbw_load_options *opts, unsigned int version)
 {
     static const jbw_load_options init = JBW_LOAD_OPTIONS_INIT;
-    if (!opts)
-        return jbw__error(JBW_EINVAL, "jbw_load_options_init: opts is NULL");
-    if (version != JBW_LOAD_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_load_options_init: version %u, this library "
-                          "knows %u",
-                          version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
-    *opts = init;
-    return jbw__ok();
+    return jbw__record_init(opts, &init, sizeof init, version,
+                            JBW_LOAD_OPTIONS_VERSION, "jbw_load_options_init");
 }
 
 /* Both passes; on success L->snap holds the snapshot. */

@@ -53,14 +53,9 @@ static const char *const style_colour[JBW__STYLE_COUNT] = {
 jbw_status jbw_chart_options_init(jbw_chart_options *opts, unsigned int version)
 {
     static const jbw_chart_options init = JBW_CHART_OPTIONS_INIT;
-    if (!opts)
-        return jbw__error(JBW_EINVAL, "jbw_chart_options_init: NULL");
-    if (version != JBW_CHART_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_chart_options_init: version %u is not %u",
-                          version, JBW_CHART_OPTIONS_VERSION);
-    *opts = init;
-    return jbw__ok();
+    return jbw__record_init(opts, &init, sizeof init, version,
+                            JBW_CHART_OPTIONS_VERSION,
+                            "jbw_chart_options_init");
 }
 
 jbw_status jbw__chart_options(jbw__chart *c, const jbw_chart_options *opts,

@@ -54,15 +54,8 @@ const char *jbw_item_code(jbw_item item)
 jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version)
 {
     static const jbw_wait_case init = JBW_WAIT_CASE_INIT;
-    if (!c)
-        return jbw__error(JBW_EINVAL, "jbw_wait_case_init: c is NULL");
-    if (version != JBW_WAIT_CASE_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_wait_case_init: version %u is not supported "
-                          "(this library knows version %d)",
-                          version, JBW_WAIT_CASE_VERSION);
-    *c = init;
-    return jbw__ok();
+    return jbw__record_init(c, &init, sizeof init, version,
+                            JBW_WAIT_CASE_VERSION, "jbw_wait_case_init");
 }
 
 /* ====================================================================== */
