@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ====================================================================== */
 /* Output                                                                  */
@@ -21,21 +22,66 @@ static int fc_decimals(int qi)
     return 4;
 }
 
-static void fc_month_label(jbw__buf *b, const jbw_forecast *fc, int32_t t)
+/*
+ * The writers read the result through the public getters, as a user of
+ * the API would. A month's record with its quantities in the order of
+ * jbw__fc_quantity_names; month and statistic come from the same result,
+ * so the getter cannot fail here.
+ */
+typedef struct fc_month {
+    jbw_date date;
+    double v[FCQ_COUNT];
+} fc_month;
+
+static fc_month month_of(const jbw_forecast *fc, int32_t t, int stat)
 {
-    if (fc->dates[t] != JBW_DATE_NONE)
-        jbw__buf_date(b, fc->dates[t]);
+    jbw_forecast_month m;
+    fc_month out;
+    memset(&m, 0, sizeof m);
+    m.version = JBW_FORECAST_MONTH_VERSION;
+    m.date = JBW_DATE_NONE;
+    (void)jbw_forecast_month_get(&m, fc, t, (jbw_statistic)stat);
+    out.date = m.date;
+    out.v[FCQ_ASSIGNED] = m.assigned;
+    out.v[FCQ_WAITING_NIEUW] = m.waiting_nieuw;
+    out.v[FCQ_WAITING_BESTAAND] = m.waiting_bestaand;
+    out.v[FCQ_WAITING] = m.waiting;
+    out.v[FCQ_ACTIVE] = m.active;
+    out.v[FCQ_INFLOW] = m.inflow;
+    out.v[FCQ_EXITS] = m.exits;
+    out.v[FCQ_ORPHANED] = m.orphaned;
+    out.v[FCQ_INTAKE] = m.intake;
+    out.v[FCQ_LEAVERS_FTE] = m.leavers_fte;
+    out.v[FCQ_HIRES_FTE] = m.hires_fte;
+    out.v[FCQ_FTE] = m.fte;
+    out.v[FCQ_EFFECTIVE_FTE] = m.effective_fte;
+    out.v[FCQ_CAPACITY] = m.capacity;
+    out.v[FCQ_LOAD] = m.load;
+    out.v[FCQ_FREE_CAPACITY] = m.free_capacity;
+    out.v[FCQ_REVENUE] = m.revenue;
+    out.v[FCQ_STAFF_COST] = m.staff_cost;
+    out.v[FCQ_FIXED_COSTS] = m.fixed_costs;
+    out.v[FCQ_MARGIN] = m.margin;
+    out.v[FCQ_COVERAGE] = m.coverage;
+    return out;
+}
+
+/* The statistics of a run: the mean alone, or all four when stochastic. */
+static int stat_count(const jbw_forecast *fc)
+{
+    return jbw_forecast_replicates(fc) ? FC_STATS : 1;
 }
 
 static void fc_json_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
                           int stat)
 {
-    const double *v = jbw__fc_values(fc, t, stat);
+    fc_month m = month_of(fc, t, stat);
+    const double *v = m.v;
     int qi;
     jbw__buf_printf(b, "{\"month\":%d,\"date\":", (int)t);
-    if (fc->dates[t] != JBW_DATE_NONE) {
+    if (m.date != JBW_DATE_NONE) {
         jbw__buf_putc(b, '"');
-        jbw__buf_date(b, fc->dates[t]);
+        jbw__buf_date(b, m.date);
         jbw__buf_putc(b, '"');
     } else {
         jbw__buf_puts(b, "null");
@@ -50,37 +96,43 @@ static void fc_json_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
 jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
 {
     jbw__buf b = JBW__BUF_INIT;
-    int stat;
+    int stat, nstats;
+    int32_t months;
+    size_t replicates;
+    jbw_date start;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_json: NULL argument");
+    nstats = stat_count(fc);
+    months = jbw_forecast_months(fc);
+    replicates = jbw_forecast_replicates(fc);
+    start = month_of(fc, 0, JBW_STAT_MEAN).date;
     jbw__buf_putc(&b, '{');
-    jbw__notice_json(&b, fc->data_notice);
+    jbw__notice_json(&b, jbw_forecast_data_notice(fc));
     jbw__buf_printf(&b,
                     "\"mode\":\"%s\",\"replicates\":%zu,\"seed\":%llu,"
                     "\"months\":%d,\"start\":",
-                    fc->replicates ? "stochastic" : "deterministic",
-                    fc->replicates, (unsigned long long)fc->seed,
-                    (int)fc->months);
-    if (fc->start != JBW_DATE_NONE) {
+                    replicates ? "stochastic" : "deterministic", replicates,
+                    (unsigned long long)jbw_forecast_seed(fc), (int)months);
+    if (start != JBW_DATE_NONE) {
         jbw__buf_putc(&b, '"');
-        jbw__buf_date(&b, fc->start);
+        jbw__buf_date(&b, start);
         jbw__buf_putc(&b, '"');
     } else {
         jbw__buf_puts(&b, "null");
     }
     jbw__buf_printf(&b, ",\"finance\":%s,\"statistics\":[",
-                    fc->finance ? "true" : "false");
-    for (stat = 0; stat < fc->nstats; stat++) {
+                    jbw_forecast_has_finance(fc) ? "true" : "false");
+    for (stat = 0; stat < nstats; stat++) {
         if (stat)
             jbw__buf_putc(&b, ',');
         jbw__buf_json_string(&b, jbw_statistic_code((jbw_statistic)stat));
     }
     jbw__buf_putc(&b, ']');
-    for (stat = 0; stat < fc->nstats; stat++) {
+    for (stat = 0; stat < nstats; stat++) {
         int32_t t;
         jbw__buf_printf(&b, ",\"%s\":[",
                         jbw_statistic_code((jbw_statistic)stat));
-        for (t = 0; t <= fc->months; t++) {
+        for (t = 0; t <= months; t++) {
             if (t)
                 jbw__buf_putc(&b, ',');
             fc_json_month(&b, fc, t, stat);
@@ -109,19 +161,20 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
     jbw__buf_puts(&b, "statistic,month,date");
     for (qi = 0; qi < FCQ_COUNT; qi++)
         jbw__buf_printf(&b, ",%s", jbw__fc_quantity_names[qi]);
-    jbw__notice_csv_header_end(&b, fc->data_notice);
-    for (stat = 0; stat < fc->nstats; stat++) {
+    jbw__notice_csv_header_end(&b, jbw_forecast_data_notice(fc));
+    for (stat = 0; stat < stat_count(fc); stat++) {
         int32_t t;
-        for (t = 0; t <= fc->months; t++) {
-            const double *v = jbw__fc_values(fc, t, stat);
+        for (t = 0; t <= jbw_forecast_months(fc); t++) {
+            fc_month m = month_of(fc, t, stat);
+            const double *v = m.v;
             jbw__buf_printf(&b, "%s,%d,",
                             jbw_statistic_code((jbw_statistic)stat), (int)t);
-            fc_month_label(&b, fc, t);
+            jbw__buf_date(&b, m.date);
             for (qi = 0; qi < FCQ_COUNT; qi++) {
                 jbw__buf_putc(&b, ',');
                 fc_csv_number(&b, v[qi], fc_decimals(qi));
             }
-            jbw__notice_csv_row_end(&b, fc->data_notice);
+            jbw__notice_csv_row_end(&b, jbw_forecast_data_notice(fc));
         }
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
@@ -139,10 +192,11 @@ static void text_num(jbw__buf *b, double v, int dec, size_t width)
 
 static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t)
 {
-    const double *v = jbw__fc_values(fc, t, JBW_STAT_MEAN);
+    fc_month m = month_of(fc, t, JBW_STAT_MEAN);
+    const double *v = m.v;
     char cell[JBW__CELL], date[JBW_DATE_BUFSIZE] = "";
-    if (fc->dates[t] != JBW_DATE_NONE) {
-        if (jbw_date_format(date, sizeof date, fc->dates[t]) != JBW_OK)
+    if (m.date != JBW_DATE_NONE) {
+        if (jbw_date_format(date, sizeof date, m.date) != JBW_OK)
             date[0] = '\0';
         snprintf(cell, sizeof cell, "%s %3d", date, (int)t);
         jbw__table_put(b, "", cell, 0, JBW__LEFT, 0);
@@ -153,16 +207,16 @@ static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t)
     text_num(b, v[FCQ_WAITING_NIEUW], 1, 9);
     text_num(b, v[FCQ_WAITING_BESTAAND], 1, 9);
     text_num(b, v[FCQ_WAITING], 1, 9);
-    if (fc->replicates) {
-        text_num(b, jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING], 1, 9);
-        text_num(b, jbw__fc_values(fc, t, JBW_STAT_P95)[FCQ_WAITING], 1, 9);
+    if (jbw_forecast_replicates(fc)) {
+        text_num(b, month_of(fc, t, JBW_STAT_P5).v[FCQ_WAITING], 1, 9);
+        text_num(b, month_of(fc, t, JBW_STAT_P95).v[FCQ_WAITING], 1, 9);
     }
     text_num(b, v[FCQ_ASSIGNED], 1, 9);
     text_num(b, v[FCQ_FTE], 1, 8);
     text_num(b, v[FCQ_EFFECTIVE_FTE], 1, 8);
     text_num(b, v[FCQ_CAPACITY], 1, 9);
     text_num(b, v[FCQ_LOAD], 1, 9);
-    if (fc->finance) {
+    if (jbw_forecast_has_finance(fc)) {
         text_num(b, v[FCQ_REVENUE], 0, 12);
         text_num(b, v[FCQ_MARGIN], 0, 12);
         if (isfinite(v[FCQ_COVERAGE]))
@@ -186,13 +240,13 @@ static void fc_text_header(jbw__buf *b, const jbw_forecast *fc)
     jbw__table_put(b, " ", "nieuw", 9, JBW__RIGHT, 0);
     jbw__table_put(b, " ", "bestaand", 9, JBW__RIGHT, 0);
     jbw__table_put(b, " ", "waiting", 9, JBW__RIGHT, 0);
-    if (fc->replicates) {
+    if (jbw_forecast_replicates(fc)) {
         jbw__table_put(b, " ", "p5", 9, JBW__RIGHT, 0);
         jbw__table_put(b, " ", "p95", 9, JBW__RIGHT, 0);
     }
     for (k = 0; k < 5; k++)
         jbw__table_put(b, " ", rest[k], rest_width[k], JBW__RIGHT, 0);
-    if (fc->finance)
+    if (jbw_forecast_has_finance(fc))
         for (k = 0; k < 3; k++)
             jbw__table_put(b, " ", money[k], money_width[k], JBW__RIGHT, 0);
     jbw__buf_putc(b, '\n');
@@ -204,20 +258,21 @@ jbw_status jbw_forecast_text(char **out, size_t *len, const jbw_forecast *fc)
     int32_t t;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_text: NULL argument");
-    jbw__notice_text(&b, fc->data_notice);
-    if (fc->replicates)
+    jbw__notice_text(&b, jbw_forecast_data_notice(fc));
+    if (jbw_forecast_replicates(fc))
         jbw__buf_printf(&b,
                         "Forecast, %d months, stochastic: mean of %zu "
                         "replicates (seed %llu), p5-p95 of the waiting list\n",
-                        (int)fc->months, fc->replicates,
-                        (unsigned long long)fc->seed);
+                        (int)jbw_forecast_months(fc),
+                        jbw_forecast_replicates(fc),
+                        (unsigned long long)jbw_forecast_seed(fc));
     else
         jbw__buf_printf(&b,
                         "Forecast, %d months, deterministic (expected "
                         "values)\n",
-                        (int)fc->months);
+                        (int)jbw_forecast_months(fc));
     fc_text_header(&b, fc);
-    for (t = 0; t <= fc->months; t++)
+    for (t = 0; t <= jbw_forecast_months(fc); t++)
         fc_text_month(&b, fc, t);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
