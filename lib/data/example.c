@@ -10,8 +10,8 @@
  * published 2025-09-01 figure (26 nieuw, 11 bestaand). docs/example.md
  * describes the generator and its figures.
  *
- * The series and totals functions return PUBLISHED figures (DOMAIN.md,
- * seeds 000 and 003).
+ * The series and totals functions return PUBLISHED figures; their
+ * sources are named in docs/example.md.
  */
 #include "base/rng.h"
 #include "data/snapshot_internal.h"
@@ -75,9 +75,10 @@ static const uint16_t jbw__cell_workers[JBW__ORGS][JBW__REGIONS] = {
 
 /*
  * Children without a fixed worker on the reference date, nieuw and
- * bestaand. JBWEST/ZHZ is the published figure of 2025-09-01 (seed 000:
- * 26 nieuw, 11 bestaand); the other cells are illustrative, giving JB west
- * 112 in all (it reported 99 in February 2025, seed 003) and the whole
+ * bestaand. JBWEST/ZHZ is the published figure of 2025-09-01 (26 nieuw,
+ * 11 bestaand; docs/example.md names the source); the other cells are
+ * illustrative, giving JB west 112 in all (it reported 99 in February
+ * 2025) and the whole
  * snapshot 141.
  */
 static const uint16_t jbw__cell_nieuw[JBW__ORGS][JBW__REGIONS] = {
@@ -87,7 +88,7 @@ static const uint16_t jbw__cell_bestaand[JBW__ORGS][JBW__REGIONS] = {
 
 /*
  * Per kind: weight per 1000 children (jeugdreclassering 18%, as in the
- * CBS stocks of DOMAIN.md; OTS most, voogdij next) and the longest time
+ * CBS stocks, docs/example.md; OTS most, voogdij next) and the longest time
  * since start of a running measure in days.
  */
 typedef struct jbw__kind_shape {
@@ -97,14 +98,14 @@ typedef struct jbw__kind_shape {
 
 static const jbw__kind_shape jbw__kind_shapes[JBW_KIND_COUNT] = {
     {520, 1460}, /* OTS: yearly extensions, up to 4 years */
-    {30, 91},    /* VOTS: at most 3 months (DOMAIN.md) */
+    {30, 91},    /* VOTS: at most 3 months */
     {230, 3650}, /* VOOGDIJ: often until 18 */
     {10, 91},    /* VOORLOPIGE_VOOGDIJ */
     {30, 1095},  /* TIJDELIJKE_VOOGDIJ */
     {100, 540},  /* JR_TB_GEDWONGEN (most JR) */
     {30, 365},   /* JR_TB_VRIJWILLIG */
     {15, 365},   /* JR_ITB_HARDE_KERN */
-    {10, 91},    /* JR_ITB_CRIEM: usually 3 months (DOMAIN.md) */
+    {10, 91},    /* JR_ITB_CRIEM: usually 3 months */
     {10, 180},   /* JR_STP */
     {10, 365},   /* JR_GBM */
     {5, 91},     /* JR_VGBM */

@@ -7,8 +7,8 @@
 #include <string.h>
 
 /*
- * One row per kind, indexed by jbw_kind. Codes and Dutch names follow
- * DOMAIN.md; iJw product category 48 is jeugdbescherming, 47
+ * One row per kind, indexed by jbw_kind. Codes and Dutch names: see
+ * docs/glossary.md; iJw product category 48 is jeugdbescherming, 47
  * jeugdreclassering (CBS). VOTS and voorlopige voogdij are the
  * emergency (spoed) measures.
  */

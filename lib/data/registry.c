@@ -318,9 +318,9 @@ jbw_status jbw_registry_clone(jbw_registry **out, const jbw_registry *reg)
 /* ---- the embedded Zuid-West registry ----------------------------------- */
 
 /*
- * The four jeugdhulpregio's served by Jeugdbescherming west (DOMAIN.md,
- * seed 000) and their municipalities as of 2025 (see docs/registry.md).
- * CBS publishes Haaglanden as JZ24 (DOMAIN.md); the other codes have no
+ * The four jeugdhulpregio's served by Jeugdbescherming west and their
+ * municipalities as of 2025 (docs/registry.md names the sources). CBS
+ * publishes Haaglanden as JZ24; the other codes have no
  * source here and stay empty.
  */
 static const char *const jbw__zw_regions[][3] = {
