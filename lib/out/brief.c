@@ -104,9 +104,8 @@ static const char *T(const jbw__brief_ctx *c, const char *nl, const char *en)
     return JBW__T(c->lang, nl, en);
 }
 
-/* Adds a chart made with status st to the document. */
-static jbw_status add_chart(jbw__brief_ctx *c, const char *name, jbw_status st,
-                            char *svg)
+jbw_status jbw__brief_add_chart(jbw__brief_ctx *c, const char *name,
+                                jbw_status st, char *svg)
 {
     if (st != JBW_OK)
         return st;
@@ -127,8 +126,7 @@ static const char *norm_words(wordbuf buf, const jbw__brief_ctx *c)
     return buf;
 }
 
-/* ---- the headline figures -------------------------------------------------
- */
+/* ---- the headline figures --------------------------------------------- */
 
 static jbw_status section_headline(jbw__brief_ctx *c,
                                    const jbw_caseload_totals *t)
@@ -228,23 +226,29 @@ static jbw_status section_headline(jbw__brief_ctx *c,
     return d->failed ? jbw__enomem() : JBW_OK;
 }
 
-/* ---- the waiting list -----------------------------------------------------
- */
+/* ---- the waiting list ------------------------------------------------- */
 
-/* A table of the waiting list (or caseload) per organisation or region. */
+/* Starts a table per organisation or region: its caption and the first
+ * header cell; the caller adds the other header cells. */
+static void group_table(jbw__brief_ctx *c, jbw_group g, const char *id,
+                        size_t cols)
+{
+    int region = g == JBW_GROUP_REGION;
+    jbw__doc_table(c->doc, id,
+                   region ? T(c, "Per regio", "Per region")
+                          : T(c, "Per organisatie", "Per organisation"),
+                   cols);
+    jbw__doc_cell(c->doc, region ? T(c, "Regio", "Region")
+                                 : T(c, "Organisatie", "Organisation"));
+}
+
+/* The waiting list per organisation or region. */
 static void waiting_table(jbw__brief_ctx *c, jbw_group g, const char *id)
 {
     size_t i, n = jbw_caseload_group_count(c->cl, g);
     fmtbuf a, b, t;
-    jbw__doc_table(c->doc, id,
-                   g == JBW_GROUP_REGION
-                       ? T(c, "Per regio", "Per region")
-                       : T(c, "Per organisatie", "Per organisation"),
-                   4);
-    jbw__doc_row(c->doc, 4,
-                 g == JBW_GROUP_REGION ? T(c, "Regio", "Region")
-                                       : T(c, "Organisatie", "Organisation"),
-                 "nieuw", "bestaand", T(c, "totaal", "in all"));
+    group_table(c, g, id, 4);
+    jbw__doc_row(c->doc, 3, "nieuw", "bestaand", T(c, "totaal", "in all"));
     for (i = 0; i < n; i++) {
         jbw_caseload_totals x;
         const char *key = NULL;
@@ -328,7 +332,7 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     st = series_table(c, s);
     if (st == JBW_OK && jbw_series_count(s) > 0) {
         st = jbw_chart_series_svg(&svg, NULL, s, &c->chart);
-        st = add_chart(c, "series", st, svg);
+        st = jbw__brief_add_chart(c, "series", st, svg);
     }
     jbw_series_free(own);
     if (st != JBW_OK)
@@ -341,8 +345,7 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     return d->failed ? jbw__enomem() : JBW_OK;
 }
 
-/* ---- the coupling norm ----------------------------------------------------
- */
+/* ---- the coupling norm ------------------------------------------------ */
 
 static void coupling_rows(jbw__brief_ctx *c, jbw_group g)
 {
@@ -401,24 +404,16 @@ static jbw_status section_coupling(jbw__brief_ctx *c)
     coupling_rows(c, JBW_GROUP_REGION);
     coupling_rows(c, JBW_GROUP_ORGANISATION);
     st = jbw_chart_coupling_svg(&svg, NULL, c->cl, JBW_GROUP_REGION, &c->chart);
-    return add_chart(c, "coupling_region", st, svg);
+    return jbw__brief_add_chart(c, "coupling_region", st, svg);
 }
 
-/* ---- the caseload ---------------------------------------------------------
- */
+/* ---- the caseload ----------------------------------------------------- */
 
 static void caseload_table(jbw__brief_ctx *c, jbw_group g, const char *id)
 {
     size_t i, n = jbw_caseload_group_count(c->cl, g);
-    jbw__doc_table(c->doc, id,
-                   g == JBW_GROUP_REGION
-                       ? T(c, "Per regio", "Per region")
-                       : T(c, "Per organisatie", "Per organisation"),
-                   8);
-    jbw__doc_row(c->doc, 8,
-                 g == JBW_GROUP_REGION ? T(c, "Regio", "Region")
-                                       : T(c, "Organisatie", "Organisation"),
-                 T(c, "medewerkers", "workers"), T(c, "fte", "FTE"),
+    group_table(c, g, id, 8);
+    jbw__doc_row(c->doc, 7, T(c, "medewerkers", "workers"), T(c, "fte", "FTE"),
                  T(c, "effectieve fte", "effective FTE"),
                  T(c, "caseload / capaciteit", "load / capacity"),
                  T(c, "benodigde fte", "FTE required"),
@@ -465,21 +460,20 @@ static jbw_status section_caseload(jbw__brief_ctx *c)
     caseload_table(c, JBW_GROUP_ORGANISATION, "caseload-organisatie");
     caseload_table(c, JBW_GROUP_REGION, "caseload-regio");
     st = jbw_chart_caseload_svg(&svg, NULL, c->cl, JBW_GROUP_REGION, &c->chart);
-    st = add_chart(c, "caseload_region", st, svg);
+    st = jbw__brief_add_chart(c, "caseload_region", st, svg);
     if (st == JBW_OK) {
         st = jbw_chart_caseload_svg(&svg, NULL, c->cl, JBW_GROUP_ORGANISATION,
                                     &c->chart);
-        st = add_chart(c, "caseload_organisation", st, svg);
+        st = jbw__brief_add_chart(c, "caseload_organisation", st, svg);
     }
     if (st == JBW_OK) {
         st = jbw_chart_load_spread_svg(&svg, NULL, c->cl, &c->chart);
-        st = add_chart(c, "load_spread", st, svg);
+        st = jbw__brief_add_chart(c, "load_spread", st, svg);
     }
     return st;
 }
 
-/* ---- the brief ------------------------------------------------------------
- */
+/* ---- the brief -------------------------------------------------------- */
 
 static jbw_status introduction(jbw__brief_ctx *c)
 {

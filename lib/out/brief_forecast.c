@@ -22,15 +22,6 @@ static const char *num(fmtbuf buf, const jbw__brief_ctx *c, double v, int dec)
     return buf;
 }
 
-static jbw_status add_chart(jbw__brief_ctx *c, const char *name, jbw_status st,
-                            char *svg)
-{
-    if (st != JBW_OK)
-        return st;
-    jbw__doc_chart(c->doc, name, svg);
-    return c->doc->failed ? jbw__enomem() : JBW_OK;
-}
-
 /* ---- prioritisation ------------------------------------------------------ */
 
 /* What an item of the model looks at, by its key in the model file. */
@@ -133,24 +124,14 @@ jbw_status jbw__brief_priority(jbw__brief_ctx *c)
                                       JBW_BAND_MIDDEN, JBW_BAND_LAAG};
     jbw__doc *d = c->doc;
     jbw_triage *tr = NULL;
-    size_t counts[4][2], i, n;
+    size_t counts[4][2];
     char *svg = NULL;
     jbw_status st;
     int k;
     st = jbw_triage_new(&tr, c->model, c->cal, c->snap, c->date);
     if (st != JBW_OK)
         return st;
-    memset(counts, 0, sizeof counts);
-    n = jbw_triage_count(tr);
-    for (i = 0; i < n; i++) {
-        jbw_wait_case wc;
-        jbw_score sc;
-        wc.version = JBW_WAIT_CASE_VERSION;
-        sc.version = JBW_SCORE_VERSION;
-        if (jbw_triage_get(&wc, &sc, tr, i) == JBW_OK && (int)sc.band >= 0 &&
-            (int)sc.band <= 3)
-            counts[3 - (int)sc.band][wc.previous_workers > 0]++;
-    }
+    jbw__band_counts(counts, tr);
     jbw__doc_text(d, JBW__BLOCK_H2, "%s",
                   T(c, "Hoe de wachtlijst wordt geprioriteerd",
                     "How the waiting list is prioritised"));
@@ -202,7 +183,7 @@ jbw_status jbw__brief_priority(jbw__brief_ctx *c)
     }
     st = jbw_chart_bands_svg(&svg, NULL, tr, &c->chart);
     jbw_triage_free(tr);
-    return add_chart(c, "bands", st, svg);
+    return jbw__brief_add_chart(c, "bands", st, svg);
 }
 
 /* ---- the forecast and scenarios ------------------------------------------ */
@@ -521,12 +502,12 @@ jbw_status jbw__brief_forecast(jbw__brief_ctx *c)
               "bestaand) and hiring with onboarding. The band shows where 90% "
               "of the simulated courses stay."));
         st = jbw_chart_forecast_svg(&svg, NULL, runs[0].fc, &c->chart);
-        st = add_chart(c, "forecast", st, svg);
+        st = jbw__brief_add_chart(c, "forecast", st, svg);
     }
     if (st == JBW_OK && n > 1) {
         svg = NULL;
         st = jbw_chart_scenarios_svg(&svg, NULL, fcs, names, n, &c->chart);
-        st = add_chart(c, "scenarios", st, svg);
+        st = jbw__brief_add_chart(c, "scenarios", st, svg);
     }
     if (st == JBW_OK)
         st = forecast_text(c, runs, n, within);

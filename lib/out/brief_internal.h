@@ -85,6 +85,11 @@ typedef struct jbw__brief_ctx {
     jbw_chart_options chart; /* language, notice, rules, registry */
 } jbw__brief_ctx;
 
+/* Adds a chart made with status st (its SVG owned by the document from
+ * here) to the document; returns st, or JBW_ENOMEM. */
+jbw_status jbw__brief_add_chart(jbw__brief_ctx *c, const char *name,
+                                jbw_status st, char *svg);
+
 /* Sections in brief.c and brief_forecast.c. Each returns JBW_OK or the
  * error that stops the brief (out of memory, bad input). */
 jbw_status jbw__brief_forecast(jbw__brief_ctx *c);

@@ -595,6 +595,21 @@ jbw_status jbw_chart_coupling_svg(char **out, size_t *len,
     return finish(&s, &d, out, len);
 }
 
+void jbw__band_counts(size_t counts[4][2], const jbw_triage *triage)
+{
+    size_t i, n = jbw_triage_count(triage);
+    memset(counts, 0, 4 * sizeof counts[0]);
+    for (i = 0; i < n; i++) {
+        jbw_wait_case wc;
+        jbw_score sc;
+        wc.version = JBW_WAIT_CASE_VERSION;
+        sc.version = JBW_SCORE_VERSION;
+        if (jbw_triage_get(&wc, &sc, triage, i) == JBW_OK &&
+            (int)sc.band >= 0 && (int)sc.band <= 3)
+            counts[3 - (int)sc.band][wc.previous_workers > 0]++;
+    }
+}
+
 /* ---- the waiting list by band ------------------------------------------ */
 
 jbw_status jbw_chart_bands_svg(char **out, size_t *len,
@@ -604,7 +619,7 @@ jbw_status jbw_chart_bands_svg(char **out, size_t *len,
     static const jbw_band order[4] = {JBW_BAND_ACUUT, JBW_BAND_HOOG,
                                       JBW_BAND_MIDDEN, JBW_BAND_LAAG};
     const double L = 90, R = W - 90, T = 92, ROW = 40, B = T + 4 * ROW;
-    size_t count[4][2], n, i;
+    size_t count[4][2];
     jbw__chart c;
     jbw__svg s;
     jbw__buf d = JBW__BUF_INIT;
@@ -618,18 +633,7 @@ jbw_status jbw_chart_bands_svg(char **out, size_t *len,
     st = jbw__chart_options(&c, opts, "jbw_chart_bands_svg");
     if (st != JBW_OK)
         return st;
-    memset(count, 0, sizeof count);
-    n = jbw_triage_count(triage);
-    for (i = 0; i < n; i++) {
-        jbw_wait_case wc;
-        jbw_score sc;
-        wc.version = JBW_WAIT_CASE_VERSION;
-        sc.version = JBW_SCORE_VERSION;
-        if (jbw_triage_get(&wc, &sc, triage, i) != JBW_OK || (int)sc.band < 0 ||
-            (int)sc.band > 3)
-            continue;
-        count[3 - (int)sc.band][wc.previous_workers > 0]++;
-    }
+    jbw__band_counts(count, triage);
     jbw__fmt_date(day, jbw_triage_date(triage), c.lang);
     snprintf(sub, sizeof sub,
              JBW__T(c.lang, "wachtrisico op %s; alleen aantallen",

@@ -52,6 +52,10 @@ int jbw__publish_hides(const jbw__publish *p, size_t n);
  * (English: "children", "measures", "families"). */
 const char *jbw__unit_words(jbw_unit unit, jbw_lang lang);
 
+/* The waiting list of a triage per band, acuut first (counts[0]) to laag
+ * (counts[3]); [0] nieuw, [1] bestaand. */
+void jbw__band_counts(size_t counts[4][2], const jbw_triage *triage);
+
 /* Picks the Dutch or English text. */
 #define JBW__T(lang, nl, en) ((lang) == JBW_LANG_EN ? (en) : (nl))
 
