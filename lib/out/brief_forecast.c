@@ -466,7 +466,7 @@ jbw_status jbw__brief_forecast(jbw__brief_ctx *c)
     run runs[JBW_BRIEF_SCENARIOS_MAX + 1];
     const jbw_forecast *fcs[JBW_BRIEF_SCENARIOS_MAX + 1];
     const char *names[JBW_BRIEF_SCENARIOS_MAX + 1];
-    char numbered[JBW_BRIEF_SCENARIOS_MAX][24];
+    char numbered[JBW_BRIEF_SCENARIOS_MAX][32];
     size_t n = o->scenario_count + 1, i;
     int32_t within = 5;
     double wpm = workdays_per_month(c);
