@@ -66,6 +66,13 @@ typedef enum jbw_jr_risk {
     JBW_JR_RISK_HIGH = 3
 } jbw_jr_risk;
 
+/* A yes / no / unknown answer (model version 2 inputs). */
+typedef enum jbw_yesno {
+    JBW_YESNO_UNKNOWN = 0,
+    JBW_YESNO_NO = 1,
+    JBW_YESNO_YES = 2
+} jbw_yesno;
+
 /* Returns JBW_KIND_COUNT. */
 JBW_API int jbw_kind_count(void);
 
@@ -104,6 +111,12 @@ JBW_API jbw_status jbw_placement_from_code(jbw_placement *out, const char *code,
                                            size_t len);
 JBW_API jbw_status jbw_jr_risk_from_code(jbw_jr_risk *out, const char *code,
                                          size_t len);
+/* "unknown", "no", "yes" (NULL out of range); from_code also takes the
+ * Dutch "onbekend", "nee", "ja" and the empty string for unknown,
+ * case-insensitively. */
+JBW_API const char *jbw_yesno_code(jbw_yesno v);
+JBW_API jbw_status jbw_yesno_from_code(jbw_yesno *out, const char *code,
+                                       size_t len);
 
 /*
  * A jeugdbeschermer or jeugdreclasseerder. Strings are borrowed when
@@ -154,18 +167,28 @@ typedef struct jbw_measure {
     jbw_date birth_date;   /* optional */
     jbw_date last_contact; /* optional: last interim contact */
     jbw_jr_risk jr_risk;   /* jeugdreclassering only */
+    /* version 2 (libjbw 0.2): the waiting-risk model's inputs of model
+     * version 2 and the professional override (docs/model-card.md) */
+    jbw_yesno safety_plan;
+    jbw_yesno other_help;
+    jbw_yesno domestic_violence;
+    jbw_date term_end;           /* optional: the current term ends */
+    int override_band;           /* -1 (none) or a jbw_band (waitrisk.h) */
+    const char *override_reason; /* required with override_band */
 } jbw_measure;
 
-#define JBW_MEASURE_VERSION 1
+#define JBW_MEASURE_VERSION 2
 #define JBW_MEASURE_INIT                                                       \
     {                                                                          \
         JBW_MEASURE_VERSION, NULL, NULL, NULL, JBW_KIND_OTS, NULL, NULL,       \
             JBW_DATE_NONE, JBW_DATE_NONE, NULL, JBW_DATE_NONE, JBW_DATE_NONE,  \
             0, JBW_SAFETY_UNKNOWN, JBW_PLACEMENT_NONE, JBW_DATE_NONE,          \
-            JBW_DATE_NONE, JBW_JR_RISK_UNKNOWN                                 \
+            JBW_DATE_NONE, JBW_JR_RISK_UNKNOWN, JBW_YESNO_UNKNOWN,             \
+            JBW_YESNO_UNKNOWN, JBW_YESNO_UNKNOWN, JBW_DATE_NONE, -1, NULL      \
     }
 
-/* Errors: JBW_EINVAL, JBW_EVERSION. */
+/* Sets the defaults of record version `version` (1 or 2; version 1
+ * writes only its own fields). Errors: JBW_EINVAL, JBW_EVERSION. */
 JBW_API jbw_status jbw_measure_init(jbw_measure *m, unsigned int version);
 
 #ifdef __cplusplus

@@ -49,6 +49,16 @@ typedef enum jbw_band {
 /* "laag", "midden", "hoog", "acuut"; NULL when out of range. */
 JBW_API const char *jbw_band_code(jbw_band band);
 
+/* Looks a band up by its code, case-insensitively; `len` as in
+ * jbw_date_parse. Errors: JBW_EINVAL, JBW_ENOTFOUND. */
+JBW_API jbw_status jbw_band_from_code(jbw_band *out, const char *code,
+                                      size_t len);
+
+/* No professional override (jbw_wait_case.override_band). */
+#define JBW_OVERRIDE_NONE (-1)
+/* jbw_score.age_years of an unborn child (model version 2). */
+#define JBW_AGE_UNBORN (-2)
+
 /* The items of the checklist. Values never change; new items append. */
 typedef enum jbw_item {
     JBW_ITEM_ACUTE = 0,
@@ -58,10 +68,16 @@ typedef enum jbw_item {
     JBW_ITEM_BESTAAND = 4,
     JBW_ITEM_AGE = 5,
     JBW_ITEM_NO_CONTACT = 6,
-    JBW_ITEM_HANDOVERS = 7
+    JBW_ITEM_HANDOVERS = 7,
+    /* model version 2 */
+    JBW_ITEM_SAFETY_PLAN = 8,
+    JBW_ITEM_OTHER_HELP = 9,
+    JBW_ITEM_DOMESTIC_VIOLENCE = 10,
+    JBW_ITEM_TERM_END = 11
 } jbw_item;
 
-#define JBW_ITEM_COUNT 8
+/* Items this library knows (version 1 of the model scores the first 8). */
+#define JBW_ITEM_COUNT 12
 /* Fixed size of per-item arrays in public structs; never changes. */
 #define JBW_ITEM_SLOTS 16
 
@@ -74,9 +90,19 @@ typedef enum jbw_lang { JBW_LANG_NL = 0, JBW_LANG_EN = 1 } jbw_lang;
 
 typedef struct jbw_waitrisk_model jbw_waitrisk_model;
 
-/* Creates the default model jbw-wachtrisico version 1.
- * Errors: JBW_EINVAL, JBW_ENOMEM. */
+/* Creates the default model: jbw-wachtrisico version 2 since libjbw 0.2
+ * (version 1 before). Errors: JBW_EINVAL, JBW_ENOMEM. */
 JBW_API jbw_status jbw_waitrisk_model_new_default(jbw_waitrisk_model **out);
+
+/*
+ * Creates jbw-wachtrisico of the given version: 1 (libjbw 0.1, kept
+ * byte-identical so that its decisions can be reproduced) or 2 (the
+ * default). Free with jbw_waitrisk_model_free().
+ * Errors: JBW_EINVAL (NULL, or a version this library does not have),
+ * JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_waitrisk_model_new_version(jbw_waitrisk_model **out,
+                                                  int version);
 
 /*
  * Parses a model file (key = value; docs/model-card.md, "Model file").
@@ -103,6 +129,42 @@ JBW_API void jbw_waitrisk_model_free(jbw_waitrisk_model *model);
 
 JBW_API const char *jbw_waitrisk_model_name(const jbw_waitrisk_model *model);
 JBW_API int jbw_waitrisk_model_version(const jbw_waitrisk_model *model);
+
+/* The version of jbw-wachtrisico whose items, rules and keys the model
+ * uses (a model file's `base_version`; 1 or 2). 0 for NULL. */
+JBW_API int jbw_waitrisk_model_base_version(const jbw_waitrisk_model *model);
+
+typedef enum jbw_model_format {
+    JBW_MODEL_FORMAT_JSON = 0,
+    JBW_MODEL_FORMAT_MARKDOWN = 1
+} jbw_model_format;
+
+/*
+ * The model card of a model (Markdown, English): its items, rules and
+ * points, the bands and the contact schedule, the human involvement and
+ * the inputs it refuses, all from the model's own parameters.
+ * *out is NUL-terminated; free it with jbw_free(). `len` may be NULL.
+ * Errors: JBW_EINVAL (NULL), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_waitrisk_model_card(char **out, size_t *len,
+                                           const jbw_waitrisk_model *model);
+
+/*
+ * The entry of the model in the Dutch algorithm register: the fields of
+ * the Algoritmeregister Publicatiestandaard 1.0.10 in their order, in
+ * Dutch. Fields the model knows are filled from its own data (name,
+ * version, description, goal, the items and their rules, the inputs it
+ * refuses, human involvement, data, risks, supplier); the others (the
+ * organisation, the legal basis, the DPIA and IAMA, ...) are left for the
+ * organisation and marked. JSON: {"standard":{"name","version"},
+ * "model":{"name","version"},"fields":[{"key","label","fill_by":"model"|
+ * "organisation","value" (null when the organisation fills it),"note"?}]}.
+ * Markdown: one section per field. Free *out with jbw_free().
+ * Errors: JBW_EINVAL (NULL, unknown format), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_waitrisk_model_register(char **out, size_t *len,
+                                               const jbw_waitrisk_model *model,
+                                               jbw_model_format format);
 
 /*
  * The model's parameters (points, band thresholds, boundaries, contact
@@ -144,21 +206,40 @@ typedef struct jbw_wait_case {
     jbw_date birth_date;    /* optional */
     jbw_date last_contact;  /* optional */
     int previous_workers;   /* > 0: bestaand */
+    /* version 2 (libjbw 0.2); model version 1 does not score the first
+     * four; the override applies under every model */
+    jbw_yesno safety_plan; /* a safety plan is in place */
+    jbw_yesno other_help;  /* other help is involved */
+    jbw_yesno domestic_violence;
+    jbw_date term_end;           /* optional: the current term ends */
+    int override_band;           /* JBW_OVERRIDE_NONE or a jbw_band */
+    const char *override_reason; /* required with override_band */
 } jbw_wait_case;
 
-#define JBW_WAIT_CASE_VERSION 1
+#define JBW_WAIT_CASE_VERSION 2
 #define JBW_WAIT_CASE_INIT                                                     \
     {                                                                          \
         JBW_WAIT_CASE_VERSION, NULL, NULL, NULL, NULL, NULL, JBW_KIND_OTS,     \
             JBW_SAFETY_UNKNOWN, JBW_PLACEMENT_NONE, JBW_JR_RISK_UNKNOWN,       \
-            JBW_DATE_NONE, JBW_DATE_NONE, JBW_DATE_NONE, 0                     \
+            JBW_DATE_NONE, JBW_DATE_NONE, JBW_DATE_NONE, 0, JBW_YESNO_UNKNOWN, \
+            JBW_YESNO_UNKNOWN, JBW_YESNO_UNKNOWN, JBW_DATE_NONE,               \
+            JBW_OVERRIDE_NONE, NULL                                            \
     }
 
-/* Errors: JBW_EINVAL, JBW_EVERSION. */
+/*
+ * Sets the defaults of record version `version` (1 or 2); version 1
+ * writes only the fields of version 1, so a program built against libjbw
+ * 0.1 can pass its smaller record. Every function that takes wait cases
+ * reads each record by its own version; the records of one array must
+ * share one version. Errors: JBW_EINVAL, JBW_EVERSION.
+ */
 JBW_API jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version);
 
 /*
- * The score of one case. item_points[item] holds the points each item
+ * The score of one case. `band` is the band that ranks and sets the
+ * contact: the professional override when the case has one, else the
+ * model's (jbw_waitrisk_computed_band() gives the model's band).
+ * item_points[item] holds the points each item
  * gave (0 for items that did not score); `items` has bit (1 << item) set
  * for every item that scored (an item scoring 0 points is not set).
  * Safety `acute` scores through JBW_ITEM_ACUTE only (the safety item then
@@ -183,6 +264,14 @@ typedef struct jbw_score {
 #define JBW_SCORE_VERSION 1
 
 /*
+ * The band the model computed for a score (the points against the band
+ * thresholds; acuut when safety was acute), whatever the override.
+ * -1 when model or score is NULL.
+ */
+JBW_API int jbw_waitrisk_computed_band(const jbw_waitrisk_model *model,
+                                       const jbw_score *score);
+
+/*
  * Scores one case on `date` with the calendar `cal`. `out->version` must
  * be set by the caller. Dates before waiting_since, a birth date after the
  * date or the wait start, a last contact after the date or before the
@@ -190,6 +279,12 @@ typedef struct jbw_score {
  * JBW_EINVAL naming the case id and field. A last contact before
  * waiting_since is allowed (the former worker's contact of a bestaand
  * case). A date outside 1900..2199 or a due date past 2199: JBW_ERANGE.
+ * Model version 2 accepts a birth date after the wait start (a prenatal
+ * measure) and up to 301 days after the date (an unborn child); it
+ * refuses a last contact before a birth date only when the birth lies on
+ * or before the wait start. An override band without a reason (empty or
+ * only white space), a reason without a band, or a band out of range:
+ * JBW_EINVAL naming override_reason or override_band.
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE.
  */
 JBW_API jbw_status jbw_waitrisk_score(jbw_score *out,
@@ -224,7 +319,8 @@ JBW_API jbw_status jbw_waitrisk_reason(char *buf, size_t size,
                                        jbw_lang lang);
 
 /*
- * Orders cases: band (acuut first), then points (high first), then
+ * Orders cases: band (acuut first; the overridden band where a case has
+ * an override, as in jbw_score.band), then points (high first), then
  * workdays_waiting (long first), then id (byte order, ascending). Writes
  * the permutation into order[0..count). Total and deterministic.
  * Errors: JBW_EINVAL, JBW_ENOMEM.
