@@ -24,7 +24,7 @@ static int setup(void **state)
     (void)state;
     if (jbw_calendar_new(&g_cal, NULL) != JBW_OK)
         return -1;
-    if (jbw_waitrisk_model_new_default(&g_model) != JBW_OK)
+    if (jbw_waitrisk_model_new_version(&g_model, 1) != JBW_OK)
         return -1;
     return 0;
 }
@@ -131,15 +131,15 @@ static void test_wait_case_init_sets_the_defaults(void **state)
     (void)state;
     memset(&c, 0x5a, sizeof c);
     assert_ok(jbw_wait_case_init(&c, JBW_WAIT_CASE_VERSION));
-    assert_int_equal(c.version, 1);
+    assert_int_equal(c.version, JBW_WAIT_CASE_VERSION);
     assert_null(c.id);
     assert_int_equal(c.kind, JBW_KIND_OTS);
     assert_int_equal(c.safety, JBW_SAFETY_UNKNOWN);
     assert_int_equal(c.waiting_since, JBW_DATE_NONE);
     assert_int_equal(c.previous_workers, 0);
     assert_status(jbw_wait_case_init(NULL, 1), JBW_EINVAL);
-    assert_status(jbw_wait_case_init(&c, 2), JBW_EVERSION);
-    assert_error_contains("version 2");
+    assert_status(jbw_wait_case_init(&c, 3), JBW_EVERSION);
+    assert_error_contains("version 3");
 }
 
 /* ---- items ------------------------------------------------------------ */
@@ -802,9 +802,9 @@ static void test_reason_refuses_bad_arguments_and_small_buffers(void **state)
                                       JBW_ITEM_SAFETY, JBW_LANG_NL),
                   JBW_EINVAL);
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, g_model, &c, &s,
-                                      (jbw_item)8, JBW_LANG_NL),
+                                      (jbw_item)JBW_ITEM_COUNT, JBW_LANG_NL),
                   JBW_EINVAL);
-    assert_error_contains("item 8");
+    assert_error_contains("item 12");
     assert_status(jbw_waitrisk_reason(buf, sizeof buf, g_model, &c, &s,
                                       JBW_ITEM_SAFETY, (jbw_lang)2),
                   JBW_EINVAL);
@@ -1288,10 +1288,11 @@ static void test_changed_points_take_effect_and_carry_the_name(void **state)
     /* 15 werkdagen after Mon 1 Sep: 5 per week, Mon 22 Sep */
     assert_int_equal(s.next_contact_due, D(2025, 9, 22));
     assert_int_equal(jbw_waitrisk_model_contact_interval(m, JBW_BAND_LAAG), 15);
-    /* a new version of the default's name may change points */
+    /* a version of the default's name that libjbw has not published may
+     * change points (1 and 2 are published and must keep theirs) */
     jbw_waitrisk_model_free(m);
     m = parse_model(
-        "name = jbw-wachtrisico\nversion = 2\npoints.bestaand = 12\n");
+        "name = jbw-wachtrisico\nversion = 3\npoints.bestaand = 12\n");
     c.previous_workers = 1;
     s = score_with(m, &c, d);
     assert_int_equal(s.points, 12);
@@ -2163,7 +2164,7 @@ static void test_model_parameters_can_be_read_by_index_and_key(void **state)
     int v = -1;
     size_t i, n;
     (void)state;
-    assert_ok(jbw_waitrisk_model_new_default(&m));
+    assert_ok(jbw_waitrisk_model_new_version(&m, 1));
     n = jbw_waitrisk_model_param_count(m);
     assert_int_equal(n, 43);
     assert_ok(jbw_waitrisk_model_param(&key, &v, m, 0));

@@ -506,7 +506,8 @@ static void test_term_end(void **state)
         s = score_with(g_v2, &c);
         assert_ok(jbw_waitrisk_reason(r, sizeof r, g_v2, &c, &s,
                                       JBW_ITEM_TERM_END, JBW_LANG_EN));
-        assert_non_null(strstr(r, "14 working days"));
+        assert_non_null(strstr(r, "2025-09-19"));
+        assert_non_null(strstr(r, "within 15 working days"));
     }
 }
 
@@ -814,7 +815,7 @@ static void test_model_card_lists_items_points_and_bands(void **state)
     assert_non_null(strstr(out, "| `term_end` |"));
     assert_non_null(strstr(out, "| `safety_plan` |"));
     assert_non_null(strstr(out, "| **acuut** |"));
-    assert_non_null(strstr(out, "no national framework publishes points"));
+    assert_non_null(strstr(out, "No national framework publishes points"));
     jbw_free(out);
     assert_status(jbw_waitrisk_model_card(&out, &len, NULL), JBW_EINVAL);
 }

@@ -195,6 +195,33 @@ jbw_status jbw_jr_risk_from_code(jbw_jr_risk *out, const char *code, size_t len)
     return jbw__ok();
 }
 
+/* yes/no answers: the codes, then the Dutch words for the same values */
+static const char *const jbw__yesno_codes[] = {"unknown",  "no",  "yes",
+                                               "onbekend", "nee", "ja"};
+
+jbw_status jbw_yesno_from_code(jbw_yesno *out, const char *code, size_t len)
+{
+    long i;
+    jbw_status st;
+    if (out && code && (len == 0 || (len == (size_t)-1 && !code[0]))) {
+        *out = JBW_YESNO_UNKNOWN; /* an empty cell is not known */
+        return jbw__ok();
+    }
+    st = jbw__lookup(&i, jbw__yesno_codes, JBW__COUNT(jbw__yesno_codes),
+                     sizeof(char *), "yes/no answer (yes, no, unknown)",
+                     "jbw_yesno_from_code", out, code, len);
+    if (st != JBW_OK)
+        return st;
+    *out = (jbw_yesno)(i % 3);
+    return jbw__ok();
+}
+
+const char *jbw_yesno_code(jbw_yesno v)
+{
+    unsigned i = (unsigned)v;
+    return i < 3 ? jbw__yesno_codes[i] : NULL;
+}
+
 const char *jbw_safety_code(jbw_safety v)
 {
     unsigned i = (unsigned)v;
@@ -226,6 +253,19 @@ jbw_status jbw_worker_init(jbw_worker *w, unsigned int version)
 jbw_status jbw_measure_init(jbw_measure *m, unsigned int version)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
-    return jbw__record_init(m, &init, sizeof init, version, JBW_MEASURE_VERSION,
-                            "jbw_measure_init");
+    if (!m)
+        return jbw__error(JBW_EINVAL, "jbw_measure_init: measure is NULL");
+    if (version != 1 && version != JBW_MEASURE_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_measure_init: version %u is not "
+                          "supported (expected 1 to %u)",
+                          version, JBW_MEASURE_VERSION);
+    if (version == 1) {
+        /* a record of libjbw 0.1 is smaller: write only its fields */
+        memcpy(m, &init, offsetof(jbw_measure, safety_plan));
+        m->version = 1;
+    } else {
+        *m = init;
+    }
+    return jbw__ok();
 }

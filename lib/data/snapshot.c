@@ -23,7 +23,9 @@
 #define JBW__MEASURE_ARRAYS(X)                                                 \
     X(child) X(family) X(kind) X(org) X(region) X(start) X(end) X(worker)      \
     X(first_assigned) X(waiting_since) X(previous_workers) X(safety)           \
-    X(placement) X(birth_date) X(last_contact) X(jr_risk) X(family_given)
+    X(placement) X(birth_date) X(last_contact) X(jr_risk) X(family_given)      \
+    X(safety_plan) X(other_help) X(domestic_violence) X(term_end)              \
+    X(override_band) X(override_reason)
 /* clang-format on */
 
 #define JBW__PLUS_ONE(f) +1
@@ -120,6 +122,7 @@ void jbw_snapshot_free(jbw_snapshot *snap)
     jbw__strmap_free(&snap->measure_ids);
     jbw__strmap_free(&snap->child_ids);
     jbw__strmap_free(&snap->family_ids);
+    jbw__strmap_free(&snap->override_reasons);
     jbw__free_workers(&snap->w);
     jbw__free_measures(&snap->m);
     jbw__free(snap);
@@ -552,6 +555,56 @@ static jbw_status jbw__check_assignment(jbw__measure_row *row,
     return JBW_OK;
 }
 
+/* 1 when s holds something other than white space. */
+static int jbw__has_text(const char *s)
+{
+    if (!s)
+        return 0;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 1;
+    return 0;
+}
+
+/* The fields of record version 2: yes/no answers, the term end and the
+ * professional override, which needs a written reason. */
+static jbw_status jbw__check_measure_v2(const jbw__rec *r, const jbw_measure *m)
+{
+    static const char *const names[3] = {"safety_plan", "other_help",
+                                         "domestic_violence"};
+    int v[3];
+    int k;
+    jbw_status st;
+    v[0] = (int)m->safety_plan;
+    v[1] = (int)m->other_help;
+    v[2] = (int)m->domestic_violence;
+    for (k = 0; k < 3; k++)
+        if ((unsigned)v[k] > (unsigned)JBW_YESNO_YES)
+            return jbw__error(JBW_ERANGE,
+                              "measure '%s': %s %d is out of range (0..2: "
+                              "unknown, no, yes)",
+                              m->id, names[k], v[k]);
+    if ((st = jbw__check_date(r, "term_end", m->term_end, 0)) != JBW_OK)
+        return st;
+    if (m->override_band < -1 || m->override_band > 3)
+        return jbw__error(JBW_ERANGE,
+                          "measure '%s': override_band %d is out of range "
+                          "(-1 for none, 0..3: laag, midden, hoog, acuut)",
+                          m->id, m->override_band);
+    if (m->override_band != -1 && !jbw__has_text(m->override_reason))
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': override_band is set without an "
+                          "override_reason: an override needs a written "
+                          "reason",
+                          m->id);
+    if (m->override_band == -1 && jbw__has_text(m->override_reason))
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': override_reason is given without "
+                          "override_band",
+                          m->id);
+    return JBW_OK;
+}
+
 static jbw_status jbw__check_measure(jbw__measure_row *row,
                                      const jbw_snapshot *snap,
                                      const jbw_measure *m)
@@ -562,6 +615,7 @@ static jbw_status jbw__check_measure(jbw__measure_row *row,
     r.id = m->id;
     if ((st = jbw__check_measure_keys(row, snap, &r, m)) != JBW_OK ||
         (st = jbw__check_measure_dates(&r, m)) != JBW_OK ||
+        (st = jbw__check_measure_v2(&r, m)) != JBW_OK ||
         (st = jbw__check_measure_worker(row, snap, m)) != JBW_OK)
         return st;
     return jbw__check_assignment(row, m);
@@ -615,23 +669,38 @@ static jbw_status jbw__intern_measure_ids(size_t *child, size_t *family,
 jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
                                     const jbw_measure *measure)
 {
+    static const jbw_measure init = JBW_MEASURE_INIT;
     jbw__measure_row row = {0};
     jbw__measures *m;
+    jbw_measure full;
     jbw_status st;
-    size_t i, child, family;
+    size_t i, child, family, reason = JBW__NONE;
     if (!snap || !measure)
         return jbw__error(JBW_EINVAL, "jbw_snapshot_add_measure: snapshot or "
                                       "measure is NULL");
-    if (measure->version != JBW_MEASURE_VERSION)
+    if (measure->version != 1 && measure->version != JBW_MEASURE_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_snapshot_add_measure: measure "
-                          "version %u is not supported (expected %u)",
+                          "version %u is not supported (expected 1 to %u)",
                           measure->version, JBW_MEASURE_VERSION);
+    if (measure->version == 1) {
+        /* a record of libjbw 0.1 is smaller: the later fields default */
+        full = init;
+        memcpy(&full, measure, JBW__MEASURE_V1_SIZE);
+        measure = &full;
+    }
     if ((st = jbw__check_measure(&row, snap, measure)) != JBW_OK)
         return st;
     m = &snap->m;
     if (jbw__grow_measures(m, m->count + 1) != 0)
         return jbw__enomem();
+    if (jbw__has_text(measure->override_reason)) {
+        st = jbw__strmap_intern(
+            &snap->override_reasons, measure->override_reason,
+            strlen(measure->override_reason), &reason, NULL);
+        if (st != JBW_OK)
+            return st;
+    }
     if ((st = jbw__intern_measure_ids(&child, &family, snap, measure, &row)) !=
         JBW_OK)
         return st;
@@ -653,6 +722,12 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
     m->last_contact[i] = measure->last_contact;
     m->jr_risk[i] = (uint8_t)measure->jr_risk;
     m->family_given[i] = (uint8_t)jbw__given(measure->family_id);
+    m->safety_plan[i] = (uint8_t)measure->safety_plan;
+    m->other_help[i] = (uint8_t)measure->other_help;
+    m->domestic_violence[i] = (uint8_t)measure->domestic_violence;
+    m->term_end[i] = measure->term_end;
+    m->override_band[i] = (int8_t)measure->override_band;
+    m->override_reason[i] = (uint32_t)reason;
     m->count = i + 1;
     return jbw__ok();
 }

@@ -67,6 +67,9 @@ typedef struct jbw__workers {
 /*
  * Measures: struct of arrays, index = insertion order.
  */
+/* The size of a jbw_measure of record version 1 (libjbw 0.1). */
+#define JBW__MEASURE_V1_SIZE offsetof(jbw_measure, safety_plan)
+
 typedef struct jbw__measures {
     size_t count, cap;
     uint32_t *child;  /* index into snapshot child_ids */
@@ -87,15 +90,24 @@ typedef struct jbw__measures {
     jbw_date *last_contact;
     uint8_t *jr_risk;
     uint8_t *family_given; /* 1 when family_id was given */
+    /* record version 2: the waiting-risk inputs of model version 2 and
+     * the professional override */
+    uint8_t *safety_plan;       /* jbw_yesno */
+    uint8_t *other_help;        /* jbw_yesno */
+    uint8_t *domestic_violence; /* jbw_yesno */
+    jbw_date *term_end;         /* JBW_DATE_NONE */
+    int8_t *override_band;      /* JBW_OVERRIDE_NONE (-1) or a jbw_band */
+    uint32_t *override_reason;  /* index into override_reasons, JBW__NONE */
 } jbw__measures;
 
 struct jbw_snapshot {
     jbw_registry *registry; /* owned copy */
     jbw_date reference_date;
-    jbw__strmap worker_ids;  /* id -> worker index */
-    jbw__strmap measure_ids; /* id -> measure index */
-    jbw__strmap child_ids;   /* id -> child index */
-    jbw__strmap family_ids;  /* id -> family index */
+    jbw__strmap worker_ids;       /* id -> worker index */
+    jbw__strmap measure_ids;      /* id -> measure index */
+    jbw__strmap child_ids;        /* id -> child index */
+    jbw__strmap family_ids;       /* id -> family index */
+    jbw__strmap override_reasons; /* the reasons of overrides, interned */
     jbw__workers w;
     jbw__measures m;
     const char *data_notice; /* static text; NULL: real data */

@@ -75,9 +75,10 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
 {
     const jbw__measures *m;
     const jbw_registry *reg;
-    jbw_status st =
-        jbw__check_read(out, out ? out->version : 0, JBW_MEASURE_VERSION, snap,
-                        i, jbw_snapshot_measure_count(snap), "measure");
+    unsigned int version = out ? out->version : 0;
+    jbw_status st = jbw__check_read(
+        out, version, version == 1 ? 1u : (unsigned)JBW_MEASURE_VERSION, snap,
+        i, jbw_snapshot_measure_count(snap), "measure");
     if (st != JBW_OK)
         return st;
     m = &snap->m;
@@ -101,6 +102,17 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
     out->birth_date = m->birth_date[i];
     out->last_contact = m->last_contact[i];
     out->jr_risk = (jbw_jr_risk)m->jr_risk[i];
+    if (version == 1)
+        return jbw__ok(); /* a record of libjbw 0.1 ends here */
+    out->safety_plan = (jbw_yesno)m->safety_plan[i];
+    out->other_help = (jbw_yesno)m->other_help[i];
+    out->domestic_violence = (jbw_yesno)m->domestic_violence[i];
+    out->term_end = m->term_end[i];
+    out->override_band = m->override_band[i];
+    out->override_reason =
+        m->override_reason[i] == JBW__NONE
+            ? NULL
+            : jbw__strmap_key(&snap->override_reasons, m->override_reason[i]);
     return jbw__ok();
 }
 

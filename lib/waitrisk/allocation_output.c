@@ -79,6 +79,11 @@ jbw_status jbw_allocation_json(char **out, size_t *len,
     jbw__buf_puts(&b, "\",\"norm\":");
     jbw__buf_json_string(&b, alloc->norm_name);
     jbw__buf_printf(&b, ",\"unit\":\"%s\"", jbw_unit_code(alloc->unit));
+    /* model version 2 says what the proposal is (the 0.1.0 form of
+     * version 1 stays as it was) */
+    if (alloc->model.base >= 2)
+        jbw__buf_puts(&b, ",\"proposal\":{\"records_nothing\":true,"
+                          "\"decided_by\":\"" WR_DECIDED_BY "\"}");
     /* pass 0: assignments, pass 1: unassigned */
     for (pass = 0; pass < 2; pass++) {
         jbw__buf_puts(&b, pass ? ",\"unassigned\":[" : ",\"assignments\":[");
@@ -154,13 +159,18 @@ jbw_status jbw_allocation_text(char **out, size_t *len,
     jbw__notice_text(&b, jbw_snapshot_data_notice(alloc->snap));
     jbw__buf_printf(&b,
                     "Allocation proposal on %s (model %s version %d, norm "
-                    "%s, unit %s): %lu of %lu waiting assigned\n"
-                    "A proposal for the people who decide; nothing has "
-                    "been changed.\n\n",
+                    "%s, unit %s): %lu of %lu waiting assigned\n",
                     date, alloc->model.name, alloc->model.version,
                     alloc->norm_name, jbw_unit_code(alloc->unit),
                     (unsigned long)alloc->assigned,
                     (unsigned long)alloc->count);
+    if (alloc->model.base >= 2)
+        jbw__buf_puts(&b, "A proposal: it records nothing and assigns no "
+                          "one. Who decides: " WR_DECIDED_BY ".\n");
+    else
+        jbw__buf_puts(&b, "A proposal for the people who decide; nothing has "
+                          "been changed.\n");
+    jbw__buf_putc(&b, '\n');
     text_row(&b, "rank", "id", "org", "region", "worker");
     for (i = 0; i < alloc->count; i++) {
         const jbw__wr_line *l = &alloc->lines[i];

@@ -153,7 +153,8 @@ typedef struct wr_parse {
     jbw_waitrisk_model *m;
     const char *source;
     size_t line_of[WR_PARAM_COUNT]; /* 0: not in the file */
-    size_t name_line, version_line, description_line;
+    int val[WR_PARAM_COUNT];        /* the value where line_of is set */
+    size_t name_line, version_line, description_line, base_line;
 } wr_parse;
 
 static jbw_status wr_twice(const wr_parse *p, const char *key, size_t line,
@@ -236,6 +237,15 @@ static jbw_status wr_parse_pair(void *user, const char *key, const char *value,
             p->m->version = (int)v;
         return st;
     }
+    if (strcmp(key, "base_version") == 0) {
+        if (p->base_line)
+            return wr_twice(p, key, line, p->base_line);
+        p->base_line = line;
+        st = wr_int_value(&v, p, key, value, line, 1, WR_LATEST_VERSION);
+        if (st == JBW_OK)
+            p->m->base = (int)v;
+        return st;
+    }
     for (i = 0; i < WR_PARAM_COUNT; i++) {
         if (strcmp(key, jbw__wr_params[i].key) != 0)
             continue;
@@ -245,7 +255,7 @@ static jbw_status wr_parse_pair(void *user, const char *key, const char *value,
         st = wr_int_value(&v, p, key, value, line, jbw__wr_params[i].min,
                           jbw__wr_params[i].max);
         if (st == JBW_OK)
-            p->m->v[i] = (int)v;
+            p->val[i] = (int)v;
         return st;
     }
     return jbw__error(JBW_EPARSE,
@@ -287,6 +297,37 @@ static jbw_status wr_check_not_above(const wr_parse *p, int lo, int hi)
                       v[hi]);
 }
 
+/*
+ * Gives the model the defaults of its base version and the values the
+ * file set; a key the base version does not have is an error.
+ */
+static jbw_status wr_apply(wr_parse *p)
+{
+    jbw_waitrisk_model *m = p->m;
+    char name[WR_NAME_MAX + 1], description[WR_DESCRIPTION_MAX + 1];
+    int version = m->version, base = m->base;
+    size_t i;
+    for (i = 0; i < (size_t)WR_PARAM_COUNT; i++)
+        if (p->line_of[i] && !jbw__wr_param_in(i, base))
+            return jbw__error(JBW_EPARSE,
+                              "%s line %lu: '%s' belongs to version %d of "
+                              "jbw-wachtrisico; this file builds on version "
+                              "%d (set 'base_version = %d' to use it)",
+                              p->source, (unsigned long)p->line_of[i],
+                              jbw__wr_params[i].key, jbw__wr_params[i].since,
+                              base, jbw__wr_params[i].since);
+    memcpy(name, m->name, sizeof name);
+    memcpy(description, m->description, sizeof description);
+    jbw__wr_model_set_default(m, base);
+    memcpy(m->name, name, sizeof name);
+    memcpy(m->description, description, sizeof description);
+    m->version = version;
+    for (i = 0; i < (size_t)WR_PARAM_COUNT; i++)
+        if (p->line_of[i])
+            m->v[i] = p->val[i];
+    return JBW_OK;
+}
+
 static jbw_status wr_check_model(const wr_parse *p)
 {
     static const int order[][2] = {
@@ -296,6 +337,9 @@ static jbw_status wr_check_model(const wr_parse *p)
         {WR_T_TIME_2, WR_T_TIME_3},
         {WR_T_AGE_1, WR_T_AGE_2},
         {WR_T_NO_CONTACT_1, WR_T_NO_CONTACT_2},
+        /* version 2 */
+        {WR_T_AGE_0, WR_T_AGE_1},
+        {WR_T_TERM_1, WR_T_TERM_2},
     };
     static const int contact[][2] = {
         {WR_T_CONTACT_ACUUT, WR_T_CONTACT_HOOG},
@@ -314,17 +358,30 @@ static jbw_status wr_check_model(const wr_parse *p)
         return jbw__error(JBW_EPARSE, "%s: the model file must set 'version'",
                           p->source);
     for (i = 0; i < sizeof order / sizeof *order; i++)
-        if ((st = wr_check_order(p, order[i][0], order[i][1])) != JBW_OK)
+        if (jbw__wr_param_in((size_t)order[i][0], m->base) &&
+            (st = wr_check_order(p, order[i][0], order[i][1])) != JBW_OK)
             return st;
     for (i = 0; i < sizeof contact / sizeof *contact; i++)
         if ((st = wr_check_not_above(p, contact[i][0], contact[i][1])) !=
             JBW_OK)
             return st;
-    /* A file may restate the default, never change it under its name. */
-    if (strcmp(m->name, WR_DEFAULT_NAME) == 0 &&
-        m->version == WR_DEFAULT_VERSION) {
-        for (i = 0; i < (size_t)WR_PARAM_COUNT; i++)
-            if (m->v[i] != jbw__wr_params[i].def)
+    /* A file may restate a published version, never change it under its
+     * name. */
+    if (strcmp(m->name, WR_DEFAULT_NAME) == 0 && m->version >= 1 &&
+        m->version <= WR_LATEST_VERSION) {
+        if (m->base != m->version)
+            return jbw__error(
+                JBW_EPARSE,
+                "%s line %lu: the file carries the name and version of %s "
+                "version %d but builds on version %d; give a changed model "
+                "its own name or version",
+                p->source,
+                (unsigned long)(p->base_line ? p->base_line : p->version_line),
+                WR_DEFAULT_NAME, m->version, m->base);
+        for (i = 0; i < (size_t)WR_PARAM_COUNT; i++) {
+            int def =
+                m->base >= 2 ? jbw__wr_params[i].def2 : jbw__wr_params[i].def;
+            if (jbw__wr_param_in(i, m->base) && m->v[i] != def)
                 return jbw__error(
                     JBW_EPARSE,
                     "%s line %lu: '%s' = %d differs from the default model "
@@ -332,7 +389,8 @@ static jbw_status wr_check_model(const wr_parse *p)
                     "version; give a changed model its own name or version",
                     p->source, (unsigned long)p->line_of[i],
                     jbw__wr_params[i].key, m->v[i], WR_DEFAULT_NAME,
-                    WR_DEFAULT_VERSION);
+                    m->version);
+        }
     }
     return JBW_OK;
 }
@@ -357,12 +415,15 @@ jbw_status jbw_waitrisk_model_parse(jbw_waitrisk_model **out, const char *text,
     m = (jbw_waitrisk_model *)jbw__malloc(sizeof *m);
     if (!m)
         return jbw__enomem();
-    jbw__wr_model_set_default(m);
+    /* files written for libjbw 0.1 have no base_version: version 1 */
+    jbw__wr_model_set_default(m, 1);
     m->name[0] = '\0';
     memset(&p, 0, sizeof p);
     p.m = m;
     p.source = source;
     st = jbw__kv_parse(text, len, source, wr_parse_pair, &p);
+    if (st == JBW_OK)
+        st = wr_apply(&p);
     if (st == JBW_OK)
         st = wr_check_model(&p);
     if (st != JBW_OK) {
@@ -404,8 +465,17 @@ jbw_status jbw_waitrisk_model_save(char **out, size_t *len,
                     model->version);
     if (model->description[0])
         jbw__buf_printf(&b, "description = %s\n", model->description);
+    /* version-1 models are written as libjbw 0.1 wrote them */
+    if (model->base >= 2)
+        jbw__buf_printf(&b, "base_version = %d\n", model->base);
     for (i = 0; i < WR_PARAM_COUNT; i++) {
-        if (jbw__wr_params[i].section)
+        if (!jbw__wr_param_in(i, model->base))
+            continue;
+        if (model->base >= 2 && i == WR_P_NO_CONTACT_1)
+            jbw__buf_puts(&b, "\n# no contact: werkdagen since the last "
+                              "recorded contact;\n# the names follow "
+                              "no_contact.threshold1..2\n");
+        else if (jbw__wr_params[i].section)
             jbw__buf_printf(&b, "\n# %s\n", jbw__wr_params[i].section);
         jbw__buf_printf(&b, "%s = %d\n", jbw__wr_params[i].key, model->v[i]);
     }

@@ -87,10 +87,66 @@ static const char *wr_reason_safety(jbw_safety safety, jbw_lang lang)
     }
 }
 
-static const char *wr_reason_measure(const jbw_wait_case *c, jbw_lang lang)
+/* The measure reasons of version 2: no cabinet rule (it is about youth
+ * care, not about a jeugdbeschermer), and voogdij without a voogd. NULL
+ * for the rules whose reason version 1 already gives right. */
+static const char *wr_reason_measure_v2(int param, jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;
-    switch (jbw__wr_measure_param(c->kind, c->placement, c->jr_risk)) {
+    switch (param) {
+    case WR_P_VOTS_PLACED:
+        return nl ? "VOTS met machtiging uithuisplaatsing: spoedmaatregel "
+                    "en een plaatsing"
+                  : "VOTS with out-of-home placement (MUHP): emergency "
+                    "measure and a placement";
+    case WR_P_VOTS_CRISIS:
+        return nl ? "VOTS met crisisplaatsing: spoedmaatregel en een "
+                    "plaatsing"
+                  : "VOTS with crisis placement: emergency measure and a "
+                    "placement";
+    case WR_P_OTS_PLACED:
+        return nl ? "OTS met machtiging uithuisplaatsing: een plaatsing met "
+                    "eigen termijn"
+                  : "OTS with out-of-home placement (MUHP): a placement with "
+                    "its own term";
+    case WR_P_OTS_CRISIS:
+        return nl ? "OTS met crisisplaatsing: een plaatsing met eigen "
+                    "besluiten"
+                  : "OTS with crisis placement: a placement with its own "
+                    "decisions";
+    case WR_P_OTS:
+        return nl ? "OTS: de kinderrechter zag de ontwikkeling ernstig "
+                    "bedreigd"
+                  : "OTS: a judge found the child's development seriously "
+                    "threatened";
+    case WR_P_VOOGDIJ:
+        return nl ? "voogdij: geen voogd die het gezag uitoefent"
+                  : "voogdij: no voogd exercising the authority";
+    case WR_P_TIJDELIJKE_VOOGDIJ:
+        return nl ? "tijdelijke voogdij: geen voogd die het gezag uitoefent"
+                  : "tijdelijke voogdij: no voogd exercising the authority";
+    case WR_P_VOORLOPIGE_VOOGDIJ:
+        return nl ? "voorlopige voogdij: spoedmaatregel, geen voogd die het "
+                    "gezag uitoefent"
+                  : "voorlopige voogdij: emergency measure, no voogd "
+                    "exercising the authority";
+    default:
+        return NULL;
+    }
+}
+
+static const char *wr_reason_measure(const jbw_waitrisk_model *m,
+                                     const jbw_wait_case *c, jbw_lang lang)
+{
+    int nl = lang == JBW_LANG_NL;
+    int param =
+        jbw__wr_measure_param(m->base, c->kind, c->placement, c->jr_risk);
+    if (m->base >= 2) {
+        const char *r = wr_reason_measure_v2(param, lang);
+        if (r)
+            return r;
+    }
+    switch (param) {
     case WR_P_VOTS:
         return nl ? "VOTS: spoedmaatregel vraagt directe inzet"
                   : "VOTS: emergency measure demands immediate deployment";
@@ -136,7 +192,16 @@ static void wr_reason_age(char *r, const jbw_waitrisk_model *m,
 {
     int nl = lang == JBW_LANG_NL;
     long age = (long)s->age_years;
-    if (age < 0)
+    if (age == JBW_AGE_UNBORN)
+        snprintf(r, WR_REASON_SIZE, "%s",
+                 nl ? "ongeboren kind: de jongste groep"
+                    : "unborn child: the youngest band");
+    else if (m->base >= 2 && age >= 0 && age < m->v[WR_T_AGE_0])
+        snprintf(r, WR_REASON_SIZE,
+                 nl ? "leeftijd %ld jaar: jonger dan %d (zuigeling)"
+                    : "age %ld: younger than %d (infant)",
+                 age, m->v[WR_T_AGE_0]);
+    else if (age < 0)
         snprintf(r, WR_REASON_SIZE, nl ? "leeftijd onbekend" : "age unknown");
     else if (age < m->v[WR_T_AGE_1] || age < m->v[WR_T_AGE_2])
         snprintf(r, WR_REASON_SIZE,
@@ -148,6 +213,57 @@ static void wr_reason_age(char *r, const jbw_waitrisk_model *m,
         snprintf(r, WR_REASON_SIZE,
                  nl ? "leeftijd %ld jaar: %d of ouder" : "age %ld: %d or older",
                  age, m->v[WR_T_AGE_2]);
+}
+
+/* The reason of a yes/no/unknown item: [unknown, no, yes] per language. */
+static const char *wr_reason_yesno(const char *const nl3[3],
+                                   const char *const en3[3], jbw_yesno v,
+                                   jbw_lang lang)
+{
+    return lang == JBW_LANG_NL ? nl3[v] : en3[v];
+}
+
+static const char *const wr_plan_nl[3] = {
+    "veiligheid: onbekend of er veiligheidsafspraken zijn",
+    "veiligheid: geen veiligheidsafspraken of veiligheidsplan",
+    "veiligheid: veiligheidsplan aanwezig"};
+static const char *const wr_plan_en[3] = {
+    "safety: not known whether there is a safety plan",
+    "safety: no safety agreements or safety plan",
+    "safety: a safety plan is in place"};
+static const char *const wr_help_nl[3] = {
+    "onbekend of andere hulp betrokken is", "geen andere hulp betrokken",
+    "andere hulp betrokken"};
+static const char *const wr_help_en[3] = {
+    "not known whether other help is involved", "no other help involved",
+    "other help involved"};
+static const char *const wr_dv_nl[3] = {"onbekend of er huiselijk geweld is",
+                                        "geen huiselijk geweld",
+                                        "huiselijk geweld"};
+static const char *const wr_dv_en[3] = {
+    "not known whether there is domestic violence", "no domestic violence",
+    "domestic violence"};
+
+static void wr_reason_term(char *r, const jbw_waitrisk_model *m,
+                           const jbw_wait_case *c, const jbw_score *s,
+                           jbw_lang lang)
+{
+    char end[JBW_DATE_BUFSIZE];
+    int nl = lang == JBW_LANG_NL;
+    jbw__wr_fmt_date(end, c->term_end);
+    if (s->item_points[JBW_ITEM_TERM_END] == m->v[WR_P_TERM_NEAR])
+        snprintf(r, WR_REASON_SIZE,
+                 nl ? "termijn van de maatregel eindigt %s: binnen %d "
+                      "werkdagen of verstreken, verlenging tijdig vragen"
+                    : "the measure's term ends %s: within %d working days "
+                      "or passed, request an extension in time",
+                 end, m->v[WR_T_TERM_1]);
+    else
+        snprintf(r, WR_REASON_SIZE,
+                 nl ? "termijn van de maatregel eindigt %s: binnen %d "
+                      "werkdagen"
+                    : "the measure's term ends %s: within %d working days",
+                 end, m->v[WR_T_TERM_2]);
 }
 
 /* Writes the reason of one item into r (WR_REASON_SIZE bytes); "" when
@@ -173,7 +289,7 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
         snprintf(r, WR_REASON_SIZE, "%s", wr_reason_safety(c->safety, lang));
         break;
     case JBW_ITEM_MEASURE:
-        snprintf(r, WR_REASON_SIZE, "%s", wr_reason_measure(c, lang));
+        snprintf(r, WR_REASON_SIZE, "%s", wr_reason_measure(m, c, lang));
         break;
     case JBW_ITEM_TIME_WAITED:
         wr_reason_time(r, m, s, lang);
@@ -204,6 +320,22 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
                     : "%d previous jeugdbeschermers",
                  c->previous_workers);
         break;
+    case JBW_ITEM_SAFETY_PLAN:
+        snprintf(r, WR_REASON_SIZE, "%s",
+                 wr_reason_yesno(wr_plan_nl, wr_plan_en, c->safety_plan, lang));
+        break;
+    case JBW_ITEM_OTHER_HELP:
+        snprintf(r, WR_REASON_SIZE, "%s",
+                 wr_reason_yesno(wr_help_nl, wr_help_en, c->other_help, lang));
+        break;
+    case JBW_ITEM_DOMESTIC_VIOLENCE:
+        snprintf(
+            r, WR_REASON_SIZE, "%s",
+            wr_reason_yesno(wr_dv_nl, wr_dv_en, c->domestic_violence, lang));
+        break;
+    case JBW_ITEM_TERM_END:
+        wr_reason_term(r, m, c, s, lang);
+        break;
     default:
         break;
     }
@@ -216,6 +348,7 @@ jbw_status jbw_waitrisk_reason(char *buf, size_t size,
                                jbw_lang lang)
 {
     char r[WR_REASON_SIZE];
+    jbw_wait_case full;
     size_t n;
     if (!buf || !model || !wait_case || !score)
         return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: %s is NULL",
@@ -224,7 +357,7 @@ jbw_status jbw_waitrisk_reason(char *buf, size_t size,
                           : !wait_case ? "wait_case"
                                        : "score");
     if (score->version != JBW_SCORE_VERSION ||
-        wait_case->version != JBW_WAIT_CASE_VERSION)
+        wait_case->version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u)
         return jbw__error(
             JBW_EVERSION,
             "jbw_waitrisk_reason: %s version %u is not "
@@ -249,6 +382,12 @@ jbw_status jbw_waitrisk_reason(char *buf, size_t size,
         return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: the wait case has "
                                       "a kind, safety, placement or jr_risk "
                                       "out of range");
+    wait_case = jbw__wr_case_full(&full, wait_case);
+    if ((unsigned)wait_case->safety_plan > (unsigned)JBW_YESNO_YES ||
+        (unsigned)wait_case->other_help > (unsigned)JBW_YESNO_YES ||
+        (unsigned)wait_case->domestic_violence > (unsigned)JBW_YESNO_YES)
+        return jbw__error(JBW_EINVAL, "jbw_waitrisk_reason: the wait case has "
+                                      "a yes/no value out of range");
     jbw__wr_reason(r, model, wait_case, score, item, lang);
     n = strlen(r);
     if (n + 1 > size)

@@ -9,6 +9,7 @@
  */
 #include "waitrisk/waitrisk_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define REG_STANDARD "Algoritmeregister Publicatiestandaard"

@@ -46,16 +46,118 @@ const char *jbw_item_code(jbw_item item)
         return "no_contact";
     case JBW_ITEM_HANDOVERS:
         return "handovers";
+    case JBW_ITEM_SAFETY_PLAN:
+        return "safety_plan";
+    case JBW_ITEM_OTHER_HELP:
+        return "other_help";
+    case JBW_ITEM_DOMESTIC_VIOLENCE:
+        return "domestic_violence";
+    case JBW_ITEM_TERM_END:
+        return "term_end";
     default:
         return NULL;
     }
 }
 
+jbw_status jbw_band_from_code(jbw_band *out, const char *code, size_t len)
+{
+    static const char *const codes[] = {"laag", "midden", "hoog", "acuut"};
+    size_t i, k;
+    if (!out || !code)
+        return jbw__error(JBW_EINVAL, "jbw_band_from_code: %s is NULL",
+                          out ? "code" : "out");
+    if (len == (size_t)-1)
+        len = strlen(code);
+    for (i = 0; i < 4; i++) {
+        if (strlen(codes[i]) != len)
+            continue;
+        for (k = 0; k < len; k++) {
+            char ch = code[k];
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (char)(ch - 'A' + 'a');
+            if (ch != codes[i][k])
+                break;
+        }
+        if (k == len) {
+            *out = (jbw_band)i;
+            return jbw__ok();
+        }
+    }
+    return jbw__error(JBW_ENOTFOUND,
+                      "'%.*s' is not a band (laag, midden, hoog or acuut)",
+                      (int)(len > 40 ? 40 : len), code);
+}
+
 jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version)
 {
     static const jbw_wait_case init = JBW_WAIT_CASE_INIT;
-    return jbw__record_init(c, &init, sizeof init, version,
-                            JBW_WAIT_CASE_VERSION, "jbw_wait_case_init");
+    if (!c)
+        return jbw__error(JBW_EINVAL, "jbw_wait_case_init: c is NULL");
+    if (version != 1 && version != JBW_WAIT_CASE_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_wait_case_init: version %u is not supported "
+                          "(this library knows versions 1 and %d)",
+                          version, JBW_WAIT_CASE_VERSION);
+    if (version == 1) {
+        /* a record of libjbw 0.1 is smaller: write only its fields */
+        memcpy(c, &init, WR_CASE_V1_SIZE);
+        c->version = 1;
+    } else {
+        *c = init;
+    }
+    return jbw__ok();
+}
+
+const jbw_wait_case *jbw__wr_case_at(const jbw_wait_case *cases, size_t i)
+{
+    size_t stride = cases[0].version == 1 ? WR_CASE_V1_SIZE : sizeof *cases;
+    return (const jbw_wait_case *)(const void *)((const char *)cases +
+                                                 i * stride);
+}
+
+const jbw_wait_case *jbw__wr_case_full(jbw_wait_case *tmp,
+                                       const jbw_wait_case *c)
+{
+    static const jbw_wait_case init = JBW_WAIT_CASE_INIT;
+    if (JBW__LIKELY(c->version != 1))
+        return c;
+    *tmp = init;
+    memcpy(tmp, c, WR_CASE_V1_SIZE);
+    return tmp;
+}
+
+int jbw__wr_overridden(const jbw_wait_case *c)
+{
+    return c->version >= 2 && c->override_band != JBW_OVERRIDE_NONE;
+}
+
+/* 1 when s holds something other than white space. */
+static int wr_has_text(const char *s)
+{
+    if (!s)
+        return 0;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 1;
+    return 0;
+}
+
+jbw_band jbw__wr_band_of(const jbw_waitrisk_model *m, const jbw_score *s)
+{
+    const int *v = m->v;
+    if (s->item_points[JBW_ITEM_ACUTE] != 0)
+        return JBW_BAND_ACUUT;
+    return (jbw_band)((s->points >= v[WR_T_BAND_MIDDEN]) +
+                      (s->points >= v[WR_T_BAND_HOOG]) +
+                      (s->points >= v[WR_T_BAND_ACUUT]));
+}
+
+int jbw_waitrisk_computed_band(const jbw_waitrisk_model *model,
+                               const jbw_score *score)
+{
+    if (!model || !score)
+        return -1;
+    return (int)jbw__wr_band_of(model, score);
 }
 
 /* ====================================================================== */
@@ -168,7 +270,8 @@ static int32_t wr_age(const jbw__wr_ctx *x, jbw_date birth)
 static int wr_case_ok(const jbw_wait_case *c, const jbw__wr_ctx *x)
 {
     jbw_date ws = c->waiting_since, b = c->birth_date, lc = c->last_contact;
-    if (c->version != JBW_WAIT_CASE_VERSION ||
+    int v2 = x->m->base >= 2;
+    if (c->version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u ||
         (unsigned)c->kind >= (unsigned)JBW_KIND_COUNT ||
         (unsigned)c->safety > (unsigned)JBW_SAFETY_ACUTE ||
         (unsigned)c->placement > (unsigned)JBW_PLACEMENT_CRISIS ||
@@ -177,9 +280,23 @@ static int wr_case_ok(const jbw_wait_case *c, const jbw__wr_ctx *x)
         return 0;
     if (!wr_in_range(x, ws) || ws > x->date)
         return 0;
-    if (b != JBW_DATE_NONE && (!wr_in_range(x, b) || b > ws))
+    /* version 2: a prenatal measure, an unborn child */
+    if (b != JBW_DATE_NONE &&
+        (!wr_in_range(x, b) ||
+         (v2 ? b > x->date + WR_UNBORN_DAYS_MAX : b > ws)))
         return 0;
-    if (lc != JBW_DATE_NONE && (!wr_in_range(x, lc) || lc > x->date || lc < b))
+    if (lc != JBW_DATE_NONE &&
+        (!wr_in_range(x, lc) || lc > x->date || (lc < b && (!v2 || b <= ws))))
+        return 0;
+    if ((unsigned)c->safety_plan > (unsigned)JBW_YESNO_YES ||
+        (unsigned)c->other_help > (unsigned)JBW_YESNO_YES ||
+        (unsigned)c->domestic_violence > (unsigned)JBW_YESNO_YES ||
+        (c->term_end != JBW_DATE_NONE && !wr_in_range(x, c->term_end)) ||
+        c->override_band < JBW_OVERRIDE_NONE ||
+        c->override_band > (int)JBW_BAND_ACUUT)
+        return 0;
+    if ((c->override_band != JBW_OVERRIDE_NONE) !=
+        wr_has_text(c->override_reason))
         return 0;
     return 1;
 }
@@ -218,16 +335,17 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
 {
     char who[128], a[JBW_DATE_BUFSIZE], b[JBW_DATE_BUFSIZE];
     jbw_date ws = c->waiting_since, bd = c->birth_date, lc = c->last_contact;
-    if (c->version != JBW_WAIT_CASE_VERSION) {
+    int v2 = x->m->base >= 2;
+    if (c->version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u) {
         /* other fields of an unknown version cannot be trusted */
         if (index == (size_t)-1)
             return jbw__error(JBW_EVERSION,
                               "wait case version %u is not supported (this "
-                              "library knows version %d)",
+                              "library knows versions 1 to %d)",
                               c->version, JBW_WAIT_CASE_VERSION);
         return jbw__error(JBW_EVERSION,
                           "cases[%lu]: wait case version %u is not supported "
-                          "(this library knows version %d)",
+                          "(this library knows versions 1 to %d)",
                           (unsigned long)index, c->version,
                           JBW_WAIT_CASE_VERSION);
     }
@@ -273,11 +391,17 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
         if (!jbw__date_in_range(bd))
             return wr_range_field(who, "birth_date", bd);
         jbw__wr_fmt_date(b, bd);
-        if (bd > ws)
+        if (!v2 && bd > ws)
             return jbw__error(JBW_EINVAL,
                               "%s: field 'birth_date' (%s) is "
                               "after waiting_since (%s)",
                               who, b, a);
+        if (v2 && bd > x->date + WR_UNBORN_DAYS_MAX)
+            return jbw__error(JBW_EINVAL,
+                              "%s: field 'birth_date' (%s) is more than 43 "
+                              "weeks (%d days) after the date: it cannot be "
+                              "an expected birth",
+                              who, b, WR_UNBORN_DAYS_MAX);
     }
     if (lc != JBW_DATE_NONE) {
         if (!jbw__date_in_range(lc))
@@ -290,11 +414,45 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
                               "after the date %s",
                               who, a, b);
         jbw__wr_fmt_date(b, bd);
-        return jbw__error(JBW_EINVAL,
-                          "%s: field 'last_contact' (%s) is "
-                          "before birth_date (%s)",
-                          who, a, b);
+        if (lc < bd && (!v2 || bd <= ws))
+            return jbw__error(JBW_EINVAL,
+                              "%s: field 'last_contact' (%s) is "
+                              "before birth_date (%s)",
+                              who, a, b);
     }
+    if ((unsigned)c->safety_plan > (unsigned)JBW_YESNO_YES ||
+        (unsigned)c->other_help > (unsigned)JBW_YESNO_YES ||
+        (unsigned)c->domestic_violence > (unsigned)JBW_YESNO_YES)
+        return jbw__error(JBW_EINVAL,
+                          "%s: field '%s': %d is not a yes/no/unknown value "
+                          "(0..2)",
+                          who,
+                          (unsigned)c->safety_plan > 2  ? "safety_plan"
+                          : (unsigned)c->other_help > 2 ? "other_help"
+                                                        : "domestic_violence",
+                          (unsigned)c->safety_plan > 2 ? (int)c->safety_plan
+                          : (unsigned)c->other_help > 2
+                              ? (int)c->other_help
+                              : (int)c->domestic_violence);
+    if (c->term_end != JBW_DATE_NONE && !jbw__date_in_range(c->term_end))
+        return wr_range_field(who, "term_end", c->term_end);
+    if (c->override_band < JBW_OVERRIDE_NONE ||
+        c->override_band > (int)JBW_BAND_ACUUT)
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'override_band': %d is not a band "
+                          "(0..3) or JBW_OVERRIDE_NONE",
+                          who, c->override_band);
+    if (c->override_band != JBW_OVERRIDE_NONE)
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'override_reason' is required with "
+                          "override_band '%s': an override needs a written "
+                          "reason",
+                          who, jbw_band_code((jbw_band)c->override_band));
+    if (wr_has_text(c->override_reason))
+        return jbw__error(JBW_EINVAL,
+                          "%s: field 'override_reason' is given without "
+                          "override_band",
+                          who);
     return jbw__error(JBW_EINVAL, "%s: invalid", who);
 }
 
@@ -344,6 +502,56 @@ static int wr_age_points(const int *v, int32_t age)
     return age < 0 ? v[WR_P_AGE_UNKNOWN] : known;
 }
 
+/* The parameter of a yes/no/unknown answer: [unknown, no, yes]. */
+static const int wr_safety_plan_param[3] = {
+    WR_P_SAFETY_PLAN_UNKNOWN, WR_P_SAFETY_PLAN_NO, WR_P_SAFETY_PLAN_YES};
+static const int wr_other_help_param[3] = {
+    WR_P_OTHER_HELP_UNKNOWN, WR_P_OTHER_HELP_NO, WR_P_OTHER_HELP_YES};
+static const int wr_dv_param[3] = {WR_P_DV_UNKNOWN, WR_P_DV_NO, WR_P_DV_YES};
+
+/* The term-end points: werkdagen from the date to the end of the term;
+ * a term that ended on or before the date counts as about to end. */
+static jbw_status wr_term_points(int *out, const jbw__wr_ctx *x, jbw_date end)
+{
+    const int *v = x->m->v;
+    int32_t wd = 0;
+    *out = 0;
+    if (end == JBW_DATE_NONE)
+        return JBW_OK;
+    if (end > x->date) {
+        jbw_status st =
+            jbw_calendar_workdays_between(&wd, x->cal, x->date, end);
+        if (st != JBW_OK)
+            return st;
+    }
+    if (wd <= v[WR_T_TERM_1])
+        *out = v[WR_P_TERM_NEAR];
+    else if (wd <= v[WR_T_TERM_2])
+        *out = v[WR_P_TERM_SOON];
+    return JBW_OK;
+}
+
+/* The items only version 2 scores, and its corrections of version 1. */
+static jbw_status wr_score_v2(int *ip, const jbw__wr_ctx *x,
+                              const jbw_wait_case *c, int32_t age)
+{
+    const int *v = x->m->v;
+    int needs_plan = c->safety == JBW_SAFETY_UNKNOWN ||
+                     c->safety == JBW_SAFETY_CONCERNS ||
+                     c->safety == JBW_SAFETY_UNSAFE;
+    /* the days of a wait without a recorded contact count once, as the
+     * time waited */
+    if (c->last_contact == JBW_DATE_NONE)
+        ip[JBW_ITEM_NO_CONTACT] = 0;
+    if (age == JBW_AGE_UNBORN || (age >= 0 && age < v[WR_T_AGE_0]))
+        ip[JBW_ITEM_AGE] = v[WR_P_AGE_BABY];
+    ip[JBW_ITEM_SAFETY_PLAN] =
+        needs_plan * v[wr_safety_plan_param[c->safety_plan]];
+    ip[JBW_ITEM_OTHER_HELP] = v[wr_other_help_param[c->other_help]];
+    ip[JBW_ITEM_DOMESTIC_VIOLENCE] = v[wr_dv_param[c->domestic_violence]];
+    return wr_term_points(&ip[JBW_ITEM_TERM_END], x, c->term_end);
+}
+
 static int wr_no_contact_points(const int *v, int32_t n)
 {
     return (n > v[WR_T_NO_CONTACT_1]) * v[WR_P_NO_CONTACT_1] +
@@ -370,7 +578,12 @@ static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
         st = wr_workdays(&no_contact, x, base);
     if (JBW__UNLIKELY(st != JBW_OK))
         return st;
-    age = c->birth_date != JBW_DATE_NONE ? wr_age(x, c->birth_date) : -1;
+    if (c->birth_date == JBW_DATE_NONE)
+        age = -1;
+    else if (c->birth_date > x->date)
+        age = JBW_AGE_UNBORN; /* version 2 only: version 1 refuses it */
+    else
+        age = wr_age(x, c->birth_date);
 
     memset(ip, 0, sizeof s->item_points);
     ip[JBW_ITEM_ACUTE] = acute * v[WR_P_ACUTE];
@@ -383,6 +596,11 @@ static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
     ip[JBW_ITEM_NO_CONTACT] = wr_no_contact_points(v, no_contact);
     ip[JBW_ITEM_HANDOVERS] =
         (c->previous_workers >= v[WR_T_HANDOVERS]) * v[WR_P_HANDOVERS];
+    if (m->base >= 2) {
+        st = wr_score_v2(ip, x, c, age);
+        if (JBW__UNLIKELY(st != JBW_OK))
+            return st;
+    }
     total = 0;
     for (i = 0; i < JBW_ITEM_COUNT; i++) {
         total += ip[i];
@@ -391,6 +609,9 @@ static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
     band = (total >= v[WR_T_BAND_MIDDEN]) + (total >= v[WR_T_BAND_HOOG]) +
            (total >= v[WR_T_BAND_ACUUT]);
     band = acute ? JBW_BAND_ACUUT : band;
+    /* the professional override sets the band that ranks and the contact */
+    if (jbw__wr_overridden(c))
+        band = c->override_band;
     st = wr_next_due(&s->next_contact_due, x, c, no_contact, (jbw_band)band);
     if (JBW__UNLIKELY(st != JBW_OK))
         return st;
@@ -433,6 +654,7 @@ jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
 {
     jbw_score s;
     jbw__wr_ctx x;
+    jbw_wait_case full;
     jbw_status st =
         wr_check_args(model, cal, wait_case, out, "jbw_waitrisk_score");
     if (st != JBW_OK)
@@ -445,6 +667,7 @@ jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
     st = jbw__wr_ctx_init(&x, model, cal, date, "jbw_waitrisk_score");
     if (st != JBW_OK)
         return st;
+    wait_case = jbw__wr_case_full(&full, wait_case);
     if (!wr_case_ok(wait_case, &x))
         return wr_case_error(wait_case, &x, (size_t)-1);
     st = wr_score_case(&s, &x, wait_case);
@@ -464,12 +687,15 @@ jbw_status jbw__wr_score_many(jbw_score *out, const jbw__wr_ctx *x0,
     if (count >= WR_TABLES_MIN)
         wr_tables_fill(&t, &x);
     for (i = 0; i < count; i++) {
+        jbw_wait_case full;
+        const jbw_wait_case *c =
+            jbw__wr_case_full(&full, jbw__wr_case_at(cases, i));
         jbw_status st;
-        if (JBW__UNLIKELY(!wr_case_ok(&cases[i], &x)))
-            return wr_case_error(&cases[i], &x, i);
-        st = wr_score_case(&out[i], &x, &cases[i]);
+        if (JBW__UNLIKELY(!wr_case_ok(c, &x)))
+            return wr_case_error(c, &x, i);
+        st = wr_score_case(&out[i], &x, c);
         if (JBW__UNLIKELY(st != JBW_OK))
-            return wr_case_failed(st, &cases[i], i);
+            return wr_case_failed(st, c, i);
     }
     return JBW_OK;
 }

@@ -17,7 +17,8 @@
 static int wr_rank_cmp(const jbw_score *s, const jbw_wait_case *c, size_t a,
                        size_t b)
 {
-    const char *ia = c[a].id, *ib = c[b].id;
+    const char *ia = jbw__wr_case_at(c, a)->id;
+    const char *ib = jbw__wr_case_at(c, b)->id;
     if (s[a].band != s[b].band)
         return s[a].band > s[b].band ? -1 : 1;
     if (s[a].points != s[b].points)
@@ -115,8 +116,24 @@ const char *jbw__wr_key(const jbw__strmap *map, uint32_t index)
  * since its start, had no earlier worker, and its recorded contacts after
  * d do not exist yet on d.
  */
+/* The inputs of record version 2 of snapshot measure i. */
+static void wr_case_inputs(jbw_wait_case *c, const jbw_snapshot *s, size_t i)
+{
+    const jbw__measures *m = &s->m;
+    c->safety_plan = (jbw_yesno)m->safety_plan[i];
+    c->other_help = (jbw_yesno)m->other_help[i];
+    c->domestic_violence = (jbw_yesno)m->domestic_violence[i];
+    c->term_end = m->term_end[i];
+    c->override_band = m->override_band[i];
+    c->override_reason =
+        m->override_reason[i] == JBW__NONE
+            ? NULL
+            : jbw__strmap_key(&s->override_reasons, m->override_reason[i]);
+}
+
 static void wr_case_from_snapshot(jbw_wait_case *c, const jbw_snapshot *s,
-                                  size_t i, jbw_date d, jbw_measure_state state)
+                                  size_t i, jbw_date d, jbw_measure_state state,
+                                  int base)
 {
     static const jbw_wait_case init = JBW_WAIT_CASE_INIT;
     const jbw__measures *m = &s->m;
@@ -144,6 +161,11 @@ static void wr_case_from_snapshot(jbw_wait_case *c, const jbw_snapshot *s,
             c->waiting_since = m->start[i];
         c->previous_workers = 0;
     }
+    wr_case_inputs(c, s, i);
+    /* version 1 cannot score a prenatal measure: its birth date counts as
+     * unknown there (0.1 could not hold one) */
+    if (base < 2 && c->birth_date > c->waiting_since)
+        c->birth_date = JBW_DATE_NONE;
 }
 
 void jbw_triage_free(jbw_triage *triage)
@@ -231,7 +253,8 @@ jbw_status jbw_triage_new(jbw_triage **out, const jbw_waitrisk_model *model,
         jbw_measure_state state = jbw__measure_state(snap, i, date);
         if (state != JBW_STATE_NIEUW && state != JBW_STATE_BESTAAND)
             continue;
-        wr_case_from_snapshot(&raw->cases[n], snap, i, date, state);
+        wr_case_from_snapshot(&raw->cases[n], snap, i, date, state,
+                              model->base);
         raw->measure[n] = i;
         raw->state[n] = (uint8_t)state;
         n++;
@@ -264,10 +287,11 @@ jbw_status jbw_triage_get(jbw_wait_case *wait_case, jbw_score *score,
 {
     if (!triage)
         return jbw__error(JBW_EINVAL, "jbw_triage_get: triage is NULL");
-    if (wait_case && wait_case->version != JBW_WAIT_CASE_VERSION)
+    if (wait_case &&
+        wait_case->version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u)
         return jbw__error(JBW_EVERSION,
                           "jbw_triage_get: wait case version %u is not "
-                          "supported (this library knows version %d)",
+                          "supported (this library knows versions 1 to %d)",
                           wait_case->version, JBW_WAIT_CASE_VERSION);
     if (score && score->version != JBW_SCORE_VERSION)
         return jbw__error(JBW_EVERSION,
@@ -279,8 +303,12 @@ jbw_status jbw_triage_get(jbw_wait_case *wait_case, jbw_score *score,
                           "jbw_triage_get: rank %lu is past the %lu waiting "
                           "cases",
                           (unsigned long)rank, (unsigned long)triage->count);
-    if (wait_case)
+    if (wait_case && wait_case->version == 1) {
+        memcpy(wait_case, &triage->cases[rank], WR_CASE_V1_SIZE);
+        wait_case->version = 1;
+    } else if (wait_case) {
         *wait_case = triage->cases[rank];
+    }
     if (score)
         *score = triage->scores[rank];
     return jbw__ok();

@@ -5,6 +5,7 @@
 #include "waitrisk/waitrisk_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* ---- triage output --------------------------------------------------- */
 
@@ -37,9 +38,9 @@ static void wr_json_items(jbw__buf *b, const jbw_triage *t, size_t r,
                           jbw_lang lang)
 {
     char reason[WR_REASON_SIZE];
-    int i, first = 1;
+    int i, first = 1, n = jbw__wr_item_count(&t->model);
     jbw__buf_puts(b, "\"items\":[");
-    for (i = 0; i < JBW_ITEM_COUNT; i++) {
+    for (i = 0; i < n; i++) {
         if (!(t->scores[r].items & (1u << i)))
             continue;
         jbw__wr_reason(reason, &t->model, &t->cases[r], &t->scores[r],
@@ -59,7 +60,41 @@ void jbw__wr_json_model(jbw__buf *b, const jbw_waitrisk_model *m)
 {
     jbw__buf_puts(b, "\"model\":{\"name\":");
     jbw__buf_json_string(b, m->name);
-    jbw__buf_printf(b, ",\"version\":%d}", m->version);
+    jbw__buf_printf(b, ",\"version\":%d", m->version);
+    /* a region's own model names the version it builds on */
+    if (m->base >= 2 && strcmp(m->name, WR_DEFAULT_NAME) != 0)
+        jbw__buf_printf(b, ",\"base_version\":%d", m->base);
+    jbw__buf_putc(b, '}');
+}
+
+/* ,"overridden":true,"computed_band":..,"override":{"band","reason"} of
+ * an overridden case; nothing for the others. */
+static void wr_json_override(jbw__buf *b, const jbw_triage *t, size_t r)
+{
+    const jbw_wait_case *c = &t->cases[r];
+    if (!jbw__wr_overridden(c))
+        return;
+    jbw__buf_printf(b,
+                    ",\"overridden\":true,\"computed_band\":\"%s\","
+                    "\"override\":{\"band\":\"%s\",\"reason\":",
+                    jbw_band_code(jbw__wr_band_of(&t->model, &t->scores[r])),
+                    jbw_band_code((jbw_band)c->override_band));
+    jbw__buf_json_string(b, c->override_reason);
+    jbw__buf_putc(b, '}');
+}
+
+/* 1 when the CSV carries the override columns: always for model version
+ * 2; for version 1 (whose 0.1.0 form stays as it was) only when a listed
+ * case is overridden. */
+static int wr_csv_override_columns(const jbw_triage *t, size_t rows)
+{
+    size_t r;
+    if (t->model.base >= 2)
+        return 1;
+    for (r = 0; r < rows; r++)
+        if (jbw__wr_overridden(&t->cases[r]))
+            return 1;
+    return 0;
 }
 
 jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
@@ -96,9 +131,11 @@ jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
         jbw__buf_puts(&b, ",\"region\":");
         jbw__buf_json_string(&b, c->region);
         jbw__buf_printf(
-            &b, ",\"state\":\"%s\",\"workdays_no_contact\":%ld}",
+            &b, ",\"state\":\"%s\",\"workdays_no_contact\":%ld",
             jbw_measure_state_code((jbw_measure_state)triage->state[r]),
             (long)s->workdays_no_contact);
+        wr_json_override(&b, triage, r);
+        jbw__buf_putc(&b, '}');
     }
     jbw__buf_puts(&b, "]}\n");
     return jbw__wr_finish(&b, out, len);
@@ -110,17 +147,21 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
     jbw__buf b = JBW__BUF_INIT;
     char reason[WR_REASON_SIZE];
     size_t r, rows;
-    int i;
+    int i, n, with_override;
     jbw_status st = jbw__wr_out_args(out, triage, lang, "jbw_triage_csv");
     if (st != JBW_OK)
         return st;
     rows = wr_rows(triage, top);
+    n = jbw__wr_item_count(&triage->model);
+    with_override = wr_csv_override_columns(triage, rows);
     jbw__buf_puts(&b, "rank,id,organisation,region,state,band,points,"
                       "workdays_waiting,workdays_no_contact,age_years,"
                       "next_contact_due");
-    for (i = 0; i < JBW_ITEM_COUNT; i++)
+    for (i = 0; i < n; i++)
         jbw__buf_printf(&b, ",%s", jbw_item_code((jbw_item)i));
-    jbw__buf_puts(&b, ",reasons,model,model_version");
+    jbw__buf_puts(&b, with_override ? ",reasons,model,model_version,"
+                                      "computed_band,override_reason"
+                                    : ",reasons,model,model_version");
     jbw__notice_csv_header_end(&b, jbw_snapshot_data_notice(triage->snap));
     for (r = 0; r < rows; r++) {
         const jbw_score *s = &triage->scores[r];
@@ -141,9 +182,9 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
             jbw__buf_printf(&b, "%ld", (long)s->age_years);
         jbw__buf_putc(&b, ',');
         jbw__buf_date(&b, s->next_contact_due);
-        for (i = 0; i < JBW_ITEM_COUNT; i++)
+        for (i = 0; i < n; i++)
             jbw__buf_printf(&b, ",%d", s->item_points[i]);
-        for (i = 0; i < JBW_ITEM_COUNT; i++) {
+        for (i = 0; i < n; i++) {
             if (!(s->items & (1u << i)))
                 continue;
             jbw__wr_reason(reason, &triage->model, c, s, (jbw_item)i, lang);
@@ -160,6 +201,12 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
         jbw__buf_putc(&b, ',');
         jbw__buf_csv_field(&b, triage->model.name);
         jbw__buf_printf(&b, ",%d", triage->model.version);
+        if (with_override) {
+            jbw__buf_printf(&b, ",%s,",
+                            jbw_band_code(jbw__wr_band_of(&triage->model, s)));
+            if (jbw__wr_overridden(c))
+                jbw__buf_csv_field(&b, c->override_reason);
+        }
         jbw__notice_csv_row_end(&b, jbw_snapshot_data_notice(triage->snap));
     }
     return jbw__wr_finish(&b, out, len);
@@ -215,7 +262,7 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
         snprintf(workdays, sizeof workdays, "%ld", (long)s->workdays_waiting);
         text_row(&b, rank, c->id ? c->id : "", jbw_band_code(s->band), points,
                  workdays, date);
-        for (i = 0; i < JBW_ITEM_COUNT; i++) {
+        for (i = 0; i < jbw__wr_item_count(&triage->model); i++) {
             if (!(s->items & (1u << i)))
                 continue;
             jbw__wr_reason(reason, &triage->model, c, s, (jbw_item)i, lang);
@@ -225,6 +272,14 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
             jbw__table_put(&b, "  ", reason, 0, JBW__LEFT, 1);
             jbw__buf_putc(&b, '\n');
         }
+        if (jbw__wr_overridden(c))
+            jbw__buf_printf(
+                &b,
+                nl ? "%7s  overschreven naar %s (berekend: %s): %s\n"
+                   : "%7s  overridden to %s (computed: %s): %s\n",
+                "", jbw_band_code(s->band),
+                jbw_band_code(jbw__wr_band_of(&triage->model, s)),
+                c->override_reason);
     }
     return jbw__wr_finish(&b, out, len);
 }

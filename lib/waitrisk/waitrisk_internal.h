@@ -17,6 +17,9 @@ enum {
     WR_P_SAFETY_CONCERNS,
     WR_P_SAFETY_UNKNOWN,
     WR_P_SAFETY_SAFE,
+    WR_P_SAFETY_PLAN_NO,      /* version 2 */
+    WR_P_SAFETY_PLAN_UNKNOWN, /* version 2 */
+    WR_P_SAFETY_PLAN_YES,     /* version 2 */
     WR_P_VOTS,
     WR_P_VOORLOPIGE_VOOGDIJ,
     WR_P_OTS_PLACED,
@@ -24,6 +27,8 @@ enum {
     WR_P_OTS,
     WR_P_VOOGDIJ,
     WR_P_TIJDELIJKE_VOOGDIJ,
+    WR_P_VOTS_PLACED, /* version 2 */
+    WR_P_VOTS_CRISIS, /* version 2 */
     WR_P_JR_HIGH,
     WR_P_JR_MEDIUM,
     WR_P_JR_UNKNOWN,
@@ -37,9 +42,18 @@ enum {
     WR_P_AGE_MIDDLE,
     WR_P_AGE_OLDER,
     WR_P_AGE_UNKNOWN,
+    WR_P_AGE_BABY, /* version 2: unborn or younger than age.boundary0 */
     WR_P_NO_CONTACT_1,
     WR_P_NO_CONTACT_2,
     WR_P_HANDOVERS,
+    WR_P_OTHER_HELP_NO,      /* version 2 */
+    WR_P_OTHER_HELP_UNKNOWN, /* version 2 */
+    WR_P_OTHER_HELP_YES,     /* version 2 */
+    WR_P_DV_YES,             /* version 2 */
+    WR_P_DV_UNKNOWN,         /* version 2 */
+    WR_P_DV_NO,              /* version 2 */
+    WR_P_TERM_NEAR,          /* version 2 */
+    WR_P_TERM_SOON,          /* version 2 */
     WR_T_BAND_ACUUT,
     WR_T_BAND_HOOG,
     WR_T_BAND_MIDDEN,
@@ -48,9 +62,12 @@ enum {
     WR_T_TIME_3,
     WR_T_AGE_1,
     WR_T_AGE_2,
+    WR_T_AGE_0, /* version 2 */
     WR_T_NO_CONTACT_1,
     WR_T_NO_CONTACT_2,
     WR_T_HANDOVERS,
+    WR_T_TERM_1, /* version 2 */
+    WR_T_TERM_2, /* version 2 */
     WR_T_CONTACT_ACUUT,
     WR_T_CONTACT_HOOG,
     WR_T_CONTACT_MIDDEN,
@@ -73,13 +90,26 @@ typedef struct jbw__wr_param {
     int min;
     int max;
     const char *section; /* comment written before the first key of a group */
+    int def2;            /* the value in jbw-wachtrisico version 2 */
+    int since;           /* the first version that has the key (1 or 2) */
 } jbw__wr_param;
 
 /* The parameter table: key, default, bounds, the comment of its group. */
 extern const jbw__wr_param jbw__wr_params[WR_PARAM_COUNT];
 
-#define WR_DEFAULT_NAME    "jbw-wachtrisico"
-#define WR_DEFAULT_VERSION 1
+#define WR_DEFAULT_NAME "jbw-wachtrisico"
+/* The version jbw_waitrisk_model_new_default() makes, and the newest. */
+#define WR_DEFAULT_VERSION 2
+#define WR_LATEST_VERSION  2
+/* Items model version 1 scores (JBW_ITEM_ACUTE..JBW_ITEM_HANDOVERS). */
+#define WR_ITEMS_V1 8
+/* An expected birth date lies at most this many days after the date. */
+#define WR_UNBORN_DAYS_MAX 301
+/* Who decides on an allocation proposal (model version 2 outputs). */
+#define WR_DECIDED_BY                                                          \
+    "the team lead and the allocation meeting (toewijzingsoverleg) of the GI"
+/* The size of a jbw_wait_case of record version 1 (libjbw 0.1). */
+#define WR_CASE_V1_SIZE offsetof(jbw_wait_case, safety_plan)
 
 /* Number of measure-rule cells: kind x placement x jr_risk. */
 #define WR_PLACEMENTS    3
@@ -90,6 +120,7 @@ struct jbw_waitrisk_model {
     char name[WR_NAME_MAX + 1];
     char description[WR_DESCRIPTION_MAX + 1];
     int version;
+    int base; /* the jbw-wachtrisico version whose rules apply: 1 or 2 */
     int v[WR_PARAM_COUNT];
     /* Derived when the model is made, so that scoring is table lookups:
      * the safety points per jbw_safety, the measure points per cell, and
@@ -99,15 +130,20 @@ struct jbw_waitrisk_model {
     int contact[4];
 };
 
-/* Which parameter scores a measure: the single rule that applies. */
-int jbw__wr_measure_param(jbw_kind kind, jbw_placement placement,
+/* Which parameter scores a measure under the rules of version `base`:
+ * the single rule that applies. */
+int jbw__wr_measure_param(int base, jbw_kind kind, jbw_placement placement,
                           jbw_jr_risk risk);
+/* 1 when parameter i exists in version `base`. */
+int jbw__wr_param_in(size_t i, int base);
+/* The number of items a model scores (8 in version 1, 12 in version 2). */
+int jbw__wr_item_count(const jbw_waitrisk_model *m);
 /* The index of a measure-rule cell in measure_points. */
 size_t jbw__wr_measure_cell(int kind, int placement, int risk);
 /* Fills the derived tables of a model from its parameters. */
 void jbw__wr_model_derive(jbw_waitrisk_model *m);
-/* Makes m the default model (jbw-wachtrisico version 1). */
-void jbw__wr_model_set_default(jbw_waitrisk_model *m);
+/* Makes m jbw-wachtrisico of version `base` (1 or 2). */
+void jbw__wr_model_set_default(jbw_waitrisk_model *m, int base);
 
 /* ---- scoring (score.c) ------------------------------------------------ */
 
@@ -155,6 +191,17 @@ jbw_status jbw__wr_ctx_init(jbw__wr_ctx *x, const jbw_waitrisk_model *m,
 /* The loop of a batch, shared with triage. */
 jbw_status jbw__wr_score_many(jbw_score *out, const jbw__wr_ctx *x0,
                               const jbw_wait_case *cases, size_t count);
+/* The record at index i of an array whose records have the version of
+ * cases[0] (version-1 records are smaller). */
+const jbw_wait_case *jbw__wr_case_at(const jbw_wait_case *cases, size_t i);
+/* A full record from one of any known version: version-1 records are
+ * copied into *tmp with the defaults of the later fields. */
+const jbw_wait_case *jbw__wr_case_full(jbw_wait_case *tmp,
+                                       const jbw_wait_case *c);
+/* 1 when the case carries a professional override. */
+int jbw__wr_overridden(const jbw_wait_case *c);
+/* The band the model computed for a score. */
+jbw_band jbw__wr_band_of(const jbw_waitrisk_model *m, const jbw_score *s);
 /* An ISO date into buf (JBW_DATE_BUFSIZE bytes); "none" for
  * JBW_DATE_NONE, "?" for a date outside the range. */
 void jbw__wr_fmt_date(char *buf, jbw_date d);
