@@ -61,7 +61,7 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_NORM] = {"--norm", "F",
                       "norm file (default: 12 children per FTE)"},
     [JBW_OPT_MODEL] = {"--model", "F",
-                       "waiting-risk model file (default: jbw-wachtrisico 1)"},
+                       "waiting-risk model file (default: jbw-wachtrisico 2)"},
     [JBW_OPT_TOP] = {"--top", "N", "only the first N rows"},
     [JBW_OPT_SCENARIO] = {"--scenario", "F", "scenario file"},
     [JBW_OPT_MONTHS] = {"--months", "N",
@@ -104,6 +104,14 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_ROUND_TO] = {"--round-to", "R",
                           "publication: round counts to a multiple of R "
                           "(0: off)"},
+    [JBW_OPT_MODEL_VERSION] =
+        {"--model-version", "V",
+         "jbw-wachtrisico 1 or 2 (default 2; 1 gives the outputs of 0.1)"},
+    [JBW_OPT_CARD] = {"--card", NULL,
+                      "print the model card (items, points, bands, contact)"},
+    [JBW_OPT_REGISTER] =
+        {"--register", NULL,
+         "print the Algoritmeregister entry (--format json or md)"},
 };
 
 static void print_option(FILE *f, int o)
@@ -259,11 +267,19 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         else if (cli->command && strcmp(cli->command->name, "brief") == 0 &&
                  strcmp(v, "html") == 0)
             cli->format = JBW_CLI_HTML;
-        else if (cli->command && strcmp(cli->command->name, "brief") == 0 &&
+        else if (cli->command &&
+                 (strcmp(cli->command->name, "brief") == 0 ||
+                  strcmp(cli->command->name, "model") == 0) &&
                  strcmp(v, "md") == 0)
             cli->format = JBW_CLI_MD;
         else
-            return bad_value(a, "text, json or csv (brief: html or md)", v);
+            return bad_value(a,
+                             "text, json or csv (brief: html or md; model: "
+                             "json or md)",
+                             v);
+        break;
+    case JBW_OPT_MODEL_VERSION:
+        rc = parse_long(&cli->model_version, a, v, 1, 2);
         break;
     case JBW_OPT_LANG:
         if (strcmp(v, "nl") == 0)
@@ -372,7 +388,12 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
                 fprintf(stderr, "jbw: %s takes no value\n", name);
                 return 2;
             }
-            cli->lenient = 1; /* the only flag so far: --lenient */
+            if (o == JBW_OPT_CARD)
+                cli->card = 1;
+            else if (o == JBW_OPT_REGISTER)
+                cli->register_entry = 1;
+            else
+                cli->lenient = 1;
             continue;
         }
         if (eq)
@@ -559,8 +580,17 @@ int jbw_cli_norm(const jbw_cli *cli, jbw_norm **out)
 
 int jbw_cli_model(const jbw_cli *cli, jbw_waitrisk_model **out)
 {
-    return jbw_cli_check(cli->model ? jbw_waitrisk_model_load(out, cli->model)
-                                    : jbw_waitrisk_model_new_default(out));
+    if (cli->model && cli->model_version) {
+        *out = NULL;
+        return jbw_cli_usage("--model F and --model-version V exclude each "
+                             "other (a model file names its own base version)");
+    }
+    if (cli->model)
+        return jbw_cli_check(jbw_waitrisk_model_load(out, cli->model));
+    if (cli->model_version)
+        return jbw_cli_check(
+            jbw_waitrisk_model_new_version(out, (int)cli->model_version));
+    return jbw_cli_check(jbw_waitrisk_model_new_default(out));
 }
 
 int jbw_cli_emit_plain(const char *text, size_t len)

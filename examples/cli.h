@@ -58,6 +58,9 @@ typedef enum jbw_cli_opt {
     JBW_OPT_OUT,
     JBW_OPT_SUPPRESS_BELOW,
     JBW_OPT_ROUND_TO,
+    JBW_OPT_MODEL_VERSION,
+    JBW_OPT_CARD,
+    JBW_OPT_REGISTER,
     JBW_OPT_COUNT_
 } jbw_cli_opt;
 
@@ -96,6 +99,8 @@ typedef struct jbw_cli {
     const char *scenarios[JBW_CLI_SCENARIOS_MAX]; /* every --scenario */
     int scenario_count;
     long suppress_below, round_to; /* brief: small counts; 0: off */
+    long model_version;            /* --model-version; 0: not given */
+    int card, register_entry;      /* jbw model --card, --register */
     const char *positional[4];
     int positional_count;
     int example;              /* the input is the embedded example */
@@ -153,6 +158,8 @@ void jbw_cli_chart_options(const jbw_cli *cli, const jbw_snapshot *snap,
 int jbw_cli_write_svg(const char *path, jbw_status made, char *svg, size_t len);
 
 int jbw_cli_forecast(jbw_cli *cli);
+/* jbw model (cli_model.c): the model file, --card or --register. */
+int jbw_cli_model_cmd(jbw_cli *cli);
 int jbw_cli_staffing(jbw_cli *cli);
 int jbw_cli_calibrate(jbw_cli *cli);
 int jbw_cli_backtest(jbw_cli *cli);

@@ -182,9 +182,10 @@ static int cmd_triage_or_allocate(jbw_cli *cli, int allocate)
     int rc = jbw_cli_load(cli, &snap);
     if (rc != 0)
         return rc;
+    if ((rc = jbw_cli_model(cli, &model)) != 0)
+        goto done;
     rc = 1;
-    if (jbw_cli_model(cli, &model) != 0 ||
-        jbw_cli_check(jbw_calendar_new(&cal, NULL)) ||
+    if (jbw_cli_check(jbw_calendar_new(&cal, NULL)) ||
         jbw_cli_check(jbw_triage_new(&triage, model, cal, snap, cli->date)))
         goto done;
     if (!allocate) {
@@ -289,12 +290,22 @@ const jbw_cli_command jbw_cli_commands[] = {
      "Caseloads against the norm, children waiting (nieuw/bestaand) and the\n"
      "koppeling binnen 5 werkdagen, in total, by organisation and by region."},
     {"triage", cmd_triage,
-     ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(TOP), "", 0, 0,
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(TOP),
+     "", 0, 0,
      "The waiting list ranked by waiting risk, with the reasons of every "
      "score."},
     {"allocate", cmd_allocate,
-     ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(NORM), "", 0, 0,
-     "A proposal of fixed workers for the waiting list, highest risk first."},
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(NORM),
+     "", 0, 0,
+     "A proposal of fixed workers for the waiting list, highest risk first;\n"
+     "it records nothing: the team lead and the allocation meeting decide."},
+    {"model", jbw_cli_model_cmd,
+     ALWAYS | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(CARD) | O(REGISTER),
+     "", 0, 0,
+     "The waiting-risk model: its model file; --card its model card; "
+     "--register\n"
+     "its Algoritmeregister entry (--format json or md), both from the model "
+     "itself."},
     {"forecast", jbw_cli_forecast,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
          O(REPLICATES) | O(SEED) | O(SVG) | O(ORGANISATION) | O(REGION),

@@ -374,7 +374,7 @@ class Triage(unittest.TestCase):
     def test_triage_json_has_model_and_ranked_cases(self):
         doc = json.loads(run("triage", "--format", "json", "--top", "5").stdout)
         self.assertEqual(doc["model"]["name"], "jbw-wachtrisico")
-        self.assertEqual(doc["model"]["version"], 1)
+        self.assertEqual(doc["model"]["version"], 2)  # the default since 0.2
         self.assertEqual(len(doc["cases"]), 5)
         self.assertEqual([c["rank"] for c in doc["cases"]], [1, 2, 3, 4, 5])
         for c in doc["cases"]:
@@ -395,12 +395,86 @@ class Triage(unittest.TestCase):
         p = run("triage", "--model", path, check_rc=1)
         self.assertIn("nationality", p.stderr)
 
+    def test_model_version_selects_the_model(self):
+        for v in ("1", "2"):
+            doc = json.loads(run("triage", "--format", "json", "--top", "1",
+                                 "--model-version", v).stdout)
+            self.assertEqual(doc["model"], {"name": "jbw-wachtrisico",
+                                            "version": int(v)})
+        doc = json.loads(run("allocate", "--format", "json",
+                             "--model-version", "1").stdout)
+        self.assertEqual(doc["model"]["version"], 1)
+        self.assertNotIn("proposal", doc)  # the 0.1.0 form of version 1
+
+    def test_model_version_outside_1_2_is_usage_error(self):
+        p = run("triage", "--model-version", "3", check_rc=2)
+        self.assertIn("--model-version", p.stderr)
+
+    def test_model_and_model_version_exclude_each_other(self):
+        path = os.path.join(WORK, "own-model.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("name = eigen\nversion = 1\nbase_version = 2\n")
+        run("triage", "--model", path, "--model-version", "1", check_rc=2)
+        doc = json.loads(run("triage", "--format", "json", "--top", "1",
+                             "--model", path).stdout)
+        self.assertEqual(doc["model"], {"name": "eigen", "version": 1,
+                                        "base_version": 2})
+
+    def test_allocation_says_it_is_a_proposal_and_who_decides(self):
+        doc = json.loads(run("allocate", "--format", "json").stdout)
+        self.assertTrue(doc["proposal"]["records_nothing"])
+        self.assertIn("toewijzingsoverleg", doc["proposal"]["decided_by"])
+        text = run("allocate").stdout
+        self.assertIn("records nothing", text)
+        self.assertIn("Who decides", text)
+
     def test_allocate_lists_every_waiting_case_once(self):
         triage = json.loads(run("triage", "--format", "json").stdout)
         alloc = json.loads(run("allocate", "--format", "json").stdout)
         ids = [a["id"] for a in alloc["assignments"]] + \
               [u["id"] for u in alloc["unassigned"]]
         self.assertEqual(sorted(ids), sorted(c["id"] for c in triage["cases"]))
+
+
+class Model(unittest.TestCase):
+    def test_model_prints_the_model_file(self):
+        p = run("model")
+        self.assertIn("name = jbw-wachtrisico\nversion = 2\nbase_version = 2\n",
+                      p.stdout)
+        self.assertNotIn("base_version", run("model", "--model-version", "1").stdout)
+
+    def test_register_json_has_the_standard_fields(self):
+        doc = json.loads(run("model", "--register", "--format", "json").stdout)
+        self.assertEqual(doc["standard"]["version"], "1.0.10")
+        self.assertEqual(doc["model"], {"name": "jbw-wachtrisico", "version": 2})
+        fields = {f["key"]: f for f in doc["fields"]}
+        for key in ("naam", "korte_omschrijving", "organisatie",
+                    "doel_en_impact", "menselijke_tussenkomst", "risicobeheer",
+                    "wettelijke_basis", "impacttoetsen", "gegevens",
+                    "technische_werking", "leverancier", "link_naar_broncode"):
+            self.assertIn(key, fields)
+        # what only the organisation knows is left empty and marked
+        for key in ("organisatie", "wettelijke_basis", "impacttoetsen"):
+            self.assertEqual(fields[key]["fill_by"], "organisation")
+            self.assertIsNone(fields[key]["value"])
+        self.assertEqual(fields["naam"]["fill_by"], "model")
+        self.assertIn("term_end", fields["technische_werking"]["value"])
+        self.assertIn("override", fields["menselijke_tussenkomst"]["value"])
+
+    def test_register_md_and_card(self):
+        md = run("model", "--register", "--format", "md").stdout
+        self.assertIn("## Menselijke tussenkomst", md)
+        self.assertIn("In te vullen door de organisatie", md)
+        card = run("model", "--card", "--model-version", "1").stdout
+        self.assertIn("`jbw-wachtrisico` version 1", card)
+        self.assertNotIn("term_end", card)
+
+    def test_model_usage_errors(self):
+        run("model", "--card", "--register", check_rc=2)
+        run("model", "--format", "csv", check_rc=2)
+        run("triage", "--format", "md", check_rc=2)
+        p = run("model", "--top", "3", check_rc=2)
+        self.assertIn("--top", p.stderr)
 
 
 class Forecast(unittest.TestCase):

@@ -537,7 +537,8 @@ static void scoring_at_the_range_ends_never_overflows(void **state)
     jbw_score s;
     jbw_status st;
     (void)state;
-    assert_ok(jbw_waitrisk_model_new_default(&model));
+    /* the figures below are those of model version 1 */
+    assert_ok(jbw_waitrisk_model_new_version(&model, 1));
     assert_ok(jbw_calendar_new(&cal, NULL));
     c.id = "M1";
     c.child_id = "C1";
@@ -554,7 +555,7 @@ static void scoring_at_the_range_ends_never_overflows(void **state)
     st = jbw_waitrisk_score(&s, model, cal, &c, d_last() - 400);
     assert_ok(st);
     assert_int_equal(s.band, JBW_BAND_ACUUT);
-    /* waitrisk.h, default model: acute override +100 (safety acute is
+    /* waitrisk.h, model version 1: acute override +100 (safety acute is
      * none of unsafe/concerns/unknown/safe: 0), VOTS 25, > 65 werkdagen
      * 35, bestaand 10, age 298 (>= 12) 0, no contact for > 20 werkdagen
      * 20, 3 or more earlier workers 5: 100 + 25 + 35 + 10 + 20 + 5 = 195.
