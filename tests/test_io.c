@@ -24,6 +24,10 @@ static const char WORKERS[] = "id,organisation,region,fte,hired,leaving\n"
 
 /* The columns every measures file needs, nothing more. */
 #define MHEAD "id,child_id,kind,organisation,region,start\n"
+/* With the safety plan and the override columns of record version 2. */
+#define MHEAD_V2                                                               \
+    "id,child_id,kind,organisation,region,start,safety_plan,override_band,"   \
+    "override_reason\n"
 
 static jbw_registry *zuid_west(void)
 {
@@ -909,9 +913,11 @@ static void test_writers_give_header_iso_dates_and_lf(void **state)
                         "id,child_id,family_id,kind,organisation,region,"
                         "start,end,worker_id,first_assigned,waiting_since,"
                         "previous_workers,safety,placement,birth_date,"
-                        "last_contact,jr_risk\n"
+                        "last_contact,jr_risk,safety_plan,other_help,"
+                        "domestic_violence,term_end,override_band,"
+                        "override_reason\n"
                         "M1,C1,\"F,1\",VOTS,JBWEST,ZHZ,2025-08-04,,W1,"
-                        "2025-08-05,,0,acute,none,,,unknown\n");
+                        "2025-08-05,,0,acute,none,,,unknown,,,,,,\n");
     jbw_free(text);
 
     text = (char *)(uintptr_t)0x1;
@@ -1420,6 +1426,75 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **s)
     jbw_registry_free(reg);
 }
 
+
+/* The columns of record version 2: yes/no answers (English or Dutch,
+ * any case, empty is unknown), the term end, and the override with its
+ * reason; they load, read back and write out again. */
+static void test_model_v2_columns_load_and_write(void **state)
+{
+    static const char measures[] =
+        "id,child_id,kind,organisation,region,start,safety_plan,other_help,"
+        "domestic_violence,term_end,override_band,override_reason\n"
+        "M1,C1,OTS,JBWEST,ZHZ,2025-08-04,nee,Yes,,2026-08-03,hoog,"
+        "\"school meldt zorgen, moeder onbereikbaar\"\n"
+        "M2,C2,OTS,JBWEST,ZHZ,2025-08-04,ja,onbekend,yes,,,\n";
+    jbw_snapshot *snap;
+    jbw_measure m;
+    char *text = NULL;
+    (void)state;
+    snap = load_ok(measures, WORKERS);
+    get_measure(&m, snap, "M1");
+    assert_int_equal(m.safety_plan, JBW_YESNO_NO);
+    assert_int_equal(m.other_help, JBW_YESNO_YES);
+    assert_int_equal(m.domestic_violence, JBW_YESNO_UNKNOWN);
+    assert_int_equal(m.term_end, D(2026, 8, 3));
+    assert_int_equal(m.override_band, JBW_BAND_HOOG);
+    assert_string_equal(m.override_reason,
+                        "school meldt zorgen, moeder onbereikbaar");
+    get_measure(&m, snap, "M2");
+    assert_int_equal(m.safety_plan, JBW_YESNO_YES);
+    assert_int_equal(m.domestic_violence, JBW_YESNO_YES);
+    assert_int_equal(m.override_band, JBW_OVERRIDE_NONE);
+    assert_null(m.override_reason);
+    /* a record of version 1 gets only its own fields */
+    memset(&m, 0x5a, sizeof m);
+    m.version = 1;
+    assert_ok(jbw_snapshot_measure(&m, snap, 0));
+    assert_int_equal((int)m.safety_plan, 0x5a5a5a5a);
+    assert_ok(jbw_snapshot_measures_csv(&text, NULL, snap));
+    assert_non_null(strstr(text, ",no,yes,,2026-08-03,hoog,\"school meldt "
+                                 "zorgen, moeder onbereikbaar\"\n"));
+    assert_non_null(strstr(text, ",yes,,yes,,,\n"));
+    jbw_free(text);
+    jbw_snapshot_free(snap);
+}
+
+/* An override without its reason, a reason without a band, a band or an
+ * answer that is not one: refused with file, line, column and value. */
+static void test_model_v2_columns_refuse_bad_values(void **state)
+{
+    (void)state;
+    load_fails(MHEAD_V2 "M1,C1,OTS,JBWEST,ZHZ,2025-08-04,,acuut,\n", WORKERS,
+               NULL, JBW_EINVAL);
+    assert_error_contains("line 2");
+    assert_error_contains("override_reason");
+    load_fails(MHEAD_V2 "M1,C1,OTS,JBWEST,ZHZ,2025-08-04,,,reden\n", WORKERS,
+               NULL, JBW_EINVAL);
+    assert_error_contains("override_band");
+    load_fails(MHEAD_V2 "M1,C1,OTS,JBWEST,ZHZ,2025-08-04,,urgent,reden\n",
+               WORKERS, NULL, JBW_EPARSE);
+    assert_error_contains("'urgent'");
+    assert_error_contains("override_band");
+    load_fails(MHEAD_V2 "M1,C1,OTS,JBWEST,ZHZ,2025-08-04,misschien,,\n",
+               WORKERS, NULL, JBW_EPARSE);
+    assert_error_contains("'misschien'");
+    assert_error_contains("safety_plan");
+    /* a reason of only blanks is no reason */
+    load_fails(MHEAD_V2 "M1,C1,OTS,JBWEST,ZHZ,2025-08-04,,hoog,\"  \"\n",
+               WORKERS, NULL, JBW_EINVAL);
+    assert_error_contains("override_reason");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1475,6 +1550,8 @@ int main(void)
             test_write_file_keeps_the_mode_of_the_file_it_replaces),
         cmocka_unit_test(test_load_csv_names_the_unreadable_path),
         cmocka_unit_test(test_every_allocation_failure_is_enomem_without_leaks),
+        cmocka_unit_test(test_model_v2_columns_load_and_write),
+        cmocka_unit_test(test_model_v2_columns_refuse_bad_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

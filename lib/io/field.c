@@ -64,6 +64,14 @@ static const char *io_jr_risk_code(int v)
 {
     return jbw_jr_risk_code((jbw_jr_risk)v);
 }
+static const char *io_yesno_code(int v)
+{
+    return jbw_yesno_code((jbw_yesno)v);
+}
+static const char *io_band_code(int v)
+{
+    return jbw_band_code((jbw_band)v);
+}
 
 static void io_codes(char *dst, size_t size, io_code_fn fn)
 {
@@ -114,9 +122,11 @@ static jbw_status io_enum_error(const jbw__csv *c, size_t col,
                                 jbw__io_enum which, const char *s, size_t n)
 {
     static const char *const what[] = {"a measure kind", "a safety code",
-                                       "a placement code", "a jr_risk code"};
-    static const io_code_fn codes[] = {io_kind_code, io_safety_code,
-                                       io_placement_code, io_jr_risk_code};
+                                       "a placement code", "a jr_risk code",
+                                       "yes, no or unknown", "a band"};
+    static const io_code_fn codes[] = {io_kind_code,      io_safety_code,
+                                       io_placement_code, io_jr_risk_code,
+                                       io_yesno_code,     io_band_code};
     char shown[IO_SHOWN], list[256];
     jbw__csv_quote(shown, sizeof shown, s, n);
     io_codes(list, sizeof list, codes[which]);
@@ -138,7 +148,7 @@ jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
         if (which == IO_KIND)
             return jbw__csv_error(c, col, JBW_EPARSE,
                                   "a measure kind is required");
-        *out = 0;
+        *out = which == IO_BAND ? -1 : 0;
         return JBW_OK;
     }
     if (io_memo_find(out, memo, s, n))
@@ -168,6 +178,20 @@ jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
     case IO_JR_RISK: {
         jbw_jr_risk v;
         st = jbw_jr_risk_from_code(&v, s, n);
+        if (st == JBW_OK)
+            *out = (int)v;
+        break;
+    }
+    case IO_YESNO: {
+        jbw_yesno v;
+        st = jbw_yesno_from_code(&v, s, n);
+        if (st == JBW_OK)
+            *out = (int)v;
+        break;
+    }
+    case IO_BAND: {
+        jbw_band v;
+        st = jbw_band_from_code(&v, s, n);
         if (st == JBW_OK)
             *out = (int)v;
         break;

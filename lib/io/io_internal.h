@@ -21,9 +21,11 @@ typedef enum jbw__io_enum {
     IO_KIND,
     IO_SAFETY,
     IO_PLACEMENT,
-    IO_JR_RISK
+    IO_JR_RISK,
+    IO_YESNO, /* safety_plan, other_help, domestic_violence */
+    IO_BAND   /* override_band; empty is none (-1) */
 } jbw__io_enum;
-#define IO_ENUMS 4
+#define IO_ENUMS 6
 
 /*
  * The codes last read in an enum column and their values: a column
@@ -88,6 +90,12 @@ enum {
     M_BIRTH,
     M_CONTACT,
     M_JR_RISK,
+    M_SAFETY_PLAN,
+    M_OTHER_HELP,
+    M_DOMESTIC_VIOLENCE,
+    M_TERM_END,
+    M_OVERRIDE_BAND,
+    M_OVERRIDE_REASON,
     M_COLUMNS
 };
 extern const char *const jbw__io_worker_names[W_COLUMNS];

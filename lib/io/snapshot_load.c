@@ -21,17 +21,27 @@ const char *const jbw__io_worker_names[W_COLUMNS] = {
 static const unsigned char io_worker_required[W_COLUMNS] = {1, 1, 0, 1, 1, 0};
 
 const char *const jbw__io_measure_names[M_COLUMNS] = {
-    "id",           "child_id",       "family_id",     "kind",
-    "organisation", "region",         "start",         "end",
-    "worker_id",    "first_assigned", "waiting_since", "previous_workers",
-    "safety",       "placement",      "birth_date",    "last_contact",
-    "jr_risk"};
+    "id", "child_id", "family_id", "kind", "organisation", "region", "start",
+    "end", "worker_id", "first_assigned", "waiting_since", "previous_workers",
+    "safety", "placement", "birth_date", "last_contact", "jr_risk",
+    /* record version 2: model version 2 inputs and the override */
+    "safety_plan", "other_help", "domestic_violence", "term_end",
+    "override_band", "override_reason"};
 static const unsigned char io_measure_required[M_COLUMNS] = {
-    1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
 /* String fields of the rows, as arena offsets (IO_NULL: none). */
 enum { WS_ID, WS_ORG, WS_REGION, WS_COUNT };
-enum { MS_ID, MS_CHILD, MS_FAMILY, MS_ORG, MS_REGION, MS_WORKER, MS_COUNT };
+enum {
+    MS_ID,
+    MS_CHILD,
+    MS_FAMILY,
+    MS_ORG,
+    MS_REGION,
+    MS_WORKER,
+    MS_REASON,
+    MS_COUNT
+};
 
 typedef struct io_wrow {
     size_t line;
@@ -172,11 +182,13 @@ static void io_measure_later(io_load *L, const jbw_measure *m)
 static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
                                  const size_t *col)
 {
-    static const unsigned char optional[MS_COUNT] = {0, 0, 1, 0, 0, 1};
-    const size_t cols[MS_COUNT] = {col[M_ID],  col[M_CHILD],  col[M_FAMILY],
-                                   col[M_ORG], col[M_REGION], col[M_WORKER]};
+    static const unsigned char optional[MS_COUNT] = {0, 0, 1, 0, 0, 1, 1};
+    const size_t cols[MS_COUNT] = {
+        col[M_ID],     col[M_CHILD],  col[M_FAMILY],         col[M_ORG],
+        col[M_REGION], col[M_WORKER], col[M_OVERRIDE_REASON]};
     jbw_measure *m = &row->m;
     int kind = 0, safety = 0, placement = 0, risk = 0;
+    int plan = 0, help = 0, dv = 0, band = -1;
     jbw_status st;
     if ((st = io_keep_row(L, row->str, c, cols, optional, MS_COUNT)) !=
             JBW_OK ||
@@ -196,8 +208,34 @@ static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
         (st = jbw__io_date(&m->birth_date, c, col[M_BIRTH], 0)) != JBW_OK ||
         (st = jbw__io_date(&m->last_contact, c, col[M_CONTACT], 0)) != JBW_OK ||
         (st = jbw__io_enum_value(&risk, &L->memo[IO_JR_RISK], c, col[M_JR_RISK],
-                                 IO_JR_RISK)) != JBW_OK)
+                                 IO_JR_RISK)) != JBW_OK ||
+        (st = jbw__io_enum_value(&plan, &L->memo[IO_YESNO], c,
+                                 col[M_SAFETY_PLAN], IO_YESNO)) != JBW_OK ||
+        (st = jbw__io_enum_value(&help, &L->memo[IO_YESNO], c,
+                                 col[M_OTHER_HELP], IO_YESNO)) != JBW_OK ||
+        (st = jbw__io_enum_value(&dv, &L->memo[IO_YESNO], c,
+                                 col[M_DOMESTIC_VIOLENCE], IO_YESNO)) !=
+            JBW_OK ||
+        (st = jbw__io_date(&m->term_end, c, col[M_TERM_END], 0)) != JBW_OK ||
+        (st = jbw__io_enum_value(&band, &L->memo[IO_BAND], c,
+                                 col[M_OVERRIDE_BAND], IO_BAND)) != JBW_OK)
         return st;
+    /* an override needs its written reason: refuse it here, where the
+     * file, line and column are known */
+    if (band >= 0 && row->str[MS_REASON] == IO_NULL)
+        return jbw__csv_error(c, col[M_OVERRIDE_REASON], JBW_EINVAL,
+                              "override_band '%s' without an "
+                              "override_reason: an override needs a "
+                              "written reason",
+                              jbw_band_code((jbw_band)band));
+    if (band < 0 && row->str[MS_REASON] != IO_NULL)
+        return jbw__csv_error(c, col[M_OVERRIDE_BAND], JBW_EINVAL,
+                              "override_reason given without an "
+                              "override_band");
+    m->safety_plan = (jbw_yesno)plan;
+    m->other_help = (jbw_yesno)help;
+    m->domestic_violence = (jbw_yesno)dv;
+    m->override_band = band;
     m->kind = (jbw_kind)kind;
     m->safety = (jbw_safety)safety;
     m->placement = (jbw_placement)placement;
@@ -426,6 +464,7 @@ static jbw_status io_add_measures(io_load *L)
         m->organisation = io_str(L, row->str[MS_ORG]);
         m->region = io_str(L, row->str[MS_REGION]);
         m->worker_id = io_str(L, row->str[MS_WORKER]);
+        m->override_reason = io_str(L, row->str[MS_REASON]);
         if (L->lenient &&
             (st = io_worker_was_rejected(L, row, &rejected)) != JBW_OK)
             return st;

@@ -102,6 +102,25 @@ static void io_put_measure(jbw__buf *b, const jbw_snapshot *s, size_t i)
     jbw__buf_date(b, m->last_contact[i]);
     jbw__buf_putc(b, ',');
     io_put_code(b, jbw_jr_risk_code((jbw_jr_risk)m->jr_risk[i]));
+    /* record version 2; the unknown answers and no override stay empty */
+    jbw__buf_putc(b, ',');
+    if (m->safety_plan[i])
+        io_put_code(b, jbw_yesno_code((jbw_yesno)m->safety_plan[i]));
+    jbw__buf_putc(b, ',');
+    if (m->other_help[i])
+        io_put_code(b, jbw_yesno_code((jbw_yesno)m->other_help[i]));
+    jbw__buf_putc(b, ',');
+    if (m->domestic_violence[i])
+        io_put_code(b, jbw_yesno_code((jbw_yesno)m->domestic_violence[i]));
+    jbw__buf_putc(b, ',');
+    jbw__buf_date(b, m->term_end[i]);
+    jbw__buf_putc(b, ',');
+    if (m->override_band[i] >= 0)
+        io_put_code(b, jbw_band_code((jbw_band)m->override_band[i]));
+    jbw__buf_putc(b, ',');
+    if (m->override_reason[i] != JBW__NONE)
+        jbw__io_put_text(b, jbw__strmap_key(&s->override_reasons,
+                                            m->override_reason[i]));
     jbw__buf_putc(b, '\n');
 }
 
