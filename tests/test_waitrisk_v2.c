@@ -767,6 +767,103 @@ static void test_protected_attributes_are_refused_in_version_2_files(void **stat
     }
 }
 
+
+/* ---- triage of a snapshot --------------------------------------------------- */
+
+/*
+ * A snapshot whose measures carry the version-2 columns, on DAY:
+ * M1: OTS 10, safety concerns 15, no safety plan 10, other help no 10,
+ *     domestic violence yes 15, waiting since DAY (0), no birth date
+ *     (age unknown 5), term end Fri 2025-09-19 (14 werkdagen: 15):
+ *     10 + 15 + 10 + 10 + 15 + 5 + 15 = 80, acuut.
+ * M2: OTS 10, safe, other help yes, dv no, age unknown 5: 15, laag,
+ *     overridden to hoog with a reason: ranks second (hoog) with its 15
+ *     points and computed band laag.
+ * M3: OTS 10, safe, other help yes, dv no, age unknown 5, no safety plan
+ *     (not weighed: safe): 15, laag; ranks third.
+ */
+static jbw_snapshot *v2_snapshot(void)
+{
+    static const char measures[] =
+        "id,child_id,kind,organisation,region,start,safety,safety_plan,"
+        "other_help,domestic_violence,term_end,override_band,"
+        "override_reason\n"
+        "M1,C1,OTS,JBWEST,ZHZ,2025-09-01,concerns,no,no,yes,2025-09-19,,\n"
+        "M2,C2,OTS,JBWEST,ZHZ,2025-09-01,safe,,yes,no,,hoog,"
+        "\"signaal school, 1-9\"\n"
+        "M3,C3,OTS,JBWEST,ZHZ,2025-09-01,safe,no,yes,no,,,\n";
+    static const char workers[] = "id,organisation,region,fte,hired,leaving\n"
+                                  "W1,JBWEST,ZHZ,1,2020-03-01,\n";
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    assert_ok(jbw_registry_zuid_west(&reg));
+    assert_ok(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, measures,
+                                            strlen(measures), NULL, workers,
+                                            strlen(workers), NULL, NULL));
+    jbw_registry_free(reg);
+    return snap;
+}
+
+static void test_triage_marks_overrides_in_every_output(void **state)
+{
+    jbw_snapshot *snap = v2_snapshot();
+    jbw_triage *t = NULL;
+    jbw_wait_case c = JBW_WAIT_CASE_INIT;
+    jbw_score sc;
+    char *out = NULL;
+    (void)state;
+    assert_ok(jbw_triage_new(&t, g_v2, g_cal, snap, DAY));
+    assert_int_equal(jbw_triage_count(t), 3);
+    sc.version = JBW_SCORE_VERSION;
+    assert_ok(jbw_triage_get(&c, &sc, t, 0));
+    assert_string_equal(c.id, "M1");
+    assert_int_equal(sc.points, 80);
+    assert_int_equal(sc.band, JBW_BAND_ACUUT);
+    assert_ok(jbw_triage_get(&c, &sc, t, 1));
+    assert_string_equal(c.id, "M2");
+    assert_int_equal(sc.points, 15);
+    assert_int_equal(sc.band, JBW_BAND_HOOG);
+    assert_int_equal(jbw_waitrisk_computed_band(g_v2, &sc), JBW_BAND_LAAG);
+    assert_string_equal(c.override_reason, "signaal school, 1-9");
+    assert_ok(jbw_triage_get(&c, &sc, t, 2));
+    assert_string_equal(c.id, "M3");
+
+    assert_ok(jbw_triage_json(&out, NULL, t, 0, JBW_LANG_NL));
+    assert_non_null(strstr(out, "\"overridden\":true,\"computed_band\":\"laag\","
+                                "\"override\":{\"band\":\"hoog\",\"reason\":"
+                                "\"signaal school, 1-9\"}"));
+    /* only the overridden case is marked */
+    assert_null(strstr(strstr(out, "\"M3\""), "overridden"));
+    assert_non_null(strstr(out, "\"model\":{\"name\":\"jbw-wachtrisico\","
+                                "\"version\":2}"));
+    jbw_free(out);
+    assert_ok(jbw_triage_csv(&out, NULL, t, 0, JBW_LANG_EN));
+    assert_non_null(strstr(out, ",term_end,reasons,model,model_version,"
+                                "computed_band,override_reason\n"));
+    assert_non_null(strstr(out, ",jbw-wachtrisico,2,laag,\"signaal school, "
+                                "1-9\"\n"));
+    jbw_free(out);
+    assert_ok(jbw_triage_text(&out, NULL, t, 0, JBW_LANG_NL));
+    assert_non_null(strstr(out, "overschreven naar hoog (berekend: laag): "
+                                "signaal school, 1-9"));
+    jbw_free(out);
+    jbw_triage_free(t);
+
+    /* under version 1 the override holds too and its CSV names it. M1
+     * scores OTS 10 + concerns 15 + age unknown 5 = 30 (midden) there, so
+     * the overridden M2 (hoog) ranks first. */
+    assert_ok(jbw_triage_new(&t, g_v1, g_cal, snap, DAY));
+    assert_ok(jbw_triage_get(&c, &sc, t, 0));
+    assert_string_equal(c.id, "M2");
+    assert_int_equal(sc.band, JBW_BAND_HOOG);
+    assert_ok(jbw_triage_csv(&out, NULL, t, 0, JBW_LANG_EN));
+    assert_non_null(strstr(out, ",handovers,reasons,model,model_version,"
+                                "computed_band,override_reason\n"));
+    jbw_free(out);
+    jbw_triage_free(t);
+    jbw_snapshot_free(snap);
+}
+
 /* ---- register entry and card ---------------------------------------------- */
 
 static void test_register_entry_json_has_the_standard_fields(void **state)
@@ -844,6 +941,7 @@ int main(void)
         cmocka_unit_test(test_version_1_arrays_keep_their_stride),
         cmocka_unit_test(test_model_files_name_their_base_version),
         cmocka_unit_test(test_protected_attributes_are_refused_in_version_2_files),
+        cmocka_unit_test(test_triage_marks_overrides_in_every_output),
         cmocka_unit_test(test_register_entry_json_has_the_standard_fields),
         cmocka_unit_test(test_model_card_lists_items_points_and_bands),
     };
