@@ -29,7 +29,8 @@ from .errors import (BufferTooSmall, Canceled, Duplicate, Error, InvalidArgument
 from .dates import (DATE_NONE, YEAR_MAX, YEAR_MIN, Calendar, Holiday, HolidayDate,
                     LiberationDay, add_months, date_parts, format_date, make_date,
                     months_between, parse_date, weekday, years_between)
-from .measure import Domain, JrRisk, Kind, Measure, Placement, Safety, Worker, kind_count
+from .measure import (Domain, JrRisk, Kind, Measure, Placement, Safety, Worker, YesNo,
+                      kind_count)
 from .registry import Municipality, Organisation, Region, Registry
 from .snapshot import EXAMPLE_SEED, Counts, MeasureState, Reject, Snapshot
 from .io import read_file, write_file
@@ -100,7 +101,7 @@ __all__ = [
     "LiberationDay", "parse_date", "format_date", "make_date", "date_parts",
     "weekday", "add_months", "months_between", "years_between",
     # records
-    "Kind", "Domain", "Safety", "Placement", "JrRisk", "Worker", "Measure",
+    "Kind", "Domain", "Safety", "Placement", "JrRisk", "YesNo", "Worker", "Measure",
     "kind_count", "Registry", "Region", "Municipality", "Organisation",
     "Snapshot", "MeasureState", "Counts", "Reject", "EXAMPLE_SEED",
     "read_file", "write_file",

@@ -263,6 +263,8 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_safety_from_code", STATUS, [PINT, STR, c_size_t]),
     ("jbw_placement_from_code", STATUS, [PINT, STR, c_size_t]),
     ("jbw_jr_risk_from_code", STATUS, [PINT, STR, c_size_t]),
+    ("jbw_yesno_code", STR, [c_int]),
+    ("jbw_yesno_from_code", STATUS, [PINT, STR, c_size_t]),
     ("jbw_worker_init", STATUS, [POINTER(S.WorkerC), c_uint]),
     ("jbw_measure_init", STATUS, [POINTER(S.MeasureC), c_uint]),
     # snapshot.h
@@ -353,7 +355,13 @@ _TABLE: List[Tuple[str, object, list]] = [
     # waitrisk.h
     ("jbw_band_code", STR, [c_int]),
     ("jbw_item_code", STR, [c_int]),
+    ("jbw_band_from_code", STATUS, [PINT, STR, c_size_t]),
     ("jbw_waitrisk_model_new_default", STATUS, [PP]),
+    ("jbw_waitrisk_model_new_version", STATUS, [PP, c_int]),
+    ("jbw_waitrisk_model_base_version", c_int, [P]),
+    ("jbw_waitrisk_model_card", STATUS, [PP, PSIZE, P]),
+    ("jbw_waitrisk_model_register", STATUS, [PP, PSIZE, P, c_int]),
+    ("jbw_waitrisk_computed_band", c_int, [P, POINTER(S.ScoreC)]),
     ("jbw_waitrisk_model_parse", STATUS, [PP, c_char_p, c_size_t, STR]),
     ("jbw_waitrisk_model_load", STATUS, [PP, STR]),
     ("jbw_waitrisk_model_save", STATUS, [PP, PSIZE, P]),

@@ -93,8 +93,9 @@ class MeasureC(ctypes.Structure):
     family_id 24, kind 32, organisation 40, region 48, start 56, end 60,
     worker_id 64, first_assigned 72, waiting_since 76, previous_workers 80,
     safety 84, placement 88, birth_date 92, last_contact 96, jr_risk 100;
-    size 104."""
-    VERSION = 1
+    record version 2: safety_plan 104, other_help 108, domestic_violence
+    112, term_end 116, override_band 120, override_reason 128; size 136."""
+    VERSION = 2
     _fields_ = [
         ("version", c_uint),
         ("id", c_char_p),
@@ -114,6 +115,12 @@ class MeasureC(ctypes.Structure):
         ("birth_date", c_date),
         ("last_contact", c_date),
         ("jr_risk", c_enum),
+        ("safety_plan", c_enum),
+        ("other_help", c_enum),
+        ("domestic_violence", c_enum),
+        ("term_end", c_date),
+        ("override_band", c_int),
+        ("override_reason", c_char_p),
     ]
 
 
@@ -231,8 +238,10 @@ class WaitCaseC(ctypes.Structure):
     """jbw_wait_case (waitrisk.h). x86_64: version 0, id 8, child_id 16,
     family_id 24, organisation 32, region 40, kind 48, safety 52,
     placement 56, jr_risk 60, waiting_since 64, birth_date 68,
-    last_contact 72, previous_workers 76; size 80."""
-    VERSION = 1
+    last_contact 72, previous_workers 76; record version 2: safety_plan 80,
+    other_help 84, domestic_violence 88, term_end 92, override_band 96,
+    override_reason 104; size 112."""
+    VERSION = 2
     _fields_ = [
         ("version", c_uint),
         ("id", c_char_p),
@@ -248,6 +257,12 @@ class WaitCaseC(ctypes.Structure):
         ("birth_date", c_date),
         ("last_contact", c_date),
         ("previous_workers", c_int),
+        ("safety_plan", c_enum),
+        ("other_help", c_enum),
+        ("domestic_violence", c_enum),
+        ("term_end", c_date),
+        ("override_band", c_int),
+        ("override_reason", c_char_p),
     ]
 
 
@@ -277,13 +292,13 @@ X86_64_SIZES = {
     MunicipalityInfo: 24,
     OrganisationInfo: 32,
     WorkerC: 48,
-    MeasureC: 104,
+    MeasureC: 136,
     SnapshotCounts: 320,
     LoadOptions: 16,
     CaseloadOptions: 20,
     CaseloadTotals: 416,
     WorkerLoadC: 96,
     SeriesPointC: 64,
-    WaitCaseC: 80,
+    WaitCaseC: 112,
     ScoreC: 96,
 }

@@ -16,8 +16,8 @@ from . import _structs as S
 from ._lib import C
 from ._util import DateLike, dec, dec_opt, enc, from_days, number, to_days, whole
 
-__all__ = ["Kind", "Domain", "Safety", "Placement", "JrRisk", "Worker",
-           "Measure", "kind_count"]
+__all__ = ["Kind", "Domain", "Safety", "Placement", "JrRisk", "YesNo",
+           "Worker", "Measure", "kind_count"]
 
 E = TypeVar("E", bound="_Coded")
 
@@ -123,7 +123,34 @@ class JrRisk(_Coded):
     HIGH = 3
 
 
+class YesNo(_Coded):
+    """A yes / no / unknown answer (``jbw_yesno``); from_code also takes
+    the Dutch "ja", "nee", "onbekend" and "" for unknown."""
+    UNKNOWN = 0
+    NO = 1
+    YES = 2
+
+
+def band_value(value: Union[None, int, str], name: str = "override_band") -> int:
+    """A band as the C value: -1 for None (no override), 0..3 for an int or
+    a band code ("laag", "midden", "hoog", "acuut")."""
+    if value is None:
+        return -1
+    if isinstance(value, str):
+        out = c_int()
+        raw = value.encode("utf-8")
+        C.jbw_band_from_code(byref(out), raw, len(raw))
+        return out.value
+    return whole(value, name, -1, 3)
+
+
+def band_code(value: int) -> Optional[str]:
+    """The code of a C band value; None for -1 (no override)."""
+    return None if value < 0 else dec(C.jbw_band_code(value))
+
+
 Kind._code_fn, Kind._from_fn = C.jbw_kind_code, C.jbw_kind_from_code
+YesNo._code_fn, YesNo._from_fn = C.jbw_yesno_code, C.jbw_yesno_from_code
 Safety._code_fn, Safety._from_fn = C.jbw_safety_code, C.jbw_safety_from_code
 Placement._code_fn, Placement._from_fn = C.jbw_placement_code, C.jbw_placement_from_code
 JrRisk._code_fn, JrRisk._from_fn = C.jbw_jr_risk_code, C.jbw_jr_risk_from_code
@@ -141,7 +168,7 @@ def as_date(value: DateLike, name: str) -> Optional[_dt.date]:
 
 
 _MEASURE_DATES = ("start", "end", "first_assigned", "waiting_since", "birth_date",
-                  "last_contact")
+                  "last_contact", "term_end")
 
 
 @dataclass
@@ -207,12 +234,24 @@ class Measure:
     birth_date: Optional[_dt.date] = None
     last_contact: Optional[_dt.date] = None
     jr_risk: JrRisk = JrRisk.UNKNOWN
+    #: record version 2: the inputs of waiting-risk model version 2 and
+    #: the professional override (a band code and its written reason)
+    safety_plan: YesNo = YesNo.UNKNOWN
+    other_help: YesNo = YesNo.UNKNOWN
+    domestic_violence: YesNo = YesNo.UNKNOWN
+    term_end: Optional[_dt.date] = None
+    override_band: Optional[str] = None
+    override_reason: Optional[str] = None
 
     def __post_init__(self) -> None:
         self.kind = Kind.coerce(self.kind)
         self.safety = Safety.coerce(self.safety)
         self.placement = Placement.coerce(self.placement)
         self.jr_risk = JrRisk.coerce(self.jr_risk)
+        self.safety_plan = YesNo.coerce(self.safety_plan)
+        self.other_help = YesNo.coerce(self.other_help)
+        self.domestic_violence = YesNo.coerce(self.domestic_violence)
+        self.override_band = band_code(band_value(self.override_band))
         self.previous_workers = whole(self.previous_workers, "previous_workers", 0)
         for name in _MEASURE_DATES:
             setattr(self, name, as_date(getattr(self, name), name))
@@ -237,6 +276,12 @@ class Measure:
         m.birth_date = to_days(self.birth_date, "birth_date")
         m.last_contact = to_days(self.last_contact, "last_contact")
         m.jr_risk = int(self.jr_risk)
+        m.safety_plan = int(self.safety_plan)
+        m.other_help = int(self.other_help)
+        m.domestic_violence = int(self.domestic_violence)
+        m.term_end = to_days(self.term_end, "term_end")
+        m.override_band = band_value(self.override_band)
+        m.override_reason = enc(self.override_reason)
         return m
 
     @classmethod
@@ -252,4 +297,9 @@ class Measure:
                    placement=Placement(m.placement),
                    birth_date=from_days(m.birth_date),
                    last_contact=from_days(m.last_contact),
-                   jr_risk=JrRisk(m.jr_risk))
+                   jr_risk=JrRisk(m.jr_risk), safety_plan=YesNo(m.safety_plan),
+                   other_help=YesNo(m.other_help),
+                   domestic_violence=YesNo(m.domestic_violence),
+                   term_end=from_days(m.term_end),
+                   override_band=band_code(m.override_band),
+                   override_reason=dec_opt(m.override_reason))

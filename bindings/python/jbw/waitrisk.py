@@ -31,14 +31,14 @@ from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, new_handle,
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
 from .caseload import Norm, record
 from .dates import Calendar, default_calendar
-from .measure import JrRisk, Kind, Placement, Safety, as_date
+from .measure import JrRisk, Kind, Placement, Safety, YesNo, band_code, band_value, as_date
 from .snapshot import Snapshot
 
 __all__ = ["Band", "Item", "Lang", "UnassignedReason", "WaitCase", "ScoreItem",
            "Score", "WaitRiskModel", "WaitCaseArray", "ScoreArray", "rank",
            "Triage", "TriageEntry", "Allocation", "AllocationLine"]
 
-ITEM_COUNT = 8  #: items of this version's checklist (JBW_ITEM_COUNT)
+ITEM_COUNT = 12  #: items this library knows (JBW_ITEM_COUNT; model version 1 scores 8)
 _REASON_SIZE = 256
 
 
@@ -68,6 +68,10 @@ class Item(enum.IntEnum):
     AGE = 5
     NO_CONTACT = 6
     HANDOVERS = 7
+    SAFETY_PLAN = 8         #: model version 2
+    OTHER_HELP = 9          #: model version 2
+    DOMESTIC_VIOLENCE = 10  #: model version 2
+    TERM_END = 11           #: model version 2
 
     @property
     def code(self) -> str:
@@ -124,6 +128,14 @@ class WaitCase:
     birth_date: Optional[_dt.date] = None
     last_contact: Optional[_dt.date] = None
     previous_workers: int = 0
+    #: record version 2: the inputs of model version 2, and the
+    #: professional override (a band code or Band, with its written reason)
+    safety_plan: YesNo = YesNo.UNKNOWN
+    other_help: YesNo = YesNo.UNKNOWN
+    domestic_violence: YesNo = YesNo.UNKNOWN
+    term_end: Optional[_dt.date] = None
+    override_band: Optional[str] = None
+    override_reason: Optional[str] = None
 
     def __post_init__(self) -> None:
         self.kind = Kind.coerce(self.kind)
@@ -131,7 +143,11 @@ class WaitCase:
         self.placement = Placement.coerce(self.placement)
         self.jr_risk = JrRisk.coerce(self.jr_risk)
         self.previous_workers = whole(self.previous_workers, "previous_workers", 0)
-        for name in ("waiting_since", "birth_date", "last_contact"):
+        self.safety_plan = YesNo.coerce(self.safety_plan)
+        self.other_help = YesNo.coerce(self.other_help)
+        self.domestic_violence = YesNo.coerce(self.domestic_violence)
+        self.override_band = band_code(band_value(self.override_band))
+        for name in ("waiting_since", "birth_date", "last_contact", "term_end"):
             setattr(self, name, as_date(getattr(self, name), name))
 
     def _to_c(self) -> S.WaitCaseC:
@@ -150,6 +166,12 @@ class WaitCase:
         c.birth_date = to_days(self.birth_date, "birth_date")
         c.last_contact = to_days(self.last_contact, "last_contact")
         c.previous_workers = whole(self.previous_workers, "previous_workers", 0)
+        c.safety_plan = int(self.safety_plan)
+        c.other_help = int(self.other_help)
+        c.domestic_violence = int(self.domestic_violence)
+        c.term_end = to_days(self.term_end, "term_end")
+        c.override_band = band_value(self.override_band)
+        c.override_reason = enc(self.override_reason)
         return c
 
     @classmethod
@@ -161,7 +183,12 @@ class WaitCase:
                    placement=Placement(c.placement), jr_risk=JrRisk(c.jr_risk),
                    birth_date=from_days(c.birth_date),
                    last_contact=from_days(c.last_contact),
-                   previous_workers=c.previous_workers)
+                   previous_workers=c.previous_workers,
+                   safety_plan=YesNo(c.safety_plan), other_help=YesNo(c.other_help),
+                   domestic_violence=YesNo(c.domestic_violence),
+                   term_end=from_days(c.term_end),
+                   override_band=band_code(c.override_band),
+                   override_reason=dec_opt(c.override_reason))
 
 
 @dataclass(frozen=True)
@@ -189,6 +216,8 @@ class Score:
     age_years: Optional[int]
     next_contact_due: Optional[_dt.date]
     items: Tuple[ScoreItem, ...] = ()
+    #: an unborn child (model version 2; age_years is None then)
+    unborn: bool = False
 
     @property
     def item_points(self) -> Dict[Item, int]:
@@ -209,7 +238,8 @@ class Score:
         s = S.ScoreC(version=S.ScoreC.VERSION, points=self.points, band=int(self.band),
                      workdays_waiting=self.workdays_waiting,
                      workdays_no_contact=self.workdays_no_contact,
-                     age_years=-1 if self.age_years is None else self.age_years,
+                     age_years=(-2 if self.unborn else
+                                -1 if self.age_years is None else self.age_years),
                      next_contact_due=to_days(self.next_contact_due))
         bits = 0
         for i in self.items:
@@ -249,7 +279,7 @@ def _score_from_c(s: S.ScoreC, case_id: str, model: Optional[int] = None,
     age = s.age_years
     return Score(case_id, s.points, _BANDS[s.band], s.workdays_waiting,
                  s.workdays_no_contact, None if age < 0 else age,
-                 from_days(s.next_contact_due), tuple(items))
+                 from_days(s.next_contact_due), tuple(items), age == -2)
 
 
 def _scores_from_ints(values: List[int], ids: List[str]) -> List[Score]:
@@ -286,7 +316,7 @@ def _scores_from_ints(values: List[int], ids: List[str]) -> List[Score]:
         age = values[b + o_age]
         out.append(Score(case_id, values[b + o_points], _BANDS[values[b + o_band]],
                          values[b + o_ww], values[b + o_wnc], None if age < 0 else age,
-                         from_days(values[b + o_due]), tuple(items)))
+                         from_days(values[b + o_due]), tuple(items), age == -2))
     return out
 
 
@@ -294,9 +324,11 @@ def _scores_from_ints(values: List[int], ids: List[str]) -> List[Score]:
 
 _CASE_SIZE = ctypes.sizeof(S.WaitCaseC)
 _SCORE_SIZE = ctypes.sizeof(S.ScoreC)
-_DATE_COLUMNS = ("waiting_since", "birth_date", "last_contact")
-_ENUM_COLUMNS = {"kind": Kind, "safety": Safety, "placement": Placement, "jr_risk": JrRisk}
-_STRING_COLUMNS = ("id", "child_id", "family_id", "organisation", "region")
+_DATE_COLUMNS = ("waiting_since", "birth_date", "last_contact", "term_end")
+_ENUM_COLUMNS = {"kind": Kind, "safety": Safety, "placement": Placement, "jr_risk": JrRisk,
+                 "safety_plan": YesNo, "other_help": YesNo, "domestic_violence": YesNo}
+_STRING_COLUMNS = ("id", "child_id", "family_id", "organisation", "region",
+                   "override_reason")
 
 
 def _int_column(values: Sequence[Any], convert: Callable[[Any], int]) -> array.array:
@@ -377,6 +409,7 @@ class WaitCaseArray:
         for name in _ENUM_COLUMNS:
             columns[name] = [int(getattr(c, name)) for c in cases]
         columns["previous_workers"] = [int(c.previous_workers) for c in cases]
+        columns["override_band"] = [band_value(c.override_band) for c in cases]
         return cls.from_columns(**columns)
 
     @classmethod
@@ -391,7 +424,14 @@ class WaitCaseArray:
                      jr_risk: Optional[Sequence[Any]] = None,
                      birth_date: Optional[Sequence[Any]] = None,
                      last_contact: Optional[Sequence[Any]] = None,
-                     previous_workers: Optional[Sequence[int]] = None) -> "WaitCaseArray":
+                     previous_workers: Optional[Sequence[int]] = None,
+                     safety_plan: Optional[Sequence[Any]] = None,
+                     other_help: Optional[Sequence[Any]] = None,
+                     domestic_violence: Optional[Sequence[Any]] = None,
+                     term_end: Optional[Sequence[Any]] = None,
+                     override_band: Optional[Sequence[Any]] = None,
+                     override_reason: Optional[Sequence[Optional[str]]] = None
+                     ) -> "WaitCaseArray":
         """Prepares cases from parallel columns of equal length.
 
         String columns hold str or None; date columns hold dates, date
@@ -405,7 +445,10 @@ class WaitCaseArray:
                  "kind": kind, "family_id": family_id, "organisation": organisation,
                  "region": region, "safety": safety, "placement": placement,
                  "jr_risk": jr_risk, "birth_date": birth_date,
-                 "last_contact": last_contact, "previous_workers": previous_workers}
+                 "last_contact": last_contact, "previous_workers": previous_workers,
+                 "safety_plan": safety_plan, "other_help": other_help,
+                 "domestic_violence": domestic_violence, "term_end": term_end,
+                 "override_band": override_band, "override_reason": override_reason}
         for name, col in given.items():
             if col is not None and len(col) != n:
                 raise ValueError(f"column {name!r} has {len(col)} values, 'id' has {n}")
@@ -441,6 +484,9 @@ class WaitCaseArray:
                     else array.array("i", [S.DATE_NONE]) * n)
         if previous_workers is not None:
             put_int("previous_workers", _int_column(previous_workers, int))
+        # no override unless given (the zeroed buffer would read as laag)
+        put_int("override_band", _int_column(override_band, band_value)
+                if override_band is not None else array.array("i", [-1]) * n)
         ints.release()
         words.release()
         return self
@@ -499,21 +545,56 @@ class ScoreArray:
 class WaitRiskModel(Handle):
     """A waiting-risk model (``jbw_waitrisk_model``).
 
-    ``WaitRiskModel()`` is the default model jbw-wachtrisico version 1;
-    :meth:`parse` / :meth:`load` read a model file that changes points and
-    thresholds (a file naming a protected attribute raises
-    ProtectedAttribute). A model may be used from several threads at once.
+    ``WaitRiskModel()`` is the default model jbw-wachtrisico version 2
+    (since 0.2); ``WaitRiskModel(1)`` is version 1, whose outputs stay
+    those of libjbw 0.1. :meth:`parse` / :meth:`load` read a model file that
+    changes points and thresholds (a file naming a protected attribute
+    raises ProtectedAttribute). A model may be used from several threads at
+    once.
     """
 
     _free = staticmethod(C.jbw_waitrisk_model_free)
 
-    def __init__(self, *, _handle: int = 0) -> None:
-        super().__init__(_handle or new_handle(C.jbw_waitrisk_model_new_default))
+    def __init__(self, version: Optional[int] = None, *, _handle: int = 0) -> None:
+        if _handle:
+            super().__init__(_handle)
+        elif version is None:
+            super().__init__(new_handle(C.jbw_waitrisk_model_new_default))
+        else:
+            super().__init__(new_handle(C.jbw_waitrisk_model_new_version,
+                                        whole(version, "version", 1)))
 
     @classmethod
-    def default(cls) -> "WaitRiskModel":
-        """The default model (same as ``WaitRiskModel()``)."""
-        return cls()
+    def default(cls, version: Optional[int] = None) -> "WaitRiskModel":
+        """The default model, or jbw-wachtrisico of ``version`` (1 or 2)."""
+        return cls(version)
+
+    @property
+    def base_version(self) -> int:
+        """The jbw-wachtrisico version whose items and rules the model uses
+        (a model file's ``base_version``)."""
+        return C.jbw_waitrisk_model_base_version(self._p)
+
+    def card(self) -> str:
+        """The model card (Markdown): items, rules, points, bands, contact."""
+        return take_string(C.jbw_waitrisk_model_card, self._p)
+
+    def register(self, format: str = "json") -> str:
+        """The Algoritmeregister entry ("json" or "md"); the fields only the
+        organisation can fill are left empty and marked."""
+        formats = {"json": 0, "md": 1, "markdown": 1}
+        if format not in formats:
+            raise ValueError(f"format is 'json' or 'md', not {format!r}")
+        return take_string(C.jbw_waitrisk_model_register, self._p, formats[format])
+
+    def register_dict(self) -> Dict[str, Any]:
+        """The register entry as a dict (the JSON form, parsed)."""
+        return json.loads(self.register("json"))
+
+    def computed_band(self, score: "Score") -> Band:
+        """The band the model computed for a score, whatever the override."""
+        s = score._to_c()
+        return Band(C.jbw_waitrisk_computed_band(self._p, byref(s)))
 
     @classmethod
     def parse(cls, text: Union[str, bytes], source: str = "model") -> "WaitRiskModel":
@@ -676,6 +757,7 @@ class TriageEntry:
             row["points_" + item.code] = s.item_points.get(item, 0)
         row["reasons_nl"] = REASON_SEPARATOR.join(s.reasons(Lang.NL))
         row["reasons_en"] = REASON_SEPARATOR.join(s.reasons(Lang.EN))
+        row["overridden"] = self.case.override_band is not None
         return row
 
 

@@ -48,7 +48,7 @@ def case_d():
 class Scoring(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.model = jbw.WaitRiskModel()
+        cls.model = jbw.WaitRiskModel(1)  # the hand-worked figures are version 1's
 
     @classmethod
     def tearDownClass(cls):
@@ -131,7 +131,7 @@ class Scoring(unittest.TestCase):
 class Batch(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.model = jbw.WaitRiskModel()
+        cls.model = jbw.WaitRiskModel(1)  # the hand-worked figures are version 1's
         cls.cases = [case_a(), case_b(), case_c(), case_d()] * 25
 
     @classmethod
@@ -240,10 +240,13 @@ class ModelFiles(unittest.TestCase):
 
 
 class TriageAndAllocation(unittest.TestCase):
+    # the hand-worked figures are those of model version 1
     def setUp(self):
         self.snap = small_snapshot()
+        self.v1 = jbw.WaitRiskModel(1)
 
     def tearDown(self):
+        self.v1.close()
         self.snap.close()
 
     def test_triage_of_the_small_snapshot(self):
@@ -252,7 +255,7 @@ class TriageAndAllocation(unittest.TestCase):
         # M6: unknown 10, OTS 10, 11 werkdagen (18 Aug - 1 Sep) 15, bestaand
         #     10, age 5, no contact 11 > 10 10 = 60 hoog.
         # Equal band and points: the longer wait (M3) ranks first.
-        with self.snap.triage() as t:
+        with self.snap.triage(self.v1) as t:
             self.assertEqual(len(t), 2)
             self.assertEqual(t.date, D)
             first, second = t.entries()
@@ -267,12 +270,12 @@ class TriageAndAllocation(unittest.TestCase):
                 t[2]
 
     def test_triage_scores_equal_the_model_scores(self):
-        with jbw.WaitRiskModel() as m, self.snap.triage(m) as t:
+        with jbw.WaitRiskModel(1) as m, self.snap.triage(m) as t:
             for e in t:
                 self.assertEqual(m.score(e.case, t.date), e.score)
 
     def test_triage_outputs(self):
-        with self.snap.triage() as t:
+        with self.snap.triage(self.v1) as t:
             doc = t.to_dict()
             self.assertEqual(doc["model"], {"name": "jbw-wachtrisico", "version": 1})
             self.assertEqual([c["id"] for c in doc["cases"]], ["M3", "M6"])
@@ -287,7 +290,7 @@ class TriageAndAllocation(unittest.TestCase):
 
     def test_triage_on_another_date(self):
         # M3 waited from Fri 1 Aug to Fri 15 Aug: 4-8 and 11-15 Aug, 10 werkdagen.
-        with self.snap.triage(on=date(2025, 8, 15)) as t:
+        with self.snap.triage(self.v1, on=date(2025, 8, 15)) as t:
             ids = [e.case.id for e in t]
             self.assertIn("M3", ids)
             self.assertEqual(t.entries()[ids.index("M3")].score.workdays_waiting, 10)
@@ -295,7 +298,7 @@ class TriageAndAllocation(unittest.TestCase):
     def test_allocation_gives_both_to_the_worker_with_most_free_capacity(self):
         # W1 has 12 - 1 = 11 free, W2 3 - 1 = 2: M3 (HGL) goes to W1; M6
         # (ZHZ, no worker in ZHZ) then to W1 with 10 free.
-        with self.snap.triage() as t, t.allocate() as a:
+        with self.snap.triage(self.v1) as t, t.allocate() as a:
             self.assertEqual(len(a), 2)
             self.assertEqual(a.assigned, 2)
             self.assertEqual(a.unassigned, 0)
@@ -312,7 +315,7 @@ class TriageAndAllocation(unittest.TestCase):
     def test_allocation_without_capacity_leaves_cases_unassigned(self):
         with jbw.Norm() as n:
             n.caseload_per_fte = 1   # W1 capacity 1 (full), W2 0.25 (over)
-            with self.snap.triage() as t, jbw.Allocation(t, n) as a:
+            with self.snap.triage(self.v1) as t, jbw.Allocation(t, n) as a:
                 self.assertEqual(a.assigned, 0)
                 self.assertEqual({l.reason for l in a}, {jbw.UnassignedReason.NO_CAPACITY})
                 self.assertEqual(a.to_records()[0]["reason"], "no_capacity")
