@@ -17,7 +17,8 @@ int jbw_cli_model_cmd(jbw_cli *cli)
     if (cli->card && cli->register_entry)
         return jbw_cli_usage("--card and --register exclude each other");
     if (!cli->register_entry && (cli->given & JBW_CLI_OPT(JBW_OPT_FORMAT)) &&
-        cli->format != JBW_CLI_TEXT && !(cli->card && cli->format == JBW_CLI_MD))
+        cli->format != JBW_CLI_TEXT &&
+        !(cli->card && cli->format == JBW_CLI_MD))
         return jbw_cli_usage("--format json or md goes with --register");
     if (cli->format == JBW_CLI_CSV)
         return jbw_cli_usage("jbw model writes text, json or md, not csv");

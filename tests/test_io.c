@@ -26,7 +26,7 @@ static const char WORKERS[] = "id,organisation,region,fte,hired,leaving\n"
 #define MHEAD "id,child_id,kind,organisation,region,start\n"
 /* With the safety plan and the override columns of record version 2. */
 #define MHEAD_V2                                                               \
-    "id,child_id,kind,organisation,region,start,safety_plan,override_band,"   \
+    "id,child_id,kind,organisation,region,start,safety_plan,override_band,"    \
     "override_reason\n"
 
 static jbw_registry *zuid_west(void)
@@ -1425,7 +1425,6 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **s)
                        jbw_test_fail_only);
     jbw_registry_free(reg);
 }
-
 
 /* The columns of record version 2: yes/no answers (English or Dutch,
  * any case, empty is unknown), the term end, and the override with its

@@ -65,8 +65,7 @@ static jbw_wait_case zero_case(const char *id)
     return c;
 }
 
-static jbw_score score_with(const jbw_waitrisk_model *m,
-                            const jbw_wait_case *c)
+static jbw_score score_with(const jbw_waitrisk_model *m, const jbw_wait_case *c)
 {
     jbw_score s;
     memset(&s, 0, sizeof s);
@@ -206,12 +205,12 @@ static void test_vots_with_placement_weighs_like_ots_with_one(void **state)
         jbw_placement placement;
         int v2, v1;
     } rows[] = {
-        { JBW_KIND_OTS, JBW_PLACEMENT_NONE, 10, 10 },
-        { JBW_KIND_OTS, JBW_PLACEMENT_PLACED, 15, 15 },
-        { JBW_KIND_OTS, JBW_PLACEMENT_CRISIS, 15, 15 },
-        { JBW_KIND_VOTS, JBW_PLACEMENT_NONE, 25, 25 },
-        { JBW_KIND_VOTS, JBW_PLACEMENT_PLACED, 30, 25 },
-        { JBW_KIND_VOTS, JBW_PLACEMENT_CRISIS, 30, 25 },
+        {JBW_KIND_OTS, JBW_PLACEMENT_NONE, 10, 10},
+        {JBW_KIND_OTS, JBW_PLACEMENT_PLACED, 15, 15},
+        {JBW_KIND_OTS, JBW_PLACEMENT_CRISIS, 15, 15},
+        {JBW_KIND_VOTS, JBW_PLACEMENT_NONE, 25, 25},
+        {JBW_KIND_VOTS, JBW_PLACEMENT_PLACED, 30, 25},
+        {JBW_KIND_VOTS, JBW_PLACEMENT_CRISIS, 30, 25},
     };
     size_t i;
     (void)state;
@@ -240,9 +239,9 @@ static void test_voogdij_without_a_voogd_weighs(void **state)
         jbw_kind kind;
         int v2, v1;
     } rows[] = {
-        { JBW_KIND_VOOGDIJ, 20, 5 },
-        { JBW_KIND_TIJDELIJKE_VOOGDIJ, 20, 5 },
-        { JBW_KIND_VOORLOPIGE_VOOGDIJ, 30, 25 },
+        {JBW_KIND_VOOGDIJ, 20, 5},
+        {JBW_KIND_TIJDELIJKE_VOOGDIJ, 20, 5},
+        {JBW_KIND_VOORLOPIGE_VOOGDIJ, 30, 25},
     };
     char r[256];
     size_t i;
@@ -266,9 +265,8 @@ static void test_voogdij_without_a_voogd_weighs(void **state)
  * keeps its words (its outputs are frozen). */
 static void test_ots_reasons_do_not_cite_the_cabinet_rule(void **state)
 {
-    static const jbw_placement pl[] = { JBW_PLACEMENT_NONE,
-                                        JBW_PLACEMENT_PLACED,
-                                        JBW_PLACEMENT_CRISIS };
+    static const jbw_placement pl[] = {JBW_PLACEMENT_NONE, JBW_PLACEMENT_PLACED,
+                                       JBW_PLACEMENT_CRISIS};
     char r[256];
     size_t i;
     int lang;
@@ -476,9 +474,9 @@ static void test_term_end(void **state)
     static const struct {
         int y, m, d, points;
     } rows[] = {
-        { 2025, 9, 19, 15 },  { 2025, 9, 22, 15 },  { 2025, 9, 23, 5 },
-        { 2025, 10, 27, 5 },  { 2025, 10, 28, 0 },  { 2025, 8, 29, 15 },
-        { 2025, 9, 1, 15 },
+        {2025, 9, 19, 15}, {2025, 9, 22, 15}, {2025, 9, 23, 5},
+        {2025, 10, 27, 5}, {2025, 10, 28, 0}, {2025, 8, 29, 15},
+        {2025, 9, 1, 15},
     };
     char r[256];
     size_t i;
@@ -634,7 +632,8 @@ static void test_ranking_uses_the_overridden_band(void **state)
     assert_int_equal(order[0], 0);
 }
 
-/* ---- version-1 records ---------------------------------------------------- */
+/* ---- version-1 records ----------------------------------------------------
+ */
 
 /* The layout of jbw_wait_case version 1 (libjbw 0.1), as a program built
  * against 0.1 passes it: its arrays have this stride. */
@@ -682,21 +681,21 @@ static void test_version_1_arrays_keep_their_stride(void **state)
     old[2].safety = JBW_SAFETY_UNKNOWN;
     old[2].waiting_since = D(2025, 7, 18);
     old[2].last_contact = JBW_DATE_NONE;
-    assert_ok(jbw_waitrisk_score_batch(s, g_v2, g_cal,
-                                       (const jbw_wait_case *)(void *)old, 3,
-                                       DAY));
+    assert_ok(jbw_waitrisk_score_batch(
+        s, g_v2, g_cal, (const jbw_wait_case *)(void *)old, 3, DAY));
     /* OTS 10 + other help unknown 5 */
     assert_int_equal(s[0].points, 15);
     assert_int_equal(s[1].points, 15);
     assert_int_equal(s[2].points, 55);
-    assert_ok(jbw_waitrisk_rank(order, s, (const jbw_wait_case *)(void *)old,
-                                3));
+    assert_ok(
+        jbw_waitrisk_rank(order, s, (const jbw_wait_case *)(void *)old, 3));
     assert_int_equal(order[0], 2);
     assert_int_equal(order[1], 0);
     assert_int_equal(order[2], 1);
 }
 
-/* ---- model files ---------------------------------------------------------- */
+/* ---- model files ----------------------------------------------------------
+ */
 
 static void test_model_files_name_their_base_version(void **state)
 {
@@ -746,7 +745,8 @@ static void test_model_files_name_their_base_version(void **state)
     jbw_free(text);
 }
 
-static void test_protected_attributes_are_refused_in_version_2_files(void **state)
+static void
+test_protected_attributes_are_refused_in_version_2_files(void **state)
 {
     static const char *const texts[] = {
         "name = x\nversion = 2\nbase_version = 2\npoints.nationality = 5\n",
@@ -759,16 +759,16 @@ static void test_protected_attributes_are_refused_in_version_2_files(void **stat
     (void)state;
     for (i = 0; i < sizeof texts / sizeof *texts; i++) {
         jbw_waitrisk_model *m = NULL;
-        assert_status(jbw_waitrisk_model_parse(&m, texts[i], strlen(texts[i]),
-                                               "p.model"),
-                      JBW_EPROTECTED);
+        assert_status(
+            jbw_waitrisk_model_parse(&m, texts[i], strlen(texts[i]), "p.model"),
+            JBW_EPROTECTED);
         assert_null(m);
         assert_error_contains("p.model line 4");
     }
 }
 
-
-/* ---- triage of a snapshot --------------------------------------------------- */
+/* ---- triage of a snapshot ---------------------------------------------------
+ */
 
 /*
  * A snapshot whose measures carry the version-2 columns, on DAY:
@@ -829,9 +829,10 @@ static void test_triage_marks_overrides_in_every_output(void **state)
     assert_string_equal(c.id, "M3");
 
     assert_ok(jbw_triage_json(&out, NULL, t, 0, JBW_LANG_NL));
-    assert_non_null(strstr(out, "\"overridden\":true,\"computed_band\":\"laag\","
-                                "\"override\":{\"band\":\"hoog\",\"reason\":"
-                                "\"signaal school, 1-9\"}"));
+    assert_non_null(strstr(out,
+                           "\"overridden\":true,\"computed_band\":\"laag\","
+                           "\"override\":{\"band\":\"hoog\",\"reason\":"
+                           "\"signaal school, 1-9\"}"));
     /* only the overridden case is marked */
     assert_null(strstr(strstr(out, "\"M3\""), "overridden"));
     assert_non_null(strstr(out, "\"model\":{\"name\":\"jbw-wachtrisico\","
@@ -864,21 +865,29 @@ static void test_triage_marks_overrides_in_every_output(void **state)
     jbw_snapshot_free(snap);
 }
 
-/* ---- register entry and card ---------------------------------------------- */
+/* ---- register entry and card ----------------------------------------------
+ */
 
 static void test_register_entry_json_has_the_standard_fields(void **state)
 {
     static const char *const keys[] = {
-        "\"naam\"", "\"korte_omschrijving\"", "\"organisatie\"",
-        "\"doel_en_impact\"", "\"menselijke_tussenkomst\"",
-        "\"risicobeheer\"", "\"wettelijke_basis\"", "\"impacttoetsen\"",
-        "\"gegevens\"", "\"technische_werking\"", "\"link_naar_broncode\"",
+        "\"naam\"",
+        "\"korte_omschrijving\"",
+        "\"organisatie\"",
+        "\"doel_en_impact\"",
+        "\"menselijke_tussenkomst\"",
+        "\"risicobeheer\"",
+        "\"wettelijke_basis\"",
+        "\"impacttoetsen\"",
+        "\"gegevens\"",
+        "\"technische_werking\"",
+        "\"link_naar_broncode\"",
     };
     char *out = NULL;
     size_t len = 0, i;
     (void)state;
-    assert_ok(jbw_waitrisk_model_register(&out, &len, g_v2,
-                                          JBW_MODEL_FORMAT_JSON));
+    assert_ok(
+        jbw_waitrisk_model_register(&out, &len, g_v2, JBW_MODEL_FORMAT_JSON));
     assert_int_equal(strlen(out), len);
     for (i = 0; i < sizeof keys / sizeof *keys; i++)
         assert_non_null(strstr(out, keys[i]));
@@ -897,9 +906,9 @@ static void test_register_entry_json_has_the_standard_fields(void **state)
     assert_non_null(strstr(out, "In te vullen door de organisatie"));
     assert_null(strstr(out, "term_end"));
     jbw_free(out);
-    assert_status(jbw_waitrisk_model_register(&out, &len, g_v2,
-                                              (jbw_model_format)7),
-                  JBW_EINVAL);
+    assert_status(
+        jbw_waitrisk_model_register(&out, &len, g_v2, (jbw_model_format)7),
+        JBW_EINVAL);
 }
 
 static void test_model_card_lists_items_points_and_bands(void **state)
@@ -940,7 +949,8 @@ int main(void)
         cmocka_unit_test(test_ranking_uses_the_overridden_band),
         cmocka_unit_test(test_version_1_arrays_keep_their_stride),
         cmocka_unit_test(test_model_files_name_their_base_version),
-        cmocka_unit_test(test_protected_attributes_are_refused_in_version_2_files),
+        cmocka_unit_test(
+            test_protected_attributes_are_refused_in_version_2_files),
         cmocka_unit_test(test_triage_marks_overrides_in_every_output),
         cmocka_unit_test(test_register_entry_json_has_the_standard_fields),
         cmocka_unit_test(test_model_card_lists_items_points_and_bands),

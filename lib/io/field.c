@@ -121,8 +121,8 @@ static void io_memo_keep(jbw__io_memo *memo, const char *s, size_t n, int value)
 static jbw_status io_enum_error(const jbw__csv *c, size_t col,
                                 jbw__io_enum which, const char *s, size_t n)
 {
-    static const char *const what[] = {"a measure kind", "a safety code",
-                                       "a placement code", "a jr_risk code",
+    static const char *const what[] = {"a measure kind",     "a safety code",
+                                       "a placement code",   "a jr_risk code",
                                        "yes, no or unknown", "a band"};
     static const io_code_fn codes[] = {io_kind_code,      io_safety_code,
                                        io_placement_code, io_jr_risk_code,

@@ -119,8 +119,8 @@ static void io_put_measure(jbw__buf *b, const jbw_snapshot *s, size_t i)
         io_put_code(b, jbw_band_code((jbw_band)m->override_band[i]));
     jbw__buf_putc(b, ',');
     if (m->override_reason[i] != JBW__NONE)
-        jbw__io_put_text(b, jbw__strmap_key(&s->override_reasons,
-                                            m->override_reason[i]));
+        jbw__io_put_text(
+            b, jbw__strmap_key(&s->override_reasons, m->override_reason[i]));
     jbw__buf_putc(b, '\n');
 }
 

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define REG_STANDARD "Algoritmeregister Publicatiestandaard"
+#define REG_STANDARD         "Algoritmeregister Publicatiestandaard"
 #define REG_STANDARD_VERSION "1.0.10"
 
 /* The value of a parameter by key; every key asked for exists in the
@@ -75,8 +75,7 @@ static size_t item_rows(item_row *rows, const jbw_waitrisk_model *m,
                : "when safety is concerns, unsafe or not assessed: no "
                  "safety plan / unknown / a plan",
             pts);
-        snprintf(pts, sizeof pts, "%d / %d / %d",
-                 pv(m, "points.measure.vots"),
+        snprintf(pts, sizeof pts, "%d / %d / %d", pv(m, "points.measure.vots"),
                  pv(m, "points.measure.vots_placed"),
                  pv(m, "points.measure.vots_crisis"));
         row(&rows[n++], "measure",
@@ -101,8 +100,7 @@ static size_t item_rows(item_row *rows, const jbw_waitrisk_model *m,
     row(&rows[n++], "measure",
         "voogdij / tijdelijke voogdij / voorlopige voogdij", pts);
     snprintf(pts, sizeof pts, "%d / %d / %d / %d",
-             pv(m, "points.measure.jr_high"),
-             pv(m, "points.measure.jr_medium"),
+             pv(m, "points.measure.jr_high"), pv(m, "points.measure.jr_medium"),
              pv(m, "points.measure.jr_unknown"),
              pv(m, "points.measure.jr_low"));
     row(&rows[n++], "measure",
@@ -168,8 +166,7 @@ static size_t item_rows(item_row *rows, const jbw_waitrisk_model *m,
     snprintf(pts, sizeof pts, "%d", pv(m, "points.handovers"));
     row(&rows[n++], "handovers", rule, pts);
     if (v2) {
-        snprintf(pts, sizeof pts, "%d / %d / %d",
-                 pv(m, "points.other_help.no"),
+        snprintf(pts, sizeof pts, "%d / %d / %d", pv(m, "points.other_help.no"),
                  pv(m, "points.other_help.unknown"),
                  pv(m, "points.other_help.yes"));
         row(&rows[n++], "other_help",
@@ -243,8 +240,8 @@ jbw_status jbw_waitrisk_model_card(char **out, size_t *len,
     jbw__buf_printf(&b, "# Model card: `%s` version %d\n\n",
                     jbw_waitrisk_model_name(model),
                     jbw_waitrisk_model_version(model));
-    jbw__buf_printf(&b, "Builds on libjbw's `%s` version %d.",
-                    WR_DEFAULT_NAME, jbw_waitrisk_model_base_version(model));
+    jbw__buf_printf(&b, "Builds on libjbw's `%s` version %d.", WR_DEFAULT_NAME,
+                    jbw_waitrisk_model_base_version(model));
     desc = model->description;
     if (desc && desc[0])
         jbw__buf_printf(&b, " Description: %s", desc);
@@ -268,20 +265,19 @@ jbw_status jbw_waitrisk_model_card(char **out, size_t *len,
     jbw__buf_puts(&b, "\n## Bands and contact\n\n");
     bands_table(&b, model);
     jbw__buf_puts(
-        &b,
-        "\nThe next contact is due the band's interval after the last "
-        "contact (or the wait\nstart), never before the date itself. "
-        "Ranking: band, then points, then werkdagen\nwaited, then id.\n\n"
-        "## Human involvement\n\nA person can override the band with a "
-        "written reason (`override_band`,\n`override_reason`); the score "
-        "stays visible and every output shows the\ncomputed band, the "
-        "override and the reason. The allocation is a proposal: it\n"
-        "records nothing; the team lead and the allocation meeting "
-        "(toewijzingsoverleg)\ndecide.\n\n## Inputs it refuses\n\n"
-        "Protected attributes (nationality, ethnicity, religion, country "
-        "of birth,\nmigration background, race, skin colour) do not exist "
-        "as inputs; a model file\nthat names one is refused. No item gives "
-        "points by the kind of\njeugdreclassering.\n");
+        &b, "\nThe next contact is due the band's interval after the last "
+            "contact (or the wait\nstart), never before the date itself. "
+            "Ranking: band, then points, then werkdagen\nwaited, then id.\n\n"
+            "## Human involvement\n\nA person can override the band with a "
+            "written reason (`override_band`,\n`override_reason`); the score "
+            "stays visible and every output shows the\ncomputed band, the "
+            "override and the reason. The allocation is a proposal: it\n"
+            "records nothing; the team lead and the allocation meeting "
+            "(toewijzingsoverleg)\ndecide.\n\n## Inputs it refuses\n\n"
+            "Protected attributes (nationality, ethnicity, religion, country "
+            "of birth,\nmigration background, race, skin colour) do not exist "
+            "as inputs; a model file\nthat names one is refused. No item gives "
+            "points by the kind of\njeugdreclassering.\n");
     return jbw__wr_finish(&b, out, len);
 }
 
@@ -295,57 +291,55 @@ typedef struct reg_field {
 } reg_field;
 
 static const reg_field reg_fields[] = {
-    { "naam", "Naam", 1, NULL },
-    { "korte_omschrijving", "Korte omschrijving", 1, NULL },
-    { "organisatie", "Organisatie", 0,
-      "de volledige naam van de organisatie die het model inzet" },
-    { "thema", "Thema", 0, "het beleidsterrein (TOP-lijst)" },
-    { "status", "Status", 0, "in ontwikkeling, in gebruik of buiten gebruik" },
-    { "begindatum", "Begindatum", 0, "maand van ingebruikname (jjjj-mm)" },
-    { "einddatum", "Einddatum", 0, "leeg zolang het model in gebruik is" },
-    { "contactgegevens", "Contactgegevens", 0,
-      "e-mailadres of website voor vragen over het model en de uitkomsten" },
-    { "link_naar_publiekspagina", "Link naar publiekspagina", 0, NULL },
-    { "publicatiecategorie", "Publicatiecategorie", 0,
-      "volgens de handreiking; het model ordent kinderen op een wachtlijst" },
-    { "link_naar_bronregistratie", "Link naar bronregistratie", 0, NULL },
-    { "doel_en_impact", "Doel en impact", 1, NULL },
-    { "afwegingen", "Afwegingen", 0,
-      "voor- en nadelen, overwogen alternatieven (zoals volgorde van "
-      "binnenkomst) en waarom de inzet gerechtvaardigd is" },
-    { "menselijke_tussenkomst", "Menselijke tussenkomst", 1, NULL },
-    { "risicobeheer", "Risicobeheer", 1, NULL },
-    { "wettelijke_basis", "Wettelijke basis", 0,
-      "de wettelijke grondslag van het proces (taken van de gecertificeerde "
-      "instelling)" },
-    { "link_naar_wettelijke_basis", "Link naar wettelijke basis", 0, NULL },
-    { "titel_van_wettelijke_basis", "Titel van wettelijke basis", 0, NULL },
-    { "verwerkingsregister", "Verwerkingsregister", 0, NULL },
-    { "impacttoetsen", "Impacttoets(en)", 0,
-      "stand van de DPIA (AVG art. 35) en de IAMA" },
-    { "link_naar_impacttoets", "Link naar impacttoets", 0, NULL },
-    { "toelichting_op_impacttoetsen", "Toelichting op impacttoetsen", 0,
-      NULL },
-    { "gegevens", "Gegevens", 1, NULL },
-    { "link_naar_gegevensbron", "Link naar gegevensbron", 0, NULL },
-    { "titel_van_gegevensbron", "Titel van gegevensbron", 0, NULL },
-    { "technische_werking", "Technische werking", 1, NULL },
-    { "leverancier", "Leverancier", 1, NULL },
-    { "link_naar_broncode", "Link naar broncode", 0,
-      "waar de gebruikte versie van libjbw (MIT-licentie) en het "
-      "modelbestand staan" },
-    { "taal", "Taal", 1, NULL },
-    { "schema", "Schema", 1, NULL },
-    { "bron_id", "Bron-ID", 0, NULL },
-    { "zoektermen", "Zoektermen", 1, NULL },
+    {"naam", "Naam", 1, NULL},
+    {"korte_omschrijving", "Korte omschrijving", 1, NULL},
+    {"organisatie", "Organisatie", 0,
+     "de volledige naam van de organisatie die het model inzet"},
+    {"thema", "Thema", 0, "het beleidsterrein (TOP-lijst)"},
+    {"status", "Status", 0, "in ontwikkeling, in gebruik of buiten gebruik"},
+    {"begindatum", "Begindatum", 0, "maand van ingebruikname (jjjj-mm)"},
+    {"einddatum", "Einddatum", 0, "leeg zolang het model in gebruik is"},
+    {"contactgegevens", "Contactgegevens", 0,
+     "e-mailadres of website voor vragen over het model en de uitkomsten"},
+    {"link_naar_publiekspagina", "Link naar publiekspagina", 0, NULL},
+    {"publicatiecategorie", "Publicatiecategorie", 0,
+     "volgens de handreiking; het model ordent kinderen op een wachtlijst"},
+    {"link_naar_bronregistratie", "Link naar bronregistratie", 0, NULL},
+    {"doel_en_impact", "Doel en impact", 1, NULL},
+    {"afwegingen", "Afwegingen", 0,
+     "voor- en nadelen, overwogen alternatieven (zoals volgorde van "
+     "binnenkomst) en waarom de inzet gerechtvaardigd is"},
+    {"menselijke_tussenkomst", "Menselijke tussenkomst", 1, NULL},
+    {"risicobeheer", "Risicobeheer", 1, NULL},
+    {"wettelijke_basis", "Wettelijke basis", 0,
+     "de wettelijke grondslag van het proces (taken van de gecertificeerde "
+     "instelling)"},
+    {"link_naar_wettelijke_basis", "Link naar wettelijke basis", 0, NULL},
+    {"titel_van_wettelijke_basis", "Titel van wettelijke basis", 0, NULL},
+    {"verwerkingsregister", "Verwerkingsregister", 0, NULL},
+    {"impacttoetsen", "Impacttoets(en)", 0,
+     "stand van de DPIA (AVG art. 35) en de IAMA"},
+    {"link_naar_impacttoets", "Link naar impacttoets", 0, NULL},
+    {"toelichting_op_impacttoetsen", "Toelichting op impacttoetsen", 0, NULL},
+    {"gegevens", "Gegevens", 1, NULL},
+    {"link_naar_gegevensbron", "Link naar gegevensbron", 0, NULL},
+    {"titel_van_gegevensbron", "Titel van gegevensbron", 0, NULL},
+    {"technische_werking", "Technische werking", 1, NULL},
+    {"leverancier", "Leverancier", 1, NULL},
+    {"link_naar_broncode", "Link naar broncode", 0,
+     "waar de gebruikte versie van libjbw (MIT-licentie) en het "
+     "modelbestand staan"},
+    {"taal", "Taal", 1, NULL},
+    {"schema", "Schema", 1, NULL},
+    {"bron_id", "Bron-ID", 0, NULL},
+    {"zoektermen", "Zoektermen", 1, NULL},
 };
 
-#define REG_FIELDS (sizeof reg_fields / sizeof *reg_fields)
+#define REG_FIELDS  (sizeof reg_fields / sizeof *reg_fields)
 #define REG_TO_FILL "In te vullen door de organisatie"
 
 /* The value of a field the model fills, into v. */
-static void reg_value(jbw__buf *v, const jbw_waitrisk_model *m,
-                      const char *key)
+static void reg_value(jbw__buf *v, const jbw_waitrisk_model *m, const char *key)
 {
     const char *name = jbw_waitrisk_model_name(m);
     int version = jbw_waitrisk_model_version(m);
@@ -360,56 +354,52 @@ static void reg_value(jbw__buf *v, const jbw_waitrisk_model *m,
                          "contact moet zijn tijdens het wachten, en voorstelt "
                          "wie welk kind krijgt. Mensen beslissen.");
     } else if (strcmp(key, "doel_en_impact") == 0) {
-        jbw__buf_puts(v,
-                      "Doel: dat de kinderen voor wie wachten het meest "
-                      "schadelijk kan zijn als eerste een vaste "
-                      "jeugdbeschermer krijgen, en dat geen wachtend kind "
-                      "uit beeld raakt. Impact: de plaats van een kind op "
-                      "de wachtlijst en hoe vaak er contact is tijdens het "
-                      "wachten hangen mede af van de score; ouders en "
-                      "kinderen merken dat aan de volgorde waarin zij "
-                      "geholpen worden.");
+        jbw__buf_puts(v, "Doel: dat de kinderen voor wie wachten het meest "
+                         "schadelijk kan zijn als eerste een vaste "
+                         "jeugdbeschermer krijgen, en dat geen wachtend kind "
+                         "uit beeld raakt. Impact: de plaats van een kind op "
+                         "de wachtlijst en hoe vaak er contact is tijdens het "
+                         "wachten hangen mede af van de score; ouders en "
+                         "kinderen merken dat aan de volgorde waarin zij "
+                         "geholpen worden.");
     } else if (strcmp(key, "menselijke_tussenkomst") == 0) {
-        jbw__buf_puts(v,
-                      "De score is een voorstel met uitleg: elke score "
-                      "toont de punten per onderdeel met een reden. Een "
-                      "medewerker kan de band overschrijven met een "
-                      "schriftelijke reden (override_band, "
-                      "override_reason); zonder reden wordt de invoer "
-                      "geweigerd. De volgorde gebruikt de overschreven "
-                      "band; de berekende band, de overschrijving en de "
-                      "reden blijven zichtbaar. De toewijzing is een "
-                      "voorstel dat niets vastlegt; de teamleider en het "
-                      "toewijzingsoverleg beslissen. Omdat een score die "
-                      "doorslaggevend is zelf een geautomatiseerd besluit "
-                      "kan zijn (AVG art. 22; HvJ EU C-634/21 SCHUFA, "
-                      "7-12-2023), moet de menselijke beoordeling echt "
-                      "zijn en worden vastgelegd.");
+        jbw__buf_puts(v, "De score is een voorstel met uitleg: elke score "
+                         "toont de punten per onderdeel met een reden. Een "
+                         "medewerker kan de band overschrijven met een "
+                         "schriftelijke reden (override_band, "
+                         "override_reason); zonder reden wordt de invoer "
+                         "geweigerd. De volgorde gebruikt de overschreven "
+                         "band; de berekende band, de overschrijving en de "
+                         "reden blijven zichtbaar. De toewijzing is een "
+                         "voorstel dat niets vastlegt; de teamleider en het "
+                         "toewijzingsoverleg beslissen. Omdat een score die "
+                         "doorslaggevend is zelf een geautomatiseerd besluit "
+                         "kan zijn (AVG art. 22; HvJ EU C-634/21 SCHUFA, "
+                         "7-12-2023), moet de menselijke beoordeling echt "
+                         "zijn en worden vastgelegd.");
     } else if (strcmp(key, "risicobeheer") == 0) {
-        jbw__buf_puts(v,
-                      "Bekende risico's en grenzen: de punten zijn een "
-                      "oordeel, niet geschat of gevalideerd op uitkomsten; "
-                      "geen landelijk kader publiceert punten. Het model "
-                      "ziet alleen wat is vastgelegd en erft fouten en "
-                      "vooroordelen van de veiligheidstaxatie en het "
-                      "LIJ-risiconiveau. Andere gegevens kunnen samenhangen "
-                      "met beschermde kenmerken (proxy's). Maatregelen: "
-                      "beschermde kenmerken (nationaliteit, etniciteit, "
-                      "religie, geboorteland, migratieachtergrond) bestaan "
-                      "niet als invoer en een modelbestand dat ze noemt "
-                      "wordt geweigerd; geen punten naar soort "
-                      "jeugdreclassering (CRIEM is een proxy voor "
-                      "afkomst); elke score draagt naam en versie van het "
-                      "model en eerdere versies blijven reproduceerbaar; "
-                      "ook laag gerangschikte kinderen krijgen "
-                      "regelmatig contact.");
+        jbw__buf_puts(v, "Bekende risico's en grenzen: de punten zijn een "
+                         "oordeel, niet geschat of gevalideerd op uitkomsten; "
+                         "geen landelijk kader publiceert punten. Het model "
+                         "ziet alleen wat is vastgelegd en erft fouten en "
+                         "vooroordelen van de veiligheidstaxatie en het "
+                         "LIJ-risiconiveau. Andere gegevens kunnen samenhangen "
+                         "met beschermde kenmerken (proxy's). Maatregelen: "
+                         "beschermde kenmerken (nationaliteit, etniciteit, "
+                         "religie, geboorteland, migratieachtergrond) bestaan "
+                         "niet als invoer en een modelbestand dat ze noemt "
+                         "wordt geweigerd; geen punten naar soort "
+                         "jeugdreclassering (CRIEM is een proxy voor "
+                         "afkomst); elke score draagt naam en versie van het "
+                         "model en eerdere versies blijven reproduceerbaar; "
+                         "ook laag gerangschikte kinderen krijgen "
+                         "regelmatig contact.");
     } else if (strcmp(key, "gegevens") == 0) {
-        jbw__buf_puts(v,
-                      "Per maatregel: soort maatregel, uitkomst van de "
-                      "veiligheidstaxatie, uithuisplaatsing, "
-                      "LIJ-risiconiveau (jeugdreclassering), begin van het "
-                      "wachten, geboortedatum, laatste contact, aantal "
-                      "eerdere jeugdbeschermers");
+        jbw__buf_puts(v, "Per maatregel: soort maatregel, uitkomst van de "
+                         "veiligheidstaxatie, uithuisplaatsing, "
+                         "LIJ-risiconiveau (jeugdreclassering), begin van het "
+                         "wachten, geboortedatum, laatste contact, aantal "
+                         "eerdere jeugdbeschermers");
         if (base >= 2)
             jbw__buf_puts(v, ", veiligheidsplan, andere hulp betrokken, "
                              "huiselijk geweld, einde termijn");
@@ -482,12 +472,13 @@ static void reg_json(jbw__buf *b, const jbw_waitrisk_model *m)
 static void reg_markdown(jbw__buf *b, const jbw_waitrisk_model *m)
 {
     size_t i;
-    jbw__buf_printf(b,
-                    "# Algoritmeregister: %s versie %d\n\nVelden van de "
-                    REG_STANDARD " " REG_STANDARD_VERSION
-                    ", gemaakt uit het model zelf.\nVelden met \"" REG_TO_FILL
-                    "\" vult de organisatie in.\n",
-                    jbw_waitrisk_model_name(m), jbw_waitrisk_model_version(m));
+    jbw__buf_printf(
+        b,
+        "# Algoritmeregister: %s versie %d\n\nVelden van de " REG_STANDARD
+        " " REG_STANDARD_VERSION
+        ", gemaakt uit het model zelf.\nVelden met \"" REG_TO_FILL
+        "\" vult de organisatie in.\n",
+        jbw_waitrisk_model_name(m), jbw_waitrisk_model_version(m));
     for (i = 0; i < REG_FIELDS; i++) {
         const reg_field *f = &reg_fields[i];
         jbw__buf_printf(b, "\n## %s\n\n", f->label);
