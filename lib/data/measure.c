@@ -253,19 +253,12 @@ jbw_status jbw_worker_init(jbw_worker *w, unsigned int version)
 jbw_status jbw_measure_init(jbw_measure *m, unsigned int version)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
-    if (!m)
-        return jbw__error(JBW_EINVAL, "jbw_measure_init: measure is NULL");
-    if (version != 1 && version != JBW_MEASURE_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_measure_init: version %u is not "
-                          "supported (expected 1 to %u)",
-                          version, JBW_MEASURE_VERSION);
-    if (version == 1) {
+    if (m && version == 1) {
         /* a record of libjbw 0.1 is smaller: write only its fields */
         memcpy(m, &init, offsetof(jbw_measure, safety_plan));
         m->version = 1;
-    } else {
-        *m = init;
+        return jbw__ok();
     }
-    return jbw__ok();
+    return jbw__record_init(m, &init, sizeof init, version, JBW_MEASURE_VERSION,
+                            "jbw_measure_init");
 }

@@ -91,21 +91,14 @@ jbw_status jbw_band_from_code(jbw_band *out, const char *code, size_t len)
 jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version)
 {
     static const jbw_wait_case init = JBW_WAIT_CASE_INIT;
-    if (!c)
-        return jbw__error(JBW_EINVAL, "jbw_wait_case_init: c is NULL");
-    if (version != 1 && version != JBW_WAIT_CASE_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_wait_case_init: version %u is not supported "
-                          "(this library knows versions 1 and %d)",
-                          version, JBW_WAIT_CASE_VERSION);
-    if (version == 1) {
+    if (c && version == 1) {
         /* a record of libjbw 0.1 is smaller: write only its fields */
         memcpy(c, &init, WR_CASE_V1_SIZE);
         c->version = 1;
-    } else {
-        *c = init;
+        return jbw__ok();
     }
-    return jbw__ok();
+    return jbw__record_init(c, &init, sizeof init, version,
+                            JBW_WAIT_CASE_VERSION, "jbw_wait_case_init");
 }
 
 const jbw_wait_case *jbw__wr_case_at(const jbw_wait_case *cases, size_t i)
