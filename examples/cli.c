@@ -72,6 +72,10 @@ static const option_row options[JBW_OPT_COUNT_] = {
          "stochastic replicates, 0 (deterministic) to " JBW_CLI_STR(
              JBW_FORECAST_REPLICATES_MAX)},
     [JBW_OPT_SEED] = {"--seed", "S", "random seed, a whole number >= 0"},
+    [JBW_OPT_THREADS] = {"--threads", "N",
+                         "threads for the replicates, 1 to " JBW_CLI_STR(
+                             JBW_FORECAST_THREADS_MAX) "; 0 (default): all "
+                                                       "cores; same figures"},
     [JBW_OPT_SVG] = {"--svg", "F", "also write the chart as SVG to F"},
     [JBW_OPT_ORGANISATION] = {"--organisation", "K",
                               "only this organisation (registry key)"},
@@ -308,6 +312,9 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         cli->seed_given = 1;
         break;
     }
+    case JBW_OPT_THREADS:
+        rc = parse_long(&cli->threads, a, v, 0, JBW_FORECAST_THREADS_MAX);
+        break;
     case JBW_OPT_TARGET:
         rc = parse_number(&cli->target, a, v, 0);
         if (!rc && cli->target < 0)

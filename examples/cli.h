@@ -44,6 +44,7 @@ typedef enum jbw_cli_opt {
     JBW_OPT_MONTHS,
     JBW_OPT_REPLICATES,
     JBW_OPT_SEED,
+    JBW_OPT_THREADS,
     JBW_OPT_SVG,
     JBW_OPT_ORGANISATION,
     JBW_OPT_REGION,
@@ -88,6 +89,7 @@ typedef struct jbw_cli {
     long replicates; /* -1: not given */
     unsigned long long seed;
     int seed_given;
+    long threads;             /* forecast replicates; 0: all cores */
     double target;            /* staffing --target; NaN: not given */
     long within_workdays;     /* staffing; -1: not given */
     double percent;           /* staffing, in %; NaN: not given */

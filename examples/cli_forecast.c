@@ -81,6 +81,7 @@ int jbw_cli_forecast(jbw_cli *cli)
     opts.replicates = cli->replicates > 0 ? (size_t)cli->replicates : 0;
     if (cli->seed_given)
         opts.seed = (uint64_t)cli->seed;
+    opts.threads = (unsigned int)cli->threads; /* 0 unless given: all cores */
     if (opts.replicates && isatty(STDERR_FILENO)) {
         progress.started = now_seconds();
         opts.progress = show_progress;

@@ -308,7 +308,8 @@ const jbw_cli_command jbw_cli_commands[] = {
      "itself."},
     {"forecast", jbw_cli_forecast,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
-         O(REPLICATES) | O(SEED) | O(SVG) | O(ORGANISATION) | O(REGION),
+         O(REPLICATES) | O(SEED) | O(THREADS) | O(SVG) | O(ORGANISATION) |
+         O(REGION),
      "", 0, 0,
      "The waiting list projected month by month from the data's date."},
     {"staffing", jbw_cli_staffing,

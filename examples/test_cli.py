@@ -492,6 +492,18 @@ class Forecast(unittest.TestCase):
         self.assertEqual(a, b)
         self.assertNotEqual(a, c)
 
+    def test_threads_give_the_same_forecast(self):
+        # docs/forecast.md, "Threads": the figures do not depend on the
+        # number of threads; the default is all cores.
+        args = ("forecast", "--months", "6", "--replicates", "301",
+                "--seed", "5", "--format", "json")
+        one = run(*args, "--threads", "1").stdout
+        self.assertEqual(one, run(*args, "--threads", "3").stdout)
+        self.assertEqual(one, run(*args).stdout)
+        # include/jbw/forecast.h: JBW_FORECAST_THREADS_MAX 256
+        p = run(*args, "--threads", "257", check_rc=2)
+        self.assertIn("256", p.stderr)
+
     def test_stochastic_band_holds_the_median(self):
         doc = json.loads(run("forecast", "--months", "6", "--replicates", "300",
                              "--format", "json").stdout)

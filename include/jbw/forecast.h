@@ -290,12 +290,32 @@ typedef int (*jbw_progress_fn)(void *user, size_t done, size_t total);
  * Called with every month of every replicate as it is computed (months
  * in order; within a month, replicates in order); a deterministic run
  * calls it once per month with replicate 0. `month` is borrowed for the
- * call. A non-zero return stops the run with JBW_ECANCELED.
+ * call. A non-zero return stops the run with JBW_ECANCELED. A run with
+ * on_month set computes every replicate on the calling thread, in that
+ * order, whatever `threads` says.
  */
 typedef int (*jbw_replicate_fn)(void *user, size_t replicate,
                                 const jbw_forecast_month *month);
 
-/* How to run. */
+/* Most threads a stochastic run uses. */
+#define JBW_FORECAST_THREADS_MAX 256
+
+/*
+ * How to run.
+ *
+ * Version 2 appends `threads`: the replicates of a stochastic run are
+ * split over that many threads, the calling thread being one of them.
+ * 1 (the default, and what a version-1 record means): the calling thread
+ * only; the library never starts a thread unless asked. 0: one thread
+ * per online core. The figures are bit-identical to one thread for the
+ * same seed: every replicate has its own stream and state, and the
+ * statistics of a month are computed once all its replicates are done.
+ * With more than one thread, `progress` is called by the calling thread
+ * once per month (done = whole months x replicates), so a stop takes
+ * effect at the end of a month; `on_month` forces one thread (see
+ * jbw_replicate_fn). A thread that cannot be started leaves its share to
+ * the calling thread. Deterministic runs use the calling thread only.
+ */
 typedef struct jbw_forecast_options {
     unsigned int version;
     size_t replicates;        /* 0 (default): deterministic; else 1..100,000 */
@@ -304,15 +324,20 @@ typedef struct jbw_forecast_options {
     void *progress_user;
     jbw_replicate_fn on_month; /* NULL: none */
     void *on_month_user;
+    unsigned int threads; /* version 2: 1 (default) .. 256; 0: all cores */
 } jbw_forecast_options;
 
-#define JBW_FORECAST_OPTIONS_VERSION 1
+#define JBW_FORECAST_OPTIONS_VERSION 2
 #define JBW_FORECAST_OPTIONS_INIT                                              \
     {                                                                          \
-        JBW_FORECAST_OPTIONS_VERSION, 0, 1, NULL, NULL, NULL, NULL             \
+        JBW_FORECAST_OPTIONS_VERSION, 0, 1, NULL, NULL, NULL, NULL, 1          \
     }
 
-/* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+/*
+ * Sets *opts to the defaults of `version` (1 or 2; a version-1 record
+ * ends before `threads`, which is not written).
+ * Errors: JBW_EINVAL (NULL), JBW_EVERSION.
+ */
 JBW_API jbw_status jbw_forecast_options_init(jbw_forecast_options *opts,
                                              unsigned int version);
 

@@ -5,7 +5,9 @@
 #include "forecast/forecast_internal.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ====================================================================== */
 /* Parameter checks                                                        */
@@ -250,6 +252,11 @@ jbw_status jbw_forecast_options_init(jbw_forecast_options *opts,
                                      unsigned int version)
 {
     static const jbw_forecast_options defaults = JBW_FORECAST_OPTIONS_INIT;
+    if (opts && version == 1) { /* the record ends before `threads` */
+        memcpy(opts, &defaults, offsetof(jbw_forecast_options, threads));
+        opts->version = 1;
+        return jbw__ok();
+    }
     return jbw__record_init(opts, &defaults, sizeof defaults, version,
                             JBW_FORECAST_OPTIONS_VERSION,
                             "jbw_forecast_options_init");

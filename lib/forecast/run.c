@@ -6,6 +6,10 @@
 
 #include <math.h>
 #include <string.h>
+#if defined(JBW_HAVE_PTHREADS)
+#include <pthread.h>
+#include <unistd.h>
+#endif
 
 /* ====================================================================== */
 /* Runs and results                                                        */
@@ -243,10 +247,178 @@ static void fc_month_stats(jbw_forecast *fc, int32_t t, double *cols,
     }
 }
 
+/* The replicates [from, to) of month t: one thread's share of a month. */
+typedef struct fc_block {
+    const jbw__fc_model *m;
+    jbw__fc_state *states;
+    double *cols; /* FCQ_COUNT columns of `reps` */
+    size_t reps, from, to;
+    int32_t t;
+} fc_block;
+
+static void fc_block_step(const fc_block *b)
+{
+    size_t r;
+    int qi;
+    for (r = b->from; r < b->to; r++) {
+        double q[FCQ_COUNT];
+        if (b->t == 0)
+            jbw__fc_observe_start(b->m, &b->states[r], q);
+        else
+            jbw__fc_step(b->m, &b->states[r], b->t, &b->states[r].rng, q);
+        for (qi = 0; qi < FCQ_COUNT; qi++)
+            b->cols[(size_t)qi * b->reps + r] = q[qi];
+    }
+}
+
+/*
+ * Replicates on several threads (jbw_forecast_options.threads). Each
+ * month's replicates are split into contiguous blocks, one per thread;
+ * the calling thread steps the first block and any block whose thread
+ * did not start, then joins the others. A replicate touches only its own
+ * state, its own stream and its own cells of the month's columns, and
+ * the model is read-only, so the columns, and the statistics computed
+ * from them after the join, are those of one thread bit for bit.
+ */
+#if defined(JBW_HAVE_PTHREADS)
+typedef struct fc_pool {
+    size_t n;
+    fc_block *blocks;
+    pthread_t *tid;
+    unsigned char *started;
+} fc_pool;
+
+static void *fc_block_main(void *arg)
+{
+    fc_block_step(arg);
+    return NULL;
+}
+
+static size_t fc_online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}
+
+/* The threads a run uses: 1 unless asked, never more than replicates. */
+static size_t fc_thread_count(const jbw_forecast_options *o)
+{
+    size_t n;
+    if (o->version < 2 || o->on_month)
+        return 1;
+    n = o->threads ? o->threads : fc_online_cores();
+    if (n > JBW_FORECAST_THREADS_MAX)
+        n = JBW_FORECAST_THREADS_MAX;
+    return n < o->replicates ? n : o->replicates;
+}
+
+/* 0 when the pool could not be set up: the run then uses one thread. */
+static int fc_pool_init(fc_pool *pool, const jbw_forecast_options *o,
+                        const jbw__fc_model *m, jbw__fc_state *states,
+                        double *cols)
+{
+    size_t i, reps = o->replicates;
+    memset(pool, 0, sizeof *pool);
+    pool->n = fc_thread_count(o);
+    if (pool->n < 2)
+        return 0;
+    pool->blocks = jbw__calloc(pool->n, sizeof *pool->blocks);
+    pool->tid = jbw__calloc(pool->n, sizeof *pool->tid);
+    pool->started = jbw__calloc(pool->n, 1);
+    if (!pool->blocks || !pool->tid || !pool->started)
+        return 0;
+    for (i = 0; i < pool->n; i++) {
+        fc_block *b = &pool->blocks[i];
+        b->m = m;
+        b->states = states;
+        b->cols = cols;
+        b->reps = reps;
+        b->from = reps * i / pool->n;
+        b->to = reps * (i + 1) / pool->n;
+    }
+    return 1;
+}
+
+static void fc_pool_free(fc_pool *pool)
+{
+    jbw__free(pool->blocks);
+    jbw__free(pool->tid);
+    jbw__free(pool->started);
+}
+
+static void fc_pool_month(fc_pool *pool, int32_t t)
+{
+    size_t i;
+    for (i = 0; i < pool->n; i++)
+        pool->blocks[i].t = t;
+    for (i = 1; i < pool->n; i++)
+        pool->started[i] = pthread_create(&pool->tid[i], NULL, fc_block_main,
+                                          &pool->blocks[i]) == 0;
+    fc_block_step(&pool->blocks[0]);
+    for (i = 1; i < pool->n; i++) {
+        if (pool->started[i])
+            pthread_join(pool->tid[i], NULL);
+        else
+            fc_block_step(&pool->blocks[i]);
+    }
+}
+#else /* no POSIX threads: every run uses the calling thread */
+typedef struct fc_pool {
+    size_t n;
+} fc_pool;
+
+static int fc_pool_init(fc_pool *pool, const jbw_forecast_options *o,
+                        const jbw__fc_model *m, jbw__fc_state *states,
+                        double *cols)
+{
+    (void)o, (void)m, (void)states, (void)cols;
+    pool->n = 1;
+    return 0;
+}
+
+static void fc_pool_free(fc_pool *pool)
+{
+    (void)pool;
+}
+
+static void fc_pool_month(fc_pool *pool, int32_t t)
+{
+    (void)pool, (void)t;
+}
+#endif
+
+/* One thread: replicate by replicate, each followed by its callbacks. */
+static jbw_status fc_month_serial(jbw_forecast *fc, const fc_block *month,
+                                  const jbw_forecast_options *o, size_t *done,
+                                  size_t total)
+{
+    size_t r, reps = month->reps;
+    for (r = 0; r < reps; r++) {
+        fc_block one = *month;
+        one.from = r;
+        one.to = r + 1;
+        fc_block_step(&one);
+        if (o->on_month) {
+            double q[FCQ_COUNT];
+            int qi;
+            for (qi = 0; qi < FCQ_COUNT; qi++)
+                q[qi] = month->cols[(size_t)qi * reps + r];
+            if (fc_notify(o, fc, r, month->t, q))
+                return fc_canceled("month");
+        }
+        if (o->progress && (++*done % 4096 == 0 || *done == total) &&
+            o->progress(o->progress_user, *done, total))
+            return fc_canceled("progress");
+    }
+    return JBW_OK;
+}
+
 /*
  * Replicates advance month by month together (all of month t, then
  * t + 1), so that each month's percentiles need only one column per
- * quantity; each replicate draws from its own stream.
+ * quantity; each replicate draws from its own stream. On one thread the
+ * callbacks see every replicate in order; on several, progress is called
+ * once per month.
  */
 static jbw_status fc_run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
                                     const jbw_forecast_params *p,
@@ -256,8 +428,11 @@ static jbw_status fc_run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
     size_t total = reps * ((size_t)m->months + 1);
     jbw__fc_state *states = jbw__calloc(reps, sizeof *states);
     double *cols = jbw__calloc(reps * FCQ_COUNT, sizeof *cols);
+    fc_pool pool;
+    int parallel = 0;
     jbw_status st = JBW_OK;
     int32_t t;
+    memset(&pool, 0, sizeof pool);
     if (!states || !cols) {
         st = jbw__enomem();
         goto done;
@@ -267,29 +442,24 @@ static jbw_status fc_run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
         jbw__xoshiro_seed(states[r].rng.s, o->seed, (uint64_t)r);
         states[r].rng.lf = m->lf;
     }
+    parallel = fc_pool_init(&pool, o, m, states, cols);
     for (t = 0; t <= m->months; t++) {
-        for (r = 0; r < reps; r++) {
-            double q[FCQ_COUNT];
-            int qi;
-            if (t == 0)
-                jbw__fc_observe_start(m, &states[r], q);
-            else
-                jbw__fc_step(m, &states[r], t, &states[r].rng, q);
-            for (qi = 0; qi < FCQ_COUNT; qi++)
-                cols[(size_t)qi * reps + r] = q[qi];
-            if (fc_notify(o, fc, r, t, q)) {
-                st = fc_canceled("month");
-                goto done;
-            }
-            if (o->progress && (++done % 4096 == 0 || done == total) &&
-                o->progress(o->progress_user, done, total)) {
+        if (parallel) {
+            fc_pool_month(&pool, t);
+            done += reps;
+            if (o->progress && o->progress(o->progress_user, done, total)) {
                 st = fc_canceled("progress");
                 goto done;
             }
+        } else {
+            fc_block month = {m, states, cols, reps, 0, reps, t};
+            if ((st = fc_month_serial(fc, &month, o, &done, total)) != JBW_OK)
+                goto done;
         }
         fc_month_stats(fc, t, cols, reps);
     }
 done:
+    fc_pool_free(&pool);
     jbw__free(states);
     jbw__free(cols);
     return st;
@@ -299,11 +469,16 @@ static jbw_status fc_check_options(const jbw_forecast_options *o)
 {
     if (!o)
         return JBW_OK;
-    if (o->version != JBW_FORECAST_OPTIONS_VERSION)
+    if (o->version != 1 && o->version != JBW_FORECAST_OPTIONS_VERSION)
         return jbw__error(JBW_EVERSION,
                           "forecast options: version %u is not "
                           "supported",
                           o->version);
+    if (o->version >= 2 && o->threads > JBW_FORECAST_THREADS_MAX)
+        return jbw__error(JBW_EINVAL,
+                          "forecast options: threads is %u: at most %d "
+                          "(0: one per core)",
+                          o->threads, JBW_FORECAST_THREADS_MAX);
     if (o->replicates > JBW_FORECAST_REPLICATES_MAX)
         return jbw__error(JBW_EINVAL,
                           "forecast options: replicates is %zu: "

@@ -8,6 +8,10 @@
  * has random variates per replicate-month at most (five per kind: three
  * exits, inflow, orphaned caseload; one per tenure group).
  *
+ * The same run on 2 threads is timed too (jbw_forecast_options.threads),
+ * with the speed-up over one thread and a check that its figures equal
+ * one thread's.
+ *
  * usage: bench_forecast [replicates]   (default 10000)
  */
 #include "bench_util.h"
@@ -56,20 +60,48 @@ static void region_params(jbw_forecast_params *p)
     p->fixed_costs = 9000000;
 }
 
-static double time_forecast(const jbw_forecast_params *p, size_t reps,
-                            double *last_p95)
+/* Median, min and max seconds of RUNS runs. */
+typedef struct timing {
+    double med, min, max;
+    double cpu; /* process CPU seconds of all runs, every thread */
+} timing;
+
+static double cpu_now(void)
 {
-    double t[RUNS];
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static timing timing_of(double *t)
+{
+    timing x;
+    x.med = bench_median(t, RUNS); /* sorts t */
+    x.min = t[0];
+    x.max = t[RUNS - 1];
+    x.cpu = 0;
+    return x;
+}
+
+/* RUNS runs on `threads` threads; *json gets the first run's JSON (the
+ * caller frees it with jbw_free) to compare thread counts. */
+static timing time_forecast(const jbw_forecast_params *p, size_t reps,
+                            unsigned int threads, double *last_p95, char **json)
+{
+    double t[RUNS], cpu0 = cpu_now();
+    timing x;
     int r;
     for (r = 0; r < RUNS; r++) {
         jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
         jbw_forecast_month m;
         jbw_forecast *fc = NULL;
+        size_t len;
         double t0;
         memset(&m, 0, sizeof m);
         m.version = JBW_FORECAST_MONTH_VERSION;
         o.replicates = reps;
         o.seed = 20250901u + (uint64_t)r;
+        o.threads = threads;
         t0 = bench_now();
         if (jbw_forecast_run(&fc, p, NULL, &o) != JBW_OK) {
             fprintf(stderr, "bench_forecast: %s\n", jbw_last_error());
@@ -78,9 +110,13 @@ static double time_forecast(const jbw_forecast_params *p, size_t reps,
         t[r] = bench_now() - t0;
         jbw_forecast_month_get(&m, fc, MONTHS, JBW_STAT_P95);
         *last_p95 = m.waiting;
+        if (r == 0 && jbw_forecast_json(json, &len, fc) != JBW_OK)
+            *json = NULL;
         jbw_forecast_free(fc);
     }
-    return bench_median(t, RUNS);
+    x = timing_of(t);
+    x.cpu = cpu_now() - cpu0;
+    return x;
 }
 
 /* The reference: `draws` xoshiro256** uniforms per replicate-month. */
@@ -89,7 +125,7 @@ static uint64_t ref_rotl(uint64_t x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
-static double time_reference(size_t reps, size_t draws)
+static timing time_reference(size_t reps, size_t draws)
 {
     double t[RUNS];
     int r;
@@ -113,7 +149,7 @@ static double time_reference(size_t reps, size_t draws)
         t[r] = bench_now() - t0;
         bench_sink = sum;
     }
-    return bench_median(t, RUNS);
+    return timing_of(t);
 }
 
 int main(int argc, char **argv)
@@ -121,7 +157,9 @@ int main(int argc, char **argv)
     jbw_forecast_params p;
     size_t reps = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
     size_t draws = 5 * JBW_KIND_COUNT + JBW_TENURE_SLOTS;
-    double measures = 0, fte = 0, p95 = 0, t, ref;
+    double measures = 0, fte = 0, p95 = 0, p95_2 = 0;
+    char *json1 = NULL, *json2 = NULL;
+    timing t, t2, ref;
     int k;
 
     region_params(&p);
@@ -129,17 +167,31 @@ int main(int argc, char **argv)
         measures += p.assigned[k] + p.waiting_nieuw[k] + p.waiting_bestaand[k];
     for (k = 0; k < JBW_TENURE_SLOTS; k++)
         fte += p.staff_fte[k];
+    bench_print_load("bench_forecast");
     printf("bench_forecast: %zu replicates x %d months, %.0f measures, "
-           "%.0f FTE (illustrative region), median of %d runs\n",
+           "%.0f FTE (illustrative region), median of %d runs (min, max)\n",
            reps, MONTHS, measures, fte, RUNS);
-    t = time_forecast(&p, reps, &p95);
+    t = time_forecast(&p, reps, 1, &p95, &json1);
+    t2 = time_forecast(&p, reps, 2, &p95_2, &json2);
     ref = time_reference(reps, draws);
-    printf("  forecast:  %.3f s  (%.0f ns per replicate-month; p95 waiting "
-           "at month %d: %.1f)\n",
-           t, t * 1e9 / ((double)reps * MONTHS), MONTHS, p95);
-    printf("  reference: %.3f s  (%zu xoshiro256** uniforms per "
-           "replicate-month)\n",
-           ref, draws);
-    printf("  ratio forecast / reference: %.2f\n", t / ref);
+    printf("  forecast, 1 thread:  %.3f s (%.3f, %.3f)  %.0f ns per "
+           "replicate-month; p95 waiting at month %d: %.1f\n",
+           t.med, t.min, t.max, t.med * 1e9 / ((double)reps * MONTHS), MONTHS,
+           p95);
+    printf("  forecast, 2 threads: %.3f s (%.3f, %.3f)  %.0f ns per "
+           "replicate-month; figures %s one thread's\n",
+           t2.med, t2.min, t2.max, t2.med * 1e9 / ((double)reps * MONTHS),
+           json1 && json2 && strcmp(json1, json2) == 0 ? "identical to"
+                                                       : "DIFFERENT from");
+    printf("  speed-up 1 thread / 2 threads: %.2f (target >= 1.6 on 2 "
+           "idle cores); CPU seconds of the %d runs: %.2f on 1 thread, "
+           "%.2f on 2 (the work the threads share)\n",
+           t.med / t2.med, RUNS, t.cpu, t2.cpu);
+    printf("  reference: %.3f s (%.3f, %.3f)  %zu xoshiro256** uniforms per "
+           "replicate-month, one thread\n",
+           ref.med, ref.min, ref.max, draws);
+    printf("  ratio forecast (1 thread) / reference: %.2f\n", t.med / ref.med);
+    jbw_free(json1);
+    jbw_free(json2);
     return 0;
 }

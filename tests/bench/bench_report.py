@@ -320,8 +320,15 @@ def machine():
                     break
     except OSError:
         pass
+    load = "?"
+    try:
+        with open("/proc/loadavg") as f:
+            load = " ".join(f.read().split()[:3])
+    except OSError:
+        pass
     return (f"{model}, {os.cpu_count()} cores, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}")
+            f"{platform.release()}, Python {platform.python_version()}; "
+            f"load average {load} at the start")
 
 
 def fmt_t(t):

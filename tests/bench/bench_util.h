@@ -31,6 +31,23 @@ static inline int bench_cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The machine's load average (Linux), so figures from a busy machine
+ * are read as such. */
+static inline void bench_print_load(const char *who)
+{
+    char buf[64] = "";
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (!fgets(buf, sizeof buf, f))
+            buf[0] = '\0';
+        fclose(f);
+    }
+    buf[strcspn(buf, "\n")] = '\0';
+    printf("%s: load average (1, 5, 15 min; running/threads; last pid) "
+           "%s\n",
+           who, buf[0] ? buf : "unknown");
+}
+
 /* Median of n samples (sorts them in place). */
 static inline double bench_median(double *v, size_t n)
 {

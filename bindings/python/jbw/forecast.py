@@ -36,10 +36,12 @@ from .snapshot import Snapshot
 __all__ = ["Shock", "ForecastParams", "Scenario", "Statistic", "ForecastMonth",
            "Forecast", "run_forecast", "relief", "erlang_c", "QueueParams",
            "QueueResult", "queue_staffing", "queue_share",
-           "FORECAST_MONTHS_MAX", "FORECAST_REPLICATES_MAX", "TENURE_SLOTS"]
+           "FORECAST_MONTHS_MAX", "FORECAST_REPLICATES_MAX", "FORECAST_THREADS_MAX",
+           "TENURE_SLOTS"]
 
 FORECAST_MONTHS_MAX = 600        #: JBW_FORECAST_MONTHS_MAX
 FORECAST_REPLICATES_MAX = 100000  #: JBW_FORECAST_REPLICATES_MAX
+FORECAST_THREADS_MAX = 256  #: JBW_FORECAST_THREADS_MAX
 TENURE_SLOTS = 37                #: JBW_TENURE_SLOTS (last slot: 36 months or more)
 SHOCK_ALL_KINDS = -1             #: JBW_SHOCK_ALL_KINDS
 RELIEF_MAX_HIRES = 10000.0       #: JBW_RELIEF_MAX_HIRES
@@ -134,8 +136,9 @@ REPLICATE_FN = CFUNCTYPE(c_int, c_void_p, c_size_t, POINTER(ForecastMonthC))
 
 class ForecastOptionsC(ctypes.Structure):
     """jbw_forecast_options. x86_64: version 0, (pad), replicates 8, seed 16,
-    progress 24, progress_user 32, on_month 40, on_month_user 48; size 56."""
-    VERSION = 1
+    progress 24, progress_user 32, on_month 40, on_month_user 48, threads 56
+    (version 2), (pad); size 64."""
+    VERSION = 2
     _fields_ = [
         ("version", c_uint),
         ("replicates", c_size_t),
@@ -144,6 +147,7 @@ class ForecastOptionsC(ctypes.Structure):
         ("progress_user", c_void_p),
         ("on_month", REPLICATE_FN),
         ("on_month_user", c_void_p),
+        ("threads", c_uint),
     ]
 
 
@@ -177,7 +181,7 @@ class QueueResultC(ctypes.Structure):
 
 #: Hand-derived x86_64 sizes (checked by the tests).
 X86_64_SIZES = {ShockC: 24, ForecastParamsC: 1936, ForecastMonthC: 184,
-                ForecastOptionsC: 56, QueueParamsC: 40, QueueResultC: 56}
+                ForecastOptionsC: 64, QueueParamsC: 40, QueueResultC: 56}
 
 _P = c_void_p
 _PP_PARAMS = POINTER(ForecastParamsC)
@@ -644,7 +648,7 @@ class _Callbacks:
 
 
 def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
-                 replicates: int = 0, seed: int = 1,
+                 replicates: int = 0, seed: int = 1, threads: int = 0,
                  progress: Optional[Callable[[int, int], Any]] = None,
                  on_month: Optional[Callable[[int, ForecastMonth], Any]] = None) -> Forecast:
     """Runs the model.
@@ -655,6 +659,11 @@ def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
         replicates: 0 for a deterministic run, else 1..100,000 stochastic
             replicates reported as mean, p5, p50, p95.
         seed: the seed of a stochastic run.
+        threads: threads for the replicates; 0 (default): one per core,
+            1: the calling thread only, at most FORECAST_THREADS_MAX. The
+            figures are the same bit for bit whatever the number. With
+            ``on_month`` the run uses one thread; with several threads
+            ``progress`` is called once per month.
         progress: ``progress(done, total)`` during the run; return True to
             stop (raises Canceled).
         on_month: ``on_month(replicate, month)`` for every computed month of
@@ -666,6 +675,7 @@ def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
     C.jbw_forecast_options_init(byref(opts), ForecastOptionsC.VERSION)
     opts.replicates = whole(replicates, "replicates", 0)
     opts.seed = whole(seed, "seed", 0, 2**64 - 1)
+    opts.threads = whole(threads, "threads", 0, 2**32 - 1)
     cbs = _Callbacks(progress, on_month) if (progress or on_month) else None
     if cbs:
         opts.progress = cbs.progress

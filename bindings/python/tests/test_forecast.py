@@ -200,6 +200,19 @@ class Stochastic(unittest.TestCase):
             self.assertEqual(len(a.to_records()), 4 * 13)
             self.assertEqual(jbw.Statistic.P95.code, "p95")
 
+    def test_threads_give_the_figures_of_one_thread(self):
+        # docs/forecast.md, "Threads": every replicate has its own stream,
+        # so the number of threads changes nothing.
+        p = waiting_only(months=12, staff=1.0)
+        p.inflow[Kind.OTS] = 3
+        with jbw.run_forecast(p, replicates=301, seed=3, threads=1) as one, \
+                jbw.run_forecast(p, replicates=301, seed=3, threads=4) as four, \
+                jbw.run_forecast(p, replicates=301, seed=3) as every_core:
+            self.assertEqual(one.to_json(), four.to_json())
+            self.assertEqual(one.to_json(), every_core.to_json())
+        with self.assertRaises(jbw.Error):
+            jbw.run_forecast(p, replicates=2, threads=jbw.FORECAST_THREADS_MAX + 1)
+
     def test_callbacks_see_every_month_and_can_stop_the_run(self):
         seen = []
         with jbw.run_forecast(waiting_only(months=3), replicates=2, seed=1,

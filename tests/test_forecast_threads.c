@@ -1,0 +1,262 @@
+/*
+ * Tests of the forecast's replicates on several threads
+ * (jbw_forecast_options.threads, version 2): the same figures as one
+ * thread bit for bit, the callbacks' order and thread, the limits, and
+ * version-1 records. Every record here is synthetic.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "jbw_test.h"
+
+#include <pthread.h>
+
+#define OTS     JBW_KIND_OTS
+#define VOTS    JBW_KIND_VOTS
+#define VOOGDIJ JBW_KIND_VOOGDIJ
+#define MONTHS  24
+
+/* A staffed region with inflow, turnover, hiring, a shock and finance:
+ * every sampler of a replicate-month is drawn. */
+static void region(jbw_forecast_params *p)
+{
+    static const jbw_shock shock[1] = {{VOTS, 3, 8, 2.0}};
+    assert_ok(jbw_forecast_params_init(p, JBW_FORECAST_PARAMS_VERSION));
+    p->months = MONTHS;
+    p->assigned[OTS] = 350;
+    p->assigned[VOOGDIJ] = 120;
+    p->waiting_nieuw[OTS] = 25;
+    p->waiting_bestaand[OTS] = 15;
+    p->inflow[OTS] = 16;
+    p->inflow[VOTS] = 3;
+    p->inflow[VOOGDIJ] = 2;
+    p->staff_fte[0] = 1.5;
+    p->staff_fte[JBW_TENURE_SLOTS - 1] = 38;
+    p->turnover = 0.2;
+    p->hires_fte = 1.2;
+    p->fte_per_worker = 0.9;
+    p->shocks = shock;
+    p->shock_count = 1;
+    p->finance = 1;
+    p->tariff[OTS] = 24000;
+    p->staff_cost = 78000;
+    p->fixed_costs = 2500000;
+}
+
+static jbw_forecast *run_on(const jbw_forecast_params *p, size_t replicates,
+                            unsigned int threads)
+{
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast *fc = NULL;
+    o.replicates = replicates;
+    o.seed = 2024;
+    o.threads = threads;
+    assert_ok(jbw_forecast_run(&fc, p, NULL, &o));
+    return fc;
+}
+
+/* Every statistic of every month, compared as bytes, and the JSON. */
+static void assert_same_figures(const jbw_forecast *a, const jbw_forecast *b)
+{
+    int32_t t;
+    int stat;
+    char *ja = NULL, *jb = NULL;
+    size_t la = 0, lb = 0;
+    for (t = 0; t <= MONTHS; t++)
+        for (stat = 0; stat < 4; stat++) {
+            jbw_forecast_month ma, mb;
+            memset(&ma, 0, sizeof ma);
+            memset(&mb, 0, sizeof mb);
+            ma.version = mb.version = JBW_FORECAST_MONTH_VERSION;
+            assert_ok(jbw_forecast_month_get(&ma, a, t, (jbw_statistic)stat));
+            assert_ok(jbw_forecast_month_get(&mb, b, t, (jbw_statistic)stat));
+            assert_memory_equal(&ma, &mb, sizeof ma);
+        }
+    assert_ok(jbw_forecast_json(&ja, &la, a));
+    assert_ok(jbw_forecast_json(&jb, &lb, b));
+    assert_int_equal(la, lb);
+    assert_memory_equal(ja, jb, la);
+    jbw_free(ja);
+    jbw_free(jb);
+}
+
+static void threads_give_the_figures_of_one_thread_bit_for_bit(void **s)
+{
+    static const unsigned int threads[] = {2, 3, 8, 0};
+    jbw_forecast_params p;
+    jbw_forecast *one, *many;
+    size_t i;
+    (void)s;
+    region(&p);
+    /* 1001 replicates: blocks of unequal size on 2, 3 and 8 threads */
+    one = run_on(&p, 1001, 1);
+    for (i = 0; i < sizeof threads / sizeof *threads; i++) {
+        many = run_on(&p, 1001, threads[i]);
+        assert_same_figures(one, many);
+        jbw_forecast_free(many);
+    }
+    jbw_forecast_free(one);
+    /* more threads than replicates: one replicate per thread */
+    one = run_on(&p, 3, 1);
+    many = run_on(&p, 3, 16);
+    assert_same_figures(one, many);
+    jbw_forecast_free(one);
+    jbw_forecast_free(many);
+}
+
+/* on_month: months in order, replicates in order within a month, on the
+ * calling thread. */
+typedef struct order_ctx {
+    pthread_t caller;
+    size_t calls, replicates;
+    int in_order, on_caller;
+} order_ctx;
+
+static int record_order(void *user, size_t r, const jbw_forecast_month *m)
+{
+    order_ctx *c = user;
+    size_t want_r = c->calls % c->replicates;
+    int32_t want_t = (int32_t)(c->calls / c->replicates);
+    c->in_order &= r == want_r && m->month == want_t;
+    c->on_caller &= pthread_equal(pthread_self(), c->caller) != 0;
+    c->calls++;
+    return 0;
+}
+
+static void on_month_keeps_its_order_when_threads_are_asked(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast *fc = NULL, *one;
+    order_ctx ctx = {pthread_self(), 0, 50, 1, 1};
+    (void)s;
+    region(&p);
+    o.replicates = 50;
+    o.seed = 2024;
+    o.threads = 4;
+    o.on_month = record_order;
+    o.on_month_user = &ctx;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, &o));
+    assert_int_equal(ctx.calls, 50 * (MONTHS + 1));
+    assert_true(ctx.in_order);
+    assert_true(ctx.on_caller);
+    one = run_on(&p, 50, 1);
+    assert_same_figures(one, fc);
+    jbw_forecast_free(one);
+    jbw_forecast_free(fc);
+}
+
+/* progress on several threads: the calling thread, once per month,
+ * done = whole months x replicates. */
+typedef struct month_progress {
+    pthread_t caller;
+    size_t calls, stop_at, last_total;
+    int per_month, on_caller;
+} month_progress;
+
+static int record_progress(void *user, size_t done, size_t total)
+{
+    month_progress *c = user;
+    c->calls++;
+    c->per_month &= done == c->calls * 40;
+    c->on_caller &= pthread_equal(pthread_self(), c->caller) != 0;
+    c->last_total = total;
+    return c->stop_at && c->calls == c->stop_at;
+}
+
+static void progress_on_threads_comes_once_a_month_from_the_caller(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast *fc = NULL, *const sentinel = (jbw_forecast *)(void *)&p;
+    month_progress ctx = {pthread_self(), 0, 0, 0, 1, 1};
+    (void)s;
+    region(&p);
+    o.replicates = 40;
+    o.threads = 2;
+    o.progress = record_progress;
+    o.progress_user = &ctx;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, &o));
+    /* 25 months (0..24) of 40 replicates: 25 calls, 1,000 at the end */
+    assert_int_equal(ctx.calls, MONTHS + 1);
+    assert_int_equal(ctx.last_total, 40 * (MONTHS + 1));
+    assert_true(ctx.per_month);
+    assert_true(ctx.on_caller);
+    jbw_forecast_free(fc);
+    /* a stop after the third month */
+    memset(&ctx, 0, sizeof ctx);
+    ctx.caller = pthread_self();
+    ctx.per_month = ctx.on_caller = 1;
+    ctx.stop_at = 3;
+    fc = sentinel;
+    assert_status(jbw_forecast_run(&fc, &p, NULL, &o), JBW_ECANCELED);
+    assert_error_contains("progress");
+    assert_int_equal(ctx.calls, 3);
+    assert_ptr_equal(fc, sentinel);
+}
+
+static void threads_above_the_maximum_are_refused(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast *fc = NULL;
+    (void)s;
+    region(&p);
+    o.replicates = 4;
+    o.threads = JBW_FORECAST_THREADS_MAX + 1;
+    assert_status(jbw_forecast_run(&fc, &p, NULL, &o), JBW_EINVAL);
+    assert_error_contains("threads is 257");
+    assert_null(fc);
+    o.threads = JBW_FORECAST_THREADS_MAX; /* allowed: 4 are used */
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, &o));
+    jbw_forecast_free(fc);
+    /* a deterministic run ignores threads */
+    o.replicates = 0;
+    o.threads = 8;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, &o));
+    jbw_forecast_free(fc);
+}
+
+/* A version-1 record (programs built against 0.1.0) ends before
+ * `threads`: init does not write it and the run does not read it. */
+static void version_1_options_end_before_threads(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast_options o;
+    jbw_forecast *fc = NULL, *one;
+    (void)s;
+    memset(&o, 0xab, sizeof o);
+    assert_ok(jbw_forecast_options_init(&o, 1));
+    assert_int_equal(o.version, 1);
+    assert_int_equal(o.replicates, 0);
+    assert_true(o.seed == 1);
+    assert_null(o.on_month);
+    assert_int_equal(o.threads, 0xabababab); /* untouched */
+    assert_ok(jbw_forecast_options_init(&o, JBW_FORECAST_OPTIONS_VERSION));
+    assert_int_equal(o.version, 2);
+    assert_int_equal(o.threads, 1); /* the default: the calling thread */
+    assert_status(jbw_forecast_options_init(&o, 3), JBW_EVERSION);
+    /* garbage where a version-1 record has none: ignored */
+    region(&p);
+    assert_ok(jbw_forecast_options_init(&o, 1));
+    o.replicates = 30;
+    o.seed = 2024;
+    o.threads = 0xabababab;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, &o));
+    one = run_on(&p, 30, 1);
+    assert_same_figures(one, fc);
+    jbw_forecast_free(one);
+    jbw_forecast_free(fc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(threads_give_the_figures_of_one_thread_bit_for_bit),
+        cmocka_unit_test(on_month_keeps_its_order_when_threads_are_asked),
+        cmocka_unit_test(
+            progress_on_threads_comes_once_a_month_from_the_caller),
+        cmocka_unit_test(threads_above_the_maximum_are_refused),
+        cmocka_unit_test(version_1_options_end_before_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
