@@ -45,6 +45,13 @@ static const char *item_words(const jbw__brief_ctx *c, const char *item)
          "the time since the last contact"},
         {"handovers", "het aantal eerdere wisselingen van jeugdbeschermer",
          "the number of earlier changes of worker"},
+        {"safety_plan", "of er een veiligheidsplan is",
+         "whether there is a safety plan"},
+        {"other_help", "of er andere hulp betrokken is",
+         "whether other help is involved"},
+        {"domestic_violence", "huiselijk geweld", "domestic violence"},
+        {"term_end", "het naderende einde van de termijn van de maatregel",
+         "the nearing end of the measure's term"},
     };
     size_t i;
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -156,6 +163,14 @@ jbw_status jbw__brief_priority(jbw__brief_ctx *c)
         jbw_waitrisk_model_name(c->model),
         jbw_waitrisk_model_version(c->model));
     model_items(c);
+    if (jbw_waitrisk_model_version(c->model) >= 2)
+        jbw__doc_text(d, JBW__BLOCK_P, "%s",
+                      T(c,
+                        "Een professional kan de band van een jeugdige "
+                        "aanpassen, alleen met een geschreven reden; die "
+                        "staat bij de score.",
+                        "A professional may change a child's band, only with "
+                        "a written reason, which is kept with the score."));
     jbw__doc_text(
         d, JBW__BLOCK_P, "%s",
         T(c,
