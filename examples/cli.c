@@ -98,6 +98,9 @@ static const option_row options[JBW_OPT_COUNT_] = {
         {"--scenario-out", "F",
          "also write the calibrated parameters as a scenario file F"},
     [JBW_OPT_FROM] = {"--from", "D0", "backtest: the past date to stand on"},
+    [JBW_OPT_WORKERS_TABLE] = {"--workers-table", NULL,
+                               "report: add the per-worker table (highest "
+                               "load first; with --top N, the first N)"},
     [JBW_OPT_HISTORY] = {"--history", "DIR",
                          "a folder of exports: one subfolder per reference "
                          "date (YYYY-MM-DD) with measures.csv and workers.csv"},
@@ -276,10 +279,13 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
                   strcmp(cli->command->name, "model") == 0) &&
                  strcmp(v, "md") == 0)
             cli->format = JBW_CLI_MD;
+        else if (cli->command && strcmp(cli->command->name, "report") == 0 &&
+                 strcmp(v, "table") == 0)
+            cli->format = JBW_CLI_TABLE;
         else
             return bad_value(a,
                              "text, json or csv (brief: html or md; model: "
-                             "json or md)",
+                             "json or md; report: table)",
                              v);
         break;
     case JBW_OPT_MODEL_VERSION:
@@ -399,6 +405,8 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
                 cli->card = 1;
             else if (o == JBW_OPT_REGISTER)
                 cli->register_entry = 1;
+            else if (o == JBW_OPT_WORKERS_TABLE)
+                cli->workers_table = 1;
             else
                 cli->lenient = 1;
             continue;

@@ -22,7 +22,8 @@ typedef enum {
     JBW_CLI_JSON = 1,
     JBW_CLI_CSV = 2,
     JBW_CLI_HTML = 3, /* brief only */
-    JBW_CLI_MD = 4    /* brief only */
+    JBW_CLI_MD = 4,   /* brief only */
+    JBW_CLI_TABLE = 5 /* report only: the complete analyst tables */
 } jbw_cli_format;
 
 /* Most --scenario files one command takes (the brief compares them). */
@@ -62,6 +63,7 @@ typedef enum jbw_cli_opt {
     JBW_OPT_MODEL_VERSION,
     JBW_OPT_CARD,
     JBW_OPT_REGISTER,
+    JBW_OPT_WORKERS_TABLE,
     JBW_OPT_COUNT_
 } jbw_cli_opt;
 
@@ -81,7 +83,8 @@ typedef struct jbw_cli {
     const char *dir, *svg;
     const char *organisation, *region; /* forecast/staffing scope */
     int lenient;
-    jbw_date date; /* JBW_DATE_NONE: the data's own date */
+    int workers_table; /* report: add the per-worker table */
+    jbw_date date;     /* JBW_DATE_NONE: the data's own date */
     jbw_cli_format format;
     size_t top;      /* 0: all */
     jbw_lang lang;   /* default JBW_LANG_NL for every command */

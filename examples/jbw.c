@@ -125,7 +125,10 @@ static int cmd_report(jbw_cli *cli)
     char *text = NULL;
     size_t len = 0;
     jbw_status st;
-    int rc = jbw_cli_load(cli, &snap);
+    int rc;
+    if (cli->top && !cli->workers_table)
+        return jbw_cli_usage("--top goes with --workers-table on report");
+    rc = jbw_cli_load(cli, &snap);
     if (rc != 0)
         return rc;
     rc = 1;
@@ -152,9 +155,17 @@ static int cmd_report(jbw_cli *cli)
     case JBW_CLI_CSV:
         st = jbw_caseload_csv(&text, &len, cl);
         break;
-    default:
+    case JBW_CLI_TABLE:
         st = jbw_caseload_text(&text, &len, cl);
         break;
+    default: {
+        jbw_report_options ro = JBW_REPORT_OPTIONS_INIT;
+        ro.lang = cli->lang;
+        ro.workers_table = cli->workers_table;
+        ro.top = cli->top;
+        st = jbw_caseload_report_text(&text, &len, cl, &ro);
+        break;
+    }
     }
     if (jbw_cli_check(st))
         goto done;
@@ -285,10 +296,17 @@ static int cmd_series(jbw_cli *cli)
 
 /* Every command with the options it takes; `jbw CMD --help` prints them. */
 const jbw_cli_command jbw_cli_commands[] = {
-    {"report", cmd_report, ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SVG),
+    {"report", cmd_report,
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SVG) | O(WORKERS_TABLE) |
+         O(TOP),
      "", 0, 0,
      "Caseloads against the norm, children waiting (nieuw/bestaand) and the\n"
-     "koppeling binnen 5 werkdagen, in total, by organisation and by region."},
+     "koppeling binnen 5 werkdagen, in total, by organisation, by region and "
+     "by\n"
+     "kind, for people who decide (Dutch; --lang en). --workers-table adds "
+     "the\n"
+     "per-worker table (--top N: the N most loaded); --format table gives the\n"
+     "complete analyst tables (English, every worker)."},
     {"triage", cmd_triage,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(TOP),
      "", 0, 0,

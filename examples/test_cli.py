@@ -84,12 +84,12 @@ class Usage(unittest.TestCase):
         for opt in ("--measures", "--workers", "--registry", "--lenient",
                     "--date", "--format", "--norm", "--lang", "--svg"):
             self.assertIn(opt, out)
-        for opt in ("--top", "--seed", "--region", "--months"):
+        for opt in ("--seed", "--region", "--months", "--model"):
             self.assertNotIn(opt, out)
 
     def test_an_option_a_command_does_not_take_is_refused(self):
         for args, bad in ((("series", "--region", "HGL"), "--region"),
-                          (("report", "--top", "5"), "--top"),
+                          (("report", "--seed", "5"), "--seed"),
                           (("calendar", "2026", "--format", "json"), "--format"),
                           (("calendar", "2026", "--seed", "3"), "--seed"),
                           (("triage", "--months", "3"), "--months")):
@@ -317,6 +317,50 @@ class DashArgument(unittest.TestCase):
         p = self.run_in(d, "export", "--dir", "./-")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertTrue(os.path.isfile(os.path.join(d, "-", "measures.csv")))
+
+
+class PolicyReport(unittest.TestCase):
+    """The default text report is for a policy officer."""
+
+    def test_fits_two_screens_with_totals_groups_and_kinds(self):
+        out = run("report").stdout
+        lines = out.splitlines()
+        self.assertLessEqual(len(lines), 150)
+        for heading in ("Totaal", "Per organisatie", "Per regio",
+                        "Actieve maatregelen per soort"):
+            self.assertTrue(any(l.startswith(heading) for l in lines), heading)
+        # Dutch words a reader knows, no "coupling"
+        self.assertIn("Koppeling binnen 5 werkdagen", out)
+        self.assertNotIn("oupling", out)
+        # units on every column of the group tables
+        header = next(l for l in lines if l.strip().startswith("GI "))
+        for unit in ("(maatr.)", "(fte)", "(%)", "(pers.)"):
+            self.assertIn(unit, header)
+        # no per-worker table unless asked
+        self.assertNotIn("W0001", out)
+
+    def test_workers_table_on_request_with_top(self):
+        out = run("report", "--workers-table", "--top", "5").stdout
+        self.assertIn("diensttijd (maanden)", out)
+        rows = [l for l in out.splitlines() if l.strip().startswith("W0")]
+        self.assertEqual(len(rows), 5)
+        # highest load ratio first
+        ratios = [float(r.split()[8].replace(",", ".")) for r in rows]
+        self.assertEqual(ratios, sorted(ratios, reverse=True))
+        # --top belongs to the workers table
+        run("report", "--top", "5", check_rc=2)
+        every = run("report", "--workers-table").stdout
+        # the example: 412 workers employed on the date (report totals)
+        self.assertEqual(len([l for l in every.splitlines()
+                              if l.strip().startswith("W0")]), 412)
+
+    def test_english_and_the_complete_tables(self):
+        out = run("report", "--lang", "en").stdout
+        self.assertIn("Caseload report on 2025-09-01", out)
+        self.assertIn("12 children per FTE", out)
+        full = run("report", "--format", "table").stdout
+        self.assertIn("Workers employed on the date", full)
+        run("triage", "--format", "table", check_rc=2)
 
 
 class SyntheticNotice(unittest.TestCase):

@@ -21,6 +21,7 @@
 #include "jbw/forecast.h"
 #include "jbw/calibrate.h"
 #include "jbw/staffing.h"
+#include "jbw/report.h"
 #include "jbw/example.h"
 #include "jbw/brief.h"
 

@@ -361,6 +361,63 @@ static void test_writers_of_the_example_carry_the_notice(void **state)
     jbw_snapshot_free(snap);
 }
 
+static size_t count_lines(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* The report for people who decide: short, Dutch by default, the worker
+ * table only on request. */
+static void test_policy_report_of_the_example(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_norm *norm = NULL;
+    jbw_calendar *cal = NULL;
+    jbw_caseload *cl = NULL;
+    jbw_report_options o = JBW_REPORT_OPTIONS_INIT;
+    char *text = NULL;
+    size_t len = 0;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, NULL));
+    assert_ok(jbw_caseload_report_text(&text, &len, cl, NULL));
+    assert_int_equal(strlen(text), len);
+    assert_int_equal(
+        strncmp(text, jbw_example_notice(), strlen(jbw_example_notice())), 0);
+    assert_true(count_lines(text) <= 150);
+    assert_non_null(strstr(text, "Koppeling binnen 5 werkdagen"));
+    assert_non_null(strstr(text, "12 kinderen per fte"));
+    assert_null(strstr(text, "oupling"));
+    assert_null(strstr(text, "W0001")); /* no worker table */
+    jbw_free(text);
+    /* English, with the 3 most loaded workers: 3 more rows, a heading, a
+     * header line and a blank line */
+    o.lang = JBW_LANG_EN;
+    assert_ok(jbw_caseload_report_text(&text, &len, cl, &o));
+    assert_non_null(strstr(text, "Caseload report on 2025-09-01"));
+    len = count_lines(text);
+    jbw_free(text);
+    o.workers_table = 1;
+    o.top = 3;
+    assert_ok(jbw_caseload_report_text(&text, &len, cl, &o));
+    assert_non_null(strstr(text, "tenure (months)"));
+    jbw_free(text);
+    o.version = 9;
+    assert_status(jbw_caseload_report_text(&text, &len, cl, &o), JBW_EVERSION);
+    assert_status(jbw_caseload_report_text(NULL, &len, cl, NULL), JBW_EINVAL);
+    assert_ok(jbw_report_options_init(&o, JBW_REPORT_OPTIONS_VERSION));
+    assert_int_equal(o.lang, JBW_LANG_NL);
+    jbw_caseload_free(cl);
+    jbw_calendar_free(cal);
+    jbw_norm_free(norm);
+    jbw_snapshot_free(snap);
+}
+
 static void test_jb_west_totals_are_the_published_ones(void **state)
 {
     jbw_date dates[3] = {0, 0, 0};
@@ -433,6 +490,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_gives_identical_records),
         cmocka_unit_test(test_writers_of_the_example_carry_the_notice),
+        cmocka_unit_test(test_policy_report_of_the_example),
         cmocka_unit_test(test_different_seed_gives_different_records),
         cmocka_unit_test(test_reference_date_is_2025_09_01),
         cmocka_unit_test(test_example_uses_zuid_west_registry),

@@ -341,6 +341,8 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_caseload_csv", STATUS, [PP, PSIZE, P]),
     ("jbw_caseload_workers_csv", STATUS, [PP, PSIZE, P]),
     ("jbw_caseload_text", STATUS, [PP, PSIZE, P]),
+    ("jbw_report_options_init", STATUS, [POINTER(S.ReportOptions), c_uint]),
+    ("jbw_caseload_report_text", STATUS, [PP, PSIZE, P, POINTER(S.ReportOptions)]),
     # caseload.h: series
     ("jbw_series_new", STATUS, [PP, STR]),
     ("jbw_series_free", None, [P]),

@@ -141,6 +141,18 @@ class SnapshotCounts(ctypes.Structure):
     ]
 
 
+class ReportOptions(ctypes.Structure):
+    """jbw_report_options (report.h). x86_64: version 0, lang 4,
+    workers_table 8, (pad), top 16; size 24."""
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("lang", c_int),
+        ("workers_table", c_int),
+        ("top", c_size_t),
+    ]
+
+
 class LoadOptions(ctypes.Structure):
     """jbw_load_options (io.h). x86_64: 4 x 4 bytes = 16."""
     VERSION = 1
@@ -286,6 +298,7 @@ class ScoreC(ctypes.Structure):
 
 #: Every mirror with its hand-derived x86_64 size (checked by the tests).
 X86_64_SIZES = {
+    ReportOptions: 24,
     CalendarOptions: 12,
     HolidayC: 8,
     RegionInfo: 32,

@@ -377,8 +377,22 @@ class CaseloadResult(Handle):
         return take_string(C.jbw_caseload_workers_csv, self._p)
 
     def to_text(self) -> str:
-        """A plain-text report for people."""
+        """The complete analyst tables as text (English, every worker)."""
         return take_string(C.jbw_caseload_text, self._p)
+
+    def to_report(self, lang: Any = "nl", workers_table: bool = False,
+                  top: int = 0) -> str:
+        """The short report for people who decide
+        (``jbw_caseload_report_text``): totals, by organisation, by region
+        and by kind with units, Dutch (default) or English; the per-worker
+        table with ``workers_table=True`` (``top``: the most loaded first)."""
+        from .waitrisk import Lang
+        o = S.ReportOptions()
+        C.jbw_report_options_init(byref(o), S.ReportOptions.VERSION)
+        o.lang = int(Lang.coerce(lang))
+        o.workers_table = 1 if workers_table else 0
+        o.top = whole(top, "top", 0)
+        return take_string(C.jbw_caseload_report_text, self._p, byref(o))
 
     def to_dict(self) -> Dict[str, Any]:
         """The library's JSON as a dict."""

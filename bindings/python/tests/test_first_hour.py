@@ -222,6 +222,21 @@ class SyntheticNotice(unittest.TestCase):
                     self.assertNotIn("data_notice", r.to_dict())
 
 
+class PolicyReport(unittest.TestCase):
+    def test_report_for_people_who_decide(self):
+        with jbw.Snapshot.example() as snap, snap.caseload() as r:
+            text = r.to_report()
+            self.assertLessEqual(len(text.splitlines()), 150)
+            self.assertIn("Koppeling binnen 5 werkdagen", text)
+            self.assertNotIn("W0001", text)
+            self.assertIn("Caseload report", r.to_report("en"))
+            top = r.to_report(workers_table=True, top=4)
+            self.assertEqual(len([l for l in top.splitlines()
+                                  if l.strip().startswith("W0")]), 4)
+            with self.assertRaises(ValueError):
+                r.to_report(top=-1)
+
+
 class Reprs(unittest.TestCase):
     def test_handles_say_what_they_hold(self):
         with jbw.Snapshot.example() as snap:

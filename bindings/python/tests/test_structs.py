@@ -31,7 +31,7 @@ MIRRORS = {
     "jbw_score": S.ScoreC, "jbw_shock": F.ShockC,
     "jbw_forecast_params": F.ForecastParamsC, "jbw_forecast_month": F.ForecastMonthC,
     "jbw_forecast_options": F.ForecastOptionsC, "jbw_queue_params": F.QueueParamsC,
-    "jbw_queue_result": F.QueueResultC,
+    "jbw_queue_result": F.QueueResultC, "jbw_report_options": S.ReportOptions,
     "jbw_calibrate_options": K.CalibrateOptionsC,
     "jbw_calibration_kind": K.CalibrationKindC,
     "jbw_calibration_staff": K.CalibrationStaffC,
