@@ -84,7 +84,7 @@ typedef struct jbw_shock {
  * JBW_KIND_COUNT on are ignored. Counts are measures, rates per month.
  *
  * The default durations are mean durations in months: OTS 23.6 and
- * voogdij 71.7 follow from the national stock and outflow (DOMAIN.md:
+ * voogdij 71.7 follow from the national stock and outflow (docs/sources.md:
  * 17,690 / 9,000 a year; 7,920 / 1,325 a year); VOTS and voorlopige
  * voogdij 3 (the legal maximum of a VOTS); JR_ITB_CRIEM 3 (its usual
  * length); every other kind is an illustrative parameter (docs/forecast.md).
