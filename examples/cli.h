@@ -64,6 +64,7 @@ typedef enum jbw_cli_opt {
     JBW_OPT_CARD,
     JBW_OPT_REGISTER,
     JBW_OPT_WORKERS_TABLE,
+    JBW_OPT_YEAR,
     JBW_OPT_COUNT_
 } jbw_cli_opt;
 
@@ -106,6 +107,7 @@ typedef struct jbw_cli {
     long suppress_below, round_to; /* brief: small counts; 0: off */
     long model_version;            /* --model-version; 0: not given */
     int card, register_entry;      /* jbw model --card, --register */
+    int year;                      /* regions --year; 0: not given */
     const char *positional[4];
     int positional_count;
     int example;              /* the input is the embedded example */

@@ -73,6 +73,34 @@ static int cmd_workdays(jbw_cli *cli)
     return rc;
 }
 
+static int cmd_regions(jbw_cli *cli)
+{
+    jbw_registry *reg = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    jbw_status st;
+    int rc = 1;
+    int year = cli->year ? cli->year : jbw_registry_national_last_year();
+    if (jbw_cli_check(jbw_registry_national(&reg, year)))
+        return 1;
+    switch (cli->format) {
+    case JBW_CLI_JSON:
+        st = jbw_registry_json(&text, &len, reg);
+        break;
+    case JBW_CLI_CSV:
+        st = jbw_registry_csv(&text, &len, reg);
+        break;
+    default:
+        st = jbw_registry_text(&text, &len, reg);
+        break;
+    }
+    if (!jbw_cli_check(st))
+        rc = jbw_cli_emit_plain(text, len);
+    jbw_free(text);
+    jbw_registry_free(reg);
+    return rc;
+}
+
 static int cmd_export(jbw_cli *cli)
 {
     jbw_snapshot *snap = NULL;
@@ -365,6 +393,11 @@ const jbw_cli_command jbw_cli_commands[] = {
      "The council brief: the factual part of a raadsinformatiebrief with\n"
      "charts, in Dutch (--lang en: English), as one HTML file (--format md:\n"
      "Markdown). Aggregates only. --scenario F (up to 8) adds scenarios."},
+    {"regions", cmd_regions, ALWAYS | O(FORMAT) | O(YEAR), "", 0, 0,
+     "The national registry: the 42 CBS jeugdregio's with their "
+     "municipalities\n"
+     "in --year Y (2023 to 2025, default the latest), and the GI's a public\n"
+     "source places in them."},
     {"export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
      "Write the input data (measures, workers, registry) as CSV into --dir D."},
     {"calendar", cmd_calendar, ALWAYS, "YEAR", 1, 1,

@@ -67,7 +67,7 @@ class ExitCodes(unittest.TestCase):
 
 
 COMMANDS = ("report", "triage", "allocate", "forecast", "staffing", "series",
-            "export", "calendar", "workdays", "version")
+            "regions", "export", "calendar", "workdays", "version")
 
 
 class Usage(unittest.TestCase):
@@ -206,6 +206,37 @@ class Calendar(unittest.TestCase):
                      "2025-05-29", "2025-06-09", "2025-12-25", "2025-12-26"):
             self.assertIn(date, out)
         self.assertNotIn("2025-04-18", out)  # Goede Vrijdag is worked
+
+    def test_regions_json_lists_the_42_cbs_regions(self):
+        # CBS/PDOK Gebiedsindelingen 2025: 42 jeugdregio's, 342 municipalities.
+        doc = json.loads(run("regions", "--format", "json").stdout)
+        regions = doc["regions"]
+        self.assertEqual(len(regions), 42)
+        for r in regions:
+            self.assertEqual(set(r), {"key", "name", "cbs_code", "municipalities"})
+        names = [m for r in regions for m in r["municipalities"]]
+        self.assertEqual(len(names), 342)
+        self.assertEqual(len(set(names)), 342)  # every municipality once
+        by_code = {r["cbs_code"]: r for r in regions}
+        self.assertNotIn("JZ40", by_code)
+        self.assertEqual(by_code["JZ24"]["name"], "Haaglanden")
+        self.assertIn("Voorschoten", by_code["JZ18"]["municipalities"])
+
+    def test_regions_by_year(self):
+        # Voorschoten moved from Haaglanden to Holland Rijnland on 1-1-2024.
+        doc = json.loads(run("regions", "--year", "2023", "--format", "json").stdout)
+        by_code = {r["cbs_code"]: r for r in doc["regions"]}
+        self.assertIn("Voorschoten", by_code["JZ24"]["municipalities"])
+        self.assertNotIn("Voorschoten", by_code["JZ18"]["municipalities"])
+        p = run("regions", "--year", "2019", check_rc=2)
+        self.assertIn("2023", p.stderr)
+
+    def test_regions_text_and_csv(self):
+        out = run("regions").stdout
+        self.assertIn("42 regions, 342 municipalities", out)
+        csv_out = run("regions", "--format", "csv").stdout
+        self.assertTrue(csv_out.startswith("type,key,name,cbs_code,region"), csv_out[:80])
+        self.assertIn("region,JZ31,Zuid-Holland Zuid,JZ31,", csv_out)
 
     def test_calendar_rejects_a_year_out_of_range(self):
         p = run("calendar", "2300", check_rc=1)

@@ -125,6 +125,22 @@ JBW_API jbw_status jbw_registry_load_csv_buffer(jbw_registry **out,
 /* As above, from a file. Additional error: JBW_EIO. */
 JBW_API jbw_status jbw_registry_load_csv(jbw_registry **out, const char *path);
 
+/*
+ * Writes a registry as JSON: {"regions": [{"key", "name", "cbs_code",
+ * "municipalities": [names]}...], "organisations": [{"key", "name",
+ * "regions": [keys]}...]}, in the registry's order. The caller frees *out
+ * with jbw_free(); `len` may be NULL. Errors: JBW_EINVAL, JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_registry_json(char **out, size_t *len,
+                                     const jbw_registry *reg);
+/*
+ * Writes a registry as text for people: one line per region (key, name,
+ * the number of municipalities and their names), one per organisation
+ * (the regions it serves), and a line of counts. Ownership and errors as
+ * jbw_registry_json().
+ */
+JBW_API jbw_status jbw_registry_text(char **out, size_t *len,
+                                     const jbw_registry *reg);
 /* Writes a registry as registry.csv text. Errors: JBW_EINVAL, JBW_ENOMEM. */
 JBW_API jbw_status jbw_registry_csv(char **out, size_t *len,
                                     const jbw_registry *reg);

@@ -55,6 +55,27 @@ JBW_API jbw_status jbw_registry_new(jbw_registry **out);
  */
 JBW_API jbw_status jbw_registry_zuid_west(jbw_registry **out);
 
+/*
+ * Creates the national registry as it stood on 1 January of `year`: the 42
+ * CBS jeugdregio's (key and cbs_code the CBS code, "JZ01" to "JZ43" without
+ * "JZ40"; name CBS's name, e.g. "Midden Holland"), every municipality of
+ * that year in its region under CBS's name (e.g. "'s-Gravenhage",
+ * "Rijswijk (ZH.)"), and the GI's that a public source places in regions:
+ * JBWEST (Jeugdbescherming west: JZ18, JZ24, JZ27, JZ31), and WSS, LDH and
+ * NIDOS, which work nationally and so serve all 42. Region membership that
+ * changed is that of the year (Voorschoten is in JZ24 in 2023, in JZ18
+ * from 2024). Sources are in docs/registry.md and docs/sources.md.
+ * The caller frees the registry with jbw_registry_free().
+ * Errors: JBW_EINVAL (out NULL), JBW_ERANGE (a year outside
+ * jbw_registry_national_first_year() .. jbw_registry_national_last_year()),
+ * JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_registry_national(jbw_registry **out, int year);
+
+/* The first and last year jbw_registry_national() knows (2023 and 2025). */
+JBW_API int jbw_registry_national_first_year(void);
+JBW_API int jbw_registry_national_last_year(void);
+
 /* Makes an independent copy. Errors: JBW_EINVAL, JBW_ENOMEM. */
 JBW_API jbw_status jbw_registry_clone(jbw_registry **out,
                                       const jbw_registry *reg);
@@ -128,6 +149,16 @@ JBW_API jbw_status jbw_registry_find_region(size_t *index,
 JBW_API jbw_status jbw_registry_find_organisation(size_t *index,
                                                   const jbw_registry *reg,
                                                   const char *key);
+
+/*
+ * Looks up a municipality by its exact name (case-sensitive, as in the
+ * registry); jbw_registry_municipality() then gives its region. The scan is
+ * linear in the number of municipalities.
+ * Errors: JBW_EINVAL (NULL), JBW_ENOTFOUND (the detail names the name).
+ */
+JBW_API jbw_status jbw_registry_find_municipality(size_t *index,
+                                                  const jbw_registry *reg,
+                                                  const char *name);
 
 /*
  * Sets *out to 1 when the organisation serves the region, else 0.

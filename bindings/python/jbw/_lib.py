@@ -249,6 +249,10 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_registry_find_region", STATUS, [PSIZE, P, STR]),
     ("jbw_registry_find_organisation", STATUS, [PSIZE, P, STR]),
     ("jbw_registry_serves", STATUS, [PINT, P, STR, STR]),
+    ("jbw_registry_national", STATUS, [PP, c_int]),
+    ("jbw_registry_national_first_year", c_int, []),
+    ("jbw_registry_national_last_year", c_int, []),
+    ("jbw_registry_find_municipality", STATUS, [PSIZE, P, STR]),
     # measure.h
     ("jbw_kind_count", c_int, []),
     ("jbw_kind_code", STR, [c_int]),
@@ -297,6 +301,8 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_registry_load_csv_buffer", STATUS, [PP, c_char_p, c_size_t, STR]),
     ("jbw_registry_load_csv", STATUS, [PP, STR]),
     ("jbw_registry_csv", STATUS, [PP, PSIZE, P]),
+    ("jbw_registry_json", STATUS, [PP, PSIZE, P]),
+    ("jbw_registry_text", STATUS, [PP, PSIZE, P]),
     ("jbw_read_file", STATUS, [PP, PSIZE, STR]),
     ("jbw_write_file", STATUS, [STR, c_char_p, c_size_t]),
     # caseload.h: norms

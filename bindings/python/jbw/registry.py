@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from ctypes import byref, c_char_p, c_int, c_size_t
 from dataclasses import dataclass
-from typing import List, Tuple, Union
+from typing import List, Optional, Tuple, Union
 
 from . import _structs as S
 from ._lib import C
@@ -57,6 +57,25 @@ class Registry(Handle):
         return cls(new_handle(C.jbw_registry_zuid_west))
 
     @classmethod
+    def national(cls, year: Optional[int] = None) -> "Registry":
+        """The national registry on 1 January of ``year`` (default: the
+        latest; see :meth:`national_years`): the 42 CBS jeugdregio's keyed by
+        their CBS code ("JZ24"), every municipality of that year under CBS's
+        name, and the GI's a public source places in regions. Raises
+        RangeError for a year without data, TypeError for a non-int."""
+        if year is None:
+            year = cls.national_years()[1]
+        elif isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError(f"year must be an int, not {type(year).__name__}")
+        return cls(new_handle(C.jbw_registry_national, year))
+
+    @staticmethod
+    def national_years() -> Tuple[int, int]:
+        """The first and last year :meth:`national` knows."""
+        return (C.jbw_registry_national_first_year(),
+                C.jbw_registry_national_last_year())
+
+    @classmethod
     def load_csv(cls, path: Union[str, "os.PathLike[str]"]) -> "Registry":
         """Reads a registry.csv file (strict). Raises JbwIOError, ParseError,
         Duplicate or NotFound naming the file and line."""
@@ -71,6 +90,15 @@ class Registry(Handle):
     def to_csv(self) -> str:
         """The registry as registry.csv text."""
         return take_string(C.jbw_registry_csv, self._p)
+
+    def to_json(self) -> str:
+        """The registry as JSON: regions (key, name, cbs_code,
+        municipalities) and organisations (key, name, regions)."""
+        return take_string(C.jbw_registry_json, self._p)
+
+    def to_text(self) -> str:
+        """The registry as text for people, one line per region."""
+        return take_string(C.jbw_registry_text, self._p)
 
     def clone(self) -> "Registry":
         """An independent copy."""
@@ -162,6 +190,16 @@ class Registry(Handle):
         out = c_size_t()
         C.jbw_registry_find_organisation(byref(out), self._p, enc(key))
         return out.value
+
+    def find_municipality(self, name: str) -> int:
+        """Index of a municipality by its exact name (NotFound when absent)."""
+        out = c_size_t()
+        C.jbw_registry_find_municipality(byref(out), self._p, enc(name))
+        return out.value
+
+    def region_of(self, municipality: str) -> str:
+        """The key of the region a municipality belongs to."""
+        return self.municipality(self.find_municipality(municipality)).region
 
     def serves(self, organisation: str, region: str) -> bool:
         """True when the organisation serves the region (NotFound for an

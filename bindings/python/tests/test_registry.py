@@ -95,3 +95,44 @@ class Building(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class National(unittest.TestCase):
+    """The national registry: CBS/PDOK Gebiedsindelingen 2025 (42
+    jeugdregio's, 342 municipalities); Voorschoten moved from Haaglanden to
+    Holland Rijnland on 1-1-2024 (docs/sources.md)."""
+
+    def test_years(self):
+        self.assertEqual(jbw.Registry.national_years(), (2023, 2025))
+
+    def test_42_regions_342_municipalities_each_once(self):
+        with jbw.Registry.national() as reg:
+            codes = [r.cbs_code for r in reg.regions()]
+            self.assertEqual(len(codes), 42)
+            self.assertEqual(codes, [f"JZ{n:02d}" for n in range(1, 44) if n != 40])
+            names = [m.name for m in reg.municipalities()]
+            self.assertEqual(len(names), 342)
+            self.assertEqual(len(set(names)), 342)
+
+    def test_voorschoten_by_year(self):
+        with jbw.Registry.national(2023) as r2023, jbw.Registry.national(2024) as r2024:
+            self.assertEqual(r2023.region_of("Voorschoten"), "JZ24")
+            self.assertEqual(r2024.region_of("Voorschoten"), "JZ18")
+
+    def test_json_parses_with_the_documented_keys(self):
+        import json
+        with jbw.Registry.national(2025) as reg:
+            doc = json.loads(reg.to_json())
+        by_code = {r["cbs_code"]: r for r in doc["regions"]}
+        self.assertEqual(by_code["JZ27"]["name"], "Midden Holland")
+        self.assertEqual(len(by_code["JZ27"]["municipalities"]), 5)
+        self.assertEqual([o["key"] for o in doc["organisations"]],
+                         ["JBWEST", "WSS", "LDH", "NIDOS"])
+
+    def test_bad_year_and_name(self):
+        with self.assertRaises(jbw.RangeError):
+            jbw.Registry.national(2022)
+        with self.assertRaises(TypeError):
+            jbw.Registry.national("2025")
+        with jbw.Registry.national() as reg, self.assertRaises(jbw.NotFound):
+            reg.find_municipality("Den Haag")
