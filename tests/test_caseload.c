@@ -5,7 +5,7 @@
  *
  * Every record here is synthetic. Every expected figure is worked out by
  * hand in the comment beside it (docs/norms.md has the definitions), or
- * comes from the published Zuid-Holland Zuid series (DOMAIN.md, seed 000).
+ * comes from the published Zuid-Holland Zuid series (docs/sources.md).
  */
 /* mkstemp, fdopen */
 #define _POSIX_C_SOURCE 200809L
@@ -230,7 +230,7 @@ static void default_norm_is_significant_norm_12_children_per_fte(void **state)
     (void)state;
     assert_ok(jbw_norm_new_default(&n));
     assert_string_equal(jbw_norm_name(n), "Significant-norm");
-    /* DOMAIN.md: Significant Public for Jeugdzorg Nederland, 2022. */
+    /* docs/sources.md: Significant Public for Jeugdzorg Nederland, 2022. */
     assert_non_null(strstr(jbw_norm_source(n), "Significant Public"));
     assert_non_null(strstr(jbw_norm_source(n), "March 2023"));
     assert_int_equal(jbw_norm_unit(n), JBW_UNIT_CHILD);
@@ -1332,7 +1332,7 @@ static void options_init_sets_defaults_and_checks_version(void **state)
     assert_int_equal(o.date, NONE);
     assert_int_equal(o.period_from, NONE);
     assert_int_equal(o.period_to, NONE);
-    assert_int_equal(o.coupling_workdays, 5); /* DOMAIN.md: 5 werkdagen */
+    assert_int_equal(o.coupling_workdays, 5); /* docs/sources.md: 5 werkdagen */
     assert_status(jbw_caseload_options_init(&o, 2), JBW_EVERSION);
     assert_status(jbw_caseload_options_init(NULL, 1), JBW_EINVAL);
 }
@@ -1553,7 +1553,7 @@ static jbw_series_point point_at(const jbw_series *s, size_t i)
     return p;
 }
 
-/* The Zuid-Holland Zuid series (DOMAIN.md, seed 000), added out of order. */
+/* The Zuid-Holland Zuid series (docs/sources.md), added out of order. */
 static jbw_series *zhz_series(void)
 {
     jbw_series *s = NULL;

@@ -2,7 +2,7 @@
  * Tests of the embedded example data: the synthetic Zuid-West snapshot
  * (deterministic per seed, valid, of the documented shape) and the
  * published figures (the Zuid-Holland Zuid series of seed 000 and the
- * Jeugdbescherming west totals of seed 003, both in DOMAIN.md).
+ * Jeugdbescherming west totals of seed 003, both in docs/sources.md).
  *
  * The shape figures come from the generator's parameter tables, summed
  * by hand here (docs/example.md lists the same tables).

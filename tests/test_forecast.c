@@ -145,7 +145,7 @@ static void params_init_sets_documented_defaults(void **state)
     assert_int_equal(p.finance, 0);
     assert_near(p.fte_per_worker, 1.0, 0);
     assert_near(p.units_per_measure, 1.0, 0);
-    /* OTS: national stock 17,690 over outflow 9,000 a year (DOMAIN.md):
+    /* OTS: national stock 17,690 over outflow 9,000 a year (docs/sources.md):
      * 1.9656 years x 12 = 23.59 months, rounded 23.6. Voogdij: 7,920 /
      * 1,325 = 5.977 years = 71.73 months, 71.7. VOTS: at most 3 months. */
     assert_near(p.duration[OTS], 23.6, 0);

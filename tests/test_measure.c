@@ -1,14 +1,15 @@
 /*
  * Tests of the measure kinds table, the enum codes and the record
  * initialisers. Expected codes, names, domains and categories are those
- * of DOMAIN.md (iJw category 48 = jeugdbescherming, 47 = jeugdreclassering).
+ * of docs/sources.md (iJw category 48 = jeugdbescherming, 47 =
+ * jeugdreclassering).
  */
 #include "jbw_test.h"
 
 static void test_kind_count_is_12(void **state)
 {
     (void)state;
-    /* DOMAIN.md lists 5 jeugdbescherming + 7 jeugdreclassering kinds */
+    /* docs/sources.md lists 5 jeugdbescherming + 7 jeugdreclassering kinds */
     assert_int_equal(jbw_kind_count(), 12);
     assert_int_equal(JBW_KIND_COUNT, 12);
 }

@@ -317,10 +317,16 @@ static void test_zuid_west_has_4_regions_37_municipalities_3_gis(void **state)
     assert_ok(jbw_registry_region(&r, reg, 0));
     assert_string_equal(r.key, "HGL");
     assert_string_equal(r.name, "Haaglanden");
-    assert_string_equal(r.cbs_code, "JZ24"); /* DOMAIN.md: CBS JZ24 */
+    /* CBS/PDOK Gebiedsindelingen (docs/sources.md): Haaglanden JZ24,
+     * Holland Rijnland JZ18, Midden-Holland JZ27, Zuid-Holland Zuid JZ31 */
+    assert_string_equal(r.cbs_code, "JZ24");
+    assert_ok(jbw_registry_region(&r, reg, 1));
+    assert_string_equal(r.cbs_code, "JZ18");
+    assert_ok(jbw_registry_region(&r, reg, 2));
+    assert_string_equal(r.cbs_code, "JZ27");
     assert_ok(jbw_registry_region(&r, reg, 3));
     assert_string_equal(r.name, "Zuid-Holland Zuid");
-    assert_string_equal(r.cbs_code, "");
+    assert_string_equal(r.cbs_code, "JZ31");
     assert_ok(jbw_registry_organisation(&o, reg, 0));
     assert_string_equal(o.key, "JBWEST");
     assert_string_equal(o.name, "Jeugdbescherming west");

@@ -10,8 +10,8 @@
  * published 2025-09-01 figure (26 nieuw, 11 bestaand). docs/example.md
  * describes the generator and its figures.
  *
- * The series and totals functions return PUBLISHED figures; their
- * sources are named in docs/example.md.
+ * The series and totals functions return PUBLISHED figures (the two council
+ * letters in docs/sources.md).
  */
 #include "base/rng.h"
 #include "data/snapshot_internal.h"
@@ -88,8 +88,8 @@ static const uint16_t jbw__cell_bestaand[JBW__ORGS][JBW__REGIONS] = {
 
 /*
  * Per kind: weight per 1000 children (jeugdreclassering 18%, as in the
- * CBS stocks, docs/example.md; OTS most, voogdij next) and the longest time
- * since start of a running measure in days.
+ * CBS stocks of 31-12-2024, docs/sources.md; OTS most, voogdij next) and the
+ * longest time since start of a running measure in days.
  */
 typedef struct jbw__kind_shape {
     uint16_t weight;
@@ -98,7 +98,7 @@ typedef struct jbw__kind_shape {
 
 static const jbw__kind_shape jbw__kind_shapes[JBW_KIND_COUNT] = {
     {520, 1460}, /* OTS: yearly extensions, up to 4 years */
-    {30, 91},    /* VOTS: at most 3 months */
+    {30, 91},    /* VOTS: at most 3 months (BW 1:257) */
     {230, 3650}, /* VOOGDIJ: often until 18 */
     {10, 91},    /* VOORLOPIGE_VOOGDIJ */
     {30, 1095},  /* TIJDELIJKE_VOOGDIJ */

@@ -7,10 +7,10 @@
 #include <string.h>
 
 /*
- * One row per kind, indexed by jbw_kind. Codes and Dutch names: see
- * docs/glossary.md; iJw product category 48 is jeugdbescherming, 47
- * jeugdreclassering (CBS). VOTS and voorlopige voogdij are the
- * emergency (spoed) measures.
+ * One row per kind, indexed by jbw_kind. Codes and Dutch names follow
+ * CBS's tables (docs/sources.md); iJw product category 48 is jeugdbescherming,
+ * 47 jeugdreclassering (CBS). VOTS and voorlopige voogdij are the emergency
+ * (spoed) measures.
  */
 typedef struct jbw__kind_info {
     const char *code;

@@ -319,15 +319,14 @@ jbw_status jbw_registry_clone(jbw_registry **out, const jbw_registry *reg)
 
 /*
  * The four jeugdhulpregio's served by Jeugdbescherming west and their
- * municipalities as of 2025 (docs/registry.md names the sources). CBS
- * publishes Haaglanden as JZ24; the other codes have no
- * source here and stay empty.
+ * municipalities as of 2025, with their CBS jeugdregio codes (CBS/PDOK
+ * Gebiedsindelingen 2020 and 2025; docs/sources.md, docs/registry.md).
  */
 static const char *const jbw__zw_regions[][3] = {
     {"HGL", "Haaglanden", "JZ24"},
-    {"HR", "Holland Rijnland", ""},
-    {"MH", "Midden-Holland", ""},
-    {"ZHZ", "Zuid-Holland Zuid", ""},
+    {"HR", "Holland Rijnland", "JZ18"},
+    {"MH", "Midden-Holland", "JZ27"},
+    {"ZHZ", "Zuid-Holland Zuid", "JZ31"},
 };
 
 static const char *const jbw__zw_municipalities[][2] = {

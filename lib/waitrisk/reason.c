@@ -18,8 +18,8 @@ static const char *wr_workdays_word(int32_t n, jbw_lang lang)
     return n == 1 ? "working day" : "working days";
 }
 
-/* The norm a default time boundary stands for (docs/model-card.md), or NULL
- * when a model moved the boundary. */
+/* The norm a default time boundary stands for (docs/sources.md), or NULL when
+ * a model moved the boundary. */
 static const char *wr_time_norm(int param, int value, jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;

@@ -8,7 +8,7 @@
  *
  * At each scale builds a SYNTHETIC snapshot in code from a fixed seed: 13
  * GI's, 42 regions, 5,000 x scale workers and 32,000 x scale measures (at
- * 1x the national order of size, DOMAIN.md), with siblings, children with
+ * 1x the national order of size, docs/sources.md), with siblings, children with
  * two measures, ended measures, workers who left, and waiting nieuw /
  * bestaand. Then times, as the median of several runs (fewer at the larger
  * scales), jbw_caseload_compute() followed by reading the totals, every
