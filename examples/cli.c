@@ -119,6 +119,9 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_REGISTER] =
         {"--register", NULL,
          "print the Algoritmeregister entry (--format json or md)"},
+    [JBW_OPT_CALENDAR] = {"--calendar", "C",
+                          "cao (default: CAO Jeugdzorg days off) or atw "
+                          "(Algemene termijnenwet: Goede Vrijdag off too)"},
     [JBW_OPT_YEAR] = {"--year", "Y",
                       "the year of the national registry (default: the "
                       "latest)"},
@@ -337,6 +340,11 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         if (!rc && !(cli->percent > 0 && cli->percent < 100))
             return bad_value(
                 a, "a share in % above 0 and below 100 (e.g. 90 or 90%)", v);
+        break;
+    case JBW_OPT_CALENDAR:
+        if (jbw_calendar_preset_from_code(&cli->calendar, v, (size_t)-1) !=
+            JBW_OK)
+            return bad_value(a, "cao or atw", v);
         break;
     case JBW_OPT_YEAR:
         rc = parse_long(&n, a, v, jbw_registry_national_first_year(),

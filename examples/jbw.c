@@ -20,6 +20,15 @@ static int cmd_version(jbw_cli *cli)
     return 0;
 }
 
+/* The calendar --calendar names (CAO Jeugdzorg by default); 0 or 1. */
+static int make_calendar(const jbw_cli *cli, jbw_calendar **cal)
+{
+    jbw_calendar_options o;
+    return jbw_cli_check(jbw_calendar_options_preset(
+               &o, JBW_CALENDAR_OPTIONS_VERSION, cli->calendar)) ||
+           jbw_cli_check(jbw_calendar_new(cal, &o));
+}
+
 static int cmd_calendar(jbw_cli *cli)
 {
     jbw_calendar *cal = NULL;
@@ -34,9 +43,8 @@ static int cmd_calendar(jbw_cli *cli)
                 cli->positional[0], JBW_YEAR_MIN, JBW_YEAR_MAX);
         return 1;
     }
-    if (jbw_cli_check(jbw_calendar_new(&cal, NULL)) ||
-        jbw_cli_check(
-            jbw_calendar_holidays(days, 64, &count, cal, (int)year))) {
+    if (make_calendar(cli, &cal) || jbw_cli_check(jbw_calendar_holidays(
+                                        days, 64, &count, cal, (int)year))) {
         jbw_calendar_free(cal);
         return 1;
     }
@@ -64,7 +72,7 @@ static int cmd_workdays(jbw_cli *cli)
     int rc = 1;
     if (!jbw_cli_check(jbw_date_parse(&from, cli->positional[0], (size_t)-1)) &&
         !jbw_cli_check(jbw_date_parse(&to, cli->positional[1], (size_t)-1)) &&
-        !jbw_cli_check(jbw_calendar_new(&cal, NULL)) &&
+        !make_calendar(cli, &cal) &&
         !jbw_cli_check(jbw_calendar_workdays_between(&n, cal, from, to))) {
         printf("%d\n", (int)n);
         rc = 0;
@@ -400,9 +408,10 @@ const jbw_cli_command jbw_cli_commands[] = {
      "source places in them."},
     {"export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
      "Write the input data (measures, workers, registry) as CSV into --dir D."},
-    {"calendar", cmd_calendar, ALWAYS, "YEAR", 1, 1,
-     "The holidays (feestdagen) of YEAR under the CAO Jeugdzorg calendar."},
-    {"workdays", cmd_workdays, ALWAYS, "FROM TO", 2, 2,
+    {"calendar", cmd_calendar, ALWAYS | O(CALENDAR), "YEAR", 1, 1,
+     "The holidays (feestdagen) of YEAR under the CAO Jeugdzorg calendar\n"
+     "(default) or the Algemene termijnenwet (--calendar atw)."},
+    {"workdays", cmd_workdays, ALWAYS | O(CALENDAR), "FROM TO", 2, 2,
      "The werkdagen from FROM to TO (FROM excluded, TO included)."},
     {"version", cmd_version, ALWAYS, "", 0, 0,
      "The versions of the command and the library."},

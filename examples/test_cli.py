@@ -238,6 +238,20 @@ class Calendar(unittest.TestCase):
         self.assertTrue(csv_out.startswith("type,key,name,cbs_code,region"), csv_out[:80])
         self.assertIn("region,JZ31,Zuid-Holland Zuid,JZ31,", csv_out)
 
+    def test_atw_calendar_has_goede_vrijdag(self):
+        # Algemene termijnenwet art. 3: Goede Vrijdag off too. Easter 2025 is
+        # 20 April, so Goede Vrijdag is 18 April.
+        self.assertIn("2025-04-18", run("calendar", "--calendar", "atw", "2025").stdout)
+        self.assertNotIn("2025-04-18", run("calendar", "--calendar", "cao", "2025").stdout)
+        # Mon 14 Apr to Fri 25 Apr 2025: 15-18 and 22-25 April after the
+        # start (21 April is Tweede Paasdag): 8 werkdagen under the CAO,
+        # 7 under the Atw.
+        self.assertEqual(run("workdays", "2025-04-14", "2025-04-25").stdout.strip(), "8")
+        self.assertEqual(run("workdays", "--calendar", "atw", "2025-04-14",
+                             "2025-04-25").stdout.strip(), "7")
+        p = run("workdays", "--calendar", "wet", "2025-04-14", "2025-04-25", check_rc=2)
+        self.assertIn("cao or atw", p.stderr)
+
     def test_calendar_rejects_a_year_out_of_range(self):
         p = run("calendar", "2300", check_rc=1)
         self.assertIn("2300", p.stderr)

@@ -1150,9 +1150,81 @@ static void test_holiday_names_are_dutch(void **state)
     assert_null(jbw_holiday_name((jbw_holiday_kind)-1));
 }
 
+/* Algemene termijnenwet art. 3 (docs/sources.md): the CAO's days plus
+ * Goede Vrijdag. 2025: Easter Sunday 20 April, so Goede Vrijdag is
+ * Friday 18 April; 5 May is off every year under both calendars. */
+static void test_atw_preset_adds_goede_vrijdag(void **state)
+{
+    jbw_calendar_options o;
+    jbw_calendar *cao = NULL, *atw = NULL;
+    jbw_holiday days[32];
+    size_t n_cao = 0, n_atw = 0;
+    int32_t w_cao = 0, w_atw = 0;
+    int work = -1;
+    (void)state;
+    assert_ok(jbw_calendar_options_preset(&o, JBW_CALENDAR_OPTIONS_VERSION,
+                                          JBW_CALENDAR_ATW));
+    assert_int_equal(o.good_friday_off, 1);
+    assert_int_equal(o.liberation_day, JBW_LIBERATION_EVERY_YEAR);
+    assert_ok(jbw_calendar_new(&atw, &o));
+    assert_ok(jbw_calendar_options_preset(&o, JBW_CALENDAR_OPTIONS_VERSION,
+                                          JBW_CALENDAR_CAO));
+    assert_int_equal(o.good_friday_off, 0);
+    assert_ok(jbw_calendar_new(&cao, &o));
+    assert_ok(jbw_calendar_is_workday(&work, atw, D(2025, 4, 18)));
+    assert_int_equal(work, 0);
+    assert_ok(jbw_calendar_is_workday(&work, cao, D(2025, 4, 18)));
+    assert_int_equal(work, 1);
+    assert_ok(jbw_calendar_is_workday(&work, atw, D(2026, 5, 5)));
+    assert_int_equal(work, 0); /* 5 May 2026, a Tuesday, not a lustrum */
+    /* 2025 lists: CAO 10 (with Eerste Paas- and Pinksterdag), Atw 11 */
+    assert_ok(jbw_calendar_holidays(days, 32, &n_cao, cao, 2025));
+    assert_ok(jbw_calendar_holidays(days, 32, &n_atw, atw, 2025));
+    assert_int_equal(n_atw, n_cao + 1);
+    /* Mon 14 Apr to Fri 25 Apr 2025: 15, 16, 17, 18, 22, 23, 24, 25 are
+     * weekdays after the start (21 April is Tweede Paasdag): 8 under the
+     * CAO, 7 under the Atw (18 April off). */
+    assert_ok(jbw_calendar_workdays_between(&w_cao, cao, D(2025, 4, 14),
+                                            D(2025, 4, 25)));
+    assert_ok(jbw_calendar_workdays_between(&w_atw, atw, D(2025, 4, 14),
+                                            D(2025, 4, 25)));
+    assert_int_equal(w_cao, 8);
+    assert_int_equal(w_atw, 7);
+    jbw_calendar_free(cao);
+    jbw_calendar_free(atw);
+}
+
+static void test_calendar_preset_codes(void **state)
+{
+    jbw_calendar_preset p = JBW_CALENDAR_CAO;
+    jbw_calendar_options o;
+    (void)state;
+    assert_string_equal(jbw_calendar_preset_code(JBW_CALENDAR_CAO), "cao");
+    assert_string_equal(jbw_calendar_preset_code(JBW_CALENDAR_ATW), "atw");
+    assert_null(jbw_calendar_preset_code((jbw_calendar_preset)7));
+    assert_ok(jbw_calendar_preset_from_code(&p, "atw", (size_t)-1));
+    assert_int_equal(p, JBW_CALENDAR_ATW);
+    assert_ok(jbw_calendar_preset_from_code(&p, "caox", 3));
+    assert_int_equal(p, JBW_CALENDAR_CAO);
+    assert_status(jbw_calendar_preset_from_code(&p, "ATW", (size_t)-1),
+                  JBW_EPARSE);
+    assert_error_contains("cao or atw");
+    assert_status(jbw_calendar_preset_from_code(NULL, "atw", 3), JBW_EINVAL);
+    assert_status(jbw_calendar_options_preset(&o, 99, JBW_CALENDAR_ATW),
+                  JBW_EVERSION);
+    assert_status(jbw_calendar_options_preset(&o, JBW_CALENDAR_OPTIONS_VERSION,
+                                              (jbw_calendar_preset)2),
+                  JBW_EINVAL);
+    assert_status(jbw_calendar_options_preset(
+                      NULL, JBW_CALENDAR_OPTIONS_VERSION, JBW_CALENDAR_ATW),
+                  JBW_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_atw_preset_adds_goede_vrijdag),
+        cmocka_unit_test(test_calendar_preset_codes),
         cmocka_unit_test(test_epoch_is_day_zero_and_range_ends),
         cmocka_unit_test(test_ymd_round_trip_counts_every_day_of_the_range),
         cmocka_unit_test(test_from_ymd_rejects_days_that_do_not_exist),

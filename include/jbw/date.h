@@ -151,6 +151,36 @@ typedef struct jbw_calendar_options {
 JBW_API jbw_status jbw_calendar_options_init(jbw_calendar_options *opts,
                                              unsigned int version);
 
+/*
+ * Named calendars. JBW_CALENDAR_CAO is the default, the feestdagen of the
+ * CAO Jeugdzorg (art. 9.7): 5 May every year, Goede Vrijdag worked.
+ * JBW_CALENDAR_ATW follows the Algemene termijnenwet (art. 3) for legal
+ * deadlines: the same days, and Goede Vrijdag off too. Never renumbered.
+ */
+typedef enum jbw_calendar_preset {
+    JBW_CALENDAR_CAO = 0,
+    JBW_CALENDAR_ATW = 1
+} jbw_calendar_preset;
+
+/*
+ * Sets *opts to the options of a named calendar, for struct `version`.
+ * Errors: JBW_EINVAL (NULL, unknown preset), JBW_EVERSION.
+ */
+JBW_API jbw_status jbw_calendar_options_preset(jbw_calendar_options *opts,
+                                               unsigned int version,
+                                               jbw_calendar_preset preset);
+
+/* "cao" or "atw"; NULL for an unknown value. Static strings. */
+JBW_API const char *jbw_calendar_preset_code(jbw_calendar_preset preset);
+
+/*
+ * Parses "cao" or "atw" (`len` bytes, or up to the NUL when len is
+ * (size_t)-1). Errors: JBW_EINVAL (NULL), JBW_EPARSE (the detail lists the
+ * valid codes).
+ */
+JBW_API jbw_status jbw_calendar_preset_from_code(jbw_calendar_preset *out,
+                                                 const char *code, size_t len);
+
 /* An immutable-after-setup working-day calendar (opaque). */
 typedef struct jbw_calendar jbw_calendar;
 

@@ -6,6 +6,8 @@
  */
 #include "data/date_internal.h"
 
+#include <string.h>
+
 /* ---- holidays -------------------------------------------------------- */
 
 /* Easter Sunday of a Gregorian year: the anonymous Gregorian algorithm
@@ -141,6 +143,61 @@ jbw_status jbw_calendar_options_init(jbw_calendar_options *opts,
     return jbw__record_init(opts, &defaults, sizeof defaults, version,
                             JBW_CALENDAR_OPTIONS_VERSION,
                             "jbw_calendar_options_init");
+}
+
+jbw_status jbw_calendar_options_preset(jbw_calendar_options *opts,
+                                       unsigned int version,
+                                       jbw_calendar_preset preset)
+{
+    jbw_calendar_options o;
+    jbw_status st;
+    if (preset != JBW_CALENDAR_CAO && preset != JBW_CALENDAR_ATW)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_calendar_options_preset: preset %d is not "
+                          "JBW_CALENDAR_CAO (0) or JBW_CALENDAR_ATW (1)",
+                          (int)preset);
+    st = jbw_calendar_options_init(opts ? &o : NULL, version);
+    if (st != JBW_OK)
+        return st;
+    /* Algemene termijnenwet art. 3: the CAO's days, 5 May every year,
+     * and Goede Vrijdag. */
+    if (preset == JBW_CALENDAR_ATW) {
+        o.good_friday_off = 1;
+        o.liberation_day = JBW_LIBERATION_EVERY_YEAR;
+    }
+    *opts = o;
+    return jbw__ok();
+}
+
+const char *jbw_calendar_preset_code(jbw_calendar_preset preset)
+{
+    switch (preset) {
+    case JBW_CALENDAR_CAO:
+        return "cao";
+    case JBW_CALENDAR_ATW:
+        return "atw";
+    }
+    return NULL;
+}
+
+jbw_status jbw_calendar_preset_from_code(jbw_calendar_preset *out,
+                                         const char *code, size_t len)
+{
+    size_t n;
+    if (!out || !code)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_calendar_preset_from_code: out and code must "
+                          "not be NULL");
+    n = len == (size_t)-1 ? strlen(code) : len;
+    if (n == 3 && memcmp(code, "cao", 3) == 0)
+        *out = JBW_CALENDAR_CAO;
+    else if (n == 3 && memcmp(code, "atw", 3) == 0)
+        *out = JBW_CALENDAR_ATW;
+    else
+        return jbw__error(JBW_EPARSE,
+                          "'%.*s' is not a calendar (expected cao or atw)",
+                          (int)(n > 64 ? 64 : n), code);
+    return jbw__ok();
 }
 
 jbw_status jbw_calendar_new(jbw_calendar **out,

@@ -17,7 +17,7 @@ from typing import Iterable, List, Optional, Tuple
 
 from . import _structs as S
 from ._lib import C
-from ._util import DateLike, Handle, dec, from_days, new_handle, parse_days, to_days, whole
+from ._util import DateLike, Handle, dec, enc, from_days, new_handle, parse_days, to_days, whole
 from .errors import BufferTooSmall
 
 __all__ = [
@@ -162,6 +162,22 @@ class Calendar(Handle):
         self.liberation_day = LiberationDay(liberation_day)
         for day in closures:
             self.add_closure(day)
+
+    @classmethod
+    def preset(cls, name: str, closures: Iterable[DateLike] = ()) -> "Calendar":
+        """A named calendar: ``"cao"`` (the default CAO Jeugdzorg days) or
+        ``"atw"`` (the Algemene termijnenwet, art. 3, for legal deadlines:
+        Goede Vrijdag off too). ParseError for another name."""
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
+        code = c_int()
+        raw = enc(name)
+        C.jbw_calendar_preset_from_code(byref(code), raw, len(raw))
+        opts = S.CalendarOptions()
+        C.jbw_calendar_options_preset(byref(opts), S.CalendarOptions.VERSION, code.value)
+        return cls(good_friday_off=bool(opts.good_friday_off),
+                   liberation_day=LiberationDay(opts.liberation_day),
+                   closures=closures)
 
     def _describe(self) -> str:
         return ("Goede Vrijdag off" if self.good_friday_off else "Goede Vrijdag worked") + \

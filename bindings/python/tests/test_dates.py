@@ -185,3 +185,22 @@ class CalendarTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Presets(unittest.TestCase):
+    """The Algemene termijnenwet (art. 3) counts Goede Vrijdag too; 2025:
+    Easter Sunday 20 April, so Goede Vrijdag 18 April (docs/sources.md)."""
+
+    def test_atw_has_goede_vrijdag_cao_not(self):
+        with jbw.Calendar.preset("atw") as atw, jbw.Calendar.preset("cao") as cao:
+            self.assertFalse(atw.is_workday("2025-04-18"))
+            self.assertTrue(cao.is_workday("2025-04-18"))
+            # 14 to 25 April 2025: 8 werkdagen under the CAO, 7 under the Atw
+            self.assertEqual(cao.workdays_between("2025-04-14", "2025-04-25"), 8)
+            self.assertEqual(atw.workdays_between("2025-04-14", "2025-04-25"), 7)
+
+    def test_unknown_preset(self):
+        with self.assertRaises(jbw.ParseError):
+            jbw.Calendar.preset("wet")
+        with self.assertRaises(TypeError):
+            jbw.Calendar.preset(1)
