@@ -26,11 +26,14 @@
 /* Helpers                                                                */
 /* ---------------------------------------------------------------------- */
 
-/* Default params, `months` long, with nothing in them. */
+/* Default params, `months` long, with nothing in them and no staff
+ * leaving: the figures of these tests are worked by hand without turnover
+ * (the default is 0.2); the tests of turnover set their own. */
 static void base(jbw_forecast_params *p, int32_t months)
 {
     assert_ok(jbw_forecast_params_init(p, JBW_FORECAST_PARAMS_VERSION));
     p->months = months;
+    p->turnover = 0;
 }
 
 static jbw_forecast *run(const jbw_forecast_params *p, const jbw_norm *norm,
@@ -145,13 +148,29 @@ static void params_init_sets_documented_defaults(void **state)
     assert_int_equal(p.finance, 0);
     assert_near(p.fte_per_worker, 1.0, 0);
     assert_near(p.units_per_measure, 1.0, 0);
-    /* OTS: national stock 17,690 over outflow 9,000 a year (docs/sources.md):
-     * 1.9656 years x 12 = 23.59 months, rounded 23.6. Voogdij: 7,920 /
-     * 1,325 = 5.977 years = 71.73 months, 71.7. VOTS: at most 3 months. */
-    assert_near(p.duration[OTS], 23.6, 0);
-    assert_near(p.duration[VOOGDIJ], 71.7, 0);
-    assert_near(p.duration[VOTS], 3.0, 0);
-    assert_near(p.duration[JBW_KIND_JR_ITB_CRIEM], 3.0, 0);
+    /* CBS, Jeugdbescherming en jeugdreclassering 2022 (docs/sources.md):
+     * mean duration = (begin + end) / 2 / outflow x 12 months.
+     * OTS (21,890 + 19,390) / 2 = 20,640 / 9,000 x 12 = 27.52 -> 27.5;
+     * VOTS (330 + 355) / 2 = 342.5 / 1,345 x 12 = 3.056 -> 3.1;
+     * voogdij (9,480 + 9,080) / 2 = 9,280 / 1,325 x 12 = 84.05 -> 84.0;
+     * voorlopige + tijdelijke voogdij (260 + 245) / 2 = 252.5 / 285 x 12
+     * = 10.63 -> 10.6; JR T&B gedwongen (4,390 + 4,325) / 2 = 4,357.5 /
+     * 3,390 x 12 = 15.42 -> 15.4; vrijwillig (450 + 475) / 2 = 462.5 /
+     * 1,700 x 12 = 3.26 -> 3.3; ITB harde kern (115 + 130) / 2 = 122.5 /
+     * 200 x 12 = 7.35 -> 7.4; ITB CRIEM (25 + 20) / 2 = 22.5 / 105 x 12
+     * = 2.57 -> 2.6. */
+    assert_near(p.duration[OTS], 27.5, 0);
+    assert_near(p.duration[VOTS], 3.1, 0);
+    assert_near(p.duration[VOOGDIJ], 84.0, 0);
+    assert_near(p.duration[JBW_KIND_VOORLOPIGE_VOOGDIJ], 10.6, 0);
+    assert_near(p.duration[JBW_KIND_TIJDELIJKE_VOOGDIJ], 10.6, 0);
+    assert_near(p.duration[JBW_KIND_JR_TB_GEDWONGEN], 15.4, 0);
+    assert_near(p.duration[JBW_KIND_JR_TB_VRIJWILLIG], 3.3, 0);
+    assert_near(p.duration[JBW_KIND_JR_ITB_HARDE_KERN], 7.4, 0);
+    assert_near(p.duration[JBW_KIND_JR_ITB_CRIEM], 2.6, 0);
+    /* nearly a fifth of jeugdbeschermers left in a year (Follow the Money
+     * and Pointer, 2021) */
+    assert_near(p.turnover, 0.2, 0);
     assert_near(p.inflow[OTS], 0, 0);
     assert_null(p.shocks);
     assert_ok(jbw_forecast_params_check(&p, 1));
@@ -1178,6 +1197,8 @@ static void outputs_json_csv_text_hold_every_month(void **s)
     assert_ok(jbw_forecast_json(&out, &len, fc));
     assert_int_equal(len, strlen(out));
     assert_non_null(strstr(out, "\"mode\":\"deterministic\""));
+    assert_non_null(strstr(out, "\"assumptions\":{\"annual_turnover\":0,"
+                                "\"hires_fte_per_month\":0,\"hire_months\":"));
     assert_non_null(strstr(out, "\"statistics\":[\"mean\"]"));
     assert_non_null(strstr(out, "{\"month\":0,\"date\":\"2025-09-01\","
                                 "\"assigned\":120,"));
@@ -1209,10 +1230,14 @@ static void outputs_json_csv_text_hold_every_month(void **s)
     assert_ok(jbw_forecast_csv(&out, NULL, fc));
     assert_int_equal(count_lines(out), 1 + 4 * 13);
     assert_non_null(strstr(out, "\np95,0,2025-09-01,120,"));
-    assert_non_null(strstr(out, ",,,,,\n")); /* five finance fields empty */
+    /* five finance fields empty, then the assumptions: turnover 0 (base()),
+     * hiring 0 */
+    assert_non_null(strstr(out, ",,,,,0,0\n"));
     jbw_free(out);
     assert_ok(jbw_forecast_text(&out, NULL, fc));
     assert_non_null(strstr(out, "mean of 10 replicates (seed 3)"));
+    assert_non_null(strstr(out, "Assumptions: annual staff turnover 0.0%; "
+                                "hiring 0.00 FTE a month.\n"));
     jbw_free(out);
     assert_status(jbw_forecast_json(NULL, NULL, fc), JBW_EINVAL);
     assert_status(jbw_forecast_csv(&out, NULL, NULL), JBW_EINVAL);
@@ -1632,7 +1657,7 @@ static void scenario_file_sets_what_it_names_over_a_base(void **s)
     assert_near(p.inflow[VOTS], 6, 0);
     assert_near(p.inflow[VOOGDIJ], 3, 0);
     assert_near(p.duration[OTS], 20, 0);
-    assert_near(p.duration[VOTS], 3, 0); /* default kept */
+    assert_near(p.duration[VOTS], 3.1, 0); /* default kept */
     assert_near(p.waiting_nieuw[OTS], 60, 0);
     assert_near(p.waiting_bestaand[OTS], 99, 0);
     assert_near(p.assigned[OTS], 1500, 0);
@@ -1889,9 +1914,9 @@ static void start_state_from_a_snapshot_by_hand(void **s)
     assert_near(p.staff_fte[0], 0, 0);
     /* unit child: 3 children (c1, c2, c4) over 4 active measures */
     assert_near(p.units_per_measure, 0.75, 1e-15);
-    /* inflow that keeps the stock: OTS 3 / 23.6, VOTS 1 / 3 */
-    assert_near(p.inflow[OTS], 3 / 23.6, 1e-12);
-    assert_near(p.inflow[VOTS], 1.0 / 3, 1e-12);
+    /* inflow that keeps the stock: OTS 3 / 27.5, VOTS 1 / 3.1 */
+    assert_near(p.inflow[OTS], 3 / 27.5, 1e-12);
+    assert_near(p.inflow[VOTS], 1.0 / 3.1, 1e-12);
     assert_near(p.turnover, 0.1, 0);
 
     /* JB west only: M1, M2, M3 (2 children / 3 measures); W1, W2 */

@@ -83,11 +83,15 @@ typedef struct jbw_shock {
  * sets the rest. Per-kind arrays are indexed by jbw_kind; slots from
  * JBW_KIND_COUNT on are ignored. Counts are measures, rates per month.
  *
- * The default durations are mean durations in months: OTS 23.6 and
- * voogdij 71.7 follow from the national stock and outflow (docs/sources.md:
- * 17,690 / 9,000 a year; 7,920 / 1,325 a year); VOTS and voorlopige
- * voogdij 3 (the legal maximum of a VOTS); JR_ITB_CRIEM 3 (its usual
- * length); every other kind is an illustrative parameter (docs/forecast.md).
+ * The default durations are mean durations in months, each the average
+ * stock of 2022 over the outflow of 2022 in measures (CBS, Jeugdbescherming
+ * en jeugdreclassering 2022, tables 1.0.1 and 2.0.1; docs/forecast.md):
+ * OTS 27.5, VOTS 3.1, voogdij 84.0, voorlopige and tijdelijke voogdij 10.6
+ * (combined by CBS), JR toezicht en begeleiding gedwongen 15.4, vrijwillig
+ * 3.3, ITB harde kern 7.4, ITB CRIEM 2.6; JR_STP 6, JR_GBM 12 and JR_VGBM 6
+ * are illustrative (CBS publishes too few). The default annual turnover is
+ * 0.2: nearly a fifth of jeugdbeschermers left in a year (Follow the Money
+ * and Pointer, 2021; docs/sources.md).
  */
 typedef struct jbw_forecast_params {
     unsigned int version;
@@ -124,12 +128,12 @@ typedef struct jbw_forecast_params {
 #define JBW_FORECAST_PARAMS_VERSION 1
 #define JBW_FORECAST_DEFAULT_DURATIONS                                         \
     {                                                                          \
-        23.6, 3.0, 71.7, 3.0, 12.0, 12.0, 12.0, 12.0, 3.0, 6.0, 12.0, 6.0      \
+        27.5, 3.1, 84.0, 10.6, 10.6, 15.4, 3.3, 7.4, 2.6, 6.0, 12.0, 6.0       \
     }
 #define JBW_FORECAST_PARAMS_INIT                                               \
     {                                                                          \
         JBW_FORECAST_PARAMS_VERSION, 24, JBW_DATE_NONE, {0}, {0}, {0}, {0},    \
-            {0}, JBW_FORECAST_DEFAULT_DURATIONS, 0.0, 0.0,                     \
+            {0}, JBW_FORECAST_DEFAULT_DURATIONS, 0.2, 0.0,                     \
             JBW_FORECAST_MONTHS_MAX, 1, 1, 1.0, 1.0, NULL, 0, 0, {0}, 0.0, 0.0 \
     }
 

@@ -189,6 +189,9 @@ struct jbw_forecast {
     size_t replicates;
     uint64_t seed;
     int finance;
+    double turnover; /* the run's assumptions, printed with it */
+    double hires_fte;
+    int32_t hire_months;
     int nstats;        /* 1 deterministic, FC_STATS stochastic */
     jbw_date *dates;   /* months + 1 */
     double *values;    /* [(month x nstats + stat) x FCQ_COUNT + q] */

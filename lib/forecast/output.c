@@ -120,8 +120,13 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
     } else {
         jbw__buf_puts(&b, "null");
     }
-    jbw__buf_printf(&b, ",\"finance\":%s,\"statistics\":[",
+    jbw__buf_printf(&b, ",\"finance\":%s,\"assumptions\":{\"annual_turnover\":",
                     jbw_forecast_has_finance(fc) ? "true" : "false");
+    jbw__buf_json_number(&b, fc->turnover, 6);
+    jbw__buf_puts(&b, ",\"hires_fte_per_month\":");
+    jbw__buf_json_number(&b, fc->hires_fte, 6);
+    jbw__buf_printf(&b, ",\"hire_months\":%d},\"statistics\":[",
+                    (int)fc->hire_months);
     for (stat = 0; stat < nstats; stat++) {
         if (stat)
             jbw__buf_putc(&b, ',');
@@ -161,6 +166,7 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
     jbw__buf_puts(&b, "statistic,month,date");
     for (qi = 0; qi < FCQ_COUNT; qi++)
         jbw__buf_printf(&b, ",%s", jbw__fc_quantity_names[qi]);
+    jbw__buf_puts(&b, ",annual_turnover,hires_fte_per_month");
     jbw__notice_csv_header_end(&b, jbw_forecast_data_notice(fc));
     for (stat = 0; stat < stat_count(fc); stat++) {
         int32_t t;
@@ -174,6 +180,10 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
                 jbw__buf_putc(&b, ',');
                 fc_csv_number(&b, v[qi], fc_decimals(qi));
             }
+            jbw__buf_putc(&b, ',');
+            jbw__buf_json_number(&b, fc->turnover, 6);
+            jbw__buf_putc(&b, ',');
+            jbw__buf_json_number(&b, fc->hires_fte, 6);
             jbw__notice_csv_row_end(&b, jbw_forecast_data_notice(fc));
         }
     }
@@ -227,6 +237,18 @@ static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t)
     jbw__buf_putc(b, '\n');
 }
 
+/* The staff assumptions every forecast rests on, in one line. */
+static void fc_text_assumptions(jbw__buf *b, const jbw_forecast *fc)
+{
+    jbw__buf_printf(b,
+                    "Assumptions: annual staff turnover %.1f%%; hiring %.2f "
+                    "FTE a month",
+                    100.0 * fc->turnover, fc->hires_fte);
+    if (fc->hires_fte > 0 && fc->hire_months < fc->months)
+        jbw__buf_printf(b, " in months 1-%d", (int)fc->hire_months);
+    jbw__buf_puts(b, ".\n");
+}
+
 /* The header line of the text table. */
 static void fc_text_header(jbw__buf *b, const jbw_forecast *fc)
 {
@@ -271,6 +293,7 @@ jbw_status jbw_forecast_text(char **out, size_t *len, const jbw_forecast *fc)
                         "Forecast, %d months, deterministic (expected "
                         "values)\n",
                         (int)jbw_forecast_months(fc));
+    fc_text_assumptions(&b, fc);
     fc_text_header(&b, fc);
     for (t = 0; t <= jbw_forecast_months(fc); t++)
         fc_text_month(&b, fc, t);

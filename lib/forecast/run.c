@@ -90,6 +90,9 @@ static jbw_status fc_result_new(jbw_forecast **out,
     fc->replicates = reps;
     fc->seed = reps ? seed : 0;
     fc->finance = p->finance;
+    fc->turnover = p->turnover;
+    fc->hires_fte = p->hires_fte;
+    fc->hire_months = p->hire_months;
     fc->nstats = reps ? FC_STATS : 1;
     fc->dates = jbw__calloc((size_t)p->months + 1, sizeof *fc->dates);
     fc->values =

@@ -216,6 +216,13 @@ jbw_status jbw_queue_answer_text(char **out, size_t *len,
                  "gebeurde.\n",
             a->current.slots);
     }
+    /* The staffing assumptions, said in every staffing answer. */
+    jbw__buf_puts(&b, en ? "Assumptions: today's staff; staff turnover and "
+                           "hiring do not enter the queue view (see the "
+                           "relief question).\n"
+                         : "Aannames: de bezetting van nu; verloop en werving "
+                           "tellen in de wachtrij niet mee (zie de vraag naar "
+                           "werving).\n");
     return jbw__buf_finish(&b, out, len);
 }
 

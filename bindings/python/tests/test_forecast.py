@@ -19,6 +19,7 @@ def waiting_only(months=24, staff=0.0):
     p.waiting_nieuw[Kind.OTS] = 12
     p.duration[Kind.OTS] = 10
     p.staff_fte[36] = staff
+    p.turnover = 0   # worked by hand without staff leaving (default 0.2)
     return p
 
 
@@ -27,9 +28,13 @@ class Params(unittest.TestCase):
         p = jbw.ForecastParams.default()
         self.assertEqual(p.months, 24)
         self.assertIsNone(p.start)
-        self.assertEqual(p.duration[Kind.OTS], 23.6)
-        self.assertEqual(p.duration[Kind.VOOGDIJ], 71.7)
-        self.assertEqual(p.duration[Kind.VOTS], 3.0)
+        # CBS 2022, average stock / outflow x 12: OTS 20,640 / 9,000 x 12 =
+        # 27.52; voogdij 9,280 / 1,325 x 12 = 84.05; VOTS 342.5 / 1,345 x 12
+        # = 3.06 (docs/forecast.md); turnover: "bijna een vijfde" (FTM/Pointer)
+        self.assertEqual(p.duration[Kind.OTS], 27.5)
+        self.assertEqual(p.duration[Kind.VOOGDIJ], 84.0)
+        self.assertEqual(p.duration[Kind.VOTS], 3.1)
+        self.assertEqual(p.turnover, 0.2)
         self.assertEqual(p.hire_months, jbw.FORECAST_MONTHS_MAX)
         self.assertTrue(p.bestaand_first and p.emergency_first)
         self.assertEqual((p.fte_per_worker, p.units_per_measure), (1.0, 1.0))
@@ -49,8 +54,8 @@ class Params(unittest.TestCase):
         self.assertEqual(p.start, D)
         # unit child: 4 children / 5 active measures
         self.assertAlmostEqual(p.units_per_measure, 0.8)
-        # steady-state inflow: 3 active OTS / 23.6 months
-        self.assertAlmostEqual(p.inflow[Kind.OTS], 3 / 23.6)
+        # steady-state inflow: 3 active OTS / 27.5 months
+        self.assertAlmostEqual(p.inflow[Kind.OTS], 3 / 27.5)
 
     def test_from_snapshot_for_an_organisation_without_measures(self):
         with small_snapshot() as snap:
@@ -139,6 +144,7 @@ class Deterministic(unittest.TestCase):
 
     def test_finance_revenue_is_tariff_over_12_times_active(self):
         p = jbw.ForecastParams.default()
+        p.turnover = 0                      # the one FTE stays
         p.assigned[Kind.OTS] = 10
         p.staff_fte[36] = 1
         p.duration[Kind.OTS] = 1200         # the longest allowed: 1/1200 exit a month
