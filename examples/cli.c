@@ -59,7 +59,7 @@ static const option_row options[JBW_OPT_COUNT_] = {
         {"--lang", "L",
          "nl (default) or en: the language of words in the output"},
     [JBW_OPT_NORM] = {"--norm", "F",
-                      "norm file (default: 12 children per FTE)"},
+                      "norm file (default: 12 measures per FTE, FNV-GI 2023)"},
     [JBW_OPT_MODEL] = {"--model", "F",
                        "waiting-risk model file (default: jbw-wachtrisico 2)"},
     [JBW_OPT_TOP] = {"--top", "N", "only the first N rows"},

@@ -223,17 +223,18 @@ static int has_worker(const jbw_caseload *cl, const char *id)
 /* The default norm and codes                                             */
 /* ---------------------------------------------------------------------- */
 
-static void default_norm_is_significant_norm_12_children_per_fte(void **state)
+static void default_norm_is_12_measures_per_fte_of_the_agreement(void **state)
 {
     jbw_norm *n = NULL;
     int k;
     (void)state;
     assert_ok(jbw_norm_new_default(&n));
-    assert_string_equal(jbw_norm_name(n), "Significant-norm");
-    /* docs/sources.md: Significant Public for Jeugdzorg Nederland, 2022. */
-    assert_non_null(strstr(jbw_norm_source(n), "Significant Public"));
+    assert_string_equal(jbw_norm_name(n), "FNV-GI 2023");
+    /* docs/sources.md: the FNV-GI agreement of March 2023 counts twelve
+     * child-protection measures per full-time jeugdbeschermer. */
     assert_non_null(strstr(jbw_norm_source(n), "March 2023"));
-    assert_int_equal(jbw_norm_unit(n), JBW_UNIT_CHILD);
+    assert_non_null(strstr(jbw_norm_source(n), "measures"));
+    assert_int_equal(jbw_norm_unit(n), JBW_UNIT_MEASURE);
     assert_near(jbw_norm_caseload_per_fte(n), 12.0, 0);
     /* JB and JR count alike: every weight 1. */
     for (k = 0; k < JBW_KIND_COUNT; k++)
@@ -352,7 +353,7 @@ static void norm_setters_reject_nan_negative_zero_and_leave_norm(void **state)
     assert_ok(jbw_norm_set_thresholds(n, 1.0, 1.0)); /* equal is fine */
     /* unit out of range */
     assert_status(jbw_norm_set_unit(n, (jbw_unit)7), JBW_EINVAL);
-    assert_int_equal(jbw_norm_unit(n), JBW_UNIT_CHILD);
+    assert_int_equal(jbw_norm_unit(n), JBW_UNIT_MEASURE);
     /* names that a norm file could not hold */
     assert_status(jbw_norm_set_name(n, NULL, "x"), JBW_EINVAL);
     assert_status(jbw_norm_set_name(n, "", "x"), JBW_EINVAL);
@@ -362,7 +363,7 @@ static void norm_setters_reject_nan_negative_zero_and_leave_norm(void **state)
     assert_status(jbw_norm_set_name(n, "two\nlines", "x"), JBW_EINVAL);
     assert_status(jbw_norm_set_name(n, " padded", "x"), JBW_EINVAL);
     assert_status(jbw_norm_set_name(n, "ok", "bad\rsource"), JBW_EINVAL);
-    assert_string_equal(jbw_norm_name(n), "Significant-norm");
+    assert_string_equal(jbw_norm_name(n), "FNV-GI 2023");
     assert_ok(jbw_norm_set_name(n, "Regionorm", NULL)); /* no source: "" */
     assert_string_equal(jbw_norm_source(n), "");
     /* NULL norm */
@@ -383,7 +384,7 @@ static void norm_clone_is_independent(void **state)
     assert_ok(jbw_norm_clone(&c, n));
     assert_ok(jbw_norm_set_caseload_per_fte(n, 9.0));
     assert_near(jbw_norm_caseload_per_fte(c), 12.0, 0);
-    assert_string_equal(jbw_norm_name(c), "Significant-norm");
+    assert_string_equal(jbw_norm_name(c), "FNV-GI 2023");
     assert_status(jbw_norm_clone(&keep, NULL), JBW_EINVAL);
     assert_ptr_equal(keep, (jbw_norm *)&keep);
     assert_status(jbw_norm_clone(NULL, n), JBW_EINVAL);
@@ -438,7 +439,7 @@ static void empty_norm_file_is_the_default(void **state)
     jbw_norm *n = NULL;
     (void)state;
     assert_ok(jbw_norm_parse(&n, "", 0, NULL));
-    assert_string_equal(jbw_norm_name(n), "Significant-norm");
+    assert_string_equal(jbw_norm_name(n), "FNV-GI 2023");
     assert_near(jbw_norm_caseload_per_fte(n), 12.0, 0);
     jbw_norm_free(n);
     /* (size_t)-1: NUL-terminated */
@@ -598,14 +599,15 @@ static void norm_load_reads_a_file_and_reports_missing_ones(void **state)
 /* Totals                                                                 */
 /* ---------------------------------------------------------------------- */
 
-static void default_norm_totals_of_the_main_snapshot(void **state)
+static void children_norm_totals_of_the_main_snapshot(void **state)
 {
     jbw_snapshot *snap = main_snapshot();
     jbw_norm *n = NULL;
     jbw_caseload *cl;
     jbw_caseload_totals t;
     (void)state;
-    assert_ok(jbw_norm_new_default(&n));
+    /* figures worked in unit child: the Significant children norm */
+    assert_ok(jbw_norm_new_named(&n, "significant-children"));
     cl = compute(snap, n, NULL);
     assert_int_equal(jbw_caseload_date(cl), D(2025, 6, 16));
     t = totals_of(cl);
@@ -645,6 +647,60 @@ static void default_norm_totals_of_the_main_snapshot(void **state)
     jbw_caseload_free(cl);
     jbw_norm_free(n);
     jbw_snapshot_free(snap);
+}
+
+/* The default norm counts measures (FNV-GI 2023, 12 per FTE). */
+static void default_norm_counts_measures_of_the_main_snapshot(void **state)
+{
+    jbw_snapshot *snap = main_snapshot();
+    jbw_norm *n = NULL;
+    jbw_caseload *cl;
+    jbw_caseload_totals t;
+    (void)state;
+    assert_ok(jbw_norm_new_default(&n));
+    cl = compute(snap, n, NULL);
+    t = totals_of(cl);
+    /* 12 active measures at weight 1 (waiting ones too) / 12 = 1 FTE */
+    assert_near(t.required_fte, 1.0, TOL);
+    /* effective FTE 3.7 as in unit child: 1.0 - 3.7 = -2.7 */
+    assert_near(t.fte_gap, 1.0 - 3.7, TOL);
+    /* capacities do not depend on the unit: 44.4 */
+    assert_near(t.capacity, 44.4, TOL);
+    /* loads in measures: W1 m1+m2+m3 = 3, W2 m4+m8 = 2, W3 m5 = 1, W4 m9
+     * = 1, W6 m12+m13 = 2, W7 0: 9 (m11 is on W5, who left) */
+    assert_near(t.load, 9.0, TOL);
+    /* free: 9 + 5.2 + 5 + 5 + 5.2 + 6 = 35.4 */
+    assert_near(t.free_capacity, 35.4, TOL);
+    jbw_caseload_free(cl);
+    jbw_norm_free(n);
+    jbw_snapshot_free(snap);
+}
+
+/* The named norms: the default and Significant's two. */
+static void named_norms_of_the_sources(void **state)
+{
+    jbw_norm *n = NULL;
+    (void)state;
+    assert_ok(jbw_norm_new_named(&n, "fnv-gi-2023"));
+    assert_int_equal(jbw_norm_unit(n), JBW_UNIT_MEASURE);
+    assert_near(jbw_norm_caseload_per_fte(n), 12.0, 0);
+    jbw_norm_free(n);
+    /* Significant Public 2022: about 12 children, 8 to 9 families */
+    assert_ok(jbw_norm_new_named(&n, "significant-children"));
+    assert_int_equal(jbw_norm_unit(n), JBW_UNIT_CHILD);
+    assert_near(jbw_norm_caseload_per_fte(n), 12.0, 0);
+    assert_non_null(strstr(jbw_norm_source(n), "Significant Public"));
+    jbw_norm_free(n);
+    assert_ok(jbw_norm_new_named(&n, "significant-families"));
+    assert_int_equal(jbw_norm_unit(n), JBW_UNIT_FAMILY);
+    assert_near(jbw_norm_caseload_per_fte(n), 8.5, 0);
+    jbw_norm_free(n);
+    n = NULL;
+    assert_status(jbw_norm_new_named(&n, "fnv"), JBW_ENOTFOUND);
+    assert_error_contains("significant-families");
+    assert_null(n);
+    assert_status(jbw_norm_new_named(NULL, "fnv-gi-2023"), JBW_EINVAL);
+    assert_status(jbw_norm_new_named(&n, NULL), JBW_EINVAL);
 }
 
 static void unit_measure_sums_the_weights_of_active_measures(void **state)
@@ -1059,7 +1115,8 @@ static void totals_by_organisation_and_region_sum_by_hand(void **state)
     jbw_caseload_totals t;
     const char *key = NULL;
     (void)state;
-    assert_ok(jbw_norm_new_default(&n));
+    /* figures worked in unit child: the Significant children norm */
+    assert_ok(jbw_norm_new_named(&n, "significant-children"));
     cl = compute(snap, n, NULL);
     /* registry order, empty groups included */
     assert_int_equal(jbw_caseload_group_count(cl, JBW_GROUP_ORGANISATION), 3);
@@ -1346,7 +1403,8 @@ static void result_getters_check_null_version_and_range(void **state)
     jbw_worker_load w;
     const char *key = "untouched";
     (void)state;
-    assert_ok(jbw_norm_new_default(&n));
+    /* figures worked in unit child: the Significant children norm */
+    assert_ok(jbw_norm_new_named(&n, "significant-children"));
     cl = compute(snap, n, NULL);
     memset(&t, 0, sizeof t);
     t.version = 2;
@@ -1377,7 +1435,7 @@ static void result_getters_check_null_version_and_range(void **state)
     assert_status(jbw_caseload_period(NULL, NULL, NULL, NULL), JBW_EINVAL);
     assert_null(jbw_caseload_norm(NULL));
     assert_string_equal(jbw_norm_name(jbw_caseload_norm(cl)),
-                        "Significant-norm");
+                        "Significant children");
     jbw_caseload_free(cl);
     jbw_caseload_free(NULL);
     jbw_norm_free(n);
@@ -1432,18 +1490,19 @@ static void caseload_json_has_the_issue_keys(void **state)
     char *json = NULL;
     size_t len = 0;
     (void)state;
-    assert_ok(jbw_norm_new_default(&n));
+    /* figures worked in unit child: the Significant children norm */
+    assert_ok(jbw_norm_new_named(&n, "significant-children"));
     cl = compute(snap, n, NULL);
     assert_ok(jbw_caseload_json(&json, &len, cl));
     assert_int_equal(len, strlen(json));
     assert_has(json, "{\"date\":\"2025-06-16\"");
     assert_has(json,
-               "\"norm\":{\"name\":\"Significant-norm\",\"unit\":\"child\","
+               "\"norm\":{\"name\":\"Significant children\",\"unit\":\"child\","
                "\"caseload_per_fte\":12}");
     assert_has(json, "\"coupling_period\":{\"from\":\"2025-03-16\",\"to\":"
                      "\"2025-06-16\"}");
     assert_has(json, "\"coupling_workdays\":5");
-    /* totals, figures as in default_norm_totals_of_the_main_snapshot:
+    /* totals, figures as in children_norm_totals_of_the_main_snapshot:
      * required 11/12 = 0.917, gap 0.9167 - 3.7 = -2.783 (3 decimals) */
     assert_has(json, "\"totals\":{\"active_measures\":12,\"children\":11,"
                      "\"families\":9,\"assigned\":10,\"waiting_nieuw\":1,"
@@ -1482,7 +1541,8 @@ static void caseload_csv_has_one_row_per_scope(void **state)
     jbw_caseload *cl;
     char *csv = NULL;
     (void)state;
-    assert_ok(jbw_norm_new_default(&n));
+    /* figures worked in unit child: the Significant children norm */
+    assert_ok(jbw_norm_new_named(&n, "significant-children"));
     cl = compute(snap, n, NULL);
     assert_ok(jbw_caseload_csv(&csv, NULL, cl));
     assert_has(csv, "scope,key,active_measures,children,families,assigned,"
@@ -1520,11 +1580,12 @@ static void caseload_text_report_has_every_table(void **state)
     jbw_caseload *cl;
     char *text = NULL;
     (void)state;
-    assert_ok(jbw_norm_new_default(&n));
+    /* figures worked in unit child: the Significant children norm */
+    assert_ok(jbw_norm_new_named(&n, "significant-children"));
     cl = compute(snap, n, NULL);
     assert_ok(jbw_caseload_text(&text, NULL, cl));
     assert_has(text, "Caseload on 2025-06-16\n");
-    assert_has(text, "Norm: Significant-norm, 12 children per FTE");
+    assert_has(text, "Norm: Significant children, 12 children per FTE");
     assert_has(text, "within 5 werkdagen");
     assert_has(text, "\nTotals\n");
     assert_has(text, "  active measures  ");
@@ -1871,7 +1932,7 @@ static void norm_ramp_steps_read_back_as_set(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(default_norm_is_significant_norm_12_children_per_fte),
+        cmocka_unit_test(default_norm_is_12_measures_per_fte_of_the_agreement),
         cmocka_unit_test(norm_ramp_steps_read_back_as_set),
         cmocka_unit_test(norm_accessors_of_null_give_null_zero_nan),
         cmocka_unit_test(unit_and_status_codes_are_stable),
@@ -1883,7 +1944,9 @@ int main(void)
         cmocka_unit_test(norm_parse_rejects_null),
         cmocka_unit_test(norm_save_parses_back_equal),
         cmocka_unit_test(norm_load_reads_a_file_and_reports_missing_ones),
-        cmocka_unit_test(default_norm_totals_of_the_main_snapshot),
+        cmocka_unit_test(children_norm_totals_of_the_main_snapshot),
+        cmocka_unit_test(default_norm_counts_measures_of_the_main_snapshot),
+        cmocka_unit_test(named_norms_of_the_sources),
         cmocka_unit_test(unit_measure_sums_the_weights_of_active_measures),
         cmocka_unit_test(
             unit_child_counts_a_child_with_ots_and_jr_once_at_heavier_weight),

@@ -1794,7 +1794,7 @@ static void test_allocation_with_too_little_capacity(void **state)
                                  "\"region\":\"ZHZ\",\"capacity\":2,\"load\":1,"
                                  "\"proposed_load\":2}"));
     assert_non_null(
-        strstr(json, "\"norm\":\"Significant-norm\",\"unit\":\"child\""));
+        strstr(json, "\"norm\":\"FNV-GI 2023\",\"unit\":\"child\""));
     jbw_free(json);
     jbw_norm_free(norm);
     jbw_snapshot_free(s);

@@ -34,12 +34,28 @@ typedef struct jbw_norm jbw_norm;
 #define JBW_RAMP_MAX 64
 
 /*
- * Creates the default norm: "Significant-norm", unit child, 12 per FTE,
- * all weights 1.0, ramp 0.5 (months 0-2), 0.75 (months 3-5), 1.0 (6+),
+ * Creates the default norm: "FNV-GI 2023", unit measure, 12 per FTE (the
+ * FNV-GI agreement of March 2023: twelve child-protection measures per
+ * full-time jeugdbeschermer), all weights 1.0, ramp 0.5 (months 0-2),
+ * 0.75 (months 3-5), 1.0 (6+; the ramp has no published source),
  * thresholds under < 0.9 <= at <= 1.0 < over.
  * Errors: JBW_EINVAL, JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_norm_new_default(jbw_norm **out);
+
+/*
+ * Creates a named norm set:
+ *  "fnv-gi-2023"          the default (jbw_norm_new_default): unit measure,
+ *                         12 per FTE, the FNV-GI agreement of March 2023;
+ *  "significant-children" unit child, 12 per FTE (Significant Public 2022:
+ *                         about 12 children per full-time jeugdbeschermer);
+ *  "significant-families" unit family, 8.5 per FTE (Significant Public
+ *                         2022: 8 to 9 families).
+ * All have weight 1 for every kind and the default ramp and thresholds.
+ * Free with jbw_norm_free(). Errors: JBW_EINVAL (NULL), JBW_ENOTFOUND (an
+ * unknown name; the detail lists the names), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_norm_new_named(jbw_norm **out, const char *name);
 
 /*
  * Parses a norm file (key = value; docs/norms.md). Keys not given keep

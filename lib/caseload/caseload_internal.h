@@ -22,10 +22,10 @@ struct jbw_norm {
     double over_above;
 };
 
-#define JBW__NORM_DEFAULT_NAME "Significant-norm"
+#define JBW__NORM_DEFAULT_NAME "FNV-GI 2023"
 #define JBW__NORM_DEFAULT_SOURCE                                               \
-    "Significant Public for Jeugdzorg Nederland (2022), adopted in the "       \
-    "FNV\xE2\x80\x93GI agreement of March 2023; see docs/norms.md"
+    "FNV\xE2\x80\x93GI agreement of March 2023: twelve child-protection "      \
+    "measures per full-time jeugdbeschermer; see docs/sources.md"
 
 /* Sanity bounds (docs/norms.md): they keep every sum finite and catch a
  * norm written in the wrong unit (a caseload of 1200 is a typo). */

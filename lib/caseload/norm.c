@@ -138,7 +138,7 @@ static jbw_status jbw__check_ramp(const int32_t *from, const double *frac,
 static void jbw__norm_defaults(jbw_norm *n)
 {
     size_t k;
-    n->unit = JBW_UNIT_CHILD;
+    n->unit = JBW_UNIT_MEASURE;
     n->caseload = 12.0;
     for (k = 0; k < JBW_KIND_SLOTS; k++)
         n->weight[k] = 1.0;
@@ -168,6 +168,53 @@ jbw_status jbw_norm_new_default(jbw_norm **out)
         return jbw__enomem();
     }
     jbw__norm_defaults(n);
+    *out = n;
+    return jbw__ok();
+}
+
+jbw_status jbw_norm_new_named(jbw_norm **out, const char *name)
+{
+    static const struct {
+        const char *key, *name, *source;
+        jbw_unit unit;
+        double caseload;
+    } named[] = {
+        {"fnv-gi-2023", JBW__NORM_DEFAULT_NAME, JBW__NORM_DEFAULT_SOURCE,
+         JBW_UNIT_MEASURE, 12.0},
+        {"significant-children", "Significant children",
+         "Significant Public for Jeugdzorg Nederland (2022): about 12 children "
+         "per full-time jeugdbeschermer; see docs/sources.md",
+         JBW_UNIT_CHILD, 12.0},
+        {"significant-families", "Significant families",
+         "Significant Public for Jeugdzorg Nederland (2022): 8 to 9 families "
+         "per full-time jeugdbeschermer; see docs/sources.md",
+         JBW_UNIT_FAMILY, 8.5},
+    };
+    jbw_norm *n = NULL;
+    size_t i;
+    jbw_status st;
+    if (!out || !name)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_norm_new_named: out and name must not be NULL");
+    for (i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (strcmp(named[i].key, name) == 0)
+            break;
+    if (i == sizeof named / sizeof named[0])
+        return jbw__error(JBW_ENOTFOUND,
+                          "no norm named '%s' (fnv-gi-2023, "
+                          "significant-children, significant-families)",
+                          name);
+    st = jbw_norm_new_default(&n);
+    if (st == JBW_OK)
+        st = jbw_norm_set_name(n, named[i].name, named[i].source);
+    if (st == JBW_OK)
+        st = jbw_norm_set_unit(n, named[i].unit);
+    if (st == JBW_OK)
+        st = jbw_norm_set_caseload_per_fte(n, named[i].caseload);
+    if (st != JBW_OK) {
+        jbw_norm_free(n);
+        return st;
+    }
     *out = n;
     return jbw__ok();
 }

@@ -514,6 +514,21 @@ static void jbw__cell_worker(char *out, size_t size, const void *ctx,
     }
 }
 
+/* The onboarding ramp, said to have no published source. */
+static void jbw__text_ramp(jbw__buf *b, const jbw_norm *n)
+{
+    size_t i, count = jbw_norm_ramp_count(n);
+    jbw__buf_puts(b, "Onboarding ramp (no published source):");
+    for (i = 0; i < count; i++) {
+        int32_t from = 0;
+        double frac = 0;
+        if (jbw_norm_ramp_step(&from, &frac, n, i) == JBW_OK)
+            jbw__buf_printf(b, "%s %g%% from month %ld", i ? "," : "",
+                            100.0 * frac, (long)from);
+    }
+    jbw__buf_putc(b, '\n');
+}
+
 static void jbw__text_heading(jbw__buf *b, const jbw_caseload *cl)
 {
     const jbw_norm *n = jbw_caseload_norm(cl);
@@ -530,6 +545,7 @@ static void jbw__text_heading(jbw__buf *b, const jbw_caseload *cl)
                     jbw_norm_caseload_per_fte(n), unit_plural(unit),
                     jbw_unit_code(unit), jbw_norm_under_below(n),
                     jbw_norm_over_above(n));
+    jbw__text_ramp(b, n);
     jbw__buf_printf(b,
                     "Coupling norm: first worker within %ld werkdagen of "
                     "the start, measures started ",

@@ -312,6 +312,7 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_unit_code", STR, [c_int]),
     ("jbw_load_status_code", STR, [c_int]),
     ("jbw_norm_new_default", STATUS, [PP]),
+    ("jbw_norm_new_named", STATUS, [PP, STR]),
     ("jbw_norm_parse", STATUS, [PP, c_char_p, c_size_t, STR]),
     ("jbw_norm_load", STATUS, [PP, STR]),
     ("jbw_norm_save", STATUS, [PP, PSIZE, P]),

@@ -90,9 +90,11 @@ RAMP_MAX = 64  #: largest number of ramp steps (JBW_RAMP_MAX)
 class Norm(Handle):
     """A caseload norm set (``jbw_norm``).
 
-    ``Norm()`` is the default Significant-norm: unit child, 12 per full-time
-    worker, every kind weight 1.0, ramp 0.5 (months 0-2), 0.75 (3-5), 1.0
-    (6+), thresholds under < 0.9 <= at <= 1.0 < over.
+    ``Norm()`` is the default "FNV-GI 2023": unit measure, 12 per full-time
+    worker (the agreement of March 2023), every kind weight 1.0, ramp 0.5
+    (months 0-2), 0.75 (3-5), 1.0 (6+; no published source), thresholds
+    under < 0.9 <= at <= 1.0 < over. :meth:`named` gives the Significant
+    norms.
     """
 
     _free = staticmethod(C.jbw_norm_free)
@@ -102,8 +104,18 @@ class Norm(Handle):
 
     @classmethod
     def default(cls) -> "Norm":
-        """The default Significant-norm (same as ``Norm()``)."""
+        """The default norm (same as ``Norm()``): unit measure, 12 per FTE,
+        after the FNV-GI agreement of March 2023."""
         return cls()
+
+    @classmethod
+    def named(cls, name: str) -> "Norm":
+        """A named norm: ``"fnv-gi-2023"`` (the default),
+        ``"significant-children"`` (unit child, 12) or
+        ``"significant-families"`` (unit family, 8.5). NotFound otherwise."""
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
+        return cls(_handle=new_handle(C.jbw_norm_new_named, enc(name)))
 
     @classmethod
     def parse(cls, text: Union[str, bytes], source: str = "norm") -> "Norm":

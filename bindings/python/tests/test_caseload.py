@@ -1,6 +1,7 @@
 """Norms, caseload results and series. Figures worked out by hand from
-support.small_snapshot() (see its docstrings) under the default
-Significant-norm: unit child, 12 per FTE, weights 1, ramp 0.5 / 0.75 / 1."""
+support.small_snapshot() (see its docstrings) under the default norm of
+the FNV-GI agreement (March 2023): unit measure, 12 per FTE, weights 1, ramp
+0.5 / 0.75 / 1."""
 import json
 import unittest
 from datetime import date
@@ -13,17 +14,28 @@ from .support import D, small_snapshot
 class NormTests(unittest.TestCase):
     def test_default_norm(self):
         with jbw.Norm() as n:
-            self.assertEqual(n.name, "Significant-norm")
-            self.assertTrue(n.source)
-            self.assertIs(n.unit, jbw.Unit.CHILD)
-            self.assertEqual(n.unit.code, "child")
+            self.assertEqual(n.name, "FNV-GI 2023")
+            self.assertIn("March 2023", n.source)
+            self.assertIs(n.unit, jbw.Unit.MEASURE)
+            self.assertEqual(n.unit.code, "measure")
             self.assertEqual(n.caseload_per_fte, 12.0)
             self.assertEqual(set(n.weights.values()), {1.0})
             self.assertEqual(n.weight("OTS"), 1.0)
             self.assertEqual([n.ramp(m) for m in (-1, 0, 2, 3, 5, 6, 100)],
                              [0.0, 0.5, 0.5, 0.75, 0.75, 1.0, 1.0])
             self.assertEqual((n.under_below, n.over_above), (0.9, 1.0))
-            self.assertEqual(n.to_dict()["unit"], "child")
+            self.assertEqual(n.to_dict()["unit"], "measure")
+
+    def test_named_norms(self):
+        # Significant Public 2022: about 12 children, 8 to 9 families
+        with jbw.Norm.named("significant-children") as n:
+            self.assertEqual((n.unit, n.caseload_per_fte), (jbw.Unit.CHILD, 12.0))
+        with jbw.Norm.named("significant-families") as n:
+            self.assertEqual((n.unit, n.caseload_per_fte), (jbw.Unit.FAMILY, 8.5))
+        with jbw.Norm.named("fnv-gi-2023") as n:
+            self.assertIs(n.unit, jbw.Unit.MEASURE)
+        with self.assertRaises(jbw.NotFound):
+            jbw.Norm.named("fnv")
 
     def test_ramp_steps_read_back(self):
         # DESIGN.md's ramp: 0.5 from month 0, 0.75 from month 3, 1.0 from 6.
@@ -80,7 +92,7 @@ class NormTests(unittest.TestCase):
     def test_parse_keeps_defaults_for_keys_not_given(self):
         with jbw.Norm.parse("caseload_per_fte = 15\n") as n:
             self.assertEqual(n.caseload_per_fte, 15.0)
-            self.assertIs(n.unit, jbw.Unit.CHILD)
+            self.assertIs(n.unit, jbw.Unit.MEASURE)
 
     def test_an_unknown_key_is_a_parse_error_naming_source_and_line(self):
         with self.assertRaises(jbw.ParseError) as cm:
@@ -119,17 +131,17 @@ class CaseloadTests(unittest.TestCase):
         self.assertEqual((t.active_measures, t.assigned, t.waiting_nieuw, t.waiting_bestaand),
                          (5, 3, 1, 1))
         self.assertEqual((t.children, t.families, t.workers), (4, 3, 2))
-        # required: 4 active children / 12 = 0.3333
-        self.assertAlmostEqual(t.required_fte, 4 / 12)
+        # required: 5 active measures / 12 = 0.4167 (unit measure)
+        self.assertAlmostEqual(t.required_fte, 5 / 12)
         # available: W1 1.0 + W2 0.5 (W3 left before D)
         self.assertAlmostEqual(t.available_fte, 1.5)
         # effective: 1.0 x 1.0 + 0.5 x ramp(1 month) 0.5 = 1.25
         self.assertAlmostEqual(t.effective_fte, 1.25)
-        self.assertAlmostEqual(t.fte_gap, 4 / 12 - 1.25)
-        # capacity 12 + 3; load: W1 child C1 once (M1, M2) + W2 child C3 = 2
+        self.assertAlmostEqual(t.fte_gap, 5 / 12 - 1.25)
+        # capacity 12 + 3; load in measures: W1 M1 + M2 = 2, W2 C3's one = 1
         self.assertAlmostEqual(t.capacity, 15.0)
-        self.assertAlmostEqual(t.load, 2.0)
-        self.assertAlmostEqual(t.free_capacity, 13.0)
+        self.assertAlmostEqual(t.load, 3.0)
+        self.assertAlmostEqual(t.free_capacity, 12.0)
         self.assertEqual(t.waiting, 2)
 
     def test_coupling_norm_worked_out_by_hand(self):
@@ -145,8 +157,8 @@ class CaseloadTests(unittest.TestCase):
     def test_workers_worked_out_by_hand(self):
         w1, w2 = self.result.workers
         self.assertEqual((w1.id, w1.tenure_months, w1.capacity, w1.load, w1.measures),
-                         ("W1", 68, 12.0, 1.0, 2))
-        self.assertAlmostEqual(w1.ratio, 1 / 12)
+                         ("W1", 68, 12.0, 2.0, 2))
+        self.assertAlmostEqual(w1.ratio, 2 / 12)
         self.assertIs(w1.status, jbw.LoadStatus.UNDER)
         self.assertEqual((w2.id, w2.tenure_months, w2.effective_fte, w2.capacity, w2.load),
                          ("W2", 1, 0.25, 3.0, 1.0))
@@ -187,7 +199,7 @@ class CaseloadTests(unittest.TestCase):
 
     def test_the_norm_is_copied_into_the_result(self):
         with self.result.norm as n:
-            self.assertEqual(n.name, "Significant-norm")
+            self.assertEqual(n.name, "FNV-GI 2023")
 
     def test_a_norm_in_unit_measure_and_options(self):
         with jbw.Norm() as n:

@@ -249,7 +249,7 @@ class Reprs(unittest.TestCase):
                                           r"model jbw-wachtrisico>$")
         self.assertEqual(repr(snap), "<jbw.Snapshot closed>")
         with jbw.Norm() as n:
-            self.assertEqual(repr(n), "<jbw.Norm 'Significant-norm': 12 per FTE>")
+            self.assertEqual(repr(n), "<jbw.Norm 'FNV-GI 2023': 12 per FTE>")
         with jbw.run_forecast(waiting_only(6)) as fc:
             self.assertTrue(repr(fc).startswith("<jbw.Forecast 6 months, deterministic"))
 
