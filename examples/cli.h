@@ -109,14 +109,6 @@ typedef struct jbw_cli {
     long model_version;            /* --model-version; 0: not given */
     int card, register_entry;      /* jbw model --card, --register */
     int year;                      /* regions --year; 0: not given */
-    double target;                 /* staffing --target; NaN: not given */
-    long within_workdays;          /* staffing; -1: not given */
-    double percent;                /* staffing, in %; NaN: not given */
-    long window_months;            /* calibrate/backtest; 0: not given */
-    const char *scenario_out;      /* calibrate */
-    jbw_date from;                 /* backtest D0; JBW_DATE_NONE: not given */
-    const char *history;           /* --history DIR */
-    int year;                      /* regions --year; 0: not given */
     jbw_calendar_preset calendar;  /* calendar, workdays; default CAO */
     const char *positional[4];
     int positional_count;

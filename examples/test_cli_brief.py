@@ -183,11 +183,12 @@ class Brief(unittest.TestCase):
     def test_markdown_scenarios_and_publication_rule(self):
         sc = os.path.join(WORK, "verloop.scenario")
         with open(sc, "w", encoding="utf-8") as f:
-            f.write("turnover = 20%\n")
+            f.write("turnover = 30%\n")
         md = run("brief", "--format", "md", "--scenario", sc, "--replicates", "0",
                  "--suppress-below", "50").stdout
         self.assertIn("| Zonder vaste jeugdbeschermer: bestaand | < 50 |", md)
-        self.assertIn("| Personeelsverloop per jaar | 0% | 20% |", md)
+        # the base keeps the default turnover, 20% a year; the scenario 30%
+        self.assertIn("| Personeelsverloop per jaar | 20% | 30% |", md)
         self.assertIn("| 20-9-2024 | < 50 | 72 | 113 |", md)
 
     def test_brief_of_a_history_folder_has_its_series(self):

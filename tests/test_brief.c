@@ -391,13 +391,14 @@ static void caseload_chart_shows_load_and_demand_against_the_norm(void **state)
     o.registry = jbw_snapshot_registry(snap);
     assert_ok(jbw_chart_caseload_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o));
     assert_chart(svg);
-    /* the default norm counts 12 children per FTE: W1 carries 6 of 12
-     * (50%); 12 active children need 12 / 12 = 1 FTE of the 1 there is
-     * (100%). Only Zuid-Holland Zuid has workers or measures. */
+    /* the default norm counts 12 measures per FTE (each child here has
+     * one measure): W1 carries 6 of 12 (50%); 12 active measures need
+     * 12 / 12 = 1 FTE of the 1 there is (100%). Only Zuid-Holland Zuid has
+     * workers or measures. */
     assert_contains(svg, "Zuid-Holland Zuid: caseload 50%, benodigd 100%.");
     assert_null(strstr(svg, "Haaglanden"));
     assert_contains(svg, "procent van de norm");
-    assert_contains(svg, "12 kinderen per fte");
+    assert_contains(svg, "12 maatregelen per fte");
     jbw_free(svg);
     o.registry = NULL;
     assert_ok(
@@ -821,7 +822,7 @@ static void brief_puts_scenarios_beside_their_assumptions(void **state)
     jbw_snapshot *snap = NULL;
     jbw_scenario *sc = NULL;
     const jbw_scenario *list[1];
-    const char *names[1] = {"Verloop 20%"};
+    const char *names[1] = {"Verloop 30%"};
     jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
     jbw_brief *b = NULL;
     char *html = NULL;
@@ -830,7 +831,7 @@ static void brief_puts_scenarios_beside_their_assumptions(void **state)
     int found = 0;
     (void)state;
     assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
-    assert_ok(jbw_scenario_parse(&sc, "turnover = 20%\n", 15, "t"));
+    assert_ok(jbw_scenario_parse(&sc, "turnover = 30%\n", 15, "t"));
     list[0] = sc;
     o.scenarios = list;
     o.scenario_names = names;
@@ -843,10 +844,11 @@ static void brief_puts_scenarios_beside_their_assumptions(void **state)
     assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
     assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">", 31) == 0);
     assert_contains(html, "<h2>Key figures</h2>");
-    assert_contains(html, "<th scope=\"col\">Verloop 20%</th>");
-    /* the base keeps no turnover; the scenario sets 20% a year */
-    assert_contains(html, "Staff turnover a year</th><td class=\"n\">0%</td>"
-                          "<td class=\"n\">20%</td>");
+    assert_contains(html, "<th scope=\"col\">Verloop 30%</th>");
+    /* the base keeps the default turnover, 20% a year (FTM/Pointer 2021);
+     * the scenario sets 30% */
+    assert_contains(html, "Staff turnover a year</th><td class=\"n\">20%</td>"
+                          "<td class=\"n\">30%</td>");
     n = jbw_brief_chart_count(b);
     for (i = 0; i < n; i++) {
         assert_ok(jbw_brief_chart(&name, NULL, b, i));
