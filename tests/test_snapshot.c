@@ -502,15 +502,46 @@ static void test_measure_dates_not_before_start(void **state)
     expect_refused(snap, &m, JBW_EINVAL, 0,
                    "waiting_since 2024-12-30 is before start");
     m.waiting_since = JBW_DATE_NONE;
+    /* only an OTS or VOTS may start before birth (BW 1:2 with 1:255,
+     * 1:257): a voogdij may not */
+    m.kind = JBW_KIND_VOOGDIJ;
     m.birth_date = D(2025, 1, 2);
     expect_refused(snap, &m, JBW_EINVAL, 0,
                    "measure 'M1': birth_date 2025-01-02 is after start "
-                   "2025-01-01");
+                   "2025-01-01 (only an OTS or VOTS may start before birth)");
+    m.kind = JBW_KIND_OTS;
     m.birth_date = (jbw_date)-40000;
     expect_refused(snap, &m, JBW_ERANGE, 0,
                    "birth_date (day -40000) is outside");
     m.birth_date = D(2025, 1, 1); /* born on the day of the measure */
     assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_snapshot_free(snap);
+}
+
+/* A prenatal OTS or VOTS is legal (BW 1:2 with 1:255 and 1:257;
+ * docs/sources.md): a birth date after the start, and after the reference
+ * date (an expected birth), is accepted for those two kinds. */
+static void test_prenatal_ots_and_vots_are_accepted(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    jbw_measure back;
+    size_t i = 0;
+    (void)state;
+    m.birth_date = D(2025, 3, 1); /* born two months after the start */
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    m = measure("M2", "C2");
+    m.kind = JBW_KIND_VOTS;
+    m.birth_date = D(2030, 1, 1); /* after every date: still expected */
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    m = measure("M3", "C3");
+    m.kind = JBW_KIND_TIJDELIJKE_VOOGDIJ;
+    m.birth_date = D(2025, 3, 1);
+    expect_refused(snap, &m, JBW_EINVAL, 2, "only an OTS or VOTS");
+    assert_ok(jbw_snapshot_find_measure(&i, snap, "M2"));
+    back.version = JBW_MEASURE_VERSION;
+    assert_ok(jbw_snapshot_measure(&back, snap, i));
+    assert_int_equal(back.birth_date, D(2030, 1, 1));
     jbw_snapshot_free(snap);
 }
 
@@ -953,6 +984,7 @@ static void test_many_records_grow_and_stay_findable(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_prenatal_ots_and_vots_are_accepted),
         cmocka_unit_test(test_new_snapshot_copies_registry_and_date),
         cmocka_unit_test(test_new_snapshot_rejects_null_and_bad_date),
         cmocka_unit_test(test_records_read_back_with_settled_fields),

@@ -449,8 +449,9 @@ static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
     return JBW_OK;
 }
 
-/* Every date in range; end after start; the others not before start,
- * birth_date not after it. */
+/* Every date in range; end after start; the others not before start;
+ * birth_date not after it except for an OTS or VOTS, which a judge may
+ * impose before birth (BW 1:2 with 1:255, 1:257; docs/sources.md). */
 static jbw_status jbw__check_measure_dates(const jbw__rec *r,
                                            const jbw_measure *m)
 {
@@ -478,10 +479,12 @@ static jbw_status jbw__check_measure_dates(const jbw__rec *r,
         (st = jbw__check_not_before(r, "last_contact", m->last_contact, "start",
                                     m->start)) != JBW_OK)
         return st;
-    if (m->birth_date != JBW_DATE_NONE && m->birth_date > m->start)
+    if (m->birth_date != JBW_DATE_NONE && m->birth_date > m->start &&
+        m->kind != JBW_KIND_OTS && m->kind != JBW_KIND_VOTS)
         return jbw__error(JBW_EINVAL,
                           "measure '%s': birth_date %s is after "
-                          "start %s",
+                          "start %s (only an OTS or VOTS may start before "
+                          "birth)",
                           m->id, jbw__date_text(a, sizeof a, m->birth_date),
                           jbw__date_text(b, sizeof b, m->start));
     return JBW_OK;
