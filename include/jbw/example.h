@@ -44,7 +44,11 @@ JBW_API jbw_status jbw_example_series_zhz(jbw_series **out);
 /*
  * The published Jeugdbescherming west totals of children without a fixed
  * jeugdbeschermer: 159 in September 2024 and 99 in February 2025 (council
- * information letter, Rijswijk/Haaglanden). Only totals were published, no
+ * information letter, Rijswijk/Haaglanden), labelled as the letter labels
+ * them: "JB west". The letter does not say whether they cover all four
+ * regions; beside the Zuid-Holland Zuid figures (113 on 2024-09-20, 96 on
+ * 2025-01-01) they cannot be all of JB west, so read them as the letter's
+ * figure, not JB west's total. Only totals were published, no
  * nieuw/bestaand split. The letter gives months, not days; the dates are
  * the 1st of the month. Writes up to `capacity` points into dates[] and
  * totals[]; *count receives the number there are (2).

@@ -710,8 +710,10 @@ jbw_status jbw_example_series_zhz(jbw_series **out)
 jbw_status jbw_example_totals_jbwest(jbw_date *dates, size_t *totals,
                                      size_t capacity, size_t *count)
 {
-    /* Seed 003 (council information letter, Rijswijk): 159 in September
-     * 2024, 99 in February 2025; months only, so the 1st is used. */
+    /* The Rijswijk council information letter: 159 in September 2024, 99
+     * in February 2025, "JB west" as the letter says; beside the
+     * Zuid-Holland Zuid figures they cannot be all of JB west (see
+     * example.h). Months only, so the 1st is used. */
     static const struct {
         int y, m;
         size_t total;

@@ -40,7 +40,10 @@ def example_series_zhz() -> Series:
 def example_totals_jbwest() -> List[Tuple[_dt.date, int]]:
     """The published Jeugdbescherming west totals of children without a fixed
     jeugdbeschermer, as (date, total): 159 in September 2024, 99 in
-    February 2025 (months published; dates are the 1st)."""
+    February 2025 (months published; dates are the 1st). Labelled "JB west"
+    as the Rijswijk council letter labels them; the letter does not say
+    whether they cover all four regions, and beside the Zuid-Holland Zuid
+    figures they cannot be JB west's total (docs/example.md)."""
     capacity = 8
     while True:
         dates = (c_int32 * capacity)()
