@@ -19,9 +19,9 @@ set(runs
   "triage_2025-09-01_nl.json|triage --format json"
   "triage_2025-09-01_en.csv|triage --format csv --lang en"
   "triage_2025-09-01_nl.txt|triage --format text"
-  "allocate_2025-09-01.json|allocate --format json"
-  "allocate_2025-09-01.csv|allocate --format csv"
-  "allocate_2025-09-01.txt|allocate --format text")
+  "allocate_2025-09-01.json|allocate --format json --norm ${DATA}/norm_0_1_0.txt"
+  "allocate_2025-09-01.csv|allocate --format csv --norm ${DATA}/norm_0_1_0.txt"
+  "allocate_2025-09-01.txt|allocate --format text --norm ${DATA}/norm_0_1_0.txt")
 set(failed 0)
 foreach(run IN LISTS runs)
   string(FIND "${run}" "|" bar)
