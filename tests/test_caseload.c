@@ -1892,7 +1892,7 @@ static void out_of_memory_anywhere_is_enomem_without_leaks(void **state)
     jbw_snapshot_free(snap);
 }
 
-/* The ramp can be read back step by step: the default is DESIGN.md's
+/* The ramp can be read back step by step: the default is docs/norms.md's
  * 0.5 from month 0, 0.75 from month 3, 1.0 from month 6 (three steps). */
 static void norm_ramp_steps_read_back_as_set(void **state)
 {

@@ -448,7 +448,8 @@ static int32_t years(jbw_date from, jbw_date to)
 static void test_tenure_counts_whole_months_from_the_hire_date(void **state)
 {
     (void)state;
-    /* Hired 15 January: 2 months on 14 April, 3 on 15 April (DESIGN.md). */
+    /* Hired 15 January: 2 months on 14 April, 3 on 15 April (docs/calendar.md).
+     */
     assert_int_equal(months(D(2025, 1, 15), D(2025, 4, 14)), 2);
     assert_int_equal(months(D(2025, 1, 15), D(2025, 4, 15)), 3);
     assert_int_equal(months(D(2025, 1, 15), D(2025, 1, 15)), 0);

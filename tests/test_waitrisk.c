@@ -87,7 +87,8 @@ static void test_default_model_is_jbw_wachtrisico_version_1(void **state)
     (void)state;
     assert_string_equal(jbw_waitrisk_model_name(g_model), "jbw-wachtrisico");
     assert_int_equal(jbw_waitrisk_model_version(g_model), 1);
-    /* DESIGN.md: acuut daily (1 werkdag), hoog 5, midden 10, laag 20 */
+    /* docs/model-card.md: acuut daily (1 werkdag), hoog 5, midden 10, laag 20
+     */
     assert_int_equal(
         jbw_waitrisk_model_contact_interval(g_model, JBW_BAND_ACUUT), 1);
     assert_int_equal(
@@ -2154,7 +2155,7 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **state)
  * acute 1, safety 4, measure 11, time 4, bestaand 1, age 4, no contact 2,
  * handovers 1, band minima 3, time boundaries 3, age boundaries 2,
  * no-contact thresholds 2, handovers minimum 1, contact intervals 4), with
- * the values of DESIGN.md's table for the default. */
+ * the values of the model card's table for the default. */
 static void test_model_parameters_can_be_read_by_index_and_key(void **state)
 {
     jbw_waitrisk_model *m = NULL, *changed = NULL;

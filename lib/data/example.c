@@ -115,7 +115,7 @@ static const jbw__kind_shape jbw__kind_shapes[JBW_KIND_COUNT] = {
 
 typedef struct jbw__worker_draw {
     uint32_t org, region;
-    int ramp_pct;     /* onboarding share of a full caseload (DESIGN.md) */
+    int ramp_pct;     /* onboarding share of a full caseload (norms.md) */
     int fte10;        /* fte in tenths */
     jbw_date leaving; /* JBW_DATE_NONE when employed */
 } jbw__worker_draw;
@@ -548,7 +548,7 @@ static jbw_status jbw__add_ended(jbw__gen *g, uint32_t org, uint32_t region,
 /*
  * One worker: fte 0.6-1.0 (half full-time); 12% hired in the
  * last six months (onboarding ramp 50% in months 0-2, 75% in 3-5,
- * DESIGN.md's default, by days as an approximation), the others up to 20
+ * the default norm's ramp, by days as an approximation), the others up to 20
  * years ago; three in a hundred of those left in the last five months.
  */
 static jbw_status jbw__add_worker(jbw__gen *g, size_t index, uint32_t org,

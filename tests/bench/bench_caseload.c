@@ -1,7 +1,7 @@
 /*
  * bench_caseload: caseload totals plus the per-worker table for a
- * national-size snapshot (DESIGN.md target: <= 5 ms on one core), and the
- * same at 10x and 100x the national size, to show how the cost grows.
+ * national-size snapshot (target: <= 5 ms on one core, docs/performance.md),
+ * and the same at 10x and 100x the national size, to show how the cost grows.
  *
  * usage: bench_caseload [max_scale]   (default 100; runs 1, 10, 100 up
  * to max_scale)

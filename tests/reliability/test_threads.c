@@ -1,5 +1,5 @@
 /*
- * Thread safety (DESIGN.md: handles may be read from several threads at
+ * Thread safety (docs: handles may be read from several threads at
  * once; the error detail is per thread). Several threads score a batch,
  * triage, compute caseloads and write the results on shared read-only
  * handles (model, calendar, snapshot, norm) at the same time, and every

@@ -38,7 +38,7 @@ class NormTests(unittest.TestCase):
             jbw.Norm.named("fnv")
 
     def test_ramp_steps_read_back(self):
-        # DESIGN.md's ramp: 0.5 from month 0, 0.75 from month 3, 1.0 from 6.
+        # The default ramp (docs/norms.md): 0.5 from month 0, 0.75 from month 3, 1.0 from 6.
         with jbw.Norm() as n:
             self.assertEqual(n.ramp_steps, [(0, 0.5), (3, 0.75), (6, 1.0)])
             n.set_ramp([(0, 0.25), (2, 1.0)])

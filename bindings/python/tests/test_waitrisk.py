@@ -59,7 +59,7 @@ class Scoring(unittest.TestCase):
         self.assertEqual([self.model.contact_interval(b) for b in Band], [20, 10, 5, 1])
 
     def test_model_parameters_read_back(self):
-        # 43 parameters (docs/model-card.md); values from DESIGN.md's table.
+        # 43 parameters (docs/model-card.md); values from the model card's table.
         params = self.model.params
         self.assertEqual(len(params), 43)
         self.assertEqual(next(iter(params)), "points.acute")
