@@ -402,7 +402,7 @@ class PolicyReport(unittest.TestCase):
     def test_english_and_the_complete_tables(self):
         out = run("report", "--lang", "en").stdout
         self.assertIn("Caseload report on 2025-09-01", out)
-        self.assertIn("12 children per FTE", out)
+        self.assertIn("12 measures per FTE", out)
         full = run("report", "--format", "table").stdout
         self.assertIn("Workers employed on the date", full)
         run("triage", "--format", "table", check_rc=2)

@@ -391,7 +391,7 @@ static void test_policy_report_of_the_example(void **state)
         strncmp(text, jbw_example_notice(), strlen(jbw_example_notice())), 0);
     assert_true(count_lines(text) <= 150);
     assert_non_null(strstr(text, "Koppeling binnen 5 werkdagen"));
-    assert_non_null(strstr(text, "12 kinderen per fte"));
+    assert_non_null(strstr(text, "12 maatregelen per fte"));
     assert_null(strstr(text, "oupling"));
     assert_null(strstr(text, "W0001")); /* no worker table */
     jbw_free(text);
