@@ -4,6 +4,7 @@
  * decimals, CSV fields and ISO dates.
  */
 #include "base/base_internal.h"
+#include "base/fixed.h"
 
 #include <limits.h>
 #include <math.h>
@@ -162,12 +163,12 @@ void jbw__buf_json_number(jbw__buf *b, double v, int decimals)
         decimals = 0;
     if (decimals > 12)
         decimals = 12;
-    n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    /* the text of "%.*f" with a '.', without printf (lib/base/fixed.c) */
+    n = (int)jbw__fixed(tmp, sizeof tmp, v, decimals);
     if (n <= 0 || (size_t)n >= sizeof tmp) {
         jbw__buf_puts(b, "null");
         return;
     }
-    jbw__to_dot(tmp, jbw__decimal_point());
     if (memchr(tmp, '.', (size_t)n)) {
         while (n > 0 && tmp[n - 1] == '0')
             n--;

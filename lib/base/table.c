@@ -5,6 +5,7 @@
  * widths row by row (jbw__table_put). And the number format of a cell.
  */
 #include "base/table.h"
+#include "base/fixed.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -90,5 +91,5 @@ void jbw__fmt_num(char *out, size_t size, double v, int dec)
     /* no "-0.00" for a tiny negative */
     if (fabs(v) < 0.5 * pow(10.0, -dec))
         v = 0.0;
-    snprintf(out, size, "%.*f", dec, v);
+    jbw__fixed(out, size, v, dec); /* "%.*f" with a '.', without printf */
 }
