@@ -1,10 +1,15 @@
 /*
- * Thread safety (docs: handles may be read from several threads at
- * once; the error detail is per thread). Several threads score a batch,
- * triage, compute caseloads and write the results on shared read-only
- * handles (model, calendar, snapshot, norm) at the same time, and every
- * result must equal the single-threaded one byte for byte. Each thread
- * also checks that its error detail is its own.
+ * Thread safety (handles may be read from several threads at once; the
+ * error detail is per thread). Several threads score a batch, triage,
+ * compute caseloads, run forecasts (deterministic and stochastic) from
+ * shared parameters, and write the results (JSON, CSV, SVG), on shared
+ * read-only handles (model, calendar, snapshot, norm, scenario, and one
+ * caseload and one forecast made before the threads start, whose writers
+ * all threads call) at the same time; every result must equal the
+ * single-threaded one byte for byte. Each thread also checks that its
+ * error detail is its own. Before anything else, the threads make their
+ * first library calls together: the id hash draws its per-process key on
+ * first use, and that must happen once, whoever comes first.
  *
  * Built normally this checks the results; built with -fsanitize=thread
  * (docs/reliability.md) ThreadSanitizer checks for data races too. The
@@ -32,7 +37,23 @@ static struct {
     char *triage_json;
     char *allocation_csv;
     char *counts;
+    /* forecasts */
+    jbw_scenario *scenario;
+    jbw_forecast_params params;
+    jbw_caseload *caseload; /* shared result, written by every thread */
+    jbw_forecast *forecast; /* shared result (stochastic) */
+    char *caseload_text;    /* of the shared caseload */
+    char *forecast_json;    /* deterministic run, 24 months */
+    char *stochastic_svg;   /* stochastic run, 12 months, 20 replicates */
+    char *shared_json;      /* of the shared forecast */
+    char *shared_svg;
 } S;
+
+static const char scenario_text[] = "months = 24\n"
+                                    "turnover = 20%\n"
+                                    "hires_fte = 2.5\n"
+                                    "hire_months = 6\n"
+                                    "shock.surge = VOTS 3 8 1.5\n";
 
 static pthread_barrier_t start_line;
 
@@ -85,6 +106,45 @@ static void free_outputs(outputs *o)
     jbw_free(o->caseload_json);
     jbw_free(o->triage_json);
     jbw_free(o->allocation_csv);
+}
+
+/* A deterministic 24-month forecast (JSON) and a stochastic 12-month one
+ * with 20 replicates (SVG) from the shared parameters and norm. */
+static jbw_status run_forecasts(char **json, char **svg)
+{
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast_params p = S.params;
+    jbw_forecast *fc = NULL;
+    jbw_status st;
+    *json = *svg = NULL;
+    st = jbw_forecast_run(&fc, &S.params, S.norm, NULL);
+    if (st == JBW_OK)
+        st = jbw_forecast_json(json, NULL, fc);
+    jbw_forecast_free(fc);
+    fc = NULL;
+    if (st != JBW_OK)
+        return st;
+    p.months = 12;
+    o.replicates = 20;
+    o.seed = 7;
+    st = jbw_forecast_run(&fc, &p, S.norm, &o);
+    if (st == JBW_OK)
+        st = jbw_forecast_svg(svg, NULL, fc, "Wachtlijst (synthetisch)");
+    jbw_forecast_free(fc);
+    return st;
+}
+
+static void same_text(worker_result *r, jbw_status st, char *got,
+                      const char *want, const char *what)
+{
+    if (st != JBW_OK) {
+        r->errors++;
+        note(r, jbw_last_error());
+    } else if (strcmp(got, want) != 0) {
+        r->mismatches++;
+        note(r, what);
+    }
+    jbw_free(got);
 }
 
 /* The snapshot counts of every organisation as one line of text. */
@@ -148,6 +208,23 @@ static void *worker(void *arg)
             }
         }
         free_outputs(&o);
+        /* Forecasts from the shared parameters, and the writers of the
+         * shared caseload and forecast. */
+        {
+            char *json = NULL, *svg = NULL, *text = NULL;
+            jbw_status st = run_forecasts(&json, &svg);
+            same_text(r, st, json, S.forecast_json, "forecast JSON differs");
+            same_text(r, st, svg, S.stochastic_svg,
+                      "stochastic forecast SVG differs");
+            st = jbw_forecast_json(&json, NULL, S.forecast);
+            same_text(r, st, json, S.shared_json,
+                      "shared forecast JSON differs");
+            st = jbw_forecast_svg(&svg, NULL, S.forecast, NULL);
+            same_text(r, st, svg, S.shared_svg, "shared forecast SVG differs");
+            st = jbw_caseload_text(&text, NULL, S.caseload);
+            same_text(r, st, text, S.caseload_text,
+                      "shared caseload text differs");
+        }
         counts_text(counts, sizeof counts);
         if (strcmp(counts, S.counts) != 0) {
             r->mismatches++;
@@ -200,12 +277,38 @@ static int setup(void **state)
     S.counts = malloc(strlen(counts) + 1);
     assert_non_null(S.counts);
     strcpy(S.counts, counts);
+    /* Forecast inputs and the shared results. */
+    assert_ok(jbw_scenario_parse(&S.scenario, scenario_text,
+                                 sizeof scenario_text - 1, "threads"));
+    assert_ok(jbw_forecast_params_init(&S.params,
+                                       JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_from_snapshot(&S.params, S.snap, S.norm,
+                                                JBW_DATE_NONE, NULL, NULL));
+    assert_ok(jbw_scenario_apply(&S.params, S.scenario));
+    assert_ok(run_forecasts(&S.forecast_json, &S.stochastic_svg));
+    {
+        jbw_forecast_options fo = JBW_FORECAST_OPTIONS_INIT;
+        fo.replicates = 10;
+        assert_ok(jbw_forecast_run(&S.forecast, &S.params, S.norm, &fo));
+    }
+    assert_ok(jbw_forecast_json(&S.shared_json, NULL, S.forecast));
+    assert_ok(jbw_forecast_svg(&S.shared_svg, NULL, S.forecast, NULL));
+    assert_ok(jbw_caseload_compute(&S.caseload, S.snap, S.norm, S.cal, NULL));
+    assert_ok(jbw_caseload_text(&S.caseload_text, NULL, S.caseload));
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
+    jbw_free(S.caseload_text);
+    jbw_free(S.shared_svg);
+    jbw_free(S.shared_json);
+    jbw_free(S.stochastic_svg);
+    jbw_free(S.forecast_json);
+    jbw_caseload_free(S.caseload);
+    jbw_forecast_free(S.forecast);
+    jbw_scenario_free(S.scenario);
     free(S.counts);
     jbw_free(S.allocation_csv);
     jbw_free(S.triage_json);
@@ -244,11 +347,65 @@ threads_on_shared_handles_match_the_single_threaded_results(void **state)
            THREADS, ROUNDS, S.count);
 }
 
+/* ---- first use from several threads at once --------------------------- */
+
+static const char first_measures[] =
+    "id,child_id,kind,organisation,region,start\n"
+    "M1,C1,OTS,JBWEST,ZHZ,2025-01-10\n"
+    "M2,C1,VOTS,JBWEST,ZHZ,2025-02-10\n"
+    "M3,C2,OTS,WSS,HR,2025-03-10\n";
+static const char first_workers[] = "id,organisation,fte,hired\n"
+                                    "W1,JBWEST,1,2020-03-01\n";
+
+static void *first_use(void *arg)
+{
+    int *ok = arg;
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    size_t index = 99;
+    pthread_barrier_wait(&start_line);
+    /* The first libjbw calls of the process (the maps hash their keys). */
+    *ok = jbw_registry_zuid_west(&reg) == JBW_OK &&
+          jbw_snapshot_load_csv_buffers(&snap, NULL, reg, first_measures,
+                                        sizeof first_measures - 1, NULL,
+                                        first_workers,
+                                        sizeof first_workers - 1, NULL,
+                                        NULL) == JBW_OK &&
+          jbw_snapshot_find_measure(&index, snap, "M3") == JBW_OK &&
+          index == 2 && jbw_snapshot_measure_count(snap) == 3;
+    jbw_snapshot_free(snap);
+    jbw_registry_free(reg);
+    return NULL;
+}
+
+/* Runs before cmocka and the fixtures make any libjbw call; 0 when every
+ * thread loaded and found its measures. */
+static int first_calls_from_several_threads(void)
+{
+    pthread_t t[THREADS];
+    int ok[THREADS], i, all = 1;
+    if (pthread_barrier_init(&start_line, NULL, THREADS) != 0)
+        return 1;
+    for (i = 0; i < THREADS; i++)
+        if (pthread_create(&t[i], NULL, first_use, &ok[i]) != 0)
+            return 1;
+    for (i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        all = all && ok[i];
+    }
+    pthread_barrier_destroy(&start_line);
+    printf("threads: %d threads made their first libjbw calls together: %s\n",
+           THREADS, all ? "agree" : "FAILED");
+    return all ? 0 : 1;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(
             threads_on_shared_handles_match_the_single_threaded_results),
     };
+    if (first_calls_from_several_threads() != 0)
+        return 1;
     return cmocka_run_group_tests_name("threads", tests, setup, teardown);
 }
