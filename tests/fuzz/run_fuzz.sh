@@ -10,7 +10,9 @@
 #   SECONDS    fuzzing time per harness (default 20, or $JBW_FUZZ_SECONDS)
 #   BUILD_DIR  default build-fuzz in the source tree (or $JBW_FUZZ_BUILD)
 #   HARNESS    names (date, snapshot_csv, ...); default: every harness built
-# Environment: CC (default clang), JBW_FUZZ_JOBS (build jobs, default 2).
+# Environment: CC (default clang), JBW_FUZZ_JOBS (build jobs, default 2),
+# JBW_FUZZ_PARALLEL (harnesses fuzzed at the same time, one process each,
+# default 2: each still gets SECONDS of its own).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,9 +22,13 @@ build=${2:-${JBW_FUZZ_BUILD:-$src/build-fuzz}}
 [ $# -gt 0 ] && shift
 [ $# -gt 0 ] && shift
 jobs=${JBW_FUZZ_JOBS:-2}
+parallel=${JBW_FUZZ_PARALLEL:-2}
 
 case $seconds in
   ''|*[!0-9]*) echo "run_fuzz.sh: SECONDS must be a whole number" >&2; exit 2 ;;
+esac
+case $parallel in
+  ''|0|*[!0-9]*) echo "run_fuzz.sh: JBW_FUZZ_PARALLEL must be 1 or more" >&2; exit 2 ;;
 esac
 
 mkdir -p "$build"
@@ -48,16 +54,11 @@ corpus_of() {
 }
 
 mkdir -p "$build/artifacts"
-status=0
-summary=""
-for h in $harnesses; do
-  [ -f "$here/fuzz_$h.c" ] || continue
-  if ! cmake --build "$build" -j "$jobs" --target "fuzz_$h" >"$build/build-$h.log" 2>&1; then
-    echo "== $h: build failed (see $build/build-$h.log)" >&2
-    summary="$summary $h:build-failed"
-    status=1
-    continue
-  fi
+rm -f "$build"/status-*
+
+# Fuzzes one harness (built already); its result goes to status-<h>.
+fuzz_one() {
+  h=$1
   seeds="$here/corpus/$(corpus_of "$h")"
   work="$build/corpus/$h"
   mkdir -p "$work"
@@ -71,15 +72,44 @@ for h in $harnesses; do
       -artifact_prefix="$build/artifacts/$h-" "$work" "$seeds" \
       >"$build/fuzz-$h.log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/fuzz-$h.log")
-    echo "   ok: ${runs:-?} runs, corpus $(ls "$work" | wc -l) files"
-    summary="$summary $h:ok"
+    echo "   $h ok: ${runs:-?} runs, corpus $(ls "$work" | wc -l) files"
+    echo ok > "$build/status-$h"
   else
     echo "== $h: FAILED; log $build/fuzz-$h.log" >&2
     grep -E "ERROR|SUMMARY|check failed|round trip|Test unit written" \
       "$build/fuzz-$h.log" | head -20 >&2 || true
-    summary="$summary $h:FAILED"
-    status=1
+    echo FAILED > "$build/status-$h"
   fi
+}
+
+status=0
+summary=""
+built=""
+for h in $harnesses; do
+  [ -f "$here/fuzz_$h.c" ] || continue
+  if ! cmake --build "$build" -j "$jobs" --target "fuzz_$h" >"$build/build-$h.log" 2>&1; then
+    echo "== $h: build failed (see $build/build-$h.log)" >&2
+    summary="$summary $h:build-failed"
+    status=1
+    continue
+  fi
+  built="$built $h"
+done
+
+running=0
+for h in $built; do
+  fuzz_one "$h" &
+  running=$((running + 1))
+  if [ "$running" -ge "$parallel" ]; then
+    wait
+    running=0
+  fi
+done
+wait
+for h in $built; do
+  r=$(cat "$build/status-$h" 2>/dev/null || echo FAILED)
+  summary="$summary $h:$r"
+  [ "$r" = ok ] || status=1
 done
 echo "summary:$summary"
 if [ $status -ne 0 ]; then
