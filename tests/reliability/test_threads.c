@@ -280,8 +280,7 @@ static int setup(void **state)
     /* Forecast inputs and the shared results. */
     assert_ok(jbw_scenario_parse(&S.scenario, scenario_text,
                                  sizeof scenario_text - 1, "threads"));
-    assert_ok(jbw_forecast_params_init(&S.params,
-                                       JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_init(&S.params, JBW_FORECAST_PARAMS_VERSION));
     assert_ok(jbw_forecast_params_from_snapshot(&S.params, S.snap, S.norm,
                                                 JBW_DATE_NONE, NULL, NULL));
     assert_ok(jbw_scenario_apply(&S.params, S.scenario));
@@ -366,11 +365,9 @@ static void *first_use(void *arg)
     pthread_barrier_wait(&start_line);
     /* The first libjbw calls of the process (the maps hash their keys). */
     *ok = jbw_registry_zuid_west(&reg) == JBW_OK &&
-          jbw_snapshot_load_csv_buffers(&snap, NULL, reg, first_measures,
-                                        sizeof first_measures - 1, NULL,
-                                        first_workers,
-                                        sizeof first_workers - 1, NULL,
-                                        NULL) == JBW_OK &&
+          jbw_snapshot_load_csv_buffers(
+              &snap, NULL, reg, first_measures, sizeof first_measures - 1, NULL,
+              first_workers, sizeof first_workers - 1, NULL, NULL) == JBW_OK &&
           jbw_snapshot_find_measure(&index, snap, "M3") == JBW_OK &&
           index == 2 && jbw_snapshot_measure_count(snap) == 3;
     jbw_snapshot_free(snap);
