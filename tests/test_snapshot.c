@@ -222,7 +222,7 @@ static void test_worker_needs_unique_clean_id(void **state)
     assert_error_contains("control character (byte 2)");
     w.id = "W1";
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EDUPLICATE);
-    assert_error_contains("worker 'W1': id is already used");
+    assert_error_contains("id is already used (worker 'W1')");
     assert_int_equal(jbw_snapshot_worker_count(snap), 2);
     jbw_snapshot_free(snap);
 }
@@ -233,15 +233,15 @@ static void test_worker_keys_must_be_in_registry(void **state)
     jbw_worker w = worker("W1", NULL, "R1");
     (void)state;
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
-    assert_error_contains("worker 'W1': organisation is missing");
+    assert_error_contains("organisation is missing (worker 'W1')");
     w.organisation = "GX";
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ENOTFOUND);
     assert_error_contains(
-        "worker 'W1': organisation 'GX' is not in the registry");
+        "organisation 'GX' is not in the registry (worker 'W1')");
     w.organisation = "G1";
     w.region = "RX";
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ENOTFOUND);
-    assert_error_contains("worker 'W1': region 'RX' is not in the registry");
+    assert_error_contains("region 'RX' is not in the registry (worker 'W1')");
     assert_int_equal(jbw_snapshot_worker_count(snap), 0);
     w.region = NULL; /* no region is fine */
     assert_ok(jbw_snapshot_add_worker(snap, &w));
@@ -255,7 +255,7 @@ static void test_worker_fte_finite_and_within_0_and_1_2(void **state)
     (void)state;
     w.fte = NAN;
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
-    assert_error_contains("worker 'W1': fte is not a finite number");
+    assert_error_contains("fte is not a finite number (worker 'W1')");
     w.fte = INFINITY;
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
     w.fte = 0.0;
@@ -281,7 +281,7 @@ static void test_worker_dates_set_in_range_and_ordered(void **state)
     (void)state;
     w.hired = JBW_DATE_NONE;
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
-    assert_error_contains("worker 'W1': hired is missing");
+    assert_error_contains("hired is missing (worker 'W1')");
     w.hired = (jbw_date)90000; /* after 2199-12-31 (day 84005) */
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
     assert_error_contains("hired (day 90000) is outside");
@@ -324,12 +324,13 @@ static void test_measure_ids_present_unique_clean(void **state)
     m.id = "M1";
     m.child_id = "";
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': child_id is missing");
+                   "child_id is missing (measure 'M1')");
     m.child_id = NULL;
     expect_refused(snap, &m, JBW_EINVAL, 0, NULL);
     m.child_id = "C\n1";
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': child_id holds a control character");
+                   "child_id holds a control character (byte 2): 'C?1' "
+                   "(measure 'M1')");
     m.child_id = "C1";
     m.family_id = "\x01"
                   "C1"; /* would collide with C1's own-family key */
@@ -339,7 +340,7 @@ static void test_measure_ids_present_unique_clean(void **state)
     assert_ok(jbw_snapshot_add_measure(snap, &m));
     m.child_id = "C2";
     expect_refused(snap, &m, JBW_EDUPLICATE, 1,
-                   "measure 'M1': id is already used");
+                   "id is already used (measure 'M1')");
     jbw_snapshot_free(snap);
 }
 
@@ -350,7 +351,7 @@ static void test_measure_enums_in_range(void **state)
     (void)state;
     m.kind = (jbw_kind)12;
     expect_refused(snap, &m, JBW_ERANGE, 0,
-                   "measure 'M1': kind 12 is not a known kind");
+                   "kind 12 is not a known kind (measure 'M1')");
     m.kind = (jbw_kind)-1;
     expect_refused(snap, &m, JBW_ERANGE, 0, NULL);
     m.kind = JBW_KIND_OTS;
@@ -372,8 +373,8 @@ static void test_measure_jr_risk_only_on_jeugdreclassering(void **state)
     (void)state;
     m.jr_risk = JBW_JR_RISK_HIGH;
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': jr_risk 'high' is set on OTS, which is "
-                   "not jeugdreclassering");
+                   "jr_risk 'high' is set on OTS, which is "
+                   "not jeugdreclassering (measure 'M1')");
     m.kind = JBW_KIND_JR_ITB_CRIEM;
     assert_ok(jbw_snapshot_add_measure(snap, &m));
     jbw_snapshot_free(snap);
@@ -386,20 +387,20 @@ static void test_measure_organisation_serves_region(void **state)
     (void)state;
     m.organisation = "";
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': organisation is missing");
+                   "organisation is missing (measure 'M1')");
     m.organisation = "GX";
     expect_refused(snap, &m, JBW_ENOTFOUND, 0,
-                   "measure 'M1': organisation 'GX' is not in the registry");
+                   "organisation 'GX' is not in the registry (measure 'M1')");
     m.organisation = "G2";
     m.region = NULL;
-    expect_refused(snap, &m, JBW_EINVAL, 0, "measure 'M1': region is missing");
+    expect_refused(snap, &m, JBW_EINVAL, 0, "region is missing (measure 'M1')");
     m.region = "RX";
     expect_refused(snap, &m, JBW_ENOTFOUND, 0,
                    "region 'RX' is not in the registry");
     m.region = "R2"; /* G2 serves R1 only */
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': organisation 'G2' does not serve "
-                   "region 'R2'");
+                   "organisation 'G2' does not serve "
+                   "region 'R2' (measure 'M1')");
     m.region = "R1";
     assert_ok(jbw_snapshot_add_measure(snap, &m));
     jbw_snapshot_free(snap);
@@ -411,15 +412,14 @@ static void test_measure_start_set_and_end_after_start(void **state)
     jbw_measure m = measure("M1", "C1");
     (void)state;
     m.start = JBW_DATE_NONE;
-    expect_refused(snap, &m, JBW_EINVAL, 0, "measure 'M1': start is missing");
+    expect_refused(snap, &m, JBW_EINVAL, 0, "start is missing (measure 'M1')");
     m.start = (jbw_date)84006; /* 2200-01-01 */
-    expect_refused(snap, &m, JBW_ERANGE, 0,
-                   "measure 'M1': start (day 84006) is outside");
+    expect_refused(snap, &m, JBW_ERANGE, 0, "start (day 84006) is outside");
     m.start = D(2025, 1, 1);
     m.end = D(2025, 1, 1);
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': end 2025-01-01 is not after start "
-                   "2025-01-01");
+                   "end 2025-01-01 is not after start "
+                   "2025-01-01 (measure 'M1')");
     m.end = D(2024, 12, 31);
     expect_refused(snap, &m, JBW_EINVAL, 0, NULL);
     m.end = D(2025, 1, 2); /* one day long */
@@ -435,11 +435,11 @@ static void test_measure_worker_known_and_of_same_organisation(void **state)
     m.worker_id = "W9";
     m.first_assigned = D(2025, 1, 2);
     expect_refused(snap, &m, JBW_ENOTFOUND, 0,
-                   "measure 'M17': worker 'W9' is not in the snapshot");
+                   "worker 'W9' is not in the snapshot (measure 'M17')");
     m.worker_id = "W2"; /* W2 works for G2, the measure is G1's */
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M17': worker 'W2' belongs to organisation "
-                   "'G2', not 'G1'");
+                   "worker 'W2' belongs to organisation "
+                   "'G2', not 'G1' (measure 'M17')");
     m.worker_id = "W1";
     assert_ok(jbw_snapshot_add_measure(snap, &m));
     jbw_snapshot_free(snap);
@@ -453,8 +453,8 @@ static void test_measure_with_worker_has_no_waiting_since(void **state)
     m.worker_id = "W1";
     m.waiting_since = D(2025, 2, 1);
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': waiting_since is set but worker 'W1' "
-                   "is assigned");
+                   "waiting_since is set but worker 'W1' "
+                   "is assigned (measure 'M1')");
     jbw_snapshot_free(snap);
 }
 
@@ -466,7 +466,7 @@ static void test_measure_that_lost_its_worker_needs_wait_and_count(void **state)
     /* had workers, none now, no waiting_since */
     m.previous_workers = 1;
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': waiting_since is missing");
+                   "waiting_since is missing (measure 'M1')");
     /* first worker assigned once, none now, yet previous_workers 0 */
     m.previous_workers = 0;
     m.first_assigned = D(2025, 1, 6);
@@ -475,7 +475,7 @@ static void test_measure_that_lost_its_worker_needs_wait_and_count(void **state)
                    "previous_workers must be at least 1");
     m.previous_workers = -1;
     expect_refused(snap, &m, JBW_ERANGE, 0,
-                   "measure 'M1': previous_workers -1 is negative");
+                   "previous_workers -1 is negative (measure 'M1')");
     m.previous_workers = 1;
     assert_ok(jbw_snapshot_add_measure(snap, &m));
     jbw_snapshot_free(snap);
@@ -489,8 +489,8 @@ static void test_measure_dates_not_before_start(void **state)
     m.worker_id = "W1";
     m.first_assigned = D(2024, 12, 31);
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': first_assigned 2024-12-31 is before "
-                   "start 2025-01-01");
+                   "first_assigned 2024-12-31 is before "
+                   "start 2025-01-01 (measure 'M1')");
     m.first_assigned = D(2025, 1, 1);
     m.last_contact = D(2024, 12, 1);
     expect_refused(snap, &m, JBW_EINVAL, 0,
@@ -507,8 +507,9 @@ static void test_measure_dates_not_before_start(void **state)
     m.kind = JBW_KIND_VOOGDIJ;
     m.birth_date = D(2025, 1, 2);
     expect_refused(snap, &m, JBW_EINVAL, 0,
-                   "measure 'M1': birth_date 2025-01-02 is after start "
-                   "2025-01-01 (only an OTS or VOTS may start before birth)");
+                   "birth_date 2025-01-02 is after start "
+                   "2025-01-01 (only an OTS or VOTS may start before birth) "
+                   "(measure 'M1')");
     m.kind = JBW_KIND_OTS;
     m.birth_date = (jbw_date)-40000;
     expect_refused(snap, &m, JBW_ERANGE, 0,

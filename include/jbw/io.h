@@ -39,15 +39,33 @@ typedef struct jbw_load_options {
      * loads back with its own date.
      */
     jbw_date reference_date;
+    /* ---- version 2 ---- */
+    /*
+     * The limits of the readers (docs/formats.md, "Limits"): a file or
+     * buffer of more than max_file_bytes bytes, or a line of more than
+     * max_line_bytes bytes before its LF, is refused with JBW_ERANGE as
+     * soon as the reader reaches it. 0 (default): the defaults below;
+     * SIZE_MAX: no limit. jbw_registry_load_csv_opts() uses them too.
+     */
+    size_t max_file_bytes;
+    size_t max_line_bytes;
 } jbw_load_options;
 
-#define JBW_LOAD_OPTIONS_VERSION 1
+/* The default limits: 256 MiB a file, 64 KiB a line. */
+#define JBW_LOAD_MAX_FILE_BYTES_DEFAULT 268435456
+#define JBW_LOAD_MAX_LINE_BYTES_DEFAULT 65536
+
+/* Version 1 (without the limits) is still accepted, with the defaults. */
+#define JBW_LOAD_OPTIONS_VERSION 2
 #define JBW_LOAD_OPTIONS_INIT                                                  \
     {                                                                          \
-        JBW_LOAD_OPTIONS_VERSION, 0, 0, JBW_DATE_NONE                          \
+        JBW_LOAD_OPTIONS_VERSION, 0, 0, JBW_DATE_NONE, 0, 0                    \
     }
 
-/* Errors: JBW_EINVAL, JBW_EVERSION. */
+/*
+ * Sets the defaults for `version` (1 or 2: a caller built against version
+ * 1 passes 1 and a version-1 record). Errors: JBW_EINVAL, JBW_EVERSION.
+ */
 JBW_API jbw_status jbw_load_options_init(jbw_load_options *opts,
                                          unsigned int version);
 
@@ -74,15 +92,20 @@ JBW_API void jbw_rejects_free(jbw_rejects *rejects);
  * Loads a snapshot from measures.csv and workers.csv held in memory.
  * `measures_name` and `workers_name` name the sources in messages (NULL:
  * "measures.csv", "workers.csv"). `registry` is copied into the snapshot.
- * `opts` may be NULL for the defaults. `rejects` may be NULL; in lenient
- * mode it receives the list of rejected rows (possibly empty), which the
- * caller frees with jbw_rejects_free(); in strict mode it is set to NULL.
- * A measure rejected because its worker row was rejected says so. Text
- * errors (a quote never closed, invalid UTF-8, a NUL byte) and header
- * errors fail the load in lenient mode too (docs/formats.md).
+ * `opts` may be NULL for the defaults. `rejects` may be NULL. On success,
+ * in lenient mode *rejects receives the list of rejected rows (possibly
+ * empty), which the caller frees with jbw_rejects_free(); in strict mode
+ * *rejects is set to NULL. On failure (any mode) *out and *rejects are
+ * left untouched. A measure rejected because its worker row was rejected
+ * says so. Text errors (a quote never closed, invalid UTF-8, a NUL byte),
+ * header errors and the limits fail the load in lenient mode too
+ * (docs/formats.md). Ids over JBW_ID_MAX bytes are refused (naming the
+ * line and column).
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_EPARSE (malformed CSV, a bad
- * value, a missing or unknown column), JBW_EDUPLICATE, JBW_ENOTFOUND,
- * JBW_ERANGE, JBW_ENOMEM. In strict mode any bad row fails the load.
+ * value, a missing or unknown column, UTF-16 or UTF-32), JBW_EDUPLICATE,
+ * JBW_ENOTFOUND, JBW_ERANGE (a value out of range, a text or line past
+ * the limits of `opts`, an id too long), JBW_ENOMEM. In strict mode any
+ * bad row fails the load.
  */
 JBW_API jbw_status jbw_snapshot_load_csv_buffers(
     jbw_snapshot **out, jbw_rejects **rejects, const jbw_registry *registry,
@@ -91,8 +114,13 @@ JBW_API jbw_status jbw_snapshot_load_csv_buffers(
     const jbw_load_options *opts);
 
 /*
- * As jbw_snapshot_load_csv_buffers(), reading the two files. Messages
- * name the paths. Additional error: JBW_EIO (a file cannot be read).
+ * As jbw_snapshot_load_csv_buffers(), reading the two files (workers
+ * first) in chunks, each checked as it arrives: a file larger than
+ * max_file_bytes is refused from its size before it is read, and an
+ * endless input (a pipe, /dev/zero) stops at the first NUL byte, the
+ * first line past max_line_bytes or max_file_bytes, whichever comes
+ * first. Messages name the paths. Additional error: JBW_EIO (a file
+ * cannot be read; a directory: "Is a directory").
  */
 JBW_API jbw_status jbw_snapshot_load_csv(jbw_snapshot **out,
                                          jbw_rejects **rejects,
@@ -122,7 +150,10 @@ JBW_API jbw_status jbw_registry_load_csv_buffer(jbw_registry **out,
                                                 const char *text, size_t len,
                                                 const char *name);
 
-/* As above, from a file. Additional error: JBW_EIO. */
+/*
+ * As above, from a file, within the default limits (see
+ * jbw_load_options). Additional errors: JBW_EIO, JBW_ERANGE (limits).
+ */
 JBW_API jbw_status jbw_registry_load_csv(jbw_registry **out, const char *path);
 
 /*
@@ -141,6 +172,18 @@ JBW_API jbw_status jbw_registry_json(char **out, size_t *len,
  */
 JBW_API jbw_status jbw_registry_text(char **out, size_t *len,
                                      const jbw_registry *reg);
+
+/*
+ * As jbw_registry_load_csv(), with the limits max_file_bytes and
+ * max_line_bytes of `opts` (NULL: the defaults; version 1 or 2). The
+ * other fields do not apply: a registry load is always strict, and a
+ * column the format does not know is refused. Errors as
+ * jbw_registry_load_csv(), and JBW_EVERSION.
+ */
+JBW_API jbw_status jbw_registry_load_csv_opts(jbw_registry **out,
+                                              const char *path,
+                                              const jbw_load_options *opts);
+
 /* Writes a registry as registry.csv text. Errors: JBW_EINVAL, JBW_ENOMEM. */
 JBW_API jbw_status jbw_registry_csv(char **out, size_t *len,
                                     const jbw_registry *reg);

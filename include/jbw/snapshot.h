@@ -53,17 +53,24 @@ JBW_API jbw_status jbw_snapshot_new(jbw_snapshot **out,
 /* Frees a snapshot; NULL is accepted. */
 JBW_API void jbw_snapshot_free(jbw_snapshot *snap);
 
+/* The most bytes an id (of a worker, measure, child or family) may have:
+ * ids are pseudonyms, and 255 bytes hold any of them. */
+#define JBW_ID_MAX 255
+
 /*
  * Adds a worker. Checked: non-empty unique id; organisation (and region,
  * when given) in the registry; fte finite and 0 < fte <= 1.2; hired set;
  * leaving after hired when set; dates in range.
  * Ids (of workers, measures, children, families) must not contain ASCII
- * control characters (bytes below 0x20, 0x7f).
+ * control characters (bytes below 0x20, 0x7f), nor be longer than
+ * JBW_ID_MAX bytes.
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_EDUPLICATE, JBW_ENOTFOUND,
- * JBW_ERANGE, JBW_ENOMEM. The detail names the worker id and the field.
+ * JBW_ERANGE, JBW_ENOMEM. The detail gives the reason, then the worker
+ * id and the field (long values cut with an ellipsis).
  * Which status: JBW_EINVAL for a missing field, NaN/inf, or fields that
  * contradict each other; JBW_ERANGE for a number, enum value or date
- * outside its range; JBW_ENOTFOUND for an unknown key or worker id.
+ * outside its range, or an id too long; JBW_ENOTFOUND for an unknown key
+ * or worker id.
  */
 JBW_API jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap,
                                            const jbw_worker *worker);

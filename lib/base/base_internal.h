@@ -38,6 +38,17 @@
 jbw_status jbw__error(jbw_status status, const char *fmt, ...)
     JBW__PRINTF(2, 3);
 jbw_status jbw__verror(jbw_status status, const char *fmt, va_list ap);
+/*
+ * Writes s[0..n) into dst (size bytes, at least 8) for use inside a
+ * message: cut at a character boundary with an ellipsis (U+2026, 3 bytes)
+ * when longer than size - 4 bytes, control characters shown as '?'
+ * (bytes that are not UTF-8 become '?' when the message is recorded).
+ * Returns dst.
+ */
+const char *jbw__quote_value(char *dst, size_t size, const char *s, size_t n);
+/* The buffer size for a value quoted in a message: 68 bytes and "…". */
+#define JBW__SHOWN 72
+
 /* Records "out of memory" and returns JBW_ENOMEM. */
 jbw_status jbw__enomem(void);
 /* Returns JBW_OK after clearing the detail: use at every successful exit
@@ -170,7 +181,15 @@ typedef struct jbw__strmap {
         NULL, 0, NULL, NULL, NULL, 0, 0, NULL, 0, 0, 0, 0                      \
     }
 
+/*
+ * The id hash: SipHash-1-3 of s[0..n) under a key drawn once per process
+ * from the system's random source (hashkey.c). Never visible in any
+ * output: maps keep insertion order.
+ */
 uint64_t jbw__hash(const char *s, size_t n);
+/* SipHash-1-3 of s[0..n) under `key` (hashkey.c; tested against the
+ * reference implementation's vectors). */
+uint64_t jbw__siphash13(const uint64_t key[2], const char *s, size_t n);
 /* Finds a key; returns its index or -1. */
 long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n);
 /* Finds or inserts; *index receives the index, *inserted 1 when new.

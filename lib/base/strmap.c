@@ -25,38 +25,8 @@ static uint64_t jbw__load32(const char *s)
     return v;
 }
 
-uint64_t jbw__hash(const char *s, size_t n)
-{
-    /* Eight bytes per step rather than one (ids are short, and a load
-     * interns about a million of them), with overlapping reads for the
-     * tail so that every byte counts once the length is mixed in; then
-     * the murmur3 finaliser, whose low bits pick the slot. The map's
-     * order is its insertion order, so the hash is never visible. */
-    const uint64_t k = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = (uint64_t)n * 0xC2B2AE3D27D4EB4FULL, w;
-    size_t i = 0;
-    for (; n - i > 8; i += 8) {
-        h = (h ^ jbw__load64(s + i)) * k;
-        h ^= h >> 29;
-    }
-    if (n >= 8)
-        w = jbw__load64(s + n - 8);
-    else if (n >= 4)
-        w = jbw__load32(s) | jbw__load32(s + n - 4) << 32;
-    else if (n > 0)
-        w = (uint64_t)(unsigned char)s[0] |
-            (uint64_t)(unsigned char)s[n / 2] << 8 |
-            (uint64_t)(unsigned char)s[n - 1] << 16;
-    else
-        w = 0;
-    h = (h ^ w) * k;
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 33;
-    return h;
-}
+/* jbw__hash() is the keyed hash of hashkey.c: its key is drawn once per
+ * process, so ids written to collide cannot be computed offline. */
 
 #define JBW__SLOT(h, index)                                                    \
     (((h)&0xFFFFFFFF00000000ULL) | (uint64_t)((index) + 1))

@@ -292,19 +292,18 @@ jbw_status jbw_norm_parse(jbw_norm **out, const char *text, size_t len,
     return jbw__ok();
 }
 
-/* Norm files are small; a larger file is not a norm file. */
 jbw_status jbw_norm_load(jbw_norm **out, const char *path)
 {
     char *text = NULL;
-    size_t len = 0;
+    size_t n = 0;
     jbw_status st;
     if (!out || !path)
         return jbw__error(JBW_EINVAL, "jbw_norm_load: %s is NULL",
                           !out ? "out" : "path");
-    if ((st = jbw_read_file(&text, &len, path)) != JBW_OK)
+    if ((st = jbw__kv_read(&text, &n, path)) != JBW_OK)
         return st;
-    st = jbw_norm_parse(out, text, len, path);
-    jbw_free(text);
+    st = jbw_norm_parse(out, text, n, path);
+    jbw__free(text);
     return st;
 }
 

@@ -130,11 +130,26 @@ void jbw_snapshot_free(jbw_snapshot *snap)
 
 /* ---- checks shared by workers and measures ----------------------------- */
 
-/* The record being checked, for details: "measure 'M17'". */
+/* The record being checked, for details: "(measure 'M17')". */
 typedef struct jbw__rec {
     const char *what; /* "worker" or "measure" */
     const char *id;
+    const char *shown; /* the id as messages show it: cut when long */
+    char buf[JBW__SHOWN];
 } jbw__rec;
+
+/* Sets r->shown once the id is known to be valid and len bytes long:
+ * the id itself when short (the usual case, no copy), else its start with
+ * an ellipsis. */
+static void jbw__rec_shown(jbw__rec *r, size_t len)
+{
+    if (len < JBW__SHOWN - 4) {
+        r->shown = r->id;
+        return;
+    }
+    jbw__quote_value(r->buf, sizeof r->buf, r->id, len);
+    r->shown = r->buf;
+}
 
 static int jbw__given(const char *s)
 {
@@ -194,20 +209,30 @@ static jbw_status jbw__check_id(size_t *len, const jbw__rec *r,
                                 const char *field, const char *id)
 {
     const unsigned char *p;
+    char q[JBW__SHOWN];
     if (!jbw__given(id))
-        return jbw__error(JBW_EINVAL, "%s '%s': %s is missing", r->what,
-                          r->id ? r->id : "", field);
+        return jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field, r->what,
+                          r->shown);
     *len = strlen(id);
+    if (*len > JBW_ID_MAX) {
+        jbw__quote_value(q, sizeof q, id, *len);
+        return jbw__error(JBW_ERANGE,
+                          "%s is longer than %d bytes (%zu bytes): '%s' "
+                          "(%s '%s')",
+                          field, JBW_ID_MAX, *len, q, r->what, r->shown);
+    }
     if (!jbw__has_control(id, *len))
         return JBW_OK;
     /* The byte loop finds the first one for the detail. */
     for (p = (const unsigned char *)id; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
+        if (*p < 0x20 || *p == 0x7f) {
+            jbw__quote_value(q, sizeof q, id, *len);
             return jbw__error(JBW_EINVAL,
-                              "%s '%s': %s holds a control "
-                              "character (byte %ld)",
-                              r->what, r->id ? r->id : "", field,
-                              (long)(p - (const unsigned char *)id) + 1);
+                              "%s holds a control character (byte %ld): "
+                              "'%s' (%s '%s')",
+                              field, (long)(p - (const unsigned char *)id) + 1,
+                              q, r->what, r->shown);
+        }
     *len = (size_t)(p - (const unsigned char *)id);
     return JBW_OK;
 }
@@ -218,15 +243,15 @@ static jbw_status jbw__check_date_slow(const jbw__rec *r, const char *field,
 {
     char buf[32];
     if (d == JBW_DATE_NONE)
-        return required ? jbw__error(JBW_EINVAL, "%s '%s': %s is missing",
-                                     r->what, r->id, field)
+        return required ? jbw__error(JBW_EINVAL, "%s is missing (%s '%s')",
+                                     field, r->what, r->shown)
                         : JBW_OK;
     if (!jbw__date_in_range(d))
         return jbw__error(JBW_ERANGE,
-                          "%s '%s': %s (%s) is outside "
-                          "1900-01-01..2199-12-31",
-                          r->what, r->id, field,
-                          jbw__date_text(buf, sizeof buf, d));
+                          "%s (%s) is outside 1900-01-01..2199-12-31 "
+                          "(%s '%s')",
+                          field, jbw__date_text(buf, sizeof buf, d), r->what,
+                          r->shown);
     return JBW_OK;
 }
 
@@ -247,9 +272,9 @@ static jbw_status jbw__check_not_before(const jbw__rec *r, const char *field,
     char a[32], b[32];
     if (d == JBW_DATE_NONE || d >= ref)
         return JBW_OK;
-    return jbw__error(JBW_EINVAL, "%s '%s': %s %s is before %s %s", r->what,
-                      r->id, field, jbw__date_text(a, sizeof a, d), ref_field,
-                      jbw__date_text(b, sizeof b, ref));
+    return jbw__error(JBW_EINVAL, "%s %s is before %s %s (%s '%s')", field,
+                      jbw__date_text(a, sizeof a, d), ref_field,
+                      jbw__date_text(b, sizeof b, ref), r->what, r->shown);
 }
 
 /* Looks up an organisation key the record names (required). */
@@ -257,15 +282,17 @@ static jbw_status jbw__check_org(uint32_t *org, const jbw__rec *r,
                                  const jbw_registry *reg, const char *key)
 {
     long i;
+    char q[JBW__SHOWN];
     if (!jbw__given(key))
-        return jbw__error(JBW_EINVAL, "%s '%s': organisation is missing",
-                          r->what, r->id);
+        return jbw__error(JBW_EINVAL, "organisation is missing (%s '%s')",
+                          r->what, r->shown);
     i = jbw__strmap_find(&reg->org_keys, key, strlen(key));
     if (i < 0)
         return jbw__error(JBW_ENOTFOUND,
-                          "%s '%s': organisation '%s' is not in "
-                          "the registry",
-                          r->what, r->id, key);
+                          "organisation '%s' is not in the registry (%s "
+                          "'%s')",
+                          jbw__quote_value(q, sizeof q, key, strlen(key)),
+                          r->what, r->shown);
     *org = (uint32_t)i;
     return JBW_OK;
 }
@@ -276,35 +303,37 @@ static jbw_status jbw__check_region(uint32_t *region, const jbw__rec *r,
                                     int required)
 {
     long i;
+    char q[JBW__SHOWN];
     if (!jbw__given(key)) {
         if (required)
-            return jbw__error(JBW_EINVAL, "%s '%s': region is missing", r->what,
-                              r->id);
+            return jbw__error(JBW_EINVAL, "region is missing (%s '%s')",
+                              r->what, r->shown);
         *region = JBW__NONE;
         return JBW_OK;
     }
     i = jbw__strmap_find(&reg->region_keys, key, strlen(key));
     if (i < 0)
-        return jbw__error(JBW_ENOTFOUND,
-                          "%s '%s': region '%s' is not in the "
-                          "registry",
-                          r->what, r->id, key);
+        return jbw__error(
+            JBW_ENOTFOUND, "region '%s' is not in the registry (%s '%s')",
+            jbw__quote_value(q, sizeof q, key, strlen(key)), r->what, r->shown);
     *region = (uint32_t)i;
     return JBW_OK;
 }
 
 /* The record's own id: valid and not used before in `ids`. Its length
  * and hash are kept for the insert that follows. */
-static jbw_status jbw__check_new_id(size_t *len, uint64_t *hash,
-                                    const jbw__rec *r, const jbw__strmap *ids)
+static jbw_status jbw__check_new_id(size_t *len, uint64_t *hash, jbw__rec *r,
+                                    const jbw__strmap *ids)
 {
-    jbw_status st = jbw__check_id(len, r, "id", r->id);
-    if (st != JBW_OK)
+    jbw_status st;
+    r->shown = "";
+    if ((st = jbw__check_id(len, r, "id", r->id)) != JBW_OK)
         return st;
+    jbw__rec_shown(r, *len);
     *hash = jbw__hash(r->id, *len);
     if (jbw__strmap_find_hashed(ids, r->id, *len, *hash) >= 0)
-        return jbw__error(JBW_EDUPLICATE, "%s '%s': id is already used",
-                          r->what, r->id);
+        return jbw__error(JBW_EDUPLICATE, "id is already used (%s '%s')",
+                          r->what, r->shown);
     return JBW_OK;
 }
 
@@ -331,23 +360,21 @@ static jbw_status jbw__check_worker(jbw__worker_row *row,
                                 0)) != JBW_OK)
         return st;
     if (!isfinite(w->fte))
-        return jbw__error(JBW_EINVAL, "worker '%s': fte is not a finite number",
-                          w->id);
+        return jbw__error(JBW_EINVAL,
+                          "fte is not a finite number (worker '%s')", r.shown);
     if (!(w->fte > 0.0 && w->fte <= JBW__FTE_MAX))
         return jbw__error(JBW_ERANGE,
-                          "worker '%s': fte %g is outside "
-                          "0 < fte <= 1.2",
-                          w->id, w->fte);
+                          "fte %g is outside 0 < fte <= 1.2 (worker '%s')",
+                          w->fte, r.shown);
     if ((st = jbw__check_date(&r, "hired", w->hired, 1)) != JBW_OK ||
         (st = jbw__check_date(&r, "leaving", w->leaving, 0)) != JBW_OK)
         return st;
     if (w->leaving != JBW_DATE_NONE && w->leaving <= w->hired) {
         char a[32], b[32];
         return jbw__error(JBW_EINVAL,
-                          "worker '%s': leaving %s is not after "
-                          "hired %s",
-                          w->id, jbw__date_text(a, sizeof a, w->leaving),
-                          jbw__date_text(b, sizeof b, w->hired));
+                          "leaving %s is not after hired %s (worker '%s')",
+                          jbw__date_text(a, sizeof a, w->leaving),
+                          jbw__date_text(b, sizeof b, w->hired), r.shown);
     }
     return JBW_OK;
 }
@@ -392,39 +419,33 @@ typedef struct jbw__measure_row {
 } jbw__measure_row;
 
 /* Kind and the small enums are in range; jr_risk only on JR. */
-static jbw_status jbw__check_enums(const jbw_measure *m)
+static jbw_status jbw__check_enums(const jbw__rec *r, const jbw_measure *m)
 {
     if ((unsigned)m->kind >= JBW_KIND_COUNT)
-        return jbw__error(JBW_ERANGE,
-                          "measure '%s': kind %d is not a known "
-                          "kind",
-                          m->id, (int)m->kind);
+        return jbw__error(JBW_ERANGE, "kind %d is not a known kind (%s '%s')",
+                          (int)m->kind, r->what, r->shown);
     if ((unsigned)m->safety > JBW_SAFETY_ACUTE)
-        return jbw__error(JBW_ERANGE, "measure '%s': safety %d is out of range",
-                          m->id, (int)m->safety);
+        return jbw__error(JBW_ERANGE, "safety %d is out of range (%s '%s')",
+                          (int)m->safety, r->what, r->shown);
     if ((unsigned)m->placement > JBW_PLACEMENT_CRISIS)
-        return jbw__error(JBW_ERANGE,
-                          "measure '%s': placement %d is out of "
-                          "range",
-                          m->id, (int)m->placement);
+        return jbw__error(JBW_ERANGE, "placement %d is out of range (%s '%s')",
+                          (int)m->placement, r->what, r->shown);
     if ((unsigned)m->jr_risk > JBW_JR_RISK_HIGH)
-        return jbw__error(JBW_ERANGE,
-                          "measure '%s': jr_risk %d is out of range", m->id,
-                          (int)m->jr_risk);
+        return jbw__error(JBW_ERANGE, "jr_risk %d is out of range (%s '%s')",
+                          (int)m->jr_risk, r->what, r->shown);
     if (m->jr_risk != JBW_JR_RISK_UNKNOWN &&
         jbw_kind_domain(m->kind) != JBW_DOMAIN_JR)
         return jbw__error(JBW_EINVAL,
-                          "measure '%s': jr_risk '%s' is set on %s, "
-                          "which is not jeugdreclassering",
-                          m->id, jbw_jr_risk_code(m->jr_risk),
-                          jbw_kind_code(m->kind));
+                          "jr_risk '%s' is set on %s, which is not "
+                          "jeugdreclassering (%s '%s')",
+                          jbw_jr_risk_code(m->jr_risk), jbw_kind_code(m->kind),
+                          r->what, r->shown);
     return JBW_OK;
 }
 
 /* Ids, keys and the organisation-serves-region rule. */
 static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
-                                          const jbw_snapshot *snap,
-                                          const jbw__rec *r,
+                                          const jbw_snapshot *snap, jbw__rec *r,
                                           const jbw_measure *m)
 {
     jbw_status st;
@@ -435,7 +456,7 @@ static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
         (jbw__given(m->family_id) &&
          (st = jbw__check_id(&row->family_len, r, "family_id", m->family_id)) !=
              JBW_OK) ||
-        (st = jbw__check_enums(m)) != JBW_OK ||
+        (st = jbw__check_enums(r, m)) != JBW_OK ||
         (st = jbw__check_org(&row->org, r, snap->registry, m->organisation)) !=
             JBW_OK ||
         (st = jbw__check_region(&row->region, r, snap->registry, m->region,
@@ -443,9 +464,9 @@ static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
         return st;
     if (!jbw__registry_serves_idx(snap->registry, row->org, row->region))
         return jbw__error(JBW_EINVAL,
-                          "measure '%s': organisation '%s' does not "
-                          "serve region '%s'",
-                          m->id, m->organisation, m->region);
+                          "organisation '%s' does not serve region '%s' (%s "
+                          "'%s')",
+                          m->organisation, m->region, r->what, r->shown);
     return JBW_OK;
 }
 
@@ -467,11 +488,10 @@ static jbw_status jbw__check_measure_dates(const jbw__rec *r,
         (st = jbw__check_date(r, "last_contact", m->last_contact, 0)) != JBW_OK)
         return st;
     if (m->end != JBW_DATE_NONE && m->end <= m->start)
-        return jbw__error(JBW_EINVAL,
-                          "measure '%s': end %s is not after start "
-                          "%s",
-                          m->id, jbw__date_text(a, sizeof a, m->end),
-                          jbw__date_text(b, sizeof b, m->start));
+        return jbw__error(JBW_EINVAL, "end %s is not after start %s (%s '%s')",
+                          jbw__date_text(a, sizeof a, m->end),
+                          jbw__date_text(b, sizeof b, m->start), r->what,
+                          r->shown);
     if ((st = jbw__check_not_before(r, "first_assigned", m->first_assigned,
                                     "start", m->start)) != JBW_OK ||
         (st = jbw__check_not_before(r, "waiting_since", m->waiting_since,
@@ -482,36 +502,43 @@ static jbw_status jbw__check_measure_dates(const jbw__rec *r,
     if (m->birth_date != JBW_DATE_NONE && m->birth_date > m->start &&
         m->kind != JBW_KIND_OTS && m->kind != JBW_KIND_VOTS)
         return jbw__error(JBW_EINVAL,
-                          "measure '%s': birth_date %s is after "
-                          "start %s (only an OTS or VOTS may start before "
-                          "birth)",
-                          m->id, jbw__date_text(a, sizeof a, m->birth_date),
-                          jbw__date_text(b, sizeof b, m->start));
+                          "birth_date %s is after start %s (only an OTS or "
+                          "VOTS may start before birth) (%s '%s')",
+                          jbw__date_text(a, sizeof a, m->birth_date),
+                          jbw__date_text(b, sizeof b, m->start), r->what,
+                          r->shown);
     return JBW_OK;
 }
 
 /* The worker, when named, exists and works for the measure's GI. */
 static jbw_status jbw__check_measure_worker(jbw__measure_row *row,
                                             const jbw_snapshot *snap,
+                                            const jbw__rec *r,
                                             const jbw_measure *m)
 {
     long w;
+    size_t len;
+    jbw_status st;
+    char q[JBW__SHOWN];
     const jbw_registry *reg = snap->registry;
     row->worker = JBW__NONE;
     if (!jbw__given(m->worker_id))
         return JBW_OK;
-    w = jbw__strmap_find(&snap->worker_ids, m->worker_id, strlen(m->worker_id));
+    if ((st = jbw__check_id(&len, r, "worker_id", m->worker_id)) != JBW_OK)
+        return st;
+    jbw__quote_value(q, sizeof q, m->worker_id, len);
+    w = jbw__strmap_find(&snap->worker_ids, m->worker_id, len);
     if (w < 0)
         return jbw__error(JBW_ENOTFOUND,
-                          "measure '%s': worker '%s' is not in "
-                          "the snapshot (add workers before their measures)",
-                          m->id, m->worker_id);
+                          "worker '%s' is not in the snapshot (%s '%s'): add "
+                          "workers before their measures",
+                          q, r->what, r->shown);
     if (snap->w.org[w] != row->org)
         return jbw__error(JBW_EINVAL,
-                          "measure '%s': worker '%s' belongs to "
-                          "organisation '%s', not '%s'",
-                          m->id, m->worker_id,
-                          reg->org_keys.keys[snap->w.org[w]], m->organisation);
+                          "worker '%s' belongs to organisation '%s', not "
+                          "'%s' (%s '%s')",
+                          q, reg->org_keys.keys[snap->w.org[w]],
+                          m->organisation, r->what, r->shown);
     row->worker = (uint32_t)w;
     return JBW_OK;
 }
@@ -521,22 +548,21 @@ static jbw_status jbw__check_measure_worker(jbw__measure_row *row,
  * settled: a nieuw measure given without one waits since its start.
  */
 static jbw_status jbw__check_assignment(jbw__measure_row *row,
-                                        const jbw_measure *m)
+                                        const jbw__rec *r, const jbw_measure *m)
 {
     int had_worker =
         m->previous_workers > 0 || m->first_assigned != JBW_DATE_NONE;
     row->waiting_since = m->waiting_since;
     if (m->previous_workers < 0)
         return jbw__error(JBW_ERANGE,
-                          "measure '%s': previous_workers %d is "
-                          "negative",
-                          m->id, m->previous_workers);
+                          "previous_workers %d is negative (%s '%s')",
+                          m->previous_workers, r->what, r->shown);
     if (row->worker != JBW__NONE) {
         if (m->waiting_since != JBW_DATE_NONE)
             return jbw__error(JBW_EINVAL,
-                              "measure '%s': waiting_since is set "
-                              "but worker '%s' is assigned",
-                              m->id, m->worker_id);
+                              "waiting_since is set but worker '%s' is "
+                              "assigned (%s '%s')",
+                              m->worker_id, r->what, r->shown);
         return JBW_OK;
     }
     if (!had_worker) {
@@ -546,15 +572,15 @@ static jbw_status jbw__check_assignment(jbw__measure_row *row,
     }
     if (m->previous_workers == 0)
         return jbw__error(JBW_EINVAL,
-                          "measure '%s': first_assigned is set and "
-                          "there is no worker now, so previous_workers must be "
-                          "at least 1, not 0",
-                          m->id);
+                          "first_assigned is set and there is no worker now, "
+                          "so previous_workers must be at least 1, not 0 (%s "
+                          "'%s')",
+                          r->what, r->shown);
     if (m->waiting_since == JBW_DATE_NONE)
         return jbw__error(JBW_EINVAL,
-                          "measure '%s': waiting_since is missing: "
-                          "there is no worker now and previous_workers is %d",
-                          m->id, m->previous_workers);
+                          "waiting_since is missing (%s '%s'): there is no "
+                          "worker now and previous_workers is %d",
+                          r->what, r->shown, m->previous_workers);
     return JBW_OK;
 }
 
@@ -619,9 +645,9 @@ static jbw_status jbw__check_measure(jbw__measure_row *row,
     if ((st = jbw__check_measure_keys(row, snap, &r, m)) != JBW_OK ||
         (st = jbw__check_measure_dates(&r, m)) != JBW_OK ||
         (st = jbw__check_measure_v2(&r, m)) != JBW_OK ||
-        (st = jbw__check_measure_worker(row, snap, m)) != JBW_OK)
+        (st = jbw__check_measure_worker(row, snap, &r, m)) != JBW_OK)
         return st;
-    return jbw__check_assignment(row, m);
+    return jbw__check_assignment(row, &r, m);
 }
 
 /*

@@ -393,7 +393,7 @@ jbw_status jbw_scenario_load(jbw_scenario **out, const char *path)
     if (!out || !path)
         return jbw__error(JBW_EINVAL, "jbw_scenario_load: NULL %s",
                           !out ? "out" : "path");
-    if ((st = jbw_read_file(&text, &len, path)) != JBW_OK)
+    if ((st = jbw__kv_read(&text, &len, path)) != JBW_OK)
         return st;
     st = jbw_scenario_parse(out, text, len, path);
     jbw_free(text);

@@ -113,24 +113,7 @@ static size_t jbw__utf8_len(const unsigned char *p, const unsigned char *end)
 
 void jbw__csv_quote(char *dst, size_t size, const char *s, size_t n)
 {
-    size_t room = size - 4, i, k = 0;
-    int cut = 0;
-    if (n > room) {
-        /* Back up to the start of a character so the message stays UTF-8. */
-        n = room;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-        cut = 1;
-    }
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        dst[k++] = ch < 0x20 || ch == 0x7F ? '?' : (char)ch;
-    }
-    if (cut) {
-        memcpy(dst + k, "...", 3);
-        k += 3;
-    }
-    dst[k] = '\0';
+    jbw__quote_value(dst, size, s, n);
 }
 
 /* The header name of column col, or "" when the header has no such one. */
@@ -209,7 +192,8 @@ static jbw_status jbw__csv_bad_byte(const jbw__csv *c, const char *field,
     size_t col = c->count - 1;
     if (*at == '\0')
         return jbw__csv_error(c, col, JBW_EPARSE,
-                              "NUL byte (a UTF-16 file? save it as UTF-8)");
+                              "NUL byte (a UTF-16 or UTF-32 file? save it as "
+                              "UTF-8)");
     return jbw__csv_error(c, col, JBW_EPARSE,
                           "invalid UTF-8 (byte 0x%02X at byte %zu of the "
                           "field; save the file as UTF-8)",
@@ -467,14 +451,8 @@ jbw_status jbw__csv_open(jbw__csv *c, const char *text, size_t len,
     c->pos = text;
     c->end = text + len;
     c->line = 1;
-    if (len >= 2 &&
-        ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE) &&
-        ((unsigned char)text[1] ^ (unsigned char)text[0]) == 0x01)
-        return jbw__error(JBW_EPARSE,
-                          "%s is UTF-16 (byte-order mark %02X %02X); save "
-                          "it as UTF-8",
-                          source, (unsigned)(unsigned char)text[0],
-                          (unsigned)(unsigned char)text[1]);
+    if ((st = jbw__text_encoding_check(text, len, source)) != JBW_OK)
+        return st;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         c->pos += 3;
     while (blank) {

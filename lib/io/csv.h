@@ -107,9 +107,53 @@ jbw_status jbw__csv_error(const jbw__csv *c, size_t col, jbw_status status,
 
 /*
  * Writes s[0..n) into dst (size bytes) for use inside a message: cut at a
- * character boundary with "..." when too long, control characters shown
- * as '?'. size must be at least 8.
+ * character boundary with an ellipsis (U+2026, 3 bytes) when too long,
+ * control characters shown as '?'. size must be at least 8.
  */
 void jbw__csv_quote(char *dst, size_t size, const char *s, size_t n);
+
+/* ---- limits of the text readers (limits.c, file.c) -------------------- */
+
+/* The limits of one read; SIZE_MAX: none. */
+typedef struct jbw__text_limits {
+    size_t max_bytes; /* bytes in the whole text */
+    size_t max_line;  /* bytes in one line before its LF (a CR counts) */
+    int settable;     /* the messages name the load options' fields */
+} jbw__text_limits;
+
+/* The state of the checks over a text that arrives in chunks. */
+typedef struct jbw__text_scan {
+    jbw__text_limits lim;
+    const char *source; /* the name in messages */
+    int refuse_nul;
+    size_t total;    /* bytes checked */
+    size_t line;     /* 1-based line of the next byte */
+    size_t line_len; /* bytes of that line checked so far */
+} jbw__text_scan;
+
+void jbw__text_scan_init(jbw__text_scan *sc, const jbw__text_limits *lim,
+                         const char *source, int refuse_nul);
+/*
+ * Checks the next n bytes of the text: JBW_ERANGE when the text grows
+ * past lim.max_bytes or a line past lim.max_line (naming the line),
+ * JBW_EPARSE for a NUL byte (with refuse_nul; naming the line) or, in
+ * the first chunk, a UTF-16 or UTF-32 byte-order mark.
+ */
+jbw_status jbw__text_scan_chunk(jbw__text_scan *sc, const char *p, size_t n);
+/* JBW_EPARSE naming the encoding when text starts with a UTF-16 or UTF-32
+ * byte-order mark; JBW_OK otherwise. */
+jbw_status jbw__text_encoding_check(const char *text, size_t len,
+                                    const char *source);
+
+/*
+ * Reads a file within `lim`, in chunks of at most 1 MiB, each checked as
+ * it arrives (jbw__text_scan_chunk, NUL bytes refused when refuse_nul),
+ * into a NUL-terminated buffer (free with jbw__free). A regular file
+ * larger than lim->max_bytes is refused before it is read; a directory is
+ * JBW_EIO "Is a directory". Errors: JBW_EIO, JBW_ERANGE, JBW_EPARSE,
+ * JBW_ENOMEM.
+ */
+jbw_status jbw__read_text(char **out, size_t *len, const char *path,
+                          const jbw__text_limits *lim, int refuse_nul);
 
 #endif /* JBW_IO_CSV_H */

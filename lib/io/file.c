@@ -49,34 +49,99 @@ static jbw_status io_file_error(const char *what, const char *path, int err)
     return jbw__error(JBW_EIO, "%s '%s': %s", what, shown, reason);
 }
 
-/* Reads f to its end into a NUL-terminated buffer; `hint` is its size. */
-static jbw_status io_read_all(char **out, size_t *len, FILE *f, size_t hint,
-                              const char *path)
+/* Bytes read and checked at a time: a limit or a NUL byte stops the read
+ * within one chunk of where it is. */
+#define IO_CHUNK ((size_t)1 << 20)
+/* The first buffer of a file whose size is not known (a pipe, a device). */
+#define IO_FIRST ((size_t)64 << 10)
+
+/*
+ * Grows the buffer of a read that holds n bytes: to the file's size (plus
+ * the NUL and one byte that shows the end) when known, else doubling, and
+ * never past what the limit can hold (max_bytes + 2).
+ */
+static int io_grow_text(char **data, size_t *cap, size_t n, size_t hint,
+                        size_t max_bytes)
 {
-    /* Two spare bytes: the NUL, and room for the read that sees EOF. */
-    size_t cap = 0, n = 0, need = hint < SIZE_MAX - 2 ? hint + 2 : 4096;
-    void *data = NULL;
-    if (need < 4096)
-        need = 4096;
-    for (;;) {
-        size_t got;
-        if (n + 2 > cap &&
-            jbw__grow(&data, &cap, n + 2 > need ? n + 2 : need, 1) != 0) {
-            jbw__free(data);
-            return jbw__enomem();
+    size_t want = *cap ? *cap * 2 : (hint ? hint + 2 : IO_FIRST), top;
+    char *p;
+    if (*cap && want / 2 != *cap)
+        want = SIZE_MAX;
+    top = max_bytes < SIZE_MAX - 2 ? max_bytes + 2 : SIZE_MAX;
+    if (want > top)
+        want = top;
+    if (want < n + 2)
+        want = n + 2;
+    p = jbw__realloc(*data, want);
+    if (!p)
+        return -1;
+    *data = p;
+    *cap = want;
+    return 0;
+}
+
+/* The checks before the first byte: a directory, or a regular file
+ * already larger than the limit. *hint receives a regular file's size. */
+static jbw_status io_check_file(FILE *f, const char *path, const char *shown,
+                                const jbw__text_limits *lim, size_t *hint)
+{
+    struct stat sb;
+    *hint = 0;
+    if (fstat(fileno(f), &sb) != 0)
+        return JBW_OK;
+    if (S_ISDIR(sb.st_mode))
+        return io_file_error("cannot read", path, EISDIR);
+    if (!S_ISREG(sb.st_mode) || sb.st_size <= 0)
+        return JBW_OK;
+    if ((unsigned long long)sb.st_size > lim->max_bytes)
+        return jbw__error(JBW_ERANGE,
+                          "%s is %llu bytes, larger than %zu bytes, the limit "
+                          "on the size of this file%s",
+                          shown, (unsigned long long)sb.st_size, lim->max_bytes,
+                          lim->settable ? " (max_file_bytes)" : "");
+    *hint = (size_t)sb.st_size;
+    return JBW_OK;
+}
+
+jbw_status jbw__read_text(char **out, size_t *len, const char *path,
+                          const jbw__text_limits *lim, int refuse_nul)
+{
+    char shown[200], *data = NULL;
+    size_t cap = 0, n = 0, hint = 0;
+    jbw__text_scan sc;
+    jbw_status st;
+    FILE *f;
+    io_path(shown, sizeof shown, path);
+    f = fopen(path, "rb");
+    if (!f)
+        return io_file_error("cannot open", path, errno);
+    st = io_check_file(f, path, shown, lim, &hint);
+    jbw__text_scan_init(&sc, lim, shown, refuse_nul);
+    while (st == JBW_OK) {
+        size_t want, got;
+        if (cap - n < 2 &&
+            io_grow_text(&data, &cap, n, hint, lim->max_bytes) != 0) {
+            st = jbw__enomem();
+            break;
         }
-        got = fread((char *)data + n, 1, cap - n - 1, f);
-        n += got;
+        want = cap - n - 1 < IO_CHUNK ? cap - n - 1 : IO_CHUNK;
+        got = fread(data + n, 1, want, f);
         if (got == 0) {
             if (ferror(f)) {
                 int err = errno;
-                jbw__free(data);
-                return io_file_error("cannot read", path, err ? err : EIO);
+                st = io_file_error("cannot read", path, err ? err : EIO);
             }
             break;
         }
+        st = jbw__text_scan_chunk(&sc, data + n, got);
+        n += got;
     }
-    ((char *)data)[n] = '\0';
+    fclose(f);
+    if (st != JBW_OK) {
+        jbw__free(data);
+        return st;
+    }
+    data[n] = '\0';
     *out = data;
     if (len)
         *len = n;
@@ -85,27 +150,12 @@ static jbw_status io_read_all(char **out, size_t *len, FILE *f, size_t hint,
 
 jbw_status jbw_read_file(char **out, size_t *len, const char *path)
 {
-    struct stat sb;
-    size_t hint = 0;
-    FILE *f;
+    static const jbw__text_limits none = {SIZE_MAX, SIZE_MAX, 0};
     jbw_status st;
     if (!out || !path)
         return jbw__error(JBW_EINVAL,
                           "jbw_read_file: out and path must not be NULL");
-    f = fopen(path, "rb");
-    if (!f)
-        return io_file_error("cannot open", path, errno);
-    if (fstat(fileno(f), &sb) == 0) {
-        if (S_ISDIR(sb.st_mode)) {
-            fclose(f);
-            return io_file_error("cannot read", path, EISDIR);
-        }
-        if (S_ISREG(sb.st_mode) && sb.st_size > 0 &&
-            (unsigned long long)sb.st_size < (unsigned long long)SIZE_MAX / 2)
-            hint = (size_t)sb.st_size;
-    }
-    st = io_read_all(out, len, f, hint, path);
-    fclose(f);
+    st = jbw__read_text(out, len, path, &none, 0);
     return st == JBW_OK ? jbw__ok() : st;
 }
 

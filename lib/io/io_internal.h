@@ -101,6 +101,19 @@ enum {
 extern const char *const jbw__io_worker_names[W_COLUMNS];
 extern const char *const jbw__io_measure_names[M_COLUMNS];
 
+/* ---- load options and limits (snapshot_load.c) ------------------------ */
+
+/* Checks `given` (NULL: the defaults; version 1 or 2) and copies it into
+ * *o, a full current-version record with the defaults where a version-1
+ * record has no field. */
+jbw_status jbw__io_options(jbw_load_options *o, const jbw_load_options *given);
+/* The readers' limits of checked options (0 fields: the defaults). */
+void jbw__io_limits(jbw__text_limits *lim, const jbw_load_options *o);
+/* Checks a text given in memory against the size and line limits (its
+ * NUL bytes are the tokenizer's to report, with the column). */
+jbw_status jbw__io_scan_text(const char *text, size_t len, const char *name,
+                             const jbw__text_limits *lim);
+
 /* ---- CSV writing helpers (snapshot_write.c) --------------------------- */
 
 /* A text field, quoted also when it has leading or trailing blanks. */

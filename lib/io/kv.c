@@ -3,6 +3,7 @@
  * files).
  */
 #include "io/kv.h"
+#include "io/csv.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -24,6 +25,8 @@ jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
         source = "(text)";
     if (!text && len)
         return jbw__error(JBW_EINVAL, "%s: no text", source);
+    if (len && jbw__text_encoding_check(text, len, source) != JBW_OK)
+        return JBW_EPARSE;
     while (pos < len) {
         size_t start = pos, end, i, klen, vstart, vend;
         jbw_status st;
@@ -84,4 +87,10 @@ jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
             return st;
     }
     return JBW_OK;
+}
+
+jbw_status jbw__kv_read(char **out, size_t *len, const char *path)
+{
+    static const jbw__text_limits lim = {JBW__KV_FILE_MAX, (size_t)64 << 10, 0};
+    return jbw__read_text(out, len, path, &lim, 1);
 }

@@ -19,4 +19,16 @@ typedef jbw_status (*jbw__kv_fn)(void *user, const char *key, const char *value,
 jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
                          jbw__kv_fn fn, void *user);
 
+/*
+ * Reads a key = value file (norm, model, scenario) for its parser: at most
+ * JBW__KV_FILE_MAX bytes (these files are small; a larger one is not one
+ * of them), NUL bytes refused, read in chunks so that an endless input
+ * stops at the limit. Free the text with jbw__free(). Errors: JBW_EIO
+ * (with the system's reason: "Is a directory" for a directory),
+ * JBW_ERANGE (too large, or a line over 64 KiB), JBW_EPARSE (NUL, UTF-16
+ * or UTF-32), JBW_ENOMEM.
+ */
+#define JBW__KV_FILE_MAX ((size_t)1 << 20)
+jbw_status jbw__kv_read(char **out, size_t *len, const char *path);
+
 #endif /* JBW_IO_KV_H */

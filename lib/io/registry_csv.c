@@ -192,18 +192,12 @@ static jbw_status io_registry_pass(jbw_registry *reg, const char *text,
     return st;
 }
 
-jbw_status jbw_registry_load_csv_buffer(jbw_registry **out, const char *text,
-                                        size_t len, const char *name)
+/* Both passes over a text already within the limits. */
+static jbw_status io_registry_load(jbw_registry **out, const char *text,
+                                   size_t len, const char *name)
 {
     jbw_registry *reg = NULL;
-    jbw_status st;
-    if (!out || !text)
-        return jbw__error(JBW_EINVAL,
-                          "jbw_registry_load_csv_buffer: out and text must "
-                          "not be NULL");
-    if (!name)
-        name = "registry.csv";
-    st = jbw_registry_new(&reg);
+    jbw_status st = jbw_registry_new(&reg);
     if (st == JBW_OK)
         st = io_registry_pass(reg, text, len, name, 0);
     if (st == JBW_OK)
@@ -216,20 +210,50 @@ jbw_status jbw_registry_load_csv_buffer(jbw_registry **out, const char *text,
     return jbw__ok();
 }
 
-jbw_status jbw_registry_load_csv(jbw_registry **out, const char *path)
+jbw_status jbw_registry_load_csv_buffer(jbw_registry **out, const char *text,
+                                        size_t len, const char *name)
+{
+    jbw__text_limits lim;
+    jbw_load_options o;
+    jbw_status st;
+    if (!out || !text)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_registry_load_csv_buffer: out and text must "
+                          "not be NULL");
+    if (!name)
+        name = "registry.csv";
+    jbw__io_options(&o, NULL);
+    jbw__io_limits(&lim, &o);
+    if ((st = jbw__io_scan_text(text, len, name, &lim)) != JBW_OK)
+        return st;
+    return io_registry_load(out, text, len, name);
+}
+
+jbw_status jbw_registry_load_csv_opts(jbw_registry **out, const char *path,
+                                      const jbw_load_options *opts)
 {
     char *text = NULL;
     size_t len = 0;
+    jbw__text_limits lim;
+    jbw_load_options o;
     jbw_status st;
     if (!out || !path)
         return jbw__error(JBW_EINVAL,
-                          "jbw_registry_load_csv: out and path must not be "
-                          "NULL");
-    st = jbw_read_file(&text, &len, path);
+                          "jbw_registry_load_csv_opts: out and path must "
+                          "not be NULL");
+    if ((st = jbw__io_options(&o, opts)) != JBW_OK)
+        return st;
+    jbw__io_limits(&lim, &o);
+    st = jbw__read_text(&text, &len, path, &lim, 1);
     if (st == JBW_OK)
-        st = jbw_registry_load_csv_buffer(out, text, len, path);
+        st = io_registry_load(out, text, len, path);
     jbw__free(text);
     return st;
+}
+
+jbw_status jbw_registry_load_csv(jbw_registry **out, const char *path)
+{
+    return jbw_registry_load_csv_opts(out, path, NULL);
 }
 
 jbw_status jbw_registry_csv(char **out, size_t *len, const jbw_registry *reg)

@@ -151,6 +151,24 @@ static const char *io_str(const io_load *L, size_t off)
     return off == IO_NULL ? NULL : L->arena.data + off;
 }
 
+/* Ids have at most JBW_ID_MAX bytes: refused here, where the detail can
+ * name the line and the column (the snapshot refuses them too). */
+static jbw_status io_id_lengths(const jbw__csv *c, const size_t *cols, size_t n)
+{
+    char q[IO_SHOWN];
+    size_t k, len;
+    for (k = 0; k < n; k++) {
+        const char *s = jbw__io_text(c, cols[k], &len);
+        if (s && len > JBW_ID_MAX)
+            return jbw__csv_error(c, cols[k], JBW_ERANGE,
+                                  "an id has at most %d bytes, this one %zu: "
+                                  "'%s'",
+                                  JBW_ID_MAX, len,
+                                  jbw__quote_value(q, sizeof q, s, len));
+    }
+    return JBW_OK;
+}
+
 static jbw_status io_worker_row(io_load *L, io_wrow *row, const jbw__csv *c,
                                 const size_t *col)
 {
@@ -158,7 +176,8 @@ static jbw_status io_worker_row(io_load *L, io_wrow *row, const jbw__csv *c,
     const size_t cols[WS_COUNT] = {col[W_ID], col[W_ORG], col[W_REGION]};
     jbw_worker *w = &row->w;
     jbw_status st;
-    if ((st = io_keep_row(L, row->str, c, cols, optional, WS_COUNT)) !=
+    if ((st = io_id_lengths(c, cols, 1)) != JBW_OK ||
+        (st = io_keep_row(L, row->str, c, cols, optional, WS_COUNT)) !=
             JBW_OK ||
         (st = jbw__io_number(&w->fte, c, col[W_FTE])) != JBW_OK ||
         (st = jbw__io_date(&w->hired, c, col[W_HIRED], 1)) != JBW_OK ||
@@ -186,11 +205,14 @@ static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
     const size_t cols[MS_COUNT] = {
         col[M_ID],     col[M_CHILD],  col[M_FAMILY],         col[M_ORG],
         col[M_REGION], col[M_WORKER], col[M_OVERRIDE_REASON]};
+    const size_t ids[4] = {col[M_ID], col[M_CHILD], col[M_FAMILY],
+                           col[M_WORKER]};
     jbw_measure *m = &row->m;
     int kind = 0, safety = 0, placement = 0, risk = 0;
     int plan = 0, help = 0, dv = 0, band = -1;
     jbw_status st;
-    if ((st = io_keep_row(L, row->str, c, cols, optional, MS_COUNT)) !=
+    if ((st = io_id_lengths(c, ids, 4)) != JBW_OK ||
+        (st = io_keep_row(L, row->str, c, cols, optional, MS_COUNT)) !=
             JBW_OK ||
         (st = jbw__io_enum_value(&kind, &L->memo[IO_KIND], c, col[M_KIND],
                                  IO_KIND)) != JBW_OK ||
@@ -478,32 +500,75 @@ static jbw_status io_add_measures(io_load *L)
     return JBW_OK;
 }
 
-static jbw_status io_check_options(const jbw_load_options *opts)
+jbw_status jbw__io_options(jbw_load_options *o, const jbw_load_options *given)
 {
-    if (opts->version != JBW_LOAD_OPTIONS_VERSION)
+    static const jbw_load_options defaults = JBW_LOAD_OPTIONS_INIT;
+    *o = defaults;
+    if (!given)
+        return JBW_OK;
+    if (given->version != 1 && given->version != JBW_LOAD_OPTIONS_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_load_options: version %u, this library knows "
-                          "%u",
-                          opts->version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
-    if ((opts->lenient != 0 && opts->lenient != 1) ||
-        (opts->allow_unknown_columns != 0 && opts->allow_unknown_columns != 1))
+                          "1 and %u",
+                          given->version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
+    /* A version-1 record ends after reference_date: read no further. */
+    o->lenient = given->lenient;
+    o->allow_unknown_columns = given->allow_unknown_columns;
+    o->reference_date = given->reference_date;
+    if (given->version >= 2) {
+        o->max_file_bytes = given->max_file_bytes;
+        o->max_line_bytes = given->max_line_bytes;
+    }
+    if ((o->lenient != 0 && o->lenient != 1) ||
+        (o->allow_unknown_columns != 0 && o->allow_unknown_columns != 1))
         return jbw__error(JBW_EINVAL, "jbw_load_options: lenient and "
                                       "allow_unknown_columns must be 0 or 1");
-    if (opts->reference_date != JBW_DATE_NONE &&
-        !jbw__date_in_range(opts->reference_date))
+    if (o->reference_date != JBW_DATE_NONE &&
+        !jbw__date_in_range(o->reference_date))
         return jbw__error(JBW_ERANGE,
                           "jbw_load_options: reference_date %ld is outside "
                           "the supported years %d-%d",
-                          (long)opts->reference_date, JBW_YEAR_MIN,
-                          JBW_YEAR_MAX);
+                          (long)o->reference_date, JBW_YEAR_MIN, JBW_YEAR_MAX);
     return JBW_OK;
+}
+
+void jbw__io_limits(jbw__text_limits *lim, const jbw_load_options *o)
+{
+    lim->max_bytes =
+        o->max_file_bytes ? o->max_file_bytes : JBW_LOAD_MAX_FILE_BYTES_DEFAULT;
+    lim->max_line =
+        o->max_line_bytes ? o->max_line_bytes : JBW_LOAD_MAX_LINE_BYTES_DEFAULT;
+    lim->settable = 1;
+}
+
+jbw_status jbw__io_scan_text(const char *text, size_t len, const char *name,
+                             const jbw__text_limits *lim)
+{
+    jbw__text_scan sc;
+    jbw__text_scan_init(&sc, lim, name, 0);
+    return jbw__text_scan_chunk(&sc, text, len);
 }
 
 jbw_status jbw_load_options_init(jbw_load_options *opts, unsigned int version)
 {
     static const jbw_load_options init = JBW_LOAD_OPTIONS_INIT;
-    return jbw__record_init(opts, &init, sizeof init, version,
-                            JBW_LOAD_OPTIONS_VERSION, "jbw_load_options_init");
+    if (!opts)
+        return jbw__error(JBW_EINVAL, "jbw_load_options_init: opts is NULL");
+    if (version != 1 && version != JBW_LOAD_OPTIONS_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_load_options_init: version %u, this library "
+                          "knows 1 and %u",
+                          version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
+    /* A version-1 record has room for the first four fields only. */
+    opts->version = version;
+    opts->lenient = init.lenient;
+    opts->allow_unknown_columns = init.allow_unknown_columns;
+    opts->reference_date = init.reference_date;
+    if (version >= 2) {
+        opts->max_file_bytes = 0;
+        opts->max_line_bytes = 0;
+    }
+    return jbw__ok();
 }
 
 /* Both passes; on success L->snap holds the snapshot. */
@@ -536,31 +601,33 @@ static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
     return JBW_OK;
 }
 
-jbw_status jbw_snapshot_load_csv_buffers(
-    jbw_snapshot **out, jbw_rejects **rejects, const jbw_registry *registry,
-    const char *measures, size_t measures_len, const char *measures_name,
-    const char *workers, size_t workers_len, const char *workers_name,
-    const jbw_load_options *opts)
+/* The load of two texts within the limits; `scanned`: the file reader
+ * has checked them already. */
+static jbw_status io_load_texts(jbw_snapshot **out, jbw_rejects **rejects,
+                                const jbw_registry *registry,
+                                const char *measures, size_t measures_len,
+                                const char *measures_name, const char *workers,
+                                size_t workers_len, const char *workers_name,
+                                const jbw_load_options *o, int scanned)
 {
-    static const jbw_load_options defaults = JBW_LOAD_OPTIONS_INIT;
+    jbw__text_limits lim;
     io_load L;
     jbw_status st;
-    if (!out || !registry || !measures || !workers)
-        return jbw__error(JBW_EINVAL,
-                          "jbw_snapshot_load_csv_buffers: out, registry, "
-                          "measures and workers must not be NULL");
-    if (!opts)
-        opts = &defaults;
-    if ((st = io_check_options(opts)) != JBW_OK)
-        return st;
     memset(&L, 0, sizeof L);
-    L.lenient = opts->lenient;
-    L.allow_unknown = opts->allow_unknown_columns;
+    L.lenient = o->lenient;
+    L.allow_unknown = o->allow_unknown_columns;
     L.names[IO_MEASURES] = measures_name ? measures_name : "measures.csv";
     L.names[IO_WORKERS] = workers_name ? workers_name : "workers.csv";
     L.latest = JBW_DATE_NONE;
+    jbw__io_limits(&lim, o);
+    if (!scanned &&
+        ((st = jbw__io_scan_text(workers, workers_len, L.names[IO_WORKERS],
+                                 &lim)) != JBW_OK ||
+         (st = jbw__io_scan_text(measures, measures_len, L.names[IO_MEASURES],
+                                 &lim)) != JBW_OK))
+        return st;
     st = io_load_run(&L, registry, measures, measures_len, workers, workers_len,
-                     opts->reference_date);
+                     o->reference_date);
     if (st != JBW_OK) {
         io_load_free(&L);
         return st;
@@ -575,6 +642,25 @@ jbw_status jbw_snapshot_load_csv_buffers(
     return jbw__ok();
 }
 
+jbw_status jbw_snapshot_load_csv_buffers(
+    jbw_snapshot **out, jbw_rejects **rejects, const jbw_registry *registry,
+    const char *measures, size_t measures_len, const char *measures_name,
+    const char *workers, size_t workers_len, const char *workers_name,
+    const jbw_load_options *opts)
+{
+    jbw_load_options o;
+    jbw_status st;
+    if (!out || !registry || !measures || !workers)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_snapshot_load_csv_buffers: out, registry, "
+                          "measures and workers must not be NULL");
+    if ((st = jbw__io_options(&o, opts)) != JBW_OK)
+        return st;
+    return io_load_texts(out, rejects, registry, measures, measures_len,
+                         measures_name, workers, workers_len, workers_name, &o,
+                         0);
+}
+
 jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
                                  const jbw_registry *registry,
                                  const char *measures_path,
@@ -583,18 +669,22 @@ jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
 {
     char *m = NULL, *w = NULL;
     size_t mlen = 0, wlen = 0;
+    jbw__text_limits lim;
+    jbw_load_options o;
     jbw_status st;
     if (!out || !registry || !measures_path || !workers_path)
         return jbw__error(JBW_EINVAL,
                           "jbw_snapshot_load_csv: out, registry and both "
                           "paths must not be NULL");
-    st = jbw_read_file(&w, &wlen, workers_path);
+    if ((st = jbw__io_options(&o, opts)) != JBW_OK)
+        return st;
+    jbw__io_limits(&lim, &o);
+    st = jbw__read_text(&w, &wlen, workers_path, &lim, 1);
     if (st == JBW_OK)
-        st = jbw_read_file(&m, &mlen, measures_path);
+        st = jbw__read_text(&m, &mlen, measures_path, &lim, 1);
     if (st == JBW_OK)
-        st = jbw_snapshot_load_csv_buffers(out, rejects, registry, m, mlen,
-                                           measures_path, w, wlen, workers_path,
-                                           opts);
+        st = io_load_texts(out, rejects, registry, m, mlen, measures_path, w,
+                           wlen, workers_path, &o, 1);
     jbw__free(m);
     jbw__free(w);
     return st;

@@ -443,7 +443,7 @@ jbw_status jbw_waitrisk_model_load(jbw_waitrisk_model **out, const char *path)
     if (!out || !path)
         return jbw__error(JBW_EINVAL, "jbw_waitrisk_model_load: %s is NULL",
                           out ? "path" : "out");
-    st = jbw_read_file(&text, &len, path);
+    st = jbw__kv_read(&text, &len, path);
     if (st != JBW_OK)
         return st;
     st = jbw_waitrisk_model_parse(out, text, len, path);

@@ -6,9 +6,9 @@
  * compute offline ids that all share one 64-bit hash: every insert then
  * walks the whole chain, and loading n such ids costs O(n^2) key
  * comparisons (docs/reliability.md). The ids here are crafted against that
- * function, copied below as `unkeyed_hash`: 16 printable bytes, whose
- * first 8 are drawn at random and whose last 8 are solved so that the
- * state before the finaliser is one constant. A hash keyed with a secret
+ * function (tests/crafted_ids.h): 16 printable bytes, whose first 8 are
+ * drawn at random and whose last 8 are solved so that the state before
+ * the finaliser is one constant. A hash keyed with a secret
  * per-process seed scatters them like any other ids; the ratio of the two
  * load times shows whether the library's map still degrades.
  *
@@ -18,96 +18,15 @@
  */
 #include "bench_util.h"
 
-#define ID_LEN 16
+#include "../crafted_ids.h"
 
-static uint64_t load64(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v; /* little-endian hosts, as the 0.1 function read them */
-}
-
-/* The state after the first of the two 8-byte steps of the 0.1 hash for a
- * 16-byte key; the second step xors the last 8 bytes into it. */
-static uint64_t unkeyed_first_step(const char *s)
-{
-    const uint64_t k = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = (uint64_t)ID_LEN * 0xC2B2AE3D27D4EB4FULL;
-    h = (h ^ load64(s)) * k;
-    h ^= h >> 29;
-    return h;
-}
-
-/* The whole 0.1 hash of a 16-byte key (to check the crafted ids). */
-static uint64_t unkeyed_hash(const char *s)
-{
-    const uint64_t k = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = unkeyed_first_step(s);
-    h = (h ^ load64(s + 8)) * k;
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 33;
-    return h;
-}
-
-/* Bytes an unquoted CSV id may hold: printable ASCII without space,
- * quote, ',' and ';'. */
-static int id_byte(unsigned char b)
-{
-    return b > 0x20 && b < 0x7F && b != '"' && b != ',' && b != ';';
-}
-
-/* The id bytes in order, to draw from (built by main). */
-static unsigned char id_bytes[128];
-static unsigned id_byte_count;
-
-static void random_bytes(char *s, size_t n, uint64_t *rng)
-{
-    size_t i;
-    uint64_t r = 0;
-    for (i = 0; i < n; i++) {
-        if (i % 4 == 0)
-            r = bench_rng(rng);
-        /* 16 random bits a byte: the modulo bias is below 0.2% */
-        s[i] = (char)id_bytes[(r & 0xFFFF) % id_byte_count];
-        r >>= 16;
-    }
-}
-
-/* n distinct ids sharing one unkeyed hash: last 8 bytes = first step ^ C. */
-static char *crafted_ids(size_t n, uint64_t *rng)
-{
-    const uint64_t target = 0x4A4A4A4A4A4A4A4AULL; /* "JJJJJJJJ" */
-    char *ids = malloc(n * ID_LEN);
-    size_t i = 0;
-    if (!ids)
-        return NULL;
-    while (i < n) {
-        char *s = ids + i * ID_LEN;
-        uint64_t w;
-        int j, ok = 1;
-        random_bytes(s, 8, rng);
-        w = unkeyed_first_step(s) ^ target;
-        for (j = 0; j < 8 && ok; j++)
-            ok = id_byte((unsigned char)(w >> (8 * j)));
-        if (!ok)
-            continue;
-        memcpy(s + 8, &w, 8);
-        i++;
-    }
-    return ids;
-}
+#define ID_LEN CRAFTED_ID_LEN
 
 static char *random_ids(size_t n, uint64_t *rng)
 {
     char *ids = malloc(n * ID_LEN);
-    size_t i;
-    if (!ids)
-        return NULL;
-    for (i = 0; i < n; i++)
-        random_bytes(ids + i * ID_LEN, ID_LEN, rng);
+    if (ids)
+        crafted_random_bytes(ids, n * ID_LEN, rng);
     return ids;
 }
 
@@ -159,9 +78,6 @@ int main(int argc, char **argv)
     double tc[3], tr[3], c, r;
     char *cids, *rids;
     size_t i;
-    for (i = 0; i < 128; i++)
-        if (id_byte((unsigned char)i))
-            id_bytes[id_byte_count++] = (unsigned char)i;
     if (n < 2) {
         fprintf(stderr, "usage: bench_hash [COUNT >= 2]\n");
         return 2;
@@ -173,7 +89,8 @@ int main(int argc, char **argv)
         return 1;
     }
     for (i = 1; i < n; i++)
-        if (unkeyed_hash(cids + i * ID_LEN) != unkeyed_hash(cids)) {
+        if (crafted_unkeyed_hash(cids + i * ID_LEN) !=
+            crafted_unkeyed_hash(cids)) {
             fprintf(stderr, "bench_hash: crafted id %zu does not collide\n", i);
             return 1;
         }
