@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,14 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_LENIENT] = {"--lenient", NULL,
                          "leave out bad rows and list them on stderr (default: "
                          "refuse the files)"},
+    [JBW_OPT_MAX_FILE_BYTES] = {"--max-file-bytes", "N",
+                                "refuse an input file larger than N bytes "
+                                "(default " JBW_CLI_STR(
+                                    JBW_LOAD_MAX_FILE_BYTES_DEFAULT) ")"},
+    [JBW_OPT_MAX_LINE_BYTES] = {"--max-line-bytes", "N",
+                                "refuse an input line longer than N bytes "
+                                "(default " JBW_CLI_STR(
+                                    JBW_LOAD_MAX_LINE_BYTES_DEFAULT) ")"},
     [JBW_OPT_DATE] = {"--date", "D",
                       "reference date, ISO 2025-09-01 or Dutch 1-9-2025; not "
                       "after the data's own date"},
@@ -166,6 +175,19 @@ static int bad_value(const char *opt, const char *what, const char *v)
 {
     fprintf(stderr, "jbw: %s needs %s, not '%s'\n", opt, what, v);
     return 2;
+}
+
+/* A byte count from 1 to SIZE_MAX. */
+static int parse_bytes(size_t *out, const char *opt, const char *s)
+{
+    char *end;
+    unsigned long long v;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (!*s || *end || errno || s[0] == '-' || v == 0 || v > SIZE_MAX)
+        return bad_value(opt, "a number of bytes from 1", s);
+    *out = (size_t)v;
+    return 0;
 }
 
 static int parse_long(long *out, const char *opt, const char *s, long lo,
@@ -332,6 +354,12 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         if (!rc && cli->target < 0)
             return bad_value(a, "a number of measures >= 0", v);
         break;
+    case JBW_OPT_MAX_FILE_BYTES:
+        rc = parse_bytes(&cli->max_file_bytes, a, v);
+        break;
+    case JBW_OPT_MAX_LINE_BYTES:
+        rc = parse_bytes(&cli->max_line_bytes, a, v);
+        break;
     case JBW_OPT_WITHIN_WORKDAYS:
         rc = parse_long(&cli->within_workdays, a, v, 0, 10000);
         break;
@@ -479,8 +507,13 @@ static void report_rejects(const jbw_rejects *rejects)
 static const char *csv_kind(const char *path)
 {
     char line[4096];
-    FILE *f = fopen(path, "r");
+    struct stat sb;
+    FILE *f;
     const char *kind = NULL;
+    /* Only a regular file: opening a FIFO again would wait for a writer. */
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return NULL;
+    f = fopen(path, "r");
     if (!f)
         return NULL;
     if (fgets(line, sizeof line, f)) {
@@ -541,6 +574,24 @@ static int check_key(const jbw_registry *reg, const char *opt, const char *key,
     return 2;
 }
 
+/*
+ * A lenient load that kept no measure and rejected rows has nothing to
+ * report on: bad input (exit 1), not an empty result. The rejects are
+ * listed already.
+ */
+static int nothing_loaded(const jbw_cli *cli, jbw_snapshot **out,
+                          const jbw_rejects *rejects)
+{
+    if (jbw_rejects_count(rejects) == 0 || jbw_snapshot_measure_count(*out))
+        return 0;
+    fprintf(stderr,
+            "jbw: no row of %s could be loaded: every row was rejected\n",
+            cli->measures);
+    jbw_snapshot_free(*out);
+    *out = NULL;
+    return 1;
+}
+
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
 {
     jbw_registry *reg = NULL;
@@ -554,20 +605,26 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
         if (jbw_cli_check(jbw_example_snapshot(out, JBW_EXAMPLE_SEED)))
             return 1;
     } else {
-        st = cli->registry ? jbw_registry_load_csv(&reg, cli->registry)
-                           : jbw_registry_zuid_west(&reg);
+        opts.lenient = cli->lenient;
+        opts.max_file_bytes = cli->max_file_bytes;
+        opts.max_line_bytes = cli->max_line_bytes;
+        st = cli->registry
+                 ? jbw_registry_load_csv_opts(&reg, cli->registry, &opts)
+                 : jbw_registry_zuid_west(&reg);
         if (jbw_cli_check(st)) {
             if (cli->registry)
                 hint_slots(cli);
             return 1;
         }
-        opts.lenient = cli->lenient;
         st = jbw_snapshot_load_csv(out, &rejects, reg, cli->measures,
                                    cli->workers, &opts);
         jbw_registry_free(reg);
         if (st == JBW_OK)
             report_rejects(rejects);
+        rc = st == JBW_OK ? nothing_loaded(cli, out, rejects) : 0;
         jbw_rejects_free(rejects);
+        if (rc)
+            return 1;
         if (jbw_cli_check(st)) {
             hint_slots(cli);
             return 1;

@@ -35,6 +35,8 @@ typedef enum jbw_cli_opt {
     JBW_OPT_WORKERS,
     JBW_OPT_REGISTRY,
     JBW_OPT_LENIENT,
+    JBW_OPT_MAX_FILE_BYTES,
+    JBW_OPT_MAX_LINE_BYTES,
     JBW_OPT_DATE,
     JBW_OPT_FORMAT,
     JBW_OPT_LANG,
@@ -75,7 +77,9 @@ typedef enum jbw_cli_opt {
 /* The input files (default: the embedded synthetic example). */
 #define JBW_CLI_INPUTS                                                         \
     (JBW_CLI_OPT(JBW_OPT_MEASURES) | JBW_CLI_OPT(JBW_OPT_WORKERS) |            \
-     JBW_CLI_OPT(JBW_OPT_REGISTRY) | JBW_CLI_OPT(JBW_OPT_LENIENT))
+     JBW_CLI_OPT(JBW_OPT_REGISTRY) | JBW_CLI_OPT(JBW_OPT_LENIENT) |            \
+     JBW_CLI_OPT(JBW_OPT_MAX_FILE_BYTES) |                                     \
+     JBW_CLI_OPT(JBW_OPT_MAX_LINE_BYTES))
 /* Options every command takes (the one language choice). */
 #define JBW_CLI_ALWAYS JBW_CLI_OPT(JBW_OPT_LANG)
 
@@ -86,7 +90,8 @@ typedef struct jbw_cli {
     const char *organisation, *region; /* forecast/staffing scope */
     int lenient;
     int workers_table; /* report: add the per-worker table */
-    jbw_date date;     /* JBW_DATE_NONE: the data's own date */
+    size_t max_file_bytes, max_line_bytes; /* 0: the library's defaults */
+    jbw_date date; /* JBW_DATE_NONE: the data's own date */
     jbw_cli_format format;
     size_t top;      /* 0: all */
     jbw_lang lang;   /* default JBW_LANG_NL for every command */

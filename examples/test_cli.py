@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import unittest
 
 JBW = None
@@ -457,6 +458,98 @@ class SyntheticNotice(unittest.TestCase):
                 "--workers", os.path.join(d, "workers.csv"))
         self.assertNotIn("data_notice", json.loads(p.stdout))
         self.assertNotIn("SYNTHETIC", p.stdout)
+
+
+class HostileInput(unittest.TestCase):
+    """Inputs that never end or are past the readers' limits fail fast,
+    with exit 1 and a message that says why."""
+
+    def workers(self):
+        path = os.path.join(WORK, "hostile-workers.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("id,organisation,fte,hired\nW1,JBWEST,1,2020-03-01\n")
+        return path
+
+    def test_dev_zero_fails_at_its_first_byte(self):
+        for opt in ("--measures", "--workers"):
+            args = {"--measures": os.path.join(WORK, "none.csv"),
+                    "--workers": self.workers()}
+            args[opt] = "/dev/zero"
+            if opt == "--workers":
+                args["--measures"] = self.workers()  # read after workers
+            p = subprocess.run([JBW, "report", "--measures", args["--measures"],
+                                "--workers", args["--workers"]],
+                               capture_output=True, text=True, timeout=20,
+                               stdin=subprocess.DEVNULL)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertIn("/dev/zero line 1", p.stderr)
+            self.assertIn("NUL byte", p.stderr)
+
+    def test_registry_dev_zero_fails_at_its_first_byte(self):
+        p = subprocess.run([JBW, "report", "--measures", self.workers(),
+                            "--workers", self.workers(), "--registry", "/dev/zero"],
+                           capture_output=True, text=True, timeout=20,
+                           stdin=subprocess.DEVNULL)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn("NUL byte", p.stderr)
+
+    def test_endless_fifo_stops_at_the_file_limit(self):
+        fifo = os.path.join(WORK, "endless.fifo")
+        if os.path.exists(fifo):
+            os.remove(fifo)
+        os.mkfifo(fifo)
+        row = b"M1,C1,OTS,JBWEST,ZHZ,2025-01-10\n" * 1000
+
+        def writer():
+            try:
+                with open(fifo, "wb") as f:
+                    f.write(b"id,child_id,kind,organisation,region,start\n")
+                    while True:
+                        f.write(row)
+            except (BrokenPipeError, OSError):
+                pass
+
+        t = threading.Thread(target=writer, daemon=True)
+        t.start()
+        p = subprocess.run([JBW, "report", "--max-file-bytes", "1000000",
+                            "--measures", fifo, "--workers", self.workers()],
+                           capture_output=True, text=True, timeout=30,
+                           stdin=subprocess.DEVNULL)
+        t.join(10)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn("1000000", p.stderr)
+        self.assertIn("endless.fifo", p.stderr)
+
+    def test_max_line_bytes_names_the_line(self):
+        path = os.path.join(WORK, "longline.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("id,child_id,kind,organisation,region,start\n"
+                    "M1,C1,OTS,JBWEST,ZHZ,2025-01-10\n"
+                    "M2,C" + "2" * 200 + ",OTS,JBWEST,ZHZ,2025-01-10\n")
+        p = run("report", "--max-line-bytes", "100", "--measures", path,
+                "--workers", self.workers(), check_rc=1)
+        self.assertIn("line 3", p.stderr)
+        self.assertIn("100", p.stderr)
+        run("report", "--max-line-bytes", "300", "--measures", path,
+            "--workers", self.workers())
+
+    def test_limit_options_need_a_byte_count(self):
+        for bad in ("0", "-1", "abc", "1e6", ""):
+            run("report", "--max-file-bytes", bad, check_rc=2)
+            run("report", "--max-line-bytes", bad, check_rc=2)
+
+    def test_lenient_load_that_rejects_every_row_exits_1(self):
+        path = os.path.join(WORK, "allbad.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("id,child_id,kind,organisation,region,start\n"
+                    "M1,C1,XYZ,JBWEST,ZHZ,2025-01-10\n"
+                    "M2,C2,OTS,JBWEST,ZHZ,31-02-2025\n")
+        p = run("report", "--lenient", "--measures", path,
+                "--workers", self.workers(), check_rc=1)
+        self.assertIn("no row", p.stderr)
+        self.assertIn("line 2", p.stderr)  # every reject is listed
+        self.assertIn("line 3", p.stderr)
+        self.assertEqual(p.stdout, "")
 
 
 class Triage(unittest.TestCase):
