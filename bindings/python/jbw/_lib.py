@@ -303,6 +303,7 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_snapshot_workers_csv", STATUS, [PP, PSIZE, P]),
     ("jbw_registry_load_csv_buffer", STATUS, [PP, c_char_p, c_size_t, STR]),
     ("jbw_registry_load_csv", STATUS, [PP, STR]),
+    ("jbw_registry_load_csv_opts", STATUS, [PP, STR, POINTER(S.LoadOptions)]),
     ("jbw_registry_csv", STATUS, [PP, PSIZE, P]),
     ("jbw_registry_json", STATUS, [PP, PSIZE, P]),
     ("jbw_registry_text", STATUS, [PP, PSIZE, P]),

@@ -154,13 +154,15 @@ class ReportOptions(ctypes.Structure):
 
 
 class LoadOptions(ctypes.Structure):
-    """jbw_load_options (io.h). x86_64: 4 x 4 bytes = 16."""
-    VERSION = 1
+    """jbw_load_options (io.h). x86_64: 4 x 4 bytes + 2 x 8 = 32."""
+    VERSION = 2
     _fields_ = [
         ("version", c_uint),
         ("lenient", c_int),
         ("allow_unknown_columns", c_int),
         ("reference_date", c_date),
+        ("max_file_bytes", c_size_t),
+        ("max_line_bytes", c_size_t),
     ]
 
 
@@ -307,7 +309,7 @@ X86_64_SIZES = {
     WorkerC: 48,
     MeasureC: 136,
     SnapshotCounts: 320,
-    LoadOptions: 16,
+    LoadOptions: 32,
     CaseloadOptions: 20,
     CaseloadTotals: 416,
     WorkerLoadC: 96,

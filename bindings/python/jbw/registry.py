@@ -76,10 +76,16 @@ class Registry(Handle):
                 C.jbw_registry_national_last_year())
 
     @classmethod
-    def load_csv(cls, path: Union[str, "os.PathLike[str]"]) -> "Registry":
+    def load_csv(cls, path: Union[str, "os.PathLike[str]"], *,
+                 max_file_bytes: Optional[int] = None,
+                 max_line_bytes: Optional[int] = None) -> "Registry":
         """Reads a registry.csv file (strict). Raises JbwIOError, ParseError,
-        Duplicate or NotFound naming the file and line."""
-        return cls(new_handle(C.jbw_registry_load_csv, path_arg(path)))
+        Duplicate or NotFound naming the file and line; RangeError past the
+        readers' limits (None: 256 MiB a file, 64 KiB a line)."""
+        from .snapshot import _load_options
+        opts = _load_options(False, False, None, max_file_bytes, max_line_bytes)
+        return cls(new_handle(C.jbw_registry_load_csv_opts, path_arg(path),
+                              byref(opts)))
 
     @classmethod
     def from_csv(cls, text: Union[str, bytes], name: str = "registry.csv") -> "Registry":

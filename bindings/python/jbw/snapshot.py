@@ -78,13 +78,27 @@ class Reject:
 
 
 def _load_options(lenient: bool, allow_unknown_columns: bool,
-                  reference_date: DateLike) -> S.LoadOptions:
+                  reference_date: DateLike, max_file_bytes: Optional[int] = None,
+                  max_line_bytes: Optional[int] = None) -> S.LoadOptions:
     opts = S.LoadOptions()
     C.jbw_load_options_init(byref(opts), S.LoadOptions.VERSION)
     opts.lenient = 1 if lenient else 0
     opts.allow_unknown_columns = 1 if allow_unknown_columns else 0
     opts.reference_date = to_days(reference_date)
+    opts.max_file_bytes = _byte_limit("max_file_bytes", max_file_bytes)
+    opts.max_line_bytes = _byte_limit("max_line_bytes", max_line_bytes)
     return opts
+
+
+def _byte_limit(name: str, value: Optional[int]) -> int:
+    """A limit of the readers: None is the library's default (0)."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a whole number of bytes, not {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, not {value}")
+    return value
 
 
 def _take_rejects(handle: Optional[int]) -> List[Reject]:
@@ -144,7 +158,9 @@ class Snapshot(Handle):
     def load_csv(cls, measures: PathLike, workers: PathLike,
                  registry: Optional[Registry] = None, *, lenient: bool = False,
                  allow_unknown_columns: bool = False,
-                 reference_date: DateLike = None) -> "Snapshot":
+                 reference_date: DateLike = None,
+                 max_file_bytes: Optional[int] = None,
+                 max_line_bytes: Optional[int] = None) -> "Snapshot":
         """Loads measures.csv and workers.csv (registry: the embedded
         Zuid-West one when None).
 
@@ -152,8 +168,12 @@ class Snapshot(Handle):
         file, line, column and value. Lenient: the good rows load and every
         rejected row is in the result's :attr:`rejects`.
         ``reference_date`` None takes the latest date in the files.
+        ``max_file_bytes`` and ``max_line_bytes`` (None: 256 MiB and
+        64 KiB) bound what the readers take: a larger file or longer line
+        raises RangeError as soon as it is reached.
         """
-        opts = _load_options(lenient, allow_unknown_columns, reference_date)
+        opts = _load_options(lenient, allow_unknown_columns, reference_date,
+                             max_file_bytes, max_line_bytes)
         return cls._load(registry, lenient, C.jbw_snapshot_load_csv,
                          path_arg(measures), path_arg(workers), byref(opts))
 
@@ -162,9 +182,12 @@ class Snapshot(Handle):
                  registry: Optional[Registry] = None, *, lenient: bool = False,
                  allow_unknown_columns: bool = False, reference_date: DateLike = None,
                  measures_name: str = "measures.csv",
-                 workers_name: str = "workers.csv") -> "Snapshot":
+                 workers_name: str = "workers.csv",
+                 max_file_bytes: Optional[int] = None,
+                 max_line_bytes: Optional[int] = None) -> "Snapshot":
         """As :meth:`load_csv` from CSV text held in memory."""
-        opts = _load_options(lenient, allow_unknown_columns, reference_date)
+        opts = _load_options(lenient, allow_unknown_columns, reference_date,
+                             max_file_bytes, max_line_bytes)
         m, w = text_arg(measures), text_arg(workers)
         return cls._load(registry, lenient, C.jbw_snapshot_load_csv_buffers,
                          m, len(m), enc(measures_name), w, len(w), enc(workers_name),

@@ -85,3 +85,37 @@ class Messages(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Limits(unittest.TestCase):
+    """The readers' limits (docs/formats.md, "Limits") from Python."""
+    MEASURES = ("id,child_id,kind,organisation,region,start\n"
+                "M1,C1,OTS,JBWEST,ZHZ,2025-01-10\n"
+                "M2,C" + "2" * 200 + ",OTS,JBWEST,ZHZ,2025-01-10\n")
+    WORKERS = "id,organisation,fte,hired\n"
+
+    def test_a_line_past_max_line_bytes_is_a_range_error_naming_it(self):
+        # line 3 before its LF: "M2,C" 4 + 200 digits + ",OTS" 4 + ",JBWEST" 7
+        # + ",ZHZ" 4 + ",2025-01-10" 11 = 230 bytes
+        with self.assertRaises(jbw.RangeError) as cm:
+            jbw.Snapshot.from_csv(self.MEASURES, self.WORKERS,
+                                  reference_date="2025-09-01", max_line_bytes=229)
+        self.assertIn("line 3", str(cm.exception))
+        snap = jbw.Snapshot.from_csv(self.MEASURES, self.WORKERS,
+                                     reference_date="2025-09-01", max_line_bytes=230)
+        self.assertEqual(len(snap.measures()), 2)
+
+    def test_a_text_past_max_file_bytes_is_a_range_error(self):
+        size = len(self.MEASURES.encode())
+        with self.assertRaises(jbw.RangeError):
+            jbw.Snapshot.from_csv(self.MEASURES, self.WORKERS,
+                                  reference_date="2025-09-01",
+                                  max_file_bytes=size - 1)
+
+    def test_limits_are_whole_numbers_from_1(self):
+        for bad, exc in ((0, ValueError), (-5, ValueError), (1.5, TypeError),
+                         ("10", TypeError), (True, TypeError)):
+            with self.subTest(bad=bad), self.assertRaises(exc):
+                jbw.Snapshot.from_csv(self.MEASURES, self.WORKERS,
+                                      reference_date="2025-09-01",
+                                      max_line_bytes=bad)
