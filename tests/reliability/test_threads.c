@@ -5,11 +5,11 @@
  * shared parameters, and write the results (JSON, CSV, SVG), on shared
  * read-only handles (model, calendar, snapshot, norm, scenario, and one
  * caseload and one forecast made before the threads start, whose writers
- * all threads call) at the same time; every result must equal the
- * single-threaded one byte for byte. Each thread also checks that its
- * error detail is its own. Before anything else, the threads make their
- * first library calls together: the id hash draws its per-process key on
- * first use, and that must happen once, whoever comes first.
+ * all threads call), calibrate the shared snapshot, at the same time; every
+ * result must equal the single-threaded one byte for byte. Each thread also
+ * checks that its error detail is its own. Before anything else, the threads
+ * make their first library calls together: the id hash draws its per-process
+ * key on first use, and that must happen once, whoever comes first.
  *
  * Built normally this checks the results; built with -fsanitize=thread
  * (docs/reliability.md) ThreadSanitizer checks for data races too. The
@@ -47,6 +47,7 @@ static struct {
     char *stochastic_svg;   /* stochastic run, 12 months, 20 replicates */
     char *shared_json;      /* of the shared forecast */
     char *shared_svg;
+    char *calibration_json; /* 12 months before the reference date */
 } S;
 
 static const char scenario_text[] = "months = 24\n"
@@ -131,6 +132,22 @@ static jbw_status run_forecasts(char **json, char **svg)
     if (st == JBW_OK)
         st = jbw_forecast_svg(svg, NULL, fc, "Wachtlijst (synthetisch)");
     jbw_forecast_free(fc);
+    return st;
+}
+
+/* A calibration of the shared snapshot (with the shared calendar) as JSON. */
+static jbw_status calibration_json(char **json)
+{
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    jbw_calibration *cal = NULL;
+    jbw_status st;
+    *json = NULL;
+    o.calendar = S.cal;
+    o.window_months = 6;
+    st = jbw_calibrate(&cal, S.snap, &o);
+    if (st == JBW_OK)
+        st = jbw_calibration_json(json, NULL, cal);
+    jbw_calibration_free(cal);
     return st;
 }
 
@@ -224,6 +241,9 @@ static void *worker(void *arg)
             st = jbw_caseload_text(&text, NULL, S.caseload);
             same_text(r, st, text, S.caseload_text,
                       "shared caseload text differs");
+            st = calibration_json(&json);
+            same_text(r, st, json, S.calibration_json,
+                      "calibration JSON differs");
         }
         counts_text(counts, sizeof counts);
         if (strcmp(counts, S.counts) != 0) {
@@ -294,12 +314,14 @@ static int setup(void **state)
     assert_ok(jbw_forecast_svg(&S.shared_svg, NULL, S.forecast, NULL));
     assert_ok(jbw_caseload_compute(&S.caseload, S.snap, S.norm, S.cal, NULL));
     assert_ok(jbw_caseload_text(&S.caseload_text, NULL, S.caseload));
+    assert_ok(calibration_json(&S.calibration_json));
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
+    jbw_free(S.calibration_json);
     jbw_free(S.caseload_text);
     jbw_free(S.shared_svg);
     jbw_free(S.shared_json);
