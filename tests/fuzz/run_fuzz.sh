@@ -48,7 +48,7 @@ fi
 # The seed corpus of a harness (see JBW_FUZZ_CORPUS_* in CMakeLists.txt).
 corpus_of() {
   case $1 in
-    pipeline) echo snapshot_csv ;;
+    pipeline|calibrate) echo snapshot_csv ;;
     *) echo "$1" ;;
   esac
 }
