@@ -14,7 +14,7 @@ mkdir -p "$work"
 # The file is larger than the readers' default limit of 256 MiB: the
 # option raises it when the command has it.
 limit=""
-if "$jbw" --help 2>&1 | grep -q -- --max-file-bytes; then
+if "$jbw" report --help 2>&1 | grep -q -- --max-file-bytes; then
     limit="--max-file-bytes 4000000000"
 fi
 printf '%-12s %12s %12s %10s %12s %10s\n' rows "file bytes" "peak RSS" "seconds" "bytes/row" "peak/file"
@@ -22,7 +22,7 @@ for n in $((rows / 10)) "$rows"; do
     "$gen" "$work" "$n"
     size=$(wc -c < "$work/measures.csv")
     # shellcheck disable=SC2086
-    /usr/bin/time -v "$jbw" report --date 2025-09-01 $limit \
+    /usr/bin/time -v "$jbw" report $limit \
         --measures "$work/measures.csv" --workers "$work/workers.csv" \
         > /dev/null 2> "$work/time.txt" || { cat "$work/time.txt"; exit 1; }
     kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
