@@ -170,6 +170,9 @@ void jbw_cli_chart_options(const jbw_cli *cli, const jbw_snapshot *snap,
                            jbw_chart_options *opts);
 /* Writes a chart made with status `made` to path and frees it; 0 or 1. */
 int jbw_cli_write_svg(const char *path, jbw_status made, char *svg, size_t len);
+/* Writes a series: its chart to --svg when given, then the series in the
+ * command's format to standard output; 0 or 1. */
+int jbw_cli_emit_series(const jbw_cli *cli, const jbw_series *series);
 
 int jbw_cli_forecast(jbw_cli *cli);
 /* jbw model (cli_model.c): the model file, --card or --register. */

@@ -24,6 +24,37 @@ int jbw_cli_write_svg(const char *path, jbw_status made, char *svg, size_t len)
     return rc;
 }
 
+int jbw_cli_emit_series(const jbw_cli *cli, const jbw_series *series)
+{
+    char *text = NULL;
+    size_t len = 0;
+    jbw_status st;
+    int rc = 1;
+    if (cli->svg) {
+        jbw_chart_options co;
+        jbw_cli_chart_options(cli, NULL, &co);
+        st = jbw_chart_series_svg(&text, &len, series, &co);
+        if (jbw_cli_write_svg(cli->svg, st, text, len))
+            return 1;
+        text = NULL;
+    }
+    switch (cli->format) {
+    case JBW_CLI_JSON:
+        st = jbw_series_json(&text, &len, series);
+        break;
+    case JBW_CLI_CSV:
+        st = jbw_series_csv(&text, &len, series);
+        break;
+    default:
+        st = jbw_series_text(&text, &len, series);
+        break;
+    }
+    if (!jbw_cli_check(st))
+        rc = jbw_cli_emit_plain(text, len);
+    jbw_free(text);
+    return rc;
+}
+
 /* The brief's format: html (default) or md. */
 static int brief_format(const jbw_cli *cli, jbw_brief_format *out)
 {

@@ -215,9 +215,7 @@ int jbw_cli_series_history(jbw_cli *cli)
 {
     history h = {NULL, 0};
     jbw_series *series = NULL;
-    char *text = NULL;
-    size_t len = 0, i;
-    jbw_status st;
+    size_t i;
     int rc = load_history(&h, cli);
     if (rc != 0)
         return rc;
@@ -229,29 +227,8 @@ int jbw_cli_series_history(jbw_cli *cli)
                 series, h.snaps[i], jbw_snapshot_reference_date(h.snaps[i]),
                 cli->organisation, cli->region)))
             goto done;
-    if (cli->svg) {
-        jbw_chart_options co;
-        jbw_cli_chart_options(cli, NULL, &co);
-        st = jbw_chart_series_svg(&text, &len, series, &co);
-        if (jbw_cli_write_svg(cli->svg, st, text, len))
-            goto done;
-        text = NULL;
-    }
-    switch (cli->format) {
-    case JBW_CLI_JSON:
-        st = jbw_series_json(&text, &len, series);
-        break;
-    case JBW_CLI_CSV:
-        st = jbw_series_csv(&text, &len, series);
-        break;
-    default:
-        st = jbw_series_text(&text, &len, series);
-        break;
-    }
-    if (!jbw_cli_check(st))
-        rc = jbw_cli_emit_plain(text, len);
+    rc = jbw_cli_emit_series(cli, series);
 done:
-    jbw_free(text);
     jbw_series_free(series);
     history_free(&h);
     return rc;

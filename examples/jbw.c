@@ -290,38 +290,12 @@ static int cmd_allocate(jbw_cli *cli)
 static int cmd_series(jbw_cli *cli)
 {
     jbw_series *series = NULL;
-    char *text = NULL;
-    size_t len = 0;
-    jbw_status st;
-    int rc = 1;
+    int rc;
     if (cli->history)
         return jbw_cli_series_history(cli);
     if (jbw_cli_check(jbw_example_series_zhz(&series)))
         return 1;
-    if (cli->svg) {
-        jbw_chart_options co;
-        jbw_cli_chart_options(cli, NULL, &co);
-        st = jbw_chart_series_svg(&text, &len, series, &co);
-        if (jbw_cli_write_svg(cli->svg, st, text, len)) {
-            jbw_series_free(series);
-            return 1;
-        }
-        text = NULL;
-    }
-    switch (cli->format) {
-    case JBW_CLI_JSON:
-        st = jbw_series_json(&text, &len, series);
-        break;
-    case JBW_CLI_CSV:
-        st = jbw_series_csv(&text, &len, series);
-        break;
-    default:
-        st = jbw_series_text(&text, &len, series);
-        break;
-    }
-    if (!jbw_cli_check(st))
-        rc = jbw_cli_emit_plain(text, len);
-    jbw_free(text);
+    rc = jbw_cli_emit_series(cli, series);
     jbw_series_free(series);
     return rc;
 }
