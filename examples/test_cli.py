@@ -333,6 +333,31 @@ class Report(unittest.TestCase):
         self.assertIn("rejected", lenient.stderr)
         self.assertIn("line 3", lenient.stderr)
 
+    def test_jr_child_under_12_at_start_is_an_input_error(self):
+        # Jeugdreclassering applies from 12: a JR row whose child is born
+        # on the start day (0 years old then) is refused, line named.
+        d = os.path.join(WORK, "jr-under-12")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        path = os.path.join(d, "measures.csv")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        cols = lines[0].split(",")
+        n = next(i for i, l in enumerate(lines)
+                 if l.split(",")[cols.index("kind")].startswith("JR_"))
+        bad = lines[n].split(",")
+        bad[cols.index("birth_date")] = bad[cols.index("start")]
+        lines[n] = ",".join(bad)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        inputs = ["--measures", path, "--workers", os.path.join(d, "workers.csv")]
+        strict = run("report", *inputs, check_rc=1)
+        self.assertIn(f"line {n + 1}", strict.stderr)
+        self.assertIn("applies from 12", strict.stderr)
+        lenient = run("report", "--lenient", *inputs)
+        self.assertIn(f"line {n + 1}", lenient.stderr)
+        self.assertIn("applies from 12", lenient.stderr)
+
 
 class DashArgument(unittest.TestCase):
     def run_in(self, cwd, *args):

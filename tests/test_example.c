@@ -258,6 +258,32 @@ static void test_no_date_after_reference_and_latest_equals_it(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* Jeugdreclassering applies from 12 and CBS counts it up to and
+ * including 22 (docs/sources.md): every JR child of the example is 12 to
+ * 22 at the start of its measure, whatever the seed (the snapshot refuses
+ * under 12; the upper bound is the generator's). */
+static void test_jr_children_are_12_to_22_at_start(void **state)
+{
+    uint32_t seeds[4] = {JBW_EXAMPLE_SEED, 1, 2, 3};
+    size_t s, i, jr = 0;
+    (void)state;
+    for (s = 0; s < 4; s++) {
+        jbw_snapshot *snap = example(seeds[s]);
+        for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
+            jbw_measure m = JBW_MEASURE_INIT;
+            int32_t age;
+            assert_ok(jbw_snapshot_measure(&m, snap, i));
+            if (jbw_kind_domain(m.kind) != JBW_DOMAIN_JR)
+                continue;
+            assert_ok(jbw_years_between(&age, m.birth_date, m.start));
+            assert_in_range(age, 12, 22);
+            jr++;
+        }
+        jbw_snapshot_free(snap);
+    }
+    assert_true(jr > 1000); /* about 18% of some 5,000 measures, 4 times */
+}
+
 static void test_example_snapshot_rejects_null(void **state)
 {
     (void)state;
@@ -501,6 +527,7 @@ int main(void)
         cmocka_unit_test(test_waiting_list_size_does_not_depend_on_seed),
         cmocka_unit_test(test_loads_are_around_the_norm),
         cmocka_unit_test(test_no_date_after_reference_and_latest_equals_it),
+        cmocka_unit_test(test_jr_children_are_12_to_22_at_start),
         cmocka_unit_test(test_example_snapshot_rejects_null),
         cmocka_unit_test(test_example_fails_cleanly_out_of_memory),
         cmocka_unit_test(test_notice_says_synthetic),

@@ -796,6 +796,39 @@ static void test_lenient_load_keeps_good_rows_and_lists_the_rest(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* A JR measure of a child under 12 at its start (line 3: born
+ * 2013-08-16, start 2025-08-15, 11 that day): the strict load fails
+ * naming the line, the lenient load keeps M1 and M3 and rejects line 3. */
+static const char JR_UNDER_12[] =
+    "id,child_id,kind,organisation,region,start,birth_date\n"
+    "M1,C1,JR_TB_GEDWONGEN,JBWEST,ZHZ,2025-08-15,2013-08-15\n"
+    "M2,C2,JR_TB_GEDWONGEN,JBWEST,ZHZ,2025-08-15,2013-08-16\n"
+    "M3,C3,OTS,JBWEST,ZHZ,2025-08-15,2020-01-01\n";
+
+static void test_jr_under_12_is_an_input_error_strict_and_lenient(void **st)
+{
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_rejects *rej = NULL;
+    const char *file = NULL, *reason = NULL;
+    size_t line = 0, index;
+    (void)st;
+    load_fails(JR_UNDER_12, WORKERS, NULL, JBW_EINVAL);
+    assert_error_contains("measures.csv line 3: birth_date 2013-08-16: the "
+                          "child is 11 at start 2025-08-15");
+    opts.lenient = 1;
+    assert_ok(load(&snap, &rej, JR_UNDER_12, WORKERS, &opts));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 2); /* M1, M3 */
+    assert_status(jbw_snapshot_find_measure(&index, snap, "M2"), JBW_ENOTFOUND);
+    assert_int_equal(jbw_rejects_count(rej), 1);
+    assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 0));
+    assert_string_equal(file, "measures.csv");
+    assert_int_equal(line, 3);
+    assert_non_null(strstr(reason, "applies from 12"));
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
+}
+
 static void test_lenient_rejects_short_rows_and_bad_worker_rows(void **state)
 {
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
@@ -1536,6 +1569,7 @@ int main(void)
         cmocka_unit_test(test_huge_field_is_cut_in_the_message),
         cmocka_unit_test(test_strict_load_is_all_or_nothing),
         cmocka_unit_test(test_lenient_load_keeps_good_rows_and_lists_the_rest),
+        cmocka_unit_test(test_jr_under_12_is_an_input_error_strict_and_lenient),
         cmocka_unit_test(test_lenient_rejects_short_rows_and_bad_worker_rows),
         cmocka_unit_test(test_lenient_without_rejects_output_still_loads),
         cmocka_unit_test(test_reference_date_is_the_latest_date_in_either_file),

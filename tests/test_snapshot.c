@@ -546,6 +546,38 @@ static void test_prenatal_ots_and_vots_are_accepted(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* Jeugdreclassering applies from 12, the age of criminal responsibility
+ * (docs/sources.md): a JR measure of a child under 12 at its start is an
+ * input error; 12 on the start day itself is allowed. */
+static void test_jr_child_under_12_at_start_is_refused(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.kind = JBW_KIND_JR_TB_GEDWONGEN;
+    m.start = D(2025, 8, 15);
+    /* born 2013-08-16: 12 only on 2025-08-16, the day after the start */
+    m.birth_date = D(2013, 8, 16);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "birth_date 2013-08-16: the child is 11 at start "
+                   "2025-08-15, and jeugdreclassering (JR_TB_GEDWONGEN) "
+                   "applies from 12 (measure 'M1')");
+    m.kind = JBW_KIND_JR_ITB_CRIEM; /* every JR kind */
+    expect_refused(snap, &m, JBW_EINVAL, 0, "(JR_ITB_CRIEM) applies from 12");
+    /* born 2013-08-15: 12 on the start day */
+    m.birth_date = D(2013, 8, 15);
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    /* no birth date: nothing to check */
+    m = measure("M2", "C2");
+    m.kind = JBW_KIND_JR_TB_VRIJWILLIG;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    /* jeugdbescherming of a young child is not touched by the rule */
+    m = measure("M3", "C3");
+    m.birth_date = D(2020, 1, 1); /* 5 at the start 2025-01-01 */
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    jbw_snapshot_free(snap);
+}
+
 static void test_measure_null_and_version(void **state)
 {
     jbw_snapshot *snap = snapshot_with_workers();
@@ -986,6 +1018,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_prenatal_ots_and_vots_are_accepted),
+        cmocka_unit_test(test_jr_child_under_12_at_start_is_refused),
         cmocka_unit_test(test_new_snapshot_copies_registry_and_date),
         cmocka_unit_test(test_new_snapshot_rejects_null_and_bad_date),
         cmocka_unit_test(test_records_read_back_with_settled_fields),

@@ -218,19 +218,29 @@ static size_t jbw__draw_kind(jbw__rng *r, int how)
     return jbw__pick(r, w, JBW_KIND_COUNT);
 }
 
-/* Age on the reference date: 0-17 for jeugdbescherming, 12-22 for
- * jeugdreclassering (which runs from 12 up to 23). */
-static int32_t jbw__draw_age(jbw__rng *r, size_t kind)
-{
-    if (jbw__is_jr(kind))
-        return (int32_t)(12 * JBW__YEAR + jbw__below(r, 11 * JBW__YEAR));
-    return (int32_t)jbw__below(r, 18 * JBW__YEAR);
-}
+/*
+ * Twelve calendar years are at most 12 x 365 + 3 days (three leap days);
+ * a child this many days old has had its 12th birthday, the youngest age
+ * for jeugdreclassering (an input error below it, docs/formats.md).
+ */
+#define JBW__JR_MIN_AGE_DAYS (12 * JBW__YEAR + 3)
 
 /* The youngest age at the start of a measure of this kind. */
 static int32_t jbw__min_start_age(size_t kind)
 {
-    return jbw__is_jr(kind) ? 12 * JBW__YEAR : 0;
+    return jbw__is_jr(kind) ? JBW__JR_MIN_AGE_DAYS : 0;
+}
+
+/* Age on the reference date: 0-17 for jeugdbescherming (under 18 x 365
+ * days, so before the 18th birthday), 12-22 for jeugdreclassering (which
+ * runs from 12 up to 23): from 12 years up to 8,397 days, short of the
+ * 8,400 that 23 calendar years take at least. */
+static int32_t jbw__draw_age(jbw__rng *r, size_t kind)
+{
+    if (jbw__is_jr(kind))
+        return (int32_t)(jbw__min_start_age(kind) +
+                         (int32_t)jbw__below(r, 11 * JBW__YEAR));
+    return (int32_t)jbw__below(r, 18 * JBW__YEAR);
 }
 
 /* Days since start of a running measure, skewed to recent (min of two

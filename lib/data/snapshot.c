@@ -470,6 +470,25 @@ static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
     return JBW_OK;
 }
 
+/* Jeugdreclassering applies from 12, the age of criminal responsibility
+ * (docs/sources.md): a JR measure of a child under 12 at its start is an
+ * input error. Without a birth date there is nothing to check. */
+static jbw_status jbw__check_jr_age(const jbw__rec *r, const jbw_measure *m)
+{
+    int32_t age;
+    char a[32], b[32];
+    if (m->birth_date == JBW_DATE_NONE ||
+        jbw_kind_domain(m->kind) != JBW_DOMAIN_JR ||
+        jbw_years_between(&age, m->birth_date, m->start) != JBW_OK || age >= 12)
+        return JBW_OK;
+    return jbw__error(JBW_EINVAL,
+                      "birth_date %s: the child is %ld at start %s, and "
+                      "jeugdreclassering (%s) applies from 12 (%s '%s')",
+                      jbw__date_text(a, sizeof a, m->birth_date), (long)age,
+                      jbw__date_text(b, sizeof b, m->start),
+                      jbw_kind_code(m->kind), r->what, r->shown);
+}
+
 /* Every date in range; end after start; the others not before start;
  * birth_date not after it except for an OTS or VOTS, which a judge may
  * impose before birth (BW 1:2 with 1:255, 1:257; docs/sources.md). */
@@ -507,7 +526,7 @@ static jbw_status jbw__check_measure_dates(const jbw__rec *r,
                           jbw__date_text(a, sizeof a, m->birth_date),
                           jbw__date_text(b, sizeof b, m->start), r->what,
                           r->shown);
-    return JBW_OK;
+    return jbw__check_jr_age(r, m);
 }
 
 /* The worker, when named, exists and works for the measure's GI. */
