@@ -681,36 +681,9 @@ int jbw_cli_model(const jbw_cli *cli, jbw_waitrisk_model **out)
     return jbw_cli_check(jbw_waitrisk_model_new_default(out));
 }
 
-int jbw_cli_emit_plain(const char *text, size_t len)
+int jbw_cli_emit(const char *text, size_t len)
 {
     return fwrite(text, 1, len, stdout) == len ? 0 : 1;
-}
-
-/*
- * For writers that do not carry the data notice themselves (calibration,
- * backtest): output made from the embedded example says it is synthetic,
- * a first line in text, a "data_notice" key in JSON, a line on stderr for
- * CSV. The caseload, triage, allocation, forecast and staffing writers
- * carry it (jbw_snapshot_data_notice): use jbw_cli_emit_plain for them.
- */
-int jbw_cli_emit(const jbw_cli *cli, const char *text, size_t len)
-{
-    if (!cli->example)
-        return jbw_cli_emit_plain(text, len);
-    switch (cli->format) {
-    case JBW_CLI_JSON:
-        if (len > 0 && text[0] == '{') {
-            printf("{\"data_notice\":\"%s\",", jbw_example_notice());
-            return jbw_cli_emit_plain(text + 1, len - 1);
-        }
-        return jbw_cli_emit_plain(text, len);
-    case JBW_CLI_CSV:
-        fprintf(stderr, "jbw: %s\n", jbw_example_notice());
-        return jbw_cli_emit_plain(text, len);
-    default:
-        printf("%s\n\n", jbw_example_notice());
-        return jbw_cli_emit_plain(text, len);
-    }
 }
 
 int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,

@@ -158,9 +158,7 @@ int jbw_cli_norm(const jbw_cli *cli, jbw_norm **out);
 int jbw_cli_model(const jbw_cli *cli, jbw_waitrisk_model **out);
 /* Writes a result to stdout. (The library's writers carry the data
  * notice of synthetic data themselves: jbw_snapshot_data_notice.) */
-int jbw_cli_emit_plain(const char *text, size_t len);
-/* For writers without the notice: splices it in (see cli.c). */
-int jbw_cli_emit(const jbw_cli *cli, const char *text, size_t len);
+int jbw_cli_emit(const char *text, size_t len);
 int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
                          size_t len);
 

@@ -50,7 +50,7 @@ int jbw_cli_emit_series(const jbw_cli *cli, const jbw_series *series)
         break;
     }
     if (!jbw_cli_check(st))
-        rc = jbw_cli_emit_plain(text, len);
+        rc = jbw_cli_emit(text, len);
     jbw_free(text);
     return rc;
 }
@@ -152,7 +152,7 @@ int jbw_cli_brief(jbw_cli *cli)
     if (cli->out)
         rc = jbw_cli_check(jbw_write_file(cli->out, text, len));
     else
-        rc = jbw_cli_emit_plain(text, len);
+        rc = jbw_cli_emit(text, len);
 done:
     jbw_free(text);
     jbw_brief_free(brief);

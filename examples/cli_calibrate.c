@@ -76,7 +76,7 @@ int jbw_cli_calibrate(jbw_cli *cli)
     }
     if (jbw_cli_check(st) || (cli->scenario_out && write_scenario(cli, cal)))
         goto done;
-    rc = jbw_cli_emit(cli, text, len);
+    rc = jbw_cli_emit(text, len);
 done:
     jbw_free(text);
     jbw_calibration_free(cal);
@@ -243,11 +243,7 @@ static int emit_backtest(jbw_cli *cli, const jbw_backtest *bt)
     jbw_status st;
     int rc = 1;
     if (cli->svg) {
-        const char *title = cli->example
-                                ? "Backtest: forecast against what happened "
-                                  "(synthetic example data)"
-                                : NULL;
-        if (jbw_cli_check(jbw_backtest_svg(&text, &len, bt, title)) ||
+        if (jbw_cli_check(jbw_backtest_svg(&text, &len, bt, NULL)) ||
             write_to(cli->svg, text, len)) {
             jbw_free(text);
             return 1;
@@ -267,7 +263,7 @@ static int emit_backtest(jbw_cli *cli, const jbw_backtest *bt)
         break;
     }
     if (!jbw_cli_check(st))
-        rc = jbw_cli_emit(cli, text, len);
+        rc = jbw_cli_emit(text, len);
     jbw_free(text);
     return rc;
 }

@@ -114,7 +114,7 @@ int jbw_cli_forecast(jbw_cli *cli)
     }
     if (jbw_cli_check(st))
         goto done;
-    rc = jbw_cli_emit_plain(text, len);
+    rc = jbw_cli_emit(text, len);
 done:
     jbw_free(text);
     jbw_forecast_free(fc);
@@ -188,7 +188,7 @@ int jbw_cli_staffing(jbw_cli *cli)
         }
     }
     if (!jbw_cli_check(st))
-        rc = jbw_cli_emit_plain(text, len);
+        rc = jbw_cli_emit(text, len);
 done:
     jbw_free(text);
     jbw_scenario_free(scenario);

@@ -33,7 +33,7 @@ int jbw_cli_model_cmd(jbw_cli *cli)
         st = jbw_waitrisk_model_card(&text, &len, model);
     else
         st = jbw_waitrisk_model_save(&text, &len, model);
-    rc = jbw_cli_check(st) ? 1 : jbw_cli_emit_plain(text, len);
+    rc = jbw_cli_check(st) ? 1 : jbw_cli_emit(text, len);
     jbw_free(text);
     jbw_waitrisk_model_free(model);
     return rc;

@@ -103,7 +103,7 @@ static int cmd_regions(jbw_cli *cli)
         break;
     }
     if (!jbw_cli_check(st))
-        rc = jbw_cli_emit_plain(text, len);
+        rc = jbw_cli_emit(text, len);
     jbw_free(text);
     jbw_registry_free(reg);
     return rc;
@@ -205,7 +205,7 @@ static int cmd_report(jbw_cli *cli)
     }
     if (jbw_cli_check(st))
         goto done;
-    rc = jbw_cli_emit_plain(text, len);
+    rc = jbw_cli_emit(text, len);
 done:
     jbw_free(text);
     jbw_caseload_free(cl);
@@ -265,7 +265,7 @@ static int cmd_triage_or_allocate(jbw_cli *cli, int allocate)
     }
     if (jbw_cli_check(st))
         goto done;
-    rc = jbw_cli_emit_plain(text, len);
+    rc = jbw_cli_emit(text, len);
 done:
     jbw_free(text);
     jbw_allocation_free(alloc);

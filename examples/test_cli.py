@@ -25,6 +25,11 @@ def run(*args, check_rc=0):
     return p
 
 
+def jbw_notice():
+    """The embedded example's data notice, as the report states it."""
+    return json.loads(run("report", "--format", "json").stdout)["data_notice"]
+
+
 def without_notice(doc):
     doc = dict(doc)
     doc.pop("data_notice", None)
@@ -450,7 +455,9 @@ class SyntheticNotice(unittest.TestCase):
         for cmd in (("report",), ("triage",), ("allocate",),
                     ("forecast", "--months", "3"),
                     ("staffing", "--within-workdays", "5", "--percent", "90"),
-                    ("staffing", "--target", "50", "--months", "12")):
+                    ("staffing", "--target", "50", "--months", "12"),
+                    ("calibrate",),
+                    ("backtest", "--from", "2025-03-01", "--months", "3")):
             with self.subTest(" ".join(cmd)):
                 text = run(*cmd).stdout
                 self.assertEqual(text.splitlines()[0], notice)
@@ -467,10 +474,13 @@ class SyntheticNotice(unittest.TestCase):
     def test_svg_chart_says_synthetic(self):
         import xml.etree.ElementTree as ET
         svg = os.path.join(WORK, "notice.svg")
-        run("forecast", "--months", "3", "--svg", svg)
-        texts = [t.text for t in ET.parse(svg).getroot().iter()
-                 if t.tag.endswith("text")]
-        self.assertIn(self.notice(), texts)
+        for cmd in (("forecast", "--months", "3"),
+                    ("backtest", "--from", "2025-03-01", "--months", "3")):
+            with self.subTest(cmd[0]):
+                run(*cmd, "--svg", svg)
+                texts = [t.text for t in ET.parse(svg).getroot().iter()
+                         if t.tag.endswith("text")]
+                self.assertIn(self.notice(), texts)
 
     def test_export_writes_a_notice_file_beside_the_csv(self):
         d = os.path.join(WORK, "export-notice")
@@ -830,7 +840,7 @@ class Backtest(unittest.TestCase):
         root = ET.parse(svg).getroot()
         self.assertTrue(root.tag.endswith("svg"))
         with open(svg, encoding="utf-8") as f:
-            self.assertIn("synthetic", f.read())
+            self.assertIn(jbw_notice(), f.read())
 
     def test_history_series_and_backtest(self):
         root = self.history(["2025-07-01", "2025-08-01", "2025-09-01"])

@@ -922,6 +922,96 @@ static void backtest_out_of_memory_is_enomem_without_leaks(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* The number of lines of `text` that end in the CSV field of `notice`
+ * (quoted: the notice holds a comma). */
+static size_t lines_ending_in(const char *text, const char *notice)
+{
+    char field[256];
+    size_t n = 0, k;
+    const char *line = text, *nl;
+    snprintf(field, sizeof field, "\"%s\"", notice);
+    k = strlen(field);
+    while ((nl = strchr(line, '\n')) != NULL) {
+        if ((size_t)(nl - line) >= k && memcmp(nl - k, field, k) == 0)
+            n++;
+        line = nl + 1;
+    }
+    return n;
+}
+
+/*
+ * Output made from the embedded example says it is synthetic, from the
+ * library: every writer of a calibration and of a backtest carries the
+ * snapshot's notice; a snapshot of the user's own has none.
+ */
+static void calibration_and_backtest_writers_carry_the_data_notice(void **state)
+{
+    jbw_snapshot *ex = NULL, *own = small_history(0);
+    jbw_calibration *cal = NULL, *plain = calibrate_small(own);
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_backtest *bt = NULL, *own_bt = backtest_small(own, 3);
+    const char *notice = jbw_example_notice();
+    char *out = NULL, json_head[512];
+    size_t lines, i;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&ex, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_calibrate(&cal, ex, NULL));
+    assert_string_equal(jbw_calibration_data_notice(cal), notice);
+    assert_null(jbw_calibration_data_notice(plain));
+    assert_null(jbw_calibration_data_notice(NULL));
+    snprintf(json_head, sizeof json_head, "{\"data_notice\":\"%s\",", notice);
+    assert_ok(jbw_calibration_text(&out, NULL, cal));
+    assert_int_equal(strncmp(out, notice, strlen(notice)), 0);
+    jbw_free(out);
+    assert_ok(jbw_calibration_json(&out, NULL, cal));
+    assert_int_equal(strncmp(out, json_head, strlen(json_head)), 0);
+    jbw_free(out);
+    /* a header and one row per kind and one for staff: every line */
+    assert_ok(jbw_calibration_csv(&out, NULL, cal));
+    for (lines = 0, i = 0; out[i]; i++)
+        lines += out[i] == '\n';
+    assert_int_equal(lines, 1 + JBW_KIND_COUNT + 1);
+    assert_int_equal(lines_ending_in(out, notice), JBW_KIND_COUNT + 1);
+    assert_non_null(strstr(out, ",stock,data_notice\n"));
+    jbw_free(out);
+    assert_ok(jbw_calibration_scenario(&out, NULL, cal));
+    assert_int_equal(strncmp(out, "# ", 2), 0);
+    assert_int_equal(strncmp(out + 2, notice, strlen(notice)), 0);
+    jbw_free(out);
+    /* the user's own data: no notice anywhere */
+    assert_ok(jbw_calibration_csv(&out, NULL, plain));
+    assert_null(strstr(out, "data_notice"));
+    jbw_free(out);
+
+    o.from = D(2025, 3, 1);
+    o.months = 3;
+    assert_ok(jbw_backtest_run(&bt, ex, &o));
+    assert_string_equal(jbw_backtest_data_notice(bt), notice);
+    assert_null(jbw_backtest_data_notice(own_bt));
+    assert_ok(jbw_backtest_text(&out, NULL, bt));
+    assert_int_equal(strncmp(out, notice, strlen(notice)), 0);
+    jbw_free(out);
+    assert_ok(jbw_backtest_json(&out, NULL, bt));
+    assert_int_equal(strncmp(out, json_head, strlen(json_head)), 0);
+    jbw_free(out);
+    /* months 0..3: four rows, each with the notice */
+    assert_ok(jbw_backtest_csv(&out, NULL, bt));
+    assert_int_equal(lines_ending_in(out, notice), 4);
+    jbw_free(out);
+    assert_ok(jbw_backtest_svg(&out, NULL, bt, NULL));
+    assert_non_null(strstr(out, notice));
+    jbw_free(out);
+    assert_ok(jbw_backtest_svg(&out, NULL, own_bt, NULL));
+    assert_null(strstr(out, "data-notice"));
+    jbw_free(out);
+    jbw_backtest_free(bt);
+    jbw_backtest_free(own_bt);
+    jbw_calibration_free(cal);
+    jbw_calibration_free(plain);
+    jbw_snapshot_free(ex);
+    jbw_snapshot_free(own);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -947,6 +1037,8 @@ int main(void)
         cmocka_unit_test(a_backtest_does_not_see_a_jump_after_d0_coming),
         cmocka_unit_test(a_history_backtest_compares_with_each_export),
         cmocka_unit_test(backtest_out_of_memory_is_enomem_without_leaks),
+        cmocka_unit_test(
+            calibration_and_backtest_writers_carry_the_data_notice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

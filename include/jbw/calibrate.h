@@ -123,6 +123,14 @@ JBW_API jbw_date jbw_calibration_window_start(const jbw_calibration *cal);
 JBW_API int32_t jbw_calibration_window_months(const jbw_calibration *cal);
 /* The min_events the calibration used; 0 for NULL. */
 JBW_API size_t jbw_calibration_min_events(const jbw_calibration *cal);
+/*
+ * The data notice of the snapshot the calibration was made from
+ * (jbw_snapshot_data_notice: the embedded example says it is synthetic);
+ * NULL for real data and for NULL. Every writer below carries it (text
+ * and scenario: a first line; JSON: a first key "data_notice"; CSV: a
+ * last column "data_notice"). Borrowed, static.
+ */
+JBW_API const char *jbw_calibration_data_notice(const jbw_calibration *cal);
 
 /* The figures of one measure kind. */
 typedef struct jbw_calibration_kind {
@@ -319,6 +327,14 @@ JBW_API jbw_date jbw_backtest_from(const jbw_backtest *bt);
 JBW_API int32_t jbw_backtest_months(const jbw_backtest *bt);
 /* 1 for a history backtest (bestaand compared), 0 otherwise or NULL. */
 JBW_API int jbw_backtest_is_history(const jbw_backtest *bt);
+/*
+ * The data notice of the export (or of any export of the history) the
+ * backtest was made from (jbw_snapshot_data_notice); NULL for real data
+ * and for NULL. Every writer below carries it (text: a first line; JSON:
+ * a first key "data_notice"; CSV: a last column "data_notice"; SVG: a
+ * line under the title). Borrowed, static.
+ */
+JBW_API const char *jbw_backtest_data_notice(const jbw_backtest *bt);
 /* The calibration the forecast used (borrowed, valid while `bt` lives);
  * NULL for NULL. */
 JBW_API const jbw_calibration *jbw_backtest_calibration(const jbw_backtest *bt);

@@ -15,6 +15,7 @@ struct jbw_backtest {
     int history;
     jbw_calibration *calibration;
     jbw_backtest_month *rows; /* months + 1 */
+    const char *data_notice;  /* the exports' (static text); NULL: none */
 };
 
 jbw_status jbw_backtest_options_init(jbw_backtest_options *opts,
@@ -183,6 +184,7 @@ jbw_status jbw_backtest_run(jbw_backtest **out, const jbw_snapshot *snap,
     }
     if ((st = new_result(&bt, opts, 0)) != JBW_OK)
         return st;
+    bt->data_notice = jbw_snapshot_data_notice(snap);
     if ((st = forecast_from(bt, snap, opts, 1)) != JBW_OK)
         goto fail;
     for (k = 0; k <= bt->months; k++)
@@ -261,6 +263,7 @@ jbw_status jbw_backtest_run_history(jbw_backtest **out,
     jbw_backtest *bt = NULL;
     jbw_status st;
     long start;
+    size_t i;
     int32_t k;
     if (!out || !snaps || !opts)
         return jbw__error(JBW_EINVAL, "%s is NULL",
@@ -272,6 +275,9 @@ jbw_status jbw_backtest_run_history(jbw_backtest **out,
         return st;
     if ((st = new_result(&bt, opts, 1)) != JBW_OK)
         return st;
+    /* one synthetic export makes the whole comparison synthetic */
+    for (i = 0; !bt->data_notice && i < count; i++)
+        bt->data_notice = jbw_snapshot_data_notice(snaps[i]);
     if ((st = forecast_from(bt, snaps[start], opts, 0)) != JBW_OK)
         goto fail;
     for (k = 0; k <= bt->months; k++) {
@@ -310,6 +316,11 @@ int32_t jbw_backtest_months(const jbw_backtest *bt)
 int jbw_backtest_is_history(const jbw_backtest *bt)
 {
     return bt ? bt->history : 0;
+}
+
+const char *jbw_backtest_data_notice(const jbw_backtest *bt)
+{
+    return bt ? bt->data_notice : NULL;
 }
 
 const jbw_calibration *jbw_backtest_calibration(const jbw_backtest *bt)

@@ -16,6 +16,7 @@ typedef struct view {
     int history;
     jbw_backtest_month *rows;
     jbw_backtest_summary sum;
+    const char *notice;
 } view;
 
 static jbw_status read_view(view *v, const jbw_backtest *bt)
@@ -30,6 +31,7 @@ static jbw_status read_view(view *v, const jbw_backtest *bt)
     v->window_months =
         jbw_calibration_window_months(jbw_backtest_calibration(bt));
     v->history = jbw_backtest_is_history(bt);
+    v->notice = jbw_backtest_data_notice(bt);
     v->rows = jbw__calloc((size_t)v->months + 1, sizeof *v->rows);
     if (!v->rows)
         return jbw__enomem();
@@ -95,7 +97,9 @@ jbw_status jbw_backtest_json(char **out, size_t *len, const jbw_backtest *bt)
         return jbw__error(JBW_EINVAL, "out is NULL");
     if ((st = read_view(&v, bt)) != JBW_OK)
         return st;
-    jbw__buf_puts(&b, "{\"from\":\"");
+    jbw__buf_putc(&b, '{');
+    jbw__notice_json(&b, v.notice);
+    jbw__buf_puts(&b, "\"from\":\"");
     jbw__buf_date(&b, v.from);
     jbw__buf_printf(&b,
                     "\",\"months_ahead\":%ld,\"window_months\":%ld,"
@@ -140,7 +144,8 @@ jbw_status jbw_backtest_csv(char **out, size_t *len, const jbw_backtest *bt)
     jbw__buf_puts(&b, "month,date,actual_date,forecast_active,actual_active,"
                       "forecast_waiting_nieuw,actual_waiting_nieuw,"
                       "forecast_waiting_bestaand,actual_waiting_bestaand,"
-                      "forecast_waiting,actual_waiting\n");
+                      "forecast_waiting,actual_waiting");
+    jbw__notice_csv_header_end(&b, v.notice);
     for (k = 0; k <= v.months; k++) {
         const jbw_backtest_month *r = &v.rows[k];
         jbw__buf_printf(&b, "%ld,", (long)r->month);
@@ -155,7 +160,7 @@ jbw_status jbw_backtest_csv(char **out, size_t *len, const jbw_backtest *bt)
         csv_number(&b, r->actual_waiting_bestaand);
         csv_number(&b, r->forecast_waiting);
         csv_number(&b, r->actual_waiting);
-        jbw__buf_putc(&b, '\n');
+        jbw__notice_csv_row_end(&b, v.notice);
     }
     jbw__free(v.rows);
     return jbw__buf_finish(&b, out, len);
@@ -188,6 +193,7 @@ jbw_status jbw_backtest_text(char **out, size_t *len, const jbw_backtest *bt)
         return jbw__error(JBW_EINVAL, "out is NULL");
     if ((st = read_view(&v, bt)) != JBW_OK)
         return st;
+    jbw__notice_text(&b, v.notice);
     jbw__buf_puts(&b, "Backtest from ");
     jbw__buf_date(&b, v.from);
     jbw__buf_printf(&b,
@@ -380,6 +386,14 @@ jbw_status jbw_backtest_svg(char **out, size_t *len, const jbw_backtest *bt,
                     ", calibrated on the %ld months before; dashed: "
                     "forecast, solid: the records</text>\n",
                     (long)v.window_months);
+    if (v.notice) {
+        /* A chart pasted into a memo still says the data is synthetic. */
+        jbw__buf_puts(&b, "<text x=\"450\" y=\"64\" text-anchor=\"middle\" "
+                          "font-size=\"12\" font-weight=\"bold\" "
+                          "fill=\"#b00000\" class=\"data-notice\">");
+        jbw__svg_text(&b, v.notice);
+        jbw__buf_puts(&b, "</text>\n");
+    }
     svg_axes(&b, &v, ax);
     svg_line(&b, &v, ROW(forecast_active), top, "#1f77b4", "6 4");
     svg_line(&b, &v, ROW(actual_active), top, "#1f77b4", NULL);

@@ -24,6 +24,7 @@ struct jbw_calibration {
     jbw_calibration_kind kinds[JBW_KIND_COUNT];
     jbw_calibration_staff staff;
     jbw_calibration_assignment assignment;
+    const char *data_notice; /* the snapshot's (static text); NULL: none */
 };
 
 /* The scope of a calibration: the D, the window and the filter. */
@@ -406,6 +407,7 @@ jbw_status jbw_calibrate(jbw_calibration **out, const jbw_snapshot *snap,
     }
     init_result(c, &sc, opts->window_months);
     c->min_events = opts->min_events;
+    c->data_notice = jbw_snapshot_data_notice(snap);
     if ((st = scan(c, &km, snap, &sc)) != JBW_OK)
         goto fail;
     finish_kinds(c, &def, opts->min_events);
@@ -442,6 +444,11 @@ jbw_date jbw_calibration_window_start(const jbw_calibration *cal)
 int32_t jbw_calibration_window_months(const jbw_calibration *cal)
 {
     return cal ? cal->window_months : 0;
+}
+
+const char *jbw_calibration_data_notice(const jbw_calibration *cal)
+{
+    return cal ? cal->data_notice : NULL;
 }
 
 size_t jbw_calibration_min_events(const jbw_calibration *cal)

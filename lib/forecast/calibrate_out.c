@@ -16,6 +16,7 @@ typedef struct view {
     jbw_calibration_kind kinds[JBW_KIND_COUNT];
     jbw_calibration_staff staff;
     jbw_calibration_assignment assignment;
+    const char *notice;
 } view;
 
 static jbw_status read_view(view *v, const jbw_calibration *cal)
@@ -30,6 +31,7 @@ static jbw_status read_view(view *v, const jbw_calibration *cal)
     v->to = v->date - 1;
     v->months = jbw_calibration_window_months(cal);
     v->min_events = jbw_calibration_min_events(cal);
+    v->notice = jbw_calibration_data_notice(cal);
     for (i = 0; i < JBW_KIND_COUNT; i++) {
         v->kinds[i].version = JBW_CALIBRATION_KIND_VERSION;
         if ((st = jbw_calibration_kind_get(&v->kinds[i], cal, (jbw_kind)i)) !=
@@ -72,7 +74,9 @@ static void json_note(jbw__buf *b, jbw_basis basis, size_t events,
 
 static void json_window(jbw__buf *b, const view *v)
 {
-    jbw__buf_puts(b, "{\"date\":\"");
+    jbw__buf_putc(b, '{');
+    jbw__notice_json(b, v->notice);
+    jbw__buf_puts(b, "\"date\":\"");
     jbw__buf_date(b, v->date);
     jbw__buf_puts(b, "\",\"window\":{\"from\":\"");
     jbw__buf_date(b, v->from);
@@ -200,7 +204,8 @@ jbw_status jbw_calibration_csv(char **out, size_t *len,
         return st;
     jbw__buf_puts(&b, "section,key,started,inflow_per_month,exits,"
                       "exposure_months,mle_months,low_months,high_months,"
-                      "value,basis,stock\n");
+                      "value,basis,stock");
+    jbw__notice_csv_header_end(&b, v.notice);
     for (i = 0; i < JBW_KIND_COUNT; i++) {
         const jbw_calibration_kind *k = &v.kinds[i];
         jbw__buf_printf(&b, "kind,%s,%zu", jbw_kind_code(k->kind), k->started);
@@ -211,7 +216,8 @@ jbw_status jbw_calibration_csv(char **out, size_t *len,
         csv_number(&b, k->low_months);
         csv_number(&b, k->high_months);
         csv_number(&b, k->mean_duration_months);
-        jbw__buf_printf(&b, ",%s,%zu\n", jbw_basis_code(k->basis), k->stock);
+        jbw__buf_printf(&b, ",%s,%zu", jbw_basis_code(k->basis), k->stock);
+        jbw__notice_csv_row_end(&b, v.notice);
     }
     s = &v.staff;
     jbw__buf_printf(&b, "staff,staff,%zu", s->hires);
@@ -222,7 +228,8 @@ jbw_status jbw_calibration_csv(char **out, size_t *len,
     csv_number(&b, s->low_turnover);
     csv_number(&b, s->high_turnover);
     csv_number(&b, s->turnover_annual);
-    jbw__buf_printf(&b, ",%s,%zu\n", jbw_basis_code(s->basis), s->workers);
+    jbw__buf_printf(&b, ",%s,%zu", jbw_basis_code(s->basis), s->workers);
+    jbw__notice_csv_row_end(&b, v.notice);
     return jbw__buf_finish(&b, out, len);
 }
 
@@ -333,6 +340,7 @@ jbw_status jbw_calibration_text(char **out, size_t *len,
         return jbw__error(JBW_EINVAL, "out is NULL");
     if ((st = read_view(&v, cal)) != JBW_OK)
         return st;
+    jbw__notice_text(&b, v.notice);
     text_window(&b, &v);
     text_kinds(&b, &v);
     text_staff(&b, &v);
@@ -388,6 +396,10 @@ jbw_status jbw_calibration_scenario(char **out, size_t *len,
         return jbw__error(JBW_EINVAL, "out is NULL");
     if ((st = read_view(&v, cal)) != JBW_OK)
         return st;
+    if (v.notice) {
+        jbw__buf_puts(&b, "# ");
+        jbw__notice_text(&b, v.notice);
+    }
     jbw__buf_puts(&b, "# Calibrated on ");
     jbw__buf_date(&b, v.date);
     jbw__buf_puts(&b, " from the records of the window ");

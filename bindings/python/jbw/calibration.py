@@ -128,6 +128,7 @@ declare_all([
     ("jbw_calibration_window_start", S.c_date, [_P]),
     ("jbw_calibration_window_months", c_int32, [_P]),
     ("jbw_calibration_min_events", c_size_t, [_P]),
+    ("jbw_calibration_data_notice", c_char_p, [_P]),
     ("jbw_calibration_kind_get", STATUS, [POINTER(CalibrationKindC), _P, c_int]),
     ("jbw_calibration_staff_get", STATUS, [POINTER(CalibrationStaffC), _P]),
     ("jbw_calibration_assignment_get", STATUS, [POINTER(CalibrationAssignmentC), _P]),
@@ -231,6 +232,12 @@ class Calibration(Handle):
     def min_events(self) -> int:
         """The fewest events that give an estimate."""
         return C.jbw_calibration_min_events(self._p)
+
+    @property
+    def data_notice(self) -> Optional[str]:
+        """The snapshot's data notice (the embedded example says it is
+        synthetic), carried by every writer; None for real data."""
+        return dec(C.jbw_calibration_data_notice(self._p))
 
     def kind(self, kind: Any) -> CalibrationKind:
         """The figures of one kind (a Kind, its int or its code)."""
@@ -380,6 +387,7 @@ declare_all([
     ("jbw_backtest_from", S.c_date, [_P]),
     ("jbw_backtest_months", c_int32, [_P]),
     ("jbw_backtest_is_history", c_int, [_P]),
+    ("jbw_backtest_data_notice", c_char_p, [_P]),
     ("jbw_backtest_calibration", _P, [_P]),
     ("jbw_backtest_month_get", STATUS, [POINTER(BacktestMonthC), _P, c_int32]),
     ("jbw_backtest_summary_get", STATUS, [POINTER(BacktestSummaryC), _P]),
@@ -437,6 +445,12 @@ class Backtest(Handle):
     def is_history(self) -> bool:
         """True for a backtest on a history of exports."""
         return bool(C.jbw_backtest_is_history(self._p))
+
+    @property
+    def data_notice(self) -> Optional[str]:
+        """The exports' data notice (the embedded example says it is
+        synthetic), carried by every writer; None for real data."""
+        return dec(C.jbw_backtest_data_notice(self._p))
 
     def month(self, k: int) -> BacktestMonth:
         """Month k (0: the start state)."""

@@ -128,6 +128,25 @@ class Calibrate(unittest.TestCase):
             self.assertEqual(len(cal.kinds), jbw.kind_count())
             self.assertTrue(math.isfinite(cal.staff.turnover_annual))
 
+    def test_every_writer_of_the_example_says_synthetic(self):
+        self.assertIsNone(self.cal.data_notice)
+        self.assertNotIn("data_notice", self.cal.to_csv())
+        with jbw.Snapshot.example() as snap:
+            notice = snap.data_notice
+            self.assertIn("SYNTHETIC", notice)
+            cal = jbw.calibrate(snap)
+            self.assertEqual(cal.data_notice, notice)
+            self.assertEqual(cal.to_text().splitlines()[0], notice)
+            self.assertEqual(list(cal.to_dict())[0], "data_notice")
+            self.assertTrue(cal.to_csv().splitlines()[0].endswith(",data_notice"))
+            self.assertEqual(cal.to_scenario().splitlines()[0], "# " + notice)
+            bt = jbw.backtest(snap, date(2025, 3, 1), 3)
+            self.assertEqual(bt.data_notice, notice)
+            self.assertEqual(bt.to_text().splitlines()[0], notice)
+            self.assertEqual(bt.to_dict()["data_notice"], notice)
+            self.assertIn(notice, bt.to_csv().splitlines()[1])
+            self.assertIn(notice, bt.to_svg())
+
 
 class Backtest(unittest.TestCase):
     """From D0 = 2025-01-01, 3 months, on the history above (min_events 1).
