@@ -1728,16 +1728,17 @@ static void scenario_errors_name_line_key_and_value(void **s)
                    "s.txt line 4", "unknown key 'hirez'");
     scenario_fails("turnover = 20\n", JBW_EPARSE, "line 1",
                    "above 1: write a fraction (0.2) or a percentage (20%)");
-    scenario_fails("turnover = 120%\n", JBW_EPARSE, "turnover = '120%'",
-                   "[0, 100]");
+    scenario_fails("turnover = 120%\n", JBW_EPARSE,
+                   "turnover: must be in [0, 100] %: '120%'", NULL);
     scenario_fails("turnover = nan\n", JBW_EPARSE, "'nan'", "not a number");
-    scenario_fails("months = 0\n", JBW_EPARSE, "months = '0'", "[1, 600]");
+    scenario_fails("months = 0\n", JBW_EPARSE,
+                   "months: must be in [1, 600]: '0'", NULL);
     scenario_fails("months = 601\n", JBW_EPARSE, "line 1", "[1, 600]");
     scenario_fails("months = 1.5\n", JBW_EPARSE, "not a whole number", NULL);
-    scenario_fails("inflow.OTS = -4\n", JBW_EPARSE, "inflow.OTS = '-4'",
-                   "[0, ");
+    scenario_fails("inflow.OTS = -4\n", JBW_EPARSE,
+                   "inflow.OTS: must be in [0, ", "'-4'");
     scenario_fails("inflow.XYZ = 4\n", JBW_EPARSE,
-                   "'XYZ' is not a measure kind", NULL);
+                   "inflow.XYZ: not a measure kind: 'XYZ'", NULL);
     scenario_fails("duration.OTS = 0.5\n", JBW_EPARSE, "duration.OTS", "[1, ");
     scenario_fails("inflow.OTS = 1\ninflow.ots = 2\n", JBW_EPARSE,
                    "line 2: 'inflow.ots' is given twice (first on line 1)",
@@ -1751,7 +1752,7 @@ static void scenario_errors_name_line_key_and_value(void **s)
     scenario_fails("shock.a = VOTS 8 3 1.5\n", JBW_EPARSE, "1 <= from <= to",
                    NULL);
     scenario_fails("shock.a = XX 3 8 1.5\n", JBW_EPARSE,
-                   "'XX' is not a measure kind or ALL", NULL);
+                   "not a measure kind or ALL: 'XX'", NULL);
     scenario_fails("shock.a = VOTS 3 8 -1\n", JBW_EPARSE, "multiplier", NULL);
     scenario_fails("shock.a = VOTS 3 8 1.5\nshock.a = OTS 1 2 2\n", JBW_EPARSE,
                    "line 2: shock 'a' is given twice", NULL);

@@ -48,18 +48,21 @@ jbw_status jbw__norm_check_text(const char *s, const char *what,
                                 int allow_empty)
 {
     size_t n, i;
+    char q[JBW__SHOWN];
     if (!s)
         return jbw__error(JBW_EINVAL, "norm %s is NULL", what);
     n = strlen(s);
     if (n == 0 && !allow_empty)
         return jbw__error(JBW_EINVAL, "norm %s is empty", what);
     if (n > JBW__NORM_TEXT_MAX)
-        return jbw__error(JBW_EINVAL, "norm %s is longer than %d bytes", what,
-                          JBW__NORM_TEXT_MAX);
+        return jbw__error(JBW_EINVAL, "norm %s is longer than %d bytes: '%s'",
+                          what, JBW__NORM_TEXT_MAX,
+                          jbw__quote_value(q, sizeof q, s, n));
     if (n &&
         (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-        return jbw__error(
-            JBW_EINVAL, "norm %s '%.60s' starts or ends with a blank", what, s);
+        return jbw__error(JBW_EINVAL,
+                          "norm %s starts or ends with a blank: '%s'", what,
+                          jbw__quote_value(q, sizeof q, s, n));
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == 0x7f || c == '#')

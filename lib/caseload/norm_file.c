@@ -40,10 +40,11 @@ static jbw_status jbw__norm_number(double *out, jbw__norm_reader *r,
                                    const char *key, const char *value,
                                    size_t line)
 {
+    char q[JBW__SHOWN];
     if (jbw__parse_double(out, value, strlen(value), 0) != 0)
-        return jbw__error(JBW_EPARSE,
-                          "%s line %zu: %s: '%.60s' is not a number", r->source,
-                          line, key, value);
+        return jbw__error(JBW_EPARSE, "%s line %zu: %s is not a number: '%s'",
+                          r->source, line, key,
+                          jbw__quote_value(q, sizeof q, value, strlen(value)));
     return JBW_OK;
 }
 
@@ -74,6 +75,7 @@ static jbw_status jbw__norm_read_unit(jbw__norm_reader *r, const char *value,
                                       size_t line)
 {
     int u;
+    char q[JBW__SHOWN];
     for (u = 0; u <= (int)JBW_UNIT_FAMILY; u++) {
         const char *code = jbw__unit_codes[u];
         size_t i, n = strlen(code);
@@ -88,9 +90,10 @@ static jbw_status jbw__norm_read_unit(jbw__norm_reader *r, const char *value,
         }
     }
     return jbw__error(JBW_EPARSE,
-                      "%s line %zu: unknown unit '%.60s' (measure, child or "
-                      "family)",
-                      r->source, line, value);
+                      "%s line %zu: unknown unit (measure, child or family): "
+                      "'%s'",
+                      r->source, line,
+                      jbw__quote_value(q, sizeof q, value, strlen(value)));
 }
 
 static jbw_status jbw__norm_read_scalar(jbw__norm_reader *r, int k,
@@ -123,8 +126,8 @@ static jbw_status jbw__norm_read_scalar(jbw__norm_reader *r, int k,
         r->norm->caseload = v;
     } else if (!isfinite(v) || v < 0.0 || v > JBW__NORM_MAX_THRESHOLD) {
         return jbw__error(JBW_EPARSE,
-                          "%s line %zu: %s %g must be a number from 0 to %g",
-                          r->source, line, key, v, JBW__NORM_MAX_THRESHOLD);
+                          "%s line %zu: %s must be a number from 0 to %g: %g",
+                          r->source, line, key, JBW__NORM_MAX_THRESHOLD, v);
     } else if (k == JBW__NK_UNDER) {
         r->norm->under_below = v;
     } else {

@@ -85,8 +85,10 @@ typedef struct sc_parse {
 static jbw_status sc_bad(const sc_parse *ps, size_t line, const char *key,
                          const char *value, const char *why)
 {
-    return jbw__error(JBW_EPARSE, "%s line %zu: %s = '%s': %s", ps->source,
-                      line, key, value, why);
+    char q[JBW__SHOWN];
+    return jbw__error(JBW_EPARSE, "%s line %zu: %s: %s: '%s'", ps->source, line,
+                      key, why,
+                      jbw__quote_value(q, sizeof q, value, strlen(value)));
 }
 
 static jbw_status sc_twice(const sc_parse *ps, size_t line, const char *key,
@@ -175,10 +177,12 @@ static jbw_status sc_kind(const sc_parse *ps, int *kind, const char *code,
         return JBW_OK;
     }
     if (jbw_kind_from_code(&k, code, (size_t)-1) != JBW_OK) {
-        char why[96];
-        snprintf(why, sizeof why, "'%.40s' is not a measure kind%s", code,
-                 allow_all ? " or ALL" : "");
-        return sc_bad(ps, line, key, value, why);
+        char q[JBW__SHOWN];
+        (void)value;
+        return jbw__error(JBW_EPARSE,
+                          "%s line %zu: %s: not a measure kind%s: '%s'",
+                          ps->source, line, key, allow_all ? " or ALL" : "",
+                          jbw__quote_value(q, sizeof q, code, strlen(code)));
     }
     *kind = (int)k;
     return JBW_OK;

@@ -54,18 +54,20 @@ jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
         klen = 0;
         while (i < end && jbw__is_key_char(text[i])) {
             if (klen + 1 >= sizeof key)
-                return jbw__error(JBW_EPARSE, "%s line %zu: key too long",
-                                  source, line);
+                return jbw__error(JBW_EPARSE,
+                                  "%s line %zu: a key has at most %zu bytes",
+                                  source, line, sizeof key - 2);
             key[klen++] = text[i++];
         }
         key[klen] = '\0';
         while (i < end && (text[i] == ' ' || text[i] == '\t'))
             i++;
-        if (klen == 0 || i == end || text[i] != '=')
+        if (klen == 0 || i == end || text[i] != '=') {
+            char q[JBW__SHOWN];
             return jbw__error(
-                JBW_EPARSE, "%s line %zu: expected 'key = value', got '%.*s'",
-                source, line, (int)(end - start > 60 ? 60 : end - start),
-                text + start);
+                JBW_EPARSE, "%s line %zu: expected 'key = value': '%s'", source,
+                line, jbw__quote_value(q, sizeof q, text + start, end - start));
+        }
         i++;
         vstart = i;
         vend = vstart;

@@ -45,20 +45,16 @@ static int wr_is_word_char(char c)
     return wr_is_alnum(c) || c == '_' || c == '-';
 }
 
-/* Quotes the word(s) of line[from..to] widened to whole words. */
+/* Quotes the word(s) of line[from..to] widened to whole words (cut with
+ * an ellipsis when long). */
 static void wr_quote_span(char *q, size_t qsize, const char *line, size_t n,
                           size_t from, size_t to)
 {
-    size_t len;
     while (from > 0 && wr_is_word_char(line[from - 1]))
         from--;
     while (to + 1 < n && wr_is_word_char(line[to + 1]))
         to++;
-    len = to - from + 1;
-    if (len >= qsize)
-        len = qsize - 1;
-    memcpy(q, line + from, len);
-    q[len] = '\0';
+    jbw__quote_value(q, qsize, line + from, to - from + 1);
 }
 
 /* Looks for a protected stem in one line (without its comment). Returns 1
@@ -125,7 +121,7 @@ static jbw_status wr_check_protected(const char *text, size_t len,
     size_t pos = 0, line = 0;
     while (pos < len) {
         size_t start = pos, end, n;
-        char q[64];
+        char q[JBW__SHOWN];
         line++;
         while (pos < len && text[pos] != '\n')
             pos++;
@@ -140,8 +136,8 @@ static jbw_status wr_check_protected(const char *text, size_t len,
         }
         if (wr_line_protected(q, sizeof q, text + start, n))
             return jbw__error(JBW_EPROTECTED,
-                              "%s line %lu: '%s' is a protected attribute "
-                              "and can never be a model input",
+                              "%s line %lu: a protected attribute can never "
+                              "be a model input: '%s'",
                               source, (unsigned long)line, q);
     }
     return JBW_OK;
@@ -171,18 +167,25 @@ static jbw_status wr_text_value(char *dst, size_t cap, const wr_parse *p,
                                 const char *key, const char *value, size_t line)
 {
     size_t n = strlen(value), i;
+    char q[JBW__SHOWN];
     if (n == 0)
         return jbw__error(JBW_EPARSE, "%s line %lu: '%s' is empty", p->source,
                           (unsigned long)line, key);
     if (n > cap)
-        return jbw__error(
-            JBW_EPARSE, "%s line %lu: '%s' is longer than %lu bytes", p->source,
-            (unsigned long)line, key, (unsigned long)cap);
+        return jbw__error(JBW_EPARSE,
+                          "%s line %lu: '%s' is longer than %lu bytes (%lu): "
+                          "'%s'",
+                          p->source, (unsigned long)line, key,
+                          (unsigned long)cap, (unsigned long)n,
+                          jbw__quote_value(q, sizeof q, value, n));
     for (i = 0; i < n; i++)
         if ((unsigned char)value[i] < 0x20 || value[i] == 0x7f)
             return jbw__error(JBW_EPARSE,
-                              "%s line %lu: '%s' holds a control character",
-                              p->source, (unsigned long)line, key);
+                              "%s line %lu: '%s' holds a control character "
+                              "(byte %lu): '%s'",
+                              p->source, (unsigned long)line, key,
+                              (unsigned long)i + 1,
+                              jbw__quote_value(q, sizeof q, value, n));
     memcpy(dst, value, n + 1);
     return JBW_OK;
 }
@@ -192,18 +195,20 @@ static jbw_status wr_int_value(long long *out, const wr_parse *p,
                                long long min, long long max)
 {
     long long v;
+    char q[JBW__SHOWN];
     if (jbw__parse_int(&v, value, strlen(value)) != 0)
         return jbw__error(JBW_EPARSE,
-                          "%s line %lu: '%s' = '%.40s' is not a whole number",
-                          p->source, (unsigned long)line, key, value);
+                          "%s line %lu: '%s' is not a whole number: '%s'",
+                          p->source, (unsigned long)line, key,
+                          jbw__quote_value(q, sizeof q, value, strlen(value)));
     if (v < 0 && min >= 0)
         return jbw__error(JBW_EPARSE,
-                          "%s line %lu: '%s' = %lld must not be negative",
+                          "%s line %lu: '%s' must not be negative: %lld",
                           p->source, (unsigned long)line, key, v);
     if (v < min || v > max)
         return jbw__error(JBW_EPARSE,
-                          "%s line %lu: '%s' = %lld is outside %lld..%lld",
-                          p->source, (unsigned long)line, key, v, min, max);
+                          "%s line %lu: '%s' is outside %lld..%lld: %lld",
+                          p->source, (unsigned long)line, key, min, max, v);
     *out = v;
     return JBW_OK;
 }
@@ -384,12 +389,13 @@ static jbw_status wr_check_model(const wr_parse *p)
             if (jbw__wr_param_in(i, m->base) && m->v[i] != def)
                 return jbw__error(
                     JBW_EPARSE,
-                    "%s line %lu: '%s' = %d differs from the default model "
-                    "%s version %d, but the file carries that name and "
-                    "version; give a changed model its own name or version",
+                    "%s line %lu: '%s' differs from the default model "
+                    "%s version %d (%d there), but the file carries that "
+                    "name and version; give a changed model its own name or "
+                    "version: %d",
                     p->source, (unsigned long)p->line_of[i],
-                    jbw__wr_params[i].key, m->v[i], WR_DEFAULT_NAME,
-                    m->version);
+                    jbw__wr_params[i].key, WR_DEFAULT_NAME, m->version, def,
+                    m->v[i]);
         }
     }
     return JBW_OK;

@@ -594,6 +594,77 @@ static void every_message_is_valid_utf8(void **state)
     assert_true(count > 1000);
 }
 
+/* The key = value readers (model, norm, scenario files) state the reason
+ * before the value they quote, and cut a long value at a character
+ * boundary with an ellipsis: values of 300 two-, three- and four-byte
+ * characters (600 to 1,200 bytes; the reader takes up to 1,023) after a
+ * 0 to 3 byte prefix, so that the cut meets every byte of a sequence. */
+typedef struct kv_case {
+    int reader;         /* 0 model, 1 norm, 2 scenario */
+    const char *before; /* the text before the value */
+    const char *reason; /* what the message must say before the value */
+} kv_case;
+
+static jbw_status kv_parse(int reader, const char *text)
+{
+    void *out = (void *)(uintptr_t)1;
+    jbw_status st;
+    if (reader == 0)
+        st = jbw_waitrisk_model_parse((jbw_waitrisk_model **)&out, text,
+                                      strlen(text), "m.txt");
+    else if (reader == 1)
+        st = jbw_norm_parse((jbw_norm **)&out, text, strlen(text), "n.norm");
+    else
+        st = jbw_scenario_parse((jbw_scenario **)&out, text, strlen(text),
+                                "s.txt");
+    assert_ptr_equal(out, (void *)(uintptr_t)1);
+    return st;
+}
+
+static void key_value_readers_give_the_reason_before_a_cut_value(void **state)
+{
+    static const kv_case cases[] = {
+        {0, "name = x\nversion = 2\npoints.bestaand = ", "not a whole number"},
+        {0, "name = x\nversion = 2\ndescription = ", "longer than 400 bytes"},
+        {1, "caseload_per_fte = ", "not a number"},
+        {1, "unit = ", "unknown unit"},
+        {1, "ramp.0 = ", "not a number"},
+        {2, "turnover = ", "not a number"},
+        {2, "hires_fte = ", "not a number"},
+        {2, "shock.a = ", "'KIND from to multiplier'"},
+        {2, "start = ", "not a date"},
+        {2, "", "expected 'key = value'"},
+    };
+    static const char *const chars[] = {"\xC3\xA9", "\xE2\x82\xAC",
+                                        "\xF0\x9F\x98\x80"};
+    static const char *const prefixes[] = {"", "a", "ab", "abc"};
+    size_t k, count = 0;
+    int c, p;
+    (void)state;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++)
+        for (c = 0; c < 3; c++)
+            for (p = 0; p < 4; p++) {
+                char *v = repeat(chars[c], c == 2 ? 250 : 300), text[2048];
+                const char *detail, *reason, *value;
+                snprintf(text, sizeof text, "%s%s%s\n", cases[k].before,
+                         prefixes[p], v);
+                assert_status(kv_parse(cases[k].reader, text), JBW_EPARSE);
+                detail = jbw_last_error();
+                assert_message_sound();
+                reason = strstr(detail, cases[k].reason);
+                value = strstr(detail, chars[c]);
+                if (!reason || !value || reason > value ||
+                    !strstr(detail, "\xE2\x80\xA6")) /* U+2026 */
+                    fail_msg("case %zu: want \"%s\" before the value cut "
+                             "with an ellipsis: %s",
+                             k, cases[k].reason, detail);
+                assert_true(strlen(detail) < 400);
+                free(v);
+                count++;
+            }
+    assert_int_equal(count, 10 * 3 * 4);
+}
+
 /* Bytes that are not UTF-8 given through the API still give a valid
  * UTF-8 message. */
 static void
@@ -708,6 +779,7 @@ int main(void)
         cmocka_unit_test(worker_ids_over_255_bytes_are_refused),
         cmocka_unit_test(duplicate_long_ids_keep_their_reason),
         cmocka_unit_test(every_message_is_valid_utf8),
+        cmocka_unit_test(key_value_readers_give_the_reason_before_a_cut_value),
         cmocka_unit_test(
             invalid_utf8_given_through_the_api_gives_a_valid_message),
         cmocka_unit_test(utf32_is_named_utf32_and_utf16_utf16),
