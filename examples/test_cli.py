@@ -409,9 +409,14 @@ class PolicyReport(unittest.TestCase):
         self.assertIn("Koppeling binnen 5 werkdagen", out)
         self.assertNotIn("oupling", out)
         # units on every column of the group tables
-        header = next(l for l in lines if l.strip().startswith("GI "))
+        headers = [l for l in lines if l.strip().startswith("GI ")]
+        for header in headers:
+            self.assertTrue(all(c.endswith(")") for c in header.split("  ")[2:]
+                                if c.strip()), header)
         for unit in ("(maatr.)", "(fte)", "(%)", "(pers.)"):
-            self.assertIn(unit, header)
+            self.assertIn(unit, " ".join(headers))
+        # fits a terminal of 100 columns
+        self.assertLessEqual(max(len(l) for l in lines), 100)
         # no per-worker table unless asked
         self.assertNotIn("W0001", out)
 

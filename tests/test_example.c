@@ -395,8 +395,23 @@ static size_t count_lines(const char *s)
     return n;
 }
 
+/* The widest line in characters (UTF-8: continuation bytes not counted). */
+static size_t widest_line(const char *s)
+{
+    size_t w = 0, most = 0;
+    for (; *s; s++) {
+        if (*s == '\n') {
+            most = w > most ? w : most;
+            w = 0;
+        } else if (((unsigned char)*s & 0xC0) != 0x80) {
+            w++;
+        }
+    }
+    return w > most ? w : most;
+}
+
 /* The report for people who decide: short, Dutch by default, the worker
- * table only on request. */
+ * table only on request, at most 100 columns wide in either language. */
 static void test_policy_report_of_the_example(void **state)
 {
     jbw_snapshot *snap = NULL;
@@ -416,6 +431,7 @@ static void test_policy_report_of_the_example(void **state)
     assert_int_equal(
         strncmp(text, jbw_example_notice(), strlen(jbw_example_notice())), 0);
     assert_true(count_lines(text) <= 150);
+    assert_true(widest_line(text) <= 100);
     assert_non_null(strstr(text, "Koppeling binnen 5 werkdagen"));
     assert_non_null(strstr(text, "12 maatregelen per fte"));
     assert_null(strstr(text, "oupling"));
@@ -426,6 +442,7 @@ static void test_policy_report_of_the_example(void **state)
     o.lang = JBW_LANG_EN;
     assert_ok(jbw_caseload_report_text(&text, &len, cl, &o));
     assert_non_null(strstr(text, "Caseload report on 2025-09-01"));
+    assert_true(widest_line(text) <= 100);
     len = count_lines(text);
     jbw_free(text);
     o.workers_table = 1;

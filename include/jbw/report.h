@@ -37,9 +37,10 @@ JBW_API jbw_status jbw_report_options_init(jbw_report_options *opts,
 /*
  * The report as text: the data notice first when the snapshot has one
  * (jbw_snapshot_data_notice), the date, the norm and the koppeling period,
- * then four tables: totals (label, value, unit), by organisation, by region
- * (measures, waiting nieuw and bestaand, FTE required, effective and the
- * gap, the koppeling share) and active measures by kind. Numbers use a
+ * then the tables: totals (label, value, unit), by organisation and by
+ * region (each as two tables, so that a line fits 100 columns: measures
+ * active, waiting nieuw and bestaand and the koppeling share; workers, FTE
+ * required, effective and the gap) and active measures by kind. Numbers use a
  * decimal comma in Dutch. `opts` NULL: the defaults. *out is allocated
  * (free with jbw_free). Errors: JBW_EINVAL (NULL), JBW_EVERSION,
  * JBW_ENOMEM.

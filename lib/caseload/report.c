@@ -139,6 +139,7 @@ typedef struct ctx {
     int comma;
     jbw_caseload_totals t; /* totals, or the group row being written */
     jbw_group group;
+    const size_t *group_rows; /* the total_value row of each column > 0 */
     int32_t coupling_workdays;
     jbw_worker_load *workers; /* sorted, for the workers table */
 } ctx;
@@ -209,12 +210,11 @@ static void cell_group(char *out, size_t size, const void *vc, size_t row,
 {
     ctx *c = (ctx *)vc;
     const char *key = NULL;
-    static const size_t value_rows[] = {0, 3, 4, 8, 7, 9, 10, 5};
     jbw_caseload_group_get(&c->t, &key, c->cl, c->group, row);
     if (col == 0)
         snprintf(out, size, "%s", key ? key : "");
     else
-        total_value(out, size, c, value_rows[col - 1]);
+        total_value(out, size, c, c->group_rows[col - 1]);
 }
 
 static void cell_kind(char *out, size_t size, const void *vc, size_t row,
@@ -318,6 +318,32 @@ static void workers_table(jbw__buf *b, ctx *c, const jbw_report_options *o)
     c->workers = NULL;
 }
 
+/*
+ * A group's figures as two tables, so that the report fits 100 columns:
+ * the measures (active, waiting nieuw and bestaand, koppeling) and the
+ * staff (workers, FTE required, effective, the gap). Each column is a
+ * group_headers entry and the total_value row it shows.
+ */
+static void group_tables(jbw__buf *b, ctx *c, const char *key)
+{
+    static const size_t measure_cols[] = {1, 2, 3, 7};
+    static const size_t measure_rows[] = {0, 3, 4, 10};
+    static const size_t staff_cols[] = {8, 4, 5, 6};
+    static const size_t staff_rows[] = {5, 8, 7, 9};
+    const char *headers[5];
+    size_t k, rows = jbw_caseload_group_count(c->cl, c->group);
+    headers[0] = key;
+    for (k = 0; k < 4; k++)
+        headers[k + 1] = c->w->group_headers[measure_cols[k]];
+    c->group_rows = measure_rows;
+    jbw__text_table(b, headers, 5, rows, 1u, cell_group, c);
+    jbw__buf_putc(b, '\n');
+    for (k = 0; k < 4; k++)
+        headers[k + 1] = c->w->group_headers[staff_cols[k]];
+    c->group_rows = staff_rows;
+    jbw__text_table(b, headers, 5, rows, 1u, cell_group, c);
+}
+
 jbw_status jbw_caseload_report_text(char **out, size_t *len,
                                     const jbw_caseload *cl,
                                     const jbw_report_options *opts)
@@ -329,7 +355,6 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
     jbw_date from = JBW_DATE_NONE, to = JBW_DATE_NONE;
     ctx c;
     char n[JBW__CELL];
-    const char *headers[9];
     double per;
     if (!out || !len || !cl)
         return jbw__error(JBW_EINVAL,
@@ -366,17 +391,12 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
     jbw__buf_printf(&b, "\n\n%s\n", c.w->totals);
     jbw__text_table(&b, NULL, 3, 13, 1u | 4u, cell_totals, &c);
 
-    memcpy(headers, c.w->group_headers, sizeof headers);
     c.group = JBW_GROUP_ORGANISATION;
-    headers[0] = c.w->org_key;
     jbw__buf_printf(&b, "\n%s\n", c.w->by_org);
-    jbw__text_table(&b, headers, 9, jbw_caseload_group_count(cl, c.group), 1u,
-                    cell_group, &c);
+    group_tables(&b, &c, c.w->org_key);
     c.group = JBW_GROUP_REGION;
-    headers[0] = c.w->region_key;
     jbw__buf_printf(&b, "\n%s\n", c.w->by_region);
-    jbw__text_table(&b, headers, 9, jbw_caseload_group_count(cl, c.group), 1u,
-                    cell_group, &c);
+    group_tables(&b, &c, c.w->region_key);
 
     jbw_caseload_totals_get(&c.t, cl);
     jbw__buf_printf(&b, "\n%s\n", c.w->by_kind);
