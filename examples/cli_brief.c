@@ -46,7 +46,7 @@ int jbw_cli_emit_series(const jbw_cli *cli, const jbw_series *series)
         st = jbw_series_csv(&text, &len, series);
         break;
     default:
-        st = jbw_series_text(&text, &len, series);
+        st = jbw_series_text_lang(&text, &len, series, cli->lang);
         break;
     }
     if (!jbw_cli_check(st))

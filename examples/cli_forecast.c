@@ -109,7 +109,7 @@ int jbw_cli_forecast(jbw_cli *cli)
         st = jbw_forecast_csv(&text, &len, fc);
         break;
     default:
-        st = jbw_forecast_text(&text, &len, fc);
+        st = jbw_forecast_text_lang(&text, &len, fc, cli->lang);
         break;
     }
     if (jbw_cli_check(st))

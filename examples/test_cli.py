@@ -188,6 +188,20 @@ class Usage(unittest.TestCase):
         self.assertIn("2025-04-21 ma ", run("calendar", "2025").stdout)
         self.assertIn("2025-04-21 Mon ", run("calendar", "2025", "--lang", "en").stdout)
 
+    def test_forecast_and_series_text_follow_lang(self):
+        # Dutch by default, as every command; English on request
+        nl = run("forecast", "--months", "2").stdout
+        self.assertIn("Prognose, 2 maanden", nl)
+        self.assertIn("wachtend", nl)
+        self.assertNotIn("waiting", nl)
+        en = run("forecast", "--months", "2", "--lang", "en").stdout
+        self.assertIn("Forecast, 2 months", en)
+        nl = run("series").stdout
+        self.assertIn("Kinderen zonder vaste jeugdbeschermer", nl)
+        self.assertIn("verschil totaal", nl)
+        en = run("series", "--lang", "en").stdout
+        self.assertIn("Children without a fixed jeugdbeschermer", en)
+
     def test_option_equals_value(self):
         self.assertEqual(run("report", "--format=json").stdout,
                          run("report", "--format", "json").stdout)

@@ -1779,6 +1779,33 @@ static void series_outputs_csv_json_text(void **state)
     jbw_series_free(s);
 }
 
+/* The text table in Dutch (the default of the jbw command) and English. */
+static void series_text_is_dutch_or_english(void **state)
+{
+    jbw_series *s = zhz_series();
+    char *nl = NULL, *en = NULL, *old = NULL;
+    (void)state;
+    assert_ok(jbw_series_text_lang(&nl, NULL, s, JBW_LANG_NL));
+    assert_has(nl, "Kinderen zonder vaste jeugdbeschermer: Zuid-Holland Zuid");
+    assert_has(nl, "verschil nieuw");
+    assert_has(nl, "totaal");
+    /* 72/113 = 63.7%, with a decimal comma */
+    assert_has(nl, "63,7");
+    assert_null(strstr(nl, "63.7"));
+    assert_null(strstr(nl, "Children"));
+    /* English is the text jbw_series_text always wrote */
+    assert_ok(jbw_series_text_lang(&en, NULL, s, JBW_LANG_EN));
+    assert_ok(jbw_series_text(&old, NULL, s));
+    assert_string_equal(en, old);
+    assert_status(jbw_series_text_lang(&nl, NULL, s, (jbw_lang)2), JBW_EINVAL);
+    assert_status(jbw_series_text_lang(&nl, NULL, NULL, JBW_LANG_NL),
+                  JBW_EINVAL);
+    jbw_free(nl);
+    jbw_free(en);
+    jbw_free(old);
+    jbw_series_free(s);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Out of memory                                                          */
 /* ---------------------------------------------------------------------- */
@@ -1977,6 +2004,7 @@ int main(void)
         cmocka_unit_test(series_rejects_duplicates_bad_dates_and_versions),
         cmocka_unit_test(series_from_snapshot_counts_nieuw_and_bestaand),
         cmocka_unit_test(series_outputs_csv_json_text),
+        cmocka_unit_test(series_text_is_dutch_or_english),
         cmocka_unit_test(out_of_memory_anywhere_is_enomem_without_leaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1239,6 +1239,29 @@ static void outputs_json_csv_text_hold_every_month(void **s)
     assert_non_null(strstr(out, "Assumptions: annual staff turnover 0.0%; "
                                 "hiring 0.00 FTE a month.\n"));
     jbw_free(out);
+    {
+        /* Dutch: the same table in Dutch words, a decimal comma */
+        char *en = NULL;
+        assert_ok(jbw_forecast_text_lang(&out, NULL, fc, JBW_LANG_NL));
+        assert_non_null(strstr(out, "Prognose, 12 maanden, stochastisch: "
+                                    "gemiddelde van 10 herhalingen (seed 3)"));
+        assert_non_null(strstr(out, "Aannames: personeelsverloop 0,0% per "
+                                    "jaar; werving 0,00 fte per maand.\n"));
+        assert_non_null(strstr(out, "wachtend"));
+        assert_non_null(strstr(out, "capaciteit"));
+        assert_null(strstr(out, "waiting"));
+        /* month 0: 120 assigned, one decimal */
+        assert_non_null(strstr(out, "120,0"));
+        jbw_free(out);
+        /* English is the text jbw_forecast_text always wrote */
+        assert_ok(jbw_forecast_text_lang(&en, NULL, fc, JBW_LANG_EN));
+        assert_ok(jbw_forecast_text(&out, NULL, fc));
+        assert_string_equal(en, out);
+        jbw_free(en);
+        jbw_free(out);
+        assert_status(jbw_forecast_text_lang(&out, NULL, fc, (jbw_lang)7),
+                      JBW_EINVAL);
+    }
     assert_status(jbw_forecast_json(NULL, NULL, fc), JBW_EINVAL);
     assert_status(jbw_forecast_csv(&out, NULL, NULL), JBW_EINVAL);
     assert_status(jbw_forecast_text(&out, NULL, NULL), JBW_EINVAL);

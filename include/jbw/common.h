@@ -101,6 +101,11 @@ JBW_API jbw_status jbw_set_allocator(jbw_malloc_fn malloc_fn,
  */
 JBW_API void jbw_free(void *ptr);
 
+/* The language of the writers' text for people: Dutch (the default of
+ * every writer that takes one) or English. (Declared in jbw/waitrisk.h
+ * before libjbw 0.2; that header includes this one.) */
+typedef enum jbw_lang { JBW_LANG_NL = 0, JBW_LANG_EN = 1 } jbw_lang;
+
 /* The library's version as "MAJOR.MINOR.PATCH". Static, never NULL. */
 JBW_API const char *jbw_version(void);
 

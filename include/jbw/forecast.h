@@ -396,7 +396,8 @@ JBW_API jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
  *  CSV:  one line per statistic and month: statistic,month,date,
  *        followed by the fields of jbw_forecast_month;
  *  text: an aligned table for people (the mean, with p5-p95 of the
- *        waiting list when stochastic).
+ *        waiting list when stochastic), in English; jbw_forecast_text_lang
+ *        below writes it in Dutch or English.
  */
 JBW_API jbw_status jbw_forecast_json(char **out, size_t *len,
                                      const jbw_forecast *fc);
@@ -404,6 +405,16 @@ JBW_API jbw_status jbw_forecast_csv(char **out, size_t *len,
                                     const jbw_forecast *fc);
 JBW_API jbw_status jbw_forecast_text(char **out, size_t *len,
                                      const jbw_forecast *fc);
+/*
+ * The text table in `lang`: Dutch words ("Prognose", "wachtend",
+ * "gekoppeld", "Aannames: personeelsverloop ...") and a decimal comma, or
+ * English (the text of jbw_forecast_text). Free *out with jbw_free().
+ * Errors: JBW_EINVAL (NULL, a language that is not JBW_LANG_NL or
+ * JBW_LANG_EN), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_forecast_text_lang(char **out, size_t *len,
+                                          const jbw_forecast *fc,
+                                          jbw_lang lang);
 
 /*
  * The data notice of a forecast: every writer above (text: first line;

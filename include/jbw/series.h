@@ -55,13 +55,24 @@ JBW_API jbw_status jbw_series_get(jbw_series_point *out,
                                   const jbw_series *series, size_t index);
 
 /* Output: CSV (date,nieuw,bestaand,total,share_bestaand,change_...),
- * JSON {"title","points":[...]}, text table. Free with jbw_free(). */
+ * JSON {"title","points":[...]}, text table (English; see
+ * jbw_series_text_lang). Free with jbw_free(). */
 JBW_API jbw_status jbw_series_csv(char **out, size_t *len,
                                   const jbw_series *series);
 JBW_API jbw_status jbw_series_json(char **out, size_t *len,
                                    const jbw_series *series);
 JBW_API jbw_status jbw_series_text(char **out, size_t *len,
                                    const jbw_series *series);
+/*
+ * The text table in `lang`: Dutch words ("Kinderen zonder vaste
+ * jeugdbeschermer", "totaal", "verschil nieuw") and a decimal comma, or
+ * English (the text of jbw_series_text). Free *out with jbw_free().
+ * Errors: JBW_EINVAL (NULL, a language that is not JBW_LANG_NL or
+ * JBW_LANG_EN), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_series_text_lang(char **out, size_t *len,
+                                        const jbw_series *series,
+                                        jbw_lang lang);
 
 #ifdef __cplusplus
 }

@@ -84,7 +84,7 @@ typedef enum jbw_item {
 /* Stable item id ("safety", "time_waited"); NULL when out of range. */
 JBW_API const char *jbw_item_code(jbw_item item);
 
-typedef enum jbw_lang { JBW_LANG_NL = 0, JBW_LANG_EN = 1 } jbw_lang;
+/* jbw_lang (Dutch or English) is declared in jbw/common.h. */
 
 /* ---- the model ------------------------------------------------------- */
 

@@ -76,19 +76,30 @@ jbw_status jbw_series_json(char **out, size_t *len, const jbw_series *series)
     return jbw__ok();
 }
 
-static const char *const jbw__series_headers[] = {
+static const char *const series_headers_en[] = {
     "date",       "nieuw",        "bestaand",        "total",
     "% bestaand", "change nieuw", "change bestaand", "change total"};
+static const char *const series_headers_nl[] = {
+    "datum",      "nieuw",          "bestaand",          "totaal",
+    "% bestaand", "verschil nieuw", "verschil bestaand", "verschil totaal"};
 
-static void jbw__fmt_change(char *out, size_t size, long long v)
+/* What the cells of the text table read. */
+typedef struct series_ctx {
+    const jbw_series *series;
+    jbw_lang lang;
+} series_ctx;
+
+static void fmt_change(char *out, size_t size, long long v)
 {
     snprintf(out, size, v > 0 ? "+%lld" : "%lld", v);
 }
 
-static void jbw__cell_series(char *out, size_t size, const void *ctx,
-                             size_t row, size_t col)
+static void cell_series(char *out, size_t size, const void *vc, size_t row,
+                        size_t col)
 {
-    jbw_series_point p = point_of(ctx, row);
+    const series_ctx *c = vc;
+    jbw_series_point p = point_of(c->series, row);
+    char *dot;
     switch (col) {
     case 0:
         jbw_date_format(out, size, p.date);
@@ -104,33 +115,53 @@ static void jbw__cell_series(char *out, size_t size, const void *ctx,
         break;
     case 4:
         jbw__fmt_num(out, size, 100.0 * p.share_bestaand, 1);
+        if (c->lang != JBW_LANG_EN && (dot = strchr(out, '.')) != NULL)
+            *dot = ','; /* a decimal comma */
         break;
     case 5:
-        jbw__fmt_change(out, size, p.change_nieuw);
+        fmt_change(out, size, p.change_nieuw);
         break;
     case 6:
-        jbw__fmt_change(out, size, p.change_bestaand);
+        fmt_change(out, size, p.change_bestaand);
         break;
     default:
-        jbw__fmt_change(out, size, p.change_total);
+        fmt_change(out, size, p.change_total);
         break;
     }
 }
 
-jbw_status jbw_series_text(char **out, size_t *len, const jbw_series *series)
+jbw_status jbw_series_text_lang(char **out, size_t *len,
+                                const jbw_series *series, jbw_lang lang)
 {
     jbw__buf b = JBW__BUF_INIT;
+    series_ctx c;
+    int en = lang == JBW_LANG_EN;
     if (!out || !series)
         return jbw__error(JBW_EINVAL, "jbw_series_text: %s is NULL",
                           !out ? "out" : "series");
-    jbw__buf_puts(&b, "Children without a fixed jeugdbeschermer");
+    if (lang != JBW_LANG_NL && lang != JBW_LANG_EN)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_series_text: language %d is not NL (0) or "
+                          "EN (1)",
+                          (int)lang);
+    c.series = series;
+    c.lang = lang;
+    jbw__buf_puts(&b, en ? "Children without a fixed jeugdbeschermer"
+                         : "Kinderen zonder vaste jeugdbeschermer");
     if (jbw_series_title(series)[0])
         jbw__buf_printf(&b, ": %s", jbw_series_title(series));
-    jbw__buf_puts(&b, "\n(nieuw: never had one; bestaand: had one who "
-                      "dropped out)\n");
-    jbw__text_table(&b, jbw__series_headers, 8, jbw_series_count(series), 1u,
-                    jbw__cell_series, series);
+    jbw__buf_puts(&b, en ? "\n(nieuw: never had one; bestaand: had one who "
+                           "dropped out)\n"
+                         : "\n(nieuw: nog nooit een gehad; bestaand: de "
+                           "jeugdbeschermer is vertrokken)\n");
+    jbw__text_table(&b, en ? series_headers_en : series_headers_nl, 8,
+                    jbw_series_count(series), 1u, cell_series, &c);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
     return jbw__ok();
+}
+
+jbw_status jbw_series_text(char **out, size_t *len, const jbw_series *series)
+{
+    return jbw_series_text_lang(out, len, series, JBW_LANG_EN);
 }

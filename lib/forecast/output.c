@@ -192,16 +192,63 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
     return jbw__ok();
 }
 
-/* A number cell of the text table: `dec` decimals, `width` columns. */
-static void text_num(jbw__buf *b, double v, int dec, size_t width)
+/* The words of the text table, Dutch and English. */
+typedef struct fc_words {
+    const char *stochastic, *deterministic, *assumptions, *in_months;
+    const char *date_month, *waiting[3], *band[2], *rest[5], *money[3];
+    size_t rest_width[5]; /* a Dutch word may be wider than the English */
+} fc_words;
+
+static const fc_words fc_nl = {
+    "Prognose, %d maanden, stochastisch: gemiddelde van %zu herhalingen "
+    "(seed %llu), p5-p95 van de wachtlijst\n",
+    "Prognose, %d maanden, deterministisch (verwachte waarden)\n",
+    "Aannames: personeelsverloop %.1f%% per jaar; werving %.2f fte per "
+    "maand",
+    " in maanden 1-%d",
+    "datum    maand",
+    {"nieuw", "bestaand", "wachtend"},
+    {"p5", "p95"},
+    {"gekoppeld", "fte", "eff. fte", "capaciteit", "belasting"},
+    {"opbrengst", "marge", "dekking"},
+    {9, 8, 8, 10, 9},
+};
+
+static const fc_words fc_en = {
+    "Forecast, %d months, stochastic: mean of %zu replicates (seed %llu), "
+    "p5-p95 of the waiting list\n",
+    "Forecast, %d months, deterministic (expected values)\n",
+    "Assumptions: annual staff turnover %.1f%%; hiring %.2f FTE a month",
+    " in months 1-%d",
+    "date     month",
+    {"nieuw", "bestaand", "waiting"},
+    {"p5", "p95"},
+    {"assigned", "fte", "eff_fte", "capacity", "load"},
+    {"revenue", "margin", "coverage"},
+    {9, 8, 8, 9, 9},
+};
+
+/* The column widths after the date and month: waiting (3), the band (2)
+ * and money (3); the rest in fc_words. */
+static const size_t fc_waiting_width = 9, fc_band_width = 9;
+static const size_t fc_money_width[] = {12, 12, 8};
+
+/* A number cell of the text table: `dec` decimals, `width` columns, a
+ * decimal comma in Dutch. */
+static void text_num(jbw__buf *b, double v, int dec, size_t width,
+                     jbw_lang lang)
 {
-    char cell[JBW__CELL];
+    char cell[JBW__CELL], *p;
     snprintf(cell, sizeof cell, "%.*f", dec, v);
+    if (lang != JBW_LANG_EN && (p = strchr(cell, '.')) != NULL)
+        *p = ',';
     jbw__table_put(b, " ", cell, width, JBW__RIGHT, 0);
 }
 
-static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t)
+static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
+                          const fc_words *w, jbw_lang lang)
 {
+    const size_t *rest_width = w->rest_width;
     fc_month m = month_of(fc, t, JBW_STAT_MEAN);
     const double *v = m.v;
     char cell[JBW__CELL], date[JBW_DATE_BUFSIZE] = "";
@@ -214,90 +261,101 @@ static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t)
         snprintf(cell, sizeof cell, "%d", (int)t);
         jbw__table_put(b, "", cell, 14, JBW__RIGHT, 0);
     }
-    text_num(b, v[FCQ_WAITING_NIEUW], 1, 9);
-    text_num(b, v[FCQ_WAITING_BESTAAND], 1, 9);
-    text_num(b, v[FCQ_WAITING], 1, 9);
+    text_num(b, v[FCQ_WAITING_NIEUW], 1, fc_waiting_width, lang);
+    text_num(b, v[FCQ_WAITING_BESTAAND], 1, fc_waiting_width, lang);
+    text_num(b, v[FCQ_WAITING], 1, fc_waiting_width, lang);
     if (jbw_forecast_replicates(fc)) {
-        text_num(b, month_of(fc, t, JBW_STAT_P5).v[FCQ_WAITING], 1, 9);
-        text_num(b, month_of(fc, t, JBW_STAT_P95).v[FCQ_WAITING], 1, 9);
+        text_num(b, month_of(fc, t, JBW_STAT_P5).v[FCQ_WAITING], 1,
+                 fc_band_width, lang);
+        text_num(b, month_of(fc, t, JBW_STAT_P95).v[FCQ_WAITING], 1,
+                 fc_band_width, lang);
     }
-    text_num(b, v[FCQ_ASSIGNED], 1, 9);
-    text_num(b, v[FCQ_FTE], 1, 8);
-    text_num(b, v[FCQ_EFFECTIVE_FTE], 1, 8);
-    text_num(b, v[FCQ_CAPACITY], 1, 9);
-    text_num(b, v[FCQ_LOAD], 1, 9);
+    text_num(b, v[FCQ_ASSIGNED], 1, rest_width[0], lang);
+    text_num(b, v[FCQ_FTE], 1, rest_width[1], lang);
+    text_num(b, v[FCQ_EFFECTIVE_FTE], 1, rest_width[2], lang);
+    text_num(b, v[FCQ_CAPACITY], 1, rest_width[3], lang);
+    text_num(b, v[FCQ_LOAD], 1, rest_width[4], lang);
     if (jbw_forecast_has_finance(fc)) {
-        text_num(b, v[FCQ_REVENUE], 0, 12);
-        text_num(b, v[FCQ_MARGIN], 0, 12);
+        text_num(b, v[FCQ_REVENUE], 0, fc_money_width[0], lang);
+        text_num(b, v[FCQ_MARGIN], 0, fc_money_width[1], lang);
         if (isfinite(v[FCQ_COVERAGE]))
-            text_num(b, v[FCQ_COVERAGE], 3, 8);
+            text_num(b, v[FCQ_COVERAGE], 3, fc_money_width[2], lang);
         else
-            jbw__table_put(b, " ", "-", 8, JBW__RIGHT, 0);
+            jbw__table_put(b, " ", "-", fc_money_width[2], JBW__RIGHT, 0);
     }
     jbw__buf_putc(b, '\n');
 }
 
 /* The staff assumptions every forecast rests on, in one line. */
-static void fc_text_assumptions(jbw__buf *b, const jbw_forecast *fc)
+static void fc_text_assumptions(jbw__buf *b, const jbw_forecast *fc,
+                                const fc_words *w, jbw_lang lang)
 {
-    jbw__buf_printf(b,
-                    "Assumptions: annual staff turnover %.1f%%; hiring %.2f "
-                    "FTE a month",
-                    100.0 * fc->turnover, fc->hires_fte);
+    jbw__buf text = JBW__BUF_INIT;
+    char *p;
+    jbw__buf_printf(&text, w->assumptions, 100.0 * fc->turnover, fc->hires_fte);
     if (fc->hires_fte > 0 && fc->hire_months < fc->months)
-        jbw__buf_printf(b, " in months 1-%d", (int)fc->hire_months);
+        jbw__buf_printf(&text, w->in_months, (int)fc->hire_months);
+    if (text.failed)
+        b->failed = 1;
+    for (p = text.data; p && lang != JBW_LANG_EN && *p; p++)
+        if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+            *p = ','; /* a decimal comma */
+    jbw__buf_puts(b, text.data ? text.data : "");
     jbw__buf_puts(b, ".\n");
+    jbw__buf_free(&text);
 }
 
 /* The header line of the text table. */
-static void fc_text_header(jbw__buf *b, const jbw_forecast *fc)
+static void fc_text_header(jbw__buf *b, const jbw_forecast *fc,
+                           const fc_words *w)
 {
-    static const char *const money[] = {"revenue", "margin", "coverage"};
-    static const size_t money_width[] = {12, 12, 8};
-    static const char *const rest[] = {"assigned", "fte", "eff_fte", "capacity",
-                                       "load"};
-    static const size_t rest_width[] = {9, 8, 8, 9, 9};
     size_t k;
-    jbw__table_put(b, "", "date     month", 14, JBW__LEFT, 0);
-    jbw__table_put(b, " ", "nieuw", 9, JBW__RIGHT, 0);
-    jbw__table_put(b, " ", "bestaand", 9, JBW__RIGHT, 0);
-    jbw__table_put(b, " ", "waiting", 9, JBW__RIGHT, 0);
-    if (jbw_forecast_replicates(fc)) {
-        jbw__table_put(b, " ", "p5", 9, JBW__RIGHT, 0);
-        jbw__table_put(b, " ", "p95", 9, JBW__RIGHT, 0);
-    }
+    jbw__table_put(b, "", w->date_month, 14, JBW__LEFT, 0);
+    for (k = 0; k < 3; k++)
+        jbw__table_put(b, " ", w->waiting[k], fc_waiting_width, JBW__RIGHT, 0);
+    if (jbw_forecast_replicates(fc))
+        for (k = 0; k < 2; k++)
+            jbw__table_put(b, " ", w->band[k], fc_band_width, JBW__RIGHT, 0);
     for (k = 0; k < 5; k++)
-        jbw__table_put(b, " ", rest[k], rest_width[k], JBW__RIGHT, 0);
+        jbw__table_put(b, " ", w->rest[k], w->rest_width[k], JBW__RIGHT, 0);
     if (jbw_forecast_has_finance(fc))
         for (k = 0; k < 3; k++)
-            jbw__table_put(b, " ", money[k], money_width[k], JBW__RIGHT, 0);
+            jbw__table_put(b, " ", w->money[k], fc_money_width[k], JBW__RIGHT,
+                           0);
     jbw__buf_putc(b, '\n');
+}
+
+jbw_status jbw_forecast_text_lang(char **out, size_t *len,
+                                  const jbw_forecast *fc, jbw_lang lang)
+{
+    jbw__buf b = JBW__BUF_INIT;
+    const fc_words *w = lang == JBW_LANG_EN ? &fc_en : &fc_nl;
+    int32_t t;
+    if (!out || !fc)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_text: %s is NULL",
+                          !out ? "out" : "fc");
+    if (lang != JBW_LANG_NL && lang != JBW_LANG_EN)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_text: language %d is "
+                          "not NL (0) or EN (1)",
+                          (int)lang);
+    jbw__notice_text(&b, jbw_forecast_data_notice(fc));
+    if (jbw_forecast_replicates(fc))
+        jbw__buf_printf(&b, w->stochastic, (int)jbw_forecast_months(fc),
+                        jbw_forecast_replicates(fc),
+                        (unsigned long long)jbw_forecast_seed(fc));
+    else
+        jbw__buf_printf(&b, w->deterministic, (int)jbw_forecast_months(fc));
+    fc_text_assumptions(&b, fc, w, lang);
+    fc_text_header(&b, fc, w);
+    for (t = 0; t <= jbw_forecast_months(fc); t++)
+        fc_text_month(&b, fc, t, w, lang);
+    if (jbw__buf_finish(&b, out, len) != JBW_OK)
+        return jbw__enomem();
+    return jbw__ok();
 }
 
 jbw_status jbw_forecast_text(char **out, size_t *len, const jbw_forecast *fc)
 {
-    jbw__buf b = JBW__BUF_INIT;
-    int32_t t;
-    if (!out || !fc)
-        return jbw__error(JBW_EINVAL, "jbw_forecast_text: NULL argument");
-    jbw__notice_text(&b, jbw_forecast_data_notice(fc));
-    if (jbw_forecast_replicates(fc))
-        jbw__buf_printf(&b,
-                        "Forecast, %d months, stochastic: mean of %zu "
-                        "replicates (seed %llu), p5-p95 of the waiting list\n",
-                        (int)jbw_forecast_months(fc),
-                        jbw_forecast_replicates(fc),
-                        (unsigned long long)jbw_forecast_seed(fc));
-    else
-        jbw__buf_printf(&b,
-                        "Forecast, %d months, deterministic (expected "
-                        "values)\n",
-                        (int)jbw_forecast_months(fc));
-    fc_text_assumptions(&b, fc);
-    fc_text_header(&b, fc);
-    for (t = 0; t <= jbw_forecast_months(fc); t++)
-        fc_text_month(&b, fc, t);
-    if (jbw__buf_finish(&b, out, len) != JBW_OK)
-        return jbw__enomem();
-    return jbw__ok();
+    return jbw_forecast_text_lang(out, len, fc, JBW_LANG_EN);
 }

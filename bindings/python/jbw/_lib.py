@@ -365,6 +365,7 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_series_csv", STATUS, [PP, PSIZE, P]),
     ("jbw_series_json", STATUS, [PP, PSIZE, P]),
     ("jbw_series_text", STATUS, [PP, PSIZE, P]),
+    ("jbw_series_text_lang", STATUS, [PP, PSIZE, P, c_int]),
     # waitrisk.h
     ("jbw_band_code", STR, [c_int]),
     ("jbw_item_code", STR, [c_int]),

@@ -552,9 +552,11 @@ class Series(Handle):
         """JSON {"title", "points": [...]}."""
         return take_string(C.jbw_series_json, self._p)
 
-    def to_text(self) -> str:
-        """A text table."""
-        return take_string(C.jbw_series_text, self._p)
+    def to_text(self, lang: Any = "nl") -> str:
+        """A text table, in Dutch (default) or English (``lang``: "nl",
+        "en" or a :class:`Lang`)."""
+        from .waitrisk import Lang
+        return take_string(C.jbw_series_text_lang, self._p, int(Lang.coerce(lang)))
 
     def to_dict(self) -> Dict[str, Any]:
         """The library's JSON as a dict."""

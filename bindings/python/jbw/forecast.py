@@ -208,6 +208,7 @@ declare_all([
     ("jbw_forecast_json", STATUS, [PP, PSIZE, _P]),
     ("jbw_forecast_csv", STATUS, [PP, PSIZE, _P]),
     ("jbw_forecast_text", STATUS, [PP, PSIZE, _P]),
+    ("jbw_forecast_text_lang", STATUS, [PP, PSIZE, _P, c_int]),
     ("jbw_forecast_svg", STATUS, [PP, PSIZE, _P, c_char_p]),
     ("jbw_forecast_set_data_notice", STATUS, [_P, c_char_p]),
     ("jbw_forecast_data_notice", c_char_p, [_P]),
@@ -595,9 +596,11 @@ class Forecast(Handle):
         """The library's CSV: one line per statistic and month."""
         return take_string(C.jbw_forecast_csv, self._p)
 
-    def to_text(self) -> str:
-        """The library's text table."""
-        return take_string(C.jbw_forecast_text, self._p)
+    def to_text(self, lang: Any = "nl") -> str:
+        """The library's text table, in Dutch (default) or English
+        (``lang``: "nl", "en" or a :class:`Lang`)."""
+        from .waitrisk import Lang
+        return take_string(C.jbw_forecast_text_lang, self._p, int(Lang.coerce(lang)))
 
     def to_svg(self, title: Optional[str] = None) -> str:
         """A self-contained SVG chart."""

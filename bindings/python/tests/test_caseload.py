@@ -259,6 +259,10 @@ class SeriesTests(unittest.TestCase):
             self.assertEqual(s.to_dict()["title"], "T")
             self.assertEqual(json.loads(s.to_json())["points"][0]["total"], 10)
             self.assertIn("2025-01-01", s.to_text())
+            # 2 / 10 bestaand = 20,0 % in Dutch (the default), 20.0 in English
+            self.assertIn("Kinderen zonder vaste jeugdbeschermer: T", s.to_text())
+            self.assertIn("20,0", s.to_text())
+            self.assertIn("20.0", s.to_text("en"))
             self.assertEqual(s.to_records()[0]["date"], date(2025, 1, 1))
 
 

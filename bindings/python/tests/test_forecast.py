@@ -173,7 +173,10 @@ class Deterministic(unittest.TestCase):
             self.assertEqual(doc, json.loads(fc.to_json()))
             self.assertEqual(doc["months"], 6)
             self.assertIn("statistic,month,date", fc.to_csv().splitlines()[0])
-            self.assertTrue(fc.to_text())
+            self.assertIn("Prognose, 6 maanden", fc.to_text())
+            self.assertIn("Forecast, 6 months", fc.to_text("en"))
+            with self.assertRaises(ValueError):
+                fc.to_text("de")
             svg = fc.to_svg("Test <title>")
             self.assertIn("<svg", svg)
             self.assertIn("&lt;title&gt;", svg)
