@@ -132,6 +132,18 @@ def enc(s: Optional[str]) -> Optional[bytes]:
     return s.encode("utf-8")
 
 
+def enc_arg(value: Any, name: str, optional: bool = False) -> Optional[bytes]:
+    """A str parameter ``name`` as UTF-8 bytes for a ``const char *``;
+    None passes as NULL when ``optional``. Anything else raises TypeError
+    naming the parameter."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str{' or None' if optional else ''}, "
+                        f"not {type(value).__name__} ({value!r})")
+    return value.encode("utf-8")
+
+
 def dec(b: Optional[bytes]) -> Optional[str]:
     """A borrowed C string as str (None for NULL)."""
     return None if b is None else b.decode("utf-8", "replace")

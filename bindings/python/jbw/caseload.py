@@ -21,8 +21,9 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _structs as S
 from ._lib import C
-from ._util import (DateLike, Handle, dec, enc, from_days, instance, new_handle,
-                    path_arg, seq_index, take_string, text_arg, to_days, whole)
+from ._util import (DateLike, Handle, _invalid, dec, enc, enc_arg, from_days, instance,
+                    new_handle, number, path_arg, seq_index, take_string, text_arg,
+                    to_days, whole)
 from .dates import Calendar, default_calendar
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
@@ -153,8 +154,10 @@ class Norm(Handle):
         return dec(C.jbw_norm_source(self._p)) or ""
 
     def set_name(self, name: str, source: Optional[str] = None) -> None:
-        """Sets the name and source."""
-        C.jbw_norm_set_name(self._p, enc(name), enc(source))
+        """Sets the name and source (str; TypeError naming the parameter
+        otherwise)."""
+        C.jbw_norm_set_name(self._p, enc_arg(name, "name"),
+                            enc_arg(source, "source", optional=True))
 
     @property
     def unit(self) -> Unit:
@@ -162,8 +165,13 @@ class Norm(Handle):
         return Unit(C.jbw_norm_unit(self._p))
 
     @unit.setter
-    def unit(self, value: Union[Unit, int]) -> None:
-        C.jbw_norm_set_unit(self._p, int(value))
+    def unit(self, value: Union[Unit, int, str]) -> None:
+        if isinstance(value, str):
+            codes = {u.code: u for u in Unit}
+            if value not in codes:
+                raise _invalid(f"unit is one of {', '.join(codes)}, not {value!r}")
+            value = codes[value]
+        C.jbw_norm_set_unit(self._p, whole(value, "unit"))
 
     @property
     def caseload_per_fte(self) -> float:
@@ -172,7 +180,7 @@ class Norm(Handle):
 
     @caseload_per_fte.setter
     def caseload_per_fte(self, value: float) -> None:
-        C.jbw_norm_set_caseload_per_fte(self._p, float(value))
+        C.jbw_norm_set_caseload_per_fte(self._p, number(value, "caseload_per_fte"))
 
     def weight(self, kind: Union[Kind, int, str]) -> float:
         """The weight of a measure kind."""
@@ -180,7 +188,8 @@ class Norm(Handle):
 
     def set_weight(self, kind: Union[Kind, int, str], weight: float) -> None:
         """Sets the weight of a measure kind (>= 0, finite)."""
-        C.jbw_norm_set_weight(self._p, int(Kind.coerce(kind)), float(weight))
+        k = kind if isinstance(kind, (Kind, str)) else whole(kind, "kind")
+        C.jbw_norm_set_weight(self._p, int(Kind.coerce(k)), number(weight, "weight"))
 
     @property
     def weights(self) -> Dict[Kind, float]:
@@ -190,7 +199,7 @@ class Norm(Handle):
 
     def ramp(self, months: int) -> float:
         """Fraction of a full caseload at a tenure of ``months`` whole months."""
-        return C.jbw_norm_ramp(self._p, months)
+        return C.jbw_norm_ramp(self._p, whole(months, "months", -2**31, 2**31 - 1))
 
     @property
     def ramp_steps(self) -> List[Tuple[int, float]]:
@@ -206,9 +215,20 @@ class Norm(Handle):
         """Replaces the onboarding ramp: ``[(from_month, fraction), ...]``,
         from_month starting at 0 and strictly increasing; the last fraction
         holds for every later month."""
-        n = len(steps)
-        months = (c_int32 * max(n, 1))(*[int(m) for m, _ in steps])
-        fractions = (c_double * max(n, 1))(*[float(f) for _, f in steps])
+        if isinstance(steps, (str, bytes)) or not hasattr(steps, "__len__"):
+            raise TypeError(f"steps must be a sequence of (from_month, fraction), "
+                            f"not {type(steps).__name__}")
+        pairs = []
+        for i, step in enumerate(steps):
+            if isinstance(step, (str, bytes)) or not hasattr(step, "__len__") \
+                    or len(step) != 2:
+                raise TypeError(f"steps[{i}] must be a (from_month, fraction) pair, "
+                                f"not {step!r}")
+            pairs.append((whole(step[0], f"steps[{i}] from_month", 0, 2**31 - 1),
+                          number(step[1], f"steps[{i}] fraction")))
+        n = len(pairs)
+        months = (c_int32 * max(n, 1))(*[m for m, _ in pairs])
+        fractions = (c_double * max(n, 1))(*[f for _, f in pairs])
         C.jbw_norm_set_ramp(self._p, months, fractions, n)
 
     @property
@@ -223,7 +243,8 @@ class Norm(Handle):
 
     def set_thresholds(self, under_below: float, over_above: float) -> None:
         """Sets the status thresholds (under_below <= over_above)."""
-        C.jbw_norm_set_thresholds(self._p, float(under_below), float(over_above))
+        C.jbw_norm_set_thresholds(self._p, number(under_below, "under_below"),
+                                  number(over_above, "over_above"))
 
     def to_dict(self) -> Dict[str, Any]:
         """The norm's properties as a plain dict (ramp for months 0..12, and

@@ -10,7 +10,8 @@ from typing import List, Optional, Tuple, Union
 
 from . import _structs as S
 from ._lib import C
-from ._util import Handle, dec, enc, new_handle, path_arg, take_string, text_arg
+from ._util import (Handle, dec, enc, enc_arg, new_handle, path_arg, take_string, text_arg,
+                    whole)
 
 __all__ = ["Registry", "Region", "Municipality", "Organisation"]
 
@@ -114,19 +115,22 @@ class Registry(Handle):
 
     def add_region(self, key: str, name: str, cbs_code: str = "") -> None:
         """Adds a region (keys: 1-64 letters, digits, '_', '-', '.')."""
-        C.jbw_registry_add_region(self._p, enc(key), enc(name), enc(cbs_code))
+        C.jbw_registry_add_region(self._p, enc_arg(key, "key"), enc_arg(name, "name"),
+                                  enc_arg(cbs_code, "cbs_code"))
 
     def add_municipality(self, name: str, region: str) -> None:
         """Adds a municipality in an existing region."""
-        C.jbw_registry_add_municipality(self._p, enc(name), enc(region))
+        C.jbw_registry_add_municipality(self._p, enc_arg(name, "name"),
+                                        enc_arg(region, "region"))
 
     def add_organisation(self, key: str, name: str) -> None:
         """Adds an organisation (GI)."""
-        C.jbw_registry_add_organisation(self._p, enc(key), enc(name))
+        C.jbw_registry_add_organisation(self._p, enc_arg(key, "key"), enc_arg(name, "name"))
 
     def add_service(self, organisation: str, region: str) -> None:
         """Records that an organisation serves a region."""
-        C.jbw_registry_add_service(self._p, enc(organisation), enc(region))
+        C.jbw_registry_add_service(self._p, enc_arg(organisation, "organisation"),
+                                   enc_arg(region, "region"))
 
     # -- reading -------------------------------------------------------------
 
@@ -152,19 +156,20 @@ class Registry(Handle):
     def region(self, index: int) -> Region:
         """The index-th region, in the order added."""
         info = S.RegionInfo(version=S.RegionInfo.VERSION)
-        C.jbw_registry_region(byref(info), self._p, index)
+        C.jbw_registry_region(byref(info), self._p, whole(index, "index", 0))
         return Region(dec(info.key) or "", dec(info.name) or "", dec(info.cbs_code) or "")
 
     def municipality(self, index: int) -> Municipality:
         """The index-th municipality."""
         info = S.MunicipalityInfo(version=S.MunicipalityInfo.VERSION)
-        C.jbw_registry_municipality(byref(info), self._p, index)
+        C.jbw_registry_municipality(byref(info), self._p, whole(index, "index", 0))
         return Municipality(dec(info.name) or "", dec(info.region) or "")
 
     def organisation(self, index: int) -> Organisation:
         """The index-th organisation with the regions it serves."""
         info = S.OrganisationInfo(version=S.OrganisationInfo.VERSION)
         p = self._p
+        index = whole(index, "index", 0)
         C.jbw_registry_organisation(byref(info), p, index)
         regions = []
         key = c_char_p()

@@ -92,6 +92,63 @@ class WrongTypesNameTheParameter(unittest.TestCase):
         self.assertIn("-5", str(cm.exception))
 
 
+    def test_norm_setters(self):
+        with jbw.Norm.default() as n:
+            self.assert_type_error_naming("name", n.set_name, 12)
+            self.assert_type_error_naming("source", n.set_name, "N", b"src")
+            self.assert_type_error_naming("caseload_per_fte", setattr, n,
+                                          "caseload_per_fte", "15")
+            self.assert_type_error_naming("caseload_per_fte", setattr, n,
+                                          "caseload_per_fte", True)
+            self.assert_type_error_naming("weight", n.set_weight, "OTS", None)
+            self.assert_type_error_naming("kind", n.set_weight, 1.0, 1.0)
+            self.assert_type_error_naming("under_below", n.set_thresholds, "0.9", 1.1)
+            self.assert_type_error_naming("over_above", n.set_thresholds, 0.9, [1.1])
+            self.assert_type_error_naming("steps", n.set_ramp, 3)
+            self.assert_type_error_naming("steps[1]", n.set_ramp, [(0, 0.5), 0.6])
+            self.assert_type_error_naming("unit", setattr, n, "unit", 1.0)
+            # whole numbers where whole numbers are meant: not truncated
+            self.assert_type_error_naming("months", n.ramp, 2.5)
+            self.assert_type_error_naming("from_month", n.set_ramp, [(0, 0.5), (3.5, 1.0)])
+            # a tenure past int32: the number given, not a wrapped one
+            with self.assertRaises(ValueError) as cm:
+                n.ramp(2**40)
+            self.assertIn(str(2**40), str(cm.exception))
+            # negative sizes: the number given
+            with self.assertRaises(ValueError) as cm:
+                n.set_ramp([(0, 0.5), (-2, 1.0)])
+            self.assertIn("-2", str(cm.exception))
+            # what the types allow still works: a unit by its code, an int
+            n.unit = "child"
+            self.assertEqual(n.unit, jbw.Unit.CHILD)
+            n.caseload_per_fte = 15
+            self.assertEqual(n.caseload_per_fte, 15.0)
+            n.set_ramp([(0, 0.5), (6, 1)])
+            self.assertEqual(n.ramp(7), 1.0)
+            with self.assertRaises(ValueError):
+                n.unit = "case"
+
+    def test_registry_add_and_read(self):
+        with jbw.Registry() as reg:
+            self.assert_type_error_naming("key", reg.add_region, 7, "Zeven")
+            self.assert_type_error_naming("name", reg.add_region, "R7", None)
+            self.assert_type_error_naming("cbs_code", reg.add_region, "R7", "Zeven", 24)
+            reg.add_region("R7", "Zeven")
+            self.assert_type_error_naming("name", reg.add_municipality, b"Delft", "R7")
+            self.assert_type_error_naming("region", reg.add_municipality, "Delft", None)
+            self.assert_type_error_naming("key", reg.add_organisation, None, "GI")
+            self.assert_type_error_naming("name", reg.add_organisation, "GI", 1)
+            reg.add_organisation("GI", "Een GI")
+            self.assert_type_error_naming("organisation", reg.add_service, 0, "R7")
+            self.assert_type_error_naming("region", reg.add_service, "GI", ["R7"])
+            self.assert_type_error_naming("index", reg.region, 0.0)
+            for read in (reg.region, reg.municipality, reg.organisation):
+                with self.assertRaises(ValueError) as cm:
+                    read(-1)
+                self.assertIn("-1", str(cm.exception))
+                self.assertNotIn("18446744073709551615", str(cm.exception))
+
+
 class Shares(unittest.TestCase):
     """Every share in the bindings is a fraction; percentages are passed by
     name (percent=)."""
