@@ -175,8 +175,8 @@ static void params_init_sets_documented_defaults(void **state)
     assert_null(p.shocks);
     assert_ok(jbw_forecast_params_check(&p, 1));
 
-    assert_status(jbw_forecast_params_init(&p, 2), JBW_EVERSION);
-    assert_error_contains("version 2");
+    assert_status(jbw_forecast_params_init(&p, 3), JBW_EVERSION);
+    assert_error_contains("version 3");
     assert_status(jbw_forecast_params_init(NULL, 1), JBW_EINVAL);
 
     memset(&o, 0xff, sizeof o);
@@ -1724,7 +1724,7 @@ static void scenario_file_sets_what_it_names_over_a_base(void **s)
     assert_int_equal(p.finance, 0);
     assert_status(jbw_scenario_apply(NULL, sc), JBW_EINVAL);
     assert_status(jbw_scenario_apply(&p, NULL), JBW_EINVAL);
-    p.version = 2;
+    p.version = 3;
     assert_status(jbw_scenario_apply(&p, sc), JBW_EVERSION);
     jbw_scenario_free(sc);
     jbw_scenario_free(NULL);
@@ -2086,9 +2086,196 @@ static void out_of_memory_anywhere_is_enomem_without_leaks(void **s)
     jbw_test_oom_sweep(oom_queue, &p, 10000, jbw_test_fail_after);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Version 2: first-year turnover, VOTS continuing as OTS, bestaand share  */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * 10 FTE at tenure 0 and 10 FTE at 36 months or more; annual turnover 0,
+ * first-year turnover 50%: the monthly rate 1 - 0.5^(1/12) = 1 -
+ * exp(-0.693147 / 12) = 1 - 0.943874 = 0.0561257 takes 0.561257 FTE of
+ * the new staff in month 1 and nothing of the seniors. Tenure 12 (the
+ * second year) leaves at the annual rate: nothing.
+ */
+static void first_year_turnover_applies_to_the_first_12_months(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast *fc;
+    (void)s;
+    base(&p, 1);
+    p.staff_fte[0] = 10;
+    p.staff_fte[36] = 10;
+    p.turnover_first_year = 0.5;
+    fc = run(&p, NULL, 0, 1);
+    assert_near(det(fc, 1).leavers_fte, 0.561257, 1e-6);
+    jbw_forecast_free(fc);
+    base(&p, 1);
+    p.staff_fte[11] = 10;
+    p.turnover_first_year = 0.5;
+    fc = run(&p, NULL, 0, 1);
+    assert_near(det(fc, 1).leavers_fte, 0.561257, 1e-6);
+    jbw_forecast_free(fc);
+    base(&p, 1);
+    p.staff_fte[12] = 10;
+    p.turnover_first_year = 0.5;
+    fc = run(&p, NULL, 0, 1);
+    assert_near(det(fc, 1).leavers_fte, 0, 0);
+    jbw_forecast_free(fc);
+}
+
+/* Unset (-1), the first year leaves at the annual rate, in a stochastic
+ * run draw for draw: the same seed gives the same figures as before. */
+static void unset_first_year_turnover_changes_nothing(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast *a, *b;
+    int32_t t;
+    (void)s;
+    base(&p, 12);
+    p.staff_fte[0] = 20;
+    p.staff_fte[36] = 80;
+    p.turnover = 0.2;
+    p.waiting_nieuw[OTS] = 300;
+    p.inflow[OTS] = 40;
+    a = run(&p, NULL, 50, 7);
+    p.turnover_first_year = 0.2;
+    b = run(&p, NULL, 50, 7);
+    for (t = 1; t <= 12; t++)
+        assert_true(month(a, t, JBW_STAT_P50).fte ==
+                    month(b, t, JBW_STAT_P50).fte);
+    jbw_forecast_free(a);
+    jbw_forecast_free(b);
+}
+
+/*
+ * 30 assigned VOTS (duration 3), 1,000 FTE so that nothing waits, half
+ * of the ending VOTS continue as OTS: month 1 ends 30 / 3 = 10 VOTS, 5 of
+ * them go on as assigned OTS with the same worker and 5 leave: exits 5,
+ * active 25 (20 VOTS, 5 OTS), all assigned.
+ */
+static void ending_vots_continue_as_ots_with_their_worker(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast *fc;
+    jbw_forecast_month m;
+    (void)s;
+    base(&p, 1);
+    p.assigned[VOTS] = 30;
+    p.staff_fte[36] = 1000;
+    p.vots_to_ots = 0.5;
+    fc = run(&p, NULL, 0, 1);
+    m = det(fc, 1);
+    assert_near(m.exits, 5, 1e-12);
+    assert_near(m.active, 25, 1e-12);
+    assert_near(m.assigned, 25, 1e-12);
+    assert_near(m.waiting, 0, 1e-12);
+    jbw_forecast_free(fc);
+}
+
+/*
+ * 100 OTS nieuw and 100 OTS bestaand (duration 1,200 months), 1 FTE of
+ * 12 (the default norm, ramp 1 at 36 months): month 1 ends 100 / 1,200 =
+ * 0.083333 of each list; free capacity 12, bestaand_share 0.25: bestaand
+ * gets 3, nieuw 9: bestaand 99.916667 - 3 = 96.916667, nieuw 90.916667.
+ * Without bestaand waiting its 3 go to nieuw too: nieuw 99.916667 - 12.
+ */
+static void a_bestaand_share_splits_the_free_capacity(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast *fc;
+    jbw_forecast_month m;
+    (void)s;
+    base(&p, 1);
+    p.duration[OTS] = 1200;
+    p.waiting_nieuw[OTS] = 100;
+    p.waiting_bestaand[OTS] = 100;
+    p.staff_fte[36] = 1;
+    p.bestaand_share = 0.25;
+    fc = run(&p, NULL, 0, 1);
+    m = det(fc, 1);
+    assert_near(m.waiting_bestaand, 96.916667, 1e-6);
+    assert_near(m.waiting_nieuw, 90.916667, 1e-6);
+    assert_near(m.intake, 12, 1e-9);
+    jbw_forecast_free(fc);
+    p.waiting_bestaand[OTS] = 0;
+    fc = run(&p, NULL, 0, 1);
+    assert_near(det(fc, 1).waiting_nieuw, 99.916667 - 12, 1e-6);
+    jbw_forecast_free(fc);
+}
+
+/* A version 1 record (without the three fields) still works everywhere
+ * and nothing writes past its end. */
+static void a_version_1_record_is_read_and_written_within_its_size(void **s)
+{
+    union {
+        jbw_forecast_params p;
+        unsigned char bytes[sizeof(jbw_forecast_params)];
+    } u;
+    const size_t v1 = offsetof(jbw_forecast_params, turnover_first_year);
+    jbw_scenario *sc = NULL;
+    jbw_forecast *fc;
+    size_t i;
+    (void)s;
+    memset(u.bytes, 0xAB, sizeof u.bytes);
+    assert_ok(jbw_forecast_params_init(&u.p, 1));
+    assert_int_equal(u.p.version, 1);
+    assert_ok(jbw_scenario_parse(&sc, "turnover = 10%\nvots_to_ots = 0.5\n",
+                                 strlen("turnover = 10%\nvots_to_ots = 0.5\n"),
+                                 "v1"));
+    assert_ok(jbw_scenario_apply(&u.p, sc));
+    assert_near(u.p.turnover, 0.1, 1e-15);
+    u.p.months = 3;
+    u.p.waiting_nieuw[OTS] = 10;
+    assert_ok(jbw_forecast_params_check(&u.p, 0));
+    fc = run(&u.p, NULL, 0, 1);
+    jbw_forecast_free(fc);
+    for (i = v1; i < sizeof u.bytes; i++)
+        assert_int_equal(u.bytes[i], 0xAB);
+    jbw_scenario_free(sc);
+}
+
+static void version_2_fields_are_checked_and_set_by_scenarios(void **s)
+{
+    jbw_forecast_params p;
+    jbw_scenario *sc = NULL;
+    const char *text = "turnover_first_year = 35%\nvots_to_ots = 0.6\n"
+                       "bestaand_share = 25%\n";
+    (void)s;
+    base(&p, 1);
+    assert_near(p.turnover_first_year, -1, 0);
+    assert_near(p.vots_to_ots, 0, 0);
+    assert_near(p.bestaand_share, -1, 0);
+    assert_ok(jbw_scenario_parse(&sc, text, strlen(text), "v2"));
+    assert_ok(jbw_scenario_apply(&p, sc));
+    assert_near(p.turnover_first_year, 0.35, 1e-15);
+    assert_near(p.vots_to_ots, 0.6, 1e-15);
+    assert_near(p.bestaand_share, 0.25, 1e-15);
+    jbw_scenario_free(sc);
+    p.turnover_first_year = 1.5;
+    assert_status(jbw_forecast_params_check(&p, 0), JBW_EINVAL);
+    assert_error_contains("turnover_first_year");
+    p.turnover_first_year = -1;
+    p.vots_to_ots = -0.1;
+    assert_status(jbw_forecast_params_check(&p, 0), JBW_EINVAL);
+    assert_error_contains("vots_to_ots");
+    p.vots_to_ots = 0;
+    p.bestaand_share = 2;
+    assert_status(jbw_forecast_params_check(&p, 0), JBW_EINVAL);
+    assert_error_contains("bestaand_share");
+    assert_status(jbw_scenario_parse(&sc, "bestaand_share = 1.5\n", 21, "bad"),
+                  JBW_EPARSE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(first_year_turnover_applies_to_the_first_12_months),
+        cmocka_unit_test(unset_first_year_turnover_changes_nothing),
+        cmocka_unit_test(ending_vots_continue_as_ots_with_their_worker),
+        cmocka_unit_test(a_bestaand_share_splits_the_free_capacity),
+        cmocka_unit_test(
+            a_version_1_record_is_read_and_written_within_its_size),
+        cmocka_unit_test(version_2_fields_are_checked_and_set_by_scenarios),
         cmocka_unit_test(params_init_sets_documented_defaults),
         cmocka_unit_test(
             overlapping_shocks_that_overflow_the_inflow_are_refused),

@@ -123,9 +123,25 @@ typedef struct jbw_forecast_params {
     double tariff[JBW_KIND_SLOTS]; /* revenue per measure-year, >= 0 */
     double staff_cost;             /* cost per FTE-year, >= 0 */
     double fixed_costs;            /* fixed costs per year, >= 0 */
+    /* version 2 */
+    double turnover_first_year; /* share of FTE in its first 12 months of
+                                   tenure leaving per year, 0..1; -1
+                                   (default): the same as turnover */
+    double vots_to_ots;         /* share of ending VOTS that continue as an
+                                   OTS on the same list (an assigned one
+                                   with the same worker), 0..1 (default 0;
+                                   an illustrative parameter) */
+    double bestaand_share;      /* share of the free capacity (after the
+                                   emergency tier) offered to bestaand, the
+                                   rest to nieuw, what one list leaves
+                                   going to the other; 0..1, or -1
+                                   (default): bestaand_first decides */
 } jbw_forecast_params;
 
-#define JBW_FORECAST_PARAMS_VERSION 1
+/* Version 2 appends turnover_first_year, vots_to_ots and bestaand_share;
+ * every call also takes a version 1 record (without them: their
+ * defaults). */
+#define JBW_FORECAST_PARAMS_VERSION 2
 #define JBW_FORECAST_DEFAULT_DURATIONS                                         \
     {                                                                          \
         27.5, 3.1, 84.0, 10.6, 10.6, 15.4, 3.3, 7.4, 2.6, 6.0, 12.0, 6.0       \
@@ -134,7 +150,8 @@ typedef struct jbw_forecast_params {
     {                                                                          \
         JBW_FORECAST_PARAMS_VERSION, 24, JBW_DATE_NONE, {0}, {0}, {0}, {0},    \
             {0}, JBW_FORECAST_DEFAULT_DURATIONS, 0.2, 0.0,                     \
-            JBW_FORECAST_MONTHS_MAX, 1, 1, 1.0, 1.0, NULL, 0, 0, {0}, 0.0, 0.0 \
+            JBW_FORECAST_MONTHS_MAX, 1, 1, 1.0, 1.0, NULL, 0, 0, {0}, 0.0,     \
+            0.0, -1.0, 0.0, -1.0                                               \
     }
 
 /* Sets *params to the defaults of `version`.

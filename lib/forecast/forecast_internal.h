@@ -83,6 +83,15 @@ double jbw__fc_binom_draw(const jbw__fc_binom *b, double n, jbw__fc_rng *g);
 /* The checks of every field of p (`stochastic`: also those only a
  * stochastic run needs), and of the horizon alone. */
 jbw_status jbw__fc_check_params(const jbw_forecast_params *p, int stochastic);
+
+/* Reads a params record of any supported version into a record of the
+ * current version (fields a version lacks get their defaults).
+ * Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
+jbw_status jbw__fc_params_read(jbw_forecast_params *out,
+                               const jbw_forecast_params *in);
+/* Writes `full` back into `out`, only the fields of out->version (kept). */
+void jbw__fc_params_write(jbw_forecast_params *out,
+                          const jbw_forecast_params *full);
 jbw_status jbw__fc_check_horizon(const jbw_forecast_params *p);
 
 /* ---- the stock-flow model (model.c) ----------------------------------- */
@@ -137,7 +146,11 @@ typedef struct jbw__fc_model {
     double tariff_month[FC_K];
     double ramp[JBW_TENURE_SLOTS];
     double caseload_per_fte;
-    double leave_rate; /* monthly */
+    double leave_rate;       /* monthly */
+    double leave_rate_first; /* monthly, tenure 0..11 */
+    double vots_to_ots;
+    double bestaand_share;         /* < 0: the tiers' order */
+    int tier_bestaand, tier_nieuw; /* their tiers' indices; -1: none */
     double hires_fte;
     int32_t hire_months;
     double hire_workers; /* workers per month of hires (stochastic) */
@@ -149,11 +162,14 @@ typedef struct jbw__fc_model {
     double *inflow_mean;        /* (months + 1) x FC_K; row t = month t */
     jbw__fc_poisson *inflow_ps; /* idem, stochastic runs only */
     double *lf;                 /* ln k! for k < FC_LF_TABLE, stochastic runs */
-    jbw__fc_binom
-        binom[FC_K + 1]; /* exits per kind, then leavers; stochastic */
-    double *qpow;        /* their tables, FC_QPOW each */
+    jbw__fc_binom binom[FC_K + 3]; /* exits per kind, leavers, first-year
+                                      leavers, VOTS continuing; stochastic */
+    double *qpow;                  /* their tables, FC_QPOW each */
 } jbw__fc_model;
-#define FC_LEAVE_BINOM FC_K
+#define FC_LEAVE_BINOM       FC_K
+#define FC_LEAVE_FIRST_BINOM (FC_K + 1)
+#define FC_CONTINUE_BINOM    (FC_K + 2)
+#define FC_FIRST_YEAR        12 /* months of tenure with the first-year rate */
 
 /* The state of one replicate (or of the deterministic run). */
 typedef struct jbw__fc_state {

@@ -50,6 +50,7 @@ double jbw__fc_shock_multiplier(const jbw_forecast_params *p, int kind,
 static void fc_add_tier(jbw__fc_model *m, int emergency, int list, int all)
 {
     jbw__fc_tier *t = &m->tiers[m->ntiers];
+    int index = m->ntiers;
     int i, l;
     t->count = 0;
     for (l = 0; l < 2; l++) {
@@ -64,8 +65,13 @@ static void fc_add_tier(jbw__fc_model *m, int emergency, int list, int all)
             t->count++;
         }
     }
-    if (t->count)
-        m->ntiers++;
+    if (!t->count)
+        return;
+    m->ntiers++;
+    if (list == FC_LIST_BESTAAND)
+        m->tier_bestaand = index;
+    else if (list == FC_LIST_NIEUW)
+        m->tier_nieuw = index;
 }
 
 /* The order free capacity takes waiting measures (header, step 5). */
@@ -74,6 +80,7 @@ static void fc_build_tiers(jbw__fc_model *m, const jbw_forecast_params *p)
     int first = p->bestaand_first ? FC_LIST_BESTAAND : FC_LIST_NIEUW;
     int all = !p->emergency_first;
     m->ntiers = 0;
+    m->tier_bestaand = m->tier_nieuw = -1;
     if (!all)
         fc_add_tier(m, 1, -1, 0);
     fc_add_tier(m, 0, first, all);
@@ -143,7 +150,8 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
     }
     for (k = 0; k < FC_K; k++) {
         int live = p->assigned[k] > 0 || p->waiting_nieuw[k] > 0 ||
-                   p->waiting_bestaand[k] > 0;
+                   p->waiting_bestaand[k] > 0 ||
+                   (k == JBW_KIND_OTS && p->vots_to_ots > 0);
         for (t = 1; t <= p->months; t++) {
             double mean = p->inflow[k] * jbw__fc_shock_multiplier(p, k, t);
             m->inflow_mean[(size_t)t * FC_K + (size_t)k] = mean;
@@ -158,12 +166,21 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
         m->tariff_month[k] = p->finance ? p->tariff[k] / 12.0 : 0.0;
     }
     m->leave_rate = 1.0 - jbw__fc_root12(1.0 - p->turnover);
+    m->leave_rate_first =
+        p->turnover_first_year < 0
+            ? m->leave_rate
+            : 1.0 - jbw__fc_root12(1.0 - p->turnover_first_year);
+    m->vots_to_ots = p->vots_to_ots;
+    m->bestaand_share = p->bestaand_share;
     if (m->qpow) {
         for (k = 0; k < FC_K; k++)
             jbw__fc_binom_setup(&m->binom[k], m->exit_p[k],
                                 m->qpow + (size_t)k * FC_QPOW);
         jbw__fc_binom_setup(&m->binom[FC_LEAVE_BINOM], m->leave_rate,
                             m->qpow + (size_t)FC_LEAVE_BINOM * FC_QPOW);
+        jbw__fc_binom_setup(&m->binom[FC_LEAVE_FIRST_BINOM],
+                            m->leave_rate_first, NULL);
+        jbw__fc_binom_setup(&m->binom[FC_CONTINUE_BINOM], m->vots_to_ots, NULL);
     }
     m->hires_fte = p->hires_fte;
     m->hire_months = p->hire_months;
@@ -264,6 +281,13 @@ static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s,
                           : NAN;
 }
 
+/* The ending VOTS of one list that continue as an OTS. */
+static double fc_continue(const jbw__fc_model *m, double ended, jbw__fc_rng *g)
+{
+    return g ? jbw__fc_binom_draw(&m->binom[FC_CONTINUE_BINOM], ended, g)
+             : ended * m->vots_to_ots;
+}
+
 /* Step 1: exits from every stock of every kind. */
 static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s,
                             jbw__fc_rng *g)
@@ -286,6 +310,17 @@ static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s,
         s->a[k] -= ea;
         s->wn[k] -= en;
         s->wb[k] -= eb;
+        if (k == JBW_KIND_VOTS && m->vots_to_ots > 0) {
+            /* continuing as an OTS on the same list: no exit */
+            double ca = fc_continue(m, ea, g), cn = fc_continue(m, en, g),
+                   cb = fc_continue(m, eb, g);
+            s->a[JBW_KIND_OTS] += ca;
+            s->wn[JBW_KIND_OTS] += cn;
+            s->wb[JBW_KIND_OTS] += cb;
+            ea -= ca;
+            en -= cn;
+            eb -= cb;
+        }
         exits += ea + en + eb;
     }
     return exits;
@@ -310,15 +345,19 @@ static double fc_step_inflow(const jbw__fc_model *m, jbw__fc_state *s,
 
 /* Leavers of one tenure group; returns their FTE. */
 static double fc_leave(const jbw__fc_model *m, double *fte, double *workers,
-                       jbw__fc_rng *g)
+                       int first_year, jbw__fc_rng *g)
 {
     double gone;
     if (*fte <= 0)
         return 0;
     if (!g) {
-        gone = *fte * m->leave_rate;
+        gone = *fte * (first_year ? m->leave_rate_first : m->leave_rate);
     } else {
-        double n = jbw__fc_binom_draw(&m->binom[FC_LEAVE_BINOM], *workers, g);
+        const jbw__fc_binom *b =
+            &m->binom[first_year && m->leave_rate_first != m->leave_rate
+                          ? FC_LEAVE_FIRST_BINOM
+                          : FC_LEAVE_BINOM];
+        double n = jbw__fc_binom_draw(b, *workers, g);
         gone = n >= *workers ? *fte : *fte * n / *workers;
         *workers -= n;
     }
@@ -336,9 +375,13 @@ static void fc_step_staff(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
     double before = fc_total_fte(s), gone = 0, share, orphaned = 0;
     unsigned last;
     int i, j;
-    for (j = 0; j < FC_RING; j++)
-        gone += fc_leave(m, &s->fte[j], &s->workers[j], g);
-    gone += fc_leave(m, &s->senior_fte, &s->senior_workers, g);
+    for (j = 0; j < FC_RING; j++) {
+        /* cell j holds tenure (j - head) mod FC_RING */
+        int tenure = (int)(((unsigned)j + FC_RING - s->head) % FC_RING);
+        gone +=
+            fc_leave(m, &s->fte[j], &s->workers[j], tenure < FC_FIRST_YEAR, g);
+    }
+    gone += fc_leave(m, &s->senior_fte, &s->senior_workers, 0, g);
     /* No staff at all: nobody carries the assigned caseload. */
     share = before > 0 ? gone / before : 1.0;
     if (share > 1)
@@ -431,6 +474,37 @@ static double fc_take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
     return free_cap > 0 ? free_cap : 0;
 }
 
+/*
+ * Step 5 with a bestaand share b: the emergency tier first; of the rest,
+ * b is offered to bestaand and 1 - b to nieuw; what one list leaves goes
+ * to the other.
+ */
+static double fc_step_intake_shared(const jbw__fc_model *m, jbw__fc_state *s,
+                                    double free_cap, int whole)
+{
+    double intake = 0, to_b, to_n;
+    int i;
+    for (i = 0; i < m->ntiers && free_cap > 0; i++)
+        if (i != m->tier_bestaand && i != m->tier_nieuw)
+            free_cap =
+                fc_take_tier(m, &m->tiers[i], s, free_cap, whole, &intake);
+    if (!(free_cap > 0))
+        return intake;
+    to_b = free_cap * m->bestaand_share;
+    to_n = free_cap - to_b;
+    if (m->tier_bestaand >= 0)
+        to_b = fc_take_tier(m, &m->tiers[m->tier_bestaand], s, to_b, whole,
+                            &intake);
+    if (m->tier_nieuw >= 0)
+        to_n = fc_take_tier(m, &m->tiers[m->tier_nieuw], s, to_n + to_b, whole,
+                            &intake);
+    else
+        to_n += to_b;
+    if (m->tier_bestaand >= 0 && to_n > 0)
+        fc_take_tier(m, &m->tiers[m->tier_bestaand], s, to_n, whole, &intake);
+    return intake;
+}
+
 /* Step 5: free capacity takes waiting measures. Returns the intake. */
 static double fc_step_intake(const jbw__fc_model *m, jbw__fc_state *s,
                              int whole)
@@ -439,6 +513,8 @@ static double fc_step_intake(const jbw__fc_model *m, jbw__fc_state *s,
     double free_cap = capacity - fc_load(m, s);
     double intake = 0;
     int i;
+    if (m->bestaand_share >= 0)
+        return fc_step_intake_shared(m, s, free_cap, whole);
     for (i = 0; i < m->ntiers && free_cap > 0; i++)
         free_cap = fc_take_tier(m, &m->tiers[i], s, free_cap, whole, &intake);
     return intake;

@@ -177,16 +177,69 @@ static jbw_status fc_check_shocked_inflow(const jbw_forecast_params *p)
     return JBW_OK;
 }
 
-jbw_status jbw__fc_check_params(const jbw_forecast_params *p, int stochastic)
+/* The size of a version 1 record: every field before the first one
+ * version 2 appended. */
+#define FC_PARAMS_V1_SIZE offsetof(jbw_forecast_params, turnover_first_year)
+
+jbw_status jbw__fc_params_read(jbw_forecast_params *out,
+                               const jbw_forecast_params *in)
 {
-    jbw_status st;
-    if (!p)
+    static const jbw_forecast_params defaults = JBW_FORECAST_PARAMS_INIT;
+    if (!in)
         return jbw__error(JBW_EINVAL, "forecast params: NULL");
-    if (p->version != JBW_FORECAST_PARAMS_VERSION)
+    if (in->version == JBW_FORECAST_PARAMS_VERSION) {
+        *out = *in;
+        return JBW_OK;
+    }
+    if (in->version != 1)
         return jbw__error(JBW_EVERSION,
                           "forecast params: version %u is not "
                           "supported",
-                          p->version);
+                          in->version);
+    *out = defaults;
+    memcpy(out, in, FC_PARAMS_V1_SIZE);
+    out->version = JBW_FORECAST_PARAMS_VERSION;
+    return JBW_OK;
+}
+
+void jbw__fc_params_write(jbw_forecast_params *out,
+                          const jbw_forecast_params *full)
+{
+    unsigned int version = out->version;
+    memcpy(out, full, version == 1 ? FC_PARAMS_V1_SIZE : sizeof *out);
+    out->version = version;
+}
+
+/* -1 (unset) or a fraction 0..1. */
+static jbw_status fc_check_optional_share(double v, const char *name)
+{
+    if (v == -1.0)
+        return JBW_OK;
+    return fc_check_range(v, 0, 1, name, "");
+}
+
+static jbw_status fc_check_version2(const jbw_forecast_params *p)
+{
+    jbw_status st;
+    if ((st = fc_check_optional_share(p->turnover_first_year,
+                                      "turnover_first_year")) != JBW_OK ||
+        (st = fc_check_range(p->vots_to_ots, 0, 1, "vots_to_ots", "")) !=
+            JBW_OK ||
+        (st = fc_check_optional_share(p->bestaand_share, "bestaand_share")) !=
+            JBW_OK)
+        return st;
+    return JBW_OK;
+}
+
+jbw_status jbw__fc_check_params(const jbw_forecast_params *in, int stochastic)
+{
+    jbw_forecast_params full;
+    const jbw_forecast_params *p = &full;
+    jbw_status st;
+    if ((st = jbw__fc_params_read(&full, in)) != JBW_OK)
+        return st;
+    if ((st = fc_check_version2(p)) != JBW_OK)
+        return st;
     if ((st = jbw__fc_check_horizon(p)) != JBW_OK ||
         (st = fc_check_kind_array(p->assigned, 0, FC_MAX_COUNT, "assigned",
                                   stochastic)) != JBW_OK ||
@@ -236,9 +289,14 @@ jbw_status jbw_forecast_params_init(jbw_forecast_params *params,
                                     unsigned int version)
 {
     static const jbw_forecast_params defaults = JBW_FORECAST_PARAMS_INIT;
-    return jbw__record_init(params, &defaults, sizeof defaults, version,
-                            JBW_FORECAST_PARAMS_VERSION,
-                            "jbw_forecast_params_init");
+    /* a version 1 record: the fields it has, with their defaults */
+    unsigned int as = version == 1 ? JBW_FORECAST_PARAMS_VERSION : version;
+    jbw_status st = jbw__record_init(
+        params, &defaults, version == 1 ? FC_PARAMS_V1_SIZE : sizeof defaults,
+        as, JBW_FORECAST_PARAMS_VERSION, "jbw_forecast_params_init");
+    if (st == JBW_OK)
+        params->version = version;
+    return st;
 }
 
 jbw_status jbw_forecast_params_check(const jbw_forecast_params *params,

@@ -56,9 +56,9 @@ jbw_status jbw_forecast_relief(double *hires_fte,
                           "jbw_forecast_relief: within_months "
                           "%d is not in 1..%d",
                           (int)within_months, JBW_FORECAST_MONTHS_MAX);
-    if ((st = jbw__fc_check_params(params, 0)) != JBW_OK)
+    if ((st = jbw__fc_check_params(params, 0)) != JBW_OK ||
+        (st = jbw__fc_params_read(&p, params)) != JBW_OK)
         return st;
-    p = *params;
     p.months = within_months;
     p.hire_months = within_months;
     p.hires_fte = 0;

@@ -491,11 +491,13 @@ static jbw_status fc_check_options(const jbw_forecast_options *o)
 }
 
 jbw_status jbw_forecast_run(jbw_forecast **out,
-                            const jbw_forecast_params *params,
+                            const jbw_forecast_params *given,
                             const jbw_norm *norm,
                             const jbw_forecast_options *opts)
 {
     jbw_forecast *fc = NULL;
+    jbw_forecast_params full;
+    const jbw_forecast_params *params = &full;
     jbw__fc_model m;
     jbw_status st;
     int stochastic;
@@ -504,7 +506,8 @@ jbw_status jbw_forecast_run(jbw_forecast **out,
     if ((st = fc_check_options(opts)) != JBW_OK)
         return st;
     stochastic = opts && opts->replicates > 0;
-    if ((st = jbw__fc_check_params(params, stochastic)) != JBW_OK)
+    if ((st = jbw__fc_check_params(given, stochastic)) != JBW_OK ||
+        (st = jbw__fc_params_read(&full, given)) != JBW_OK)
         return st;
     if ((st = jbw__fc_model_init(&m, params, norm, stochastic)) != JBW_OK)
         return st;

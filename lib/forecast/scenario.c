@@ -44,6 +44,9 @@ static const sc_scalar sc_scalars[] = {
     SC_SCALAR(finance, SC_FLAG, 0, 1),
     SC_SCALAR(staff_cost, SC_DOUBLE, 0, FC_MAX_MONEY),
     SC_SCALAR(fixed_costs, SC_DOUBLE, 0, FC_MAX_MONEY),
+    SC_SCALAR(turnover_first_year, SC_FRACTION, 0, 1),
+    SC_SCALAR(vots_to_ots, SC_FRACTION, 0, 1),
+    SC_SCALAR(bestaand_share, SC_FRACTION, 0, 1),
 };
 #define SC_NSCALARS (sizeof sc_scalars / sizeof sc_scalars[0])
 
@@ -409,19 +412,20 @@ size_t jbw_scenario_shock_count(const jbw_scenario *sc)
     return sc ? sc->shock_count : 0;
 }
 
-jbw_status jbw_scenario_apply(jbw_forecast_params *params,
+jbw_status jbw_scenario_apply(jbw_forecast_params *given,
                               const jbw_scenario *sc)
 {
+    jbw_forecast_params full, *params = &full;
     size_t i;
     int k;
-    if (!params || !sc)
+    if (!given || !sc)
         return jbw__error(JBW_EINVAL, "jbw_scenario_apply: NULL %s",
-                          !params ? "params" : "scenario");
-    if (params->version != JBW_FORECAST_PARAMS_VERSION)
+                          !given ? "params" : "scenario");
+    if (jbw__fc_params_read(&full, given) != JBW_OK)
         return jbw__error(JBW_EVERSION,
                           "jbw_scenario_apply: params version "
                           "%u is not supported",
-                          params->version);
+                          given->version);
     for (i = 0; i < SC_NSCALARS; i++)
         if (sc->scalar_line[i])
             memcpy((char *)params + sc_scalars[i].offset,
@@ -445,5 +449,6 @@ jbw_status jbw_scenario_apply(jbw_forecast_params *params,
         params->shocks = sc->shocks;
         params->shock_count = sc->shock_count;
     }
+    jbw__fc_params_write(given, &full);
     return jbw__ok();
 }

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "base/base_internal.h"
+#include "forecast/forecast_internal.h"
 
 jbw_status jbw_output_options_init(jbw_output_options *opts,
                                    unsigned int version)
@@ -69,7 +69,8 @@ jbw_status jbw_forecast_params_effective_fte(double *out,
                           "jbw_forecast_params_effective_fte: NULL argument");
     /* Month 0 of a one-month deterministic run: the start state, nothing
      * simulated. */
-    one = *params;
+    if ((st = jbw__fc_params_read(&one, params)) != JBW_OK)
+        return st;
     one.months = 1;
     st = jbw_forecast_run(&fc, &one, norm, NULL);
     if (st != JBW_OK)

@@ -71,7 +71,7 @@ jbw_status jbw_forecast_params_from_snapshot(
                           "jbw_forecast_params_from_snapshot: "
                           "NULL %s",
                           !params ? "params" : "snapshot");
-    if (params->version != JBW_FORECAST_PARAMS_VERSION)
+    if (jbw__fc_params_read(&p, params) != JBW_OK)
         return jbw__error(JBW_EVERSION,
                           "jbw_forecast_params_from_snapshot: "
                           "version %u is not supported",
@@ -95,7 +95,6 @@ jbw_status jbw_forecast_params_from_snapshot(
     if ((st = jbw_snapshot_counts_get(&counts, snap, date, organisation,
                                       region)) != JBW_OK)
         return st;
-    p = *params;
     p.start = date;
     memset(p.assigned, 0, sizeof p.assigned);
     memset(p.waiting_nieuw, 0, sizeof p.waiting_nieuw);
@@ -115,6 +114,6 @@ jbw_status jbw_forecast_params_from_snapshot(
         p.units_per_measure = (double)counts.children / (double)counts.active;
     else if (counts.active > 0 && unit == JBW_UNIT_FAMILY)
         p.units_per_measure = (double)counts.families / (double)counts.active;
-    *params = p;
+    jbw__fc_params_write(params, &p);
     return jbw__ok();
 }

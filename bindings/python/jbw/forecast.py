@@ -70,8 +70,9 @@ class ForecastParamsC(ctypes.Structure):
     hire_months 1608, bestaand_first 1612, emergency_first 1616, (pad),
     fte_per_worker 1624, units_per_measure 1632, shocks 1640,
     shock_count 1648, finance 1656, (pad), tariff 1664, staff_cost 1920,
-    fixed_costs 1928; size 1936."""
-    VERSION = 1
+    fixed_costs 1928; version 2: turnover_first_year 1936, vots_to_ots
+    1944, bestaand_share 1952; size 1960."""
+    VERSION = 2
     _fields_ = [
         ("version", c_uint),
         ("months", c_int32),
@@ -95,6 +96,9 @@ class ForecastParamsC(ctypes.Structure):
         ("tariff", c_double * _KS),
         ("staff_cost", c_double),
         ("fixed_costs", c_double),
+        ("turnover_first_year", c_double),
+        ("vots_to_ots", c_double),
+        ("bestaand_share", c_double),
     ]
 
 
@@ -180,7 +184,7 @@ class QueueResultC(ctypes.Structure):
 
 
 #: Hand-derived x86_64 sizes (checked by the tests).
-X86_64_SIZES = {ShockC: 24, ForecastParamsC: 1936, ForecastMonthC: 184,
+X86_64_SIZES = {ShockC: 24, ForecastParamsC: 1960, ForecastMonthC: 184,
                 ForecastOptionsC: 64, QueueParamsC: 40, QueueResultC: 56}
 
 _P = c_void_p
@@ -289,6 +293,12 @@ class ForecastParams:
     tariff: Dict[Kind, float] = field(default_factory=dict)
     staff_cost: float = 0.0
     fixed_costs: float = 0.0
+    #: Turnover in the first 12 months of tenure (None: as ``turnover``).
+    turnover_first_year: Optional[float] = None
+    #: Share of ending VOTS that continue as an OTS on the same list.
+    vots_to_ots: float = 0.0
+    #: Share of free capacity offered to bestaand (None: ``bestaand_first``).
+    bestaand_share: Optional[float] = None
     #: The synthetic-data notice when made from the embedded example
     #: (:meth:`from_snapshot`); staffing answers carry it into every output.
     data_notice: Optional[str] = None
@@ -335,7 +345,11 @@ class ForecastParams:
                    fte_per_worker=p.fte_per_worker,
                    units_per_measure=p.units_per_measure, shocks=shocks,
                    finance=bool(p.finance), tariff=_per_kind(p.tariff),
-                   staff_cost=p.staff_cost, fixed_costs=p.fixed_costs)
+                   staff_cost=p.staff_cost, fixed_costs=p.fixed_costs,
+                   turnover_first_year=(None if p.turnover_first_year < 0
+                                        else p.turnover_first_year),
+                   vots_to_ots=p.vots_to_ots,
+                   bestaand_share=None if p.bestaand_share < 0 else p.bestaand_share)
 
     def _to_c(self):
         """The C struct and the shock array it points to (keep both alive)."""
@@ -373,6 +387,11 @@ class ForecastParams:
         _fill_per_kind(p.tariff, self.tariff, "tariff")
         p.staff_cost = number(self.staff_cost, "staff_cost")
         p.fixed_costs = number(self.fixed_costs, "fixed_costs")
+        p.turnover_first_year = (-1.0 if self.turnover_first_year is None else
+                                 number(self.turnover_first_year, "turnover_first_year"))
+        p.vots_to_ots = number(self.vots_to_ots, "vots_to_ots")
+        p.bestaand_share = (-1.0 if self.bestaand_share is None else
+                            number(self.bestaand_share, "bestaand_share"))
         return p, shocks
 
     def check(self, stochastic: bool = False) -> None:

@@ -370,5 +370,27 @@ class Staffing(unittest.TestCase):
             jbw.QueueParams.from_forecast(waiting_only(), 21)   # no inflow
 
 
+class VersionTwo(unittest.TestCase):
+    def test_the_appended_fields_round_trip_and_default_to_unset(self):
+        p = jbw.ForecastParams.default()
+        self.assertIsNone(p.turnover_first_year)
+        self.assertEqual(p.vots_to_ots, 0.0)
+        self.assertIsNone(p.bestaand_share)
+        q = jbw.Scenario.parse("turnover_first_year = 35%\nvots_to_ots = 0.6\n"
+                               "bestaand_share = 0.25\n").apply(p)
+        self.assertAlmostEqual(q.turnover_first_year, 0.35)
+        self.assertAlmostEqual(q.vots_to_ots, 0.6)
+        self.assertAlmostEqual(q.bestaand_share, 0.25)
+
+    def test_ending_vots_continue_as_ots(self):
+        # 30 assigned VOTS of 3 months: 10 end in month 1, half go on as OTS
+        p = jbw.ForecastParams.default().replace(
+            months=1, assigned={Kind.VOTS: 30}, vots_to_ots=0.5,
+            staff_fte=[0.0] * 36 + [1000.0])
+        m = jbw.run_forecast(p)[1]
+        self.assertAlmostEqual(m.exits, 5)
+        self.assertAlmostEqual(m.active, 25)
+
+
 if __name__ == "__main__":
     unittest.main()
