@@ -2266,9 +2266,63 @@ static void version_2_fields_are_checked_and_set_by_scenarios(void **s)
                   JBW_EPARSE);
 }
 
+/*
+ * No staff, 10 VOTS a month (duration 3) and 4 OTS a month (duration
+ * 23.6): month 1 holds 10 VOTS and 4 OTS, all waiting; month 2 holds
+ * 10 - 10/3 + 10 = 16.666667 VOTS and 4 - 4/23.6 + 4 = 7.830508 OTS. The
+ * kinds add up to the month's active and waiting list.
+ */
+static void month_rows_carry_every_kind(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast *fc;
+    double a, w, sum_a = 0, sum_w = 0;
+    char *json = NULL;
+    int k;
+    (void)s;
+    base(&p, 2);
+    p.inflow[VOTS] = 10;
+    p.inflow[OTS] = 4;
+    fc = run(&p, NULL, 0, 1);
+    assert_ok(jbw_forecast_kind_get(&a, &w, fc, 1, JBW_STAT_MEAN, VOTS));
+    assert_near(a, 10, 1e-12);
+    assert_near(w, 10, 1e-12);
+    assert_ok(jbw_forecast_kind_get(&a, &w, fc, 2, JBW_STAT_MEAN, VOTS));
+    assert_near(a, 16.666667, 1e-6);
+    assert_ok(jbw_forecast_kind_get(&a, NULL, fc, 2, JBW_STAT_MEAN, OTS));
+    assert_near(a, 7.830508, 1e-6);
+    for (k = 0; k < JBW_KIND_COUNT; k++) {
+        assert_ok(
+            jbw_forecast_kind_get(&a, &w, fc, 2, JBW_STAT_MEAN, (jbw_kind)k));
+        sum_a += a;
+        sum_w += w;
+    }
+    assert_near(sum_a, det(fc, 2).active, 1e-9);
+    assert_near(sum_w, det(fc, 2).waiting, 1e-9);
+    assert_status(jbw_forecast_kind_get(&a, &w, fc, 3, JBW_STAT_MEAN, OTS),
+                  JBW_ERANGE);
+    assert_status(jbw_forecast_kind_get(&a, &w, fc, 1, JBW_STAT_P5, OTS),
+                  JBW_EINVAL);
+    assert_status(jbw_forecast_kind_get(&a, &w, fc, 1, JBW_STAT_MEAN,
+                                        (jbw_kind)JBW_KIND_COUNT),
+                  JBW_ERANGE);
+    assert_ok(jbw_forecast_json(&json, NULL, fc));
+    assert_non_null(strstr(json, "\"by_kind\":{\"OTS\":{\"active\":4,"
+                                 "\"waiting\":4},\"VOTS\":{\"active\":10,"
+                                 "\"waiting\":10}"));
+    jbw_free(json);
+    jbw_forecast_free(fc);
+    /* a stochastic run has percentiles per kind too */
+    fc = run(&p, NULL, 20, 3);
+    assert_ok(jbw_forecast_kind_get(&a, &w, fc, 2, JBW_STAT_P95, VOTS));
+    assert_true(a >= 0);
+    jbw_forecast_free(fc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(month_rows_carry_every_kind),
         cmocka_unit_test(first_year_turnover_applies_to_the_first_12_months),
         cmocka_unit_test(unset_first_year_turnover_changes_nothing),
         cmocka_unit_test(ending_vots_continue_as_ots_with_their_worker),

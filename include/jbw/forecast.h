@@ -406,10 +406,23 @@ JBW_API jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
                                           jbw_statistic stat);
 
 /*
+ * The active measures and the waiting list (nieuw + bestaand) of one kind
+ * in month `month` (statistic `stat`, as jbw_forecast_month_get()); the
+ * kinds add up to the month's active and waiting. Either output may be
+ * NULL. Errors: JBW_EINVAL (NULL result, a percentile of a deterministic
+ * run, unknown statistic), JBW_ERANGE (month or kind).
+ */
+JBW_API jbw_status jbw_forecast_kind_get(double *active, double *waiting,
+                                         const jbw_forecast *fc, int32_t month,
+                                         jbw_statistic stat, jbw_kind kind);
+
+/*
  * Output, allocated by the library (free with jbw_free()); *len receives
  * the length (len may be NULL). Errors: JBW_EINVAL, JBW_ENOMEM.
  *  JSON: {"mode", "replicates", "seed", "months", "start", "finance",
- *         "statistics": [...], "mean": [month objects], "p5": [...], ...}
+ *         "statistics": [...], "mean": [month objects], "p5": [...], ...};
+ *         every month object also has "by_kind": {"OTS": {"active",
+ *         "waiting"}, ...} with every kind;
  *  CSV:  one line per statistic and month: statistic,month,date,
  *        followed by the fields of jbw_forecast_month;
  *  text: an aligned table for people (the mean, with p5-p95 of the

@@ -122,6 +122,11 @@ enum {
     FCQ_COUNT
 };
 
+/* After the FCQ_COUNT quantities of jbw_forecast_month, per kind k its
+ * active measures (w 0) and its waiting list (w 1). */
+#define FCQ_KIND(k, w) (FCQ_COUNT + 2 * (k) + (w))
+#define FCQ_ALL        (FCQ_COUNT + 2 * FC_K)
+
 /* The quantities' names in output, by FCQ_ index. */
 extern const char *const jbw__fc_quantity_names[FCQ_COUNT];
 
@@ -210,11 +215,11 @@ struct jbw_forecast {
     int32_t hire_months;
     int nstats;        /* 1 deterministic, FC_STATS stochastic */
     jbw_date *dates;   /* months + 1 */
-    double *values;    /* [(month x nstats + stat) x FCQ_COUNT + q] */
+    double *values;    /* [(month x nstats + stat) x FCQ_ALL + q] */
     char *data_notice; /* owned copy; NULL: none */
 };
 
-/* The FCQ_COUNT values of statistic `stat` of month `month`. */
+/* The FCQ_ALL values of statistic `stat` of month `month`. */
 double *jbw__fc_values(const jbw_forecast *fc, int32_t month, int stat);
 
 /* ---- scenarios (scenario.c) ------------------------------------------- */

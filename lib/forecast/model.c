@@ -256,6 +256,10 @@ static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s,
         wb += s->wb[k];
         revenue += m->tariff_month[k] * (s->a[k] + s->wn[k] + s->wb[k]);
     }
+    for (i = 0; i < FC_K; i++) {
+        q[FCQ_KIND(i, 0)] = s->a[i] + s->wn[i] + s->wb[i];
+        q[FCQ_KIND(i, 1)] = s->wn[i] + s->wb[i];
+    }
     q[FCQ_ASSIGNED] = a;
     q[FCQ_WAITING_NIEUW] = wn;
     q[FCQ_WAITING_BESTAAND] = wb;

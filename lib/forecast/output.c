@@ -90,7 +90,16 @@ static void fc_json_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
         jbw__buf_printf(b, ",\"%s\":", jbw__fc_quantity_names[qi]);
         jbw__buf_json_number(b, v[qi], fc_decimals(qi));
     }
-    jbw__buf_putc(b, '}');
+    jbw__buf_puts(b, ",\"by_kind\":{");
+    for (qi = 0; qi < FC_K; qi++) {
+        jbw__buf_printf(b, "%s\"%s\":{\"active\":", qi ? "," : "",
+                        jbw_kind_code((jbw_kind)qi));
+        jbw__buf_json_number(b, v[FCQ_KIND(qi, 0)], 4);
+        jbw__buf_puts(b, ",\"waiting\":");
+        jbw__buf_json_number(b, v[FCQ_KIND(qi, 1)], 4);
+        jbw__buf_putc(b, '}');
+    }
+    jbw__buf_puts(b, "}}");
 }
 
 jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)

@@ -15,7 +15,7 @@ static double fc_final_waiting(jbw__fc_model *m, const jbw_forecast_params *p,
                                double hires)
 {
     jbw__fc_state s;
-    double q[FCQ_COUNT];
+    double q[FCQ_ALL];
     int32_t t;
     m->hires_fte = hires;
     jbw__fc_state_init(&s, m, p);

@@ -18,7 +18,7 @@
 double *jbw__fc_values(const jbw_forecast *fc, int32_t month, int stat)
 {
     return fc->values +
-           ((size_t)month * (size_t)fc->nstats + (size_t)stat) * FCQ_COUNT;
+           ((size_t)month * (size_t)fc->nstats + (size_t)stat) * FCQ_ALL;
 }
 
 static void fc_month_fill(jbw_forecast_month *out, const jbw_forecast *fc,
@@ -96,7 +96,7 @@ static jbw_status fc_result_new(jbw_forecast **out,
     fc->nstats = reps ? FC_STATS : 1;
     fc->dates = jbw__calloc((size_t)p->months + 1, sizeof *fc->dates);
     fc->values =
-        jbw__calloc(((size_t)p->months + 1) * (size_t)fc->nstats * FCQ_COUNT,
+        jbw__calloc(((size_t)p->months + 1) * (size_t)fc->nstats * FCQ_ALL,
                     sizeof *fc->values);
     if (!fc->dates || !fc->values) {
         jbw_forecast_free(fc);
@@ -226,7 +226,7 @@ static void fc_month_stats(jbw_forecast *fc, int32_t t, double *cols,
                            size_t reps)
 {
     int qi;
-    for (qi = 0; qi < FCQ_COUNT; qi++) {
+    for (qi = 0; qi < FCQ_ALL; qi++) {
         double *x = cols + (size_t)qi * reps, sum = 0, lo = x[0], hi = x[0];
         double pct[3];
         size_t r;
@@ -254,7 +254,7 @@ static void fc_month_stats(jbw_forecast *fc, int32_t t, double *cols,
 typedef struct fc_block {
     const jbw__fc_model *m;
     jbw__fc_state *states;
-    double *cols; /* FCQ_COUNT columns of `reps` */
+    double *cols; /* FCQ_ALL columns of `reps` */
     size_t reps, from, to;
     int32_t t;
 } fc_block;
@@ -264,12 +264,12 @@ static void fc_block_step(const fc_block *b)
     size_t r;
     int qi;
     for (r = b->from; r < b->to; r++) {
-        double q[FCQ_COUNT];
+        double q[FCQ_ALL];
         if (b->t == 0)
             jbw__fc_observe_start(b->m, &b->states[r], q);
         else
             jbw__fc_step(b->m, &b->states[r], b->t, &b->states[r].rng, q);
-        for (qi = 0; qi < FCQ_COUNT; qi++)
+        for (qi = 0; qi < FCQ_ALL; qi++)
             b->cols[(size_t)qi * b->reps + r] = q[qi];
     }
 }
@@ -402,9 +402,9 @@ static jbw_status fc_month_serial(jbw_forecast *fc, const fc_block *month,
         one.to = r + 1;
         fc_block_step(&one);
         if (o->on_month) {
-            double q[FCQ_COUNT];
+            double q[FCQ_ALL];
             int qi;
-            for (qi = 0; qi < FCQ_COUNT; qi++)
+            for (qi = 0; qi < FCQ_ALL; qi++)
                 q[qi] = month->cols[(size_t)qi * reps + r];
             if (fc_notify(o, fc, r, month->t, q))
                 return fc_canceled("month");
@@ -430,7 +430,7 @@ static jbw_status fc_run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
     size_t reps = o->replicates, r, done = 0;
     size_t total = reps * ((size_t)m->months + 1);
     jbw__fc_state *states = jbw__calloc(reps, sizeof *states);
-    double *cols = jbw__calloc(reps * FCQ_COUNT, sizeof *cols);
+    double *cols = jbw__calloc(reps * FCQ_ALL, sizeof *cols);
     fc_pool pool;
     int parallel = 0;
     jbw_status st = JBW_OK;
@@ -575,5 +575,33 @@ jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
                           "not in 0..%d",
                           (int)month, (int)fc->months);
     fc_month_fill(out, fc, month, jbw__fc_values(fc, month, (int)stat));
+    return jbw__ok();
+}
+
+jbw_status jbw_forecast_kind_get(double *active, double *waiting,
+                                 const jbw_forecast *fc, int32_t month,
+                                 jbw_statistic stat, jbw_kind kind)
+{
+    const double *v;
+    if (!fc)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_kind_get: NULL forecast");
+    if ((int)stat < 0 || (int)stat >= fc->nstats)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_kind_get: statistic %d "
+                          "is not in this %s run",
+                          (int)stat,
+                          fc->replicates ? "stochastic" : "deterministic");
+    if (month < 0 || month > fc->months)
+        return jbw__error(JBW_ERANGE,
+                          "jbw_forecast_kind_get: month %d is not in 0..%d",
+                          (int)month, (int)fc->months);
+    if ((int)kind < 0 || (int)kind >= FC_K)
+        return jbw__error(JBW_ERANGE, "jbw_forecast_kind_get: kind %d",
+                          (int)kind);
+    v = jbw__fc_values(fc, month, (int)stat);
+    if (active)
+        *active = v[FCQ_KIND(kind, 0)];
+    if (waiting)
+        *waiting = v[FCQ_KIND(kind, 1)];
     return jbw__ok();
 }

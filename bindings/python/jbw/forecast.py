@@ -209,6 +209,8 @@ declare_all([
     ("jbw_forecast_seed", c_uint64, [_P]),
     ("jbw_forecast_has_finance", c_int, [_P]),
     ("jbw_forecast_month_get", STATUS, [POINTER(ForecastMonthC), _P, c_int32, c_int]),
+    ("jbw_forecast_kind_get", STATUS,
+     [POINTER(c_double), POINTER(c_double), _P, c_int32, c_int, c_int]),
     ("jbw_forecast_json", STATUS, [PP, PSIZE, _P]),
     ("jbw_forecast_csv", STATUS, [PP, PSIZE, _P]),
     ("jbw_forecast_text", STATUS, [PP, PSIZE, _P]),
@@ -606,6 +608,18 @@ class Forecast(Handle):
     @data_notice.setter
     def data_notice(self, notice: Optional[str]) -> None:
         C.jbw_forecast_set_data_notice(self._p, enc(notice))
+
+    def by_kind(self, month: int, stat: Union[Statistic, int] = Statistic.MEAN
+                ) -> Dict[Kind, Dict[str, float]]:
+        """Per kind, the active measures and the waiting list of a month:
+        ``{Kind.VOTS: {"active": 12.0, "waiting": 3.5}, ...}``."""
+        out = {}
+        for k in _kinds():
+            a, w = c_double(), c_double()
+            C.jbw_forecast_kind_get(byref(a), byref(w), self._p, int(month),
+                                    int(stat), int(k))
+            out[k] = {"active": a.value, "waiting": w.value}
+        return out
 
     def to_json(self) -> str:
         """The library's JSON."""

@@ -392,5 +392,16 @@ class VersionTwo(unittest.TestCase):
         self.assertAlmostEqual(m.active, 25)
 
 
+    def test_by_kind_adds_up_to_the_month(self):
+        # no staff; 10 VOTS a month: month 1 holds 10 VOTS, all waiting
+        p = jbw.ForecastParams.default().replace(months=2, inflow={Kind.VOTS: 10})
+        fc = jbw.run_forecast(p)
+        k1 = fc.by_kind(1)
+        self.assertAlmostEqual(k1[Kind.VOTS]["active"], 10)
+        self.assertAlmostEqual(k1[Kind.VOTS]["waiting"], 10)
+        k2 = fc.by_kind(2)
+        self.assertAlmostEqual(sum(v["active"] for v in k2.values()), fc[2].active)
+        self.assertEqual(fc.to_dict()["mean"][1]["by_kind"]["VOTS"]["active"], 10)
+
 if __name__ == "__main__":
     unittest.main()
