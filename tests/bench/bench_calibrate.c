@@ -83,8 +83,8 @@ int main(int argc, char **argv)
     printf("calibrate and a 12-month backtest against the load (median of "
            "%d; synthetic data)\n",
            RUNS);
-    printf("%-6s %10s %10s %12s %8s %12s %8s\n", "scale", "measures",
-           "load s", "calibrate s", "ratio", "backtest s", "ratio");
+    printf("%-6s %10s %10s %12s %8s %12s %8s\n", "scale", "measures", "load s",
+           "calibrate s", "ratio", "backtest s", "ratio");
     for (scale = 1; scale <= max_scale; scale *= 10) {
         bench_text m = {NULL, 0, 0}, w = {NULL, 0, 0};
         jbw_snapshot *snap = NULL;
@@ -96,8 +96,8 @@ int main(int argc, char **argv)
         free(w.data);
         cal = time_calibrate(snap);
         bt = time_backtest(snap);
-        printf("%-6d %10zu %10.3f %12.3f %8.2f %12.3f %8.2f\n", scale, nm,
-               load, cal, cal / load, bt, bt / load);
+        printf("%-6d %10zu %10.3f %12.3f %8.2f %12.3f %8.2f\n", scale, nm, load,
+               cal, cal / load, bt, bt / load);
         fflush(stdout);
         jbw_snapshot_free(snap);
     }
