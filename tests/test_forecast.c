@@ -2319,9 +2319,51 @@ static void month_rows_carry_every_kind(void **s)
     jbw_forecast_free(fc);
 }
 
+/*
+ * 120 OTS nieuw (duration 1,200 months), no staff, no inflow, no
+ * turnover; hires join at tenure 0 with ramp 0.5 (default norm, 12 per
+ * FTE): h FTE take 6h measures in month 1. Month 1 ends Binomial(120,
+ * 1/1200) measures first: none with probability (1199/1200)^120 =
+ * exp(-0.10004) = 0.905, so about 90% of the replicates need 6h >= 120,
+ * h = 20 (19.999 leaves one measure: whole measures), and the rest at
+ * most 6h >= 119, h = 19.834 (19.833 x 6 = 118.998 < 119). P = 0.5 and
+ * 0.95: 20; P = 0.05 (below the 9.5% with an exit): 19.834. The
+ * deterministic answer, (120 - 0.1) / 6 = 19.98333, rounds up to 19.984.
+ */
+static void relief_with_a_probability_by_hand(void **s)
+{
+    jbw_forecast_params p;
+    double h = -1;
+    (void)s;
+    base(&p, 1);
+    p.duration[OTS] = 1200;
+    p.waiting_nieuw[OTS] = 120;
+    assert_ok(
+        jbw_forecast_relief_probability(&h, &p, NULL, 0, 1, 0.5, 1000, 7));
+    assert_near(h, 20.0, 1e-9);
+    assert_ok(
+        jbw_forecast_relief_probability(&h, &p, NULL, 0, 1, 0.95, 1000, 7));
+    assert_near(h, 20.0, 1e-9);
+    assert_ok(
+        jbw_forecast_relief_probability(&h, &p, NULL, 0, 1, 0.05, 1000, 7));
+    assert_near(h, 19.834, 1e-9);
+    assert_ok(jbw_forecast_relief(&h, &p, NULL, 0, 1));
+    assert_near(h, 19.984, 1e-9);
+    assert_status(
+        jbw_forecast_relief_probability(&h, &p, NULL, 0, 1, 1.0, 1000, 7),
+        JBW_EINVAL);
+    assert_status(
+        jbw_forecast_relief_probability(&h, &p, NULL, 0, 1, 0.5, 0, 7),
+        JBW_EINVAL);
+    assert_status(
+        jbw_forecast_relief_probability(&h, &p, NULL, 0, 0, 0.5, 10, 7),
+        JBW_ERANGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(relief_with_a_probability_by_hand),
         cmocka_unit_test(month_rows_carry_every_kind),
         cmocka_unit_test(first_year_turnover_applies_to_the_first_12_months),
         cmocka_unit_test(unset_first_year_turnover_changes_nothing),

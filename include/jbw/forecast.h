@@ -496,6 +496,24 @@ JBW_API jbw_status jbw_forecast_relief(double *hires_fte,
                                        int32_t within_months);
 
 /*
+ * Relief with a probability: the smallest constant monthly hiring h (a
+ * multiple of JBW_RELIEF_STEP) such that in at least `probability` of
+ * `replicates` stochastic replicates (seeded by `seed` as
+ * jbw_forecast_run(): the same seed, the same answer) at most
+ * `target_waiting` measures wait at month `within_months`. Every h is
+ * tried on the same replicates (common random numbers). Found by
+ * doubling and bisection as jbw_forecast_relief().
+ * Errors: JBW_EINVAL (NULL, probability not in (0, 1), replicates not in
+ * 1..JBW_FORECAST_REPLICATES_MAX, a bad target or params, non-whole start
+ * counts), JBW_ERANGE (within_months, or not reachable with
+ * JBW_RELIEF_MAX_HIRES), JBW_ENOMEM. *hires_fte is untouched on error.
+ */
+JBW_API jbw_status jbw_forecast_relief_probability(
+    double *hires_fte, const jbw_forecast_params *params, const jbw_norm *norm,
+    double target_waiting, int32_t within_months, double probability,
+    size_t replicates, uint64_t seed);
+
+/*
  * Erlang C: the probability that an arrival waits in an M/M/c queue with
  * `servers` servers and offered load `offered_load` = arrival rate x mean
  * service time (erlangs), by the recursion of Erlang B (B(0) = 1,

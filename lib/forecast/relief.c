@@ -95,3 +95,113 @@ jbw_status jbw_forecast_relief(double *hires_fte,
     *hires_fte = (double)hi * JBW_RELIEF_STEP;
     return jbw__ok();
 }
+
+/* ====================================================================== */
+/* Relief with a probability                                               */
+/* ====================================================================== */
+
+/* Replicates (of `reps`, each from its own stream of `seed`) with at most
+ * `target` waiting at the last month, hiring `hires` FTE a month. */
+static size_t fc_replicates_ok(jbw__fc_model *m, const jbw_forecast_params *p,
+                               double target, double hires, size_t reps,
+                               uint64_t seed)
+{
+    size_t r, ok = 0;
+    m->hires_fte = hires;
+    m->hire_workers = hires <= 0
+                          ? 0
+                          : (floor(hires / m->fte_per_worker + 0.5) < 1
+                                 ? 1
+                                 : floor(hires / m->fte_per_worker + 0.5));
+    for (r = 0; r < reps; r++) {
+        jbw__fc_state s;
+        double q[FCQ_ALL];
+        int32_t t;
+        jbw__fc_state_init(&s, m, p);
+        jbw__fc_rng_seed(&s.rng, seed, (uint64_t)r);
+        s.rng.lf = m->lf;
+        for (t = 1; t <= m->months; t++)
+            jbw__fc_step(m, &s, t, &s.rng, q);
+        ok += q[FCQ_WAITING] <= target + 1e-9;
+    }
+    return ok;
+}
+
+jbw_status jbw_forecast_relief_probability(
+    double *hires_fte, const jbw_forecast_params *params, const jbw_norm *norm,
+    double target_waiting, int32_t within_months, double probability,
+    size_t replicates, uint64_t seed)
+{
+    jbw_forecast_params p;
+    jbw__fc_model m;
+    jbw_status st;
+    long lo = -1, hi = 1000;
+    const long max_steps = (long)(JBW_RELIEF_MAX_HIRES / JBW_RELIEF_STEP);
+    size_t need;
+    if (!hires_fte || !params)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_relief_probability: NULL %s",
+                          !hires_fte ? "hires_fte" : "params");
+    if (!(probability > 0 && probability < 1))
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_relief_probability: probability %g "
+                          "must lie above 0 and below 1",
+                          probability);
+    if (replicates < 1 || replicates > JBW_FORECAST_REPLICATES_MAX)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_relief_probability: replicates %zu "
+                          "must be 1..%d",
+                          replicates, JBW_FORECAST_REPLICATES_MAX);
+    if (!isfinite(target_waiting) || target_waiting < 0)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_relief_probability: target %g must "
+                          "be a finite number >= 0",
+                          target_waiting);
+    if (within_months < 1 || within_months > JBW_FORECAST_MONTHS_MAX)
+        return jbw__error(JBW_ERANGE,
+                          "jbw_forecast_relief_probability: within_months "
+                          "%d is not in 1..%d",
+                          (int)within_months, JBW_FORECAST_MONTHS_MAX);
+    if ((st = jbw__fc_check_params(params, 1)) != JBW_OK ||
+        (st = jbw__fc_params_read(&p, params)) != JBW_OK)
+        return st;
+    p.months = within_months;
+    p.hire_months = within_months;
+    p.hires_fte = 0;
+    if ((st = jbw__fc_model_init(&m, &p, norm, 1)) != JBW_OK)
+        return st;
+    /* the fewest replicates that make the share: ceil(P x R) */
+    need = (size_t)ceil(probability * (double)replicates - 1e-9);
+    if (fc_replicates_ok(&m, &p, target_waiting, 0, replicates, seed) >= need)
+        hi = 0;
+    else {
+        while (fc_replicates_ok(&m, &p, target_waiting,
+                                (double)hi * JBW_RELIEF_STEP, replicates,
+                                seed) < need) {
+            lo = hi;
+            if (hi >= max_steps) {
+                jbw__fc_model_free(&m);
+                return jbw__error(
+                    JBW_ERANGE,
+                    "jbw_forecast_relief_probability: even %g FTE hired a "
+                    "month does not bring the waiting list to %g within %d "
+                    "months in %g of the replicates",
+                    JBW_RELIEF_MAX_HIRES, target_waiting, (int)within_months,
+                    probability);
+            }
+            hi = hi * 2 > max_steps ? max_steps : hi * 2;
+        }
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (fc_replicates_ok(&m, &p, target_waiting,
+                                 (double)mid * JBW_RELIEF_STEP, replicates,
+                                 seed) >= need)
+                hi = mid;
+            else
+                lo = mid;
+        }
+    }
+    jbw__fc_model_free(&m);
+    *hires_fte = (double)hi * JBW_RELIEF_STEP;
+    return jbw__ok();
+}

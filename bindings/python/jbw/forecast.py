@@ -34,7 +34,7 @@ from .measure import Kind, kind_count
 from .snapshot import Snapshot
 
 __all__ = ["Shock", "ForecastParams", "Scenario", "Statistic", "ForecastMonth",
-           "Forecast", "run_forecast", "relief", "erlang_c", "QueueParams",
+           "Forecast", "run_forecast", "relief", "relief_probability", "erlang_c", "QueueParams",
            "QueueResult", "queue_staffing", "queue_share",
            "FORECAST_MONTHS_MAX", "FORECAST_REPLICATES_MAX", "FORECAST_THREADS_MAX",
            "TENURE_SLOTS"]
@@ -219,6 +219,9 @@ declare_all([
     ("jbw_forecast_set_data_notice", STATUS, [_P, c_char_p]),
     ("jbw_forecast_data_notice", c_char_p, [_P]),
     ("jbw_forecast_relief", STATUS, [POINTER(c_double), _PP_PARAMS, _P, c_double, c_int32]),
+    ("jbw_forecast_relief_probability", STATUS,
+     [POINTER(c_double), _PP_PARAMS, _P, c_double, c_int32, c_double, c_size_t,
+      c_uint64]),
     ("jbw_erlang_c", STATUS, [POINTER(c_double), c_size_t, c_double]),
     ("jbw_queue_params_init", STATUS, [POINTER(QueueParamsC), c_uint]),
     ("jbw_queue_params_from_forecast", STATUS,
@@ -740,6 +743,22 @@ def relief(params: ForecastParams, target_waiting: float, within_months: int,
     C.jbw_forecast_relief(byref(out), byref(p), norm._p if norm is not None else None,
                           number(target_waiting, "target_waiting"),
                           whole(within_months, "within_months"))
+    return out.value
+
+
+def relief_probability(params: ForecastParams, target_waiting: float,
+                       within_months: int, probability: float, *,
+                       replicates: int = 1000, seed: int = 1,
+                       norm: Optional[Norm] = None) -> float:
+    """The smallest constant monthly hiring (FTE) such that at most
+    ``target_waiting`` measures wait at month ``within_months`` in at least
+    ``probability`` of the seeded replicates."""
+    p, keep = params._to_c()
+    out = c_double()
+    C.jbw_forecast_relief_probability(byref(out), byref(p),
+                                      norm._p if norm is not None else None,
+                                      float(target_waiting), int(within_months),
+                                      float(probability), int(replicates), int(seed))
     return out.value
 
 

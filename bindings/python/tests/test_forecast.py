@@ -403,5 +403,15 @@ class VersionTwo(unittest.TestCase):
         self.assertAlmostEqual(sum(v["active"] for v in k2.values()), fc[2].active)
         self.assertEqual(fc.to_dict()["mean"][1]["by_kind"]["VOTS"]["active"], 10)
 
+    def test_relief_with_a_probability_by_hand(self):
+        # 120 nieuw OTS that hardly end; hires carry half a caseload of 12 in
+        # month 1: 6 h measures. About 90% of the replicates end none, so
+        # the median needs h = 20; at 5% one that ended one is enough:
+        # 119 / 6 = 19.834 (tests/test_forecast.c works it out).
+        p = jbw.ForecastParams.default().replace(
+            months=1, duration={Kind.OTS: 1200}, waiting_nieuw={Kind.OTS: 120})
+        self.assertAlmostEqual(jbw.relief_probability(p, 0, 1, 0.5, seed=7), 20.0)
+        self.assertAlmostEqual(jbw.relief_probability(p, 0, 1, 0.05, seed=7), 19.834)
+
 if __name__ == "__main__":
     unittest.main()
