@@ -92,11 +92,14 @@ static void fc_json_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
     }
     jbw__buf_puts(b, ",\"by_kind\":{");
     for (qi = 0; qi < FC_K; qi++) {
+        double active = NAN, waiting = NAN;
+        jbw_forecast_kind_get(&active, &waiting, fc, t, (jbw_statistic)stat,
+                              (jbw_kind)qi);
         jbw__buf_printf(b, "%s\"%s\":{\"active\":", qi ? "," : "",
                         jbw_kind_code((jbw_kind)qi));
-        jbw__buf_json_number(b, v[FCQ_KIND(qi, 0)], 4);
+        jbw__buf_json_number(b, active, 4);
         jbw__buf_puts(b, ",\"waiting\":");
-        jbw__buf_json_number(b, v[FCQ_KIND(qi, 1)], 4);
+        jbw__buf_json_number(b, waiting, 4);
         jbw__buf_putc(b, '}');
     }
     jbw__buf_puts(b, "}}");

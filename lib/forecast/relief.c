@@ -118,7 +118,7 @@ static size_t fc_replicates_ok(jbw__fc_model *m, const jbw_forecast_params *p,
         double q[FCQ_ALL];
         int32_t t;
         jbw__fc_state_init(&s, m, p);
-        jbw__fc_rng_seed(&s.rng, seed, (uint64_t)r);
+        jbw__xoshiro_seed(s.rng.s, seed, (uint64_t)r);
         s.rng.lf = m->lf;
         for (t = 1; t <= m->months; t++)
             jbw__fc_step(m, &s, t, &s.rng, q);
