@@ -113,6 +113,9 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_HISTORY] = {"--history", "DIR",
                          "a folder of exports: one subfolder per reference "
                          "date (YYYY-MM-DD) with measures.csv and workers.csv"},
+    [JBW_OPT_PROBABILITY] = {"--probability", "P",
+                             "relief: the target met in at least P of the "
+                             "replicates (0.9 or 90%), seeded"},
     [JBW_OPT_OUT] = {"--out", "F", "write to F instead of standard output"},
     [JBW_OPT_SUPPRESS_BELOW] = {"--suppress-below", "K",
                                 "publication: show counts from 1 to K-1 as "
@@ -262,6 +265,13 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
     case JBW_OPT_DIR:
         cli->dir = v;
         break;
+    case JBW_OPT_PROBABILITY:
+        rc = parse_number(&cli->probability, a, v, 1);
+        if (!rc && v[strlen(v) - 1] == '%')
+            cli->probability /= 100.0;
+        if (!rc && !(cli->probability > 0 && cli->probability < 1))
+            return bad_value(a, "a share above 0 and below 1 (0.9 or 90%)", v);
+        break;
     case JBW_OPT_SCENARIO_OUT:
         cli->scenario_out = v;
         break;
@@ -394,6 +404,7 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
     current_command = cmd->name;
     cli->date = JBW_DATE_NONE;
     cli->from = JBW_DATE_NONE;
+    cli->probability = NAN;
     cli->replicates = -1;
     cli->target = NAN;
     cli->percent = NAN;

@@ -59,6 +59,7 @@ typedef enum jbw_cli_opt {
     JBW_OPT_SCENARIO_OUT,
     JBW_OPT_FROM,
     JBW_OPT_HISTORY,
+    JBW_OPT_PROBABILITY,
     JBW_OPT_OUT,
     JBW_OPT_SUPPRESS_BELOW,
     JBW_OPT_ROUND_TO,
@@ -107,6 +108,7 @@ typedef struct jbw_cli {
     const char *scenario_out; /* calibrate */
     jbw_date from;            /* backtest D0; JBW_DATE_NONE: not given */
     const char *history;      /* --history DIR */
+    double probability;       /* staffing --probability; NaN: not given */
     const char *out;          /* brief: --out F; NULL: standard output */
     const char *scenarios[JBW_CLI_SCENARIOS_MAX]; /* every --scenario */
     int scenario_count;

@@ -142,6 +142,8 @@ int jbw_cli_staffing(jbw_cli *cli)
                              "--within-workdays N --percent P");
     if (relief && !cli->months)
         return jbw_cli_usage("staffing --target needs --months T");
+    if (!relief && !isnan(cli->probability))
+        return jbw_cli_usage("staffing --probability needs --target N");
     if (queue && (cli->within_workdays < 0 || isnan(cli->percent)))
         return jbw_cli_usage(
             "staffing needs both --within-workdays and --percent");
@@ -154,8 +156,15 @@ int jbw_cli_staffing(jbw_cli *cli)
     if (relief) {
         jbw_relief_answer a;
         a.version = JBW_RELIEF_ANSWER_VERSION;
-        if (jbw_cli_check(jbw_staffing_relief(&a, &params, norm, cli->target,
-                                              (int32_t)cli->months)))
+        st = isnan(cli->probability)
+                 ? jbw_staffing_relief(&a, &params, norm, cli->target,
+                                       (int32_t)cli->months)
+                 : jbw_staffing_relief_probability(
+                       &a, &params, norm, cli->target, (int32_t)cli->months,
+                       cli->probability,
+                       cli->replicates > 0 ? (size_t)cli->replicates : 1000,
+                       cli->seed_given ? (uint64_t)cli->seed : 1);
+        if (jbw_cli_check(st))
             goto done;
         switch (cli->format) {
         case JBW_CLI_JSON:

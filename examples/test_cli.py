@@ -882,6 +882,29 @@ class Backtest(unittest.TestCase):
         self.assertIn("holds no export", p.stderr)
 
 
+
+class ReliefProbability(unittest.TestCase):
+    def test_probability_answer_is_seeded_and_says_so(self):
+        args = ("staffing", "--target", "50", "--months", "12", "--probability", "90%",
+                "--replicates", "40", "--format", "json")
+        a = json.loads(run(*args, "--seed", "5").stdout)
+        b = json.loads(run(*args, "--seed", "5").stdout)
+        self.assertEqual(a, b)
+        self.assertEqual(a["probability"], 0.9)
+        self.assertEqual(a["replicates"], 40)
+        self.assertIn("hires_fte_per_month", a)
+        det = json.loads(run("staffing", "--target", "50", "--months", "12",
+                             "--format", "json").stdout)
+        self.assertNotIn("probability", det)
+        self.assertIn("hires_fte_per_month", det)
+
+    def test_bad_probability_is_a_usage_error(self):
+        run("staffing", "--target", "50", "--months", "12", "--probability", "1.5",
+            check_rc=2)
+        run("staffing", "--within-workdays", "5", "--percent", "90",
+            "--probability", "0.9", check_rc=2)
+
+
 def main():
     global JBW, WORK
     JBW, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])

@@ -125,6 +125,50 @@ static void relief_answer_totals(void **state)
     assert_status(jbw_staffing_relief(&a, &p, NULL, 5.0, 6), JBW_EVERSION);
 }
 
+/*
+ * The relief with a probability of tests/test_forecast.c: 120 OTS nieuw
+ * lasting 1,200 months, hires carrying half of 12 in month 1: 20 FTE in
+ * half of 1,000 replicates (seed 7). The answer says so; a version 1
+ * answer is still filled and written, without it.
+ */
+static void relief_answer_with_a_probability(void **state)
+{
+    jbw_forecast_params p;
+    jbw_relief_answer a;
+    jbw_output_options o = JBW_OUTPUT_OPTIONS_INIT;
+    char *text = NULL;
+    size_t len = 0;
+    (void)state;
+    assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
+    p.months = 1;
+    p.duration[OTS] = 1200;
+    p.waiting_nieuw[OTS] = 120;
+    memset(&a, 0, sizeof a);
+    a.version = JBW_RELIEF_ANSWER_VERSION;
+    assert_ok(
+        jbw_staffing_relief_probability(&a, &p, NULL, 0, 1, 0.5, 1000, 7));
+    assert_near(a.hires_fte_per_month, 20.0, 1e-9);
+    assert_near(a.probability, 0.5, 0);
+    assert_int_equal(a.replicates, 1000);
+    assert_true(a.seed == 7);
+    assert_ok(jbw_relief_answer_json(&text, &len, &a, &o));
+    assert_non_null(strstr(text, "\"probability\":0.5,\"replicates\":1000,"
+                                 "\"seed\":7"));
+    jbw_free(text);
+    o.lang = JBW_LANG_EN;
+    assert_ok(jbw_relief_answer_text(&text, &len, &a, &o));
+    assert_non_null(strstr(text, "at least 50% of 1000 replicates (seed 7)"));
+    jbw_free(text);
+    a.version = 1;
+    assert_status(
+        jbw_staffing_relief_probability(&a, &p, NULL, 0, 1, 0.5, 1000, 7),
+        JBW_EVERSION);
+    assert_ok(jbw_staffing_relief(&a, &p, NULL, 0, 1));
+    assert_ok(jbw_relief_answer_json(&text, &len, &a, &o));
+    assert_null(strstr(text, "probability"));
+    jbw_free(text);
+}
+
 /* Fields of one CSV line without quotes inside (enough for these rows). */
 static size_t csv_fields(const char *line, size_t n)
 {
@@ -218,6 +262,7 @@ int main(void)
         cmocka_unit_test(effective_fte_is_month_0),
         cmocka_unit_test(queue_answer_by_hand),
         cmocka_unit_test(relief_answer_totals),
+        cmocka_unit_test(relief_answer_with_a_probability),
         cmocka_unit_test(writers_carry_the_notice_and_the_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

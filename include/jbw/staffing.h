@@ -74,9 +74,16 @@ typedef struct jbw_relief_answer {
     double hires_fte_per_month; /* jbw_forecast_relief */
     double total_hires_fte;     /* hires_fte_per_month x within_months */
     double annual_turnover;     /* params->turnover (a fraction) */
+    /* version 2 */
+    double probability; /* the share of replicates that meet the target;
+                           0: the deterministic answer */
+    size_t replicates;  /* of a probability answer; else 0 */
+    uint64_t seed;      /* of a probability answer; else 0 */
 } jbw_relief_answer;
 
-#define JBW_RELIEF_ANSWER_VERSION 1
+/* Version 2 appends probability, replicates and seed; the calls and the
+ * writers take version 1 records too. */
+#define JBW_RELIEF_ANSWER_VERSION 2
 
 /*
  * Relief: jbw_forecast_relief for `params` and `norm` (NULL: default),
@@ -88,6 +95,17 @@ JBW_API jbw_status jbw_staffing_relief(jbw_relief_answer *out,
                                        const jbw_norm *norm,
                                        double target_waiting,
                                        int32_t within_months);
+
+/*
+ * Relief with a probability: jbw_forecast_relief_probability() with the
+ * totals; the answer (version 2) records the probability, replicates and
+ * seed, and the writers say so. Errors: those of
+ * jbw_forecast_relief_probability, JBW_EVERSION (out->version not 2).
+ */
+JBW_API jbw_status jbw_staffing_relief_probability(
+    jbw_relief_answer *out, const jbw_forecast_params *params,
+    const jbw_norm *norm, double target_waiting, int32_t within_months,
+    double probability, size_t replicates, uint64_t seed);
 
 /* The answer to the queue question. */
 typedef struct jbw_queue_answer {

@@ -94,7 +94,7 @@ jbw_status jbw_staffing_relief(jbw_relief_answer *out,
     jbw_status st;
     if (!out || !params)
         return jbw__error(JBW_EINVAL, "jbw_staffing_relief: NULL argument");
-    if (out->version != JBW_RELIEF_ANSWER_VERSION)
+    if (out->version < 1 || out->version > JBW_RELIEF_ANSWER_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_staffing_relief: answer version %u, expected %u",
                           out->version, (unsigned)JBW_RELIEF_ANSWER_VERSION);
@@ -107,6 +107,42 @@ jbw_status jbw_staffing_relief(jbw_relief_answer *out,
     out->hires_fte_per_month = hires;
     out->total_hires_fte = hires * (double)within_months;
     out->annual_turnover = params->turnover;
+    if (out->version >= 2) {
+        out->probability = 0;
+        out->replicates = 0;
+        out->seed = 0;
+    }
+    return jbw__ok();
+}
+
+jbw_status jbw_staffing_relief_probability(
+    jbw_relief_answer *out, const jbw_forecast_params *params,
+    const jbw_norm *norm, double target_waiting, int32_t within_months,
+    double probability, size_t replicates, uint64_t seed)
+{
+    double hires = 0.0;
+    jbw_status st;
+    if (!out || !params)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_staffing_relief_probability: NULL argument");
+    if (out->version != 2)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_staffing_relief_probability: answer version "
+                          "%u, expected 2",
+                          out->version);
+    st = jbw_forecast_relief_probability(&hires, params, norm, target_waiting,
+                                         within_months, probability, replicates,
+                                         seed);
+    if (st != JBW_OK)
+        return st;
+    out->target_waiting = target_waiting;
+    out->within_months = within_months;
+    out->hires_fte_per_month = hires;
+    out->total_hires_fte = hires * (double)within_months;
+    out->annual_turnover = params->turnover;
+    out->probability = probability;
+    out->replicates = replicates;
+    out->seed = seed;
     return jbw__ok();
 }
 

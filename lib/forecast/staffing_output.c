@@ -20,7 +20,8 @@ static jbw_status check(const char *fn, char **out, size_t *len,
 {
     if (!out || !len || !answer)
         return jbw__error(JBW_EINVAL, "%s: NULL argument", fn);
-    if (version != expected)
+    /* the relief answer's version 1 is read as well */
+    if (version != expected && !(expected == 2 && version == 1))
         return jbw__error(JBW_EVERSION, "%s: answer version %u, expected %u",
                           fn, version, expected);
     if (opts && opts->version != JBW_OUTPUT_OPTIONS_VERSION)
@@ -57,6 +58,12 @@ static void put_pct(jbw__buf *b, double share, jbw_lang lang)
 
 /* ---- relief ------------------------------------------------------------ */
 
+/* A probability answer (version 2, probability above 0). */
+static int with_probability(const jbw_relief_answer *a)
+{
+    return a->version >= 2 && a->probability > 0;
+}
+
 jbw_status jbw_relief_answer_text(char **out, size_t *len,
                                   const jbw_relief_answer *a,
                                   const jbw_output_options *opts)
@@ -89,6 +96,15 @@ jbw_status jbw_relief_answer_text(char **out, size_t *len,
     jbw__buf_puts(&b, en ? " FTE in all), at " : " fte in totaal), bij ");
     put_num(&b, 100.0 * a->annual_turnover, 0, o->lang);
     jbw__buf_puts(&b, en ? "% annual turnover.\n" : "% verloop per jaar.\n");
+    if (with_probability(a)) {
+        jbw__buf_puts(&b, en ? "The target is met in at least "
+                             : "Het doel wordt gehaald in ten minste ");
+        put_pct(&b, a->probability, o->lang);
+        jbw__buf_printf(&b,
+                        en ? " of %zu replicates (seed %llu).\n"
+                           : " van %zu herhalingen (seed %llu).\n",
+                        a->replicates, (unsigned long long)a->seed);
+    }
     return jbw__buf_finish(&b, out, len);
 }
 
@@ -140,6 +156,12 @@ jbw_status jbw_relief_answer_json(char **out, size_t *len,
     jbw__buf_json_number(&b, a->total_hires_fte, 3);
     jbw__buf_puts(&b, ",\"annual_turnover\":");
     jbw__buf_json_number(&b, a->annual_turnover, 6);
+    if (with_probability(a)) {
+        jbw__buf_puts(&b, ",\"probability\":");
+        jbw__buf_json_number(&b, a->probability, 6);
+        jbw__buf_printf(&b, ",\"replicates\":%zu,\"seed\":%llu", a->replicates,
+                        (unsigned long long)a->seed);
+    }
     jbw__buf_puts(&b, "}\n");
     return jbw__buf_finish(&b, out, len);
 }

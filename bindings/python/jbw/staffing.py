@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import json
-from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int32, c_uint
+from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int32, c_size_t, c_uint
 from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Union
 
@@ -36,11 +36,14 @@ class OutputOptionsC(ctypes.Structure):
 class ReliefAnswerC(ctypes.Structure):
     """jbw_relief_answer. x86_64: version 0, (pad), target_waiting 8,
     within_months 16, (pad), hires_fte_per_month 24, total_hires_fte 32,
-    annual_turnover 40; size 48."""
-    VERSION = 1
+    annual_turnover 40; version 2: probability 48, replicates 56, seed 64;
+    size 72."""
+    VERSION = 2
     _fields_ = [("version", c_uint), ("target_waiting", c_double),
                 ("within_months", c_int32), ("hires_fte_per_month", c_double),
-                ("total_hires_fte", c_double), ("annual_turnover", c_double)]
+                ("total_hires_fte", c_double), ("annual_turnover", c_double),
+                ("probability", c_double), ("replicates", c_size_t),
+                ("seed", ctypes.c_uint64)]
 
 
 class QueueAnswerC(ctypes.Structure):
@@ -56,7 +59,7 @@ class QueueAnswerC(ctypes.Structure):
 
 
 #: Hand-derived x86_64 sizes (checked by the tests).
-X86_64_SIZES = {OutputOptionsC: 16, ReliefAnswerC: 48, QueueAnswerC: 192}
+X86_64_SIZES = {OutputOptionsC: 16, ReliefAnswerC: 72, QueueAnswerC: 192}
 
 _PP_PARAMS = POINTER(ForecastParamsC)
 _OPTS = POINTER(OutputOptionsC)
@@ -67,6 +70,9 @@ declare_all([
      [POINTER(c_double), _PP_PARAMS, ctypes.c_void_p]),
     ("jbw_staffing_relief", STATUS,
      [POINTER(ReliefAnswerC), _PP_PARAMS, ctypes.c_void_p, c_double, c_int32]),
+    ("jbw_staffing_relief_probability", STATUS,
+     [POINTER(ReliefAnswerC), _PP_PARAMS, ctypes.c_void_p, c_double, c_int32, c_double,
+      c_size_t, ctypes.c_uint64]),
     ("jbw_staffing_queue", STATUS,
      [POINTER(QueueAnswerC), _PP_PARAMS, ctypes.c_void_p, ctypes.c_void_p, c_double,
       c_double]),
@@ -121,12 +127,18 @@ class ReliefAnswer(_Answer):
     total_hires_fte: float
     annual_turnover: float
     data_notice: Optional[str] = None
+    #: A probability answer: the share of replicates meeting the target
+    #: (None: the deterministic answer), their number and seed.
+    probability: Optional[float] = None
+    replicates: int = 0
+    seed: int = 0
 
     @property
     def _c(self) -> ReliefAnswerC:
         return ReliefAnswerC(ReliefAnswerC.VERSION, self.target_waiting, self.within_months,
                              self.hires_fte_per_month, self.total_hires_fte,
-                             self.annual_turnover)
+                             self.annual_turnover, self.probability or 0.0,
+                             self.replicates, self.seed)
 
     _text = C.jbw_relief_answer_text
     _csv = C.jbw_relief_answer_csv
@@ -162,17 +174,27 @@ def _notice(params: ForecastParams) -> Optional[str]:
 
 
 def staffing_relief(params: ForecastParams, target_waiting: float, within_months: int,
-                    norm: Optional[Norm] = None) -> ReliefAnswer:
+                    norm: Optional[Norm] = None, *, probability: Optional[float] = None,
+                    replicates: int = 1000, seed: int = 1) -> ReliefAnswer:
     """The smallest constant monthly hiring that leaves at most
     ``target_waiting`` measures waiting at month ``within_months``, with
-    the totals (see :func:`jbw.relief`)."""
+    the totals (see :func:`jbw.relief`); with ``probability``, in at least
+    that share of ``replicates`` seeded replicates."""
     p, keep = instance(params, ForecastParams, "params")._to_c()
     a = ReliefAnswerC(version=ReliefAnswerC.VERSION)
-    C.jbw_staffing_relief(byref(a), byref(p), norm._p if norm is not None else None,
-                          number(target_waiting, "target_waiting"),
-                          whole(within_months, "within_months"))
+    if probability is None:
+        C.jbw_staffing_relief(byref(a), byref(p), norm._p if norm is not None else None,
+                              number(target_waiting, "target_waiting"),
+                              whole(within_months, "within_months"))
+    else:
+        C.jbw_staffing_relief_probability(
+            byref(a), byref(p), norm._p if norm is not None else None,
+            number(target_waiting, "target_waiting"), whole(within_months, "within_months"),
+            number(probability, "probability"), whole(replicates, "replicates"),
+            whole(seed, "seed"))
     return ReliefAnswer(a.target_waiting, a.within_months, a.hires_fte_per_month,
-                        a.total_hires_fte, a.annual_turnover, _notice(params))
+                        a.total_hires_fte, a.annual_turnover, _notice(params),
+                        a.probability or None, a.replicates, a.seed)
 
 
 def staffing_queue(params: ForecastParams, within_workdays: float,
