@@ -2161,6 +2161,7 @@ static void ending_vots_continue_as_ots_with_their_worker(void **s)
     (void)s;
     base(&p, 1);
     p.assigned[VOTS] = 30;
+    p.duration[VOTS] = 3;
     p.staff_fte[36] = 1000;
     p.vots_to_ots = 0.5;
     fc = run(&p, NULL, 0, 1);
@@ -2283,6 +2284,8 @@ static void month_rows_carry_every_kind(void **s)
     base(&p, 2);
     p.inflow[VOTS] = 10;
     p.inflow[OTS] = 4;
+    p.duration[VOTS] = 3;
+    p.duration[OTS] = 23.6;
     fc = run(&p, NULL, 0, 1);
     assert_ok(jbw_forecast_kind_get(&a, &w, fc, 1, JBW_STAT_MEAN, VOTS));
     assert_near(a, 10, 1e-12);

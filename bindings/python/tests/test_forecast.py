@@ -384,8 +384,10 @@ class VersionTwo(unittest.TestCase):
 
     def test_ending_vots_continue_as_ots(self):
         # 30 assigned VOTS of 3 months: 10 end in month 1, half go on as OTS
-        p = jbw.ForecastParams.default().replace(
+        p = jbw.ForecastParams.default()
+        p = p.replace(
             months=1, assigned={Kind.VOTS: 30}, vots_to_ots=0.5,
+            duration={**p.duration, Kind.VOTS: 3.0},
             staff_fte=[0.0] * 36 + [1000.0])
         m = jbw.run_forecast(p)[1]
         self.assertAlmostEqual(m.exits, 5)
