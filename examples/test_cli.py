@@ -412,6 +412,23 @@ class DashArgument(unittest.TestCase):
 class PolicyReport(unittest.TestCase):
     """The default text report is for a policy officer."""
 
+    def test_data_quality_findings_of_the_example(self):
+        # The example's one finding: M03852, a VOTS of JB west in ZHZ from
+        # 2025-05-28 that ended on 2025-09-01 (jbw export), so it ran on
+        # 2025-08-28, 3 months after its start (at most 3 months, BW
+        # 1:257). Its ages keep JB children under 18 and JR children under
+        # 23 (docs/example.md), so the age rules find nothing.
+        doc = json.loads(run("report", "--format", "json").stdout)
+        self.assertEqual(doc["finding_counts"], {
+            "jr_over_22": 0, "jb_after_18": 0, "vots_over_3_months": 1})
+        self.assertEqual([(f["rule"], f["measure"], f["since"], f["last"])
+                          for f in doc["findings"]],
+                         [("vots_over_3_months", "M03852", "2025-08-28",
+                           "2025-08-31")])
+        out = run("report").stdout
+        self.assertIn("\nDatakwaliteit (", out)
+        self.assertIn("  VOTS langer dan 3 maanden: M03852\n", out)
+
     def test_fits_two_screens_with_totals_groups_and_kinds(self):
         out = run("report").stdout
         lines = out.splitlines()

@@ -173,9 +173,71 @@ JBW_API jbw_status jbw_caseload_worker_get(jbw_worker_load *out,
                                            const jbw_caseload *cl,
                                            size_t index);
 
+/* ---- data-quality findings ------------------------------------------ */
+
+/*
+ * Rows the load keeps (nothing is lost) but that the people who own the
+ * data should look at (docs/formats.md, "Data-quality findings"). Every
+ * measure that started on or before the caseload's date is checked over
+ * the days it ran up to that date, start .. min(end - 1, date):
+ *  JBW_FINDING_JR_OVER_22: jeugdreclassering on a day the child was 23 or
+ *      older (CBS counts jeugdreclassering for ages 12 up to and
+ *      including 22); needs a birth date;
+ *  JBW_FINDING_JB_AFTER_18: a jeugdbeschermingsmaatregel (OTS, VOTS, any
+ *      voogdij) on or after the child's 18th birthday, when the child is
+ *      of age (BW 1:233); needs a birth date;
+ *  JBW_FINDING_VOTS_OVER_3_MONTHS: a VOTS still running on the day 3
+ *      calendar months after its start (a VOTS lasts at most 3 months,
+ *      BW 1:257). A VOTS that ended on that day is within it.
+ * Birthdays as jbw_years_between counts them. Values are never
+ * renumbered; rules are appended.
+ */
+typedef enum jbw_finding_rule {
+    JBW_FINDING_JR_OVER_22 = 0,
+    JBW_FINDING_JB_AFTER_18 = 1,
+    JBW_FINDING_VOTS_OVER_3_MONTHS = 2
+} jbw_finding_rule;
+
+/* Number of rules this version knows (also jbw_finding_rule_count()). */
+#define JBW_FINDING_RULE_COUNT 3
+
+/* Returns JBW_FINDING_RULE_COUNT. */
+JBW_API int jbw_finding_rule_count(void);
+
+/* Stable code: "jr_over_22", "jb_after_18", "vots_over_3_months"; NULL
+ * for an unknown rule. */
+JBW_API const char *jbw_finding_rule_code(jbw_finding_rule rule);
+
+/* One finding. The measure id is borrowed from the snapshot. */
+typedef struct jbw_finding {
+    unsigned int version;
+    jbw_finding_rule rule;
+    const char *measure_id;
+    /* the first day of the measure on which the rule was broken: the 23rd
+     * or 18th birthday (or the start, when later), or start + 3 months */
+    jbw_date since;
+    jbw_date last; /* the last day checked: end - 1 or the date */
+} jbw_finding;
+#define JBW_FINDING_VERSION 1
+
+/* Number of findings; 0 for NULL. */
+JBW_API size_t jbw_caseload_finding_count(const jbw_caseload *cl);
+
+/* Number of findings of one rule; 0 for NULL or an unknown rule. */
+JBW_API size_t jbw_caseload_finding_count_rule(const jbw_caseload *cl,
+                                               jbw_finding_rule rule);
+
+/* The index-th finding: in snapshot order of the measures, and in rule
+ * order for one measure. Caller sets out->version.
+ * Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE. */
+JBW_API jbw_status jbw_caseload_finding_get(jbw_finding *out,
+                                            const jbw_caseload *cl,
+                                            size_t index);
+
 /* Output. Free with jbw_free(). Errors: JBW_EINVAL, JBW_ENOMEM.
  * JSON: {"date", "norm": {...}, "totals": {...}, "by_organisation": [...],
- * "by_region": [...], "workers": [...]} with the keys of docs/norms.md. */
+ * "by_region": [...], "workers": [...], "finding_counts": {...},
+ * "findings": [...]} with the keys of docs/norms.md and docs/formats.md. */
 JBW_API jbw_status jbw_caseload_json(char **out, size_t *len,
                                      const jbw_caseload *cl);
 /* CSV: one line per scope (total, organisation, region) with the totals. */

@@ -63,6 +63,14 @@ typedef struct jbw__cl_worker {
     size_t measures;
 } jbw__cl_worker;
 
+/* A data-quality finding (findings.c). */
+typedef struct jbw__cl_finding {
+    uint32_t measure; /* snapshot measure index */
+    uint32_t rule;    /* jbw_finding_rule */
+    jbw_date since;
+    jbw_date last;
+} jbw__cl_finding;
+
 /*
  * Scopes: index 0 is the whole snapshot, 1..orgs the organisations,
  * 1+orgs.. the regions, all in registry order.
@@ -79,6 +87,13 @@ struct jbw_caseload {
     jbw_caseload_totals *scope;
     size_t worker_count;
     jbw__cl_worker *workers;
+    size_t finding_count;
+    size_t finding_by_rule[JBW_FINDING_RULE_COUNT];
+    jbw__cl_finding *findings;
 };
+
+/* Finds the data-quality findings of cl's snapshot up to cl->date
+ * (findings.c). Errors: JBW_ENOMEM. */
+jbw_status jbw__cl_findings(jbw_caseload *cl);
 
 #endif /* JBW_CASELOAD_INTERNAL_H */

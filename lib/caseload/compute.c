@@ -35,6 +35,7 @@ void jbw_caseload_free(jbw_caseload *cl)
     jbw_norm_free(cl->norm);
     jbw__free(cl->scope);
     jbw__free(cl->workers);
+    jbw__free(cl->findings);
     jbw__free(cl);
 }
 
@@ -522,7 +523,7 @@ static jbw_status jbw__cl_run(jbw__cl_ctx *c)
     jbw__cl_worker_totals(c);
     jbw__cl_medians(c);
     jbw__cl_finish(c);
-    return JBW_OK;
+    return jbw__cl_findings(c->cl);
 }
 
 jbw_status jbw_caseload_compute(jbw_caseload **out, const jbw_snapshot *snap,

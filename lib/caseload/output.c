@@ -4,6 +4,7 @@
  */
 #include "base/table.h"
 #include "caseload/caseload_internal.h"
+#include "caseload/findings_out.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -187,7 +188,9 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
         jbw__buf_puts(&b, i ? ",\n  " : "\n  ");
         jbw__json_worker(&b, &w);
     }
-    jbw__buf_puts(&b, workers ? "\n]}\n" : "]}\n");
+    jbw__buf_puts(&b, workers ? "\n],\n" : "],\n");
+    jbw__cl_findings_json(&b, cl);
+    jbw__buf_puts(&b, "}\n");
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
     return jbw__ok();

@@ -5,6 +5,7 @@
  * getters of a caseload result, like any user of the API.
  */
 #include "caseload/caseload_internal.h"
+#include "caseload/findings_out.h"
 
 #include "base/table.h"
 #include "jbw/report.h"
@@ -402,6 +403,8 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
     jbw__buf_printf(&b, "\n%s\n", c.w->by_kind);
     jbw__text_table(&b, c.w->kind_headers, 4, JBW_KIND_COUNT, 1u | 2u,
                     cell_kind, &c);
+
+    jbw__cl_findings_text(&b, cl, o->lang == JBW_LANG_EN);
 
     if (o->workers_table)
         workers_table(&b, &c, o);

@@ -34,8 +34,8 @@ from .measure import (Domain, JrRisk, Kind, Measure, Placement, Safety, Worker, 
 from .registry import Municipality, Organisation, Region, Registry
 from .snapshot import EXAMPLE_SEED, Counts, MeasureState, Reject, Snapshot
 from .io import read_file, write_file
-from .caseload import (CaseloadResult, Group, LoadStatus, Norm, Series, SeriesPoint,
-                       Totals, Unit, WorkerLoad, compute_caseload)
+from .caseload import (CaseloadResult, Finding, FindingRule, Group, LoadStatus, Norm,
+                       Series, SeriesPoint, Totals, Unit, WorkerLoad, compute_caseload)
 from .waitrisk import (Allocation, AllocationLine, Band, Item, Lang, Score, ScoreArray,
                        ScoreItem, Triage, TriageEntry, UnassignedReason, WaitCase,
                        WaitCaseArray, WaitRiskModel, rank)
@@ -107,7 +107,7 @@ __all__ = [
     "read_file", "write_file",
     # caseload
     "Norm", "Unit", "LoadStatus", "Group", "Totals", "WorkerLoad",
-    "CaseloadResult", "compute_caseload", "Series", "SeriesPoint",
+    "Finding", "FindingRule", "CaseloadResult", "compute_caseload", "Series", "SeriesPoint",
     # waiting risk
     "WaitRiskModel", "WaitCase", "Score", "ScoreItem", "Band", "Item", "Lang",
     "WaitCaseArray", "ScoreArray", "rank", "Triage", "TriageEntry",

@@ -230,6 +230,19 @@ class WorkerLoadC(ctypes.Structure):
     ]
 
 
+class FindingC(ctypes.Structure):
+    """jbw_finding (caseload.h). x86_64: version 0, rule 4, measure_id 8,
+    since 16, last 20; size 24."""
+    VERSION = 1
+    _fields_ = [
+        ("version", c_uint),
+        ("rule", c_enum),
+        ("measure_id", c_char_p),
+        ("since", c_date),
+        ("last", c_date),
+    ]
+
+
 class SeriesPointC(ctypes.Structure):
     """jbw_series_point (caseload.h). x86_64: version 0, date 4, nieuw 8,
     bestaand 16, total 24, share_bestaand 32, change_nieuw 40,
@@ -313,6 +326,7 @@ X86_64_SIZES = {
     CaseloadOptions: 20,
     CaseloadTotals: 416,
     WorkerLoadC: 96,
+    FindingC: 24,
     SeriesPointC: 64,
     WaitCaseC: 112,
     ScoreC: 96,

@@ -29,7 +29,7 @@ from .measure import Kind, kind_count
 from .snapshot import Snapshot
 
 __all__ = ["Unit", "LoadStatus", "Group", "Norm", "Totals", "WorkerLoad",
-           "CaseloadResult", "compute_caseload", "Series", "SeriesPoint"]
+           "FindingRule", "Finding", "CaseloadResult", "compute_caseload", "Series", "SeriesPoint"]
 
 
 def _nan_to_none(x: float) -> Optional[float]:
@@ -319,6 +319,29 @@ class WorkerLoad:
     measures: int
 
 
+class FindingRule(enum.IntEnum):
+    """A data-quality rule (``jbw_finding_rule``, docs/formats.md): the
+    load keeps such rows; the report counts and lists them."""
+    JR_OVER_22 = 0          #: jeugdreclassering at 23 or older
+    JB_AFTER_18 = 1         #: jeugdbescherming after the 18th birthday
+    VOTS_OVER_3_MONTHS = 2  #: a VOTS running longer than 3 months
+
+    @property
+    def code(self) -> str:
+        """"jr_over_22", "jb_after_18", "vots_over_3_months"."""
+        return dec(C.jbw_finding_rule_code(int(self))) or ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One data-quality finding (``jbw_finding``): the rule, the measure,
+    the first day the rule was broken and the last day checked."""
+    rule: FindingRule
+    measure_id: str
+    since: _dt.date
+    last: _dt.date
+
+
 class CaseloadResult(Handle):
     """Caseloads of a snapshot under a norm on a date (``jbw_caseload``).
 
@@ -396,6 +419,25 @@ class CaseloadResult(Handle):
                                   _nan_to_none(w.ratio), LoadStatus(w.status),
                                   w.measures))
         return out
+
+    @property
+    def findings(self) -> List[Finding]:
+        """The data-quality findings up to the date, in measure order."""
+        p = self._p
+        f = S.FindingC(version=S.FindingC.VERSION)
+        out = []
+        for i in range(C.jbw_caseload_finding_count(p)):
+            C.jbw_caseload_finding_get(byref(f), p, i)
+            out.append(Finding(FindingRule(f.rule), dec(f.measure_id) or "",
+                               from_days(f.since),  # type: ignore[arg-type]
+                               from_days(f.last)))  # type: ignore[arg-type]
+        return out
+
+    @property
+    def finding_counts(self) -> Dict[FindingRule, int]:
+        """The number of findings per rule (every rule, zeros too)."""
+        return {r: int(C.jbw_caseload_finding_count_rule(self._p, int(r)))
+                for r in FindingRule}
 
     def to_json(self) -> str:
         """The library's JSON (keys as in docs/formats.md)."""

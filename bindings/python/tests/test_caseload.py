@@ -185,6 +185,34 @@ class CaseloadTests(unittest.TestCase):
         self.assertIn("W2", self.result.workers_csv())
         self.assertIn("2025-09-01", self.result.to_text())
 
+    def test_findings_worked_out_by_hand(self):
+        # M2 is a VOTS from 2025-02-03, still running on D: 3 months after
+        # its start is 2025-05-03 (a VOTS lasts at most 3 months, BW
+        # 1:257). No measure has a birth date, so the age rules find none.
+        F = jbw.FindingRule
+        self.assertEqual(self.result.findings,
+                         [jbw.Finding(F.VOTS_OVER_3_MONTHS, "M2",
+                                      date(2025, 5, 3), D)])
+        self.assertEqual(self.result.finding_counts,
+                         {F.JR_OVER_22: 0, F.JB_AFTER_18: 0,
+                          F.VOTS_OVER_3_MONTHS: 1})
+        self.assertEqual(F.VOTS_OVER_3_MONTHS.code, "vots_over_3_months")
+        doc = self.result.to_dict()
+        self.assertEqual(doc["finding_counts"]["vots_over_3_months"], 1)
+        self.assertEqual(doc["findings"][0]["measure"], "M2")
+        self.assertEqual(doc["findings"][0]["since"], "2025-05-03")
+
+    def test_an_adult_in_jeugdbescherming_is_kept_and_found(self):
+        # Born 2007-06-01: 18 on 2025-06-01, during this OTS (from
+        # 2025-01-06, running): the row loads, the result lists it.
+        snap = jbw.Snapshot(None, D)
+        snap.add_measure(jbw.Measure("A1", "C9", jbw.Kind.OTS, "JBWEST", "HGL",
+                                     date(2025, 1, 6), birth_date=date(2007, 6, 1)))
+        with snap, jbw.compute_caseload(snap) as r:
+            self.assertEqual(len(snap), 1)
+            self.assertEqual(r.findings, [jbw.Finding(
+                jbw.FindingRule.JB_AFTER_18, "A1", date(2025, 6, 1), D)])
+
     def test_records_for_pandas(self):
         rows = self.result.to_records()
         self.assertEqual([r["id"] for r in rows], ["W1", "W2"])

@@ -65,7 +65,7 @@ ENUMS = {"jbw_kind", "jbw_safety", "jbw_placement", "jbw_jr_risk", "jbw_holiday_
          "jbw_unit", "jbw_load_status", "jbw_group", "jbw_band", "jbw_item", "jbw_lang",
          "jbw_measure_state", "jbw_statistic", "jbw_basis", "jbw_brief_format",
          "jbw_yesno", "jbw_model_format",
-         "jbw_calendar_preset"}
+         "jbw_calendar_preset", "jbw_finding_rule"}
 FUNCTION_POINTERS = {"jbw_malloc_fn", "jbw_realloc_fn", "jbw_free_fn"}
 
 

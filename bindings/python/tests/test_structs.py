@@ -26,7 +26,7 @@ MIRRORS = {
     "jbw_organisation_info": S.OrganisationInfo, "jbw_worker": S.WorkerC,
     "jbw_measure": S.MeasureC, "jbw_snapshot_counts": S.SnapshotCounts,
     "jbw_load_options": S.LoadOptions, "jbw_caseload_options": S.CaseloadOptions,
-    "jbw_caseload_totals": S.CaseloadTotals, "jbw_worker_load": S.WorkerLoadC,
+    "jbw_caseload_totals": S.CaseloadTotals, "jbw_worker_load": S.WorkerLoadC, "jbw_finding": S.FindingC,
     "jbw_series_point": S.SeriesPointC, "jbw_wait_case": S.WaitCaseC,
     "jbw_score": S.ScoreC, "jbw_shock": F.ShockC,
     "jbw_forecast_params": F.ForecastParamsC, "jbw_forecast_month": F.ForecastMonthC,

@@ -1,0 +1,144 @@
+/*
+ * libjbw - data-quality findings of a caseload (include/jbw/caseload.h):
+ * rows the load keeps but the people who own the data should see, the
+ * legal and statistical age and length limits of docs/sources.md.
+ *
+ * Two passes over the measures: one counts, one fills an array of exactly
+ * that size, so nothing grows.
+ */
+#include "caseload/caseload_internal.h"
+
+static const char *const finding_codes[JBW_FINDING_RULE_COUNT] = {
+    "jr_over_22", "jb_after_18", "vots_over_3_months"};
+
+int jbw_finding_rule_count(void)
+{
+    return JBW_FINDING_RULE_COUNT;
+}
+
+const char *jbw_finding_rule_code(jbw_finding_rule rule)
+{
+    unsigned i = (unsigned)rule;
+    return i < JBW_FINDING_RULE_COUNT ? finding_codes[i] : NULL;
+}
+
+/* The day a person born on `birth` turns `years`, as jbw_years_between
+ * counts it (born 29 February: 1 March in a common year); NONE when out
+ * of the range. */
+static jbw_date birthday(jbw_date birth, int years)
+{
+    jbw_date d;
+    int32_t age;
+    if (jbw_date_add_months(&d, birth, 12 * years) != JBW_OK ||
+        jbw_years_between(&age, birth, d) != JBW_OK)
+        return JBW_DATE_NONE;
+    return age < years ? d + 1 : d;
+}
+
+/* The first day of the measure [start, last] on or after `limit`, when
+ * the measure ran that far; NONE otherwise. */
+static jbw_date broken_since(jbw_date limit, jbw_date start, jbw_date last)
+{
+    if (limit == JBW_DATE_NONE || limit > last)
+        return JBW_DATE_NONE;
+    return limit > start ? limit : start;
+}
+
+/* The rules one measure breaks up to `date`: since[rule] set or NONE. */
+static void check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
+                          jbw_date *last_out, const jbw__measures *m, size_t i,
+                          jbw_date date)
+{
+    jbw_date start = m->start[i], end = m->end[i], birth = m->birth_date[i];
+    jbw_date last = end != JBW_DATE_NONE && end - 1 < date ? end - 1 : date;
+    jbw_kind kind = (jbw_kind)m->kind[i];
+    int domain = jbw_kind_domain(kind);
+    jbw_date limit = JBW_DATE_NONE;
+    int r;
+    for (r = 0; r < JBW_FINDING_RULE_COUNT; r++)
+        since[r] = JBW_DATE_NONE;
+    *last_out = last;
+    if (start > date)
+        return;
+    /* 18 years take at least 6,574 days: most children are settled here */
+    if (birth != JBW_DATE_NONE && last - birth >= 18 * 365) {
+        if (domain == JBW_DOMAIN_JR)
+            since[JBW_FINDING_JR_OVER_22] =
+                broken_since(birthday(birth, 23), start, last);
+        else
+            since[JBW_FINDING_JB_AFTER_18] =
+                broken_since(birthday(birth, 18), start, last);
+    }
+    if (kind == JBW_KIND_VOTS && last - start >= 89 &&
+        jbw_date_add_months(&limit, start, 3) == JBW_OK)
+        since[JBW_FINDING_VOTS_OVER_3_MONTHS] =
+            broken_since(limit, start, last);
+}
+
+jbw_status jbw__cl_findings(jbw_caseload *cl)
+{
+    const jbw__measures *m = &cl->snap->m;
+    jbw_date since[JBW_FINDING_RULE_COUNT], last;
+    size_t i, n = 0;
+    int r;
+    for (i = 0; i < m->count; i++) {
+        check_measure(since, &last, m, i, cl->date);
+        for (r = 0; r < JBW_FINDING_RULE_COUNT; r++)
+            n += since[r] != JBW_DATE_NONE;
+    }
+    if (n == 0)
+        return JBW_OK;
+    cl->findings = jbw__calloc(n, sizeof *cl->findings);
+    if (!cl->findings)
+        return jbw__enomem();
+    for (i = 0; i < m->count; i++) {
+        check_measure(since, &last, m, i, cl->date);
+        for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
+            jbw__cl_finding *f;
+            if (since[r] == JBW_DATE_NONE)
+                continue;
+            f = &cl->findings[cl->finding_count++];
+            f->measure = (uint32_t)i;
+            f->rule = (uint32_t)r;
+            f->since = since[r];
+            f->last = last;
+            cl->finding_by_rule[r]++;
+        }
+    }
+    return JBW_OK;
+}
+
+size_t jbw_caseload_finding_count(const jbw_caseload *cl)
+{
+    return cl ? cl->finding_count : 0;
+}
+
+size_t jbw_caseload_finding_count_rule(const jbw_caseload *cl,
+                                       jbw_finding_rule rule)
+{
+    unsigned r = (unsigned)rule;
+    return cl && r < JBW_FINDING_RULE_COUNT ? cl->finding_by_rule[r] : 0;
+}
+
+jbw_status jbw_caseload_finding_get(jbw_finding *out, const jbw_caseload *cl,
+                                    size_t index)
+{
+    const jbw__cl_finding *f;
+    if (!out || !cl)
+        return jbw__error(JBW_EINVAL, "jbw_caseload_finding_get: %s is NULL",
+                          !out ? "out" : "cl");
+    if (out->version != JBW_FINDING_VERSION)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_finding version %u is not supported (this "
+                          "library knows %u)",
+                          out->version, (unsigned)JBW_FINDING_VERSION);
+    if (index >= cl->finding_count)
+        return jbw__error(JBW_ERANGE, "finding index %zu: there are %zu", index,
+                          cl->finding_count);
+    f = &cl->findings[index];
+    out->rule = (jbw_finding_rule)f->rule;
+    out->measure_id = jbw__strmap_key(&cl->snap->measure_ids, f->measure);
+    out->since = f->since;
+    out->last = f->last;
+    return jbw__ok();
+}

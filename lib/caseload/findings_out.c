@@ -1,0 +1,162 @@
+/*
+ * libjbw - the data-quality findings in the caseload writers: the JSON
+ * members "finding_counts" and "findings", and the short section of the
+ * report for people who decide (Dutch or English). Built on the public
+ * getters.
+ */
+#include "base/table.h"
+#include "caseload/findings_out.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The most measure ids the text section lists per rule; the JSON lists
+ * every finding. */
+#define IDS_SHOWN 20
+
+static jbw_finding finding_of(const jbw_caseload *cl, size_t i)
+{
+    jbw_finding f;
+    memset(&f, 0, sizeof f);
+    f.version = JBW_FINDING_VERSION;
+    (void)jbw_caseload_finding_get(&f, cl, i);
+    return f;
+}
+
+/* The detail of a finding in English, for the JSON. */
+static void detail_en(char *out, size_t size, const jbw_finding *f)
+{
+    char since[16];
+    if (jbw_date_format(since, sizeof since, f->since) != JBW_OK)
+        since[0] = '\0';
+    switch (f->rule) {
+    case JBW_FINDING_JR_OVER_22:
+        snprintf(out, size,
+                 "jeugdreclassering at 23 or older: from %s (CBS counts "
+                 "ages 12 up to and including 22)",
+                 since);
+        break;
+    case JBW_FINDING_JB_AFTER_18:
+        snprintf(out, size,
+                 "jeugdbescherming after the 18th birthday: from %s "
+                 "(majority, BW 1:233)",
+                 since);
+        break;
+    default:
+        snprintf(out, size,
+                 "VOTS longer than 3 months: still running on %s (at most "
+                 "3 months, BW 1:257)",
+                 since);
+        break;
+    }
+}
+
+void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl)
+{
+    size_t i, n = jbw_caseload_finding_count(cl);
+    int r;
+    char detail[160];
+    jbw__json_key(b, "finding_counts", 1);
+    jbw__buf_putc(b, '{');
+    for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
+        jbw__json_key(b, jbw_finding_rule_code((jbw_finding_rule)r), r == 0);
+        jbw__buf_printf(
+            b, "%zu", jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)r));
+    }
+    jbw__buf_puts(b, "},\n");
+    jbw__json_key(b, "findings", 1);
+    jbw__buf_putc(b, '[');
+    for (i = 0; i < n; i++) {
+        jbw_finding f = finding_of(cl, i);
+        jbw__buf_puts(b, i ? ",\n  {" : "\n  {");
+        jbw__json_key(b, "rule", 1);
+        jbw__buf_json_string(b, jbw_finding_rule_code(f.rule));
+        jbw__json_key(b, "measure", 0);
+        jbw__buf_json_string(b, f.measure_id);
+        jbw__json_date(b, "since", f.since, 0);
+        jbw__json_date(b, "last", f.last, 0);
+        detail_en(detail, sizeof detail, &f);
+        jbw__json_key(b, "detail", 0);
+        jbw__buf_json_string(b, detail);
+        jbw__buf_putc(b, '}');
+    }
+    jbw__buf_puts(b, n ? "\n]" : "]");
+}
+
+/* The words of the text section. */
+typedef struct words {
+    const char *title, *none, *kept, *unit, *more;
+    const char *rules[JBW_FINDING_RULE_COUNT];
+} words;
+
+static const words nl = {"Datakwaliteit",
+                         "geen bevindingen",
+                         "meegeteld; wie de gegevens beheert, kijkt ze na",
+                         "maatregelen",
+                         "meer",
+                         {"jeugdreclassering bij 23 jaar of ouder",
+                          "jeugdbescherming na de 18e verjaardag",
+                          "VOTS langer dan 3 maanden"}};
+
+static const words en = {"Data quality",
+                         "no findings",
+                         "counted; the owners of the data should check them",
+                         "measures",
+                         "more",
+                         {"jeugdreclassering at 23 or older",
+                          "jeugdbescherming after the 18th birthday",
+                          "VOTS longer than 3 months"}};
+
+typedef struct ctx {
+    const jbw_caseload *cl;
+    const words *w;
+} ctx;
+
+static void cell(char *out, size_t size, const void *vc, size_t row, size_t col)
+{
+    const ctx *c = vc;
+    if (col == 0)
+        snprintf(out, size, "%s", c->w->rules[row]);
+    else if (col == 1)
+        snprintf(out, size, "%zu",
+                 jbw_caseload_finding_count_rule(c->cl, (jbw_finding_rule)row));
+    else
+        snprintf(out, size, "%s", c->w->unit);
+}
+
+/* "    label: M1, M2, ... (+N more)" for one rule with findings. */
+static void rule_ids(jbw__buf *b, const ctx *c, int rule)
+{
+    size_t i, shown = 0, n = jbw_caseload_finding_count(c->cl);
+    size_t total =
+        jbw_caseload_finding_count_rule(c->cl, (jbw_finding_rule)rule);
+    if (total == 0)
+        return;
+    jbw__buf_printf(b, "  %s:", c->w->rules[rule]);
+    for (i = 0; i < n && shown < IDS_SHOWN; i++) {
+        jbw_finding f = finding_of(c->cl, i);
+        if ((int)f.rule != rule)
+            continue;
+        jbw__buf_printf(b, "%s %s", shown ? "," : "", f.measure_id);
+        shown++;
+    }
+    if (total > shown)
+        jbw__buf_printf(b, " (+%zu %s)", total - shown, c->w->more);
+    jbw__buf_putc(b, '\n');
+}
+
+void jbw__cl_findings_text(jbw__buf *b, const jbw_caseload *cl, int english)
+{
+    ctx c;
+    int r;
+    c.cl = cl;
+    c.w = english ? &en : &nl;
+    if (jbw_caseload_finding_count(cl) == 0) {
+        jbw__buf_printf(b, "\n%s: %s\n", c.w->title, c.w->none);
+        return;
+    }
+    jbw__buf_printf(b, "\n%s (%s)\n", c.w->title, c.w->kept);
+    jbw__text_table(b, NULL, 3, JBW_FINDING_RULE_COUNT, 1u | 4u, cell, &c);
+    for (r = 0; r < JBW_FINDING_RULE_COUNT; r++)
+        rule_ids(b, &c, r);
+}

@@ -1,0 +1,17 @@
+/*
+ * libjbw internal: the data-quality findings in the caseload writers
+ * (findings_out.c).
+ */
+#ifndef JBW_CASELOAD_FINDINGS_OUT_H
+#define JBW_CASELOAD_FINDINGS_OUT_H
+
+#include "caseload/caseload_internal.h"
+
+/* Appends ,"finding_counts":{...},\n"findings":[...] to a JSON object. */
+void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl);
+
+/* Appends the report's section: a blank line, the title, the counts per
+ * rule and the measure ids (at most 20 per rule). */
+void jbw__cl_findings_text(jbw__buf *b, const jbw_caseload *cl, int english);
+
+#endif /* JBW_CASELOAD_FINDINGS_OUT_H */

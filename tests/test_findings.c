@@ -1,0 +1,296 @@
+/*
+ * Tests of the data-quality findings of a caseload (caseload.h): rows the
+ * load keeps but the report counts and lists. Every record is synthetic;
+ * every expected figure is worked out by hand in the comments.
+ *
+ * The rules (docs/formats.md, docs/sources.md): jeugdreclassering on a day
+ * the child was 23 or older (CBS counts JR for ages 12 up to and including
+ * 22); jeugdbescherming on or after the 18th birthday (majority, BW
+ * 1:233); a VOTS still running 3 calendar months after its start (at most
+ * 3 months, BW 1:257). A measure is checked over the days it ran up to the
+ * date: start .. min(end - 1, date).
+ */
+#include "jbw_test.h"
+
+#define NONE JBW_DATE_NONE
+
+static jbw_snapshot *new_snapshot(void)
+{
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    assert_ok(jbw_registry_new(&reg));
+    assert_ok(jbw_registry_add_region(reg, "R1", "Regio Een", NULL));
+    assert_ok(jbw_registry_add_organisation(reg, "G1", "GI Een"));
+    assert_ok(jbw_registry_add_service(reg, "G1", "R1"));
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
+    jbw_registry_free(reg);
+    return snap;
+}
+
+static void add(jbw_snapshot *snap, const char *id, jbw_kind kind,
+                jbw_date birth, jbw_date start, jbw_date end)
+{
+    jbw_measure m = JBW_MEASURE_INIT;
+    m.id = id;
+    m.child_id = id; /* one child per measure */
+    m.kind = kind;
+    m.organisation = "G1";
+    m.region = "R1";
+    m.birth_date = birth;
+    m.start = start;
+    m.end = end;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+}
+
+/*
+ * Reference date 2025-09-01. Per measure, what it breaks and since when:
+ *  M1  JR_TB_G  born 2002-06-15, from 2025-01-01, running: 23 on
+ *               2025-06-15                        -> jr_over_22 06-15
+ *  M2  JR_TB_G  born 2002-09-02, running: 23 only the day after the date
+ *  M3  JR_ITB   born 2002-09-01, from 2025-03-01, running: 23 on the date
+ *                                                 -> jr_over_22 09-01
+ *  M4  OTS      born 2007-03-01, 2024-01-01 .. end 2025-03-01: its last
+ *               day is 02-28, the day before the 18th birthday
+ *  M5  OTS      born 2007-03-01, 2024-01-01 .. end 2025-03-02: ran on
+ *               the 18th birthday                 -> jb_after_18 03-01
+ *  M6  VOOGDIJ  born 2004-02-29 (18 on 2022-03-01, a common year),
+ *               2021-01-01 .. end 2022-03-01: last day 02-28
+ *  M7  VOOGDIJ  the same, end 2022-03-02         -> jb_after_18 2022-03-01
+ *  M8  VOTS     2025-05-28 .. end 2025-08-28: last day 08-27, 3 months
+ *               would be 08-28
+ *  M9  VOTS     2025-05-28 .. end 2025-08-29     -> vots 08-28, last 08-28
+ *  M10 VOTS     from 2025-06-02, running: 3 months on 09-02, after the date
+ *  M11 VOTS     from 2025-06-01, running: 3 months on 09-01
+ *                                                 -> vots 09-01
+ *  M12 JR_TB_G  no birth date, running: nothing to check
+ *  M13 VOTS     born 2007-06-01, from 2025-05-01, running: 18 on 06-01 and
+ *               3 months on 08-01       -> jb_after_18 06-01, vots 08-01
+ *  M14 OTS      born 2026-01-01 (expected), from 2025-08-01: prenatal
+ *  M15 JR_TB_G  born 2001-01-01, 2023-01-01 .. end 2023-06-01: 22 all
+ *               along (23 on 2024-01-01, after its end)
+ * Counts: jr_over_22 2 (M1, M3); jb_after_18 3 (M5, M7, M13); vots 3
+ * (M9, M11, M13); 8 in all, in measure order, rule order within M13.
+ */
+static jbw_snapshot *fixture(void)
+{
+    jbw_snapshot *snap = new_snapshot();
+    add(snap, "M1", JBW_KIND_JR_TB_GEDWONGEN, D(2002, 6, 15), D(2025, 1, 1),
+        NONE);
+    add(snap, "M2", JBW_KIND_JR_TB_GEDWONGEN, D(2002, 9, 2), D(2025, 1, 1),
+        NONE);
+    add(snap, "M3", JBW_KIND_JR_ITB_HARDE_KERN, D(2002, 9, 1), D(2025, 3, 1),
+        NONE);
+    add(snap, "M4", JBW_KIND_OTS, D(2007, 3, 1), D(2024, 1, 1), D(2025, 3, 1));
+    add(snap, "M5", JBW_KIND_OTS, D(2007, 3, 1), D(2024, 1, 1), D(2025, 3, 2));
+    add(snap, "M6", JBW_KIND_VOOGDIJ, D(2004, 2, 29), D(2021, 1, 1),
+        D(2022, 3, 1));
+    add(snap, "M7", JBW_KIND_VOOGDIJ, D(2004, 2, 29), D(2021, 1, 1),
+        D(2022, 3, 2));
+    add(snap, "M8", JBW_KIND_VOTS, NONE, D(2025, 5, 28), D(2025, 8, 28));
+    add(snap, "M9", JBW_KIND_VOTS, NONE, D(2025, 5, 28), D(2025, 8, 29));
+    add(snap, "M10", JBW_KIND_VOTS, NONE, D(2025, 6, 2), NONE);
+    add(snap, "M11", JBW_KIND_VOTS, NONE, D(2025, 6, 1), NONE);
+    add(snap, "M12", JBW_KIND_JR_TB_GEDWONGEN, NONE, D(2025, 1, 1), NONE);
+    add(snap, "M13", JBW_KIND_VOTS, D(2007, 6, 1), D(2025, 5, 1), NONE);
+    add(snap, "M14", JBW_KIND_OTS, D(2026, 1, 1), D(2025, 8, 1), NONE);
+    add(snap, "M15", JBW_KIND_JR_TB_GEDWONGEN, D(2001, 1, 1), D(2023, 1, 1),
+        D(2023, 6, 1));
+    return snap;
+}
+
+static jbw_caseload *compute(const jbw_snapshot *snap, jbw_date date)
+{
+    jbw_caseload *cl = NULL;
+    jbw_norm *norm = NULL;
+    jbw_calendar *cal = NULL;
+    jbw_caseload_options o = JBW_CASELOAD_OPTIONS_INIT;
+    o.date = date;
+    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, &o));
+    jbw_norm_free(norm);
+    jbw_calendar_free(cal);
+    return cl;
+}
+
+static void expect(const jbw_caseload *cl, size_t i, jbw_finding_rule rule,
+                   const char *id, jbw_date since, jbw_date last)
+{
+    jbw_finding f;
+    memset(&f, 0, sizeof f);
+    f.version = JBW_FINDING_VERSION;
+    assert_ok(jbw_caseload_finding_get(&f, cl, i));
+    assert_int_equal(f.rule, rule);
+    assert_string_equal(f.measure_id, id);
+    assert_int_equal(f.since, since);
+    assert_int_equal(f.last, last);
+}
+
+static void findings_follow_the_three_rules(void **state)
+{
+    jbw_snapshot *snap = fixture();
+    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_date d = D(2025, 9, 1);
+    (void)state;
+    assert_int_equal(jbw_caseload_finding_count(cl), 8);
+    assert_int_equal(
+        jbw_caseload_finding_count_rule(cl, JBW_FINDING_JR_OVER_22), 2);
+    assert_int_equal(
+        jbw_caseload_finding_count_rule(cl, JBW_FINDING_JB_AFTER_18), 3);
+    assert_int_equal(
+        jbw_caseload_finding_count_rule(cl, JBW_FINDING_VOTS_OVER_3_MONTHS), 3);
+    expect(cl, 0, JBW_FINDING_JR_OVER_22, "M1", D(2025, 6, 15), d);
+    expect(cl, 1, JBW_FINDING_JR_OVER_22, "M3", D(2025, 9, 1), d);
+    expect(cl, 2, JBW_FINDING_JB_AFTER_18, "M5", D(2025, 3, 1), D(2025, 3, 1));
+    expect(cl, 3, JBW_FINDING_JB_AFTER_18, "M7", D(2022, 3, 1), D(2022, 3, 1));
+    expect(cl, 4, JBW_FINDING_VOTS_OVER_3_MONTHS, "M9", D(2025, 8, 28),
+           D(2025, 8, 28));
+    expect(cl, 5, JBW_FINDING_VOTS_OVER_3_MONTHS, "M11", D(2025, 9, 1), d);
+    expect(cl, 6, JBW_FINDING_JB_AFTER_18, "M13", D(2025, 6, 1), d);
+    expect(cl, 7, JBW_FINDING_VOTS_OVER_3_MONTHS, "M13", D(2025, 8, 1), d);
+    /* the load kept every row: 15 measures, findings or not */
+    assert_int_equal(jbw_snapshot_measure_count(snap), 15);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+/*
+ * On 2025-06-14 only the days up to then count: M1 is 23 only on 06-15,
+ * M3 later; M5, M7 ran past 18 before; M13 is 18 since 06-01 but its 3
+ * months end on 08-01; M9's last checked day is 06-14, before 08-28; M11
+ * has not started. jr 0, jb 3 (M5, M7, M13), vots 0.
+ */
+static void findings_count_only_days_up_to_the_date(void **state)
+{
+    jbw_snapshot *snap = fixture();
+    jbw_caseload *cl = compute(snap, D(2025, 6, 14));
+    (void)state;
+    assert_int_equal(jbw_caseload_finding_count(cl), 3);
+    assert_int_equal(
+        jbw_caseload_finding_count_rule(cl, JBW_FINDING_JR_OVER_22), 0);
+    expect(cl, 2, JBW_FINDING_JB_AFTER_18, "M13", D(2025, 6, 1),
+           D(2025, 6, 14));
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+static void findings_in_json_and_text(void **state)
+{
+    jbw_snapshot *snap = fixture();
+    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_report_options o = JBW_REPORT_OPTIONS_INIT;
+    char *out = NULL;
+    size_t len = 0;
+    (void)state;
+    assert_ok(jbw_caseload_json(&out, &len, cl));
+    assert_non_null(strstr(out, "\"finding_counts\":{\"jr_over_22\":2,"
+                                "\"jb_after_18\":3,\"vots_over_3_months\":3}"));
+    assert_non_null(strstr(out, "{\"rule\":\"jr_over_22\",\"measure\":\"M1\","
+                                "\"since\":\"2025-06-15\",\"last\":"
+                                "\"2025-09-01\",\"detail\":"));
+    jbw_free(out);
+    assert_ok(jbw_caseload_report_text(&out, &len, cl, &o));
+    assert_non_null(strstr(out, "Datakwaliteit"));
+    assert_non_null(strstr(out, "  VOTS langer dan 3 maanden: M9, M11, M13\n"));
+    assert_non_null(
+        strstr(out, "  jeugdbescherming na de 18e verjaardag: M5, M7, M13\n"));
+    jbw_free(out);
+    o.lang = JBW_LANG_EN;
+    assert_ok(jbw_caseload_report_text(&out, &len, cl, &o));
+    assert_non_null(
+        strstr(out, "  jeugdreclassering at 23 or older: M1, M3\n"));
+    jbw_free(out);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+/* 25 VOTS running longer than 3 months: the text lists 20 ids and says
+ * how many more (5); the JSON lists all 25. */
+static void text_lists_twenty_ids_per_rule(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    char id[8], *out = NULL;
+    const char *p;
+    size_t len = 0;
+    int n;
+    (void)state;
+    for (n = 0; n < 25; n++) {
+        snprintf(id, sizeof id, "V%02d", n);
+        add(snap, id, JBW_KIND_VOTS, NONE, D(2025, 1, 1), NONE);
+    }
+    cl = compute(snap, D(2025, 9, 1));
+    assert_int_equal(jbw_caseload_finding_count(cl), 25);
+    assert_ok(jbw_caseload_report_text(&out, &len, cl, NULL));
+    assert_non_null(strstr(out, "V18, V19 (+5 meer)\n"));
+    assert_null(strstr(out, "V20"));
+    jbw_free(out);
+    assert_ok(jbw_caseload_json(&out, &len, cl));
+    for (p = out, n = 0; (p = strstr(p, "\"measure\":\"V")) != NULL; p++)
+        n++;
+    assert_int_equal(n, 25);
+    jbw_free(out);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+static void no_findings_says_so(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    char *out = NULL;
+    size_t len = 0;
+    (void)state;
+    add(snap, "M1", JBW_KIND_OTS, D(2015, 1, 1), D(2025, 1, 1), NONE);
+    cl = compute(snap, D(2025, 9, 1));
+    assert_int_equal(jbw_caseload_finding_count(cl), 0);
+    assert_ok(jbw_caseload_report_text(&out, &len, cl, NULL));
+    assert_non_null(strstr(out, "\nDatakwaliteit: geen bevindingen\n"));
+    jbw_free(out);
+    assert_ok(jbw_caseload_json(&out, &len, cl));
+    assert_non_null(strstr(out, "\"findings\":[]}"));
+    jbw_free(out);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+static void getters_check_null_version_and_range(void **state)
+{
+    jbw_snapshot *snap = fixture();
+    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_finding f;
+    (void)state;
+    memset(&f, 0, sizeof f);
+    f.version = JBW_FINDING_VERSION;
+    assert_status(jbw_caseload_finding_get(NULL, cl, 0), JBW_EINVAL);
+    assert_status(jbw_caseload_finding_get(&f, NULL, 0), JBW_EINVAL);
+    assert_status(jbw_caseload_finding_get(&f, cl, 8), JBW_ERANGE);
+    f.version = 99;
+    assert_status(jbw_caseload_finding_get(&f, cl, 0), JBW_EVERSION);
+    assert_int_equal(jbw_caseload_finding_count(NULL), 0);
+    assert_int_equal(jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)3),
+                     0);
+    assert_int_equal(jbw_finding_rule_count(), JBW_FINDING_RULE_COUNT);
+    assert_string_equal(jbw_finding_rule_code(JBW_FINDING_JR_OVER_22),
+                        "jr_over_22");
+    assert_string_equal(jbw_finding_rule_code(JBW_FINDING_JB_AFTER_18),
+                        "jb_after_18");
+    assert_string_equal(jbw_finding_rule_code(JBW_FINDING_VOTS_OVER_3_MONTHS),
+                        "vots_over_3_months");
+    assert_null(jbw_finding_rule_code((jbw_finding_rule)3));
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(findings_follow_the_three_rules),
+        cmocka_unit_test(findings_count_only_days_up_to_the_date),
+        cmocka_unit_test(findings_in_json_and_text),
+        cmocka_unit_test(text_lists_twenty_ids_per_rule),
+        cmocka_unit_test(no_findings_says_so),
+        cmocka_unit_test(getters_check_null_version_and_range),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
