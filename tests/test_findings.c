@@ -223,6 +223,11 @@ static void text_lists_twenty_ids_per_rule(void **state)
     assert_int_equal(jbw_caseload_finding_count(cl), 25);
     assert_ok(jbw_caseload_report_text(&out, &len, cl, NULL));
     assert_non_null(strstr(out, "V18, V19 (+5 meer)\n"));
+    /* wrapped before 96 columns: "  VOTS langer dan 3 maanden:" is 28
+     * columns and each id 5 more (", V00"), so 13 ids fit (28 + 13 x 5 =
+     * 93; a 14th would reach 98) and V13 starts the next line */
+    assert_non_null(strstr(out, ": V00, V01,"));
+    assert_non_null(strstr(out, " V12,\n    V13, V14,"));
     assert_null(strstr(out, "V20"));
     jbw_free(out);
     assert_ok(jbw_caseload_json(&out, &len, cl));

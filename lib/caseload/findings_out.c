@@ -124,20 +124,33 @@ static void cell(char *out, size_t size, const void *vc, size_t row, size_t col)
         snprintf(out, size, "%s", c->w->unit);
 }
 
-/* "    label: M1, M2, ... (+N more)" for one rule with findings. */
+/* "  label: M1, M2, ... (+N more)" for one rule with findings, wrapped
+ * before WIDTH bytes (ids are ASCII pseudonyms in practice; a long one
+ * gets a line of its own). */
+#define WIDTH 96
 static void rule_ids(jbw__buf *b, const ctx *c, int rule)
 {
-    size_t i, shown = 0, n = jbw_caseload_finding_count(c->cl);
+    size_t i, shown = 0, n = jbw_caseload_finding_count(c->cl), col;
     size_t total =
         jbw_caseload_finding_count_rule(c->cl, (jbw_finding_rule)rule);
     if (total == 0)
         return;
     jbw__buf_printf(b, "  %s:", c->w->rules[rule]);
+    col = 3 + strlen(c->w->rules[rule]);
     for (i = 0; i < n && shown < IDS_SHOWN; i++) {
         jbw_finding f = finding_of(c->cl, i);
+        size_t len;
         if ((int)f.rule != rule)
             continue;
-        jbw__buf_printf(b, "%s %s", shown ? "," : "", f.measure_id);
+        len = strlen(f.measure_id);
+        if (shown)
+            jbw__buf_putc(b, ',');
+        if (shown && col + 2 + len > WIDTH) {
+            jbw__buf_puts(b, "\n   ");
+            col = 3;
+        }
+        jbw__buf_printf(b, " %s", f.measure_id);
+        col += 2 + len;
         shown++;
     }
     if (total > shown)
