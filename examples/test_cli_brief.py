@@ -17,6 +17,9 @@ JBW = None
 WORK = None
 SVG = "{http://www.w3.org/2000/svg}"
 NOTICE = "SYNTHETIC example data"
+# The published Zuid-Holland Zuid table's notice: its source is the
+# council information letter (docs/sources.md).
+PUBLISHED = "PUBLISHED figures: council information letter"
 
 
 def run(*args, check_rc=0):
@@ -56,12 +59,29 @@ class Charts(unittest.TestCase):
         self.assert_accessible(root)
         # The published Zuid-Holland Zuid figures (seed 000): 41 nieuw and
         # 72 bestaand on 20-9-2024, 113 in all; the data is published, not
-        # synthetic, so the chart carries no notice.
+        # synthetic, so the chart says so, with its source, and never
+        # that it is synthetic.
         self.assertIn("20-9-2024: 41 nieuw, 72 bestaand, 113 totaal.",
                       root.find(SVG + "desc").text)
         self.assertIn("113", texts(root))
         self.assertIn("jeugdigen (aantal)", texts(root))
+        self.assertIn(PUBLISHED, root.find(SVG + "desc").text)
+        self.assertTrue(any(x.startswith(PUBLISHED) for x in texts(root)))
         self.assertNotIn(NOTICE, text)
+
+    def test_series_outputs_say_the_figures_are_published(self):
+        # text: the first line; CSV: a last column on every row; JSON: the
+        # first key; none of them synthetic
+        text = run("series").stdout
+        self.assertTrue(text.startswith(PUBLISHED))
+        rows = list(csv.DictReader(run("series", "--format", "csv").stdout.splitlines()))
+        self.assertEqual(len(rows), 7)
+        self.assertTrue(all(r["data_notice"].startswith(PUBLISHED) for r in rows))
+        doc = json.loads(run("series", "--format", "json").stdout)
+        self.assertEqual(next(iter(doc)), "data_notice")
+        self.assertTrue(doc["data_notice"].startswith(PUBLISHED))
+        for fmt in ("text", "csv", "json"):
+            self.assertNotIn(NOTICE, run("series", "--format", fmt).stdout)
 
     def test_report_chart_is_per_region_and_synthetic(self):
         root, _ = chart("report")
@@ -153,9 +173,17 @@ class Brief(unittest.TestCase):
         self.assertEqual(page.tables["reeks"][-1], ["1-9-2025", "26", "11", "37"])
         charts = re.findall(r"<svg xmlns=.*?</svg>", html, re.S)
         self.assertGreaterEqual(len(charts), 3)
+        # the published Zuid-Holland Zuid table's chart says it is
+        # published, with its source; every other chart shows the
+        # synthetic example's figures and says so
         for svg in charts:
             ET.fromstring(svg)
-            self.assertIn(NOTICE, svg)
+            if 'id="series-title"' in svg:
+                self.assertIn(PUBLISHED, svg)
+                self.assertNotIn(NOTICE, svg)
+            else:
+                self.assertIn(NOTICE, svg)
+                self.assertNotIn(PUBLISHED, svg)
         self.assertNotRegex(html, r"<script|href=|src=|@import")
         self.assertIsNone(re.search(r"\b[WMCF]\d{4,}\b", html))
 

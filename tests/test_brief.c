@@ -165,6 +165,17 @@ static void assert_chart(const char *svg)
     assert_null(strstr(svg, "@import"));
 }
 
+static size_t occurrences(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    const char *p = hay;
+    while ((p = strstr(p, needle)) != NULL) {
+        n++;
+        p += strlen(needle);
+    }
+    return n;
+}
+
 static void assert_contains(const char *hay, const char *needle)
 {
     if (!strstr(hay, needle)) {
@@ -208,13 +219,23 @@ static void zhz_series_chart_states_the_letters_table(void **state)
     assert_contains(svg, ">bestaand</text>");
     assert_contains(svg, "Zuid-Holland Zuid");
     assert_null(strstr(svg, "SYNTHETIC"));
+    /* published figures say so, with their source, in the text
+     * alternative and in the band at the bottom */
+    assert_int_equal(occurrences(svg, jbw_series_data_notice(series)), 2);
     jbw_free(svg);
+    /* the series' own notice, not the synthetic one the options give */
     o.lang = JBW_LANG_EN;
     o.notice = jbw_example_notice();
     assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
     assert_chart(svg);
     assert_contains(svg, "20 Sep 2024: 41 nieuw, 72 bestaand, 113 in all.");
     assert_contains(svg, "children (number)");
+    assert_contains(svg, "PUBLISHED figures: council information letter");
+    assert_null(strstr(svg, "SYNTHETIC"));
+    jbw_free(svg);
+    /* a series without a notice takes the options' */
+    assert_ok(jbw_series_set_data_notice(series, NULL));
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
     assert_contains(svg, jbw_example_notice());
     jbw_free(svg);
     jbw_series_free(series);
@@ -649,17 +670,6 @@ static int has_example_id(const char *s)
     return 0;
 }
 
-static size_t occurrences(const char *hay, const char *needle)
-{
-    size_t n = 0;
-    const char *p = hay;
-    while ((p = strstr(p, needle)) != NULL) {
-        n++;
-        p += strlen(needle);
-    }
-    return n;
-}
-
 /* Every url( points inside the document (url(#...)), nothing loads. */
 static void assert_self_contained(const char *html)
 {
@@ -727,18 +737,32 @@ static void example_brief_has_every_section_and_the_letters_table(void **state)
     assert_contains(html, "bestaand</th><td class=\"n\">45</td>");
     assert_contains(html, "totaal</th><td class=\"n\">141</td>");
     assert_contains(html, "Medewerkers in dienst</th><td class=\"n\">412</td>");
-    /* charts: at least three, each well-formed and inline; the notice on
-     * every chart, at the top and bottom, and for print on every page */
+    /* charts: at least three, each well-formed and inline; the synthetic
+     * notice on every chart of the example's figures, at the top and
+     * bottom, and for print on every page; the chart of the published
+     * Zuid-Holland Zuid table says it is published and where from, as
+     * the note under its table does */
     assert_true(charts >= 3);
     for (i = 0; i < charts; i++) {
         const char *name = NULL, *svg = NULL;
         assert_ok(jbw_brief_chart(&name, &svg, b, i));
         assert_chart(svg);
-        assert_contains(svg, jbw_example_notice());
+        if (strcmp(name, "series") == 0) {
+            assert_contains(svg, jbw_series_data_notice(series));
+            assert_null(strstr(svg, "SYNTHETIC"));
+        } else {
+            assert_contains(svg, jbw_example_notice());
+            assert_null(strstr(svg, "PUBLISHED"));
+        }
     }
     assert_int_equal(occurrences(html, "<svg xmlns"), charts);
     assert_null(strstr(html, "<?xml"));
-    assert_true(occurrences(html, jbw_example_notice()) >= 2 * charts + 3);
+    assert_true(occurrences(html, jbw_example_notice()) >=
+                2 * (charts - 1) + 3);
+    /* the chart (twice), the note under the table, the sources */
+    assert_int_equal(occurrences(html, jbw_series_data_notice(series)), 4);
+    assert_contains(html, "37</td></tr></tbody></table></div>\n"
+                          "<p class=\"note\">PUBLISHED figures");
     assert_false(has_example_id(html));
     assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
     assert_true(strncmp(md, "> **SYNTHETIC", 13) == 0);

@@ -1806,6 +1806,103 @@ static void series_text_is_dutch_or_english(void **state)
     jbw_series_free(s);
 }
 
+/* How often `needle` occurs in `hay`. */
+static size_t occurrences_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (hay = strstr(hay, needle); hay; hay = strstr(hay + 1, needle))
+        n++;
+    return n;
+}
+
+/* The rule of the data notice (series.h): published figures say they are
+ * published and where from, figures counted from the synthetic example
+ * say they are synthetic, the caller's own figures carry none. Every
+ * writer prints it. */
+static void published_series_says_so_in_every_writer(void **state)
+{
+    /* The source of the Zuid-Holland Zuid table, as docs/sources.md
+     * cites it ("Example: published waiting figures"). */
+    static const char source[] = "council information letter of a "
+                                 "Zuid-Holland Zuid municipality";
+    jbw_series *s = NULL;
+    const char *notice;
+    char *out = NULL;
+    (void)state;
+    assert_ok(jbw_example_series_zhz(&s));
+    notice = jbw_series_data_notice(s);
+    assert_non_null(notice);
+    assert_true(strncmp(notice, "PUBLISHED figures", 17) == 0);
+    assert_has(notice, source);
+    /* text: the notice is the first line */
+    assert_ok(jbw_series_text(&out, NULL, s));
+    assert_true(strncmp(out, notice, strlen(notice)) == 0);
+    assert_null(strstr(out, "SYNTHETIC"));
+    jbw_free(out);
+    /* CSV: a last column on the header and on each of the 7 rows */
+    assert_ok(jbw_series_csv(&out, NULL, s));
+    assert_has(out, "change_total,data_notice\n");
+    assert_has(out, "2024-09-20,41,72,113,0.6372,0,0,0,\"PUBLISHED figures");
+    assert_int_equal(occurrences_of(out, source), 7);
+    jbw_free(out);
+    /* JSON: the first key */
+    assert_ok(jbw_series_json(&out, NULL, s));
+    assert_true(strncmp(out, "{\"data_notice\":\"PUBLISHED figures", 33) == 0);
+    assert_has(out, "\",\"title\":\"Zuid-Holland Zuid\",\"points\":[");
+    jbw_free(out);
+    jbw_series_free(s);
+}
+
+static void series_from_the_example_says_it_is_synthetic(void **state)
+{
+    jbw_snapshot *ex = NULL, *own = main_snapshot();
+    jbw_series *s = NULL;
+    char *out = NULL;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&ex, JBW_EXAMPLE_SEED));
+    /* the caller's own data: no notice, and the writers as before */
+    assert_ok(jbw_series_new(&s, "GA"));
+    assert_ok(jbw_series_add_snapshot(s, own, D(2025, 6, 16), "GA", NULL));
+    assert_null(jbw_series_data_notice(s));
+    assert_ok(jbw_series_csv(&out, NULL, s));
+    assert_null(strstr(out, "data_notice"));
+    jbw_free(out);
+    /* a point of the synthetic example: its notice, once however many
+     * points */
+    assert_ok(jbw_series_add_snapshot(s, ex, jbw_example_date(), NULL, NULL));
+    assert_ok(
+        jbw_series_add_snapshot(s, ex, jbw_example_date() - 30, NULL, NULL));
+    assert_string_equal(jbw_series_data_notice(s), jbw_example_notice());
+    assert_ok(jbw_series_text(&out, NULL, s));
+    assert_true(
+        strncmp(out, jbw_example_notice(), strlen(jbw_example_notice())) == 0);
+    jbw_free(out);
+    jbw_series_free(s);
+    /* published figures with a synthetic point: both, in that order */
+    assert_ok(jbw_example_series_zhz(&s));
+    assert_ok(
+        jbw_series_add_snapshot(s, ex, jbw_example_date() - 1, NULL, NULL));
+    assert_true(strncmp(jbw_series_data_notice(s), "PUBLISHED figures", 17) ==
+                0);
+    assert_has(jbw_series_data_notice(s), "; SYNTHETIC example data");
+    /* a failed addition leaves the notice as it was */
+    assert_ok(jbw_series_set_data_notice(s, "own figures"));
+    assert_status(
+        jbw_series_add_snapshot(s, ex, jbw_example_date(), NULL, NULL),
+        JBW_EDUPLICATE);
+    assert_string_equal(jbw_series_data_notice(s), "own figures");
+    /* NULL clears; control characters and NULL series are refused */
+    assert_status(jbw_series_set_data_notice(s, "a\nb"), JBW_EINVAL);
+    assert_string_equal(jbw_series_data_notice(s), "own figures");
+    assert_status(jbw_series_set_data_notice(NULL, "x"), JBW_EINVAL);
+    assert_ok(jbw_series_set_data_notice(s, NULL));
+    assert_null(jbw_series_data_notice(s));
+    assert_null(jbw_series_data_notice(NULL));
+    jbw_series_free(s);
+    jbw_snapshot_free(ex);
+    jbw_snapshot_free(own);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Out of memory                                                          */
 /* ---------------------------------------------------------------------- */
@@ -2005,6 +2102,8 @@ int main(void)
         cmocka_unit_test(series_from_snapshot_counts_nieuw_and_bestaand),
         cmocka_unit_test(series_outputs_csv_json_text),
         cmocka_unit_test(series_text_is_dutch_or_english),
+        cmocka_unit_test(published_series_says_so_in_every_writer),
+        cmocka_unit_test(series_from_the_example_says_it_is_synthetic),
         cmocka_unit_test(out_of_memory_anywhere_is_enomem_without_leaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,7 +38,10 @@ JBW_API jbw_status jbw_example_snapshot(jbw_snapshot **out, uint32_t seed);
 JBW_API jbw_date jbw_example_date(void);
 
 /* The published Zuid-Holland Zuid series (seven points, 2024-09-20 to
- * 2025-09-01). Errors: JBW_EINVAL, JBW_ENOMEM. */
+ * 2025-09-01). Its data notice (jbw_series_data_notice()) says that the
+ * figures are published and names their source, and every output made
+ * from it carries that notice, not the synthetic one.
+ * Errors: JBW_EINVAL, JBW_ENOMEM. */
 JBW_API jbw_status jbw_example_series_zhz(jbw_series **out);
 
 /*

@@ -40,13 +40,33 @@ JBW_API jbw_status jbw_series_add(jbw_series *series, jbw_date date,
                                   size_t nieuw, size_t bestaand);
 
 /* Adds the point counted from a snapshot on `date`, optionally for one
- * organisation or region (NULL: all). Errors as jbw_series_add() and
- * jbw_snapshot_counts_get(). */
+ * organisation or region (NULL: all). The snapshot's data notice, if any,
+ * becomes part of the series' (jbw_series_data_notice()). Errors as
+ * jbw_series_add() and jbw_snapshot_counts_get(); on error the series is
+ * unchanged. */
 JBW_API jbw_status jbw_series_add_snapshot(jbw_series *series,
                                            const jbw_snapshot *snap,
                                            jbw_date date,
                                            const char *organisation,
                                            const char *region);
+
+/*
+ * The data notice of a series: where its figures come from, when they are
+ * not the caller's own data. jbw_example_series_zhz() carries the
+ * published source ("PUBLISHED figures: ..."); a series given points by
+ * jbw_series_add_snapshot() from a snapshot with a data notice (the
+ * synthetic example) carries that notice, added after any it has. Every
+ * writer of the series prints it (text: a first line; JSON: a first key
+ * "data_notice"; CSV: a last column "data_notice"), and
+ * jbw_chart_series_svg() puts it on the chart in place of the options'
+ * notice. The text is copied; NULL clears it.
+ * Errors: JBW_EINVAL (series NULL, notice with a control character or
+ * over 400 bytes), JBW_ENOMEM (the series is unchanged).
+ */
+JBW_API jbw_status jbw_series_set_data_notice(jbw_series *series,
+                                              const char *notice);
+/* The notice, or NULL (none, or series NULL). Borrowed from the series. */
+JBW_API const char *jbw_series_data_notice(const jbw_series *series);
 
 JBW_API const char *jbw_series_title(const jbw_series *series);
 JBW_API size_t jbw_series_count(const jbw_series *series);
@@ -54,9 +74,11 @@ JBW_API size_t jbw_series_count(const jbw_series *series);
 JBW_API jbw_status jbw_series_get(jbw_series_point *out,
                                   const jbw_series *series, size_t index);
 
-/* Output: CSV (date,nieuw,bestaand,total,share_bestaand,change_...),
- * JSON {"title","points":[...]}, text table (English; see
- * jbw_series_text_lang). Free with jbw_free(). */
+/* Output: CSV (date,nieuw,bestaand,total,share_bestaand,change_...,
+ * and data_notice when the series has one), JSON {"data_notice" when
+ * set,"title","points":[...]}, text table (the notice first; English, see
+ * jbw_series_text_lang). Free with
+ * jbw_free(). */
 JBW_API jbw_status jbw_series_csv(char **out, size_t *len,
                                   const jbw_series *series);
 JBW_API jbw_status jbw_series_json(char **out, size_t *len,

@@ -20,6 +20,7 @@ typedef struct jbw__series_pt {
 
 struct jbw_series {
     char *title;
+    char *notice; /* NULL: none */
     jbw__series_pt *pts;
     size_t count;
     size_t cap;
@@ -50,6 +51,7 @@ void jbw_series_free(jbw_series *series)
     if (!series)
         return;
     jbw__free(series->title);
+    jbw__free(series->notice);
     jbw__free(series->pts);
     jbw__free(series);
 }
@@ -103,11 +105,72 @@ jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
     return jbw__ok();
 }
 
+/* The longest notice a series keeps. */
+#define JBW__NOTICE_MAX 400
+
+jbw_status jbw_series_set_data_notice(jbw_series *series, const char *notice)
+{
+    char *copy = NULL;
+    size_t i, n;
+    if (!series)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_series_set_data_notice: series is NULL");
+    if (notice) {
+        n = strlen(notice);
+        if (n > JBW__NOTICE_MAX)
+            return jbw__error(JBW_EINVAL,
+                              "series notice is longer than %d bytes (%zu)",
+                              JBW__NOTICE_MAX, n);
+        for (i = 0; i < n; i++)
+            if ((unsigned char)notice[i] < 0x20 || notice[i] == 0x7f)
+                return jbw__error(JBW_EINVAL,
+                                  "series notice holds a control character "
+                                  "(byte %zu)",
+                                  i + 1);
+        if (!(copy = jbw__strdup(notice)))
+            return jbw__enomem();
+    }
+    jbw__free(series->notice);
+    series->notice = copy;
+    return jbw__ok();
+}
+
+const char *jbw_series_data_notice(const jbw_series *series)
+{
+    return series ? series->notice : NULL;
+}
+
+/* The series' notice with `add` after it ("a; b"), or NULL when `add`
+ * is already in it (*same = 1) or out of memory (*same = 0). */
+static char *joined_notice(const jbw_series *s, const char *add, int *same)
+{
+    size_t a, b;
+    char *out;
+    *same = s->notice && strstr(s->notice, add) != NULL;
+    if (*same)
+        return NULL;
+    a = s->notice ? strlen(s->notice) : 0;
+    b = strlen(add);
+    out = jbw__malloc(a + b + 3);
+    if (!out)
+        return NULL;
+    if (a) {
+        memcpy(out, s->notice, a);
+        memcpy(out + a, "; ", 2);
+        a += 2;
+    }
+    memcpy(out + a, add, b + 1);
+    return out;
+}
+
 jbw_status jbw_series_add_snapshot(jbw_series *series, const jbw_snapshot *snap,
                                    jbw_date date, const char *organisation,
                                    const char *region)
 {
     jbw_snapshot_counts c;
+    const char *add;
+    char *notice = NULL;
+    int same = 1;
     jbw_status st;
     if (!series || !snap)
         return jbw__error(JBW_EINVAL, "jbw_series_add_snapshot: %s is NULL",
@@ -117,7 +180,21 @@ jbw_status jbw_series_add_snapshot(jbw_series *series, const jbw_snapshot *snap,
     st = jbw_snapshot_counts_get(&c, snap, date, organisation, region);
     if (st != JBW_OK)
         return st;
-    return jbw_series_add(series, date, c.waiting_nieuw, c.waiting_bestaand);
+    /* The notice is made first, so that a failure leaves the series as
+     * it was. */
+    add = jbw_snapshot_data_notice(snap);
+    if (add && !(notice = joined_notice(series, add, &same)) && !same)
+        return jbw__enomem();
+    st = jbw_series_add(series, date, c.waiting_nieuw, c.waiting_bestaand);
+    if (st != JBW_OK) {
+        jbw__free(notice);
+        return st;
+    }
+    if (notice) {
+        jbw__free(series->notice);
+        series->notice = notice;
+    }
+    return jbw__ok();
 }
 
 const char *jbw_series_title(const jbw_series *series)

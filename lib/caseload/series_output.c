@@ -27,14 +27,16 @@ jbw_status jbw_series_csv(char **out, size_t *len, const jbw_series *series)
         return jbw__error(JBW_EINVAL, "jbw_series_csv: %s is NULL",
                           !out ? "out" : "series");
     jbw__buf_puts(&b, "date,nieuw,bestaand,total,share_bestaand,change_nieuw,"
-                      "change_bestaand,change_total\n");
+                      "change_bestaand,change_total");
+    jbw__notice_csv_header_end(&b, jbw_series_data_notice(series));
     for (i = 0; i < jbw_series_count(series); i++) {
         jbw_series_point p = point_of(series, i);
         jbw__buf_date(&b, p.date);
         jbw__buf_printf(&b, ",%zu,%zu,%zu", p.nieuw, p.bestaand, p.total);
         jbw__csv_num(&b, p.share_bestaand, JBW__DEC_SHARE);
-        jbw__buf_printf(&b, ",%lld,%lld,%lld\n", p.change_nieuw,
+        jbw__buf_printf(&b, ",%lld,%lld,%lld", p.change_nieuw,
                         p.change_bestaand, p.change_total);
+        jbw__notice_csv_row_end(&b, jbw_series_data_notice(series));
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
@@ -49,6 +51,7 @@ jbw_status jbw_series_json(char **out, size_t *len, const jbw_series *series)
         return jbw__error(JBW_EINVAL, "jbw_series_json: %s is NULL",
                           !out ? "out" : "series");
     jbw__buf_putc(&b, '{');
+    jbw__notice_json(&b, jbw_series_data_notice(series));
     jbw__json_key(&b, "title", 1);
     jbw__buf_json_string(&b, jbw_series_title(series));
     jbw__buf_putc(&b, ',');
@@ -146,6 +149,7 @@ jbw_status jbw_series_text_lang(char **out, size_t *len,
                           (int)lang);
     c.series = series;
     c.lang = lang;
+    jbw__notice_text(&b, jbw_series_data_notice(series));
     jbw__buf_puts(&b, en ? "Children without a fixed jeugdbeschermer"
                          : "Kinderen zonder vaste jeugdbeschermer");
     if (jbw_series_title(series)[0])

@@ -694,6 +694,12 @@ static const struct {
     {2025, 9, 1, 26, 11},
 };
 
+/* Where the series comes from, on every output made from it (the
+ * citation is in docs/sources.md, "Example: published waiting figures"). */
+static const char jbw__zhz_notice[] =
+    "PUBLISHED figures: council information letter of a Zuid-Holland Zuid "
+    "municipality, autumn 2025 (libjbw docs/sources.md)";
+
 jbw_status jbw_example_series_zhz(jbw_series **out)
 {
     jbw_series *s;
@@ -703,6 +709,10 @@ jbw_status jbw_example_series_zhz(jbw_series **out)
         return jbw__error(JBW_EINVAL, "jbw_example_series_zhz: out is NULL");
     if ((st = jbw_series_new(&s, "Zuid-Holland Zuid")) != JBW_OK)
         return st;
+    if ((st = jbw_series_set_data_notice(s, jbw__zhz_notice)) != JBW_OK) {
+        jbw_series_free(s);
+        return st;
+    }
     for (i = 0; i < JBW__COUNT(jbw__zhz); i++) {
         st = jbw_series_add(
             s,

@@ -330,6 +330,11 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
                           : T(c, "reeks", "series"));
     }
     st = series_table(c, s);
+    /* Figures from elsewhere (a published table) say so under the table;
+     * the chart carries the same notice (jbw_chart_series_svg). */
+    if (st == JBW_OK && jbw_series_data_notice(s) &&
+        (!c->notice || strcmp(jbw_series_data_notice(s), c->notice) != 0))
+        jbw__doc_text(d, JBW__BLOCK_NOTE, "%s", jbw_series_data_notice(s));
     if (st == JBW_OK && jbw_series_count(s) > 0) {
         st = jbw_chart_series_svg(&svg, NULL, s, &c->chart);
         st = jbw__brief_add_chart(c, "series", st, svg);

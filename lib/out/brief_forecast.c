@@ -549,9 +549,12 @@ jbw_status jbw__brief_sources(jbw__brief_ctx *c)
                     "Data: an export of %s workers and %s measures, "
                     "reference date %s."),
                   w, m, day);
-    if (c->opts->series && jbw_series_title(c->opts->series))
-        jbw__doc_text(d, JBW__BLOCK_ITEM, T(c, "Reeks: %s.", "Series: %s."),
-                      jbw_series_title(c->opts->series));
+    if (c->opts->series && jbw_series_title(c->opts->series)) {
+        const char *sn = jbw_series_data_notice(c->opts->series);
+        jbw__doc_text(
+            d, JBW__BLOCK_ITEM, T(c, "Reeks: %s%s%s.", "Series: %s%s%s."),
+            jbw_series_title(c->opts->series), sn ? "; " : "", sn ? sn : "");
+    }
     jbw__doc_text(d, JBW__BLOCK_ITEM,
                   T(c, "Norm: %s; bron: %s.", "Norm: %s; source: %s."),
                   jbw_norm_name(c->norm),

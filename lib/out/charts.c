@@ -104,6 +104,10 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     st = jbw__chart_options(&c, opts, "jbw_chart_series_svg");
     if (st != JBW_OK)
         return st;
+    /* The series says where its figures come from (published, synthetic);
+     * that, not the options' notice, belongs on its chart. */
+    if (jbw_series_data_notice(series))
+        c.notice = jbw_series_data_notice(series);
     n = jbw_series_count(series);
     if (n == 0)
         return jbw__error(JBW_EINVAL,

@@ -159,6 +159,20 @@ static void put_patterns(jbw__svg *s)
                     style_colour[JBW__STYLE_CROSS]);
 }
 
+/* The font size that fits the notice on one line of width w: 12 px, or
+ * less for a long notice (a bold character is about 0.62 em wide), never
+ * under 7 px. */
+static double notice_size(const char *notice, double w)
+{
+    size_t chars = 0;
+    double fit;
+    for (; *notice; notice++)
+        if (((unsigned char)*notice & 0xC0) != 0x80)
+            chars++;
+    fit = chars ? 0.95 * w / (0.62 * (double)chars) : 12;
+    return fit >= 12 ? 12 : fit < 7 ? 7 : (double)(int)(fit * 2) / 2;
+}
+
 void jbw__svg_begin(jbw__svg *s, const char *id, double w, double h,
                     const char *title, const char *subtitle, const char *desc,
                     const char *notice)
@@ -208,7 +222,8 @@ void jbw__svg_begin(jbw__svg *s, const char *id, double w, double h,
         attr_num(b, "y", h - 24);
         attr_num(b, "width", w);
         jbw__buf_puts(b, " height=\"24\" fill=\"#fff2cc\"/>\n");
-        jbw__svg_label(s, w / 2, h - 8, "middle", 12, 1, notice);
+        jbw__svg_label(s, w / 2, h - 8, "middle", notice_size(notice, w), 1,
+                       notice);
     }
 }
 

@@ -365,6 +365,8 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_series_add", STATUS, [P, DATE, c_size_t, c_size_t]),
     ("jbw_series_add_snapshot", STATUS, [P, P, DATE, STR, STR]),
     ("jbw_series_title", STR, [P]),
+    ("jbw_series_data_notice", STR, [P]),
+    ("jbw_series_set_data_notice", STATUS, [P, STR]),
     ("jbw_series_count", c_size_t, [P]),
     ("jbw_series_get", STATUS, [POINTER(S.SeriesPointC), P, c_size_t]),
     ("jbw_series_csv", STATUS, [PP, PSIZE, P]),

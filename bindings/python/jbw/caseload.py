@@ -588,6 +588,19 @@ class Series(Handle):
         """The series' title."""
         return dec(C.jbw_series_title(self._p))
 
+    @property
+    def data_notice(self) -> Optional[str]:
+        """Where the figures come from when they are not the caller's own:
+        "PUBLISHED figures: ..." with the source for the published
+        Zuid-Holland Zuid series, the synthetic notice for points counted
+        from the embedded example; None otherwise. Every writer and the
+        series chart carry it."""
+        return dec(C.jbw_series_data_notice(self._p))
+
+    @data_notice.setter
+    def data_notice(self, notice: Optional[str]) -> None:
+        C.jbw_series_set_data_notice(self._p, enc(notice))
+
     def __len__(self) -> int:
         return C.jbw_series_count(self._p)
 
@@ -608,11 +621,12 @@ class Series(Handle):
         return list(self)
 
     def to_csv(self) -> str:
-        """CSV: date,nieuw,bestaand,total,share_bestaand,change_..."""
+        """CSV: date,nieuw,bestaand,total,share_bestaand,change_... (and
+        data_notice when the series has one)."""
         return take_string(C.jbw_series_csv, self._p)
 
     def to_json(self) -> str:
-        """JSON {"title", "points": [...]}."""
+        """JSON {"data_notice" (when set), "title", "points": [...]}."""
         return take_string(C.jbw_series_json, self._p)
 
     def to_text(self, lang: Any = "nl") -> str:

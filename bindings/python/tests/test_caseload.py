@@ -293,6 +293,26 @@ class SeriesTests(unittest.TestCase):
             self.assertIn("20.0", s.to_text("en"))
             self.assertEqual(s.to_records()[0]["date"], date(2025, 1, 1))
 
+    def test_published_figures_say_so_and_example_figures_say_synthetic(self):
+        # the Zuid-Holland Zuid table is published (docs/sources.md: the
+        # council information letter); every writer says so, none says
+        # synthetic
+        with jbw.Series.example_zhz() as s:
+            self.assertTrue(s.data_notice.startswith("PUBLISHED figures"))
+            self.assertIn("council information letter", s.data_notice)
+            self.assertEqual(s.to_dict()["data_notice"], s.data_notice)
+            self.assertTrue(s.to_text().startswith(s.data_notice))
+            self.assertTrue(s.to_csv().splitlines()[0].endswith(",data_notice"))
+            self.assertNotIn("SYNTHETIC", s.to_text() + s.to_csv() + s.to_json())
+        with jbw.Series() as s, jbw.example_snapshot() as ex:
+            self.assertIsNone(s.data_notice)
+            s.add_snapshot(ex)
+            self.assertEqual(s.data_notice, jbw.example_notice())
+            s.data_notice = None
+            self.assertIsNone(s.data_notice)
+            with self.assertRaises(jbw.InvalidArgument):
+                s.data_notice = "a\nb"
+
 
 if __name__ == "__main__":
     unittest.main()
