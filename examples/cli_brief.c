@@ -55,6 +55,41 @@ int jbw_cli_emit_series(const jbw_cli *cli, const jbw_series *series)
     return rc;
 }
 
+/*
+ * A Markdown brief written to a file gets its charts as SVG files beside
+ * it: --out dir/brief.md writes dir/brief-1.svg, dir/brief-2.svg, ...
+ * and links them relatively (jbw_brief_write_markdown_images).
+ */
+static int markdown_with_images(const jbw_brief *brief, const char *out,
+                                char **text, size_t *len)
+{
+    const char *base = strrchr(out, '/'), *svg;
+    size_t dir_len, stem_len, i;
+    char stem[512], path[1024];
+    base = base ? base + 1 : out;
+    dir_len = (size_t)(base - out);
+    stem_len = strlen(base);
+    if (stem_len > 3 && strcmp(base + stem_len - 3, ".md") == 0)
+        stem_len -= 3;
+    if (stem_len == 0 || stem_len >= sizeof stem ||
+        dir_len + stem_len + 32 >= sizeof path) {
+        return jbw_cli_usage("--out: a Markdown brief needs a file name "
+                             "(its charts are written beside it)");
+    }
+    memcpy(stem, base, stem_len);
+    stem[stem_len] = '\0';
+    for (i = 0; i < jbw_brief_chart_count(brief); i++) {
+        if (jbw_cli_check(jbw_brief_chart(NULL, &svg, brief, i)))
+            return 1;
+        snprintf(path, sizeof path, "%.*s%s-%zu.svg", (int)dir_len, out, stem,
+                 i + 1);
+        if (jbw_cli_check(jbw_write_file(path, svg, strlen(svg))))
+            return 1;
+    }
+    return jbw_cli_check(
+        jbw_brief_write_markdown_images(text, len, brief, stem));
+}
+
 /* The brief's format: html (default) or md. */
 static int brief_format(const jbw_cli *cli, jbw_brief_format *out)
 {
@@ -146,8 +181,12 @@ int jbw_cli_brief(jbw_cli *cli)
         o.seed = (uint64_t)cli->seed;
     o.suppress_below = (unsigned int)cli->suppress_below;
     o.round_to = (unsigned int)cli->round_to;
-    if (jbw_cli_check(jbw_brief_new(&brief, snap, &o)) ||
-        jbw_cli_check(jbw_brief_write(&text, &len, brief, format)))
+    if (jbw_cli_check(jbw_brief_new(&brief, snap, &o)))
+        goto done;
+    if (format == JBW_BRIEF_MARKDOWN && cli->out) {
+        if ((rc = markdown_with_images(brief, cli->out, &text, &len)) != 0)
+            goto done;
+    } else if (jbw_cli_check(jbw_brief_write(&text, &len, brief, format)))
         goto done;
     if (cli->out)
         rc = jbw_cli_check(jbw_write_file(cli->out, text, len));

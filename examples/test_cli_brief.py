@@ -219,6 +219,40 @@ class Brief(unittest.TestCase):
         self.assertIn("| Personeelsverloop per jaar | 20% | 30% |", md)
         self.assertIn("| 20-9-2024 | < 50 | 72 | 113 |", md)
 
+    def test_markdown_file_has_its_charts_as_svg_files_beside_it(self):
+        # --out DIR/brief.md writes brief-1.svg ... into DIR and links them
+        # relatively; every linked file exists, is well-formed SVG and
+        # carries its notice (published for the series, synthetic for the
+        # rest); each chart is linked once.
+        d = os.path.join(WORK, "md brief")
+        os.makedirs(d, exist_ok=True)
+        for name in os.listdir(d):
+            os.remove(os.path.join(d, name))
+        out = os.path.join(d, "brief.md")
+        run("brief", "--format", "md", "--replicates", "0", "--out", out)
+        with open(out, encoding="utf-8") as f:
+            md = f.read()
+        links = re.findall(r"^!\[([^\]]+)\]\(([^)]+)\)$", md, re.M)
+        self.assertGreaterEqual(len(links), 3)
+        self.assertEqual([l for _, l in links],
+                         [f"brief-{i}.svg" for i in range(1, len(links) + 1)])
+        self.assertEqual(sorted(os.listdir(d)),
+                         sorted(["brief.md"] + [l for _, l in links]))
+        for alt, link in links:
+            with open(os.path.join(d, link), encoding="utf-8") as f:
+                svg = f.read()
+            root = ET.fromstring(svg)
+            self.assertEqual(root.find(SVG + "title").text, alt)
+            if link == "brief-1.svg":
+                self.assertIn(PUBLISHED, svg)
+                self.assertNotIn(NOTICE, svg)
+            else:
+                self.assertIn(NOTICE, svg)
+        # to standard output: the text alternatives only, no files
+        md = run("brief", "--format", "md", "--replicates", "0").stdout
+        self.assertNotIn("](brief-", md)
+        self.assertIn("*Figuur: Jeugdigen zonder vaste jeugdbeschermer", md)
+
     def test_brief_of_a_history_folder_has_its_series(self):
         root = os.path.join(WORK, "history")
         d = os.path.join(WORK, "export")

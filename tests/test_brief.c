@@ -920,6 +920,62 @@ static void brief_options_are_checked(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* The Markdown with images links chart i as "<prefix>-<i+1>.svg", once
+ * each and in the order of the charts, above its caption; the text
+ * without images has no link. */
+static void markdown_links_every_chart_as_an_image(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = example_brief(&snap, &series, &o);
+    char *md = NULL, *plain = NULL, link[64];
+    const char *at = NULL, *prev;
+    size_t i, charts = jbw_brief_chart_count(b), len = 0;
+    (void)state;
+    assert_ok(jbw_brief_write_markdown_images(&md, &len, b, "brief"));
+    assert_int_equal(len, strlen(md));
+    assert_ok(jbw_brief_write(&plain, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_null(strstr(plain, "]("));
+    assert_int_equal(occurrences(md, "\n!["), charts);
+    prev = md;
+    for (i = 0; i < charts; i++) {
+        const char *name = NULL;
+        assert_ok(jbw_brief_chart(&name, NULL, b, i));
+        snprintf(link, sizeof link, "](brief-%zu.svg)\n\n*Figuur: ", i + 1);
+        at = strstr(md, link);
+        if (!at)
+            fail_msg("no image link %s for chart %s", link, name);
+        assert_int_equal(occurrences(md, link), 1);
+        assert_true(at > prev);
+        prev = at;
+    }
+    /* the first chart is the series: its title is the alternative text */
+    assert_contains(md, "![Jeugdigen zonder vaste jeugdbeschermer \xe2\x80\x93 "
+                        "Zuid-Holland Zuid](brief-1.svg)");
+    jbw_free(md);
+    /* a prefix with a folder, a blank, a bracket and a non-ASCII letter is
+     * one relative link: percent-encoded, "/" kept */
+    assert_ok(
+        jbw_brief_write_markdown_images(&md, NULL, b, "fig/b [\xc3\xa9]"));
+    assert_contains(md, "](fig/b%20%5B%C3%A9%5D-1.svg)");
+    jbw_free(md);
+    md = (char *)&md;
+    assert_status(jbw_brief_write_markdown_images(&md, NULL, b, ""),
+                  JBW_EINVAL);
+    assert_status(jbw_brief_write_markdown_images(&md, NULL, b, "a\nb"),
+                  JBW_EINVAL);
+    assert_status(jbw_brief_write_markdown_images(&md, NULL, b, NULL),
+                  JBW_EINVAL);
+    assert_status(jbw_brief_write_markdown_images(&md, NULL, NULL, "x"),
+                  JBW_EINVAL);
+    assert_ptr_equal(md, (char *)&md);
+    jbw_free(plain);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+}
+
 static int oom_brief(void *user)
 {
     const jbw_snapshot *snap = user;
@@ -935,6 +991,10 @@ static int oom_brief(void *user)
         st = jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML);
     if (st == JBW_OK)
         st = jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN);
+    jbw_free(md);
+    md = NULL;
+    if (st == JBW_OK)
+        st = jbw_brief_write_markdown_images(&md, NULL, b, "brief");
     jbw_free(md);
     jbw_free(html);
     jbw_brief_free(b);
@@ -954,6 +1014,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(xml_check_finds_what_is_wrong),
         cmocka_unit_test(zhz_series_chart_states_the_letters_table),
+        cmocka_unit_test(markdown_links_every_chart_as_an_image),
         cmocka_unit_test(large_counts_have_the_languages_thousands_separator),
         cmocka_unit_test(
             small_counts_are_suppressed_and_rounded_for_publication),

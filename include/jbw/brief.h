@@ -251,6 +251,23 @@ JBW_API jbw_status jbw_brief_write(char **out, size_t *len,
                                    const jbw_brief *brief,
                                    jbw_brief_format format);
 
+/*
+ * Writes the brief as Markdown with every chart as an image beside it:
+ * chart i (0-based, as jbw_brief_chart() gives it) is linked as
+ * "<image_prefix>-<i+1>.svg", a relative link (bytes other than letters,
+ * digits, "-._~/" percent-encoded), placed above the chart's caption and
+ * text alternative, which stay for readers that show no images. The
+ * caller writes each chart's SVG document to that file; `jbw brief
+ * --format md --out brief.md` writes brief-1.svg, brief-2.svg, ... in the
+ * folder of brief.md. jbw_brief_write() with JBW_BRIEF_MARKDOWN gives the
+ * text without images.
+ * Errors: JBW_EINVAL (NULL, an empty prefix or one with a control
+ * character), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_brief_write_markdown_images(char **out, size_t *len,
+                                                   const jbw_brief *brief,
+                                                   const char *image_prefix);
+
 /* Number of charts in the brief; 0 for NULL. */
 JBW_API size_t jbw_brief_chart_count(const jbw_brief *brief);
 

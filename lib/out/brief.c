@@ -653,10 +653,32 @@ jbw_status jbw_brief_write(char **out, size_t *len, const jbw_brief *brief,
     if (format == JBW_BRIEF_HTML)
         st = jbw__doc_html(&brief->doc, out, len);
     else if (format == JBW_BRIEF_MARKDOWN)
-        st = jbw__doc_markdown(&brief->doc, out, len);
+        st = jbw__doc_markdown(&brief->doc, NULL, out, len);
     else
         return jbw__error(JBW_EINVAL, "jbw_brief_write: format %d",
                           (int)format);
+    return st == JBW_OK ? jbw__ok() : st;
+}
+
+jbw_status jbw_brief_write_markdown_images(char **out, size_t *len,
+                                           const jbw_brief *brief,
+                                           const char *image_prefix)
+{
+    jbw_status st;
+    const char *p;
+    if (!out || !brief || !image_prefix)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_brief_write_markdown_images: NULL argument");
+    if (!*image_prefix)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_brief_write_markdown_images: the image prefix "
+                          "is empty");
+    for (p = image_prefix; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            return jbw__error(JBW_EINVAL,
+                              "jbw_brief_write_markdown_images: the image "
+                              "prefix holds a control character");
+    st = jbw__doc_markdown(&brief->doc, image_prefix, out, len);
     return st == JBW_OK ? jbw__ok() : st;
 }
 

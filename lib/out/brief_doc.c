@@ -424,7 +424,47 @@ static void md_table(jbw__buf *b, const jbw__block *t)
     jbw__buf_putc(b, '\n');
 }
 
-jbw_status jbw__doc_markdown(const jbw__doc *d, char **out, size_t *len)
+/* A relative link: bytes outside the unreserved set and '/' are
+ * percent-encoded, so spaces, brackets and non-ASCII names stay one link. */
+static void md_link(jbw__buf *b, const char *prefix, size_t n)
+{
+    const char *p;
+    for (p = prefix; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+            c == '~' || c == '/')
+            jbw__buf_putc(b, (char)c);
+        else
+            jbw__buf_printf(b, "%%%02X", c);
+    }
+    jbw__buf_printf(b, "-%zu.svg", n);
+}
+
+/* Chart i as an image: its title as the alternative ('[', ']' and '\'
+ * escaped), the link to its file. */
+static void md_image(jbw__buf *b, const jbw__doc *d, size_t i,
+                     const char *prefix)
+{
+    jbw__buf alt = JBW__BUF_INIT;
+    const char *p;
+    md_svg_text(&alt, d->chart_svg[i], "<title");
+    jbw__buf_puts(b, "![");
+    for (p = alt.data; p && *p; p++) {
+        if (*p == '[' || *p == ']' || *p == '\\')
+            jbw__buf_putc(b, '\\');
+        jbw__buf_putc(b, *p);
+    }
+    if (alt.failed)
+        b->failed = 1;
+    jbw__buf_free(&alt);
+    jbw__buf_puts(b, "](");
+    md_link(b, prefix, i + 1);
+    jbw__buf_puts(b, ")\n\n");
+}
+
+jbw_status jbw__doc_markdown(const jbw__doc *d, const char *image_prefix,
+                             char **out, size_t *len)
 {
     jbw__buf b = JBW__BUF_INIT;
     size_t i;
@@ -464,6 +504,8 @@ jbw_status jbw__doc_markdown(const jbw__doc *d, char **out, size_t *len)
             md_table(&b, bl);
             break;
         case JBW__BLOCK_CHART:
+            if (image_prefix)
+                md_image(&b, d, bl->chart, image_prefix);
             jbw__buf_printf(&b, "*%s: ", JBW__T(d->lang, "Figuur", "Figure"));
             md_svg_text(&b, d->chart_svg[bl->chart], "<title");
             jbw__buf_puts(&b, ".* ");

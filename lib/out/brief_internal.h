@@ -64,7 +64,10 @@ void jbw__doc_status(jbw__doc *d, jbw_status st);
 
 /* Renders the document. Errors: JBW_ENOMEM. */
 jbw_status jbw__doc_html(const jbw__doc *d, char **out, size_t *len);
-jbw_status jbw__doc_markdown(const jbw__doc *d, char **out, size_t *len);
+/* The Markdown; with image_prefix, chart i is linked as an image at
+ * "<image_prefix>-<i+1>.svg" (percent-encoded) above its caption. */
+jbw_status jbw__doc_markdown(const jbw__doc *d, const char *image_prefix,
+                             char **out, size_t *len);
 
 /* ---- the sections -------------------------------------------------------- */
 

@@ -15,6 +15,7 @@ and ``round_to=r`` rounds counts to the nearest multiple of r.
 from __future__ import annotations
 
 import ctypes
+import os
 from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_size_t,
                     c_uint, c_uint64, c_void_p)
 from typing import Dict, List, Mapping, Optional, Sequence, Union
@@ -218,6 +219,7 @@ declare_all([
     ("jbw_brief_new", STATUS, [PP, _P, POINTER(BriefOptionsC)]),
     ("jbw_brief_free", None, [_P]),
     ("jbw_brief_write", STATUS, [PP, PSIZE, _P, c_int]),
+    ("jbw_brief_write_markdown_images", STATUS, [PP, PSIZE, _P, c_char_p]),
     ("jbw_brief_chart_count", c_size_t, [_P]),
     ("jbw_brief_chart", STATUS, [POINTER(c_char_p), POINTER(c_char_p), _P, c_size_t]),
 ])
@@ -243,9 +245,37 @@ class Brief(Handle):
         """One self-contained HTML file (inline CSS and SVG, no script)."""
         return self.write("html")
 
-    def markdown(self) -> str:
-        """Markdown with tables, for pasting into a letter."""
-        return self.write("md")
+    def markdown(self, image_prefix: Optional[str] = None) -> str:
+        """Markdown with tables, for pasting into a letter. With
+        ``image_prefix``, chart i (0-based, in the order of
+        :meth:`charts`) is linked as an image at
+        ``"<image_prefix>-<i+1>.svg"``; write the charts there, or use
+        :meth:`save_markdown`."""
+        if image_prefix is None:
+            return self.write("md")
+        return take_string(C.jbw_brief_write_markdown_images, self._p,
+                           enc(image_prefix))
+
+    def save_markdown(self, path: str) -> List[str]:
+        """Writes the Markdown to ``path`` (e.g. "brief.md") and its charts
+        beside it as SVG files (brief-1.svg, brief-2.svg, ...), linked
+        relatively, as ``jbw brief --format md --out`` does. Returns the
+        paths of the chart files."""
+        folder, base = os.path.split(path)
+        stem = base[:-3] if base.endswith(".md") and len(base) > 3 else base
+        if not stem:
+            raise ValueError("save_markdown needs a file name")
+        files = []
+        for i in range(C.jbw_brief_chart_count(self._p)):
+            svg = c_char_p()
+            C.jbw_brief_chart(None, ctypes.byref(svg), self._p, i)
+            name = os.path.join(folder, f"{stem}-{i + 1}.svg")
+            with open(name, "wb") as f:
+                f.write(svg.value or b"")
+            files.append(name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.markdown(image_prefix=stem))
+        return files
 
     def charts(self) -> Dict[str, str]:
         """Every chart of the brief as {name: SVG document}."""

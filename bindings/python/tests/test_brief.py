@@ -1,7 +1,9 @@
 """Charts and the brief (jbw/brief.h): every chart is a well-formed,
 accessible SVG that states its figures; the brief parses as HTML and its
 figures are the JSON report's."""
+import os
 import re
+import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -174,3 +176,23 @@ class TheBrief(unittest.TestCase):
                 jbw.brief(snap, "pdf", replicates=0)
             with self.assertRaises(jbw.InvalidArgument):
                 jbw.brief(snap, queue_percent=100)
+
+    def test_markdown_with_its_charts_as_files(self):
+        # save_markdown writes brief-1.svg ... beside brief.md and links
+        # each once, relatively; every file is a well-formed chart
+        with jbw.Snapshot.example() as snap, \
+                jbw.make_brief(snap, replicates=0, months=3) as b, \
+                tempfile.TemporaryDirectory() as d:
+            files = b.save_markdown(os.path.join(d, "brief.md"))
+            with open(os.path.join(d, "brief.md"), encoding="utf-8") as f:
+                md = f.read()
+            self.assertEqual(len(files), len(b.charts()))
+            links = re.findall(r"^!\[[^\]]+\]\(([^)]+)\)$", md, re.M)
+            self.assertEqual(links, [os.path.basename(p) for p in files])
+            for path in files:
+                root = ET.parse(path).getroot()
+                self.assertIn(jbw.example_notice(), ET.tostring(root, encoding="unicode"))
+            self.assertIn("](x%20y-1.svg)", b.markdown(image_prefix="x y"))
+            self.assertNotIn("](", b.markdown())
+            with self.assertRaises(jbw.InvalidArgument):
+                b.markdown(image_prefix="")
