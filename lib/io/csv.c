@@ -244,6 +244,10 @@ static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
     c->offs[i] = c->buf_len;
     for (;;) {
         q = jbw__csv_scan(q, end);
+        if (q == end && !c->final) {
+            c->starved = 1; /* the closing quote may be in the next part */
+            return JBW_EPARSE;
+        }
         if (q == end) {
             char name[72];
             const char *nm = jbw__csv_name(c, c->count - 1);
@@ -286,6 +290,10 @@ static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
         q++;
     if (q < end && *q != (unsigned char)c->delim && *q != '\n' && *q != '\r') {
         char v[24];
+        if (!c->final && (size_t)(end - q) < sizeof v) {
+            c->starved = 1; /* the message quotes what follows */
+            return JBW_EPARSE;
+        }
         jbw__csv_quote(v, sizeof v, (const char *)q, (size_t)(end - q));
         return jbw__csv_error(c, c->count - 1, JBW_EPARSE,
                               "text after the closing quote: '%s'", v);
@@ -359,8 +367,13 @@ static jbw_status jbw__csv_record(jbw__csv *c, int *blank)
             lens[count - 1] = (size_t)(e - p);
             p = q;
         }
-        if (p == end)
+        if (p == end) {
+            if (!c->final) { /* the record may go on in the next part */
+                c->starved = 1;
+                return JBW_EPARSE;
+            }
             break;
+        }
         if (*p == delim) {
             p++;
             continue;
@@ -444,9 +457,16 @@ static jbw_status jbw__csv_keep_names(jbw__csv *c)
 jbw_status jbw__csv_open(jbw__csv *c, const char *text, size_t len,
                          const char *source)
 {
+    return jbw__csv_open_part(c, text, len, source, 1);
+}
+
+jbw_status jbw__csv_open_part(jbw__csv *c, const char *text, size_t len,
+                              const char *source, int final)
+{
     jbw_status st;
     int blank = 1;
     memset(c, 0, sizeof *c);
+    c->final = final;
     c->source = source;
     c->pos = text;
     c->end = text + len;
@@ -456,6 +476,11 @@ jbw_status jbw__csv_open(jbw__csv *c, const char *text, size_t len,
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         c->pos += 3;
     while (blank) {
+        if (c->pos == c->end && !final) {
+            c->starved = 1;
+            jbw__csv_close(c);
+            return JBW_EPARSE;
+        }
         if (c->pos == c->end) {
             jbw__csv_close(c);
             return jbw__error(JBW_EPARSE, "%s is empty: no header line",
@@ -479,18 +504,37 @@ jbw_status jbw__csv_next(jbw__csv *c, int *more)
 {
     int blank = 1;
     while (blank) {
+        const char *at = c->pos;
+        size_t line = c->line;
         jbw_status st;
         if (c->pos == c->end) {
             c->count = 0;
+            c->starved = !c->final;
             *more = 0;
             return JBW_OK;
         }
         st = jbw__csv_record(c, &blank);
+        if (st != JBW_OK && c->starved) {
+            /* read the record again from its start once there is more */
+            c->pos = at;
+            c->line = line;
+            c->count = 0;
+            *more = 0;
+            return JBW_OK;
+        }
         if (st != JBW_OK)
             return st;
     }
     *more = 1;
     return JBW_OK;
+}
+
+void jbw__csv_feed(jbw__csv *c, const char *text, size_t len, int final)
+{
+    c->pos = text;
+    c->end = text + len;
+    c->final = final;
+    c->starved = 0;
 }
 
 void jbw__csv_close(jbw__csv *c)

@@ -19,6 +19,8 @@
 
 #include "base/base_internal.h"
 
+#include <stdio.h>
+
 typedef struct jbw__csv {
     const char *pos, *end; /* the unread text */
     const char *source;    /* the file name used in messages */
@@ -39,6 +41,12 @@ typedef struct jbw__csv {
     char *names;
     size_t *name_offs;
     size_t name_count;
+    /*
+     * A text read in parts (jbw__csv_stream): final is 0 while more text
+     * may follow end; a record that runs past end then sets starved and
+     * is read again once the text is longer. jbw__csv_open sets final.
+     */
+    int final, starved;
 } jbw__csv;
 
 /* "No such column" in the index arrays of jbw__csv_columns(). */
@@ -61,6 +69,21 @@ jbw_status jbw__csv_open(jbw__csv *c, const char *text, size_t len,
  * text cannot be read further.
  */
 jbw_status jbw__csv_next(jbw__csv *c, int *more);
+
+/*
+ * jbw__csv_open() for the first part of a text (final 0: more may follow).
+ * When the header runs past the part, it fails with c->starved set and
+ * no detail: open again with a longer part.
+ */
+jbw_status jbw__csv_open_part(jbw__csv *c, const char *text, size_t len,
+                              const char *source, int final);
+
+/*
+ * Continues the text at `text` (len bytes, what was unread plus what
+ * came since): call it after a jbw__csv_next() that set c->starved (it
+ * returns *more 0 then, the record unread), before reading on.
+ */
+void jbw__csv_feed(jbw__csv *c, const char *text, size_t len, int final);
 
 /* Frees the reader's buffers; a zeroed or closed reader is accepted. */
 void jbw__csv_close(jbw__csv *c);
@@ -145,6 +168,32 @@ jbw_status jbw__text_scan_chunk(jbw__text_scan *sc, const char *p, size_t n);
 jbw_status jbw__text_encoding_check(const char *text, size_t len,
                                     const char *source);
 
+/* A text file read in checked chunks (file.c). */
+typedef struct jbw__text_file {
+    FILE *f;
+    const char *path;
+    char shown[200]; /* the path as messages show it */
+    size_t size;     /* a regular file's size; 0 when not known */
+    jbw__text_scan sc;
+} jbw__text_file;
+
+/*
+ * Opens a file for jbw__text_file_read(): a directory is JBW_EIO "Is a
+ * directory", a regular file larger than lim->max_bytes JBW_ERANGE
+ * before a byte is read. On success close it with jbw__text_file_close().
+ */
+jbw_status jbw__text_file_open(jbw__text_file *tf, const char *path,
+                               const jbw__text_limits *lim, int refuse_nul);
+/*
+ * Reads at most `want` bytes into dst and checks them
+ * (jbw__text_scan_chunk); *got is 0 at the end of the file. Errors:
+ * JBW_EIO, JBW_ERANGE, JBW_EPARSE.
+ */
+jbw_status jbw__text_file_read(jbw__text_file *tf, char *dst, size_t want,
+                               size_t *got);
+/* Closes the file; a closed one is accepted. */
+void jbw__text_file_close(jbw__text_file *tf);
+
 /*
  * Reads a file within `lim`, in chunks of at most 1 MiB, each checked as
  * it arrives (jbw__text_scan_chunk, NUL bytes refused when refuse_nul),
@@ -155,5 +204,41 @@ jbw_status jbw__text_encoding_check(const char *text, size_t len,
  */
 jbw_status jbw__read_text(char **out, size_t *len, const char *path,
                           const jbw__text_limits *lim, int refuse_nul);
+
+/* ---- a text read in parts (csv_stream.c) ----------------------------- */
+
+/*
+ * A CSV text read record by record from a file in checked chunks (at most
+ * a chunk and the record that spans it are held), or from a text in
+ * memory. read_failed tells a reading error (the file layer's: open,
+ * read, limits, NUL bytes) from the tokenizer's.
+ */
+typedef struct jbw__csv_stream {
+    jbw__csv csv;
+    jbw__text_file file;
+    int from_file, eof, read_failed;
+    const char *text; /* data, or the text given */
+    char *data;
+    size_t len, cap;
+    size_t base; /* the offset in the file of text[0] */
+} jbw__csv_stream;
+
+/* A stream over text[0..len) (borrowed; it must outlive the stream). */
+void jbw__csv_stream_text(jbw__csv_stream *s, const char *text, size_t len);
+/* A stream over a file (jbw__text_file_open; NUL bytes refused). Close
+ * it with jbw__csv_stream_close() whatever this returns. */
+jbw_status jbw__csv_stream_file(jbw__csv_stream *s, const char *path,
+                                const jbw__text_limits *lim);
+/* jbw__csv_open() on the stream: reads as far as the header needs. */
+jbw_status jbw__csv_stream_open(jbw__csv_stream *s, const char *source);
+/* jbw__csv_next() on the stream: reads on when a record needs it. */
+jbw_status jbw__csv_stream_next(jbw__csv_stream *s, int *more);
+/* Reads and checks the rest of the file without tokenizing it. */
+jbw_status jbw__csv_stream_drain(jbw__csv_stream *s);
+/* An estimate of the records of the whole text from the `rows` records
+ * read so far and the bytes they took (a little over, for sizing tables
+ * once); 0 when the size of the text is not known. */
+size_t jbw__csv_stream_rows_hint(const jbw__csv_stream *s, size_t rows);
+void jbw__csv_stream_close(jbw__csv_stream *s);
 
 #endif /* JBW_IO_CSV_H */

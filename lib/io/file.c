@@ -103,40 +103,70 @@ static jbw_status io_check_file(FILE *f, const char *path, const char *shown,
     return JBW_OK;
 }
 
+jbw_status jbw__text_file_open(jbw__text_file *tf, const char *path,
+                               const jbw__text_limits *lim, int refuse_nul)
+{
+    jbw_status st;
+    memset(tf, 0, sizeof *tf);
+    tf->path = path;
+    io_path(tf->shown, sizeof tf->shown, path);
+    tf->f = fopen(path, "rb");
+    if (!tf->f)
+        return io_file_error("cannot open", path, errno);
+    st = io_check_file(tf->f, path, tf->shown, lim, &tf->size);
+    if (st != JBW_OK) {
+        jbw__text_file_close(tf);
+        return st;
+    }
+    jbw__text_scan_init(&tf->sc, lim, tf->shown, refuse_nul);
+    return JBW_OK;
+}
+
+jbw_status jbw__text_file_read(jbw__text_file *tf, char *dst, size_t want,
+                               size_t *got)
+{
+    size_t n = fread(dst, 1, want, tf->f);
+    *got = n;
+    if (n == 0) {
+        if (ferror(tf->f)) {
+            int err = errno;
+            return io_file_error("cannot read", tf->path, err ? err : EIO);
+        }
+        return JBW_OK;
+    }
+    return jbw__text_scan_chunk(&tf->sc, dst, n);
+}
+
+void jbw__text_file_close(jbw__text_file *tf)
+{
+    if (tf->f)
+        fclose(tf->f);
+    tf->f = NULL;
+}
+
 jbw_status jbw__read_text(char **out, size_t *len, const char *path,
                           const jbw__text_limits *lim, int refuse_nul)
 {
-    char shown[200], *data = NULL;
-    size_t cap = 0, n = 0, hint = 0;
-    jbw__text_scan sc;
-    jbw_status st;
-    FILE *f;
-    io_path(shown, sizeof shown, path);
-    f = fopen(path, "rb");
-    if (!f)
-        return io_file_error("cannot open", path, errno);
-    st = io_check_file(f, path, shown, lim, &hint);
-    jbw__text_scan_init(&sc, lim, shown, refuse_nul);
-    while (st == JBW_OK) {
+    char *data = NULL;
+    size_t cap = 0, n = 0;
+    jbw__text_file tf;
+    jbw_status st = jbw__text_file_open(&tf, path, lim, refuse_nul);
+    if (st != JBW_OK)
+        return st;
+    for (;;) {
         size_t want, got;
         if (cap - n < 2 &&
-            io_grow_text(&data, &cap, n, hint, lim->max_bytes) != 0) {
+            io_grow_text(&data, &cap, n, tf.size, lim->max_bytes) != 0) {
             st = jbw__enomem();
             break;
         }
         want = cap - n - 1 < IO_CHUNK ? cap - n - 1 : IO_CHUNK;
-        got = fread(data + n, 1, want, f);
-        if (got == 0) {
-            if (ferror(f)) {
-                int err = errno;
-                st = io_file_error("cannot read", path, err ? err : EIO);
-            }
-            break;
-        }
-        st = jbw__text_scan_chunk(&sc, data + n, got);
+        st = jbw__text_file_read(&tf, data + n, want, &got);
         n += got;
+        if (st != JBW_OK || got == 0)
+            break;
     }
-    fclose(f);
+    jbw__text_file_close(&tf);
     if (st != JBW_OK) {
         jbw__free(data);
         return st;
