@@ -128,6 +128,25 @@ void jbw_snapshot_free(jbw_snapshot *snap)
     jbw__free(snap);
 }
 
+/* Room for `workers` and `measures` more records, grown once (a loader
+ * that knows about how many rows follow); 0 or -1 (out of memory). */
+int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures)
+{
+    if (workers && (jbw__grow_workers(&snap->w, snap->w.count + workers) != 0 ||
+                    jbw__strmap_reserve(&snap->worker_ids,
+                                        snap->worker_ids.count + workers) != 0))
+        return -1;
+    /* a child may have several measures: its count is an upper bound */
+    if (measures &&
+        (jbw__grow_measures(&snap->m, snap->m.count + measures) != 0 ||
+         jbw__strmap_reserve(&snap->measure_ids,
+                             snap->measure_ids.count + measures) != 0 ||
+         jbw__strmap_reserve(&snap->child_ids,
+                             snap->child_ids.count + measures) != 0))
+        return -1;
+    return 0;
+}
+
 /* ---- checks shared by workers and measures ----------------------------- */
 
 /* The record being checked, for details: "(measure 'M17')". */

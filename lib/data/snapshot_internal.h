@@ -113,6 +113,11 @@ struct jbw_snapshot {
     const char *data_notice; /* static text; NULL: real data */
 };
 
+/* Room for that many more workers and measures, grown once (loaders
+ * size the arrays and id maps from an estimate of their rows); 0, or -1
+ * when out of memory (data/snapshot.c). */
+int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures);
+
 /*
  * The state of measure i on date d (see snapshot.h). Inline so that the
  * hot loops of caseload and triage pay no call.

@@ -11,9 +11,19 @@
 /* ====================================================================== */
 
 /*
- * Loading runs in two passes: the first reads both files into rows (the
- * strings go to one arena), the second creates the snapshot with the
- * reference date (given, or inferred from the rows) and adds the rows.
+ * Loading runs in one pass: each file is read in chunks (csv_stream.c),
+ * each row is parsed and added to the snapshot at once, its strings kept
+ * only until it is added. The snapshot is made first; the reference date
+ * (given, or the latest date of the rows) is set once both files are
+ * read, since adding a row never looks at it.
+ *
+ * A strict load reports the error that reading both files whole and then
+ * adding their rows would: a reading error (open, read, limits) at once;
+ * else the first row that cannot be parsed; else a missing reference
+ * date; else the first row the snapshot refuses. So the first parse error
+ * or refusal is kept while the rest is read: after a parse error the
+ * files are only read and checked, after a refusal rows are parsed but
+ * no longer added.
  */
 
 const char *const jbw__io_worker_names[W_COLUMNS] = {
@@ -57,14 +67,22 @@ typedef struct io_mrow {
     jbw_measure m;
 } io_mrow;
 
+/* What a kept error is: the order in which a strict load reports them. */
+enum { IO_RANK_NONE, IO_RANK_PARSE, IO_RANK_REFUSED };
+
 typedef struct io_load {
     int lenient, allow_unknown;
     const char *names[2]; /* measures, workers */
-    jbw__buf arena;
-    io_wrow *wrows;
-    size_t wcount, wcap;
-    io_mrow *mrows;
-    size_t mcount, mcap;
+    const char *paths[2]; /* the files, or NULL: texts[] in memory */
+    const char *texts[2];
+    size_t lens[2];
+    jbw__text_limits lim;
+    jbw__buf arena; /* the strings of the current row */
+    io_wrow wrow;
+    io_mrow mrow;
+    int kept_rank;           /* IO_RANK_*: the error kept for the end */
+    jbw_status kept;         /* its status */
+    char *kept_detail;       /* its detail */
     jbw_date latest;         /* the latest date of the good rows */
     jbw_rejects *rej;        /* lenient only */
     jbw__strmap bad_workers; /* ids of rejected worker rows */
@@ -77,8 +95,7 @@ typedef struct io_load {
 static void io_load_free(io_load *L)
 {
     jbw__buf_free(&L->arena);
-    jbw__free(L->wrows);
-    jbw__free(L->mrows);
+    jbw__free(L->kept_detail);
     jbw_rejects_free(L->rej);
     jbw__strmap_free(&L->bad_workers);
     jbw__free(L->bad_lines);
@@ -277,78 +294,125 @@ static jbw_status io_row_failed(io_load *L, size_t *reject, jbw_status st)
     return jbw__io_reason(L->rej, reject, jbw_last_error());
 }
 
-static jbw_status io_parse_workers(io_load *L, const char *text, size_t len)
+/*
+ * Keeps the error st (its detail set) of rank `rank` to report at the
+ * end, unless one that comes first is kept already. Out of memory is
+ * never kept: it stops the load at once.
+ */
+static jbw_status io_keep_error(io_load *L, jbw_status st, int rank)
+{
+    if (st == JBW_ENOMEM)
+        return st;
+    if (L->kept_rank != IO_RANK_NONE && L->kept_rank <= rank)
+        return JBW_OK;
+    jbw__free(L->kept_detail);
+    L->kept_detail = jbw__strdup(jbw_last_error());
+    if (!L->kept_detail)
+        return jbw__enomem();
+    L->kept = st;
+    L->kept_rank = rank;
+    return JBW_OK;
+}
+
+/* Rows are parsed until a parse error is kept, and added until any is. */
+static int io_parsing(const io_load *L)
+{
+    return L->kept_rank != IO_RANK_PARSE;
+}
+
+static int io_adding(const io_load *L)
+{
+    return L->kept_rank == IO_RANK_NONE;
+}
+
+/*
+ * The snapshot's tables are sized once, from the bytes the first rows
+ * took: counting line ends instead would count blank lines and the line
+ * ends inside quoted fields too. A small file never needs it.
+ */
+#define IO_SIZE_AFTER 4096
+
+static jbw_status io_reserve(io_load *L, const jbw__csv_stream *s, int file,
+                             size_t rows)
+{
+    size_t hint = jbw__csv_stream_rows_hint(s, rows);
+    if (jbw__snapshot_reserve(L->snap, file == IO_WORKERS ? hint : 0,
+                              file == IO_MEASURES ? hint : 0) != 0)
+        return jbw__enomem();
+    return JBW_OK;
+}
+
+static jbw_status io_add_worker(io_load *L, io_wrow *row);
+static jbw_status io_add_measure(io_load *L, io_mrow *row);
+
+static jbw_status io_parse_workers(io_load *L, jbw__csv_stream *s)
 {
     static const jbw_worker init = JBW_WORKER_INIT;
-    size_t col[W_COLUMNS];
-    jbw__csv c;
+    size_t col[W_COLUMNS], rows = 0;
+    jbw__csv *c = &s->csv;
     int more = 1;
-    jbw_status st = jbw__csv_open(&c, text, len, L->names[IO_WORKERS]);
+    jbw_status st = jbw__csv_stream_open(s, L->names[IO_WORKERS]);
     if (st != JBW_OK)
         return st;
-    st = jbw__csv_columns(col, &c, jbw__io_worker_names, io_worker_required,
+    st = jbw__csv_columns(col, c, jbw__io_worker_names, io_worker_required,
                           W_COLUMNS, L->allow_unknown);
-    while (st == JBW_OK && (st = jbw__csv_next(&c, &more)) == JBW_OK && more) {
-        io_wrow *row;
-        void *p = L->wrows;
+    while (st == JBW_OK && (st = jbw__csv_stream_next(s, &more)) == JBW_OK &&
+           more) {
+        io_wrow *row = &L->wrow;
         jbw_status rs;
-        if (L->wcount == L->wcap &&
-            jbw__grow(&p, &L->wcap, L->wcount + 1, sizeof *row) != 0) {
-            st = jbw__enomem();
+        if (++rows == IO_SIZE_AFTER &&
+            (st = io_reserve(L, s, IO_WORKERS, rows)) != JBW_OK)
             break;
-        }
-        L->wrows = p;
-        row = &L->wrows[L->wcount++];
-        row->line = c.record_line;
+        L->arena.len = 0;
+        row->line = c->record_line;
         row->reject = IO_NULL;
         row->str[WS_ID] = row->str[WS_ORG] = row->str[WS_REGION] = IO_NULL;
         row->w = init;
-        rs = jbw__csv_check_width(&c);
+        rs = jbw__csv_check_width(c);
         if (rs == JBW_OK)
-            rs = io_worker_row(L, row, &c, col);
-        else if (col[W_ID] < c.count) /* a short row may still name it */
-            st = io_keep(L, &row->str[WS_ID], &c, col[W_ID], 1);
+            rs = io_worker_row(L, row, c, col);
+        else if (col[W_ID] < c->count) /* a short row may still name it */
+            st = io_keep(L, &row->str[WS_ID], c, col[W_ID], 1);
         if (st == JBW_OK && rs != JBW_OK)
             st = io_row_failed(L, &row->reject, rs);
+        if (st == JBW_OK)
+            st = io_add_worker(L, row);
     }
-    jbw__csv_close(&c);
     return st;
 }
 
-static jbw_status io_parse_measures(io_load *L, const char *text, size_t len)
+static jbw_status io_parse_measures(io_load *L, jbw__csv_stream *s)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
-    size_t col[M_COLUMNS], k;
-    jbw__csv c;
+    size_t col[M_COLUMNS], k, rows = 0;
+    jbw__csv *c = &s->csv;
     int more = 1;
-    jbw_status st = jbw__csv_open(&c, text, len, L->names[IO_MEASURES]);
+    jbw_status st = jbw__csv_stream_open(s, L->names[IO_MEASURES]);
     if (st != JBW_OK)
         return st;
-    st = jbw__csv_columns(col, &c, jbw__io_measure_names, io_measure_required,
+    st = jbw__csv_columns(col, c, jbw__io_measure_names, io_measure_required,
                           M_COLUMNS, L->allow_unknown);
-    while (st == JBW_OK && (st = jbw__csv_next(&c, &more)) == JBW_OK && more) {
-        io_mrow *row;
-        void *p = L->mrows;
+    while (st == JBW_OK && (st = jbw__csv_stream_next(s, &more)) == JBW_OK &&
+           more) {
+        io_mrow *row = &L->mrow;
         jbw_status rs;
-        if (L->mcount == L->mcap &&
-            jbw__grow(&p, &L->mcap, L->mcount + 1, sizeof *row) != 0) {
-            st = jbw__enomem();
+        if (++rows == IO_SIZE_AFTER &&
+            (st = io_reserve(L, s, IO_MEASURES, rows)) != JBW_OK)
             break;
-        }
-        L->mrows = p;
-        row = &L->mrows[L->mcount++];
-        row->line = c.record_line;
+        L->arena.len = 0;
+        row->line = c->record_line;
         row->reject = IO_NULL;
         for (k = 0; k < MS_COUNT; k++)
             row->str[k] = IO_NULL;
         row->m = init;
-        rs = jbw__csv_check_width(&c);
+        rs = jbw__csv_check_width(c);
         if (rs == JBW_OK)
-            rs = io_measure_row(L, row, &c, col);
+            rs = io_measure_row(L, row, c, col);
         if (rs != JBW_OK)
             st = io_row_failed(L, &row->reject, rs);
+        if (st == JBW_OK)
+            st = io_add_measure(L, row);
     }
-    jbw__csv_close(&c);
     return st;
 }
 
@@ -387,44 +451,35 @@ static jbw_status io_refused(io_load *L, int file, size_t line, jbw_status st)
         return st;
     jbw__error(st, "%s line %zu: %s", L->names[file], line, jbw_last_error());
     if (!L->lenient)
-        return st;
+        return io_keep_error(L, st, IO_RANK_REFUSED);
     if ((st = jbw__io_reason(L->rej, &off, jbw_last_error())) != JBW_OK)
         return st;
     return jbw__io_reject_add(L->rej, file, line, off);
 }
 
-static jbw_status io_add_workers(io_load *L)
+/* Adds a parsed worker row, or lists it as rejected (lenient). */
+static jbw_status io_add_worker(io_load *L, io_wrow *row)
 {
-    size_t i;
-    /* Room for every id up front instead of growing step by step. */
-    if (jbw__strmap_reserve(&L->snap->worker_ids,
-                            L->snap->worker_ids.count + L->wcount) != 0)
-        return jbw__enomem();
-    for (i = 0; i < L->wcount; i++) {
-        io_wrow *row = &L->wrows[i];
-        const char *id = io_str(L, row->str[WS_ID]);
-        jbw_status st;
-        if (row->reject != IO_NULL) {
-            st = jbw__io_reject_add(L->rej, IO_WORKERS, row->line, row->reject);
-            if (st == JBW_OK)
-                st = io_bad_worker(L, id, row->line);
-            if (st != JBW_OK)
-                return st;
-            continue;
-        }
-        row->w.id = id;
-        row->w.organisation = io_str(L, row->str[WS_ORG]);
-        row->w.region = io_str(L, row->str[WS_REGION]);
-        st = jbw_snapshot_add_worker(L->snap, &row->w);
-        if (st != JBW_OK) {
-            st = io_refused(L, IO_WORKERS, row->line, st);
-            if (st == JBW_OK)
-                st = io_bad_worker(L, id, row->line);
-            if (st != JBW_OK)
-                return st;
-        }
+    const char *id = io_str(L, row->str[WS_ID]);
+    jbw_status st;
+    if (row->reject != IO_NULL) {
+        st = jbw__io_reject_add(L->rej, IO_WORKERS, row->line, row->reject);
+        if (st == JBW_OK)
+            st = io_bad_worker(L, id, row->line);
+        return st;
     }
-    return JBW_OK;
+    if (!io_adding(L))
+        return JBW_OK;
+    row->w.id = id;
+    row->w.organisation = io_str(L, row->str[WS_ORG]);
+    row->w.region = io_str(L, row->str[WS_REGION]);
+    st = jbw_snapshot_add_worker(L->snap, &row->w);
+    if (st != JBW_OK) {
+        st = io_refused(L, IO_WORKERS, row->line, st);
+        if (st == JBW_OK && L->lenient)
+            st = io_bad_worker(L, id, row->line);
+    }
+    return st;
 }
 
 /*
@@ -458,45 +513,31 @@ static jbw_status io_worker_was_rejected(io_load *L, const io_mrow *row,
     return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, off);
 }
 
-static jbw_status io_add_measures(io_load *L)
+/* Adds a parsed measure row, or lists it as rejected (lenient). */
+static jbw_status io_add_measure(io_load *L, io_mrow *row)
 {
-    size_t i;
-    /* As for the workers; a child may have several measures, so its
-     * count is an upper bound. */
-    if (jbw__strmap_reserve(&L->snap->measure_ids,
-                            L->snap->measure_ids.count + L->mcount) != 0 ||
-        jbw__strmap_reserve(&L->snap->child_ids,
-                            L->snap->child_ids.count + L->mcount) != 0)
-        return jbw__enomem();
-    for (i = 0; i < L->mcount; i++) {
-        io_mrow *row = &L->mrows[i];
-        jbw_measure *m = &row->m;
-        int rejected = 0;
-        jbw_status st;
-        if (row->reject != IO_NULL) {
-            st =
-                jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
-            if (st != JBW_OK)
-                return st;
-            continue;
-        }
-        m->id = io_str(L, row->str[MS_ID]);
-        m->child_id = io_str(L, row->str[MS_CHILD]);
-        m->family_id = io_str(L, row->str[MS_FAMILY]);
-        m->organisation = io_str(L, row->str[MS_ORG]);
-        m->region = io_str(L, row->str[MS_REGION]);
-        m->worker_id = io_str(L, row->str[MS_WORKER]);
-        m->override_reason = io_str(L, row->str[MS_REASON]);
-        if (L->lenient &&
-            (st = io_worker_was_rejected(L, row, &rejected)) != JBW_OK)
-            return st;
-        if (rejected)
-            continue;
-        st = jbw_snapshot_add_measure(L->snap, m);
-        if (st != JBW_OK &&
-            (st = io_refused(L, IO_MEASURES, row->line, st)) != JBW_OK)
-            return st;
-    }
+    jbw_measure *m = &row->m;
+    int rejected = 0;
+    jbw_status st;
+    if (row->reject != IO_NULL)
+        return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
+    if (!io_adding(L))
+        return JBW_OK;
+    m->id = io_str(L, row->str[MS_ID]);
+    m->child_id = io_str(L, row->str[MS_CHILD]);
+    m->family_id = io_str(L, row->str[MS_FAMILY]);
+    m->organisation = io_str(L, row->str[MS_ORG]);
+    m->region = io_str(L, row->str[MS_REGION]);
+    m->worker_id = io_str(L, row->str[MS_WORKER]);
+    m->override_reason = io_str(L, row->str[MS_REASON]);
+    if (L->lenient &&
+        (st = io_worker_was_rejected(L, row, &rejected)) != JBW_OK)
+        return st;
+    if (rejected)
+        return JBW_OK;
+    st = jbw_snapshot_add_measure(L->snap, m);
+    if (st != JBW_OK)
+        return io_refused(L, IO_MEASURES, row->line, st);
     return JBW_OK;
 }
 
@@ -571,10 +612,38 @@ jbw_status jbw_load_options_init(jbw_load_options *opts, unsigned int version)
     return jbw__ok();
 }
 
-/* Both passes; on success L->snap holds the snapshot. */
+/* Re-raises the kept error with its detail. */
+static jbw_status io_kept(const io_load *L)
+{
+    return jbw__error(L->kept, "%s", L->kept_detail);
+}
+
+/*
+ * Reads one file: parses and adds its rows while no parse error is kept,
+ * then reads the rest only to check it against the limits.
+ */
+static jbw_status io_read_file(io_load *L, int file)
+{
+    jbw__csv_stream s;
+    jbw_status st = JBW_OK;
+    if (L->paths[file])
+        st = jbw__csv_stream_file(&s, L->paths[file], &L->lim);
+    else
+        jbw__csv_stream_text(&s, L->texts[file], L->lens[file]);
+    if (st == JBW_OK && io_parsing(L)) {
+        st = file == IO_WORKERS ? io_parse_workers(L, &s)
+                                : io_parse_measures(L, &s);
+        if (st != JBW_OK && !s.read_failed)
+            st = io_keep_error(L, st, IO_RANK_PARSE);
+    }
+    if (st == JBW_OK)
+        st = jbw__csv_stream_drain(&s);
+    jbw__csv_stream_close(&s);
+    return st;
+}
+
+/* The one pass; on success L->snap holds the snapshot. */
 static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
-                              const char *measures, size_t measures_len,
-                              const char *workers, size_t workers_len,
                               jbw_date reference_date)
 {
     jbw_status st;
@@ -584,9 +653,15 @@ static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
         if (!L->rej)
             return jbw__enomem();
     }
-    if ((st = io_parse_workers(L, workers, workers_len)) != JBW_OK ||
-        (st = io_parse_measures(L, measures, measures_len)) != JBW_OK)
+    /* an inferred reference date is set at the end */
+    st = jbw_snapshot_new(&L->snap, registry,
+                          reference_date != JBW_DATE_NONE ? reference_date
+                                                          : JBW__DAY_MIN);
+    if (st != JBW_OK || (st = io_read_file(L, IO_WORKERS)) != JBW_OK ||
+        (st = io_read_file(L, IO_MEASURES)) != JBW_OK)
         return st;
+    if (L->kept_rank == IO_RANK_PARSE)
+        return io_kept(L);
     if (reference_date == JBW_DATE_NONE)
         reference_date = L->latest;
     if (reference_date == JBW_DATE_NONE)
@@ -594,51 +669,38 @@ static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
                           "%s, %s: no dates to infer the reference date "
                           "from; set reference_date in the load options",
                           L->names[IO_MEASURES], L->names[IO_WORKERS]);
-    if ((st = jbw_snapshot_new(&L->snap, registry, reference_date)) != JBW_OK ||
-        (st = io_add_workers(L)) != JBW_OK ||
-        (st = io_add_measures(L)) != JBW_OK)
-        return st;
+    if (!jbw__date_in_range(reference_date))
+        return jbw__error(JBW_ERANGE,
+                          "jbw_snapshot_new: the reference date is "
+                          "missing or outside 1900-01-01..2199-12-31");
+    if (L->kept_rank != IO_RANK_NONE)
+        return io_kept(L);
+    L->snap->reference_date = reference_date;
     return JBW_OK;
 }
 
-/* The load of two texts within the limits; `scanned`: the file reader
- * has checked them already. */
-static jbw_status io_load_texts(jbw_snapshot **out, jbw_rejects **rejects,
-                                const jbw_registry *registry,
-                                const char *measures, size_t measures_len,
-                                const char *measures_name, const char *workers,
-                                size_t workers_len, const char *workers_name,
-                                const jbw_load_options *o, int scanned)
+/* The load of L's two sources with options o. */
+static jbw_status io_load_sources(jbw_snapshot **out, jbw_rejects **rejects,
+                                  const jbw_registry *registry, io_load *L,
+                                  const jbw_load_options *o)
 {
-    jbw__text_limits lim;
-    io_load L;
     jbw_status st;
-    memset(&L, 0, sizeof L);
-    L.lenient = o->lenient;
-    L.allow_unknown = o->allow_unknown_columns;
-    L.names[IO_MEASURES] = measures_name ? measures_name : "measures.csv";
-    L.names[IO_WORKERS] = workers_name ? workers_name : "workers.csv";
-    L.latest = JBW_DATE_NONE;
-    jbw__io_limits(&lim, o);
-    if (!scanned &&
-        ((st = jbw__io_scan_text(workers, workers_len, L.names[IO_WORKERS],
-                                 &lim)) != JBW_OK ||
-         (st = jbw__io_scan_text(measures, measures_len, L.names[IO_MEASURES],
-                                 &lim)) != JBW_OK))
-        return st;
-    st = io_load_run(&L, registry, measures, measures_len, workers, workers_len,
-                     o->reference_date);
+    L->lenient = o->lenient;
+    L->allow_unknown = o->allow_unknown_columns;
+    L->latest = JBW_DATE_NONE;
+    jbw__io_limits(&L->lim, o);
+    st = io_load_run(L, registry, o->reference_date);
     if (st != JBW_OK) {
-        io_load_free(&L);
+        io_load_free(L);
         return st;
     }
-    *out = L.snap;
-    L.snap = NULL;
+    *out = L->snap;
+    L->snap = NULL;
     if (rejects) {
-        *rejects = L.rej; /* NULL in strict mode */
-        L.rej = NULL;
+        *rejects = L->rej; /* NULL in strict mode */
+        L->rej = NULL;
     }
-    io_load_free(&L);
+    io_load_free(L);
     return jbw__ok();
 }
 
@@ -649,6 +711,8 @@ jbw_status jbw_snapshot_load_csv_buffers(
     const jbw_load_options *opts)
 {
     jbw_load_options o;
+    jbw__text_limits lim;
+    io_load L;
     jbw_status st;
     if (!out || !registry || !measures || !workers)
         return jbw__error(JBW_EINVAL,
@@ -656,9 +720,21 @@ jbw_status jbw_snapshot_load_csv_buffers(
                           "measures and workers must not be NULL");
     if ((st = jbw__io_options(&o, opts)) != JBW_OK)
         return st;
-    return io_load_texts(out, rejects, registry, measures, measures_len,
-                         measures_name, workers, workers_len, workers_name, &o,
-                         0);
+    memset(&L, 0, sizeof L);
+    L.names[IO_MEASURES] = measures_name ? measures_name : "measures.csv";
+    L.names[IO_WORKERS] = workers_name ? workers_name : "workers.csv";
+    L.texts[IO_MEASURES] = measures;
+    L.lens[IO_MEASURES] = measures_len;
+    L.texts[IO_WORKERS] = workers;
+    L.lens[IO_WORKERS] = workers_len;
+    /* both texts are checked against the limits before a row is read */
+    jbw__io_limits(&lim, &o);
+    if ((st = jbw__io_scan_text(workers, workers_len, L.names[IO_WORKERS],
+                                &lim)) != JBW_OK ||
+        (st = jbw__io_scan_text(measures, measures_len, L.names[IO_MEASURES],
+                                &lim)) != JBW_OK)
+        return st;
+    return io_load_sources(out, rejects, registry, &L, &o);
 }
 
 jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
@@ -667,10 +743,8 @@ jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
                                  const char *workers_path,
                                  const jbw_load_options *opts)
 {
-    char *m = NULL, *w = NULL;
-    size_t mlen = 0, wlen = 0;
-    jbw__text_limits lim;
     jbw_load_options o;
+    io_load L;
     jbw_status st;
     if (!out || !registry || !measures_path || !workers_path)
         return jbw__error(JBW_EINVAL,
@@ -678,14 +752,8 @@ jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
                           "paths must not be NULL");
     if ((st = jbw__io_options(&o, opts)) != JBW_OK)
         return st;
-    jbw__io_limits(&lim, &o);
-    st = jbw__read_text(&w, &wlen, workers_path, &lim, 1);
-    if (st == JBW_OK)
-        st = jbw__read_text(&m, &mlen, measures_path, &lim, 1);
-    if (st == JBW_OK)
-        st = io_load_texts(out, rejects, registry, m, mlen, measures_path, w,
-                           wlen, workers_path, &o, 1);
-    jbw__free(m);
-    jbw__free(w);
-    return st;
+    memset(&L, 0, sizeof L);
+    L.names[IO_MEASURES] = L.paths[IO_MEASURES] = measures_path;
+    L.names[IO_WORKERS] = L.paths[IO_WORKERS] = workers_path;
+    return io_load_sources(out, rejects, registry, &L, &o);
 }
