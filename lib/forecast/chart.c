@@ -1,11 +1,16 @@
 /*
- * libjbw - the forecast chart as SVG (jbw_forecast_svg).
+ * libjbw - the forecast chart as SVG (jbw_forecast_svg). It reads the
+ * result through the public getters, as a user of the API would.
  */
-#include "forecast/forecast_internal.h"
 #include "out/svg.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <string.h>
+
+/* A field of jbw_forecast_month by its offset (Q: the field's name). */
+#define Q(field) offsetof(jbw_forecast_month, field)
 
 /* ---- SVG -------------------------------------------------------------- */
 
@@ -18,7 +23,31 @@
 
 static double svg_x(const jbw_forecast *fc, int32_t t)
 {
-    return SVG_L + (SVG_R - SVG_L) * (double)t / (double)fc->months;
+    return SVG_L +
+           (SVG_R - SVG_L) * (double)t / (double)jbw_forecast_months(fc);
+}
+
+/* Statistic `stat` of month t: the whole record (month and statistic come
+ * from the same result, so the getter cannot fail here). */
+static jbw_forecast_month month_of(const jbw_forecast *fc, int32_t t,
+                                   jbw_statistic stat)
+{
+    jbw_forecast_month m;
+    memset(&m, 0, sizeof m);
+    m.version = JBW_FORECAST_MONTH_VERSION;
+    m.date = JBW_DATE_NONE;
+    (void)jbw_forecast_month_get(&m, fc, t, stat);
+    return m;
+}
+
+/* The field at offset `q` of statistic `stat` of month t. */
+static double value_of(const jbw_forecast *fc, int32_t t, jbw_statistic stat,
+                       size_t q)
+{
+    jbw_forecast_month m = month_of(fc, t, stat);
+    double v;
+    memcpy(&v, (const char *)&m + q, sizeof v);
+    return v;
 }
 
 static double svg_y(const jbw__svg_axis *a, double v)
@@ -27,7 +56,7 @@ static double svg_y(const jbw__svg_axis *a, double v)
 }
 
 static void svg_polyline(jbw__buf *b, const jbw_forecast *fc,
-                         const jbw__svg_axis *a, int qi, int stat,
+                         const jbw__svg_axis *a, size_t q, jbw_statistic stat,
                          const char *color, const char *dash)
 {
     int32_t t;
@@ -37,12 +66,12 @@ static void svg_polyline(jbw__buf *b, const jbw_forecast *fc,
     if (dash)
         jbw__buf_printf(b, " stroke-dasharray=\"%s\"", dash);
     jbw__buf_puts(b, " points=\"");
-    for (t = 0; t <= fc->months; t++) {
+    for (t = 0; t <= jbw_forecast_months(fc); t++) {
         if (t)
             jbw__buf_putc(b, ' ');
         jbw__svg_num(b, svg_x(fc, t));
         jbw__buf_putc(b, ',');
-        jbw__svg_num(b, svg_y(a, jbw__fc_values(fc, t, stat)[qi]));
+        jbw__svg_num(b, svg_y(a, value_of(fc, t, stat, q)));
     }
     jbw__buf_puts(b, "\"/>\n");
 }
@@ -53,18 +82,16 @@ static void svg_band(jbw__buf *b, const jbw_forecast *fc,
     int32_t t;
     jbw__buf_puts(b, "<polygon fill=\"#888888\" fill-opacity=\"0.25\" "
                      "stroke=\"none\" points=\"");
-    for (t = 0; t <= fc->months; t++) {
+    for (t = 0; t <= jbw_forecast_months(fc); t++) {
         jbw__svg_num(b, svg_x(fc, t));
         jbw__buf_putc(b, ',');
-        jbw__svg_num(
-            b, svg_y(a, jbw__fc_values(fc, t, JBW_STAT_P95)[FCQ_WAITING]));
+        jbw__svg_num(b, svg_y(a, value_of(fc, t, JBW_STAT_P95, Q(waiting))));
         jbw__buf_putc(b, ' ');
     }
-    for (t = fc->months; t >= 0; t--) {
+    for (t = jbw_forecast_months(fc); t >= 0; t--) {
         jbw__svg_num(b, svg_x(fc, t));
         jbw__buf_putc(b, ',');
-        jbw__svg_num(b,
-                     svg_y(a, jbw__fc_values(fc, t, JBW_STAT_P5)[FCQ_WAITING]));
+        jbw__svg_num(b, svg_y(a, value_of(fc, t, JBW_STAT_P5, Q(waiting))));
         if (t)
             jbw__buf_putc(b, ' ');
     }
@@ -106,14 +133,16 @@ static void svg_axes(jbw__buf *b, const jbw__svg_axis *left,
 
 static void svg_month_labels(jbw__buf *b, const jbw_forecast *fc)
 {
-    int32_t step = fc->months <= 12 ? 1 : (fc->months + 11) / 12, t;
+    int32_t months = jbw_forecast_months(fc), t;
+    int32_t step = months <= 12 ? 1 : (months + 11) / 12;
     jbw__buf_puts(b, "<g font-size=\"11\" fill=\"#333333\" "
                      "text-anchor=\"middle\">\n");
-    for (t = 0; t <= fc->months; t += step) {
+    for (t = 0; t <= months; t += step) {
         char label[16];
         int y, m;
-        if (fc->dates[t] != JBW_DATE_NONE &&
-            jbw_date_to_ymd(&y, &m, NULL, fc->dates[t]) == JBW_OK)
+        jbw_date date = month_of(fc, t, JBW_STAT_MEAN).date;
+        if (date != JBW_DATE_NONE &&
+            jbw_date_to_ymd(&y, &m, NULL, date) == JBW_OK)
             snprintf(label, sizeof label, "%04d-%02d", y, m);
         else
             snprintf(label, sizeof label, "%d", (int)t);
@@ -150,12 +179,12 @@ static void svg_legend_item(jbw__buf *b, int row, const char *color,
                     label);
 }
 
-static double svg_max(const jbw_forecast *fc, int qi, int stat)
+static double svg_max(const jbw_forecast *fc, size_t q, jbw_statistic stat)
 {
     double max = 0;
     int32_t t;
-    for (t = 0; t <= fc->months; t++) {
-        double v = jbw__fc_values(fc, t, stat)[qi];
+    for (t = 0; t <= jbw_forecast_months(fc); t++) {
+        double v = value_of(fc, t, stat, q);
         if (v > max)
             max = v;
     }
@@ -166,17 +195,19 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
                             const char *title)
 {
     jbw__buf b = JBW__BUF_INIT;
-    int band_stat = fc && fc->replicates ? JBW_STAT_P95 : JBW_STAT_MEAN;
+    size_t replicates = jbw_forecast_replicates(fc);
+    const char *notice = jbw_forecast_data_notice(fc);
+    jbw_statistic band_stat = replicates ? JBW_STAT_P95 : JBW_STAT_MEAN;
     jbw__svg_axis left, right;
     double cap_max;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_svg: NULL argument");
     if (!title)
         title = "Children without a fixed jeugdbeschermer: forecast";
-    left = jbw__svg_axis_for(svg_max(fc, FCQ_WAITING, band_stat));
-    cap_max = svg_max(fc, FCQ_CAPACITY, JBW_STAT_MEAN);
-    if (svg_max(fc, FCQ_LOAD, JBW_STAT_MEAN) > cap_max)
-        cap_max = svg_max(fc, FCQ_LOAD, JBW_STAT_MEAN);
+    left = jbw__svg_axis_for(svg_max(fc, Q(waiting), band_stat));
+    cap_max = svg_max(fc, Q(capacity), JBW_STAT_MEAN);
+    if (svg_max(fc, Q(load), JBW_STAT_MEAN) > cap_max)
+        cap_max = svg_max(fc, Q(load), JBW_STAT_MEAN);
     right = jbw__svg_axis_for(cap_max);
     jbw__buf_printf(&b,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
@@ -190,23 +221,23 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
                       "text-anchor=\"middle\" font-size=\"16\" "
                       "font-weight=\"bold\">");
     jbw__svg_text(&b, title);
-    if (fc->replicates)
+    if (replicates)
         jbw__buf_printf(&b,
                         "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
                         "middle\" font-size=\"11\" fill=\"#555555\">mean of "
                         "%zu replicates (seed %llu); band: p5-p95 of the "
                         "total</text>\n",
-                        fc->replicates, (unsigned long long)fc->seed);
+                        replicates, (unsigned long long)jbw_forecast_seed(fc));
     else
         jbw__buf_puts(&b, "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
                           "middle\" font-size=\"11\" fill=\"#555555\">"
                           "deterministic run (expected values)</text>\n");
-    if (fc->data_notice) {
+    if (notice) {
         /* A chart pasted into a memo still says the data is synthetic. */
         jbw__buf_puts(&b, "<text x=\"450\" y=\"64\" text-anchor=\"middle\" "
                           "font-size=\"12\" font-weight=\"bold\" "
                           "fill=\"#b00000\" class=\"data-notice\">");
-        jbw__svg_text(&b, fc->data_notice);
+        jbw__svg_text(&b, notice);
         jbw__buf_puts(&b, "</text>\n");
     }
     svg_axes(&b, &left, &right);
@@ -217,14 +248,14 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
                       "text-anchor=\"middle\">capacity and load (norm "
                       "units)</text>\n");
     svg_month_labels(&b, fc);
-    if (fc->replicates)
+    if (replicates)
         svg_band(&b, fc, &left);
-    svg_polyline(&b, fc, &right, FCQ_CAPACITY, JBW_STAT_MEAN, "#2ca02c", "6 4");
-    svg_polyline(&b, fc, &right, FCQ_LOAD, JBW_STAT_MEAN, "#ff7f0e", "2 3");
-    svg_polyline(&b, fc, &left, FCQ_WAITING, JBW_STAT_MEAN, "#333333", NULL);
-    svg_polyline(&b, fc, &left, FCQ_WAITING_NIEUW, JBW_STAT_MEAN, "#1f77b4",
+    svg_polyline(&b, fc, &right, Q(capacity), JBW_STAT_MEAN, "#2ca02c", "6 4");
+    svg_polyline(&b, fc, &right, Q(load), JBW_STAT_MEAN, "#ff7f0e", "2 3");
+    svg_polyline(&b, fc, &left, Q(waiting), JBW_STAT_MEAN, "#333333", NULL);
+    svg_polyline(&b, fc, &left, Q(waiting_nieuw), JBW_STAT_MEAN, "#1f77b4",
                  NULL);
-    svg_polyline(&b, fc, &left, FCQ_WAITING_BESTAAND, JBW_STAT_MEAN, "#d62728",
+    svg_polyline(&b, fc, &left, Q(waiting_bestaand), JBW_STAT_MEAN, "#d62728",
                  NULL);
     jbw__buf_puts(&b, "<g font-size=\"12\" fill=\"#222222\">\n");
     svg_legend_item(&b, 0, "#1f77b4", NULL, "waiting nieuw", 0);
@@ -232,7 +263,7 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
     svg_legend_item(&b, 2, "#333333", NULL, "waiting total", 0);
     svg_legend_item(&b, 3, "#2ca02c", "6 4", "capacity (right axis)", 0);
     svg_legend_item(&b, 4, "#ff7f0e", "2 3", "load (right axis)", 0);
-    if (fc->replicates)
+    if (replicates)
         svg_legend_item(&b, 5, NULL, NULL, "total p5-p95", 1);
     jbw__buf_puts(&b, "</g>\n</svg>\n");
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
