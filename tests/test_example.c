@@ -528,12 +528,67 @@ static void test_zhz_series_is_the_published_one(void **state)
     assert_status(jbw_example_series_zhz(NULL), JBW_EINVAL);
 }
 
+/*
+ * What the writers print about a result comes from public getters: the
+ * model and norm a triage or allocation was made with, its date and the
+ * data notice of its snapshot (the example's; none for NULL).
+ */
+static void test_results_say_their_model_norm_and_notice(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_norm *norm = NULL;
+    jbw_calendar *cal = NULL;
+    jbw_caseload *cl = NULL;
+    jbw_waitrisk_model *model = NULL;
+    jbw_triage *t = NULL;
+    jbw_allocation *al = NULL;
+    const char *notice = jbw_example_notice();
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_waitrisk_model_new_version(&model, 1));
+    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, NULL));
+    assert_string_equal(jbw_caseload_data_notice(cl), notice);
+    assert_null(jbw_caseload_data_notice(NULL));
+    assert_ok(jbw_triage_new(&t, model, cal, snap, JBW_DATE_NONE));
+    /* the triage's own copy of the model, not the caller's */
+    assert_non_null(jbw_triage_model(t));
+    assert_ptr_not_equal(jbw_triage_model(t), model);
+    assert_string_equal(jbw_waitrisk_model_name(jbw_triage_model(t)),
+                        jbw_waitrisk_model_name(model));
+    assert_int_equal(jbw_waitrisk_model_version(jbw_triage_model(t)), 1);
+    assert_string_equal(jbw_triage_data_notice(t), notice);
+    assert_null(jbw_triage_model(NULL));
+    assert_null(jbw_triage_data_notice(NULL));
+    assert_ok(jbw_norm_set_name(norm, "Eigen norm", "test"));
+    assert_ok(jbw_allocation_new(&al, t, snap, norm, cal));
+    assert_ptr_not_equal(jbw_allocation_model(al), model);
+    assert_int_equal(jbw_waitrisk_model_version(jbw_allocation_model(al)), 1);
+    assert_string_equal(jbw_allocation_norm_name(al), "Eigen norm");
+    assert_int_equal(jbw_allocation_unit(al), jbw_norm_unit(norm));
+    assert_int_equal(jbw_allocation_date(al), jbw_triage_date(t));
+    assert_string_equal(jbw_allocation_data_notice(al), notice);
+    assert_null(jbw_allocation_model(NULL));
+    assert_null(jbw_allocation_norm_name(NULL));
+    assert_null(jbw_allocation_data_notice(NULL));
+    assert_int_equal(jbw_allocation_date(NULL), JBW_DATE_NONE);
+    jbw_allocation_free(al);
+    jbw_triage_free(t);
+    jbw_caseload_free(cl);
+    jbw_waitrisk_model_free(model);
+    jbw_calendar_free(cal);
+    jbw_norm_free(norm);
+    jbw_snapshot_free(snap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_gives_identical_records),
         cmocka_unit_test(test_writers_of_the_example_carry_the_notice),
         cmocka_unit_test(test_policy_report_of_the_example),
+        cmocka_unit_test(test_results_say_their_model_norm_and_notice),
         cmocka_unit_test(test_different_seed_gives_different_records),
         cmocka_unit_test(test_reference_date_is_2025_09_01),
         cmocka_unit_test(test_example_uses_zuid_west_registry),

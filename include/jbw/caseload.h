@@ -150,6 +150,11 @@ JBW_API jbw_status jbw_caseload_period(jbw_date *from, jbw_date *to,
  * NULL for NULL). */
 JBW_API const jbw_norm *jbw_caseload_norm(const jbw_caseload *cl);
 
+/* The data notice of the snapshot the result was computed from
+ * (jbw_snapshot_data_notice: the embedded example says it is synthetic);
+ * NULL for real data and for NULL. Borrowed, static. */
+JBW_API const char *jbw_caseload_data_notice(const jbw_caseload *cl);
+
 /* Totals of everything. Caller sets out->version.
  * Errors: JBW_EINVAL, JBW_EVERSION. */
 JBW_API jbw_status jbw_caseload_totals_get(jbw_caseload_totals *out,

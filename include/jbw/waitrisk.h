@@ -350,6 +350,15 @@ JBW_API void jbw_triage_free(jbw_triage *triage);
 JBW_API size_t jbw_triage_count(const jbw_triage *triage);
 JBW_API jbw_date jbw_triage_date(const jbw_triage *triage);
 
+/* The model the triage was scored with (the triage's own copy: borrowed,
+ * valid while the triage lives; read it with jbw_waitrisk_model_name,
+ * _version, _base_version); NULL for NULL. */
+JBW_API const jbw_waitrisk_model *jbw_triage_model(const jbw_triage *triage);
+
+/* The data notice of the triage's snapshot (jbw_snapshot_data_notice);
+ * NULL for real data and for NULL. Borrowed, static. */
+JBW_API const char *jbw_triage_data_notice(const jbw_triage *triage);
+
 /*
  * The case at `rank` (0 = first) with its score. Strings in *wait_case
  * are borrowed from the snapshot. Either output may be NULL; the caller
@@ -426,6 +435,24 @@ JBW_API jbw_status jbw_allocation_get(const char **measure_id, size_t *rank,
 
 /* Number assigned / left unassigned. */
 JBW_API size_t jbw_allocation_assigned(const jbw_allocation *alloc);
+
+/* The date of the proposal (the triage's); JBW_DATE_NONE for NULL. */
+JBW_API jbw_date jbw_allocation_date(const jbw_allocation *alloc);
+
+/* The model of the triage the proposal follows (a copy owned by the
+ * allocation: borrowed, valid while it lives); NULL for NULL. */
+JBW_API const jbw_waitrisk_model *
+jbw_allocation_model(const jbw_allocation *alloc);
+
+/* The name of the norm the capacities were computed under (borrowed,
+ * valid while the allocation lives) and its unit; NULL and
+ * JBW_UNIT_MEASURE for NULL. */
+JBW_API const char *jbw_allocation_norm_name(const jbw_allocation *alloc);
+JBW_API jbw_unit jbw_allocation_unit(const jbw_allocation *alloc);
+
+/* The data notice of the allocation's snapshot (jbw_snapshot_data_notice);
+ * NULL for real data and for NULL. Borrowed, static. */
+JBW_API const char *jbw_allocation_data_notice(const jbw_allocation *alloc);
 
 /* Output. JSON {"assignments":[{"id","rank","worker"}],"unassigned":
  * [{"id","rank","reason"}]}, reason "no_capacity" or "no_worker". Also

@@ -607,6 +607,11 @@ const jbw_norm *jbw_caseload_norm(const jbw_caseload *cl)
     return cl ? cl->norm : NULL;
 }
 
+const char *jbw_caseload_data_notice(const jbw_caseload *cl)
+{
+    return cl ? jbw_snapshot_data_notice(cl->snap) : NULL;
+}
+
 static jbw_status jbw__cl_copy_totals(jbw_caseload_totals *out,
                                       const jbw_caseload_totals *t)
 {

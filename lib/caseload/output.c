@@ -37,11 +37,10 @@ static jbw_caseload_totals group_of(const char **key, const jbw_caseload *cl,
     return t;
 }
 
-/* The data notice of the snapshot the result was computed on: the one
- * thing no public getter of the result gives. */
+/* The data notice of the snapshot the result was computed on. */
 static const char *notice_of(const jbw_caseload *cl)
 {
-    return jbw_snapshot_data_notice(cl->snap);
+    return jbw_caseload_data_notice(cl);
 }
 
 static jbw_worker_load worker_of(const jbw_caseload *cl, size_t i)

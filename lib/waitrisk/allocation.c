@@ -405,6 +405,31 @@ size_t jbw_allocation_assigned(const jbw_allocation *alloc)
     return alloc ? alloc->assigned : 0;
 }
 
+jbw_date jbw_allocation_date(const jbw_allocation *alloc)
+{
+    return alloc ? alloc->date : JBW_DATE_NONE;
+}
+
+const jbw_waitrisk_model *jbw_allocation_model(const jbw_allocation *alloc)
+{
+    return alloc ? &alloc->model : NULL;
+}
+
+const char *jbw_allocation_norm_name(const jbw_allocation *alloc)
+{
+    return alloc ? alloc->norm_name : NULL;
+}
+
+jbw_unit jbw_allocation_unit(const jbw_allocation *alloc)
+{
+    return alloc ? alloc->unit : JBW_UNIT_MEASURE;
+}
+
+const char *jbw_allocation_data_notice(const jbw_allocation *alloc)
+{
+    return alloc ? jbw_snapshot_data_notice(alloc->snap) : NULL;
+}
+
 const char *jbw__wr_line_worker(const jbw_allocation *al, size_t i)
 {
     uint32_t w = al->lines[i].worker;

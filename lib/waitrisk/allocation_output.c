@@ -72,16 +72,17 @@ jbw_status jbw_allocation_json(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     jbw__buf_putc(&b, '{');
-    jbw__notice_json(&b, jbw_snapshot_data_notice(alloc->snap));
-    jbw__wr_json_model(&b, &alloc->model);
+    jbw__notice_json(&b, jbw_allocation_data_notice(alloc));
+    jbw__wr_json_model(&b, jbw_allocation_model(alloc));
     jbw__buf_puts(&b, ",\"date\":\"");
-    jbw__buf_date(&b, alloc->date);
+    jbw__buf_date(&b, jbw_allocation_date(alloc));
     jbw__buf_puts(&b, "\",\"norm\":");
-    jbw__buf_json_string(&b, alloc->norm_name);
-    jbw__buf_printf(&b, ",\"unit\":\"%s\"", jbw_unit_code(alloc->unit));
+    jbw__buf_json_string(&b, jbw_allocation_norm_name(alloc));
+    jbw__buf_printf(&b, ",\"unit\":\"%s\"",
+                    jbw_unit_code(jbw_allocation_unit(alloc)));
     /* model version 2 says what the proposal is (the 0.1.0 form of
      * version 1 stays as it was) */
-    if (alloc->model.base >= 2)
+    if (jbw_waitrisk_model_base_version(jbw_allocation_model(alloc)) >= 2)
         jbw__buf_puts(&b, ",\"proposal\":{\"records_nothing\":true,"
                           "\"decided_by\":\"" WR_DECIDED_BY "\"}");
     /* pass 0: assignments, pass 1: unassigned */
@@ -111,7 +112,7 @@ jbw_status jbw_allocation_csv(char **out, size_t *len,
     jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_csv");
     if (st != JBW_OK)
         return st;
-    const char *notice = jbw_snapshot_data_notice(alloc->snap);
+    const char *notice = jbw_allocation_data_notice(alloc);
     jbw__buf_puts(&b, "rank,id,organisation,region,worker,reason");
     jbw__notice_csv_header_end(&b, notice);
     for (i = 0; i < alloc->count; i++) {
@@ -155,16 +156,18 @@ jbw_status jbw_allocation_text(char **out, size_t *len,
     jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_text");
     if (st != JBW_OK)
         return st;
-    jbw__wr_fmt_date(date, alloc->date);
-    jbw__notice_text(&b, jbw_snapshot_data_notice(alloc->snap));
+    jbw__wr_fmt_date(date, jbw_allocation_date(alloc));
+    jbw__notice_text(&b, jbw_allocation_data_notice(alloc));
     jbw__buf_printf(&b,
                     "Allocation proposal on %s (model %s version %d, norm "
                     "%s, unit %s): %lu of %lu waiting assigned\n",
-                    date, alloc->model.name, alloc->model.version,
-                    alloc->norm_name, jbw_unit_code(alloc->unit),
-                    (unsigned long)alloc->assigned,
-                    (unsigned long)alloc->count);
-    if (alloc->model.base >= 2)
+                    date, jbw_waitrisk_model_name(jbw_allocation_model(alloc)),
+                    jbw_waitrisk_model_version(jbw_allocation_model(alloc)),
+                    jbw_allocation_norm_name(alloc),
+                    jbw_unit_code(jbw_allocation_unit(alloc)),
+                    (unsigned long)jbw_allocation_assigned(alloc),
+                    (unsigned long)jbw_allocation_count(alloc));
+    if (jbw_waitrisk_model_base_version(jbw_allocation_model(alloc)) >= 2)
         jbw__buf_puts(&b, "A proposal: it records nothing and assigns no "
                           "one. Who decides: " WR_DECIDED_BY ".\n");
     else

@@ -282,6 +282,16 @@ jbw_date jbw_triage_date(const jbw_triage *triage)
     return triage ? triage->date : JBW_DATE_NONE;
 }
 
+const jbw_waitrisk_model *jbw_triage_model(const jbw_triage *triage)
+{
+    return triage ? &triage->model : NULL;
+}
+
+const char *jbw_triage_data_notice(const jbw_triage *triage)
+{
+    return triage ? jbw_snapshot_data_notice(triage->snap) : NULL;
+}
+
 jbw_status jbw_triage_get(jbw_wait_case *wait_case, jbw_score *score,
                           const jbw_triage *triage, size_t rank)
 {

@@ -38,12 +38,12 @@ static void wr_json_items(jbw__buf *b, const jbw_triage *t, size_t r,
                           jbw_lang lang)
 {
     char reason[WR_REASON_SIZE];
-    int i, first = 1, n = jbw__wr_item_count(&t->model);
+    int i, first = 1, n = jbw__wr_item_count(jbw_triage_model(t));
     jbw__buf_puts(b, "\"items\":[");
     for (i = 0; i < n; i++) {
         if (!(t->scores[r].items & (1u << i)))
             continue;
-        jbw__wr_reason(reason, &t->model, &t->cases[r], &t->scores[r],
+        jbw__wr_reason(reason, jbw_triage_model(t), &t->cases[r], &t->scores[r],
                        (jbw_item)i, lang);
         jbw__buf_puts(b, first ? "{\"item\":" : ",{\"item\":");
         jbw__buf_json_string(b, jbw_item_code((jbw_item)i));
@@ -58,12 +58,14 @@ static void wr_json_items(jbw__buf *b, const jbw_triage *t, size_t r,
 
 void jbw__wr_json_model(jbw__buf *b, const jbw_waitrisk_model *m)
 {
+    const char *name = jbw_waitrisk_model_name(m);
+    int base = jbw_waitrisk_model_base_version(m);
     jbw__buf_puts(b, "\"model\":{\"name\":");
-    jbw__buf_json_string(b, m->name);
-    jbw__buf_printf(b, ",\"version\":%d", m->version);
+    jbw__buf_json_string(b, name);
+    jbw__buf_printf(b, ",\"version\":%d", jbw_waitrisk_model_version(m));
     /* a region's own model names the version it builds on */
-    if (m->base >= 2 && strcmp(m->name, WR_DEFAULT_NAME) != 0)
-        jbw__buf_printf(b, ",\"base_version\":%d", m->base);
+    if (base >= 2 && strcmp(name, WR_DEFAULT_NAME) != 0)
+        jbw__buf_printf(b, ",\"base_version\":%d", base);
     jbw__buf_putc(b, '}');
 }
 
@@ -74,11 +76,12 @@ static void wr_json_override(jbw__buf *b, const jbw_triage *t, size_t r)
     const jbw_wait_case *c = &t->cases[r];
     if (!jbw__wr_overridden(c))
         return;
-    jbw__buf_printf(b,
-                    ",\"overridden\":true,\"computed_band\":\"%s\","
-                    "\"override\":{\"band\":\"%s\",\"reason\":",
-                    jbw_band_code(jbw__wr_band_of(&t->model, &t->scores[r])),
-                    jbw_band_code((jbw_band)c->override_band));
+    jbw__buf_printf(
+        b,
+        ",\"overridden\":true,\"computed_band\":\"%s\","
+        "\"override\":{\"band\":\"%s\",\"reason\":",
+        jbw_band_code(jbw__wr_band_of(jbw_triage_model(t), &t->scores[r])),
+        jbw_band_code((jbw_band)c->override_band));
     jbw__buf_json_string(b, c->override_reason);
     jbw__buf_putc(b, '}');
 }
@@ -89,7 +92,7 @@ static void wr_json_override(jbw__buf *b, const jbw_triage *t, size_t r)
 static int wr_csv_override_columns(const jbw_triage *t, size_t rows)
 {
     size_t r;
-    if (t->model.base >= 2)
+    if (jbw_waitrisk_model_base_version(jbw_triage_model(t)) >= 2)
         return 1;
     for (r = 0; r < rows; r++)
         if (jbw__wr_overridden(&t->cases[r]))
@@ -107,10 +110,10 @@ jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
         return st;
     rows = wr_rows(triage, top);
     jbw__buf_putc(&b, '{');
-    jbw__notice_json(&b, jbw_snapshot_data_notice(triage->snap));
-    jbw__wr_json_model(&b, &triage->model);
+    jbw__notice_json(&b, jbw_triage_data_notice(triage));
+    jbw__wr_json_model(&b, jbw_triage_model(triage));
     jbw__buf_puts(&b, ",\"date\":\"");
-    jbw__buf_date(&b, triage->date);
+    jbw__buf_date(&b, jbw_triage_date(triage));
     jbw__buf_printf(&b, "\",\"waiting\":%lu,\"cases\":[",
                     (unsigned long)triage->count);
     for (r = 0; r < rows; r++) {
@@ -152,7 +155,7 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
     if (st != JBW_OK)
         return st;
     rows = wr_rows(triage, top);
-    n = jbw__wr_item_count(&triage->model);
+    n = jbw__wr_item_count(jbw_triage_model(triage));
     with_override = wr_csv_override_columns(triage, rows);
     jbw__buf_puts(&b, "rank,id,organisation,region,state,band,points,"
                       "workdays_waiting,workdays_no_contact,age_years,"
@@ -162,7 +165,7 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
     jbw__buf_puts(&b, with_override ? ",reasons,model,model_version,"
                                       "computed_band,override_reason"
                                     : ",reasons,model,model_version");
-    jbw__notice_csv_header_end(&b, jbw_snapshot_data_notice(triage->snap));
+    jbw__notice_csv_header_end(&b, jbw_triage_data_notice(triage));
     for (r = 0; r < rows; r++) {
         const jbw_score *s = &triage->scores[r];
         const jbw_wait_case *c = &triage->cases[r];
@@ -187,7 +190,8 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
         for (i = 0; i < n; i++) {
             if (!(s->items & (1u << i)))
                 continue;
-            jbw__wr_reason(reason, &triage->model, c, s, (jbw_item)i, lang);
+            jbw__wr_reason(reason, jbw_triage_model(triage), c, s, (jbw_item)i,
+                           lang);
             if (reasons.len)
                 jbw__buf_puts(&reasons, " | ");
             jbw__buf_puts(&reasons, reason);
@@ -199,15 +203,18 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
             jbw__buf_csv_field(&b, reasons.data);
         jbw__buf_free(&reasons);
         jbw__buf_putc(&b, ',');
-        jbw__buf_csv_field(&b, triage->model.name);
-        jbw__buf_printf(&b, ",%d", triage->model.version);
+        jbw__buf_csv_field(&b,
+                           jbw_waitrisk_model_name(jbw_triage_model(triage)));
+        jbw__buf_printf(&b, ",%d",
+                        jbw_waitrisk_model_version(jbw_triage_model(triage)));
         if (with_override) {
-            jbw__buf_printf(&b, ",%s,",
-                            jbw_band_code(jbw__wr_band_of(&triage->model, s)));
+            jbw__buf_printf(
+                &b, ",%s,",
+                jbw_band_code(jbw__wr_band_of(jbw_triage_model(triage), s)));
             if (jbw__wr_overridden(c))
                 jbw__buf_csv_field(&b, c->override_reason);
         }
-        jbw__notice_csv_row_end(&b, jbw_snapshot_data_notice(triage->snap));
+        jbw__notice_csv_row_end(&b, jbw_triage_data_notice(triage));
     }
     return jbw__wr_finish(&b, out, len);
 }
@@ -238,13 +245,14 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
     if (st != JBW_OK)
         return st;
     rows = wr_rows(triage, top);
-    jbw__wr_fmt_date(date, triage->date);
-    jbw__notice_text(&b, jbw_snapshot_data_notice(triage->snap));
+    jbw__wr_fmt_date(date, jbw_triage_date(triage));
+    jbw__notice_text(&b, jbw_triage_data_notice(triage));
     jbw__buf_printf(&b,
                     nl ? "Wachtlijst op %s (model %s versie %d): %lu wachtend"
                        : "Waiting list on %s (model %s version %d): %lu "
                          "waiting",
-                    date, triage->model.name, triage->model.version,
+                    date, jbw_waitrisk_model_name(jbw_triage_model(triage)),
+                    jbw_waitrisk_model_version(jbw_triage_model(triage)),
                     (unsigned long)triage->count);
     if (rows < triage->count)
         jbw__buf_printf(&b, nl ? ", eerste %lu" : ", first %lu",
@@ -262,10 +270,11 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
         snprintf(workdays, sizeof workdays, "%ld", (long)s->workdays_waiting);
         text_row(&b, rank, c->id ? c->id : "", jbw_band_code(s->band), points,
                  workdays, date);
-        for (i = 0; i < jbw__wr_item_count(&triage->model); i++) {
+        for (i = 0; i < jbw__wr_item_count(jbw_triage_model(triage)); i++) {
             if (!(s->items & (1u << i)))
                 continue;
-            jbw__wr_reason(reason, &triage->model, c, s, (jbw_item)i, lang);
+            jbw__wr_reason(reason, jbw_triage_model(triage), c, s, (jbw_item)i,
+                           lang);
             snprintf(points, sizeof points, "%+d", s->item_points[i]);
             jbw__table_put(&b, "", "", 7, JBW__RIGHT, 0);
             jbw__table_put(&b, "", points, 5, JBW__RIGHT, 0);
@@ -278,7 +287,7 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
                 nl ? "%7s  overschreven naar %s (berekend: %s): %s\n"
                    : "%7s  overridden to %s (computed: %s): %s\n",
                 "", jbw_band_code(s->band),
-                jbw_band_code(jbw__wr_band_of(&triage->model, s)),
+                jbw_band_code(jbw__wr_band_of(jbw_triage_model(triage), s)),
                 c->override_reason);
     }
     return jbw__wr_finish(&b, out, len);
