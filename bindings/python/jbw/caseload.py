@@ -366,6 +366,11 @@ class CaseloadResult(Handle):
         return from_days(C.jbw_caseload_date(self._p))  # type: ignore[return-value]
 
     @property
+    def data_notice(self) -> Optional[str]:
+        """The snapshot's data notice (synthetic example data), or None."""
+        return dec(C.jbw_caseload_data_notice(self._p))
+
+    @property
     def period(self) -> Tuple[_dt.date, _dt.date, int]:
         """The coupling period (from, to) and the coupling norm in werkdagen."""
         a, b, w = c_int32(), c_int32(), c_int32()

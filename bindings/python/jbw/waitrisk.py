@@ -801,6 +801,11 @@ class Triage(Handle):
         """The date the cases were scored on."""
         return from_days(C.jbw_triage_date(self._p))  # type: ignore[return-value]
 
+    @property
+    def data_notice(self) -> Optional[str]:
+        """The snapshot's data notice (synthetic example data), or None."""
+        return dec(C.jbw_triage_data_notice(self._p))
+
     def __getitem__(self, rank_index: int) -> TriageEntry:
         """The entry at a 0-based position in the ranking."""
         rank_index = seq_index(rank_index, len(self), "triage")
@@ -903,6 +908,21 @@ class Allocation(Handle):
     def assigned(self) -> int:
         """Number of cases given a worker."""
         return C.jbw_allocation_assigned(self._p)
+
+    @property
+    def date(self) -> _dt.date:
+        """The date of the proposal (the triage's)."""
+        return from_days(C.jbw_allocation_date(self._p))  # type: ignore[return-value]
+
+    @property
+    def norm_name(self) -> str:
+        """The name of the norm the capacities were computed under."""
+        return dec(C.jbw_allocation_norm_name(self._p)) or ""
+
+    @property
+    def data_notice(self) -> Optional[str]:
+        """The snapshot's data notice (synthetic example data), or None."""
+        return dec(C.jbw_allocation_data_notice(self._p))
 
     @property
     def unassigned(self) -> int:

@@ -279,6 +279,20 @@ class SyntheticNotice(unittest.TestCase):
                     self.assertNotIn("data_notice", r.to_dict())
 
 
+class ResultsSayWhatTheyWereMadeWith(unittest.TestCase):
+    def test_notice_norm_and_date_of_results(self):
+        with jbw.Snapshot.example() as snap, jbw.Norm.default() as norm:
+            notice = snap.data_notice
+            cl = jbw.compute_caseload(snap, norm)
+            self.assertEqual(cl.data_notice, notice)
+            with snap.triage() as t:
+                self.assertEqual(t.data_notice, notice)
+                with t.allocate(norm) as a:
+                    self.assertEqual(a.data_notice, notice)
+                    self.assertEqual(a.norm_name, norm.name)
+                    self.assertEqual(a.date, t.date)
+
+
 class PolicyReport(unittest.TestCase):
     def test_report_for_people_who_decide(self):
         with jbw.Snapshot.example() as snap, snap.caseload() as r:
