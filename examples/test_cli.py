@@ -429,6 +429,24 @@ class PolicyReport(unittest.TestCase):
         self.assertIn("\nDatakwaliteit (", out)
         self.assertIn("  VOTS langer dan 3 maanden: M03852\n", out)
 
+    def test_waiting_for_suitable_help_of_the_example(self):
+        # Counted again from `jbw export`'s measures.csv by the definition
+        # (docs/norms.md): active on 2025-09-01, help_requested on or
+        # before it, help_started none or later; past the norm when
+        # help_requested + 3 months < 2025-09-01. 127 and 38 in all; JB
+        # west 104 and 34; Zuid-Holland Zuid 28 and 9.
+        doc = json.loads(run("report", "--format", "json").stdout)
+        t = doc["totals"]
+        self.assertEqual((t["waiting_for_help"], t["waiting_for_help_past_norm"]),
+                         (127, 38))
+        org = {g["key"]: g for g in doc["by_organisation"]}["JBWEST"]
+        self.assertEqual((org["waiting_for_help"], org["waiting_for_help_past_norm"]),
+                         (104, 34))
+        zhz = {g["key"]: g for g in doc["by_region"]}["ZHZ"]
+        self.assertEqual((zhz["waiting_for_help"], zhz["waiting_for_help_past_norm"]),
+                         (28, 9))
+        self.assertIn("Wachten op passende hulp", run("report").stdout)
+
     def test_fits_two_screens_with_totals_groups_and_kinds(self):
         out = run("report").stdout
         lines = out.splitlines()

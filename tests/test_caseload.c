@@ -1408,7 +1408,7 @@ static void result_getters_check_null_version_and_range(void **state)
     assert_ok(jbw_norm_new_named(&n, "significant-children"));
     cl = compute(snap, n, NULL);
     memset(&t, 0, sizeof t);
-    t.version = 2;
+    t.version = 3; /* versions 1 and 2 exist */
     assert_status(jbw_caseload_totals_get(&t, cl), JBW_EVERSION);
     assert_int_equal(t.active_measures, 0);
     assert_status(jbw_caseload_totals_get(NULL, cl), JBW_EINVAL);
@@ -1553,9 +1553,10 @@ static void caseload_csv_has_one_row_per_scope(void **state)
      * 1 bestaand, 6 workers, 0.917 required, 4.4 available, 3.7
      * effective, -2.783 gap, 36.4 free, 8 load, 44.4 capacity, 4 started,
      * 2 within, 1 past, 50%, median 5; kinds OTS 8 VOTS 1 VOOGDIJ 1
-     * VV 0 TV 0 JR_TB_GEDWONGEN 2 and six JR kinds 0 */
+     * VV 0 TV 0 JR_TB_GEDWONGEN 2 and six JR kinds 0; no measure has
+     * help dates: 0 waiting for help, 0 past the norm */
     assert_has(csv, "\ntotal,,12,11,9,10,1,1,6,0.917,4.4,3.7,-2.783,36.4,8,"
-                    "44.4,4,2,1,50,5,8,1,1,0,0,2,0,0,0,0,0,0\n");
+                    "44.4,4,2,1,50,5,8,1,1,0,0,2,0,0,0,0,0,0,0,0\n");
     /* R3: empty percentage and median */
     assert_has(csv, "\nregion,R3,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,0,");
     assert_has(csv, "\norganisation,GC,");

@@ -230,7 +230,7 @@ static void test_no_date_after_reference_and_latest_equals_it(void **state)
     (void)state;
     for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
         jbw_measure m = JBW_MEASURE_INIT;
-        jbw_date dates[6];
+        jbw_date dates[8];
         size_t k;
         assert_ok(jbw_snapshot_measure(&m, snap, i));
         dates[0] = m.start;
@@ -239,7 +239,9 @@ static void test_no_date_after_reference_and_latest_equals_it(void **state)
         dates[3] = m.waiting_since;
         dates[4] = m.birth_date;
         dates[5] = m.last_contact;
-        for (k = 0; k < 6; k++) {
+        dates[6] = m.help_requested;
+        dates[7] = m.help_started;
+        for (k = 0; k < 8; k++) {
             assert_true(dates[k] <= ref);
             if (dates[k] > latest)
                 latest = dates[k];

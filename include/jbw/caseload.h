@@ -92,8 +92,17 @@ typedef struct jbw_caseload_totals {
     double coupling_within_pct;      /* within / started x 100; NaN if none */
     double coupling_median_workdays; /* over those assigned; NaN if none */
     size_t by_kind[JBW_KIND_SLOTS];  /* active measures per kind */
+    /* version 2 (libjbw 0.2): waiting for suitable help on the date */
+    size_t waiting_for_help; /* active measures with help_requested on or
+                                before the date and no help_started by
+                                then (none, or after the date) */
+    size_t waiting_for_help_past_norm; /* of those, requested more than 3
+                                          calendar months before the date
+                                          (request + 3 months < date) */
 } jbw_caseload_totals;
-#define JBW_CASELOAD_TOTALS_VERSION 1
+/* Version 1 records (without the help figures) are still filled, up to
+ * their own size. */
+#define JBW_CASELOAD_TOTALS_VERSION 2
 
 /* One worker's line. Strings borrowed from the snapshot. */
 typedef struct jbw_worker_load {

@@ -35,7 +35,8 @@ typedef struct jbw_load_options {
     /*
      * The snapshot's reference date. JBW_DATE_NONE (default): the latest
      * date found in either file (start, end - 1, first_assigned,
-     * waiting_since, last_contact, hired), so that an exported snapshot
+     * waiting_since, last_contact, help_requested, help_started, hired),
+     * so that an exported snapshot
      * loads back with its own date.
      */
     jbw_date reference_date;

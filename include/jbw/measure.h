@@ -175,20 +175,27 @@ typedef struct jbw_measure {
     jbw_date term_end;           /* optional: the current term ends */
     int override_band;           /* -1 (none) or a jbw_band (waitrisk.h) */
     const char *override_reason; /* required with override_band */
+    /* version 3 (libjbw 0.2): waiting for suitable help (docs/norms.md) */
+    jbw_date help_requested; /* optional: the GI asked for suitable help
+                                (foster care, a crisis place, specialist
+                                help); not before start */
+    jbw_date help_started;   /* optional: that help began; not before
+                                help_requested */
 } jbw_measure;
 
-#define JBW_MEASURE_VERSION 2
+#define JBW_MEASURE_VERSION 3
 #define JBW_MEASURE_INIT                                                       \
     {                                                                          \
         JBW_MEASURE_VERSION, NULL, NULL, NULL, JBW_KIND_OTS, NULL, NULL,       \
             JBW_DATE_NONE, JBW_DATE_NONE, NULL, JBW_DATE_NONE, JBW_DATE_NONE,  \
             0, JBW_SAFETY_UNKNOWN, JBW_PLACEMENT_NONE, JBW_DATE_NONE,          \
             JBW_DATE_NONE, JBW_JR_RISK_UNKNOWN, JBW_YESNO_UNKNOWN,             \
-            JBW_YESNO_UNKNOWN, JBW_YESNO_UNKNOWN, JBW_DATE_NONE, -1, NULL      \
+            JBW_YESNO_UNKNOWN, JBW_YESNO_UNKNOWN, JBW_DATE_NONE, -1, NULL,     \
+            JBW_DATE_NONE, JBW_DATE_NONE                                       \
     }
 
-/* Sets the defaults of record version `version` (1 or 2; version 1
- * writes only its own fields). Errors: JBW_EINVAL, JBW_EVERSION. */
+/* Sets the defaults of record version `version` (1, 2 or 3; an older
+ * version writes only its own fields). Errors: JBW_EINVAL, JBW_EVERSION. */
 JBW_API jbw_status jbw_measure_init(jbw_measure *m, unsigned int version);
 
 #ifdef __cplusplus

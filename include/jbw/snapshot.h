@@ -84,9 +84,13 @@ JBW_API jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap,
  * one before (previous_workers > 0 or first_assigned set) has a
  * waiting_since, and previous_workers > 0; previous_workers >= 0;
  * first_assigned, waiting_since and last_contact not before start;
- * birth_date not after start; jr_risk only on jeugdreclassering; enum
- * values in range. A measure without a worker that never had one and no
- * waiting_since waits since its start.
+ * birth_date not after start (except for an OTS or VOTS: before birth);
+ * a jeugdreclassering child 12 or older at the start (when birth_date is
+ * set); help_requested not before start and help_started not before
+ * help_requested; jr_risk only on jeugdreclassering; enum values in
+ * range. A measure without a worker that never had one and no
+ * waiting_since waits since its start. Records of versions 1, 2 and 3
+ * are accepted (an older one is read only up to its own size).
  * Errors as jbw_snapshot_add_worker().
  */
 JBW_API jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,

@@ -87,6 +87,7 @@ struct jbw_caseload {
     jbw_caseload_totals *scope;
     size_t worker_count;
     jbw__cl_worker *workers;
+    size_t help_known; /* measures with a help_requested date */
     size_t finding_count;
     size_t finding_by_rule[JBW_FINDING_RULE_COUNT];
     jbw__cl_finding *findings;

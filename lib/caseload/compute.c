@@ -229,6 +229,26 @@ static jbw_status jbw__cl_workers(jbw__cl_ctx *c)
     return JBW_OK;
 }
 
+/* Waiting for suitable help on the date d: 0 (no), 1 (within the
+ * norm), 2 (past it: requested more than 3 calendar months before d). */
+static int jbw__cl_help_wait(const jbw__measures *m, size_t i, jbw_date d)
+{
+    jbw_date asked = m->help_requested[i], began = m->help_started[i], norm;
+    if (asked == JBW_DATE_NONE || asked > d ||
+        (began != JBW_DATE_NONE && began <= d))
+        return 0;
+    if (jbw_date_add_months(&norm, asked, 3) != JBW_OK)
+        return 1;
+    return norm < d ? 2 : 1;
+}
+
+/* Adds a measure's waiting for help (jbw__cl_help_wait) to one scope. */
+static void jbw__cl_count_help(jbw_caseload_totals *t, int wait)
+{
+    t->waiting_for_help += wait > 0;
+    t->waiting_for_help_past_norm += wait > 1;
+}
+
 /* Adds a measure's own counts to one scope. */
 static void jbw__cl_count_measure(jbw_caseload_totals *t, jbw_measure_state st,
                                   unsigned kind)
@@ -307,6 +327,7 @@ static jbw_status jbw__cl_measures(jbw__cl_ctx *c)
     jbw_status st;
     for (i = 0; i < m->count; i++) {
         jbw_measure_state state = jbw__measure_state(snap, i, d);
+        cl->help_known += m->help_requested[i] != JBW_DATE_NONE;
         size_t so = 1 + m->org[i], sr = reg_base + m->region[i];
         if (m->start[i] >= pf && m->start[i] <= pt &&
             (st = jbw__cl_coupling(c, i, state, so, sr)) != JBW_OK)
@@ -314,9 +335,15 @@ static jbw_status jbw__cl_measures(jbw__cl_ctx *c)
         if (state != JBW_STATE_INACTIVE) {
             unsigned kind = m->kind[i];
             uint32_t row = JBW__NONE;
+            int help = jbw__cl_help_wait(m, i, d);
             jbw__cl_count_measure(&t[0], state, kind);
             jbw__cl_count_measure(&t[so], state, kind);
             jbw__cl_count_measure(&t[sr], state, kind);
+            if (help) {
+                jbw__cl_count_help(&t[0], help);
+                jbw__cl_count_help(&t[so], help);
+                jbw__cl_count_help(&t[sr], help);
+            }
             /* A worker who left, or the unnamed earlier worker of a
              * measure not yet waiting, carries no load on the date. */
             if (state == JBW_STATE_ASSIGNED && m->worker[i] != JBW__NONE)
@@ -615,12 +642,17 @@ const char *jbw_caseload_data_notice(const jbw_caseload *cl)
 static jbw_status jbw__cl_copy_totals(jbw_caseload_totals *out,
                                       const jbw_caseload_totals *t)
 {
-    if (out->version != JBW_CASELOAD_TOTALS_VERSION)
+    unsigned int version = out->version;
+    if (version < 1 || version > JBW_CASELOAD_TOTALS_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_caseload_totals version %u is not supported "
-                          "(this library knows %u)",
-                          out->version, (unsigned)JBW_CASELOAD_TOTALS_VERSION);
-    *out = *t;
+                          "(this library knows 1 to %u)",
+                          version, (unsigned)JBW_CASELOAD_TOTALS_VERSION);
+    /* a version 1 record ends before the help figures */
+    memcpy(out, t,
+           version == 1 ? offsetof(jbw_caseload_totals, waiting_for_help)
+                        : sizeof *out);
+    out->version = version;
     return jbw__ok();
 }
 

@@ -1,6 +1,6 @@
 /*
- * libjbw internal: the data-quality findings in the caseload writers
- * (findings_out.c).
+ * libjbw internal: sections of the short caseload report: the data-quality
+ * findings (findings_out.c) and waiting for suitable help (help_out.c).
  */
 #ifndef JBW_CASELOAD_FINDINGS_OUT_H
 #define JBW_CASELOAD_FINDINGS_OUT_H
@@ -13,5 +13,10 @@ void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl);
 /* Appends the report's section: a blank line, the title, the counts per
  * rule and the measure ids (at most 20 per rule). */
 void jbw__cl_findings_text(jbw__buf *b, const jbw_caseload *cl, int english);
+
+/* Appends the report's section on waiting for suitable help (help_out.c):
+ * the total, per organisation and per region; nothing when the snapshot
+ * has no help dates. */
+void jbw__cl_help_text(jbw__buf *b, const jbw_caseload *cl, int english);
 
 #endif /* JBW_CASELOAD_FINDINGS_OUT_H */

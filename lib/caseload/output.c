@@ -100,7 +100,11 @@ static void jbw__json_totals(jbw__buf *b, const char *key,
         jbw__json_key(b, jbw_kind_code((jbw_kind)k), k == 0);
         jbw__buf_printf(b, "%zu", t->by_kind[k]);
     }
-    jbw__buf_puts(b, "}}");
+    jbw__buf_putc(b, '}');
+    jbw__json_size(b, "waiting_for_help", t->waiting_for_help);
+    jbw__json_size(b, "waiting_for_help_past_norm",
+                   t->waiting_for_help_past_norm);
+    jbw__buf_putc(b, '}');
 }
 
 static void jbw__json_groups(jbw__buf *b, const jbw_caseload *cl,
@@ -220,6 +224,8 @@ static void jbw__csv_totals_row(jbw__buf *b, const char *scope, const char *key,
     jbw__csv_num(b, t->coupling_median_workdays, JBW__DEC_PCT);
     for (k = 0; k < JBW_KIND_COUNT; k++)
         jbw__buf_printf(b, ",%zu", t->by_kind[k]);
+    jbw__buf_printf(b, ",%zu,%zu", t->waiting_for_help,
+                    t->waiting_for_help_past_norm);
     jbw__notice_csv_row_end(b, notice);
 }
 
@@ -241,6 +247,7 @@ jbw_status jbw_caseload_csv(char **out, size_t *len, const jbw_caseload *cl)
                       "coupling_median_workdays");
     for (k = 0; k < JBW_KIND_COUNT; k++)
         jbw__buf_printf(&b, ",kind_%s", jbw_kind_code((jbw_kind)k));
+    jbw__buf_puts(&b, ",waiting_for_help,waiting_for_help_past_norm");
     jbw__notice_csv_header_end(&b, notice);
     total = totals_of(cl);
     jbw__csv_totals_row(&b, "total", "", &total, notice);

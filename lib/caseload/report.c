@@ -404,6 +404,7 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
     jbw__text_table(&b, c.w->kind_headers, 4, JBW_KIND_COUNT, 1u | 2u,
                     cell_kind, &c);
 
+    jbw__cl_help_text(&b, cl, o->lang == JBW_LANG_EN);
     jbw__cl_findings_text(&b, cl, o->lang == JBW_LANG_EN);
 
     if (o->workers_table)

@@ -122,6 +122,7 @@ typedef struct jbw__worker_draw {
 
 typedef struct jbw__gen {
     jbw__rng rng;
+    uint64_t help_seed; /* the help dates' own stream (jbw__draw_help) */
     jbw_snapshot *snap;
     jbw_date ref;
     jbw__worker_draw *workers;
@@ -265,6 +266,36 @@ static void jbw__new_family(jbw__gen *g, char *buf, size_t size)
     snprintf(buf, size, "F%05u", ++g->family_seq);
 }
 
+/*
+ * Waiting for suitable help, on a stream of its own (seeded by the seed
+ * and the measure's number), so that the draws of every other field are
+ * those of the example before help dates existed. A jeugdbescherming
+ * measure that had a worker asks for help in 1 case of 10, or 1 of 2
+ * with a placement (a placement needs a place): 0-45 days after the first
+ * assignment; the help begins 7-90 days later (70%) or 91-300 days later.
+ * Dates after the measure's last day (or the reference date) stay unset:
+ * the request not yet made, the help not yet begun.
+ */
+static void jbw__draw_help(const jbw__gen *g, jbw_measure *m)
+{
+    jbw__rng r;
+    jbw_date asked, began, last;
+    if (jbw_kind_domain(m->kind) != JBW_DOMAIN_JB ||
+        m->first_assigned == JBW_DATE_NONE)
+        return;
+    r.state = g->help_seed ^ (0x9E3779B97F4A7C15ULL * g->measure_seq);
+    if (!jbw__chance(&r, m->placement != JBW_PLACEMENT_NONE ? 50 : 10))
+        return;
+    last = m->end != JBW_DATE_NONE && m->end - 1 < g->ref ? m->end - 1 : g->ref;
+    asked = m->first_assigned + (jbw_date)jbw__below(&r, 46);
+    if (asked > last)
+        return;
+    began = asked + (jbw__chance(&r, 70) ? 7 + (jbw_date)jbw__below(&r, 84)
+                                         : 91 + (jbw_date)jbw__below(&r, 210));
+    m->help_requested = asked;
+    m->help_started = began <= last ? began : JBW_DATE_NONE;
+}
+
 /* Fills the fields every measure shares and adds it. */
 static jbw_status jbw__add(jbw__gen *g, jbw_measure *m, const jbw__child *c,
                            uint32_t org, uint32_t region)
@@ -277,6 +308,7 @@ static jbw_status jbw__add(jbw__gen *g, jbw_measure *m, const jbw__child *c,
     m->organisation = jbw__org_keys[org];
     m->region = jbw__region_keys[region];
     m->birth_date = g->ref - c->age_days;
+    jbw__draw_help(g, m);
     return jbw_snapshot_add_measure(g->snap, m);
 }
 
@@ -663,6 +695,7 @@ jbw_status jbw_example_snapshot(jbw_snapshot **out, uint32_t seed)
         return jbw__error(JBW_EINVAL, "jbw_example_snapshot: out is NULL");
     memset(&g, 0, sizeof g);
     g.rng.state = seed;
+    g.help_seed = (uint64_t)seed ^ 0xD1B54A32D192ED03ULL;
     g.ref = jbw_example_date();
     g.worker_count = jbw__total_workers();
     if ((st = jbw_registry_zuid_west(&reg)) != JBW_OK)

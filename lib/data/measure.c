@@ -253,10 +253,12 @@ jbw_status jbw_worker_init(jbw_worker *w, unsigned int version)
 jbw_status jbw_measure_init(jbw_measure *m, unsigned int version)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
-    if (m && version == 1) {
-        /* a record of libjbw 0.1 is smaller: write only its fields */
-        memcpy(m, &init, offsetof(jbw_measure, safety_plan));
-        m->version = 1;
+    if (m && (version == 1 || version == 2)) {
+        /* a record of an older version is smaller: write only its fields */
+        memcpy(m, &init,
+               version == 1 ? offsetof(jbw_measure, safety_plan)
+                            : offsetof(jbw_measure, help_requested));
+        m->version = version;
         return jbw__ok();
     }
     return jbw__record_init(m, &init, sizeof init, version, JBW_MEASURE_VERSION,

@@ -25,7 +25,7 @@
     X(first_assigned) X(waiting_since) X(previous_workers) X(safety)           \
     X(placement) X(birth_date) X(last_contact) X(jr_risk) X(family_given)      \
     X(safety_plan) X(other_help) X(domestic_violence) X(term_end)              \
-    X(override_band) X(override_reason)
+    X(override_band) X(override_reason) X(help_requested) X(help_started)
 /* clang-format on */
 
 #define JBW__PLUS_ONE(f) +1
@@ -548,6 +548,24 @@ static jbw_status jbw__check_measure_dates(const jbw__rec *r,
     return jbw__check_jr_age(r, m);
 }
 
+/* Record version 3: the request for suitable help is not before the
+ * measure's start, and the help does not begin before it was asked. */
+static jbw_status jbw__check_help_dates(const jbw__rec *r, const jbw_measure *m)
+{
+    jbw_status st;
+    if ((st = jbw__check_date(r, "help_requested", m->help_requested, 0)) !=
+            JBW_OK ||
+        (st = jbw__check_date(r, "help_started", m->help_started, 0)) !=
+            JBW_OK ||
+        (st = jbw__check_not_before(r, "help_requested", m->help_requested,
+                                    "start", m->start)) != JBW_OK)
+        return st;
+    if (m->help_requested == JBW_DATE_NONE)
+        return JBW_OK;
+    return jbw__check_not_before(r, "help_started", m->help_started,
+                                 "help_requested", m->help_requested);
+}
+
 /* The worker, when named, exists and works for the measure's GI. */
 static jbw_status jbw__check_measure_worker(jbw__measure_row *row,
                                             const jbw_snapshot *snap,
@@ -682,6 +700,7 @@ static jbw_status jbw__check_measure(jbw__measure_row *row,
     r.id = m->id;
     if ((st = jbw__check_measure_keys(row, snap, &r, m)) != JBW_OK ||
         (st = jbw__check_measure_dates(&r, m)) != JBW_OK ||
+        (st = jbw__check_help_dates(&r, m)) != JBW_OK ||
         (st = jbw__check_measure_v2(&r, m)) != JBW_OK ||
         (st = jbw__check_measure_worker(row, snap, &r, m)) != JBW_OK)
         return st;
@@ -745,15 +764,18 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
     if (!snap || !measure)
         return jbw__error(JBW_EINVAL, "jbw_snapshot_add_measure: snapshot or "
                                       "measure is NULL");
-    if (measure->version != 1 && measure->version != JBW_MEASURE_VERSION)
+    if (measure->version < 1 || measure->version > JBW_MEASURE_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_snapshot_add_measure: measure "
                           "version %u is not supported (expected 1 to %u)",
                           measure->version, JBW_MEASURE_VERSION);
-    if (measure->version == 1) {
-        /* a record of libjbw 0.1 is smaller: the later fields default */
+    if (measure->version < JBW_MEASURE_VERSION) {
+        /* a record of an older version is smaller: the later fields
+         * default */
         full = init;
-        memcpy(&full, measure, JBW__MEASURE_V1_SIZE);
+        memcpy(&full, measure,
+               measure->version == 1 ? JBW__MEASURE_V1_SIZE
+                                     : JBW__MEASURE_V2_SIZE);
         measure = &full;
     }
     if ((st = jbw__check_measure(&row, snap, measure)) != JBW_OK)
@@ -795,6 +817,8 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
     m->term_end[i] = measure->term_end;
     m->override_band[i] = (int8_t)measure->override_band;
     m->override_reason[i] = (uint32_t)reason;
+    m->help_requested[i] = measure->help_requested;
+    m->help_started[i] = measure->help_started;
     m->count = i + 1;
     return jbw__ok();
 }

@@ -69,6 +69,8 @@ typedef struct jbw__workers {
  */
 /* The size of a jbw_measure of record version 1 (libjbw 0.1). */
 #define JBW__MEASURE_V1_SIZE offsetof(jbw_measure, safety_plan)
+/* The size of a jbw_measure of record version 2 (before the help dates). */
+#define JBW__MEASURE_V2_SIZE offsetof(jbw_measure, help_requested)
 
 typedef struct jbw__measures {
     size_t count, cap;
@@ -98,6 +100,9 @@ typedef struct jbw__measures {
     jbw_date *term_end;         /* JBW_DATE_NONE */
     int8_t *override_band;      /* JBW_OVERRIDE_NONE (-1) or a jbw_band */
     uint32_t *override_reason;  /* index into override_reasons, JBW__NONE */
+    /* record version 3: waiting for suitable help */
+    jbw_date *help_requested; /* JBW_DATE_NONE */
+    jbw_date *help_started;   /* JBW_DATE_NONE */
 } jbw__measures;
 
 struct jbw_snapshot {

@@ -76,9 +76,12 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
     const jbw__measures *m;
     const jbw_registry *reg;
     unsigned int version = out ? out->version : 0;
-    jbw_status st = jbw__check_read(
-        out, version, version == 1 ? 1u : (unsigned)JBW_MEASURE_VERSION, snap,
-        i, jbw_snapshot_measure_count(snap), "measure");
+    jbw_status st =
+        jbw__check_read(out, version,
+                        version >= 1 && version < JBW_MEASURE_VERSION
+                            ? version
+                            : (unsigned)JBW_MEASURE_VERSION,
+                        snap, i, jbw_snapshot_measure_count(snap), "measure");
     if (st != JBW_OK)
         return st;
     m = &snap->m;
@@ -113,6 +116,10 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
         m->override_reason[i] == JBW__NONE
             ? NULL
             : jbw__strmap_key(&snap->override_reasons, m->override_reason[i]);
+    if (version == 2)
+        return jbw__ok(); /* a record of version 2 ends here */
+    out->help_requested = m->help_requested[i];
+    out->help_started = m->help_started[i];
     return jbw__ok();
 }
 

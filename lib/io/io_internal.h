@@ -96,6 +96,8 @@ enum {
     M_TERM_END,
     M_OVERRIDE_BAND,
     M_OVERRIDE_REASON,
+    M_HELP_REQUESTED, /* record version 3 */
+    M_HELP_STARTED,
     M_COLUMNS
 };
 extern const char *const jbw__io_worker_names[W_COLUMNS];

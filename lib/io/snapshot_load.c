@@ -36,9 +36,11 @@ const char *const jbw__io_measure_names[M_COLUMNS] = {
     "safety", "placement", "birth_date", "last_contact", "jr_risk",
     /* record version 2: model version 2 inputs and the override */
     "safety_plan", "other_help", "domestic_violence", "term_end",
-    "override_band", "override_reason"};
+    "override_band", "override_reason",
+    /* record version 3: waiting for suitable help */
+    "help_requested", "help_started"};
 static const unsigned char io_measure_required[M_COLUMNS] = {
-    1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
 /* String fields of the rows, as arena offsets (IO_NULL: none). */
 enum { WS_ID, WS_ORG, WS_REGION, WS_COUNT };
@@ -213,6 +215,8 @@ static void io_measure_later(io_load *L, const jbw_measure *m)
     io_later(L, m->first_assigned);
     io_later(L, m->waiting_since);
     io_later(L, m->last_contact);
+    io_later(L, m->help_requested);
+    io_later(L, m->help_started);
 }
 
 static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
@@ -256,6 +260,10 @@ static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
                                  col[M_DOMESTIC_VIOLENCE], IO_YESNO)) !=
             JBW_OK ||
         (st = jbw__io_date(&m->term_end, c, col[M_TERM_END], 0)) != JBW_OK ||
+        (st = jbw__io_date(&m->help_requested, c, col[M_HELP_REQUESTED], 0)) !=
+            JBW_OK ||
+        (st = jbw__io_date(&m->help_started, c, col[M_HELP_STARTED], 0)) !=
+            JBW_OK ||
         (st = jbw__io_enum_value(&band, &L->memo[IO_BAND], c,
                                  col[M_OVERRIDE_BAND], IO_BAND)) != JBW_OK)
         return st;

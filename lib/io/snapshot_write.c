@@ -121,6 +121,11 @@ static void io_put_measure(jbw__buf *b, const jbw_snapshot *s, size_t i)
     if (m->override_reason[i] != JBW__NONE)
         jbw__io_put_text(
             b, jbw__strmap_key(&s->override_reasons, m->override_reason[i]));
+    /* record version 3 */
+    jbw__buf_putc(b, ',');
+    jbw__buf_date(b, m->help_requested[i]);
+    jbw__buf_putc(b, ',');
+    jbw__buf_date(b, m->help_started[i]);
     jbw__buf_putc(b, '\n');
 }
 

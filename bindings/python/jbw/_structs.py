@@ -94,8 +94,9 @@ class MeasureC(ctypes.Structure):
     worker_id 64, first_assigned 72, waiting_since 76, previous_workers 80,
     safety 84, placement 88, birth_date 92, last_contact 96, jr_risk 100;
     record version 2: safety_plan 104, other_help 108, domestic_violence
-    112, term_end 116, override_band 120, override_reason 128; size 136."""
-    VERSION = 2
+    112, term_end 116, override_band 120, override_reason 128; record
+    version 3: help_requested 136, help_started 140; size 144."""
+    VERSION = 3
     _fields_ = [
         ("version", c_uint),
         ("id", c_char_p),
@@ -121,6 +122,8 @@ class MeasureC(ctypes.Structure):
         ("term_end", c_date),
         ("override_band", c_int),
         ("override_reason", c_char_p),
+        ("help_requested", c_date),
+        ("help_started", c_date),
     ]
 
 
@@ -181,8 +184,9 @@ class CaseloadOptions(ctypes.Structure):
 class CaseloadTotals(ctypes.Structure):
     """jbw_caseload_totals (caseload.h). x86_64: version 0; seven size_t at
     8..56; seven doubles at 64..112; three size_t at 120..136; two doubles
-    at 144, 152; by_kind[32] at 160; size 160 + 256 = 416."""
-    VERSION = 1
+    at 144, 152; by_kind[32] at 160 (to 416); version 2:
+    waiting_for_help 416, waiting_for_help_past_norm 424; size 432."""
+    VERSION = 2
     _fields_ = [
         ("version", c_uint),
         ("active_measures", c_size_t),
@@ -205,6 +209,8 @@ class CaseloadTotals(ctypes.Structure):
         ("coupling_within_pct", c_double),
         ("coupling_median_workdays", c_double),
         ("by_kind", c_size_t * KIND_SLOTS),
+        ("waiting_for_help", c_size_t),
+        ("waiting_for_help_past_norm", c_size_t),
     ]
 
 
@@ -320,11 +326,11 @@ X86_64_SIZES = {
     MunicipalityInfo: 24,
     OrganisationInfo: 32,
     WorkerC: 48,
-    MeasureC: 136,
+    MeasureC: 144,
     SnapshotCounts: 320,
     LoadOptions: 32,
     CaseloadOptions: 20,
-    CaseloadTotals: 416,
+    CaseloadTotals: 432,
     WorkerLoadC: 96,
     FindingC: 24,
     SeriesPointC: 64,

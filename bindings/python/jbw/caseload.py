@@ -284,6 +284,10 @@ class Totals:
     coupling_within_pct: Optional[float]
     coupling_median_workdays: Optional[float]
     by_kind: Dict[Kind, int] = field(default_factory=dict)
+    #: active measures whose suitable help was requested and has not begun
+    waiting_for_help: int = 0
+    #: of those, requested more than 3 calendar months before the date
+    waiting_for_help_past_norm: int = 0
 
     @classmethod
     def _from_c(cls, t: S.CaseloadTotals) -> "Totals":
@@ -295,7 +299,8 @@ class Totals:
                    t.coupling_within, t.coupling_waiting_past,
                    _nan_to_none(t.coupling_within_pct),
                    _nan_to_none(t.coupling_median_workdays),
-                   {Kind(k): int(t.by_kind[k]) for k in range(n)})
+                   {Kind(k): int(t.by_kind[k]) for k in range(n)},
+                   t.waiting_for_help, t.waiting_for_help_past_norm)
 
     @property
     def waiting(self) -> int:

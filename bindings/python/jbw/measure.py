@@ -168,7 +168,7 @@ def as_date(value: DateLike, name: str) -> Optional[_dt.date]:
 
 
 _MEASURE_DATES = ("start", "end", "first_assigned", "waiting_since", "birth_date",
-                  "last_contact", "term_end")
+                  "last_contact", "term_end", "help_requested", "help_started")
 
 
 @dataclass
@@ -242,6 +242,11 @@ class Measure:
     term_end: Optional[_dt.date] = None
     override_band: Optional[str] = None
     override_reason: Optional[str] = None
+    #: record version 3: waiting for suitable help, the day the GI asked
+    #: for it (not before start) and the day it began (not before the
+    #: request)
+    help_requested: Optional[_dt.date] = None
+    help_started: Optional[_dt.date] = None
 
     def __post_init__(self) -> None:
         self.kind = Kind.coerce(self.kind)
@@ -282,6 +287,8 @@ class Measure:
         m.term_end = to_days(self.term_end, "term_end")
         m.override_band = band_value(self.override_band)
         m.override_reason = enc(self.override_reason)
+        m.help_requested = to_days(self.help_requested, "help_requested")
+        m.help_started = to_days(self.help_started, "help_started")
         return m
 
     @classmethod
@@ -302,4 +309,6 @@ class Measure:
                    domestic_violence=YesNo(m.domestic_violence),
                    term_end=from_days(m.term_end),
                    override_band=band_code(m.override_band),
-                   override_reason=dec_opt(m.override_reason))
+                   override_reason=dec_opt(m.override_reason),
+                   help_requested=from_days(m.help_requested),
+                   help_started=from_days(m.help_started))

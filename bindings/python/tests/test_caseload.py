@@ -213,6 +213,40 @@ class CaseloadTests(unittest.TestCase):
             self.assertEqual(r.findings, [jbw.Finding(
                 jbw.FindingRule.JB_AFTER_18, "A1", date(2025, 6, 1), D)])
 
+    def test_waiting_for_suitable_help_worked_out_by_hand(self):
+        # On D = 2025-09-01, OTS measures from 2025-01-06 in HGL:
+        # P1 asked 2025-05-01, not begun: 05-01 + 3 months = 08-01 < D,
+        # past the norm; P2 asked 2025-06-01, begins 2025-09-02: waiting,
+        # 06-01 + 3 months = D is not before D, within the norm; P3 asked
+        # 2025-03-01, began on D: not waiting. Waiting 2, past the norm 1.
+        K = jbw.Kind
+        snap = jbw.Snapshot(None, D)
+        for mid, asked, began in (("P1", date(2025, 5, 1), None),
+                                  ("P2", date(2025, 6, 1), date(2025, 9, 2)),
+                                  ("P3", date(2025, 3, 1), D)):
+            snap.add_measure(jbw.Measure(mid, "C" + mid, K.OTS, "JBWEST", "HGL",
+                                         date(2025, 1, 6), help_requested=asked,
+                                         help_started=began))
+        with snap, jbw.compute_caseload(snap) as r:
+            self.assertEqual(snap.measure(0).help_requested, date(2025, 5, 1))
+            t = r.totals
+            self.assertEqual((t.waiting_for_help, t.waiting_for_help_past_norm),
+                             (2, 1))
+            hgl = r.by_region["HGL"]
+            self.assertEqual((hgl.waiting_for_help,
+                              hgl.waiting_for_help_past_norm), (2, 1))
+            self.assertEqual(r.to_dict()["totals"]["waiting_for_help"], 2)
+            self.assertIn("Wachten op passende hulp", r.to_report())
+
+    def test_help_begun_before_it_was_asked_is_refused(self):
+        snap = jbw.Snapshot(None, D)
+        with snap, self.assertRaises(jbw.InvalidArgument) as e:
+            snap.add_measure(jbw.Measure("P1", "C1", jbw.Kind.OTS, "JBWEST",
+                                         "HGL", date(2025, 1, 6),
+                                         help_requested=date(2025, 2, 1),
+                                         help_started=date(2025, 1, 31)))
+        self.assertIn("help_started 2025-01-31 is before help_requested", str(e.exception))
+
     def test_records_for_pandas(self):
         rows = self.result.to_records()
         self.assertEqual([r["id"] for r in rows], ["W1", "W2"])
