@@ -217,4 +217,60 @@ static inline void jbw_test_add_measure(jbw_snapshot *snap, const char *id,
     assert_ok(jbw_snapshot_add_measure(snap, &m));
 }
 
+/* ---- forecasts ---------------------------------------------------------- */
+
+/*
+ * A region where every flow of the forecast is at work over `months`:
+ * staff leave and are hired (for 20 months), two shocks (one on VOTS,
+ * one on every kind), waiting lists nieuw and bestaand, finance; every
+ * sampler of a replicate-month is drawn.
+ */
+static inline void jbw_test_busy_region(jbw_forecast_params *p, int32_t months)
+{
+    static const jbw_shock shocks[2] = {{JBW_KIND_VOTS, 4, 9, 2.5},
+                                        {JBW_SHOCK_ALL_KINDS, 10, 14, 0.6}};
+    assert_ok(jbw_forecast_params_init(p, JBW_FORECAST_PARAMS_VERSION));
+    p->months = months;
+    p->assigned[JBW_KIND_OTS] = 400;
+    p->assigned[JBW_KIND_VOOGDIJ] = 150;
+    p->assigned[JBW_KIND_JR_TB_GEDWONGEN] = 90;
+    p->waiting_nieuw[JBW_KIND_OTS] = 30;
+    p->waiting_nieuw[JBW_KIND_VOTS] = 6;
+    p->waiting_bestaand[JBW_KIND_OTS] = 25;
+    p->inflow[JBW_KIND_OTS] = 18;
+    p->inflow[JBW_KIND_VOTS] = 4;
+    p->inflow[JBW_KIND_VOOGDIJ] = 2.2;
+    p->inflow[JBW_KIND_JR_TB_GEDWONGEN] = 8;
+    p->inflow[JBW_KIND_JR_ITB_CRIEM] = 1.5;
+    p->staff_fte[0] = 2;
+    p->staff_fte[4] = 3.4;
+    p->staff_fte[JBW_TENURE_SLOTS - 1] = 45;
+    p->turnover = 0.25;
+    p->hires_fte = 1.7;
+    p->hire_months = 20;
+    p->fte_per_worker = 0.85;
+    p->shocks = shocks;
+    p->shock_count = 2;
+    p->finance = 1;
+    p->tariff[JBW_KIND_OTS] = 25000;
+    p->staff_cost = 80000;
+    p->fixed_costs = 3000000;
+}
+
+/* Runs a forecast (`replicates` 0: deterministic) on `threads` threads,
+ * failing the test on error. */
+static inline jbw_forecast *
+jbw_test_run_forecast(const jbw_forecast_params *p, const jbw_norm *norm,
+                      size_t replicates, uint64_t seed, unsigned int threads)
+{
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast *fc = NULL;
+    o.replicates = replicates;
+    o.seed = seed;
+    o.threads = threads;
+    assert_ok(jbw_forecast_run(&fc, p, norm, &o));
+    assert_non_null(fc);
+    return fc;
+}
+
 #endif /* JBW_TEST_H */

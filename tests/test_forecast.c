@@ -39,13 +39,7 @@ static void base(jbw_forecast_params *p, int32_t months)
 static jbw_forecast *run(const jbw_forecast_params *p, const jbw_norm *norm,
                          size_t replicates, uint64_t seed)
 {
-    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
-    jbw_forecast *fc = NULL;
-    o.replicates = replicates;
-    o.seed = seed;
-    assert_ok(jbw_forecast_run(&fc, p, norm, &o));
-    assert_non_null(fc);
-    return fc;
+    return jbw_test_run_forecast(p, norm, replicates, seed, 1);
 }
 
 static jbw_forecast_month month(const jbw_forecast *fc, int32_t t,
@@ -698,38 +692,6 @@ static void finance_off_or_no_fixed_costs_gives_nan(void **s)
 /* The stochastic model                                                   */
 /* ---------------------------------------------------------------------- */
 
-/* Every flow at work: staff leave and are hired, shocks, all lists. */
-static void busy_params(jbw_forecast_params *p)
-{
-    static const jbw_shock shocks[2] = {{VOTS, 4, 9, 2.5},
-                                        {JBW_SHOCK_ALL_KINDS, 10, 14, 0.6}};
-    base(p, 36);
-    p->assigned[OTS] = 400;
-    p->assigned[VOOGDIJ] = 150;
-    p->assigned[JR] = 90;
-    p->waiting_nieuw[OTS] = 30;
-    p->waiting_nieuw[VOTS] = 6;
-    p->waiting_bestaand[OTS] = 25;
-    p->inflow[OTS] = 18;
-    p->inflow[VOTS] = 4;
-    p->inflow[VOOGDIJ] = 2.2;
-    p->inflow[JR] = 8;
-    p->inflow[JBW_KIND_JR_ITB_CRIEM] = 1.5;
-    p->staff_fte[0] = 2;
-    p->staff_fte[4] = 3.4;
-    p->staff_fte[SENIOR] = 45;
-    p->turnover = 0.25;
-    p->hires_fte = 1.7;
-    p->hire_months = 20;
-    p->fte_per_worker = 0.85;
-    p->shocks = shocks;
-    p->shock_count = 2;
-    p->finance = 1;
-    p->tariff[OTS] = 25000;
-    p->staff_cost = 80000;
-    p->fixed_costs = 3000000;
-}
-
 #define BAL_REPS 200
 
 typedef struct balance_ctx {
@@ -772,7 +734,7 @@ static void stocks_balance_exactly_in_every_replicate_and_month(void **s)
     balance_ctx ctx;
     (void)s;
     memset(&ctx, 0, sizeof ctx);
-    busy_params(&p);
+    jbw_test_busy_region(&p, 36);
     o.replicates = BAL_REPS;
     o.seed = 77;
     o.on_month = check_balance;
@@ -796,7 +758,7 @@ static void same_seed_same_figures_other_seed_other_figures(void **s)
     int32_t t;
     int stat, differs = 0;
     (void)s;
-    busy_params(&p);
+    jbw_test_busy_region(&p, 36);
     a = run(&p, NULL, 100, 12345);
     b = run(&p, NULL, 100, 12345);
     c = run(&p, NULL, 100, 12346);
@@ -836,7 +798,7 @@ static void a_replicate_does_not_depend_on_how_many_run(void **s)
     jbw_forecast *fc = NULL;
     path_ctx small, large;
     (void)s;
-    busy_params(&p);
+    jbw_test_busy_region(&p, 36);
     memset(&small, 0, sizeof small);
     memset(&large, 0, sizeof large);
     small.replicate = large.replicate = 7;
@@ -1103,7 +1065,7 @@ static void callbacks_report_progress_and_can_cancel(void **s)
     jbw_forecast *fc = NULL, *const sentinel = (jbw_forecast *)(void *)&p;
     count_ctx ctx;
     (void)s;
-    busy_params(&p);
+    jbw_test_busy_region(&p, 36);
     /* 5000 replicates x 37 months = 185,000 replicate-months */
     memset(&ctx, 0, sizeof ctx);
     o.replicates = 5000;
@@ -1285,7 +1247,7 @@ static void svg_is_self_contained_escaped_and_has_the_band(void **s)
     char *out = NULL;
     size_t len = 0;
     (void)s;
-    busy_params(&p);
+    jbw_test_busy_region(&p, 36);
     p.start = D(2025, 9, 1);
     fc = run(&p, NULL, 50, 8);
     assert_ok(jbw_forecast_svg(&out, &len, fc, "JB <west> & \"ZHZ\""));
@@ -2076,7 +2038,7 @@ static void out_of_memory_anywhere_is_enomem_without_leaks(void **s)
     (void)s;
     jbw_test_oom_sweep(oom_from_snapshot, snap, 10000, jbw_test_fail_after);
     jbw_snapshot_free(snap);
-    busy_params(&p);
+    jbw_test_busy_region(&p, 36);
     p.months = 6;
     jbw_test_oom_sweep(oom_runs, &p, 10000, jbw_test_fail_after);
     fc = run(&p, NULL, 4, 1);

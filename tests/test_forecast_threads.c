@@ -10,48 +10,19 @@
 
 #include <pthread.h>
 
-#define OTS     JBW_KIND_OTS
-#define VOTS    JBW_KIND_VOTS
-#define VOOGDIJ JBW_KIND_VOOGDIJ
-#define MONTHS  24
+#define MONTHS 24
 
-/* A staffed region with inflow, turnover, hiring, a shock and finance:
- * every sampler of a replicate-month is drawn. */
+/* The busy region of jbw_test.h over MONTHS: every sampler of a
+ * replicate-month is drawn. */
 static void region(jbw_forecast_params *p)
 {
-    static const jbw_shock shock[1] = {{VOTS, 3, 8, 2.0}};
-    assert_ok(jbw_forecast_params_init(p, JBW_FORECAST_PARAMS_VERSION));
-    p->months = MONTHS;
-    p->assigned[OTS] = 350;
-    p->assigned[VOOGDIJ] = 120;
-    p->waiting_nieuw[OTS] = 25;
-    p->waiting_bestaand[OTS] = 15;
-    p->inflow[OTS] = 16;
-    p->inflow[VOTS] = 3;
-    p->inflow[VOOGDIJ] = 2;
-    p->staff_fte[0] = 1.5;
-    p->staff_fte[JBW_TENURE_SLOTS - 1] = 38;
-    p->turnover = 0.2;
-    p->hires_fte = 1.2;
-    p->fte_per_worker = 0.9;
-    p->shocks = shock;
-    p->shock_count = 1;
-    p->finance = 1;
-    p->tariff[OTS] = 24000;
-    p->staff_cost = 78000;
-    p->fixed_costs = 2500000;
+    jbw_test_busy_region(p, MONTHS);
 }
 
 static jbw_forecast *run_on(const jbw_forecast_params *p, size_t replicates,
                             unsigned int threads)
 {
-    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
-    jbw_forecast *fc = NULL;
-    o.replicates = replicates;
-    o.seed = 2024;
-    o.threads = threads;
-    assert_ok(jbw_forecast_run(&fc, p, NULL, &o));
-    return fc;
+    return jbw_test_run_forecast(p, NULL, replicates, 2024, threads);
 }
 
 /* Every statistic of every month, compared as bytes, and the JSON. */
