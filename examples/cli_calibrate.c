@@ -161,8 +161,7 @@ static int load_history(history *h, const jbw_cli *cli)
         jbw_date date;
         if (e->d_name[0] == '.')
             continue;
-        if (strlen(e->d_name) != 10 ||
-            jbw_date_parse(&date, e->d_name, 10) != JBW_OK) {
+        if (jbw_date_parse_iso(&date, e->d_name, (size_t)-1) != JBW_OK) {
             fprintf(stderr,
                     "jbw: --history: '%s' is not named by a date "
                     "(YYYY-MM-DD): skipped\n",

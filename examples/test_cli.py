@@ -907,6 +907,18 @@ class Backtest(unittest.TestCase):
         self.assertIsNotNone(doc["months"][1]["actual_waiting_bestaand"])
         self.assertEqual(doc["months"][2]["actual_date"], "2025-09-01")
 
+    def test_only_folders_named_yyyy_mm_dd_are_exports(self):
+        # the Dutch form and the compact form are dates to jbw_date_parse,
+        # but not names of a history folder (jbw_date_parse_iso): skipped
+        root = self.history(["2025-08-01", "2025-09-01", "01-07-2025", "20250601"],
+                            name="history-names")
+        p = run("series", "--history", root, "--format", "json")
+        self.assertEqual([x["date"] for x in json.loads(p.stdout)["points"]],
+                         ["2025-08-01", "2025-09-01"])
+        self.assertIn("'01-07-2025' is not named by a date (YYYY-MM-DD): skipped",
+                      p.stderr)
+        self.assertIn("'20250601' is not named by a date", p.stderr)
+
     def test_a_history_without_dated_folders_is_an_input_error(self):
         root = os.path.join(WORK, "undated")
         shutil.rmtree(root, ignore_errors=True)

@@ -325,6 +325,44 @@ static void test_parse_quotes_huge_input_briefly(void **state)
     free(big);
 }
 
+/* The folder names of a history: exactly YYYY-MM-DD, nothing else. */
+static void test_parse_iso_takes_only_yyyy_mm_dd(void **state)
+{
+    static const char *const refused[] = {
+        "1-9-2025",      "01-09-2025", "20250901",   " 2025-09-01",
+        "2025-09-01 ",   "2025-9-01",  "2025/09/01", "2025-09-1",
+        "+025-09-01",    "2025-09-0a", "",           "2025-09-01-",
+        "２０２５-09-01"};
+    jbw_date d = JBW_DATE_NONE;
+    size_t i;
+    (void)state;
+    assert_ok(jbw_date_parse_iso(&d, "2025-09-01", (size_t)-1));
+    assert_int_equal(d, D(2025, 9, 1));
+    /* 2024 is a leap year, 2025 is not */
+    assert_ok(jbw_date_parse_iso(&d, "2024-02-29", 10));
+    assert_int_equal(d, D(2024, 2, 29));
+    d = 4242;
+    for (i = 0; i < sizeof refused / sizeof *refused; i++) {
+        assert_status(jbw_date_parse_iso(&d, refused[i], (size_t)-1),
+                      JBW_EPARSE);
+        assert_error_contains("not a date of the form YYYY-MM-DD");
+    }
+    /* the form is right, the day is not: the date parser's reason */
+    assert_status(jbw_date_parse_iso(&d, "2025-02-29", (size_t)-1), JBW_EPARSE);
+    assert_error_contains("February 2025 has 28 days");
+    assert_status(jbw_date_parse_iso(&d, "2200-01-01", (size_t)-1), JBW_ERANGE);
+    /* len bounds the text: a NUL inside is a byte like any other */
+    assert_status(jbw_date_parse_iso(&d, "2025-09-0\0", 10), JBW_EPARSE);
+    assert_ok(jbw_date_parse_iso(&d, "2025-09-01junk", 10));
+    assert_int_equal(d, D(2025, 9, 1));
+    d = 4242;
+    assert_status(jbw_date_parse_iso(&d, "2025-09-01junk", (size_t)-1),
+                  JBW_EPARSE);
+    assert_int_equal(d, 4242);
+    assert_status(jbw_date_parse_iso(NULL, "2025-09-01", 10), JBW_EINVAL);
+    assert_status(jbw_date_parse_iso(&d, NULL, 10), JBW_EINVAL);
+}
+
 static void test_parse_null_arguments_are_einval(void **state)
 {
     jbw_date d = 4242;
@@ -1237,6 +1275,7 @@ int main(void)
         cmocka_unit_test(test_parse_years_outside_the_range_are_erange),
         cmocka_unit_test(test_parse_quotes_huge_input_briefly),
         cmocka_unit_test(test_parse_null_arguments_are_einval),
+        cmocka_unit_test(test_parse_iso_takes_only_yyyy_mm_dd),
         cmocka_unit_test(test_format_writes_iso_and_round_trips),
         cmocka_unit_test(test_format_errors_leave_the_buffer_alone),
         cmocka_unit_test(test_add_months_clamps_to_the_end_of_the_month),

@@ -60,6 +60,18 @@ JBW_API jbw_status jbw_date_to_ymd(int *year, int *month, int *day,
 JBW_API jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len);
 
 /*
+ * Parses exactly an ISO date "YYYY-MM-DD": ten bytes, no spaces, no other
+ * form. It is the rule for the names of the folders of a history of
+ * exports (one folder per reference date), so that every reader of such
+ * a folder (the jbw command, the Python bindings) takes the same ones.
+ * `len` as jbw_date_parse(). *out is written only on success.
+ * Errors: JBW_EINVAL (NULL), JBW_EPARSE (any other text, or a day that
+ * does not exist), JBW_ERANGE (year outside the range).
+ */
+JBW_API jbw_status jbw_date_parse_iso(jbw_date *out, const char *text,
+                                      size_t len);
+
+/*
  * Writes the date as ISO "YYYY-MM-DD" plus a NUL into buf, which must hold
  * at least JBW_DATE_BUFSIZE (11) bytes.
  * Errors: JBW_EINVAL (NULL buf), JBW_EBUFFER (size < 11), JBW_ERANGE.

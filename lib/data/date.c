@@ -397,6 +397,25 @@ int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n)
     return 1;
 }
 
+jbw_status jbw_date_parse_iso(jbw_date *out, const char *text, size_t len)
+{
+    char q[JBW__QUOTE_MAX + 4];
+    size_t i, n;
+    if (!out || !text)
+        return jbw__error(JBW_EINVAL, "jbw_date_parse_iso: %s is NULL",
+                          !out ? "out" : "text");
+    n = len == (size_t)-1 ? strlen(text) : len;
+    for (i = 0; n == 10 && i < n; i++)
+        if (i == 4 || i == 7 ? text[i] != '-' : text[i] < '0' || text[i] > '9')
+            break;
+    if (n != 10 || i < n) {
+        jbw__quote(q, text, n);
+        return jbw__error(JBW_EPARSE, "not a date of the form YYYY-MM-DD: '%s'",
+                          q);
+    }
+    return jbw_date_parse(out, text, n);
+}
+
 jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
 {
     char q[JBW__QUOTE_MAX + 4];

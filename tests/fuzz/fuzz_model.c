@@ -17,8 +17,10 @@ static const jbw_calendar *fuzz_calendar(void)
 }
 
 /* Cases that reach every item: acute, each safety level, each kind, long
- * and short waits, young and old, no contact, many handovers. */
-static void make_cases(jbw_wait_case *cases, size_t n)
+ * and short waits, young and old, unborn, no contact, many handovers, and
+ * the items of version 2 (safety plan, other help, domestic violence, the
+ * end of the term) with each answer, and the professional override. */
+static void make_cases(jbw_wait_case *cases, size_t n, int v2)
 {
     size_t i;
     for (i = 0; i < n; i++) {
@@ -38,6 +40,20 @@ static void make_cases(jbw_wait_case *cases, size_t n)
                          : (jbw_date)(20332 - (int32_t)(i * 1013 % 6500) - 400);
         c.last_contact = (i % 3 == 0) ? JBW_DATE_NONE : c.waiting_since;
         c.previous_workers = (int)(i % 6);
+        c.safety_plan = (jbw_yesno)(i % 3);
+        c.other_help = (jbw_yesno)((i / 3) % 3);
+        c.domestic_violence = (jbw_yesno)((i / 2) % 3);
+        if (i % 5 != 0)
+            c.term_end = (jbw_date)(20332 + (int32_t)(i * 11 % 90) - 20);
+        if (v2 && i % 6 == 5) { /* an unborn child (version 2) */
+            c.kind = i % 12 == 5 ? JBW_KIND_OTS : JBW_KIND_VOTS;
+            c.jr_risk = JBW_JR_RISK_UNKNOWN;
+            c.birth_date = (jbw_date)(20332 + 40);
+        }
+        if (i % 7 == 3) {
+            c.override_band = (int)(i % 4);
+            c.override_reason = "professional judgement";
+        }
         cases[i] = c;
     }
 }
@@ -50,7 +66,7 @@ static void check_scores(const jbw_waitrisk_model *model)
     size_t i, n = sizeof cases / sizeof cases[0];
     int b;
     jbw_status st;
-    make_cases(cases, n);
+    make_cases(cases, n, jbw_waitrisk_model_base_version(model) >= 2);
     st = jbw_waitrisk_score_batch(scores, model, fuzz_calendar(), cases, n,
                                   20332);
     FUZZ_CHECK(st == JBW_OK, "score_batch: %d", (int)st);
@@ -96,6 +112,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(jbw_waitrisk_model_version(again) ==
                    jbw_waitrisk_model_version(model),
                "version changed");
+    FUZZ_CHECK(jbw_waitrisk_model_base_version(again) ==
+                   jbw_waitrisk_model_base_version(model),
+               "base version changed");
     st = jbw_waitrisk_model_save(&t2, &l2, again);
     FUZZ_CHECK(st == JBW_OK, "model_save again: %d", (int)st);
     if (!fuzz_same(t1, l1, t2, l2))

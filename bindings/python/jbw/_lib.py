@@ -215,6 +215,7 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_date_from_ymd", STATUS, [PI32, c_int, c_int, c_int]),
     ("jbw_date_to_ymd", STATUS, [PINT, PINT, PINT, DATE]),
     ("jbw_date_parse", STATUS, [PI32, STR, c_size_t]),
+    ("jbw_date_parse_iso", STATUS, [PI32, STR, c_size_t]),
     ("jbw_date_format", STATUS, [c_char_p, c_size_t, DATE]),
     ("jbw_date_weekday", c_int, [DATE]),
     ("jbw_date_add_months", STATUS, [PI32, DATE, c_int]),

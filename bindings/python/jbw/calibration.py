@@ -552,17 +552,22 @@ def load_history(directory: str, registry: Any = None, *,
     """The exports of a history folder: one subfolder per reference date,
     named YYYY-MM-DD, each with measures.csv and workers.csv; in date
     order. ValueError when no subfolder is named by a date."""
-    import datetime as _dt
     import os
+    from ._util import from_days
+    from .errors import Error
     out = []
     for name in sorted(os.listdir(directory)):
         path = os.path.join(directory, name)
         if not os.path.isdir(path):
             continue
+        # the library's rule for the folder names (jbw_date_parse_iso), the
+        # one the jbw command follows
+        raw, days = name.encode("utf-8", "surrogateescape"), c_int32()
         try:
-            day = _dt.date.fromisoformat(name)
-        except ValueError:
+            C.jbw_date_parse_iso(byref(days), raw, len(raw))
+        except Error:
             continue
+        day = from_days(days.value)
         out.append(Snapshot.load_csv(os.path.join(path, "measures.csv"),
                                      os.path.join(path, "workers.csv"), registry,
                                      lenient=lenient, reference_date=day))

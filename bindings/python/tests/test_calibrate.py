@@ -206,6 +206,18 @@ class Backtest(unittest.TestCase):
             self.assertAlmostEqual(bt[2].forecast_active, one[2].forecast_active,
                                    places=9)
 
+    def test_load_history_takes_the_folders_jbw_takes(self):
+        # only names of the form YYYY-MM-DD (jbw_date_parse_iso), as the
+        # jbw command: not the Dutch 01-02-2025, not the compact 20250301
+        import os
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in ("2025-01-01", "01-02-2025", "20250301", "2025-02-30"):
+                os.mkdir(os.path.join(tmp, name))
+                history(date(2025, 1, 1)).save_csv(os.path.join(tmp, name))
+            snaps = jbw.load_history(tmp)
+            self.assertEqual([s.reference_date for s in snaps], [date(2025, 1, 1)])
+
     def test_load_history_without_dated_folders(self):
         import tempfile
         with tempfile.TemporaryDirectory() as tmp:
