@@ -147,6 +147,36 @@ void jbw__notice_json(jbw__buf *b, const char *notice);
 void jbw__notice_csv_header_end(jbw__buf *b, const char *notice);
 void jbw__notice_csv_row_end(jbw__buf *b, const char *notice);
 
+/* ---- one record as CSV or JSON (row.c) ------------------------------- */
+/*
+ * A writer describes a record once, as a sequence of jbw__row_* calls,
+ * and runs it in one of three forms: the CSV header (the keys), a CSV
+ * line (the values) or JSON members ("key":value). Fields are separated
+ * by ','; the caller writes the line end (jbw__notice_csv_*) or the
+ * braces, and sets `fields` to 1 to continue after members of its own.
+ * Numbers: JSON and, unless `csv_exact`, CSV use jbw__buf_json_number
+ * with the field's decimals (NaN: null); with `csv_exact` CSV writes the
+ * round-trip decimal (jbw__buf_double) and nothing for NaN. Dates: CSV
+ * as jbw__buf_date (nothing for JBW_DATE_NONE), JSON quoted or null.
+ */
+#define JBW__ROW_HEADER 0
+#define JBW__ROW_CSV    1
+#define JBW__ROW_JSON   2
+
+typedef struct jbw__row {
+    jbw__buf *b;
+    int form;      /* JBW__ROW_HEADER, _CSV or _JSON */
+    int csv_exact; /* CSV numbers round-trip, NaN empty */
+    size_t fields; /* written so far */
+} jbw__row;
+
+void jbw__row_init(jbw__row *r, jbw__buf *b, int form, int csv_exact);
+void jbw__row_number(jbw__row *r, const char *key, double v, int decimals);
+void jbw__row_long(jbw__row *r, const char *key, long v);
+void jbw__row_size(jbw__row *r, const char *key, size_t v);
+void jbw__row_text(jbw__row *r, const char *key, const char *s);
+void jbw__row_date(jbw__row *r, const char *key, jbw_date d);
+
 /* ---- JSON object members (json.c) ------------------------------------ */
 
 /* Appends "key": preceded by ',' unless `first`. */

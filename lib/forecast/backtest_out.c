@@ -58,38 +58,35 @@ static const char history_note[] =
     "a history of exports: every figure is compared with the export "
     "nearest to the month's date";
 
-static void json_field(jbw__buf *b, const char *name, double v)
+/* The fields of a month, in every form (base_internal.h, jbw__row). */
+static void month_fields(jbw__row *w, const jbw_backtest_month *r)
 {
-    jbw__buf_printf(b, ",\"%s\":", name);
-    jbw__buf_json_number(b, v, 4);
+    jbw__row_long(w, "month", (long)r->month);
+    jbw__row_date(w, "date", r->date);
+    jbw__row_date(w, "actual_date", r->actual_date);
+    jbw__row_number(w, "forecast_active", r->forecast_active, 4);
+    jbw__row_number(w, "actual_active", r->actual_active, 4);
+    jbw__row_number(w, "forecast_waiting_nieuw", r->forecast_waiting_nieuw, 4);
+    jbw__row_number(w, "actual_waiting_nieuw", r->actual_waiting_nieuw, 4);
+    jbw__row_number(w, "forecast_waiting_bestaand",
+                    r->forecast_waiting_bestaand, 4);
+    jbw__row_number(w, "actual_waiting_bestaand", r->actual_waiting_bestaand,
+                    4);
+    jbw__row_number(w, "forecast_waiting", r->forecast_waiting, 4);
+    jbw__row_number(w, "actual_waiting", r->actual_waiting, 4);
 }
 
-static void json_row(jbw__buf *b, const jbw_backtest_month *r)
+static void month_row(jbw__buf *b, int form, const jbw_backtest_month *r)
 {
-    jbw__buf_printf(b, "{\"month\":%ld,\"date\":\"", (long)r->month);
-    jbw__buf_date(b, r->date);
-    jbw__buf_puts(b, "\",\"actual_date\":");
-    if (r->actual_date == JBW_DATE_NONE)
-        jbw__buf_puts(b, "null");
-    else {
-        jbw__buf_putc(b, '"');
-        jbw__buf_date(b, r->actual_date);
-        jbw__buf_putc(b, '"');
-    }
-    json_field(b, "forecast_active", r->forecast_active);
-    json_field(b, "actual_active", r->actual_active);
-    json_field(b, "forecast_waiting_nieuw", r->forecast_waiting_nieuw);
-    json_field(b, "actual_waiting_nieuw", r->actual_waiting_nieuw);
-    json_field(b, "forecast_waiting_bestaand", r->forecast_waiting_bestaand);
-    json_field(b, "actual_waiting_bestaand", r->actual_waiting_bestaand);
-    json_field(b, "forecast_waiting", r->forecast_waiting);
-    json_field(b, "actual_waiting", r->actual_waiting);
-    jbw__buf_putc(b, '}');
+    jbw__row w;
+    jbw__row_init(&w, b, form, 1);
+    month_fields(&w, r);
 }
 
 jbw_status jbw_backtest_json(char **out, size_t *len, const jbw_backtest *bt)
 {
     jbw__buf b = JBW__BUF_INIT;
+    jbw__row w;
     view v;
     jbw_status st;
     int32_t k;
@@ -107,28 +104,24 @@ jbw_status jbw_backtest_json(char **out, size_t *len, const jbw_backtest *bt)
                     (long)v.months, (long)v.window_months,
                     v.history ? "true" : "false");
     for (k = 0; k <= v.months; k++) {
-        if (k)
-            jbw__buf_putc(&b, ',');
-        json_row(&b, &v.rows[k]);
+        jbw__buf_puts(&b, k ? ",{" : "{");
+        month_row(&b, JBW__ROW_JSON, &v.rows[k]);
+        jbw__buf_putc(&b, '}');
     }
     jbw__buf_putc(&b, ']');
-    json_field(&b, "mape_active", v.sum.mape_active);
-    json_field(&b, "mape_waiting_nieuw", v.sum.mape_waiting_nieuw);
-    json_field(&b, "mape_waiting_bestaand", v.sum.mape_waiting_bestaand);
-    json_field(&b, "mape_waiting", v.sum.mape_waiting);
+    jbw__row_init(&w, &b, JBW__ROW_JSON, 1);
+    w.fields = 1; /* after "months" */
+    jbw__row_number(&w, "mape_active", v.sum.mape_active, 4);
+    jbw__row_number(&w, "mape_waiting_nieuw", v.sum.mape_waiting_nieuw, 4);
+    jbw__row_number(&w, "mape_waiting_bestaand", v.sum.mape_waiting_bestaand,
+                    4);
+    jbw__row_number(&w, "mape_waiting", v.sum.mape_waiting, 4);
     jbw__buf_printf(
         &b, ",\"months_compared\":%zu,\"note\":", v.sum.months_compared);
     jbw__buf_json_string(&b, v.history ? history_note : one_export_note);
     jbw__buf_puts(&b, "}\n");
     jbw__free(v.rows);
     return jbw__buf_finish(&b, out, len);
-}
-
-static void csv_number(jbw__buf *b, double x)
-{
-    jbw__buf_putc(b, ',');
-    if (isfinite(x))
-        jbw__buf_double(b, x);
 }
 
 jbw_status jbw_backtest_csv(char **out, size_t *len, const jbw_backtest *bt)
@@ -141,25 +134,10 @@ jbw_status jbw_backtest_csv(char **out, size_t *len, const jbw_backtest *bt)
         return jbw__error(JBW_EINVAL, "out is NULL");
     if ((st = read_view(&v, bt)) != JBW_OK)
         return st;
-    jbw__buf_puts(&b, "month,date,actual_date,forecast_active,actual_active,"
-                      "forecast_waiting_nieuw,actual_waiting_nieuw,"
-                      "forecast_waiting_bestaand,actual_waiting_bestaand,"
-                      "forecast_waiting,actual_waiting");
+    month_row(&b, JBW__ROW_HEADER, &v.rows[0]);
     jbw__notice_csv_header_end(&b, v.notice);
     for (k = 0; k <= v.months; k++) {
-        const jbw_backtest_month *r = &v.rows[k];
-        jbw__buf_printf(&b, "%ld,", (long)r->month);
-        jbw__buf_date(&b, r->date);
-        jbw__buf_putc(&b, ',');
-        jbw__buf_date(&b, r->actual_date);
-        csv_number(&b, r->forecast_active);
-        csv_number(&b, r->actual_active);
-        csv_number(&b, r->forecast_waiting_nieuw);
-        csv_number(&b, r->actual_waiting_nieuw);
-        csv_number(&b, r->forecast_waiting_bestaand);
-        csv_number(&b, r->actual_waiting_bestaand);
-        csv_number(&b, r->forecast_waiting);
-        csv_number(&b, r->actual_waiting);
+        month_row(&b, JBW__ROW_CSV, &v.rows[k]);
         jbw__notice_csv_row_end(&b, v.notice);
     }
     jbw__free(v.rows);

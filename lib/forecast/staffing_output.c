@@ -108,6 +108,18 @@ jbw_status jbw_relief_answer_text(char **out, size_t *len,
     return jbw__buf_finish(&b, out, len);
 }
 
+/* The answer's figures, in every form (base_internal.h, jbw__row). */
+static void relief_row(jbw__buf *b, int form, const jbw_relief_answer *a)
+{
+    jbw__row w;
+    jbw__row_init(&w, b, form, 0);
+    jbw__row_number(&w, "target_waiting", a->target_waiting, 6);
+    jbw__row_long(&w, "within_months", (long)a->within_months);
+    jbw__row_number(&w, "hires_fte_per_month", a->hires_fte_per_month, 3);
+    jbw__row_number(&w, "total_hires_fte", a->total_hires_fte, 3);
+    jbw__row_number(&w, "annual_turnover", a->annual_turnover, 6);
+}
+
 jbw_status jbw_relief_answer_csv(char **out, size_t *len,
                                  const jbw_relief_answer *a,
                                  const jbw_output_options *opts)
@@ -119,17 +131,9 @@ jbw_status jbw_relief_answer_csv(char **out, size_t *len,
               JBW_RELIEF_ANSWER_VERSION, opts, &o);
     if (st != JBW_OK)
         return st;
-    jbw__buf_puts(
-        &b, "target_waiting,within_months,hires_fte_per_month,total_hires_fte,"
-            "annual_turnover");
+    relief_row(&b, JBW__ROW_HEADER, a);
     jbw__notice_csv_header_end(&b, o->data_notice);
-    jbw__buf_json_number(&b, a->target_waiting, 6);
-    jbw__buf_printf(&b, ",%ld,", (long)a->within_months);
-    jbw__buf_json_number(&b, a->hires_fte_per_month, 3);
-    jbw__buf_putc(&b, ',');
-    jbw__buf_json_number(&b, a->total_hires_fte, 3);
-    jbw__buf_putc(&b, ',');
-    jbw__buf_json_number(&b, a->annual_turnover, 6);
+    relief_row(&b, JBW__ROW_CSV, a);
     jbw__notice_csv_row_end(&b, o->data_notice);
     return jbw__buf_finish(&b, out, len);
 }
@@ -147,15 +151,8 @@ jbw_status jbw_relief_answer_json(char **out, size_t *len,
         return st;
     jbw__buf_putc(&b, '{');
     jbw__notice_json(&b, o->data_notice);
-    jbw__buf_puts(&b, "\"question\":\"relief\",\"target_waiting\":");
-    jbw__buf_json_number(&b, a->target_waiting, 6);
-    jbw__buf_printf(&b, ",\"within_months\":%ld,\"hires_fte_per_month\":",
-                    (long)a->within_months);
-    jbw__buf_json_number(&b, a->hires_fte_per_month, 3);
-    jbw__buf_puts(&b, ",\"total_hires_fte\":");
-    jbw__buf_json_number(&b, a->total_hires_fte, 3);
-    jbw__buf_puts(&b, ",\"annual_turnover\":");
-    jbw__buf_json_number(&b, a->annual_turnover, 6);
+    jbw__buf_puts(&b, "\"question\":\"relief\",");
+    relief_row(&b, JBW__ROW_JSON, a);
     if (with_probability(a)) {
         jbw__buf_puts(&b, ",\"probability\":");
         jbw__buf_json_number(&b, a->probability, 6);
