@@ -134,6 +134,10 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_CALENDAR] = {"--calendar", "C",
                           "cao (default: CAO Jeugdzorg days off) or atw "
                           "(Algemene termijnenwet: Goede Vrijdag off too)"},
+    [JBW_OPT_HIRING_PLAN] = {"--hiring-plan", "F",
+                             "CSV of month,fte[,onboarding_months,"
+                             "onboarding_fraction]: cohorts hired besides "
+                             "the scenario's, each with its own ramp"},
     [JBW_OPT_YEAR] = {"--year", "Y",
                       "the year of the national registry (default: the "
                       "latest)"},
@@ -255,6 +259,9 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         break;
     case JBW_OPT_OUT:
         cli->out = v;
+        break;
+    case JBW_OPT_HIRING_PLAN:
+        cli->hiring_plan = v;
         break;
     case JBW_OPT_SUPPRESS_BELOW:
         rc = parse_long(&cli->suppress_below, a, v, 0, JBW_PUBLISH_MAX);

@@ -69,6 +69,7 @@ typedef enum jbw_cli_opt {
     JBW_OPT_WORKERS_TABLE,
     JBW_OPT_YEAR,
     JBW_OPT_CALENDAR,
+    JBW_OPT_HIRING_PLAN,
     JBW_OPT_COUNT_
 } jbw_cli_opt;
 
@@ -87,6 +88,7 @@ typedef enum jbw_cli_opt {
 typedef struct jbw_cli {
     const char *measures, *workers, *registry;
     const char *norm, *model, *scenario;
+    const char *hiring_plan; /* forecast/staffing --hiring-plan F */
     const char *dir, *svg;
     const char *organisation, *region; /* forecast/staffing scope */
     int lenient;

@@ -4,14 +4,53 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-/* Builds the forecast parameters: snapshot start state, then scenario,
- * then --months. The scenario must outlive the params (shocks). */
+/* The largest hiring-plan file read (600 months of a few fields). */
+#define HIRING_PLAN_MAX_BYTES (1 << 20)
+
+/* Adds the --hiring-plan CSV to the scenario (1 on error, said). */
+static int add_hiring_plan(jbw_scenario *sc, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *text;
+    size_t len;
+    int rc = 1;
+    if (!f) {
+        fprintf(stderr, "jbw: --hiring-plan %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    text = malloc(HIRING_PLAN_MAX_BYTES + 1);
+    if (!text) {
+        fclose(f);
+        fprintf(stderr, "jbw: out of memory\n");
+        return 1;
+    }
+    len = fread(text, 1, HIRING_PLAN_MAX_BYTES + 1, f);
+    if (ferror(f))
+        fprintf(stderr, "jbw: --hiring-plan %s: %s\n", path, strerror(errno));
+    else if (len > HIRING_PLAN_MAX_BYTES)
+        fprintf(stderr,
+                "jbw: --hiring-plan %s: larger than %d bytes: not a hiring "
+                "plan\n",
+                path, HIRING_PLAN_MAX_BYTES);
+    else
+        rc = jbw_cli_check(
+            jbw_scenario_add_hiring_plan_csv(sc, text, len, path));
+    free(text);
+    fclose(f);
+    return rc;
+}
+
+/* Builds the forecast parameters: snapshot start state, then scenario
+ * and --hiring-plan, then --months. The scenario must outlive the params
+ * (shocks, hiring plan). */
 static int build_params(jbw_cli *cli, jbw_forecast_params *params,
                         jbw_snapshot **snap, jbw_norm **norm,
                         jbw_scenario **scenario)
@@ -26,8 +65,13 @@ static int build_params(jbw_cli *cli, jbw_forecast_params *params,
             params, *snap, *norm, cli->date, cli->organisation, cli->region)))
         return 1;
     if (cli->scenario &&
-        (jbw_cli_check(jbw_scenario_load(scenario, cli->scenario)) ||
-         jbw_cli_check(jbw_scenario_apply(params, *scenario))))
+        jbw_cli_check(jbw_scenario_load(scenario, cli->scenario)))
+        return 1;
+    if (cli->hiring_plan && ((!*scenario && jbw_cli_check(jbw_scenario_parse(
+                                                scenario, "", 0, NULL))) ||
+                             add_hiring_plan(*scenario, cli->hiring_plan)))
+        return 1;
+    if (*scenario && jbw_cli_check(jbw_scenario_apply(params, *scenario)))
         return 1;
     if (cli->months)
         params->months = (int32_t)cli->months;

@@ -337,13 +337,13 @@ const jbw_cli_command jbw_cli_commands[] = {
     {"forecast", jbw_cli_forecast,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
          O(REPLICATES) | O(SEED) | O(THREADS) | O(SVG) | O(ORGANISATION) |
-         O(REGION),
+         O(REGION) | O(HIRING_PLAN),
      "", 0, 0,
      "The waiting list projected month by month from the data's date."},
     {"staffing", jbw_cli_staffing,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
          O(ORGANISATION) | O(REGION) | O(TARGET) | O(WITHIN_WORKDAYS) |
-         O(PERCENT) | O(PROBABILITY) | O(REPLICATES) | O(SEED),
+         O(PERCENT) | O(PROBABILITY) | O(REPLICATES) | O(SEED) | O(HIRING_PLAN),
      "", 0, 0,
      "FTE needed. Relief: --target N --months T (hiring per month to bring "
      "the\n"

@@ -817,6 +817,36 @@ class Forecast(unittest.TestCase):
         # The slots must exceed the offered load for a stable queue.
         self.assertGreater(doc["needed"]["slots"], doc["offered_load"])
 
+    def test_hiring_plan_cohort_carries_its_own_ramp(self):
+        # A 75-FTE intake in month 1 at half a caseload for 3 months: the
+        # effective FTE of month 1 gains 75 x 0.5 = 37.5 over the run
+        # without it, the FTE 75; the staff in post are the same in both.
+        plan = os.path.join(WORK, "plan.csv")
+        with open(plan, "w", encoding="utf-8") as f:
+            f.write("month,fte,onboarding_months,onboarding_fraction\n1,75,3,0.5\n")
+        args = ("forecast", "--months", "2", "--format", "json")
+        without = json.loads(run(*args).stdout)["mean"][1]
+        doc = json.loads(run(*args, "--hiring-plan", plan).stdout)
+        self.assertAlmostEqual(doc["mean"][1]["effective_fte"],
+                               without["effective_fte"] + 37.5, places=3)
+        self.assertAlmostEqual(doc["mean"][1]["hires_fte"], 75, places=6)
+        self.assertEqual(doc["assumptions"]["hiring_plan_cohorts"], 1)
+        self.assertNotIn("hiring_plan_fte", json.loads(run(*args).stdout)["assumptions"])
+        text = run("forecast", "--months", "2", "--lang", "en",
+                   "--hiring-plan", plan).stdout
+        self.assertIn("hiring plan 75.00 FTE in 1 cohort.", text)
+
+    def test_a_bad_hiring_plan_names_line_and_column(self):
+        plan = os.path.join(WORK, "bad_plan.csv")
+        with open(plan, "w", encoding="utf-8") as f:
+            f.write("month,fte\n1,5\n1,6\n")
+        p = run("forecast", "--hiring-plan", plan, check_rc=1)
+        self.assertIn("bad_plan.csv line 3, column 'month'", p.stderr)
+        p = run("forecast", "--hiring-plan", os.path.join(WORK, "none.csv"),
+                check_rc=1)
+        self.assertIn("none.csv", p.stderr)
+        run("forecast", "--hiring-plan", check_rc=2)
+
     def test_staffing_needs_one_question(self):
         run("staffing", check_rc=2)
         run("staffing", "--target", "10", check_rc=2)  # no --months

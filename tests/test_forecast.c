@@ -169,8 +169,8 @@ static void params_init_sets_documented_defaults(void **state)
     assert_null(p.shocks);
     assert_ok(jbw_forecast_params_check(&p, 1));
 
-    assert_status(jbw_forecast_params_init(&p, 3), JBW_EVERSION);
-    assert_error_contains("version 3");
+    assert_status(jbw_forecast_params_init(&p, 4), JBW_EVERSION);
+    assert_error_contains("version 4");
     assert_status(jbw_forecast_params_init(NULL, 1), JBW_EINVAL);
 
     memset(&o, 0xff, sizeof o);
@@ -1686,7 +1686,7 @@ static void scenario_file_sets_what_it_names_over_a_base(void **s)
     assert_int_equal(p.finance, 0);
     assert_status(jbw_scenario_apply(NULL, sc), JBW_EINVAL);
     assert_status(jbw_scenario_apply(&p, NULL), JBW_EINVAL);
-    p.version = 3;
+    p.version = 4;
     assert_status(jbw_scenario_apply(&p, sc), JBW_EVERSION);
     jbw_scenario_free(sc);
     jbw_scenario_free(NULL);

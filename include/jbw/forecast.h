@@ -77,6 +77,32 @@ typedef struct jbw_shock {
 } jbw_shock;
 
 /*
+ * A cohort of the hiring plan: `fte` FTE join at tenure 0 in month
+ * `month` (1-based month of the run; months after the horizon are
+ * ignored) with their own onboarding ramp: `onboarding_months` -1 (what
+ * JBW_HIRE_INIT sets): the norm's ramp; 0..36: the cohort carries
+ * `onboarding_fraction` (0..1) of a full caseload in its first
+ * `onboarding_months` months of tenure and a full one after (0: full from
+ * its first month). The ramp of a cohort never changes that of the staff
+ * already in post or of other cohorts. From tenure 36 on a cohort counts
+ * with the staff of 36 months or more (the norm's ramp at 36). Fixed
+ * layout, no version: a record passed in arrays.
+ */
+typedef struct jbw_hire {
+    int32_t month;              /* 1..JBW_FORECAST_MONTHS_MAX */
+    double fte;                 /* 0..100,000 */
+    int32_t onboarding_months;  /* -1 (the norm's ramp) or 0..36 */
+    double onboarding_fraction; /* 0..1 */
+} jbw_hire;
+
+/* Most months of onboarding a cohort may have. */
+#define JBW_HIRE_ONBOARDING_MAX 36
+#define JBW_HIRE_INIT                                                          \
+    {                                                                          \
+        1, 0.0, -1, 1.0                                                        \
+    }
+
+/*
  * The model's parameters. Start from JBW_FORECAST_PARAMS_INIT or
  * jbw_forecast_params_init(); jbw_forecast_params_from_snapshot() fills
  * the start state from a snapshot and a scenario (jbw_scenario_apply())
@@ -136,12 +162,18 @@ typedef struct jbw_forecast_params {
                                    rest to nieuw, what one list leaves
                                    going to the other; 0..1, or -1
                                    (default): bestaand_first decides */
+    /* version 3 */
+    const jbw_hire *hiring_plan; /* borrowed; may be NULL when count is 0;
+                                    cohorts hired besides hires_fte, at
+                                    most one a month */
+    size_t hiring_plan_count;    /* at most JBW_FORECAST_MONTHS_MAX */
 } jbw_forecast_params;
 
 /* Version 2 appends turnover_first_year, vots_to_ots and bestaand_share;
- * every call also takes a version 1 record (without them: their
- * defaults). */
-#define JBW_FORECAST_PARAMS_VERSION 2
+ * version 3 the hiring plan (hiring_plan, hiring_plan_count). Every call
+ * also takes a version 1 or 2 record (without the later fields: their
+ * defaults) and writes only the fields of its version. */
+#define JBW_FORECAST_PARAMS_VERSION 3
 #define JBW_FORECAST_DEFAULT_DURATIONS                                         \
     {                                                                          \
         27.5, 3.1, 84.0, 10.6, 10.6, 15.4, 3.3, 7.4, 2.6, 6.0, 12.0, 6.0       \
@@ -151,7 +183,7 @@ typedef struct jbw_forecast_params {
         JBW_FORECAST_PARAMS_VERSION, 24, JBW_DATE_NONE, {0}, {0}, {0}, {0},    \
             {0}, JBW_FORECAST_DEFAULT_DURATIONS, 0.2, 0.0,                     \
             JBW_FORECAST_MONTHS_MAX, 1, 1, 1.0, 1.0, NULL, 0, 0, {0}, 0.0,     \
-            0.0, -1.0, 0.0, -1.0                                               \
+            0.0, -1.0, 0.0, -1.0, NULL, 0                                      \
     }
 
 /* Sets *params to the defaults of `version`.
@@ -164,7 +196,8 @@ JBW_API jbw_status jbw_forecast_params_init(jbw_forecast_params *params,
  * names the first bad one in the detail ("inflow[OTS] is -2: must be
  * >= 0"). `stochastic` non-zero also requires whole start counts.
  * Errors: JBW_EINVAL (NULL, NaN or infinite, negative rates, turnover
- * above 1, duration below 1 month, a bad shock, non-whole counts),
+ * above 1, duration below 1 month, a bad shock, a bad cohort of the
+ * hiring plan or two in one month, non-whole counts),
  * JBW_ERANGE (months outside 1..600, a start date outside the calendar
  * range), JBW_EVERSION.
  */
@@ -201,7 +234,9 @@ JBW_API jbw_status jbw_forecast_params_from_snapshot(
  *   hire_months = 6
  *   inflow.OTS = 40
  *   shock.vots_surge = VOTS 3 8 1.5
- * Opaque; owns its shocks.
+ *   hire.1 = 75 3 0.5
+ * (a hiring plan: 75 FTE in month 1 carrying half a caseload in their
+ * first 3 months). Opaque; owns its shocks and hiring plan.
  */
 typedef struct jbw_scenario jbw_scenario;
 
@@ -231,18 +266,41 @@ JBW_API jbw_status jbw_scenario_add_shocks_csv(jbw_scenario *sc,
                                                const char *text, size_t len,
                                                const char *source);
 
+/*
+ * Adds a hiring plan from a CSV text with the header month,fte and
+ * optionally onboarding_months and onboarding_fraction (any column
+ * order; the CSV rules of jbw_scenario_add_shocks_csv()), one cohort a
+ * row (jbw_hire): month 1..600, fte 0..100,000; onboarding_months empty
+ * or absent: the norm's ramp; 0..36: the cohort carries
+ * onboarding_fraction (0..1, required when onboarding_months > 0) of a
+ * caseload in those months of tenure, then a full one. A month given
+ * twice, here or on a `hire.MONTH` line of the scenario, is an error. All
+ * or nothing: on error the scenario is unchanged.
+ * Errors: JBW_EINVAL (NULL), JBW_EPARSE (naming source, line, column and
+ * value), JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_scenario_add_hiring_plan_csv(jbw_scenario *sc,
+                                                    const char *text,
+                                                    size_t len,
+                                                    const char *source);
+
 /* Frees a scenario; NULL is accepted. */
 JBW_API void jbw_scenario_free(jbw_scenario *sc);
 
 /* Number of shocks the scenario holds; 0 for NULL. */
 JBW_API size_t jbw_scenario_shock_count(const jbw_scenario *sc);
 
+/* Number of cohorts in the scenario's hiring plan; 0 for NULL. */
+JBW_API size_t jbw_scenario_hire_count(const jbw_scenario *sc);
+
 /*
  * Writes every parameter the scenario sets into `params` (initialised by
  * the caller, e.g. from a snapshot) and leaves the others. When the
  * scenario has shocks, params->shocks points into the scenario (borrowed:
- * valid while `sc` lives) and replaces the base's shocks.
- * Errors: JBW_EINVAL (NULL), JBW_EVERSION; `params` is then untouched.
+ * valid while `sc` lives) and replaces the base's shocks; the same for a
+ * hiring plan (params->hiring_plan).
+ * Errors: JBW_EINVAL (NULL), JBW_EVERSION (also: a hiring plan and a
+ * params record before version 3); `params` is then untouched.
  */
 JBW_API jbw_status jbw_scenario_apply(jbw_forecast_params *params,
                                       const jbw_scenario *sc);

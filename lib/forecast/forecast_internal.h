@@ -141,6 +141,13 @@ typedef struct jbw__fc_tier {
     uint8_t list[2 * FC_K];
 } jbw__fc_tier;
 
+/* A cohort of the hiring plan, by the month it is hired. */
+typedef struct jbw__fc_cohort {
+    double fte, workers; /* 0: no cohort that month */
+    double fraction;     /* carried in the first `onboarding` months */
+    int32_t onboarding;  /* -1: the norm's ramp */
+} jbw__fc_cohort;
+
 /* Everything a month step needs that does not change between replicates. */
 typedef struct jbw__fc_model {
     int32_t months;
@@ -158,7 +165,8 @@ typedef struct jbw__fc_model {
     int tier_bestaand, tier_nieuw; /* their tiers' indices; -1: none */
     double hires_fte;
     int32_t hire_months;
-    double hire_workers; /* workers per month of hires (stochastic) */
+    double hire_workers;  /* workers per month of hires (stochastic) */
+    jbw__fc_cohort *plan; /* months + 1, by hire month; NULL: no plan */
     double fte_per_worker;
     int finance;
     double staff_cost_month, fixed_month;
@@ -181,6 +189,10 @@ typedef struct jbw__fc_state {
     double a[FC_K], wn[FC_K], wb[FC_K];
     double fte[FC_RING], workers[FC_RING]; /* ring: tenure j at head + j */
     double senior_fte, senior_workers;     /* tenure 36 and more */
+    /* the hiring plan's cohorts, in the same ring (tenure j at head + j
+       was hired in month `month` - j), apart for their own ramps */
+    double plan_fte[FC_RING], plan_workers[FC_RING];
+    int32_t month; /* the month of the last step; 0: the start */
     unsigned head;
     jbw__fc_rng rng;
 } jbw__fc_state;
@@ -213,6 +225,8 @@ struct jbw_forecast {
     double turnover; /* the run's assumptions, printed with it */
     double hires_fte;
     int32_t hire_months;
+    double plan_fte;   /* the hiring plan's FTE within the horizon */
+    int plan_cohorts;  /* and its cohorts (0: no plan) */
     int nstats;        /* 1 deterministic, FC_STATS stochastic */
     jbw_date *dates;   /* months + 1 */
     double *values;    /* [(month x nstats + stat) x FCQ_ALL + q] */
@@ -228,5 +242,14 @@ double *jbw__fc_values(const jbw_forecast *fc, int32_t month, int stat);
 jbw_status jbw__sc_push_shock(jbw_scenario *sc, const jbw_shock *s);
 /* Drops the shocks after the first `count` (undoes a failed add). */
 void jbw__sc_drop_shocks(jbw_scenario *sc, size_t count);
+
+/* Where the cohort of `month` (1..JBW_FORECAST_MONTHS_MAX) was given: its
+ * line, 0 when none; *from_csv 1 when a hiring-plan CSV gave it. */
+size_t jbw__sc_hire_line(const jbw_scenario *sc, int32_t month, int *from_csv);
+/* Appends a checked cohort whose month has none yet, given on `line`. */
+jbw_status jbw__sc_push_hire(jbw_scenario *sc, const jbw_hire *h, size_t line,
+                             int from_csv);
+/* Drops the cohorts after the first `count` (undoes a failed add). */
+void jbw__sc_drop_hires(jbw_scenario *sc, size_t count);
 
 #endif /* JBW_FORECAST_INTERNAL_H */

@@ -27,6 +27,8 @@ void jbw__fc_model_free(jbw__fc_model *m)
     jbw__free(m->inflow_ps);
     jbw__free(m->lf);
     jbw__free(m->qpow);
+    jbw__free(m->plan);
+    m->plan = NULL;
     m->inflow_mean = NULL;
     m->inflow_ps = NULL;
     m->lf = NULL;
@@ -119,6 +121,33 @@ static double fc_round_workers(double fte, double per_worker)
     return n < 1 ? 1 : n;
 }
 
+/* The hiring plan's cohorts within the horizon, by month; none: NULL. */
+static jbw_status fc_plan_init(jbw__fc_model *m, const jbw_forecast_params *p)
+{
+    size_t i;
+    int any = 0;
+    for (i = 0; i < p->hiring_plan_count; i++)
+        any |=
+            p->hiring_plan[i].month <= p->months && p->hiring_plan[i].fte > 0;
+    if (!any)
+        return JBW_OK;
+    m->plan = jbw__calloc((size_t)p->months + 1, sizeof *m->plan);
+    if (!m->plan)
+        return jbw__enomem();
+    for (i = 0; i < p->hiring_plan_count; i++) {
+        const jbw_hire *h = &p->hiring_plan[i];
+        jbw__fc_cohort *c;
+        if (h->month > p->months || !(h->fte > 0))
+            continue;
+        c = &m->plan[h->month];
+        c->fte = h->fte;
+        c->workers = fc_round_workers(h->fte, p->fte_per_worker);
+        c->onboarding = h->onboarding_months;
+        c->fraction = h->onboarding_fraction;
+    }
+    return JBW_OK;
+}
+
 /* Sets up the model of a run: validated params in, nothing shared out. */
 jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
                               const jbw_norm *norm, int stochastic)
@@ -186,6 +215,10 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
     m->hire_months = p->hire_months;
     m->fte_per_worker = p->fte_per_worker;
     m->hire_workers = fc_round_workers(p->hires_fte, p->fte_per_worker);
+    if ((st = fc_plan_init(m, p)) != JBW_OK) {
+        jbw__fc_model_free(m);
+        return st;
+    }
     m->finance = p->finance;
     m->staff_cost_month = p->staff_cost / 12.0;
     m->fixed_month = p->fixed_costs / 12.0;
@@ -211,13 +244,26 @@ void jbw__fc_state_init(jbw__fc_state *s, const jbw__fc_model *m,
     s->senior_workers = fc_round_workers(s->senior_fte, m->fte_per_worker);
 }
 
-static double fc_total_fte(const jbw__fc_state *s)
+static double fc_total_fte(const jbw__fc_model *m, const jbw__fc_state *s)
 {
     double sum = s->senior_fte;
     int j;
     for (j = 0; j < FC_RING; j++)
         sum += s->fte[j];
+    if (m->plan)
+        for (j = 0; j < FC_RING; j++)
+            sum += s->plan_fte[j];
     return sum;
+}
+
+/* The fraction of a caseload the cohort hired in month `hired` carries
+ * at `tenure` (0..35): its own ramp, or the norm's. */
+static double fc_cohort_ramp(const jbw__fc_model *m, int32_t hired, int tenure)
+{
+    const jbw__fc_cohort *c = &m->plan[hired];
+    if (c->onboarding < 0)
+        return m->ramp[tenure];
+    return tenure < c->onboarding ? c->fraction : 1.0;
 }
 
 static double fc_effective_fte(const jbw__fc_model *m, const jbw__fc_state *s)
@@ -229,6 +275,16 @@ static double fc_effective_fte(const jbw__fc_model *m, const jbw__fc_state *s)
         sum += s->fte[cell] * m->ramp[j++];
     for (cell = 0; cell < s->head; cell++)
         sum += s->fte[cell] * m->ramp[j++];
+    if (m->plan) {
+        /* the cohort of tenure j was hired in month s->month - j */
+        int tenure;
+        for (tenure = 0; tenure < FC_RING && tenure < s->month; tenure++) {
+            unsigned c = (s->head + (unsigned)tenure) % FC_RING;
+            if (s->plan_fte[c] > 0)
+                sum += s->plan_fte[c] *
+                       fc_cohort_ramp(m, s->month - tenure, tenure);
+        }
+    }
     return sum;
 }
 
@@ -265,7 +321,7 @@ static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s,
     q[FCQ_WAITING_BESTAAND] = wb;
     q[FCQ_WAITING] = wn + wb;
     q[FCQ_ACTIVE] = a + wn + wb;
-    q[FCQ_FTE] = fc_total_fte(s);
+    q[FCQ_FTE] = fc_total_fte(m, s);
     q[FCQ_EFFECTIVE_FTE] = fc_effective_fte(m, s);
     q[FCQ_CAPACITY] = q[FCQ_EFFECTIVE_FTE] * m->caseload_per_fte;
     q[FCQ_LOAD] = fc_load(m, s);
@@ -376,7 +432,7 @@ static double fc_leave(const jbw__fc_model *m, double *fte, double *workers,
 static void fc_step_staff(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
                           jbw__fc_rng *g, double *q)
 {
-    double before = fc_total_fte(s), gone = 0, share, orphaned = 0;
+    double before = fc_total_fte(m, s), gone = 0, share, orphaned = 0;
     unsigned last;
     int i, j;
     for (j = 0; j < FC_RING; j++) {
@@ -386,6 +442,12 @@ static void fc_step_staff(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
             fc_leave(m, &s->fte[j], &s->workers[j], tenure < FC_FIRST_YEAR, g);
     }
     gone += fc_leave(m, &s->senior_fte, &s->senior_workers, 0, g);
+    if (m->plan)
+        for (j = 0; j < FC_RING; j++) {
+            int tenure = (int)(((unsigned)j + FC_RING - s->head) % FC_RING);
+            gone += fc_leave(m, &s->plan_fte[j], &s->plan_workers[j],
+                             tenure < FC_FIRST_YEAR, g);
+        }
     /* No staff at all: nobody carries the assigned caseload. */
     share = before > 0 ? gone / before : 1.0;
     if (share > 1)
@@ -413,6 +475,14 @@ static void fc_step_staff(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
         s->fte[last] = m->hires_fte;
         s->workers[last] = m->hire_workers;
         q[FCQ_HIRES_FTE] = m->hires_fte;
+    }
+    if (m->plan) {
+        /* a cohort of tenure 35 joins 36+ (the norm's ramp at 36) */
+        s->senior_fte += s->plan_fte[last];
+        s->senior_workers += s->plan_workers[last];
+        s->plan_fte[last] = m->plan[t].fte;
+        s->plan_workers[last] = m->plan[t].workers;
+        q[FCQ_HIRES_FTE] += m->plan[t].fte;
     }
     q[FCQ_LEAVERS_FTE] = gone;
     q[FCQ_ORPHANED] = orphaned;
@@ -531,6 +601,7 @@ void jbw__fc_step(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
     double exits = fc_step_exits(m, s, g);
     double inflow = fc_step_inflow(m, s, t, g);
     double intake;
+    s->month = t;
     fc_step_staff(m, s, t, g, q);
     intake = fc_step_intake(m, s, g != NULL);
     fc_observe(m, s, q);

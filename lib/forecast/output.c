@@ -137,8 +137,14 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
     jbw__buf_json_number(&b, fc->turnover, 6);
     jbw__buf_puts(&b, ",\"hires_fte_per_month\":");
     jbw__buf_json_number(&b, fc->hires_fte, 6);
-    jbw__buf_printf(&b, ",\"hire_months\":%d},\"statistics\":[",
-                    (int)fc->hire_months);
+    jbw__buf_printf(&b, ",\"hire_months\":%d", (int)fc->hire_months);
+    if (fc->plan_cohorts) {
+        /* only with a plan: the output of a run without one is unchanged */
+        jbw__buf_puts(&b, ",\"hiring_plan_fte\":");
+        jbw__buf_json_number(&b, fc->plan_fte, 6);
+        jbw__buf_printf(&b, ",\"hiring_plan_cohorts\":%d", fc->plan_cohorts);
+    }
+    jbw__buf_puts(&b, "},\"statistics\":[");
     for (stat = 0; stat < nstats; stat++) {
         if (stat)
             jbw__buf_putc(&b, ',');
@@ -207,6 +213,7 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
 /* The words of the text table, Dutch and English. */
 typedef struct fc_words {
     const char *stochastic, *deterministic, *assumptions, *in_months;
+    const char *plan[2]; /* one cohort, more */
     const char *date_month, *waiting[3], *band[2], *rest[5], *money[3];
     size_t rest_width[5]; /* a Dutch word may be wider than the English */
 } fc_words;
@@ -218,6 +225,8 @@ static const fc_words fc_nl = {
     "Aannames: personeelsverloop %.1f%% per jaar; werving %.2f fte per "
     "maand",
     " in maanden 1-%d",
+    {"; wervingsplan %.2f fte in %d cohort",
+     "; wervingsplan %.2f fte in %d cohorten"},
     "datum    maand",
     {"nieuw", "bestaand", "wachtend"},
     {"p5", "p95"},
@@ -232,6 +241,8 @@ static const fc_words fc_en = {
     "Forecast, %d months, deterministic (expected values)\n",
     "Assumptions: annual staff turnover %.1f%%; hiring %.2f FTE a month",
     " in months 1-%d",
+    {"; hiring plan %.2f FTE in %d cohort",
+     "; hiring plan %.2f FTE in %d cohorts"},
     "date     month",
     {"nieuw", "bestaand", "waiting"},
     {"p5", "p95"},
@@ -307,6 +318,9 @@ static void fc_text_assumptions(jbw__buf *b, const jbw_forecast *fc,
     jbw__buf_printf(&text, w->assumptions, 100.0 * fc->turnover, fc->hires_fte);
     if (fc->hires_fte > 0 && fc->hire_months < fc->months)
         jbw__buf_printf(&text, w->in_months, (int)fc->hire_months);
+    if (fc->plan_cohorts)
+        jbw__buf_printf(&text, w->plan[fc->plan_cohorts > 1], fc->plan_fte,
+                        fc->plan_cohorts);
     if (text.failed)
         b->failed = 1;
     for (p = text.data; p && lang != JBW_LANG_EN && *p; p++)

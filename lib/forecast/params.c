@@ -115,6 +115,58 @@ static jbw_status fc_check_shocks(const jbw_forecast_params *p)
     return JBW_OK;
 }
 
+/* The hiring plan: months 1..600, one cohort a month, bounded FTE and a
+ * ramp of -1 (the norm's) or 0..36 months at a fraction 0..1. */
+static jbw_status fc_check_hiring_plan(const jbw_forecast_params *p)
+{
+    unsigned char seen[JBW_FORECAST_MONTHS_MAX + 1];
+    size_t i;
+    if (p->hiring_plan_count > JBW_FORECAST_MONTHS_MAX)
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: hiring_plan_count is %zu: at "
+                          "most %d (one cohort a month)",
+                          p->hiring_plan_count, JBW_FORECAST_MONTHS_MAX);
+    if (p->hiring_plan_count && !p->hiring_plan)
+        return jbw__error(JBW_EINVAL,
+                          "forecast params: hiring_plan_count is %zu but "
+                          "hiring_plan is NULL",
+                          p->hiring_plan_count);
+    memset(seen, 0, sizeof seen);
+    for (i = 0; i < p->hiring_plan_count; i++) {
+        const jbw_hire *h = &p->hiring_plan[i];
+        char idx[48];
+        jbw_status st;
+        if (h->month < 1 || h->month > JBW_FORECAST_MONTHS_MAX)
+            return jbw__error(JBW_EINVAL,
+                              "forecast params: hiring_plan[%zu].month is "
+                              "%d: must be 1..%d",
+                              i, (int)h->month, JBW_FORECAST_MONTHS_MAX);
+        if (seen[h->month])
+            return jbw__error(JBW_EINVAL,
+                              "forecast params: hiring_plan[%zu].month %d "
+                              "is given twice: one cohort a month",
+                              i, (int)h->month);
+        seen[h->month] = 1;
+        if (h->onboarding_months < -1 ||
+            h->onboarding_months > JBW_HIRE_ONBOARDING_MAX)
+            return jbw__error(JBW_EINVAL,
+                              "forecast params: hiring_plan[%zu]."
+                              "onboarding_months is %d: must be -1 (the "
+                              "norm's ramp) or 0..%d",
+                              i, (int)h->onboarding_months,
+                              JBW_HIRE_ONBOARDING_MAX);
+        snprintf(idx, sizeof idx, "[%zu].fte", i);
+        if ((st = fc_check_range(h->fte, 0, FC_MAX_HIRES, "hiring_plan",
+                                 idx)) != JBW_OK)
+            return st;
+        snprintf(idx, sizeof idx, "[%zu].onboarding_fraction", i);
+        if ((st = fc_check_range(h->onboarding_fraction, 0, 1, "hiring_plan",
+                                 idx)) != JBW_OK)
+            return st;
+    }
+    return JBW_OK;
+}
+
 static jbw_status fc_check_staff(const jbw_forecast_params *p)
 {
     int j;
@@ -177,9 +229,17 @@ static jbw_status fc_check_shocked_inflow(const jbw_forecast_params *p)
     return JBW_OK;
 }
 
-/* The size of a version 1 record: every field before the first one
- * version 2 appended. */
+/* The size of a version 1 (2) record: every field before the first one
+ * version 2 (3) appended. */
 #define FC_PARAMS_V1_SIZE offsetof(jbw_forecast_params, turnover_first_year)
+#define FC_PARAMS_V2_SIZE offsetof(jbw_forecast_params, hiring_plan)
+
+static size_t fc_params_size(unsigned int version)
+{
+    return version == 1   ? FC_PARAMS_V1_SIZE
+           : version == 2 ? FC_PARAMS_V2_SIZE
+                          : sizeof(jbw_forecast_params);
+}
 
 jbw_status jbw__fc_params_read(jbw_forecast_params *out,
                                const jbw_forecast_params *in)
@@ -191,13 +251,13 @@ jbw_status jbw__fc_params_read(jbw_forecast_params *out,
         *out = *in;
         return JBW_OK;
     }
-    if (in->version != 1)
+    if (in->version != 1 && in->version != 2)
         return jbw__error(JBW_EVERSION,
                           "forecast params: version %u is not "
                           "supported",
                           in->version);
     *out = defaults;
-    memcpy(out, in, FC_PARAMS_V1_SIZE);
+    memcpy(out, in, fc_params_size(in->version));
     out->version = JBW_FORECAST_PARAMS_VERSION;
     return JBW_OK;
 }
@@ -206,7 +266,7 @@ void jbw__fc_params_write(jbw_forecast_params *out,
                           const jbw_forecast_params *full)
 {
     unsigned int version = out->version;
-    memcpy(out, full, version == 1 ? FC_PARAMS_V1_SIZE : sizeof *out);
+    memcpy(out, full, fc_params_size(version));
     out->version = version;
 }
 
@@ -280,7 +340,8 @@ jbw_status jbw__fc_check_params(const jbw_forecast_params *in, int stochastic)
                           "forecast params: hire_months is %d: "
                           "must be 0..%d",
                           (int)p->hire_months, JBW_FORECAST_MONTHS_MAX);
-    if ((st = fc_check_shocks(p)) != JBW_OK)
+    if ((st = fc_check_shocks(p)) != JBW_OK ||
+        (st = fc_check_hiring_plan(p)) != JBW_OK)
         return st;
     return fc_check_shocked_inflow(p);
 }
@@ -289,10 +350,11 @@ jbw_status jbw_forecast_params_init(jbw_forecast_params *params,
                                     unsigned int version)
 {
     static const jbw_forecast_params defaults = JBW_FORECAST_PARAMS_INIT;
-    /* a version 1 record: the fields it has, with their defaults */
-    unsigned int as = version == 1 ? JBW_FORECAST_PARAMS_VERSION : version;
+    /* an older record: the fields it has, with their defaults */
+    int older = version >= 1 && version < JBW_FORECAST_PARAMS_VERSION;
+    unsigned int as = older ? JBW_FORECAST_PARAMS_VERSION : version;
     jbw_status st = jbw__record_init(
-        params, &defaults, version == 1 ? FC_PARAMS_V1_SIZE : sizeof defaults,
+        params, &defaults, older ? fc_params_size(version) : sizeof defaults,
         as, JBW_FORECAST_PARAMS_VERSION, "jbw_forecast_params_init");
     if (st == JBW_OK)
         params->version = version;

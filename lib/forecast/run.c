@@ -83,6 +83,7 @@ static jbw_status fc_result_new(jbw_forecast **out,
 {
     jbw_forecast *fc = jbw__calloc(1, sizeof *fc);
     int32_t t;
+    size_t i;
     if (!fc)
         return jbw__enomem();
     fc->months = p->months;
@@ -93,6 +94,11 @@ static jbw_status fc_result_new(jbw_forecast **out,
     fc->turnover = p->turnover;
     fc->hires_fte = p->hires_fte;
     fc->hire_months = p->hire_months;
+    for (i = 0; i < p->hiring_plan_count; i++)
+        if (p->hiring_plan[i].month <= p->months && p->hiring_plan[i].fte > 0) {
+            fc->plan_fte += p->hiring_plan[i].fte;
+            fc->plan_cohorts++;
+        }
     fc->nstats = reps ? FC_STATS : 1;
     fc->dates = jbw__calloc((size_t)p->months + 1, sizeof *fc->dates);
     fc->values =

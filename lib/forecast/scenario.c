@@ -77,6 +77,10 @@ struct jbw_scenario {
     int finance_given; /* the finance key is set */
     jbw_shock *shocks;
     size_t shock_count, shock_cap;
+    jbw_hire *hires; /* the hiring plan */
+    size_t hire_count, hire_cap;
+    size_t hire_line[JBW_FORECAST_MONTHS_MAX + 1]; /* 0: no cohort */
+    unsigned char hire_csv[JBW_FORECAST_MONTHS_MAX + 1];
 };
 
 typedef struct sc_parse {
@@ -253,6 +257,34 @@ void jbw__sc_drop_shocks(jbw_scenario *sc, size_t count)
         sc->shock_count = count;
 }
 
+size_t jbw__sc_hire_line(const jbw_scenario *sc, int32_t month, int *from_csv)
+{
+    *from_csv = sc->hire_csv[month];
+    return sc->hire_line[month];
+}
+
+jbw_status jbw__sc_push_hire(jbw_scenario *sc, const jbw_hire *h, size_t line,
+                             int from_csv)
+{
+    void *arr = sc->hires;
+    if (jbw__grow(&arr, &sc->hire_cap, sc->hire_count + 1, sizeof *h) != 0)
+        return jbw__enomem();
+    sc->hires = arr;
+    sc->hires[sc->hire_count++] = *h;
+    sc->hire_line[h->month] = line;
+    sc->hire_csv[h->month] = (unsigned char)from_csv;
+    return JBW_OK;
+}
+
+void jbw__sc_drop_hires(jbw_scenario *sc, size_t count)
+{
+    while (sc->hire_count > count) {
+        int32_t month = sc->hires[--sc->hire_count].month;
+        sc->hire_line[month] = 0;
+        sc->hire_csv[month] = 0;
+    }
+}
+
 /* Checks the months and multiplier of a shock read from a file. */
 static jbw_status sc_shock_check(const sc_parse *ps, const jbw_shock *s,
                                  size_t line, const char *key,
@@ -334,6 +366,57 @@ static jbw_status sc_set_shock(sc_parse *ps, const char *key, const char *value,
     return jbw__sc_push_shock(ps->sc, &s);
 }
 
+/* hire.MONTH = FTE [ONBOARDING_MONTHS [FRACTION]] */
+static jbw_status sc_set_hire(sc_parse *ps, const char *key, const char *value,
+                              size_t line)
+{
+    static const jbw_hire init = JBW_HIRE_INIT;
+    char copy[256];
+    char *tok[3];
+    long long month, onboarding;
+    jbw_hire h = init;
+    size_t first;
+    int ntok, from_csv;
+    const char *m = key + strlen("hire.");
+    if (jbw__parse_int(&month, m, strlen(m)) != 0 || month < 1 ||
+        month > JBW_FORECAST_MONTHS_MAX)
+        return sc_bad(ps, line, key, value,
+                      "the month after 'hire.' must be a whole number "
+                      "1..600");
+    if ((first = jbw__sc_hire_line(ps->sc, (int32_t)month, &from_csv)) != 0)
+        return sc_twice(ps, line, key, first);
+    snprintf(copy, sizeof copy, "%s", value);
+    ntok = strlen(value) >= sizeof copy ? 4 : sc_tokens(copy, tok, 3);
+    if (ntok < 1 || ntok > 3)
+        return sc_bad(ps, line, key, value,
+                      "expected 'FTE [ONBOARDING_MONTHS FRACTION]', e.g. "
+                      "'75 3 0.5'");
+    h.month = (int32_t)month;
+    if (jbw__parse_double(&h.fte, tok[0], strlen(tok[0]), 0) != 0 ||
+        !(h.fte >= 0 && h.fte <= FC_MAX_HIRES))
+        return sc_bad(ps, line, key, value,
+                      "the FTE must be a number in [0, 100000]");
+    if (ntok >= 2) {
+        if (jbw__parse_int(&onboarding, tok[1], strlen(tok[1])) != 0 ||
+            onboarding < 0 || onboarding > JBW_HIRE_ONBOARDING_MAX)
+            return sc_bad(ps, line, key, value,
+                          "the onboarding months must be a whole number "
+                          "0..36");
+        h.onboarding_months = (int32_t)onboarding;
+        if (onboarding > 0 && ntok < 3)
+            return sc_bad(ps, line, key, value,
+                          "onboarding months need the fraction of a "
+                          "caseload carried in them, e.g. '75 3 0.5'");
+    }
+    if (ntok == 3 &&
+        (jbw__parse_double(&h.onboarding_fraction, tok[2], strlen(tok[2]), 0) !=
+             0 ||
+         !(h.onboarding_fraction >= 0 && h.onboarding_fraction <= 1)))
+        return sc_bad(ps, line, key, value,
+                      "the onboarding fraction must be a number in [0, 1]");
+    return jbw__sc_push_hire(ps->sc, &h, line, 0);
+}
+
 static int sc_prefixed(const char *key, const char *prefix)
 {
     size_t n = strlen(prefix);
@@ -355,6 +438,8 @@ static jbw_status sc_kv(void *user, const char *key, const char *value,
         return sc_set_staff(ps, key, value, line);
     if (sc_prefixed(key, "shock"))
         return sc_set_shock(ps, key, value, line);
+    if (sc_prefixed(key, "hire"))
+        return sc_set_hire(ps, key, value, line);
     return jbw__error(JBW_EPARSE, "%s line %zu: unknown key '%s'", ps->source,
                       line, key);
 }
@@ -364,6 +449,7 @@ void jbw_scenario_free(jbw_scenario *sc)
     if (!sc)
         return;
     jbw__free(sc->shocks);
+    jbw__free(sc->hires);
     jbw__free(sc);
 }
 
@@ -412,6 +498,11 @@ size_t jbw_scenario_shock_count(const jbw_scenario *sc)
     return sc ? sc->shock_count : 0;
 }
 
+size_t jbw_scenario_hire_count(const jbw_scenario *sc)
+{
+    return sc ? sc->hire_count : 0;
+}
+
 jbw_status jbw_scenario_apply(jbw_forecast_params *given,
                               const jbw_scenario *sc)
 {
@@ -448,6 +539,16 @@ jbw_status jbw_scenario_apply(jbw_forecast_params *given,
     if (sc->shock_count) {
         params->shocks = sc->shocks;
         params->shock_count = sc->shock_count;
+    }
+    if (sc->hire_count) {
+        if (given->version < 3)
+            return jbw__error(JBW_EVERSION,
+                              "jbw_scenario_apply: the scenario has a "
+                              "hiring plan, which params version %u cannot "
+                              "hold (version 3 can)",
+                              given->version);
+        params->hiring_plan = sc->hires;
+        params->hiring_plan_count = sc->hire_count;
     }
     jbw__fc_params_write(given, &full);
     return jbw__ok();

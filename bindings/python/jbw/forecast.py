@@ -33,7 +33,7 @@ from .caseload import Norm, record
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
 
-__all__ = ["Shock", "ForecastParams", "Scenario", "Statistic", "ForecastMonth",
+__all__ = ["Shock", "Hire", "ForecastParams", "Scenario", "Statistic", "ForecastMonth",
            "Forecast", "run_forecast", "relief", "relief_probability", "erlang_c", "QueueParams",
            "QueueResult", "queue_staffing", "queue_share",
            "FORECAST_MONTHS_MAX", "FORECAST_REPLICATES_MAX", "FORECAST_THREADS_MAX",
@@ -44,6 +44,7 @@ FORECAST_REPLICATES_MAX = 100000  #: JBW_FORECAST_REPLICATES_MAX
 FORECAST_THREADS_MAX = 256  #: JBW_FORECAST_THREADS_MAX
 TENURE_SLOTS = 37                #: JBW_TENURE_SLOTS (last slot: 36 months or more)
 SHOCK_ALL_KINDS = -1             #: JBW_SHOCK_ALL_KINDS
+HIRE_ONBOARDING_MAX = 36         #: JBW_HIRE_ONBOARDING_MAX
 RELIEF_MAX_HIRES = 10000.0       #: JBW_RELIEF_MAX_HIRES
 RELIEF_STEP = 0.001              #: JBW_RELIEF_STEP
 
@@ -63,6 +64,18 @@ class ShockC(ctypes.Structure):
     ]
 
 
+class HireC(ctypes.Structure):
+    """jbw_hire (no version: a record passed in arrays). x86_64: month 0,
+    (pad), fte 8, onboarding_months 16, (pad), onboarding_fraction 24;
+    size 32."""
+    _fields_ = [
+        ("month", c_int32),
+        ("fte", c_double),
+        ("onboarding_months", c_int32),
+        ("onboarding_fraction", c_double),
+    ]
+
+
 class ForecastParamsC(ctypes.Structure):
     """jbw_forecast_params. x86_64: version 0, months 4, start 8, (pad),
     assigned 16, waiting_nieuw 272, waiting_bestaand 528, staff_fte[37]
@@ -71,8 +84,9 @@ class ForecastParamsC(ctypes.Structure):
     fte_per_worker 1624, units_per_measure 1632, shocks 1640,
     shock_count 1648, finance 1656, (pad), tariff 1664, staff_cost 1920,
     fixed_costs 1928; version 2: turnover_first_year 1936, vots_to_ots
-    1944, bestaand_share 1952; size 1960."""
-    VERSION = 2
+    1944, bestaand_share 1952; version 3: hiring_plan 1960,
+    hiring_plan_count 1968; size 1976."""
+    VERSION = 3
     _fields_ = [
         ("version", c_uint),
         ("months", c_int32),
@@ -99,6 +113,8 @@ class ForecastParamsC(ctypes.Structure):
         ("turnover_first_year", c_double),
         ("vots_to_ots", c_double),
         ("bestaand_share", c_double),
+        ("hiring_plan", POINTER(HireC)),
+        ("hiring_plan_count", c_size_t),
     ]
 
 
@@ -184,7 +200,7 @@ class QueueResultC(ctypes.Structure):
 
 
 #: Hand-derived x86_64 sizes (checked by the tests).
-X86_64_SIZES = {ShockC: 24, ForecastParamsC: 1960, ForecastMonthC: 184,
+X86_64_SIZES = {ShockC: 24, HireC: 32, ForecastParamsC: 1976, ForecastMonthC: 184,
                 ForecastOptionsC: 64, QueueParamsC: 40, QueueResultC: 56}
 
 _P = c_void_p
@@ -199,6 +215,8 @@ declare_all([
     ("jbw_scenario_add_shocks_csv", STATUS, [_P, c_char_p, c_size_t, c_char_p]),
     ("jbw_scenario_free", None, [_P]),
     ("jbw_scenario_shock_count", c_size_t, [_P]),
+    ("jbw_scenario_add_hiring_plan_csv", STATUS, [_P, c_char_p, c_size_t, c_char_p]),
+    ("jbw_scenario_hire_count", c_size_t, [_P]),
     ("jbw_scenario_apply", STATUS, [_PP_PARAMS, _P]),
     ("jbw_statistic_code", c_char_p, [c_int]),
     ("jbw_forecast_options_init", STATUS, [POINTER(ForecastOptionsC), c_uint]),
@@ -269,6 +287,27 @@ class Shock:
 
 
 @dataclass
+class Hire:
+    """A cohort of the hiring plan (``jbw_hire``): ``fte`` FTE join at
+    tenure 0 in ``month`` (1-based month of the run) with their own
+    onboarding ramp: ``onboarding_months`` None (the norm's ramp) or 0..36,
+    the months of tenure in which the cohort carries
+    ``onboarding_fraction`` (0..1) of a full caseload, a full one after.
+    The cohort's ramp leaves that of the staff in post unchanged."""
+    month: int
+    fte: float
+    onboarding_months: Optional[int] = None
+    onboarding_fraction: float = 1.0
+
+    def __post_init__(self) -> None:
+        self.month = whole(self.month, "month")
+        self.fte = number(self.fte, "fte")
+        if self.onboarding_months is not None:
+            self.onboarding_months = whole(self.onboarding_months, "onboarding_months")
+        self.onboarding_fraction = number(self.onboarding_fraction, "onboarding_fraction")
+
+
+@dataclass
 class ForecastParams:
     """The model's parameters (``jbw_forecast_params``), as Python values.
 
@@ -304,6 +343,9 @@ class ForecastParams:
     vots_to_ots: float = 0.0
     #: Share of free capacity offered to bestaand (None: ``bestaand_first``).
     bestaand_share: Optional[float] = None
+    #: Cohorts hired besides ``hires_fte``, each with its own ramp (at most
+    #: one a month).
+    hiring_plan: List[Hire] = field(default_factory=list)
     #: The synthetic-data notice when made from the embedded example
     #: (:meth:`from_snapshot`); staffing answers carry it into every output.
     data_notice: Optional[str] = None
@@ -339,6 +381,10 @@ class ForecastParams:
         shocks = [Shock(None if p.shocks[i].kind == SHOCK_ALL_KINDS else Kind(p.shocks[i].kind),
                         p.shocks[i].month_from, p.shocks[i].month_to, p.shocks[i].multiplier)
                   for i in range(p.shock_count)] if p.shock_count else []
+        plan = [Hire(h.month, h.fte,
+                     None if h.onboarding_months < 0 else h.onboarding_months,
+                     h.onboarding_fraction)
+                for h in (p.hiring_plan[i] for i in range(p.hiring_plan_count))]
         return cls(months=p.months, start=from_days(p.start),
                    assigned=_per_kind(p.assigned), waiting_nieuw=_per_kind(p.waiting_nieuw),
                    waiting_bestaand=_per_kind(p.waiting_bestaand),
@@ -354,10 +400,12 @@ class ForecastParams:
                    turnover_first_year=(None if p.turnover_first_year < 0
                                         else p.turnover_first_year),
                    vots_to_ots=p.vots_to_ots,
-                   bestaand_share=None if p.bestaand_share < 0 else p.bestaand_share)
+                   bestaand_share=None if p.bestaand_share < 0 else p.bestaand_share,
+                   hiring_plan=plan)
 
     def _to_c(self):
-        """The C struct and the shock array it points to (keep both alive)."""
+        """The C struct and the arrays it points to (shocks, hiring plan):
+        keep both alive."""
         p = ForecastParamsC()
         C.jbw_forecast_params_init(byref(p), ForecastParamsC.VERSION)
         p.months = whole(self.months, "months")
@@ -397,7 +445,17 @@ class ForecastParams:
         p.vots_to_ots = number(self.vots_to_ots, "vots_to_ots")
         p.bestaand_share = (-1.0 if self.bestaand_share is None else
                             number(self.bestaand_share, "bestaand_share"))
-        return p, shocks
+        plan = (HireC * max(len(self.hiring_plan), 1))()
+        for i, h in enumerate(self.hiring_plan):
+            h = instance(h, Hire, f"hiring_plan[{i}]")
+            plan[i] = HireC(whole(h.month, "month"), number(h.fte, "fte"),
+                            -1 if h.onboarding_months is None
+                            else whole(h.onboarding_months, "onboarding_months"),
+                            number(h.onboarding_fraction, "onboarding_fraction"))
+        if self.hiring_plan:
+            p.hiring_plan = ctypes.cast(plan, POINTER(HireC))
+        p.hiring_plan_count = len(self.hiring_plan)
+        return p, (shocks, plan)
 
     def check(self, stochastic: bool = False) -> None:
         """Checks every field as a run would; raises naming the first bad
@@ -435,6 +493,7 @@ class Scenario(Handle):
         hires_fte = 12.5
         inflow.OTS = 40
         shock.vots_surge = VOTS 3 8 1.5
+        hire.1 = 75 3 0.5
     """
 
     _free = staticmethod(C.jbw_scenario_free)
@@ -467,12 +526,26 @@ class Scenario(Handle):
         """Number of shocks the scenario holds."""
         return C.jbw_scenario_shock_count(self._p)
 
+    def add_hiring_plan_csv(self, text: Union[str, bytes],
+                            source: str = "hiring_plan.csv") -> None:
+        """Adds a hiring plan from CSV: month,fte and optionally
+        onboarding_months,onboarding_fraction; one cohort a month. Strict:
+        ParseError names source, line, column and value, and the scenario
+        is unchanged."""
+        raw = text_arg(text)
+        C.jbw_scenario_add_hiring_plan_csv(self._p, raw, len(raw), enc(source))
+
+    @property
+    def hire_count(self) -> int:
+        """Number of cohorts in the scenario's hiring plan."""
+        return C.jbw_scenario_hire_count(self._p)
+
     def apply(self, params: Optional[ForecastParams] = None) -> ForecastParams:
         """A copy of ``params`` (default: :meth:`ForecastParams.default`) with
         every parameter the scenario sets."""
         p, keep = (params or ForecastParams.default())._to_c()
         C.jbw_scenario_apply(byref(p), self._p)
-        return ForecastParams._from_c(p)  # shocks are copied out of the scenario
+        return ForecastParams._from_c(p)  # shocks and plan are copied out
 
 
 # ---- runs -----------------------------------------------------------------------

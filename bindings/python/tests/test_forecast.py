@@ -417,3 +417,50 @@ class VersionTwo(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HiringPlan(unittest.TestCase):
+    """10 FTE of 36+ months and 4 FTE of tenure 0 in post, no turnover, the
+    default norm (12 a FTE; ramp 0.5 at tenure 0-2, 0.75 at 3-5, 1 from 6).
+    Plan: 6 FTE in month 1 at a quarter of a caseload for 3 months, 2 FTE
+    in month 2 on the norm's ramp. Effective FTE: month 1 10 + 4 x 0.5 +
+    6 x 0.25 = 13.5; month 3 10 + 4 x 0.75 + 1.5 + 2 x 0.5 = 15.5; month 4
+    10 + 3 + 6 + 1 = 20; month 5 10 + 3 + 6 + 2 x 0.75 = 20.5."""
+
+    def base(self):
+        p = jbw.ForecastParams.default()
+        staff = [4.0] + [0.0] * 35 + [10.0]
+        return p.replace(months=5, turnover=0.0, staff_fte=staff)
+
+    def check_figures(self, fc):
+        for t, eff in ((1, 13.5), (3, 15.5), (4, 20.0), (5, 20.5)):
+            self.assertAlmostEqual(fc[t].effective_fte, eff, places=9)
+            self.assertAlmostEqual(fc[t].capacity, 12 * eff, places=9)
+        self.assertEqual(fc[1].hires_fte, 6.0)
+        self.assertEqual(fc[2].hires_fte, 2.0)
+
+    def test_cohorts_with_their_own_ramp(self):
+        p = self.base().replace(hiring_plan=[jbw.Hire(1, 6, 3, 0.25), jbw.Hire(2, 2)])
+        self.check_figures(jbw.run_forecast(p))
+        # round trip through the C record
+        q = jbw.Scenario.parse("").apply(p)
+        self.assertEqual(q.hiring_plan, [jbw.Hire(1, 6.0, 3, 0.25), jbw.Hire(2, 2.0, None, 1.0)])
+
+    def test_scenario_lines_and_csv_give_the_same_plan(self):
+        sc = jbw.Scenario.parse("hire.1 = 6 3 0.25\n")
+        sc.add_hiring_plan_csv("month,fte\n2,2\n")
+        self.assertEqual(sc.hire_count, 2)
+        self.check_figures(jbw.run_forecast(sc.apply(self.base())))
+
+    def test_a_bad_row_names_file_line_column_and_value(self):
+        sc = jbw.Scenario.parse("")
+        with self.assertRaises(jbw.ParseError) as e:
+            sc.add_hiring_plan_csv("month,fte\n1,6\n2,-3\n", "plan.csv")
+        self.assertIn("plan.csv line 3, column 'fte': '-3'", str(e.exception))
+        self.assertEqual(sc.hire_count, 0)
+
+    def test_two_cohorts_in_one_month_are_refused(self):
+        p = self.base().replace(hiring_plan=[jbw.Hire(1, 6), jbw.Hire(1, 2)])
+        with self.assertRaises(ValueError) as e:
+            p.check()
+        self.assertIn("given twice", str(e.exception))

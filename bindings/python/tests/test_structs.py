@@ -28,7 +28,7 @@ MIRRORS = {
     "jbw_load_options": S.LoadOptions, "jbw_caseload_options": S.CaseloadOptions,
     "jbw_caseload_totals": S.CaseloadTotals, "jbw_worker_load": S.WorkerLoadC, "jbw_finding": S.FindingC,
     "jbw_series_point": S.SeriesPointC, "jbw_wait_case": S.WaitCaseC,
-    "jbw_score": S.ScoreC, "jbw_shock": F.ShockC,
+    "jbw_score": S.ScoreC, "jbw_shock": F.ShockC, "jbw_hire": F.HireC,
     "jbw_forecast_params": F.ForecastParamsC, "jbw_forecast_month": F.ForecastMonthC,
     "jbw_forecast_options": F.ForecastOptionsC, "jbw_queue_params": F.QueueParamsC,
     "jbw_queue_result": F.QueueResultC, "jbw_report_options": S.ReportOptions,
@@ -103,11 +103,13 @@ class Layout(unittest.TestCase):
                 # the records that gained fields in 0.2 are at version 2
                 # (jbw_load_options: the readers' limits; the caseload
                 # totals: waiting for suitable help); the measure record at
-                # 3 (the model version 2 inputs, then the help dates)
+                # 3 (the model version 2 inputs, then the help dates), the
+                # forecast params at 3 (version 2 fields, then the hiring
+                # plan)
                 want = 2 if cls in (S.WaitCaseC, F.ForecastOptionsC,
-                                    F.ForecastParamsC, S.LoadOptions,
-                                    ST.ReliefAnswerC, S.CaseloadTotals) else 1
-                if cls is S.MeasureC:
+                                    S.LoadOptions, ST.ReliefAnswerC,
+                                    S.CaseloadTotals) else 1
+                if cls in (S.MeasureC, F.ForecastParamsC):
                     want = 3
                 self.assertEqual(cls.VERSION, want, cls.__name__)
 
