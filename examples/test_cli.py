@@ -864,8 +864,16 @@ class Calibrate(unittest.TestCase):
             for key in ("inflow_per_month", "exits", "exposure_months",
                         "mean_duration_months", "stock", "basis", "note"):
                 self.assertIn(key, k)
-            # a default is never silent
-            self.assertEqual(k["note"] is None, k["basis"] == "estimated")
+            # a default is never silent; an estimate over 10 windows (120
+            # months) is marked unreliable (docs/forecast.md)
+            far = k["basis"] == "estimated" and k["mle_months"] > 120
+            self.assertEqual(k["note"] is None, k["basis"] == "estimated" and not far)
+            if far:
+                self.assertTrue(k["note"].startswith("unreliable: over 10x the window"))
+        # the example's OTS: few exits against a young stock
+        ots = doc["kinds"][0]
+        self.assertGreater(ots["mle_months"], 120)
+        self.assertIn("unreliable", ots["note"])
         for key in ("turnover_annual", "hires_fte_per_month", "leavers_fte", "fte"):
             self.assertIn(key, doc["staff"])
 

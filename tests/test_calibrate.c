@@ -269,6 +269,71 @@ static void a_kind_without_exits_gets_the_default_with_a_note(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * An estimate far beyond what the window saw is marked unreliable, and a
+ * count of 1 reads "1 exit". D = 2025-01-01, a 1-month window (December
+ * 2024, 31 days). Voogdij: G0 2020-01-01 .. 2024-12-02 is active on 1
+ * December only (1 day) and ends in the window; G1..G12 run on (31 days
+ * each). Exits 1, exposure (1 + 12 x 31) / 30.4375 = 373 / 30.4375 =
+ * 12.25462 months, MLE 12.25462: over 10 x the 1-month window, from 1
+ * exit against a stock of 12. With min_events 2 the same kind has too few
+ * exits: "1 exit in the window, fewer than 2: the default".
+ */
+static void an_estimate_far_beyond_the_window_is_marked(void **state)
+{
+    jbw_snapshot *snap = new_snapshot(D(2025, 1, 1));
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    jbw_calibration *cal = NULL;
+    jbw_calibration_kind g;
+    char *json = NULL, *text = NULL, *sc = NULL;
+    char id[8];
+    int i;
+    (void)state;
+    jbw_test_add_worker(snap, "W1", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1), NONE);
+    add_measure(snap, "G0", JBW_KIND_VOOGDIJ, D(2020, 1, 1), D(2024, 12, 2),
+                "W1", D(2020, 1, 1));
+    for (i = 1; i <= 12; i++) {
+        snprintf(id, sizeof id, "G%d", i);
+        add_measure(snap, id, JBW_KIND_VOOGDIJ, D(2020, 1, 1), NONE, "W1",
+                    D(2020, 1, 1));
+    }
+    o.date = D(2025, 1, 1);
+    o.window_months = 1;
+    o.min_events = 1;
+    assert_ok(jbw_calibrate(&cal, snap, &o));
+    g = kind_of(cal, JBW_KIND_VOOGDIJ);
+    assert_int_equal(g.exits, 1);
+    assert_near(g.mle_months, 373 / DAYS_PER_MONTH, 1e-12);
+    assert_int_equal(g.basis, JBW_BASIS_ESTIMATED);
+    assert_near(g.mean_duration_months, 373 / DAYS_PER_MONTH, 1e-12);
+    assert_ok(jbw_calibration_json(&json, NULL, cal));
+    assert_non_null(strstr(json, "\"note\":\"unreliable: over 10x the "
+                                 "window, an extrapolation from 1 exit "
+                                 "against a stock of 12\""));
+    /* a plain estimate still has no note */
+    assert_null(strstr(json, "\"note\":\"unreliable: over 10x the window, "
+                             "an extrapolation from 0"));
+    assert_ok(jbw_calibration_text(&text, NULL, cal));
+    assert_non_null(strstr(text, "unreliable: over 10x the window"));
+    assert_ok(jbw_calibration_scenario(&sc, NULL, cal));
+    assert_non_null(strstr(sc, "# unreliable: over 10x the window, an "
+                               "extrapolation from 1 exit against a stock "
+                               "of 12\nduration.VOOGDIJ = "));
+    jbw_free(json);
+    jbw_free(text);
+    jbw_free(sc);
+    jbw_calibration_free(cal);
+    o.min_events = 2;
+    assert_ok(jbw_calibrate(&cal, snap, &o));
+    assert_ok(jbw_calibration_text(&text, NULL, cal));
+    assert_non_null(strstr(text, "1 exit in the window, fewer than 2: the "
+                                 "default"));
+    assert_null(strstr(text, "1 exits"));
+    jbw_free(text);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
 static void a_duration_below_a_month_is_clamped_to_the_minimum(void **state)
 {
     jbw_snapshot *snap = small_history(0);
@@ -1019,6 +1084,7 @@ int main(void)
         cmocka_unit_test(turnover_is_one_minus_exp_of_the_fte_hazard),
         cmocka_unit_test(time_to_first_assignment_is_kaplan_meier),
         cmocka_unit_test(a_kind_without_exits_gets_the_default_with_a_note),
+        cmocka_unit_test(an_estimate_far_beyond_the_window_is_marked),
         cmocka_unit_test(a_duration_below_a_month_is_clamped_to_the_minimum),
         cmocka_unit_test(too_few_leavers_give_the_default_turnover),
         cmocka_unit_test(later_records_do_not_change_the_calibration_on_d),

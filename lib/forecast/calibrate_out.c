@@ -46,30 +46,50 @@ static jbw_status read_view(view *v, const jbw_calibration *cal)
     return JBW_OK;
 }
 
-/* The note beside a figure that is not a plain estimate; "" otherwise. */
-static void note(jbw__buf *b, jbw_basis basis, size_t events,
-                 const char *event_name, size_t min_events)
+/* A mean duration estimated above this many windows is an extrapolation
+ * (docs/forecast.md, "Reading a calibration"). */
+#define FAR_WINDOWS 10
+
+/* The note beside a figure that is not a plain estimate; "" otherwise.
+ * `events` counted as "1 exit", "2 exits". */
+static void note(jbw__buf *b, jbw_basis basis, size_t events, const char *one,
+                 const char *many, size_t min_events)
 {
     if (basis == JBW_BASIS_DEFAULT_FEW_EVENTS)
         jbw__buf_printf(b, "%zu %s in the window, fewer than %zu: the default",
-                        events, event_name, min_events);
+                        events, events == 1 ? one : many, min_events);
     else if (basis == JBW_BASIS_CLAMPED)
         jbw__buf_puts(b, "estimate below 1 month: the model's minimum of 1");
 }
 
-static void json_note(jbw__buf *b, jbw_basis basis, size_t events,
-                      const char *event_name, size_t min_events)
+/* A kind's note: that of its basis, or, for an estimate longer than
+ * FAR_WINDOWS windows, that it is an extrapolation: the records saw few
+ * measures end against the stock, and a constant exit rate carries the
+ * rest (an OTS, imposed for a year at first, seldom ends young). */
+static void kind_note(jbw__buf *b, const jbw_calibration_kind *k, const view *v)
 {
-    jbw__buf text = JBW__BUF_INIT;
-    if (basis == JBW_BASIS_ESTIMATED) {
-        jbw__buf_puts(b, "null");
+    if (k->basis != JBW_BASIS_ESTIMATED) {
+        note(b, k->basis, k->exits, "exit", "exits", v->min_events);
         return;
     }
-    note(&text, basis, events, event_name, min_events);
-    if (text.failed)
+    if (k->mle_months > FAR_WINDOWS * (double)v->months)
+        jbw__buf_printf(b,
+                        "unreliable: over %dx the window, an extrapolation "
+                        "from %zu %s against a stock of %zu",
+                        FAR_WINDOWS, k->exits, k->exits == 1 ? "exit" : "exits",
+                        k->stock);
+}
+
+/* A note as a JSON string, or null when there is none. */
+static void json_note_text(jbw__buf *b, jbw__buf *text)
+{
+    if (text->failed)
         b->failed = 1;
-    jbw__buf_json_string(b, text.data ? text.data : "");
-    jbw__buf_free(&text);
+    if (!text->data || !text->data[0])
+        jbw__buf_puts(b, "null");
+    else
+        jbw__buf_json_string(b, text->data);
+    jbw__buf_free(text);
 }
 
 static void json_window(jbw__buf *b, const view *v)
@@ -86,9 +106,9 @@ static void json_window(jbw__buf *b, const view *v)
                     v->min_events);
 }
 
-static void json_kind(jbw__buf *b, const jbw_calibration_kind *k,
-                      size_t min_events)
+static void json_kind(jbw__buf *b, const jbw_calibration_kind *k, const view *v)
 {
+    jbw__buf text = JBW__BUF_INIT;
     jbw__buf_puts(b, "{\"kind\":");
     jbw__buf_json_string(b, jbw_kind_code(k->kind));
     jbw__buf_printf(b, ",\"started\":%zu,\"inflow_per_month\":", k->started);
@@ -106,13 +126,15 @@ static void json_kind(jbw__buf *b, const jbw_calibration_kind *k,
     jbw__buf_puts(b, ",\"basis\":");
     jbw__buf_json_string(b, jbw_basis_code(k->basis));
     jbw__buf_printf(b, ",\"stock\":%zu,\"note\":", k->stock);
-    json_note(b, k->basis, k->exits, "exits", min_events);
+    kind_note(&text, k, v);
+    json_note_text(b, &text);
     jbw__buf_putc(b, '}');
 }
 
 static void json_staff(jbw__buf *b, const jbw_calibration_staff *s,
                        size_t min_events)
 {
+    jbw__buf text = JBW__BUF_INIT;
     jbw__buf_puts(b, "\"staff\":{\"fte\":");
     jbw__buf_json_number(b, s->fte, 6);
     jbw__buf_printf(b, ",\"workers\":%zu,\"fte_years\":", s->workers);
@@ -136,7 +158,8 @@ static void json_staff(jbw__buf *b, const jbw_calibration_staff *s,
     jbw__buf_puts(b, ",\"basis\":");
     jbw__buf_json_string(b, jbw_basis_code(s->basis));
     jbw__buf_puts(b, ",\"note\":");
-    json_note(b, s->basis, s->leavers, "leavers", min_events);
+    note(&text, s->basis, s->leavers, "leaver", "leavers", min_events);
+    json_note_text(b, &text);
     jbw__buf_putc(b, '}');
 }
 
@@ -172,7 +195,7 @@ jbw_status jbw_calibration_json(char **out, size_t *len,
     for (i = 0; i < JBW_KIND_COUNT; i++) {
         if (i)
             jbw__buf_putc(&b, ',');
-        json_kind(&b, &v.kinds[i], v.min_events);
+        json_kind(&b, &v.kinds[i], &v);
     }
     jbw__buf_puts(&b, "],");
     json_staff(&b, &v.staff, v.min_events);
@@ -276,7 +299,7 @@ static void text_kinds(jbw__buf *b, const view *v)
         jbw__buf_printf(b, " %17s", interval);
         text_number(b, 8, 1, k->mean_duration_months);
         jbw__buf_printf(b, " %6zu  ", k->stock);
-        note(b, k->basis, k->exits, "exits", v->min_events);
+        kind_note(b, k, v);
         jbw__buf_putc(b, '\n');
     }
 }
@@ -300,7 +323,7 @@ static void text_staff(jbw__buf *b, const view *v)
     jbw__buf_printf(b, "%%); used %.1f%%", 100.0 * s->turnover_annual);
     if (s->basis != JBW_BASIS_ESTIMATED) {
         jbw__buf_puts(b, " (");
-        note(b, s->basis, s->leavers, "leavers", v->min_events);
+        note(b, s->basis, s->leavers, "leaver", "leavers", v->min_events);
         jbw__buf_putc(b, ')');
     }
     jbw__buf_printf(b, "\n  hires %zu (%.1f FTE): %.2f FTE a month\n", s->hires,
@@ -378,7 +401,13 @@ static void scenario_kind(jbw__buf *b, const view *v,
                         k->exposure_months, k->exits, k->low_months,
                         k->high_months);
     else {
-        note(b, k->basis, k->exits, "exits", v->min_events);
+        kind_note(b, k, v);
+        jbw__buf_putc(b, '\n');
+    }
+    if (k->basis == JBW_BASIS_ESTIMATED &&
+        k->mle_months > FAR_WINDOWS * (double)v->months) {
+        jbw__buf_puts(b, "# ");
+        kind_note(b, k, v);
         jbw__buf_putc(b, '\n');
     }
     scenario_line(b, "duration", code, k->mean_duration_months);
@@ -425,7 +454,7 @@ jbw_status jbw_calibration_scenario(char **out, size_t *len,
                         s->hazard_annual, 100.0 * s->low_turnover,
                         100.0 * s->high_turnover);
     else {
-        note(&b, s->basis, s->leavers, "leavers", v.min_events);
+        note(&b, s->basis, s->leavers, "leaver", "leavers", v.min_events);
         jbw__buf_putc(&b, '\n');
     }
     scenario_line(&b, "turnover", NULL, s->turnover_annual);
