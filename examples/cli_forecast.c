@@ -199,15 +199,17 @@ int jbw_cli_staffing(jbw_cli *cli)
     out.data_notice = jbw_snapshot_data_notice(snap);
     if (relief) {
         jbw_relief_answer a;
+        jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
         a.version = JBW_RELIEF_ANSWER_VERSION;
+        o.replicates = cli->replicates > 0 ? (size_t)cli->replicates : 1000;
+        o.seed = cli->seed_given ? (uint64_t)cli->seed : 1;
+        o.threads = (unsigned int)cli->threads; /* 0 unless given: all cores */
         st = isnan(cli->probability)
                  ? jbw_staffing_relief(&a, &params, norm, cli->target,
                                        (int32_t)cli->months)
-                 : jbw_staffing_relief_probability(
+                 : jbw_staffing_relief_probability_opts(
                        &a, &params, norm, cli->target, (int32_t)cli->months,
-                       cli->probability,
-                       cli->replicates > 0 ? (size_t)cli->replicates : 1000,
-                       cli->seed_given ? (uint64_t)cli->seed : 1);
+                       cli->probability, &o);
         if (jbw_cli_check(st))
             goto done;
         switch (cli->format) {

@@ -343,7 +343,8 @@ const jbw_cli_command jbw_cli_commands[] = {
     {"staffing", jbw_cli_staffing,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
          O(ORGANISATION) | O(REGION) | O(TARGET) | O(WITHIN_WORKDAYS) |
-         O(PERCENT) | O(PROBABILITY) | O(REPLICATES) | O(SEED) | O(HIRING_PLAN),
+         O(PERCENT) | O(PROBABILITY) | O(REPLICATES) | O(SEED) | O(THREADS) |
+         O(HIRING_PLAN),
      "", 0, 0,
      "FTE needed. Relief: --target N --months T (hiring per month to bring "
      "the\n"

@@ -983,6 +983,16 @@ class ReliefProbability(unittest.TestCase):
         self.assertNotIn("probability", det)
         self.assertIn("hires_fte_per_month", det)
 
+    def test_threads_give_the_same_answer(self):
+        # include/jbw/forecast.h: the same answer on any number of threads;
+        # the default is all cores
+        args = ("staffing", "--target", "50", "--months", "12", "--probability",
+                "0.8", "--replicates", "61", "--seed", "3", "--format", "json")
+        one = run(*args, "--threads", "1").stdout
+        self.assertEqual(one, run(*args, "--threads", "3").stdout)
+        self.assertEqual(one, run(*args).stdout)
+        run(*args, "--threads", "257", check_rc=2)
+
     def test_bad_probability_is_a_usage_error(self):
         run("staffing", "--target", "50", "--months", "12", "--probability", "1.5",
             check_rc=2)

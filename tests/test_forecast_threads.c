@@ -219,6 +219,92 @@ static void version_1_options_end_before_threads(void **s)
     jbw_forecast_free(fc);
 }
 
+/*
+ * Relief with a probability on N threads (jbw_forecast_relief_probability_opts):
+ * the same answer as one thread, bit for bit, for 1, 2, 3, 7 and all
+ * cores, with a hiring plan too; the same as the call without options.
+ * 301 replicates so that the blocks split unevenly (100, 100, 101 on
+ * three threads) and the search compares counts near the threshold.
+ */
+static void relief_probability_on_threads_is_that_of_one_thread(void **s)
+{
+    static const unsigned threads[] = {2, 3, 7, 0};
+    static const jbw_hire plan[1] = {{2, 3.0, 2, 0.5}};
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast_params p;
+    double one, many, plain;
+    jbw_relief_answer a;
+    size_t i;
+    int with_plan;
+    (void)s;
+    for (with_plan = 0; with_plan < 2; with_plan++) {
+        region(&p);
+        p.months = 12;
+        if (with_plan) {
+            p.hiring_plan = plan;
+            p.hiring_plan_count = 1;
+        }
+        o.replicates = 301;
+        o.seed = 77;
+        o.threads = 1;
+        assert_ok(jbw_forecast_relief_probability_opts(&one, &p, NULL, 30, 12,
+                                                       0.8, &o));
+        assert_true(one > 0);
+        assert_ok(jbw_forecast_relief_probability(&plain, &p, NULL, 30, 12,
+                                                  0.8, 301, 77));
+        assert_true(plain == one);
+        for (i = 0; i < sizeof threads / sizeof threads[0]; i++) {
+            o.threads = threads[i];
+            assert_ok(jbw_forecast_relief_probability_opts(&many, &p, NULL, 30,
+                                                           12, 0.8, &o));
+            assert_memory_equal(&many, &one, sizeof one);
+        }
+        a.version = JBW_RELIEF_ANSWER_VERSION;
+        o.threads = 3;
+        assert_ok(jbw_staffing_relief_probability_opts(&a, &p, NULL, 30, 12,
+                                                       0.8, &o));
+        assert_memory_equal(&a.hires_fte_per_month, &one, sizeof one);
+        assert_int_equal(a.replicates, 301);
+        assert_int_equal(a.seed, 77);
+    }
+}
+
+static int never_called(void *user, size_t done, size_t total)
+{
+    (void)user, (void)done, (void)total;
+    return 1;
+}
+
+static void relief_probability_options_are_checked(void **s)
+{
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast_params p;
+    double h = -1;
+    (void)s;
+    region(&p);
+    o.replicates = 10;
+    o.threads = JBW_FORECAST_THREADS_MAX + 1;
+    assert_status(
+        jbw_forecast_relief_probability_opts(&h, &p, NULL, 30, 12, 0.8, &o),
+        JBW_EINVAL);
+    assert_error_contains("threads is 257");
+    o.threads = 2;
+    o.progress = never_called;
+    assert_status(
+        jbw_forecast_relief_probability_opts(&h, &p, NULL, 30, 12, 0.8, &o),
+        JBW_EINVAL);
+    assert_error_contains("must be NULL");
+    o.progress = NULL;
+    o.replicates = 0;
+    assert_status(
+        jbw_forecast_relief_probability_opts(&h, &p, NULL, 30, 12, 0.8, &o),
+        JBW_EINVAL);
+    assert_status(
+        jbw_forecast_relief_probability_opts(&h, &p, NULL, 30, 12, 0.8, NULL),
+        JBW_EINVAL);
+    assert_near(h, -1, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +314,8 @@ int main(void)
             progress_on_threads_comes_once_a_month_from_the_caller),
         cmocka_unit_test(threads_above_the_maximum_are_refused),
         cmocka_unit_test(version_1_options_end_before_threads),
+        cmocka_unit_test(relief_probability_on_threads_is_that_of_one_thread),
+        cmocka_unit_test(relief_probability_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -572,6 +572,23 @@ JBW_API jbw_status jbw_forecast_relief_probability(
     size_t replicates, uint64_t seed);
 
 /*
+ * jbw_forecast_relief_probability() with the replicates, seed and (from
+ * version 2) threads of `opts`: every candidate hiring's replicates are
+ * split over that many threads (1, and what a version-1 record means: the
+ * calling thread only; 0: one per online core). The answer is the same
+ * for every number of threads: each replicate has its own stream and the
+ * search counts whole replicates. The search calls no callback: progress
+ * and on_month must be NULL.
+ * Errors: those of jbw_forecast_relief_probability(), JBW_EINVAL (NULL
+ * opts, a callback set, threads above JBW_FORECAST_THREADS_MAX),
+ * JBW_EVERSION.
+ */
+JBW_API jbw_status jbw_forecast_relief_probability_opts(
+    double *hires_fte, const jbw_forecast_params *params, const jbw_norm *norm,
+    double target_waiting, int32_t within_months, double probability,
+    const jbw_forecast_options *opts);
+
+/*
  * Erlang C: the probability that an arrival waits in an M/M/c queue with
  * `servers` servers and offered load `offered_load` = arrival rate x mean
  * service time (erlangs), by the recursion of Erlang B (B(0) = 1,

@@ -107,6 +107,17 @@ JBW_API jbw_status jbw_staffing_relief_probability(
     const jbw_norm *norm, double target_waiting, int32_t within_months,
     double probability, size_t replicates, uint64_t seed);
 
+/*
+ * As jbw_staffing_relief_probability(), with the replicates, seed and
+ * threads of `opts` (jbw_forecast_relief_probability_opts(): the same
+ * answer on any number of threads). Errors: those of
+ * jbw_forecast_relief_probability_opts, JBW_EVERSION (out->version not 2).
+ */
+JBW_API jbw_status jbw_staffing_relief_probability_opts(
+    jbw_relief_answer *out, const jbw_forecast_params *params,
+    const jbw_norm *norm, double target_waiting, int32_t within_months,
+    double probability, const jbw_forecast_options *opts);
+
 /* The answer to the queue question. */
 typedef struct jbw_queue_answer {
     unsigned int version;

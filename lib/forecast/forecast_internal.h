@@ -233,6 +233,15 @@ struct jbw_forecast {
     char *data_notice; /* owned copy; NULL: none */
 };
 
+/* The threads for `work` independent items when `threads` were asked
+ * for (0: one per online core): 1..JBW_FORECAST_THREADS_MAX and at most
+ * `work`; 1 without POSIX threads. */
+size_t jbw__fc_threads(unsigned threads, size_t work);
+/* Calls fn(args + i x size) for every i in [0, n), item 0 on the calling
+ * thread and each other on a thread of its own (on the calling thread
+ * when one cannot be started); returns when all are done. */
+void jbw__fc_parallel(size_t n, void (*fn)(void *), void *args, size_t size);
+
 /* The FCQ_ALL values of statistic `stat` of month `month`. */
 double *jbw__fc_values(const jbw_forecast *fc, int32_t month, int stat);
 

@@ -100,44 +100,80 @@ jbw_status jbw_forecast_relief(double *hires_fte,
 /* Relief with a probability                                               */
 /* ====================================================================== */
 
-/* Replicates (of `reps`, each from its own stream of `seed`) with at most
- * `target` waiting at the last month, hiring `hires` FTE a month. */
+/* One thread's share of an evaluation: the replicates [from, to). */
+typedef struct rp_block {
+    const jbw__fc_model *m;
+    const jbw_forecast_params *p;
+    double target;
+    uint64_t seed;
+    size_t from, to, ok;
+} rp_block;
+
+static void rp_block_count(void *arg)
+{
+    rp_block *b = arg;
+    size_t r;
+    b->ok = 0;
+    for (r = b->from; r < b->to; r++) {
+        jbw__fc_state s;
+        double q[FCQ_ALL];
+        int32_t t;
+        jbw__fc_state_init(&s, b->m, b->p);
+        jbw__xoshiro_seed(s.rng.s, b->seed, (uint64_t)r);
+        s.rng.lf = b->m->lf;
+        for (t = 1; t <= b->m->months; t++)
+            jbw__fc_step(b->m, &s, t, &s.rng, q);
+        b->ok += q[FCQ_WAITING] <= b->target + 1e-9;
+    }
+}
+
+/*
+ * Replicates (of `reps`, each from its own stream of `seed`) with at most
+ * `target` waiting at the last month, hiring `hires` FTE a month, counted
+ * in `nblocks` contiguous blocks (one per thread). A replicate depends on
+ * its own stream only and the count is a sum of whole numbers, so the
+ * answer is the same whatever the number of threads.
+ */
 static size_t fc_replicates_ok(jbw__fc_model *m, const jbw_forecast_params *p,
                                double target, double hires, size_t reps,
-                               uint64_t seed)
+                               uint64_t seed, rp_block *blocks, size_t nblocks)
 {
-    size_t r, ok = 0;
+    size_t i, ok = 0;
     m->hires_fte = hires;
     m->hire_workers = hires <= 0
                           ? 0
                           : (floor(hires / m->fte_per_worker + 0.5) < 1
                                  ? 1
                                  : floor(hires / m->fte_per_worker + 0.5));
-    for (r = 0; r < reps; r++) {
-        jbw__fc_state s;
-        double q[FCQ_ALL];
-        int32_t t;
-        jbw__fc_state_init(&s, m, p);
-        jbw__xoshiro_seed(s.rng.s, seed, (uint64_t)r);
-        s.rng.lf = m->lf;
-        for (t = 1; t <= m->months; t++)
-            jbw__fc_step(m, &s, t, &s.rng, q);
-        ok += q[FCQ_WAITING] <= target + 1e-9;
+    for (i = 0; i < nblocks; i++) {
+        blocks[i].m = m;
+        blocks[i].p = p;
+        blocks[i].target = target;
+        blocks[i].seed = seed;
+        blocks[i].from = reps * i / nblocks;
+        blocks[i].to = reps * (i + 1) / nblocks;
     }
+    jbw__fc_parallel(nblocks, rp_block_count, blocks, sizeof *blocks);
+    for (i = 0; i < nblocks; i++)
+        ok += blocks[i].ok;
     return ok;
 }
 
-jbw_status jbw_forecast_relief_probability(
-    double *hires_fte, const jbw_forecast_params *params, const jbw_norm *norm,
-    double target_waiting, int32_t within_months, double probability,
-    size_t replicates, uint64_t seed)
+/* The search of jbw_forecast_relief_probability on `threads` threads
+ * (0: one per core). */
+static jbw_status
+fc_relief_probability(double *hires_fte, const jbw_forecast_params *params,
+                      const jbw_norm *norm, double target_waiting,
+                      int32_t within_months, double probability,
+                      size_t replicates, uint64_t seed, unsigned threads)
 {
     jbw_forecast_params p;
     jbw__fc_model m;
     jbw_status st;
     long lo = -1, hi = 1000;
     const long max_steps = (long)(JBW_RELIEF_MAX_HIRES / JBW_RELIEF_STEP);
-    size_t need;
+    size_t need, nb;
+    rp_block *blocks;
     if (!hires_fte || !params)
         return jbw__error(JBW_EINVAL,
                           "jbw_forecast_relief_probability: NULL %s",
@@ -170,17 +206,24 @@ jbw_status jbw_forecast_relief_probability(
     p.hires_fte = 0;
     if ((st = jbw__fc_model_init(&m, &p, norm, 1)) != JBW_OK)
         return st;
+    nb = jbw__fc_threads(threads, replicates);
+    if (!(blocks = jbw__calloc(nb, sizeof *blocks))) {
+        jbw__fc_model_free(&m);
+        return jbw__enomem();
+    }
     /* the fewest replicates that make the share: ceil(P x R) */
     need = (size_t)ceil(probability * (double)replicates - 1e-9);
-    if (fc_replicates_ok(&m, &p, target_waiting, 0, replicates, seed) >= need)
+    if (fc_replicates_ok(&m, &p, target_waiting, 0, replicates, seed, blocks,
+                         nb) >= need)
         hi = 0;
     else {
         while (fc_replicates_ok(&m, &p, target_waiting,
-                                (double)hi * JBW_RELIEF_STEP, replicates,
-                                seed) < need) {
+                                (double)hi * JBW_RELIEF_STEP, replicates, seed,
+                                blocks, nb) < need) {
             lo = hi;
             if (hi >= max_steps) {
                 jbw__fc_model_free(&m);
+                jbw__free(blocks);
                 return jbw__error(
                     JBW_ERANGE,
                     "jbw_forecast_relief_probability: even %g FTE hired a "
@@ -195,13 +238,52 @@ jbw_status jbw_forecast_relief_probability(
             long mid = lo + (hi - lo) / 2;
             if (fc_replicates_ok(&m, &p, target_waiting,
                                  (double)mid * JBW_RELIEF_STEP, replicates,
-                                 seed) >= need)
+                                 seed, blocks, nb) >= need)
                 hi = mid;
             else
                 lo = mid;
         }
     }
     jbw__fc_model_free(&m);
+    jbw__free(blocks);
     *hires_fte = (double)hi * JBW_RELIEF_STEP;
     return jbw__ok();
+}
+
+jbw_status jbw_forecast_relief_probability(
+    double *hires_fte, const jbw_forecast_params *params, const jbw_norm *norm,
+    double target_waiting, int32_t within_months, double probability,
+    size_t replicates, uint64_t seed)
+{
+    return fc_relief_probability(hires_fte, params, norm, target_waiting,
+                                 within_months, probability, replicates, seed,
+                                 1);
+}
+
+jbw_status jbw_forecast_relief_probability_opts(
+    double *hires_fte, const jbw_forecast_params *params, const jbw_norm *norm,
+    double target_waiting, int32_t within_months, double probability,
+    const jbw_forecast_options *opts)
+{
+    if (!opts)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_relief_probability_opts: NULL opts");
+    if (opts->version != 1 && opts->version != 2)
+        return jbw__error(JBW_EVERSION,
+                          "jbw_forecast_relief_probability_opts: options "
+                          "version %u is not supported",
+                          opts->version);
+    if (opts->progress || opts->on_month)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_relief_probability_opts: progress "
+                          "and on_month are not called by the search: "
+                          "they must be NULL");
+    if (opts->version >= 2 && opts->threads > JBW_FORECAST_THREADS_MAX)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_relief_probability_opts: threads is "
+                          "%u: at most %d (0: all cores)",
+                          opts->threads, JBW_FORECAST_THREADS_MAX);
+    return fc_relief_probability(
+        hires_fte, params, norm, target_waiting, within_months, probability,
+        opts->replicates, opts->seed, opts->version >= 2 ? opts->threads : 1);
 }

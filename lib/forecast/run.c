@@ -309,16 +309,63 @@ static size_t fc_online_cores(void)
     return n > 0 ? (size_t)n : 1;
 }
 
+size_t jbw__fc_threads(unsigned threads, size_t work)
+{
+    size_t n = threads ? threads : fc_online_cores();
+    if (n > JBW_FORECAST_THREADS_MAX)
+        n = JBW_FORECAST_THREADS_MAX;
+    n = n < work ? n : work;
+    return n ? n : 1;
+}
+
+typedef struct fc_job {
+    void (*fn)(void *);
+    void *arg;
+} fc_job;
+
+static void *fc_job_main(void *arg)
+{
+    fc_job *job = arg;
+    job->fn(job->arg);
+    return NULL;
+}
+
+void jbw__fc_parallel(size_t n, void (*fn)(void *), void *args, size_t size)
+{
+    fc_job *jobs = n > 1 ? jbw__calloc(n, sizeof *jobs) : NULL;
+    pthread_t *tid = n > 1 ? jbw__calloc(n, sizeof *tid) : NULL;
+    unsigned char *started = n > 1 ? jbw__calloc(n, 1) : NULL;
+    size_t i;
+    if (!jobs || !tid || !started) {
+        /* one thread, or no memory for more: all on the calling thread */
+        for (i = 0; i < n; i++)
+            fn((char *)args + i * size);
+    } else {
+        for (i = 1; i < n; i++) {
+            jobs[i].fn = fn;
+            jobs[i].arg = (char *)args + i * size;
+            started[i] =
+                pthread_create(&tid[i], NULL, fc_job_main, &jobs[i]) == 0;
+        }
+        fn(args);
+        for (i = 1; i < n; i++) {
+            if (started[i])
+                pthread_join(tid[i], NULL);
+            else
+                fn((char *)args + i * size);
+        }
+    }
+    jbw__free(jobs);
+    jbw__free(tid);
+    jbw__free(started);
+}
+
 /* The threads a run uses: 1 unless asked, never more than replicates. */
 static size_t fc_thread_count(const jbw_forecast_options *o)
 {
-    size_t n;
     if (o->version < 2 || o->on_month)
         return 1;
-    n = o->threads ? o->threads : fc_online_cores();
-    if (n > JBW_FORECAST_THREADS_MAX)
-        n = JBW_FORECAST_THREADS_MAX;
-    return n < o->replicates ? n : o->replicates;
+    return jbw__fc_threads(o->threads, o->replicates);
 }
 
 /* 0 when the pool could not be set up: the run then uses one thread. */
@@ -372,6 +419,19 @@ static void fc_pool_month(fc_pool *pool, int32_t t)
     }
 }
 #else /* no POSIX threads: every run uses the calling thread */
+size_t jbw__fc_threads(unsigned threads, size_t work)
+{
+    (void)threads, (void)work;
+    return 1;
+}
+
+void jbw__fc_parallel(size_t n, void (*fn)(void *), void *args, size_t size)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        fn((char *)args + i * size);
+}
+
 typedef struct fc_pool {
     size_t n;
 } fc_pool;

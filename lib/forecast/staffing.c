@@ -120,9 +120,23 @@ jbw_status jbw_staffing_relief_probability(
     const jbw_norm *norm, double target_waiting, int32_t within_months,
     double probability, size_t replicates, uint64_t seed)
 {
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    o.replicates = replicates;
+    o.seed = seed;
+    return jbw_staffing_relief_probability_opts(
+        out, params, norm, target_waiting, within_months, probability, &o);
+}
+
+jbw_status jbw_staffing_relief_probability_opts(
+    jbw_relief_answer *out, const jbw_forecast_params *params,
+    const jbw_norm *norm, double target_waiting, int32_t within_months,
+    double probability, const jbw_forecast_options *opts)
+{
     double hires = 0.0;
+    size_t replicates;
+    uint64_t seed;
     jbw_status st;
-    if (!out || !params)
+    if (!out || !params || !opts)
         return jbw__error(JBW_EINVAL,
                           "jbw_staffing_relief_probability: NULL argument");
     if (out->version != 2)
@@ -130,11 +144,12 @@ jbw_status jbw_staffing_relief_probability(
                           "jbw_staffing_relief_probability: answer version "
                           "%u, expected 2",
                           out->version);
-    st = jbw_forecast_relief_probability(&hires, params, norm, target_waiting,
-                                         within_months, probability, replicates,
-                                         seed);
+    st = jbw_forecast_relief_probability_opts(
+        &hires, params, norm, target_waiting, within_months, probability, opts);
     if (st != JBW_OK)
         return st;
+    replicates = opts->replicates;
+    seed = opts->seed;
     out->target_waiting = target_waiting;
     out->within_months = within_months;
     out->hires_fte_per_month = hires;

@@ -229,6 +229,9 @@ declare_all([
     ("jbw_forecast_month_get", STATUS, [POINTER(ForecastMonthC), _P, c_int32, c_int]),
     ("jbw_forecast_kind_get", STATUS,
      [POINTER(c_double), POINTER(c_double), _P, c_int32, c_int, c_int]),
+    ("jbw_forecast_relief_probability_opts", STATUS,
+     [POINTER(c_double), _PP_PARAMS, _P, c_double, c_int32, c_double,
+      POINTER(ForecastOptionsC)]),
     ("jbw_forecast_json", STATUS, [PP, PSIZE, _P]),
     ("jbw_forecast_csv", STATUS, [PP, PSIZE, _P]),
     ("jbw_forecast_text", STATUS, [PP, PSIZE, _P]),
@@ -819,19 +822,33 @@ def relief(params: ForecastParams, target_waiting: float, within_months: int,
     return out.value
 
 
+def _relief_options(replicates: int, seed: int, threads: int) -> "ForecastOptionsC":
+    opts = ForecastOptionsC()
+    C.jbw_forecast_options_init(byref(opts), ForecastOptionsC.VERSION)
+    opts.replicates = whole(replicates, "replicates", 0)
+    opts.seed = whole(seed, "seed", 0, 2**64 - 1)
+    opts.threads = whole(threads, "threads", 0, 2**32 - 1)
+    return opts
+
+
 def relief_probability(params: ForecastParams, target_waiting: float,
                        within_months: int, probability: float, *,
-                       replicates: int = 1000, seed: int = 1,
+                       replicates: int = 1000, seed: int = 1, threads: int = 0,
                        norm: Optional[Norm] = None) -> float:
     """The smallest constant monthly hiring (FTE) such that at most
     ``target_waiting`` measures wait at month ``within_months`` in at least
-    ``probability`` of the seeded replicates."""
-    p, keep = params._to_c()
+    ``probability`` of the seeded replicates. ``threads``: 0 (default) one
+    per core, 1 the calling thread only; the answer is the same on any
+    number of threads."""
+    p, keep = instance(params, ForecastParams, "params")._to_c()
+    opts = _relief_options(replicates, seed, threads)
     out = c_double()
-    C.jbw_forecast_relief_probability(byref(out), byref(p),
-                                      norm._p if norm is not None else None,
-                                      float(target_waiting), int(within_months),
-                                      float(probability), int(replicates), int(seed))
+    C.jbw_forecast_relief_probability_opts(byref(out), byref(p),
+                                           norm._p if norm is not None else None,
+                                           number(target_waiting, "target_waiting"),
+                                           whole(within_months, "within_months"),
+                                           number(probability, "probability"),
+                                           byref(opts))
     return out.value
 
 

@@ -19,8 +19,8 @@ from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import _invalid, enc, instance, number, take_string, whole
 from .caseload import Norm
 from .dates import Calendar
-from .forecast import (ForecastParams, ForecastParamsC, QueueParams, QueueParamsC,
-                       QueueResult, QueueResultC)
+from .forecast import (ForecastOptionsC, ForecastParams, ForecastParamsC, QueueParams,
+                       QueueParamsC, QueueResult, QueueResultC, _relief_options)
 from .waitrisk import Lang
 
 __all__ = ["ReliefAnswer", "QueueAnswer", "staffing_relief", "staffing_queue",
@@ -73,6 +73,9 @@ declare_all([
     ("jbw_staffing_relief_probability", STATUS,
      [POINTER(ReliefAnswerC), _PP_PARAMS, ctypes.c_void_p, c_double, c_int32, c_double,
       c_size_t, ctypes.c_uint64]),
+    ("jbw_staffing_relief_probability_opts", STATUS,
+     [POINTER(ReliefAnswerC), _PP_PARAMS, ctypes.c_void_p, c_double, c_int32, c_double,
+      POINTER(ForecastOptionsC)]),
     ("jbw_staffing_queue", STATUS,
      [POINTER(QueueAnswerC), _PP_PARAMS, ctypes.c_void_p, ctypes.c_void_p, c_double,
       c_double]),
@@ -175,11 +178,13 @@ def _notice(params: ForecastParams) -> Optional[str]:
 
 def staffing_relief(params: ForecastParams, target_waiting: float, within_months: int,
                     norm: Optional[Norm] = None, *, probability: Optional[float] = None,
-                    replicates: int = 1000, seed: int = 1) -> ReliefAnswer:
+                    replicates: int = 1000, seed: int = 1,
+                    threads: int = 0) -> ReliefAnswer:
     """The smallest constant monthly hiring that leaves at most
     ``target_waiting`` measures waiting at month ``within_months``, with
     the totals (see :func:`jbw.relief`); with ``probability``, in at least
-    that share of ``replicates`` seeded replicates."""
+    that share of ``replicates`` seeded replicates, on ``threads`` threads
+    (0, the default: one per core; the same answer on any number)."""
     p, keep = instance(params, ForecastParams, "params")._to_c()
     a = ReliefAnswerC(version=ReliefAnswerC.VERSION)
     if probability is None:
@@ -187,11 +192,11 @@ def staffing_relief(params: ForecastParams, target_waiting: float, within_months
                               number(target_waiting, "target_waiting"),
                               whole(within_months, "within_months"))
     else:
-        C.jbw_staffing_relief_probability(
+        opts = _relief_options(replicates, seed, threads)
+        C.jbw_staffing_relief_probability_opts(
             byref(a), byref(p), norm._p if norm is not None else None,
             number(target_waiting, "target_waiting"), whole(within_months, "within_months"),
-            number(probability, "probability"), whole(replicates, "replicates"),
-            whole(seed, "seed"))
+            number(probability, "probability"), byref(opts))
     return ReliefAnswer(a.target_waiting, a.within_months, a.hires_fte_per_month,
                         a.total_hires_fte, a.annual_turnover, _notice(params),
                         a.probability or None, a.replicates, a.seed)

@@ -464,3 +464,20 @@ class HiringPlan(unittest.TestCase):
         with self.assertRaises(ValueError) as e:
             p.check()
         self.assertIn("given twice", str(e.exception))
+
+
+class ReliefProbabilityThreads(unittest.TestCase):
+    def test_threads_give_the_answer_of_one_thread(self):
+        p = jbw.ForecastParams.default().replace(
+            months=12, turnover=0.2, assigned={Kind.OTS: 300},
+            waiting_nieuw={Kind.OTS: 60}, inflow={Kind.OTS: 15},
+            staff_fte=[0.0] * 36 + [25.0])
+        one = jbw.relief_probability(p, 10, 12, 0.8, replicates=61, seed=3, threads=1)
+        for threads in (2, 3, 0):
+            self.assertEqual(jbw.relief_probability(p, 10, 12, 0.8, replicates=61,
+                                                    seed=3, threads=threads), one)
+        a = jbw.staffing_relief(p, 10, 12, probability=0.8, replicates=61, seed=3,
+                                threads=2)
+        self.assertEqual(a.hires_fte_per_month, one)
+        with self.assertRaises(ValueError):
+            jbw.relief_probability(p, 10, 12, 0.8, replicates=61, threads=257)
