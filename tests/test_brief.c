@@ -841,6 +841,49 @@ static void brief_suppresses_and_rounds_small_counts(void **state)
     jbw_series_free(series);
 }
 
+/*
+ * Waiting for suitable help, where the data has help dates: the example
+ * has 127 measures waiting on 2025-09-01, 38 of them past 3 months (in
+ * Zuid-Holland Zuid 28 and 9), counted outside libjbw from its export by
+ * the definition in docs/norms.md. Published with the brief's rule for
+ * small counts: with suppress_below 10, ZHZ's 9 becomes "< 10". The small
+ * snapshot has no help dates, so no such section.
+ */
+static void brief_has_waiting_for_help_where_the_data_has_it(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = example_brief(&snap, &series, &o);
+    char *md = NULL;
+    (void)state;
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "## Wachten op passende hulp\n");
+    assert_contains(md, "Op 1-9-2025 wachtten 127 maatregelen op hulp die de "
+                        "GI had aangevraagd; bij 38 daarvan");
+    assert_contains(md, "| Zuid-Holland Zuid | 28 | 9 |\n");
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+    o = (jbw_brief_options)JBW_BRIEF_OPTIONS_INIT;
+    o.suppress_below = 10;
+    b = example_brief(&snap, &series, &o);
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "| Zuid-Holland Zuid | 28 | < 10 |\n");
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+    snap = small_snapshot();
+    assert_ok(jbw_brief_new(&b, snap, NULL));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_null(strstr(md, "passende hulp"));
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
 static void brief_puts_scenarios_beside_their_assumptions(void **state)
 {
     jbw_snapshot *snap = NULL;
@@ -1013,6 +1056,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(xml_check_finds_what_is_wrong),
+        cmocka_unit_test(brief_has_waiting_for_help_where_the_data_has_it),
         cmocka_unit_test(zhz_series_chart_states_the_letters_table),
         cmocka_unit_test(markdown_links_every_chart_as_an_image),
         cmocka_unit_test(large_counts_have_the_languages_thousands_separator),

@@ -559,6 +559,8 @@ static jbw_status compute(jbw__brief_ctx *c)
     if (st == JBW_OK)
         st = section_coupling(c);
     if (st == JBW_OK)
+        st = jbw__brief_help(c);
+    if (st == JBW_OK)
         st = section_caseload(c);
     if (st == JBW_OK)
         st = jbw__brief_priority(c);
