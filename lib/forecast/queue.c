@@ -13,7 +13,7 @@
 /* ====================================================================== */
 
 /* Erlang B by its recursion, continued from B(from) to B(to). */
-static double fc_erlang_b_from(double b, size_t from, size_t to, double a)
+static double erlang_b_from(double b, size_t from, size_t to, double a)
 {
     size_t k;
     for (k = from + 1; k <= to; k++)
@@ -22,7 +22,7 @@ static double fc_erlang_b_from(double b, size_t from, size_t to, double a)
 }
 
 /* Erlang C from Erlang B of c servers. */
-static double fc_erlang_c_of_b(double b, size_t c, double a)
+static double erlang_c_of_b(double b, size_t c, double a)
 {
     double cd = (double)c;
     if (a >= cd)
@@ -47,8 +47,8 @@ jbw_status jbw_erlang_c(double *p_wait, size_t servers, double offered_load)
                           "jbw_erlang_c: %zu servers: at most "
                           "%.0f",
                           servers, FC_MAX_SLOTS);
-    b = fc_erlang_b_from(1.0, 0, servers, offered_load);
-    *p_wait = fc_erlang_c_of_b(b, servers, offered_load);
+    b = erlang_b_from(1.0, 0, servers, offered_load);
+    *p_wait = erlang_c_of_b(b, servers, offered_load);
     return jbw__ok();
 }
 
@@ -59,7 +59,7 @@ jbw_status jbw_queue_params_init(jbw_queue_params *q, unsigned int version)
                             JBW_QUEUE_PARAMS_VERSION, "jbw_queue_params_init");
 }
 
-static jbw_status fc_check_positive(double v, const char *what)
+static jbw_status check_positive(double v, const char *what)
 {
     if (!isfinite(v) || v <= 0)
         return jbw__error(JBW_EINVAL,
@@ -69,8 +69,8 @@ static jbw_status fc_check_positive(double v, const char *what)
     return JBW_OK;
 }
 
-static jbw_status fc_check_queue(const jbw_queue_result *out,
-                                 const jbw_queue_params *q)
+static jbw_status check_queue(const jbw_queue_result *out,
+                              const jbw_queue_params *q)
 {
     jbw_status st;
     if (!out || !q)
@@ -86,11 +86,11 @@ static jbw_status fc_check_queue(const jbw_queue_result *out,
                           "queue: params version %u is not "
                           "supported",
                           q->version);
-    if ((st = fc_check_positive(q->arrivals_per_workday,
-                                "arrivals_per_workday")) != JBW_OK ||
-        (st = fc_check_positive(q->mean_duration_workdays,
-                                "mean_duration_workdays")) != JBW_OK ||
-        (st = fc_check_positive(q->slots_per_fte, "slots_per_fte")) != JBW_OK)
+    if ((st = check_positive(q->arrivals_per_workday,
+                             "arrivals_per_workday")) != JBW_OK ||
+        (st = check_positive(q->mean_duration_workdays,
+                             "mean_duration_workdays")) != JBW_OK ||
+        (st = check_positive(q->slots_per_fte, "slots_per_fte")) != JBW_OK)
         return st;
     if (!isfinite(q->within_workdays) || q->within_workdays < 0)
         return jbw__error(JBW_EINVAL,
@@ -107,8 +107,8 @@ static jbw_status fc_check_queue(const jbw_queue_result *out,
 }
 
 /* Fills the figures of c servers whose Erlang B is b. */
-static void fc_queue_fill(jbw_queue_result *r, const jbw_queue_params *q,
-                          size_t c, double b, double a)
+static void queue_fill(jbw_queue_result *r, const jbw_queue_params *q, size_t c,
+                       double b, double a)
 {
     double cd = (double)c, pw;
     r->slots = c;
@@ -120,7 +120,7 @@ static void fc_queue_fill(jbw_queue_result *r, const jbw_queue_params *q,
         r->mean_wait_workdays = a > 0 ? HUGE_VAL : 0.0;
         return;
     }
-    pw = fc_erlang_c_of_b(b, c, a);
+    pw = erlang_c_of_b(b, c, a);
     r->p_wait = pw;
     r->share_within = 1.0 - pw * exp(-(cd - a) * q->within_workdays /
                                      q->mean_duration_workdays);
@@ -133,7 +133,7 @@ jbw_status jbw_queue_staffing(jbw_queue_result *out, const jbw_queue_params *q,
     jbw_queue_result r;
     double a, b, goal;
     size_t c;
-    jbw_status st = fc_check_queue(out, q);
+    jbw_status st = check_queue(out, q);
     if (st != JBW_OK)
         return st;
     if (!isfinite(percent) || percent <= 0 || percent >= 100)
@@ -145,11 +145,11 @@ jbw_status jbw_queue_staffing(jbw_queue_result *out, const jbw_queue_params *q,
     goal = percent / 100.0;
     /* The queue is stable only from c > A on: start there, add slots. */
     c = (size_t)floor(a) + 1;
-    b = fc_erlang_b_from(1.0, 0, c, a);
+    b = erlang_b_from(1.0, 0, c, a);
     memset(&r, 0, sizeof r);
     r.version = out->version;
     for (;;) {
-        fc_queue_fill(&r, q, c, b, a);
+        queue_fill(&r, q, c, b, a);
         if (r.share_within >= goal)
             break;
         if ((double)c >= FC_MAX_SLOTS)
@@ -158,7 +158,7 @@ jbw_status jbw_queue_staffing(jbw_queue_result *out, const jbw_queue_params *q,
                               "slots needed",
                               FC_MAX_SLOTS);
         c++;
-        b = fc_erlang_b_from(b, c - 1, c, a);
+        b = erlang_b_from(b, c - 1, c, a);
     }
     *out = r;
     return jbw__ok();
@@ -170,7 +170,7 @@ jbw_status jbw_queue_share(jbw_queue_result *out, const jbw_queue_params *q,
     jbw_queue_result r;
     double a, slots;
     size_t c;
-    jbw_status st = fc_check_queue(out, q);
+    jbw_status st = check_queue(out, q);
     if (st != JBW_OK)
         return st;
     if (!isfinite(fte) || fte < 0)
@@ -189,7 +189,7 @@ jbw_status jbw_queue_share(jbw_queue_result *out, const jbw_queue_params *q,
     a = q->arrivals_per_workday * q->mean_duration_workdays;
     memset(&r, 0, sizeof r);
     r.version = out->version;
-    fc_queue_fill(&r, q, c, c ? fc_erlang_b_from(1.0, 0, c, a) : 1.0, a);
+    queue_fill(&r, q, c, c ? erlang_b_from(1.0, 0, c, a) : 1.0, a);
     *out = r;
     return jbw__ok();
 }
