@@ -5,10 +5,10 @@
  *
  * Reproducibility: every figure that decides an integer draw comes from
  * +, -, *, /, sqrt, floor and ldexp, which IEEE 754 rounds the same way on
- * every platform, or from fc_log/fc_exp below, which are built from those
- * operations only (the C library's log/exp/pow may differ in the last
- * bit between platforms, and a single bit can flip a draw). Contraction
- * into fused multiply-adds would change roundings, so it is switched off
+ * every platform, or from portable_log/portable_exp below, which are built from
+ * those operations only (the C library's log/exp/pow may differ in the last bit
+ * between platforms, and a single bit can flip a draw). Contraction into fused
+ * multiply-adds would change roundings, so it is switched off
  * (forecast_internal.h).
  */
 #include "forecast/forecast_internal.h"
@@ -32,7 +32,7 @@
  * [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s) with s = (m - 1) / (m + 1),
  * |s| < 0.1716, summed to s^25 (truncation below 1e-17 relative).
  */
-static double fc_log(double x)
+static double portable_log(double x)
 {
     uint64_t bits;
     int e;
@@ -93,7 +93,7 @@ static double fc_log(double x)
  * e^r by its Taylor series to r^13 (truncation below 1e-17), scaled by
  * ldexp (exact).
  */
-static double fc_exp(double x)
+static double portable_exp(double x)
 {
     double k, r, p;
     if (x != x)
@@ -159,7 +159,7 @@ double jbw__fc_log_factorial(double k)
         return table[(int)k];
     x = k + 1.0;
     x2 = x * x;
-    return (x - 0.5) * fc_log(x) - x + 9.18938533204672741780e-1 +
+    return (x - 0.5) * portable_log(x) - x + 9.18938533204672741780e-1 +
            (1.0 / 12 -
             (1.0 / 360 - (1.0 / 1260 - 1.0 / (1680 * x2)) / x2) / x2) /
                x;
@@ -188,7 +188,7 @@ double jbw__fc_root12(double y)
 }
 
 /* q^n by repeated squaring (exact operations only). */
-static double fc_powi(double q, uint64_t n)
+static double powi(double q, uint64_t n)
 {
     double r = 1.0;
     while (n) {
@@ -204,7 +204,7 @@ static double fc_powi(double q, uint64_t n)
 /* The generator (base/rng.h) with the log-factorial table of a run       */
 /* ====================================================================== */
 
-static double fc_lfact(const jbw__fc_rng *g, double k)
+static double lfact(const jbw__fc_rng *g, double k)
 {
     return k < FC_LF_TABLE ? g->lf[(size_t)k] : jbw__fc_log_factorial(k);
 }
@@ -220,14 +220,14 @@ void jbw__fc_poisson_setup(jbw__fc_poisson *ps, double mean)
     if (mean <= 0)
         return;
     if (mean < 10) {
-        ps->exp_neg = fc_exp(-mean);
+        ps->exp_neg = portable_exp(-mean);
         return;
     }
     ps->b = 0.931 + 2.53 * sqrt(mean);
     ps->a = -0.059 + 0.02483 * ps->b;
     ps->vr = 0.9277 - 3.6224 / (ps->b - 2);
-    ps->log_mean = fc_log(mean);
-    ps->log_inv_alpha = fc_log(1.1239 + 1.1328 / (ps->b - 3.4));
+    ps->log_mean = portable_log(mean);
+    ps->log_inv_alpha = portable_log(1.1239 + 1.1328 / (ps->b - 3.4));
 }
 
 /*
@@ -263,8 +263,9 @@ double jbw__fc_poisson_draw(const jbw__fc_poisson *ps, jbw__fc_rng *g)
             return k;
         if (k < 0 || (us < 0.013 && v > us))
             continue;
-        if (fc_log(v) + ps->log_inv_alpha - fc_log(ps->a / (us * us) + ps->b) <=
-            -ps->mean + k * ps->log_mean - fc_lfact(g, k))
+        if (portable_log(v) + ps->log_inv_alpha -
+                portable_log(ps->a / (us * us) + ps->b) <=
+            -ps->mean + k * ps->log_mean - lfact(g, k))
             return k;
     }
 }
@@ -275,8 +276,8 @@ double jbw__fc_poisson_draw(const jbw__fc_poisson *ps, jbw__fc_rng *g)
  * (at least 10, so it is only worked out past k = 10). p <= 0.5 and
  * np < 10 here.
  */
-static double fc_binomial_inversion(double n, double p, double q, double s,
-                                    double r0, jbw__fc_rng *g)
+static double binomial_inversion(double n, double p, double q, double s,
+                                 double r0, jbw__fc_rng *g)
 {
     double a = (n + 1) * s;
     double bound = -1;
@@ -304,7 +305,7 @@ static double fc_binomial_inversion(double n, double p, double q, double s,
  * Binomial by BTRS, the transformed rejection method of Hörmann (1993),
  * for p <= 0.5 and np >= 10; exact as a rejection method.
  */
-static double fc_binomial_btrs(double n, double p, jbw__fc_rng *g)
+static double binomial_btrs(double n, double p, jbw__fc_rng *g)
 {
     double q = 1.0 - p;
     double spq = sqrt(n * p * q);
@@ -328,13 +329,13 @@ static double fc_binomial_btrs(double n, double p, jbw__fc_rng *g)
             return k;
         if (!slow_ready) { /* the rare slow path: set up once per draw */
             alpha = (2.83 + 5.1 / b) * spq;
-            lpq = fc_log(p / q);
+            lpq = portable_log(p / q);
             m = floor((n + 1) * p);
-            h = fc_lfact(g, m) + fc_lfact(g, n - m);
+            h = lfact(g, m) + lfact(g, n - m);
             slow_ready = 1;
         }
-        v = fc_log(v * alpha / (a / (us * us) + b));
-        if (v <= h - fc_lfact(g, k) - fc_lfact(g, n - k) + (k - m) * lpq)
+        v = portable_log(v * alpha / (a / (us * us) + b));
+        if (v <= h - lfact(g, k) - lfact(g, n - k) + (k - m) * lpq)
             return k;
     }
 }
@@ -351,7 +352,7 @@ void jbw__fc_binom_setup(jbw__fc_binom *b, double p, double *table)
     b->s = b->p / b->q;
     b->qpow = table;
     for (n = 0; table && n < FC_QPOW; n++)
-        table[n] = fc_powi(b->q, (uint64_t)n);
+        table[n] = powi(b->q, (uint64_t)n);
 }
 
 double jbw__fc_binom_draw(const jbw__fc_binom *b, double n, jbw__fc_rng *g)
@@ -362,12 +363,11 @@ double jbw__fc_binom_draw(const jbw__fc_binom *b, double n, jbw__fc_rng *g)
     if (b->all)
         return n;
     if (n * b->p < 10)
-        x = fc_binomial_inversion(n, b->p, b->q, b->s,
-                                  b->qpow && n < FC_QPOW
-                                      ? b->qpow[(size_t)n]
-                                      : fc_powi(b->q, (uint64_t)n),
-                                  g);
+        x = binomial_inversion(n, b->p, b->q, b->s,
+                               b->qpow && n < FC_QPOW ? b->qpow[(size_t)n]
+                                                      : powi(b->q, (uint64_t)n),
+                               g);
     else
-        x = fc_binomial_btrs(n, b->p, g);
+        x = binomial_btrs(n, b->p, g);
     return b->flip ? n - x : x;
 }
