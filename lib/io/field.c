@@ -48,32 +48,32 @@ jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
 /* The codes an enum accepts, for messages ("unknown, safe, ..."). */
 typedef const char *(*io_code_fn)(int value);
 
-static const char *io_kind_code(int v)
+static const char *kind_code(int v)
 {
     return jbw_kind_code((jbw_kind)v);
 }
-static const char *io_safety_code(int v)
+static const char *safety_code(int v)
 {
     return jbw_safety_code((jbw_safety)v);
 }
-static const char *io_placement_code(int v)
+static const char *placement_code(int v)
 {
     return jbw_placement_code((jbw_placement)v);
 }
-static const char *io_jr_risk_code(int v)
+static const char *jr_risk_code(int v)
 {
     return jbw_jr_risk_code((jbw_jr_risk)v);
 }
-static const char *io_yesno_code(int v)
+static const char *yesno_code(int v)
 {
     return jbw_yesno_code((jbw_yesno)v);
 }
-static const char *io_band_code(int v)
+static const char *band_code(int v)
 {
     return jbw_band_code((jbw_band)v);
 }
 
-static void io_codes(char *dst, size_t size, io_code_fn fn)
+static void list_codes(char *dst, size_t size, io_code_fn fn)
 {
     size_t k = 0;
     int v;
@@ -86,8 +86,8 @@ static void io_codes(char *dst, size_t size, io_code_fn fn)
     }
 }
 
-static int io_memo_find(int *out, const jbw__io_memo *memo, const char *s,
-                        size_t n)
+static int memo_find(int *out, const jbw__io_memo *memo, const char *s,
+                     size_t n)
 {
     unsigned k;
     for (k = 0; k < IO_MEMO_SLOTS; k++) {
@@ -105,7 +105,7 @@ static int io_memo_find(int *out, const jbw__io_memo *memo, const char *s,
     return 0;
 }
 
-static void io_memo_keep(jbw__io_memo *memo, const char *s, size_t n, int value)
+static void memo_keep(jbw__io_memo *memo, const char *s, size_t n, int value)
 {
     unsigned k = memo->next;
     if (n == 0 || n >= sizeof memo->text[0])
@@ -118,18 +118,18 @@ static void io_memo_keep(jbw__io_memo *memo, const char *s, size_t n, int value)
 
 /* The message for a code the enum column does not know. Apart from
  * jbw__io_enum_value() so that its buffers cost the usual case nothing. */
-static jbw_status io_enum_error(const jbw__csv *c, size_t col,
-                                jbw__io_enum which, const char *s, size_t n)
+static jbw_status enum_error(const jbw__csv *c, size_t col, jbw__io_enum which,
+                             const char *s, size_t n)
 {
     static const char *const what[] = {"a measure kind",     "a safety code",
                                        "a placement code",   "a jr_risk code",
                                        "yes, no or unknown", "a band"};
-    static const io_code_fn codes[] = {io_kind_code,      io_safety_code,
-                                       io_placement_code, io_jr_risk_code,
-                                       io_yesno_code,     io_band_code};
+    static const io_code_fn codes[] = {kind_code,      safety_code,
+                                       placement_code, jr_risk_code,
+                                       yesno_code,     band_code};
     char shown[IO_SHOWN], list[256];
     jbw__csv_quote(shown, sizeof shown, s, n);
-    io_codes(list, sizeof list, codes[which]);
+    list_codes(list, sizeof list, codes[which]);
     return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not %s (%s)", shown,
                           what[which], list);
 }
@@ -151,7 +151,7 @@ jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
         *out = which == IO_BAND ? -1 : 0;
         return JBW_OK;
     }
-    if (io_memo_find(out, memo, s, n))
+    if (memo_find(out, memo, s, n))
         return JBW_OK;
     switch (which) {
     case IO_KIND: {
@@ -198,10 +198,10 @@ jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
     }
     }
     if (st == JBW_OK) {
-        io_memo_keep(memo, s, n, *out);
+        memo_keep(memo, s, n, *out);
         return JBW_OK;
     }
-    return io_enum_error(c, col, which, s, n);
+    return enum_error(c, col, which, s, n);
 }
 
 /* previous_workers: a whole number; empty is 0. */
