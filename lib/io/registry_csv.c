@@ -17,7 +17,7 @@ static const unsigned char io_registry_required[R_COLUMNS] = {1, 1, 1, 0, 1};
 
 typedef enum io_rtype { IO_REGION, IO_MUNICIPALITY, IO_ORGANISATION } io_rtype;
 
-static jbw_status io_registry_type(io_rtype *out, const jbw__csv *c, size_t col)
+static jbw_status registry_type(io_rtype *out, const jbw__csv *c, size_t col)
 {
     char shown[IO_SHOWN];
     size_t n;
@@ -39,8 +39,7 @@ static jbw_status io_registry_type(io_rtype *out, const jbw__csv *c, size_t col)
 }
 
 /* A column that this row type leaves empty. */
-static jbw_status io_registry_empty(const jbw__csv *c, size_t col,
-                                    const char *why)
+static jbw_status registry_empty(const jbw__csv *c, size_t col, const char *why)
 {
     char shown[IO_SHOWN];
     size_t n;
@@ -52,7 +51,7 @@ static jbw_status io_registry_empty(const jbw__csv *c, size_t col,
 }
 
 /* Prefixes the registry's own detail with the file and line. */
-static jbw_status io_registry_refused(const jbw__csv *c, jbw_status st)
+static jbw_status registry_refused(const jbw__csv *c, jbw_status st)
 {
     if (st == JBW_OK || st == JBW_ENOMEM)
         return st;
@@ -61,8 +60,8 @@ static jbw_status io_registry_refused(const jbw__csv *c, jbw_status st)
 }
 
 /* Adds the services of an organisation: region keys separated by '|'. */
-static jbw_status io_registry_services(jbw_registry *reg, const jbw__csv *c,
-                                       size_t col, const char *org)
+static jbw_status registry_services(jbw_registry *reg, const jbw__csv *c,
+                                    size_t col, const char *org)
 {
     size_t n;
     const char *s = jbw__csv_field(c, col, &n), *end = s + n;
@@ -85,7 +84,7 @@ static jbw_status io_registry_services(jbw_registry *reg, const jbw__csv *c,
         st = jbw_registry_add_service(reg, org, key);
         jbw__free(key);
         if (st != JBW_OK)
-            return io_registry_refused(c, st);
+            return registry_refused(c, st);
         if (!bar)
             break;
         s = bar + 1;
@@ -98,7 +97,7 @@ typedef struct io_rrow {
     char *key, *name, *region, *cbs;
 } io_rrow;
 
-static void io_rrow_free(io_rrow *r)
+static void rrow_free(io_rrow *r)
 {
     jbw__free(r->key);
     jbw__free(r->name);
@@ -106,7 +105,7 @@ static void io_rrow_free(io_rrow *r)
     jbw__free(r->cbs);
 }
 
-static char *io_field_dup(const jbw__csv *c, size_t col, int *failed)
+static char *field_dup(const jbw__csv *c, size_t col, int *failed)
 {
     size_t n;
     const char *s;
@@ -125,58 +124,57 @@ static char *io_field_dup(const jbw__csv *c, size_t col, int *failed)
  * the regions; pass 1 adds the municipalities and organisations, which
  * refer to regions, so the rows may come in any order.
  */
-static jbw_status io_registry_add(jbw_registry *reg, const jbw__csv *c,
-                                  const size_t *col, io_rtype type,
-                                  const io_rrow *r, int pass)
+static jbw_status registry_add(jbw_registry *reg, const jbw__csv *c,
+                               const size_t *col, io_rtype type,
+                               const io_rrow *r, int pass)
 {
     jbw_status st;
     if (pass == 0) {
         if (type == IO_REGION)
-            return io_registry_refused(
+            return registry_refused(
                 c, jbw_registry_add_region(reg, r->key, r->name, r->cbs));
         if (type == IO_MUNICIPALITY &&
-            (st = io_registry_empty(c, col[R_KEY],
-                                    "a municipality has no key; its name "
-                                    "identifies it")) != JBW_OK)
+            (st = registry_empty(c, col[R_KEY],
+                                 "a municipality has no key; its name "
+                                 "identifies it")) != JBW_OK)
             return st;
-        return io_registry_empty(c, col[R_CBS], "only regions have a cbs_code");
+        return registry_empty(c, col[R_CBS], "only regions have a cbs_code");
     }
     if (type == IO_MUNICIPALITY)
-        return io_registry_refused(
+        return registry_refused(
             c, jbw_registry_add_municipality(reg, r->name, r->region));
     if (type == IO_ORGANISATION) {
-        st = io_registry_refused(
+        st = registry_refused(
             c, jbw_registry_add_organisation(reg, r->key, r->name));
-        return st == JBW_OK
-                   ? io_registry_services(reg, c, col[R_REGION], r->key)
-                   : st;
+        return st == JBW_OK ? registry_services(reg, c, col[R_REGION], r->key)
+                            : st;
     }
-    return io_registry_empty(c, col[R_REGION],
-                             "a region row has no region column value");
+    return registry_empty(c, col[R_REGION],
+                          "a region row has no region column value");
 }
 
-static jbw_status io_registry_row(jbw_registry *reg, const jbw__csv *c,
-                                  const size_t *col, int pass)
+static jbw_status registry_row(jbw_registry *reg, const jbw__csv *c,
+                               const size_t *col, int pass)
 {
     io_rrow r = {NULL, NULL, NULL, NULL};
     io_rtype type = IO_REGION;
     int failed = 0;
     jbw_status st = jbw__csv_check_width(c);
     if (st == JBW_OK)
-        st = io_registry_type(&type, c, col[R_TYPE]);
+        st = registry_type(&type, c, col[R_TYPE]);
     if (st != JBW_OK)
         return st;
-    r.key = io_field_dup(c, col[R_KEY], &failed);
-    r.name = io_field_dup(c, col[R_NAME], &failed);
-    r.region = io_field_dup(c, col[R_REGION], &failed);
-    r.cbs = io_field_dup(c, col[R_CBS], &failed);
-    st = failed ? jbw__enomem() : io_registry_add(reg, c, col, type, &r, pass);
-    io_rrow_free(&r);
+    r.key = field_dup(c, col[R_KEY], &failed);
+    r.name = field_dup(c, col[R_NAME], &failed);
+    r.region = field_dup(c, col[R_REGION], &failed);
+    r.cbs = field_dup(c, col[R_CBS], &failed);
+    st = failed ? jbw__enomem() : registry_add(reg, c, col, type, &r, pass);
+    rrow_free(&r);
     return st;
 }
 
-static jbw_status io_registry_pass(jbw_registry *reg, const char *text,
-                                   size_t len, const char *name, int pass)
+static jbw_status registry_pass(jbw_registry *reg, const char *text, size_t len,
+                                const char *name, int pass)
 {
     size_t col[R_COLUMNS];
     jbw__csv c;
@@ -187,21 +185,21 @@ static jbw_status io_registry_pass(jbw_registry *reg, const char *text,
     st = jbw__csv_columns(col, &c, io_registry_names, io_registry_required,
                           R_COLUMNS, 0);
     while (st == JBW_OK && (st = jbw__csv_next(&c, &more)) == JBW_OK && more)
-        st = io_registry_row(reg, &c, col, pass);
+        st = registry_row(reg, &c, col, pass);
     jbw__csv_close(&c);
     return st;
 }
 
 /* Both passes over a text already within the limits. */
-static jbw_status io_registry_load(jbw_registry **out, const char *text,
-                                   size_t len, const char *name)
+static jbw_status registry_load(jbw_registry **out, const char *text,
+                                size_t len, const char *name)
 {
     jbw_registry *reg = NULL;
     jbw_status st = jbw_registry_new(&reg);
     if (st == JBW_OK)
-        st = io_registry_pass(reg, text, len, name, 0);
+        st = registry_pass(reg, text, len, name, 0);
     if (st == JBW_OK)
-        st = io_registry_pass(reg, text, len, name, 1);
+        st = registry_pass(reg, text, len, name, 1);
     if (st != JBW_OK) {
         jbw_registry_free(reg);
         return st;
@@ -226,7 +224,7 @@ jbw_status jbw_registry_load_csv_buffer(jbw_registry **out, const char *text,
     jbw__io_limits(&lim, &o);
     if ((st = jbw__io_scan_text(text, len, name, &lim)) != JBW_OK)
         return st;
-    return io_registry_load(out, text, len, name);
+    return registry_load(out, text, len, name);
 }
 
 jbw_status jbw_registry_load_csv_opts(jbw_registry **out, const char *path,
@@ -246,7 +244,7 @@ jbw_status jbw_registry_load_csv_opts(jbw_registry **out, const char *path,
     jbw__io_limits(&lim, &o);
     st = jbw__read_text(&text, &len, path, &lim, 1);
     if (st == JBW_OK)
-        st = io_registry_load(out, text, len, path);
+        st = registry_load(out, text, len, path);
     jbw__free(text);
     return st;
 }
