@@ -21,14 +21,14 @@ typedef struct fc_series {
     double *block;
 } fc_series;
 
-static void fc_series_free(fc_series *f)
+static void series_free(fc_series *f)
 {
     jbw__free(f->block);
     jbw__free(f->dates);
     memset(f, 0, sizeof *f);
 }
 
-static jbw_status fc_series_read(fc_series *f, const jbw_forecast *fc)
+static jbw_status series_read(fc_series *f, const jbw_forecast *fc)
 {
     size_t n, t;
     memset(f, 0, sizeof *f);
@@ -38,7 +38,7 @@ static jbw_status fc_series_read(fc_series *f, const jbw_forecast *fc)
     f->block = jbw__calloc(7 * n, sizeof(double));
     f->dates = jbw__calloc(n, sizeof(jbw_date));
     if (!f->block || !f->dates) {
-        fc_series_free(f);
+        series_free(f);
         return jbw__enomem();
     }
     f->nieuw = f->block;
@@ -54,7 +54,7 @@ static jbw_status fc_series_read(fc_series *f, const jbw_forecast *fc)
         m.version = JBW_FORECAST_MONTH_VERSION;
         st = jbw_forecast_month_get(&m, fc, (int32_t)t, JBW_STAT_MEAN);
         if (st != JBW_OK) {
-            fc_series_free(f);
+            series_free(f);
             return st;
         }
         f->dates[t] = m.date;
@@ -179,7 +179,7 @@ static void month_axis(jbw__svg *s, const fc_series *f, double x0, double x1,
     }
 }
 
-static void fc_desc(jbw__buf *d, const fc_series *f, jbw_lang lang)
+static void desc(jbw__buf *d, const fc_series *f, jbw_lang lang)
 {
     char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE], t[JBW__FMT_SIZE],
         m0[JBW__FMT_SIZE], lo[JBW__FMT_SIZE], hi[JBW__FMT_SIZE];
@@ -251,7 +251,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     st = jbw__chart_options(&c, opts, "jbw_chart_forecast_svg");
     if (st != JBW_OK)
         return st;
-    st = fc_series_read(&f, fc);
+    st = series_read(&f, fc);
     if (st != JBW_OK)
         return st;
     if (f.replicates)
@@ -266,7 +266,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
         snprintf(sub, sizeof sub, "%s",
                  JBW__T(c.lang, "verwachte waarden (deterministische run)",
                         "expected values (deterministic run)"));
-    fc_desc(&d, &f, c.lang);
+    desc(&d, &f, c.lang);
     memset(&s, 0, sizeof s);
     s.b = empty;
     jbw__chart_begin(&s, &c, "forecast", W, B2 + 52 + (c.notice ? NOTICE_H : 0),
@@ -330,7 +330,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     month_axis(&s, &f, L, R, B2, 8);
     jbw__svg_label(&s, (L + R) / 2, B2 + 36, "middle", 12.5, 0,
                    JBW__T(c.lang, "maand", "month"));
-    fc_series_free(&f);
+    series_free(&f);
     if (d.failed) {
         jbw__buf_free(&d);
         jbw__buf_free(&s.b);
@@ -399,10 +399,10 @@ jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     for (i = 0; i < count; i++) {
-        st = fc_series_read(&f[i], forecasts[i]);
+        st = series_read(&f[i], forecasts[i]);
         if (st != JBW_OK) {
             while (i--)
-                fc_series_free(&f[i]);
+                series_free(&f[i]);
             return st;
         }
         if (series_max(f[i].p95, f[i].months) > hi)
@@ -493,7 +493,7 @@ jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
         }
     }
     for (i = 0; i < count; i++)
-        fc_series_free(&f[i]);
+        series_free(&f[i]);
     if (d.failed) {
         jbw__buf_free(&d);
         jbw__buf_free(&s.b);
