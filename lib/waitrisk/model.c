@@ -203,7 +203,8 @@ void jbw__wr_model_set_default(jbw_waitrisk_model *m, int base)
     jbw__wr_model_derive(m);
 }
 
-static jbw_status wr_new(jbw_waitrisk_model **out, int version, const char *fn)
+static jbw_status new_model(jbw_waitrisk_model **out, int version,
+                            const char *fn)
 {
     jbw_waitrisk_model *m;
     if (!out)
@@ -223,12 +224,12 @@ static jbw_status wr_new(jbw_waitrisk_model **out, int version, const char *fn)
 
 jbw_status jbw_waitrisk_model_new_default(jbw_waitrisk_model **out)
 {
-    return wr_new(out, WR_DEFAULT_VERSION, "jbw_waitrisk_model_new_default");
+    return new_model(out, WR_DEFAULT_VERSION, "jbw_waitrisk_model_new_default");
 }
 
 jbw_status jbw_waitrisk_model_new_version(jbw_waitrisk_model **out, int version)
 {
-    return wr_new(out, version, "jbw_waitrisk_model_new_version");
+    return new_model(out, version, "jbw_waitrisk_model_new_version");
 }
 
 int jbw_waitrisk_model_base_version(const jbw_waitrisk_model *model)
