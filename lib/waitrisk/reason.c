@@ -11,7 +11,7 @@
 /* ====================================================================== */
 
 /* "1 werkdag" / "34 werkdagen", "1 working day" / "34 working days". */
-static const char *wr_workdays_word(int32_t n, jbw_lang lang)
+static const char *workdays_word(int32_t n, jbw_lang lang)
 {
     if (lang == JBW_LANG_NL)
         return n == 1 ? "werkdag" : "werkdagen";
@@ -20,7 +20,7 @@ static const char *wr_workdays_word(int32_t n, jbw_lang lang)
 
 /* The norm a default time boundary stands for (docs/sources.md), or NULL when
  * a model moved the boundary. */
-static const char *wr_time_norm(int param, int value, jbw_lang lang)
+static const char *time_norm(int param, int value, jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;
     if (param == WR_T_TIME_1 && value == 5)
@@ -35,8 +35,8 @@ static const char *wr_time_norm(int param, int value, jbw_lang lang)
     return NULL;
 }
 
-static void wr_reason_time(char *r, const jbw_waitrisk_model *m,
-                           const jbw_score *s, jbw_lang lang)
+static void reason_time(char *r, const jbw_waitrisk_model *m,
+                        const jbw_score *s, jbw_lang lang)
 {
     int32_t w = s->workdays_waiting;
     int nl = lang == JBW_LANG_NL, param;
@@ -52,10 +52,10 @@ static void wr_reason_time(char *r, const jbw_waitrisk_model *m,
         snprintf(r, WR_REASON_SIZE,
                  nl ? "wacht %ld %s: binnen %d werkdagen"
                     : "waiting %ld %s: within %d working days",
-                 (long)w, wr_workdays_word(w, lang), m->v[WR_T_TIME_1]);
+                 (long)w, workdays_word(w, lang), m->v[WR_T_TIME_1]);
         return;
     }
-    norm = wr_time_norm(param, m->v[param], lang);
+    norm = time_norm(param, m->v[param], lang);
     if (!norm) {
         snprintf(bound, sizeof bound, nl ? "%d werkdagen" : "%d working days",
                  m->v[param]);
@@ -64,10 +64,10 @@ static void wr_reason_time(char *r, const jbw_waitrisk_model *m,
     snprintf(r, WR_REASON_SIZE,
              nl ? "wacht %ld %s: langer dan %s"
                 : "waiting %ld %s: longer than %s",
-             (long)w, wr_workdays_word(w, lang), norm);
+             (long)w, workdays_word(w, lang), norm);
 }
 
-static const char *wr_reason_safety(jbw_safety safety, jbw_lang lang)
+static const char *reason_safety(jbw_safety safety, jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;
     switch (safety) {
@@ -90,7 +90,7 @@ static const char *wr_reason_safety(jbw_safety safety, jbw_lang lang)
 /* The measure reasons of version 2: no cabinet rule (it is about youth
  * care, not about a jeugdbeschermer), and voogdij without a voogd. NULL
  * for the rules whose reason version 1 already gives right. */
-static const char *wr_reason_measure_v2(int param, jbw_lang lang)
+static const char *reason_measure_v2(int param, jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;
     switch (param) {
@@ -135,14 +135,14 @@ static const char *wr_reason_measure_v2(int param, jbw_lang lang)
     }
 }
 
-static const char *wr_reason_measure(const jbw_waitrisk_model *m,
-                                     const jbw_wait_case *c, jbw_lang lang)
+static const char *reason_measure(const jbw_waitrisk_model *m,
+                                  const jbw_wait_case *c, jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;
     int param =
         jbw__wr_measure_param(m->base, c->kind, c->placement, c->jr_risk);
     if (m->base >= 2) {
-        const char *r = wr_reason_measure_v2(param, lang);
+        const char *r = reason_measure_v2(param, lang);
         if (r)
             return r;
     }
@@ -187,8 +187,8 @@ static const char *wr_reason_measure(const jbw_waitrisk_model *m,
     }
 }
 
-static void wr_reason_age(char *r, const jbw_waitrisk_model *m,
-                          const jbw_score *s, jbw_lang lang)
+static void reason_age(char *r, const jbw_waitrisk_model *m, const jbw_score *s,
+                       jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;
     long age = (long)s->age_years;
@@ -216,9 +216,9 @@ static void wr_reason_age(char *r, const jbw_waitrisk_model *m,
 }
 
 /* The reason of a yes/no/unknown item: [unknown, no, yes] per language. */
-static const char *wr_reason_yesno(const char *const nl3[3],
-                                   const char *const en3[3], jbw_yesno v,
-                                   jbw_lang lang)
+static const char *reason_yesno(const char *const nl3[3],
+                                const char *const en3[3], jbw_yesno v,
+                                jbw_lang lang)
 {
     return lang == JBW_LANG_NL ? nl3[v] : en3[v];
 }
@@ -244,9 +244,9 @@ static const char *const wr_dv_en[3] = {
     "not known whether there is domestic violence", "no domestic violence",
     "domestic violence"};
 
-static void wr_reason_term(char *r, const jbw_waitrisk_model *m,
-                           const jbw_wait_case *c, const jbw_score *s,
-                           jbw_lang lang)
+static void reason_term(char *r, const jbw_waitrisk_model *m,
+                        const jbw_wait_case *c, const jbw_score *s,
+                        jbw_lang lang)
 {
     char end[JBW_DATE_BUFSIZE];
     int nl = lang == JBW_LANG_NL;
@@ -286,13 +286,13 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
                       "the same working day, band acuut");
         break;
     case JBW_ITEM_SAFETY:
-        snprintf(r, WR_REASON_SIZE, "%s", wr_reason_safety(c->safety, lang));
+        snprintf(r, WR_REASON_SIZE, "%s", reason_safety(c->safety, lang));
         break;
     case JBW_ITEM_MEASURE:
-        snprintf(r, WR_REASON_SIZE, "%s", wr_reason_measure(m, c, lang));
+        snprintf(r, WR_REASON_SIZE, "%s", reason_measure(m, c, lang));
         break;
     case JBW_ITEM_TIME_WAITED:
-        wr_reason_time(r, m, s, lang);
+        reason_time(r, m, s, lang);
         break;
     case JBW_ITEM_BESTAAND:
         snprintf(r, WR_REASON_SIZE, "%s",
@@ -300,19 +300,19 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
                     : "bestaand: the jeugdbeschermer dropped out");
         break;
     case JBW_ITEM_AGE:
-        wr_reason_age(r, m, s, lang);
+        reason_age(r, m, s, lang);
         break;
     case JBW_ITEM_NO_CONTACT:
         n = s->workdays_no_contact;
         if (c->last_contact != JBW_DATE_NONE)
             snprintf(r, WR_REASON_SIZE,
                      nl ? "geen contact sinds %ld %s" : "no contact for %ld %s",
-                     (long)n, wr_workdays_word(n, lang));
+                     (long)n, workdays_word(n, lang));
         else
             snprintf(r, WR_REASON_SIZE,
                      nl ? "geen contact sinds %ld %s (sinds begin wachten)"
                         : "no contact for %ld %s (since waiting began)",
-                     (long)n, wr_workdays_word(n, lang));
+                     (long)n, workdays_word(n, lang));
         break;
     case JBW_ITEM_HANDOVERS:
         snprintf(r, WR_REASON_SIZE,
@@ -322,19 +322,18 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
         break;
     case JBW_ITEM_SAFETY_PLAN:
         snprintf(r, WR_REASON_SIZE, "%s",
-                 wr_reason_yesno(wr_plan_nl, wr_plan_en, c->safety_plan, lang));
+                 reason_yesno(wr_plan_nl, wr_plan_en, c->safety_plan, lang));
         break;
     case JBW_ITEM_OTHER_HELP:
         snprintf(r, WR_REASON_SIZE, "%s",
-                 wr_reason_yesno(wr_help_nl, wr_help_en, c->other_help, lang));
+                 reason_yesno(wr_help_nl, wr_help_en, c->other_help, lang));
         break;
     case JBW_ITEM_DOMESTIC_VIOLENCE:
-        snprintf(
-            r, WR_REASON_SIZE, "%s",
-            wr_reason_yesno(wr_dv_nl, wr_dv_en, c->domestic_violence, lang));
+        snprintf(r, WR_REASON_SIZE, "%s",
+                 reason_yesno(wr_dv_nl, wr_dv_en, c->domestic_violence, lang));
         break;
     case JBW_ITEM_TERM_END:
-        wr_reason_term(r, m, c, s, lang);
+        reason_term(r, m, c, s, lang);
         break;
     default:
         break;
