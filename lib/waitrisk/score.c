@@ -125,7 +125,7 @@ int jbw__wr_overridden(const jbw_wait_case *c)
 }
 
 /* 1 when s holds something other than white space. */
-static int wr_has_text(const char *s)
+static int has_text(const char *s)
 {
     if (!s)
         return 0;
@@ -180,12 +180,12 @@ jbw_status jbw__wr_ctx_init(jbw__wr_ctx *x, const jbw_waitrisk_model *m,
 }
 
 /* 1 when d lies in 1900-01-01..2199-12-31 (JBW_DATE_NONE does not). */
-static int wr_in_range(const jbw__wr_ctx *x, jbw_date d)
+static int in_range(const jbw__wr_ctx *x, jbw_date d)
 {
     return (uint32_t)d - x->first <= x->span;
 }
 
-static int wr_is_leap(int y)
+static int is_leap(int y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
@@ -196,7 +196,7 @@ static int wr_is_leap(int y)
  * a date on 29 February in a year k years back without one it is
  * 28 February (born 29 February: a year older on 1 March).
  */
-static void wr_tables_fill(wr_tables *t, jbw__wr_ctx *x)
+static void tables_fill(wr_tables *t, jbw__wr_ctx *x)
 {
     uint32_t j, back = (uint32_t)x->date - x->first;
     int k;
@@ -217,14 +217,14 @@ static void wr_tables_fill(wr_tables *t, jbw__wr_ctx *x)
     }
     for (k = 0; k <= WR_AGE_MAX + 1; k++) {
         int y = x->year - k;
-        int d = x->month == 2 && x->day == 29 && !wr_is_leap(y) ? 28 : x->day;
+        int d = x->month == 2 && x->day == 29 && !is_leap(y) ? 28 : x->day;
         t->age_days[k] = x->date - jbw__days_from_civil(y, x->month, d);
     }
     x->t = t;
 }
 
 /* Werkdagen from `from` (not after the date) to the date. */
-static jbw_status wr_workdays(int32_t *out, const jbw__wr_ctx *x, jbw_date from)
+static jbw_status workdays_to(int32_t *out, const jbw__wr_ctx *x, jbw_date from)
 {
     uint32_t back = (uint32_t)x->date - (uint32_t)from;
     if (x->t && back <= x->t->back) {
@@ -237,7 +237,7 @@ static jbw_status wr_workdays(int32_t *out, const jbw__wr_ctx *x, jbw_date from)
 /* Whole years from birth (not after the date) to the date: a year is
  * complete on the birthday; born 29 February, on 1 March in a common
  * year, which the month-day comparison gives by itself. */
-static int32_t wr_age(const jbw__wr_ctx *x, jbw_date birth)
+static int32_t age_on(const jbw__wr_ctx *x, jbw_date birth)
 {
     int y, m, d;
     if (x->t) {
@@ -258,9 +258,9 @@ static int32_t wr_age(const jbw__wr_ctx *x, jbw_date birth)
 }
 
 /* Quick test of everything scoring needs; the explanation of a failure
- * is in wr_case_error(). Dates compare as integers: JBW_DATE_NONE is
+ * is in case_error(). Dates compare as integers: JBW_DATE_NONE is
  * INT32_MIN, below every date of the range. */
-static int wr_case_ok(const jbw_wait_case *c, const jbw__wr_ctx *x)
+static int case_ok(const jbw_wait_case *c, const jbw__wr_ctx *x)
 {
     jbw_date ws = c->waiting_since, b = c->birth_date, lc = c->last_contact;
     int v2 = x->m->base >= 2;
@@ -271,25 +271,23 @@ static int wr_case_ok(const jbw_wait_case *c, const jbw__wr_ctx *x)
         (unsigned)c->jr_risk > (unsigned)JBW_JR_RISK_HIGH ||
         c->previous_workers < 0)
         return 0;
-    if (!wr_in_range(x, ws) || ws > x->date)
+    if (!in_range(x, ws) || ws > x->date)
         return 0;
     /* version 2: a prenatal measure, an unborn child */
     if (b != JBW_DATE_NONE &&
-        (!wr_in_range(x, b) ||
-         (v2 ? b > x->date + WR_UNBORN_DAYS_MAX : b > ws)))
+        (!in_range(x, b) || (v2 ? b > x->date + WR_UNBORN_DAYS_MAX : b > ws)))
         return 0;
     if (lc != JBW_DATE_NONE &&
-        (!wr_in_range(x, lc) || lc > x->date || (lc < b && (!v2 || b <= ws))))
+        (!in_range(x, lc) || lc > x->date || (lc < b && (!v2 || b <= ws))))
         return 0;
     if ((unsigned)c->safety_plan > (unsigned)JBW_YESNO_YES ||
         (unsigned)c->other_help > (unsigned)JBW_YESNO_YES ||
         (unsigned)c->domestic_violence > (unsigned)JBW_YESNO_YES ||
-        (c->term_end != JBW_DATE_NONE && !wr_in_range(x, c->term_end)) ||
+        (c->term_end != JBW_DATE_NONE && !in_range(x, c->term_end)) ||
         c->override_band < JBW_OVERRIDE_NONE ||
         c->override_band > (int)JBW_BAND_ACUUT)
         return 0;
-    if ((c->override_band != JBW_OVERRIDE_NONE) !=
-        wr_has_text(c->override_reason))
+    if ((c->override_band != JBW_OVERRIDE_NONE) != has_text(c->override_reason))
         return 0;
     return 1;
 }
@@ -302,8 +300,8 @@ void jbw__wr_fmt_date(char *buf, jbw_date d)
 }
 
 /* Names a case in a message: "cases[3] (id 'M-1')" or "wait case 'M-1'". */
-static void wr_case_name(char *buf, size_t size, const jbw_wait_case *c,
-                         size_t index)
+static void case_name(char *buf, size_t size, const jbw_wait_case *c,
+                      size_t index)
 {
     const char *id = c->id ? c->id : "(no id)";
     if (index == (size_t)-1)
@@ -314,7 +312,7 @@ static void wr_case_name(char *buf, size_t size, const jbw_wait_case *c,
 }
 
 /* A date field that must lie in the library's range. */
-static jbw_status wr_range_field(const char *who, const char *field, jbw_date d)
+static jbw_status range_field(const char *who, const char *field, jbw_date d)
 {
     return jbw__error(JBW_ERANGE,
                       "%s: field '%s' (day %ld) is outside "
@@ -322,9 +320,9 @@ static jbw_status wr_range_field(const char *who, const char *field, jbw_date d)
                       who, field, (long)d);
 }
 
-/* Explains why wr_case_ok() refused a case. */
-static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
-                                size_t index)
+/* Explains why case_ok() refused a case. */
+static jbw_status case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
+                             size_t index)
 {
     char who[128], a[JBW_DATE_BUFSIZE], b[JBW_DATE_BUFSIZE];
     jbw_date ws = c->waiting_since, bd = c->birth_date, lc = c->last_contact;
@@ -342,7 +340,7 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
                           (unsigned long)index, c->version,
                           JBW_WAIT_CASE_VERSION);
     }
-    wr_case_name(who, sizeof who, c, index);
+    case_name(who, sizeof who, c, index);
     if ((unsigned)c->kind >= (unsigned)JBW_KIND_COUNT)
         return jbw__error(JBW_EINVAL,
                           "%s: field 'kind': %d is not a measure "
@@ -373,7 +371,7 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
         return jbw__error(JBW_EINVAL, "%s: field 'waiting_since' is required",
                           who);
     if (!jbw__date_in_range(ws))
-        return wr_range_field(who, "waiting_since", ws);
+        return range_field(who, "waiting_since", ws);
     jbw__wr_fmt_date(a, ws);
     if (ws > x->date)
         return jbw__error(JBW_EINVAL,
@@ -382,7 +380,7 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
                           who, a, b);
     if (bd != JBW_DATE_NONE) {
         if (!jbw__date_in_range(bd))
-            return wr_range_field(who, "birth_date", bd);
+            return range_field(who, "birth_date", bd);
         jbw__wr_fmt_date(b, bd);
         if (!v2 && bd > ws)
             return jbw__error(JBW_EINVAL,
@@ -398,7 +396,7 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
     }
     if (lc != JBW_DATE_NONE) {
         if (!jbw__date_in_range(lc))
-            return wr_range_field(who, "last_contact", lc);
+            return range_field(who, "last_contact", lc);
         jbw__wr_fmt_date(a, lc);
         jbw__wr_fmt_date(b, x->date);
         if (lc > x->date)
@@ -428,7 +426,7 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
                               ? (int)c->other_help
                               : (int)c->domestic_violence);
     if (c->term_end != JBW_DATE_NONE && !jbw__date_in_range(c->term_end))
-        return wr_range_field(who, "term_end", c->term_end);
+        return range_field(who, "term_end", c->term_end);
     if (c->override_band < JBW_OVERRIDE_NONE ||
         c->override_band > (int)JBW_BAND_ACUUT)
         return jbw__error(JBW_EINVAL,
@@ -441,7 +439,7 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
                           "override_band '%s': an override needs a written "
                           "reason",
                           who, jbw_band_code((jbw_band)c->override_band));
-    if (wr_has_text(c->override_reason))
+    if (has_text(c->override_reason))
         return jbw__error(JBW_EINVAL,
                           "%s: field 'override_reason' is given without "
                           "override_band",
@@ -455,9 +453,9 @@ static jbw_status wr_case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
  * now). An acuut case that has had no contact since the wait began is due
  * on the date itself: the noodoplossing is the same working day.
  */
-static jbw_status wr_next_due(jbw_date *due, const jbw__wr_ctx *x,
-                              const jbw_wait_case *c, int32_t no_contact,
-                              jbw_band band)
+static jbw_status next_due(jbw_date *due, const jbw__wr_ctx *x,
+                           const jbw_wait_case *c, int32_t no_contact,
+                           jbw_band band)
 {
     int32_t ahead = (int32_t)x->m->contact[band] - no_contact;
     if (ahead <= 0 ||
@@ -478,7 +476,7 @@ static jbw_status wr_next_due(jbw_date *due, const jbw__wr_ctx *x,
  * than branches: on a mixed waiting list the branches would be guessed
  * wrong half the time, and batch scoring is the hot path.
  */
-static int wr_time_points(const int *v, int32_t w)
+static int time_points(const int *v, int32_t w)
 {
     return v[WR_P_TIME_0] +
            (w > v[WR_T_TIME_1]) * (v[WR_P_TIME_1] - v[WR_P_TIME_0]) +
@@ -486,7 +484,7 @@ static int wr_time_points(const int *v, int32_t w)
            (w > v[WR_T_TIME_3]) * (v[WR_P_TIME_3] - v[WR_P_TIME_2]);
 }
 
-static int wr_age_points(const int *v, int32_t age)
+static int age_points(const int *v, int32_t age)
 {
     int known =
         v[WR_P_AGE_OLDER] +
@@ -504,7 +502,7 @@ static const int wr_dv_param[3] = {WR_P_DV_UNKNOWN, WR_P_DV_NO, WR_P_DV_YES};
 
 /* The term-end points: werkdagen from the date to the end of the term;
  * a term that ended on or before the date counts as about to end. */
-static jbw_status wr_term_points(int *out, const jbw__wr_ctx *x, jbw_date end)
+static jbw_status term_points(int *out, const jbw__wr_ctx *x, jbw_date end)
 {
     const int *v = x->m->v;
     int32_t wd = 0;
@@ -525,8 +523,8 @@ static jbw_status wr_term_points(int *out, const jbw__wr_ctx *x, jbw_date end)
 }
 
 /* The items only version 2 scores, and its corrections of version 1. */
-static jbw_status wr_score_v2(int *ip, const jbw__wr_ctx *x,
-                              const jbw_wait_case *c, int32_t age)
+static jbw_status score_v2(int *ip, const jbw__wr_ctx *x,
+                           const jbw_wait_case *c, int32_t age)
 {
     const int *v = x->m->v;
     int needs_plan = c->safety == JBW_SAFETY_UNKNOWN ||
@@ -542,19 +540,19 @@ static jbw_status wr_score_v2(int *ip, const jbw__wr_ctx *x,
         needs_plan * v[wr_safety_plan_param[c->safety_plan]];
     ip[JBW_ITEM_OTHER_HELP] = v[wr_other_help_param[c->other_help]];
     ip[JBW_ITEM_DOMESTIC_VIOLENCE] = v[wr_dv_param[c->domestic_violence]];
-    return wr_term_points(&ip[JBW_ITEM_TERM_END], x, c->term_end);
+    return term_points(&ip[JBW_ITEM_TERM_END], x, c->term_end);
 }
 
-static int wr_no_contact_points(const int *v, int32_t n)
+static int no_contact_points(const int *v, int32_t n)
 {
     return (n > v[WR_T_NO_CONTACT_1]) * v[WR_P_NO_CONTACT_1] +
            (n > v[WR_T_NO_CONTACT_2]) *
                (v[WR_P_NO_CONTACT_2] - v[WR_P_NO_CONTACT_1]);
 }
 
-/* Scores a case that passed wr_case_ok(). */
-static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
-                                const jbw_wait_case *c)
+/* Scores a case that passed case_ok(). */
+static jbw_status score_case(jbw_score *s, const jbw__wr_ctx *x,
+                             const jbw_wait_case *c)
 {
     const jbw_waitrisk_model *m = x->m;
     const int *v = m->v;
@@ -566,9 +564,9 @@ static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
     jbw_status st;
     uint32_t items = 0;
     int i;
-    st = wr_workdays(&waited, x, c->waiting_since);
+    st = workdays_to(&waited, x, c->waiting_since);
     if (JBW__LIKELY(st == JBW_OK))
-        st = wr_workdays(&no_contact, x, base);
+        st = workdays_to(&no_contact, x, base);
     if (JBW__UNLIKELY(st != JBW_OK))
         return st;
     if (c->birth_date == JBW_DATE_NONE)
@@ -576,21 +574,21 @@ static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
     else if (c->birth_date > x->date)
         age = JBW_AGE_UNBORN; /* version 2 only: version 1 refuses it */
     else
-        age = wr_age(x, c->birth_date);
+        age = age_on(x, c->birth_date);
 
     memset(ip, 0, sizeof s->item_points);
     ip[JBW_ITEM_ACUTE] = acute * v[WR_P_ACUTE];
     ip[JBW_ITEM_SAFETY] = m->safety_points[c->safety];
     ip[JBW_ITEM_MEASURE] = m->measure_points[jbw__wr_measure_cell(
         (int)c->kind, (int)c->placement, (int)c->jr_risk)];
-    ip[JBW_ITEM_TIME_WAITED] = wr_time_points(v, waited);
+    ip[JBW_ITEM_TIME_WAITED] = time_points(v, waited);
     ip[JBW_ITEM_BESTAAND] = (c->previous_workers > 0) * v[WR_P_BESTAAND];
-    ip[JBW_ITEM_AGE] = wr_age_points(v, age);
-    ip[JBW_ITEM_NO_CONTACT] = wr_no_contact_points(v, no_contact);
+    ip[JBW_ITEM_AGE] = age_points(v, age);
+    ip[JBW_ITEM_NO_CONTACT] = no_contact_points(v, no_contact);
     ip[JBW_ITEM_HANDOVERS] =
         (c->previous_workers >= v[WR_T_HANDOVERS]) * v[WR_P_HANDOVERS];
     if (m->base >= 2) {
-        st = wr_score_v2(ip, x, c, age);
+        st = score_v2(ip, x, c, age);
         if (JBW__UNLIKELY(st != JBW_OK))
             return st;
     }
@@ -605,7 +603,7 @@ static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
     /* the professional override sets the band that ranks and the contact */
     if (jbw__wr_overridden(c))
         band = c->override_band;
-    st = wr_next_due(&s->next_contact_due, x, c, no_contact, (jbw_band)band);
+    st = next_due(&s->next_contact_due, x, c, no_contact, (jbw_band)band);
     if (JBW__UNLIKELY(st != JBW_OK))
         return st;
     s->version = JBW_SCORE_VERSION;
@@ -618,9 +616,9 @@ static jbw_status wr_score_case(jbw_score *s, const jbw__wr_ctx *x,
     return JBW_OK;
 }
 
-static jbw_status wr_check_args(const jbw_waitrisk_model *model,
-                                const jbw_calendar *cal, const void *cases,
-                                const void *out, const char *fn)
+static jbw_status check_args(const jbw_waitrisk_model *model,
+                             const jbw_calendar *cal, const void *cases,
+                             const void *out, const char *fn)
 {
     if (!out || !model || !cal || !cases)
         return jbw__error(JBW_EINVAL, "%s: %s is NULL", fn,
@@ -632,11 +630,11 @@ static jbw_status wr_check_args(const jbw_waitrisk_model *model,
 }
 
 /* A failure after validation (a due date past 2199) names the case. */
-static jbw_status wr_case_failed(jbw_status st, const jbw_wait_case *c,
-                                 size_t index)
+static jbw_status case_failed(jbw_status st, const jbw_wait_case *c,
+                              size_t index)
 {
     char who[128], msg[400];
-    wr_case_name(who, sizeof who, c, index);
+    case_name(who, sizeof who, c, index);
     snprintf(msg, sizeof msg, "%s", jbw_last_error());
     return jbw__error(st, "%s: %s", who, msg);
 }
@@ -649,7 +647,7 @@ jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
     jbw__wr_ctx x;
     jbw_wait_case full;
     jbw_status st =
-        wr_check_args(model, cal, wait_case, out, "jbw_waitrisk_score");
+        check_args(model, cal, wait_case, out, "jbw_waitrisk_score");
     if (st != JBW_OK)
         return st;
     if (out->version != JBW_SCORE_VERSION)
@@ -661,11 +659,11 @@ jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
     if (st != JBW_OK)
         return st;
     wait_case = jbw__wr_case_full(&full, wait_case);
-    if (!wr_case_ok(wait_case, &x))
-        return wr_case_error(wait_case, &x, (size_t)-1);
-    st = wr_score_case(&s, &x, wait_case);
+    if (!case_ok(wait_case, &x))
+        return case_error(wait_case, &x, (size_t)-1);
+    st = score_case(&s, &x, wait_case);
     if (st != JBW_OK)
-        return wr_case_failed(st, wait_case, (size_t)-1);
+        return case_failed(st, wait_case, (size_t)-1);
     *out = s;
     return jbw__ok();
 }
@@ -678,17 +676,17 @@ jbw_status jbw__wr_score_many(jbw_score *out, const jbw__wr_ctx *x0,
     jbw__wr_ctx x = *x0;
     size_t i;
     if (count >= WR_TABLES_MIN)
-        wr_tables_fill(&t, &x);
+        tables_fill(&t, &x);
     for (i = 0; i < count; i++) {
         jbw_wait_case full;
         const jbw_wait_case *c =
             jbw__wr_case_full(&full, jbw__wr_case_at(cases, i));
         jbw_status st;
-        if (JBW__UNLIKELY(!wr_case_ok(c, &x)))
-            return wr_case_error(c, &x, i);
-        st = wr_score_case(&out[i], &x, c);
+        if (JBW__UNLIKELY(!case_ok(c, &x)))
+            return case_error(c, &x, i);
+        st = score_case(&out[i], &x, c);
         if (JBW__UNLIKELY(st != JBW_OK))
-            return wr_case_failed(st, c, i);
+            return case_failed(st, c, i);
     }
     return JBW_OK;
 }
@@ -703,7 +701,7 @@ jbw_status jbw_waitrisk_score_batch(jbw_score *out,
     jbw_status st;
     if (count == 0 && model && cal)
         return jbw__ok();
-    st = wr_check_args(model, cal, cases, out, "jbw_waitrisk_score_batch");
+    st = check_args(model, cal, cases, out, "jbw_waitrisk_score_batch");
     if (st != JBW_OK)
         return st;
     st = jbw__wr_ctx_init(&x, model, cal, date, "jbw_waitrisk_score_batch");
