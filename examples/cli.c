@@ -67,8 +67,10 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_LANG] =
         {"--lang", "L",
          "nl (default) or en: the language of words in the output"},
-    [JBW_OPT_NORM] = {"--norm", "F",
-                      "norm file (default: 12 measures per FTE, FNV-GI 2023)"},
+    [JBW_OPT_NORM] = {"--norm", "N",
+                      "named norm (fnv-gi-2023, significant-children, "
+                      "significant-families) or norm file (default: "
+                      "fnv-gi-2023, 12 measures per FTE)"},
     [JBW_OPT_MODEL] = {"--model", "F",
                        "waiting-risk model file (default: jbw-wachtrisico 2)"},
     [JBW_OPT_TOP] = {"--top", "N", "only the first N rows"},
@@ -185,6 +187,27 @@ static int bad_value(const char *opt, const char *what, const char *v)
 }
 
 /* A byte count from 1 to SIZE_MAX. */
+/*
+ * --norm V names a norm of the library or a file. A V that is neither (no
+ * such name, no such file, and no '/' or '.' that would make it a path)
+ * is bad usage; the library's message lists the names.
+ */
+static int check_norm(const char *v)
+{
+    jbw_norm *n = NULL;
+    struct stat sb;
+    char why[512];
+    jbw_status st = jbw_norm_new_named(&n, v);
+    jbw_norm_free(n);
+    if (st != JBW_ENOTFOUND || strchr(v, '/') || strchr(v, '.') ||
+        stat(v, &sb) == 0)
+        return st == JBW_OK || st == JBW_ENOTFOUND ? 0 : jbw_cli_check(st);
+    snprintf(why, sizeof why,
+             "--norm '%s' is neither a norm file nor a named norm: %s", v,
+             jbw_last_error());
+    return jbw_cli_usage(why);
+}
+
 static int parse_bytes(size_t *out, const char *opt, const char *s)
 {
     char *end;
@@ -246,6 +269,7 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         break;
     case JBW_OPT_NORM:
         cli->norm = v;
+        rc = check_norm(v);
         break;
     case JBW_OPT_MODEL:
         cli->model = v;
@@ -678,10 +702,17 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
     return rc;
 }
 
+/* --norm V: a named norm of the library when V is one of its names, else
+ * a norm file (see check_norm). */
 int jbw_cli_norm(const jbw_cli *cli, jbw_norm **out)
 {
-    return jbw_cli_check(cli->norm ? jbw_norm_load(out, cli->norm)
-                                   : jbw_norm_new_default(out));
+    jbw_status st;
+    if (!cli->norm)
+        return jbw_cli_check(jbw_norm_new_default(out));
+    st = jbw_norm_new_named(out, cli->norm);
+    if (st != JBW_ENOTFOUND)
+        return jbw_cli_check(st);
+    return jbw_cli_check(jbw_norm_load(out, cli->norm));
 }
 
 int jbw_cli_model(const jbw_cli *cli, jbw_waitrisk_model **out)

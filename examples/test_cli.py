@@ -429,6 +429,27 @@ class PolicyReport(unittest.TestCase):
         self.assertIn("\nDatakwaliteit (", out)
         self.assertIn("  VOTS langer dan 3 maanden: M03852\n", out)
 
+    def test_norm_by_name_or_file(self):
+        # the library's named norms (docs/norms.md): unit and caseload
+        for name, unit, per in (("fnv-gi-2023", "measure", 12),
+                                ("significant-children", "child", 12),
+                                ("significant-families", "family", 8.5)):
+            doc = json.loads(run("report", "--format", "json", "--norm", name).stdout)
+            self.assertEqual((doc["norm"]["unit"], doc["norm"]["caseload_per_fte"]),
+                             (unit, per), name)
+        # a name that is neither: bad usage, the names listed
+        p = run("report", "--norm", "significant", check_rc=2)
+        for name in ("fnv-gi-2023", "significant-children", "significant-families"):
+            self.assertIn(name, p.stderr)
+        # a path that does not exist stays a missing input file
+        run("report", "--norm", os.path.join(WORK, "no-such.norm"), check_rc=1)
+        # a file still works
+        path = os.path.join(WORK, "ten.norm")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("name = Tien\nunit = measure\ncaseload_per_fte = 10\n")
+        doc = json.loads(run("report", "--format", "json", "--norm", path).stdout)
+        self.assertEqual(doc["norm"]["caseload_per_fte"], 10)
+
     def test_waiting_for_suitable_help_of_the_example(self):
         # Counted again from `jbw export`'s measures.csv by the definition
         # (docs/norms.md): active on 2025-09-01, help_requested on or
