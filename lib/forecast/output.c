@@ -1,6 +1,7 @@
 /*
  * libjbw - the forecast writers: JSON, CSV and the text table.
  */
+#include "base/fixed.h"
 #include "base/table.h"
 #include "forecast/forecast_internal.h"
 
@@ -262,7 +263,7 @@ static void text_num(jbw__buf *b, double v, int dec, size_t width,
                      jbw_lang lang)
 {
     char cell[JBW__CELL], *p;
-    snprintf(cell, sizeof cell, "%.*f", dec, v);
+    jbw__fixed(cell, sizeof cell, v, dec); /* "%.*f", without printf */
     if (lang != JBW_LANG_EN && (p = strchr(cell, '.')) != NULL)
         *p = ',';
     jbw__table_put(b, " ", cell, width, JBW__RIGHT, 0);
