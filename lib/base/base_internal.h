@@ -196,7 +196,7 @@ typedef struct jbw__strmap {
     size_t slot_count; /* power of two */
     char **keys;       /* NUL-terminated copies in the arena, by index */
     uint32_t *lens;
-    uint64_t *hashes;
+    uint32_t *hashes; /* the low half of each key's hash: its slot bits */
     size_t count;
     size_t key_cap;
     /* Keys live in large arena blocks rather than one allocation each:

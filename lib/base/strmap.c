@@ -31,6 +31,10 @@ static uint64_t jbw__load32(const char *s)
 #define JBW__SLOT(h, index)                                                    \
     (((h)&0xFFFFFFFF00000000ULL) | (uint64_t)((index) + 1))
 #define JBW__SLOT_INDEX(v) ((size_t)((v)&0xFFFFFFFFu) - 1)
+/* A map holds at most 2^30 keys in at most 2^31 slots (half full at
+ * most), so that a key's slot is set by the low half of its hash. */
+#define JBW__KEYS_MAX  ((size_t)1 << 30)
+#define JBW__SLOTS_MAX ((size_t)1 << 31)
 
 /* s[0..n) equals the key of length n at k. Short ids (most are) are
  * compared a word at a time, with overlapping reads, and need no call. */
@@ -91,17 +95,24 @@ long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
     return jbw__strmap_find_hashed(m, s, n, jbw__hash(s, n));
 }
 
+/* Moves every slot into a table of slot_count slots. A slot keeps the
+ * high half of its key's hash and the key its low half, which is all a
+ * table of at most 2^31 slots needs to place it. */
 static int jbw__strmap_rehash(jbw__strmap *m, size_t slot_count)
 {
     uint64_t *slots = jbw__calloc(slot_count, sizeof *slots);
     size_t i, mask = slot_count - 1;
     if (!slots)
         return -1;
-    for (i = 0; i < m->count; i++) {
-        size_t j = (size_t)m->hashes[i] & mask;
+    for (i = 0; i < m->slot_count; i++) {
+        uint64_t v = m->slots[i];
+        size_t j;
+        if (!v)
+            continue;
+        j = (size_t)m->hashes[JBW__SLOT_INDEX(v)] & mask;
         while (slots[j])
             j = (j + 1) & mask;
-        slots[j] = JBW__SLOT(m->hashes[i], i);
+        slots[j] = v;
     }
     jbw__free(m->slots);
     m->slots = slots;
@@ -142,7 +153,7 @@ static int jbw__strmap_reserve_keys(jbw__strmap *m, size_t need)
 {
     void *a[3];
     static const size_t elems[3] = {sizeof(char *), sizeof(uint32_t),
-                                    sizeof(uint64_t)};
+                                    sizeof(uint32_t)};
     int rc;
     if (need <= m->key_cap)
         return 0;
@@ -162,7 +173,7 @@ static size_t jbw__strmap_slots_for(size_t keys)
 {
     size_t slots = 64;
     while (keys * 2 > slots) {
-        if (slots > SIZE_MAX / 4)
+        if (slots > SIZE_MAX / 4 || slots >= JBW__SLOTS_MAX)
             return 0;
         slots *= 2;
     }
@@ -174,7 +185,7 @@ int jbw__strmap_reserve(jbw__strmap *m, size_t keys)
     size_t slots;
     if (!keys)
         return 0;
-    if (keys >= UINT32_MAX - 1)
+    if (keys > JBW__KEYS_MAX)
         return -1;
     slots = jbw__strmap_slots_for(keys);
     if (!slots)
@@ -196,7 +207,7 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
             *inserted = 0;
         return JBW_OK;
     }
-    if (m->count >= UINT32_MAX - 1 || n >= UINT32_MAX)
+    if (m->count >= JBW__KEYS_MAX || n >= UINT32_MAX)
         return jbw__error(JBW_ERANGE, "too many distinct keys");
     if ((m->count + 1) * 2 > m->slot_count &&
         jbw__strmap_rehash(m, m->slot_count ? m->slot_count * 2 : 64) != 0)
@@ -215,7 +226,7 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
     }
     m->keys[m->count] = copy;
     m->lens[m->count] = (uint32_t)n;
-    m->hashes[m->count] = h;
+    m->hashes[m->count] = (uint32_t)h;
     mask = m->slot_count - 1;
     j = (size_t)h & mask;
     while (m->slots[j])
