@@ -239,6 +239,18 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
 int jbw__strmap_reserve(jbw__strmap *m, size_t keys);
 /* Removes the most recently inserted key (to undo a failed insert). */
 void jbw__strmap_pop(jbw__strmap *m);
+/* Fetches the slot where a key of hash h is looked for into the cache,
+ * ahead of the lookup (a hint: the map is not changed). */
+static inline void jbw__strmap_prefetch(const jbw__strmap *m, uint64_t h)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (m->slot_count)
+        __builtin_prefetch(&m->slots[(size_t)h & (m->slot_count - 1)]);
+#else
+    (void)m;
+    (void)h;
+#endif
+}
 const char *jbw__strmap_key(const jbw__strmap *m, size_t index);
 void jbw__strmap_free(jbw__strmap *m);
 

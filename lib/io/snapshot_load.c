@@ -70,6 +70,7 @@ typedef struct io_mrow {
 } io_mrow;
 
 /* What a kept error is: the order in which a strict load reports them. */
+#define IO_AHEAD 16
 enum { IO_RANK_NONE, IO_RANK_PARSE, IO_RANK_REFUSED };
 
 typedef struct io_load {
@@ -79,9 +80,12 @@ typedef struct io_load {
     const char *texts[2];
     size_t lens[2];
     jbw__text_limits lim;
-    jbw__buf arena; /* the strings of the current row */
+    /* Measure rows are parsed IO_AHEAD rows before they are added (see
+     * io_prefetch); each keeps its strings in its own arena until then. */
+    jbw__buf arenas[IO_AHEAD];
+    jbw__buf *arena; /* the strings of the row at hand */
     io_wrow wrow;
-    io_mrow mrow;
+    io_mrow mrows[IO_AHEAD];
     int kept_rank;           /* IO_RANK_*: the error kept for the end */
     jbw_status kept;         /* its status */
     char *kept_detail;       /* its detail */
@@ -96,7 +100,9 @@ typedef struct io_load {
 
 static void io_load_free(io_load *L)
 {
-    jbw__buf_free(&L->arena);
+    size_t k;
+    for (k = 0; k < IO_AHEAD; k++)
+        jbw__buf_free(&L->arenas[k]);
     jbw__free(L->kept_detail);
     jbw_rejects_free(L->rej);
     jbw__strmap_free(&L->bad_workers);
@@ -121,11 +127,11 @@ static jbw_status io_keep(io_load *L, size_t *off, const jbw__csv *c,
         *off = IO_NULL;
         return JBW_OK;
     }
-    *off = L->arena.len;
-    jbw__buf_append(&L->arena, s, n);
-    if (L->arena.failed)
+    *off = L->arena->len;
+    jbw__buf_append(L->arena, s, n);
+    if (L->arena->failed)
         return jbw__enomem();
-    L->arena.len++; /* keep the NUL the buffer always ends in */
+    L->arena->len++; /* keep the NUL the buffer always ends in */
     return JBW_OK;
 }
 
@@ -139,7 +145,7 @@ static jbw_status io_keep_row(io_load *L, size_t *off, const jbw__csv *c,
 {
     const char *src[MS_COUNT];
     size_t len[MS_COUNT], k, total = 0, at;
-    jbw__buf *b = &L->arena;
+    jbw__buf *b = L->arena;
     for (k = 0; k < n; k++) {
         src[k] = jbw__io_text(c, cols[k], &len[k]);
         if (!src[k] || (optional[k] && len[k] == 0))
@@ -167,7 +173,7 @@ static jbw_status io_keep_row(io_load *L, size_t *off, const jbw__csv *c,
 
 static const char *io_str(const io_load *L, size_t off)
 {
-    return off == IO_NULL ? NULL : L->arena.data + off;
+    return off == IO_NULL ? NULL : L->arena->data + off;
 }
 
 /* Ids have at most JBW_ID_MAX bytes: refused here, where the detail can
@@ -353,6 +359,37 @@ static jbw_status io_reserve(io_load *L, const jbw__csv_stream *s, int file,
 static jbw_status io_add_worker(io_load *L, io_wrow *row);
 static jbw_status io_add_measure(io_load *L, io_mrow *row);
 
+/*
+ * Hashes the ids of a measure row, which is added IO_AHEAD rows later,
+ * and fetches their slots in the snapshot's id maps into the cache
+ * meanwhile: in a large file every lookup would otherwise wait on main
+ * memory, one after the other.
+ */
+static void io_prefetch(const io_load *L, const io_mrow *row)
+{
+    const jbw_snapshot *snap = L->snap;
+    const char *id = io_str(L, row->str[MS_ID]);
+    const char *child = io_str(L, row->str[MS_CHILD]);
+    const char *family = io_str(L, row->str[MS_FAMILY]);
+    char own[JBW_ID_MAX + 2];
+    size_t n;
+    if (id)
+        jbw__strmap_prefetch(&snap->measure_ids, jbw__hash(id, strlen(id)));
+    if (!child)
+        return;
+    n = strlen(child);
+    jbw__strmap_prefetch(&snap->child_ids, jbw__hash(child, n));
+    if (family && *family) {
+        jbw__strmap_prefetch(&snap->family_ids,
+                             jbw__hash(family, strlen(family)));
+    } else if (n <= JBW_ID_MAX) {
+        /* the own-family key of snapshot.c: 0x01 and the child id */
+        own[0] = '\x01';
+        memcpy(own + 1, child, n);
+        jbw__strmap_prefetch(&snap->family_ids, jbw__hash(own, n + 1));
+    }
+}
+
 static jbw_status io_parse_workers(io_load *L, jbw__csv_stream *s)
 {
     static const jbw_worker init = JBW_WORKER_INIT;
@@ -371,7 +408,8 @@ static jbw_status io_parse_workers(io_load *L, jbw__csv_stream *s)
         if (++rows == IO_SIZE_AFTER &&
             (st = io_reserve(L, s, IO_WORKERS, rows)) != JBW_OK)
             break;
-        L->arena.len = 0;
+        L->arena = &L->arenas[0];
+        L->arena->len = 0;
         row->line = c->record_line;
         row->reject = IO_NULL;
         row->str[WS_ID] = row->str[WS_ORG] = row->str[WS_REGION] = IO_NULL;
@@ -402,12 +440,17 @@ static jbw_status io_parse_measures(io_load *L, jbw__csv_stream *s)
                           M_COLUMNS, L->allow_unknown);
     while (st == JBW_OK && (st = jbw__csv_stream_next(s, &more)) == JBW_OK &&
            more) {
-        io_mrow *row = &L->mrow;
+        size_t slot = rows % IO_AHEAD;
+        io_mrow *row = &L->mrows[slot];
         jbw_status rs;
+        /* the row parsed IO_AHEAD rows ago, whose slot this is */
+        if (rows >= IO_AHEAD && (st = io_add_measure(L, row)) != JBW_OK)
+            break;
         if (++rows == IO_SIZE_AFTER &&
             (st = io_reserve(L, s, IO_MEASURES, rows)) != JBW_OK)
             break;
-        L->arena.len = 0;
+        L->arena = &L->arenas[slot];
+        L->arena->len = 0;
         row->line = c->record_line;
         row->reject = IO_NULL;
         for (k = 0; k < MS_COUNT; k++)
@@ -418,9 +461,13 @@ static jbw_status io_parse_measures(io_load *L, jbw__csv_stream *s)
             rs = io_measure_row(L, row, c, col);
         if (rs != JBW_OK)
             st = io_row_failed(L, &row->reject, rs);
-        if (st == JBW_OK)
-            st = io_add_measure(L, row);
+        else
+            io_prefetch(L, row);
     }
+    /* the rows parsed but not yet added, in their order */
+    for (k = rows > IO_AHEAD ? rows - IO_AHEAD : 0; st == JBW_OK && k < rows;
+         k++)
+        st = io_add_measure(L, &L->mrows[k % IO_AHEAD]);
     return st;
 }
 
@@ -527,6 +574,7 @@ static jbw_status io_add_measure(io_load *L, io_mrow *row)
     jbw_measure *m = &row->m;
     int rejected = 0;
     jbw_status st;
+    L->arena = &L->arenas[row - L->mrows];
     if (row->reject != IO_NULL)
         return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
     if (!io_adding(L))
@@ -626,6 +674,7 @@ static jbw_status io_load_sources(jbw_snapshot **out, jbw_rejects **rejects,
     L->allow_unknown = o->allow_unknown_columns;
     L->latest = JBW_DATE_NONE;
     jbw__io_limits(&L->lim, o);
+    L->arena = &L->arenas[0];
     st = io_load_run(L, registry, o->reference_date);
     if (st != JBW_OK) {
         io_load_free(L);
