@@ -330,12 +330,54 @@ static void a_load_holds_a_chunk_not_the_file(void **state)
     assert_true(peak_bytes - before <= 2 * CHUNK + ((size_t)1536 << 10));
 }
 
+/*
+ * Rows are added to the snapshot a few rows after they are parsed (their
+ * ids are hashed ahead): a lenient load still lists its rejected rows in
+ * the order of the file, rows that do not parse (a bad date on rows 5, 20
+ * and 33) between rows the snapshot refuses (rows 10 and 25 repeat the id
+ * of row 1). With the header on line 1, row r is on line r + 1.
+ */
+static void rejects_keep_the_order_of_the_file(void **state)
+{
+    static const size_t want[5] = {6, 11, 21, 26, 34};
+    jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_rejects *rej = NULL;
+    text t = {0};
+    char row[96];
+    size_t k, line;
+    int r;
+    (void)state;
+    put(&t, "id,child_id,kind,organisation,region,start\n");
+    for (r = 1; r <= 40; r++) {
+        const char *date =
+            r == 5 || r == 20 || r == 33 ? "2025-02-30" : "2025-01-10";
+        snprintf(row, sizeof row, "M%d,C%d,OTS,JBWEST,ZHZ,%s\n",
+                 r == 10 || r == 25 ? 1 : r, r, date);
+        put(&t, row);
+    }
+    o.lenient = 1;
+    assert_ok(jbw_snapshot_load_csv_buffers(&snap, &rej, reg, t.s, t.len, NULL,
+                                            workers_csv, sizeof workers_csv - 1,
+                                            NULL, &o));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 35);
+    assert_int_equal(jbw_rejects_count(rej), 5);
+    for (k = 0; k < 5; k++) {
+        assert_ok(jbw_rejects_get(NULL, &line, NULL, rej, k));
+        assert_int_equal(line, want[k]);
+    }
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
+    free(t.s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(chunk_boundaries_read_as_in_memory),
         cmocka_unit_test(strict_errors_keep_their_order),
         cmocka_unit_test(a_load_holds_a_chunk_not_the_file),
+        cmocka_unit_test(rejects_keep_the_order_of_the_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
