@@ -24,7 +24,7 @@
 /* ====================================================================== */
 
 /* The system's reason for errno `err`, reentrantly. */
-static void io_strerror(char *buf, size_t size, int err)
+static void error_text(char *buf, size_t size, int err)
 {
 #if defined(_WIN32)
     if (strerror_s(buf, size, err) != 0)
@@ -36,16 +36,16 @@ static void io_strerror(char *buf, size_t size, int err)
 }
 
 /* A path shortened for a message. */
-static void io_path(char *dst, size_t size, const char *path)
+static void short_path(char *dst, size_t size, const char *path)
 {
     jbw__csv_quote(dst, size, path, strlen(path));
 }
 
-static jbw_status io_file_error(const char *what, const char *path, int err)
+static jbw_status file_error(const char *what, const char *path, int err)
 {
     char reason[128], shown[200];
-    io_strerror(reason, sizeof reason, err);
-    io_path(shown, sizeof shown, path);
+    error_text(reason, sizeof reason, err);
+    short_path(shown, sizeof shown, path);
     return jbw__error(JBW_EIO, "%s '%s': %s", what, shown, reason);
 }
 
@@ -60,8 +60,8 @@ static jbw_status io_file_error(const char *what, const char *path, int err)
  * the NUL and one byte that shows the end) when known, else doubling, and
  * never past what the limit can hold (max_bytes + 2).
  */
-static int io_grow_text(char **data, size_t *cap, size_t n, size_t hint,
-                        size_t max_bytes)
+static int grow_text(char **data, size_t *cap, size_t n, size_t hint,
+                     size_t max_bytes)
 {
     size_t want = *cap ? *cap * 2 : (hint ? hint + 2 : IO_FIRST), top;
     char *p;
@@ -82,15 +82,15 @@ static int io_grow_text(char **data, size_t *cap, size_t n, size_t hint,
 
 /* The checks before the first byte: a directory, or a regular file
  * already larger than the limit. *hint receives a regular file's size. */
-static jbw_status io_check_file(FILE *f, const char *path, const char *shown,
-                                const jbw__text_limits *lim, size_t *hint)
+static jbw_status check_file(FILE *f, const char *path, const char *shown,
+                             const jbw__text_limits *lim, size_t *hint)
 {
     struct stat sb;
     *hint = 0;
     if (fstat(fileno(f), &sb) != 0)
         return JBW_OK;
     if (S_ISDIR(sb.st_mode))
-        return io_file_error("cannot read", path, EISDIR);
+        return file_error("cannot read", path, EISDIR);
     if (!S_ISREG(sb.st_mode) || sb.st_size <= 0)
         return JBW_OK;
     if ((unsigned long long)sb.st_size > lim->max_bytes)
@@ -109,11 +109,11 @@ jbw_status jbw__text_file_open(jbw__text_file *tf, const char *path,
     jbw_status st;
     memset(tf, 0, sizeof *tf);
     tf->path = path;
-    io_path(tf->shown, sizeof tf->shown, path);
+    short_path(tf->shown, sizeof tf->shown, path);
     tf->f = fopen(path, "rb");
     if (!tf->f)
-        return io_file_error("cannot open", path, errno);
-    st = io_check_file(tf->f, path, tf->shown, lim, &tf->size);
+        return file_error("cannot open", path, errno);
+    st = check_file(tf->f, path, tf->shown, lim, &tf->size);
     if (st != JBW_OK) {
         jbw__text_file_close(tf);
         return st;
@@ -130,7 +130,7 @@ jbw_status jbw__text_file_read(jbw__text_file *tf, char *dst, size_t want,
     if (n == 0) {
         if (ferror(tf->f)) {
             int err = errno;
-            return io_file_error("cannot read", tf->path, err ? err : EIO);
+            return file_error("cannot read", tf->path, err ? err : EIO);
         }
         return JBW_OK;
     }
@@ -156,7 +156,7 @@ jbw_status jbw__read_text(char **out, size_t *len, const char *path,
     for (;;) {
         size_t want, got;
         if (cap - n < 2 &&
-            io_grow_text(&data, &cap, n, tf.size, lim->max_bytes) != 0) {
+            grow_text(&data, &cap, n, tf.size, lim->max_bytes) != 0) {
             st = jbw__enomem();
             break;
         }
@@ -200,7 +200,7 @@ jbw_status jbw_read_file(char **out, size_t *len, const char *path)
 #endif
 
 /* Moves the finished temporary file over the target. */
-static int io_replace(const char *tmp, const char *path)
+static int replace_file(const char *tmp, const char *path)
 {
 #if defined(_WIN32)
     if (MoveFileExA(tmp, path,
@@ -218,7 +218,7 @@ static int io_replace(const char *tmp, const char *path)
  * id and a counter; "x" (exclusive create) makes a name in use by another
  * writer fail, and the next counter is tried.
  */
-static FILE *io_create_temp(char *tmp, size_t size, const char *path)
+static FILE *create_temp(char *tmp, size_t size, const char *path)
 {
     int attempt;
     FILE *f = NULL;
@@ -232,7 +232,7 @@ static FILE *io_create_temp(char *tmp, size_t size, const char *path)
 }
 
 /* Gives the new file the mode of the one it replaces. */
-static void io_keep_mode(FILE *f, const char *path)
+static void keep_mode(FILE *f, const char *path)
 {
 #if defined(_WIN32)
     (void)f;
@@ -259,25 +259,24 @@ jbw_status jbw_write_file(const char *path, const char *data, size_t len)
     tmp = jbw__malloc(tmp_size);
     if (!tmp)
         return jbw__enomem();
-    f = io_create_temp(tmp, tmp_size, path);
+    f = create_temp(tmp, tmp_size, path);
     if (!f) {
         err = errno;
         jbw__free(tmp);
-        return io_file_error("cannot create a temporary file beside", path,
-                             err);
+        return file_error("cannot create a temporary file beside", path, err);
     }
-    io_keep_mode(f, path);
+    keep_mode(f, path);
     if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0 ||
         io_fsync(io_fileno(f)) != 0)
         err = errno ? errno : EIO;
     if (fclose(f) != 0 && !err)
         err = errno ? errno : EIO;
-    if (!err && io_replace(tmp, path) != 0)
+    if (!err && replace_file(tmp, path) != 0)
         err = errno ? errno : EIO;
     if (err) {
         remove(tmp);
         jbw__free(tmp);
-        return io_file_error("cannot write", path, err);
+        return file_error("cannot write", path, err);
     }
     jbw__free(tmp);
     return jbw__ok();
