@@ -35,7 +35,7 @@ void jbw__io_put_text(jbw__buf *b, const char *s)
 }
 
 /* A code string that may be NULL for a value out of range. */
-static void io_put_code(jbw__buf *b, const char *code)
+static void put_code(jbw__buf *b, const char *code)
 {
     if (code)
         jbw__buf_puts(b, code);
@@ -45,7 +45,7 @@ static void io_put_code(jbw__buf *b, const char *code)
  * The shortest decimal form of v that reads back as exactly v, with a
  * '.' whatever the C locale's decimal point.
  */
-static void io_put_double(jbw__buf *b, double v)
+static void put_double(jbw__buf *b, double v)
 {
     char tmp[48];
     int prec;
@@ -66,7 +66,7 @@ const char *jbw__io_key(const jbw__strmap *m, uint32_t index)
     return index == JBW__NONE ? NULL : jbw__strmap_key(m, index);
 }
 
-static void io_put_measure(jbw__buf *b, const jbw_snapshot *s, size_t i)
+static void put_measure(jbw__buf *b, const jbw_snapshot *s, size_t i)
 {
     const jbw__measures *m = &s->m;
     const jbw_registry *r = s->registry;
@@ -77,7 +77,7 @@ static void io_put_measure(jbw__buf *b, const jbw_snapshot *s, size_t i)
     if (m->family_given[i])
         jbw__io_put_text(b, jbw__io_key(&s->family_ids, m->family[i]));
     jbw__buf_putc(b, ',');
-    io_put_code(b, jbw_kind_code((jbw_kind)m->kind[i]));
+    put_code(b, jbw_kind_code((jbw_kind)m->kind[i]));
     jbw__buf_putc(b, ',');
     jbw__io_put_text(b, jbw__io_key(&r->org_keys, m->org[i]));
     jbw__buf_putc(b, ',');
@@ -93,30 +93,30 @@ static void io_put_measure(jbw__buf *b, const jbw_snapshot *s, size_t i)
     jbw__buf_putc(b, ',');
     jbw__buf_date(b, m->waiting_since[i]);
     jbw__buf_printf(b, ",%ld,", (long)m->previous_workers[i]);
-    io_put_code(b, jbw_safety_code((jbw_safety)m->safety[i]));
+    put_code(b, jbw_safety_code((jbw_safety)m->safety[i]));
     jbw__buf_putc(b, ',');
-    io_put_code(b, jbw_placement_code((jbw_placement)m->placement[i]));
+    put_code(b, jbw_placement_code((jbw_placement)m->placement[i]));
     jbw__buf_putc(b, ',');
     jbw__buf_date(b, m->birth_date[i]);
     jbw__buf_putc(b, ',');
     jbw__buf_date(b, m->last_contact[i]);
     jbw__buf_putc(b, ',');
-    io_put_code(b, jbw_jr_risk_code((jbw_jr_risk)m->jr_risk[i]));
+    put_code(b, jbw_jr_risk_code((jbw_jr_risk)m->jr_risk[i]));
     /* record version 2; the unknown answers and no override stay empty */
     jbw__buf_putc(b, ',');
     if (m->safety_plan[i])
-        io_put_code(b, jbw_yesno_code((jbw_yesno)m->safety_plan[i]));
+        put_code(b, jbw_yesno_code((jbw_yesno)m->safety_plan[i]));
     jbw__buf_putc(b, ',');
     if (m->other_help[i])
-        io_put_code(b, jbw_yesno_code((jbw_yesno)m->other_help[i]));
+        put_code(b, jbw_yesno_code((jbw_yesno)m->other_help[i]));
     jbw__buf_putc(b, ',');
     if (m->domestic_violence[i])
-        io_put_code(b, jbw_yesno_code((jbw_yesno)m->domestic_violence[i]));
+        put_code(b, jbw_yesno_code((jbw_yesno)m->domestic_violence[i]));
     jbw__buf_putc(b, ',');
     jbw__buf_date(b, m->term_end[i]);
     jbw__buf_putc(b, ',');
     if (m->override_band[i] >= 0)
-        io_put_code(b, jbw_band_code((jbw_band)m->override_band[i]));
+        put_code(b, jbw_band_code((jbw_band)m->override_band[i]));
     jbw__buf_putc(b, ',');
     if (m->override_reason[i] != JBW__NONE)
         jbw__io_put_text(
@@ -152,7 +152,7 @@ jbw_status jbw_snapshot_measures_csv(char **out, size_t *len,
                           "be NULL");
     jbw__io_put_header(&b, jbw__io_measure_names, M_COLUMNS);
     for (i = 0; i < snap->m.count && !b.failed; i++)
-        io_put_measure(&b, snap, i);
+        put_measure(&b, snap, i);
     st = jbw__buf_finish(&b, out, len);
     return st == JBW_OK ? jbw__ok() : st;
 }
@@ -179,7 +179,7 @@ jbw_status jbw_snapshot_workers_csv(char **out, size_t *len,
         jbw__buf_putc(&b, ',');
         jbw__io_put_text(&b, jbw__io_key(&r->region_keys, w->region[i]));
         jbw__buf_putc(&b, ',');
-        io_put_double(&b, w->fte[i]);
+        put_double(&b, w->fte[i]);
         jbw__buf_putc(&b, ',');
         jbw__buf_date(&b, w->hired[i]);
         jbw__buf_putc(&b, ',');
