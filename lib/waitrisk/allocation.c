@@ -47,12 +47,12 @@ typedef struct wr_alloc_state {
     size_t n, cap;
 } wr_alloc_state;
 
-static uint32_t wr_unit_of(const wr_alloc_state *a, size_t i)
+static uint32_t unit_of(const wr_alloc_state *a, size_t i)
 {
     return a->unit == JBW_UNIT_FAMILY ? a->s->m.family[i] : a->s->m.child[i];
 }
 
-static double wr_held(const wr_alloc_state *a, uint32_t unit, uint32_t w)
+static double held_weight(const wr_alloc_state *a, uint32_t unit, uint32_t w)
 {
     uint32_t k;
     for (k = a->head[unit]; k != JBW__NONE; k = a->e[k].next)
@@ -61,31 +61,31 @@ static double wr_held(const wr_alloc_state *a, uint32_t unit, uint32_t w)
     return 0.0;
 }
 
-static double wr_weight(const wr_alloc_state *a, size_t i)
+static double weight_of(const wr_alloc_state *a, size_t i)
 {
     return jbw_norm_weight(a->norm, (jbw_kind)a->s->m.kind[i]);
 }
 
 /* Load that measure i adds to worker w in the norm's unit. */
-static double wr_need(const wr_alloc_state *a, size_t i, uint32_t w)
+static double need_of(const wr_alloc_state *a, size_t i, uint32_t w)
 {
-    double wt = wr_weight(a, i), held;
+    double wt = weight_of(a, i), held;
     if (a->unit == JBW_UNIT_MEASURE)
         return wt;
-    held = wr_held(a, wr_unit_of(a, i), w);
+    held = held_weight(a, unit_of(a, i), w);
     return jbw__unit_extra(held, wt);
 }
 
 /* Gives measure i to worker w: returns the load added, or -1 when out of
  * memory. */
-static double wr_hold_add(wr_alloc_state *a, size_t i, uint32_t w)
+static double hold_add(wr_alloc_state *a, size_t i, uint32_t w)
 {
-    double wt = wr_weight(a, i);
+    double wt = weight_of(a, i);
     uint32_t unit, k;
     void *e;
     if (a->unit == JBW_UNIT_MEASURE)
         return wt;
-    unit = wr_unit_of(a, i);
+    unit = unit_of(a, i);
     for (k = a->head[unit]; k != JBW__NONE; k = a->e[k].next) {
         if (a->e[k].worker == w) {
             double add = jbw__unit_extra(a->e[k].weight, wt);
@@ -105,7 +105,7 @@ static double wr_hold_add(wr_alloc_state *a, size_t i, uint32_t w)
     return wt;
 }
 
-static void wr_alloc_state_free(wr_alloc_state *a)
+static void alloc_state_free(wr_alloc_state *a)
 {
     jbw__free(a->free);
     jbw__free(a->wslot);
@@ -115,8 +115,8 @@ static void wr_alloc_state_free(wr_alloc_state *a)
 
 /* The employed workers' capacity and load on the date, from the caseload
  * module itself so that the proposal and the caseload report agree. */
-static jbw_status wr_alloc_capacity(jbw_allocation *al, wr_alloc_state *a,
-                                    const jbw_calendar *cal, jbw_date d)
+static jbw_status alloc_capacity(jbw_allocation *al, wr_alloc_state *a,
+                                 const jbw_calendar *cal, jbw_date d)
 {
     jbw_caseload_options opts = JBW_CASELOAD_OPTIONS_INIT;
     jbw_caseload *cl = NULL;
@@ -146,7 +146,7 @@ static jbw_status wr_alloc_capacity(jbw_allocation *al, wr_alloc_state *a,
 
 /* Who holds which child or family now, at what weight: what a waiting
  * measure of that child or family would add to a worker's load. */
-static jbw_status wr_alloc_holdings(wr_alloc_state *a, jbw_date d)
+static jbw_status alloc_holdings(wr_alloc_state *a, jbw_date d)
 {
     const jbw_snapshot *s = a->s;
     size_t i;
@@ -155,14 +155,14 @@ static jbw_status wr_alloc_holdings(wr_alloc_state *a, jbw_date d)
         if (w == JBW__NONE || a->wslot[w] == JBW__NONE ||
             jbw__measure_state(s, i, d) != JBW_STATE_ASSIGNED)
             continue;
-        if (wr_hold_add(a, i, w) < 0)
+        if (hold_add(a, i, w) < 0)
             return jbw__enomem();
     }
     return JBW_OK;
 }
 
-static jbw_status wr_alloc_loads(jbw_allocation *al, wr_alloc_state *a,
-                                 const jbw_calendar *cal, jbw_date d)
+static jbw_status alloc_loads(jbw_allocation *al, wr_alloc_state *a,
+                              const jbw_calendar *cal, jbw_date d)
 {
     const jbw_snapshot *s = a->s;
     size_t i, units;
@@ -179,9 +179,9 @@ static jbw_status wr_alloc_loads(jbw_allocation *al, wr_alloc_state *a,
         a->head[i] = JBW__NONE;
     for (i = 0; i < s->w.count; i++)
         a->wslot[i] = JBW__NONE;
-    st = wr_alloc_capacity(al, a, cal, d);
+    st = alloc_capacity(al, a, cal, d);
     if (st == JBW_OK && a->unit != JBW_UNIT_MEASURE)
-        st = wr_alloc_holdings(a, d);
+        st = alloc_holdings(a, d);
     return st;
 }
 
@@ -192,7 +192,7 @@ const char *jbw__wr_worker_id(const jbw_snapshot *s, uint32_t w)
 
 /* 1 when worker w is a better choice than `best` for a measure in
  * `region`: same region first, then most free capacity, then id. */
-static int wr_better(const wr_alloc_state *a, uint32_t w, uint32_t best,
+static int is_better(const wr_alloc_state *a, uint32_t w, uint32_t best,
                      uint32_t region)
 {
     int sw = a->s->w.region[w] == region, sb = a->s->w.region[best] == region;
@@ -206,8 +206,8 @@ static int wr_better(const wr_alloc_state *a, uint32_t w, uint32_t best,
 }
 
 /* The best worker for measure i, or JBW__NONE with *reason set. */
-static uint32_t wr_choose(const wr_alloc_state *a, const jbw_allocation *al,
-                          size_t i, int *reason)
+static uint32_t choose(const wr_alloc_state *a, const jbw_allocation *al,
+                       size_t i, int *reason)
 {
     const jbw_snapshot *s = a->s;
     uint32_t best = JBW__NONE;
@@ -218,9 +218,9 @@ static uint32_t wr_choose(const wr_alloc_state *a, const jbw_allocation *al,
         if (s->w.org[w] != s->m.org[i])
             continue;
         any = 1;
-        if (a->free[w] + WR_CAPACITY_EPS < wr_need(a, i, w))
+        if (a->free[w] + WR_CAPACITY_EPS < need_of(a, i, w))
             continue;
-        if (best == JBW__NONE || wr_better(a, w, best, s->m.region[i]))
+        if (best == JBW__NONE || is_better(a, w, best, s->m.region[i]))
             best = w;
     }
     if (best == JBW__NONE)
@@ -228,10 +228,10 @@ static uint32_t wr_choose(const wr_alloc_state *a, const jbw_allocation *al,
     return best;
 }
 
-static jbw_status wr_place(jbw_allocation *al, wr_alloc_state *a,
-                           const jbw_triage *t, size_t r, uint32_t w)
+static jbw_status place_case(jbw_allocation *al, wr_alloc_state *a,
+                             const jbw_triage *t, size_t r, uint32_t w)
 {
-    double add = wr_hold_add(a, t->measure[r], w);
+    double add = hold_add(a, t->measure[r], w);
     if (add < 0)
         return jbw__enomem();
     a->free[w] -= add;
@@ -243,7 +243,7 @@ static jbw_status wr_place(jbw_allocation *al, wr_alloc_state *a,
 
 /* 1 when measures i and j wait in the same organisation and are the same
  * child or the same family. */
-static int wr_sibling(const jbw_snapshot *s, size_t i, size_t j)
+static int sibling(const jbw_snapshot *s, size_t i, size_t j)
 {
     return s->m.org[i] == s->m.org[j] &&
            (s->m.child[i] == s->m.child[j] || s->m.family[i] == s->m.family[j]);
@@ -251,22 +251,22 @@ static int wr_sibling(const jbw_snapshot *s, size_t i, size_t j)
 
 /* The later ranks not yet placed that are siblings of rank r, into grp;
  * returns how many. */
-static size_t wr_siblings(size_t *grp, const wr_alloc_state *a,
+static size_t siblings_of(size_t *grp, const wr_alloc_state *a,
                           const jbw_allocation *al, const jbw_triage *t,
                           size_t r)
 {
     size_t j, g = 0;
     for (j = r + 1; j < t->count; j++)
         if (al->lines[j].worker == JBW__NONE &&
-            wr_sibling(a->s, t->measure[r], t->measure[j]))
+            sibling(a->s, t->measure[r], t->measure[j]))
             grp[g++] = j;
     return g;
 }
 
 /* The load the ranks grp[0..g) would add to worker w together: in unit
  * child or family each unit once, at its heaviest weight. */
-static double wr_group_need(const wr_alloc_state *a, const jbw_triage *t,
-                            const size_t *grp, size_t g, uint32_t w)
+static double group_need(const wr_alloc_state *a, const jbw_triage *t,
+                         const size_t *grp, size_t g, uint32_t w)
 {
     double total = 0.0;
     size_t x, y;
@@ -276,21 +276,21 @@ static double wr_group_need(const wr_alloc_state *a, const jbw_triage *t,
         double heaviest, held;
         int first = 1;
         if (a->unit == JBW_UNIT_MEASURE) {
-            total += wr_weight(a, mx);
+            total += weight_of(a, mx);
             continue;
         }
-        unit = wr_unit_of(a, mx);
+        unit = unit_of(a, mx);
         for (y = 0; y < x && first; y++)
-            first = wr_unit_of(a, t->measure[grp[y]]) != unit;
+            first = unit_of(a, t->measure[grp[y]]) != unit;
         if (!first)
             continue;
         heaviest = 0.0;
         for (y = x; y < g; y++) {
             size_t my = t->measure[grp[y]];
-            if (wr_unit_of(a, my) == unit)
-                heaviest = jbw__unit_weight(heaviest, wr_weight(a, my));
+            if (unit_of(a, my) == unit)
+                heaviest = jbw__unit_weight(heaviest, weight_of(a, my));
         }
-        held = wr_held(a, unit, w);
+        held = held_weight(a, unit, w);
         total += jbw__unit_extra(held, heaviest);
     }
     return total;
@@ -299,8 +299,8 @@ static double wr_group_need(const wr_alloc_state *a, const jbw_triage *t,
 /* Walks the ranking: each waiting measure not yet placed goes to the best
  * worker that can take it, and its waiting siblings follow when that
  * worker can take them all. */
-static jbw_status wr_alloc_walk(jbw_allocation *al, wr_alloc_state *a,
-                                const jbw_triage *t, size_t *grp)
+static jbw_status alloc_walk(jbw_allocation *al, wr_alloc_state *a,
+                             const jbw_triage *t, size_t *grp)
 {
     size_t r, x;
     for (r = 0; r < t->count; r++) {
@@ -309,24 +309,24 @@ static jbw_status wr_alloc_walk(jbw_allocation *al, wr_alloc_state *a,
         jbw_status st;
         if (al->lines[r].worker != JBW__NONE)
             continue;
-        w = wr_choose(a, al, t->measure[r], &al->lines[r].reason);
+        w = choose(a, al, t->measure[r], &al->lines[r].reason);
         if (w == JBW__NONE)
             continue;
-        if ((st = wr_place(al, a, t, r, w)) != JBW_OK)
+        if ((st = place_case(al, a, t, r, w)) != JBW_OK)
             return st;
-        g = wr_siblings(grp, a, al, t, r);
+        g = siblings_of(grp, a, al, t, r);
         if (g == 0 ||
-            a->free[w] + WR_CAPACITY_EPS < wr_group_need(a, t, grp, g, w))
+            a->free[w] + WR_CAPACITY_EPS < group_need(a, t, grp, g, w))
             continue;
         for (x = 0; x < g; x++)
-            if ((st = wr_place(al, a, t, grp[x], w)) != JBW_OK)
+            if ((st = place_case(al, a, t, grp[x], w)) != JBW_OK)
                 return st;
     }
     return JBW_OK;
 }
 
-static jbw_status wr_alloc_run(jbw_allocation *al, const jbw_triage *t,
-                               const jbw_norm *norm, const jbw_calendar *cal)
+static jbw_status alloc_run(jbw_allocation *al, const jbw_triage *t,
+                            const jbw_norm *norm, const jbw_calendar *cal)
 {
     wr_alloc_state a;
     size_t *grp, r;
@@ -347,11 +347,11 @@ static jbw_status wr_alloc_run(jbw_allocation *al, const jbw_triage *t,
         al->lines[r].region = t->cases[r].region;
         al->lines[r].worker = JBW__NONE;
     }
-    st = wr_alloc_loads(al, &a, cal, t->date);
+    st = alloc_loads(al, &a, cal, t->date);
     if (st == JBW_OK)
-        st = wr_alloc_walk(al, &a, t, grp);
+        st = alloc_walk(al, &a, t, grp);
     jbw__free(grp);
-    wr_alloc_state_free(&a);
+    alloc_state_free(&a);
     return st;
 }
 
@@ -386,7 +386,7 @@ jbw_status jbw_allocation_new(jbw_allocation **out, const jbw_triage *triage,
     al->count = triage->count;
     norm_name = jbw_norm_name(norm);
     al->norm_name = jbw__strdup(norm_name ? norm_name : "");
-    st = al->norm_name ? wr_alloc_run(al, triage, norm, cal) : jbw__enomem();
+    st = al->norm_name ? alloc_run(al, triage, norm, cal) : jbw__enomem();
     if (st != JBW_OK) {
         jbw_allocation_free(al);
         return st;
