@@ -6,18 +6,18 @@
 
 #include <stdio.h>
 
-static const char *wr_reason_code(int reason)
+static const char *reason_code(int reason)
 {
     return reason == JBW_UNASSIGNED_NO_WORKER ? "no_worker" : "no_capacity";
 }
 
-static jbw_status wr_alloc_args(char **out, const jbw_allocation *al,
-                                const char *fn)
+static jbw_status alloc_args(char **out, const jbw_allocation *al,
+                             const char *fn)
 {
     return jbw__wr_out_args(out, al, JBW_LANG_EN, fn);
 }
 
-static void wr_json_line(jbw__buf *b, const jbw_allocation *al, size_t i)
+static void json_line(jbw__buf *b, const jbw_allocation *al, size_t i)
 {
     const jbw__wr_line *l = &al->lines[i];
     jbw__buf_puts(b, "{\"id\":");
@@ -27,7 +27,7 @@ static void wr_json_line(jbw__buf *b, const jbw_allocation *al, size_t i)
         jbw__buf_puts(b, "\"worker\":");
         jbw__buf_json_string(b, jbw__wr_line_worker(al, i));
     } else {
-        jbw__buf_printf(b, "\"reason\":\"%s\"", wr_reason_code(l->reason));
+        jbw__buf_printf(b, "\"reason\":\"%s\"", reason_code(l->reason));
     }
     jbw__buf_puts(b, ",\"organisation\":");
     jbw__buf_json_string(b, l->organisation);
@@ -36,7 +36,7 @@ static void wr_json_line(jbw__buf *b, const jbw_allocation *al, size_t i)
     jbw__buf_putc(b, '}');
 }
 
-static void wr_json_workers(jbw__buf *b, const jbw_allocation *al)
+static void json_workers(jbw__buf *b, const jbw_allocation *al)
 {
     const jbw_snapshot *s = al->snap;
     size_t k;
@@ -68,7 +68,7 @@ jbw_status jbw_allocation_json(char **out, size_t *len,
     jbw__buf b = JBW__BUF_INIT;
     size_t i;
     int pass, first;
-    jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_json");
+    jbw_status st = alloc_args(out, alloc, "jbw_allocation_json");
     if (st != JBW_OK)
         return st;
     jbw__buf_putc(&b, '{');
@@ -93,13 +93,13 @@ jbw_status jbw_allocation_json(char **out, size_t *len,
                 continue;
             if (!first)
                 jbw__buf_putc(&b, ',');
-            wr_json_line(&b, alloc, i);
+            json_line(&b, alloc, i);
             first = 0;
         }
         jbw__buf_putc(&b, ']');
     }
     jbw__buf_putc(&b, ',');
-    wr_json_workers(&b, alloc);
+    json_workers(&b, alloc);
     jbw__buf_puts(&b, "}\n");
     return jbw__wr_finish(&b, out, len);
 }
@@ -109,7 +109,7 @@ jbw_status jbw_allocation_csv(char **out, size_t *len,
 {
     jbw__buf b = JBW__BUF_INIT;
     size_t i;
-    jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_csv");
+    jbw_status st = alloc_args(out, alloc, "jbw_allocation_csv");
     if (st != JBW_OK)
         return st;
     const char *notice = jbw_allocation_data_notice(alloc);
@@ -128,7 +128,7 @@ jbw_status jbw_allocation_csv(char **out, size_t *len,
             jbw__buf_csv_field(&b, jbw__wr_line_worker(alloc, i));
             jbw__buf_putc(&b, ',');
         } else {
-            jbw__buf_printf(&b, ",%s", wr_reason_code(l->reason));
+            jbw__buf_printf(&b, ",%s", reason_code(l->reason));
         }
         jbw__notice_csv_row_end(&b, notice);
     }
@@ -153,7 +153,7 @@ jbw_status jbw_allocation_text(char **out, size_t *len,
     jbw__buf b = JBW__BUF_INIT;
     char date[JBW_DATE_BUFSIZE], rank[24];
     size_t i;
-    jbw_status st = wr_alloc_args(out, alloc, "jbw_allocation_text");
+    jbw_status st = alloc_args(out, alloc, "jbw_allocation_text");
     if (st != JBW_OK)
         return st;
     jbw__wr_fmt_date(date, jbw_allocation_date(alloc));
