@@ -29,44 +29,44 @@ static const char *const wr_protected_stems[] = {
  * never inside another word ("trace", "grass"). */
 static const char *const wr_protected_words[] = {"race", "races", "ras"};
 
-static int wr_is_alnum(char c)
+static int is_alnum(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9');
 }
 
-static char wr_lower(char c)
+static char to_lower(char c)
 {
     return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
-static int wr_is_word_char(char c)
+static int is_word_char(char c)
 {
-    return wr_is_alnum(c) || c == '_' || c == '-';
+    return is_alnum(c) || c == '_' || c == '-';
 }
 
 /* Quotes the word(s) of line[from..to] widened to whole words (cut with
  * an ellipsis when long). */
-static void wr_quote_span(char *q, size_t qsize, const char *line, size_t n,
-                          size_t from, size_t to)
+static void quote_span(char *q, size_t qsize, const char *line, size_t n,
+                       size_t from, size_t to)
 {
-    while (from > 0 && wr_is_word_char(line[from - 1]))
+    while (from > 0 && is_word_char(line[from - 1]))
         from--;
-    while (to + 1 < n && wr_is_word_char(line[to + 1]))
+    while (to + 1 < n && is_word_char(line[to + 1]))
         to++;
     jbw__quote_value(q, qsize, line + from, to - from + 1);
 }
 
 /* Looks for a protected stem in one line (without its comment). Returns 1
  * and the quoted word when found. */
-static int wr_line_protected(char *q, size_t qsize, const char *line, size_t n)
+static int line_protected(char *q, size_t qsize, const char *line, size_t n)
 {
     char norm[1200];
     size_t pos[1200];
     size_t i, k = 0, s, seg;
     for (i = 0; i < n && k < sizeof norm - 1; i++) {
-        if (wr_is_alnum(line[i])) {
-            norm[k] = wr_lower(line[i]);
+        if (is_alnum(line[i])) {
+            norm[k] = to_lower(line[i]);
             pos[k++] = i;
         }
     }
@@ -77,19 +77,19 @@ static int wr_line_protected(char *q, size_t qsize, const char *line, size_t n)
         if (hit) {
             size_t at = (size_t)(hit - norm);
             size_t end = at + strlen(wr_protected_stems[s]) - 1;
-            wr_quote_span(q, qsize, line, n, pos[at], pos[end]);
+            quote_span(q, qsize, line, n, pos[at], pos[end]);
             return 1;
         }
     }
     /* whole alphanumeric segments */
     for (i = 0; i < n;) {
         size_t start;
-        if (!wr_is_alnum(line[i])) {
+        if (!is_alnum(line[i])) {
             i++;
             continue;
         }
         start = i;
-        while (i < n && wr_is_alnum(line[i]))
+        while (i < n && is_alnum(line[i]))
             i++;
         for (seg = 0;
              seg < sizeof wr_protected_words / sizeof *wr_protected_words;
@@ -98,10 +98,10 @@ static int wr_line_protected(char *q, size_t qsize, const char *line, size_t n)
             size_t wl = strlen(w), j;
             if (wl != i - start)
                 continue;
-            for (j = 0; j < wl && wr_lower(line[start + j]) == w[j]; j++)
+            for (j = 0; j < wl && to_lower(line[start + j]) == w[j]; j++)
                 ;
             if (j == wl) {
-                wr_quote_span(q, qsize, line, n, start, i - 1);
+                quote_span(q, qsize, line, n, start, i - 1);
                 return 1;
             }
         }
@@ -115,8 +115,8 @@ static int wr_line_protected(char *q, size_t qsize, const char *line, size_t n)
  * so the refusal can never hide behind another error. Comments ('#' to the
  * end of the line) may say anything.
  */
-static jbw_status wr_check_protected(const char *text, size_t len,
-                                     const char *source)
+static jbw_status check_protected(const char *text, size_t len,
+                                  const char *source)
 {
     size_t pos = 0, line = 0;
     while (pos < len) {
@@ -134,7 +134,7 @@ static jbw_status wr_check_protected(const char *text, size_t len,
             if (hash)
                 n = (size_t)(hash - (text + start));
         }
-        if (wr_line_protected(q, sizeof q, text + start, n))
+        if (line_protected(q, sizeof q, text + start, n))
             return jbw__error(JBW_EPROTECTED,
                               "%s line %lu: a protected attribute can never "
                               "be a model input: '%s'",
@@ -153,8 +153,8 @@ typedef struct wr_parse {
     size_t name_line, version_line, description_line, base_line;
 } wr_parse;
 
-static jbw_status wr_twice(const wr_parse *p, const char *key, size_t line,
-                           size_t first)
+static jbw_status refuse_twice(const wr_parse *p, const char *key, size_t line,
+                               size_t first)
 {
     return jbw__error(JBW_EPARSE,
                       "%s line %lu: '%s' is given twice (first on "
@@ -163,8 +163,8 @@ static jbw_status wr_twice(const wr_parse *p, const char *key, size_t line,
                       (unsigned long)first);
 }
 
-static jbw_status wr_text_value(char *dst, size_t cap, const wr_parse *p,
-                                const char *key, const char *value, size_t line)
+static jbw_status text_value(char *dst, size_t cap, const wr_parse *p,
+                             const char *key, const char *value, size_t line)
 {
     size_t n = strlen(value), i;
     char q[JBW__SHOWN];
@@ -190,9 +190,9 @@ static jbw_status wr_text_value(char *dst, size_t cap, const wr_parse *p,
     return JBW_OK;
 }
 
-static jbw_status wr_int_value(long long *out, const wr_parse *p,
-                               const char *key, const char *value, size_t line,
-                               long long min, long long max)
+static jbw_status int_value(long long *out, const wr_parse *p, const char *key,
+                            const char *value, size_t line, long long min,
+                            long long max)
 {
     long long v;
     char q[JBW__SHOWN];
@@ -213,8 +213,8 @@ static jbw_status wr_int_value(long long *out, const wr_parse *p,
     return JBW_OK;
 }
 
-static jbw_status wr_parse_pair(void *user, const char *key, const char *value,
-                                size_t line)
+static jbw_status parse_pair(void *user, const char *key, const char *value,
+                             size_t line)
 {
     wr_parse *p = (wr_parse *)user;
     long long v;
@@ -222,31 +222,31 @@ static jbw_status wr_parse_pair(void *user, const char *key, const char *value,
     size_t i;
     if (strcmp(key, "name") == 0) {
         if (p->name_line)
-            return wr_twice(p, key, line, p->name_line);
+            return refuse_twice(p, key, line, p->name_line);
         p->name_line = line;
-        return wr_text_value(p->m->name, WR_NAME_MAX, p, key, value, line);
+        return text_value(p->m->name, WR_NAME_MAX, p, key, value, line);
     }
     if (strcmp(key, "description") == 0) {
         if (p->description_line)
-            return wr_twice(p, key, line, p->description_line);
+            return refuse_twice(p, key, line, p->description_line);
         p->description_line = line;
-        return wr_text_value(p->m->description, WR_DESCRIPTION_MAX, p, key,
-                             value, line);
+        return text_value(p->m->description, WR_DESCRIPTION_MAX, p, key, value,
+                          line);
     }
     if (strcmp(key, "version") == 0) {
         if (p->version_line)
-            return wr_twice(p, key, line, p->version_line);
+            return refuse_twice(p, key, line, p->version_line);
         p->version_line = line;
-        st = wr_int_value(&v, p, key, value, line, 1, WR_VERSION_MAX);
+        st = int_value(&v, p, key, value, line, 1, WR_VERSION_MAX);
         if (st == JBW_OK)
             p->m->version = (int)v;
         return st;
     }
     if (strcmp(key, "base_version") == 0) {
         if (p->base_line)
-            return wr_twice(p, key, line, p->base_line);
+            return refuse_twice(p, key, line, p->base_line);
         p->base_line = line;
-        st = wr_int_value(&v, p, key, value, line, 1, WR_LATEST_VERSION);
+        st = int_value(&v, p, key, value, line, 1, WR_LATEST_VERSION);
         if (st == JBW_OK)
             p->m->base = (int)v;
         return st;
@@ -255,10 +255,10 @@ static jbw_status wr_parse_pair(void *user, const char *key, const char *value,
         if (strcmp(key, jbw__wr_params[i].key) != 0)
             continue;
         if (p->line_of[i])
-            return wr_twice(p, key, line, p->line_of[i]);
+            return refuse_twice(p, key, line, p->line_of[i]);
         p->line_of[i] = line;
-        st = wr_int_value(&v, p, key, value, line, jbw__wr_params[i].min,
-                          jbw__wr_params[i].max);
+        st = int_value(&v, p, key, value, line, jbw__wr_params[i].min,
+                       jbw__wr_params[i].max);
         if (st == JBW_OK)
             p->val[i] = (int)v;
         return st;
@@ -272,24 +272,24 @@ static jbw_status wr_parse_pair(void *user, const char *key, const char *value,
 
 /* The line to blame for a value: where the file set it, else the last of
  * the pair that it did set. */
-static size_t wr_blame(const wr_parse *p, int a, int b)
+static size_t blame_line(const wr_parse *p, int a, int b)
 {
     return p->line_of[a] ? p->line_of[a] : p->line_of[b];
 }
 
 /* Checks that lo < hi for a pair of thresholds. */
-static jbw_status wr_check_order(const wr_parse *p, int lo, int hi)
+static jbw_status check_order(const wr_parse *p, int lo, int hi)
 {
     const int *v = p->m->v;
     if (v[lo] < v[hi])
         return JBW_OK;
     return jbw__error(JBW_EPARSE, "%s line %lu: %s (%d) must be below %s (%d)",
-                      p->source, (unsigned long)wr_blame(p, hi, lo),
+                      p->source, (unsigned long)blame_line(p, hi, lo),
                       jbw__wr_params[lo].key, v[lo], jbw__wr_params[hi].key,
                       v[hi]);
 }
 
-static jbw_status wr_check_not_above(const wr_parse *p, int lo, int hi)
+static jbw_status check_not_above(const wr_parse *p, int lo, int hi)
 {
     const int *v = p->m->v;
     if (v[lo] <= v[hi])
@@ -297,7 +297,7 @@ static jbw_status wr_check_not_above(const wr_parse *p, int lo, int hi)
     return jbw__error(JBW_EPARSE,
                       "%s line %lu: %s (%d) must not be above %s (%d): a "
                       "higher band is never contacted less often",
-                      p->source, (unsigned long)wr_blame(p, lo, hi),
+                      p->source, (unsigned long)blame_line(p, lo, hi),
                       jbw__wr_params[lo].key, v[lo], jbw__wr_params[hi].key,
                       v[hi]);
 }
@@ -306,7 +306,7 @@ static jbw_status wr_check_not_above(const wr_parse *p, int lo, int hi)
  * Gives the model the defaults of its base version and the values the
  * file set; a key the base version does not have is an error.
  */
-static jbw_status wr_apply(wr_parse *p)
+static jbw_status apply_pairs(wr_parse *p)
 {
     jbw_waitrisk_model *m = p->m;
     char name[WR_NAME_MAX + 1], description[WR_DESCRIPTION_MAX + 1];
@@ -333,7 +333,7 @@ static jbw_status wr_apply(wr_parse *p)
     return JBW_OK;
 }
 
-static jbw_status wr_check_model(const wr_parse *p)
+static jbw_status check_model(const wr_parse *p)
 {
     static const int order[][2] = {
         {WR_T_BAND_MIDDEN, WR_T_BAND_HOOG},
@@ -364,11 +364,10 @@ static jbw_status wr_check_model(const wr_parse *p)
                           p->source);
     for (i = 0; i < sizeof order / sizeof *order; i++)
         if (jbw__wr_param_in((size_t)order[i][0], m->base) &&
-            (st = wr_check_order(p, order[i][0], order[i][1])) != JBW_OK)
+            (st = check_order(p, order[i][0], order[i][1])) != JBW_OK)
             return st;
     for (i = 0; i < sizeof contact / sizeof *contact; i++)
-        if ((st = wr_check_not_above(p, contact[i][0], contact[i][1])) !=
-            JBW_OK)
+        if ((st = check_not_above(p, contact[i][0], contact[i][1])) != JBW_OK)
             return st;
     /* A file may restate a published version, never change it under its
      * name. */
@@ -415,7 +414,7 @@ jbw_status jbw_waitrisk_model_parse(jbw_waitrisk_model **out, const char *text,
         source = "(model)";
     if (!text)
         text = "";
-    st = wr_check_protected(text, len, source);
+    st = check_protected(text, len, source);
     if (st != JBW_OK)
         return st;
     m = (jbw_waitrisk_model *)jbw__malloc(sizeof *m);
@@ -427,11 +426,11 @@ jbw_status jbw_waitrisk_model_parse(jbw_waitrisk_model **out, const char *text,
     memset(&p, 0, sizeof p);
     p.m = m;
     p.source = source;
-    st = jbw__kv_parse(text, len, source, wr_parse_pair, &p);
+    st = jbw__kv_parse(text, len, source, parse_pair, &p);
     if (st == JBW_OK)
-        st = wr_apply(&p);
+        st = apply_pairs(&p);
     if (st == JBW_OK)
-        st = wr_check_model(&p);
+        st = check_model(&p);
     if (st != JBW_OK) {
         jbw__free(m);
         return st;
