@@ -14,8 +14,8 @@
 /* Negative when case a goes before case b: band (acuut first), points
  * (high first), werkdagen waited (long first), id (byte order; no id
  * last), then input position, which makes the order total. */
-static int wr_rank_cmp(const jbw_score *s, const jbw_wait_case *c, size_t a,
-                       size_t b)
+static int rank_cmp(const jbw_score *s, const jbw_wait_case *c, size_t a,
+                    size_t b)
 {
     const char *ia = jbw__wr_case_at(c, a)->id;
     const char *ib = jbw__wr_case_at(c, b)->id;
@@ -37,8 +37,8 @@ static int wr_rank_cmp(const jbw_score *s, const jbw_wait_case *c, size_t a,
 
 /* Bottom-up merge sort of idx[0..n) using tmp[0..n); the result ends in
  * idx. */
-static void wr_merge_sort(size_t *idx, size_t *tmp, size_t n,
-                          const jbw_score *s, const jbw_wait_case *c)
+static void merge_sort(size_t *idx, size_t *tmp, size_t n, const jbw_score *s,
+                       const jbw_wait_case *c)
 {
     size_t width, *src = idx, *dst = tmp, *t;
     for (width = 1; width < n; width *= 2) {
@@ -49,7 +49,7 @@ static void wr_merge_sort(size_t *idx, size_t *tmp, size_t n,
             size_t i = lo, j = mid, k = lo;
             while (i < mid && j < hi)
                 dst[k++] =
-                    wr_rank_cmp(s, c, src[j], src[i]) < 0 ? src[j++] : src[i++];
+                    rank_cmp(s, c, src[j], src[i]) < 0 ? src[j++] : src[i++];
             while (i < mid)
                 dst[k++] = src[i++];
             while (j < hi)
@@ -64,8 +64,8 @@ static void wr_merge_sort(size_t *idx, size_t *tmp, size_t n,
 }
 
 /* Ranks into order[0..count); ENOMEM leaves order untouched. */
-static jbw_status wr_rank(size_t *order, const jbw_score *scores,
-                          const jbw_wait_case *cases, size_t count)
+static jbw_status rank_cases(size_t *order, const jbw_score *scores,
+                             const jbw_wait_case *cases, size_t count)
 {
     size_t *work, i;
     if (count == 0)
@@ -75,7 +75,7 @@ static jbw_status wr_rank(size_t *order, const jbw_score *scores,
         return jbw__enomem();
     for (i = 0; i < count; i++)
         work[i] = i;
-    wr_merge_sort(work, work + count, count, scores, cases);
+    merge_sort(work, work + count, count, scores, cases);
     memcpy(order, work, count * sizeof *order);
     jbw__free(work);
     return JBW_OK;
@@ -97,7 +97,7 @@ jbw_status jbw_waitrisk_rank(size_t *order, const jbw_score *scores,
                           "jbw_waitrisk_rank: %lu cases are too "
                           "many to rank",
                           (unsigned long)count);
-    st = wr_rank(order, scores, cases, count);
+    st = rank_cases(order, scores, cases, count);
     return st == JBW_OK ? jbw__ok() : st;
 }
 
@@ -117,7 +117,7 @@ const char *jbw__wr_key(const jbw__strmap *map, uint32_t index)
  * d do not exist yet on d.
  */
 /* The inputs of record version 2 of snapshot measure i. */
-static void wr_case_inputs(jbw_wait_case *c, const jbw_snapshot *s, size_t i)
+static void case_inputs(jbw_wait_case *c, const jbw_snapshot *s, size_t i)
 {
     const jbw__measures *m = &s->m;
     c->safety_plan = (jbw_yesno)m->safety_plan[i];
@@ -131,9 +131,9 @@ static void wr_case_inputs(jbw_wait_case *c, const jbw_snapshot *s, size_t i)
             : jbw__strmap_key(&s->override_reasons, m->override_reason[i]);
 }
 
-static void wr_case_from_snapshot(jbw_wait_case *c, const jbw_snapshot *s,
-                                  size_t i, jbw_date d, jbw_measure_state state,
-                                  int base)
+static void case_from_snapshot(jbw_wait_case *c, const jbw_snapshot *s,
+                               size_t i, jbw_date d, jbw_measure_state state,
+                               int base)
 {
     static const jbw_wait_case init = JBW_WAIT_CASE_INIT;
     const jbw__measures *m = &s->m;
@@ -161,7 +161,7 @@ static void wr_case_from_snapshot(jbw_wait_case *c, const jbw_snapshot *s,
             c->waiting_since = m->start[i];
         c->previous_workers = 0;
     }
-    wr_case_inputs(c, s, i);
+    case_inputs(c, s, i);
     /* version 1 cannot score a prenatal measure: its birth date counts as
      * unknown there (0.1 could not hold one) */
     if (base < 2 && c->birth_date > c->waiting_since)
@@ -179,7 +179,7 @@ void jbw_triage_free(jbw_triage *triage)
     jbw__free(triage);
 }
 
-static jbw_triage *wr_triage_alloc(size_t count)
+static jbw_triage *triage_alloc(size_t count)
 {
     jbw_triage *t = (jbw_triage *)jbw__calloc(1, sizeof *t);
     if (!t)
@@ -197,8 +197,8 @@ static jbw_triage *wr_triage_alloc(size_t count)
 }
 
 /* Collects, scores and ranks the waiting measures into t (ranked). */
-static jbw_status wr_triage_fill(jbw_triage *t, const jbw_triage *raw,
-                                 const jbw__wr_ctx *x)
+static jbw_status triage_fill(jbw_triage *t, const jbw_triage *raw,
+                              const jbw__wr_ctx *x)
 {
     size_t *order, r;
     jbw_status st = jbw__wr_score_many(raw->scores, x, raw->cases, raw->count);
@@ -207,7 +207,7 @@ static jbw_status wr_triage_fill(jbw_triage *t, const jbw_triage *raw,
     order = (size_t *)jbw__calloc(raw->count, sizeof *order);
     if (!order && raw->count)
         return jbw__enomem();
-    st = wr_rank(order, raw->scores, raw->cases, raw->count);
+    st = rank_cases(order, raw->scores, raw->cases, raw->count);
     for (r = 0; st == JBW_OK && r < raw->count; r++) {
         size_t k = order[r];
         t->cases[r] = raw->cases[k];
@@ -242,8 +242,8 @@ jbw_status jbw_triage_new(jbw_triage **out, const jbw_waitrisk_model *model,
         jbw_measure_state state = jbw__measure_state(snap, i, date);
         n += state == JBW_STATE_NIEUW || state == JBW_STATE_BESTAAND;
     }
-    raw = wr_triage_alloc(n);
-    t = wr_triage_alloc(n);
+    raw = triage_alloc(n);
+    t = triage_alloc(n);
     if (!raw || !t) {
         jbw_triage_free(raw);
         jbw_triage_free(t);
@@ -253,13 +253,12 @@ jbw_status jbw_triage_new(jbw_triage **out, const jbw_waitrisk_model *model,
         jbw_measure_state state = jbw__measure_state(snap, i, date);
         if (state != JBW_STATE_NIEUW && state != JBW_STATE_BESTAAND)
             continue;
-        wr_case_from_snapshot(&raw->cases[n], snap, i, date, state,
-                              model->base);
+        case_from_snapshot(&raw->cases[n], snap, i, date, state, model->base);
         raw->measure[n] = i;
         raw->state[n] = (uint8_t)state;
         n++;
     }
-    st = wr_triage_fill(t, raw, &x);
+    st = triage_fill(t, raw, &x);
     jbw_triage_free(raw);
     if (st != JBW_OK) {
         jbw_triage_free(t);
