@@ -23,7 +23,7 @@ jbw_status jbw__wr_out_args(char **out, const void *obj, jbw_lang lang,
     return JBW_OK;
 }
 
-static size_t wr_rows(const jbw_triage *t, size_t top)
+static size_t row_count(const jbw_triage *t, size_t top)
 {
     return top == 0 || top > t->count ? t->count : top;
 }
@@ -34,8 +34,8 @@ jbw_status jbw__wr_finish(jbw__buf *b, char **out, size_t *len)
     return st == JBW_OK ? jbw__ok() : st;
 }
 
-static void wr_json_items(jbw__buf *b, const jbw_triage *t, size_t r,
-                          jbw_lang lang)
+static void json_items(jbw__buf *b, const jbw_triage *t, size_t r,
+                       jbw_lang lang)
 {
     char reason[WR_REASON_SIZE];
     int i, first = 1, n = jbw__wr_item_count(jbw_triage_model(t));
@@ -71,7 +71,7 @@ void jbw__wr_json_model(jbw__buf *b, const jbw_waitrisk_model *m)
 
 /* ,"overridden":true,"computed_band":..,"override":{"band","reason"} of
  * an overridden case; nothing for the others. */
-static void wr_json_override(jbw__buf *b, const jbw_triage *t, size_t r)
+static void json_override(jbw__buf *b, const jbw_triage *t, size_t r)
 {
     const jbw_wait_case *c = &t->cases[r];
     if (!jbw__wr_overridden(c))
@@ -89,7 +89,7 @@ static void wr_json_override(jbw__buf *b, const jbw_triage *t, size_t r)
 /* 1 when the CSV carries the override columns: always for model version
  * 2; for version 1 (whose 0.1.0 form stays as it was) only when a listed
  * case is overridden. */
-static int wr_csv_override_columns(const jbw_triage *t, size_t rows)
+static int csv_override_columns(const jbw_triage *t, size_t rows)
 {
     size_t r;
     if (jbw_waitrisk_model_base_version(jbw_triage_model(t)) >= 2)
@@ -108,7 +108,7 @@ jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
     jbw_status st = jbw__wr_out_args(out, triage, lang, "jbw_triage_json");
     if (st != JBW_OK)
         return st;
-    rows = wr_rows(triage, top);
+    rows = row_count(triage, top);
     jbw__buf_putc(&b, '{');
     jbw__notice_json(&b, jbw_triage_data_notice(triage));
     jbw__wr_json_model(&b, jbw_triage_model(triage));
@@ -128,7 +128,7 @@ jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
                         s->points, (long)s->workdays_waiting);
         jbw__buf_date(&b, s->next_contact_due);
         jbw__buf_puts(&b, "\",");
-        wr_json_items(&b, triage, r, lang);
+        json_items(&b, triage, r, lang);
         jbw__buf_puts(&b, ",\"organisation\":");
         jbw__buf_json_string(&b, c->organisation);
         jbw__buf_puts(&b, ",\"region\":");
@@ -137,7 +137,7 @@ jbw_status jbw_triage_json(char **out, size_t *len, const jbw_triage *triage,
             &b, ",\"state\":\"%s\",\"workdays_no_contact\":%ld",
             jbw_measure_state_code((jbw_measure_state)triage->state[r]),
             (long)s->workdays_no_contact);
-        wr_json_override(&b, triage, r);
+        json_override(&b, triage, r);
         jbw__buf_putc(&b, '}');
     }
     jbw__buf_puts(&b, "]}\n");
@@ -154,9 +154,9 @@ jbw_status jbw_triage_csv(char **out, size_t *len, const jbw_triage *triage,
     jbw_status st = jbw__wr_out_args(out, triage, lang, "jbw_triage_csv");
     if (st != JBW_OK)
         return st;
-    rows = wr_rows(triage, top);
+    rows = row_count(triage, top);
     n = jbw__wr_item_count(jbw_triage_model(triage));
-    with_override = wr_csv_override_columns(triage, rows);
+    with_override = csv_override_columns(triage, rows);
     jbw__buf_puts(&b, "rank,id,organisation,region,state,band,points,"
                       "workdays_waiting,workdays_no_contact,age_years,"
                       "next_contact_due");
@@ -244,7 +244,7 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
     jbw_status st = jbw__wr_out_args(out, triage, lang, "jbw_triage_text");
     if (st != JBW_OK)
         return st;
-    rows = wr_rows(triage, top);
+    rows = row_count(triage, top);
     jbw__wr_fmt_date(date, jbw_triage_date(triage));
     jbw__notice_text(&b, jbw_triage_data_notice(triage));
     jbw__buf_printf(&b,
