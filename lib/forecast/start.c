@@ -11,9 +11,9 @@
 /* Start state from a snapshot                                             */
 /* ====================================================================== */
 
-static jbw_status fc_staff_from_snapshot(jbw_forecast_params *p,
-                                         const jbw_snapshot *snap, jbw_date d,
-                                         uint32_t org, uint32_t region)
+static jbw_status staff_from_snapshot(jbw_forecast_params *p,
+                                      const jbw_snapshot *snap, jbw_date d,
+                                      uint32_t org, uint32_t region)
 {
     const jbw__workers *w = &snap->w;
     size_t i;
@@ -34,9 +34,9 @@ static jbw_status fc_staff_from_snapshot(jbw_forecast_params *p,
     return JBW_OK;
 }
 
-static void fc_measures_from_snapshot(jbw_forecast_params *p,
-                                      const jbw_snapshot *snap, jbw_date d,
-                                      uint32_t org, uint32_t region)
+static void measures_from_snapshot(jbw_forecast_params *p,
+                                   const jbw_snapshot *snap, jbw_date d,
+                                   uint32_t org, uint32_t region)
 {
     const jbw__measures *m = &snap->m;
     size_t i;
@@ -100,8 +100,8 @@ jbw_status jbw_forecast_params_from_snapshot(
     memset(p.waiting_nieuw, 0, sizeof p.waiting_nieuw);
     memset(p.waiting_bestaand, 0, sizeof p.waiting_bestaand);
     memset(p.staff_fte, 0, sizeof p.staff_fte);
-    fc_measures_from_snapshot(&p, snap, date, org_idx, region_idx);
-    if ((st = fc_staff_from_snapshot(&p, snap, date, org_idx, region_idx)) !=
+    measures_from_snapshot(&p, snap, date, org_idx, region_idx);
+    if ((st = staff_from_snapshot(&p, snap, date, org_idx, region_idx)) !=
         JBW_OK)
         return st;
     for (k = 0; k < FC_K; k++)
