@@ -116,8 +116,8 @@ typedef struct jbw_hire {
  * (combined by CBS), JR toezicht en begeleiding gedwongen 15.4, vrijwillig
  * 3.3, ITB harde kern 7.4, ITB CRIEM 2.6; JR_STP 6, JR_GBM 12 and JR_VGBM 6
  * are illustrative (CBS publishes too few). The default annual turnover is
- * 0.2: nearly a fifth of jeugdbeschermers left in a year (Follow the Money
- * and Pointer, 2021; docs/sources.md).
+ * 0.2: nearly a fifth of the staff of the jeugdbescherming organisations
+ * left in 2019 (Follow the Money and Pointer, 2021; docs/sources.md).
  */
 typedef struct jbw_forecast_params {
     unsigned int version;
