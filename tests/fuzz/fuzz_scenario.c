@@ -1,13 +1,16 @@
 /*
- * Fuzzes jbw_scenario_parse and jbw_scenario_add_shocks_csv, and runs the
- * forecast each accepted scenario describes. Input layout:
+ * Fuzzes jbw_scenario_parse, jbw_scenario_add_shocks_csv and
+ * jbw_scenario_add_hiring_plan_csv, and runs the forecast each accepted
+ * scenario describes. Input layout:
  *   byte 0      flags: bit 0 also run 3 stochastic replicates, bit 1 also
- *               size a queue (Erlang C); seeds use the digits '0'..'3'
- *   then        the scenario file
- *   "\n%%\n"    separator (absent: no shocks CSV)
- *   then        a shocks CSV
+ *               size a queue (Erlang C), bit 2 read the CSV as a hiring
+ *               plan instead of shocks; seeds use the digits '0'..'3'
+ *   then        the scenario file (its hire.MONTH lines a hiring plan)
+ *   "\n%%\n"    separator (absent: no CSV)
+ *   then        a shocks CSV, or a hiring plan CSV (flag bit 2)
  * Properties: failures return a documented status with a detail and
- * change nothing (a failed shocks CSV leaves the shock count as it was);
+ * change nothing (a failed shocks or hiring plan CSV leaves the count as
+ * it was);
  * a scenario applies to default parameters; when the parameters pass
  * jbw_forecast_params_check() the run succeeds, every figure is finite
  * and non-negative, waiting = nieuw + bestaand, active = assigned +
@@ -191,7 +194,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    "scenario written on failure");
         return 0;
     }
-    if (shocks) {
+    if (shocks && (flags & 4)) {
+        size_t before = jbw_scenario_hire_count(sc);
+        st = jbw_scenario_add_hiring_plan_csv(sc, shocks, shocks_len,
+                                              "plan.csv");
+        if (st != JBW_OK) {
+            FUZZ_CHECK_FAILURE(st, "scenario_add_hiring_plan_csv");
+            FUZZ_CHECK(jbw_scenario_hire_count(sc) == before,
+                       "a failed hiring plan CSV changed the count %zu -> %zu",
+                       before, jbw_scenario_hire_count(sc));
+        }
+    } else if (shocks) {
         size_t before = jbw_scenario_shock_count(sc);
         st = jbw_scenario_add_shocks_csv(sc, shocks, shocks_len, "shocks.csv");
         if (st != JBW_OK) {
@@ -206,6 +219,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(p.shock_count == jbw_scenario_shock_count(sc),
                "applied %zu shocks of %zu", p.shock_count,
                jbw_scenario_shock_count(sc));
+    FUZZ_CHECK(p.hiring_plan_count == jbw_scenario_hire_count(sc),
+               "applied %zu cohorts of %zu", p.hiring_plan_count,
+               jbw_scenario_hire_count(sc));
 
     st = jbw_forecast_params_check(&p, 0);
     if (st != JBW_OK) {

@@ -940,7 +940,9 @@ static char *dump_scenario(const oom_ctx *c)
     assert_non_null(s);
     assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
     assert_ok(jbw_scenario_apply(&p, c->target));
-    snprintf(s, 64, "%zu shocks", jbw_scenario_shock_count(c->target));
+    snprintf(s, 64, "%zu shocks, %zu cohorts",
+             jbw_scenario_shock_count(c->target),
+             jbw_scenario_hire_count(c->target));
     return s;
 }
 static void make_scenario(oom_ctx *c)
@@ -960,6 +962,14 @@ static jbw_status run_add_shocks_csv(oom_ctx *c)
                               "1,3,VOTS,1.5\n4,6,ALL,0.8\n7,7,OTS,1.1\n";
     return jbw_scenario_add_shocks_csv(c->target, csv, sizeof csv - 1,
                                        "shocks.csv");
+}
+static jbw_status run_add_hiring_plan_csv(oom_ctx *c)
+{
+    static const char csv[] =
+        "month,fte,onboarding_months,onboarding_fraction\n"
+        "1,75,3,0.5\n4,10,,\n7,5,0,\n";
+    return jbw_scenario_add_hiring_plan_csv(c->target, csv, sizeof csv - 1,
+                                            "hiring_plan.csv");
 }
 
 /* ---- in-place operations at the point where they grow ---------------- */
@@ -1183,6 +1193,7 @@ static const oom_case cases[] = {
     NEW(scenario_parse, release_scenario),
     NEW(scenario_load, release_scenario),
     INPLACE(add_shocks_csv, scenario),
+    INPLACE(add_hiring_plan_csv, scenario),
     OUT(params_from_snapshot, NULL, params_untouched),
     NEW(forecast_deterministic, release_forecast),
     NEW(forecast_stochastic, release_forecast),
