@@ -11,19 +11,19 @@
 
 /* ---- allocator ------------------------------------------------------- */
 
-static void *jbw__default_malloc(size_t size, void *user)
+static void *default_malloc(size_t size, void *user)
 {
     (void)user;
     return malloc(size);
 }
 
-static void *jbw__default_realloc(void *ptr, size_t size, void *user)
+static void *default_realloc(void *ptr, size_t size, void *user)
 {
     (void)user;
     return realloc(ptr, size);
 }
 
-static void jbw__default_free(void *ptr, void *user)
+static void default_free(void *ptr, void *user)
 {
     (void)user;
     free(ptr);
@@ -35,16 +35,15 @@ static struct {
     jbw_realloc_fn realloc_fn;
     jbw_free_fn free_fn;
     void *user;
-} jbw__alloc = {jbw__default_malloc, jbw__default_realloc, jbw__default_free,
-                NULL};
+} jbw__alloc = {default_malloc, default_realloc, default_free, NULL};
 
 jbw_status jbw_set_allocator(jbw_malloc_fn malloc_fn, jbw_realloc_fn realloc_fn,
                              jbw_free_fn free_fn, void *user)
 {
     if (!malloc_fn && !realloc_fn && !free_fn) {
-        jbw__alloc.malloc_fn = jbw__default_malloc;
-        jbw__alloc.realloc_fn = jbw__default_realloc;
-        jbw__alloc.free_fn = jbw__default_free;
+        jbw__alloc.malloc_fn = default_malloc;
+        jbw__alloc.realloc_fn = default_realloc;
+        jbw__alloc.free_fn = default_free;
         jbw__alloc.user = NULL;
         return jbw__ok();
     }
