@@ -125,7 +125,7 @@ char jbw__decimal_point(void)
 #endif
 }
 
-static void jbw__to_dot(char *s, char dp)
+static void to_dot(char *s, char dp)
 {
     if (dp != '.')
         for (; *s; s++)
@@ -147,7 +147,7 @@ void jbw__buf_double(jbw__buf *b, double v)
         if (strtod(tmp, NULL) == v)
             break;
     }
-    jbw__to_dot(tmp, dp);
+    to_dot(tmp, dp);
     jbw__buf_puts(b, tmp);
 }
 
