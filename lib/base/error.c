@@ -65,7 +65,7 @@ void jbw_clear_error(void)
  * NUL-terminated), or 0: overlong forms, surrogates and code points past
  * U+10FFFF are not well-formed (RFC 3629).
  */
-static size_t jbw__utf8_seq(const unsigned char *p)
+static size_t utf8_seq(const unsigned char *p)
 {
     unsigned char lo = 0x80, hi = 0xBF;
     size_t n, i;
@@ -91,7 +91,7 @@ static size_t jbw__utf8_seq(const unsigned char *p)
 
 /* Replaces each byte that is not part of well-formed UTF-8 with '?': a
  * value given through the API may be any bytes, a message never is. */
-static void jbw__utf8_clean(char *s)
+static void utf8_clean(char *s)
 {
     unsigned char *p = (unsigned char *)s;
     while (*p) {
@@ -100,7 +100,7 @@ static void jbw__utf8_clean(char *s)
             p++;
             continue;
         }
-        n = jbw__utf8_seq(p);
+        n = utf8_seq(p);
         if (n)
             p += n;
         else
@@ -147,7 +147,7 @@ jbw_status jbw__verror(jbw_status status, const char *fmt, va_list ap)
             cut--;
         memcpy(tmp + cut, "\xE2\x80\xA6", 4);
     }
-    jbw__utf8_clean(tmp);
+    utf8_clean(tmp);
     memcpy(jbw__last_error, tmp, sizeof tmp);
     return status;
 }
