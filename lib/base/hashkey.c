@@ -47,38 +47,38 @@ static int jbw__key_state;
 
 #if defined(_MSC_VER) && !defined(__clang__)
 #include <intrin.h>
-static int jbw__key_load(void)
+static int key_load(void)
 {
     return (int)_InterlockedOr((volatile long *)&jbw__key_state, 0);
 }
-static int jbw__key_claim(void)
+static int key_claim(void)
 {
     return _InterlockedCompareExchange((volatile long *)&jbw__key_state, 1,
                                        0) == 0;
 }
-static void jbw__key_publish(void)
+static void key_publish(void)
 {
     _InterlockedExchange((volatile long *)&jbw__key_state, 2);
 }
 #else
-static int jbw__key_load(void)
+static int key_load(void)
 {
     return __atomic_load_n(&jbw__key_state, __ATOMIC_ACQUIRE);
 }
-static int jbw__key_claim(void)
+static int key_claim(void)
 {
     int expected = 0;
     return __atomic_compare_exchange_n(&jbw__key_state, &expected, 1, 0,
                                        __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 }
-static void jbw__key_publish(void)
+static void key_publish(void)
 {
     __atomic_store_n(&jbw__key_state, 2, __ATOMIC_RELEASE);
 }
 #endif
 
 /* Fills buf from the system's random source; 0 when it could not. */
-static int jbw__system_random(void *buf, size_t n)
+static int system_random(void *buf, size_t n)
 {
 #if defined(_WIN32)
     /* RtlGenRandom (SystemFunction036) through advapi32, as CPython's
@@ -125,7 +125,7 @@ static int jbw__system_random(void *buf, size_t n)
 }
 
 /* splitmix64's finaliser: spreads the weak fallback inputs over 64 bits. */
-static uint64_t jbw__mix64(uint64_t z)
+static uint64_t mix64(uint64_t z)
 {
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -139,7 +139,7 @@ static uint64_t jbw__mix64(uint64_t z)
  * addresses, which address-space randomisation moves. That is weaker
  * than a random key (docs/reliability.md) but still unknown to the file.
  */
-static void jbw__fallback_key(uint64_t key[2])
+static void fallback_key(uint64_t key[2])
 {
     int local = 0;
     uint64_t t = (uint64_t)time(NULL), c = (uint64_t)clock();
@@ -150,29 +150,29 @@ static void jbw__fallback_key(uint64_t key[2])
 #endif
     uint64_t a = (uint64_t)(uintptr_t)&local,
              b = (uint64_t)(uintptr_t)&jbw__key_state;
-    key[0] = jbw__mix64(t ^ jbw__mix64(pid ^ jbw__mix64(a)));
-    key[1] = jbw__mix64(c ^ jbw__mix64(b ^ jbw__mix64(key[0])));
+    key[0] = mix64(t ^ mix64(pid ^ mix64(a)));
+    key[1] = mix64(c ^ mix64(b ^ mix64(key[0])));
 }
 
-static void jbw__draw_key(void)
+static void draw_key(void)
 {
     uint64_t k[2];
-    if (!jbw__system_random(k, sizeof k))
-        jbw__fallback_key(k);
+    if (!system_random(k, sizeof k))
+        fallback_key(k);
     jbw__key[0] = k[0];
     jbw__key[1] = k[1];
 }
 
 /* The key, drawn by the first caller; others wait for it. */
-static const uint64_t *jbw__hash_key(void)
+static const uint64_t *hash_key(void)
 {
-    if (JBW__LIKELY(jbw__key_load() == 2))
+    if (JBW__LIKELY(key_load() == 2))
         return jbw__key;
-    if (jbw__key_claim()) {
-        jbw__draw_key();
-        jbw__key_publish();
+    if (key_claim()) {
+        draw_key();
+        key_publish();
     } else {
-        while (jbw__key_load() != 2) {
+        while (key_load() != 2) {
 #if defined(_WIN32)
             SwitchToThread();
 #else
@@ -206,7 +206,7 @@ static const uint64_t *jbw__hash_key(void)
     } while (0)
 
 /* Eight bytes as a little-endian number, on any host. */
-static uint64_t jbw__le64(const unsigned char *p)
+static uint64_t le64(const unsigned char *p)
 {
     return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
            (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
@@ -223,7 +223,7 @@ uint64_t jbw__siphash13(const uint64_t key[2], const char *s, size_t n)
     uint64_t b = (uint64_t)n << 56, m;
     size_t i, left = n & 7;
     for (i = 0; i + 8 <= n; i += 8) {
-        m = jbw__le64(p + i);
+        m = le64(p + i);
         v3 ^= m;
         JBW__SIPROUND;
         v0 ^= m;
@@ -259,5 +259,5 @@ uint64_t jbw__siphash13(const uint64_t key[2], const char *s, size_t n)
 
 uint64_t jbw__hash(const char *s, size_t n)
 {
-    return jbw__siphash13(jbw__hash_key(), s, n);
+    return jbw__siphash13(hash_key(), s, n);
 }
