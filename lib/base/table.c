@@ -11,7 +11,7 @@
 #include <stdio.h>
 
 /* Display width of UTF-8 text: one column per code point. */
-static size_t jbw__text_width(const char *s)
+static size_t text_width(const char *s)
 {
     size_t n = 0;
     for (; *s; s++)
@@ -20,7 +20,7 @@ static size_t jbw__text_width(const char *s)
     return n;
 }
 
-static void jbw__pad(jbw__buf *b, size_t n)
+static void pad_cell(jbw__buf *b, size_t n)
 {
     while (n--)
         jbw__buf_putc(b, ' ');
@@ -29,15 +29,15 @@ static void jbw__pad(jbw__buf *b, size_t n)
 void jbw__table_put(jbw__buf *b, const char *sep, const char *text,
                     size_t width, int left, int last)
 {
-    size_t w = jbw__text_width(text);
+    size_t w = text_width(text);
     size_t pad = width > w ? width - w : 0;
     jbw__buf_puts(b, sep);
     if (left) {
         jbw__buf_puts(b, text);
         if (!last)
-            jbw__pad(b, pad);
+            pad_cell(b, pad);
     } else {
-        jbw__pad(b, pad);
+        pad_cell(b, pad);
         jbw__buf_puts(b, text);
     }
 }
@@ -56,12 +56,12 @@ void jbw__text_table(jbw__buf *b, const char *const *headers, size_t cols,
     char cell[JBW__CELL];
     size_t r, k;
     for (k = 0; k < cols; k++)
-        width[k] = headers ? jbw__text_width(headers[k]) : 0;
+        width[k] = headers ? text_width(headers[k]) : 0;
     for (r = 0; r < rows; r++)
         for (k = 0; k < cols; k++) {
             size_t w;
             fn(cell, sizeof cell, ctx, r, k);
-            w = jbw__text_width(cell);
+            w = text_width(cell);
             if (w > width[k])
                 width[k] = w;
         }
