@@ -29,12 +29,12 @@ const char *jbw_load_status_code(jbw_load_status status)
     return jbw__status_codes[status];
 }
 
-static int jbw__unit_valid(jbw_unit unit)
+static int unit_valid(jbw_unit unit)
 {
     return (int)unit >= 0 && (int)unit <= (int)JBW_UNIT_FAMILY;
 }
 
-static int jbw__kind_valid(jbw_kind kind)
+static int kind_valid(jbw_kind kind)
 {
     return (int)kind >= 0 && (int)kind < JBW_KIND_COUNT;
 }
@@ -93,7 +93,7 @@ jbw_status jbw__check_weight(double v, const char *code)
     return JBW_OK;
 }
 
-static jbw_status jbw__check_thresholds(double under, double over)
+static jbw_status check_thresholds(double under, double over)
 {
     if (!isfinite(under) || under < 0.0 || under > JBW__NORM_MAX_THRESHOLD)
         return jbw__error(JBW_EINVAL,
@@ -110,8 +110,8 @@ static jbw_status jbw__check_thresholds(double under, double over)
 }
 
 /* Validates a ramp given as arrays; the detail names the step. */
-static jbw_status jbw__check_ramp(const int32_t *from, const double *frac,
-                                  size_t count)
+static jbw_status check_ramp(const int32_t *from, const double *frac,
+                             size_t count)
 {
     size_t i;
     if (count < 1 || count > JBW_RAMP_MAX)
@@ -138,7 +138,7 @@ static jbw_status jbw__check_ramp(const int32_t *from, const double *frac,
     return JBW_OK;
 }
 
-static void jbw__norm_defaults(jbw_norm *n)
+static void norm_defaults(jbw_norm *n)
 {
     size_t k;
     n->unit = JBW_UNIT_MEASURE;
@@ -170,7 +170,7 @@ jbw_status jbw_norm_new_default(jbw_norm **out)
         jbw_norm_free(n);
         return jbw__enomem();
     }
-    jbw__norm_defaults(n);
+    norm_defaults(n);
     *out = n;
     return jbw__ok();
 }
@@ -277,7 +277,7 @@ double jbw_norm_caseload_per_fte(const jbw_norm *norm)
 
 double jbw_norm_weight(const jbw_norm *norm, jbw_kind kind)
 {
-    if (!norm || !jbw__kind_valid(kind))
+    if (!norm || !kind_valid(kind))
         return NAN;
     return norm->weight[kind];
 }
@@ -367,7 +367,7 @@ jbw_status jbw_norm_set_unit(jbw_norm *norm, jbw_unit unit)
 {
     if (!norm)
         return jbw__error(JBW_EINVAL, "jbw_norm_set_unit: norm is NULL");
-    if (!jbw__unit_valid(unit))
+    if (!unit_valid(unit))
         return jbw__error(JBW_EINVAL, "unknown unit %d", (int)unit);
     norm->unit = unit;
     return jbw__ok();
@@ -390,7 +390,7 @@ jbw_status jbw_norm_set_weight(jbw_norm *norm, jbw_kind kind, double weight)
     jbw_status st;
     if (!norm)
         return jbw__error(JBW_EINVAL, "jbw_norm_set_weight: norm is NULL");
-    if (!jbw__kind_valid(kind))
+    if (!kind_valid(kind))
         return jbw__error(JBW_EINVAL, "unknown measure kind %d", (int)kind);
     if ((st = jbw__check_weight(weight, jbw_kind_code(kind))) != JBW_OK)
         return st;
@@ -407,7 +407,7 @@ jbw_status jbw_norm_set_ramp(jbw_norm *norm, const int32_t *from_month,
                           !norm         ? "norm"
                           : !from_month ? "from_month"
                                         : "fraction");
-    if ((st = jbw__check_ramp(from_month, fraction, count)) != JBW_OK)
+    if ((st = check_ramp(from_month, fraction, count)) != JBW_OK)
         return st;
     memcpy(norm->ramp_from, from_month, count * sizeof *from_month);
     memcpy(norm->ramp_frac, fraction, count * sizeof *fraction);
@@ -421,7 +421,7 @@ jbw_status jbw_norm_set_thresholds(jbw_norm *norm, double under_below,
     jbw_status st;
     if (!norm)
         return jbw__error(JBW_EINVAL, "jbw_norm_set_thresholds: norm is NULL");
-    if ((st = jbw__check_thresholds(under_below, over_above)) != JBW_OK)
+    if ((st = check_thresholds(under_below, over_above)) != JBW_OK)
         return st;
     norm->under_below = under_below;
     norm->over_above = over_above;
