@@ -36,9 +36,8 @@ typedef struct jbw__norm_reader {
     size_t ramp_line[JBW_RAMP_MAX];
 } jbw__norm_reader;
 
-static jbw_status jbw__norm_number(double *out, jbw__norm_reader *r,
-                                   const char *key, const char *value,
-                                   size_t line)
+static jbw_status norm_number(double *out, jbw__norm_reader *r, const char *key,
+                              const char *value, size_t line)
 {
     char q[JBW__SHOWN];
     if (jbw__parse_double(out, value, strlen(value), 0) != 0)
@@ -49,20 +48,20 @@ static jbw_status jbw__norm_number(double *out, jbw__norm_reader *r,
 }
 
 /* Turns a setter-style EINVAL detail into a parse error at a line. */
-static jbw_status jbw__norm_at_line(jbw__norm_reader *r, size_t line)
+static jbw_status norm_at_line(jbw__norm_reader *r, size_t line)
 {
     char detail[400];
     snprintf(detail, sizeof detail, "%s", jbw_last_error());
     return jbw__error(JBW_EPARSE, "%s line %zu: %s", r->source, line, detail);
 }
 
-static jbw_status jbw__norm_read_text(jbw__norm_reader *r, char **field,
-                                      const char *key, const char *value,
-                                      size_t line, int allow_empty)
+static jbw_status norm_read_text(jbw__norm_reader *r, char **field,
+                                 const char *key, const char *value,
+                                 size_t line, int allow_empty)
 {
     char *copy;
     if (jbw__norm_check_text(value, key, allow_empty) != JBW_OK)
-        return jbw__norm_at_line(r, line);
+        return norm_at_line(r, line);
     copy = jbw__strdup(value);
     if (!copy)
         return jbw__enomem();
@@ -71,8 +70,8 @@ static jbw_status jbw__norm_read_text(jbw__norm_reader *r, char **field,
     return JBW_OK;
 }
 
-static jbw_status jbw__norm_read_unit(jbw__norm_reader *r, const char *value,
-                                      size_t line)
+static jbw_status norm_read_unit(jbw__norm_reader *r, const char *value,
+                                 size_t line)
 {
     int u;
     char q[JBW__SHOWN];
@@ -96,9 +95,8 @@ static jbw_status jbw__norm_read_unit(jbw__norm_reader *r, const char *value,
                       jbw__quote_value(q, sizeof q, value, strlen(value)));
 }
 
-static jbw_status jbw__norm_read_scalar(jbw__norm_reader *r, int k,
-                                        const char *key, const char *value,
-                                        size_t line)
+static jbw_status norm_read_scalar(jbw__norm_reader *r, int k, const char *key,
+                                   const char *value, size_t line)
 {
     double v = 0.0;
     jbw_status st;
@@ -110,19 +108,19 @@ static jbw_status jbw__norm_read_scalar(jbw__norm_reader *r, int k,
     r->key_line[k] = line;
     switch (k) {
     case JBW__NK_NAME:
-        return jbw__norm_read_text(r, &r->norm->name, key, value, line, 0);
+        return norm_read_text(r, &r->norm->name, key, value, line, 0);
     case JBW__NK_SOURCE:
-        return jbw__norm_read_text(r, &r->norm->source, key, value, line, 1);
+        return norm_read_text(r, &r->norm->source, key, value, line, 1);
     case JBW__NK_UNIT:
-        return jbw__norm_read_unit(r, value, line);
+        return norm_read_unit(r, value, line);
     default:
         break;
     }
-    if ((st = jbw__norm_number(&v, r, key, value, line)) != JBW_OK)
+    if ((st = norm_number(&v, r, key, value, line)) != JBW_OK)
         return st;
     if (k == JBW__NK_CASELOAD) {
         if (jbw__check_caseload(v) != JBW_OK)
-            return jbw__norm_at_line(r, line);
+            return norm_at_line(r, line);
         r->norm->caseload = v;
     } else if (!isfinite(v) || v < 0.0 || v > JBW__NORM_MAX_THRESHOLD) {
         return jbw__error(JBW_EPARSE,
@@ -136,8 +134,8 @@ static jbw_status jbw__norm_read_scalar(jbw__norm_reader *r, int k,
     return JBW_OK;
 }
 
-static jbw_status jbw__norm_read_weight(jbw__norm_reader *r, const char *key,
-                                        const char *value, size_t line)
+static jbw_status norm_read_weight(jbw__norm_reader *r, const char *key,
+                                   const char *value, size_t line)
 {
     const char *code = key + 7; /* after "weight." */
     jbw_kind kind;
@@ -153,16 +151,16 @@ static jbw_status jbw__norm_read_weight(jbw__norm_reader *r, const char *key,
                           r->source, line, jbw_kind_code(kind),
                           r->weight_line[kind]);
     r->weight_line[kind] = line;
-    if ((st = jbw__norm_number(&v, r, key, value, line)) != JBW_OK)
+    if ((st = norm_number(&v, r, key, value, line)) != JBW_OK)
         return st;
     if (jbw__check_weight(v, jbw_kind_code(kind)) != JBW_OK)
-        return jbw__norm_at_line(r, line);
+        return norm_at_line(r, line);
     r->norm->weight[kind] = v;
     return JBW_OK;
 }
 
-static jbw_status jbw__norm_read_ramp(jbw__norm_reader *r, const char *key,
-                                      const char *value, size_t line)
+static jbw_status norm_read_ramp(jbw__norm_reader *r, const char *key,
+                                 const char *value, size_t line)
 {
     const char *month = key + 5; /* after "ramp." */
     long long m = 0;
@@ -184,7 +182,7 @@ static jbw_status jbw__norm_read_ramp(jbw__norm_reader *r, const char *key,
     if (r->ramp_count == JBW_RAMP_MAX)
         return jbw__error(JBW_EPARSE, "%s line %zu: more than %d ramp steps",
                           r->source, line, JBW_RAMP_MAX);
-    if ((st = jbw__norm_number(&v, r, key, value, line)) != JBW_OK)
+    if ((st = norm_number(&v, r, key, value, line)) != JBW_OK)
         return st;
     if (v < 0.0 || v > 1.0)
         return jbw__error(JBW_EPARSE,
@@ -198,24 +196,24 @@ static jbw_status jbw__norm_read_ramp(jbw__norm_reader *r, const char *key,
     return JBW_OK;
 }
 
-static jbw_status jbw__norm_read_pair(void *user, const char *key,
-                                      const char *value, size_t line)
+static jbw_status norm_read_pair(void *user, const char *key, const char *value,
+                                 size_t line)
 {
     jbw__norm_reader *r = user;
     int k;
     for (k = 0; k < JBW__NK_COUNT; k++)
         if (strcmp(key, jbw__norm_keys[k]) == 0)
-            return jbw__norm_read_scalar(r, k, key, value, line);
+            return norm_read_scalar(r, k, key, value, line);
     if (strncmp(key, "weight.", 7) == 0)
-        return jbw__norm_read_weight(r, key, value, line);
+        return norm_read_weight(r, key, value, line);
     if (strncmp(key, "ramp.", 5) == 0)
-        return jbw__norm_read_ramp(r, key, value, line);
+        return norm_read_ramp(r, key, value, line);
     return jbw__error(JBW_EPARSE, "%s line %zu: unknown key '%s'", r->source,
                       line, key);
 }
 
 /* The ramp lines replace the default ramp as a whole, in month order. */
-static jbw_status jbw__norm_finish_ramp(jbw__norm_reader *r)
+static jbw_status norm_finish_ramp(jbw__norm_reader *r)
 {
     size_t i, j;
     if (r->ramp_count == 0)
@@ -245,9 +243,9 @@ static jbw_status jbw__norm_finish_ramp(jbw__norm_reader *r)
     return JBW_OK;
 }
 
-static jbw_status jbw__norm_finish(jbw__norm_reader *r)
+static jbw_status norm_finish(jbw__norm_reader *r)
 {
-    jbw_status st = jbw__norm_finish_ramp(r);
+    jbw_status st = norm_finish_ramp(r);
     if (st != JBW_OK)
         return st;
     if (r->norm->under_below > r->norm->over_above) {
@@ -283,9 +281,9 @@ jbw_status jbw_norm_parse(jbw_norm **out, const char *text, size_t len,
     }
     r->norm = norm;
     r->source = source;
-    st = jbw__kv_parse(text, len, source, jbw__norm_read_pair, r);
+    st = jbw__kv_parse(text, len, source, norm_read_pair, r);
     if (st == JBW_OK)
-        st = jbw__norm_finish(r);
+        st = norm_finish(r);
     jbw__free(r);
     if (st != JBW_OK) {
         jbw_norm_free(norm);
