@@ -12,7 +12,7 @@
 
 /* Easter Sunday of a Gregorian year: the anonymous Gregorian algorithm
  * (Meeus/Jones/Butcher). */
-static jbw_date jbw__easter(int year)
+static jbw_date easter_sunday(int year)
 {
     int a = year % 19, b = year / 100, c = year % 100;
     int d = b / 4, e = b % 4;
@@ -28,7 +28,7 @@ static jbw_date jbw__easter(int year)
 
 /* The King's or Queen's day of a year in range (all years from 1891 on
  * have one). */
-static jbw_date jbw__kings_day(int year)
+static jbw_date kings_day(int year)
 {
     jbw_date day;
     if (year >= 2014) {
@@ -45,7 +45,7 @@ static jbw_date jbw__kings_day(int year)
     return jbw__weekday_of(day) == 7 ? day + 1 : day;
 }
 
-static int jbw__liberation_off(jbw_liberation_day rule, int year)
+static int liberation_off(jbw_liberation_day rule, int year)
 {
     switch (rule) {
     case JBW_LIBERATION_EVERY_YEAR:
@@ -67,7 +67,7 @@ struct jbw_calendar {
     int32_t *prefix;
 };
 
-static size_t jbw__index(jbw_date d)
+static size_t day_index(jbw_date d)
 {
     return (size_t)(d - JBW__DAY_MIN);
 }
@@ -75,52 +75,52 @@ static size_t jbw__index(jbw_date d)
 /* Marks one holiday; a day already marked keeps its first holiday. The
  * order of calls below is the precedence: in 2016 5 May was also
  * Hemelvaartsdag, and is reported as Hemelvaartsdag. */
-static void jbw__mark(jbw_calendar *cal, jbw_date d, jbw_holiday_kind kind)
+static void mark_day(jbw_calendar *cal, jbw_date d, jbw_holiday_kind kind)
 {
-    size_t i = jbw__index(d);
+    size_t i = day_index(d);
     if (cal->kind[i] == JBW_HOLIDAY_NONE)
         cal->kind[i] = (uint8_t)kind;
 }
 
-static void jbw__mark_year(jbw_calendar *cal, int year)
+static void mark_year(jbw_calendar *cal, int year)
 {
-    jbw_date easter = jbw__easter(year);
-    jbw__mark(cal, jbw__days_from_civil(year, 1, 1), JBW_HOLIDAY_NIEUWJAARSDAG);
+    jbw_date easter = easter_sunday(year);
+    mark_day(cal, jbw__days_from_civil(year, 1, 1), JBW_HOLIDAY_NIEUWJAARSDAG);
     if (cal->opts.good_friday_off)
-        jbw__mark(cal, easter - 2, JBW_HOLIDAY_GOEDE_VRIJDAG);
-    jbw__mark(cal, easter, JBW_HOLIDAY_EERSTE_PAASDAG);
-    jbw__mark(cal, easter + 1, JBW_HOLIDAY_TWEEDE_PAASDAG);
-    jbw__mark(cal, jbw__kings_day(year), JBW_HOLIDAY_KONINGSDAG);
-    jbw__mark(cal, easter + 39, JBW_HOLIDAY_HEMELVAARTSDAG);
-    if (jbw__liberation_off(cal->opts.liberation_day, year))
-        jbw__mark(cal, jbw__days_from_civil(year, 5, 5),
-                  JBW_HOLIDAY_BEVRIJDINGSDAG);
-    jbw__mark(cal, easter + 49, JBW_HOLIDAY_EERSTE_PINKSTERDAG);
-    jbw__mark(cal, easter + 50, JBW_HOLIDAY_TWEEDE_PINKSTERDAG);
-    jbw__mark(cal, jbw__days_from_civil(year, 12, 25),
-              JBW_HOLIDAY_EERSTE_KERSTDAG);
-    jbw__mark(cal, jbw__days_from_civil(year, 12, 26),
-              JBW_HOLIDAY_TWEEDE_KERSTDAG);
+        mark_day(cal, easter - 2, JBW_HOLIDAY_GOEDE_VRIJDAG);
+    mark_day(cal, easter, JBW_HOLIDAY_EERSTE_PAASDAG);
+    mark_day(cal, easter + 1, JBW_HOLIDAY_TWEEDE_PAASDAG);
+    mark_day(cal, kings_day(year), JBW_HOLIDAY_KONINGSDAG);
+    mark_day(cal, easter + 39, JBW_HOLIDAY_HEMELVAARTSDAG);
+    if (liberation_off(cal->opts.liberation_day, year))
+        mark_day(cal, jbw__days_from_civil(year, 5, 5),
+                 JBW_HOLIDAY_BEVRIJDINGSDAG);
+    mark_day(cal, easter + 49, JBW_HOLIDAY_EERSTE_PINKSTERDAG);
+    mark_day(cal, easter + 50, JBW_HOLIDAY_TWEEDE_PINKSTERDAG);
+    mark_day(cal, jbw__days_from_civil(year, 12, 25),
+             JBW_HOLIDAY_EERSTE_KERSTDAG);
+    mark_day(cal, jbw__days_from_civil(year, 12, 26),
+             JBW_HOLIDAY_TWEEDE_KERSTDAG);
 }
 
-static int jbw__workday_at(const jbw_calendar *cal, size_t i)
+static int workday_at(const jbw_calendar *cal, size_t i)
 {
     return cal->kind[i] == JBW_HOLIDAY_NONE &&
            jbw__weekday_of((int32_t)i + JBW__DAY_MIN) <= 5;
 }
 
-static void jbw__build_prefix(jbw_calendar *cal)
+static void build_prefix(jbw_calendar *cal)
 {
     size_t i;
     int32_t run = 0;
     for (i = 0; i < JBW__DAY_COUNT; i++) {
-        run += jbw__workday_at(cal, i);
+        run += workday_at(cal, i);
         cal->prefix[i] = run;
     }
 }
 
-static jbw_status jbw__check_options(const jbw_calendar_options *opts,
-                                     const char *fn)
+static jbw_status check_options(const jbw_calendar_options *opts,
+                                const char *fn)
 {
     if (opts->version != JBW_CALENDAR_OPTIONS_VERSION)
         return jbw__error(JBW_EVERSION,
@@ -211,7 +211,7 @@ jbw_status jbw_calendar_new(jbw_calendar **out,
         return jbw__error(JBW_EINVAL, "jbw_calendar_new: out is NULL");
     if (!opts)
         opts = &defaults;
-    st = jbw__check_options(opts, "jbw_calendar_new");
+    st = check_options(opts, "jbw_calendar_new");
     if (st != JBW_OK)
         return st;
     cal = (jbw_calendar *)jbw__calloc(1, sizeof *cal);
@@ -226,8 +226,8 @@ jbw_status jbw_calendar_new(jbw_calendar **out,
         return jbw__enomem();
     }
     for (year = JBW_YEAR_MIN; year <= JBW_YEAR_MAX; year++)
-        jbw__mark_year(cal, year);
-    jbw__build_prefix(cal);
+        mark_year(cal, year);
+    build_prefix(cal);
     *out = cal;
     return jbw__ok();
 }
@@ -248,9 +248,9 @@ jbw_status jbw_calendar_add_closure(jbw_calendar *cal, jbw_date date)
         return jbw__error(JBW_EINVAL, "jbw_calendar_add_closure: cal is NULL");
     if (!jbw__date_in_range(date))
         return jbw__range_error("jbw_calendar_add_closure", "date", date);
-    i = jbw__index(date);
+    i = day_index(date);
     /* A day that is already off stays as it is. */
-    if (!jbw__workday_at(cal, i))
+    if (!workday_at(cal, i))
         return jbw__ok();
     cal->kind[i] = (uint8_t)JBW_HOLIDAY_CLOSURE;
     for (j = i; j < JBW__DAY_COUNT; j++)
@@ -266,7 +266,7 @@ jbw_status jbw_calendar_is_workday(int *out, const jbw_calendar *cal,
                           out ? "cal" : "out");
     if (!jbw__date_in_range(date))
         return jbw__range_error("jbw_calendar_is_workday", "date", date);
-    *out = jbw__workday_at(cal, jbw__index(date));
+    *out = workday_at(cal, day_index(date));
     return jbw__ok();
 }
 
@@ -278,7 +278,7 @@ jbw_status jbw_calendar_holiday(jbw_holiday_kind *out, const jbw_calendar *cal,
                           out ? "cal" : "out");
     if (!jbw__date_in_range(date))
         return jbw__range_error("jbw_calendar_holiday", "date", date);
-    *out = (jbw_holiday_kind)cal->kind[jbw__index(date)];
+    *out = (jbw_holiday_kind)cal->kind[day_index(date)];
     return jbw__ok();
 }
 
@@ -333,8 +333,8 @@ jbw_status jbw_calendar_holidays(jbw_holiday *out, size_t capacity,
         return jbw__error(JBW_ERANGE,
                           "jbw_calendar_holidays: year %d is outside %d..%d",
                           year, JBW_YEAR_MIN, JBW_YEAR_MAX);
-    first = jbw__index(jbw__days_from_civil(year, 1, 1));
-    last = jbw__index(jbw__days_from_civil(year, 12, 31));
+    first = day_index(jbw__days_from_civil(year, 1, 1));
+    last = day_index(jbw__days_from_civil(year, 12, 31));
     for (i = first; i <= last; i++) {
         if (cal->kind[i] == JBW_HOLIDAY_NONE)
             continue;
@@ -364,13 +364,13 @@ jbw_status jbw_calendar_workdays_between(int32_t *out, const jbw_calendar *cal,
         return jbw__range_error("jbw_calendar_workdays_between", "from", from);
     if (!jbw__date_in_range(to))
         return jbw__range_error("jbw_calendar_workdays_between", "to", to);
-    *out = cal->prefix[jbw__index(to)] - cal->prefix[jbw__index(from)];
+    *out = cal->prefix[day_index(to)] - cal->prefix[day_index(from)];
     return jbw__ok();
 }
 
 /* First index whose running count reaches `target` (JBW__DAY_COUNT when
  * none does). The running count only grows, so a binary search works. */
-static size_t jbw__lower_bound(const int32_t *prefix, int64_t target)
+static size_t lower_bound(const int32_t *prefix, int64_t target)
 {
     size_t lo = 0, hi = JBW__DAY_COUNT;
     while (lo < hi) {
@@ -401,9 +401,9 @@ jbw_status jbw_calendar_add_workdays(jbw_date *out, const jbw_calendar *cal,
      * the first day at which the running count reaches that value. When
      * that first day is not a working day the count was already there on
      * 1900-01-01, so D lies before the range. */
-    target = (int64_t)cal->prefix[jbw__index(from)] + n;
-    i = jbw__lower_bound(cal->prefix, target);
-    if (target < 0 || i >= JBW__DAY_COUNT || !jbw__workday_at(cal, i)) {
+    target = (int64_t)cal->prefix[day_index(from)] + n;
+    i = lower_bound(cal->prefix, target);
+    if (target < 0 || i >= JBW__DAY_COUNT || !workday_at(cal, i)) {
         char q[JBW_DATE_BUFSIZE];
         jbw_date_format(q, sizeof q, from);
         return jbw__error(JBW_ERANGE,
