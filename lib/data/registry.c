@@ -16,14 +16,14 @@
 
 /* ---- validation -------------------------------------------------------- */
 
-static int jbw__is_key_char(char c)
+static int is_key_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 }
 
 /* Checks a key (1-64 bytes of [A-Za-z0-9_.-]); `what` names it. */
-static jbw_status jbw__check_key(const char *what, const char *key)
+static jbw_status check_key(const char *what, const char *key)
 {
     size_t i, n;
     if (!key)
@@ -35,7 +35,7 @@ static jbw_status jbw__check_key(const char *what, const char *key)
         return jbw__error(JBW_EINVAL, "%s '%.40s...' is longer than %d bytes",
                           what, key, JBW__KEY_MAX);
     for (i = 0; i < n; i++)
-        if (!jbw__is_key_char(key[i]))
+        if (!is_key_char(key[i]))
             return jbw__error(JBW_EINVAL,
                               "%s '%s': only letters, digits, '_', '-' and "
                               "'.' are allowed (byte %zu)",
@@ -43,8 +43,8 @@ static jbw_status jbw__check_key(const char *what, const char *key)
     return JBW_OK;
 }
 
-static jbw_status jbw__check_name(const char *what, const char *key,
-                                  const char *name)
+static jbw_status check_name(const char *what, const char *key,
+                             const char *name)
 {
     if (!name)
         return jbw__error(JBW_EINVAL, "%s '%s': name is NULL", what, key);
@@ -53,7 +53,7 @@ static jbw_status jbw__check_name(const char *what, const char *key,
     return JBW_OK;
 }
 
-static long jbw__find(const jbw__strmap *m, const char *key)
+static long find(const jbw__strmap *m, const char *key)
 {
     return jbw__strmap_find(m, key, strlen(key));
 }
@@ -98,7 +98,7 @@ void jbw_registry_free(jbw_registry *reg)
 
 /* ---- adding ------------------------------------------------------------ */
 
-static int jbw__grow_regions(jbw_registry *reg, size_t need)
+static int grow_regions(jbw_registry *reg, size_t need)
 {
     void *a[2];
     size_t e[2] = {sizeof(char *), sizeof(char *)};
@@ -120,16 +120,16 @@ jbw_status jbw_registry_add_region(jbw_registry *reg, const char *key,
     if (!reg)
         return jbw__error(JBW_EINVAL,
                           "jbw_registry_add_region: registry is NULL");
-    if ((st = jbw__check_key("region key", key)) != JBW_OK ||
-        (st = jbw__check_name("region", key, name)) != JBW_OK)
+    if ((st = check_key("region key", key)) != JBW_OK ||
+        (st = check_name("region", key, name)) != JBW_OK)
         return st;
     if (cbs_code && *cbs_code &&
-        (st = jbw__check_key("region CBS code", cbs_code)) != JBW_OK)
+        (st = check_key("region CBS code", cbs_code)) != JBW_OK)
         return st;
-    if (jbw__find(&reg->region_keys, key) >= 0)
+    if (find(&reg->region_keys, key) >= 0)
         return jbw__error(JBW_EDUPLICATE,
                           "region '%s' is already in the registry", key);
-    if (jbw__grow_regions(reg, reg->region_keys.count + 1) != 0)
+    if (grow_regions(reg, reg->region_keys.count + 1) != 0)
         return jbw__enomem();
     name_copy = jbw__strdup(name);
     cbs_copy = jbw__strdup(cbs_code ? cbs_code : "");
@@ -162,13 +162,13 @@ jbw_status jbw_registry_add_municipality(jbw_registry *reg, const char *name,
         return jbw__error(JBW_EINVAL,
                           "municipality in region '%s': name is empty",
                           region_key);
-    region = jbw__find(&reg->region_keys, region_key);
+    region = find(&reg->region_keys, region_key);
     if (region < 0)
         return jbw__error(
             JBW_ENOTFOUND,
             "municipality '%s': region '%s' is not in the registry", name,
             region_key);
-    if (jbw__find(&reg->municipality_names, name) >= 0)
+    if (find(&reg->municipality_names, name) >= 0)
         return jbw__error(JBW_EDUPLICATE,
                           "municipality '%s' is already in the registry", name);
     a = reg->municipality_region;
@@ -197,10 +197,10 @@ jbw_status jbw_registry_add_organisation(jbw_registry *reg, const char *key,
     if (!reg)
         return jbw__error(JBW_EINVAL,
                           "jbw_registry_add_organisation: registry is NULL");
-    if ((st = jbw__check_key("organisation key", key)) != JBW_OK ||
-        (st = jbw__check_name("organisation", key, name)) != JBW_OK)
+    if ((st = check_key("organisation key", key)) != JBW_OK ||
+        (st = check_name("organisation", key, name)) != JBW_OK)
         return st;
-    if (jbw__find(&reg->org_keys, key) >= 0)
+    if (find(&reg->org_keys, key) >= 0)
         return jbw__error(JBW_EDUPLICATE,
                           "organisation '%s' is already in the registry", key);
     a = reg->org_names;
@@ -221,13 +221,13 @@ jbw_status jbw_registry_add_organisation(jbw_registry *reg, const char *key,
 }
 
 /* Looks both keys up, naming the one that is missing. */
-static jbw_status jbw__find_pair(uint32_t *org, uint32_t *region,
-                                 const jbw_registry *reg,
-                                 const char *organisation_key,
-                                 const char *region_key)
+static jbw_status find_pair(uint32_t *org, uint32_t *region,
+                            const jbw_registry *reg,
+                            const char *organisation_key,
+                            const char *region_key)
 {
-    long o = jbw__find(&reg->org_keys, organisation_key);
-    long r = jbw__find(&reg->region_keys, region_key);
+    long o = find(&reg->org_keys, organisation_key);
+    long r = find(&reg->region_keys, region_key);
     if (o < 0)
         return jbw__error(JBW_ENOTFOUND,
                           "organisation '%s' is not in the registry",
@@ -252,8 +252,8 @@ jbw_status jbw_registry_add_service(jbw_registry *reg,
     if (!reg || !organisation_key || !region_key)
         return jbw__error(JBW_EINVAL,
                           "jbw_registry_add_service: registry or key is NULL");
-    if ((st = jbw__find_pair(&org, &region, reg, organisation_key,
-                             region_key)) != JBW_OK)
+    if ((st = find_pair(&org, &region, reg, organisation_key, region_key)) !=
+        JBW_OK)
         return st;
     if (jbw__registry_serves_idx(reg, org, region))
         return jbw__ok();
@@ -272,7 +272,7 @@ jbw_status jbw_registry_add_service(jbw_registry *reg,
 
 /* ---- copying ----------------------------------------------------------- */
 /* Re-adds everything of src to the empty dst, in the original order. */
-static jbw_status jbw__registry_copy(jbw_registry *dst, const jbw_registry *src)
+static jbw_status registry_copy(jbw_registry *dst, const jbw_registry *src)
 {
     jbw_status st;
     size_t i;
@@ -307,7 +307,7 @@ jbw_status jbw_registry_clone(jbw_registry **out, const jbw_registry *reg)
                           "jbw_registry_clone: out or registry is NULL");
     if ((st = jbw_registry_new(&copy)) != JBW_OK)
         return st;
-    if ((st = jbw__registry_copy(copy, reg)) != JBW_OK) {
+    if ((st = registry_copy(copy, reg)) != JBW_OK) {
         jbw_registry_free(copy);
         return st;
     }
@@ -380,7 +380,7 @@ static const char *const jbw__zw_organisations[][2] = {
 
 #define JBW__COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static jbw_status jbw__fill_zuid_west(jbw_registry *reg)
+static jbw_status fill_zuid_west(jbw_registry *reg)
 {
     jbw_status st;
     size_t i, j;
@@ -416,7 +416,7 @@ jbw_status jbw_registry_zuid_west(jbw_registry **out)
         return jbw__error(JBW_EINVAL, "jbw_registry_zuid_west: out is NULL");
     if ((st = jbw_registry_new(&reg)) != JBW_OK)
         return st;
-    if ((st = jbw__fill_zuid_west(reg)) != JBW_OK) {
+    if ((st = fill_zuid_west(reg)) != JBW_OK) {
         jbw_registry_free(reg);
         return st;
     }
@@ -440,7 +440,7 @@ size_t jbw_registry_organisation_count(const jbw_registry *reg)
     return reg ? reg->org_keys.count : 0;
 }
 
-static size_t jbw__org_region_count(const jbw_registry *reg, uint32_t org)
+static size_t org_region_count(const jbw_registry *reg, uint32_t org)
 {
     size_t i, n = 0;
     for (i = 0; i < reg->service_count; i++)
@@ -450,9 +450,9 @@ static size_t jbw__org_region_count(const jbw_registry *reg, uint32_t org)
 }
 
 /* Common checks of the three index getters. */
-static jbw_status jbw__check_get(const void *out, unsigned int version,
-                                 unsigned int expected, const jbw_registry *reg,
-                                 size_t index, size_t count, const char *what)
+static jbw_status check_get(const void *out, unsigned int version,
+                            unsigned int expected, const jbw_registry *reg,
+                            size_t index, size_t count, const char *what)
 {
     if (!out || !reg)
         return jbw__error(JBW_EINVAL,
@@ -474,8 +474,8 @@ jbw_status jbw_registry_region(jbw_region_info *out, const jbw_registry *reg,
                                size_t index)
 {
     jbw_status st =
-        jbw__check_get(out, out ? out->version : 0, JBW_REGION_INFO_VERSION,
-                       reg, index, jbw_registry_region_count(reg), "region");
+        check_get(out, out ? out->version : 0, JBW_REGION_INFO_VERSION, reg,
+                  index, jbw_registry_region_count(reg), "region");
     if (st != JBW_OK)
         return st;
     out->key = reg->region_keys.keys[index];
@@ -487,7 +487,7 @@ jbw_status jbw_registry_region(jbw_region_info *out, const jbw_registry *reg,
 jbw_status jbw_registry_municipality(jbw_municipality_info *out,
                                      const jbw_registry *reg, size_t index)
 {
-    jbw_status st = jbw__check_get(
+    jbw_status st = check_get(
         out, out ? out->version : 0, JBW_MUNICIPALITY_INFO_VERSION, reg, index,
         jbw_registry_municipality_count(reg), "municipality");
     if (st != JBW_OK)
@@ -500,14 +500,14 @@ jbw_status jbw_registry_municipality(jbw_municipality_info *out,
 jbw_status jbw_registry_organisation(jbw_organisation_info *out,
                                      const jbw_registry *reg, size_t index)
 {
-    jbw_status st = jbw__check_get(
+    jbw_status st = check_get(
         out, out ? out->version : 0, JBW_ORGANISATION_INFO_VERSION, reg, index,
         jbw_registry_organisation_count(reg), "organisation");
     if (st != JBW_OK)
         return st;
     out->key = reg->org_keys.keys[index];
     out->name = reg->org_names[index];
-    out->region_count = jbw__org_region_count(reg, (uint32_t)index);
+    out->region_count = org_region_count(reg, (uint32_t)index);
     return jbw__ok();
 }
 
@@ -540,8 +540,8 @@ jbw_status jbw_registry_organisation_region(const char **key,
                       reg->org_keys.keys[org_index], seen, i);
 }
 
-static jbw_status jbw__find_key(size_t *index, const jbw_registry *reg,
-                                const char *key, int org)
+static jbw_status find_key(size_t *index, const jbw_registry *reg,
+                           const char *key, int org)
 {
     const char *what = org ? "organisation" : "region";
     long found;
@@ -550,7 +550,7 @@ static jbw_status jbw__find_key(size_t *index, const jbw_registry *reg,
                           "jbw_registry_find_%s: index, registry or "
                           "key is NULL",
                           what);
-    found = jbw__find(org ? &reg->org_keys : &reg->region_keys, key);
+    found = find(org ? &reg->org_keys : &reg->region_keys, key);
     if (found < 0)
         return jbw__error(JBW_ENOTFOUND, "%s '%s' is not in the registry", what,
                           key);
@@ -561,14 +561,14 @@ static jbw_status jbw__find_key(size_t *index, const jbw_registry *reg,
 jbw_status jbw_registry_find_region(size_t *index, const jbw_registry *reg,
                                     const char *key)
 {
-    return jbw__find_key(index, reg, key, 0);
+    return find_key(index, reg, key, 0);
 }
 
 jbw_status jbw_registry_find_organisation(size_t *index,
                                           const jbw_registry *reg,
                                           const char *key)
 {
-    return jbw__find_key(index, reg, key, 1);
+    return find_key(index, reg, key, 1);
 }
 
 jbw_status jbw_registry_serves(int *out, const jbw_registry *reg,
@@ -580,8 +580,8 @@ jbw_status jbw_registry_serves(int *out, const jbw_registry *reg,
     if (!out || !reg || !organisation_key || !region_key)
         return jbw__error(JBW_EINVAL,
                           "jbw_registry_serves: out, registry or key is NULL");
-    if ((st = jbw__find_pair(&org, &region, reg, organisation_key,
-                             region_key)) != JBW_OK)
+    if ((st = find_pair(&org, &region, reg, organisation_key, region_key)) !=
+        JBW_OK)
         return st;
     *out = jbw__registry_serves_idx(reg, org, region);
     return jbw__ok();
