@@ -10,7 +10,7 @@
 
 /* ---- key = value files ----------------------------------------------- */
 
-static int jbw__is_key_char(char c)
+static int is_key_char(char c)
 {
     return isalnum((unsigned char)c) || c == '_' || c == '.';
 }
@@ -52,7 +52,7 @@ jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
         if (i == end || text[i] == '#')
             continue;
         klen = 0;
-        while (i < end && jbw__is_key_char(text[i])) {
+        while (i < end && is_key_char(text[i])) {
             if (klen + 1 >= sizeof key)
                 return jbw__error(JBW_EPARSE,
                                   "%s line %zu: a key has at most %zu bytes",
