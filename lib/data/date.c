@@ -55,16 +55,16 @@ int jbw__date_in_range(jbw_date d)
     return d >= JBW__DAY_MIN && d <= JBW__DAY_MAX;
 }
 
-static int jbw__is_leap(int y)
+static int is_leap(int y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int jbw__days_in_month(int y, int m)
+static int days_in_month(int y, int m)
 {
     static const unsigned char days[12] = {31, 28, 31, 30, 31, 30,
                                            31, 31, 30, 31, 30, 31};
-    if (m == 2 && jbw__is_leap(y))
+    if (m == 2 && is_leap(y))
         return 29;
     return days[m - 1];
 }
@@ -74,7 +74,7 @@ int jbw__year_in_range(long long y)
     return y >= JBW_YEAR_MIN && y <= JBW_YEAR_MAX;
 }
 
-static const char *jbw__month_name(int m)
+static const char *month_name(int m)
 {
     static const char *const names[12] = {
         "January", "February", "March",     "April",   "May",      "June",
@@ -124,12 +124,12 @@ jbw_status jbw_date_from_ymd(jbw_date *out, int year, int month, int day)
         return jbw__error(JBW_ERANGE,
                           "jbw_date_from_ymd: year %d is outside %d..%d", year,
                           JBW_YEAR_MIN, JBW_YEAR_MAX);
-    if (day < 1 || day > jbw__days_in_month(year, month))
+    if (day < 1 || day > days_in_month(year, month))
         return jbw__error(JBW_EINVAL,
                           "jbw_date_from_ymd: day %d does not exist in %s %d "
                           "(it has %d days)",
-                          day, jbw__month_name(month), year,
-                          jbw__days_in_month(year, month));
+                          day, month_name(month), year,
+                          days_in_month(year, month));
     *out = jbw__days_from_civil(year, month, day);
     return jbw__ok();
 }
@@ -178,7 +178,7 @@ jbw_status jbw_date_format(char *buf, size_t size, jbw_date date)
 
 /* Adds months to a valid y-m-d, clamping the day; 0 when the result's
  * year is out of range. */
-static int jbw__shift_months(int *y, int *m, int *d, long long months)
+static int shift_months(int *y, int *m, int *d, long long months)
 {
     long long index = (long long)*y * 12 + (*m - 1) + months;
     long long ny = index >= 0 ? index / 12 : -((-index + 11) / 12);
@@ -188,7 +188,7 @@ static int jbw__shift_months(int *y, int *m, int *d, long long months)
         return 0;
     *y = (int)ny;
     *m = nm;
-    dim = jbw__days_in_month(*y, nm);
+    dim = days_in_month(*y, nm);
     if (*d > dim)
         *d = dim;
     return 1;
@@ -202,7 +202,7 @@ jbw_status jbw_date_add_months(jbw_date *out, jbw_date date, int months)
     if (!jbw__date_in_range(date))
         return jbw__range_error("jbw_date_add_months", "date", date);
     jbw__civil_from_days(date, &y, &m, &d);
-    if (!jbw__shift_months(&y, &m, &d, months))
+    if (!shift_months(&y, &m, &d, months))
         return jbw__error(JBW_ERANGE,
                           "jbw_date_add_months: %d months from %04d-%02d-%02d "
                           "is outside 1900-01-01..2199-12-31",
@@ -212,7 +212,7 @@ jbw_status jbw_date_add_months(jbw_date *out, jbw_date date, int months)
 }
 
 /* Whole months from a to b for a <= b, both in range. */
-static int32_t jbw__months_forward(jbw_date a, jbw_date b)
+static int32_t months_forward(jbw_date a, jbw_date b)
 {
     int ay, am, ad, by, bm, bd, y, m, d;
     int32_t count;
@@ -224,8 +224,7 @@ static int32_t jbw__months_forward(jbw_date a, jbw_date b)
     y = ay;
     m = am;
     d = ad;
-    if (!jbw__shift_months(&y, &m, &d, count) ||
-        jbw__days_from_civil(y, m, d) > b)
+    if (!shift_months(&y, &m, &d, count) || jbw__days_from_civil(y, m, d) > b)
         count--;
     return count;
 }
@@ -233,7 +232,7 @@ static int32_t jbw__months_forward(jbw_date a, jbw_date b)
 /* Whole years from a to b for a <= b: the birthday is reached when the
  * (month, day) of b is not before that of a, so 29 February counts on
  * 1 March in a common year. */
-static int32_t jbw__years_forward(jbw_date a, jbw_date b)
+static int32_t years_forward(jbw_date a, jbw_date b)
 {
     int ay, am, ad, by, bm, bd;
     int32_t count;
@@ -253,8 +252,7 @@ jbw_status jbw_months_between(int32_t *out, jbw_date from, jbw_date to)
         return jbw__range_error("jbw_months_between", "from", from);
     if (!jbw__date_in_range(to))
         return jbw__range_error("jbw_months_between", "to", to);
-    *out = to >= from ? jbw__months_forward(from, to)
-                      : -jbw__months_forward(to, from);
+    *out = to >= from ? months_forward(from, to) : -months_forward(to, from);
     return jbw__ok();
 }
 
@@ -266,19 +264,18 @@ jbw_status jbw_years_between(int32_t *out, jbw_date from, jbw_date to)
         return jbw__range_error("jbw_years_between", "from", from);
     if (!jbw__date_in_range(to))
         return jbw__range_error("jbw_years_between", "to", to);
-    *out = to >= from ? jbw__years_forward(from, to)
-                      : -jbw__years_forward(to, from);
+    *out = to >= from ? years_forward(from, to) : -years_forward(to, from);
     return jbw__ok();
 }
 
 /* ---- parsing --------------------------------------------------------- */
 
-static int jbw__is_space(char c)
+static int is_space(char c)
 {
     return c == ' ' || c == '\t';
 }
 
-static int jbw__is_digit(char c)
+static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
@@ -287,7 +284,7 @@ static int jbw__is_digit(char c)
  * JBW__QUOTE_MAX + 4), replacing bytes that are not printable ASCII by
  * '?' and marking a cut with "...", so a detail never carries control
  * bytes, NULs or a split UTF-8 sequence. */
-static void jbw__quote(char *q, const char *s, size_t n)
+static void quote(char *q, const char *s, size_t n)
 {
     size_t i, k = n > JBW__QUOTE_MAX ? JBW__QUOTE_MAX : n;
     for (i = 0; i < k; i++) {
@@ -302,23 +299,23 @@ static void jbw__quote(char *q, const char *s, size_t n)
 }
 
 /* Reads a run of digits of length lo..hi at s[*pos] (bounded by n). */
-static int jbw__digits(int *value, const char *s, size_t n, size_t *pos,
+static int read_digits(int *value, const char *s, size_t n, size_t *pos,
                        size_t lo, size_t hi)
 {
     size_t start = *pos, i = start;
     int v = 0;
-    while (i < n && i - start < hi && jbw__is_digit(s[i])) {
+    while (i < n && i - start < hi && is_digit(s[i])) {
         v = v * 10 + (s[i] - '0');
         i++;
     }
-    if (i - start < lo || (i < n && jbw__is_digit(s[i])))
+    if (i - start < lo || (i < n && is_digit(s[i])))
         return 0;
     *value = v;
     *pos = i;
     return 1;
 }
 
-static int jbw__expect_dash(const char *s, size_t n, size_t *pos)
+static int expect_dash(const char *s, size_t n, size_t *pos)
 {
     if (*pos >= n || s[*pos] != '-')
         return 0;
@@ -328,22 +325,20 @@ static int jbw__expect_dash(const char *s, size_t n, size_t *pos)
 
 /* The two accepted shapes: YYYY-MM-DD, and D-M-YYYY with one or two
  * digits for day and month. Returns 1 and the fields on a match. */
-static int jbw__split_date(const char *s, size_t n, int *y, int *m, int *d)
+static int split_date(const char *s, size_t n, int *y, int *m, int *d)
 {
     size_t pos = 0;
     if (n == 10 && s[4] == '-')
-        return jbw__digits(y, s, n, &pos, 4, 4) &&
-               jbw__expect_dash(s, n, &pos) &&
-               jbw__digits(m, s, n, &pos, 2, 2) &&
-               jbw__expect_dash(s, n, &pos) &&
-               jbw__digits(d, s, n, &pos, 2, 2) && pos == n;
-    return jbw__digits(d, s, n, &pos, 1, 2) && jbw__expect_dash(s, n, &pos) &&
-           jbw__digits(m, s, n, &pos, 1, 2) && jbw__expect_dash(s, n, &pos) &&
-           jbw__digits(y, s, n, &pos, 4, 4) && pos == n;
+        return read_digits(y, s, n, &pos, 4, 4) && expect_dash(s, n, &pos) &&
+               read_digits(m, s, n, &pos, 2, 2) && expect_dash(s, n, &pos) &&
+               read_digits(d, s, n, &pos, 2, 2) && pos == n;
+    return read_digits(d, s, n, &pos, 1, 2) && expect_dash(s, n, &pos) &&
+           read_digits(m, s, n, &pos, 1, 2) && expect_dash(s, n, &pos) &&
+           read_digits(y, s, n, &pos, 4, 4) && pos == n;
 }
 
 /*
- * The shapes jbw__split_date() accepts, read without its general steps
+ * The shapes split_date() accepts, read without its general steps
  * (the bulk of a file's dates): YYYY-MM-DD when n is 10 and u[4] is '-',
  * otherwise day and month of one or two digits and a four-digit year,
  * 8 to 10 bytes in all. The checks are those of jbw_date_parse(); what
@@ -385,7 +380,7 @@ int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n)
     y = a * 1000u + b * 100u + c * 10u + e;
     if (m < 1u || m > 12u || y < (unsigned)JBW_YEAR_MIN ||
         y > (unsigned)JBW_YEAR_MAX || d < 1u ||
-        d > (unsigned)jbw__days_in_month((int)y, (int)m))
+        d > (unsigned)days_in_month((int)y, (int)m))
         return 0;
     /* jbw__days_from_civil() for a year in range, where every term is
      * positive and unsigned division is exact. */
@@ -409,7 +404,7 @@ jbw_status jbw_date_parse_iso(jbw_date *out, const char *text, size_t len)
         if (i == 4 || i == 7 ? text[i] != '-' : text[i] < '0' || text[i] > '9')
             break;
     if (n != 10 || i < n) {
-        jbw__quote(q, text, n);
+        quote(q, text, n);
         return jbw__error(JBW_EPARSE, "not a date of the form YYYY-MM-DD: '%s'",
                           q);
     }
@@ -426,17 +421,17 @@ jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
     if (!text)
         return jbw__error(JBW_EINVAL, "jbw_date_parse: text is NULL");
     e = len == (size_t)-1 ? strlen(text) : len;
-    while (b < e && jbw__is_space(text[b]))
+    while (b < e && is_space(text[b]))
         b++;
-    while (e > b && jbw__is_space(text[e - 1]))
+    while (e > b && is_space(text[e - 1]))
         e--;
     if (jbw__date_parse_exact(out, text + b, e - b))
         return jbw__ok();
-    jbw__quote(q, text + b, e - b);
+    quote(q, text + b, e - b);
     if (b == e)
         return jbw__error(JBW_EPARSE, "'%s' is not a date: the text is empty",
                           q);
-    if (!jbw__split_date(text + b, e - b, &y, &m, &d))
+    if (!split_date(text + b, e - b, &y, &m, &d))
         return jbw__error(JBW_EPARSE,
                           "'%s' is not a date (expected YYYY-MM-DD, D-M-YYYY "
                           "or DD-MM-YYYY)",
@@ -448,9 +443,9 @@ jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
         return jbw__error(JBW_ERANGE,
                           "'%s': year %d is outside the supported %d..%d", q, y,
                           JBW_YEAR_MIN, JBW_YEAR_MAX);
-    if (d < 1 || d > jbw__days_in_month(y, m))
+    if (d < 1 || d > days_in_month(y, m))
         return jbw__error(JBW_EPARSE, "'%s' is not a date: %s %d has %d days",
-                          q, jbw__month_name(m), y, jbw__days_in_month(y, m));
+                          q, month_name(m), y, days_in_month(y, m));
     *out = jbw__days_from_civil(y, m, d);
     return jbw__ok();
 }
