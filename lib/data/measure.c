@@ -49,7 +49,7 @@ static const char *const jbw__jr_risk_codes[] = {"unknown", "low", "medium",
 
 #define JBW__COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const jbw__kind_info *jbw__kind(jbw_kind kind)
+static const jbw__kind_info *kind_info_of(jbw_kind kind)
 {
     /* Compare as unsigned: a negative value cast from outside is unknown. */
     unsigned k = (unsigned)kind;
@@ -63,48 +63,48 @@ int jbw_kind_count(void)
 
 const char *jbw_kind_code(jbw_kind kind)
 {
-    const jbw__kind_info *k = jbw__kind(kind);
+    const jbw__kind_info *k = kind_info_of(kind);
     return k ? k->code : NULL;
 }
 
 const char *jbw_kind_name(jbw_kind kind)
 {
-    const jbw__kind_info *k = jbw__kind(kind);
+    const jbw__kind_info *k = kind_info_of(kind);
     return k ? k->name : NULL;
 }
 
 int jbw_kind_domain(jbw_kind kind)
 {
-    const jbw__kind_info *k = jbw__kind(kind);
+    const jbw__kind_info *k = kind_info_of(kind);
     return k ? k->domain : 0;
 }
 
 int jbw_kind_ijw_category(jbw_kind kind)
 {
-    const jbw__kind_info *k = jbw__kind(kind);
+    const jbw__kind_info *k = kind_info_of(kind);
     return k ? k->ijw_category : 0;
 }
 
 int jbw_kind_is_emergency(jbw_kind kind)
 {
-    const jbw__kind_info *k = jbw__kind(kind);
+    const jbw__kind_info *k = kind_info_of(kind);
     return k ? k->emergency : 0;
 }
 
 /* ---- code lookup ------------------------------------------------------- */
 
 /* ASCII-only case folding: codes are ASCII and the locale must not matter. */
-static int jbw__ascii_lower(int c)
+static int ascii_lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
 }
 
-static int jbw__code_equal(const char *code, const char *text, size_t len)
+static int code_equal(const char *code, const char *text, size_t len)
 {
     size_t i;
     for (i = 0; i < len; i++)
-        if (!code[i] || jbw__ascii_lower((unsigned char)code[i]) !=
-                            jbw__ascii_lower((unsigned char)text[i]))
+        if (!code[i] || ascii_lower((unsigned char)code[i]) !=
+                            ascii_lower((unsigned char)text[i]))
             return 0;
     return code[len] == '\0';
 }
@@ -113,15 +113,15 @@ static int jbw__code_equal(const char *code, const char *text, size_t len)
  * Finds text among `count` codes at stride `stride` bytes (the code being
  * the first member of each element). Returns the index or -1.
  */
-static long jbw__find_code(const void *table, size_t count, size_t stride,
-                           const char *text, size_t len)
+static long find_code(const void *table, size_t count, size_t stride,
+                      const char *text, size_t len)
 {
     size_t i;
     for (i = 0; i < count; i++) {
         const char *code =
             *(const char *const *)(const void *)((const char *)table +
                                                  i * stride);
-        if (jbw__code_equal(code, text, len))
+        if (code_equal(code, text, len))
             return (long)i;
     }
     return -1;
@@ -131,7 +131,7 @@ static long jbw__find_code(const void *table, size_t count, size_t stride,
  * The shared front end of the *_from_code functions: NULL checks, the
  * (size_t)-1 length convention, lookup and the detail on failure.
  */
-static jbw_status jbw__lookup(long *index, const void *table, size_t count,
+static jbw_status lookup_code(long *index, const void *table, size_t count,
                               size_t stride, const char *what, const char *fn,
                               const void *out, const char *text, size_t len)
 {
@@ -139,7 +139,7 @@ static jbw_status jbw__lookup(long *index, const void *table, size_t count,
         return jbw__error(JBW_EINVAL, "%s: out or code is NULL", fn);
     if (len == (size_t)-1)
         len = strlen(text);
-    *index = jbw__find_code(table, count, stride, text, len);
+    *index = find_code(table, count, stride, text, len);
     if (*index < 0)
         return jbw__error(JBW_ENOTFOUND, "'%.*s' is not a %s code",
                           len > 64 ? 64 : (int)len, text, what);
@@ -150,7 +150,7 @@ jbw_status jbw_kind_from_code(jbw_kind *out, const char *code, size_t len)
 {
     long i;
     jbw_status st =
-        jbw__lookup(&i, jbw__kinds, JBW_KIND_COUNT, sizeof jbw__kinds[0],
+        lookup_code(&i, jbw__kinds, JBW_KIND_COUNT, sizeof jbw__kinds[0],
                     "measure kind", "jbw_kind_from_code", out, code, len);
     if (st != JBW_OK)
         return st;
@@ -161,7 +161,7 @@ jbw_status jbw_kind_from_code(jbw_kind *out, const char *code, size_t len)
 jbw_status jbw_safety_from_code(jbw_safety *out, const char *code, size_t len)
 {
     long i;
-    jbw_status st = jbw__lookup(
+    jbw_status st = lookup_code(
         &i, jbw__safety_codes, JBW__COUNT(jbw__safety_codes), sizeof(char *),
         "safety", "jbw_safety_from_code", out, code, len);
     if (st != JBW_OK)
@@ -174,7 +174,7 @@ jbw_status jbw_placement_from_code(jbw_placement *out, const char *code,
                                    size_t len)
 {
     long i;
-    jbw_status st = jbw__lookup(
+    jbw_status st = lookup_code(
         &i, jbw__placement_codes, JBW__COUNT(jbw__placement_codes),
         sizeof(char *), "placement", "jbw_placement_from_code", out, code, len);
     if (st != JBW_OK)
@@ -186,7 +186,7 @@ jbw_status jbw_placement_from_code(jbw_placement *out, const char *code,
 jbw_status jbw_jr_risk_from_code(jbw_jr_risk *out, const char *code, size_t len)
 {
     long i;
-    jbw_status st = jbw__lookup(
+    jbw_status st = lookup_code(
         &i, jbw__jr_risk_codes, JBW__COUNT(jbw__jr_risk_codes), sizeof(char *),
         "jeugdreclassering risk", "jbw_jr_risk_from_code", out, code, len);
     if (st != JBW_OK)
@@ -207,7 +207,7 @@ jbw_status jbw_yesno_from_code(jbw_yesno *out, const char *code, size_t len)
         *out = JBW_YESNO_UNKNOWN; /* an empty cell is not known */
         return jbw__ok();
     }
-    st = jbw__lookup(&i, jbw__yesno_codes, JBW__COUNT(jbw__yesno_codes),
+    st = lookup_code(&i, jbw__yesno_codes, JBW__COUNT(jbw__yesno_codes),
                      sizeof(char *), "yes/no answer (yes, no, unknown)",
                      "jbw_yesno_from_code", out, code, len);
     if (st != JBW_OK)
