@@ -28,10 +28,9 @@ size_t jbw_snapshot_measure_count(const jbw_snapshot *snap)
 }
 
 /* Common checks of the record getters. */
-static jbw_status jbw__check_read(const void *out, unsigned int version,
-                                  unsigned int expected,
-                                  const jbw_snapshot *snap, size_t index,
-                                  size_t count, const char *what)
+static jbw_status check_read(const void *out, unsigned int version,
+                             unsigned int expected, const jbw_snapshot *snap,
+                             size_t index, size_t count, const char *what)
 {
     if (!out || !snap)
         return jbw__error(JBW_EINVAL,
@@ -54,8 +53,8 @@ jbw_status jbw_snapshot_worker(jbw_worker *out, const jbw_snapshot *snap,
 {
     const jbw_registry *reg;
     jbw_status st =
-        jbw__check_read(out, out ? out->version : 0, JBW_WORKER_VERSION, snap,
-                        index, jbw_snapshot_worker_count(snap), "worker");
+        check_read(out, out ? out->version : 0, JBW_WORKER_VERSION, snap, index,
+                   jbw_snapshot_worker_count(snap), "worker");
     if (st != JBW_OK)
         return st;
     reg = snap->registry;
@@ -77,11 +76,11 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
     const jbw_registry *reg;
     unsigned int version = out ? out->version : 0;
     jbw_status st =
-        jbw__check_read(out, version,
-                        version >= 1 && version < JBW_MEASURE_VERSION
-                            ? version
-                            : (unsigned)JBW_MEASURE_VERSION,
-                        snap, i, jbw_snapshot_measure_count(snap), "measure");
+        check_read(out, version,
+                   version >= 1 && version < JBW_MEASURE_VERSION
+                       ? version
+                       : (unsigned)JBW_MEASURE_VERSION,
+                   snap, i, jbw_snapshot_measure_count(snap), "measure");
     if (st != JBW_OK)
         return st;
     m = &snap->m;
@@ -123,9 +122,9 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
     return jbw__ok();
 }
 
-static jbw_status jbw__find_id(size_t *index, const jbw_snapshot *snap,
-                               const jbw__strmap *ids, const char *id,
-                               const char *what)
+static jbw_status find_id(size_t *index, const jbw_snapshot *snap,
+                          const jbw__strmap *ids, const char *id,
+                          const char *what)
 {
     long i;
     if (!index || !snap || !id)
@@ -144,15 +143,14 @@ static jbw_status jbw__find_id(size_t *index, const jbw_snapshot *snap,
 jbw_status jbw_snapshot_find_worker(size_t *index, const jbw_snapshot *snap,
                                     const char *id)
 {
-    return jbw__find_id(index, snap, snap ? &snap->worker_ids : NULL, id,
-                        "worker");
+    return find_id(index, snap, snap ? &snap->worker_ids : NULL, id, "worker");
 }
 
 jbw_status jbw_snapshot_find_measure(size_t *index, const jbw_snapshot *snap,
                                      const char *id)
 {
-    return jbw__find_id(index, snap, snap ? &snap->measure_ids : NULL, id,
-                        "measure");
+    return find_id(index, snap, snap ? &snap->measure_ids : NULL, id,
+                   "measure");
 }
 
 /* ---- states and counts ------------------------------------------------- */
@@ -164,7 +162,7 @@ const char *jbw_measure_state_code(jbw_measure_state state)
     return i < sizeof codes / sizeof codes[0] ? codes[i] : NULL;
 }
 
-static jbw_status jbw__check_query_date(jbw_date date, const char *fn)
+static jbw_status check_query_date(jbw_date date, const char *fn)
 {
     char buf[32];
     if (!jbw__date_in_range(date))
@@ -191,8 +189,7 @@ jbw_status jbw_snapshot_measure_state(jbw_measure_state *out,
                           "jbw_snapshot_measure_state: index %zu is "
                           "out of range (%zu measures)",
                           index, snap->m.count);
-    if ((st = jbw__check_query_date(date, "jbw_snapshot_measure_state")) !=
-        JBW_OK)
+    if ((st = check_query_date(date, "jbw_snapshot_measure_state")) != JBW_OK)
         return st;
     *out = jbw__measure_state(snap, index, date);
     return jbw__ok();
@@ -214,24 +211,24 @@ jbw_status jbw__registry_filter(uint32_t *out, const jbw__strmap *keys,
     return JBW_OK;
 }
 
-static int jbw__matches(uint32_t value, uint32_t filter)
+static int matches_filter(uint32_t value, uint32_t filter)
 {
     return filter == JBW__NONE || value == filter;
 }
 
 /* Counts over the measures; `seen` holds a flag per child, then per
  * family, all zero on entry. */
-static void jbw__count_measures(jbw_snapshot_counts *c, const jbw_snapshot *s,
-                                jbw_date date, uint32_t org, uint32_t region,
-                                uint8_t *seen)
+static void count_measures(jbw_snapshot_counts *c, const jbw_snapshot *s,
+                           jbw_date date, uint32_t org, uint32_t region,
+                           uint8_t *seen)
 {
     const jbw__measures *m = &s->m;
     uint8_t *family_seen = seen + s->child_ids.count;
     size_t i;
     for (i = 0; i < m->count; i++) {
         jbw_measure_state st;
-        if (!jbw__matches(m->org[i], org) ||
-            !jbw__matches(m->region[i], region))
+        if (!matches_filter(m->org[i], org) ||
+            !matches_filter(m->region[i], region))
             continue;
         st = jbw__measure_state(s, i, date);
         if (st == JBW_STATE_INACTIVE)
@@ -273,8 +270,7 @@ jbw_status jbw_snapshot_counts_get(jbw_snapshot_counts *out,
                           "jbw_snapshot_counts_get: struct version "
                           "%u is not supported (expected %u)",
                           out->version, JBW_SNAPSHOT_COUNTS_VERSION);
-    if ((st = jbw__check_query_date(date, "jbw_snapshot_counts_get")) !=
-            JBW_OK ||
+    if ((st = check_query_date(date, "jbw_snapshot_counts_get")) != JBW_OK ||
         (st = jbw__registry_filter(&org_f, &snap->registry->org_keys,
                                    organisation, "organisation",
                                    "jbw_snapshot_counts_get")) != JBW_OK ||
@@ -287,11 +283,11 @@ jbw_status jbw_snapshot_counts_get(jbw_snapshot_counts *out,
         return jbw__enomem();
     memset(&c, 0, sizeof c);
     c.version = out->version;
-    jbw__count_measures(&c, snap, date, org_f, region_f, seen);
+    count_measures(&c, snap, date, org_f, region_f, seen);
     jbw__free(seen);
     for (i = 0; i < snap->w.count; i++)
-        if (jbw__matches(snap->w.org[i], org_f) &&
-            jbw__matches(snap->w.region[i], region_f) &&
+        if (matches_filter(snap->w.org[i], org_f) &&
+            matches_filter(snap->w.region[i], region_f) &&
             jbw__worker_employed(snap, i, date))
             c.workers++;
     *out = c;
