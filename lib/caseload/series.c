@@ -57,7 +57,7 @@ void jbw_series_free(jbw_series *series)
 }
 
 /* Index of the first point not before `date`. */
-static size_t jbw__series_find(const jbw_series *s, jbw_date date)
+static size_t series_find(const jbw_series *s, jbw_date date)
 {
     size_t lo = 0, hi = s->count;
     while (lo < hi) {
@@ -85,7 +85,7 @@ jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
     if (nieuw > JBW__SERIES_MAX || bestaand > JBW__SERIES_MAX)
         return jbw__error(JBW_ERANGE, "series count %zu is too large",
                           nieuw > bestaand ? nieuw : bestaand);
-    at = jbw__series_find(series, date);
+    at = series_find(series, date);
     if (at < series->count && series->pts[at].date == date) {
         jbw_date_format(tmp, sizeof tmp, date);
         return jbw__error(JBW_EDUPLICATE, "series already has a point on %s",
