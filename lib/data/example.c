@@ -30,25 +30,25 @@ typedef struct jbw__rng {
 
 /* A uniform integer in [0, n), n >= 1: the top 32 bits scaled by n
  * (Lemire's multiply-shift; the bias is below 2^-32 * n, irrelevant). */
-static uint32_t jbw__below(jbw__rng *r, uint32_t n)
+static uint32_t uniform_below(jbw__rng *r, uint32_t n)
 {
     return (uint32_t)(((jbw__splitmix64(&r->state) >> 32) * (uint64_t)n) >> 32);
 }
 
 /* 1 with probability pct / 100. */
-static int jbw__chance(jbw__rng *r, uint32_t pct)
+static int chance(jbw__rng *r, uint32_t pct)
 {
-    return jbw__below(r, 100) < pct;
+    return uniform_below(r, 100) < pct;
 }
 
 /* An index drawn with integer weights w[0..n) (not all zero). */
-static size_t jbw__pick(jbw__rng *r, const uint16_t *w, size_t n)
+static size_t pick(jbw__rng *r, const uint16_t *w, size_t n)
 {
     uint32_t total = 0, x;
     size_t i;
     for (i = 0; i < n; i++)
         total += w[i];
-    x = jbw__below(r, total);
+    x = uniform_below(r, total);
     for (i = 0; i + 1 < n; i++) {
         if (x < w[i])
             return i;
@@ -122,7 +122,7 @@ typedef struct jbw__worker_draw {
 
 typedef struct jbw__gen {
     jbw__rng rng;
-    uint64_t help_seed; /* the help dates' own stream (jbw__draw_help) */
+    uint64_t help_seed; /* the help dates' own stream (draw_help) */
     jbw_snapshot *snap;
     jbw_date ref;
     jbw__worker_draw *workers;
@@ -137,39 +137,39 @@ typedef struct jbw__child {
     int32_t age_days; /* age on the reference date */
 } jbw__child;
 
-static jbw_date jbw__min_date(jbw_date a, jbw_date b)
+static jbw_date min_date(jbw_date a, jbw_date b)
 {
     return a < b ? a : b;
 }
 
-static int jbw__is_jr(size_t kind)
+static int is_jr_kind(size_t kind)
 {
     return kind >= JBW_KIND_JR_TB_GEDWONGEN;
 }
 
 /* Days from start to the first assignment: mostly within a week. */
-static jbw_date jbw__assign_delay(jbw__rng *r)
+static jbw_date assign_delay(jbw__rng *r)
 {
     static const uint16_t w[3] = {70, 25, 5};
-    switch (jbw__pick(r, w, 3)) {
+    switch (pick(r, w, 3)) {
     case 0:
-        return (jbw_date)jbw__below(r, 6);
+        return (jbw_date)uniform_below(r, 6);
     case 1:
-        return (jbw_date)(6 + jbw__below(r, 15));
+        return (jbw_date)(6 + uniform_below(r, 15));
     default:
-        return (jbw_date)(21 + jbw__below(r, 40));
+        return (jbw_date)(21 + uniform_below(r, 40));
     }
 }
 
-static jbw_safety jbw__draw_safety(jbw__rng *r, int waiting)
+static jbw_safety draw_safety(jbw__rng *r, int waiting)
 {
     /* unknown, safe, concerns, unsafe, acute */
     static const uint16_t assigned[5] = {8, 45, 35, 11, 1};
     static const uint16_t wait[5] = {22, 30, 34, 12, 2};
-    return (jbw_safety)jbw__pick(r, waiting ? wait : assigned, 5);
+    return (jbw_safety)pick(r, waiting ? wait : assigned, 5);
 }
 
-static jbw_placement jbw__draw_placement(jbw__rng *r, size_t kind)
+static jbw_placement draw_placement(jbw__rng *r, size_t kind)
 {
     /* none, placed, crisis */
     static const uint16_t ots[3] = {66, 30, 4};
@@ -178,24 +178,23 @@ static jbw_placement jbw__draw_placement(jbw__rng *r, size_t kind)
     static const uint16_t vvoogdij[3] = {0, 60, 40};
     switch (kind) {
     case JBW_KIND_OTS:
-        return (jbw_placement)jbw__pick(r, ots, 3);
+        return (jbw_placement)pick(r, ots, 3);
     case JBW_KIND_VOTS:
-        return (jbw_placement)jbw__pick(r, vots, 3);
+        return (jbw_placement)pick(r, vots, 3);
     case JBW_KIND_VOOGDIJ:
     case JBW_KIND_TIJDELIJKE_VOOGDIJ:
-        return (jbw_placement)jbw__pick(r, voogdij, 3);
+        return (jbw_placement)pick(r, voogdij, 3);
     case JBW_KIND_VOORLOPIGE_VOOGDIJ:
-        return (jbw_placement)jbw__pick(r, vvoogdij, 3);
+        return (jbw_placement)pick(r, vvoogdij, 3);
     default:
         return JBW_PLACEMENT_NONE;
     }
 }
 
-static jbw_jr_risk jbw__draw_jr_risk(jbw__rng *r, size_t kind)
+static jbw_jr_risk draw_jr_risk(jbw__rng *r, size_t kind)
 {
     static const uint16_t w[4] = {10, 35, 40, 15}; /* unknown low med high */
-    return jbw__is_jr(kind) ? (jbw_jr_risk)jbw__pick(r, w, 4)
-                            : JBW_JR_RISK_UNKNOWN;
+    return is_jr_kind(kind) ? (jbw_jr_risk)pick(r, w, 4) : JBW_JR_RISK_UNKNOWN;
 }
 
 /* How a kind is drawn: for a sibling group (jeugdbescherming only), for a
@@ -204,19 +203,19 @@ static jbw_jr_risk jbw__draw_jr_risk(jbw__rng *r, size_t kind)
  * the plain weights (waiting and ended measures). */
 enum { JBW__DRAW_SIBLINGS, JBW__DRAW_SINGLE, JBW__DRAW_PLAIN };
 
-static size_t jbw__draw_kind(jbw__rng *r, int how)
+static size_t draw_kind(jbw__rng *r, int how)
 {
     uint16_t w[JBW_KIND_COUNT];
     size_t k;
-    int jr = how == JBW__DRAW_SINGLE ? jbw__chance(r, 31) : -1;
+    int jr = how == JBW__DRAW_SINGLE ? chance(r, 31) : -1;
     for (k = 0; k < JBW_KIND_COUNT; k++) {
-        int is_jr = jbw__is_jr(k);
+        int is_jr = is_jr_kind(k);
         int allowed = how == JBW__DRAW_PLAIN ||
                       (how == JBW__DRAW_SIBLINGS && !is_jr) ||
                       (how == JBW__DRAW_SINGLE && is_jr == jr);
         w[k] = allowed ? jbw__kind_shapes[k].weight : 0;
     }
-    return jbw__pick(r, w, JBW_KIND_COUNT);
+    return pick(r, w, JBW_KIND_COUNT);
 }
 
 /*
@@ -227,41 +226,41 @@ static size_t jbw__draw_kind(jbw__rng *r, int how)
 #define JBW__JR_MIN_AGE_DAYS (12 * JBW__YEAR + 3)
 
 /* The youngest age at the start of a measure of this kind. */
-static int32_t jbw__min_start_age(size_t kind)
+static int32_t min_start_age(size_t kind)
 {
-    return jbw__is_jr(kind) ? JBW__JR_MIN_AGE_DAYS : 0;
+    return is_jr_kind(kind) ? JBW__JR_MIN_AGE_DAYS : 0;
 }
 
 /* Age on the reference date: 0-17 for jeugdbescherming (under 18 x 365
  * days, so before the 18th birthday), 12-22 for jeugdreclassering (which
  * runs from 12 up to 23): from 12 years up to 8,397 days, short of the
  * 8,400 that 23 calendar years take at least. */
-static int32_t jbw__draw_age(jbw__rng *r, size_t kind)
+static int32_t draw_age(jbw__rng *r, size_t kind)
 {
-    if (jbw__is_jr(kind))
-        return (int32_t)(jbw__min_start_age(kind) +
-                         (int32_t)jbw__below(r, 11 * JBW__YEAR));
-    return (int32_t)jbw__below(r, 18 * JBW__YEAR);
+    if (is_jr_kind(kind))
+        return (int32_t)(min_start_age(kind) +
+                         (int32_t)uniform_below(r, 11 * JBW__YEAR));
+    return (int32_t)uniform_below(r, 18 * JBW__YEAR);
 }
 
 /* Days since start of a running measure, skewed to recent (min of two
  * draws) and short enough that the child had its minimum age at start. */
-static int32_t jbw__draw_running_days(jbw__rng *r, size_t kind, int32_t age)
+static int32_t draw_running_days(jbw__rng *r, size_t kind, int32_t age)
 {
     uint32_t max = jbw__kind_shapes[kind].max_days;
-    uint32_t a = jbw__below(r, max), b = jbw__below(r, max);
+    uint32_t a = uniform_below(r, max), b = uniform_below(r, max);
     int32_t days = (int32_t)(a < b ? a : b);
-    int32_t room = age - jbw__min_start_age(kind);
+    int32_t room = age - min_start_age(kind);
     return days < room ? days : (room > 0 ? room : 0);
 }
 
-static void jbw__new_child(jbw__gen *g, jbw__child *c, const char *family)
+static void new_child(jbw__gen *g, jbw__child *c, const char *family)
 {
     snprintf(c->id, sizeof c->id, "C%05u", ++g->child_seq);
     snprintf(c->family, sizeof c->family, "%s", family);
 }
 
-static void jbw__new_family(jbw__gen *g, char *buf, size_t size)
+static void new_family(jbw__gen *g, char *buf, size_t size)
 {
     snprintf(buf, size, "F%05u", ++g->family_seq);
 }
@@ -276,7 +275,7 @@ static void jbw__new_family(jbw__gen *g, char *buf, size_t size)
  * Dates after the measure's last day (or the reference date) stay unset:
  * the request not yet made, the help not yet begun.
  */
-static void jbw__draw_help(const jbw__gen *g, jbw_measure *m)
+static void draw_help(const jbw__gen *g, jbw_measure *m)
 {
     jbw__rng r;
     jbw_date asked, began, last;
@@ -284,21 +283,21 @@ static void jbw__draw_help(const jbw__gen *g, jbw_measure *m)
         m->first_assigned == JBW_DATE_NONE)
         return;
     r.state = g->help_seed ^ (0x9E3779B97F4A7C15ULL * g->measure_seq);
-    if (!jbw__chance(&r, m->placement != JBW_PLACEMENT_NONE ? 50 : 10))
+    if (!chance(&r, m->placement != JBW_PLACEMENT_NONE ? 50 : 10))
         return;
     last = m->end != JBW_DATE_NONE && m->end - 1 < g->ref ? m->end - 1 : g->ref;
-    asked = m->first_assigned + (jbw_date)jbw__below(&r, 46);
+    asked = m->first_assigned + (jbw_date)uniform_below(&r, 46);
     if (asked > last)
         return;
-    began = asked + (jbw__chance(&r, 70) ? 7 + (jbw_date)jbw__below(&r, 84)
-                                         : 91 + (jbw_date)jbw__below(&r, 210));
+    began = asked + (chance(&r, 70) ? 7 + (jbw_date)uniform_below(&r, 84)
+                                    : 91 + (jbw_date)uniform_below(&r, 210));
     m->help_requested = asked;
     m->help_started = began <= last ? began : JBW_DATE_NONE;
 }
 
 /* Fills the fields every measure shares and adds it. */
-static jbw_status jbw__add(jbw__gen *g, jbw_measure *m, const jbw__child *c,
-                           uint32_t org, uint32_t region)
+static jbw_status add_measure(jbw__gen *g, jbw_measure *m, const jbw__child *c,
+                              uint32_t org, uint32_t region)
 {
     char id[16];
     snprintf(id, sizeof id, "M%05u", ++g->measure_seq);
@@ -308,44 +307,42 @@ static jbw_status jbw__add(jbw__gen *g, jbw_measure *m, const jbw__child *c,
     m->organisation = jbw__org_keys[org];
     m->region = jbw__region_keys[region];
     m->birth_date = g->ref - c->age_days;
-    jbw__draw_help(g, m);
+    draw_help(g, m);
     return jbw_snapshot_add_measure(g->snap, m);
 }
 
 /* A measure of `kind` that started `days` before the reference date,
  * with the worker's fields left for the caller. */
-static void jbw__base_measure(jbw__gen *g, jbw_measure *m, size_t kind,
-                              int32_t days)
+static void base_measure(jbw__gen *g, jbw_measure *m, size_t kind, int32_t days)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
     *m = init;
     m->kind = (jbw_kind)kind;
     m->start = g->ref - days;
-    m->safety = jbw__draw_safety(&g->rng, 0);
-    m->placement = jbw__draw_placement(&g->rng, kind);
-    m->jr_risk = jbw__draw_jr_risk(&g->rng, kind);
+    m->safety = draw_safety(&g->rng, 0);
+    m->placement = draw_placement(&g->rng, kind);
+    m->jr_risk = draw_jr_risk(&g->rng, kind);
 }
 
 /* A last interim contact within `window` days before the reference date,
  * not before start; absent with probability (100 - pct)%. */
-static jbw_date jbw__draw_contact(jbw__gen *g, jbw_date start, uint32_t window,
-                                  uint32_t pct)
+static jbw_date draw_contact(jbw__gen *g, jbw_date start, uint32_t window,
+                             uint32_t pct)
 {
     uint32_t room = (uint32_t)(g->ref - start) + 1;
-    if (!jbw__chance(&g->rng, pct))
+    if (!chance(&g->rng, pct))
         return JBW_DATE_NONE;
     return g->ref -
-           (jbw_date)jbw__below(&g->rng, room < window ? room : window);
+           (jbw_date)uniform_below(&g->rng, room < window ? room : window);
 }
 
-static void jbw__assign(jbw__gen *g, jbw_measure *m, const char *worker_id,
-                        jbw_date until)
+static void assign(jbw__gen *g, jbw_measure *m, const char *worker_id,
+                   jbw_date until)
 {
     static const uint16_t prev[5] = {55, 28, 11, 4, 2};
     m->worker_id = worker_id;
-    m->first_assigned =
-        jbw__min_date(m->start + jbw__assign_delay(&g->rng), until);
-    m->previous_workers = (int)jbw__pick(&g->rng, prev, 5);
+    m->first_assigned = min_date(m->start + assign_delay(&g->rng), until);
+    m->previous_workers = (int)pick(&g->rng, prev, 5);
 }
 
 /*
@@ -353,10 +350,9 @@ static void jbw__assign(jbw__gen *g, jbw_measure *m, const char *worker_id,
  * VOTS before OTS, OTS before voogdij, a short JR programme before JR.
  * Returns JBW_OK without adding when the child was too young for it.
  */
-static jbw_status jbw__add_history(jbw__gen *g, const jbw__child *c,
-                                   size_t kind, jbw_date next_start,
-                                   const char *worker_id, uint32_t org,
-                                   uint32_t region)
+static jbw_status add_history(jbw__gen *g, const jbw__child *c, size_t kind,
+                              jbw_date next_start, const char *worker_id,
+                              uint32_t org, uint32_t region)
 {
     static const size_t jr_prior[3] = {JBW_KIND_JR_STP, JBW_KIND_JR_ITB_CRIEM,
                                        JBW_KIND_JR_VGBM};
@@ -366,98 +362,97 @@ static jbw_status jbw__add_history(jbw__gen *g, const jbw__child *c,
     jbw_date birth = g->ref - c->age_days;
     if (kind == JBW_KIND_OTS) {
         prior = JBW_KIND_VOTS;
-        len = 28 + (int32_t)jbw__below(&g->rng, 63);
+        len = 28 + (int32_t)uniform_below(&g->rng, 63);
     } else if (kind == JBW_KIND_VOOGDIJ) {
         prior = JBW_KIND_OTS;
-        len = 365 + (int32_t)jbw__below(&g->rng, 1096);
+        len = 365 + (int32_t)uniform_below(&g->rng, 1096);
     } else {
-        prior = jr_prior[jbw__below(&g->rng, 3)];
-        len = 60 + (int32_t)jbw__below(&g->rng, 120);
-        gap = (int32_t)jbw__below(&g->rng, 180);
+        prior = jr_prior[uniform_below(&g->rng, 3)];
+        len = 60 + (int32_t)uniform_below(&g->rng, 120);
+        gap = (int32_t)uniform_below(&g->rng, 180);
     }
-    if (next_start - gap - len - birth < jbw__min_start_age(prior))
+    if (next_start - gap - len - birth < min_start_age(prior))
         return JBW_OK;
-    jbw__base_measure(g, &m, prior, g->ref - (next_start - gap - len));
+    base_measure(g, &m, prior, g->ref - (next_start - gap - len));
     m.end = next_start - gap;
-    jbw__assign(g, &m, worker_id, m.end - 1);
-    return jbw__add(g, &m, c, org, region);
+    assign(g, &m, worker_id, m.end - 1);
+    return add_measure(g, &m, c, org, region);
 }
 
 /* A running JR supervision next to an OTS, for a child of 12 or older. */
-static jbw_status jbw__add_concurrent_jr(jbw__gen *g, const jbw__child *c,
-                                         const char *worker_id, uint32_t org,
-                                         uint32_t region)
+static jbw_status add_concurrent_jr(jbw__gen *g, const jbw__child *c,
+                                    const char *worker_id, uint32_t org,
+                                    uint32_t region)
 {
     jbw_measure m;
     int32_t days;
-    if (c->age_days <= jbw__min_start_age(JBW_KIND_JR_TB_GEDWONGEN))
+    if (c->age_days <= min_start_age(JBW_KIND_JR_TB_GEDWONGEN))
         return JBW_OK;
-    days =
-        jbw__draw_running_days(&g->rng, JBW_KIND_JR_TB_GEDWONGEN, c->age_days);
-    jbw__base_measure(g, &m, JBW_KIND_JR_TB_GEDWONGEN, days);
-    jbw__assign(g, &m, worker_id, g->ref);
-    m.last_contact = jbw__draw_contact(g, m.start, 28, 90);
-    return jbw__add(g, &m, c, org, region);
+    days = draw_running_days(&g->rng, JBW_KIND_JR_TB_GEDWONGEN, c->age_days);
+    base_measure(g, &m, JBW_KIND_JR_TB_GEDWONGEN, days);
+    assign(g, &m, worker_id, g->ref);
+    m.last_contact = draw_contact(g, m.start, 28, 90);
+    return add_measure(g, &m, c, org, region);
 }
 
 /* One child on a worker's caseload: its running measure and, for about
  * 8% of the children, a second one (ended before it, or JR beside it). */
-static jbw_status jbw__add_assigned_child(jbw__gen *g, const jbw__child *c,
-                                          size_t kind, const char *worker_id,
-                                          uint32_t org, uint32_t region)
+static jbw_status add_assigned_child(jbw__gen *g, const jbw__child *c,
+                                     size_t kind, const char *worker_id,
+                                     uint32_t org, uint32_t region)
 {
     jbw_measure m;
     jbw_status st;
-    int32_t days = jbw__draw_running_days(&g->rng, kind, c->age_days);
-    jbw__base_measure(g, &m, kind, days);
-    jbw__assign(g, &m, worker_id, g->ref);
-    m.last_contact = jbw__draw_contact(g, m.start, 28, 90);
-    if ((st = jbw__add(g, &m, c, org, region)) != JBW_OK)
+    int32_t days = draw_running_days(&g->rng, kind, c->age_days);
+    base_measure(g, &m, kind, days);
+    assign(g, &m, worker_id, g->ref);
+    m.last_contact = draw_contact(g, m.start, 28, 90);
+    if ((st = add_measure(g, &m, c, org, region)) != JBW_OK)
         return st;
-    if (!jbw__chance(&g->rng, 8))
+    if (!chance(&g->rng, 8))
         return JBW_OK;
     if (kind == JBW_KIND_OTS && c->age_days > 13 * JBW__YEAR &&
-        jbw__chance(&g->rng, 40))
-        return jbw__add_concurrent_jr(g, c, worker_id, org, region);
-    if (kind == JBW_KIND_OTS || kind == JBW_KIND_VOOGDIJ || jbw__is_jr(kind))
-        return jbw__add_history(g, c, kind, m.start, worker_id, org, region);
+        chance(&g->rng, 40))
+        return add_concurrent_jr(g, c, worker_id, org, region);
+    if (kind == JBW_KIND_OTS || kind == JBW_KIND_VOOGDIJ || is_jr_kind(kind))
+        return add_history(g, c, kind, m.start, worker_id, org, region);
     return JBW_OK;
 }
 
 /* How many children a worker carries: fte x onboarding ramp x 12 (the
  * norm) x a load factor, 85-110% for most and 110-140% for one in five. */
-static int jbw__caseload_size(jbw__gen *g, const jbw__worker_draw *w)
+static int caseload_size(jbw__gen *g, const jbw__worker_draw *w)
 {
-    int load = jbw__chance(&g->rng, 20) ? 110 + (int)jbw__below(&g->rng, 31)
-                                        : 85 + (int)jbw__below(&g->rng, 26);
+    int load = chance(&g->rng, 20) ? 110 + (int)uniform_below(&g->rng, 31)
+                                   : 85 + (int)uniform_below(&g->rng, 26);
     return (w->fte10 * w->ramp_pct * 12 * load + 50000) / 100000;
 }
 
 /* A worker's caseload: single children and sibling groups of 2-3, who
  * share the worker and (siblings) a jeugdbescherming kind. */
-static jbw_status jbw__add_caseload(jbw__gen *g, size_t wi)
+static jbw_status add_caseload(jbw__gen *g, size_t wi)
 {
     static const uint16_t family_size[3] = {72, 20, 8};
     const jbw__worker_draw *w = &g->workers[wi];
     const char *worker_id = g->snap->worker_ids.keys[wi];
-    int n = jbw__caseload_size(g, w), done = 0;
+    int n = caseload_size(g, w), done = 0;
     jbw_status st;
     while (done < n) {
         char family[16] = "";
-        int size = (int)jbw__pick(&g->rng, family_size, 3) + 1, i;
+        int size = (int)pick(&g->rng, family_size, 3) + 1, i;
         size_t kind;
         if (size > n - done)
             size = n - done;
-        if (size > 1 || jbw__chance(&g->rng, 50))
-            jbw__new_family(g, family, sizeof family);
-        kind = jbw__draw_kind(&g->rng,
-                              size > 1 ? JBW__DRAW_SIBLINGS : JBW__DRAW_SINGLE);
+        if (size > 1 || chance(&g->rng, 50))
+            new_family(g, family, sizeof family);
+        kind = draw_kind(&g->rng,
+                         size > 1 ? JBW__DRAW_SIBLINGS : JBW__DRAW_SINGLE);
         for (i = 0; i < size; i++) {
             jbw__child c;
-            jbw__new_child(g, &c, family);
-            c.age_days = jbw__draw_age(&g->rng, kind);
-            if ((st = jbw__add_assigned_child(g, &c, kind, worker_id, w->org,
-                                              w->region)) != JBW_OK)
+            new_child(g, &c, family);
+            c.age_days = draw_age(&g->rng, kind);
+            if ((st = add_assigned_child(g, &c, kind, worker_id, w->org,
+                                         w->region)) != JBW_OK)
                 return st;
         }
         done += size;
@@ -467,40 +462,39 @@ static jbw_status jbw__add_caseload(jbw__gen *g, size_t wi)
 
 /* ---- waiting and ended measures ---------------------------------------- */
 /* Ages a waiting child so that it was old enough at the start. */
-static void jbw__age_for(jbw__gen *g, jbw__child *c, size_t kind, int32_t days)
+static void age_for(jbw__gen *g, jbw__child *c, size_t kind, int32_t days)
 {
-    c->age_days = jbw__draw_age(&g->rng, kind);
-    if (c->age_days - days < jbw__min_start_age(kind))
-        c->age_days = days + jbw__min_start_age(kind);
+    c->age_days = draw_age(&g->rng, kind);
+    if (c->age_days - days < min_start_age(kind))
+        c->age_days = days + min_start_age(kind);
 }
 
 /* `n` nieuw measures: started 0-69 days ago (the first of a cell on the
  * reference date itself), one sibling pair in five. */
-static jbw_status jbw__add_nieuw(jbw__gen *g, uint32_t org, uint32_t region,
-                                 int n)
+static jbw_status add_nieuw(jbw__gen *g, uint32_t org, uint32_t region, int n)
 {
     int done = 0;
     jbw_status st;
     while (done < n) {
         char family[16] = "";
-        int size = (n - done >= 2 && jbw__chance(&g->rng, 20)) ? 2 : 1, i;
-        int32_t days = done == 0 ? 0 : (int32_t)jbw__below(&g->rng, 70);
-        size_t kind = jbw__draw_kind(&g->rng, size > 1 ? JBW__DRAW_SIBLINGS
-                                                       : JBW__DRAW_PLAIN);
-        if (size > 1 || jbw__chance(&g->rng, 50))
-            jbw__new_family(g, family, sizeof family);
+        int size = (n - done >= 2 && chance(&g->rng, 20)) ? 2 : 1, i;
+        int32_t days = done == 0 ? 0 : (int32_t)uniform_below(&g->rng, 70);
+        size_t kind =
+            draw_kind(&g->rng, size > 1 ? JBW__DRAW_SIBLINGS : JBW__DRAW_PLAIN);
+        if (size > 1 || chance(&g->rng, 50))
+            new_family(g, family, sizeof family);
         for (i = 0; i < size; i++) {
             jbw__child c;
             jbw_measure m;
-            jbw__new_child(g, &c, family);
-            jbw__age_for(g, &c, kind, days);
-            jbw__base_measure(g, &m, kind, days);
-            m.safety = jbw__draw_safety(&g->rng, 1);
+            new_child(g, &c, family);
+            age_for(g, &c, kind, days);
+            base_measure(g, &m, kind, days);
+            m.safety = draw_safety(&g->rng, 1);
             /* Half give waiting_since; the rest leave it to the snapshot. */
-            if (jbw__chance(&g->rng, 50))
+            if (chance(&g->rng, 50))
                 m.waiting_since = m.start;
-            m.last_contact = jbw__draw_contact(g, m.start, 20, 40);
-            if ((st = jbw__add(g, &m, &c, org, region)) != JBW_OK)
+            m.last_contact = draw_contact(g, m.start, 20, 40);
+            if ((st = add_measure(g, &m, &c, org, region)) != JBW_OK)
                 return st;
         }
         done += size;
@@ -510,22 +504,22 @@ static jbw_status jbw__add_nieuw(jbw__gen *g, uint32_t org, uint32_t region,
 
 /* The day a bestaand wait began: half of the time the day a worker of the
  * cell left, otherwise within the last 90 days; never before `from`. */
-static jbw_date jbw__drop_out_day(jbw__gen *g, size_t first, size_t count,
-                                  jbw_date from)
+static jbw_date drop_out_day(jbw__gen *g, size_t first, size_t count,
+                             jbw_date from)
 {
     uint32_t room = (uint32_t)(g->ref - from) + 1;
-    if (jbw__chance(&g->rng, 50)) {
+    if (chance(&g->rng, 50)) {
         const jbw__worker_draw *w =
-            &g->workers[first + jbw__below(&g->rng, (uint32_t)count)];
+            &g->workers[first + uniform_below(&g->rng, (uint32_t)count)];
         if (w->leaving != JBW_DATE_NONE && w->leaving >= from)
             return w->leaving;
     }
-    return g->ref - (jbw_date)jbw__below(&g->rng, room < 90 ? room : 90);
+    return g->ref - (jbw_date)uniform_below(&g->rng, room < 90 ? room : 90);
 }
 
 /* `n` bestaand measures: a worker was assigned and dropped out. */
-static jbw_status jbw__add_bestaand(jbw__gen *g, uint32_t org, uint32_t region,
-                                    size_t first, size_t count, int n)
+static jbw_status add_bestaand(jbw__gen *g, uint32_t org, uint32_t region,
+                               size_t first, size_t count, int n)
 {
     static const uint16_t prev[3] = {70, 20, 10};
     int i;
@@ -533,22 +527,21 @@ static jbw_status jbw__add_bestaand(jbw__gen *g, uint32_t org, uint32_t region,
     for (i = 0; i < n; i++) {
         jbw__child c;
         jbw_measure m;
-        size_t kind = jbw__draw_kind(&g->rng, JBW__DRAW_PLAIN);
-        int32_t days = 30 + (int32_t)jbw__below(
+        size_t kind = draw_kind(&g->rng, JBW__DRAW_PLAIN);
+        int32_t days = 30 + (int32_t)uniform_below(
                                 &g->rng, jbw__kind_shapes[kind].max_days - 29u);
         char family[16] = "";
-        if (jbw__chance(&g->rng, 50))
-            jbw__new_family(g, family, sizeof family);
-        jbw__new_child(g, &c, family);
-        jbw__age_for(g, &c, kind, days);
-        jbw__base_measure(g, &m, kind, days);
-        m.safety = jbw__draw_safety(&g->rng, 1);
-        m.first_assigned =
-            jbw__min_date(m.start + jbw__assign_delay(&g->rng), g->ref);
-        m.previous_workers = 1 + (int)jbw__pick(&g->rng, prev, 3);
-        m.waiting_since = jbw__drop_out_day(g, first, count, m.first_assigned);
-        m.last_contact = jbw__draw_contact(g, m.waiting_since, 20, 50);
-        if ((st = jbw__add(g, &m, &c, org, region)) != JBW_OK)
+        if (chance(&g->rng, 50))
+            new_family(g, family, sizeof family);
+        new_child(g, &c, family);
+        age_for(g, &c, kind, days);
+        base_measure(g, &m, kind, days);
+        m.safety = draw_safety(&g->rng, 1);
+        m.first_assigned = min_date(m.start + assign_delay(&g->rng), g->ref);
+        m.previous_workers = 1 + (int)pick(&g->rng, prev, 3);
+        m.waiting_since = drop_out_day(g, first, count, m.first_assigned);
+        m.last_contact = draw_contact(g, m.waiting_since, 20, 50);
+        if ((st = add_measure(g, &m, &c, org, region)) != JBW_OK)
             return st;
     }
     return JBW_OK;
@@ -557,30 +550,30 @@ static jbw_status jbw__add_bestaand(jbw__gen *g, uint32_t org, uint32_t region,
 /* `n` measures of children with nothing running any more, ended in the
  * last year (the first of a cell on the reference date: inactive on it),
  * last held by a worker of the cell who is still employed. */
-static jbw_status jbw__add_ended(jbw__gen *g, uint32_t org, uint32_t region,
-                                 size_t first, size_t count, int n)
+static jbw_status add_ended(jbw__gen *g, uint32_t org, uint32_t region,
+                            size_t first, size_t count, int n)
 {
     int i;
     jbw_status st;
     for (i = 0; i < n; i++) {
         jbw__child c;
         jbw_measure m;
-        size_t kind = jbw__draw_kind(&g->rng, JBW__DRAW_PLAIN), wi;
+        size_t kind = draw_kind(&g->rng, JBW__DRAW_PLAIN), wi;
         int tries = 0;
-        int32_t ended = i == 0 ? 0 : (int32_t)jbw__below(&g->rng, JBW__YEAR);
-        int32_t len =
-            14 + (int32_t)jbw__below(&g->rng, jbw__kind_shapes[kind].max_days);
+        int32_t ended = i == 0 ? 0 : (int32_t)uniform_below(&g->rng, JBW__YEAR);
+        int32_t len = 14 + (int32_t)uniform_below(
+                               &g->rng, jbw__kind_shapes[kind].max_days);
         /* Prefer a worker still employed; a cell where all have left
          * (practically never) keeps the last draw, which is valid too. */
         do
-            wi = first + jbw__below(&g->rng, (uint32_t)count);
+            wi = first + uniform_below(&g->rng, (uint32_t)count);
         while (g->workers[wi].leaving != JBW_DATE_NONE && ++tries < 16);
-        jbw__new_child(g, &c, "");
-        jbw__age_for(g, &c, kind, ended + len);
-        jbw__base_measure(g, &m, kind, ended + len);
+        new_child(g, &c, "");
+        age_for(g, &c, kind, ended + len);
+        base_measure(g, &m, kind, ended + len);
         m.end = g->ref - ended;
-        jbw__assign(g, &m, g->snap->worker_ids.keys[wi], m.end - 1);
-        if ((st = jbw__add(g, &m, &c, org, region)) != JBW_OK)
+        assign(g, &m, g->snap->worker_ids.keys[wi], m.end - 1);
+        if ((st = add_measure(g, &m, &c, org, region)) != JBW_OK)
             return st;
     }
     return JBW_OK;
@@ -593,8 +586,8 @@ static jbw_status jbw__add_ended(jbw__gen *g, uint32_t org, uint32_t region,
  * the default norm's ramp, by days as an approximation), the others up to 20
  * years ago; three in a hundred of those left in the last five months.
  */
-static jbw_status jbw__add_worker(jbw__gen *g, size_t index, uint32_t org,
-                                  uint32_t region)
+static jbw_status add_worker(jbw__gen *g, size_t index, uint32_t org,
+                             uint32_t region)
 {
     static const uint16_t fte_w[5] = {7, 8, 20, 15, 50}; /* 0.6 .. 1.0 */
     jbw__worker_draw *d = &g->workers[index];
@@ -604,16 +597,16 @@ static jbw_status jbw__add_worker(jbw__gen *g, size_t index, uint32_t org,
     snprintf(id, sizeof id, "W%04u", (unsigned)index + 1);
     d->org = org;
     d->region = region;
-    d->fte10 = 6 + (int)jbw__pick(&g->rng, fte_w, 5);
+    d->fte10 = 6 + (int)pick(&g->rng, fte_w, 5);
     d->leaving = JBW_DATE_NONE;
-    if (jbw__chance(&g->rng, 12)) {
-        ago = (int32_t)jbw__below(&g->rng, 183);
+    if (chance(&g->rng, 12)) {
+        ago = (int32_t)uniform_below(&g->rng, 183);
         d->ramp_pct = ago < 92 ? 50 : 75;
     } else {
-        ago = 183 + (int32_t)jbw__below(&g->rng, 20 * JBW__YEAR);
+        ago = 183 + (int32_t)uniform_below(&g->rng, 20 * JBW__YEAR);
         d->ramp_pct = 100;
-        if (jbw__chance(&g->rng, 3))
-            d->leaving = g->ref - 1 - (jbw_date)jbw__below(&g->rng, 150);
+        if (chance(&g->rng, 3))
+            d->leaving = g->ref - 1 - (jbw_date)uniform_below(&g->rng, 150);
     }
     w.id = id;
     w.organisation = jbw__org_keys[org];
@@ -624,7 +617,7 @@ static jbw_status jbw__add_worker(jbw__gen *g, size_t index, uint32_t org,
     return jbw_snapshot_add_worker(g->snap, &w);
 }
 
-static jbw_status jbw__add_workers(jbw__gen *g)
+static jbw_status add_workers(jbw__gen *g)
 {
     uint32_t o, r;
     size_t n = 0, i;
@@ -632,46 +625,45 @@ static jbw_status jbw__add_workers(jbw__gen *g)
     for (o = 0; o < JBW__ORGS; o++)
         for (r = 0; r < JBW__REGIONS; r++)
             for (i = 0; i < jbw__cell_workers[o][r]; i++)
-                if ((st = jbw__add_worker(g, n++, o, r)) != JBW_OK)
+                if ((st = add_worker(g, n++, o, r)) != JBW_OK)
                     return st;
     return JBW_OK;
 }
 
 /* All measures of one organisation in one region. */
-static jbw_status jbw__add_cell(jbw__gen *g, uint32_t o, uint32_t r,
-                                size_t first)
+static jbw_status add_cell(jbw__gen *g, uint32_t o, uint32_t r, size_t first)
 {
     size_t count = jbw__cell_workers[o][r], i;
     jbw_status st;
     for (i = first; i < first + count; i++)
         if (g->workers[i].leaving == JBW_DATE_NONE &&
-            (st = jbw__add_caseload(g, i)) != JBW_OK)
+            (st = add_caseload(g, i)) != JBW_OK)
             return st;
-    if ((st = jbw__add_nieuw(g, o, r, jbw__cell_nieuw[o][r])) != JBW_OK ||
-        (st = jbw__add_bestaand(g, o, r, first, count,
-                                jbw__cell_bestaand[o][r])) != JBW_OK)
+    if ((st = add_nieuw(g, o, r, jbw__cell_nieuw[o][r])) != JBW_OK ||
+        (st = add_bestaand(g, o, r, first, count, jbw__cell_bestaand[o][r])) !=
+            JBW_OK)
         return st;
     /* Ended without a successor: one per five workers. */
-    return jbw__add_ended(g, o, r, first, count, (int)(count + 4) / 5);
+    return add_ended(g, o, r, first, count, (int)(count + 4) / 5);
 }
 
-static jbw_status jbw__generate(jbw__gen *g)
+static jbw_status generate_all(jbw__gen *g)
 {
     uint32_t o, r;
     size_t first = 0;
     jbw_status st;
-    if ((st = jbw__add_workers(g)) != JBW_OK)
+    if ((st = add_workers(g)) != JBW_OK)
         return st;
     for (o = 0; o < JBW__ORGS; o++)
         for (r = 0; r < JBW__REGIONS; r++) {
-            if ((st = jbw__add_cell(g, o, r, first)) != JBW_OK)
+            if ((st = add_cell(g, o, r, first)) != JBW_OK)
                 return st;
             first += jbw__cell_workers[o][r];
         }
     return JBW_OK;
 }
 
-static size_t jbw__total_workers(void)
+static size_t total_workers(void)
 {
     size_t o, r, n = 0;
     for (o = 0; o < JBW__ORGS; o++)
@@ -697,7 +689,7 @@ jbw_status jbw_example_snapshot(jbw_snapshot **out, uint32_t seed)
     g.rng.state = seed;
     g.help_seed = (uint64_t)seed ^ 0xD1B54A32D192ED03ULL;
     g.ref = jbw_example_date();
-    g.worker_count = jbw__total_workers();
+    g.worker_count = total_workers();
     if ((st = jbw_registry_zuid_west(&reg)) != JBW_OK)
         return st;
     st = jbw_snapshot_new(&g.snap, reg, g.ref);
@@ -705,7 +697,7 @@ jbw_status jbw_example_snapshot(jbw_snapshot **out, uint32_t seed)
     if (st != JBW_OK)
         return st;
     g.workers = jbw__calloc(g.worker_count, sizeof *g.workers);
-    st = g.workers ? jbw__generate(&g) : jbw__enomem();
+    st = g.workers ? generate_all(&g) : jbw__enomem();
     jbw__free(g.workers);
     if (st != JBW_OK) {
         jbw_snapshot_free(g.snap);
