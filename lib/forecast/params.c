@@ -13,15 +13,15 @@
 /* Parameter checks                                                        */
 /* ====================================================================== */
 
-static const char *fc_kind_name(int k)
+static const char *kind_name(int k)
 {
     const char *code = jbw_kind_code((jbw_kind)k);
     return code ? code : "?";
 }
 
 /* Checks lo <= v <= hi and finiteness; names the field in the detail. */
-static jbw_status fc_check_range(double v, double lo, double hi,
-                                 const char *field, const char *index)
+static jbw_status check_range(double v, double lo, double hi, const char *field,
+                              const char *index)
 {
     if (!isfinite(v))
         return jbw__error(JBW_EINVAL,
@@ -37,9 +37,9 @@ static jbw_status fc_check_range(double v, double lo, double hi,
 }
 
 /* Checks 0 < v <= hi. */
-static jbw_status fc_check_positive_max(double v, double hi, const char *field)
+static jbw_status check_positive_max(double v, double hi, const char *field)
 {
-    jbw_status st = fc_check_range(v, 0, hi, field, "");
+    jbw_status st = check_range(v, 0, hi, field, "");
     if (st == JBW_OK && v <= 0)
         return jbw__error(JBW_EINVAL,
                           "forecast params: %s is %g: must be "
@@ -48,15 +48,15 @@ static jbw_status fc_check_positive_max(double v, double hi, const char *field)
     return st;
 }
 
-static jbw_status fc_check_kind_array(const double *arr, double lo, double hi,
-                                      const char *field, int whole)
+static jbw_status check_kind_array(const double *arr, double lo, double hi,
+                                   const char *field, int whole)
 {
     int k;
     for (k = 0; k < FC_K; k++) {
         char idx[40];
         jbw_status st;
-        snprintf(idx, sizeof idx, "[%s]", fc_kind_name(k));
-        st = fc_check_range(arr[k], lo, hi, field, idx);
+        snprintf(idx, sizeof idx, "[%s]", kind_name(k));
+        st = check_range(arr[k], lo, hi, field, idx);
         if (st != JBW_OK)
             return st;
         if (whole && arr[k] != floor(arr[k]))
@@ -68,7 +68,7 @@ static jbw_status fc_check_kind_array(const double *arr, double lo, double hi,
     return JBW_OK;
 }
 
-static jbw_status fc_check_flag(int v, const char *field)
+static jbw_status check_flag(int v, const char *field)
 {
     if (v != 0 && v != 1)
         return jbw__error(JBW_EINVAL,
@@ -78,7 +78,7 @@ static jbw_status fc_check_flag(int v, const char *field)
     return JBW_OK;
 }
 
-static jbw_status fc_check_shocks(const jbw_forecast_params *p)
+static jbw_status check_shocks(const jbw_forecast_params *p)
 {
     size_t i;
     if (p->shock_count > FC_MAX_SHOCKS)
@@ -108,7 +108,7 @@ static jbw_status fc_check_shocks(const jbw_forecast_params *p)
                               i, (int)s->month_from, (int)s->month_to,
                               JBW_FORECAST_MONTHS_MAX);
         snprintf(idx, sizeof idx, "[%zu].multiplier", i);
-        st = fc_check_range(s->multiplier, 0, FC_MAX_MULTIPLIER, "shocks", idx);
+        st = check_range(s->multiplier, 0, FC_MAX_MULTIPLIER, "shocks", idx);
         if (st != JBW_OK)
             return st;
     }
@@ -117,7 +117,7 @@ static jbw_status fc_check_shocks(const jbw_forecast_params *p)
 
 /* The hiring plan: months 1..600, one cohort a month, bounded FTE and a
  * ramp of -1 (the norm's) or 0..36 months at a fraction 0..1. */
-static jbw_status fc_check_hiring_plan(const jbw_forecast_params *p)
+static jbw_status check_hiring_plan(const jbw_forecast_params *p)
 {
     unsigned char seen[JBW_FORECAST_MONTHS_MAX + 1];
     size_t i;
@@ -156,25 +156,25 @@ static jbw_status fc_check_hiring_plan(const jbw_forecast_params *p)
                               i, (int)h->onboarding_months,
                               JBW_HIRE_ONBOARDING_MAX);
         snprintf(idx, sizeof idx, "[%zu].fte", i);
-        if ((st = fc_check_range(h->fte, 0, FC_MAX_HIRES, "hiring_plan",
-                                 idx)) != JBW_OK)
+        if ((st = check_range(h->fte, 0, FC_MAX_HIRES, "hiring_plan", idx)) !=
+            JBW_OK)
             return st;
         snprintf(idx, sizeof idx, "[%zu].onboarding_fraction", i);
-        if ((st = fc_check_range(h->onboarding_fraction, 0, 1, "hiring_plan",
-                                 idx)) != JBW_OK)
+        if ((st = check_range(h->onboarding_fraction, 0, 1, "hiring_plan",
+                              idx)) != JBW_OK)
             return st;
     }
     return JBW_OK;
 }
 
-static jbw_status fc_check_staff(const jbw_forecast_params *p)
+static jbw_status check_staff(const jbw_forecast_params *p)
 {
     int j;
     for (j = 0; j < JBW_TENURE_SLOTS; j++) {
         char idx[16];
         jbw_status st;
         snprintf(idx, sizeof idx, "[%d]", j);
-        st = fc_check_range(p->staff_fte[j], 0, FC_MAX_FTE, "staff_fte", idx);
+        st = check_range(p->staff_fte[j], 0, FC_MAX_FTE, "staff_fte", idx);
         if (st != JBW_OK)
             return st;
     }
@@ -205,7 +205,7 @@ jbw_status jbw__fc_check_horizon(const jbw_forecast_params *p)
  * the inflow they give in every month must stay within the same bound as
  * the base inflow, or a run would overflow to inf and NaN stocks.
  */
-static jbw_status fc_check_shocked_inflow(const jbw_forecast_params *p)
+static jbw_status check_shocked_inflow(const jbw_forecast_params *p)
 {
     int32_t t;
     int k;
@@ -234,7 +234,7 @@ static jbw_status fc_check_shocked_inflow(const jbw_forecast_params *p)
 #define FC_PARAMS_V1_SIZE offsetof(jbw_forecast_params, turnover_first_year)
 #define FC_PARAMS_V2_SIZE offsetof(jbw_forecast_params, hiring_plan)
 
-static size_t fc_params_size(unsigned int version)
+static size_t params_size(unsigned int version)
 {
     return version == 1   ? FC_PARAMS_V1_SIZE
            : version == 2 ? FC_PARAMS_V2_SIZE
@@ -257,7 +257,7 @@ jbw_status jbw__fc_params_read(jbw_forecast_params *out,
                           "supported",
                           in->version);
     *out = defaults;
-    memcpy(out, in, fc_params_size(in->version));
+    memcpy(out, in, params_size(in->version));
     out->version = JBW_FORECAST_PARAMS_VERSION;
     return JBW_OK;
 }
@@ -266,26 +266,25 @@ void jbw__fc_params_write(jbw_forecast_params *out,
                           const jbw_forecast_params *full)
 {
     unsigned int version = out->version;
-    memcpy(out, full, fc_params_size(version));
+    memcpy(out, full, params_size(version));
     out->version = version;
 }
 
 /* -1 (unset) or a fraction 0..1. */
-static jbw_status fc_check_optional_share(double v, const char *name)
+static jbw_status check_optional_share(double v, const char *name)
 {
     if (v == -1.0)
         return JBW_OK;
-    return fc_check_range(v, 0, 1, name, "");
+    return check_range(v, 0, 1, name, "");
 }
 
-static jbw_status fc_check_version2(const jbw_forecast_params *p)
+static jbw_status check_version2(const jbw_forecast_params *p)
 {
     jbw_status st;
-    if ((st = fc_check_optional_share(p->turnover_first_year,
-                                      "turnover_first_year")) != JBW_OK ||
-        (st = fc_check_range(p->vots_to_ots, 0, 1, "vots_to_ots", "")) !=
-            JBW_OK ||
-        (st = fc_check_optional_share(p->bestaand_share, "bestaand_share")) !=
+    if ((st = check_optional_share(p->turnover_first_year,
+                                   "turnover_first_year")) != JBW_OK ||
+        (st = check_range(p->vots_to_ots, 0, 1, "vots_to_ots", "")) != JBW_OK ||
+        (st = check_optional_share(p->bestaand_share, "bestaand_share")) !=
             JBW_OK)
         return st;
     return JBW_OK;
@@ -298,52 +297,52 @@ jbw_status jbw__fc_check_params(const jbw_forecast_params *in, int stochastic)
     jbw_status st;
     if ((st = jbw__fc_params_read(&full, in)) != JBW_OK)
         return st;
-    if ((st = fc_check_version2(p)) != JBW_OK)
+    if ((st = check_version2(p)) != JBW_OK)
         return st;
     if ((st = jbw__fc_check_horizon(p)) != JBW_OK ||
-        (st = fc_check_kind_array(p->assigned, 0, FC_MAX_COUNT, "assigned",
-                                  stochastic)) != JBW_OK ||
-        (st = fc_check_kind_array(p->waiting_nieuw, 0, FC_MAX_COUNT,
-                                  "waiting_nieuw", stochastic)) != JBW_OK ||
-        (st = fc_check_kind_array(p->waiting_bestaand, 0, FC_MAX_COUNT,
-                                  "waiting_bestaand", stochastic)) != JBW_OK ||
-        (st = fc_check_staff(p)) != JBW_OK ||
-        (st = fc_check_kind_array(p->inflow, 0, FC_MAX_INFLOW, "inflow", 0)) !=
+        (st = check_kind_array(p->assigned, 0, FC_MAX_COUNT, "assigned",
+                               stochastic)) != JBW_OK ||
+        (st = check_kind_array(p->waiting_nieuw, 0, FC_MAX_COUNT,
+                               "waiting_nieuw", stochastic)) != JBW_OK ||
+        (st = check_kind_array(p->waiting_bestaand, 0, FC_MAX_COUNT,
+                               "waiting_bestaand", stochastic)) != JBW_OK ||
+        (st = check_staff(p)) != JBW_OK ||
+        (st = check_kind_array(p->inflow, 0, FC_MAX_INFLOW, "inflow", 0)) !=
             JBW_OK ||
-        (st = fc_check_kind_array(p->duration, 1, FC_MAX_DURATION, "duration",
-                                  0)) != JBW_OK)
+        (st = check_kind_array(p->duration, 1, FC_MAX_DURATION, "duration",
+                               0)) != JBW_OK)
         return st;
     if (isfinite(p->turnover) && p->turnover > 1)
         return jbw__error(JBW_EINVAL,
                           "forecast params: turnover is %g: must "
                           "be a fraction 0..1 (0.2 for 20%%)",
                           p->turnover);
-    if ((st = fc_check_range(p->turnover, 0, 1, "turnover", "")) != JBW_OK ||
-        (st = fc_check_range(p->hires_fte, 0, FC_MAX_HIRES, "hires_fte", "")) !=
+    if ((st = check_range(p->turnover, 0, 1, "turnover", "")) != JBW_OK ||
+        (st = check_range(p->hires_fte, 0, FC_MAX_HIRES, "hires_fte", "")) !=
             JBW_OK ||
-        (st = fc_check_positive_max(p->fte_per_worker, 1.2,
-                                    "fte_per_worker")) != JBW_OK ||
-        (st = fc_check_positive_max(p->units_per_measure, 10,
-                                    "units_per_measure")) != JBW_OK ||
-        (st = fc_check_flag(p->bestaand_first, "bestaand_first")) != JBW_OK ||
-        (st = fc_check_flag(p->emergency_first, "emergency_first")) != JBW_OK ||
-        (st = fc_check_flag(p->finance, "finance")) != JBW_OK ||
-        (st = fc_check_kind_array(p->tariff, 0, FC_MAX_MONEY, "tariff", 0)) !=
+        (st = check_positive_max(p->fte_per_worker, 1.2, "fte_per_worker")) !=
             JBW_OK ||
-        (st = fc_check_range(p->staff_cost, 0, FC_MAX_MONEY, "staff_cost",
-                             "")) != JBW_OK ||
-        (st = fc_check_range(p->fixed_costs, 0, FC_MAX_MONEY, "fixed_costs",
-                             "")) != JBW_OK)
+        (st = check_positive_max(p->units_per_measure, 10,
+                                 "units_per_measure")) != JBW_OK ||
+        (st = check_flag(p->bestaand_first, "bestaand_first")) != JBW_OK ||
+        (st = check_flag(p->emergency_first, "emergency_first")) != JBW_OK ||
+        (st = check_flag(p->finance, "finance")) != JBW_OK ||
+        (st = check_kind_array(p->tariff, 0, FC_MAX_MONEY, "tariff", 0)) !=
+            JBW_OK ||
+        (st = check_range(p->staff_cost, 0, FC_MAX_MONEY, "staff_cost", "")) !=
+            JBW_OK ||
+        (st = check_range(p->fixed_costs, 0, FC_MAX_MONEY, "fixed_costs",
+                          "")) != JBW_OK)
         return st;
     if (p->hire_months < 0 || p->hire_months > JBW_FORECAST_MONTHS_MAX)
         return jbw__error(JBW_EINVAL,
                           "forecast params: hire_months is %d: "
                           "must be 0..%d",
                           (int)p->hire_months, JBW_FORECAST_MONTHS_MAX);
-    if ((st = fc_check_shocks(p)) != JBW_OK ||
-        (st = fc_check_hiring_plan(p)) != JBW_OK)
+    if ((st = check_shocks(p)) != JBW_OK ||
+        (st = check_hiring_plan(p)) != JBW_OK)
         return st;
-    return fc_check_shocked_inflow(p);
+    return check_shocked_inflow(p);
 }
 
 jbw_status jbw_forecast_params_init(jbw_forecast_params *params,
@@ -354,8 +353,8 @@ jbw_status jbw_forecast_params_init(jbw_forecast_params *params,
     int older = version >= 1 && version < JBW_FORECAST_PARAMS_VERSION;
     unsigned int as = older ? JBW_FORECAST_PARAMS_VERSION : version;
     jbw_status st = jbw__record_init(
-        params, &defaults, older ? fc_params_size(version) : sizeof defaults,
-        as, JBW_FORECAST_PARAMS_VERSION, "jbw_forecast_params_init");
+        params, &defaults, older ? params_size(version) : sizeof defaults, as,
+        JBW_FORECAST_PARAMS_VERSION, "jbw_forecast_params_init");
     if (st == JBW_OK)
         params->version = version;
     return st;
