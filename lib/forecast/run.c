@@ -21,8 +21,8 @@ double *jbw__fc_values(const jbw_forecast *fc, int32_t month, int stat)
            ((size_t)month * (size_t)fc->nstats + (size_t)stat) * FCQ_ALL;
 }
 
-static void fc_month_fill(jbw_forecast_month *out, const jbw_forecast *fc,
-                          int32_t month, const double *v)
+static void month_fill(jbw_forecast_month *out, const jbw_forecast *fc,
+                       int32_t month, const double *v)
 {
     out->month = month;
     out->date = fc ? fc->dates[month] : JBW_DATE_NONE;
@@ -77,9 +77,8 @@ const char *jbw_forecast_data_notice(const jbw_forecast *fc)
     return fc ? fc->data_notice : NULL;
 }
 
-static jbw_status fc_result_new(jbw_forecast **out,
-                                const jbw_forecast_params *p, size_t reps,
-                                uint64_t seed)
+static jbw_status result_new(jbw_forecast **out, const jbw_forecast_params *p,
+                             size_t reps, uint64_t seed)
 {
     jbw_forecast *fc = jbw__calloc(1, sizeof *fc);
     int32_t t;
@@ -117,27 +116,27 @@ static jbw_status fc_result_new(jbw_forecast **out,
     return JBW_OK;
 }
 
-static int fc_notify(const jbw_forecast_options *o, const jbw_forecast *fc,
-                     size_t replicate, int32_t t, const double *q)
+static int notify(const jbw_forecast_options *o, const jbw_forecast *fc,
+                  size_t replicate, int32_t t, const double *q)
 {
     jbw_forecast_month mo;
     if (!o || !o->on_month)
         return 0;
     memset(&mo, 0, sizeof mo);
     mo.version = JBW_FORECAST_MONTH_VERSION;
-    fc_month_fill(&mo, fc, t, q);
+    month_fill(&mo, fc, t, q);
     return o->on_month(o->on_month_user, replicate, &mo);
 }
 
-static jbw_status fc_canceled(const char *what)
+static jbw_status canceled_error(const char *what)
 {
     return jbw__error(JBW_ECANCELED, "forecast: canceled by the %s callback",
                       what);
 }
 
-static jbw_status fc_run_deterministic(jbw_forecast *fc, const jbw__fc_model *m,
-                                       const jbw_forecast_params *p,
-                                       const jbw_forecast_options *o)
+static jbw_status run_deterministic(jbw_forecast *fc, const jbw__fc_model *m,
+                                    const jbw_forecast_params *p,
+                                    const jbw_forecast_options *o)
 {
     jbw__fc_state s;
     int32_t t;
@@ -148,11 +147,11 @@ static jbw_status fc_run_deterministic(jbw_forecast *fc, const jbw__fc_model *m,
             jbw__fc_observe_start(m, &s, q);
         else
             jbw__fc_step(m, &s, t, NULL, q);
-        if (fc_notify(o, fc, 0, t, q))
-            return fc_canceled("month");
+        if (notify(o, fc, 0, t, q))
+            return canceled_error("month");
         if (o && o->progress &&
             o->progress(o->progress_user, (size_t)t + 1, (size_t)m->months + 1))
-            return fc_canceled("progress");
+            return canceled_error("progress");
     }
     return JBW_OK;
 }
@@ -162,7 +161,7 @@ static jbw_status fc_run_deterministic(jbw_forecast *fc, const jbw__fc_model *m,
  * after (Hoare's selection with Wirth's partition, which splits runs of
  * equal values evenly: integer stocks have many ties).
  */
-static double fc_select(double *x, size_t l, size_t r, size_t k)
+static double select_kth(double *x, size_t l, size_t r, size_t k)
 {
     while (l < r) {
         double pivot = x[k];
@@ -190,7 +189,7 @@ static double fc_select(double *x, size_t l, size_t r, size_t k)
     return x[k];
 }
 
-static double fc_min(const double *x, size_t l, size_t r)
+static double min(const double *x, size_t l, size_t r)
 {
     double m = x[l];
     size_t i;
@@ -207,29 +206,28 @@ static double fc_min(const double *x, size_t l, size_t r)
  * before it and those above after it, so that the 5th and 95th
  * percentiles search only their half. Reorders x.
  */
-static double fc_quantile(double *x, size_t n, double prob, size_t l, size_t r)
+static double quantile_of(double *x, size_t n, double prob, size_t l, size_t r)
 {
     double h = (double)(n - 1) * prob;
     size_t lo = (size_t)floor(h);
-    double xlo = fc_select(x, l, r, lo);
-    double xhi = lo + 1 <= r  ? fc_min(x, lo + 1, r)
-                 : lo + 1 < n ? fc_min(x, lo + 1, n - 1)
+    double xlo = select_kth(x, l, r, lo);
+    double xhi = lo + 1 <= r  ? min(x, lo + 1, r)
+                 : lo + 1 < n ? min(x, lo + 1, n - 1)
                               : xlo;
     return xlo + (h - (double)lo) * (xhi - xlo);
 }
 
 /* p5, p50 and p95 of x[0..n) (reorders x). */
-static void fc_quantiles(double *out, double *x, size_t n)
+static void fill_quantiles(double *out, double *x, size_t n)
 {
     size_t mid = (size_t)floor((double)(n - 1) * 0.5);
-    out[1] = fc_quantile(x, n, 0.50, 0, n - 1);
-    out[0] = fc_quantile(x, n, 0.05, 0, mid);
-    out[2] = fc_quantile(x, n, 0.95, mid, n - 1);
+    out[1] = quantile_of(x, n, 0.50, 0, n - 1);
+    out[0] = quantile_of(x, n, 0.05, 0, mid);
+    out[2] = quantile_of(x, n, 0.95, mid, n - 1);
 }
 
 /* Mean and percentiles of month t from the replicate columns. */
-static void fc_month_stats(jbw_forecast *fc, int32_t t, double *cols,
-                           size_t reps)
+static void month_stats(jbw_forecast *fc, int32_t t, double *cols, size_t reps)
 {
     int qi;
     for (qi = 0; qi < FCQ_ALL; qi++) {
@@ -247,7 +245,7 @@ static void fc_month_stats(jbw_forecast *fc, int32_t t, double *cols,
             pct[0] = pct[1] = pct[2] = x[0];
             jbw__fc_values(fc, t, JBW_STAT_MEAN)[qi] = x[0];
         } else {
-            fc_quantiles(pct, x, reps);
+            fill_quantiles(pct, x, reps);
             jbw__fc_values(fc, t, JBW_STAT_MEAN)[qi] = sum / (double)reps;
         }
         jbw__fc_values(fc, t, JBW_STAT_P5)[qi] = pct[0];
@@ -265,7 +263,7 @@ typedef struct fc_block {
     int32_t t;
 } fc_block;
 
-static void fc_block_step(const fc_block *b)
+static void block_step(const fc_block *b)
 {
     size_t r;
     int qi;
@@ -297,13 +295,13 @@ typedef struct fc_pool {
     unsigned char *started;
 } fc_pool;
 
-static void *fc_block_main(void *arg)
+static void *block_main(void *arg)
 {
-    fc_block_step(arg);
+    block_step(arg);
     return NULL;
 }
 
-static size_t fc_online_cores(void)
+static size_t online_cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (size_t)n : 1;
@@ -311,7 +309,7 @@ static size_t fc_online_cores(void)
 
 size_t jbw__fc_threads(unsigned threads, size_t work)
 {
-    size_t n = threads ? threads : fc_online_cores();
+    size_t n = threads ? threads : online_cores();
     if (n > JBW_FORECAST_THREADS_MAX)
         n = JBW_FORECAST_THREADS_MAX;
     n = n < work ? n : work;
@@ -323,7 +321,7 @@ typedef struct fc_job {
     void *arg;
 } fc_job;
 
-static void *fc_job_main(void *arg)
+static void *job_main(void *arg)
 {
     fc_job *job = arg;
     job->fn(job->arg);
@@ -344,8 +342,7 @@ void jbw__fc_parallel(size_t n, void (*fn)(void *), void *args, size_t size)
         for (i = 1; i < n; i++) {
             jobs[i].fn = fn;
             jobs[i].arg = (char *)args + i * size;
-            started[i] =
-                pthread_create(&tid[i], NULL, fc_job_main, &jobs[i]) == 0;
+            started[i] = pthread_create(&tid[i], NULL, job_main, &jobs[i]) == 0;
         }
         fn(args);
         for (i = 1; i < n; i++) {
@@ -361,7 +358,7 @@ void jbw__fc_parallel(size_t n, void (*fn)(void *), void *args, size_t size)
 }
 
 /* The threads a run uses: 1 unless asked, never more than replicates. */
-static size_t fc_thread_count(const jbw_forecast_options *o)
+static size_t thread_count(const jbw_forecast_options *o)
 {
     if (o->version < 2 || o->on_month)
         return 1;
@@ -369,13 +366,13 @@ static size_t fc_thread_count(const jbw_forecast_options *o)
 }
 
 /* 0 when the pool could not be set up: the run then uses one thread. */
-static int fc_pool_init(fc_pool *pool, const jbw_forecast_options *o,
-                        const jbw__fc_model *m, jbw__fc_state *states,
-                        double *cols)
+static int pool_init(fc_pool *pool, const jbw_forecast_options *o,
+                     const jbw__fc_model *m, jbw__fc_state *states,
+                     double *cols)
 {
     size_t i, reps = o->replicates;
     memset(pool, 0, sizeof *pool);
-    pool->n = fc_thread_count(o);
+    pool->n = thread_count(o);
     if (pool->n < 2)
         return 0;
     pool->blocks = jbw__calloc(pool->n, sizeof *pool->blocks);
@@ -395,27 +392,27 @@ static int fc_pool_init(fc_pool *pool, const jbw_forecast_options *o,
     return 1;
 }
 
-static void fc_pool_free(fc_pool *pool)
+static void pool_free(fc_pool *pool)
 {
     jbw__free(pool->blocks);
     jbw__free(pool->tid);
     jbw__free(pool->started);
 }
 
-static void fc_pool_month(fc_pool *pool, int32_t t)
+static void pool_month(fc_pool *pool, int32_t t)
 {
     size_t i;
     for (i = 0; i < pool->n; i++)
         pool->blocks[i].t = t;
     for (i = 1; i < pool->n; i++)
-        pool->started[i] = pthread_create(&pool->tid[i], NULL, fc_block_main,
+        pool->started[i] = pthread_create(&pool->tid[i], NULL, block_main,
                                           &pool->blocks[i]) == 0;
-    fc_block_step(&pool->blocks[0]);
+    block_step(&pool->blocks[0]);
     for (i = 1; i < pool->n; i++) {
         if (pool->started[i])
             pthread_join(pool->tid[i], NULL);
         else
-            fc_block_step(&pool->blocks[i]);
+            block_step(&pool->blocks[i]);
     }
 }
 #else /* no POSIX threads: every run uses the calling thread */
@@ -436,48 +433,48 @@ typedef struct fc_pool {
     size_t n;
 } fc_pool;
 
-static int fc_pool_init(fc_pool *pool, const jbw_forecast_options *o,
-                        const jbw__fc_model *m, jbw__fc_state *states,
-                        double *cols)
+static int pool_init(fc_pool *pool, const jbw_forecast_options *o,
+                     const jbw__fc_model *m, jbw__fc_state *states,
+                     double *cols)
 {
     (void)o, (void)m, (void)states, (void)cols;
     pool->n = 1;
     return 0;
 }
 
-static void fc_pool_free(fc_pool *pool)
+static void pool_free(fc_pool *pool)
 {
     (void)pool;
 }
 
-static void fc_pool_month(fc_pool *pool, int32_t t)
+static void pool_month(fc_pool *pool, int32_t t)
 {
     (void)pool, (void)t;
 }
 #endif
 
 /* One thread: replicate by replicate, each followed by its callbacks. */
-static jbw_status fc_month_serial(jbw_forecast *fc, const fc_block *month,
-                                  const jbw_forecast_options *o, size_t *done,
-                                  size_t total)
+static jbw_status month_serial(jbw_forecast *fc, const fc_block *month,
+                               const jbw_forecast_options *o, size_t *done,
+                               size_t total)
 {
     size_t r, reps = month->reps;
     for (r = 0; r < reps; r++) {
         fc_block one = *month;
         one.from = r;
         one.to = r + 1;
-        fc_block_step(&one);
+        block_step(&one);
         if (o->on_month) {
             double q[FCQ_ALL];
             int qi;
             for (qi = 0; qi < FCQ_ALL; qi++)
                 q[qi] = month->cols[(size_t)qi * reps + r];
-            if (fc_notify(o, fc, r, month->t, q))
-                return fc_canceled("month");
+            if (notify(o, fc, r, month->t, q))
+                return canceled_error("month");
         }
         if (o->progress && (++*done % 4096 == 0 || *done == total) &&
             o->progress(o->progress_user, *done, total))
-            return fc_canceled("progress");
+            return canceled_error("progress");
     }
     return JBW_OK;
 }
@@ -489,9 +486,9 @@ static jbw_status fc_month_serial(jbw_forecast *fc, const fc_block *month,
  * callbacks see every replicate in order; on several, progress is called
  * once per month.
  */
-static jbw_status fc_run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
-                                    const jbw_forecast_params *p,
-                                    const jbw_forecast_options *o)
+static jbw_status run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
+                                 const jbw_forecast_params *p,
+                                 const jbw_forecast_options *o)
 {
     size_t reps = o->replicates, r, done = 0;
     size_t total = reps * ((size_t)m->months + 1);
@@ -511,30 +508,30 @@ static jbw_status fc_run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
         jbw__xoshiro_seed(states[r].rng.s, o->seed, (uint64_t)r);
         states[r].rng.lf = m->lf;
     }
-    parallel = fc_pool_init(&pool, o, m, states, cols);
+    parallel = pool_init(&pool, o, m, states, cols);
     for (t = 0; t <= m->months; t++) {
         if (parallel) {
-            fc_pool_month(&pool, t);
+            pool_month(&pool, t);
             done += reps;
             if (o->progress && o->progress(o->progress_user, done, total)) {
-                st = fc_canceled("progress");
+                st = canceled_error("progress");
                 goto done;
             }
         } else {
             fc_block month = {m, states, cols, reps, 0, reps, t};
-            if ((st = fc_month_serial(fc, &month, o, &done, total)) != JBW_OK)
+            if ((st = month_serial(fc, &month, o, &done, total)) != JBW_OK)
                 goto done;
         }
-        fc_month_stats(fc, t, cols, reps);
+        month_stats(fc, t, cols, reps);
     }
 done:
-    fc_pool_free(&pool);
+    pool_free(&pool);
     jbw__free(states);
     jbw__free(cols);
     return st;
 }
 
-static jbw_status fc_check_options(const jbw_forecast_options *o)
+static jbw_status check_options(const jbw_forecast_options *o)
 {
     if (!o)
         return JBW_OK;
@@ -569,7 +566,7 @@ jbw_status jbw_forecast_run(jbw_forecast **out,
     int stochastic;
     if (!out)
         return jbw__error(JBW_EINVAL, "jbw_forecast_run: NULL out");
-    if ((st = fc_check_options(opts)) != JBW_OK)
+    if ((st = check_options(opts)) != JBW_OK)
         return st;
     stochastic = opts && opts->replicates > 0;
     if ((st = jbw__fc_check_params(given, stochastic)) != JBW_OK ||
@@ -577,11 +574,11 @@ jbw_status jbw_forecast_run(jbw_forecast **out,
         return st;
     if ((st = jbw__fc_model_init(&m, params, norm, stochastic)) != JBW_OK)
         return st;
-    st = fc_result_new(&fc, params, stochastic ? opts->replicates : 0,
-                       opts ? opts->seed : 0);
+    st = result_new(&fc, params, stochastic ? opts->replicates : 0,
+                    opts ? opts->seed : 0);
     if (st == JBW_OK)
-        st = stochastic ? fc_run_stochastic(fc, &m, params, opts)
-                        : fc_run_deterministic(fc, &m, params, opts);
+        st = stochastic ? run_stochastic(fc, &m, params, opts)
+                        : run_deterministic(fc, &m, params, opts);
     jbw__fc_model_free(&m);
     if (st != JBW_OK) {
         jbw_forecast_free(fc);
@@ -640,7 +637,7 @@ jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
                           "jbw_forecast_month_get: month %d is "
                           "not in 0..%d",
                           (int)month, (int)fc->months);
-    fc_month_fill(out, fc, month, jbw__fc_values(fc, month, (int)stat));
+    month_fill(out, fc, month, jbw__fc_values(fc, month, (int)stat));
     return jbw__ok();
 }
 
