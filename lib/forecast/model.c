@@ -49,7 +49,7 @@ double jbw__fc_shock_multiplier(const jbw_forecast_params *p, int kind,
     return mult;
 }
 
-static void fc_add_tier(jbw__fc_model *m, int emergency, int list, int all)
+static void add_tier(jbw__fc_model *m, int emergency, int list, int all)
 {
     jbw__fc_tier *t = &m->tiers[m->ntiers];
     int index = m->ntiers;
@@ -77,20 +77,20 @@ static void fc_add_tier(jbw__fc_model *m, int emergency, int list, int all)
 }
 
 /* The order free capacity takes waiting measures (header, step 5). */
-static void fc_build_tiers(jbw__fc_model *m, const jbw_forecast_params *p)
+static void build_tiers(jbw__fc_model *m, const jbw_forecast_params *p)
 {
     int first = p->bestaand_first ? FC_LIST_BESTAAND : FC_LIST_NIEUW;
     int all = !p->emergency_first;
     m->ntiers = 0;
     m->tier_bestaand = m->tier_nieuw = -1;
     if (!all)
-        fc_add_tier(m, 1, -1, 0);
-    fc_add_tier(m, 0, first, all);
-    fc_add_tier(m, 0, 1 - first, all);
+        add_tier(m, 1, -1, 0);
+    add_tier(m, 0, first, all);
+    add_tier(m, 0, 1 - first, all);
 }
 
-static jbw_status fc_norm_values(jbw__fc_model *m, const jbw_norm *norm,
-                                 double upm)
+static jbw_status norm_values(jbw__fc_model *m, const jbw_norm *norm,
+                              double upm)
 {
     jbw_norm *own = NULL;
     int k, j;
@@ -112,7 +112,7 @@ static jbw_status fc_norm_values(jbw__fc_model *m, const jbw_norm *norm,
     return JBW_OK;
 }
 
-static double fc_round_workers(double fte, double per_worker)
+static double round_workers(double fte, double per_worker)
 {
     double n;
     if (fte <= 0)
@@ -122,7 +122,7 @@ static double fc_round_workers(double fte, double per_worker)
 }
 
 /* The hiring plan's cohorts within the horizon, by month; none: NULL. */
-static jbw_status fc_plan_init(jbw__fc_model *m, const jbw_forecast_params *p)
+static jbw_status plan_init(jbw__fc_model *m, const jbw_forecast_params *p)
 {
     size_t i;
     int any = 0;
@@ -141,7 +141,7 @@ static jbw_status fc_plan_init(jbw__fc_model *m, const jbw_forecast_params *p)
             continue;
         c = &m->plan[h->month];
         c->fte = h->fte;
-        c->workers = fc_round_workers(h->fte, p->fte_per_worker);
+        c->workers = round_workers(h->fte, p->fte_per_worker);
         c->onboarding = h->onboarding_months;
         c->fraction = h->onboarding_fraction;
     }
@@ -157,7 +157,7 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
     int k;
     memset(m, 0, sizeof *m);
     m->months = p->months;
-    st = fc_norm_values(m, norm, p->units_per_measure);
+    st = norm_values(m, norm, p->units_per_measure);
     if (st != JBW_OK)
         return st;
     m->inflow_mean =
@@ -214,15 +214,15 @@ jbw_status jbw__fc_model_init(jbw__fc_model *m, const jbw_forecast_params *p,
     m->hires_fte = p->hires_fte;
     m->hire_months = p->hire_months;
     m->fte_per_worker = p->fte_per_worker;
-    m->hire_workers = fc_round_workers(p->hires_fte, p->fte_per_worker);
-    if ((st = fc_plan_init(m, p)) != JBW_OK) {
+    m->hire_workers = round_workers(p->hires_fte, p->fte_per_worker);
+    if ((st = plan_init(m, p)) != JBW_OK) {
         jbw__fc_model_free(m);
         return st;
     }
     m->finance = p->finance;
     m->staff_cost_month = p->staff_cost / 12.0;
     m->fixed_month = p->fixed_costs / 12.0;
-    fc_build_tiers(m, p);
+    build_tiers(m, p);
     return JBW_OK;
 }
 
@@ -238,13 +238,13 @@ void jbw__fc_state_init(jbw__fc_state *s, const jbw__fc_model *m,
     }
     for (j = 0; j < FC_RING; j++) {
         s->fte[j] = p->staff_fte[j];
-        s->workers[j] = fc_round_workers(p->staff_fte[j], m->fte_per_worker);
+        s->workers[j] = round_workers(p->staff_fte[j], m->fte_per_worker);
     }
     s->senior_fte = p->staff_fte[FC_RING];
-    s->senior_workers = fc_round_workers(s->senior_fte, m->fte_per_worker);
+    s->senior_workers = round_workers(s->senior_fte, m->fte_per_worker);
 }
 
-static double fc_total_fte(const jbw__fc_model *m, const jbw__fc_state *s)
+static double total_fte(const jbw__fc_model *m, const jbw__fc_state *s)
 {
     double sum = s->senior_fte;
     int j;
@@ -258,7 +258,7 @@ static double fc_total_fte(const jbw__fc_model *m, const jbw__fc_state *s)
 
 /* The fraction of a caseload the cohort hired in month `hired` carries
  * at `tenure` (0..35): its own ramp, or the norm's. */
-static double fc_cohort_ramp(const jbw__fc_model *m, int32_t hired, int tenure)
+static double cohort_ramp(const jbw__fc_model *m, int32_t hired, int tenure)
 {
     const jbw__fc_cohort *c = &m->plan[hired];
     if (c->onboarding < 0)
@@ -266,7 +266,7 @@ static double fc_cohort_ramp(const jbw__fc_model *m, int32_t hired, int tenure)
     return tenure < c->onboarding ? c->fraction : 1.0;
 }
 
-static double fc_effective_fte(const jbw__fc_model *m, const jbw__fc_state *s)
+static double effective_fte_of(const jbw__fc_model *m, const jbw__fc_state *s)
 {
     double sum = s->senior_fte * m->ramp[FC_RING];
     unsigned cell, j = 0;
@@ -281,14 +281,14 @@ static double fc_effective_fte(const jbw__fc_model *m, const jbw__fc_state *s)
         for (tenure = 0; tenure < FC_RING && tenure < s->month; tenure++) {
             unsigned c = (s->head + (unsigned)tenure) % FC_RING;
             if (s->plan_fte[c] > 0)
-                sum += s->plan_fte[c] *
-                       fc_cohort_ramp(m, s->month - tenure, tenure);
+                sum +=
+                    s->plan_fte[c] * cohort_ramp(m, s->month - tenure, tenure);
         }
     }
     return sum;
 }
 
-static double fc_load(const jbw__fc_model *m, const jbw__fc_state *s)
+static double load_of(const jbw__fc_model *m, const jbw__fc_state *s)
 {
     double load = 0;
     int i;
@@ -300,8 +300,7 @@ static double fc_load(const jbw__fc_model *m, const jbw__fc_state *s)
 }
 
 /* Fills the stock, staff and finance quantities of the state. */
-static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s,
-                       double *q)
+static void observe(const jbw__fc_model *m, const jbw__fc_state *s, double *q)
 {
     double a = 0, wn = 0, wb = 0, revenue = 0;
     int i;
@@ -321,10 +320,10 @@ static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s,
     q[FCQ_WAITING_BESTAAND] = wb;
     q[FCQ_WAITING] = wn + wb;
     q[FCQ_ACTIVE] = a + wn + wb;
-    q[FCQ_FTE] = fc_total_fte(m, s);
-    q[FCQ_EFFECTIVE_FTE] = fc_effective_fte(m, s);
+    q[FCQ_FTE] = total_fte(m, s);
+    q[FCQ_EFFECTIVE_FTE] = effective_fte_of(m, s);
     q[FCQ_CAPACITY] = q[FCQ_EFFECTIVE_FTE] * m->caseload_per_fte;
-    q[FCQ_LOAD] = fc_load(m, s);
+    q[FCQ_LOAD] = load_of(m, s);
     q[FCQ_FREE_CAPACITY] =
         q[FCQ_CAPACITY] > q[FCQ_LOAD] ? q[FCQ_CAPACITY] - q[FCQ_LOAD] : 0;
     if (!m->finance) {
@@ -342,15 +341,16 @@ static void fc_observe(const jbw__fc_model *m, const jbw__fc_state *s,
 }
 
 /* The ending VOTS of one list that continue as an OTS. */
-static double fc_continue(const jbw__fc_model *m, double ended, jbw__fc_rng *g)
+static double continuing_vots(const jbw__fc_model *m, double ended,
+                              jbw__fc_rng *g)
 {
     return g ? jbw__fc_binom_draw(&m->binom[FC_CONTINUE_BINOM], ended, g)
              : ended * m->vots_to_ots;
 }
 
 /* Step 1: exits from every stock of every kind. */
-static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s,
-                            jbw__fc_rng *g)
+static double step_exits(const jbw__fc_model *m, jbw__fc_state *s,
+                         jbw__fc_rng *g)
 {
     double exits = 0;
     int i;
@@ -372,8 +372,9 @@ static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s,
         s->wb[k] -= eb;
         if (k == JBW_KIND_VOTS && m->vots_to_ots > 0) {
             /* continuing as an OTS on the same list: no exit */
-            double ca = fc_continue(m, ea, g), cn = fc_continue(m, en, g),
-                   cb = fc_continue(m, eb, g);
+            double ca = continuing_vots(m, ea, g),
+                   cn = continuing_vots(m, en, g),
+                   cb = continuing_vots(m, eb, g);
             s->a[JBW_KIND_OTS] += ca;
             s->wn[JBW_KIND_OTS] += cn;
             s->wb[JBW_KIND_OTS] += cb;
@@ -387,8 +388,8 @@ static double fc_step_exits(const jbw__fc_model *m, jbw__fc_state *s,
 }
 
 /* Step 2: inflow into waiting nieuw. */
-static double fc_step_inflow(const jbw__fc_model *m, jbw__fc_state *s,
-                             int32_t t, jbw__fc_rng *g)
+static double step_inflow(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
+                          jbw__fc_rng *g)
 {
     double inflow = 0;
     size_t row = (size_t)t * FC_K;
@@ -404,8 +405,8 @@ static double fc_step_inflow(const jbw__fc_model *m, jbw__fc_state *s,
 }
 
 /* Leavers of one tenure group; returns their FTE. */
-static double fc_leave(const jbw__fc_model *m, double *fte, double *workers,
-                       int first_year, jbw__fc_rng *g)
+static double leave(const jbw__fc_model *m, double *fte, double *workers,
+                    int first_year, jbw__fc_rng *g)
 {
     double gone;
     if (*fte <= 0)
@@ -429,24 +430,23 @@ static double fc_leave(const jbw__fc_model *m, double *fte, double *workers,
  * Step 3 and 4: leavers, their caseload to bestaand, tenure, hires.
  * Writes leavers' FTE, orphaned measures and hires into q.
  */
-static void fc_step_staff(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
-                          jbw__fc_rng *g, double *q)
+static void step_staff(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
+                       jbw__fc_rng *g, double *q)
 {
-    double before = fc_total_fte(m, s), gone = 0, share, orphaned = 0;
+    double before = total_fte(m, s), gone = 0, share, orphaned = 0;
     unsigned last;
     int i, j;
     for (j = 0; j < FC_RING; j++) {
         /* cell j holds tenure (j - head) mod FC_RING */
         int tenure = (int)(((unsigned)j + FC_RING - s->head) % FC_RING);
-        gone +=
-            fc_leave(m, &s->fte[j], &s->workers[j], tenure < FC_FIRST_YEAR, g);
+        gone += leave(m, &s->fte[j], &s->workers[j], tenure < FC_FIRST_YEAR, g);
     }
-    gone += fc_leave(m, &s->senior_fte, &s->senior_workers, 0, g);
+    gone += leave(m, &s->senior_fte, &s->senior_workers, 0, g);
     if (m->plan)
         for (j = 0; j < FC_RING; j++) {
             int tenure = (int)(((unsigned)j + FC_RING - s->head) % FC_RING);
-            gone += fc_leave(m, &s->plan_fte[j], &s->plan_workers[j],
-                             tenure < FC_FIRST_YEAR, g);
+            gone += leave(m, &s->plan_fte[j], &s->plan_workers[j],
+                          tenure < FC_FIRST_YEAR, g);
         }
     /* No staff at all: nobody carries the assigned caseload. */
     share = before > 0 ? gone / before : 1.0;
@@ -488,15 +488,15 @@ static void fc_step_staff(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
     q[FCQ_ORPHANED] = orphaned;
 }
 
-static double *fc_list(jbw__fc_state *s, int list, int k)
+static double *list_of(jbw__fc_state *s, int list, int k)
 {
     return list == FC_LIST_NIEUW ? &s->wn[k] : &s->wb[k];
 }
 
 /* Moves `take` measures of one waiting list to assigned. */
-static void fc_assign(jbw__fc_state *s, int list, int k, double take)
+static void assign(jbw__fc_state *s, int list, int k, double take)
 {
-    *fc_list(s, list, k) -= take;
+    *list_of(s, list, k) -= take;
     s->a[k] += take;
 }
 
@@ -507,19 +507,19 @@ static void fc_assign(jbw__fc_state *s, int list, int k, double take)
  * rest of the capacity allows). Lists of weight 0 cost nothing and are
  * taken whole. Returns the capacity left.
  */
-static double fc_take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
-                           jbw__fc_state *s, double free_cap, int whole,
-                           double *intake)
+static double take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
+                        jbw__fc_state *s, double free_cap, int whole,
+                        double *intake)
 {
     double demand = 0, f;
     int e;
     for (e = 0; e < tier->count; e++)
         demand +=
-            m->cost[tier->kind[e]] * *fc_list(s, tier->list[e], tier->kind[e]);
+            m->cost[tier->kind[e]] * *list_of(s, tier->list[e], tier->kind[e]);
     if (demand <= free_cap) {
         for (e = 0; e < tier->count; e++) {
-            double w = *fc_list(s, tier->list[e], tier->kind[e]);
-            fc_assign(s, tier->list[e], tier->kind[e], w);
+            double w = *list_of(s, tier->list[e], tier->kind[e]);
+            assign(s, tier->list[e], tier->kind[e], w);
             *intake += w;
         }
         return free_cap - demand;
@@ -527,11 +527,11 @@ static double fc_take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
     f = free_cap / demand;
     for (e = 0; e < tier->count; e++) {
         int k = tier->kind[e];
-        double w = *fc_list(s, tier->list[e], k);
+        double w = *list_of(s, tier->list[e], k);
         double take = m->cost[k] > 0 ? f * w : w;
         if (whole)
             take = floor(take);
-        fc_assign(s, tier->list[e], k, take);
+        assign(s, tier->list[e], k, take);
         *intake += take;
         free_cap -= take * m->cost[k];
     }
@@ -539,8 +539,8 @@ static double fc_take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
         return 0;
     for (e = 0; e < tier->count; e++) {
         int k = tier->kind[e];
-        if (*fc_list(s, tier->list[e], k) >= 1 && m->cost[k] <= free_cap) {
-            fc_assign(s, tier->list[e], k, 1);
+        if (*list_of(s, tier->list[e], k) >= 1 && m->cost[k] <= free_cap) {
+            assign(s, tier->list[e], k, 1);
             *intake += 1;
             free_cap -= m->cost[k];
         }
@@ -553,44 +553,42 @@ static double fc_take_tier(const jbw__fc_model *m, const jbw__fc_tier *tier,
  * b is offered to bestaand and 1 - b to nieuw; what one list leaves goes
  * to the other.
  */
-static double fc_step_intake_shared(const jbw__fc_model *m, jbw__fc_state *s,
-                                    double free_cap, int whole)
+static double step_intake_shared(const jbw__fc_model *m, jbw__fc_state *s,
+                                 double free_cap, int whole)
 {
     double intake = 0, to_b, to_n;
     int i;
     for (i = 0; i < m->ntiers && free_cap > 0; i++)
         if (i != m->tier_bestaand && i != m->tier_nieuw)
-            free_cap =
-                fc_take_tier(m, &m->tiers[i], s, free_cap, whole, &intake);
+            free_cap = take_tier(m, &m->tiers[i], s, free_cap, whole, &intake);
     if (!(free_cap > 0))
         return intake;
     to_b = free_cap * m->bestaand_share;
     to_n = free_cap - to_b;
     if (m->tier_bestaand >= 0)
-        to_b = fc_take_tier(m, &m->tiers[m->tier_bestaand], s, to_b, whole,
-                            &intake);
+        to_b =
+            take_tier(m, &m->tiers[m->tier_bestaand], s, to_b, whole, &intake);
     if (m->tier_nieuw >= 0)
-        to_n = fc_take_tier(m, &m->tiers[m->tier_nieuw], s, to_n + to_b, whole,
-                            &intake);
+        to_n = take_tier(m, &m->tiers[m->tier_nieuw], s, to_n + to_b, whole,
+                         &intake);
     else
         to_n += to_b;
     if (m->tier_bestaand >= 0 && to_n > 0)
-        fc_take_tier(m, &m->tiers[m->tier_bestaand], s, to_n, whole, &intake);
+        take_tier(m, &m->tiers[m->tier_bestaand], s, to_n, whole, &intake);
     return intake;
 }
 
 /* Step 5: free capacity takes waiting measures. Returns the intake. */
-static double fc_step_intake(const jbw__fc_model *m, jbw__fc_state *s,
-                             int whole)
+static double step_intake(const jbw__fc_model *m, jbw__fc_state *s, int whole)
 {
-    double capacity = fc_effective_fte(m, s) * m->caseload_per_fte;
-    double free_cap = capacity - fc_load(m, s);
+    double capacity = effective_fte_of(m, s) * m->caseload_per_fte;
+    double free_cap = capacity - load_of(m, s);
     double intake = 0;
     int i;
     if (m->bestaand_share >= 0)
-        return fc_step_intake_shared(m, s, free_cap, whole);
+        return step_intake_shared(m, s, free_cap, whole);
     for (i = 0; i < m->ntiers && free_cap > 0; i++)
-        free_cap = fc_take_tier(m, &m->tiers[i], s, free_cap, whole, &intake);
+        free_cap = take_tier(m, &m->tiers[i], s, free_cap, whole, &intake);
     return intake;
 }
 
@@ -598,13 +596,13 @@ static double fc_step_intake(const jbw__fc_model *m, jbw__fc_state *s,
 void jbw__fc_step(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
                   jbw__fc_rng *g, double *q)
 {
-    double exits = fc_step_exits(m, s, g);
-    double inflow = fc_step_inflow(m, s, t, g);
+    double exits = step_exits(m, s, g);
+    double inflow = step_inflow(m, s, t, g);
     double intake;
     s->month = t;
-    fc_step_staff(m, s, t, g, q);
-    intake = fc_step_intake(m, s, g != NULL);
-    fc_observe(m, s, q);
+    step_staff(m, s, t, g, q);
+    intake = step_intake(m, s, g != NULL);
+    observe(m, s, q);
     q[FCQ_INFLOW] = inflow;
     q[FCQ_EXITS] = exits;
     q[FCQ_INTAKE] = intake;
@@ -614,7 +612,7 @@ void jbw__fc_step(const jbw__fc_model *m, jbw__fc_state *s, int32_t t,
 void jbw__fc_observe_start(const jbw__fc_model *m, const jbw__fc_state *s,
                            double *q)
 {
-    fc_observe(m, s, q);
+    observe(m, s, q);
     q[FCQ_INFLOW] = q[FCQ_EXITS] = q[FCQ_ORPHANED] = q[FCQ_INTAKE] = 0;
     q[FCQ_LEAVERS_FTE] = q[FCQ_HIRES_FTE] = 0;
 }
