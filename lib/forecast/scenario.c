@@ -89,8 +89,8 @@ typedef struct sc_parse {
     jbw__strmap shock_names;
 } sc_parse;
 
-static jbw_status sc_bad(const sc_parse *ps, size_t line, const char *key,
-                         const char *value, const char *why)
+static jbw_status bad(const sc_parse *ps, size_t line, const char *key,
+                      const char *value, const char *why)
 {
     char q[JBW__SHOWN];
     return jbw__error(JBW_EPARSE, "%s line %zu: %s: %s: '%s'", ps->source, line,
@@ -98,8 +98,8 @@ static jbw_status sc_bad(const sc_parse *ps, size_t line, const char *key,
                       jbw__quote_value(q, sizeof q, value, strlen(value)));
 }
 
-static jbw_status sc_twice(const sc_parse *ps, size_t line, const char *key,
-                           size_t first)
+static jbw_status refuse_twice(const sc_parse *ps, size_t line, const char *key,
+                               size_t first)
 {
     return jbw__error(JBW_EPARSE,
                       "%s line %zu: '%s' is given twice (first "
@@ -107,9 +107,9 @@ static jbw_status sc_twice(const sc_parse *ps, size_t line, const char *key,
                       ps->source, line, key, first);
 }
 
-static jbw_status sc_number(const sc_parse *ps, double *out, const char *key,
-                            const char *value, size_t line, double lo,
-                            double hi, int fraction)
+static jbw_status parse_number(const sc_parse *ps, double *out, const char *key,
+                               const char *value, size_t line, double lo,
+                               double hi, int fraction)
 {
     size_t n = strlen(value);
     double v, scale = 1;
@@ -119,44 +119,44 @@ static jbw_status sc_number(const sc_parse *ps, double *out, const char *key,
         scale = 0.01;
     }
     if (jbw__parse_double(&v, value, n, 0) != 0)
-        return sc_bad(ps, line, key, value, "not a number");
+        return bad(ps, line, key, value, "not a number");
     v *= scale;
     if (fraction && v > 1 && scale == 1)
-        return sc_bad(ps, line, key, value,
-                      "above 1: write a fraction (0.2) "
-                      "or a percentage (20%)");
+        return bad(ps, line, key, value,
+                   "above 1: write a fraction (0.2) "
+                   "or a percentage (20%)");
     if (v < lo || v > hi) {
         snprintf(why, sizeof why, "must be in [%g, %g]%s", lo * (1 / scale),
                  hi * (1 / scale), scale != 1 ? " %" : "");
-        return sc_bad(ps, line, key, value, why);
+        return bad(ps, line, key, value, why);
     }
     *out = v;
     return JBW_OK;
 }
 
-static jbw_status sc_set_scalar(sc_parse *ps, size_t i, const char *key,
-                                const char *value, size_t line)
+static jbw_status set_scalar(sc_parse *ps, size_t i, const char *key,
+                             const char *value, size_t line)
 {
     const sc_scalar *d = &sc_scalars[i];
     char *field = (char *)&ps->sc->vals + d->offset;
     jbw_status st;
     double v;
     if (ps->sc->scalar_line[i])
-        return sc_twice(ps, line, key, ps->sc->scalar_line[i]);
+        return refuse_twice(ps, line, key, ps->sc->scalar_line[i]);
     if (d->offset == SC_FIELD(finance))
         ps->sc->finance_given = 1;
     if (d->type == SC_DATE) {
         jbw_date date;
         if (jbw_date_parse(&date, value, (size_t)-1) != JBW_OK)
-            return sc_bad(ps, line, key, value, "not a date");
+            return bad(ps, line, key, value, "not a date");
         memcpy(field, &date, sizeof date);
     } else {
-        st = sc_number(ps, &v, key, value, line, d->lo, d->hi,
-                       d->type == SC_FRACTION);
+        st = parse_number(ps, &v, key, value, line, d->lo, d->hi,
+                          d->type == SC_FRACTION);
         if (st != JBW_OK)
             return st;
         if ((d->type == SC_INT || d->type == SC_FLAG) && v != floor(v))
-            return sc_bad(ps, line, key, value, "not a whole number");
+            return bad(ps, line, key, value, "not a whole number");
         if (d->type == SC_INT) {
             int32_t iv = (int32_t)v;
             memcpy(field, &iv, sizeof iv);
@@ -173,9 +173,9 @@ static jbw_status sc_set_scalar(sc_parse *ps, size_t i, const char *key,
     return JBW_OK;
 }
 
-static jbw_status sc_kind(const sc_parse *ps, int *kind, const char *code,
-                          size_t line, const char *key, const char *value,
-                          int allow_all)
+static jbw_status parse_kind(const sc_parse *ps, int *kind, const char *code,
+                             size_t line, const char *key, const char *value,
+                             int allow_all)
 {
     jbw_kind k;
     if (allow_all && (strcmp(code, "ALL") == 0 || strcmp(code, "all") == 0 ||
@@ -195,8 +195,8 @@ static jbw_status sc_kind(const sc_parse *ps, int *kind, const char *code,
     return JBW_OK;
 }
 
-static jbw_status sc_set_kinded(sc_parse *ps, size_t i, const char *key,
-                                const char *value, size_t line)
+static jbw_status set_kinded(sc_parse *ps, size_t i, const char *key,
+                             const char *value, size_t line)
 {
     const sc_kinded *d = &sc_kindeds[i];
     const char *code = key + strlen(d->prefix) + 1;
@@ -204,11 +204,12 @@ static jbw_status sc_set_kinded(sc_parse *ps, size_t i, const char *key,
     jbw_status st;
     int kind = 0;
     double v;
-    if ((st = sc_kind(ps, &kind, code, line, key, value, 0)) != JBW_OK)
+    if ((st = parse_kind(ps, &kind, code, line, key, value, 0)) != JBW_OK)
         return st;
     if (ps->sc->kinded_line[i][kind])
-        return sc_twice(ps, line, key, ps->sc->kinded_line[i][kind]);
-    if ((st = sc_number(ps, &v, key, value, line, d->lo, d->hi, 0)) != JBW_OK)
+        return refuse_twice(ps, line, key, ps->sc->kinded_line[i][kind]);
+    if ((st = parse_number(ps, &v, key, value, line, d->lo, d->hi, 0)) !=
+        JBW_OK)
         return st;
     arr[kind] = v;
     ps->sc->kinded_line[i][kind] = line;
@@ -217,8 +218,8 @@ static jbw_status sc_set_kinded(sc_parse *ps, size_t i, const char *key,
     return JBW_OK;
 }
 
-static jbw_status sc_set_staff(sc_parse *ps, const char *key, const char *value,
-                               size_t line)
+static jbw_status set_staff(sc_parse *ps, const char *key, const char *value,
+                            size_t line)
 {
     long long tenure;
     double v;
@@ -226,12 +227,13 @@ static jbw_status sc_set_staff(sc_parse *ps, const char *key, const char *value,
     const char *num = key + strlen("staff.");
     if (jbw__parse_int(&tenure, num, strlen(num)) != 0 || tenure < 0 ||
         tenure >= JBW_TENURE_SLOTS)
-        return sc_bad(ps, line, key, value,
-                      "the tenure after 'staff.' must "
-                      "be a whole number of months 0..36");
+        return bad(ps, line, key, value,
+                   "the tenure after 'staff.' must "
+                   "be a whole number of months 0..36");
     if (ps->sc->staff_line[tenure])
-        return sc_twice(ps, line, key, ps->sc->staff_line[tenure]);
-    if ((st = sc_number(ps, &v, key, value, line, 0, FC_MAX_FTE, 0)) != JBW_OK)
+        return refuse_twice(ps, line, key, ps->sc->staff_line[tenure]);
+    if ((st = parse_number(ps, &v, key, value, line, 0, FC_MAX_FTE, 0)) !=
+        JBW_OK)
         return st;
     ps->sc->vals.staff_fte[tenure] = v;
     ps->sc->staff_line[tenure] = line;
@@ -286,24 +288,23 @@ void jbw__sc_drop_hires(jbw_scenario *sc, size_t count)
 }
 
 /* Checks the months and multiplier of a shock read from a file. */
-static jbw_status sc_shock_check(const sc_parse *ps, const jbw_shock *s,
-                                 size_t line, const char *key,
-                                 const char *value)
+static jbw_status shock_check(const sc_parse *ps, const jbw_shock *s,
+                              size_t line, const char *key, const char *value)
 {
     if (s->month_from < 1 || s->month_to < s->month_from ||
         s->month_to > JBW_FORECAST_MONTHS_MAX)
-        return sc_bad(ps, line, key, value,
-                      "months must satisfy 1 <= from "
-                      "<= to <= 600");
+        return bad(ps, line, key, value,
+                   "months must satisfy 1 <= from "
+                   "<= to <= 600");
     if (!(s->multiplier >= 0 && s->multiplier <= FC_MAX_MULTIPLIER))
-        return sc_bad(ps, line, key, value,
-                      "the multiplier must be in "
-                      "[0, 1000]");
+        return bad(ps, line, key, value,
+                   "the multiplier must be in "
+                   "[0, 1000]");
     return JBW_OK;
 }
 
 /* Splits a value into whitespace-separated tokens in place. */
-static int sc_tokens(char *s, char **tok, int max)
+static int split_tokens(char *s, char **tok, int max)
 {
     int n = 0;
     while (*s) {
@@ -321,8 +322,8 @@ static int sc_tokens(char *s, char **tok, int max)
 }
 
 /* shock.NAME = KIND|ALL from to multiplier */
-static jbw_status sc_set_shock(sc_parse *ps, const char *key, const char *value,
-                               size_t line)
+static jbw_status set_shock(sc_parse *ps, const char *key, const char *value,
+                            size_t line)
 {
     char copy[256];
     char *tok[4];
@@ -333,29 +334,29 @@ static jbw_status sc_set_shock(sc_parse *ps, const char *key, const char *value,
     jbw_status st;
     const char *name = key + strlen("shock.");
     if (!*name)
-        return sc_bad(ps, line, key, value,
-                      "the shock needs a name after "
-                      "'shock.'");
+        return bad(ps, line, key, value,
+                   "the shock needs a name after "
+                   "'shock.'");
     snprintf(copy, sizeof copy, "%s", value);
-    if (strlen(value) >= sizeof copy || sc_tokens(copy, tok, 4) != 4)
-        return sc_bad(ps, line, key, value,
-                      "expected 'KIND from to "
-                      "multiplier', e.g. 'VOTS 3 8 1.5'");
-    if ((st = sc_kind(ps, &kind, tok[0], line, key, value, 1)) != JBW_OK)
+    if (strlen(value) >= sizeof copy || split_tokens(copy, tok, 4) != 4)
+        return bad(ps, line, key, value,
+                   "expected 'KIND from to "
+                   "multiplier', e.g. 'VOTS 3 8 1.5'");
+    if ((st = parse_kind(ps, &kind, tok[0], line, key, value, 1)) != JBW_OK)
         return st;
     if (jbw__parse_int(&from, tok[1], strlen(tok[1])) != 0 ||
         jbw__parse_int(&to, tok[2], strlen(tok[2])) != 0 || from < 0 ||
         to < 0 || from > JBW_FORECAST_MONTHS_MAX ||
         to > JBW_FORECAST_MONTHS_MAX)
-        return sc_bad(ps, line, key, value,
-                      "months must be whole numbers "
-                      "1..600");
+        return bad(ps, line, key, value,
+                   "months must be whole numbers "
+                   "1..600");
     s.kind = kind;
     s.month_from = (int32_t)from;
     s.month_to = (int32_t)to;
     if (jbw__parse_double(&s.multiplier, tok[3], strlen(tok[3]), 0) != 0)
-        return sc_bad(ps, line, key, value, "the multiplier is not a number");
-    if ((st = sc_shock_check(ps, &s, line, key, value)) != JBW_OK)
+        return bad(ps, line, key, value, "the multiplier is not a number");
+    if ((st = shock_check(ps, &s, line, key, value)) != JBW_OK)
         return st;
     if ((st = jbw__strmap_intern(&ps->shock_names, name, strlen(name), &idx,
                                  &inserted)) != JBW_OK)
@@ -367,8 +368,8 @@ static jbw_status sc_set_shock(sc_parse *ps, const char *key, const char *value,
 }
 
 /* hire.MONTH = FTE [ONBOARDING_MONTHS [FRACTION]] */
-static jbw_status sc_set_hire(sc_parse *ps, const char *key, const char *value,
-                              size_t line)
+static jbw_status set_hire(sc_parse *ps, const char *key, const char *value,
+                           size_t line)
 {
     static const jbw_hire init = JBW_HIRE_INIT;
     char copy[256];
@@ -380,66 +381,66 @@ static jbw_status sc_set_hire(sc_parse *ps, const char *key, const char *value,
     const char *m = key + strlen("hire.");
     if (jbw__parse_int(&month, m, strlen(m)) != 0 || month < 1 ||
         month > JBW_FORECAST_MONTHS_MAX)
-        return sc_bad(ps, line, key, value,
-                      "the month after 'hire.' must be a whole number "
-                      "1..600");
+        return bad(ps, line, key, value,
+                   "the month after 'hire.' must be a whole number "
+                   "1..600");
     if ((first = jbw__sc_hire_line(ps->sc, (int32_t)month, &from_csv)) != 0)
-        return sc_twice(ps, line, key, first);
+        return refuse_twice(ps, line, key, first);
     snprintf(copy, sizeof copy, "%s", value);
-    ntok = strlen(value) >= sizeof copy ? 4 : sc_tokens(copy, tok, 3);
+    ntok = strlen(value) >= sizeof copy ? 4 : split_tokens(copy, tok, 3);
     if (ntok < 1 || ntok > 3)
-        return sc_bad(ps, line, key, value,
-                      "expected 'FTE [ONBOARDING_MONTHS FRACTION]', e.g. "
-                      "'75 3 0.5'");
+        return bad(ps, line, key, value,
+                   "expected 'FTE [ONBOARDING_MONTHS FRACTION]', e.g. "
+                   "'75 3 0.5'");
     h.month = (int32_t)month;
     if (jbw__parse_double(&h.fte, tok[0], strlen(tok[0]), 0) != 0 ||
         !(h.fte >= 0 && h.fte <= FC_MAX_HIRES))
-        return sc_bad(ps, line, key, value,
-                      "the FTE must be a number in [0, 100000]");
+        return bad(ps, line, key, value,
+                   "the FTE must be a number in [0, 100000]");
     if (ntok >= 2) {
         if (jbw__parse_int(&onboarding, tok[1], strlen(tok[1])) != 0 ||
             onboarding < 0 || onboarding > JBW_HIRE_ONBOARDING_MAX)
-            return sc_bad(ps, line, key, value,
-                          "the onboarding months must be a whole number "
-                          "0..36");
+            return bad(ps, line, key, value,
+                       "the onboarding months must be a whole number "
+                       "0..36");
         h.onboarding_months = (int32_t)onboarding;
         if (onboarding > 0 && ntok < 3)
-            return sc_bad(ps, line, key, value,
-                          "onboarding months need the fraction of a "
-                          "caseload carried in them, e.g. '75 3 0.5'");
+            return bad(ps, line, key, value,
+                       "onboarding months need the fraction of a "
+                       "caseload carried in them, e.g. '75 3 0.5'");
     }
     if (ntok == 3 &&
         (jbw__parse_double(&h.onboarding_fraction, tok[2], strlen(tok[2]), 0) !=
              0 ||
          !(h.onboarding_fraction >= 0 && h.onboarding_fraction <= 1)))
-        return sc_bad(ps, line, key, value,
-                      "the onboarding fraction must be a number in [0, 1]");
+        return bad(ps, line, key, value,
+                   "the onboarding fraction must be a number in [0, 1]");
     return jbw__sc_push_hire(ps->sc, &h, line, 0);
 }
 
-static int sc_prefixed(const char *key, const char *prefix)
+static int prefixed(const char *key, const char *prefix)
 {
     size_t n = strlen(prefix);
     return strncmp(key, prefix, n) == 0 && key[n] == '.';
 }
 
-static jbw_status sc_kv(void *user, const char *key, const char *value,
-                        size_t line)
+static jbw_status on_key_value(void *user, const char *key, const char *value,
+                               size_t line)
 {
     sc_parse *ps = user;
     size_t i;
     for (i = 0; i < SC_NSCALARS; i++)
         if (strcmp(key, sc_scalars[i].key) == 0)
-            return sc_set_scalar(ps, i, key, value, line);
+            return set_scalar(ps, i, key, value, line);
     for (i = 0; i < SC_NKINDEDS; i++)
-        if (sc_prefixed(key, sc_kindeds[i].prefix))
-            return sc_set_kinded(ps, i, key, value, line);
-    if (sc_prefixed(key, "staff"))
-        return sc_set_staff(ps, key, value, line);
-    if (sc_prefixed(key, "shock"))
-        return sc_set_shock(ps, key, value, line);
-    if (sc_prefixed(key, "hire"))
-        return sc_set_hire(ps, key, value, line);
+        if (prefixed(key, sc_kindeds[i].prefix))
+            return set_kinded(ps, i, key, value, line);
+    if (prefixed(key, "staff"))
+        return set_staff(ps, key, value, line);
+    if (prefixed(key, "shock"))
+        return set_shock(ps, key, value, line);
+    if (prefixed(key, "hire"))
+        return set_hire(ps, key, value, line);
     return jbw__error(JBW_EPARSE, "%s line %zu: unknown key '%s'", ps->source,
                       line, key);
 }
@@ -468,7 +469,7 @@ jbw_status jbw_scenario_parse(jbw_scenario **out, const char *text, size_t len,
     jbw_forecast_params_init(&ps.sc->vals, JBW_FORECAST_PARAMS_VERSION);
     ps.source = source ? source : "scenario";
     ps.shock_names = names;
-    st = jbw__kv_parse(text ? text : "", len, ps.source, sc_kv, &ps);
+    st = jbw__kv_parse(text ? text : "", len, ps.source, on_key_value, &ps);
     jbw__strmap_free(&ps.shock_names);
     if (st != JBW_OK) {
         jbw_scenario_free(ps.sc);
