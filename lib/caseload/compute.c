@@ -69,7 +69,7 @@ typedef struct jbw__cl_scratch {
     double *wait_hi;
 } jbw__cl_scratch;
 
-static void jbw__cl_scratch_free(jbw__cl_scratch *s)
+static void scratch_free(jbw__cl_scratch *s)
 {
     jbw__free(s->row_of_worker);
     jbw__free(s->act);
@@ -99,9 +99,8 @@ typedef struct jbw__cl_ctx {
     size_t scopes; /* 1 + orgs + regions */
 } jbw__cl_ctx;
 
-static jbw_status jbw__cl_resolve_dates(jbw_caseload *cl,
-                                        const jbw_snapshot *snap,
-                                        const jbw_caseload_options *o)
+static jbw_status resolve_dates(jbw_caseload *cl, const jbw_snapshot *snap,
+                                const jbw_caseload_options *o)
 {
     char a[JBW_DATE_BUFSIZE], b[JBW_DATE_BUFSIZE];
     jbw_status st;
@@ -141,7 +140,7 @@ static jbw_status jbw__cl_resolve_dates(jbw_caseload *cl,
 }
 
 /* The date before every hire leaves no worker to count: say so. */
-static jbw_status jbw__cl_check_hires(const jbw_snapshot *snap, jbw_date d)
+static jbw_status check_hires(const jbw_snapshot *snap, jbw_date d)
 {
     const jbw__workers *w = &snap->w;
     jbw_date first;
@@ -163,7 +162,7 @@ static jbw_status jbw__cl_check_hires(const jbw_snapshot *snap, jbw_date d)
                       a, b);
 }
 
-static jbw_status jbw__cl_alloc(jbw__cl_ctx *c)
+static jbw_status alloc(jbw__cl_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     jbw_caseload *cl = c->cl;
@@ -203,7 +202,7 @@ static jbw_status jbw__cl_alloc(jbw__cl_ctx *c)
 }
 
 /* Employed workers become rows, in snapshot order, with their capacity. */
-static jbw_status jbw__cl_workers(jbw__cl_ctx *c)
+static jbw_status add_workers(jbw__cl_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     jbw_caseload *cl = c->cl;
@@ -231,7 +230,7 @@ static jbw_status jbw__cl_workers(jbw__cl_ctx *c)
 
 /* Waiting for suitable help on the date d: 0 (no), 1 (within the
  * norm), 2 (past it: requested more than 3 calendar months before d). */
-static int jbw__cl_help_wait(const jbw__measures *m, size_t i, jbw_date d)
+static int help_wait(const jbw__measures *m, size_t i, jbw_date d)
 {
     jbw_date asked = m->help_requested[i], began = m->help_started[i], norm;
     if (asked == JBW_DATE_NONE || asked > d ||
@@ -242,16 +241,16 @@ static int jbw__cl_help_wait(const jbw__measures *m, size_t i, jbw_date d)
     return norm < d ? 2 : 1;
 }
 
-/* Adds a measure's waiting for help (jbw__cl_help_wait) to one scope. */
-static void jbw__cl_count_help(jbw_caseload_totals *t, int wait)
+/* Adds a measure's waiting for help (help_wait) to one scope. */
+static void count_help(jbw_caseload_totals *t, int wait)
 {
     t->waiting_for_help += wait > 0;
     t->waiting_for_help_past_norm += wait > 1;
 }
 
 /* Adds a measure's own counts to one scope. */
-static void jbw__cl_count_measure(jbw_caseload_totals *t, jbw_measure_state st,
-                                  unsigned kind)
+static void count_measure(jbw_caseload_totals *t, jbw_measure_state st,
+                          unsigned kind)
 {
     t->active_measures++;
     t->by_kind[kind]++;
@@ -268,9 +267,9 @@ static void jbw__cl_count_measure(jbw_caseload_totals *t, jbw_measure_state st,
  * counts as coupled once its first worker came on or before the date;
  * one with a worker but no first_assigned day is started, never within.
  */
-static jbw_status jbw__cl_coupling(jbw__cl_ctx *c, size_t i,
-                                   jbw_measure_state state, size_t sc_org,
-                                   size_t sc_reg)
+static jbw_status count_coupling(jbw__cl_ctx *c, size_t i,
+                                 jbw_measure_state state, size_t sc_org,
+                                 size_t sc_reg)
 {
     const jbw__measures *m = &c->snap->m;
     jbw_caseload *cl = c->cl;
@@ -314,7 +313,7 @@ static jbw_status jbw__cl_coupling(jbw__cl_ctx *c, size_t i,
  * One pass over the measures: states, per-scope measure counts, the
  * coupling norm, and (unit measure) weights and loads.
  */
-static jbw_status jbw__cl_measures(jbw__cl_ctx *c)
+static jbw_status add_measures(jbw__cl_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     const jbw__measures *m = &snap->m;
@@ -330,19 +329,19 @@ static jbw_status jbw__cl_measures(jbw__cl_ctx *c)
         cl->help_known += m->help_requested[i] != JBW_DATE_NONE;
         size_t so = 1 + m->org[i], sr = reg_base + m->region[i];
         if (m->start[i] >= pf && m->start[i] <= pt &&
-            (st = jbw__cl_coupling(c, i, state, so, sr)) != JBW_OK)
+            (st = count_coupling(c, i, state, so, sr)) != JBW_OK)
             return st;
         if (state != JBW_STATE_INACTIVE) {
             unsigned kind = m->kind[i];
             uint32_t row = JBW__NONE;
-            int help = jbw__cl_help_wait(m, i, d);
-            jbw__cl_count_measure(&t[0], state, kind);
-            jbw__cl_count_measure(&t[so], state, kind);
-            jbw__cl_count_measure(&t[sr], state, kind);
+            int help = help_wait(m, i, d);
+            count_measure(&t[0], state, kind);
+            count_measure(&t[so], state, kind);
+            count_measure(&t[sr], state, kind);
             if (help) {
-                jbw__cl_count_help(&t[0], help);
-                jbw__cl_count_help(&t[so], help);
-                jbw__cl_count_help(&t[sr], help);
+                count_help(&t[0], help);
+                count_help(&t[so], help);
+                count_help(&t[sr], help);
             }
             /* A worker who left, or the unnamed earlier worker of a
              * measure not yet waiting, carries no load on the date. */
@@ -368,8 +367,7 @@ static jbw_status jbw__cl_measures(jbw__cl_ctx *c)
 
 /* Buckets the active measures by unit id (child or family): a counting
  * sort, so that each unit's measures lie together in s->list. */
-static void jbw__cl_bucket(jbw__cl_ctx *c, const uint32_t *unit_of,
-                           size_t units)
+static void bucket_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units)
 {
     jbw__cl_scratch *s = &c->s;
     size_t p, u;
@@ -388,8 +386,8 @@ static void jbw__cl_bucket(jbw__cl_ctx *c, const uint32_t *unit_of,
 
 /* Marks a scope (or row) as touched by unit u with weight w, keeping the
  * heaviest weight; returns the new touched count. */
-static size_t jbw__cl_touch(uint32_t *stamp, double *maxw, uint32_t *touched,
-                            size_t n, uint32_t idx, uint32_t u, double w)
+static size_t touch(uint32_t *stamp, double *maxw, uint32_t *touched, size_t n,
+                    uint32_t idx, uint32_t u, double w)
 {
     if (stamp[idx] != u) {
         stamp[idx] = u;
@@ -406,15 +404,15 @@ static size_t jbw__cl_touch(uint32_t *stamp, double *maxw, uint32_t *touched,
  * unit, also adds each unit once per scope and once per worker at the
  * heaviest weight of its measures there.
  */
-static void jbw__cl_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units,
-                          int families, int is_norm_unit)
+static void count_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units,
+                        int families, int is_norm_unit)
 {
     const jbw__measures *m = &c->snap->m;
     jbw__cl_scratch *s = &c->s;
     jbw_caseload_totals *t = c->cl->scope;
     const double *weight = c->norm->weight;
     size_t reg_base = 1 + c->cl->org_count, u, k;
-    jbw__cl_bucket(c, unit_of, units);
+    bucket_units(c, unit_of, units);
     for (k = 0; k < c->scopes; k++)
         s->scope_stamp[k] = JBW__NONE;
     for (k = 0; k < c->cl->worker_count; k++)
@@ -429,14 +427,13 @@ static void jbw__cl_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units,
             uint32_t p = s->list[e], i = s->act[p], row = s->act_row[p];
             double w = weight[m->kind[i]];
             heaviest = jbw__unit_weight(heaviest, w);
-            nt = jbw__cl_touch(s->scope_stamp, s->scope_max, s->scope_touched,
-                               nt, 1 + m->org[i], (uint32_t)u, w);
-            nt = jbw__cl_touch(s->scope_stamp, s->scope_max, s->scope_touched,
-                               nt, (uint32_t)(reg_base + m->region[i]),
-                               (uint32_t)u, w);
+            nt = touch(s->scope_stamp, s->scope_max, s->scope_touched, nt,
+                       1 + m->org[i], (uint32_t)u, w);
+            nt = touch(s->scope_stamp, s->scope_max, s->scope_touched, nt,
+                       (uint32_t)(reg_base + m->region[i]), (uint32_t)u, w);
             if (is_norm_unit && row != JBW__NONE)
-                nr = jbw__cl_touch(s->row_stamp, s->row_max, s->row_touched, nr,
-                                   row, (uint32_t)u, w);
+                nr = touch(s->row_stamp, s->row_max, s->row_touched, nr, row,
+                           (uint32_t)u, w);
         }
         if (families)
             t[0].families++;
@@ -460,7 +457,7 @@ static void jbw__cl_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units,
 }
 
 /* Adds the employed workers to their scopes. */
-static void jbw__cl_worker_totals(jbw__cl_ctx *c)
+static void worker_totals(jbw__cl_ctx *c)
 {
     const jbw__workers *w = &c->snap->w;
     jbw_caseload *cl = c->cl;
@@ -486,14 +483,14 @@ static void jbw__cl_worker_totals(jbw__cl_ctx *c)
     }
 }
 
-static int jbw__cl_wait_cmp(const void *a, const void *b)
+static int wait_cmp(const void *a, const void *b)
 {
     int32_t x = ((const jbw__cl_wait *)a)->workdays;
     int32_t y = ((const jbw__cl_wait *)b)->workdays;
     return (x > y) - (x < y);
 }
 
-static void jbw__cl_median_take(jbw__cl_scratch *s, size_t sc, int32_t wd)
+static void median_take(jbw__cl_scratch *s, size_t sc, int32_t wd)
 {
     size_t k = s->wait_k[sc]++, n = s->wait_n[sc];
     if (k == (n - 1) / 2)
@@ -504,22 +501,22 @@ static void jbw__cl_median_take(jbw__cl_scratch *s, size_t sc, int32_t wd)
 
 /* Medians of every scope from one sort: walking the sorted waits, each
  * scope picks its middle one or two. */
-static void jbw__cl_medians(jbw__cl_ctx *c)
+static void medians(jbw__cl_ctx *c)
 {
     jbw__cl_scratch *s = &c->s;
     size_t i;
-    qsort(s->waits, s->wait_count, sizeof *s->waits, jbw__cl_wait_cmp);
+    qsort(s->waits, s->wait_count, sizeof *s->waits, wait_cmp);
     for (i = 0; i < s->wait_count; i++) {
-        jbw__cl_median_take(s, 0, s->waits[i].workdays);
-        jbw__cl_median_take(s, s->waits[i].org, s->waits[i].workdays);
-        jbw__cl_median_take(s, s->waits[i].region, s->waits[i].workdays);
+        median_take(s, 0, s->waits[i].workdays);
+        median_take(s, s->waits[i].org, s->waits[i].workdays);
+        median_take(s, s->waits[i].region, s->waits[i].workdays);
     }
     for (i = 0; i < c->scopes; i++)
         c->cl->scope[i].coupling_median_workdays =
             s->wait_n[i] ? (s->wait_lo[i] + s->wait_hi[i]) / 2.0 : NAN;
 }
 
-static void jbw__cl_finish(jbw__cl_ctx *c)
+static void finish(jbw__cl_ctx *c)
 {
     size_t i;
     for (i = 0; i < c->scopes; i++) {
@@ -533,23 +530,23 @@ static void jbw__cl_finish(jbw__cl_ctx *c)
     }
 }
 
-static jbw_status jbw__cl_run(jbw__cl_ctx *c)
+static jbw_status run_all(jbw__cl_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     jbw_status st;
-    if ((st = jbw__cl_alloc(c)) != JBW_OK)
+    if ((st = alloc(c)) != JBW_OK)
         return st;
-    if ((st = jbw__cl_workers(c)) != JBW_OK)
+    if ((st = add_workers(c)) != JBW_OK)
         return st;
-    if ((st = jbw__cl_measures(c)) != JBW_OK)
+    if ((st = add_measures(c)) != JBW_OK)
         return st;
-    jbw__cl_units(c, snap->m.child, snap->child_ids.count, 0,
-                  c->norm->unit == JBW_UNIT_CHILD);
-    jbw__cl_units(c, snap->m.family, snap->family_ids.count, 1,
-                  c->norm->unit == JBW_UNIT_FAMILY);
-    jbw__cl_worker_totals(c);
-    jbw__cl_medians(c);
-    jbw__cl_finish(c);
+    count_units(c, snap->m.child, snap->child_ids.count, 0,
+                c->norm->unit == JBW_UNIT_CHILD);
+    count_units(c, snap->m.family, snap->family_ids.count, 1,
+                c->norm->unit == JBW_UNIT_FAMILY);
+    worker_totals(c);
+    medians(c);
+    finish(c);
     return jbw__cl_findings(c->cl);
 }
 
@@ -590,16 +587,16 @@ jbw_status jbw_caseload_compute(jbw_caseload **out, const jbw_snapshot *snap,
     c.cal = cal;
     c.cl = cl;
     c.scopes = 1 + cl->org_count + cl->region_count;
-    st = jbw__cl_resolve_dates(cl, snap, opts);
+    st = resolve_dates(cl, snap, opts);
     if (st == JBW_OK)
-        st = jbw__cl_check_hires(snap, cl->date);
+        st = check_hires(snap, cl->date);
     if (st == JBW_OK)
         st = jbw_norm_clone(&cl->norm, norm);
     if (st == JBW_OK) {
         c.norm = cl->norm;
-        st = jbw__cl_run(&c);
+        st = run_all(&c);
     }
-    jbw__cl_scratch_free(&c.s);
+    scratch_free(&c.s);
     if (st != JBW_OK) {
         jbw_caseload_free(cl);
         return st;
@@ -639,8 +636,8 @@ const char *jbw_caseload_data_notice(const jbw_caseload *cl)
     return cl ? jbw_snapshot_data_notice(cl->snap) : NULL;
 }
 
-static jbw_status jbw__cl_copy_totals(jbw_caseload_totals *out,
-                                      const jbw_caseload_totals *t)
+static jbw_status copy_totals(jbw_caseload_totals *out,
+                              const jbw_caseload_totals *t)
 {
     unsigned int version = out->version;
     if (version < 1 || version > JBW_CASELOAD_TOTALS_VERSION)
@@ -662,7 +659,7 @@ jbw_status jbw_caseload_totals_get(jbw_caseload_totals *out,
     if (!out || !cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_totals_get: %s is NULL",
                           !out ? "out" : "cl");
-    return jbw__cl_copy_totals(out, &cl->scope[0]);
+    return copy_totals(out, &cl->scope[0]);
 }
 
 size_t jbw_caseload_group_count(const jbw_caseload *cl, jbw_group group)
@@ -706,7 +703,7 @@ jbw_status jbw_caseload_group_get(jbw_caseload_totals *out, const char **key,
                           group == JBW_GROUP_ORGANISATION ? "organisation"
                                                           : "region",
                           index, jbw_caseload_group_count(cl, group));
-    st = jbw__cl_copy_totals(out, &cl->scope[group_scope(cl, group, index)]);
+    st = copy_totals(out, &cl->scope[group_scope(cl, group, index)]);
     if (st == JBW_OK && key)
         *key = group_key(cl, group, index);
     return st;
@@ -717,7 +714,7 @@ size_t jbw_caseload_worker_count(const jbw_caseload *cl)
     return cl ? cl->worker_count : 0;
 }
 
-static jbw_load_status jbw__cl_status(const jbw_norm *n, double ratio)
+static jbw_load_status load_status_of(const jbw_norm *n, double ratio)
 {
     if (isnan(ratio))
         return JBW_LOAD_NO_CAPACITY;
@@ -747,7 +744,7 @@ static void worker_line(jbw_worker_load *out, const jbw_caseload *cl,
     out->capacity = row->capacity;
     out->load = row->load;
     out->ratio = row->capacity > 0.0 ? row->load / row->capacity : NAN;
-    out->status = jbw__cl_status(cl->norm, out->ratio);
+    out->status = load_status_of(cl->norm, out->ratio);
     out->measures = row->measures;
 }
 
