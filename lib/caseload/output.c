@@ -60,8 +60,8 @@ static jbw_worker_load worker_of(const jbw_caseload *cl, size_t i)
 #define JBW__DEC_PCT   1
 
 /* The fields of one totals object; `key` (a group key) goes first. */
-static void jbw__json_totals(jbw__buf *b, const char *key,
-                             const jbw_caseload_totals *t)
+static void json_totals(jbw__buf *b, const char *key,
+                        const jbw_caseload_totals *t)
 {
     int k;
     jbw__buf_putc(b, '{');
@@ -107,8 +107,7 @@ static void jbw__json_totals(jbw__buf *b, const char *key,
     jbw__buf_putc(b, '}');
 }
 
-static void jbw__json_groups(jbw__buf *b, const jbw_caseload *cl,
-                             jbw_group group)
+static void json_groups(jbw__buf *b, const jbw_caseload *cl, jbw_group group)
 {
     size_t i, n = jbw_caseload_group_count(cl, group);
     jbw__buf_putc(b, '[');
@@ -116,12 +115,12 @@ static void jbw__json_groups(jbw__buf *b, const jbw_caseload *cl,
         const char *key;
         jbw_caseload_totals t = group_of(&key, cl, group, i);
         jbw__buf_puts(b, i ? ",\n  " : "\n  ");
-        jbw__json_totals(b, key, &t);
+        json_totals(b, key, &t);
     }
     jbw__buf_puts(b, n ? "\n]" : "]");
 }
 
-static void jbw__json_worker(jbw__buf *b, const jbw_worker_load *w)
+static void json_worker(jbw__buf *b, const jbw_worker_load *w)
 {
     jbw__buf_putc(b, '{');
     jbw__json_key(b, "id", 1);
@@ -176,20 +175,20 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
     jbw__json_key(&b, "coupling_workdays", 1);
     jbw__buf_printf(&b, "%ld,\n", (long)workdays);
     jbw__json_key(&b, "totals", 1);
-    jbw__json_totals(&b, NULL, &total);
+    json_totals(&b, NULL, &total);
     jbw__buf_puts(&b, ",\n");
     jbw__json_key(&b, "by_organisation", 1);
-    jbw__json_groups(&b, cl, JBW_GROUP_ORGANISATION);
+    json_groups(&b, cl, JBW_GROUP_ORGANISATION);
     jbw__buf_puts(&b, ",\n");
     jbw__json_key(&b, "by_region", 1);
-    jbw__json_groups(&b, cl, JBW_GROUP_REGION);
+    json_groups(&b, cl, JBW_GROUP_REGION);
     jbw__buf_puts(&b, ",\n");
     jbw__json_key(&b, "workers", 1);
     jbw__buf_putc(&b, '[');
     for (i = 0; i < workers; i++) {
         jbw_worker_load w = worker_of(cl, i);
         jbw__buf_puts(&b, i ? ",\n  " : "\n  ");
-        jbw__json_worker(&b, &w);
+        json_worker(&b, &w);
     }
     jbw__buf_puts(&b, workers ? "\n],\n" : "],\n");
     jbw__cl_findings_json(&b, cl);
@@ -200,9 +199,8 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
 }
 
 /* A CSV number: empty when not finite (NaN percentage, no median). */
-static void jbw__csv_totals_row(jbw__buf *b, const char *scope, const char *key,
-                                const jbw_caseload_totals *t,
-                                const char *notice)
+static void csv_totals_row(jbw__buf *b, const char *scope, const char *key,
+                           const jbw_caseload_totals *t, const char *notice)
 {
     int k;
     jbw__buf_puts(b, scope);
@@ -250,14 +248,13 @@ jbw_status jbw_caseload_csv(char **out, size_t *len, const jbw_caseload *cl)
     jbw__buf_puts(&b, ",waiting_for_help,waiting_for_help_past_norm");
     jbw__notice_csv_header_end(&b, notice);
     total = totals_of(cl);
-    jbw__csv_totals_row(&b, "total", "", &total, notice);
+    csv_totals_row(&b, "total", "", &total, notice);
     for (g = 0; g < 2; g++) {
         jbw_group group = g ? JBW_GROUP_REGION : JBW_GROUP_ORGANISATION;
         for (i = 0; i < jbw_caseload_group_count(cl, group); i++) {
             const char *key;
             jbw_caseload_totals t = group_of(&key, cl, group, i);
-            jbw__csv_totals_row(&b, g ? "region" : "organisation", key, &t,
-                                notice);
+            csv_totals_row(&b, g ? "region" : "organisation", key, &t, notice);
         }
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
@@ -338,8 +335,8 @@ static const char *const jbw__totals_labels[] = {
 
 /* The value of totals row `row` (shared by the totals block and the
  * group tables, where rows become columns). */
-static void jbw__fmt_total(char *out, size_t size, const jbw_caseload_totals *t,
-                           size_t row)
+static void fmt_total(char *out, size_t size, const jbw_caseload_totals *t,
+                      size_t row)
 {
     switch (row) {
     case 0:
@@ -402,13 +399,13 @@ static void jbw__fmt_total(char *out, size_t size, const jbw_caseload_totals *t,
     }
 }
 
-static void jbw__cell_totals(char *out, size_t size, const void *ctx,
-                             size_t row, size_t col)
+static void cell_totals(char *out, size_t size, const void *ctx, size_t row,
+                        size_t col)
 {
     if (col == 0)
         snprintf(out, size, "%s", jbw__totals_labels[row]);
     else
-        jbw__fmt_total(out, size, ctx, row);
+        fmt_total(out, size, ctx, row);
 }
 
 /* A group table shows some totals rows as columns. */
@@ -430,8 +427,8 @@ static const char *const jbw__group_staff_headers[] = {
     "gap", "capacity", "load",      "free"};
 static const size_t jbw__group_staff_rows[] = {6, 7, 8, 9, 10, 11, 12, 13};
 
-static void jbw__cell_group(char *out, size_t size, const void *ctx, size_t row,
-                            size_t col)
+static void cell_group(char *out, size_t size, const void *ctx, size_t row,
+                       size_t col)
 {
     const jbw__group_view *v = ctx;
     const char *key;
@@ -439,11 +436,10 @@ static void jbw__cell_group(char *out, size_t size, const void *ctx, size_t row,
     if (col == 0)
         snprintf(out, size, "%s", key);
     else
-        jbw__fmt_total(out, size, &t, v->rows[col - 1]);
+        fmt_total(out, size, &t, v->rows[col - 1]);
 }
 
-static void jbw__text_groups(jbw__buf *b, const jbw_caseload *cl,
-                             jbw_group group)
+static void text_groups(jbw__buf *b, const jbw_caseload *cl, jbw_group group)
 {
     jbw__group_view v;
     size_t n = jbw_caseload_group_count(cl, group);
@@ -453,18 +449,18 @@ static void jbw__text_groups(jbw__buf *b, const jbw_caseload *cl,
     jbw__text_table(b, jbw__group_measure_headers,
                     1 + sizeof jbw__group_measure_rows /
                             sizeof *jbw__group_measure_rows,
-                    n, 1u, jbw__cell_group, &v);
+                    n, 1u, cell_group, &v);
     jbw__buf_putc(b, '\n');
     v.rows = jbw__group_staff_rows;
     jbw__text_table(b, jbw__group_staff_headers,
                     1 + sizeof jbw__group_staff_rows /
                             sizeof *jbw__group_staff_rows,
-                    n, 1u, jbw__cell_group, &v);
+                    n, 1u, cell_group, &v);
 }
 
 /* By kind: the total and each organisation, as columns. */
-static void jbw__cell_kind(char *out, size_t size, const void *ctx, size_t row,
-                           size_t col)
+static void cell_kind(char *out, size_t size, const void *ctx, size_t row,
+                      size_t col)
 {
     const jbw_caseload *cl = ctx;
     const char *key;
@@ -482,8 +478,8 @@ static const char *const jbw__worker_headers[] = {
     "id",       "organisation", "region", "fte",    "tenure",  "eff FTE",
     "capacity", "load",         "ratio",  "status", "measures"};
 
-static void jbw__cell_worker(char *out, size_t size, const void *ctx,
-                             size_t row, size_t col)
+static void cell_worker(char *out, size_t size, const void *ctx, size_t row,
+                        size_t col)
 {
     jbw_worker_load w = worker_of(ctx, row);
     switch (col) {
@@ -524,7 +520,7 @@ static void jbw__cell_worker(char *out, size_t size, const void *ctx,
 }
 
 /* The onboarding ramp, said to have no published source. */
-static void jbw__text_ramp(jbw__buf *b, const jbw_norm *n)
+static void text_ramp(jbw__buf *b, const jbw_norm *n)
 {
     size_t i, count = jbw_norm_ramp_count(n);
     jbw__buf_puts(b, "Onboarding ramp (no published source):");
@@ -538,7 +534,7 @@ static void jbw__text_ramp(jbw__buf *b, const jbw_norm *n)
     jbw__buf_putc(b, '\n');
 }
 
-static void jbw__text_heading(jbw__buf *b, const jbw_caseload *cl)
+static void text_heading(jbw__buf *b, const jbw_caseload *cl)
 {
     const jbw_norm *n = jbw_caseload_norm(cl);
     jbw_unit unit = jbw_norm_unit(n);
@@ -554,7 +550,7 @@ static void jbw__text_heading(jbw__buf *b, const jbw_caseload *cl)
                     jbw_norm_caseload_per_fte(n), unit_plural(unit),
                     jbw_unit_code(unit), jbw_norm_under_below(n),
                     jbw_norm_over_above(n));
-    jbw__text_ramp(b, n);
+    text_ramp(b, n);
     jbw__buf_printf(b,
                     "Coupling norm: first worker within %ld werkdagen of "
                     "the start, measures started ",
@@ -575,16 +571,15 @@ jbw_status jbw_caseload_text(char **out, size_t *len, const jbw_caseload *cl)
         return jbw__error(JBW_EINVAL, "jbw_caseload_text: %s is NULL",
                           !out ? "out" : "cl");
     jbw__notice_text(&b, notice_of(cl));
-    jbw__text_heading(&b, cl);
+    text_heading(&b, cl);
     total = totals_of(cl);
     jbw__buf_puts(&b, "\nTotals\n");
-    jbw__text_table(&b, NULL, 2, JBW__TOTALS_ROWS, 1u, jbw__cell_totals,
-                    &total);
+    jbw__text_table(&b, NULL, 2, JBW__TOTALS_ROWS, 1u, cell_totals, &total);
     jbw__buf_puts(&b, "\nBy organisation\n");
-    jbw__text_groups(&b, cl, JBW_GROUP_ORGANISATION);
+    text_groups(&b, cl, JBW_GROUP_ORGANISATION);
     jbw__buf_puts(&b, "\nBy region (measures count in their region, "
                       "workers in theirs)\n");
-    jbw__text_groups(&b, cl, JBW_GROUP_REGION);
+    text_groups(&b, cl, JBW_GROUP_REGION);
     /* The kind table lists organisations as columns while they fit. */
     orgs = jbw_caseload_group_count(cl, JBW_GROUP_ORGANISATION);
     if (orgs > JBW__MAX_COLS - 2)
@@ -594,12 +589,12 @@ jbw_status jbw_caseload_text(char **out, size_t *len, const jbw_caseload *cl)
     for (k = 0; k < orgs; k++)
         (void)group_of(&kind_headers[2 + k], cl, JBW_GROUP_ORGANISATION, k);
     jbw__buf_puts(&b, "\nActive measures by kind\n");
-    jbw__text_table(&b, kind_headers, 2 + orgs, JBW_KIND_COUNT, 1u,
-                    jbw__cell_kind, cl);
+    jbw__text_table(&b, kind_headers, 2 + orgs, JBW_KIND_COUNT, 1u, cell_kind,
+                    cl);
     jbw__buf_puts(&b, "\nWorkers employed on the date\n");
     /* id, organisation, region and status are text */
     jbw__text_table(&b, jbw__worker_headers, 11, jbw_caseload_worker_count(cl),
-                    1u | 2u | 4u | (1u << 9), jbw__cell_worker, cl);
+                    1u | 2u | 4u | (1u << 9), cell_worker, cl);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
     return jbw__ok();
