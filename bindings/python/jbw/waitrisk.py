@@ -526,6 +526,38 @@ class ScoreArray:
     def __getitem__(self, index: int) -> Score:
         return _score_from_c(self.c_array[seq_index(index, self._count, "ScoreArray")], "")
 
+
+    def to_columns(self, ids: Optional[Sequence[str]] = None) -> Dict[str, Any]:
+        """Every score as columns, without a Python object per case: a
+        dict of column name to ``array.array("i")`` (one machine array per
+        column), which ``pandas.DataFrame(...)`` takes as it is.
+
+        Columns: ``id`` (only when ``ids`` is given, as a list),
+        ``points``, ``band`` (the band's number: ``Band(value)``),
+        ``workdays_waiting``, ``workdays_no_contact``, ``age_years`` (-1
+        when unknown), ``next_contact_due`` (a day number, days since
+        1970-01-01) and ``points_<item>`` for every checklist item
+        (``points_time_waited``; 0 when the item did not count).
+        Raises ValueError when ``ids`` is not one id per score.
+        """
+        cols: Dict[str, Any] = {}
+        # every field of jbw_score is a 32-bit integer: one copy of the
+        # whole array, then a strided slice per column (both in C)
+        words = array.array("i")
+        words.frombytes(self._buffer)
+        stride = _SCORE_SIZE // 4
+        if ids is not None:
+            if len(ids) != self._count:
+                raise ValueError(f"{len(ids)} ids for {self._count} scores")
+            cols["id"] = list(ids)
+        for name in ("points", "band", "workdays_waiting", "workdays_no_contact",
+                     "age_years", "next_contact_due"):
+            cols[name] = words[getattr(S.ScoreC, name).offset // 4::stride]
+        base = S.ScoreC.item_points.offset // 4
+        for item in _ITEMS:
+            cols[f"points_{item.code}"] = words[base + int(item)::stride]
+        return cols
+
     def to_scores(self, ids: Optional[Sequence[str]] = None) -> List[Score]:
         """Every score as a :class:`Score` (without reasons); ``ids`` gives
         each its case id (default "")."""

@@ -5,7 +5,7 @@ holidays fall in July-August 2025."""
 import array
 import json
 import unittest
-from datetime import date
+from datetime import date, timedelta
 
 import jbw
 from jbw import Band, Item, Kind, WaitCase
@@ -169,6 +169,34 @@ class Batch(unittest.TestCase):
         self.assertEqual(out[1].points, 23)
         self.assertEqual(cols[0], case_a())
         self.assertEqual(cols.ids[:2], ["A", "B"])
+
+    def test_to_columns_gives_every_score_as_machine_arrays(self):
+        # The four cases of the test above: points 85, 23, 45 and 115,
+        # bands acuut, laag, midden, acuut (worked out there).
+        cases = [case_a(), case_b(), case_c(), case_d()]
+        ids = [c.id for c in cases]
+        out = self.model.score_array(jbw.WaitCaseArray.from_cases(cases), D,
+                                     out=jbw.ScoreArray(len(cases)))
+        cols = out.to_columns(ids)
+        self.assertEqual(cols["id"], ids)
+        self.assertIsInstance(cols["points"], array.array)
+        self.assertEqual(list(cols["points"]), [85, 23, 45, 115])
+        self.assertEqual([Band(b) for b in cols["band"]],
+                         [Band.ACUUT, Band.LAAG, Band.MIDDEN, Band.ACUUT])
+        for k, score in enumerate(out.to_scores(ids)):
+            self.assertEqual(cols["workdays_waiting"][k], score.workdays_waiting)
+            self.assertEqual(cols["workdays_no_contact"][k], score.workdays_no_contact)
+            self.assertEqual(cols["age_years"][k],
+                             -1 if score.age_years is None else score.age_years)
+            self.assertEqual(date(1970, 1, 1) + timedelta(cols["next_contact_due"][k]),
+                             score.next_contact_due)
+            for item in Item:
+                self.assertEqual(cols[f"points_{item.code}"][k],
+                                 score.item_points.get(item, 0))
+        self.assertNotIn("id", out.to_columns())
+        with self.assertRaises(ValueError):
+            out.to_columns(["only one id"])
+        self.assertEqual(jbw.ScoreArray(0).to_columns()["points"], array.array("i"))
 
     def test_column_length_mismatch_is_refused(self):
         with self.assertRaises(ValueError):
