@@ -147,6 +147,10 @@ def bench_batch(n, runs, c_bench):
     objs = model.score_batch(cases, jbw.example_date(), cal)
     t_objs = time.perf_counter() - t0
     del objs
+    t0 = time.perf_counter()
+    columns = out.to_columns(names)
+    t_cols = time.perf_counter() - t0
+    del columns
 
     print(f"batch scoring: {n} synthetic cases (the cases of bench_waitrisk.c), "
           f"median of {runs} runs, model {model.name} {model.version}")
@@ -156,7 +160,9 @@ def bench_batch(n, runs, c_bench):
           f"({med / n * 1e9:.1f} ns/case); checksum {checksum}")
     print(f"  (not timed against C: generating the columns {t_gen:.2f} s, "
           f"WaitCaseArray.from_columns {t_prep * 1e3:.0f} ms = {t_prep / n * 1e9:.0f} ns/case, "
-          f"score_batch to Score dataclasses {t_objs:.2f} s = {t_objs / n * 1e6:.2f} us/case)")
+          f"score_batch to Score dataclasses {t_objs:.2f} s = {t_objs / n * 1e6:.2f} us/case, "
+          f"ScoreArray.to_columns (19 machine arrays and the ids) {t_cols * 1e3:.0f} ms = "
+          f"{t_cols / n * 1e9:.0f} ns/case, {t_objs / t_cols:.0f}x faster than the dataclasses)")
     path = find_c_bench(c_bench)
     if path is None:
         print("  C bench: bench_waitrisk not found (configure with "
