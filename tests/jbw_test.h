@@ -273,4 +273,15 @@ jbw_test_run_forecast(const jbw_forecast_params *p, const jbw_norm *norm,
     return fc;
 }
 
+/* Month `t` of a forecast, statistic `stat`, failing the test on error. */
+static inline jbw_forecast_month
+jbw_test_forecast_month(const jbw_forecast *fc, int32_t t, jbw_statistic stat)
+{
+    jbw_forecast_month m;
+    memset(&m, 0, sizeof m);
+    m.version = JBW_FORECAST_MONTH_VERSION;
+    assert_ok(jbw_forecast_month_get(&m, fc, t, stat));
+    return m;
+}
+
 #endif /* JBW_TEST_H */

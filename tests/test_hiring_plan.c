@@ -27,22 +27,13 @@ static void base(jbw_forecast_params *p, int32_t months)
 
 static jbw_forecast *run(const jbw_forecast_params *p, size_t replicates)
 {
-    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
-    jbw_forecast *fc = NULL;
-    o.replicates = replicates;
-    o.seed = 5;
-    assert_ok(jbw_forecast_run(&fc, p, NULL, &o));
-    return fc;
+    return jbw_test_run_forecast(p, NULL, replicates, 5, 1);
 }
 
 static jbw_forecast_month month(const jbw_forecast *fc, int32_t t,
                                 jbw_statistic stat)
 {
-    jbw_forecast_month m;
-    memset(&m, 0, sizeof m);
-    m.version = JBW_FORECAST_MONTH_VERSION;
-    assert_ok(jbw_forecast_month_get(&m, fc, t, stat));
-    return m;
+    return jbw_test_forecast_month(fc, t, stat);
 }
 
 /* The plan of these tests: 6 FTE in month 1 carrying a quarter of a
