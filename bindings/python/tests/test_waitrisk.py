@@ -198,6 +198,17 @@ class Batch(unittest.TestCase):
             out.to_columns(["only one id"])
         self.assertEqual(jbw.ScoreArray(0).to_columns()["points"], array.array("i"))
 
+    def test_string_columns_read_back_ascii_or_not(self):
+        # ASCII ids take one join and one encode; others (and None) are
+        # encoded one by one: both must give the same strings back.
+        for ids in (["A1", "B22", "C333"], ["Zoë", "A1", "Åsa-2"]):
+            cols = jbw.WaitCaseArray.from_columns(ids, ids, [D, D, D],
+                                                  family_id=[None, "F", None])
+            got = cols.cases()
+            self.assertEqual([c.id for c in got], ids)
+            self.assertEqual([c.child_id for c in got], ids)
+            self.assertEqual([c.family_id for c in got], [None, "F", None])
+
     def test_column_length_mismatch_is_refused(self):
         with self.assertRaises(ValueError):
             jbw.WaitCaseArray.from_columns(["a", "b"], ["c"], [D, D])
