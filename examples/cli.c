@@ -145,13 +145,16 @@ static const option_row options[JBW_OPT_COUNT_] = {
                       "latest)"},
 };
 
-static void print_option(FILE *f, int o)
+static void print_option(FILE *f, const jbw_cli_command *cmd, int o)
 {
     char left[64];
+    const char *help = options[o].help;
+    if (o == JBW_OPT_FORMAT && cmd->formats)
+        help = cmd->formats;
     snprintf(left, sizeof left, "%s%s%s", options[o].name,
              options[o].metavar ? " " : "",
              options[o].metavar ? options[o].metavar : "");
-    fprintf(f, "  %-22s %s\n", left, options[o].help);
+    fprintf(f, "  %-22s %s\n", left, help);
 }
 
 void jbw_cli_command_help(const jbw_cli_command *cmd, FILE *f)
@@ -161,7 +164,7 @@ void jbw_cli_command_help(const jbw_cli_command *cmd, FILE *f)
             cmd->args[0] ? " " : "", cmd->args, cmd->summary);
     for (o = 0; o < JBW_OPT_COUNT_; o++)
         if (cmd->options & JBW_CLI_OPT(o))
-            print_option(f, o);
+            print_option(f, cmd, o);
     fprintf(f, "  %-22s %s\n", "--help", "this text");
 }
 

@@ -133,6 +133,7 @@ typedef struct jbw_cli_command {
     const char *args;           /* positional synopsis ("YEAR"), or "" */
     int min_args, max_args;     /* positional arguments */
     const char *summary;        /* one line for --help */
+    const char *formats;        /* --format help if not "text, json or csv" */
 } jbw_cli_command;
 
 /* The table of commands (jbw.c), ended by a row with a NULL name. */

@@ -316,30 +316,37 @@ const jbw_cli_command jbw_cli_commands[] = {
      "kind, for people who decide (Dutch; --lang en). --workers-table adds "
      "the\n"
      "per-worker table (--top N: the N most loaded); --format table gives the\n"
-     "complete analyst tables (English, every worker)."},
+     "complete analyst tables (English, every worker).",
+     "text (default), json, csv or table (the analyst tables)"},
     {"triage", cmd_triage,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(TOP),
      "", 0, 0,
      "The waiting list ranked by waiting risk, with the reasons of every "
-     "score."},
+     "score.",
+     NULL},
+
     {"allocate", cmd_allocate,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(NORM),
      "", 0, 0,
      "A proposal of fixed workers for the waiting list, highest risk first;\n"
-     "it records nothing: the team lead and the allocation meeting decide."},
+     "it records nothing: the team lead and the allocation meeting decide.",
+     NULL},
+
     {"model", jbw_cli_model_cmd,
      ALWAYS | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(CARD) | O(REGISTER),
      "", 0, 0,
      "The waiting-risk model: its model file; --card its model card; "
      "--register\n"
      "its Algoritmeregister entry (--format json or md), both from the model "
-     "itself."},
+     "itself.",
+     "text (default); md with --card or --register; json with --register"},
     {"forecast", jbw_cli_forecast,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
          O(REPLICATES) | O(SEED) | O(THREADS) | O(SVG) | O(ORGANISATION) |
          O(REGION) | O(HIRING_PLAN),
      "", 0, 0,
-     "The waiting list projected month by month from the data's date."},
+     "The waiting list projected month by month from the data's date.", NULL},
+
     {"staffing", jbw_cli_staffing,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
          O(ORGANISATION) | O(REGION) | O(TARGET) | O(WITHIN_WORKDAYS) |
@@ -350,24 +357,32 @@ const jbw_cli_command jbw_cli_commands[] = {
      "the\n"
      "waiting list to N). Queue: --within-workdays N --percent P (FTE for P% "
      "of\n"
-     "new measures to get a fixed worker within N werkdagen)."},
+     "new measures to get a fixed worker within N werkdagen).",
+     NULL},
+
     {"calibrate", jbw_cli_calibrate,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(WINDOW_MONTHS) | O(SCENARIO_OUT) |
          O(ORGANISATION) | O(REGION),
      "", 0, 0,
      "The forecast's parameters estimated from the data as known on --date:\n"
-     "inflow, durations, turnover, hiring, time to first assignment."},
+     "inflow, durations, turnover, hiring, time to first assignment.",
+     NULL},
+
     {"backtest", jbw_cli_backtest,
      ALWAYS | IN | O(FORMAT) | O(NORM) | O(FROM) | O(MONTHS) |
          O(WINDOW_MONTHS) | O(SVG) | O(ORGANISATION) | O(REGION) | O(HISTORY),
      "", 0, 0,
      "The forecast tested on the data's past: stand on --from D0, calibrate "
      "on\n"
-     "the months before, forecast --months K, compare with what happened."},
+     "the months before, forecast --months K, compare with what happened.",
+     NULL},
+
     {"series", cmd_series, ALWAYS | O(FORMAT) | O(HISTORY) | O(SVG), "", 0, 0,
      "The published Zuid-Holland Zuid series of children waiting "
      "(nieuw/bestaand),\nor the series of a folder of exports (--history "
-     "DIR)."},
+     "DIR).",
+     NULL},
+
     {"brief", jbw_cli_brief,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(MODEL) | O(SCENARIO) |
          O(MONTHS) | O(REPLICATES) | O(SEED) | O(ORGANISATION) | O(REGION) |
@@ -375,22 +390,31 @@ const jbw_cli_command jbw_cli_commands[] = {
      "", 0, 0,
      "The council brief: the factual part of a raadsinformatiebrief with\n"
      "charts, in Dutch (--lang en: English), as one HTML file (--format md:\n"
-     "Markdown). Aggregates only. --scenario F (up to 8) adds scenarios."},
+     "Markdown). Aggregates only. --scenario F (up to 8) adds scenarios.",
+     "html (default: one self-contained file) or md (with its charts as SVG "
+     "files beside --out)"},
     {"regions", cmd_regions, ALWAYS | O(FORMAT) | O(YEAR), "", 0, 0,
      "The national registry: the 42 CBS jeugdregio's with their "
      "municipalities\n"
      "in --year Y (2023 to 2025, default the latest), and the GI's a public\n"
-     "source places in them."},
+     "source places in them.",
+     NULL},
+
     {"export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
-     "Write the input data (measures, workers, registry) as CSV into --dir D."},
+     "Write the input data (measures, workers, registry) as CSV into --dir D.",
+     NULL},
+
     {"calendar", cmd_calendar, ALWAYS | O(CALENDAR), "YEAR", 1, 1,
      "The holidays (feestdagen) of YEAR under the CAO Jeugdzorg calendar\n"
-     "(default) or the Algemene termijnenwet (--calendar atw)."},
+     "(default) or the Algemene termijnenwet (--calendar atw).",
+     NULL},
+
     {"workdays", cmd_workdays, ALWAYS | O(CALENDAR), "FROM TO", 2, 2,
-     "The werkdagen from FROM to TO (FROM excluded, TO included)."},
+     "The werkdagen from FROM to TO (FROM excluded, TO included).", NULL},
+
     {"version", cmd_version, ALWAYS, "", 0, 0,
-     "The versions of the command and the library."},
-    {NULL, NULL, 0, NULL, 0, 0, NULL}};
+     "The versions of the command and the library.", NULL},
+    {NULL, NULL, 0, NULL, 0, 0, NULL, NULL}};
 
 #undef IN
 #undef O

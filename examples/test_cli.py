@@ -72,8 +72,9 @@ class ExitCodes(unittest.TestCase):
         self.assertIn("usage: jbw", p.stdout)
 
 
-COMMANDS = ("report", "triage", "allocate", "forecast", "staffing", "series",
-            "regions", "export", "calendar", "workdays", "version")
+COMMANDS = ("report", "triage", "allocate", "model", "forecast", "staffing",
+            "calibrate", "backtest", "series", "brief", "regions", "export",
+            "calendar", "workdays", "version")
 
 
 class Usage(unittest.TestCase):
@@ -92,6 +93,22 @@ class Usage(unittest.TestCase):
             self.assertIn(opt, out)
         for opt in ("--seed", "--region", "--months", "--model"):
             self.assertNotIn(opt, out)
+
+    def test_format_help_names_the_formats_the_command_takes(self):
+        def format_line(cmd):
+            lines = [l for l in run(cmd, "--help").stdout.splitlines()
+                     if l.lstrip().startswith("--format")]
+            self.assertEqual(len(lines), 1, cmd)
+            return lines[0]
+        brief = format_line("brief")
+        self.assertIn("html", brief)
+        self.assertIn("md", brief)
+        self.assertNotIn("json", brief)  # the brief is HTML or Markdown only
+        run("brief", "--format", "json", check_rc=2)
+        self.assertIn("table", format_line("report"))
+        self.assertIn("md", format_line("model"))
+        for cmd in ("triage", "forecast", "calibrate", "regions"):
+            self.assertIn("text (default), json or csv", format_line(cmd))
 
     def test_an_option_a_command_does_not_take_is_refused(self):
         for args, bad in ((("series", "--region", "HGL"), "--region"),
