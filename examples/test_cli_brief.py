@@ -219,6 +219,15 @@ class Brief(unittest.TestCase):
         self.assertIn("| Personeelsverloop per jaar | 20% | 30% |", md)
         self.assertIn("| 20-9-2024 | < 50 | 72 | 113 |", md)
 
+    def test_brief_help_names_its_own_formats(self):
+        # the brief writes HTML or Markdown, not the text/json/csv of the
+        # other commands
+        line = [l for l in run("brief", "--help").stdout.splitlines()
+                if l.strip().startswith("--format")][0]
+        self.assertIn("html (default", line)
+        self.assertIn(" or md", line)
+        self.assertNotIn("csv", line)
+
     def test_markdown_file_has_its_charts_as_svg_files_beside_it(self):
         # --out DIR/brief.md writes brief-1.svg ... into DIR and links them
         # relatively; every linked file exists, is well-formed SVG and

@@ -138,7 +138,8 @@ class TheBrief(unittest.TestCase):
             with jbw.make_brief(snap, series=zhz, notice=jbw.example_notice(),
                                 replicates=10, months=6) as b:
                 html, md, charts = b.html(), b.markdown(), b.charts()
-            totals = report.to_dict()["totals"]
+            doc = report.to_dict()
+            totals = doc["totals"]
         page = Page()
         page.feed(html)
         page.close()
@@ -161,6 +162,33 @@ class TheBrief(unittest.TestCase):
         # one decimal: within half a tenth (375.25 shows as 375,3)
         self.assertAlmostEqual(dutch_number(head["Benodigde fte volgens de norm"]),
                                totals["required_fte"], delta=0.05 + 1e-9)
+        # every other headline figure that the JSON report has too
+        waiting = totals["waiting_nieuw"] + totals["waiting_bestaand"]
+        self.assertEqual(dutch_number(head["Jeugdigen met een maatregel"]), totals["children"])
+        self.assertEqual(dutch_number(head["Zonder vaste jeugdbeschermer: totaal"]), waiting)
+        # whole percent: within half a percent (70.4 shows as 70%)
+        self.assertAlmostEqual(dutch_number(head["Koppeling binnen 5 werkdagen"]),
+                               totals["coupling_within_5_werkdagen_pct"], delta=0.5)
+        self.assertEqual(dutch_number(head["Nog zonder jeugdbeschermer na 5 werkdagen"]),
+                         totals["coupling_waiting_past"])
+        self.assertAlmostEqual(dutch_number(head["Effectieve fte"]),
+                               totals["effective_fte"], delta=0.05)
+        self.assertAlmostEqual(dutch_number(head["Tekort in fte"]), totals["fte_gap"],
+                               delta=0.05)
+        self.assertAlmostEqual(dutch_number(head["Caseload als deel van de capaciteit"]),
+                               100 * totals["load"] / totals["capacity"], delta=0.5)
+        # the waiting list per region and per organisation: the report's
+        # groups, each nieuw / bestaand / total (the brief names them, the
+        # report keys them; the groups with no measures and no workers are
+        # left out of both comparisons)
+        for table, groups in (("wachtend-regio", doc["by_region"]),
+                              ("wachtend-organisatie", doc["by_organisation"])):
+            rows = sorted(tuple(int(dutch_number(x)) for x in r[1:])
+                          for r in page.tables[table][1:])
+            want = sorted((g["waiting_nieuw"], g["waiting_bestaand"],
+                           g["waiting_nieuw"] + g["waiting_bestaand"])
+                          for g in groups if g["workers"] or g["active_measures"])
+            self.assertEqual(rows, want, table)
         self.assertEqual(page.tables["reeks"][1], ["20-9-2024", "41", "72", "113"])
         # aggregates only: no id of the example (W0001, M00001, C00001, F00001)
         self.assertIsNone(re.search(r"\b[WMCF]\d{4,}\b", html + md))
