@@ -9,9 +9,8 @@
  * such as lib/io/io_internal.h); a folder's shared helpers keep the
  * folder's tag behind it (jbw__io_, jbw__wr_, jbw__fc_, jbw__sc_).
  * Macros and enumerators in an internal header use upper case with the
- * same tag (JBW__, IO_, WR_, FC_). A static used by one file only needs
- * no prefix; older files still carry theirs (io_, wr_, fc_, jbw__), and
- * new code leaves them out.
+ * same tag (JBW__, IO_, WR_, FC_). A static function used by one file
+ * has a plain name with no prefix (docs/architecture.md, "Naming").
  */
 #ifndef JBW_BASE_INTERNAL_H
 #define JBW_BASE_INTERNAL_H

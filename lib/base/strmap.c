@@ -11,14 +11,14 @@
 /* ---- string map ------------------------------------------------------ */
 
 /* Unaligned little loads; memcpy compiles to a single move. */
-static uint64_t jbw__load64(const char *s)
+static uint64_t load64(const char *s)
 {
     uint64_t v;
     memcpy(&v, s, sizeof v);
     return v;
 }
 
-static uint64_t jbw__load32(const char *s)
+static uint64_t load32(const char *s)
 {
     uint32_t v;
     memcpy(&v, s, sizeof v);
@@ -44,16 +44,14 @@ static uint64_t jbw__load32(const char *s)
 #define JBW__HOT_INLINE
 #endif
 
-static JBW__HOT_INLINE int jbw__same(const char *k, const char *s, size_t n)
+static JBW__HOT_INLINE int same_key(const char *k, const char *s, size_t n)
 {
     if (n > 16)
         return memcmp(k, s, n) == 0;
     if (n >= 8)
-        return jbw__load64(k) == jbw__load64(s) &&
-               jbw__load64(k + n - 8) == jbw__load64(s + n - 8);
+        return load64(k) == load64(s) && load64(k + n - 8) == load64(s + n - 8);
     if (n >= 4)
-        return jbw__load32(k) == jbw__load32(s) &&
-               jbw__load32(k + n - 4) == jbw__load32(s + n - 4);
+        return load32(k) == load32(s) && load32(k + n - 4) == load32(s + n - 4);
     return n == 0 ||
            (k[0] == s[0] && k[n / 2] == s[n / 2] && k[n - 1] == s[n - 1]);
 }
@@ -74,7 +72,7 @@ long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s, size_t n,
         if ((v & 0xFFFFFFFF00000000ULL) != tag)
             continue;
         k = JBW__SLOT_INDEX(v);
-        if (m->lens[k] == n && jbw__same(m->keys[k], s, n))
+        if (m->lens[k] == n && same_key(m->keys[k], s, n))
             return (long)k;
     }
 }
@@ -88,7 +86,7 @@ long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
     if (m->count <= JBW__STRMAP_SCAN) {
         size_t k;
         for (k = 0; k < m->count; k++)
-            if (m->lens[k] == n && jbw__same(m->keys[k], s, n))
+            if (m->lens[k] == n && same_key(m->keys[k], s, n))
                 return (long)k;
         return -1;
     }
@@ -98,7 +96,7 @@ long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
 /* Moves every slot into a table of slot_count slots. A slot keeps the
  * high half of its key's hash and the key its low half, which is all a
  * table of at most 2^31 slots needs to place it. */
-static int jbw__strmap_rehash(jbw__strmap *m, size_t slot_count)
+static int strmap_rehash(jbw__strmap *m, size_t slot_count)
 {
     uint64_t *slots = jbw__calloc(slot_count, sizeof *slots);
     size_t i, mask = slot_count - 1;
@@ -123,7 +121,7 @@ static int jbw__strmap_rehash(jbw__strmap *m, size_t slot_count)
 #define JBW__ARENA_BLOCK 65536
 
 /* Copies s[0..n) plus a NUL into the arena; NULL when out of memory. */
-static char *jbw__strmap_store(jbw__strmap *m, const char *s, size_t n)
+static char *strmap_store(jbw__strmap *m, const char *s, size_t n)
 {
     char *p;
     if (!m->block_count || m->block_size - m->block_used < n + 1) {
@@ -149,7 +147,7 @@ static char *jbw__strmap_store(jbw__strmap *m, const char *s, size_t n)
 }
 
 /* Grows the per-key arrays together to hold `need` keys. */
-static int jbw__strmap_reserve_keys(jbw__strmap *m, size_t need)
+static int strmap_reserve_keys(jbw__strmap *m, size_t need)
 {
     void *a[3];
     static const size_t elems[3] = {sizeof(char *), sizeof(uint32_t),
@@ -169,7 +167,7 @@ static int jbw__strmap_reserve_keys(jbw__strmap *m, size_t need)
 
 /* The slot count the map reaches when it holds `keys` keys: it starts
  * at 64 and doubles to stay at most half full. */
-static size_t jbw__strmap_slots_for(size_t keys)
+static size_t strmap_slots_for(size_t keys)
 {
     size_t slots = 64;
     while (keys * 2 > slots) {
@@ -187,12 +185,12 @@ int jbw__strmap_reserve(jbw__strmap *m, size_t keys)
         return 0;
     if (keys > JBW__KEYS_MAX)
         return -1;
-    slots = jbw__strmap_slots_for(keys);
+    slots = strmap_slots_for(keys);
     if (!slots)
         return -1;
-    if (slots > m->slot_count && jbw__strmap_rehash(m, slots) != 0)
+    if (slots > m->slot_count && strmap_rehash(m, slots) != 0)
         return -1;
-    return jbw__strmap_reserve_keys(m, keys);
+    return strmap_reserve_keys(m, keys);
 }
 
 jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
@@ -210,10 +208,9 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
     if (m->count >= JBW__KEYS_MAX || n >= UINT32_MAX)
         return jbw__error(JBW_ERANGE, "too many distinct keys");
     if ((m->count + 1) * 2 > m->slot_count &&
-        jbw__strmap_rehash(m, m->slot_count ? m->slot_count * 2 : 64) != 0)
+        strmap_rehash(m, m->slot_count ? m->slot_count * 2 : 64) != 0)
         return jbw__enomem();
-    if (m->count + 1 > m->key_cap &&
-        jbw__strmap_reserve_keys(m, m->count + 1) != 0)
+    if (m->count + 1 > m->key_cap && strmap_reserve_keys(m, m->count + 1) != 0)
         return jbw__enomem();
     if (JBW__LIKELY(m->block_count && m->block_size - m->block_used > n)) {
         /* The usual case, inline: the key fits the current block. */
@@ -221,7 +218,7 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
         memcpy(copy, s, n);
         copy[n] = '\0';
         m->block_used += n + 1;
-    } else if (!(copy = jbw__strmap_store(m, s, n))) {
+    } else if (!(copy = strmap_store(m, s, n))) {
         return jbw__enomem();
     }
     m->keys[m->count] = copy;

@@ -83,7 +83,7 @@ jbw__csv_scan(const unsigned char *q, const unsigned char *end)
  * when it is malformed: overlong forms, surrogates and code points above
  * U+10FFFF are rejected as RFC 3629 requires.
  */
-static size_t jbw__utf8_len(const unsigned char *p, const unsigned char *end)
+static size_t utf8_len(const unsigned char *p, const unsigned char *end)
 {
     unsigned char b0 = p[0], lo = 0x80, hi = 0xBF;
     size_t n, i;
@@ -117,7 +117,7 @@ void jbw__csv_quote(char *dst, size_t size, const char *s, size_t n)
 }
 
 /* The header name of column col, or "" when the header has no such one. */
-static const char *jbw__csv_name(const jbw__csv *c, size_t col)
+static const char *csv_name(const jbw__csv *c, size_t col)
 {
     return col < c->name_count ? c->names + c->name_offs[col] : "";
 }
@@ -134,7 +134,7 @@ jbw_status jbw__csv_error(const jbw__csv *c, size_t col, jbw_status status,
         return jbw__error(status, "%s line %zu: %s", c->source, c->record_line,
                           msg);
     if (col < c->name_count) {
-        const char *nm = jbw__csv_name(c, col);
+        const char *nm = csv_name(c, col);
         jbw__csv_quote(name, sizeof name, nm, strlen(nm));
         return jbw__error(status, "%s line %zu, column '%s': %s", c->source,
                           c->record_line, name, msg);
@@ -144,7 +144,7 @@ jbw_status jbw__csv_error(const jbw__csv *c, size_t col, jbw_status status,
 }
 
 /* Makes room for `extra` more bytes in the quoted-field buffer. */
-static int jbw__csv_reserve(jbw__csv *c, size_t extra)
+static int csv_reserve(jbw__csv *c, size_t extra)
 {
     void *p = c->buf;
     if (extra > SIZE_MAX - c->buf_len - 1)
@@ -155,9 +155,9 @@ static int jbw__csv_reserve(jbw__csv *c, size_t extra)
     return 0;
 }
 
-static int jbw__csv_append(jbw__csv *c, const char *s, size_t n)
+static int csv_append(jbw__csv *c, const char *s, size_t n)
 {
-    if (c->buf_len + n + 1 > c->buf_cap && jbw__csv_reserve(c, n) != 0)
+    if (c->buf_len + n + 1 > c->buf_cap && csv_reserve(c, n) != 0)
         return -1;
     if (n)
         memcpy(c->buf + c->buf_len, s, n);
@@ -166,7 +166,7 @@ static int jbw__csv_append(jbw__csv *c, const char *s, size_t n)
 }
 
 /* Grows the per-field arrays by one field or more. */
-static int jbw__csv_grow_fields(jbw__csv *c)
+static int csv_grow_fields(jbw__csv *c)
 {
     size_t cap = c->field_cap, need = c->field_cap + 1;
     void *p = c->ptrs, *l = c->lens, *o = c->offs;
@@ -186,8 +186,8 @@ static int jbw__csv_grow_fields(jbw__csv *c)
 }
 
 /* The error for a byte the classes flag inside a field. */
-static jbw_status jbw__csv_bad_byte(const jbw__csv *c, const char *field,
-                                    const char *at)
+static jbw_status csv_bad_byte(const jbw__csv *c, const char *field,
+                               const char *at)
 {
     size_t col = c->count - 1;
     if (*at == '\0')
@@ -207,9 +207,9 @@ static jbw_status jbw__csv_bad_byte(const jbw__csv *c, const char *field,
  * or a multi-byte UTF-8 character, are stepped over; a quote, a NUL or
  * invalid UTF-8 is the error. c->count includes the field.
  */
-static jbw_status jbw__csv_unquoted_byte(const jbw__csv *c,
-                                         const unsigned char *field,
-                                         const unsigned char **qq)
+static jbw_status csv_unquoted_byte(const jbw__csv *c,
+                                    const unsigned char *field,
+                                    const unsigned char **qq)
 {
     const unsigned char *q = *qq;
     size_t n;
@@ -222,10 +222,10 @@ static jbw_status jbw__csv_unquoted_byte(const jbw__csv *c,
                               "a quote inside an unquoted field (quote "
                               "the whole field and double the quote)");
     if (*q == '\0')
-        return jbw__csv_bad_byte(c, (const char *)field, (const char *)q);
-    n = jbw__utf8_len(q, (const unsigned char *)c->end);
+        return csv_bad_byte(c, (const char *)field, (const char *)q);
+    n = utf8_len(q, (const unsigned char *)c->end);
     if (!n)
-        return jbw__csv_bad_byte(c, (const char *)field, (const char *)q);
+        return csv_bad_byte(c, (const char *)field, (const char *)q);
     *qq = q + n;
     return JBW_OK;
 }
@@ -235,7 +235,7 @@ static jbw_status jbw__csv_unquoted_byte(const jbw__csv *c,
  * and counting the line ends inside it; leaves *pp after the closing
  * quote and any spaces that follow it.
  */
-static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
+static jbw_status csv_quoted(jbw__csv *c, const char **pp)
 {
     const unsigned char *q = (const unsigned char *)*pp + 1;
     const unsigned char *end = (const unsigned char *)c->end, *seg = q;
@@ -250,7 +250,7 @@ static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
         }
         if (q == end) {
             char name[72];
-            const char *nm = jbw__csv_name(c, c->count - 1);
+            const char *nm = csv_name(c, c->count - 1);
             jbw__csv_quote(name, sizeof name, nm, strlen(nm));
             return jbw__error(JBW_EPARSE,
                               "%s line %zu: the quoted field%s%s%s that "
@@ -261,8 +261,8 @@ static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
         if (*q == '"') {
             /* A closing quote ends the segment; a doubled one keeps one. */
             int doubled = q + 1 < end && q[1] == '"';
-            if (jbw__csv_append(c, (const char *)seg,
-                                (size_t)(q - seg) + (doubled ? 1u : 0u)) != 0)
+            if (csv_append(c, (const char *)seg,
+                           (size_t)(q - seg) + (doubled ? 1u : 0u)) != 0)
                 return jbw__enomem();
             q += doubled ? 2 : 1;
             seg = q;
@@ -274,11 +274,11 @@ static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
         } else if (*q == ',' || *q == ';' || *q == '\r') {
             q++;
         } else if (*q == '\0') {
-            return jbw__csv_bad_byte(c, field, (const char *)q);
+            return csv_bad_byte(c, field, (const char *)q);
         } else {
-            size_t n = jbw__utf8_len(q, end);
+            size_t n = utf8_len(q, end);
             if (!n)
-                return jbw__csv_bad_byte(c, field, (const char *)q);
+                return csv_bad_byte(c, field, (const char *)q);
             q += n;
         }
     }
@@ -307,11 +307,11 @@ static jbw_status jbw__csv_quoted(jbw__csv *c, const char **pp)
  * nothing but spaces and delimiters.
  *
  * An unquoted field is recorded, trimmed of spaces and tabs, where it
- * lies in the text (no copy); a quoted one goes to jbw__csv_quoted().
+ * lies in the text (no copy); a quoted one goes to csv_quoted().
  * The loop keeps the record's state in locals: fields are short, and
  * per-field bookkeeping is most of the work.
  */
-static jbw_status jbw__csv_record(jbw__csv *c, int *blank)
+static jbw_status csv_record(jbw__csv *c, int *blank)
 {
     const unsigned char *p = (const unsigned char *)c->pos;
     const unsigned char *const end = (const unsigned char *)c->end;
@@ -328,7 +328,7 @@ static jbw_status jbw__csv_record(jbw__csv *c, int *blank)
         jbw_status st;
         int in_quotes;
         if (JBW__UNLIKELY(count == cap)) {
-            if (jbw__csv_grow_fields(c) != 0)
+            if (csv_grow_fields(c) != 0)
                 return jbw__enomem();
             ptrs = c->ptrs;
             lens = c->lens;
@@ -345,13 +345,13 @@ static jbw_status jbw__csv_record(jbw__csv *c, int *blank)
         if (in_quotes) {
             const char *pp = (const char *)p;
             content = quoted = 1;
-            if ((st = jbw__csv_quoted(c, &pp)) != JBW_OK)
+            if ((st = csv_quoted(c, &pp)) != JBW_OK)
                 return st;
             p = (const unsigned char *)pp;
         } else {
             q = jbw__csv_scan(p, end);
             while (q < end && *q != delim && *q != '\n' && *q != '\r') {
-                if ((st = jbw__csv_unquoted_byte(c, p, &q)) != JBW_OK)
+                if ((st = csv_unquoted_byte(c, p, &q)) != JBW_OK)
                     return st;
                 q = jbw__csv_scan(q, end);
             }
@@ -401,7 +401,7 @@ static jbw_status jbw__csv_record(jbw__csv *c, int *blank)
  * Picks the delimiter from the line at c->pos: the one of ',' and ';'
  * that occurs outside quotes.
  */
-static jbw_status jbw__csv_detect(jbw__csv *c)
+static jbw_status csv_detect(jbw__csv *c)
 {
     const char *p = c->pos;
     int quoted = 0, comma = 0, semi = 0;
@@ -430,7 +430,7 @@ static jbw_status jbw__csv_detect(jbw__csv *c)
  * Keeps the header's names, NUL-terminated, for lookups and messages.
  * Names are trimmed even when quoted: a name is no data.
  */
-static jbw_status jbw__csv_keep_names(jbw__csv *c)
+static jbw_status csv_keep_names(jbw__csv *c)
 {
     size_t i, total = 0, at = 0;
     for (i = 0; i < c->count; i++)
@@ -486,15 +486,15 @@ jbw_status jbw__csv_open_part(jbw__csv *c, const char *text, size_t len,
             return jbw__error(JBW_EPARSE, "%s is empty: no header line",
                               source);
         }
-        st = jbw__csv_detect(c);
+        st = csv_detect(c);
         if (st == JBW_OK)
-            st = jbw__csv_record(c, &blank);
+            st = csv_record(c, &blank);
         if (st != JBW_OK) {
             jbw__csv_close(c);
             return st;
         }
     }
-    st = jbw__csv_keep_names(c);
+    st = csv_keep_names(c);
     if (st != JBW_OK)
         jbw__csv_close(c);
     return st;
@@ -513,7 +513,7 @@ jbw_status jbw__csv_next(jbw__csv *c, int *more)
             *more = 0;
             return JBW_OK;
         }
-        st = jbw__csv_record(c, &blank);
+        st = csv_record(c, &blank);
         if (st != JBW_OK && c->starved) {
             /* read the record again from its start once there is more */
             c->pos = at;
@@ -567,14 +567,14 @@ int jbw__name_eq_n(const char *name, size_t n, const char *want)
     return want[n] == '\0';
 }
 
-static int jbw__name_eq(const char *name, const char *want)
+static int name_eq(const char *name, const char *want)
 {
     return jbw__name_eq_n(name, strlen(name), want);
 }
 
 /* Lists the wanted names for the unknown-column message. */
-static void jbw__list_names(char *dst, size_t size, const char *const *names,
-                            size_t n)
+static void list_names(char *dst, size_t size, const char *const *names,
+                       size_t n)
 {
     size_t i, k = 0;
     dst[0] = '\0';
@@ -596,9 +596,9 @@ jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
     for (k = 0; k < n; k++)
         index[k] = JBW__CSV_ABSENT;
     for (h = 0; h < c->name_count; h++) {
-        const char *nm = jbw__csv_name(c, h);
+        const char *nm = csv_name(c, h);
         jbw__csv_quote(shown, sizeof shown, nm, strlen(nm));
-        for (k = 0; k < n && !jbw__name_eq(nm, names[k]); k++)
+        for (k = 0; k < n && !name_eq(nm, names[k]); k++)
             ;
         if (k < n) {
             if (index[k] != JBW__CSV_ABSENT)
@@ -609,7 +609,7 @@ jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
                                   index[k] + 1, h + 1);
             index[k] = h;
         } else if (!allow_unknown) {
-            jbw__list_names(known, sizeof known, names, n);
+            list_names(known, sizeof known, names, n);
             if (!*nm)
                 return jbw__error(JBW_EPARSE,
                                   "%s line %zu: field %zu of the header has "
