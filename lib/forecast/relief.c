@@ -11,8 +11,8 @@
 /* ====================================================================== */
 
 /* Waiting at the last month of a deterministic run with monthly hires h. */
-static double fc_final_waiting(jbw__fc_model *m, const jbw_forecast_params *p,
-                               double hires)
+static double final_waiting(jbw__fc_model *m, const jbw_forecast_params *p,
+                            double hires)
 {
     jbw__fc_state s;
     double q[FCQ_ALL];
@@ -24,12 +24,12 @@ static double fc_final_waiting(jbw__fc_model *m, const jbw_forecast_params *p,
     return q[FCQ_WAITING];
 }
 
-static int fc_relief_ok(jbw__fc_model *m, const jbw_forecast_params *p,
-                        double target, long steps)
+static int relief_ok(jbw__fc_model *m, const jbw_forecast_params *p,
+                     double target, long steps)
 {
     /* A hair of slack so that rounding of the continuous stocks cannot
      * decide whether an exactly reachable target is met. */
-    return fc_final_waiting(m, p, (double)steps * JBW_RELIEF_STEP) <=
+    return final_waiting(m, p, (double)steps * JBW_RELIEF_STEP) <=
            target + 1e-9;
 }
 
@@ -66,11 +66,11 @@ jbw_status jbw_forecast_relief(double *hires_fte,
         return st;
     if ((st = jbw__fc_model_init(&m, &p, norm, 0)) != JBW_OK)
         return st;
-    if (fc_relief_ok(&m, &p, target_waiting, 0)) {
+    if (relief_ok(&m, &p, target_waiting, 0)) {
         hi = 0;
     } else {
         /* Double until the target is met, then bisect (lo fails, hi meets). */
-        while (!fc_relief_ok(&m, &p, target_waiting, hi)) {
+        while (!relief_ok(&m, &p, target_waiting, hi)) {
             lo = hi;
             if (hi >= max_steps) {
                 jbw__fc_model_free(&m);
@@ -85,7 +85,7 @@ jbw_status jbw_forecast_relief(double *hires_fte,
         }
         while (hi - lo > 1) {
             long mid = lo + (hi - lo) / 2;
-            if (fc_relief_ok(&m, &p, target_waiting, mid))
+            if (relief_ok(&m, &p, target_waiting, mid))
                 hi = mid;
             else
                 lo = mid;
@@ -134,9 +134,9 @@ static void rp_block_count(void *arg)
  * its own stream only and the count is a sum of whole numbers, so the
  * answer is the same whatever the number of threads.
  */
-static size_t fc_replicates_ok(jbw__fc_model *m, const jbw_forecast_params *p,
-                               double target, double hires, size_t reps,
-                               uint64_t seed, rp_block *blocks, size_t nblocks)
+static size_t replicates_ok(jbw__fc_model *m, const jbw_forecast_params *p,
+                            double target, double hires, size_t reps,
+                            uint64_t seed, rp_block *blocks, size_t nblocks)
 {
     size_t i, ok = 0;
     m->hires_fte = hires;
@@ -213,13 +213,13 @@ fc_relief_probability(double *hires_fte, const jbw_forecast_params *params,
     }
     /* the fewest replicates that make the share: ceil(P x R) */
     need = (size_t)ceil(probability * (double)replicates - 1e-9);
-    if (fc_replicates_ok(&m, &p, target_waiting, 0, replicates, seed, blocks,
-                         nb) >= need)
+    if (replicates_ok(&m, &p, target_waiting, 0, replicates, seed, blocks,
+                      nb) >= need)
         hi = 0;
     else {
-        while (fc_replicates_ok(&m, &p, target_waiting,
-                                (double)hi * JBW_RELIEF_STEP, replicates, seed,
-                                blocks, nb) < need) {
+        while (replicates_ok(&m, &p, target_waiting,
+                             (double)hi * JBW_RELIEF_STEP, replicates, seed,
+                             blocks, nb) < need) {
             lo = hi;
             if (hi >= max_steps) {
                 jbw__fc_model_free(&m);
@@ -236,9 +236,9 @@ fc_relief_probability(double *hires_fte, const jbw_forecast_params *params,
         }
         while (hi - lo > 1) {
             long mid = lo + (hi - lo) / 2;
-            if (fc_replicates_ok(&m, &p, target_waiting,
-                                 (double)mid * JBW_RELIEF_STEP, replicates,
-                                 seed, blocks, nb) >= need)
+            if (replicates_ok(&m, &p, target_waiting,
+                              (double)mid * JBW_RELIEF_STEP, replicates, seed,
+                              blocks, nb) >= need)
                 hi = mid;
             else
                 lo = mid;
