@@ -14,7 +14,7 @@
 /* ====================================================================== */
 
 /* Decimals per quantity in files: counts and FTE 4, money 2, ratios 6. */
-static int fc_decimals(int qi)
+static int file_decimals(int qi)
 {
     if (qi == FCQ_COVERAGE)
         return 6;
@@ -73,8 +73,7 @@ static int stat_count(const jbw_forecast *fc)
     return jbw_forecast_replicates(fc) ? FC_STATS : 1;
 }
 
-static void fc_json_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
-                          int stat)
+static void json_month(jbw__buf *b, const jbw_forecast *fc, int32_t t, int stat)
 {
     fc_month m = month_of(fc, t, stat);
     const double *v = m.v;
@@ -89,7 +88,7 @@ static void fc_json_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
     }
     for (qi = 0; qi < FCQ_COUNT; qi++) {
         jbw__buf_printf(b, ",\"%s\":", jbw__fc_quantity_names[qi]);
-        jbw__buf_json_number(b, v[qi], fc_decimals(qi));
+        jbw__buf_json_number(b, v[qi], file_decimals(qi));
     }
     jbw__buf_puts(b, ",\"by_kind\":{");
     for (qi = 0; qi < FC_K; qi++) {
@@ -159,7 +158,7 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
         for (t = 0; t <= months; t++) {
             if (t)
                 jbw__buf_putc(&b, ',');
-            fc_json_month(&b, fc, t, stat);
+            json_month(&b, fc, t, stat);
         }
         jbw__buf_putc(&b, ']');
     }
@@ -170,7 +169,7 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
 }
 
 /* A CSV number: empty for NaN (finance off). */
-static void fc_csv_number(jbw__buf *b, double v, int decimals)
+static void csv_number(jbw__buf *b, double v, int decimals)
 {
     if (isfinite(v))
         jbw__buf_json_number(b, v, decimals);
@@ -197,7 +196,7 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
             jbw__buf_date(&b, m.date);
             for (qi = 0; qi < FCQ_COUNT; qi++) {
                 jbw__buf_putc(&b, ',');
-                fc_csv_number(&b, v[qi], fc_decimals(qi));
+                csv_number(&b, v[qi], file_decimals(qi));
             }
             jbw__buf_putc(&b, ',');
             jbw__buf_json_number(&b, fc->turnover, 6);
@@ -269,8 +268,8 @@ static void text_num(jbw__buf *b, double v, int dec, size_t width,
     jbw__table_put(b, " ", cell, width, JBW__RIGHT, 0);
 }
 
-static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
-                          const fc_words *w, jbw_lang lang)
+static void text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
+                       const fc_words *w, jbw_lang lang)
 {
     const size_t *rest_width = w->rest_width;
     fc_month m = month_of(fc, t, JBW_STAT_MEAN);
@@ -311,8 +310,8 @@ static void fc_text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
 }
 
 /* The staff assumptions every forecast rests on, in one line. */
-static void fc_text_assumptions(jbw__buf *b, const jbw_forecast *fc,
-                                const fc_words *w, jbw_lang lang)
+static void text_assumptions(jbw__buf *b, const jbw_forecast *fc,
+                             const fc_words *w, jbw_lang lang)
 {
     jbw__buf text = JBW__BUF_INIT;
     char *p;
@@ -333,8 +332,7 @@ static void fc_text_assumptions(jbw__buf *b, const jbw_forecast *fc,
 }
 
 /* The header line of the text table. */
-static void fc_text_header(jbw__buf *b, const jbw_forecast *fc,
-                           const fc_words *w)
+static void text_header(jbw__buf *b, const jbw_forecast *fc, const fc_words *w)
 {
     size_t k;
     jbw__table_put(b, "", w->date_month, 14, JBW__LEFT, 0);
@@ -373,10 +371,10 @@ jbw_status jbw_forecast_text_lang(char **out, size_t *len,
                         (unsigned long long)jbw_forecast_seed(fc));
     else
         jbw__buf_printf(&b, w->deterministic, (int)jbw_forecast_months(fc));
-    fc_text_assumptions(&b, fc, w, lang);
-    fc_text_header(&b, fc, w);
+    text_assumptions(&b, fc, w, lang);
+    text_header(&b, fc, w);
     for (t = 0; t <= jbw_forecast_months(fc); t++)
-        fc_text_month(&b, fc, t, w, lang);
+        text_month(&b, fc, t, w, lang);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
     return jbw__ok();
