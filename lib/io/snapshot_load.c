@@ -81,7 +81,7 @@ typedef struct io_load {
     size_t lens[2];
     jbw__text_limits lim;
     /* Measure rows are parsed IO_AHEAD rows before they are added (see
-     * io_prefetch); each keeps its strings in its own arena until then. */
+     * prefetch); each keeps its strings in its own arena until then. */
     jbw__buf arenas[IO_AHEAD];
     jbw__buf *arena; /* the strings of the row at hand */
     io_wrow wrow;
@@ -98,7 +98,7 @@ typedef struct io_load {
     jbw__io_memo memo[IO_ENUMS];
 } io_load;
 
-static void io_load_free(io_load *L)
+static void load_free(io_load *L)
 {
     size_t k;
     for (k = 0; k < IO_AHEAD; k++)
@@ -111,15 +111,15 @@ static void io_load_free(io_load *L)
     memset(L, 0, sizeof *L);
 }
 
-static void io_later(io_load *L, jbw_date d)
+static void note_later(io_load *L, jbw_date d)
 {
     if (d != JBW_DATE_NONE && (L->latest == JBW_DATE_NONE || d > L->latest))
         L->latest = d;
 }
 
 /* Copies a field into the arena; an empty optional field becomes none. */
-static jbw_status io_keep(io_load *L, size_t *off, const jbw__csv *c,
-                          size_t col, int optional)
+static jbw_status keep_field(io_load *L, size_t *off, const jbw__csv *c,
+                             size_t col, int optional)
 {
     size_t n;
     const char *s = jbw__io_text(c, col, &n);
@@ -136,12 +136,12 @@ static jbw_status io_keep(io_load *L, size_t *off, const jbw__csv *c,
 }
 
 /*
- * io_keep() for n <= MS_COUNT columns of a row at once (off[k] for
+ * keep_field() for n <= MS_COUNT columns of a row at once (off[k] for
  * cols[k]), with one reserve for the row rather than one per field.
  */
-static jbw_status io_keep_row(io_load *L, size_t *off, const jbw__csv *c,
-                              const size_t *cols, const unsigned char *optional,
-                              size_t n)
+static jbw_status keep_row(io_load *L, size_t *off, const jbw__csv *c,
+                           const size_t *cols, const unsigned char *optional,
+                           size_t n)
 {
     const char *src[MS_COUNT];
     size_t len[MS_COUNT], k, total = 0, at;
@@ -171,14 +171,14 @@ static jbw_status io_keep_row(io_load *L, size_t *off, const jbw__csv *c,
     return JBW_OK;
 }
 
-static const char *io_str(const io_load *L, size_t off)
+static const char *arena_str(const io_load *L, size_t off)
 {
     return off == IO_NULL ? NULL : L->arena->data + off;
 }
 
 /* Ids have at most JBW_ID_MAX bytes: refused here, where the detail can
  * name the line and the column (the snapshot refuses them too). */
-static jbw_status io_id_lengths(const jbw__csv *c, const size_t *cols, size_t n)
+static jbw_status id_lengths(const jbw__csv *c, const size_t *cols, size_t n)
 {
     char q[IO_SHOWN];
     size_t k, len;
@@ -194,39 +194,38 @@ static jbw_status io_id_lengths(const jbw__csv *c, const size_t *cols, size_t n)
     return JBW_OK;
 }
 
-static jbw_status io_worker_row(io_load *L, io_wrow *row, const jbw__csv *c,
-                                const size_t *col)
+static jbw_status worker_row(io_load *L, io_wrow *row, const jbw__csv *c,
+                             const size_t *col)
 {
     static const unsigned char optional[WS_COUNT] = {0, 0, 1};
     const size_t cols[WS_COUNT] = {col[W_ID], col[W_ORG], col[W_REGION]};
     jbw_worker *w = &row->w;
     jbw_status st;
-    if ((st = io_id_lengths(c, cols, 1)) != JBW_OK ||
-        (st = io_keep_row(L, row->str, c, cols, optional, WS_COUNT)) !=
-            JBW_OK ||
+    if ((st = id_lengths(c, cols, 1)) != JBW_OK ||
+        (st = keep_row(L, row->str, c, cols, optional, WS_COUNT)) != JBW_OK ||
         (st = jbw__io_number(&w->fte, c, col[W_FTE])) != JBW_OK ||
         (st = jbw__io_date(&w->hired, c, col[W_HIRED], 1)) != JBW_OK ||
         (st = jbw__io_date(&w->leaving, c, col[W_LEAVING], 0)) != JBW_OK)
         return st;
-    io_later(L, w->hired);
+    note_later(L, w->hired);
     return JBW_OK;
 }
 
 /* The latest day a measure row speaks of (see io.h). */
-static void io_measure_later(io_load *L, const jbw_measure *m)
+static void measure_later(io_load *L, const jbw_measure *m)
 {
-    io_later(L, m->start);
+    note_later(L, m->start);
     if (m->end != JBW_DATE_NONE && m->end > m->start)
-        io_later(L, m->end - 1);
-    io_later(L, m->first_assigned);
-    io_later(L, m->waiting_since);
-    io_later(L, m->last_contact);
-    io_later(L, m->help_requested);
-    io_later(L, m->help_started);
+        note_later(L, m->end - 1);
+    note_later(L, m->first_assigned);
+    note_later(L, m->waiting_since);
+    note_later(L, m->last_contact);
+    note_later(L, m->help_requested);
+    note_later(L, m->help_started);
 }
 
-static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
-                                 const size_t *col)
+static jbw_status measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
+                              const size_t *col)
 {
     static const unsigned char optional[MS_COUNT] = {0, 0, 1, 0, 0, 1, 1};
     const size_t cols[MS_COUNT] = {
@@ -238,9 +237,8 @@ static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
     int kind = 0, safety = 0, placement = 0, risk = 0;
     int plan = 0, help = 0, dv = 0, band = -1;
     jbw_status st;
-    if ((st = io_id_lengths(c, ids, 4)) != JBW_OK ||
-        (st = io_keep_row(L, row->str, c, cols, optional, MS_COUNT)) !=
-            JBW_OK ||
+    if ((st = id_lengths(c, ids, 4)) != JBW_OK ||
+        (st = keep_row(L, row->str, c, cols, optional, MS_COUNT)) != JBW_OK ||
         (st = jbw__io_enum_value(&kind, &L->memo[IO_KIND], c, col[M_KIND],
                                  IO_KIND)) != JBW_OK ||
         (st = jbw__io_date(&m->start, c, col[M_START], 1)) != JBW_OK ||
@@ -293,7 +291,7 @@ static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
     m->safety = (jbw_safety)safety;
     m->placement = (jbw_placement)placement;
     m->jr_risk = (jbw_jr_risk)risk;
-    io_measure_later(L, m);
+    measure_later(L, m);
     return JBW_OK;
 }
 
@@ -301,7 +299,7 @@ static jbw_status io_measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
  * A row that failed in the first pass: strict mode stops; lenient mode
  * keeps the reason with the row.
  */
-static jbw_status io_row_failed(io_load *L, size_t *reject, jbw_status st)
+static jbw_status row_failed(io_load *L, size_t *reject, jbw_status st)
 {
     if (st == JBW_ENOMEM || !L->lenient)
         return st;
@@ -313,7 +311,7 @@ static jbw_status io_row_failed(io_load *L, size_t *reject, jbw_status st)
  * end, unless one that comes first is kept already. Out of memory is
  * never kept: it stops the load at once.
  */
-static jbw_status io_keep_error(io_load *L, jbw_status st, int rank)
+static jbw_status keep_error(io_load *L, jbw_status st, int rank)
 {
     if (st == JBW_ENOMEM)
         return st;
@@ -329,12 +327,12 @@ static jbw_status io_keep_error(io_load *L, jbw_status st, int rank)
 }
 
 /* Rows are parsed until a parse error is kept, and added until any is. */
-static int io_parsing(const io_load *L)
+static int parsing(const io_load *L)
 {
     return L->kept_rank != IO_RANK_PARSE;
 }
 
-static int io_adding(const io_load *L)
+static int is_adding(const io_load *L)
 {
     return L->kept_rank == IO_RANK_NONE;
 }
@@ -346,8 +344,8 @@ static int io_adding(const io_load *L)
  */
 #define IO_SIZE_AFTER 4096
 
-static jbw_status io_reserve(io_load *L, const jbw__csv_stream *s, int file,
-                             size_t rows)
+static jbw_status reserve_tables(io_load *L, const jbw__csv_stream *s, int file,
+                                 size_t rows)
 {
     size_t hint = jbw__csv_stream_rows_hint(s, rows);
     if (jbw__snapshot_reserve(L->snap, file == IO_WORKERS ? hint : 0,
@@ -356,8 +354,8 @@ static jbw_status io_reserve(io_load *L, const jbw__csv_stream *s, int file,
     return JBW_OK;
 }
 
-static jbw_status io_add_worker(io_load *L, io_wrow *row);
-static jbw_status io_add_measure(io_load *L, io_mrow *row);
+static jbw_status add_worker(io_load *L, io_wrow *row);
+static jbw_status add_measure(io_load *L, io_mrow *row);
 
 /*
  * Hashes the ids of a measure row, which is added IO_AHEAD rows later,
@@ -365,12 +363,12 @@ static jbw_status io_add_measure(io_load *L, io_mrow *row);
  * meanwhile: in a large file every lookup would otherwise wait on main
  * memory, one after the other.
  */
-static void io_prefetch(const io_load *L, const io_mrow *row)
+static void prefetch(const io_load *L, const io_mrow *row)
 {
     const jbw_snapshot *snap = L->snap;
-    const char *id = io_str(L, row->str[MS_ID]);
-    const char *child = io_str(L, row->str[MS_CHILD]);
-    const char *family = io_str(L, row->str[MS_FAMILY]);
+    const char *id = arena_str(L, row->str[MS_ID]);
+    const char *child = arena_str(L, row->str[MS_CHILD]);
+    const char *family = arena_str(L, row->str[MS_FAMILY]);
     char own[JBW_ID_MAX + 2];
     size_t n;
     if (id)
@@ -390,7 +388,7 @@ static void io_prefetch(const io_load *L, const io_mrow *row)
     }
 }
 
-static jbw_status io_parse_workers(io_load *L, jbw__csv_stream *s)
+static jbw_status parse_workers(io_load *L, jbw__csv_stream *s)
 {
     static const jbw_worker init = JBW_WORKER_INIT;
     size_t col[W_COLUMNS], rows = 0;
@@ -406,7 +404,7 @@ static jbw_status io_parse_workers(io_load *L, jbw__csv_stream *s)
         io_wrow *row = &L->wrow;
         jbw_status rs;
         if (++rows == IO_SIZE_AFTER &&
-            (st = io_reserve(L, s, IO_WORKERS, rows)) != JBW_OK)
+            (st = reserve_tables(L, s, IO_WORKERS, rows)) != JBW_OK)
             break;
         L->arena = &L->arenas[0];
         L->arena->len = 0;
@@ -416,18 +414,18 @@ static jbw_status io_parse_workers(io_load *L, jbw__csv_stream *s)
         row->w = init;
         rs = jbw__csv_check_width(c);
         if (rs == JBW_OK)
-            rs = io_worker_row(L, row, c, col);
+            rs = worker_row(L, row, c, col);
         else if (col[W_ID] < c->count) /* a short row may still name it */
-            st = io_keep(L, &row->str[WS_ID], c, col[W_ID], 1);
+            st = keep_field(L, &row->str[WS_ID], c, col[W_ID], 1);
         if (st == JBW_OK && rs != JBW_OK)
-            st = io_row_failed(L, &row->reject, rs);
+            st = row_failed(L, &row->reject, rs);
         if (st == JBW_OK)
-            st = io_add_worker(L, row);
+            st = add_worker(L, row);
     }
     return st;
 }
 
-static jbw_status io_parse_measures(io_load *L, jbw__csv_stream *s)
+static jbw_status parse_measures(io_load *L, jbw__csv_stream *s)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
     size_t col[M_COLUMNS], k, rows = 0;
@@ -444,10 +442,10 @@ static jbw_status io_parse_measures(io_load *L, jbw__csv_stream *s)
         io_mrow *row = &L->mrows[slot];
         jbw_status rs;
         /* the row parsed IO_AHEAD rows ago, whose slot this is */
-        if (rows >= IO_AHEAD && (st = io_add_measure(L, row)) != JBW_OK)
+        if (rows >= IO_AHEAD && (st = add_measure(L, row)) != JBW_OK)
             break;
         if (++rows == IO_SIZE_AFTER &&
-            (st = io_reserve(L, s, IO_MEASURES, rows)) != JBW_OK)
+            (st = reserve_tables(L, s, IO_MEASURES, rows)) != JBW_OK)
             break;
         L->arena = &L->arenas[slot];
         L->arena->len = 0;
@@ -458,21 +456,21 @@ static jbw_status io_parse_measures(io_load *L, jbw__csv_stream *s)
         row->m = init;
         rs = jbw__csv_check_width(c);
         if (rs == JBW_OK)
-            rs = io_measure_row(L, row, c, col);
+            rs = measure_row(L, row, c, col);
         if (rs != JBW_OK)
-            st = io_row_failed(L, &row->reject, rs);
+            st = row_failed(L, &row->reject, rs);
         else
-            io_prefetch(L, row);
+            prefetch(L, row);
     }
     /* the rows parsed but not yet added, in their order */
     for (k = rows > IO_AHEAD ? rows - IO_AHEAD : 0; st == JBW_OK && k < rows;
          k++)
-        st = io_add_measure(L, &L->mrows[k % IO_AHEAD]);
+        st = add_measure(L, &L->mrows[k % IO_AHEAD]);
     return st;
 }
 
 /* Remembers the id of a rejected worker row, so measures can say so. */
-static jbw_status io_bad_worker(io_load *L, const char *id, size_t line)
+static jbw_status bad_worker(io_load *L, const char *id, size_t line)
 {
     size_t index;
     int inserted = 0;
@@ -499,40 +497,40 @@ static jbw_status io_bad_worker(io_load *L, const char *id, size_t line)
  * stops with the detail prefixed by file and line; lenient mode records
  * the row.
  */
-static jbw_status io_refused(io_load *L, int file, size_t line, jbw_status st)
+static jbw_status refuse_row(io_load *L, int file, size_t line, jbw_status st)
 {
     size_t off;
     if (st == JBW_ENOMEM)
         return st;
     jbw__error(st, "%s line %zu: %s", L->names[file], line, jbw_last_error());
     if (!L->lenient)
-        return io_keep_error(L, st, IO_RANK_REFUSED);
+        return keep_error(L, st, IO_RANK_REFUSED);
     if ((st = jbw__io_reason(L->rej, &off, jbw_last_error())) != JBW_OK)
         return st;
     return jbw__io_reject_add(L->rej, file, line, off);
 }
 
 /* Adds a parsed worker row, or lists it as rejected (lenient). */
-static jbw_status io_add_worker(io_load *L, io_wrow *row)
+static jbw_status add_worker(io_load *L, io_wrow *row)
 {
-    const char *id = io_str(L, row->str[WS_ID]);
+    const char *id = arena_str(L, row->str[WS_ID]);
     jbw_status st;
     if (row->reject != IO_NULL) {
         st = jbw__io_reject_add(L->rej, IO_WORKERS, row->line, row->reject);
         if (st == JBW_OK)
-            st = io_bad_worker(L, id, row->line);
+            st = bad_worker(L, id, row->line);
         return st;
     }
-    if (!io_adding(L))
+    if (!is_adding(L))
         return JBW_OK;
     row->w.id = id;
-    row->w.organisation = io_str(L, row->str[WS_ORG]);
-    row->w.region = io_str(L, row->str[WS_REGION]);
+    row->w.organisation = arena_str(L, row->str[WS_ORG]);
+    row->w.region = arena_str(L, row->str[WS_REGION]);
     st = jbw_snapshot_add_worker(L->snap, &row->w);
     if (st != JBW_OK) {
-        st = io_refused(L, IO_WORKERS, row->line, st);
+        st = refuse_row(L, IO_WORKERS, row->line, st);
         if (st == JBW_OK && L->lenient)
-            st = io_bad_worker(L, id, row->line);
+            st = bad_worker(L, id, row->line);
     }
     return st;
 }
@@ -542,8 +540,8 @@ static jbw_status io_add_worker(io_load *L, io_wrow *row)
  * worker's row was rejected is rejected with that reason rather than as
  * an unknown worker.
  */
-static jbw_status io_worker_was_rejected(io_load *L, const io_mrow *row,
-                                         int *rejected)
+static jbw_status worker_was_rejected(io_load *L, const io_mrow *row,
+                                      int *rejected)
 {
     const char *wid = row->m.worker_id;
     char shown[IO_SHOWN];
@@ -569,7 +567,7 @@ static jbw_status io_worker_was_rejected(io_load *L, const io_mrow *row,
 }
 
 /* Adds a parsed measure row, or lists it as rejected (lenient). */
-static jbw_status io_add_measure(io_load *L, io_mrow *row)
+static jbw_status add_measure(io_load *L, io_mrow *row)
 {
     jbw_measure *m = &row->m;
     int rejected = 0;
@@ -577,28 +575,27 @@ static jbw_status io_add_measure(io_load *L, io_mrow *row)
     L->arena = &L->arenas[row - L->mrows];
     if (row->reject != IO_NULL)
         return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
-    if (!io_adding(L))
+    if (!is_adding(L))
         return JBW_OK;
-    m->id = io_str(L, row->str[MS_ID]);
-    m->child_id = io_str(L, row->str[MS_CHILD]);
-    m->family_id = io_str(L, row->str[MS_FAMILY]);
-    m->organisation = io_str(L, row->str[MS_ORG]);
-    m->region = io_str(L, row->str[MS_REGION]);
-    m->worker_id = io_str(L, row->str[MS_WORKER]);
-    m->override_reason = io_str(L, row->str[MS_REASON]);
-    if (L->lenient &&
-        (st = io_worker_was_rejected(L, row, &rejected)) != JBW_OK)
+    m->id = arena_str(L, row->str[MS_ID]);
+    m->child_id = arena_str(L, row->str[MS_CHILD]);
+    m->family_id = arena_str(L, row->str[MS_FAMILY]);
+    m->organisation = arena_str(L, row->str[MS_ORG]);
+    m->region = arena_str(L, row->str[MS_REGION]);
+    m->worker_id = arena_str(L, row->str[MS_WORKER]);
+    m->override_reason = arena_str(L, row->str[MS_REASON]);
+    if (L->lenient && (st = worker_was_rejected(L, row, &rejected)) != JBW_OK)
         return st;
     if (rejected)
         return JBW_OK;
     st = jbw_snapshot_add_measure(L->snap, m);
     if (st != JBW_OK)
-        return io_refused(L, IO_MEASURES, row->line, st);
+        return refuse_row(L, IO_MEASURES, row->line, st);
     return JBW_OK;
 }
 
 /* Re-raises the kept error with its detail. */
-static jbw_status io_kept(const io_load *L)
+static jbw_status raise_kept(const io_load *L)
 {
     return jbw__error(L->kept, "%s", L->kept_detail);
 }
@@ -607,7 +604,7 @@ static jbw_status io_kept(const io_load *L)
  * Reads one file: parses and adds its rows while no parse error is kept,
  * then reads the rest only to check it against the limits.
  */
-static jbw_status io_read_file(io_load *L, int file)
+static jbw_status read_file(io_load *L, int file)
 {
     jbw__csv_stream s;
     jbw_status st = JBW_OK;
@@ -615,11 +612,10 @@ static jbw_status io_read_file(io_load *L, int file)
         st = jbw__csv_stream_file(&s, L->paths[file], &L->lim);
     else
         jbw__csv_stream_text(&s, L->texts[file], L->lens[file]);
-    if (st == JBW_OK && io_parsing(L)) {
-        st = file == IO_WORKERS ? io_parse_workers(L, &s)
-                                : io_parse_measures(L, &s);
+    if (st == JBW_OK && parsing(L)) {
+        st = file == IO_WORKERS ? parse_workers(L, &s) : parse_measures(L, &s);
         if (st != JBW_OK && !s.read_failed)
-            st = io_keep_error(L, st, IO_RANK_PARSE);
+            st = keep_error(L, st, IO_RANK_PARSE);
     }
     if (st == JBW_OK)
         st = jbw__csv_stream_drain(&s);
@@ -628,8 +624,8 @@ static jbw_status io_read_file(io_load *L, int file)
 }
 
 /* The one pass; on success L->snap holds the snapshot. */
-static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
-                              jbw_date reference_date)
+static jbw_status load_run(io_load *L, const jbw_registry *registry,
+                           jbw_date reference_date)
 {
     jbw_status st;
     if (L->lenient) {
@@ -642,11 +638,11 @@ static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
     st = jbw_snapshot_new(&L->snap, registry,
                           reference_date != JBW_DATE_NONE ? reference_date
                                                           : JBW__DAY_MIN);
-    if (st != JBW_OK || (st = io_read_file(L, IO_WORKERS)) != JBW_OK ||
-        (st = io_read_file(L, IO_MEASURES)) != JBW_OK)
+    if (st != JBW_OK || (st = read_file(L, IO_WORKERS)) != JBW_OK ||
+        (st = read_file(L, IO_MEASURES)) != JBW_OK)
         return st;
     if (L->kept_rank == IO_RANK_PARSE)
-        return io_kept(L);
+        return raise_kept(L);
     if (reference_date == JBW_DATE_NONE)
         reference_date = L->latest;
     if (reference_date == JBW_DATE_NONE)
@@ -659,15 +655,15 @@ static jbw_status io_load_run(io_load *L, const jbw_registry *registry,
                           "jbw_snapshot_new: the reference date is "
                           "missing or outside 1900-01-01..2199-12-31");
     if (L->kept_rank != IO_RANK_NONE)
-        return io_kept(L);
+        return raise_kept(L);
     L->snap->reference_date = reference_date;
     return JBW_OK;
 }
 
 /* The load of L's two sources with options o. */
-static jbw_status io_load_sources(jbw_snapshot **out, jbw_rejects **rejects,
-                                  const jbw_registry *registry, io_load *L,
-                                  const jbw_load_options *o)
+static jbw_status load_sources(jbw_snapshot **out, jbw_rejects **rejects,
+                               const jbw_registry *registry, io_load *L,
+                               const jbw_load_options *o)
 {
     jbw_status st;
     L->lenient = o->lenient;
@@ -675,9 +671,9 @@ static jbw_status io_load_sources(jbw_snapshot **out, jbw_rejects **rejects,
     L->latest = JBW_DATE_NONE;
     jbw__io_limits(&L->lim, o);
     L->arena = &L->arenas[0];
-    st = io_load_run(L, registry, o->reference_date);
+    st = load_run(L, registry, o->reference_date);
     if (st != JBW_OK) {
-        io_load_free(L);
+        load_free(L);
         return st;
     }
     *out = L->snap;
@@ -686,7 +682,7 @@ static jbw_status io_load_sources(jbw_snapshot **out, jbw_rejects **rejects,
         *rejects = L->rej; /* NULL in strict mode */
         L->rej = NULL;
     }
-    io_load_free(L);
+    load_free(L);
     return jbw__ok();
 }
 
@@ -720,7 +716,7 @@ jbw_status jbw_snapshot_load_csv_buffers(
         (st = jbw__io_scan_text(measures, measures_len, L.names[IO_MEASURES],
                                 &lim)) != JBW_OK)
         return st;
-    return io_load_sources(out, rejects, registry, &L, &o);
+    return load_sources(out, rejects, registry, &L, &o);
 }
 
 jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
@@ -741,5 +737,5 @@ jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
     memset(&L, 0, sizeof L);
     L.names[IO_MEASURES] = L.paths[IO_MEASURES] = measures_path;
     L.names[IO_WORKERS] = L.paths[IO_WORKERS] = workers_path;
-    return io_load_sources(out, rejects, registry, &L, &o);
+    return load_sources(out, rejects, registry, &L, &o);
 }
