@@ -220,11 +220,12 @@ static void version_1_options_end_before_threads(void **s)
 }
 
 /*
- * Relief with a probability on N threads (jbw_forecast_relief_probability_opts):
- * the same answer as one thread, bit for bit, for 1, 2, 3, 7 and all
- * cores, with a hiring plan too; the same as the call without options.
- * 301 replicates so that the blocks split unevenly (100, 100, 101 on
- * three threads) and the search compares counts near the threshold.
+ * Relief with a probability on N threads
+ * (jbw_forecast_relief_probability_opts): the same answer as one thread, bit
+ * for bit, for 1, 2, 3, 7 and all cores, with a hiring plan too; the same as
+ * the call without options. 301 replicates so that the blocks split unevenly
+ * (100, 100, 101 on three threads) and the search compares counts near the
+ * threshold.
  */
 static void relief_probability_on_threads_is_that_of_one_thread(void **s)
 {
@@ -250,8 +251,8 @@ static void relief_probability_on_threads_is_that_of_one_thread(void **s)
         assert_ok(jbw_forecast_relief_probability_opts(&one, &p, NULL, 30, 12,
                                                        0.8, &o));
         assert_true(one > 0);
-        assert_ok(jbw_forecast_relief_probability(&plain, &p, NULL, 30, 12,
-                                                  0.8, 301, 77));
+        assert_ok(jbw_forecast_relief_probability(&plain, &p, NULL, 30, 12, 0.8,
+                                                  301, 77));
         assert_true(plain == one);
         for (i = 0; i < sizeof threads / sizeof threads[0]; i++) {
             o.threads = threads[i];
