@@ -6,6 +6,8 @@
  * changes; then the arrays are grown (which only adds spare room) and
  * the ids interned; when an intern fails, the ids interned so far are
  * popped again. Only then are the fields stored and the count bumped.
+ * The checks never read the reference date: the CSV loader infers it
+ * from the rows and sets it after the last one (io/snapshot_load.c).
  *
  * A measure without a family id is its own family. Its family key is the
  * child id behind a 0x01 byte: ids may not hold control characters, so
