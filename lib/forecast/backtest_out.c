@@ -364,14 +364,7 @@ jbw_status jbw_backtest_svg(char **out, size_t *len, const jbw_backtest *bt,
                     ", calibrated on the %ld months before; dashed: "
                     "forecast, solid: the records</text>\n",
                     (long)v.window_months);
-    if (v.notice) {
-        /* A chart pasted into a memo still says the data is synthetic. */
-        jbw__buf_puts(&b, "<text x=\"450\" y=\"64\" text-anchor=\"middle\" "
-                          "font-size=\"12\" font-weight=\"bold\" "
-                          "fill=\"#b00000\" class=\"data-notice\">");
-        jbw__svg_text(&b, v.notice);
-        jbw__buf_puts(&b, "</text>\n");
-    }
+    jbw__svg_notice(&b, v.notice);
     svg_axes(&b, &v, ax);
     svg_line(&b, &v, ROW(forecast_active), top, "#1f77b4", "6 4");
     svg_line(&b, &v, ROW(actual_active), top, "#1f77b4", NULL);

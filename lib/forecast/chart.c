@@ -232,14 +232,7 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
         jbw__buf_puts(&b, "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
                           "middle\" font-size=\"11\" fill=\"#555555\">"
                           "deterministic run (expected values)</text>\n");
-    if (notice) {
-        /* A chart pasted into a memo still says the data is synthetic. */
-        jbw__buf_puts(&b, "<text x=\"450\" y=\"64\" text-anchor=\"middle\" "
-                          "font-size=\"12\" font-weight=\"bold\" "
-                          "fill=\"#b00000\" class=\"data-notice\">");
-        jbw__svg_text(&b, notice);
-        jbw__buf_puts(&b, "</text>\n");
-    }
+    jbw__svg_notice(&b, notice);
     svg_axes(&b, &left, &right);
     jbw__buf_puts(&b, "<text font-size=\"11\" transform=\"translate(18,245) "
                       "rotate(-90)\" text-anchor=\"middle\">waiting "

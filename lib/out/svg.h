@@ -10,6 +10,10 @@
 void jbw__svg_text(jbw__buf *b, const char *s);
 /* A coordinate with at most one decimal. */
 void jbw__svg_num(jbw__buf *b, double v);
+/* The data notice of a chart made from synthetic data, a bold red line
+ * centred on x = 450 at y = 64 (NULL: nothing), so that a chart pasted
+ * into a memo still says the data is synthetic. */
+void jbw__svg_notice(jbw__buf *b, const char *notice);
 
 /* An axis from 0 to max in steps of `step`. */
 typedef struct jbw__svg_axis {
