@@ -56,7 +56,7 @@ jbw_status jbw__kv_parse(const char *text, size_t len, const char *source,
             if (klen + 1 >= sizeof key)
                 return jbw__error(JBW_EPARSE,
                                   "%s line %zu: a key has at most %zu bytes",
-                                  source, line, sizeof key - 2);
+                                  source, line, sizeof key - 1);
             key[klen++] = text[i++];
         }
         key[klen] = '\0';

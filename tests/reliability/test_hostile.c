@@ -621,6 +621,23 @@ static jbw_status kv_parse(int reader, const char *text)
     return st;
 }
 
+/* Keys have at most 127 bytes, and the message says so exactly: a key of
+ * 127 is read (and is unknown), one of 128 is too long. */
+static void a_key_of_128_bytes_is_too_long_and_127_is_read(void **state)
+{
+    char text[512];
+    char *k127 = repeat("k", 127), *k128 = repeat("k", 128);
+    (void)state;
+    snprintf(text, sizeof text, "%s = 1\n", k127);
+    assert_status(kv_parse(1, text), JBW_EPARSE);
+    assert_error_contains("unknown key");
+    snprintf(text, sizeof text, "%s = 1\n", k128);
+    assert_status(kv_parse(1, text), JBW_EPARSE);
+    assert_error_contains("n.norm line 1: a key has at most 127 bytes");
+    free(k127);
+    free(k128);
+}
+
 static void key_value_readers_give_the_reason_before_a_cut_value(void **state)
 {
     static const kv_case cases[] = {
@@ -780,6 +797,7 @@ int main(void)
         cmocka_unit_test(duplicate_long_ids_keep_their_reason),
         cmocka_unit_test(every_message_is_valid_utf8),
         cmocka_unit_test(key_value_readers_give_the_reason_before_a_cut_value),
+        cmocka_unit_test(a_key_of_128_bytes_is_too_long_and_127_is_read),
         cmocka_unit_test(
             invalid_utf8_given_through_the_api_gives_a_valid_message),
         cmocka_unit_test(utf32_is_named_utf32_and_utf16_utf16),
