@@ -59,7 +59,7 @@ enum {
 #define JBW__STORE_ONE(f) s_->f = a_[n_++];
 #define JBW__FREE_ONE(f)  jbw__free(s_->f);
 
-static int jbw__grow_workers(jbw__workers *s_, size_t need)
+static int grow_workers(jbw__workers *s_, size_t need)
 {
     int rc;
     if (need <= s_->cap) /* the usual case: no table to fill */
@@ -68,7 +68,7 @@ static int jbw__grow_workers(jbw__workers *s_, size_t need)
     return rc;
 }
 
-static int jbw__grow_measures(jbw__measures *s_, size_t need)
+static int grow_measures(jbw__measures *s_, size_t need)
 {
     int rc;
     if (need <= s_->cap)
@@ -77,13 +77,12 @@ static int jbw__grow_measures(jbw__measures *s_, size_t need)
     return rc;
 }
 
-static void jbw__free_workers(jbw__workers *s_)
+static void free_workers(jbw__workers *s_)
 {
     JBW__WORKER_ARRAYS(JBW__FREE_ONE)
 }
 
-static void jbw__free_measures(jbw__measures *s_){
-    JBW__MEASURE_ARRAYS(JBW__FREE_ONE)}
+static void free_measures(jbw__measures *s_){JBW__MEASURE_ARRAYS(JBW__FREE_ONE)}
 
 /* ---- life cycle -------------------------------------------------------- */
 jbw_status jbw_snapshot_new(jbw_snapshot **out, const jbw_registry *registry,
@@ -125,8 +124,8 @@ void jbw_snapshot_free(jbw_snapshot *snap)
     jbw__strmap_free(&snap->child_ids);
     jbw__strmap_free(&snap->family_ids);
     jbw__strmap_free(&snap->override_reasons);
-    jbw__free_workers(&snap->w);
-    jbw__free_measures(&snap->m);
+    free_workers(&snap->w);
+    free_measures(&snap->m);
     jbw__free(snap);
 }
 
@@ -134,13 +133,13 @@ void jbw_snapshot_free(jbw_snapshot *snap)
  * that knows about how many rows follow); 0 or -1 (out of memory). */
 int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures)
 {
-    if (workers && (jbw__grow_workers(&snap->w, snap->w.count + workers) != 0 ||
+    if (workers && (grow_workers(&snap->w, snap->w.count + workers) != 0 ||
                     jbw__strmap_reserve(&snap->worker_ids,
                                         snap->worker_ids.count + workers) != 0))
         return -1;
     /* a child may have several measures: its count is an upper bound */
     if (measures &&
-        (jbw__grow_measures(&snap->m, snap->m.count + measures) != 0 ||
+        (grow_measures(&snap->m, snap->m.count + measures) != 0 ||
          jbw__strmap_reserve(&snap->measure_ids,
                              snap->measure_ids.count + measures) != 0 ||
          jbw__strmap_reserve(&snap->child_ids,
@@ -162,7 +161,7 @@ typedef struct jbw__rec {
 /* Sets r->shown once the id is known to be valid and len bytes long:
  * the id itself when short (the usual case, no copy), else its start with
  * an ellipsis. */
-static void jbw__rec_shown(jbw__rec *r, size_t len)
+static void rec_shown(jbw__rec *r, size_t len)
 {
     if (len < JBW__SHOWN - 4) {
         r->shown = r->id;
@@ -172,7 +171,7 @@ static void jbw__rec_shown(jbw__rec *r, size_t len)
     r->shown = r->buf;
 }
 
-static int jbw__given(const char *s)
+static int is_given(const char *s)
 {
     return s && *s;
 }
@@ -190,7 +189,7 @@ const char *jbw__date_text(char *buf, size_t size, jbw_date d)
  * receives the length the scan finds anyway. */
 /* Eight bytes, any of them below 0x20 or 0x7F: the classic word-at-a-
  * time tests "has a byte less than" and "has a zero byte". */
-static int jbw__word_has_control(uint64_t x)
+static int word_has_control(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101ULL;
     const uint64_t highs = 0x8080808080808080ULL;
@@ -201,7 +200,7 @@ static int jbw__word_has_control(uint64_t x)
 /* s[0..n) holds a control character (the ids' usual case, none, is
  * settled eight bytes at a time; reads overlap rather than go byte by
  * byte at the end). */
-static int jbw__has_control(const char *s, size_t n)
+static int has_control(const char *s, size_t n)
 {
     uint32_t a, b;
     uint64_t x;
@@ -215,23 +214,23 @@ static int jbw__has_control(const char *s, size_t n)
     if (n < 8) {
         memcpy(&a, s, 4);
         memcpy(&b, s + n - 4, 4);
-        return jbw__word_has_control((uint64_t)a | (uint64_t)b << 32);
+        return word_has_control((uint64_t)a | (uint64_t)b << 32);
     }
     for (i = 0; i + 8 < n; i += 8) {
         memcpy(&x, s + i, 8);
-        if (jbw__word_has_control(x))
+        if (word_has_control(x))
             return 1;
     }
     memcpy(&x, s + n - 8, 8);
-    return jbw__word_has_control(x);
+    return word_has_control(x);
 }
 
-static jbw_status jbw__check_id(size_t *len, const jbw__rec *r,
-                                const char *field, const char *id)
+static jbw_status check_id(size_t *len, const jbw__rec *r, const char *field,
+                           const char *id)
 {
     const unsigned char *p;
     char q[JBW__SHOWN];
-    if (!jbw__given(id))
+    if (!is_given(id))
         return jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field, r->what,
                           r->shown);
     *len = strlen(id);
@@ -242,7 +241,7 @@ static jbw_status jbw__check_id(size_t *len, const jbw__rec *r,
                           "(%s '%s')",
                           field, JBW_ID_MAX, *len, q, r->what, r->shown);
     }
-    if (!jbw__has_control(id, *len))
+    if (!has_control(id, *len))
         return JBW_OK;
     /* The byte loop finds the first one for the detail. */
     for (p = (const unsigned char *)id; *p; p++)
@@ -259,8 +258,8 @@ static jbw_status jbw__check_id(size_t *len, const jbw__rec *r,
 }
 
 /* A required (or, with required == 0, optional) date in the range. */
-static jbw_status jbw__check_date_slow(const jbw__rec *r, const char *field,
-                                       jbw_date d, int required)
+static jbw_status check_date_slow(const jbw__rec *r, const char *field,
+                                  jbw_date d, int required)
 {
     char buf[32];
     if (d == JBW_DATE_NONE)
@@ -277,18 +276,18 @@ static jbw_status jbw__check_date_slow(const jbw__rec *r, const char *field,
 }
 
 /* The usual case, a date in range, without a call. */
-static jbw_status jbw__check_date(const jbw__rec *r, const char *field,
-                                  jbw_date d, int required)
+static jbw_status check_date(const jbw__rec *r, const char *field, jbw_date d,
+                             int required)
 {
     if (d != JBW_DATE_NONE && d >= JBW__DAY_MIN && d <= JBW__DAY_MAX)
         return JBW_OK;
-    return jbw__check_date_slow(r, field, d, required);
+    return check_date_slow(r, field, d, required);
 }
 
 /* `d` (when set) is not before `ref`: "first_assigned ... before start". */
-static jbw_status jbw__check_not_before(const jbw__rec *r, const char *field,
-                                        jbw_date d, const char *ref_field,
-                                        jbw_date ref)
+static jbw_status check_not_before(const jbw__rec *r, const char *field,
+                                   jbw_date d, const char *ref_field,
+                                   jbw_date ref)
 {
     char a[32], b[32];
     if (d == JBW_DATE_NONE || d >= ref)
@@ -299,12 +298,12 @@ static jbw_status jbw__check_not_before(const jbw__rec *r, const char *field,
 }
 
 /* Looks up an organisation key the record names (required). */
-static jbw_status jbw__check_org(uint32_t *org, const jbw__rec *r,
-                                 const jbw_registry *reg, const char *key)
+static jbw_status check_org(uint32_t *org, const jbw__rec *r,
+                            const jbw_registry *reg, const char *key)
 {
     long i;
     char q[JBW__SHOWN];
-    if (!jbw__given(key))
+    if (!is_given(key))
         return jbw__error(JBW_EINVAL, "organisation is missing (%s '%s')",
                           r->what, r->shown);
     i = jbw__strmap_find(&reg->org_keys, key, strlen(key));
@@ -319,13 +318,13 @@ static jbw_status jbw__check_org(uint32_t *org, const jbw__rec *r,
 }
 
 /* Looks up a region key; an absent key gives JBW__NONE unless required. */
-static jbw_status jbw__check_region(uint32_t *region, const jbw__rec *r,
-                                    const jbw_registry *reg, const char *key,
-                                    int required)
+static jbw_status check_region(uint32_t *region, const jbw__rec *r,
+                               const jbw_registry *reg, const char *key,
+                               int required)
 {
     long i;
     char q[JBW__SHOWN];
-    if (!jbw__given(key)) {
+    if (!is_given(key)) {
         if (required)
             return jbw__error(JBW_EINVAL, "region is missing (%s '%s')",
                               r->what, r->shown);
@@ -343,14 +342,14 @@ static jbw_status jbw__check_region(uint32_t *region, const jbw__rec *r,
 
 /* The record's own id: valid and not used before in `ids`. Its length
  * and hash are kept for the insert that follows. */
-static jbw_status jbw__check_new_id(size_t *len, uint64_t *hash, jbw__rec *r,
-                                    const jbw__strmap *ids)
+static jbw_status check_new_id(size_t *len, uint64_t *hash, jbw__rec *r,
+                               const jbw__strmap *ids)
 {
     jbw_status st;
     r->shown = "";
-    if ((st = jbw__check_id(len, r, "id", r->id)) != JBW_OK)
+    if ((st = check_id(len, r, "id", r->id)) != JBW_OK)
         return st;
-    jbw__rec_shown(r, *len);
+    rec_shown(r, *len);
     *hash = jbw__hash(r->id, *len);
     if (jbw__strmap_find_hashed(ids, r->id, *len, *hash) >= 0)
         return jbw__error(JBW_EDUPLICATE, "id is already used (%s '%s')",
@@ -365,20 +364,19 @@ typedef struct jbw__worker_row {
     uint64_t id_hash;
 } jbw__worker_row;
 
-static jbw_status jbw__check_worker(jbw__worker_row *row,
-                                    const jbw_snapshot *snap,
-                                    const jbw_worker *w)
+static jbw_status check_worker(jbw__worker_row *row, const jbw_snapshot *snap,
+                               const jbw_worker *w)
 {
     jbw__rec r;
     jbw_status st;
     r.what = "worker";
     r.id = w->id;
-    if ((st = jbw__check_new_id(&row->id_len, &row->id_hash, &r,
-                                &snap->worker_ids)) != JBW_OK ||
-        (st = jbw__check_org(&row->org, &r, snap->registry, w->organisation)) !=
+    if ((st = check_new_id(&row->id_len, &row->id_hash, &r,
+                           &snap->worker_ids)) != JBW_OK ||
+        (st = check_org(&row->org, &r, snap->registry, w->organisation)) !=
             JBW_OK ||
-        (st = jbw__check_region(&row->region, &r, snap->registry, w->region,
-                                0)) != JBW_OK)
+        (st = check_region(&row->region, &r, snap->registry, w->region, 0)) !=
+            JBW_OK)
         return st;
     if (!isfinite(w->fte))
         return jbw__error(JBW_EINVAL,
@@ -387,8 +385,8 @@ static jbw_status jbw__check_worker(jbw__worker_row *row,
         return jbw__error(JBW_ERANGE,
                           "fte %g is outside 0 < fte <= 1.2 (worker '%s')",
                           w->fte, r.shown);
-    if ((st = jbw__check_date(&r, "hired", w->hired, 1)) != JBW_OK ||
-        (st = jbw__check_date(&r, "leaving", w->leaving, 0)) != JBW_OK)
+    if ((st = check_date(&r, "hired", w->hired, 1)) != JBW_OK ||
+        (st = check_date(&r, "leaving", w->leaving, 0)) != JBW_OK)
         return st;
     if (w->leaving != JBW_DATE_NONE && w->leaving <= w->hired) {
         char a[32], b[32];
@@ -413,9 +411,9 @@ jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
                           "jbw_snapshot_add_worker: worker version "
                           "%u is not supported (expected %u)",
                           worker->version, JBW_WORKER_VERSION);
-    if ((st = jbw__check_worker(&row, snap, worker)) != JBW_OK)
+    if ((st = check_worker(&row, snap, worker)) != JBW_OK)
         return st;
-    if (jbw__grow_workers(&snap->w, snap->w.count + 1) != 0)
+    if (grow_workers(&snap->w, snap->w.count + 1) != 0)
         return jbw__enomem();
     if ((st = jbw__strmap_intern_hashed(&snap->worker_ids, worker->id,
                                         row.id_len, row.id_hash, &i, NULL)) !=
@@ -440,7 +438,7 @@ typedef struct jbw__measure_row {
 } jbw__measure_row;
 
 /* Kind and the small enums are in range; jr_risk only on JR. */
-static jbw_status jbw__check_enums(const jbw__rec *r, const jbw_measure *m)
+static jbw_status check_enums(const jbw__rec *r, const jbw_measure *m)
 {
     if ((unsigned)m->kind >= JBW_KIND_COUNT)
         return jbw__error(JBW_ERANGE, "kind %d is not a known kind (%s '%s')",
@@ -465,23 +463,23 @@ static jbw_status jbw__check_enums(const jbw__rec *r, const jbw_measure *m)
 }
 
 /* Ids, keys and the organisation-serves-region rule. */
-static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
-                                          const jbw_snapshot *snap, jbw__rec *r,
-                                          const jbw_measure *m)
+static jbw_status check_measure_keys(jbw__measure_row *row,
+                                     const jbw_snapshot *snap, jbw__rec *r,
+                                     const jbw_measure *m)
 {
     jbw_status st;
-    if ((st = jbw__check_new_id(&row->id_len, &row->id_hash, r,
-                                &snap->measure_ids)) != JBW_OK ||
-        (st = jbw__check_id(&row->child_len, r, "child_id", m->child_id)) !=
+    if ((st = check_new_id(&row->id_len, &row->id_hash, r,
+                           &snap->measure_ids)) != JBW_OK ||
+        (st = check_id(&row->child_len, r, "child_id", m->child_id)) !=
             JBW_OK ||
-        (jbw__given(m->family_id) &&
-         (st = jbw__check_id(&row->family_len, r, "family_id", m->family_id)) !=
+        (is_given(m->family_id) &&
+         (st = check_id(&row->family_len, r, "family_id", m->family_id)) !=
              JBW_OK) ||
-        (st = jbw__check_enums(r, m)) != JBW_OK ||
-        (st = jbw__check_org(&row->org, r, snap->registry, m->organisation)) !=
+        (st = check_enums(r, m)) != JBW_OK ||
+        (st = check_org(&row->org, r, snap->registry, m->organisation)) !=
             JBW_OK ||
-        (st = jbw__check_region(&row->region, r, snap->registry, m->region,
-                                1)) != JBW_OK)
+        (st = check_region(&row->region, r, snap->registry, m->region, 1)) !=
+            JBW_OK)
         return st;
     if (!jbw__registry_serves_idx(snap->registry, row->org, row->region))
         return jbw__error(JBW_EINVAL,
@@ -494,7 +492,7 @@ static jbw_status jbw__check_measure_keys(jbw__measure_row *row,
 /* Jeugdreclassering applies from 12, the age of criminal responsibility
  * (docs/sources.md): a JR measure of a child under 12 at its start is an
  * input error. Without a birth date there is nothing to check. */
-static jbw_status jbw__check_jr_age(const jbw__rec *r, const jbw_measure *m)
+static jbw_status check_jr_age(const jbw__rec *r, const jbw_measure *m)
 {
     int32_t age;
     char a[32], b[32];
@@ -513,31 +511,29 @@ static jbw_status jbw__check_jr_age(const jbw__rec *r, const jbw_measure *m)
 /* Every date in range; end after start; the others not before start;
  * birth_date not after it except for an OTS or VOTS, which a judge may
  * impose before birth (BW 1:2 with 1:255, 1:257; docs/sources.md). */
-static jbw_status jbw__check_measure_dates(const jbw__rec *r,
-                                           const jbw_measure *m)
+static jbw_status check_measure_dates(const jbw__rec *r, const jbw_measure *m)
 {
     jbw_status st;
     char a[32], b[32];
-    if ((st = jbw__check_date(r, "start", m->start, 1)) != JBW_OK ||
-        (st = jbw__check_date(r, "end", m->end, 0)) != JBW_OK ||
-        (st = jbw__check_date(r, "first_assigned", m->first_assigned, 0)) !=
+    if ((st = check_date(r, "start", m->start, 1)) != JBW_OK ||
+        (st = check_date(r, "end", m->end, 0)) != JBW_OK ||
+        (st = check_date(r, "first_assigned", m->first_assigned, 0)) !=
             JBW_OK ||
-        (st = jbw__check_date(r, "waiting_since", m->waiting_since, 0)) !=
-            JBW_OK ||
-        (st = jbw__check_date(r, "birth_date", m->birth_date, 0)) != JBW_OK ||
-        (st = jbw__check_date(r, "last_contact", m->last_contact, 0)) != JBW_OK)
+        (st = check_date(r, "waiting_since", m->waiting_since, 0)) != JBW_OK ||
+        (st = check_date(r, "birth_date", m->birth_date, 0)) != JBW_OK ||
+        (st = check_date(r, "last_contact", m->last_contact, 0)) != JBW_OK)
         return st;
     if (m->end != JBW_DATE_NONE && m->end <= m->start)
         return jbw__error(JBW_EINVAL, "end %s is not after start %s (%s '%s')",
                           jbw__date_text(a, sizeof a, m->end),
                           jbw__date_text(b, sizeof b, m->start), r->what,
                           r->shown);
-    if ((st = jbw__check_not_before(r, "first_assigned", m->first_assigned,
-                                    "start", m->start)) != JBW_OK ||
-        (st = jbw__check_not_before(r, "waiting_since", m->waiting_since,
-                                    "start", m->start)) != JBW_OK ||
-        (st = jbw__check_not_before(r, "last_contact", m->last_contact, "start",
-                                    m->start)) != JBW_OK)
+    if ((st = check_not_before(r, "first_assigned", m->first_assigned, "start",
+                               m->start)) != JBW_OK ||
+        (st = check_not_before(r, "waiting_since", m->waiting_since, "start",
+                               m->start)) != JBW_OK ||
+        (st = check_not_before(r, "last_contact", m->last_contact, "start",
+                               m->start)) != JBW_OK)
         return st;
     if (m->birth_date != JBW_DATE_NONE && m->birth_date > m->start &&
         m->kind != JBW_KIND_OTS && m->kind != JBW_KIND_VOTS)
@@ -547,32 +543,30 @@ static jbw_status jbw__check_measure_dates(const jbw__rec *r,
                           jbw__date_text(a, sizeof a, m->birth_date),
                           jbw__date_text(b, sizeof b, m->start), r->what,
                           r->shown);
-    return jbw__check_jr_age(r, m);
+    return check_jr_age(r, m);
 }
 
 /* Record version 3: the request for suitable help is not before the
  * measure's start, and the help does not begin before it was asked. */
-static jbw_status jbw__check_help_dates(const jbw__rec *r, const jbw_measure *m)
+static jbw_status check_help_dates(const jbw__rec *r, const jbw_measure *m)
 {
     jbw_status st;
-    if ((st = jbw__check_date(r, "help_requested", m->help_requested, 0)) !=
+    if ((st = check_date(r, "help_requested", m->help_requested, 0)) !=
             JBW_OK ||
-        (st = jbw__check_date(r, "help_started", m->help_started, 0)) !=
-            JBW_OK ||
-        (st = jbw__check_not_before(r, "help_requested", m->help_requested,
-                                    "start", m->start)) != JBW_OK)
+        (st = check_date(r, "help_started", m->help_started, 0)) != JBW_OK ||
+        (st = check_not_before(r, "help_requested", m->help_requested, "start",
+                               m->start)) != JBW_OK)
         return st;
     if (m->help_requested == JBW_DATE_NONE)
         return JBW_OK;
-    return jbw__check_not_before(r, "help_started", m->help_started,
-                                 "help_requested", m->help_requested);
+    return check_not_before(r, "help_started", m->help_started,
+                            "help_requested", m->help_requested);
 }
 
 /* The worker, when named, exists and works for the measure's GI. */
-static jbw_status jbw__check_measure_worker(jbw__measure_row *row,
-                                            const jbw_snapshot *snap,
-                                            const jbw__rec *r,
-                                            const jbw_measure *m)
+static jbw_status check_measure_worker(jbw__measure_row *row,
+                                       const jbw_snapshot *snap,
+                                       const jbw__rec *r, const jbw_measure *m)
 {
     long w;
     size_t len;
@@ -580,9 +574,9 @@ static jbw_status jbw__check_measure_worker(jbw__measure_row *row,
     char q[JBW__SHOWN];
     const jbw_registry *reg = snap->registry;
     row->worker = JBW__NONE;
-    if (!jbw__given(m->worker_id))
+    if (!is_given(m->worker_id))
         return JBW_OK;
-    if ((st = jbw__check_id(&len, r, "worker_id", m->worker_id)) != JBW_OK)
+    if ((st = check_id(&len, r, "worker_id", m->worker_id)) != JBW_OK)
         return st;
     jbw__quote_value(q, sizeof q, m->worker_id, len);
     w = jbw__strmap_find(&snap->worker_ids, m->worker_id, len);
@@ -605,8 +599,8 @@ static jbw_status jbw__check_measure_worker(jbw__measure_row *row,
  * The assignment fields agree with each other, and waiting_since is
  * settled: a nieuw measure given without one waits since its start.
  */
-static jbw_status jbw__check_assignment(jbw__measure_row *row,
-                                        const jbw__rec *r, const jbw_measure *m)
+static jbw_status check_assignment(jbw__measure_row *row, const jbw__rec *r,
+                                   const jbw_measure *m)
 {
     int had_worker =
         m->previous_workers > 0 || m->first_assigned != JBW_DATE_NONE;
@@ -643,7 +637,7 @@ static jbw_status jbw__check_assignment(jbw__measure_row *row,
 }
 
 /* 1 when s holds something other than white space. */
-static int jbw__has_text(const char *s)
+static int has_text(const char *s)
 {
     if (!s)
         return 0;
@@ -655,7 +649,7 @@ static int jbw__has_text(const char *s)
 
 /* The fields of record version 2: yes/no answers, the term end and the
  * professional override, which needs a written reason. */
-static jbw_status jbw__check_measure_v2(const jbw__rec *r, const jbw_measure *m)
+static jbw_status check_measure_v2(const jbw__rec *r, const jbw_measure *m)
 {
     static const char *const names[3] = {"safety_plan", "other_help",
                                          "domestic_violence"};
@@ -671,20 +665,20 @@ static jbw_status jbw__check_measure_v2(const jbw__rec *r, const jbw_measure *m)
                               "measure '%s': %s %d is out of range (0..2: "
                               "unknown, no, yes)",
                               m->id, names[k], v[k]);
-    if ((st = jbw__check_date(r, "term_end", m->term_end, 0)) != JBW_OK)
+    if ((st = check_date(r, "term_end", m->term_end, 0)) != JBW_OK)
         return st;
     if (m->override_band < -1 || m->override_band > 3)
         return jbw__error(JBW_ERANGE,
                           "measure '%s': override_band %d is out of range "
                           "(-1 for none, 0..3: laag, midden, hoog, acuut)",
                           m->id, m->override_band);
-    if (m->override_band != -1 && !jbw__has_text(m->override_reason))
+    if (m->override_band != -1 && !has_text(m->override_reason))
         return jbw__error(JBW_EINVAL,
                           "measure '%s': override_band is set without an "
                           "override_reason: an override needs a written "
                           "reason",
                           m->id);
-    if (m->override_band == -1 && jbw__has_text(m->override_reason))
+    if (m->override_band == -1 && has_text(m->override_reason))
         return jbw__error(JBW_EINVAL,
                           "measure '%s': override_reason is given without "
                           "override_band",
@@ -692,31 +686,29 @@ static jbw_status jbw__check_measure_v2(const jbw__rec *r, const jbw_measure *m)
     return JBW_OK;
 }
 
-static jbw_status jbw__check_measure(jbw__measure_row *row,
-                                     const jbw_snapshot *snap,
-                                     const jbw_measure *m)
+static jbw_status check_measure(jbw__measure_row *row, const jbw_snapshot *snap,
+                                const jbw_measure *m)
 {
     jbw__rec r;
     jbw_status st;
     r.what = "measure";
     r.id = m->id;
-    if ((st = jbw__check_measure_keys(row, snap, &r, m)) != JBW_OK ||
-        (st = jbw__check_measure_dates(&r, m)) != JBW_OK ||
-        (st = jbw__check_help_dates(&r, m)) != JBW_OK ||
-        (st = jbw__check_measure_v2(&r, m)) != JBW_OK ||
-        (st = jbw__check_measure_worker(row, snap, &r, m)) != JBW_OK)
+    if ((st = check_measure_keys(row, snap, &r, m)) != JBW_OK ||
+        (st = check_measure_dates(&r, m)) != JBW_OK ||
+        (st = check_help_dates(&r, m)) != JBW_OK ||
+        (st = check_measure_v2(&r, m)) != JBW_OK ||
+        (st = check_measure_worker(row, snap, &r, m)) != JBW_OK)
         return st;
-    return jbw__check_assignment(row, &r, m);
+    return check_assignment(row, &r, m);
 }
 
 /*
  * Interns the measure id, the child id and the family key; on failure
  * pops what it interned (in reverse order: pop removes the last key).
  */
-static jbw_status jbw__intern_measure_ids(size_t *child, size_t *family,
-                                          jbw_snapshot *snap,
-                                          const jbw_measure *m,
-                                          const jbw__measure_row *row)
+static jbw_status intern_measure_ids(size_t *child, size_t *family,
+                                     jbw_snapshot *snap, const jbw_measure *m,
+                                     const jbw__measure_row *row)
 {
     char small[128];
     char *own = NULL; /* the own-family key when no family id was given */
@@ -725,7 +717,7 @@ static jbw_status jbw__intern_measure_ids(size_t *child, size_t *family,
     int new_measure = 0, new_child = 0;
     jbw_status st;
 
-    if (jbw__given(m->family_id)) {
+    if (is_given(m->family_id)) {
         key_len = row->family_len;
     } else {
         key_len = child_len + 1;
@@ -780,19 +772,19 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
                                      : JBW__MEASURE_V2_SIZE);
         measure = &full;
     }
-    if ((st = jbw__check_measure(&row, snap, measure)) != JBW_OK)
+    if ((st = check_measure(&row, snap, measure)) != JBW_OK)
         return st;
     m = &snap->m;
-    if (jbw__grow_measures(m, m->count + 1) != 0)
+    if (grow_measures(m, m->count + 1) != 0)
         return jbw__enomem();
-    if (jbw__has_text(measure->override_reason)) {
+    if (has_text(measure->override_reason)) {
         st = jbw__strmap_intern(
             &snap->override_reasons, measure->override_reason,
             strlen(measure->override_reason), &reason, NULL);
         if (st != JBW_OK)
             return st;
     }
-    if ((st = jbw__intern_measure_ids(&child, &family, snap, measure, &row)) !=
+    if ((st = intern_measure_ids(&child, &family, snap, measure, &row)) !=
         JBW_OK)
         return st;
     i = m->count;
@@ -812,7 +804,7 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
     m->birth_date[i] = measure->birth_date;
     m->last_contact[i] = measure->last_contact;
     m->jr_risk[i] = (uint8_t)measure->jr_risk;
-    m->family_given[i] = (uint8_t)jbw__given(measure->family_id);
+    m->family_given[i] = (uint8_t)is_given(measure->family_id);
     m->safety_plan[i] = (uint8_t)measure->safety_plan;
     m->other_help[i] = (uint8_t)measure->other_help;
     m->domestic_violence[i] = (uint8_t)measure->domestic_violence;
