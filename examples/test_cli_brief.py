@@ -17,6 +17,7 @@ JBW = None
 WORK = None
 SVG = "{http://www.w3.org/2000/svg}"
 NOTICE = "SYNTHETIC example data"
+NOTICE_NL = "Synthetische voorbeeldgegevens"
 # The published Zuid-Holland Zuid table's notice: its source is the
 # council information letter (docs/sources.md).
 PUBLISHED = "PUBLISHED figures: council information letter"
@@ -187,6 +188,18 @@ class Brief(unittest.TestCase):
         self.assertNotRegex(html, r"<script|href=|src=|@import")
         self.assertIsNone(re.search(r"\b[WMCF]\d{4,}\b", html))
 
+    def test_dutch_brief_of_the_example_says_synthetic_in_dutch_too(self):
+        # the fixed English notice stays (outputs are searched for it); a
+        # council reads Dutch, so the Dutch brief says what it means
+        md = run("brief", "--format", "md", "--replicates", "0").stdout
+        first = md.splitlines()[0]
+        self.assertTrue(first.startswith("> **" + NOTICE), first)
+        self.assertIn(NOTICE_NL, first)
+        en = run("brief", "--format", "md", "--replicates", "0",
+                 "--lang", "en").stdout
+        self.assertIn(NOTICE, en.splitlines()[0])
+        self.assertNotIn(NOTICE_NL, en)
+
     def test_brief_of_another_regions_csv_equals_its_report(self):
         measures, workers = region_files("HGL")
         args = ("--measures", measures, "--workers", workers)
@@ -196,6 +209,7 @@ class Brief(unittest.TestCase):
         with open(out, encoding="utf-8") as f:
             html = f.read()
         self.assertNotIn(NOTICE, html)  # real files: no synthetic notice
+        self.assertNotIn(NOTICE_NL, html)
         head = {r[0]: r[1] for r in Tables(html).tables["kerncijfers"][1:]}
         self.assertEqual(number(head["Lopende maatregelen"]), report["active_measures"])
         self.assertEqual(number(head["Zonder vaste jeugdbeschermer: nieuw"]),

@@ -478,6 +478,31 @@ static jbw_status section_caseload(jbw__brief_ctx *c)
     return st;
 }
 
+/*
+ * The notice on every page. The library's notices are one fixed English
+ * line wherever they appear (outputs can be searched for them); a Dutch
+ * brief of the embedded example adds what it means in Dutch, because a
+ * council reads it.
+ */
+static char *page_notice(const jbw__brief_ctx *c)
+{
+    static const char nl[] =
+        " \xE2\x80\x94 Synthetische voorbeeldgegevens: "
+        "geen echte kinderen, medewerkers of organisaties.";
+    char *s;
+    size_t n;
+    if (!c->notice)
+        return NULL;
+    if (c->lang != JBW_LANG_NL || strcmp(c->notice, jbw_example_notice()) != 0)
+        return jbw__strdup(c->notice);
+    n = strlen(c->notice);
+    if (!(s = jbw__malloc(n + sizeof nl)))
+        return NULL;
+    memcpy(s, c->notice, n);
+    memcpy(s + n, nl, sizeof nl);
+    return s;
+}
+
 /* ---- the brief -------------------------------------------------------- */
 
 static jbw_status introduction(jbw__brief_ctx *c)
@@ -497,7 +522,7 @@ static jbw_status introduction(jbw__brief_ctx *c)
                  day);
         c->doc->title = jbw__strdup(t);
     }
-    c->doc->notice = jbw__strdup(c->notice);
+    c->doc->notice = page_notice(c);
     if (!c->doc->title || (c->notice && !c->doc->notice))
         return jbw__enomem();
     jbw__doc_text(c->doc, JBW__BLOCK_H1, "%s", c->doc->title);
