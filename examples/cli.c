@@ -140,6 +140,10 @@ static const option_row options[JBW_OPT_COUNT_] = {
                              "CSV of month,fte[,onboarding_months,"
                              "onboarding_fraction]: cohorts hired besides "
                              "the scenario's, each with its own ramp"},
+    [JBW_OPT_CHART] = {"--chart", "C",
+                       "report: the chart --svg writes: caseload (default, "
+                       "per region), caseload-gi, spread (load ratios over "
+                       "workers), koppeling, koppeling-gi"},
     [JBW_OPT_YEAR] = {"--year", "Y",
                       "the year of the national registry (default: the "
                       "latest)"},
@@ -323,6 +327,16 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         break;
     case JBW_OPT_SVG:
         cli->svg = v;
+        break;
+    case JBW_OPT_CHART:
+        if (strcmp(v, "caseload") != 0 && strcmp(v, "caseload-gi") != 0 &&
+            strcmp(v, "spread") != 0 && strcmp(v, "koppeling") != 0 &&
+            strcmp(v, "koppeling-gi") != 0)
+            return bad_value(a,
+                             "caseload, caseload-gi, spread, koppeling or "
+                             "koppeling-gi",
+                             v);
+        cli->chart = v;
         break;
     case JBW_OPT_ORGANISATION:
         cli->organisation = v;

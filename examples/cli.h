@@ -70,6 +70,7 @@ typedef enum jbw_cli_opt {
     JBW_OPT_YEAR,
     JBW_OPT_CALENDAR,
     JBW_OPT_HIRING_PLAN,
+    JBW_OPT_CHART,
     JBW_OPT_COUNT_
 } jbw_cli_opt;
 
@@ -112,6 +113,7 @@ typedef struct jbw_cli {
     const char *history;      /* --history DIR */
     double probability;       /* staffing --probability; NaN: not given */
     const char *out;          /* brief: --out F; NULL: standard output */
+    const char *chart;        /* report --chart; NULL: caseload */
     const char *scenarios[JBW_CLI_SCENARIOS_MAX]; /* every --scenario */
     int scenario_count;
     long suppress_below, round_to; /* brief: small counts; 0: off */

@@ -164,6 +164,8 @@ static int cmd_report(jbw_cli *cli)
     int rc;
     if (cli->top && !cli->workers_table)
         return jbw_cli_usage("--top goes with --workers-table on report");
+    if (cli->chart && !cli->svg)
+        return jbw_cli_usage("--chart names the chart --svg F writes");
     rc = jbw_cli_load(cli, &snap);
     if (rc != 0)
         return rc;
@@ -176,8 +178,18 @@ static int cmd_report(jbw_cli *cli)
         goto done;
     if (cli->svg) {
         jbw_chart_options co;
+        const char *ch = cli->chart ? cli->chart : "caseload";
         jbw_cli_chart_options(cli, snap, &co);
-        st = jbw_chart_caseload_svg(&text, &len, cl, JBW_GROUP_REGION, &co);
+        if (strcmp(ch, "spread") == 0)
+            st = jbw_chart_load_spread_svg(&text, &len, cl, &co);
+        else if (strncmp(ch, "koppeling", 9) == 0)
+            st = jbw_chart_coupling_svg(
+                &text, &len, cl,
+                ch[9] ? JBW_GROUP_ORGANISATION : JBW_GROUP_REGION, &co);
+        else
+            st = jbw_chart_caseload_svg(
+                &text, &len, cl,
+                ch[8] ? JBW_GROUP_ORGANISATION : JBW_GROUP_REGION, &co);
         if (jbw_cli_write_svg(cli->svg, st, text, len)) {
             text = NULL;
             goto done;
@@ -235,6 +247,16 @@ static int cmd_triage_or_allocate(jbw_cli *cli, int allocate)
     if (jbw_cli_check(jbw_calendar_new(&cal, NULL)) ||
         jbw_cli_check(jbw_triage_new(&triage, model, cal, snap, cli->date)))
         goto done;
+    if (!allocate && cli->svg) {
+        jbw_chart_options co;
+        jbw_cli_chart_options(cli, snap, &co);
+        st = jbw_chart_bands_svg(&text, &len, triage, &co);
+        if (jbw_cli_write_svg(cli->svg, st, text, len)) {
+            text = NULL;
+            goto done;
+        }
+        text = NULL;
+    }
     if (!allocate) {
         switch (cli->format) {
         case JBW_CLI_JSON:
@@ -307,8 +329,8 @@ static int cmd_series(jbw_cli *cli)
 /* Every command with the options it takes; `jbw CMD --help` prints them. */
 const jbw_cli_command jbw_cli_commands[] = {
     {"report", cmd_report,
-     ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SVG) | O(WORKERS_TABLE) |
-         O(TOP),
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SVG) | O(CHART) |
+         O(WORKERS_TABLE) | O(TOP),
      "", 0, 0,
      "Caseloads against the norm, children waiting (nieuw/bestaand) and the\n"
      "koppeling binnen 5 werkdagen, in total, by organisation, by region and "
@@ -319,7 +341,8 @@ const jbw_cli_command jbw_cli_commands[] = {
      "complete analyst tables (English, every worker).",
      "text (default), json, csv or table (the analyst tables)"},
     {"triage", cmd_triage,
-     ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(TOP),
+     ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(TOP) |
+         O(SVG),
      "", 0, 0,
      "The waiting list ranked by waiting risk, with the reasons of every "
      "score.",

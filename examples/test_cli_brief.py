@@ -55,6 +55,40 @@ class Charts(unittest.TestCase):
         self.assertTrue(root.find(SVG + "title").text)
         self.assertTrue(root.find(SVG + "desc").text)
 
+    def test_report_chart_choice_gives_each_caseload_chart(self):
+        # --chart picks which of the caseload's charts --svg writes; the
+        # koppeling chart's "n van m" per region are the JSON report's
+        report = json.loads(run("report", "--format", "json").stdout)
+        root, text = chart("report", "--chart", "koppeling")
+        self.assert_accessible(root)
+        self.assertIn(NOTICE, text)
+        for g in report["by_region"]:
+            self.assertIn(f"{g['coupling_within']} van {g['coupling_started']}",
+                          text, g["key"])
+        root, text = chart("report", "--chart", "koppeling-gi")
+        for g in report["by_organisation"]:
+            self.assertIn(f"{g['coupling_within']} van {g['coupling_started']}",
+                          text, g["key"])
+        for name in ("caseload", "caseload-gi", "spread"):
+            root, text = chart("report", "--chart", name)
+            self.assert_accessible(root)
+            self.assertIn(NOTICE, text)
+        run("report", "--chart", "spread", check_rc=2)  # without --svg
+        run("report", "--chart", "pie", "--svg", "x.svg", check_rc=2)
+
+    def test_triage_chart_counts_the_waiting_list_by_band(self):
+        # the bands' nieuw and bestaand add up to the report's waiting list
+        totals = json.loads(run("report", "--format", "json").stdout)["totals"]
+        root, text = chart("triage", "--top", "1")
+        self.assert_accessible(root)
+        self.assertIn(NOTICE, text)
+        desc = root.find(SVG + "desc").text
+        pairs = re.findall(r"(acuut|hoog|midden|laag): (\d+) nieuw, (\d+) bestaand",
+                           desc)
+        self.assertEqual([p[0] for p in pairs], ["acuut", "hoog", "midden", "laag"])
+        self.assertEqual(sum(int(p[1]) for p in pairs), totals["waiting_nieuw"])
+        self.assertEqual(sum(int(p[2]) for p in pairs), totals["waiting_bestaand"])
+
     def test_series_chart_is_the_letters_table(self):
         root, text = chart("series")
         self.assert_accessible(root)
