@@ -285,6 +285,11 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         if (cli->scenario_count >= JBW_CLI_SCENARIOS_MAX)
             return bad_value(
                 a, "at most " JBW_CLI_STR(JBW_CLI_SCENARIOS_MAX) " files", v);
+        /* Only the brief sets scenarios side by side; elsewhere a second
+         * file would silently replace the first. */
+        if (cli->scenario_count >= 1 && cli->command &&
+            strcmp(cli->command->name, "brief") != 0)
+            return bad_value(a, "one file (only brief takes several)", v);
         cli->scenario = v;
         cli->scenarios[cli->scenario_count++] = v;
         break;

@@ -110,6 +110,21 @@ class Usage(unittest.TestCase):
         for cmd in ("triage", "forecast", "calibrate", "regions"):
             self.assertIn("text (default), json or csv", format_line(cmd))
 
+    def test_a_second_scenario_is_refused_where_only_one_is_used(self):
+        # forecast and staffing run one scenario: a second --scenario would
+        # silently replace the first, so it is bad usage (the brief takes
+        # up to 8 and sets them side by side)
+        s1 = os.path.join(WORK, "s1.txt")
+        s2 = os.path.join(WORK, "s2.txt")
+        for path, rate in ((s1, "0.3"), (s2, "0.1")):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(f"turnover = {rate}\n")
+        p = run("forecast", "--scenario", s1, "--scenario", s2, check_rc=2)
+        self.assertIn("only brief takes several", p.stderr)
+        run("staffing", "--scenario", s1, "--scenario", s2, "--target", "10",
+            "--months", "3", check_rc=2)
+        run("forecast", "--scenario", s1, "--months", "1")
+
     def test_an_option_a_command_does_not_take_is_refused(self):
         for args, bad in ((("series", "--region", "HGL"), "--region"),
                           (("report", "--seed", "5"), "--seed"),
