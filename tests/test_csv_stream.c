@@ -18,51 +18,7 @@
 
 /* ---- a measuring allocator --------------------------------------------- */
 
-#define HEADER 16 /* keeps the blocks 16-byte aligned */
-
-static size_t live_bytes, peak_bytes;
-
-static void *m_malloc(size_t size, void *user)
-{
-    unsigned char *p;
-    (void)user;
-    p = malloc(size + HEADER);
-    if (!p)
-        return NULL;
-    memcpy(p, &size, sizeof size);
-    live_bytes += size;
-    if (live_bytes > peak_bytes)
-        peak_bytes = live_bytes;
-    return p + HEADER;
-}
-
-static void m_free(void *ptr, void *user)
-{
-    size_t size;
-    (void)user;
-    if (!ptr)
-        return;
-    memcpy(&size, (unsigned char *)ptr - HEADER, sizeof size);
-    live_bytes -= size;
-    free((unsigned char *)ptr - HEADER);
-}
-
-static void *m_realloc(void *ptr, size_t size, void *user)
-{
-    size_t old;
-    unsigned char *p;
-    if (!ptr)
-        return m_malloc(size, user);
-    memcpy(&old, (unsigned char *)ptr - HEADER, sizeof old);
-    p = realloc((unsigned char *)ptr - HEADER, size + HEADER);
-    if (!p)
-        return NULL;
-    memcpy(p, &size, sizeof size);
-    live_bytes = live_bytes - old + size;
-    if (live_bytes > peak_bytes)
-        peak_bytes = live_bytes;
-    return p + HEADER;
-}
+#include "jbw_test_alloc.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
