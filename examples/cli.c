@@ -333,16 +333,32 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
     case JBW_OPT_SVG:
         cli->svg = v;
         break;
-    case JBW_OPT_CHART:
-        if (strcmp(v, "caseload") != 0 && strcmp(v, "caseload-gi") != 0 &&
-            strcmp(v, "spread") != 0 && strcmp(v, "koppeling") != 0 &&
-            strcmp(v, "koppeling-gi") != 0)
+    case JBW_OPT_CHART: {
+        static const struct {
+            const char *name;
+            int chart;
+            jbw_group group;
+        } charts[] = {
+            {"caseload", JBW_CLI_CHART_CASELOAD, JBW_GROUP_REGION},
+            {"caseload-gi", JBW_CLI_CHART_CASELOAD, JBW_GROUP_ORGANISATION},
+            {"spread", JBW_CLI_CHART_SPREAD, JBW_GROUP_REGION},
+            {"koppeling", JBW_CLI_CHART_KOPPELING, JBW_GROUP_REGION},
+            {"koppeling-gi", JBW_CLI_CHART_KOPPELING, JBW_GROUP_ORGANISATION},
+        };
+        size_t i;
+        for (i = 0; i < sizeof charts / sizeof charts[0]; i++)
+            if (strcmp(v, charts[i].name) == 0)
+                break;
+        if (i == sizeof charts / sizeof charts[0])
             return bad_value(a,
                              "caseload, caseload-gi, spread, koppeling or "
                              "koppeling-gi",
                              v);
-        cli->chart = v;
+        cli->chart_given = 1;
+        cli->chart = charts[i].chart;
+        cli->chart_group = charts[i].group;
         break;
+    }
     case JBW_OPT_ORGANISATION:
         cli->organisation = v;
         break;
@@ -462,6 +478,7 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
     cli->target = NAN;
     cli->percent = NAN;
     cli->within_workdays = -1;
+    cli->chart_group = JBW_GROUP_REGION;
     cli->lang = JBW_LANG_NL;
     for (i = 0; i < argc; i++) {
         const char *a = argv[i], *v, *eq;

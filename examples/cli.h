@@ -29,6 +29,9 @@ typedef enum {
 /* Most --scenario files one command takes (the brief compares them). */
 #define JBW_CLI_SCENARIOS_MAX 8
 
+/* The caseload charts `report --svg F --chart C` writes. */
+enum { JBW_CLI_CHART_CASELOAD, JBW_CLI_CHART_SPREAD, JBW_CLI_CHART_KOPPELING };
+
 /* Every option of the jbw command; the order is the order of --help. */
 typedef enum jbw_cli_opt {
     JBW_OPT_MEASURES,
@@ -113,7 +116,9 @@ typedef struct jbw_cli {
     const char *history;      /* --history DIR */
     double probability;       /* staffing --probability; NaN: not given */
     const char *out;          /* brief: --out F; NULL: standard output */
-    const char *chart;        /* report --chart; NULL: caseload */
+    int chart_given;          /* report --chart */
+    int chart;                /* JBW_CLI_CHART_*; default caseload */
+    jbw_group chart_group;    /* default per region */
     const char *scenarios[JBW_CLI_SCENARIOS_MAX]; /* every --scenario */
     int scenario_count;
     long suppress_below, round_to; /* brief: small counts; 0: off */

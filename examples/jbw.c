@@ -164,7 +164,7 @@ static int cmd_report(jbw_cli *cli)
     int rc;
     if (cli->top && !cli->workers_table)
         return jbw_cli_usage("--top goes with --workers-table on report");
-    if (cli->chart && !cli->svg)
+    if (cli->chart_given && !cli->svg)
         return jbw_cli_usage("--chart names the chart --svg F writes");
     rc = jbw_cli_load(cli, &snap);
     if (rc != 0)
@@ -178,18 +178,13 @@ static int cmd_report(jbw_cli *cli)
         goto done;
     if (cli->svg) {
         jbw_chart_options co;
-        const char *ch = cli->chart ? cli->chart : "caseload";
         jbw_cli_chart_options(cli, snap, &co);
-        if (strcmp(ch, "spread") == 0)
+        if (cli->chart == JBW_CLI_CHART_SPREAD)
             st = jbw_chart_load_spread_svg(&text, &len, cl, &co);
-        else if (strncmp(ch, "koppeling", 9) == 0)
-            st = jbw_chart_coupling_svg(
-                &text, &len, cl,
-                ch[9] ? JBW_GROUP_ORGANISATION : JBW_GROUP_REGION, &co);
+        else if (cli->chart == JBW_CLI_CHART_KOPPELING)
+            st = jbw_chart_coupling_svg(&text, &len, cl, cli->chart_group, &co);
         else
-            st = jbw_chart_caseload_svg(
-                &text, &len, cl,
-                ch[8] ? JBW_GROUP_ORGANISATION : JBW_GROUP_REGION, &co);
+            st = jbw_chart_caseload_svg(&text, &len, cl, cli->chart_group, &co);
         if (jbw_cli_write_svg(cli->svg, st, text, len)) {
             text = NULL;
             goto done;
