@@ -73,6 +73,50 @@ static void cohorts_carry_their_own_ramp(void **s)
 }
 
 /*
+ * The run carries its assumptions: the parameters' turnover 0.2, 3.5 FTE
+ * a month in months 1-4, and of plan2 within a 1-month horizon only the
+ * cohort of month 1 (6 FTE; month 2 lies past the horizon).
+ */
+static void the_run_gives_its_assumptions(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast *fc;
+    double turnover = -1, hires = -1, plan_fte = -1;
+    int32_t hire_months = -1;
+    int cohorts = -1;
+    (void)s;
+    base(&p, 1);
+    p.turnover = 0.2;
+    p.hires_fte = 3.5;
+    p.hire_months = 4;
+    p.hiring_plan = plan2;
+    p.hiring_plan_count = 2;
+    fc = run(&p, 0);
+    assert_ok(jbw_forecast_assumptions(&turnover, &hires, &hire_months,
+                                       &plan_fte, &cohorts, fc));
+    assert_near(turnover, 0.2, 0);
+    assert_near(hires, 3.5, 0);
+    assert_int_equal(hire_months, 4);
+    assert_near(plan_fte, 6, 0);
+    assert_int_equal(cohorts, 1);
+    assert_ok(jbw_forecast_assumptions(NULL, NULL, NULL, NULL, NULL, fc));
+    jbw_forecast_free(fc);
+    /* without a plan: 0 cohorts of 0 FTE */
+    base(&p, 1);
+    fc = run(&p, 0);
+    assert_ok(
+        jbw_forecast_assumptions(NULL, NULL, NULL, &plan_fte, &cohorts, fc));
+    assert_near(plan_fte, 0, 0);
+    assert_int_equal(cohorts, 0);
+    jbw_forecast_free(fc);
+    /* a NULL result is refused and the outputs stay as they were */
+    assert_status(
+        jbw_forecast_assumptions(&turnover, NULL, NULL, NULL, NULL, NULL),
+        JBW_EINVAL);
+    assert_near(turnover, 0.2, 0);
+}
+
+/*
  * A 75-FTE intake with 3 months' onboarding at half a caseload leaves
  * the staff in post on their ramp: with and without it, the effective
  * FTE differ by the intake's own share only: 75 x 0.5 = 37.5 in months
@@ -304,6 +348,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cohorts_carry_their_own_ramp),
+        cmocka_unit_test(the_run_gives_its_assumptions),
         cmocka_unit_test(an_intake_leaves_the_ramp_of_staff_in_post),
         cmocka_unit_test(cohorts_leave_at_the_first_year_rate),
         cmocka_unit_test(no_plan_changes_nothing),

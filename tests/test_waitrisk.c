@@ -1515,6 +1515,28 @@ static void test_triage_scores_and_ranks_the_waiting_measures(void **state)
     jbw_snapshot_free(s);
 }
 
+/* M-B lost its worker (previous_workers 1): bestaand; M-A never had
+ * one: nieuw. Version 1 of the model scores 8 items, version 2 12. */
+static void test_triage_state_and_item_count_by_getter(void **state)
+{
+    jbw_snapshot *s = triage_snapshot();
+    jbw_triage *t = NULL;
+    jbw_waitrisk_model *v2 = NULL;
+    (void)state;
+    assert_ok(jbw_triage_new(&t, g_model, g_cal, s, JBW_DATE_NONE));
+    assert_int_equal(jbw_triage_state(t, 0), JBW_STATE_BESTAAND); /* M-B */
+    assert_int_equal(jbw_triage_state(t, 1), JBW_STATE_NIEUW);    /* M-A */
+    assert_int_equal(jbw_triage_state(t, 2), -1); /* past the 2 cases */
+    assert_int_equal(jbw_triage_state(NULL, 0), -1);
+    assert_int_equal(jbw_waitrisk_model_item_count(jbw_triage_model(t)), 8);
+    assert_ok(jbw_waitrisk_model_new_version(&v2, 2));
+    assert_int_equal(jbw_waitrisk_model_item_count(v2), 12);
+    assert_int_equal(jbw_waitrisk_model_item_count(NULL), 0);
+    jbw_waitrisk_model_free(v2);
+    jbw_triage_free(t);
+    jbw_snapshot_free(s);
+}
+
 static void
 test_triage_on_an_earlier_date_sees_later_assigned_as_nieuw(void **state)
 {
@@ -1802,6 +1824,64 @@ static void test_allocation_with_too_little_capacity(void **state)
     assert_non_null(
         strstr(json, "\"norm\":\"FNV-GI 2023\",\"unit\":\"child\""));
     jbw_free(json);
+    jbw_norm_free(norm);
+    jbw_snapshot_free(s);
+}
+
+/* The same proposal as above, read by the getters: the line's place and
+ * the one worker employed, capacity 0.5 x 4 = 2, load 1 before and 2
+ * after. */
+static void test_allocation_lines_and_workers_by_getter(void **state)
+{
+    jbw_snapshot *s = new_snapshot(D(2025, 9, 1));
+    jbw_norm *norm = small_norm(JBW_UNIT_CHILD);
+    jbw_triage *t = NULL;
+    jbw_allocation *a = NULL;
+    jbw_measure m;
+    const char *org = NULL, *region = NULL, *id = NULL;
+    double capacity = -1, load = -1, proposed = -1;
+    (void)state;
+    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    m = measure("A-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
+                D(2025, 1, 6));
+    m.worker_id = "W-1";
+    m.first_assigned = D(2025, 1, 7);
+    assert_ok(jbw_snapshot_add_measure(s, &m));
+    add_waiting(s, "X-2", "K-2", NULL, "JBWEST", "HGL", JBW_SAFETY_SAFE);
+    add_waiting(s, "X-1", "K-3", NULL, "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
+    assert_ok(jbw_triage_new(&t, g_model, g_cal, s, JBW_DATE_NONE));
+    assert_ok(jbw_allocation_new(&a, t, s, norm, g_cal));
+    assert_ok(jbw_allocation_line_place(&org, &region, a, 1)); /* */
+    assert_string_equal(org, "JBWEST");
+    assert_string_equal(region, "HGL");
+    assert_ok(jbw_allocation_line_place(NULL, &region, a, 0)); /* */
+    assert_string_equal(region, "ZHZ");
+    assert_status(jbw_allocation_line_place(&org, &region, a, 2), JBW_ERANGE);
+    assert_error_contains("index 2");
+    assert_status(jbw_allocation_line_place(&org, &region, NULL, 0),
+                  JBW_EINVAL);
+    assert_int_equal(jbw_allocation_worker_count(a), 1);
+    assert_int_equal(jbw_allocation_worker_count(NULL), 0);
+    org = region = NULL;
+    assert_ok(jbw_allocation_worker(&id, &org, &region, &capacity, &load,
+                                    &proposed, a, 0));
+    assert_string_equal(id, "W-1");
+    assert_string_equal(org, "JBWEST");
+    assert_string_equal(region, "ZHZ");
+    assert_near(capacity, 2, 1e-12);
+    assert_near(load, 1, 1e-12);
+    assert_near(proposed, 2, 1e-12);
+    assert_ok(jbw_allocation_worker(NULL, NULL, NULL, NULL, NULL, NULL, a, 0));
+    assert_status(
+        jbw_allocation_worker(&id, NULL, NULL, NULL, NULL, NULL, a, 1),
+        JBW_ERANGE);
+    assert_error_contains("1 workers");
+    assert_status(
+        jbw_allocation_worker(&id, NULL, NULL, NULL, NULL, NULL, NULL, 0),
+        JBW_EINVAL);
+    jbw_allocation_free(a);
+    jbw_triage_free(t);
     jbw_norm_free(norm);
     jbw_snapshot_free(s);
 }
@@ -2261,6 +2341,7 @@ int main(void)
         cmocka_unit_test(test_save_then_parse_gives_the_same_model),
         cmocka_unit_test(test_model_load_reads_a_file_and_reports_io_errors),
         cmocka_unit_test(test_triage_scores_and_ranks_the_waiting_measures),
+        cmocka_unit_test(test_triage_state_and_item_count_by_getter),
         cmocka_unit_test(
             test_triage_on_an_earlier_date_sees_later_assigned_as_nieuw),
         cmocka_unit_test(test_triage_json_is_exact),
@@ -2268,6 +2349,7 @@ int main(void)
         cmocka_unit_test(test_triage_text_aligns_utf8_ids),
         cmocka_unit_test(test_triage_refuses_bad_arguments),
         cmocka_unit_test(test_allocation_with_too_little_capacity),
+        cmocka_unit_test(test_allocation_lines_and_workers_by_getter),
         cmocka_unit_test(test_allocation_keeps_siblings_together),
         cmocka_unit_test(
             test_allocation_siblings_that_do_not_fit_wait_their_turn),

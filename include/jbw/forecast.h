@@ -454,6 +454,20 @@ JBW_API uint64_t jbw_forecast_seed(const jbw_forecast *fc);
 JBW_API int jbw_forecast_has_finance(const jbw_forecast *fc);
 
 /*
+ * The staff assumptions the run was made with (its parameters'
+ * `turnover`, `hires_fte` and `hire_months`), and its hiring plan within
+ * the horizon: the sum of the cohorts' FTE (plan_fte) and their number
+ * (plan_cohorts; 0 and 0.0 without a plan). The writers print them with
+ * every forecast. Any output may be NULL.
+ * Errors: JBW_EINVAL (fc NULL; the outputs are left untouched).
+ */
+JBW_API jbw_status jbw_forecast_assumptions(double *annual_turnover,
+                                            double *hires_fte_per_month,
+                                            int32_t *hire_months,
+                                            double *plan_fte, int *plan_cohorts,
+                                            const jbw_forecast *fc);
+
+/*
  * Fills `out` (caller sets out->version) with statistic `stat` of month
  * `month` (0..months).
  * Errors: JBW_EINVAL (NULL, a percentile of a deterministic run, unknown

@@ -185,6 +185,14 @@ JBW_API jbw_status jbw_waitrisk_model_get(int *value,
 JBW_API int jbw_waitrisk_model_contact_interval(const jbw_waitrisk_model *model,
                                                 jbw_band band);
 
+/*
+ * The number of items `model` scores: the items 0 .. n-1 of jbw_item,
+ * 8 under the rules of jbw-wachtrisico version 1 (JBW_ITEM_ACUTE ..
+ * JBW_ITEM_HANDOVERS) and 12 under version 2
+ * (jbw_waitrisk_model_base_version()). 0 for NULL.
+ */
+JBW_API int jbw_waitrisk_model_item_count(const jbw_waitrisk_model *model);
+
 /* ---- cases and scores ------------------------------------------------ */
 
 /*
@@ -368,6 +376,14 @@ JBW_API const char *jbw_triage_data_notice(const jbw_triage *triage);
 JBW_API jbw_status jbw_triage_get(jbw_wait_case *wait_case, jbw_score *score,
                                   const jbw_triage *triage, size_t rank);
 
+/*
+ * The state of the measure at `rank` (0 = first) on the triage's date:
+ * JBW_STATE_NIEUW (it never had a worker) or JBW_STATE_BESTAAND (it lost
+ * its worker and waits for a new one). -1 when triage is NULL or rank is
+ * not below jbw_triage_count().
+ */
+JBW_API int jbw_triage_state(const jbw_triage *triage, size_t rank);
+
 /* Output of the first `top` cases (0: all). Free with jbw_free().
  * JSON: {"model":{"name","version"},"date","synthetic"?,"cases":[{"id",
  * "rank","band","points","workdays_waiting","next_contact_due","items":
@@ -433,8 +449,40 @@ JBW_API jbw_status jbw_allocation_get(const char **measure_id, size_t *rank,
                                       const jbw_allocation *alloc,
                                       size_t index);
 
+/*
+ * Where the measure of the index-th line belongs: its organisation and
+ * region keys (the registry's; NULL when the measure has none). Strings
+ * are borrowed from the snapshot. Either output may be NULL.
+ * Errors: JBW_EINVAL (alloc NULL), JBW_ERANGE (index not below
+ * jbw_allocation_count()).
+ */
+JBW_API jbw_status jbw_allocation_line_place(const char **organisation,
+                                             const char **region,
+                                             const jbw_allocation *alloc,
+                                             size_t index);
+
 /* Number assigned / left unassigned. */
 JBW_API size_t jbw_allocation_assigned(const jbw_allocation *alloc);
+
+/* The workers employed on the proposal's date, in snapshot order: the
+ * ones the proposal could give a case to. 0 for NULL. */
+JBW_API size_t jbw_allocation_worker_count(const jbw_allocation *alloc);
+
+/*
+ * The index-th employed worker: id, organisation and region keys
+ * (borrowed from the snapshot), capacity under the allocation's norm,
+ * load before the proposal and load after it (proposed_load), in the
+ * norm's unit, as jbw_caseload_compute() counts them on the date. Any
+ * output may be NULL.
+ * Errors: JBW_EINVAL (alloc NULL), JBW_ERANGE (index not below
+ * jbw_allocation_worker_count()).
+ */
+JBW_API jbw_status jbw_allocation_worker(const char **worker_id,
+                                         const char **organisation,
+                                         const char **region, double *capacity,
+                                         double *load, double *proposed_load,
+                                         const jbw_allocation *alloc,
+                                         size_t index);
 
 /* The date of the proposal (the triage's); JBW_DATE_NONE for NULL. */
 JBW_API jbw_date jbw_allocation_date(const jbw_allocation *alloc);

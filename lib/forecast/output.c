@@ -67,6 +67,21 @@ static fc_month month_of(const jbw_forecast *fc, int32_t t, int stat)
     return out;
 }
 
+/* The staff assumptions of a run (jbw_forecast_assumptions). */
+typedef struct assumptions {
+    double turnover, hires_fte, plan_fte;
+    int32_t hire_months;
+    int plan_cohorts;
+} assumptions;
+
+static assumptions assumptions_of(const jbw_forecast *fc)
+{
+    assumptions a = {0, 0, 0, 0, 0};
+    (void)jbw_forecast_assumptions(&a.turnover, &a.hires_fte, &a.hire_months,
+                                   &a.plan_fte, &a.plan_cohorts, fc);
+    return a;
+}
+
 /* The statistics of a run: the mean alone, or all four when stochastic. */
 static int stat_count(const jbw_forecast *fc)
 {
@@ -112,8 +127,10 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
     int32_t months;
     size_t replicates;
     jbw_date start;
+    assumptions a;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_json: NULL argument");
+    a = assumptions_of(fc);
     nstats = stat_count(fc);
     months = jbw_forecast_months(fc);
     replicates = jbw_forecast_replicates(fc);
@@ -134,15 +151,15 @@ jbw_status jbw_forecast_json(char **out, size_t *len, const jbw_forecast *fc)
     }
     jbw__buf_printf(&b, ",\"finance\":%s,\"assumptions\":{\"annual_turnover\":",
                     jbw_forecast_has_finance(fc) ? "true" : "false");
-    jbw__buf_json_number(&b, fc->turnover, 6);
+    jbw__buf_json_number(&b, a.turnover, 6);
     jbw__buf_puts(&b, ",\"hires_fte_per_month\":");
-    jbw__buf_json_number(&b, fc->hires_fte, 6);
-    jbw__buf_printf(&b, ",\"hire_months\":%d", (int)fc->hire_months);
-    if (fc->plan_cohorts) {
+    jbw__buf_json_number(&b, a.hires_fte, 6);
+    jbw__buf_printf(&b, ",\"hire_months\":%d", (int)a.hire_months);
+    if (a.plan_cohorts) {
         /* only with a plan: the output of a run without one is unchanged */
         jbw__buf_puts(&b, ",\"hiring_plan_fte\":");
-        jbw__buf_json_number(&b, fc->plan_fte, 6);
-        jbw__buf_printf(&b, ",\"hiring_plan_cohorts\":%d", fc->plan_cohorts);
+        jbw__buf_json_number(&b, a.plan_fte, 6);
+        jbw__buf_printf(&b, ",\"hiring_plan_cohorts\":%d", a.plan_cohorts);
     }
     jbw__buf_puts(&b, "},\"statistics\":[");
     for (stat = 0; stat < nstats; stat++) {
@@ -179,8 +196,10 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
 {
     jbw__buf b = JBW__BUF_INIT;
     int stat, qi;
+    assumptions a;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_csv: NULL argument");
+    a = assumptions_of(fc);
     jbw__buf_puts(&b, "statistic,month,date");
     for (qi = 0; qi < FCQ_COUNT; qi++)
         jbw__buf_printf(&b, ",%s", jbw__fc_quantity_names[qi]);
@@ -199,9 +218,9 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
                 csv_number(&b, v[qi], file_decimals(qi));
             }
             jbw__buf_putc(&b, ',');
-            jbw__buf_json_number(&b, fc->turnover, 6);
+            jbw__buf_json_number(&b, a.turnover, 6);
             jbw__buf_putc(&b, ',');
-            jbw__buf_json_number(&b, fc->hires_fte, 6);
+            jbw__buf_json_number(&b, a.hires_fte, 6);
             jbw__notice_csv_row_end(&b, jbw_forecast_data_notice(fc));
         }
     }
@@ -314,13 +333,14 @@ static void text_assumptions(jbw__buf *b, const jbw_forecast *fc,
                              const fc_words *w, jbw_lang lang)
 {
     jbw__buf text = JBW__BUF_INIT;
+    assumptions a = assumptions_of(fc);
     char *p;
-    jbw__buf_printf(&text, w->assumptions, 100.0 * fc->turnover, fc->hires_fte);
-    if (fc->hires_fte > 0 && fc->hire_months < fc->months)
-        jbw__buf_printf(&text, w->in_months, (int)fc->hire_months);
-    if (fc->plan_cohorts)
-        jbw__buf_printf(&text, w->plan[fc->plan_cohorts > 1], fc->plan_fte,
-                        fc->plan_cohorts);
+    jbw__buf_printf(&text, w->assumptions, 100.0 * a.turnover, a.hires_fte);
+    if (a.hires_fte > 0 && a.hire_months < jbw_forecast_months(fc))
+        jbw__buf_printf(&text, w->in_months, (int)a.hire_months);
+    if (a.plan_cohorts)
+        jbw__buf_printf(&text, w->plan[a.plan_cohorts > 1], a.plan_fte,
+                        a.plan_cohorts);
     if (text.failed)
         b->failed = 1;
     for (p = text.data; p && lang != JBW_LANG_EN && *p; p++)

@@ -608,6 +608,26 @@ int jbw_forecast_has_finance(const jbw_forecast *fc)
     return fc ? fc->finance : 0;
 }
 
+jbw_status jbw_forecast_assumptions(double *annual_turnover,
+                                    double *hires_fte_per_month,
+                                    int32_t *hire_months, double *plan_fte,
+                                    int *plan_cohorts, const jbw_forecast *fc)
+{
+    if (!fc)
+        return jbw__error(JBW_EINVAL, "jbw_forecast_assumptions: fc is NULL");
+    if (annual_turnover)
+        *annual_turnover = fc->turnover;
+    if (hires_fte_per_month)
+        *hires_fte_per_month = fc->hires_fte;
+    if (hire_months)
+        *hire_months = fc->hire_months;
+    if (plan_fte)
+        *plan_fte = fc->plan_fte;
+    if (plan_cohorts)
+        *plan_cohorts = fc->plan_cohorts;
+    return jbw__ok();
+}
+
 const char *jbw_statistic_code(jbw_statistic stat)
 {
     static const char *const codes[FC_STATS] = {"mean", "p5", "p50", "p95"};

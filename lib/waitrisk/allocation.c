@@ -185,7 +185,8 @@ static jbw_status alloc_loads(jbw_allocation *al, wr_alloc_state *a,
     return st;
 }
 
-const char *jbw__wr_worker_id(const jbw_snapshot *s, uint32_t w)
+/* The id of snapshot worker w. */
+static const char *worker_key(const jbw_snapshot *s, uint32_t w)
 {
     return jbw__strmap_key(&s->worker_ids, w);
 }
@@ -201,8 +202,7 @@ static int is_better(const wr_alloc_state *a, uint32_t w, uint32_t best,
         return sw;
     if (diff > WR_CAPACITY_EPS || diff < -WR_CAPACITY_EPS)
         return diff > 0;
-    return strcmp(jbw__wr_worker_id(a->s, w), jbw__wr_worker_id(a->s, best)) <
-           0;
+    return strcmp(worker_key(a->s, w), worker_key(a->s, best)) < 0;
 }
 
 /* The best worker for measure i, or JBW__NONE with *reason set. */
@@ -405,6 +405,69 @@ size_t jbw_allocation_assigned(const jbw_allocation *alloc)
     return alloc ? alloc->assigned : 0;
 }
 
+size_t jbw_allocation_worker_count(const jbw_allocation *alloc)
+{
+    return alloc ? alloc->worker_count : 0;
+}
+
+/* JBW_OK when index is below `count`; the error of `fn` otherwise. */
+static jbw_status check_index(const jbw_allocation *al, size_t index,
+                              size_t count, const char *what, const char *fn)
+{
+    if (!al)
+        return jbw__error(JBW_EINVAL, "%s: alloc is NULL", fn);
+    if (index >= count)
+        return jbw__error(JBW_ERANGE, "%s: index %lu is past the %lu %s", fn,
+                          (unsigned long)index, (unsigned long)count, what);
+    return JBW_OK;
+}
+
+jbw_status jbw_allocation_line_place(const char **organisation,
+                                     const char **region,
+                                     const jbw_allocation *alloc, size_t index)
+{
+    jbw_status st = check_index(alloc, index, alloc ? alloc->count : 0, "lines",
+                                "jbw_allocation_line_place");
+    if (st != JBW_OK)
+        return st;
+    if (organisation)
+        *organisation = alloc->lines[index].organisation;
+    if (region)
+        *region = alloc->lines[index].region;
+    return jbw__ok();
+}
+
+jbw_status jbw_allocation_worker(const char **worker_id,
+                                 const char **organisation, const char **region,
+                                 double *capacity, double *load,
+                                 double *proposed_load,
+                                 const jbw_allocation *alloc, size_t index)
+{
+    const jbw__wr_wload *wl;
+    const jbw_snapshot *s;
+    jbw_status st = check_index(alloc, index, alloc ? alloc->worker_count : 0,
+                                "workers", "jbw_allocation_worker");
+    if (st != JBW_OK)
+        return st;
+    wl = &alloc->workers[index];
+    s = alloc->snap;
+    if (worker_id)
+        *worker_id = worker_key(s, wl->worker);
+    if (organisation)
+        *organisation =
+            jbw__wr_key(&s->registry->org_keys, s->w.org[wl->worker]);
+    if (region)
+        *region =
+            jbw__wr_key(&s->registry->region_keys, s->w.region[wl->worker]);
+    if (capacity)
+        *capacity = wl->capacity;
+    if (load)
+        *load = wl->load;
+    if (proposed_load)
+        *proposed_load = wl->proposed;
+    return jbw__ok();
+}
+
 jbw_date jbw_allocation_date(const jbw_allocation *alloc)
 {
     return alloc ? alloc->date : JBW_DATE_NONE;
@@ -430,29 +493,27 @@ const char *jbw_allocation_data_notice(const jbw_allocation *alloc)
     return alloc ? jbw_snapshot_data_notice(alloc->snap) : NULL;
 }
 
-const char *jbw__wr_line_worker(const jbw_allocation *al, size_t i)
+/* The worker of line i, NULL when the line is not assigned. */
+static const char *line_worker(const jbw_allocation *al, size_t i)
 {
     uint32_t w = al->lines[i].worker;
-    return w == JBW__NONE ? NULL : jbw__wr_worker_id(al->snap, w);
+    return w == JBW__NONE ? NULL : worker_key(al->snap, w);
 }
 
 jbw_status jbw_allocation_get(const char **measure_id, size_t *rank,
                               const char **worker_id, int *reason,
                               const jbw_allocation *alloc, size_t index)
 {
-    if (!alloc)
-        return jbw__error(JBW_EINVAL, "jbw_allocation_get: alloc is NULL");
-    if (index >= alloc->count)
-        return jbw__error(JBW_ERANGE,
-                          "jbw_allocation_get: index %lu is past the %lu "
-                          "lines",
-                          (unsigned long)index, (unsigned long)alloc->count);
+    jbw_status st = check_index(alloc, index, alloc ? alloc->count : 0, "lines",
+                                "jbw_allocation_get");
+    if (st != JBW_OK)
+        return st;
     if (measure_id)
         *measure_id = alloc->lines[index].id;
     if (rank)
         *rank = index + 1;
     if (worker_id)
-        *worker_id = jbw__wr_line_worker(alloc, index);
+        *worker_id = line_worker(alloc, index);
     if (reason)
         *reason = alloc->lines[index].reason;
     return jbw__ok();

@@ -5,10 +5,30 @@
 #include "waitrisk/waitrisk_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const char *reason_code(int reason)
 {
     return reason == JBW_UNASSIGNED_NO_WORKER ? "no_worker" : "no_capacity";
+}
+
+/*
+ * The writers read the allocation through the public getters, as a user
+ * of the API would: a line is jbw_allocation_get() and
+ * jbw_allocation_line_place(), a worker jbw_allocation_worker().
+ */
+typedef struct line {
+    const char *id, *worker, *organisation, *region;
+    int reason;
+} line;
+
+/* Line i of the proposal; i is below the count, so the getters cannot
+ * fail. */
+static void line_get(line *l, const jbw_allocation *al, size_t i)
+{
+    memset(l, 0, sizeof *l);
+    (void)jbw_allocation_get(&l->id, NULL, &l->worker, &l->reason, al, i);
+    (void)jbw_allocation_line_place(&l->organisation, &l->region, al, i);
 }
 
 static jbw_status alloc_args(char **out, const jbw_allocation *al,
@@ -17,15 +37,14 @@ static jbw_status alloc_args(char **out, const jbw_allocation *al,
     return jbw__wr_out_args(out, al, JBW_LANG_EN, fn);
 }
 
-static void json_line(jbw__buf *b, const jbw_allocation *al, size_t i)
+static void json_line(jbw__buf *b, const line *l, size_t i)
 {
-    const jbw__wr_line *l = &al->lines[i];
     jbw__buf_puts(b, "{\"id\":");
     jbw__buf_json_string(b, l->id);
     jbw__buf_printf(b, ",\"rank\":%lu,", (unsigned long)(i + 1));
-    if (l->worker != JBW__NONE) {
+    if (l->worker) {
         jbw__buf_puts(b, "\"worker\":");
-        jbw__buf_json_string(b, jbw__wr_line_worker(al, i));
+        jbw__buf_json_string(b, l->worker);
     } else {
         jbw__buf_printf(b, "\"reason\":\"%s\"", reason_code(l->reason));
     }
@@ -38,25 +57,25 @@ static void json_line(jbw__buf *b, const jbw_allocation *al, size_t i)
 
 static void json_workers(jbw__buf *b, const jbw_allocation *al)
 {
-    const jbw_snapshot *s = al->snap;
     size_t k;
     jbw__buf_puts(b, "\"workers\":[");
-    for (k = 0; k < al->worker_count; k++) {
-        const jbw__wr_wload *wl = &al->workers[k];
+    for (k = 0; k < jbw_allocation_worker_count(al); k++) {
+        const char *id = NULL, *org = NULL, *region = NULL;
+        double capacity = 0, load = 0, proposed = 0;
+        (void)jbw_allocation_worker(&id, &org, &region, &capacity, &load,
+                                    &proposed, al, k);
         jbw__buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
-        jbw__buf_json_string(b, jbw__wr_worker_id(s, wl->worker));
+        jbw__buf_json_string(b, id);
         jbw__buf_puts(b, ",\"organisation\":");
-        jbw__buf_json_string(
-            b, jbw__wr_key(&s->registry->org_keys, s->w.org[wl->worker]));
+        jbw__buf_json_string(b, org);
         jbw__buf_puts(b, ",\"region\":");
-        jbw__buf_json_string(
-            b, jbw__wr_key(&s->registry->region_keys, s->w.region[wl->worker]));
+        jbw__buf_json_string(b, region);
         jbw__buf_puts(b, ",\"capacity\":");
-        jbw__buf_json_number(b, wl->capacity, 4);
+        jbw__buf_json_number(b, capacity, 4);
         jbw__buf_puts(b, ",\"load\":");
-        jbw__buf_json_number(b, wl->load, 4);
+        jbw__buf_json_number(b, load, 4);
         jbw__buf_puts(b, ",\"proposed_load\":");
-        jbw__buf_json_number(b, wl->proposed, 4);
+        jbw__buf_json_number(b, proposed, 4);
         jbw__buf_putc(b, '}');
     }
     jbw__buf_putc(b, ']');
@@ -68,6 +87,7 @@ jbw_status jbw_allocation_json(char **out, size_t *len,
     jbw__buf b = JBW__BUF_INIT;
     size_t i;
     int pass, first;
+    line l;
     jbw_status st = alloc_args(out, alloc, "jbw_allocation_json");
     if (st != JBW_OK)
         return st;
@@ -88,12 +108,13 @@ jbw_status jbw_allocation_json(char **out, size_t *len,
     /* pass 0: assignments, pass 1: unassigned */
     for (pass = 0; pass < 2; pass++) {
         jbw__buf_puts(&b, pass ? ",\"unassigned\":[" : ",\"assignments\":[");
-        for (i = 0, first = 1; i < alloc->count; i++) {
-            if ((alloc->lines[i].worker == JBW__NONE) != pass)
+        for (i = 0, first = 1; i < jbw_allocation_count(alloc); i++) {
+            line_get(&l, alloc, i);
+            if ((l.worker == NULL) != pass)
                 continue;
             if (!first)
                 jbw__buf_putc(&b, ',');
-            json_line(&b, alloc, i);
+            json_line(&b, &l, i);
             first = 0;
         }
         jbw__buf_putc(&b, ']');
@@ -109,26 +130,27 @@ jbw_status jbw_allocation_csv(char **out, size_t *len,
 {
     jbw__buf b = JBW__BUF_INIT;
     size_t i;
+    line l;
     jbw_status st = alloc_args(out, alloc, "jbw_allocation_csv");
     if (st != JBW_OK)
         return st;
     const char *notice = jbw_allocation_data_notice(alloc);
     jbw__buf_puts(&b, "rank,id,organisation,region,worker,reason");
     jbw__notice_csv_header_end(&b, notice);
-    for (i = 0; i < alloc->count; i++) {
-        const jbw__wr_line *l = &alloc->lines[i];
+    for (i = 0; i < jbw_allocation_count(alloc); i++) {
+        line_get(&l, alloc, i);
         jbw__buf_printf(&b, "%lu,", (unsigned long)(i + 1));
-        jbw__buf_csv_field(&b, l->id);
+        jbw__buf_csv_field(&b, l.id);
         jbw__buf_putc(&b, ',');
-        jbw__buf_csv_field(&b, l->organisation);
+        jbw__buf_csv_field(&b, l.organisation);
         jbw__buf_putc(&b, ',');
-        jbw__buf_csv_field(&b, l->region);
+        jbw__buf_csv_field(&b, l.region);
         jbw__buf_putc(&b, ',');
-        if (l->worker != JBW__NONE) {
-            jbw__buf_csv_field(&b, jbw__wr_line_worker(alloc, i));
+        if (l.worker) {
+            jbw__buf_csv_field(&b, l.worker);
             jbw__buf_putc(&b, ',');
         } else {
-            jbw__buf_printf(&b, ",%s", reason_code(l->reason));
+            jbw__buf_printf(&b, ",%s", reason_code(l.reason));
         }
         jbw__notice_csv_row_end(&b, notice);
     }
@@ -153,6 +175,7 @@ jbw_status jbw_allocation_text(char **out, size_t *len,
     jbw__buf b = JBW__BUF_INIT;
     char date[JBW_DATE_BUFSIZE], rank[24];
     size_t i;
+    line l;
     jbw_status st = alloc_args(out, alloc, "jbw_allocation_text");
     if (st != JBW_OK)
         return st;
@@ -175,15 +198,13 @@ jbw_status jbw_allocation_text(char **out, size_t *len,
                           "been changed.\n");
     jbw__buf_putc(&b, '\n');
     text_row(&b, "rank", "id", "org", "region", "worker");
-    for (i = 0; i < alloc->count; i++) {
-        const jbw__wr_line *l = &alloc->lines[i];
-        const char *w = jbw__wr_line_worker(alloc, i);
+    for (i = 0; i < jbw_allocation_count(alloc); i++) {
+        line_get(&l, alloc, i);
         snprintf(rank, sizeof rank, "%lu", (unsigned long)(i + 1));
-        text_row(&b, rank, l->id ? l->id : "",
-                 l->organisation ? l->organisation : "",
-                 l->region ? l->region : "",
-                 w ? w
-                 : l->reason == JBW_UNASSIGNED_NO_WORKER
+        text_row(&b, rank, l.id ? l.id : "",
+                 l.organisation ? l.organisation : "", l.region ? l.region : "",
+                 l.worker ? l.worker
+                 : l.reason == JBW_UNASSIGNED_NO_WORKER
                      ? "(unassigned: no worker employed in the organisation)"
                      : "(unassigned: no worker with enough free capacity)");
     }

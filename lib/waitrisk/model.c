@@ -124,6 +124,11 @@ int jbw__wr_item_count(const jbw_waitrisk_model *m)
     return m->base >= 2 ? JBW_ITEM_COUNT : WR_ITEMS_V1;
 }
 
+int jbw_waitrisk_model_item_count(const jbw_waitrisk_model *model)
+{
+    return model ? jbw__wr_item_count(model) : 0;
+}
+
 /* Which parameter scores a measure: the single rule that applies. */
 int jbw__wr_measure_param(int base, jbw_kind kind, jbw_placement placement,
                           jbw_jr_risk risk)

@@ -276,6 +276,11 @@ size_t jbw_triage_count(const jbw_triage *triage)
     return triage ? triage->count : 0;
 }
 
+int jbw_triage_state(const jbw_triage *triage, size_t rank)
+{
+    return triage && rank < triage->count ? (int)triage->state[rank] : -1;
+}
+
 jbw_date jbw_triage_date(const jbw_triage *triage)
 {
     return triage ? triage->date : JBW_DATE_NONE;

@@ -262,11 +262,6 @@ struct jbw_allocation {
     jbw__wr_wload *workers; /* employed workers, snapshot order */
 };
 
-/* The id of snapshot worker w; the worker of allocation line i (NULL when
- * the line is not assigned). */
-const char *jbw__wr_worker_id(const jbw_snapshot *s, uint32_t w);
-const char *jbw__wr_line_worker(const jbw_allocation *al, size_t i);
-
 /* ---- writers (triage_output.c) ---------------------------------------- */
 
 /* Checks the common arguments of a writer named `fn`. */
