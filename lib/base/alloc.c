@@ -35,31 +35,31 @@ static struct {
     jbw_realloc_fn realloc_fn;
     jbw_free_fn free_fn;
     void *user;
-} jbw__alloc = {default_malloc, default_realloc, default_free, NULL};
+} allocator = {default_malloc, default_realloc, default_free, NULL};
 
 jbw_status jbw_set_allocator(jbw_malloc_fn malloc_fn, jbw_realloc_fn realloc_fn,
                              jbw_free_fn free_fn, void *user)
 {
     if (!malloc_fn && !realloc_fn && !free_fn) {
-        jbw__alloc.malloc_fn = default_malloc;
-        jbw__alloc.realloc_fn = default_realloc;
-        jbw__alloc.free_fn = default_free;
-        jbw__alloc.user = NULL;
+        allocator.malloc_fn = default_malloc;
+        allocator.realloc_fn = default_realloc;
+        allocator.free_fn = default_free;
+        allocator.user = NULL;
         return jbw__ok();
     }
     if (!malloc_fn || !realloc_fn || !free_fn)
         return jbw__error(
             JBW_EINVAL, "jbw_set_allocator: give all three functions or none");
-    jbw__alloc.malloc_fn = malloc_fn;
-    jbw__alloc.realloc_fn = realloc_fn;
-    jbw__alloc.free_fn = free_fn;
-    jbw__alloc.user = user;
+    allocator.malloc_fn = malloc_fn;
+    allocator.realloc_fn = realloc_fn;
+    allocator.free_fn = free_fn;
+    allocator.user = user;
     return jbw__ok();
 }
 
 void *jbw__malloc(size_t size)
 {
-    return jbw__alloc.malloc_fn(size ? size : 1, jbw__alloc.user);
+    return allocator.malloc_fn(size ? size : 1, allocator.user);
 }
 
 void *jbw__calloc(size_t count, size_t size)
@@ -77,7 +77,7 @@ void *jbw__realloc(void *ptr, size_t size)
 {
     if (!ptr)
         return jbw__malloc(size);
-    return jbw__alloc.realloc_fn(ptr, size ? size : 1, jbw__alloc.user);
+    return allocator.realloc_fn(ptr, size ? size : 1, allocator.user);
 }
 
 void *jbw__reallocarray(void *ptr, size_t count, size_t size)
@@ -90,7 +90,7 @@ void *jbw__reallocarray(void *ptr, size_t count, size_t size)
 void jbw__free(void *ptr)
 {
     if (ptr)
-        jbw__alloc.free_fn(ptr, jbw__alloc.user);
+        allocator.free_fn(ptr, allocator.user);
 }
 
 void jbw_free(void *ptr)

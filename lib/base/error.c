@@ -48,16 +48,16 @@ const char *jbw_strerror(int status)
 }
 
 #define JBW__ERROR_SIZE 512
-static JBW__THREAD_LOCAL char jbw__last_error[JBW__ERROR_SIZE];
+static JBW__THREAD_LOCAL char last_error[JBW__ERROR_SIZE];
 
 const char *jbw_last_error(void)
 {
-    return jbw__last_error;
+    return last_error;
 }
 
 void jbw_clear_error(void)
 {
-    jbw__last_error[0] = '\0';
+    last_error[0] = '\0';
 }
 
 /*
@@ -148,7 +148,7 @@ jbw_status jbw__verror(jbw_status status, const char *fmt, va_list ap)
         memcpy(tmp + cut, "\xE2\x80\xA6", 4);
     }
     utf8_clean(tmp);
-    memcpy(jbw__last_error, tmp, sizeof tmp);
+    memcpy(last_error, tmp, sizeof tmp);
     return status;
 }
 
@@ -168,6 +168,6 @@ jbw_status jbw__enomem(void)
 
 jbw_status jbw__ok(void)
 {
-    jbw__last_error[0] = '\0';
+    last_error[0] = '\0';
     return JBW_OK;
 }

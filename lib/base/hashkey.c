@@ -40,40 +40,39 @@
 
 /* ---- the key: drawn once per process ---------------------------------- */
 
-static uint64_t jbw__key[2];
+static uint64_t key_words[2];
 /* 0: not drawn, 1: being drawn, 2: ready (atomic; the key is written
  * before the release store of 2 and read after the acquire load). */
-static int jbw__key_state;
+static int key_state;
 
 #if defined(_MSC_VER) && !defined(__clang__)
 #include <intrin.h>
 static int key_load(void)
 {
-    return (int)_InterlockedOr((volatile long *)&jbw__key_state, 0);
+    return (int)_InterlockedOr((volatile long *)&key_state, 0);
 }
 static int key_claim(void)
 {
-    return _InterlockedCompareExchange((volatile long *)&jbw__key_state, 1,
-                                       0) == 0;
+    return _InterlockedCompareExchange((volatile long *)&key_state, 1, 0) == 0;
 }
 static void key_publish(void)
 {
-    _InterlockedExchange((volatile long *)&jbw__key_state, 2);
+    _InterlockedExchange((volatile long *)&key_state, 2);
 }
 #else
 static int key_load(void)
 {
-    return __atomic_load_n(&jbw__key_state, __ATOMIC_ACQUIRE);
+    return __atomic_load_n(&key_state, __ATOMIC_ACQUIRE);
 }
 static int key_claim(void)
 {
     int expected = 0;
-    return __atomic_compare_exchange_n(&jbw__key_state, &expected, 1, 0,
+    return __atomic_compare_exchange_n(&key_state, &expected, 1, 0,
                                        __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 }
 static void key_publish(void)
 {
-    __atomic_store_n(&jbw__key_state, 2, __ATOMIC_RELEASE);
+    __atomic_store_n(&key_state, 2, __ATOMIC_RELEASE);
 }
 #endif
 
@@ -149,7 +148,7 @@ static void fallback_key(uint64_t key[2])
     uint64_t pid = (uint64_t)getpid();
 #endif
     uint64_t a = (uint64_t)(uintptr_t)&local,
-             b = (uint64_t)(uintptr_t)&jbw__key_state;
+             b = (uint64_t)(uintptr_t)&key_state;
     key[0] = mix64(t ^ mix64(pid ^ mix64(a)));
     key[1] = mix64(c ^ mix64(b ^ mix64(key[0])));
 }
@@ -159,15 +158,15 @@ static void draw_key(void)
     uint64_t k[2];
     if (!system_random(k, sizeof k))
         fallback_key(k);
-    jbw__key[0] = k[0];
-    jbw__key[1] = k[1];
+    key_words[0] = k[0];
+    key_words[1] = k[1];
 }
 
 /* The key, drawn by the first caller; others wait for it. */
 static const uint64_t *hash_key(void)
 {
     if (JBW__LIKELY(key_load() == 2))
-        return jbw__key;
+        return key_words;
     if (key_claim()) {
         draw_key();
         key_publish();
@@ -180,7 +179,7 @@ static const uint64_t *hash_key(void)
 #endif
         }
     }
-    return jbw__key;
+    return key_words;
 }
 
 /* ---- SipHash-1-3 ------------------------------------------------------- */

@@ -41,14 +41,14 @@ void jbw_caseload_free(jbw_caseload *cl)
 
 /* A first assignment within the coupling period: its werkdagen and where
  * it counts. */
-typedef struct jbw__cl_wait {
+typedef struct first_wait {
     int32_t workdays;
     uint32_t org;
     uint32_t region;
-} jbw__cl_wait;
+} first_wait;
 
 /* Scratch arrays of one computation, freed at its end. */
-typedef struct jbw__cl_scratch {
+typedef struct scratch {
     uint32_t *row_of_worker; /* snapshot worker -> employed row or NONE */
     uint32_t *act;           /* active measure indices */
     uint32_t *act_row;       /* per active measure: row carrying its load */
@@ -61,15 +61,15 @@ typedef struct jbw__cl_scratch {
     uint32_t *row_stamp; /* the same per employed worker */
     double *row_max;
     uint32_t *row_touched;
-    jbw__cl_wait *waits;
+    first_wait *waits;
     size_t wait_count;
     size_t *wait_n;  /* per scope: first assignments */
     size_t *wait_k;  /* per scope: walked so far */
     double *wait_lo; /* per scope: the lower / upper middle */
     double *wait_hi;
-} jbw__cl_scratch;
+} scratch;
 
-static void scratch_free(jbw__cl_scratch *s)
+static void scratch_free(scratch *s)
 {
     jbw__free(s->row_of_worker);
     jbw__free(s->act);
@@ -90,14 +90,14 @@ static void scratch_free(jbw__cl_scratch *s)
 }
 
 /* Everything the computation reads, resolved once. */
-typedef struct jbw__cl_ctx {
+typedef struct compute_ctx {
     const jbw_snapshot *snap;
     const jbw_norm *norm;
     const jbw_calendar *cal;
     jbw_caseload *cl;
-    jbw__cl_scratch s;
+    scratch s;
     size_t scopes; /* 1 + orgs + regions */
-} jbw__cl_ctx;
+} compute_ctx;
 
 static jbw_status resolve_dates(jbw_caseload *cl, const jbw_snapshot *snap,
                                 const jbw_caseload_options *o)
@@ -162,11 +162,11 @@ static jbw_status check_hires(const jbw_snapshot *snap, jbw_date d)
                       a, b);
 }
 
-static jbw_status alloc(jbw__cl_ctx *c)
+static jbw_status alloc(compute_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     jbw_caseload *cl = c->cl;
-    jbw__cl_scratch *s = &c->s;
+    scratch *s = &c->s;
     size_t W = snap->w.count, M = snap->m.count;
     size_t U = snap->child_ids.count > snap->family_ids.count
                    ? snap->child_ids.count
@@ -202,7 +202,7 @@ static jbw_status alloc(jbw__cl_ctx *c)
 }
 
 /* Employed workers become rows, in snapshot order, with their capacity. */
-static jbw_status add_workers(jbw__cl_ctx *c)
+static jbw_status add_workers(compute_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     jbw_caseload *cl = c->cl;
@@ -267,7 +267,7 @@ static void count_measure(jbw_caseload_totals *t, jbw_measure_state st,
  * counts as coupled once its first worker came on or before the date;
  * one with a worker but no first_assigned day is started, never within.
  */
-static jbw_status count_coupling(jbw__cl_ctx *c, size_t i,
+static jbw_status count_coupling(compute_ctx *c, size_t i,
                                  jbw_measure_state state, size_t sc_org,
                                  size_t sc_reg)
 {
@@ -281,7 +281,7 @@ static jbw_status count_coupling(jbw__cl_ctx *c, size_t i,
     t[sc_org].coupling_started++;
     t[sc_reg].coupling_started++;
     if (fa != JBW_DATE_NONE && fa <= cl->date) {
-        jbw__cl_wait *w = &c->s.waits[c->s.wait_count++];
+        first_wait *w = &c->s.waits[c->s.wait_count++];
         st = jbw_calendar_workdays_between(&wd, c->cal, m->start[i], fa);
         if (st != JBW_OK)
             return st;
@@ -313,7 +313,7 @@ static jbw_status count_coupling(jbw__cl_ctx *c, size_t i,
  * One pass over the measures: states, per-scope measure counts, the
  * coupling norm, and (unit measure) weights and loads.
  */
-static jbw_status add_measures(jbw__cl_ctx *c)
+static jbw_status add_measures(compute_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     const jbw__measures *m = &snap->m;
@@ -367,9 +367,9 @@ static jbw_status add_measures(jbw__cl_ctx *c)
 
 /* Buckets the active measures by unit id (child or family): a counting
  * sort, so that each unit's measures lie together in s->list. */
-static void bucket_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units)
+static void bucket_units(compute_ctx *c, const uint32_t *unit_of, size_t units)
 {
-    jbw__cl_scratch *s = &c->s;
+    scratch *s = &c->s;
     size_t p, u;
     uint32_t sum = 0;
     memset(s->off, 0, (units + 1) * sizeof *s->off);
@@ -404,11 +404,11 @@ static size_t touch(uint32_t *stamp, double *maxw, uint32_t *touched, size_t n,
  * unit, also adds each unit once per scope and once per worker at the
  * heaviest weight of its measures there.
  */
-static void count_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units,
+static void count_units(compute_ctx *c, const uint32_t *unit_of, size_t units,
                         int families, int is_norm_unit)
 {
     const jbw__measures *m = &c->snap->m;
-    jbw__cl_scratch *s = &c->s;
+    scratch *s = &c->s;
     jbw_caseload_totals *t = c->cl->scope;
     const double *weight = c->norm->weight;
     size_t reg_base = 1 + c->cl->org_count, u, k;
@@ -457,7 +457,7 @@ static void count_units(jbw__cl_ctx *c, const uint32_t *unit_of, size_t units,
 }
 
 /* Adds the employed workers to their scopes. */
-static void worker_totals(jbw__cl_ctx *c)
+static void worker_totals(compute_ctx *c)
 {
     const jbw__workers *w = &c->snap->w;
     jbw_caseload *cl = c->cl;
@@ -485,12 +485,12 @@ static void worker_totals(jbw__cl_ctx *c)
 
 static int wait_cmp(const void *a, const void *b)
 {
-    int32_t x = ((const jbw__cl_wait *)a)->workdays;
-    int32_t y = ((const jbw__cl_wait *)b)->workdays;
+    int32_t x = ((const first_wait *)a)->workdays;
+    int32_t y = ((const first_wait *)b)->workdays;
     return (x > y) - (x < y);
 }
 
-static void median_take(jbw__cl_scratch *s, size_t sc, int32_t wd)
+static void median_take(scratch *s, size_t sc, int32_t wd)
 {
     size_t k = s->wait_k[sc]++, n = s->wait_n[sc];
     if (k == (n - 1) / 2)
@@ -501,9 +501,9 @@ static void median_take(jbw__cl_scratch *s, size_t sc, int32_t wd)
 
 /* Medians of every scope from one sort: walking the sorted waits, each
  * scope picks its middle one or two. */
-static void medians(jbw__cl_ctx *c)
+static void medians(compute_ctx *c)
 {
-    jbw__cl_scratch *s = &c->s;
+    scratch *s = &c->s;
     size_t i;
     qsort(s->waits, s->wait_count, sizeof *s->waits, wait_cmp);
     for (i = 0; i < s->wait_count; i++) {
@@ -516,7 +516,7 @@ static void medians(jbw__cl_ctx *c)
             s->wait_n[i] ? (s->wait_lo[i] + s->wait_hi[i]) / 2.0 : NAN;
 }
 
-static void finish(jbw__cl_ctx *c)
+static void finish(compute_ctx *c)
 {
     size_t i;
     for (i = 0; i < c->scopes; i++) {
@@ -530,7 +530,7 @@ static void finish(jbw__cl_ctx *c)
     }
 }
 
-static jbw_status run_all(jbw__cl_ctx *c)
+static jbw_status run_all(compute_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     jbw_status st;
@@ -555,7 +555,7 @@ jbw_status jbw_caseload_compute(jbw_caseload **out, const jbw_snapshot *snap,
                                 const jbw_caseload_options *opts)
 {
     static const jbw_caseload_options defaults = JBW_CASELOAD_OPTIONS_INIT;
-    jbw__cl_ctx c;
+    compute_ctx c;
     jbw_caseload *cl;
     jbw_status st;
     if (!out || !snap || !norm || !cal)

@@ -12,8 +12,8 @@
 /* ====================================================================== */
 
 const char *const jbw__unit_codes[3] = {"measure", "child", "family"};
-static const char *const jbw__status_codes[] = {"under", "at", "over",
-                                                "no_capacity"};
+static const char *const status_codes[] = {"under", "at", "over",
+                                           "no_capacity"};
 
 const char *jbw_unit_code(jbw_unit unit)
 {
@@ -26,7 +26,7 @@ const char *jbw_load_status_code(jbw_load_status status)
 {
     if ((int)status < 0 || (int)status > (int)JBW_LOAD_NO_CAPACITY)
         return NULL;
-    return jbw__status_codes[status];
+    return status_codes[status];
 }
 
 static int unit_valid(jbw_unit unit)

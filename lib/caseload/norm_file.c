@@ -22,10 +22,10 @@ enum {
     JBW__NK_COUNT
 };
 
-static const char *const jbw__norm_keys[JBW__NK_COUNT] = {
+static const char *const norm_keys[JBW__NK_COUNT] = {
     "name", "source", "unit", "caseload_per_fte", "under_below", "over_above"};
 
-typedef struct jbw__norm_reader {
+typedef struct norm_reader {
     jbw_norm *norm;
     const char *source;
     size_t key_line[JBW__NK_COUNT];     /* 0 = not given */
@@ -34,9 +34,9 @@ typedef struct jbw__norm_reader {
     int32_t ramp_from[JBW_RAMP_MAX];
     double ramp_frac[JBW_RAMP_MAX];
     size_t ramp_line[JBW_RAMP_MAX];
-} jbw__norm_reader;
+} norm_reader;
 
-static jbw_status norm_number(double *out, jbw__norm_reader *r, const char *key,
+static jbw_status norm_number(double *out, norm_reader *r, const char *key,
                               const char *value, size_t line)
 {
     char q[JBW__SHOWN];
@@ -48,16 +48,16 @@ static jbw_status norm_number(double *out, jbw__norm_reader *r, const char *key,
 }
 
 /* Turns a setter-style EINVAL detail into a parse error at a line. */
-static jbw_status norm_at_line(jbw__norm_reader *r, size_t line)
+static jbw_status norm_at_line(norm_reader *r, size_t line)
 {
     char detail[400];
     snprintf(detail, sizeof detail, "%s", jbw_last_error());
     return jbw__error(JBW_EPARSE, "%s line %zu: %s", r->source, line, detail);
 }
 
-static jbw_status norm_read_text(jbw__norm_reader *r, char **field,
-                                 const char *key, const char *value,
-                                 size_t line, int allow_empty)
+static jbw_status norm_read_text(norm_reader *r, char **field, const char *key,
+                                 const char *value, size_t line,
+                                 int allow_empty)
 {
     char *copy;
     if (jbw__norm_check_text(value, key, allow_empty) != JBW_OK)
@@ -70,8 +70,7 @@ static jbw_status norm_read_text(jbw__norm_reader *r, char **field,
     return JBW_OK;
 }
 
-static jbw_status norm_read_unit(jbw__norm_reader *r, const char *value,
-                                 size_t line)
+static jbw_status norm_read_unit(norm_reader *r, const char *value, size_t line)
 {
     int u;
     char q[JBW__SHOWN];
@@ -95,7 +94,7 @@ static jbw_status norm_read_unit(jbw__norm_reader *r, const char *value,
                       jbw__quote_value(q, sizeof q, value, strlen(value)));
 }
 
-static jbw_status norm_read_scalar(jbw__norm_reader *r, int k, const char *key,
+static jbw_status norm_read_scalar(norm_reader *r, int k, const char *key,
                                    const char *value, size_t line)
 {
     double v = 0.0;
@@ -134,7 +133,7 @@ static jbw_status norm_read_scalar(jbw__norm_reader *r, int k, const char *key,
     return JBW_OK;
 }
 
-static jbw_status norm_read_weight(jbw__norm_reader *r, const char *key,
+static jbw_status norm_read_weight(norm_reader *r, const char *key,
                                    const char *value, size_t line)
 {
     const char *code = key + 7; /* after "weight." */
@@ -159,7 +158,7 @@ static jbw_status norm_read_weight(jbw__norm_reader *r, const char *key,
     return JBW_OK;
 }
 
-static jbw_status norm_read_ramp(jbw__norm_reader *r, const char *key,
+static jbw_status norm_read_ramp(norm_reader *r, const char *key,
                                  const char *value, size_t line)
 {
     const char *month = key + 5; /* after "ramp." */
@@ -199,10 +198,10 @@ static jbw_status norm_read_ramp(jbw__norm_reader *r, const char *key,
 static jbw_status norm_read_pair(void *user, const char *key, const char *value,
                                  size_t line)
 {
-    jbw__norm_reader *r = user;
+    norm_reader *r = user;
     int k;
     for (k = 0; k < JBW__NK_COUNT; k++)
-        if (strcmp(key, jbw__norm_keys[k]) == 0)
+        if (strcmp(key, norm_keys[k]) == 0)
             return norm_read_scalar(r, k, key, value, line);
     if (strncmp(key, "weight.", 7) == 0)
         return norm_read_weight(r, key, value, line);
@@ -213,7 +212,7 @@ static jbw_status norm_read_pair(void *user, const char *key, const char *value,
 }
 
 /* The ramp lines replace the default ramp as a whole, in month order. */
-static jbw_status norm_finish_ramp(jbw__norm_reader *r)
+static jbw_status norm_finish_ramp(norm_reader *r)
 {
     size_t i, j;
     if (r->ramp_count == 0)
@@ -243,7 +242,7 @@ static jbw_status norm_finish_ramp(jbw__norm_reader *r)
     return JBW_OK;
 }
 
-static jbw_status norm_finish(jbw__norm_reader *r)
+static jbw_status norm_finish(norm_reader *r)
 {
     jbw_status st = norm_finish_ramp(r);
     if (st != JBW_OK)
@@ -261,7 +260,7 @@ static jbw_status norm_finish(jbw__norm_reader *r)
 jbw_status jbw_norm_parse(jbw_norm **out, const char *text, size_t len,
                           const char *source)
 {
-    jbw__norm_reader *r;
+    norm_reader *r;
     jbw_norm *norm = NULL;
     jbw_status st;
     if (!out || !text)

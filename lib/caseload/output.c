@@ -310,7 +310,7 @@ static const char *unit_plural(jbw_unit unit)
     }
 }
 
-static const char *const jbw__totals_labels[] = {
+static const char *const totals_labels[] = {
     "active measures",
     "children",
     "families",
@@ -330,8 +330,7 @@ static const char *const jbw__totals_labels[] = {
     "coupling: waiting past norm",
     "coupling: % within norm",
     "coupling: median werkdagen"};
-#define JBW__TOTALS_ROWS                                                       \
-    (sizeof jbw__totals_labels / sizeof *jbw__totals_labels)
+#define JBW__TOTALS_ROWS (sizeof totals_labels / sizeof *totals_labels)
 
 /* The value of totals row `row` (shared by the totals block and the
  * group tables, where rows become columns). */
@@ -403,34 +402,34 @@ static void cell_totals(char *out, size_t size, const void *ctx, size_t row,
                         size_t col)
 {
     if (col == 0)
-        snprintf(out, size, "%s", jbw__totals_labels[row]);
+        snprintf(out, size, "%s", totals_labels[row]);
     else
         fmt_total(out, size, ctx, row);
 }
 
 /* A group table shows some totals rows as columns. */
-typedef struct jbw__group_view {
+typedef struct group_view {
     const jbw_caseload *cl;
     jbw_group group;
     const size_t *rows; /* totals row of column 1, 2, ... */
-} jbw__group_view;
+} group_view;
 
 /* Measures and the coupling norm, then staffing: two tables that fit a
  * terminal instead of one very wide one. */
-static const char *const jbw__group_measure_headers[] = {
+static const char *const group_measure_headers[] = {
     "key",      "active",  "children", "families", "assigned", "nieuw",
     "bestaand", "started", "within",   "past",     "% within", "median wd"};
-static const size_t jbw__group_measure_rows[] = {0,  1,  2,  3,  4, 5,
-                                                 14, 15, 16, 17, 18};
-static const char *const jbw__group_staff_headers[] = {
+static const size_t group_measure_rows[] = {0,  1,  2,  3,  4, 5,
+                                            14, 15, 16, 17, 18};
+static const char *const group_staff_headers[] = {
     "key", "workers",  "avail FTE", "eff FTE", "req FTE",
     "gap", "capacity", "load",      "free"};
-static const size_t jbw__group_staff_rows[] = {6, 7, 8, 9, 10, 11, 12, 13};
+static const size_t group_staff_rows[] = {6, 7, 8, 9, 10, 11, 12, 13};
 
 static void cell_group(char *out, size_t size, const void *ctx, size_t row,
                        size_t col)
 {
-    const jbw__group_view *v = ctx;
+    const group_view *v = ctx;
     const char *key;
     jbw_caseload_totals t = group_of(&key, v->cl, v->group, row);
     if (col == 0)
@@ -441,21 +440,19 @@ static void cell_group(char *out, size_t size, const void *ctx, size_t row,
 
 static void text_groups(jbw__buf *b, const jbw_caseload *cl, jbw_group group)
 {
-    jbw__group_view v;
+    group_view v;
     size_t n = jbw_caseload_group_count(cl, group);
     v.cl = cl;
     v.group = group;
-    v.rows = jbw__group_measure_rows;
-    jbw__text_table(b, jbw__group_measure_headers,
-                    1 + sizeof jbw__group_measure_rows /
-                            sizeof *jbw__group_measure_rows,
+    v.rows = group_measure_rows;
+    jbw__text_table(b, group_measure_headers,
+                    1 + sizeof group_measure_rows / sizeof *group_measure_rows,
                     n, 1u, cell_group, &v);
     jbw__buf_putc(b, '\n');
-    v.rows = jbw__group_staff_rows;
-    jbw__text_table(b, jbw__group_staff_headers,
-                    1 + sizeof jbw__group_staff_rows /
-                            sizeof *jbw__group_staff_rows,
-                    n, 1u, cell_group, &v);
+    v.rows = group_staff_rows;
+    jbw__text_table(b, group_staff_headers,
+                    1 + sizeof group_staff_rows / sizeof *group_staff_rows, n,
+                    1u, cell_group, &v);
 }
 
 /* By kind: the total and each organisation, as columns. */
@@ -474,7 +471,7 @@ static void cell_kind(char *out, size_t size, const void *ctx, size_t row,
     snprintf(out, size, "%zu", t.by_kind[row]);
 }
 
-static const char *const jbw__worker_headers[] = {
+static const char *const worker_headers[] = {
     "id",       "organisation", "region", "fte",    "tenure",  "eff FTE",
     "capacity", "load",         "ratio",  "status", "measures"};
 
@@ -593,7 +590,7 @@ jbw_status jbw_caseload_text(char **out, size_t *len, const jbw_caseload *cl)
                     cl);
     jbw__buf_puts(&b, "\nWorkers employed on the date\n");
     /* id, organisation, region and status are text */
-    jbw__text_table(&b, jbw__worker_headers, 11, jbw_caseload_worker_count(cl),
+    jbw__text_table(&b, worker_headers, 11, jbw_caseload_worker_count(cl),
                     1u | 2u | 4u | (1u << 9), cell_worker, cl);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();

@@ -12,16 +12,16 @@
 /* Series of children without a fixed jeugdbeschermer                     */
 /* ====================================================================== */
 
-typedef struct jbw__series_pt {
+typedef struct series_pt {
     jbw_date date;
     size_t nieuw;
     size_t bestaand;
-} jbw__series_pt;
+} series_pt;
 
 struct jbw_series {
     char *title;
     char *notice; /* NULL: none */
-    jbw__series_pt *pts;
+    series_pt *pts;
     size_t count;
     size_t cap;
 };
@@ -210,7 +210,7 @@ size_t jbw_series_count(const jbw_series *series)
 /* Fills a point without the version check. */
 static void series_point(jbw_series_point *out, const jbw_series *s, size_t i)
 {
-    const jbw__series_pt *p = &s->pts[i];
+    const series_pt *p = &s->pts[i];
     out->date = p->date;
     out->nieuw = p->nieuw;
     out->bestaand = p->bestaand;
@@ -220,7 +220,7 @@ static void series_point(jbw_series_point *out, const jbw_series *s, size_t i)
     if (i == 0) {
         out->change_nieuw = out->change_bestaand = out->change_total = 0;
     } else {
-        const jbw__series_pt *q = &s->pts[i - 1];
+        const series_pt *q = &s->pts[i - 1];
         out->change_nieuw = (long long)p->nieuw - (long long)q->nieuw;
         out->change_bestaand = (long long)p->bestaand - (long long)q->bestaand;
         out->change_total = out->change_nieuw + out->change_bestaand;

@@ -24,25 +24,25 @@
 
 /* ---- draws from the splitmix64 stream (base/rng.h) -------------------- */
 
-typedef struct jbw__rng {
+typedef struct draw_stream {
     uint64_t state;
-} jbw__rng;
+} draw_stream;
 
 /* A uniform integer in [0, n), n >= 1: the top 32 bits scaled by n
  * (Lemire's multiply-shift; the bias is below 2^-32 * n, irrelevant). */
-static uint32_t uniform_below(jbw__rng *r, uint32_t n)
+static uint32_t uniform_below(draw_stream *r, uint32_t n)
 {
     return (uint32_t)(((jbw__splitmix64(&r->state) >> 32) * (uint64_t)n) >> 32);
 }
 
 /* 1 with probability pct / 100. */
-static int chance(jbw__rng *r, uint32_t pct)
+static int chance(draw_stream *r, uint32_t pct)
 {
     return uniform_below(r, 100) < pct;
 }
 
 /* An index drawn with integer weights w[0..n) (not all zero). */
-static size_t pick(jbw__rng *r, const uint16_t *w, size_t n)
+static size_t pick(draw_stream *r, const uint16_t *w, size_t n)
 {
     uint32_t total = 0, x;
     size_t i;
@@ -61,13 +61,12 @@ static size_t pick(jbw__rng *r, const uint16_t *w, size_t n)
 
 enum { JBW__ORGS = 3, JBW__REGIONS = 4 };
 
-static const char *const jbw__org_keys[JBW__ORGS] = {"JBWEST", "WSS", "LDH"};
-static const char *const jbw__region_keys[JBW__REGIONS] = {"HGL", "HR", "MH",
-                                                           "ZHZ"};
+static const char *const org_keys[JBW__ORGS] = {"JBWEST", "WSS", "LDH"};
+static const char *const region_keys[JBW__REGIONS] = {"HGL", "HR", "MH", "ZHZ"};
 
 /* Workers per organisation and region: 420 in all, JB west 336 (80%);
  * regions roughly by population (Haaglanden largest). */
-static const uint16_t jbw__cell_workers[JBW__ORGS][JBW__REGIONS] = {
+static const uint16_t cell_workers[JBW__ORGS][JBW__REGIONS] = {
     {148, 78, 36, 74}, /* JBWEST: 336 */
     {22, 12, 6, 10},   /* WSS: 50 */
     {15, 8, 4, 7},     /* LDH: 34 */
@@ -81,9 +80,9 @@ static const uint16_t jbw__cell_workers[JBW__ORGS][JBW__REGIONS] = {
  * 2025) and the whole
  * snapshot 141.
  */
-static const uint16_t jbw__cell_nieuw[JBW__ORGS][JBW__REGIONS] = {
+static const uint16_t cell_nieuw[JBW__ORGS][JBW__REGIONS] = {
     {30, 14, 7, 26}, {5, 3, 1, 3}, {3, 2, 1, 1}};
-static const uint16_t jbw__cell_bestaand[JBW__ORGS][JBW__REGIONS] = {
+static const uint16_t cell_bestaand[JBW__ORGS][JBW__REGIONS] = {
     {14, 7, 3, 11}, {3, 1, 1, 1}, {2, 1, 0, 1}};
 
 /*
@@ -91,12 +90,12 @@ static const uint16_t jbw__cell_bestaand[JBW__ORGS][JBW__REGIONS] = {
  * CBS stocks of 31-12-2024, docs/sources.md; OTS most, voogdij next) and the
  * longest time since start of a running measure in days.
  */
-typedef struct jbw__kind_shape {
+typedef struct kind_shape {
     uint16_t weight;
     uint16_t max_days;
-} jbw__kind_shape;
+} kind_shape;
 
-static const jbw__kind_shape jbw__kind_shapes[JBW_KIND_COUNT] = {
+static const kind_shape kind_shapes[JBW_KIND_COUNT] = {
     {520, 1460}, /* OTS: yearly extensions, up to 4 years */
     {30, 91},    /* VOTS: at most 3 months (BW 1:257) */
     {230, 3650}, /* VOOGDIJ: often until 18 */
@@ -113,29 +112,29 @@ static const jbw__kind_shape jbw__kind_shapes[JBW_KIND_COUNT] = {
 
 /* ---- the generator ----------------------------------------------------- */
 
-typedef struct jbw__worker_draw {
+typedef struct worker_draw {
     uint32_t org, region;
     int ramp_pct;     /* onboarding share of a full caseload (norms.md) */
     int fte10;        /* fte in tenths */
     jbw_date leaving; /* JBW_DATE_NONE when employed */
-} jbw__worker_draw;
+} worker_draw;
 
-typedef struct jbw__gen {
-    jbw__rng rng;
+typedef struct gen {
+    draw_stream rng;
     uint64_t help_seed; /* the help dates' own stream (draw_help) */
     jbw_snapshot *snap;
     jbw_date ref;
-    jbw__worker_draw *workers;
+    worker_draw *workers;
     size_t worker_count;
     unsigned measure_seq, child_seq, family_seq;
-} jbw__gen;
+} gen;
 
 /* One child's identity while its measures are made. */
-typedef struct jbw__child {
+typedef struct child_draw {
     char id[16];
     char family[16];  /* "" for an own family */
     int32_t age_days; /* age on the reference date */
-} jbw__child;
+} child_draw;
 
 static jbw_date min_date(jbw_date a, jbw_date b)
 {
@@ -148,7 +147,7 @@ static int is_jr_kind(size_t kind)
 }
 
 /* Days from start to the first assignment: mostly within a week. */
-static jbw_date assign_delay(jbw__rng *r)
+static jbw_date assign_delay(draw_stream *r)
 {
     static const uint16_t w[3] = {70, 25, 5};
     switch (pick(r, w, 3)) {
@@ -161,7 +160,7 @@ static jbw_date assign_delay(jbw__rng *r)
     }
 }
 
-static jbw_safety draw_safety(jbw__rng *r, int waiting)
+static jbw_safety draw_safety(draw_stream *r, int waiting)
 {
     /* unknown, safe, concerns, unsafe, acute */
     static const uint16_t assigned[5] = {8, 45, 35, 11, 1};
@@ -169,7 +168,7 @@ static jbw_safety draw_safety(jbw__rng *r, int waiting)
     return (jbw_safety)pick(r, waiting ? wait : assigned, 5);
 }
 
-static jbw_placement draw_placement(jbw__rng *r, size_t kind)
+static jbw_placement draw_placement(draw_stream *r, size_t kind)
 {
     /* none, placed, crisis */
     static const uint16_t ots[3] = {66, 30, 4};
@@ -191,7 +190,7 @@ static jbw_placement draw_placement(jbw__rng *r, size_t kind)
     }
 }
 
-static jbw_jr_risk draw_jr_risk(jbw__rng *r, size_t kind)
+static jbw_jr_risk draw_jr_risk(draw_stream *r, size_t kind)
 {
     static const uint16_t w[4] = {10, 35, 40, 15}; /* unknown low med high */
     return is_jr_kind(kind) ? (jbw_jr_risk)pick(r, w, 4) : JBW_JR_RISK_UNKNOWN;
@@ -203,7 +202,7 @@ static jbw_jr_risk draw_jr_risk(jbw__rng *r, size_t kind)
  * the plain weights (waiting and ended measures). */
 enum { JBW__DRAW_SIBLINGS, JBW__DRAW_SINGLE, JBW__DRAW_PLAIN };
 
-static size_t draw_kind(jbw__rng *r, int how)
+static size_t draw_kind(draw_stream *r, int how)
 {
     uint16_t w[JBW_KIND_COUNT];
     size_t k;
@@ -213,7 +212,7 @@ static size_t draw_kind(jbw__rng *r, int how)
         int allowed = how == JBW__DRAW_PLAIN ||
                       (how == JBW__DRAW_SIBLINGS && !is_jr) ||
                       (how == JBW__DRAW_SINGLE && is_jr == jr);
-        w[k] = allowed ? jbw__kind_shapes[k].weight : 0;
+        w[k] = allowed ? kind_shapes[k].weight : 0;
     }
     return pick(r, w, JBW_KIND_COUNT);
 }
@@ -235,7 +234,7 @@ static int32_t min_start_age(size_t kind)
  * days, so before the 18th birthday), 12-22 for jeugdreclassering (which
  * runs from 12 up to 23): from 12 years up to 8,397 days, short of the
  * 8,400 that 23 calendar years take at least. */
-static int32_t draw_age(jbw__rng *r, size_t kind)
+static int32_t draw_age(draw_stream *r, size_t kind)
 {
     if (is_jr_kind(kind))
         return (int32_t)(min_start_age(kind) +
@@ -245,22 +244,22 @@ static int32_t draw_age(jbw__rng *r, size_t kind)
 
 /* Days since start of a running measure, skewed to recent (min of two
  * draws) and short enough that the child had its minimum age at start. */
-static int32_t draw_running_days(jbw__rng *r, size_t kind, int32_t age)
+static int32_t draw_running_days(draw_stream *r, size_t kind, int32_t age)
 {
-    uint32_t max = jbw__kind_shapes[kind].max_days;
+    uint32_t max = kind_shapes[kind].max_days;
     uint32_t a = uniform_below(r, max), b = uniform_below(r, max);
     int32_t days = (int32_t)(a < b ? a : b);
     int32_t room = age - min_start_age(kind);
     return days < room ? days : (room > 0 ? room : 0);
 }
 
-static void new_child(jbw__gen *g, jbw__child *c, const char *family)
+static void new_child(gen *g, child_draw *c, const char *family)
 {
     snprintf(c->id, sizeof c->id, "C%05u", ++g->child_seq);
     snprintf(c->family, sizeof c->family, "%s", family);
 }
 
-static void new_family(jbw__gen *g, char *buf, size_t size)
+static void new_family(gen *g, char *buf, size_t size)
 {
     snprintf(buf, size, "F%05u", ++g->family_seq);
 }
@@ -275,9 +274,9 @@ static void new_family(jbw__gen *g, char *buf, size_t size)
  * Dates after the measure's last day (or the reference date) stay unset:
  * the request not yet made, the help not yet begun.
  */
-static void draw_help(const jbw__gen *g, jbw_measure *m)
+static void draw_help(const gen *g, jbw_measure *m)
 {
-    jbw__rng r;
+    draw_stream r;
     jbw_date asked, began, last;
     if (jbw_kind_domain(m->kind) != JBW_DOMAIN_JB ||
         m->first_assigned == JBW_DATE_NONE)
@@ -296,7 +295,7 @@ static void draw_help(const jbw__gen *g, jbw_measure *m)
 }
 
 /* Fills the fields every measure shares and adds it. */
-static jbw_status add_measure(jbw__gen *g, jbw_measure *m, const jbw__child *c,
+static jbw_status add_measure(gen *g, jbw_measure *m, const child_draw *c,
                               uint32_t org, uint32_t region)
 {
     char id[16];
@@ -304,8 +303,8 @@ static jbw_status add_measure(jbw__gen *g, jbw_measure *m, const jbw__child *c,
     m->id = id;
     m->child_id = c->id;
     m->family_id = c->family;
-    m->organisation = jbw__org_keys[org];
-    m->region = jbw__region_keys[region];
+    m->organisation = org_keys[org];
+    m->region = region_keys[region];
     m->birth_date = g->ref - c->age_days;
     draw_help(g, m);
     return jbw_snapshot_add_measure(g->snap, m);
@@ -313,7 +312,7 @@ static jbw_status add_measure(jbw__gen *g, jbw_measure *m, const jbw__child *c,
 
 /* A measure of `kind` that started `days` before the reference date,
  * with the worker's fields left for the caller. */
-static void base_measure(jbw__gen *g, jbw_measure *m, size_t kind, int32_t days)
+static void base_measure(gen *g, jbw_measure *m, size_t kind, int32_t days)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
     *m = init;
@@ -326,7 +325,7 @@ static void base_measure(jbw__gen *g, jbw_measure *m, size_t kind, int32_t days)
 
 /* A last interim contact within `window` days before the reference date,
  * not before start; absent with probability (100 - pct)%. */
-static jbw_date draw_contact(jbw__gen *g, jbw_date start, uint32_t window,
+static jbw_date draw_contact(gen *g, jbw_date start, uint32_t window,
                              uint32_t pct)
 {
     uint32_t room = (uint32_t)(g->ref - start) + 1;
@@ -336,7 +335,7 @@ static jbw_date draw_contact(jbw__gen *g, jbw_date start, uint32_t window,
            (jbw_date)uniform_below(&g->rng, room < window ? room : window);
 }
 
-static void assign(jbw__gen *g, jbw_measure *m, const char *worker_id,
+static void assign(gen *g, jbw_measure *m, const char *worker_id,
                    jbw_date until)
 {
     static const uint16_t prev[5] = {55, 28, 11, 4, 2};
@@ -350,7 +349,7 @@ static void assign(jbw__gen *g, jbw_measure *m, const char *worker_id,
  * VOTS before OTS, OTS before voogdij, a short JR programme before JR.
  * Returns JBW_OK without adding when the child was too young for it.
  */
-static jbw_status add_history(jbw__gen *g, const jbw__child *c, size_t kind,
+static jbw_status add_history(gen *g, const child_draw *c, size_t kind,
                               jbw_date next_start, const char *worker_id,
                               uint32_t org, uint32_t region)
 {
@@ -380,7 +379,7 @@ static jbw_status add_history(jbw__gen *g, const jbw__child *c, size_t kind,
 }
 
 /* A running JR supervision next to an OTS, for a child of 12 or older. */
-static jbw_status add_concurrent_jr(jbw__gen *g, const jbw__child *c,
+static jbw_status add_concurrent_jr(gen *g, const child_draw *c,
                                     const char *worker_id, uint32_t org,
                                     uint32_t region)
 {
@@ -397,9 +396,9 @@ static jbw_status add_concurrent_jr(jbw__gen *g, const jbw__child *c,
 
 /* One child on a worker's caseload: its running measure and, for about
  * 8% of the children, a second one (ended before it, or JR beside it). */
-static jbw_status add_assigned_child(jbw__gen *g, const jbw__child *c,
-                                     size_t kind, const char *worker_id,
-                                     uint32_t org, uint32_t region)
+static jbw_status add_assigned_child(gen *g, const child_draw *c, size_t kind,
+                                     const char *worker_id, uint32_t org,
+                                     uint32_t region)
 {
     jbw_measure m;
     jbw_status st;
@@ -421,7 +420,7 @@ static jbw_status add_assigned_child(jbw__gen *g, const jbw__child *c,
 
 /* How many children a worker carries: fte x onboarding ramp x 12 (the
  * norm) x a load factor, 85-110% for most and 110-140% for one in five. */
-static int caseload_size(jbw__gen *g, const jbw__worker_draw *w)
+static int caseload_size(gen *g, const worker_draw *w)
 {
     int load = chance(&g->rng, 20) ? 110 + (int)uniform_below(&g->rng, 31)
                                    : 85 + (int)uniform_below(&g->rng, 26);
@@ -430,10 +429,10 @@ static int caseload_size(jbw__gen *g, const jbw__worker_draw *w)
 
 /* A worker's caseload: single children and sibling groups of 2-3, who
  * share the worker and (siblings) a jeugdbescherming kind. */
-static jbw_status add_caseload(jbw__gen *g, size_t wi)
+static jbw_status add_caseload(gen *g, size_t wi)
 {
     static const uint16_t family_size[3] = {72, 20, 8};
-    const jbw__worker_draw *w = &g->workers[wi];
+    const worker_draw *w = &g->workers[wi];
     const char *worker_id = g->snap->worker_ids.keys[wi];
     int n = caseload_size(g, w), done = 0;
     jbw_status st;
@@ -448,7 +447,7 @@ static jbw_status add_caseload(jbw__gen *g, size_t wi)
         kind = draw_kind(&g->rng,
                          size > 1 ? JBW__DRAW_SIBLINGS : JBW__DRAW_SINGLE);
         for (i = 0; i < size; i++) {
-            jbw__child c;
+            child_draw c;
             new_child(g, &c, family);
             c.age_days = draw_age(&g->rng, kind);
             if ((st = add_assigned_child(g, &c, kind, worker_id, w->org,
@@ -462,7 +461,7 @@ static jbw_status add_caseload(jbw__gen *g, size_t wi)
 
 /* ---- waiting and ended measures ---------------------------------------- */
 /* Ages a waiting child so that it was old enough at the start. */
-static void age_for(jbw__gen *g, jbw__child *c, size_t kind, int32_t days)
+static void age_for(gen *g, child_draw *c, size_t kind, int32_t days)
 {
     c->age_days = draw_age(&g->rng, kind);
     if (c->age_days - days < min_start_age(kind))
@@ -471,7 +470,7 @@ static void age_for(jbw__gen *g, jbw__child *c, size_t kind, int32_t days)
 
 /* `n` nieuw measures: started 0-69 days ago (the first of a cell on the
  * reference date itself), one sibling pair in five. */
-static jbw_status add_nieuw(jbw__gen *g, uint32_t org, uint32_t region, int n)
+static jbw_status add_nieuw(gen *g, uint32_t org, uint32_t region, int n)
 {
     int done = 0;
     jbw_status st;
@@ -484,7 +483,7 @@ static jbw_status add_nieuw(jbw__gen *g, uint32_t org, uint32_t region, int n)
         if (size > 1 || chance(&g->rng, 50))
             new_family(g, family, sizeof family);
         for (i = 0; i < size; i++) {
-            jbw__child c;
+            child_draw c;
             jbw_measure m;
             new_child(g, &c, family);
             age_for(g, &c, kind, days);
@@ -504,12 +503,11 @@ static jbw_status add_nieuw(jbw__gen *g, uint32_t org, uint32_t region, int n)
 
 /* The day a bestaand wait began: half of the time the day a worker of the
  * cell left, otherwise within the last 90 days; never before `from`. */
-static jbw_date drop_out_day(jbw__gen *g, size_t first, size_t count,
-                             jbw_date from)
+static jbw_date drop_out_day(gen *g, size_t first, size_t count, jbw_date from)
 {
     uint32_t room = (uint32_t)(g->ref - from) + 1;
     if (chance(&g->rng, 50)) {
-        const jbw__worker_draw *w =
+        const worker_draw *w =
             &g->workers[first + uniform_below(&g->rng, (uint32_t)count)];
         if (w->leaving != JBW_DATE_NONE && w->leaving >= from)
             return w->leaving;
@@ -518,18 +516,18 @@ static jbw_date drop_out_day(jbw__gen *g, size_t first, size_t count,
 }
 
 /* `n` bestaand measures: a worker was assigned and dropped out. */
-static jbw_status add_bestaand(jbw__gen *g, uint32_t org, uint32_t region,
+static jbw_status add_bestaand(gen *g, uint32_t org, uint32_t region,
                                size_t first, size_t count, int n)
 {
     static const uint16_t prev[3] = {70, 20, 10};
     int i;
     jbw_status st;
     for (i = 0; i < n; i++) {
-        jbw__child c;
+        child_draw c;
         jbw_measure m;
         size_t kind = draw_kind(&g->rng, JBW__DRAW_PLAIN);
         int32_t days = 30 + (int32_t)uniform_below(
-                                &g->rng, jbw__kind_shapes[kind].max_days - 29u);
+                                &g->rng, kind_shapes[kind].max_days - 29u);
         char family[16] = "";
         if (chance(&g->rng, 50))
             new_family(g, family, sizeof family);
@@ -550,19 +548,19 @@ static jbw_status add_bestaand(jbw__gen *g, uint32_t org, uint32_t region,
 /* `n` measures of children with nothing running any more, ended in the
  * last year (the first of a cell on the reference date: inactive on it),
  * last held by a worker of the cell who is still employed. */
-static jbw_status add_ended(jbw__gen *g, uint32_t org, uint32_t region,
-                            size_t first, size_t count, int n)
+static jbw_status add_ended(gen *g, uint32_t org, uint32_t region, size_t first,
+                            size_t count, int n)
 {
     int i;
     jbw_status st;
     for (i = 0; i < n; i++) {
-        jbw__child c;
+        child_draw c;
         jbw_measure m;
         size_t kind = draw_kind(&g->rng, JBW__DRAW_PLAIN), wi;
         int tries = 0;
         int32_t ended = i == 0 ? 0 : (int32_t)uniform_below(&g->rng, JBW__YEAR);
-        int32_t len = 14 + (int32_t)uniform_below(
-                               &g->rng, jbw__kind_shapes[kind].max_days);
+        int32_t len =
+            14 + (int32_t)uniform_below(&g->rng, kind_shapes[kind].max_days);
         /* Prefer a worker still employed; a cell where all have left
          * (practically never) keeps the last draw, which is valid too. */
         do
@@ -586,11 +584,11 @@ static jbw_status add_ended(jbw__gen *g, uint32_t org, uint32_t region,
  * the default norm's ramp, by days as an approximation), the others up to 20
  * years ago; three in a hundred of those left in the last five months.
  */
-static jbw_status add_worker(jbw__gen *g, size_t index, uint32_t org,
+static jbw_status add_worker(gen *g, size_t index, uint32_t org,
                              uint32_t region)
 {
     static const uint16_t fte_w[5] = {7, 8, 20, 15, 50}; /* 0.6 .. 1.0 */
-    jbw__worker_draw *d = &g->workers[index];
+    worker_draw *d = &g->workers[index];
     jbw_worker w = JBW_WORKER_INIT;
     char id[16];
     int32_t ago;
@@ -609,45 +607,45 @@ static jbw_status add_worker(jbw__gen *g, size_t index, uint32_t org,
             d->leaving = g->ref - 1 - (jbw_date)uniform_below(&g->rng, 150);
     }
     w.id = id;
-    w.organisation = jbw__org_keys[org];
-    w.region = jbw__region_keys[region];
+    w.organisation = org_keys[org];
+    w.region = region_keys[region];
     w.fte = d->fte10 / 10.0; /* exact decimal steps, same on every platform */
     w.hired = g->ref - ago;
     w.leaving = d->leaving;
     return jbw_snapshot_add_worker(g->snap, &w);
 }
 
-static jbw_status add_workers(jbw__gen *g)
+static jbw_status add_workers(gen *g)
 {
     uint32_t o, r;
     size_t n = 0, i;
     jbw_status st;
     for (o = 0; o < JBW__ORGS; o++)
         for (r = 0; r < JBW__REGIONS; r++)
-            for (i = 0; i < jbw__cell_workers[o][r]; i++)
+            for (i = 0; i < cell_workers[o][r]; i++)
                 if ((st = add_worker(g, n++, o, r)) != JBW_OK)
                     return st;
     return JBW_OK;
 }
 
 /* All measures of one organisation in one region. */
-static jbw_status add_cell(jbw__gen *g, uint32_t o, uint32_t r, size_t first)
+static jbw_status add_cell(gen *g, uint32_t o, uint32_t r, size_t first)
 {
-    size_t count = jbw__cell_workers[o][r], i;
+    size_t count = cell_workers[o][r], i;
     jbw_status st;
     for (i = first; i < first + count; i++)
         if (g->workers[i].leaving == JBW_DATE_NONE &&
             (st = add_caseload(g, i)) != JBW_OK)
             return st;
-    if ((st = add_nieuw(g, o, r, jbw__cell_nieuw[o][r])) != JBW_OK ||
-        (st = add_bestaand(g, o, r, first, count, jbw__cell_bestaand[o][r])) !=
+    if ((st = add_nieuw(g, o, r, cell_nieuw[o][r])) != JBW_OK ||
+        (st = add_bestaand(g, o, r, first, count, cell_bestaand[o][r])) !=
             JBW_OK)
         return st;
     /* Ended without a successor: one per five workers. */
     return add_ended(g, o, r, first, count, (int)(count + 4) / 5);
 }
 
-static jbw_status generate_all(jbw__gen *g)
+static jbw_status generate_all(gen *g)
 {
     uint32_t o, r;
     size_t first = 0;
@@ -658,7 +656,7 @@ static jbw_status generate_all(jbw__gen *g)
         for (r = 0; r < JBW__REGIONS; r++) {
             if ((st = add_cell(g, o, r, first)) != JBW_OK)
                 return st;
-            first += jbw__cell_workers[o][r];
+            first += cell_workers[o][r];
         }
     return JBW_OK;
 }
@@ -668,7 +666,7 @@ static size_t total_workers(void)
     size_t o, r, n = 0;
     for (o = 0; o < JBW__ORGS; o++)
         for (r = 0; r < JBW__REGIONS; r++)
-            n += jbw__cell_workers[o][r];
+            n += cell_workers[o][r];
     return n;
 }
 
@@ -680,7 +678,7 @@ jbw_date jbw_example_date(void)
 
 jbw_status jbw_example_snapshot(jbw_snapshot **out, uint32_t seed)
 {
-    jbw__gen g;
+    gen g;
     jbw_registry *reg;
     jbw_status st;
     if (!out)
@@ -713,7 +711,7 @@ jbw_status jbw_example_snapshot(jbw_snapshot **out, uint32_t seed)
 static const struct {
     int y, m, d;
     size_t nieuw, bestaand;
-} jbw__zhz[] = {
+} zhz_series[] = {
     {2024, 9, 20, 41, 72}, {2024, 12, 1, 43, 64}, {2025, 1, 1, 32, 64},
     {2025, 4, 1, 48, 32},  {2025, 7, 1, 28, 9},   {2025, 8, 1, 29, 6},
     {2025, 9, 1, 26, 11},
@@ -721,7 +719,7 @@ static const struct {
 
 /* Where the series comes from, on every output made from it (the
  * citation is in docs/sources.md, "Example: published waiting figures"). */
-static const char jbw__zhz_notice[] =
+static const char zhz_notice[] =
     "PUBLISHED figures: council information letter of a Zuid-Holland Zuid "
     "municipality, autumn 2025 (libjbw docs/sources.md)";
 
@@ -734,15 +732,16 @@ jbw_status jbw_example_series_zhz(jbw_series **out)
         return jbw__error(JBW_EINVAL, "jbw_example_series_zhz: out is NULL");
     if ((st = jbw_series_new(&s, "Zuid-Holland Zuid")) != JBW_OK)
         return st;
-    if ((st = jbw_series_set_data_notice(s, jbw__zhz_notice)) != JBW_OK) {
+    if ((st = jbw_series_set_data_notice(s, zhz_notice)) != JBW_OK) {
         jbw_series_free(s);
         return st;
     }
-    for (i = 0; i < JBW__COUNT(jbw__zhz); i++) {
-        st = jbw_series_add(
-            s,
-            jbw__days_from_civil(jbw__zhz[i].y, jbw__zhz[i].m, jbw__zhz[i].d),
-            jbw__zhz[i].nieuw, jbw__zhz[i].bestaand);
+    for (i = 0; i < JBW__COUNT(zhz_series); i++) {
+        st = jbw_series_add(s,
+                            jbw__days_from_civil(zhz_series[i].y,
+                                                 zhz_series[i].m,
+                                                 zhz_series[i].d),
+                            zhz_series[i].nieuw, zhz_series[i].bestaand);
         if (st != JBW_OK) {
             jbw_series_free(s);
             return st;

@@ -12,15 +12,15 @@
  * 47 jeugdreclassering (CBS). VOTS and voorlopige voogdij are the emergency
  * (spoed) measures.
  */
-typedef struct jbw__kind_info {
+typedef struct kind_info {
     const char *code;
     const char *name;
     int domain;
     int ijw_category;
     int emergency;
-} jbw__kind_info;
+} kind_info;
 
-static const jbw__kind_info jbw__kinds[JBW_KIND_COUNT] = {
+static const kind_info kind_table[JBW_KIND_COUNT] = {
     {"OTS", "ondertoezichtstelling", JBW_DOMAIN_JB, 48, 0},
     {"VOTS", "voorlopige ondertoezichtstelling", JBW_DOMAIN_JB, 48, 1},
     {"VOOGDIJ", "voogdij", JBW_DOMAIN_JB, 48, 0},
@@ -41,19 +41,18 @@ static const jbw__kind_info jbw__kinds[JBW_KIND_COUNT] = {
      JBW_DOMAIN_JR, 47, 0},
 };
 
-static const char *const jbw__safety_codes[] = {"unknown", "safe", "concerns",
-                                                "unsafe", "acute"};
-static const char *const jbw__placement_codes[] = {"none", "placed", "crisis"};
-static const char *const jbw__jr_risk_codes[] = {"unknown", "low", "medium",
-                                                 "high"};
+static const char *const safety_codes[] = {"unknown", "safe", "concerns",
+                                           "unsafe", "acute"};
+static const char *const placement_codes[] = {"none", "placed", "crisis"};
+static const char *const jr_risk_codes[] = {"unknown", "low", "medium", "high"};
 
 #define JBW__COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const jbw__kind_info *kind_info_of(jbw_kind kind)
+static const kind_info *kind_info_of(jbw_kind kind)
 {
     /* Compare as unsigned: a negative value cast from outside is unknown. */
     unsigned k = (unsigned)kind;
-    return k < JBW_KIND_COUNT ? &jbw__kinds[k] : NULL;
+    return k < JBW_KIND_COUNT ? &kind_table[k] : NULL;
 }
 
 int jbw_kind_count(void)
@@ -63,31 +62,31 @@ int jbw_kind_count(void)
 
 const char *jbw_kind_code(jbw_kind kind)
 {
-    const jbw__kind_info *k = kind_info_of(kind);
+    const kind_info *k = kind_info_of(kind);
     return k ? k->code : NULL;
 }
 
 const char *jbw_kind_name(jbw_kind kind)
 {
-    const jbw__kind_info *k = kind_info_of(kind);
+    const kind_info *k = kind_info_of(kind);
     return k ? k->name : NULL;
 }
 
 int jbw_kind_domain(jbw_kind kind)
 {
-    const jbw__kind_info *k = kind_info_of(kind);
+    const kind_info *k = kind_info_of(kind);
     return k ? k->domain : 0;
 }
 
 int jbw_kind_ijw_category(jbw_kind kind)
 {
-    const jbw__kind_info *k = kind_info_of(kind);
+    const kind_info *k = kind_info_of(kind);
     return k ? k->ijw_category : 0;
 }
 
 int jbw_kind_is_emergency(jbw_kind kind)
 {
-    const jbw__kind_info *k = kind_info_of(kind);
+    const kind_info *k = kind_info_of(kind);
     return k ? k->emergency : 0;
 }
 
@@ -150,7 +149,7 @@ jbw_status jbw_kind_from_code(jbw_kind *out, const char *code, size_t len)
 {
     long i;
     jbw_status st =
-        lookup_code(&i, jbw__kinds, JBW_KIND_COUNT, sizeof jbw__kinds[0],
+        lookup_code(&i, kind_table, JBW_KIND_COUNT, sizeof kind_table[0],
                     "measure kind", "jbw_kind_from_code", out, code, len);
     if (st != JBW_OK)
         return st;
@@ -161,9 +160,9 @@ jbw_status jbw_kind_from_code(jbw_kind *out, const char *code, size_t len)
 jbw_status jbw_safety_from_code(jbw_safety *out, const char *code, size_t len)
 {
     long i;
-    jbw_status st = lookup_code(
-        &i, jbw__safety_codes, JBW__COUNT(jbw__safety_codes), sizeof(char *),
-        "safety", "jbw_safety_from_code", out, code, len);
+    jbw_status st =
+        lookup_code(&i, safety_codes, JBW__COUNT(safety_codes), sizeof(char *),
+                    "safety", "jbw_safety_from_code", out, code, len);
     if (st != JBW_OK)
         return st;
     *out = (jbw_safety)i;
@@ -175,8 +174,8 @@ jbw_status jbw_placement_from_code(jbw_placement *out, const char *code,
 {
     long i;
     jbw_status st = lookup_code(
-        &i, jbw__placement_codes, JBW__COUNT(jbw__placement_codes),
-        sizeof(char *), "placement", "jbw_placement_from_code", out, code, len);
+        &i, placement_codes, JBW__COUNT(placement_codes), sizeof(char *),
+        "placement", "jbw_placement_from_code", out, code, len);
     if (st != JBW_OK)
         return st;
     *out = (jbw_placement)i;
@@ -186,9 +185,9 @@ jbw_status jbw_placement_from_code(jbw_placement *out, const char *code,
 jbw_status jbw_jr_risk_from_code(jbw_jr_risk *out, const char *code, size_t len)
 {
     long i;
-    jbw_status st = lookup_code(
-        &i, jbw__jr_risk_codes, JBW__COUNT(jbw__jr_risk_codes), sizeof(char *),
-        "jeugdreclassering risk", "jbw_jr_risk_from_code", out, code, len);
+    jbw_status st = lookup_code(&i, jr_risk_codes, JBW__COUNT(jr_risk_codes),
+                                sizeof(char *), "jeugdreclassering risk",
+                                "jbw_jr_risk_from_code", out, code, len);
     if (st != JBW_OK)
         return st;
     *out = (jbw_jr_risk)i;
@@ -196,8 +195,8 @@ jbw_status jbw_jr_risk_from_code(jbw_jr_risk *out, const char *code, size_t len)
 }
 
 /* yes/no answers: the codes, then the Dutch words for the same values */
-static const char *const jbw__yesno_codes[] = {"unknown",  "no",  "yes",
-                                               "onbekend", "nee", "ja"};
+static const char *const yesno_codes[] = {"unknown",  "no",  "yes",
+                                          "onbekend", "nee", "ja"};
 
 jbw_status jbw_yesno_from_code(jbw_yesno *out, const char *code, size_t len)
 {
@@ -207,9 +206,9 @@ jbw_status jbw_yesno_from_code(jbw_yesno *out, const char *code, size_t len)
         *out = JBW_YESNO_UNKNOWN; /* an empty cell is not known */
         return jbw__ok();
     }
-    st = lookup_code(&i, jbw__yesno_codes, JBW__COUNT(jbw__yesno_codes),
-                     sizeof(char *), "yes/no answer (yes, no, unknown)",
-                     "jbw_yesno_from_code", out, code, len);
+    st = lookup_code(&i, yesno_codes, JBW__COUNT(yesno_codes), sizeof(char *),
+                     "yes/no answer (yes, no, unknown)", "jbw_yesno_from_code",
+                     out, code, len);
     if (st != JBW_OK)
         return st;
     *out = (jbw_yesno)(i % 3);
@@ -219,26 +218,25 @@ jbw_status jbw_yesno_from_code(jbw_yesno *out, const char *code, size_t len)
 const char *jbw_yesno_code(jbw_yesno v)
 {
     unsigned i = (unsigned)v;
-    return i < 3 ? jbw__yesno_codes[i] : NULL;
+    return i < 3 ? yesno_codes[i] : NULL;
 }
 
 const char *jbw_safety_code(jbw_safety v)
 {
     unsigned i = (unsigned)v;
-    return i < JBW__COUNT(jbw__safety_codes) ? jbw__safety_codes[i] : NULL;
+    return i < JBW__COUNT(safety_codes) ? safety_codes[i] : NULL;
 }
 
 const char *jbw_placement_code(jbw_placement v)
 {
     unsigned i = (unsigned)v;
-    return i < JBW__COUNT(jbw__placement_codes) ? jbw__placement_codes[i]
-                                                : NULL;
+    return i < JBW__COUNT(placement_codes) ? placement_codes[i] : NULL;
 }
 
 const char *jbw_jr_risk_code(jbw_jr_risk v)
 {
     unsigned i = (unsigned)v;
-    return i < JBW__COUNT(jbw__jr_risk_codes) ? jbw__jr_risk_codes[i] : NULL;
+    return i < JBW__COUNT(jr_risk_codes) ? jr_risk_codes[i] : NULL;
 }
 
 /* ---- record initialisers ----------------------------------------------- */

@@ -322,14 +322,14 @@ jbw_status jbw_registry_clone(jbw_registry **out, const jbw_registry *reg)
  * municipalities as of 2025, with their CBS jeugdregio codes (CBS/PDOK
  * Gebiedsindelingen 2020 and 2025; docs/sources.md, docs/registry.md).
  */
-static const char *const jbw__zw_regions[][3] = {
+static const char *const zw_regions[][3] = {
     {"HGL", "Haaglanden", "JZ24"},
     {"HR", "Holland Rijnland", "JZ18"},
     {"MH", "Midden-Holland", "JZ27"},
     {"ZHZ", "Zuid-Holland Zuid", "JZ31"},
 };
 
-static const char *const jbw__zw_municipalities[][2] = {
+static const char *const zw_municipalities[][2] = {
     {"Delft", "HGL"},
     {"Den Haag", "HGL"},
     {"Leidschendam-Voorburg", "HGL"},
@@ -372,7 +372,7 @@ static const char *const jbw__zw_municipalities[][2] = {
     {"Zwijndrecht", "ZHZ"},
 };
 
-static const char *const jbw__zw_organisations[][2] = {
+static const char *const zw_organisations[][2] = {
     {"JBWEST", "Jeugdbescherming west"},
     {"WSS", "William Schrikker Stichting"},
     {"LDH", "Leger des Heils Jeugdbescherming & Reclassering"},
@@ -384,25 +384,24 @@ static jbw_status fill_zuid_west(jbw_registry *reg)
 {
     jbw_status st;
     size_t i, j;
-    for (i = 0; i < JBW__COUNT(jbw__zw_regions); i++)
-        if ((st = jbw_registry_add_region(reg, jbw__zw_regions[i][0],
-                                          jbw__zw_regions[i][1],
-                                          jbw__zw_regions[i][2])) != JBW_OK)
+    for (i = 0; i < JBW__COUNT(zw_regions); i++)
+        if ((st = jbw_registry_add_region(reg, zw_regions[i][0],
+                                          zw_regions[i][1],
+                                          zw_regions[i][2])) != JBW_OK)
             return st;
-    for (i = 0; i < JBW__COUNT(jbw__zw_municipalities); i++)
-        if ((st = jbw_registry_add_municipality(
-                 reg, jbw__zw_municipalities[i][0],
-                 jbw__zw_municipalities[i][1])) != JBW_OK)
+    for (i = 0; i < JBW__COUNT(zw_municipalities); i++)
+        if ((st = jbw_registry_add_municipality(reg, zw_municipalities[i][0],
+                                                zw_municipalities[i][1])) !=
+            JBW_OK)
             return st;
-    for (i = 0; i < JBW__COUNT(jbw__zw_organisations); i++) {
-        if ((st = jbw_registry_add_organisation(
-                 reg, jbw__zw_organisations[i][0],
-                 jbw__zw_organisations[i][1])) != JBW_OK)
+    for (i = 0; i < JBW__COUNT(zw_organisations); i++) {
+        if ((st = jbw_registry_add_organisation(reg, zw_organisations[i][0],
+                                                zw_organisations[i][1])) !=
+            JBW_OK)
             return st;
-        for (j = 0; j < JBW__COUNT(jbw__zw_regions); j++)
-            if ((st = jbw_registry_add_service(reg, jbw__zw_organisations[i][0],
-                                               jbw__zw_regions[j][0])) !=
-                JBW_OK)
+        for (j = 0; j < JBW__COUNT(zw_regions); j++)
+            if ((st = jbw_registry_add_service(reg, zw_organisations[i][0],
+                                               zw_regions[j][0])) != JBW_OK)
                 return st;
     }
     return JBW_OK;

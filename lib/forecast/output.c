@@ -29,15 +29,15 @@ static int file_decimals(int qi)
  * jbw__fc_quantity_names; month and statistic come from the same result,
  * so the getter cannot fail here.
  */
-typedef struct fc_month {
+typedef struct month_values {
     jbw_date date;
     double v[FCQ_COUNT];
-} fc_month;
+} month_values;
 
-static fc_month month_of(const jbw_forecast *fc, int32_t t, int stat)
+static month_values month_of(const jbw_forecast *fc, int32_t t, int stat)
 {
     jbw_forecast_month m;
-    fc_month out;
+    month_values out;
     memset(&m, 0, sizeof m);
     m.version = JBW_FORECAST_MONTH_VERSION;
     m.date = JBW_DATE_NONE;
@@ -90,7 +90,7 @@ static int stat_count(const jbw_forecast *fc)
 
 static void json_month(jbw__buf *b, const jbw_forecast *fc, int32_t t, int stat)
 {
-    fc_month m = month_of(fc, t, stat);
+    month_values m = month_of(fc, t, stat);
     const double *v = m.v;
     int qi;
     jbw__buf_printf(b, "{\"month\":%d,\"date\":", (int)t);
@@ -208,7 +208,7 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
     for (stat = 0; stat < stat_count(fc); stat++) {
         int32_t t;
         for (t = 0; t <= jbw_forecast_months(fc); t++) {
-            fc_month m = month_of(fc, t, stat);
+            month_values m = month_of(fc, t, stat);
             const double *v = m.v;
             jbw__buf_printf(&b, "%s,%d,",
                             jbw_statistic_code((jbw_statistic)stat), (int)t);
@@ -230,14 +230,14 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
 }
 
 /* The words of the text table, Dutch and English. */
-typedef struct fc_words {
+typedef struct words {
     const char *stochastic, *deterministic, *assumptions, *in_months;
     const char *plan[2]; /* one cohort, more */
     const char *date_month, *waiting[3], *band[2], *rest[5], *money[3];
     size_t rest_width[5]; /* a Dutch word may be wider than the English */
-} fc_words;
+} words;
 
-static const fc_words fc_nl = {
+static const words words_nl = {
     "Prognose, %d maanden, stochastisch: gemiddelde van %zu herhalingen "
     "(seed %llu), p5-p95 van de wachtlijst\n",
     "Prognose, %d maanden, deterministisch (verwachte waarden)\n",
@@ -254,7 +254,7 @@ static const fc_words fc_nl = {
     {9, 8, 8, 10, 9},
 };
 
-static const fc_words fc_en = {
+static const words words_en = {
     "Forecast, %d months, stochastic: mean of %zu replicates (seed %llu), "
     "p5-p95 of the waiting list\n",
     "Forecast, %d months, deterministic (expected values)\n",
@@ -271,9 +271,9 @@ static const fc_words fc_en = {
 };
 
 /* The column widths after the date and month: waiting (3), the band (2)
- * and money (3); the rest in fc_words. */
-static const size_t fc_waiting_width = 9, fc_band_width = 9;
-static const size_t fc_money_width[] = {12, 12, 8};
+ * and money (3); the rest in words. */
+static const size_t waiting_width = 9, band_width = 9;
+static const size_t money_width[] = {12, 12, 8};
 
 /* A number cell of the text table: `dec` decimals, `width` columns, a
  * decimal comma in Dutch. */
@@ -288,10 +288,10 @@ static void text_num(jbw__buf *b, double v, int dec, size_t width,
 }
 
 static void text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
-                       const fc_words *w, jbw_lang lang)
+                       const words *w, jbw_lang lang)
 {
     const size_t *rest_width = w->rest_width;
-    fc_month m = month_of(fc, t, JBW_STAT_MEAN);
+    month_values m = month_of(fc, t, JBW_STAT_MEAN);
     const double *v = m.v;
     char cell[JBW__CELL], date[JBW_DATE_BUFSIZE] = "";
     if (m.date != JBW_DATE_NONE) {
@@ -303,14 +303,14 @@ static void text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
         snprintf(cell, sizeof cell, "%d", (int)t);
         jbw__table_put(b, "", cell, 14, JBW__RIGHT, 0);
     }
-    text_num(b, v[FCQ_WAITING_NIEUW], 1, fc_waiting_width, lang);
-    text_num(b, v[FCQ_WAITING_BESTAAND], 1, fc_waiting_width, lang);
-    text_num(b, v[FCQ_WAITING], 1, fc_waiting_width, lang);
+    text_num(b, v[FCQ_WAITING_NIEUW], 1, waiting_width, lang);
+    text_num(b, v[FCQ_WAITING_BESTAAND], 1, waiting_width, lang);
+    text_num(b, v[FCQ_WAITING], 1, waiting_width, lang);
     if (jbw_forecast_replicates(fc)) {
-        text_num(b, month_of(fc, t, JBW_STAT_P5).v[FCQ_WAITING], 1,
-                 fc_band_width, lang);
-        text_num(b, month_of(fc, t, JBW_STAT_P95).v[FCQ_WAITING], 1,
-                 fc_band_width, lang);
+        text_num(b, month_of(fc, t, JBW_STAT_P5).v[FCQ_WAITING], 1, band_width,
+                 lang);
+        text_num(b, month_of(fc, t, JBW_STAT_P95).v[FCQ_WAITING], 1, band_width,
+                 lang);
     }
     text_num(b, v[FCQ_ASSIGNED], 1, rest_width[0], lang);
     text_num(b, v[FCQ_FTE], 1, rest_width[1], lang);
@@ -318,19 +318,19 @@ static void text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
     text_num(b, v[FCQ_CAPACITY], 1, rest_width[3], lang);
     text_num(b, v[FCQ_LOAD], 1, rest_width[4], lang);
     if (jbw_forecast_has_finance(fc)) {
-        text_num(b, v[FCQ_REVENUE], 0, fc_money_width[0], lang);
-        text_num(b, v[FCQ_MARGIN], 0, fc_money_width[1], lang);
+        text_num(b, v[FCQ_REVENUE], 0, money_width[0], lang);
+        text_num(b, v[FCQ_MARGIN], 0, money_width[1], lang);
         if (isfinite(v[FCQ_COVERAGE]))
-            text_num(b, v[FCQ_COVERAGE], 3, fc_money_width[2], lang);
+            text_num(b, v[FCQ_COVERAGE], 3, money_width[2], lang);
         else
-            jbw__table_put(b, " ", "-", fc_money_width[2], JBW__RIGHT, 0);
+            jbw__table_put(b, " ", "-", money_width[2], JBW__RIGHT, 0);
     }
     jbw__buf_putc(b, '\n');
 }
 
 /* The staff assumptions every forecast rests on, in one line. */
 static void text_assumptions(jbw__buf *b, const jbw_forecast *fc,
-                             const fc_words *w, jbw_lang lang)
+                             const words *w, jbw_lang lang)
 {
     jbw__buf text = JBW__BUF_INIT;
     assumptions a = assumptions_of(fc);
@@ -352,21 +352,20 @@ static void text_assumptions(jbw__buf *b, const jbw_forecast *fc,
 }
 
 /* The header line of the text table. */
-static void text_header(jbw__buf *b, const jbw_forecast *fc, const fc_words *w)
+static void text_header(jbw__buf *b, const jbw_forecast *fc, const words *w)
 {
     size_t k;
     jbw__table_put(b, "", w->date_month, 14, JBW__LEFT, 0);
     for (k = 0; k < 3; k++)
-        jbw__table_put(b, " ", w->waiting[k], fc_waiting_width, JBW__RIGHT, 0);
+        jbw__table_put(b, " ", w->waiting[k], waiting_width, JBW__RIGHT, 0);
     if (jbw_forecast_replicates(fc))
         for (k = 0; k < 2; k++)
-            jbw__table_put(b, " ", w->band[k], fc_band_width, JBW__RIGHT, 0);
+            jbw__table_put(b, " ", w->band[k], band_width, JBW__RIGHT, 0);
     for (k = 0; k < 5; k++)
         jbw__table_put(b, " ", w->rest[k], w->rest_width[k], JBW__RIGHT, 0);
     if (jbw_forecast_has_finance(fc))
         for (k = 0; k < 3; k++)
-            jbw__table_put(b, " ", w->money[k], fc_money_width[k], JBW__RIGHT,
-                           0);
+            jbw__table_put(b, " ", w->money[k], money_width[k], JBW__RIGHT, 0);
     jbw__buf_putc(b, '\n');
 }
 
@@ -374,7 +373,7 @@ jbw_status jbw_forecast_text_lang(char **out, size_t *len,
                                   const jbw_forecast *fc, jbw_lang lang)
 {
     jbw__buf b = JBW__BUF_INIT;
-    const fc_words *w = lang == JBW_LANG_EN ? &fc_en : &fc_nl;
+    const words *w = lang == JBW_LANG_EN ? &words_en : &words_nl;
     int32_t t;
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_text: %s is NULL",

@@ -255,15 +255,15 @@ static void month_stats(jbw_forecast *fc, int32_t t, double *cols, size_t reps)
 }
 
 /* The replicates [from, to) of month t: one thread's share of a month. */
-typedef struct fc_block {
+typedef struct block {
     const jbw__fc_model *m;
     jbw__fc_state *states;
     double *cols; /* FCQ_ALL columns of `reps` */
     size_t reps, from, to;
     int32_t t;
-} fc_block;
+} block;
 
-static void block_step(const fc_block *b)
+static void block_step(const block *b)
 {
     size_t r;
     int qi;
@@ -288,12 +288,12 @@ static void block_step(const fc_block *b)
  * from them after the join, are those of one thread bit for bit.
  */
 #if defined(JBW_HAVE_PTHREADS)
-typedef struct fc_pool {
+typedef struct thread_pool {
     size_t n;
-    fc_block *blocks;
+    block *blocks;
     pthread_t *tid;
     unsigned char *started;
-} fc_pool;
+} thread_pool;
 
 static void *block_main(void *arg)
 {
@@ -316,21 +316,21 @@ size_t jbw__fc_threads(unsigned threads, size_t work)
     return n ? n : 1;
 }
 
-typedef struct fc_job {
+typedef struct thread_job {
     void (*fn)(void *);
     void *arg;
-} fc_job;
+} thread_job;
 
 static void *job_main(void *arg)
 {
-    fc_job *job = arg;
+    thread_job *job = arg;
     job->fn(job->arg);
     return NULL;
 }
 
 void jbw__fc_parallel(size_t n, void (*fn)(void *), void *args, size_t size)
 {
-    fc_job *jobs = n > 1 ? jbw__calloc(n, sizeof *jobs) : NULL;
+    thread_job *jobs = n > 1 ? jbw__calloc(n, sizeof *jobs) : NULL;
     pthread_t *tid = n > 1 ? jbw__calloc(n, sizeof *tid) : NULL;
     unsigned char *started = n > 1 ? jbw__calloc(n, 1) : NULL;
     size_t i;
@@ -366,7 +366,7 @@ static size_t thread_count(const jbw_forecast_options *o)
 }
 
 /* 0 when the pool could not be set up: the run then uses one thread. */
-static int pool_init(fc_pool *pool, const jbw_forecast_options *o,
+static int pool_init(thread_pool *pool, const jbw_forecast_options *o,
                      const jbw__fc_model *m, jbw__fc_state *states,
                      double *cols)
 {
@@ -381,7 +381,7 @@ static int pool_init(fc_pool *pool, const jbw_forecast_options *o,
     if (!pool->blocks || !pool->tid || !pool->started)
         return 0;
     for (i = 0; i < pool->n; i++) {
-        fc_block *b = &pool->blocks[i];
+        block *b = &pool->blocks[i];
         b->m = m;
         b->states = states;
         b->cols = cols;
@@ -392,14 +392,14 @@ static int pool_init(fc_pool *pool, const jbw_forecast_options *o,
     return 1;
 }
 
-static void pool_free(fc_pool *pool)
+static void pool_free(thread_pool *pool)
 {
     jbw__free(pool->blocks);
     jbw__free(pool->tid);
     jbw__free(pool->started);
 }
 
-static void pool_month(fc_pool *pool, int32_t t)
+static void pool_month(thread_pool *pool, int32_t t)
 {
     size_t i;
     for (i = 0; i < pool->n; i++)
@@ -429,11 +429,11 @@ void jbw__fc_parallel(size_t n, void (*fn)(void *), void *args, size_t size)
         fn((char *)args + i * size);
 }
 
-typedef struct fc_pool {
+typedef struct thread_pool {
     size_t n;
-} fc_pool;
+} thread_pool;
 
-static int pool_init(fc_pool *pool, const jbw_forecast_options *o,
+static int pool_init(thread_pool *pool, const jbw_forecast_options *o,
                      const jbw__fc_model *m, jbw__fc_state *states,
                      double *cols)
 {
@@ -442,25 +442,25 @@ static int pool_init(fc_pool *pool, const jbw_forecast_options *o,
     return 0;
 }
 
-static void pool_free(fc_pool *pool)
+static void pool_free(thread_pool *pool)
 {
     (void)pool;
 }
 
-static void pool_month(fc_pool *pool, int32_t t)
+static void pool_month(thread_pool *pool, int32_t t)
 {
     (void)pool, (void)t;
 }
 #endif
 
 /* One thread: replicate by replicate, each followed by its callbacks. */
-static jbw_status month_serial(jbw_forecast *fc, const fc_block *month,
+static jbw_status month_serial(jbw_forecast *fc, const block *month,
                                const jbw_forecast_options *o, size_t *done,
                                size_t total)
 {
     size_t r, reps = month->reps;
     for (r = 0; r < reps; r++) {
-        fc_block one = *month;
+        block one = *month;
         one.from = r;
         one.to = r + 1;
         block_step(&one);
@@ -494,7 +494,7 @@ static jbw_status run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
     size_t total = reps * ((size_t)m->months + 1);
     jbw__fc_state *states = jbw__calloc(reps, sizeof *states);
     double *cols = jbw__calloc(reps * FCQ_ALL, sizeof *cols);
-    fc_pool pool;
+    thread_pool pool;
     int parallel = 0;
     jbw_status st = JBW_OK;
     int32_t t;
@@ -518,7 +518,7 @@ static jbw_status run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
                 goto done;
             }
         } else {
-            fc_block month = {m, states, cols, reps, 0, reps, t};
+            block month = {m, states, cols, reps, 0, reps, t};
             if ((st = month_serial(fc, &month, o, &done, total)) != JBW_OK)
                 goto done;
         }

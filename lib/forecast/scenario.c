@@ -18,12 +18,12 @@
 enum { SC_DOUBLE, SC_FRACTION, SC_INT, SC_FLAG, SC_DATE };
 
 /* A scalar key: its field (offset and size), type and domain. */
-typedef struct sc_scalar {
+typedef struct scalar_key {
     const char *key;
     size_t offset, size;
     int type;
     double lo, hi;
-} sc_scalar;
+} scalar_key;
 
 #define SC_FIELD(f) offsetof(jbw_forecast_params, f)
 #define SC_SCALAR(f, type, lo, hi)                                             \
@@ -31,7 +31,7 @@ typedef struct sc_scalar {
 #f, SC_FIELD(f), sizeof(((jbw_forecast_params *)0)->f), type, lo, hi   \
     }
 
-static const sc_scalar sc_scalars[] = {
+static const scalar_key scalar_keys[] = {
     SC_SCALAR(months, SC_INT, 1, JBW_FORECAST_MONTHS_MAX),
     SC_SCALAR(start, SC_DATE, 0, 0),
     SC_SCALAR(turnover, SC_FRACTION, 0, 1),
@@ -48,17 +48,17 @@ static const sc_scalar sc_scalars[] = {
     SC_SCALAR(vots_to_ots, SC_FRACTION, 0, 1),
     SC_SCALAR(bestaand_share, SC_FRACTION, 0, 1),
 };
-#define SC_NSCALARS (sizeof sc_scalars / sizeof sc_scalars[0])
+#define SC_NSCALARS (sizeof scalar_keys / sizeof scalar_keys[0])
 
 /* A per-kind key "prefix.KIND". */
-typedef struct sc_kinded {
+typedef struct kinded_key {
     const char *prefix;
     size_t offset;
     double lo, hi;
     int finance; /* setting it switches finance on */
-} sc_kinded;
+} kinded_key;
 
-static const sc_kinded sc_kindeds[] = {
+static const kinded_key kinded_keys[] = {
     {"inflow", SC_FIELD(inflow), 0, FC_MAX_INFLOW, 0},
     {"duration", SC_FIELD(duration), 1, FC_MAX_DURATION, 0},
     {"tariff", SC_FIELD(tariff), 0, FC_MAX_MONEY, 1},
@@ -66,7 +66,7 @@ static const sc_kinded sc_kindeds[] = {
     {"waiting_nieuw", SC_FIELD(waiting_nieuw), 0, FC_MAX_COUNT, 0},
     {"waiting_bestaand", SC_FIELD(waiting_bestaand), 0, FC_MAX_COUNT, 0},
 };
-#define SC_NKINDEDS (sizeof sc_kindeds / sizeof sc_kindeds[0])
+#define SC_NKINDEDS (sizeof kinded_keys / sizeof kinded_keys[0])
 
 struct jbw_scenario {
     jbw_forecast_params vals;
@@ -83,13 +83,13 @@ struct jbw_scenario {
     unsigned char hire_csv[JBW_FORECAST_MONTHS_MAX + 1];
 };
 
-typedef struct sc_parse {
+typedef struct parse_state {
     jbw_scenario *sc;
     const char *source;
     jbw__strmap shock_names;
-} sc_parse;
+} parse_state;
 
-static jbw_status bad(const sc_parse *ps, size_t line, const char *key,
+static jbw_status bad(const parse_state *ps, size_t line, const char *key,
                       const char *value, const char *why)
 {
     char q[JBW__SHOWN];
@@ -98,8 +98,8 @@ static jbw_status bad(const sc_parse *ps, size_t line, const char *key,
                       jbw__quote_value(q, sizeof q, value, strlen(value)));
 }
 
-static jbw_status refuse_twice(const sc_parse *ps, size_t line, const char *key,
-                               size_t first)
+static jbw_status refuse_twice(const parse_state *ps, size_t line,
+                               const char *key, size_t first)
 {
     return jbw__error(JBW_EPARSE,
                       "%s line %zu: '%s' is given twice (first "
@@ -107,9 +107,9 @@ static jbw_status refuse_twice(const sc_parse *ps, size_t line, const char *key,
                       ps->source, line, key, first);
 }
 
-static jbw_status parse_number(const sc_parse *ps, double *out, const char *key,
-                               const char *value, size_t line, double lo,
-                               double hi, int fraction)
+static jbw_status parse_number(const parse_state *ps, double *out,
+                               const char *key, const char *value, size_t line,
+                               double lo, double hi, int fraction)
 {
     size_t n = strlen(value);
     double v, scale = 1;
@@ -134,10 +134,10 @@ static jbw_status parse_number(const sc_parse *ps, double *out, const char *key,
     return JBW_OK;
 }
 
-static jbw_status set_scalar(sc_parse *ps, size_t i, const char *key,
+static jbw_status set_scalar(parse_state *ps, size_t i, const char *key,
                              const char *value, size_t line)
 {
-    const sc_scalar *d = &sc_scalars[i];
+    const scalar_key *d = &scalar_keys[i];
     char *field = (char *)&ps->sc->vals + d->offset;
     jbw_status st;
     double v;
@@ -173,7 +173,7 @@ static jbw_status set_scalar(sc_parse *ps, size_t i, const char *key,
     return JBW_OK;
 }
 
-static jbw_status parse_kind(const sc_parse *ps, int *kind, const char *code,
+static jbw_status parse_kind(const parse_state *ps, int *kind, const char *code,
                              size_t line, const char *key, const char *value,
                              int allow_all)
 {
@@ -195,10 +195,10 @@ static jbw_status parse_kind(const sc_parse *ps, int *kind, const char *code,
     return JBW_OK;
 }
 
-static jbw_status set_kinded(sc_parse *ps, size_t i, const char *key,
+static jbw_status set_kinded(parse_state *ps, size_t i, const char *key,
                              const char *value, size_t line)
 {
-    const sc_kinded *d = &sc_kindeds[i];
+    const kinded_key *d = &kinded_keys[i];
     const char *code = key + strlen(d->prefix) + 1;
     double *arr = (double *)(void *)((char *)&ps->sc->vals + d->offset);
     jbw_status st;
@@ -218,7 +218,7 @@ static jbw_status set_kinded(sc_parse *ps, size_t i, const char *key,
     return JBW_OK;
 }
 
-static jbw_status set_staff(sc_parse *ps, const char *key, const char *value,
+static jbw_status set_staff(parse_state *ps, const char *key, const char *value,
                             size_t line)
 {
     long long tenure;
@@ -288,7 +288,7 @@ void jbw__sc_drop_hires(jbw_scenario *sc, size_t count)
 }
 
 /* Checks the months and multiplier of a shock read from a file. */
-static jbw_status shock_check(const sc_parse *ps, const jbw_shock *s,
+static jbw_status shock_check(const parse_state *ps, const jbw_shock *s,
                               size_t line, const char *key, const char *value)
 {
     if (s->month_from < 1 || s->month_to < s->month_from ||
@@ -322,7 +322,7 @@ static int split_tokens(char *s, char **tok, int max)
 }
 
 /* shock.NAME = KIND|ALL from to multiplier */
-static jbw_status set_shock(sc_parse *ps, const char *key, const char *value,
+static jbw_status set_shock(parse_state *ps, const char *key, const char *value,
                             size_t line)
 {
     char copy[256];
@@ -368,7 +368,7 @@ static jbw_status set_shock(sc_parse *ps, const char *key, const char *value,
 }
 
 /* hire.MONTH = FTE [ONBOARDING_MONTHS [FRACTION]] */
-static jbw_status set_hire(sc_parse *ps, const char *key, const char *value,
+static jbw_status set_hire(parse_state *ps, const char *key, const char *value,
                            size_t line)
 {
     static const jbw_hire init = JBW_HIRE_INIT;
@@ -427,13 +427,13 @@ static int prefixed(const char *key, const char *prefix)
 static jbw_status on_key_value(void *user, const char *key, const char *value,
                                size_t line)
 {
-    sc_parse *ps = user;
+    parse_state *ps = user;
     size_t i;
     for (i = 0; i < SC_NSCALARS; i++)
-        if (strcmp(key, sc_scalars[i].key) == 0)
+        if (strcmp(key, scalar_keys[i].key) == 0)
             return set_scalar(ps, i, key, value, line);
     for (i = 0; i < SC_NKINDEDS; i++)
-        if (prefixed(key, sc_kindeds[i].prefix))
+        if (prefixed(key, kinded_keys[i].prefix))
             return set_kinded(ps, i, key, value, line);
     if (prefixed(key, "staff"))
         return set_staff(ps, key, value, line);
@@ -457,7 +457,7 @@ void jbw_scenario_free(jbw_scenario *sc)
 jbw_status jbw_scenario_parse(jbw_scenario **out, const char *text, size_t len,
                               const char *source)
 {
-    sc_parse ps;
+    parse_state ps;
     jbw__strmap names = JBW__STRMAP_INIT;
     jbw_status st;
     if (!out || (!text && len))
@@ -520,14 +520,15 @@ jbw_status jbw_scenario_apply(jbw_forecast_params *given,
                           given->version);
     for (i = 0; i < SC_NSCALARS; i++)
         if (sc->scalar_line[i])
-            memcpy((char *)params + sc_scalars[i].offset,
-                   (const char *)&sc->vals + sc_scalars[i].offset,
-                   sc_scalars[i].size);
+            memcpy((char *)params + scalar_keys[i].offset,
+                   (const char *)&sc->vals + scalar_keys[i].offset,
+                   scalar_keys[i].size);
     for (i = 0; i < SC_NKINDEDS; i++) {
-        double *dst = (double *)(void *)((char *)params + sc_kindeds[i].offset);
+        double *dst =
+            (double *)(void *)((char *)params + kinded_keys[i].offset);
         const double *src =
             (const double *)(const void *)((const char *)&sc->vals +
-                                           sc_kindeds[i].offset);
+                                           kinded_keys[i].offset);
         for (k = 0; k < JBW_KIND_SLOTS; k++)
             if (sc->kinded_line[i][k])
                 dst[k] = src[k];

@@ -25,7 +25,7 @@
 /* clang-format off */
 #define JBW__C0 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 #define JBW__C2 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
-static const unsigned char jbw__csv_class[256] = {
+static const unsigned char csv_class[256] = {
     1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, /* NUL, LF, CR */
     JBW__C0,
     0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '"', ',' */
@@ -73,7 +73,7 @@ jbw__csv_scan(const unsigned char *q, const unsigned char *end)
         q += 16;
     }
 #endif
-    while (q < end && !jbw__csv_class[*q])
+    while (q < end && !csv_class[*q])
         q++;
     return q;
 }

@@ -11,13 +11,13 @@
 /* ====================================================================== */
 
 enum { R_TYPE, R_KEY, R_NAME, R_CBS, R_REGION, R_COLUMNS };
-static const char *const io_registry_names[R_COLUMNS] = {"type", "key", "name",
-                                                         "cbs_code", "region"};
-static const unsigned char io_registry_required[R_COLUMNS] = {1, 1, 1, 0, 1};
+static const char *const registry_names[R_COLUMNS] = {"type", "key", "name",
+                                                      "cbs_code", "region"};
+static const unsigned char registry_required[R_COLUMNS] = {1, 1, 1, 0, 1};
 
-typedef enum io_rtype { IO_REGION, IO_MUNICIPALITY, IO_ORGANISATION } io_rtype;
+typedef enum row_type { IO_REGION, IO_MUNICIPALITY, IO_ORGANISATION } row_type;
 
-static jbw_status registry_type(io_rtype *out, const jbw__csv *c, size_t col)
+static jbw_status registry_type(row_type *out, const jbw__csv *c, size_t col)
 {
     char shown[IO_SHOWN];
     size_t n;
@@ -93,11 +93,11 @@ static jbw_status registry_services(jbw_registry *reg, const jbw__csv *c,
 }
 
 /* The text fields of a registry row as C strings (cbs NULL if absent). */
-typedef struct io_rrow {
+typedef struct row_fields {
     char *key, *name, *region, *cbs;
-} io_rrow;
+} row_fields;
 
-static void rrow_free(io_rrow *r)
+static void rrow_free(row_fields *r)
 {
     jbw__free(r->key);
     jbw__free(r->name);
@@ -125,8 +125,8 @@ static char *field_dup(const jbw__csv *c, size_t col, int *failed)
  * refer to regions, so the rows may come in any order.
  */
 static jbw_status registry_add(jbw_registry *reg, const jbw__csv *c,
-                               const size_t *col, io_rtype type,
-                               const io_rrow *r, int pass)
+                               const size_t *col, row_type type,
+                               const row_fields *r, int pass)
 {
     jbw_status st;
     if (pass == 0) {
@@ -156,8 +156,8 @@ static jbw_status registry_add(jbw_registry *reg, const jbw__csv *c,
 static jbw_status registry_row(jbw_registry *reg, const jbw__csv *c,
                                const size_t *col, int pass)
 {
-    io_rrow r = {NULL, NULL, NULL, NULL};
-    io_rtype type = IO_REGION;
+    row_fields r = {NULL, NULL, NULL, NULL};
+    row_type type = IO_REGION;
     int failed = 0;
     jbw_status st = jbw__csv_check_width(c);
     if (st == JBW_OK)
@@ -182,8 +182,8 @@ static jbw_status registry_pass(jbw_registry *reg, const char *text, size_t len,
     jbw_status st = jbw__csv_open(&c, text, len, name);
     if (st != JBW_OK)
         return st;
-    st = jbw__csv_columns(col, &c, io_registry_names, io_registry_required,
-                          R_COLUMNS, 0);
+    st = jbw__csv_columns(col, &c, registry_names, registry_required, R_COLUMNS,
+                          0);
     while (st == JBW_OK && (st = jbw__csv_next(&c, &more)) == JBW_OK && more)
         st = registry_row(reg, &c, col, pass);
     jbw__csv_close(&c);
@@ -262,7 +262,7 @@ jbw_status jbw_registry_csv(char **out, size_t *len, const jbw_registry *reg)
     if (!out || !reg)
         return jbw__error(JBW_EINVAL,
                           "jbw_registry_csv: out and reg must not be NULL");
-    jbw__io_put_header(&b, io_registry_names, R_COLUMNS);
+    jbw__io_put_header(&b, registry_names, R_COLUMNS);
     for (i = 0; i < reg->region_keys.count; i++) {
         jbw__buf_puts(&b, "region,");
         jbw__io_put_text(&b, jbw__strmap_key(&reg->region_keys, i));

@@ -9,15 +9,15 @@
 /* Rejected rows                                                           */
 /* ====================================================================== */
 
-typedef struct io_reject {
+typedef struct reject {
     size_t line;
     size_t reason;      /* offset in text */
     unsigned char file; /* 0 measures, 1 workers */
-} io_reject;
+} reject;
 
 struct jbw_rejects {
     char *files[2];
-    io_reject *items;
+    reject *items;
     size_t count, cap;
     jbw__buf text; /* the reasons, each NUL-terminated */
 };
@@ -30,7 +30,7 @@ size_t jbw_rejects_count(const jbw_rejects *rejects)
 jbw_status jbw_rejects_get(const char **file, size_t *line, const char **reason,
                            const jbw_rejects *rejects, size_t index)
 {
-    const io_reject *r;
+    const reject *r;
     if (!rejects)
         return jbw__error(JBW_EINVAL, "jbw_rejects_get: rejects is NULL");
     if (index >= rejects->count)
@@ -86,7 +86,7 @@ jbw_status jbw__io_reject_add(jbw_rejects *r, int file, size_t line,
                               size_t reason)
 {
     void *p = r->items;
-    if (jbw__grow(&p, &r->cap, r->count + 1, sizeof(io_reject)) != 0)
+    if (jbw__grow(&p, &r->cap, r->count + 1, sizeof(reject)) != 0)
         return jbw__enomem();
     r->items = p;
     r->items[r->count].line = line;

@@ -13,22 +13,22 @@
 #define NOTICE_H 26
 
 /* The series of one forecast that the charts draw, months 0..months. */
-typedef struct fc_series {
+typedef struct chart_series {
     int32_t months;
     size_t replicates;
     double *nieuw, *bestaand, *total, *p5, *p95, *capacity, *load;
     jbw_date *dates;
     double *block;
-} fc_series;
+} chart_series;
 
-static void series_free(fc_series *f)
+static void series_free(chart_series *f)
 {
     jbw__free(f->block);
     jbw__free(f->dates);
     memset(f, 0, sizeof *f);
 }
 
-static jbw_status series_read(fc_series *f, const jbw_forecast *fc)
+static jbw_status series_read(chart_series *f, const jbw_forecast *fc)
 {
     size_t n, t;
     memset(f, 0, sizeof *f);
@@ -154,7 +154,8 @@ static void polyline(jbw__svg *s, const jbw__axis *a, const double *v,
     jbw__buf_puts(&s->b, "\"/>\n");
 }
 
-static void month_label(char *buf, const fc_series *f, int32_t t, jbw_lang lang)
+static void month_label(char *buf, const chart_series *f, int32_t t,
+                        jbw_lang lang)
 {
     if (f->dates[t] != JBW_DATE_NONE)
         jbw__fmt_month(buf, f->dates[t], lang);
@@ -164,7 +165,7 @@ static void month_label(char *buf, const fc_series *f, int32_t t, jbw_lang lang)
 }
 
 /* Month ticks and labels under a panel, at most about `most` labels. */
-static void month_axis(jbw__svg *s, const fc_series *f, double x0, double x1,
+static void month_axis(jbw__svg *s, const chart_series *f, double x0, double x1,
                        double y, int most)
 {
     int32_t step = (f->months + most - 1) / most, t;
@@ -179,7 +180,7 @@ static void month_axis(jbw__svg *s, const fc_series *f, double x0, double x1,
     }
 }
 
-static void desc(jbw__buf *d, const fc_series *f, jbw_lang lang)
+static void desc(jbw__buf *d, const chart_series *f, jbw_lang lang)
 {
     char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE], t[JBW__FMT_SIZE],
         m0[JBW__FMT_SIZE], lo[JBW__FMT_SIZE], hi[JBW__FMT_SIZE];
@@ -240,7 +241,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     jbw__chart c;
     jbw__svg s;
     jbw__buf d = JBW__BUF_INIT;
-    fc_series f;
+    chart_series f;
     jbw__axis a1, a2;
     double lo, hi, pad, x;
     char sub[256];
@@ -375,7 +376,7 @@ jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
                                    const jbw_chart_options *opts)
 {
     const double L = 76, R = W - 24, T = 92, PANEL = 190, GAP = 16;
-    fc_series f[SCENARIOS_MAX];
+    chart_series f[SCENARIOS_MAX];
     jbw__chart c;
     jbw__svg s;
     jbw__buf d = JBW__BUF_INIT;

@@ -30,29 +30,29 @@ void jbw_allocation_free(jbw_allocation *alloc)
  * short list per unit, since a child or family sits with one worker or
  * a few. Used to count a unit once at its heaviest weight per worker.
  */
-typedef struct wr_hold {
+typedef struct hold {
     uint32_t worker;
     uint32_t next; /* next entry of the same unit, JBW__NONE at the end */
     double weight;
-} wr_hold;
+} hold;
 
-typedef struct wr_alloc_state {
+typedef struct alloc_state {
     const jbw_snapshot *s;
     const jbw_norm *norm;
     jbw_unit unit;
     double *free;    /* per snapshot worker (employed ones only) */
     uint32_t *wslot; /* snapshot worker -> index in workers[], NONE */
     uint32_t *head;  /* per unit: first entry, JBW__NONE */
-    wr_hold *e;
+    hold *e;
     size_t n, cap;
-} wr_alloc_state;
+} alloc_state;
 
-static uint32_t unit_of(const wr_alloc_state *a, size_t i)
+static uint32_t unit_of(const alloc_state *a, size_t i)
 {
     return a->unit == JBW_UNIT_FAMILY ? a->s->m.family[i] : a->s->m.child[i];
 }
 
-static double held_weight(const wr_alloc_state *a, uint32_t unit, uint32_t w)
+static double held_weight(const alloc_state *a, uint32_t unit, uint32_t w)
 {
     uint32_t k;
     for (k = a->head[unit]; k != JBW__NONE; k = a->e[k].next)
@@ -61,13 +61,13 @@ static double held_weight(const wr_alloc_state *a, uint32_t unit, uint32_t w)
     return 0.0;
 }
 
-static double weight_of(const wr_alloc_state *a, size_t i)
+static double weight_of(const alloc_state *a, size_t i)
 {
     return jbw_norm_weight(a->norm, (jbw_kind)a->s->m.kind[i]);
 }
 
 /* Load that measure i adds to worker w in the norm's unit. */
-static double need_of(const wr_alloc_state *a, size_t i, uint32_t w)
+static double need_of(const alloc_state *a, size_t i, uint32_t w)
 {
     double wt = weight_of(a, i), held;
     if (a->unit == JBW_UNIT_MEASURE)
@@ -78,7 +78,7 @@ static double need_of(const wr_alloc_state *a, size_t i, uint32_t w)
 
 /* Gives measure i to worker w: returns the load added, or -1 when out of
  * memory. */
-static double hold_add(wr_alloc_state *a, size_t i, uint32_t w)
+static double hold_add(alloc_state *a, size_t i, uint32_t w)
 {
     double wt = weight_of(a, i);
     uint32_t unit, k;
@@ -96,7 +96,7 @@ static double hold_add(wr_alloc_state *a, size_t i, uint32_t w)
     e = a->e;
     if (a->n >= JBW__NONE || jbw__grow(&e, &a->cap, a->n + 1, sizeof *a->e))
         return -1.0;
-    a->e = (wr_hold *)e;
+    a->e = (hold *)e;
     a->e[a->n].worker = w;
     a->e[a->n].weight = wt;
     a->e[a->n].next = a->head[unit];
@@ -105,7 +105,7 @@ static double hold_add(wr_alloc_state *a, size_t i, uint32_t w)
     return wt;
 }
 
-static void alloc_state_free(wr_alloc_state *a)
+static void alloc_state_free(alloc_state *a)
 {
     jbw__free(a->free);
     jbw__free(a->wslot);
@@ -115,7 +115,7 @@ static void alloc_state_free(wr_alloc_state *a)
 
 /* The employed workers' capacity and load on the date, from the caseload
  * module itself so that the proposal and the caseload report agree. */
-static jbw_status alloc_capacity(jbw_allocation *al, wr_alloc_state *a,
+static jbw_status alloc_capacity(jbw_allocation *al, alloc_state *a,
                                  const jbw_calendar *cal, jbw_date d)
 {
     jbw_caseload_options opts = JBW_CASELOAD_OPTIONS_INIT;
@@ -146,7 +146,7 @@ static jbw_status alloc_capacity(jbw_allocation *al, wr_alloc_state *a,
 
 /* Who holds which child or family now, at what weight: what a waiting
  * measure of that child or family would add to a worker's load. */
-static jbw_status alloc_holdings(wr_alloc_state *a, jbw_date d)
+static jbw_status alloc_holdings(alloc_state *a, jbw_date d)
 {
     const jbw_snapshot *s = a->s;
     size_t i;
@@ -161,7 +161,7 @@ static jbw_status alloc_holdings(wr_alloc_state *a, jbw_date d)
     return JBW_OK;
 }
 
-static jbw_status alloc_loads(jbw_allocation *al, wr_alloc_state *a,
+static jbw_status alloc_loads(jbw_allocation *al, alloc_state *a,
                               const jbw_calendar *cal, jbw_date d)
 {
     const jbw_snapshot *s = a->s;
@@ -193,7 +193,7 @@ static const char *worker_key(const jbw_snapshot *s, uint32_t w)
 
 /* 1 when worker w is a better choice than `best` for a measure in
  * `region`: same region first, then most free capacity, then id. */
-static int is_better(const wr_alloc_state *a, uint32_t w, uint32_t best,
+static int is_better(const alloc_state *a, uint32_t w, uint32_t best,
                      uint32_t region)
 {
     int sw = a->s->w.region[w] == region, sb = a->s->w.region[best] == region;
@@ -206,8 +206,8 @@ static int is_better(const wr_alloc_state *a, uint32_t w, uint32_t best,
 }
 
 /* The best worker for measure i, or JBW__NONE with *reason set. */
-static uint32_t choose(const wr_alloc_state *a, const jbw_allocation *al,
-                       size_t i, int *reason)
+static uint32_t choose(const alloc_state *a, const jbw_allocation *al, size_t i,
+                       int *reason)
 {
     const jbw_snapshot *s = a->s;
     uint32_t best = JBW__NONE;
@@ -228,7 +228,7 @@ static uint32_t choose(const wr_alloc_state *a, const jbw_allocation *al,
     return best;
 }
 
-static jbw_status place_case(jbw_allocation *al, wr_alloc_state *a,
+static jbw_status place_case(jbw_allocation *al, alloc_state *a,
                              const jbw_triage *t, size_t r, uint32_t w)
 {
     double add = hold_add(a, t->measure[r], w);
@@ -251,7 +251,7 @@ static int sibling(const jbw_snapshot *s, size_t i, size_t j)
 
 /* The later ranks not yet placed that are siblings of rank r, into grp;
  * returns how many. */
-static size_t siblings_of(size_t *grp, const wr_alloc_state *a,
+static size_t siblings_of(size_t *grp, const alloc_state *a,
                           const jbw_allocation *al, const jbw_triage *t,
                           size_t r)
 {
@@ -265,7 +265,7 @@ static size_t siblings_of(size_t *grp, const wr_alloc_state *a,
 
 /* The load the ranks grp[0..g) would add to worker w together: in unit
  * child or family each unit once, at its heaviest weight. */
-static double group_need(const wr_alloc_state *a, const jbw_triage *t,
+static double group_need(const alloc_state *a, const jbw_triage *t,
                          const size_t *grp, size_t g, uint32_t w)
 {
     double total = 0.0;
@@ -299,7 +299,7 @@ static double group_need(const wr_alloc_state *a, const jbw_triage *t,
 /* Walks the ranking: each waiting measure not yet placed goes to the best
  * worker that can take it, and its waiting siblings follow when that
  * worker can take them all. */
-static jbw_status alloc_walk(jbw_allocation *al, wr_alloc_state *a,
+static jbw_status alloc_walk(jbw_allocation *al, alloc_state *a,
                              const jbw_triage *t, size_t *grp)
 {
     size_t r, x;
@@ -328,7 +328,7 @@ static jbw_status alloc_walk(jbw_allocation *al, wr_alloc_state *a,
 static jbw_status alloc_run(jbw_allocation *al, const jbw_triage *t,
                             const jbw_norm *norm, const jbw_calendar *cal)
 {
-    wr_alloc_state a;
+    alloc_state a;
     size_t *grp, r;
     jbw_status st;
     memset(&a, 0, sizeof a);

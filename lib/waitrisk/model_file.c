@@ -14,7 +14,7 @@
  * with case folded and everything but letters and digits removed, so
  * "country_of_birth", "Country-Of-Birth" and "countryofbirth" all match.
  */
-static const char *const wr_protected_stems[] = {
+static const char *const protected_stems[] = {
     "nationalit",                /* nationality, nationaliteit */
     "ethnic",                    /* ethnicity, ethnic_group */
     "etnici",                    /* etniciteit */
@@ -27,7 +27,7 @@ static const char *const wr_protected_stems[] = {
 
 /* Short words that are protected only as a whole segment ("points.ras"),
  * never inside another word ("trace", "grass"). */
-static const char *const wr_protected_words[] = {"race", "races", "ras"};
+static const char *const protected_words[] = {"race", "races", "ras"};
 
 static int is_alnum(char c)
 {
@@ -71,12 +71,11 @@ static int line_protected(char *q, size_t qsize, const char *line, size_t n)
         }
     }
     norm[k] = '\0';
-    for (s = 0; s < sizeof wr_protected_stems / sizeof *wr_protected_stems;
-         s++) {
-        const char *hit = strstr(norm, wr_protected_stems[s]);
+    for (s = 0; s < sizeof protected_stems / sizeof *protected_stems; s++) {
+        const char *hit = strstr(norm, protected_stems[s]);
         if (hit) {
             size_t at = (size_t)(hit - norm);
-            size_t end = at + strlen(wr_protected_stems[s]) - 1;
+            size_t end = at + strlen(protected_stems[s]) - 1;
             quote_span(q, qsize, line, n, pos[at], pos[end]);
             return 1;
         }
@@ -91,10 +90,9 @@ static int line_protected(char *q, size_t qsize, const char *line, size_t n)
         start = i;
         while (i < n && is_alnum(line[i]))
             i++;
-        for (seg = 0;
-             seg < sizeof wr_protected_words / sizeof *wr_protected_words;
+        for (seg = 0; seg < sizeof protected_words / sizeof *protected_words;
              seg++) {
-            const char *w = wr_protected_words[seg];
+            const char *w = protected_words[seg];
             size_t wl = strlen(w), j;
             if (wl != i - start)
                 continue;
@@ -145,16 +143,16 @@ static jbw_status check_protected(const char *text, size_t len,
 
 /* ---- parsing --------------------------------------------------------- */
 
-typedef struct wr_parse {
+typedef struct parse_state {
     jbw_waitrisk_model *m;
     const char *source;
     size_t line_of[WR_PARAM_COUNT]; /* 0: not in the file */
     int val[WR_PARAM_COUNT];        /* the value where line_of is set */
     size_t name_line, version_line, description_line, base_line;
-} wr_parse;
+} parse_state;
 
-static jbw_status refuse_twice(const wr_parse *p, const char *key, size_t line,
-                               size_t first)
+static jbw_status refuse_twice(const parse_state *p, const char *key,
+                               size_t line, size_t first)
 {
     return jbw__error(JBW_EPARSE,
                       "%s line %lu: '%s' is given twice (first on "
@@ -163,7 +161,7 @@ static jbw_status refuse_twice(const wr_parse *p, const char *key, size_t line,
                       (unsigned long)first);
 }
 
-static jbw_status text_value(char *dst, size_t cap, const wr_parse *p,
+static jbw_status text_value(char *dst, size_t cap, const parse_state *p,
                              const char *key, const char *value, size_t line)
 {
     size_t n = strlen(value), i;
@@ -190,9 +188,9 @@ static jbw_status text_value(char *dst, size_t cap, const wr_parse *p,
     return JBW_OK;
 }
 
-static jbw_status int_value(long long *out, const wr_parse *p, const char *key,
-                            const char *value, size_t line, long long min,
-                            long long max)
+static jbw_status int_value(long long *out, const parse_state *p,
+                            const char *key, const char *value, size_t line,
+                            long long min, long long max)
 {
     long long v;
     char q[JBW__SHOWN];
@@ -216,7 +214,7 @@ static jbw_status int_value(long long *out, const wr_parse *p, const char *key,
 static jbw_status parse_pair(void *user, const char *key, const char *value,
                              size_t line)
 {
-    wr_parse *p = (wr_parse *)user;
+    parse_state *p = (parse_state *)user;
     long long v;
     jbw_status st;
     size_t i;
@@ -272,13 +270,13 @@ static jbw_status parse_pair(void *user, const char *key, const char *value,
 
 /* The line to blame for a value: where the file set it, else the last of
  * the pair that it did set. */
-static size_t blame_line(const wr_parse *p, int a, int b)
+static size_t blame_line(const parse_state *p, int a, int b)
 {
     return p->line_of[a] ? p->line_of[a] : p->line_of[b];
 }
 
 /* Checks that lo < hi for a pair of thresholds. */
-static jbw_status check_order(const wr_parse *p, int lo, int hi)
+static jbw_status check_order(const parse_state *p, int lo, int hi)
 {
     const int *v = p->m->v;
     if (v[lo] < v[hi])
@@ -289,7 +287,7 @@ static jbw_status check_order(const wr_parse *p, int lo, int hi)
                       v[hi]);
 }
 
-static jbw_status check_not_above(const wr_parse *p, int lo, int hi)
+static jbw_status check_not_above(const parse_state *p, int lo, int hi)
 {
     const int *v = p->m->v;
     if (v[lo] <= v[hi])
@@ -306,7 +304,7 @@ static jbw_status check_not_above(const wr_parse *p, int lo, int hi)
  * Gives the model the defaults of its base version and the values the
  * file set; a key the base version does not have is an error.
  */
-static jbw_status apply_pairs(wr_parse *p)
+static jbw_status apply_pairs(parse_state *p)
 {
     jbw_waitrisk_model *m = p->m;
     char name[WR_NAME_MAX + 1], description[WR_DESCRIPTION_MAX + 1];
@@ -333,7 +331,7 @@ static jbw_status apply_pairs(wr_parse *p)
     return JBW_OK;
 }
 
-static jbw_status check_model(const wr_parse *p)
+static jbw_status check_model(const parse_state *p)
 {
     static const int order[][2] = {
         {WR_T_BAND_MIDDEN, WR_T_BAND_HOOG},
@@ -404,7 +402,7 @@ jbw_status jbw_waitrisk_model_parse(jbw_waitrisk_model **out, const char *text,
                                     size_t len, const char *source)
 {
     jbw_waitrisk_model *m;
-    wr_parse p;
+    parse_state p;
     jbw_status st;
     if (!out)
         return jbw__error(JBW_EINVAL, "jbw_waitrisk_model_parse: out is NULL");

@@ -223,24 +223,24 @@ static const char *reason_yesno(const char *const nl3[3],
     return lang == JBW_LANG_NL ? nl3[v] : en3[v];
 }
 
-static const char *const wr_plan_nl[3] = {
+static const char *const plan_nl[3] = {
     "veiligheid: onbekend of er veiligheidsafspraken zijn",
     "veiligheid: geen veiligheidsafspraken of veiligheidsplan",
     "veiligheid: veiligheidsplan aanwezig"};
-static const char *const wr_plan_en[3] = {
+static const char *const plan_en[3] = {
     "safety: not known whether there is a safety plan",
     "safety: no safety agreements or safety plan",
     "safety: a safety plan is in place"};
-static const char *const wr_help_nl[3] = {
-    "onbekend of andere hulp betrokken is", "geen andere hulp betrokken",
-    "andere hulp betrokken"};
-static const char *const wr_help_en[3] = {
+static const char *const help_nl[3] = {"onbekend of andere hulp betrokken is",
+                                       "geen andere hulp betrokken",
+                                       "andere hulp betrokken"};
+static const char *const help_en[3] = {
     "not known whether other help is involved", "no other help involved",
     "other help involved"};
-static const char *const wr_dv_nl[3] = {"onbekend of er huiselijk geweld is",
-                                        "geen huiselijk geweld",
-                                        "huiselijk geweld"};
-static const char *const wr_dv_en[3] = {
+static const char *const dv_nl[3] = {"onbekend of er huiselijk geweld is",
+                                     "geen huiselijk geweld",
+                                     "huiselijk geweld"};
+static const char *const dv_en[3] = {
     "not known whether there is domestic violence", "no domestic violence",
     "domestic violence"};
 
@@ -322,15 +322,15 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
         break;
     case JBW_ITEM_SAFETY_PLAN:
         snprintf(r, WR_REASON_SIZE, "%s",
-                 reason_yesno(wr_plan_nl, wr_plan_en, c->safety_plan, lang));
+                 reason_yesno(plan_nl, plan_en, c->safety_plan, lang));
         break;
     case JBW_ITEM_OTHER_HELP:
         snprintf(r, WR_REASON_SIZE, "%s",
-                 reason_yesno(wr_help_nl, wr_help_en, c->other_help, lang));
+                 reason_yesno(help_nl, help_en, c->other_help, lang));
         break;
     case JBW_ITEM_DOMESTIC_VIOLENCE:
         snprintf(r, WR_REASON_SIZE, "%s",
-                 reason_yesno(wr_dv_nl, wr_dv_en, c->domestic_violence, lang));
+                 reason_yesno(dv_nl, dv_en, c->domestic_violence, lang));
         break;
     case JBW_ITEM_TERM_END:
         reason_term(r, m, c, s, lang);

@@ -196,7 +196,7 @@ static int is_leap(int y)
  * a date on 29 February in a year k years back without one it is
  * 28 February (born 29 February: a year older on 1 March).
  */
-static void tables_fill(wr_tables *t, jbw__wr_ctx *x)
+static void tables_fill(jbw__wr_tables *t, jbw__wr_ctx *x)
 {
     uint32_t j, back = (uint32_t)x->date - x->first;
     int k;
@@ -494,11 +494,11 @@ static int age_points(const int *v, int32_t age)
 }
 
 /* The parameter of a yes/no/unknown answer: [unknown, no, yes]. */
-static const int wr_safety_plan_param[3] = {
+static const int safety_plan_param[3] = {
     WR_P_SAFETY_PLAN_UNKNOWN, WR_P_SAFETY_PLAN_NO, WR_P_SAFETY_PLAN_YES};
-static const int wr_other_help_param[3] = {
+static const int other_help_param[3] = {
     WR_P_OTHER_HELP_UNKNOWN, WR_P_OTHER_HELP_NO, WR_P_OTHER_HELP_YES};
-static const int wr_dv_param[3] = {WR_P_DV_UNKNOWN, WR_P_DV_NO, WR_P_DV_YES};
+static const int dv_param[3] = {WR_P_DV_UNKNOWN, WR_P_DV_NO, WR_P_DV_YES};
 
 /* The term-end points: werkdagen from the date to the end of the term;
  * a term that ended on or before the date counts as about to end. */
@@ -537,9 +537,9 @@ static jbw_status score_v2(int *ip, const jbw__wr_ctx *x,
     if (age == JBW_AGE_UNBORN || (age >= 0 && age < v[WR_T_AGE_0]))
         ip[JBW_ITEM_AGE] = v[WR_P_AGE_BABY];
     ip[JBW_ITEM_SAFETY_PLAN] =
-        needs_plan * v[wr_safety_plan_param[c->safety_plan]];
-    ip[JBW_ITEM_OTHER_HELP] = v[wr_other_help_param[c->other_help]];
-    ip[JBW_ITEM_DOMESTIC_VIOLENCE] = v[wr_dv_param[c->domestic_violence]];
+        needs_plan * v[safety_plan_param[c->safety_plan]];
+    ip[JBW_ITEM_OTHER_HELP] = v[other_help_param[c->other_help]];
+    ip[JBW_ITEM_DOMESTIC_VIOLENCE] = v[dv_param[c->domestic_violence]];
     return term_points(&ip[JBW_ITEM_TERM_END], x, c->term_end);
 }
 
@@ -672,7 +672,7 @@ jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
 jbw_status jbw__wr_score_many(jbw_score *out, const jbw__wr_ctx *x0,
                               const jbw_wait_case *cases, size_t count)
 {
-    wr_tables t;
+    jbw__wr_tables t;
     jbw__wr_ctx x = *x0;
     size_t i;
     if (count >= WR_TABLES_MIN)

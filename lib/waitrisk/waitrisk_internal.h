@@ -159,7 +159,7 @@ void jbw__wr_model_set_default(jbw_waitrisk_model *m, int base);
  * What a batch looks up instead of computing per case, all relative to
  * the one date it scores on.
  */
-typedef struct wr_tables {
+typedef struct jbw__wr_tables {
     /* `date` plus j werkdagen; JBW_DATE_NONE past 2199 */
     jbw_date due[WR_CONTACT_MAX + 1];
     /* werkdagen from `date` - j to `date`, for j <= back */
@@ -168,7 +168,7 @@ typedef struct wr_tables {
     /* age_days[k]: the fewest days between birth and `date` that make
      * a person k whole years old on `date` */
     int32_t age_days[WR_AGE_MAX + 2];
-} wr_tables;
+} jbw__wr_tables;
 
 /* What stays the same for every case scored on one date. */
 typedef struct jbw__wr_ctx {
@@ -180,7 +180,7 @@ typedef struct jbw__wr_ctx {
     int year;       /* of `date` */
     int month;
     int day;
-    const wr_tables *t; /* NULL: compute per case */
+    const jbw__wr_tables *t; /* NULL: compute per case */
 } jbw__wr_ctx;
 
 /* Checks the arguments and prepares a context for scoring on `date`;

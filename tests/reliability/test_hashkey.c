@@ -71,7 +71,7 @@ static void each_process_draws_its_own_key(void **state)
         /* A fresh key: the child of a process that drew one inherits it,
          * so it draws anew as a new process would. */
         uint64_t h;
-        jbw__key_state = 0;
+        key_state = 0;
         h = jbw__hash("C1", 2);
         _exit(write(fd[1], &h, sizeof h) == (ssize_t)sizeof h ? 0 : 1);
     }

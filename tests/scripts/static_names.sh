@@ -1,25 +1,49 @@
 #!/bin/sh
-# The naming rule of docs/architecture.md: a static function of one file
-# under lib/ has a plain name; the prefixes jbw__ and the folder tags
-# (io_, wr_, fc_, sc_, cl_) say that a name is shared between files.
+# The naming rule of docs/architecture.md: what one file under lib/ keeps
+# to itself (a static function, a type defined in the .c file, a static
+# variable at file scope) has a plain name; the prefixes jbw__ and the
+# folder tags (io_, wr_, fc_, sc_, cl_) say that a name is shared between
+# files. A type declared in an internal header is shared, so its name
+# starts with jbw__.
 # Usage: static_names.sh LIBDIR
-# PENDING names the files not renamed yet (they were under change by
-# several hands at once); the list only ever shrinks.
+# PENDING names the files whose types and variables are not renamed yet
+# (they are under change by other hands); the list only ever shrinks.
 set -eu
 lib=$1
-PENDING=""
+PENDING="data/snapshot.c io/snapshot_load.c io/field.c"
+P='(jbw__|io_|wr_|fc_|sc_|cl_)[a-z0-9_]*'
 bad=""
-for f in $(cd "$lib" && find . -name '*.c' | sed 's|^\./||' | sort); do
-    case " $PENDING " in *" $f "*) continue ;; esac
-    hits=$(grep -nE '^static [^=(;]*\b(jbw__|io_|wr_|fc_|sc_|cl_)[a-z0-9_]+\(' "$lib/$f" || true)
-    if [ -n "$hits" ]; then
-        bad="$bad$(printf '%s\n' "$hits" | sed "s|^|$f:|")
+report() { # FILE WHAT HITS
+    [ -n "$3" ] || return 0
+    bad="$bad$(printf '%s\n' "$3" | sed "s|^|$1: $2: |")
 "
-    fi
+}
+for f in $(cd "$lib" && find . -name '*.c' | sed 's|^\./||' | sort); do
+    src="$lib/$f"
+    report "$f" "static function" \
+        "$(grep -nE "^static [^=(;]*\\b$P\\(" "$src" || true)"
+    case " $PENDING " in *" $f "*) continue ;; esac
+    report "$f" "type" "$(grep -nE \
+        -e "^(typedef )?(struct|enum|union) $P\\b" \
+        -e "^\\} *$P;" \
+        -e "^typedef [^{;]*(\\(\\*$P\\)|\\b$P *(\\[[^]]*\\])?;)" \
+        "$src" || true)"
+    report "$f" "static variable" "$(grep -nE \
+        -e "^static [^=(]*\\b$P *(\\[|=|;)" \
+        -e "^static [^(]*, *$P *(\\[|=|;)" \
+        -e "^\\} *$P *(\\[[^]]*\\])* *(=|;)" \
+        "$src" | grep -vE "^[0-9]+:\\} *$P;" || true)"
+done
+for h in $(cd "$lib" && find . -name '*.h' | sed 's|^\./||' | sort); do
+    report "$h" "shared type without jbw__" "$(grep -nE \
+        -e '^\} *[a-z][a-z0-9_]*;' \
+        -e '^typedef [^{;]*(\(\*[a-z][a-z0-9_]*\)|\b[a-z][a-z0-9_]* *(\[[^]]*\])?;)' \
+        "$lib/$h" | grep -vE '(\} *|\(\*|[ *])jbw__[a-z0-9_]*(\)|;| *\[)' || true)"
 done
 if [ -n "$bad" ]; then
-    echo "static functions with a prefix (docs/architecture.md, Naming):"
+    echo "names against the rule of docs/architecture.md (Naming):"
     printf '%s' "$bad"
     exit 1
 fi
-echo "every static function under $lib has a plain name (pending: $PENDING)"
+echo "every static name under $lib is plain and every shared type is" \
+    "jbw__ (pending: $PENDING)"
