@@ -163,8 +163,8 @@ static int load_history(history *h, const jbw_cli *cli)
             continue;
         if (jbw_date_parse_iso(&date, e->d_name, (size_t)-1) != JBW_OK) {
             fprintf(stderr,
-                    "jbw: --history: '%s' is not named by a date "
-                    "(YYYY-MM-DD): skipped\n",
+                    "jbw: --history: not named by a date (YYYY-MM-DD), "
+                    "skipped: '%s'\n",
                     e->d_name);
             continue;
         }

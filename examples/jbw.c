@@ -39,8 +39,8 @@ static int cmd_calendar(jbw_cli *cli)
     errno = 0;
     year = strtol(cli->positional[0], &end, 10);
     if (*end || errno || year < JBW_YEAR_MIN || year > JBW_YEAR_MAX) {
-        fprintf(stderr, "jbw: '%s' is not a year from %d to %d\n",
-                cli->positional[0], JBW_YEAR_MIN, JBW_YEAR_MAX);
+        fprintf(stderr, "jbw: not a year from %d to %d: '%s'\n", JBW_YEAR_MIN,
+                JBW_YEAR_MAX, cli->positional[0]);
         return 1;
     }
     if (make_calendar(cli, &cal) || jbw_cli_check(jbw_calendar_holidays(

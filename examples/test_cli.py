@@ -220,6 +220,13 @@ class Usage(unittest.TestCase):
         self.assertIn("2025-04-21 ma ", run("calendar", "2025").stdout)
         self.assertIn("2025-04-21 Mon ", run("calendar", "2025", "--lang", "en").stdout)
 
+    def test_a_refused_year_gives_the_reason_before_the_value(self):
+        for year in ("1899", "2200", "20x5"):
+            with self.subTest(year):
+                p = run("calendar", year, check_rc=1)
+                self.assertEqual(p.stderr,
+                                 f"jbw: not a year from 1900 to 2199: '{year}'\n")
+
     def test_forecast_and_series_text_follow_lang(self):
         # Dutch by default, as every command; English on request
         nl = run("forecast", "--months", "2").stdout
@@ -1006,9 +1013,10 @@ class Backtest(unittest.TestCase):
         p = run("series", "--history", root, "--format", "json")
         self.assertEqual([x["date"] for x in json.loads(p.stdout)["points"]],
                          ["2025-08-01", "2025-09-01"])
-        self.assertIn("'01-07-2025' is not named by a date (YYYY-MM-DD): skipped",
+        self.assertIn("jbw: --history: not named by a date (YYYY-MM-DD), "
+                      "skipped: '01-07-2025'\n", p.stderr)
+        self.assertIn("not named by a date (YYYY-MM-DD), skipped: '20250601'\n",
                       p.stderr)
-        self.assertIn("'20250601' is not named by a date", p.stderr)
 
     def test_a_history_without_dated_folders_is_an_input_error(self):
         root = os.path.join(WORK, "undated")

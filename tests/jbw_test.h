@@ -57,6 +57,29 @@ static inline void jbw_test_assert_near(double a, double b, double tol,
         }                                                                      \
     } while (0)
 
+/*
+ * Asserts the order of a refusal's detail: it holds `reason`, then ": '",
+ * then `shown` (the value as quoted, cut with U+2026 when long) and a
+ * closing quote that ends the detail. The reason comes before the value,
+ * so a long value can never push it out of the message.
+ */
+static inline void jbw_test_reason_before_value(const char *reason,
+                                                const char *shown,
+                                                const char *file, int line)
+{
+    const char *d = jbw_last_error(), *r = strstr(d, reason);
+    size_t dn = strlen(d), sn = strlen(shown);
+    if (!r || dn < sn + 4 || strcmp(d + dn - 1, "'") != 0 ||
+        strncmp(d + dn - sn - 4, ": '", 3) != 0 ||
+        strncmp(d + dn - sn - 1, shown, sn) != 0 ||
+        r + strlen(reason) > d + dn - sn - 4) {
+        print_error("detail '%s' is not '...%s...: '%s''\n", d, reason, shown);
+        _fail(file, line);
+    }
+}
+#define assert_reason_before_value(reason, shown)                              \
+    jbw_test_reason_before_value((reason), (shown), __FILE__, __LINE__)
+
 /* Makes a date, failing the test on error. */
 static inline jbw_date jbw_test_date(int y, int m, int d)
 {

@@ -498,6 +498,22 @@ static void norm_file_errors_name_the_line(void **state)
         assert_error_contains(cases[i].detail);
         assert_ptr_equal(n, (jbw_norm *)&n); /* output untouched */
     }
+    /* where, why, then the value refused */
+    {
+        jbw_norm *n = NULL;
+        assert_status(jbw_norm_parse(&n, "caseload_per_fte = twelve\n",
+                                     (size_t)26, "t.norm"),
+                      JBW_EPARSE);
+        assert_reason_before_value("t.norm line 1: caseload_per_fte is not a "
+                                   "number",
+                                   "twelve");
+        assert_status(
+            jbw_norm_parse(&n, "unit = household\n", (size_t)17, "t.norm"),
+            JBW_EPARSE);
+        assert_reason_before_value("unknown unit (measure, child or family)",
+                                   "household");
+        assert_null(n);
+    }
 }
 
 static void norm_parse_rejects_null(void **state)

@@ -1712,6 +1712,7 @@ static void scenario_errors_name_line_key_and_value(void **s)
     scenario_fails("turnover = 120%\n", JBW_EPARSE,
                    "turnover: must be in [0, 100] %: '120%'", NULL);
     scenario_fails("turnover = nan\n", JBW_EPARSE, "'nan'", "not a number");
+    assert_reason_before_value("s.txt line 1: turnover: not a number", "nan");
     scenario_fails("months = 0\n", JBW_EPARSE,
                    "months: must be in [1, 600]: '0'", NULL);
     scenario_fails("months = 601\n", JBW_EPARSE, "line 1", "[1, 600]");
@@ -1720,6 +1721,7 @@ static void scenario_errors_name_line_key_and_value(void **s)
                    "inflow.OTS: must be in [0, ", "'-4'");
     scenario_fails("inflow.XYZ = 4\n", JBW_EPARSE,
                    "inflow.XYZ: not a measure kind: 'XYZ'", NULL);
+    assert_reason_before_value("inflow.XYZ: not a measure kind", "XYZ");
     scenario_fails("duration.OTS = 0.5\n", JBW_EPARSE, "duration.OTS", "[1, ");
     scenario_fails("inflow.OTS = 1\ninflow.ots = 2\n", JBW_EPARSE,
                    "line 2: 'inflow.ots' is given twice (first on line 1)",
@@ -1802,10 +1804,17 @@ static void shocks_csv_adds_shocks_all_or_nothing(void **s)
         assert_error_contains(needle);                                         \
         assert_int_equal(jbw_scenario_shock_count(sc), 3);                     \
     } while (0)
+    /* where, why, then the value refused */
     BAD_CSV("month,kind,multiplier\n3,VOTS,1.5\n4,XX,2\n",
             "shocks.csv line 3, column 'kind'");
+    assert_reason_before_value("column 'kind': not a measure kind or ALL",
+                               "XX");
     BAD_CSV("month,kind,multiplier\n0,VOTS,1.5\n", "not a month 1..600");
+    assert_reason_before_value("column 'month': not a month 1..600", "0");
     BAD_CSV("month,kind,multiplier\n2,VOTS,-1\n", "column 'multiplier'");
+    assert_reason_before_value("column 'multiplier': not a number in [0, "
+                               "1000]",
+                               "-1");
     BAD_CSV("month,kind\n2,VOTS\n", "multiplier");
     BAD_CSV("month,month_from,month_to,kind,multiplier\n1,1,2,OTS,1\n",
             "either month or month_from and month_to");

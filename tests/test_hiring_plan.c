@@ -324,19 +324,22 @@ static void bad_csv_rows_name_line_column_and_value(void **s)
     (void)s;
     assert_ok(jbw_scenario_parse(&sc, line, strlen(line), "p.scenario"));
     csv_fails(sc, "month,fte\n1,6\n2,x\n",
-              "plan.csv line 3, column 'fte': 'x' is not a number");
+              "plan.csv line 3, column 'fte': not a number in [0, 100000]: "
+              "'x'");
+    assert_reason_before_value("not a number in [0, 100000]", "x");
     csv_fails(sc, "month,fte\n1,6\n1,7\n",
               "plan.csv line 3, column 'month': month 1 is given twice "
               "(first on line 2 of a hiring plan)");
     csv_fails(sc, "month,fte\n3,6\n",
               "month 3 is given twice (first on line 1 of the scenario)");
-    csv_fails(sc, "month,fte\n0,6\n", "line 2, column 'month': '0' is not");
+    csv_fails(sc, "month,fte\n0,6\n", "line 2, column 'month': not a");
+    assert_reason_before_value("column 'month': not a month", "0");
     csv_fails(sc, "month,fte,onboarding_months\n1,6,3\n",
               "3 onboarding months need onboarding_fraction");
     csv_fails(sc, "month,fte,onboarding_fraction\n1,6,0.5\n",
               "onboarding_fraction without onboarding_months");
     csv_fails(sc, "month,fte,onboarding_months,onboarding_fraction\n1,6,2,2\n",
-              "column 'onboarding_fraction': '2' is not a number in [0, 1]");
+              "column 'onboarding_fraction': not a number in [0, 1]: '2'");
     csv_fails(sc, "month\n1\n", "fte");
     csv_fails(sc, "month,fte,wage\n1,6,3\n", "wage");
     csv_fails(sc, "month,fte\n1,6,7\n", "line 2");

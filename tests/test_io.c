@@ -306,9 +306,9 @@ static void test_comma_file_refuses_decimal_comma(void **state)
                "id,organisation,fte,hired\n"
                "W1,JBWEST,\"0,8\",2020-03-01\n",
                NULL, JBW_EPARSE);
-    assert_error_contains("workers.csv line 2, column 'fte': '0,8' is not a "
-                          "number (a decimal comma is read only in files "
-                          "delimited by ';')");
+    assert_error_contains("workers.csv line 2, column 'fte': not a number "
+                          "(a decimal comma is read only in files delimited "
+                          "by ';'): '0,8'");
 }
 
 static void test_quoted_field_keeps_delimiter_quote_and_newline(void **state)
@@ -340,8 +340,8 @@ static void test_quoted_field_keeps_delimiter_quote_and_newline(void **state)
     /* M1 on lines 2-3, M2 on 4, M3 on 5: M4 is on line 6. */
     snprintf(text, sizeof text, "%sM4,C4,,OTS,JBWEST,ZHZ,2025-13-01,\n", head);
     load_fails(text, WORKERS, &opts, JBW_EPARSE);
-    assert_error_contains("measures.csv line 6, column 'start': "
-                          "'2025-13-01' is not a date");
+    assert_error_contains("measures.csv line 6, column 'start': not a date, "
+                          "month 13 does not exist: '2025-13-01'");
 }
 
 static void test_crlf_and_lf_line_ends_read_alike(void **state)
@@ -500,8 +500,8 @@ static void test_bad_date_detail_names_file_line_column_value(void **state)
                      "M2,C2,OTS,JBWEST,ZHZ,31-02-2025\n",
                WORKERS, NULL, JBW_EPARSE);
     /* Row 2 is on line 3; 31 February does not exist. */
-    assert_error_contains("measures.csv line 3, column 'start': "
-                          "'31-02-2025' is not a date");
+    assert_error_contains("measures.csv line 3, column 'start': not a date, "
+                          "February 2025 has 28 days: '31-02-2025'");
 }
 
 static void test_date_out_of_range_is_erange(void **state)
@@ -509,8 +509,8 @@ static void test_date_out_of_range_is_erange(void **state)
     (void)state;
     load_fails(MHEAD "M1,C1,OTS,JBWEST,ZHZ,2300-01-01\n", WORKERS, NULL,
                JBW_ERANGE);
-    assert_error_contains("measures.csv line 2, column 'start': "
-                          "'2300-01-01'");
+    assert_error_contains("measures.csv line 2, column 'start': year 2300 is "
+                          "outside the supported 1900..2199: '2300-01-01'");
 }
 
 static void test_empty_required_value_is_named(void **state)
@@ -534,22 +534,31 @@ static void test_bad_codes_and_numbers_are_named(void **state)
     (void)state;
     load_fails(MHEAD "M1,C1,OTZ,JBWEST,ZHZ,2025-01-10\n", WORKERS, NULL,
                JBW_EPARSE);
-    assert_error_contains("measures.csv line 2, column 'kind': 'OTZ' is not "
-                          "a measure kind (OTS, VOTS,");
+    /* Each field refusal: where, why, then the value it refused. */
+    assert_error_contains("measures.csv line 2, column 'kind': not a measure "
+                          "kind (OTS, VOTS,");
+    assert_reason_before_value("not a measure kind", "OTZ");
     load_fails("id,child_id,kind,organisation,region,start,safety\n"
                "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,danger\n",
                WORKERS, NULL, JBW_EPARSE);
-    assert_error_contains("column 'safety': 'danger' is not a safety code "
-                          "(unknown, safe, concerns, unsafe, acute)");
+    assert_reason_before_value("column 'safety': not a safety code (unknown, "
+                               "safe, concerns, unsafe, acute)",
+                               "danger");
     load_fails("id,child_id,kind,organisation,region,start,previous_workers\n"
                "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,1.5\n",
                WORKERS, NULL, JBW_EPARSE);
-    assert_error_contains("column 'previous_workers': '1.5' is not a whole "
-                          "number");
+    assert_reason_before_value("column 'previous_workers': not a whole number",
+                               "1.5");
+    load_fails("id,child_id,kind,organisation,region,start,previous_workers\n"
+               "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,2000000\n",
+               WORKERS, NULL, JBW_ERANGE);
+    assert_reason_before_value("column 'previous_workers': out of range "
+                               "-1000000..1000000",
+                               "2000000");
     load_fails(MHEAD, "id,organisation,fte,hired\nW1,JBWEST,nan,2020-01-01\n",
                NULL, JBW_EPARSE);
-    assert_error_contains("workers.csv line 2, column 'fte': 'nan' is not a "
-                          "number");
+    assert_reason_before_value("workers.csv line 2, column 'fte': not a number",
+                               "nan");
 }
 
 static void test_snapshot_refusal_is_prefixed_with_file_and_line(void **state)
@@ -716,9 +725,11 @@ static void test_huge_field_is_cut_in_the_message(void **state)
     opts.max_line_bytes = SIZE_MAX;
     load_fails(m, WORKERS, &opts, JBW_EPARSE);
     detail = jbw_last_error();
-    assert_error_contains("measures.csv line 2, column 'kind': 'XXXX");
-    assert_error_contains("\xE2\x80\xA6' is not a measure kind"); /* U+2026 */
-    assert_true(strlen(detail) < 400); /* the value is cut, not copied */
+    assert_error_contains("measures.csv line 2, column 'kind': not a measure "
+                          "kind (");
+    assert_error_contains(": 'XXXX");
+    assert_error_contains("X\xE2\x80\xA6'"); /* cut with U+2026, at the end */
+    assert_true(strlen(detail) < 400);       /* the value is cut, not copied */
     free(m);
 }
 
@@ -778,8 +789,9 @@ static void test_lenient_load_keeps_good_rows_and_lists_the_rest(void **state)
     assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 1));
     assert_string_equal(file, "measures.csv");
     assert_int_equal(line, 4);
-    assert_non_null(strstr(reason, "measures.csv line 4, column 'start': "
-                                   "'2025-13-10' is not a date"));
+    assert_non_null(strstr(reason, "measures.csv line 4, column 'start': not a "
+                                   "date, month 13 does not exist: "
+                                   "'2025-13-10'"));
 
     assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 2));
     assert_string_equal(file, "measures.csv");
@@ -1169,8 +1181,9 @@ static void test_registry_errors_name_file_line_and_column(void **state)
     registry_fails("type,key,name,cbs_code,region\n"
                    "province,P1,Een,,\n",
                    JBW_EPARSE);
-    assert_error_contains("registry.csv line 2, column 'type': 'province' "
-                          "is not a row type");
+    assert_error_contains("registry.csv line 2, column 'type': not a row "
+                          "type (region, municipality, organisation): "
+                          "'province'");
     registry_fails("type,key,name,region\n"
                    "region,R1,Een,\n"
                    "municipality,,Dorp,R9\n",
@@ -1180,8 +1193,9 @@ static void test_registry_errors_name_file_line_and_column(void **state)
                    "region,R1,Een,\n"
                    "municipality,M1,Dorp,R1\n",
                    JBW_EPARSE);
-    assert_error_contains("registry.csv line 3, column 'key': 'M1': a "
-                          "municipality has no key");
+    assert_error_contains("registry.csv line 3, column 'key': a "
+                          "municipality has no key; its name identifies it: "
+                          "'M1'");
     registry_fails("type,key,name,region\n"
                    "region,R1,Een,\n"
                    "organisation,O1,Org,R1||R1\n",

@@ -1202,6 +1202,10 @@ test_model_file_malformed_and_unknown_keys_name_the_line(void **state)
     expect_model_error(
         "name = x\nversion = 1\npoints.measure.ots = abc\n", JBW_EPARSE,
         "line 3: 'points.measure.ots' is not a whole number: 'abc'");
+    /* where (line and key), why, then the value refused */
+    assert_reason_before_value("model.txt line 3: 'points.measure.ots' is not "
+                               "a whole number",
+                               "abc");
     expect_model_error("name = x\nversion = 1\npoints.measure.ots = 2.5\n",
                        JBW_EPARSE, "not a whole number");
     expect_model_error(

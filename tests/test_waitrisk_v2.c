@@ -154,6 +154,8 @@ static void test_codes_of_new_items_and_answers(void **state)
     assert_ok(jbw_band_from_code(&b, "HOOG", 4));
     assert_int_equal(b, JBW_BAND_HOOG);
     assert_status(jbw_band_from_code(&b, "urgent", 6), JBW_ENOTFOUND);
+    assert_reason_before_value("not a band (laag, midden, hoog or acuut)",
+                               "urgent");
 }
 
 static void test_wait_case_init_knows_both_versions(void **state)

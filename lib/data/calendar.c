@@ -193,10 +193,12 @@ jbw_status jbw_calendar_preset_from_code(jbw_calendar_preset *out,
         *out = JBW_CALENDAR_CAO;
     else if (n == 3 && memcmp(code, "atw", 3) == 0)
         *out = JBW_CALENDAR_ATW;
-    else
+    else {
+        char q[JBW__SHOWN];
         return jbw__error(JBW_EPARSE,
-                          "'%.*s' is not a calendar (expected cao or atw)",
-                          (int)(n > 64 ? 64 : n), code);
+                          "not a calendar (expected cao or atw): '%s'",
+                          jbw__quote_value(q, sizeof q, code, n));
+    }
     return jbw__ok();
 }
 

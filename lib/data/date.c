@@ -280,22 +280,13 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* Copies at most JBW__QUOTE_MAX bytes of s into q (which holds
- * JBW__QUOTE_MAX + 4), replacing bytes that are not printable ASCII by
- * '?' and marking a cut with "...", so a detail never carries control
- * bytes, NULs or a split UTF-8 sequence. */
-static void quote(char *q, const char *s, size_t n)
+/* Quotes at most JBW__QUOTE_MAX bytes of s into q (which holds
+ * JBW__QUOTE_MAX + 4), cut with an ellipsis at the start of a character
+ * (jbw__quote_value()), so a detail never carries control bytes, NULs or
+ * a split UTF-8 sequence. */
+static const char *quote(char *q, const char *s, size_t n)
 {
-    size_t i, k = n > JBW__QUOTE_MAX ? JBW__QUOTE_MAX : n;
-    for (i = 0; i < k; i++) {
-        unsigned char c = (unsigned char)s[i];
-        q[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-    }
-    if (k < n) {
-        memcpy(q + k, "...", 3);
-        k += 3;
-    }
-    q[k] = '\0';
+    return jbw__quote_value(q, JBW__QUOTE_MAX + 4, s, n);
 }
 
 /* Reads a run of digits of length lo..hi at s[*pos] (bounded by n). */
@@ -429,23 +420,22 @@ jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
         return jbw__ok();
     quote(q, text + b, e - b);
     if (b == e)
-        return jbw__error(JBW_EPARSE, "'%s' is not a date: the text is empty",
-                          q);
+        return jbw__error(JBW_EPARSE, "not a date: the text is empty");
     if (!split_date(text + b, e - b, &y, &m, &d))
         return jbw__error(JBW_EPARSE,
-                          "'%s' is not a date (expected YYYY-MM-DD, D-M-YYYY "
-                          "or DD-MM-YYYY)",
+                          "not a date (expected YYYY-MM-DD, D-M-YYYY or "
+                          "DD-MM-YYYY): '%s'",
                           q);
     if (m < 1 || m > 12)
         return jbw__error(JBW_EPARSE,
-                          "'%s' is not a date: month %d does not exist", q, m);
+                          "not a date, month %d does not exist: '%s'", m, q);
     if (!jbw__year_in_range(y))
         return jbw__error(JBW_ERANGE,
-                          "'%s': year %d is outside the supported %d..%d", q, y,
-                          JBW_YEAR_MIN, JBW_YEAR_MAX);
+                          "year %d is outside the supported %d..%d: '%s'", y,
+                          JBW_YEAR_MIN, JBW_YEAR_MAX, q);
     if (d < 1 || d > days_in_month(y, m))
-        return jbw__error(JBW_EPARSE, "'%s' is not a date: %s %d has %d days",
-                          q, month_name(m), y, days_in_month(y, m));
+        return jbw__error(JBW_EPARSE, "not a date, %s %d has %d days: '%s'",
+                          month_name(m), y, days_in_month(y, m), q);
     *out = jbw__days_from_civil(y, m, d);
     return jbw__ok();
 }

@@ -139,9 +139,11 @@ static jbw_status lookup_code(long *index, const void *table, size_t count,
     if (len == (size_t)-1)
         len = strlen(text);
     *index = find_code(table, count, stride, text, len);
-    if (*index < 0)
-        return jbw__error(JBW_ENOTFOUND, "'%.*s' is not a %s code",
-                          len > 64 ? 64 : (int)len, text, what);
+    if (*index < 0) {
+        char q[JBW__SHOWN];
+        return jbw__error(JBW_ENOTFOUND, "not a %s code: '%s'", what,
+                          jbw__quote_value(q, sizeof q, text, len));
+    }
     return JBW_OK;
 }
 

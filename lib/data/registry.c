@@ -26,20 +26,22 @@ static int is_key_char(char c)
 static jbw_status check_key(const char *what, const char *key)
 {
     size_t i, n;
+    char q[JBW__SHOWN];
     if (!key)
         return jbw__error(JBW_EINVAL, "%s is NULL", what);
     n = strlen(key);
     if (n == 0)
         return jbw__error(JBW_EINVAL, "%s is empty", what);
     if (n > JBW__KEY_MAX)
-        return jbw__error(JBW_EINVAL, "%s '%.40s...' is longer than %d bytes",
-                          what, key, JBW__KEY_MAX);
+        return jbw__error(JBW_EINVAL, "%s is longer than %d bytes: '%s'", what,
+                          JBW__KEY_MAX, jbw__quote_value(q, sizeof q, key, n));
     for (i = 0; i < n; i++)
         if (!is_key_char(key[i]))
             return jbw__error(JBW_EINVAL,
-                              "%s '%s': only letters, digits, '_', '-' and "
-                              "'.' are allowed (byte %zu)",
-                              what, key, i + 1);
+                              "%s: only letters, digits, '_', '-' and '.' "
+                              "are allowed (byte %zu): '%s'",
+                              what, i + 1,
+                              jbw__quote_value(q, sizeof q, key, n));
     return JBW_OK;
 }
 

@@ -22,8 +22,8 @@ static jbw_status whole_field(long long *v, const jbw__csv *c, size_t col,
     if (jbw__parse_int(v, f, n) == 0 && *v >= lo && *v <= hi)
         return JBW_OK;
     jbw__csv_quote(shown, sizeof shown, f, n);
-    return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not %s %lld..%lld",
-                          shown, what, lo, hi);
+    return jbw__csv_error(c, col, JBW_EPARSE, "not %s %lld..%lld: '%s'", what,
+                          lo, hi, shown);
 }
 
 /* A number lo..hi in column `col` (a decimal comma with ';'). */
@@ -37,8 +37,8 @@ static jbw_status number_field(double *v, const jbw__csv *c, size_t col,
         *v <= hi)
         return JBW_OK;
     jbw__csv_quote(shown, sizeof shown, f, n);
-    return jbw__csv_error(c, col, JBW_EPARSE,
-                          "'%s' is not a number in [%g, %g]", shown, lo, hi);
+    return jbw__csv_error(c, col, JBW_EPARSE, "not a number in [%g, %g]: '%s'",
+                          lo, hi, shown);
 }
 
 static int empty_field(const jbw__csv *c, size_t col)

@@ -45,8 +45,8 @@ static jbw_status csv_shock_month(long long *v, const jbw__csv *c, size_t col)
         *v <= JBW_FORECAST_MONTHS_MAX)
         return JBW_OK;
     jbw__csv_quote(shown, sizeof shown, f, n);
-    return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not a month 1..%d",
-                          shown, JBW_FORECAST_MONTHS_MAX);
+    return jbw__csv_error(c, col, JBW_EPARSE, "not a month 1..%d: '%s'",
+                          JBW_FORECAST_MONTHS_MAX, shown);
 }
 
 static jbw_status csv_shock_row(jbw_shock *s, const jbw__csv *c,
@@ -79,9 +79,7 @@ static jbw_status csv_shock_row(jbw_shock *s, const jbw__csv *c,
     } else {
         jbw__csv_quote(shown, sizeof shown, f, n);
         return jbw__csv_error(c, col[CSV_KIND], JBW_EPARSE,
-                              "'%s' is not a "
-                              "measure kind or ALL",
-                              shown);
+                              "not a measure kind or ALL: '%s'", shown);
     }
     s->month_from = (int32_t)from;
     s->month_to = (int32_t)to;
@@ -90,9 +88,7 @@ static jbw_status csv_shock_row(jbw_shock *s, const jbw__csv *c,
         s->multiplier < 0 || s->multiplier > FC_MAX_MULTIPLIER) {
         jbw__csv_quote(shown, sizeof shown, f, n);
         return jbw__csv_error(c, col[CSV_MULT], JBW_EPARSE,
-                              "'%s' is not a "
-                              "number in [0, 1000]",
-                              shown);
+                              "not a number in [0, 1000]: '%s'", shown);
     }
     return JBW_OK;
 }

@@ -130,8 +130,8 @@ static jbw_status enum_error(const jbw__csv *c, size_t col, jbw__io_enum which,
     char shown[IO_SHOWN], list[256];
     jbw__csv_quote(shown, sizeof shown, s, n);
     list_codes(list, sizeof list, codes[which]);
-    return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not %s (%s)", shown,
-                          what[which], list);
+    return jbw__csv_error(c, col, JBW_EPARSE, "not %s (%s): '%s'", what[which],
+                          list, shown);
 }
 
 /*
@@ -225,11 +225,11 @@ jbw_status jbw__io_int(int *out, const jbw__csv *c, size_t col)
     }
     jbw__csv_quote(shown, sizeof shown, s, n);
     if (jbw__parse_int(&v, s, n) != 0)
-        return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not a whole number",
+        return jbw__csv_error(c, col, JBW_EPARSE, "not a whole number: '%s'",
                               shown);
     if (v < -1000000 || v > 1000000)
-        return jbw__csv_error(c, col, JBW_ERANGE, "'%s' is out of range",
-                              shown);
+        return jbw__csv_error(c, col, JBW_ERANGE,
+                              "out of range -1000000..1000000: '%s'", shown);
     *out = (int)v;
     return JBW_OK;
 }
@@ -245,9 +245,10 @@ jbw_status jbw__io_number(double *out, const jbw__csv *c, size_t col)
     if (jbw__parse_double(out, s, n, c->delim == ';') == 0)
         return JBW_OK;
     jbw__csv_quote(shown, sizeof shown, s, n);
-    return jbw__csv_error(c, col, JBW_EPARSE, "'%s' is not a number%s", shown,
+    return jbw__csv_error(c, col, JBW_EPARSE, "not a number%s: '%s'",
                           c->delim == ',' && memchr(s, ',', n)
                               ? " (a decimal comma is read only in files "
                                 "delimited by ';')"
-                              : "");
+                              : "",
+                          shown);
 }

@@ -31,8 +31,8 @@ static jbw_status registry_type(row_type *out, const jbw__csv *c, size_t col)
     else {
         jbw__csv_quote(shown, sizeof shown, s, n);
         return jbw__csv_error(c, col, JBW_EPARSE,
-                              "'%s' is not a row type (region, "
-                              "municipality, organisation)",
+                              "not a row type (region, municipality, "
+                              "organisation): '%s'",
                               shown);
     }
     return JBW_OK;
@@ -47,7 +47,7 @@ static jbw_status registry_empty(const jbw__csv *c, size_t col, const char *why)
     if (!s || n == 0)
         return JBW_OK;
     jbw__csv_quote(shown, sizeof shown, s, n);
-    return jbw__csv_error(c, col, JBW_EPARSE, "'%s': %s", shown, why);
+    return jbw__csv_error(c, col, JBW_EPARSE, "%s: '%s'", why, shown);
 }
 
 /* Prefixes the registry's own detail with the file and line. */

@@ -83,9 +83,12 @@ jbw_status jbw_band_from_code(jbw_band *out, const char *code, size_t len)
             return jbw__ok();
         }
     }
-    return jbw__error(JBW_ENOTFOUND,
-                      "'%.*s' is not a band (laag, midden, hoog or acuut)",
-                      (int)(len > 40 ? 40 : len), code);
+    {
+        char q[JBW__SHOWN];
+        return jbw__error(JBW_ENOTFOUND,
+                          "not a band (laag, midden, hoog or acuut): '%s'",
+                          jbw__quote_value(q, sizeof q, code, len));
+    }
 }
 
 jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version)

@@ -80,7 +80,7 @@ def number(value: Any, name: str, text: bool = False) -> float:
         try:
             return float(t)
         except ValueError:
-            raise _invalid(f"{name}: {value!r} is not a number") from None
+            raise _invalid(f"{name}: not a number: {value!r}") from None
     raise TypeError(f"{name} must be a number, not {type(value).__name__} ({value!r})")
 
 

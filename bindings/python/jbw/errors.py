@@ -5,7 +5,8 @@ bindings turn it into an instance of the matching :class:`Error` subclass.
 The exception carries the status code (``status``), the library's short
 description of it (``strerror``) and the detail message the library recorded
 for the failing call (``detail``, e.g. ``"measures.csv line 14, column
-'start': '31-02-2025' is not a date"``).
+'start': not a date, February 2025 has 28 days: '31-02-2025'"``: where,
+why, then the value refused).
 
 Where a Python built-in exception means the same thing, the subclass also
 derives from it, so ``except ValueError`` catches a bad argument from libjbw

@@ -50,7 +50,9 @@ class Messages(unittest.TestCase):
             jbw.parse_date("31-02-2025")
         e = cm.exception
         self.assertEqual(e.status, -4)
-        self.assertIn("'31-02-2025'", e.detail)
+        # the reason first, then the text it refused
+        self.assertEqual(
+            e.detail, "not a date, February 2025 has 28 days: '31-02-2025'")
         self.assertIn("31-02-2025", str(e))
         self.assertEqual(e.strerror, jbw.strerror(-4))
 

@@ -456,7 +456,8 @@ class HiringPlan(unittest.TestCase):
         sc = jbw.Scenario.parse("")
         with self.assertRaises(jbw.ParseError) as e:
             sc.add_hiring_plan_csv("month,fte\n1,6\n2,-3\n", "plan.csv")
-        self.assertIn("plan.csv line 3, column 'fte': '-3'", str(e.exception))
+        self.assertIn("plan.csv line 3, column 'fte': not a number in "
+                      "[0, 100000]: '-3'", str(e.exception))
         self.assertEqual(sc.hire_count, 0)
 
     def test_two_cohorts_in_one_month_are_refused(self):
