@@ -157,6 +157,10 @@ void jbw__notice_csv_row_end(jbw__buf *b, const char *notice);
  * with the field's decimals (NaN: null); with `csv_exact` CSV writes the
  * round-trip decimal (jbw__buf_double) and nothing for NaN. Dates: CSV
  * as jbw__buf_date (nothing for JBW_DATE_NONE), JSON quoted or null.
+ * Text: NULL is an empty CSV field and JSON null.
+ * The *_as forms name a field differently in the CSV header (csv_key) and
+ * in JSON (json_key); a NULL name leaves the field out of that form (a
+ * CSV-only column such as a section, a JSON-only member such as a note).
  */
 #define JBW__ROW_HEADER 0
 #define JBW__ROW_CSV    1
@@ -175,6 +179,12 @@ void jbw__row_long(jbw__row *r, const char *key, long v);
 void jbw__row_size(jbw__row *r, const char *key, size_t v);
 void jbw__row_text(jbw__row *r, const char *key, const char *s);
 void jbw__row_date(jbw__row *r, const char *key, jbw_date d);
+void jbw__row_number_as(jbw__row *r, const char *csv_key, const char *json_key,
+                        double v, int decimals);
+void jbw__row_size_as(jbw__row *r, const char *csv_key, const char *json_key,
+                      size_t v);
+void jbw__row_text_as(jbw__row *r, const char *csv_key, const char *json_key,
+                      const char *s);
 
 /* ---- JSON object members (json.c) ------------------------------------ */
 

@@ -80,18 +80,6 @@ static void kind_note(jbw__buf *b, const jbw_calibration_kind *k, const view *v)
                         k->stock);
 }
 
-/* A note as a JSON string, or null when there is none. */
-static void json_note_text(jbw__buf *b, jbw__buf *text)
-{
-    if (text->failed)
-        b->failed = 1;
-    if (!text->data || !text->data[0])
-        jbw__buf_puts(b, "null");
-    else
-        jbw__buf_json_string(b, text->data);
-    jbw__buf_free(text);
-}
-
 static void json_window(jbw__buf *b, const view *v)
 {
     jbw__buf_putc(b, '{');
@@ -106,76 +94,100 @@ static void json_window(jbw__buf *b, const view *v)
                     v->min_events);
 }
 
-static void json_kind(jbw__buf *b, const jbw_calibration_kind *k, const view *v)
+/* A kind's figures, in every form (base_internal.h, jbw__row): the CSV
+ * row of section "kind" (its mean duration in the column "value") and
+ * the JSON object of the kind with its note (null when there is none). */
+static void kind_fields(jbw__buf *b, int form, const jbw_calibration_kind *k,
+                        const view *v)
 {
     jbw__buf text = JBW__BUF_INIT;
-    jbw__buf_puts(b, "{\"kind\":");
-    jbw__buf_json_string(b, jbw_kind_code(k->kind));
-    jbw__buf_printf(b, ",\"started\":%zu,\"inflow_per_month\":", k->started);
-    jbw__buf_json_number(b, k->inflow_per_month, 6);
-    jbw__buf_printf(b, ",\"exits\":%zu,\"exposure_months\":", k->exits);
-    jbw__buf_json_number(b, k->exposure_months, 6);
-    jbw__buf_puts(b, ",\"mle_months\":");
-    jbw__buf_json_number(b, k->mle_months, 6);
-    jbw__buf_puts(b, ",\"low_months\":");
-    jbw__buf_json_number(b, k->low_months, 6);
-    jbw__buf_puts(b, ",\"high_months\":");
-    jbw__buf_json_number(b, k->high_months, 6);
-    jbw__buf_puts(b, ",\"mean_duration_months\":");
-    jbw__buf_json_number(b, k->mean_duration_months, 6);
-    jbw__buf_puts(b, ",\"basis\":");
-    jbw__buf_json_string(b, jbw_basis_code(k->basis));
-    jbw__buf_printf(b, ",\"stock\":%zu,\"note\":", k->stock);
-    kind_note(&text, k, v);
-    json_note_text(b, &text);
-    jbw__buf_putc(b, '}');
+    jbw__row w;
+    jbw__row_init(&w, b, form, 1);
+    jbw__row_text_as(&w, "section", NULL, "kind");
+    jbw__row_text_as(&w, "key", "kind", jbw_kind_code(k->kind));
+    jbw__row_size(&w, "started", k->started);
+    jbw__row_number(&w, "inflow_per_month", k->inflow_per_month, 6);
+    jbw__row_size(&w, "exits", k->exits);
+    jbw__row_number(&w, "exposure_months", k->exposure_months, 6);
+    jbw__row_number(&w, "mle_months", k->mle_months, 6);
+    jbw__row_number(&w, "low_months", k->low_months, 6);
+    jbw__row_number(&w, "high_months", k->high_months, 6);
+    jbw__row_number_as(&w, "value", "mean_duration_months",
+                       k->mean_duration_months, 6);
+    jbw__row_text(&w, "basis", jbw_basis_code(k->basis));
+    jbw__row_size(&w, "stock", k->stock);
+    if (form == JBW__ROW_JSON)
+        kind_note(&text, k, v);
+    if (text.failed)
+        b->failed = 1;
+    jbw__row_text_as(&w, NULL, "note", text.len ? text.data : NULL);
+    jbw__buf_free(&text);
+}
+
+/* The staff's figures in the columns of a kind's CSV row: hires as
+ * started, hiring per month as inflow, leavers as exits, FTE-months of
+ * exposure, the turnover estimates and the turnover used as value, the
+ * workers as stock. */
+static void staff_csv(jbw__buf *b, const jbw_calibration_staff *s)
+{
+    jbw__row w;
+    jbw__row_init(&w, b, JBW__ROW_CSV, 1);
+    jbw__row_text(&w, "section", "staff");
+    jbw__row_text(&w, "key", "staff");
+    jbw__row_size(&w, "started", s->hires);
+    jbw__row_number(&w, "inflow_per_month", s->hires_fte_per_month, 6);
+    jbw__row_size(&w, "exits", s->leavers);
+    jbw__row_number(&w, "exposure_months", s->fte_years * 12.0, 6);
+    jbw__row_number(&w, "mle_months", s->mle_turnover, 6);
+    jbw__row_number(&w, "low_months", s->low_turnover, 6);
+    jbw__row_number(&w, "high_months", s->high_turnover, 6);
+    jbw__row_number(&w, "value", s->turnover_annual, 6);
+    jbw__row_text(&w, "basis", jbw_basis_code(s->basis));
+    jbw__row_size(&w, "stock", s->workers);
 }
 
 static void json_staff(jbw__buf *b, const jbw_calibration_staff *s,
                        size_t min_events)
 {
     jbw__buf text = JBW__BUF_INIT;
-    jbw__buf_puts(b, "\"staff\":{\"fte\":");
-    jbw__buf_json_number(b, s->fte, 6);
-    jbw__buf_printf(b, ",\"workers\":%zu,\"fte_years\":", s->workers);
-    jbw__buf_json_number(b, s->fte_years, 6);
-    jbw__buf_printf(b, ",\"leavers\":%zu,\"leavers_fte\":", s->leavers);
-    jbw__buf_json_number(b, s->leavers_fte, 6);
-    jbw__buf_printf(b, ",\"hires\":%zu,\"hires_fte\":", s->hires);
-    jbw__buf_json_number(b, s->hires_fte, 6);
-    jbw__buf_puts(b, ",\"hires_fte_per_month\":");
-    jbw__buf_json_number(b, s->hires_fte_per_month, 6);
-    jbw__buf_puts(b, ",\"hazard_annual\":");
-    jbw__buf_json_number(b, s->hazard_annual, 6);
-    jbw__buf_puts(b, ",\"mle_turnover\":");
-    jbw__buf_json_number(b, s->mle_turnover, 6);
-    jbw__buf_puts(b, ",\"low_turnover\":");
-    jbw__buf_json_number(b, s->low_turnover, 6);
-    jbw__buf_puts(b, ",\"high_turnover\":");
-    jbw__buf_json_number(b, s->high_turnover, 6);
-    jbw__buf_puts(b, ",\"turnover_annual\":");
-    jbw__buf_json_number(b, s->turnover_annual, 6);
-    jbw__buf_puts(b, ",\"basis\":");
-    jbw__buf_json_string(b, jbw_basis_code(s->basis));
-    jbw__buf_puts(b, ",\"note\":");
+    jbw__row w;
+    jbw__row_init(&w, b, JBW__ROW_JSON, 0);
+    jbw__buf_puts(b, "\"staff\":{");
+    jbw__row_number(&w, "fte", s->fte, 6);
+    jbw__row_size(&w, "workers", s->workers);
+    jbw__row_number(&w, "fte_years", s->fte_years, 6);
+    jbw__row_size(&w, "leavers", s->leavers);
+    jbw__row_number(&w, "leavers_fte", s->leavers_fte, 6);
+    jbw__row_size(&w, "hires", s->hires);
+    jbw__row_number(&w, "hires_fte", s->hires_fte, 6);
+    jbw__row_number(&w, "hires_fte_per_month", s->hires_fte_per_month, 6);
+    jbw__row_number(&w, "hazard_annual", s->hazard_annual, 6);
+    jbw__row_number(&w, "mle_turnover", s->mle_turnover, 6);
+    jbw__row_number(&w, "low_turnover", s->low_turnover, 6);
+    jbw__row_number(&w, "high_turnover", s->high_turnover, 6);
+    jbw__row_number(&w, "turnover_annual", s->turnover_annual, 6);
+    jbw__row_text(&w, "basis", jbw_basis_code(s->basis));
     note(&text, s->basis, s->leavers, "leaver", "leavers", min_events);
-    json_note_text(b, &text);
+    if (text.failed)
+        b->failed = 1;
+    jbw__row_text(&w, "note", text.len ? text.data : NULL);
+    jbw__buf_free(&text);
     jbw__buf_putc(b, '}');
 }
 
 static void json_assignment(jbw__buf *b, const jbw_calibration_assignment *a)
 {
-    jbw__buf_printf(b,
-                    "\"assignment\":{\"measures\":%zu,\"assigned\":%zu,"
-                    "\"censored\":%zu,\"unknown\":%zu,\"median_workdays\":",
-                    a->measures, a->assigned, a->censored, a->unknown);
-    jbw__buf_json_number(b, a->median_workdays, 6);
-    jbw__buf_puts(b, ",\"p90_workdays\":");
-    jbw__buf_json_number(b, a->p90_workdays, 6);
-    jbw__buf_puts(b, ",\"share_within_5\":");
-    jbw__buf_json_number(b, a->share_within_5, 6);
-    jbw__buf_puts(b, ",\"basis\":");
-    jbw__buf_json_string(b, jbw_basis_code(a->basis));
+    jbw__row w;
+    jbw__row_init(&w, b, JBW__ROW_JSON, 0);
+    jbw__buf_puts(b, "\"assignment\":{");
+    jbw__row_size(&w, "measures", a->measures);
+    jbw__row_size(&w, "assigned", a->assigned);
+    jbw__row_size(&w, "censored", a->censored);
+    jbw__row_size(&w, "unknown", a->unknown);
+    jbw__row_number(&w, "median_workdays", a->median_workdays, 6);
+    jbw__row_number(&w, "p90_workdays", a->p90_workdays, 6);
+    jbw__row_number(&w, "share_within_5", a->share_within_5, 6);
+    jbw__row_text(&w, "basis", jbw_basis_code(a->basis));
     jbw__buf_putc(b, '}');
 }
 
@@ -193,9 +205,9 @@ jbw_status jbw_calibration_json(char **out, size_t *len,
     json_window(&b, &v);
     jbw__buf_puts(&b, ",\"kinds\":[");
     for (i = 0; i < JBW_KIND_COUNT; i++) {
-        if (i)
-            jbw__buf_putc(&b, ',');
-        json_kind(&b, &v.kinds[i], &v);
+        jbw__buf_puts(&b, i ? ",{" : "{");
+        kind_fields(&b, JBW__ROW_JSON, &v.kinds[i], &v);
+        jbw__buf_putc(&b, '}');
     }
     jbw__buf_puts(&b, "],");
     json_staff(&b, &v.staff, v.min_events);
@@ -205,19 +217,10 @@ jbw_status jbw_calibration_json(char **out, size_t *len,
     return jbw__buf_finish(&b, out, len);
 }
 
-/* A CSV number: empty for NaN. */
-static void csv_number(jbw__buf *b, double x)
-{
-    jbw__buf_putc(b, ',');
-    if (isfinite(x))
-        jbw__buf_double(b, x);
-}
-
 jbw_status jbw_calibration_csv(char **out, size_t *len,
                                const jbw_calibration *cal)
 {
     jbw__buf b = JBW__BUF_INIT;
-    const jbw_calibration_staff *s;
     view v;
     jbw_status st;
     int i;
@@ -225,33 +228,13 @@ jbw_status jbw_calibration_csv(char **out, size_t *len,
         return jbw__error(JBW_EINVAL, "out is NULL");
     if ((st = read_view(&v, cal)) != JBW_OK)
         return st;
-    jbw__buf_puts(&b, "section,key,started,inflow_per_month,exits,"
-                      "exposure_months,mle_months,low_months,high_months,"
-                      "value,basis,stock");
+    kind_fields(&b, JBW__ROW_HEADER, &v.kinds[0], &v);
     jbw__notice_csv_header_end(&b, v.notice);
     for (i = 0; i < JBW_KIND_COUNT; i++) {
-        const jbw_calibration_kind *k = &v.kinds[i];
-        jbw__buf_printf(&b, "kind,%s,%zu", jbw_kind_code(k->kind), k->started);
-        csv_number(&b, k->inflow_per_month);
-        jbw__buf_printf(&b, ",%zu", k->exits);
-        csv_number(&b, k->exposure_months);
-        csv_number(&b, k->mle_months);
-        csv_number(&b, k->low_months);
-        csv_number(&b, k->high_months);
-        csv_number(&b, k->mean_duration_months);
-        jbw__buf_printf(&b, ",%s,%zu", jbw_basis_code(k->basis), k->stock);
+        kind_fields(&b, JBW__ROW_CSV, &v.kinds[i], &v);
         jbw__notice_csv_row_end(&b, v.notice);
     }
-    s = &v.staff;
-    jbw__buf_printf(&b, "staff,staff,%zu", s->hires);
-    csv_number(&b, s->hires_fte_per_month);
-    jbw__buf_printf(&b, ",%zu", s->leavers);
-    csv_number(&b, s->fte_years * 12.0);
-    csv_number(&b, s->mle_turnover);
-    csv_number(&b, s->low_turnover);
-    csv_number(&b, s->high_turnover);
-    csv_number(&b, s->turnover_annual);
-    jbw__buf_printf(&b, ",%s,%zu", jbw_basis_code(s->basis), s->workers);
+    staff_csv(&b, &v.staff);
     jbw__notice_csv_row_end(&b, v.notice);
     return jbw__buf_finish(&b, out, len);
 }

@@ -245,20 +245,27 @@ jbw_status jbw_queue_answer_text(char **out, size_t *len,
     return jbw__buf_finish(&b, out, len);
 }
 
-static void csv_queue_row(jbw__buf *b, const char *scope,
-                          const jbw_queue_answer *a, const jbw_queue_result *r,
-                          double fte, const jbw_output_options *o)
+/*
+ * One side of the queue answer (what is needed, what there is now), in
+ * every form (base_internal.h, jbw__row): the CSV row of its scope, and
+ * the JSON object "needed" (slots, fte, ...) or "current" (effective_fte
+ * first, then slots, ...; the caller adds "stable").
+ */
+static void queue_fields(jbw__buf *b, int form, const jbw_queue_answer *a,
+                         int current)
 {
-    jbw__buf_puts(b, scope);
-    jbw__buf_putc(b, ',');
-    jbw__buf_json_number(b, a->queue.within_workdays, 6);
-    jbw__buf_printf(b, ",%zu,", r->slots);
-    jbw__buf_json_number(b, fte, 3);
-    jbw__buf_putc(b, ',');
-    jbw__buf_json_number(b, r->p_wait, 6);
-    jbw__buf_putc(b, ',');
-    jbw__buf_json_number(b, r->share_within, 6);
-    jbw__notice_csv_row_end(b, o->data_notice);
+    const jbw_queue_result *r = current ? &a->current : &a->needed;
+    double fte = current ? a->current_effective_fte : a->needed.fte;
+    jbw__row w;
+    jbw__row_init(&w, b, form, 0);
+    jbw__row_text_as(&w, "scope", NULL, current ? "current" : "needed");
+    jbw__row_number_as(&w, "within_workdays", NULL, a->queue.within_workdays,
+                       6);
+    jbw__row_number_as(&w, NULL, current ? "effective_fte" : NULL, fte, 3);
+    jbw__row_size(&w, "slots", r->slots);
+    jbw__row_number_as(&w, "fte", current ? NULL : "fte", fte, 3);
+    jbw__row_number(&w, "p_wait", r->p_wait, 6);
+    jbw__row_number(&w, "share_within", r->share_within, 6);
 }
 
 jbw_status jbw_queue_answer_csv(char **out, size_t *len,
@@ -272,22 +279,13 @@ jbw_status jbw_queue_answer_csv(char **out, size_t *len,
               JBW_QUEUE_ANSWER_VERSION, opts, &o);
     if (st != JBW_OK)
         return st;
-    jbw__buf_puts(&b, "scope,within_workdays,slots,fte,p_wait,share_within");
+    queue_fields(&b, JBW__ROW_HEADER, a, 0);
     jbw__notice_csv_header_end(&b, o->data_notice);
-    csv_queue_row(&b, "needed", a, &a->needed, a->needed.fte, o);
-    csv_queue_row(&b, "current", a, &a->current, a->current_effective_fte, o);
+    queue_fields(&b, JBW__ROW_CSV, a, 0);
+    jbw__notice_csv_row_end(&b, o->data_notice);
+    queue_fields(&b, JBW__ROW_CSV, a, 1);
+    jbw__notice_csv_row_end(&b, o->data_notice);
     return jbw__buf_finish(&b, out, len);
-}
-
-static void json_queue_result(jbw__buf *b, const jbw_queue_result *r)
-{
-    jbw__buf_printf(b, "{\"slots\":%zu,\"fte\":", r->slots);
-    jbw__buf_json_number(b, r->fte, 3);
-    jbw__buf_puts(b, ",\"p_wait\":");
-    jbw__buf_json_number(b, r->p_wait, 6);
-    jbw__buf_puts(b, ",\"share_within\":");
-    jbw__buf_json_number(b, r->share_within, 6);
-    jbw__buf_putc(b, '}');
 }
 
 jbw_status jbw_queue_answer_json(char **out, size_t *len,
@@ -317,14 +315,10 @@ jbw_status jbw_queue_answer_json(char **out, size_t *len,
     jbw__buf_json_number(&b, a->queue.slots_per_fte, 6);
     jbw__buf_puts(&b, ",\"offered_load\":");
     jbw__buf_json_number(&b, a->needed.offered_load, 3);
-    jbw__buf_puts(&b, ",\"needed\":");
-    json_queue_result(&b, &a->needed);
-    jbw__buf_puts(&b, ",\"current\":{\"effective_fte\":");
-    jbw__buf_json_number(&b, a->current_effective_fte, 3);
-    jbw__buf_printf(&b, ",\"slots\":%zu,\"p_wait\":", a->current.slots);
-    jbw__buf_json_number(&b, a->current.p_wait, 6);
-    jbw__buf_puts(&b, ",\"share_within\":");
-    jbw__buf_json_number(&b, a->current.share_within, 6);
+    jbw__buf_puts(&b, ",\"needed\":{");
+    queue_fields(&b, JBW__ROW_JSON, a, 0);
+    jbw__buf_puts(&b, "},\"current\":{");
+    queue_fields(&b, JBW__ROW_JSON, a, 1);
     jbw__buf_printf(&b, ",\"stable\":%s}}\n",
                     a->current_stable ? "true" : "false");
     return jbw__buf_finish(&b, out, len);

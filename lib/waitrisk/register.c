@@ -448,22 +448,21 @@ static void reg_json(jbw__buf *b, const jbw_waitrisk_model *m)
     jbw__buf_puts(b, ",\"fields\":[");
     for (i = 0; i < REG_FIELDS; i++) {
         const reg_field *f = &reg_fields[i];
-        jbw__buf_printf(b, "%s{\"key\":\"%s\",\"label\":", i ? "," : "",
-                        f->key);
-        jbw__buf_json_string(b, f->label);
-        jbw__buf_printf(b, ",\"fill_by\":\"%s\",\"value\":",
-                        f->by_model ? "model" : "organisation");
-        if (f->by_model) {
-            jbw__buf v = JBW__BUF_INIT;
+        jbw__buf v = JBW__BUF_INIT;
+        jbw__row w;
+        if (f->by_model)
             reg_value(&v, m, f->key);
-            if (v.failed)
-                b->failed = 1;
-            jbw__buf_json_string(b, v.data ? v.data : "");
-            jbw__buf_free(&v);
-        } else {
-            jbw__buf_puts(b, "null,\"note\":");
-            jbw__buf_json_string(b, f->note ? f->note : REG_TO_FILL);
-        }
+        if (v.failed)
+            b->failed = 1;
+        jbw__buf_puts(b, i ? ",{" : "{");
+        jbw__row_init(&w, b, JBW__ROW_JSON, 0);
+        jbw__row_text(&w, "key", f->key);
+        jbw__row_text(&w, "label", f->label);
+        jbw__row_text(&w, "fill_by", f->by_model ? "model" : "organisation");
+        jbw__row_text(&w, "value", f->by_model ? (v.data ? v.data : "") : NULL);
+        if (!f->by_model)
+            jbw__row_text(&w, "note", f->note ? f->note : REG_TO_FILL);
+        jbw__buf_free(&v);
         jbw__buf_putc(b, '}');
     }
     jbw__buf_puts(b, "]}\n");
