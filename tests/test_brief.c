@@ -737,6 +737,11 @@ static void example_brief_has_every_section_and_the_letters_table(void **state)
     assert_contains(html, "bestaand</th><td class=\"n\">45</td>");
     assert_contains(html, "totaal</th><td class=\"n\">141</td>");
     assert_contains(html, "Medewerkers in dienst</th><td class=\"n\">412</td>");
+    /* the norm's source in Dutch for a Dutch reader, in the caseload table
+     * and under the sources, never the English wording */
+    assert_int_equal(
+        occurrences(html, "FNV\xE2\x80\x93GI-akkoord van maart 2023"), 2);
+    assert_null(strstr(html, "agreement of March"));
     /* charts: at least three, each well-formed and inline; the synthetic
      * notice on every chart of the example's figures, at the top and
      * bottom, and for print on every page; the chart of the published

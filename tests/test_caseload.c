@@ -253,6 +253,34 @@ static void default_norm_is_12_measures_per_fte_of_the_agreement(void **state)
     jbw_norm_free(n);
 }
 
+/* A council reads the brief in Dutch: the built-in norms' sources have a
+ * Dutch wording; English readers and sources set by the user get the text
+ * as it is. */
+static void norm_source_is_dutch_for_dutch_readers(void **state)
+{
+    jbw_norm *n = NULL;
+    (void)state;
+    assert_null(jbw_norm_source_lang(NULL, JBW_LANG_NL));
+    assert_ok(jbw_norm_new_default(&n));
+    assert_non_null(
+        strstr(jbw_norm_source_lang(n, JBW_LANG_NL), "akkoord van maart 2023"));
+    assert_non_null(strstr(jbw_norm_source_lang(n, JBW_LANG_NL),
+                           "per fulltime jeugdbeschermer"));
+    assert_string_equal(jbw_norm_source_lang(n, JBW_LANG_EN),
+                        jbw_norm_source(n));
+    assert_ok(jbw_norm_set_name(n, "Regionorm", "eigen afspraak 2026"));
+    assert_string_equal(jbw_norm_source_lang(n, JBW_LANG_NL),
+                        "eigen afspraak 2026");
+    jbw_norm_free(n);
+    n = NULL;
+    assert_ok(jbw_norm_new_named(&n, "significant-families"));
+    assert_non_null(
+        strstr(jbw_norm_source_lang(n, JBW_LANG_NL), "8 tot 9 gezinnen"));
+    assert_non_null(
+        strstr(jbw_norm_source_lang(n, JBW_LANG_EN), "8 to 9 families"));
+    jbw_norm_free(n);
+}
+
 static void norm_accessors_of_null_give_null_zero_nan(void **state)
 {
     jbw_norm *n = NULL;
@@ -2077,6 +2105,7 @@ int main(void)
         cmocka_unit_test(default_norm_is_12_measures_per_fte_of_the_agreement),
         cmocka_unit_test(norm_ramp_steps_read_back_as_set),
         cmocka_unit_test(norm_accessors_of_null_give_null_zero_nan),
+        cmocka_unit_test(norm_source_is_dutch_for_dutch_readers),
         cmocka_unit_test(unit_and_status_codes_are_stable),
         cmocka_unit_test(norm_setters_reject_nan_negative_zero_and_leave_norm),
         cmocka_unit_test(norm_clone_is_independent),

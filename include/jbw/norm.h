@@ -83,6 +83,14 @@ JBW_API void jbw_norm_free(jbw_norm *norm);
 /* Accessors (NULL norm: NULL / 0 / NaN). Strings borrowed. */
 JBW_API const char *jbw_norm_name(const jbw_norm *norm);
 JBW_API const char *jbw_norm_source(const jbw_norm *norm);
+/*
+ * The norm's source for readers of the given language. For the source of a
+ * built-in norm (jbw_norm_new_default, jbw_norm_new_named) and JBW_LANG_NL:
+ * its Dutch wording; otherwise the same text as jbw_norm_source() (a source
+ * set by the user is never translated). Owned by the norm, valid until it
+ * changes or is freed; NULL for a NULL norm. Since 0.2.
+ */
+JBW_API const char *jbw_norm_source_lang(const jbw_norm *norm, jbw_lang lang);
 JBW_API jbw_unit jbw_norm_unit(const jbw_norm *norm);
 JBW_API double jbw_norm_caseload_per_fte(const jbw_norm *norm);
 JBW_API double jbw_norm_weight(const jbw_norm *norm, jbw_kind kind);

@@ -175,24 +175,46 @@ jbw_status jbw_norm_new_default(jbw_norm **out)
     return jbw__ok();
 }
 
+/* The built-in norms (docs/norms.md), each source in English (what
+ * jbw_norm_source returns) and in Dutch (what a council reads in the brief). */
+static const struct {
+    const char *key, *name, *source, *source_nl;
+    jbw_unit unit;
+    double caseload;
+} named[] = {
+    {"fnv-gi-2023", JBW__NORM_DEFAULT_NAME, JBW__NORM_DEFAULT_SOURCE,
+     "FNV\xE2\x80\x93GI-akkoord van maart 2023: twaalf "
+     "jeugdbeschermingsmaatregelen per fulltime jeugdbeschermer; zie "
+     "docs/sources.md",
+     JBW_UNIT_MEASURE, 12.0},
+    {"significant-children", "Significant children",
+     "Significant Public for Jeugdzorg Nederland (2022): about 12 children "
+     "per full-time jeugdbeschermer; see docs/sources.md",
+     "Significant Public voor Jeugdzorg Nederland (2022): ongeveer 12 "
+     "kinderen per fulltime jeugdbeschermer; zie docs/sources.md",
+     JBW_UNIT_CHILD, 12.0},
+    {"significant-families", "Significant families",
+     "Significant Public for Jeugdzorg Nederland (2022): 8 to 9 families "
+     "per full-time jeugdbeschermer; see docs/sources.md",
+     "Significant Public voor Jeugdzorg Nederland (2022): 8 tot 9 gezinnen "
+     "per fulltime jeugdbeschermer; zie docs/sources.md",
+     JBW_UNIT_FAMILY, 8.5},
+};
+
+const char *jbw_norm_source_lang(const jbw_norm *norm, jbw_lang lang)
+{
+    size_t i;
+    if (!norm)
+        return NULL;
+    if (lang == JBW_LANG_NL && norm->source)
+        for (i = 0; i < sizeof named / sizeof named[0]; i++)
+            if (strcmp(named[i].source, norm->source) == 0)
+                return named[i].source_nl;
+    return norm->source;
+}
+
 jbw_status jbw_norm_new_named(jbw_norm **out, const char *name)
 {
-    static const struct {
-        const char *key, *name, *source;
-        jbw_unit unit;
-        double caseload;
-    } named[] = {
-        {"fnv-gi-2023", JBW__NORM_DEFAULT_NAME, JBW__NORM_DEFAULT_SOURCE,
-         JBW_UNIT_MEASURE, 12.0},
-        {"significant-children", "Significant children",
-         "Significant Public for Jeugdzorg Nederland (2022): about 12 children "
-         "per full-time jeugdbeschermer; see docs/sources.md",
-         JBW_UNIT_CHILD, 12.0},
-        {"significant-families", "Significant families",
-         "Significant Public for Jeugdzorg Nederland (2022): 8 to 9 families "
-         "per full-time jeugdbeschermer; see docs/sources.md",
-         JBW_UNIT_FAMILY, 8.5},
-    };
     jbw_norm *n = NULL;
     size_t i;
     jbw_status st;

@@ -219,7 +219,7 @@ static jbw_status section_headline(jbw__brief_ctx *c,
     snprintf(why, sizeof why, "%s; %s: %s", jbw_norm_name(c->norm),
              T(c, "bron", "source"),
              jbw_norm_source(c->norm) && *jbw_norm_source(c->norm)
-                 ? jbw_norm_source(c->norm)
+                 ? jbw_norm_source_lang(c->norm, c->lang)
                  : T(c, "niet vermeld", "not stated"));
     jbw__doc_row(d, 3, T(c, "Caseloadnorm", "Caseload norm"),
                  norm_words(words, c), why);

@@ -559,7 +559,7 @@ jbw_status jbw__brief_sources(jbw__brief_ctx *c)
                   T(c, "Norm: %s; bron: %s.", "Norm: %s; source: %s."),
                   jbw_norm_name(c->norm),
                   jbw_norm_source(c->norm) && *jbw_norm_source(c->norm)
-                      ? jbw_norm_source(c->norm)
+                      ? jbw_norm_source_lang(c->norm, c->lang)
                       : T(c, "niet vermeld", "not stated"));
     jbw__doc_text(
         d, JBW__BLOCK_ITEM, "%s",
