@@ -322,6 +322,7 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_norm_free", None, [P]),
     ("jbw_norm_name", STR, [P]),
     ("jbw_norm_source", STR, [P]),
+    ("jbw_norm_source_lang", STR, [P, c_int]),
     ("jbw_norm_unit", c_int, [P]),
     ("jbw_norm_caseload_per_fte", c_double, [P]),
     ("jbw_norm_weight", c_double, [P, c_int]),

@@ -153,6 +153,14 @@ class Norm(Handle):
         """Where the norm comes from."""
         return dec(C.jbw_norm_source(self._p)) or ""
 
+    def source_in(self, lang: Any = "nl") -> str:
+        """The source for readers of ``lang`` ("nl" or "en"): the built-in
+        norms' sources in Dutch for "nl"; a source set by the user as
+        given."""
+        from .waitrisk import Lang
+        return dec(C.jbw_norm_source_lang(self._p,
+                                          int(Lang.coerce(lang)))) or ""
+
     def set_name(self, name: str, source: Optional[str] = None) -> None:
         """Sets the name and source (str; TypeError naming the parameter
         otherwise)."""

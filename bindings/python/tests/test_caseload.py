@@ -37,6 +37,15 @@ class NormTests(unittest.TestCase):
         with self.assertRaises(jbw.NotFound):
             jbw.Norm.named("fnv")
 
+    def test_source_in_dutch_for_dutch_readers(self):
+        # The built-in norm's source has a Dutch wording; a source set by
+        # the user is never translated.
+        with jbw.Norm() as n:
+            self.assertIn("akkoord van maart 2023", n.source_in("nl"))
+            self.assertEqual(n.source_in("en"), n.source)
+            n.set_name("Eigen norm", "afspraak regio 2026")
+            self.assertEqual(n.source_in("nl"), "afspraak regio 2026")
+
     def test_ramp_steps_read_back(self):
         # The default ramp (docs/norms.md): 0.5 from month 0, 0.75 from month 3, 1.0 from 6.
         with jbw.Norm() as n:
