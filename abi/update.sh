@@ -9,7 +9,11 @@ cd "$(dirname "$0")/.."
 lib=${1:-build/dev/libjbw.so}
 nm -D --defined-only "$lib" | awk '$2 ~ /^[TDBR]$/ {print $3}' | sed 's/@.*//' \
     | sort -u > abi/symbols.txt
-abidw --headers-dir include --no-corpus-path --out-file abi/libjbw.abi "$lib"
+abidw --headers-dir include --no-corpus-path --no-show-locs \
+    --no-comp-dir-path --out-file abi/libjbw.abi "$lib"
+# Source paths relative to the project and no line numbers: the baseline
+# changes only when the interface does, not with every edit or checkout.
+sed -i "s|path='$(pwd)/|path='|" abi/libjbw.abi
 missing=$(while read -r s; do grep -q "^[[:space:]]*$s;" cmake/libjbw.map || echo "$s"; done < abi/symbols.txt)
 if [ -n "$missing" ]; then
     echo "not named in cmake/libjbw.map:"; echo "$missing"; exit 1
