@@ -112,8 +112,7 @@ typedef struct rp_block {
 static void rp_block_count(void *arg)
 {
     rp_block *b = arg;
-    size_t r;
-    b->ok = 0;
+    size_t r, ok = 0; /* counted locally: the blocks share cache lines */
     for (r = b->from; r < b->to; r++) {
         jbw__fc_state s;
         double q[FCQ_ALL];
@@ -123,8 +122,9 @@ static void rp_block_count(void *arg)
         s.rng.lf = b->m->lf;
         for (t = 1; t <= b->m->months; t++)
             jbw__fc_step(b->m, &s, t, &s.rng, q);
-        b->ok += q[FCQ_WAITING] <= b->target + 1e-9;
+        ok += q[FCQ_WAITING] <= b->target + 1e-9;
     }
+    b->ok = ok;
 }
 
 /*

@@ -226,32 +226,39 @@ static void fill_quantiles(double *out, double *x, size_t n)
     out[2] = quantile_of(x, n, 0.95, mid, n - 1);
 }
 
+/* Mean and percentiles of quantity qi of month t from its replicate
+ * column (reorders the column). */
+static void quantity_stats(jbw_forecast *fc, int32_t t, int qi, double *x,
+                           size_t reps)
+{
+    double sum = 0, lo = x[0], hi = x[0];
+    double pct[3];
+    size_t r;
+    for (r = 0; r < reps; r++) {
+        sum += x[r];
+        lo = x[r] < lo ? x[r] : lo;
+        hi = x[r] > hi ? x[r] : hi;
+    }
+    if (lo == hi || x[0] != x[0]) {
+        /* the same in every replicate (NaN: finance off, or no fixed
+         * costs; NaN is the same in every replicate too) */
+        pct[0] = pct[1] = pct[2] = x[0];
+        jbw__fc_values(fc, t, JBW_STAT_MEAN)[qi] = x[0];
+    } else {
+        fill_quantiles(pct, x, reps);
+        jbw__fc_values(fc, t, JBW_STAT_MEAN)[qi] = sum / (double)reps;
+    }
+    jbw__fc_values(fc, t, JBW_STAT_P5)[qi] = pct[0];
+    jbw__fc_values(fc, t, JBW_STAT_P50)[qi] = pct[1];
+    jbw__fc_values(fc, t, JBW_STAT_P95)[qi] = pct[2];
+}
+
 /* Mean and percentiles of month t from the replicate columns. */
 static void month_stats(jbw_forecast *fc, int32_t t, double *cols, size_t reps)
 {
     int qi;
-    for (qi = 0; qi < FCQ_ALL; qi++) {
-        double *x = cols + (size_t)qi * reps, sum = 0, lo = x[0], hi = x[0];
-        double pct[3];
-        size_t r;
-        for (r = 0; r < reps; r++) {
-            sum += x[r];
-            lo = x[r] < lo ? x[r] : lo;
-            hi = x[r] > hi ? x[r] : hi;
-        }
-        if (lo == hi || x[0] != x[0]) {
-            /* the same in every replicate (NaN: finance off, or no fixed
-             * costs; NaN is the same in every replicate too) */
-            pct[0] = pct[1] = pct[2] = x[0];
-            jbw__fc_values(fc, t, JBW_STAT_MEAN)[qi] = x[0];
-        } else {
-            fill_quantiles(pct, x, reps);
-            jbw__fc_values(fc, t, JBW_STAT_MEAN)[qi] = sum / (double)reps;
-        }
-        jbw__fc_values(fc, t, JBW_STAT_P5)[qi] = pct[0];
-        jbw__fc_values(fc, t, JBW_STAT_P50)[qi] = pct[1];
-        jbw__fc_values(fc, t, JBW_STAT_P95)[qi] = pct[2];
-    }
+    for (qi = 0; qi < FCQ_ALL; qi++)
+        quantity_stats(fc, t, qi, cols + (size_t)qi * reps, reps);
 }
 
 /* The replicates [from, to) of month t: one thread's share of a month. */
@@ -278,26 +285,47 @@ static void block_step(const block *b)
     }
 }
 
+/* One thread's share of a month's statistics: the quantities first,
+ * first + step, ... (each quantity's column is read and reordered by
+ * that thread only). */
+typedef struct stats_share {
+    jbw_forecast *fc;
+    double *cols;
+    size_t reps;
+    int32_t t;
+    int first, step;
+} stats_share;
+
 /*
  * Replicates on several threads (jbw_forecast_options.threads). Each
  * month's replicates are split into contiguous blocks, one per thread;
  * the calling thread steps the first block and any block whose thread
  * did not start, then joins the others. A replicate touches only its own
  * state, its own stream and its own cells of the month's columns, and
- * the model is read-only, so the columns, and the statistics computed
- * from them after the join, are those of one thread bit for bit.
+ * the model is read-only, so the columns are those of one thread bit for
+ * bit. The month's statistics are then shared out by quantity: each
+ * quantity's mean and percentiles come from its whole column, computed
+ * as on one thread, whichever thread computes them.
  */
 #if defined(JBW_HAVE_PTHREADS)
+typedef struct thread_job {
+    void (*fn)(void *);
+    void *arg;
+} thread_job;
+
 typedef struct thread_pool {
     size_t n;
     block *blocks;
+    stats_share *stats;
+    thread_job *jobs;
     pthread_t *tid;
     unsigned char *started;
 } thread_pool;
 
-static void *block_main(void *arg)
+static void *job_main(void *arg)
 {
-    block_step(arg);
+    thread_job *job = arg;
+    job->fn(job->arg);
     return NULL;
 }
 
@@ -316,45 +344,60 @@ size_t jbw__fc_threads(unsigned threads, size_t work)
     return n ? n : 1;
 }
 
-typedef struct thread_job {
-    void (*fn)(void *);
-    void *arg;
-} thread_job;
-
-static void *job_main(void *arg)
+/* fn(args + i x size) for i in [0, count), count <= pool->n: item 0 on
+ * the calling thread, each other on a thread of its own (on the calling
+ * thread when one cannot be started); returns when all are done. */
+static void pool_each(thread_pool *pool, size_t count, void (*fn)(void *),
+                      void *args, size_t size)
 {
-    thread_job *job = arg;
-    job->fn(job->arg);
-    return NULL;
+    size_t i;
+    for (i = 1; i < count; i++) {
+        pool->jobs[i].fn = fn;
+        pool->jobs[i].arg = (char *)args + i * size;
+        pool->started[i] =
+            pthread_create(&pool->tid[i], NULL, job_main, &pool->jobs[i]) == 0;
+    }
+    fn(args);
+    for (i = 1; i < count; i++) {
+        if (pool->started[i])
+            pthread_join(pool->tid[i], NULL);
+        else
+            fn((char *)args + i * size);
+    }
+}
+
+/* 0 when the pool's bookkeeping for n threads could not be allocated. */
+static int pool_alloc(thread_pool *pool, size_t n)
+{
+    memset(pool, 0, sizeof *pool);
+    pool->n = n;
+    if (n < 2)
+        return 0;
+    pool->jobs = jbw__calloc(n, sizeof *pool->jobs);
+    pool->tid = jbw__calloc(n, sizeof *pool->tid);
+    pool->started = jbw__calloc(n, 1);
+    return pool->jobs && pool->tid && pool->started;
+}
+
+static void pool_free(thread_pool *pool)
+{
+    jbw__free(pool->blocks);
+    jbw__free(pool->stats);
+    jbw__free(pool->jobs);
+    jbw__free(pool->tid);
+    jbw__free(pool->started);
 }
 
 void jbw__fc_parallel(size_t n, void (*fn)(void *), void *args, size_t size)
 {
-    thread_job *jobs = n > 1 ? jbw__calloc(n, sizeof *jobs) : NULL;
-    pthread_t *tid = n > 1 ? jbw__calloc(n, sizeof *tid) : NULL;
-    unsigned char *started = n > 1 ? jbw__calloc(n, 1) : NULL;
+    thread_pool pool;
     size_t i;
-    if (!jobs || !tid || !started) {
-        /* one thread, or no memory for more: all on the calling thread */
+    if (pool_alloc(&pool, n))
+        pool_each(&pool, n, fn, args, size);
+    else /* one thread, or no memory for more: all on the calling thread */
         for (i = 0; i < n; i++)
             fn((char *)args + i * size);
-    } else {
-        for (i = 1; i < n; i++) {
-            jobs[i].fn = fn;
-            jobs[i].arg = (char *)args + i * size;
-            started[i] = pthread_create(&tid[i], NULL, job_main, &jobs[i]) == 0;
-        }
-        fn(args);
-        for (i = 1; i < n; i++) {
-            if (started[i])
-                pthread_join(tid[i], NULL);
-            else
-                fn((char *)args + i * size);
-        }
-    }
-    jbw__free(jobs);
-    jbw__free(tid);
-    jbw__free(started);
+    pool_free(&pool);
 }
 
 /* The threads a run uses: 1 unless asked, never more than replicates. */
@@ -367,53 +410,64 @@ static size_t thread_count(const jbw_forecast_options *o)
 
 /* 0 when the pool could not be set up: the run then uses one thread. */
 static int pool_init(thread_pool *pool, const jbw_forecast_options *o,
-                     const jbw__fc_model *m, jbw__fc_state *states,
-                     double *cols)
+                     jbw_forecast *fc, const jbw__fc_model *m,
+                     jbw__fc_state *states, double *cols)
 {
     size_t i, reps = o->replicates;
-    memset(pool, 0, sizeof *pool);
-    pool->n = thread_count(o);
-    if (pool->n < 2)
+    if (!pool_alloc(pool, thread_count(o)))
         return 0;
     pool->blocks = jbw__calloc(pool->n, sizeof *pool->blocks);
-    pool->tid = jbw__calloc(pool->n, sizeof *pool->tid);
-    pool->started = jbw__calloc(pool->n, 1);
-    if (!pool->blocks || !pool->tid || !pool->started)
+    pool->stats = jbw__calloc(pool->n, sizeof *pool->stats);
+    if (!pool->blocks || !pool->stats)
         return 0;
     for (i = 0; i < pool->n; i++) {
         block *b = &pool->blocks[i];
+        stats_share *sh = &pool->stats[i];
         b->m = m;
         b->states = states;
         b->cols = cols;
         b->reps = reps;
         b->from = reps * i / pool->n;
         b->to = reps * (i + 1) / pool->n;
+        sh->fc = fc;
+        sh->cols = cols;
+        sh->reps = reps;
+        sh->first = (int)i;
+        sh->step = pool->n < FCQ_ALL ? (int)pool->n : FCQ_ALL;
     }
     return 1;
 }
 
-static void pool_free(thread_pool *pool)
+static void block_fn(void *arg)
 {
-    jbw__free(pool->blocks);
-    jbw__free(pool->tid);
-    jbw__free(pool->started);
+    block_step(arg);
 }
 
+static void stats_fn(void *arg)
+{
+    const stats_share *sh = arg;
+    int qi;
+    for (qi = sh->first; qi < FCQ_ALL; qi += sh->step)
+        quantity_stats(sh->fc, sh->t, qi, sh->cols + (size_t)qi * sh->reps,
+                       sh->reps);
+}
+
+/* Steps every replicate of month t. */
 static void pool_month(thread_pool *pool, int32_t t)
 {
     size_t i;
     for (i = 0; i < pool->n; i++)
         pool->blocks[i].t = t;
-    for (i = 1; i < pool->n; i++)
-        pool->started[i] = pthread_create(&pool->tid[i], NULL, block_main,
-                                          &pool->blocks[i]) == 0;
-    block_step(&pool->blocks[0]);
-    for (i = 1; i < pool->n; i++) {
-        if (pool->started[i])
-            pthread_join(pool->tid[i], NULL);
-        else
-            block_step(&pool->blocks[i]);
-    }
+    pool_each(pool, pool->n, block_fn, pool->blocks, sizeof *pool->blocks);
+}
+
+/* The statistics of month t, shared out by quantity. */
+static void pool_stats(thread_pool *pool, int32_t t)
+{
+    size_t i, count = pool->n < FCQ_ALL ? pool->n : FCQ_ALL;
+    for (i = 0; i < count; i++)
+        pool->stats[i].t = t;
+    pool_each(pool, count, stats_fn, pool->stats, sizeof *pool->stats);
 }
 #else /* no POSIX threads: every run uses the calling thread */
 size_t jbw__fc_threads(unsigned threads, size_t work)
@@ -434,10 +488,10 @@ typedef struct thread_pool {
 } thread_pool;
 
 static int pool_init(thread_pool *pool, const jbw_forecast_options *o,
-                     const jbw__fc_model *m, jbw__fc_state *states,
-                     double *cols)
+                     jbw_forecast *fc, const jbw__fc_model *m,
+                     jbw__fc_state *states, double *cols)
 {
-    (void)o, (void)m, (void)states, (void)cols;
+    (void)o, (void)fc, (void)m, (void)states, (void)cols;
     pool->n = 1;
     return 0;
 }
@@ -448,6 +502,11 @@ static void pool_free(thread_pool *pool)
 }
 
 static void pool_month(thread_pool *pool, int32_t t)
+{
+    (void)pool, (void)t;
+}
+
+static void pool_stats(thread_pool *pool, int32_t t)
 {
     (void)pool, (void)t;
 }
@@ -508,7 +567,7 @@ static jbw_status run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
         jbw__xoshiro_seed(states[r].rng.s, o->seed, (uint64_t)r);
         states[r].rng.lf = m->lf;
     }
-    parallel = pool_init(&pool, o, m, states, cols);
+    parallel = pool_init(&pool, o, fc, m, states, cols);
     for (t = 0; t <= m->months; t++) {
         if (parallel) {
             pool_month(&pool, t);
@@ -517,12 +576,13 @@ static jbw_status run_stochastic(jbw_forecast *fc, const jbw__fc_model *m,
                 st = canceled_error("progress");
                 goto done;
             }
+            pool_stats(&pool, t);
         } else {
             block month = {m, states, cols, reps, 0, reps, t};
             if ((st = month_serial(fc, &month, o, &done, total)) != JBW_OK)
                 goto done;
+            month_stats(fc, t, cols, reps);
         }
-        month_stats(fc, t, cols, reps);
     }
 done:
     pool_free(&pool);

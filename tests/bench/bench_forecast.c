@@ -9,14 +9,17 @@
  * exits, inflow, orphaned caseload; one per tenure group).
  *
  * The same run on 2 threads is timed too (jbw_forecast_options.threads),
- * with the speed-up over one thread and a check that its figures equal
- * one thread's.
+ * alternating with the runs on one thread (same seed in each pair), with
+ * the speed-up over one thread (median, min and max of the pairs), the
+ * CPU seconds of both, and a check that the figures of every pair are
+ * identical (exit status 1 if not). The machine and its load average are
+ * printed first, the load average again at the end.
  *
  * usage: bench_forecast [replicates]   (default 10000)
  */
 #include "bench_util.h"
 
-#define RUNS   5
+#define RUNS   7
 #define MONTHS 24
 
 static volatile double bench_sink;
@@ -73,6 +76,14 @@ static double cpu_now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* CPU seconds of the calling thread only. */
+static double thread_cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 static timing timing_of(double *t)
 {
     timing x;
@@ -83,40 +94,41 @@ static timing timing_of(double *t)
     return x;
 }
 
-/* RUNS runs on `threads` threads; *json gets the first run's JSON (the
- * caller frees it with jbw_free) to compare thread counts. */
-static timing time_forecast(const jbw_forecast_params *p, size_t reps,
-                            unsigned int threads, double *last_p95, char **json)
+/* One run on `threads` threads with seed `seed`: its wall seconds, the CPU
+ * seconds of the process added to *cpu and those of the calling thread to
+ * *own, the p95 waiting of the last month in *p95;
+ * *json (when not NULL) gets the run's JSON, which the caller frees with
+ * jbw_free. */
+static double one_forecast(const jbw_forecast_params *p, size_t reps,
+                           unsigned int threads, uint64_t seed, double *cpu,
+                           double *own, double *p95, char **json)
 {
-    double t[RUNS], cpu0 = cpu_now();
-    timing x;
-    int r;
-    for (r = 0; r < RUNS; r++) {
-        jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
-        jbw_forecast_month m;
-        jbw_forecast *fc = NULL;
-        size_t len;
-        double t0;
-        memset(&m, 0, sizeof m);
-        m.version = JBW_FORECAST_MONTH_VERSION;
-        o.replicates = reps;
-        o.seed = 20250901u + (uint64_t)r;
-        o.threads = threads;
-        t0 = bench_now();
-        if (jbw_forecast_run(&fc, p, NULL, &o) != JBW_OK) {
-            fprintf(stderr, "bench_forecast: %s\n", jbw_last_error());
-            exit(1);
-        }
-        t[r] = bench_now() - t0;
-        jbw_forecast_month_get(&m, fc, MONTHS, JBW_STAT_P95);
-        *last_p95 = m.waiting;
-        if (r == 0 && jbw_forecast_json(json, &len, fc) != JBW_OK)
-            *json = NULL;
-        jbw_forecast_free(fc);
+    jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
+    jbw_forecast_month m;
+    jbw_forecast *fc = NULL;
+    size_t len;
+    double t0, c0, o0, wall;
+    memset(&m, 0, sizeof m);
+    m.version = JBW_FORECAST_MONTH_VERSION;
+    o.replicates = reps;
+    o.seed = seed;
+    o.threads = threads;
+    c0 = cpu_now();
+    o0 = thread_cpu_now();
+    t0 = bench_now();
+    if (jbw_forecast_run(&fc, p, NULL, &o) != JBW_OK) {
+        fprintf(stderr, "bench_forecast: %s\n", jbw_last_error());
+        exit(1);
     }
-    x = timing_of(t);
-    x.cpu = cpu_now() - cpu0;
-    return x;
+    wall = bench_now() - t0;
+    *cpu += cpu_now() - c0;
+    *own += thread_cpu_now() - o0;
+    jbw_forecast_month_get(&m, fc, MONTHS, JBW_STAT_P95);
+    *p95 = m.waiting;
+    if (json && jbw_forecast_json(json, &len, fc) != JBW_OK)
+        *json = NULL;
+    jbw_forecast_free(fc);
+    return wall;
 }
 
 /* The reference: `draws` xoshiro256** uniforms per replicate-month. */
@@ -158,9 +170,11 @@ int main(int argc, char **argv)
     size_t reps = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
     size_t draws = 5 * JBW_KIND_COUNT + JBW_TENURE_SLOTS;
     double measures = 0, fte = 0, p95 = 0, p95_2 = 0;
-    char *json1 = NULL, *json2 = NULL;
-    timing t, t2, ref;
-    int k;
+    double t1[RUNS], t2[RUNS], ratio[RUNS], cpu1 = 0, cpu2 = 0, w1 = 0, w2 = 0,
+                                            own1 = 0, own2 = 0;
+    int identical = 1;
+    timing t, tt, sp, ref;
+    int k, r;
 
     region_params(&p);
     for (k = 0; k < JBW_KIND_COUNT; k++)
@@ -169,29 +183,57 @@ int main(int argc, char **argv)
         fte += p.staff_fte[k];
     bench_print_load("bench_forecast");
     printf("bench_forecast: %zu replicates x %d months, %.0f measures, "
-           "%.0f FTE (illustrative region), median of %d runs (min, max)\n",
-           reps, MONTHS, measures, fte, RUNS);
-    t = time_forecast(&p, reps, 1, &p95, &json1);
-    t2 = time_forecast(&p, reps, 2, &p95_2, &json2);
+           "%.0f FTE (illustrative region), %d runs on 1 thread and %d on "
+           "2 threads, alternating (1, 2, 1, 2, ...); median (min, max)\n",
+           reps, MONTHS, measures, fte, RUNS, RUNS);
+    /* Alternating runs, each pair with the same seed: the pair's two runs
+     * see about the same load on a shared machine, and must give the same
+     * JSON. */
+    for (r = 0; r < RUNS; r++) {
+        char *json1 = NULL, *json2 = NULL;
+        uint64_t seed = 20250901u + (uint64_t)r;
+        t1[r] = one_forecast(&p, reps, 1, seed, &cpu1, &own1, &p95, &json1);
+        t2[r] = one_forecast(&p, reps, 2, seed, &cpu2, &own2, &p95_2, &json2);
+        ratio[r] = t1[r] / t2[r];
+        w1 += t1[r];
+        w2 += t2[r];
+        identical &= json1 && json2 && strcmp(json1, json2) == 0;
+        jbw_free(json1);
+        jbw_free(json2);
+    }
+    t = timing_of(t1);
+    tt = timing_of(t2);
+    sp = timing_of(ratio);
     ref = time_reference(reps, draws);
     printf("  forecast, 1 thread:  %.3f s (%.3f, %.3f)  %.0f ns per "
            "replicate-month; p95 waiting at month %d: %.1f\n",
            t.med, t.min, t.max, t.med * 1e9 / ((double)reps * MONTHS), MONTHS,
            p95);
     printf("  forecast, 2 threads: %.3f s (%.3f, %.3f)  %.0f ns per "
-           "replicate-month; figures %s one thread's\n",
-           t2.med, t2.min, t2.max, t2.med * 1e9 / ((double)reps * MONTHS),
-           json1 && json2 && strcmp(json1, json2) == 0 ? "identical to"
-                                                       : "DIFFERENT from");
-    printf("  speed-up 1 thread / 2 threads: %.2f (target >= 1.6 on 2 "
-           "idle cores); CPU seconds of the %d runs: %.2f on 1 thread, "
-           "%.2f on 2 (the work the threads share)\n",
-           t.med / t2.med, RUNS, t.cpu, t2.cpu);
+           "replicate-month; figures %s one thread's in every run\n",
+           tt.med, tt.min, tt.max, tt.med * 1e9 / ((double)reps * MONTHS),
+           identical ? "identical to" : "DIFFERENT from");
+    printf("  speed-up 1 thread / 2 threads: %.2f (median of the %d pairs; "
+           "min %.2f, max %.2f); ratio of the medians %.2f (target >= 1.6 "
+           "on 2 idle cores)\n",
+           sp.med, RUNS, sp.min, sp.max, t.med / tt.med);
+    printf("  CPU seconds of the %d runs: %.2f on 1 thread, %.2f on 2 "
+           "(the work the threads share), in %.2f and %.2f wall seconds\n",
+           RUNS, cpu1, cpu2, w1, w2);
+    /* On 2 threads the calling thread steps half of every month's
+     * replicates and computes half of its statistics, plus whatever stays
+     * serial; the other thread does the rest. With a core for each, the
+     * run takes about the calling thread's CPU time: the bound below does
+     * not depend on how busy the machine is. */
+    printf("  CPU seconds of the calling thread on 2 threads: %.2f of %.2f; "
+           "speed-up the CPU times allow on 2 idle cores (1-thread CPU / "
+           "calling thread's CPU on 2): %.2f\n",
+           own2, cpu2, cpu1 / own2);
     printf("  reference: %.3f s (%.3f, %.3f)  %zu xoshiro256** uniforms per "
-           "replicate-month, one thread\n",
-           ref.med, ref.min, ref.max, draws);
+           "replicate-month, one thread: %.0f million uniforms/s\n",
+           ref.med, ref.min, ref.max, draws,
+           (double)reps * MONTHS * (double)draws / ref.med / 1e6);
     printf("  ratio forecast (1 thread) / reference: %.2f\n", t.med / ref.med);
-    jbw_free(json1);
-    jbw_free(json2);
-    return 0;
+    bench_print_loadavg("bench_forecast (end)");
+    return identical ? 0 : 1;
 }

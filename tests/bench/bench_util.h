@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static inline double bench_now(void)
 {
@@ -31,9 +32,32 @@ static inline int bench_cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The first line of /proc/<file> that starts with `key`, after its ':'
+ * (Linux), or "" when there is none. */
+static inline void bench_proc_field(char *out, size_t size, const char *file,
+                                    const char *key)
+{
+    char line[256];
+    FILE *f = fopen(file, "r");
+    out[0] = '\0';
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, key, strlen(key)) == 0) {
+            const char *v = strchr(line, ':');
+            v = v ? v + 1 : line;
+            while (*v == ' ' || *v == '\t')
+                v++;
+            snprintf(out, size, "%s", v);
+            out[strcspn(out, "\n")] = '\0';
+            break;
+        }
+    fclose(f);
+}
+
 /* The machine's load average (Linux), so figures from a busy machine
  * are read as such. */
-static inline void bench_print_load(const char *who)
+static inline void bench_print_loadavg(const char *who)
 {
     char buf[64] = "";
     FILE *f = fopen("/proc/loadavg", "r");
@@ -46,6 +70,25 @@ static inline void bench_print_load(const char *who)
     printf("%s: load average (1, 5, 15 min; running/threads; last pid) "
            "%s\n",
            who, buf[0] ? buf : "unknown");
+}
+
+/* The machine (processor, online cores, compiler) and its load average:
+ * every bench prints both first, since its figures depend on them. */
+static inline void bench_print_load(const char *who)
+{
+    char model[128], cache[64];
+    bench_proc_field(model, sizeof model, "/proc/cpuinfo", "model name");
+    bench_proc_field(cache, sizeof cache, "/proc/cpuinfo", "cache size");
+    printf("%s: machine: %s%s%s%s, %ld cores online, compiler %s\n", who,
+           model[0] ? model : "unknown processor", cache[0] ? " (cache " : "",
+           cache, cache[0] ? ")" : "", sysconf(_SC_NPROCESSORS_ONLN),
+#if defined(__VERSION__)
+           __VERSION__
+#else
+           "unknown"
+#endif
+    );
+    bench_print_loadavg(who);
 }
 
 /* Median of n samples (sorts them in place). */
