@@ -6,23 +6,12 @@ usage: python3 test_cli.py PATH_TO_JBW WORK_DIR
 import json
 import os
 import shutil
-import subprocess
-import sys
 import threading
 import unittest
 
-JBW = None
-WORK = None
+import cli_support as cli
+from cli_support import run
 
-
-def run(*args, check_rc=0):
-    p = subprocess.run([JBW, *args], capture_output=True, text=True,
-                       stdin=subprocess.DEVNULL, timeout=300)
-    if check_rc is not None and p.returncode != check_rc:
-        raise AssertionError(
-            f"jbw {' '.join(args)}: exit {p.returncode}, expected {check_rc}\n"
-            f"stdout: {p.stdout[:2000]}\nstderr: {p.stderr[:2000]}")
-    return p
 
 
 def jbw_notice():
@@ -63,8 +52,8 @@ class ExitCodes(unittest.TestCase):
         self.assertIn("31-02-2025", p.stderr)
 
     def test_missing_input_file_is_input_error(self):
-        p = run("report", "--measures", os.path.join(WORK, "none.csv"),
-                "--workers", os.path.join(WORK, "none2.csv"), check_rc=1)
+        p = run("report", "--measures", os.path.join(cli.WORK, "none.csv"),
+                "--workers", os.path.join(cli.WORK, "none2.csv"), check_rc=1)
         self.assertRegex(p.stderr, r"none2?\.csv")  # names the file it could not read
 
     def test_help_succeeds(self):
@@ -114,8 +103,8 @@ class Usage(unittest.TestCase):
         # forecast and staffing run one scenario: a second --scenario would
         # silently replace the first, so it is bad usage (the brief takes
         # up to 8 and sets them side by side)
-        s1 = os.path.join(WORK, "s1.txt")
-        s2 = os.path.join(WORK, "s2.txt")
+        s1 = os.path.join(cli.WORK, "s1.txt")
+        s2 = os.path.join(cli.WORK, "s2.txt")
         for path, rate in ((s1, "0.3"), (s2, "0.1")):
             with open(path, "w", encoding="utf-8") as f:
                 f.write(f"turnover = {rate}\n")
@@ -171,7 +160,7 @@ class Usage(unittest.TestCase):
             self.assertIn(key, p.stderr)
 
     def test_files_in_the_wrong_slot_get_a_hint(self):
-        d = os.path.join(WORK, "slots")
+        d = os.path.join(cli.WORK, "slots")
         shutil.rmtree(d, ignore_errors=True)
         run("export", "--dir", d)
         m, w = os.path.join(d, "measures.csv"), os.path.join(d, "workers.csv")
@@ -181,7 +170,7 @@ class Usage(unittest.TestCase):
         self.assertIn(f"--measures {m}", p.stderr)
 
     def test_a_reject_line_names_file_and_line_once(self):
-        d = os.path.join(WORK, "reject-once")
+        d = os.path.join(cli.WORK, "reject-once")
         shutil.rmtree(d, ignore_errors=True)
         run("export", "--dir", d)
         path = os.path.join(d, "workers.csv")
@@ -348,7 +337,7 @@ class Report(unittest.TestCase):
                          t["assigned"] + t["waiting_nieuw"] + t["waiting_bestaand"])
 
     def test_export_then_report_gives_the_same_report(self):
-        d = os.path.join(WORK, "export")
+        d = os.path.join(cli.WORK, "export")
         shutil.rmtree(d, ignore_errors=True)
         run("export", "--dir", d)
         for name in ("measures.csv", "workers.csv", "registry.csv"):
@@ -371,7 +360,7 @@ class Report(unittest.TestCase):
                          csv_without_notice(loaded))
 
     def test_lenient_load_reports_rejected_rows(self):
-        d = os.path.join(WORK, "lenient")
+        d = os.path.join(cli.WORK, "lenient")
         shutil.rmtree(d, ignore_errors=True)
         run("export", "--dir", d)
         path = os.path.join(d, "measures.csv")
@@ -394,7 +383,7 @@ class Report(unittest.TestCase):
     def test_jr_child_under_12_at_start_is_an_input_error(self):
         # Jeugdreclassering applies from 12: a JR row whose child is born
         # on the start day (0 years old then) is refused, line named.
-        d = os.path.join(WORK, "jr-under-12")
+        d = os.path.join(cli.WORK, "jr-under-12")
         shutil.rmtree(d, ignore_errors=True)
         run("export", "--dir", d)
         path = os.path.join(d, "measures.csv")
@@ -419,11 +408,10 @@ class Report(unittest.TestCase):
 
 class DashArgument(unittest.TestCase):
     def run_in(self, cwd, *args):
-        return subprocess.run([JBW, *args], capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL, timeout=300, cwd=cwd)
+        return run(*args, check_rc=None, cwd=cwd)
 
     def test_export_dir_dash_is_refused_and_writes_nothing(self):
-        d = os.path.join(WORK, "dash")
+        d = os.path.join(cli.WORK, "dash")
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
         p = self.run_in(d, "export", "--dir", "-")
@@ -432,7 +420,7 @@ class DashArgument(unittest.TestCase):
         self.assertEqual(os.listdir(d), [])
 
     def test_svg_dash_is_refused_and_writes_nothing(self):
-        d = os.path.join(WORK, "dash-svg")
+        d = os.path.join(cli.WORK, "dash-svg")
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
         p = self.run_in(d, "forecast", "--months", "2", "--svg", "-")
@@ -440,7 +428,7 @@ class DashArgument(unittest.TestCase):
         self.assertEqual(os.listdir(d), [])
 
     def test_dot_slash_dash_is_a_directory_named_dash(self):
-        d = os.path.join(WORK, "dash-dir")
+        d = os.path.join(cli.WORK, "dash-dir")
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
         p = self.run_in(d, "export", "--dir", "./-")
@@ -481,9 +469,9 @@ class PolicyReport(unittest.TestCase):
         for name in ("fnv-gi-2023", "significant-children", "significant-families"):
             self.assertIn(name, p.stderr)
         # a path that does not exist stays a missing input file
-        run("report", "--norm", os.path.join(WORK, "no-such.norm"), check_rc=1)
+        run("report", "--norm", os.path.join(cli.WORK, "no-such.norm"), check_rc=1)
         # a file still works
-        path = os.path.join(WORK, "ten.norm")
+        path = os.path.join(cli.WORK, "ten.norm")
         with open(path, "w", encoding="utf-8") as f:
             f.write("name = Tien\nunit = measure\ncaseload_per_fte = 10\n")
         doc = json.loads(run("report", "--format", "json", "--norm", path).stdout)
@@ -587,7 +575,7 @@ class SyntheticNotice(unittest.TestCase):
 
     def test_svg_chart_says_synthetic(self):
         import xml.etree.ElementTree as ET
-        svg = os.path.join(WORK, "notice.svg")
+        svg = os.path.join(cli.WORK, "notice.svg")
         for cmd in (("forecast", "--months", "3"),
                     ("backtest", "--from", "2025-03-01", "--months", "3")):
             with self.subTest(cmd[0]):
@@ -597,7 +585,7 @@ class SyntheticNotice(unittest.TestCase):
                 self.assertIn(self.notice(), texts)
 
     def test_export_writes_a_notice_file_beside_the_csv(self):
-        d = os.path.join(WORK, "export-notice")
+        d = os.path.join(cli.WORK, "export-notice")
         shutil.rmtree(d, ignore_errors=True)
         run("export", "--dir", d)
         with open(os.path.join(d, "data_notice"), encoding="utf-8") as f:
@@ -614,36 +602,33 @@ class HostileInput(unittest.TestCase):
     with exit 1 and a message that says why."""
 
     def workers(self):
-        path = os.path.join(WORK, "hostile-workers.csv")
+        path = os.path.join(cli.WORK, "hostile-workers.csv")
         with open(path, "w", encoding="utf-8") as f:
             f.write("id,organisation,fte,hired\nW1,JBWEST,1,2020-03-01\n")
         return path
 
     def test_dev_zero_fails_at_its_first_byte(self):
         for opt in ("--measures", "--workers"):
-            args = {"--measures": os.path.join(WORK, "none.csv"),
+            args = {"--measures": os.path.join(cli.WORK, "none.csv"),
                     "--workers": self.workers()}
             args[opt] = "/dev/zero"
             if opt == "--workers":
                 args["--measures"] = self.workers()  # read after workers
-            p = subprocess.run([JBW, "report", "--measures", args["--measures"],
-                                "--workers", args["--workers"]],
-                               capture_output=True, text=True, timeout=20,
-                               stdin=subprocess.DEVNULL)
+            p = run("report", "--measures", args["--measures"],
+                    "--workers", args["--workers"], check_rc=None, timeout=20)
             self.assertEqual(p.returncode, 1, p.stderr)
             self.assertIn("/dev/zero line 1", p.stderr)
             self.assertIn("NUL byte", p.stderr)
 
     def test_registry_dev_zero_fails_at_its_first_byte(self):
-        p = subprocess.run([JBW, "report", "--measures", self.workers(),
-                            "--workers", self.workers(), "--registry", "/dev/zero"],
-                           capture_output=True, text=True, timeout=20,
-                           stdin=subprocess.DEVNULL)
+        p = run("report", "--measures", self.workers(), "--workers",
+                self.workers(), "--registry", "/dev/zero", check_rc=None,
+                timeout=20)
         self.assertEqual(p.returncode, 1, p.stderr)
         self.assertIn("NUL byte", p.stderr)
 
     def test_endless_fifo_stops_at_the_file_limit(self):
-        fifo = os.path.join(WORK, "endless.fifo")
+        fifo = os.path.join(cli.WORK, "endless.fifo")
         if os.path.exists(fifo):
             os.remove(fifo)
         os.mkfifo(fifo)
@@ -660,17 +645,15 @@ class HostileInput(unittest.TestCase):
 
         t = threading.Thread(target=writer, daemon=True)
         t.start()
-        p = subprocess.run([JBW, "report", "--max-file-bytes", "1000000",
-                            "--measures", fifo, "--workers", self.workers()],
-                           capture_output=True, text=True, timeout=30,
-                           stdin=subprocess.DEVNULL)
+        p = run("report", "--max-file-bytes", "1000000", "--measures", fifo,
+                "--workers", self.workers(), check_rc=None, timeout=30)
         t.join(10)
         self.assertEqual(p.returncode, 1, p.stderr)
         self.assertIn("1000000", p.stderr)
         self.assertIn("endless.fifo", p.stderr)
 
     def test_max_line_bytes_names_the_line(self):
-        path = os.path.join(WORK, "longline.csv")
+        path = os.path.join(cli.WORK, "longline.csv")
         with open(path, "w", encoding="utf-8") as f:
             f.write("id,child_id,kind,organisation,region,start\n"
                     "M1,C1,OTS,JBWEST,ZHZ,2025-01-10\n"
@@ -688,7 +671,7 @@ class HostileInput(unittest.TestCase):
             run("report", "--max-line-bytes", bad, check_rc=2)
 
     def test_lenient_load_that_rejects_every_row_exits_1(self):
-        path = os.path.join(WORK, "allbad.csv")
+        path = os.path.join(cli.WORK, "allbad.csv")
         with open(path, "w", encoding="utf-8") as f:
             f.write("id,child_id,kind,organisation,region,start\n"
                     "M1,C1,XYZ,JBWEST,ZHZ,2025-01-10\n"
@@ -720,7 +703,7 @@ class Triage(unittest.TestCase):
         self.assertEqual(order, sorted(order))
 
     def test_triage_refuses_a_protected_attribute_model(self):
-        path = os.path.join(WORK, "bad-model.txt")
+        path = os.path.join(cli.WORK, "bad-model.txt")
         with open(path, "w", encoding="utf-8") as f:
             f.write("name = test\nversion = 2\npoints.nationality = 10\n")
         p = run("triage", "--model", path, check_rc=1)
@@ -742,7 +725,7 @@ class Triage(unittest.TestCase):
         self.assertIn("--model-version", p.stderr)
 
     def test_model_and_model_version_exclude_each_other(self):
-        path = os.path.join(WORK, "own-model.txt")
+        path = os.path.join(cli.WORK, "own-model.txt")
         with open(path, "w", encoding="utf-8") as f:
             f.write("name = eigen\nversion = 1\nbase_version = 2\n")
         run("triage", "--model", path, "--model-version", "1", check_rc=2)
@@ -810,7 +793,7 @@ class Model(unittest.TestCase):
 
 class Forecast(unittest.TestCase):
     def scenario(self, text):
-        path = os.path.join(WORK, "scenario.txt")
+        path = os.path.join(cli.WORK, "scenario.txt")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         return path
@@ -847,7 +830,7 @@ class Forecast(unittest.TestCase):
 
     def test_svg_chart_is_written_and_is_xml(self):
         import xml.etree.ElementTree as ET
-        svg = os.path.join(WORK, "chart.svg")
+        svg = os.path.join(cli.WORK, "chart.svg")
         if os.path.exists(svg):
             os.remove(svg)
         run("forecast", "--months", "6", "--replicates", "50", "--svg", svg)
@@ -881,7 +864,7 @@ class Forecast(unittest.TestCase):
         # A 75-FTE intake in month 1 at half a caseload for 3 months: the
         # effective FTE of month 1 gains 75 x 0.5 = 37.5 over the run
         # without it, the FTE 75; the staff in post are the same in both.
-        plan = os.path.join(WORK, "plan.csv")
+        plan = os.path.join(cli.WORK, "plan.csv")
         with open(plan, "w", encoding="utf-8") as f:
             f.write("month,fte,onboarding_months,onboarding_fraction\n1,75,3,0.5\n")
         args = ("forecast", "--months", "2", "--format", "json")
@@ -897,12 +880,12 @@ class Forecast(unittest.TestCase):
         self.assertIn("hiring plan 75.00 FTE in 1 cohort.", text)
 
     def test_a_bad_hiring_plan_names_line_and_column(self):
-        plan = os.path.join(WORK, "bad_plan.csv")
+        plan = os.path.join(cli.WORK, "bad_plan.csv")
         with open(plan, "w", encoding="utf-8") as f:
             f.write("month,fte\n1,5\n1,6\n")
         p = run("forecast", "--hiring-plan", plan, check_rc=1)
         self.assertIn("bad_plan.csv line 3, column 'month'", p.stderr)
-        p = run("forecast", "--hiring-plan", os.path.join(WORK, "none.csv"),
+        p = run("forecast", "--hiring-plan", os.path.join(cli.WORK, "none.csv"),
                 check_rc=1)
         self.assertIn("none.csv", p.stderr)
         run("forecast", "--hiring-plan", check_rc=2)
@@ -938,7 +921,7 @@ class Calibrate(unittest.TestCase):
             self.assertIn(key, doc["staff"])
 
     def test_scenario_out_feeds_the_forecast(self):
-        path = os.path.join(WORK, "calibrated.txt")
+        path = os.path.join(cli.WORK, "calibrated.txt")
         run("calibrate", "--window-months", "6", "--scenario-out", path)
         with open(path, encoding="utf-8") as f:
             text = f.read()
@@ -954,7 +937,7 @@ class Calibrate(unittest.TestCase):
 
 class Backtest(unittest.TestCase):
     def history(self, dates, name="history"):
-        root = os.path.join(WORK, name)
+        root = os.path.join(cli.WORK, name)
         shutil.rmtree(root, ignore_errors=True)
         os.makedirs(root)
         run("export", "--dir", os.path.join(root, "export"))
@@ -987,7 +970,7 @@ class Backtest(unittest.TestCase):
 
     def test_svg_is_written_and_says_synthetic(self):
         import xml.etree.ElementTree as ET
-        svg = os.path.join(WORK, "backtest.svg")
+        svg = os.path.join(cli.WORK, "backtest.svg")
         run("backtest", "--from", "2025-03-01", "--months", "3", "--svg", svg)
         root = ET.parse(svg).getroot()
         self.assertTrue(root.tag.endswith("svg"))
@@ -1019,7 +1002,7 @@ class Backtest(unittest.TestCase):
                       p.stderr)
 
     def test_a_history_without_dated_folders_is_an_input_error(self):
-        root = os.path.join(WORK, "undated")
+        root = os.path.join(cli.WORK, "undated")
         shutil.rmtree(root, ignore_errors=True)
         os.makedirs(os.path.join(root, "notes"))
         p = run("series", "--history", root, check_rc=1)
@@ -1061,12 +1044,5 @@ class ReliefProbability(unittest.TestCase):
             "--probability", "0.9", check_rc=2)
 
 
-def main():
-    global JBW, WORK
-    JBW, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    os.makedirs(WORK, exist_ok=True)
-    unittest.main(argv=[sys.argv[0], "-v"])
-
-
 if __name__ == "__main__":
-    main()
+    cli.main()

@@ -7,14 +7,13 @@ import csv
 import json
 import os
 import re
-import subprocess
-import sys
 import unittest
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
-JBW = None
-WORK = None
+import cli_support as cli
+from cli_support import run
+
 SVG = "{http://www.w3.org/2000/svg}"
 NOTICE = "SYNTHETIC example data"
 NOTICE_NL = "Synthetische voorbeeldgegevens"
@@ -23,19 +22,9 @@ NOTICE_NL = "Synthetische voorbeeldgegevens"
 PUBLISHED = "PUBLISHED figures: council information letter"
 
 
-def run(*args, check_rc=0):
-    p = subprocess.run([JBW, *args], capture_output=True, text=True,
-                       stdin=subprocess.DEVNULL, timeout=300)
-    if check_rc is not None and p.returncode != check_rc:
-        raise AssertionError(
-            f"jbw {' '.join(args)}: exit {p.returncode}, expected {check_rc}\n"
-            f"stdout: {p.stdout[:2000]}\nstderr: {p.stderr[:2000]}")
-    return p
-
-
 def chart(*args):
     """Runs jbw with --svg and returns the parsed chart and its text."""
-    path = os.path.join(WORK, "chart.svg")
+    path = os.path.join(cli.WORK, "chart.svg")
     if os.path.exists(path):
         os.remove(path)
     run(*args, "--svg", path)
@@ -181,9 +170,9 @@ def number(text):
 def region_files(region):
     """The embedded example exported as CSV and cut to one region, as another
     region's own export would be: (measures.csv, workers.csv)."""
-    d = os.path.join(WORK, "export")
+    d = os.path.join(cli.WORK, "export")
     run("export", "--dir", d)
-    out = os.path.join(WORK, region)
+    out = os.path.join(cli.WORK, region)
     os.makedirs(out, exist_ok=True)
     for name in ("measures.csv", "workers.csv"):
         with open(os.path.join(d, name), newline="", encoding="utf-8") as f:
@@ -197,7 +186,7 @@ def region_files(region):
 
 class Brief(unittest.TestCase):
     def test_example_brief_is_one_page_with_the_letters_table(self):
-        out = os.path.join(WORK, "brief.html")
+        out = os.path.join(cli.WORK, "brief.html")
         run("brief", "--out", out, "--replicates", "20")
         with open(out, encoding="utf-8") as f:
             html = f.read()
@@ -237,7 +226,7 @@ class Brief(unittest.TestCase):
     def test_brief_of_another_regions_csv_equals_its_report(self):
         measures, workers = region_files("HGL")
         args = ("--measures", measures, "--workers", workers)
-        out = os.path.join(WORK, "brief-hgl.html")
+        out = os.path.join(cli.WORK, "brief-hgl.html")
         run("brief", *args, "--out", out, "--replicates", "0")
         report = json.loads(run("report", *args, "--format", "json").stdout)["totals"]
         with open(out, encoding="utf-8") as f:
@@ -257,7 +246,7 @@ class Brief(unittest.TestCase):
         self.assertEqual(regions, ["Haaglanden"])
 
     def test_markdown_scenarios_and_publication_rule(self):
-        sc = os.path.join(WORK, "verloop.scenario")
+        sc = os.path.join(cli.WORK, "verloop.scenario")
         with open(sc, "w", encoding="utf-8") as f:
             f.write("turnover = 30%\n")
         md = run("brief", "--format", "md", "--scenario", sc, "--replicates", "0",
@@ -281,7 +270,7 @@ class Brief(unittest.TestCase):
         # relatively; every linked file exists, is well-formed SVG and
         # carries its notice (published for the series, synthetic for the
         # rest); each chart is linked once.
-        d = os.path.join(WORK, "md brief")
+        d = os.path.join(cli.WORK, "md brief")
         os.makedirs(d, exist_ok=True)
         for name in os.listdir(d):
             os.remove(os.path.join(d, name))
@@ -311,8 +300,8 @@ class Brief(unittest.TestCase):
         self.assertIn("*Figuur: Jeugdigen zonder vaste jeugdbeschermer", md)
 
     def test_brief_of_a_history_folder_has_its_series(self):
-        root = os.path.join(WORK, "history")
-        d = os.path.join(WORK, "export")
+        root = os.path.join(cli.WORK, "history")
+        d = os.path.join(cli.WORK, "export")
         run("export", "--dir", d)
         for day in ("2025-07-01", "2025-08-01", "2025-09-01"):
             os.makedirs(os.path.join(root, day), exist_ok=True)
@@ -320,7 +309,7 @@ class Brief(unittest.TestCase):
                 with open(os.path.join(d, name), encoding="utf-8") as src, \
                         open(os.path.join(root, day, name), "w", encoding="utf-8") as dst:
                     dst.write(src.read())
-        out = os.path.join(WORK, "brief-history.html")
+        out = os.path.join(cli.WORK, "brief-history.html")
         run("brief", "--history", root, "--out", out, "--replicates", "0")
         with open(out, encoding="utf-8") as f:
             page = Tables(f.read())
@@ -344,12 +333,5 @@ class Brief(unittest.TestCase):
         run("brief", *many, check_rc=2)
 
 
-def main():
-    global JBW, WORK
-    JBW, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    os.makedirs(WORK, exist_ok=True)
-    unittest.main(argv=[sys.argv[0], "-v"])
-
-
 if __name__ == "__main__":
-    main()
+    cli.main()

@@ -194,6 +194,64 @@ static inline void jbw_test_oom_sweep_(int (*step)(void *), void *ctx,
     _fail(file, line);
 }
 
+/*
+ * A snapshot on `ref` over a small registry: the regions R1 .. R<regions>
+ * ("Regio Een", "Regio Twee", ...) and one organisation per entry of
+ * `serves`, G1, G2, ... ("GI Een", ...), serving the regions whose digits
+ * the entry lists, in that order ("12": R1 then R2). At most 9 of each.
+ */
+static inline jbw_snapshot *jbw_test_snapshot(jbw_date ref, int regions,
+                                              const char *const *serves,
+                                              int orgs)
+{
+    static const char *const names[] = {"Een", "Twee",  "Drie", "Vier", "Vijf",
+                                        "Zes", "Zeven", "Acht", "Negen"};
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    char key[16], region[16], name[32];
+    const char *p;
+    int i;
+    assert_true(regions <= 9 && orgs <= 9);
+    assert_ok(jbw_registry_new(&reg));
+    for (i = 1; i <= regions; i++) {
+        snprintf(key, sizeof key, "R%d", i);
+        snprintf(name, sizeof name, "Regio %s", names[i - 1]);
+        assert_ok(jbw_registry_add_region(reg, key, name, NULL));
+    }
+    for (i = 1; i <= orgs; i++) {
+        snprintf(key, sizeof key, "G%d", i);
+        snprintf(name, sizeof name, "GI %s", names[i - 1]);
+        assert_ok(jbw_registry_add_organisation(reg, key, name));
+    }
+    for (i = 1; i <= orgs; i++)
+        for (p = serves[i - 1]; *p; p++) {
+            snprintf(key, sizeof key, "G%d", i);
+            snprintf(region, sizeof region, "R%c", *p);
+            assert_ok(jbw_registry_add_service(reg, key, region));
+        }
+    assert_ok(jbw_snapshot_new(&snap, reg, ref));
+    jbw_registry_free(reg);
+    return snap;
+}
+
+/* The caseload of `snap` on `date` under the default norm and calendar
+ * (jbw_norm_new_default, jbw_calendar_new). */
+static inline jbw_caseload *jbw_test_caseload(const jbw_snapshot *snap,
+                                              jbw_date date)
+{
+    jbw_caseload *cl = NULL;
+    jbw_norm *norm = NULL;
+    jbw_calendar *cal = NULL;
+    jbw_caseload_options o = JBW_CASELOAD_OPTIONS_INIT;
+    o.date = date;
+    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, &o));
+    jbw_norm_free(norm);
+    jbw_calendar_free(cal);
+    return cl;
+}
+
 /* Adds a worker to a test snapshot, failing the test on error. */
 static inline void jbw_test_add_worker(jbw_snapshot *snap, const char *id,
                                        const char *org, const char *region,

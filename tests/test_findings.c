@@ -14,17 +14,11 @@
 
 #define NONE JBW_DATE_NONE
 
+/* G1 serves R1. Reference date 2025-09-01. */
 static jbw_snapshot *new_snapshot(void)
 {
-    jbw_registry *reg = NULL;
-    jbw_snapshot *snap = NULL;
-    assert_ok(jbw_registry_new(&reg));
-    assert_ok(jbw_registry_add_region(reg, "R1", "Regio Een", NULL));
-    assert_ok(jbw_registry_add_organisation(reg, "G1", "GI Een"));
-    assert_ok(jbw_registry_add_service(reg, "G1", "R1"));
-    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
-    jbw_registry_free(reg);
-    return snap;
+    static const char *const serves[] = {"1"};
+    return jbw_test_snapshot(D(2025, 9, 1), 1, serves, 1);
 }
 
 static void add(jbw_snapshot *snap, const char *id, jbw_kind kind,
@@ -98,21 +92,6 @@ static jbw_snapshot *fixture(void)
     return snap;
 }
 
-static jbw_caseload *compute(const jbw_snapshot *snap, jbw_date date)
-{
-    jbw_caseload *cl = NULL;
-    jbw_norm *norm = NULL;
-    jbw_calendar *cal = NULL;
-    jbw_caseload_options o = JBW_CASELOAD_OPTIONS_INIT;
-    o.date = date;
-    assert_ok(jbw_norm_new_default(&norm));
-    assert_ok(jbw_calendar_new(&cal, NULL));
-    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, &o));
-    jbw_norm_free(norm);
-    jbw_calendar_free(cal);
-    return cl;
-}
-
 static void expect(const jbw_caseload *cl, size_t i, jbw_finding_rule rule,
                    const char *id, jbw_date since, jbw_date last)
 {
@@ -129,7 +108,7 @@ static void expect(const jbw_caseload *cl, size_t i, jbw_finding_rule rule,
 static void findings_follow_the_three_rules(void **state)
 {
     jbw_snapshot *snap = fixture();
-    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 9, 1));
     jbw_date d = D(2025, 9, 1);
     (void)state;
     assert_int_equal(jbw_caseload_finding_count(cl), 8);
@@ -163,7 +142,7 @@ static void findings_follow_the_three_rules(void **state)
 static void findings_count_only_days_up_to_the_date(void **state)
 {
     jbw_snapshot *snap = fixture();
-    jbw_caseload *cl = compute(snap, D(2025, 6, 14));
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 6, 14));
     (void)state;
     assert_int_equal(jbw_caseload_finding_count(cl), 3);
     assert_int_equal(
@@ -177,7 +156,7 @@ static void findings_count_only_days_up_to_the_date(void **state)
 static void findings_in_json_and_text(void **state)
 {
     jbw_snapshot *snap = fixture();
-    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 9, 1));
     jbw_report_options o = JBW_REPORT_OPTIONS_INIT;
     char *out = NULL;
     size_t len = 0;
@@ -219,7 +198,7 @@ static void text_lists_twenty_ids_per_rule(void **state)
         snprintf(id, sizeof id, "V%02d", n);
         add(snap, id, JBW_KIND_VOTS, NONE, D(2025, 1, 1), NONE);
     }
-    cl = compute(snap, D(2025, 9, 1));
+    cl = jbw_test_caseload(snap, D(2025, 9, 1));
     assert_int_equal(jbw_caseload_finding_count(cl), 25);
     assert_ok(jbw_caseload_report_text(&out, &len, cl, NULL));
     assert_non_null(strstr(out, "V18, V19 (+5 meer)\n"));
@@ -247,7 +226,7 @@ static void no_findings_says_so(void **state)
     size_t len = 0;
     (void)state;
     add(snap, "M1", JBW_KIND_OTS, D(2015, 1, 1), D(2025, 1, 1), NONE);
-    cl = compute(snap, D(2025, 9, 1));
+    cl = jbw_test_caseload(snap, D(2025, 9, 1));
     assert_int_equal(jbw_caseload_finding_count(cl), 0);
     assert_ok(jbw_caseload_report_text(&out, &len, cl, NULL));
     assert_non_null(strstr(out, "\nDatakwaliteit: geen bevindingen\n"));
@@ -262,7 +241,7 @@ static void no_findings_says_so(void **state)
 static void getters_check_null_version_and_range(void **state)
 {
     jbw_snapshot *snap = fixture();
-    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 9, 1));
     jbw_finding f;
     (void)state;
     memset(&f, 0, sizeof f);

@@ -19,19 +19,8 @@
 /* G1 serves R1 and R2, G2 serves R1. Reference date 2025-09-01. */
 static jbw_snapshot *new_snapshot(void)
 {
-    jbw_registry *reg = NULL;
-    jbw_snapshot *snap = NULL;
-    assert_ok(jbw_registry_new(&reg));
-    assert_ok(jbw_registry_add_region(reg, "R1", "Regio Een", NULL));
-    assert_ok(jbw_registry_add_region(reg, "R2", "Regio Twee", NULL));
-    assert_ok(jbw_registry_add_organisation(reg, "G1", "GI Een"));
-    assert_ok(jbw_registry_add_organisation(reg, "G2", "GI Twee"));
-    assert_ok(jbw_registry_add_service(reg, "G1", "R1"));
-    assert_ok(jbw_registry_add_service(reg, "G1", "R2"));
-    assert_ok(jbw_registry_add_service(reg, "G2", "R1"));
-    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
-    jbw_registry_free(reg);
-    return snap;
+    static const char *const serves[] = {"12", "1"};
+    return jbw_test_snapshot(D(2025, 9, 1), 2, serves, 2);
 }
 
 static jbw_measure measure(const char *id, const char *org, const char *region)
@@ -85,21 +74,6 @@ static jbw_snapshot *fixture(void)
     return snap;
 }
 
-static jbw_caseload *compute(const jbw_snapshot *snap, jbw_date date)
-{
-    jbw_caseload *cl = NULL;
-    jbw_norm *norm = NULL;
-    jbw_calendar *cal = NULL;
-    jbw_caseload_options o = JBW_CASELOAD_OPTIONS_INIT;
-    o.date = date;
-    assert_ok(jbw_norm_new_default(&norm));
-    assert_ok(jbw_calendar_new(&cal, NULL));
-    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, &o));
-    jbw_norm_free(norm);
-    jbw_calendar_free(cal);
-    return cl;
-}
-
 static void expect_group(const jbw_caseload *cl, jbw_group group, size_t i,
                          const char *key, size_t waiting, size_t past)
 {
@@ -116,7 +90,7 @@ static void expect_group(const jbw_caseload *cl, jbw_group group, size_t i,
 static void waiting_for_help_in_total_and_per_group(void **state)
 {
     jbw_snapshot *snap = fixture();
-    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 9, 1));
     jbw_caseload_totals t;
     (void)state;
     memset(&t, 0, sizeof t);
@@ -142,7 +116,7 @@ static void waiting_for_help_in_total_and_per_group(void **state)
 static void waiting_for_help_on_an_earlier_date(void **state)
 {
     jbw_snapshot *snap = fixture();
-    jbw_caseload *cl = compute(snap, D(2025, 8, 1));
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 8, 1));
     jbw_caseload_totals t;
     (void)state;
     memset(&t, 0, sizeof t);
@@ -159,7 +133,7 @@ static void waiting_for_help_on_an_earlier_date(void **state)
 static void totals_version_1_is_still_filled(void **state)
 {
     jbw_snapshot *snap = fixture();
-    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 9, 1));
     jbw_caseload_totals t;
     (void)state;
     memset(&t, 0, sizeof t);
@@ -291,7 +265,7 @@ static void csv_columns_read_write_and_refuse(void **state)
 static void writers_carry_the_help_figures(void **state)
 {
     jbw_snapshot *snap = fixture();
-    jbw_caseload *cl = compute(snap, D(2025, 9, 1));
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 9, 1));
     jbw_report_options o = JBW_REPORT_OPTIONS_INIT;
     char *out = NULL;
     size_t len = 0;
@@ -328,7 +302,7 @@ static void report_leaves_out_help_without_dates(void **state)
     size_t len = 0;
     (void)state;
     add(snap, "M1", "G1", "R1", NONE, NONE, NONE);
-    cl = compute(snap, D(2025, 9, 1));
+    cl = jbw_test_caseload(snap, D(2025, 9, 1));
     assert_ok(jbw_caseload_report_text(&out, &len, cl, NULL));
     assert_null(strstr(out, "passende hulp"));
     jbw_free(out);
