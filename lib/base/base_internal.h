@@ -199,17 +199,20 @@ void jbw__json_date(jbw__buf *b, const char *key, jbw_date d, int first);
 /* ---- string interning map: string -> dense index --------------------- */
 
 typedef struct jbw__strmap {
-    uint64_t *slots;   /* 0 = empty; else (hash >> 32) << 32 | (index + 1):
-                          the hash's high half lets a probe skip other
-                          keys without touching their arrays */
+    uint32_t *slots;   /* 0 = empty; else a tag from the hash's high half
+                          in the bits above slot_count - 1 and index + 1
+                          below them (strmap.c) */
     size_t slot_count; /* power of two */
-    char **keys;       /* NUL-terminated copies in the arena, by index */
-    uint32_t *lens;
-    uint32_t *hashes; /* the low half of each key's hash: its slot bits */
+    uint32_t *offs;    /* by index: where the key is, block << 16 |
+                          position in the block (JBW__STRMAP_KEY) */
     size_t count;
     size_t key_cap;
-    /* Keys live in large arena blocks rather than one allocation each:
-     * loading a national file interns about a million ids. */
+    /* Keys live in arena blocks of 64 KiB rather than one allocation
+     * each (a national file interns about a million ids); a key longer
+     * than a block gets a block of its own. Each key is stored as its
+     * length (one byte; 255, then four bytes before it, for 255 bytes or
+     * more), its bytes and a NUL; blocks never move, so a key read once
+     * stays valid while the map lives. */
     char **blocks;
     size_t block_count, block_cap;
     size_t block_used, block_size; /* of the last block */
@@ -217,7 +220,7 @@ typedef struct jbw__strmap {
 
 #define JBW__STRMAP_INIT                                                       \
     {                                                                          \
-        NULL, 0, NULL, NULL, NULL, 0, 0, NULL, 0, 0, 0, 0                      \
+        NULL, 0, NULL, 0, 0, NULL, 0, 0, 0, 0                                  \
     }
 
 /*
@@ -260,7 +263,16 @@ static inline void jbw__strmap_prefetch(const jbw__strmap *m, uint64_t h)
     (void)h;
 #endif
 }
-const char *jbw__strmap_key(const jbw__strmap *m, size_t index);
+/* The key of `index` (NUL-terminated; valid while the map lives), NULL
+ * past the last. */
+static inline const char *jbw__strmap_key(const jbw__strmap *m, size_t index)
+{
+    uint32_t off;
+    if (index >= m->count)
+        return NULL;
+    off = m->offs[index];
+    return m->blocks[off >> 16] + (off & 0xFFFFu);
+}
 void jbw__strmap_free(jbw__strmap *m);
 
 /* ---- numbers --------------------------------------------------------- */

@@ -2,13 +2,19 @@
  * libjbw - the string interning map (string -> dense index) that turns
  * ids into the integer indices the calculations run on, with its arena
  * for the keys.
+ *
+ * Per key the map holds 4 bytes of offset, the key itself with a length
+ * byte and a NUL, and 2 to 4 slots of 4 bytes (the table is a power of
+ * two, kept at most half full). A slot is index + 1 in the bits below
+ * slot_count and, above them, the same bits of the high half of the
+ * key's hash: a probe skips other keys without reading them, and the
+ * slot bits of the hash (its low half) follow from the slot's place.
+ * Keys keep no hash: growing the table or removing a key hashes again.
  */
 #include "base/base_internal.h"
 
 #include <limits.h>
 #include <string.h>
-
-/* ---- string map ------------------------------------------------------ */
 
 /* Unaligned little loads; memcpy compiles to a single move. */
 static uint64_t load64(const char *s)
@@ -18,7 +24,7 @@ static uint64_t load64(const char *s)
     return v;
 }
 
-static uint64_t load32(const char *s)
+static uint32_t load32(const char *s)
 {
     uint32_t v;
     memcpy(&v, s, sizeof v);
@@ -28,22 +34,36 @@ static uint64_t load32(const char *s)
 /* jbw__hash() is the keyed hash of hashkey.c: its key is drawn once per
  * process, so ids written to collide cannot be computed offline. */
 
-#define JBW__SLOT(h, index)                                                    \
-    (((h)&0xFFFFFFFF00000000ULL) | (uint64_t)((index) + 1))
-#define JBW__SLOT_INDEX(v) ((size_t)((v)&0xFFFFFFFFu) - 1)
 /* A map holds at most 2^30 keys in at most 2^31 slots (half full at
- * most), so that a key's slot is set by the low half of its hash. */
+ * most), so that index + 1 fits below the slot bits and a tag of at least
+ * one bit above them. */
 #define JBW__KEYS_MAX  ((size_t)1 << 30)
 #define JBW__SLOTS_MAX ((size_t)1 << 31)
+/* Arena blocks: a key's offset is its block << 16 | its position. */
+#define JBW__ARENA_BLOCK 65536
+#define JBW__BLOCKS_MAX  65536
+#define JBW__LONG_KEY    255 /* from this length, 4 more bytes of length */
 
-/* s[0..n) equals the key of length n at k. Short ids (most are) are
- * compared a word at a time, with overlapping reads, and need no call. */
 #if defined(__GNUC__) || defined(__clang__)
 #define JBW__HOT_INLINE __attribute__((always_inline)) inline
 #else
 #define JBW__HOT_INLINE
 #endif
 
+static JBW__HOT_INLINE const char *key_at(const jbw__strmap *m, size_t k)
+{
+    uint32_t off = m->offs[k];
+    return m->blocks[off >> 16] + (off & 0xFFFFu);
+}
+
+static JBW__HOT_INLINE size_t key_len(const char *k)
+{
+    unsigned char b = (unsigned char)k[-1];
+    return b < JBW__LONG_KEY ? b : load32(k - 5);
+}
+
+/* s[0..n) equals the key of length n at k. Short ids (most are) are
+ * compared a word at a time, with overlapping reads, and need no call. */
 static JBW__HOT_INLINE int same_key(const char *k, const char *s, size_t n)
 {
     if (n > 16)
@@ -56,24 +76,32 @@ static JBW__HOT_INLINE int same_key(const char *k, const char *s, size_t n)
            (k[0] == s[0] && k[n / 2] == s[n / 2] && k[n - 1] == s[n - 1]);
 }
 
+/* The slot value of key `index` with hash h in a table of `mask` + 1. */
+static JBW__HOT_INLINE uint32_t slot_value(uint64_t h, size_t index,
+                                           uint32_t mask)
+{
+    return ((uint32_t)(h >> 32) & ~mask) | (uint32_t)(index + 1);
+}
+
 long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s, size_t n,
                              uint64_t h)
 {
-    size_t mask, i;
-    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
+    uint32_t mask, tag;
+    size_t i;
     if (!m->slot_count)
         return -1;
-    mask = m->slot_count - 1;
+    mask = (uint32_t)(m->slot_count - 1);
+    tag = (uint32_t)(h >> 32) & ~mask;
     for (i = (size_t)h & mask;; i = (i + 1) & mask) {
-        uint64_t v = m->slots[i];
-        size_t k;
+        uint32_t v = m->slots[i];
+        const char *k;
         if (!v)
             return -1;
-        if ((v & 0xFFFFFFFF00000000ULL) != tag)
+        if ((v & ~mask) != tag)
             continue;
-        k = JBW__SLOT_INDEX(v);
-        if (m->lens[k] == n && same_key(m->keys[k], s, n))
-            return (long)k;
+        k = key_at(m, (v & mask) - 1);
+        if (key_len(k) == n && same_key(k, s, n))
+            return (long)((v & mask) - 1);
     }
 }
 
@@ -85,32 +113,36 @@ long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
 {
     if (m->count <= JBW__STRMAP_SCAN) {
         size_t k;
-        for (k = 0; k < m->count; k++)
-            if (m->lens[k] == n && same_key(m->keys[k], s, n))
+        for (k = 0; k < m->count; k++) {
+            const char *key = key_at(m, k);
+            if (key_len(key) == n && same_key(key, s, n))
                 return (long)k;
+        }
         return -1;
     }
     return jbw__strmap_find_hashed(m, s, n, jbw__hash(s, n));
 }
 
-/* Moves every slot into a table of slot_count slots. A slot keeps the
- * high half of its key's hash and the key its low half, which is all a
- * table of at most 2^31 slots needs to place it. */
+/* Puts key k (hash h) into the first free slot of its probe run. */
+static void place(uint32_t *slots, uint32_t mask, uint64_t h, size_t k)
+{
+    size_t j = (size_t)h & mask;
+    while (slots[j])
+        j = (j + 1) & mask;
+    slots[j] = slot_value(h, k, mask);
+}
+
+/* A new table of slot_count slots holding every key (hashed again). */
 static int strmap_rehash(jbw__strmap *m, size_t slot_count)
 {
-    uint64_t *slots = jbw__calloc(slot_count, sizeof *slots);
-    size_t i, mask = slot_count - 1;
+    uint32_t *slots = jbw__calloc(slot_count, sizeof *slots);
+    uint32_t mask = (uint32_t)(slot_count - 1);
+    size_t k;
     if (!slots)
         return -1;
-    for (i = 0; i < m->slot_count; i++) {
-        uint64_t v = m->slots[i];
-        size_t j;
-        if (!v)
-            continue;
-        j = (size_t)m->hashes[JBW__SLOT_INDEX(v)] & mask;
-        while (slots[j])
-            j = (j + 1) & mask;
-        slots[j] = v;
+    for (k = 0; k < m->count; k++) {
+        const char *key = key_at(m, k);
+        place(slots, mask, jbw__hash(key, key_len(key)), k);
     }
     jbw__free(m->slots);
     m->slots = slots;
@@ -118,50 +150,52 @@ static int strmap_rehash(jbw__strmap *m, size_t slot_count)
     return 0;
 }
 
-#define JBW__ARENA_BLOCK 65536
-
-/* Copies s[0..n) plus a NUL into the arena; NULL when out of memory. */
-static char *strmap_store(jbw__strmap *m, const char *s, size_t n)
+/* Copies s[0..n) with its length and a NUL into the arena; *off
+ * receives where. -1 when out of memory or out of blocks. */
+static int strmap_store(jbw__strmap *m, const char *s, size_t n, uint32_t *off)
 {
+    size_t head = n < JBW__LONG_KEY ? 1 : 5, need = head + n + 1;
     char *p;
-    if (!m->block_count || m->block_size - m->block_used < n + 1) {
-        size_t size = n + 1 > JBW__ARENA_BLOCK ? n + 1 : JBW__ARENA_BLOCK;
+    if (!m->block_count || m->block_size - m->block_used < need) {
+        size_t size = need > JBW__ARENA_BLOCK ? need : JBW__ARENA_BLOCK;
         void *blocks = m->blocks;
         char *block;
-        if (jbw__grow(&blocks, &m->block_cap, m->block_count + 1,
+        if (m->block_count >= JBW__BLOCKS_MAX ||
+            jbw__grow(&blocks, &m->block_cap, m->block_count + 1,
                       sizeof(char *)) != 0)
-            return NULL;
+            return -1;
         m->blocks = blocks;
         block = jbw__malloc(size);
         if (!block)
-            return NULL;
+            return -1;
         m->blocks[m->block_count++] = block;
         m->block_used = 0;
         m->block_size = size;
     }
-    p = m->blocks[m->block_count - 1] + m->block_used;
+    p = m->blocks[m->block_count - 1] + m->block_used + head;
+    if (head == 1) {
+        p[-1] = (char)n;
+    } else {
+        uint32_t n32 = (uint32_t)n;
+        memcpy(p - 5, &n32, 4);
+        p[-1] = (char)JBW__LONG_KEY;
+    }
     memcpy(p, s, n);
     p[n] = '\0';
-    m->block_used += n + 1;
-    return p;
+    *off = (uint32_t)((m->block_count - 1) << 16 | (m->block_used + head));
+    m->block_used += need;
+    return 0;
 }
 
-/* Grows the per-key arrays together to hold `need` keys. */
+/* Grows the offsets to hold `need` keys. */
 static int strmap_reserve_keys(jbw__strmap *m, size_t need)
 {
-    void *a[3];
-    static const size_t elems[3] = {sizeof(char *), sizeof(uint32_t),
-                                    sizeof(uint32_t)};
+    void *a = m->offs;
     int rc;
     if (need <= m->key_cap)
         return 0;
-    a[0] = m->keys;
-    a[1] = m->lens;
-    a[2] = m->hashes;
-    rc = jbw__grow_parallel(a, elems, 3, &m->key_cap, need);
-    m->keys = a[0];
-    m->lens = a[1];
-    m->hashes = a[2];
+    rc = jbw__grow(&a, &m->key_cap, need, sizeof(uint32_t));
+    m->offs = a;
     return rc;
 }
 
@@ -197,38 +231,24 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
                                      uint64_t h, size_t *index, int *inserted)
 {
     long found = jbw__strmap_find_hashed(m, s, n, h);
-    size_t j, mask;
-    char *copy;
     if (found >= 0) {
         *index = (size_t)found;
         if (inserted)
             *inserted = 0;
         return JBW_OK;
     }
-    if (m->count >= JBW__KEYS_MAX || n >= UINT32_MAX)
+    if (m->count >= JBW__KEYS_MAX || n >= UINT32_MAX - 8)
         return jbw__error(JBW_ERANGE, "too many distinct keys");
     if ((m->count + 1) * 2 > m->slot_count &&
         strmap_rehash(m, m->slot_count ? m->slot_count * 2 : 64) != 0)
         return jbw__enomem();
     if (m->count + 1 > m->key_cap && strmap_reserve_keys(m, m->count + 1) != 0)
         return jbw__enomem();
-    if (JBW__LIKELY(m->block_count && m->block_size - m->block_used > n)) {
-        /* The usual case, inline: the key fits the current block. */
-        copy = m->blocks[m->block_count - 1] + m->block_used;
-        memcpy(copy, s, n);
-        copy[n] = '\0';
-        m->block_used += n + 1;
-    } else if (!(copy = strmap_store(m, s, n))) {
-        return jbw__enomem();
-    }
-    m->keys[m->count] = copy;
-    m->lens[m->count] = (uint32_t)n;
-    m->hashes[m->count] = (uint32_t)h;
-    mask = m->slot_count - 1;
-    j = (size_t)h & mask;
-    while (m->slots[j])
-        j = (j + 1) & mask;
-    m->slots[j] = JBW__SLOT(h, m->count);
+    if (strmap_store(m, s, n, &m->offs[m->count]) != 0)
+        return m->block_count >= JBW__BLOCKS_MAX
+                   ? jbw__error(JBW_ERANGE, "too many distinct keys")
+                   : jbw__enomem();
+    place(m->slots, (uint32_t)(m->slot_count - 1), h, m->count);
     *index = m->count++;
     if (inserted)
         *inserted = 1;
@@ -243,33 +263,30 @@ jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
 
 void jbw__strmap_pop(jbw__strmap *m)
 {
-    size_t last, mask, i;
+    size_t last, i, n;
+    uint32_t mask;
+    const char *key;
     if (!m->count)
         return;
     last = m->count - 1;
-    /* The last key is the arena's last copy: give its bytes back. */
-    m->block_used -= (size_t)m->lens[last] + 1;
-    m->count = last;
+    key = key_at(m, last);
+    n = key_len(key);
+    mask = (uint32_t)(m->slot_count - 1);
     /* Linear probing allows no plain hole: clear the key's slot and
      * re-insert the rest of its probe run. No allocation, cannot fail. */
-    mask = m->slot_count - 1;
-    for (i = (size_t)m->hashes[last] & mask;
-         JBW__SLOT_INDEX(m->slots[i]) != last; i = (i + 1) & mask)
+    for (i = (size_t)jbw__hash(key, n) & mask; (m->slots[i] & mask) - 1 != last;
+         i = (i + 1) & mask)
         ;
     m->slots[i] = 0;
     for (i = (i + 1) & mask; m->slots[i]; i = (i + 1) & mask) {
-        uint64_t v = m->slots[i];
-        size_t j = (size_t)m->hashes[JBW__SLOT_INDEX(v)] & mask;
+        size_t k = (m->slots[i] & mask) - 1;
+        const char *other = key_at(m, k);
         m->slots[i] = 0;
-        while (m->slots[j])
-            j = (j + 1) & mask;
-        m->slots[j] = v;
+        place(m->slots, mask, jbw__hash(other, key_len(other)), k);
     }
-}
-
-const char *jbw__strmap_key(const jbw__strmap *m, size_t index)
-{
-    return index < m->count ? m->keys[index] : NULL;
+    /* The last key is the arena's last copy: give its bytes back. */
+    m->block_used -= (n < JBW__LONG_KEY ? 1 : 5) + n + 1;
+    m->count = last;
 }
 
 void jbw__strmap_free(jbw__strmap *m)
@@ -278,9 +295,7 @@ void jbw__strmap_free(jbw__strmap *m)
     for (i = 0; i < m->block_count; i++)
         jbw__free(m->blocks[i]);
     jbw__free(m->blocks);
-    jbw__free(m->keys);
-    jbw__free(m->lens);
-    jbw__free(m->hashes);
+    jbw__free(m->offs);
     jbw__free(m->slots);
     memset(m, 0, sizeof *m);
 }

@@ -433,7 +433,7 @@ static jbw_status add_caseload(gen *g, size_t wi)
 {
     static const uint16_t family_size[3] = {72, 20, 8};
     const worker_draw *w = &g->workers[wi];
-    const char *worker_id = g->snap->worker_ids.keys[wi];
+    const char *worker_id = jbw__strmap_key(&g->snap->worker_ids, wi);
     int n = caseload_size(g, w), done = 0;
     jbw_status st;
     while (done < n) {
@@ -570,7 +570,7 @@ static jbw_status add_ended(gen *g, uint32_t org, uint32_t region, size_t first,
         age_for(g, &c, kind, ended + len);
         base_measure(g, &m, kind, ended + len);
         m.end = g->ref - ended;
-        assign(g, &m, g->snap->worker_ids.keys[wi], m.end - 1);
+        assign(g, &m, jbw__strmap_key(&g->snap->worker_ids, wi), m.end - 1);
         if ((st = add_measure(g, &m, &c, org, region)) != JBW_OK)
             return st;
     }

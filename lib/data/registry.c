@@ -279,23 +279,26 @@ static jbw_status registry_copy(jbw_registry *dst, const jbw_registry *src)
     jbw_status st;
     size_t i;
     for (i = 0; i < src->region_keys.count; i++)
-        if ((st = jbw_registry_add_region(dst, src->region_keys.keys[i],
-                                          src->region_names[i],
-                                          src->region_cbs[i])) != JBW_OK)
+        if ((st = jbw_registry_add_region(
+                 dst, jbw__strmap_key(&src->region_keys, i),
+                 src->region_names[i], src->region_cbs[i])) != JBW_OK)
             return st;
     for (i = 0; i < src->municipality_names.count; i++)
         if ((st = jbw_registry_add_municipality(
-                 dst, src->municipality_names.keys[i],
-                 src->region_keys.keys[src->municipality_region[i]])) != JBW_OK)
+                 dst, jbw__strmap_key(&src->municipality_names, i),
+                 jbw__strmap_key(&src->region_keys,
+                                 src->municipality_region[i]))) != JBW_OK)
             return st;
     for (i = 0; i < src->org_keys.count; i++)
-        if ((st = jbw_registry_add_organisation(dst, src->org_keys.keys[i],
-                                                src->org_names[i])) != JBW_OK)
+        if ((st = jbw_registry_add_organisation(
+                 dst, jbw__strmap_key(&src->org_keys, i), src->org_names[i])) !=
+            JBW_OK)
             return st;
     for (i = 0; i < src->service_count; i++)
         if ((st = jbw_registry_add_service(
-                 dst, src->org_keys.keys[src->service_org[i]],
-                 src->region_keys.keys[src->service_region[i]])) != JBW_OK)
+                 dst, jbw__strmap_key(&src->org_keys, src->service_org[i]),
+                 jbw__strmap_key(&src->region_keys, src->service_region[i]))) !=
+            JBW_OK)
             return st;
     return JBW_OK;
 }
@@ -479,7 +482,7 @@ jbw_status jbw_registry_region(jbw_region_info *out, const jbw_registry *reg,
                   index, jbw_registry_region_count(reg), "region");
     if (st != JBW_OK)
         return st;
-    out->key = reg->region_keys.keys[index];
+    out->key = jbw__strmap_key(&reg->region_keys, index);
     out->name = reg->region_names[index];
     out->cbs_code = reg->region_cbs[index];
     return jbw__ok();
@@ -493,8 +496,9 @@ jbw_status jbw_registry_municipality(jbw_municipality_info *out,
         jbw_registry_municipality_count(reg), "municipality");
     if (st != JBW_OK)
         return st;
-    out->name = reg->municipality_names.keys[index];
-    out->region = reg->region_keys.keys[reg->municipality_region[index]];
+    out->name = jbw__strmap_key(&reg->municipality_names, index);
+    out->region =
+        jbw__strmap_key(&reg->region_keys, reg->municipality_region[index]);
     return jbw__ok();
 }
 
@@ -506,7 +510,7 @@ jbw_status jbw_registry_organisation(jbw_organisation_info *out,
         jbw_registry_organisation_count(reg), "organisation");
     if (st != JBW_OK)
         return st;
-    out->key = reg->org_keys.keys[index];
+    out->key = jbw__strmap_key(&reg->org_keys, index);
     out->name = reg->org_names[index];
     out->region_count = org_region_count(reg, (uint32_t)index);
     return jbw__ok();
@@ -531,14 +535,14 @@ jbw_status jbw_registry_organisation_region(const char **key,
         if (reg->service_org[s] != org_index)
             continue;
         if (seen++ == i) {
-            *key = reg->region_keys.keys[reg->service_region[s]];
+            *key = jbw__strmap_key(&reg->region_keys, reg->service_region[s]);
             return jbw__ok();
         }
     }
     return jbw__error(JBW_ERANGE,
                       "jbw_registry_organisation_region: organisation '%s' "
                       "serves %zu regions, index %zu is out of range",
-                      reg->org_keys.keys[org_index], seen, i);
+                      jbw__strmap_key(&reg->org_keys, org_index), seen, i);
 }
 
 static jbw_status find_key(size_t *index, const jbw_registry *reg,

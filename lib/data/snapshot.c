@@ -589,7 +589,7 @@ static jbw_status check_measure_worker(jbw__measure_row *row,
         return jbw__error(JBW_EINVAL,
                           "worker '%s' belongs to organisation '%s', not "
                           "'%s' (%s '%s')",
-                          q, reg->org_keys.keys[snap->w.org[w]],
+                          q, jbw__strmap_key(&reg->org_keys, snap->w.org[w]),
                           m->organisation, r->what, r->shown);
     row->worker = (uint32_t)w;
     return JBW_OK;

@@ -58,11 +58,12 @@ jbw_status jbw_snapshot_worker(jbw_worker *out, const jbw_snapshot *snap,
     if (st != JBW_OK)
         return st;
     reg = snap->registry;
-    out->id = snap->worker_ids.keys[index];
-    out->organisation = reg->org_keys.keys[snap->w.org[index]];
-    out->region = snap->w.region[index] == JBW__NONE
-                      ? ""
-                      : reg->region_keys.keys[snap->w.region[index]];
+    out->id = jbw__strmap_key(&snap->worker_ids, index);
+    out->organisation = jbw__strmap_key(&reg->org_keys, snap->w.org[index]);
+    out->region =
+        snap->w.region[index] == JBW__NONE
+            ? ""
+            : jbw__strmap_key(&reg->region_keys, snap->w.region[index]);
     out->fte = snap->w.fte[index];
     out->hired = snap->w.hired[index];
     out->leaving = snap->w.leaving[index];
@@ -85,17 +86,19 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
         return st;
     m = &snap->m;
     reg = snap->registry;
-    out->id = snap->measure_ids.keys[i];
-    out->child_id = snap->child_ids.keys[m->child[i]];
-    out->family_id =
-        m->family_given[i] ? snap->family_ids.keys[m->family[i]] : "";
+    out->id = jbw__strmap_key(&snap->measure_ids, i);
+    out->child_id = jbw__strmap_key(&snap->child_ids, m->child[i]);
+    out->family_id = m->family_given[i]
+                         ? jbw__strmap_key(&snap->family_ids, m->family[i])
+                         : "";
     out->kind = (jbw_kind)m->kind[i];
-    out->organisation = reg->org_keys.keys[m->org[i]];
-    out->region = reg->region_keys.keys[m->region[i]];
+    out->organisation = jbw__strmap_key(&reg->org_keys, m->org[i]);
+    out->region = jbw__strmap_key(&reg->region_keys, m->region[i]);
     out->start = m->start[i];
     out->end = m->end[i];
-    out->worker_id =
-        m->worker[i] == JBW__NONE ? "" : snap->worker_ids.keys[m->worker[i]];
+    out->worker_id = m->worker[i] == JBW__NONE
+                         ? ""
+                         : jbw__strmap_key(&snap->worker_ids, m->worker[i]);
     out->first_assigned = m->first_assigned[i];
     out->waiting_since = m->waiting_since[i];
     out->previous_workers = (int)m->previous_workers[i];
