@@ -39,7 +39,7 @@ size_t jbw__registry_org_count(const jbw_registry *reg);
 int jbw__registry_serves_idx(const jbw_registry *reg, uint32_t org,
                              uint32_t region);
 
-/* A date as text for a message: ISO, or "none" (data/snapshot.c). */
+/* A date as text for a message: ISO, or "none" (data/snapshot_check.c). */
 const char *jbw__date_text(char *buf, size_t size, jbw_date d);
 
 /*
@@ -122,6 +122,22 @@ struct jbw_snapshot {
  * size the arrays and id maps from an estimate of their rows); 0, or -1
  * when out of memory (data/snapshot.c). */
 int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures);
+
+/*
+ * jbw_snapshot_add_measure() for a measure of the current record version
+ * whose measure id, child id and family key the caller hashed already
+ * (hashes[0..2], as jbw__hash() and jbw__family_key_hash() give them):
+ * the CSV loader hashes rows ahead to fetch their slots early.
+ */
+jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
+                                            const jbw_measure *measure,
+                                            const uint64_t hashes[3]);
+
+/* The hash of a measure's family key: jbw__hash() of the family id when
+ * given (family_len bytes), else of its own-family key, made from the
+ * child id (data/snapshot.c, at the top). */
+uint64_t jbw__family_key_hash(const char *family, size_t family_len,
+                              const char *child, size_t child_len);
 
 /*
  * The state of measure i on date d (see snapshot.h). Inline so that the

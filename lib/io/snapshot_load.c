@@ -66,6 +66,7 @@ typedef struct io_mrow {
     size_t line;
     size_t reject;
     size_t str[MS_COUNT];
+    uint64_t hashes[3]; /* measure id, child id, family key (prefetch) */
     jbw_measure m;
 } io_mrow;
 
@@ -361,31 +362,23 @@ static jbw_status add_measure(io_load *L, io_mrow *row);
  * Hashes the ids of a measure row, which is added IO_AHEAD rows later,
  * and fetches their slots in the snapshot's id maps into the cache
  * meanwhile: in a large file every lookup would otherwise wait on main
- * memory, one after the other.
+ * memory, one after the other. The hashes go with the row to the
+ * snapshot, which does not hash them again.
  */
-static void prefetch(const io_load *L, const io_mrow *row)
+static void prefetch(const io_load *L, io_mrow *row)
 {
     const jbw_snapshot *snap = L->snap;
     const char *id = arena_str(L, row->str[MS_ID]);
     const char *child = arena_str(L, row->str[MS_CHILD]);
     const char *family = arena_str(L, row->str[MS_FAMILY]);
-    char own[JBW_ID_MAX + 2];
-    size_t n;
-    if (id)
-        jbw__strmap_prefetch(&snap->measure_ids, jbw__hash(id, strlen(id)));
-    if (!child)
-        return;
-    n = strlen(child);
-    jbw__strmap_prefetch(&snap->child_ids, jbw__hash(child, n));
-    if (family && *family) {
-        jbw__strmap_prefetch(&snap->family_ids,
-                             jbw__hash(family, strlen(family)));
-    } else if (n <= JBW_ID_MAX) {
-        /* the own-family key of snapshot.c: 0x01 and the child id */
-        own[0] = '\x01';
-        memcpy(own + 1, child, n);
-        jbw__strmap_prefetch(&snap->family_ids, jbw__hash(own, n + 1));
-    }
+    size_t n = child ? strlen(child) : 0;
+    row->hashes[0] = jbw__hash(id ? id : "", id ? strlen(id) : 0);
+    row->hashes[1] = jbw__hash(child ? child : "", n);
+    row->hashes[2] = jbw__family_key_hash(family, family ? strlen(family) : 0,
+                                          child ? child : "", n);
+    jbw__strmap_prefetch(&snap->measure_ids, row->hashes[0]);
+    jbw__strmap_prefetch(&snap->child_ids, row->hashes[1]);
+    jbw__strmap_prefetch(&snap->family_ids, row->hashes[2]);
 }
 
 static jbw_status parse_workers(io_load *L, jbw__csv_stream *s)
@@ -588,7 +581,7 @@ static jbw_status add_measure(io_load *L, io_mrow *row)
         return st;
     if (rejected)
         return JBW_OK;
-    st = jbw_snapshot_add_measure(L->snap, m);
+    st = jbw__snapshot_add_measure_hashed(L->snap, m, row->hashes);
     if (st != JBW_OK)
         return refuse_row(L, IO_MEASURES, row->line, st);
     return JBW_OK;

@@ -1,0 +1,551 @@
+/*
+ * libjbw - the checks a worker or a measure passes before a snapshot
+ * stores it (data/snapshot.c): ids, keys of the registry, dates, codes
+ * and the rules between fields. A check changes nothing; its detail
+ * names the record.
+ */
+#include "data/snapshot_check.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define JBW__FTE_MAX 1.2
+
+/* ---- checks shared by workers and measures ----------------------------- */
+
+/* The record being checked, for details: "(measure 'M17')". */
+typedef struct rec {
+    const char *what; /* "worker" or "measure" */
+    const char *id;
+    const char *shown; /* the id as messages show it: cut when long */
+    char buf[JBW__SHOWN];
+} rec;
+
+/* Sets r->shown once the id is known to be valid and len bytes long:
+ * the id itself when short (the usual case, no copy), else its start with
+ * an ellipsis. */
+static void rec_shown(rec *r, size_t len)
+{
+    if (len < JBW__SHOWN - 4) {
+        r->shown = r->id;
+        return;
+    }
+    jbw__quote_value(r->buf, sizeof r->buf, r->id, len);
+    r->shown = r->buf;
+}
+
+static int is_given(const char *s)
+{
+    return s && *s;
+}
+
+/* Writes a date for a detail: ISO, or the raw day number when it cannot
+ * be formatted. */
+const char *jbw__date_text(char *buf, size_t size, jbw_date d)
+{
+    if (jbw_date_format(buf, size, d) != JBW_OK)
+        snprintf(buf, size, "day %ld", (long)d);
+    return buf;
+}
+
+/* Ids are non-empty and free of control characters (see the top); *len
+ * receives the length the scan finds anyway. */
+/* Eight bytes, any of them below 0x20 or 0x7F: the classic word-at-a-
+ * time tests "has a byte less than" and "has a zero byte". */
+static int word_has_control(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    uint64_t del = x ^ (ones * 0x7F);
+    return (((x - ones * 0x20) & ~x) | ((del - ones) & ~del)) & highs ? 1 : 0;
+}
+
+/* s[0..n) holds a control character (the ids' usual case, none, is
+ * settled eight bytes at a time; reads overlap rather than go byte by
+ * byte at the end). */
+static int has_control(const char *s, size_t n)
+{
+    uint32_t a, b;
+    uint64_t x;
+    size_t i;
+    if (n < 4) {
+        for (i = 0; i < n; i++)
+            if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+                return 1;
+        return 0;
+    }
+    if (n < 8) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return word_has_control((uint64_t)a | (uint64_t)b << 32);
+    }
+    for (i = 0; i + 8 < n; i += 8) {
+        memcpy(&x, s + i, 8);
+        if (word_has_control(x))
+            return 1;
+    }
+    memcpy(&x, s + n - 8, 8);
+    return word_has_control(x);
+}
+
+static jbw_status check_id(size_t *len, const rec *r, const char *field,
+                           const char *id)
+{
+    const unsigned char *p;
+    char q[JBW__SHOWN];
+    if (!is_given(id))
+        return jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field, r->what,
+                          r->shown);
+    *len = strlen(id);
+    if (*len > JBW_ID_MAX) {
+        jbw__quote_value(q, sizeof q, id, *len);
+        return jbw__error(JBW_ERANGE,
+                          "%s is longer than %d bytes (%zu bytes): '%s' "
+                          "(%s '%s')",
+                          field, JBW_ID_MAX, *len, q, r->what, r->shown);
+    }
+    if (!has_control(id, *len))
+        return JBW_OK;
+    /* The byte loop finds the first one for the detail. */
+    for (p = (const unsigned char *)id; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) {
+            jbw__quote_value(q, sizeof q, id, *len);
+            return jbw__error(JBW_EINVAL,
+                              "%s holds a control character (byte %ld): "
+                              "'%s' (%s '%s')",
+                              field, (long)(p - (const unsigned char *)id) + 1,
+                              q, r->what, r->shown);
+        }
+    *len = (size_t)(p - (const unsigned char *)id);
+    return JBW_OK;
+}
+
+/* A required (or, with required == 0, optional) date in the range. */
+static jbw_status check_date_slow(const rec *r, const char *field, jbw_date d,
+                                  int required)
+{
+    char buf[32];
+    if (d == JBW_DATE_NONE)
+        return required ? jbw__error(JBW_EINVAL, "%s is missing (%s '%s')",
+                                     field, r->what, r->shown)
+                        : JBW_OK;
+    if (!jbw__date_in_range(d))
+        return jbw__error(JBW_ERANGE,
+                          "%s (%s) is outside 1900-01-01..2199-12-31 "
+                          "(%s '%s')",
+                          field, jbw__date_text(buf, sizeof buf, d), r->what,
+                          r->shown);
+    return JBW_OK;
+}
+
+/* The usual case, a date in range, without a call. */
+static jbw_status check_date(const rec *r, const char *field, jbw_date d,
+                             int required)
+{
+    if (d != JBW_DATE_NONE && d >= JBW__DAY_MIN && d <= JBW__DAY_MAX)
+        return JBW_OK;
+    return check_date_slow(r, field, d, required);
+}
+
+/* `d` (when set) is not before `ref`: "first_assigned ... before start". */
+static jbw_status check_not_before(const rec *r, const char *field, jbw_date d,
+                                   const char *ref_field, jbw_date ref)
+{
+    char a[32], b[32];
+    if (d == JBW_DATE_NONE || d >= ref)
+        return JBW_OK;
+    return jbw__error(JBW_EINVAL, "%s %s is before %s %s (%s '%s')", field,
+                      jbw__date_text(a, sizeof a, d), ref_field,
+                      jbw__date_text(b, sizeof b, ref), r->what, r->shown);
+}
+
+/* Looks up an organisation key the record names (required). */
+static jbw_status check_org(uint32_t *org, const rec *r,
+                            const jbw_registry *reg, const char *key)
+{
+    long i;
+    char q[JBW__SHOWN];
+    if (!is_given(key))
+        return jbw__error(JBW_EINVAL, "organisation is missing (%s '%s')",
+                          r->what, r->shown);
+    i = jbw__strmap_find(&reg->org_keys, key, strlen(key));
+    if (i < 0)
+        return jbw__error(JBW_ENOTFOUND,
+                          "organisation '%s' is not in the registry (%s "
+                          "'%s')",
+                          jbw__quote_value(q, sizeof q, key, strlen(key)),
+                          r->what, r->shown);
+    *org = (uint32_t)i;
+    return JBW_OK;
+}
+
+/* Looks up a region key; an absent key gives JBW__NONE unless required. */
+static jbw_status check_region(uint32_t *region, const rec *r,
+                               const jbw_registry *reg, const char *key,
+                               int required)
+{
+    long i;
+    char q[JBW__SHOWN];
+    if (!is_given(key)) {
+        if (required)
+            return jbw__error(JBW_EINVAL, "region is missing (%s '%s')",
+                              r->what, r->shown);
+        *region = JBW__NONE;
+        return JBW_OK;
+    }
+    i = jbw__strmap_find(&reg->region_keys, key, strlen(key));
+    if (i < 0)
+        return jbw__error(
+            JBW_ENOTFOUND, "region '%s' is not in the registry (%s '%s')",
+            jbw__quote_value(q, sizeof q, key, strlen(key)), r->what, r->shown);
+    *region = (uint32_t)i;
+    return JBW_OK;
+}
+
+/* The record's own id: valid and not used before in `ids`. Its length
+ * and hash are kept for the insert that follows. */
+static jbw_status check_new_id(size_t *len, uint64_t *hash, int hashed, rec *r,
+                               const jbw__strmap *ids)
+{
+    jbw_status st;
+    r->shown = "";
+    if ((st = check_id(len, r, "id", r->id)) != JBW_OK)
+        return st;
+    rec_shown(r, *len);
+    if (!hashed)
+        *hash = jbw__hash(r->id, *len);
+    if (jbw__strmap_find_hashed(ids, r->id, *len, *hash) >= 0)
+        return jbw__error(JBW_EDUPLICATE, "id is already used (%s '%s')",
+                          r->what, r->shown);
+    return JBW_OK;
+}
+
+/* ---- workers ----------------------------------------------------------- */
+jbw_status jbw__snapshot_check_worker(jbw__worker_row *row,
+                                      const jbw_snapshot *snap,
+                                      const jbw_worker *w)
+{
+    rec r;
+    jbw_status st;
+    r.what = "worker";
+    r.id = w->id;
+    if ((st = check_new_id(&row->id_len, &row->id_hash, 0, &r,
+                           &snap->worker_ids)) != JBW_OK ||
+        (st = check_org(&row->org, &r, snap->registry, w->organisation)) !=
+            JBW_OK ||
+        (st = check_region(&row->region, &r, snap->registry, w->region, 0)) !=
+            JBW_OK)
+        return st;
+    if (!isfinite(w->fte))
+        return jbw__error(JBW_EINVAL,
+                          "fte is not a finite number (worker '%s')", r.shown);
+    if (!(w->fte > 0.0 && w->fte <= JBW__FTE_MAX))
+        return jbw__error(JBW_ERANGE,
+                          "fte %g is outside 0 < fte <= 1.2 (worker '%s')",
+                          w->fte, r.shown);
+    if ((st = check_date(&r, "hired", w->hired, 1)) != JBW_OK ||
+        (st = check_date(&r, "leaving", w->leaving, 0)) != JBW_OK)
+        return st;
+    if (w->leaving != JBW_DATE_NONE && w->leaving <= w->hired) {
+        char a[32], b[32];
+        return jbw__error(JBW_EINVAL,
+                          "leaving %s is not after hired %s (worker '%s')",
+                          jbw__date_text(a, sizeof a, w->leaving),
+                          jbw__date_text(b, sizeof b, w->hired), r.shown);
+    }
+    return JBW_OK;
+}
+
+/* ---- measures ---------------------------------------------------------- */
+
+/* Kind and the small enums are in range; jr_risk only on JR. */
+static jbw_status check_enums(const rec *r, const jbw_measure *m)
+{
+    if ((unsigned)m->kind >= JBW_KIND_COUNT)
+        return jbw__error(JBW_ERANGE, "kind %d is not a known kind (%s '%s')",
+                          (int)m->kind, r->what, r->shown);
+    if ((unsigned)m->safety > JBW_SAFETY_ACUTE)
+        return jbw__error(JBW_ERANGE, "safety %d is out of range (%s '%s')",
+                          (int)m->safety, r->what, r->shown);
+    if ((unsigned)m->placement > JBW_PLACEMENT_CRISIS)
+        return jbw__error(JBW_ERANGE, "placement %d is out of range (%s '%s')",
+                          (int)m->placement, r->what, r->shown);
+    if ((unsigned)m->jr_risk > JBW_JR_RISK_HIGH)
+        return jbw__error(JBW_ERANGE, "jr_risk %d is out of range (%s '%s')",
+                          (int)m->jr_risk, r->what, r->shown);
+    if (m->jr_risk != JBW_JR_RISK_UNKNOWN &&
+        jbw_kind_domain(m->kind) != JBW_DOMAIN_JR)
+        return jbw__error(JBW_EINVAL,
+                          "jr_risk '%s' is set on %s, which is not "
+                          "jeugdreclassering (%s '%s')",
+                          jbw_jr_risk_code(m->jr_risk), jbw_kind_code(m->kind),
+                          r->what, r->shown);
+    return JBW_OK;
+}
+
+/* Ids, keys and the organisation-serves-region rule. */
+static jbw_status check_measure_keys(jbw__measure_row *row,
+                                     const jbw_snapshot *snap, rec *r,
+                                     const jbw_measure *m)
+{
+    jbw_status st;
+    if ((st = check_new_id(&row->id_len, &row->id_hash, row->hashed, r,
+                           &snap->measure_ids)) != JBW_OK ||
+        (st = check_id(&row->child_len, r, "child_id", m->child_id)) !=
+            JBW_OK ||
+        (is_given(m->family_id) &&
+         (st = check_id(&row->family_len, r, "family_id", m->family_id)) !=
+             JBW_OK) ||
+        (st = check_enums(r, m)) != JBW_OK ||
+        (st = check_org(&row->org, r, snap->registry, m->organisation)) !=
+            JBW_OK ||
+        (st = check_region(&row->region, r, snap->registry, m->region, 1)) !=
+            JBW_OK)
+        return st;
+    if (!jbw__registry_serves_idx(snap->registry, row->org, row->region))
+        return jbw__error(JBW_EINVAL,
+                          "organisation '%s' does not serve region '%s' (%s "
+                          "'%s')",
+                          m->organisation, m->region, r->what, r->shown);
+    return JBW_OK;
+}
+
+/* Jeugdreclassering applies from 12, the age of criminal responsibility
+ * (docs/sources.md): a JR measure of a child under 12 at its start is an
+ * input error. Without a birth date there is nothing to check. */
+static jbw_status check_jr_age(const rec *r, const jbw_measure *m)
+{
+    int32_t age;
+    char a[32], b[32];
+    if (m->birth_date == JBW_DATE_NONE ||
+        jbw_kind_domain(m->kind) != JBW_DOMAIN_JR ||
+        jbw_years_between(&age, m->birth_date, m->start) != JBW_OK || age >= 12)
+        return JBW_OK;
+    return jbw__error(JBW_EINVAL,
+                      "birth_date %s: the child is %ld at start %s, and "
+                      "jeugdreclassering (%s) applies from 12 (%s '%s')",
+                      jbw__date_text(a, sizeof a, m->birth_date), (long)age,
+                      jbw__date_text(b, sizeof b, m->start),
+                      jbw_kind_code(m->kind), r->what, r->shown);
+}
+
+/* Every date in range; end after start; the others not before start;
+ * birth_date not after it except for an OTS or VOTS, which a judge may
+ * impose before birth (BW 1:2 with 1:255, 1:257; docs/sources.md). */
+static jbw_status check_measure_dates(const rec *r, const jbw_measure *m)
+{
+    jbw_status st;
+    char a[32], b[32];
+    if ((st = check_date(r, "start", m->start, 1)) != JBW_OK ||
+        (st = check_date(r, "end", m->end, 0)) != JBW_OK ||
+        (st = check_date(r, "first_assigned", m->first_assigned, 0)) !=
+            JBW_OK ||
+        (st = check_date(r, "waiting_since", m->waiting_since, 0)) != JBW_OK ||
+        (st = check_date(r, "birth_date", m->birth_date, 0)) != JBW_OK ||
+        (st = check_date(r, "last_contact", m->last_contact, 0)) != JBW_OK)
+        return st;
+    if (m->end != JBW_DATE_NONE && m->end <= m->start)
+        return jbw__error(JBW_EINVAL, "end %s is not after start %s (%s '%s')",
+                          jbw__date_text(a, sizeof a, m->end),
+                          jbw__date_text(b, sizeof b, m->start), r->what,
+                          r->shown);
+    if ((st = check_not_before(r, "first_assigned", m->first_assigned, "start",
+                               m->start)) != JBW_OK ||
+        (st = check_not_before(r, "waiting_since", m->waiting_since, "start",
+                               m->start)) != JBW_OK ||
+        (st = check_not_before(r, "last_contact", m->last_contact, "start",
+                               m->start)) != JBW_OK)
+        return st;
+    if (m->birth_date != JBW_DATE_NONE && m->birth_date > m->start &&
+        m->kind != JBW_KIND_OTS && m->kind != JBW_KIND_VOTS)
+        return jbw__error(JBW_EINVAL,
+                          "birth_date %s is after start %s (only an OTS or "
+                          "VOTS may start before birth) (%s '%s')",
+                          jbw__date_text(a, sizeof a, m->birth_date),
+                          jbw__date_text(b, sizeof b, m->start), r->what,
+                          r->shown);
+    return check_jr_age(r, m);
+}
+
+/* Record version 3: the request for suitable help is not before the
+ * measure's start, and the help does not begin before it was asked. */
+static jbw_status check_help_dates(const rec *r, const jbw_measure *m)
+{
+    jbw_status st;
+    if ((st = check_date(r, "help_requested", m->help_requested, 0)) !=
+            JBW_OK ||
+        (st = check_date(r, "help_started", m->help_started, 0)) != JBW_OK ||
+        (st = check_not_before(r, "help_requested", m->help_requested, "start",
+                               m->start)) != JBW_OK)
+        return st;
+    if (m->help_requested == JBW_DATE_NONE)
+        return JBW_OK;
+    return check_not_before(r, "help_started", m->help_started,
+                            "help_requested", m->help_requested);
+}
+
+/* The worker, when named, exists and works for the measure's GI. */
+static jbw_status check_measure_worker(jbw__measure_row *row,
+                                       const jbw_snapshot *snap, const rec *r,
+                                       const jbw_measure *m)
+{
+    long w;
+    size_t len;
+    jbw_status st;
+    char q[JBW__SHOWN];
+    const jbw_registry *reg = snap->registry;
+    row->worker = JBW__NONE;
+    if (!is_given(m->worker_id))
+        return JBW_OK;
+    if ((st = check_id(&len, r, "worker_id", m->worker_id)) != JBW_OK)
+        return st;
+    jbw__quote_value(q, sizeof q, m->worker_id, len);
+    w = jbw__strmap_find(&snap->worker_ids, m->worker_id, len);
+    if (w < 0)
+        return jbw__error(JBW_ENOTFOUND,
+                          "worker '%s' is not in the snapshot (%s '%s'): add "
+                          "workers before their measures",
+                          q, r->what, r->shown);
+    if (snap->w.org[w] != row->org)
+        return jbw__error(JBW_EINVAL,
+                          "worker '%s' belongs to organisation '%s', not "
+                          "'%s' (%s '%s')",
+                          q, jbw__strmap_key(&reg->org_keys, snap->w.org[w]),
+                          m->organisation, r->what, r->shown);
+    row->worker = (uint32_t)w;
+    return JBW_OK;
+}
+
+/*
+ * The assignment fields agree with each other, and waiting_since is
+ * settled: a nieuw measure given without one waits since its start.
+ */
+static jbw_status check_assignment(jbw__measure_row *row, const rec *r,
+                                   const jbw_measure *m)
+{
+    int had_worker =
+        m->previous_workers > 0 || m->first_assigned != JBW_DATE_NONE;
+    row->waiting_since = m->waiting_since;
+    if (m->previous_workers < 0)
+        return jbw__error(JBW_ERANGE,
+                          "previous_workers %d is negative (%s '%s')",
+                          m->previous_workers, r->what, r->shown);
+    if (row->worker != JBW__NONE) {
+        if (m->waiting_since != JBW_DATE_NONE)
+            return jbw__error(JBW_EINVAL,
+                              "waiting_since is set but worker '%s' is "
+                              "assigned (%s '%s')",
+                              m->worker_id, r->what, r->shown);
+        return JBW_OK;
+    }
+    if (!had_worker) {
+        if (row->waiting_since == JBW_DATE_NONE)
+            row->waiting_since = m->start;
+        return JBW_OK;
+    }
+    if (m->previous_workers == 0)
+        return jbw__error(JBW_EINVAL,
+                          "first_assigned is set and there is no worker now, "
+                          "so previous_workers must be at least 1, not 0 (%s "
+                          "'%s')",
+                          r->what, r->shown);
+    if (m->waiting_since == JBW_DATE_NONE)
+        return jbw__error(JBW_EINVAL,
+                          "waiting_since is missing (%s '%s'): there is no "
+                          "worker now and previous_workers is %d",
+                          r->what, r->shown, m->previous_workers);
+    return JBW_OK;
+}
+
+/* 1 when s holds something other than white space. */
+static int has_text(const char *s)
+{
+    if (!s)
+        return 0;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 1;
+    return 0;
+}
+
+/* The fields of record version 2: yes/no answers, the term end and the
+ * professional override, which needs a written reason. */
+static jbw_status check_measure_v2(const rec *r, const jbw_measure *m)
+{
+    static const char *const names[3] = {"safety_plan", "other_help",
+                                         "domestic_violence"};
+    int v[3];
+    int k;
+    jbw_status st;
+    v[0] = (int)m->safety_plan;
+    v[1] = (int)m->other_help;
+    v[2] = (int)m->domestic_violence;
+    for (k = 0; k < 3; k++)
+        if ((unsigned)v[k] > (unsigned)JBW_YESNO_YES)
+            return jbw__error(JBW_ERANGE,
+                              "measure '%s': %s %d is out of range (0..2: "
+                              "unknown, no, yes)",
+                              m->id, names[k], v[k]);
+    if ((st = check_date(r, "term_end", m->term_end, 0)) != JBW_OK)
+        return st;
+    if (m->override_band < -1 || m->override_band > 3)
+        return jbw__error(JBW_ERANGE,
+                          "measure '%s': override_band %d is out of range "
+                          "(-1 for none, 0..3: laag, midden, hoog, acuut)",
+                          m->id, m->override_band);
+    if (m->override_band != -1 && !has_text(m->override_reason))
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': override_band is set without an "
+                          "override_reason: an override needs a written "
+                          "reason",
+                          m->id);
+    if (m->override_band == -1 && has_text(m->override_reason))
+        return jbw__error(JBW_EINVAL,
+                          "measure '%s': override_reason is given without "
+                          "override_band",
+                          m->id);
+    return JBW_OK;
+}
+
+jbw_status jbw__snapshot_check_measure(jbw__measure_row *row,
+                                       const jbw_snapshot *snap,
+                                       const jbw_measure *m)
+{
+    rec r;
+    jbw_status st;
+    r.what = "measure";
+    r.id = m->id;
+    if ((st = check_measure_keys(row, snap, &r, m)) != JBW_OK ||
+        (st = check_measure_dates(&r, m)) != JBW_OK ||
+        (st = check_help_dates(&r, m)) != JBW_OK ||
+        (st = check_measure_v2(&r, m)) != JBW_OK ||
+        (st = check_measure_worker(row, snap, &r, m)) != JBW_OK ||
+        (st = check_assignment(row, &r, m)) != JBW_OK)
+        return st;
+    row->has_reason = has_text(m->override_reason);
+    if (!row->hashed) {
+        row->child_hash = jbw__hash(m->child_id, row->child_len);
+        row->family_hash = jbw__family_key_hash(m->family_id, row->family_len,
+                                                m->child_id, row->child_len);
+    }
+    return JBW_OK;
+}
+
+uint64_t jbw__family_key_hash(const char *family, size_t family_len,
+                              const char *child, size_t child_len)
+{
+    char own[JBW_ID_MAX + 1];
+    if (family && *family)
+        return jbw__hash(family, family_len);
+    if (child_len > JBW_ID_MAX)
+        return 0; /* refused by the checks: no key is made */
+    own[0] = JBW__FAMILY_OWN_MARK;
+    memcpy(own + 1, child, child_len);
+    return jbw__hash(own, child_len + 1);
+}
+
+/*
+ * Interns the measure id, the child id and the family key; on failure
+ * pops what it interned (in reverse order: pop removes the last key).
+ */

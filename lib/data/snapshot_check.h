@@ -1,0 +1,44 @@
+/*
+ * libjbw internal: the checks a worker or measure passes before a
+ * snapshot stores it (data/snapshot_check.c), and what they resolve, for
+ * data/snapshot.c.
+ */
+#ifndef JBW_DATA_SNAPSHOT_CHECK_H
+#define JBW_DATA_SNAPSHOT_CHECK_H
+
+#include "data/snapshot_internal.h"
+
+/* What the checks of a worker resolve, ready to store. */
+typedef struct jbw__worker_row {
+    uint32_t org, region;
+    size_t id_len;
+    uint64_t id_hash;
+} jbw__worker_row;
+
+/* What the checks of a measure resolve, ready to store. The hashes are
+ * jbw__hash() of the measure id, the child id and the family key (the
+ * family id, or the own-family key of snapshot.c); a caller that has
+ * them already sets `hashed` and the three hashes before the check. */
+typedef struct jbw__measure_row {
+    uint32_t org, region, worker;
+    jbw_date waiting_since;               /* settled */
+    size_t id_len, child_len, family_len; /* family_len: when given */
+    uint64_t id_hash, child_hash, family_hash;
+    int hashed;
+    int has_reason; /* override_reason holds more than white space */
+} jbw__measure_row;
+
+/* Checks a worker completely against the snapshot (nothing changes):
+ * JBW_OK, or the status with a detail naming the worker. */
+jbw_status jbw__snapshot_check_worker(jbw__worker_row *row,
+                                      const jbw_snapshot *snap,
+                                      const jbw_worker *w);
+/* The same for a measure of the current record version. */
+jbw_status jbw__snapshot_check_measure(jbw__measure_row *row,
+                                       const jbw_snapshot *snap,
+                                       const jbw_measure *m);
+
+/* The marker byte that starts an own-family key (see snapshot.c). */
+#define JBW__FAMILY_OWN_MARK '\x01'
+
+#endif /* JBW_DATA_SNAPSHOT_CHECK_H */
