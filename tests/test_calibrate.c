@@ -5,6 +5,8 @@
  */
 #include "jbw_test.h"
 
+#include <locale.h>
+
 #define NONE           JBW_DATE_NONE
 #define OTS            JBW_KIND_OTS
 #define VOTS           JBW_KIND_VOTS
@@ -1077,6 +1079,66 @@ static void calibration_and_backtest_writers_carry_the_data_notice(void **state)
     jbw_snapshot_free(own);
 }
 
+/* Every text writer of a calibration and a backtest as one string (the
+ * caller frees it). */
+static char *all_text(const jbw_calibration *cal, const jbw_backtest *bt)
+{
+    char *parts[4] = {NULL, NULL, NULL, NULL}, *all;
+    size_t len[4], total = 0, i;
+    assert_ok(jbw_calibration_text(&parts[0], &len[0], cal));
+    assert_ok(jbw_calibration_scenario(&parts[1], &len[1], cal));
+    assert_ok(jbw_backtest_text(&parts[2], &len[2], bt));
+    assert_ok(jbw_backtest_svg(&parts[3], &len[3], bt, NULL));
+    for (i = 0; i < 4; i++)
+        total += len[i];
+    all = malloc(total + 1);
+    assert_non_null(all);
+    total = 0;
+    for (i = 0; i < 4; i++) {
+        memcpy(all + total, parts[i], len[i]);
+        total += len[i];
+        jbw_free(parts[i]);
+    }
+    all[total] = '\0';
+    return all;
+}
+
+/*
+ * The numbers of the calibration's and the backtest's text, scenario and
+ * SVG are written with a '.', whatever decimal point the host program's
+ * LC_NUMERIC locale has: the same bytes as in the C locale (skipped when
+ * no locale with a decimal comma is installed).
+ */
+static void writers_use_a_point_in_a_decimal_comma_locale(void **state)
+{
+    static const char *const locales[] = {"nl_NL.UTF-8", "de_DE.UTF-8",
+                                          "fr_FR.UTF-8", "nl_NL"};
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    jbw_backtest *bt = backtest_small(snap, 3);
+    char *c_locale, *comma;
+    size_t i;
+    (void)state;
+    c_locale = all_text(cal, bt);
+    for (i = 0; i < sizeof locales / sizeof *locales; i++)
+        if (setlocale(LC_NUMERIC, locales[i]))
+            break;
+    if (i < sizeof locales / sizeof *locales) {
+        comma = all_text(cal, bt);
+        setlocale(LC_NUMERIC, "C");
+        assert_string_equal(comma, c_locale);
+        free(comma);
+    }
+    free(c_locale);
+    jbw_backtest_free(bt);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+    if (i == sizeof locales / sizeof *locales) {
+        print_message("no locale with a decimal comma installed; skipped\n");
+        skip();
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1103,6 +1165,7 @@ int main(void)
         cmocka_unit_test(a_backtest_does_not_see_a_jump_after_d0_coming),
         cmocka_unit_test(a_history_backtest_compares_with_each_export),
         cmocka_unit_test(backtest_out_of_memory_is_enomem_without_leaks),
+        cmocka_unit_test(writers_use_a_point_in_a_decimal_comma_locale),
         cmocka_unit_test(
             calibration_and_backtest_writers_carry_the_data_notice),
     };

@@ -117,6 +117,10 @@ void jbw__buf_json_string(jbw__buf *b, const char *s);
 /* Appends a finite double in JSON with up to `decimals` decimals and no
  * trailing zeros; non-finite values are written as null. */
 void jbw__buf_json_number(jbw__buf *b, double v, int decimals);
+/* Appends v as snprintf "%*.*f" (width, decimals) writes it in the C
+ * locale, exactly, without printf: right-aligned in `width` characters
+ * (0: no padding), '.' whatever the host's locale (lib/base/fixed.c). */
+void jbw__buf_fixed(jbw__buf *b, double v, int decimals, int width);
 /* Appends the shortest decimal form of v that reads back as exactly v,
  * with '.' as decimal point whatever the host's locale. */
 void jbw__buf_double(jbw__buf *b, double v);

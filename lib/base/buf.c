@@ -151,6 +151,23 @@ void jbw__buf_double(jbw__buf *b, double v)
     jbw__buf_puts(b, tmp);
 }
 
+void jbw__buf_fixed(jbw__buf *b, double v, int decimals, int width)
+{
+    char tmp[JBW__FIXED_SHORT];
+    size_t n = jbw__fixed(tmp, sizeof tmp, v, decimals);
+    size_t pad = width > 0 && (size_t)width > n ? (size_t)width - n : 0;
+    if (jbw__buf_reserve(b, pad + n) != 0)
+        return;
+    memset(b->data + b->len, ' ', pad);
+    b->len += pad;
+    if (n < sizeof tmp)
+        memcpy(b->data + b->len, tmp, n);
+    else /* above 2^63 or many decimals: written again, in place */
+        jbw__fixed(b->data + b->len, n + 1, v, decimals);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
 void jbw__buf_json_number(jbw__buf *b, double v, int decimals)
 {
     char tmp[64];

@@ -147,17 +147,20 @@ jbw_status jbw_backtest_csv(char **out, size_t *len, const jbw_backtest *bt)
 /* "  123.4" or "      -" */
 static void text_cell(jbw__buf *b, double x)
 {
+    jbw__buf_putc(b, ' ');
     if (isfinite(x))
-        jbw__buf_printf(b, " %10.1f", x);
+        jbw__buf_fixed(b, x, 1, 10);
     else
-        jbw__buf_printf(b, " %10s", "-");
+        jbw__buf_puts(b, "         -");
 }
 
 static void text_mape(jbw__buf *b, const char *what, double x)
 {
-    if (isfinite(x))
-        jbw__buf_printf(b, "  %-24s %.1f%%\n", what, x);
-    else
+    if (isfinite(x)) {
+        jbw__buf_printf(b, "  %-24s ", what);
+        jbw__buf_fixed(b, x, 1, 0);
+        jbw__buf_puts(b, "%\n");
+    } else
         jbw__buf_printf(b, "  %-24s -\n", what);
 }
 
@@ -253,7 +256,9 @@ static void svg_line(jbw__buf *b, const view *v, size_t off, double top,
             open = 1;
         } else
             jbw__buf_putc(b, ' ');
-        jbw__buf_printf(b, "%.1f,%.1f", x_of(v, k), y_of(x, top));
+        jbw__buf_fixed(b, x_of(v, k), 1, 0);
+        jbw__buf_putc(b, ',');
+        jbw__buf_fixed(b, y_of(x, top), 1, 0);
     }
     if (open)
         jbw__buf_puts(b, "\"/>\n");
@@ -285,20 +290,20 @@ static void svg_axes(jbw__buf *b, const view *v, jbw__svg_axis ax)
     jbw__buf_puts(b, "<g font-size=\"11\" fill=\"#333333\">\n");
     for (i = 0; i * ax.step <= ax.max * (1 + 1e-9); i++) {
         double val = i * ax.step;
-        jbw__buf_printf(b,
-                        "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.*f"
-                        "</text>\n",
-                        PLOT_L - 6, y_of(val, ax.max) + 4, ax.step < 1 ? 1 : 0,
-                        val);
+        jbw__buf_printf(b, "<text x=\"%.0f\" y=\"", PLOT_L - 6);
+        jbw__buf_fixed(b, y_of(val, ax.max) + 4, 1, 0);
+        jbw__buf_puts(b, "\" text-anchor=\"end\">");
+        jbw__buf_fixed(b, val, ax.step < 1 ? 1 : 0, 0);
+        jbw__buf_puts(b, "</text>\n");
     }
     for (k = 0; k <= v->months; k += every) {
         char d[JBW_DATE_BUFSIZE];
         jbw_date_format(d, sizeof d, v->rows[k].date);
         d[7] = '\0'; /* YYYY-MM */
-        jbw__buf_printf(b,
-                        "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">"
-                        "%s</text>\n",
-                        x_of(v, k), PLOT_B + 18, d);
+        jbw__buf_puts(b, "<text x=\"");
+        jbw__buf_fixed(b, x_of(v, k), 1, 0);
+        jbw__buf_printf(b, "\" y=\"%.0f\" text-anchor=\"middle\">%s</text>\n",
+                        PLOT_B + 18, d);
     }
     jbw__buf_puts(b, "</g>\n");
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/base_internal.h"
+#include "base/fixed.h"
 
 /* Everything a writer needs, read once. */
 typedef struct view {
@@ -256,10 +257,22 @@ static void text_window(jbw__buf *b, const view *v)
 /* "12.3" or "-" for NaN, in a field of `width`. */
 static void text_number(jbw__buf *b, int width, int decimals, double x)
 {
+    jbw__buf_putc(b, ' ');
     if (isfinite(x))
-        jbw__buf_printf(b, " %*.*f", width, decimals, x);
+        jbw__buf_fixed(b, x, decimals, width);
     else
-        jbw__buf_printf(b, " %*s", width, "-");
+        jbw__buf_printf(b, "%*s", width, "-");
+}
+
+/* "lo-hi" with one decimal each into out[0..size), cut at size - 1 as
+ * snprintf(out, size, "%.1f-%.1f", lo, hi) would, without printf. */
+static void fixed_interval(char *out, size_t size, double lo, double hi)
+{
+    size_t n = jbw__fixed(out, size, lo, 1);
+    if (n + 1 >= size)
+        return;
+    out[n] = '-';
+    jbw__fixed(out + n + 1, size - n - 1, hi, 1);
 }
 
 static void text_kinds(jbw__buf *b, const view *v)
@@ -272,8 +285,8 @@ static void text_kinds(jbw__buf *b, const view *v)
         const jbw_calibration_kind *k = &v->kinds[i];
         char interval[48] = "-";
         if (isfinite(k->low_months))
-            snprintf(interval, sizeof interval, "%.1f-%.1f", k->low_months,
-                     k->high_months);
+            fixed_interval(interval, sizeof interval, k->low_months,
+                           k->high_months);
         jbw__buf_printf(b, "%-20s %7zu", jbw_kind_code(k->kind), k->started);
         text_number(b, 9, 2, k->inflow_per_month);
         jbw__buf_printf(b, " %6zu", k->exits);
@@ -290,12 +303,13 @@ static void text_kinds(jbw__buf *b, const view *v)
 static void text_staff(jbw__buf *b, const view *v)
 {
     const jbw_calibration_staff *s = &v->staff;
-    jbw__buf_printf(b,
-                    "\nstaff: %.1f FTE on the date (%zu workers); %.1f "
-                    "FTE-years in the window\n",
-                    s->fte, s->workers, s->fte_years);
-    jbw__buf_printf(b, "  leavers %zu (%.1f FTE), hazard", s->leavers,
-                    s->leavers_fte);
+    jbw__buf_puts(b, "\nstaff: ");
+    jbw__buf_fixed(b, s->fte, 1, 0);
+    jbw__buf_printf(b, " FTE on the date (%zu workers); ", s->workers);
+    jbw__buf_fixed(b, s->fte_years, 1, 0);
+    jbw__buf_printf(b, " FTE-years in the window\n  leavers %zu (", s->leavers);
+    jbw__buf_fixed(b, s->leavers_fte, 1, 0);
+    jbw__buf_puts(b, " FTE), hazard");
     text_number(b, 0, 3, s->hazard_annual);
     jbw__buf_puts(b, " a year; turnover");
     text_number(b, 0, 1, 100.0 * s->mle_turnover);
@@ -303,14 +317,19 @@ static void text_staff(jbw__buf *b, const view *v)
     text_number(b, 0, 1, 100.0 * s->low_turnover);
     jbw__buf_puts(b, " -");
     text_number(b, 0, 1, 100.0 * s->high_turnover);
-    jbw__buf_printf(b, "%%); used %.1f%%", 100.0 * s->turnover_annual);
+    jbw__buf_puts(b, "%); used ");
+    jbw__buf_fixed(b, 100.0 * s->turnover_annual, 1, 0);
+    jbw__buf_putc(b, '%');
     if (s->basis != JBW_BASIS_ESTIMATED) {
         jbw__buf_puts(b, " (");
         note(b, s->basis, s->leavers, "leaver", "leavers", v->min_events);
         jbw__buf_putc(b, ')');
     }
-    jbw__buf_printf(b, "\n  hires %zu (%.1f FTE): %.2f FTE a month\n", s->hires,
-                    s->hires_fte, s->hires_fte_per_month);
+    jbw__buf_printf(b, "\n  hires %zu (", s->hires);
+    jbw__buf_fixed(b, s->hires_fte, 1, 0);
+    jbw__buf_puts(b, " FTE): ");
+    jbw__buf_fixed(b, s->hires_fte_per_month, 2, 0);
+    jbw__buf_puts(b, " FTE a month\n");
 }
 
 static void text_assignment(jbw__buf *b, const view *v)
@@ -377,13 +396,17 @@ static void scenario_kind(jbw__buf *b, const view *v,
                     code, k->started, (long)v->months);
     scenario_line(b, "inflow", code, k->inflow_per_month);
     jbw__buf_printf(b, "# duration.%s: ", code);
-    if (k->basis == JBW_BASIS_ESTIMATED)
+    if (k->basis == JBW_BASIS_ESTIMATED) {
+        jbw__buf_fixed(b, k->exposure_months, 1, 0);
         jbw__buf_printf(b,
-                        "%.1f measure-months of exposure / %zu exits (95%% "
-                        "interval %.1f-%.1f months)\n",
-                        k->exposure_months, k->exits, k->low_months,
-                        k->high_months);
-    else {
+                        " measure-months of exposure / %zu exits (95%% "
+                        "interval ",
+                        k->exits);
+        jbw__buf_fixed(b, k->low_months, 1, 0);
+        jbw__buf_putc(b, '-');
+        jbw__buf_fixed(b, k->high_months, 1, 0);
+        jbw__buf_puts(b, " months)\n");
+    } else {
         kind_note(b, k, v);
         jbw__buf_putc(b, '\n');
     }
@@ -428,23 +451,27 @@ jbw_status jbw_calibration_scenario(char **out, size_t *len,
         scenario_kind(&b, &v, &v.kinds[i]);
     s = &v.staff;
     jbw__buf_puts(&b, "# turnover: ");
-    if (s->basis == JBW_BASIS_ESTIMATED)
-        jbw__buf_printf(&b,
-                        "1 - exp(-h), h = %.2f leavers' FTE (%zu leavers) / "
-                        "%.2f FTE-years = %.4f a year (95%% interval "
-                        "%.1f%%-%.1f%%)\n",
-                        s->leavers_fte, s->leavers, s->fte_years,
-                        s->hazard_annual, 100.0 * s->low_turnover,
-                        100.0 * s->high_turnover);
-    else {
+    if (s->basis == JBW_BASIS_ESTIMATED) {
+        jbw__buf_puts(&b, "1 - exp(-h), h = ");
+        jbw__buf_fixed(&b, s->leavers_fte, 2, 0);
+        jbw__buf_printf(&b, " leavers' FTE (%zu leavers) / ", s->leavers);
+        jbw__buf_fixed(&b, s->fte_years, 2, 0);
+        jbw__buf_puts(&b, " FTE-years = ");
+        jbw__buf_fixed(&b, s->hazard_annual, 4, 0);
+        jbw__buf_puts(&b, " a year (95% interval ");
+        jbw__buf_fixed(&b, 100.0 * s->low_turnover, 1, 0);
+        jbw__buf_puts(&b, "%-");
+        jbw__buf_fixed(&b, 100.0 * s->high_turnover, 1, 0);
+        jbw__buf_puts(&b, "%)\n");
+    } else {
         note(&b, s->basis, s->leavers, "leaver", "leavers", v.min_events);
         jbw__buf_putc(&b, '\n');
     }
     scenario_line(&b, "turnover", NULL, s->turnover_annual);
-    jbw__buf_printf(&b,
-                    "# hires_fte: %.2f FTE hired (%zu workers) in the "
-                    "window / %ld months\n",
-                    s->hires_fte, s->hires, (long)v.months);
+    jbw__buf_puts(&b, "# hires_fte: ");
+    jbw__buf_fixed(&b, s->hires_fte, 2, 0);
+    jbw__buf_printf(&b, " FTE hired (%zu workers) in the window / %ld months\n",
+                    s->hires, (long)v.months);
     scenario_line(&b, "hires_fte", NULL, s->hires_fte_per_month);
     return jbw__buf_finish(&b, out, len);
 }
