@@ -1793,18 +1793,12 @@ static void add_waiting(jbw_snapshot *s, const char *id, const char *child,
     assert_ok(jbw_snapshot_add_measure(s, &m));
 }
 
-static void test_allocation_with_too_little_capacity(void **state)
+/* W-1 (fte 0.5, in ZHZ) has A-1; X-1 (unsafe, ZHZ) and X-2 (safe, in
+ * `x2_region`) wait. */
+static jbw_snapshot *half_time_snapshot(const char *x2_region)
 {
     jbw_snapshot *s = new_snapshot(D(2025, 9, 1));
-    jbw_norm *norm = small_norm(JBW_UNIT_CHILD);
     jbw_measure m;
-    char *json = NULL;
-    /* W-1: fte 0.5 -> capacity 2; one child assigned -> free 1 */
-    static const expect_line want[] = {
-        {"X-1", "W-1", 0},                         /* 40 points: first */
-        {"X-2", NULL, JBW_UNASSIGNED_NO_CAPACITY}, /* 10: W-1 is full */
-    };
-    (void)state;
     jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
                         JBW_DATE_NONE);
     m = measure("A-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
@@ -1812,8 +1806,22 @@ static void test_allocation_with_too_little_capacity(void **state)
     m.worker_id = "W-1";
     m.first_assigned = D(2025, 1, 7);
     assert_ok(jbw_snapshot_add_measure(s, &m));
-    add_waiting(s, "X-2", "K-2", NULL, "JBWEST", "ZHZ", JBW_SAFETY_SAFE);
+    add_waiting(s, "X-2", "K-2", NULL, "JBWEST", x2_region, JBW_SAFETY_SAFE);
     add_waiting(s, "X-1", "K-3", NULL, "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
+    return s;
+}
+
+static void test_allocation_with_too_little_capacity(void **state)
+{
+    jbw_snapshot *s = half_time_snapshot("ZHZ");
+    jbw_norm *norm = small_norm(JBW_UNIT_CHILD);
+    char *json = NULL;
+    /* W-1: fte 0.5 -> capacity 2; one child assigned -> free 1 */
+    static const expect_line want[] = {
+        {"X-1", "W-1", 0},                         /* 40 points: first */
+        {"X-2", NULL, JBW_UNASSIGNED_NO_CAPACITY}, /* 10: W-1 is full */
+    };
+    (void)state;
     run_allocation(s, norm, want, 2, 1, &json);
     /* capacity 0.5 x 1.0 x 4 = 2, load 1 before and 2 after */
     assert_non_null(strstr(json,
@@ -1837,23 +1845,13 @@ static void test_allocation_with_too_little_capacity(void **state)
  * after. */
 static void test_allocation_lines_and_workers_by_getter(void **state)
 {
-    jbw_snapshot *s = new_snapshot(D(2025, 9, 1));
+    jbw_snapshot *s = half_time_snapshot("HGL");
     jbw_norm *norm = small_norm(JBW_UNIT_CHILD);
     jbw_triage *t = NULL;
     jbw_allocation *a = NULL;
-    jbw_measure m;
     const char *org = NULL, *region = NULL, *id = NULL;
     double capacity = -1, load = -1, proposed = -1;
     (void)state;
-    jbw_test_add_worker(s, "W-1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
-                        JBW_DATE_NONE);
-    m = measure("A-1", "K-1", NULL, "JBWEST", "ZHZ", JBW_KIND_OTS,
-                D(2025, 1, 6));
-    m.worker_id = "W-1";
-    m.first_assigned = D(2025, 1, 7);
-    assert_ok(jbw_snapshot_add_measure(s, &m));
-    add_waiting(s, "X-2", "K-2", NULL, "JBWEST", "HGL", JBW_SAFETY_SAFE);
-    add_waiting(s, "X-1", "K-3", NULL, "JBWEST", "ZHZ", JBW_SAFETY_UNSAFE);
     assert_ok(jbw_triage_new(&t, g_model, g_cal, s, JBW_DATE_NONE));
     assert_ok(jbw_allocation_new(&a, t, s, norm, g_cal));
     assert_ok(jbw_allocation_line_place(&org, &region, a, 1)); /* */

@@ -20,11 +20,14 @@ typedef struct view {
     const char *notice;
 } view;
 
-static jbw_status read_view(view *v, const jbw_calibration *cal)
+/* Checks the arguments every writer takes and reads the calibration. */
+static jbw_status read_view(view *v, char **out, const jbw_calibration *cal)
 {
     jbw_status st;
     int i;
     memset(v, 0, sizeof *v);
+    if (!out)
+        return jbw__error(JBW_EINVAL, "out is NULL");
     if (!cal)
         return jbw__error(JBW_EINVAL, "calibration is NULL");
     v->date = jbw_calibration_date(cal);
@@ -199,9 +202,7 @@ jbw_status jbw_calibration_json(char **out, size_t *len,
     view v;
     jbw_status st;
     int i;
-    if (!out)
-        return jbw__error(JBW_EINVAL, "out is NULL");
-    if ((st = read_view(&v, cal)) != JBW_OK)
+    if ((st = read_view(&v, out, cal)) != JBW_OK)
         return st;
     json_window(&b, &v);
     jbw__buf_puts(&b, ",\"kinds\":[");
@@ -225,9 +226,7 @@ jbw_status jbw_calibration_csv(char **out, size_t *len,
     view v;
     jbw_status st;
     int i;
-    if (!out)
-        return jbw__error(JBW_EINVAL, "out is NULL");
-    if ((st = read_view(&v, cal)) != JBW_OK)
+    if ((st = read_view(&v, out, cal)) != JBW_OK)
         return st;
     kind_fields(&b, JBW__ROW_HEADER, &v.kinds[0], &v);
     jbw__notice_csv_header_end(&b, v.notice);
@@ -361,9 +360,7 @@ jbw_status jbw_calibration_text(char **out, size_t *len,
     jbw__buf b = JBW__BUF_INIT;
     view v;
     jbw_status st;
-    if (!out)
-        return jbw__error(JBW_EINVAL, "out is NULL");
-    if ((st = read_view(&v, cal)) != JBW_OK)
+    if ((st = read_view(&v, out, cal)) != JBW_OK)
         return st;
     jbw__notice_text(&b, v.notice);
     text_window(&b, &v);
@@ -427,9 +424,7 @@ jbw_status jbw_calibration_scenario(char **out, size_t *len,
     view v;
     jbw_status st;
     int i;
-    if (!out)
-        return jbw__error(JBW_EINVAL, "out is NULL");
-    if ((st = read_view(&v, cal)) != JBW_OK)
+    if ((st = read_view(&v, out, cal)) != JBW_OK)
         return st;
     if (v.notice) {
         jbw__buf_puts(&b, "# ");
