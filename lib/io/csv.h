@@ -163,10 +163,25 @@ void jbw__text_scan_init(jbw__text_scan *sc, const jbw__text_limits *lim,
  * the first chunk, a UTF-16 or UTF-32 byte-order mark.
  */
 jbw_status jbw__text_scan_chunk(jbw__text_scan *sc, const char *p, size_t n);
+/* JBW_ERANGE: the text `source` of `size` bytes is larger than
+ * lim->max_bytes (a regular file's size, or a buffer's length, refused
+ * before a byte is read). */
+jbw_status jbw__text_size_refused(const char *source, unsigned long long size,
+                                  const jbw__text_limits *lim);
 /* JBW_EPARSE naming the encoding when text starts with a UTF-16 or UTF-32
  * byte-order mark; JBW_OK otherwise. */
 jbw_status jbw__text_encoding_check(const char *text, size_t len,
                                     const char *source);
+
+/*
+ * Bytes read and checked at a time by jbw__read_text() and the CSV
+ * stream: 1 MiB. A limit or a NUL byte stops a read within one chunk of
+ * where it is. The first read takes at least 4 bytes, so that the first
+ * chunk holds a UTF-16 or UTF-32 byte-order mark whole. Only a test
+ * changes it (the chunk fuzz harness, to put chunk boundaries anywhere),
+ * before any read, never while one runs.
+ */
+extern size_t jbw__io_chunk;
 
 /* A text file read in checked chunks (file.c). */
 typedef struct jbw__text_file {
@@ -195,12 +210,11 @@ jbw_status jbw__text_file_read(jbw__text_file *tf, char *dst, size_t want,
 void jbw__text_file_close(jbw__text_file *tf);
 
 /*
- * Reads a file within `lim`, in chunks of at most 1 MiB, each checked as
- * it arrives (jbw__text_scan_chunk, NUL bytes refused when refuse_nul),
- * into a NUL-terminated buffer (free with jbw__free). A regular file
- * larger than lim->max_bytes is refused before it is read; a directory is
- * JBW_EIO "Is a directory". Errors: JBW_EIO, JBW_ERANGE, JBW_EPARSE,
- * JBW_ENOMEM.
+ * Reads a file within `lim`, in chunks of at most jbw__io_chunk, each checked
+ * as it arrives (jbw__text_scan_chunk, NUL bytes refused when refuse_nul), into
+ * a NUL-terminated buffer (free with jbw__free). A regular file larger than
+ * lim->max_bytes is refused before it is read; a directory is JBW_EIO "Is a
+ * directory". Errors: JBW_EIO, JBW_ERANGE, JBW_EPARSE, JBW_ENOMEM.
  */
 jbw_status jbw__read_text(char **out, size_t *len, const char *path,
                           const jbw__text_limits *lim, int refuse_nul);

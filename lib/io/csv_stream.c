@@ -8,9 +8,6 @@
 
 #include <string.h>
 
-/* Bytes read at a time (as jbw__read_text). */
-#define IO_STREAM_CHUNK ((size_t)1 << 20)
-
 void jbw__csv_stream_text(jbw__csv_stream *s, const char *text, size_t len)
 {
     memset(s, 0, sizeof *s);
@@ -45,7 +42,9 @@ static jbw_status stream_read(jbw__csv_stream *s, size_t keep_from)
         memmove(s->data, s->data + keep_from, keep);
     s->base += keep_from;
     s->len = keep;
-    want = keep > IO_STREAM_CHUNK ? keep : IO_STREAM_CHUNK;
+    want = keep > jbw__io_chunk ? keep : jbw__io_chunk; /* csv.h */
+    if (s->file.sc.total == 0 && want < 4)
+        want = 4; /* the first chunk shows a byte-order mark whole */
     /* a small file needs no more than its size (and a byte that shows
      * its end) */
     if (s->file.size && s->file.sc.total <= s->file.size &&

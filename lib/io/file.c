@@ -49,9 +49,7 @@ static jbw_status file_error(const char *what, const char *path, int err)
     return jbw__error(JBW_EIO, "%s '%s': %s", what, shown, reason);
 }
 
-/* Bytes read and checked at a time: a limit or a NUL byte stops the read
- * within one chunk of where it is. */
-#define IO_CHUNK ((size_t)1 << 20)
+size_t jbw__io_chunk = (size_t)1 << 20; /* csv.h */
 /* The first buffer of a file whose size is not known (a pipe, a device). */
 #define IO_FIRST ((size_t)64 << 10)
 
@@ -94,11 +92,8 @@ static jbw_status check_file(FILE *f, const char *path, const char *shown,
     if (!S_ISREG(sb.st_mode) || sb.st_size <= 0)
         return JBW_OK;
     if ((unsigned long long)sb.st_size > lim->max_bytes)
-        return jbw__error(JBW_ERANGE,
-                          "%s is %llu bytes, larger than %zu bytes, the limit "
-                          "on the size of this file%s",
-                          shown, (unsigned long long)sb.st_size, lim->max_bytes,
-                          lim->settable ? " (max_file_bytes)" : "");
+        return jbw__text_size_refused(shown, (unsigned long long)sb.st_size,
+                                      lim);
     *hint = (size_t)sb.st_size;
     return JBW_OK;
 }
@@ -160,7 +155,9 @@ jbw_status jbw__read_text(char **out, size_t *len, const char *path,
             st = jbw__enomem();
             break;
         }
-        want = cap - n - 1 < IO_CHUNK ? cap - n - 1 : IO_CHUNK;
+        want = cap - n - 1 < jbw__io_chunk ? cap - n - 1 : jbw__io_chunk;
+        if (n == 0 && want < 4 && cap - n - 1 >= 4)
+            want = 4; /* the first chunk shows a byte-order mark whole */
         st = jbw__text_file_read(&tf, data + n, want, &got);
         n += got;
         if (st != JBW_OK || got == 0)

@@ -111,8 +111,10 @@ extern const char *const jbw__io_measure_names[M_COLUMNS];
 jbw_status jbw__io_options(jbw_load_options *o, const jbw_load_options *given);
 /* The readers' limits of checked options (0 fields: the defaults). */
 void jbw__io_limits(jbw__text_limits *lim, const jbw_load_options *o);
-/* Checks a text given in memory against the size and line limits (its
- * NUL bytes are the tokenizer's to report, with the column). */
+/* Checks a text given in memory as the file readers check a file (one
+ * chunk of the whole text): its size, its lines, its NUL bytes and its
+ * encoding, with the same messages, so that the same bytes give the same
+ * error whether they come in a buffer or a file. */
 jbw_status jbw__io_scan_text(const char *text, size_t len, const char *name,
                              const jbw__text_limits *lim);
 

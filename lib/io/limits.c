@@ -48,6 +48,16 @@ void jbw__text_scan_init(jbw__text_scan *sc, const jbw__text_limits *lim,
     sc->line = 1;
 }
 
+jbw_status jbw__text_size_refused(const char *source, unsigned long long size,
+                                  const jbw__text_limits *lim)
+{
+    return jbw__error(JBW_ERANGE,
+                      "%s is %llu bytes, larger than %zu bytes, the limit "
+                      "on the size of this file%s",
+                      source, size, lim->max_bytes,
+                      lim->settable ? " (max_file_bytes)" : "");
+}
+
 static jbw_status too_large(const jbw__text_scan *sc)
 {
     return jbw__error(JBW_ERANGE,

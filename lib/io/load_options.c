@@ -49,7 +49,9 @@ jbw_status jbw__io_scan_text(const char *text, size_t len, const char *name,
                              const jbw__text_limits *lim)
 {
     jbw__text_scan sc;
-    jbw__text_scan_init(&sc, lim, name, 0);
+    if (len > lim->max_bytes)
+        return jbw__text_size_refused(name, (unsigned long long)len, lim);
+    jbw__text_scan_init(&sc, lim, name, 1);
     return jbw__text_scan_chunk(&sc, text, len);
 }
 

@@ -290,6 +290,56 @@ static void a_nul_byte_is_refused_where_it_is(void **state)
     assert_error_contains("NUL byte");
 }
 
+/*
+ * The same bytes give the same error from buffers and from files. The
+ * file reader refuses a NUL byte as it reads, before the rows of the
+ * other file are judged; the buffers are checked the same way before a
+ * row is read (they used to leave it to the tokenizer, with another
+ * message, and a refused row of the other file could come first). A
+ * text past max_file_bytes names its size either way (a buffer's said
+ * only "is larger than").
+ */
+static void buffers_and_files_give_the_same_error(void **state)
+{
+    /* W1's organisation is not in the registry: a refused row */
+    static const char w[] = "id,organisation,fte,hired\n"
+                            "W1,NOPE,1,2020-01-01\n";
+    /* 43 bytes of header; line 2 "M1,C", the NUL (byte 5), 27 bytes and
+     * the LF: 33 bytes; 76 in all */
+    static const char m[] = "id,child_id,kind,organisation,region,start\n"
+                            "M1,C\0001,OTS,JBWEST,ZHZ,2025-01-10\n";
+    char wpath[128], mpath[128], from_buffers[512];
+    jbw_snapshot *snap = NULL;
+    jbw_load_options o = options();
+    (void)state;
+    write_file("same_w.csv", w, sizeof w - 1);
+    write_file("same_m.csv", m, sizeof m - 1);
+    path_in(wpath, sizeof wpath, "same_w.csv");
+    path_in(mpath, sizeof mpath, "same_m.csv");
+    assert_int_equal(sizeof m - 1, 76);
+    assert_status(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, m,
+                                                sizeof m - 1, mpath, w,
+                                                sizeof w - 1, wpath, &o),
+                  JBW_EPARSE);
+    snprintf(from_buffers, sizeof from_buffers, "%s", jbw_last_error());
+    assert_status(jbw_snapshot_load_csv(&snap, NULL, reg, mpath, wpath, &o),
+                  JBW_EPARSE);
+    assert_string_equal(jbw_last_error(), from_buffers);
+    assert_error_contains("same_m.csv line 2, byte 5 of the line: NUL byte");
+    /* one byte over the limit */
+    o.max_file_bytes = 75;
+    assert_status(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, m,
+                                                sizeof m - 1, mpath, w,
+                                                sizeof w - 1, wpath, &o),
+                  JBW_ERANGE);
+    snprintf(from_buffers, sizeof from_buffers, "%s", jbw_last_error());
+    assert_status(jbw_snapshot_load_csv(&snap, NULL, reg, mpath, wpath, &o),
+                  JBW_ERANGE);
+    assert_string_equal(jbw_last_error(), from_buffers);
+    assert_error_contains("same_m.csv is 76 bytes, larger than 75 bytes");
+    assert_null(snap);
+}
+
 /* A line of exactly the limit loads; one byte more is refused, naming
  * the line, from a buffer and from a file. */
 static void line_limit_is_exact_and_names_the_line(void **state)
@@ -740,6 +790,7 @@ int main(void)
         cmocka_unit_test(endless_line_stops_at_the_line_limit),
         cmocka_unit_test(ten_gigabyte_file_is_refused_before_reading),
         cmocka_unit_test(a_nul_byte_is_refused_where_it_is),
+        cmocka_unit_test(buffers_and_files_give_the_same_error),
         cmocka_unit_test(line_limit_is_exact_and_names_the_line),
         cmocka_unit_test(file_limit_is_exact_for_buffers_and_files),
         cmocka_unit_test(version_1_options_get_the_default_limits),

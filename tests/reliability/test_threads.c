@@ -5,7 +5,8 @@
  * shared parameters, and write the results (JSON, CSV, SVG), on shared
  * read-only handles (model, calendar, snapshot, norm, scenario, and one
  * caseload and one forecast made before the threads start, whose writers
- * all threads call), calibrate the shared snapshot, at the same time; every
+ * all threads call, with the SVG charts of the shared caseload, forecast
+ * and a shared triage), calibrate the shared snapshot, at the same time; every
  * result must equal the single-threaded one byte for byte. Each thread also
  * checks that its error detail is its own. Before anything else, the threads
  * make their first library calls together: the id hash draws its per-process
@@ -48,6 +49,8 @@ static struct {
     char *shared_json;      /* of the shared forecast */
     char *shared_svg;
     char *calibration_json; /* 12 months before the reference date */
+    jbw_triage *triage;     /* shared, for the bands chart */
+    char *charts[5];        /* the chart writers on the shared results */
 } S;
 
 static const char scenario_text[] = "months = 24\n"
@@ -151,6 +154,28 @@ static jbw_status calibration_json(char **json)
     return st;
 }
 
+/* The SVG charts of the shared caseload, forecast and triage
+ * (jbw/brief.h): k 0..4. */
+static jbw_status chart_svg(char **out, int k)
+{
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    *out = NULL;
+    switch (k) {
+    case 0:
+        return jbw_chart_caseload_svg(out, NULL, S.caseload,
+                                      JBW_GROUP_ORGANISATION, &o);
+    case 1:
+        return jbw_chart_load_spread_svg(out, NULL, S.caseload, &o);
+    case 2:
+        return jbw_chart_coupling_svg(out, NULL, S.caseload, JBW_GROUP_REGION,
+                                      &o);
+    case 3:
+        return jbw_chart_forecast_svg(out, NULL, S.forecast, &o);
+    default:
+        return jbw_chart_bands_svg(out, NULL, S.triage, &o);
+    }
+}
+
 static void same_text(worker_result *r, jbw_status st, char *got,
                       const char *want, const char *what)
 {
@@ -245,6 +270,15 @@ static void *worker(void *arg)
             same_text(r, st, json, S.calibration_json,
                       "calibration JSON differs");
         }
+        /* The chart writers on the shared caseload, forecast, triage. */
+        {
+            int k;
+            for (k = 0; k < 5; k++) {
+                char *svg = NULL;
+                jbw_status st = chart_svg(&svg, k);
+                same_text(r, st, svg, S.charts[k], "a chart SVG differs");
+            }
+        }
         counts_text(counts, sizeof counts);
         if (strcmp(counts, S.counts) != 0) {
             r->mismatches++;
@@ -315,12 +349,19 @@ static int setup(void **state)
     assert_ok(jbw_caseload_compute(&S.caseload, S.snap, S.norm, S.cal, NULL));
     assert_ok(jbw_caseload_text(&S.caseload_text, NULL, S.caseload));
     assert_ok(calibration_json(&S.calibration_json));
+    assert_ok(jbw_triage_new(&S.triage, S.model, S.cal, S.snap, JBW_DATE_NONE));
+    for (i = 0; i < 5; i++)
+        assert_ok(chart_svg(&S.charts[i], (int)i));
     return 0;
 }
 
 static int teardown(void **state)
 {
+    int k;
     (void)state;
+    for (k = 0; k < 5; k++)
+        jbw_free(S.charts[k]);
+    jbw_triage_free(S.triage);
     jbw_free(S.calibration_json);
     jbw_free(S.caseload_text);
     jbw_free(S.shared_svg);
