@@ -232,7 +232,8 @@ static jbw_status add_workers(compute_ctx *c)
  * norm), 2 (past it: requested more than 3 calendar months before d). */
 static int help_wait(const jbw__measures *m, size_t i, jbw_date d)
 {
-    jbw_date asked = m->help_requested[i], began = m->help_started[i], norm;
+    jbw_date asked = jbw__measure_help_requested(m, i), norm;
+    jbw_date began = jbw__measure_help_started(m, i);
     if (asked == JBW_DATE_NONE || asked > d ||
         (began != JBW_DATE_NONE && began <= d))
         return 0;
@@ -326,7 +327,7 @@ static jbw_status add_measures(compute_ctx *c)
     jbw_status st;
     for (i = 0; i < m->count; i++) {
         jbw_measure_state state = jbw__measure_state(snap, i, d);
-        cl->help_known += m->help_requested[i] != JBW_DATE_NONE;
+        cl->help_known += jbw__measure_help_requested(m, i) != JBW_DATE_NONE;
         size_t so = 1 + m->org[i], sr = reg_base + m->region[i];
         if (m->start[i] >= pf && m->start[i] <= pt &&
             (st = count_coupling(c, i, state, so, sr)) != JBW_OK)

@@ -23,7 +23,10 @@
 #define JBW__MEASURE_ARRAYS(X)                                                 \
     X(child) X(family) X(kind) X(org) X(region) X(start) X(end) X(worker)      \
     X(first_assigned) X(waiting_since) X(previous_workers) X(safety)           \
-    X(placement) X(birth_date) X(last_contact) X(jr_risk) X(family_given)      \
+    X(placement) X(birth_date) X(last_contact) X(jr_risk) X(family_given)
+/* The columns of record versions 2 and 3, made when a measure first
+ * gives a value other than the default (snapshot_internal.h). */
+#define JBW__MEASURE_LAZY(X)                                                   \
     X(safety_plan) X(other_help) X(domestic_violence) X(term_end)              \
     X(override_band) X(override_reason) X(help_requested) X(help_started)
 /* clang-format on */
@@ -63,12 +66,32 @@ static int grow_workers(jbw__workers *s_, size_t need)
     return rc;
 }
 
+/* A lazy column that exists grows to `cap` elements (a larger array than
+ * cap needs is harmless, so a failure later leaves nothing wrong). */
+#define JBW__GROW_LAZY(f)                                                      \
+    if (s_->f && rc == 0) {                                                    \
+        void *p_ = jbw__reallocarray(s_->f, cap, sizeof *s_->f);               \
+        if (p_)                                                                \
+            s_->f = p_;                                                        \
+        else                                                                   \
+            rc = -1;                                                           \
+    }
+
 static int grow_measures(jbw__measures *s_, size_t need)
 {
-    int rc;
+    int rc = 0;
+    size_t cap = s_->cap < 8 ? 8 : s_->cap;
     if (need <= s_->cap)
         return 0;
-    JBW__GROW_ALL(JBW__MEASURE_ARRAYS, JBW__MEASURE_ARRAY_COUNT, need, rc);
+    /* the capacity jbw__grow_parallel reaches for `need` */
+    while (cap < need) {
+        if (cap > SIZE_MAX / 2)
+            return -1;
+        cap *= 2;
+    }
+    JBW__MEASURE_LAZY(JBW__GROW_LAZY)
+    if (rc == 0)
+        JBW__GROW_ALL(JBW__MEASURE_ARRAYS, JBW__MEASURE_ARRAY_COUNT, cap, rc);
     return rc;
 }
 
@@ -77,7 +100,59 @@ static void free_workers(jbw__workers *s_)
     JBW__WORKER_ARRAYS(JBW__FREE_ONE)
 }
 
-static void free_measures(jbw__measures *s_){JBW__MEASURE_ARRAYS(JBW__FREE_ONE)}
+static void free_measures(jbw__measures *s_)
+{
+    JBW__MEASURE_ARRAYS(JBW__FREE_ONE)
+    JBW__MEASURE_LAZY(JBW__FREE_ONE)
+}
+
+/*
+ * Makes the lazy columns that measure `v` needs (a value other than the
+ * default) and that do not exist yet, the measures so far holding the
+ * default; *made gets a bit per column made, for undo_lazy(). -1 when out
+ * of memory (nothing made then).
+ */
+#define JBW__LAZY_BIT(f) JBW__LAZY_##f,
+enum { JBW__MEASURE_LAZY(JBW__LAZY_BIT) JBW__LAZY_COUNT };
+
+static void undo_lazy(jbw__measures *s_, unsigned made)
+{
+#define JBW__UNDO_ONE(f)                                                       \
+    if (made & (1u << JBW__LAZY_##f)) {                                        \
+        jbw__free(s_->f);                                                      \
+        s_->f = NULL;                                                          \
+    }
+    JBW__MEASURE_LAZY(JBW__UNDO_ONE)
+#undef JBW__UNDO_ONE
+}
+
+static int make_lazy(jbw__measures *s_, unsigned *made, const jbw_measure *v,
+                     size_t reason)
+{
+    size_t k;
+    *made = 0;
+#define JBW__MAKE(f, given, dflt)                                              \
+    if (!s_->f && (given)) {                                                   \
+        s_->f = jbw__reallocarray(NULL, s_->cap, sizeof *s_->f);               \
+        if (!s_->f) {                                                          \
+            undo_lazy(s_, *made);                                              \
+            return -1;                                                         \
+        }                                                                      \
+        *made |= 1u << JBW__LAZY_##f;                                          \
+        for (k = 0; k < s_->count; k++)                                        \
+            s_->f[k] = (dflt);                                                 \
+    }
+    JBW__MAKE(safety_plan, v->safety_plan != JBW_YESNO_UNKNOWN, 0)
+    JBW__MAKE(other_help, v->other_help != JBW_YESNO_UNKNOWN, 0)
+    JBW__MAKE(domestic_violence, v->domestic_violence != JBW_YESNO_UNKNOWN, 0)
+    JBW__MAKE(term_end, v->term_end != JBW_DATE_NONE, JBW_DATE_NONE)
+    JBW__MAKE(override_band, v->override_band != -1, -1)
+    JBW__MAKE(override_reason, reason != JBW__NONE, JBW__NONE)
+    JBW__MAKE(help_requested, v->help_requested != JBW_DATE_NONE, JBW_DATE_NONE)
+    JBW__MAKE(help_started, v->help_started != JBW_DATE_NONE, JBW_DATE_NONE)
+#undef JBW__MAKE
+    return 0;
+}
 
 /* ---- life cycle -------------------------------------------------------- */
 jbw_status jbw_snapshot_new(jbw_snapshot **out, const jbw_registry *registry,
@@ -221,6 +296,7 @@ static jbw_status store_measure(jbw_snapshot *snap, const jbw_measure *measure,
     jbw__measures *m = &snap->m;
     size_t i, child, family, reason = JBW__NONE;
     int new_reason = 0;
+    unsigned made = 0;
     jbw_status st;
     if (grow_measures(m, m->count + 1) != 0)
         return jbw__enomem();
@@ -231,8 +307,12 @@ static jbw_status store_measure(jbw_snapshot *snap, const jbw_measure *measure,
         if (st != JBW_OK)
             return st;
     }
-    if ((st = intern_measure_ids(&child, &family, snap, measure, row)) !=
-        JBW_OK) {
+    if (make_lazy(m, &made, measure, reason) != 0)
+        st = jbw__enomem();
+    else
+        st = intern_measure_ids(&child, &family, snap, measure, row);
+    if (st != JBW_OK) {
+        undo_lazy(m, made);
         if (new_reason)
             jbw__strmap_pop(&snap->override_reasons);
         return st;
@@ -255,14 +335,23 @@ static jbw_status store_measure(jbw_snapshot *snap, const jbw_measure *measure,
     m->last_contact[i] = measure->last_contact;
     m->jr_risk[i] = (uint8_t)measure->jr_risk;
     m->family_given[i] = (uint8_t)(measure->family_id && *measure->family_id);
-    m->safety_plan[i] = (uint8_t)measure->safety_plan;
-    m->other_help[i] = (uint8_t)measure->other_help;
-    m->domestic_violence[i] = (uint8_t)measure->domestic_violence;
-    m->term_end[i] = measure->term_end;
-    m->override_band[i] = (int8_t)measure->override_band;
-    m->override_reason[i] = (uint32_t)reason;
-    m->help_requested[i] = measure->help_requested;
-    m->help_started[i] = measure->help_started;
+    /* a lazy column exists when this or an earlier measure needed it */
+    if (m->safety_plan)
+        m->safety_plan[i] = (uint8_t)measure->safety_plan;
+    if (m->other_help)
+        m->other_help[i] = (uint8_t)measure->other_help;
+    if (m->domestic_violence)
+        m->domestic_violence[i] = (uint8_t)measure->domestic_violence;
+    if (m->term_end)
+        m->term_end[i] = measure->term_end;
+    if (m->override_band)
+        m->override_band[i] = (int8_t)measure->override_band;
+    if (m->override_reason)
+        m->override_reason[i] = (uint32_t)reason;
+    if (m->help_requested)
+        m->help_requested[i] = measure->help_requested;
+    if (m->help_started)
+        m->help_started[i] = measure->help_started;
     m->count = i + 1;
     return jbw__ok();
 }

@@ -92,6 +92,11 @@ typedef struct jbw__measures {
     jbw_date *last_contact;
     uint8_t *jr_risk;
     uint8_t *family_given; /* 1 when family_id was given */
+    /* Record versions 2 and 3. Most files give none of these fields, so
+     * each column is made when a measure first gives a value other than
+     * its default, and is NULL until then: read them through the
+     * jbw__measure_*() functions below, which give the default for a
+     * column not made. */
     /* record version 2: the waiting-risk inputs of model version 2 and
      * the professional override */
     uint8_t *safety_plan;       /* jbw_yesno */
@@ -158,6 +163,57 @@ static inline jbw_measure_state jbw__measure_state(const jbw_snapshot *s,
     if (m->waiting_since[i] <= d)
         return JBW_STATE_BESTAAND;
     return JBW_STATE_ASSIGNED;
+}
+
+/* The columns of record versions 2 and 3 (NULL until a measure needs
+ * them: see jbw__measures). */
+static inline jbw_yesno jbw__measure_safety_plan(const jbw__measures *m,
+                                                 size_t i)
+{
+    return m->safety_plan ? (jbw_yesno)m->safety_plan[i] : JBW_YESNO_UNKNOWN;
+}
+
+static inline jbw_yesno jbw__measure_other_help(const jbw__measures *m,
+                                                size_t i)
+{
+    return m->other_help ? (jbw_yesno)m->other_help[i] : JBW_YESNO_UNKNOWN;
+}
+
+static inline jbw_yesno jbw__measure_domestic_violence(const jbw__measures *m,
+                                                       size_t i)
+{
+    return m->domestic_violence ? (jbw_yesno)m->domestic_violence[i]
+                                : JBW_YESNO_UNKNOWN;
+}
+
+static inline jbw_date jbw__measure_term_end(const jbw__measures *m, size_t i)
+{
+    return m->term_end ? m->term_end[i] : JBW_DATE_NONE;
+}
+
+/* JBW_OVERRIDE_NONE (-1) or a jbw_band */
+static inline int jbw__measure_override_band(const jbw__measures *m, size_t i)
+{
+    return m->override_band ? m->override_band[i] : -1;
+}
+
+/* index into the snapshot's override_reasons, or JBW__NONE */
+static inline uint32_t jbw__measure_override_reason(const jbw__measures *m,
+                                                    size_t i)
+{
+    return m->override_reason ? m->override_reason[i] : JBW__NONE;
+}
+
+static inline jbw_date jbw__measure_help_requested(const jbw__measures *m,
+                                                   size_t i)
+{
+    return m->help_requested ? m->help_requested[i] : JBW_DATE_NONE;
+}
+
+static inline jbw_date jbw__measure_help_started(const jbw__measures *m,
+                                                 size_t i)
+{
+    return m->help_started ? m->help_started[i] : JBW_DATE_NONE;
 }
 
 /* A worker is employed on d when hired <= d and (no leaving or d < leaving). */

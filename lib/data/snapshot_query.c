@@ -75,6 +75,7 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
 {
     const jbw__measures *m;
     const jbw_registry *reg;
+    uint32_t reason;
     unsigned int version = out ? out->version : 0;
     jbw_status st =
         check_read(out, version,
@@ -109,19 +110,19 @@ jbw_status jbw_snapshot_measure(jbw_measure *out, const jbw_snapshot *snap,
     out->jr_risk = (jbw_jr_risk)m->jr_risk[i];
     if (version == 1)
         return jbw__ok(); /* a record of libjbw 0.1 ends here */
-    out->safety_plan = (jbw_yesno)m->safety_plan[i];
-    out->other_help = (jbw_yesno)m->other_help[i];
-    out->domestic_violence = (jbw_yesno)m->domestic_violence[i];
-    out->term_end = m->term_end[i];
-    out->override_band = m->override_band[i];
+    reason = jbw__measure_override_reason(m, i);
+    out->safety_plan = jbw__measure_safety_plan(m, i);
+    out->other_help = jbw__measure_other_help(m, i);
+    out->domestic_violence = jbw__measure_domestic_violence(m, i);
+    out->term_end = jbw__measure_term_end(m, i);
+    out->override_band = jbw__measure_override_band(m, i);
     out->override_reason =
-        m->override_reason[i] == JBW__NONE
-            ? NULL
-            : jbw__strmap_key(&snap->override_reasons, m->override_reason[i]);
+        reason == JBW__NONE ? NULL
+                            : jbw__strmap_key(&snap->override_reasons, reason);
     if (version == 2)
         return jbw__ok(); /* a record of version 2 ends here */
-    out->help_requested = m->help_requested[i];
-    out->help_started = m->help_started[i];
+    out->help_requested = jbw__measure_help_requested(m, i);
+    out->help_started = jbw__measure_help_started(m, i);
     return jbw__ok();
 }
 

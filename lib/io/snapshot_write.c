@@ -104,28 +104,29 @@ static void put_measure(jbw__buf *b, const jbw_snapshot *s, size_t i)
     put_code(b, jbw_jr_risk_code((jbw_jr_risk)m->jr_risk[i]));
     /* record version 2; the unknown answers and no override stay empty */
     jbw__buf_putc(b, ',');
-    if (m->safety_plan[i])
-        put_code(b, jbw_yesno_code((jbw_yesno)m->safety_plan[i]));
+    if (jbw__measure_safety_plan(m, i))
+        put_code(b, jbw_yesno_code(jbw__measure_safety_plan(m, i)));
     jbw__buf_putc(b, ',');
-    if (m->other_help[i])
-        put_code(b, jbw_yesno_code((jbw_yesno)m->other_help[i]));
+    if (jbw__measure_other_help(m, i))
+        put_code(b, jbw_yesno_code(jbw__measure_other_help(m, i)));
     jbw__buf_putc(b, ',');
-    if (m->domestic_violence[i])
-        put_code(b, jbw_yesno_code((jbw_yesno)m->domestic_violence[i]));
+    if (jbw__measure_domestic_violence(m, i))
+        put_code(b, jbw_yesno_code(jbw__measure_domestic_violence(m, i)));
     jbw__buf_putc(b, ',');
-    jbw__buf_date(b, m->term_end[i]);
+    jbw__buf_date(b, jbw__measure_term_end(m, i));
     jbw__buf_putc(b, ',');
-    if (m->override_band[i] >= 0)
-        put_code(b, jbw_band_code((jbw_band)m->override_band[i]));
+    if (jbw__measure_override_band(m, i) >= 0)
+        put_code(b, jbw_band_code((jbw_band)jbw__measure_override_band(m, i)));
     jbw__buf_putc(b, ',');
-    if (m->override_reason[i] != JBW__NONE)
-        jbw__io_put_text(
-            b, jbw__strmap_key(&s->override_reasons, m->override_reason[i]));
+    if (jbw__measure_override_reason(m, i) != JBW__NONE)
+        jbw__io_put_text(b,
+                         jbw__strmap_key(&s->override_reasons,
+                                         jbw__measure_override_reason(m, i)));
     /* record version 3 */
     jbw__buf_putc(b, ',');
-    jbw__buf_date(b, m->help_requested[i]);
+    jbw__buf_date(b, jbw__measure_help_requested(m, i));
     jbw__buf_putc(b, ',');
-    jbw__buf_date(b, m->help_started[i]);
+    jbw__buf_date(b, jbw__measure_help_started(m, i));
     jbw__buf_putc(b, '\n');
 }
 

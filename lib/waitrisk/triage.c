@@ -120,15 +120,15 @@ const char *jbw__wr_key(const jbw__strmap *map, uint32_t index)
 static void case_inputs(jbw_wait_case *c, const jbw_snapshot *s, size_t i)
 {
     const jbw__measures *m = &s->m;
-    c->safety_plan = (jbw_yesno)m->safety_plan[i];
-    c->other_help = (jbw_yesno)m->other_help[i];
-    c->domestic_violence = (jbw_yesno)m->domestic_violence[i];
-    c->term_end = m->term_end[i];
-    c->override_band = m->override_band[i];
-    c->override_reason =
-        m->override_reason[i] == JBW__NONE
-            ? NULL
-            : jbw__strmap_key(&s->override_reasons, m->override_reason[i]);
+    uint32_t reason = jbw__measure_override_reason(m, i);
+    c->safety_plan = jbw__measure_safety_plan(m, i);
+    c->other_help = jbw__measure_other_help(m, i);
+    c->domestic_violence = jbw__measure_domestic_violence(m, i);
+    c->term_end = jbw__measure_term_end(m, i);
+    c->override_band = jbw__measure_override_band(m, i);
+    c->override_reason = reason == JBW__NONE
+                             ? NULL
+                             : jbw__strmap_key(&s->override_reasons, reason);
 }
 
 static void case_from_snapshot(jbw_wait_case *c, const jbw_snapshot *s,
