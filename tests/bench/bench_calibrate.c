@@ -80,6 +80,7 @@ int main(int argc, char **argv)
     int scale;
     if (jbw_registry_zuid_west(&reg) != JBW_OK)
         return 1;
+    bench_print_load("bench_calibrate");
     printf("calibrate and a 12-month backtest against the load (median of "
            "%d; synthetic data)\n",
            RUNS);

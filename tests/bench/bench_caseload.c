@@ -17,7 +17,7 @@
  * Prints both and their ratio in detail for 1x, then a table per scale
  * with the time per measure. No pass/fail.
  */
-#include <jbw.h>
+#include "bench_util.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -279,6 +279,7 @@ typedef struct result {
     int scale, runs;
     size_t measures, workers, lines;
     double lib_ms, plain_ms, build_s;
+    double lib_min, lib_max, plain_min, plain_max;
 } result;
 
 static result run_scale(const jbw_registry *reg, const jbw_norm *norm,
@@ -317,8 +318,12 @@ static result run_scale(const jbw_registry *reg, const jbw_norm *norm,
         *sink += run_plain(&p, weight, ref);
         t_plain[r] = now_ms() - t0;
     }
-    res.lib_ms = median(t_lib, (size_t)res.runs);
+    res.lib_ms = median(t_lib, (size_t)res.runs); /* sorts */
     res.plain_ms = median(t_plain, (size_t)res.runs);
+    res.lib_min = t_lib[0];
+    res.lib_max = t_lib[res.runs - 1];
+    res.plain_min = t_plain[0];
+    res.plain_max = t_plain[res.runs - 1];
 
     free(t_lib);
     free(t_plain);
@@ -337,12 +342,13 @@ static void print_detail(const result *x)
     printf("  work: jbw_caseload_compute (unit child, coupling norm) + totals "
            "+ %d groups + %zu worker lines\n",
            N_ORGS + N_REGIONS, x->lines);
-    printf(
-        "  library:    median %.3f ms over %d runs (%.1f million measures/s)\n",
-        x->lib_ms, x->runs, (double)x->measures / (x->lib_ms * 1e3));
-    printf("  plain loop: median %.3f ms (weights of active assigned measures "
-           "summed per worker)\n",
-           x->plain_ms);
+    printf("  library:    median %.3f ms (min %.3f, max %.3f) over %d runs "
+           "(%.1f million measures/s)\n",
+           x->lib_ms, x->lib_min, x->lib_max, x->runs,
+           (double)x->measures / (x->lib_ms * 1e3));
+    printf("  reference, plain loop: median %.3f ms (min %.3f, max %.3f; "
+           "weights of active assigned measures summed per worker)\n",
+           x->plain_ms, x->plain_min, x->plain_max);
     printf("  ratio library / plain loop: %.1f\n", x->lib_ms / x->plain_ms);
 }
 
@@ -381,6 +387,7 @@ int main(int argc, char **argv)
     jbw_calendar *cal = NULL;
     int scale, k;
 
+    bench_print_load("bench_caseload");
     check(jbw_norm_new_default(&norm), "norm");
     check(jbw_calendar_new(&cal, NULL), "calendar");
     for (k = 0; k < JBW_KIND_COUNT; k++)

@@ -2,7 +2,8 @@
 """Benchmark of the Python bindings: batch waiting-risk scoring through
 ctypes against the C figure, and the per-call overhead of a trivial call.
 
-    python3 tests/bench/bench_python.py [--cases N] [--runs R] [--c-bench PATH]
+    python3 tests/bench/bench_python.py [--cases N] [--runs R] [--rounds K]
+                                        [--c-bench PATH]
 
 Batch: the same synthetic cases as tests/bench/bench_waitrisk.c (splitmix64
 from seed 20250901, the same draws in the same order), prepared once as a
@@ -10,14 +11,21 @@ WaitCaseArray; the timed Python figure is the ONE ctypes call
 (WaitRiskModel.score_array) on all N cases. The C figure comes from running
 bench_waitrisk with the same N (from the loaded library's build directory
 when it has one, else another build directory: the line "C bench" says
-which). Overhead: timeit of pre-bound trivial calls (jbw_abi_major,
+which), alternating with the Python runs: K rounds of R Python runs and
+one bench_waitrisk of R runs, so both see about the same load.
+Conversions: WaitCaseArray.from_columns against from_cases (a dataclass per
+case), ScoreArray.to_columns against to_scores (a dataclass per case), and
+pandas.DataFrame(to_columns) when pandas is installed, alternating.
+Overhead: timeit of pre-bound trivial calls (jbw_abi_major,
 jbw_date_weekday) against an empty Python function in the same run.
 
-Prints the medians, throughputs and ratios. Never passes or fails on time.
+Prints the machine and its load average, medians with min and max,
+throughputs and ratios. Never passes or fails on time.
 The cases are synthetic: generated from a fixed seed, no real person.
 """
 import argparse
 import os
+import platform
 import re
 import statistics
 import subprocess
@@ -100,7 +108,7 @@ def find_c_bench(explicit):
 
 
 def run_c_bench(path, n, runs):
-    """(ns per case, the line it printed) from bench_waitrisk, or None."""
+    """(ns per case, the line it printed, checksum) from bench_waitrisk, or None."""
     p = subprocess.run([path, str(n), str(runs)], capture_output=True, text=True,
                        timeout=600)
     m = re.search(r"scoring: median ([\d.]+) ms = ([\d.]+) million cases/s \(([\d.]+) ns/case\)",
@@ -112,57 +120,51 @@ def run_c_bench(path, n, runs):
     return float(m.group(3)), m.group(0), int(c.group(1)) if c else None
 
 
-def bench_batch(n, runs, c_bench):
+def spread(values, scale=1.0, fmt="{:.1f}"):
+    """'median (min, max)' of values times scale."""
+    v = sorted(x * scale for x in values)
+    return (f"{fmt.format(statistics.median(v))} "
+            f"({fmt.format(v[0])}, {fmt.format(v[-1])})")
+
+
+def timed(fn, repeat):
+    """Seconds of each of `repeat` calls of fn()."""
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def bench_batch(n, runs, rounds, c_bench):
     date = to_days(jbw.example_date())
     t0 = time.perf_counter()
     names, col = make_columns(n, date)
     t_gen = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    cases = jbw.WaitCaseArray.from_columns(id=names, child_id=names,
-                                           waiting_since=col["waiting_since"],
-                                           kind=col["kind"], safety=col["safety"],
-                                           placement=col["placement"],
-                                           jr_risk=col["jr_risk"],
-                                           birth_date=col["birth_date"],
-                                           last_contact=col["last_contact"],
-                                           previous_workers=col["previous_workers"])
-    t_prep = time.perf_counter() - t0
+    def from_columns():
+        return jbw.WaitCaseArray.from_columns(
+            id=names, child_id=names, waiting_since=col["waiting_since"],
+            kind=col["kind"], safety=col["safety"], placement=col["placement"],
+            jr_risk=col["jr_risk"], birth_date=col["birth_date"],
+            last_contact=col["last_contact"],
+            previous_workers=col["previous_workers"])
 
+    cases = from_columns()
     model, cal = jbw.WaitRiskModel(), jbw.Calendar()
     out = jbw.ScoreArray(n)
     model.score_array(cases, jbw.example_date(), cal, out)  # warm up
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        model.score_array(cases, jbw.example_date(), cal, out)
-        times.append(time.perf_counter() - t0)
-    med = statistics.median(times)
     pts = out.points()
     # bench_waitrisk's checksum: every case's points, plus per run r the
     # points and kind of case r; equal checksums mean equal cases and scores.
     checksum = sum(pts) + sum(pts[r % n] + col["kind"][r % n] for r in range(runs))
 
-    t0 = time.perf_counter()
-    objs = model.score_batch(cases, jbw.example_date(), cal)
-    t_objs = time.perf_counter() - t0
-    del objs
-    t0 = time.perf_counter()
-    columns = out.to_columns(names)
-    t_cols = time.perf_counter() - t0
-    del columns
-
     print(f"batch scoring: {n} synthetic cases (the cases of bench_waitrisk.c), "
-          f"median of {runs} runs, model {model.name} {model.version}")
+          f"model {model.name} {model.version}; {rounds} rounds, each: the Python "
+          f"batch {runs} times, then bench_waitrisk (C, {runs} runs) as a separate "
+          f"process on the same cases; figures: median (min, max) of the rounds' medians")
     print(f"  library: {jbw.library_path}")
-    print(f"  python: one ctypes call (WaitRiskModel.score_array): median "
-          f"{med * 1e3:.3f} ms = {n / med / 1e6:.1f} million cases/s "
-          f"({med / n * 1e9:.1f} ns/case); checksum {checksum}")
-    print(f"  (not timed against C: generating the columns {t_gen:.2f} s, "
-          f"WaitCaseArray.from_columns {t_prep * 1e3:.0f} ms = {t_prep / n * 1e9:.0f} ns/case, "
-          f"score_batch to Score dataclasses {t_objs:.2f} s = {t_objs / n * 1e6:.2f} us/case, "
-          f"ScoreArray.to_columns (19 machine arrays and the ids) {t_cols * 1e3:.0f} ms = "
-          f"{t_cols / n * 1e9:.0f} ns/case, {t_objs / t_cols:.0f}x faster than the dataclasses)")
     path = find_c_bench(c_bench)
     if path is None:
         print("  C bench: bench_waitrisk not found (configure with "
@@ -173,16 +175,91 @@ def bench_batch(n, runs, c_bench):
         if not os.path.abspath(path).startswith(lib_dir + os.sep):
             print("  note: the C bench comes from another build than the loaded library; "
                   "for a fair ratio set JBW_LIBRARY to that build's libjbw.so")
-        got = run_c_bench(path, n, runs)
+    py_ns, c_ns, ratios, c_sums = [], [], [], set()
+    for _ in range(rounds):
+        ts = timed(lambda: model.score_array(cases, jbw.example_date(), cal, out), runs)
+        py_ns.append(statistics.median(ts) / n * 1e9)
+        got = run_c_bench(path, n, runs) if path else None
         if got:
-            c_ns, line, c_sum = got
-            py_ns = med / n * 1e9
-            print(f"  C: {line}; checksum {c_sum} "
-                  f"({'equal' if c_sum == checksum else 'DIFFERENT'}: same cases, same scores)")
-            print(f"  ratio python batch / C batch (time per case): {py_ns / c_ns:.2f} "
-                  f"(target <= 2)")
+            c_ns.append(got[0])
+            c_sums.add(got[2])
+            ratios.append(py_ns[-1] / got[0])
+    print(f"  python, one ctypes call (WaitRiskModel.score_array): "
+          f"{spread(py_ns)} ns/case = {1e3 / statistics.median(py_ns):.1f} "
+          f"million cases/s; checksum {checksum}")
+    if c_ns:
+        same = c_sums == {checksum}
+        print(f"  C, jbw_waitrisk_score_batch (bench_waitrisk): {spread(c_ns)} ns/case = "
+              f"{1e3 / statistics.median(c_ns):.1f} million cases/s; checksum "
+              f"{', '.join(str(c) for c in sorted(c_sums))} "
+              f"({'equal' if same else 'DIFFERENT'}: same cases, same scores)")
+        print(f"  ratio python batch / C batch (time per case): "
+              f"{statistics.median(py_ns) / statistics.median(c_ns):.2f} of the medians; "
+              f"per round {spread(ratios, fmt='{:.2f}')}; of the fastest rounds "
+              f"{min(py_ns) / min(c_ns):.2f} (target <= 1.1)")
+
+    # Building the prepared array: from columns against the per-object path
+    # (WaitCase dataclasses through WaitCaseArray.from_cases), and the
+    # scores as columns against a Score dataclass per case, alternating.
+    objs = cases.cases()  # the dataclasses of the same cases (not timed)
+    t_cols_in, t_objs_in, t_cols_out, t_objs_out, t_df = [], [], [], [], []
+    try:
+        import pandas  # noqa: F401  (Debian's python3-pandas, when installed)
+    except ImportError:
+        pandas = None
+    ids = cases.ids
+    for _ in range(rounds):
+        t_cols_in += timed(from_columns, 1)
+        t_objs_in += timed(lambda: jbw.WaitCaseArray.from_cases(objs), 1)
+        t_cols_out += timed(lambda: out.to_columns(ids), 1)
+        t_objs_out += timed(lambda: out.to_scores(ids), 1)
+        if pandas is not None:
+            t_df += timed(lambda: pandas.DataFrame(out.to_columns(ids)), 1)
+    del objs
+    print(f"  (generating the columns in Python, not timed against anything: {t_gen:.2f} s)")
+    print(f"  cases in, ns/case over {rounds} alternating runs, median (min, max):")
+    print(f"    WaitCaseArray.from_columns (9 columns, 2 of string ids): "
+          f"{spread(t_cols_in, 1e9 / n, '{:.0f}')}")
+    print(f"    WaitCaseArray.from_cases (a WaitCase dataclass per case): "
+          f"{spread(t_objs_in, 1e9 / n, '{:.0f}')}; "
+          f"from_columns {statistics.median(t_objs_in) / statistics.median(t_cols_in):.1f}x faster")
+    print(f"  scores out, ns/case, median (min, max):")
+    print(f"    ScoreArray.to_columns (19 machine arrays and the ids): "
+          f"{spread(t_cols_out, 1e9 / n, '{:.0f}')}")
+    print(f"    ScoreArray.to_scores (a Score dataclass per case): "
+          f"{spread(t_objs_out, 1e9 / n, '{:.0f}')}; "
+          f"to_columns {statistics.median(t_objs_out) / statistics.median(t_cols_out):.1f}x faster "
+          f"(target: >= 5x, or columns pandas takes without an object per case)")
+    if pandas is not None:
+        print(f"    pandas.DataFrame(ScoreArray.to_columns(ids)) (pandas {pandas.__version__}): "
+              f"{spread(t_df, 1e9 / n, '{:.0f}')}")
+    else:
+        print("    pandas.DataFrame(to_columns): skipped, pandas is not installed for "
+              f"{sys.executable}")
     model.close()
     cal.close()
+
+
+def loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def machine():
+    model = platform.processor() or "unknown processor"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return (f"{model}, {os.cpu_count()} cores, Python {platform.python_version()} "
+            f"({sys.executable}); load average (1, 5, 15 min) {loadavg()}")
 
 
 def bench_overhead(number):
@@ -215,11 +292,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", type=int, default=200000)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--calls", type=int, default=200000)
     ap.add_argument("--c-bench", help="path of bench_waitrisk")
     args = ap.parse_args()
+    print(f"bench_python: machine: {machine()}")
     bench_overhead(args.calls)
-    bench_batch(args.cases, args.runs, args.c_bench)
+    bench_batch(args.cases, args.runs, args.rounds, args.c_bench)
+    print(f"bench_python: load average at the end (1, 5, 15 min) {loadavg()}")
 
 
 if __name__ == "__main__":

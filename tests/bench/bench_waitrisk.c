@@ -95,19 +95,24 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < n; i++)
         checksum += scores[i].points;
-    ms = bench_median(t_score, runs);
+    ms = bench_median(t_score, runs); /* sorts: [0] min, [runs - 1] max */
     mc = bench_median(t_copy, runs);
+    bench_print_load("bench_waitrisk");
 
     printf("bench_waitrisk: jbw_waitrisk_score_batch, model %s version %d, "
            "%lu synthetic cases, %lu runs\n",
            jbw_waitrisk_model_name(model), jbw_waitrisk_model_version(model),
            (unsigned long)n, (unsigned long)runs);
-    printf("  scoring: median %.3f ms = %.1f million cases/s (%.1f ns/case)\n",
-           ms * 1e3, (double)n / ms / 1e6, ms / (double)n * 1e9);
-    printf("  memcpy of the cases (%lu bytes): median %.3f ms = %.2f GB/s\n",
+    printf("  scoring: median %.3f ms = %.1f million cases/s (%.1f ns/case); "
+           "min %.3f ms, max %.3f ms\n",
+           ms * 1e3, (double)n / ms / 1e6, ms / (double)n * 1e9,
+           t_score[0] * 1e3, t_score[runs - 1] * 1e3);
+    printf("  reference, memcpy of the cases (%lu bytes): median %.3f ms = "
+           "%.2f GB/s; min %.3f ms, max %.3f ms\n",
            (unsigned long)(n * sizeof *cases), mc * 1e3,
-           (double)(n * sizeof *cases) / mc / 1e9);
-    printf("  ratio scoring / memcpy: %.1f\n", ms / mc);
+           (double)(n * sizeof *cases) / mc / 1e9, t_copy[0] * 1e3,
+           t_copy[runs - 1] * 1e3);
+    printf("  ratio scoring / memcpy: %.1f (medians)\n", ms / mc);
     printf("  checksum %lld\n", checksum);
 
     free(cases);

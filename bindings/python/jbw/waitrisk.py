@@ -484,7 +484,8 @@ class WaitCaseArray:
             blob, addresses = _string_column(col)
             self._keep.append(blob)
             if name == "id":
-                self._ids = [v or "" for v in col]
+                ids = list(col)  # copied in C; a loop only when None is among them
+                self._ids = ids if None not in ids else [v or "" for v in ids]
             words[getattr(S.WaitCaseC, name).offset // 8::stride_q] = addresses
         for name, enum_cls in _ENUM_COLUMNS.items():
             col = given[name]
