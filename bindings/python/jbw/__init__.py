@@ -36,7 +36,7 @@ from .snapshot import EXAMPLE_SEED, Counts, MeasureState, Reject, Snapshot
 from .io import read_file, write_file
 from .caseload import (CaseloadResult, Finding, FindingRule, Group, LoadStatus, Norm,
                        Series, SeriesPoint, Totals, Unit, WorkerLoad, compute_caseload)
-from .waitrisk import (Allocation, AllocationLine, Band, Item, Lang, Score, ScoreArray,
+from .waitrisk import (Allocation, AllocationLine, AllocationWorker, Band, Item, Lang, Score, ScoreArray,
                        ScoreItem, Triage, TriageEntry, UnassignedReason, WaitCase,
                        WaitCaseArray, WaitRiskModel, rank)
 from .example import (example_date, example_notice, example_series_zhz,
@@ -111,7 +111,7 @@ __all__ = [
     # waiting risk
     "WaitRiskModel", "WaitCase", "Score", "ScoreItem", "Band", "Item", "Lang",
     "WaitCaseArray", "ScoreArray", "rank", "Triage", "TriageEntry",
-    "Allocation", "AllocationLine", "UnassignedReason",
+    "Allocation", "AllocationLine", "AllocationWorker", "UnassignedReason",
     # example
     "example_snapshot", "example_date", "example_series_zhz",
     "example_totals_jbwest", "example_notice",

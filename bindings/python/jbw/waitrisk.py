@@ -21,7 +21,8 @@ import itertools
 import json
 import operator
 import os
-from ctypes import byref, c_char_p, c_int, c_size_t, c_void_p, create_string_buffer
+from ctypes import (byref, c_char_p, c_double, c_int, c_size_t, c_void_p,
+                    create_string_buffer)
 from dataclasses import dataclass
 from typing import (Any, Callable, Dict, Iterable, List, Optional, Sequence,
                     Tuple, Union)
@@ -33,11 +34,12 @@ from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, new_handle,
 from .caseload import Norm, record
 from .dates import Calendar, default_calendar
 from .measure import JrRisk, Kind, Placement, Safety, YesNo, band_code, band_value, as_date
-from .snapshot import Snapshot
+from .snapshot import MeasureState, Snapshot
 
 __all__ = ["Band", "Item", "Lang", "UnassignedReason", "WaitCase", "ScoreItem",
            "Score", "WaitRiskModel", "WaitCaseArray", "ScoreArray", "rank",
-           "Triage", "TriageEntry", "Allocation", "AllocationLine"]
+           "Triage", "TriageEntry", "Allocation", "AllocationLine",
+           "AllocationWorker"]
 
 ITEM_COUNT = 12  #: items this library knows (JBW_ITEM_COUNT; model version 1 scores 8)
 _REASON_SIZE = 256
@@ -865,6 +867,12 @@ class Triage(Handle):
         for i in range(len(self)):
             yield self[i]
 
+    def state(self, rank_index: int) -> MeasureState:
+        """Nieuw (never had a worker) or bestaand (lost its worker): the
+        state on the triage's date of the measure at a 0-based position."""
+        rank_index = seq_index(rank_index, len(self), "triage")
+        return MeasureState(C.jbw_triage_state(self._p, rank_index))
+
     def entries(self, top: int = 0) -> List[TriageEntry]:
         """The first ``top`` entries (0: all), in ranking order."""
         n = len(self)
@@ -915,6 +923,18 @@ class AllocationLine:
     def assigned(self) -> bool:
         """True when a worker is proposed."""
         return self.worker_id is not None
+
+
+@dataclass(frozen=True)
+class AllocationWorker:
+    """A worker employed on the proposal's date: capacity under the norm,
+    load before the proposal and after it, in the norm's unit."""
+    worker_id: str
+    organisation: str
+    region: Optional[str]
+    capacity: float
+    load: float
+    proposed_load: float
 
 
 class Allocation(Handle):
@@ -987,6 +1007,27 @@ class Allocation(Handle):
     def lines(self) -> List[AllocationLine]:
         """Every line, in ranking order."""
         return [self[i] for i in range(len(self))]
+
+    def place(self, index: int) -> Tuple[str, Optional[str]]:
+        """The organisation and region of the measure of a line."""
+        index = seq_index(index, len(self), "allocation")
+        org, region = c_char_p(), c_char_p()
+        C.jbw_allocation_line_place(byref(org), byref(region), self._p, index)
+        return dec(org.value) or "", dec(region.value)
+
+    def workers(self) -> List[AllocationWorker]:
+        """The workers employed on the date, in the snapshot's order."""
+        out = []
+        for k in range(C.jbw_allocation_worker_count(self._p)):
+            wid, org, region = c_char_p(), c_char_p(), c_char_p()
+            cap, load, proposed = c_double(), c_double(), c_double()
+            C.jbw_allocation_worker(byref(wid), byref(org), byref(region),
+                                    byref(cap), byref(load), byref(proposed),
+                                    self._p, k)
+            out.append(AllocationWorker(dec(wid.value) or "", dec(org.value) or "",
+                                        dec(region.value), cap.value, load.value,
+                                        proposed.value))
+        return out
 
     def __iter__(self):
         for i in range(len(self)):

@@ -351,6 +351,23 @@ class TriageAndAllocation(unittest.TestCase):
             self.assertIn("M3", a.to_text())
             self.assertEqual(a.to_records()[0]["worker_id"], "W1")
 
+    def test_triage_states_and_allocation_workers_by_getter(self):
+        # M3 never had a worker: nieuw; M6 lost its worker (previous_workers
+        # 1): bestaand. Workers employed on D (W3 left on 1 Aug): W1 (capacity 12, load 1: C1
+        # once) and W2 (0.5 x 0.5 x 12 = 3, load 1: M4); both proposals go
+        # to W1, one child each: 1 + 2 = 3.
+        with self.snap.triage(self.v1) as t, t.allocate() as a:
+            self.assertEqual([t.state(0), t.state(1)],
+                             [jbw.MeasureState.NIEUW, jbw.MeasureState.BESTAAND])
+            self.assertEqual(t.state(-1), jbw.MeasureState.BESTAAND)
+            self.assertEqual([a.place(0), a.place(1)],
+                             [("JBWEST", "HGL"), ("JBWEST", "ZHZ")])
+            self.assertEqual(a.workers(), [
+                jbw.AllocationWorker("W1", "JBWEST", "HGL", 12.0, 2.0, 4.0),
+                jbw.AllocationWorker("W2", "JBWEST", "HGL", 3.0, 1.0, 1.0)])
+            with self.assertRaises(IndexError):
+                a.place(2)
+
     def test_allocation_without_capacity_leaves_cases_unassigned(self):
         with jbw.Norm() as n:
             n.caseload_per_fte = 1   # W1 capacity 1 (full), W2 0.25 (over)
