@@ -36,8 +36,9 @@ from .snapshot import EXAMPLE_SEED, Counts, MeasureState, Reject, Snapshot
 from .io import read_file, write_file
 from .caseload import (CaseloadResult, Finding, FindingRule, Group, LoadStatus, Norm,
                        Series, SeriesPoint, Totals, Unit, WorkerLoad, compute_caseload)
-from .waitrisk import (Allocation, AllocationLine, AllocationWorker, Band, Item, Lang, Score, ScoreArray,
-                       ScoreItem, Triage, TriageEntry, UnassignedReason, WaitCase,
+from .waitrisk import (Allocation, AllocationLine, AllocationWorker, Band, IntColumn, Item,
+                       Lang, Score, ScoreArray, ScoreItem, Triage, TriageEntry,
+                       UnassignedReason, WaitCase,
                        WaitCaseArray, WaitRiskModel, rank)
 from .example import (example_date, example_notice, example_series_zhz,
                       example_snapshot, example_totals_jbwest)
@@ -110,7 +111,7 @@ __all__ = [
     "Finding", "FindingRule", "CaseloadResult", "compute_caseload", "Series", "SeriesPoint",
     # waiting risk
     "WaitRiskModel", "WaitCase", "Score", "ScoreItem", "Band", "Item", "Lang",
-    "WaitCaseArray", "ScoreArray", "rank", "Triage", "TriageEntry",
+    "WaitCaseArray", "ScoreArray", "IntColumn", "rank", "Triage", "TriageEntry",
     "Allocation", "AllocationLine", "AllocationWorker", "UnassignedReason",
     # example
     "example_snapshot", "example_date", "example_series_zhz",

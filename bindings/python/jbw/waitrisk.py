@@ -507,6 +507,32 @@ class WaitCaseArray:
         return self
 
 
+class IntColumn(array.array):
+    """An ``array.array("i")`` that numpy, and so pandas, takes as one
+    int32 array without a Python object per value: ``__array__`` copies
+    its buffer. (pandas turns a plain ``array.array`` into a list of ints
+    first.) numpy is imported only when numpy itself asks for the array;
+    the bindings need only the standard library."""
+
+    __slots__ = ()
+
+    def __array__(self, dtype: Any = None, copy: Optional[bool] = None) -> Any:
+        import numpy  # only ever called by numpy or its users
+        a = numpy.frombuffer(self, dtype=numpy.dtype(self.typecode)) if len(self) \
+            else numpy.empty(0, dtype=numpy.dtype(self.typecode))
+        if dtype is not None:
+            return a.astype(dtype)  # a new array
+        return a if copy is False else a.copy()  # a copy: self stays resizable
+
+
+def _int_column_of(words: array.array) -> IntColumn:
+    """The int32 values of `words` (an array.array("i")) as an IntColumn."""
+    col = IntColumn("i")
+    if len(words):
+        col.frombytes(memoryview(words).cast("B"))
+    return col
+
+
 class ScoreArray:
     """A C array of ``jbw_score`` filled by one batch call, with column
     accessors that do not build a Python object per case."""
@@ -544,8 +570,9 @@ class ScoreArray:
 
     def to_columns(self, ids: Optional[Sequence[str]] = None) -> Dict[str, Any]:
         """Every score as columns, without a Python object per case: a
-        dict of column name to ``array.array("i")`` (one machine array per
-        column), which ``pandas.DataFrame(...)`` takes as it is.
+        dict of column name to :class:`IntColumn` (an ``array.array("i")``,
+        one machine array per column), which ``pandas.DataFrame(...)``
+        takes as int32 columns without a Python object per value.
 
         Columns: ``id`` (only when ``ids`` is given, as a list),
         ``points``, ``band`` (the band's number: ``Band(value)``),
@@ -567,10 +594,10 @@ class ScoreArray:
             cols["id"] = list(ids)
         for name in ("points", "band", "workdays_waiting", "workdays_no_contact",
                      "age_years", "next_contact_due"):
-            cols[name] = words[getattr(S.ScoreC, name).offset // 4::stride]
+            cols[name] = _int_column_of(words[getattr(S.ScoreC, name).offset // 4::stride])
         base = S.ScoreC.item_points.offset // 4
         for item in _ITEMS:
-            cols[f"points_{item.code}"] = words[base + int(item)::stride]
+            cols[f"points_{item.code}"] = _int_column_of(words[base + int(item)::stride])
         return cols
 
     def to_scores(self, ids: Optional[Sequence[str]] = None) -> List[Score]:

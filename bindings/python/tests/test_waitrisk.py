@@ -239,6 +239,46 @@ class Batch(unittest.TestCase):
         self.assertEqual(jbw.rank(twins, scores), [1, 0])
 
 
+class PandasColumns(unittest.TestCase):
+    """ScoreArray.to_columns in pandas (run by ctest python.pandas under
+    Debian's /usr/bin/python3, which has python3-pandas; skipped where
+    pandas is not installed)."""
+
+    def setUp(self):
+        try:
+            import pandas
+        except ImportError:
+            self.skipTest("pandas is not installed for this interpreter")
+        self.pd = pandas
+        self.model = jbw.WaitRiskModel(1)  # the hand-worked figures are version 1's
+        self.addCleanup(self.model.close)
+
+    def test_pandas_takes_the_columns_as_int32_arrays(self):
+        # The four cases of Batch: points 85, 23, 45 and 115 (worked out
+        # there). A column that pandas read value by value would come out
+        # as int64 (a list of Python ints); the buffer gives int32.
+        cases = [case_a(), case_b(), case_c(), case_d()]
+        ids = [c.id for c in cases]
+        out = self.model.score_array(jbw.WaitCaseArray.from_cases(cases), D)
+        df = self.pd.DataFrame(out.to_columns(ids))
+        self.assertEqual(str(df["points"].dtype), "int32")
+        self.assertEqual(df["points"].tolist(), [85, 23, 45, 115])
+        self.assertEqual(df["id"].tolist(), ids)
+        self.assertEqual([Band(b) for b in df["band"]],
+                         [Band.ACUUT, Band.LAAG, Band.MIDDEN, Band.ACUUT])
+        empty = self.pd.DataFrame(jbw.ScoreArray(0).to_columns())
+        self.assertEqual(len(empty), 0)
+        self.assertEqual(str(empty["points"].dtype), "int32")
+
+    def test_numpy_reads_a_column_as_int32(self):
+        import numpy
+        col = jbw.IntColumn("i", [1, -2, 3])
+        self.assertEqual(numpy.asarray(col).dtype, numpy.int32)
+        self.assertEqual(col.__array__().tolist(), [1, -2, 3])
+        self.assertEqual(col.__array__("float64").tolist(), [1.0, -2.0, 3.0])
+        self.assertEqual(jbw.IntColumn("i").__array__().dtype, numpy.int32)
+
+
 class ModelFiles(unittest.TestCase):
     def test_save_parses_back(self):
         with jbw.WaitRiskModel() as m:
