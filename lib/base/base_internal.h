@@ -267,6 +267,13 @@ static inline void jbw__strmap_prefetch(const jbw__strmap *m, uint64_t h)
     (void)h;
 #endif
 }
+/* The next two steps of fetching a lookup ahead, a few rows after
+ * jbw__strmap_prefetch() and after each other: the offset of the key
+ * whose slot matches h (its slot is in the cache by then), then the key's
+ * bytes. Hints: nothing changes, and a key that is not there fetches
+ * nothing. */
+void jbw__strmap_prefetch_offset(const jbw__strmap *m, uint64_t h);
+void jbw__strmap_prefetch_key(const jbw__strmap *m, uint64_t h);
 /* The key of `index` (NUL-terminated; valid while the map lives), NULL
  * past the last. */
 static inline const char *jbw__strmap_key(const jbw__strmap *m, size_t index)

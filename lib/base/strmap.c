@@ -105,6 +105,46 @@ long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s, size_t n,
     }
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define JBW__PREFETCH(p) __builtin_prefetch(p)
+#else
+#define JBW__PREFETCH(p) ((void)(p))
+#endif
+
+/* The index of the first key whose slot tag matches h within a few
+ * probes, or -1: where a lookup of h will look first. */
+static long first_match(const jbw__strmap *m, uint64_t h)
+{
+    uint32_t mask, tag;
+    size_t i, n;
+    if (!m->slot_count)
+        return -1;
+    mask = (uint32_t)(m->slot_count - 1);
+    tag = (uint32_t)(h >> 32) & ~mask;
+    for (i = (size_t)h & mask, n = 0; n < 8; i = (i + 1) & mask, n++) {
+        uint32_t v = m->slots[i];
+        if (!v)
+            return -1;
+        if ((v & ~mask) == tag)
+            return (long)((v & mask) - 1);
+    }
+    return -1;
+}
+
+void jbw__strmap_prefetch_offset(const jbw__strmap *m, uint64_t h)
+{
+    long k = first_match(m, h);
+    if (k >= 0)
+        JBW__PREFETCH(&m->offs[k]);
+}
+
+void jbw__strmap_prefetch_key(const jbw__strmap *m, uint64_t h)
+{
+    long k = first_match(m, h);
+    if (k >= 0)
+        JBW__PREFETCH(key_at(m, (size_t)k) - 1);
+}
+
 /* Maps this small (a registry's organisations or regions) are searched
  * key by key: cheaper than hashing the key. */
 #define JBW__STRMAP_SCAN 8

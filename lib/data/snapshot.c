@@ -387,7 +387,7 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
 
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
-                                            const uint64_t hashes[3])
+                                            const uint64_t hashes[4])
 {
     jbw__measure_row row = {0};
     jbw_status st;
@@ -395,6 +395,7 @@ jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
     row.id_hash = hashes[0];
     row.child_hash = hashes[1];
     row.family_hash = hashes[2];
+    row.worker_hash = hashes[3];
     if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK)
         return st;
     return store_measure(snap, measure, &row);

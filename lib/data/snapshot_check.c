@@ -400,8 +400,11 @@ static jbw_status check_measure_worker(jbw__measure_row *row,
         return JBW_OK;
     if ((st = check_id(&len, r, "worker_id", m->worker_id)) != JBW_OK)
         return st;
-    jbw__quote_value(q, sizeof q, m->worker_id, len);
-    w = jbw__strmap_find(&snap->worker_ids, m->worker_id, len);
+    w = row->hashed ? jbw__strmap_find_hashed(&snap->worker_ids, m->worker_id,
+                                              len, row->worker_hash)
+                    : jbw__strmap_find(&snap->worker_ids, m->worker_id, len);
+    if (w < 0 || snap->w.org[w] != row->org)
+        jbw__quote_value(q, sizeof q, m->worker_id, len);
     if (w < 0)
         return jbw__error(JBW_ENOTFOUND,
                           "worker '%s' is not in the snapshot (%s '%s'): add "

@@ -16,14 +16,15 @@ typedef struct jbw__worker_row {
 } jbw__worker_row;
 
 /* What the checks of a measure resolve, ready to store. The hashes are
- * jbw__hash() of the measure id, the child id and the family key (the
- * family id, or the own-family key of snapshot.c); a caller that has
- * them already sets `hashed` and the three hashes before the check. */
+ * jbw__hash() of the measure id, the child id, the family key (the
+ * family id, or the own-family key of snapshot.c) and the worker id; a
+ * caller that has them already sets `hashed` and the four hashes before
+ * the check. */
 typedef struct jbw__measure_row {
     uint32_t org, region, worker;
     jbw_date waiting_since;               /* settled */
     size_t id_len, child_len, family_len; /* family_len: when given */
-    uint64_t id_hash, child_hash, family_hash;
+    uint64_t id_hash, child_hash, family_hash, worker_hash;
     int hashed;
     int has_reason; /* override_reason holds more than white space */
 } jbw__measure_row;

@@ -130,13 +130,14 @@ int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures);
 
 /*
  * jbw_snapshot_add_measure() for a measure of the current record version
- * whose measure id, child id and family key the caller hashed already
- * (hashes[0..2], as jbw__hash() and jbw__family_key_hash() give them):
- * the CSV loader hashes rows ahead to fetch their slots early.
+ * whose measure id, child id, family key and worker id the caller hashed
+ * already (hashes[0..3], as jbw__hash() and jbw__family_key_hash() give
+ * them; the worker's is not read when no worker is named): the CSV
+ * loader hashes rows ahead to fetch their slots early.
  */
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
-                                            const uint64_t hashes[3]);
+                                            const uint64_t hashes[4]);
 
 /* The hash of a measure's family key: jbw__hash() of the family id when
  * given (family_len bytes), else of its own-family key, made from the

@@ -66,7 +66,8 @@ typedef struct io_mrow {
     size_t line;
     size_t reject;
     size_t str[MS_COUNT];
-    uint64_t hashes[3]; /* measure id, child id, family key (prefetch) */
+    uint64_t hashes[4]; /* measure, child, family key, worker (prefetch) */
+    int ahead;          /* the hashes are set */
     jbw_measure m;
 } io_mrow;
 
@@ -371,14 +372,43 @@ static void prefetch(const io_load *L, io_mrow *row)
     const char *id = arena_str(L, row->str[MS_ID]);
     const char *child = arena_str(L, row->str[MS_CHILD]);
     const char *family = arena_str(L, row->str[MS_FAMILY]);
+    const char *worker = arena_str(L, row->str[MS_WORKER]);
     size_t n = child ? strlen(child) : 0;
     row->hashes[0] = jbw__hash(id ? id : "", id ? strlen(id) : 0);
     row->hashes[1] = jbw__hash(child ? child : "", n);
     row->hashes[2] = jbw__family_key_hash(family, family ? strlen(family) : 0,
                                           child ? child : "", n);
+    row->hashes[3] = worker ? jbw__hash(worker, strlen(worker)) : 0;
+    row->ahead = 1;
     jbw__strmap_prefetch(&snap->measure_ids, row->hashes[0]);
     jbw__strmap_prefetch(&snap->child_ids, row->hashes[1]);
     jbw__strmap_prefetch(&snap->family_ids, row->hashes[2]);
+    if (worker)
+        jbw__strmap_prefetch(&snap->worker_ids, row->hashes[3]);
+}
+
+/*
+ * The later steps for the maps where rows find keys that are there (the
+ * family of a sibling, the worker): IO_AHEAD / 2 rows before the row is
+ * added, the offset of the key its slot names; a quarter of IO_AHEAD
+ * before, the key itself. Otherwise each of those lookups waits on main
+ * memory twice more after its slot.
+ */
+static void prefetch_later(const io_load *L, size_t row_index, int step)
+{
+    const io_mrow *row = &L->mrows[row_index % IO_AHEAD];
+    const jbw_snapshot *snap = L->snap;
+    if (!row->ahead)
+        return;
+    if (step == 2) {
+        jbw__strmap_prefetch_offset(&snap->family_ids, row->hashes[2]);
+        if (row->str[MS_WORKER] != IO_NULL)
+            jbw__strmap_prefetch_offset(&snap->worker_ids, row->hashes[3]);
+    } else {
+        jbw__strmap_prefetch_key(&snap->family_ids, row->hashes[2]);
+        if (row->str[MS_WORKER] != IO_NULL)
+            jbw__strmap_prefetch_key(&snap->worker_ids, row->hashes[3]);
+    }
 }
 
 static jbw_status parse_workers(io_load *L, jbw__csv_stream *s)
@@ -446,6 +476,7 @@ static jbw_status parse_measures(io_load *L, jbw__csv_stream *s)
         row->reject = IO_NULL;
         for (k = 0; k < MS_COUNT; k++)
             row->str[k] = IO_NULL;
+        row->ahead = 0;
         row->m = init;
         rs = jbw__csv_check_width(c);
         if (rs == JBW_OK)
@@ -454,6 +485,10 @@ static jbw_status parse_measures(io_load *L, jbw__csv_stream *s)
             st = row_failed(L, &row->reject, rs);
         else
             prefetch(L, row);
+        if (rows > IO_AHEAD / 2)
+            prefetch_later(L, rows - 1 - IO_AHEAD / 2, 2);
+        if (rows > IO_AHEAD * 3 / 4)
+            prefetch_later(L, rows - 1 - IO_AHEAD * 3 / 4, 3);
     }
     /* the rows parsed but not yet added, in their order */
     for (k = rows > IO_AHEAD ? rows - IO_AHEAD : 0; st == JBW_OK && k < rows;
