@@ -23,6 +23,8 @@
 int jbw__buf_reserve(jbw__buf *b, size_t extra)
 {
     void *data = b->data;
+    if (!b->failed && extra < b->cap - b->len) /* the usual case: room */
+        return 0;
     if (b->failed)
         return -1;
     if (extra > SIZE_MAX - b->len - 1 ||

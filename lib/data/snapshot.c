@@ -199,6 +199,16 @@ void jbw_snapshot_free(jbw_snapshot *snap)
     jbw__free(snap);
 }
 
+/* How many more keys a child or family map takes for `more` measures:
+ * as many as it took a measure so far, and an eighth more; at most one a
+ * measure (a child or family may have several measures). */
+static size_t keys_ahead(const jbw__strmap *ids, size_t so_far, size_t more)
+{
+    double per = so_far ? (double)ids->count / (double)so_far : 1.0;
+    double keys = per * 1.125 * (double)more + 1.0;
+    return keys < (double)more ? (size_t)keys : more;
+}
+
 /* Room for `workers` and `measures` more records, grown once (a loader
  * that knows about how many rows follow); 0 or -1 (out of memory). */
 int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures)
@@ -207,13 +217,18 @@ int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures)
                     jbw__strmap_reserve(&snap->worker_ids,
                                         snap->worker_ids.count + workers) != 0))
         return -1;
-    /* a child may have several measures: its count is an upper bound */
     if (measures &&
         (grow_measures(&snap->m, snap->m.count + measures) != 0 ||
          jbw__strmap_reserve(&snap->measure_ids,
                              snap->measure_ids.count + measures) != 0 ||
-         jbw__strmap_reserve(&snap->child_ids,
-                             snap->child_ids.count + measures) != 0))
+         jbw__strmap_reserve(
+             &snap->child_ids,
+             snap->child_ids.count +
+                 keys_ahead(&snap->child_ids, snap->m.count, measures)) != 0 ||
+         jbw__strmap_reserve(
+             &snap->family_ids,
+             snap->family_ids.count +
+                 keys_ahead(&snap->family_ids, snap->m.count, measures)) != 0))
         return -1;
     return 0;
 }
