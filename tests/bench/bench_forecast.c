@@ -69,21 +69,6 @@ typedef struct timing {
     double cpu; /* process CPU seconds of all runs, every thread */
 } timing;
 
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* CPU seconds of the calling thread only. */
-static double thread_cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 static timing timing_of(double *t)
 {
     timing x;
@@ -113,16 +98,16 @@ static double one_forecast(const jbw_forecast_params *p, size_t reps,
     o.replicates = reps;
     o.seed = seed;
     o.threads = threads;
-    c0 = cpu_now();
-    o0 = thread_cpu_now();
+    c0 = bench_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
+    o0 = bench_cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
     t0 = bench_now();
     if (jbw_forecast_run(&fc, p, NULL, &o) != JBW_OK) {
         fprintf(stderr, "bench_forecast: %s\n", jbw_last_error());
         exit(1);
     }
     wall = bench_now() - t0;
-    *cpu += cpu_now() - c0;
-    *own += thread_cpu_now() - o0;
+    *cpu += bench_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
+    *own += bench_cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - o0;
     jbw_forecast_month_get(&m, fc, MONTHS, JBW_STAT_P95);
     *p95 = m.waiting;
     if (json && jbw_forecast_json(json, &len, fc) != JBW_OK)

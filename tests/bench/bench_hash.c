@@ -94,6 +94,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench_hash: crafted id %zu does not collide\n", i);
             return 1;
         }
+    bench_print_load("bench_hash");
     measures_csv(&crafted, cids, n);
     measures_csv(&random, rids, n);
     /* Alternate the two, three times each; the medians are compared. */

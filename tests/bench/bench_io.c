@@ -94,6 +94,7 @@ int main(int argc, char **argv)
     size_t d;
     if (jbw_registry_zuid_west(&reg) != JBW_OK)
         return 1;
+    bench_print_load("bench_io");
     printf(
         "bench_io: load measures.csv + workers.csv (synthetic, national size "
         "= 32,000 measures, 5,000 workers), median of %d runs\n",

@@ -53,23 +53,30 @@ static timing timing_of(double *t)
     return x;
 }
 
+/* RUNS searches on `threads` threads: their wall seconds; the CPU seconds
+ * of the process are added to *cpu, those of the calling thread to *own. */
 static timing time_relief(const jbw_forecast_params *p, size_t reps,
-                          unsigned threads, double *hires)
+                          unsigned threads, double *hires, double *cpu,
+                          double *own)
 {
     double t[RUNS];
     int r;
     for (r = 0; r < RUNS; r++) {
         jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;
-        double t0;
+        double t0, c0, o0;
         o.replicates = reps;
         o.seed = 20250901u;
         o.threads = threads;
+        c0 = bench_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        o0 = bench_cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
         t0 = bench_now();
         if (jbw_forecast_relief_probability_opts(hires, p, NULL, 50, MONTHS,
                                                  0.9, &o) != JBW_OK) {
             fprintf(stderr, "bench_relief: %s\n", jbw_last_error());
             exit(1);
         }
+        *cpu += bench_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
+        *own += bench_cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - o0;
         t[r] = bench_now() - t0;
     }
     return timing_of(t);
@@ -101,7 +108,7 @@ int main(int argc, char **argv)
 {
     jbw_forecast_params p;
     size_t reps = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 1000;
-    double h1 = 0, h2 = 0;
+    double h1 = 0, h2 = 0, cpu1 = 0, cpu2 = 0, own1 = 0, own2 = 0;
     timing one, two, ref;
     region_params(&p);
     bench_print_load("bench_relief");
@@ -110,8 +117,8 @@ int main(int argc, char **argv)
            "synthetic figures)\n",
            reps, MONTHS, RUNS);
     ref = time_reference(&p, reps);
-    one = time_relief(&p, reps, 1, &h1);
-    two = time_relief(&p, reps, 2, &h2);
+    one = time_relief(&p, reps, 1, &h1, &cpu1, &own1);
+    two = time_relief(&p, reps, 2, &h2, &cpu2, &own2);
     printf("  relief, 1 thread:  %.3f s (%.3f, %.3f)  answer %.3f FTE a "
            "month\n",
            one.med, one.min, one.max, h1);
@@ -121,6 +128,12 @@ int main(int argc, char **argv)
            memcmp(&h1, &h2, sizeof h1) == 0 ? "the same bit for bit"
                                             : "DIFFERENT");
     printf("  speed-up 1 thread / 2 threads: %.2f\n", one.med / two.med);
+    /* as in bench_forecast: on 2 idle cores a search takes about its
+     * calling thread's CPU time */
+    printf("  CPU seconds of the %d searches: %.2f on 1 thread, %.2f on 2, "
+           "of which the calling thread %.2f; speed-up the CPU times allow "
+           "on 2 idle cores: %.2f\n",
+           RUNS, cpu1, cpu2, own2, cpu1 / own2);
     printf("  reference, one forecast of %zu x %d on 1 thread: %.3f s "
            "(%.3f, %.3f)\n",
            reps, MONTHS, ref.med, ref.min, ref.max);

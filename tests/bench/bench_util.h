@@ -26,6 +26,15 @@ static inline double bench_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* CPU seconds of the process (CLOCK_PROCESS_CPUTIME_ID, every thread)
+ * or of the calling thread (CLOCK_THREAD_CPUTIME_ID). */
+static inline double bench_cpu_seconds(clockid_t which)
+{
+    struct timespec ts;
+    clock_gettime(which, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static inline int bench_cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
