@@ -208,8 +208,10 @@ typedef struct jbw__strmap {
                           below them (strmap.c) */
     size_t slot_count; /* power of two */
     uint32_t *offs;    /* by index: where the key is, block << 16 |
-                          position in the block (JBW__STRMAP_KEY) */
+                          position in the block; JBW__STRMAP_NO_KEY for
+                          an index without a key */
     size_t count;
+    size_t unkeyed; /* indices without a key (jbw__strmap_add_unkeyed) */
     size_t key_cap;
     /* Keys live in arena blocks of 64 KiB rather than one allocation
      * each (a national file interns about a million ids); a key longer
@@ -224,7 +226,7 @@ typedef struct jbw__strmap {
 
 #define JBW__STRMAP_INIT                                                       \
     {                                                                          \
-        NULL, 0, NULL, 0, 0, NULL, 0, 0, 0, 0                                  \
+        NULL, 0, NULL, 0, 0, 0, NULL, 0, 0, 0, 0                               \
     }
 
 /*
@@ -253,6 +255,14 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
  * reach by growing. Returns 0, or -1 on out of memory (the map is still
  * valid; growing then happens on insert as usual). */
 int jbw__strmap_reserve(jbw__strmap *m, size_t keys);
+/*
+ * The next index, with no key: nothing can find it and its key reads as
+ * "" (the snapshot's own families, which are known by their child). It
+ * takes 4 bytes and no slot. JBW_OK, JBW_ERANGE or JBW_ENOMEM (map
+ * unchanged); jbw__strmap_pop() removes it like a key.
+ */
+#define JBW__STRMAP_NO_KEY UINT32_MAX
+jbw_status jbw__strmap_add_unkeyed(jbw__strmap *m, size_t *index);
 /* Removes the most recently inserted key (to undo a failed insert). */
 void jbw__strmap_pop(jbw__strmap *m);
 /* Fetches the slot where a key of hash h is looked for into the cache,
@@ -282,7 +292,8 @@ static inline const char *jbw__strmap_key(const jbw__strmap *m, size_t index)
     if (index >= m->count)
         return NULL;
     off = m->offs[index];
-    return m->blocks[off >> 16] + (off & 0xFFFFu);
+    return off == JBW__STRMAP_NO_KEY ? ""
+                                     : m->blocks[off >> 16] + (off & 0xFFFFu);
 }
 void jbw__strmap_free(jbw__strmap *m);
 

@@ -41,8 +41,8 @@ static uint32_t load32(const char *s)
 #define JBW__SLOTS_MAX ((size_t)1 << 31)
 /* Arena blocks: a key's offset is its block << 16 | its position. */
 #define JBW__ARENA_BLOCK 65536
-#define JBW__BLOCKS_MAX  65536
-#define JBW__LONG_KEY    255 /* from this length, 4 more bytes of length */
+#define JBW__BLOCKS_MAX  65535 /* so that no key's offset is NO_KEY */
+#define JBW__LONG_KEY    255   /* from this length, 4 more bytes of length */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define JBW__HOT_INLINE __attribute__((always_inline)) inline
@@ -154,7 +154,10 @@ long jbw__strmap_find(const jbw__strmap *m, const char *s, size_t n)
     if (m->count <= JBW__STRMAP_SCAN) {
         size_t k;
         for (k = 0; k < m->count; k++) {
-            const char *key = key_at(m, k);
+            const char *key;
+            if (m->offs[k] == JBW__STRMAP_NO_KEY)
+                continue;
+            key = key_at(m, k);
             if (key_len(key) == n && same_key(key, s, n))
                 return (long)k;
         }
@@ -181,7 +184,10 @@ static int strmap_rehash(jbw__strmap *m, size_t slot_count)
     if (!slots)
         return -1;
     for (k = 0; k < m->count; k++) {
-        const char *key = key_at(m, k);
+        const char *key;
+        if (m->offs[k] == JBW__STRMAP_NO_KEY)
+            continue;
+        key = key_at(m, k);
         place(slots, mask, jbw__hash(key, key_len(key)), k);
     }
     jbw__free(m->slots);
@@ -259,7 +265,8 @@ int jbw__strmap_reserve(jbw__strmap *m, size_t keys)
         return 0;
     if (keys > JBW__KEYS_MAX)
         return -1;
-    slots = strmap_slots_for(keys);
+    /* the indices without a key so far take no slot */
+    slots = strmap_slots_for(keys > m->unkeyed ? keys - m->unkeyed : 1);
     if (!slots)
         return -1;
     if (slots > m->slot_count && strmap_rehash(m, slots) != 0)
@@ -279,7 +286,7 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
     }
     if (m->count >= JBW__KEYS_MAX || n >= UINT32_MAX - 8)
         return jbw__error(JBW_ERANGE, "too many distinct keys");
-    if ((m->count + 1) * 2 > m->slot_count &&
+    if ((m->count - m->unkeyed + 1) * 2 > m->slot_count &&
         strmap_rehash(m, m->slot_count ? m->slot_count * 2 : 64) != 0)
         return jbw__enomem();
     if (m->count + 1 > m->key_cap && strmap_reserve_keys(m, m->count + 1) != 0)
@@ -301,6 +308,18 @@ jbw_status jbw__strmap_intern(jbw__strmap *m, const char *s, size_t n,
     return jbw__strmap_intern_hashed(m, s, n, jbw__hash(s, n), index, inserted);
 }
 
+jbw_status jbw__strmap_add_unkeyed(jbw__strmap *m, size_t *index)
+{
+    if (m->count >= JBW__KEYS_MAX)
+        return jbw__error(JBW_ERANGE, "too many distinct keys");
+    if (m->count + 1 > m->key_cap && strmap_reserve_keys(m, m->count + 1) != 0)
+        return jbw__enomem();
+    m->offs[m->count] = JBW__STRMAP_NO_KEY;
+    m->unkeyed++;
+    *index = m->count++;
+    return JBW_OK;
+}
+
 void jbw__strmap_pop(jbw__strmap *m)
 {
     size_t last, i, n;
@@ -309,6 +328,11 @@ void jbw__strmap_pop(jbw__strmap *m)
     if (!m->count)
         return;
     last = m->count - 1;
+    if (m->offs[last] == JBW__STRMAP_NO_KEY) {
+        m->unkeyed--;
+        m->count = last;
+        return;
+    }
     key = key_at(m, last);
     n = key_len(key);
     mask = (uint32_t)(m->slot_count - 1);

@@ -9,9 +9,9 @@
  * The checks never read the reference date: the CSV loader infers it
  * from the rows and sets it after the last one (io/snapshot_load.c).
  *
- * A measure without a family id is its own family. Its family key is the
- * child id behind a 0x01 byte: ids may not hold control characters, so
- * that key cannot collide with a family id that was given.
+ * A measure without a family id is its child's own family: an index in
+ * family_ids without a key (it cannot meet a family id that was given),
+ * found through own_family by the child's index.
  */
 #include "data/snapshot_check.h"
 
@@ -196,15 +196,18 @@ void jbw_snapshot_free(jbw_snapshot *snap)
     jbw__strmap_free(&snap->override_reasons);
     free_workers(&snap->w);
     free_measures(&snap->m);
+    jbw__free(snap->own_family);
     jbw__free(snap);
 }
 
-/* How many more keys a child or family map takes for `more` measures:
- * as many as it took a measure so far, and an eighth more; at most one a
- * measure (a child or family may have several measures). */
+/* How many more keys (with a slot: own families have none) a child or
+ * family map takes for `more` measures: as many as it took a measure so
+ * far, and an eighth more; at most one a measure (a child or family may
+ * have several measures). */
 static size_t keys_ahead(const jbw__strmap *ids, size_t so_far, size_t more)
 {
-    double per = so_far ? (double)ids->count / (double)so_far : 1.0;
+    double per =
+        so_far ? (double)(ids->count - ids->unkeyed) / (double)so_far : 1.0;
     double keys = per * 1.125 * (double)more + 1.0;
     return keys < (double)more ? (size_t)keys : more;
 }
@@ -266,40 +269,63 @@ jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
 
 /* ---- measures ---------------------------------------------------------- */
 
+/* Room in own_family for `need` children, the new ones JBW__NONE. */
+static int reserve_own(jbw_snapshot *snap, size_t need)
+{
+    size_t old = snap->own_cap, k;
+    void *p = snap->own_family;
+    if (need <= old)
+        return 0;
+    if (jbw__grow(&p, &snap->own_cap, need, sizeof(uint32_t)) != 0)
+        return -1;
+    snap->own_family = p;
+    for (k = old; k < snap->own_cap; k++)
+        snap->own_family[k] = JBW__NONE;
+    return 0;
+}
+
 /*
- * Interns the measure id, the child id and the family key with the
- * row's hashes; on failure pops what it interned (in reverse order: pop
- * removes the last key).
+ * Interns the measure id, the child id and the family id with the
+ * row's hashes, or finds or makes the child's own family; on failure pops what
+ * it interned (in reverse order: pop removes the last key).
  */
 static jbw_status intern_measure_ids(size_t *child, size_t *family,
                                      jbw_snapshot *snap, const jbw_measure *m,
                                      const jbw__measure_row *row)
 {
-    char own[JBW_ID_MAX + 1]; /* the own-family key (ids: JBW_ID_MAX) */
-    const char *key = m->family_id;
-    size_t key_len = row->family_len, index;
+    int own = !m->family_id || !*m->family_id, made = !snap->own_family;
     int new_measure = 0, new_child = 0;
+    size_t index;
     jbw_status st;
-    if (!key || !*key) {
-        key_len = row->child_len + 1;
-        own[0] = JBW__FAMILY_OWN_MARK;
-        memcpy(own + 1, m->child_id, row->child_len);
-        key = own;
-    }
+    /* an own family: room for the child in own_family first */
+    if (own && reserve_own(snap, snap->child_ids.count + 1) != 0)
+        return jbw__enomem();
+    made = made && snap->own_family;
     st = jbw__strmap_intern_hashed(&snap->measure_ids, m->id, row->id_len,
                                    row->id_hash, &index, &new_measure);
     if (st == JBW_OK)
         st = jbw__strmap_intern_hashed(&snap->child_ids, m->child_id,
                                        row->child_len, row->child_hash, child,
                                        &new_child);
-    if (st == JBW_OK)
-        st = jbw__strmap_intern_hashed(&snap->family_ids, key, key_len,
-                                       row->family_hash, family, NULL);
+    if (st == JBW_OK && !own)
+        st = jbw__strmap_intern_hashed(&snap->family_ids, m->family_id,
+                                       row->family_len, row->family_hash,
+                                       family, NULL);
+    else if (st == JBW_OK && snap->own_family[*child] != JBW__NONE)
+        *family = snap->own_family[*child];
+    else if (st == JBW_OK && (st = jbw__strmap_add_unkeyed(&snap->family_ids,
+                                                           family)) == JBW_OK)
+        snap->own_family[*child] = (uint32_t)*family;
     if (st != JBW_OK) {
         if (new_child)
             jbw__strmap_pop(&snap->child_ids);
         if (new_measure)
             jbw__strmap_pop(&snap->measure_ids);
+        if (made) { /* made by this call: no block more than before */
+            jbw__free(snap->own_family);
+            snap->own_family = NULL;
+            snap->own_cap = 0;
+        }
     }
     return st;
 }

@@ -529,23 +529,14 @@ jbw_status jbw__snapshot_check_measure(jbw__measure_row *row,
     row->has_reason = has_text(m->override_reason);
     if (!row->hashed) {
         row->child_hash = jbw__hash(m->child_id, row->child_len);
-        row->family_hash = jbw__family_key_hash(m->family_id, row->family_len,
-                                                m->child_id, row->child_len);
+        row->family_hash = jbw__family_key_hash(m->family_id, row->family_len);
     }
     return JBW_OK;
 }
 
-uint64_t jbw__family_key_hash(const char *family, size_t family_len,
-                              const char *child, size_t child_len)
+uint64_t jbw__family_key_hash(const char *family, size_t family_len)
 {
-    char own[JBW_ID_MAX + 1];
-    if (family && *family)
-        return jbw__hash(family, family_len);
-    if (child_len > JBW_ID_MAX)
-        return 0; /* refused by the checks: no key is made */
-    own[0] = JBW__FAMILY_OWN_MARK;
-    memcpy(own + 1, child, child_len);
-    return jbw__hash(own, child_len + 1);
+    return family && *family ? jbw__hash(family, family_len) : 0;
 }
 
 /*

@@ -16,8 +16,8 @@ typedef struct jbw__worker_row {
 } jbw__worker_row;
 
 /* What the checks of a measure resolve, ready to store. The hashes are
- * jbw__hash() of the measure id, the child id, the family key (the
- * family id, or the own-family key of snapshot.c) and the worker id; a
+ * jbw__hash() of the measure id, the child id, the family id (when
+ * given) and the worker id; a
  * caller that has them already sets `hashed` and the four hashes before
  * the check. */
 typedef struct jbw__measure_row {
@@ -38,8 +38,5 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_row *row,
 jbw_status jbw__snapshot_check_measure(jbw__measure_row *row,
                                        const jbw_snapshot *snap,
                                        const jbw_measure *m);
-
-/* The marker byte that starts an own-family key (see snapshot.c). */
-#define JBW__FAMILY_OWN_MARK '\x01'
 
 #endif /* JBW_DATA_SNAPSHOT_CHECK_H */

@@ -75,8 +75,8 @@ typedef struct jbw__workers {
 typedef struct jbw__measures {
     size_t count, cap;
     uint32_t *child;  /* index into snapshot child_ids */
-    uint32_t *family; /* index into family_ids (own family: a key
-                         made from the child id, see snapshot.c) */
+    uint32_t *family; /* index into family_ids (an own family, known by
+                         its child: see own_family) */
     uint8_t *kind;
     uint32_t *org;
     uint32_t *region;
@@ -116,10 +116,17 @@ struct jbw_snapshot {
     jbw__strmap worker_ids;       /* id -> worker index */
     jbw__strmap measure_ids;      /* id -> measure index */
     jbw__strmap child_ids;        /* id -> child index */
-    jbw__strmap family_ids;       /* id -> family index */
+    jbw__strmap family_ids;       /* id -> family index; an own family
+                                     (no family id) has an index there
+                                     but no key */
     jbw__strmap override_reasons; /* the reasons of overrides, interned */
     jbw__workers w;
     jbw__measures m;
+    /* by child index: the index of the child's own family in family_ids,
+     * JBW__NONE before its first measure without a family id; NULL until
+     * a measure comes without one */
+    uint32_t *own_family;
+    size_t own_cap;
     const char *data_notice; /* static text; NULL: real data */
 };
 
@@ -140,10 +147,8 @@ jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const uint64_t hashes[4]);
 
 /* The hash of a measure's family key: jbw__hash() of the family id when
- * given (family_len bytes), else of its own-family key, made from the
- * child id (data/snapshot.c, at the top). */
-uint64_t jbw__family_key_hash(const char *family, size_t family_len,
-                              const char *child, size_t child_len);
+ * given (family_len bytes), else 0 (an own family has no key). */
+uint64_t jbw__family_key_hash(const char *family, size_t family_len);
 
 /*
  * The state of measure i on date d (see snapshot.h). Inline so that the

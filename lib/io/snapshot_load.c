@@ -376,13 +376,13 @@ static void prefetch(const io_load *L, io_mrow *row)
     size_t n = child ? strlen(child) : 0;
     row->hashes[0] = jbw__hash(id ? id : "", id ? strlen(id) : 0);
     row->hashes[1] = jbw__hash(child ? child : "", n);
-    row->hashes[2] = jbw__family_key_hash(family, family ? strlen(family) : 0,
-                                          child ? child : "", n);
+    row->hashes[2] = jbw__family_key_hash(family, family ? strlen(family) : 0);
     row->hashes[3] = worker ? jbw__hash(worker, strlen(worker)) : 0;
     row->ahead = 1;
     jbw__strmap_prefetch(&snap->measure_ids, row->hashes[0]);
     jbw__strmap_prefetch(&snap->child_ids, row->hashes[1]);
-    jbw__strmap_prefetch(&snap->family_ids, row->hashes[2]);
+    if (family)
+        jbw__strmap_prefetch(&snap->family_ids, row->hashes[2]);
     if (worker)
         jbw__strmap_prefetch(&snap->worker_ids, row->hashes[3]);
 }
@@ -401,11 +401,13 @@ static void prefetch_later(const io_load *L, size_t row_index, int step)
     if (!row->ahead)
         return;
     if (step == 2) {
-        jbw__strmap_prefetch_offset(&snap->family_ids, row->hashes[2]);
+        if (row->str[MS_FAMILY] != IO_NULL)
+            jbw__strmap_prefetch_offset(&snap->family_ids, row->hashes[2]);
         if (row->str[MS_WORKER] != IO_NULL)
             jbw__strmap_prefetch_offset(&snap->worker_ids, row->hashes[3]);
     } else {
-        jbw__strmap_prefetch_key(&snap->family_ids, row->hashes[2]);
+        if (row->str[MS_FAMILY] != IO_NULL)
+            jbw__strmap_prefetch_key(&snap->family_ids, row->hashes[2]);
         if (row->str[MS_WORKER] != IO_NULL)
             jbw__strmap_prefetch_key(&snap->worker_ids, row->hashes[3]);
     }
