@@ -25,7 +25,6 @@ The cases are synthetic: generated from a fixed seed, no real person.
 """
 import argparse
 import os
-import platform
 import re
 import statistics
 import subprocess
@@ -38,6 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "bindings", "python"))
 
 import jbw  # noqa: E402
+from bench_machine import loadavg, machine  # noqa: E402
 from jbw._lib import C  # noqa: E402
 from jbw._util import to_days  # noqa: E402
 
@@ -240,28 +240,6 @@ def bench_batch(n, runs, rounds, c_bench):
     cal.close()
 
 
-def loadavg():
-    try:
-        with open("/proc/loadavg") as f:
-            return " ".join(f.read().split()[:3])
-    except OSError:
-        return "unknown"
-
-
-def machine():
-    model = platform.processor() or "unknown processor"
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    model = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return (f"{model}, {os.cpu_count()} cores, Python {platform.python_version()} "
-            f"({sys.executable}); load average (1, 5, 15 min) {loadavg()}")
-
-
 def bench_overhead(number):
     f_abi = C.jbw_abi_major
     f_wd = C.jbw_date_weekday
@@ -296,7 +274,7 @@ def main():
     ap.add_argument("--calls", type=int, default=200000)
     ap.add_argument("--c-bench", help="path of bench_waitrisk")
     args = ap.parse_args()
-    print(f"bench_python: machine: {machine()}")
+    print(f"bench_python: machine: {machine()} ({sys.executable})")
     bench_overhead(args.calls)
     bench_batch(args.cases, args.runs, args.rounds, args.c_bench)
     print(f"bench_python: load average at the end (1, 5, 15 min) {loadavg()}")

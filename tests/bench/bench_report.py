@@ -31,12 +31,13 @@ import argparse
 import csv
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+
+from bench_machine import machine
 
 DATE = "2025-09-01"  # the generator's reference date
 NORM = 12.0  # the default Significant-norm: 12 children per FTE
@@ -308,27 +309,6 @@ def peak_mib(argv, stdin_text=None):
         if "Maximum resident set size" in line:
             return int(line.split(":")[1]) / 1024.0
     return None
-
-
-def machine():
-    model = platform.processor() or "?"
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    model = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    load = "?"
-    try:
-        with open("/proc/loadavg") as f:
-            load = " ".join(f.read().split()[:3])
-    except OSError:
-        pass
-    return (f"{model}, {os.cpu_count()} cores, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}; "
-            f"load average {load} at the start")
 
 
 def fmt_t(t):
