@@ -249,6 +249,45 @@ static void strict_errors_keep_their_order(void **state)
 }
 
 /*
+ * A header whose quotes stay open past the first chunk: the delimiter is
+ * picked from the whole header, as from the text in memory. A stray
+ * quote after "hired" opens a quoted span that closes on line 2 after
+ * more than a chunk of lines, and a ';' follows it, outside quotes: the
+ * header holds both delimiters. Read in chunks, the part up to the first
+ * chunk's last line end showed only ',', and the load said "a quote
+ * inside an unquoted field" instead.
+ */
+static void header_quotes_across_the_first_chunk(void **state)
+{
+    static const char good[] = "id,child_id,kind,organisation,region,start\n"
+                               "M1,C1,OTS,JBWEST,ZHZ,2025-01-10\n";
+    jbw_snapshot *snap = NULL;
+    char from_buffers[512], m[128], w[128];
+    text t = {0};
+    (void)state;
+    put(&t, "id,organisation,fte,hired\"\n");
+    while (t.len < CHUNK + 100)
+        put(&t, "W1,JBWEST,1,2020-03-01\n");
+    put(&t, "\";x\n");
+    write_file("quote_w.csv", t.s, t.len);
+    write_file("quote_m.csv", good, sizeof good - 1);
+    path_in(m, sizeof m, "quote_m.csv");
+    path_in(w, sizeof w, "quote_w.csv");
+    assert_status(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, good,
+                                                sizeof good - 1, m, t.s, t.len,
+                                                w, NULL),
+                  JBW_EPARSE);
+    assert_error_contains("quote_w.csv line 1: the header line holds both "
+                          "',' and ';'");
+    snprintf(from_buffers, sizeof from_buffers, "%s", jbw_last_error());
+    assert_status(load_files(&snap, NULL, "quote_m.csv", "quote_w.csv", NULL),
+                  JBW_EPARSE);
+    assert_string_equal(jbw_last_error(), from_buffers);
+    assert_null(snap);
+    free(t.s);
+}
+
+/*
  * A strict load of a 16 MiB file whose rows the snapshot refuses after
  * the first (each repeats id M1, with a reason of 4 KiB): reading it
  * whole would hold 16 MiB; read in chunks, the load holds two chunks at
@@ -332,6 +371,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(chunk_boundaries_read_as_in_memory),
         cmocka_unit_test(strict_errors_keep_their_order),
+        cmocka_unit_test(header_quotes_across_the_first_chunk),
         cmocka_unit_test(a_load_holds_a_chunk_not_the_file),
         cmocka_unit_test(rejects_keep_the_order_of_the_file),
     };

@@ -399,7 +399,9 @@ static jbw_status csv_record(jbw__csv *c, int *blank)
 
 /*
  * Picks the delimiter from the line at c->pos: the one of ',' and ';'
- * that occurs outside quotes.
+ * that occurs outside quotes. A part of a text that ends inside the
+ * header's quotes starves (the line goes on in the next part), so that a
+ * text read in parts gets the delimiter the whole text gives.
  */
 static jbw_status csv_detect(jbw__csv *c)
 {
@@ -416,6 +418,10 @@ static jbw_status csv_detect(jbw__csv *c)
             comma = 1;
         else if (*p == ';')
             semi = 1;
+    }
+    if (p == c->end && !c->final) {
+        c->starved = 1;
+        return JBW_EPARSE;
     }
     if (comma && semi)
         return jbw__error(JBW_EPARSE,
