@@ -18,28 +18,16 @@ static int write_to(const char *path, const char *text, size_t len)
     return jbw_cli_check(jbw_write_file(path, text, len)) ? 1 : 0;
 }
 
-/* The scenario file of a calibration; the example's says it is synthetic. */
+/* The scenario file of a calibration (the library's text already opens
+ * with the data's notice when the data are the synthetic example). */
 static int write_scenario(const jbw_cli *cli, const jbw_calibration *cal)
 {
-    char *text = NULL, *all = NULL;
+    char *text = NULL;
     size_t len = 0;
-    int rc = 1;
+    int rc;
     if (jbw_cli_check(jbw_calibration_scenario(&text, &len, cal)))
         return 1;
-    if (!cli->example)
-        rc = write_to(cli->scenario_out, text, len);
-    else {
-        const char *notice = jbw_example_notice();
-        size_t n = strlen(notice) + 4 + len;
-        all = malloc(n + 1);
-        if (!all)
-            fprintf(stderr, "jbw: out of memory\n");
-        else {
-            snprintf(all, n + 1, "# %s\n\n%s", notice, text);
-            rc = write_to(cli->scenario_out, all, strlen(all));
-        }
-    }
-    free(all);
+    rc = write_to(cli->scenario_out, text, len);
     jbw_free(text);
     return rc;
 }

@@ -926,6 +926,8 @@ class Calibrate(unittest.TestCase):
         with open(path, encoding="utf-8") as f:
             text = f.read()
         self.assertIn("SYNTHETIC", text.splitlines()[0])
+        # The notice once: the library's scenario text carries it already.
+        self.assertEqual(text.count("SYNTHETIC"), 1)
         self.assertIn("(6 months)", text)
         run("forecast", "--months", "3", "--scenario", path)
 
