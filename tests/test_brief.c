@@ -544,6 +544,13 @@ static void forecast_chart_has_two_panels_with_their_axes(void **state)
      * nieuw + 45 bestaand = 141 */
     assert_contains(svg, "Begin: 96 nieuw, 45 bestaand, 141 totaal.");
     assert_contains(svg, "Prognose over 12 maanden vanaf sep 2025.");
+    /* the last month's label (2025-09-01 + 12 months) ends at its tick, at
+     * the axis' end 24 units from the right edge: centred there, its eight
+     * characters of 11.5 units (about 53 wide) would be cut */
+    assert_contains(svg,
+                    "text-anchor=\"end\" fill=\"#1a1a1a\">sep 2026</text>");
+    assert_null(strstr(svg, "text-anchor=\"middle\" fill=\"#1a1a1a\">sep "
+                            "2026</text>"));
     assert_contains(svg, "wachtend (maatregelen)");
     assert_contains(svg, ">capaciteit</text>");
     assert_contains(svg, ">caseload</text>");

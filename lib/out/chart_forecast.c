@@ -164,7 +164,10 @@ static void month_label(char *buf, const chart_series *f, int32_t t,
                  (int)t);
 }
 
-/* Month ticks and labels under a panel, at most about `most` labels. */
+/* Month ticks and labels under a panel, at most about `most` labels. The
+ * label of the axis' last month ends at its tick: centred there, "sep 2027"
+ * would run past the chart's right edge (the axis ends 24 units before it)
+ * and be cut. */
 static void month_axis(jbw__svg *s, const chart_series *f, double x0, double x1,
                        double y, int most)
 {
@@ -176,7 +179,8 @@ static void month_axis(jbw__svg *s, const chart_series *f, double x0, double x1,
         double x = month_x(t, f->months, x0, x1);
         month_label(lab, f, t, s->lang);
         jbw__svg_line(s, x, y, x, y + 4, JBW__STYLE_DOTS);
-        jbw__svg_label(s, x, y + 17, "middle", 11.5, 0, lab);
+        jbw__svg_label(s, x, y + 17, t == f->months && t > 0 ? "end" : "middle",
+                       11.5, 0, lab);
     }
 }
 
