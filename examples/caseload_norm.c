@@ -1,7 +1,7 @@
 /*
  * caseload_norm: builds a small snapshot in code (synthetic records) and
- * prints one organisation's figures against the default Significant-norm
- * (12 children per full-time jeugdbeschermer).
+ * prints one organisation's figures against the default norm, FNV-GI 2023
+ * (12 child-protection measures per full-time jeugdbeschermer).
  */
 #include <jbw.h>
 #include <stdio.h>

@@ -26,10 +26,9 @@ static int run(jbw_forecast **out, const jbw_forecast_params *base,
 
 int main(void)
 {
-    static const char norm_text[] =
-        "name = Significant-norm, 3-month onboarding\n"
-        "ramp.0 = 0.5\n"
-        "ramp.3 = 1.0\n";
+    static const char norm_text[] = "name = FNV-GI 2023, 3-month onboarding\n"
+                                    "ramp.0 = 0.5\n"
+                                    "ramp.3 = 1.0\n";
     jbw_snapshot *snap = NULL;
     jbw_norm *norm = NULL;
     jbw_forecast *hired = NULL, *none = NULL;

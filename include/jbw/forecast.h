@@ -425,7 +425,7 @@ typedef struct jbw_forecast jbw_forecast;
 
 /*
  * Runs the model. `norm` gives caseload_per_fte, the kind weights and the
- * onboarding ramp (NULL: the default Significant-norm); tenure beyond 36
+ * onboarding ramp (NULL: the default norm, FNV-GI 2023); tenure beyond 36
  * months uses ramp(36). `opts` NULL: deterministic. Free the result with
  * jbw_forecast_free(). Neither params nor norm (nor the shocks) are
  * referenced after the call.

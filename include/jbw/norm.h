@@ -4,8 +4,9 @@
  * A norm set (jbw_norm) says how caseload is counted: the unit (measure,
  * child or family), the caseload a full-time worker carries, a weight per
  * measure kind, the onboarding ramp and the status thresholds. The
- * built-in default is the national Significant-norm: 12 children per
- * full-time jeugdbeschermer, every kind weight 1.0 (docs/norms.md). The
+ * built-in default is "FNV-GI 2023": 12 child-protection measures per
+ * full-time jeugdbeschermer, every kind weight 1.0 (docs/norms.md; until
+ * 0.1 the default was the Significant-norm of 12 children). The
  * caseload calculation (jbw/caseload.h), the waiting-risk allocation
  * (jbw/waitrisk.h) and the forecast (jbw/forecast.h) use it.
  */

@@ -40,7 +40,7 @@ import time
 from bench_machine import machine
 
 DATE = "2025-09-01"  # the generator's reference date
-NORM = 12.0  # the default Significant-norm: 12 children per FTE
+NORM = 12.0  # the default norm, FNV-GI 2023: 12 measures per FTE
 KINDS = ("OTS", "VOTS", "VOOGDIJ", "VOORLOPIGE_VOOGDIJ", "TIJDELIJKE_VOOGDIJ",
          "JR_TB_GEDWONGEN", "JR_TB_VRIJWILLIG", "JR_ITB_HARDE_KERN",
          "JR_ITB_CRIEM", "JR_STP", "JR_GBM", "JR_VGBM")

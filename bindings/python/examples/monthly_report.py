@@ -33,7 +33,7 @@ else:
     snapshot = jbw.Snapshot.example()
     print(jbw.example_notice())
 
-# 2. Caseloads under the national Significant-norm (12 children per FTE).
+# 2. Caseloads under the default norm, FNV-GI 2023 (12 measures per FTE).
 with snapshot, snapshot.caseload(date=args.date) as report:
     month = report.date.strftime("%Y-%m")
 

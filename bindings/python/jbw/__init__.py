@@ -9,7 +9,7 @@ A short tour::
 
     import jbw
     with jbw.Snapshot.example() as snap:                 # synthetic example
-        report = snap.caseload()                         # Significant-norm
+        report = snap.caseload()                         # default norm: FNV-GI 2023
         print(report.totals.waiting_nieuw, report.totals.fte_gap)
         triage = snap.triage()                           # waiting-risk ranking
         for entry in triage.entries(top=3):

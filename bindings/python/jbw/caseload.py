@@ -145,7 +145,7 @@ class Norm(Handle):
 
     @property
     def name(self) -> str:
-        """The norm's name ("Significant-norm")."""
+        """The norm's name ("FNV-GI 2023" for the default)."""
         return dec(C.jbw_norm_name(self._p)) or ""
 
     @property
@@ -524,7 +524,7 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
 
     Args:
         snapshot: the workers and measures.
-        norm: the norm set (default: the Significant-norm).
+        norm: the norm set (default: FNV-GI 2023, 12 measures per FTE).
         calendar: the working-day calendar for the coupling norm (default:
             CAO Jeugdzorg).
         date: reference date (default: the snapshot's).

@@ -773,7 +773,7 @@ def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
 
     Args:
         params: the parameters (checked; the first bad field is named).
-        norm: caseload per FTE, kind weights, ramp (default: Significant-norm).
+        norm: caseload per FTE, kind weights, ramp (default: FNV-GI 2023).
         replicates: 0 for a deterministic run, else 1..100,000 stochastic
             replicates reported as mean, p5, p50, p95.
         seed: the seed of a stochastic run.
