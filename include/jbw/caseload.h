@@ -130,7 +130,10 @@ typedef enum jbw_group {
  * Computes caseloads of a snapshot under a norm on a date. `cal` is the
  * working-day calendar for the coupling norm. `opts` may be NULL.
  * Workers employed on the date are those with hired <= date and no
- * leaving date or date < leaving.
+ * leaving date or date < leaving. A date after the snapshot's reference
+ * date is computed, but the records say who is assigned on the reference
+ * date only, so such a date carries that day's assignments forward as if
+ * nothing changed (the jbw command refuses it; docs/cli.md).
  * The result borrows the snapshot (ids and keys are read from it): free
  * the result before the snapshot. The norm is copied.
  * Errors: JBW_EINVAL (NULL, coupling_workdays < 0, period_to before

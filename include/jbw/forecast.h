@@ -215,7 +215,9 @@ JBW_API jbw_status jbw_forecast_params_check(const jbw_forecast_params *params,
  * inflow[kind] = active[kind] / duration[kind], the inflow that keeps
  * each stock level (an illustrative default: set the real inflow after).
  * Other fields keep their values. `params` must be initialised; it is
- * untouched on error.
+ * untouched on error. A date after the snapshot's reference date carries
+ * that day's assignments forward as if nothing changed (as
+ * jbw_caseload_compute()).
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE (date), JBW_ENOTFOUND
  * (organisation or region), JBW_ENOMEM.
  */

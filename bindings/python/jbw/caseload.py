@@ -527,7 +527,10 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
         norm: the norm set (default: FNV-GI 2023, 12 measures per FTE).
         calendar: the working-day calendar for the coupling norm (default:
             CAO Jeugdzorg).
-        date: reference date (default: the snapshot's).
+        date: reference date (default: the snapshot's). A date after the
+            snapshot's is computed as if that day's assignments still held
+            (the records say who is assigned on the snapshot's date only);
+            the ``jbw`` command refuses it.
         period_from, period_to: coupling period (default: the 3 months
             before the date, up to the date).
         coupling_workdays: the coupling norm in werkdagen (default 5).
