@@ -453,7 +453,9 @@ static void usage(FILE *f)
     fputs(
         "\nWithout --measures/--workers every command works on the embedded\n"
         "synthetic example. --lang nl|en (default nl) sets the language of\n"
-        "every command. 'jbw COMMAND --help' lists the options of a command.\n"
+        "the words of report, triage, forecast, staffing, series, brief and\n"
+        "calendar (the other outputs are English; docs/cli.md). 'jbw COMMAND\n"
+        "--help' lists the options of a command.\n"
         "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
         f);
 }

@@ -209,6 +209,28 @@ class Usage(unittest.TestCase):
         self.assertIn("2025-04-21 ma ", run("calendar", "2025").stdout)
         self.assertIn("2025-04-21 Mon ", run("calendar", "2025", "--lang", "en").stdout)
 
+    def test_lang_changes_the_commands_docs_cli_md_names_and_no_others(self):
+        # docs/cli.md, "Language": these outputs have Dutch and English
+        # words; the analyst outputs below are English whatever --lang says
+        # (they accept it). A command moving from one list to the other
+        # must move in the doc too.
+        follows = (("report",), ("triage", "--top", "3"),
+                   ("forecast", "--months", "2"),
+                   ("staffing", "--target", "50", "--months", "12"),
+                   ("series",), ("calendar", "2025"))
+        english = (("allocate",), ("model",), ("model", "--card"),
+                   ("calibrate",), ("backtest", "--from", "2025-03-01",
+                                    "--months", "2"),
+                   ("regions",), ("report", "--format", "table"))
+        for args in follows + english:
+            with self.subTest(" ".join(args)):
+                nl = run(*args, "--lang", "nl").stdout
+                en = run(*args, "--lang", "en").stdout
+                if args in follows:
+                    self.assertNotEqual(nl, en)
+                else:
+                    self.assertEqual(nl, en)
+
     def test_a_refused_year_gives_the_reason_before_the_value(self):
         for year in ("1899", "2200", "20x5"):
             with self.subTest(year):
