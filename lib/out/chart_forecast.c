@@ -164,10 +164,8 @@ static void month_label(char *buf, const chart_series *f, int32_t t,
                  (int)t);
 }
 
-/* Month ticks and labels under a panel, at most about `most` labels. The
- * label of the axis' last month ends at its tick: centred there, "sep 2027"
- * would run past the chart's right edge (the axis ends 24 units before it)
- * and be cut. */
+/* Month ticks and labels under a panel, at most about `most` labels, each
+ * centred on its tick (the chart leaves room for half of the last one). */
 static void month_axis(jbw__svg *s, const chart_series *f, double x0, double x1,
                        double y, int most)
 {
@@ -179,8 +177,7 @@ static void month_axis(jbw__svg *s, const chart_series *f, double x0, double x1,
         double x = month_x(t, f->months, x0, x1);
         month_label(lab, f, t, s->lang);
         jbw__svg_line(s, x, y, x, y + 4, JBW__STYLE_DOTS);
-        jbw__svg_label(s, x, y + 17, t == f->months && t > 0 ? "end" : "middle",
-                       11.5, 0, lab);
+        jbw__svg_label(s, x, y + 17, "middle", 11.5, 0, lab);
     }
 }
 
@@ -241,7 +238,9 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
                                   const jbw_forecast *fc,
                                   const jbw_chart_options *opts)
 {
-    const double L = 76, R = W - 24, T1 = 92, B1 = 318, T2 = 384, B2 = 494;
+    /* R leaves half a month label of room: "maand 600", the widest, is
+     * about 63 units at 11.5 (DejaVu Sans) */
+    const double L = 76, R = W - 34, T1 = 92, B1 = 318, T2 = 384, B2 = 494;
     jbw__chart c;
     jbw__svg s;
     jbw__buf d = JBW__BUF_INIT;
