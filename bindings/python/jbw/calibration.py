@@ -30,6 +30,7 @@ from . import _structs as S
 from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import DateLike, Handle, dec, enc, from_days, new_handle, take_string, to_days
 from .dates import Calendar
+from .caseload import norm_handle
 from .forecast import ForecastParams, ForecastParamsC
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
@@ -516,7 +517,7 @@ def _backtest_options(from_date: DateLike, months: int, window_months: int,
     keep = (enc(organisation), enc(region))
     o.organisation, o.region = keep
     o.min_events = int(min_events)
-    o.norm = norm._p if norm is not None else None
+    o.norm = norm_handle(norm)
     o.calendar = calendar._p if calendar is not None else None
     return o, keep
 

@@ -265,6 +265,21 @@ class Norm(Handle):
                 "under_below": self.under_below, "over_above": self.over_above}
 
 
+def norm_arg(norm: Any, name: str = "norm") -> "Norm":
+    """``norm`` itself when it is a :class:`Norm`; TypeError naming the
+    parameter otherwise (a norm's name such as "fnv-gi-2023" is taken by
+    :meth:`Norm.named`, not here)."""
+    if isinstance(norm, str):
+        raise TypeError(f"{name} must be a jbw.Norm, not str ({norm!r}): "
+                        f"jbw.Norm.named({norm!r}) gives a named norm")
+    return instance(norm, Norm, name)
+
+
+def norm_handle(norm: Any, name: str = "norm") -> Any:
+    """The library handle of an optional norm (None: the default norm)."""
+    return None if norm is None else norm_arg(norm, name)._p
+
+
 # ---- results --------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -536,7 +551,7 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
         coupling_workdays: the coupling norm in werkdagen (default 5).
     """
     own_norm = norm is None
-    n = Norm() if own_norm else norm
+    n = Norm() if own_norm else norm_arg(norm)
     cal = calendar if calendar is not None else default_calendar()
     opts = S.CaseloadOptions()
     C.jbw_caseload_options_init(byref(opts), S.CaseloadOptions.VERSION)

@@ -22,7 +22,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import DateLike, Handle, dec, enc, new_handle, take_string, to_days
-from .caseload import CaseloadResult, Group, Series
+from .caseload import CaseloadResult, Group, Series, norm_handle
 from .registry import Registry
 from .snapshot import Snapshot
 from .waitrisk import Lang, Triage
@@ -309,7 +309,7 @@ def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
     o.date = to_days(date)
     o.title, o.notice = enc(title), enc(notice)
     o.organisation, o.region = enc(organisation), enc(region)
-    o.norm = norm._p if norm is not None else None
+    o.norm = norm_handle(norm)
     o.model = model._p if model is not None else None
     o.calendar = calendar._p if calendar is not None else None
     o.series = series._p if series is not None else None

@@ -29,7 +29,7 @@ from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import (DateLike, Handle, _invalid, dec, enc, from_days, instance, new_handle,
                     number, path_arg, seq_index, take_string, text_arg, to_days,
                     whole)
-from .caseload import Norm, record
+from .caseload import Norm, norm_handle, record
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
 
@@ -376,7 +376,7 @@ class ForecastParams:
         inflow after."""
         p, keep = (base or cls.default())._to_c()
         C.jbw_forecast_params_from_snapshot(byref(p), snapshot._p,
-                                            norm._p if norm is not None else None,
+                                            norm_handle(norm),
                                             to_days(date), enc(organisation), enc(region))
         out = cls._from_c(p)
         out.data_notice = snapshot.data_notice
@@ -800,7 +800,7 @@ def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
         opts.on_month = cbs.on_month
     try:
         handle = new_handle(C.jbw_forecast_run, byref(p),
-                            norm._p if norm is not None else None, byref(opts))
+                            norm_handle(norm), byref(opts))
     except BaseException:
         if cbs and cbs.error is not None:
             raise cbs.error
@@ -819,7 +819,7 @@ def relief(params: ForecastParams, target_waiting: float, within_months: int,
     10,000 FTE a month does not reach the target."""
     p, keep = instance(params, ForecastParams, "params")._to_c()
     out = c_double()
-    C.jbw_forecast_relief(byref(out), byref(p), norm._p if norm is not None else None,
+    C.jbw_forecast_relief(byref(out), byref(p), norm_handle(norm),
                           number(target_waiting, "target_waiting"),
                           whole(within_months, "within_months"))
     return out.value
@@ -847,7 +847,7 @@ def relief_probability(params: ForecastParams, target_waiting: float,
     opts = _relief_options(replicates, seed, threads)
     out = c_double()
     C.jbw_forecast_relief_probability_opts(byref(out), byref(p),
-                                           norm._p if norm is not None else None,
+                                           norm_handle(norm),
                                            number(target_waiting, "target_waiting"),
                                            whole(within_months, "within_months"),
                                            number(probability, "probability"),
@@ -890,7 +890,7 @@ class QueueParams:
         q = cls(within_workdays=within_workdays)._to_c()
         p, keep = params._to_c()
         C.jbw_queue_params_from_forecast(byref(q), byref(p),
-                                         norm._p if norm is not None else None,
+                                         norm_handle(norm),
                                          number(workdays_per_month, "workdays_per_month"))
         return cls._from_c(q)
 

@@ -17,7 +17,7 @@ from typing import Any, Dict, Optional, Union
 
 from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import _invalid, enc, instance, number, take_string, whole
-from .caseload import Norm
+from .caseload import Norm, norm_handle
 from .dates import Calendar
 from .forecast import (ForecastOptionsC, ForecastParams, ForecastParamsC, QueueParams,
                        QueueParamsC, QueueResult, QueueResultC, _relief_options)
@@ -188,13 +188,13 @@ def staffing_relief(params: ForecastParams, target_waiting: float, within_months
     p, keep = instance(params, ForecastParams, "params")._to_c()
     a = ReliefAnswerC(version=ReliefAnswerC.VERSION)
     if probability is None:
-        C.jbw_staffing_relief(byref(a), byref(p), norm._p if norm is not None else None,
+        C.jbw_staffing_relief(byref(a), byref(p), norm_handle(norm),
                               number(target_waiting, "target_waiting"),
                               whole(within_months, "within_months"))
     else:
         opts = _relief_options(replicates, seed, threads)
         C.jbw_staffing_relief_probability_opts(
-            byref(a), byref(p), norm._p if norm is not None else None,
+            byref(a), byref(p), norm_handle(norm),
             number(target_waiting, "target_waiting"), whole(within_months, "within_months"),
             number(probability, "probability"), byref(opts))
     return ReliefAnswer(a.target_waiting, a.within_months, a.hires_fte_per_month,
@@ -221,7 +221,7 @@ def staffing_queue(params: ForecastParams, within_workdays: float,
         pct = number(percent, "percent")
     p, keep = instance(params, ForecastParams, "params")._to_c()
     a = QueueAnswerC(version=QueueAnswerC.VERSION)
-    C.jbw_staffing_queue(byref(a), byref(p), norm._p if norm is not None else None,
+    C.jbw_staffing_queue(byref(a), byref(p), norm_handle(norm),
                          calendar._p if calendar is not None else None,
                          number(within_workdays, "within_workdays"), pct)
     return QueueAnswer(a.percent, a.workdays_per_month, QueueParams._from_c(a.queue),
@@ -244,5 +244,5 @@ def effective_fte(params: ForecastParams, norm: Optional[Norm] = None) -> float:
     p, keep = instance(params, ForecastParams, "params")._to_c()
     out = c_double()
     C.jbw_forecast_params_effective_fte(byref(out), byref(p),
-                                        norm._p if norm is not None else None)
+                                        norm_handle(norm))
     return out.value

@@ -31,7 +31,7 @@ from . import _structs as S
 from ._lib import C
 from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, new_handle,
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
-from .caseload import Norm, record
+from .caseload import Norm, norm_arg, record
 from .dates import Calendar, default_calendar
 from .measure import JrRisk, Kind, Placement, Safety, YesNo, band_code, band_value, as_date
 from .snapshot import MeasureState, Snapshot
@@ -975,7 +975,7 @@ class Allocation(Handle):
     def __init__(self, triage: Triage, norm: Optional[Norm] = None,
                  calendar: Optional[Calendar] = None) -> None:
         own_norm = norm is None
-        n = Norm() if own_norm else norm
+        n = Norm() if own_norm else norm_arg(norm)
         cal = calendar if calendar is not None else triage.calendar
         snap = triage.snapshot
         try:

@@ -98,6 +98,30 @@ class NormTests(unittest.TestCase):
             with n.clone() as c:
                 self.assertEqual(c.to_dict(), n.to_dict())
 
+    def test_a_norm_that_is_not_a_norm_is_a_type_error_naming_norm(self):
+        # a name where a Norm goes (the command's --norm takes names) was
+        # an AttributeError from deep inside; every function taking a norm
+        # now says which parameter is wrong and how to get a named norm
+        with jbw.Snapshot.example() as snap:
+            params = jbw.ForecastParams.from_snapshot(snap)
+            calls = {
+                "compute_caseload": lambda: jbw.compute_caseload(snap, "fnv-gi-2023"),
+                "Snapshot.caseload": lambda: snap.caseload(norm="fnv-gi-2023"),
+                "from_snapshot": lambda: jbw.ForecastParams.from_snapshot(snap, norm="fnv-gi-2023"),
+                "run_forecast": lambda: jbw.run_forecast(params, "fnv-gi-2023"),
+                "relief": lambda: jbw.relief(params, 25, 12, norm="fnv-gi-2023"),
+                "staffing_relief": lambda: jbw.staffing_relief(params, 25, 12, norm="fnv-gi-2023"),
+                "allocate": lambda: snap.triage().allocate(norm="fnv-gi-2023"),
+            }
+            for name, call in calls.items():
+                with self.subTest(name):
+                    with self.assertRaises(TypeError) as cm:
+                        call()
+                    self.assertIn("norm must be a jbw.Norm, not str", str(cm.exception))
+                    self.assertIn("jbw.Norm.named('fnv-gi-2023')", str(cm.exception))
+            with self.assertRaisesRegex(TypeError, "norm must be a jbw.Norm, not int"):
+                jbw.run_forecast(params, 12)
+
     def test_parse_keeps_defaults_for_keys_not_given(self):
         with jbw.Norm.parse("caseload_per_fte = 15\n") as n:
             self.assertEqual(n.caseload_per_fte, 15.0)
