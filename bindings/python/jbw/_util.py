@@ -104,6 +104,12 @@ def instance(value: Any, cls: type, name: str) -> Any:
     return value
 
 
+def handle_arg(value: Any, cls: type, name: str) -> Any:
+    """The library handle of an optional object argument (None: NULL);
+    TypeError naming the parameter when it is not a ``cls``."""
+    return None if value is None else instance(value, cls, name)._p
+
+
 def from_days(days: int) -> Optional[_dt.date]:
     """A ``jbw_date`` as ``datetime.date``; JBW_DATE_NONE gives None."""
     if days == DATE_NONE:

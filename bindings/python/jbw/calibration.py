@@ -28,7 +28,8 @@ from typing import Any, Dict, List, Optional
 
 from . import _structs as S
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import DateLike, Handle, dec, enc, from_days, new_handle, take_string, to_days
+from ._util import (DateLike, Handle, dec, enc, from_days, handle_arg, instance, new_handle,
+                    take_string, to_days)
 from .dates import Calendar
 from .caseload import norm_handle
 from .forecast import ForecastParams, ForecastParamsC
@@ -320,8 +321,8 @@ def calibrate(snapshot: Snapshot, date: DateLike = None, window_months: int = 12
     o.organisation = org
     o.region = reg
     o.min_events = int(min_events)
-    o.calendar = calendar._p if calendar is not None else None
-    return Calibration(new_handle(C.jbw_calibrate, snapshot._p, byref(o)))
+    o.calendar = handle_arg(calendar, Calendar, "calendar")
+    return Calibration(new_handle(C.jbw_calibrate, instance(snapshot, Snapshot, "snapshot")._p, byref(o)))
 
 
 # ---- backtest ----------------------------------------------------------------
@@ -518,7 +519,7 @@ def _backtest_options(from_date: DateLike, months: int, window_months: int,
     o.organisation, o.region = keep
     o.min_events = int(min_events)
     o.norm = norm_handle(norm)
-    o.calendar = calendar._p if calendar is not None else None
+    o.calendar = handle_arg(calendar, Calendar, "calendar")
     return o, keep
 
 
@@ -532,7 +533,7 @@ def backtest(snapshot: Snapshot, from_date: DateLike, months: int = 12,
     from one export). RangeError when D0 + months lies after the export."""
     o, keep = _backtest_options(from_date, months, window_months, organisation,
                                 region, min_events, norm, calendar)
-    return Backtest(new_handle(C.jbw_backtest_run, snapshot._p, byref(o)))
+    return Backtest(new_handle(C.jbw_backtest_run, instance(snapshot, Snapshot, "snapshot")._p, byref(o)))
 
 
 def backtest_history(snapshots: List[Snapshot], from_date: DateLike, months: int = 12,

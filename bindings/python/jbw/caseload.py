@@ -552,7 +552,7 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
     """
     own_norm = norm is None
     n = Norm() if own_norm else norm_arg(norm)
-    cal = calendar if calendar is not None else default_calendar()
+    cal = instance(calendar, Calendar, "calendar") if calendar is not None else default_calendar()
     opts = S.CaseloadOptions()
     C.jbw_caseload_options_init(byref(opts), S.CaseloadOptions.VERSION)
     instance(snapshot, Snapshot, "snapshot")

@@ -21,11 +21,13 @@ from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_size_t,
 from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import DateLike, Handle, dec, enc, new_handle, take_string, to_days
+from ._util import (DateLike, Handle, dec, enc, handle_arg, instance, new_handle, take_string,
+                    to_days)
 from .caseload import CaseloadResult, Group, Series, norm_handle
+from .dates import Calendar
 from .registry import Registry
 from .snapshot import Snapshot
-from .waitrisk import Lang, Triage
+from .waitrisk import Lang, Triage, WaitRiskModel
 
 __all__ = ["chart_series", "chart_caseload", "chart_load_spread",
            "chart_coupling", "chart_forecast", "chart_scenarios",
@@ -310,9 +312,9 @@ def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
     o.title, o.notice = enc(title), enc(notice)
     o.organisation, o.region = enc(organisation), enc(region)
     o.norm = norm_handle(norm)
-    o.model = model._p if model is not None else None
-    o.calendar = calendar._p if calendar is not None else None
-    o.series = series._p if series is not None else None
+    o.model = handle_arg(model, WaitRiskModel, "model")
+    o.calendar = handle_arg(calendar, Calendar, "calendar")
+    o.series = handle_arg(series, Series, "series")
     if scenarios is None:
         pairs: List = []
     elif isinstance(scenarios, Mapping):
@@ -332,7 +334,7 @@ def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
     o.suppress_below, o.round_to = suppress_below, round_to
     o.relief_target, o.relief_months = float(relief_target), relief_months
     o.queue_percent = float(queue_percent)
-    return Brief(new_handle(C.jbw_brief_new, snapshot._p, ctypes.byref(o)),
+    return Brief(new_handle(C.jbw_brief_new, instance(snapshot, Snapshot, "snapshot")._p, ctypes.byref(o)),
                  parents=())
 
 

@@ -375,7 +375,7 @@ class ForecastParams:
         level active / duration, an illustrative default: set the real
         inflow after."""
         p, keep = (base or cls.default())._to_c()
-        C.jbw_forecast_params_from_snapshot(byref(p), snapshot._p,
+        C.jbw_forecast_params_from_snapshot(byref(p), instance(snapshot, Snapshot, "snapshot")._p,
                                             norm_handle(norm),
                                             to_days(date), enc(organisation), enc(region))
         out = cls._from_c(p)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Union
 
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import _invalid, enc, instance, number, take_string, whole
+from ._util import _invalid, enc, handle_arg, instance, number, take_string, whole
 from .caseload import Norm, norm_handle
 from .dates import Calendar
 from .forecast import (ForecastOptionsC, ForecastParams, ForecastParamsC, QueueParams,
@@ -222,7 +222,7 @@ def staffing_queue(params: ForecastParams, within_workdays: float,
     p, keep = instance(params, ForecastParams, "params")._to_c()
     a = QueueAnswerC(version=QueueAnswerC.VERSION)
     C.jbw_staffing_queue(byref(a), byref(p), norm_handle(norm),
-                         calendar._p if calendar is not None else None,
+                         handle_arg(calendar, Calendar, "calendar"),
                          number(within_workdays, "within_workdays"), pct)
     return QueueAnswer(a.percent, a.workdays_per_month, QueueParams._from_c(a.queue),
                        QueueResult._from_c(a.needed), a.current_effective_fte,
@@ -233,7 +233,7 @@ def staffing_queue(params: ForecastParams, within_workdays: float,
 def workdays_per_month(year: int, calendar: Optional[Calendar] = None) -> float:
     """The werkdagen of ``year`` / 12 under ``calendar`` (default: CAO Jeugdzorg)."""
     out = c_double()
-    C.jbw_workdays_per_month(byref(out), calendar._p if calendar is not None else None,
+    C.jbw_workdays_per_month(byref(out), handle_arg(calendar, Calendar, "calendar"),
                              whole(year, "year"))
     return out.value
 

@@ -29,7 +29,7 @@ from typing import (Any, Callable, Dict, Iterable, List, Optional, Sequence,
 
 from . import _structs as S
 from ._lib import C
-from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, new_handle,
+from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, instance, new_handle,
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
 from .caseload import Norm, norm_arg, record
 from .dates import Calendar, default_calendar
@@ -726,7 +726,7 @@ class WaitRiskModel(Handle):
               calendar: Optional[Calendar] = None, *, reasons: bool = True) -> Score:
         """Scores one case on a date, with the reasons of every scoring item
         in Dutch and English (``reasons=False`` skips them)."""
-        cal = calendar if calendar is not None else default_calendar()
+        cal = instance(calendar, Calendar, "calendar") if calendar is not None else default_calendar()
         c = case._to_c()
         s = S.ScoreC(version=S.ScoreC.VERSION)
         p = self._p
@@ -741,7 +741,7 @@ class WaitRiskModel(Handle):
         """Scores a prepared array in ONE library call; ``out`` (same length)
         may be reused between calls. All or nothing: a bad case raises with
         its index and id in the message."""
-        cal = calendar if calendar is not None else default_calendar()
+        cal = instance(calendar, Calendar, "calendar") if calendar is not None else default_calendar()
         n = len(cases)
         if out is None:
             out = ScoreArray(n)
@@ -849,10 +849,10 @@ class Triage(Handle):
     def __init__(self, snapshot: Snapshot, model: Optional[WaitRiskModel] = None,
                  calendar: Optional[Calendar] = None, on: DateLike = None) -> None:
         own_model = model is None
-        m = WaitRiskModel() if own_model else model
-        cal = calendar if calendar is not None else default_calendar()
+        m = WaitRiskModel() if own_model else instance(model, WaitRiskModel, "model")
+        cal = instance(calendar, Calendar, "calendar") if calendar is not None else default_calendar()
         try:
-            handle = new_handle(C.jbw_triage_new, m._p, cal._p, snapshot._p, to_days(on))  # type: ignore[union-attr]
+            handle = new_handle(C.jbw_triage_new, m._p, cal._p, instance(snapshot, Snapshot, "snapshot")._p, to_days(on))  # type: ignore[union-attr]
         except BaseException:
             if own_model:
                 m.close()  # type: ignore[union-attr]
@@ -976,7 +976,7 @@ class Allocation(Handle):
                  calendar: Optional[Calendar] = None) -> None:
         own_norm = norm is None
         n = Norm() if own_norm else norm_arg(norm)
-        cal = calendar if calendar is not None else triage.calendar
+        cal = instance(calendar, Calendar, "calendar") if calendar is not None else triage.calendar
         snap = triage.snapshot
         try:
             handle = new_handle(C.jbw_allocation_new, triage._p, snap._p, n._p, cal._p)  # type: ignore[union-attr]

@@ -122,6 +122,25 @@ class NormTests(unittest.TestCase):
             with self.assertRaisesRegex(TypeError, "norm must be a jbw.Norm, not int"):
                 jbw.run_forecast(params, 12)
 
+    def test_a_calendar_model_or_snapshot_of_the_wrong_type_is_a_type_error_naming_it(self):
+        # as for the norm: an AttributeError from inside became a TypeError
+        # naming the parameter
+        with jbw.Snapshot.example() as snap:
+            calls = {
+                "calendar": (lambda: snap.caseload(calendar="atw"),
+                             lambda: snap.triage(calendar="atw"),
+                             lambda: jbw.calibrate(snap, calendar="atw")),
+                "model": (lambda: snap.triage(model=2),),
+                "snapshot": (lambda: jbw.calibrate("snap"),
+                             lambda: jbw.ForecastParams.from_snapshot("snap"),
+                             lambda: jbw.Triage("snap")),
+            }
+            for name, group in calls.items():
+                for i, call in enumerate(group):
+                    with self.subTest(name=name, call=i):
+                        with self.assertRaisesRegex(TypeError, f"^{name} must be a jbw\\."):
+                            call()
+
     def test_parse_keeps_defaults_for_keys_not_given(self):
         with jbw.Norm.parse("caseload_per_fte = 15\n") as n:
             self.assertEqual(n.caseload_per_fte, 15.0)
