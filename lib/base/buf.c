@@ -73,14 +73,23 @@ void jbw__buf_printf(jbw__buf *b, const char *fmt, ...)
 
 void jbw__buf_json_string(jbw__buf *b, const char *s)
 {
-    const unsigned char *p;
+    const unsigned char *p, *run;
     if (!s) {
         jbw__buf_puts(b, "null");
         return;
     }
     jbw__buf_putc(b, '"');
-    for (p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
+    /* runs of bytes that need no escape are appended whole */
+    for (run = p = (const unsigned char *)s;; p++) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        if (p > run)
+            jbw__buf_append(b, (const char *)run, (size_t)(p - run));
+        if (!c)
+            break;
+        run = p + 1;
+        switch (c) {
         case '"':
             jbw__buf_puts(b, "\\\"");
             break;
@@ -97,10 +106,7 @@ void jbw__buf_json_string(jbw__buf *b, const char *s)
             jbw__buf_puts(b, "\\t");
             break;
         default:
-            if (*p < 0x20)
-                jbw__buf_printf(b, "\\u%04x", (unsigned)*p);
-            else
-                jbw__buf_putc(b, (char)*p);
+            jbw__buf_printf(b, "\\u%04x", (unsigned)c);
         }
     }
     jbw__buf_putc(b, '"');
