@@ -181,6 +181,7 @@ static const char css[] =
     "vertical-align:top}"
     "thead th{background:#dde6f0}"
     "td.n{text-align:right;white-space:nowrap}"
+    "table.wide{font-size:.85em}table.wide th,table.wide td{padding:.25em .3em}"
     "figure{margin:1em 0;break-inside:avoid}"
     "figure svg{display:block;max-width:100%;height:auto}"
     "ul{padding-left:1.3em}"
@@ -209,10 +210,18 @@ static int numeric(const char *s)
     return digits > 0;
 }
 
+/* Tables of this many columns or more are set smaller: the caseload by
+ * organisation (8 columns, with names such as "Leger des Heils
+ * Jeugdbescherming & Reclassering") was wider than the page and lost its
+ * last column on paper. */
+#define WIDE_COLS 8
+
 static void html_table(jbw__buf *b, const jbw__block *t)
 {
     size_t r, c, rows = t->cols ? t->cell_count / t->cols : 0;
     jbw__buf_puts(b, "<div class=\"wrap\"><table");
+    if (t->cols >= WIDE_COLS)
+        jbw__buf_puts(b, " class=\"wide\"");
     if (t->id) {
         jbw__buf_puts(b, " id=\"");
         jbw__xml_text(b, t->id);

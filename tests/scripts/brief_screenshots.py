@@ -104,14 +104,20 @@ def screenshot(chrome, page, png, size):
 
 
 # Injected into a copy of the page (the brief itself has no script): after
-# the load it writes every resource the page fetched and every image that
-# did not load into attributes of <body>, which --dump-dom shows.
+# the load it writes every resource the page fetched, every image that did
+# not load and every table wider than its box (cut on paper, behind a
+# scroll bar on screen: "N:table width/box width") into attributes of
+# <body>, which --dump-dom shows.
 PROBE = ('<script>addEventListener("load",function(){var r=performance.'
          'getEntriesByType("resource").map(function(e){return e.name});'
          'var bad=[];document.querySelectorAll("img,image").forEach(function(i)'
          '{if(!i.complete||i.naturalWidth===0)bad.push(i.src||"image")});'
+         'var wide=[];document.querySelectorAll(".wrap").forEach(function(w,i)'
+         '{if(w.scrollWidth>w.clientWidth)wide.push(i+":"+w.scrollWidth+"/"+'
+         'w.clientWidth)});'
          'document.body.setAttribute("data-loaded",r.join(" "));'
-         'document.body.setAttribute("data-failed",bad.join(" "));});</script>')
+         'document.body.setAttribute("data-failed",bad.join(" "));'
+         'document.body.setAttribute("data-wide",wide.join(" "));});</script>')
 
 
 def loads(chrome, page, work):
@@ -127,10 +133,11 @@ def loads(chrome, page, work):
                         "--virtual-time-budget=3000", "--dump-dom", "file://" + probe],
                        capture_output=True, text=True, timeout=180,
                        stdin=subprocess.DEVNULL)
-    m = re.search(r'<body[^>]*data-loaded="([^"]*)"[^>]*data-failed="([^"]*)"', p.stdout)
+    m = re.search(r'<body[^>]*data-loaded="([^"]*)"[^>]*data-failed="([^"]*)"'
+                  r'[^>]*data-wide="([^"]*)"', p.stdout)
     if not m:
         raise AssertionError(f"{page}: the browser did not finish loading it")
-    return m.group(1).split(), m.group(2).split()
+    return m.group(1).split(), m.group(2).split(), m.group(3).split()
 
 
 def check(png, what, min_ink):
@@ -148,6 +155,13 @@ def self_test(chrome, work):
         f.write('<!DOCTYPE html><html><body><p>x</p><img src="missing.png"></body></html>')
     if not loads(chrome, bad, work)[1]:
         raise AssertionError("the load check missed a missing image")
+    wide = os.path.join(work, "wide-table.html")
+    with open(wide, "w", encoding="utf-8") as f:
+        f.write('<!DOCTYPE html><html><body style="max-width:20em">'
+                '<div class="wrap" style="overflow-x:auto"><table><tr>'
+                + "<td>Jeugdbescherming</td>" * 6 + '</tr></table></div></body></html>')
+    if not loads(chrome, wide, work)[2]:
+        raise AssertionError("the width check missed a table wider than its box")
     blank = os.path.join(work, "blank.html")
     with open(blank, "w", encoding="utf-8") as f:
         f.write("<!DOCTYPE html><html><body></body></html>")
@@ -197,13 +211,17 @@ def main():
         check(png, what, min_ink)
         if os.path.basename(page).startswith("chart"):
             continue  # inline in the brief, whose load is checked
-        loaded, failed = loads(chrome, page, work)
+        loaded, failed, wide = loads(chrome, page, work)
         if loaded or failed:
             raise AssertionError(f"{what}: fetched {loaded}, failed to load {failed}: "
                                  "the page must load nothing")
+        if wide:
+            raise AssertionError(f"{what}: tables wider than the page (table number:"
+                                 f"width/room in px) {wide}: cut when printed")
     if keep:
         screenshot(chrome, brief, keep, "800,1500")
-    print(f"{len(pages)} pages rendered, none blank, nothing failed to load")
+    print(f"{len(pages)} pages rendered, none blank, nothing failed to load, "
+          "no table wider than the page")
     return 0
 
 
