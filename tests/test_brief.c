@@ -780,6 +780,13 @@ static void example_brief_has_every_section_and_the_letters_table(void **state)
     assert_int_equal(occurrences(html, jbw_series_data_notice(series)), 4);
     assert_contains(html, "37</td></tr></tbody></table></div>\n"
                           "<p class=\"note\">PUBLISHED figures");
+    /* the note under the table says in Dutch what the fixed English line
+     * means, as the synthetic notice does, once */
+    assert_int_equal(occurrences(html, "autumn 2025 (libjbw docs/sources.md) "
+                                       "\xE2\x80\x94 Gepubliceerde cijfers: "
+                                       "raadsinformatiebrief van een gemeente "
+                                       "in Zuid-Holland Zuid, najaar 2025."),
+                     1);
     assert_false(has_example_id(html));
     assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
     assert_true(strncmp(md, "> **SYNTHETIC", 13) == 0);

@@ -14,6 +14,7 @@
  * letters in docs/sources.md).
  */
 #include "base/rng.h"
+#include "data/example_internal.h"
 #include "data/snapshot_internal.h"
 
 #include <stdio.h>
@@ -719,7 +720,7 @@ static const struct {
 
 /* Where the series comes from, on every output made from it (the
  * citation is in docs/sources.md, "Example: published waiting figures"). */
-static const char zhz_notice[] =
+const char jbw__example_zhz_notice[] =
     "PUBLISHED figures: council information letter of a Zuid-Holland Zuid "
     "municipality, autumn 2025 (libjbw docs/sources.md)";
 
@@ -732,7 +733,8 @@ jbw_status jbw_example_series_zhz(jbw_series **out)
         return jbw__error(JBW_EINVAL, "jbw_example_series_zhz: out is NULL");
     if ((st = jbw_series_new(&s, "Zuid-Holland Zuid")) != JBW_OK)
         return st;
-    if ((st = jbw_series_set_data_notice(s, zhz_notice)) != JBW_OK) {
+    if ((st = jbw_series_set_data_notice(s, jbw__example_zhz_notice)) !=
+        JBW_OK) {
         jbw_series_free(s);
         return st;
     }

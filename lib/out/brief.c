@@ -6,6 +6,7 @@
  * Aggregates only: nothing here reads a worker's, measure's or child's id.
  */
 #include "brief_internal.h"
+#include "data/example_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -282,6 +283,16 @@ static jbw_status series_table(jbw__brief_ctx *c, const jbw_series *s)
     return c->doc->failed ? jbw__enomem() : JBW_OK;
 }
 
+/* What the published series' fixed English notice means, for a Dutch
+ * brief ("" otherwise, and for any other series' notice, shown as given). */
+static const char *series_notice_nl(const jbw__brief_ctx *c, const char *notice)
+{
+    if (c->lang != JBW_LANG_NL || strcmp(notice, jbw__example_zhz_notice) != 0)
+        return "";
+    return " \xE2\x80\x94 Gepubliceerde cijfers: raadsinformatiebrief van een "
+           "gemeente in Zuid-Holland Zuid, najaar 2025.";
+}
+
 static jbw_status section_waiting(jbw__brief_ctx *c,
                                   const jbw_caseload_totals *t)
 {
@@ -334,7 +345,8 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
      * the chart carries the same notice (jbw_chart_series_svg). */
     if (st == JBW_OK && jbw_series_data_notice(s) &&
         (!c->notice || strcmp(jbw_series_data_notice(s), c->notice) != 0))
-        jbw__doc_text(d, JBW__BLOCK_NOTE, "%s", jbw_series_data_notice(s));
+        jbw__doc_text(d, JBW__BLOCK_NOTE, "%s%s", jbw_series_data_notice(s),
+                      series_notice_nl(c, jbw_series_data_notice(s)));
     if (st == JBW_OK && jbw_series_count(s) > 0) {
         st = jbw_chart_series_svg(&svg, NULL, s, &c->chart);
         st = jbw__brief_add_chart(c, "series", st, svg);
