@@ -46,7 +46,7 @@ jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
 }
 
 /* The codes an enum accepts, for messages ("unknown, safe, ..."). */
-typedef const char *(*io_code_fn)(int value);
+typedef const char *(*code_name_fn)(int value);
 
 static const char *kind_code(int v)
 {
@@ -73,7 +73,7 @@ static const char *band_code(int v)
     return jbw_band_code((jbw_band)v);
 }
 
-static void list_codes(char *dst, size_t size, io_code_fn fn)
+static void list_codes(char *dst, size_t size, code_name_fn fn)
 {
     size_t k = 0;
     int v;
@@ -124,9 +124,9 @@ static jbw_status enum_error(const jbw__csv *c, size_t col, jbw__io_enum which,
     static const char *const what[] = {"a measure kind",     "a safety code",
                                        "a placement code",   "a jr_risk code",
                                        "yes, no or unknown", "a band"};
-    static const io_code_fn codes[] = {kind_code,      safety_code,
-                                       placement_code, jr_risk_code,
-                                       yesno_code,     band_code};
+    static const code_name_fn codes[] = {kind_code,      safety_code,
+                                         placement_code, jr_risk_code,
+                                         yesno_code,     band_code};
     char shown[IO_SHOWN], list[256];
     jbw__csv_quote(shown, sizeof shown, s, n);
     list_codes(list, sizeof list, codes[which]);

@@ -28,7 +28,7 @@
 
 const char *const jbw__io_worker_names[W_COLUMNS] = {
     "id", "organisation", "region", "fte", "hired", "leaving"};
-static const unsigned char io_worker_required[W_COLUMNS] = {1, 1, 0, 1, 1, 0};
+static const unsigned char worker_required[W_COLUMNS] = {1, 1, 0, 1, 1, 0};
 
 const char *const jbw__io_measure_names[M_COLUMNS] = {
     "id", "child_id", "family_id", "kind", "organisation", "region", "start",
@@ -39,7 +39,7 @@ const char *const jbw__io_measure_names[M_COLUMNS] = {
     "override_band", "override_reason",
     /* record version 3: waiting for suitable help */
     "help_requested", "help_started"};
-static const unsigned char io_measure_required[M_COLUMNS] = {
+static const unsigned char measure_required[M_COLUMNS] = {
     1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
 /* String fields of the rows, as arena offsets (IO_NULL: none). */
@@ -55,27 +55,27 @@ enum {
     MS_COUNT
 };
 
-typedef struct io_wrow {
+typedef struct worker_fields {
     size_t line;
     size_t reject; /* reason offset in the rejects, IO_NULL when good */
     size_t str[WS_COUNT];
     jbw_worker w;
-} io_wrow;
+} worker_fields;
 
-typedef struct io_mrow {
+typedef struct measure_fields {
     size_t line;
     size_t reject;
     size_t str[MS_COUNT];
     uint64_t hashes[4]; /* measure, child, family key, worker (prefetch) */
     int ahead;          /* the hashes are set */
     jbw_measure m;
-} io_mrow;
+} measure_fields;
 
 /* What a kept error is: the order in which a strict load reports them. */
 #define IO_AHEAD 16
 enum { IO_RANK_NONE, IO_RANK_PARSE, IO_RANK_REFUSED };
 
-typedef struct io_load {
+typedef struct load_state {
     int lenient, allow_unknown;
     const char *names[2]; /* measures, workers */
     const char *paths[2]; /* the files, or NULL: texts[] in memory */
@@ -86,8 +86,8 @@ typedef struct io_load {
      * prefetch); each keeps its strings in its own arena until then. */
     jbw__buf arenas[IO_AHEAD];
     jbw__buf *arena; /* the strings of the row at hand */
-    io_wrow wrow;
-    io_mrow mrows[IO_AHEAD];
+    worker_fields wrow;
+    measure_fields mrows[IO_AHEAD];
     int kept_rank;           /* IO_RANK_*: the error kept for the end */
     jbw_status kept;         /* its status */
     char *kept_detail;       /* its detail */
@@ -98,9 +98,9 @@ typedef struct io_load {
     size_t bad_cap;
     jbw_snapshot *snap;
     jbw__io_memo memo[IO_ENUMS];
-} io_load;
+} load_state;
 
-static void load_free(io_load *L)
+static void load_free(load_state *L)
 {
     size_t k;
     for (k = 0; k < IO_AHEAD; k++)
@@ -113,14 +113,14 @@ static void load_free(io_load *L)
     memset(L, 0, sizeof *L);
 }
 
-static void note_later(io_load *L, jbw_date d)
+static void note_later(load_state *L, jbw_date d)
 {
     if (d != JBW_DATE_NONE && (L->latest == JBW_DATE_NONE || d > L->latest))
         L->latest = d;
 }
 
 /* Copies a field into the arena; an empty optional field becomes none. */
-static jbw_status keep_field(io_load *L, size_t *off, const jbw__csv *c,
+static jbw_status keep_field(load_state *L, size_t *off, const jbw__csv *c,
                              size_t col, int optional)
 {
     size_t n;
@@ -141,7 +141,7 @@ static jbw_status keep_field(io_load *L, size_t *off, const jbw__csv *c,
  * keep_field() for n <= MS_COUNT columns of a row at once (off[k] for
  * cols[k]), with one reserve for the row rather than one per field.
  */
-static jbw_status keep_row(io_load *L, size_t *off, const jbw__csv *c,
+static jbw_status keep_row(load_state *L, size_t *off, const jbw__csv *c,
                            const size_t *cols, const unsigned char *optional,
                            size_t n)
 {
@@ -173,7 +173,7 @@ static jbw_status keep_row(io_load *L, size_t *off, const jbw__csv *c,
     return JBW_OK;
 }
 
-static const char *arena_str(const io_load *L, size_t off)
+static const char *arena_str(const load_state *L, size_t off)
 {
     return off == IO_NULL ? NULL : L->arena->data + off;
 }
@@ -196,8 +196,8 @@ static jbw_status id_lengths(const jbw__csv *c, const size_t *cols, size_t n)
     return JBW_OK;
 }
 
-static jbw_status worker_row(io_load *L, io_wrow *row, const jbw__csv *c,
-                             const size_t *col)
+static jbw_status worker_row(load_state *L, worker_fields *row,
+                             const jbw__csv *c, const size_t *col)
 {
     static const unsigned char optional[WS_COUNT] = {0, 0, 1};
     const size_t cols[WS_COUNT] = {col[W_ID], col[W_ORG], col[W_REGION]};
@@ -214,7 +214,7 @@ static jbw_status worker_row(io_load *L, io_wrow *row, const jbw__csv *c,
 }
 
 /* The latest day a measure row speaks of (see io.h). */
-static void measure_later(io_load *L, const jbw_measure *m)
+static void measure_later(load_state *L, const jbw_measure *m)
 {
     note_later(L, m->start);
     if (m->end != JBW_DATE_NONE && m->end > m->start)
@@ -226,8 +226,8 @@ static void measure_later(io_load *L, const jbw_measure *m)
     note_later(L, m->help_started);
 }
 
-static jbw_status measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
-                              const size_t *col)
+static jbw_status measure_row(load_state *L, measure_fields *row,
+                              const jbw__csv *c, const size_t *col)
 {
     static const unsigned char optional[MS_COUNT] = {0, 0, 1, 0, 0, 1, 1};
     const size_t cols[MS_COUNT] = {
@@ -301,7 +301,7 @@ static jbw_status measure_row(io_load *L, io_mrow *row, const jbw__csv *c,
  * A row that failed in the first pass: strict mode stops; lenient mode
  * keeps the reason with the row.
  */
-static jbw_status row_failed(io_load *L, size_t *reject, jbw_status st)
+static jbw_status row_failed(load_state *L, size_t *reject, jbw_status st)
 {
     if (st == JBW_ENOMEM || !L->lenient)
         return st;
@@ -313,7 +313,7 @@ static jbw_status row_failed(io_load *L, size_t *reject, jbw_status st)
  * end, unless one that comes first is kept already. Out of memory is
  * never kept: it stops the load at once.
  */
-static jbw_status keep_error(io_load *L, jbw_status st, int rank)
+static jbw_status keep_error(load_state *L, jbw_status st, int rank)
 {
     if (st == JBW_ENOMEM)
         return st;
@@ -329,12 +329,12 @@ static jbw_status keep_error(io_load *L, jbw_status st, int rank)
 }
 
 /* Rows are parsed until a parse error is kept, and added until any is. */
-static int parsing(const io_load *L)
+static int parsing(const load_state *L)
 {
     return L->kept_rank != IO_RANK_PARSE;
 }
 
-static int is_adding(const io_load *L)
+static int is_adding(const load_state *L)
 {
     return L->kept_rank == IO_RANK_NONE;
 }
@@ -346,8 +346,8 @@ static int is_adding(const io_load *L)
  */
 #define IO_SIZE_AFTER 4096
 
-static jbw_status reserve_tables(io_load *L, const jbw__csv_stream *s, int file,
-                                 size_t rows)
+static jbw_status reserve_tables(load_state *L, const jbw__csv_stream *s,
+                                 int file, size_t rows)
 {
     size_t hint = jbw__csv_stream_rows_hint(s, rows);
     if (jbw__snapshot_reserve(L->snap, file == IO_WORKERS ? hint : 0,
@@ -356,8 +356,8 @@ static jbw_status reserve_tables(io_load *L, const jbw__csv_stream *s, int file,
     return JBW_OK;
 }
 
-static jbw_status add_worker(io_load *L, io_wrow *row);
-static jbw_status add_measure(io_load *L, io_mrow *row);
+static jbw_status add_worker(load_state *L, worker_fields *row);
+static jbw_status add_measure(load_state *L, measure_fields *row);
 
 /*
  * Hashes the ids of a measure row, which is added IO_AHEAD rows later,
@@ -366,7 +366,7 @@ static jbw_status add_measure(io_load *L, io_mrow *row);
  * memory, one after the other. The hashes go with the row to the
  * snapshot, which does not hash them again.
  */
-static void prefetch(const io_load *L, io_mrow *row)
+static void prefetch(const load_state *L, measure_fields *row)
 {
     const jbw_snapshot *snap = L->snap;
     const char *id = arena_str(L, row->str[MS_ID]);
@@ -394,9 +394,9 @@ static void prefetch(const io_load *L, io_mrow *row)
  * before, the key itself. Otherwise each of those lookups waits on main
  * memory twice more after its slot.
  */
-static void prefetch_later(const io_load *L, size_t row_index, int step)
+static void prefetch_later(const load_state *L, size_t row_index, int step)
 {
-    const io_mrow *row = &L->mrows[row_index % IO_AHEAD];
+    const measure_fields *row = &L->mrows[row_index % IO_AHEAD];
     const jbw_snapshot *snap = L->snap;
     if (!row->ahead)
         return;
@@ -413,7 +413,7 @@ static void prefetch_later(const io_load *L, size_t row_index, int step)
     }
 }
 
-static jbw_status parse_workers(io_load *L, jbw__csv_stream *s)
+static jbw_status parse_workers(load_state *L, jbw__csv_stream *s)
 {
     static const jbw_worker init = JBW_WORKER_INIT;
     size_t col[W_COLUMNS], rows = 0;
@@ -422,11 +422,11 @@ static jbw_status parse_workers(io_load *L, jbw__csv_stream *s)
     jbw_status st = jbw__csv_stream_open(s, L->names[IO_WORKERS]);
     if (st != JBW_OK)
         return st;
-    st = jbw__csv_columns(col, c, jbw__io_worker_names, io_worker_required,
+    st = jbw__csv_columns(col, c, jbw__io_worker_names, worker_required,
                           W_COLUMNS, L->allow_unknown);
     while (st == JBW_OK && (st = jbw__csv_stream_next(s, &more)) == JBW_OK &&
            more) {
-        io_wrow *row = &L->wrow;
+        worker_fields *row = &L->wrow;
         jbw_status rs;
         if (++rows == IO_SIZE_AFTER &&
             (st = reserve_tables(L, s, IO_WORKERS, rows)) != JBW_OK)
@@ -450,7 +450,7 @@ static jbw_status parse_workers(io_load *L, jbw__csv_stream *s)
     return st;
 }
 
-static jbw_status parse_measures(io_load *L, jbw__csv_stream *s)
+static jbw_status parse_measures(load_state *L, jbw__csv_stream *s)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
     size_t col[M_COLUMNS], k, rows = 0;
@@ -459,12 +459,12 @@ static jbw_status parse_measures(io_load *L, jbw__csv_stream *s)
     jbw_status st = jbw__csv_stream_open(s, L->names[IO_MEASURES]);
     if (st != JBW_OK)
         return st;
-    st = jbw__csv_columns(col, c, jbw__io_measure_names, io_measure_required,
+    st = jbw__csv_columns(col, c, jbw__io_measure_names, measure_required,
                           M_COLUMNS, L->allow_unknown);
     while (st == JBW_OK && (st = jbw__csv_stream_next(s, &more)) == JBW_OK &&
            more) {
         size_t slot = rows % IO_AHEAD;
-        io_mrow *row = &L->mrows[slot];
+        measure_fields *row = &L->mrows[slot];
         jbw_status rs;
         /* the row parsed IO_AHEAD rows ago, whose slot this is */
         if (rows >= IO_AHEAD && (st = add_measure(L, row)) != JBW_OK)
@@ -500,7 +500,7 @@ static jbw_status parse_measures(io_load *L, jbw__csv_stream *s)
 }
 
 /* Remembers the id of a rejected worker row, so measures can say so. */
-static jbw_status bad_worker(io_load *L, const char *id, size_t line)
+static jbw_status bad_worker(load_state *L, const char *id, size_t line)
 {
     size_t index;
     int inserted = 0;
@@ -527,7 +527,8 @@ static jbw_status bad_worker(io_load *L, const char *id, size_t line)
  * stops with the detail prefixed by file and line; lenient mode records
  * the row.
  */
-static jbw_status refuse_row(io_load *L, int file, size_t line, jbw_status st)
+static jbw_status refuse_row(load_state *L, int file, size_t line,
+                             jbw_status st)
 {
     size_t off;
     if (st == JBW_ENOMEM)
@@ -541,7 +542,7 @@ static jbw_status refuse_row(io_load *L, int file, size_t line, jbw_status st)
 }
 
 /* Adds a parsed worker row, or lists it as rejected (lenient). */
-static jbw_status add_worker(io_load *L, io_wrow *row)
+static jbw_status add_worker(load_state *L, worker_fields *row)
 {
     const char *id = arena_str(L, row->str[WS_ID]);
     jbw_status st;
@@ -570,7 +571,7 @@ static jbw_status add_worker(io_load *L, io_wrow *row)
  * worker's row was rejected is rejected with that reason rather than as
  * an unknown worker.
  */
-static jbw_status worker_was_rejected(io_load *L, const io_mrow *row,
+static jbw_status worker_was_rejected(load_state *L, const measure_fields *row,
                                       int *rejected)
 {
     const char *wid = row->m.worker_id;
@@ -597,7 +598,7 @@ static jbw_status worker_was_rejected(io_load *L, const io_mrow *row,
 }
 
 /* Adds a parsed measure row, or lists it as rejected (lenient). */
-static jbw_status add_measure(io_load *L, io_mrow *row)
+static jbw_status add_measure(load_state *L, measure_fields *row)
 {
     jbw_measure *m = &row->m;
     int rejected = 0;
@@ -625,7 +626,7 @@ static jbw_status add_measure(io_load *L, io_mrow *row)
 }
 
 /* Re-raises the kept error with its detail. */
-static jbw_status raise_kept(const io_load *L)
+static jbw_status raise_kept(const load_state *L)
 {
     return jbw__error(L->kept, "%s", L->kept_detail);
 }
@@ -634,7 +635,7 @@ static jbw_status raise_kept(const io_load *L)
  * Reads one file: parses and adds its rows while no parse error is kept,
  * then reads the rest only to check it against the limits.
  */
-static jbw_status read_file(io_load *L, int file)
+static jbw_status read_file(load_state *L, int file)
 {
     jbw__csv_stream s;
     jbw_status st = JBW_OK;
@@ -654,7 +655,7 @@ static jbw_status read_file(io_load *L, int file)
 }
 
 /* The one pass; on success L->snap holds the snapshot. */
-static jbw_status load_run(io_load *L, const jbw_registry *registry,
+static jbw_status load_run(load_state *L, const jbw_registry *registry,
                            jbw_date reference_date)
 {
     jbw_status st;
@@ -692,7 +693,7 @@ static jbw_status load_run(io_load *L, const jbw_registry *registry,
 
 /* The load of L's two sources with options o. */
 static jbw_status load_sources(jbw_snapshot **out, jbw_rejects **rejects,
-                               const jbw_registry *registry, io_load *L,
+                               const jbw_registry *registry, load_state *L,
                                const jbw_load_options *o)
 {
     jbw_status st;
@@ -724,7 +725,7 @@ jbw_status jbw_snapshot_load_csv_buffers(
 {
     jbw_load_options o;
     jbw__text_limits lim;
-    io_load L;
+    load_state L;
     jbw_status st;
     if (!out || !registry || !measures || !workers)
         return jbw__error(JBW_EINVAL,
@@ -756,7 +757,7 @@ jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
                                  const jbw_load_options *opts)
 {
     jbw_load_options o;
-    io_load L;
+    load_state L;
     jbw_status st;
     if (!out || !registry || !measures_path || !workers_path)
         return jbw__error(JBW_EINVAL,
