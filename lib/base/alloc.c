@@ -143,3 +143,13 @@ int jbw__grow(void **array, size_t *capacity, size_t need, size_t elem)
 {
     return jbw__grow_parallel(array, &elem, 1, capacity, need);
 }
+
+int jbw__has_text(const char *s)
+{
+    if (!s)
+        return 0;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 1;
+    return 0;
+}

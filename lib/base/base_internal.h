@@ -74,6 +74,8 @@ void *jbw__reallocarray(void *ptr, size_t count, size_t size);
 void jbw__free(void *ptr);
 char *jbw__strdup(const char *s); /* NULL in, NULL out */
 char *jbw__strndup(const char *s, size_t n);
+/* 1 when s is not NULL and holds something other than white space. */
+int jbw__has_text(const char *s);
 
 /* Grows *array (of elem bytes) to hold at least `need` elements,
  * doubling; returns 0 on success, -1 on out of memory (array unchanged). */

@@ -461,17 +461,6 @@ static jbw_status check_assignment(jbw__measure_row *row, const rec *r,
     return JBW_OK;
 }
 
-/* 1 when s holds something other than white space. */
-static int has_text(const char *s)
-{
-    if (!s)
-        return 0;
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
 /* The fields of record version 2: yes/no answers, the term end and the
  * professional override, which needs a written reason. */
 static jbw_status check_measure_v2(const rec *r, const jbw_measure *m)
@@ -497,13 +486,13 @@ static jbw_status check_measure_v2(const rec *r, const jbw_measure *m)
                           "measure '%s': override_band %d is out of range "
                           "(-1 for none, 0..3: laag, midden, hoog, acuut)",
                           m->id, m->override_band);
-    if (m->override_band != -1 && !has_text(m->override_reason))
+    if (m->override_band != -1 && !jbw__has_text(m->override_reason))
         return jbw__error(JBW_EINVAL,
                           "measure '%s': override_band is set without an "
                           "override_reason: an override needs a written "
                           "reason",
                           m->id);
-    if (m->override_band == -1 && has_text(m->override_reason))
+    if (m->override_band == -1 && jbw__has_text(m->override_reason))
         return jbw__error(JBW_EINVAL,
                           "measure '%s': override_reason is given without "
                           "override_band",
@@ -526,7 +515,7 @@ jbw_status jbw__snapshot_check_measure(jbw__measure_row *row,
         (st = check_measure_worker(row, snap, &r, m)) != JBW_OK ||
         (st = check_assignment(row, &r, m)) != JBW_OK)
         return st;
-    row->has_reason = has_text(m->override_reason);
+    row->has_reason = jbw__has_text(m->override_reason);
     if (!row->hashed) {
         row->child_hash = jbw__hash(m->child_id, row->child_len);
         row->family_hash = jbw__family_key_hash(m->family_id, row->family_len);

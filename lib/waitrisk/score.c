@@ -127,17 +127,6 @@ int jbw__wr_overridden(const jbw_wait_case *c)
     return c->version >= 2 && c->override_band != JBW_OVERRIDE_NONE;
 }
 
-/* 1 when s holds something other than white space. */
-static int has_text(const char *s)
-{
-    if (!s)
-        return 0;
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
 jbw_band jbw__wr_band_of(const jbw_waitrisk_model *m, const jbw_score *s)
 {
     const int *v = m->v;
@@ -290,7 +279,8 @@ static int case_ok(const jbw_wait_case *c, const jbw__wr_ctx *x)
         c->override_band < JBW_OVERRIDE_NONE ||
         c->override_band > (int)JBW_BAND_ACUUT)
         return 0;
-    if ((c->override_band != JBW_OVERRIDE_NONE) != has_text(c->override_reason))
+    if ((c->override_band != JBW_OVERRIDE_NONE) !=
+        jbw__has_text(c->override_reason))
         return 0;
     return 1;
 }
@@ -442,7 +432,7 @@ static jbw_status case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
                           "override_band '%s': an override needs a written "
                           "reason",
                           who, jbw_band_code((jbw_band)c->override_band));
-    if (has_text(c->override_reason))
+    if (jbw__has_text(c->override_reason))
         return jbw__error(JBW_EINVAL,
                           "%s: field 'override_reason' is given without "
                           "override_band",
