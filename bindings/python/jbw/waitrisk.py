@@ -33,6 +33,7 @@ from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, instance, ne
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
 from .caseload import Norm, norm_arg, record
 from .dates import Calendar, default_calendar
+from .errors import Error
 from .measure import JrRisk, Kind, Placement, Safety, YesNo, band_code, band_value, as_date
 from .snapshot import MeasureState, Snapshot
 
@@ -343,6 +344,29 @@ def _int_column(values: Sequence[Any], convert: Callable[[Any], int]) -> array.a
         return array.array("i", [convert(v) for v in values])
 
 
+def _where(err: Exception, name: str, values: Sequence[Any],
+           convert: Callable[[Any], Any], ids: Optional[Sequence[Any]]) -> Exception:
+    """``err`` of a column conversion again, naming the column and the row
+    (and its id) of the first value that fails: a column of 100,000 kinds
+    with one typo otherwise says only what the typo is."""
+    for i, v in enumerate(values):
+        try:
+            convert(v)
+        except Exception:  # the first bad value, whatever it raises
+            break
+    else:
+        return err
+    where = f"column {name!r}, row {i}"
+    if ids is not None and i < len(ids) and ids[i] is not None:
+        where += f" (id {ids[i]!r})"
+    if isinstance(err, Error):
+        return type(err)(err.status, f"{where}: {err.detail}", err.strerror)
+    try:
+        return type(err)(f"{where}: {err}")
+    except Exception:  # an exception type that takes other arguments
+        return err
+
+
 def _days_column(values: Sequence[Any]) -> array.array:
     """Dates (or ISO strings, None) as jbw_date day numbers; an array('i')
     is taken as day numbers already."""
@@ -492,11 +516,20 @@ class WaitCaseArray:
         for name, enum_cls in _ENUM_COLUMNS.items():
             col = given[name]
             if col is not None:
-                put_int(name, _int_column(col, lambda v, e=enum_cls: int(e.coerce(v))))
+                conv = (lambda v, e=enum_cls: int(e.coerce(v)))
+                try:
+                    values = _int_column(col, conv)
+                except Exception as err:
+                    raise _where(err, name, col, conv, given["id"]) from None
+                put_int(name, values)
         for name in _DATE_COLUMNS:
             col = given[name]
-            put_int(name, _days_column(col) if col is not None
-                    else array.array("i", [S.DATE_NONE]) * n)
+            try:
+                values = (_days_column(col) if col is not None
+                          else array.array("i", [S.DATE_NONE]) * n)
+            except Exception as err:
+                raise _where(err, name, col, to_days, given["id"]) from None
+            put_int(name, values)
         if previous_workers is not None:
             put_int("previous_workers", _int_column(previous_workers, int))
         # no override unless given (the zeroed buffer would read as laag)

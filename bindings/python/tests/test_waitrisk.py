@@ -213,6 +213,20 @@ class Batch(unittest.TestCase):
         with self.assertRaises(ValueError):
             jbw.WaitCaseArray.from_columns(["a", "b"], ["c"], [D, D])
 
+    def test_a_bad_value_in_a_column_names_the_column_row_and_id(self):
+        # row 1 of three: a kind that does not exist, a date that does not
+        # exist (February 2025 has 28 days); the error keeps its type
+        ids, kids = ["M1", "M2", "M3"], ["C1", "C2", "C3"]
+        with self.assertRaises(jbw.NotFound) as cm:
+            jbw.WaitCaseArray.from_columns(ids, kids, [D] * 3, kind=["OTS", "XYZ", "OTS"])
+        self.assertIn("column 'kind', row 1 (id 'M2'): not a measure kind code: 'XYZ'",
+                      str(cm.exception))
+        self.assertIn("row 1 (id 'M2')", cm.exception.detail)
+        with self.assertRaises(jbw.ParseError) as cm:
+            jbw.WaitCaseArray.from_columns(ids, kids, [D, "2025-02-30", D])
+        self.assertIn("column 'waiting_since', row 1 (id 'M2'): not a date",
+                      str(cm.exception))
+
     def test_an_empty_batch_is_empty(self):
         self.assertEqual(self.model.score_batch([], D), [])
         self.assertEqual(jbw.rank([], []), [])
