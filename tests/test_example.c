@@ -9,6 +9,8 @@
  */
 #include "jbw_test.h"
 
+#include <locale.h>
+
 static jbw_snapshot *example(uint32_t seed)
 {
     jbw_snapshot *snap = NULL;
@@ -389,6 +391,86 @@ static void test_writers_of_the_example_carry_the_notice(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* Every text, JSON and CSV writer of the caseload, the report and the
+ * forecast, concatenated. */
+static char *all_writers(const jbw_caseload *cl, const jbw_forecast *fc)
+{
+    char *parts[9] = {0}, *all;
+    size_t i, total = 1, len = 0;
+    jbw_report_options ro;
+    assert_ok(jbw_report_options_init(&ro, JBW_REPORT_OPTIONS_VERSION));
+    assert_ok(jbw_caseload_text(&parts[0], &len, cl));
+    assert_ok(jbw_caseload_json(&parts[1], &len, cl));
+    assert_ok(jbw_caseload_csv(&parts[2], &len, cl));
+    assert_ok(jbw_caseload_workers_csv(&parts[3], &len, cl));
+    assert_ok(jbw_caseload_report_text(&parts[4], &len, cl, &ro));
+    assert_ok(jbw_forecast_text_lang(&parts[5], &len, fc, JBW_LANG_EN));
+    assert_ok(jbw_forecast_text_lang(&parts[6], &len, fc, JBW_LANG_NL));
+    assert_ok(jbw_forecast_json(&parts[7], &len, fc));
+    assert_ok(jbw_forecast_csv(&parts[8], &len, fc));
+    for (i = 0; i < 9; i++)
+        total += strlen(parts[i]);
+    all = malloc(total);
+    assert_non_null(all);
+    all[0] = '\0';
+    for (i = 0; i < 9; i++) {
+        strcat(all, parts[i]);
+        jbw_free(parts[i]);
+    }
+    return all;
+}
+
+/* A host program may set a locale with a decimal comma (a Dutch municipal
+ * application will): the writers give the same bytes as in the C locale,
+ * '.' in English and in the files, ',' only where the Dutch text asks for
+ * it (skipped when no locale with a decimal comma is installed). */
+static void test_writers_ignore_the_hosts_decimal_comma(void **state)
+{
+    static const char *const locales[] = {"nl_NL.UTF-8", "de_DE.UTF-8",
+                                          "fr_FR.UTF-8", "nl_NL"};
+    jbw_snapshot *snap = example(JBW_EXAMPLE_SEED);
+    jbw_norm *norm = NULL;
+    jbw_calendar *cal = NULL;
+    jbw_caseload *cl = NULL;
+    jbw_forecast_params p;
+    jbw_forecast *fc = NULL;
+    char *c_locale, *comma = NULL;
+    size_t i;
+    (void)state;
+    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, NULL));
+    assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, JBW_DATE_NONE,
+                                                NULL, NULL));
+    p.months = 3;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, NULL));
+    c_locale = all_writers(cl, fc);
+    /* the English assumptions line and the table's norm line, which
+     * printf once wrote with the host's decimal comma */
+    assert_non_null(strstr(c_locale, "annual staff turnover 20.0%"));
+    assert_non_null(strstr(c_locale, "status under < 0.9 <= at <= 1 < over"));
+    for (i = 0; i < sizeof locales / sizeof *locales; i++)
+        if (setlocale(LC_NUMERIC, locales[i]))
+            break;
+    if (i < sizeof locales / sizeof *locales) {
+        comma = all_writers(cl, fc);
+        setlocale(LC_NUMERIC, "C");
+        assert_string_equal(comma, c_locale);
+        free(comma);
+    }
+    free(c_locale);
+    jbw_forecast_free(fc);
+    jbw_caseload_free(cl);
+    jbw_calendar_free(cal);
+    jbw_norm_free(norm);
+    jbw_snapshot_free(snap);
+    if (i == sizeof locales / sizeof *locales) {
+        print_message("no locale with a decimal comma installed; skipped\n");
+        skip();
+    }
+}
+
 static size_t count_lines(const char *s)
 {
     size_t n = 0;
@@ -589,6 +671,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_gives_identical_records),
         cmocka_unit_test(test_writers_of_the_example_carry_the_notice),
+        cmocka_unit_test(test_writers_ignore_the_hosts_decimal_comma),
         cmocka_unit_test(test_policy_report_of_the_example),
         cmocka_unit_test(test_results_say_their_model_norm_and_notice),
         cmocka_unit_test(test_different_seed_gives_different_records),

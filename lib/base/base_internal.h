@@ -126,6 +126,9 @@ void jbw__buf_fixed(jbw__buf *b, double v, int decimals, int width);
 /* Appends the shortest decimal form of v that reads back as exactly v,
  * with '.' as decimal point whatever the host's locale. */
 void jbw__buf_double(jbw__buf *b, double v);
+/* v as printf's "%g" (six significant digits), with '.' as the decimal
+ * point whatever the host's locale. */
+void jbw__buf_g(jbw__buf *b, double v);
 /* Appends a CSV field, quoting when it holds ',', ';', '"', CR or LF. */
 void jbw__buf_csv_field(jbw__buf *b, const char *s);
 /* Appends ',' and then v with up to `dec` decimals (nothing more when v

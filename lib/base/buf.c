@@ -159,6 +159,14 @@ void jbw__buf_double(jbw__buf *b, double v)
     jbw__buf_puts(b, tmp);
 }
 
+void jbw__buf_g(jbw__buf *b, double v)
+{
+    char tmp[48];
+    snprintf(tmp, sizeof tmp, "%g", v);
+    to_dot(tmp, jbw__decimal_point());
+    jbw__buf_puts(b, tmp);
+}
+
 void jbw__buf_fixed(jbw__buf *b, double v, int decimals, int width)
 {
     char tmp[JBW__FIXED_SHORT];

@@ -524,9 +524,11 @@ static void text_ramp(jbw__buf *b, const jbw_norm *n)
     for (i = 0; i < count; i++) {
         int32_t from = 0;
         double frac = 0;
-        if (jbw_norm_ramp_step(&from, &frac, n, i) == JBW_OK)
-            jbw__buf_printf(b, "%s %g%% from month %ld", i ? "," : "",
-                            100.0 * frac, (long)from);
+        if (jbw_norm_ramp_step(&from, &frac, n, i) == JBW_OK) {
+            jbw__buf_puts(b, i ? ", " : " ");
+            jbw__buf_g(b, 100.0 * frac);
+            jbw__buf_printf(b, "%% from month %ld", (long)from);
+        }
     }
     jbw__buf_putc(b, '\n');
 }
@@ -541,12 +543,13 @@ static void text_heading(jbw__buf *b, const jbw_caseload *cl)
     jbw__buf_puts(b, "Caseload on ");
     jbw__buf_date(b, jbw_caseload_date(cl));
     jbw__buf_printf(b, "\nNorm: %s, ", jbw_norm_name(n));
-    jbw__buf_printf(b,
-                    "%g %s per FTE (unit %s); status under < %g <= at <= "
-                    "%g < over\n",
-                    jbw_norm_caseload_per_fte(n), unit_plural(unit),
-                    jbw_unit_code(unit), jbw_norm_under_below(n),
-                    jbw_norm_over_above(n));
+    jbw__buf_g(b, jbw_norm_caseload_per_fte(n));
+    jbw__buf_printf(b, " %s per FTE (unit %s); status under < ",
+                    unit_plural(unit), jbw_unit_code(unit));
+    jbw__buf_g(b, jbw_norm_under_below(n));
+    jbw__buf_puts(b, " <= at <= ");
+    jbw__buf_g(b, jbw_norm_over_above(n));
+    jbw__buf_puts(b, " < over\n");
     text_ramp(b, n);
     jbw__buf_printf(b,
                     "Coupling norm: first worker within %ld werkdagen of "

@@ -334,6 +334,7 @@ static void text_assumptions(jbw__buf *b, const jbw_forecast *fc,
 {
     jbw__buf text = JBW__BUF_INIT;
     assumptions a = assumptions_of(fc);
+    char dp = jbw__decimal_point();
     char *p;
     jbw__buf_printf(&text, w->assumptions, 100.0 * a.turnover, a.hires_fte);
     if (a.hires_fte > 0 && a.hire_months < jbw_forecast_months(fc))
@@ -343,9 +344,12 @@ static void text_assumptions(jbw__buf *b, const jbw_forecast *fc,
                         a.plan_cohorts);
     if (text.failed)
         b->failed = 1;
-    for (p = text.data; p && lang != JBW_LANG_EN && *p; p++)
-        if (*p == '.' && p[1] >= '0' && p[1] <= '9')
-            *p = ','; /* a decimal comma */
+    /* printf wrote the host locale's decimal point: '.' in English, a
+     * decimal comma in Dutch, whatever the locale */
+    for (p = text.data; p && *p; p++)
+        if ((*p == '.' || *p == dp) && p > text.data && p[-1] >= '0' &&
+            p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+            *p = lang == JBW_LANG_EN ? '.' : ',';
     jbw__buf_puts(b, text.data ? text.data : "");
     jbw__buf_puts(b, ".\n");
     jbw__buf_free(&text);
