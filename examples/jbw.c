@@ -276,7 +276,7 @@ static int cmd_triage_or_allocate(jbw_cli *cli, int allocate)
             st = jbw_allocation_csv(&text, &len, alloc);
             break;
         default:
-            st = jbw_allocation_text(&text, &len, alloc);
+            st = jbw_allocation_text_lang(&text, &len, alloc, cli->lang);
             break;
         }
     }
@@ -450,14 +450,13 @@ static void usage(FILE *f)
                  c->args);
         fprintf(f, "  %-18s %.*s%s\n", left, n, c->summary, nl ? " ..." : "");
     }
-    fputs(
-        "\nWithout --measures/--workers every command works on the embedded\n"
-        "synthetic example. --lang nl|en (default nl) sets the language of\n"
-        "the words of report, triage, forecast, staffing, series, brief and\n"
-        "calendar (the other outputs are English; docs/cli.md). 'jbw COMMAND\n"
-        "--help' lists the options of a command.\n"
-        "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
-        f);
+    fputs("\nWithout --measures/--workers every command works on the embedded\n"
+          "synthetic example. --lang nl|en (default nl) sets the language of\n"
+          "the words of report, triage, allocate, forecast, staffing, series,\n"
+          "brief and calendar (the other outputs are English; docs/cli.md).\n"
+          "'jbw COMMAND --help' lists the options of a command.\n"
+          "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
+          f);
 }
 
 int main(int argc, char **argv)

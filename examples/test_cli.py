@@ -217,8 +217,8 @@ class Usage(unittest.TestCase):
         follows = (("report",), ("triage", "--top", "3"),
                    ("forecast", "--months", "2"),
                    ("staffing", "--target", "50", "--months", "12"),
-                   ("series",), ("calendar", "2025"))
-        english = (("allocate",), ("model",), ("model", "--card"),
+                   ("series",), ("calendar", "2025"), ("allocate",))
+        english = (("model",), ("model", "--card"),
                    ("calibrate",), ("backtest", "--from", "2025-03-01",
                                     "--months", "2"),
                    ("regions",), ("report", "--format", "table"))
@@ -760,9 +760,14 @@ class Triage(unittest.TestCase):
         doc = json.loads(run("allocate", "--format", "json").stdout)
         self.assertTrue(doc["proposal"]["records_nothing"])
         self.assertIn("toewijzingsoverleg", doc["proposal"]["decided_by"])
-        text = run("allocate").stdout
+        text = run("allocate", "--lang", "en").stdout
         self.assertIn("records nothing", text)
         self.assertIn("Who decides", text)
+        # in Dutch (the default) for the team lead and the toewijzingsoverleg
+        text = run("allocate").stdout
+        self.assertIn("Een voorstel: het legt niets vast", text)
+        self.assertIn("Wie beslist: de teamleider en het toewijzingsoverleg",
+                      text)
 
     def test_allocate_lists_every_waiting_case_once(self):
         triage = json.loads(run("triage", "--format", "json").stdout)

@@ -2029,6 +2029,26 @@ static void test_allocation_without_a_worker_in_the_organisation(void **state)
         assert_non_null(strstr(text, "1 of 2 waiting assigned"));
         assert_non_null(strstr(
             text, "(unassigned: no worker employed in the organisation)"));
+        {
+            /* the same list in Dutch for the toewijzingsoverleg; in
+             * English the same bytes as jbw_allocation_text */
+            char *nl = NULL, *en = NULL;
+            assert_ok(jbw_allocation_text_lang(&nl, NULL, a, JBW_LANG_NL));
+            assert_non_null(strstr(nl, "1 van 2 wachtenden toegewezen"));
+            assert_non_null(strstr(
+                nl, "(niet toegewezen: geen medewerker in dienst bij de GI)"));
+            assert_non_null(
+                strstr(nl, "Een voorstel voor wie beslist")); /* v1 */
+            assert_non_null(strstr(nl, "W-J"));
+            assert_ok(jbw_allocation_text_lang(&en, NULL, a, JBW_LANG_EN));
+            assert_string_equal(en, text);
+            assert_status(jbw_allocation_text_lang(&en, NULL, a, (jbw_lang)2),
+                          JBW_EINVAL);
+            assert_status(jbw_allocation_text_lang(NULL, NULL, a, JBW_LANG_NL),
+                          JBW_EINVAL);
+            jbw_free(nl);
+            jbw_free(en);
+        }
         jbw_free(csv);
         jbw_free(text);
         assert_status(jbw_allocation_get(NULL, NULL, NULL, NULL, a, 2),

@@ -512,8 +512,20 @@ JBW_API jbw_status jbw_allocation_json(char **out, size_t *len,
                                        const jbw_allocation *alloc);
 JBW_API jbw_status jbw_allocation_csv(char **out, size_t *len,
                                       const jbw_allocation *alloc);
+/* The text list in English (as in 0.1). */
 JBW_API jbw_status jbw_allocation_text(char **out, size_t *len,
                                        const jbw_allocation *alloc);
+/*
+ * The text list in Dutch (JBW_LANG_NL, for the team leads and the
+ * toewijzingsoverleg of a GI) or English (JBW_LANG_EN: the same bytes as
+ * jbw_allocation_text()). Ids, codes and numbers are the same in both.
+ * *out is freed with jbw_free(); *len (may be NULL) gets its length.
+ * Errors: JBW_EINVAL for a NULL out or alloc or another lang; JBW_ENOMEM.
+ * Since 0.2.
+ */
+JBW_API jbw_status jbw_allocation_text_lang(char **out, size_t *len,
+                                            const jbw_allocation *alloc,
+                                            jbw_lang lang);
 
 #ifdef __cplusplus
 }

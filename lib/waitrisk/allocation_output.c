@@ -169,44 +169,81 @@ static void text_row(jbw__buf *b, const char *rank, const char *id,
     jbw__buf_putc(b, '\n');
 }
 
-jbw_status jbw_allocation_text(char **out, size_t *len,
-                               const jbw_allocation *alloc)
+/* The words of the text list, English and Dutch. */
+typedef struct words {
+    const char *heading, *proposal_v2, *proposal_v1;
+    const char *columns[5], *no_worker, *no_capacity;
+} words;
+
+static const words words_en = {
+    "Allocation proposal on %s (model %s version %d, norm %s, unit %s): "
+    "%lu of %lu waiting assigned\n",
+    "A proposal: it records nothing and assigns no one. Who "
+    "decides: " WR_DECIDED_BY ".\n",
+    "A proposal for the people who decide; nothing has been changed.\n",
+    {"rank", "id", "org", "region", "worker"},
+    "(unassigned: no worker employed in the organisation)",
+    "(unassigned: no worker with enough free capacity)",
+};
+
+static const words words_nl = {
+    "Toewijzingsvoorstel op %s (model %s versie %d, norm %s, eenheid %s): "
+    "%lu van %lu wachtenden toegewezen\n",
+    "Een voorstel: het legt niets vast en wijst niemand toe. Wie "
+    "beslist: " WR_DECIDED_BY_NL ".\n",
+    "Een voorstel voor wie beslist; er is niets veranderd.\n",
+    {"rang", "id", "GI", "regio", "jeugdbeschermer"},
+    "(niet toegewezen: geen medewerker in dienst bij de GI)",
+    "(niet toegewezen: geen medewerker met genoeg vrije ruimte)",
+};
+
+jbw_status jbw_allocation_text_lang(char **out, size_t *len,
+                                    const jbw_allocation *alloc, jbw_lang lang)
 {
     jbw__buf b = JBW__BUF_INIT;
     char date[JBW_DATE_BUFSIZE], rank[24];
+    const words *w;
     size_t i;
     line l;
-    jbw_status st = alloc_args(out, alloc, "jbw_allocation_text");
+    jbw_status st =
+        jbw__wr_out_args(out, alloc, lang, "jbw_allocation_text_lang");
     if (st != JBW_OK)
         return st;
+    w = lang == JBW_LANG_EN ? &words_en : &words_nl;
     jbw__wr_fmt_date(date, jbw_allocation_date(alloc));
     jbw__notice_text(&b, jbw_allocation_data_notice(alloc));
-    jbw__buf_printf(&b,
-                    "Allocation proposal on %s (model %s version %d, norm "
-                    "%s, unit %s): %lu of %lu waiting assigned\n",
-                    date, jbw_waitrisk_model_name(jbw_allocation_model(alloc)),
+    jbw__buf_printf(&b, w->heading, date,
+                    jbw_waitrisk_model_name(jbw_allocation_model(alloc)),
                     jbw_waitrisk_model_version(jbw_allocation_model(alloc)),
                     jbw_allocation_norm_name(alloc),
                     jbw_unit_code(jbw_allocation_unit(alloc)),
                     (unsigned long)jbw_allocation_assigned(alloc),
                     (unsigned long)jbw_allocation_count(alloc));
-    if (jbw_waitrisk_model_base_version(jbw_allocation_model(alloc)) >= 2)
-        jbw__buf_puts(&b, "A proposal: it records nothing and assigns no "
-                          "one. Who decides: " WR_DECIDED_BY ".\n");
-    else
-        jbw__buf_puts(&b, "A proposal for the people who decide; nothing has "
-                          "been changed.\n");
+    jbw__buf_puts(
+        &b, jbw_waitrisk_model_base_version(jbw_allocation_model(alloc)) >= 2
+                ? w->proposal_v2
+                : w->proposal_v1);
     jbw__buf_putc(&b, '\n');
-    text_row(&b, "rank", "id", "org", "region", "worker");
+    text_row(&b, w->columns[0], w->columns[1], w->columns[2], w->columns[3],
+             w->columns[4]);
     for (i = 0; i < jbw_allocation_count(alloc); i++) {
         line_get(&l, alloc, i);
         snprintf(rank, sizeof rank, "%lu", (unsigned long)(i + 1));
         text_row(&b, rank, l.id ? l.id : "",
                  l.organisation ? l.organisation : "", l.region ? l.region : "",
-                 l.worker ? l.worker
-                 : l.reason == JBW_UNASSIGNED_NO_WORKER
-                     ? "(unassigned: no worker employed in the organisation)"
-                     : "(unassigned: no worker with enough free capacity)");
+                 l.worker                               ? l.worker
+                 : l.reason == JBW_UNASSIGNED_NO_WORKER ? w->no_worker
+                                                        : w->no_capacity);
     }
     return jbw__wr_finish(&b, out, len);
+}
+
+jbw_status jbw_allocation_text(char **out, size_t *len,
+                               const jbw_allocation *alloc)
+{
+    /* the name of the 0.1 function in its argument errors */
+    jbw_status st = alloc_args(out, alloc, "jbw_allocation_text");
+    if (st != JBW_OK)
+        return st;
+    return jbw_allocation_text_lang(out, len, alloc, JBW_LANG_EN);
 }

@@ -108,6 +108,7 @@ extern const jbw__wr_param jbw__wr_params[WR_PARAM_COUNT];
 /* Who decides on an allocation proposal (model version 2 outputs). */
 #define WR_DECIDED_BY                                                          \
     "the team lead and the allocation meeting (toewijzingsoverleg) of the GI"
+#define WR_DECIDED_BY_NL "de teamleider en het toewijzingsoverleg van de GI"
 /* The size of a jbw_wait_case of record version 1 (libjbw 0.1). */
 #define WR_CASE_V1_SIZE offsetof(jbw_wait_case, safety_plan)
 

@@ -21,7 +21,7 @@ set(runs
   "triage_2025-09-01_nl.txt|triage --format text"
   "allocate_2025-09-01.json|allocate --format json --norm ${DATA}/norm_0_1_0.txt"
   "allocate_2025-09-01.csv|allocate --format csv --norm ${DATA}/norm_0_1_0.txt"
-  "allocate_2025-09-01.txt|allocate --format text --norm ${DATA}/norm_0_1_0.txt")
+  "allocate_2025-09-01.txt|allocate --format text --lang en --norm ${DATA}/norm_0_1_0.txt")
 set(failed 0)
 foreach(run IN LISTS runs)
   string(FIND "${run}" "|" bar)

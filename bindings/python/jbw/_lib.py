@@ -435,6 +435,7 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_allocation_json", STATUS, [PP, PSIZE, P]),
     ("jbw_allocation_csv", STATUS, [PP, PSIZE, P]),
     ("jbw_allocation_text", STATUS, [PP, PSIZE, P]),
+    ("jbw_allocation_text_lang", STATUS, [PP, PSIZE, P, c_int]),
     # example.h
     ("jbw_example_snapshot", STATUS, [PP, c_uint32]),
     ("jbw_example_date", DATE, []),

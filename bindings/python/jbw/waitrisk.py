@@ -1101,9 +1101,11 @@ class Allocation(Handle):
         """The library's CSV."""
         return take_string(C.jbw_allocation_csv, self._p)
 
-    def to_text(self) -> str:
-        """The library's text report."""
-        return take_string(C.jbw_allocation_text, self._p)
+    def to_text(self, lang: Union[Lang, str] = Lang.NL) -> str:
+        """The library's text list, in Dutch (default) or English
+        (``lang``: "nl", "en" or a Lang)."""
+        return take_string(C.jbw_allocation_text_lang, self._p,
+                           int(Lang.coerce(lang)))
 
     def to_dict(self) -> Dict[str, Any]:
         """The library's JSON as a dict."""

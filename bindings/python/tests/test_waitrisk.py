@@ -422,6 +422,19 @@ class TriageAndAllocation(unittest.TestCase):
             with self.assertRaises(IndexError):
                 a.place(2)
 
+    def test_allocation_text_in_dutch_or_english(self):
+        # Dutch by default, for the team lead and the toewijzingsoverleg;
+        # the same two proposals in both languages.
+        with self.snap.triage(self.v1) as t, t.allocate() as a:
+            nl, en = a.to_text(), a.to_text("en")
+            self.assertIn("2 van 2 wachtenden toegewezen", nl)
+            self.assertIn("2 of 2 waiting assigned", en)
+            for text in (nl, en):
+                self.assertIn("M3", text)
+                self.assertIn("W1", text)
+            with self.assertRaises(ValueError):
+                a.to_text("de")
+
     def test_allocation_without_capacity_leaves_cases_unassigned(self):
         with jbw.Norm() as n:
             n.caseload_per_fte = 1   # W1 capacity 1 (full), W2 0.25 (over)
