@@ -5,6 +5,7 @@
 #ifndef JBW_TEST_H
 #define JBW_TEST_H
 
+#include <locale.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -91,6 +92,21 @@ static inline jbw_date jbw_test_date(int y, int m, int d)
     return out;
 }
 #define D(y, m, d) jbw_test_date((y), (m), (d))
+
+/* Sets LC_NUMERIC to an installed locale with a decimal comma, as a host
+ * program may; 0 when none is installed (the caller skips). Set it back
+ * with setlocale(LC_NUMERIC, "C"). */
+static inline int jbw_test_comma_locale(void)
+{
+    static const char *const locales[] = {"nl_NL.UTF-8", "de_DE.UTF-8",
+                                          "fr_FR.UTF-8", "nl_NL"};
+    size_t i;
+    for (i = 0; i < sizeof locales / sizeof *locales; i++)
+        if (setlocale(LC_NUMERIC, locales[i]))
+            return 1;
+    print_message("no locale with a decimal comma installed; skipped\n");
+    return 0;
+}
 
 /* ---- out of memory ------------------------------------------------------
  * A failing allocator for jbw_set_allocator(): it counts the allocation
