@@ -12,7 +12,7 @@ from typing import Dict, Iterable, List, Optional, Union
 from . import _structs as S
 from ._lib import C
 from ._util import (DateLike, Handle, dec, enc, from_days, instance, new_handle,
-                    path_arg, seq_index, take_string, text_arg, to_days, whole)
+                    path_arg, seq_index, take_string, text_arg, to_days)
 
 from .measure import Kind, Measure, Worker, kind_count
 from .registry import Registry
