@@ -63,22 +63,6 @@ static void region_params(jbw_forecast_params *p)
     p->fixed_costs = 9000000;
 }
 
-/* Median, min and max seconds of RUNS runs. */
-typedef struct timing {
-    double med, min, max;
-    double cpu; /* process CPU seconds of all runs, every thread */
-} timing;
-
-static timing timing_of(double *t)
-{
-    timing x;
-    x.med = bench_median(t, RUNS); /* sorts t */
-    x.min = t[0];
-    x.max = t[RUNS - 1];
-    x.cpu = 0;
-    return x;
-}
-
 /* One run on `threads` threads with seed `seed`: its wall seconds, the CPU
  * seconds of the process added to *cpu and those of the calling thread to
  * *own, the p95 waiting of the last month in *p95;
@@ -122,7 +106,7 @@ static uint64_t ref_rotl(uint64_t x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
-static timing time_reference(size_t reps, size_t draws)
+static bench_timing time_reference(size_t reps, size_t draws)
 {
     double t[RUNS];
     int r;
@@ -146,7 +130,7 @@ static timing time_reference(size_t reps, size_t draws)
         t[r] = bench_now() - t0;
         bench_sink = sum;
     }
-    return timing_of(t);
+    return bench_timing_of(t, RUNS);
 }
 
 int main(int argc, char **argv)
@@ -158,7 +142,7 @@ int main(int argc, char **argv)
     double t1[RUNS], t2[RUNS], ratio[RUNS], cpu1 = 0, cpu2 = 0, w1 = 0, w2 = 0,
                                             own1 = 0, own2 = 0;
     int identical = 1;
-    timing t, tt, sp, ref;
+    bench_timing t, tt, sp, ref;
     int k, r;
 
     region_params(&p);
@@ -186,9 +170,9 @@ int main(int argc, char **argv)
         jbw_free(json1);
         jbw_free(json2);
     }
-    t = timing_of(t1);
-    tt = timing_of(t2);
-    sp = timing_of(ratio);
+    t = bench_timing_of(t1, RUNS);
+    tt = bench_timing_of(t2, RUNS);
+    sp = bench_timing_of(ratio, RUNS);
     ref = time_reference(reps, draws);
     printf("  forecast, 1 thread:  %.3f s (%.3f, %.3f)  %.0f ns per "
            "replicate-month; p95 waiting at month %d: %.1f\n",

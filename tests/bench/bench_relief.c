@@ -40,24 +40,11 @@ static void region_params(jbw_forecast_params *p)
     p->fte_per_worker = 0.85;
 }
 
-typedef struct timing {
-    double med, min, max;
-} timing;
-
-static timing timing_of(double *t)
-{
-    timing x;
-    x.med = bench_median(t, RUNS); /* sorts t */
-    x.min = t[0];
-    x.max = t[RUNS - 1];
-    return x;
-}
-
 /* RUNS searches on `threads` threads: their wall seconds; the CPU seconds
  * of the process are added to *cpu, those of the calling thread to *own. */
-static timing time_relief(const jbw_forecast_params *p, size_t reps,
-                          unsigned threads, double *hires, double *cpu,
-                          double *own)
+static bench_timing time_relief(const jbw_forecast_params *p, size_t reps,
+                                unsigned threads, double *hires, double *cpu,
+                                double *own)
 {
     double t[RUNS];
     int r;
@@ -79,10 +66,10 @@ static timing time_relief(const jbw_forecast_params *p, size_t reps,
         *own += bench_cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - o0;
         t[r] = bench_now() - t0;
     }
-    return timing_of(t);
+    return bench_timing_of(t, RUNS);
 }
 
-static timing time_reference(const jbw_forecast_params *p, size_t reps)
+static bench_timing time_reference(const jbw_forecast_params *p, size_t reps)
 {
     double t[RUNS];
     int r;
@@ -101,7 +88,7 @@ static timing time_reference(const jbw_forecast_params *p, size_t reps)
         t[r] = bench_now() - t0;
         jbw_forecast_free(fc);
     }
-    return timing_of(t);
+    return bench_timing_of(t, RUNS);
 }
 
 int main(int argc, char **argv)
@@ -109,7 +96,7 @@ int main(int argc, char **argv)
     jbw_forecast_params p;
     size_t reps = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 1000;
     double h1 = 0, h2 = 0, cpu1 = 0, cpu2 = 0, own1 = 0, own2 = 0;
-    timing one, two, ref;
+    bench_timing one, two, ref;
     region_params(&p);
     bench_print_load("bench_relief");
     printf("bench_relief: relief with a probability, target 50 waiting in "

@@ -107,6 +107,21 @@ static inline double bench_median(double *v, size_t n)
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
+/* The median, min and max of n timings. */
+typedef struct bench_timing {
+    double med, min, max;
+} bench_timing;
+
+/* The median, min and max of n samples (sorts them in place). */
+static inline bench_timing bench_timing_of(double *v, size_t n)
+{
+    bench_timing x;
+    x.med = bench_median(v, n);
+    x.min = v[0];
+    x.max = v[n - 1];
+    return x;
+}
+
 static inline uint64_t bench_rng(uint64_t *s)
 {
     /* splitmix64 */
