@@ -26,6 +26,14 @@ def run(*args, check_rc=0, cwd=None, timeout=300):
     return p
 
 
+def work_file(name, text):
+    """Writes `text` (UTF-8) to the file `name` in WORK; returns its path."""
+    path = os.path.join(WORK, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
 def main():
     """Takes JBW and WORK from the command line and runs the tests of the
     calling script."""

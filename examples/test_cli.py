@@ -493,9 +493,9 @@ class PolicyReport(unittest.TestCase):
         # a path that does not exist stays a missing input file
         run("report", "--norm", os.path.join(cli.WORK, "no-such.norm"), check_rc=1)
         # a file still works
-        path = os.path.join(cli.WORK, "ten.norm")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("name = Tien\nunit = measure\ncaseload_per_fte = 10\n")
+        path = cli.work_file(
+            "ten.norm",
+            "name = Tien\nunit = measure\ncaseload_per_fte = 10\n")
         doc = json.loads(run("report", "--format", "json", "--norm", path).stdout)
         self.assertEqual(doc["norm"]["caseload_per_fte"], 10)
 
@@ -624,10 +624,8 @@ class HostileInput(unittest.TestCase):
     with exit 1 and a message that says why."""
 
     def workers(self):
-        path = os.path.join(cli.WORK, "hostile-workers.csv")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("id,organisation,fte,hired\nW1,JBWEST,1,2020-03-01\n")
-        return path
+        return cli.work_file("hostile-workers.csv",
+                             "id,organisation,fte,hired\nW1,JBWEST,1,2020-03-01\n")
 
     def test_dev_zero_fails_at_its_first_byte(self):
         for opt in ("--measures", "--workers"):
@@ -675,11 +673,11 @@ class HostileInput(unittest.TestCase):
         self.assertIn("endless.fifo", p.stderr)
 
     def test_max_line_bytes_names_the_line(self):
-        path = os.path.join(cli.WORK, "longline.csv")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("id,child_id,kind,organisation,region,start\n"
-                    "M1,C1,OTS,JBWEST,ZHZ,2025-01-10\n"
-                    "M2,C" + "2" * 200 + ",OTS,JBWEST,ZHZ,2025-01-10\n")
+        path = cli.work_file(
+            "longline.csv",
+            "id,child_id,kind,organisation,region,start\n"
+            "M1,C1,OTS,JBWEST,ZHZ,2025-01-10\n"
+            "M2,C" + "2" * 200 + ",OTS,JBWEST,ZHZ,2025-01-10\n")
         p = run("report", "--max-line-bytes", "100", "--measures", path,
                 "--workers", self.workers(), check_rc=1)
         self.assertIn("line 3", p.stderr)
@@ -693,11 +691,11 @@ class HostileInput(unittest.TestCase):
             run("report", "--max-line-bytes", bad, check_rc=2)
 
     def test_lenient_load_that_rejects_every_row_exits_1(self):
-        path = os.path.join(cli.WORK, "allbad.csv")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("id,child_id,kind,organisation,region,start\n"
-                    "M1,C1,XYZ,JBWEST,ZHZ,2025-01-10\n"
-                    "M2,C2,OTS,JBWEST,ZHZ,31-02-2025\n")
+        path = cli.work_file(
+            "allbad.csv",
+            "id,child_id,kind,organisation,region,start\n"
+            "M1,C1,XYZ,JBWEST,ZHZ,2025-01-10\n"
+            "M2,C2,OTS,JBWEST,ZHZ,31-02-2025\n")
         p = run("report", "--lenient", "--measures", path,
                 "--workers", self.workers(), check_rc=1)
         self.assertIn("no row", p.stderr)
@@ -725,9 +723,9 @@ class Triage(unittest.TestCase):
         self.assertEqual(order, sorted(order))
 
     def test_triage_refuses_a_protected_attribute_model(self):
-        path = os.path.join(cli.WORK, "bad-model.txt")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("name = test\nversion = 2\npoints.nationality = 10\n")
+        path = cli.work_file(
+            "bad-model.txt",
+            "name = test\nversion = 2\npoints.nationality = 10\n")
         p = run("triage", "--model", path, check_rc=1)
         self.assertIn("nationality", p.stderr)
 
@@ -747,9 +745,9 @@ class Triage(unittest.TestCase):
         self.assertIn("--model-version", p.stderr)
 
     def test_model_and_model_version_exclude_each_other(self):
-        path = os.path.join(cli.WORK, "own-model.txt")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("name = eigen\nversion = 1\nbase_version = 2\n")
+        path = cli.work_file(
+            "own-model.txt",
+            "name = eigen\nversion = 1\nbase_version = 2\n")
         run("triage", "--model", path, "--model-version", "1", check_rc=2)
         doc = json.loads(run("triage", "--format", "json", "--top", "1",
                              "--model", path).stdout)
@@ -820,10 +818,7 @@ class Model(unittest.TestCase):
 
 class Forecast(unittest.TestCase):
     def scenario(self, text):
-        path = os.path.join(cli.WORK, "scenario.txt")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        return path
+        return cli.work_file("scenario.txt", text)
 
     def test_same_seed_same_forecast(self):
         args = ("forecast", "--months", "6", "--replicates", "200", "--format", "json")
@@ -891,9 +886,9 @@ class Forecast(unittest.TestCase):
         # A 75-FTE intake in month 1 at half a caseload for 3 months: the
         # effective FTE of month 1 gains 75 x 0.5 = 37.5 over the run
         # without it, the FTE 75; the staff in post are the same in both.
-        plan = os.path.join(cli.WORK, "plan.csv")
-        with open(plan, "w", encoding="utf-8") as f:
-            f.write("month,fte,onboarding_months,onboarding_fraction\n1,75,3,0.5\n")
+        plan = cli.work_file(
+            "plan.csv",
+            "month,fte,onboarding_months,onboarding_fraction\n1,75,3,0.5\n")
         args = ("forecast", "--months", "2", "--format", "json")
         without = json.loads(run(*args).stdout)["mean"][1]
         doc = json.loads(run(*args, "--hiring-plan", plan).stdout)
@@ -907,9 +902,7 @@ class Forecast(unittest.TestCase):
         self.assertIn("hiring plan 75.00 FTE in 1 cohort.", text)
 
     def test_a_bad_hiring_plan_names_line_and_column(self):
-        plan = os.path.join(cli.WORK, "bad_plan.csv")
-        with open(plan, "w", encoding="utf-8") as f:
-            f.write("month,fte\n1,5\n1,6\n")
+        plan = cli.work_file("bad_plan.csv", "month,fte\n1,5\n1,6\n")
         p = run("forecast", "--hiring-plan", plan, check_rc=1)
         self.assertIn("bad_plan.csv line 3, column 'month'", p.stderr)
         p = run("forecast", "--hiring-plan", os.path.join(cli.WORK, "none.csv"),

@@ -246,9 +246,7 @@ class Brief(unittest.TestCase):
         self.assertEqual(regions, ["Haaglanden"])
 
     def test_markdown_scenarios_and_publication_rule(self):
-        sc = os.path.join(cli.WORK, "verloop.scenario")
-        with open(sc, "w", encoding="utf-8") as f:
-            f.write("turnover = 30%\n")
+        sc = cli.work_file("verloop.scenario", "turnover = 30%\n")
         md = run("brief", "--format", "md", "--scenario", sc, "--replicates", "0",
                  "--suppress-below", "50").stdout
         self.assertIn("| Zonder vaste jeugdbeschermer: bestaand | < 50 |", md)
