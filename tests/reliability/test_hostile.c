@@ -290,6 +290,26 @@ static void a_nul_byte_is_refused_where_it_is(void **state)
     assert_error_contains("NUL byte");
 }
 
+/* Loads the two texts as buffers, then the files at their paths: both
+ * fail with `status`, with the same message, and make no snapshot. */
+static void buffers_and_files_fail_alike(const char *m, size_t mlen,
+                                         const char *mpath, const char *w,
+                                         size_t wlen, const char *wpath,
+                                         const jbw_load_options *o,
+                                         jbw_status status)
+{
+    jbw_snapshot *snap = NULL;
+    char from_buffers[512];
+    assert_status(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, m, mlen,
+                                                mpath, w, wlen, wpath, o),
+                  status);
+    snprintf(from_buffers, sizeof from_buffers, "%s", jbw_last_error());
+    assert_status(jbw_snapshot_load_csv(&snap, NULL, reg, mpath, wpath, o),
+                  status);
+    assert_string_equal(jbw_last_error(), from_buffers);
+    assert_null(snap);
+}
+
 /*
  * The same bytes give the same error from buffers and from files. The
  * file reader refuses a NUL byte as it reads, before the rows of the
@@ -308,8 +328,7 @@ static void buffers_and_files_give_the_same_error(void **state)
      * the LF: 33 bytes; 76 in all */
     static const char m[] = "id,child_id,kind,organisation,region,start\n"
                             "M1,C\0001,OTS,JBWEST,ZHZ,2025-01-10\n";
-    char wpath[128], mpath[128], from_buffers[512];
-    jbw_snapshot *snap = NULL;
+    char wpath[128], mpath[128];
     jbw_load_options o = options();
     (void)state;
     write_file("same_w.csv", w, sizeof w - 1);
@@ -317,27 +336,14 @@ static void buffers_and_files_give_the_same_error(void **state)
     path_in(wpath, sizeof wpath, "same_w.csv");
     path_in(mpath, sizeof mpath, "same_m.csv");
     assert_int_equal(sizeof m - 1, 76);
-    assert_status(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, m,
-                                                sizeof m - 1, mpath, w,
-                                                sizeof w - 1, wpath, &o),
-                  JBW_EPARSE);
-    snprintf(from_buffers, sizeof from_buffers, "%s", jbw_last_error());
-    assert_status(jbw_snapshot_load_csv(&snap, NULL, reg, mpath, wpath, &o),
-                  JBW_EPARSE);
-    assert_string_equal(jbw_last_error(), from_buffers);
+    buffers_and_files_fail_alike(m, sizeof m - 1, mpath, w, sizeof w - 1, wpath,
+                                 &o, JBW_EPARSE);
     assert_error_contains("same_m.csv line 2, byte 5 of the line: NUL byte");
     /* one byte over the limit */
     o.max_file_bytes = 75;
-    assert_status(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, m,
-                                                sizeof m - 1, mpath, w,
-                                                sizeof w - 1, wpath, &o),
-                  JBW_ERANGE);
-    snprintf(from_buffers, sizeof from_buffers, "%s", jbw_last_error());
-    assert_status(jbw_snapshot_load_csv(&snap, NULL, reg, mpath, wpath, &o),
-                  JBW_ERANGE);
-    assert_string_equal(jbw_last_error(), from_buffers);
+    buffers_and_files_fail_alike(m, sizeof m - 1, mpath, w, sizeof w - 1, wpath,
+                                 &o, JBW_ERANGE);
     assert_error_contains("same_m.csv is 76 bytes, larger than 75 bytes");
-    assert_null(snap);
 }
 
 /* A line of exactly the limit loads; one byte more is refused, naming
