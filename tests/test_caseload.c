@@ -1527,6 +1527,53 @@ static void assert_has(const char *text, const char *needle)
         fail_msg("output lacks '%s':\n%s", needle, text);
 }
 
+/*
+ * Worker ids may hold '"' and '\\' (not control characters): in the JSON
+ * each becomes a two-byte escape wherever it stands, in ids short and
+ * long (the writer tests eight bytes at a time, the last eight
+ * overlapping). Ids "aaa...", n bytes with one special byte at k: the
+ * JSON holds "id":" then k a's, the escape, n - k - 1 a's, then '"'.
+ */
+static void caseload_json_escapes_quotes_and_backslashes_anywhere(void **state)
+{
+    static const char specials[2] = {'"', '\\'};
+    jbw_snapshot *snap;
+    jbw_caseload *cl;
+    char id[24], want[64], *json = NULL;
+    size_t n, k, s, j;
+    (void)state;
+    snap = jbw_test_snapshot(D(2025, 6, 16), 1, (const char *const[]){"1"}, 1);
+    for (s = 0; s < 2; s++)
+        for (n = 1; n <= 20; n++)
+            for (k = 0; k < n; k++) {
+                memset(id, 'a', n);
+                id[n] = '\0';
+                id[k] = specials[s];
+                jbw_test_add_worker(snap, id, "G1", "R1", 1.0, D(2020, 1, 1),
+                                    NONE);
+            }
+    cl = jbw_test_caseload(snap, D(2025, 6, 16));
+    assert_ok(jbw_caseload_json(&json, NULL, cl));
+    for (s = 0; s < 2; s++)
+        for (n = 1; n <= 20; n++)
+            for (k = 0; k < n; k++) {
+                char *w = want + sprintf(want, "{\"id\":\"");
+                for (j = 0; j < n; j++) {
+                    if (j == k) {
+                        *w++ = '\\';
+                        *w++ = specials[s];
+                    } else {
+                        *w++ = 'a';
+                    }
+                }
+                strcpy(w, "\",\"organisation\":\"G1\"");
+                assert_has(json, want);
+            }
+    jbw_free(json);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
 static void caseload_json_has_the_issue_keys(void **state)
 {
     jbw_snapshot *snap = main_snapshot();
@@ -2141,6 +2188,7 @@ int main(void)
         cmocka_unit_test(result_getters_check_null_version_and_range),
         cmocka_unit_test(snapshot_without_workers_has_no_capacity),
         cmocka_unit_test(caseload_json_has_the_issue_keys),
+        cmocka_unit_test(caseload_json_escapes_quotes_and_backslashes_anywhere),
         cmocka_unit_test(caseload_csv_has_one_row_per_scope),
         cmocka_unit_test(caseload_text_report_has_every_table),
         cmocka_unit_test(series_keeps_date_order_changes_and_share_bestaand),

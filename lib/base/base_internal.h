@@ -112,8 +112,18 @@ typedef struct jbw__buf {
 int jbw__buf_reserve(jbw__buf *b, size_t extra);
 void jbw__buf_append(jbw__buf *b, const char *s, size_t n);
 void jbw__buf_puts(jbw__buf *b, const char *s);
-void jbw__buf_putc(jbw__buf *b, char c);
+/* Appends one byte. Inline: the writers put thousands of separators. */
+static inline void jbw__buf_putc(jbw__buf *b, char c)
+{
+    if (jbw__buf_reserve(b, 1) != 0)
+        return;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void jbw__buf_printf(jbw__buf *b, const char *fmt, ...) JBW__PRINTF(2, 3);
+/* Append v in decimal, as "%zu" and "%ld" write it, without printf. */
+void jbw__buf_size(jbw__buf *b, size_t v);
+void jbw__buf_long(jbw__buf *b, long v);
 /* Appends a JSON string literal with quotes and escapes. NULL -> null. */
 void jbw__buf_json_string(jbw__buf *b, const char *s);
 /* Appends a finite double in JSON with up to `decimals` decimals and no

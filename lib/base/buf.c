@@ -51,9 +51,32 @@ void jbw__buf_puts(jbw__buf *b, const char *s)
     jbw__buf_append(b, s, strlen(s));
 }
 
-void jbw__buf_putc(jbw__buf *b, char c)
+/* Writes the decimal digits of v at the end of buf[..end); returns the
+ * first digit's position. */
+static char *digits(char *end, unsigned long long v)
 {
-    jbw__buf_append(b, &c, 1);
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+void jbw__buf_size(jbw__buf *b, size_t v)
+{
+    char tmp[24], *end = tmp + sizeof tmp, *p = digits(end, v);
+    jbw__buf_append(b, p, (size_t)(end - p));
+}
+
+void jbw__buf_long(jbw__buf *b, long v)
+{
+    char tmp[24], *end = tmp + sizeof tmp, *p;
+    /* the magnitude in unsigned arithmetic: -LONG_MIN does not fit */
+    p = digits(end,
+               v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+    if (v < 0)
+        *--p = '-';
+    jbw__buf_append(b, p, (size_t)(end - p));
 }
 
 void jbw__buf_printf(jbw__buf *b, const char *fmt, ...)
@@ -71,18 +94,73 @@ void jbw__buf_printf(jbw__buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* A byte a JSON string cannot hold as it is. */
+static int needs_escape(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\';
+}
+
+/* Any of the eight bytes of x needs an escape: the word-at-a-time tests
+ * "has a byte less than 0x20" and "has a zero byte" (on x with '"' and
+ * with '\\' xored away), exact as to whether one exists. */
+static int word_needs_escape(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    uint64_t q = x ^ (ones * '"'), s = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((s - ones) & ~s)) &
+                   highs
+               ? 1
+               : 0;
+}
+
+/* s[0..n) holds a byte that needs an escape: eight bytes at a time, the
+ * last read overlapping rather than going byte by byte. */
+static int any_needs_escape(const char *s, size_t n)
+{
+    uint64_t x;
+    size_t i;
+    if (n < 8) {
+        for (i = 0; i < n; i++)
+            if (needs_escape((unsigned char)s[i]))
+                return 1;
+        return 0;
+    }
+    for (i = 0; i + 8 < n; i += 8) {
+        memcpy(&x, s + i, 8);
+        if (word_needs_escape(x))
+            return 1;
+    }
+    memcpy(&x, s + n - 8, 8);
+    return word_needs_escape(x);
+}
+
 void jbw__buf_json_string(jbw__buf *b, const char *s)
 {
     const unsigned char *p, *run;
+    size_t n;
     if (!s) {
         jbw__buf_puts(b, "null");
+        return;
+    }
+    /* The usual string (a key, an id, a code) needs no escape: it goes
+     * in with its quotes in one copy. */
+    n = strlen(s);
+    if (!any_needs_escape(s, n)) {
+        if (jbw__buf_reserve(b, n + 2) != 0)
+            return;
+        b->data[b->len] = '"';
+        memcpy(b->data + b->len + 1, s, n);
+        b->len += n + 2;
+        b->data[b->len - 1] = '"';
+        b->data[b->len] = '\0';
         return;
     }
     jbw__buf_putc(b, '"');
     /* runs of bytes that need no escape are appended whole */
     for (run = p = (const unsigned char *)s;; p++) {
         unsigned char c = *p;
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (!needs_escape(c))
             continue;
         if (p > run)
             jbw__buf_append(b, (const char *)run, (size_t)(p - run));
@@ -208,10 +286,10 @@ void jbw__buf_json_number(jbw__buf *b, double v, int decimals)
         if (n > 0 && tmp[n - 1] == '.')
             n--;
     }
-    tmp[n] = '\0';
-    if (strcmp(tmp, "-0") == 0)
-        strcpy(tmp, "0");
-    jbw__buf_puts(b, tmp);
+    if (n == 2 && tmp[0] == '-' && tmp[1] == '0') /* "-0" is "0" */
+        jbw__buf_putc(b, '0');
+    else
+        jbw__buf_append(b, tmp, (size_t)n);
 }
 
 void jbw__buf_csv_field(jbw__buf *b, const char *s)

@@ -15,7 +15,7 @@ void jbw__json_key(jbw__buf *b, const char *key, int first)
 void jbw__json_size(jbw__buf *b, const char *key, size_t v)
 {
     jbw__json_key(b, key, 0);
-    jbw__buf_printf(b, "%zu", v);
+    jbw__buf_size(b, v);
 }
 
 void jbw__json_num(jbw__buf *b, const char *key, double v, int dec)

@@ -23,45 +23,37 @@ static jbw_finding finding_of(const jbw_caseload *cl, size_t i)
     return f;
 }
 
-/* The detail of a finding in English, for the JSON. */
-static void detail_en(char *out, size_t size, const jbw_finding *f)
+/* The detail of a finding in English, for the JSON: a JSON string of
+ * fixed ASCII words (nothing to escape) around the ISO date. */
+static void json_detail(jbw__buf *b, const jbw_finding *f)
 {
-    char since[16];
-    if (jbw_date_format(since, sizeof since, f->since) != JBW_OK)
-        since[0] = '\0';
-    switch (f->rule) {
-    case JBW_FINDING_JR_OVER_22:
-        snprintf(out, size,
-                 "jeugdreclassering at 23 or older: from %s (CBS counts "
-                 "ages 12 up to and including 22)",
-                 since);
-        break;
-    case JBW_FINDING_JB_AFTER_18:
-        snprintf(out, size,
-                 "jeugdbescherming after the 18th birthday: from %s "
-                 "(majority, BW 1:233)",
-                 since);
-        break;
-    default:
-        snprintf(out, size,
-                 "VOTS longer than 3 months: still running on %s (at most "
-                 "3 months, BW 1:257)",
-                 since);
-        break;
-    }
+    static const char *const words[JBW_FINDING_RULE_COUNT][2] = {
+        {"jeugdreclassering at 23 or older: from ",
+         " (CBS counts ages 12 up to and including 22)"},
+        {"jeugdbescherming after the 18th birthday: from ",
+         " (majority, BW 1:233)"},
+        {"VOTS longer than 3 months: still running on ",
+         " (at most 3 months, BW 1:257)"}};
+    unsigned r = (unsigned)f->rule < JBW_FINDING_RULE_COUNT
+                     ? (unsigned)f->rule
+                     : JBW_FINDING_VOTS_OVER_3_MONTHS;
+    jbw__buf_putc(b, '"');
+    jbw__buf_puts(b, words[r][0]);
+    jbw__buf_date(b, f->since);
+    jbw__buf_puts(b, words[r][1]);
+    jbw__buf_putc(b, '"');
 }
 
 void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl)
 {
     size_t i, n = jbw_caseload_finding_count(cl);
     int r;
-    char detail[160];
     jbw__json_key(b, "finding_counts", 1);
     jbw__buf_putc(b, '{');
     for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
         jbw__json_key(b, jbw_finding_rule_code((jbw_finding_rule)r), r == 0);
-        jbw__buf_printf(
-            b, "%zu", jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)r));
+        jbw__buf_size(b,
+                      jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)r));
     }
     jbw__buf_puts(b, "},\n");
     jbw__json_key(b, "findings", 1);
@@ -75,9 +67,8 @@ void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl)
         jbw__buf_json_string(b, f.measure_id);
         jbw__json_date(b, "since", f.since, 0);
         jbw__json_date(b, "last", f.last, 0);
-        detail_en(detail, sizeof detail, &f);
         jbw__json_key(b, "detail", 0);
-        jbw__buf_json_string(b, detail);
+        json_detail(b, &f);
         jbw__buf_putc(b, '}');
     }
     jbw__buf_puts(b, n ? "\n]" : "]");

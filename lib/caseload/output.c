@@ -71,7 +71,7 @@ static void json_totals(jbw__buf *b, const char *key,
         jbw__buf_putc(b, ',');
     }
     jbw__json_key(b, "active_measures", 1);
-    jbw__buf_printf(b, "%zu", t->active_measures);
+    jbw__buf_size(b, t->active_measures);
     jbw__json_size(b, "children", t->children);
     jbw__json_size(b, "families", t->families);
     jbw__json_size(b, "assigned", t->assigned);
@@ -98,7 +98,7 @@ static void json_totals(jbw__buf *b, const char *key,
     jbw__buf_putc(b, '{');
     for (k = 0; k < JBW_KIND_COUNT; k++) {
         jbw__json_key(b, jbw_kind_code((jbw_kind)k), k == 0);
-        jbw__buf_printf(b, "%zu", t->by_kind[k]);
+        jbw__buf_size(b, t->by_kind[k]);
     }
     jbw__buf_putc(b, '}');
     jbw__json_size(b, "waiting_for_help", t->waiting_for_help);
@@ -131,7 +131,7 @@ static void json_worker(jbw__buf *b, const jbw_worker_load *w)
     jbw__buf_json_string(b, w->region);
     jbw__json_num(b, "fte", w->fte, JBW__DEC_FTE);
     jbw__json_key(b, "tenure_months", 0);
-    jbw__buf_printf(b, "%ld", (long)w->tenure_months);
+    jbw__buf_long(b, (long)w->tenure_months);
     jbw__json_num(b, "effective_fte", w->effective_fte, JBW__DEC_FTE);
     jbw__json_num(b, "capacity", w->capacity, JBW__DEC_UNITS);
     jbw__json_num(b, "load", w->load, JBW__DEC_UNITS);
