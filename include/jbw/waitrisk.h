@@ -244,6 +244,62 @@ typedef struct jbw_wait_case {
 JBW_API jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version);
 
 /*
+ * Sets one field of every case of cases[0..count) from a column of text,
+ * in one call instead of one per case (since 0.2).
+ *  cases: records set up with jbw_wait_case_init() (or JBW_WAIT_CASE_INIT),
+ *         all of the version of cases[0]; only the field is written.
+ *  count: the number of cases and of values; 0 does nothing.
+ *  field: the field's name in jbw_wait_case ("id", "kind", "birth_date",
+ *         ...); a version-2 field needs records of version 2.
+ *  text:  `count` values one after the other, each ended by a NUL byte,
+ *         in UTF-8: "M-1\0M-2\0" holds two. `size` is the length of the
+ *         whole text, the last NUL included; the text must hold exactly
+ *         `count` values.
+ * A value is read as the field needs it:
+ *  - string fields (id, child_id, family_id, organisation, region,
+ *    override_reason): the field points INTO `text` (borrowed: the text
+ *    must stay unchanged and alive while the cases are used); an empty
+ *    value is the empty string, never NULL.
+ *  - enum fields: the code, as jbw_kind_from_code(), jbw_safety_from_code(),
+ *    jbw_placement_from_code(), jbw_jr_risk_from_code(),
+ *    jbw_yesno_from_code() (which takes "" as unknown) and, for
+ *    override_band, jbw_band_from_code(), where "" is no override
+ *    (JBW_OVERRIDE_NONE).
+ *  - date fields: as jbw_date_parse() (ISO or Dutch); "" is no date
+ *    (JBW_DATE_NONE).
+ *  - previous_workers: a whole number in decimal ("2").
+ * Errors: JBW_EINVAL (NULL cases or text with count > 0, no such field, a
+ * version-2 field in version-1 records, a text that does not end with a
+ * NUL or holds another number of values), JBW_EVERSION (an unknown record
+ * version), and for a value that cannot be read the error of its parser
+ * (JBW_ENOTFOUND for an unknown code, JBW_EPARSE for a date or number
+ * that is not one, JBW_ERANGE for a year outside the range), with a
+ * detail naming the column, the row (0-based), the case's id when it is
+ * set, and the value: "column 'kind', row 1 (id 'M-2'): not a measure
+ * kind code: 'XYZ'". On an error the rows before the bad one may already
+ * be set: the cases must not be used then.
+ */
+JBW_API jbw_status jbw_wait_cases_set_text(jbw_wait_case *cases, size_t count,
+                                           const char *field, const char *text,
+                                           size_t size);
+
+/*
+ * Sets one integer field of every case of cases[0..count) from
+ * values[0..count) (since 0.2): the enum fields (their jbw_* values;
+ * override_band a jbw_band or JBW_OVERRIDE_NONE), the date fields (jbw_date
+ * day numbers, JBW_DATE_NONE for none) and previous_workers. `cases` and
+ * `field` as in jbw_wait_cases_set_text(); `values` is only read. The
+ * values are copied as they are: jbw_waitrisk_score() refuses those out
+ * of range, naming the case.
+ * Errors: JBW_EINVAL (NULL cases or values with count > 0, no such
+ * field, a string field, a version-2 field in version-1 records),
+ * JBW_EVERSION (an unknown record version).
+ */
+JBW_API jbw_status jbw_wait_cases_set_ints(jbw_wait_case *cases, size_t count,
+                                           const char *field,
+                                           const int32_t *values);
+
+/*
  * The score of one case. `band` is the band that ranks and sets the
  * contact: the professional override when the case has one, else the
  * model's (jbw_waitrisk_computed_band() gives the model's band).

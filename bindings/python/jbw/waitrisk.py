@@ -33,7 +33,7 @@ from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, instance, ne
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
 from .caseload import Norm, norm_arg, record
 from .dates import Calendar, default_calendar
-from .errors import Error
+from .errors import Error, InvalidArgument
 from .measure import JrRisk, Kind, Placement, Safety, YesNo, band_code, band_value, as_date
 from .snapshot import MeasureState, Snapshot
 
@@ -329,19 +329,40 @@ def _scores_from_ints(values: List[int], ids: List[str]) -> List[Score]:
 _CASE_SIZE = ctypes.sizeof(S.WaitCaseC)
 _SCORE_SIZE = ctypes.sizeof(S.ScoreC)
 _DATE_COLUMNS = ("waiting_since", "birth_date", "last_contact", "term_end")
+_DEFAULTS: List[bytes] = []
+
+
+def _case_defaults() -> bytes:
+    """The bytes of one jbw_wait_case as jbw_wait_case_init sets it."""
+    if not _DEFAULTS:
+        c = S.WaitCaseC()
+        C.jbw_wait_case_init(byref(c), S.WaitCaseC.VERSION)
+        _DEFAULTS.append(bytes(c))
+    return _DEFAULTS[0]
+
+
 _ENUM_COLUMNS = {"kind": Kind, "safety": Safety, "placement": Placement, "jr_risk": JrRisk,
                  "safety_plan": YesNo, "other_help": YesNo, "domestic_violence": YesNo}
 _STRING_COLUMNS = ("id", "child_id", "family_id", "organisation", "region",
                    "override_reason")
 
 
-def _int_column(values: Sequence[Any], convert: Callable[[Any], int]) -> array.array:
+def _int_column(values: Sequence[Any], convert: Callable[[Any], int],
+                text: Optional[Callable[[Sequence[Any]], Optional[bytes]]] = None
+                ) -> Union[array.array, bytes]:
+    """The values as an array('i'): ints and IntEnums in one C-level copy,
+    else each converted by ``convert``; with ``text``, a column of strings
+    is given as ``text(values)`` for the library to read instead."""
     if isinstance(values, array.array) and values.typecode in "il":
         return values if values.typecode == "i" else array.array("i", values)
     try:
         return array.array("i", values)  # ints and IntEnums
     except TypeError:
-        return array.array("i", [convert(v) for v in values])
+        pass
+    joined = text(values) if text is not None else None
+    if joined is not None:
+        return joined
+    return array.array("i", [convert(v) for v in values])
 
 
 def _where(err: Exception, name: str, values: Sequence[Any],
@@ -367,11 +388,57 @@ def _where(err: Exception, name: str, values: Sequence[Any],
         return err
 
 
-def _days_column(values: Sequence[Any]) -> array.array:
-    """Dates (or ISO strings, None) as jbw_date day numbers; an array('i')
-    is taken as day numbers already."""
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+_to_ordinal = _dt.date.toordinal  # refuses what is not a date (TypeError)
+
+
+def _joined(values: Sequence[Any], none_as_empty: bool = False) -> Optional[bytes]:
+    """The values as one text of NUL-terminated UTF-8 strings (the form
+    jbw_wait_cases_set_text reads), joined and encoded in C; None when a
+    value is not a str (or None, with ``none_as_empty``, which then gives
+    ""). A value holding a NUL of its own makes the library refuse it."""
+    if isinstance(values, (str, bytes)):
+        return None
+    try:
+        joined = "\0".join(values)
+    except TypeError:  # a value that is not a str
+        if not none_as_empty:
+            return None
+        try:
+            joined = "\0".join(["" if v is None else v for v in values])
+        except TypeError:
+            return None
+    return (joined + "\0").encode("utf-8")
+
+
+def _converted(name: str, values: Sequence[Any], column: Callable[[Sequence[Any]], Any],
+               convert: Callable[[Any], Any], ids: Optional[Sequence[Any]]) -> Any:
+    """``column(values)``; an error names the column, the row and the id of
+    the first value ``convert`` refuses (see :func:`_where`)."""
+    try:
+        return column(values)
+    except Exception as err:
+        raise _where(err, name, values, convert, ids) from None
+
+
+def _days_column(values: Sequence[Any]) -> Union[array.array, bytes]:
+    """Dates (or ISO strings, None) as jbw_date day numbers, or as the
+    text jbw_wait_cases_set_text parses when they are date strings (None:
+    no date); an array('i') is taken as day numbers already."""
     if isinstance(values, array.array):
         return _int_column(values, int)
+    if not isinstance(values, (list, tuple)):
+        values = list(values)  # `in` below asks for a value, not an index label
+    try:  # dates, datetimes and None: one comprehension, no call per value
+        none = S.DATE_NONE
+        return array.array("i", [none if v is None else _to_ordinal(v) - _EPOCH_ORDINAL
+                                 for v in values])
+    except TypeError:
+        pass
+    # "" is refused as a date here, but reads as no date in the library
+    text = _joined(values, none_as_empty=True) if "" not in values else None
+    if text is not None:
+        return text
     return array.array("i", [to_days(v) for v in values])
 
 
@@ -410,7 +477,8 @@ class WaitCaseArray:
     """
 
     def __init__(self, count: int) -> None:
-        self._buffer = bytearray(count * _CASE_SIZE)
+        # every record as JBW_WAIT_CASE_INIT sets it, copied in C
+        self._buffer = bytearray(_case_defaults()) * count
         #: The ctypes array passed to the library.
         self.c_array = (S.WaitCaseC * count).from_buffer(self._buffer)
         self._keep: List[bytes] = []
@@ -477,6 +545,13 @@ class WaitCaseArray:
         (days since 1970-01-01; JBW_DATE_NONE for none); enum columns hold
         enum members, ints or codes ("OTS"). Omitted columns take the
         defaults of ``JBW_WAIT_CASE_INIT``.
+
+        Fastest: string columns of str only, ``array('i')`` columns of
+        enum values and day numbers, or columns of codes or date strings
+        (None for no date): each is one library call
+        (``jbw_wait_cases_set_text`` / ``_set_ints``) without Python work
+        per value. A bad value raises the error of its conversion, naming
+        the column, the row and the case's id.
         """
         n = len(id)
         given = {"id": id, "child_id": child_id, "waiting_since": waiting_since,
@@ -493,50 +568,69 @@ class WaitCaseArray:
         self = cls(n)
         if n == 0:
             return self
-        ints = memoryview(self._buffer).cast("i")
-        words = memoryview(self._buffer).cast("Q")
-        stride_i = _CASE_SIZE // 4
-        stride_q = _CASE_SIZE // 8
+        cases = self.c_array
 
-        def put_int(name: str, values: array.array) -> None:
-            off = getattr(S.WaitCaseC, name).offset // 4
-            ints[off::stride_i] = values
+        def put_ints(name: str, values: array.array) -> None:
+            C.jbw_wait_cases_set_ints(cases, n, name.encode(), values.buffer_info()[0])
 
-        put_int("version", array.array("i", [S.WaitCaseC.VERSION]) * n)
+        def put_text(name: str, text: Optional[bytes]) -> bool:
+            """Sets a column from text in the library, which raises naming
+            the column, row and id of a bad value; False when the text is
+            None or does not split into n values (a value holding a NUL)."""
+            if text is None:
+                return False
+            try:
+                C.jbw_wait_cases_set_text(cases, n, name.encode(), text, len(text))
+            except InvalidArgument:  # the only one: the count of values
+                return False
+            self._keep.append(text)
+            return True
+
         for name in _STRING_COLUMNS:
             col = given[name]
             if col is None:
-                continue  # NULL, as the zeroed buffer already holds
+                continue  # NULL, as the defaults hold
+            if put_text(name, _joined(col)):
+                if name == "id":
+                    self._ids = list(col)  # str values only
+                continue
+            # None among the values (or a value that is not a str, or holds
+            # a NUL): one address per value, written into the records
             blob, addresses = _string_column(col)
             self._keep.append(blob)
             if name == "id":
-                ids = list(col)  # copied in C; a loop only when None is among them
+                ids = list(col)
                 self._ids = ids if None not in ids else [v or "" for v in ids]
-            words[getattr(S.WaitCaseC, name).offset // 8::stride_q] = addresses
+            with memoryview(self._buffer) as mv, mv.cast("Q") as words:
+                words[getattr(S.WaitCaseC, name).offset // 8::_CASE_SIZE // 8] = addresses
+        ids = given["id"]
         for name, enum_cls in _ENUM_COLUMNS.items():
             col = given[name]
-            if col is not None:
-                conv = (lambda v, e=enum_cls: int(e.coerce(v)))
-                try:
-                    values = _int_column(col, conv)
-                except Exception as err:
-                    raise _where(err, name, col, conv, given["id"]) from None
-                put_int(name, values)
+            if col is None:
+                continue
+            conv = (lambda v, e=enum_cls: int(e.coerce(v)))
+            values = _converted(name, col, lambda c, f=conv: _int_column(c, f, _joined),
+                                conv, ids)
+            if isinstance(values, bytes):
+                if put_text(name, values):
+                    continue  # codes, read by the library
+                values = _converted(name, col, lambda c, f=conv: _int_column(c, f), conv, ids)
+            put_ints(name, values)
         for name in _DATE_COLUMNS:
             col = given[name]
-            try:
-                values = (_days_column(col) if col is not None
-                          else array.array("i", [S.DATE_NONE]) * n)
-            except Exception as err:
-                raise _where(err, name, col, to_days, given["id"]) from None
-            put_int(name, values)
+            if col is None:
+                continue  # JBW_DATE_NONE, as the defaults hold
+            days = _converted(name, col, _days_column, to_days, ids)
+            if isinstance(days, bytes):
+                if put_text(name, days):
+                    continue  # date strings, parsed by the library
+                days = _converted(name, col, lambda c: array.array("i", map(to_days, c)),
+                                  to_days, ids)
+            put_ints(name, days)
         if previous_workers is not None:
-            put_int("previous_workers", _int_column(previous_workers, int))
-        # no override unless given (the zeroed buffer would read as laag)
-        put_int("override_band", _int_column(override_band, band_value)
-                if override_band is not None else array.array("i", [-1]) * n)
-        ints.release()
-        words.release()
+            put_ints("previous_workers", _int_column(previous_workers, int))
+        if override_band is not None:  # else no override, as the defaults hold
+            put_ints("override_band", _int_column(override_band, band_value))
         return self
 
 

@@ -209,6 +209,18 @@ class Batch(unittest.TestCase):
             self.assertEqual([c.child_id for c in got], ids)
             self.assertEqual([c.family_id for c in got], [None, "F", None])
 
+    def test_the_array_keeps_the_text_its_strings_point_into(self):
+        # the columns are temporaries: only the array holds the encoded text
+        import gc
+        arr = jbw.WaitCaseArray.from_columns([f"M{i}" for i in range(3)],
+                                             [f"C{i}" for i in range(3)], [D] * 3,
+                                             kind=[f"{k}" for k in ("OTS", "VOTS", "OTS")])
+        gc.collect()
+        filler = [f"X{i}" * 10 for i in range(10000)]  # reuse freed memory
+        self.assertEqual([c.id for c in arr.cases()], ["M0", "M1", "M2"])
+        self.assertEqual([c.child_id for c in arr.cases()], ["C0", "C1", "C2"])
+        del filler
+
     def test_column_length_mismatch_is_refused(self):
         with self.assertRaises(ValueError):
             jbw.WaitCaseArray.from_columns(["a", "b"], ["c"], [D, D])
@@ -222,10 +234,52 @@ class Batch(unittest.TestCase):
         self.assertIn("column 'kind', row 1 (id 'M2'): not a measure kind code: 'XYZ'",
                       str(cm.exception))
         self.assertIn("row 1 (id 'M2')", cm.exception.detail)
+        self.assertEqual(cm.exception.detail,
+                         "column 'kind', row 1 (id 'M2'): not a measure kind code: 'XYZ'")
         with self.assertRaises(jbw.ParseError) as cm:
             jbw.WaitCaseArray.from_columns(ids, kids, [D, "2025-02-30", D])
         self.assertIn("column 'waiting_since', row 1 (id 'M2'): not a date",
                       str(cm.exception))
+        # the same from a column of date strings with None among them, a
+        # column of dates, and a mixed column: each names row 2 once
+        for col in (["2025-09-01", None, "2025-02-30"], [D, D, "2025-02-30"]):
+            with self.assertRaises(jbw.ParseError) as cm:
+                jbw.WaitCaseArray.from_columns(ids, kids, [D] * 3, birth_date=col)
+            self.assertTrue(cm.exception.detail.startswith(
+                "column 'birth_date', row 2 (id 'M3'): not a date"), cm.exception.detail)
+            self.assertEqual(cm.exception.detail.count("row"), 1)
+        # an empty string is not a date (None is "no date")
+        with self.assertRaises(jbw.ParseError) as cm:
+            jbw.WaitCaseArray.from_columns(ids, kids, [D] * 3, birth_date=["", None, D])
+        self.assertIn("column 'birth_date', row 0 (id 'M1')", cm.exception.detail)
+        with self.assertRaises(TypeError) as cm:
+            jbw.WaitCaseArray.from_columns(ids, kids, [D] * 3, last_contact=[D, 5, None])
+        self.assertIn("column 'last_contact', row 1 (id 'M2')", str(cm.exception))
+
+    def test_columns_of_codes_and_date_strings_read_as_their_values(self):
+        # Codes case-insensitively (as Kind.coerce); dates ISO or Dutch
+        # (1-3-2015 is 1 March 2015), None is no date; "ja", "" and "nee"
+        # are yes, unknown and no.
+        ids = ["M1", "M2", "M3"]
+        arr = jbw.WaitCaseArray.from_columns(
+            ids, ["C1", "C2", "C3"], ["2025-08-01", "1-8-2025", date(2025, 8, 1)],
+            kind=["ots", "VOTS", "Voogdij"], safety=["unsafe", "safe", "acute"],
+            birth_date=["2015-03-01", None, "1-3-2015"],
+            last_contact=[None, date(2025, 8, 20), None],
+            safety_plan=["ja", "", "nee"], term_end=[None, None, "2026-01-31"])
+        got = arr.cases()
+        self.assertEqual([c.waiting_since for c in got], [date(2025, 8, 1)] * 3)
+        self.assertEqual([c.kind for c in got], [Kind.OTS, Kind.VOTS, Kind.VOOGDIJ])
+        self.assertEqual([c.safety for c in got],
+                         [jbw.Safety.UNSAFE, jbw.Safety.SAFE, jbw.Safety.ACUTE])
+        self.assertEqual([c.birth_date for c in got],
+                         [date(2015, 3, 1), None, date(2015, 3, 1)])
+        self.assertEqual([c.last_contact for c in got], [None, date(2025, 8, 20), None])
+        self.assertEqual([c.safety_plan for c in got],
+                         [jbw.YesNo.YES, jbw.YesNo.UNKNOWN, jbw.YesNo.NO])
+        self.assertEqual([c.term_end for c in got], [None, None, date(2026, 1, 31)])
+        # the same cases from dataclasses
+        self.assertEqual(jbw.WaitCaseArray.from_cases(got).cases(), got)
 
     def test_an_empty_batch_is_empty(self):
         self.assertEqual(self.model.score_batch([], D), [])
