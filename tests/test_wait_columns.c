@@ -1,7 +1,7 @@
 /*
- * Tests of jbw_wait_cases_set_text and jbw_wait_cases_set_ints: one field
- * of an array of wait cases set from a column of NUL-separated text or of
- * integers.
+ * Tests of jbw_wait_cases_set_text and jbw_wait_cases_set_ints: fields
+ * of an array of wait cases set from a column of NUL-separated text, or
+ * from columns of integers.
  *
  * Day numbers (days since 1970-01-01), worked out by hand:
  *   2000-01-01 = 30 years of 365 days + 7 leap days (1972..1996) = 10957;
@@ -166,19 +166,30 @@ static void the_text_must_hold_exactly_count_values(void **state)
 static void fields_and_versions_are_checked(void **state)
 {
     jbw_wait_case c[2];
-    int32_t v[2] = {1, 2};
+    int32_t v[2] = {JBW_KIND_VOTS, JBW_KIND_VOOGDIJ};
+    const int32_t *vs[1] = {v}, *vs2[2] = {v, v}, *no_values[1] = {NULL};
+    const char *kind[1] = {"kind"}, *one_null[1] = {NULL};
+    const char *kind_then_child[2] = {"kind", "child_id"};
     (void)state;
     init_cases(c, 2);
     assert_status(jbw_wait_cases_set_text(c, 2, "colour", TEXT("a\0b\0")),
                   JBW_EINVAL);
     assert_error_contains("no field 'colour'");
-    assert_status(jbw_wait_cases_set_ints(c, 2, NULL, v), JBW_EINVAL);
-    assert_status(jbw_wait_cases_set_ints(c, 2, "child_id", v), JBW_EINVAL);
+    assert_status(jbw_wait_cases_set_ints(c, 2, one_null, vs, 1), JBW_EINVAL);
+    assert_status(jbw_wait_cases_set_ints(c, 2, NULL, vs, 1), JBW_EINVAL);
+    assert_status(jbw_wait_cases_set_ints(c, 2, kind, NULL, 1), JBW_EINVAL);
+    assert_status(jbw_wait_cases_set_ints(c, 2, kind, no_values, 1),
+                  JBW_EINVAL);
+    assert_status(jbw_wait_cases_set_ints(NULL, 2, kind, vs, 1), JBW_EINVAL);
+    assert_status(jbw_wait_cases_set_ints(c, 2, kind, vs, 17), JBW_EINVAL);
+    assert_error_contains("17 fields, at most 16");
+    /* a string field after a good one: nothing is written */
+    assert_status(jbw_wait_cases_set_ints(c, 2, kind_then_child, vs2, 2),
+                  JBW_EINVAL);
     assert_error_contains("'child_id' is a string field");
-    assert_status(jbw_wait_cases_set_ints(c, 2, "kind", NULL), JBW_EINVAL);
-    assert_status(jbw_wait_cases_set_ints(NULL, 2, "kind", v), JBW_EINVAL);
+    assert_int_equal(c[1].kind, JBW_KIND_OTS);
     c[0].version = 7;
-    assert_status(jbw_wait_cases_set_ints(c, 2, "kind", v), JBW_EVERSION);
+    assert_status(jbw_wait_cases_set_ints(c, 2, kind, vs, 1), JBW_EVERSION);
 }
 
 static void version_one_records_are_walked_by_their_own_size(void **state)
@@ -192,12 +203,14 @@ static void version_one_records_are_walked_by_their_own_size(void **state)
     } u;
     jbw_wait_case *first = &u.full[0], *second;
     int32_t kinds[2] = {JBW_KIND_VOTS, JBW_KIND_VOOGDIJ};
+    const int32_t *vs[1] = {kinds};
+    const char *kind[1] = {"kind"};
     (void)state;
     memset(&u, 0, sizeof u);
     second = (jbw_wait_case *)(void *)(u.bytes + v1);
     assert_ok(jbw_wait_case_init(first, 1));
     assert_ok(jbw_wait_case_init(second, 1));
-    assert_ok(jbw_wait_cases_set_ints(first, 2, "kind", kinds));
+    assert_ok(jbw_wait_cases_set_ints(first, 2, kind, vs, 1));
     assert_ok(jbw_wait_cases_set_text(first, 2, "waiting_since",
                                       TEXT("2000-01-01\0\0")));
     assert_int_equal(first->kind, JBW_KIND_VOTS);
@@ -211,28 +224,40 @@ static void version_one_records_are_walked_by_their_own_size(void **state)
     assert_error_contains("record version 1 has no field 'term_end'");
 }
 
-static void ints_are_copied_into_the_field(void **state)
+static void ints_are_copied_into_their_fields(void **state)
 {
-    jbw_wait_case c[3];
-    int32_t kinds[3] = {JBW_KIND_VOTS, JBW_KIND_OTS, JBW_KIND_JR_STP};
-    int32_t days[3] = {20332, JBW_DATE_NONE, 11017};
-    int32_t bands[3] = {JBW_OVERRIDE_NONE, JBW_BAND_LAAG, JBW_BAND_HOOG};
+    /* 1,100 cases: more than one block of rows; case i gets kind i % 12,
+     * term_end day 20332 - i (i days before 2025-09-01), override band
+     * i % 4 - 1 (none, laag, midden, hoog in turn). */
+    enum { N = 1100 };
+    static jbw_wait_case c[N];
+    static int32_t kinds[N], days[N], bands[N];
+    const int32_t *values[4] = {kinds, days, bands, kinds};
+    const char *fields[4] = {"kind", "term_end", "override_band", "kind"};
+    int32_t i;
     (void)state;
-    init_cases(c, 3);
-    assert_ok(jbw_wait_cases_set_ints(c, 3, "kind", kinds));
-    assert_ok(jbw_wait_cases_set_ints(c, 3, "term_end", days));
-    assert_ok(jbw_wait_cases_set_ints(c, 3, "override_band", bands));
-    assert_int_equal(c[0].kind, JBW_KIND_VOTS);
-    assert_int_equal(c[2].kind, JBW_KIND_JR_STP);
+    init_cases(c, N);
+    for (i = 0; i < N; i++) {
+        kinds[i] = i % 12;
+        days[i] = 20332 - i;
+        bands[i] = i % 4 - 1;
+    }
+    assert_ok(jbw_wait_cases_set_ints(c, N, fields, values, 4));
+    assert_int_equal(c[0].kind, JBW_KIND_OTS);
+    assert_int_equal(c[1].kind, JBW_KIND_VOTS);
+    /* 1099 = 91 x 12 + 7; 1091 = 90 x 12 + 11 */
+    assert_int_equal(c[1099].kind, JBW_KIND_JR_ITB_HARDE_KERN);
+    assert_int_equal(c[1091].kind, JBW_KIND_JR_VGBM);
     assert_int_equal(c[0].term_end, 20332);
-    assert_int_equal(c[1].term_end, JBW_DATE_NONE);
-    assert_int_equal(c[2].term_end, 11017);
-    assert_int_equal(c[0].override_band, JBW_OVERRIDE_NONE);
-    assert_int_equal(c[2].override_band, JBW_BAND_HOOG);
+    assert_int_equal(c[1099].term_end, 20332 - 1099);
+    assert_int_equal(c[512].override_band, JBW_OVERRIDE_NONE); /* 512 % 4 = 0 */
+    assert_int_equal(c[515].override_band, JBW_BAND_HOOG);
     /* the neighbours are untouched */
-    assert_int_equal(c[1].last_contact, JBW_DATE_NONE);
-    assert_int_equal(c[1].domestic_violence, JBW_YESNO_UNKNOWN);
-    assert_ok(jbw_wait_cases_set_ints(NULL, 0, "kind", NULL));
+    assert_int_equal(c[700].last_contact, JBW_DATE_NONE);
+    assert_int_equal(c[700].domestic_violence, JBW_YESNO_UNKNOWN);
+    assert_null(c[700].id);
+    assert_ok(jbw_wait_cases_set_ints(NULL, 0, fields, NULL, 1));
+    assert_ok(jbw_wait_cases_set_ints(c, N, NULL, NULL, 0));
 }
 
 static void cases_set_by_columns_score_as_cases_set_by_fields(void **state)
@@ -244,6 +269,8 @@ static void cases_set_by_columns_score_as_cases_set_by_fields(void **state)
     jbw_calendar *cal;
     jbw_waitrisk_model *m;
     int32_t prev[2] = {0, 2};
+    const int32_t *values[1] = {prev};
+    const char *fields[1] = {"previous_workers"};
     size_t i;
     (void)state;
     assert_ok(jbw_calendar_new(&cal, NULL));
@@ -260,7 +287,7 @@ static void cases_set_by_columns_score_as_cases_set_by_fields(void **state)
                                            "2025-08-15\0")));
     assert_ok(
         jbw_wait_cases_set_text(cols, 2, "birth_date", TEXT("2015-03-01\0\0")));
-    assert_ok(jbw_wait_cases_set_ints(cols, 2, "previous_workers", prev));
+    assert_ok(jbw_wait_cases_set_ints(cols, 2, fields, values, 1));
     one[0].id = "M-1";
     one[1].id = "M-2";
     one[0].child_id = "C-1";
@@ -296,7 +323,7 @@ int main(void)
         cmocka_unit_test(the_text_must_hold_exactly_count_values),
         cmocka_unit_test(fields_and_versions_are_checked),
         cmocka_unit_test(version_one_records_are_walked_by_their_own_size),
-        cmocka_unit_test(ints_are_copied_into_the_field),
+        cmocka_unit_test(ints_are_copied_into_their_fields),
         cmocka_unit_test(cases_set_by_columns_score_as_cases_set_by_fields),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -284,20 +284,24 @@ JBW_API jbw_status jbw_wait_cases_set_text(jbw_wait_case *cases, size_t count,
                                            size_t size);
 
 /*
- * Sets one integer field of every case of cases[0..count) from
- * values[0..count) (since 0.2): the enum fields (their jbw_* values;
- * override_band a jbw_band or JBW_OVERRIDE_NONE), the date fields (jbw_date
- * day numbers, JBW_DATE_NONE for none) and previous_workers. `cases` and
- * `field` as in jbw_wait_cases_set_text(); `values` is only read. The
- * values are copied as they are: jbw_waitrisk_score() refuses those out
- * of range, naming the case.
- * Errors: JBW_EINVAL (NULL cases or values with count > 0, no such
- * field, a string field, a version-2 field in version-1 records),
- * JBW_EVERSION (an unknown record version).
+ * Sets integer fields of every case of cases[0..count) in one pass over
+ * the cases (since 0.2): field fields[k] of case i from values[k][i], for
+ * k < nfields (at most 16; a later field wins over an earlier one of the
+ * same name). Integer fields are the enum fields (their jbw_* values;
+ * override_band a jbw_band or JBW_OVERRIDE_NONE), the date fields
+ * (jbw_date day numbers, JBW_DATE_NONE for none) and previous_workers.
+ * `cases` and the field names as in jbw_wait_cases_set_text(); `fields`
+ * and `values` (each `count` long) are only read. The values are copied
+ * as they are: jbw_waitrisk_score() refuses those out of range, naming
+ * the case. Every name is checked before anything is written.
+ * Errors: JBW_EINVAL (NULL cases, fields, a name or values with count >
+ * 0, more than 16 fields, no such field, a string field, a version-2
+ * field in version-1 records), JBW_EVERSION (an unknown record version).
  */
 JBW_API jbw_status jbw_wait_cases_set_ints(jbw_wait_case *cases, size_t count,
-                                           const char *field,
-                                           const int32_t *values);
+                                           const char *const *fields,
+                                           const int32_t *const *values,
+                                           size_t nfields);
 
 /*
  * The score of one case. `band` is the band that ranks and sets the

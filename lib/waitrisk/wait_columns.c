@@ -65,7 +65,7 @@ typedef struct wc_field {
 
 #define WC_AT(f) offsetof(jbw_wait_case, f)
 
-static const wc_field fields[] = {
+static const wc_field wc_fields[] = {
     {"id", WC_AT(id), WC_STRING, NULL, 1},
     {"child_id", WC_AT(child_id), WC_STRING, NULL, 1},
     {"family_id", WC_AT(family_id), WC_STRING, NULL, 1},
@@ -100,15 +100,15 @@ static jbw_status find_field(const wc_field **out, size_t *stride,
     unsigned int version;
     if (!name)
         return jbw__error(JBW_EINVAL, "%s: field is NULL", fn);
-    for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (strcmp(fields[i].name, name) == 0)
+    for (i = 0; i < sizeof wc_fields / sizeof wc_fields[0]; i++)
+        if (strcmp(wc_fields[i].name, name) == 0)
             break;
-    if (i == sizeof fields / sizeof fields[0]) {
+    if (i == sizeof wc_fields / sizeof wc_fields[0]) {
         char q[JBW__SHOWN];
         return jbw__error(JBW_EINVAL, "%s: jbw_wait_case has no field '%s'", fn,
                           jbw__quote_value(q, sizeof q, name, strlen(name)));
     }
-    *out = &fields[i];
+    *out = &wc_fields[i];
     if (count == 0)
         return JBW_OK;
     if (!cases)
@@ -119,11 +119,11 @@ static jbw_status find_field(const wc_field **out, size_t *stride,
                           "%s: wait case version %u is not supported (this "
                           "library knows versions 1 to %d)",
                           fn, version, JBW_WAIT_CASE_VERSION);
-    if (version < fields[i].since)
+    if (version < wc_fields[i].since)
         return jbw__error(JBW_EINVAL,
                           "%s: a wait case of record version %u has no "
                           "field '%s' (since version %u)",
-                          fn, version, name, fields[i].since);
+                          fn, version, name, wc_fields[i].since);
     *stride = version == 1 ? WR_CASE_V1_SIZE : sizeof *cases;
     return JBW_OK;
 }
@@ -220,27 +220,49 @@ jbw_status jbw_wait_cases_set_text(jbw_wait_case *cases, size_t count,
     return jbw__ok();
 }
 
+/* The most fields of one jbw_wait_cases_set_ints() call, and the rows
+ * it sets at a time: 512 cases (56 KiB) stay in the cache while each
+ * field is written into them. */
+#define WC_INT_FIELDS_MAX 16
+#define WC_BLOCK          512
+
 jbw_status jbw_wait_cases_set_ints(jbw_wait_case *cases, size_t count,
-                                   const char *field, const int32_t *values)
+                                   const char *const *fields,
+                                   const int32_t *const *values, size_t nfields)
 {
     static const char fn[] = "jbw_wait_cases_set_ints";
-    const wc_field *f;
-    size_t stride = 0, i;
-    char *rec;
-    jbw_status st = find_field(&f, &stride, fn, cases, count, field);
-    if (st != JBW_OK)
-        return st;
-    if (f->form == WC_STRING)
-        return jbw__error(JBW_EINVAL,
-                          "%s: '%s' is a string field (set it with "
-                          "jbw_wait_cases_set_text)",
-                          fn, f->name);
-    if (count == 0)
-        return jbw__ok();
-    if (!values)
-        return jbw__error(JBW_EINVAL, "%s: values is NULL", fn);
-    rec = (char *)cases + f->offset;
-    for (i = 0; i < count; i++, rec += stride)
-        memcpy(rec, &values[i], sizeof values[i]);
+    size_t offset[WC_INT_FIELDS_MAX];
+    size_t stride = 0, k, start;
+    if (nfields > WC_INT_FIELDS_MAX)
+        return jbw__error(JBW_EINVAL, "%s: %lu fields, at most %d", fn,
+                          (unsigned long)nfields, WC_INT_FIELDS_MAX);
+    if (nfields && (!fields || (count && !values)))
+        return jbw__error(JBW_EINVAL, "%s: %s is NULL", fn,
+                          fields ? "values" : "fields");
+    for (k = 0; k < nfields; k++) {
+        const wc_field *f;
+        jbw_status st = find_field(&f, &stride, fn, cases, count, fields[k]);
+        if (st != JBW_OK)
+            return st;
+        if (f->form == WC_STRING)
+            return jbw__error(JBW_EINVAL,
+                              "%s: '%s' is a string field (set it with "
+                              "jbw_wait_cases_set_text)",
+                              fn, f->name);
+        if (count && !values[k])
+            return jbw__error(JBW_EINVAL, "%s: values[%lu] ('%s') is NULL", fn,
+                              (unsigned long)k, f->name);
+        offset[k] = f->offset;
+    }
+    for (start = 0; start < count; start += WC_BLOCK) {
+        size_t end = count - start < WC_BLOCK ? count : start + WC_BLOCK;
+        for (k = 0; k < nfields; k++) {
+            char *rec = (char *)cases + start * stride + offset[k];
+            const int32_t *v = values[k];
+            size_t i;
+            for (i = start; i < end; i++, rec += stride)
+                memcpy(rec, &v[i], sizeof v[i]);
+        }
+    }
     return jbw__ok();
 }

@@ -548,9 +548,10 @@ class WaitCaseArray:
 
         Fastest: string columns of str only, ``array('i')`` columns of
         enum values and day numbers, or columns of codes or date strings
-        (None for no date): each is one library call
-        (``jbw_wait_cases_set_text`` / ``_set_ints``) without Python work
-        per value. A bad value raises the error of its conversion, naming
+        (None for no date): the library reads each text column in one
+        call (``jbw_wait_cases_set_text``) and all integer columns in
+        one more (``jbw_wait_cases_set_ints``), without Python work per
+        value. A bad value raises the error of its conversion, naming
         the column, the row and the case's id.
         """
         n = len(id)
@@ -570,8 +571,10 @@ class WaitCaseArray:
             return self
         cases = self.c_array
 
+        int_columns: Dict[str, array.array] = {}  # set in one pass at the end
+
         def put_ints(name: str, values: array.array) -> None:
-            C.jbw_wait_cases_set_ints(cases, n, name.encode(), values.buffer_info()[0])
+            int_columns[name] = values
 
         def put_text(name: str, text: Optional[bytes]) -> bool:
             """Sets a column from text in the library, which raises naming
@@ -631,6 +634,11 @@ class WaitCaseArray:
             put_ints("previous_workers", _int_column(previous_workers, int))
         if override_band is not None:  # else no override, as the defaults hold
             put_ints("override_band", _int_column(override_band, band_value))
+        if int_columns:
+            k = len(int_columns)
+            C.jbw_wait_cases_set_ints(
+                cases, n, (c_char_p * k)(*[name.encode() for name in int_columns]),
+                (c_void_p * k)(*[v.buffer_info()[0] for v in int_columns.values()]), k)
         return self
 
 
