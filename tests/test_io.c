@@ -1266,9 +1266,29 @@ static void test_load_options_are_checked(void **state)
                   JBW_EINVAL);
     assert_status(jbw_load_options_init(&opts, 99), JBW_EVERSION);
 
-    opts.version = 3; /* versions 1 and 2 are known */
+    assert_int_equal(opts.threads, 1); /* no thread unless asked */
+    opts.version = 4;                  /* versions 1 to 3 are known */
+    load_fails(MHEAD, WORKERS, &opts, JBW_EVERSION);
+    opts.version = 0;
     load_fails(MHEAD, WORKERS, &opts, JBW_EVERSION);
     opts.version = JBW_LOAD_OPTIONS_VERSION;
+    opts.threads = JBW_LOAD_THREADS_MAX + 1;
+    load_fails(MHEAD, WORKERS, &opts, JBW_EINVAL);
+    assert_error_contains("threads");
+    opts.threads = 0; /* all cores: accepted */
+    {
+        /* a version-2 record ends before threads: whatever lies there
+         * is not read (here a value a version-3 record may not hold) */
+        jbw_load_options v2;
+        memset(&v2, 0, sizeof v2);
+        assert_ok(jbw_load_options_init(&v2, 2));
+        jbw_snapshot *snap = NULL;
+        v2.threads = JBW_LOAD_THREADS_MAX + 1;
+        assert_ok(load(&snap, NULL, MHEAD, WORKERS, &v2));
+        jbw_snapshot_free(snap);
+        assert_ok(jbw_load_options_init(&v2, 2));
+        assert_int_equal(v2.threads, JBW_LOAD_THREADS_MAX + 1); /* untouched */
+    }
     opts.lenient = 2;
     load_fails(MHEAD, WORKERS, &opts, JBW_EINVAL);
     opts.lenient = 0;

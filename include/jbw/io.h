@@ -50,22 +50,46 @@ typedef struct jbw_load_options {
      */
     size_t max_file_bytes;
     size_t max_line_bytes;
+    /* ---- version 3 ---- */
+    /*
+     * Threads for the load. 1 (the default, and what a version-1 or -2
+     * record means): the calling thread only; the library never starts a
+     * thread unless asked. 0: one per online core; at most
+     * JBW_LOAD_THREADS_MAX (more is JBW_EINVAL). Whatever the number, a
+     * load uses at most 2 threads: one reads measures.csv and parses its
+     * rows, a batch at a time, while the calling thread adds the rows
+     * parsed before to the snapshot. workers.csv, and a measures text
+     * under JBW_LOAD_THREADS_MIN_BYTES bytes (a file whose size is
+     * known, or a buffer), are read on the calling thread alone. The
+     * result is that of one thread in every case: the same snapshot, the
+     * same rejects in the same order, the same error and detail. When
+     * the second thread cannot be started, the calling thread does all
+     * the work.
+     */
+    unsigned int threads;
 } jbw_load_options;
 
 /* The default limits: 256 MiB a file, 64 KiB a line. */
 #define JBW_LOAD_MAX_FILE_BYTES_DEFAULT 268435456
 #define JBW_LOAD_MAX_LINE_BYTES_DEFAULT 65536
 
-/* Version 1 (without the limits) is still accepted, with the defaults. */
-#define JBW_LOAD_OPTIONS_VERSION 2
+/* The most `threads` a load accepts, and the smallest measures text (256
+ * KiB) a load with threads reads on a thread of its own. */
+#define JBW_LOAD_THREADS_MAX       256
+#define JBW_LOAD_THREADS_MIN_BYTES 262144
+
+/* Versions 1 (without the limits) and 2 (without threads) are still
+ * accepted, with the defaults for what they lack. */
+#define JBW_LOAD_OPTIONS_VERSION 3
 #define JBW_LOAD_OPTIONS_INIT                                                  \
     {                                                                          \
-        JBW_LOAD_OPTIONS_VERSION, 0, 0, JBW_DATE_NONE, 0, 0                    \
+        JBW_LOAD_OPTIONS_VERSION, 0, 0, JBW_DATE_NONE, 0, 0, 1                 \
     }
 
 /*
- * Sets the defaults for `version` (1 or 2: a caller built against version
- * 1 passes 1 and a version-1 record). Errors: JBW_EINVAL, JBW_EVERSION.
+ * Sets the defaults for `version` (1, 2 or 3: a caller built against
+ * version 1 passes 1 and a version-1 record). Errors: JBW_EINVAL,
+ * JBW_EVERSION.
  */
 JBW_API jbw_status jbw_load_options_init(jbw_load_options *opts,
                                          unsigned int version);
@@ -176,8 +200,8 @@ JBW_API jbw_status jbw_registry_text(char **out, size_t *len,
 
 /*
  * As jbw_registry_load_csv(), with the limits max_file_bytes and
- * max_line_bytes of `opts` (NULL: the defaults; version 1 or 2). The
- * other fields do not apply: a registry load is always strict, and a
+ * max_line_bytes of `opts` (NULL: the defaults; version 1, 2 or 3).
+ * The other fields do not apply: a registry load is always strict, and a
  * column the format does not know is refused. Errors as
  * jbw_registry_load_csv(), and JBW_EVERSION.
  */

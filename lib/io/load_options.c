@@ -10,10 +10,10 @@ jbw_status jbw__io_options(jbw_load_options *o, const jbw_load_options *given)
     *o = defaults;
     if (!given)
         return JBW_OK;
-    if (given->version != 1 && given->version != JBW_LOAD_OPTIONS_VERSION)
+    if (given->version < 1 || given->version > JBW_LOAD_OPTIONS_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_load_options: version %u, this library knows "
-                          "1 and %u",
+                          "1 to %u",
                           given->version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
     /* A version-1 record ends after reference_date: read no further. */
     o->lenient = given->lenient;
@@ -23,6 +23,13 @@ jbw_status jbw__io_options(jbw_load_options *o, const jbw_load_options *given)
         o->max_file_bytes = given->max_file_bytes;
         o->max_line_bytes = given->max_line_bytes;
     }
+    if (given->version >= 3)
+        o->threads = given->threads;
+    if (o->threads > JBW_LOAD_THREADS_MAX)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_load_options: threads is %u: at most %d (0: "
+                          "one per core)",
+                          o->threads, JBW_LOAD_THREADS_MAX);
     if ((o->lenient != 0 && o->lenient != 1) ||
         (o->allow_unknown_columns != 0 && o->allow_unknown_columns != 1))
         return jbw__error(JBW_EINVAL, "jbw_load_options: lenient and "
@@ -60,12 +67,12 @@ jbw_status jbw_load_options_init(jbw_load_options *opts, unsigned int version)
     static const jbw_load_options init = JBW_LOAD_OPTIONS_INIT;
     if (!opts)
         return jbw__error(JBW_EINVAL, "jbw_load_options_init: opts is NULL");
-    if (version != 1 && version != JBW_LOAD_OPTIONS_VERSION)
+    if (version < 1 || version > JBW_LOAD_OPTIONS_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_load_options_init: version %u, this library "
-                          "knows 1 and %u",
+                          "knows 1 to %u",
                           version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
-    /* A version-1 record has room for the first four fields only. */
+    /* A record has room for the fields of its version only. */
     opts->version = version;
     opts->lenient = init.lenient;
     opts->allow_unknown_columns = init.allow_unknown_columns;
@@ -74,5 +81,7 @@ jbw_status jbw_load_options_init(jbw_load_options *opts, unsigned int version)
         opts->max_file_bytes = 0;
         opts->max_line_bytes = 0;
     }
+    if (version >= 3)
+        opts->threads = init.threads;
     return jbw__ok();
 }

@@ -2,7 +2,7 @@
  * libjbw - loading a snapshot from workers.csv and measures.csv (strict
  * or lenient), docs/formats.md.
  */
-#include "io/io_internal.h"
+#include "io/load_internal.h"
 
 #include <string.h>
 
@@ -42,63 +42,41 @@ const char *const jbw__io_measure_names[M_COLUMNS] = {
 static const unsigned char measure_required[M_COLUMNS] = {
     1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-/* String fields of the rows, as arena offsets (IO_NULL: none). */
-enum { WS_ID, WS_ORG, WS_REGION, WS_COUNT };
-enum {
-    MS_ID,
-    MS_CHILD,
-    MS_FAMILY,
-    MS_ORG,
-    MS_REGION,
-    MS_WORKER,
-    MS_REASON,
-    MS_COUNT
-};
-
-typedef struct worker_fields {
-    size_t line;
-    size_t reject; /* reason offset in the rejects, IO_NULL when good */
-    size_t str[WS_COUNT];
-    jbw_worker w;
-} worker_fields;
-
-typedef struct measure_fields {
-    size_t line;
-    size_t reject;
-    size_t str[MS_COUNT];
-    uint64_t hashes[4]; /* measure, child, family key, worker (prefetch) */
-    int ahead;          /* the hashes are set */
-    jbw_measure m;
-} measure_fields;
-
 /* What a kept error is: the order in which a strict load reports them. */
 #define IO_AHEAD 16
 enum { IO_RANK_NONE, IO_RANK_PARSE, IO_RANK_REFUSED };
 
 typedef struct load_state {
     int lenient, allow_unknown;
+    unsigned threads;     /* 1 or 2 (jbw__load_threads) */
     const char *names[2]; /* measures, workers */
     const char *paths[2]; /* the files, or NULL: texts[] in memory */
     const char *texts[2];
     size_t lens[2];
     jbw__text_limits lim;
-    /* Measure rows are parsed IO_AHEAD rows before they are added (see
-     * prefetch); each keeps its strings in its own arena until then. */
+    jbw__row_parser P; /* the rows parsed on the calling thread */
+    /* On one thread, measure rows are parsed IO_AHEAD rows before they
+     * are added (see prefetch); each keeps its strings in its own arena
+     * until then. */
     jbw__buf arenas[IO_AHEAD];
-    jbw__buf *arena; /* the strings of the row at hand */
-    worker_fields wrow;
-    measure_fields mrows[IO_AHEAD];
+    jbw__worker_row wrow;
+    jbw__measure_row mrows[IO_AHEAD];
     int kept_rank;           /* IO_RANK_*: the error kept for the end */
     jbw_status kept;         /* its status */
     char *kept_detail;       /* its detail */
-    jbw_date latest;         /* the latest date of the good rows */
     jbw_rejects *rej;        /* lenient only */
     jbw__strmap bad_workers; /* ids of rejected worker rows */
     size_t *bad_lines;
     size_t bad_cap;
     jbw_snapshot *snap;
-    jbw__io_memo memo[IO_ENUMS];
 } load_state;
+
+/* The parsed measure rows not yet added, oldest first: rows[k % IO_AHEAD]
+ * for k in [added, seen). */
+typedef struct add_window {
+    jbw__measure_row *rows[IO_AHEAD];
+    size_t seen, added;
+} add_window;
 
 static void load_free(load_state *L)
 {
@@ -111,190 +89,6 @@ static void load_free(load_state *L)
     jbw__free(L->bad_lines);
     jbw_snapshot_free(L->snap);
     memset(L, 0, sizeof *L);
-}
-
-static void note_later(load_state *L, jbw_date d)
-{
-    if (d != JBW_DATE_NONE && (L->latest == JBW_DATE_NONE || d > L->latest))
-        L->latest = d;
-}
-
-/* Copies a field into the arena; an empty optional field becomes none. */
-static jbw_status keep_field(load_state *L, size_t *off, const jbw__csv *c,
-                             size_t col, int optional)
-{
-    size_t n;
-    const char *s = jbw__io_text(c, col, &n);
-    if (!s || (optional && n == 0)) {
-        *off = IO_NULL;
-        return JBW_OK;
-    }
-    *off = L->arena->len;
-    jbw__buf_append(L->arena, s, n);
-    if (L->arena->failed)
-        return jbw__enomem();
-    L->arena->len++; /* keep the NUL the buffer always ends in */
-    return JBW_OK;
-}
-
-/*
- * keep_field() for n <= MS_COUNT columns of a row at once (off[k] for
- * cols[k]), with one reserve for the row rather than one per field.
- */
-static jbw_status keep_row(load_state *L, size_t *off, const jbw__csv *c,
-                           const size_t *cols, const unsigned char *optional,
-                           size_t n)
-{
-    const char *src[MS_COUNT];
-    size_t len[MS_COUNT], k, total = 0, at;
-    jbw__buf *b = L->arena;
-    for (k = 0; k < n; k++) {
-        src[k] = jbw__io_text(c, cols[k], &len[k]);
-        if (!src[k] || (optional[k] && len[k] == 0))
-            src[k] = NULL;
-        else
-            total += len[k] + 1;
-    }
-    if (total && (b->failed || b->cap - b->len <= total) &&
-        jbw__buf_reserve(b, total) != 0)
-        return jbw__enomem();
-    at = b->len;
-    for (k = 0; k < n; k++) {
-        if (!src[k]) {
-            off[k] = IO_NULL;
-            continue;
-        }
-        off[k] = at;
-        memcpy(b->data + at, src[k], len[k]);
-        b->data[at + len[k]] = '\0';
-        at += len[k] + 1;
-    }
-    b->len = at;
-    return JBW_OK;
-}
-
-static const char *arena_str(const load_state *L, size_t off)
-{
-    return off == IO_NULL ? NULL : L->arena->data + off;
-}
-
-/* Ids have at most JBW_ID_MAX bytes: refused here, where the detail can
- * name the line and the column (the snapshot refuses them too). */
-static jbw_status id_lengths(const jbw__csv *c, const size_t *cols, size_t n)
-{
-    char q[IO_SHOWN];
-    size_t k, len;
-    for (k = 0; k < n; k++) {
-        const char *s = jbw__io_text(c, cols[k], &len);
-        if (s && len > JBW_ID_MAX)
-            return jbw__csv_error(c, cols[k], JBW_ERANGE,
-                                  "an id has at most %d bytes, this one %zu: "
-                                  "'%s'",
-                                  JBW_ID_MAX, len,
-                                  jbw__quote_value(q, sizeof q, s, len));
-    }
-    return JBW_OK;
-}
-
-static jbw_status worker_row(load_state *L, worker_fields *row,
-                             const jbw__csv *c, const size_t *col)
-{
-    static const unsigned char optional[WS_COUNT] = {0, 0, 1};
-    const size_t cols[WS_COUNT] = {col[W_ID], col[W_ORG], col[W_REGION]};
-    jbw_worker *w = &row->w;
-    jbw_status st;
-    if ((st = id_lengths(c, cols, 1)) != JBW_OK ||
-        (st = keep_row(L, row->str, c, cols, optional, WS_COUNT)) != JBW_OK ||
-        (st = jbw__io_number(&w->fte, c, col[W_FTE])) != JBW_OK ||
-        (st = jbw__io_date(&w->hired, c, col[W_HIRED], 1)) != JBW_OK ||
-        (st = jbw__io_date(&w->leaving, c, col[W_LEAVING], 0)) != JBW_OK)
-        return st;
-    note_later(L, w->hired);
-    return JBW_OK;
-}
-
-/* The latest day a measure row speaks of (see io.h). */
-static void measure_later(load_state *L, const jbw_measure *m)
-{
-    note_later(L, m->start);
-    if (m->end != JBW_DATE_NONE && m->end > m->start)
-        note_later(L, m->end - 1);
-    note_later(L, m->first_assigned);
-    note_later(L, m->waiting_since);
-    note_later(L, m->last_contact);
-    note_later(L, m->help_requested);
-    note_later(L, m->help_started);
-}
-
-static jbw_status measure_row(load_state *L, measure_fields *row,
-                              const jbw__csv *c, const size_t *col)
-{
-    static const unsigned char optional[MS_COUNT] = {0, 0, 1, 0, 0, 1, 1};
-    const size_t cols[MS_COUNT] = {
-        col[M_ID],     col[M_CHILD],  col[M_FAMILY],         col[M_ORG],
-        col[M_REGION], col[M_WORKER], col[M_OVERRIDE_REASON]};
-    const size_t ids[4] = {col[M_ID], col[M_CHILD], col[M_FAMILY],
-                           col[M_WORKER]};
-    jbw_measure *m = &row->m;
-    int kind = 0, safety = 0, placement = 0, risk = 0;
-    int plan = 0, help = 0, dv = 0, band = -1;
-    jbw_status st;
-    if ((st = id_lengths(c, ids, 4)) != JBW_OK ||
-        (st = keep_row(L, row->str, c, cols, optional, MS_COUNT)) != JBW_OK ||
-        (st = jbw__io_enum_value(&kind, &L->memo[IO_KIND], c, col[M_KIND],
-                                 IO_KIND)) != JBW_OK ||
-        (st = jbw__io_date(&m->start, c, col[M_START], 1)) != JBW_OK ||
-        (st = jbw__io_date(&m->end, c, col[M_END], 0)) != JBW_OK ||
-        (st = jbw__io_date(&m->first_assigned, c, col[M_FIRST], 0)) != JBW_OK ||
-        (st = jbw__io_date(&m->waiting_since, c, col[M_WAITING], 0)) !=
-            JBW_OK ||
-        (st = jbw__io_int(&m->previous_workers, c, col[M_PREVIOUS])) !=
-            JBW_OK ||
-        (st = jbw__io_enum_value(&safety, &L->memo[IO_SAFETY], c, col[M_SAFETY],
-                                 IO_SAFETY)) != JBW_OK ||
-        (st = jbw__io_enum_value(&placement, &L->memo[IO_PLACEMENT], c,
-                                 col[M_PLACEMENT], IO_PLACEMENT)) != JBW_OK ||
-        (st = jbw__io_date(&m->birth_date, c, col[M_BIRTH], 0)) != JBW_OK ||
-        (st = jbw__io_date(&m->last_contact, c, col[M_CONTACT], 0)) != JBW_OK ||
-        (st = jbw__io_enum_value(&risk, &L->memo[IO_JR_RISK], c, col[M_JR_RISK],
-                                 IO_JR_RISK)) != JBW_OK ||
-        (st = jbw__io_enum_value(&plan, &L->memo[IO_YESNO], c,
-                                 col[M_SAFETY_PLAN], IO_YESNO)) != JBW_OK ||
-        (st = jbw__io_enum_value(&help, &L->memo[IO_YESNO], c,
-                                 col[M_OTHER_HELP], IO_YESNO)) != JBW_OK ||
-        (st = jbw__io_enum_value(&dv, &L->memo[IO_YESNO], c,
-                                 col[M_DOMESTIC_VIOLENCE], IO_YESNO)) !=
-            JBW_OK ||
-        (st = jbw__io_date(&m->term_end, c, col[M_TERM_END], 0)) != JBW_OK ||
-        (st = jbw__io_date(&m->help_requested, c, col[M_HELP_REQUESTED], 0)) !=
-            JBW_OK ||
-        (st = jbw__io_date(&m->help_started, c, col[M_HELP_STARTED], 0)) !=
-            JBW_OK ||
-        (st = jbw__io_enum_value(&band, &L->memo[IO_BAND], c,
-                                 col[M_OVERRIDE_BAND], IO_BAND)) != JBW_OK)
-        return st;
-    /* an override needs its written reason: refuse it here, where the
-     * file, line and column are known */
-    if (band >= 0 && row->str[MS_REASON] == IO_NULL)
-        return jbw__csv_error(c, col[M_OVERRIDE_REASON], JBW_EINVAL,
-                              "override_band '%s' without an "
-                              "override_reason: an override needs a "
-                              "written reason",
-                              jbw_band_code((jbw_band)band));
-    if (band < 0 && row->str[MS_REASON] != IO_NULL)
-        return jbw__csv_error(c, col[M_OVERRIDE_BAND], JBW_EINVAL,
-                              "override_reason given without an "
-                              "override_band");
-    m->safety_plan = (jbw_yesno)plan;
-    m->other_help = (jbw_yesno)help;
-    m->domestic_violence = (jbw_yesno)dv;
-    m->override_band = band;
-    m->kind = (jbw_kind)kind;
-    m->safety = (jbw_safety)safety;
-    m->placement = (jbw_placement)placement;
-    m->jr_risk = (jbw_jr_risk)risk;
-    measure_later(L, m);
-    return JBW_OK;
 }
 
 /*
@@ -339,51 +133,32 @@ static int is_adding(const load_state *L)
     return L->kept_rank == IO_RANK_NONE;
 }
 
-/*
- * The snapshot's tables are sized once, from the bytes the first rows
- * took: counting line ends instead would count blank lines and the line
- * ends inside quoted fields too. A small file never needs it.
- */
-#define IO_SIZE_AFTER 4096
-
-static jbw_status reserve_tables(load_state *L, const jbw__csv_stream *s,
-                                 int file, size_t rows)
+/* Sizes the tables of `file` for `hint` rows (IO_SIZE_AFTER). */
+static jbw_status reserve_tables(load_state *L, int file, size_t hint)
 {
-    size_t hint = jbw__csv_stream_rows_hint(s, rows);
     if (jbw__snapshot_reserve(L->snap, file == IO_WORKERS ? hint : 0,
                               file == IO_MEASURES ? hint : 0) != 0)
         return jbw__enomem();
     return JBW_OK;
 }
 
-static jbw_status add_worker(load_state *L, worker_fields *row);
-static jbw_status add_measure(load_state *L, measure_fields *row);
+static jbw_status add_worker(load_state *L, jbw__worker_row *row);
+static jbw_status add_measure(load_state *L, jbw__measure_row *row);
 
 /*
- * Hashes the ids of a measure row, which is added IO_AHEAD rows later,
- * and fetches their slots in the snapshot's id maps into the cache
- * meanwhile: in a large file every lookup would otherwise wait on main
- * memory, one after the other. The hashes go with the row to the
- * snapshot, which does not hash them again.
+ * Fetches the slots of a measure row's ids in the snapshot's id maps into
+ * the cache, IO_AHEAD rows before the row is added (its hashes were taken
+ * when it was parsed): in a large file every lookup would otherwise wait
+ * on main memory, one after the other.
  */
-static void prefetch(const load_state *L, measure_fields *row)
+static void prefetch(const load_state *L, const jbw__measure_row *row)
 {
     const jbw_snapshot *snap = L->snap;
-    const char *id = arena_str(L, row->str[MS_ID]);
-    const char *child = arena_str(L, row->str[MS_CHILD]);
-    const char *family = arena_str(L, row->str[MS_FAMILY]);
-    const char *worker = arena_str(L, row->str[MS_WORKER]);
-    size_t n = child ? strlen(child) : 0;
-    row->hashes[0] = jbw__hash(id ? id : "", id ? strlen(id) : 0);
-    row->hashes[1] = jbw__hash(child ? child : "", n);
-    row->hashes[2] = jbw__family_key_hash(family, family ? strlen(family) : 0);
-    row->hashes[3] = worker ? jbw__hash(worker, strlen(worker)) : 0;
-    row->ahead = 1;
     jbw__strmap_prefetch(&snap->measure_ids, row->hashes[0]);
     jbw__strmap_prefetch(&snap->child_ids, row->hashes[1]);
-    if (family)
+    if (row->str[MS_FAMILY] != IO_NULL)
         jbw__strmap_prefetch(&snap->family_ids, row->hashes[2]);
-    if (worker)
+    if (row->str[MS_WORKER] != IO_NULL)
         jbw__strmap_prefetch(&snap->worker_ids, row->hashes[3]);
 }
 
@@ -394,10 +169,14 @@ static void prefetch(const load_state *L, measure_fields *row)
  * before, the key itself. Otherwise each of those lookups waits on main
  * memory twice more after its slot.
  */
-static void prefetch_later(const load_state *L, size_t row_index, int step)
+static void prefetch_later(const load_state *L, const add_window *w,
+                           size_t back, int step)
 {
-    const measure_fields *row = &L->mrows[row_index % IO_AHEAD];
+    const jbw__measure_row *row;
     const jbw_snapshot *snap = L->snap;
+    if (w->seen < back + 1 || w->seen - 1 - back < w->added)
+        return;
+    row = w->rows[(w->seen - 1 - back) % IO_AHEAD];
     if (!row->ahead)
         return;
     if (step == 2) {
@@ -413,6 +192,41 @@ static void prefetch_later(const load_state *L, size_t row_index, int step)
     }
 }
 
+/* Adds the oldest row of the window. */
+static jbw_status window_add(load_state *L, add_window *w)
+{
+    jbw__measure_row *row = w->rows[w->added % IO_AHEAD];
+    w->added++;
+    return add_measure(L, row);
+}
+
+/* Makes room for a row: the row IO_AHEAD before it is added now. */
+static jbw_status window_room(load_state *L, add_window *w)
+{
+    return w->seen - w->added == IO_AHEAD ? window_add(L, w) : JBW_OK;
+}
+
+/* Takes a parsed row (room made) and fetches ahead for the later ones. */
+static void window_push(const load_state *L, add_window *w,
+                        jbw__measure_row *row)
+{
+    w->rows[w->seen % IO_AHEAD] = row;
+    w->seen++;
+    if (row->ahead)
+        prefetch(L, row);
+    prefetch_later(L, w, IO_AHEAD / 2, 2);
+    prefetch_later(L, w, IO_AHEAD * 3 / 4, 3);
+}
+
+/* Adds the rows left in the window, in their order. */
+static jbw_status window_flush(load_state *L, add_window *w)
+{
+    jbw_status st = JBW_OK;
+    while (st == JBW_OK && w->added < w->seen)
+        st = window_add(L, w);
+    return st;
+}
+
 static jbw_status parse_workers(load_state *L, jbw__csv_stream *s)
 {
     static const jbw_worker init = JBW_WORKER_INIT;
@@ -426,22 +240,23 @@ static jbw_status parse_workers(load_state *L, jbw__csv_stream *s)
                           W_COLUMNS, L->allow_unknown);
     while (st == JBW_OK && (st = jbw__csv_stream_next(s, &more)) == JBW_OK &&
            more) {
-        worker_fields *row = &L->wrow;
+        jbw__worker_row *row = &L->wrow;
         jbw_status rs;
         if (++rows == IO_SIZE_AFTER &&
-            (st = reserve_tables(L, s, IO_WORKERS, rows)) != JBW_OK)
+            (st = reserve_tables(L, IO_WORKERS,
+                                 jbw__csv_stream_rows_hint(s, rows))) != JBW_OK)
             break;
-        L->arena = &L->arenas[0];
-        L->arena->len = 0;
+        L->P.arena = &L->arenas[0];
+        L->P.arena->len = 0;
         row->line = c->record_line;
         row->reject = IO_NULL;
         row->str[WS_ID] = row->str[WS_ORG] = row->str[WS_REGION] = IO_NULL;
         row->w = init;
         rs = jbw__csv_check_width(c);
         if (rs == JBW_OK)
-            rs = worker_row(L, row, c, col);
+            rs = jbw__load_worker_row(&L->P, row, c, col);
         else if (col[W_ID] < c->count) /* a short row may still name it */
-            st = keep_field(L, &row->str[WS_ID], c, col[W_ID], 1);
+            st = jbw__load_keep_field(&L->P, &row->str[WS_ID], c, col[W_ID], 1);
         if (st == JBW_OK && rs != JBW_OK)
             st = row_failed(L, &row->reject, rs);
         if (st == JBW_OK)
@@ -450,52 +265,128 @@ static jbw_status parse_workers(load_state *L, jbw__csv_stream *s)
     return st;
 }
 
-static jbw_status parse_measures(load_state *L, jbw__csv_stream *s)
+/* The measure rows parsed and added on the calling thread. */
+static jbw_status measures_here(load_state *L, jbw__csv_stream *s,
+                                const size_t *col)
 {
-    static const jbw_measure init = JBW_MEASURE_INIT;
-    size_t col[M_COLUMNS], k, rows = 0;
+    add_window w;
+    size_t rows = 0;
     jbw__csv *c = &s->csv;
     int more = 1;
+    jbw_status st;
+    memset(&w, 0, sizeof w);
+    while ((st = jbw__csv_stream_next(s, &more)) == JBW_OK && more) {
+        size_t slot = w.seen % IO_AHEAD;
+        jbw__measure_row *row = &L->mrows[slot];
+        jbw_status rs;
+        /* the row parsed IO_AHEAD rows ago, whose slot this is */
+        if ((st = window_room(L, &w)) != JBW_OK)
+            break;
+        if (++rows == IO_SIZE_AFTER &&
+            (st = reserve_tables(L, IO_MEASURES,
+                                 jbw__csv_stream_rows_hint(s, rows))) != JBW_OK)
+            break;
+        L->P.arena = &L->arenas[slot];
+        L->P.arena->len = 0;
+        rs = jbw__load_measure_record(&L->P, row, c, col);
+        if (rs != JBW_OK && (st = row_failed(L, &row->reject, rs)) != JBW_OK)
+            break;
+        window_push(L, &w, row);
+    }
+    return st == JBW_OK ? window_flush(L, &w) : st;
+}
+
+/* Adds the batches' rows; the batches come in file order. */
+static jbw_status add_batch(load_state *L, jbw__load_pipe *p, add_window *w,
+                            jbw__load_batch *b)
+{
+    size_t i;
+    jbw_status st;
+    b->first = w->seen;
+    if (b->reserve && (st = reserve_tables(L, IO_MEASURES, b->hint)) != JBW_OK)
+        return st;
+    for (i = 0; i < b->count && parsing(L); i++) {
+        jbw__measure_row *row = &b->rows[i];
+        if ((st = window_room(L, w)) != JBW_OK)
+            return st;
+        jbw__load_pipe_release_done(p, w->added);
+        if (row->status != JBW_OK) {
+            jbw__error(row->status, "%s", b->details.data + row->detail);
+            st = row_failed(L, &row->reject, row->status);
+            if (st != JBW_OK &&
+                (st = keep_error(L, st, IO_RANK_PARSE)) != JBW_OK)
+                return st;
+            if (!parsing(L))
+                break; /* strict: the thread parsed no further */
+        }
+        window_push(L, w, row);
+    }
+    if (b->last && b->tail != JBW_OK) {
+        jbw__error(b->tail, "%s", b->details.data + b->tail_detail);
+        if ((st = keep_error(L, b->tail, IO_RANK_PARSE)) != JBW_OK)
+            return st;
+    }
+    if (b->last && b->end == JBW_ENOMEM)
+        return jbw__enomem();
+    if (b->last && b->end != JBW_OK)
+        return jbw__error(b->end, "%s", b->details.data + b->end_detail);
+    return JBW_OK;
+}
+
+/*
+ * The measure rows parsed on the pipe's thread, added here as on one
+ * thread: the same order, the same errors, the same window ahead (across
+ * batches). Batches are given back once all their rows are added; should
+ * the window hold all but one of them, it is added whole first, so that
+ * the thread always has a batch to fill.
+ */
+static jbw_status measures_piped(load_state *L, jbw__load_pipe *p)
+{
+    add_window w;
+    jbw__load_batch *b;
+    jbw_status st = JBW_OK;
+    memset(&w, 0, sizeof w);
+    while (st == JBW_OK) {
+        if (jbw__load_pipe_held(p) + 1 >= jbw__load_pipe_ring(p)) {
+            st = window_flush(L, &w);
+            jbw__load_pipe_release_done(p, w.added);
+            if (st != JBW_OK)
+                break;
+        }
+        if (!(b = jbw__load_pipe_take(p)))
+            break;
+        st = add_batch(L, p, &w, b);
+    }
+    return st == JBW_OK && parsing(L) ? window_flush(L, &w) : st;
+}
+
+/* A measures text large enough to be parsed on a thread of its own. */
+static int worth_a_thread(const load_state *L, const jbw__csv_stream *s)
+{
+    size_t size = s->from_file ? s->file.size : s->len;
+    if (L->threads < 2)
+        return 0;
+    return (s->from_file && size == 0) /* a pipe: no size to go by */
+           || size >= jbw__load_threads_min;
+}
+
+static jbw_status parse_measures(load_state *L, jbw__csv_stream *s)
+{
+    size_t col[M_COLUMNS];
+    jbw__load_pipe *p = NULL;
     jbw_status st = jbw__csv_stream_open(s, L->names[IO_MEASURES]);
     if (st != JBW_OK)
         return st;
-    st = jbw__csv_columns(col, c, jbw__io_measure_names, measure_required,
+    st = jbw__csv_columns(col, &s->csv, jbw__io_measure_names, measure_required,
                           M_COLUMNS, L->allow_unknown);
-    while (st == JBW_OK && (st = jbw__csv_stream_next(s, &more)) == JBW_OK &&
-           more) {
-        size_t slot = rows % IO_AHEAD;
-        measure_fields *row = &L->mrows[slot];
-        jbw_status rs;
-        /* the row parsed IO_AHEAD rows ago, whose slot this is */
-        if (rows >= IO_AHEAD && (st = add_measure(L, row)) != JBW_OK)
-            break;
-        if (++rows == IO_SIZE_AFTER &&
-            (st = reserve_tables(L, s, IO_MEASURES, rows)) != JBW_OK)
-            break;
-        L->arena = &L->arenas[slot];
-        L->arena->len = 0;
-        row->line = c->record_line;
-        row->reject = IO_NULL;
-        for (k = 0; k < MS_COUNT; k++)
-            row->str[k] = IO_NULL;
-        row->ahead = 0;
-        row->m = init;
-        rs = jbw__csv_check_width(c);
-        if (rs == JBW_OK)
-            rs = measure_row(L, row, c, col);
-        if (rs != JBW_OK)
-            st = row_failed(L, &row->reject, rs);
-        else
-            prefetch(L, row);
-        if (rows > IO_AHEAD / 2)
-            prefetch_later(L, rows - 1 - IO_AHEAD / 2, 2);
-        if (rows > IO_AHEAD * 3 / 4)
-            prefetch_later(L, rows - 1 - IO_AHEAD * 3 / 4, 3);
-    }
-    /* the rows parsed but not yet added, in their order */
-    for (k = rows > IO_AHEAD ? rows - IO_AHEAD : 0; st == JBW_OK && k < rows;
-         k++)
-        st = add_measure(L, &L->mrows[k % IO_AHEAD]);
+    if (st != JBW_OK)
+        return st;
+    if (worth_a_thread(L, s))
+        p = jbw__load_pipe_start(s, col, L->lenient);
+    if (!p)
+        return measures_here(L, s, col);
+    st = measures_piped(L, p);
+    jbw__load_pipe_finish(p, &L->P.latest);
     return st;
 }
 
@@ -542,9 +433,10 @@ static jbw_status refuse_row(load_state *L, int file, size_t line,
 }
 
 /* Adds a parsed worker row, or lists it as rejected (lenient). */
-static jbw_status add_worker(load_state *L, worker_fields *row)
+static jbw_status add_worker(load_state *L, jbw__worker_row *row)
 {
-    const char *id = arena_str(L, row->str[WS_ID]);
+    const jbw__buf *arena = &L->arenas[0];
+    const char *id = jbw__row_str(arena, row->str[WS_ID]);
     jbw_status st;
     if (row->reject != IO_NULL) {
         st = jbw__io_reject_add(L->rej, IO_WORKERS, row->line, row->reject);
@@ -555,8 +447,8 @@ static jbw_status add_worker(load_state *L, worker_fields *row)
     if (!is_adding(L))
         return JBW_OK;
     row->w.id = id;
-    row->w.organisation = arena_str(L, row->str[WS_ORG]);
-    row->w.region = arena_str(L, row->str[WS_REGION]);
+    row->w.organisation = jbw__row_str(arena, row->str[WS_ORG]);
+    row->w.region = jbw__row_str(arena, row->str[WS_REGION]);
     st = jbw_snapshot_add_worker(L->snap, &row->w);
     if (st != JBW_OK) {
         st = refuse_row(L, IO_WORKERS, row->line, st);
@@ -571,8 +463,8 @@ static jbw_status add_worker(load_state *L, worker_fields *row)
  * worker's row was rejected is rejected with that reason rather than as
  * an unknown worker.
  */
-static jbw_status worker_was_rejected(load_state *L, const measure_fields *row,
-                                      int *rejected)
+static jbw_status
+worker_was_rejected(load_state *L, const jbw__measure_row *row, int *rejected)
 {
     const char *wid = row->m.worker_id;
     char shown[IO_SHOWN];
@@ -598,23 +490,22 @@ static jbw_status worker_was_rejected(load_state *L, const measure_fields *row,
 }
 
 /* Adds a parsed measure row, or lists it as rejected (lenient). */
-static jbw_status add_measure(load_state *L, measure_fields *row)
+static jbw_status add_measure(load_state *L, jbw__measure_row *row)
 {
     jbw_measure *m = &row->m;
     int rejected = 0;
     jbw_status st;
-    L->arena = &L->arenas[row - L->mrows];
     if (row->reject != IO_NULL)
         return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
     if (!is_adding(L))
         return JBW_OK;
-    m->id = arena_str(L, row->str[MS_ID]);
-    m->child_id = arena_str(L, row->str[MS_CHILD]);
-    m->family_id = arena_str(L, row->str[MS_FAMILY]);
-    m->organisation = arena_str(L, row->str[MS_ORG]);
-    m->region = arena_str(L, row->str[MS_REGION]);
-    m->worker_id = arena_str(L, row->str[MS_WORKER]);
-    m->override_reason = arena_str(L, row->str[MS_REASON]);
+    m->id = jbw__row_str(row->arena, row->str[MS_ID]);
+    m->child_id = jbw__row_str(row->arena, row->str[MS_CHILD]);
+    m->family_id = jbw__row_str(row->arena, row->str[MS_FAMILY]);
+    m->organisation = jbw__row_str(row->arena, row->str[MS_ORG]);
+    m->region = jbw__row_str(row->arena, row->str[MS_REGION]);
+    m->worker_id = jbw__row_str(row->arena, row->str[MS_WORKER]);
+    m->override_reason = jbw__row_str(row->arena, row->str[MS_REASON]);
     if (L->lenient && (st = worker_was_rejected(L, row, &rejected)) != JBW_OK)
         return st;
     if (rejected)
@@ -675,7 +566,7 @@ static jbw_status load_run(load_state *L, const jbw_registry *registry,
     if (L->kept_rank == IO_RANK_PARSE)
         return raise_kept(L);
     if (reference_date == JBW_DATE_NONE)
-        reference_date = L->latest;
+        reference_date = L->P.latest;
     if (reference_date == JBW_DATE_NONE)
         return jbw__error(JBW_EINVAL,
                           "%s, %s: no dates to infer the reference date "
@@ -699,9 +590,10 @@ static jbw_status load_sources(jbw_snapshot **out, jbw_rejects **rejects,
     jbw_status st;
     L->lenient = o->lenient;
     L->allow_unknown = o->allow_unknown_columns;
-    L->latest = JBW_DATE_NONE;
+    L->P.latest = JBW_DATE_NONE;
+    L->threads = jbw__load_threads(o->threads);
     jbw__io_limits(&L->lim, o);
-    L->arena = &L->arenas[0];
+    L->P.arena = &L->arenas[0];
     st = load_run(L, registry, o->reference_date);
     if (st != JBW_OK) {
         load_free(L);

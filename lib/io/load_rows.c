@@ -1,0 +1,223 @@
+/*
+ * libjbw - the rows of workers.csv and measures.csv parsed into their
+ * records, their strings copied into an arena (docs/formats.md). Whoever
+ * parses has its own jbw__row_parser: the calling thread, or the parse
+ * thread of a load with threads (load_pipe.c).
+ */
+#include "io/load_internal.h"
+
+#include <string.h>
+
+static void note_later(jbw__row_parser *P, jbw_date d)
+{
+    if (d != JBW_DATE_NONE && (P->latest == JBW_DATE_NONE || d > P->latest))
+        P->latest = d;
+}
+
+jbw_status jbw__load_keep_field(jbw__row_parser *P, size_t *off,
+                                const jbw__csv *c, size_t col, int optional)
+{
+    size_t n;
+    const char *s = jbw__io_text(c, col, &n);
+    if (!s || (optional && n == 0)) {
+        *off = IO_NULL;
+        return JBW_OK;
+    }
+    *off = P->arena->len;
+    jbw__buf_append(P->arena, s, n);
+    if (P->arena->failed)
+        return jbw__enomem();
+    P->arena->len++; /* keep the NUL the buffer always ends in */
+    return JBW_OK;
+}
+
+/*
+ * jbw__load_keep_field() for n <= MS_COUNT columns of a row at once
+ * (off[k] for cols[k]), with one reserve for the row rather than one per
+ * field.
+ */
+static jbw_status keep_row(jbw__row_parser *P, size_t *off, const jbw__csv *c,
+                           const size_t *cols, const unsigned char *optional,
+                           size_t n)
+{
+    const char *src[MS_COUNT];
+    size_t len[MS_COUNT], k, total = 0, at;
+    jbw__buf *b = P->arena;
+    for (k = 0; k < n; k++) {
+        src[k] = jbw__io_text(c, cols[k], &len[k]);
+        if (!src[k] || (optional[k] && len[k] == 0))
+            src[k] = NULL;
+        else
+            total += len[k] + 1;
+    }
+    if (total && (b->failed || b->cap - b->len <= total) &&
+        jbw__buf_reserve(b, total) != 0)
+        return jbw__enomem();
+    at = b->len;
+    for (k = 0; k < n; k++) {
+        if (!src[k]) {
+            off[k] = IO_NULL;
+            continue;
+        }
+        off[k] = at;
+        memcpy(b->data + at, src[k], len[k]);
+        b->data[at + len[k]] = '\0';
+        at += len[k] + 1;
+    }
+    b->len = at;
+    return JBW_OK;
+}
+
+/* Ids have at most JBW_ID_MAX bytes: refused here, where the detail can
+ * name the line and the column (the snapshot refuses them too). */
+static jbw_status id_lengths(const jbw__csv *c, const size_t *cols, size_t n)
+{
+    char q[IO_SHOWN];
+    size_t k, len;
+    for (k = 0; k < n; k++) {
+        const char *s = jbw__io_text(c, cols[k], &len);
+        if (s && len > JBW_ID_MAX)
+            return jbw__csv_error(c, cols[k], JBW_ERANGE,
+                                  "an id has at most %d bytes, this one %zu: "
+                                  "'%s'",
+                                  JBW_ID_MAX, len,
+                                  jbw__quote_value(q, sizeof q, s, len));
+    }
+    return JBW_OK;
+}
+
+jbw_status jbw__load_worker_row(jbw__row_parser *P, jbw__worker_row *row,
+                                const jbw__csv *c, const size_t *col)
+{
+    static const unsigned char optional[WS_COUNT] = {0, 0, 1};
+    const size_t cols[WS_COUNT] = {col[W_ID], col[W_ORG], col[W_REGION]};
+    jbw_worker *w = &row->w;
+    jbw_status st;
+    if ((st = id_lengths(c, cols, 1)) != JBW_OK ||
+        (st = keep_row(P, row->str, c, cols, optional, WS_COUNT)) != JBW_OK ||
+        (st = jbw__io_number(&w->fte, c, col[W_FTE])) != JBW_OK ||
+        (st = jbw__io_date(&w->hired, c, col[W_HIRED], 1)) != JBW_OK ||
+        (st = jbw__io_date(&w->leaving, c, col[W_LEAVING], 0)) != JBW_OK)
+        return st;
+    note_later(P, w->hired);
+    return JBW_OK;
+}
+
+/* The latest day a measure row speaks of (see io.h). */
+static void measure_later(jbw__row_parser *P, const jbw_measure *m)
+{
+    note_later(P, m->start);
+    if (m->end != JBW_DATE_NONE && m->end > m->start)
+        note_later(P, m->end - 1);
+    note_later(P, m->first_assigned);
+    note_later(P, m->waiting_since);
+    note_later(P, m->last_contact);
+    note_later(P, m->help_requested);
+    note_later(P, m->help_started);
+}
+static jbw_status measure_row(jbw__row_parser *P, jbw__measure_row *row,
+                              const jbw__csv *c, const size_t *col)
+{
+    static const unsigned char optional[MS_COUNT] = {0, 0, 1, 0, 0, 1, 1};
+    const size_t cols[MS_COUNT] = {
+        col[M_ID],     col[M_CHILD],  col[M_FAMILY],         col[M_ORG],
+        col[M_REGION], col[M_WORKER], col[M_OVERRIDE_REASON]};
+    const size_t ids[4] = {col[M_ID], col[M_CHILD], col[M_FAMILY],
+                           col[M_WORKER]};
+    jbw_measure *m = &row->m;
+    int kind = 0, safety = 0, placement = 0, risk = 0;
+    int plan = 0, help = 0, dv = 0, band = -1;
+    jbw_status st;
+    if ((st = id_lengths(c, ids, 4)) != JBW_OK ||
+        (st = keep_row(P, row->str, c, cols, optional, MS_COUNT)) != JBW_OK ||
+        (st = jbw__io_enum_value(&kind, &P->memo[IO_KIND], c, col[M_KIND],
+                                 IO_KIND)) != JBW_OK ||
+        (st = jbw__io_date(&m->start, c, col[M_START], 1)) != JBW_OK ||
+        (st = jbw__io_date(&m->end, c, col[M_END], 0)) != JBW_OK ||
+        (st = jbw__io_date(&m->first_assigned, c, col[M_FIRST], 0)) != JBW_OK ||
+        (st = jbw__io_date(&m->waiting_since, c, col[M_WAITING], 0)) !=
+            JBW_OK ||
+        (st = jbw__io_int(&m->previous_workers, c, col[M_PREVIOUS])) !=
+            JBW_OK ||
+        (st = jbw__io_enum_value(&safety, &P->memo[IO_SAFETY], c, col[M_SAFETY],
+                                 IO_SAFETY)) != JBW_OK ||
+        (st = jbw__io_enum_value(&placement, &P->memo[IO_PLACEMENT], c,
+                                 col[M_PLACEMENT], IO_PLACEMENT)) != JBW_OK ||
+        (st = jbw__io_date(&m->birth_date, c, col[M_BIRTH], 0)) != JBW_OK ||
+        (st = jbw__io_date(&m->last_contact, c, col[M_CONTACT], 0)) != JBW_OK ||
+        (st = jbw__io_enum_value(&risk, &P->memo[IO_JR_RISK], c, col[M_JR_RISK],
+                                 IO_JR_RISK)) != JBW_OK ||
+        (st = jbw__io_enum_value(&plan, &P->memo[IO_YESNO], c,
+                                 col[M_SAFETY_PLAN], IO_YESNO)) != JBW_OK ||
+        (st = jbw__io_enum_value(&help, &P->memo[IO_YESNO], c,
+                                 col[M_OTHER_HELP], IO_YESNO)) != JBW_OK ||
+        (st = jbw__io_enum_value(&dv, &P->memo[IO_YESNO], c,
+                                 col[M_DOMESTIC_VIOLENCE], IO_YESNO)) !=
+            JBW_OK ||
+        (st = jbw__io_date(&m->term_end, c, col[M_TERM_END], 0)) != JBW_OK ||
+        (st = jbw__io_date(&m->help_requested, c, col[M_HELP_REQUESTED], 0)) !=
+            JBW_OK ||
+        (st = jbw__io_date(&m->help_started, c, col[M_HELP_STARTED], 0)) !=
+            JBW_OK ||
+        (st = jbw__io_enum_value(&band, &P->memo[IO_BAND], c,
+                                 col[M_OVERRIDE_BAND], IO_BAND)) != JBW_OK)
+        return st;
+    /* an override needs its written reason: refuse it here, where the
+     * file, line and column are known */
+    if (band >= 0 && row->str[MS_REASON] == IO_NULL)
+        return jbw__csv_error(c, col[M_OVERRIDE_REASON], JBW_EINVAL,
+                              "override_band '%s' without an "
+                              "override_reason: an override needs a "
+                              "written reason",
+                              jbw_band_code((jbw_band)band));
+    if (band < 0 && row->str[MS_REASON] != IO_NULL)
+        return jbw__csv_error(c, col[M_OVERRIDE_BAND], JBW_EINVAL,
+                              "override_reason given without an "
+                              "override_band");
+    m->safety_plan = (jbw_yesno)plan;
+    m->other_help = (jbw_yesno)help;
+    m->domestic_violence = (jbw_yesno)dv;
+    m->override_band = band;
+    m->kind = (jbw_kind)kind;
+    m->safety = (jbw_safety)safety;
+    m->placement = (jbw_placement)placement;
+    m->jr_risk = (jbw_jr_risk)risk;
+    measure_later(P, m);
+    return JBW_OK;
+}
+
+/* The hashes of the row's ids, which the snapshot takes with the row. */
+static void hash_ids(jbw__measure_row *row)
+{
+    const char *id = jbw__row_str(row->arena, row->str[MS_ID]);
+    const char *child = jbw__row_str(row->arena, row->str[MS_CHILD]);
+    const char *family = jbw__row_str(row->arena, row->str[MS_FAMILY]);
+    const char *worker = jbw__row_str(row->arena, row->str[MS_WORKER]);
+    size_t n = child ? strlen(child) : 0;
+    row->hashes[0] = jbw__hash(id ? id : "", id ? strlen(id) : 0);
+    row->hashes[1] = jbw__hash(child ? child : "", n);
+    row->hashes[2] = jbw__family_key_hash(family, family ? strlen(family) : 0);
+    row->hashes[3] = worker ? jbw__hash(worker, strlen(worker)) : 0;
+    row->ahead = 1;
+}
+
+jbw_status jbw__load_measure_record(jbw__row_parser *P, jbw__measure_row *row,
+                                    const jbw__csv *c, const size_t *col)
+{
+    static const jbw_measure init = JBW_MEASURE_INIT;
+    size_t k;
+    row->line = c->record_line;
+    row->reject = IO_NULL;
+    row->detail = IO_NULL;
+    row->arena = P->arena;
+    for (k = 0; k < MS_COUNT; k++)
+        row->str[k] = IO_NULL;
+    row->ahead = 0;
+    row->m = init;
+    row->status = jbw__csv_check_width(c);
+    if (row->status == JBW_OK)
+        row->status = measure_row(P, row, c, col);
+    if (row->status == JBW_OK)
+        hash_ids(row);
+    return row->status;
+}
