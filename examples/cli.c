@@ -84,7 +84,8 @@ static const option_row options[JBW_OPT_COUNT_] = {
              JBW_FORECAST_REPLICATES_MAX)},
     [JBW_OPT_SEED] = {"--seed", "S", "random seed, a whole number >= 0"},
     [JBW_OPT_THREADS] = {"--threads", "N",
-                         "threads for the replicates, 1 to " JBW_CLI_STR(
+                         "threads for loading the CSV files (2 at most) and "
+                         "for the replicates, 1 to " JBW_CLI_STR(
                              JBW_FORECAST_THREADS_MAX) "; 0 (default): all "
                                                        "cores; same figures"},
     [JBW_OPT_SVG] = {"--svg", "F", "also write the chart as SVG to F"},
@@ -689,6 +690,7 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
         opts.lenient = cli->lenient;
         opts.max_file_bytes = cli->max_file_bytes;
         opts.max_line_bytes = cli->max_line_bytes;
+        opts.threads = (unsigned int)cli->threads; /* 0 unless given: all */
         st = cli->registry
                  ? jbw_registry_load_csv_opts(&reg, cli->registry, &opts)
                  : jbw_registry_zuid_west(&reg);

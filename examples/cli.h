@@ -80,12 +80,13 @@ typedef enum jbw_cli_opt {
 #define JBW_CLI_STR_(x) #x
 #define JBW_CLI_STR(x)  JBW_CLI_STR_(x)
 #define JBW_CLI_OPT(o)  (1ull << (o))
-/* The input files (default: the embedded synthetic example). */
+/* The input files (default: the embedded synthetic example) and how many
+ * threads load them. */
 #define JBW_CLI_INPUTS                                                         \
     (JBW_CLI_OPT(JBW_OPT_MEASURES) | JBW_CLI_OPT(JBW_OPT_WORKERS) |            \
      JBW_CLI_OPT(JBW_OPT_REGISTRY) | JBW_CLI_OPT(JBW_OPT_LENIENT) |            \
      JBW_CLI_OPT(JBW_OPT_MAX_FILE_BYTES) |                                     \
-     JBW_CLI_OPT(JBW_OPT_MAX_LINE_BYTES))
+     JBW_CLI_OPT(JBW_OPT_MAX_LINE_BYTES) | JBW_CLI_OPT(JBW_OPT_THREADS))
 /* Options every command takes (the one language choice). */
 #define JBW_CLI_ALWAYS JBW_CLI_OPT(JBW_OPT_LANG)
 
@@ -106,7 +107,7 @@ typedef struct jbw_cli {
     long replicates; /* -1: not given */
     unsigned long long seed;
     int seed_given;
-    long threads;             /* forecast replicates; 0: all cores */
+    long threads;             /* loading, replicates; 0: all cores */
     double target;            /* staffing --target; NaN: not given */
     long within_workdays;     /* staffing; -1: not given */
     double percent;           /* staffing, in %; NaN: not given */

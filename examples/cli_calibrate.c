@@ -116,6 +116,7 @@ static int load_export(history *h, const jbw_cli *cli, const jbw_registry *reg,
     h->snaps = grown;
     opts.lenient = cli->lenient;
     opts.reference_date = date;
+    opts.threads = (unsigned int)cli->threads; /* 0 unless given: all */
     st = jbw_snapshot_load_csv(&h->snaps[h->count], &rejects, reg, m, w, &opts);
     if (st == JBW_OK && jbw_rejects_count(rejects) > 0)
         fprintf(stderr, "jbw: %s: %zu rows left out (--lenient)\n", name,

@@ -704,6 +704,51 @@ class HostileInput(unittest.TestCase):
         self.assertEqual(p.stdout, "")
 
 
+class LoadThreads(unittest.TestCase):
+    """--threads applies to loading (docs/cli.md, "Threads"): a measures
+    file over 256 KiB (JBW_LOAD_THREADS_MIN_BYTES) is parsed on a second
+    thread unless --threads 1, with the same output, rejects and errors."""
+
+    def files(self, name, bad):
+        """8,000 rows of about 45 bytes (some 360 KB); row k on line
+        k + 1, replaced by bad[k] where given."""
+        rows = ["id,child_id,kind,organisation,region,start,worker_id"]
+        for k in range(1, 8001):
+            rows.append(bad.get(k, f"M{k},C{k},OTS,JBWEST,ZHZ,"
+                                   f"2025-01-{1 + k % 28:02d},W1"))
+        measures = cli.work_file(name, "\n".join(rows) + "\n")
+        workers = cli.work_file("threads-workers.csv",
+                                "id,organisation,region,fte,hired\n"
+                                "W1,JBWEST,ZHZ,1,2020-03-01\n")
+        self.assertGreater(os.path.getsize(measures), 262144)
+        return measures, workers
+
+    def test_one_and_two_threads_report_the_same(self):
+        m, w = self.files("threads-good.csv", {})
+        args = ("report", "--format", "json", "--measures", m, "--workers", w)
+        one = run(*args, "--threads", "1").stdout
+        self.assertEqual(one, run(*args, "--threads", "2").stdout)
+        self.assertEqual(one, run(*args).stdout)
+        # no row ends: all 8,000 are active on the latest start
+        self.assertEqual(json.loads(one)["totals"]["active_measures"], 8000)
+
+    def test_rejects_and_errors_are_the_same(self):
+        bad = {100: "M100,C100,XYZ,JBWEST,ZHZ,2025-01-03,W1",
+               5000: "M5000,C5000,OTS,JBWEST,ZHZ,2025-02-30,W1",
+               7999: "M1,C7999,OTS,JBWEST,ZHZ,2025-01-03,W1"}
+        m, w = self.files("threads-bad.csv", bad)
+        for mode in (("--lenient",), ()):
+            args = ("report", *mode, "--measures", m, "--workers", w)
+            one = run(*args, "--threads", "1", check_rc=None)
+            two = run(*args, "--threads", "2", check_rc=None)
+            self.assertEqual((one.returncode, one.stdout, one.stderr),
+                             (two.returncode, two.stdout, two.stderr))
+        # strict: the first bad row, line 101; lenient: lines 101, 5001
+        # and 8000 (M1 again) are left out
+        self.assertEqual(one.returncode, 1)
+        self.assertIn("line 101", one.stderr)
+
+
 class Triage(unittest.TestCase):
     def test_triage_json_has_model_and_ranked_cases(self):
         doc = json.loads(run("triage", "--format", "json", "--top", "5").stdout)
