@@ -32,7 +32,8 @@ from .dates import (DATE_NONE, YEAR_MAX, YEAR_MIN, Calendar, Holiday, HolidayDat
 from .measure import (Domain, JrRisk, Kind, Measure, Placement, Safety, Worker, YesNo,
                       kind_count)
 from .registry import Municipality, Organisation, Region, Registry
-from .snapshot import EXAMPLE_SEED, Counts, MeasureState, Reject, Snapshot
+from .snapshot import (EXAMPLE_SEED, LOAD_THREADS_MAX, Counts, MeasureState, Reject,
+                       Snapshot)
 from .io import read_file, write_file
 from .caseload import (CaseloadResult, Finding, FindingRule, Group, LoadStatus, Norm,
                        Series, SeriesPoint, Totals, Unit, WorkerLoad, compute_caseload)
@@ -104,7 +105,7 @@ __all__ = [
     # records
     "Kind", "Domain", "Safety", "Placement", "JrRisk", "YesNo", "Worker", "Measure",
     "kind_count", "Registry", "Region", "Municipality", "Organisation",
-    "Snapshot", "MeasureState", "Counts", "Reject", "EXAMPLE_SEED",
+    "Snapshot", "MeasureState", "Counts", "Reject", "EXAMPLE_SEED", "LOAD_THREADS_MAX",
     "read_file", "write_file",
     # caseload
     "Norm", "Unit", "LoadStatus", "Group", "Totals", "WorkerLoad",

@@ -157,8 +157,9 @@ class ReportOptions(ctypes.Structure):
 
 
 class LoadOptions(ctypes.Structure):
-    """jbw_load_options (io.h). x86_64: 4 x 4 bytes + 2 x 8 = 32."""
-    VERSION = 2
+    """jbw_load_options (io.h). x86_64: 4 x 4 bytes + 2 x 8 + 4 (+ 4
+    padding) = 40."""
+    VERSION = 3
     _fields_ = [
         ("version", c_uint),
         ("lenient", c_int),
@@ -166,6 +167,7 @@ class LoadOptions(ctypes.Structure):
         ("reference_date", c_date),
         ("max_file_bytes", c_size_t),
         ("max_line_bytes", c_size_t),
+        ("threads", c_uint),
     ]
 
 
@@ -328,7 +330,7 @@ X86_64_SIZES = {
     WorkerC: 48,
     MeasureC: 144,
     SnapshotCounts: 320,
-    LoadOptions: 32,
+    LoadOptions: 40,
     CaseloadOptions: 20,
     CaseloadTotals: 432,
     WorkerLoadC: 96,

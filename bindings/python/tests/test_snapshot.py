@@ -123,6 +123,35 @@ class Csv(unittest.TestCase):
             self.assertEqual((r.file, r.line), ("measures.csv", 3))
             self.assertIn("31-02-2025", r.reason)
 
+    def test_threads_give_the_same_snapshot_and_rejects(self):
+        # include/jbw/io.h, threads: the outcome of one thread. 8,000 rows
+        # of about 45 bytes (some 360 KB, over the 256 KiB from which a
+        # second thread parses); rows 10 (bad kind) and 7000 (bad date)
+        # are left out by a lenient load, on lines 11 and 7001.
+        rows = ["id,child_id,kind,organisation,region,start"]
+        for k in range(1, 8001):
+            rows.append(f"M{k},C{k},OTS,JBWEST,ZHZ,2025-01-{1 + k % 28:02d}")
+        rows[10] = "M10,C10,XYZ,JBWEST,ZHZ,2025-01-11"
+        rows[7000] = "M7000,C7000,OTS,JBWEST,ZHZ,2025-13-01"
+        m = "\n".join(rows) + "\n"
+        self.assertGreater(len(m), 262144)
+        w = "id,organisation,region,fte,hired\nW1,JBWEST,ZHZ,1,2020-03-01\n"
+        with jbw.Snapshot.from_csv(m, w, lenient=True) as one, \
+                jbw.Snapshot.from_csv(m, w, lenient=True, threads=2) as two:
+            self.assertEqual(one.measure_count, 7998)
+            self.assertEqual([r.line for r in one.rejects], [11, 7001])
+            self.assertEqual(two.rejects, one.rejects)
+            self.assertEqual(two.measures_csv(), one.measures_csv())
+            self.assertEqual(two.reference_date, one.reference_date)
+        for threads in (1, 2, 0):
+            with self.assertRaises(jbw.ParseError) as cm:
+                jbw.Snapshot.from_csv(m, w, threads=threads)
+            self.assertIn("line 11", str(cm.exception))
+        with self.assertRaises(ValueError):
+            jbw.Snapshot.from_csv(m, w, threads=jbw.LOAD_THREADS_MAX + 1)
+        with self.assertRaises(TypeError):
+            jbw.Snapshot.from_csv(m, w, threads=1.5)
+
     def test_load_csv_from_files_and_save_csv(self):
         with small_snapshot() as snap, tempfile.TemporaryDirectory() as d:
             snap.save_csv(d)

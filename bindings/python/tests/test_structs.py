@@ -107,9 +107,9 @@ class Layout(unittest.TestCase):
                 # forecast params at 3 (version 2 fields, then the hiring
                 # plan)
                 want = 2 if cls in (S.WaitCaseC, F.ForecastOptionsC,
-                                    S.LoadOptions, ST.ReliefAnswerC,
-                                    S.CaseloadTotals) else 1
-                if cls in (S.MeasureC, F.ForecastParamsC):
+                                    ST.ReliefAnswerC, S.CaseloadTotals) else 1
+                # jbw_load_options at 3: the limits, then threads
+                if cls in (S.MeasureC, F.ForecastParamsC, S.LoadOptions):
                     want = 3
                 self.assertEqual(cls.VERSION, want, cls.__name__)
 
