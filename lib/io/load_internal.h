@@ -112,7 +112,7 @@ typedef struct jbw__load_batch {
     size_t tail_detail, end_detail;
 } jbw__load_batch;
 
-typedef struct jbw__load_pipe jbw__load_pipe;
+typedef struct load_pipe jbw__load_pipe; /* defined in load_pipe.c */
 
 /* The threads a load with `threads` (its option) uses: 1 or 2. */
 unsigned jbw__load_threads(unsigned threads);

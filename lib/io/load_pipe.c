@@ -33,7 +33,7 @@ size_t jbw__load_threads_min = JBW_LOAD_THREADS_MIN_BYTES;
  * thread always has two to fill ahead. */
 #define RING 4
 
-struct jbw__load_pipe {
+struct load_pipe {
     jbw__csv_stream *s;
     size_t col[M_COLUMNS];
     int lenient;
