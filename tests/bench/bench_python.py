@@ -15,7 +15,9 @@ which), alternating with the Python runs: K rounds of R Python runs and
 one bench_waitrisk of R runs, so both see about the same load.
 Conversions: WaitCaseArray.from_columns against from_cases (a dataclass per
 case), ScoreArray.to_columns against to_scores (a dataclass per case), and
-pandas.DataFrame(to_columns) when pandas is installed, alternating.
+pandas.DataFrame(to_columns) when pandas is installed, alternating; then
+from_columns by the form of its columns (machine arrays, codes, date
+strings, date objects) against converting those values one by one.
 Overhead: timeit of pre-bound trivial calls (jbw_abi_major,
 jbw_date_weekday) against an empty Python function in the same run.
 
@@ -39,7 +41,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "bindings", "python"))
 import jbw  # noqa: E402
 from bench_machine import loadavg, machine  # noqa: E402
 from jbw._lib import C  # noqa: E402
-from jbw._util import to_days  # noqa: E402
+from jbw._util import from_days, to_days  # noqa: E402
 
 MASK = (1 << 64) - 1
 
@@ -222,7 +224,8 @@ def bench_batch(n, runs, rounds, c_bench):
           f"{spread(t_cols_in, 1e9 / n, '{:.0f}')}")
     print(f"    WaitCaseArray.from_cases (a WaitCase dataclass per case): "
           f"{spread(t_objs_in, 1e9 / n, '{:.0f}')}; "
-          f"from_columns {statistics.median(t_objs_in) / statistics.median(t_cols_in):.1f}x faster")
+          f"from_columns {statistics.median(t_objs_in) / statistics.median(t_cols_in):.1f}x faster "
+          f"(target: from_columns <= 100 ns/case, 5x faster than 0.5 us)")
     print(f"  scores out, ns/case, median (min, max):")
     print(f"    ScoreArray.to_columns (19 machine arrays and the ids): "
           f"{spread(t_cols_out, 1e9 / n, '{:.0f}')}")
@@ -238,6 +241,50 @@ def bench_batch(n, runs, rounds, c_bench):
               f"{sys.executable}")
     model.close()
     cal.close()
+    bench_column_kinds(n, names, col, rounds)
+
+
+def bench_column_kinds(n, names, col, rounds):
+    """from_columns by the form of its columns: what each costs beside the
+    two id columns, against converting the same values one by one in
+    Python (jbw's own conversions, as from_columns did before 0.2)."""
+    base = dict(id=names, child_id=names, waiting_since=col["waiting_since"])
+    kinds = [jbw.Kind(k).code for k in col["kind"]]
+    safety = [jbw.Safety(k).code for k in col["safety"]]
+    ws_text = [from_days(d).isoformat() for d in col["waiting_since"]]
+    bd_text = [None if d == jbw.DATE_NONE else from_days(d).isoformat()
+               for d in col["birth_date"]]
+    ws_dates = [from_days(d) for d in col["waiting_since"]]
+    bd_dates = [from_days(d) for d in col["birth_date"]]
+    forms = [
+        ("2 string id columns + waiting_since as array('i')", base, None),
+        ("+ kind, safety as array('i')",
+         dict(base, kind=col["kind"], safety=col["safety"]), None),
+        ("+ kind, safety as codes ('OTS', 'unsafe')", dict(base, kind=kinds, safety=safety),
+         lambda: ([int(jbw.Kind.coerce(v)) for v in kinds],
+                  [int(jbw.Safety.coerce(v)) for v in safety])),
+        ("waiting_since, birth_date as ISO strings (None: no date)",
+         dict(base, waiting_since=ws_text, birth_date=bd_text),
+         lambda: ([to_days(v) for v in ws_text], [to_days(v) for v in bd_text])),
+        ("waiting_since, birth_date as datetime.date (None: no date)",
+         dict(base, waiting_since=ws_dates, birth_date=bd_dates),
+         lambda: ([to_days(v) for v in ws_dates], [to_days(v) for v in bd_dates])),
+    ]
+    print(f"  WaitCaseArray.from_columns by the form of its columns, ns/case over {rounds} "
+          f"alternating runs, median (min, max); reference: the same two columns "
+          f"converted one value at a time in Python (to_days, Kind.coerce)")
+    for label, kw, per_value in forms:
+        t_cols, t_ref = [], []
+        for _ in range(rounds):
+            t_cols += timed(lambda: jbw.WaitCaseArray.from_columns(**kw), 1)
+            if per_value is not None:
+                t_ref += timed(per_value, 1)
+        line = f"    {label}: {spread(t_cols, 1e9 / n, '{:.0f}')}"
+        if t_ref:
+            line += (f"; the two columns value by value: {spread(t_ref, 1e9 / n, '{:.0f}')} "
+                     f"(whole from_columns {statistics.median(t_ref) / statistics.median(t_cols):.1f}x "
+                     f"faster than that part alone)")
+        print(line)
 
 
 def bench_overhead(number):
