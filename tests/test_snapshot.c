@@ -406,6 +406,114 @@ static void test_measure_organisation_serves_region(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* Adds measure `id` of organisation `org` in region `region`: the
+ * status, and when it is added, the keys read back. */
+static jbw_status add_in(jbw_snapshot *snap, const char *id, const char *org,
+                         const char *region)
+{
+    jbw_measure m = measure(id, id), back = JBW_MEASURE_INIT;
+    jbw_status st;
+    size_t index;
+    m.organisation = org;
+    m.region = region;
+    st = jbw_snapshot_add_measure(snap, &m);
+    if (st == JBW_OK) {
+        assert_ok(jbw_snapshot_find_measure(&index, snap, id));
+        assert_ok(jbw_snapshot_measure(&back, snap, index));
+        assert_string_equal(back.organisation, org);
+        assert_string_equal(back.region, region);
+    }
+    return st;
+}
+
+/*
+ * Registry keys of 1 to 8 bytes and longer ones, keys that are the start
+ * of others, and a key one byte short or long: each is found as itself,
+ * and only the pairs the registry lists are served. Organisation k serves
+ * regions k % 3 and (k + 1) % 3, not (k + 2) % 3.
+ */
+static void test_registry_keys_of_any_length_are_found_exactly(void **state)
+{
+    static const char *const orgs[5] = {"A", "AB", "ABCDEFGH", "ABCDEFGHI",
+                                        "ABCDEFGHIJKLMNOPQ"};
+    static const char *const regions[3] = {"R", "R1234567", "R12345678"};
+    static const char *const unknown[5] = {"ABC", "ABCDEFG", "ABCDEFGHIJ", "B",
+                                           "ABCDEFGHIJKLMNOP"};
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    char id[32];
+    size_t k, r, added = 0;
+    (void)state;
+    assert_ok(jbw_registry_new(&reg));
+    for (r = 0; r < 3; r++)
+        assert_ok(jbw_registry_add_region(reg, regions[r], "Regio", NULL));
+    for (k = 0; k < 5; k++) {
+        assert_ok(jbw_registry_add_organisation(reg, orgs[k], "GI"));
+        assert_ok(jbw_registry_add_service(reg, orgs[k], regions[k % 3]));
+        assert_ok(jbw_registry_add_service(reg, orgs[k], regions[(k + 1) % 3]));
+    }
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
+    jbw_registry_free(reg);
+    for (k = 0; k < 5; k++)
+        for (r = 0; r < 3; r++) {
+            snprintf(id, sizeof id, "M%zu-%zu", k, r);
+            if (r == (k + 2) % 3) {
+                assert_status(add_in(snap, id, orgs[k], regions[r]),
+                              JBW_EINVAL);
+                assert_error_contains("does not serve");
+            } else {
+                assert_ok(add_in(snap, id, orgs[k], regions[r]));
+                added++;
+            }
+        }
+    assert_int_equal(added, 10);
+    for (k = 0; k < 5; k++) {
+        assert_status(add_in(snap, "MX", unknown[k], "R"), JBW_ENOTFOUND);
+        assert_error_contains("is not in the registry");
+    }
+    assert_status(add_in(snap, "MX", "A", "R123456"), JBW_ENOTFOUND);
+    assert_status(add_in(snap, "MX", "A", "R123456789"), JBW_ENOTFOUND);
+    assert_int_equal(jbw_snapshot_measure_count(snap), 10);
+    jbw_snapshot_free(snap);
+}
+
+/* A registry with many organisations and regions (1,000 and 1,100 here,
+ * over a million pairs): each is still found as itself, and organisation
+ * i serves region i % 3 only. */
+static void test_registry_with_many_organisations_finds_each(void **state)
+{
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    char org[16], region[16], other[16], id[32];
+    size_t i;
+    (void)state;
+    assert_ok(jbw_registry_new(&reg));
+    for (i = 0; i < 1100; i++) {
+        snprintf(region, sizeof region, "R%zu", i);
+        assert_ok(jbw_registry_add_region(reg, region, "Regio", NULL));
+    }
+    for (i = 0; i < 1000; i++) {
+        snprintf(org, sizeof org, "O%zu", i);
+        snprintf(region, sizeof region, "R%zu", i % 3);
+        assert_ok(jbw_registry_add_organisation(reg, org, "GI"));
+        assert_ok(jbw_registry_add_service(reg, org, region));
+    }
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
+    jbw_registry_free(reg);
+    for (i = 0; i < 1000; i++) {
+        snprintf(org, sizeof org, "O%zu", i);
+        snprintf(region, sizeof region, "R%zu", i % 3);
+        snprintf(other, sizeof other, "R%zu", (i + 1) % 3);
+        snprintf(id, sizeof id, "M%zu", i);
+        assert_ok(add_in(snap, id, org, region));
+        assert_status(add_in(snap, "MX", org, other), JBW_EINVAL);
+    }
+    assert_status(add_in(snap, "MX", "O1000", "R0"), JBW_ENOTFOUND);
+    assert_status(add_in(snap, "MX", "O0", "R1100"), JBW_ENOTFOUND);
+    assert_int_equal(jbw_snapshot_measure_count(snap), 1000);
+    jbw_snapshot_free(snap);
+}
+
 static void test_measure_start_set_and_end_after_start(void **state)
 {
     jbw_snapshot *snap = snapshot_with_workers();
@@ -1032,6 +1140,8 @@ int main(void)
         cmocka_unit_test(test_measure_enums_in_range),
         cmocka_unit_test(test_measure_jr_risk_only_on_jeugdreclassering),
         cmocka_unit_test(test_measure_organisation_serves_region),
+        cmocka_unit_test(test_registry_keys_of_any_length_are_found_exactly),
+        cmocka_unit_test(test_registry_with_many_organisations_finds_each),
         cmocka_unit_test(test_measure_start_set_and_end_after_start),
         cmocka_unit_test(test_measure_worker_known_and_of_same_organisation),
         cmocka_unit_test(test_measure_with_worker_has_no_waiting_since),

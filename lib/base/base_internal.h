@@ -237,11 +237,16 @@ typedef struct jbw__strmap {
     char **blocks;
     size_t block_count, block_cap;
     size_t block_used, block_size; /* of the last block */
+    /* An array indexed like the keys (its owner keeps this pointer
+     * current) whose element jbw__strmap_prefetch_key() fetches with the
+     * key: what every lookup reads next. NULL: none. */
+    const void *values;
+    size_t value_size;
 } jbw__strmap;
 
 #define JBW__STRMAP_INIT                                                       \
     {                                                                          \
-        NULL, 0, NULL, 0, 0, 0, NULL, 0, 0, 0, 0                               \
+        NULL, 0, NULL, 0, 0, 0, NULL, 0, 0, 0, 0, NULL, 0                      \
     }
 
 /*
@@ -265,6 +270,11 @@ long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s, size_t n,
                              uint64_t h);
 jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
                                      uint64_t h, size_t *index, int *inserted);
+/* Adds s[0..n) (hash h), which the caller looked up with that hash and
+ * did not find, with the map unchanged since: the lookup is not made
+ * again. The same errors as jbw__strmap_intern_hashed(). */
+jbw_status jbw__strmap_add_new_hashed(jbw__strmap *m, const char *s, size_t n,
+                                      uint64_t h, size_t *index);
 /* Makes room for `keys` keys in all, so that interning up to that many
  * allocates nothing but arena blocks; the sizes are those the map would
  * reach by growing. Returns 0, or -1 on out of memory (the map is still
@@ -295,8 +305,8 @@ static inline void jbw__strmap_prefetch(const jbw__strmap *m, uint64_t h)
 /* The next two steps of fetching a lookup ahead, a few rows after
  * jbw__strmap_prefetch() and after each other: the offset of the key
  * whose slot matches h (its slot is in the cache by then), then the key's
- * bytes. Hints: nothing changes, and a key that is not there fetches
- * nothing. */
+ * bytes and its element of `values`. Hints: nothing changes, and a key
+ * that is not there fetches nothing. */
 void jbw__strmap_prefetch_offset(const jbw__strmap *m, uint64_t h);
 void jbw__strmap_prefetch_key(const jbw__strmap *m, uint64_t h);
 /* The key of `index` (NUL-terminated; valid while the map lives), NULL

@@ -141,8 +141,11 @@ void jbw__strmap_prefetch_offset(const jbw__strmap *m, uint64_t h)
 void jbw__strmap_prefetch_key(const jbw__strmap *m, uint64_t h)
 {
     long k = first_match(m, h);
-    if (k >= 0)
-        JBW__PREFETCH(key_at(m, (size_t)k) - 1);
+    if (k < 0)
+        return;
+    JBW__PREFETCH(key_at(m, (size_t)k) - 1);
+    if (m->values)
+        JBW__PREFETCH((const char *)m->values + (size_t)k * m->value_size);
 }
 
 /* Maps this small (a registry's organisations or regions) are searched
@@ -278,12 +281,22 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
                                      uint64_t h, size_t *index, int *inserted)
 {
     long found = jbw__strmap_find_hashed(m, s, n, h);
+    jbw_status st;
     if (found >= 0) {
         *index = (size_t)found;
         if (inserted)
             *inserted = 0;
         return JBW_OK;
     }
+    st = jbw__strmap_add_new_hashed(m, s, n, h, index);
+    if (st == JBW_OK && inserted)
+        *inserted = 1;
+    return st;
+}
+
+jbw_status jbw__strmap_add_new_hashed(jbw__strmap *m, const char *s, size_t n,
+                                      uint64_t h, size_t *index)
+{
     if (m->count >= JBW__KEYS_MAX || n >= UINT32_MAX - 8)
         return jbw__error(JBW_ERANGE, "too many distinct keys");
     if ((m->count - m->unkeyed + 1) * 2 > m->slot_count &&
@@ -297,8 +310,6 @@ jbw_status jbw__strmap_intern_hashed(jbw__strmap *m, const char *s, size_t n,
                    : jbw__enomem();
     place(m->slots, (uint32_t)(m->slot_count - 1), h, m->count);
     *index = m->count++;
-    if (inserted)
-        *inserted = 1;
     return JBW_OK;
 }
 

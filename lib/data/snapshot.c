@@ -66,6 +66,17 @@ static int grow_workers(jbw__workers *s_, size_t need)
     return rc;
 }
 
+/* Grows the workers of snap; the worker map then fetches each worker's
+ * organisation with its key, which every measure naming the worker
+ * checks next (jbw__strmap_prefetch_key). */
+static int grow_snapshot_workers(jbw_snapshot *snap, size_t need)
+{
+    int rc = grow_workers(&snap->w, need);
+    snap->worker_ids.values = snap->w.org;
+    snap->worker_ids.value_size = sizeof *snap->w.org;
+    return rc;
+}
+
 /* A lazy column that exists grows to `cap` elements (a larger array than
  * cap needs is harmless, so a failure later leaves nothing wrong). */
 #define JBW__GROW_LAZY(f)                                                      \
@@ -174,6 +185,10 @@ jbw_status jbw_snapshot_new(jbw_snapshot **out, const jbw_registry *registry,
         jbw__free(snap);
         return st;
     }
+    if (jbw__snapshot_index_registry(snap) != 0) {
+        jbw_snapshot_free(snap);
+        return jbw__enomem();
+    }
     snap->reference_date = reference_date;
     *out = snap;
     return jbw__ok();
@@ -189,6 +204,7 @@ void jbw_snapshot_free(jbw_snapshot *snap)
     if (!snap)
         return;
     jbw_registry_free(snap->registry);
+    jbw__free(snap->serves);
     jbw__strmap_free(&snap->worker_ids);
     jbw__strmap_free(&snap->measure_ids);
     jbw__strmap_free(&snap->child_ids);
@@ -216,7 +232,7 @@ static size_t keys_ahead(const jbw__strmap *ids, size_t so_far, size_t more)
  * that knows about how many rows follow); 0 or -1 (out of memory). */
 int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures)
 {
-    if (workers && (grow_workers(&snap->w, snap->w.count + workers) != 0 ||
+    if (workers && (grow_snapshot_workers(snap, snap->w.count + workers) != 0 ||
                     jbw__strmap_reserve(&snap->worker_ids,
                                         snap->worker_ids.count + workers) != 0))
         return -1;
@@ -252,7 +268,7 @@ jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
                           worker->version, JBW_WORKER_VERSION);
     if ((st = jbw__snapshot_check_worker(&row, snap, worker)) != JBW_OK)
         return st;
-    if (grow_workers(&snap->w, snap->w.count + 1) != 0)
+    if (grow_snapshot_workers(snap, snap->w.count + 1) != 0)
         return jbw__enomem();
     if ((st = jbw__strmap_intern_hashed(&snap->worker_ids, worker->id,
                                         row.id_len, row.id_hash, &i, NULL)) !=
@@ -301,8 +317,10 @@ static jbw_status intern_measure_ids(size_t *child, size_t *family,
     if (own && reserve_own(snap, snap->child_ids.count + 1) != 0)
         return jbw__enomem();
     made = made && snap->own_family;
-    st = jbw__strmap_intern_hashed(&snap->measure_ids, m->id, row->id_len,
-                                   row->id_hash, &index, &new_measure);
+    /* the check found the measure id new, and the map is as it was */
+    st = jbw__strmap_add_new_hashed(&snap->measure_ids, m->id, row->id_len,
+                                    row->id_hash, &index);
+    new_measure = st == JBW_OK;
     if (st == JBW_OK)
         st = jbw__strmap_intern_hashed(&snap->child_ids, m->child_id,
                                        row->child_len, row->child_hash, child,
@@ -394,7 +412,7 @@ static jbw_status store_measure(jbw_snapshot *snap, const jbw_measure *measure,
     if (m->help_started)
         m->help_started[i] = measure->help_started;
     m->count = i + 1;
-    return jbw__ok();
+    return JBW_OK;
 }
 
 jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
@@ -421,9 +439,10 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
                                      : JBW__MEASURE_V2_SIZE);
         measure = &full;
     }
-    if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK)
+    if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK ||
+        (st = store_measure(snap, measure, &row)) != JBW_OK)
         return st;
-    return store_measure(snap, measure, &row);
+    return jbw__ok();
 }
 
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,

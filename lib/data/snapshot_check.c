@@ -160,16 +160,100 @@ static jbw_status check_not_before(const rec *r, const char *field, jbw_date d,
                       jbw__date_text(b, sizeof b, ref), r->what, r->shown);
 }
 
+/* ---- the registry's keys (jbw__codes) ---------------------------------- */
+
+/* *x = the bytes of s as a little-endian number when s has 1 to 8 bytes
+ * (returns 1); else 0. */
+static int code_word(uint64_t *x, const char *s)
+{
+    uint64_t w = 0;
+    size_t n;
+    for (n = 0; n < 8 && s[n]; n++)
+        w |= (uint64_t)(unsigned char)s[n] << (8 * n);
+    *x = w;
+    return n > 0 && (n < 8 || !s[8]);
+}
+
+/* Fibonacci hashing: the top bits of x times 2^64 / phi. */
+static size_t code_slot(uint64_t x)
+{
+    return (size_t)((x * 0x9E3779B97F4A7C15ULL) >> 56) & (JBW__CODE_SLOTS - 1);
+}
+
+static void codes_build(jbw__codes *c, const jbw__strmap *keys)
+{
+    size_t k, slot;
+    uint64_t x;
+    memset(c, 0, sizeof *c);
+    if (keys->count > JBW__CODE_SLOTS / 2)
+        return;
+    for (k = 0; k < keys->count; k++) {
+        if (!code_word(&x, jbw__strmap_key(keys, k)))
+            continue; /* longer than 8 bytes: the map finds it */
+        for (slot = code_slot(x); c->word[slot];
+             slot = (slot + 1) & (JBW__CODE_SLOTS - 1))
+            ;
+        c->word[slot] = x;
+        c->index[slot] = (uint32_t)k;
+    }
+    c->in_use = 1;
+}
+
+/* At most this many (organisation, region) pairs get a serves table. */
+#define JBW__SERVES_MAX ((size_t)1 << 20)
+
+int jbw__snapshot_index_registry(jbw_snapshot *snap)
+{
+    const jbw_registry *reg = snap->registry;
+    size_t orgs = reg->org_keys.count, regions = reg->region_keys.count, k;
+    codes_build(&snap->org_codes, &reg->org_keys);
+    codes_build(&snap->region_codes, &reg->region_keys);
+    if (!orgs || !regions || orgs > JBW__SERVES_MAX / regions)
+        return 0;
+    snap->serves = jbw__calloc(orgs * regions, 1);
+    if (!snap->serves)
+        return -1;
+    for (k = 0; k < reg->service_count; k++)
+        snap->serves[reg->service_org[k] * regions + reg->service_region[k]] =
+            1;
+    return 0;
+}
+
+/* The organisation serves the region (indices of the registry). */
+static int serves(const jbw_snapshot *snap, uint32_t org, uint32_t region)
+{
+    return snap->serves
+               ? snap->serves[(size_t)org * snap->registry->region_keys.count +
+                              region]
+               : jbw__registry_serves_idx(snap->registry, org, region);
+}
+
+/* The index of key s (given, non-empty) in `keys`, or -1. */
+static long codes_find(const jbw__codes *c, const jbw__strmap *keys,
+                       const char *s)
+{
+    size_t slot;
+    uint64_t x;
+    if (!c->in_use || !code_word(&x, s))
+        return jbw__strmap_find(keys, s, strlen(s));
+    for (slot = code_slot(x); c->word[slot];
+         slot = (slot + 1) & (JBW__CODE_SLOTS - 1))
+        if (c->word[slot] == x)
+            return (long)c->index[slot];
+    return -1;
+}
+
 /* Looks up an organisation key the record names (required). */
 static jbw_status check_org(uint32_t *org, const rec *r,
-                            const jbw_registry *reg, const char *key)
+                            const jbw_snapshot *snap, const char *key)
 {
+    const jbw_registry *reg = snap->registry;
     long i;
     char q[JBW__SHOWN];
     if (!is_given(key))
         return jbw__error(JBW_EINVAL, "organisation is missing (%s '%s')",
                           r->what, r->shown);
-    i = jbw__strmap_find(&reg->org_keys, key, strlen(key));
+    i = codes_find(&snap->org_codes, &reg->org_keys, key);
     if (i < 0)
         return jbw__error(JBW_ENOTFOUND,
                           "organisation '%s' is not in the registry (%s "
@@ -182,9 +266,10 @@ static jbw_status check_org(uint32_t *org, const rec *r,
 
 /* Looks up a region key; an absent key gives JBW__NONE unless required. */
 static jbw_status check_region(uint32_t *region, const rec *r,
-                               const jbw_registry *reg, const char *key,
+                               const jbw_snapshot *snap, const char *key,
                                int required)
 {
+    const jbw_registry *reg = snap->registry;
     long i;
     char q[JBW__SHOWN];
     if (!is_given(key)) {
@@ -194,7 +279,7 @@ static jbw_status check_region(uint32_t *region, const rec *r,
         *region = JBW__NONE;
         return JBW_OK;
     }
-    i = jbw__strmap_find(&reg->region_keys, key, strlen(key));
+    i = codes_find(&snap->region_codes, &reg->region_keys, key);
     if (i < 0)
         return jbw__error(
             JBW_ENOTFOUND, "region '%s' is not in the registry (%s '%s')",
@@ -232,10 +317,8 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_row *row,
     r.id = w->id;
     if ((st = check_new_id(&row->id_len, &row->id_hash, 0, &r,
                            &snap->worker_ids)) != JBW_OK ||
-        (st = check_org(&row->org, &r, snap->registry, w->organisation)) !=
-            JBW_OK ||
-        (st = check_region(&row->region, &r, snap->registry, w->region, 0)) !=
-            JBW_OK)
+        (st = check_org(&row->org, &r, snap, w->organisation)) != JBW_OK ||
+        (st = check_region(&row->region, &r, snap, w->region, 0)) != JBW_OK)
         return st;
     if (!isfinite(w->fte))
         return jbw__error(JBW_EINVAL,
@@ -298,12 +381,10 @@ static jbw_status check_measure_keys(jbw__measure_row *row,
          (st = check_id(&row->family_len, r, "family_id", m->family_id)) !=
              JBW_OK) ||
         (st = check_enums(r, m)) != JBW_OK ||
-        (st = check_org(&row->org, r, snap->registry, m->organisation)) !=
-            JBW_OK ||
-        (st = check_region(&row->region, r, snap->registry, m->region, 1)) !=
-            JBW_OK)
+        (st = check_org(&row->org, r, snap, m->organisation)) != JBW_OK ||
+        (st = check_region(&row->region, r, snap, m->region, 1)) != JBW_OK)
         return st;
-    if (!jbw__registry_serves_idx(snap->registry, row->org, row->region))
+    if (!serves(snap, row->org, row->region))
         return jbw__error(JBW_EINVAL,
                           "organisation '%s' does not serve region '%s' (%s "
                           "'%s')",
@@ -527,8 +608,3 @@ uint64_t jbw__family_key_hash(const char *family, size_t family_len)
 {
     return family && *family ? jbw__hash(family, family_len) : 0;
 }
-
-/*
- * Interns the measure id, the child id and the family key; on failure
- * pops what it interned (in reverse order: pop removes the last key).
- */

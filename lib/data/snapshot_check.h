@@ -39,4 +39,9 @@ jbw_status jbw__snapshot_check_measure(jbw__measure_row *row,
                                        const jbw_snapshot *snap,
                                        const jbw_measure *m);
 
+/* Fills the lookups of the snapshot's registry, which no longer
+ * changes: org_codes, region_codes and serves. 0, or -1 when out of
+ * memory. */
+int jbw__snapshot_index_registry(jbw_snapshot *snap);
+
 #endif /* JBW_DATA_SNAPSHOT_CHECK_H */

@@ -110,8 +110,29 @@ typedef struct jbw__measures {
     jbw_date *help_started;   /* JBW_DATE_NONE */
 } jbw__measures;
 
+/*
+ * The keys of the registry's organisations or regions, for the lookups
+ * of every record (a file names few distinct ones, over and over): a key
+ * of 1 to 8 bytes is its bytes as one number (zero-padded), found in a
+ * small open-addressing table by a multiplicative hash; a longer key, or
+ * any key of a registry with more than half as many keys as slots, is
+ * found in the registry's map (data/snapshot_check.c).
+ */
+#define JBW__CODE_SLOTS 256
+typedef struct jbw__codes {
+    uint64_t word[JBW__CODE_SLOTS]; /* 0: an empty slot */
+    uint32_t index[JBW__CODE_SLOTS];
+    int in_use;
+} jbw__codes;
+
 struct jbw_snapshot {
-    jbw_registry *registry; /* owned copy */
+    jbw_registry *registry;  /* owned copy */
+    jbw__codes org_codes;    /* of registry->org_keys */
+    jbw__codes region_codes; /* of registry->region_keys */
+    /* [org * regions + region]: 1 when the organisation serves the
+     * region; NULL for a registry of more than 2^20 pairs: the
+     * registry's own list answers */
+    uint8_t *serves;
     jbw_date reference_date;
     jbw__strmap worker_ids;       /* id -> worker index */
     jbw__strmap measure_ids;      /* id -> measure index */
@@ -140,7 +161,9 @@ int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures);
  * whose measure id, child id, family key and worker id the caller hashed
  * already (hashes[0..3], as jbw__hash() and jbw__family_key_hash() give
  * them; the worker's is not read when no worker is named): the CSV
- * loader hashes rows ahead to fetch their slots early.
+ * loader hashes rows ahead to fetch their slots early. On success the
+ * last error's detail is left as it was (the loader clears it once at
+ * its end).
  */
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
