@@ -347,6 +347,32 @@ _STRING_COLUMNS = ("id", "child_id", "family_id", "organisation", "region",
                    "override_reason")
 
 
+_INT_FORMATS = frozenset("bhilqnBHILQN")
+
+
+def _machine_ints(values: Any) -> Optional[array.array]:
+    """A one-dimensional buffer of machine integers in native order (a
+    numpy int32 or int64 array, an ``array('q')``) as an array('i'): a
+    copy of its bytes when they are 32-bit ints, else one conversion of
+    the whole buffer to ints, never an object per value of its own type
+    (a numpy scalar costs 10x more). None for anything else."""
+    if isinstance(values, (str, bytes, bytearray, list, tuple)):
+        return None
+    try:
+        view = memoryview(values)
+    except TypeError:
+        return None
+    with view:
+        code = view.format[1:] if view.format[:1] in "@=" else view.format
+        if view.ndim != 1 or not view.c_contiguous or code not in _INT_FORMATS:
+            return None
+        if code in "il" and view.itemsize == 4:
+            out = array.array("i")
+            out.frombytes(view.cast("B"))
+            return out
+        return array.array("i", view.tolist())  # OverflowError past int32
+
+
 def _int_column(values: Sequence[Any], convert: Callable[[Any], int],
                 text: Optional[Callable[[Sequence[Any]], Optional[bytes]]] = None
                 ) -> Union[array.array, bytes]:
@@ -355,6 +381,9 @@ def _int_column(values: Sequence[Any], convert: Callable[[Any], int],
     is given as ``text(values)`` for the library to read instead."""
     if isinstance(values, array.array) and values.typecode in "il":
         return values if values.typecode == "i" else array.array("i", values)
+    machine = _machine_ints(values)
+    if machine is not None:
+        return machine
     try:
         return array.array("i", values)  # ints and IntEnums
     except TypeError:
@@ -547,7 +576,9 @@ class WaitCaseArray:
         defaults of ``JBW_WAIT_CASE_INIT``.
 
         Fastest: string columns of str only, ``array('i')`` columns of
-        enum values and day numbers, or columns of codes or date strings
+        enum values and day numbers (enum columns also as any buffer of
+        machine integers: numpy int32 or int64), or columns of codes or
+        date strings
         (None for no date): the library reads each text column in one
         call (``jbw_wait_cases_set_text``) and all integer columns in
         one more (``jbw_wait_cases_set_ints``), without Python work per

@@ -209,6 +209,28 @@ class Batch(unittest.TestCase):
             self.assertEqual([c.child_id for c in got], ids)
             self.assertEqual([c.family_id for c in got], [None, "F", None])
 
+    def test_buffers_of_machine_integers_are_columns_too(self):
+        # array('q') (as numpy's int64), array('h'), a memoryview of
+        # array('i'): the same values as lists of ints would give
+        ids = ["M1", "M2", "M3"]
+        arr = jbw.WaitCaseArray.from_columns(
+            ids, ids, [D] * 3, kind=array.array("q", [0, 1, 11]),
+            safety=array.array("h", [4, 0, 3]),
+            placement=memoryview(array.array("i", [2, 0, 1])),
+            previous_workers=array.array("q", [0, 3, 1]))
+        got = arr.cases()
+        self.assertEqual([c.kind for c in got], [Kind.OTS, Kind.VOTS, Kind.JR_VGBM])
+        self.assertEqual([c.safety for c in got],
+                         [jbw.Safety.ACUTE, jbw.Safety.UNKNOWN, jbw.Safety.UNSAFE])
+        self.assertEqual([c.placement for c in got],
+                         [jbw.Placement.CRISIS, jbw.Placement.NONE, jbw.Placement.PLACED])
+        self.assertEqual([c.previous_workers for c in got], [0, 3, 1])
+        # 2**40 does not fit the record's int: the row and id are named
+        with self.assertRaises(OverflowError) as cm:
+            jbw.WaitCaseArray.from_columns(ids, ids, [D] * 3,
+                                           kind=array.array("q", [0, 2 ** 40, 1]))
+        self.assertIn("column 'kind', row 1 (id 'M2')", str(cm.exception))
+
     def test_the_array_keeps_the_text_its_strings_point_into(self):
         # the columns are temporaries: only the array holds the encoded text
         import gc
@@ -337,6 +359,18 @@ class PandasColumns(unittest.TestCase):
         empty = self.pd.DataFrame(jbw.ScoreArray(0).to_columns())
         self.assertEqual(len(empty), 0)
         self.assertEqual(str(empty["points"].dtype), "int32")
+
+    def test_numpy_integer_columns_are_read_as_buffers(self):
+        # int64 and int32 arrays (a data frame's .to_numpy()) give the
+        # same cases as lists of the same ints
+        import numpy
+        ids = ["M1", "M2", "M3"]
+        kinds = [0, 1, 11]
+        want = jbw.WaitCaseArray.from_columns(ids, ids, [D] * 3, kind=kinds).cases()
+        for dtype in (numpy.int64, numpy.int32):
+            got = jbw.WaitCaseArray.from_columns(
+                ids, ids, [D] * 3, kind=numpy.array(kinds, dtype=dtype)).cases()
+            self.assertEqual(got, want)
 
     def test_numpy_reads_a_column_as_int32(self):
         import numpy
