@@ -25,10 +25,13 @@
 #define JBW__PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define JBW__LIKELY(x)    __builtin_expect(!!(x), 1)
 #define JBW__UNLIKELY(x)  __builtin_expect(!!(x), 0)
+/* a hint: fetch the line of p into the cache */
+#define JBW__PREFETCH(p) __builtin_prefetch(p)
 #else
 #define JBW__PRINTF(f, a)
 #define JBW__LIKELY(x)   (x)
 #define JBW__UNLIKELY(x) (x)
+#define JBW__PREFETCH(p) ((void)(p))
 #endif
 
 /* ---- errors ---------------------------------------------------------- */

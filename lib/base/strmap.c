@@ -105,12 +105,6 @@ long jbw__strmap_find_hashed(const jbw__strmap *m, const char *s, size_t n,
     }
 }
 
-#if defined(__GNUC__) || defined(__clang__)
-#define JBW__PREFETCH(p) __builtin_prefetch(p)
-#else
-#define JBW__PREFETCH(p) ((void)(p))
-#endif
-
 /* The index of the first key whose slot tag matches h within a few
  * probes, or -1: where a lookup of h will look first. */
 static long first_match(const jbw__strmap *m, uint64_t h)

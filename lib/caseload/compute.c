@@ -310,6 +310,24 @@ static jbw_status count_coupling(compute_ctx *c, size_t i,
     return JBW_OK;
 }
 
+/* Measures lie in no order of their workers: the row of the worker of
+ * measure i + AHEAD, and the line of the employed row of measure
+ * i + AHEAD / 2 (its row number fetched by then), are fetched into the
+ * cache while measure i is counted. */
+#define AHEAD 16
+
+static void fetch_worker_rows(const compute_ctx *c, size_t i)
+{
+    const jbw__measures *m = &c->snap->m;
+    uint32_t w, row;
+    if (i + AHEAD < m->count && (w = m->worker[i + AHEAD]) != JBW__NONE)
+        JBW__PREFETCH(&c->s.row_of_worker[w]);
+    if (i + AHEAD / 2 < m->count &&
+        (w = m->worker[i + AHEAD / 2]) != JBW__NONE &&
+        (row = c->s.row_of_worker[w]) != JBW__NONE)
+        JBW__PREFETCH(&c->cl->workers[row]);
+}
+
 /*
  * One pass over the measures: states, per-scope measure counts, the
  * coupling norm, and (unit measure) weights and loads.
@@ -327,6 +345,7 @@ static jbw_status add_measures(compute_ctx *c)
     jbw_status st;
     for (i = 0; i < m->count; i++) {
         jbw_measure_state state = jbw__measure_state(snap, i, d);
+        fetch_worker_rows(c, i);
         cl->help_known += jbw__measure_help_requested(m, i) != JBW_DATE_NONE;
         size_t so = 1 + m->org[i], sr = reg_base + m->region[i];
         if (m->start[i] >= pf && m->start[i] <= pt &&

@@ -3,8 +3,8 @@
  * rows the load keeps but the people who own the data should see, the
  * legal and statistical age and length limits of docs/sources.md.
  *
- * Two passes over the measures: one counts, one fills an array of exactly
- * that size, so nothing grows.
+ * One pass over the measures; the array of findings grows as they come
+ * (a file has few: about one measure in ten).
  */
 #include "caseload/caseload_internal.h"
 
@@ -52,7 +52,6 @@ static void check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
     jbw_date start = m->start[i], end = m->end[i], birth = m->birth_date[i];
     jbw_date last = end != JBW_DATE_NONE && end - 1 < date ? end - 1 : date;
     jbw_kind kind = (jbw_kind)m->kind[i];
-    int domain = jbw_kind_domain(kind);
     jbw_date limit = JBW_DATE_NONE;
     int r;
     for (r = 0; r < JBW_FINDING_RULE_COUNT; r++)
@@ -62,7 +61,7 @@ static void check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
         return;
     /* 18 years take at least 6,574 days: most children are settled here */
     if (birth != JBW_DATE_NONE && last - birth >= 18 * 365) {
-        if (domain == JBW_DOMAIN_JR)
+        if (jbw_kind_domain(kind) == JBW_DOMAIN_JR)
             since[JBW_FINDING_JR_OVER_22] =
                 broken_since(birthday(birth, 23), start, last);
         else
@@ -79,24 +78,18 @@ jbw_status jbw__cl_findings(jbw_caseload *cl)
 {
     const jbw__measures *m = &cl->snap->m;
     jbw_date since[JBW_FINDING_RULE_COUNT], last;
-    size_t i, n = 0;
+    size_t i, cap = 0;
     int r;
-    for (i = 0; i < m->count; i++) {
-        check_measure(since, &last, m, i, cl->date);
-        for (r = 0; r < JBW_FINDING_RULE_COUNT; r++)
-            n += since[r] != JBW_DATE_NONE;
-    }
-    if (n == 0)
-        return JBW_OK;
-    cl->findings = jbw__calloc(n, sizeof *cl->findings);
-    if (!cl->findings)
-        return jbw__enomem();
     for (i = 0; i < m->count; i++) {
         check_measure(since, &last, m, i, cl->date);
         for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
             jbw__cl_finding *f;
+            void *p = cl->findings;
             if (since[r] == JBW_DATE_NONE)
                 continue;
+            if (jbw__grow(&p, &cap, cl->finding_count + 1, sizeof *f) != 0)
+                return jbw__enomem();
+            cl->findings = p;
             f = &cl->findings[cl->finding_count++];
             f->measure = (uint32_t)i;
             f->rule = (uint32_t)r;
