@@ -3,7 +3,9 @@
  * 5,000 workers; synthetic), in both the ',' and the ';' (Dutch Excel)
  * form, at 1x, 10x and 100x the national size. Prints MB/s and the
  * ratio to a memcpy of the same bytes, and, when python3 is on PATH, to the
- * Python standard library's csv module reading the same file.
+ * Python standard library's csv module reading the same file. Each load
+ * is timed on one thread and on two (jbw_load_options.threads = 2: the
+ * rows parsed on a second thread), in the same run, with the ratio.
  *
  * usage: bench_io [max_scale]   (default 100)
  */
@@ -14,16 +16,18 @@
 static volatile char bench_sink;
 
 static double time_load(const jbw_registry *reg, const bench_text *m,
-                        const bench_text *w)
+                        const bench_text *w, unsigned threads)
 {
     double t[RUNS];
+    jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
     int r;
+    o.threads = threads;
     for (r = 0; r < RUNS; r++) {
         jbw_snapshot *snap = NULL;
         double t0 = bench_now();
         jbw_status st = jbw_snapshot_load_csv_buffers(
             &snap, NULL, reg, m->data, m->len, "measures.csv", w->data, w->len,
-            "workers.csv", NULL);
+            "workers.csv", &o);
         t[r] = bench_now() - t0;
         if (st != JBW_OK) {
             fprintf(stderr, "bench_io: load failed: %s\n", jbw_last_error());
@@ -99,16 +103,18 @@ int main(int argc, char **argv)
         "bench_io: load measures.csv + workers.csv (synthetic, national size "
         "= 32,000 measures, 5,000 workers), median of %d runs\n",
         RUNS);
-    printf("%-6s %-5s %10s %10s %10s %12s %10s %12s\n", "scale", "delim", "MB",
-           "ms", "MB/s", "ns/measure", "x memcpy", "python csv");
+    printf("%-6s %-5s %10s %10s %10s %12s %10s %12s %10s %10s %8s\n", "scale",
+           "delim", "MB", "ms", "MB/s", "ns/measure", "x memcpy", "python csv",
+           "2thr ms", "2thr MB/s", "1thr/2thr");
     for (scale = 1; scale <= max_scale; scale *= 10) {
         for (d = 0; d < 2; d++) {
             bench_text m = {0}, w = {0};
-            double secs, copy, py = -1, mb;
+            double secs, secs2, copy, py = -1, mb;
             size_t nm = 32000 * (size_t)scale, nw = 5000 * (size_t)scale;
             bench_national_csv(&m, &w, nm, nw, delims[d], 42);
             mb = (double)(m.len + w.len) / 1e6;
-            secs = time_load(reg, &m, &w);
+            secs = time_load(reg, &m, &w, 1);
+            secs2 = time_load(reg, &m, &w, 2);
             copy = time_memcpy(&m, &w);
             if (scale == 1)
                 py = time_python(&m, delims[d]);
@@ -116,16 +122,20 @@ int main(int argc, char **argv)
                    delims[d], mb, secs * 1e3, mb / secs,
                    secs * 1e9 / (double)nm, secs / copy);
             if (py > 0)
-                printf("%9.1fx\n", py / secs);
+                printf("%11.1fx", py / secs);
             else
-                printf("%12s\n", "-");
+                printf("%12s", "-");
+            printf(" %10.2f %10.1f %8.2f\n", secs2 * 1e3, mb / secs2,
+                   secs / secs2);
             free(m.data);
             free(w.data);
         }
     }
     printf("x memcpy: load time / memcpy time of the same bytes (lower is "
            "better); python csv: how many times longer python3's csv module "
-           "takes just to split the measures file into fields.\n");
+           "takes just to split the measures file into fields; 2thr: the "
+           "same load with threads = 2, 1thr/2thr its speed-up (above 1: "
+           "faster on two).\n");
     jbw_registry_free(reg);
     return 0;
 }

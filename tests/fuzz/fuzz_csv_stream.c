@@ -8,7 +8,10 @@
  * a CRLF, a quoted field, a line at its limit. The property: the files
  * give exactly what the buffer API gives for the same bytes, the same
  * status and detail on failure, and on success the same snapshot (its
- * CSV export), the same rejects and the same reference date.
+ * CSV export), the same rejects and the same reference date; and so do
+ * the files and the buffers loaded on two threads (threads = 2, every
+ * text parsed on the second thread, in batches of 1 to 5 rows: chunk
+ * byte modulo 5, plus 1).
  *
  * Input layout:
  *   byte 0   the chunk: bit 7 clear, 1 + (bits 0-6) bytes (1..128); bit 7
@@ -31,6 +34,9 @@
 /* The readers' chunk (lib/io/csv.h); the harness is linked with the
  * library's objects, so it can set it. */
 extern size_t jbw__io_chunk;
+/* The two-thread load's threshold and batch size (lib/io/load_internal.h). */
+extern size_t jbw__load_threads_min;
+extern size_t jbw__load_batch_rows;
 
 static char dir[64];
 static char measures_path[96], workers_path[96], registry_path[96];
@@ -100,36 +106,40 @@ static void same_rejects(const jbw_rejects *a, const jbw_rejects *b)
     }
 }
 
-static void snapshot_both_ways(const fuzz_snapshot_input *in)
+/* Loads the input from the files (files 1) or the buffers (files 0) with
+ * `threads`, and compares the outcome with the buffers' on one thread
+ * (status stb, detail, snapshot sb, rejects rb). */
+static void same_as_buffers(const fuzz_snapshot_input *in, int files,
+                            unsigned threads, jbw_status stb,
+                            const char *detail, const jbw_snapshot *sb,
+                            const jbw_rejects *rb)
 {
-    jbw_snapshot *sb = (jbw_snapshot *)FUZZ_SENTINEL;
     jbw_snapshot *sf = (jbw_snapshot *)FUZZ_SENTINEL;
-    jbw_rejects *rb = (jbw_rejects *)FUZZ_SENTINEL;
     jbw_rejects *rf = (jbw_rejects *)FUZZ_SENTINEL;
-    char detail[600];
-    jbw_status stb, stf;
-
-    write_file(measures_path, in->measures, in->measures_len);
-    write_file(workers_path, in->workers, in->workers_len);
-    /* the buffers named as the files, so that the details can match */
-    stb = jbw_snapshot_load_csv_buffers(
-        &sb, &rb, fuzz_registry(), in->measures, in->measures_len,
-        measures_path, in->workers, in->workers_len, workers_path, &in->opts);
-    keep_detail(detail, sizeof detail);
-    stf = jbw_snapshot_load_csv(&sf, &rf, fuzz_registry(), measures_path,
-                                workers_path, &in->opts);
+    jbw_load_options o = in->opts;
+    const char *how = files ? "files" : "buffers";
+    jbw_status stf;
+    o.threads = threads;
+    if (files)
+        stf = jbw_snapshot_load_csv(&sf, &rf, fuzz_registry(), measures_path,
+                                    workers_path, &o);
+    else
+        stf = jbw_snapshot_load_csv_buffers(
+            &sf, &rf, fuzz_registry(), in->measures, in->measures_len,
+            measures_path, in->workers, in->workers_len, workers_path, &o);
     FUZZ_CHECK(stf == stb,
-               "the buffers gave %d, the files %d (chunk %zu)\n"
+               "the buffers gave %d, the %s on %u threads %d (chunk %zu)\n"
                "  buffers: %s",
-               (int)stb, (int)stf, jbw__io_chunk, detail);
+               (int)stb, how, threads, (int)stf, jbw__io_chunk, detail);
     if (stf != JBW_OK) {
         FUZZ_CHECK_FAILURE(stf, "snapshot_load_csv");
         FUZZ_CHECK(sf == (jbw_snapshot *)FUZZ_SENTINEL &&
                        rf == (jbw_rejects *)FUZZ_SENTINEL,
-                   "a failed load from files wrote its outputs");
+                   "a failed load from %s wrote its outputs", how);
         FUZZ_CHECK(strcmp(detail, jbw_last_error()) == 0,
-                   "details differ (chunk %zu)\n  buffers: %s\n  files:   %s",
-                   jbw__io_chunk, detail, jbw_last_error());
+                   "details differ (%s, %u threads, chunk %zu)\n"
+                   "  buffers: %s\n  %s:   %s",
+                   how, threads, jbw__io_chunk, detail, how, jbw_last_error());
         return;
     }
     {
@@ -146,20 +156,53 @@ static void snapshot_both_ways(const fuzz_snapshot_input *in)
     }
     FUZZ_CHECK(jbw_snapshot_reference_date(sb) ==
                    jbw_snapshot_reference_date(sf),
-               "reference dates differ");
+               "reference dates differ (%s, %u threads)", how, threads);
     if (in->opts.lenient) {
-        FUZZ_CHECK(rb != (jbw_rejects *)FUZZ_SENTINEL &&
-                       rf != (jbw_rejects *)FUZZ_SENTINEL,
+        FUZZ_CHECK(rf != (jbw_rejects *)FUZZ_SENTINEL,
                    "a lenient load gave no rejects list");
         same_rejects(rb, rf);
-        jbw_rejects_free(rb);
         jbw_rejects_free(rf);
     } else {
-        FUZZ_CHECK(rb == NULL && rf == NULL,
-                   "a strict load did not set *rejects to NULL");
+        FUZZ_CHECK(rf == NULL, "a strict load did not set *rejects to NULL");
     }
-    jbw_snapshot_free(sb);
     jbw_snapshot_free(sf);
+}
+
+/*
+ * The buffers on one thread against: the files on one thread, the files
+ * on two and the buffers on two (every text worth a thread, batches of 1
+ * to 5 rows as the chunk byte says, so that they end anywhere).
+ */
+static void snapshot_every_way(const fuzz_snapshot_input *in, uint8_t chunk)
+{
+    jbw_snapshot *sb = (jbw_snapshot *)FUZZ_SENTINEL;
+    jbw_rejects *rb = (jbw_rejects *)FUZZ_SENTINEL;
+    char detail[600];
+    jbw_status stb;
+
+    write_file(measures_path, in->measures, in->measures_len);
+    write_file(workers_path, in->workers, in->workers_len);
+    /* the buffers named as the files, so that the details can match */
+    stb = jbw_snapshot_load_csv_buffers(
+        &sb, &rb, fuzz_registry(), in->measures, in->measures_len,
+        measures_path, in->workers, in->workers_len, workers_path, &in->opts);
+    keep_detail(detail, sizeof detail);
+    if (stb == JBW_OK) {
+        FUZZ_CHECK(in->opts.lenient ? rb != (jbw_rejects *)FUZZ_SENTINEL
+                                    : rb == NULL,
+                   "the buffers' rejects list");
+    }
+    same_as_buffers(in, 1, 1, stb, detail, sb, rb);
+    jbw__load_threads_min = 0;
+    jbw__load_batch_rows = 1 + (size_t)(chunk % 5);
+    same_as_buffers(in, 1, 2, stb, detail, sb, rb);
+    same_as_buffers(in, 0, 2, stb, detail, sb, rb);
+    jbw__load_threads_min = JBW_LOAD_THREADS_MIN_BYTES;
+    jbw__load_batch_rows = 2048;
+    if (stb == JBW_OK) {
+        jbw_snapshot_free(sb);
+        jbw_rejects_free(rb);
+    }
 }
 
 static void registry_both_ways(const char *text, size_t len)
@@ -217,7 +260,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             in.opts.max_line_bytes = 16 * (size_t)(limits & 0x0f);
         if (limits & 0x70)
             in.opts.max_file_bytes = (size_t)32 << ((limits >> 4) & 7);
-        snapshot_both_ways(&in);
+        snapshot_every_way(&in, chunk);
     }
     jbw__io_chunk = (size_t)1 << 20;
     return 0;
