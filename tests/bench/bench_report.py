@@ -5,9 +5,11 @@ For each scale (1x, 10x, 100x the national size: 32,000 measures and 5,000
 workers per unit, synthetic, from gen_national) this runs the whole jbw
 process several times and prints the median, min and max wall time, the
 throughput in MB/s of input, the cost per measure, and the peak resident
-memory (/usr/bin/time -v). The reference in the same run is `wc -l` on the
-same files (a process that reads every byte once), printed with its own
-absolute figure.
+memory (/usr/bin/time -v). jbw runs with its default, all cores (a load
+parses measures.csv on a second thread), and again with `--threads 1`, the
+one-thread figure, in the same run. The reference in the same run is
+`wc -l` on the same files (a process that reads every byte once), printed
+with its own absolute figure.
 
 At 10x the same totals are also computed by peers, each as a whole process,
 and checked against jbw's JSON before any time is printed:
@@ -346,6 +348,7 @@ def main():
                                stderr=subprocess.STDOUT).stdout
     limit = (["--max-file-bytes", "4000000000"]
              if "--max-file-bytes" in help_text else [])
+    threads_opt = "--threads" in help_text
     for scale in scales:
         d = os.path.join(a.work, f"x{scale}")
         os.makedirs(d, exist_ok=True)
@@ -369,6 +372,13 @@ def main():
               + (f", peak {mem:.1f} MiB = {mem * 1048576 / size:.2f}x input"
                  f" (target <= {(1.5 * size + 30e6) / 1048576:.1f} MiB)"
                  if mem is not None else ""))
+        if threads_opt:
+            # the default loads on every core (2 threads at most for the
+            # load); --threads 1 is the one-thread figure of the same run
+            t1 = run_timed(argv + ["--threads", "1"], runs)
+            print(f"  ... --threads 1          : {fmt_t(t1)}, "
+                  f"{mb / t1[0]:.0f} MB/s; --threads 1 / default = "
+                  f"{t1[0] / t[0]:.2f} ({os.cpu_count()} cores online)")
         print(f"  reference wc -l          : {fmt_t(ref)}, "
               f"{mb / ref[0]:.0f} MB/s; jbw / wc = {t[0] / ref[0]:.2f}")
         if scale == a.peers_at:
