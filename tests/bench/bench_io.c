@@ -15,26 +15,38 @@
 
 static volatile char bench_sink;
 
+/* CPU seconds of one load, medians: the process's and the calling
+ * thread's (the rest is the parse thread's). */
+typedef struct load_cpu {
+    double process, calling;
+} load_cpu;
+
 static double time_load(const jbw_registry *reg, const bench_text *m,
-                        const bench_text *w, unsigned threads)
+                        const bench_text *w, unsigned threads, load_cpu *cpu)
 {
-    double t[RUNS];
+    double t[RUNS], cp[RUNS], cc[RUNS];
     jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
     int r;
     o.threads = threads;
     for (r = 0; r < RUNS; r++) {
         jbw_snapshot *snap = NULL;
+        double p0 = bench_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        double c0 = bench_cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
         double t0 = bench_now();
         jbw_status st = jbw_snapshot_load_csv_buffers(
             &snap, NULL, reg, m->data, m->len, "measures.csv", w->data, w->len,
             "workers.csv", &o);
         t[r] = bench_now() - t0;
+        cc[r] = bench_cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - c0;
+        cp[r] = bench_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - p0;
         if (st != JBW_OK) {
             fprintf(stderr, "bench_io: load failed: %s\n", jbw_last_error());
             exit(1);
         }
         jbw_snapshot_free(snap);
     }
+    cpu->process = bench_median(cp, RUNS);
+    cpu->calling = bench_median(cc, RUNS);
     return bench_median(t, RUNS);
 }
 
@@ -109,12 +121,13 @@ int main(int argc, char **argv)
     for (scale = 1; scale <= max_scale; scale *= 10) {
         for (d = 0; d < 2; d++) {
             bench_text m = {0}, w = {0};
-            double secs, secs2, copy, py = -1, mb;
+            double secs, secs2, copy, py = -1, mb, parse;
+            load_cpu cpu1, cpu2;
             size_t nm = 32000 * (size_t)scale, nw = 5000 * (size_t)scale;
             bench_national_csv(&m, &w, nm, nw, delims[d], 42);
             mb = (double)(m.len + w.len) / 1e6;
-            secs = time_load(reg, &m, &w, 1);
-            secs2 = time_load(reg, &m, &w, 2);
+            secs = time_load(reg, &m, &w, 1, &cpu1);
+            secs2 = time_load(reg, &m, &w, 2, &cpu2);
             copy = time_memcpy(&m, &w);
             if (scale == 1)
                 py = time_python(&m, delims[d]);
@@ -127,6 +140,14 @@ int main(int argc, char **argv)
                 printf("%12s", "-");
             printf(" %10.2f %10.1f %8.2f\n", secs2 * 1e3, mb / secs2,
                    secs / secs2);
+            parse = cpu2.process - cpu2.calling;
+            printf("       CPU ms: 1 thread %.1f; 2 threads %.1f, of which "
+                   "the calling thread %.1f and the parse thread %.1f: a "
+                   "speed-up of %.2f on 2 idle cores at most\n",
+                   cpu1.process * 1e3, cpu2.process * 1e3, cpu2.calling * 1e3,
+                   parse * 1e3,
+                   cpu1.process /
+                       (cpu2.calling > parse ? cpu2.calling : parse));
             free(m.data);
             free(w.data);
         }
