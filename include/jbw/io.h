@@ -64,7 +64,8 @@ typedef struct jbw_load_options {
      * result is that of one thread in every case: the same snapshot, the
      * same rejects in the same order, the same error and detail. When
      * the second thread cannot be started, the calling thread does all
-     * the work.
+     * the work. The second thread allocates too: an allocator set with
+     * jbw_set_allocator() is then called from both threads at once.
      */
     unsigned int threads;
 } jbw_load_options;
