@@ -190,7 +190,9 @@ static jbw_status both_files(jbw_snapshot **out, jbw_rejects **rejects,
     return both_run(out, rejects, &a, opts);
 }
 
-#define jbw_snapshot_load_csv_buffers both_buffers
-#define jbw_snapshot_load_csv         both_files
+/* Function-like, so that (jbw_snapshot_load_csv)(...) still calls the
+ * library alone. */
+#define jbw_snapshot_load_csv_buffers(...) both_buffers(__VA_ARGS__)
+#define jbw_snapshot_load_csv(...)         both_files(__VA_ARGS__)
 
 #endif /* JBW_LOAD_THREADS_BOTH_H */

@@ -315,6 +315,90 @@ static void threads_over_the_cap_are_refused(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* An allocator that fails call number fail_at (counted over both
+ * threads, atomically: the parse thread allocates too). */
+static long oom_calls, oom_fail_at = -1;
+
+static int oom_fails(void)
+{
+    long call = __atomic_fetch_add(&oom_calls, 1, __ATOMIC_RELAXED);
+    return call == __atomic_load_n(&oom_fail_at, __ATOMIC_RELAXED);
+}
+
+static void *oom_malloc(size_t size, void *user)
+{
+    (void)user;
+    return oom_fails() ? NULL : malloc(size);
+}
+
+static void *oom_realloc(void *ptr, size_t size, void *user)
+{
+    (void)user;
+    return oom_fails() ? NULL : realloc(ptr, size);
+}
+
+static void oom_free(void *ptr, void *user)
+{
+    (void)user;
+    free(ptr);
+}
+
+/*
+ * Allocation k failing, for every k until the load succeeds, on two
+ * threads: whichever thread meets it, the load fails with JBW_ENOMEM, its
+ * outputs untouched, the parse thread stopped and joined and everything
+ * freed (ASan and TSan builds run this too). Rows 30 (a bad date) and 70
+ * (a repeated id) give a lenient load rejects to keep and a strict load
+ * its parse error.
+ */
+static void out_of_memory_on_either_thread_fails_cleanly(void **state)
+{
+    static const char *const bad[] = {"M30,C30,OTS,JBWEST,ZHZ,2025-02-30,",
+                                      "M1,C70,OTS,JBWEST,ZHZ,2025-01-15,"};
+    static const size_t at[] = {30, 70};
+    char *m = measures(100, bad, 2, at);
+    jbw_registry *reg = zuid_west();
+    jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
+    int lenient;
+    (void)state;
+    jbw__load_threads_min = 0;
+    jbw__load_batch_rows = 3;
+    o.threads = 2;
+    for (lenient = 0; lenient <= 1; lenient++) {
+        long k;
+        o.lenient = lenient;
+        for (k = 0; k < 100000; k++) {
+            jbw_snapshot *snap = JBW_BOTH_SNAP;
+            jbw_rejects *rej = JBW_BOTH_REJ;
+            jbw_status st;
+            __atomic_store_n(&oom_calls, 0, __ATOMIC_RELAXED);
+            __atomic_store_n(&oom_fail_at, k, __ATOMIC_RELAXED);
+            assert_ok(
+                jbw_set_allocator(oom_malloc, oom_realloc, oom_free, NULL));
+            st = (jbw_snapshot_load_csv_buffers)(&snap, &rej, reg, m, strlen(m),
+                                                 NULL, WORKERS,
+                                                 sizeof WORKERS - 1, NULL, &o);
+            assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+            /* once memory suffices: strict fails on row 30's date
+             * (line 31), lenient rejects rows 30 and 70 */
+            if (st == (lenient ? JBW_OK : JBW_EPARSE)) {
+                if (st == JBW_OK) {
+                    assert_int_equal(jbw_rejects_count(rej), 2);
+                    jbw_snapshot_free(snap);
+                    jbw_rejects_free(rej);
+                }
+                break;
+            }
+            assert_int_equal(st, JBW_ENOMEM);
+            assert_ptr_equal(snap, JBW_BOTH_SNAP);
+            assert_ptr_equal(rej, JBW_BOTH_REJ);
+        }
+        assert_true(k > 10 && k < 100000);
+    }
+    jbw_registry_free(reg);
+    free(m);
+}
+
 static int cleanup(void **state)
 {
     (void)state;
@@ -342,6 +426,7 @@ int main(void)
         cmocka_unit_test(the_inferred_reference_date_counts_every_batch),
         cmocka_unit_test(default_batches_give_the_same_snapshot),
         cmocka_unit_test(threads_over_the_cap_are_refused),
+        cmocka_unit_test(out_of_memory_on_either_thread_fails_cleanly),
     };
     return cmocka_run_group_tests_name("load_threads", tests, NULL, cleanup);
 }
