@@ -8,6 +8,8 @@
  */
 #include "load_threads_both.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 /* lib/io/csv.h: the readers' chunk, so that a file is read in many. */
@@ -399,6 +401,71 @@ static void out_of_memory_on_either_thread_fails_cleanly(void **state)
     free(m);
 }
 
+/* Allocations on a thread other than the test's: how many, and how many
+ * of them with SIGINT or SIGUSR1 not blocked. */
+static pthread_t test_thread;
+static int other_calls, other_unblocked;
+
+static void note_thread(void)
+{
+    sigset_t cur;
+    if (pthread_equal(pthread_self(), test_thread))
+        return;
+    __atomic_fetch_add(&other_calls, 1, __ATOMIC_RELAXED);
+    if (pthread_sigmask(SIG_SETMASK, NULL, &cur) != 0 ||
+        !sigismember(&cur, SIGINT) || !sigismember(&cur, SIGUSR1))
+        __atomic_fetch_add(&other_unblocked, 1, __ATOMIC_RELAXED);
+}
+
+static void *note_malloc(size_t size, void *user)
+{
+    (void)user;
+    note_thread();
+    return malloc(size);
+}
+
+static void *note_realloc(void *ptr, size_t size, void *user)
+{
+    (void)user;
+    note_thread();
+    return realloc(ptr, size);
+}
+
+/* The parse thread allocates its batches' strings: seen from the
+ * allocator, it runs with every signal blocked, so that a signal to the
+ * process reaches the caller's threads; on one thread nothing runs
+ * elsewhere. */
+static void the_parse_thread_blocks_signals(void **state)
+{
+    char *m = measures(100, NULL, 0, NULL);
+    jbw_registry *reg = zuid_west();
+    jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    unsigned threads;
+    (void)state;
+    jbw__load_threads_min = 0;
+    jbw__load_batch_rows = 3;
+    test_thread = pthread_self();
+    for (threads = 1; threads <= 2; threads++) {
+        o.threads = threads;
+        other_calls = other_unblocked = 0;
+        assert_ok(jbw_set_allocator(note_malloc, note_realloc, oom_free, NULL));
+        assert_ok((jbw_snapshot_load_csv_buffers)(&snap, NULL, reg, m,
+                                                  strlen(m), NULL, WORKERS,
+                                                  sizeof WORKERS - 1, NULL,
+                                                  &o));
+        jbw_snapshot_free(snap);
+        assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+        if (threads == 1)
+            assert_int_equal(other_calls, 0);
+        else
+            assert_true(other_calls > 0);
+        assert_int_equal(other_unblocked, 0);
+    }
+    jbw_registry_free(reg);
+    free(m);
+}
+
 static int cleanup(void **state)
 {
     (void)state;
@@ -427,6 +494,7 @@ int main(void)
         cmocka_unit_test(default_batches_give_the_same_snapshot),
         cmocka_unit_test(threads_over_the_cap_are_refused),
         cmocka_unit_test(out_of_memory_on_either_thread_fails_cleanly),
+        cmocka_unit_test(the_parse_thread_blocks_signals),
     };
     return cmocka_run_group_tests_name("load_threads", tests, NULL, cleanup);
 }

@@ -65,7 +65,9 @@ typedef struct jbw_load_options {
      * same rejects in the same order, the same error and detail. When
      * the second thread cannot be started, the calling thread does all
      * the work. The second thread allocates too: an allocator set with
-     * jbw_set_allocator() is then called from both threads at once.
+     * jbw_set_allocator() is then called from both threads at once. It
+     * blocks every signal, so signals still go to the caller's threads,
+     * and it has ended when the load returns.
      */
     unsigned int threads;
 } jbw_load_options;

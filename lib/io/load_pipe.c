@@ -20,6 +20,7 @@
 #include <string.h>
 #if defined(JBW_HAVE_PTHREADS)
 #include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 #endif
 
@@ -176,6 +177,23 @@ static void pipe_free(jbw__load_pipe *p)
     jbw__free(p);
 }
 
+/*
+ * Starts the parse thread with every signal blocked, so that the signals
+ * of the process still reach the caller's own threads and never this one
+ * (a library's thread has no business with them); 0 when it cannot be.
+ */
+static int start_thread(jbw__load_pipe *p)
+{
+    sigset_t all, old;
+    int ok;
+    sigfillset(&all);
+    if (pthread_sigmask(SIG_SETMASK, &all, &old) != 0)
+        return 0;
+    ok = pthread_create(&p->tid, NULL, parse_main, p) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return ok;
+}
+
 jbw__load_pipe *jbw__load_pipe_start(jbw__csv_stream *s, const size_t *col,
                                      int lenient)
 {
@@ -201,7 +219,7 @@ jbw__load_pipe *jbw__load_pipe_start(jbw__csv_stream *s, const size_t *col,
     ok = pthread_cond_init(&p->made_one, NULL) == 0;
     if (ok && !(ok = pthread_cond_init(&p->freed_one, NULL) == 0))
         pthread_cond_destroy(&p->made_one);
-    if (ok && pthread_create(&p->tid, NULL, parse_main, p) != 0) {
+    if (ok && !start_thread(p)) {
         pthread_cond_destroy(&p->made_one);
         pthread_cond_destroy(&p->freed_one);
         ok = 0;
