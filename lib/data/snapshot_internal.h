@@ -74,6 +74,8 @@ typedef struct jbw__workers {
 
 typedef struct jbw__measures {
     size_t count, cap;
+    void *columns;    /* the block holding the columns up to family_given
+                         (data/snapshot.c) */
     uint32_t *child;  /* index into snapshot child_ids */
     uint32_t *family; /* index into family_ids (an own family, known by
                          its child: see own_family) */
