@@ -381,6 +381,8 @@ static jbw_status measures_piped(load_state *L, jbw__load_pipe *p)
     jbw_status st = JBW_OK;
     memset(&w, 0, sizeof w);
     while (st == JBW_OK) {
+        if (!parsing(L))
+            w.added = w.seen; /* after a parse error, as on one thread */
         if (jbw__load_pipe_held(p) + 1 >= jbw__load_pipe_ring(p)) {
             st = window_flush(L, &w);
             jbw__load_pipe_release_done(p, w.added);
