@@ -27,11 +27,14 @@
 #define JBW__UNLIKELY(x)  __builtin_expect(!!(x), 0)
 /* a hint: fetch the line of p into the cache */
 #define JBW__PREFETCH(p) __builtin_prefetch(p)
+/* an error path: kept out of line, away from the hot code */
+#define JBW__COLD __attribute__((cold, noinline))
 #else
 #define JBW__PRINTF(f, a)
 #define JBW__LIKELY(x)   (x)
 #define JBW__UNLIKELY(x) (x)
 #define JBW__PREFETCH(p) ((void)(p))
+#define JBW__COLD
 #endif
 
 /* ---- errors ---------------------------------------------------------- */

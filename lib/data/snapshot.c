@@ -179,6 +179,29 @@ static void undo_lazy(jbw__measures *s_, unsigned made)
 #undef JBW__UNDO_ONE
 }
 
+/* The lazy columns with the test of a measure `v` (interned override
+ * reason `reason`) giving a value other than the default, and that
+ * default. */
+#define JBW__LAZY_VALUES(X)                                                    \
+    X(safety_plan, v->safety_plan != JBW_YESNO_UNKNOWN, 0)                     \
+    X(other_help, v->other_help != JBW_YESNO_UNKNOWN, 0)                       \
+    X(domestic_violence, v->domestic_violence != JBW_YESNO_UNKNOWN, 0)         \
+    X(term_end, v->term_end != JBW_DATE_NONE, JBW_DATE_NONE)                   \
+    X(override_band, v->override_band != -1, -1)                               \
+    X(override_reason, reason != JBW__NONE, JBW__NONE)                         \
+    X(help_requested, v->help_requested != JBW_DATE_NONE, JBW_DATE_NONE)       \
+    X(help_started, v->help_started != JBW_DATE_NONE, JBW_DATE_NONE)
+
+/* Measure `v` needs a lazy column not made yet (the usual answer, no,
+ * is all most measures cost). */
+static int needs_lazy(const jbw__measures *s_, const jbw_measure *v,
+                      size_t reason)
+{
+#define JBW__NEEDS(f, given, dflt) || (!s_->f && (given))
+    return 0 JBW__LAZY_VALUES(JBW__NEEDS);
+#undef JBW__NEEDS
+}
+
 static int make_lazy(jbw__measures *s_, unsigned *made, const jbw_measure *v,
                      size_t reason)
 {
@@ -195,14 +218,7 @@ static int make_lazy(jbw__measures *s_, unsigned *made, const jbw_measure *v,
         for (k = 0; k < s_->count; k++)                                        \
             s_->f[k] = (dflt);                                                 \
     }
-    JBW__MAKE(safety_plan, v->safety_plan != JBW_YESNO_UNKNOWN, 0)
-    JBW__MAKE(other_help, v->other_help != JBW_YESNO_UNKNOWN, 0)
-    JBW__MAKE(domestic_violence, v->domestic_violence != JBW_YESNO_UNKNOWN, 0)
-    JBW__MAKE(term_end, v->term_end != JBW_DATE_NONE, JBW_DATE_NONE)
-    JBW__MAKE(override_band, v->override_band != -1, -1)
-    JBW__MAKE(override_reason, reason != JBW__NONE, JBW__NONE)
-    JBW__MAKE(help_requested, v->help_requested != JBW_DATE_NONE, JBW_DATE_NONE)
-    JBW__MAKE(help_started, v->help_started != JBW_DATE_NONE, JBW_DATE_NONE)
+    JBW__LAZY_VALUES(JBW__MAKE)
 #undef JBW__MAKE
     return 0;
 }
@@ -408,7 +424,8 @@ static jbw_status store_measure(jbw_snapshot *snap, const jbw_measure *measure,
         if (st != JBW_OK)
             return st;
     }
-    if (make_lazy(m, &made, measure, reason) != 0)
+    if (needs_lazy(m, measure, reason) &&
+        make_lazy(m, &made, measure, reason) != 0)
         st = jbw__enomem();
     else
         st = intern_measure_ids(&child, &family, snap, measure, row);

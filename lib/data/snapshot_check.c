@@ -89,35 +89,39 @@ static int has_control(const char *s, size_t n)
     return word_has_control(x);
 }
 
-static jbw_status check_id(size_t *len, const rec *r, const char *field,
-                           const char *id)
+/* The error of an id that is too long or holds a control character (a
+ * function of its own: the usual valid id then needs no room for the
+ * quoted value). */
+static JBW__COLD jbw_status bad_id(const rec *r, const char *field,
+                                   const char *id, size_t len)
 {
     const unsigned char *p;
     char q[JBW__SHOWN];
+    jbw__quote_value(q, sizeof q, id, len);
+    if (len > JBW_ID_MAX)
+        return jbw__error(JBW_ERANGE,
+                          "%s is longer than %d bytes (%zu bytes): '%s' "
+                          "(%s '%s')",
+                          field, JBW_ID_MAX, len, q, r->what, r->shown);
+    /* The byte loop finds the first one for the detail. */
+    for (p = (const unsigned char *)id; *p >= 0x20 && *p != 0x7f; p++)
+        ;
+    return jbw__error(JBW_EINVAL,
+                      "%s holds a control character (byte %ld): "
+                      "'%s' (%s '%s')",
+                      field, (long)(p - (const unsigned char *)id) + 1, q,
+                      r->what, r->shown);
+}
+
+static jbw_status check_id(size_t *len, const rec *r, const char *field,
+                           const char *id)
+{
     if (!is_given(id))
         return jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field, r->what,
                           r->shown);
     *len = strlen(id);
-    if (*len > JBW_ID_MAX) {
-        jbw__quote_value(q, sizeof q, id, *len);
-        return jbw__error(JBW_ERANGE,
-                          "%s is longer than %d bytes (%zu bytes): '%s' "
-                          "(%s '%s')",
-                          field, JBW_ID_MAX, *len, q, r->what, r->shown);
-    }
-    if (!has_control(id, *len))
-        return JBW_OK;
-    /* The byte loop finds the first one for the detail. */
-    for (p = (const unsigned char *)id; *p; p++)
-        if (*p < 0x20 || *p == 0x7f) {
-            jbw__quote_value(q, sizeof q, id, *len);
-            return jbw__error(JBW_EINVAL,
-                              "%s holds a control character (byte %ld): "
-                              "'%s' (%s '%s')",
-                              field, (long)(p - (const unsigned char *)id) + 1,
-                              q, r->what, r->shown);
-        }
-    *len = (size_t)(p - (const unsigned char *)id);
+    if (*len > JBW_ID_MAX || has_control(id, *len))
+        return bad_id(r, field, id, *len);
     return JBW_OK;
 }
 
