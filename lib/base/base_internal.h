@@ -113,9 +113,16 @@ typedef struct jbw__buf {
         NULL, 0, 0, 0                                                          \
     }
 
+/* Grows the buffer for jbw__buf_reserve() (buf.c). */
+int jbw__buf_grow(jbw__buf *b, size_t extra);
 /* Makes room for `extra` more bytes (and the NUL); -1 and b->failed set
- * when out of memory. */
-int jbw__buf_reserve(jbw__buf *b, size_t extra);
+ * when out of memory. Inline: the usual case, room, is one test. */
+static inline int jbw__buf_reserve(jbw__buf *b, size_t extra)
+{
+    if (!b->failed && extra < b->cap - b->len)
+        return 0;
+    return jbw__buf_grow(b, extra);
+}
 void jbw__buf_append(jbw__buf *b, const char *s, size_t n);
 void jbw__buf_puts(jbw__buf *b, const char *s);
 /* Appends one byte. Inline: the writers put thousands of separators. */

@@ -3,8 +3,8 @@
  * formats it appends: JSON strings and numbers, shortest round-trip
  * decimals, CSV fields and ISO dates.
  */
-#include "base/base_internal.h"
 #include "base/fixed.h"
+#include "data/date_internal.h"
 
 #include <limits.h>
 #include <math.h>
@@ -20,10 +20,10 @@
 
 /* ---- string buffer --------------------------------------------------- */
 
-int jbw__buf_reserve(jbw__buf *b, size_t extra)
+int jbw__buf_grow(jbw__buf *b, size_t extra)
 {
     void *data = b->data;
-    if (!b->failed && extra < b->cap - b->len) /* the usual case: room */
+    if (!b->failed && extra < b->cap - b->len)
         return 0;
     if (b->failed)
         return -1;
@@ -119,12 +119,18 @@ static int word_needs_escape(uint64_t x)
 static int any_needs_escape(const char *s, size_t n)
 {
     uint64_t x;
+    uint32_t a, b;
     size_t i;
-    if (n < 8) {
+    if (n < 4) {
         for (i = 0; i < n; i++)
             if (needs_escape((unsigned char)s[i]))
                 return 1;
         return 0;
+    }
+    if (n < 8) { /* two reads of four, overlapping */
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return word_needs_escape((uint64_t)a | (uint64_t)b << 32);
     }
     for (i = 0; i + 8 < n; i += 8) {
         memcpy(&x, s + i, 8);
@@ -321,11 +327,27 @@ void jbw__csv_num(jbw__buf *b, double v, int dec)
 
 void jbw__buf_date(jbw__buf *b, jbw_date d)
 {
-    char tmp[JBW_DATE_BUFSIZE];
-    if (d == JBW_DATE_NONE)
+    char *p;
+    int y, m, day;
+    /* jbw_date_format() by hand: writers put a date in every row, and
+     * the public function also keeps the error state */
+    if (d == JBW_DATE_NONE || !jbw__date_in_range(d) ||
+        jbw__buf_reserve(b, 10) != 0)
         return;
-    if (jbw_date_format(tmp, sizeof tmp, d) == JBW_OK)
-        jbw__buf_puts(b, tmp);
+    jbw__civil_from_days(d, &y, &m, &day);
+    p = b->data + b->len;
+    p[0] = (char)('0' + y / 1000);
+    p[1] = (char)('0' + y / 100 % 10);
+    p[2] = (char)('0' + y / 10 % 10);
+    p[3] = (char)('0' + y % 10);
+    p[4] = '-';
+    p[5] = (char)('0' + m / 10);
+    p[6] = (char)('0' + m % 10);
+    p[7] = '-';
+    p[8] = (char)('0' + day / 10);
+    p[9] = (char)('0' + day % 10);
+    p[10] = '\0';
+    b->len += 10;
 }
 
 jbw_status jbw__buf_finish(jbw__buf *b, char **out, size_t *len)
