@@ -403,7 +403,10 @@ static jbw_status check_jr_age(const rec *r, const jbw_measure *m)
 {
     int32_t age;
     char a[32], b[32];
+    /* 12 years take at most 12 * 366 days: most children are settled
+     * without a call */
     if (m->birth_date == JBW_DATE_NONE ||
+        m->start - m->birth_date >= 12 * 366 ||
         jbw_kind_domain(m->kind) != JBW_DOMAIN_JR ||
         jbw_years_between(&age, m->birth_date, m->start) != JBW_OK || age >= 12)
         return JBW_OK;
