@@ -327,26 +327,12 @@ void jbw__csv_num(jbw__buf *b, double v, int dec)
 
 void jbw__buf_date(jbw__buf *b, jbw_date d)
 {
-    char *p;
-    int y, m, day;
-    /* jbw_date_format() by hand: writers put a date in every row, and
-     * the public function also keeps the error state */
+    /* not jbw_date_format(): writers put a date in every row, and the
+     * public function also keeps the error state */
     if (d == JBW_DATE_NONE || !jbw__date_in_range(d) ||
         jbw__buf_reserve(b, 10) != 0)
         return;
-    jbw__civil_from_days(d, &y, &m, &day);
-    p = b->data + b->len;
-    p[0] = (char)('0' + y / 1000);
-    p[1] = (char)('0' + y / 100 % 10);
-    p[2] = (char)('0' + y / 10 % 10);
-    p[3] = (char)('0' + y % 10);
-    p[4] = '-';
-    p[5] = (char)('0' + m / 10);
-    p[6] = (char)('0' + m % 10);
-    p[7] = '-';
-    p[8] = (char)('0' + day / 10);
-    p[9] = (char)('0' + day % 10);
-    p[10] = '\0';
+    jbw__date_iso(b->data + b->len, d);
     b->len += 10;
 }
 

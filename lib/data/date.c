@@ -151,7 +151,6 @@ int jbw_date_weekday(jbw_date date)
 
 jbw_status jbw_date_format(char *buf, size_t size, jbw_date date)
 {
-    int y, m, d;
     if (!buf)
         return jbw__error(JBW_EINVAL, "jbw_date_format: buf is NULL");
     if (size < JBW_DATE_BUFSIZE)
@@ -160,20 +159,26 @@ jbw_status jbw_date_format(char *buf, size_t size, jbw_date date)
                           (unsigned long)size, JBW_DATE_BUFSIZE);
     if (!jbw__date_in_range(date))
         return jbw__range_error("jbw_date_format", "date", date);
+    jbw__date_iso(buf, date);
+    return jbw__ok();
+}
+
+void jbw__date_iso(char *out, jbw_date date)
+{
+    int y, m, d;
     jbw__civil_from_days(date, &y, &m, &d);
     /* Written by hand: the year is always four digits in range. */
-    buf[0] = (char)('0' + y / 1000);
-    buf[1] = (char)('0' + y / 100 % 10);
-    buf[2] = (char)('0' + y / 10 % 10);
-    buf[3] = (char)('0' + y % 10);
-    buf[4] = '-';
-    buf[5] = (char)('0' + m / 10);
-    buf[6] = (char)('0' + m % 10);
-    buf[7] = '-';
-    buf[8] = (char)('0' + d / 10);
-    buf[9] = (char)('0' + d % 10);
-    buf[10] = '\0';
-    return jbw__ok();
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
 
 /* Adds months to a valid y-m-d, clamping the day; 0 when the result's

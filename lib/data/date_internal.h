@@ -18,6 +18,8 @@
 int32_t jbw__days_from_civil(int y, int m, int d);
 void jbw__civil_from_days(int32_t z, int *y, int *m, int *d);
 int jbw__date_in_range(jbw_date d);
+/* Writes date (in the range) as YYYY-MM-DD and a NUL into out[0..11). */
+void jbw__date_iso(char *out, jbw_date date);
 /* Whether year y lies in JBW_YEAR_MIN..JBW_YEAR_MAX. */
 int jbw__year_in_range(long long y);
 /* ISO weekday 1..7 of a day number; 1970-01-01 was a Thursday (4). */
