@@ -27,6 +27,12 @@
 #define JBW__UNLIKELY(x)  __builtin_expect(!!(x), 0)
 /* a hint: fetch the line of p into the cache */
 #define JBW__PREFETCH(p) __builtin_prefetch(p)
+/*
+ * Inlined at every call. A static helper whose only effect is
+ * prefetching must be: GCC treats it as free of side effects and drops
+ * the calls whose result is unused, prefetches and all.
+ */
+#define JBW__ALWAYS_INLINE __attribute__((always_inline)) inline
 /* an error path: kept out of line, away from the hot code */
 #define JBW__COLD __attribute__((cold, noinline))
 #else
@@ -34,6 +40,7 @@
 #define JBW__LIKELY(x)   (x)
 #define JBW__UNLIKELY(x) (x)
 #define JBW__PREFETCH(p) ((void)(p))
+#define JBW__ALWAYS_INLINE
 #define JBW__COLD
 #endif
 

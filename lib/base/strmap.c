@@ -44,19 +44,13 @@ static uint32_t load32(const char *s)
 #define JBW__BLOCKS_MAX  65535 /* so that no key's offset is NO_KEY */
 #define JBW__LONG_KEY    255   /* from this length, 4 more bytes of length */
 
-#if defined(__GNUC__) || defined(__clang__)
-#define JBW__HOT_INLINE __attribute__((always_inline)) inline
-#else
-#define JBW__HOT_INLINE
-#endif
-
-static JBW__HOT_INLINE const char *key_at(const jbw__strmap *m, size_t k)
+static JBW__ALWAYS_INLINE const char *key_at(const jbw__strmap *m, size_t k)
 {
     uint32_t off = m->offs[k];
     return m->blocks[off >> 16] + (off & 0xFFFFu);
 }
 
-static JBW__HOT_INLINE size_t key_len(const char *k)
+static JBW__ALWAYS_INLINE size_t key_len(const char *k)
 {
     unsigned char b = (unsigned char)k[-1];
     return b < JBW__LONG_KEY ? b : load32(k - 5);
@@ -64,7 +58,7 @@ static JBW__HOT_INLINE size_t key_len(const char *k)
 
 /* s[0..n) equals the key of length n at k. Short ids (most are) are
  * compared a word at a time, with overlapping reads, and need no call. */
-static JBW__HOT_INLINE int same_key(const char *k, const char *s, size_t n)
+static JBW__ALWAYS_INLINE int same_key(const char *k, const char *s, size_t n)
 {
     if (n > 16)
         return memcmp(k, s, n) == 0;
@@ -77,8 +71,8 @@ static JBW__HOT_INLINE int same_key(const char *k, const char *s, size_t n)
 }
 
 /* The slot value of key `index` with hash h in a table of `mask` + 1. */
-static JBW__HOT_INLINE uint32_t slot_value(uint64_t h, size_t index,
-                                           uint32_t mask)
+static JBW__ALWAYS_INLINE uint32_t slot_value(uint64_t h, size_t index,
+                                              uint32_t mask)
 {
     return ((uint32_t)(h >> 32) & ~mask) | (uint32_t)(index + 1);
 }

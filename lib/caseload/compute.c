@@ -316,7 +316,7 @@ static jbw_status count_coupling(compute_ctx *c, size_t i,
  * cache while measure i is counted. */
 #define AHEAD 16
 
-static void fetch_worker_rows(const compute_ctx *c, size_t i)
+static JBW__ALWAYS_INLINE void fetch_worker_rows(const compute_ctx *c, size_t i)
 {
     const jbw__measures *m = &c->snap->m;
     uint32_t w, row;

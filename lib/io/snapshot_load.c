@@ -42,18 +42,6 @@ const char *const jbw__io_measure_names[M_COLUMNS] = {
 static const unsigned char measure_required[M_COLUMNS] = {
     1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-/*
- * The helpers that only fetch into the cache. GCC finds a function whose
- * only effect is a prefetch pure, and drops a call to it whose result is
- * unused, prefetches and all, unless the call was inlined first: so they
- * are always inlined.
- */
-#if defined(__GNUC__) || defined(__clang__)
-#define IO_FETCH static __attribute__((always_inline)) inline
-#else
-#define IO_FETCH static
-#endif
-
 /* What a kept error is: the order in which a strict load reports them. */
 #define IO_AHEAD 16
 enum { IO_RANK_NONE, IO_RANK_PARSE, IO_RANK_REFUSED };
@@ -163,7 +151,8 @@ static jbw_status add_measure(load_state *L, jbw__measure_row *row);
  * when it was parsed): in a large file every lookup would otherwise wait
  * on main memory, one after the other.
  */
-IO_FETCH void prefetch(const load_state *L, const jbw__measure_row *row)
+static JBW__ALWAYS_INLINE void prefetch(const load_state *L,
+                                        const jbw__measure_row *row)
 {
     const jbw_snapshot *snap = L->snap;
     jbw__strmap_prefetch(&snap->measure_ids, row->hashes[0]);
@@ -317,7 +306,7 @@ static jbw_status measures_here(load_state *L, jbw__csv_stream *s,
  */
 #define IO_ROW_AHEAD 4
 
-IO_FETCH void fetch_lines(const void *p, size_t n)
+static JBW__ALWAYS_INLINE void fetch_lines(const void *p, size_t n)
 {
 #if defined(__GNUC__) || defined(__clang__)
     size_t k;
@@ -330,7 +319,7 @@ IO_FETCH void fetch_lines(const void *p, size_t n)
 }
 
 /* While row i is added: rows i + IO_ROW_AHEAD, strings of i + half. */
-IO_FETCH void fetch_row(const jbw__load_batch *b, size_t i)
+static JBW__ALWAYS_INLINE void fetch_row(const jbw__load_batch *b, size_t i)
 {
     size_t near = i + IO_ROW_AHEAD / 2;
     if (near < b->count && b->rows[near].str[MS_ID] != IO_NULL)
