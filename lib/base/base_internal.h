@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "jbw.h"
 
@@ -43,6 +44,41 @@
 #define JBW__ALWAYS_INLINE
 #define JBW__COLD
 #endif
+
+/*
+ * s[0..n) holds a byte of a class: byte(c) tells one byte, word(x) whether
+ * any of the eight bytes of x is one (a word-at-a-time test, exact). The
+ * text is read eight bytes at a time, the last read overlapping the one
+ * before rather than going byte by byte; fewer than 8 bytes are two
+ * overlapping reads of four, fewer than 4 are tested one by one. Inlined,
+ * so that both tests are too.
+ */
+static JBW__ALWAYS_INLINE int jbw__any_byte(const char *s, size_t n,
+                                            int (*byte)(unsigned char),
+                                            int (*word)(uint64_t))
+{
+    uint64_t x;
+    uint32_t a, b;
+    size_t i;
+    if (n < 4) {
+        for (i = 0; i < n; i++)
+            if (byte((unsigned char)s[i]))
+                return 1;
+        return 0;
+    }
+    if (n < 8) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return word((uint64_t)a | (uint64_t)b << 32);
+    }
+    for (i = 0; i + 8 < n; i += 8) {
+        memcpy(&x, s + i, 8);
+        if (word(x))
+            return 1;
+    }
+    memcpy(&x, s + n - 8, 8);
+    return word(x);
+}
 
 /* ---- errors ---------------------------------------------------------- */
 

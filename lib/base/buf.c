@@ -114,31 +114,10 @@ static int word_needs_escape(uint64_t x)
                : 0;
 }
 
-/* s[0..n) holds a byte that needs an escape: eight bytes at a time, the
- * last read overlapping rather than going byte by byte. */
+/* s[0..n) holds a byte that needs an escape. */
 static int any_needs_escape(const char *s, size_t n)
 {
-    uint64_t x;
-    uint32_t a, b;
-    size_t i;
-    if (n < 4) {
-        for (i = 0; i < n; i++)
-            if (needs_escape((unsigned char)s[i]))
-                return 1;
-        return 0;
-    }
-    if (n < 8) { /* two reads of four, overlapping */
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        return word_needs_escape((uint64_t)a | (uint64_t)b << 32);
-    }
-    for (i = 0; i + 8 < n; i += 8) {
-        memcpy(&x, s + i, 8);
-        if (word_needs_escape(x))
-            return 1;
-    }
-    memcpy(&x, s + n - 8, 8);
-    return word_needs_escape(x);
+    return jbw__any_byte(s, n, needs_escape, word_needs_escape);
 }
 
 void jbw__buf_json_string(jbw__buf *b, const char *s)

@@ -61,32 +61,16 @@ static int word_has_control(uint64_t x)
     return (((x - ones * 0x20) & ~x) | ((del - ones) & ~del)) & highs ? 1 : 0;
 }
 
+static int is_control(unsigned char c)
+{
+    return c < 0x20 || c == 0x7f;
+}
+
 /* s[0..n) holds a control character (the ids' usual case, none, is
- * settled eight bytes at a time; reads overlap rather than go byte by
- * byte at the end). */
+ * settled eight bytes at a time). */
 static int has_control(const char *s, size_t n)
 {
-    uint32_t a, b;
-    uint64_t x;
-    size_t i;
-    if (n < 4) {
-        for (i = 0; i < n; i++)
-            if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-                return 1;
-        return 0;
-    }
-    if (n < 8) {
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        return word_has_control((uint64_t)a | (uint64_t)b << 32);
-    }
-    for (i = 0; i + 8 < n; i += 8) {
-        memcpy(&x, s + i, 8);
-        if (word_has_control(x))
-            return 1;
-    }
-    memcpy(&x, s + n - 8, 8);
-    return word_has_control(x);
+    return jbw__any_byte(s, n, is_control, word_has_control);
 }
 
 /* The error of an id that is too long or holds a control character (a
