@@ -313,7 +313,7 @@ int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures)
 /* ---- workers ----------------------------------------------------------- */
 jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
 {
-    jbw__worker_row row = {0};
+    jbw__worker_found row = {0};
     jbw_status st;
     size_t i;
     if (!snap || !worker)
@@ -365,7 +365,7 @@ static int reserve_own(jbw_snapshot *snap, size_t need)
  */
 static jbw_status intern_measure_ids(size_t *child, size_t *family,
                                      jbw_snapshot *snap, const jbw_measure *m,
-                                     const jbw__measure_row *row)
+                                     const jbw__measure_found *row)
 {
     int own = !m->family_id || !*m->family_id, made = !snap->own_family;
     int new_measure = 0, new_child = 0;
@@ -408,7 +408,7 @@ static jbw_status intern_measure_ids(size_t *child, size_t *family,
 
 /* Stores a measure of the current version that passed its checks. */
 static jbw_status store_measure(jbw_snapshot *snap, const jbw_measure *measure,
-                                const jbw__measure_row *row)
+                                const jbw__measure_found *row)
 {
     jbw__measures *m = &snap->m;
     size_t i, child, family, reason = JBW__NONE;
@@ -478,7 +478,7 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
                                     const jbw_measure *measure)
 {
     static const jbw_measure init = JBW_MEASURE_INIT;
-    jbw__measure_row row = {0};
+    jbw__measure_found row = {0};
     jbw_measure full;
     jbw_status st;
     if (!snap || !measure)
@@ -508,7 +508,7 @@ jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
                                             const uint64_t hashes[4])
 {
-    jbw__measure_row row = {0};
+    jbw__measure_found row = {0};
     jbw_status st;
     row.hashed = 1;
     row.id_hash = hashes[0];

@@ -295,7 +295,7 @@ static jbw_status check_new_id(size_t *len, uint64_t *hash, int hashed, rec *r,
 }
 
 /* ---- workers ----------------------------------------------------------- */
-jbw_status jbw__snapshot_check_worker(jbw__worker_row *row,
+jbw_status jbw__snapshot_check_worker(jbw__worker_found *row,
                                       const jbw_snapshot *snap,
                                       const jbw_worker *w)
 {
@@ -356,7 +356,7 @@ static jbw_status check_enums(const rec *r, const jbw_measure *m)
 }
 
 /* Ids, keys and the organisation-serves-region rule. */
-static jbw_status check_measure_keys(jbw__measure_row *row,
+static jbw_status check_measure_keys(jbw__measure_found *row,
                                      const jbw_snapshot *snap, rec *r,
                                      const jbw_measure *m)
 {
@@ -458,7 +458,7 @@ static jbw_status check_help_dates(const rec *r, const jbw_measure *m)
 }
 
 /* The worker, when named, exists and works for the measure's GI. */
-static jbw_status check_measure_worker(jbw__measure_row *row,
+static jbw_status check_measure_worker(jbw__measure_found *row,
                                        const jbw_snapshot *snap, const rec *r,
                                        const jbw_measure *m)
 {
@@ -496,7 +496,7 @@ static jbw_status check_measure_worker(jbw__measure_row *row,
  * The assignment fields agree with each other, and waiting_since is
  * settled: a nieuw measure given without one waits since its start.
  */
-static jbw_status check_assignment(jbw__measure_row *row, const rec *r,
+static jbw_status check_assignment(jbw__measure_found *row, const rec *r,
                                    const jbw_measure *m)
 {
     int had_worker =
@@ -572,7 +572,7 @@ static jbw_status check_measure_v2(const rec *r, const jbw_measure *m)
     return JBW_OK;
 }
 
-jbw_status jbw__snapshot_check_measure(jbw__measure_row *row,
+jbw_status jbw__snapshot_check_measure(jbw__measure_found *row,
                                        const jbw_snapshot *snap,
                                        const jbw_measure *m)
 {
