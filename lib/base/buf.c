@@ -51,20 +51,9 @@ void jbw__buf_puts(jbw__buf *b, const char *s)
     jbw__buf_append(b, s, strlen(s));
 }
 
-/* Writes the decimal digits of v at the end of buf[..end); returns the
- * first digit's position. */
-static char *digits(char *end, unsigned long long v)
-{
-    do {
-        *--end = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return end;
-}
-
 void jbw__buf_size(jbw__buf *b, size_t v)
 {
-    char tmp[24], *end = tmp + sizeof tmp, *p = digits(end, v);
+    char tmp[24], *end = tmp + sizeof tmp, *p = jbw__digits(end, v);
     jbw__buf_append(b, p, (size_t)(end - p));
 }
 
@@ -72,8 +61,8 @@ void jbw__buf_long(jbw__buf *b, long v)
 {
     char tmp[24], *end = tmp + sizeof tmp, *p;
     /* the magnitude in unsigned arithmetic: -LONG_MIN does not fit */
-    p = digits(end,
-               v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+    p = jbw__digits(end, v < 0 ? 0ULL - (unsigned long long)v
+                               : (unsigned long long)v);
     if (v < 0)
         *--p = '-';
     jbw__buf_append(b, p, (size_t)(end - p));

@@ -50,9 +50,7 @@ static size_t fixed_printf(char *out, size_t size, double v, int decimals)
     return put(out, size, text, j);
 }
 
-/* Writes the decimal digits of x at the end of buf[..end), returns the
- * first digit's position. */
-static char *digits_u64(char *end, uint64_t x)
+char *jbw__digits(char *end, uint64_t x)
 {
     do {
         *--end = (char)('0' + x % 10);
@@ -130,12 +128,12 @@ size_t jbw__fixed(char *out, size_t size, double v, int decimals)
     if (q >> 64) {
         const uint64_t e18 = pow10_u64[18];
         uint64_t hi = (uint64_t)(q / e18), lo = (uint64_t)(q % e18);
-        first = digits_u64(end, lo);
+        first = jbw__digits(end, lo);
         while (first > end - 18)
             *--first = '0';
-        first = digits_u64(first, hi);
+        first = jbw__digits(first, hi);
     } else {
-        first = digits_u64(end, (uint64_t)q);
+        first = jbw__digits(end, (uint64_t)q);
     }
     while (end - first < decimals + 1)
         *--first = '0';
@@ -157,7 +155,6 @@ size_t jbw__fixed(char *out, size_t size, double v, int decimals)
 
 size_t jbw__fixed(char *out, size_t size, double v, int decimals)
 {
-    (void)digits_u64;
     if (decimals < 0)
         decimals = 6;
     return fixed_printf(out, size, v, decimals);

@@ -6,6 +6,7 @@
 #define JBW_FIXED_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Writes `v` with `decimals` digits after a '.' into out[0..size), as
@@ -20,6 +21,10 @@
  * decimal point replaced by '.'.
  */
 size_t jbw__fixed(char *out, size_t size, double v, int decimals);
+
+/* Writes the decimal digits of x just before `end` (the end of a buffer
+ * of at least 20 bytes); returns the position of the first digit. */
+char *jbw__digits(char *end, uint64_t x);
 
 /* Room for any value with up to 18 decimals on the integer path. */
 #define JBW__FIXED_SHORT 48
