@@ -39,8 +39,8 @@ typedef struct jbw__measure_row {
     size_t detail;         /* in a batch: where the status's detail is */
     const jbw__buf *arena; /* where str[] point */
     size_t str[MS_COUNT];
-    uint64_t hashes[4]; /* measure, child, family key, worker */
-    int ahead;          /* parsed: the hashes are set */
+    uint64_t hashes[4]; /* measure, child, family key, worker: set when
+                           the row parsed (status JBW_OK) */
     jbw_measure m;
 } jbw__measure_row;
 

@@ -198,7 +198,6 @@ static void hash_ids(jbw__measure_row *row)
     row->hashes[1] = jbw__hash(child ? child : "", n);
     row->hashes[2] = jbw__family_key_hash(family, family ? strlen(family) : 0);
     row->hashes[3] = worker ? jbw__hash(worker, strlen(worker)) : 0;
-    row->ahead = 1;
 }
 
 jbw_status jbw__load_measure_record(jbw__row_parser *P, jbw__measure_row *row,
@@ -212,7 +211,6 @@ jbw_status jbw__load_measure_record(jbw__row_parser *P, jbw__measure_row *row,
     row->arena = P->arena;
     for (k = 0; k < MS_COUNT; k++)
         row->str[k] = IO_NULL;
-    row->ahead = 0;
     row->m = init;
     row->status = jbw__csv_check_width(c);
     if (row->status == JBW_OK)

@@ -178,7 +178,7 @@ static void prefetch_later(const load_state *L, const add_window *w,
     if (w->seen < back + 1 || w->seen - 1 - back < w->added)
         return;
     row = w->rows[(w->seen - 1 - back) % IO_AHEAD];
-    if (!row->ahead)
+    if (row->status != JBW_OK)
         return;
     if (step == 2) {
         if (row->str[MS_FAMILY] != IO_NULL)
@@ -213,7 +213,7 @@ static void window_push(const load_state *L, add_window *w,
 {
     w->rows[w->seen % IO_AHEAD] = row;
     w->seen++;
-    if (row->ahead)
+    if (row->status == JBW_OK)
         prefetch(L, row);
     prefetch_later(L, w, IO_AHEAD / 2, 2);
     prefetch_later(L, w, IO_AHEAD * 3 / 4, 3);
