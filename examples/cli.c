@@ -83,11 +83,11 @@ static const option_row options[JBW_OPT_COUNT_] = {
          "stochastic replicates, 0 (deterministic) to " JBW_CLI_STR(
              JBW_FORECAST_REPLICATES_MAX)},
     [JBW_OPT_SEED] = {"--seed", "S", "random seed, a whole number >= 0"},
-    [JBW_OPT_THREADS] = {"--threads", "N",
-                         "threads for loading the CSV files (2 at most) and "
-                         "for the replicates, 1 to " JBW_CLI_STR(
-                             JBW_FORECAST_THREADS_MAX) "; 0 (default): all "
-                                                       "cores; same figures"},
+    [JBW_OPT_THREADS] =
+        {"--threads", "N",
+         "threads for loading the CSV files, 1 to " JBW_CLI_STR(
+             JBW_LOAD_THREADS_MAX) " (a load uses 2 at most); "
+                                   "0 (default): all cores; same output"},
     [JBW_OPT_SVG] = {"--svg", "F", "also write the chart as SVG to F"},
     [JBW_OPT_ORGANISATION] = {"--organisation", "K",
                               "only this organisation (registry key)"},
@@ -156,6 +156,8 @@ static void print_option(FILE *f, const jbw_cli_command *cmd, int o)
     const char *help = options[o].help;
     if (o == JBW_OPT_FORMAT && cmd->formats)
         help = cmd->formats;
+    if (o == JBW_OPT_THREADS && cmd->threads)
+        help = cmd->threads;
     snprintf(left, sizeof left, "%s%s%s", options[o].name,
              options[o].metavar ? " " : "",
              options[o].metavar ? options[o].metavar : "");

@@ -142,6 +142,7 @@ typedef struct jbw_cli_command {
     int min_args, max_args;     /* positional arguments */
     const char *summary;        /* one line for --help */
     const char *formats;        /* --format help if not "text, json or csv" */
+    const char *threads; /* --threads help if threads do more than load */
 } jbw_cli_command;
 
 /* The table of commands (jbw.c), ended by a row with a NULL name. */

@@ -334,21 +334,21 @@ const jbw_cli_command jbw_cli_commands[] = {
      "the\n"
      "per-worker table (--top N: the N most loaded); --format table gives the\n"
      "complete analyst tables (English, every worker).",
-     "text (default), json, csv or table (the analyst tables)"},
+     "text (default), json, csv or table (the analyst tables)", NULL},
     {"triage", cmd_triage,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(TOP) |
          O(SVG),
      "", 0, 0,
      "The waiting list ranked by waiting risk, with the reasons of every "
      "score.",
-     NULL},
+     NULL, NULL},
 
     {"allocate", cmd_allocate,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(NORM),
      "", 0, 0,
      "A proposal of fixed workers for the waiting list, highest risk first;\n"
      "it records nothing: the team lead and the allocation meeting decide.",
-     NULL},
+     NULL, NULL},
 
     {"model", jbw_cli_model_cmd,
      ALWAYS | O(FORMAT) | O(MODEL) | O(MODEL_VERSION) | O(CARD) | O(REGISTER),
@@ -357,13 +357,18 @@ const jbw_cli_command jbw_cli_commands[] = {
      "--register\n"
      "its Algoritmeregister entry (--format json or md), both from the model "
      "itself.",
-     "text (default); md with --card or --register; json with --register"},
+     "text (default); md with --card or --register; json with --register",
+     NULL},
     {"forecast", jbw_cli_forecast,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
          O(REPLICATES) | O(SEED) | O(THREADS) | O(SVG) | O(ORGANISATION) |
          O(REGION) | O(HIRING_PLAN),
      "", 0, 0,
-     "The waiting list projected month by month from the data's date.", NULL},
+     "The waiting list projected month by month from the data's date.", NULL,
+     "threads for the replicates, 1 to " JBW_CLI_STR(
+         JBW_FORECAST_THREADS_MAX) ", and for loading the CSV files (2 at "
+                                   "most); 0 (default): all cores; same "
+                                   "figures"},
 
     {"staffing", jbw_cli_staffing,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SCENARIO) | O(MONTHS) |
@@ -376,7 +381,11 @@ const jbw_cli_command jbw_cli_commands[] = {
      "waiting list to N). Queue: --within-workdays N --percent P (FTE for P% "
      "of\n"
      "new measures to get a fixed worker within N werkdagen).",
-     NULL},
+     NULL,
+     "threads for the replicates of --probability, 1 to " JBW_CLI_STR(
+         JBW_FORECAST_THREADS_MAX) ", and for loading the CSV files (2 at "
+                                   "most); 0 (default): all cores; same "
+                                   "answer"},
 
     {"calibrate", jbw_cli_calibrate,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(WINDOW_MONTHS) | O(SCENARIO_OUT) |
@@ -384,7 +393,7 @@ const jbw_cli_command jbw_cli_commands[] = {
      "", 0, 0,
      "The forecast's parameters estimated from the data as known on --date:\n"
      "inflow, durations, turnover, hiring, time to first assignment.",
-     NULL},
+     NULL, NULL},
 
     {"backtest", jbw_cli_backtest,
      ALWAYS | IN | O(FORMAT) | O(NORM) | O(FROM) | O(MONTHS) |
@@ -393,13 +402,13 @@ const jbw_cli_command jbw_cli_commands[] = {
      "The forecast tested on the data's past: stand on --from D0, calibrate "
      "on\n"
      "the months before, forecast --months K, compare with what happened.",
-     NULL},
+     NULL, NULL},
 
     {"series", cmd_series, ALWAYS | O(FORMAT) | O(HISTORY) | O(SVG), "", 0, 0,
      "The published Zuid-Holland Zuid series of children waiting "
      "(nieuw/bestaand),\nor the series of a folder of exports (--history "
      "DIR).",
-     NULL},
+     NULL, NULL},
 
     {"brief", jbw_cli_brief,
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(MODEL) | O(SCENARIO) |
@@ -410,29 +419,30 @@ const jbw_cli_command jbw_cli_commands[] = {
      "charts, in Dutch (--lang en: English), as one HTML file (--format md:\n"
      "Markdown). Aggregates only. --scenario F (up to 8) adds scenarios.",
      "html (default: one self-contained file) or md (with its charts as SVG "
-     "files beside --out)"},
+     "files beside --out)",
+     NULL},
     {"regions", cmd_regions, ALWAYS | O(FORMAT) | O(YEAR), "", 0, 0,
      "The national registry: the 42 CBS jeugdregio's with their "
      "municipalities\n"
      "in --year Y (2023 to 2025, default the latest), and the GI's a public\n"
      "source places in them.",
-     NULL},
+     NULL, NULL},
 
     {"export", cmd_export, ALWAYS | IN | O(DIR), "", 0, 0,
      "Write the input data (measures, workers, registry) as CSV into --dir D.",
-     NULL},
+     NULL, NULL},
 
     {"calendar", cmd_calendar, ALWAYS | O(CALENDAR), "YEAR", 1, 1,
      "The holidays (feestdagen) of YEAR under the CAO Jeugdzorg calendar\n"
      "(default) or the Algemene termijnenwet (--calendar atw).",
-     NULL},
+     NULL, NULL},
 
     {"workdays", cmd_workdays, ALWAYS | O(CALENDAR), "FROM TO", 2, 2,
-     "The werkdagen from FROM to TO (FROM excluded, TO included).", NULL},
+     "The werkdagen from FROM to TO (FROM excluded, TO included).", NULL, NULL},
 
     {"version", cmd_version, ALWAYS, "", 0, 0,
-     "The versions of the command and the library.", NULL},
-    {NULL, NULL, 0, NULL, 0, 0, NULL, NULL}};
+     "The versions of the command and the library.", NULL, NULL},
+    {NULL, NULL, 0, NULL, 0, 0, NULL, NULL, NULL}};
 
 #undef IN
 #undef O

@@ -99,6 +99,29 @@ class Usage(unittest.TestCase):
         for cmd in ("triage", "forecast", "calibrate", "regions"):
             self.assertIn("text (default), json or csv", format_line(cmd))
 
+    def test_threads_help_names_replicates_only_where_threads_run_them(self):
+        # --threads loads the CSV files for every command that reads them;
+        # only forecast (--replicates) and staffing (--probability) also
+        # split replicates over threads. The brief takes --replicates but
+        # runs them on one thread, so its help must not promise more.
+        def threads_line(cmd):
+            lines = [l for l in run(cmd, "--help").stdout.splitlines()
+                     if l.lstrip().startswith("--threads")]
+            self.assertEqual(len(lines), 1, cmd)
+            return lines[0]
+        for cmd in ("report", "triage", "allocate", "calibrate", "backtest",
+                    "brief", "export"):
+            with self.subTest(cmd):
+                line = threads_line(cmd)
+                self.assertIn("loading the CSV files", line)
+                self.assertNotIn("replicate", line)
+        for cmd in ("forecast", "staffing"):
+            with self.subTest(cmd):
+                line = threads_line(cmd)
+                self.assertIn("loading the CSV files", line)
+                self.assertIn("replicates", line)
+        self.assertIn("--probability", threads_line("staffing"))
+
     def test_a_second_scenario_is_refused_where_only_one_is_used(self):
         # forecast and staffing run one scenario: a second --scenario would
         # silently replace the first, so it is bad usage (the brief takes
