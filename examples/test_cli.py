@@ -629,6 +629,28 @@ class SyntheticNotice(unittest.TestCase):
                          if t.tag.endswith("text")]
                 self.assertIn(self.notice(), texts)
 
+    def test_svg_chart_notice_is_in_the_output_language(self):
+        # councils read the charts in Dutch (--lang nl, the default): the
+        # fixed English line stays and the brief's Dutch line comes under
+        # it; --lang en has the English line only
+        import xml.etree.ElementTree as ET
+        dutch = ("Synthetische voorbeeldgegevens: geen echte kinderen, "
+                 "medewerkers of organisaties.")
+        svg = os.path.join(cli.WORK, "notice-lang.svg")
+        for cmd in (("report",), ("report", "--chart", "spread"),
+                    ("triage",), ("forecast", "--months", "3")):
+            for lang in ("nl", "en"):
+                with self.subTest(cmd=cmd, lang=lang):
+                    run(*cmd, "--lang", lang, "--svg", svg)
+                    texts = [t.text for t in ET.parse(svg).getroot().iter()
+                             if t.tag.endswith("text")]
+                    self.assertIn(self.notice(), texts)
+                    if lang == "nl":
+                        self.assertIn(dutch, texts)
+                    else:
+                        self.assertFalse(any("Synthetische" in (t or "")
+                                             for t in texts))
+
     def test_export_writes_a_notice_file_beside_the_csv(self):
         d = os.path.join(cli.WORK, "export-notice")
         shutil.rmtree(d, ignore_errors=True)

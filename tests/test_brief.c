@@ -222,6 +222,12 @@ static void zhz_series_chart_states_the_letters_table(void **state)
     /* published figures say so, with their source, in the text
      * alternative and in the band at the bottom */
     assert_int_equal(occurrences(svg, jbw_series_data_notice(series)), 2);
+    /* and, in a Dutch chart, what the fixed English line means, under it
+     * and in the text alternative (the brief's wording under its table) */
+    assert_int_equal(occurrences(svg, "Gepubliceerde cijfers: "
+                                      "raadsinformatiebrief van een gemeente "
+                                      "in Zuid-Holland Zuid, najaar 2025."),
+                     2);
     jbw_free(svg);
     /* the series' own notice, not the synthetic one the options give */
     o.lang = JBW_LANG_EN;
@@ -232,6 +238,7 @@ static void zhz_series_chart_states_the_letters_table(void **state)
     assert_contains(svg, "children (number)");
     assert_contains(svg, "PUBLISHED figures: council information letter");
     assert_null(strstr(svg, "SYNTHETIC"));
+    assert_null(strstr(svg, "Gepubliceerde"));
     jbw_free(svg);
     /* a series without a notice takes the options' */
     assert_ok(jbw_series_set_data_notice(series, NULL));
@@ -614,6 +621,103 @@ static void scenario_chart_puts_each_forecast_in_its_panel(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* ---- the data notice in the chart's language -------------------------- */
+
+/* The chart's height, the root element's height="...". */
+static double svg_height(const char *svg)
+{
+    const char *h = strstr(svg, " height=\"");
+    assert_non_null(h);
+    return strtod(h + 9, NULL);
+}
+
+/* The Dutch line a Dutch chart of the embedded example adds under the fixed
+ * English notice: the brief's wording (docs/brief.md). */
+#define NOTICE_NL                                                              \
+    "Synthetische voorbeeldgegevens: geen echte kinderen, medewerkers of "     \
+    "organisaties."
+
+/* Makes chart `which` (0..5) of the example in `lang` with its notice. */
+static char *example_chart(int which, jbw_lang lang, const jbw_caseload *cl,
+                           const jbw_triage *triage, const jbw_forecast *fc)
+{
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    const jbw_forecast *fcs[1];
+    char *svg = NULL;
+    jbw_status st;
+    fcs[0] = fc;
+    o.lang = lang;
+    o.notice = jbw_example_notice();
+    switch (which) {
+    case 0:
+        st = jbw_chart_caseload_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o);
+        break;
+    case 1:
+        st = jbw_chart_load_spread_svg(&svg, NULL, cl, &o);
+        break;
+    case 2:
+        st = jbw_chart_coupling_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o);
+        break;
+    case 3:
+        st = jbw_chart_bands_svg(&svg, NULL, triage, &o);
+        break;
+    case 4:
+        st = jbw_chart_forecast_svg(&svg, NULL, fc, &o);
+        break;
+    default:
+        st = jbw_chart_scenarios_svg(&svg, NULL, fcs, NULL, 1, &o);
+        break;
+    }
+    assert_ok(st);
+    assert_chart(svg);
+    return svg;
+}
+
+static void example_chart_notice_is_in_the_charts_language(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_caseload *cl;
+    jbw_waitrisk_model *model = NULL;
+    jbw_calendar *cal = NULL;
+    jbw_triage *triage = NULL;
+    jbw_forecast *fc;
+    char english[256], alt_nl[512];
+    int which;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    cl = small_caseload(snap);
+    assert_ok(jbw_waitrisk_model_new_version(&model, 2));
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_triage_new(&triage, model, cal, snap, JBW_DATE_NONE));
+    fc = example_forecast(snap, 0, 0.0);
+    /* the notice's line on the chart, and the text alternative's end: the
+     * fixed English line, then in a Dutch chart what it means in Dutch */
+    snprintf(english, sizeof english, ">%s</text>", jbw_example_notice());
+    snprintf(alt_nl, sizeof alt_nl, "%s \xE2\x80\x94 " NOTICE_NL "</desc>",
+             jbw_example_notice());
+    for (which = 0; which < 6; which++) {
+        char *nl = example_chart(which, JBW_LANG_NL, cl, triage, fc);
+        char *en = example_chart(which, JBW_LANG_EN, cl, triage, fc);
+        /* Dutch: both lines in the band at the bottom, and in the text
+         * alternative; the band is one 14 px line taller than the
+         * English chart's, which has the English line only */
+        assert_contains(nl, english);
+        assert_contains(nl, ">" NOTICE_NL "</text>");
+        assert_contains(nl, alt_nl);
+        assert_contains(en, english);
+        assert_null(strstr(en, "Synthetische"));
+        assert_true(svg_height(nl) == svg_height(en) + 14.0);
+        jbw_free(nl);
+        jbw_free(en);
+    }
+    jbw_forecast_free(fc);
+    jbw_triage_free(triage);
+    jbw_calendar_free(cal);
+    jbw_waitrisk_model_free(model);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
 /* ---- out of memory ------------------------------------------------------ */
 
 typedef struct oom_ctx {
@@ -766,9 +870,12 @@ static void example_brief_has_every_section_and_the_letters_table(void **state)
         assert_chart(svg);
         if (strcmp(name, "series") == 0) {
             assert_contains(svg, jbw_series_data_notice(series));
+            assert_contains(svg, ">Gepubliceerde cijfers: ");
             assert_null(strstr(svg, "SYNTHETIC"));
         } else {
+            /* a Dutch brief: the fixed line and its Dutch line */
             assert_contains(svg, jbw_example_notice());
+            assert_contains(svg, ">" NOTICE_NL "</text>");
             assert_null(strstr(svg, "PUBLISHED"));
         }
     }
@@ -781,12 +888,13 @@ static void example_brief_has_every_section_and_the_letters_table(void **state)
     assert_contains(html, "37</td></tr></tbody></table></div>\n"
                           "<p class=\"note\">PUBLISHED figures");
     /* the note under the table says in Dutch what the fixed English line
-     * means, as the synthetic notice does, once */
+     * means, as the synthetic notice does, and so does the text
+     * alternative of the series chart: twice */
     assert_int_equal(occurrences(html, "autumn 2025 (libjbw docs/sources.md) "
                                        "\xE2\x80\x94 Gepubliceerde cijfers: "
                                        "raadsinformatiebrief van een gemeente "
                                        "in Zuid-Holland Zuid, najaar 2025."),
-                     1);
+                     2);
     assert_false(has_example_id(html));
     assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
     assert_true(strncmp(md, "> **SYNTHETIC", 13) == 0);
@@ -1094,6 +1202,7 @@ int main(void)
         cmocka_unit_test(bands_chart_counts_the_waiting_list_per_band),
         cmocka_unit_test(forecast_chart_has_two_panels_with_their_axes),
         cmocka_unit_test(scenario_chart_puts_each_forecast_in_its_panel),
+        cmocka_unit_test(example_chart_notice_is_in_the_charts_language),
         cmocka_unit_test(charts_fail_cleanly_when_memory_runs_out),
         cmocka_unit_test(example_brief_has_every_section_and_the_letters_table),
         cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),

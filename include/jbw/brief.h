@@ -8,7 +8,9 @@
  * dash as well as by colour, so that a chart reads when printed in black
  * and white. Labels are Dutch by default, English on request. When
  * options->notice is set (for the embedded example: jbw_example_notice()),
- * the chart carries that line.
+ * the chart carries that line; in Dutch, the embedded example's notice
+ * (and the published Zuid-Holland Zuid series' one) gets a second line
+ * under it that says in Dutch what the fixed English line means.
  *
  * The brief: the factual part of a council information letter
  * (raadsinformatiebrief) made from a snapshot: headline figures with the

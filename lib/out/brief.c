@@ -6,7 +6,6 @@
  * Aggregates only: nothing here reads a worker's, measure's or child's id.
  */
 #include "brief_internal.h"
-#include "data/example_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -283,16 +282,6 @@ static jbw_status series_table(jbw__brief_ctx *c, const jbw_series *s)
     return c->doc->failed ? jbw__enomem() : JBW_OK;
 }
 
-/* What the published series' fixed English notice means, for a Dutch
- * brief ("" otherwise, and for any other series' notice, shown as given). */
-static const char *series_notice_nl(const jbw__brief_ctx *c, const char *notice)
-{
-    if (c->lang != JBW_LANG_NL || strcmp(notice, jbw__example_zhz_notice) != 0)
-        return "";
-    return " \xE2\x80\x94 Gepubliceerde cijfers: raadsinformatiebrief van een "
-           "gemeente in Zuid-Holland Zuid, najaar 2025.";
-}
-
 static jbw_status section_waiting(jbw__brief_ctx *c,
                                   const jbw_caseload_totals *t)
 {
@@ -344,9 +333,12 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     /* Figures from elsewhere (a published table) say so under the table;
      * the chart carries the same notice (jbw_chart_series_svg). */
     if (st == JBW_OK && jbw_series_data_notice(s) &&
-        (!c->notice || strcmp(jbw_series_data_notice(s), c->notice) != 0))
-        jbw__doc_text(d, JBW__BLOCK_NOTE, "%s%s", jbw_series_data_notice(s),
-                      series_notice_nl(c, jbw_series_data_notice(s)));
+        (!c->notice || strcmp(jbw_series_data_notice(s), c->notice) != 0)) {
+        /* a Dutch brief says what the fixed English line means after it */
+        const char *nl = jbw__notice_nl(c->lang, jbw_series_data_notice(s));
+        jbw__doc_text(d, JBW__BLOCK_NOTE, "%s%s%s", jbw_series_data_notice(s),
+                      nl ? " \xE2\x80\x94 " : "", nl ? nl : "");
+    }
     if (st == JBW_OK && jbw_series_count(s) > 0) {
         st = jbw_chart_series_svg(&svg, NULL, s, &c->chart);
         st = jbw__brief_add_chart(c, "series", st, svg);
@@ -498,20 +490,21 @@ static jbw_status section_caseload(jbw__brief_ctx *c)
  */
 static char *page_notice(const jbw__brief_ctx *c)
 {
-    static const char nl[] =
-        " \xE2\x80\x94 Synthetische voorbeeldgegevens: "
-        "geen echte kinderen, medewerkers of organisaties.";
+    static const char dash[] = " \xE2\x80\x94 ";
+    const char *nl = jbw__notice_nl(c->lang, c->notice);
     char *s;
-    size_t n;
+    size_t n, k;
     if (!c->notice)
         return NULL;
-    if (c->lang != JBW_LANG_NL || strcmp(c->notice, jbw_example_notice()) != 0)
+    if (!nl)
         return jbw__strdup(c->notice);
     n = strlen(c->notice);
-    if (!(s = jbw__malloc(n + sizeof nl)))
+    k = strlen(nl);
+    if (!(s = jbw__malloc(n + sizeof dash - 1 + k + 1)))
         return NULL;
     memcpy(s, c->notice, n);
-    memcpy(s + n, nl, sizeof nl);
+    memcpy(s + n, dash, sizeof dash - 1);
+    memcpy(s + n + sizeof dash - 1, nl, k + 1);
     return s;
 }
 

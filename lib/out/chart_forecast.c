@@ -9,8 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define W        760.0
-#define NOTICE_H 26
+#define W 760.0
 
 /* The series of one forecast that the charts draw, months 0..months. */
 typedef struct chart_series {
@@ -273,12 +272,12 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     desc(&d, &f, c.lang);
     memset(&s, 0, sizeof s);
     s.b = empty;
-    jbw__chart_begin(&s, &c, "forecast", W, B2 + 52 + (c.notice ? NOTICE_H : 0),
-                     JBW__T(c.lang,
-                            "Prognose: jeugdigen zonder vaste jeugdbeschermer",
-                            "Forecast: children without a fixed "
-                            "jeugdbeschermer"),
-                     sub, d.failed ? NULL : d.data);
+    jbw__chart_begin(
+        &s, &c, "forecast", W, B2 + 52 + jbw__chart_notice_height(&c),
+        JBW__T(c.lang, "Prognose: jeugdigen zonder vaste jeugdbeschermer",
+               "Forecast: children without a fixed "
+               "jeugdbeschermer"),
+        sub, d.failed ? NULL : d.data);
     /* top panel: the waiting list */
     x = jbw__svg_legend_item(&s, L, 68, JBW__STYLE_SOLID, 0, "nieuw");
     x = jbw__svg_legend_item(&s, x, 68, JBW__STYLE_HATCH, 0, "bestaand");
@@ -418,7 +417,7 @@ jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
     per_row = count < PER_ROW ? count : PER_ROW;
     rows = (count + per_row - 1) / per_row;
     pw = (R - L - GAP * (double)(per_row - 1)) / (double)per_row;
-    H = T + (double)rows * (PANEL + 64) + 10 + (c.notice ? NOTICE_H : 0);
+    H = T + (double)rows * (PANEL + 64) + 10 + jbw__chart_notice_height(&c);
     jbw__buf_printf(&d,
                     JBW__T(c.lang,
                            "%zu scenario's naast elkaar op dezelfde as: het "

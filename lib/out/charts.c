@@ -12,7 +12,6 @@
 
 #define W        760.0 /* width of every chart */
 #define LEGEND_Y 68    /* the legend's line, under title and subtitle */
-#define NOTICE_H 26    /* room for the notice at the bottom */
 
 static void svg_init(jbw__svg *s)
 {
@@ -24,7 +23,7 @@ static void svg_init(jbw__svg *s)
 /* The height of a chart whose content ends at `bottom`. */
 static double chart_height(const jbw__chart *c, double bottom)
 {
-    return bottom + (c->notice ? NOTICE_H : 0);
+    return bottom + jbw__chart_notice_height(c);
 }
 
 /* Finishes the description buffer; NULL when it ran out of memory. */
@@ -107,7 +106,7 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     /* The series says where its figures come from (published, synthetic);
      * that, not the options' notice, belongs on its chart. */
     if (jbw_series_data_notice(series))
-        c.notice = jbw_series_data_notice(series);
+        jbw__chart_set_notice(&c, jbw_series_data_notice(series));
     n = jbw_series_count(series);
     if (n == 0)
         return jbw__error(JBW_EINVAL,

@@ -59,6 +59,16 @@ void jbw__band_counts(size_t counts[4][2], const jbw_triage *triage);
 /* Picks the Dutch or English text. */
 #define JBW__T(lang, nl, en) ((lang) == JBW_LANG_EN ? (en) : (nl))
 
+/*
+ * What one of the library's fixed English data notices means, in Dutch,
+ * for an output in `lang`: for JBW_LANG_NL and the embedded example's
+ * notice (jbw_example_notice()) or the published Zuid-Holland Zuid
+ * series' one, a Dutch sentence; NULL otherwise (English, no notice, or
+ * any other notice, which is shown as given). The English line stays
+ * beside it in every output, so that outputs can be searched for it.
+ */
+const char *jbw__notice_nl(jbw_lang lang, const char *notice);
+
 /* ---- XML text ---------------------------------------------------------- */
 
 /*
@@ -93,11 +103,18 @@ typedef struct jbw__svg {
 /* The common chart options, checked and unpacked. */
 typedef struct jbw__chart {
     jbw_lang lang;
-    const char *title;  /* NULL: the chart's own */
-    const char *notice; /* NULL: none */
+    const char *title;     /* NULL: the chart's own */
+    const char *notice;    /* NULL: none */
+    const char *notice_nl; /* its Dutch line under it (jbw__notice_nl) */
     jbw__publish publish;
     const jbw_registry *registry;
 } jbw__chart;
+
+/* Sets the chart's notice (NULL: none) and its Dutch line. */
+void jbw__chart_set_notice(jbw__chart *c, const char *notice);
+/* The room the notice takes at the bottom of a chart: none, one line, or
+ * two with its Dutch line. */
+double jbw__chart_notice_height(const jbw__chart *c);
 
 /* Checks `opts` (NULL: the defaults) for the function `fn` and fills *c. */
 jbw_status jbw__chart_options(jbw__chart *c, const jbw_chart_options *opts,
@@ -117,11 +134,11 @@ const char *jbw__group_name(const jbw_registry *reg, jbw_group group,
  * role="img" and aria-labelledby, <title> and <desc> (the text
  * alternative), the pattern definitions, a white background, the title
  * and subtitle (NULL: none) at the top and the notice (NULL: none) at the
- * bottom, in bold.
+ * bottom, in bold, with its Dutch line (notice_nl, NULL: none) under it.
  */
 void jbw__svg_begin(jbw__svg *s, const char *id, double w, double h,
                     const char *title, const char *subtitle, const char *desc,
-                    const char *notice);
+                    const char *notice, const char *notice_nl);
 /* Closes the document and hands it over (JBW_ENOMEM on a failed append). */
 jbw_status jbw__svg_finish(jbw__svg *s, char **out, size_t *len);
 

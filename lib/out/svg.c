@@ -87,9 +87,26 @@ jbw_status jbw__chart_options(jbw__chart *c, const jbw_chart_options *opts,
         return JBW_EINVAL;
     c->lang = opts->lang;
     c->title = opts->title;
-    c->notice = opts->notice;
+    jbw__chart_set_notice(c, opts->notice);
     c->registry = opts->registry;
     return JBW_OK;
+}
+
+void jbw__chart_set_notice(jbw__chart *c, const char *notice)
+{
+    c->notice = notice;
+    c->notice_nl = jbw__notice_nl(c->lang, notice);
+}
+
+/* A notice line is 14 px; the band holds one or two, 2 px of room above. */
+#define NOTICE_LINE 14.0
+#define NOTICE_BAND 24.0
+
+double jbw__chart_notice_height(const jbw__chart *c)
+{
+    if (!c->notice)
+        return 0;
+    return NOTICE_BAND + 2 + (c->notice_nl ? NOTICE_LINE : 0);
 }
 
 void jbw__chart_begin(jbw__svg *s, const jbw__chart *c, const char *id,
@@ -99,7 +116,7 @@ void jbw__chart_begin(jbw__svg *s, const jbw__chart *c, const char *id,
     s->lang = c->lang;
     s->publish = c->publish;
     jbw__svg_begin(s, id, w, h, c->title ? c->title : title, subtitle, desc,
-                   c->notice);
+                   c->notice, c->notice_nl);
 }
 
 const char *jbw__group_name(const jbw_registry *reg, jbw_group group,
@@ -186,7 +203,7 @@ static double notice_size(const char *notice, double w)
 
 void jbw__svg_begin(jbw__svg *s, const char *id, double w, double h,
                     const char *title, const char *subtitle, const char *desc,
-                    const char *notice)
+                    const char *notice, const char *notice_nl)
 {
     jbw__buf *b = &s->b;
     s->id = id;
@@ -220,6 +237,10 @@ void jbw__svg_begin(jbw__svg *s, const char *id, double w, double h,
         jbw__buf_puts(b, " ");
         jbw__xml_text(b, notice);
     }
+    if (notice && notice_nl) {
+        jbw__buf_puts(b, " \xE2\x80\x94 ");
+        jbw__xml_text(b, notice_nl);
+    }
     jbw__buf_puts(b, "</desc>\n");
     put_patterns(s);
     jbw__buf_puts(b,
@@ -228,13 +249,18 @@ void jbw__svg_begin(jbw__svg *s, const char *id, double w, double h,
     if (subtitle)
         jbw__svg_label(s, 16, 46, "start", 12.5, 0, subtitle);
     if (notice) {
+        double band = NOTICE_BAND + (notice_nl ? NOTICE_LINE : 0);
         jbw__buf_puts(b, "<rect");
         attr_num(b, "x", 0);
-        attr_num(b, "y", h - 24);
+        attr_num(b, "y", h - band);
         attr_num(b, "width", w);
-        jbw__buf_puts(b, " height=\"24\" fill=\"#fff2cc\"/>\n");
-        jbw__svg_label(s, w / 2, h - 8, "middle", notice_size(notice, w), 1,
-                       notice);
+        attr_num(b, "height", band);
+        jbw__buf_puts(b, " fill=\"#fff2cc\"/>\n");
+        jbw__svg_label(s, w / 2, h - 8 - (notice_nl ? NOTICE_LINE : 0),
+                       "middle", notice_size(notice, w), 1, notice);
+        if (notice_nl)
+            jbw__svg_label(s, w / 2, h - 8, "middle", notice_size(notice_nl, w),
+                           1, notice_nl);
     }
 }
 

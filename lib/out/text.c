@@ -3,6 +3,7 @@
  * the words the charts and the brief are made of.
  */
 #include "out_internal.h"
+#include "data/example_internal.h"
 
 #include <math.h>
 #include <string.h>
@@ -238,4 +239,17 @@ void jbw__xml_text(jbw__buf *b, const char *s)
         }
         p++;
     }
+}
+
+const char *jbw__notice_nl(jbw_lang lang, const char *notice)
+{
+    if (lang != JBW_LANG_NL || !notice)
+        return NULL;
+    if (strcmp(notice, jbw_example_notice()) == 0)
+        return "Synthetische voorbeeldgegevens: geen echte kinderen, "
+               "medewerkers of organisaties.";
+    if (strcmp(notice, jbw__example_zhz_notice) == 0)
+        return "Gepubliceerde cijfers: raadsinformatiebrief van een gemeente "
+               "in Zuid-Holland Zuid, najaar 2025.";
+    return NULL;
 }

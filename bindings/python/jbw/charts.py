@@ -8,7 +8,8 @@ Each function returns one SVG document as a string: a title, a text
 alternative (``<desc>``) that states the figures in words, axis labels with
 units, a legend, and patterns that read in black and white. Labels are
 Dutch by default (``lang="en"`` for English). ``notice`` adds a line to the
-chart (pass :func:`jbw.example_notice` for the embedded example). For
+chart (pass :func:`jbw.example_notice` for the embedded example; a Dutch
+chart adds under it what that fixed English line means in Dutch). For
 publication, ``suppress_below=k`` shows counts from 1 to k - 1 as "< k"
 and ``round_to=r`` rounds counts to the nearest multiple of r.
 """

@@ -47,6 +47,15 @@ class Charts(unittest.TestCase):
                                                    notice=notice))
                 self.assertIn("Zuid-Holland Zuid", desc)
                 self.assertIn(notice, texts)
+            # in Dutch (the default) the fixed English line has its Dutch
+            # line under it, the brief's wording; in English it has none
+            dutch = ("Synthetische voorbeeldgegevens: geen echte kinderen, "
+                     "medewerkers of organisaties.")
+            _, texts = self.assert_chart(jbw.chart_load_spread(r, notice=notice))
+            self.assertIn(dutch, texts)
+            _, texts = self.assert_chart(jbw.chart_load_spread(r, lang="en", notice=notice))
+            self.assertIn(notice, texts)
+            self.assertNotIn(dutch, texts)
             desc, _ = self.assert_chart(jbw.chart_caseload(r, jbw.Group.ORGANISATION))
             self.assertIn("JBWEST", desc)
             desc, texts = self.assert_chart(jbw.chart_load_spread(r, lang="en"))
