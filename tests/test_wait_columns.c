@@ -163,6 +163,47 @@ static void the_text_must_hold_exactly_count_values(void **state)
     assert_ok(jbw_wait_cases_set_text(NULL, 0, "id", NULL, 0));
 }
 
+static void null_arrays_are_refused_by_name_when_there_are_cases(void **state)
+{
+    jbw_wait_case c[2];
+    int32_t v[2] = {JBW_KIND_VOTS, JBW_KIND_VOOGDIJ};
+    const int32_t *vs[1] = {v};
+    const char *kind[1] = {"kind"};
+    (void)state;
+    init_cases(c, 2);
+    /* count > 0: the cases and the values must be there, and the message
+     * names the parameter that is not */
+    assert_status(jbw_wait_cases_set_ints(NULL, 2, NULL, NULL, 0), JBW_EINVAL);
+    assert_error_contains("jbw_wait_cases_set_ints: cases is NULL (count 2)");
+    assert_status(jbw_wait_cases_set_ints(NULL, 2, kind, vs, 1), JBW_EINVAL);
+    assert_error_contains("jbw_wait_cases_set_ints: cases is NULL (count 2)");
+    assert_status(jbw_wait_cases_set_ints(c, 2, kind, NULL, 1), JBW_EINVAL);
+    assert_error_contains("jbw_wait_cases_set_ints: values is NULL");
+    assert_status(jbw_wait_cases_set_ints(c, 2, NULL, vs, 1), JBW_EINVAL);
+    assert_error_contains("jbw_wait_cases_set_ints: fields is NULL");
+    assert_status(jbw_wait_cases_set_text(NULL, 2, "id", TEXT("a\0b\0")),
+                  JBW_EINVAL);
+    assert_error_contains("jbw_wait_cases_set_text: cases is NULL (count 2)");
+    assert_status(jbw_wait_cases_set_text(c, 2, "id", NULL, 0), JBW_EINVAL);
+    assert_error_contains(
+        "jbw_wait_cases_set_text: column 'id': text is NULL (count 2)");
+    assert_status(jbw_wait_cases_set_text(c, 2, "id", NULL, 4), JBW_EINVAL);
+    assert_error_contains("text is NULL");
+    /* nothing written by the refused calls */
+    assert_int_equal(c[0].kind, JBW_KIND_OTS);
+    assert_null(c[0].id);
+    /* count 0: nothing to set, no array needed; the names are still
+     * checked */
+    assert_ok(jbw_wait_cases_set_ints(NULL, 0, NULL, NULL, 0));
+    assert_ok(jbw_wait_cases_set_ints(NULL, 0, kind, NULL, 1));
+    assert_ok(jbw_wait_cases_set_text(NULL, 0, "id", NULL, 0));
+    assert_status(jbw_wait_cases_set_text(NULL, 0, "colour", NULL, 0),
+                  JBW_EINVAL);
+    assert_error_contains("no field 'colour'");
+    /* no field: the values are not read */
+    assert_ok(jbw_wait_cases_set_ints(c, 2, NULL, NULL, 0));
+}
+
 static void fields_and_versions_are_checked(void **state)
 {
     jbw_wait_case c[2];
@@ -321,6 +362,7 @@ int main(void)
         cmocka_unit_test(dates_and_numbers_are_read_from_text),
         cmocka_unit_test(a_bad_value_names_column_row_id_and_value),
         cmocka_unit_test(the_text_must_hold_exactly_count_values),
+        cmocka_unit_test(null_arrays_are_refused_by_name_when_there_are_cases),
         cmocka_unit_test(fields_and_versions_are_checked),
         cmocka_unit_test(version_one_records_are_walked_by_their_own_size),
         cmocka_unit_test(ints_are_copied_into_their_fields),

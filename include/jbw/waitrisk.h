@@ -248,7 +248,8 @@ JBW_API jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version);
  * in one call instead of one per case (since 0.2).
  *  cases: records set up with jbw_wait_case_init() (or JBW_WAIT_CASE_INIT),
  *         all of the version of cases[0]; only the field is written.
- *  count: the number of cases and of values; 0 does nothing.
+ *  count: the number of cases and of values; 0 sets nothing (cases and
+ *         text may then be NULL; the field's name is still checked).
  *  field: the field's name in jbw_wait_case ("id", "kind", "birth_date",
  *         ...); a version-2 field needs records of version 2.
  *  text:  `count` values one after the other, each ended by a NUL byte,
@@ -268,9 +269,10 @@ JBW_API jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version);
  *  - date fields: as jbw_date_parse() (ISO or Dutch); "" is no date
  *    (JBW_DATE_NONE).
  *  - previous_workers: a whole number in decimal ("2").
- * Errors: JBW_EINVAL (NULL cases or text with count > 0, no such field, a
- * version-2 field in version-1 records, a text that does not end with a
- * NUL or holds another number of values), JBW_EVERSION (an unknown record
+ * Errors: JBW_EINVAL (a NULL field; with count > 0, NULL cases or text,
+ * the detail naming which; no such field, a version-2 field in version-1
+ * records, a text that does not end with a NUL or holds another number of
+ * values), JBW_EVERSION (an unknown record
  * version), and for a value that cannot be read the error of its parser
  * (JBW_ENOTFOUND for an unknown code, JBW_EPARSE for a date or number
  * that is not one, JBW_ERANGE for a year outside the range), with a
@@ -294,9 +296,14 @@ JBW_API jbw_status jbw_wait_cases_set_text(jbw_wait_case *cases, size_t count,
  * and `values` (each `count` long) are only read. The values are copied
  * as they are: jbw_waitrisk_score() refuses those out of range, naming
  * the case. Every name is checked before anything is written.
- * Errors: JBW_EINVAL (NULL cases, fields, a name or values with count >
- * 0, more than 16 fields, no such field, a string field, a version-2
- * field in version-1 records), JBW_EVERSION (an unknown record version).
+ * count 0 or nfields 0 sets nothing; cases may be NULL only when count
+ * is 0, fields and values only when nfields is 0 (values also when count
+ * is 0: nothing is read then).
+ * Errors: JBW_EINVAL (with count > 0, NULL cases, whatever nfields; with
+ * nfields > 0, NULL fields or a NULL name, and with count > 0 also NULL
+ * values or values[k]: the detail names which; more than 16 fields, no
+ * such field, a string field, a version-2 field in version-1 records),
+ * JBW_EVERSION (an unknown record version).
  */
 JBW_API jbw_status jbw_wait_cases_set_ints(jbw_wait_case *cases, size_t count,
                                            const char *const *fields,

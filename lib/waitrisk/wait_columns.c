@@ -112,7 +112,8 @@ static jbw_status find_field(const wc_field **out, size_t *stride,
     if (count == 0)
         return JBW_OK;
     if (!cases)
-        return jbw__error(JBW_EINVAL, "%s: cases is NULL", fn);
+        return jbw__error(JBW_EINVAL, "%s: cases is NULL (count %lu)", fn,
+                          (unsigned long)count);
     version = cases[0].version;
     if (version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u)
         return jbw__error(JBW_EVERSION,
@@ -186,7 +187,11 @@ jbw_status jbw_wait_cases_set_text(jbw_wait_case *cases, size_t count,
         return st;
     if (count == 0)
         return jbw__ok();
-    if (!text || size == 0 || text[size - 1] != '\0')
+    if (!text)
+        return jbw__error(JBW_EINVAL,
+                          "%s: column '%s': text is NULL (count %lu)", fn,
+                          f->name, (unsigned long)count);
+    if (size == 0 || text[size - 1] != '\0')
         return jbw__error(JBW_EINVAL,
                           "%s: column '%s': the text must end with a NUL byte",
                           fn, f->name);
@@ -236,6 +241,11 @@ jbw_status jbw_wait_cases_set_ints(jbw_wait_case *cases, size_t count,
     if (nfields > WC_INT_FIELDS_MAX)
         return jbw__error(JBW_EINVAL, "%s: %lu fields, at most %d", fn,
                           (unsigned long)nfields, WC_INT_FIELDS_MAX);
+    /* checked even with no field to set, as jbw_wait_cases_set_text does:
+     * a NULL array of `count` cases is the caller's mistake */
+    if (count && !cases)
+        return jbw__error(JBW_EINVAL, "%s: cases is NULL (count %lu)", fn,
+                          (unsigned long)count);
     if (nfields && (!fields || (count && !values)))
         return jbw__error(JBW_EINVAL, "%s: %s is NULL", fn,
                           fields ? "values" : "fields");
