@@ -18,6 +18,7 @@ import ctypes
 import datetime as _dt
 import enum
 import json
+import math
 import os
 from ctypes import (CFUNCTYPE, POINTER, byref, c_char_p, c_double, c_int,
                     c_int32, c_size_t, c_uint, c_uint64, c_void_p)
@@ -30,6 +31,7 @@ from ._util import (DateLike, Handle, _invalid, dec, enc, from_days, instance, n
                     number, path_arg, seq_index, take_string, text_arg, to_days,
                     whole)
 from .caseload import Norm, norm_handle, record
+from .errors import RangeError
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
 
@@ -811,26 +813,48 @@ def run_forecast(params: ForecastParams, norm: Optional[Norm] = None, *,
     return fc
 
 
+def _relief_goal(target_waiting: Any, within_months: Any,
+                 probability: Any = None) -> tuple:
+    """The goal of a relief question checked as the library checks it, so
+    that an error names the Python parameter, not the C one: InvalidArgument
+    for target_waiting (and probability), RangeError for within_months, as
+    the library raises them."""
+    target = number(target_waiting, "target_waiting")
+    if not (math.isfinite(target) and target >= 0):
+        raise _invalid(f"target_waiting must be a finite number >= 0, got {target:g}")
+    months = whole(within_months, "within_months")
+    if not 1 <= months <= FORECAST_MONTHS_MAX:
+        raise RangeError(-3, f"within_months must be 1 to {FORECAST_MONTHS_MAX}, "
+                             f"got {months}", "value out of range")
+    if probability is None:
+        return target, months
+    share = number(probability, "probability")
+    if not 0 < share < 1:
+        raise _invalid(f"probability must lie above 0 and below 1, got {share:g}")
+    return target, months, share
+
+
 def relief(params: ForecastParams, target_waiting: float, within_months: int,
            norm: Optional[Norm] = None) -> float:
     """The smallest constant monthly hiring (FTE, a multiple of 0.001) that
     leaves at most ``target_waiting`` measures waiting at month
-    ``within_months`` under the deterministic model. RangeError when even
-    10,000 FTE a month does not reach the target."""
+    ``within_months`` under the deterministic model. InvalidArgument when
+    target_waiting is negative or not finite; RangeError when within_months
+    is not 1 to 600, or when even 10,000 FTE a month does not reach the
+    target."""
+    target, months = _relief_goal(target_waiting, within_months)
     p, keep = instance(params, ForecastParams, "params")._to_c()
     out = c_double()
-    C.jbw_forecast_relief(byref(out), byref(p), norm_handle(norm),
-                          number(target_waiting, "target_waiting"),
-                          whole(within_months, "within_months"))
+    C.jbw_forecast_relief(byref(out), byref(p), norm_handle(norm), target, months)
     return out.value
 
 
 def _relief_options(replicates: int, seed: int, threads: int) -> "ForecastOptionsC":
     opts = ForecastOptionsC()
     C.jbw_forecast_options_init(byref(opts), ForecastOptionsC.VERSION)
-    opts.replicates = whole(replicates, "replicates", 0)
+    opts.replicates = whole(replicates, "replicates", 1, FORECAST_REPLICATES_MAX)
     opts.seed = whole(seed, "seed", 0, 2**64 - 1)
-    opts.threads = whole(threads, "threads", 0, 2**32 - 1)
+    opts.threads = whole(threads, "threads", 0, FORECAST_THREADS_MAX)
     return opts
 
 
@@ -843,15 +867,12 @@ def relief_probability(params: ForecastParams, target_waiting: float,
     ``probability`` of the seeded replicates. ``threads``: 0 (default) one
     per core, 1 the calling thread only; the answer is the same on any
     number of threads."""
+    target, months, share = _relief_goal(target_waiting, within_months, probability)
     p, keep = instance(params, ForecastParams, "params")._to_c()
     opts = _relief_options(replicates, seed, threads)
     out = c_double()
-    C.jbw_forecast_relief_probability_opts(byref(out), byref(p),
-                                           norm_handle(norm),
-                                           number(target_waiting, "target_waiting"),
-                                           whole(within_months, "within_months"),
-                                           number(probability, "probability"),
-                                           byref(opts))
+    C.jbw_forecast_relief_probability_opts(byref(out), byref(p), norm_handle(norm),
+                                           target, months, share, byref(opts))
     return out.value
 
 

@@ -20,7 +20,7 @@ from ._util import _invalid, enc, handle_arg, instance, number, take_string, who
 from .caseload import Norm, norm_handle
 from .dates import Calendar
 from .forecast import (ForecastOptionsC, ForecastParams, ForecastParamsC, QueueParams,
-                       QueueParamsC, QueueResult, QueueResultC, _relief_options)
+                       QueueParamsC, QueueResult, QueueResultC, _relief_goal, _relief_options)
 from .waitrisk import Lang
 
 __all__ = ["ReliefAnswer", "QueueAnswer", "staffing_relief", "staffing_queue",
@@ -185,18 +185,18 @@ def staffing_relief(params: ForecastParams, target_waiting: float, within_months
     the totals (see :func:`jbw.relief`); with ``probability``, in at least
     that share of ``replicates`` seeded replicates, on ``threads`` threads
     (0, the default: one per core; the same answer on any number)."""
+    if probability is None:
+        target, months = _relief_goal(target_waiting, within_months)
+    else:
+        target, months, share = _relief_goal(target_waiting, within_months, probability)
     p, keep = instance(params, ForecastParams, "params")._to_c()
     a = ReliefAnswerC(version=ReliefAnswerC.VERSION)
     if probability is None:
-        C.jbw_staffing_relief(byref(a), byref(p), norm_handle(norm),
-                              number(target_waiting, "target_waiting"),
-                              whole(within_months, "within_months"))
+        C.jbw_staffing_relief(byref(a), byref(p), norm_handle(norm), target, months)
     else:
         opts = _relief_options(replicates, seed, threads)
-        C.jbw_staffing_relief_probability_opts(
-            byref(a), byref(p), norm_handle(norm),
-            number(target_waiting, "target_waiting"), whole(within_months, "within_months"),
-            number(probability, "probability"), byref(opts))
+        C.jbw_staffing_relief_probability_opts(byref(a), byref(p), norm_handle(norm),
+                                               target, months, share, byref(opts))
     return ReliefAnswer(a.target_waiting, a.within_months, a.hires_fte_per_month,
                         a.total_hires_fte, a.annual_turnover, _notice(params),
                         a.probability or None, a.replicates, a.seed)

@@ -326,6 +326,41 @@ class Staffing(unittest.TestCase):
         with self.assertRaises(jbw.InvalidArgument):
             jbw.relief(p, float("nan"), 6)
 
+    def test_relief_errors_name_the_python_parameters(self):
+        # the library's messages name its C parameters ("target", in
+        # jbw_forecast_relief); a Python caller passed target_waiting and
+        # within_months, with the exception classes the library raises
+        p = waiting_only(months=12, staff=0.0)
+        calls = (lambda t, m: jbw.relief(p, t, m),
+                 lambda t, m: jbw.relief_probability(p, t, m, 0.9, replicates=5),
+                 lambda t, m: jbw.staffing_relief(p, t, m),
+                 lambda t, m: jbw.staffing_relief(p, t, m, probability=0.9,
+                                                  replicates=5))
+        for call in calls:
+            with self.assertRaises(jbw.InvalidArgument) as e:
+                call(-5, 6)
+            self.assertEqual(e.exception.detail,
+                             "target_waiting must be a finite number >= 0, got -5")
+            with self.assertRaises(jbw.InvalidArgument) as e:
+                call(float("inf"), 6)
+            self.assertIn("target_waiting", e.exception.detail)
+            for months in (0, 601, 2**40):  # 2**40 is no int32: not wrapped to 0
+                with self.assertRaises(jbw.RangeError) as e:
+                    call(5, months)
+                self.assertEqual(e.exception.detail,
+                                 f"within_months must be 1 to 600, got {months}")
+        with self.assertRaises(jbw.InvalidArgument) as e:
+            jbw.relief_probability(p, 5, 6, 1.5)
+        self.assertEqual(e.exception.detail,
+                         "probability must lie above 0 and below 1, got 1.5")
+        with self.assertRaises(jbw.InvalidArgument) as e:
+            jbw.staffing_relief(p, 5, 6, probability=0.9, replicates=0)
+        self.assertIn("replicates", e.exception.detail)
+        self.assertNotIn("jbw_", e.exception.detail)
+        # the edges are accepted: a target of 0, 1 and 600 months
+        self.assertGreaterEqual(jbw.relief(p, 0, 1), 0)
+        self.assertGreaterEqual(jbw.relief(p, 0, 600), 0)
+
     def test_erlang_c_by_hand(self):
         # c = 1, A = 0.5: M/M/1, P(wait) = rho = 0.5
         self.assertAlmostEqual(jbw.erlang_c(1, 0.5), 0.5)
