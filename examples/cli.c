@@ -238,9 +238,14 @@ static int parse_long(long *out, const char *opt, const char *s, long lo,
     errno = 0;
     v = strtol(s, &end, 10);
     if (!*s || *end || errno || v < lo || v > hi) {
-        fprintf(stderr,
-                "jbw: %s needs a whole number from %ld to %ld, not '%s'\n", opt,
-                lo, hi, s);
+        /* no bound is shown where there is none but the type's */
+        if (hi == LONG_MAX)
+            fprintf(stderr, "jbw: %s needs a whole number >= %ld, not '%s'\n",
+                    opt, lo, s);
+        else
+            fprintf(stderr,
+                    "jbw: %s needs a whole number from %ld to %ld, not '%s'\n",
+                    opt, lo, hi, s);
         return 2;
     }
     *out = v;

@@ -38,10 +38,11 @@ static int cmd_calendar(jbw_cli *cli)
     char *end;
     errno = 0;
     year = strtol(cli->positional[0], &end, 10);
+    /* a bad argument is bad usage, as a bad --date or --year is */
     if (*end || errno || year < JBW_YEAR_MIN || year > JBW_YEAR_MAX) {
         fprintf(stderr, "jbw: not a year from %d to %d: '%s'\n", JBW_YEAR_MIN,
                 JBW_YEAR_MAX, cli->positional[0]);
-        return 1;
+        return 2;
     }
     if (make_calendar(cli, &cal) || jbw_cli_check(jbw_calendar_holidays(
                                         days, 64, &count, cal, (int)year))) {
@@ -64,15 +65,28 @@ static int cmd_calendar(jbw_cli *cli)
     return 0;
 }
 
+/* A date argument named `name`; 2 (bad usage, as a bad --date) when the
+ * text is not a date. */
+static int date_argument(jbw_date *out, const char *name, const char *text)
+{
+    if (jbw_date_parse(out, text, (size_t)-1) == JBW_OK)
+        return 0;
+    fprintf(stderr, "jbw: %s: %s\n", name, jbw_last_error());
+    return 2;
+}
+
 static int cmd_workdays(jbw_cli *cli)
 {
     jbw_calendar *cal = NULL;
     jbw_date from, to;
     int32_t n = 0;
-    int rc = 1;
-    if (!jbw_cli_check(jbw_date_parse(&from, cli->positional[0], (size_t)-1)) &&
-        !jbw_cli_check(jbw_date_parse(&to, cli->positional[1], (size_t)-1)) &&
-        !make_calendar(cli, &cal) &&
+    int rc = date_argument(&from, "FROM", cli->positional[0]);
+    if (!rc)
+        rc = date_argument(&to, "TO", cli->positional[1]);
+    if (rc)
+        return rc;
+    rc = 1;
+    if (!make_calendar(cli, &cal) &&
         !jbw_cli_check(jbw_calendar_workdays_between(&n, cal, from, to))) {
         printf("%d\n", (int)n);
         rc = 0;

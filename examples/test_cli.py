@@ -257,7 +257,7 @@ class Usage(unittest.TestCase):
     def test_a_refused_year_gives_the_reason_before_the_value(self):
         for year in ("1899", "2200", "20x5"):
             with self.subTest(year):
-                p = run("calendar", year, check_rc=1)
+                p = run("calendar", year, check_rc=2)  # bad usage
                 self.assertEqual(p.stderr,
                                  f"jbw: not a year from 1900 to 2199: '{year}'\n")
 
@@ -346,8 +346,29 @@ class Calendar(unittest.TestCase):
         self.assertIn("cao or atw", p.stderr)
 
     def test_calendar_rejects_a_year_out_of_range(self):
-        p = run("calendar", "2300", check_rc=1)
+        p = run("calendar", "2300", check_rc=2)
         self.assertIn("2300", p.stderr)
+
+    def test_top_needs_a_whole_number_from_one_without_the_types_limit(self):
+        # --top has no upper bound but the type's: the message says ">= 1"
+        # and does not print LONG_MAX
+        for bad in ("0", "-2", "x"):
+            with self.subTest(bad):
+                p = run("report", "--top", bad, check_rc=2)
+                self.assertEqual(p.stderr, f"jbw: --top needs a whole number >= 1, "
+                                           f"not '{bad}'\n")
+        p = run("forecast", "--months", "0", check_rc=2)
+        self.assertIn("from 1 to 600", p.stderr)
+
+    def test_workdays_refuses_a_date_argument_as_bad_usage(self):
+        # a bad FROM or TO is bad usage (2), as a bad --date is, and the
+        # message names the argument, the reason and the value
+        p = run("workdays", "2025-01-01", "2025-02-31", check_rc=2)
+        self.assertEqual(p.stderr, "jbw: TO: not a date, February 2025 has 28 "
+                                   "days: '2025-02-31'\n")
+        p = run("workdays", "x", "2025-02-01", check_rc=2)
+        self.assertTrue(p.stderr.startswith("jbw: FROM: not a date"), p.stderr)
+        self.assertIn("'x'", p.stderr)
 
 
 class Report(unittest.TestCase):
