@@ -8,6 +8,7 @@
 #include "cli.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,8 +138,9 @@ static int load_history(history *h, const jbw_cli *cli)
     DIR *dir = opendir(cli->history);
     int rc = 0;
     if (!dir) {
-        fprintf(stderr, "jbw: --history %s: cannot read the folder\n",
-                cli->history);
+        /* the system's reason: no such folder, a file, no permission */
+        fprintf(stderr, "jbw: --history %s: cannot read the folder: %s\n",
+                cli->history, strerror(errno));
         return 1;
     }
     if (jbw_cli_check(cli->registry ? jbw_registry_load_csv(&reg, cli->registry)

@@ -188,6 +188,15 @@ int jbw_cli_staffing(jbw_cli *cli)
         return jbw_cli_usage("staffing --target needs --months T");
     if (!relief && !isnan(cli->probability))
         return jbw_cli_usage("staffing --probability needs --target N");
+    /* Only the answer with a probability runs replicates: elsewhere they
+     * would be left unused without a word, and 0 would silently become
+     * the default 1,000. */
+    if (isnan(cli->probability) && (cli->replicates >= 0 || cli->seed_given))
+        return jbw_cli_usage("staffing --replicates and --seed go with "
+                             "--target N --months T --probability P");
+    if (!isnan(cli->probability) && cli->replicates == 0)
+        return jbw_cli_usage("staffing --probability needs --replicates R "
+                             "of 1 or more (default 1000)");
     if (queue && (cli->within_workdays < 0 || isnan(cli->percent)))
         return jbw_cli_usage(
             "staffing needs both --within-workdays and --percent");

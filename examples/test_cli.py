@@ -349,6 +349,36 @@ class Calendar(unittest.TestCase):
         p = run("calendar", "2300", check_rc=2)
         self.assertIn("2300", p.stderr)
 
+    def test_staffing_refuses_replicates_it_would_not_run(self):
+        # only relief with --probability runs replicates: --replicates or
+        # --seed anywhere else, and --replicates 0 with it (which used to
+        # become the default 1000 without a word), are bad usage
+        for args in (("--target", "5", "--months", "6", "--replicates", "50"),
+                     ("--target", "5", "--months", "6", "--seed", "3"),
+                     ("--within-workdays", "5", "--percent", "90", "--seed", "3")):
+            with self.subTest(args):
+                p = run("staffing", *args, check_rc=2)
+                self.assertIn("go with --target N --months T --probability P",
+                              p.stderr)
+        p = run("staffing", "--target", "5", "--months", "6", "--probability", "0.9",
+                "--replicates", "0", check_rc=2)
+        self.assertIn("--replicates R of 1 or more", p.stderr)
+        run("staffing", "--target", "5", "--months", "6", "--probability", "0.9",
+            "--replicates", "20", "--seed", "3")
+
+    def test_a_history_that_is_no_folder_says_why(self):
+        # a missing folder and a file given as --history: input that cannot
+        # be read (1), with the system's reason
+        missing = os.path.join(cli.WORK, "no-such-history")
+        p = run("series", "--history", missing, check_rc=1)
+        self.assertEqual(p.stderr, f"jbw: --history {missing}: cannot read the "
+                                   f"folder: No such file or directory\n")
+        a_file = os.path.join(cli.WORK, "history-file.txt")
+        with open(a_file, "w", encoding="utf-8") as f:
+            f.write("x\n")
+        p = run("backtest", "--from", "2025-03-01", "--history", a_file, check_rc=1)
+        self.assertIn("cannot read the folder: Not a directory", p.stderr)
+
     def test_top_needs_a_whole_number_from_one_without_the_types_limit(self):
         # --top has no upper bound but the type's: the message says ">= 1"
         # and does not print LONG_MAX
