@@ -83,12 +83,16 @@ class Usage(unittest.TestCase):
         for opt in ("--seed", "--region", "--months", "--model"):
             self.assertNotIn(opt, out)
 
+    def help_line(self, cmd, opt):
+        """The one line of `jbw CMD --help` that describes `opt`."""
+        lines = [l for l in run(cmd, "--help").stdout.splitlines()
+                 if l.lstrip().startswith(opt + " ")]
+        self.assertEqual(len(lines), 1, (cmd, opt))
+        return lines[0]
+
     def test_format_help_names_the_formats_the_command_takes(self):
         def format_line(cmd):
-            lines = [l for l in run(cmd, "--help").stdout.splitlines()
-                     if l.lstrip().startswith("--format")]
-            self.assertEqual(len(lines), 1, cmd)
-            return lines[0]
+            return self.help_line(cmd, "--format")
         brief = format_line("brief")
         self.assertIn("html", brief)
         self.assertIn("md", brief)
@@ -105,10 +109,7 @@ class Usage(unittest.TestCase):
         # split replicates over threads. The brief takes --replicates but
         # runs them on one thread, so its help must not promise more.
         def threads_line(cmd):
-            lines = [l for l in run(cmd, "--help").stdout.splitlines()
-                     if l.lstrip().startswith("--threads")]
-            self.assertEqual(len(lines), 1, cmd)
-            return lines[0]
+            return self.help_line(cmd, "--threads")
         for cmd in ("report", "triage", "allocate", "calibrate", "backtest",
                     "brief", "export"):
             with self.subTest(cmd):
