@@ -1882,17 +1882,46 @@ static jbw_snapshot *small_snapshot(void)
     return snap;
 }
 
+/* The small snapshot has 4 active measures of 3 children (c1 has two):
+ * unit child gives 0.75 unit per measure, unit measure 1. The default
+ * norm (FNV-GI 2023) counts measures, so NULL must give 1 as well. */
+static void null_norm_counts_in_the_default_norms_unit(void **s)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_forecast_params p, q;
+    jbw_norm *def = NULL;
+    (void)s;
+    assert_ok(jbw_norm_new_default(&def));
+    assert_int_equal(jbw_norm_unit(def), JBW_UNIT_MEASURE);
+    base(&p, 12);
+    p.units_per_measure = 0.5; /* replaced */
+    q = p;
+    assert_ok(
+        jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL, NULL));
+    assert_near(p.units_per_measure, 1.0, 0);
+    assert_ok(
+        jbw_forecast_params_from_snapshot(&q, snap, def, NONE, NULL, NULL));
+    assert_memory_equal(&p, &q, sizeof p);
+    /* JB west: 2 children over 3 measures in unit child; 1 here */
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, "JBWEST",
+                                                NULL));
+    assert_near(p.units_per_measure, 1.0, 0);
+    jbw_norm_free(def);
+    jbw_snapshot_free(snap);
+}
+
 static void start_state_from_a_snapshot_by_hand(void **s)
 {
     jbw_snapshot *snap = small_snapshot();
     jbw_forecast_params p, before;
-    jbw_norm *norm = NULL;
+    jbw_norm *norm = NULL, *children = NULL;
     (void)s;
+    assert_ok(jbw_norm_new_named(&children, "significant-children"));
     base(&p, 12);
     p.turnover = 0.1;   /* kept */
     p.assigned[JR] = 5; /* replaced */
-    assert_ok(
-        jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL, NULL));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, children, NONE, NULL,
+                                                NULL));
     assert_int_equal(p.start, D(2025, 9, 1));
     assert_near(p.assigned[OTS], 1, 0);
     assert_near(p.assigned[JR], 0, 0);
@@ -1911,8 +1940,8 @@ static void start_state_from_a_snapshot_by_hand(void **s)
     assert_near(p.turnover, 0.1, 0);
 
     /* JB west only: M1, M2, M3 (2 children / 3 measures); W1, W2 */
-    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, "JBWEST",
-                                                NULL));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, children, NONE,
+                                                "JBWEST", NULL));
     assert_near(p.waiting_nieuw[OTS], 1, 0);
     assert_near(p.units_per_measure, 2.0 / 3, 1e-15);
     assert_near(p.staff_fte[1], 0, 0);
@@ -1924,12 +1953,13 @@ static void start_state_from_a_snapshot_by_hand(void **s)
     assert_near(p.staff_fte[SENIOR], 0, 0);
     assert_near(p.staff_fte[19], 1.0, 0);
     /* unit measure: one unit per measure */
-    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_norm_new_named(&norm, "significant-children"));
     assert_ok(jbw_norm_set_unit(norm, JBW_UNIT_MEASURE));
     assert_ok(
         jbw_forecast_params_from_snapshot(&p, snap, norm, NONE, NULL, NULL));
     assert_near(p.units_per_measure, 1.0, 0);
     jbw_norm_free(norm);
+    jbw_norm_free(children);
     /* on an earlier date: W1 (hired 2024-01-15) on 2025-01-15 has 12 */
     assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, D(2025, 1, 15),
                                                 NULL, NULL));
@@ -2385,6 +2415,7 @@ int main(void)
         cmocka_unit_test(scenario_load_reads_a_file),
         cmocka_unit_test(shocks_csv_adds_shocks_all_or_nothing),
         cmocka_unit_test(start_state_from_a_snapshot_by_hand),
+        cmocka_unit_test(null_norm_counts_in_the_default_norms_unit),
         cmocka_unit_test(out_of_memory_anywhere_is_enomem_without_leaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

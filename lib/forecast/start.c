@@ -56,6 +56,22 @@ static void measures_from_snapshot(jbw_forecast_params *p,
     }
 }
 
+/* The unit of `norm`; NULL is the default norm here as in every other
+ * function taking a norm (unit measure, FNV-GI 2023). */
+static jbw_status norm_unit(jbw_unit *unit, const jbw_norm *norm)
+{
+    jbw_norm *own = NULL;
+    if (!norm) {
+        jbw_status st = jbw_norm_new_default(&own);
+        if (st != JBW_OK)
+            return st;
+        norm = own;
+    }
+    *unit = jbw_norm_unit(norm);
+    jbw_norm_free(own);
+    return JBW_OK;
+}
+
 jbw_status jbw_forecast_params_from_snapshot(
     jbw_forecast_params *params, const jbw_snapshot *snap, const jbw_norm *norm,
     jbw_date date, const char *organisation, const char *region)
@@ -63,7 +79,7 @@ jbw_status jbw_forecast_params_from_snapshot(
     jbw_forecast_params p;
     jbw_snapshot_counts counts;
     uint32_t org_idx, region_idx;
-    jbw_unit unit = norm ? jbw_norm_unit(norm) : JBW_UNIT_CHILD;
+    jbw_unit unit;
     jbw_status st;
     int k;
     if (!params || !snap)
@@ -89,6 +105,8 @@ jbw_status jbw_forecast_params_from_snapshot(
         (st = jbw__registry_filter(&region_idx, &snap->registry->region_keys,
                                    region, "region",
                                    "forecast from snapshot")) != JBW_OK)
+        return st;
+    if ((st = norm_unit(&unit, norm)) != JBW_OK)
         return st;
     memset(&counts, 0, sizeof counts);
     counts.version = JBW_SNAPSHOT_COUNTS_VERSION;

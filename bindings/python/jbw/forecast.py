@@ -373,9 +373,11 @@ class ForecastParams:
                       base: Optional["ForecastParams"] = None) -> "ForecastParams":
         """The start state from a snapshot on a date (default: its reference
         date), optionally for one organisation and/or region, over ``base``
-        (default: :meth:`default`). The inflow is set to the steady-state
-        level active / duration, an illustrative default: set the real
-        inflow after."""
+        (default: :meth:`default`). ``norm`` (None: the default norm,
+        FNV-GI 2023, unit measure) sets ``units_per_measure``: 1 in unit
+        measure, children or families per active measure in unit child or
+        family. The inflow is set to the steady-state level active /
+        duration, an illustrative default: set the real inflow after."""
         p, keep = (base or cls.default())._to_c()
         C.jbw_forecast_params_from_snapshot(byref(p), instance(snapshot, Snapshot, "snapshot")._p,
                                             norm_handle(norm),

@@ -2,6 +2,8 @@
 equations in forecast.h, worked out for small cases by hand."""
 import json
 import math
+import os
+import subprocess
 import unittest
 from datetime import date
 
@@ -43,7 +45,8 @@ class Params(unittest.TestCase):
 
     def test_from_snapshot_counts_the_small_snapshot(self):
         with small_snapshot() as snap:
-            p = jbw.ForecastParams.from_snapshot(snap)
+            p = jbw.ForecastParams.from_snapshot(
+                snap, norm=jbw.Norm.named("significant-children"))
         # assigned M1 (OTS), M2 (VOTS), M4 (JR_TB_GEDWONGEN); M3 nieuw and
         # M6 bestaand are OTS; W1 (68 months) in the last slot, W2 (1 month)
         self.assertEqual(p.assigned[Kind.OTS], 1)
@@ -56,6 +59,15 @@ class Params(unittest.TestCase):
         self.assertAlmostEqual(p.units_per_measure, 0.8)
         # steady-state inflow: 3 active OTS / 27.5 months
         self.assertAlmostEqual(p.inflow[Kind.OTS], 3 / 27.5)
+
+    def test_from_snapshot_without_a_norm_uses_the_default_norm(self):
+        # the default norm (FNV-GI 2023) counts measures: 1 unit per measure,
+        # not the 4 children / 5 measures of unit child
+        with small_snapshot() as snap:
+            p = jbw.ForecastParams.from_snapshot(snap)
+            q = jbw.ForecastParams.from_snapshot(snap, norm=jbw.Norm.default())
+        self.assertEqual(p.units_per_measure, 1.0)
+        self.assertEqual(p, q)
 
     def test_from_snapshot_for_an_organisation_without_measures(self):
         with small_snapshot() as snap:
@@ -517,3 +529,53 @@ class ReliefProbabilityThreads(unittest.TestCase):
         self.assertEqual(a.hires_fte_per_month, one)
         with self.assertRaises(ValueError):
             jbw.relief_probability(p, 10, 12, 0.8, replicates=61, threads=257)
+
+
+def _jbw_command():
+    """The `jbw` command built or installed with the library under test
+    (build tree: <build>/examples/jbw; prefix: <prefix>/bin/jbw), or None."""
+    lib_dir = os.path.dirname(os.path.realpath(jbw.library_path))
+    for path in (os.path.join(lib_dir, "examples", "jbw"),
+                 os.path.join(lib_dir, os.pardir, "bin", "jbw")):
+        if os.access(path, os.X_OK):
+            return path
+    return None
+
+
+class DefaultNormAsTheCommand(unittest.TestCase):
+    """Without a norm the bindings answer as the `jbw` command, which uses
+    the default norm: the README's relief question for JB west."""
+
+    def test_from_snapshot_equals_the_default_norm_on_the_example(self):
+        with jbw.Snapshot.example() as snap:
+            p = jbw.ForecastParams.from_snapshot(snap)
+            q = jbw.ForecastParams.from_snapshot(snap, norm=jbw.Norm.default())
+        self.assertEqual(p, q)
+        self.assertEqual(p.units_per_measure, 1.0)
+
+    def test_readme_relief_is_the_commands(self):
+        with jbw.Snapshot.example() as snap:
+            p = jbw.ForecastParams.from_snapshot(snap, organisation="JBWEST")
+            q = jbw.ForecastParams.from_snapshot(snap, norm=jbw.Norm.default(),
+                                                 organisation="JBWEST")
+        got = jbw.relief(p, target_waiting=25, within_months=12)
+        self.assertEqual(got, jbw.relief(q, 25, 12, norm=jbw.Norm.default()))
+        cmd = _jbw_command()
+        if cmd is None:
+            self.skipTest("no jbw command beside " + jbw.library_path)
+        out = subprocess.run([cmd, "staffing", "--organisation", "JBWEST",
+                              "--target", "25", "--months", "12", "--format", "json"],
+                             capture_output=True, text=True, check=True).stdout
+        self.assertEqual(got, json.loads(out)["hires_fte_per_month"])
+
+    def test_queue_staffing_is_the_commands(self):
+        with jbw.Snapshot.example() as snap:
+            p = jbw.ForecastParams.from_snapshot(snap)
+        got = jbw.staffing_queue(p, 5, percent=90).needed.fte
+        cmd = _jbw_command()
+        if cmd is None:
+            self.skipTest("no jbw command beside " + jbw.library_path)
+        out = subprocess.run([cmd, "staffing", "--within-workdays", "5", "--percent",
+                              "90", "--format", "json"],
+                             capture_output=True, text=True, check=True).stdout
+        self.assertAlmostEqual(got, json.loads(out)["needed"]["fte"], places=3)
