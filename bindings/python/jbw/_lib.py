@@ -52,17 +52,18 @@ def _is_sanitized_build(build_dir: str) -> bool:
     return "JBW_SANITIZED:BOOL=ON" in text or "-fsanitize=" in text
 
 
-def _source_root(start: str) -> Optional[str]:
-    """The libjbw source tree this package sits in, if any."""
-    d = os.path.abspath(start)
-    while True:
-        if (os.path.isfile(os.path.join(d, "include", "jbw.h"))
-                and os.path.isfile(os.path.join(d, "CMakeLists.txt"))):
-            return d
-        parent = os.path.dirname(d)
-        if parent == d:
-            return None
-        d = parent
+def _source_root(package_dir: str) -> Optional[str]:
+    """The libjbw source tree whose ``bindings/python/jbw`` this package is,
+    if it is one. Only that exact place counts: a package installed
+    elsewhere (site-packages, a virtual environment) never looks in the
+    folders around it, even when they hold a libjbw source tree."""
+    pkg = os.path.realpath(package_dir)
+    root = os.path.dirname(os.path.dirname(os.path.dirname(pkg)))
+    if (os.path.join(root, "bindings", "python", "jbw") == pkg
+            and os.path.isfile(os.path.join(root, "include", "jbw.h"))
+            and os.path.isfile(os.path.join(root, "CMakeLists.txt"))):
+        return root
+    return None
 
 
 def _library_in(build_dir: str) -> Optional[str]:
@@ -161,7 +162,7 @@ def _load() -> Tuple[ctypes.CDLL, str]:
     if not candidates:
         root = _source_root(os.path.dirname(__file__))
         tried.append("build tree: " + (f"no usable build*/ directory with libjbw under {root}"
-                                       if root else "the package is not inside a libjbw source tree"))
+                                       if root else "the package is not the bindings/python/jbw of a libjbw source tree"))
     for path in candidates:
         lib = attempt(path, "build tree")
         if lib is not None:

@@ -238,6 +238,24 @@ class Loader(unittest.TestCase):
             self.assertEqual([os.path.basename(os.path.dirname(p)) for p in found],
                              ["release", "dev"])
 
+    def test_only_the_source_trees_own_package_looks_in_its_build_tree(self):
+        # A package copied into a virtual environment under a source tree
+        # (root/venv/lib/site-packages/jbw) is an installed package: it must
+        # not load root/build*/ (an unrelated, possibly stale build).
+        with tempfile.TemporaryDirectory() as tmp:
+            root = os.path.realpath(tmp)
+            open(os.path.join(root, "CMakeLists.txt"), "w").close()
+            os.makedirs(os.path.join(root, "include"))
+            open(os.path.join(root, "include", "jbw.h"), "w").close()
+            own = os.path.join(root, "bindings", "python", "jbw")
+            installed = os.path.join(root, "venv", "lib", "site-packages", "jbw")
+            os.makedirs(own)
+            os.makedirs(installed)
+            self.assertEqual(_lib._source_root(own), root)
+            self.assertIsNone(_lib._source_root(installed))
+            # nor one directory level off: root/bindings/jbw
+            self.assertIsNone(_lib._source_root(os.path.join(root, "bindings", "jbw")))
+
     def test_library_path_names_the_loaded_library(self):
         self.assertTrue(os.path.exists(jbw.library_path) or
                         not os.path.isabs(jbw.library_path))

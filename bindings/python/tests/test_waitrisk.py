@@ -343,6 +343,29 @@ class PandasColumns(unittest.TestCase):
         self.model = jbw.WaitRiskModel(1)  # the hand-worked figures are version 1's
         self.addCleanup(self.model.close)
 
+    def test_the_readme_batch_snippet_runs_and_scores_as_score_batch(self):
+        # bindings/python/README.md's batch-scoring block, run as it
+        # stands: the columns path must give every case the points and
+        # band that score_batch gives the same records (the top case of
+        # the example, M03831, is acuut with 145 points in `jbw triage`).
+        import os
+        import re
+        readme = os.path.join(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__))), "README.md")
+        with open(readme, encoding="utf-8") as f:
+            blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+        block = [b for b in blocks if "score_array" in b]
+        self.assertEqual(len(block), 1)
+        ns = {"jbw": jbw}
+        exec(compile(block[0], "README.md", "exec"), ns)
+        self.addCleanup(ns["snap"].close)
+        df, scores = ns["df"], ns["scores"]
+        self.assertEqual(df["points"].tolist(), [s.points for s in scores])
+        self.assertEqual([Band(b) for b in df["band"]], [s.band for s in scores])
+        top = df.sort_values("points", ascending=False).iloc[0]
+        self.assertEqual((top["id"], int(top["points"]), Band(top["band"])),
+                         ("M03831", 145, Band.ACUUT))
+
     def test_pandas_takes_the_columns_as_int32_arrays(self):
         # The four cases of Batch: points 85, 23, 45 and 115 (worked out
         # there). A column that pandas read value by value would come out
