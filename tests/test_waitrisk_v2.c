@@ -928,6 +928,39 @@ static void test_model_card_lists_items_points_and_bands(void **state)
     assert_status(jbw_waitrisk_model_card(&out, &len, NULL), JBW_EINVAL);
 }
 
+/*
+ * The library's own model does not "build on" itself; a model file of
+ * one's own builds on the version it names (base_version 2 here), in the
+ * card and in the register's technical description.
+ */
+static void test_card_and_register_say_what_a_model_builds_on(void **state)
+{
+    jbw_waitrisk_model *m =
+        parse_model("name = zuid-west\nversion = 3\nbase_version = 2\n");
+    char *out = NULL;
+    size_t len = 0;
+    (void)state;
+    assert_ok(jbw_waitrisk_model_card(&out, &len, g_v2));
+    assert_non_null(strstr(out, "The model libjbw ships"));
+    assert_null(strstr(out, "Builds on"));
+    jbw_free(out);
+    assert_ok(jbw_waitrisk_model_register(&out, &len, g_v2,
+                                          JBW_MODEL_FORMAT_MARKDOWN));
+    assert_non_null(strstr(out, "versie 2 (het model van libjbw)"));
+    assert_null(strstr(out, "bouwt op"));
+    jbw_free(out);
+    assert_ok(jbw_waitrisk_model_card(&out, &len, m));
+    assert_non_null(
+        strstr(out, "Builds on libjbw's `jbw-wachtrisico` version 2."));
+    jbw_free(out);
+    assert_ok(
+        jbw_waitrisk_model_register(&out, &len, m, JBW_MODEL_FORMAT_MARKDOWN));
+    assert_non_null(strstr(out, "Puntenlijst zuid-west versie 3 (bouwt op "
+                                "jbw-wachtrisico versie 2)"));
+    jbw_free(out);
+    jbw_waitrisk_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -956,6 +989,7 @@ int main(void)
         cmocka_unit_test(test_triage_marks_overrides_in_every_output),
         cmocka_unit_test(test_register_entry_json_has_the_standard_fields),
         cmocka_unit_test(test_model_card_lists_items_points_and_bands),
+        cmocka_unit_test(test_card_and_register_say_what_a_model_builds_on),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -227,6 +227,17 @@ static jbw_status check_model(const void *out, const jbw_waitrisk_model *m,
     return JBW_OK;
 }
 
+/*
+ * The library's own jbw-wachtrisico of some version: a model file that
+ * keeps the default's name and version must keep its values too
+ * (jbw_waitrisk_model_parse), so name and version say it.
+ */
+static int is_own_model(const jbw_waitrisk_model *m)
+{
+    return strcmp(jbw_waitrisk_model_name(m), WR_DEFAULT_NAME) == 0 &&
+           jbw_waitrisk_model_version(m) == jbw_waitrisk_model_base_version(m);
+}
+
 jbw_status jbw_waitrisk_model_card(char **out, size_t *len,
                                    const jbw_waitrisk_model *model)
 {
@@ -240,8 +251,12 @@ jbw_status jbw_waitrisk_model_card(char **out, size_t *len,
     jbw__buf_printf(&b, "# Model card: `%s` version %d\n\n",
                     jbw_waitrisk_model_name(model),
                     jbw_waitrisk_model_version(model));
-    jbw__buf_printf(&b, "Builds on libjbw's `%s` version %d.", WR_DEFAULT_NAME,
-                    jbw_waitrisk_model_base_version(model));
+    if (is_own_model(model))
+        jbw__buf_puts(&b, "The model libjbw ships, with its own points.");
+    else
+        jbw__buf_printf(&b, "Builds on libjbw's `%s` version %d.",
+                        WR_DEFAULT_NAME,
+                        jbw_waitrisk_model_base_version(model));
     desc = model->description;
     if (desc && desc[0])
         jbw__buf_printf(&b, " Description: %s", desc);
@@ -410,10 +425,16 @@ static void reg_value(jbw__buf *v, const jbw_waitrisk_model *m, const char *key)
     } else if (strcmp(key, "technische_werking") == 0) {
         item_row rows[ITEM_ROWS_MAX];
         size_t n = item_rows(rows, m, JBW_LANG_NL), i;
-        jbw__buf_printf(v,
-                        "Puntenlijst %s versie %d (bouwt op jbw-wachtrisico "
-                        "versie %d). Onderdelen:",
-                        name, version, base);
+        if (is_own_model(m))
+            jbw__buf_printf(v,
+                            "Puntenlijst %s versie %d (het model van "
+                            "libjbw). Onderdelen:",
+                            name, version);
+        else
+            jbw__buf_printf(v,
+                            "Puntenlijst %s versie %d (bouwt op "
+                            "jbw-wachtrisico versie %d). Onderdelen:",
+                            name, version, base);
         for (i = 0; i < n; i++)
             jbw__buf_printf(v, " %s: %s: %s;", rows[i].code, rows[i].rule,
                             rows[i].points);
