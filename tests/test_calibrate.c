@@ -306,6 +306,10 @@ static void an_estimate_far_beyond_the_window_is_marked(void **state)
     assert_near(g.mle_months, 373 / DAYS_PER_MONTH, 1e-12);
     assert_int_equal(g.basis, JBW_BASIS_ESTIMATED);
     assert_near(g.mean_duration_months, 373 / DAYS_PER_MONTH, 1e-12);
+    /* the accessor gives what the writers show */
+    assert_string_equal(jbw_calibration_kind_note(cal, JBW_KIND_VOOGDIJ),
+                        "unreliable: over 10x the window, an extrapolation "
+                        "from 1 exit against a stock of 12");
     assert_ok(jbw_calibration_json(&json, NULL, cal));
     assert_non_null(strstr(json, "\"note\":\"unreliable: over 10x the "
                                  "window, an extrapolation from 1 exit "
@@ -330,6 +334,39 @@ static void an_estimate_far_beyond_the_window_is_marked(void **state)
                                  "default"));
     assert_null(strstr(text, "1 exits"));
     jbw_free(text);
+    jbw_calibration_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+/*
+ * The notes by accessor on the small history (min_events 2): OTS is a
+ * plain estimate (10.37 months, under 10 x the 12-month window): none;
+ * VOTS has 0 exits, fewer than 2: the default; JR_ITB_CRIEM's 0.33 months
+ * is clamped to 1; the turnover is estimated from 2 leavers: none. With
+ * min_events 10 the 2 leavers give the default turnover, and its note.
+ */
+static void the_notes_are_read_by_accessor(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_calibration *cal = calibrate_small(snap);
+    jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
+    (void)state;
+    assert_null(jbw_calibration_kind_note(cal, OTS));
+    assert_string_equal(jbw_calibration_kind_note(cal, VOTS),
+                        "0 exits in the window, fewer than 2: the default");
+    assert_string_equal(jbw_calibration_kind_note(cal, CRIEM),
+                        "estimate below 1 month: the model's minimum of 1");
+    assert_null(jbw_calibration_staff_note(cal));
+    assert_null(jbw_calibration_kind_note(cal, (jbw_kind)JBW_KIND_COUNT));
+    assert_null(jbw_calibration_kind_note(cal, (jbw_kind)-1));
+    assert_null(jbw_calibration_kind_note(NULL, OTS));
+    assert_null(jbw_calibration_staff_note(NULL));
+    jbw_calibration_free(cal);
+    o.date = D(2025, 1, 1);
+    o.min_events = 10;
+    assert_ok(jbw_calibrate(&cal, snap, &o));
+    assert_string_equal(jbw_calibration_staff_note(cal),
+                        "2 leavers in the window, fewer than 10: the default");
     jbw_calibration_free(cal);
     jbw_snapshot_free(snap);
 }
@@ -1138,6 +1175,7 @@ int main(void)
         cmocka_unit_test(turnover_is_one_minus_exp_of_the_fte_hazard),
         cmocka_unit_test(time_to_first_assignment_is_kaplan_meier),
         cmocka_unit_test(a_kind_without_exits_gets_the_default_with_a_note),
+        cmocka_unit_test(the_notes_are_read_by_accessor),
         cmocka_unit_test(an_estimate_far_beyond_the_window_is_marked),
         cmocka_unit_test(a_duration_below_a_month_is_clamped_to_the_minimum),
         cmocka_unit_test(too_few_leavers_give_the_default_turnover),

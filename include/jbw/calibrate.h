@@ -157,6 +157,22 @@ JBW_API jbw_status jbw_calibration_kind_get(jbw_calibration_kind *out,
                                             const jbw_calibration *cal,
                                             jbw_kind kind);
 
+/*
+ * The note beside the figures of `kind`, as the text and JSON writers show
+ * it, or NULL when there is none (a plain estimate): for basis
+ * DEFAULT_FEW_EVENTS "2 exits in the window, fewer than 10: the default",
+ * for CLAMPED "estimate below 1 month: the model's minimum of 1"; for an
+ * ESTIMATED mean duration over 10 times the window, "unreliable: over 10x
+ * the window, an extrapolation from 61 exits against a stock of 2358" (the
+ * records saw few measures end against the stock; the forecast still
+ * gets the estimate). So a note on an ESTIMATED kind always means that
+ * its estimate is unreliable. English text, owned by `cal` (valid until
+ * jbw_calibration_free()); NULL also for a NULL `cal` or an unknown kind.
+ * Since 0.2.
+ */
+JBW_API const char *jbw_calibration_kind_note(const jbw_calibration *cal,
+                                              jbw_kind kind);
+
 /* The staff figures. */
 typedef struct jbw_calibration_staff {
     unsigned int version;
@@ -183,6 +199,13 @@ typedef struct jbw_calibration_staff {
 /* Errors: JBW_EINVAL (NULL), JBW_EVERSION. */
 JBW_API jbw_status jbw_calibration_staff_get(jbw_calibration_staff *out,
                                              const jbw_calibration *cal);
+
+/*
+ * The note beside the turnover, as the writers show it, or NULL for an
+ * estimate (and for a NULL `cal`): "8 leavers in the window, fewer than
+ * 10: the default". English text owned by `cal`. Since 0.2.
+ */
+JBW_API const char *jbw_calibration_staff_note(const jbw_calibration *cal);
 
 /* The time from start to first assignment, in werkdagen. */
 typedef struct jbw_calibration_assignment {

@@ -6,6 +6,7 @@
  * one over the workers.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/base_internal.h"
@@ -15,6 +16,12 @@
 /* The 97.5th percentile of the standard normal distribution. */
 #define Z_975           1.959963984540054
 #define WORKDAYS_WITHIN 5
+/* A mean duration estimated above this many windows is an extrapolation
+ * (docs/forecast.md, "Reading a calibration"). */
+#define FAR_WINDOWS 10
+/* Room for the longest note: two 20-digit counts in the sentence of an
+ * unreliable estimate. */
+#define NOTE_SIZE 160
 
 struct jbw_calibration {
     jbw_date date;
@@ -25,6 +32,8 @@ struct jbw_calibration {
     jbw_calibration_staff staff;
     jbw_calibration_assignment assignment;
     const char *data_notice; /* the snapshot's (static text); NULL: none */
+    char kind_notes[JBW_KIND_COUNT][NOTE_SIZE]; /* "": no note */
+    char staff_note[NOTE_SIZE];
 };
 
 /* The scope of a calibration: the D, the window and the filter. */
@@ -367,6 +376,49 @@ static void init_result(jbw_calibration *c, const scope *sc, int32_t months)
     c->assignment.version = JBW_CALIBRATION_ASSIGNMENT_VERSION;
 }
 
+/* The note beside a figure that is not a plain estimate; "" otherwise.
+ * `events` counted as "1 exit", "2 exits". */
+static void basis_note(char *out, jbw_basis basis, size_t events,
+                       const char *one, const char *many, size_t min_events)
+{
+    out[0] = '\0';
+    if (basis == JBW_BASIS_DEFAULT_FEW_EVENTS)
+        snprintf(out, NOTE_SIZE,
+                 "%zu %s in the window, fewer than %zu: the "
+                 "default",
+                 events, events == 1 ? one : many, min_events);
+    else if (basis == JBW_BASIS_CLAMPED)
+        snprintf(out, NOTE_SIZE,
+                 "estimate below 1 month: the model's minimum of 1");
+}
+
+/* A kind's note: that of its basis, or, for an estimate longer than
+ * FAR_WINDOWS windows, that it is an extrapolation: the records saw few
+ * measures end against the stock, and a constant exit rate carries the
+ * rest (an OTS, imposed for a year at first, seldom ends young). */
+static void kind_note(char *out, const jbw_calibration_kind *k,
+                      int32_t window_months, size_t min_events)
+{
+    basis_note(out, k->basis, k->exits, "exit", "exits", min_events);
+    if (k->basis == JBW_BASIS_ESTIMATED &&
+        k->mle_months > FAR_WINDOWS * (double)window_months)
+        snprintf(out, NOTE_SIZE,
+                 "unreliable: over %dx the window, an extrapolation from %zu "
+                 "%s against a stock of %zu",
+                 FAR_WINDOWS, k->exits, k->exits == 1 ? "exit" : "exits",
+                 k->stock);
+}
+
+static void write_notes(jbw_calibration *c)
+{
+    int k;
+    for (k = 0; k < JBW_KIND_COUNT; k++)
+        kind_note(c->kind_notes[k], &c->kinds[k], c->window_months,
+                  c->min_events);
+    basis_note(c->staff_note, c->staff.basis, c->staff.leavers, "leaver",
+               "leavers", c->min_events);
+}
+
 jbw_status jbw_calibrate(jbw_calibration **out, const jbw_snapshot *snap,
                          const jbw_calibrate_options *opts)
 {
@@ -413,6 +465,7 @@ jbw_status jbw_calibrate(jbw_calibration **out, const jbw_snapshot *snap,
     finish_kinds(c, &def, opts->min_events);
     finish_staff(c, &def, opts->min_events);
     finish_assignment(c, &km, opts->min_events);
+    write_notes(c);
     jbw__free(km.events);
     jbw__free(km.censored);
     jbw_calendar_free(own);
@@ -481,6 +534,19 @@ jbw_status jbw_calibration_kind_get(jbw_calibration_kind *out,
         return jbw__error(JBW_ERANGE, "kind %d is not a known kind", (int)kind);
     *out = cal->kinds[kind];
     return jbw__ok();
+}
+
+const char *jbw_calibration_kind_note(const jbw_calibration *cal, jbw_kind kind)
+{
+    if (!cal || (int)kind < 0 || kind >= JBW_KIND_COUNT ||
+        !cal->kind_notes[kind][0])
+        return NULL;
+    return cal->kind_notes[kind];
+}
+
+const char *jbw_calibration_staff_note(const jbw_calibration *cal)
+{
+    return cal && cal->staff_note[0] ? cal->staff_note : NULL;
 }
 
 jbw_status jbw_calibration_staff_get(jbw_calibration_staff *out,

@@ -18,6 +18,8 @@ typedef struct view {
     jbw_calibration_staff staff;
     jbw_calibration_assignment assignment;
     const char *notice;
+    const char *kind_notes[JBW_KIND_COUNT]; /* NULL: none */
+    const char *staff_note;                 /* NULL: none */
 } view;
 
 /* Checks the arguments every writer takes and reads the calibration. */
@@ -41,7 +43,9 @@ static jbw_status read_view(view *v, char **out, const jbw_calibration *cal)
         if ((st = jbw_calibration_kind_get(&v->kinds[i], cal, (jbw_kind)i)) !=
             JBW_OK)
             return st;
+        v->kind_notes[i] = jbw_calibration_kind_note(cal, (jbw_kind)i);
     }
+    v->staff_note = jbw_calibration_staff_note(cal);
     v->staff.version = JBW_CALIBRATION_STAFF_VERSION;
     v->assignment.version = JBW_CALIBRATION_ASSIGNMENT_VERSION;
     if ((st = jbw_calibration_staff_get(&v->staff, cal)) != JBW_OK ||
@@ -50,38 +54,18 @@ static jbw_status read_view(view *v, char **out, const jbw_calibration *cal)
     return JBW_OK;
 }
 
-/* A mean duration estimated above this many windows is an extrapolation
- * (docs/forecast.md, "Reading a calibration"). */
-#define FAR_WINDOWS 10
-
-/* The note beside a figure that is not a plain estimate; "" otherwise.
- * `events` counted as "1 exit", "2 exits". */
-static void note(jbw__buf *b, jbw_basis basis, size_t events, const char *one,
-                 const char *many, size_t min_events)
-{
-    if (basis == JBW_BASIS_DEFAULT_FEW_EVENTS)
-        jbw__buf_printf(b, "%zu %s in the window, fewer than %zu: the default",
-                        events, events == 1 ? one : many, min_events);
-    else if (basis == JBW_BASIS_CLAMPED)
-        jbw__buf_puts(b, "estimate below 1 month: the model's minimum of 1");
-}
-
-/* A kind's note: that of its basis, or, for an estimate longer than
- * FAR_WINDOWS windows, that it is an extrapolation: the records saw few
- * measures end against the stock, and a constant exit rate carries the
- * rest (an OTS, imposed for a year at first, seldom ends young). */
+/* A kind's note (jbw_calibration_kind_note); nothing without one. */
 static void kind_note(jbw__buf *b, const jbw_calibration_kind *k, const view *v)
 {
-    if (k->basis != JBW_BASIS_ESTIMATED) {
-        note(b, k->basis, k->exits, "exit", "exits", v->min_events);
-        return;
-    }
-    if (k->mle_months > FAR_WINDOWS * (double)v->months)
-        jbw__buf_printf(b,
-                        "unreliable: over %dx the window, an extrapolation "
-                        "from %zu %s against a stock of %zu",
-                        FAR_WINDOWS, k->exits, k->exits == 1 ? "exit" : "exits",
-                        k->stock);
+    if (v->kind_notes[k->kind])
+        jbw__buf_puts(b, v->kind_notes[k->kind]);
+}
+
+/* The staff's note (jbw_calibration_staff_note); nothing without one. */
+static void staff_note(jbw__buf *b, const view *v)
+{
+    if (v->staff_note)
+        jbw__buf_puts(b, v->staff_note);
 }
 
 static void json_window(jbw__buf *b, const view *v)
@@ -104,7 +88,6 @@ static void json_window(jbw__buf *b, const view *v)
 static void kind_fields(jbw__buf *b, int form, const jbw_calibration_kind *k,
                         const view *v)
 {
-    jbw__buf text = JBW__BUF_INIT;
     jbw__row w;
     jbw__row_init(&w, b, form, 1);
     jbw__row_text_as(&w, "section", NULL, "kind");
@@ -120,12 +103,7 @@ static void kind_fields(jbw__buf *b, int form, const jbw_calibration_kind *k,
                        k->mean_duration_months, 6);
     jbw__row_text(&w, "basis", jbw_basis_code(k->basis));
     jbw__row_size(&w, "stock", k->stock);
-    if (form == JBW__ROW_JSON)
-        kind_note(&text, k, v);
-    if (text.failed)
-        b->failed = 1;
-    jbw__row_text_as(&w, NULL, "note", text.len ? text.data : NULL);
-    jbw__buf_free(&text);
+    jbw__row_text_as(&w, NULL, "note", v->kind_notes[k->kind]);
 }
 
 /* The staff's figures in the columns of a kind's CSV row: hires as
@@ -150,10 +128,9 @@ static void staff_csv(jbw__buf *b, const jbw_calibration_staff *s)
     jbw__row_size(&w, "stock", s->workers);
 }
 
-static void json_staff(jbw__buf *b, const jbw_calibration_staff *s,
-                       size_t min_events)
+static void json_staff(jbw__buf *b, const view *v)
 {
-    jbw__buf text = JBW__BUF_INIT;
+    const jbw_calibration_staff *s = &v->staff;
     jbw__row w;
     jbw__row_init(&w, b, JBW__ROW_JSON, 0);
     jbw__buf_puts(b, "\"staff\":{");
@@ -171,11 +148,7 @@ static void json_staff(jbw__buf *b, const jbw_calibration_staff *s,
     jbw__row_number(&w, "high_turnover", s->high_turnover, 6);
     jbw__row_number(&w, "turnover_annual", s->turnover_annual, 6);
     jbw__row_text(&w, "basis", jbw_basis_code(s->basis));
-    note(&text, s->basis, s->leavers, "leaver", "leavers", min_events);
-    if (text.failed)
-        b->failed = 1;
-    jbw__row_text(&w, "note", text.len ? text.data : NULL);
-    jbw__buf_free(&text);
+    jbw__row_text(&w, "note", v->staff_note);
     jbw__buf_putc(b, '}');
 }
 
@@ -212,7 +185,7 @@ jbw_status jbw_calibration_json(char **out, size_t *len,
         jbw__buf_putc(&b, '}');
     }
     jbw__buf_puts(&b, "],");
-    json_staff(&b, &v.staff, v.min_events);
+    json_staff(&b, &v);
     jbw__buf_putc(&b, ',');
     json_assignment(&b, &v.assignment);
     jbw__buf_puts(&b, "}\n");
@@ -321,7 +294,7 @@ static void text_staff(jbw__buf *b, const view *v)
     jbw__buf_putc(b, '%');
     if (s->basis != JBW_BASIS_ESTIMATED) {
         jbw__buf_puts(b, " (");
-        note(b, s->basis, s->leavers, "leaver", "leavers", v->min_events);
+        staff_note(b, v);
         jbw__buf_putc(b, ')');
     }
     jbw__buf_printf(b, "\n  hires %zu (", s->hires);
@@ -407,8 +380,7 @@ static void scenario_kind(jbw__buf *b, const view *v,
         kind_note(b, k, v);
         jbw__buf_putc(b, '\n');
     }
-    if (k->basis == JBW_BASIS_ESTIMATED &&
-        k->mle_months > FAR_WINDOWS * (double)v->months) {
+    if (k->basis == JBW_BASIS_ESTIMATED && v->kind_notes[k->kind]) {
         jbw__buf_puts(b, "# ");
         kind_note(b, k, v);
         jbw__buf_putc(b, '\n');
@@ -459,7 +431,7 @@ jbw_status jbw_calibration_scenario(char **out, size_t *len,
         jbw__buf_fixed(&b, 100.0 * s->high_turnover, 1, 0);
         jbw__buf_puts(&b, "%)\n");
     } else {
-        note(&b, s->basis, s->leavers, "leaver", "leavers", v.min_events);
+        staff_note(&b, &v);
         jbw__buf_putc(&b, '\n');
     }
     scenario_line(&b, "turnover", NULL, s->turnover_annual);

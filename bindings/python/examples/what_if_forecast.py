@@ -38,13 +38,21 @@ base.months = args.months
 
 staff = calibration.staff
 print(f"\nCalibrated on {calibration.date} over {calibration.window_months} months:")
+unreliable = []
 for k in calibration.kinds:
     if k.started or k.stock:
         note = "" if k.basis == jbw.Basis.ESTIMATED else f"  ({k.basis.code})"
         print(f"  {k.kind.code:<20} inflow {k.inflow_per_month:6.2f}/month, "
               f"duration {k.mean_duration_months:6.1f} months{note}")
+        if k.unreliable:
+            # the forecast below still uses this duration: say so beside it
+            print(f"  {'':<20} WARNING {k.note}")
+            unreliable.append(k.kind.code)
 print(f"  turnover {100 * staff.turnover_annual:.1f}% a year ({staff.basis.code}), "
       f"hiring {staff.hires_fte_per_month:.2f} FTE a month")
+if unreliable:
+    print(f"  The durations of {', '.join(unreliable)} are unreliable: every figure "
+          "below rests on them.")
 
 # The two scenarios differ only in the annual turnover.
 scenarios = {"calibrated": base.turnover,
@@ -53,7 +61,7 @@ runs = {}
 for name, turnover in scenarios.items():
     runs[name] = jbw.run_forecast(base.replace(turnover=turnover))
 
-print(f"\nWaiting list of {args.organisation} (children without a fixed worker)")
+print(f"\nWaiting list of {args.organisation} (measures without a fixed worker)")
 print("month  " + "  ".join(f"{name:>14}" for name in runs))
 for month in range(0, args.months + 1, 6):
     print(f"{month:5}  " + "  ".join(f"{run[month].waiting:14.0f}" for run in runs.values()))

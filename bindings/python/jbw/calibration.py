@@ -132,7 +132,9 @@ declare_all([
     ("jbw_calibration_min_events", c_size_t, [_P]),
     ("jbw_calibration_data_notice", c_char_p, [_P]),
     ("jbw_calibration_kind_get", STATUS, [POINTER(CalibrationKindC), _P, c_int]),
+    ("jbw_calibration_kind_note", c_char_p, [_P, c_int]),
     ("jbw_calibration_staff_get", STATUS, [POINTER(CalibrationStaffC), _P]),
+    ("jbw_calibration_staff_note", c_char_p, [_P]),
     ("jbw_calibration_assignment_get", STATUS, [POINTER(CalibrationAssignmentC), _P]),
     ("jbw_calibration_apply", STATUS, [POINTER(ForecastParamsC), _P]),
     ("jbw_calibration_json", STATUS, [PP, PSIZE, _P]),
@@ -162,7 +164,16 @@ def _opt(x: float) -> Optional[float]:
 class CalibrationKind:
     """The figures of one measure kind. ``mle_months`` and its interval
     are None without exits; ``mean_duration_months`` is what the forecast
-    gets (the estimate, or the default / minimum as ``basis`` says)."""
+    gets (the estimate, or the default / minimum as ``basis`` says).
+
+    ``note`` is the note the text and JSON outputs show beside the kind
+    (``jbw_calibration_kind_note``), None for a plain estimate: why the
+    default or the minimum was used, or, for an estimate over 10 times
+    the window, "unreliable: over 10x the window, an extrapolation from 61
+    exits against a stock of 2358". ``unreliable`` is True in that last
+    case: the forecast still gets the estimate, but the records saw too few
+    measures end to support it; print ``note`` beside any figure made
+    with it."""
     kind: Kind
     started: int
     inflow_per_month: float
@@ -174,12 +185,16 @@ class CalibrationKind:
     mean_duration_months: float
     basis: Basis
     stock: int
+    note: Optional[str] = None
+    unreliable: bool = False
 
 
 @dataclass(frozen=True)
 class CalibrationStaff:
     """The staff figures: FTE on D, the window's FTE-years, leavers and
-    hires, the hazard h and the turnover 1 - exp(-h) with its interval."""
+    hires, the hazard h and the turnover 1 - exp(-h) with its interval.
+    ``note`` says why the default turnover was used
+    (``jbw_calibration_staff_note``); None for an estimate."""
     fte: float
     workers: int
     fte_years: float
@@ -194,6 +209,7 @@ class CalibrationStaff:
     high_turnover: Optional[float]
     turnover_annual: float
     basis: Basis
+    note: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -246,10 +262,13 @@ class Calibration(Handle):
         k = Kind.coerce(kind)
         out = CalibrationKindC(version=CalibrationKindC.VERSION)
         C.jbw_calibration_kind_get(byref(out), self._p, int(k))
+        note = dec(C.jbw_calibration_kind_note(self._p, int(k)))
+        basis = Basis(out.basis)
         return CalibrationKind(Kind(out.kind), out.started, out.inflow_per_month, out.exits,
                                out.exposure_months, _opt(out.mle_months),
                                _opt(out.low_months), _opt(out.high_months),
-                               out.mean_duration_months, Basis(out.basis), out.stock)
+                               out.mean_duration_months, basis, out.stock, note,
+                               basis == Basis.ESTIMATED and note is not None)
 
     @property
     def kinds(self) -> List[CalibrationKind]:
@@ -265,7 +284,8 @@ class Calibration(Handle):
                                 s.hires, s.hires_fte, s.hires_fte_per_month,
                                 _opt(s.hazard_annual), _opt(s.mle_turnover),
                                 _opt(s.low_turnover), _opt(s.high_turnover),
-                                s.turnover_annual, Basis(s.basis))
+                                s.turnover_annual, Basis(s.basis),
+                                dec(C.jbw_calibration_staff_note(self._p)))
 
     @property
     def assignment(self) -> CalibrationAssignment:

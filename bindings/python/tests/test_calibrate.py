@@ -1,5 +1,8 @@
 """Calibration from a snapshot's own records (jbw.calibrate)."""
 import math
+import os
+import subprocess
+import sys
 import unittest
 from datetime import date
 
@@ -79,6 +82,20 @@ class Calibrate(unittest.TestCase):
                          jbw.ForecastParams.default().duration[K.VOTS])
         self.assertEqual(jbw.Basis.DEFAULT_FEW_EVENTS.code, "default_few_events")
 
+    def test_notes_of_a_plain_estimate_and_of_a_default(self):
+        # OTS: 16.03 months is under 10 x the 12-month window: no note;
+        # VOTS: 0 exits, fewer than min_events 1: the default and its note;
+        # the turnover is estimated from 1 leaver: no note
+        k, v = self.cal.kind(K.OTS), self.cal.kind(K.VOTS)
+        self.assertEqual((k.note, k.unreliable), (None, False))
+        self.assertEqual(v.note, "0 exits in the window, fewer than 1: the default")
+        self.assertFalse(v.unreliable)
+        self.assertIsNone(self.cal.staff.note)
+        # min_events 2: 1 leaver gives the default turnover
+        with jbw.calibrate(self.snap, date(2025, 1, 1), 12, min_events=2) as cal:
+            self.assertEqual(cal.staff.note,
+                             "1 leaver in the window, fewer than 2: the default")
+
     def test_staff_by_hand(self):
         s = self.cal.staff
         self.assertAlmostEqual(s.fte_years, 457 / 365.25, places=12)
@@ -127,6 +144,36 @@ class Calibrate(unittest.TestCase):
             self.assertEqual(cal.window_months, 12)
             self.assertEqual(len(cal.kinds), jbw.kind_count())
             self.assertTrue(math.isfinite(cal.staff.turnover_annual))
+
+    def test_the_example_marks_its_extrapolated_durations_unreliable(self):
+        # the rule: an estimated mean duration over 10 x the 12-month
+        # window (120 months) is unreliable. On the example OTS (61 exits
+        # against a stock of 2358: 349 months), VOOGDIJ (16 against 1045:
+        # 684 months) and JR_TB_GEDWONGEN (14 against 453: 182 months), as
+        # `jbw calibrate` prints; the other estimates are under 7 months.
+        with jbw.Snapshot.example() as snap, jbw.calibrate(snap) as cal:
+            kinds = cal.kinds
+            notes = [d["note"] for d in cal.to_dict()["kinds"]]
+        flagged = {k.kind for k in kinds if k.unreliable}
+        self.assertEqual(flagged, {K.OTS, K.VOOGDIJ, K.JR_TB_GEDWONGEN})
+        for k, json_note in zip(kinds, notes):
+            self.assertEqual(k.note, json_note)  # what to_json() says
+            far = k.basis == jbw.Basis.ESTIMATED and k.mle_months > 10 * 12
+            self.assertEqual(k.unreliable, far, k.kind.code)
+        ots = kinds[K.OTS]
+        self.assertEqual(ots.note, "unreliable: over 10x the window, an extrapolation "
+                                   f"from {ots.exits} exits against a stock of {ots.stock}")
+
+    def test_what_if_forecast_warns_beside_an_unreliable_duration(self):
+        script = os.path.join(os.path.dirname(__file__), os.pardir, "examples",
+                              "what_if_forecast.py")
+        out = subprocess.run([sys.executable, script], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+        for code in ("OTS", "VOOGDIJ", "JR_TB_GEDWONGEN"):
+            i = next(i for i, line in enumerate(out) if line.split()[:1] == [code])
+            self.assertIn("WARNING unreliable: over 10x the window", out[i + 1], code)
+        i = next(i for i, line in enumerate(out) if line.split()[:1] == ["VOTS"])
+        self.assertNotIn("WARNING", out[i + 1])
 
     def test_every_writer_of_the_example_says_synthetic(self):
         self.assertIsNone(self.cal.data_notice)
