@@ -939,6 +939,43 @@ static void brief_holds_no_measure_child_or_worker_id(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * One figure reads the same everywhere. The example's required FTE is
+ * 4,503 active measures / 12 a full-time worker = 375.25, exactly halfway
+ * and exact in binary (1501/4); every writer rounds it to nearest, ties
+ * to even, as "%.1f" does: 375,2 (the report), so the brief says 375,2,
+ * never 375,3.
+ */
+static void brief_rounds_a_halfway_figure_as_the_report_does(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_report_options ro = JBW_REPORT_OPTIONS_INIT;
+    jbw_brief *b = example_brief(&snap, &series, &o);
+    jbw_caseload *cl = small_caseload(snap);
+    jbw_caseload_totals t;
+    char *html = NULL, *text = NULL;
+    size_t len = 0;
+    (void)state;
+    t.version = JBW_CASELOAD_TOTALS_VERSION;
+    assert_ok(jbw_caseload_totals_get(&t, cl));
+    assert_true(t.required_fte == 375.25);
+    assert_ok(jbw_caseload_report_text(&text, &len, cl, &ro));
+    assert_contains(text, " 375,2");
+    assert_null(strstr(text, "375,3"));
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_contains(html, "Benodigde fte volgens de norm</th>"
+                          "<td class=\"n\">375,2</td>");
+    assert_null(strstr(html, "375,3"));
+    jbw_free(text);
+    jbw_free(html);
+    jbw_caseload_free(cl);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+}
+
 static void brief_suppresses_and_rounds_small_counts(void **state)
 {
     jbw_snapshot *snap = NULL;
@@ -1207,6 +1244,7 @@ int main(void)
         cmocka_unit_test(example_brief_has_every_section_and_the_letters_table),
         cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
+        cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),
         cmocka_unit_test(brief_puts_scenarios_beside_their_assumptions),
         cmocka_unit_test(brief_options_are_checked),
         cmocka_unit_test(brief_fails_cleanly_when_memory_runs_out),

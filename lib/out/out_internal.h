@@ -18,7 +18,9 @@
 /*
  * Writes v with `decimals` decimals (0..6) and a thousands separator in
  * the language's style: Dutch "4.503" and "373,1", English "4,503" and
- * "373.1". Rounds half away from zero; never depends on the C locale.
+ * "373.1". Rounds as jbw__fixed() and every other writer of the
+ * library: to nearest, ties to even on the exact binary value (375.25 is
+ * "375,2", as in the report); never depends on the C locale.
  * NaN or infinite: "–" (an en dash).
  */
 void jbw__fmt_number(char *buf, double v, int decimals, jbw_lang lang);

@@ -3,6 +3,7 @@
  * the words the charts and the brief are made of.
  */
 #include "out_internal.h"
+#include "base/fixed.h"
 #include "data/example_internal.h"
 
 #include <math.h>
@@ -28,37 +29,41 @@ static size_t put_grouped(char *buf, unsigned long long n, char sep)
 
 void jbw__fmt_number(char *buf, double v, int decimals, jbw_lang lang)
 {
-    static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    static const double limit[] = {9e15, 9e14, 9e13, 9e12, 9e11, 9e10, 9e9};
     char thousands = lang == JBW_LANG_EN ? ',' : '.';
     char point = lang == JBW_LANG_EN ? '.' : ',';
-    unsigned long long whole, frac, units;
+    char digits[JBW__FIXED_SHORT];
+    unsigned long long whole = 0;
+    const char *p, *dot;
     size_t n = 0;
-    int neg = v < 0, i;
+    int zero = 1;
     if (decimals < 0)
         decimals = 0;
     if (decimals > 6)
         decimals = 6;
-    if (!isfinite(v) || fabs(v) >= 9e15 / scale[decimals]) {
+    if (!isfinite(v) || fabs(v) >= limit[decimals]) {
         strcpy(buf, "\xe2\x80\x93"); /* an en dash */
         return;
     }
-    units = (unsigned long long)floor(fabs(v) * scale[decimals] + 0.5);
-    if (units == 0)
-        neg = 0;
-    whole = units / (unsigned long long)scale[decimals];
-    frac = units % (unsigned long long)scale[decimals];
-    if (neg)
+    /* The digits of "%.*f" (rounded to nearest, ties to even, on the
+     * exact binary value), as every other writer of the library rounds:
+     * 375.25 is "375,2" here as in the report. */
+    jbw__fixed(digits, sizeof digits, fabs(v), decimals);
+    dot = strchr(digits, '.');
+    for (p = digits; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            zero = 0;
+    for (p = digits; *p && p != dot; p++)
+        whole = whole * 10 + (unsigned long long)(*p - '0');
+    if (v < 0 && !zero)
         buf[n++] = '-';
     n += put_grouped(buf + n, whole, thousands);
-    if (decimals > 0) {
+    if (dot) {
         buf[n++] = point;
-        for (i = decimals - 1; i >= 0; i--) {
-            buf[n + (size_t)i] = (char)('0' + frac % 10);
-            frac /= 10;
-        }
-        n += (size_t)decimals;
+        strcpy(buf + n, dot + 1);
+    } else {
+        buf[n] = '\0';
     }
-    buf[n] = '\0';
 }
 
 void jbw__fmt_count(char *buf, size_t n, jbw_lang lang)

@@ -168,7 +168,7 @@ class TheBrief(unittest.TestCase):
         self.assertEqual(dutch_number(head["Medewerkers in dienst"]), totals["workers"])
         self.assertAlmostEqual(dutch_number(head["Beschikbare fte"]),
                                totals["available_fte"], delta=0.05)
-        # one decimal: within half a tenth (375.25 shows as 375,3)
+        # one decimal: within half a tenth (375.25 shows as 375,2)
         self.assertAlmostEqual(dutch_number(head["Benodigde fte volgens de norm"]),
                                totals["required_fte"], delta=0.05 + 1e-9)
         # every other headline figure that the JSON report has too
