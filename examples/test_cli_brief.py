@@ -245,6 +245,35 @@ class Brief(unittest.TestCase):
         regions = [r[0] for r in Tables(html).tables["wachtend-regio"][1:]]
         self.assertEqual(regions, ["Haaglanden"])
 
+    def test_brief_of_one_region_has_that_regions_figures(self):
+        # --region ZHZ: the key figures are Zuid-Holland Zuid's row of the
+        # report, not the whole example's; by hand (docs/example.md,
+        # "Waiting list") ZHZ waits 26 + 3 + 1 = 30 nieuw and 11 + 1 + 1 =
+        # 13 bestaand (JBWEST, WSS, LDH), 43 in all
+        out = os.path.join(cli.WORK, "brief-zhz.html")
+        run("brief", "--region", "ZHZ", "--out", out, "--replicates", "0")
+        report = json.loads(run("report", "--format", "json").stdout)
+        zhz = next(g for g in report["by_region"] if g["key"] == "ZHZ")
+        with open(out, encoding="utf-8") as f:
+            html = f.read()
+        page = Tables(html)
+        self.assertIn("<h1>Jeugdbescherming en jeugdreclassering in "
+                      "Zuid-Holland Zuid: stand van zaken op 1-9-2025</h1>", html)
+        head = {r[0]: r[1] for r in page.tables["kerncijfers"][1:]}
+        self.assertEqual(number(head["Lopende maatregelen"]), zhz["active_measures"])
+        self.assertNotEqual(zhz["active_measures"], report["totals"]["active_measures"])
+        self.assertEqual(number(head["Zonder vaste jeugdbeschermer: nieuw"]), 30)
+        self.assertEqual(number(head["Zonder vaste jeugdbeschermer: bestaand"]), 13)
+        self.assertEqual(number(head["Zonder vaste jeugdbeschermer: totaal"]), 43)
+        self.assertEqual(zhz["waiting_nieuw"] + zhz["waiting_bestaand"], 43)
+        self.assertEqual(number(head["Medewerkers in dienst"]), zhz["workers"])
+        self.assertAlmostEqual(number(head["Benodigde fte volgens de norm"]),
+                               zhz["required_fte"], delta=0.05 + 1e-9)
+        # the waiting list per band is ZHZ's too: 43 in all
+        bands = page.tables["banden"][1:]
+        self.assertEqual(sum(number(r[3]) for r in bands), 43)
+        self.assertIn("De prognose gaat over Zuid-Holland Zuid.", html)
+
     def test_markdown_scenarios_and_publication_rule(self):
         sc = cli.work_file("verloop.scenario", "turnover = 30%\n")
         md = run("brief", "--format", "md", "--scenario", sc, "--replicates", "0",

@@ -976,6 +976,180 @@ static void brief_rounds_a_halfway_figure_as_the_report_does(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * The sources say what the data is and how its records relate to the key
+ * figures. The example (docs/example.md): 4,850 measures, 4,503 of them
+ * active on 2025-09-01; 420 workers, 412 employed on that day; it is the
+ * synthetic example, not an export. The small snapshot with one measure
+ * ended (2025-06-30) and one worker gone (2024-12-31) added: 13 measures,
+ * 12 active; 2 workers, 1 employed; from files, so an export.
+ */
+static void brief_sources_say_which_records_count_on_the_date(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = example_brief(&snap, &series, &o);
+    jbw_measure m = JBW_MEASURE_INIT;
+    char *md = NULL;
+    (void)state;
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "- Gegevens: het synthetische voorbeeld van libjbw met "
+                        "4.850 maatregelen, waarvan 4.503 lopend op de "
+                        "peildatum 1-9-2025, en 420 medewerkers, waarvan 412 "
+                        "in dienst op die dag.");
+    assert_null(strstr(md, "een export"));
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+
+    snap = small_snapshot();
+    jbw_test_add_worker(snap, "W2", "JBWEST", "ZHZ", 1.0, D(2020, 1, 1),
+                        D(2024, 12, 31));
+    m.id = "mx-ended";
+    m.child_id = "cx-ended";
+    m.organisation = "JBWEST";
+    m.region = "ZHZ";
+    m.start = D(2024, 1, 1);
+    m.end = D(2025, 6, 30);
+    m.worker_id = "W1";
+    m.first_assigned = m.start;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    o = (jbw_brief_options)JBW_BRIEF_OPTIONS_INIT;
+    o.replicates = 0;
+    o.months = 6;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "- Gegevens: een export met 13 maatregelen, waarvan 12 "
+                        "lopend op de peildatum 1-9-2025, en 2 medewerkers, "
+                        "waarvan 1 in dienst op die dag.");
+    assert_null(strstr(md, "synthetische voorbeeld"));
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
+/* A count as the Dutch brief writes it: "1.234". */
+static void dutch_count(char *buf, size_t size, size_t n)
+{
+    if (n >= 1000)
+        snprintf(buf, size, "%zu.%03zu", n / 1000, n % 1000);
+    else
+        snprintf(buf, size, "%zu", n);
+}
+
+/* The group's totals, read from the caseload API. */
+static void group_row(jbw_caseload_totals *out, const jbw_caseload *cl,
+                      jbw_group g, const char *want)
+{
+    size_t i, n = jbw_caseload_group_count(cl, g);
+    for (i = 0; i < n; i++) {
+        const char *key = NULL;
+        out->version = JBW_CASELOAD_TOTALS_VERSION;
+        assert_ok(jbw_caseload_group_get(out, &key, cl, g, i));
+        if (strcmp(key, want) == 0)
+            return;
+    }
+    fail_msg("no group %s", want);
+}
+
+/* Asserts a row of the key figures: "<label></th><td class="n">value". */
+static void assert_key_figure(const char *html, const char *label, size_t n)
+{
+    char want[200], v[32];
+    dutch_count(v, sizeof v, n);
+    snprintf(want, sizeof want, "%s</th><td class=\"n\">%s</td>", label, v);
+    assert_contains(html, want);
+}
+
+/*
+ * A brief of one region is that region's: the title names it, the key
+ * figures are its row of the caseload (as `jbw report` has it per
+ * region), the waiting list per band and the forecast say they are its.
+ * Zuid-Holland Zuid of the example waits (docs/example.md, "Waiting
+ * list"): nieuw 26 (JBWEST) + 3 (WSS) + 1 (LDH) = 30, bestaand 11 + 1 + 1
+ * = 13, 43 in all; JB west in all regions: 77 nieuw, 35 bestaand, 112.
+ * The whole example's 4,503 active measures and 141 waiting are not the
+ * key figures of either.
+ */
+static void brief_of_one_region_has_that_regions_figures(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b;
+    jbw_caseload *cl;
+    jbw_caseload_totals zhz;
+    char *html = NULL;
+    (void)state;
+    o.region = "ZHZ";
+    b = example_brief(&snap, &series, &o);
+    cl = small_caseload(snap);
+    group_row(&zhz, cl, JBW_GROUP_REGION, "ZHZ");
+    assert_int_equal(zhz.waiting_nieuw, 30);
+    assert_int_equal(zhz.waiting_bestaand, 13);
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_contains(html, "<h1>Jeugdbescherming en jeugdreclassering in "
+                          "Zuid-Holland Zuid: stand van zaken op 1-9-2025"
+                          "</h1>");
+    assert_contains(html, "<h2>Kerncijfers: Zuid-Holland Zuid</h2>");
+    assert_key_figure(html, "Lopende maatregelen", zhz.active_measures);
+    assert_key_figure(html, "Jeugdigen met een maatregel", zhz.children);
+    assert_key_figure(html, "Medewerkers in dienst", zhz.workers);
+    assert_key_figure(html, "nieuw", 30);
+    assert_key_figure(html, "bestaand", 13);
+    assert_key_figure(html, "totaal", 43);
+    assert_null(strstr(html, "Lopende maatregelen</th><td class=\"n\">4.503"));
+    assert_null(strstr(html, "totaal</th><td class=\"n\">141<"));
+    assert_contains(html, "Op 1-9-2025 hadden in Zuid-Holland Zuid 43 lopende "
+                          "maatregelen geen vaste jeugdbeschermer");
+    assert_contains(html, "Wachtenden per band in Zuid-Holland Zuid");
+    assert_contains(html, "De prognose gaat over Zuid-Holland Zuid.");
+    assert_contains(html, "ter vergelijking alle regio");
+    jbw_free(html);
+    jbw_caseload_free(cl);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+
+    o = (jbw_brief_options)JBW_BRIEF_OPTIONS_INIT;
+    o.organisation = "JBWEST";
+    b = example_brief(&snap, &series, &o);
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_contains(html, "<h1>Jeugdbescherming en jeugdreclassering bij "
+                          "Jeugdbescherming west: stand van zaken op "
+                          "1-9-2025</h1>");
+    assert_key_figure(html, "nieuw", 77);
+    assert_key_figure(html, "bestaand", 35);
+    assert_key_figure(html, "totaal", 112);
+    assert_contains(html, "De prognose gaat over Jeugdbescherming west.");
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+
+    /* both: the region's figures, the forecast of the organisation in it */
+    o = (jbw_brief_options)JBW_BRIEF_OPTIONS_INIT;
+    o.organisation = "JBWEST";
+    o.region = "ZHZ";
+    o.replicates = 0;
+    o.months = 6;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_key_figure(html, "totaal", 43);
+    assert_contains(html, "De prognose gaat over Jeugdbescherming west in "
+                          "Zuid-Holland Zuid.");
+    jbw_free(html);
+    jbw_brief_free(b);
+    o.organisation = NULL;
+    o.region = "XX";
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_ENOTFOUND);
+    o.region = NULL;
+    o.organisation = "XX";
+    assert_status(jbw_brief_new(&b, snap, &o), JBW_ENOTFOUND);
+    jbw_snapshot_free(snap);
+}
+
 static void brief_suppresses_and_rounds_small_counts(void **state)
 {
     jbw_snapshot *snap = NULL;
@@ -1245,6 +1419,8 @@ int main(void)
         cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),
+        cmocka_unit_test(brief_sources_say_which_records_count_on_the_date),
+        cmocka_unit_test(brief_of_one_region_has_that_regions_figures),
         cmocka_unit_test(brief_puts_scenarios_beside_their_assumptions),
         cmocka_unit_test(brief_options_are_checked),
         cmocka_unit_test(brief_fails_cleanly_when_memory_runs_out),

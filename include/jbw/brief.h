@@ -187,7 +187,11 @@ typedef struct jbw_brief_options {
     /* The waiting series to show (e.g. jbw_example_series_zhz() or one
      * read from a history); NULL: the snapshot's own point on the date. */
     const jbw_series *series;
-    /* Forecast scope: one organisation and/or region (NULL: all). */
+    /* Scope: one region or organisation (registry keys; NULL: all). The
+     * title, key figures, waiting list, coupling, bands and forecast are
+     * that part's; the tables per region and organisation stay the whole
+     * data's, for comparison. With both: the region's brief, the forecast
+     * of the organisation in the region (docs/brief.md). */
     const char *organisation;
     const char *region;
     /* Scenarios compared with the base (the snapshot's start state with

@@ -138,7 +138,12 @@ static jbw_status section_headline(jbw__brief_ctx *c,
     jbw_date from = JBW_DATE_NONE, to = JBW_DATE_NONE;
     int32_t wd = 5;
     jbw_caseload_period(&from, &to, &wd, c->cl);
-    jbw__doc_text(d, JBW__BLOCK_H2, "%s", T(c, "Kerncijfers", "Key figures"));
+    if (c->scope_key)
+        jbw__doc_text(d, JBW__BLOCK_H2, "%s: %s",
+                      T(c, "Kerncijfers", "Key figures"), c->scope_name);
+    else
+        jbw__doc_text(d, JBW__BLOCK_H2, "%s",
+                      T(c, "Kerncijfers", "Key figures"));
     jbw__doc_table(d, "kerncijfers", NULL, 3);
     jbw__doc_row(d, 3, T(c, "Kerncijfer", "Figure"), T(c, "Waarde", "Value"),
                  T(c, "Toelichting", "Explanation"));
@@ -297,21 +302,26 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
                     "Children without a fixed jeugdbeschermer"));
     jbw__doc_text(d, JBW__BLOCK_P,
                   T(c,
-                    "Op %s hadden %s lopende maatregelen geen vaste "
+                    "Op %s hadden %s%s %s lopende maatregelen geen vaste "
                     "jeugdbeschermer: %s nieuw (nog nooit een jeugdbeschermer "
                     "gehad) en %s bestaand (de jeugdbeschermer is "
                     "weggevallen).",
-                    "On %s, %s active measures had no fixed jeugdbeschermer: "
-                    "%s nieuw (never had one) and %s bestaand (the "
-                    "jeugdbeschermer dropped out)."),
-                  day, count(e, c, t->waiting_nieuw + t->waiting_bestaand),
+                    "On %s,%s%s %s active measures had no fixed "
+                    "jeugdbeschermer: %s nieuw (never had one) and %s "
+                    "bestaand (the jeugdbeschermer dropped out)."),
+                  day, c->scope_key ? T(c, "in ", " in ") : "",
+                  c->scope_key ? c->scope_name : "",
+                  count(e, c, t->waiting_nieuw + t->waiting_bestaand),
                   count(a, c, t->waiting_nieuw),
                   count(b, c, t->waiting_bestaand));
     if (!s) {
-        st = jbw_series_new(&own, T(c, "alle organisaties en regio's",
-                                    "all organisations and regions"));
+        int region = c->scope_key && c->scope_group == JBW_GROUP_REGION;
+        st = jbw_series_new(&own, jbw__brief_scope_words(c));
         if (st == JBW_OK)
-            st = jbw_series_add_snapshot(own, c->snap, c->date, NULL, NULL);
+            st = jbw_series_add_snapshot(own, c->snap, c->date,
+                                         c->scope_key && !region ? c->scope_key
+                                                                 : NULL,
+                                         region ? c->scope_key : NULL);
         if (st != JBW_OK) {
             jbw_series_free(own);
             return st;
@@ -349,6 +359,7 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     jbw__doc_text(
         d, JBW__BLOCK_H3, "%s",
         T(c, "Stand per regio en organisatie", "Per region and organisation"));
+    jbw__brief_compare_note(c);
     waiting_table(c, JBW_GROUP_REGION, "wachtend-regio");
     waiting_table(c, JBW_GROUP_ORGANISATION, "wachtend-organisatie");
     return d->failed ? jbw__enomem() : JBW_OK;
@@ -403,6 +414,17 @@ static jbw_status section_coupling(jbw__brief_ctx *c)
                     "day the GI was charged)? Werkdagen follow the CAO "
                     "Jeugdzorg (no weekends or holidays)."),
                   e, f, (int)wd);
+    if (c->scope_key) {
+        fmtbuf a, b, p;
+        jbw__doc_text(
+            d, JBW__BLOCK_P,
+            T(c, "In %s: %s van %s binnen %d werkdagen (%s).",
+              "In %s: %s of %s within %d werkdagen (%s)."),
+            c->scope_name, count(a, c, c->scope.coupling_within),
+            count(b, c, c->scope.coupling_started), (int)wd,
+            share(p, c, c->scope.coupling_within, c->scope.coupling_started));
+        jbw__brief_compare_note(c);
+    }
     snprintf(head, sizeof head, T(c, "binnen %d wd", "within %d wd"), (int)wd);
     jbw__doc_table(d, "koppeling", NULL, 6);
     jbw__doc_row(
@@ -466,6 +488,7 @@ static jbw_status section_caseload(jbw__brief_ctx *c)
                     "is assigned to the worker. FTE required counts every "
                     "active measure, also those without a fixed worker."),
                   norm_words(words, c), jbw_norm_name(c->norm));
+    jbw__brief_compare_note(c);
     caseload_table(c, JBW_GROUP_ORGANISATION, "caseload-organisatie");
     caseload_table(c, JBW_GROUP_REGION, "caseload-regio");
     st = jbw_chart_caseload_svg(&svg, NULL, c->cl, JBW_GROUP_REGION, &c->chart);
@@ -518,13 +541,25 @@ static jbw_status introduction(jbw__brief_ctx *c)
     if (o->title)
         c->doc->title = jbw__strdup(o->title);
     else {
-        char t[256];
-        snprintf(t, sizeof t,
-                 T(c,
-                   "Jeugdbescherming en jeugdreclassering: stand van zaken "
-                   "op %s",
-                   "Youth protection and youth probation: the state on %s"),
-                 day);
+        char t[512];
+        if (c->scope_key)
+            snprintf(t, sizeof t,
+                     T(c,
+                       "Jeugdbescherming en jeugdreclassering %s %s: stand "
+                       "van zaken op %s",
+                       "Youth protection and youth probation %s %s: the state "
+                       "on %s"),
+                     c->scope_group == JBW_GROUP_REGION ? "in"
+                                                        : T(c, "bij", "at"),
+                     c->scope_name, day);
+        else
+            snprintf(t, sizeof t,
+                     T(c,
+                       "Jeugdbescherming en jeugdreclassering: stand van "
+                       "zaken op %s",
+                       "Youth protection and youth probation: the state on "
+                       "%s"),
+                     day);
         c->doc->title = jbw__strdup(t);
     }
     c->doc->notice = page_notice(c);
@@ -543,6 +578,7 @@ static jbw_status introduction(jbw__brief_ctx *c)
           "the data of the certified institutions (GI's). Every figure is an "
           "aggregate: no measure, child or worker appears in it. How each "
           "figure is computed is under Sources and definitions."));
+    jbw__brief_scope_note(c);
     if (c->publish.suppress_below > 1 || c->publish.round_to > 1) {
         char rule[256] = "";
         fmtbuf k, r;
@@ -572,20 +608,18 @@ static jbw_status introduction(jbw__brief_ctx *c)
 static jbw_status compute(jbw__brief_ctx *c)
 {
     jbw_caseload_options co = JBW_CASELOAD_OPTIONS_INIT;
-    jbw_caseload_totals t;
     jbw_status st;
     co.date = c->date;
     st = jbw_caseload_compute(&c->cl, c->snap, c->norm, c->cal, &co);
     if (st != JBW_OK)
         return st;
-    t.version = JBW_CASELOAD_TOTALS_VERSION;
-    st = jbw_caseload_totals_get(&t, c->cl);
+    st = jbw__brief_scope(c);
     if (st == JBW_OK)
         st = introduction(c);
     if (st == JBW_OK)
-        st = section_headline(c, &t);
+        st = section_headline(c, &c->scope);
     if (st == JBW_OK)
-        st = section_waiting(c, &t);
+        st = section_waiting(c, &c->scope);
     if (st == JBW_OK)
         st = section_coupling(c);
     if (st == JBW_OK)

@@ -125,6 +125,30 @@ static const char *band_meaning(const jbw__brief_ctx *c, jbw_band band,
     return buf;
 }
 
+/* The waiting list of the brief's scope per band, acuut first (counts[0])
+ * to laag; [0] nieuw, [1] bestaand. */
+static void scope_band_counts(size_t counts[4][2], const jbw__brief_ctx *c,
+                              const jbw_triage *tr)
+{
+    size_t i, n = jbw_triage_count(tr);
+    int region = c->scope_group == JBW_GROUP_REGION;
+    memset(counts, 0, 4 * sizeof counts[0]);
+    for (i = 0; i < n; i++) {
+        jbw_wait_case wc;
+        jbw_score sc;
+        const char *key;
+        wc.version = JBW_WAIT_CASE_VERSION;
+        sc.version = JBW_SCORE_VERSION;
+        if (jbw_triage_get(&wc, &sc, tr, i) != JBW_OK || (int)sc.band < 0 ||
+            (int)sc.band > 3)
+            continue;
+        key = region ? wc.region : wc.organisation;
+        if (c->scope_key && (!key || strcmp(key, c->scope_key) != 0))
+            continue;
+        counts[3 - (int)sc.band][wc.previous_workers > 0]++;
+    }
+}
+
 jbw_status jbw__brief_priority(jbw__brief_ctx *c)
 {
     static const jbw_band order[4] = {JBW_BAND_ACUUT, JBW_BAND_HOOG,
@@ -138,7 +162,7 @@ jbw_status jbw__brief_priority(jbw__brief_ctx *c)
     st = jbw_triage_new(&tr, c->model, c->cal, c->snap, c->date);
     if (st != JBW_OK)
         return st;
-    jbw__band_counts(counts, tr);
+    scope_band_counts(counts, c, tr);
     jbw__doc_text(d, JBW__BLOCK_H2, "%s",
                   T(c, "Hoe de wachtlijst wordt geprioriteerd",
                     "How the waiting list is prioritised"));
@@ -182,8 +206,16 @@ jbw_status jbw__brief_priority(jbw__brief_ctx *c)
           "birth or any other protected attribute: they do not exist as "
           "inputs, and a model file naming one is refused. The order is: "
           "band, then points, then longest waiting."));
-    jbw__doc_table(d, "banden", T(c, "Wachtenden per band", "Waiting per band"),
-                   5);
+    if (c->scope_key) {
+        char caption[200];
+        snprintf(caption, sizeof caption,
+                 T(c, "Wachtenden per band in %s", "Waiting per band in %s"),
+                 c->scope_name);
+        jbw__doc_table(d, "banden", caption, 5);
+    } else {
+        jbw__doc_table(d, "banden",
+                       T(c, "Wachtenden per band", "Waiting per band"), 5);
+    }
     jbw__doc_row(d, 5, "band", "nieuw", "bestaand", T(c, "totaal", "in all"),
                  T(c, "wat de band vraagt", "what the band asks"));
     for (k = 0; k < 4; k++) {
@@ -195,6 +227,10 @@ jbw_status jbw__brief_priority(jbw__brief_ctx *c)
                            c->lang);
         jbw__doc_row(d, 5, jbw_band_code(order[k]), a, b, t,
                      band_meaning(c, order[k], what, sizeof what));
+    }
+    if (c->scope_key) { /* the chart counts every region: the table only */
+        jbw_triage_free(tr);
+        return d->failed ? jbw__enomem() : JBW_OK;
     }
     st = jbw_chart_bands_svg(&svg, NULL, tr, &c->chart);
     jbw_triage_free(tr);
@@ -475,6 +511,24 @@ static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
     return d->failed ? jbw__enomem() : JBW_OK;
 }
 
+/* Says whose forecast it is: the brief's scope, or the organisation in
+ * the region when both are given. */
+static void forecast_scope(jbw__brief_ctx *c)
+{
+    const jbw_brief_options *o = c->opts;
+    char who[256];
+    if (o->organisation && o->region)
+        snprintf(who, sizeof who, T(c, "%s in %s", "%s in %s"),
+                 jbw__group_name(c->registry, JBW_GROUP_ORGANISATION,
+                                 o->organisation),
+                 jbw__group_name(c->registry, JBW_GROUP_REGION, o->region));
+    else
+        snprintf(who, sizeof who, "%s", jbw__brief_scope_words(c));
+    jbw__doc_text(c->doc, JBW__BLOCK_NOTE,
+                  T(c, "De prognose gaat over %s.", "The forecast covers %s."),
+                  who);
+}
+
 jbw_status jbw__brief_forecast(jbw__brief_ctx *c)
 {
     const jbw_brief_options *o = c->opts;
@@ -516,6 +570,7 @@ jbw_status jbw__brief_forecast(jbw__brief_ctx *c)
               "exits, staff turnover (the caseload of leavers becomes "
               "bestaand) and hiring with onboarding. The band shows where 90% "
               "of the simulated courses stay."));
+        forecast_scope(c);
         st = jbw_chart_forecast_svg(&svg, NULL, runs[0].fc, &c->chart);
         st = jbw__brief_add_chart(c, "forecast", st, svg);
     }
@@ -533,22 +588,60 @@ jbw_status jbw__brief_forecast(jbw__brief_ctx *c)
 
 /* ---- sources and definitions --------------------------------------------- */
 
+/*
+ * The data in one sentence: where it comes from (the embedded example is
+ * not an export), its records and how many of them count on the date,
+ * so that the record counts and the key figures do not read as two
+ * figures for one thing.
+ */
+static void sources_data(jbw__brief_ctx *c)
+{
+    const char *dn = jbw_snapshot_data_notice(c->snap);
+    int example = (dn && strcmp(dn, jbw_example_notice()) == 0) ||
+                  (c->notice && strcmp(c->notice, jbw_example_notice()) == 0);
+    jbw_caseload_totals t;
+    fmtbuf w, wd, m, ma, day;
+    t.version = JBW_CASELOAD_TOTALS_VERSION;
+    if (jbw_caseload_totals_get(&t, c->cl) != JBW_OK)
+        return;
+    jbw__fmt_published(m, &c->publish, jbw_snapshot_measure_count(c->snap),
+                       c->lang);
+    jbw__fmt_published(ma, &c->publish, t.active_measures, c->lang);
+    jbw__fmt_published(w, &c->publish, jbw_snapshot_worker_count(c->snap),
+                       c->lang);
+    jbw__fmt_published(wd, &c->publish, t.workers, c->lang);
+    jbw__fmt_date(day, c->date, c->lang);
+    jbw__doc_text(
+        c->doc, JBW__BLOCK_ITEM,
+        T(c,
+          "Gegevens: %s met %s maatregelen, waarvan %s lopend op de "
+          "peildatum %s, en %s medewerkers, waarvan %s in dienst op die dag. "
+          "De andere maatregelen waren op de peildatum beëindigd of nog niet "
+          "gestart, de andere medewerkers uit dienst of nog niet in dienst.",
+          "Data: %s with %s measures, of which %s active on the reference "
+          "date %s, and %s workers, of which %s employed on that day. The "
+          "other measures had ended or not yet started on the date, the "
+          "other workers had left or not yet joined."),
+        example ? T(c, "het synthetische voorbeeld van libjbw",
+                    "libjbw's synthetic example")
+                : T(c, "een export", "an export"),
+        m, ma, day, w, wd);
+}
+
 jbw_status jbw__brief_sources(jbw__brief_ctx *c)
 {
     jbw__doc *d = c->doc;
-    fmtbuf w, m, day;
     jbw__doc_text(d, JBW__BLOCK_H2, "%s",
                   T(c, "Bronnen en definities", "Sources and definitions"));
-    jbw__fmt_count(w, jbw_snapshot_worker_count(c->snap), c->lang);
-    jbw__fmt_count(m, jbw_snapshot_measure_count(c->snap), c->lang);
-    jbw__fmt_date(day, c->date, c->lang);
-    jbw__doc_text(d, JBW__BLOCK_ITEM,
-                  T(c,
-                    "Gegevens: een export van %s medewerkers en %s "
-                    "maatregelen, peildatum %s.",
-                    "Data: an export of %s workers and %s measures, "
-                    "reference date %s."),
-                  w, m, day);
+    sources_data(c);
+    if (c->scope_key)
+        jbw__doc_text(d, JBW__BLOCK_ITEM,
+                      T(c,
+                        "Bereik: %s; de tabellen en grafieken per regio en "
+                        "organisatie tonen alle gegevens.",
+                        "Scope: %s; the tables and charts per region and "
+                        "organisation show all the data."),
+                      c->scope_name);
     if (c->opts->series && jbw_series_title(c->opts->series)) {
         const char *sn = jbw_series_data_notice(c->opts->series);
         jbw__doc_text(

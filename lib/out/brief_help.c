@@ -8,6 +8,7 @@
  */
 #include "brief_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* 1 when any measure of the snapshot has a help_requested date. */
@@ -46,17 +47,16 @@ static void region_rows(jbw__brief_ctx *c)
 
 jbw_status jbw__brief_help(jbw__brief_ctx *c)
 {
-    jbw_caseload_totals t;
-    char date[JBW__FMT_SIZE], a[JBW__FMT_SIZE], b[JBW__FMT_SIZE];
-    jbw_status st;
+    const jbw_caseload_totals *t = &c->scope; /* the brief's scope */
+    char date[JBW__FMT_SIZE + 160], a[JBW__FMT_SIZE], b[JBW__FMT_SIZE];
     if (!has_help_dates(c->snap))
         return JBW_OK;
-    t.version = JBW_CASELOAD_TOTALS_VERSION;
-    if ((st = jbw_caseload_totals_get(&t, c->cl)) != JBW_OK)
-        return st;
     jbw__fmt_date(date, c->date, c->lang);
-    jbw__fmt_published(a, &c->publish, t.waiting_for_help, c->lang);
-    jbw__fmt_published(b, &c->publish, t.waiting_for_help_past_norm, c->lang);
+    if (c->scope_key) /* "1-9-2025 in Zuid-Holland Zuid" */
+        snprintf(date + strlen(date), sizeof date - strlen(date), " in %s",
+                 c->scope_name);
+    jbw__fmt_published(a, &c->publish, t->waiting_for_help, c->lang);
+    jbw__fmt_published(b, &c->publish, t->waiting_for_help_past_norm, c->lang);
     jbw__doc_text(c->doc, JBW__BLOCK_H2, "%s",
                   JBW__T(c->lang, "Wachten op passende hulp",
                          "Waiting for suitable help"));
@@ -76,6 +76,13 @@ jbw_status jbw__brief_help(jbw__brief_ctx *c)
                "the GI had asked for; for %s of them the request was more "
                "than 3 months old."),
         date, a, b);
+    if (c->scope_key)
+        jbw__doc_text(c->doc, JBW__BLOCK_NOTE, "%s",
+                      JBW__T(c->lang,
+                             "De tabel per regio toont ter vergelijking alle "
+                             "regio's in de gegevens.",
+                             "The table per region shows every region in the "
+                             "data, for comparison."));
     jbw__doc_table(c->doc, "passende_hulp",
                    JBW__T(c->lang, "Per regio", "Per region"), 3);
     jbw__doc_row(

@@ -86,7 +86,28 @@ typedef struct jbw__brief_ctx {
     jbw__publish publish;
     const char *notice;      /* the options' or the snapshot's; NULL: none */
     jbw_chart_options chart; /* language, notice, rules, registry */
+    /* The scope of the brief (the options' region or organisation; with
+     * both, the region: the organisation then narrows the forecast only).
+     * scope_key NULL: the whole data set. `scope` holds its totals. */
+    jbw_group scope_group;
+    const char *scope_key;
+    const char *scope_name; /* the registry's name of the scope */
+    jbw_caseload_totals scope;
 } jbw__brief_ctx;
+
+/* Sets the scope (c->scope_*) and its totals from the options, once the
+ * caseload is computed. Errors: JBW_ENOTFOUND (a key not in the
+ * registry). */
+jbw_status jbw__brief_scope(jbw__brief_ctx *c);
+/* Under the introduction: what a brief of one region or organisation
+ * covers (nothing for the whole data set). */
+void jbw__brief_scope_note(jbw__brief_ctx *c);
+/* In a brief of one region or organisation, a note that the tables and
+ * charts per region and organisation show every group, for comparison. */
+void jbw__brief_compare_note(jbw__brief_ctx *c);
+/* The scope in words for a sentence: its name, or "alle organisaties en
+ * regio's in de gegevens" for the whole data set. */
+const char *jbw__brief_scope_words(const jbw__brief_ctx *c);
 
 /* Adds a chart made with status st (its SVG owned by the document from
  * here) to the document; returns st, or JBW_ENOMEM. */
