@@ -178,15 +178,64 @@ static int load_history(history *h, const jbw_cli *cli)
     return rc;
 }
 
+/* The registry's name of a region (region 1) or organisation; the key
+ * when it has none. */
+static const char *group_name(const jbw_registry *reg, int region,
+                              const char *key)
+{
+    size_t i;
+    if (region) {
+        jbw_region_info r = {JBW_REGION_INFO_VERSION, NULL, NULL, NULL};
+        if (jbw_registry_find_region(&i, reg, key) == JBW_OK &&
+            jbw_registry_region(&r, reg, i) == JBW_OK && r.name && *r.name)
+            return r.name;
+    } else {
+        jbw_organisation_info o = {JBW_ORGANISATION_INFO_VERSION, NULL, NULL,
+                                   0};
+        if (jbw_registry_find_organisation(&i, reg, key) == JBW_OK &&
+            jbw_registry_organisation(&o, reg, i) == JBW_OK && o.name &&
+            *o.name)
+            return o.name;
+    }
+    return key;
+}
+
+/*
+ * The name of a history's series: what its figures count, from the
+ * registry (the region, the organisation, or the organisation in the
+ * region), else all of the exports. Never the folder's path: a series
+ * goes into letters that are published, and a path names a computer and
+ * often a person.
+ */
+static void history_name(char *buf, size_t size, const jbw_cli *cli,
+                         const jbw_snapshot *snap)
+{
+    const jbw_registry *reg = jbw_snapshot_registry(snap);
+    int en = cli->lang == JBW_LANG_EN;
+    if (cli->organisation && cli->region)
+        snprintf(buf, size, "%s in %s", group_name(reg, 0, cli->organisation),
+                 group_name(reg, 1, cli->region));
+    else if (cli->region || cli->organisation)
+        snprintf(buf, size, "%s",
+                 group_name(reg, cli->region != NULL,
+                            cli->region ? cli->region : cli->organisation));
+    else
+        snprintf(buf, size, "%s",
+                 en ? "all organisations and regions in the exports"
+                    : "alle organisaties en regio's in de exports");
+}
+
 int jbw_cli_history_series(jbw_cli *cli, jbw_series **series,
                            jbw_snapshot **latest)
 {
+    char name[512];
     history h = {NULL, 0};
     size_t i;
     int rc = load_history(&h, cli);
     if (rc != 0)
         return rc;
-    rc = jbw_cli_check(jbw_series_new(series, cli->history));
+    history_name(name, sizeof name, cli, h.snaps[h.count - 1]);
+    rc = jbw_cli_check(jbw_series_new(series, name));
     for (i = 0; !rc && i < h.count; i++)
         rc = jbw_cli_check(jbw_series_add_snapshot(
             *series, h.snaps[i], jbw_snapshot_reference_date(h.snaps[i]),
@@ -205,12 +254,14 @@ int jbw_cli_series_history(jbw_cli *cli)
 {
     history h = {NULL, 0};
     jbw_series *series = NULL;
+    char name[512];
     size_t i;
     int rc = load_history(&h, cli);
     if (rc != 0)
         return rc;
     rc = 1;
-    if (jbw_cli_check(jbw_series_new(&series, cli->history)))
+    history_name(name, sizeof name, cli, h.snaps[h.count - 1]);
+    if (jbw_cli_check(jbw_series_new(&series, name)))
         goto done;
     for (i = 0; i < h.count; i++)
         if (jbw_cli_check(jbw_series_add_snapshot(

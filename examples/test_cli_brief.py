@@ -349,6 +349,36 @@ class Brief(unittest.TestCase):
         self.assertEqual(head["Peildatum"], "1-9-2025")
         run("brief", "--history", root, "--measures", "m", "--workers", "w", check_rc=2)
 
+    def test_history_series_is_named_by_what_it_counts_never_its_path(self):
+        # a letter is published: the folder's path (a computer's, often a
+        # person's) never appears in it; the series is named by its scope
+        root = os.path.abspath(os.path.join(cli.WORK, "history-name"))
+        d = os.path.join(cli.WORK, "export")
+        run("export", "--dir", d)
+        os.makedirs(os.path.join(root, "2025-09-01"), exist_ok=True)
+        for name in ("measures.csv", "workers.csv"):
+            with open(os.path.join(d, name), encoding="utf-8") as src, \
+                    open(os.path.join(root, "2025-09-01", name), "w",
+                         encoding="utf-8") as dst:
+                dst.write(src.read())
+        parent = os.path.dirname(root)
+        md = run("brief", "--history", root, "--format", "md",
+                 "--replicates", "0").stdout
+        self.assertNotIn(parent, md)
+        self.assertNotIn("history-name", md)
+        self.assertIn("### Verloop: alle organisaties en regio's in de exports", md)
+        md = run("brief", "--history", root, "--region", "ZHZ", "--format", "md",
+                 "--replicates", "0").stdout
+        self.assertNotIn(parent, md)
+        self.assertIn("### Verloop: Zuid-Holland Zuid", md)
+        for fmt in ("text", "csv", "json"):
+            out = run("series", "--history", root, "--format", fmt).stdout
+            self.assertNotIn(parent, out)
+        md = run("brief", "--history", root, "--organisation", "JBWEST",
+                 "--region", "ZHZ", "--format", "md", "--replicates", "0").stdout
+        self.assertIn("### Verloop: Jeugdbescherming west in Zuid-Holland Zuid", md)
+        self.assertNotIn(parent, md)
+
     def test_bad_usage(self):
         run("brief", "--format", "json", check_rc=2)
         run("report", "--format", "html", check_rc=2)
