@@ -274,6 +274,35 @@ class Brief(unittest.TestCase):
         self.assertEqual(sum(number(r[3]) for r in bands), 43)
         self.assertIn("De prognose gaat over Zuid-Holland Zuid.", html)
 
+    def test_dutch_outputs_use_dutch_words(self):
+        # the allocation names the norm's unit in Dutch, not its code
+        first = [l for l in run("allocate").stdout.splitlines()
+                 if l.startswith("Toewijzingsvoorstel")][0]
+        self.assertIn("norm FNV-GI 2023, eenheid maatregel)", first)
+        self.assertIn("unit measure)", run("allocate", "--lang", "en").stdout)
+        # a built-in norm's Dutch name; English keeps its own
+        report = run("report", "--norm", "significant-children").stdout
+        self.assertIn("\nNorm: Significant (kinderen), 12 kinderen per fte\n", report)
+        self.assertIn("Norm: Significant children, 12 children per FTE",
+                      run("report", "--norm", "significant-children",
+                          "--lang", "en").stdout)
+        # one finding on the example (docs/example.md: M03852, a VOTS
+        # past 3 months): one takes the singular
+        self.assertRegex(run("report").stdout,
+                         r"\n  VOTS langer dan 3 maanden +1  maatregel\n")
+        self.assertRegex(run("report", "--lang", "en").stdout,
+                         r"\n  VOTS longer than 3 months +1  measure\n")
+        # the brief: the waiting section counts measures; the sources cite
+        # no repository file and no English notice
+        md = run("brief", "--format", "md", "--replicates", "0").stdout
+        self.assertIn("\n## Maatregelen zonder vaste jeugdbeschermer\n", md)
+        sources = md[md.index("## Bronnen en definities"):]
+        items = [l for l in sources.splitlines() if l.startswith("- ")]
+        self.assertGreaterEqual(len(items), 6)
+        for item in items:
+            self.assertNotIn("docs/", item)
+            self.assertNotIn(PUBLISHED, item)
+
     def test_markdown_scenarios_and_publication_rule(self):
         sc = cli.work_file("verloop.scenario", "turnover = 30%\n")
         md = run("brief", "--format", "md", "--scenario", sc, "--replicates", "0",

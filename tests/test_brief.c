@@ -825,7 +825,7 @@ static void example_brief_has_every_section_and_the_letters_table(void **state)
     size_t len = 0, i, charts = jbw_brief_chart_count(b);
     static const char *const sections[] = {
         "<h2>Kerncijfers</h2>",
-        "<h2>Jeugdigen zonder vaste jeugdbeschermer</h2>",
+        "<h2>Maatregelen zonder vaste jeugdbeschermer</h2>",
         "<h2>Koppeling binnen 5 werkdagen</h2>",
         "<h2>Caseload tegen de norm</h2>",
         "<h2>Hoe de wachtlijst wordt geprioriteerd</h2>",
@@ -883,8 +883,9 @@ static void example_brief_has_every_section_and_the_letters_table(void **state)
     assert_null(strstr(html, "<?xml"));
     assert_true(occurrences(html, jbw_example_notice()) >=
                 2 * (charts - 1) + 3);
-    /* the chart (twice), the note under the table, the sources */
-    assert_int_equal(occurrences(html, jbw_series_data_notice(series)), 4);
+    /* the chart (twice), the note under the table; the sources name the
+     * public source in Dutch */
+    assert_int_equal(occurrences(html, jbw_series_data_notice(series)), 3);
     assert_contains(html, "37</td></tr></tbody></table></div>\n"
                           "<p class=\"note\">PUBLISHED figures");
     /* the note under the table says in Dutch what the fixed English line
@@ -1147,6 +1148,62 @@ static void brief_of_one_region_has_that_regions_figures(void **state)
     o.region = NULL;
     o.organisation = "XX";
     assert_status(jbw_brief_new(&b, snap, &o), JBW_ENOTFOUND);
+    jbw_snapshot_free(snap);
+}
+
+/*
+ * What a council reads is Dutch and cites what a reader can find: the
+ * sources name the published series' source (the council information
+ * letter of a Zuid-Holland Zuid municipality on the inspections' report,
+ * autumn 2025), not the fixed English notice nor a file of the
+ * repository; the waiting section counts measures and says so; a
+ * built-in norm has a Dutch name ("Significant (kinderen)").
+ */
+static void brief_speaks_dutch_and_cites_public_sources(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = example_brief(&snap, &series, &o);
+    jbw_norm *norm = NULL;
+    char *md = NULL;
+    const char *sources, *p;
+    (void)state;
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "## Maatregelen zonder vaste jeugdbeschermer\n");
+    sources = strstr(md, "## Bronnen en definities");
+    assert_non_null(sources);
+    assert_contains(sources, "- Reeks: Zuid-Holland Zuid; gepubliceerde "
+                             "cijfers uit de raadsinformatiebrief van een "
+                             "gemeente in Zuid-Holland Zuid over het rapport "
+                             "van de inspecties (najaar 2025).\n");
+    /* every item of the list: no repository path, no English notice */
+    for (p = sources; (p = strstr(p, "\n- ")) != NULL; p++) {
+        const char *end = strchr(p + 1, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char item[1024];
+        snprintf(item, sizeof item, "%.*s", (int)n, p);
+        assert_null(strstr(item, "docs/"));
+        assert_null(strstr(item, "PUBLISHED"));
+        assert_null(strstr(item, " see "));
+    }
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    assert_ok(jbw_norm_new_named(&norm, "significant-children"));
+    o = (jbw_brief_options)JBW_BRIEF_OPTIONS_INIT;
+    o.norm = norm;
+    o.replicates = 0;
+    o.months = 3;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "- Norm: Significant (kinderen); bron: Significant "
+                        "Public voor Jeugdzorg Nederland (2022)");
+    assert_contains(md, "| Caseloadnorm | 12 kinderen per fte | "
+                        "Significant (kinderen); bron: ");
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_norm_free(norm);
     jbw_snapshot_free(snap);
 }
 
@@ -1421,6 +1478,7 @@ int main(void)
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),
         cmocka_unit_test(brief_sources_say_which_records_count_on_the_date),
         cmocka_unit_test(brief_of_one_region_has_that_regions_figures),
+        cmocka_unit_test(brief_speaks_dutch_and_cites_public_sources),
         cmocka_unit_test(brief_puts_scenarios_beside_their_assumptions),
         cmocka_unit_test(brief_options_are_checked),
         cmocka_unit_test(brief_fails_cleanly_when_memory_runs_out),

@@ -27,6 +27,11 @@ struct jbw_norm {
     "FNV\xE2\x80\x93GI agreement of March 2023: twelve child-protection "      \
     "measures per full-time jeugdbeschermer; see docs/sources.md"
 
+/* The name of a norm for a reader of `lang`: a built-in norm's Dutch
+ * name ("Significant (kinderen)") in Dutch, else `name` as it is (a name
+ * set by the user is never translated). Static or `name` itself. */
+const char *jbw__norm_name_lang(const char *name, jbw_lang lang);
+
 /* Sanity bounds (docs/norms.md): they keep every sum finite and catch a
  * norm written in the wrong unit (a caseload of 1200 is a typo). */
 #define JBW__NORM_MAX_CASELOAD  1000.0

@@ -76,7 +76,7 @@ void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl)
 
 /* The words of the text section. */
 typedef struct words {
-    const char *title, *none, *kept, *unit, *more;
+    const char *title, *none, *kept, *unit, *unit_one, *more;
     const char *rules[JBW_FINDING_RULE_COUNT];
 } words;
 
@@ -84,6 +84,7 @@ static const words nl = {"Datakwaliteit",
                          "geen bevindingen",
                          "meegeteld; wie de gegevens beheert, kijkt ze na",
                          "maatregelen",
+                         "maatregel",
                          "meer",
                          {"jeugdreclassering bij 23 jaar of ouder",
                           "jeugdbescherming na de 18e verjaardag",
@@ -93,6 +94,7 @@ static const words en = {"Data quality",
                          "no findings",
                          "counted; the owners of the data should check them",
                          "measures",
+                         "measure",
                          "more",
                          {"jeugdreclassering at 23 or older",
                           "jeugdbescherming after the 18th birthday",
@@ -111,8 +113,12 @@ static void cell(char *out, size_t size, const void *vc, size_t row, size_t col)
     else if (col == 1)
         snprintf(out, size, "%zu",
                  jbw_caseload_finding_count_rule(c->cl, (jbw_finding_rule)row));
-    else
-        snprintf(out, size, "%s", c->w->unit);
+    else /* "1 maatregel", "2 maatregelen" */
+        snprintf(out, size, "%s",
+                 jbw_caseload_finding_count_rule(c->cl, (jbw_finding_rule)row) ==
+                         1
+                     ? c->w->unit_one
+                     : c->w->unit);
 }
 
 /* "  label: M1, M2, ... (+N more)" for one rule with findings, wrapped

@@ -178,28 +178,42 @@ jbw_status jbw_norm_new_default(jbw_norm **out)
 /* The built-in norms (docs/norms.md), each source in English (what
  * jbw_norm_source returns) and in Dutch (what a council reads in the brief). */
 static const struct {
-    const char *key, *name, *source, *source_nl;
+    const char *key, *name, *name_nl, *source, *source_nl;
     jbw_unit unit;
     double caseload;
 } named[] = {
-    {"fnv-gi-2023", JBW__NORM_DEFAULT_NAME, JBW__NORM_DEFAULT_SOURCE,
+    {"fnv-gi-2023", JBW__NORM_DEFAULT_NAME, JBW__NORM_DEFAULT_NAME,
+     JBW__NORM_DEFAULT_SOURCE,
      "FNV\xE2\x80\x93GI-akkoord van maart 2023: twaalf "
-     "jeugdbeschermingsmaatregelen per fulltime jeugdbeschermer; zie "
-     "docs/sources.md",
+     "jeugdbeschermingsmaatregelen per fulltime jeugdbeschermer (FNV "
+     "Jeugdzorg en de werkgevers van de gecertificeerde instellingen; "
+     "GGZ Totaal, 22-3-2023, en Gemeente.nu, maart 2023)",
      JBW_UNIT_MEASURE, 12.0},
-    {"significant-children", "Significant children",
+    {"significant-children", "Significant children", "Significant (kinderen)",
      "Significant Public for Jeugdzorg Nederland (2022): about 12 children "
      "per full-time jeugdbeschermer; see docs/sources.md",
-     "Significant Public voor Jeugdzorg Nederland (2022): ongeveer 12 "
-     "kinderen per fulltime jeugdbeschermer; zie docs/sources.md",
+     "Significant Public voor Jeugdzorg Nederland (2022), \"Minder werk en "
+     "betere zorg in de jeugdbescherming\": ongeveer 12 kinderen per "
+     "fulltime jeugdbeschermer",
      JBW_UNIT_CHILD, 12.0},
-    {"significant-families", "Significant families",
+    {"significant-families", "Significant families", "Significant (gezinnen)",
      "Significant Public for Jeugdzorg Nederland (2022): 8 to 9 families "
      "per full-time jeugdbeschermer; see docs/sources.md",
-     "Significant Public voor Jeugdzorg Nederland (2022): 8 tot 9 gezinnen "
-     "per fulltime jeugdbeschermer; zie docs/sources.md",
+     "Significant Public voor Jeugdzorg Nederland (2022), \"Minder werk en "
+     "betere zorg in de jeugdbescherming\": 8 tot 9 gezinnen per fulltime "
+     "jeugdbeschermer",
      JBW_UNIT_FAMILY, 8.5},
 };
+
+const char *jbw__norm_name_lang(const char *name, jbw_lang lang)
+{
+    size_t i;
+    if (lang == JBW_LANG_NL && name)
+        for (i = 0; i < sizeof named / sizeof named[0]; i++)
+            if (strcmp(named[i].name, name) == 0)
+                return named[i].name_nl;
+    return name;
+}
 
 const char *jbw_norm_source_lang(const jbw_norm *norm, jbw_lang lang)
 {

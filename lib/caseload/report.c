@@ -191,10 +191,34 @@ static void total_value(char *out, size_t size, const ctx *c, size_t row)
     }
 }
 
+/* The unit of one: "1 maatregel", "1 kind", "1 werkdag" (the plural for
+ * any other count). */
+static const char *unit_of_one(const char *plural)
+{
+    static const char *const pairs[][2] = {
+        {"maatregelen", "maatregel"}, {"kinderen", "kind"},
+        {"personen", "persoon"},      {"werkdagen", "werkdag"},
+        {"measures", "measure"},      {"children", "child"},
+        {"people", "person"}};
+    size_t i;
+    for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (strcmp(pairs[i][0], plural) == 0)
+            return pairs[i][1];
+    return plural;
+}
+
 static void cell_totals(char *out, size_t size, const void *vc, size_t row,
                         size_t col)
 {
     const ctx *c = vc;
+    char value[JBW__CELL];
+    if (col == 2 && row != 10) {
+        total_value(value, sizeof value, c, row);
+        if (strcmp(value, "1") == 0) {
+            snprintf(out, size, "%s", unit_of_one(c->w->units[row]));
+            return;
+        }
+    }
     if (col == 0)
         snprintf(out, size, "%s", c->w->rows[row]);
     else if (col == 1)
@@ -378,10 +402,11 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
     jbw__buf_date(&b, jbw_caseload_date(cl));
     per = jbw_norm_caseload_per_fte(norm);
     num(n, sizeof n, per, per == floor(per) ? 0 : 1, c.comma);
-    jbw__buf_printf(
-        &b, "\n%s: %s, %s %s %s\n", c.w->norm, jbw_norm_name(norm), n,
-        jbw_norm_unit(norm) == JBW_UNIT_CHILD ? c.w->children : c.w->measures,
-        c.w->per_fte);
+    jbw__buf_printf(&b, "\n%s: %s, %s %s %s\n", c.w->norm,
+                    jbw__norm_name_lang(jbw_norm_name(norm), o->lang), n,
+                    jbw_norm_unit(norm) == JBW_UNIT_CHILD ? c.w->children
+                                                          : c.w->measures,
+                    c.w->per_fte);
     jbw__buf_printf(&b, c.w->period, (long)c.coupling_workdays);
     jbw__buf_putc(&b, ' ');
     jbw__buf_date(&b, from);

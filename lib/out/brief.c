@@ -6,6 +6,7 @@
  * Aggregates only: nothing here reads a worker's, measure's or child's id.
  */
 #include "brief_internal.h"
+#include "caseload/caseload_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -126,6 +127,12 @@ static const char *norm_words(wordbuf buf, const jbw__brief_ctx *c)
     return buf;
 }
 
+/* The norm's name for the reader (a built-in norm's Dutch name). */
+static const char *norm_name(const jbw__brief_ctx *c)
+{
+    return jbw__norm_name_lang(jbw_norm_name(c->norm), c->lang);
+}
+
 /* ---- the headline figures --------------------------------------------- */
 
 static jbw_status section_headline(jbw__brief_ctx *c,
@@ -221,7 +228,7 @@ static jbw_status section_headline(jbw__brief_ctx *c,
                  ratio_pct(a, c, t->load, t->capacity),
                  T(c, "van de medewerkers in dienst; 100% is de norm",
                    "of the workers employed; 100% is the norm"));
-    snprintf(why, sizeof why, "%s; %s: %s", jbw_norm_name(c->norm),
+    snprintf(why, sizeof why, "%s; %s: %s", norm_name(c),
              T(c, "bron", "source"),
              jbw_norm_source(c->norm) && *jbw_norm_source(c->norm)
                  ? jbw_norm_source_lang(c->norm, c->lang)
@@ -298,8 +305,8 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     jbw_status st;
     jbw__fmt_date(day, c->date, c->lang);
     jbw__doc_text(d, JBW__BLOCK_H2, "%s",
-                  T(c, "Jeugdigen zonder vaste jeugdbeschermer",
-                    "Children without a fixed jeugdbeschermer"));
+                  T(c, "Maatregelen zonder vaste jeugdbeschermer",
+                    "Measures without a fixed jeugdbeschermer"));
     jbw__doc_text(d, JBW__BLOCK_P,
                   T(c,
                     "Op %s hadden %s%s %s lopende maatregelen geen vaste "
@@ -487,7 +494,7 @@ static jbw_status section_caseload(jbw__brief_ctx *c)
                     "the onboarding ramp times the norm; the load counts what "
                     "is assigned to the worker. FTE required counts every "
                     "active measure, also those without a fixed worker."),
-                  norm_words(words, c), jbw_norm_name(c->norm));
+                  norm_words(words, c), norm_name(c));
     jbw__brief_compare_note(c);
     caseload_table(c, JBW_GROUP_ORGANISATION, "caseload-organisatie");
     caseload_table(c, JBW_GROUP_REGION, "caseload-regio");

@@ -4,6 +4,8 @@
  * assumptions), and the sources and definitions.
  */
 #include "brief_internal.h"
+#include "caseload/caseload_internal.h"
+#include "data/example_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -643,14 +645,31 @@ jbw_status jbw__brief_sources(jbw__brief_ctx *c)
                         "organisation show all the data."),
                       c->scope_name);
     if (c->opts->series && jbw_series_title(c->opts->series)) {
+        /* a Dutch reader gets the Dutch words of one of the library's
+         * notices (the published series: its public source) */
         const char *sn = jbw_series_data_notice(c->opts->series);
-        jbw__doc_text(
-            d, JBW__BLOCK_ITEM, T(c, "Reeks: %s%s%s.", "Series: %s%s%s."),
-            jbw_series_title(c->opts->series), sn ? "; " : "", sn ? sn : "");
+        const char *nl = jbw__notice_nl(c->lang, sn);
+        if (nl && strcmp(sn, jbw__example_zhz_notice) == 0) {
+            jbw__doc_text(d, JBW__BLOCK_ITEM,
+                          "Reeks: %s; gepubliceerde cijfers uit de "
+                          "raadsinformatiebrief van een gemeente in "
+                          "Zuid-Holland Zuid over het rapport van de "
+                          "inspecties (najaar 2025).",
+                          jbw_series_title(c->opts->series));
+        } else if (nl) {
+            size_t n = strlen(nl);
+            jbw__doc_text(d, JBW__BLOCK_ITEM, "Reeks: %s; %.*s.",
+                          jbw_series_title(c->opts->series),
+                          (int)(n && nl[n - 1] == '.' ? n - 1 : n), nl);
+        } else
+            jbw__doc_text(d, JBW__BLOCK_ITEM,
+                          T(c, "Reeks: %s%s%s.", "Series: %s%s%s."),
+                          jbw_series_title(c->opts->series), sn ? "; " : "",
+                          sn ? sn : "");
     }
     jbw__doc_text(d, JBW__BLOCK_ITEM,
                   T(c, "Norm: %s; bron: %s.", "Norm: %s; source: %s."),
-                  jbw_norm_name(c->norm),
+                  jbw__norm_name_lang(jbw_norm_name(c->norm), c->lang),
                   jbw_norm_source(c->norm) && *jbw_norm_source(c->norm)
                       ? jbw_norm_source_lang(c->norm, c->lang)
                       : T(c, "niet vermeld", "not stated"));
@@ -684,12 +703,13 @@ jbw_status jbw__brief_sources(jbw__brief_ctx *c)
     jbw__doc_text(
         d, JBW__BLOCK_ITEM, "%s",
         T(c,
-          "Hoe elk cijfer is berekend: docs/brief.md van libjbw, met "
-          "docs/norms.md (caseload en koppeling), docs/model-card.md (het "
-          "wachtrisicomodel) en docs/forecast.md (prognose en formatie).",
-          "How each figure is computed: libjbw's docs/brief.md, with "
-          "docs/norms.md (caseload and coupling), docs/model-card.md (the "
-          "waiting-risk model) and docs/forecast.md (forecast and "
-          "staffing)."));
+          "Hoe elk cijfer is berekend, staat in de documentatie van libjbw, "
+          "de rekenbibliotheek waarmee dit stuk is gemaakt: bij de "
+          "raadsinformatiebrief, de caseloadnormen en de koppeling, het "
+          "wachtrisicomodel en de prognose.",
+          "How each figure is computed is in the documentation of libjbw, "
+          "the library this brief was made with: under the council brief, "
+          "the caseload norms and the coupling, the waiting-risk model and "
+          "the forecast."));
     return d->failed ? jbw__enomem() : JBW_OK;
 }

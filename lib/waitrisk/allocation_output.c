@@ -2,6 +2,7 @@
  * libjbw - the allocation writers: JSON, CSV and the text list.
  */
 #include "base/table.h"
+#include "caseload/caseload_internal.h"
 #include "waitrisk/waitrisk_internal.h"
 
 #include <stdio.h>
@@ -197,6 +198,22 @@ static const words words_nl = {
     "(niet toegewezen: geen medewerker met genoeg vrije ruimte)",
 };
 
+/* The norm's unit in the reader's words: Dutch "maatregel", "kind",
+ * "gezin"; English the unit's code ("measure"). */
+static const char *unit_word(jbw_unit unit, jbw_lang lang)
+{
+    if (lang == JBW_LANG_EN)
+        return jbw_unit_code(unit);
+    switch (unit) {
+    case JBW_UNIT_CHILD:
+        return "kind";
+    case JBW_UNIT_FAMILY:
+        return "gezin";
+    default:
+        return "maatregel";
+    }
+}
+
 jbw_status jbw_allocation_text_lang(char **out, size_t *len,
                                     const jbw_allocation *alloc, jbw_lang lang)
 {
@@ -215,8 +232,8 @@ jbw_status jbw_allocation_text_lang(char **out, size_t *len,
     jbw__buf_printf(&b, w->heading, date,
                     jbw_waitrisk_model_name(jbw_allocation_model(alloc)),
                     jbw_waitrisk_model_version(jbw_allocation_model(alloc)),
-                    jbw_allocation_norm_name(alloc),
-                    jbw_unit_code(jbw_allocation_unit(alloc)),
+                    jbw__norm_name_lang(jbw_allocation_norm_name(alloc), lang),
+                    unit_word(jbw_allocation_unit(alloc), lang),
                     (unsigned long)jbw_allocation_assigned(alloc),
                     (unsigned long)jbw_allocation_count(alloc));
     jbw__buf_puts(
