@@ -194,7 +194,7 @@ static double svg_max(const jbw_forecast *fc, size_t q, jbw_statistic stat)
 jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
                             const char *title)
 {
-    jbw__buf b = JBW__BUF_INIT;
+    jbw__buf b = JBW__BUF_INIT, sub = JBW__BUF_INIT;
     size_t replicates = jbw_forecast_replicates(fc);
     const char *notice = jbw_forecast_data_notice(fc);
     jbw_statistic band_stat = replicates ? JBW_STAT_P95 : JBW_STAT_MEAN;
@@ -221,17 +221,27 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
                       "text-anchor=\"middle\" font-size=\"16\" "
                       "font-weight=\"bold\">");
     jbw__svg_text(&b, title);
+    /* the subtitle: the kind of run and its key assumptions */
     if (replicates)
-        jbw__buf_printf(&b,
-                        "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
-                        "middle\" font-size=\"11\" fill=\"#555555\">mean of "
-                        "%zu replicates (seed %llu); band: p5-p95 of the "
-                        "total</text>\n",
+        jbw__buf_printf(&sub,
+                        "mean of %zu replicates (seed %llu); band: p5-p95 of "
+                        "the total. ",
                         replicates, (unsigned long long)jbw_forecast_seed(fc));
     else
-        jbw__buf_puts(&b, "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
-                          "middle\" font-size=\"11\" fill=\"#555555\">"
-                          "deterministic run (expected values)</text>\n");
+        jbw__buf_puts(&sub, "deterministic run (expected values). ");
+    jbw__forecast_assumptions_line(&sub, fc, JBW_LANG_EN);
+    if (sub.failed) {
+        jbw__buf_free(&sub);
+        jbw__buf_free(&b);
+        return jbw__enomem();
+    }
+    jbw__buf_puts(&b, "</text>\n<text x=\"450\" y=\"48\" text-anchor=\""
+                      "middle\" font-size=\"");
+    jbw__svg_num(&b, jbw__svg_fit_size(sub.data, 880, 11, 7));
+    jbw__buf_puts(&b, "\" fill=\"#555555\">");
+    jbw__svg_text(&b, sub.data);
+    jbw__buf_puts(&b, "</text>\n");
+    jbw__buf_free(&sub);
     jbw__svg_notice(&b, notice);
     svg_axes(&b, &left, &right);
     jbw__buf_puts(&b, "<text font-size=\"11\" transform=\"translate(18,245) "

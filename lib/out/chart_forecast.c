@@ -180,6 +180,80 @@ static void month_axis(jbw__svg *s, const chart_series *f, double x0, double x1,
     }
 }
 
+/* The run's inflow a month over months 1..months (month 0 has none): the
+ * mean, and whether it changes from month to month. */
+static double mean_inflow(const jbw_forecast *fc, int *varies)
+{
+    int32_t months = jbw_forecast_months(fc), t;
+    double sum = 0, first = 0;
+    *varies = 0;
+    for (t = 1; t <= months; t++) {
+        jbw_forecast_month m;
+        m.version = JBW_FORECAST_MONTH_VERSION;
+        if (jbw_forecast_month_get(&m, fc, t, JBW_STAT_MEAN) != JBW_OK)
+            return NAN;
+        if (t == 1)
+            first = m.inflow;
+        else if (fabs(m.inflow - first) > 1e-9 * (1 + fabs(first)))
+            *varies = 1;
+        sum += m.inflow;
+    }
+    return months > 0 ? sum / (double)months : NAN;
+}
+
+void jbw__forecast_assumptions_line(jbw__buf *b, const jbw_forecast *fc,
+                                    jbw_lang lang)
+{
+    double turnover = 0, hires = 0, plan_fte = 0, inflow;
+    int32_t hire_months = 0, months = jbw_forecast_months(fc);
+    int cohorts = 0, varies;
+    char v[JBW__FMT_SIZE];
+    (void)jbw_forecast_assumptions(&turnover, &hires, &hire_months, &plan_fte,
+                                   &cohorts, fc);
+    if (hire_months <= 0)
+        hires = 0;
+    jbw__fmt_number(v, hires, 1, lang);
+    jbw__buf_printf(b,
+                    JBW__T(lang, "Aannames: werving %s fte per maand",
+                           "Assumptions: hiring %s FTE a month"),
+                    v);
+    if (hires > 0 && hire_months < months)
+        jbw__buf_printf(
+            b, JBW__T(lang, " in maand 1\xe2\x80\x93%d", " in months 1-%d"),
+            (int)hire_months);
+    if (cohorts > 0) {
+        jbw__fmt_number(v, plan_fte, 1, lang);
+        jbw__buf_printf(b,
+                        cohorts == 1 ? JBW__T(lang,
+                                              ", wervingsplan %s fte in 1 "
+                                              "cohort",
+                                              ", hiring plan %s FTE in 1 "
+                                              "cohort")
+                                     : JBW__T(lang,
+                                              ", wervingsplan %s fte in %d "
+                                              "cohorten",
+                                              ", hiring plan %s FTE in %d "
+                                              "cohorts"),
+                        v, cohorts);
+    }
+    jbw__fmt_pct(v, 100.0 * turnover, lang);
+    jbw__buf_printf(
+        b, JBW__T(lang, ", verloop %s per jaar", ", staff turnover %s a year"),
+        v);
+    inflow = mean_inflow(fc, &varies);
+    jbw__fmt_number(v, inflow, 1, lang);
+    jbw__buf_printf(
+        b,
+        varies ? JBW__T(lang, ", instroom gemiddeld %s per maand",
+                        ", inflow %s a month on average")
+               : JBW__T(lang, ", instroom %s per maand", ", inflow %s a month"),
+        v);
+    /* the library's defaults: no hiring, a fifth of the staff leaving a
+     * year (include/jbw/forecast.h) */
+    if (hires == 0 && cohorts == 0 && fabs(turnover - 0.2) < 1e-12)
+        jbw__buf_puts(b, JBW__T(lang, " (standaard)", " (defaults)"));
+}
+
 static void desc(jbw__buf *d, const chart_series *f, jbw_lang lang)
 {
     char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE], t[JBW__FMT_SIZE],
@@ -239,10 +313,12 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
 {
     /* R leaves half a month label of room: "maand 600", the widest, is
      * about 63 units at 11.5 (DejaVu Sans) */
-    const double L = 76, R = W - 34, T1 = 92, B1 = 318, T2 = 384, B2 = 494;
+    /* the assumptions' line under the subtitle moves the rest down by D */
+    const double D = 18, L = 76, R = W - 34, T1 = 92 + D, B1 = 318 + D,
+                 T2 = 384 + D, B2 = 494 + D;
     jbw__chart c;
     jbw__svg s;
-    jbw__buf d = JBW__BUF_INIT;
+    jbw__buf d = JBW__BUF_INIT, as = JBW__BUF_INIT;
     chart_series f;
     jbw__axis a1, a2;
     double lo, hi, pad, x;
@@ -270,6 +346,9 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
                  JBW__T(c.lang, "verwachte waarden (deterministische run)",
                         "expected values (deterministic run)"));
     desc(&d, &f, c.lang);
+    jbw__forecast_assumptions_line(&as, fc, c.lang);
+    if (!as.failed && as.data)
+        jbw__buf_printf(&d, " %s.", as.data);
     memset(&s, 0, sizeof s);
     s.b = empty;
     jbw__chart_begin(
@@ -278,14 +357,17 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
                "Forecast: children without a fixed "
                "jeugdbeschermer"),
         sub, d.failed ? NULL : d.data);
+    if (!as.failed && as.data)
+        jbw__svg_label(&s, 16, 46 + D, "start",
+                       jbw__svg_fit_size(as.data, W - 32, 12, 8), 0, as.data);
     /* top panel: the waiting list */
-    x = jbw__svg_legend_item(&s, L, 68, JBW__STYLE_SOLID, 0, "nieuw");
-    x = jbw__svg_legend_item(&s, x, 68, JBW__STYLE_HATCH, 0, "bestaand");
-    x = jbw__svg_legend_item(&s, x, 68, JBW__STYLE_TOTAL, 1,
+    x = jbw__svg_legend_item(&s, L, 68 + D, JBW__STYLE_SOLID, 0, "nieuw");
+    x = jbw__svg_legend_item(&s, x, 68 + D, JBW__STYLE_HATCH, 0, "bestaand");
+    x = jbw__svg_legend_item(&s, x, 68 + D, JBW__STYLE_TOTAL, 1,
                              JBW__T(c.lang, "totaal", "total"));
     if (f.replicates)
         jbw__svg_legend_item(
-            &s, x, 68, JBW__STYLE_LIGHT, 0,
+            &s, x, 68 + D, JBW__STYLE_LIGHT, 0,
             JBW__T(c.lang, "90%-band totaal", "90% band of the total"));
     hi = series_max(f.p95, f.months);
     if (series_max(f.total, f.months) > hi)
@@ -334,12 +416,14 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     jbw__svg_label(&s, (L + R) / 2, B2 + 36, "middle", 12.5, 0,
                    JBW__T(c.lang, "maand", "month"));
     series_free(&f);
-    if (d.failed) {
+    if (d.failed || as.failed) {
         jbw__buf_free(&d);
+        jbw__buf_free(&as);
         jbw__buf_free(&s.b);
         return jbw__enomem();
     }
     jbw__buf_free(&d);
+    jbw__buf_free(&as);
     return jbw__svg_finish(&s, out, len);
 }
 

@@ -31,6 +31,18 @@ void jbw__svg_notice(jbw__buf *b, const char *notice)
     jbw__buf_puts(b, "</text>\n");
 }
 
+double jbw__svg_fit_size(const char *text, double width, double most,
+                         double least)
+{
+    size_t chars = 0;
+    double fit;
+    for (; *text; text++)
+        if (((unsigned char)*text & 0xC0) != 0x80)
+            chars++;
+    fit = chars ? width / (0.56 * (double)chars) : most;
+    return fit >= most ? most : fit < least ? least : floor(fit * 2) / 2;
+}
+
 /* A round axis step (1, 2 or 5 x 10^k) giving about five ticks to max. */
 static double svg_step(double max)
 {

@@ -1,0 +1,154 @@
+/*
+ * Tests of what the charts say beside their figures: the assumptions of
+ * a forecast chart, and the backtest chart in the charts' house style
+ * and language. (test_brief.c checks every chart's frame: well-formed
+ * XML, title, text alternative, axes.)
+ */
+#include "jbw_test.h"
+
+static void assert_contains(const char *hay, const char *needle)
+{
+    if (!strstr(hay, needle)) {
+        print_error("'%s' is not in the output\n", needle);
+        fail();
+    }
+}
+
+static void assert_lacks(const char *hay, const char *needle)
+{
+    if (strstr(hay, needle)) {
+        print_error("'%s' is in the output\n", needle);
+        fail();
+    }
+}
+
+/* ---- the forecast chart's assumptions ---------------------------------- */
+
+/*
+ * A deterministic forecast of the example over 12 months with the inflow
+ * set by hand: 30 OTS and 10 VOTS a month, 40 in all (other kinds 0).
+ */
+static jbw_forecast *forecast_of(const jbw_snapshot *snap, double hires_fte,
+                                 int32_t hire_months, double turnover,
+                                 const jbw_shock *shock, const jbw_hire *plan)
+{
+    jbw_forecast_params p;
+    jbw_forecast *fc = NULL;
+    int k;
+    assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, JBW_DATE_NONE,
+                                                NULL, NULL));
+    p.months = 12;
+    for (k = 0; k < JBW_KIND_COUNT; k++)
+        p.inflow[k] = 0;
+    p.inflow[JBW_KIND_OTS] = 30;
+    p.inflow[JBW_KIND_VOTS] = 10;
+    p.hires_fte = hires_fte;
+    p.hire_months = hire_months;
+    p.turnover = turnover;
+    p.shocks = shock;
+    p.shock_count = shock ? 1 : 0;
+    p.hiring_plan = plan;
+    p.hiring_plan_count = plan ? 1 : 0;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, NULL));
+    return fc;
+}
+
+static char *forecast_chart(const jbw_forecast *fc, jbw_lang lang)
+{
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    o.lang = lang;
+    o.notice = jbw_example_notice();
+    assert_ok(jbw_chart_forecast_svg(&svg, NULL, fc, &o));
+    return svg;
+}
+
+static void forecast_chart_states_its_assumptions(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_forecast *fc;
+    char *svg;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    /* 2.5 FTE hired every month, 15% leaving a year, 30 + 10 = 40 new
+     * measures a month */
+    fc = forecast_of(snap, 2.5, JBW_FORECAST_MONTHS_MAX, 0.15, NULL, NULL);
+    svg = forecast_chart(fc, JBW_LANG_NL);
+    /* on its own line under the subtitle (y 46): the next line, y 64 */
+    assert_contains(svg, "<text x=\"16\" y=\"64\"");
+    assert_contains(svg, "Aannames: werving 2,5 fte per maand, verloop 15% "
+                         "per jaar, instroom 40,0 per maand</text>");
+    /* also in the text alternative */
+    assert_contains(svg, "(eenheden van de norm). Aannames: werving 2,5 fte "
+                         "per maand, verloop 15% per jaar, instroom 40,0 per "
+                         "maand. ");
+    jbw_free(svg);
+    svg = forecast_chart(fc, JBW_LANG_EN);
+    assert_contains(svg, "Assumptions: hiring 2.5 FTE a month, staff turnover "
+                         "15% a year, inflow 40.0 a month</text>");
+    jbw_free(svg);
+    /* the older English chart says the same in its subtitle */
+    assert_ok(jbw_forecast_svg(&svg, NULL, fc, NULL));
+    assert_contains(svg, "deterministic run (expected values). Assumptions: "
+                         "hiring 2.5 FTE a month, staff turnover 15% a "
+                         "year, inflow 40.0 a month</text>");
+    jbw_free(svg);
+    jbw_forecast_free(fc);
+    jbw_snapshot_free(snap);
+}
+
+static void forecast_chart_assumptions_follow_the_run(void **state)
+{
+    /* a surge of every kind's inflow by half in months 1-6 of 12 */
+    const jbw_shock surge = {JBW_SHOCK_ALL_KINDS, 1, 6, 1.5};
+    /* 75 FTE hired in month 3 (besides the monthly hiring) */
+    jbw_hire cohort = JBW_HIRE_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_forecast *fc;
+    char *svg;
+    (void)state;
+    cohort.month = 3;
+    cohort.fte = 75;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    /* the defaults (no hiring, 20% turnover) are said to be the defaults */
+    fc = forecast_of(snap, 0, JBW_FORECAST_MONTHS_MAX, 0.2, NULL, NULL);
+    svg = forecast_chart(fc, JBW_LANG_NL);
+    assert_contains(svg, "Aannames: werving 0,0 fte per maand, verloop 20% "
+                         "per jaar, instroom 40,0 per maand (standaard)");
+    jbw_free(svg);
+    svg = forecast_chart(fc, JBW_LANG_EN);
+    assert_contains(svg, "Assumptions: hiring 0.0 FTE a month, staff turnover "
+                         "20% a year, inflow 40.0 a month (defaults)");
+    jbw_free(svg);
+    jbw_forecast_free(fc);
+    /* hiring 1.5 FTE in months 1-6 only, and the surge: 6 months of 60 and
+     * 6 of 40, a mean of 50 a month */
+    fc = forecast_of(snap, 1.5, 6, 0.2, &surge, NULL);
+    svg = forecast_chart(fc, JBW_LANG_NL);
+    assert_contains(svg, "Aannames: werving 1,5 fte per maand in maand "
+                         "1\xe2\x80\x93"
+                         "6, verloop 20% per jaar, instroom gemiddeld 50,0 "
+                         "per maand</text>");
+    jbw_free(svg);
+    jbw_forecast_free(fc);
+    /* a hiring plan is hiring too: not the defaults */
+    fc = forecast_of(snap, 0, JBW_FORECAST_MONTHS_MAX, 0.2, NULL, &cohort);
+    svg = forecast_chart(fc, JBW_LANG_EN);
+    assert_contains(svg, "Assumptions: hiring 0.0 FTE a month, hiring plan "
+                         "75.0 FTE in 1 cohort, staff turnover 20% a year, "
+                         "inflow 40.0 a month</text>");
+    assert_lacks(svg, "(defaults)");
+    jbw_free(svg);
+    jbw_forecast_free(fc);
+    jbw_snapshot_free(snap);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(forecast_chart_states_its_assumptions),
+        cmocka_unit_test(forecast_chart_assumptions_follow_the_run),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
