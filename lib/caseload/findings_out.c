@@ -114,11 +114,11 @@ static void cell(char *out, size_t size, const void *vc, size_t row, size_t col)
         snprintf(out, size, "%zu",
                  jbw_caseload_finding_count_rule(c->cl, (jbw_finding_rule)row));
     else /* "1 maatregel", "2 maatregelen" */
-        snprintf(out, size, "%s",
-                 jbw_caseload_finding_count_rule(c->cl, (jbw_finding_rule)row) ==
-                         1
-                     ? c->w->unit_one
-                     : c->w->unit);
+        snprintf(
+            out, size, "%s",
+            jbw_caseload_finding_count_rule(c->cl, (jbw_finding_rule)row) == 1
+                ? c->w->unit_one
+                : c->w->unit);
 }
 
 /* "  label: M1, M2, ... (+N more)" for one rule with findings, wrapped
