@@ -1207,6 +1207,50 @@ static void brief_speaks_dutch_and_cites_public_sources(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * Published figures are public already: the rule for small counts leaves
+ * them as published, in the table and in the chart. With rounding to 5,
+ * the Zuid-Holland Zuid table keeps 41 + 72 = 113 (20-9-2024) and 26 + 11
+ * = 37 (1-9-2025), where rounding would give 40, 70, 115 and 25, 10, 35;
+ * the brief's own figures are rounded: 96 nieuw -> 95, 141 in all -> 140
+ * (halves up: 45 stays 45).
+ */
+static void brief_leaves_published_figures_as_published(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b;
+    char *html = NULL;
+    size_t i;
+    (void)state;
+    o.round_to = 5;
+    b = example_brief(&snap, &series, &o);
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_contains(html, "<th scope=\"row\">20-9-2024</th><td class=\"n\">41"
+                          "</td><td class=\"n\">72</td><td class=\"n\">113"
+                          "</td>");
+    assert_contains(html, "<th scope=\"row\">1-9-2025</th><td class=\"n\">26"
+                          "</td><td class=\"n\">11</td><td class=\"n\">37"
+                          "</td>");
+    assert_contains(html, "Deze cijfers staan zoals ze zijn gepubliceerd");
+    assert_contains(html, "nieuw</th><td class=\"n\">95</td>");
+    assert_contains(html, "totaal</th><td class=\"n\">140</td>");
+    for (i = 0; i < jbw_brief_chart_count(b); i++) {
+        const char *name = NULL, *svg = NULL;
+        assert_ok(jbw_brief_chart(&name, &svg, b, i));
+        if (strcmp(name, "series") == 0) {
+            assert_contains(svg, ">41 + 72</text>");
+            assert_contains(svg, ">113</text>");
+            assert_null(strstr(svg, ">40 + 70</text>"));
+        }
+    }
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+}
+
 static void brief_suppresses_and_rounds_small_counts(void **state)
 {
     jbw_snapshot *snap = NULL;
@@ -1479,6 +1523,7 @@ int main(void)
         cmocka_unit_test(brief_sources_say_which_records_count_on_the_date),
         cmocka_unit_test(brief_of_one_region_has_that_regions_figures),
         cmocka_unit_test(brief_speaks_dutch_and_cites_public_sources),
+        cmocka_unit_test(brief_leaves_published_figures_as_published),
         cmocka_unit_test(brief_puts_scenarios_beside_their_assumptions),
         cmocka_unit_test(brief_options_are_checked),
         cmocka_unit_test(brief_fails_cleanly_when_memory_runs_out),

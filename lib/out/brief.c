@@ -275,8 +275,23 @@ static void waiting_table(jbw__brief_ctx *c, jbw_group g, const char *id)
     }
 }
 
+/*
+ * 1 when the series holds published figures only: its data notice says
+ * so ("PUBLISHED figures", the library's convention, as
+ * jbw_example_series_zhz() carries it) and names no synthetic data. They
+ * are public already: the rule for small counts does not change them.
+ */
+static int series_published(const jbw_series *s)
+{
+    const char *n = jbw_series_data_notice(s);
+    return n && strncmp(n, "PUBLISHED figures", 17) == 0 &&
+           !strstr(n, "SYNTHETIC");
+}
+
 static jbw_status series_table(jbw__brief_ctx *c, const jbw_series *s)
 {
+    static const jbw__publish exact = {0, 0};
+    const jbw__publish *rule = series_published(s) ? &exact : &c->publish;
     size_t i, n = jbw_series_count(s);
     fmtbuf day, a, b, t;
     jbw__doc_table(c->doc, "reeks", NULL, 4);
@@ -288,8 +303,10 @@ static jbw_status series_table(jbw__brief_ctx *c, const jbw_series *s)
         if (jbw_series_get(&p, s, i) != JBW_OK)
             continue;
         jbw__fmt_date(day, p.date, c->lang);
-        jbw__doc_row(c->doc, 4, day, count(a, c, p.nieuw),
-                     count(b, c, p.bestaand), count(t, c, p.total));
+        jbw__fmt_published(a, rule, p.nieuw, c->lang);
+        jbw__fmt_published(b, rule, p.bestaand, c->lang);
+        jbw__fmt_published(t, rule, p.total, c->lang);
+        jbw__doc_row(c->doc, 4, day, a, b, t);
     }
     return c->doc->failed ? jbw__enomem() : JBW_OK;
 }
@@ -356,8 +373,24 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
         jbw__doc_text(d, JBW__BLOCK_NOTE, "%s%s%s", jbw_series_data_notice(s),
                       nl ? " \xE2\x80\x94 " : "", nl ? nl : "");
     }
+    if (st == JBW_OK && series_published(s) &&
+        (c->publish.suppress_below > 1 || c->publish.round_to > 1))
+        jbw__doc_text(d, JBW__BLOCK_NOTE, "%s",
+                      T(c,
+                        "Deze cijfers staan zoals ze zijn gepubliceerd: de "
+                        "afronding en het verbergen van kleine aantallen "
+                        "gelden alleen voor de eigen cijfers van dit stuk.",
+                        "These figures are shown as published: rounding and "
+                        "hiding small counts apply to this brief's own "
+                        "figures only."));
     if (st == JBW_OK && jbw_series_count(s) > 0) {
-        st = jbw_chart_series_svg(&svg, NULL, s, &c->chart);
+        /* published figures as published, in the chart too */
+        jbw_chart_options co = c->chart;
+        if (series_published(s)) {
+            co.suppress_below = 0;
+            co.round_to = 0;
+        }
+        st = jbw_chart_series_svg(&svg, NULL, s, &co);
         st = jbw__brief_add_chart(c, "series", st, svg);
     }
     jbw_series_free(own);
@@ -512,32 +545,6 @@ static jbw_status section_caseload(jbw__brief_ctx *c)
     return st;
 }
 
-/*
- * The notice on every page. The library's notices are one fixed English
- * line wherever they appear (outputs can be searched for them); a Dutch
- * brief of the embedded example adds what it means in Dutch, because a
- * council reads it.
- */
-static char *page_notice(const jbw__brief_ctx *c)
-{
-    static const char dash[] = " \xE2\x80\x94 ";
-    const char *nl = jbw__notice_nl(c->lang, c->notice);
-    char *s;
-    size_t n, k;
-    if (!c->notice)
-        return NULL;
-    if (!nl)
-        return jbw__strdup(c->notice);
-    n = strlen(c->notice);
-    k = strlen(nl);
-    if (!(s = jbw__malloc(n + sizeof dash - 1 + k + 1)))
-        return NULL;
-    memcpy(s, c->notice, n);
-    memcpy(s + n, dash, sizeof dash - 1);
-    memcpy(s + n + sizeof dash - 1, nl, k + 1);
-    return s;
-}
-
 /* ---- the brief -------------------------------------------------------- */
 
 static jbw_status introduction(jbw__brief_ctx *c)
@@ -569,7 +576,7 @@ static jbw_status introduction(jbw__brief_ctx *c)
                      day);
         c->doc->title = jbw__strdup(t);
     }
-    c->doc->notice = page_notice(c);
+    c->doc->notice = jbw__brief_page_notice(c);
     if (!c->doc->title || (c->notice && !c->doc->notice))
         return jbw__enomem();
     jbw__doc_text(c->doc, JBW__BLOCK_H1, "%s", c->doc->title);

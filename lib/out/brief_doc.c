@@ -534,3 +534,29 @@ jbw_status jbw__doc_markdown(const jbw__doc *d, const char *image_prefix,
         return jbw__enomem();
     return JBW_OK;
 }
+
+/*
+ * The notice on every page. The library's notices are one fixed English
+ * line wherever they appear (outputs can be searched for them); a Dutch
+ * brief of the embedded example adds what it means in Dutch, because a
+ * council reads it.
+ */
+char *jbw__brief_page_notice(const jbw__brief_ctx *c)
+{
+    static const char dash[] = " \xE2\x80\x94 ";
+    const char *nl = jbw__notice_nl(c->lang, c->notice);
+    char *s;
+    size_t n, k;
+    if (!c->notice)
+        return NULL;
+    if (!nl)
+        return jbw__strdup(c->notice);
+    n = strlen(c->notice);
+    k = strlen(nl);
+    if (!(s = jbw__malloc(n + sizeof dash - 1 + k + 1)))
+        return NULL;
+    memcpy(s, c->notice, n);
+    memcpy(s + n, dash, sizeof dash - 1);
+    memcpy(s + n + sizeof dash - 1, nl, k + 1);
+    return s;
+}

@@ -105,6 +105,10 @@ void jbw__brief_scope_note(jbw__brief_ctx *c);
 /* In a brief of one region or organisation, a note that the tables and
  * charts per region and organisation show every group, for comparison. */
 void jbw__brief_compare_note(jbw__brief_ctx *c);
+/* The notice on every page (brief_doc.c): the options' notice, with its
+ * Dutch words after it in a Dutch brief; NULL without a notice or when
+ * out of memory. Free with jbw__free(). */
+char *jbw__brief_page_notice(const jbw__brief_ctx *c);
 /* The scope in words for a sentence: its name, or "alle organisaties en
  * regio's in de gegevens" for the whole data set. */
 const char *jbw__brief_scope_words(const jbw__brief_ctx *c);
