@@ -48,24 +48,72 @@ static int add_hiring_plan(jbw_scenario *sc, const char *path)
     return rc;
 }
 
-/* Builds the forecast parameters: snapshot start state, then scenario
- * and --hiring-plan, then --months. The scenario must outlive the params
- * (shocks, hiring plan). */
+/* Says on stderr which start state the scenario was laid on, so that a
+ * scenario's figures are never read as the data's or mixed with them
+ * unnoticed. */
+static void say_base(const jbw_cli *cli, const jbw_snapshot *snap,
+                     const jbw_forecast_params *params, int own_state)
+{
+    char date[16] = "", start[16] = "", scope[160];
+    jbw_date d = cli->date != JBW_DATE_NONE ? cli->date
+                                            : jbw_snapshot_reference_date(snap);
+    if (own_state) {
+        fprintf(stderr,
+                "jbw: start state from %s, which sets assigned, waiting or "
+                "staff counts: every key it does not set has the library's "
+                "default (no measures, no staff, no inflow), not the "
+                "data's\n",
+                cli->scenario);
+        return;
+    }
+    if (cli->organisation && cli->region)
+        snprintf(scope, sizeof scope, "organisation %s, region %s",
+                 cli->organisation, cli->region);
+    else if (cli->organisation || cli->region)
+        snprintf(scope, sizeof scope, "%s %s",
+                 cli->organisation ? "organisation" : "region",
+                 cli->organisation ? cli->organisation : cli->region);
+    else
+        snprintf(scope, sizeof scope, "all organisations and regions");
+    jbw_date_format(date, sizeof date, d);
+    fprintf(stderr, "jbw: %s laid over the data's state on %s (%s)",
+            cli->scenario, date, scope);
+    if (params->start != d && params->start != JBW_DATE_NONE) {
+        jbw_date_format(start, sizeof start, params->start);
+        fprintf(stderr, ", dated %s by its start", start);
+    }
+    fputs(": every key it does not set keeps the data's value\n", stderr);
+}
+
+/* Builds the forecast parameters: the start state, then the scenario and
+ * --hiring-plan, then --months. The start state is the snapshot's, unless
+ * the scenario sets one itself (jbw_scenario_sets_start_state): then the
+ * library's defaults, as jbw_forecast_params_init(), so that its counts
+ * are not mixed with the snapshot's for the kinds and tenure slots it does
+ * not name. The scenario must outlive the params (shocks, hiring plan). */
 static int build_params(jbw_cli *cli, jbw_forecast_params *params,
                         jbw_snapshot **snap, jbw_norm **norm,
                         jbw_scenario **scenario)
 {
-    int rc = jbw_cli_load(cli, snap);
+    int own_state, rc;
+    if (cli->scenario &&
+        jbw_cli_check(jbw_scenario_load(scenario, cli->scenario)))
+        return 1;
+    own_state = jbw_scenario_sets_start_state(*scenario);
+    if (own_state &&
+        (cli->organisation || cli->region || cli->date != JBW_DATE_NONE))
+        return jbw_cli_usage("--organisation, --region and --date choose the "
+                             "data's start state; the --scenario sets its "
+                             "own (assigned, waiting or staff counts)");
+    rc = jbw_cli_load(cli, snap);
     if (rc != 0)
         return rc;
     if (jbw_cli_norm(cli, norm) != 0 ||
         jbw_cli_check(
             jbw_forecast_params_init(params, JBW_FORECAST_PARAMS_VERSION)) ||
-        jbw_cli_check(jbw_forecast_params_from_snapshot(
-            params, *snap, *norm, cli->date, cli->organisation, cli->region)))
-        return 1;
-    if (cli->scenario &&
-        jbw_cli_check(jbw_scenario_load(scenario, cli->scenario)))
+        (!own_state &&
+         jbw_cli_check(jbw_forecast_params_from_snapshot(
+             params, *snap, *norm, cli->date, cli->organisation, cli->region))))
         return 1;
     if (cli->hiring_plan && ((!*scenario && jbw_cli_check(jbw_scenario_parse(
                                                 scenario, "", 0, NULL))) ||
@@ -75,6 +123,8 @@ static int build_params(jbw_cli *cli, jbw_forecast_params *params,
         return 1;
     if (cli->months)
         params->months = (int32_t)cli->months;
+    if (cli->scenario)
+        say_base(cli, *snap, params, own_state);
     return 0;
 }
 

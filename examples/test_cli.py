@@ -1017,6 +1017,44 @@ class Forecast(unittest.TestCase):
         self.assertGreaterEqual(p2["hires_fte_per_month"], p1["hires_fte_per_month"])
         self.assertGreater(p2["hires_fte_per_month"], 0)
 
+    def test_the_docs_75_fte_scenario_starts_where_the_docs_say(self):
+        # docs/forecast.md, "Scenario files": the scenario block run with the
+        # documented command starts from its own state, not the example's:
+        # nieuw 60 + bestaand 99 = 159 waiting, 1500 assigned, 110 FTE of 36+
+        # months (ramp 1) x 12 = capacity 1320, load 1500 measures x 1 unit.
+        import re
+        doc = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
+                           "docs", "forecast.md")
+        with open(doc, encoding="utf-8") as f:
+            text = f.read()
+        at = text.index('**Example: the "75 FTE hired" scenario.**')
+        block = re.search(r"```\n(.*?)```", text[at:], re.S).group(1)
+        command = re.search(r"`(jbw forecast --scenario[^`]*)`",
+                            text[at:].replace("\n", " ")).group(1)
+        self.assertEqual(command, "jbw forecast --scenario jbwest.scenario "
+                                  "--replicates 1000 --svg jbwest.svg")
+        cli.work_file("jbwest.scenario", block)
+        p = run(*command.split()[1:], cwd=cli.WORK)
+        row = next(line.split() for line in p.stdout.splitlines()
+                   if line.split()[:2] == ["2024-09-01", "0"])
+        nieuw, bestaand, waiting, _, _, assigned, fte, _, capacity, load = row[2:]
+        self.assertEqual((nieuw, bestaand, waiting), ("60,0", "99,0", "159,0"))
+        self.assertEqual((assigned, fte, capacity, load),
+                         ("1500,0", "110,0", "1320,0", "1500,0"))
+        self.assertIn("start state from jbwest.scenario", p.stderr)
+        self.assertTrue(os.path.exists(os.path.join(cli.WORK, "jbwest.svg")))
+        # the data's state is not silently mixed in: its options are refused
+        run("forecast", "--scenario", "jbwest.scenario", "--organisation",
+            "JBWEST", cwd=cli.WORK, check_rc=2)
+        # a scenario of rates only is laid over the data's state, and says so
+        rates = self.scenario("turnover = 10%\n")
+        base = json.loads(run("forecast", "--months", "1", "--format", "json").stdout)
+        p = run("forecast", "--months", "1", "--format", "json", "--scenario", rates)
+        # month 0 of the example: 96 nieuw + 45 bestaand = 141 waiting
+        self.assertEqual(json.loads(p.stdout)["mean"][0]["waiting"], 141)
+        self.assertEqual(base["mean"][0]["waiting"], 141)
+        self.assertIn("laid over the data's state on 2025-09-01", p.stderr)
+
     def test_queue_staffing_reaches_the_share(self):
         doc = json.loads(run("staffing", "--within-workdays", "5", "--percent",
                              "90", "--format", "json").stdout)

@@ -1689,6 +1689,33 @@ static void scenario_file_sets_what_it_names_over_a_base(void **s)
     assert_int_equal(jbw_scenario_shock_count(NULL), 0);
 }
 
+/* Each start-state key alone makes a scenario set the start state; the
+ * rates, the staff policy, shocks and the hiring plan do not. */
+static void a_scenario_says_whether_it_sets_the_start_state(void **s)
+{
+    static const char *const state[] = {
+        "assigned.OTS = 1\n", "waiting_nieuw.vots = 2\n",
+        "waiting_bestaand.JR_VGBM = 0\n", "staff.0 = 1\n", "staff.36 = 0\n"};
+    static const char *const other[] = {
+        "", "months = 12\nstart = 2024-09-01\nturnover = 20%\n",
+        "inflow.OTS = 40\nduration.OTS = 20\nhires_fte = 12.5\n",
+        "shock.s = VOTS 3 8 1.5\nhire.1 = 75 3 0.5\ntariff.OTS = 1\n"};
+    jbw_scenario *sc = NULL;
+    size_t i;
+    (void)s;
+    for (i = 0; i < sizeof state / sizeof state[0]; i++) {
+        assert_ok(jbw_scenario_parse(&sc, state[i], strlen(state[i]), NULL));
+        assert_int_equal(jbw_scenario_sets_start_state(sc), 1);
+        jbw_scenario_free(sc);
+    }
+    for (i = 0; i < sizeof other / sizeof other[0]; i++) {
+        assert_ok(jbw_scenario_parse(&sc, other[i], strlen(other[i]), NULL));
+        assert_int_equal(jbw_scenario_sets_start_state(sc), 0);
+        jbw_scenario_free(sc);
+    }
+    assert_int_equal(jbw_scenario_sets_start_state(NULL), 0);
+}
+
 static void scenario_fails(const char *text, int status, const char *needle1,
                            const char *needle2)
 {
@@ -2411,6 +2438,7 @@ int main(void)
         cmocka_unit_test(queue_rejects_bad_input),
         cmocka_unit_test(queue_params_follow_the_forecast_params),
         cmocka_unit_test(scenario_file_sets_what_it_names_over_a_base),
+        cmocka_unit_test(a_scenario_says_whether_it_sets_the_start_state),
         cmocka_unit_test(scenario_errors_name_line_key_and_value),
         cmocka_unit_test(scenario_load_reads_a_file),
         cmocka_unit_test(shocks_csv_adds_shocks_all_or_nothing),

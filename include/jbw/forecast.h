@@ -296,6 +296,17 @@ JBW_API size_t jbw_scenario_shock_count(const jbw_scenario *sc);
 JBW_API size_t jbw_scenario_hire_count(const jbw_scenario *sc);
 
 /*
+ * 1 when the scenario sets any of the start state (an assigned.KIND,
+ * waiting_nieuw.KIND, waiting_bestaand.KIND or staff.N key), else 0 (also
+ * for NULL). Applied over a snapshot's state, such a scenario would mix
+ * its own counts with the snapshot's for the kinds and tenure slots it
+ * does not name; the `jbw` command therefore lays it over
+ * jbw_forecast_params_init() instead (docs/forecast.md, "Scenario
+ * files"). Since 0.2.
+ */
+JBW_API int jbw_scenario_sets_start_state(const jbw_scenario *sc);
+
+/*
  * Writes every parameter the scenario sets into `params` (initialised by
  * the caller, e.g. from a snapshot) and leaves the others. When the
  * scenario has shocks, params->shocks points into the scenario (borrowed:

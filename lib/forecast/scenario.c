@@ -504,6 +504,27 @@ size_t jbw_scenario_hire_count(const jbw_scenario *sc)
     return sc ? sc->hire_count : 0;
 }
 
+int jbw_scenario_sets_start_state(const jbw_scenario *sc)
+{
+    size_t i;
+    int k;
+    if (!sc)
+        return 0;
+    for (i = 0; i < SC_NKINDEDS; i++) {
+        size_t off = kinded_keys[i].offset;
+        if (off != SC_FIELD(assigned) && off != SC_FIELD(waiting_nieuw) &&
+            off != SC_FIELD(waiting_bestaand))
+            continue;
+        for (k = 0; k < JBW_KIND_SLOTS; k++)
+            if (sc->kinded_line[i][k])
+                return 1;
+    }
+    for (k = 0; k < JBW_TENURE_SLOTS; k++)
+        if (sc->staff_line[k])
+            return 1;
+    return 0;
+}
+
 jbw_status jbw_scenario_apply(jbw_forecast_params *given,
                               const jbw_scenario *sc)
 {

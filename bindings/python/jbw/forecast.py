@@ -219,6 +219,7 @@ declare_all([
     ("jbw_scenario_shock_count", c_size_t, [_P]),
     ("jbw_scenario_add_hiring_plan_csv", STATUS, [_P, c_char_p, c_size_t, c_char_p]),
     ("jbw_scenario_hire_count", c_size_t, [_P]),
+    ("jbw_scenario_sets_start_state", c_int, [_P]),
     ("jbw_scenario_apply", STATUS, [_PP_PARAMS, _P]),
     ("jbw_statistic_code", c_char_p, [c_int]),
     ("jbw_forecast_options_init", STATUS, [POINTER(ForecastOptionsC), c_uint]),
@@ -549,6 +550,15 @@ class Scenario(Handle):
     def hire_count(self) -> int:
         """Number of cohorts in the scenario's hiring plan."""
         return C.jbw_scenario_hire_count(self._p)
+
+    @property
+    def sets_start_state(self) -> bool:
+        """True when the scenario sets any assigned, waiting or staff count
+        (``jbw_scenario_sets_start_state``). Apply such a scenario to
+        :meth:`ForecastParams.default`, as ``jbw forecast --scenario``
+        does, not over a snapshot's state: its counts would mix with the
+        snapshot's for the kinds and tenure slots it does not name."""
+        return bool(C.jbw_scenario_sets_start_state(self._p))
 
     def apply(self, params: Optional[ForecastParams] = None) -> ForecastParams:
         """A copy of ``params`` (default: :meth:`ForecastParams.default`) with

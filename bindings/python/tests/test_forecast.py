@@ -276,6 +276,15 @@ class Scenarios(unittest.TestCase):
         self.assertEqual(p.duration[Kind.OTS], 10)        # kept from the base
         self.assertEqual(p.waiting_nieuw[Kind.OTS], 12)
 
+    def test_a_scenario_says_whether_it_sets_the_start_state(self):
+        # rates, shocks and a hiring plan are not a start state; any count is
+        for text, state in (("months = 12\ninflow.OTS = 40\nhire.1 = 75\n", False),
+                            ("shock.s = ALL 1 2 1.5\n", False),
+                            ("waiting_bestaand.OTS = 99\n", True),
+                            ("staff.36 = 110\n", True)):
+            with jbw.Scenario.parse(text) as sc:
+                self.assertIs(sc.sets_start_state, state, text)
+
     def test_shocks_multiply_the_inflow(self):
         p = waiting_only(months=4)
         p.inflow[Kind.OTS] = 10
