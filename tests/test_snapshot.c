@@ -1122,6 +1122,236 @@ static void test_many_records_grow_and_stay_findable(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* ---- the data notice ---------------------------------------------------- */
+
+/* A notice with what each writer must escape: CSV a ',' and '"'; JSON a
+ * '"' and '\'; SVG '"', '<', '>' and '&'. */
+#define ODD_NOTICE "Synthetic, \"test\" <a> & b\\c"
+
+static void test_set_data_notice_copies_and_null_clears(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    char given[] = "Synthetic test data";
+    (void)state;
+    assert_null(jbw_snapshot_data_notice(snap)); /* made by the caller */
+    assert_ok(jbw_snapshot_set_data_notice(snap, given));
+    assert_ptr_not_equal(jbw_snapshot_data_notice(snap), given);
+    given[0] = 'X'; /* the snapshot holds its own copy */
+    assert_string_equal(jbw_snapshot_data_notice(snap), "Synthetic test data");
+    assert_ok(jbw_snapshot_set_data_notice(snap, "Other notice"));
+    assert_string_equal(jbw_snapshot_data_notice(snap), "Other notice");
+    assert_ok(jbw_snapshot_set_data_notice(snap, NULL));
+    assert_null(jbw_snapshot_data_notice(snap));
+    assert_ok(jbw_snapshot_set_data_notice(snap, NULL)); /* none to clear */
+    jbw_snapshot_free(snap);
+}
+
+static void test_set_data_notice_replaces_the_examples(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, 1));
+    assert_string_equal(jbw_snapshot_data_notice(snap), jbw_example_notice());
+    assert_ok(jbw_snapshot_set_data_notice(snap, "Own notice"));
+    assert_string_equal(jbw_snapshot_data_notice(snap), "Own notice");
+    jbw_snapshot_free(snap);
+}
+
+/* Each refused text leaves the notice as it was; the detail names the
+ * rule and the byte (1-based). */
+static void test_set_data_notice_refuses_what_a_line_cannot_carry(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    char longest[402];
+    (void)state;
+    assert_ok(jbw_snapshot_set_data_notice(snap, "kept"));
+    assert_status(jbw_snapshot_set_data_notice(NULL, "x"), JBW_EINVAL);
+    assert_status(jbw_snapshot_set_data_notice(snap, ""), JBW_EINVAL);
+    assert_error_contains("empty");
+    assert_status(jbw_snapshot_set_data_notice(snap, "a\nb"), JBW_EINVAL);
+    assert_error_contains("control character (byte 2)");
+    assert_status(jbw_snapshot_set_data_notice(snap, "tab\there"), JBW_EINVAL);
+    assert_error_contains("control character (byte 4)");
+    assert_status(jbw_snapshot_set_data_notice(snap, "del\x7f"), JBW_EINVAL);
+    assert_error_contains("control character (byte 4)");
+    /* U+0085 (NEL), a C1 control: C2 85 */
+    assert_status(jbw_snapshot_set_data_notice(snap, "a\xc2\x85"), JBW_EINVAL);
+    assert_error_contains("control character (byte 2)");
+    /* a lone continuation byte, a cut sequence, an overlong '/' */
+    assert_status(jbw_snapshot_set_data_notice(snap, "ab\x80"), JBW_EINVAL);
+    assert_error_contains("not valid UTF-8 (byte 3)");
+    assert_status(jbw_snapshot_set_data_notice(snap, "caf\xc3"), JBW_EINVAL);
+    assert_error_contains("not valid UTF-8 (byte 4)");
+    assert_status(jbw_snapshot_set_data_notice(snap, "\xc0\xaf"), JBW_EINVAL);
+    assert_error_contains("not valid UTF-8 (byte 1)");
+    /* 400 bytes are kept, 401 refused */
+    memset(longest, 'n', 401);
+    longest[401] = '\0';
+    assert_status(jbw_snapshot_set_data_notice(snap, longest), JBW_EINVAL);
+    assert_error_contains("longer than 400 bytes (401)");
+    assert_string_equal(jbw_snapshot_data_notice(snap), "kept");
+    longest[400] = '\0';
+    assert_ok(jbw_snapshot_set_data_notice(snap, longest));
+    assert_int_equal(strlen(jbw_snapshot_data_notice(snap)), 400);
+    /* well-formed UTF-8 is text: "é" (C3 A9), "€" (E2 82 AC) */
+    assert_ok(
+        jbw_snapshot_set_data_notice(snap, "fictief caf\xc3\xa9 \xe2\x82\xac"));
+    jbw_snapshot_free(snap);
+}
+
+static void test_set_data_notice_survives_failed_allocation(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    (void)state;
+    assert_ok(jbw_snapshot_set_data_notice(snap, "kept"));
+    jbw_test_fail_after(0);
+    assert_status(jbw_snapshot_set_data_notice(snap, "new"), JBW_ENOMEM);
+    jbw_test_alloc_reset();
+    assert_string_equal(jbw_snapshot_data_notice(snap), "kept");
+    jbw_snapshot_free(snap);
+}
+
+/* A snapshot with W1 and one nieuw OTS of G1 in R1 waiting since
+ * 2025-01-01, carrying ODD_NOTICE. */
+static jbw_snapshot *noticed_snapshot(void)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    assert_ok(jbw_snapshot_set_data_notice(snap, ODD_NOTICE));
+    return snap;
+}
+
+/* Whether `text` ends with `end`. */
+static int ends_with(const char *text, size_t len, const char *end)
+{
+    size_t n = strlen(end);
+    return len >= n && memcmp(text + len - n, end, n) == 0;
+}
+
+static void test_writers_carry_and_escape_a_set_notice(void **state)
+{
+    jbw_snapshot *snap = noticed_snapshot();
+    jbw_calendar *cal = NULL;
+    jbw_norm *norm = NULL;
+    jbw_caseload *cl = NULL;
+    jbw_triage *tr = NULL;
+    jbw_waitrisk_model *model = NULL;
+    char *out = NULL, *line, *next;
+    size_t len = 0, lines = 0;
+    (void)state;
+    assert_ok(jbw_calendar_new(&cal, NULL));
+    assert_ok(jbw_norm_new_default(&norm));
+    assert_ok(jbw_caseload_compute(&cl, snap, norm, cal, NULL));
+    /* text: the notice as given, then a blank line */
+    assert_ok(jbw_caseload_text(&out, &len, cl));
+    assert_memory_equal(out, ODD_NOTICE "\n\n", strlen(ODD_NOTICE) + 2);
+    jbw_free(out);
+    /* JSON: a first key; '"' and '\' escaped with a backslash */
+    assert_ok(jbw_caseload_json(&out, &len, cl));
+    assert_non_null(strstr(out, "{\"data_notice\":\"Synthetic, \\\"test\\\" "
+                                "<a> & b\\\\c\","));
+    assert_ptr_equal(strstr(out, "{\"data_notice\""), out);
+    jbw_free(out);
+    /* CSV: a last column on every line; the field quoted (it holds ','
+     * and '"'), its quotes doubled (RFC 4180) */
+    assert_ok(jbw_caseload_csv(&out, &len, cl));
+    for (line = out; *line; line = next + 1, lines++) {
+        next = strchr(line, '\n');
+        assert_non_null(next);
+        if (line == out)
+            assert_true(ends_with(line, (size_t)(next - line), ",data_notice"));
+        else
+            assert_true(ends_with(line, (size_t)(next - line),
+                                  ",\"Synthetic, \"\"test\"\" <a> & b\\c\""));
+    }
+    assert_true(lines >= 2); /* the header and the total at least */
+    jbw_free(out);
+    /* triage text too */
+    assert_ok(jbw_waitrisk_model_new_default(&model));
+    assert_ok(jbw_triage_new(&tr, model, cal, snap, JBW_DATE_NONE));
+    assert_ok(jbw_triage_text(&out, &len, tr, 0, JBW_LANG_EN));
+    assert_memory_equal(out, ODD_NOTICE "\n", strlen(ODD_NOTICE) + 1);
+    jbw_free(out);
+    jbw_triage_free(tr);
+    jbw_waitrisk_model_free(model);
+    jbw_caseload_free(cl);
+    jbw_norm_free(norm);
+    jbw_calendar_free(cal);
+    jbw_snapshot_free(snap);
+}
+
+/* The allocator of test_results_keep_the_notice_after_the_snapshot: it
+ * overwrites each block before freeing it, so that a result that kept a
+ * pointer to the freed notice reads 'X's, not the text. Each block keeps
+ * its size in a 16-byte header. */
+static void *poison_malloc(size_t size, void *user)
+{
+    unsigned char *p = malloc(size + 16);
+    (void)user;
+    if (!p)
+        return NULL;
+    memcpy(p, &size, sizeof size);
+    return p + 16;
+}
+
+static void poison_free(void *ptr, void *user)
+{
+    unsigned char *p = ptr;
+    size_t size;
+    (void)user;
+    if (!p)
+        return;
+    memcpy(&size, p - 16, sizeof size);
+    memset(p, 'X', size);
+    free(p - 16);
+}
+
+static void *poison_realloc(void *ptr, size_t size, void *user)
+{
+    unsigned char *p = poison_malloc(size, user);
+    size_t old;
+    if (!p || !ptr)
+        return p;
+    memcpy(&old, (unsigned char *)ptr - 16, sizeof old);
+    memcpy(p, ptr, old < size ? old : size);
+    poison_free(ptr, user);
+    return p;
+}
+
+/* A calibration and a backtest may outlive their snapshot
+ * (calibrate.h): they keep the notice the snapshot had, and the SVG
+ * escapes it as XML text ('"' &quot;, '<' &lt;, '>' &gt;, '&' &amp;). */
+static void test_results_keep_the_notice_after_the_snapshot(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_calibration *cal = NULL;
+    jbw_backtest *bt = NULL;
+    jbw_calibrate_options co = JBW_CALIBRATE_OPTIONS_INIT;
+    jbw_backtest_options bo = JBW_BACKTEST_OPTIONS_INIT;
+    char *svg = NULL;
+    size_t len = 0;
+    (void)state;
+    assert_ok(
+        jbw_set_allocator(poison_malloc, poison_realloc, poison_free, NULL));
+    assert_ok(jbw_example_snapshot(&snap, 1));
+    assert_ok(jbw_snapshot_set_data_notice(snap, ODD_NOTICE));
+    assert_ok(jbw_calibrate(&cal, snap, &co));
+    bo.from = D(2025, 3, 1); /* 6 months to the reference date 2025-09-01 */
+    bo.months = 6;
+    assert_ok(jbw_backtest_run(&bt, snap, &bo));
+    jbw_snapshot_free(snap);
+    assert_string_equal(jbw_calibration_data_notice(cal), ODD_NOTICE);
+    assert_string_equal(jbw_backtest_data_notice(bt), ODD_NOTICE);
+    assert_ok(jbw_backtest_svg(&svg, &len, bt, NULL));
+    assert_non_null(strstr(svg, ">Synthetic, &quot;test&quot; &lt;a&gt; "
+                                "&amp; b\\c</text>"));
+    jbw_free(svg);
+    jbw_backtest_free(bt);
+    jbw_calibration_free(cal);
+    assert_ok(jbw_set_allocator(NULL, NULL, NULL, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1163,6 +1393,12 @@ int main(void)
         cmocka_unit_test(test_counts_on_an_earlier_date),
         cmocka_unit_test(test_counts_reject_bad_arguments_untouched),
         cmocka_unit_test(test_many_records_grow_and_stay_findable),
+        cmocka_unit_test(test_set_data_notice_copies_and_null_clears),
+        cmocka_unit_test(test_set_data_notice_replaces_the_examples),
+        cmocka_unit_test(test_set_data_notice_refuses_what_a_line_cannot_carry),
+        cmocka_unit_test(test_set_data_notice_survives_failed_allocation),
+        cmocka_unit_test(test_writers_carry_and_escape_a_set_notice),
+        cmocka_unit_test(test_results_keep_the_notice_after_the_snapshot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -128,7 +128,8 @@ JBW_API size_t jbw_calibration_min_events(const jbw_calibration *cal);
  * (jbw_snapshot_data_notice: the embedded example says it is synthetic);
  * NULL for real data and for NULL. Every writer below carries it (text
  * and scenario: a first line; JSON: a first key "data_notice"; CSV: a
- * last column "data_notice"). Borrowed, static.
+ * last column "data_notice"). Borrowed: a copy made when the calibration
+ * was, valid while `cal` lives.
  */
 JBW_API const char *jbw_calibration_data_notice(const jbw_calibration *cal);
 
@@ -355,7 +356,8 @@ JBW_API int jbw_backtest_is_history(const jbw_backtest *bt);
  * backtest was made from (jbw_snapshot_data_notice); NULL for real data
  * and for NULL. Every writer below carries it (text: a first line; JSON:
  * a first key "data_notice"; CSV: a last column "data_notice"; SVG: a
- * line under the title). Borrowed, static.
+ * line under the title). Borrowed: a copy made when the backtest was,
+ * valid while `bt` lives.
  */
 JBW_API const char *jbw_backtest_data_notice(const jbw_backtest *bt);
 /* The calibration the forecast used (borrowed, valid while `bt` lives);

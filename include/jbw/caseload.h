@@ -164,7 +164,7 @@ JBW_API const jbw_norm *jbw_caseload_norm(const jbw_caseload *cl);
 
 /* The data notice of the snapshot the result was computed from
  * (jbw_snapshot_data_notice: the embedded example says it is synthetic);
- * NULL for real data and for NULL. Borrowed, static. */
+ * NULL for real data and for NULL. Borrowed from the snapshot. */
 JBW_API const char *jbw_caseload_data_notice(const jbw_caseload *cl);
 
 /* Totals of everything. Caller sets out->version.

@@ -100,16 +100,37 @@ JBW_API jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
 JBW_API jbw_date jbw_snapshot_reference_date(const jbw_snapshot *snap);
 
 /*
- * The data notice of a snapshot: for the embedded example
- * (jbw_example_snapshot) the statement that it is synthetic, the text of
- * jbw_example_notice(); NULL for data the caller added or loaded, and for
- * NULL. The caseload, triage and allocation writers put it into every
- * output made from the snapshot (text: first line; JSON: a first key
- * "data_notice"; CSV: a last column "data_notice"); pass it to
- * jbw_forecast_set_data_notice and jbw_output_options for forecasts and
- * staffing answers. Borrowed, static.
+ * The data notice of a snapshot: where its data come from, when they are
+ * not real. For the embedded example (jbw_example_snapshot) the statement
+ * that it is synthetic, the text of jbw_example_notice(); the text given
+ * to jbw_snapshot_set_data_notice(); NULL for data the caller added or
+ * loaded without one, and for NULL. The caseload, triage and allocation
+ * writers put it into every output made from the snapshot (text: first
+ * line; JSON: a first key "data_notice"; CSV: a last column
+ * "data_notice"); pass it to jbw_forecast_set_data_notice and
+ * jbw_output_options for forecasts and staffing answers.
+ * Borrowed: the example's text is static; a text set with
+ * jbw_snapshot_set_data_notice() is valid until the snapshot is freed or
+ * given another notice.
  */
 JBW_API const char *jbw_snapshot_data_notice(const jbw_snapshot *snap);
+
+/*
+ * Gives the snapshot a data notice (jbw_snapshot_data_notice), replacing
+ * any it has, the example's too; NULL clears it (real data). The CSV
+ * loader reads no notice: a program that loads an export made from a
+ * snapshot with a notice (its data_notice file, docs/formats.md) sets it
+ * with this function. `text` is copied.
+ * Refused with JBW_EINVAL (the snapshot keeps its notice): snap NULL; an
+ * empty text; a text over 400 bytes; bytes that are not well-formed UTF-8;
+ * control characters (below 0x20, 0x7f, U+0080..U+009F), so that the
+ * notice is one line in every output. The writers escape what their
+ * format needs (CSV quotes, JSON and SVG escapes).
+ * Errors: JBW_EINVAL (the detail says which rule and the byte),
+ * JBW_ENOMEM (the snapshot is unchanged).
+ */
+JBW_API jbw_status jbw_snapshot_set_data_notice(jbw_snapshot *snap,
+                                                const char *text);
 
 /* The snapshot's registry (borrowed, valid while the snapshot lives). */
 JBW_API const jbw_registry *jbw_snapshot_registry(const jbw_snapshot *snap);

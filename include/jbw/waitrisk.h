@@ -431,7 +431,7 @@ JBW_API jbw_date jbw_triage_date(const jbw_triage *triage);
 JBW_API const jbw_waitrisk_model *jbw_triage_model(const jbw_triage *triage);
 
 /* The data notice of the triage's snapshot (jbw_snapshot_data_notice);
- * NULL for real data and for NULL. Borrowed, static. */
+ * NULL for real data and for NULL. Borrowed from the snapshot. */
 JBW_API const char *jbw_triage_data_notice(const jbw_triage *triage);
 
 /*
@@ -566,7 +566,7 @@ JBW_API const char *jbw_allocation_norm_name(const jbw_allocation *alloc);
 JBW_API jbw_unit jbw_allocation_unit(const jbw_allocation *alloc);
 
 /* The data notice of the allocation's snapshot (jbw_snapshot_data_notice);
- * NULL for real data and for NULL. Borrowed, static. */
+ * NULL for real data and for NULL. Borrowed from the snapshot. */
 JBW_API const char *jbw_allocation_data_notice(const jbw_allocation *alloc);
 
 /* Output. JSON {"assignments":[{"id","rank","worker"}],"unassigned":

@@ -96,6 +96,12 @@ jbw_status jbw__verror(jbw_status status, const char *fmt, va_list ap);
 const char *jbw__quote_value(char *dst, size_t size, const char *s, size_t n);
 /* The buffer size for a value quoted in a message: 68 bytes and "…". */
 #define JBW__SHOWN 72
+/*
+ * Length of the well-formed UTF-8 sequence at p (p[0] >= 0x80, the text
+ * NUL-terminated), or 0: overlong forms, surrogates and code points past
+ * U+10FFFF are not well-formed (RFC 3629) (error.c).
+ */
+size_t jbw__utf8_seq(const unsigned char *p);
 
 /* Records "out of memory" and returns JBW_ENOMEM. */
 jbw_status jbw__enomem(void);
@@ -220,6 +226,18 @@ void jbw__notice_text(jbw__buf *b, const char *notice);
 void jbw__notice_json(jbw__buf *b, const char *notice);
 void jbw__notice_csv_header_end(jbw__buf *b, const char *notice);
 void jbw__notice_csv_row_end(jbw__buf *b, const char *notice);
+
+/* The longest data notice a snapshot or series keeps, in bytes. */
+#define JBW__NOTICE_MAX 400
+/*
+ * Checks a data notice before it is kept: not empty, at most
+ * JBW__NOTICE_MAX bytes, well-formed UTF-8 without control characters
+ * (C0, DEL and C1), so that every writer can carry it on one line (a
+ * text line, a CSV field, a JSON string, SVG text) and the data_notice
+ * file of an export holds it as one line. JBW_OK, or JBW_EINVAL with
+ * "<what> <reason>" as the detail.
+ */
+jbw_status jbw__notice_check(const char *notice, const char *what);
 
 /* ---- one record as CSV or JSON (row.c) ------------------------------- */
 /*

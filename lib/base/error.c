@@ -60,12 +60,7 @@ void jbw_clear_error(void)
     last_error[0] = '\0';
 }
 
-/*
- * Length of the well-formed UTF-8 sequence at p (p[0] >= 0x80, the text
- * NUL-terminated), or 0: overlong forms, surrogates and code points past
- * U+10FFFF are not well-formed (RFC 3629).
- */
-static size_t utf8_seq(const unsigned char *p)
+size_t jbw__utf8_seq(const unsigned char *p)
 {
     unsigned char lo = 0x80, hi = 0xBF;
     size_t n, i;
@@ -100,7 +95,7 @@ static void utf8_clean(char *s)
             p++;
             continue;
         }
-        n = utf8_seq(p);
+        n = jbw__utf8_seq(p);
         if (n)
             p += n;
         else

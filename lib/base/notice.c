@@ -36,3 +36,34 @@ void jbw__notice_csv_row_end(jbw__buf *b, const char *notice)
     }
     jbw__buf_putc(b, '\n');
 }
+
+jbw_status jbw__notice_check(const char *notice, const char *what)
+{
+    const unsigned char *p = (const unsigned char *)notice;
+    size_t n = strlen(notice), i = 0, k;
+    if (n == 0)
+        return jbw__error(JBW_EINVAL, "%s is empty (NULL clears it)", what);
+    if (n > JBW__NOTICE_MAX)
+        return jbw__error(JBW_EINVAL, "%s is longer than %d bytes (%zu)", what,
+                          JBW__NOTICE_MAX, n);
+    while (i < n) {
+        if (p[i] < 0x20 || p[i] == 0x7f)
+            return jbw__error(JBW_EINVAL,
+                              "%s holds a control character (byte %zu)", what,
+                              i + 1);
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if ((k = jbw__utf8_seq(p + i)) == 0)
+            return jbw__error(JBW_EINVAL, "%s is not valid UTF-8 (byte %zu)",
+                              what, i + 1);
+        /* U+0080..U+009F: the C1 controls */
+        if (p[i] == 0xC2 && p[i + 1] < 0xA0)
+            return jbw__error(JBW_EINVAL,
+                              "%s holds a control character (byte %zu)", what,
+                              i + 1);
+        i += k;
+    }
+    return JBW_OK;
+}

@@ -105,28 +105,16 @@ jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
     return jbw__ok();
 }
 
-/* The longest notice a series keeps. */
-#define JBW__NOTICE_MAX 400
-
 jbw_status jbw_series_set_data_notice(jbw_series *series, const char *notice)
 {
     char *copy = NULL;
-    size_t i, n;
+    jbw_status st;
     if (!series)
         return jbw__error(JBW_EINVAL,
                           "jbw_series_set_data_notice: series is NULL");
     if (notice) {
-        n = strlen(notice);
-        if (n > JBW__NOTICE_MAX)
-            return jbw__error(JBW_EINVAL,
-                              "series notice is longer than %d bytes (%zu)",
-                              JBW__NOTICE_MAX, n);
-        for (i = 0; i < n; i++)
-            if ((unsigned char)notice[i] < 0x20 || notice[i] == 0x7f)
-                return jbw__error(JBW_EINVAL,
-                                  "series notice holds a control character "
-                                  "(byte %zu)",
-                                  i + 1);
+        if ((st = jbw__notice_check(notice, "series notice")) != JBW_OK)
+            return st;
         if (!(copy = jbw__strdup(notice)))
             return jbw__enomem();
     }

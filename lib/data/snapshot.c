@@ -257,6 +257,25 @@ const char *jbw_snapshot_data_notice(const jbw_snapshot *snap)
     return snap ? snap->data_notice : NULL;
 }
 
+jbw_status jbw_snapshot_set_data_notice(jbw_snapshot *snap, const char *text)
+{
+    char *copy = NULL;
+    jbw_status st;
+    if (!snap)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_snapshot_set_data_notice: snapshot is NULL");
+    if (text) {
+        if ((st = jbw__notice_check(text, "data notice")) != JBW_OK)
+            return st;
+        if (!(copy = jbw__strdup(text)))
+            return jbw__enomem();
+    }
+    jbw__free(snap->own_notice);
+    snap->own_notice = copy;
+    snap->data_notice = copy;
+    return jbw__ok();
+}
+
 void jbw_snapshot_free(jbw_snapshot *snap)
 {
     if (!snap)
@@ -271,6 +290,7 @@ void jbw_snapshot_free(jbw_snapshot *snap)
     free_workers(&snap->w);
     free_measures(&snap->m);
     jbw__free(snap->own_family);
+    jbw__free(snap->own_notice);
     jbw__free(snap);
 }
 

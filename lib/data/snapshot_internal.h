@@ -150,7 +150,9 @@ struct jbw_snapshot {
      * a measure comes without one */
     uint32_t *own_family;
     size_t own_cap;
-    const char *data_notice; /* static text; NULL: real data */
+    /* the example's static text, or own_notice; NULL: real data */
+    const char *data_notice;
+    char *own_notice; /* jbw_snapshot_set_data_notice's copy; NULL */
 };
 
 /* Room for that many more workers and measures, grown once (loaders

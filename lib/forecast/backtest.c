@@ -15,7 +15,7 @@ struct jbw_backtest {
     int history;
     jbw_calibration *calibration;
     jbw_backtest_month *rows; /* months + 1 */
-    const char *data_notice;  /* the exports' (static text); NULL: none */
+    char *data_notice;        /* a copy of the exports'; NULL: none */
 };
 
 jbw_status jbw_backtest_options_init(jbw_backtest_options *opts,
@@ -148,6 +148,16 @@ static jbw_status new_result(jbw_backtest **out, const jbw_backtest_options *o,
     return JBW_OK;
 }
 
+/* The snapshot's notice copied into bt (the backtest may outlive the
+ * snapshot); JBW_OK when it has none. */
+static jbw_status copy_notice(jbw_backtest *bt, const jbw_snapshot *snap)
+{
+    const char *notice = jbw_snapshot_data_notice(snap);
+    if (notice && !(bt->data_notice = jbw__strdup(notice)))
+        return jbw__enomem();
+    return JBW_OK;
+}
+
 /* The date D0 + k months, with the range checked. */
 static jbw_status month_date(jbw_date *out, jbw_date from, int32_t k)
 {
@@ -184,8 +194,8 @@ jbw_status jbw_backtest_run(jbw_backtest **out, const jbw_snapshot *snap,
     }
     if ((st = new_result(&bt, opts, 0)) != JBW_OK)
         return st;
-    bt->data_notice = jbw_snapshot_data_notice(snap);
-    if ((st = forecast_from(bt, snap, opts, 1)) != JBW_OK)
+    if ((st = copy_notice(bt, snap)) != JBW_OK ||
+        (st = forecast_from(bt, snap, opts, 1)) != JBW_OK)
         goto fail;
     for (k = 0; k <= bt->months; k++)
         if ((st = fill_actual(&bt->rows[k], snap, bt->rows[k].date, opts, 0)) !=
@@ -276,9 +286,10 @@ jbw_status jbw_backtest_run_history(jbw_backtest **out,
     if ((st = new_result(&bt, opts, 1)) != JBW_OK)
         return st;
     /* one synthetic export makes the whole comparison synthetic */
-    for (i = 0; !bt->data_notice && i < count; i++)
-        bt->data_notice = jbw_snapshot_data_notice(snaps[i]);
-    if ((st = forecast_from(bt, snaps[start], opts, 0)) != JBW_OK)
+    for (i = 0; st == JBW_OK && !bt->data_notice && i < count; i++)
+        st = copy_notice(bt, snaps[i]);
+    if (st != JBW_OK ||
+        (st = forecast_from(bt, snaps[start], opts, 0)) != JBW_OK)
         goto fail;
     for (k = 0; k <= bt->months; k++) {
         long e = nearest_export(snaps, count, bt->rows[k].date);
@@ -300,6 +311,7 @@ void jbw_backtest_free(jbw_backtest *bt)
         return;
     jbw_calibration_free(bt->calibration);
     jbw__free(bt->rows);
+    jbw__free(bt->data_notice);
     jbw__free(bt);
 }
 

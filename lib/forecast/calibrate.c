@@ -31,7 +31,7 @@ struct jbw_calibration {
     jbw_calibration_kind kinds[JBW_KIND_COUNT];
     jbw_calibration_staff staff;
     jbw_calibration_assignment assignment;
-    const char *data_notice; /* the snapshot's (static text); NULL: none */
+    char *data_notice; /* a copy of the snapshot's; NULL: none */
     char kind_notes[JBW_KIND_COUNT][NOTE_SIZE]; /* "": no note */
     char staff_note[NOTE_SIZE];
 };
@@ -450,7 +450,7 @@ jbw_status jbw_calibrate(jbw_calibration **out, const jbw_snapshot *snap,
         sc.calendar = own;
     /* werkdagen from a start in the window to D: at most the days */
     km.size = (size_t)(sc.date - sc.w0) + 2;
-    c = jbw__malloc(sizeof *c);
+    c = jbw__calloc(1, sizeof *c);
     km.events = jbw__calloc(km.size, sizeof *km.events);
     km.censored = jbw__calloc(km.size, sizeof *km.censored);
     if (!c || !km.events || !km.censored) {
@@ -459,7 +459,12 @@ jbw_status jbw_calibrate(jbw_calibration **out, const jbw_snapshot *snap,
     }
     init_result(c, &sc, opts->window_months);
     c->min_events = opts->min_events;
-    c->data_notice = jbw_snapshot_data_notice(snap);
+    /* a copy: the calibration may outlive the snapshot */
+    if (jbw_snapshot_data_notice(snap) &&
+        !(c->data_notice = jbw__strdup(jbw_snapshot_data_notice(snap)))) {
+        st = jbw__enomem();
+        goto fail;
+    }
     if ((st = scan(c, &km, snap, &sc)) != JBW_OK)
         goto fail;
     finish_kinds(c, &def, opts->min_events);
@@ -475,12 +480,15 @@ fail:
     jbw__free(km.events);
     jbw__free(km.censored);
     jbw_calendar_free(own);
-    jbw__free(c);
+    jbw_calibration_free(c);
     return st;
 }
 
 void jbw_calibration_free(jbw_calibration *cal)
 {
+    if (!cal)
+        return;
+    jbw__free(cal->data_notice);
     jbw__free(cal);
 }
 
