@@ -681,6 +681,56 @@ static int nothing_loaded(const jbw_cli *cli, jbw_snapshot **out,
     return 1;
 }
 
+int jbw_cli_load_notice(jbw_snapshot *snap, const char *measures)
+{
+    /* a notice is one line of at most 400 bytes: a larger file is
+     * refused whole, never cut */
+    char path[4096], text[512];
+    const char *slash = strrchr(measures, '/');
+    int dir = slash ? (int)(slash - measures + 1) : 0, failed;
+    size_t n;
+    FILE *f;
+    snprintf(path, sizeof path, "%.*sdata_notice", dir, measures);
+    f = fopen(path, "rb");
+    if (!f && errno == ENOENT)
+        return 0;
+    if (!f) {
+        fprintf(stderr, "jbw: %s: cannot read the data notice: %s\n", path,
+                strerror(errno));
+        return 1;
+    }
+    errno = 0;
+    n = fread(text, 1, sizeof text, f);
+    failed = ferror(f) ? errno : 0;
+    fclose(f);
+    if (failed) {
+        fprintf(stderr, "jbw: %s: cannot read the data notice: %s\n", path,
+                strerror(failed));
+        return 1;
+    }
+    if (n == sizeof text) {
+        fprintf(stderr,
+                "jbw: %s: the data notice is longer than 400 bytes; a "
+                "notice is one line\n",
+                path);
+        return 1;
+    }
+    text[n] = '\0';
+    if (n && text[n - 1] == '\n') /* the line end the export writes */
+        text[--n] = '\0';
+    if (n && text[n - 1] == '\r')
+        text[--n] = '\0';
+    if (strlen(text) != n) {
+        fprintf(stderr, "jbw: %s: the data notice holds a NUL byte\n", path);
+        return 1;
+    }
+    if (jbw_snapshot_set_data_notice(snap, text) != JBW_OK) {
+        fprintf(stderr, "jbw: %s: %s\n", path, jbw_last_error());
+        return 1;
+    }
+    return 0;
+}
+
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
 {
     jbw_registry *reg = NULL;
@@ -717,6 +767,11 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
             return 1;
         if (jbw_cli_check(st)) {
             hint_slots(cli);
+            return 1;
+        }
+        if (jbw_cli_load_notice(*out, cli->measures)) {
+            jbw_snapshot_free(*out);
+            *out = NULL;
             return 1;
         }
     }

@@ -168,6 +168,14 @@ int jbw_cli_check(jbw_status st);
  * valid keys is printed).
  */
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out);
+/*
+ * The data notice of an export: the file data_notice in the folder of
+ * `measures` (jbw export and Python's save_csv write it beside the CSV
+ * files) becomes the snapshot's, so that every output still says where
+ * the data come from. No such file: real data, 0. 1 when the file cannot
+ * be read or its text is refused (the reason and the file on stderr).
+ */
+int jbw_cli_load_notice(jbw_snapshot *snap, const char *measures);
 int jbw_cli_norm(const jbw_cli *cli, jbw_norm **out);
 int jbw_cli_model(const jbw_cli *cli, jbw_waitrisk_model **out);
 /* Writes a result to stdout. (The library's writers carry the data

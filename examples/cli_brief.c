@@ -12,7 +12,9 @@ void jbw_cli_chart_options(const jbw_cli *cli, const jbw_snapshot *snap,
 {
     jbw_chart_options_init(opts, JBW_CHART_OPTIONS_VERSION);
     opts->lang = cli->lang;
-    opts->notice = cli->example ? jbw_example_notice() : NULL;
+    opts->notice = snap           ? jbw_snapshot_data_notice(snap)
+                   : cli->example ? jbw_example_notice()
+                                  : NULL;
     opts->registry = snap ? jbw_snapshot_registry(snap) : NULL;
 }
 

@@ -98,7 +98,8 @@ static int by_date(const void *a, const void *b)
 }
 
 /* Loads DIR/<date>/measures.csv and workers.csv with <date> as the
- * reference date; 0 or 1 (with the reason on stderr). */
+ * reference date, and its data_notice; 0 or 1 (with the reason on
+ * stderr). */
 static int load_export(history *h, const jbw_cli *cli, const jbw_registry *reg,
                        const char *name, jbw_date date)
 {
@@ -125,6 +126,10 @@ static int load_export(history *h, const jbw_cli *cli, const jbw_registry *reg,
     jbw_rejects_free(rejects);
     if (jbw_cli_check(st))
         return 1;
+    if (jbw_cli_load_notice(h->snaps[h->count], m)) {
+        jbw_snapshot_free(h->snaps[h->count]);
+        return 1;
+    }
     h->count++;
     return 0;
 }

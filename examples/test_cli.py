@@ -19,12 +19,6 @@ def jbw_notice():
     return json.loads(run("report", "--format", "json").stdout)["data_notice"]
 
 
-def without_notice(doc):
-    doc = dict(doc)
-    doc.pop("data_notice", None)
-    return doc
-
-
 def csv_without_notice(text):
     """CSV rows as lists, without a data_notice column."""
     import csv
@@ -445,12 +439,8 @@ class Report(unittest.TestCase):
         for fmt in ("json", "csv"):
             embedded = run("report", "--format", fmt).stdout
             loaded = run("report", "--format", fmt, *inputs).stdout
-            if fmt == "json":
-                self.assertEqual(without_notice(json.loads(embedded)),
-                                 json.loads(loaded))
-            else:
-                self.assertEqual(csv_without_notice(embedded), csv_without_notice(loaded))
-                self.assertNotIn("data_notice", loaded)
+            # the export's data_notice file brings the notice back too
+            self.assertEqual(embedded, loaded)
         # Without --registry the embedded registry is used: same result.
         loaded = run("report", "--format", "csv", *inputs[:4]).stdout
         self.assertEqual(csv_without_notice(run("report", "--format", "csv").stdout),
@@ -708,12 +698,115 @@ class SyntheticNotice(unittest.TestCase):
         shutil.rmtree(d, ignore_errors=True)
         run("export", "--dir", d)
         with open(os.path.join(d, "data_notice"), encoding="utf-8") as f:
-            self.assertEqual(f.read().strip(), self.notice())
-        # loaded back, the data is the user's: no notice
-        p = run("report", "--format", "json", "--measures", os.path.join(d, "measures.csv"),
-                "--workers", os.path.join(d, "workers.csv"))
+            self.assertEqual(f.read(), self.notice() + "\n")  # one line
+        # without the notice file, the data are the user's: no notice
+        os.remove(os.path.join(d, "data_notice"))
+        inputs = ("--measures", os.path.join(d, "measures.csv"),
+                  "--workers", os.path.join(d, "workers.csv"))
+        p = run("report", "--format", "json", *inputs)
         self.assertNotIn("data_notice", json.loads(p.stdout))
         self.assertNotIn("SYNTHETIC", p.stdout)
+        self.assertNotIn("data_notice", run("report", "--format", "csv", *inputs).stdout)
+        self.assertTrue(run("report", *inputs).stdout.startswith("Caseloadrapport"))
+
+    def export_with_notice(self, name, notice=None):
+        """Exports the example into WORK/name; `notice` (not None)
+        replaces the text of its data_notice file. Returns the folder and
+        the --measures/--workers arguments."""
+        d = os.path.join(cli.WORK, name)
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        if notice is not None:
+            with open(os.path.join(d, "data_notice"), "w", encoding="utf-8") as f:
+                f.write(notice + "\n")
+        return d, ["--measures", os.path.join(d, "measures.csv"),
+                   "--workers", os.path.join(d, "workers.csv")]
+
+    def assert_carries(self, args, notice):
+        """The text output of `jbw args` opens with `notice`, its JSON
+        has it as the first key and its CSV as the last column of every
+        row."""
+        import csv
+        import io
+        self.assertEqual(run(*args).stdout.splitlines()[0], notice)
+        doc = json.loads(run(*args, "--format", "json").stdout)
+        self.assertEqual(list(doc)[0], "data_notice")
+        self.assertEqual(doc["data_notice"], notice)
+        rows = list(csv.reader(io.StringIO(run(*args, "--format", "csv").stdout)))
+        self.assertEqual(rows[0][-1], "data_notice")
+        for row in rows[1:]:
+            self.assertEqual(len(row), len(rows[0]))
+            self.assertEqual(row[-1], notice)
+
+    def test_an_export_loaded_back_keeps_its_notice(self):
+        d, inputs = self.export_with_notice("export-back")
+        notice = self.notice()
+        for cmd in (("report",), ("triage",), ("allocate",),
+                    ("forecast", "--months", "3"),
+                    ("staffing", "--target", "50", "--months", "12"),
+                    ("calibrate",),
+                    ("backtest", "--from", "2025-03-01", "--months", "3")):
+            with self.subTest(" ".join(cmd)):
+                self.assert_carries([*cmd, *inputs], notice)
+        html = run("brief", *inputs).stdout
+        self.assertIn(notice, html)
+        # an export of the loaded export still has the file
+        again = os.path.join(cli.WORK, "export-again")
+        shutil.rmtree(again, ignore_errors=True)
+        run("export", "--dir", again, *inputs)
+        with open(os.path.join(again, "data_notice"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), notice + "\n")
+
+    def test_a_history_of_exports_keeps_their_notice(self):
+        d, _ = self.export_with_notice("export-hist-src")
+        hist = os.path.join(cli.WORK, "history-notice")
+        shutil.rmtree(hist, ignore_errors=True)
+        shutil.copytree(d, os.path.join(hist, "2025-09-01"))
+        notice = self.notice()
+        self.assert_carries(["series", "--history", hist], notice)
+        self.assertIn(notice, run("brief", "--history", hist).stdout)
+        os.remove(os.path.join(hist, "2025-09-01", "data_notice"))
+        self.assertNotIn("data_notice",
+                         json.loads(run("series", "--history", hist,
+                                        "--format", "json").stdout))
+
+    def test_a_notice_with_csv_json_and_xml_specials_is_escaped(self):
+        import csv
+        import io
+        import xml.etree.ElementTree as ET
+        notice = 'Fictief, "test" <a> & b'
+        d, inputs = self.export_with_notice("export-odd", notice)
+        self.assert_carries(["report", *inputs], notice)
+        # the raw CSV line ends with the field quoted, its quotes doubled
+        line = run("report", "--format", "csv", *inputs).stdout.splitlines()[1]
+        self.assertTrue(line.endswith(',"Fictief, ""test"" <a> & b"'), line)
+        svg = os.path.join(d, "odd.svg")
+        run("report", "--svg", svg, *inputs)
+        texts = [t.text for t in ET.parse(svg).getroot().iter()
+                 if t.tag.endswith("text")]
+        self.assertIn(notice, texts)
+
+    def test_a_notice_file_that_cannot_be_carried_is_an_input_error(self):
+        for name, text, reason in (
+                ("tab", "a\tb", "control character (byte 2)"),
+                ("empty", "", "is empty"),
+                ("long", "n" * 401, "longer than 400 bytes (401)")):
+            with self.subTest(name):
+                d, inputs = self.export_with_notice("export-bad-" + name, text)
+                p = run("report", *inputs, check_rc=1)
+                self.assertIn(os.path.join(d, "data_notice"), p.stderr)
+                self.assertIn(reason, p.stderr)
+                self.assertEqual(p.stdout, "")
+        d, inputs = self.export_with_notice("export-bad-bytes")
+        with open(os.path.join(d, "data_notice"), "wb") as f:
+            f.write(b"caf\xe9\n")  # Latin-1, not UTF-8
+        p = run("report", *inputs, check_rc=1)
+        self.assertIn("not valid UTF-8 (byte 4)", p.stderr)
+        hist = os.path.join(cli.WORK, "history-bad-notice")
+        shutil.rmtree(hist, ignore_errors=True)
+        shutil.copytree(d, os.path.join(hist, "2025-09-01"))
+        p = run("series", "--history", hist, check_rc=1)
+        self.assertIn(os.path.join(hist, "2025-09-01", "data_notice"), p.stderr)
 
 
 class HostileInput(unittest.TestCase):

@@ -42,7 +42,7 @@ jbw_status jbw__notice_check(const char *notice, const char *what)
     const unsigned char *p = (const unsigned char *)notice;
     size_t n = strlen(notice), i = 0, k;
     if (n == 0)
-        return jbw__error(JBW_EINVAL, "%s is empty (NULL clears it)", what);
+        return jbw__error(JBW_EINVAL, "%s is empty", what);
     if (n > JBW__NOTICE_MAX)
         return jbw__error(JBW_EINVAL, "%s is longer than %d bytes (%zu)", what,
                           JBW__NOTICE_MAX, n);
