@@ -855,3 +855,18 @@ int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
     }
     return jbw_cli_check(jbw_write_file(path, text, len));
 }
+
+int jbw_cli_remove_in_dir(const char *dir, const char *name)
+{
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        fprintf(stderr, "jbw: path too long: '%s'\n", dir);
+        return 1;
+    }
+    if (remove(path) != 0 && errno != ENOENT) {
+        fprintf(stderr, "jbw: cannot remove '%s': %s\n", path, strerror(errno));
+        return 1;
+    }
+    return 0;
+}

@@ -183,9 +183,12 @@ int jbw_cli_model(const jbw_cli *cli, jbw_waitrisk_model **out);
 int jbw_cli_emit(const char *text, size_t len);
 int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
                          size_t len);
+/* Removes DIR/name when it exists; 0, or 1 (the reason on stderr). */
+int jbw_cli_remove_in_dir(const char *dir, const char *name);
 
-/* Chart options for the command: its language, the synthetic notice for
- * the embedded example, the snapshot's registry names (snap may be NULL). */
+/* Chart options for the command: its language, the snapshot's data
+ * notice (without a snapshot: the embedded example's when the command runs
+ * on it), the snapshot's registry names (snap may be NULL). */
 void jbw_cli_chart_options(const jbw_cli *cli, const jbw_snapshot *snap,
                            jbw_chart_options *opts);
 /* Writes a chart made with status `made` to path and frees it; 0 or 1. */

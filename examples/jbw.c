@@ -157,6 +157,8 @@ static int cmd_export(jbw_cli *cli)
                     jbw_cli_write_in_dir(cli->dir, "data_notice", line,
                                          (size_t)n))
                     rc = 1;
+            } else if (rc == 0) { /* an earlier export's: not these data's */
+                rc = jbw_cli_remove_in_dir(cli->dir, "data_notice");
             }
         }
     }

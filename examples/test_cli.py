@@ -786,6 +786,14 @@ class SyntheticNotice(unittest.TestCase):
                  if t.tag.endswith("text")]
         self.assertIn(notice, texts)
 
+    def test_an_export_of_real_data_removes_an_earlier_notice(self):
+        d, inputs = self.export_with_notice("export-real-src")
+        os.remove(os.path.join(d, "data_notice"))  # now the user's own data
+        target, _ = self.export_with_notice("export-real")  # has a notice
+        run("export", "--dir", target, *inputs)
+        self.assertEqual(sorted(os.listdir(target)),
+                         ["measures.csv", "registry.csv", "workers.csv"])
+
     def test_a_notice_file_that_cannot_be_carried_is_an_input_error(self):
         for name, text, reason in (
                 ("tab", "a\tb", "control character (byte 2)"),

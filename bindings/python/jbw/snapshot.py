@@ -10,12 +10,17 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Union
 
 from . import _structs as S
-from ._lib import C
+from ._lib import STATUS, C, declare_all
 from ._util import (DateLike, Handle, dec, enc, from_days, instance, new_handle,
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
 
+from .errors import InvalidArgument
 from .measure import Kind, Measure, Worker, kind_count
 from .registry import Registry
+
+declare_all([
+    ("jbw_snapshot_set_data_notice", STATUS, [c_void_p, c_char_p]),
+])
 
 __all__ = ["Snapshot", "MeasureState", "Counts", "Reject", "EXAMPLE_SEED",
            "LOAD_THREADS_MAX"]
@@ -168,9 +173,17 @@ class Snapshot(Handle):
                  reference_date: DateLike = None,
                  max_file_bytes: Optional[int] = None,
                  max_line_bytes: Optional[int] = None,
-                 threads: int = 1) -> "Snapshot":
+                 threads: int = 1, read_notice: bool = True) -> "Snapshot":
         """Loads measures.csv and workers.csv (registry: the embedded
         Zuid-West one when None).
+
+        ``read_notice`` True (default): a file ``data_notice`` beside
+        measures.csv (:meth:`save_csv` and ``jbw export`` write it for
+        synthetic data) becomes the snapshot's :attr:`data_notice`, so that
+        every result made from it still says where the data come from; no
+        such file: no notice (real data). A notice file that cannot be read
+        raises OSError, one the library refuses (see :attr:`data_notice`)
+        InvalidArgument naming the file. False: no file is read.
 
         Strict (default): all or nothing; the first problem raises with the
         file, line, column and value. Lenient: the good rows load and every
@@ -186,8 +199,44 @@ class Snapshot(Handle):
         """
         opts = _load_options(lenient, allow_unknown_columns, reference_date,
                              max_file_bytes, max_line_bytes, threads)
-        return cls._load(registry, lenient, C.jbw_snapshot_load_csv,
+        snap = cls._load(registry, lenient, C.jbw_snapshot_load_csv,
                          path_arg(measures), path_arg(workers), byref(opts))
+        if read_notice:
+            try:
+                snap._read_notice(measures)
+            except BaseException:
+                snap.close()
+                raise
+        return snap
+
+    def _read_notice(self, measures: PathLike) -> None:
+        """Sets the notice from the data_notice file in the folder of
+        ``measures``, when there is one: one line, as save_csv writes it."""
+        folder = os.path.dirname(os.fspath(measures))
+        path = os.path.join(folder, b"data_notice" if isinstance(folder, bytes)
+                            else "data_notice")
+        try:
+            with open(path, "rb") as f:
+                raw = f.read(512)  # a notice is at most 400 bytes
+        except FileNotFoundError:
+            return
+        shown = os.fsdecode(path)
+        if len(raw) == 512:
+            raise InvalidArgument(InvalidArgument.status,
+                                  f"{shown}: the data notice is longer than 400 "
+                                  "bytes; a notice is one line")
+        if raw.endswith(b"\n"):  # the line end save_csv writes
+            raw = raw[:-1]
+        if raw.endswith(b"\r"):
+            raw = raw[:-1]
+        if b"\0" in raw:
+            raise InvalidArgument(InvalidArgument.status,
+                                  f"{shown}: the data notice holds a NUL byte")
+        try:
+            C.jbw_snapshot_set_data_notice(self._p, raw)
+        except InvalidArgument as e:
+            raise InvalidArgument(e.status, f"{shown}: {e.detail}",
+                                  e.strerror) from None
 
     @classmethod
     def from_csv(cls, measures: Union[str, bytes], workers: Union[str, bytes],
@@ -244,10 +293,22 @@ class Snapshot(Handle):
 
     @property
     def data_notice(self) -> Optional[str]:
-        """The library's notice that the data is synthetic (the embedded
-        example), or None. Every writer of a result made from this
-        snapshot carries it."""
+        """Where the data come from when they are not real, or None: the
+        library's notice that the embedded example is synthetic, the one
+        :meth:`load_csv` read from an export's data_notice file, or one
+        set here. Every writer of a result made from this snapshot carries
+        it."""
         return dec(C.jbw_snapshot_data_notice(self._p))
+
+    @data_notice.setter
+    def data_notice(self, notice: Optional[str]) -> None:
+        """Sets the notice (copied; None clears it). InvalidArgument for
+        an empty text, more than 400 bytes (UTF-8) or a control character
+        (a notice is one line in every output)."""
+        if notice is not None and "\0" in notice:
+            raise InvalidArgument(InvalidArgument.status,
+                                  "data notice holds a control character (NUL)")
+        C.jbw_snapshot_set_data_notice(self._p, enc(notice))
 
     @property
     def reference_date(self) -> _dt.date:
@@ -356,7 +417,10 @@ class Snapshot(Handle):
 
     def save_csv(self, directory: PathLike) -> None:
         """Writes measures.csv, workers.csv and registry.csv into a directory
-        (created when missing); each file is replaced atomically."""
+        (created when missing); each file is replaced atomically. A
+        snapshot with a :attr:`data_notice` also writes it, one line, to
+        the file data_notice (which :meth:`load_csv` reads back); one
+        without removes a data_notice file left there before."""
         from . import io
         os.makedirs(directory, exist_ok=True)
         io.write_file(os.path.join(directory, "measures.csv"), self.measures_csv())
@@ -364,8 +428,11 @@ class Snapshot(Handle):
         with self.registry() as reg:
             io.write_file(os.path.join(directory, "registry.csv"), reg.to_csv())
         notice = self.data_notice
+        path = os.path.join(directory, "data_notice")
         if notice:  # beside the CSV files, which must load back as they are
-            io.write_file(os.path.join(directory, "data_notice"), notice + "\n")
+            io.write_file(path, notice + "\n")
+        elif os.path.lexists(path):  # an earlier save's, not these data's
+            os.remove(path)
 
     # -- convenience ---------------------------------------------------------------
 

@@ -290,11 +290,12 @@ class SyntheticNotice(unittest.TestCase):
                 snap.save_csv(d)
             with open(os.path.join(d, "data_notice"), encoding="utf-8") as f:
                 self.assertEqual(f.read().strip(), notice)
+            # loaded back, the export still says it is synthetic
             with jbw.Snapshot.load_csv(os.path.join(d, "measures.csv"),
                                        os.path.join(d, "workers.csv")) as back:
-                self.assertIsNone(back.data_notice)
+                self.assertEqual(back.data_notice, notice)
                 with back.caseload() as r:
-                    self.assertNotIn("data_notice", r.to_dict())
+                    self.assertEqual(r.to_dict()["data_notice"], notice)
 
 
 class ResultsSayWhatTheyWereMadeWith(unittest.TestCase):

@@ -189,6 +189,93 @@ class Csv(unittest.TestCase):
             jbw.Snapshot.load_csv("/nonexistent/m.csv", "/nonexistent/w.csv")
 
 
+class DataNotice(unittest.TestCase):
+    """The notice of synthetic data travels with save_csv / load_csv."""
+
+    ODD = 'Fictief, "test" <a> & b'
+
+    def paths(self, d):
+        return os.path.join(d, "measures.csv"), os.path.join(d, "workers.csv")
+
+    def test_a_set_notice_is_copied_and_none_clears_it(self):
+        with small_snapshot() as snap:
+            self.assertIsNone(snap.data_notice)  # the caller's own records
+            snap.data_notice = self.ODD
+            self.assertEqual(snap.data_notice, self.ODD)
+            snap.data_notice = None
+            self.assertIsNone(snap.data_notice)
+
+    def test_a_notice_that_is_not_one_line_is_refused(self):
+        with small_snapshot() as snap:
+            snap.data_notice = "kept"
+            for bad in ("", "a\nb", "a\x00b", "\x85", "n" * 401,
+                        "\u00e9" * 201):  # 402 bytes in UTF-8
+                with self.subTest(bad=bad[:8]):
+                    with self.assertRaises(jbw.InvalidArgument):
+                        snap.data_notice = bad
+            self.assertEqual(snap.data_notice, "kept")
+            snap.data_notice = "\u00e9" * 200  # 400 bytes: the longest
+            self.assertEqual(len(snap.data_notice), 200)
+
+    def test_save_csv_then_load_csv_keeps_the_notice(self):
+        with small_snapshot() as snap, tempfile.TemporaryDirectory() as d:
+            snap.data_notice = self.ODD
+            snap.save_csv(d)
+            with open(os.path.join(d, "data_notice"), encoding="utf-8") as f:
+                self.assertEqual(f.read(), self.ODD + "\n")
+            with jbw.Snapshot.load_csv(*self.paths(d), reference_date=D) as back:
+                self.assertEqual(back.data_notice, self.ODD)
+                with back.caseload() as r:
+                    self.assertEqual(r.to_dict()["data_notice"], self.ODD)
+                    self.assertTrue(r.to_text().startswith(self.ODD + "\n"))
+            with jbw.Snapshot.load_csv(*self.paths(d), reference_date=D,
+                                       read_notice=False) as back:
+                self.assertIsNone(back.data_notice)
+            # without the file: real data, no notice
+            os.remove(os.path.join(d, "data_notice"))
+            with jbw.Snapshot.load_csv(*self.paths(d), reference_date=D) as back:
+                self.assertIsNone(back.data_notice)
+
+    def test_save_csv_of_real_data_removes_an_earlier_notice(self):
+        with small_snapshot() as snap, tempfile.TemporaryDirectory() as d:
+            snap.data_notice = self.ODD
+            snap.save_csv(d)
+            snap.data_notice = None
+            snap.save_csv(d)
+            self.assertEqual(sorted(os.listdir(d)),
+                             ["measures.csv", "registry.csv", "workers.csv"])
+
+    def test_a_bad_notice_file_is_an_error_naming_it(self):
+        with small_snapshot() as snap, tempfile.TemporaryDirectory() as d:
+            snap.save_csv(d)
+            path = os.path.join(d, "data_notice")
+            for raw, reason in ((b"a\tb\n", "control character (byte 2)"),
+                                (b"caf\xe9\n", "not valid UTF-8 (byte 4)"),
+                                (b"\n", "empty")):
+                with self.subTest(raw=raw):
+                    with open(path, "wb") as f:
+                        f.write(raw)
+                    with self.assertRaises(jbw.InvalidArgument) as cm:
+                        jbw.Snapshot.load_csv(*self.paths(d), reference_date=D)
+                    self.assertIn(path, str(cm.exception))
+                    self.assertIn(reason, str(cm.exception))
+            os.remove(path)
+            os.mkdir(path)
+            with self.assertRaises(OSError):
+                jbw.Snapshot.load_csv(*self.paths(d), reference_date=D)
+
+    def test_a_history_of_exports_keeps_their_notice(self):
+        with small_snapshot() as snap, tempfile.TemporaryDirectory() as d:
+            snap.data_notice = self.ODD
+            snap.save_csv(os.path.join(d, "2025-09-01"))
+            snaps = jbw.load_history(d)
+            try:
+                self.assertEqual([s.data_notice for s in snaps], [self.ODD])
+            finally:
+                for s in snaps:
+                    s.close()
+
+
 class Files(unittest.TestCase):
     def test_write_then_read(self):
         with tempfile.TemporaryDirectory() as d:
