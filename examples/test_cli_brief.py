@@ -310,7 +310,10 @@ class Brief(unittest.TestCase):
         self.assertIn("| Zonder vaste jeugdbeschermer: bestaand | < 50 |", md)
         # the base keeps the default turnover, 20% a year; the scenario 30%
         self.assertIn("| Personeelsverloop per jaar | 20% | 30% |", md)
-        self.assertIn("| 20-9-2024 | < 50 | 72 | 113 |", md)
+        # the published series stays as published: the rule is for the
+        # brief's own figures (41 of the council letter, not "< 50")
+        self.assertIn("| 20-9-2024 | 41 | 72 | 113 |", md)
+        self.assertIn("\nOp 1-9-2025 hadden 141 lopende maatregelen", md)
 
     def test_brief_help_names_its_own_formats(self):
         # the brief writes HTML or Markdown, not the text/json/csv of the

@@ -203,7 +203,7 @@ jbw_status jbw_forecast_svg(char **out, size_t *len, const jbw_forecast *fc,
     if (!out || !fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_svg: NULL argument");
     if (!title)
-        title = "Children without a fixed jeugdbeschermer: forecast";
+        title = "Measures without a fixed jeugdbeschermer: forecast";
     left = jbw__svg_axis_for(svg_max(fc, Q(waiting), band_stat));
     cap_max = svg_max(fc, Q(capacity), JBW_STAT_MEAN);
     if (svg_max(fc, Q(load), JBW_STAT_MEAN) > cap_max)

@@ -353,8 +353,8 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     s.b = empty;
     jbw__chart_begin(
         &s, &c, "forecast", W, B2 + 52 + jbw__chart_notice_height(&c),
-        JBW__T(c.lang, "Prognose: jeugdigen zonder vaste jeugdbeschermer",
-               "Forecast: children without a fixed "
+        JBW__T(c.lang, "Prognose: maatregelen zonder vaste jeugdbeschermer",
+               "Forecast: measures without a fixed "
                "jeugdbeschermer"),
         sub, d.failed ? NULL : d.data);
     if (!as.failed && as.data)

@@ -28,7 +28,7 @@ print(jbw.example_notice())
 model = jbw.WaitRiskModel.load(args.model) if args.model else jbw.WaitRiskModel()
 
 with jbw.Snapshot.example() as snapshot, model, snapshot.triage(model) as triage:
-    print(f"\n{len(triage)} children wait on {triage.date} "
+    print(f"\n{len(triage)} measures wait for a fixed jeugdbeschermer on {triage.date} "
           f"(model {model.name} {model.version})")
 
     # How many in each band, and how often they must be contacted.
