@@ -324,21 +324,20 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     jbw__doc_text(d, JBW__BLOCK_H2, "%s",
                   T(c, "Maatregelen zonder vaste jeugdbeschermer",
                     "Measures without a fixed jeugdbeschermer"));
-    jbw__doc_text(d, JBW__BLOCK_P,
-                  T(c,
-                    "Op %s hadden %s%s%s%s lopende maatregelen geen vaste "
-                    "jeugdbeschermer: %s nieuw (nog nooit een jeugdbeschermer "
-                    "gehad) en %s bestaand (de jeugdbeschermer is "
-                    "weggevallen).",
-                    "On %s,%s%s%s%s active measures had no fixed "
-                    "jeugdbeschermer: %s nieuw (never had one) and %s "
-                    "bestaand (the jeugdbeschermer dropped out)."),
-                  day, c->scope_key ? T(c, "in ", " in ") : "",
-                  c->scope_key ? c->scope_name : "",
-                  c->scope_key ? " " : T(c, "", " "),
-                  count(e, c, t->waiting_nieuw + t->waiting_bestaand),
-                  count(a, c, t->waiting_nieuw),
-                  count(b, c, t->waiting_bestaand));
+    jbw__doc_text(
+        d, JBW__BLOCK_P,
+        T(c,
+          "Op %s hadden %s%s%s%s lopende maatregelen geen vaste "
+          "jeugdbeschermer: %s nieuw (nog nooit een jeugdbeschermer "
+          "gehad) en %s bestaand (de jeugdbeschermer is "
+          "weggevallen).",
+          "On %s,%s%s%s%s active measures had no fixed "
+          "jeugdbeschermer: %s nieuw (never had one) and %s "
+          "bestaand (the jeugdbeschermer dropped out)."),
+        day, c->scope_key ? T(c, "in ", " in ") : "",
+        c->scope_key ? c->scope_name : "", c->scope_key ? " " : T(c, "", " "),
+        count(e, c, t->waiting_nieuw + t->waiting_bestaand),
+        count(a, c, t->waiting_nieuw), count(b, c, t->waiting_bestaand));
     if (!s) {
         int region = c->scope_key && c->scope_group == JBW_GROUP_REGION;
         st = jbw_series_new(&own, jbw__brief_scope_words(c));
