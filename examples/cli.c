@@ -30,9 +30,22 @@ int jbw_cli_check(jbw_status st)
 {
     if (st == JBW_OK)
         return 0;
-    fprintf(stderr, "jbw: %s: %s\n", jbw_strerror(st), jbw_last_error());
+    const char *why = jbw_last_error();
+    fprintf(stderr, "jbw: %s: %s\n", jbw_strerror(st), why);
+    /* The library names its own option fields; on the command line they
+     * are options. */
+    if (strstr(why, "(max_file_bytes)"))
+        fprintf(stderr, "jbw: a larger file needs --max-file-bytes N\n");
+    else if (strstr(why, "(max_line_bytes)"))
+        fprintf(stderr, "jbw: a longer line needs --max-line-bytes N\n");
     return 1;
 }
+
+/* The help of the two limits names their defaults in MiB and KiB too. */
+typedef char jbw_cli_file_limit_is_256_mib
+    [JBW_LOAD_MAX_FILE_BYTES_DEFAULT == 256L * 1024 * 1024 ? 1 : -1];
+typedef char jbw_cli_line_limit_is_64_kib
+    [JBW_LOAD_MAX_LINE_BYTES_DEFAULT == 64L * 1024 ? 1 : -1];
 
 /* The options table: name, the value's placeholder (NULL: a flag), help. */
 typedef struct option_row {
@@ -52,14 +65,14 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_LENIENT] = {"--lenient", NULL,
                          "leave out bad rows and list them on stderr (default: "
                          "refuse the files)"},
-    [JBW_OPT_MAX_FILE_BYTES] = {"--max-file-bytes", "N",
-                                "refuse an input file larger than N bytes "
-                                "(default " JBW_CLI_STR(
-                                    JBW_LOAD_MAX_FILE_BYTES_DEFAULT) ")"},
-    [JBW_OPT_MAX_LINE_BYTES] = {"--max-line-bytes", "N",
-                                "refuse an input line longer than N bytes "
-                                "(default " JBW_CLI_STR(
-                                    JBW_LOAD_MAX_LINE_BYTES_DEFAULT) ")"},
+    [JBW_OPT_MAX_FILE_BYTES] =
+        {"--max-file-bytes", "N",
+         "refuse an input file larger than N bytes "
+         "(default " JBW_CLI_STR(JBW_LOAD_MAX_FILE_BYTES_DEFAULT) ", 256 MiB)"},
+    [JBW_OPT_MAX_LINE_BYTES] =
+        {"--max-line-bytes", "N",
+         "refuse an input line longer than N bytes "
+         "(default " JBW_CLI_STR(JBW_LOAD_MAX_LINE_BYTES_DEFAULT) ", 64 KiB)"},
     [JBW_OPT_DATE] = {"--date", "D",
                       "reference date, ISO 2025-09-01 or Dutch 1-9-2025; not "
                       "after the data's own date"},

@@ -168,7 +168,12 @@ int jbw_cli_forecast(jbw_cli *cli)
     char *text = NULL;
     size_t len = 0;
     jbw_status st;
-    int rc = build_params(cli, &params, &snap, &norm, &scenario);
+    int rc;
+    /* A deterministic forecast draws nothing: a seed there would be left
+     * unused without a word. */
+    if (cli->seed_given && cli->replicates <= 0)
+        return jbw_cli_usage("forecast --seed goes with --replicates R");
+    rc = build_params(cli, &params, &snap, &norm, &scenario);
     if (rc != 0)
         goto done;
     rc = 1;

@@ -487,6 +487,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    static char version_command[] = "version";
     jbw_cli cli;
     const jbw_cli_command *c;
     int rc;
@@ -502,6 +503,9 @@ int main(int argc, char **argv)
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    /* --version is the version command, as in most commands' tools. */
+    if (strcmp(argv[1], "--version") == 0 && argc == 2)
+        argv[1] = version_command;
     for (c = jbw_cli_commands; c->name; c++)
         if (strcmp(c->name, argv[1]) == 0)
             break;

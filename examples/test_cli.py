@@ -278,6 +278,29 @@ class Usage(unittest.TestCase):
 class Calendar(unittest.TestCase):
     def test_version(self):
         self.assertRegex(run("version").stdout, r"^jbw \d+\.\d+\.\d+")
+        # --version is the same command
+        self.assertEqual(run("--version").stdout, run("version").stdout)
+
+    def test_forecast_refuses_a_seed_it_would_not_use(self):
+        # without --replicates the forecast is deterministic: a seed is bad
+        # usage (2), with replicates it is taken
+        p = run("forecast", "--seed", "3", check_rc=2)
+        self.assertIn("forecast --seed goes with --replicates R", p.stderr)
+        run("forecast", "--replicates", "0", "--seed", "3", check_rc=2)
+        run("forecast", "--replicates", "5", "--seed", "3", "--months", "2")
+
+    def test_limits_name_their_option_and_their_defaults(self):
+        # 268435456 bytes = 256 x 1024 x 1024 = 256 MiB; 65536 = 64 KiB
+        help_text = run("report", "--help").stdout
+        self.assertIn("(default 268435456, 256 MiB)", help_text)
+        self.assertIn("(default 65536, 64 KiB)", help_text)
+        big = cli.work_file("big.csv", "a" * 200 + "\n")
+        p = run("report", "--measures", big, "--workers", big,
+                "--max-file-bytes", "100", check_rc=1)
+        self.assertIn("a larger file needs --max-file-bytes N", p.stderr)
+        p = run("report", "--measures", big, "--workers", big,
+                "--max-line-bytes", "100", check_rc=1)
+        self.assertIn("a longer line needs --max-line-bytes N", p.stderr)
 
     def test_workdays_over_christmas(self):
         # Fri 2025-12-19 to Fri 2026-01-02: 22, 23, 24, 29, 30, 31 Dec and
