@@ -861,7 +861,7 @@ int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
                 strerror(errno));
         return 1;
     }
-    n = snprintf(path, sizeof path, "%s/%s", dir, name);
+    n = snprintf(path, sizeof path, "%.*s/%s", jbw_cli_dir_len(dir), dir, name);
     if (n < 0 || (size_t)n >= sizeof path) {
         fprintf(stderr, "jbw: path too long: '%s'\n", dir);
         return 1;
@@ -869,10 +869,19 @@ int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
     return jbw_cli_check(jbw_write_file(path, text, len));
 }
 
+int jbw_cli_dir_len(const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    return n == 1 && dir[0] == '/' ? 0 : (int)n;
+}
+
 int jbw_cli_remove_in_dir(const char *dir, const char *name)
 {
     char path[4096];
-    int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+    int n =
+        snprintf(path, sizeof path, "%.*s/%s", jbw_cli_dir_len(dir), dir, name);
     if (n < 0 || (size_t)n >= sizeof path) {
         fprintf(stderr, "jbw: path too long: '%s'\n", dir);
         return 1;

@@ -185,6 +185,9 @@ int jbw_cli_write_in_dir(const char *dir, const char *name, const char *text,
                          size_t len);
 /* Removes DIR/name when it exists; 0, or 1 (the reason on stderr). */
 int jbw_cli_remove_in_dir(const char *dir, const char *name);
+/* The length of DIR without its trailing slashes ("exports/" is 7), so
+ * that DIR/name has one slash; "/" keeps its one. */
+int jbw_cli_dir_len(const char *dir);
 
 /* Chart options for the command: its language, the snapshot's data
  * notice (without a snapshot: the embedded example's when the command runs

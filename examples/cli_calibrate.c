@@ -108,8 +108,10 @@ static int load_export(history *h, const jbw_cli *cli, const jbw_registry *reg,
     jbw_rejects *rejects = NULL;
     jbw_snapshot **grown;
     jbw_status st;
-    snprintf(m, sizeof m, "%s/%s/measures.csv", cli->history, name);
-    snprintf(w, sizeof w, "%s/%s/workers.csv", cli->history, name);
+    snprintf(m, sizeof m, "%.*s/%s/measures.csv", jbw_cli_dir_len(cli->history),
+             cli->history, name);
+    snprintf(w, sizeof w, "%.*s/%s/workers.csv", jbw_cli_dir_len(cli->history),
+             cli->history, name);
     grown = realloc(h->snaps, (h->count + 1) * sizeof *grown);
     if (!grown) {
         fprintf(stderr, "jbw: out of memory\n");

@@ -384,6 +384,14 @@ class Calendar(unittest.TestCase):
         run("staffing", "--target", "5", "--months", "6", "--probability", "0.9",
             "--replicates", "20", "--seed", "3")
 
+    def test_a_history_path_has_one_slash_between_its_parts(self):
+        # "--history DIR/" names DIR/2025-03-01/measures.csv, not DIR//...
+        d = os.path.join(cli.WORK, "slash-history")
+        os.makedirs(os.path.join(d, "2025-03-01"), exist_ok=True)
+        p = run("series", "--history", d + "/", check_rc=1)
+        self.assertIn(f"'{d}/2025-03-01/measures.csv'", p.stderr)
+        self.assertNotIn("//", p.stderr)
+
     def test_a_history_that_is_no_folder_says_why(self):
         # a missing folder and a file given as --history: input that cannot
         # be read (1), with the system's reason

@@ -1442,6 +1442,8 @@ static void test_load_csv_names_the_unreadable_path(void **state)
                                         "/nonexistent/workers.csv", NULL),
                   JBW_EIO);
     assert_error_contains("/nonexistent/");
+    /* both missing: the first argument, measures, is the one named */
+    assert_error_contains("measures.csv");
     assert_ptr_equal(snap, SENTINEL_SNAP);
     jbw_registry_free(reg);
 }

@@ -209,6 +209,8 @@ static void writers_carry_the_notice_and_the_language(void **state)
     assert_non_null(strstr(text, "3 plekken = 0,")); /* 3 slots = 0.25 FTE */
     assert_non_null(strstr(text, "Waarom 0%"));
     assert_null(strstr(text, "SYNTHETIC"));
+    /* the arrivals are an assumption: the assumptions line says so */
+    assert_non_null(strstr(text, "komen uit de parameters van de prognose"));
     jbw_free(text);
 
     o.lang = JBW_LANG_EN;
@@ -216,6 +218,7 @@ static void writers_carry_the_notice_and_the_language(void **state)
     assert_ok(jbw_queue_answer_text(&text, &len, &q, &o));
     assert_int_equal(strncmp(text, "SYNTHETIC test data\n\n", 21), 0);
     assert_non_null(strstr(text, "Why 0%"));
+    assert_non_null(strstr(text, "not from a count of past starts"));
     jbw_free(text);
 
     assert_ok(jbw_queue_answer_json(&text, &len, &q, &o));
@@ -245,6 +248,17 @@ static void writers_carry_the_notice_and_the_language(void **state)
     jbw_free(text);
     assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
     assert_non_null(strstr(text, "Relief"));
+    jbw_free(text);
+    /* the hiring is found to 0.001 FTE: its text keeps three decimals, the
+     * total one, also where the last digits are zeros */
+    r.hires_fte_per_month = 0.33;
+    r.total_hires_fte = 4.0;
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
+    assert_non_null(
+        strstr(text, "hire 0.330 FTE every month (4.0 FTE in all)"));
+    jbw_free(text);
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, NULL));
+    assert_non_null(strstr(text, "elke maand 0,330 fte aannemen (4,0 fte"));
     jbw_free(text);
 
     o.version = 7;

@@ -49,6 +49,32 @@ static void put_num(jbw__buf *b, double v, int decimals, jbw_lang lang)
     jbw__buf_free(&t);
 }
 
+/* As put_num, with all of its decimals (0,330 and 4,0, not 0,33 and 4):
+ * the hiring answer is found to 0.001 FTE, whatever its last digits. */
+static void put_fixed(jbw__buf *b, double v, int decimals, jbw_lang lang)
+{
+    jbw__buf t = JBW__BUF_INIT;
+    char *dot;
+    size_t have;
+    jbw__buf_json_number(&t, v, decimals);
+    if (!t.failed && t.data && !strpbrk(t.data, "eEn")) {
+        dot = strchr(t.data, '.');
+        have = dot ? strlen(dot + 1) : 0;
+        if (!dot && decimals > 0)
+            jbw__buf_puts(&t, ".");
+        for (; have < (size_t)decimals; have++)
+            jbw__buf_puts(&t, "0");
+    }
+    if (t.failed) {
+        b->failed = 1;
+    } else if (t.data) {
+        if (lang != JBW_LANG_EN && (dot = strchr(t.data, '.')) != NULL)
+            *dot = ',';
+        jbw__buf_puts(b, t.data);
+    }
+    jbw__buf_free(&t);
+}
+
 /* A share 0..1 as a percentage with one decimal ("90,3%"). */
 static void put_pct(jbw__buf *b, double share, jbw_lang lang)
 {
@@ -90,9 +116,9 @@ jbw_status jbw_relief_answer_text(char **out, size_t *len,
         put_num(&b, a->target_waiting, 0, o->lang);
         jbw__buf_puts(&b, " maatregelen,\nelke maand ");
     }
-    put_num(&b, a->hires_fte_per_month, 3, o->lang);
+    put_fixed(&b, a->hires_fte_per_month, 3, o->lang);
     jbw__buf_puts(&b, en ? " FTE every month (" : " fte aannemen (");
-    put_num(&b, a->total_hires_fte, 1, o->lang);
+    put_fixed(&b, a->total_hires_fte, 1, o->lang);
     jbw__buf_puts(&b, en ? " FTE in all), at " : " fte in totaal), bij ");
     put_num(&b, 100.0 * a->annual_turnover, 0, o->lang);
     jbw__buf_puts(&b, en ? "% annual turnover.\n" : "% verloop per jaar.\n");
@@ -236,12 +262,21 @@ jbw_status jbw_queue_answer_text(char **out, size_t *len,
             a->current.slots);
     }
     /* The staffing assumptions, said in every staffing answer. */
-    jbw__buf_puts(&b, en ? "Assumptions: today's staff; staff turnover and "
-                           "hiring do not enter the queue view (see the "
-                           "relief question).\n"
-                         : "Aannames: de bezetting van nu; verloop en werving "
-                           "tellen in de wachtrij niet mee (zie de vraag naar "
-                           "werving).\n");
+    jbw__buf_puts(&b,
+                  en ? "Assumptions: today's staff; the new measures per "
+                       "werkdag and their duration come from the forecast's "
+                       "parameters (the defaults: inflow equal to today's "
+                       "outflow, the active measures over their duration), "
+                       "not from a count of past starts; staff turnover and "
+                       "hiring do not enter the queue view (see the relief "
+                       "question).\n"
+                     : "Aannames: de bezetting van nu; de nieuwe maatregelen "
+                       "per werkdag en hun duur komen uit de parameters van "
+                       "de prognose (standaard: instroom gelijk aan de "
+                       "uitstroom van nu, de lopende maatregelen gedeeld door "
+                       "hun duur), niet uit een telling van gestarte "
+                       "maatregelen; verloop en werving tellen in de "
+                       "wachtrij niet mee (zie de vraag naar werving).\n");
     return jbw__buf_finish(&b, out, len);
 }
 

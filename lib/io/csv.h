@@ -192,6 +192,10 @@ typedef struct jbw__text_file {
     jbw__text_scan sc;
 } jbw__text_file;
 
+/* JBW_EIO "cannot open 'PATH': reason" (as jbw__text_file_open) when
+ * PATH does not name something that exists; nothing is opened, so a FIFO
+ * is not touched. Lets a load name its first file's problem first. */
+jbw_status jbw__io_check_exists(const char *path);
 /*
  * Opens a file for jbw__text_file_read(): a directory is JBW_EIO "Is a
  * directory", a regular file larger than lim->max_bytes JBW_ERANGE

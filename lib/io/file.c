@@ -98,6 +98,14 @@ static jbw_status check_file(FILE *f, const char *path, const char *shown,
     return JBW_OK;
 }
 
+jbw_status jbw__io_check_exists(const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return file_error("cannot open", path, errno);
+    return JBW_OK;
+}
+
 jbw_status jbw__text_file_open(jbw__text_file *tf, const char *path,
                                const jbw__text_limits *lim, int refuse_nul)
 {

@@ -694,6 +694,10 @@ jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
                           "paths must not be NULL");
     if ((st = jbw__io_options(&o, opts)) != JBW_OK)
         return st;
+    /* The workers are read first; a missing measures file is still named
+     * first, in the order of the arguments. */
+    if ((st = jbw__io_check_exists(measures_path)) != JBW_OK)
+        return st;
     memset(&L, 0, sizeof L);
     L.names[IO_MEASURES] = L.paths[IO_MEASURES] = measures_path;
     L.names[IO_WORKERS] = L.paths[IO_WORKERS] = workers_path;
