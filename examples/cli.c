@@ -163,10 +163,26 @@ static const option_row options[JBW_OPT_COUNT_] = {
                       "latest)"},
 };
 
+/* The commands whose output does not follow --lang (docs/cli.md): they
+ * take it, as every command does, so that a script can pass it to all. */
+static int lang_is_ignored(const jbw_cli_command *cmd)
+{
+    static const char *const english[] = {"calibrate", "regions", "export",
+                                          "workdays", "version"};
+    size_t i;
+    for (i = 0; i < sizeof english / sizeof english[0]; i++)
+        if (strcmp(cmd->name, english[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static void print_option(FILE *f, const jbw_cli_command *cmd, int o)
 {
     char left[64];
     const char *help = options[o].help;
+    if (o == JBW_OPT_LANG && lang_is_ignored(cmd))
+        help = "accepted as by every command; this command's output is "
+               "English or has no words";
     if (o == JBW_OPT_FORMAT && cmd->formats)
         help = cmd->formats;
     if (o == JBW_OPT_THREADS && cmd->threads)

@@ -343,7 +343,7 @@ const jbw_cli_command jbw_cli_commands[] = {
      ALWAYS | IN | O(DATE) | O(FORMAT) | O(NORM) | O(SVG) | O(CHART) |
          O(WORKERS_TABLE) | O(TOP),
      "", 0, 0,
-     "Caseloads against the norm, children waiting (nieuw/bestaand) and the\n"
+     "Caseloads against the norm, measures waiting (nieuw/bestaand) and the\n"
      "koppeling binnen 5 werkdagen, in total, by organisation, by region and "
      "by\n"
      "kind, for people who decide (Dutch; --lang en). --workers-table adds "

@@ -84,6 +84,16 @@ class Usage(unittest.TestCase):
         self.assertEqual(len(lines), 1, (cmd, opt))
         return lines[0]
 
+    def test_lang_help_says_where_the_language_is_ignored(self):
+        # report's words follow --lang; calibrate, regions, export, workdays
+        # and version take it but write English or no words
+        self.assertIn("the language of words in the output",
+                      self.help_line("report", "--lang"))
+        for cmd in ("calibrate", "regions", "export", "workdays", "version"):
+            with self.subTest(cmd):
+                self.assertIn("this command's output is English",
+                              self.help_line(cmd, "--lang"))
+
     def test_format_help_names_the_formats_the_command_takes(self):
         def format_line(cmd):
             return self.help_line(cmd, "--format")

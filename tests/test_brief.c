@@ -574,7 +574,7 @@ static void forecast_chart_has_two_panels_with_their_axes(void **state)
     fc = example_forecast(snap, 50, 0.0);
     assert_ok(jbw_chart_forecast_svg(&svg, NULL, fc, &o));
     assert_chart(svg);
-    assert_contains(svg, "gemiddelde van 50 replicaties (seed 1)");
+    assert_contains(svg, "gemiddelde van 50 herhalingen (seed 1)");
     assert_contains(svg, "90%-band totaal");
     jbw_free(svg);
     jbw_forecast_free(fc);

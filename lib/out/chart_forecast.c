@@ -336,7 +336,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     if (f.replicates)
         snprintf(sub, sizeof sub,
                  JBW__T(c.lang,
-                        "gemiddelde van %zu replicaties (seed %llu); band: 5e "
+                        "gemiddelde van %zu herhalingen (seed %llu); band: 5e "
                         "tot 95e percentiel van het totaal",
                         "mean of %zu replicates (seed %llu); band: 5th to "
                         "95th percentile of the total"),

@@ -34,8 +34,9 @@ with jbw.Snapshot.example() as snapshot, model, snapshot.triage(model) as triage
     # How many in each band, and how often they must be contacted.
     bands = Counter(entry.score.band for entry in triage)
     for band in reversed(jbw.Band):
+        days = model.contact_interval(band)
         print(f"  {band.code:7} {bands[band]:4}   contact every "
-              f"{model.contact_interval(band)} werkdag(en)")
+              f"{'werkdag' if days == 1 else f'{days} werkdagen'}")
 
     # The top of the list, each with the items that gave it its points.
     print(f"\nTop {args.top}:")
