@@ -64,6 +64,18 @@ class Surface(unittest.TestCase):
             self.assertTrue(callable(getattr(cls, "to_dict")), cls.__name__)
             self.assertTrue(callable(getattr(cls, "to_records")), cls.__name__)
 
+    def test_the_readme_names_the_answers_with_to_dict_and_the_row_dataclasses(self):
+        # bindings/python/README.md: these answers have to_dict(); the rows
+        # are dataclasses (dataclasses.asdict)
+        for cls in (jbw.Calibration, jbw.Backtest, jbw.QueueAnswer,
+                    jbw.ReliefAnswer, jbw.Score, jbw.Counts, jbw.Norm,
+                    jbw.Registry):
+            self.assertTrue(callable(getattr(cls, "to_dict", None)),
+                            cls.__name__)
+        for cls in (jbw.Totals, jbw.WorkerLoad, jbw.TriageEntry,
+                    jbw.ForecastMonth, jbw.CalibrationKind):
+            self.assertTrue(dataclasses.is_dataclass(cls), cls.__name__)
+
     def test_handles_are_context_managers(self):
         for cls in (jbw.Calendar, jbw.Registry, jbw.Snapshot, jbw.Norm,
                     jbw.CaseloadResult, jbw.Series, jbw.WaitRiskModel, jbw.Triage,
