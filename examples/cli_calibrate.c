@@ -291,12 +291,11 @@ static int emit_backtest(jbw_cli *cli, const jbw_backtest *bt)
     jbw_status st;
     int rc = 1;
     if (cli->svg) {
-        if (jbw_cli_check(jbw_backtest_svg(&text, &len, bt, NULL)) ||
-            write_to(cli->svg, text, len)) {
-            jbw_free(text);
+        jbw_chart_options co;
+        jbw_cli_chart_options(cli, NULL, &co);
+        st = jbw_chart_backtest_svg(&text, &len, bt, &co);
+        if (jbw_cli_write_svg(cli->svg, st, text, len))
             return 1;
-        }
-        jbw_free(text);
         text = NULL;
     }
     switch (cli->format) {

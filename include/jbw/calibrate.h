@@ -49,6 +49,7 @@
 #ifndef JBW_CALIBRATE_H
 #define JBW_CALIBRATE_H
 
+#include "jbw/brief.h"
 #include "jbw/common.h"
 #include "jbw/date.h"
 #include "jbw/measure.h"
@@ -419,9 +420,8 @@ JBW_API jbw_status jbw_backtest_summary_get(jbw_backtest_summary *out,
  *         "note"} (NaN as null);
  *  CSV:  one row per month with the fields of jbw_backtest_month;
  *  text: a table and the errors, with what could not be compared;
- *  SVG:  a self-contained chart of forecast (dashed) against actual
- *        (solid) active measures and waiting list, with a title (NULL: a
- *        default; escaped) and a legend.
+ *  SVG:  jbw_chart_backtest_svg() in English, with `title` (NULL: the
+ *        chart's own; escaped).
  */
 JBW_API jbw_status jbw_backtest_json(char **out, size_t *len,
                                      const jbw_backtest *bt);
@@ -431,6 +431,26 @@ JBW_API jbw_status jbw_backtest_text(char **out, size_t *len,
                                      const jbw_backtest *bt);
 JBW_API jbw_status jbw_backtest_svg(char **out, size_t *len,
                                     const jbw_backtest *bt, const char *title);
+
+/*
+ * The backtest as a chart in the style of the charts of jbw/brief.h, in
+ * the language of `opts` (NULL: the defaults, Dutch): forecast (dashed)
+ * against actual (solid) in two plots over the months, above the active
+ * measures (on the range of both lines; the axis need not start at 0, and
+ * says so), below waiting nieuw (from one export) or the whole waiting
+ * list (from a history of exports); the mean absolute percentage errors
+ * on a line under the title; the text alternative gives the figures at
+ * the start and after the last month. The backtest's own data notice
+ * (jbw_backtest_data_notice()) is shown instead of the options' notice.
+ * Writes a NUL-terminated SVG document into *out (free with jbw_free())
+ * and its length into *len (len may be NULL); nothing on error.
+ * Errors: JBW_EINVAL (out or bt NULL, a language out of range,
+ * suppress_below or round_to above JBW_PUBLISH_MAX), JBW_EVERSION (opts),
+ * JBW_ENOMEM.
+ */
+JBW_API jbw_status jbw_chart_backtest_svg(char **out, size_t *len,
+                                          const jbw_backtest *bt,
+                                          const jbw_chart_options *opts);
 
 #ifdef __cplusplus
 }

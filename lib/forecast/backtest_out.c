@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "out/svg.h"
+#include "out/out_internal.h"
 
 /* Everything a writer needs, read once (rows: months + 1, owned). */
 typedef struct view {
@@ -212,177 +212,347 @@ jbw_status jbw_backtest_text(char **out, size_t *len, const jbw_backtest *bt)
     return jbw__buf_finish(&b, out, len);
 }
 
-/* ---- SVG ------------------------------------------------------------- */
+/* ---- SVG: the charts' house style (lib/out/svg.c) ----------------------- */
 
-#define SVG_W  900.0
-#define SVG_H  460.0
-#define PLOT_L 70.0
-#define PLOT_R 700.0
-#define PLOT_T 70.0
-#define PLOT_B 400.0
-
-static double x_of(const view *v, int32_t k)
-{
-    return PLOT_L + (PLOT_R - PLOT_L) * (double)k /
-                        (double)(v->months > 0 ? v->months : 1);
-}
-
-static double y_of(double value, double top)
-{
-    return PLOT_B - (PLOT_B - PLOT_T) * value / top;
-}
-
-/* One line over the months with a known value of the field at `off`. */
-static void svg_line(jbw__buf *b, const view *v, size_t off, double top,
-                     const char *colour, const char *dash)
-{
-    int32_t k;
-    int open = 0;
-    for (k = 0; k <= v->months; k++) {
-        double x;
-        memcpy(&x, (const char *)&v->rows[k] + off, sizeof x);
-        if (!isfinite(x)) {
-            if (open)
-                jbw__buf_puts(b, "\"/>\n");
-            open = 0;
-            continue;
-        }
-        if (!open) {
-            jbw__buf_printf(b,
-                            "<polyline fill=\"none\" stroke=\"%s\" "
-                            "stroke-width=\"2\"%s%s%s points=\"",
-                            colour, dash ? " stroke-dasharray=\"" : "",
-                            dash ? dash : "", dash ? "\"" : "");
-            open = 1;
-        } else
-            jbw__buf_putc(b, ' ');
-        jbw__buf_fixed(b, x_of(v, k), 1, 0);
-        jbw__buf_putc(b, ',');
-        jbw__buf_fixed(b, y_of(x, top), 1, 0);
-    }
-    if (open)
-        jbw__buf_puts(b, "\"/>\n");
-}
-
-static double max_of(const view *v, size_t off)
-{
-    double m = 0;
-    int32_t k;
-    for (k = 0; k <= v->months; k++) {
-        double x;
-        memcpy(&x, (const char *)&v->rows[k] + off, sizeof x);
-        if (isfinite(x) && x > m)
-            m = x;
-    }
-    return m;
-}
-
-static void svg_axes(jbw__buf *b, const view *v, jbw__svg_axis ax)
-{
-    int i;
-    int32_t k, every = v->months > 12 ? (v->months + 11) / 12 : 1;
-    jbw__buf_printf(b,
-                    "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" "
-                    "stroke=\"#000000\"/>\n<line x1=\"%.0f\" y1=\"%.0f\" "
-                    "x2=\"%.0f\" y2=\"%.0f\" stroke=\"#000000\"/>\n",
-                    PLOT_L, PLOT_B, PLOT_R, PLOT_B, PLOT_L, PLOT_T, PLOT_L,
-                    PLOT_B);
-    jbw__buf_puts(b, "<g font-size=\"11\" fill=\"#333333\">\n");
-    for (i = 0; i * ax.step <= ax.max * (1 + 1e-9); i++) {
-        double val = i * ax.step;
-        jbw__buf_printf(b, "<text x=\"%.0f\" y=\"", PLOT_L - 6);
-        jbw__buf_fixed(b, y_of(val, ax.max) + 4, 1, 0);
-        jbw__buf_puts(b, "\" text-anchor=\"end\">");
-        jbw__buf_fixed(b, val, ax.step < 1 ? 1 : 0, 0);
-        jbw__buf_puts(b, "</text>\n");
-    }
-    for (k = 0; k <= v->months; k += every) {
-        char d[JBW_DATE_BUFSIZE];
-        jbw_date_format(d, sizeof d, v->rows[k].date);
-        d[7] = '\0'; /* YYYY-MM */
-        jbw__buf_puts(b, "<text x=\"");
-        jbw__buf_fixed(b, x_of(v, k), 1, 0);
-        jbw__buf_printf(b, "\" y=\"%.0f\" text-anchor=\"middle\">%s</text>\n",
-                        PLOT_B + 18, d);
-    }
-    jbw__buf_puts(b, "</g>\n");
-}
-
-static void svg_legend(jbw__buf *b, int i, const char *colour, const char *dash,
-                       const char *label)
-{
-    double y = PLOT_T + 10 + 22.0 * i;
-    jbw__buf_printf(b,
-                    "<line x1=\"720\" y1=\"%.0f\" x2=\"750\" y2=\"%.0f\" "
-                    "stroke=\"%s\" stroke-width=\"2\"%s%s%s/>\n<text "
-                    "x=\"756\" y=\"%.0f\">",
-                    y, y, colour, dash ? " stroke-dasharray=\"" : "",
-                    dash ? dash : "", dash ? "\"" : "", y + 4);
-    jbw__svg_text(b, label);
-    jbw__buf_puts(b, "</text>\n");
-}
+#define W 760.0
 
 #define ROW(f) offsetof(jbw_backtest_month, f)
+
+static double field(const jbw_backtest_month *r, size_t off)
+{
+    double x;
+    memcpy(&x, (const char *)r + off, sizeof x);
+    return x;
+}
+
+/* Widens [*lo, *hi] to the known values of the field at `off`. */
+static void widen(double *lo, double *hi, const view *v, size_t off)
+{
+    int32_t k;
+    for (k = 0; k <= v->months; k++) {
+        double x = field(&v->rows[k], off);
+        if (!isfinite(x))
+            continue;
+        if (x < *lo)
+            *lo = x;
+        if (x > *hi)
+            *hi = x;
+    }
+}
+
+/* A plot of the chart: where it is, its axis and the two series. */
+typedef struct plot {
+    double x0, x1, y_top, y_bottom;
+    jbw__axis axis;
+    size_t forecast, actual; /* offsets in jbw_backtest_month */
+} plot;
+
+static double plot_x(const plot *p, const view *v, int32_t k)
+{
+    return v->months > 0
+               ? p->x0 + (p->x1 - p->x0) * (double)k / (double)v->months
+               : p->x0;
+}
+
+/* The field at `off` as lines over the months where it is known: a
+ * polyline for each run of known months, a short dash for a month alone.
+ * Drawn after the axes, so that a series at 0 lies on top of the axis
+ * line and stays visible. */
+static void series_line(jbw__svg *s, const view *v, const plot *p, size_t off,
+                        jbw__style style)
+{
+    int32_t k = 0, end;
+    while (k <= v->months) {
+        if (!isfinite(field(&v->rows[k], off))) {
+            k++;
+            continue;
+        }
+        for (end = k;
+             end < v->months && isfinite(field(&v->rows[end + 1], off)); end++)
+            ;
+        if (end == k) {
+            double x = plot_x(p, v, k),
+                   y = jbw__axis_pos(&p->axis, field(&v->rows[k], off),
+                                     p->y_bottom, p->y_top);
+            jbw__svg_line(s, x - 4, y, x + 4, y, style);
+        } else {
+            jbw__buf_puts(&s->b, "<polyline");
+            jbw__svg_stroke(s, style);
+            jbw__buf_puts(&s->b, " points=\"");
+            for (; k <= end; k++) {
+                jbw__svg_num(&s->b, plot_x(p, v, k));
+                jbw__buf_putc(&s->b, ',');
+                jbw__svg_num(&s->b,
+                             jbw__axis_pos(&p->axis, field(&v->rows[k], off),
+                                           p->y_bottom, p->y_top));
+                if (k < end)
+                    jbw__buf_putc(&s->b, ' ');
+            }
+            jbw__buf_puts(&s->b, "\"/>\n");
+        }
+        k = end + 1;
+    }
+}
+
+/* A plot's value axis, month axis and series: the records solid, the
+ * forecast dashed on top. */
+static void draw_plot(jbw__svg *s, const view *v, const jbw_date *dates,
+                      const plot *p, const char *axis_title)
+{
+    jbw__svg_value_axis(s, &p->axis, p->x0, p->x1, p->y_top, p->y_bottom,
+                        p->axis.step < 1 ? 1 : 0, NULL, axis_title);
+    jbw__svg_month_axis(s, dates, v->months, p->x0, p->x1, p->y_bottom, 8);
+    series_line(s, v, p, p->actual, JBW__STYLE_SOLID);
+    series_line(s, v, p, p->forecast, JBW__STYLE_HATCH);
+}
+
+/* "12,0%" (English "12.0%"); "–" when unknown. */
+static void fmt_mape(char *buf, double x, jbw_lang lang)
+{
+    jbw__fmt_number(buf, x, 1, lang);
+    if (isfinite(x))
+        strcat(buf, "%");
+}
+
+/* The mean absolute percentage errors (jbw_backtest_summary) on one
+ * line: "Gemiddelde afwijking (MAPE), maand 1-6: actief 12,0%, wachtend
+ * nieuw 100,0%; ...". */
+static void mape_line(jbw__buf *b, const view *v, jbw_lang lang)
+{
+    char a[JBW__FMT_SIZE], n[JBW__FMT_SIZE], e[JBW__FMT_SIZE], w[JBW__FMT_SIZE];
+    fmt_mape(a, v->sum.mape_active, lang);
+    fmt_mape(n, v->sum.mape_waiting_nieuw, lang);
+    jbw__buf_printf(b,
+                    JBW__T(lang,
+                           "Gemiddelde afwijking (MAPE), maand "
+                           "1\xe2\x80\x93%ld: actief %s, wachtend nieuw %s",
+                           "Mean error (MAPE), months 1-%ld: active %s, "
+                           "waiting nieuw %s"),
+                    (long)v->months, a, n);
+    if (v->history) {
+        fmt_mape(e, v->sum.mape_waiting_bestaand, lang);
+        fmt_mape(w, v->sum.mape_waiting, lang);
+        jbw__buf_printf(b,
+                        JBW__T(lang, ", bestaand %s, wachtlijst %s",
+                               ", bestaand %s, waiting list %s"),
+                        e, w);
+    } else {
+        jbw__buf_puts(b, JBW__T(lang,
+                                "; bestaand niet vergeleken (\xc3\xa9\xc3\xa9n "
+                                "export)",
+                                "; bestaand not compared (one export)"));
+    }
+}
+
+/* One plot in the text alternative: its start and its last month. */
+static void desc_plot(jbw__buf *d, const view *v, const plot *p,
+                      const char *what, jbw_lang lang)
+{
+    const jbw_backtest_month *r0 = &v->rows[0], *rk = &v->rows[v->months];
+    int dec = p->axis.hi < 100 ? 1 : 0;
+    char start[JBW__FMT_SIZE], date[JBW__FMT_SIZE], f[JBW__FMT_SIZE],
+        a[JBW__FMT_SIZE];
+    jbw__fmt_number(start, field(r0, p->actual), dec, lang);
+    jbw__fmt_date(date, rk->date, lang);
+    jbw__fmt_number(f, field(rk, p->forecast), dec, lang);
+    jbw__fmt_number(a, field(rk, p->actual), dec, lang);
+    jbw__buf_printf(d,
+                    JBW__T(lang,
+                           " %s: bij de start %s; na %ld maanden (%s) "
+                           "prognose %s, werkelijk %s.",
+                           " %s: %s at the start; after %ld months (%s) "
+                           "forecast %s, actual %s."),
+                    what, start, (long)v->months, date, f, a);
+}
+
+static const char one_export_nl[] =
+    "E\xc3\xa9n export kan het wachten bestaand op een eerdere datum niet "
+    "herstellen (wie v\xc3\xb3\xc3\xb3r de export vertrok, staat er niet in): "
+    "bestaand is niet vergeleken en telt in de beginstand als toegewezen.";
+static const char history_nl[] =
+    "Een reeks exports: elk cijfer is vergeleken met de export die het "
+    "dichtst bij de datum van de maand ligt.";
+
+static void desc_all(jbw__buf *d, const view *v, const plot *top,
+                     const plot *bottom, const char *waiting, jbw_lang lang)
+{
+    char from[JBW__FMT_SIZE];
+    jbw__fmt_date(from, v->from, lang);
+    jbw__buf_printf(d,
+                    JBW__T(lang,
+                           "Backtest vanaf %s: gekalibreerd op de %ld "
+                           "maanden ervoor, een deterministische prognose "
+                           "van %ld maanden naast de registratie.",
+                           "Backtest from %s: calibrated on the %ld months "
+                           "before it, a deterministic forecast of %ld months "
+                           "beside the records."),
+                    from, (long)v->window_months, (long)v->months);
+    desc_plot(
+        d, v, top,
+        JBW__T(lang, "Boven, actieve maatregelen", "Above, active measures"),
+        lang);
+    desc_plot(d, v, bottom, waiting, lang);
+    jbw__buf_putc(d, ' ');
+    mape_line(d, v, lang);
+    jbw__buf_puts(d, ". ");
+    if (lang == JBW_LANG_EN) {
+        jbw__buf_puts(d, v->history ? history_note : one_export_note);
+        jbw__buf_puts(d, ".");
+    } else {
+        jbw__buf_puts(d, v->history ? history_nl : one_export_nl);
+    }
+}
+
+/* The plot of active measures: on the range of both series with room
+ * around it (the axis need not start at 0: the gap between the lines is
+ * what the chart is for). */
+static jbw__axis active_axis(const view *v)
+{
+    double lo = HUGE_VAL, hi = -HUGE_VAL, pad;
+    widen(&lo, &hi, v, ROW(forecast_active));
+    widen(&lo, &hi, v, ROW(actual_active));
+    if (!(lo <= hi))
+        lo = hi = 0;
+    pad = (hi - lo) * 0.15 + hi * 0.01 + 1;
+    return jbw__axis_nice(lo - pad > 0 ? lo - pad : 0, hi + pad, 5, 0);
+}
+
+static jbw__axis waiting_axis(const view *v, const plot *p)
+{
+    double lo = 0, hi = 0;
+    widen(&lo, &hi, v, p->forecast);
+    widen(&lo, &hi, v, p->actual);
+    return jbw__axis_nice(0, hi * 1.05, 4, 1);
+}
+
+jbw_status jbw_chart_backtest_svg(char **out, size_t *len,
+                                  const jbw_backtest *bt,
+                                  const jbw_chart_options *opts)
+{
+    /* as the forecast chart (chart_forecast.c): a third line under the
+     * subtitle moves the plots down by D; R leaves half a month label */
+    const double D = 18, L = 76, R = W - 34;
+    static const jbw__buf empty = JBW__BUF_INIT;
+    jbw__chart c;
+    jbw__svg s;
+    jbw__buf d = JBW__BUF_INIT, line = JBW__BUF_INIT;
+    jbw_date *dates;
+    plot top = {0}, bottom = {0};
+    const char *waiting, *waiting_axis_title;
+    char sub[256], from[JBW__FMT_SIZE];
+    double x;
+    view v;
+    int32_t k;
+    jbw_status st;
+    if (!out || !bt)
+        return jbw__error(JBW_EINVAL, "jbw_chart_backtest_svg: NULL argument");
+    if ((st = jbw__chart_options(&c, opts, "jbw_chart_backtest_svg")) != JBW_OK)
+        return st;
+    /* a backtest of the example says so, whatever the options say */
+    if (jbw_backtest_data_notice(bt))
+        jbw__chart_set_notice(&c, jbw_backtest_data_notice(bt));
+    if ((st = read_view(&v, bt)) != JBW_OK)
+        return st;
+    dates = jbw__calloc((size_t)v.months + 1, sizeof *dates);
+    if (!dates) {
+        jbw__free(v.rows);
+        return jbw__enomem();
+    }
+    for (k = 0; k <= v.months; k++)
+        dates[k] = v.rows[k].date;
+    top.x0 = bottom.x0 = L;
+    top.x1 = bottom.x1 = R;
+    top.y_top = 92 + D;
+    top.y_bottom = 282 + D;
+    bottom.y_top = 352 + D;
+    bottom.y_bottom = 492 + D;
+    top.forecast = ROW(forecast_active);
+    top.actual = ROW(actual_active);
+    bottom.forecast =
+        v.history ? ROW(forecast_waiting) : ROW(forecast_waiting_nieuw);
+    bottom.actual = v.history ? ROW(actual_waiting) : ROW(actual_waiting_nieuw);
+    top.axis = active_axis(&v);
+    bottom.axis = waiting_axis(&v, &bottom);
+    waiting = v.history ? JBW__T(c.lang, "wachtlijst", "waiting list")
+                        : JBW__T(c.lang, "wachtend nieuw", "waiting nieuw");
+    waiting_axis_title =
+        v.history ? JBW__T(c.lang, "wachtlijst (maatregelen)",
+                           "waiting list (measures)")
+                  : JBW__T(c.lang, "wachtend nieuw", "waiting nieuw");
+    jbw__fmt_date(from, v.from, c.lang);
+    snprintf(sub, sizeof sub,
+             JBW__T(c.lang,
+                    "vanaf %s, gekalibreerd op de %ld maanden ervoor; "
+                    "deterministische prognose naast de registratie",
+                    "from %s, calibrated on the %ld months before; "
+                    "deterministic forecast beside the records"),
+             from, (long)v.window_months);
+    desc_all(&d, &v, &top, &bottom,
+             v.history ? JBW__T(c.lang,
+                                "Onder, de wachtlijst (nieuw en "
+                                "bestaand)",
+                                "Below, the waiting list (nieuw and "
+                                "bestaand)")
+                       : JBW__T(c.lang, "Onder, wachtend nieuw",
+                                "Below, waiting nieuw"),
+             c.lang);
+    mape_line(&line, &v, c.lang);
+    memset(&s, 0, sizeof s);
+    s.b = empty;
+    jbw__chart_begin(&s, &c, "backtest", W,
+                     bottom.y_bottom + 52 + jbw__chart_notice_height(&c),
+                     JBW__T(c.lang, "Backtest: prognose tegen wat er gebeurde",
+                            "Backtest: forecast against what happened"),
+                     sub, d.failed ? NULL : d.data);
+    if (!line.failed && line.data)
+        jbw__svg_label(&s, 16, 46 + D, "start",
+                       jbw__svg_fit_size(line.data, W - 32, 12, 8), 0,
+                       line.data);
+    /* above: active measures */
+    x = jbw__svg_legend_item(
+        &s, L, 68 + D, JBW__STYLE_SOLID, 1,
+        JBW__T(c.lang, "actief, werkelijk", "active, actual"));
+    x = jbw__svg_legend_item(
+        &s, x, 68 + D, JBW__STYLE_HATCH, 1,
+        JBW__T(c.lang, "actief, prognose", "active, forecast"));
+    if (top.axis.lo > 0)
+        jbw__svg_label(&s, x, 68 + D + 5, "start", 12, 0,
+                       JBW__T(c.lang, "(de as begint niet bij 0)",
+                              "(the axis does not start at 0)"));
+    draw_plot(&s, &v, dates, &top,
+              JBW__T(c.lang, "actief (maatregelen)", "active (measures)"));
+    /* below: the waiting list, or its nieuw part */
+    {
+        char la[64], lf[64];
+        snprintf(la, sizeof la, "%s, %s", waiting,
+                 JBW__T(c.lang, "werkelijk", "actual"));
+        snprintf(lf, sizeof lf, "%s, %s", waiting,
+                 JBW__T(c.lang, "prognose", "forecast"));
+        x = jbw__svg_legend_item(&s, L, bottom.y_top - 24, JBW__STYLE_SOLID, 1,
+                                 la);
+        jbw__svg_legend_item(&s, x, bottom.y_top - 24, JBW__STYLE_HATCH, 1, lf);
+    }
+    draw_plot(&s, &v, dates, &bottom, waiting_axis_title);
+    jbw__svg_label(&s, (L + R) / 2, bottom.y_bottom + 36, "middle", 12.5, 0,
+                   JBW__T(c.lang, "maand", "month"));
+    jbw__free(dates);
+    jbw__free(v.rows);
+    if (d.failed || line.failed) {
+        jbw__buf_free(&d);
+        jbw__buf_free(&line);
+        jbw__buf_free(&s.b);
+        return jbw__enomem();
+    }
+    jbw__buf_free(&d);
+    jbw__buf_free(&line);
+    return jbw__svg_finish(&s, out, len);
+}
 
 jbw_status jbw_backtest_svg(char **out, size_t *len, const jbw_backtest *bt,
                             const char *title)
 {
-    jbw__buf b = JBW__BUF_INIT;
-    size_t fw = ROW(forecast_waiting_nieuw), aw = ROW(actual_waiting_nieuw);
-    view v;
-    jbw_status st;
-    jbw__svg_axis ax;
-    double top;
-    if (!out)
-        return jbw__error(JBW_EINVAL, "out is NULL");
-    if ((st = read_view(&v, bt)) != JBW_OK)
-        return st;
-    if (!title)
-        title = "Backtest: forecast against what happened";
-    if (v.history) {
-        fw = ROW(forecast_waiting);
-        aw = ROW(actual_waiting);
-    }
-    top = max_of(&v, ROW(forecast_active));
-    if (max_of(&v, ROW(actual_active)) > top)
-        top = max_of(&v, ROW(actual_active));
-    ax = jbw__svg_axis_for(top);
-    top = ax.max;
-    jbw__buf_printf(&b,
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
-                    "xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
-                    "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-                    "font-family=\"sans-serif\">\n<title>",
-                    SVG_W, SVG_H, SVG_W, SVG_H);
-    jbw__svg_text(&b, title);
-    jbw__buf_puts(&b, "</title>\n<rect width=\"100%\" height=\"100%\" "
-                      "fill=\"#ffffff\"/>\n<text x=\"450\" y=\"28\" "
-                      "text-anchor=\"middle\" font-size=\"16\" "
-                      "font-weight=\"bold\">");
-    jbw__svg_text(&b, title);
-    jbw__buf_puts(&b, "</text>\n<text x=\"450\" y=\"48\" "
-                      "text-anchor=\"middle\" font-size=\"11\" "
-                      "fill=\"#555555\">");
-    jbw__buf_printf(&b, "from ");
-    jbw__buf_date(&b, v.from);
-    jbw__buf_printf(&b,
-                    ", calibrated on the %ld months before; dashed: "
-                    "forecast, solid: the records</text>\n",
-                    (long)v.window_months);
-    jbw__svg_notice(&b, v.notice);
-    svg_axes(&b, &v, ax);
-    svg_line(&b, &v, ROW(forecast_active), top, "#1f77b4", "6 4");
-    svg_line(&b, &v, ROW(actual_active), top, "#1f77b4", NULL);
-    svg_line(&b, &v, fw, top, "#d62728", "6 4");
-    svg_line(&b, &v, aw, top, "#d62728", NULL);
-    jbw__buf_puts(&b, "<g font-size=\"12\" fill=\"#222222\">\n");
-    svg_legend(&b, 0, "#1f77b4", "6 4", "active, forecast");
-    svg_legend(&b, 1, "#1f77b4", NULL, "active, actual");
-    svg_legend(&b, 2, "#d62728", "6 4",
-               v.history ? "waiting, forecast" : "waiting nieuw, forecast");
-    svg_legend(&b, 3, "#d62728", NULL,
-               v.history ? "waiting, actual" : "waiting nieuw, actual");
-    jbw__buf_puts(&b, "</g>\n</svg>\n");
-    jbw__free(v.rows);
-    return jbw__buf_finish(&b, out, len);
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    o.lang = JBW_LANG_EN;
+    o.title = title;
+    return jbw_chart_backtest_svg(out, len, bt, &o);
 }

@@ -156,28 +156,7 @@ static void polyline(jbw__svg *s, const jbw__axis *a, const double *v,
 static void month_label(char *buf, const chart_series *f, int32_t t,
                         jbw_lang lang)
 {
-    if (f->dates[t] != JBW_DATE_NONE)
-        jbw__fmt_month(buf, f->dates[t], lang);
-    else
-        snprintf(buf, JBW__FMT_SIZE, JBW__T(lang, "maand %d", "month %d"),
-                 (int)t);
-}
-
-/* Month ticks and labels under a panel, at most about `most` labels, each
- * centred on its tick (the chart leaves room for half of the last one). */
-static void month_axis(jbw__svg *s, const chart_series *f, double x0, double x1,
-                       double y, int most)
-{
-    int32_t step = (f->months + most - 1) / most, t;
-    if (step < 1)
-        step = 1;
-    for (t = 0; t <= f->months; t += step) {
-        char lab[JBW__FMT_SIZE];
-        double x = month_x(t, f->months, x0, x1);
-        month_label(lab, f, t, s->lang);
-        jbw__svg_line(s, x, y, x, y + 4, JBW__STYLE_DOTS);
-        jbw__svg_label(s, x, y + 17, "middle", 11.5, 0, lab);
-    }
+    jbw__month_label(buf, f->dates[t], t, lang);
 }
 
 /* The run's inflow a month over months 1..months (month 0 has none): the
@@ -384,7 +363,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     area(&s, &a1, f.nieuw, f.bestaand, f.nieuw, f.months, L, R, T1, B1,
          JBW__STYLE_HATCH);
     polyline(&s, &a1, f.total, f.months, L, R, T1, B1, JBW__STYLE_TOTAL);
-    month_axis(&s, &f, L, R, B1, 8);
+    jbw__svg_month_axis(&s, f.dates, f.months, L, R, B1, 8);
     /* bottom panel: capacity and load on their own range */
     lo = series_min(f.capacity, f.months);
     if (series_min(f.load, f.months) < lo)
@@ -412,7 +391,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
          JBW__STYLE_LIGHT);
     polyline(&s, &a2, f.capacity, f.months, L, R, T2, B2, JBW__STYLE_SOLID);
     polyline(&s, &a2, f.load, f.months, L, R, T2, B2, JBW__STYLE_HATCH);
-    month_axis(&s, &f, L, R, B2, 8);
+    jbw__svg_month_axis(&s, f.dates, f.months, L, R, B2, 8);
     jbw__svg_label(&s, (L + R) / 2, B2 + 36, "middle", 12.5, 0,
                    JBW__T(c.lang, "maand", "month"));
     series_free(&f);

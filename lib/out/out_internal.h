@@ -181,6 +181,15 @@ void jbw__svg_value_axis_x(jbw__svg *s, const jbw__axis *a, double x0,
                            double x1, double y_top, double y_bottom,
                            int decimals, const char *suffix, const char *title);
 
+/* A month's label: "sep 2025" (English "Sep 2025"), or "maand 3"
+ * ("month 3") when the date is JBW_DATE_NONE. */
+void jbw__month_label(char *buf, jbw_date d, int32_t month, jbw_lang lang);
+/* Month ticks and labels under a plot [x0, x1] at y for months
+ * 0..months (dates[t] the date of month t), at most about `most`
+ * labels, each centred on its tick (leave half a label of room right). */
+void jbw__svg_month_axis(jbw__svg *s, const jbw_date *dates, int32_t months,
+                         double x0, double x1, double y, int most);
+
 /* A legend item: a swatch in a style (a line for line styles when
  * as_line) and its label, at (x, y) of the swatch's left middle. Returns
  * the x after the item. */

@@ -7,6 +7,7 @@
 #include "out_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Text for XML (see jbw__xml_text()). */
@@ -488,6 +489,31 @@ void jbw__svg_value_axis_x(jbw__svg *s, const jbw__axis *a, double x0,
     attr_num(b, "y2", y_bottom);
     jbw__buf_puts(b, "/>\n");
     jbw__svg_label(s, (x0 + x1) / 2, y_bottom + 34, "middle", 12.5, 0, title);
+}
+
+void jbw__month_label(char *buf, jbw_date d, int32_t month, jbw_lang lang)
+{
+    if (d != JBW_DATE_NONE)
+        jbw__fmt_month(buf, d, lang);
+    else
+        snprintf(buf, JBW__FMT_SIZE, JBW__T(lang, "maand %d", "month %d"),
+                 (int)month);
+}
+
+void jbw__svg_month_axis(jbw__svg *s, const jbw_date *dates, int32_t months,
+                         double x0, double x1, double y, int most)
+{
+    int32_t step = (months + most - 1) / most, t;
+    if (step < 1)
+        step = 1;
+    for (t = 0; t <= months; t += step) {
+        char lab[JBW__FMT_SIZE];
+        double x =
+            months > 0 ? x0 + (x1 - x0) * (double)t / (double)months : x0;
+        jbw__month_label(lab, dates[t], t, s->lang);
+        jbw__svg_line(s, x, y, x, y + 4, JBW__STYLE_DOTS);
+        jbw__svg_label(s, x, y + 17, "middle", 11.5, 0, lab);
+    }
 }
 
 double jbw__svg_legend_item(jbw__svg *s, double x, double y, jbw__style style,
