@@ -849,7 +849,7 @@ static void backtest_outputs_name_the_fields_and_say_what_is_missing(void **s)
     assert_non_null(strstr(out, "<svg"));
     assert_non_null(strstr(out, "A &lt;test&gt; &amp; more"));
     assert_non_null(strstr(out, "stroke-dasharray"));
-    assert_non_null(strstr(out, "2025-04"));
+    assert_non_null(strstr(out, "Apr 2025</text>"));
     assert_null(strstr(out, "<script"));
     jbw_free(out);
     jbw_backtest_free(bt);
@@ -1104,7 +1104,7 @@ static void calibration_and_backtest_writers_carry_the_data_notice(void **state)
     assert_non_null(strstr(out, notice));
     jbw_free(out);
     assert_ok(jbw_backtest_svg(&out, NULL, own_bt, NULL));
-    assert_null(strstr(out, "data-notice"));
+    assert_null(strstr(out, "#fff2cc")); /* no notice band */
     jbw_free(out);
     jbw_backtest_free(bt);
     jbw_backtest_free(own_bt);
@@ -1168,6 +1168,240 @@ static void writers_use_a_point_in_a_decimal_comma_locale(void **state)
         skip();
 }
 
+/* ---- the backtest chart ------------------------------------------------ */
+
+static void svg_has(const char *svg, const char *needle)
+{
+    if (!strstr(svg, needle)) {
+        print_error("'%s' is not in the chart\n", needle);
+        fail();
+    }
+}
+
+static void svg_lacks(const char *svg, const char *needle)
+{
+    if (strstr(svg, needle)) {
+        print_error("'%s' is in the chart\n", needle);
+        fail();
+    }
+}
+
+static char *backtest_chart(const jbw_backtest *bt, jbw_lang lang,
+                            const char *notice)
+{
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    o.lang = lang;
+    o.notice = notice;
+    assert_ok(jbw_chart_backtest_svg(&svg, NULL, bt, &o));
+    return svg;
+}
+
+/*
+ * The chart of a backtest of the example carries the notice as every
+ * chart does: in the yellow band at the bottom, the English line with
+ * the Dutch one under it in Dutch, also in the text alternative; from the
+ * backtest itself, so also when the options give none. The chart is
+ * 760 wide and 510 (the lower plot's bottom) + 52 + 40 (the band's room:
+ * 24 + 2, 14 for the Dutch line) = 602 high; the band is 24 + 14 = 38
+ * high from y 602 - 38 = 564. The user's own data: no band.
+ */
+static void backtest_chart_has_the_notice_band_of_every_chart(void **state)
+{
+    jbw_snapshot *ex = NULL, *own = small_history(0);
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_backtest *bt = NULL, *own_bt = backtest_small(own, 3);
+    const char *nl = "Synthetische voorbeeldgegevens: geen echte kinderen, "
+                     "medewerkers of organisaties.";
+    char *svg;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&ex, JBW_EXAMPLE_SEED));
+    o.from = D(2025, 3, 1);
+    o.months = 3;
+    assert_ok(jbw_backtest_run(&bt, ex, &o));
+    svg = backtest_chart(bt, JBW_LANG_NL, NULL);
+    svg_has(svg, "width=\"760\" height=\"602\" viewBox=\"0 0 760 602\" "
+                 "role=\"img\" aria-labelledby=\"backtest-title "
+                 "backtest-desc\"");
+    svg_has(svg, "<rect x=\"0\" y=\"564\" width=\"760\" height=\"38\" "
+                 "fill=\"#fff2cc\"/>");
+    svg_has(svg, jbw_example_notice());
+    svg_has(svg, nl);
+    /* the text alternative ends with both lines */
+    svg_has(svg, " \xE2\x80\x94 Synthetische voorbeeldgegevens: geen echte "
+                 "kinderen, medewerkers of organisaties.</desc>");
+    svg_lacks(svg, "data-notice"); /* the old red line */
+    jbw_free(svg);
+    /* English: the English line alone, 24 high from 602 - 14 - 24 = 564 */
+    svg = backtest_chart(bt, JBW_LANG_EN, NULL);
+    svg_has(svg, "height=\"588\"");
+    svg_has(svg, "<rect x=\"0\" y=\"564\" width=\"760\" height=\"24\" "
+                 "fill=\"#fff2cc\"/>");
+    svg_has(svg, jbw_example_notice());
+    svg_lacks(svg, nl);
+    jbw_free(svg);
+    /* own data: no band, unless the caller gives a notice */
+    svg = backtest_chart(own_bt, JBW_LANG_NL, NULL);
+    svg_has(svg, "height=\"562\"");
+    svg_lacks(svg, "#fff2cc");
+    jbw_free(svg);
+    svg = backtest_chart(own_bt, JBW_LANG_NL, "Concept, niet verspreiden");
+    svg_has(svg, "fill=\"#fff2cc\"/>");
+    svg_has(svg, "Concept, niet verspreiden</text>");
+    jbw_free(svg);
+    jbw_backtest_free(bt);
+    jbw_backtest_free(own_bt);
+    jbw_snapshot_free(ex);
+    jbw_snapshot_free(own);
+}
+
+/*
+ * The small history from D0 = 2025-01-01, 3 months
+ * (a_backtest_compares_the_forecast_with_the_records). Forecast of
+ * active, month by month a = a (1 - 1/D) + inflow per kind: OTS
+ * D = 947 / 30.4375 / 3 = 10.370979, inflow 0.25: 2 -> 2.0571542 ->
+ * 2.1087974 -> 2.1554610; VOTS D 3.1, inflow 1/12: 1 -> 0.7607527 ->
+ * 0.5986819 -> 0.4888921; JR_ITB_CRIEM (D 1) 2/12 each month: in all
+ * 2.9845735, 2.8741460, 2.8110197.
+ * The records: 3, 4, 3, 3. MAPE 100/3 (|2.9845735 - 4| / 4 +
+ * |2.8741460 - 3| / 3 + |2.8110197 - 3| / 3) = 100/3 (0.2538566 +
+ * 0.0419513 + 0.0629934) = 11.96%: "12,0%". Waiting nieuw: 1 at the
+ * start (V1); the staff on D0 (2.5 FTE) have room for far more than the
+ * 3-4 active measures, so the model assigns every waiting measure in
+ * month 1: the forecast is 0 from month 1, against 1 in the records
+ * each month: 100%.
+ */
+static void backtest_chart_speaks_the_language_of_its_options(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_backtest *bt = backtest_small(snap, 3);
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg, *old;
+    (void)state;
+    svg = backtest_chart(bt, JBW_LANG_NL, NULL);
+    svg_has(svg, "lang=\"nl\"");
+    svg_has(svg, "<title id=\"backtest-title\">Backtest: prognose tegen wat "
+                 "er gebeurde</title>");
+    /* the title on the left, as every chart's */
+    svg_has(svg, "<text x=\"16\" y=\"26\" font-size=\"17\" "
+                 "font-weight=\"bold\" fill=\"#1a1a1a\">Backtest: prognose");
+    svg_has(svg, "<text x=\"16\" y=\"46\" font-size=\"12.5\" "
+                 "fill=\"#1a1a1a\">vanaf 1-1-2025, gekalibreerd op de 12 "
+                 "maanden ervoor;");
+    svg_has(svg, "actief 12,0%, wachtend nieuw 100,0%; bestaand niet "
+                 "vergeleken");
+    svg_has(svg, ">actief, werkelijk</text>");
+    svg_has(svg, ">wachtend nieuw, prognose</text>");
+    svg_has(svg, ">apr 2025</text>");
+    svg_has(svg, ">maand</text>");
+    /* the lower axis 0 to 1.5 in steps of 0.5, with a decimal comma */
+    svg_has(svg, ">0,5</text>");
+    svg_has(svg, ">1,5</text>");
+    /* the text alternative lists the figures (1 decimal under 100) */
+    svg_has(svg, "Boven, actieve maatregelen: bij de start 3,0; na 3 "
+                 "maanden (1-4-2025) prognose 2,8, werkelijk 3,0.");
+    svg_has(svg, "Onder, wachtend nieuw: bij de start 1,0; na 3 maanden "
+                 "(1-4-2025) prognose 0,0, werkelijk 1,0.");
+    svg_lacks(svg, "forecast");
+    svg_lacks(svg, "2025-04");
+    svg_lacks(svg, "Apr 2025");
+    jbw_free(svg);
+
+    svg = backtest_chart(bt, JBW_LANG_EN, NULL);
+    svg_has(svg, "lang=\"en\"");
+    svg_has(svg, ">Backtest: forecast against what happened</title>");
+    svg_has(svg, ">from 1 Jan 2025, calibrated on the 12 months before;");
+    svg_has(svg, "active 12.0%, waiting nieuw 100.0%; bestaand not compared");
+    svg_has(svg, ">active, actual</text>");
+    svg_has(svg, ">waiting nieuw, forecast</text>");
+    svg_has(svg, ">Apr 2025</text>");
+    svg_has(svg, ">0.5</text>");
+    svg_has(svg, "Above, active measures: 3.0 at the start; after 3 months "
+                 "(1 Apr 2025) forecast 2.8, actual 3.0.");
+    svg_lacks(svg, "prognose");
+    /* jbw_backtest_svg() is this chart in English with its title */
+    assert_ok(jbw_backtest_svg(&old, NULL, bt, NULL));
+    assert_string_equal(old, svg);
+    jbw_free(old);
+    jbw_free(svg);
+    o.lang = JBW_LANG_EN;
+    o.title = "Own title";
+    assert_ok(jbw_chart_backtest_svg(&svg, NULL, bt, &o));
+    assert_ok(jbw_backtest_svg(&old, NULL, bt, "Own title"));
+    assert_string_equal(old, svg);
+    svg_has(svg, ">Own title</text>");
+    jbw_free(old);
+    jbw_free(svg);
+
+    /* bad options and arguments, as every chart */
+    o.lang = (jbw_lang)7;
+    assert_status(jbw_chart_backtest_svg(&svg, NULL, bt, &o), JBW_EINVAL);
+    o.lang = JBW_LANG_NL;
+    o.version = 99;
+    assert_status(jbw_chart_backtest_svg(&svg, NULL, bt, &o), JBW_EVERSION);
+    assert_status(jbw_chart_backtest_svg(&svg, NULL, NULL, NULL), JBW_EINVAL);
+    assert_status(jbw_chart_backtest_svg(NULL, NULL, bt, NULL), JBW_EINVAL);
+    jbw_backtest_free(bt);
+    jbw_snapshot_free(snap);
+}
+
+/* Where a substring starts in the chart (fails when it is missing). */
+static size_t svg_at(const char *svg, const char *needle)
+{
+    const char *at = strstr(svg, needle);
+    if (!at) {
+        print_error("'%s' is not in the chart\n", needle);
+        fail();
+    }
+    return (size_t)(at - svg);
+}
+
+/*
+ * A series at 0 lies on the axis: it is drawn after the axis, so that it
+ * is not hidden under it. The small history (above): x of month k is
+ * 76 + 650 k / 3: 76, 292.7, 509.3, 726. Lower plot y 370..510 for 0..1.5:
+ * 1 at 510 - 140 / 1.5 = 416.7, 0 at 510. Upper plot y 110..300: the
+ * values 2.8..4 with room (15% of the range, 1% of the top, and 1) are
+ * 1.75..5.2, an axis of 1..6 in steps of 1: y = 300 - 38 (v - 1): 3 at
+ * 224, 4 at 186.
+ */
+static void backtest_chart_draws_the_series_after_the_axis(void **state)
+{
+    jbw_snapshot *snap = small_history(0);
+    jbw_backtest *bt = backtest_small(snap, 3);
+    char *svg;
+    size_t upper_axis, lower_axis, actual, forecast, actual_active;
+    (void)state;
+    svg = backtest_chart(bt, JBW_LANG_NL, NULL);
+    upper_axis = svg_at(svg, "<line stroke=\"#404040\" x1=\"76\" x2=\"76\" "
+                             "y1=\"110\" y2=\"300\"/>");
+    lower_axis = svg_at(svg, "<line stroke=\"#404040\" x1=\"76\" x2=\"76\" "
+                             "y1=\"370\" y2=\"510\"/>");
+    actual_active = svg_at(svg, "points=\"76,224 292.7,186 509.3,224 "
+                                "726,224\"/>");
+    actual = svg_at(svg, "points=\"76,416.7 292.7,416.7 509.3,416.7 "
+                         "726,416.7\"/>");
+    /* the forecast dashed (the hatch style's dash) on the axis */
+    forecast = svg_at(svg, "stroke=\"#c55a11\" stroke-width=\"2.2\" "
+                           "stroke-dasharray=\"7 4\" points=\"76,416.7 "
+                           "292.7,510 509.3,510 726,510\"/>");
+    assert_true(upper_axis < actual_active);
+    assert_true(actual_active < lower_axis);
+    assert_true(lower_axis < actual);
+    assert_true(actual < forecast);
+    /* the lower plot's month ticks, too, come before it */
+    assert_true(svg_at(svg, "<line x1=\"726\" y1=\"510\" x2=\"726\" "
+                            "y2=\"514\"") < forecast);
+    /* the legend shows the styles as lines: solid, then dashed */
+    svg_has(svg, "<line x1=\"76\" y1=\"346\" x2=\"102\" y2=\"346\" "
+                 "fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2.2\"/>");
+    svg_has(svg, "stroke=\"#c55a11\" stroke-width=\"2.2\" "
+                 "stroke-dasharray=\"7 4\"/>\n<text");
+    jbw_free(svg);
+    jbw_backtest_free(bt);
+    jbw_snapshot_free(snap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1198,6 +1432,9 @@ int main(void)
         cmocka_unit_test(writers_use_a_point_in_a_decimal_comma_locale),
         cmocka_unit_test(
             calibration_and_backtest_writers_carry_the_data_notice),
+        cmocka_unit_test(backtest_chart_has_the_notice_band_of_every_chart),
+        cmocka_unit_test(backtest_chart_speaks_the_language_of_its_options),
+        cmocka_unit_test(backtest_chart_draws_the_series_after_the_axis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
