@@ -1402,6 +1402,47 @@ static void backtest_chart_draws_the_series_after_the_axis(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * Exports on 2024-01-01, 03-01 and 04-01 (none within 15 days of
+ * 2024-02-01): the records are known in months 0, 2 and 3, so each line
+ * of the records breaks after month 0: month 0 alone is a dot at x 76,
+ * months 2 and 3 a line from x 76 + 650 x 2/3 = 509.3 to 726. The
+ * forecast is known every month: one line from x 76.
+ */
+static void backtest_chart_breaks_the_records_where_no_export_says(void **s)
+{
+    static const int month_of[3] = {4, 3, 1};
+    jbw_snapshot *snaps[3];
+    jbw_backtest_options o = JBW_BACKTEST_OPTIONS_INIT;
+    jbw_backtest *bt = NULL;
+    char *svg;
+    const char *p;
+    int i, dots = 0, from_509 = 0;
+    (void)s;
+    for (i = 0; i < 3; i++)
+        snaps[i] =
+            simulated_export(11, D(2024, month_of[i], 1), D(2199, 1, 1), 1.0);
+    o.from = D(2024, 1, 1);
+    o.months = 3;
+    o.window_months = 24;
+    assert_ok(jbw_backtest_run_history(&bt, (const jbw_snapshot *const *)snaps,
+                                       3, &o));
+    assert_true(isnan(bt_month(bt, 1).actual_active));
+    svg = backtest_chart(bt, JBW_LANG_NL, NULL);
+    for (p = svg; (p = strstr(p, "<circle cx=\"76\" cy=\"")) != NULL; p++)
+        dots++;
+    for (p = svg; (p = strstr(p, " points=\"509.3,")) != NULL; p++)
+        from_509++;
+    assert_int_equal(dots, 2);     /* active and the waiting list */
+    assert_int_equal(from_509, 2); /* the same */
+    svg_has(svg, "stroke-dasharray=\"7 4\" points=\"76,");
+    svg_has(svg, ">wachtlijst, werkelijk</text>");
+    jbw_free(svg);
+    jbw_backtest_free(bt);
+    for (i = 0; i < 3; i++)
+        jbw_snapshot_free(snaps[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1435,6 +1476,8 @@ int main(void)
         cmocka_unit_test(backtest_chart_has_the_notice_band_of_every_chart),
         cmocka_unit_test(backtest_chart_speaks_the_language_of_its_options),
         cmocka_unit_test(backtest_chart_draws_the_series_after_the_axis),
+        cmocka_unit_test(
+            backtest_chart_breaks_the_records_where_no_export_says),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

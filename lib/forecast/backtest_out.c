@@ -255,7 +255,7 @@ static double plot_x(const plot *p, const view *v, int32_t k)
 }
 
 /* The field at `off` as lines over the months where it is known: a
- * polyline for each run of known months, a short dash for a month alone.
+ * polyline for each run of known months, a dot for a month alone.
  * Drawn after the axes, so that a series at 0 lies on top of the axis
  * line and stays visible. */
 static void series_line(jbw__svg *s, const view *v, const plot *p, size_t off,
@@ -274,7 +274,7 @@ static void series_line(jbw__svg *s, const view *v, const plot *p, size_t off,
             double x = plot_x(p, v, k),
                    y = jbw__axis_pos(&p->axis, field(&v->rows[k], off),
                                      p->y_bottom, p->y_top);
-            jbw__svg_line(s, x - 4, y, x + 4, y, style);
+            jbw__svg_dot(s, x, y, 3.5, style);
         } else {
             jbw__buf_puts(&s->b, "<polyline");
             jbw__svg_stroke(s, style);

@@ -158,6 +158,10 @@ void jbw__svg_label(jbw__svg *s, double x, double y, const char *anchor,
 void jbw__svg_line(jbw__svg *s, double x1, double y1, double x2, double y2,
                    jbw__style style);
 
+/* A dot of radius r in the colour of a style: a value alone, with no
+ * neighbour to draw a line to. */
+void jbw__svg_dot(jbw__svg *s, double x, double y, double r, jbw__style style);
+
 /* A linear axis with round ticks. */
 typedef struct jbw__axis {
     double lo, hi, step;

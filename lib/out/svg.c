@@ -370,6 +370,16 @@ void jbw__svg_line(jbw__svg *s, double x1, double y1, double x2, double y2,
     jbw__buf_puts(b, "/>\n");
 }
 
+void jbw__svg_dot(jbw__svg *s, double x, double y, double r, jbw__style style)
+{
+    jbw__buf *b = &s->b;
+    jbw__buf_puts(b, "<circle");
+    attr_num(b, "cx", x);
+    attr_num(b, "cy", y);
+    attr_num(b, "r", r);
+    jbw__buf_printf(b, " fill=\"%s\"/>\n", style_colour[style]);
+}
+
 /* ---- axes -------------------------------------------------------------- */
 
 /* A round step (1, 2 or 5 x 10^k) near span / ticks. */
