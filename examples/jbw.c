@@ -479,7 +479,8 @@ static void usage(FILE *f)
     fputs("\nWithout --measures/--workers every command works on the embedded\n"
           "synthetic example. --lang nl|en (default nl) sets the language of\n"
           "the words of report, triage, allocate, forecast, staffing, series,\n"
-          "brief and calendar (the other outputs are English; docs/cli.md).\n"
+          "brief, calendar and every --svg chart, backtest's too (the other\n"
+          "outputs are English; docs/cli.md).\n"
           "'jbw COMMAND --help' lists the options of a command.\n"
           "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
           f);

@@ -721,7 +721,8 @@ class SyntheticNotice(unittest.TestCase):
                  "medewerkers of organisaties.")
         svg = os.path.join(cli.WORK, "notice-lang.svg")
         for cmd in (("report",), ("report", "--chart", "spread"),
-                    ("triage",), ("forecast", "--months", "3")):
+                    ("triage",), ("forecast", "--months", "3"),
+                    ("backtest", "--from", "2025-03-01", "--months", "3")):
             for lang in ("nl", "en"):
                 with self.subTest(cmd=cmd, lang=lang):
                     run(*cmd, "--lang", lang, "--svg", svg)
@@ -1320,6 +1321,23 @@ class Backtest(unittest.TestCase):
         self.assertTrue(root.tag.endswith("svg"))
         with open(svg, encoding="utf-8") as f:
             self.assertIn(jbw_notice(), f.read())
+
+    def test_svg_follows_lang_and_the_text_stays_english(self):
+        # the chart, as every chart, in Dutch unless --lang en; the
+        # analyst's table stays English (docs/cli.md, "Language")
+        import xml.etree.ElementTree as ET
+        svg = os.path.join(cli.WORK, "backtest-lang.svg")
+        args = ("backtest", "--from", "2025-03-01", "--months", "3", "--svg", svg)
+        titles = {}
+        for lang in ("", "nl", "en"):
+            text = run(*args, *(("--lang", lang) if lang else ())).stdout
+            self.assertIn("Backtest from 2025-03-01", text)
+            root = ET.parse(svg).getroot()
+            self.assertEqual(root.get("lang"), lang or "nl")
+            titles[lang] = [t.text for t in root if t.tag.endswith("title")][0]
+        self.assertEqual(titles[""], "Backtest: prognose tegen wat er gebeurde")
+        self.assertEqual(titles["nl"], titles[""])
+        self.assertEqual(titles["en"], "Backtest: forecast against what happened")
 
     def test_history_series_and_backtest(self):
         root = self.history(["2025-07-01", "2025-08-01", "2025-09-01"])
