@@ -523,7 +523,8 @@ class Backtest(Handle):
         return take_string(C.jbw_backtest_text, self._p)
 
     def to_svg(self, title: Optional[str] = None) -> str:
-        """An SVG chart of forecast against actual."""
+        """An SVG chart of forecast against actual, in English
+        (:func:`jbw.chart_backtest` in Dutch or English)."""
         return take_string(C.jbw_backtest_svg, self._p, enc(title))
 
 

@@ -32,7 +32,7 @@ from .waitrisk import Lang, Triage, WaitRiskModel
 
 __all__ = ["chart_series", "chart_caseload", "chart_load_spread",
            "chart_coupling", "chart_forecast", "chart_scenarios",
-           "chart_bands", "PUBLISH_MAX", "Brief", "make_brief", "brief",
+           "chart_bands", "chart_backtest", "PUBLISH_MAX", "Brief", "make_brief", "brief",
            "BRIEF_SCENARIOS_MAX"]
 
 PUBLISH_MAX = 1000  #: JBW_PUBLISH_MAX
@@ -68,6 +68,7 @@ declare_all([
     ("jbw_chart_scenarios_svg", STATUS,
      [PP, PSIZE, POINTER(c_void_p), POINTER(c_char_p), c_size_t, _PO]),
     ("jbw_chart_bands_svg", STATUS, [PP, PSIZE, _P, _PO]),
+    ("jbw_chart_backtest_svg", STATUS, [PP, PSIZE, _P, _PO]),
 ])
 
 RegistryLike = Union[Registry, Snapshot, None]
@@ -174,6 +175,17 @@ def chart_bands(triage: Triage, *, lang: Union[Lang, str] = "nl",
     only."""
     o = _options(lang, title, notice, suppress_below, round_to, None)
     return take_string(C.jbw_chart_bands_svg, triage._p, ctypes.byref(o))
+
+
+def chart_backtest(backtest, *, lang: Union[Lang, str] = "nl",
+                   title: Optional[str] = None,
+                   notice: Optional[str] = None) -> str:
+    """A backtest: forecast (dashed) against the records (solid), active
+    measures above and waiting nieuw (the waiting list for a history of
+    exports) below, with the mean absolute percentage errors. The
+    backtest's own data notice wins over ``notice``."""
+    o = _options(lang, title, notice, 0, 0, None)
+    return take_string(C.jbw_chart_backtest_svg, backtest._p, ctypes.byref(o))
 
 
 # ---- the brief ------------------------------------------------------------------

@@ -228,6 +228,18 @@ class Backtest(unittest.TestCase):
         self.assertEqual(len(d["months"]), 4)
         self.assertIn("<svg", self.bt.to_svg())
 
+    def test_chart_in_the_language_asked(self):
+        nl = jbw.chart_backtest(self.bt)
+        self.assertIn('lang="nl"', nl)
+        self.assertIn(">Backtest: prognose tegen wat er gebeurde</title>", nl)
+        self.assertIn(">vanaf 1-1-2025, gekalibreerd op de 12 maanden", nl)
+        en = jbw.chart_backtest(self.bt, lang="en", title="Own <title>")
+        self.assertIn(">from 1 Jan 2025, calibrated on the 12 months", en)
+        self.assertIn(">Own &lt;title&gt;</title>", en)
+        self.assertEqual(en, self.bt.to_svg("Own <title>"))  # the same, English
+        self.assertNotIn("#fff2cc", nl)  # own data: no notice band
+        self.assertIn("#fff2cc", jbw.chart_backtest(self.bt, notice="Concept"))
+
     def test_beyond_the_export_is_a_range_error(self):
         with self.assertRaises(jbw.RangeError):
             jbw.backtest(history(), date(2025, 1, 1), 7)
