@@ -93,6 +93,8 @@ class Usage(unittest.TestCase):
             with self.subTest(cmd):
                 self.assertIn("this command's output is English",
                               self.help_line(cmd, "--lang"))
+        self.assertIn("the language of the --svg chart (the table is English)",
+                      self.help_line("backtest", "--lang"))
 
     def test_format_help_names_the_formats_the_command_takes(self):
         def format_line(cmd):
