@@ -1294,6 +1294,8 @@ static void backtest_chart_speaks_the_language_of_its_options(void **state)
     svg_has(svg, ">wachtend nieuw, prognose</text>");
     svg_has(svg, ">apr 2025</text>");
     svg_has(svg, ">maand</text>");
+    svg_has(svg, ">nieuw (maatregelen)</text>"); /* axis titles with units */
+    svg_has(svg, ">actief (maatregelen)</text>");
     /* the lower axis 0 to 1.5 in steps of 0.5, with a decimal comma */
     svg_has(svg, ">0,5</text>");
     svg_has(svg, ">1,5</text>");

@@ -475,10 +475,12 @@ jbw_status jbw_chart_backtest_svg(char **out, size_t *len,
     bottom.axis = waiting_axis(&v, &bottom);
     waiting = v.history ? JBW__T(c.lang, "wachtlijst", "waiting list")
                         : JBW__T(c.lang, "wachtend nieuw", "waiting nieuw");
+    /* with the unit, as every axis title; short enough for the 140 px of
+     * the plot (about 7 px a character at 12.5 px) */
     waiting_axis_title =
         v.history ? JBW__T(c.lang, "wachtlijst (maatregelen)",
                            "waiting list (measures)")
-                  : JBW__T(c.lang, "wachtend nieuw", "waiting nieuw");
+                  : JBW__T(c.lang, "nieuw (maatregelen)", "nieuw (measures)");
     jbw__fmt_date(from, v.from, c.lang);
     snprintf(sub, sizeof sub,
              JBW__T(c.lang,
