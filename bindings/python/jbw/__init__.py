@@ -54,14 +54,14 @@ from .charts import *  # noqa: F401,F403  (charts and the brief)
 from .charts import __all__ as _brief_all
 
 #: Version of these bindings (follows the library's).
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: Path (or name) the shared library was loaded from.
 library_path: str = _lib.LIBRARY_PATH
 
 
 def version() -> str:
-    """The loaded library's version ("0.1.0")."""
+    """The loaded library's version ("0.2.0")."""
     return _C.jbw_version().decode("ascii")
 
 

@@ -26,7 +26,7 @@ from .errors import make_error
 #: The ABI major these bindings were written for (JBW_ABI_MAJOR).
 ABI_MAJOR = 0
 #: The oldest library version whose interface these bindings use.
-MIN_VERSION = (0, 1, 0)
+MIN_VERSION = (0, 2, 0)
 
 _ENV = "JBW_LIBRARY"
 

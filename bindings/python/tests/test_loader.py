@@ -98,7 +98,7 @@ class Loader(unittest.TestCase):
         self.assertIn("ImportError", p.stderr)
         self.assertIn("/nonexistent/libjbw.so", p.stderr)
         self.assertIn("ABI major 0", p.stderr)
-        self.assertIn("0.1.0", p.stderr)
+        self.assertIn("0.2.0", p.stderr)
 
     def test_a_library_that_is_not_libjbw_is_refused(self):
         libm = ctypes.util.find_library("m")
