@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ctypes
 import datetime as _dt
+import difflib
 import numbers
 import operator
 import weakref
@@ -196,6 +197,26 @@ def path_arg(path: Any) -> bytes:
     """A file path (str or os.PathLike) as bytes for the library."""
     import os
     return os.fsencode(path)
+
+
+class FieldsOnly:
+    """Base of the dataclasses a caller fills in (parameters, records):
+    assigning a name that is not one of the fields raises AttributeError
+    naming the closest field, so that a misspelt parameter
+    (``params.annual_turnover = 0.3`` for ``turnover``) is not kept on the
+    side while the run uses the old value."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        fields = getattr(type(self), "__dataclass_fields__", None)
+        if fields is not None and name not in fields \
+                and not name.startswith("_"):
+            close = difflib.get_close_matches(name, list(fields), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise AttributeError(
+                f"{type(self).__name__} has no field {name!r}{hint}")
+        object.__setattr__(self, name, value)
 
 
 class Handle:

@@ -27,7 +27,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Union
 
 from . import _structs as S
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import (DateLike, Handle, _invalid, dec, enc, from_days, instance, new_handle,
+from ._util import (DateLike, FieldsOnly, Handle, _invalid, dec, enc, from_days, instance, new_handle,
                     number, path_arg, seq_index, take_string, text_arg, to_days,
                     whole)
 from .caseload import Norm, norm_handle, record
@@ -274,7 +274,7 @@ def _fill_per_kind(arr, values: Dict[Any, float], name: str) -> None:
 
 
 @dataclass
-class Shock:
+class Shock(FieldsOnly):
     """Inflow multiplied by ``multiplier`` from ``month_from`` to ``month_to``
     (inclusive, 1-based months of the run) for one kind, or every kind when
     ``kind`` is None or "ALL" (as in scenario files). Shocks covering the
@@ -296,7 +296,7 @@ class Shock:
 
 
 @dataclass
-class Hire:
+class Hire(FieldsOnly):
     """A cohort of the hiring plan (``jbw_hire``): ``fte`` FTE join at
     tenure 0 in ``month`` (1-based month of the run) with their own
     onboarding ramp: ``onboarding_months`` None (the norm's ramp) or 0..36,
@@ -317,7 +317,7 @@ class Hire:
 
 
 @dataclass
-class ForecastParams:
+class ForecastParams(FieldsOnly):
     """The model's parameters (``jbw_forecast_params``), as Python values.
 
     Per-kind values are dicts keyed by :class:`Kind` (``inflow[Kind.OTS] =
@@ -898,7 +898,7 @@ def erlang_c(servers: int, offered_load: float) -> float:
 
 
 @dataclass
-class QueueParams:
+class QueueParams(FieldsOnly):
     """The queue view of a caseload (``jbw_queue_params``): arrivals per
     werkdag, mean duration in werkdagen, the norm N in werkdagen and the
     slots one FTE provides."""

@@ -14,7 +14,7 @@ from typing import Optional, Type, TypeVar, Union
 
 from . import _structs as S
 from ._lib import C
-from ._util import DateLike, dec, dec_opt, enc, from_days, number, to_days, whole
+from ._util import DateLike, FieldsOnly, dec, dec_opt, enc, from_days, number, to_days, whole
 
 __all__ = ["Kind", "Domain", "Safety", "Placement", "JrRisk", "YesNo",
            "Worker", "Measure", "kind_count"]
@@ -172,7 +172,7 @@ _MEASURE_DATES = ("start", "end", "first_assigned", "waiting_since", "birth_date
 
 
 @dataclass
-class Worker:
+class Worker(FieldsOnly):
     """A jeugdbeschermer or jeugdreclasseerder (``jbw_worker``).
 
     ``leaving`` is the first day no longer employed (None: employed).
@@ -211,7 +211,7 @@ class Worker:
 
 
 @dataclass
-class Measure:
+class Measure(FieldsOnly):
     """One measure (maatregel) on one child: one row of measures.csv
     (``jbw_measure``). ``kind``, ``safety``, ``placement`` and ``jr_risk``
     accept the enum, its int value or its code ("OTS", "unsafe"). Dates may

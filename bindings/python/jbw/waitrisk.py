@@ -29,7 +29,7 @@ from typing import (Any, Callable, Dict, Iterable, List, Optional, Sequence,
 
 from . import _structs as S
 from ._lib import C
-from ._util import (DateLike, Handle, dec, dec_opt, enc, from_days, instance, new_handle,
+from ._util import (DateLike, FieldsOnly, Handle, dec, dec_opt, enc, from_days, instance, new_handle,
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
 from .caseload import Norm, norm_arg, record
 from .dates import Calendar, default_calendar
@@ -113,7 +113,7 @@ class UnassignedReason(enum.IntEnum):
 REASON_SEPARATOR = " | "
 
 @dataclass
-class WaitCase:
+class WaitCase(FieldsOnly):
     """One waiting child's measure, the input to scoring (``jbw_wait_case``).
 
     Identifiers are only used for ranking ties, siblings and allocation;

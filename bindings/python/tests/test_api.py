@@ -76,6 +76,21 @@ class Surface(unittest.TestCase):
                     jbw.ForecastMonth, jbw.CalibrationKind):
             self.assertTrue(dataclasses.is_dataclass(cls), cls.__name__)
 
+    def test_a_misspelt_field_is_refused_not_kept_on_the_side(self):
+        # "what if turnover stays at 20%?": params.annual_turnover = 0.2
+        # would otherwise be stored beside the fields and the run would use
+        # the old turnover
+        params = jbw.ForecastParams.default()
+        with self.assertRaises(AttributeError) as cm:
+            params.annual_turnover = 0.2
+        self.assertIn("'annual_turnover'", str(cm.exception))
+        self.assertIn("did you mean 'turnover'", str(cm.exception))
+        params.turnover = 0.3
+        self.assertEqual(params.turnover, 0.3)
+        for cls in (jbw.ForecastParams, jbw.QueueParams, jbw.Shock, jbw.Hire,
+                    jbw.Worker, jbw.Measure, jbw.WaitCase):
+            self.assertTrue(issubclass(cls, jbw._util.FieldsOnly), cls.__name__)
+
     def test_handles_are_context_managers(self):
         for cls in (jbw.Calendar, jbw.Registry, jbw.Snapshot, jbw.Norm,
                     jbw.CaseloadResult, jbw.Series, jbw.WaitRiskModel, jbw.Triage,
