@@ -545,11 +545,13 @@ JBW_API jbw_status jbw_forecast_set_data_notice(jbw_forecast *fc,
 JBW_API const char *jbw_forecast_data_notice(const jbw_forecast *fc);
 
 /*
- * A self-contained SVG chart (no external resources): waiting nieuw,
- * bestaand and total (mean), the p5-p95 band of the total when
- * stochastic, and capacity and load on a right-hand axis (norm units),
- * with month labels, ticks, a title (NULL: a default; escaped) and a
- * legend. Free with jbw_free(). Errors: JBW_EINVAL, JBW_ENOMEM.
+ * A self-contained SVG chart (no external resources): the forecast chart
+ * of jbw/brief.h, jbw_chart_forecast_svg(), in English, with `title`
+ * (NULL: the chart's own; escaped) and the forecast's data notice
+ * (jbw_forecast_data_notice()): waiting nieuw and bestaand stacked with
+ * the total, the p5-p95 band of the total when stochastic, the run's
+ * assumptions under the title, and capacity and load below (norm units).
+ * Free with jbw_free(). Errors: JBW_EINVAL, JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_forecast_svg(char **out, size_t *len,
                                     const jbw_forecast *fc, const char *title);

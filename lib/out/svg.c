@@ -21,17 +21,6 @@ void jbw__svg_num(jbw__buf *b, double v)
     jbw__buf_json_number(b, v, 1);
 }
 
-void jbw__svg_notice(jbw__buf *b, const char *notice)
-{
-    if (!notice)
-        return;
-    jbw__buf_puts(b, "<text x=\"450\" y=\"64\" text-anchor=\"middle\" "
-                     "font-size=\"12\" font-weight=\"bold\" "
-                     "fill=\"#b00000\" class=\"data-notice\">");
-    jbw__svg_text(b, notice);
-    jbw__buf_puts(b, "</text>\n");
-}
-
 double jbw__svg_fit_size(const char *text, double width, double most,
                          double least)
 {

@@ -10,10 +10,6 @@
 void jbw__svg_text(jbw__buf *b, const char *s);
 /* A coordinate with at most one decimal. */
 void jbw__svg_num(jbw__buf *b, double v);
-/* The data notice of a chart made from synthetic data, a bold red line
- * centred on x = 450 at y = 64 (NULL: nothing), so that a chart pasted
- * into a memo still says the data is synthetic. */
-void jbw__svg_notice(jbw__buf *b, const char *notice);
 
 /* The font size (px, a multiple of 0.5) at which a line of plain text
  * fits in `width`: `most`, or less for a long line (a character is about
