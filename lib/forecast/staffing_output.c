@@ -32,32 +32,17 @@ static jbw_status check(const char *fn, char **out, size_t *len,
     return JBW_OK;
 }
 
-/* A number with up to `decimals` decimals for people (no trailing zeros),
- * '.' whatever the locale, a decimal comma in Dutch. */
-static void put_num(jbw__buf *b, double v, int decimals, jbw_lang lang)
-{
-    jbw__buf t = JBW__BUF_INIT;
-    char *dot;
-    jbw__buf_json_number(&t, v, decimals);
-    if (t.failed) {
-        b->failed = 1;
-    } else if (t.data) {
-        if (lang != JBW_LANG_EN && (dot = strchr(t.data, '.')) != NULL)
-            *dot = ',';
-        jbw__buf_puts(b, t.data);
-    }
-    jbw__buf_free(&t);
-}
-
-/* As put_num, with all of its decimals (0,330 and 4,0, not 0,33 and 4):
- * the hiring answer is found to 0.001 FTE, whatever its last digits. */
-static void put_fixed(jbw__buf *b, double v, int decimals, jbw_lang lang)
+/* A number with up to `decimals` decimals for people, '.' whatever the
+ * locale, a decimal comma in Dutch; trailing zeros dropped, or with
+ * `all_decimals` kept (0,330 and 4,0, not 0,33 and 4). */
+static void put_number(jbw__buf *b, double v, int decimals, jbw_lang lang,
+                       int all_decimals)
 {
     jbw__buf t = JBW__BUF_INIT;
     char *dot;
     size_t have;
     jbw__buf_json_number(&t, v, decimals);
-    if (!t.failed && t.data && !strpbrk(t.data, "eEn")) {
+    if (all_decimals && !t.failed && t.data && !strpbrk(t.data, "eEn")) {
         dot = strchr(t.data, '.');
         have = dot ? strlen(dot + 1) : 0;
         if (!dot && decimals > 0)
@@ -73,6 +58,18 @@ static void put_fixed(jbw__buf *b, double v, int decimals, jbw_lang lang)
         jbw__buf_puts(b, t.data);
     }
     jbw__buf_free(&t);
+}
+
+static void put_num(jbw__buf *b, double v, int decimals, jbw_lang lang)
+{
+    put_number(b, v, decimals, lang, 0);
+}
+
+/* The hiring answer is found to 0.001 FTE: its figures keep their
+ * decimals, whatever the last digits. */
+static void put_fixed(jbw__buf *b, double v, int decimals, jbw_lang lang)
+{
+    put_number(b, v, decimals, lang, 1);
 }
 
 /* A share 0..1 as a percentage with one decimal ("90,3%"). */
