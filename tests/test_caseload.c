@@ -1836,6 +1836,42 @@ static void series_from_snapshot_counts_nieuw_and_bestaand(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* A series counted from snapshots counts measures and says so; one given
+ * counts (a published letter) counts children; a mix says children. */
+static void series_names_what_it_counts(void **state)
+{
+    jbw_snapshot *snap = main_snapshot();
+    jbw_series *s = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *out = NULL;
+    (void)state;
+    assert_int_equal(jbw_series_counts_measures(NULL), 0);
+    assert_ok(jbw_series_new(&s, "GA"));
+    assert_int_equal(jbw_series_counts_measures(s), 0); /* empty */
+    assert_ok(jbw_series_add_snapshot(s, snap, D(2025, 6, 16), "GA", NULL));
+    /* a failed add leaves it as it was */
+    assert_status(jbw_series_add_snapshot(s, snap, D(2025, 6, 16), "GA", NULL),
+                  JBW_EDUPLICATE);
+    assert_int_equal(jbw_series_counts_measures(s), 1);
+    assert_ok(jbw_series_text_lang(&out, NULL, s, JBW_LANG_NL));
+    assert_non_null(
+        strstr(out, "Maatregelen zonder vaste jeugdbeschermer: GA"));
+    jbw_free(out);
+    assert_ok(jbw_chart_series_svg(&out, NULL, s, &o));
+    assert_non_null(strstr(out, ">Maatregelen zonder vaste jeugdbeschermer"));
+    assert_non_null(strstr(out, ">maatregelen (aantal)</text>"));
+    assert_null(strstr(out, "eugdigen"));
+    jbw_free(out);
+    /* one point given as counts: the series counts children */
+    assert_ok(jbw_series_add(s, D(2025, 1, 1), 3, 2));
+    assert_int_equal(jbw_series_counts_measures(s), 0);
+    assert_ok(jbw_series_text_lang(&out, NULL, s, JBW_LANG_EN));
+    assert_non_null(strstr(out, "Children without a fixed jeugdbeschermer"));
+    jbw_free(out);
+    jbw_series_free(s);
+    jbw_snapshot_free(snap);
+}
+
 static void series_outputs_csv_json_text(void **state)
 {
     jbw_series *s = zhz_series();
@@ -2194,6 +2230,7 @@ int main(void)
         cmocka_unit_test(series_keeps_date_order_changes_and_share_bestaand),
         cmocka_unit_test(series_rejects_duplicates_bad_dates_and_versions),
         cmocka_unit_test(series_from_snapshot_counts_nieuw_and_bestaand),
+        cmocka_unit_test(series_names_what_it_counts),
         cmocka_unit_test(series_outputs_csv_json_text),
         cmocka_unit_test(series_text_is_dutch_or_english),
         cmocka_unit_test(published_series_says_so_in_every_writer),

@@ -69,6 +69,16 @@ JBW_API jbw_status jbw_series_set_data_notice(jbw_series *series,
 JBW_API const char *jbw_series_data_notice(const jbw_series *series);
 
 JBW_API const char *jbw_series_title(const jbw_series *series);
+/*
+ * What the series counts: 1 when every point came from a snapshot
+ * (jbw_series_add_snapshot()), which counts measures without a fixed
+ * jeugdbeschermer; 0 when a point was given as counts (jbw_series_add(),
+ * as a published series is: the published letters count children,
+ * "jeugdigen"), or the series is empty or NULL. The writers and the
+ * series chart name what is counted after it ("Maatregelen" /
+ * "Jeugdigen zonder vaste jeugdbeschermer").
+ */
+JBW_API int jbw_series_counts_measures(const jbw_series *series);
 JBW_API size_t jbw_series_count(const jbw_series *series);
 /* Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE. */
 JBW_API jbw_status jbw_series_get(jbw_series_point *out,

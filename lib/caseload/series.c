@@ -24,6 +24,7 @@ struct jbw_series {
     series_pt *pts;
     size_t count;
     size_t cap;
+    size_t from_snapshots; /* points added by jbw_series_add_snapshot */
 };
 
 /* Counts above this would overflow the signed changes. */
@@ -182,7 +183,14 @@ jbw_status jbw_series_add_snapshot(jbw_series *series, const jbw_snapshot *snap,
         jbw__free(series->notice);
         series->notice = notice;
     }
+    series->from_snapshots++;
     return jbw__ok();
+}
+
+int jbw_series_counts_measures(const jbw_series *series)
+{
+    return series && series->count > 0 &&
+           series->from_snapshots == series->count;
 }
 
 const char *jbw_series_title(const jbw_series *series)

@@ -150,8 +150,12 @@ jbw_status jbw_series_text_lang(char **out, size_t *len,
     c.series = series;
     c.lang = lang;
     jbw__notice_text(&b, jbw_series_data_notice(series));
-    jbw__buf_puts(&b, en ? "Children without a fixed jeugdbeschermer"
-                         : "Kinderen zonder vaste jeugdbeschermer");
+    if (jbw_series_counts_measures(series))
+        jbw__buf_puts(&b, en ? "Measures without a fixed jeugdbeschermer"
+                             : "Maatregelen zonder vaste jeugdbeschermer");
+    else
+        jbw__buf_puts(&b, en ? "Children without a fixed jeugdbeschermer"
+                             : "Kinderen zonder vaste jeugdbeschermer");
     if (jbw_series_title(series)[0])
         jbw__buf_printf(&b, ": %s", jbw_series_title(series));
     jbw__buf_puts(&b, en ? "\n(nieuw: never had one; bestaand: had one who "

@@ -55,7 +55,7 @@ static double drawn(const jbw__publish *p, size_t n)
 }
 
 static void series_desc(jbw__buf *d, const jbw__chart *c,
-                        const jbw_series_point *pt, size_t n)
+                        const jbw_series_point *pt, size_t n, int measures)
 {
     char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE], t[JBW__FMT_SIZE],
         day[JBW__FMT_SIZE], last[JBW__FMT_SIZE];
@@ -64,12 +64,14 @@ static void series_desc(jbw__buf *d, const jbw__chart *c,
     jbw__fmt_date(last, pt[n - 1].date, c->lang);
     jbw__buf_printf(d,
                     JBW__T(c->lang,
-                           "Gestapelde staven: jeugdigen zonder vaste "
+                           "Gestapelde staven: %s zonder vaste "
                            "jeugdbeschermer, nieuw en bestaand, op %zu "
                            "peildata van %s tot en met %s.",
-                           "Stacked bars: children without a fixed "
+                           "Stacked bars: %s without a fixed "
                            "jeugdbeschermer, nieuw and bestaand, on %zu "
                            "dates from %s to %s."),
+                    measures ? JBW__T(c->lang, "maatregelen", "measures")
+                             : JBW__T(c->lang, "jeugdigen", "children"),
                     n, day, last);
     for (i = 0; i < n; i++) {
         jbw__fmt_date(day, pt[i].date, c->lang);
@@ -97,6 +99,7 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     double max = 0, span, gap = 1e9, bw, last_x = -1e9, last_w = 0;
     char title[256];
     size_t n, i;
+    int measures;
     jbw_status st;
     if (!out || !series)
         return jbw__error(JBW_EINVAL, "jbw_chart_series_svg: NULL argument");
@@ -134,14 +137,21 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     bw = gap * 0.7 < 40 ? gap * 0.7 : 40;
     if (bw < 3)
         bw = 3;
+    measures = jbw_series_counts_measures(series);
     snprintf(title, sizeof title, "%s%s%s",
-             JBW__T(c.lang, "Jeugdigen zonder vaste jeugdbeschermer",
-                    "Children without a fixed jeugdbeschermer"),
+             measures ? JBW__T(c.lang,
+                               "Maatregelen zonder vaste "
+                               "jeugdbeschermer",
+                               "Measures without a fixed jeugdbeschermer")
+                      : JBW__T(c.lang,
+                               "Jeugdigen zonder vaste "
+                               "jeugdbeschermer",
+                               "Children without a fixed jeugdbeschermer"),
              jbw_series_title(series) && *jbw_series_title(series)
                  ? " \xe2\x80\x93 "
                  : "",
              jbw_series_title(series) ? jbw_series_title(series) : "");
-    series_desc(&d, &c, pt, n);
+    series_desc(&d, &c, pt, n, measures);
     svg_init(&s);
     jbw__chart_begin(&s, &c, "series", W, chart_height(&c, B + 58), title,
                      JBW__T(c.lang,
@@ -153,7 +163,8 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     ay = jbw__axis_nice(0, max * 1.08, 5, 1);
     jbw__svg_value_axis(
         &s, &ay, L, R, T, B, 0, NULL,
-        JBW__T(c.lang, "jeugdigen (aantal)", "children (number)"));
+        measures ? JBW__T(c.lang, "maatregelen (aantal)", "measures (number)")
+                 : JBW__T(c.lang, "jeugdigen (aantal)", "children (number)"));
     jbw__svg_legend_item(
         &s, jbw__svg_legend_item(&s, L, LEGEND_Y, JBW__STYLE_SOLID, 0, "nieuw"),
         LEGEND_Y, JBW__STYLE_HATCH, 0, "bestaand");

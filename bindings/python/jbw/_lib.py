@@ -369,6 +369,7 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_series_add", STATUS, [P, DATE, c_size_t, c_size_t]),
     ("jbw_series_add_snapshot", STATUS, [P, P, DATE, STR, STR]),
     ("jbw_series_title", STR, [P]),
+    ("jbw_series_counts_measures", c_int, [P]),
     ("jbw_series_data_notice", STR, [P]),
     ("jbw_series_set_data_notice", STATUS, [P, STR]),
     ("jbw_series_count", c_size_t, [P]),

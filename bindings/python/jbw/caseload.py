@@ -625,6 +625,14 @@ class Series(Handle):
         return dec(C.jbw_series_title(self._p))
 
     @property
+    def counts_measures(self) -> bool:
+        """True when every point was counted from a snapshot
+        (``add_snapshot``): measures without a fixed jeugdbeschermer;
+        False when a point was given as counts (a published series counts
+        children, "jeugdigen") or the series is empty."""
+        return bool(C.jbw_series_counts_measures(self._p))
+
+    @property
     def data_notice(self) -> Optional[str]:
         """Where the figures come from when they are not the caller's own:
         "PUBLISHED figures: ..." with the source for the published

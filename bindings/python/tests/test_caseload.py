@@ -337,6 +337,15 @@ class CaseloadTests(unittest.TestCase):
 
 
 class SeriesTests(unittest.TestCase):
+    def test_a_series_says_what_it_counts(self):
+        # from snapshots: measures; given as counts (published): children
+        with jbw.Series("Test") as s, jbw.Snapshot.example() as snap:
+            self.assertFalse(s.counts_measures)
+            s.add_snapshot(snap)
+            self.assertTrue(s.counts_measures)
+            s.add(date(2024, 1, 1), 1, 1)
+            self.assertFalse(s.counts_measures)
+
     def test_points_changes_and_share(self):
         with jbw.Series("Test") as s:
             s.add(date(2025, 2, 1), 10, 5)
