@@ -157,8 +157,12 @@ int jbw_cli_brief(jbw_cli *cli)
     if (jbw_cli_norm(cli, &norm) != 0 || jbw_cli_model(cli, &model) != 0 ||
         load_scenarios(cli, sc, name_buf) != 0)
         goto done;
-    /* the embedded example shows the published Zuid-Holland Zuid series */
-    if (cli->example && jbw_cli_check(jbw_example_series_zhz(&series)))
+    /* the embedded example shows the published Zuid-Holland Zuid series,
+     * in a brief of all of it or of Zuid-Holland Zuid; a brief of another
+     * region or of one organisation shows its own point instead */
+    if (cli->example && !cli->organisation &&
+        (!cli->region || strcmp(cli->region, "ZHZ") == 0) &&
+        jbw_cli_check(jbw_example_series_zhz(&series)))
         goto done;
     for (i = 0; i < cli->scenario_count; i++) {
         scl[i] = sc[i];

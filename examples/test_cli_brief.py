@@ -245,6 +245,25 @@ class Brief(unittest.TestCase):
         regions = [r[0] for r in Tables(html).tables["wachtend-regio"][1:]]
         self.assertEqual(regions, ["Haaglanden"])
 
+    def test_brief_of_another_region_shows_its_own_point_not_zhz(self):
+        # the published series is Zuid-Holland Zuid's: a brief of
+        # Haaglanden or of one organisation shows its own point (measures),
+        # one of ZHZ or of everything the published series (children)
+        hgl = run("brief", "--region", "HGL", "--format", "md",
+                  "--replicates", "0").stdout
+        self.assertNotIn("Verloop: Zuid-Holland Zuid", hgl)
+        self.assertIn("*Figuur: Maatregelen zonder vaste jeugdbeschermer "
+                      "\u2013 Haaglanden.* Gestapelde staaf: maatregelen "
+                      "zonder vaste jeugdbeschermer, nieuw en bestaand, op "
+                      "peildatum 1-9-2025.", hgl)
+        ldh = run("brief", "--organisation", "LDH", "--format", "md",
+                  "--replicates", "0").stdout
+        self.assertNotIn("Verloop: Zuid-Holland Zuid", ldh)
+        for args in ((), ("--region", "ZHZ")):
+            md = run("brief", *args, "--format", "md", "--replicates", "0").stdout
+            self.assertIn("### Verloop: Zuid-Holland Zuid", md)
+            self.assertIn("*Figuur: Jeugdigen zonder vaste jeugdbeschermer", md)
+
     def test_brief_of_one_region_has_that_regions_figures(self):
         # --region ZHZ: the key figures are Zuid-Holland Zuid's row of the
         # report, not the whole example's; by hand (docs/example.md,

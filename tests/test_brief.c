@@ -1251,6 +1251,65 @@ static void brief_leaves_published_figures_as_published(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* Only the library's own published series is shown as published: a
+ * series counted from exports whose notice (from a data_notice file, say)
+ * claims "PUBLISHED figures" still follows the rule for small counts. */
+static void brief_exempts_only_the_librarys_published_series(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *own = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = NULL;
+    char *md = NULL;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_series_new(&own, "exports"));
+    assert_ok(jbw_series_add_snapshot(own, snap, D(2025, 9, 1), NULL, NULL));
+    assert_ok(jbw_series_set_data_notice(own, "PUBLISHED figures: x"));
+    o.series = own;
+    o.suppress_below = 1000; /* 96, 45 and 141 are all below it */
+    o.replicates = 0;
+    o.months = 6;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "| 1-9-2025 | < 1.000 | < 1.000 | < 1.000 |");
+    assert_null(strstr(md, "| 1-9-2025 | 96 | 45 | 141 |"));
+    assert_null(strstr(md, "zoals ze zijn gepubliceerd"));
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_series_free(own);
+    jbw_snapshot_free(snap);
+}
+
+/* A brief of one organisation: "bij" the organisation, and the forecast's
+ * start (the data's own counts: LDH has 11 waiting on 1-9-2025, fewer than
+ * 1,000) under the rule for small counts in its caption and table. */
+static void brief_of_an_organisation_says_bij_and_hides_its_start(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = NULL;
+    char *md = NULL;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    o.organisation = "LDH";
+    o.suppress_below = 1000;
+    o.replicates = 0;
+    o.months = 6;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "Op 1-9-2025 hadden bij Leger des Heils");
+    assert_contains(md, "\nBij Leger des Heils");
+    assert_contains(md, "Wachtenden per band bij Leger des Heils");
+    assert_null(strstr(md, "hadden in Leger"));
+    assert_contains(md, "Begin: < 1.000 nieuw, < 1.000 bestaand, < 1.000 "
+                        "totaal.");
+    assert_contains(md, "| Start | < 1.000 wachtend;");
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
 static void brief_suppresses_and_rounds_small_counts(void **state)
 {
     jbw_snapshot *snap = NULL;
@@ -1524,6 +1583,8 @@ int main(void)
         cmocka_unit_test(brief_of_one_region_has_that_regions_figures),
         cmocka_unit_test(brief_speaks_dutch_and_cites_public_sources),
         cmocka_unit_test(brief_leaves_published_figures_as_published),
+        cmocka_unit_test(brief_exempts_only_the_librarys_published_series),
+        cmocka_unit_test(brief_of_an_organisation_says_bij_and_hides_its_start),
         cmocka_unit_test(brief_puts_scenarios_beside_their_assumptions),
         cmocka_unit_test(brief_options_are_checked),
         cmocka_unit_test(brief_fails_cleanly_when_memory_runs_out),

@@ -32,6 +32,10 @@ struct jbw_norm {
  * set by the user is never translated). Static or `name` itself. */
 const char *jbw__norm_name_lang(const char *name, jbw_lang lang);
 
+/* How many points of the series were counted from a snapshot
+ * (jbw_series_add_snapshot); 0 for NULL. */
+size_t jbw__series_snapshot_points(const jbw_series *series);
+
 /* Sanity bounds (docs/norms.md): they keep every sum finite and catch a
  * norm written in the wrong unit (a caseload of 1200 is a typo). */
 #define JBW__NORM_MAX_CASELOAD  1000.0

@@ -187,6 +187,11 @@ jbw_status jbw_series_add_snapshot(jbw_series *series, const jbw_snapshot *snap,
     return jbw__ok();
 }
 
+size_t jbw__series_snapshot_points(const jbw_series *series)
+{
+    return series ? series->from_snapshots : 0;
+}
+
 int jbw_series_counts_measures(const jbw_series *series)
 {
     return series && series->count > 0 &&

@@ -7,6 +7,7 @@
  */
 #include "brief_internal.h"
 #include "caseload/caseload_internal.h"
+#include "data/example_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -276,16 +277,17 @@ static void waiting_table(jbw__brief_ctx *c, jbw_group g, const char *id)
 }
 
 /*
- * 1 when the series holds published figures only: its data notice says
- * so ("PUBLISHED figures", the library's convention, as
- * jbw_example_series_zhz() carries it) and names no synthetic data. They
- * are public already: the rule for small counts does not change them.
+ * 1 when the series holds the library's published figures only: its data
+ * notice is exactly the one jbw_example_series_zhz() carries, and no
+ * point was counted from a snapshot. They are public already: the rule
+ * for small counts does not change them. A notice read from a file can
+ * say anything, so no other series is exempt, whatever its notice says.
  */
 static int series_published(const jbw_series *s)
 {
     const char *n = jbw_series_data_notice(s);
-    return n && strncmp(n, "PUBLISHED figures", 17) == 0 &&
-           !strstr(n, "SYNTHETIC");
+    return n && strcmp(n, jbw__example_zhz_notice) == 0 &&
+           jbw__series_snapshot_points(s) == 0;
 }
 
 static jbw_status series_table(jbw__brief_ctx *c, const jbw_series *s)
@@ -318,25 +320,29 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     jbw_series *own = NULL;
     const jbw_series *s = c->opts->series;
     fmtbuf day, a, b, e;
+    char where[JBW__FMT_SIZE + 160];
     char *svg = NULL;
     jbw_status st;
     jbw__fmt_date(day, c->date, c->lang);
     jbw__doc_text(d, JBW__BLOCK_H2, "%s",
                   T(c, "Maatregelen zonder vaste jeugdbeschermer",
                     "Measures without a fixed jeugdbeschermer"));
+    /* "in Zuid-Holland Zuid " / "bij Jeugdbescherming west ", or "" */
+    where[0] = '\0';
+    if (c->scope_key)
+        snprintf(where, sizeof where, "%s %s ", jbw__brief_scope_prep(c, 0),
+                 c->scope_name);
     jbw__doc_text(
         d, JBW__BLOCK_P,
         T(c,
-          "Op %s hadden %s%s%s%s lopende maatregelen geen vaste "
+          "Op %s hadden %s%s lopende maatregelen geen vaste "
           "jeugdbeschermer: %s nieuw (nog nooit een jeugdbeschermer "
           "gehad) en %s bestaand (de jeugdbeschermer is "
           "weggevallen).",
-          "On %s,%s%s%s%s active measures had no fixed "
+          "On %s, %s%s active measures had no fixed "
           "jeugdbeschermer: %s nieuw (never had one) and %s "
           "bestaand (the jeugdbeschermer dropped out)."),
-        day, c->scope_key ? T(c, "in ", " in ") : "",
-        c->scope_key ? c->scope_name : "", c->scope_key ? " " : T(c, "", " "),
-        count(e, c, t->waiting_nieuw + t->waiting_bestaand),
+        day, where, count(e, c, t->waiting_nieuw + t->waiting_bestaand),
         count(a, c, t->waiting_nieuw), count(b, c, t->waiting_bestaand));
     if (!s) {
         int region = c->scope_key && c->scope_group == JBW_GROUP_REGION;
@@ -458,9 +464,10 @@ static jbw_status section_coupling(jbw__brief_ctx *c)
         fmtbuf a, b, p;
         jbw__doc_text(
             d, JBW__BLOCK_P,
-            T(c, "In %s: %s van %s binnen %d werkdagen (%s).",
-              "In %s: %s of %s within %d werkdagen (%s)."),
-            c->scope_name, count(a, c, c->scope.coupling_within),
+            T(c, "%s %s: %s van %s binnen %d werkdagen (%s).",
+              "%s %s: %s of %s within %d werkdagen (%s)."),
+            jbw__brief_scope_prep(c, 1), c->scope_name,
+            count(a, c, c->scope.coupling_within),
             count(b, c, c->scope.coupling_started), (int)wd,
             share(p, c, c->scope.coupling_within, c->scope.coupling_started));
         jbw__brief_compare_note(c);

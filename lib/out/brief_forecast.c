@@ -211,8 +211,8 @@ jbw_status jbw__brief_priority(jbw__brief_ctx *c)
     if (c->scope_key) {
         char caption[200];
         snprintf(caption, sizeof caption,
-                 T(c, "Wachtenden per band in %s", "Waiting per band in %s"),
-                 c->scope_name);
+                 T(c, "Wachtenden per band %s %s", "Waiting per band %s %s"),
+                 jbw__brief_scope_prep(c, 0), c->scope_name);
         jbw__doc_table(d, "banden", caption, 5);
     } else {
         jbw__doc_table(d, "banden",
@@ -394,8 +394,14 @@ static void cell_start(char *b, size_t n, jbw__brief_ctx *c, run *r)
     int k;
     for (k = 0; k < JBW_KIND_COUNT; k++)
         waiting += r->params.waiting_nieuw[k] + r->params.waiting_bestaand[k];
-    snprintf(b, n, T(c, "%s wachtend; %s fte", "%s waiting; %s FTE"),
-             num(w, c, waiting, 0), num(f, c, staff_total(&r->params), 1));
+    /* the data's own count (whole) as the publication rule shows it; a
+     * scenario's start state may be a model's figure */
+    if (waiting >= 0 && waiting < 1e15 && waiting == floor(waiting))
+        jbw__fmt_published(w, &c->publish, (size_t)waiting, c->lang);
+    else
+        num(w, c, waiting, 0);
+    snprintf(b, n, T(c, "%s wachtend; %s fte", "%s waiting; %s FTE"), w,
+             num(f, c, staff_total(&r->params), 1));
 }
 static void cell_end(char *b, size_t n, jbw__brief_ctx *c, run *r)
 {

@@ -102,6 +102,9 @@ jbw_status jbw__brief_scope(jbw__brief_ctx *c);
 /* Under the introduction: what a brief of one region or organisation
  * covers (nothing for the whole data set). */
 void jbw__brief_scope_note(jbw__brief_ctx *c);
+/* The preposition before the scope's name: "in" a region, "bij" (English
+ * "at") an organisation; with `capital` "In" / "Bij" / "At". */
+const char *jbw__brief_scope_prep(const jbw__brief_ctx *c, int capital);
 /* In a brief of one region or organisation, a note that the tables and
  * charts per region and organisation show every group, for comparison. */
 void jbw__brief_compare_note(jbw__brief_ctx *c);

@@ -21,6 +21,13 @@ const char *jbw__brief_scope_words(const jbw__brief_ctx *c)
                             "all organisations and regions in the data");
 }
 
+const char *jbw__brief_scope_prep(const jbw__brief_ctx *c, int capital)
+{
+    if (c->scope_group == JBW_GROUP_ORGANISATION)
+        return capital ? T(c, "Bij", "At") : T(c, "bij", "at");
+    return capital ? "In" : "in";
+}
+
 /* The totals of the group with this key; JBW_ENOTFOUND naming it when
  * the registry has none. */
 static jbw_status group_totals(jbw_caseload_totals *out,

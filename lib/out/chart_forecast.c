@@ -233,15 +233,26 @@ void jbw__forecast_assumptions_line(jbw__buf *b, const jbw_forecast *fc,
         jbw__buf_puts(b, JBW__T(lang, " (standaard)", " (defaults)"));
 }
 
-static void desc(jbw__buf *d, const chart_series *f, jbw_lang lang)
+/* A count of the start (month 0: the data's own, whole numbers) as the
+ * publication rule shows it; later months are the model's means. */
+static void fmt_start(char *buf, const jbw__publish *p, double v, jbw_lang lang)
+{
+    if (v >= 0 && v < 1e15 && v == floor(v))
+        jbw__fmt_published(buf, p, (size_t)v, lang);
+    else
+        jbw__fmt_number(buf, v, 0, lang);
+}
+
+static void desc(jbw__buf *d, const chart_series *f, const jbw__publish *p,
+                 jbw_lang lang)
 {
     char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE], t[JBW__FMT_SIZE],
         m0[JBW__FMT_SIZE], lo[JBW__FMT_SIZE], hi[JBW__FMT_SIZE];
     int32_t e = f->months;
     month_label(m0, f, 0, lang);
-    jbw__fmt_number(a, f->nieuw[0], 0, lang);
-    jbw__fmt_number(b, f->bestaand[0], 0, lang);
-    jbw__fmt_number(t, f->total[0], 0, lang);
+    fmt_start(a, p, f->nieuw[0], lang);
+    fmt_start(b, p, f->bestaand[0], lang);
+    fmt_start(t, p, f->total[0], lang);
     jbw__buf_printf(d,
                     JBW__T(lang,
                            "Prognose over %d maanden vanaf %s. Boven: "
@@ -324,7 +335,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
         snprintf(sub, sizeof sub, "%s",
                  JBW__T(c.lang, "verwachte waarden (deterministische run)",
                         "expected values (deterministic run)"));
-    desc(&d, &f, c.lang);
+    desc(&d, &f, &c.publish, c.lang);
     jbw__forecast_assumptions_line(&as, fc, c.lang);
     if (!as.failed && as.data)
         jbw__buf_printf(&d, " %s.", as.data);

@@ -62,17 +62,29 @@ static void series_desc(jbw__buf *d, const jbw__chart *c,
     size_t i;
     jbw__fmt_date(day, pt[0].date, c->lang);
     jbw__fmt_date(last, pt[n - 1].date, c->lang);
-    jbw__buf_printf(d,
-                    JBW__T(c->lang,
-                           "Gestapelde staven: %s zonder vaste "
-                           "jeugdbeschermer, nieuw en bestaand, op %zu "
-                           "peildata van %s tot en met %s.",
-                           "Stacked bars: %s without a fixed "
-                           "jeugdbeschermer, nieuw and bestaand, on %zu "
-                           "dates from %s to %s."),
-                    measures ? JBW__T(c->lang, "maatregelen", "measures")
-                             : JBW__T(c->lang, "jeugdigen", "children"),
-                    n, day, last);
+    if (n == 1)
+        jbw__buf_printf(d,
+                        JBW__T(c->lang,
+                               "Gestapelde staaf: %s zonder vaste "
+                               "jeugdbeschermer, nieuw en bestaand, op "
+                               "peildatum %s.",
+                               "Stacked bar: %s without a fixed "
+                               "jeugdbeschermer, nieuw and bestaand, on %s."),
+                        measures ? JBW__T(c->lang, "maatregelen", "measures")
+                                 : JBW__T(c->lang, "jeugdigen", "children"),
+                        day);
+    else
+        jbw__buf_printf(d,
+                        JBW__T(c->lang,
+                               "Gestapelde staven: %s zonder vaste "
+                               "jeugdbeschermer, nieuw en bestaand, op %zu "
+                               "peildata van %s tot en met %s.",
+                               "Stacked bars: %s without a fixed "
+                               "jeugdbeschermer, nieuw and bestaand, on %zu "
+                               "dates from %s to %s."),
+                        measures ? JBW__T(c->lang, "maatregelen", "measures")
+                                 : JBW__T(c->lang, "jeugdigen", "children"),
+                        n, day, last);
     for (i = 0; i < n; i++) {
         jbw__fmt_date(day, pt[i].date, c->lang);
         jbw__fmt_published(a, &c->publish, pt[i].nieuw, c->lang);
