@@ -566,7 +566,9 @@ def backtest_history(snapshots: List[Snapshot], from_date: DateLike, months: int
     compared with the export nearest to its date (within 15 days)."""
     o, keep = _backtest_options(from_date, months, window_months, organisation,
                                 region, min_events, norm, calendar)
-    arr = (ctypes.c_void_p * max(1, len(snapshots)))(*[s._p for s in snapshots])
+    arr = (ctypes.c_void_p * max(1, len(snapshots)))(
+        *[instance(s, Snapshot, f"snapshots[{i}]")._p
+          for i, s in enumerate(snapshots)])
     return Backtest(new_handle(C.jbw_backtest_run_history, arr, len(snapshots), byref(o)))
 
 

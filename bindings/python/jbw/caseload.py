@@ -616,6 +616,7 @@ class Series(Handle):
                      region: Optional[str] = None) -> None:
         """Adds the point counted from a snapshot on a date (default: its
         reference date), optionally for one organisation or region."""
+        instance(snapshot, Snapshot, "snapshot")
         day = to_days(date) if date is not None else C.jbw_snapshot_reference_date(snapshot._p)
         C.jbw_series_add_snapshot(self._p, snapshot._p, day, enc(organisation), enc(region))
 

@@ -101,7 +101,8 @@ def chart_series(series: Series, *, lang: Union[Lang, str] = "nl",
     """The waiting series: stacked bars of nieuw and bestaand per date, on a
     true time axis, the total above each bar."""
     o = _options(lang, title, notice, suppress_below, round_to, None)
-    return take_string(C.jbw_chart_series_svg, series._p, ctypes.byref(o))
+    return take_string(C.jbw_chart_series_svg,
+                       instance(series, Series, "series")._p, ctypes.byref(o))
 
 
 def chart_caseload(result: CaseloadResult,
@@ -113,7 +114,8 @@ def chart_caseload(result: CaseloadResult,
     capacity, and required over effective FTE (waiting included).
     ``registry`` (a Registry or Snapshot) names the groups."""
     o = _options(lang, title, notice, suppress_below, round_to, registry)
-    return take_string(C.jbw_chart_caseload_svg, result._p, int(group),
+    return take_string(C.jbw_chart_caseload_svg,
+                       instance(result, CaseloadResult, "result")._p, int(group),
                        ctypes.byref(o))
 
 
@@ -125,7 +127,8 @@ def chart_load_spread(result: CaseloadResult, *,
     """The number of workers per 10% bin of load over capacity, split
     into under, at and over the norm."""
     o = _options(lang, title, notice, suppress_below, round_to, None)
-    return take_string(C.jbw_chart_load_spread_svg, result._p,
+    return take_string(C.jbw_chart_load_spread_svg,
+                       instance(result, CaseloadResult, "result")._p,
                        ctypes.byref(o))
 
 
@@ -137,7 +140,8 @@ def chart_coupling(result: CaseloadResult,
     """The share of measures started in the period that had a first worker
     within the coupling norm (5 werkdagen), per organisation or region."""
     o = _options(lang, title, notice, suppress_below, round_to, registry)
-    return take_string(C.jbw_chart_coupling_svg, result._p, int(group),
+    return take_string(C.jbw_chart_coupling_svg,
+                       instance(result, CaseloadResult, "result")._p, int(group),
                        ctypes.byref(o))
 
 
@@ -147,8 +151,11 @@ def chart_forecast(forecast, *, lang: Union[Lang, str] = "nl",
     """A forecast in two panels: the waiting list (nieuw and bestaand
     stacked, the total on top, the 90% band), and capacity against load on
     an axis of their own."""
+    from .forecast import Forecast  # here: forecast.py imports this module's peers
     o = _options(lang, title, notice, 0, 0, None)
-    return take_string(C.jbw_chart_forecast_svg, forecast._p, ctypes.byref(o))
+    return take_string(C.jbw_chart_forecast_svg,
+                       instance(forecast, Forecast, "forecast")._p,
+                       ctypes.byref(o))
 
 
 def chart_scenarios(forecasts: Sequence, names: Optional[Sequence[str]] = None,
@@ -160,7 +167,10 @@ def chart_scenarios(forecasts: Sequence, names: Optional[Sequence[str]] = None,
     n = len(forecasts)
     if names is not None and len(names) != n:
         raise ValueError("names must name every forecast")
-    ptrs = (c_void_p * max(n, 1))(*[f._p for f in forecasts])
+    from .forecast import Forecast
+    ptrs = (c_void_p * max(n, 1))(
+        *[instance(f, Forecast, f"forecasts[{i}]")._p
+          for i, f in enumerate(forecasts)])
     raw = [enc(x) for x in names] if names is not None else [None] * n
     cnames = (c_char_p * max(n, 1))(*raw)
     o = _options(lang, title, notice, 0, 0, None)
@@ -174,7 +184,8 @@ def chart_bands(triage: Triage, *, lang: Union[Lang, str] = "nl",
     """The waiting list per waiting-risk band, nieuw and bestaand: counts
     only."""
     o = _options(lang, title, notice, suppress_below, round_to, None)
-    return take_string(C.jbw_chart_bands_svg, triage._p, ctypes.byref(o))
+    return take_string(C.jbw_chart_bands_svg,
+                       instance(triage, Triage, "triage")._p, ctypes.byref(o))
 
 
 def chart_backtest(backtest, *, lang: Union[Lang, str] = "nl",
@@ -184,8 +195,11 @@ def chart_backtest(backtest, *, lang: Union[Lang, str] = "nl",
     measures above and waiting nieuw (the waiting list for a history of
     exports) below, with the mean absolute percentage errors. The
     backtest's own data notice wins over ``notice``."""
+    from .calibration import Backtest
     o = _options(lang, title, notice, 0, 0, None)
-    return take_string(C.jbw_chart_backtest_svg, backtest._p, ctypes.byref(o))
+    return take_string(C.jbw_chart_backtest_svg,
+                       instance(backtest, Backtest, "backtest")._p,
+                       ctypes.byref(o))
 
 
 # ---- the brief ------------------------------------------------------------------
@@ -335,7 +349,9 @@ def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
     else:
         pairs = [(None, s) for s in scenarios]
     n = len(pairs)
-    sc = (c_void_p * max(n, 1))(*[s._p for _, s in pairs])
+    from .forecast import Scenario
+    sc = (c_void_p * max(n, 1))(
+        *[instance(s, Scenario, "scenarios")._p for _, s in pairs])
     names = (c_char_p * max(n, 1))(*[enc(k) for k, _ in pairs])
     o.scenarios, o.scenario_names, o.scenario_count = sc, names, n
     for name, value in (("months", months), ("replicates", replicates),

@@ -91,6 +91,28 @@ class Surface(unittest.TestCase):
                     jbw.Worker, jbw.Measure, jbw.WaitCase):
             self.assertTrue(issubclass(cls, jbw._util.FieldsOnly), cls.__name__)
 
+    def test_a_wrong_object_is_a_type_error_naming_the_parameter(self):
+        # a library handle of another type would crash the interpreter
+        # (the C side reads it as the type it expects)
+        with jbw.Snapshot.example() as snap:
+            calibration = jbw.calibrate(snap)
+            for call, name in (
+                    (lambda: jbw.chart_backtest(calibration), "backtest"),
+                    (lambda: jbw.chart_forecast(snap), "forecast"),
+                    (lambda: jbw.chart_scenarios([snap]), "forecasts[0]"),
+                    (lambda: jbw.chart_series(snap), "series"),
+                    (lambda: jbw.chart_bands(snap), "triage"),
+                    (lambda: jbw.chart_caseload(snap), "result"),
+                    (lambda: jbw.chart_load_spread(snap), "result"),
+                    (lambda: jbw.chart_coupling(snap), "result"),
+                    (lambda: jbw.backtest_history([calibration], "2025-03-01"),
+                     "snapshots[0]"),
+                    (lambda: jbw.Series().add_snapshot(calibration), "snapshot")):
+                with self.subTest(name):
+                    with self.assertRaises(TypeError) as cm:
+                        call()
+                    self.assertIn(name + " must be a jbw.", str(cm.exception))
+
     def test_handles_are_context_managers(self):
         for cls in (jbw.Calendar, jbw.Registry, jbw.Snapshot, jbw.Norm,
                     jbw.CaseloadResult, jbw.Series, jbw.WaitRiskModel, jbw.Triage,
