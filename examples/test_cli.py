@@ -607,6 +607,29 @@ class PolicyReport(unittest.TestCase):
         doc = json.loads(run("report", "--format", "json", "--norm", path).stdout)
         self.assertEqual(doc["norm"]["caseload_per_fte"], 10)
 
+    def test_the_norm_line_names_the_norms_unit(self):
+        # each named norm in its unit (docs/norms.md): 12 measures, 12
+        # children, 8.5 families per FTE
+        for name, nl, en in (
+                ("fnv-gi-2023", "Norm: FNV-GI 2023, 12 maatregelen per fte",
+                 "Norm: FNV-GI 2023, 12 measures per FTE"),
+                ("significant-children",
+                 "Norm: Significant (kinderen), 12 kinderen per fte",
+                 "Norm: Significant children, 12 children per FTE"),
+                ("significant-families",
+                 "Norm: Significant (gezinnen), 8,5 gezinnen per fte",
+                 "Norm: Significant families, 8.5 families per FTE")):
+            with self.subTest(name):
+                self.assertIn(nl, run("report", "--norm", name).stdout)
+                self.assertIn(en, run("report", "--norm", name,
+                                      "--lang", "en").stdout)
+        # a user's norm that borrows a built-in name with another unit
+        # keeps its name as given: it is not that norm
+        path = cli.work_file("borrowed.norm", "name = Significant children\n"
+                             "unit = measure\ncaseload_per_fte = 20\n")
+        self.assertIn("Norm: Significant children, 20 maatregelen per fte",
+                      run("report", "--norm", path).stdout)
+
     def test_waiting_for_suitable_help_of_the_example(self):
         # Counted again from `jbw export`'s measures.csv by the definition
         # (docs/norms.md): active on 2025-09-01, help_requested on or

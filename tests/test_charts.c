@@ -123,12 +123,13 @@ static void forecast_chart_assumptions_follow_the_run(void **state)
     /* the defaults (no hiring, 20% turnover) are said to be the defaults */
     fc = forecast_of(snap, 0, JBW_FORECAST_MONTHS_MAX, 0.2, NULL, NULL);
     svg = forecast_chart(fc, JBW_LANG_NL);
+    /* the marker follows the two it covers, not the inflow */
     assert_contains(svg, "Aannames: werving 0,0 fte per maand, verloop 20% "
-                         "per jaar, instroom 40,0 per maand (standaard)");
+                         "per jaar (standaard), instroom 40,0 per maand");
     jbw_free(svg);
     svg = forecast_chart(fc, JBW_LANG_EN);
     assert_contains(svg, "Assumptions: hiring 0.0 FTE a month, staff turnover "
-                         "20% a year, inflow 40.0 a month (defaults)");
+                         "20% a year (defaults), inflow 40.0 a month");
     jbw_free(svg);
     jbw_forecast_free(fc);
     /* hiring 1.5 FTE in months 1-6 only, and the surge: 6 months of 60 and

@@ -28,9 +28,10 @@ struct jbw_norm {
     "measures per full-time jeugdbeschermer; see docs/sources.md"
 
 /* The name of a norm for a reader of `lang`: a built-in norm's Dutch
- * name ("Significant (kinderen)") in Dutch, else `name` as it is (a name
- * set by the user is never translated). Static or `name` itself. */
-const char *jbw__norm_name_lang(const char *name, jbw_lang lang);
+ * name ("Significant (kinderen)") in Dutch when both its name and its
+ * unit are the built-in's, else `name` as it is (a user's norm that only
+ * borrows a built-in name keeps it). Static or `name` itself. */
+const char *jbw__norm_name_lang(const char *name, jbw_unit unit, jbw_lang lang);
 
 /* How many points of the series were counted from a snapshot
  * (jbw_series_add_snapshot); 0 for NULL. */

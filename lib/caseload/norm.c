@@ -205,12 +205,12 @@ static const struct {
      JBW_UNIT_FAMILY, 8.5},
 };
 
-const char *jbw__norm_name_lang(const char *name, jbw_lang lang)
+const char *jbw__norm_name_lang(const char *name, jbw_unit unit, jbw_lang lang)
 {
     size_t i;
     if (lang == JBW_LANG_NL && name)
         for (i = 0; i < sizeof named / sizeof named[0]; i++)
-            if (strcmp(named[i].name, name) == 0)
+            if (strcmp(named[i].name, name) == 0 && named[i].unit == unit)
                 return named[i].name_nl;
     return name;
 }

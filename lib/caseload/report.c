@@ -402,11 +402,15 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
     jbw__buf_date(&b, jbw_caseload_date(cl));
     per = jbw_norm_caseload_per_fte(norm);
     num(n, sizeof n, per, per == floor(per) ? 0 : 1, c.comma);
-    jbw__buf_printf(&b, "\n%s: %s, %s %s %s\n", c.w->norm,
-                    jbw__norm_name_lang(jbw_norm_name(norm), o->lang), n,
-                    jbw_norm_unit(norm) == JBW_UNIT_CHILD ? c.w->children
-                                                          : c.w->measures,
-                    c.w->per_fte);
+    jbw__buf_printf(
+        &b, "\n%s: %s, %s %s %s\n", c.w->norm,
+        jbw__norm_name_lang(jbw_norm_name(norm), jbw_norm_unit(norm), o->lang),
+        n,
+        jbw_norm_unit(norm) == JBW_UNIT_CHILD ? c.w->children
+        : jbw_norm_unit(norm) == JBW_UNIT_FAMILY
+            ? (o->lang == JBW_LANG_EN ? "families" : "gezinnen")
+            : c.w->measures,
+        c.w->per_fte);
     jbw__buf_printf(&b, c.w->period, (long)c.coupling_workdays);
     jbw__buf_putc(&b, ' ');
     jbw__buf_date(&b, from);

@@ -131,7 +131,8 @@ static const char *norm_words(wordbuf buf, const jbw__brief_ctx *c)
 /* The norm's name for the reader (a built-in norm's Dutch name). */
 static const char *norm_name(const jbw__brief_ctx *c)
 {
-    return jbw__norm_name_lang(jbw_norm_name(c->norm), c->lang);
+    return jbw__norm_name_lang(jbw_norm_name(c->norm), jbw_norm_unit(c->norm),
+                               c->lang);
 }
 
 /* ---- the headline figures --------------------------------------------- */

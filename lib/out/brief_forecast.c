@@ -675,7 +675,8 @@ jbw_status jbw__brief_sources(jbw__brief_ctx *c)
     }
     jbw__doc_text(d, JBW__BLOCK_ITEM,
                   T(c, "Norm: %s; bron: %s.", "Norm: %s; source: %s."),
-                  jbw__norm_name_lang(jbw_norm_name(c->norm), c->lang),
+                  jbw__norm_name_lang(jbw_norm_name(c->norm),
+                                      jbw_norm_unit(c->norm), c->lang),
                   jbw_norm_source(c->norm) && *jbw_norm_source(c->norm)
                       ? jbw_norm_source_lang(c->norm, c->lang)
                       : T(c, "niet vermeld", "not stated"));

@@ -219,6 +219,11 @@ void jbw__forecast_assumptions_line(jbw__buf *b, const jbw_forecast *fc,
     jbw__buf_printf(
         b, JBW__T(lang, ", verloop %s per jaar", ", staff turnover %s a year"),
         v);
+    /* the library's defaults: no hiring, a fifth of the staff leaving a
+     * year (include/jbw/forecast.h); said after the two it covers, so
+     * that it does not read as if the inflow were a default */
+    if (hires == 0 && cohorts == 0 && fabs(turnover - 0.2) < 1e-12)
+        jbw__buf_puts(b, JBW__T(lang, " (standaard)", " (defaults)"));
     inflow = mean_inflow(fc, &varies);
     jbw__fmt_number(v, inflow, 1, lang);
     jbw__buf_printf(
@@ -227,10 +232,6 @@ void jbw__forecast_assumptions_line(jbw__buf *b, const jbw_forecast *fc,
                         ", inflow %s a month on average")
                : JBW__T(lang, ", instroom %s per maand", ", inflow %s a month"),
         v);
-    /* the library's defaults: no hiring, a fifth of the staff leaving a
-     * year (include/jbw/forecast.h) */
-    if (hires == 0 && cohorts == 0 && fabs(turnover - 0.2) < 1e-12)
-        jbw__buf_puts(b, JBW__T(lang, " (standaard)", " (defaults)"));
 }
 
 /* A count of the start (month 0: the data's own, whole numbers) as the
