@@ -183,6 +183,9 @@ static void print_option(FILE *f, const jbw_cli_command *cmd, int o)
     if (o == JBW_OPT_LANG && lang_is_ignored(cmd))
         help = "accepted as by every command; this command's output is "
                "English or has no words";
+    if (o == JBW_OPT_LANG && strcmp(cmd->name, "model") == 0)
+        help = "accepted as by every command; the model file and --card are "
+               "English, --register Dutch (the Algoritmeregister's language)";
     if (o == JBW_OPT_LANG && strcmp(cmd->name, "backtest") == 0)
         help = "nl (default) or en: the language of the --svg chart (the "
                "table is English)";

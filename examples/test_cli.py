@@ -93,6 +93,11 @@ class Usage(unittest.TestCase):
             with self.subTest(cmd):
                 self.assertIn("this command's output is English",
                               self.help_line(cmd, "--lang"))
+        # model: its card English, its register Dutch, whatever --lang says
+        self.assertIn("--card are English, --register Dutch",
+                      self.help_line("model", "--lang"))
+        self.assertEqual(run("model", "--card", "--lang", "nl").stdout,
+                         run("model", "--card", "--lang", "en").stdout)
         self.assertIn("the language of the --svg chart (the table is English)",
                       self.help_line("backtest", "--lang"))
 
