@@ -1216,6 +1216,13 @@ class Forecast(unittest.TestCase):
                          ("1500,0", "110,0", "1320,0", "1500,0"))
         self.assertIn("start state from jbwest.scenario", p.stderr)
         self.assertTrue(os.path.exists(os.path.join(cli.WORK, "jbwest.svg")))
+        # its VOTS surge acts: 40 OTS + 6 VOTS = 46 a month, and in months
+        # 3 to 8 the VOTS half as much again: 40 + 9 = 49
+        det = json.loads(run("forecast", "--scenario", "jbwest.scenario",
+                             "--format", "json", cwd=cli.WORK).stdout)
+        inflow = {m["month"]: m["inflow"] for m in det["mean"]}
+        self.assertEqual((inflow[2], inflow[3], inflow[8], inflow[9]),
+                         (46, 49, 49, 46))
         # the data's state is not silently mixed in: its options are refused
         run("forecast", "--scenario", "jbwest.scenario", "--organisation",
             "JBWEST", cwd=cli.WORK, check_rc=2)
