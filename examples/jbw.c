@@ -134,6 +134,21 @@ static int cmd_export(jbw_cli *cli)
     rc = jbw_cli_load(cli, &snap);
     if (rc != 0)
         return rc;
+    /* The CSV files must load back as they are: the notice of synthetic
+     * data goes into a file of its own beside them, written first, so
+     * that a failure part way never leaves synthetic CSV files without
+     * it; data without a notice remove an earlier export's. */
+    if (jbw_snapshot_data_notice(snap)) {
+        char line[512];
+        int n =
+            snprintf(line, sizeof line, "%s\n", jbw_snapshot_data_notice(snap));
+        rc = n < 0 || (size_t)n >= sizeof line ||
+             jbw_cli_write_in_dir(cli->dir, "data_notice", line, (size_t)n);
+    } else {
+        rc = jbw_cli_remove_in_dir(cli->dir, "data_notice");
+    }
+    if (rc != 0)
+        goto done;
     rc = 1;
     if (!jbw_cli_check(jbw_snapshot_measures_csv(&text, &len, snap)) &&
         !jbw_cli_write_in_dir(cli->dir, "measures.csv", text, len)) {
@@ -147,21 +162,9 @@ static int cmd_export(jbw_cli *cli)
                                                 jbw_snapshot_registry(snap))) &&
                 !jbw_cli_write_in_dir(cli->dir, "registry.csv", text, len))
                 rc = 0;
-            /* The CSV files must load back as they are: the notice of
-             * synthetic data goes into a file of its own beside them. */
-            if (rc == 0 && jbw_snapshot_data_notice(snap)) {
-                const char *notice = jbw_snapshot_data_notice(snap);
-                char line[512];
-                int n = snprintf(line, sizeof line, "%s\n", notice);
-                if (n < 0 || (size_t)n >= sizeof line ||
-                    jbw_cli_write_in_dir(cli->dir, "data_notice", line,
-                                         (size_t)n))
-                    rc = 1;
-            } else if (rc == 0) { /* an earlier export's: not these data's */
-                rc = jbw_cli_remove_in_dir(cli->dir, "data_notice");
-            }
         }
     }
+done:
     jbw_free(text);
     jbw_snapshot_free(snap);
     return rc;

@@ -781,6 +781,17 @@ class SyntheticNotice(unittest.TestCase):
         self.assertNotIn("data_notice", run("report", "--format", "csv", *inputs).stdout)
         self.assertTrue(run("report", *inputs).stdout.startswith("Caseloadrapport"))
 
+    def test_an_export_that_fails_part_way_has_written_its_notice(self):
+        # measures.csv cannot be written (a folder of that name): the
+        # export fails (1), and the notice, written first, is there
+        d = os.path.join(cli.WORK, "export-fails")
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(os.path.join(d, "measures.csv"))
+        run("export", "--dir", d, check_rc=1)
+        with open(os.path.join(d, "data_notice"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), self.notice() + "\n")
+        self.assertFalse(os.path.exists(os.path.join(d, "workers.csv")))
+
     def export_with_notice(self, name, notice=None):
         """Exports the example into WORK/name; `notice` (not None)
         replaces the text of its data_notice file. Returns the folder and

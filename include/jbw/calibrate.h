@@ -444,6 +444,9 @@ JBW_API jbw_status jbw_backtest_svg(char **out, size_t *len,
  * (jbw_backtest_data_notice()) is shown instead of the options' notice.
  * Writes a NUL-terminated SVG document into *out (free with jbw_free())
  * and its length into *len (len may be NULL); nothing on error.
+ * The options' suppress_below and round_to are checked as for every chart
+ * but not applied: a backtest compares the model with the records for an
+ * analyst, and is no figure for publication (the brief has none).
  * Errors: JBW_EINVAL (out or bt NULL, a language out of range,
  * suppress_below or round_to above JBW_PUBLISH_MAX), JBW_EVERSION (opts),
  * JBW_ENOMEM.

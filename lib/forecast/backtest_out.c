@@ -322,13 +322,23 @@ static void mape_line(jbw__buf *b, const view *v, jbw_lang lang)
     char a[JBW__FMT_SIZE], n[JBW__FMT_SIZE], e[JBW__FMT_SIZE], w[JBW__FMT_SIZE];
     fmt_mape(a, v->sum.mape_active, lang);
     fmt_mape(n, v->sum.mape_waiting_nieuw, lang);
-    jbw__buf_printf(b,
-                    JBW__T(lang,
-                           "Gemiddelde afwijking (MAPE), maand "
-                           "1\xe2\x80\x93%ld: actief %s, wachtend nieuw %s",
-                           "Mean error (MAPE), months 1-%ld: active %s, "
-                           "waiting nieuw %s"),
-                    (long)v->months, a, n);
+    if (v->months == 1)
+        jbw__buf_printf(b,
+                        JBW__T(lang,
+                               "Afwijking (MAPE), maand 1: actief %s, "
+                               "wachtend nieuw %s",
+                               "Error (MAPE), month 1: active %s, waiting "
+                               "nieuw %s"),
+                        a, n);
+    else
+        jbw__buf_printf(b,
+                        JBW__T(lang,
+                               "Gemiddelde afwijking (MAPE), maand "
+                               "1\xe2\x80\x93%ld: actief %s, wachtend "
+                               "nieuw %s",
+                               "Mean error (MAPE), months 1-%ld: active %s, "
+                               "waiting nieuw %s"),
+                        (long)v->months, a, n);
     if (v->history) {
         fmt_mape(e, v->sum.mape_waiting_bestaand, lang);
         fmt_mape(w, v->sum.mape_waiting, lang);

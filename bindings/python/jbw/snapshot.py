@@ -423,16 +423,19 @@ class Snapshot(Handle):
         without removes a data_notice file left there before."""
         from . import io
         os.makedirs(directory, exist_ok=True)
+        # the notice first, beside the CSV files (which must load back as
+        # they are), so that a failure part way never leaves synthetic
+        # data without it
+        notice = self.data_notice
+        path = os.path.join(directory, "data_notice")
+        if notice:
+            io.write_file(path, notice + "\n")
+        elif os.path.lexists(path):  # an earlier save's, not these data's
+            os.remove(path)
         io.write_file(os.path.join(directory, "measures.csv"), self.measures_csv())
         io.write_file(os.path.join(directory, "workers.csv"), self.workers_csv())
         with self.registry() as reg:
             io.write_file(os.path.join(directory, "registry.csv"), reg.to_csv())
-        notice = self.data_notice
-        path = os.path.join(directory, "data_notice")
-        if notice:  # beside the CSV files, which must load back as they are
-            io.write_file(path, notice + "\n")
-        elif os.path.lexists(path):  # an earlier save's, not these data's
-            os.remove(path)
 
     # -- convenience ---------------------------------------------------------------
 
