@@ -113,7 +113,7 @@ static const option_row options[JBW_OPT_COUNT_] = {
          "queue: werkdagen to a fixed worker, with --percent"},
     [JBW_OPT_PERCENT] =
         {"--percent", "P",
-         "queue: share to reach, in %, above 0 and below 100 (90 or 90%)"},
+         "queue: share to reach, in %, from 1 to below 100 (90 or 90%)"},
     [JBW_OPT_DIR] = {"--dir", "D",
                      "directory to write into (created if missing)"},
     [JBW_OPT_WINDOW_MONTHS] =
@@ -487,9 +487,13 @@ static int set_value(jbw_cli *cli, int o, const char *a, const char *v)
         break;
     case JBW_OPT_PERCENT:
         rc = parse_number(&cli->percent, a, v, 1);
-        if (!rc && !(cli->percent > 0 && cli->percent < 100))
-            return bad_value(
-                a, "a share in % above 0 and below 100 (e.g. 90 or 90%)", v);
+        /* below 1 is refused as --probability refuses 90: 0.9 is a share
+         * written for a percentage far more often than 0.9 % is meant */
+        if (!rc && !(cli->percent >= 1 && cli->percent < 100))
+            return bad_value(a,
+                             "a share in % from 1 to below 100 (90 or 90%; "
+                             "not the fraction 0.9)",
+                             v);
         break;
     case JBW_OPT_CALENDAR:
         if (jbw_calendar_preset_from_code(&cli->calendar, v, (size_t)-1) !=

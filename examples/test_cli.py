@@ -179,10 +179,17 @@ class Usage(unittest.TestCase):
                 "--format", "json").stdout
         self.assertEqual(a, b)
         self.assertEqual(json.loads(a)["percent"], 90)
-        for bad in ("100", "0", "90%%", "%", "abc"):
+        for bad in ("100", "0", "90%%", "%", "abc", "0.9", "0.4"):
             with self.subTest(bad):
                 run("staffing", "--within-workdays", "5", "--percent", bad,
                     check_rc=2)
+        # a fraction for a percentage is refused with the fix, not read as
+        # 0.9 %; a percentage with a decimal is said with it
+        p = run("staffing", "--within-workdays", "5", "--percent", "0.9",
+                check_rc=2)
+        self.assertIn("not the fraction 0.9", p.stderr)
+        out = run("staffing", "--within-workdays", "5", "--percent", "92.5").stdout
+        self.assertIn("Voor ten minste 92,5% koppeling binnen 5 werkdagen", out)
 
     def test_unknown_region_or_organisation_lists_the_keys(self):
         p = run("forecast", "--region", "XYZ", check_rc=2)

@@ -218,7 +218,7 @@ jbw_status jbw_queue_answer_text(char **out, size_t *len,
     put_num(&b, a->needed.offered_load, 1, l);
     jbw__buf_puts(&b, en ? " slots.\nFor at least "
                          : " plekken.\nVoor ten minste ");
-    put_num(&b, a->percent, 0, l);
+    put_num(&b, a->percent, 1, l);
     jbw__buf_puts(&b, en ? "% to get a fixed worker within "
                          : "% koppeling binnen ");
     put_num(&b, a->queue.within_workdays, 0, l);

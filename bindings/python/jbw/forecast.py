@@ -976,8 +976,10 @@ def queue_staffing(queue: QueueParams, share: Optional[float] = None, *,
         pct = f * 100.0
     else:
         pct = number(percent, "percent")
-        if not 0 < pct < 100:
-            raise _invalid(f"percent must be above 0 and below 100, not {percent!r}")
+        if not 1 <= pct < 100:
+            raise _invalid(f"percent is from 1 to below 100 (95 for 95 %), "
+                           f"not {percent!r}; pass share={percent!r} for a "
+                           f"fraction")
     q = instance(queue, QueueParams, "queue")._to_c()
     r = QueueResultC(version=QueueResultC.VERSION)
     C.jbw_queue_staffing(byref(r), byref(q), pct)

@@ -219,6 +219,10 @@ def staffing_queue(params: ForecastParams, within_workdays: float,
         pct = f * 100.0
     else:
         pct = number(percent, "percent")
+        if not 1 <= pct < 100:
+            raise _invalid(f"percent is from 1 to below 100 (95 for 95 %), "
+                           f"not {percent!r}; pass share={percent!r} for a "
+                           f"fraction")
     p, keep = instance(params, ForecastParams, "params")._to_c()
     a = QueueAnswerC(version=QueueAnswerC.VERSION)
     C.jbw_staffing_queue(byref(a), byref(p), norm_handle(norm),

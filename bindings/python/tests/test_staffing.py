@@ -35,6 +35,11 @@ class Staffing(unittest.TestCase):
         self.assertAlmostEqual(a.current.share_within, 2 / 3)
         self.assertTrue(a.current_stable)
         self.assertEqual(a, jbw.staffing_queue(one_slot_load(), 0, percent=80))
+        # a fraction given as percent= is refused, naming the fix
+        for bad in (0.9, 0, 100):
+            with self.assertRaises(jbw.InvalidArgument) as cm:
+                jbw.staffing_queue(one_slot_load(), 0, percent=bad)
+            self.assertIn("share=", str(cm.exception))
         self.assertAlmostEqual(jbw.effective_fte(one_slot_load()), 2 / 12)
 
     def test_relief_totals(self):
