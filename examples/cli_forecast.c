@@ -85,6 +85,17 @@ static void say_base(const jbw_cli *cli, const jbw_snapshot *snap,
     fputs(": every key it does not set keeps the data's value\n", stderr);
 }
 
+/* The notice of the data the forecast's figures come from: the
+ * snapshot's, unless the scenario sets its own start state (then none of
+ * the figures is the snapshot's, and its notice does not apply). */
+static const char *base_notice(const jbw_snapshot *snap,
+                               const jbw_scenario *scenario)
+{
+    return jbw_scenario_sets_start_state(scenario)
+               ? NULL
+               : jbw_snapshot_data_notice(snap);
+}
+
 /* Builds the forecast parameters: the start state, then the scenario and
  * --hiring-plan, then --months. The start state is the snapshot's, unless
  * the scenario sets one itself (jbw_scenario_sets_start_state): then the
@@ -188,11 +199,12 @@ int jbw_cli_forecast(jbw_cli *cli)
     }
     if (jbw_cli_check(jbw_forecast_run(&fc, &params, norm, &opts)) ||
         jbw_cli_check(
-            jbw_forecast_set_data_notice(fc, jbw_snapshot_data_notice(snap))))
+            jbw_forecast_set_data_notice(fc, base_notice(snap, scenario))))
         goto done;
     if (cli->svg) {
         jbw_chart_options co;
         jbw_cli_chart_options(cli, snap, &co);
+        co.notice = base_notice(snap, scenario);
         st = jbw_chart_forecast_svg(&text, &len, fc, &co);
         if (jbw_cli_write_svg(cli->svg, st, st == JBW_OK ? text : NULL, len)) {
             text = NULL;
@@ -260,7 +272,7 @@ int jbw_cli_staffing(jbw_cli *cli)
         goto done;
     rc = 1;
     out.lang = cli->lang;
-    out.data_notice = jbw_snapshot_data_notice(snap);
+    out.data_notice = base_notice(snap, scenario);
     if (relief) {
         jbw_relief_answer a;
         jbw_forecast_options o = JBW_FORECAST_OPTIONS_INIT;

@@ -1234,6 +1234,11 @@ class Forecast(unittest.TestCase):
                          ("1500,0", "110,0", "1320,0", "1500,0"))
         self.assertIn("start state from jbwest.scenario", p.stderr)
         self.assertTrue(os.path.exists(os.path.join(cli.WORK, "jbwest.svg")))
+        # none of its figures is the example's: no synthetic notice on the
+        # text or the chart (a scenario of rates only keeps it, below)
+        self.assertNotIn("SYNTHETIC", p.stdout)
+        with open(os.path.join(cli.WORK, "jbwest.svg"), encoding="utf-8") as f:
+            self.assertNotIn("SYNTHETIC", f.read())
         # its VOTS surge acts: 40 OTS + 6 VOTS = 46 a month, and in months
         # 3 to 8 the VOTS half as much again: 40 + 9 = 49
         det = json.loads(run("forecast", "--scenario", "jbwest.scenario",
@@ -1252,6 +1257,7 @@ class Forecast(unittest.TestCase):
         self.assertEqual(json.loads(p.stdout)["mean"][0]["waiting"], 141)
         self.assertEqual(base["mean"][0]["waiting"], 141)
         self.assertIn("laid over the data's state on 2025-09-01", p.stderr)
+        self.assertIn("SYNTHETIC example data", p.stdout)
 
     def test_queue_staffing_reaches_the_share(self):
         doc = json.loads(run("staffing", "--within-workdays", "5", "--percent",

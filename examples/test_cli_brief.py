@@ -81,7 +81,7 @@ class Charts(unittest.TestCase):
     def test_series_chart_is_the_letters_table(self):
         root, text = chart("series")
         self.assert_accessible(root)
-        # The published Zuid-Holland Zuid figures (seed 000): 41 nieuw and
+        # The published Zuid-Holland Zuid figures (the Zuid-Holland Zuid council letter): 41 nieuw and
         # 72 bestaand on 20-9-2024, 113 in all; the data is published, not
         # synthetic, so the chart says so, with its source, and never
         # that it is synthetic.
@@ -192,7 +192,7 @@ class Brief(unittest.TestCase):
             html = f.read()
         page = Tables(html)
         self.assertEqual((page.problems, page.stack), ([], []))
-        # the Zuid-Holland Zuid table of seed 000, as a table and a chart
+        # the Zuid-Holland Zuid table of the Zuid-Holland Zuid council letter, as a table and a chart
         self.assertEqual(page.tables["reeks"][1], ["20-9-2024", "41", "72", "113"])
         self.assertEqual(page.tables["reeks"][-1], ["1-9-2025", "26", "11", "37"])
         charts = re.findall(r"<svg xmlns=.*?</svg>", html, re.S)

@@ -210,8 +210,9 @@ static void zhz_series_chart_states_the_letters_table(void **state)
     assert_ok(jbw_chart_series_svg(&svg, &len, series, &o));
     assert_int_equal(len, strlen(svg));
     assert_chart(svg);
-    /* seed 000, the Zuid-Holland Zuid table: 41 nieuw and 72 bestaand on
-     * 20-9-2024 (41 + 72 = 113); 26 and 11 on 1-9-2025 (37) */
+    /* the Zuid-Holland Zuid council letter, the Zuid-Holland Zuid table: 41
+     * nieuw and 72 bestaand on 20-9-2024 (41 + 72 = 113); 26 and 11 on 1-9-2025
+     * (37) */
     assert_contains(svg, "20-9-2024: 41 nieuw, 72 bestaand, 113 totaal.");
     assert_contains(svg, "1-9-2025: 26 nieuw, 11 bestaand, 37 totaal.");
     assert_contains(svg, "jeugdigen (aantal)");
@@ -838,8 +839,8 @@ static void example_brief_has_every_section_and_the_letters_table(void **state)
     assert_self_contained(html);
     for (i = 0; i < sizeof sections / sizeof sections[0]; i++)
         assert_contains(html, sections[i]);
-    /* the Zuid-Holland Zuid table of seed 000: 41 + 72 = 113 on 20-9-2024,
-     * 26 + 11 = 37 on 1-9-2025 */
+    /* the Zuid-Holland Zuid table of the Zuid-Holland Zuid council letter: 41 +
+     * 72 = 113 on 20-9-2024, 26 + 11 = 37 on 1-9-2025 */
     assert_contains(html, "<th scope=\"row\">20-9-2024</th><td class=\"n\">41"
                           "</td><td class=\"n\">72</td><td class=\"n\">113"
                           "</td>");

@@ -1,8 +1,9 @@
 /*
  * Tests of the embedded example data: the synthetic Zuid-West snapshot
  * (deterministic per seed, valid, of the documented shape) and the
- * published figures (the Zuid-Holland Zuid series of seed 000 and the
- * Jeugdbescherming west totals of seed 003, both in docs/sources.md).
+ * published figures (the Zuid-Holland Zuid series of the Zuid-Holland Zuid
+ * council letter and the Jeugdbescherming west totals of the Rijswijk council
+ * letter, both in docs/sources.md).
  *
  * The shape figures come from the generator's parameter tables, summed
  * by hand here (docs/example.md lists the same tables).
@@ -176,7 +177,7 @@ static void test_example_has_a_few_thousand_measures_of_every_kind(void **state)
  * 5+3+1+3 (WSS) + 3+2+1+1 (LDH) = 96, bestaand 14+7+3+11 + 3+1+1+1 +
  * 2+1+0+1 = 45; 141 in all, within the 100-160 targeted. JB west in
  * Zuid-Holland Zuid: 26 nieuw and 11 bestaand, the published figure of
- * 2025-09-01 (seed 000).
+ * 2025-09-01 (the Zuid-Holland Zuid council letter).
  */
 static void test_waiting_list_has_the_size_the_seeds_report(void **state)
 {
@@ -326,8 +327,8 @@ static void test_notice_says_synthetic(void **state)
     assert_non_null(strstr(jbw_example_notice(), "SYNTHETIC"));
 }
 
-/* Seed 003: 159 children without a fixed jeugdbeschermer in September
- * 2024, 99 in February 2025 (1st of the month). */
+/* The Rijswijk council letter: 159 children without a fixed jeugdbeschermer in
+ * September 2024, 99 in February 2025 (1st of the month). */
 /* The example carries its notice into every writer; data the caller
  * builds carries none. */
 static void test_writers_of_the_example_carry_the_notice(void **state)
@@ -573,7 +574,8 @@ static void test_jb_west_totals_report_small_buffer(void **state)
                   JBW_EINVAL);
 }
 
-/* Seed 000, Zuid-Holland Zuid: seven dates, nieuw / bestaand. */
+/* The Zuid-Holland Zuid council letter, Zuid-Holland Zuid: seven dates, nieuw /
+ * bestaand. */
 static void test_zhz_series_is_the_published_one(void **state)
 {
     static const struct {

@@ -635,9 +635,9 @@ static void finance_revenue_costs_margin_and_coverage_by_hand(void **s)
     jbw_forecast_free(fc);
 }
 
-/* Seed 000: a 25% drop in measures put the funding of fixed costs at
- * risk. 90 OTS and inflow 7.5: revenue 90 x 2,000 = 180,000, staff still
- * 70,000: coverage (180,000 - 70,000) / 170,000 = 0.647059, margin
+/* The Zuid-Holland Zuid council letter: a 25% drop in measures put the funding
+ * of fixed costs at risk. 90 OTS and inflow 7.5: revenue 90 x 2,000 = 180,000,
+ * staff still 70,000: coverage (180,000 - 70,000) / 170,000 = 0.647059, margin
  * -60,000 a month. */
 static void a_quarter_less_volume_leaves_fixed_costs_uncovered(void **s)
 {
@@ -1596,8 +1596,9 @@ static void queue_params_follow_the_forecast_params(void **s)
 /* Scenario files                                                         */
 /* ---------------------------------------------------------------------- */
 
-/* The seed 003 situation as a scenario (illustrative figures): 75 FTE
- * hired over 6 months, onboarding by the norm's ramp, 20% turnover. */
+/* The situation of the Rijswijk council letter as a scenario (illustrative
+ * figures): 75 FTE hired over 6 months, onboarding by the norm's ramp, 20%
+ * turnover. */
 static const char scenario_text[] =
     "# JB west after hiring 75 FTE (illustrative)\n"
     "months = 18\n"

@@ -352,7 +352,8 @@ static void test_zuid_west_places_rijswijk_in_haaglanden(void **state)
     for (i = 0; i < jbw_registry_municipality_count(reg); i++) {
         assert_ok(jbw_registry_municipality(&m, reg, i));
         if (strcmp(m.name, "Rijswijk") == 0) {
-            assert_string_equal(m.region, "HGL"); /* seed 003: Haaglanden */
+            assert_string_equal(
+                m.region, "HGL"); /* the Rijswijk council letter: Haaglanden */
             found = 1;
         }
         if (strcmp(m.name, "Dordrecht") == 0)

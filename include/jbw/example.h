@@ -3,9 +3,9 @@
  *
  * The Zuid-West snapshot is SYNTHETIC: generated deterministically from a
  * seed, it holds no real person, and every output made from it says so.
- * Its shape follows the seeds (docs/example.md): the four jeugdregio's and
- * three GI's of the embedded registry, a few hundred workers, a few
- * thousand measures of every kind, and a waiting list of the size the
+ * Its shape follows the two council letters (docs/example.md): the four
+ * jeugdregio's and three GI's of the embedded registry, a few hundred workers,
+ * a few thousand measures of every kind, and a waiting list of the size the
  * council letters report.
  *
  * The Zuid-Holland Zuid series is PUBLISHED data: the number of children

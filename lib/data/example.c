@@ -708,7 +708,8 @@ jbw_status jbw_example_snapshot(jbw_snapshot **out, uint32_t seed)
     return jbw__ok();
 }
 
-/* Seed 000: council information letter, regio Zuid-Holland Zuid (2025). */
+/* The Zuid-Holland Zuid council letter: council information letter, regio
+ * Zuid-Holland Zuid (2025). */
 static const struct {
     int y, m, d;
     size_t nieuw, bestaand;

@@ -32,7 +32,7 @@ class Charts(unittest.TestCase):
     def test_series_chart_is_the_letters_table(self):
         with jbw.example_series_zhz() as s:
             desc, texts = self.assert_chart(jbw.chart_series(s))
-            # seed 000: 41 nieuw and 72 bestaand on 20-9-2024, 113 in all
+            # the Zuid-Holland Zuid council letter: 41 nieuw and 72 bestaand on 20-9-2024, 113 in all
             self.assertIn("20-9-2024: 41 nieuw, 72 bestaand, 113 totaal.", desc)
             self.assertIn("jeugdigen (aantal)", texts)
             desc, texts = self.assert_chart(jbw.chart_series(s, lang="en", round_to=5))
