@@ -315,18 +315,42 @@ static int emit_backtest(jbw_cli *cli, const jbw_backtest *bt)
     return rc;
 }
 
-/* --from after the data's last date is a usage error (2), as --date. */
-static int check_from(const jbw_cli *cli, jbw_date last)
+/* --from after the data's last date, or months that run past it, are a
+ * usage error (2), as --date: the command says what fits. */
+static int check_from(const jbw_cli *cli, jbw_date last, int32_t months)
 {
-    char f[JBW_DATE_BUFSIZE], l[JBW_DATE_BUFSIZE];
-    if (cli->from < last)
-        return 0;
+    char f[JBW_DATE_BUFSIZE], l[JBW_DATE_BUFSIZE], e[JBW_DATE_BUFSIZE];
+    jbw_date end = JBW_DATE_NONE;
+    int32_t fit = months;
     jbw_date_format(f, sizeof f, cli->from);
     jbw_date_format(l, sizeof l, last);
-    fprintf(stderr,
-            "jbw: --from %s is not before the data's last date %s: "
-            "there is nothing after it to compare with\n",
-            f, l);
+    if (cli->from >= last) {
+        fprintf(stderr,
+                "jbw: --from %s is not before the data's last date %s: "
+                "there is nothing after it to compare with\n",
+                f, l);
+        return 2;
+    }
+    if (jbw_date_add_months(&end, cli->from, months) != JBW_OK || end <= last)
+        return 0;
+    while (fit > 1) {
+        jbw_date d = JBW_DATE_NONE;
+        fit--;
+        if (jbw_date_add_months(&d, cli->from, fit) == JBW_OK && d <= last)
+            break;
+    }
+    jbw_date_format(e, sizeof e, end);
+    if (fit == 1 &&
+        (jbw_date_add_months(&end, cli->from, 1) != JBW_OK || end > last))
+        fprintf(stderr,
+                "jbw: --from %s with %ld months reaches %s, after the data's "
+                "last date %s: start at least a month before it\n",
+                f, (long)months, e, l);
+    else
+        fprintf(stderr,
+                "jbw: --from %s with %ld months reaches %s, after the data's "
+                "last date %s: start earlier or give --months %ld or fewer\n",
+                f, (long)months, e, l, (long)fit);
     return 2;
 }
 
@@ -354,7 +378,8 @@ int jbw_cli_backtest(jbw_cli *cli)
         rc = load_history(&h, cli);
         if (!rc)
             rc = check_from(cli,
-                            jbw_snapshot_reference_date(h.snaps[h.count - 1]));
+                            jbw_snapshot_reference_date(h.snaps[h.count - 1]),
+                            o.months);
         if (!rc)
             rc = jbw_cli_check(jbw_backtest_run_history(
                      &bt, (const jbw_snapshot *const *)h.snaps, h.count, &o))
@@ -363,7 +388,7 @@ int jbw_cli_backtest(jbw_cli *cli)
     } else {
         rc = jbw_cli_load(cli, &snap);
         if (!rc)
-            rc = check_from(cli, jbw_snapshot_reference_date(snap));
+            rc = check_from(cli, jbw_snapshot_reference_date(snap), o.months);
         if (!rc)
             rc = jbw_cli_check(jbw_backtest_run(&bt, snap, &o)) ? 1 : 0;
     }

@@ -305,6 +305,17 @@ class Calendar(unittest.TestCase):
         # --version is the same command
         self.assertEqual(run("--version").stdout, run("version").stdout)
 
+    def test_backtest_months_past_the_data_are_bad_usage(self):
+        # the example's data end on 2025-09-01: from 2025-03-01 the default
+        # 12 months reach 2026-03-01; 6 months (to 2025-09-01) fit
+        p = run("backtest", "--from", "2025-03-01", check_rc=2)
+        self.assertIn("reaches 2026-03-01", p.stderr)
+        self.assertIn("give --months 6 or fewer", p.stderr)
+        run("backtest", "--from", "2025-03-01", "--months", "6")
+        # from 2025-08-15 not one month fits (2025-09-15 is after it)
+        p = run("backtest", "--from", "2025-08-15", "--months", "1", check_rc=2)
+        self.assertIn("start at least a month before it", p.stderr)
+
     def test_forecast_refuses_a_seed_it_would_not_use(self):
         # without --replicates the forecast is deterministic: a seed is bad
         # usage (2), with replicates it is taken
@@ -1371,8 +1382,11 @@ class Backtest(unittest.TestCase):
         run("backtest", "--from", "2025-03-01", "--months", "0", check_rc=2)
         p = run("backtest", "--from", "2025-09-01", check_rc=2)
         self.assertIn("not before the data's last date", p.stderr)
-        p = run("backtest", "--from", "2025-06-01", "--months", "6", check_rc=1)
-        self.assertIn("after the data's reference date", p.stderr)
+        # 2025-06-01 + 6 months = 2025-12-01, after 2025-09-01: usage (2),
+        # and 3 months (to 2025-09-01) fit
+        p = run("backtest", "--from", "2025-06-01", "--months", "6", check_rc=2)
+        self.assertIn("after the data's last date", p.stderr)
+        self.assertIn("give --months 3 or fewer", p.stderr)
 
     def test_svg_is_written_and_says_synthetic(self):
         import xml.etree.ElementTree as ET

@@ -6,7 +6,8 @@ HTML to mail, the Markdown to paste into a letter, and each chart as SVG.
 
 Starts from libjbw's embedded example, which is SYNTHETIC: made up from a
 seed, no real person or organisation; the brief and every chart say so.
-The 20% turnover of the scenario is an illustrative parameter.
+The scenario's 30% turnover (against the base's default of 20%) is an
+illustrative parameter.
 """
 import argparse
 import os
@@ -27,9 +28,9 @@ args = parser.parse_args()
 
 os.makedirs(args.out, exist_ok=True)
 with jbw.Snapshot.example() as snapshot, jbw.example_series_zhz() as zhz, \
-        jbw.Scenario.parse("turnover = 20%\n") as turnover:
+        jbw.Scenario.parse("turnover = 30%\n") as turnover:
     with jbw.make_brief(snapshot, series=zhz, lang=args.lang,
-                        scenarios={"verloop 20%": turnover},
+                        scenarios={"verloop 30%": turnover},
                         round_to=args.round_to, replicates=100) as brief:
         with open(os.path.join(args.out, "brief.html"), "w", encoding="utf-8") as f:
             f.write(brief.html())

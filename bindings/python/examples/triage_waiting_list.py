@@ -21,7 +21,7 @@ except ImportError:  # running from a source checkout
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--top", type=int, default=10)
 parser.add_argument("--lang", choices=["nl", "en"], default="nl")
-parser.add_argument("--model", help="a model file (default: jbw-wachtrisico 1)")
+parser.add_argument("--model", help="a model file (default: jbw-wachtrisico 2)")
 args = parser.parse_args()
 
 print(jbw.example_notice())
