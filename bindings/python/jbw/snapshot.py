@@ -339,7 +339,9 @@ class Snapshot(Handle):
         return (f"{day.isoformat() if day else '-'}: "
                 f"{C.jbw_snapshot_measure_count(p)} measures, "
                 f"{C.jbw_snapshot_worker_count(p)} workers"
-                + (", synthetic" if self.synthetic else ""))
+                + (", synthetic" if self.synthetic
+                   or (self.data_notice or "").startswith("SYNTHETIC")
+                   else ", with a data notice" if self.data_notice else ""))
 
     def worker(self, index: int) -> Worker:
         """The index-th worker (insertion order)."""

@@ -225,6 +225,7 @@ class DataNotice(unittest.TestCase):
                 self.assertEqual(f.read(), self.ODD + "\n")
             with jbw.Snapshot.load_csv(*self.paths(d), reference_date=D) as back:
                 self.assertEqual(back.data_notice, self.ODD)
+                self.assertIn(", with a data notice", repr(back))
                 with back.caseload() as r:
                     self.assertEqual(r.to_dict()["data_notice"], self.ODD)
                     self.assertTrue(r.to_text().startswith(self.ODD + "\n"))
@@ -235,6 +236,14 @@ class DataNotice(unittest.TestCase):
             os.remove(os.path.join(d, "data_notice"))
             with jbw.Snapshot.load_csv(*self.paths(d), reference_date=D) as back:
                 self.assertIsNone(back.data_notice)
+
+    def test_an_export_of_the_example_says_synthetic_when_loaded(self):
+        with jbw.Snapshot.example() as snap, tempfile.TemporaryDirectory() as d:
+            snap.save_csv(d)
+            with jbw.Snapshot.load_csv(os.path.join(d, "measures.csv"),
+                                       os.path.join(d, "workers.csv")) as back:
+                self.assertIn(", synthetic", repr(back))
+                self.assertIn(", synthetic", repr(snap))
 
     def test_save_csv_of_real_data_removes_an_earlier_notice(self):
         with small_snapshot() as snap, tempfile.TemporaryDirectory() as d:
