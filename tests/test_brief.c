@@ -970,6 +970,11 @@ static void brief_rounds_a_halfway_figure_as_the_report_does(void **state)
     assert_contains(html, "Benodigde fte volgens de norm</th>"
                           "<td class=\"n\">375,2</td>");
     assert_null(strstr(html, "375,3"));
+    /* the gap 375.25 - 351.575 = 23.675 rounds to 23,7, 0,1 more than
+     * 375,2 - 351,6: its note says it is computed before rounding */
+    assert_contains(html, "<td class=\"n\">23,7</td><td>benodigd min "
+                          "effectief (negatief: ruimte), berekend v\xc3\xb3"
+                          "\xc3\xb3r het afronden");
     jbw_free(text);
     jbw_free(html);
     jbw_caseload_free(cl);

@@ -222,8 +222,13 @@ static jbw_status section_headline(jbw__brief_ctx *c,
                  number(a, c, t->required_fte, 1), why);
     jbw__doc_row(d, 3, T(c, "Tekort in fte", "FTE gap"),
                  number(a, c, t->fte_gap, 1),
-                 T(c, "benodigd min effectief (negatief: ruimte)",
-                   "required minus effective (negative: room)"));
+                 T(c,
+                   "benodigd min effectief (negatief: ruimte), berekend "
+                   "v\xc3\xb3\xc3\xb3r het afronden, dus soms 0,1 anders "
+                   "dan het verschil van de afgeronde cijfers",
+                   "required minus effective (negative: room), computed "
+                   "before rounding, so at times 0.1 off the difference of "
+                   "the rounded figures"));
     jbw__doc_row(d, 3,
                  T(c, "Caseload als deel van de capaciteit",
                    "Load as a share of capacity"),
