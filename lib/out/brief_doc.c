@@ -194,7 +194,10 @@ static const char css[] =
     ".pagenotice{display:block;position:fixed;bottom:0;left:0;right:0;"
     "font-size:7.5pt;text-align:center;background:#fff2cc}}"
     "@media (max-width:600px){body{font-size:10.5pt;padding:.6em}"
-    "th,td{padding:.2em .3em}h1{font-size:1.35em}}";
+    "th,td{padding:.2em .3em}h1{font-size:1.35em}"
+    /* on a phone a chart keeps a readable width and scrolls sideways, as
+     * a wide table does, instead of shrinking its text below 6 px */
+    "figure{overflow-x:auto}figure svg{max-width:none;width:640px}}";
 
 /* A cell that is a number alone is right-aligned: "4.503", "71%", "< 5",
  * "-2,5", "21,8"; not "12 kinderen per fte". */
