@@ -970,6 +970,10 @@ static void brief_rounds_a_halfway_figure_as_the_report_does(void **state)
     assert_contains(html, "Benodigde fte volgens de norm</th>"
                           "<td class=\"n\">375,2</td>");
     assert_null(strstr(html, "375,3"));
+    /* on a phone (under 600 px) a chart keeps 640 px and scrolls, as a
+     * wide table does, so that its 11 px text is not shrunk to about 5 */
+    assert_contains(html, "figure{overflow-x:auto}figure svg{max-width:none;"
+                          "width:640px}}");
     /* the gap 375.25 - 351.575 = 23.675 rounds to 23,7, 0,1 more than
      * 375,2 - 351,6: its note says it is computed before rounding */
     assert_contains(html, "<td class=\"n\">23,7</td><td>benodigd min "
