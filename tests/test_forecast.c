@@ -2394,11 +2394,52 @@ static void relief_with_a_probability_by_hand(void **s)
         JBW_ERANGE);
 }
 
+/* The inflow a run assumed: 10 OTS and 4 VOTS a month, the VOTS half as
+ * much again in months 2 and 3 (4 x 1.5 = 6): 14, 16, 16, 14 from month
+ * 1, 0 in month 0; a deterministic run's inflow is that figure, and a
+ * stochastic run reports the same assumption, not its draws. */
+static void expected_inflow_is_the_parameters_with_their_shocks(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast *fc;
+    jbw_shock shock = {VOTS, 2, 3, 1.5};
+    const double want[5] = {0, 14, 16, 16, 14};
+    double v = -1;
+    int32_t t;
+    int k;
+    (void)s;
+    base(&p, 4);
+    for (k = 0; k < JBW_KIND_COUNT; k++)
+        p.inflow[k] = 0;
+    p.inflow[OTS] = 10;
+    p.inflow[VOTS] = 4;
+    p.shocks = &shock;
+    p.shock_count = 1;
+    fc = run(&p, NULL, 0, 0);
+    for (t = 0; t <= 4; t++) {
+        assert_ok(jbw_forecast_inflow_expected(&v, fc, t));
+        assert_near(v, want[t], 1e-12);
+        assert_near(det(fc, t).inflow, want[t], 1e-9);
+    }
+    assert_status(jbw_forecast_inflow_expected(&v, fc, 5), JBW_ERANGE);
+    assert_status(jbw_forecast_inflow_expected(&v, fc, -1), JBW_ERANGE);
+    assert_status(jbw_forecast_inflow_expected(NULL, fc, 1), JBW_EINVAL);
+    assert_status(jbw_forecast_inflow_expected(&v, NULL, 1), JBW_EINVAL);
+    jbw_forecast_free(fc);
+    fc = run(&p, NULL, 50, 3);
+    for (t = 0; t <= 4; t++) {
+        assert_ok(jbw_forecast_inflow_expected(&v, fc, t));
+        assert_near(v, want[t], 1e-12);
+    }
+    jbw_forecast_free(fc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(relief_with_a_probability_by_hand),
         cmocka_unit_test(month_rows_carry_every_kind),
+        cmocka_unit_test(expected_inflow_is_the_parameters_with_their_shocks),
         cmocka_unit_test(first_year_turnover_applies_to_the_first_12_months),
         cmocka_unit_test(unset_first_year_turnover_changes_nothing),
         cmocka_unit_test(ending_vots_continue_as_ots_with_their_worker),

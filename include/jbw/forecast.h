@@ -481,6 +481,18 @@ JBW_API jbw_status jbw_forecast_assumptions(double *annual_turnover,
                                             const jbw_forecast *fc);
 
 /*
+ * The inflow the run assumed in `month` (0..months): the parameters'
+ * new measures a month over every kind, with the shocks of that month
+ * (jbw_shock), as expected, not drawn; 0 in month 0. A deterministic run's
+ * `inflow` is this figure; a stochastic run's mean is near it. The
+ * forecast chart's assumptions line gives its mean over months 1..months.
+ * Errors: JBW_EINVAL (NULL), JBW_ERANGE (month outside 0..months).
+ */
+JBW_API jbw_status jbw_forecast_inflow_expected(double *out,
+                                                const jbw_forecast *fc,
+                                                int32_t month);
+
+/*
  * Fills `out` (caller sets out->version) with statistic `stat` of month
  * `month` (0..months).
  * Errors: JBW_EINVAL (NULL, a percentile of a deterministic run, unknown

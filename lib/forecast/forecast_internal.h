@@ -225,10 +225,12 @@ struct jbw_forecast {
     double turnover; /* the run's assumptions, printed with it */
     double hires_fte;
     int32_t hire_months;
-    double plan_fte;   /* the hiring plan's FTE within the horizon */
-    int plan_cohorts;  /* and its cohorts (0: no plan) */
-    int nstats;        /* 1 deterministic, FC_STATS stochastic */
-    jbw_date *dates;   /* months + 1 */
+    double plan_fte;  /* the hiring plan's FTE within the horizon */
+    int plan_cohorts; /* and its cohorts (0: no plan) */
+    int nstats;       /* 1 deterministic, FC_STATS stochastic */
+    jbw_date *dates;  /* months + 1 */
+    /* months + 1: the parameters' inflow with shocks (month 0: none) */
+    double *inflow_expected;
     double *values;    /* [(month x nstats + stat) x FCQ_ALL + q] */
     char *data_notice; /* owned copy; NULL: none */
 };

@@ -54,6 +54,7 @@ void jbw_forecast_free(jbw_forecast *fc)
     if (!fc)
         return;
     jbw__free(fc->dates);
+    jbw__free(fc->inflow_expected);
     jbw__free(fc->values);
     jbw__free(fc->data_notice);
     jbw__free(fc);
@@ -100,17 +101,23 @@ static jbw_status result_new(jbw_forecast **out, const jbw_forecast_params *p,
         }
     fc->nstats = reps ? FC_STATS : 1;
     fc->dates = jbw__calloc((size_t)p->months + 1, sizeof *fc->dates);
+    fc->inflow_expected =
+        jbw__calloc((size_t)p->months + 1, sizeof *fc->inflow_expected);
     fc->values =
         jbw__calloc(((size_t)p->months + 1) * (size_t)fc->nstats * FCQ_ALL,
                     sizeof *fc->values);
-    if (!fc->dates || !fc->values) {
+    if (!fc->dates || !fc->inflow_expected || !fc->values) {
         jbw_forecast_free(fc);
         return jbw__enomem();
     }
     for (t = 0; t <= p->months; t++) {
+        int k;
         fc->dates[t] = JBW_DATE_NONE;
         if (p->start != JBW_DATE_NONE)
             jbw_date_add_months(&fc->dates[t], p->start, (int)t);
+        for (k = 0; t > 0 && k < FC_K; k++)
+            fc->inflow_expected[t] +=
+                p->inflow[k] * jbw__fc_shock_multiplier(p, k, t);
     }
     *out = fc;
     return JBW_OK;
@@ -685,6 +692,21 @@ jbw_status jbw_forecast_assumptions(double *annual_turnover,
         *plan_fte = fc->plan_fte;
     if (plan_cohorts)
         *plan_cohorts = fc->plan_cohorts;
+    return jbw__ok();
+}
+
+jbw_status jbw_forecast_inflow_expected(double *out, const jbw_forecast *fc,
+                                        int32_t month)
+{
+    if (!out || !fc)
+        return jbw__error(JBW_EINVAL,
+                          "jbw_forecast_inflow_expected: NULL argument");
+    if (month < 0 || month > fc->months)
+        return jbw__error(JBW_ERANGE,
+                          "jbw_forecast_inflow_expected: month %ld is not in "
+                          "0..%ld",
+                          (long)month, (long)fc->months);
+    *out = fc->inflow_expected[month];
     return jbw__ok();
 }
 

@@ -159,23 +159,22 @@ static void month_label(char *buf, const chart_series *f, int32_t t,
     jbw__month_label(buf, f->dates[t], t, lang);
 }
 
-/* The run's inflow a month over months 1..months (month 0 has none): the
- * mean, and whether it changes from month to month. */
+/* The run's assumed inflow a month over months 1..months (month 0 has
+ * none; jbw_forecast_inflow_expected: the parameters', not the draws'):
+ * the mean, and whether it changes from month to month (shocks). */
 static double mean_inflow(const jbw_forecast *fc, int *varies)
 {
     int32_t months = jbw_forecast_months(fc), t;
-    double sum = 0, first = 0;
+    double sum = 0, first = 0, v;
     *varies = 0;
     for (t = 1; t <= months; t++) {
-        jbw_forecast_month m;
-        m.version = JBW_FORECAST_MONTH_VERSION;
-        if (jbw_forecast_month_get(&m, fc, t, JBW_STAT_MEAN) != JBW_OK)
+        if (jbw_forecast_inflow_expected(&v, fc, t) != JBW_OK)
             return NAN;
         if (t == 1)
-            first = m.inflow;
-        else if (fabs(m.inflow - first) > 1e-9 * (1 + fabs(first)))
+            first = v;
+        else if (fabs(v - first) > 1e-9 * (1 + fabs(first)))
             *varies = 1;
-        sum += m.inflow;
+        sum += v;
     }
     return months > 0 ? sum / (double)months : NAN;
 }

@@ -229,6 +229,7 @@ declare_all([
     ("jbw_forecast_replicates", c_size_t, [_P]),
     ("jbw_forecast_seed", c_uint64, [_P]),
     ("jbw_forecast_has_finance", c_int, [_P]),
+    ("jbw_forecast_inflow_expected", STATUS, [POINTER(c_double), _P, c_int32]),
     ("jbw_forecast_assumptions", STATUS,
      [POINTER(c_double), POINTER(c_double), POINTER(c_int32), POINTER(c_double),
       POINTER(c_int), _P]),
@@ -651,6 +652,15 @@ class Forecast(Handle):
     def has_finance(self) -> bool:
         """True when the run computed finance."""
         return bool(C.jbw_forecast_has_finance(self._p))
+
+    def inflow_expected(self, month: int) -> float:
+        """The inflow the run assumed in ``month`` (0..months): the
+        parameters' new measures over every kind with that month's shocks,
+        as expected, not drawn (0 in month 0)."""
+        out = c_double()
+        C.jbw_forecast_inflow_expected(byref(out), self._p,
+                                       whole(month, "month", 0, self.months))
+        return out.value
 
     @property
     def statistics(self) -> List[Statistic]:

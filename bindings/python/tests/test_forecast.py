@@ -189,6 +189,11 @@ class Deterministic(unittest.TestCase):
             self.assertIn("Forecast, 6 months", fc.to_text("en"))
             with self.assertRaises(ValueError):
                 fc.to_text("de")
+            # the assumed inflow: 0 in month 0, the parameters' after it
+            self.assertEqual(fc.inflow_expected(0), 0)
+            self.assertAlmostEqual(fc.inflow_expected(1), fc[1].inflow)
+            with self.assertRaises(ValueError):
+                fc.inflow_expected(7)
             svg = fc.to_svg("Test <title>")
             self.assertIn("<svg", svg)
             self.assertIn("&lt;title&gt;", svg)
