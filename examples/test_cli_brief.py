@@ -245,6 +245,17 @@ class Brief(unittest.TestCase):
         regions = [r[0] for r in Tables(html).tables["wachtend-regio"][1:]]
         self.assertEqual(regions, ["Haaglanden"])
 
+    def test_the_forecast_chart_and_the_assumptions_name_one_inflow(self):
+        # a stochastic brief (replicates 50): the chart's line gives the
+        # assumed inflow, as the assumptions table does, not the draws' mean
+        import re
+        md = run("brief", "--format", "md", "--replicates", "50").stdout
+        chart = re.search(r"Aannames: [^.]*?instroom ([0-9.,]+) per maand", md)
+        table = re.search(r"\| Instroom per maand \(maatregelen\) \| ([0-9.,]+) \|", md)
+        self.assertIsNotNone(chart)
+        self.assertIsNotNone(table)
+        self.assertEqual(chart.group(1), table.group(1))
+
     def test_brief_of_another_region_shows_its_own_point_not_zhz(self):
         # the published series is Zuid-Holland Zuid's: a brief of
         # Haaglanden or of one organisation shows its own point (measures),
