@@ -163,32 +163,41 @@ static const option_row options[JBW_OPT_COUNT_] = {
                       "latest)"},
 };
 
-/* The commands whose output does not follow --lang (docs/cli.md): they
- * take it, as every command does, so that a script can pass it to all. */
-static int lang_is_ignored(const jbw_cli_command *cmd)
+/* The --lang help of the commands whose output does not (all) follow it
+ * (docs/cli.md); they take it, as every command does, so that a script
+ * can pass it to all. NULL: the option's own help. */
+static const char *lang_help(const jbw_cli_command *cmd)
 {
-    static const char *const english[] = {"calibrate", "regions", "export",
-                                          "workdays", "version"};
+    static const char english[] = "accepted as by every command; this "
+                                  "command's output is English or has no "
+                                  "words";
+    static const struct {
+        const char *command, *help;
+    } own[] = {
+        {"calibrate", english},
+        {"regions", english},
+        {"export", english},
+        {"workdays", english},
+        {"version", english},
+        {"model", "accepted as by every command; the model file and --card "
+                  "are English, --register Dutch (the Algoritmeregister's "
+                  "language)"},
+        {"backtest", "nl (default) or en: the language of the --svg chart "
+                     "(the table is English)"},
+    };
     size_t i;
-    for (i = 0; i < sizeof english / sizeof english[0]; i++)
-        if (strcmp(cmd->name, english[i]) == 0)
-            return 1;
-    return 0;
+    for (i = 0; i < sizeof own / sizeof own[0]; i++)
+        if (strcmp(cmd->name, own[i].command) == 0)
+            return own[i].help;
+    return NULL;
 }
 
 static void print_option(FILE *f, const jbw_cli_command *cmd, int o)
 {
     char left[64];
     const char *help = options[o].help;
-    if (o == JBW_OPT_LANG && lang_is_ignored(cmd))
-        help = "accepted as by every command; this command's output is "
-               "English or has no words";
-    if (o == JBW_OPT_LANG && strcmp(cmd->name, "model") == 0)
-        help = "accepted as by every command; the model file and --card are "
-               "English, --register Dutch (the Algoritmeregister's language)";
-    if (o == JBW_OPT_LANG && strcmp(cmd->name, "backtest") == 0)
-        help = "nl (default) or en: the language of the --svg chart (the "
-               "table is English)";
+    if (o == JBW_OPT_LANG && lang_help(cmd))
+        help = lang_help(cmd);
     if (o == JBW_OPT_FORMAT && cmd->formats)
         help = cmd->formats;
     if (o == JBW_OPT_THREADS && cmd->threads)

@@ -238,6 +238,10 @@ void jbw__notice_csv_row_end(jbw__buf *b, const char *notice);
  * "<what> <reason>" as the detail.
  */
 jbw_status jbw__notice_check(const char *notice, const char *what);
+/* A checked copy of a notice into *out (NULL for NULL), for the setters of
+ * a result's notice; on error *out is NULL. Errors: jbw__notice_check's,
+ * JBW_ENOMEM. */
+jbw_status jbw__notice_dup(char **out, const char *notice, const char *what);
 
 /* ---- one record as CSV or JSON (row.c) ------------------------------- */
 /*

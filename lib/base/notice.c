@@ -37,6 +37,19 @@ void jbw__notice_csv_row_end(jbw__buf *b, const char *notice)
     jbw__buf_putc(b, '\n');
 }
 
+jbw_status jbw__notice_dup(char **out, const char *notice, const char *what)
+{
+    jbw_status st;
+    *out = NULL;
+    if (!notice)
+        return JBW_OK;
+    if ((st = jbw__notice_check(notice, what)) != JBW_OK)
+        return st;
+    if (!(*out = jbw__strdup(notice)))
+        return jbw__enomem();
+    return JBW_OK;
+}
+
 jbw_status jbw__notice_check(const char *notice, const char *what)
 {
     const unsigned char *p = (const unsigned char *)notice;

@@ -108,17 +108,13 @@ jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
 
 jbw_status jbw_series_set_data_notice(jbw_series *series, const char *notice)
 {
-    char *copy = NULL;
+    char *copy;
     jbw_status st;
     if (!series)
         return jbw__error(JBW_EINVAL,
                           "jbw_series_set_data_notice: series is NULL");
-    if (notice) {
-        if ((st = jbw__notice_check(notice, "series notice")) != JBW_OK)
-            return st;
-        if (!(copy = jbw__strdup(notice)))
-            return jbw__enomem();
-    }
+    if ((st = jbw__notice_dup(&copy, notice, "series notice")) != JBW_OK)
+        return st;
     jbw__free(series->notice);
     series->notice = copy;
     return jbw__ok();

@@ -259,17 +259,13 @@ const char *jbw_snapshot_data_notice(const jbw_snapshot *snap)
 
 jbw_status jbw_snapshot_set_data_notice(jbw_snapshot *snap, const char *text)
 {
-    char *copy = NULL;
+    char *copy;
     jbw_status st;
     if (!snap)
         return jbw__error(JBW_EINVAL,
                           "jbw_snapshot_set_data_notice: snapshot is NULL");
-    if (text) {
-        if ((st = jbw__notice_check(text, "data notice")) != JBW_OK)
-            return st;
-        if (!(copy = jbw__strdup(text)))
-            return jbw__enomem();
-    }
+    if ((st = jbw__notice_dup(&copy, text, "data notice")) != JBW_OK)
+        return st;
     jbw__free(snap->own_notice);
     snap->own_notice = copy;
     snap->data_notice = copy;

@@ -576,9 +576,7 @@ static jbw_status introduction(jbw__brief_ctx *c)
                        "van zaken op %s",
                        "Youth protection and youth probation %s %s: the state "
                        "on %s"),
-                     c->scope_group == JBW_GROUP_REGION ? "in"
-                                                        : T(c, "bij", "at"),
-                     c->scope_name, day);
+                     jbw__brief_scope_prep(c, 0), c->scope_name, day);
         else
             snprintf(t, sizeof t,
                      T(c,

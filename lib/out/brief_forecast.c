@@ -394,12 +394,9 @@ static void cell_start(char *b, size_t n, jbw__brief_ctx *c, run *r)
     int k;
     for (k = 0; k < JBW_KIND_COUNT; k++)
         waiting += r->params.waiting_nieuw[k] + r->params.waiting_bestaand[k];
-    /* the data's own count (whole) as the publication rule shows it; a
-     * scenario's start state may be a model's figure */
-    if (waiting >= 0 && waiting < 1e15 && waiting == floor(waiting))
-        jbw__fmt_published(w, &c->publish, (size_t)waiting, c->lang);
-    else
-        num(w, c, waiting, 0);
+    /* the data's own count as the publication rule shows it (a
+     * scenario's start state may be a model's figure) */
+    jbw__fmt_published_figure(w, &c->publish, waiting, c->lang);
     snprintf(b, n, T(c, "%s wachtend; %s fte", "%s waiting; %s FTE"), w,
              num(f, c, staff_total(&r->params), 1));
 }

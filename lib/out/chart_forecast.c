@@ -233,16 +233,6 @@ void jbw__forecast_assumptions_line(jbw__buf *b, const jbw_forecast *fc,
         v);
 }
 
-/* A count of the start (month 0: the data's own, whole numbers) as the
- * publication rule shows it; later months are the model's means. */
-static void fmt_start(char *buf, const jbw__publish *p, double v, jbw_lang lang)
-{
-    if (v >= 0 && v < 1e15 && v == floor(v))
-        jbw__fmt_published(buf, p, (size_t)v, lang);
-    else
-        jbw__fmt_number(buf, v, 0, lang);
-}
-
 static void desc(jbw__buf *d, const chart_series *f, const jbw__publish *p,
                  jbw_lang lang)
 {
@@ -250,9 +240,10 @@ static void desc(jbw__buf *d, const chart_series *f, const jbw__publish *p,
         m0[JBW__FMT_SIZE], lo[JBW__FMT_SIZE], hi[JBW__FMT_SIZE];
     int32_t e = f->months;
     month_label(m0, f, 0, lang);
-    fmt_start(a, p, f->nieuw[0], lang);
-    fmt_start(b, p, f->bestaand[0], lang);
-    fmt_start(t, p, f->total[0], lang);
+    /* the start is the data's own counts; later months the model's means */
+    jbw__fmt_published_figure(a, p, f->nieuw[0], lang);
+    jbw__fmt_published_figure(b, p, f->bestaand[0], lang);
+    jbw__fmt_published_figure(t, p, f->total[0], lang);
     jbw__buf_printf(d,
                     JBW__T(lang,
                            "Prognose over %d maanden vanaf %s. Boven: "

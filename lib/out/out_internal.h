@@ -47,6 +47,11 @@ double jbw__publish_value(const jbw__publish *p, size_t n);
 /* Writes the count as published ("< 5", "40", "4.503"). */
 void jbw__fmt_published(char *buf, const jbw__publish *p, size_t n,
                         jbw_lang lang);
+/* A figure that may be a count (a forecast's start: the data's own, whole)
+ * or a model's figure: a whole number as published (jbw__fmt_published),
+ * any other without decimals (jbw__fmt_number). */
+void jbw__fmt_published_figure(char *buf, const jbw__publish *p, double v,
+                               jbw_lang lang);
 /* 1 when a share with this denominator (or numerator) must be left out. */
 int jbw__publish_hides(const jbw__publish *p, size_t n);
 

@@ -163,6 +163,15 @@ double jbw__publish_value(const jbw__publish *p, size_t n)
     return (double)n;
 }
 
+void jbw__fmt_published_figure(char *buf, const jbw__publish *p, double v,
+                               jbw_lang lang)
+{
+    if (v >= 0 && v < 1e15 && v == floor(v))
+        jbw__fmt_published(buf, p, (size_t)v, lang);
+    else
+        jbw__fmt_number(buf, v, 0, lang);
+}
+
 void jbw__fmt_published(char *buf, const jbw__publish *p, size_t n,
                         jbw_lang lang)
 {
