@@ -154,11 +154,38 @@ static void forecast_chart_assumptions_follow_the_run(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* A chart's title fits its width: the series chart is 760 wide, so its
+ * title has (760 - 32) x 0.88 = 640.6 units; "Jeugdigen zonder vaste
+ * jeugdbeschermer" (38 characters), " - " (3) and a 64-character name are
+ * 105 characters, which at 0.56 em fit 640.6 / (0.56 x 105) = 10.9: the
+ * least size, 11. A short title keeps 17. */
+static void a_long_chart_title_gets_smaller_not_cut(void **state)
+{
+    jbw_series *s = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_series_new(&s, "abcdefghij abcdefghij abcdefghij "
+                                 "abcdefghij abcdefghij abcdefghi"));
+    assert_ok(jbw_series_add(s, 20000, 3, 2));
+    assert_ok(jbw_chart_series_svg(&svg, NULL, s, &o));
+    assert_contains(svg, "<text x=\"16\" y=\"26\" font-size=\"11\"");
+    jbw_free(svg);
+    jbw_series_free(s);
+    assert_ok(jbw_series_new(&s, "ZHZ"));
+    assert_ok(jbw_series_add(s, 20000, 3, 2));
+    assert_ok(jbw_chart_series_svg(&svg, NULL, s, &o));
+    assert_contains(svg, "<text x=\"16\" y=\"26\" font-size=\"17\"");
+    jbw_free(svg);
+    jbw_series_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(forecast_chart_states_its_assumptions),
         cmocka_unit_test(forecast_chart_assumptions_follow_the_run),
+        cmocka_unit_test(a_long_chart_title_gets_smaller_not_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

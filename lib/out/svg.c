@@ -247,7 +247,11 @@ void jbw__svg_begin(jbw__svg *s, const char *id, double w, double h,
     put_patterns(s);
     jbw__buf_puts(b,
                   "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-    jbw__svg_label(s, 16, 26, "start", 17, 1, title);
+    /* a long title (a series named after an organisation) gets smaller
+     * rather than cut at the edge; bold glyphs are about 12% wider than
+     * the average jbw__svg_fit_size assumes */
+    jbw__svg_label(s, 16, 26, "start",
+                   jbw__svg_fit_size(title, (w - 32) * 0.88, 17, 11), 1, title);
     if (subtitle)
         jbw__svg_label(s, 16, 46, "start", 12.5, 0, subtitle);
     if (notice) {
