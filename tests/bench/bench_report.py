@@ -7,7 +7,11 @@ process several times and prints the median, min and max wall time, the
 throughput in MB/s of input, the cost per measure, and the peak resident
 memory (/usr/bin/time -v). jbw runs with its default, all cores (a load
 parses measures.csv on a second thread), and again with `--threads 1`, the
-one-thread figure, in the same run. The reference in the same run is
+one-thread figure, in the same run. Where strace is installed, it also
+prints where the time of a run goes: before the load's parse thread starts
+(process start, workers.csv), while it runs (measures.csv on two threads),
+and after it ends (the last rows, the caseload, the JSON, the exit), from
+strace's clock of those events. The reference in the same run is
 `wc -l` on the same files (a process that reads every byte once), printed
 with its own absolute figure.
 
@@ -37,6 +41,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 from bench_machine import machine
@@ -313,6 +318,43 @@ def peak_mib(argv, stdin_text=None):
     return None
 
 
+def phases(argv, runs):
+    """Where the wall time of a run goes, from strace's clock of three
+    events: the process starts (execve), the load's parse thread starts
+    (clone3) and ends (exit), the process ends (exit_group). Medians in
+    seconds of (before the thread, while it runs, after it); None when
+    strace is absent or no thread started. strace --seccomp-bpf stops the
+    process only at those calls."""
+    if not shutil.which("strace"):
+        return None
+    got = []
+    with tempfile.TemporaryDirectory() as tmp:
+        log = os.path.join(tmp, "trace")
+        for _ in range(runs):
+            subprocess.run(["strace", "--seccomp-bpf", "-f", "-qq", "-ttt",
+                            "-e", "trace=execve,clone,clone3,exit,exit_group",
+                            "-o", log] + argv,
+                           stdout=subprocess.DEVNULL, check=True)
+            t = {}
+            with open(log) as f:
+                for line in f:
+                    parts = line.split(None, 2)
+                    if len(parts) < 3:
+                        continue
+                    call = parts[2].split("(", 1)[0]
+                    # the first of each: the process's own execve, the
+                    # load's thread, its end, the process's end
+                    t.setdefault(call, float(parts[1]))
+            start = t.get("execve")
+            clone = t.get("clone3", t.get("clone"))
+            if start is None or clone is None or "exit" not in t \
+                    or "exit_group" not in t:
+                return None
+            got.append((clone - start, t["exit"] - clone,
+                        t["exit_group"] - t["exit"]))
+    return tuple(statistics.median(g[k] for g in got) for k in range(3))
+
+
 def fmt_t(t):
     med, lo, hi = t
     return f"{med:.3f} s (min {lo:.3f}, max {hi:.3f})"
@@ -379,6 +421,21 @@ def main():
             print(f"  ... --threads 1          : {fmt_t(t1)}, "
                   f"{mb / t1[0]:.0f} MB/s; --threads 1 / default = "
                   f"{t1[0] / t[0]:.2f} ({os.cpu_count()} cores online)")
+        ph = phases(argv, runs) if threads_opt else None
+        if ph is None:
+            print("  phases                   : skipped (needs strace, "
+                  "apt-get install strace, and a load on two threads)")
+        else:
+            # strace slows the traced run a little: the share of the
+            # one-thread parts is the figure to carry over to the untraced
+            # median above
+            one = (ph[0] + ph[2]) / sum(ph)
+            print(f"  phases (strace, median)  : before the parse thread "
+                  f"{ph[0] * 1e3:.0f} ms, while it runs {ph[1] * 1e3:.0f} "
+                  f"ms, after it ends {ph[2] * 1e3:.0f} ms; the parts on one "
+                  f"thread are {one * 100:.0f}% of the run, "
+                  f"{one * t[0] * 1e3:.0f} ms of the median above, where "
+                  f"300 MB/s allows {size / 300e6 * 1e3:.0f} ms in all")
         print(f"  reference wc -l          : {fmt_t(ref)}, "
               f"{mb / ref[0]:.0f} MB/s; jbw / wc = {t[0] / ref[0]:.2f}")
         if scale == a.peers_at:
