@@ -1882,13 +1882,17 @@ static void series_outputs_csv_json_text(void **state)
     assert_int_equal(len, strlen(out));
     assert_has(out, "date,nieuw,bestaand,total,share_bestaand,change_nieuw,"
                     "change_bestaand,change_total\n");
-    /* 72/113 = 0.63717 -> 0.6372 */
-    assert_has(out, "2024-09-20,41,72,113,0.6372,0,0,0\n");
+    /* 72/113 = 0.63717 -> 0.6372; the first point has no change */
+    assert_has(out, "2024-09-20,41,72,113,0.6372,,,\n");
     /* 32/80 = 0.4 */
     assert_has(out, "2025-04-01,48,32,80,0.4,16,-32,-16\n");
     jbw_free(out);
     assert_ok(jbw_series_json(&out, NULL, s));
     assert_has(out, "{\"title\":\"Zuid-Holland Zuid\",\"points\":[");
+    assert_has(out, "{\"date\":\"2024-09-20\",\"nieuw\":41,\"bestaand\":72,"
+                    "\"total\":113,\"share_bestaand\":0.6372,"
+                    "\"change_nieuw\":null,\"change_bestaand\":null,"
+                    "\"change_total\":null}");
     assert_has(out, "{\"date\":\"2025-09-01\",\"nieuw\":26,\"bestaand\":11,"
                     "\"total\":37,\"share_bestaand\":0.2973,"
                     "\"change_nieuw\":-3,\"change_bestaand\":5,"
@@ -1897,9 +1901,24 @@ static void series_outputs_csv_json_text(void **state)
     assert_ok(jbw_series_text(&out, NULL, s));
     assert_has(out,
                "Children without a fixed jeugdbeschermer: Zuid-Holland Zuid");
-    /* 72/113 = 63.7% */
+    /* 72/113 = 63.7%; the first row's changes are "-", none is "0" */
     assert_has(out, "63.7");
     assert_has(out, "+16");
+    {
+        /* the row of 2024-09-20, word by word */
+        const char *want[] = {"2024-09-20", "41", "72", "113",
+                              "63.7",       "-",  "-",  "-"};
+        const char *row = strstr(out, "2024-09-20");
+        char word[16];
+        int k, n;
+        assert_non_null(row);
+        for (k = 0; k < 8; k++) {
+            assert_int_equal(sscanf(row, "%15s%n", word, &n), 1);
+            assert_string_equal(word, want[k]);
+            row += n;
+        }
+        assert_int_equal(*row, '\n');
+    }
     jbw_free(out);
     assert_status(jbw_series_csv(NULL, NULL, s), JBW_EINVAL);
     assert_status(jbw_series_json(&out, NULL, NULL), JBW_EINVAL);
@@ -1970,7 +1989,7 @@ static void published_series_says_so_in_every_writer(void **state)
     /* CSV: a last column on the header and on each of the 7 rows */
     assert_ok(jbw_series_csv(&out, NULL, s));
     assert_has(out, "change_total,data_notice\n");
-    assert_has(out, "2024-09-20,41,72,113,0.6372,0,0,0,\"PUBLISHED figures");
+    assert_has(out, "2024-09-20,41,72,113,0.6372,,,,\"PUBLISHED figures");
     assert_int_equal(occurrences_of(out, source), 7);
     jbw_free(out);
     /* JSON: the first key */

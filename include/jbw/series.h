@@ -87,8 +87,9 @@ JBW_API jbw_status jbw_series_get(jbw_series_point *out,
 /* Output: CSV (date,nieuw,bestaand,total,share_bestaand,change_...,
  * and data_notice when the series has one), JSON {"data_notice" when
  * set,"title","points":[...]}, text table (the notice first; English, see
- * jbw_series_text_lang). Free with
- * jbw_free(). */
+ * jbw_series_text_lang). The first point has no change: its change
+ * fields are empty in CSV, null in JSON and "-" in the table (where
+ * jbw_series_get() gives 0). Free with jbw_free(). */
 JBW_API jbw_status jbw_series_csv(char **out, size_t *len,
                                   const jbw_series *series);
 JBW_API jbw_status jbw_series_json(char **out, size_t *len,

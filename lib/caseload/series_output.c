@@ -9,6 +9,13 @@
 /* Share bestaand to 4 decimals (a fraction, 0.6372). */
 #define JBW__DEC_SHARE 4
 
+/*
+ * The first point has no point before it, so no change: the writers leave
+ * its changes empty (CSV), null (JSON) or "-" (text), as they do any
+ * figure that is not there, rather than write a change of 0 that did not
+ * happen. The point itself keeps 0 there (series.h).
+ */
+
 /* A point through the public getter (the index is in range). */
 static jbw_series_point point_of(const jbw_series *series, size_t i)
 {
@@ -34,8 +41,11 @@ jbw_status jbw_series_csv(char **out, size_t *len, const jbw_series *series)
         jbw__buf_date(&b, p.date);
         jbw__buf_printf(&b, ",%zu,%zu,%zu", p.nieuw, p.bestaand, p.total);
         jbw__csv_num(&b, p.share_bestaand, JBW__DEC_SHARE);
-        jbw__buf_printf(&b, ",%lld,%lld,%lld", p.change_nieuw,
-                        p.change_bestaand, p.change_total);
+        if (i == 0)
+            jbw__buf_puts(&b, ",,,");
+        else
+            jbw__buf_printf(&b, ",%lld,%lld,%lld", p.change_nieuw,
+                            p.change_bestaand, p.change_total);
         jbw__notice_csv_row_end(&b, jbw_series_data_notice(series));
     }
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
@@ -66,6 +76,11 @@ jbw_status jbw_series_json(char **out, size_t *len, const jbw_series *series)
         jbw__json_size(&b, "bestaand", p.bestaand);
         jbw__json_size(&b, "total", p.total);
         jbw__json_num(&b, "share_bestaand", p.share_bestaand, JBW__DEC_SHARE);
+        if (i == 0) {
+            jbw__buf_puts(&b, ",\"change_nieuw\":null,\"change_bestaand\":"
+                              "null,\"change_total\":null}");
+            continue;
+        }
         jbw__json_key(&b, "change_nieuw", 0);
         jbw__buf_printf(&b, "%lld", p.change_nieuw);
         jbw__json_key(&b, "change_bestaand", 0);
@@ -92,9 +107,13 @@ typedef struct series_ctx {
     jbw_lang lang;
 } series_ctx;
 
-static void fmt_change(char *out, size_t size, long long v)
+/* A change with its sign; "-" for the first row, which has none. */
+static void fmt_change(char *out, size_t size, size_t row, long long v)
 {
-    snprintf(out, size, v > 0 ? "+%lld" : "%lld", v);
+    if (row == 0)
+        snprintf(out, size, "-");
+    else
+        snprintf(out, size, v > 0 ? "+%lld" : "%lld", v);
 }
 
 static void cell_series(char *out, size_t size, const void *vc, size_t row,
@@ -122,13 +141,13 @@ static void cell_series(char *out, size_t size, const void *vc, size_t row,
             *dot = ','; /* a decimal comma */
         break;
     case 5:
-        fmt_change(out, size, p.change_nieuw);
+        fmt_change(out, size, row, p.change_nieuw);
         break;
     case 6:
-        fmt_change(out, size, p.change_bestaand);
+        fmt_change(out, size, row, p.change_bestaand);
         break;
     default:
-        fmt_change(out, size, p.change_total);
+        fmt_change(out, size, row, p.change_total);
         break;
     }
 }

@@ -578,15 +578,17 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
 @dataclass(frozen=True)
 class SeriesPoint:
     """One date of a series (``jbw_series_point``); share_bestaand None when
-    the total is 0; changes are since the previous point (0 for the first)."""
+    the total is 0; changes are since the previous point, None for the first
+    (as ``pandas.DataFrame.diff`` leaves the first row NaN, and the
+    writers leave it empty or null)."""
     date: _dt.date
     nieuw: int
     bestaand: int
     total: int
     share_bestaand: Optional[float]
-    change_nieuw: int
-    change_bestaand: int
-    change_total: int
+    change_nieuw: Optional[int]
+    change_bestaand: Optional[int]
+    change_total: Optional[int]
 
 
 class Series(Handle):
@@ -653,9 +655,12 @@ class Series(Handle):
         index = seq_index(index, len(self), "series")
         pt = S.SeriesPointC(version=S.SeriesPointC.VERSION)
         C.jbw_series_get(byref(pt), self._p, index)
+        first = index == 0  # no point before it, so no change
         return SeriesPoint(from_days(pt.date), pt.nieuw, pt.bestaand, pt.total,  # type: ignore[arg-type]
-                           _nan_to_none(pt.share_bestaand), pt.change_nieuw,
-                           pt.change_bestaand, pt.change_total)
+                           _nan_to_none(pt.share_bestaand),
+                           None if first else pt.change_nieuw,
+                           None if first else pt.change_bestaand,
+                           None if first else pt.change_total)
 
     def __iter__(self) -> Iterator[SeriesPoint]:
         for i in range(len(self)):

@@ -353,7 +353,12 @@ class SeriesTests(unittest.TestCase):
             self.assertEqual(s.title, "Test")
             self.assertEqual(len(s), 2)
             first, second = s.points()
-            self.assertEqual((first.date, first.total, first.change_total), (date(2025, 1, 1), 10, 0))
+            # the first point has no point before it: no change, not 0
+            self.assertEqual((first.date, first.total), (date(2025, 1, 1), 10))
+            self.assertEqual((first.change_nieuw, first.change_bestaand, first.change_total),
+                             (None, None, None))
+            recs = s.to_records()
+            self.assertEqual((recs[0]["change_total"], recs[1]["change_total"]), (None, 5))
             # 15 - 10 = +5; nieuw 10 - 8 = +2; bestaand 5 - 2 = +3; share 5/15
             self.assertEqual((second.total, second.change_total, second.change_nieuw,
                               second.change_bestaand), (15, 5, 2, 3))
