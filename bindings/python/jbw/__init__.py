@@ -118,3 +118,7 @@ __all__ = [
     "example_snapshot", "example_date", "example_series_zhz",
     "example_totals_jbwest", "example_notice",
 ] + list(_forecast_all) + list(_calibrate_all) + list(_staffing_all) + list(_brief_all)
+
+# `from __future__ import annotations` binds the name `annotations`; it is
+# no part of the package
+del annotations

@@ -19,6 +19,12 @@ class Surface(unittest.TestCase):
         for name in jbw.__all__:
             self.assertTrue(hasattr(jbw, name), name)
 
+    def test_the_namespace_holds_the_exported_names_and_the_modules_only(self):
+        import types
+        extra = [n for n in dir(jbw) if not n.startswith("_") and n not in jbw.__all__
+                 and not isinstance(getattr(jbw, n), types.ModuleType)]
+        self.assertEqual(extra, [])
+
     def test_every_public_name_and_method_has_a_docstring(self):
         missing = []
         for name in jbw.__all__:
