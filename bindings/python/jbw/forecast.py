@@ -14,6 +14,7 @@ slots as the servers of an M/M/c queue (Erlang C).
 """
 from __future__ import annotations
 
+import copy
 import ctypes
 import datetime as _dt
 import enum
@@ -317,6 +318,19 @@ class Hire(FieldsOnly):
         self.onboarding_fraction = number(self.onboarding_fraction, "onboarding_fraction")
 
 
+_LIBRARY_DEFAULTS: List["ForecastParams"] = []
+
+
+def _library_default(name: str) -> Any:
+    """A field whose default is the library's (jbw_forecast_params_init),
+    so that ``ForecastParams()`` is ``ForecastParams.default()``."""
+    def make() -> Any:
+        if not _LIBRARY_DEFAULTS:
+            _LIBRARY_DEFAULTS.append(ForecastParams.default())
+        return copy.deepcopy(getattr(_LIBRARY_DEFAULTS[0], name))
+    return field(default_factory=make)
+
+
 @dataclass
 class ForecastParams(FieldsOnly):
     """The model's parameters (``jbw_forecast_params``), as Python values.
@@ -325,17 +339,19 @@ class ForecastParams(FieldsOnly):
     40``; codes work as keys too). ``staff_fte[m]`` is the FTE with m whole
     months of tenure at month 0 (the last slot: 36 or more). Start from
     :meth:`default` or :meth:`from_snapshot`, then change fields or apply a
-    :class:`Scenario`.
+    :class:`Scenario`; ``ForecastParams()`` is :meth:`default` (the
+    library's turnover of 0.2 and mean durations), with any field given
+    replacing the default.
     """
     months: int = 24
     start: Optional[_dt.date] = None
-    assigned: Dict[Kind, float] = field(default_factory=dict)
-    waiting_nieuw: Dict[Kind, float] = field(default_factory=dict)
-    waiting_bestaand: Dict[Kind, float] = field(default_factory=dict)
+    assigned: Dict[Kind, float] = _library_default("assigned")
+    waiting_nieuw: Dict[Kind, float] = _library_default("waiting_nieuw")
+    waiting_bestaand: Dict[Kind, float] = _library_default("waiting_bestaand")
     staff_fte: List[float] = field(default_factory=lambda: [0.0] * TENURE_SLOTS)
-    inflow: Dict[Kind, float] = field(default_factory=dict)
-    duration: Dict[Kind, float] = field(default_factory=dict)
-    turnover: float = 0.0
+    inflow: Dict[Kind, float] = _library_default("inflow")
+    duration: Dict[Kind, float] = _library_default("duration")
+    turnover: float = _library_default("turnover")
     hires_fte: float = 0.0
     hire_months: int = FORECAST_MONTHS_MAX
     bestaand_first: bool = True
@@ -344,7 +360,7 @@ class ForecastParams(FieldsOnly):
     units_per_measure: float = 1.0
     shocks: List[Shock] = field(default_factory=list)
     finance: bool = False
-    tariff: Dict[Kind, float] = field(default_factory=dict)
+    tariff: Dict[Kind, float] = _library_default("tariff")
     staff_cost: float = 0.0
     fixed_costs: float = 0.0
     #: Turnover in the first 12 months of tenure (None: as ``turnover``).

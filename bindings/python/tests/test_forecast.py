@@ -43,6 +43,18 @@ class Params(unittest.TestCase):
         self.assertEqual(len(p.staff_fte), jbw.TENURE_SLOTS)
         self.assertEqual(p.waiting, 0)
 
+    def test_the_constructor_defaults_are_the_librarys(self):
+        # ForecastParams() once gave turnover 0 and no durations, where
+        # default() gives the library's 0.2 and CBS 2022 durations
+        p = jbw.ForecastParams()
+        self.assertEqual(p, jbw.ForecastParams.default())
+        self.assertEqual((p.turnover, p.duration[Kind.OTS]), (0.2, 27.5))
+        # a field given replaces its default only; defaults are not shared
+        q = jbw.ForecastParams(turnover=0.1)
+        self.assertEqual((q.turnover, q.duration[Kind.VOOGDIJ]), (0.1, 84.0))
+        q.duration[Kind.OTS] = 12.0
+        self.assertEqual(jbw.ForecastParams().duration[Kind.OTS], 27.5)
+
     def test_from_snapshot_counts_the_small_snapshot(self):
         with small_snapshot() as snap:
             p = jbw.ForecastParams.from_snapshot(
