@@ -15,6 +15,7 @@ import enum
 import json
 import math
 import os
+import warnings
 from ctypes import byref, c_char_p, c_double, c_int32
 from dataclasses import dataclass, field, fields
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
@@ -531,6 +532,18 @@ def _totals_row(key: str, t: Totals) -> Dict[str, Any]:
     return row
 
 
+def warn_after_reference(snapshot: Snapshot, days: int, what: str) -> None:
+    """A ``UserWarning`` when the date (day number) lies after the
+    snapshot's reference date: the library then carries that day's
+    assignments forward as if nothing changed."""
+    ref = C.jbw_snapshot_reference_date(snapshot._p)
+    if days != S.DATE_NONE and days > ref:
+        warnings.warn(f"{what}: {from_days(days)} is after the data's reference "
+                      f"date {from_days(ref)}; the assignments of {from_days(ref)} "
+                      "are carried forward as if nothing changed (the jbw command "
+                      "refuses such a date)", UserWarning, stacklevel=3)
+
+
 def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
                      calendar: Optional[Calendar] = None, *, date: DateLike = None,
                      period_from: DateLike = None, period_to: DateLike = None,
@@ -544,8 +557,9 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
             CAO Jeugdzorg).
         date: reference date (default: the snapshot's). A date after the
             snapshot's is computed as if that day's assignments still held
-            (the records say who is assigned on the snapshot's date only);
-            the ``jbw`` command refuses it.
+            (the records say who is assigned on the snapshot's date only),
+            with a ``UserWarning`` saying so; the ``jbw`` command refuses
+            it.
         period_from, period_to: coupling period (default: the 3 months
             before the date, up to the date).
         coupling_workdays: the coupling norm in werkdagen (default 5).
@@ -557,6 +571,7 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
     C.jbw_caseload_options_init(byref(opts), S.CaseloadOptions.VERSION)
     instance(snapshot, Snapshot, "snapshot")
     opts.date = to_days(date, "date")
+    warn_after_reference(snapshot, opts.date, "compute_caseload")
     opts.period_from = to_days(period_from, "period_from")
     opts.period_to = to_days(period_to, "period_to")
     opts.coupling_workdays = whole(coupling_workdays, "coupling_workdays", 0)

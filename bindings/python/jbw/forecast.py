@@ -31,7 +31,7 @@ from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import (DateLike, FieldsOnly, Handle, _invalid, dec, enc, from_days, instance, new_handle,
                     number, path_arg, seq_index, take_string, text_arg, to_days,
                     whole)
-from .caseload import Norm, norm_handle, record
+from .caseload import Norm, norm_handle, record, warn_after_reference
 from .errors import RangeError
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
@@ -395,7 +395,11 @@ class ForecastParams(FieldsOnly):
         FNV-GI 2023, unit measure) sets ``units_per_measure``: 1 in unit
         measure, children or families per active measure in unit child or
         family. The inflow is set to the steady-state level active /
-        duration, an illustrative default: set the real inflow after."""
+        duration, an illustrative default: set the real inflow after. A date
+        after the snapshot's reference date carries that day's assignments
+        forward, with a ``UserWarning`` saying so."""
+        warn_after_reference(instance(snapshot, Snapshot, "snapshot"),
+                             to_days(date, "date"), "ForecastParams.from_snapshot")
         p, keep = (base or cls.default())._to_c()
         C.jbw_forecast_params_from_snapshot(byref(p), instance(snapshot, Snapshot, "snapshot")._p,
                                             norm_handle(norm),
