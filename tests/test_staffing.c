@@ -245,7 +245,22 @@ static void writers_carry_the_notice_and_the_language(void **state)
 
     assert_ok(jbw_relief_answer_csv(&text, &len, &r, NULL));
     assert_null(strstr(text, "data_notice"));
+    assert_null(strstr(text, "probability")); /* a deterministic answer */
     jbw_free(text);
+    {
+        /* an answer with a probability carries it, its replicates and its
+         * seed in the CSV too, as in the JSON and the text */
+        jbw_relief_answer rp = r;
+        rp.version = JBW_RELIEF_ANSWER_VERSION;
+        rp.probability = 0.9;
+        rp.replicates = 1000;
+        rp.seed = 18446744073709551615ULL; /* 2^64 - 1 keeps every digit */
+        assert_ok(jbw_relief_answer_csv(&text, &len, &rp, NULL));
+        assert_non_null(strstr(text, ",annual_turnover,probability,replicates,"
+                                     "seed\n"));
+        assert_non_null(strstr(text, ",0.9,1000,18446744073709551615\n"));
+        jbw_free(text);
+    }
     assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
     assert_non_null(strstr(text, "Relief"));
     jbw_free(text);

@@ -156,8 +156,11 @@ JBW_API jbw_status jbw_staffing_queue(jbw_queue_answer *out,
  * defaults (Dutch text, no notice). Text uses a decimal comma in Dutch.
  * The queue text says in one line why the share with today's staff can be
  * 0 % while the caseload report's koppeling share is higher (an unstable
- * queue). Errors: JBW_EINVAL (NULL), JBW_EVERSION (record or options),
- * JBW_ENOMEM.
+ * queue). A relief answer with a probability (version 2) gives it with
+ * its replicates and seed in every form: a sentence, the JSON keys
+ * probability, replicates and seed, and three CSV columns of those names
+ * before data_notice. Errors: JBW_EINVAL (NULL), JBW_EVERSION (record or
+ * options), JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_relief_answer_text(char **out, size_t *len,
                                           const jbw_relief_answer *answer,

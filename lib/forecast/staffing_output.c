@@ -155,8 +155,16 @@ jbw_status jbw_relief_answer_csv(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     relief_row(&b, JBW__ROW_HEADER, a);
+    /* an answer with a probability says so, as the JSON and the text do */
+    if (with_probability(a))
+        jbw__buf_puts(&b, ",probability,replicates,seed");
     jbw__notice_csv_header_end(&b, o->data_notice);
     relief_row(&b, JBW__ROW_CSV, a);
+    if (with_probability(a)) {
+        jbw__csv_num(&b, a->probability, 6);
+        jbw__buf_printf(&b, ",%zu,%llu", a->replicates,
+                        (unsigned long long)a->seed);
+    }
     jbw__notice_csv_row_end(&b, o->data_notice);
     return jbw__buf_finish(&b, out, len);
 }
