@@ -63,8 +63,8 @@ static const option_row options[JBW_OPT_COUNT_] = {
         {"--registry", "F",
          "registry CSV (default: the embedded Zuid-West registry)"},
     [JBW_OPT_LENIENT] = {"--lenient", NULL,
-                         "leave out bad rows and list them on stderr (default: "
-                         "refuse the files)"},
+                         "leave out bad rows, list them on stderr and count "
+                         "them in every output (default: refuse the files)"},
     [JBW_OPT_MAX_FILE_BYTES] =
         {"--max-file-bytes", "N",
          "refuse an input file larger than N bytes "
@@ -779,6 +779,30 @@ int jbw_cli_load_notice(jbw_snapshot *snap, const char *measures)
     return 0;
 }
 
+/*
+ * A lenient load that left rows out says so in every output, through the
+ * data notice (after the notice of the files, when they have one), not on
+ * stderr only: figures made without those rows must not pass for the
+ * whole file. A notice that would grow past its 400 bytes stays as it is,
+ * and stderr says why.
+ */
+static void note_left_out(jbw_snapshot *snap, size_t n)
+{
+    char text[1024];
+    const char *old = jbw_snapshot_data_notice(snap);
+    if (!n)
+        return;
+    snprintf(text, sizeof text,
+             "%s%s%zu rij(en) van de invoer weggelaten met --lenient (%zu "
+             "input row(s) left out with --lenient, listed on stderr)",
+             old ? old : "", old ? " | " : "", n, n);
+    if (jbw_snapshot_set_data_notice(snap, text) != JBW_OK)
+        fprintf(stderr,
+                "jbw: the outputs do not say that %zu row(s) were left out: "
+                "%s\n",
+                n, jbw_last_error());
+}
+
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
 {
     jbw_registry *reg = NULL;
@@ -786,6 +810,7 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
     jbw_status st;
     jbw_date ref;
+    size_t left_out = 0;
     int rc;
     if (!cli->measures) {
         cli->example = 1;
@@ -809,6 +834,7 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
         jbw_registry_free(reg);
         if (st == JBW_OK)
             report_rejects(rejects);
+        left_out = jbw_rejects_count(rejects);
         rc = st == JBW_OK ? nothing_loaded(cli, out, rejects) : 0;
         jbw_rejects_free(rejects);
         if (rc)
@@ -822,6 +848,7 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
             *out = NULL;
             return 1;
         }
+        note_left_out(*out, left_out);
     }
     /* The assignment state is known up to the data's reference date only:
      * a later --date would project today's state into the future. */

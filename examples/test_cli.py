@@ -532,6 +532,14 @@ class Report(unittest.TestCase):
         lenient = run("report", "--lenient", *inputs)
         self.assertIn("rejected", lenient.stderr)
         self.assertIn("line 3", lenient.stderr)
+        # the output itself says a row was left out, after the export's
+        # own notice, in every format
+        left = "1 rij(en) van de invoer weggelaten met --lenient"
+        self.assertIn("SYNTHETIC example data", lenient.stdout.splitlines()[0])
+        self.assertIn(left, lenient.stdout.splitlines()[0])
+        doc = json.loads(run("report", "--lenient", "--format", "json", *inputs).stdout)
+        self.assertIn(left, doc["data_notice"])
+        self.assertIn("1 input row(s) left out", doc["data_notice"])
 
     def test_jr_child_under_12_at_start_is_an_input_error(self):
         # Jeugdreclassering applies from 12: a JR row whose child is born
