@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* The command being parsed, for the hint of a usage error. */
 static const char *current_command = NULL;
@@ -803,6 +804,45 @@ static void note_left_out(jbw_snapshot *snap, size_t n)
                 n, jbw_last_error());
 }
 
+/* Today by the machine's clock (UTC); NONE when it cannot be read. */
+static jbw_date today_utc(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    jbw_date d;
+    if (t == (time_t)-1 || !gmtime_r(&t, &tm) ||
+        jbw_date_from_ymd(&d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) !=
+            JBW_OK)
+        return jbw_date_none();
+    return d;
+}
+
+/*
+ * What the files hold that a report would silently build on: no measure
+ * row at all, or a reference date (the latest date in the files, when
+ * --date is not given) after today, which one wrong date in one row
+ * makes: every figure is then of that day. Warnings on stderr; the
+ * report goes on.
+ */
+static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
+{
+    jbw_date ref = jbw_snapshot_reference_date(snap), now = today_utc();
+    if (jbw_snapshot_measure_count(snap) == 0)
+        fprintf(stderr, "jbw: warning: %s holds no measure rows\n",
+                cli->measures);
+    if (cli->date == JBW_DATE_NONE && now != jbw_date_none() && ref > now) {
+        char r[JBW_DATE_BUFSIZE], t[JBW_DATE_BUFSIZE];
+        jbw_date_format(r, sizeof r, ref);
+        jbw_date_format(t, sizeof t, now);
+        fprintf(stderr,
+                "jbw: warning: the reference date %s, the latest date in "
+                "the files, is after today (%s): a date in the files is "
+                "probably wrong; every figure is of %s unless --date D "
+                "sets another date\n",
+                r, t, r);
+    }
+}
+
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
 {
     jbw_registry *reg = NULL;
@@ -849,6 +889,7 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
             return 1;
         }
         note_left_out(*out, left_out);
+        warn_about_files(cli, *out);
     }
     /* The assignment state is known up to the data's reference date only:
      * a later --date would project today's state into the future. */

@@ -541,6 +541,37 @@ class Report(unittest.TestCase):
         self.assertIn(left, doc["data_notice"])
         self.assertIn("1 input row(s) left out", doc["data_notice"])
 
+    def test_a_reference_date_after_today_or_no_rows_is_warned_of(self):
+        # one wrong date (2190, far past any clock this runs on) makes the
+        # inferred reference date: every figure would be of that day
+        d = os.path.join(cli.WORK, "future-date")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        path = os.path.join(d, "measures.csv")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        cols = lines[0].split(",")
+        k = cols.index("last_contact")
+        row = next(i for i, line in enumerate(lines[1:], 1) if line.split(",")[k])
+        fields = lines[row].split(",")
+        fields[k] = "2190-01-01"
+        lines[row] = ",".join(fields)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        workers = os.path.join(d, "workers.csv")
+        p = run("report", "--measures", path, "--workers", workers)
+        self.assertIn("warning: the reference date 2190-01-01, the latest date in the files, "
+                      "is after today", p.stderr)
+        # --date chooses the date: no warning
+        p = run("report", "--date", "2025-09-01", "--measures", path, "--workers", workers)
+        self.assertNotIn("warning", p.stderr)
+        # a measures file of a header only
+        empty = os.path.join(d, "empty.csv")
+        with open(empty, "w", encoding="utf-8") as f:
+            f.write(lines[0] + "\n")
+        p = run("report", "--measures", empty, "--workers", workers)
+        self.assertIn(f"warning: {empty} holds no measure rows", p.stderr)
+
     def test_jr_child_under_12_at_start_is_an_input_error(self):
         # Jeugdreclassering applies from 12: a JR row whose child is born
         # on the start day (0 years old then) is refused, line named.
