@@ -96,6 +96,18 @@ def seq_index(index: Any, n: int, what: str) -> int:
     return i
 
 
+def flag(value: Any, name: str) -> bool:
+    """A yes/no parameter: True or False (a 0 or 1 int too). Anything
+    else, the string "false" above all, raises TypeError naming it rather
+    than counting as true."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    raise TypeError(f"{name} must be True or False, not {type(value).__name__} "
+                    f"({value!r})")
+
+
 def instance(value: Any, cls: type, name: str) -> Any:
     """``value`` itself when it is a ``cls``; TypeError naming the
     parameter otherwise."""

@@ -666,7 +666,11 @@ class Series(Handle):
     def __len__(self) -> int:
         return C.jbw_series_count(self._p)
 
-    def __getitem__(self, index: int) -> SeriesPoint:
+    def __getitem__(self, index: Any) -> Any:
+        """The point at ``index`` as in a list (negative from the end); a
+        slice gives a list."""
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
         index = seq_index(index, len(self), "series")
         pt = S.SeriesPointC(version=S.SeriesPointC.VERSION)
         C.jbw_series_get(byref(pt), self._p, index)

@@ -271,6 +271,9 @@ def _per_kind(arr) -> Dict[Kind, float]:
 
 
 def _fill_per_kind(arr, values: Dict[Any, float], name: str) -> None:
+    if not isinstance(values, dict):
+        raise TypeError(f"{name} must be a dict of kind to number ({name}[Kind.OTS] "
+                        f"= ...), not {type(values).__name__} ({values!r})")
     for k, v in values.items():
         arr[int(Kind.coerce(k))] = number(v, f"{name}[{k}]")
 
@@ -604,6 +607,22 @@ class Statistic(enum.IntEnum):
         return dec(C.jbw_statistic_code(int(self))) or ""
 
 
+def _stat(value: Any) -> int:
+    """A statistic given as a :class:`Statistic`, its number or its code
+    ("mean", "p5", "p50", "p95", as ``to_records`` labels the rows)."""
+    if isinstance(value, Statistic):
+        return int(value)
+    if isinstance(value, str):
+        for s in Statistic:
+            if s.code == value.lower():
+                return int(s)
+        raise ValueError(f"stat must be one of mean, p5, p50, p95, not {value!r}")
+    i = whole(value, "stat")
+    if i not in set(int(s) for s in Statistic):
+        raise ValueError(f"stat must be 0..3 (mean, p5, p50, p95), not {i}")
+    return i
+
+
 def _none_if_nan(x: float) -> Optional[float]:
     return None if x != x else x
 
@@ -687,19 +706,21 @@ class Forecast(Handle):
         """The statistics the run has (MEAN only when deterministic)."""
         return list(Statistic) if self.replicates else [Statistic.MEAN]
 
-    def month(self, month: int, stat: Union[Statistic, int] = Statistic.MEAN) -> ForecastMonth:
-        """Statistic ``stat`` of month ``month`` (0..months)."""
+    def month(self, month: int, stat: Union[Statistic, int, str] = Statistic.MEAN) -> ForecastMonth:
+        """Statistic ``stat`` (a :class:`Statistic`, or its code: "mean",
+        "p5", "p50", "p95") of month ``month`` (0..months)."""
         m = ForecastMonthC(version=ForecastMonthC.VERSION)
-        C.jbw_forecast_month_get(byref(m), self._p, whole(month, "month"), int(stat))
+        C.jbw_forecast_month_get(byref(m), self._p, whole(month, "month"), _stat(stat))
         return ForecastMonth._from_c(m)
 
-    def series(self, stat: Union[Statistic, int] = Statistic.MEAN) -> List[ForecastMonth]:
-        """Months 0..months of one statistic."""
+    def series(self, stat: Union[Statistic, int, str] = Statistic.MEAN) -> List[ForecastMonth]:
+        """Months 0..months of one statistic (as :meth:`month`)."""
         p = self._p
         m = ForecastMonthC(version=ForecastMonthC.VERSION)
         out = []
+        k = _stat(stat)
         for t in range(C.jbw_forecast_months(p) + 1):
-            C.jbw_forecast_month_get(byref(m), p, t, int(stat))
+            C.jbw_forecast_month_get(byref(m), p, t, k)
             out.append(ForecastMonth._from_c(m))
         return out
 
@@ -735,15 +756,15 @@ class Forecast(Handle):
     def data_notice(self, notice: Optional[str]) -> None:
         C.jbw_forecast_set_data_notice(self._p, enc(notice))
 
-    def by_kind(self, month: int, stat: Union[Statistic, int] = Statistic.MEAN
+    def by_kind(self, month: int, stat: Union[Statistic, int, str] = Statistic.MEAN
                 ) -> Dict[Kind, Dict[str, float]]:
         """Per kind, the active measures and the waiting list of a month:
         ``{Kind.VOTS: {"active": 12.0, "waiting": 3.5}, ...}``."""
         out = {}
+        month, st = whole(month, "month"), _stat(stat)
         for k in _kinds():
             a, w = c_double(), c_double()
-            C.jbw_forecast_kind_get(byref(a), byref(w), self._p, int(month),
-                                    int(stat), int(k))
+            C.jbw_forecast_kind_get(byref(a), byref(w), self._p, month, st, int(k))
             out[k] = {"active": a.value, "waiting": w.value}
         return out
 

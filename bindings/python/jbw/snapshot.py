@@ -11,7 +11,7 @@ from typing import Dict, Iterable, List, Optional, Union
 
 from . import _structs as S
 from ._lib import STATUS, C, declare_all
-from ._util import (DateLike, Handle, dec, enc, from_days, instance, new_handle,
+from ._util import (DateLike, Handle, dec, enc, flag, from_days, instance, new_handle,
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
 
 from .errors import InvalidArgument
@@ -93,8 +93,8 @@ def _load_options(lenient: bool, allow_unknown_columns: bool,
                   threads: int = 1) -> S.LoadOptions:
     opts = S.LoadOptions()
     C.jbw_load_options_init(byref(opts), S.LoadOptions.VERSION)
-    opts.lenient = 1 if lenient else 0
-    opts.allow_unknown_columns = 1 if allow_unknown_columns else 0
+    opts.lenient = 1 if flag(lenient, "lenient") else 0
+    opts.allow_unknown_columns = 1 if flag(allow_unknown_columns, "allow_unknown_columns") else 0
     opts.reference_date = to_days(reference_date)
     opts.max_file_bytes = _byte_limit("max_file_bytes", max_file_bytes)
     opts.max_line_bytes = _byte_limit("max_line_bytes", max_line_bytes)

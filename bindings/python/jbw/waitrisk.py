@@ -1046,8 +1046,11 @@ class Triage(Handle):
         """The snapshot's data notice (synthetic example data), or None."""
         return dec(C.jbw_triage_data_notice(self._p))
 
-    def __getitem__(self, rank_index: int) -> TriageEntry:
-        """The entry at a 0-based position in the ranking."""
+    def __getitem__(self, rank_index: Any) -> Any:
+        """The entry at a 0-based position in the ranking (negative from
+        the end); a slice gives a list."""
+        if isinstance(rank_index, slice):
+            return [self[i] for i in range(len(self))[rank_index]]
         rank_index = seq_index(rank_index, len(self), "triage")
         c = S.WaitCaseC(version=S.WaitCaseC.VERSION)
         s = S.ScoreC(version=S.ScoreC.VERSION)
@@ -1092,8 +1095,17 @@ class Triage(Handle):
         return json.loads(self.to_json(top, lang))
 
     def to_records(self, top: int = 0) -> List[Dict[str, Any]]:
-        """One flat dict per case (for pandas)."""
-        return [e.to_record() for e in self.entries(top)]
+        """One flat dict per case (for pandas), with what the library's CSV
+        adds to the entry's own fields: ``state`` (nieuw or bestaand) and
+        ``computed_band``, the band the model computed, which an override
+        may have changed into ``band``."""
+        rows = []
+        for e in self.entries(top):
+            row = e.to_record()
+            row["state"] = self.state(e.rank - 1).code
+            row["computed_band"] = self.model.computed_band(e.score).code
+            rows.append(row)
+        return rows
 
     def allocate(self, norm: Optional[Norm] = None,
                  calendar: Optional[Calendar] = None) -> "Allocation":
@@ -1188,7 +1200,11 @@ class Allocation(Handle):
         p = self._p
         return C.jbw_allocation_count(p) - C.jbw_allocation_assigned(p)
 
-    def __getitem__(self, index: int) -> AllocationLine:
+    def __getitem__(self, index: Any) -> Any:
+        """The line at ``index`` as in a list (negative from the end); a
+        slice gives a list."""
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
         index = seq_index(index, len(self), "allocation")
         mid, wid = c_char_p(), c_char_p()
         r = c_size_t()

@@ -43,6 +43,25 @@ class Params(unittest.TestCase):
         self.assertEqual(len(p.staff_fte), jbw.TENURE_SLOTS)
         self.assertEqual(p.waiting, 0)
 
+    def test_a_statistic_by_its_code_and_bad_ones_refused_by_name(self):
+        p = jbw.ForecastParams.default()
+        p.assigned[Kind.OTS] = 100.0
+        p.inflow[Kind.OTS] = 4.0
+        with jbw.run_forecast(p, replicates=20, seed=3) as f:
+            self.assertEqual(f.month(6, "p95"), f.month(6, jbw.Statistic.P95))
+            self.assertEqual(f.series("P50"), f.series(jbw.Statistic.P50))
+            self.assertEqual(f.by_kind(6, "p5"), f.by_kind(6, jbw.Statistic.P5))
+            self.assertEqual(f[1:3], [f[1], f[2]])
+            with self.assertRaisesRegex(ValueError, "stat must be one of mean, p5, p50, p95"):
+                f.month(6, "p99")
+            with self.assertRaisesRegex(ValueError, "stat must be 0..3"):
+                f.month(6, 7)
+            with self.assertRaisesRegex(TypeError, "stat must be a whole number"):
+                f.month(6, 2.0)
+        # a per-kind field given a number instead of a dict is named
+        with self.assertRaisesRegex(TypeError, "inflow must be a dict of kind to number"):
+            jbw.run_forecast(p.replace(inflow=100.0))
+
     def test_the_constructor_defaults_are_the_librarys(self):
         # ForecastParams() once gave turnover 0 and no durations, where
         # default() gives the library's 0.2 and CBS 2022 durations

@@ -122,6 +122,11 @@ class Csv(unittest.TestCase):
             r = snap.rejects[0]
             self.assertEqual((r.file, r.line), ("measures.csv", 3))
             self.assertIn("31-02-2025", r.reason)
+        # a yes/no given as a string is refused, not taken as true ("false"
+        # would have loaded leniently)
+        for bad in ("false", "no", 2, None):
+            with self.assertRaisesRegex(TypeError, "lenient must be True or False"):
+                jbw.Snapshot.from_csv(text, w, lenient=bad)
 
     def test_threads_give_the_same_snapshot_and_rejects(self):
         # include/jbw/io.h, threads: the outcome of one thread. 8,000 rows

@@ -473,6 +473,18 @@ class TriageAndAllocation(unittest.TestCase):
             with self.assertRaises(IndexError):
                 t[2]
 
+    def test_triage_and_allocation_slice_and_records_carry_state_and_computed_band(self):
+        # as a list: a slice gives a list of the same entries
+        with self.snap.triage(self.v1) as t, t.allocate() as a:
+            self.assertEqual(t[0:2], [t[0], t[1]])
+            self.assertEqual(t[1:], [t[1]])
+            self.assertEqual(a[:], a.lines())
+            recs = t.to_records()
+            # M3 never had a worker, M6 lost one (test above); no override,
+            # so the computed band is the band (60 points: hoog)
+            self.assertEqual([(r["id"], r["state"], r["band"], r["computed_band"]) for r in recs],
+                             [("M3", "nieuw", "hoog", "hoog"), ("M6", "bestaand", "hoog", "hoog")])
+
     def test_triage_scores_equal_the_model_scores(self):
         with jbw.WaitRiskModel(1) as m, self.snap.triage(m) as t:
             for e in t:
