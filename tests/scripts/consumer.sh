@@ -3,6 +3,8 @@
 #   install  - install the build tree, then pkg-config --cflags --libs libjbw
 #   package  - find_package(jbw) against that install
 #   subdir   - add_subdirectory() of the source tree
+# and, in mode fma, checks the library's code when a parent project asks
+# for fused multiply-adds (see the mode).
 # usage: consumer.sh MODE SOURCE_DIR BUILD_DIR WORK_DIR CC
 set -eu
 mode=$1 src=$2 build=$3 work=$4 cc=$5
@@ -41,6 +43,33 @@ subdir)
         -DJBW_SOURCE_DIR="$src" -DCMAKE_C_COMPILER="$cc" >/dev/null
     cmake --build "$work/sd" -j2 >/dev/null
     "$work/sd/consumer"
+    ;;
+fma)
+    # A parent project that builds with -mfma -ffp-contract=fast in GNU C
+    # (where contraction is on by default) must still get a library free of
+    # fused multiply-adds: same-seed forecasts are bit-identical only if
+    # a * b + c is rounded twice everywhere (docs/forecast.md). First a
+    # control: the same flags fuse a * b + c in a file of our own, so the
+    # count below can see a fused multiply-add (else: exit 77, skipped).
+    rm -rf "$work/fma" && mkdir -p "$work/fma"
+    flags="-O2 -mfma -ffp-contract=fast"
+    printf 'double f(double a, double b, double c) { return a * b + c; }\n' \
+        >"$work/fma/control.c"
+    # shellcheck disable=SC2086
+    if ! "$cc" -std=gnu99 $flags -c -o "$work/fma/control.o" \
+            "$work/fma/control.c" 2>/dev/null ||
+        ! objdump -d "$work/fma/control.o" | grep -qE 'vfn?m(add|sub)'; then
+        echo "this compiler or machine makes no fused multiply-add: skipped"
+        exit 77
+    fi
+    cmake -S "$src/tests/consumer/subdir" -B "$work/fma/sd" \
+        -DJBW_SOURCE_DIR="$src" -DCMAKE_C_COMPILER="$cc" \
+        -DCMAKE_C_EXTENSIONS=ON -DCMAKE_C_FLAGS="$flags" >/dev/null
+    cmake --build "$work/fma/sd" --target jbw -j2 >/dev/null
+    lib=$(find "$work/fma/sd" -name 'libjbw.a' -o -name 'libjbw.so' | head -n 1)
+    fused=$(objdump -d "$lib" | grep -cE 'vfn?m(add|sub)' || true)
+    echo "fused multiply-adds: control.o has some, $(basename "$lib") has $fused"
+    test "$fused" -eq 0
     ;;
 *)
     echo "unknown mode $mode"; exit 2 ;;
