@@ -1,7 +1,8 @@
-# Output byte-identical to libjbw 0.1.0: writes the national-size synthetic
-# files at SCALE with GEN (gen_national), runs JBW with each argument list
-# of that scale in EXPECTED (tests/data/output-0.1.0.sha256, captured with
-# the 0.1.0 build) and compares the SHA-256 and length of its output.
+# Output byte-identical to the golden output: writes the national-size
+# synthetic files at SCALE with GEN (gen_national), runs JBW with each
+# argument list of that scale in EXPECTED (tests/data/output-golden.sha256,
+# whose header says which build captured each line) and compares the
+# SHA-256 and length of its output.
 #
 # cmake -DJBW=jbw -DGEN=gen_national -DWORK=dir -DSCALE=1 -DEXPECTED=file
 #       -P same_output.cmake
