@@ -94,16 +94,22 @@ static inline jbw_date jbw_test_date(int y, int m, int d)
 #define D(y, m, d) jbw_test_date((y), (m), (d))
 
 /* Sets LC_NUMERIC to an installed locale with a decimal comma, as a host
- * program may; 0 when none is installed (the caller skips). Set it back
- * with setlocale(LC_NUMERIC, "C"). */
+ * program may; 0 when none is installed (the caller skips), except where
+ * JBW_REQUIRE_COMMA_LOCALE is set (CI, which makes one): there the test
+ * fails, so that a skip cannot pass unseen. Set it back with
+ * setlocale(LC_NUMERIC, "C"). */
 static inline int jbw_test_comma_locale(void)
 {
     static const char *const locales[] = {"nl_NL.UTF-8", "de_DE.UTF-8",
                                           "fr_FR.UTF-8", "nl_NL"};
+    const char *required = getenv("JBW_REQUIRE_COMMA_LOCALE");
     size_t i;
     for (i = 0; i < sizeof locales / sizeof *locales; i++)
         if (setlocale(LC_NUMERIC, locales[i]))
             return 1;
+    if (required && *required)
+        fail_msg("no locale with a decimal comma installed, and "
+                 "JBW_REQUIRE_COMMA_LOCALE is set");
     print_message("no locale with a decimal comma installed; skipped\n");
     return 0;
 }
