@@ -170,6 +170,11 @@ static void a_long_chart_title_gets_smaller_not_cut(void **state)
     assert_ok(jbw_series_add(s, 20000, 3, 2));
     assert_ok(jbw_chart_series_svg(&svg, NULL, s, &o));
     assert_contains(svg, "<text x=\"16\" y=\"26\" font-size=\"11\"");
+    /* not cut: the whole title, whose 105 characters at 11 take about
+     * 0.56 x 11 x 105 = 646.8 units from x 16, to 662.8 of the 760 */
+    assert_contains(svg, ">Jeugdigen zonder vaste jeugdbeschermer \xe2\x80\x93 "
+                         "abcdefghij abcdefghij abcdefghij abcdefghij "
+                         "abcdefghij abcdefghi</text>");
     jbw_free(svg);
     jbw_series_free(s);
     assert_ok(jbw_series_new(&s, "ZHZ"));

@@ -72,13 +72,13 @@ class Messages(unittest.TestCase):
         self.assertIsNone(cm.exception.errno)
 
     def test_errors_pickle_with_their_message(self):
-        try:
+        with self.assertRaises(jbw.ParseError) as cm:
             jbw.parse_date("x")
-        except jbw.Error as e:
-            copy = pickle.loads(pickle.dumps(e))
-            self.assertIs(type(copy), jbw.ParseError)
-            self.assertEqual(str(copy), str(e))
-            self.assertEqual(copy.status, -4)
+        e = cm.exception
+        copy = pickle.loads(pickle.dumps(e))
+        self.assertIs(type(copy), jbw.ParseError)
+        self.assertEqual(str(copy), str(e))
+        self.assertEqual(copy.status, -4)
 
     def test_repr_shows_the_class_and_message(self):
         e = errors.make_error(-5, "region 'XX' is not in the registry", "not found")
