@@ -50,6 +50,83 @@ static void assert_same_figures(const jbw_forecast *a, const jbw_forecast *b)
     jbw_free(jb);
 }
 
+#if defined(__linux__)
+#include <dirent.h>
+
+/* The threads of this process now: the entries of /proc/self/task. */
+static size_t threads_now(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *e;
+    size_t n = 0;
+    if (!d)
+        return 0;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            n++;
+    closedir(d);
+    return n;
+}
+
+/* A watcher thread that keeps the most threads the process had until it
+ * is told to stop. */
+typedef struct watch {
+    pthread_mutex_t mu;
+    int stop;
+    size_t most;
+} watch;
+
+static void *watch_threads(void *arg)
+{
+    watch *w = arg;
+    for (;;) {
+        size_t n = threads_now();
+        int stop;
+        pthread_mutex_lock(&w->mu);
+        if (n > w->most)
+            w->most = n;
+        stop = w->stop;
+        pthread_mutex_unlock(&w->mu);
+        if (stop)
+            return NULL;
+    }
+}
+#endif
+
+/* threads = 2 really draws on a second thread: a forecast that quietly
+ * kept every replicate on the calling thread (as the library does when a
+ * thread cannot start) would pass the comparisons above. */
+static void threads_asked_for_are_started(void **s)
+{
+#if defined(__linux__)
+    jbw_forecast_params p;
+    jbw_forecast *fc;
+    watch w;
+    pthread_t tid;
+    size_t with_watcher;
+    (void)s;
+    region(&p);
+    memset(&w, 0, sizeof w);
+    assert_int_equal(pthread_mutex_init(&w.mu, NULL), 0);
+    assert_int_equal(pthread_create(&tid, NULL, watch_threads, &w), 0);
+    /* this thread and the watcher, before the run */
+    with_watcher = threads_now();
+    fc = run_on(&p, 1001, 2);
+    pthread_mutex_lock(&w.mu);
+    w.stop = 1;
+    pthread_mutex_unlock(&w.mu);
+    pthread_join(tid, NULL);
+    pthread_mutex_destroy(&w.mu);
+    jbw_forecast_free(fc);
+    assert_true(with_watcher >= 2);
+    /* the run's second thread was seen beside those two */
+    assert_true(w.most >= with_watcher + 1);
+#else
+    (void)s;
+    skip();
+#endif
+}
+
 static void threads_give_the_figures_of_one_thread_bit_for_bit(void **s)
 {
     static const unsigned int threads[] = {2, 3, 8, 0};
@@ -310,6 +387,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(threads_give_the_figures_of_one_thread_bit_for_bit),
+        cmocka_unit_test(threads_asked_for_are_started),
         cmocka_unit_test(on_month_keeps_its_order_when_threads_are_asked),
         cmocka_unit_test(
             progress_on_threads_comes_once_a_month_from_the_caller),
