@@ -255,6 +255,19 @@ class Brief(unittest.TestCase):
         self.assertIsNotNone(chart)
         self.assertIsNotNone(table)
         self.assertEqual(chart.group(1), table.group(1))
+        # and that one figure is the start state's rule (docs/forecast.md,
+        # jbw_forecast_params_from_snapshot): the inflow that keeps each
+        # stock, the sum over kinds of active measures / mean duration, with
+        # the durations of docs/forecast.md's table (CBS 2022 and the
+        # illustrative ones); the example gives 265.04 a month
+        durations = {"OTS": 27.5, "VOTS": 3.1, "VOOGDIJ": 84.0,
+                     "VOORLOPIGE_VOOGDIJ": 10.6, "TIJDELIJKE_VOOGDIJ": 10.6,
+                     "JR_TB_GEDWONGEN": 15.4, "JR_TB_VRIJWILLIG": 3.3,
+                     "JR_ITB_HARDE_KERN": 7.4, "JR_ITB_CRIEM": 2.6, "JR_STP": 6.0,
+                     "JR_GBM": 12.0, "JR_VGBM": 6.0}
+        active = json.loads(run("report", "--format", "json").stdout)["totals"]["by_kind"]
+        want = sum(n / durations[k] for k, n in active.items())
+        self.assertEqual(chart.group(1), f"{want:.1f}".replace(".", ","))
 
     def test_brief_of_another_region_shows_its_own_point_not_zhz(self):
         # the published series is Zuid-Holland Zuid's: a brief of
