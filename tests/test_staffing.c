@@ -275,6 +275,14 @@ static void writers_carry_the_notice_and_the_language(void **state)
     assert_ok(jbw_relief_answer_text(&text, &len, &r, NULL));
     assert_non_null(strstr(text, "elke maand 0,330 fte aannemen (4,0 fte"));
     jbw_free(text);
+    /* one month is "1 maand", "1 month" */
+    r.within_months = 1;
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, NULL));
+    assert_non_null(strstr(text, "binnen 1 maand terug te brengen"));
+    jbw_free(text);
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
+    assert_non_null(strstr(text, " measures within 1 month,\n"));
+    jbw_free(text);
 
     o.version = 7;
     assert_status(jbw_relief_answer_json(&text, &len, &r, &o), JBW_EVERSION);

@@ -105,11 +105,13 @@ jbw_status jbw_relief_answer_text(char **out, size_t *len,
                          : "Inhaalslag: om de wachtlijst binnen ");
     if (en) {
         put_num(&b, a->target_waiting, 0, o->lang);
-        jbw__buf_printf(&b, " measures within %ld months,\nhire ",
-                        (long)a->within_months);
+        jbw__buf_printf(&b, " measures within %ld month%s,\nhire ",
+                        (long)a->within_months,
+                        a->within_months == 1 ? "" : "s");
     } else {
-        jbw__buf_printf(&b, "%ld maanden terug te brengen tot hoogstens ",
-                        (long)a->within_months);
+        jbw__buf_printf(&b, "%ld %s terug te brengen tot hoogstens ",
+                        (long)a->within_months,
+                        a->within_months == 1 ? "maand" : "maanden");
         put_num(&b, a->target_waiting, 0, o->lang);
         jbw__buf_puts(&b, " maatregelen,\nelke maand ");
     }
