@@ -463,6 +463,20 @@ static void test_unknown_column_is_error_unless_allowed(void **state)
     assert_ok(load(&snap, NULL, m, WORKERS, &opts));
     assert_int_equal(jbw_snapshot_measure_count(snap), 1);
     jbw_snapshot_free(snap);
+    snap = NULL;
+    /* a tab-separated file is one column named by the whole header: said
+     * as such, allowed unknown columns or not */
+    load_fails("id\tchild_id\tkind\torganisation\tregion\tstart\n"
+               "M1\tC1\tOTS\tJBWEST\tZHZ\t2025-01-10\n",
+               WORKERS, NULL, JBW_EPARSE);
+    assert_error_contains("measures.csv line 1: the header holds tabs: a "
+                          "tab-separated file is not read; save it as CSV");
+    assert_int_equal(load(&snap, NULL,
+                          "id\tchild_id\tkind\torganisation\tregion\t"
+                          "start\nM1\tC1\tOTS\tJBWEST\tZHZ\t2025-01-10\n",
+                          WORKERS, &opts),
+                     JBW_EPARSE);
+    assert_null(snap);
 }
 
 static void test_duplicate_column_is_error(void **state)

@@ -614,6 +614,13 @@ jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
                                   c->source, c->record_line, shown,
                                   index[k] + 1, h + 1);
             index[k] = h;
+        } else if (strchr(nm, '\t')) {
+            /* a tab-separated file reads as one column named by all */
+            return jbw__error(JBW_EPARSE,
+                              "%s line %zu: the header holds tabs: a "
+                              "tab-separated file is not read; save it as "
+                              "CSV with ',' or ';' between the fields",
+                              c->source, c->record_line);
         } else if (!allow_unknown) {
             list_names(known, sizeof known, names, n);
             if (!*nm)
