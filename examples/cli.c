@@ -87,7 +87,8 @@ static const option_row options[JBW_OPT_COUNT_] = {
                       "fnv-gi-2023, 12 measures per FTE)"},
     [JBW_OPT_MODEL] = {"--model", "F",
                        "waiting-risk model file (default: jbw-wachtrisico 2)"},
-    [JBW_OPT_TOP] = {"--top", "N", "only the first N rows"},
+    [JBW_OPT_TOP] = {"--top", "N",
+                     "only the first N rows (report: of --workers-table)"},
     [JBW_OPT_SCENARIO] = {"--scenario", "F", "scenario file"},
     [JBW_OPT_MONTHS] = {"--months", "N",
                         "horizon in months, 1 to " JBW_CLI_STR(

@@ -19,7 +19,10 @@ int jbw_cli_model_cmd(jbw_cli *cli)
     if (!cli->register_entry && (cli->given & JBW_CLI_OPT(JBW_OPT_FORMAT)) &&
         cli->format != JBW_CLI_TEXT &&
         !(cli->card && cli->format == JBW_CLI_MD))
-        return jbw_cli_usage("--format json or md goes with --register");
+        return jbw_cli_usage(cli->card ? "--card writes text or md; --format "
+                                         "json goes with --register"
+                                       : "--format json or md goes with "
+                                         "--register (md with --card too)");
     if (cli->format == JBW_CLI_CSV)
         return jbw_cli_usage("jbw model writes text, json or md, not csv");
     if ((rc = jbw_cli_model(cli, &model)) != 0)
