@@ -8,8 +8,10 @@ hiring each needs to bring the waiting list down.
 Starts from libjbw's embedded example, which is SYNTHETIC: made up from a
 seed, no real person or organisation. The inflow, durations, turnover and
 hiring come from jbw.calibrate() on that example (with the default where
-the records hold too few events, as its notes say); the higher turnover
-is the scenario, not a figure of a real region.
+the records hold too few events, as its notes say); where calibrate marks
+a kind's duration unreliable, the forecast keeps the library's default
+duration for it and says so. The higher turnover is the scenario, not a
+figure of a real region.
 """
 import argparse
 import sys
@@ -45,14 +47,18 @@ for k in calibration.kinds:
         print(f"  {k.kind.code:<20} inflow {k.inflow_per_month:6.2f}/month, "
               f"duration {k.mean_duration_months:6.1f} months{note}")
         if k.unreliable:
-            # the forecast below still uses this duration: say so beside it
+            # a duration calibrate does not trust is not forecast on: the
+            # library's default stays, and the output says so beside it
+            base.duration[k.kind] = start.duration[k.kind]
             print(f"  {'':<20} WARNING {k.note}")
+            print(f"  {'':<20} the forecast keeps the default duration, "
+                  f"{start.duration[k.kind]:.1f} months")
             unreliable.append(k.kind.code)
 print(f"  turnover {100 * staff.turnover_annual:.1f}% a year ({staff.basis.code}), "
       f"hiring {staff.hires_fte_per_month:.2f} FTE a month")
 if unreliable:
-    print(f"  The durations of {', '.join(unreliable)} are unreliable: every figure "
-          "below rests on them.")
+    print(f"  The calibrated durations of {', '.join(unreliable)} are unreliable: the "
+          "figures below use the library's defaults for them.")
 
 # The two scenarios differ only in the annual turnover.
 scenarios = {"calibrated": base.turnover,
