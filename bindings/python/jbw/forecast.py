@@ -743,8 +743,13 @@ class Forecast(Handle):
         kind = (f"{C.jbw_forecast_replicates(p)} replicates, seed {C.jbw_forecast_seed(p)}"
                 if C.jbw_forecast_replicates(p) else "deterministic")
         last = self.month(C.jbw_forecast_months(p))
+        # the staff assumptions the figure rests on (a default run hires
+        # no one), as every writer prints them
+        turnover, hires = c_double(), c_double()
+        C.jbw_forecast_assumptions(byref(turnover), byref(hires), None, None, None, p)
         return (f"{C.jbw_forecast_months(p)} months, {kind}: "
-                f"{last.waiting:.0f} waiting in month {last.month}")
+                f"{last.waiting:.0f} waiting in month {last.month}; turnover "
+                f"{100 * turnover.value:.0f}% a year, hiring {hires.value:.2f} FTE a month")
 
     @property
     def data_notice(self) -> Optional[str]:

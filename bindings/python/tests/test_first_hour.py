@@ -342,6 +342,13 @@ class Reprs(unittest.TestCase):
             self.assertEqual(repr(n), "<jbw.Norm 'FNV-GI 2023': 12 per FTE>")
         with jbw.run_forecast(waiting_only(6)) as fc:
             self.assertTrue(repr(fc).startswith("<jbw.Forecast 6 months, deterministic"))
+            # the staff assumptions beside the figure: the default turnover,
+            # and no hiring unless set
+            self.assertTrue(repr(fc).endswith("; turnover 20% a year, hiring 0.00 FTE a month>"))
+        p = waiting_only(6)
+        p.hires_fte = 1.5
+        with jbw.run_forecast(p) as fc:
+            self.assertIn("hiring 1.50 FTE a month", repr(fc))
 
 
 if __name__ == "__main__":
