@@ -1075,10 +1075,17 @@ static void test_counts_reject_bad_arguments_untouched(void **state)
     c.active = 42;
     assert_status(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), "GX", NULL),
                   JBW_ENOTFOUND);
-    assert_error_contains("organisation 'GX'");
+    /* the fixture's registry: organisations G1, G2; regions R1, R2 */
+    assert_error_contains("organisation 'GX' is not in the registry (keys: "
+                          "G1, G2)");
     assert_status(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), NULL, "RX"),
                   JBW_ENOTFOUND);
-    assert_error_contains("region 'RX'");
+    assert_error_contains("region 'RX' is not in the registry (keys: R1, R2)");
+    /* keys are case-sensitive: the one that differs in case is named */
+    assert_status(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), "g2", NULL),
+                  JBW_ENOTFOUND);
+    assert_error_contains("organisation 'g2' is not in the registry; keys are "
+                          "case-sensitive: did you mean 'G2'?");
     assert_status(jbw_snapshot_counts_get(&c, snap, D(2025, 9, 1), "", NULL),
                   JBW_ENOTFOUND);
     assert_status(jbw_snapshot_counts_get(&c, snap, JBW_DATE_NONE, NULL, NULL),

@@ -4,6 +4,7 @@
  */
 #include "data/snapshot_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- reading ----------------------------------------------------------- */
@@ -199,6 +200,55 @@ jbw_status jbw_snapshot_measure_state(jbw_measure_state *out,
     return jbw__ok();
 }
 
+/* ASCII case-insensitive equality of two NUL-terminated strings. */
+static int same_letters(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x >= 'a' && x <= 'z')
+            x = (unsigned char)(x - 'a' + 'A');
+        if (y >= 'a' && y <= 'z')
+            y = (unsigned char)(y - 'a' + 'A');
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+/*
+ * The error of a key the registry does not hold: the key that differs in
+ * case only, when there is one (keys are case-sensitive), else the keys
+ * there are, as many as fit.
+ */
+static JBW__COLD jbw_status unknown_key(const jbw__strmap *keys,
+                                        const char *key, const char *what,
+                                        const char *caller)
+{
+    char list[256], q[JBW__SHOWN];
+    size_t k, at = 0;
+    jbw__quote_value(q, sizeof q, key, strlen(key));
+    for (k = 0; k < keys->count; k++)
+        if (same_letters(jbw__strmap_key(keys, k), key))
+            return jbw__error(JBW_ENOTFOUND,
+                              "%s: %s '%s' is not in the registry; keys are "
+                              "case-sensitive: did you mean '%s'?",
+                              caller, what, q, jbw__strmap_key(keys, k));
+    list[0] = '\0';
+    for (k = 0; k < keys->count; k++) {
+        const char *name = jbw__strmap_key(keys, k);
+        size_t n = strlen(name);
+        if (at + n + 8 >= sizeof list) {
+            memcpy(list + at, ", ...", 6);
+            break;
+        }
+        at += (size_t)snprintf(list + at, sizeof list - at, "%s%s",
+                               k ? ", " : "", name);
+    }
+    return jbw__error(JBW_ENOTFOUND,
+                      "%s: %s '%s' is not in the registry (keys: %s)", caller,
+                      what, q, keys->count ? list : "none");
+}
+
 jbw_status jbw__registry_filter(uint32_t *out, const jbw__strmap *keys,
                                 const char *key, const char *what,
                                 const char *caller)
@@ -209,8 +259,7 @@ jbw_status jbw__registry_filter(uint32_t *out, const jbw__strmap *keys,
         return JBW_OK;
     i = jbw__strmap_find(keys, key, strlen(key));
     if (i < 0)
-        return jbw__error(JBW_ENOTFOUND, "%s: %s '%s' is not in the registry",
-                          caller, what, key);
+        return unknown_key(keys, key, what, caller);
     *out = (uint32_t)i;
     return JBW_OK;
 }
