@@ -269,6 +269,23 @@ class Brief(unittest.TestCase):
         want = sum(n / durations[k] for k, n in active.items())
         self.assertEqual(chart.group(1), f"{want:.1f}".replace(".", ","))
 
+    def test_a_brief_leaves_out_the_series_points_after_its_date(self):
+        # the published ZHZ series has points on 20-9-2024, 1-12-2024,
+        # 1-1-2025, 1-4-2025, 1-7-2025, 1-8-2025 and 1-9-2025: a brief of
+        # 1-6-2025 shows the first four and says the rest are left out
+        md = run("brief", "--region", "ZHZ", "--format", "md", "--date", "2025-06-01",
+                 "--replicates", "0").stdout
+        self.assertIn("De reeks loopt tot 1-9-2025; de punten na de peildatum van dit "
+                      "stuk (1-6-2025) zijn weggelaten.", md)
+        self.assertIn("| 1-4-2025 | 48 | 32 | 80 |", md)
+        for later in ("| 1-7-2025 |", "| 1-8-2025 |", "| 1-9-2025 |"):
+            self.assertNotIn(later, md)
+        self.assertIn("op 4 peildata van 20-9-2024 tot en met 1-4-2025", md)
+        # on the series' last date nothing is left out
+        md = run("brief", "--region", "ZHZ", "--format", "md", "--replicates", "0").stdout
+        self.assertNotIn("zijn weggelaten", md)
+        self.assertIn("| 1-9-2025 | 26 | 11 | 37 |", md)
+
     def test_brief_of_another_region_shows_its_own_point_not_zhz(self):
         # the published series is Zuid-Holland Zuid's: a brief of
         # Haaglanden or of one organisation shows its own point (measures),

@@ -36,6 +36,10 @@ const char *jbw__norm_name_lang(const char *name, jbw_unit unit, jbw_lang lang);
 /* How many points of the series were counted from a snapshot
  * (jbw_series_add_snapshot); 0 for NULL. */
 size_t jbw__series_snapshot_points(const jbw_series *series);
+/* A copy of the series with its points up to `last` (inclusive): title,
+ * notice and what it counts as the original's. JBW_ENOMEM. */
+jbw_status jbw__series_until(jbw_series **out, const jbw_series *series,
+                             jbw_date last);
 
 /* Sanity bounds (docs/norms.md): they keep every sum finite and catch a
  * norm written in the wrong unit (a caseload of 1200 is a typo). */

@@ -188,6 +188,30 @@ size_t jbw__series_snapshot_points(const jbw_series *series)
     return series ? series->from_snapshots : 0;
 }
 
+jbw_status jbw__series_until(jbw_series **out, const jbw_series *series,
+                             jbw_date last)
+{
+    jbw_series *s;
+    size_t n = 0;
+    jbw_status st = jbw_series_new(&s, series->title);
+    if (st != JBW_OK)
+        return st;
+    while (n < series->count && series->pts[n].date <= last)
+        n++;
+    if ((series->notice && !(s->notice = jbw__strdup(series->notice))) ||
+        (n && !(s->pts = jbw__calloc(n, sizeof *s->pts)))) {
+        jbw_series_free(s);
+        return jbw__enomem();
+    }
+    if (n)
+        memcpy(s->pts, series->pts, n * sizeof *s->pts);
+    s->count = s->cap = n;
+    /* points from snapshots count measures only when all of them are */
+    s->from_snapshots = jbw_series_counts_measures(series) ? n : 0;
+    *out = s;
+    return JBW_OK;
+}
+
 int jbw_series_counts_measures(const jbw_series *series)
 {
     return series && series->count > 0 &&

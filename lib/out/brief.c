@@ -370,10 +370,31 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
                         "The data gives the state on the date only; a "
                         "course over time needs a series of exports."));
     } else {
+        jbw_series_point last;
+        size_t n = jbw_series_count(s);
         jbw__doc_text(d, JBW__BLOCK_H3, T(c, "Verloop: %s", "Over time: %s"),
                       jbw_series_title(s) && *jbw_series_title(s)
                           ? jbw_series_title(s)
                           : T(c, "reeks", "series"));
+        /* a brief is of its date: points after it are left out, and the
+         * brief says so */
+        memset(&last, 0, sizeof last);
+        last.version = JBW_SERIES_POINT_VERSION;
+        if (n && jbw_series_get(&last, s, n - 1) == JBW_OK &&
+            last.date > c->date) {
+            fmtbuf end;
+            if ((st = jbw__series_until(&own, s, c->date)) != JBW_OK)
+                return st;
+            s = own;
+            jbw__fmt_date(end, last.date, c->lang);
+            jbw__doc_text(d, JBW__BLOCK_NOTE,
+                          T(c,
+                            "De reeks loopt tot %s; de punten na de "
+                            "peildatum van dit stuk (%s) zijn weggelaten.",
+                            "The series runs to %s; its points after this "
+                            "brief's date (%s) are left out."),
+                          end, day);
+        }
     }
     st = series_table(c, s);
     /* Figures from elsewhere (a published table) say so under the table;
