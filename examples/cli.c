@@ -910,6 +910,20 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
                 last);
         rc = 2;
     }
+    if (!rc && cli->date != JBW_DATE_NONE && cli->date < ref) {
+        /* nieuw is known on any date (first_assigned says when the first
+         * worker came); a worker lost and replaced before the data's date
+         * is not in the files */
+        char given[JBW_DATE_BUFSIZE], last[JBW_DATE_BUFSIZE];
+        jbw_date_format(given, sizeof given, cli->date);
+        jbw_date_format(last, sizeof last, ref);
+        fprintf(stderr,
+                "jbw: note: --date %s is before the data's date %s: a "
+                "measure that waited for a new worker on %s and has one "
+                "again on %s counts as assigned, so bestaand is too low on "
+                "%s\n",
+                given, last, given, last, given);
+    }
     if (!rc && cli->organisation)
         rc = check_key(jbw_snapshot_registry(*out), "--organisation",
                        cli->organisation, 0);

@@ -565,6 +565,11 @@ class Report(unittest.TestCase):
         # --date chooses the date: no warning
         p = run("report", "--date", "2025-09-01", "--measures", path, "--workers", workers)
         self.assertNotIn("warning", p.stderr)
+        # a date before the data's: bestaand cannot be rebuilt (the export
+        # holds who waits on its own date), and stderr says so
+        p = run("report", "--date", "2025-06-01")
+        self.assertIn("note: --date 2025-06-01 is before the data's date 2025-09-01", p.stderr)
+        self.assertIn("bestaand is too low on 2025-06-01", p.stderr)
         # a measures file of a header only
         empty = os.path.join(d, "empty.csv")
         with open(empty, "w", encoding="utf-8") as f:

@@ -281,9 +281,13 @@ class Brief(unittest.TestCase):
         for later in ("| 1-7-2025 |", "| 1-8-2025 |", "| 1-9-2025 |"):
             self.assertNotIn(later, md)
         self.assertIn("op 4 peildata van 20-9-2024 tot en met 1-4-2025", md)
+        # and bestaand on a date before the data's is too low: said once
+        self.assertEqual(md.count("De peildatum ligt vóór de datum van de gegevens "
+                                  "(1-9-2025)."), 1)
         # on the series' last date nothing is left out
         md = run("brief", "--region", "ZHZ", "--format", "md", "--replicates", "0").stdout
         self.assertNotIn("zijn weggelaten", md)
+        self.assertNotIn("vóór de datum van de gegevens", md)
         self.assertIn("| 1-9-2025 | 26 | 11 | 37 |", md)
 
     def test_brief_of_another_region_shows_its_own_point_not_zhz(self):

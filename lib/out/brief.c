@@ -350,6 +350,25 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
           "bestaand (the jeugdbeschermer dropped out)."),
         day, where, count(e, c, t->waiting_nieuw + t->waiting_bestaand),
         count(a, c, t->waiting_nieuw), count(b, c, t->waiting_bestaand));
+    if (c->date < jbw_snapshot_reference_date(c->snap)) {
+        /* the records hold each measure's assignment of the data's date:
+         * one that lost its worker before that date and has one again
+         * shows as assigned on the earlier date too */
+        fmtbuf ref;
+        jbw__fmt_date(ref, jbw_snapshot_reference_date(c->snap), c->lang);
+        jbw__doc_text(
+            d, JBW__BLOCK_NOTE,
+            T(c,
+              "De peildatum ligt vóór de datum van de gegevens (%s). Een "
+              "maatregel die op de peildatum wachtte op een nieuwe "
+              "jeugdbeschermer en er op %s weer een heeft, telt als "
+              "toegewezen: 'bestaand' is op deze peildatum te laag.",
+              "The date lies before the data's date (%s). A measure that "
+              "waited for a new jeugdbeschermer on the date and has one "
+              "again on %s counts as assigned: 'bestaand' is too low on "
+              "this date."),
+            ref, ref);
+    }
     if (!s) {
         int region = c->scope_key && c->scope_group == JBW_GROUP_REGION;
         st = jbw_series_new(&own, jbw__brief_scope_words(c));
