@@ -41,9 +41,13 @@ JBW_API jbw_status jbw_series_add(jbw_series *series, jbw_date date,
 
 /* Adds the point counted from a snapshot on `date`, optionally for one
  * organisation or region (NULL: all). The snapshot's data notice, if any,
- * becomes part of the series' (jbw_series_data_notice()). Errors as
- * jbw_series_add() and jbw_snapshot_counts_get(); on error the series is
- * unchanged. */
+ * becomes part of the series' (jbw_series_data_notice()). A series over
+ * time takes one snapshot (export) per date: on a date before a
+ * snapshot's reference date, bestaand is too low (a measure that lost its
+ * worker then and has one again on the reference date counts as
+ * assigned), so points of one snapshot on earlier dates show a rise that
+ * did not happen. Errors as jbw_series_add() and
+ * jbw_snapshot_counts_get(); on error the series is unchanged. */
 JBW_API jbw_status jbw_series_add_snapshot(jbw_series *series,
                                            const jbw_snapshot *snap,
                                            jbw_date date,

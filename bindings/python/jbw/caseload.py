@@ -632,7 +632,11 @@ class Series(Handle):
                      organisation: Optional[str] = None,
                      region: Optional[str] = None) -> None:
         """Adds the point counted from a snapshot on a date (default: its
-        reference date), optionally for one organisation or region."""
+        reference date), optionally for one organisation or region. Take
+        one snapshot (export) per date: on a date before a snapshot's
+        reference date bestaand is too low (a measure that lost its worker
+        then and has one again later counts as assigned), so points of one
+        snapshot on earlier dates show a rise that did not happen."""
         instance(snapshot, Snapshot, "snapshot")
         day = to_days(date) if date is not None else C.jbw_snapshot_reference_date(snapshot._p)
         C.jbw_series_add_snapshot(self._p, snapshot._p, day, enc(organisation), enc(region))
