@@ -229,8 +229,15 @@ class Score:
         return {i.item: i.points for i in self.items}
 
     def reasons(self, lang: Union[Lang, str] = Lang.NL) -> List[str]:
-        """The reasons of the scoring items, in one language."""
-        return [r for r in (i.reason(lang) for i in self.items) if r]
+        """The reasons of the scoring items, in one language. A score made
+        without its reasons (``score_batch`` without ``reasons=True``,
+        ``ScoreArray``) raises ValueError rather than give an empty list,
+        which would read as "no reasons"."""
+        texts = [i.reason(lang) for i in self.items]
+        if texts and all(t is None for t in texts):
+            raise ValueError("this score was made without its reasons: use "
+                             "score_batch(..., reasons=True) or WaitRiskModel.score(case)")
+        return [t for t in texts if t]
 
     def to_dict(self) -> Dict[str, Any]:
         """Plain dict (items as a list of dicts)."""

@@ -139,6 +139,16 @@ class Batch(unittest.TestCase):
     def tearDownClass(cls):
         cls.model.close()
 
+    def test_a_score_without_its_reasons_says_so_rather_than_none(self):
+        with jbw.WaitRiskModel(1) as m:
+            case = WaitCase("M1", "C1", D - timedelta(days=30))
+            plain = m.score_batch([case], D)[0]
+            with self.assertRaisesRegex(ValueError, "made without its reasons"):
+                plain.reasons()
+            full = m.score_batch([case], D, reasons=True)[0]
+            self.assertEqual(full.reasons(), m.score(case, D).reasons())
+            self.assertTrue(full.reasons())
+
     def test_batch_results_equal_one_by_one_results(self):
         one = [self.model.score(c, D) for c in self.cases]
         batch = self.model.score_batch(self.cases, D, reasons=True)
