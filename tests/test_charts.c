@@ -185,12 +185,48 @@ static void a_long_chart_title_gets_smaller_not_cut(void **state)
     jbw_series_free(s);
 }
 
+/* Every bar of the series chart has its date: the published ZHZ series
+ * has 1-12-2024 and 1-1-2025 a month apart, as 1-7-2025, 1-8-2025 and
+ * 1-9-2025 are, too close for their labels side by side on the time axis:
+ * 1-1-2025 and 1-8-2025 go a row lower (y 340 + 18 + 34 = 392), the
+ * others stay in the first row (y 358). */
+static void every_bar_of_the_series_chart_has_its_date(void **state)
+{
+    static const char *const first[] = {"20-9-2024", "1-12-2024", "1-4-2025",
+                                        "1-7-2025", "1-9-2025"};
+    static const char *const second[] = {"1-1-2025", "1-8-2025"};
+    jbw_series *s = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL, want[128];
+    size_t i;
+    (void)state;
+    assert_ok(jbw_example_series_zhz(&s));
+    assert_ok(jbw_chart_series_svg(&svg, NULL, s, &o));
+    for (i = 0; i < sizeof first / sizeof *first; i++) {
+        snprintf(want, sizeof want,
+                 "y=\"358\" font-size=\"11.5\" text-anchor=\"middle\" "
+                 "fill=\"#1a1a1a\">%s</text>",
+                 first[i]);
+        assert_contains(svg, want);
+    }
+    for (i = 0; i < sizeof second / sizeof *second; i++) {
+        snprintf(want, sizeof want,
+                 "y=\"392\" font-size=\"11.5\" text-anchor=\"middle\" "
+                 "fill=\"#1a1a1a\">%s</text>",
+                 second[i]);
+        assert_contains(svg, want);
+    }
+    jbw_free(svg);
+    jbw_series_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(forecast_chart_states_its_assumptions),
         cmocka_unit_test(forecast_chart_assumptions_follow_the_run),
         cmocka_unit_test(a_long_chart_title_gets_smaller_not_cut),
+        cmocka_unit_test(every_bar_of_the_series_chart_has_its_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -98,6 +98,55 @@ static void series_desc(jbw__buf *d, const jbw__chart *c,
     }
 }
 
+/*
+ * The labels under the bars of the series chart: a date and "nieuw +
+ * bestaand". Bars stand at their dates, so two may stand too close for
+ * their labels side by side: the later one's labels then go a row lower
+ * (row 1); a bar that fits in neither row keeps its figures in its tooltip
+ * and the text alternative. A label is at most about 7 px a character wide
+ * at 11.5 px (the digits of the sans-serif fonts browsers pick).
+ */
+typedef struct label_rows {
+    double last_x[2], last_w[2];
+    int used[2];
+} label_rows;
+
+static int label_row(label_rows *r, double x, const char *day,
+                     const char *parts)
+{
+    double w = 7.0 * (double)(strlen(day) > strlen(parts) ? strlen(day)
+                                                          : strlen(parts));
+    int k;
+    for (k = 0; k < 2; k++)
+        if (!r->used[k] || x - r->last_x[k] >= (r->last_w[k] + w) / 2 + 6) {
+            r->used[k] = 1;
+            r->last_x[k] = x;
+            r->last_w[k] = w;
+            return k;
+        }
+    return -1;
+}
+
+/* The x of point i of n (a time axis from the first date to the last). */
+static double series_x(const jbw_series_point *pt, size_t i, size_t n, double L,
+                       double R, double span)
+{
+    return n > 1 ? L + 30 +
+                       (R - L - 60) * (double)(pt[i].date - pt[0].date) / span
+                 : (L + R) / 2;
+}
+
+/* The day and "nieuw + bestaand" under a point's bar. */
+static void point_labels(char *day, char *parts, size_t size,
+                         const jbw__chart *c, const jbw_series_point *p)
+{
+    char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE];
+    jbw__fmt_date(day, p->date, c->lang);
+    jbw__fmt_published(a, &c->publish, p->nieuw, c->lang);
+    jbw__fmt_published(b, &c->publish, p->bestaand, c->lang);
+    snprintf(parts, size, "%s + %s", a, b);
+}
+
 jbw_status jbw_chart_series_svg(char **out, size_t *len,
                                 const jbw_series *series,
                                 const jbw_chart_options *opts)
@@ -108,10 +157,11 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     jbw__buf d = JBW__BUF_INIT;
     jbw_series_point *pt;
     jbw__axis ay;
-    double max = 0, span, gap = 1e9, bw, last_x = -1e9, last_w = 0;
+    double max = 0, span, gap = 1e9, bw, below;
     char title[256];
     size_t n, i;
     int measures;
+    label_rows rows;
     jbw_status st;
     if (!out || !series)
         return jbw__error(JBW_EINVAL, "jbw_chart_series_svg: NULL argument");
@@ -149,6 +199,14 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     bw = gap * 0.7 < 40 ? gap * 0.7 : 40;
     if (bw < 3)
         bw = 3;
+    /* a second row of labels, when bars stand close, makes room below */
+    memset(&rows, 0, sizeof rows);
+    for (i = 0; i < n; i++) {
+        char day[JBW__FMT_SIZE], parts[2 * JBW__FMT_SIZE + 8];
+        point_labels(day, parts, sizeof parts, &c, &pt[i]);
+        (void)label_row(&rows, series_x(pt, i, n, L, R, span), day, parts);
+    }
+    below = rows.used[1] ? 34 : 0;
     measures = jbw_series_counts_measures(series);
     snprintf(title, sizeof title, "%s%s%s",
              measures ? JBW__T(c.lang,
@@ -165,7 +223,8 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
              jbw_series_title(series) ? jbw_series_title(series) : "");
     series_desc(&d, &c, pt, n, measures);
     svg_init(&s);
-    jbw__chart_begin(&s, &c, "series", W, chart_height(&c, B + 58), title,
+    jbw__chart_begin(&s, &c, "series", W, chart_height(&c, B + 58 + below),
+                     title,
                      JBW__T(c.lang,
                             "nieuw: nooit een vaste jeugdbeschermer gehad; "
                             "bestaand: jeugdbeschermer weggevallen",
@@ -180,38 +239,31 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     jbw__svg_legend_item(
         &s, jbw__svg_legend_item(&s, L, LEGEND_Y, JBW__STYLE_SOLID, 0, "nieuw"),
         LEGEND_Y, JBW__STYLE_HATCH, 0, "bestaand");
+    memset(&rows, 0, sizeof rows);
     for (i = 0; i < n; i++) {
-        double x =
-            n > 1 ? L + 30 +
-                        (R - L - 60) * (double)(pt[i].date - pt[0].date) / span
-                  : (L + R) / 2;
+        double x = series_x(pt, i, n, L, R, span);
         double yn = jbw__axis_pos(&ay, drawn(&c.publish, pt[i].nieuw), B, T);
         double yb = jbw__axis_pos(&ay,
                                   drawn(&c.publish, pt[i].nieuw) +
                                       drawn(&c.publish, pt[i].bestaand),
                                   B, T);
-        char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE], t[JBW__FMT_SIZE],
-            day[JBW__FMT_SIZE], tip[4 * JBW__FMT_SIZE + 32];
-        jbw__fmt_date(day, pt[i].date, c.lang);
-        jbw__fmt_published(a, &c.publish, pt[i].nieuw, c.lang);
-        jbw__fmt_published(b, &c.publish, pt[i].bestaand, c.lang);
+        char t[JBW__FMT_SIZE], day[JBW__FMT_SIZE], parts[2 * JBW__FMT_SIZE + 8],
+            tip[4 * JBW__FMT_SIZE + 32];
+        int row;
+        point_labels(day, parts, sizeof parts, &c, &pt[i]);
         jbw__fmt_published(t, &c.publish, pt[i].total, c.lang);
-        snprintf(tip, sizeof tip, "%s: %s nieuw, %s bestaand", day, a, b);
+        snprintf(tip, sizeof tip, "%s: %s", day, parts);
         jbw__svg_rect(&s, x - bw / 2, yn, bw, B - yn, JBW__STYLE_SOLID, tip);
         jbw__svg_rect(&s, x - bw / 2, yb, bw, yn - yb, JBW__STYLE_HATCH, tip);
         jbw__svg_label(&s, x, yb - 6, "middle", 13, 1, t);
-        /* a label is about 6.2 px a character wide at 11.5 px */
-        if (x - last_x >= (last_w + 6.2 * (double)strlen(day)) / 2 + 4) {
-            char parts[2 * JBW__FMT_SIZE + 8];
-            snprintf(parts, sizeof parts, "%s + %s", a, b);
-            jbw__svg_label(&s, x, B + 18, "middle", 11.5, 0, day);
-            jbw__svg_label(&s, x, B + 34, "middle", 11.5, 0, parts);
-            last_x = x;
-            last_w = 6.2 * (double)strlen(day);
+        row = label_row(&rows, x, day, parts);
+        if (row >= 0) {
+            jbw__svg_label(&s, x, B + 18 + 34 * row, "middle", 11.5, 0, day);
+            jbw__svg_label(&s, x, B + 34 + 34 * row, "middle", 11.5, 0, parts);
         }
     }
     jbw__svg_line(&s, L, B, R, B, JBW__STYLE_TOTAL);
-    jbw__svg_label(&s, L, B + 52, "start", 11.5, 0,
+    jbw__svg_label(&s, L, B + 52 + below, "start", 11.5, 0,
                    JBW__T(c.lang,
                           "onder elke datum: nieuw + bestaand; boven elke "
                           "staaf: totaal",
