@@ -467,6 +467,23 @@ class Report(unittest.TestCase):
         out = run("report").stdout
         self.assertIn("SYNTHETIC", out.splitlines()[0])
 
+    def test_dutch_texts_give_the_librarys_notices_in_dutch_too(self):
+        # the fixed English notice, then its Dutch words (as the charts and
+        # the brief give them); an English text has the English line only
+        dutch = "Synthetische voorbeeldgegevens: geen echte kinderen, medewerkers of organisaties."
+        for args in (("report",), ("triage",), ("allocate",), ("forecast",),
+                     ("staffing", "--within-workdays", "5", "--percent", "90"),
+                     ("staffing", "--target", "25", "--months", "12")):
+            lines = run(*args).stdout.splitlines()
+            self.assertIn("SYNTHETIC example data", lines[0], args)
+            self.assertEqual(lines[1], dutch, args)
+            self.assertEqual(lines[2], "", args)
+            en = run(*args, "--lang", "en").stdout.splitlines()
+            self.assertEqual(en[1], "", args)
+        lines = run("series").stdout.splitlines()
+        self.assertEqual(lines[1], "Gepubliceerde cijfers: raadsinformatiebrief van een "
+                                   "gemeente in Zuid-Holland Zuid, najaar 2025.")
+
     def test_json_report_has_the_documented_keys(self):
         doc = json.loads(run("report", "--format", "json").stdout)
         self.assertIn("SYNTHETIC", doc["data_notice"])

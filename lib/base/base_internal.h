@@ -223,6 +223,10 @@ void jbw__buf_free(jbw__buf *b);
  * instead of writing the line's '\n').
  */
 void jbw__notice_text(jbw__buf *b, const char *notice);
+/* The same for a text in `lang`: a Dutch text gives the library's own
+ * notices (the synthetic example, the published series) in Dutch on the
+ * line after them, as the charts and the brief do (out/text.c). */
+void jbw__notice_text_lang(jbw__buf *b, const char *notice, jbw_lang lang);
 void jbw__notice_json(jbw__buf *b, const char *notice);
 void jbw__notice_csv_header_end(jbw__buf *b, const char *notice);
 void jbw__notice_csv_row_end(jbw__buf *b, const char *notice);

@@ -397,7 +397,7 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
     jbw_caseload_period(&from, &to, &c.coupling_workdays, cl);
     norm = jbw_caseload_norm(cl);
 
-    jbw__notice_text(&b, jbw_caseload_data_notice(cl));
+    jbw__notice_text_lang(&b, jbw_caseload_data_notice(cl), o->lang);
     jbw__buf_printf(&b, "%s ", c.w->title);
     jbw__buf_date(&b, jbw_caseload_date(cl));
     per = jbw_norm_caseload_per_fte(norm);

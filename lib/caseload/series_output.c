@@ -168,7 +168,7 @@ jbw_status jbw_series_text_lang(char **out, size_t *len,
                           (int)lang);
     c.series = series;
     c.lang = lang;
-    jbw__notice_text(&b, jbw_series_data_notice(series));
+    jbw__notice_text_lang(&b, jbw_series_data_notice(series), lang);
     if (jbw_series_counts_measures(series))
         jbw__buf_puts(&b, en ? "Measures without a fixed jeugdbeschermer"
                              : "Maatregelen zonder vaste jeugdbeschermer");

@@ -387,7 +387,7 @@ jbw_status jbw_forecast_text_lang(char **out, size_t *len,
                           "jbw_forecast_text: language %d is "
                           "not NL (0) or EN (1)",
                           (int)lang);
-    jbw__notice_text(&b, jbw_forecast_data_notice(fc));
+    jbw__notice_text_lang(&b, jbw_forecast_data_notice(fc), lang);
     if (jbw_forecast_replicates(fc))
         jbw__buf_printf(&b, w->stochastic, (int)jbw_forecast_months(fc),
                         jbw_forecast_replicates(fc),

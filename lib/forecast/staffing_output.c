@@ -100,7 +100,7 @@ jbw_status jbw_relief_answer_text(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     en = o->lang == JBW_LANG_EN;
-    jbw__notice_text(&b, o->data_notice);
+    jbw__notice_text_lang(&b, o->data_notice, o->lang);
     jbw__buf_puts(&b, en ? "Relief: to bring the waiting list to at most "
                          : "Inhaalslag: om de wachtlijst binnen ");
     if (en) {
@@ -213,7 +213,7 @@ jbw_status jbw_queue_answer_text(char **out, size_t *len,
         return st;
     l = o->lang;
     en = l == JBW_LANG_EN;
-    jbw__notice_text(&b, o->data_notice);
+    jbw__notice_text_lang(&b, o->data_notice, o->lang);
     jbw__buf_puts(&b, en ? "Queue view (Erlang C): "
                          : "Wachtrijbeeld (Erlang C): ");
     put_num(&b, a->queue.arrivals_per_workday, 2, l);

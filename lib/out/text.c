@@ -255,6 +255,19 @@ void jbw__xml_text(jbw__buf *b, const char *s)
     }
 }
 
+void jbw__notice_text_lang(jbw__buf *b, const char *notice, jbw_lang lang)
+{
+    const char *nl = jbw__notice_nl(lang, notice);
+    if (!notice)
+        return;
+    jbw__buf_puts(b, notice);
+    if (nl) {
+        jbw__buf_putc(b, '\n');
+        jbw__buf_puts(b, nl);
+    }
+    jbw__buf_puts(b, "\n\n");
+}
+
 const char *jbw__notice_nl(jbw_lang lang, const char *notice)
 {
     if (lang != JBW_LANG_NL || !notice)

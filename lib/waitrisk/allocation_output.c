@@ -228,7 +228,7 @@ jbw_status jbw_allocation_text_lang(char **out, size_t *len,
         return st;
     w = lang == JBW_LANG_EN ? &words_en : &words_nl;
     jbw__wr_fmt_date(date, jbw_allocation_date(alloc));
-    jbw__notice_text(&b, jbw_allocation_data_notice(alloc));
+    jbw__notice_text_lang(&b, jbw_allocation_data_notice(alloc), lang);
     jbw__buf_printf(&b, w->heading, date,
                     jbw_waitrisk_model_name(jbw_allocation_model(alloc)),
                     jbw_waitrisk_model_version(jbw_allocation_model(alloc)),

@@ -292,7 +292,7 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
         return st;
     rows = row_count(triage, top);
     jbw__wr_fmt_date(date, jbw_triage_date(triage));
-    jbw__notice_text(&b, jbw_triage_data_notice(triage));
+    jbw__notice_text_lang(&b, jbw_triage_data_notice(triage), lang);
     jbw__buf_printf(&b,
                     nl ? "Wachtlijst op %s (model %s versie %d): %lu wachtend"
                        : "Waiting list on %s (model %s version %d): %lu "
