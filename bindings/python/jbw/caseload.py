@@ -510,15 +510,19 @@ class CaseloadResult(Handle):
     def to_records(self, scope: str = "workers") -> List[Dict[str, Any]]:
         """Flat rows for ``pandas.DataFrame(...)``: ``scope`` is "workers"
         (one row per worker), "organisation" or "region" (one row per group,
-        with a ``key`` column) or "total" (one row)."""
+        with a ``key`` column), "total" (one row) or "findings" (one row per
+        data-quality finding, the rule by its code)."""
         if scope == "workers":
             return [record(w) for w in self.workers]
+        if scope == "findings":
+            return [record(f) for f in self.findings]
         if scope == "total":
             return [_totals_row("total", self.totals)]
         if scope in ("organisation", "region"):
             groups = self.by_organisation if scope == "organisation" else self.by_region
             return [_totals_row(k, t) for k, t in groups.items()]
-        raise ValueError("scope is 'workers', 'organisation', 'region' or 'total'")
+        raise ValueError("scope is 'workers', 'organisation', 'region', 'total' or "
+                         "'findings'")
 
 
 def _totals_row(key: str, t: Totals) -> Dict[str, Any]:

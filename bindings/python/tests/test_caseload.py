@@ -266,6 +266,10 @@ class CaseloadTests(unittest.TestCase):
         self.assertEqual(doc["finding_counts"]["vots_over_3_months"], 1)
         self.assertEqual(doc["findings"][0]["measure"], "M2")
         self.assertEqual(doc["findings"][0]["since"], "2025-05-03")
+        # as records for pandas: the rule by its code
+        self.assertEqual(self.result.to_records("findings"),
+                         [{"rule": "vots_over_3_months", "measure_id": "M2",
+                           "since": date(2025, 5, 3), "last": D}])
 
     def test_an_adult_in_jeugdbescherming_is_kept_and_found(self):
         # Born 2007-06-01: 18 on 2025-06-01, during this OTS (from
