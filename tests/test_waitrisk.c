@@ -667,6 +667,39 @@ static void test_reasons_in_dutch_name_the_numbers(void **state)
     assert_reason(&c, &s, JBW_ITEM_ACUTE, JBW_LANG_NL, ""); /* did not score */
 }
 
+/* The worker of a jeugdreclassering measure is a jeugdreclasseerder
+ * (docs/glossary.md): model version 2 names it so in the bestaand and
+ * handover reasons; version 1 keeps the words 0.1.0 wrote. */
+static void test_jr_reasons_name_the_jeugdreclasseerder(void **state)
+{
+    jbw_waitrisk_model *v2 = NULL;
+    jbw_wait_case c = reason_case();
+    jbw_score s;
+    char buf[256];
+    (void)state;
+    c.kind = JBW_KIND_JR_TB_GEDWONGEN;
+    c.birth_date = D(2009, 3, 1); /* 16: jeugdreclassering applies */
+    assert_ok(jbw_waitrisk_model_new_version(&v2, 2));
+    s = score_with(v2, &c, D(2025, 9, 1));
+    assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s,
+                                  JBW_ITEM_BESTAAND, JBW_LANG_NL));
+    assert_string_equal(buf, "bestaand: jeugdreclasseerder weggevallen");
+    assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s,
+                                  JBW_ITEM_BESTAAND, JBW_LANG_EN));
+    assert_string_equal(buf, "bestaand: the jeugdreclasseerder dropped out");
+    assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s,
+                                  JBW_ITEM_HANDOVERS, JBW_LANG_NL));
+    assert_string_equal(buf, "4 eerdere jeugdreclasseerders");
+    assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s,
+                                  JBW_ITEM_HANDOVERS, JBW_LANG_EN));
+    assert_string_equal(buf, "4 previous jeugdreclasseerders");
+    /* version 1 (g_model) as 0.1.0 */
+    s = score(&c, D(2025, 9, 1));
+    assert_reason(&c, &s, JBW_ITEM_BESTAAND, JBW_LANG_NL,
+                  "bestaand: jeugdbeschermer weggevallen");
+    jbw_waitrisk_model_free(v2);
+}
+
 static void test_reasons_in_english_name_the_numbers(void **state)
 {
     jbw_wait_case c = reason_case();
@@ -2340,6 +2373,7 @@ int main(void)
         cmocka_unit_test(test_acuut_without_contact_is_due_today),
         cmocka_unit_test(test_reasons_in_dutch_name_the_numbers),
         cmocka_unit_test(test_reasons_in_english_name_the_numbers),
+        cmocka_unit_test(test_jr_reasons_name_the_jeugdreclasseerder),
         cmocka_unit_test(test_reasons_of_the_other_rules),
         cmocka_unit_test(test_reason_of_a_moved_boundary_gives_the_werkdagen),
         cmocka_unit_test(test_reason_refuses_bad_arguments_and_small_buffers),

@@ -273,6 +273,9 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
                     jbw_lang lang)
 {
     int nl = lang == JBW_LANG_NL;
+    /* the worker of a jeugdreclassering measure is a jeugdreclasseerder
+     * (model version 2 on; version 1's texts stay as 0.1.0 wrote them) */
+    int jr = m->base >= 2 && jbw_kind_domain(c->kind) == JBW_DOMAIN_JR;
     int32_t n;
     r[0] = '\0';
     if (s->item_points[item] == 0)
@@ -296,8 +299,10 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
         break;
     case JBW_ITEM_BESTAAND:
         snprintf(r, WR_REASON_SIZE, "%s",
-                 nl ? "bestaand: jeugdbeschermer weggevallen"
-                    : "bestaand: the jeugdbeschermer dropped out");
+                 nl ? (jr ? "bestaand: jeugdreclasseerder weggevallen"
+                          : "bestaand: jeugdbeschermer weggevallen")
+                    : (jr ? "bestaand: the jeugdreclasseerder dropped out"
+                          : "bestaand: the jeugdbeschermer dropped out"));
         break;
     case JBW_ITEM_AGE:
         reason_age(r, m, s, lang);
@@ -316,8 +321,10 @@ void jbw__wr_reason(char *r, const jbw_waitrisk_model *m,
         break;
     case JBW_ITEM_HANDOVERS:
         snprintf(r, WR_REASON_SIZE,
-                 nl ? "%d eerdere jeugdbeschermers"
-                    : "%d previous jeugdbeschermers",
+                 nl ? (jr ? "%d eerdere jeugdreclasseerders"
+                          : "%d eerdere jeugdbeschermers")
+                    : (jr ? "%d previous jeugdreclasseerders"
+                          : "%d previous jeugdbeschermers"),
                  c->previous_workers);
         break;
     case JBW_ITEM_SAFETY_PLAN:
