@@ -896,33 +896,31 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
      * a later --date would project today's state into the future. */
     ref = jbw_snapshot_reference_date(*out);
     rc = 0;
-    if (cli->date != JBW_DATE_NONE && cli->date > ref) {
+    if (cli->date != JBW_DATE_NONE && cli->date != ref) {
         char given[JBW_DATE_BUFSIZE], last[JBW_DATE_BUFSIZE];
         jbw_date_format(given, sizeof given, cli->date);
         jbw_date_format(last, sizeof last, ref);
-        fprintf(stderr,
-                "jbw: --date %s is after the data's reference date %s "
-                "(%s); the assignment state of later dates is not "
-                "known: give a date up to %s\n",
-                given, last,
-                cli->example ? "the embedded example's date"
-                             : "the latest date in the files",
-                last);
-        rc = 2;
-    }
-    if (!rc && cli->date != JBW_DATE_NONE && cli->date < ref) {
-        /* nieuw is known on any date (first_assigned says when the first
-         * worker came); a worker lost and replaced before the data's date
-         * is not in the files */
-        char given[JBW_DATE_BUFSIZE], last[JBW_DATE_BUFSIZE];
-        jbw_date_format(given, sizeof given, cli->date);
-        jbw_date_format(last, sizeof last, ref);
-        fprintf(stderr,
-                "jbw: note: --date %s is before the data's date %s: a "
-                "measure that waited for a new worker on %s and has one "
-                "again on %s counts as assigned, so bestaand is too low on "
-                "%s\n",
-                given, last, given, last, given);
+        if (cli->date > ref) {
+            fprintf(stderr,
+                    "jbw: --date %s is after the data's reference date %s "
+                    "(%s); the assignment state of later dates is not "
+                    "known: give a date up to %s\n",
+                    given, last,
+                    cli->example ? "the embedded example's date"
+                                 : "the latest date in the files",
+                    last);
+            rc = 2;
+        } else {
+            /* nieuw is known on any date (first_assigned says when the
+             * first worker came); a worker lost and replaced before the
+             * data's date is not in the files */
+            fprintf(stderr,
+                    "jbw: note: --date %s is before the data's date %s: a "
+                    "measure that waited for a new worker on %s and has one "
+                    "again on %s counts as assigned, so bestaand is too low "
+                    "on %s\n",
+                    given, last, given, last, given);
+        }
     }
     if (!rc && cli->organisation)
         rc = check_key(jbw_snapshot_registry(*out), "--organisation",

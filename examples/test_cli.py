@@ -29,6 +29,28 @@ def csv_without_notice(text):
     return rows
 
 
+
+def export_with(name, file, column, value, row=2):
+    """Exports the embedded example to WORK/name, sets `column` of one row
+    of `file` to `value` and returns (dir, path of that file). `row`: the
+    line's index (0 is the header), or None for the first row whose field
+    is not empty."""
+    d = os.path.join(cli.WORK, name)
+    shutil.rmtree(d, ignore_errors=True)
+    run("export", "--dir", d)
+    path = os.path.join(d, file)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    k = lines[0].split(",").index(column)
+    if row is None:
+        row = next(i for i, line in enumerate(lines[1:], 1) if line.split(",")[k])
+    fields = lines[row].split(",")
+    fields[k] = value
+    lines[row] = ",".join(fields)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return d, path
+
 class ExitCodes(unittest.TestCase):
     def test_no_command_is_usage_error(self):
         self.assertEqual(run(check_rc=None).returncode, 2)
@@ -212,18 +234,7 @@ class Usage(unittest.TestCase):
         self.assertIn(f"--measures {m}", p.stderr)
 
     def test_a_reject_line_names_file_and_line_once(self):
-        d = os.path.join(cli.WORK, "reject-once")
-        shutil.rmtree(d, ignore_errors=True)
-        run("export", "--dir", d)
-        path = os.path.join(d, "workers.csv")
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
-        cols = lines[0].split(",")
-        bad = lines[2].split(",")
-        bad[cols.index("fte")] = "abc"
-        lines[2] = ",".join(bad)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+        d, path = export_with("reject-once", "workers.csv", "fte", "abc")
         p = run("report", "--lenient", "--measures", os.path.join(d, "measures.csv"),
                 "--workers", path)
         rejected = [l for l in p.stderr.splitlines() if "'abc'" in l]
@@ -530,18 +541,7 @@ class Report(unittest.TestCase):
                          csv_without_notice(loaded))
 
     def test_lenient_load_reports_rejected_rows(self):
-        d = os.path.join(cli.WORK, "lenient")
-        shutil.rmtree(d, ignore_errors=True)
-        run("export", "--dir", d)
-        path = os.path.join(d, "measures.csv")
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
-        cols = lines[0].split(",")
-        bad = lines[2].split(",")
-        bad[cols.index("start")] = "31-02-2025"
-        lines[2] = ",".join(bad)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+        d, path = export_with("lenient", "measures.csv", "start", "31-02-2025")
         inputs = ["--measures", path, "--workers", os.path.join(d, "workers.csv")]
         strict = run("report", *inputs, check_rc=1)
         self.assertIn("line 3", strict.stderr)
@@ -561,20 +561,10 @@ class Report(unittest.TestCase):
     def test_a_reference_date_after_today_or_no_rows_is_warned_of(self):
         # one wrong date (2190, far past any clock this runs on) makes the
         # inferred reference date: every figure would be of that day
-        d = os.path.join(cli.WORK, "future-date")
-        shutil.rmtree(d, ignore_errors=True)
-        run("export", "--dir", d)
-        path = os.path.join(d, "measures.csv")
+        d, path = export_with("future-date", "measures.csv", "last_contact", "2190-01-01",
+                              row=None)
         with open(path, encoding="utf-8") as f:
             lines = f.read().splitlines()
-        cols = lines[0].split(",")
-        k = cols.index("last_contact")
-        row = next(i for i, line in enumerate(lines[1:], 1) if line.split(",")[k])
-        fields = lines[row].split(",")
-        fields[k] = "2190-01-01"
-        lines[row] = ",".join(fields)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
         workers = os.path.join(d, "workers.csv")
         p = run("report", "--measures", path, "--workers", workers)
         self.assertIn("warning: the reference date 2190-01-01, the latest date in the files, "
