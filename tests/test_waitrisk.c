@@ -672,27 +672,33 @@ static void test_reasons_in_dutch_name_the_numbers(void **state)
  * handover reasons; version 1 keeps the words 0.1.0 wrote. */
 static void test_jr_reasons_name_the_jeugdreclasseerder(void **state)
 {
+    static const struct {
+        jbw_item item;
+        jbw_lang lang;
+        const char *text;
+    } want[] = {
+        {JBW_ITEM_BESTAAND, JBW_LANG_NL,
+         "bestaand: jeugdreclasseerder weggevallen"},
+        {JBW_ITEM_BESTAAND, JBW_LANG_EN,
+         "bestaand: the jeugdreclasseerder dropped out"},
+        {JBW_ITEM_HANDOVERS, JBW_LANG_NL, "4 eerdere jeugdreclasseerders"},
+        {JBW_ITEM_HANDOVERS, JBW_LANG_EN, "4 previous jeugdreclasseerders"},
+    };
     jbw_waitrisk_model *v2 = NULL;
     jbw_wait_case c = reason_case();
     jbw_score s;
     char buf[256];
+    size_t i;
     (void)state;
     c.kind = JBW_KIND_JR_TB_GEDWONGEN;
     c.birth_date = D(2009, 3, 1); /* 16: jeugdreclassering applies */
     assert_ok(jbw_waitrisk_model_new_version(&v2, 2));
     s = score_with(v2, &c, D(2025, 9, 1));
-    assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s,
-                                  JBW_ITEM_BESTAAND, JBW_LANG_NL));
-    assert_string_equal(buf, "bestaand: jeugdreclasseerder weggevallen");
-    assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s,
-                                  JBW_ITEM_BESTAAND, JBW_LANG_EN));
-    assert_string_equal(buf, "bestaand: the jeugdreclasseerder dropped out");
-    assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s,
-                                  JBW_ITEM_HANDOVERS, JBW_LANG_NL));
-    assert_string_equal(buf, "4 eerdere jeugdreclasseerders");
-    assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s,
-                                  JBW_ITEM_HANDOVERS, JBW_LANG_EN));
-    assert_string_equal(buf, "4 previous jeugdreclasseerders");
+    for (i = 0; i < sizeof want / sizeof *want; i++) {
+        assert_ok(jbw_waitrisk_reason(buf, sizeof buf, v2, &c, &s, want[i].item,
+                                      want[i].lang));
+        assert_string_equal(buf, want[i].text);
+    }
     /* version 1 (g_model) as 0.1.0 */
     s = score(&c, D(2025, 9, 1));
     assert_reason(&c, &s, JBW_ITEM_BESTAAND, JBW_LANG_NL,
