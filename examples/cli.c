@@ -805,13 +805,14 @@ static void note_left_out(jbw_snapshot *snap, size_t n)
                 n, jbw_last_error());
 }
 
-/* Today by the machine's clock (UTC); NONE when it cannot be read. */
-static jbw_date today_utc(void)
+/* Today by the machine's clock, in its local time (the files' dates are
+ * local dates); NONE when it cannot be read. */
+static jbw_date today_local(void)
 {
     time_t t = time(NULL);
     struct tm tm;
     jbw_date d;
-    if (t == (time_t)-1 || !gmtime_r(&t, &tm) ||
+    if (t == (time_t)-1 || !localtime_r(&t, &tm) ||
         jbw_date_from_ymd(&d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) !=
             JBW_OK)
         return jbw_date_none();
@@ -827,7 +828,7 @@ static jbw_date today_utc(void)
  */
 static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
 {
-    jbw_date ref = jbw_snapshot_reference_date(snap), now = today_utc();
+    jbw_date ref = jbw_snapshot_reference_date(snap), now = today_local();
     if (jbw_snapshot_measure_count(snap) == 0)
         fprintf(stderr, "jbw: warning: %s holds no measure rows\n",
                 cli->measures);

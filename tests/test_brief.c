@@ -1532,9 +1532,15 @@ static void markdown_links_every_chart_as_an_image(void **state)
     jbw_snapshot_free(snap);
 }
 
+typedef struct oom_brief_ctx {
+    const jbw_snapshot *snap;
+    const jbw_series *series; /* NULL: none */
+    jbw_date date;            /* NONE: the snapshot's */
+} oom_brief_ctx;
+
 static int oom_brief(void *user)
 {
-    const jbw_snapshot *snap = user;
+    const oom_brief_ctx *c = user;
     jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
     jbw_brief *b = NULL;
     char *html = NULL, *md = NULL;
@@ -1542,7 +1548,9 @@ static int oom_brief(void *user)
     o.replicates = 0;
     o.months = 2;
     o.relief_months = 2;
-    st = jbw_brief_new(&b, snap, &o);
+    o.series = c->series;
+    o.date = c->date;
+    st = jbw_brief_new(&b, c->snap, &o);
     if (st == JBW_OK)
         st = jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML);
     if (st == JBW_OK)
@@ -1557,11 +1565,76 @@ static int oom_brief(void *user)
     return st;
 }
 
+/* The published ZHZ series with a point of the snapshot on 1-5-2025: a
+ * series of both kinds. */
+static jbw_series *mixed_series(const jbw_snapshot *snap)
+{
+    jbw_series *s = NULL;
+    assert_ok(jbw_example_series_zhz(&s));
+    assert_ok(jbw_series_add_snapshot(s, snap, D(2025, 5, 1), NULL, NULL));
+    return s;
+}
+
 static void brief_fails_cleanly_when_memory_runs_out(void **state)
 {
     jbw_snapshot *snap = small_snapshot();
+    jbw_series *series = mixed_series(snap);
+    oom_brief_ctx c = {NULL, NULL, JBW_DATE_NONE};
     (void)state;
-    jbw_test_oom_sweep(oom_brief, snap, 20000, jbw_test_fail_after);
+    c.snap = snap;
+    jbw_test_oom_sweep(oom_brief, &c, 20000, jbw_test_fail_after);
+    /* a series cut at the brief's date, and one that begins after it */
+    c.series = series;
+    c.date = D(2025, 6, 1);
+    jbw_test_oom_sweep(oom_brief, &c, 20000, jbw_test_fail_after);
+    c.date = D(2024, 6, 1);
+    jbw_test_oom_sweep(oom_brief, &c, 20000, jbw_test_fail_after);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+}
+
+/* A series cut at the brief's date keeps what each point is: the
+ * snapshot's own point of 1-5-2025 stays under the rule for small counts
+ * (the publication rule's exemption is for the library's published
+ * series alone), and the points after 1-6-2025 are left out. */
+static void a_cut_series_keeps_its_own_points_under_the_rule(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_series *series = mixed_series(snap);
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = NULL;
+    char *md = NULL;
+    (void)state;
+    o.replicates = 0;
+    o.series = series;
+    o.date = D(2025, 6, 1);
+    o.suppress_below = 10;
+    o.round_to = 5;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    /* the small snapshot has fewer than 10 measures in all: its point is
+     * hidden (0 stays 0); the published 20-9-2024 point (41, 72) is not
+     * exempt in a mixed series either */
+    assert_contains(md, "| 1-5-2025 | < 10 | 0 | < 10 |");
+    /* to the nearest 5: 41 -> 40, 72 -> 70, 113 -> 115 (rounded itself) */
+    assert_contains(md, "| 20-9-2024 | 40 | 70 | 115 |");
+    assert_contains(md, "De reeks loopt tot 1-9-2025; de punten na de "
+                        "peildatum van dit stuk (1-6-2025) zijn weggelaten.");
+    assert_null(strstr(md, "| 1-7-2025 |"));
+    jbw_free(md);
+    jbw_brief_free(b);
+    /* a brief before the series' first point shows its own point */
+    o.date = D(2024, 6, 1);
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, "De reeks Zuid-Holland Zuid begint op 20-9-2024, na "
+                        "de peildatum van dit stuk; hieronder de stand op de "
+                        "peildatum.");
+    assert_null(strstr(md, "| 20-9-2024 |"));
+    assert_contains(md, "| 1-6-2024 |");
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_series_free(series);
     jbw_snapshot_free(snap);
 }
 
@@ -1569,6 +1642,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(xml_check_finds_what_is_wrong),
+        cmocka_unit_test(a_cut_series_keeps_its_own_points_under_the_rule),
         cmocka_unit_test(brief_has_waiting_for_help_where_the_data_has_it),
         cmocka_unit_test(zhz_series_chart_states_the_letters_table),
         cmocka_unit_test(markdown_links_every_chart_as_an_image),

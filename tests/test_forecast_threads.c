@@ -103,7 +103,8 @@ static void threads_asked_for_are_started(void **s)
     jbw_forecast *fc;
     watch w;
     pthread_t tid;
-    size_t with_watcher;
+    size_t with_watcher, seen = 0;
+    int runs;
     (void)s;
     region(&p);
     memset(&w, 0, sizeof w);
@@ -111,13 +112,22 @@ static void threads_asked_for_are_started(void **s)
     assert_int_equal(pthread_create(&tid, NULL, watch_threads, &w), 0);
     /* this thread and the watcher, before the run */
     with_watcher = threads_now();
-    fc = run_on(&p, 1001, 2);
+    /* a busy machine may keep the watcher from running while a month's
+     * second thread does: up to 5 runs to see it */
+    for (runs = 0; runs < 5; runs++) {
+        fc = run_on(&p, 1001, 2);
+        jbw_forecast_free(fc);
+        pthread_mutex_lock(&w.mu);
+        seen = w.most;
+        pthread_mutex_unlock(&w.mu);
+        if (seen >= with_watcher + 1)
+            break;
+    }
     pthread_mutex_lock(&w.mu);
     w.stop = 1;
     pthread_mutex_unlock(&w.mu);
     pthread_join(tid, NULL);
     pthread_mutex_destroy(&w.mu);
-    jbw_forecast_free(fc);
     assert_true(with_watcher >= 2);
     /* the run's second thread was seen beside those two */
     assert_true(w.most >= with_watcher + 1);

@@ -16,6 +16,7 @@ typedef struct series_pt {
     jbw_date date;
     size_t nieuw;
     size_t bestaand;
+    int from_snapshot; /* added by jbw_series_add_snapshot */
 } series_pt;
 
 struct jbw_series {
@@ -102,6 +103,7 @@ jbw_status jbw_series_add(jbw_series *series, jbw_date date, size_t nieuw,
     series->pts[at].date = date;
     series->pts[at].nieuw = nieuw;
     series->pts[at].bestaand = bestaand;
+    series->pts[at].from_snapshot = 0;
     series->count++;
     return jbw__ok();
 }
@@ -179,6 +181,7 @@ jbw_status jbw_series_add_snapshot(jbw_series *series, const jbw_snapshot *snap,
         jbw__free(series->notice);
         series->notice = notice;
     }
+    series->pts[series_find(series, date)].from_snapshot = 1;
     series->from_snapshots++;
     return jbw__ok();
 }
@@ -192,7 +195,7 @@ jbw_status jbw__series_until(jbw_series **out, const jbw_series *series,
                              jbw_date last)
 {
     jbw_series *s;
-    size_t n = 0;
+    size_t n = 0, i;
     jbw_status st = jbw_series_new(&s, series->title);
     if (st != JBW_OK)
         return st;
@@ -206,8 +209,9 @@ jbw_status jbw__series_until(jbw_series **out, const jbw_series *series,
     if (n)
         memcpy(s->pts, series->pts, n * sizeof *s->pts);
     s->count = s->cap = n;
-    /* points from snapshots count measures only when all of them are */
-    s->from_snapshots = jbw_series_counts_measures(series) ? n : 0;
+    /* what the kept points are: from a snapshot or given as counts */
+    for (i = 0; i < n; i++)
+        s->from_snapshots += s->pts[i].from_snapshot ? 1u : 0u;
     *out = s;
     return JBW_OK;
 }

@@ -325,7 +325,8 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     jbw__doc *d = c->doc;
     jbw_series *own = NULL;
     const jbw_series *s = c->opts->series;
-    fmtbuf day, a, b, e;
+    fmtbuf day, a, b, e, e1;
+    const char *cut = NULL;
     char where[JBW__FMT_SIZE + 160];
     char *svg = NULL;
     jbw_status st;
@@ -369,6 +370,39 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
               "this date."),
             ref, ref);
     }
+    /* a brief is of its date: a series' points after it are left out, and
+     * the brief says so; a series that begins after it gives way to the
+     * snapshot's own point */
+    if (s && jbw_series_count(s) > 0) {
+        jbw_series_point first, last;
+        size_t n = jbw_series_count(s);
+        memset(&first, 0, sizeof first);
+        first.version = last.version = JBW_SERIES_POINT_VERSION;
+        last = first;
+        if (jbw_series_get(&first, s, 0) == JBW_OK &&
+            jbw_series_get(&last, s, n - 1) == JBW_OK && last.date > c->date) {
+            fmtbuf b1;
+            jbw__fmt_date(b1, first.date, c->lang);
+            jbw__fmt_date(e1, last.date, c->lang);
+            if (first.date > c->date) {
+                jbw__doc_text(d, JBW__BLOCK_NOTE,
+                              T(c,
+                                "De reeks %s begint op %s, na de peildatum "
+                                "van dit stuk; hieronder de stand op de "
+                                "peildatum.",
+                                "The series %s begins on %s, after this "
+                                "brief's date; below, the state on the "
+                                "date."),
+                              jbw_series_title(s), b1);
+                s = NULL;
+            } else {
+                if ((st = jbw__series_until(&own, s, c->date)) != JBW_OK)
+                    return st;
+                s = own;
+                cut = e1;
+            }
+        }
+    }
     if (!s) {
         int region = c->scope_key && c->scope_group == JBW_GROUP_REGION;
         st = jbw_series_new(&own, jbw__brief_scope_words(c));
@@ -389,31 +423,18 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
                         "The data gives the state on the date only; a "
                         "course over time needs a series of exports."));
     } else {
-        jbw_series_point last;
-        size_t n = jbw_series_count(s);
         jbw__doc_text(d, JBW__BLOCK_H3, T(c, "Verloop: %s", "Over time: %s"),
                       jbw_series_title(s) && *jbw_series_title(s)
                           ? jbw_series_title(s)
                           : T(c, "reeks", "series"));
-        /* a brief is of its date: points after it are left out, and the
-         * brief says so */
-        memset(&last, 0, sizeof last);
-        last.version = JBW_SERIES_POINT_VERSION;
-        if (n && jbw_series_get(&last, s, n - 1) == JBW_OK &&
-            last.date > c->date) {
-            fmtbuf end;
-            if ((st = jbw__series_until(&own, s, c->date)) != JBW_OK)
-                return st;
-            s = own;
-            jbw__fmt_date(end, last.date, c->lang);
+        if (cut)
             jbw__doc_text(d, JBW__BLOCK_NOTE,
                           T(c,
                             "De reeks loopt tot %s; de punten na de "
                             "peildatum van dit stuk (%s) zijn weggelaten.",
                             "The series runs to %s; its points after this "
                             "brief's date (%s) are left out."),
-                          end, day);
-        }
+                          cut, day);
     }
     st = series_table(c, s);
     /* Figures from elsewhere (a published table) say so under the table;

@@ -62,12 +62,18 @@ fma)
         echo "this compiler or machine makes no fused multiply-add: skipped"
         exit 77
     fi
+    # the parent's C standard with its extensions: -std=gnu99
     cmake -S "$src/tests/consumer/subdir" -B "$work/fma/sd" \
         -DJBW_SOURCE_DIR="$src" -DCMAKE_C_COMPILER="$cc" \
-        -DCMAKE_C_EXTENSIONS=ON -DCMAKE_C_FLAGS="$flags" >/dev/null
+        -DCMAKE_C_STANDARD=99 -DCMAKE_C_EXTENSIONS=ON \
+        -DCMAKE_C_FLAGS="$flags" >/dev/null
     cmake --build "$work/fma/sd" --target jbw -j2 >/dev/null
     lib=$(find "$work/fma/sd" -name 'libjbw.a' -o -name 'libjbw.so' | head -n 1)
-    fused=$(objdump -d "$lib" | grep -cE 'vfn?m(add|sub)' || true)
+    if [ -z "$lib" ]; then
+        echo "the subproject built no libjbw"; exit 1
+    fi
+    objdump -d "$lib" >"$work/fma/lib.asm"
+    fused=$(grep -cE 'vfn?m(add|sub)' "$work/fma/lib.asm" || true)
     echo "fused multiply-adds: control.o has some, $(basename "$lib") has $fused"
     test "$fused" -eq 0
     ;;

@@ -37,10 +37,10 @@ foreach(line IN LISTS lines)
   if(NOT rc EQUAL 0 OR NOT got_sha STREQUAL want_sha OR NOT got_len EQUAL want_len)
     math(EXPR failed "${failed} + 1")
     message(SEND_ERROR "${SCALE}x jbw ${CMAKE_MATCH_4}: exit ${rc}, "
-            "${got_len} bytes, sha256 ${got_sha}; 0.1.0 wrote ${want_len} "
+            "${got_len} bytes, sha256 ${got_sha}; the golden output is ${want_len} "
             "bytes, sha256 ${want_sha}")
   else()
-    message(STATUS "${SCALE}x jbw ${CMAKE_MATCH_4}: identical to 0.1.0")
+    message(STATUS "${SCALE}x jbw ${CMAKE_MATCH_4}: identical to the golden output")
   endif()
 endforeach()
 if(checked EQUAL 0)

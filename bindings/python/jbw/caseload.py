@@ -536,16 +536,26 @@ def _totals_row(key: str, t: Totals) -> Dict[str, Any]:
     return row
 
 
-def warn_after_reference(snapshot: Snapshot, days: int, what: str) -> None:
-    """A ``UserWarning`` when the date (day number) lies after the
-    snapshot's reference date: the library then carries that day's
-    assignments forward as if nothing changed."""
+def warn_off_reference(snapshot: Snapshot, days: int, what: str) -> None:
+    """A ``UserWarning`` when the date (day number) is not the snapshot's
+    reference date, as the ``jbw`` command says: after it, the library
+    carries that day's assignments forward as if nothing changed; before
+    it, bestaand is too low (a measure that lost its worker then and has
+    one again on the reference date counts as assigned)."""
     ref = C.jbw_snapshot_reference_date(snapshot._p)
-    if days != S.DATE_NONE and days > ref:
+    if days == S.DATE_NONE or days == ref:
+        return
+    if days > ref:
         warnings.warn(f"{what}: {from_days(days)} is after the data's reference "
                       f"date {from_days(ref)}; the assignments of {from_days(ref)} "
                       "are carried forward as if nothing changed (the jbw command "
                       "refuses such a date)", UserWarning, stacklevel=3)
+    else:
+        warnings.warn(f"{what}: {from_days(days)} is before the data's reference "
+                      f"date {from_days(ref)}; a measure that waited for a new "
+                      f"worker on {from_days(days)} and has one again on "
+                      f"{from_days(ref)} counts as assigned, so bestaand is too "
+                      "low", UserWarning, stacklevel=3)
 
 
 def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
@@ -563,7 +573,7 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
             snapshot's is computed as if that day's assignments still held
             (the records say who is assigned on the snapshot's date only),
             with a ``UserWarning`` saying so; the ``jbw`` command refuses
-            it.
+            it. An earlier date warns too: bestaand is too low then.
         period_from, period_to: coupling period (default: the 3 months
             before the date, up to the date).
         coupling_workdays: the coupling norm in werkdagen (default 5).
@@ -575,7 +585,6 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
     C.jbw_caseload_options_init(byref(opts), S.CaseloadOptions.VERSION)
     instance(snapshot, Snapshot, "snapshot")
     opts.date = to_days(date, "date")
-    warn_after_reference(snapshot, opts.date, "compute_caseload")
     opts.period_from = to_days(period_from, "period_from")
     opts.period_to = to_days(period_to, "period_to")
     opts.coupling_workdays = whole(coupling_workdays, "coupling_workdays", 0)
@@ -589,6 +598,7 @@ def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,
     if own_norm:
         n.close()  # type: ignore[union-attr]  (the result holds a copy)
     result.synthetic = getattr(snapshot, "synthetic", False)
+    warn_off_reference(snapshot, opts.date, "compute_caseload")
     return result
 
 

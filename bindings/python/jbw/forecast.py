@@ -31,7 +31,7 @@ from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import (DateLike, FieldsOnly, Handle, _invalid, dec, enc, from_days, instance, new_handle,
                     number, path_arg, seq_index, take_string, text_arg, to_days,
                     whole)
-from .caseload import Norm, norm_handle, record, warn_after_reference
+from .caseload import Norm, norm_handle, record, warn_off_reference
 from .errors import RangeError
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
@@ -400,13 +400,13 @@ class ForecastParams(FieldsOnly):
         family. The inflow is set to the steady-state level active /
         duration, an illustrative default: set the real inflow after. A date
         after the snapshot's reference date carries that day's assignments
-        forward, with a ``UserWarning`` saying so."""
-        warn_after_reference(instance(snapshot, Snapshot, "snapshot"),
-                             to_days(date, "date"), "ForecastParams.from_snapshot")
+        forward, with a ``UserWarning`` saying so; an earlier one warns that
+        bestaand is too low then."""
         p, keep = (base or cls.default())._to_c()
         C.jbw_forecast_params_from_snapshot(byref(p), instance(snapshot, Snapshot, "snapshot")._p,
                                             norm_handle(norm),
-                                            to_days(date), enc(organisation), enc(region))
+                                            to_days(date, "date"), enc(organisation), enc(region))
+        warn_off_reference(snapshot, to_days(date, "date"), "ForecastParams.from_snapshot")
         out = cls._from_c(p)
         out.data_notice = snapshot.data_notice
         return out

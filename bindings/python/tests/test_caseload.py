@@ -177,18 +177,26 @@ class CaseloadTests(unittest.TestCase):
         cls.result.close()
         cls.snap.close()
 
-    def test_a_date_after_the_data_warns_that_assignments_are_carried_forward(self):
+    def test_a_date_off_the_datas_date_warns(self):
         import warnings
         with self.assertWarns(UserWarning) as w:
             jbw.compute_caseload(self.snap, date=date(2025, 9, 2)).close()
         self.assertIn("2025-09-02 is after the data's reference date 2025-09-01", str(w.warning))
         with self.assertWarns(UserWarning):
             jbw.ForecastParams.from_snapshot(self.snap, date="2025-10-01")
-        # the reference date itself and earlier dates do not warn
+        # an earlier date: bestaand is too low then, as jbw --date says
+        with self.assertWarns(UserWarning) as w:
+            jbw.compute_caseload(self.snap, date=date(2025, 8, 1)).close()
+        self.assertIn("2025-08-01 is before the data's reference date 2025-09-01", str(w.warning))
+        self.assertIn("bestaand is too low", str(w.warning))
+        with self.assertWarns(UserWarning):
+            jbw.ForecastParams.from_snapshot(self.snap, date=date(2025, 8, 1))
+        # the reference date itself (given or by default) does not warn
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             jbw.compute_caseload(self.snap, date=D).close()
-            jbw.ForecastParams.from_snapshot(self.snap, date=date(2025, 8, 1))
+            jbw.compute_caseload(self.snap).close()
+            jbw.ForecastParams.from_snapshot(self.snap)
 
     def test_totals_worked_out_by_hand(self):
         t = self.result.totals

@@ -3,6 +3,7 @@ jbw-wachtrisico 1 (waitrisk.h), batch = one by one, ranking, triage and
 allocation. Scored on Monday 1 September 2025 with the CAO calendar; no
 holidays fall in July-August 2025."""
 import array
+import dataclasses
 import json
 import os
 import unittest
@@ -11,7 +12,7 @@ from datetime import date, timedelta
 import jbw
 from jbw import Band, Item, Kind, WaitCase
 
-from .support import D, small_snapshot
+from .support import D, small_measures, small_snapshot, small_workers
 
 
 def case_a():
@@ -500,6 +501,19 @@ class TriageAndAllocation(unittest.TestCase):
             # so the computed band is the band (60 points: hoog)
             self.assertEqual([(r["id"], r["state"], r["band"], r["computed_band"]) for r in recs],
                              [("M3", "nieuw", "hoog", "hoog"), ("M6", "bestaand", "hoog", "hoog")])
+        # a professional's override: band is the override, computed_band
+        # the model's own (M3's 60 points: hoog)
+        snap = jbw.Snapshot(None, D)
+        self.addCleanup(snap.close)
+        snap.add_workers(small_workers())
+        measures = small_measures()
+        measures[2] = dataclasses.replace(measures[2], override_band=Band.ACUUT,
+                                          override_reason="onveilige thuissituatie gemeld")
+        snap.add_measures(measures)
+        with snap.triage(self.v1) as t:
+            row = next(r for r in t.to_records() if r["id"] == "M3")
+            self.assertEqual((row["band"], row["computed_band"], row["overridden"]),
+                             ("acuut", "hoog", True))
 
     def test_triage_scores_equal_the_model_scores(self):
         with jbw.WaitRiskModel(1) as m, self.snap.triage(m) as t:
