@@ -385,15 +385,17 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
             jbw__fmt_date(b1, first.date, c->lang);
             jbw__fmt_date(e1, last.date, c->lang);
             if (first.date > c->date) {
+                const char *title = jbw_series_title(s);
+                int named = title && *title;
                 jbw__doc_text(d, JBW__BLOCK_NOTE,
                               T(c,
-                                "De reeks %s begint op %s, na de peildatum "
+                                "De reeks%s%s begint op %s, na de peildatum "
                                 "van dit stuk; hieronder de stand op de "
                                 "peildatum.",
-                                "The series %s begins on %s, after this "
+                                "The series%s%s begins on %s, after this "
                                 "brief's date; below, the state on the "
                                 "date."),
-                              jbw_series_title(s), b1);
+                              named ? " " : "", named ? title : "", b1);
                 s = NULL;
             } else {
                 if ((st = jbw__series_until(&own, s, c->date)) != JBW_OK)
