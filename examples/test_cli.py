@@ -1212,6 +1212,20 @@ class Model(unittest.TestCase):
 
 
 class Forecast(unittest.TestCase):
+    def test_one_month_is_one_maand(self):
+        # "1 maand", "1 month" in the text and the chart; "2 maanden"
+        self.assertIn("Prognose, 1 maand, deterministisch", run("forecast", "--months", "1").stdout)
+        self.assertIn("Forecast, 1 month, deterministic",
+                      run("forecast", "--months", "1", "--lang", "en").stdout)
+        self.assertIn("Prognose, 2 maanden, deterministisch",
+                      run("forecast", "--months", "2").stdout)
+        svg = os.path.join(cli.WORK, "forecast-1.svg")
+        run("forecast", "--months", "1", "--svg", svg)
+        with open(svg, encoding="utf-8") as f:
+            chart = f.read()
+        self.assertIn("Prognose over 1 maand vanaf", chart)
+        self.assertIn("Na 1 maand:", chart)
+
     def scenario(self, text):
         return cli.work_file("scenario.txt", text)
 

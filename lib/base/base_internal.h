@@ -227,6 +227,8 @@ void jbw__notice_text(jbw__buf *b, const char *notice);
  * notices (the synthetic example, the published series) in Dutch on the
  * line after them, as the charts and the brief do (out/text.c). */
 void jbw__notice_text_lang(jbw__buf *b, const char *notice, jbw_lang lang);
+/* "maand" or "maanden", "month" or "months", for n (base/table.c). */
+const char *jbw__months_word(long n, jbw_lang lang);
 void jbw__notice_json(jbw__buf *b, const char *notice);
 void jbw__notice_csv_header_end(jbw__buf *b, const char *notice);
 void jbw__notice_csv_row_end(jbw__buf *b, const char *notice);

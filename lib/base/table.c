@@ -93,3 +93,10 @@ void jbw__fmt_num(char *out, size_t size, double v, int dec)
         v = 0.0;
     jbw__fixed(out, size, v, dec); /* "%.*f" with a '.', without printf */
 }
+
+const char *jbw__months_word(long n, jbw_lang lang)
+{
+    if (lang == JBW_LANG_EN)
+        return n == 1 ? "month" : "months";
+    return n == 1 ? "maand" : "maanden";
+}

@@ -368,11 +368,12 @@ static void desc_plot(jbw__buf *d, const view *v, const plot *p,
     jbw__fmt_number(a, field(rk, p->actual), dec, lang);
     jbw__buf_printf(d,
                     JBW__T(lang,
-                           " %s: bij de start %s; na %ld maanden (%s) "
+                           " %s: bij de start %s; na %ld %s (%s) "
                            "prognose %s, werkelijk %s.",
-                           " %s: %s at the start; after %ld months (%s) "
+                           " %s: %s at the start; after %ld %s (%s) "
                            "forecast %s, actual %s."),
-                    what, start, (long)v->months, date, f, a);
+                    what, start, (long)v->months,
+                    jbw__months_word(v->months, lang), date, f, a);
 }
 
 static const char one_export_nl[] =

@@ -238,9 +238,9 @@ typedef struct words {
 } words;
 
 static const words words_nl = {
-    "Prognose, %d maanden, stochastisch: gemiddelde van %zu herhalingen "
+    "Prognose, %d %s, stochastisch: gemiddelde van %zu herhalingen "
     "(seed %llu), p5-p95 van de wachtlijst\n",
-    "Prognose, %d maanden, deterministisch (verwachte waarden)\n",
+    "Prognose, %d %s, deterministisch (verwachte waarden)\n",
     "Aannames: personeelsverloop %.1f%% per jaar; werving %.2f fte per "
     "maand",
     " in maanden 1-%d",
@@ -255,9 +255,9 @@ static const words words_nl = {
 };
 
 static const words words_en = {
-    "Forecast, %d months, stochastic: mean of %zu replicates (seed %llu), "
+    "Forecast, %d %s, stochastic: mean of %zu replicates (seed %llu), "
     "p5-p95 of the waiting list\n",
-    "Forecast, %d months, deterministic (expected values)\n",
+    "Forecast, %d %s, deterministic (expected values)\n",
     "Assumptions: annual staff turnover %.1f%%; hiring %.2f FTE a month",
     " in months 1-%d",
     {"; hiring plan %.2f FTE in %d cohort",
@@ -390,10 +390,12 @@ jbw_status jbw_forecast_text_lang(char **out, size_t *len,
     jbw__notice_text_lang(&b, jbw_forecast_data_notice(fc), lang);
     if (jbw_forecast_replicates(fc))
         jbw__buf_printf(&b, w->stochastic, (int)jbw_forecast_months(fc),
+                        jbw__months_word(jbw_forecast_months(fc), lang),
                         jbw_forecast_replicates(fc),
                         (unsigned long long)jbw_forecast_seed(fc));
     else
-        jbw__buf_printf(&b, w->deterministic, (int)jbw_forecast_months(fc));
+        jbw__buf_printf(&b, w->deterministic, (int)jbw_forecast_months(fc),
+                        jbw__months_word(jbw_forecast_months(fc), lang));
     text_assumptions(&b, fc, w, lang);
     text_header(&b, fc, w);
     for (t = 0; t <= jbw_forecast_months(fc); t++)

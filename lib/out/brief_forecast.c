@@ -483,10 +483,10 @@ static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
         T(c, "Wachtend aan het eind (gemiddeld)", "Waiting at the end (mean)"),
         runs, n, cell_end);
     snprintf(label, sizeof label,
-             T(c,
-               "Werving nodig voor hoogstens %s wachtenden binnen %d maanden",
-               "Hiring needed for at most %s waiting within %d months"),
-             num(t, c, o->relief_target, 0), (int)o->relief_months);
+             T(c, "Werving nodig voor hoogstens %s wachtenden binnen %d %s",
+               "Hiring needed for at most %s waiting within %d %s"),
+             num(t, c, o->relief_target, 0), (int)o->relief_months,
+             jbw__months_word(o->relief_months, c->lang));
     row(c, label, runs, n, cell_relief);
     jbw__fmt_pct(p, o->queue_percent, c->lang);
     snprintf(label, sizeof label,

@@ -246,25 +246,25 @@ static void desc(jbw__buf *d, const chart_series *f, const jbw__publish *p,
     jbw__fmt_published_figure(t, p, f->total[0], lang);
     jbw__buf_printf(d,
                     JBW__T(lang,
-                           "Prognose over %d maanden vanaf %s. Boven: "
+                           "Prognose over %d %s vanaf %s. Boven: "
                            "wachtende maatregelen, nieuw en bestaand "
                            "gestapeld, het totaal als dikke lijn. Begin: %s "
                            "nieuw, %s bestaand, %s totaal.",
-                           "Forecast over %d months from %s. Above: waiting "
+                           "Forecast over %d %s from %s. Above: waiting "
                            "measures, nieuw and bestaand stacked, the total "
                            "as a thick line. Start: %s nieuw, %s bestaand, %s "
                            "in all."),
-                    (int)e, m0, a, b, t);
+                    (int)e, jbw__months_word(e, lang), m0, a, b, t);
     jbw__fmt_number(a, f->nieuw[e], 0, lang);
     jbw__fmt_number(b, f->bestaand[e], 0, lang);
     jbw__fmt_number(t, f->total[e], 0, lang);
     jbw__buf_printf(d,
                     JBW__T(lang,
-                           " Na %d maanden: %s nieuw, %s bestaand, %s "
+                           " Na %d %s: %s nieuw, %s bestaand, %s "
                            "totaal",
-                           " After %d months: %s nieuw, %s bestaand, %s in "
+                           " After %d %s: %s nieuw, %s bestaand, %s in "
                            "all"),
-                    (int)e, a, b, t);
+                    (int)e, jbw__months_word(e, lang), a, b, t);
     if (f->replicates) {
         jbw__fmt_number(lo, f->p5[e], 0, lang);
         jbw__fmt_number(hi, f->p95[e], 0, lang);
@@ -498,9 +498,10 @@ jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
         jbw__fmt_number(b0, f[i].total[0], 0, c.lang);
         jbw__fmt_number(e, f[i].total[f[i].months], 0, c.lang);
         jbw__buf_printf(&d,
-                        JBW__T(c.lang, " %s: van %s naar %s na %d maanden",
-                               " %s: from %s to %s after %d months"),
-                        name ? name : nm, b0, e, (int)f[i].months);
+                        JBW__T(c.lang, " %s: van %s naar %s na %d %s",
+                               " %s: from %s to %s after %d %s"),
+                        name ? name : nm, b0, e, (int)f[i].months,
+                        jbw__months_word(f[i].months, c.lang));
         if (f[i].replicates) {
             jbw__fmt_number(lo, f[i].p5[f[i].months], 0, c.lang);
             jbw__fmt_number(up, f[i].p95[f[i].months], 0, c.lang);
