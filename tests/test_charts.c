@@ -216,6 +216,8 @@ static void every_bar_of_the_series_chart_has_its_date(void **state)
                  second[i]);
         assert_contains(svg, want);
     }
+    /* each bar's tooltip names both parts (the letter's 32 and 64) */
+    assert_contains(svg, "<title>1-1-2025: 32 nieuw, 64 bestaand</title>");
     jbw_free(svg);
     jbw_series_free(s);
 }

@@ -60,6 +60,8 @@ static void series_desc(jbw__buf *d, const jbw__chart *c,
     char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE], t[JBW__FMT_SIZE],
         day[JBW__FMT_SIZE], last[JBW__FMT_SIZE];
     size_t i;
+    const char *what = measures ? JBW__T(c->lang, "maatregelen", "measures")
+                                : JBW__T(c->lang, "jeugdigen", "children");
     jbw__fmt_date(day, pt[0].date, c->lang);
     jbw__fmt_date(last, pt[n - 1].date, c->lang);
     if (n == 1)
@@ -70,9 +72,7 @@ static void series_desc(jbw__buf *d, const jbw__chart *c,
                                "peildatum %s.",
                                "Stacked bar: %s without a fixed "
                                "jeugdbeschermer, nieuw and bestaand, on %s."),
-                        measures ? JBW__T(c->lang, "maatregelen", "measures")
-                                 : JBW__T(c->lang, "jeugdigen", "children"),
-                        day);
+                        what, day);
     else
         jbw__buf_printf(d,
                         JBW__T(c->lang,
@@ -82,9 +82,7 @@ static void series_desc(jbw__buf *d, const jbw__chart *c,
                                "Stacked bars: %s without a fixed "
                                "jeugdbeschermer, nieuw and bestaand, on %zu "
                                "dates from %s to %s."),
-                        measures ? JBW__T(c->lang, "maatregelen", "measures")
-                                 : JBW__T(c->lang, "jeugdigen", "children"),
-                        n, day, last);
+                        what, n, day, last);
     for (i = 0; i < n; i++) {
         jbw__fmt_date(day, pt[i].date, c->lang);
         jbw__fmt_published(a, &c->publish, pt[i].nieuw, c->lang);
@@ -136,15 +134,23 @@ static double series_x(const jbw_series_point *pt, size_t i, size_t n, double L,
                  : (L + R) / 2;
 }
 
-/* The day and "nieuw + bestaand" under a point's bar. */
-static void point_labels(char *day, char *parts, size_t size,
-                         const jbw__chart *c, const jbw_series_point *p)
+/* The texts of a point's bar: the day and "nieuw + bestaand" under it,
+ * and its tooltip, "day: n nieuw, m bestaand". */
+typedef struct point_text {
+    char day[JBW__FMT_SIZE], parts[2 * JBW__FMT_SIZE + 8],
+        tip[4 * JBW__FMT_SIZE + 32];
+} point_text;
+
+static void point_labels(point_text *pt, const jbw__chart *c,
+                         const jbw_series_point *p)
 {
     char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE];
-    jbw__fmt_date(day, p->date, c->lang);
+    jbw__fmt_date(pt->day, p->date, c->lang);
     jbw__fmt_published(a, &c->publish, p->nieuw, c->lang);
     jbw__fmt_published(b, &c->publish, p->bestaand, c->lang);
-    snprintf(parts, size, "%s + %s", a, b);
+    snprintf(pt->parts, sizeof pt->parts, "%s + %s", a, b);
+    snprintf(pt->tip, sizeof pt->tip, "%s: %s nieuw, %s bestaand", pt->day, a,
+             b);
 }
 
 jbw_status jbw_chart_series_svg(char **out, size_t *len,
@@ -202,9 +208,9 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     /* a second row of labels, when bars stand close, makes room below */
     memset(&rows, 0, sizeof rows);
     for (i = 0; i < n; i++) {
-        char day[JBW__FMT_SIZE], parts[2 * JBW__FMT_SIZE + 8];
-        point_labels(day, parts, sizeof parts, &c, &pt[i]);
-        (void)label_row(&rows, series_x(pt, i, n, L, R, span), day, parts);
+        point_text l;
+        point_labels(&l, &c, &pt[i]);
+        (void)label_row(&rows, series_x(pt, i, n, L, R, span), l.day, l.parts);
     }
     below = rows.used[1] ? 34 : 0;
     measures = jbw_series_counts_measures(series);
@@ -247,19 +253,19 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
                                   drawn(&c.publish, pt[i].nieuw) +
                                       drawn(&c.publish, pt[i].bestaand),
                                   B, T);
-        char t[JBW__FMT_SIZE], day[JBW__FMT_SIZE], parts[2 * JBW__FMT_SIZE + 8],
-            tip[4 * JBW__FMT_SIZE + 32];
+        char t[JBW__FMT_SIZE];
+        point_text l;
         int row;
-        point_labels(day, parts, sizeof parts, &c, &pt[i]);
+        point_labels(&l, &c, &pt[i]);
         jbw__fmt_published(t, &c.publish, pt[i].total, c.lang);
-        snprintf(tip, sizeof tip, "%s: %s", day, parts);
-        jbw__svg_rect(&s, x - bw / 2, yn, bw, B - yn, JBW__STYLE_SOLID, tip);
-        jbw__svg_rect(&s, x - bw / 2, yb, bw, yn - yb, JBW__STYLE_HATCH, tip);
+        jbw__svg_rect(&s, x - bw / 2, yn, bw, B - yn, JBW__STYLE_SOLID, l.tip);
+        jbw__svg_rect(&s, x - bw / 2, yb, bw, yn - yb, JBW__STYLE_HATCH, l.tip);
         jbw__svg_label(&s, x, yb - 6, "middle", 13, 1, t);
-        row = label_row(&rows, x, day, parts);
+        row = label_row(&rows, x, l.day, l.parts);
         if (row >= 0) {
-            jbw__svg_label(&s, x, B + 18 + 34 * row, "middle", 11.5, 0, day);
-            jbw__svg_label(&s, x, B + 34 + 34 * row, "middle", 11.5, 0, parts);
+            jbw__svg_label(&s, x, B + 18 + 34 * row, "middle", 11.5, 0, l.day);
+            jbw__svg_label(&s, x, B + 34 + 34 * row, "middle", 11.5, 0,
+                           l.parts);
         }
     }
     jbw__svg_line(&s, L, B, R, B, JBW__STYLE_TOTAL);
