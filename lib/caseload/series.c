@@ -25,7 +25,6 @@ struct jbw_series {
     series_pt *pts;
     size_t count;
     size_t cap;
-    size_t from_snapshots; /* points added by jbw_series_add_snapshot */
 };
 
 /* Counts above this would overflow the signed changes. */
@@ -182,20 +181,22 @@ jbw_status jbw_series_add_snapshot(jbw_series *series, const jbw_snapshot *snap,
         series->notice = notice;
     }
     series->pts[series_find(series, date)].from_snapshot = 1;
-    series->from_snapshots++;
     return jbw__ok();
 }
 
 size_t jbw__series_snapshot_points(const jbw_series *series)
 {
-    return series ? series->from_snapshots : 0;
+    size_t i, n = 0;
+    for (i = 0; series && i < series->count; i++)
+        n += series->pts[i].from_snapshot ? 1u : 0u;
+    return n;
 }
 
 jbw_status jbw__series_until(jbw_series **out, const jbw_series *series,
                              jbw_date last)
 {
     jbw_series *s;
-    size_t n = 0, i;
+    size_t n = 0;
     jbw_status st = jbw_series_new(&s, series->title);
     if (st != JBW_OK)
         return st;
@@ -208,10 +209,7 @@ jbw_status jbw__series_until(jbw_series **out, const jbw_series *series,
     }
     if (n)
         memcpy(s->pts, series->pts, n * sizeof *s->pts);
-    s->count = s->cap = n;
-    /* what the kept points are: from a snapshot or given as counts */
-    for (i = 0; i < n; i++)
-        s->from_snapshots += s->pts[i].from_snapshot ? 1u : 0u;
+    s->count = s->cap = n; /* each point says what it is */
     *out = s;
     return JBW_OK;
 }
@@ -219,7 +217,7 @@ jbw_status jbw__series_until(jbw_series **out, const jbw_series *series,
 int jbw_series_counts_measures(const jbw_series *series)
 {
     return series && series->count > 0 &&
-           series->from_snapshots == series->count;
+           jbw__series_snapshot_points(series) == series->count;
 }
 
 const char *jbw_series_title(const jbw_series *series)
