@@ -153,3 +153,18 @@ int jbw__has_text(const char *s)
             return 1;
     return 0;
 }
+
+int jbw__name_eq_n(const char *name, size_t n, const char *want)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)name[i], b = (unsigned char)want[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b - 'A' + 'a');
+        if (a != b || !b)
+            return 0;
+    }
+    return want[n] == '\0';
+}

@@ -131,6 +131,9 @@ char *jbw__strdup(const char *s); /* NULL in, NULL out */
 char *jbw__strndup(const char *s, size_t n);
 /* 1 when s is not NULL and holds something other than white space. */
 int jbw__has_text(const char *s);
+/* ASCII case-insensitive equality of name[0..n) and the string `want`
+ * (codes, column names, keys: the locale must not matter). */
+int jbw__name_eq_n(const char *name, size_t n, const char *want);
 
 /* Grows *array (of elem bytes) to hold at least `need` elements,
  * doubling; returns 0 on success, -1 on out of memory (array unchanged). */

@@ -92,22 +92,6 @@ int jbw_kind_is_emergency(jbw_kind kind)
 
 /* ---- code lookup ------------------------------------------------------- */
 
-/* ASCII-only case folding: codes are ASCII and the locale must not matter. */
-static int ascii_lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-static int code_equal(const char *code, const char *text, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++)
-        if (!code[i] || ascii_lower((unsigned char)code[i]) !=
-                            ascii_lower((unsigned char)text[i]))
-            return 0;
-    return code[len] == '\0';
-}
-
 /*
  * Finds text among `count` codes at stride `stride` bytes (the code being
  * the first member of each element). Returns the index or -1.
@@ -120,7 +104,7 @@ static long find_code(const void *table, size_t count, size_t stride,
         const char *code =
             *(const char *const *)(const void *)((const char *)table +
                                                  i * stride);
-        if (code_equal(code, text, len))
+        if (jbw__name_eq_n(text, len, code))
             return (long)i;
     }
     return -1;

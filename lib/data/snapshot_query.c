@@ -200,21 +200,6 @@ jbw_status jbw_snapshot_measure_state(jbw_measure_state *out,
     return jbw__ok();
 }
 
-/* ASCII case-insensitive equality of two NUL-terminated strings. */
-static int same_letters(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-        if (x >= 'a' && x <= 'z')
-            x = (unsigned char)(x - 'a' + 'A');
-        if (y >= 'a' && y <= 'z')
-            y = (unsigned char)(y - 'a' + 'A');
-        if (x != y)
-            return 0;
-    }
-    return *a == *b;
-}
-
 /*
  * The error of a key the registry does not hold: the key that differs in
  * case only, when there is one (keys are case-sensitive), else the keys
@@ -228,7 +213,7 @@ static JBW__COLD jbw_status unknown_key(const jbw__strmap *keys,
     size_t k, at = 0;
     jbw__quote_value(q, sizeof q, key, strlen(key));
     for (k = 0; k < keys->count; k++)
-        if (same_letters(jbw__strmap_key(keys, k), key))
+        if (jbw__name_eq_n(key, strlen(key), jbw__strmap_key(keys, k)))
             return jbw__error(JBW_ENOTFOUND,
                               "%s: %s '%s' is not in the registry; keys are "
                               "case-sensitive: did you mean '%s'?",

@@ -557,22 +557,6 @@ void jbw__csv_close(jbw__csv *c)
     c->buf_len = c->buf_cap = c->count = c->field_cap = c->name_count = 0;
 }
 
-/* ASCII case-insensitive equality of name[0..n) and the string `want`. */
-int jbw__name_eq_n(const char *name, size_t n, const char *want)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)name[i], b = (unsigned char)want[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b - 'A' + 'a');
-        if (a != b || !b)
-            return 0;
-    }
-    return want[n] == '\0';
-}
-
 static int name_eq(const char *name, const char *want)
 {
     return jbw__name_eq_n(name, strlen(name), want);

@@ -111,9 +111,6 @@ jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
                             const unsigned char *required, size_t n,
                             int allow_unknown);
 
-/* ASCII case-insensitive equality of name[0..n) and the string `want`. */
-int jbw__name_eq_n(const char *name, size_t n, const char *want);
-
 /*
  * JBW_EPARSE naming the line when the current record does not have as
  * many fields as the header; JBW_OK otherwise.
