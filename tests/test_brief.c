@@ -1261,6 +1261,17 @@ static void brief_leaves_published_figures_as_published(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* The brief of `snap` with options `o` in Markdown (free with jbw_free). */
+static char *markdown_of(const jbw_snapshot *snap, const jbw_brief_options *o)
+{
+    jbw_brief *b = NULL;
+    char *md = NULL;
+    assert_ok(jbw_brief_new(&b, snap, o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    jbw_brief_free(b);
+    return md;
+}
+
 /* Only the library's own published series is shown as published: a
  * series counted from exports whose notice (from a data_notice file, say)
  * claims "PUBLISHED figures" still follows the rule for small counts. */
@@ -1269,7 +1280,6 @@ static void brief_exempts_only_the_librarys_published_series(void **state)
     jbw_snapshot *snap = NULL;
     jbw_series *own = NULL;
     jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
-    jbw_brief *b = NULL;
     char *md = NULL;
     (void)state;
     assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
@@ -1280,13 +1290,11 @@ static void brief_exempts_only_the_librarys_published_series(void **state)
     o.suppress_below = 1000; /* 96, 45 and 141 are all below it */
     o.replicates = 0;
     o.months = 6;
-    assert_ok(jbw_brief_new(&b, snap, &o));
-    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    md = markdown_of(snap, &o);
     assert_contains(md, "| 1-9-2025 | < 1.000 | < 1.000 | < 1.000 |");
     assert_null(strstr(md, "| 1-9-2025 | 96 | 45 | 141 |"));
     assert_null(strstr(md, "zoals ze zijn gepubliceerd"));
     jbw_free(md);
-    jbw_brief_free(b);
     jbw_series_free(own);
     jbw_snapshot_free(snap);
 }
@@ -1298,7 +1306,6 @@ static void brief_of_an_organisation_says_bij_and_hides_its_start(void **state)
 {
     jbw_snapshot *snap = NULL;
     jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
-    jbw_brief *b = NULL;
     char *md = NULL;
     (void)state;
     assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
@@ -1306,8 +1313,7 @@ static void brief_of_an_organisation_says_bij_and_hides_its_start(void **state)
     o.suppress_below = 1000;
     o.replicates = 0;
     o.months = 6;
-    assert_ok(jbw_brief_new(&b, snap, &o));
-    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    md = markdown_of(snap, &o);
     assert_contains(md, "Op 1-9-2025 hadden bij Leger des Heils");
     assert_contains(md, "\nBij Leger des Heils");
     assert_contains(md, "Wachtenden per band bij Leger des Heils");
@@ -1316,7 +1322,6 @@ static void brief_of_an_organisation_says_bij_and_hides_its_start(void **state)
                         "totaal.");
     assert_contains(md, "| Start | < 1.000 wachtend;");
     jbw_free(md);
-    jbw_brief_free(b);
     jbw_snapshot_free(snap);
 }
 
@@ -1602,7 +1607,6 @@ static void a_cut_series_keeps_its_own_points_under_the_rule(void **state)
     jbw_snapshot *snap = small_snapshot();
     jbw_series *series = mixed_series(snap);
     jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
-    jbw_brief *b = NULL;
     char *md = NULL;
     (void)state;
     o.replicates = 0;
@@ -1610,8 +1614,7 @@ static void a_cut_series_keeps_its_own_points_under_the_rule(void **state)
     o.date = D(2025, 6, 1);
     o.suppress_below = 10;
     o.round_to = 5;
-    assert_ok(jbw_brief_new(&b, snap, &o));
-    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    md = markdown_of(snap, &o);
     /* the small snapshot has fewer than 10 measures in all: its point is
      * hidden (0 stays 0); the published 20-9-2024 point (41, 72) is not
      * exempt in a mixed series either */
@@ -1622,18 +1625,15 @@ static void a_cut_series_keeps_its_own_points_under_the_rule(void **state)
                         "peildatum van dit stuk (1-6-2025) zijn weggelaten.");
     assert_null(strstr(md, "| 1-7-2025 |"));
     jbw_free(md);
-    jbw_brief_free(b);
     /* a brief before the series' first point shows its own point */
     o.date = D(2024, 6, 1);
-    assert_ok(jbw_brief_new(&b, snap, &o));
-    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    md = markdown_of(snap, &o);
     assert_contains(md, "De reeks Zuid-Holland Zuid begint op 20-9-2024, na "
                         "de peildatum van dit stuk; hieronder de stand op de "
                         "peildatum.");
     assert_null(strstr(md, "| 20-9-2024 |"));
     assert_contains(md, "| 1-6-2024 |");
     jbw_free(md);
-    jbw_brief_free(b);
     jbw_series_free(series);
     jbw_snapshot_free(snap);
 }
