@@ -449,6 +449,43 @@ static void test_missing_required_column_is_named(void **state)
                           "missing");
 }
 
+/* worker_id is optional: without the column no measure has a worker. A
+ * rule about the worker that fails then says the column is missing; with
+ * the column present the same rule's error does not. */
+static void test_missing_worker_id_column_is_hinted(void **state)
+{
+    static const char no_column[] =
+        "id,child_id,kind,organisation,region,start,first_assigned\n"
+        "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,2025-01-13\n";
+    static const char empty_worker[] =
+        "id,child_id,kind,organisation,region,start,first_assigned,"
+        "worker_id\n"
+        "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,2025-01-13,\n";
+    static const char hint[] = "(the file has no 'worker_id' column, so no "
+                               "measure has a worker)";
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_rejects *rej = NULL;
+    const char *reason = NULL;
+    (void)state;
+    load_fails(no_column, WORKERS, NULL, JBW_EINVAL);
+    assert_error_contains("measures.csv line 2: first_assigned is set and "
+                          "there is no worker now");
+    assert_error_contains(hint);
+    load_fails(empty_worker, WORKERS, NULL, JBW_EINVAL);
+    assert_error_contains("there is no worker now");
+    assert_null(strstr(jbw_last_error(), "'worker_id' column"));
+    /* lenient: the rejected row's reason carries the hint too */
+    opts.lenient = 1;
+    assert_ok(load(&snap, &rej, no_column, WORKERS, &opts));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 0);
+    assert_int_equal(jbw_rejects_count(rej), 1);
+    assert_ok(jbw_rejects_get(NULL, NULL, &reason, rej, 0));
+    assert_non_null(strstr(reason, hint));
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
+}
+
 static void test_unknown_column_is_error_unless_allowed(void **state)
 {
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
@@ -1600,6 +1637,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous_delimiter_is_refused),
         cmocka_unit_test(test_columns_are_found_by_trimmed_case_blind_name),
         cmocka_unit_test(test_missing_required_column_is_named),
+        cmocka_unit_test(test_missing_worker_id_column_is_hinted),
         cmocka_unit_test(test_unknown_column_is_error_unless_allowed),
         cmocka_unit_test(test_duplicate_column_is_error),
         cmocka_unit_test(test_header_field_without_name_is_error),

@@ -48,6 +48,7 @@ enum { IO_RANK_NONE, IO_RANK_PARSE, IO_RANK_REFUSED };
 
 typedef struct load_state {
     int lenient, allow_unknown;
+    int no_worker_column; /* measures.csv has no worker_id column */
     unsigned threads;     /* 1 or 2 (jbw__load_threads) */
     const char *names[2]; /* measures, workers */
     const char *paths[2]; /* the files, or NULL: texts[] in memory */
@@ -418,6 +419,7 @@ static jbw_status parse_measures(load_state *L, jbw__csv_stream *s)
                           M_COLUMNS, L->allow_unknown);
     if (st != JBW_OK)
         return st;
+    L->no_worker_column = col[M_WORKER] == JBW__CSV_ABSENT;
     if (worth_a_thread(L, s))
         p = jbw__load_pipe_start(s, col, L->lenient);
     if (!p)
@@ -459,9 +461,17 @@ static jbw_status refuse_row(load_state *L, int file, size_t line,
                              jbw_status st)
 {
     size_t off;
+    /* without the column no measure has a worker: say so where a rule
+     * about the worker fails */
+    const char *hint = file == IO_MEASURES && L->no_worker_column &&
+                               strstr(jbw_last_error(), "no worker")
+                           ? " (the file has no 'worker_id' column, so no "
+                             "measure has a worker)"
+                           : "";
     if (st == JBW_ENOMEM)
         return st;
-    jbw__error(st, "%s line %zu: %s", L->names[file], line, jbw_last_error());
+    jbw__error(st, "%s line %zu: %s%s", L->names[file], line, jbw_last_error(),
+               hint);
     if (!L->lenient)
         return keep_error(L, st, IO_RANK_REFUSED);
     if ((st = jbw__io_reason(L->rej, &off, jbw_last_error())) != JBW_OK)
