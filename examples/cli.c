@@ -615,8 +615,9 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
     }
     if (!cli->measures != !cli->workers)
         return jbw_cli_usage("--measures and --workers go together");
-    if (cli->registry && !cli->measures)
-        return jbw_cli_usage("--registry goes with --measures and --workers");
+    if (cli->registry && !cli->measures && !cli->history)
+        return jbw_cli_usage("--registry goes with --measures and --workers, "
+                             "or with --history");
     /* '-' is not standard input or output here: export writes three files,
      * and forecast prints its report on standard output already. Refused
      * rather than taken as a file or directory named '-'. */

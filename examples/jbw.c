@@ -423,7 +423,8 @@ const jbw_cli_command jbw_cli_commands[] = {
      "the months before, forecast --months K, compare with what happened.",
      NULL, NULL},
 
-    {"series", cmd_series, ALWAYS | O(FORMAT) | O(HISTORY) | O(SVG), "", 0, 0,
+    {"series", cmd_series,
+     ALWAYS | O(FORMAT) | O(HISTORY) | O(REGISTRY) | O(SVG), "", 0, 0,
      "The published Zuid-Holland Zuid series of children waiting "
      "(nieuw/bestaand),\nor the series of a folder of exports (--history "
      "DIR).",

@@ -5,6 +5,7 @@ usage: python3 test_cli.py PATH_TO_JBW WORK_DIR
 """
 import json
 import os
+import re
 import shutil
 import threading
 import unittest
@@ -1489,6 +1490,44 @@ class Backtest(unittest.TestCase):
         self.assertTrue(doc["history"])
         self.assertIsNotNone(doc["months"][1]["actual_waiting_bestaand"])
         self.assertEqual(doc["months"][2]["actual_date"], "2025-09-01")
+
+    def test_a_history_reads_with_its_own_registry(self):
+        # a region outside the embedded registry: ZHZ renamed to ZHX in
+        # the registry and in every export; --registry goes with --history
+        root = self.history(["2025-08-01", "2025-09-01"], name="history-reg")
+        run("export", "--dir", os.path.join(cli.WORK, "history-reg-src"))
+        reg = os.path.join(cli.WORK, "history-reg.csv")
+        with open(os.path.join(cli.WORK, "history-reg-src", "registry.csv"),
+                  encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("region,ZHZ,Zuid-Holland Zuid,", text)
+        with open(reg, "w", encoding="utf-8") as f:
+            f.write(re.sub(r"\bZHZ\b", "ZHX", text.replace(
+                "region,ZHZ,Zuid-Holland Zuid,", "region,ZHZ,Testregio,")))
+        for d in ("2025-08-01", "2025-09-01"):
+            for name in ("measures.csv", "workers.csv"):
+                path = os.path.join(root, d, name)
+                with open(path, encoding="utf-8") as f:
+                    rows = f.read()
+                self.assertIn(",ZHZ,", rows)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(rows.replace(",ZHZ,", ",ZHX,"))
+        # without it the key is unknown: an input error
+        p = run("series", "--history", root, check_rc=1)
+        self.assertIn("'ZHX'", p.stderr)
+        doc = json.loads(run("series", "--history", root, "--registry", reg,
+                             "--format", "json").stdout)
+        self.assertEqual([x["date"] for x in doc["points"]],
+                         ["2025-08-01", "2025-09-01"])
+        html = run("brief", "--history", root, "--registry", reg,
+                   "--region", "ZHX").stdout
+        self.assertIn("Testregio", html)
+        run("backtest", "--history", root, "--registry", reg,
+            "--from", "2025-08-01", "--months", "1")
+        # with neither input files nor a history it still goes nowhere
+        p = run("series", "--registry", reg, check_rc=2)
+        self.assertIn("--registry goes with --measures and --workers, or with "
+                      "--history", p.stderr)
 
     def test_only_folders_named_yyyy_mm_dd_are_exports(self):
         # the Dutch form and the compact form are dates to jbw_date_parse,
