@@ -942,6 +942,43 @@ static void brief_holds_no_measure_child_or_worker_id(void **state)
 }
 
 /*
+ * For print the notice stands in every page's bottom margin (@page
+ * @bottom-center), where it covers no text; no element is fixed over the
+ * body. Inside the CSS string a quote and a backslash are escaped, '<' is
+ * \3C (the text cannot end the <style> element) and a control byte its
+ * code: 'a"b\c</style>\x01' is a\"b\\c\3C /style>\1 .
+ */
+static void brief_prints_its_notice_in_the_page_margin(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_brief *b = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    char *html = NULL;
+    (void)state;
+    o.replicates = 0;
+    o.months = 6;
+    o.notice = "a\"b\\c</style>\x01";
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_contains(html, "@page{@bottom-center{content:\"a\\\"b\\\\c"
+                          "\\3C /style>\\1 \";");
+    assert_int_equal(occurrences(html, "</style>"), 1);
+    assert_null(strstr(html, "position:fixed"));
+    /* and on screen at the top, as text */
+    assert_contains(html, "<p class=\"notice\">a&quot;b\\c&lt;/style&gt;");
+    jbw_free(html);
+    jbw_brief_free(b);
+    /* without a notice, no rule for the page margin */
+    o.notice = NULL;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_null(strstr(html, "@bottom-center"));
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
+/*
  * One figure reads the same everywhere. The example's required FTE is
  * 4,503 active measures / 12 a full-time worker = 375.25, exactly halfway
  * and exact in binary (1501/4); every writer rounds it to nearest, ties
@@ -1661,6 +1698,7 @@ int main(void)
         cmocka_unit_test(charts_fail_cleanly_when_memory_runs_out),
         cmocka_unit_test(example_brief_has_every_section_and_the_letters_table),
         cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),
+        cmocka_unit_test(brief_prints_its_notice_in_the_page_margin),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),
         cmocka_unit_test(brief_sources_say_which_records_count_on_the_date),

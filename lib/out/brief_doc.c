@@ -187,12 +187,12 @@ static const char css[] =
     "ul{padding-left:1.3em}"
     "footer{margin-top:2em;border-top:1px solid #bfbfbf;padding-top:.5em;"
     "font-size:.9em;color:#404040}"
-    ".pagenotice{display:none}"
-    "@page{size:A4;margin:16mm 14mm 18mm}"
+    "@page{size:A4;margin:16mm 14mm 22mm}"
     "@media print{body{max-width:none;padding:0;font-size:10pt}"
-    ".wrap{overflow:visible}table,figure{break-inside:avoid}"
-    ".pagenotice{display:block;position:fixed;bottom:0;left:0;right:0;"
-    "font-size:7.5pt;text-align:center;background:#fff2cc}}"
+    /* a long table goes on where the page has room, by whole rows under
+     * its repeated head, rather than leaving the rest of a page empty */
+    ".wrap{overflow:visible}figure,tr{break-inside:avoid}"
+    "thead{display:table-header-group}caption{break-after:avoid}}"
     "@media (max-width:600px){body{font-size:10.5pt;padding:.6em}"
     "th,td{padding:.2em .3em}h1{font-size:1.35em}"
     /* on a phone a chart keeps a readable width and scrolls sideways, as
@@ -262,6 +262,24 @@ static void html_table(jbw__buf *b, const jbw__block *t)
     jbw__buf_puts(b, "</table></div>\n");
 }
 
+/*
+ * `s` inside a CSS string in a <style> element: a quote, a backslash, '<'
+ * (no "</style>" can end the element) and control bytes as CSS escapes;
+ * UTF-8 as it is.
+ */
+static void css_string(jbw__buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            jbw__buf_printf(b, "\\%c", ch);
+        else if (ch < 0x20 || ch == 0x7F || ch == '<')
+            jbw__buf_printf(b, "\\%X ", (unsigned)ch);
+        else
+            jbw__buf_putc(b, (char)ch);
+    }
+}
+
 /* The chart without its XML declaration (HTML has none inside). */
 static void html_chart(jbw__buf *b, const char *svg)
 {
@@ -292,11 +310,17 @@ jbw_status jbw__doc_html(const jbw__doc *d, char **out, size_t *len)
     jbw__xml_text(&b, d->title);
     jbw__buf_puts(&b, "</title>\n<style>");
     jbw__buf_puts(&b, css);
+    if (d->notice) {
+        /* on every printed page, in the page's bottom margin, where it
+         * covers no text (a fixed element would lie over the body) */
+        jbw__buf_puts(&b, "@page{@bottom-center{content:\"");
+        css_string(&b, d->notice);
+        jbw__buf_puts(&b, "\";font-size:7.5pt;color:#000;"
+                          "vertical-align:middle}}");
+    }
     jbw__buf_puts(&b, "</style>\n</head>\n<body>\n");
     if (d->notice) {
-        jbw__buf_puts(&b, "<div class=\"pagenotice\">");
-        jbw__xml_text(&b, d->notice);
-        jbw__buf_puts(&b, "</div>\n<p class=\"notice\">");
+        jbw__buf_puts(&b, "<p class=\"notice\">");
         jbw__xml_text(&b, d->notice);
         jbw__buf_puts(&b, "</p>\n");
     }
