@@ -8,7 +8,9 @@
  * 22); jeugdbescherming on or after the 18th birthday (majority, BW
  * 1:233); a VOTS still running 3 calendar months after its start (at most
  * 3 months, BW 1:257). A measure is checked over the days it ran up to the
- * date: start .. min(end - 1, date).
+ * date: start .. min(end - 1, date). Two rules look at the measures active
+ * on the date: one counted as assigned to a worker not employed on it, and
+ * a child whose active measures give different birth dates.
  */
 #include "jbw_test.h"
 
@@ -163,7 +165,9 @@ static void findings_in_json_and_text(void **state)
     (void)state;
     assert_ok(jbw_caseload_json(&out, &len, cl));
     assert_non_null(strstr(out, "\"finding_counts\":{\"jr_over_22\":2,"
-                                "\"jb_after_18\":3,\"vots_over_3_months\":3}"));
+                                "\"jb_after_18\":3,\"vots_over_3_months\":3,"
+                                "\"worker_not_employed\":0,"
+                                "\"child_birth_dates_differ\":0}"));
     assert_non_null(strstr(out, "{\"rule\":\"jr_over_22\",\"measure\":\"M1\","
                                 "\"since\":\"2025-06-15\",\"last\":"
                                 "\"2025-09-01\",\"detail\":"));
@@ -238,6 +242,213 @@ static void no_findings_says_so(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * A measure counted as assigned on the date to a worker not employed on
+ * it. Date 2025-09-01; every measure OTS, its own child, no birth date.
+ * Workers: W1 2020-01-01 .. leaving 2025-07-01; W2 hired 2025-10-01 (after
+ * the date); W3 2020-01-01, stays; W4 2020-01-01 .. leaving 2025-09-01
+ * (the date: its last day was 08-31); W5 2020-01-01 .. leaving 2025-09-02
+ * (still employed on the date); W6 2025-03-01 .. leaving 2025-06-01.
+ * `from` is the day the measure counts as assigned: its start, or its
+ * first_assigned when later.
+ *  A1 from 2025-01-01, fa 01-10, W1: hired before 01-10, left 07-01
+ *                                          -> since 2025-07-01
+ *  A2 from 2025-08-01, fa 08-05, W2: not yet hired on 08-05
+ *                                          -> since 2025-08-05
+ *  A3 W3, A5 W5: employed on the date      -> nothing
+ *  A4 from 2025-01-01, fa 01-02, W4: left on the date
+ *                                          -> since 2025-09-01
+ *  A6 from 2025-01-01, fa 02-01, W6: hired 03-01, after 02-01
+ *                                          -> since 2025-02-01
+ *  A7 from 2025-08-01, no fa, W1: W1 left 07-01, before the start
+ *                                          -> since 2025-08-01 (the start)
+ *  A8 2025-01-01 .. end 2025-08-01, W1: not active on the date -> nothing
+ *  A9 from 2025-08-20, fa 2025-09-10, W2: nieuw on the date -> nothing
+ * worker_not_employed 5 (A1, A2, A4, A6, A7), each with last = the date.
+ * The counts stay: active on the date A1..A7 and A9 = 8, assigned A1..A7
+ * = 7, nieuw A9 = 1; employed workers W3 and W5 = 2, one measure each.
+ */
+static void worker_not_employed_on_the_date(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    jbw_caseload_totals t;
+    jbw_date d = D(2025, 9, 1);
+    (void)state;
+    memset(&t, 0, sizeof t);
+    t.version = JBW_CASELOAD_TOTALS_VERSION;
+    jbw_test_add_worker(snap, "W1", "G1", "R1", 1, D(2020, 1, 1),
+                        D(2025, 7, 1));
+    jbw_test_add_worker(snap, "W2", "G1", "R1", 1, D(2025, 10, 1), NONE);
+    jbw_test_add_worker(snap, "W3", "G1", "R1", 1, D(2020, 1, 1), NONE);
+    jbw_test_add_worker(snap, "W4", "G1", "R1", 1, D(2020, 1, 1),
+                        D(2025, 9, 1));
+    jbw_test_add_worker(snap, "W5", "G1", "R1", 1, D(2020, 1, 1),
+                        D(2025, 9, 2));
+    jbw_test_add_worker(snap, "W6", "G1", "R1", 1, D(2025, 3, 1),
+                        D(2025, 6, 1));
+#define ADD(id, start, end, w, fa)                                             \
+    jbw_test_add_measure(snap, id, id, NULL, JBW_KIND_OTS, "G1", "R1", start,  \
+                         end, w, fa, 0, NONE)
+    ADD("A1", D(2025, 1, 1), NONE, "W1", D(2025, 1, 10));
+    ADD("A2", D(2025, 8, 1), NONE, "W2", D(2025, 8, 5));
+    ADD("A3", D(2025, 1, 1), NONE, "W3", D(2025, 1, 2));
+    ADD("A4", D(2025, 1, 1), NONE, "W4", D(2025, 1, 2));
+    ADD("A5", D(2025, 1, 1), NONE, "W5", D(2025, 1, 2));
+    ADD("A6", D(2025, 1, 1), NONE, "W6", D(2025, 2, 1));
+    ADD("A7", D(2025, 8, 1), NONE, "W1", NONE);
+    ADD("A8", D(2025, 1, 1), D(2025, 8, 1), "W1", D(2025, 1, 2));
+    ADD("A9", D(2025, 8, 20), NONE, "W2", D(2025, 9, 10));
+#undef ADD
+    cl = jbw_test_caseload(snap, d);
+    assert_int_equal(jbw_caseload_finding_count(cl), 5);
+    assert_int_equal(
+        jbw_caseload_finding_count_rule(cl, JBW_FINDING_WORKER_NOT_EMPLOYED),
+        5);
+    expect(cl, 0, JBW_FINDING_WORKER_NOT_EMPLOYED, "A1", D(2025, 7, 1), d);
+    expect(cl, 1, JBW_FINDING_WORKER_NOT_EMPLOYED, "A2", D(2025, 8, 5), d);
+    expect(cl, 2, JBW_FINDING_WORKER_NOT_EMPLOYED, "A4", D(2025, 9, 1), d);
+    expect(cl, 3, JBW_FINDING_WORKER_NOT_EMPLOYED, "A6", D(2025, 2, 1), d);
+    expect(cl, 4, JBW_FINDING_WORKER_NOT_EMPLOYED, "A7", D(2025, 8, 1), d);
+    /* the counting rule stays: assigned, the load on no worker */
+    assert_ok(jbw_caseload_totals_get(&t, cl));
+    assert_int_equal(t.active_measures, 8);
+    assert_int_equal(t.assigned, 7);
+    assert_int_equal(t.waiting_nieuw, 1);
+    assert_int_equal(t.waiting_bestaand, 0);
+    assert_int_equal(jbw_caseload_worker_count(cl), 2);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+/* A measure of child `child` born `birth`, from `start` to `end`. */
+static void add_child(jbw_snapshot *snap, const char *id, const char *child,
+                      jbw_date birth, jbw_date start, jbw_date end)
+{
+    jbw_measure m = JBW_MEASURE_INIT;
+    m.id = id;
+    m.child_id = child;
+    m.kind = JBW_KIND_OTS;
+    m.organisation = "G1";
+    m.region = "R1";
+    m.birth_date = birth;
+    m.start = start;
+    m.end = end;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+}
+
+/*
+ * One child, different birth dates on its active measures. Date
+ * 2025-09-01; all OTS of children under 18 (no other rule applies). A
+ * measure's `since` is its start, or the earliest start of the child's
+ * active measures with another birth date, when later.
+ *  C1: B1 born 2015-03-01 from 2025-01-01; B2 born 2015-03-02 from 04-01;
+ *      B3 born 2015-03-01 from 02-01; B4 no birth date from 01-01.
+ *      B1: other birth date B2 (04-01)          -> since 2025-04-01
+ *      B2: others B1 (01-01), B3 (02-01); max(04-01, 01-01)
+ *                                                -> since 2025-04-01
+ *      B3: B2 (04-01)                            -> since 2025-04-01
+ *      B4: no birth date, not compared           -> nothing
+ *  C2: B5 born 2014-01-01, 2024-01-01 .. end 2025-05-01 (ended); B6 born
+ *      2014-06-01 from 2025-06-01: only one active -> nothing
+ *  C3: B7 and B8 both born 2016-01-01             -> nothing
+ *  C4: three birth dates: B9 2013-01-01 from 06-01, B10 2013-01-02 from
+ *      02-01, B11 2013-01-03 from 07-01.
+ *      B9: others from 02-01 (B10); max(06-01, 02-01) -> since 2025-06-01
+ *      B10: others from 06-01 (B9)                -> since 2025-06-01
+ *      B11: others from 02-01; max(07-01, 02-01)  -> since 2025-07-01
+ * child_birth_dates_differ 6 (B1, B2, B3, B9, B10, B11), last the date.
+ */
+static void child_birth_dates_differ_on_active_measures(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    jbw_date d = D(2025, 9, 1);
+    (void)state;
+    add_child(snap, "B1", "C1", D(2015, 3, 1), D(2025, 1, 1), NONE);
+    add_child(snap, "B2", "C1", D(2015, 3, 2), D(2025, 4, 1), NONE);
+    add_child(snap, "B3", "C1", D(2015, 3, 1), D(2025, 2, 1), NONE);
+    add_child(snap, "B4", "C1", NONE, D(2025, 1, 1), NONE);
+    add_child(snap, "B5", "C2", D(2014, 1, 1), D(2024, 1, 1), D(2025, 5, 1));
+    add_child(snap, "B6", "C2", D(2014, 6, 1), D(2025, 6, 1), NONE);
+    add_child(snap, "B7", "C3", D(2016, 1, 1), D(2025, 3, 1), NONE);
+    add_child(snap, "B8", "C3", D(2016, 1, 1), D(2025, 5, 1), NONE);
+    add_child(snap, "B9", "C4", D(2013, 1, 1), D(2025, 6, 1), NONE);
+    add_child(snap, "B10", "C4", D(2013, 1, 2), D(2025, 2, 1), NONE);
+    add_child(snap, "B11", "C4", D(2013, 1, 3), D(2025, 7, 1), NONE);
+    cl = jbw_test_caseload(snap, d);
+    assert_int_equal(jbw_caseload_finding_count(cl), 6);
+    assert_int_equal(jbw_caseload_finding_count_rule(
+                         cl, JBW_FINDING_CHILD_BIRTH_DATES_DIFFER),
+                     6);
+    expect(cl, 0, JBW_FINDING_CHILD_BIRTH_DATES_DIFFER, "B1", D(2025, 4, 1), d);
+    expect(cl, 1, JBW_FINDING_CHILD_BIRTH_DATES_DIFFER, "B2", D(2025, 4, 1), d);
+    expect(cl, 2, JBW_FINDING_CHILD_BIRTH_DATES_DIFFER, "B3", D(2025, 4, 1), d);
+    expect(cl, 3, JBW_FINDING_CHILD_BIRTH_DATES_DIFFER, "B9", D(2025, 6, 1), d);
+    expect(cl, 4, JBW_FINDING_CHILD_BIRTH_DATES_DIFFER, "B10", D(2025, 6, 1),
+           d);
+    expect(cl, 5, JBW_FINDING_CHILD_BIRTH_DATES_DIFFER, "B11", D(2025, 7, 1),
+           d);
+    jbw_caseload_free(cl);
+    /* On 2025-05-15 B11 has not started and B9 neither: C4 has only B10
+     * active; C1 is as before (B1, B2, B3 since 04-01). */
+    cl = jbw_test_caseload(snap, D(2025, 5, 15));
+    assert_int_equal(jbw_caseload_finding_count(cl), 3);
+    expect(cl, 2, JBW_FINDING_CHILD_BIRTH_DATES_DIFFER, "B3", D(2025, 4, 1),
+           D(2025, 5, 15));
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+/* The new rules in the JSON and both texts: one worker who left, one child
+ * with two birth dates (on 2025-09-01: W1 left 2025-07-01, so N1 since
+ * then; K1 from 2025-01-01 and K2 from 2025-03-01 give two birth dates
+ * since 03-01). */
+static void new_rules_in_json_and_text(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    jbw_report_options o = JBW_REPORT_OPTIONS_INIT;
+    char *out = NULL;
+    size_t len = 0;
+    (void)state;
+    jbw_test_add_worker(snap, "W1", "G1", "R1", 1, D(2020, 1, 1),
+                        D(2025, 7, 1));
+    jbw_test_add_measure(snap, "N1", "N1", NULL, JBW_KIND_OTS, "G1", "R1",
+                         D(2025, 1, 1), NONE, "W1", D(2025, 1, 2), 0, NONE);
+    add_child(snap, "K1", "C1", D(2015, 3, 1), D(2025, 1, 1), NONE);
+    add_child(snap, "K2", "C1", D(2016, 3, 1), D(2025, 3, 1), NONE);
+    cl = jbw_test_caseload(snap, D(2025, 9, 1));
+    assert_ok(jbw_caseload_json(&out, &len, cl));
+    assert_non_null(strstr(out, "\"finding_counts\":{\"jr_over_22\":0,"
+                                "\"jb_after_18\":0,\"vots_over_3_months\":0,"
+                                "\"worker_not_employed\":1,"
+                                "\"child_birth_dates_differ\":2}"));
+    assert_non_null(strstr(out, "{\"rule\":\"worker_not_employed\","
+                                "\"measure\":\"N1\",\"since\":\"2025-07-01\","
+                                "\"last\":\"2025-09-01\",\"detail\":\""
+                                "assigned to a worker not employed on the "
+                                "date: not employed from 2025-07-01 "));
+    assert_non_null(strstr(out, "{\"rule\":\"child_birth_dates_differ\","
+                                "\"measure\":\"K1\",\"since\":\"2025-03-01\","
+                                "\"last\":\"2025-09-01\""));
+    jbw_free(out);
+    assert_ok(jbw_caseload_report_text(&out, &len, cl, &o));
+    assert_non_null(
+        strstr(out, "  toegewezen aan een medewerker niet in dienst: N1\n"));
+    assert_non_null(
+        strstr(out, "  kind met verschillende geboortedata: K1, K2\n"));
+    jbw_free(out);
+    o.lang = JBW_LANG_EN;
+    assert_ok(jbw_caseload_report_text(&out, &len, cl, &o));
+    assert_non_null(strstr(out, "  assigned to a worker not employed: N1\n"));
+    assert_non_null(
+        strstr(out, "  child with differing birth dates: K1, K2\n"));
+    jbw_free(out);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
 static void getters_check_null_version_and_range(void **state)
 {
     jbw_snapshot *snap = fixture();
@@ -252,7 +463,7 @@ static void getters_check_null_version_and_range(void **state)
     f.version = 99;
     assert_status(jbw_caseload_finding_get(&f, cl, 0), JBW_EVERSION);
     assert_int_equal(jbw_caseload_finding_count(NULL), 0);
-    assert_int_equal(jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)3),
+    assert_int_equal(jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)5),
                      0);
     assert_int_equal(jbw_finding_rule_count(), JBW_FINDING_RULE_COUNT);
     assert_string_equal(jbw_finding_rule_code(JBW_FINDING_JR_OVER_22),
@@ -261,7 +472,13 @@ static void getters_check_null_version_and_range(void **state)
                         "jb_after_18");
     assert_string_equal(jbw_finding_rule_code(JBW_FINDING_VOTS_OVER_3_MONTHS),
                         "vots_over_3_months");
-    assert_null(jbw_finding_rule_code((jbw_finding_rule)3));
+    assert_string_equal(jbw_finding_rule_code(JBW_FINDING_WORKER_NOT_EMPLOYED),
+                        "worker_not_employed");
+    assert_string_equal(
+        jbw_finding_rule_code(JBW_FINDING_CHILD_BIRTH_DATES_DIFFER),
+        "child_birth_dates_differ");
+    assert_int_equal(JBW_FINDING_RULE_COUNT, 5);
+    assert_null(jbw_finding_rule_code((jbw_finding_rule)5));
     jbw_caseload_free(cl);
     jbw_snapshot_free(snap);
 }
@@ -274,6 +491,9 @@ int main(void)
         cmocka_unit_test(findings_in_json_and_text),
         cmocka_unit_test(text_lists_twenty_ids_per_rule),
         cmocka_unit_test(no_findings_says_so),
+        cmocka_unit_test(worker_not_employed_on_the_date),
+        cmocka_unit_test(child_birth_dates_differ_on_active_measures),
+        cmocka_unit_test(new_rules_in_json_and_text),
         cmocka_unit_test(getters_check_null_version_and_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -206,23 +206,42 @@ JBW_API jbw_status jbw_caseload_worker_get(jbw_worker_load *out,
  *  JBW_FINDING_VOTS_OVER_3_MONTHS: a VOTS still running on the day 3
  *      calendar months after its start (a VOTS lasts at most 3 months,
  *      BW 1:257). A VOTS that ended on that day is within it.
+ * Two rules concern the measures active on the date (start <= date <
+ * end), so their `last` is the date:
+ *  JBW_FINDING_WORKER_NOT_EMPLOYED: a measure counted as assigned on the
+ *      date to a worker who is not employed on it (left: leaving <= date;
+ *      or not yet hired: hired > date). It still counts as assigned, and
+ *      its load falls on no worker. `since` is the first day, from the
+ *      day it counts as assigned (its start, or its first_assigned when
+ *      later), on which that worker was not employed: that day when the
+ *      worker was hired after it, else the worker's leaving date (or
+ *      that day, when later);
+ *  JBW_FINDING_CHILD_BIRTH_DATES_DIFFER: a measure with a birth date
+ *      whose child (child_id) has another active measure with another
+ *      birth date (a triage scores the child at two ages). Every such
+ *      measure of the child is reported. `since` is the first day it ran
+ *      beside such a measure: its start, or the earliest start of the
+ *      child's measures with another birth date, when later.
  * Birthdays as jbw_years_between counts them. Values are never
  * renumbered; rules are appended.
  */
 typedef enum jbw_finding_rule {
     JBW_FINDING_JR_OVER_22 = 0,
     JBW_FINDING_JB_AFTER_18 = 1,
-    JBW_FINDING_VOTS_OVER_3_MONTHS = 2
+    JBW_FINDING_VOTS_OVER_3_MONTHS = 2,
+    JBW_FINDING_WORKER_NOT_EMPLOYED = 3,
+    JBW_FINDING_CHILD_BIRTH_DATES_DIFFER = 4
 } jbw_finding_rule;
 
 /* Number of rules this version knows (also jbw_finding_rule_count()). */
-#define JBW_FINDING_RULE_COUNT 3
+#define JBW_FINDING_RULE_COUNT 5
 
 /* Returns JBW_FINDING_RULE_COUNT. */
 JBW_API int jbw_finding_rule_count(void);
 
-/* Stable code: "jr_over_22", "jb_after_18", "vots_over_3_months"; NULL
- * for an unknown rule. */
+/* Stable code: "jr_over_22", "jb_after_18", "vots_over_3_months",
+ * "worker_not_employed", "child_birth_dates_differ"; NULL for an
+ * unknown rule. */
 JBW_API const char *jbw_finding_rule_code(jbw_finding_rule rule);
 
 /* One finding. The measure id is borrowed from the snapshot. */
@@ -231,7 +250,8 @@ typedef struct jbw_finding {
     jbw_finding_rule rule;
     const char *measure_id;
     /* the first day of the measure on which the rule was broken: the 23rd
-     * or 18th birthday (or the start, when later), or start + 3 months */
+     * or 18th birthday (or the start, when later), start + 3 months, or
+     * as the rule above says */
     jbw_date since;
     jbw_date last; /* the last day checked: end - 1 or the date */
 } jbw_finding;

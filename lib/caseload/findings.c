@@ -4,12 +4,15 @@
  * legal and statistical age and length limits of docs/sources.md.
  *
  * One pass over the measures; the array of findings grows as they come
- * (a file has few: about one measure in ten).
+ * (a file has few: about one measure in ten). The birth-date rule needs
+ * every active measure of a child first: a pass before gathers them per
+ * child.
  */
 #include "caseload/caseload_internal.h"
 
 static const char *const finding_codes[JBW_FINDING_RULE_COUNT] = {
-    "jr_over_22", "jb_after_18", "vots_over_3_months"};
+    "jr_over_22", "jb_after_18", "vots_over_3_months", "worker_not_employed",
+    "child_birth_dates_differ"};
 
 int jbw_finding_rule_count(void)
 {
@@ -44,11 +47,107 @@ static jbw_date broken_since(jbw_date limit, jbw_date start, jbw_date last)
     return limit > start ? limit : start;
 }
 
+/* The first day a measure counted as assigned to its named worker up
+ * to `date` (its start, or its first_assigned when later) on which that
+ * worker was not employed; NONE when the measure is not assigned to a
+ * named worker on `date` or the worker is employed on it. */
+static jbw_date worker_gone_since(const jbw_snapshot *snap, size_t i,
+                                  jbw_date date)
+{
+    const jbw__measures *m = &snap->m;
+    uint32_t w = m->worker[i];
+    jbw_date from = m->start[i];
+    if (w == JBW__NONE ||
+        jbw__measure_state(snap, i, date) != JBW_STATE_ASSIGNED ||
+        jbw__worker_employed(snap, w, date))
+        return JBW_DATE_NONE;
+    if (m->first_assigned[i] != JBW_DATE_NONE && m->first_assigned[i] > from)
+        from = m->first_assigned[i];
+    /* not employed on the date: not yet hired on `from`, or left (hired
+     * on or before `from`, so the leaving date is known and <= date) */
+    if (snap->w.hired[w] > from)
+        return from;
+    return snap->w.leaving[w] > from ? snap->w.leaving[w] : from;
+}
+
+/* Per child, over the measures active on the date with a birth date: the
+ * earliest start (and that measure's birth date), and the earliest start
+ * of a measure with another birth date. For a measure born `b`, the
+ * earliest start among the child's measures born otherwise is `first`
+ * when b differs from first_birth, else `other`. */
+typedef struct child_births {
+    jbw_date first, first_birth, other;
+} child_births;
+
+static int active_with_birth(const jbw__measures *m, size_t i, jbw_date date)
+{
+    return m->birth_date[i] != JBW_DATE_NONE && m->start[i] <= date &&
+           (m->end[i] == JBW_DATE_NONE || date < m->end[i]);
+}
+
+/* NULL with *failed 0 when no active measure has a birth date. */
+static child_births *gather_births(const jbw_snapshot *snap, jbw_date date,
+                                   int *failed)
+{
+    const jbw__measures *m = &snap->m;
+    child_births *c = NULL;
+    size_t i, k, n = snap->child_ids.count;
+    *failed = 0;
+    for (i = 0; i < m->count; i++) {
+        child_births *b;
+        jbw_date s = m->start[i], birth = m->birth_date[i];
+        if (!active_with_birth(m, i, date))
+            continue;
+        if (!c) {
+            if ((c = jbw__malloc(n * sizeof *c)) == NULL) {
+                *failed = 1;
+                return NULL;
+            }
+            for (k = 0; k < n; k++)
+                c[k].first = c[k].first_birth = c[k].other = JBW_DATE_NONE;
+        }
+        b = &c[m->child[i]];
+        if (b->first == JBW_DATE_NONE) {
+            b->first = s;
+            b->first_birth = birth;
+        } else if (birth == b->first_birth) {
+            if (s < b->first)
+                b->first = s;
+        } else if (s < b->first) {
+            /* the old earliest has another birth date than this one */
+            b->other = b->first;
+            b->first = s;
+            b->first_birth = birth;
+        } else if (b->other == JBW_DATE_NONE || s < b->other) {
+            b->other = s;
+        }
+    }
+    return c;
+}
+
+/* The first day measure i (active on the date, with a birth date) ran
+ * beside a measure of the same child with another birth date; NONE when
+ * there is none. */
+static jbw_date births_differ_since(const jbw__measures *m, size_t i,
+                                    const child_births *c, jbw_date date)
+{
+    const child_births *b;
+    jbw_date other;
+    if (!c || !active_with_birth(m, i, date))
+        return JBW_DATE_NONE;
+    b = &c[m->child[i]];
+    other = m->birth_date[i] != b->first_birth ? b->first : b->other;
+    if (other == JBW_DATE_NONE)
+        return JBW_DATE_NONE;
+    return other > m->start[i] ? other : m->start[i];
+}
+
 /* The rules one measure breaks up to `date`: since[rule] set or NONE. */
 static void check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
-                          jbw_date *last_out, const jbw__measures *m, size_t i,
-                          jbw_date date)
+                          jbw_date *last_out, const jbw_snapshot *snap,
+                          size_t i, jbw_date date, const child_births *births)
 {
+    const jbw__measures *m = &snap->m;
     jbw_date start = m->start[i], end = m->end[i], birth = m->birth_date[i];
     jbw_date last = end != JBW_DATE_NONE && end - 1 < date ? end - 1 : date;
     jbw_kind kind = (jbw_kind)m->kind[i];
@@ -72,6 +171,10 @@ static void check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
         jbw_date_add_months(&limit, start, 3) == JBW_OK)
         since[JBW_FINDING_VOTS_OVER_3_MONTHS] =
             broken_since(limit, start, last);
+    /* both rules below concern measures active on the date: last = date */
+    since[JBW_FINDING_WORKER_NOT_EMPLOYED] = worker_gone_since(snap, i, date);
+    since[JBW_FINDING_CHILD_BIRTH_DATES_DIFFER] =
+        births_differ_since(m, i, births, date);
 }
 
 jbw_status jbw__cl_findings(jbw_caseload *cl)
@@ -79,16 +182,21 @@ jbw_status jbw__cl_findings(jbw_caseload *cl)
     const jbw__measures *m = &cl->snap->m;
     jbw_date since[JBW_FINDING_RULE_COUNT], last;
     size_t i, cap = 0;
-    int r;
+    int r, failed;
+    child_births *births = gather_births(cl->snap, cl->date, &failed);
+    if (failed)
+        return jbw__enomem();
     for (i = 0; i < m->count; i++) {
-        check_measure(since, &last, m, i, cl->date);
+        check_measure(since, &last, cl->snap, i, cl->date, births);
         for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
             jbw__cl_finding *f;
             void *p = cl->findings;
             if (since[r] == JBW_DATE_NONE)
                 continue;
-            if (jbw__grow(&p, &cap, cl->finding_count + 1, sizeof *f) != 0)
+            if (jbw__grow(&p, &cap, cl->finding_count + 1, sizeof *f) != 0) {
+                jbw__free(births);
                 return jbw__enomem();
+            }
             cl->findings = p;
             f = &cl->findings[cl->finding_count++];
             f->measure = (uint32_t)i;
@@ -98,6 +206,7 @@ jbw_status jbw__cl_findings(jbw_caseload *cl)
             cl->finding_by_rule[r]++;
         }
     }
+    jbw__free(births);
     return JBW_OK;
 }
 

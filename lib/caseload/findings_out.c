@@ -33,7 +33,11 @@ static void json_detail(jbw__buf *b, const jbw_finding *f)
         {"jeugdbescherming after the 18th birthday: from ",
          " (majority, BW 1:233)"},
         {"VOTS longer than 3 months: still running on ",
-         " (at most 3 months, BW 1:257)"}};
+         " (at most 3 months, BW 1:257)"},
+        {"assigned to a worker not employed on the date: not employed from ",
+         " (counted as assigned; its load falls on no worker)"},
+        {"the child has an active measure with another birth date: from ",
+         " (a triage would score the child at two ages)"}};
     unsigned r = (unsigned)f->rule < JBW_FINDING_RULE_COUNT
                      ? (unsigned)f->rule
                      : JBW_FINDING_VOTS_OVER_3_MONTHS;
@@ -88,17 +92,20 @@ static const words nl = {"Datakwaliteit",
                          "meer",
                          {"jeugdreclassering bij 23 jaar of ouder",
                           "jeugdbescherming na de 18e verjaardag",
-                          "VOTS langer dan 3 maanden"}};
+                          "VOTS langer dan 3 maanden",
+                          "toegewezen aan een medewerker niet in dienst",
+                          "kind met verschillende geboortedata"}};
 
-static const words en = {"Data quality",
-                         "no findings",
-                         "counted; the owners of the data should check them",
-                         "measures",
-                         "measure",
-                         "more",
-                         {"jeugdreclassering at 23 or older",
-                          "jeugdbescherming after the 18th birthday",
-                          "VOTS longer than 3 months"}};
+static const words en = {
+    "Data quality",
+    "no findings",
+    "counted; the owners of the data should check them",
+    "measures",
+    "measure",
+    "more",
+    {"jeugdreclassering at 23 or older",
+     "jeugdbescherming after the 18th birthday", "VOTS longer than 3 months",
+     "assigned to a worker not employed", "child with differing birth dates"}};
 
 typedef struct ctx {
     const jbw_caseload *cl;

@@ -354,10 +354,13 @@ class FindingRule(enum.IntEnum):
     JR_OVER_22 = 0          #: jeugdreclassering at 23 or older
     JB_AFTER_18 = 1         #: jeugdbescherming after the 18th birthday
     VOTS_OVER_3_MONTHS = 2  #: a VOTS running longer than 3 months
+    WORKER_NOT_EMPLOYED = 3  #: assigned to a worker not employed on the date
+    CHILD_BIRTH_DATES_DIFFER = 4  #: a child with two birth dates
 
     @property
     def code(self) -> str:
-        """"jr_over_22", "jb_after_18", "vots_over_3_months"."""
+        """"jr_over_22", "jb_after_18", "vots_over_3_months",
+        "worker_not_employed", "child_birth_dates_differ"."""
         return dec(C.jbw_finding_rule_code(int(self))) or ""
 
 

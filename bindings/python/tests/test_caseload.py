@@ -268,7 +268,8 @@ class CaseloadTests(unittest.TestCase):
                                       date(2025, 5, 3), D)])
         self.assertEqual(self.result.finding_counts,
                          {F.JR_OVER_22: 0, F.JB_AFTER_18: 0,
-                          F.VOTS_OVER_3_MONTHS: 1})
+                          F.VOTS_OVER_3_MONTHS: 1, F.WORKER_NOT_EMPLOYED: 0,
+                          F.CHILD_BIRTH_DATES_DIFFER: 0})
         self.assertEqual(F.VOTS_OVER_3_MONTHS.code, "vots_over_3_months")
         doc = self.result.to_dict()
         self.assertEqual(doc["finding_counts"]["vots_over_3_months"], 1)
@@ -289,6 +290,38 @@ class CaseloadTests(unittest.TestCase):
             self.assertEqual(len(snap), 1)
             self.assertEqual(r.findings, [jbw.Finding(
                 jbw.FindingRule.JB_AFTER_18, "A1", date(2025, 6, 1), D)])
+
+    def test_a_worker_who_left_and_two_birth_dates_are_found(self):
+        # On D = 2025-09-01. W9 was employed 2020-01-01 up to its leaving
+        # date 2025-07-01. N1 (OTS from 2025-01-06, first assigned
+        # 2025-01-13 to W9) still names W9: it counts as assigned, W9 is
+        # not among the employed workers, and it is found since W9's
+        # leaving date 2025-07-01. Child C7: K1 born 2015-03-01 from
+        # 2025-01-06, K2 born 2016-03-01 from 2025-03-03: both are found
+        # since the later start, 2025-03-03.
+        F = jbw.FindingRule
+        snap = jbw.Snapshot(None, D)
+        snap.add_worker(jbw.Worker("W9", "JBWEST", date(2020, 1, 1),
+                                   region="HGL", leaving=date(2025, 7, 1)))
+        snap.add_measure(jbw.Measure("N1", "C1", jbw.Kind.OTS, "JBWEST", "HGL",
+                                     date(2025, 1, 6), worker_id="W9",
+                                     first_assigned=date(2025, 1, 13)))
+        snap.add_measure(jbw.Measure("K1", "C7", jbw.Kind.OTS, "JBWEST", "HGL",
+                                     date(2025, 1, 6), birth_date=date(2015, 3, 1)))
+        snap.add_measure(jbw.Measure("K2", "C7", jbw.Kind.OTS, "JBWEST", "HGL",
+                                     date(2025, 3, 3), birth_date=date(2016, 3, 1)))
+        with snap, jbw.compute_caseload(snap) as r:
+            self.assertEqual(r.findings, [
+                jbw.Finding(F.WORKER_NOT_EMPLOYED, "N1", date(2025, 7, 1), D),
+                jbw.Finding(F.CHILD_BIRTH_DATES_DIFFER, "K1", date(2025, 3, 3), D),
+                jbw.Finding(F.CHILD_BIRTH_DATES_DIFFER, "K2", date(2025, 3, 3), D)])
+            self.assertEqual(r.finding_counts[F.WORKER_NOT_EMPLOYED], 1)
+            self.assertEqual(r.finding_counts[F.CHILD_BIRTH_DATES_DIFFER], 2)
+            self.assertEqual(F.WORKER_NOT_EMPLOYED.code, "worker_not_employed")
+            self.assertEqual(F.CHILD_BIRTH_DATES_DIFFER.code,
+                             "child_birth_dates_differ")
+            self.assertEqual(r.totals.assigned, 1)
+            self.assertEqual(r.workers, [])
 
     def test_waiting_for_suitable_help_worked_out_by_hand(self):
         # On D = 2025-09-01, OTS measures from 2025-01-06 in HGL:
