@@ -770,6 +770,11 @@ class PolicyReport(unittest.TestCase):
         self.assertIn("12 measures per FTE", out)
         full = run("report", "--format", "table").stdout
         self.assertIn("Workers employed on the date", full)
+        # the example's one finding (M03852, a VOTS past 3 months, see
+        # test_data_quality_findings_of_the_example) ends the tables
+        self.assertTrue(full.endswith(
+            "\n  M03852   vots_over_3_months  2025-08-28  2025-08-31\n"),
+            full[-300:])
         run("triage", "--format", "table", check_rc=2)
 
 

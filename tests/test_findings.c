@@ -213,6 +213,14 @@ static void text_lists_twenty_ids_per_rule(void **state)
     assert_non_null(strstr(out, " V12,\n    V13, V14,"));
     assert_null(strstr(out, "V20"));
     jbw_free(out);
+    /* the analyst tables: V00 .. V19, then "5 more" (25 - 20) */
+    assert_ok(jbw_caseload_text(&out, &len, cl));
+    assert_non_null(strstr(out, "\n  V19  "));
+    assert_null(strstr(out, "V20"));
+    p = strstr(out, "\n  vots_over_3_months: 5 more\n");
+    assert_non_null(p);
+    assert_string_equal(p, "\n  vots_over_3_months: 5 more\n");
+    jbw_free(out);
     assert_ok(jbw_caseload_json(&out, &len, cl));
     for (p = out, n = 0; (p = strstr(p, "\"measure\":\"V")) != NULL; p++)
         n++;
@@ -222,10 +230,56 @@ static void text_lists_twenty_ids_per_rule(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * The analyst tables (jbw_caseload_text) end with the findings: a count
+ * per rule, then at most 20 findings of each rule in measure order. On
+ * the fixture (2025-09-01): the counts of findings_follow_the_three_rules
+ * (jr 2, jb 3, vots 3, the others 0) and all 8 findings.
+ * Widths: the rule codes are at most 24 characters
+ * ("child_birth_dates_differ") and "findings" 8, right-aligned; in the
+ * list "measure" (7) is wider than the ids, "vots_over_3_months" (18)
+ * the widest rule, dates 10; columns are indented by 2 and parted by 2.
+ *  "  rule" + 20 + 2 spaces + "findings"
+ *  "  vots_over_3_months" + 6 + 2 + 7 spaces + "3"
+ *  "  child_birth_dates_differ" + 2 + 7 spaces + "0"
+ *  "  measure  rule" + 14 + 2 spaces + "since" + 5 + 2 spaces + "last"
+ *  "  M1" + 5 + 2 spaces + "jr_over_22" + 8 + 2 spaces + since, last
+ *  M13 twice, jb_after_18 (06-01) before vots_over_3_months (08-01)
+ */
+static void analyst_tables_end_with_the_findings(void **state)
+{
+    static const char m13_end[] =
+        "  M13      jb_after_18         2025-06-01  2025-09-01\n"
+        "  M13      vots_over_3_months  2025-08-01  2025-09-01\n";
+    jbw_snapshot *snap = fixture();
+    jbw_caseload *cl = jbw_test_caseload(snap, D(2025, 9, 1));
+    char *out = NULL;
+    size_t len = 0;
+    (void)state;
+    assert_ok(jbw_caseload_text(&out, &len, cl));
+    assert_non_null(strstr(out, "\nData-quality findings (counted in every "
+                                "figure above; docs/formats.md)\n"
+                                "  rule                      findings\n"));
+    assert_non_null(strstr(out, "  vots_over_3_months               3\n"));
+    assert_non_null(strstr(out, "  child_birth_dates_differ         0\n"));
+    assert_non_null(
+        strstr(out, "\nThe findings, at most 20 of each rule, "
+                    "in measure order (the JSON lists all)\n"
+                    "  measure  rule                since       last\n"
+                    "  M1       jr_over_22          2025-06-15  2025-09-01\n"));
+    /* the section ends with M13's two findings: no rule has more than 20 */
+    assert_true(len > strlen(m13_end));
+    assert_string_equal(out + len - strlen(m13_end), m13_end);
+    jbw_free(out);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
 static void no_findings_says_so(void **state)
 {
     jbw_snapshot *snap = new_snapshot();
     jbw_caseload *cl;
+    const char *p;
     char *out = NULL;
     size_t len = 0;
     (void)state;
@@ -234,6 +288,11 @@ static void no_findings_says_so(void **state)
     assert_int_equal(jbw_caseload_finding_count(cl), 0);
     assert_ok(jbw_caseload_report_text(&out, &len, cl, NULL));
     assert_non_null(strstr(out, "\nDatakwaliteit: geen bevindingen\n"));
+    jbw_free(out);
+    assert_ok(jbw_caseload_text(&out, &len, cl));
+    p = strstr(out, "\nData-quality findings: none\n");
+    assert_non_null(p);
+    assert_string_equal(p, "\nData-quality findings: none\n");
     jbw_free(out);
     assert_ok(jbw_caseload_json(&out, &len, cl));
     assert_non_null(strstr(out, "\"findings\":[]}"));
@@ -490,6 +549,7 @@ int main(void)
         cmocka_unit_test(findings_count_only_days_up_to_the_date),
         cmocka_unit_test(findings_in_json_and_text),
         cmocka_unit_test(text_lists_twenty_ids_per_rule),
+        cmocka_unit_test(analyst_tables_end_with_the_findings),
         cmocka_unit_test(no_findings_says_so),
         cmocka_unit_test(worker_not_employed_on_the_date),
         cmocka_unit_test(child_birth_dates_differ_on_active_measures),

@@ -283,7 +283,9 @@ JBW_API jbw_status jbw_caseload_csv(char **out, size_t *len,
 /* CSV of the per-worker table. */
 JBW_API jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
                                             const jbw_caseload *cl);
-/* A plain-text report for people (tables, aligned). */
+/* A plain-text report for people (tables, aligned; English), ending with
+ * the data-quality findings: the count of every rule, then at most 20
+ * findings of each rule (measure, rule, since, last) and how many more. */
 JBW_API jbw_status jbw_caseload_text(char **out, size_t *len,
                                      const jbw_caseload *cl);
 

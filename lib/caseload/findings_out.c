@@ -1,8 +1,8 @@
 /*
  * libjbw - the data-quality findings in the caseload writers: the JSON
- * members "finding_counts" and "findings", and the short section of the
- * report for people who decide (Dutch or English). Built on the public
- * getters.
+ * members "finding_counts" and "findings", the short section of the
+ * report for people who decide (Dutch or English), and the section of the
+ * analyst tables (English). Built on the public getters.
  */
 #include "base/table.h"
 #include "caseload/findings_out.h"
@@ -176,4 +176,79 @@ void jbw__cl_findings_text(jbw__buf *b, const jbw_caseload *cl, int english)
     jbw__text_table(b, NULL, 3, JBW_FINDING_RULE_COUNT, 1u | 4u, cell, &c);
     for (r = 0; r < JBW_FINDING_RULE_COUNT; r++)
         rule_ids(b, &c, r);
+}
+
+/* ---- the analyst tables (jbw_caseload_text) ---------------------------- */
+
+/* The findings the table lists: the first IDS_SHOWN of each rule, in
+ * measure order. */
+typedef struct listed {
+    const jbw_caseload *cl;
+    size_t count;
+    size_t index[IDS_SHOWN * JBW_FINDING_RULE_COUNT];
+} listed;
+
+static void cell_count(char *out, size_t size, const void *vcl, size_t row,
+                       size_t col)
+{
+    const jbw_caseload *cl = vcl;
+    if (col == 0)
+        snprintf(out, size, "%s", jbw_finding_rule_code((jbw_finding_rule)row));
+    else
+        snprintf(out, size, "%zu",
+                 jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)row));
+}
+
+static void cell_finding(char *out, size_t size, const void *vl, size_t row,
+                         size_t col)
+{
+    const listed *l = vl;
+    jbw_finding f = finding_of(l->cl, l->index[row]);
+    if (col == 0)
+        snprintf(out, size, "%s", f.measure_id);
+    else if (col == 1)
+        snprintf(out, size, "%s", jbw_finding_rule_code(f.rule));
+    else if (jbw_date_format(out, size, col == 2 ? f.since : f.last) != JBW_OK)
+        snprintf(out, size, "-");
+}
+
+void jbw__cl_findings_table(jbw__buf *b, const jbw_caseload *cl)
+{
+    static const char *const count_headers[] = {"rule", "findings"};
+    static const char *const headers[] = {"measure", "rule", "since", "last"};
+    listed l;
+    size_t i, n = jbw_caseload_finding_count(cl);
+    size_t shown[JBW_FINDING_RULE_COUNT] = {0};
+    int r;
+    if (n == 0) {
+        jbw__buf_puts(b, "\nData-quality findings: none\n");
+        return;
+    }
+    jbw__buf_puts(b, "\nData-quality findings (counted in every figure "
+                     "above; docs/formats.md)\n");
+    jbw__text_table(b, count_headers, 2, JBW_FINDING_RULE_COUNT, 1u, cell_count,
+                    cl);
+    l.cl = cl;
+    l.count = 0;
+    for (i = 0; i < n; i++) {
+        jbw_finding f = finding_of(cl, i);
+        unsigned k = (unsigned)f.rule;
+        if (k < JBW_FINDING_RULE_COUNT && shown[k] < IDS_SHOWN) {
+            shown[k]++;
+            l.index[l.count++] = i;
+        }
+    }
+    jbw__buf_printf(b,
+                    "\nThe findings, at most %d of each rule, in measure "
+                    "order (the JSON lists all)\n",
+                    IDS_SHOWN);
+    jbw__text_table(b, headers, 4, l.count, 1u | 2u | 4u | 8u, cell_finding,
+                    &l);
+    for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
+        size_t total = jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)r);
+        if (total > shown[r])
+            jbw__buf_printf(b, "  %s: %zu more\n",
+                            jbw_finding_rule_code((jbw_finding_rule)r),
+                            total - shown[r]);
+    }
 }

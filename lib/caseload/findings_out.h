@@ -14,6 +14,12 @@ void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl);
  * rule and the measure ids (at most 20 per rule). */
 void jbw__cl_findings_text(jbw__buf *b, const jbw_caseload *cl, int english);
 
+/* Appends the analyst tables' section (English): a blank line, the title,
+ * the count of every rule, then the rule, since and last of the first 20
+ * findings of each rule and how many more each has; one line when there
+ * are none. */
+void jbw__cl_findings_table(jbw__buf *b, const jbw_caseload *cl);
+
 /* Appends the report's section on waiting for suitable help (help_out.c):
  * the total, per organisation and per region; nothing when the snapshot
  * has no help dates. */

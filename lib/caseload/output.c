@@ -595,6 +595,7 @@ jbw_status jbw_caseload_text(char **out, size_t *len, const jbw_caseload *cl)
     /* id, organisation, region and status are text */
     jbw__text_table(&b, worker_headers, 11, jbw_caseload_worker_count(cl),
                     1u | 2u | 4u | (1u << 9), cell_worker, cl);
+    jbw__cl_findings_table(&b, cl);
     if (jbw__buf_finish(&b, out, len) != JBW_OK)
         return jbw__enomem();
     return jbw__ok();

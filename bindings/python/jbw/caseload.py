@@ -489,7 +489,8 @@ class CaseloadResult(Handle):
         return take_string(C.jbw_caseload_workers_csv, self._p)
 
     def to_text(self) -> str:
-        """The complete analyst tables as text (English, every worker)."""
+        """The complete analyst tables as text (English, every worker),
+        ending with the data-quality findings (at most 20 of each rule)."""
         return take_string(C.jbw_caseload_text, self._p)
 
     def to_report(self, lang: Any = "nl", workers_table: bool = False,
