@@ -346,6 +346,7 @@ static void worker_not_employed_on_the_date(void **state)
                         D(2025, 9, 2));
     jbw_test_add_worker(snap, "W6", "G1", "R1", 1, D(2025, 3, 1),
                         D(2025, 6, 1));
+    jbw_test_add_worker(snap, "W7", "G1", "R1", 1, D(2025, 8, 25), NONE);
 #define ADD(id, start, end, w, fa)                                             \
     jbw_test_add_measure(snap, id, id, NULL, JBW_KIND_OTS, "G1", "R1", start,  \
                          end, w, fa, 0, NONE)
@@ -358,6 +359,7 @@ static void worker_not_employed_on_the_date(void **state)
     ADD("A7", D(2025, 8, 1), NONE, "W1", NONE);
     ADD("A8", D(2025, 1, 1), D(2025, 8, 1), "W1", D(2025, 1, 2));
     ADD("A9", D(2025, 8, 20), NONE, "W2", D(2025, 9, 10));
+    ADD("A10", D(2025, 8, 1), NONE, "W7", D(2025, 8, 10));
 #undef ADD
     cl = jbw_test_caseload(snap, d);
     assert_int_equal(jbw_caseload_finding_count(cl), 5);
@@ -369,13 +371,31 @@ static void worker_not_employed_on_the_date(void **state)
     expect(cl, 2, JBW_FINDING_WORKER_NOT_EMPLOYED, "A4", D(2025, 9, 1), d);
     expect(cl, 3, JBW_FINDING_WORKER_NOT_EMPLOYED, "A6", D(2025, 2, 1), d);
     expect(cl, 4, JBW_FINDING_WORKER_NOT_EMPLOYED, "A7", D(2025, 8, 1), d);
-    /* the counting rule stays: assigned, the load on no worker */
+    /* the counting rule stays: assigned, the load on no worker (employed
+     * on the date: W3, W5, W7) */
     assert_ok(jbw_caseload_totals_get(&t, cl));
-    assert_int_equal(t.active_measures, 8);
-    assert_int_equal(t.assigned, 7);
+    assert_int_equal(t.active_measures, 9);
+    assert_int_equal(t.assigned, 8);
     assert_int_equal(t.waiting_nieuw, 1);
     assert_int_equal(t.waiting_bestaand, 0);
-    assert_int_equal(jbw_caseload_worker_count(cl), 2);
+    assert_int_equal(jbw_caseload_worker_count(cl), 3);
+    jbw_caseload_free(cl);
+    /* On 2025-08-20, before the data's date 2025-09-01: W7, hired
+     * 2025-08-25, may have taken A10 over after that day (the records
+     * name the worker of their own date): no finding. W2, hired after the
+     * data's date, still is one (A2), as are A1, A6 and A7, whose workers
+     * had left; W4 (leaving 2025-09-01) is employed on 08-20, and A9 has
+     * no worker until 09-10. */
+    cl = jbw_test_caseload(snap, D(2025, 8, 20));
+    assert_int_equal(jbw_caseload_finding_count(cl), 4);
+    expect(cl, 0, JBW_FINDING_WORKER_NOT_EMPLOYED, "A1", D(2025, 7, 1),
+           D(2025, 8, 20));
+    expect(cl, 1, JBW_FINDING_WORKER_NOT_EMPLOYED, "A2", D(2025, 8, 5),
+           D(2025, 8, 20));
+    expect(cl, 2, JBW_FINDING_WORKER_NOT_EMPLOYED, "A6", D(2025, 2, 1),
+           D(2025, 8, 20));
+    expect(cl, 3, JBW_FINDING_WORKER_NOT_EMPLOYED, "A7", D(2025, 8, 1),
+           D(2025, 8, 20));
     jbw_caseload_free(cl);
     jbw_snapshot_free(snap);
 }

@@ -210,7 +210,10 @@ JBW_API jbw_status jbw_caseload_worker_get(jbw_worker_load *out,
  * end), so their `last` is the date:
  *  JBW_FINDING_WORKER_NOT_EMPLOYED: a measure counted as assigned on the
  *      date to a worker who is not employed on it (left: leaving <= date;
- *      or not yet hired: hired > date). It still counts as assigned, and
+ *      or not yet hired: hired > date, and after the snapshot's reference
+ *      date too: a worker hired between the date and the reference date
+ *      may have taken the measure over after the date, as the records
+ *      name the worker of their own date). It still counts as assigned, and
  *      its load falls on no worker. `since` is the first day, from the
  *      day it counts as assigned (its start, or its first_assigned when
  *      later), on which that worker was not employed: that day when the

@@ -50,7 +50,11 @@ static jbw_date broken_since(jbw_date limit, jbw_date start, jbw_date last)
 /* The first day a measure counted as assigned to its named worker up
  * to `date` (its start, or its first_assigned when later) on which that
  * worker was not employed; NONE when the measure is not assigned to a
- * named worker on `date` or the worker is employed on it. */
+ * named worker on `date`, the worker is employed on it, or the worker was
+ * hired after `date` but by the data's reference date: the records name
+ * who carries a measure on their own date, and that worker may have taken
+ * it over after `date` (an earlier date is an approximation there, not an
+ * error in the data). */
 static jbw_date worker_gone_since(const jbw_snapshot *snap, size_t i,
                                   jbw_date date)
 {
@@ -60,6 +64,9 @@ static jbw_date worker_gone_since(const jbw_snapshot *snap, size_t i,
     if (w == JBW__NONE ||
         jbw__measure_state(snap, i, date) != JBW_STATE_ASSIGNED ||
         jbw__worker_employed(snap, w, date))
+        return JBW_DATE_NONE;
+    if (snap->w.hired[w] > date &&
+        snap->w.hired[w] <= jbw_snapshot_reference_date(snap))
         return JBW_DATE_NONE;
     if (m->first_assigned[i] != JBW_DATE_NONE && m->first_assigned[i] > from)
         from = m->first_assigned[i];
