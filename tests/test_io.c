@@ -927,15 +927,48 @@ static void test_lenient_rejects_short_rows_and_bad_worker_rows(void **state)
     jbw_snapshot_free(snap);
 }
 
-static void test_lenient_without_rejects_output_still_loads(void **state)
+/*
+ * A lenient load without a rejects list would drop its rejected rows
+ * silently (FIVE's M3): it is refused with JBW_EINVAL before anything is
+ * read, so a measures text that is not CSV at all (a quote never closed,
+ * JBW_EPARSE once read) and a measures path that does not exist (JBW_EIO)
+ * give the same refusal, and *out keeps what it held.
+ */
+static void test_lenient_without_rejects_list_is_refused_unread(void **state)
 {
+    static const char expected[] =
+        ": a lenient load needs a rejects list: pass a jbw_rejects ** to "
+        "receive the rows it leaves out, or load strictly (lenient = 0)";
+    static const char unclosed[] = "\"id,child\n";
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
-    jbw_snapshot *snap = NULL;
+    jbw_snapshot *snap = SENTINEL_SNAP;
+    jbw_registry *reg = zuid_west();
+    char want[256];
     (void)state;
     opts.lenient = 1;
-    assert_ok(load(&snap, NULL, FIVE, WORKERS, &opts));
-    assert_int_equal(jbw_snapshot_measure_count(snap), 4); /* not M3 */
-    jbw_snapshot_free(snap);
+    snprintf(want, sizeof want, "jbw_snapshot_load_csv_buffers%s", expected);
+    assert_status(load(&snap, NULL, FIVE, WORKERS, &opts), JBW_EINVAL);
+    assert_string_equal(jbw_last_error(), want);
+    assert_ptr_equal(snap, SENTINEL_SNAP);
+    assert_status(load(&snap, NULL, unclosed, WORKERS, &opts), JBW_EINVAL);
+    assert_string_equal(jbw_last_error(), want);
+    assert_ptr_equal(snap, SENTINEL_SNAP);
+    snprintf(want, sizeof want, "jbw_snapshot_load_csv%s", expected);
+    assert_status(jbw_snapshot_load_csv(&snap, NULL, reg,
+                                        "/nonexistent/measures.csv",
+                                        "/nonexistent/workers.csv", &opts),
+                  JBW_EINVAL);
+    assert_string_equal(jbw_last_error(), want);
+    assert_ptr_equal(snap, SENTINEL_SNAP);
+    /* strict, the same calls read the texts: rejects may be NULL there */
+    opts.lenient = 0;
+    assert_status(load(&snap, NULL, unclosed, WORKERS, &opts), JBW_EPARSE);
+    assert_status(jbw_snapshot_load_csv(&snap, NULL, reg,
+                                        "/nonexistent/measures.csv",
+                                        "/nonexistent/workers.csv", &opts),
+                  JBW_EIO);
+    assert_ptr_equal(snap, SENTINEL_SNAP);
+    jbw_registry_free(reg);
 }
 
 /* ---- reference date -------------------------------------------------- */
@@ -1661,7 +1694,7 @@ int main(void)
         cmocka_unit_test(test_lenient_load_keeps_good_rows_and_lists_the_rest),
         cmocka_unit_test(test_jr_under_12_is_an_input_error_strict_and_lenient),
         cmocka_unit_test(test_lenient_rejects_short_rows_and_bad_worker_rows),
-        cmocka_unit_test(test_lenient_without_rejects_output_still_loads),
+        cmocka_unit_test(test_lenient_without_rejects_list_is_refused_unread),
         cmocka_unit_test(test_reference_date_is_the_latest_date_in_either_file),
         cmocka_unit_test(test_writers_give_header_iso_dates_and_lf),
         cmocka_unit_test(test_round_trip_gives_identical_text_and_records),

@@ -12,7 +12,8 @@
  * Strict loading (the default) is all or nothing: the first problem stops
  * the load, nothing is returned, and the detail names the file, line,
  * column and value. Lenient loading keeps every good row and returns every
- * rejected row with its line and reason, so nothing is dropped silently.
+ * rejected row with its line and reason, so nothing is dropped silently: a
+ * lenient load needs a rejects list to return them in.
  *
  * Writers return a string the library allocates; free it with jbw_free().
  */
@@ -120,15 +121,18 @@ JBW_API void jbw_rejects_free(jbw_rejects *rejects);
  * Loads a snapshot from measures.csv and workers.csv held in memory.
  * `measures_name` and `workers_name` name the sources in messages (NULL:
  * "measures.csv", "workers.csv"). `registry` is copied into the snapshot.
- * `opts` may be NULL for the defaults. `rejects` may be NULL. On success,
+ * `opts` may be NULL for the defaults. `rejects` may be NULL in strict
+ * mode only: a lenient load with `rejects` NULL fails with JBW_EINVAL
+ * ("a lenient load needs a rejects list: ...") before anything is read,
+ * as its rejected rows would otherwise be dropped silently. On success,
  * in lenient mode *rejects receives the list of rejected rows (possibly
  * empty), which the caller frees with jbw_rejects_free(); in strict mode
- * *rejects is set to NULL. On failure (any mode) *out and *rejects are
- * left untouched. A measure rejected because its worker row was rejected
- * says so. Text errors (a quote never closed, invalid UTF-8, a NUL byte),
- * header errors and the limits fail the load in lenient mode too
- * (docs/formats.md). Ids over JBW_ID_MAX bytes are refused (naming the
- * line and column).
+ * *rejects is set to NULL when `rejects` is not NULL. On failure (any
+ * mode) *out and *rejects are left untouched. A measure rejected because
+ * its worker row was rejected says so. Text errors (a quote never closed,
+ * invalid UTF-8, a NUL byte), header errors and the limits fail the load
+ * in lenient mode too (docs/formats.md). Ids over JBW_ID_MAX bytes are
+ * refused (naming the line and column).
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_EPARSE (malformed CSV, a bad
  * value, a missing or unknown column, UTF-16 or UTF-32), JBW_EDUPLICATE,
  * JBW_ENOTFOUND, JBW_ERANGE (a value out of range, a text or line past

@@ -656,6 +656,24 @@ static jbw_status load_sources(jbw_snapshot **out, jbw_rejects **rejects,
     return jbw__ok();
 }
 
+/*
+ * A lenient load returns the rows it left out through `rejects`: without
+ * a list to receive them they would be dropped silently, so the load is
+ * refused before anything is read.
+ */
+static jbw_status lenient_needs_rejects(const char *fn,
+                                        const jbw_load_options *o,
+                                        jbw_rejects *const *rejects)
+{
+    if (o->lenient && !rejects)
+        return jbw__error(JBW_EINVAL,
+                          "%s: a lenient load needs a rejects list: pass a "
+                          "jbw_rejects ** to receive the rows it leaves out, "
+                          "or load strictly (lenient = 0)",
+                          fn);
+    return JBW_OK;
+}
+
 jbw_status jbw_snapshot_load_csv_buffers(
     jbw_snapshot **out, jbw_rejects **rejects, const jbw_registry *registry,
     const char *measures, size_t measures_len, const char *measures_name,
@@ -670,7 +688,9 @@ jbw_status jbw_snapshot_load_csv_buffers(
         return jbw__error(JBW_EINVAL,
                           "jbw_snapshot_load_csv_buffers: out, registry, "
                           "measures and workers must not be NULL");
-    if ((st = jbw__io_options(&o, opts)) != JBW_OK)
+    if ((st = jbw__io_options(&o, opts)) != JBW_OK ||
+        (st = lenient_needs_rejects("jbw_snapshot_load_csv_buffers", &o,
+                                    rejects)) != JBW_OK)
         return st;
     memset(&L, 0, sizeof L);
     L.names[IO_MEASURES] = measures_name ? measures_name : "measures.csv";
@@ -702,7 +722,9 @@ jbw_status jbw_snapshot_load_csv(jbw_snapshot **out, jbw_rejects **rejects,
         return jbw__error(JBW_EINVAL,
                           "jbw_snapshot_load_csv: out, registry and both "
                           "paths must not be NULL");
-    if ((st = jbw__io_options(&o, opts)) != JBW_OK)
+    if ((st = jbw__io_options(&o, opts)) != JBW_OK ||
+        (st = lenient_needs_rejects("jbw_snapshot_load_csv", &o, rejects)) !=
+            JBW_OK)
         return st;
     /* The workers are read first; a missing measures file is still named
      * first, in the order of the arguments. */
