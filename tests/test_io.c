@@ -627,6 +627,50 @@ static void test_snapshot_refusal_is_prefixed_with_file_and_line(void **state)
     assert_error_contains("workers.csv line 2: ");
 }
 
+/*
+ * Registry keys are case-sensitive: a row naming 'jbwest' or 'zhz' (the
+ * Zuid-West registry holds JBWEST and ZHZ) is refused with the key it
+ * differs from in case only, as jbw_snapshot_counts_get() names it; a key
+ * like none is refused without a hint.
+ */
+static void test_registry_key_in_other_case_is_named(void **state)
+{
+    (void)state;
+    load_fails(MHEAD "A20,C1,OTS,jbwest,ZHZ,2025-01-10\n", WORKERS, NULL,
+               JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 2: organisation 'jbwest' is not in "
+                        "the registry (measure 'A20'); keys are "
+                        "case-sensitive: did you mean 'JBWEST'?");
+    load_fails(MHEAD "A20,C1,OTS,JBWEST,zhz,2025-01-10\n", WORKERS, NULL,
+               JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 2: region 'zhz' is not in the "
+                        "registry (measure 'A20'); keys are case-sensitive: "
+                        "did you mean 'ZHZ'?");
+    load_fails(MHEAD,
+               "id,organisation,region,fte,hired\n"
+               "W1,JbWest,ZHZ,1,2020-01-01\n",
+               NULL, JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "workers.csv line 2: organisation 'JbWest' is not in "
+                        "the registry (worker 'W1'); keys are case-sensitive: "
+                        "did you mean 'JBWEST'?");
+    load_fails(MHEAD,
+               "id,organisation,region,fte,hired\n"
+               "W1,JBWEST,Zhz,1,2020-01-01\n",
+               NULL, JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "workers.csv line 2: region 'Zhz' is not in the "
+                        "registry (worker 'W1'); keys are case-sensitive: "
+                        "did you mean 'ZHZ'?");
+    load_fails(MHEAD "A20,C1,OTS,JBWESTX,ZHZ,2025-01-10\n", WORKERS, NULL,
+               JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 2: organisation 'JBWESTX' is not "
+                        "in the registry (measure 'A20')");
+}
+
 /* ---- malformed text -------------------------------------------------- */
 
 static void test_empty_input_is_parse_error(void **state)
@@ -1680,6 +1724,7 @@ int main(void)
         cmocka_unit_test(test_empty_required_value_is_named),
         cmocka_unit_test(test_bad_codes_and_numbers_are_named),
         cmocka_unit_test(test_snapshot_refusal_is_prefixed_with_file_and_line),
+        cmocka_unit_test(test_registry_key_in_other_case_is_named),
         cmocka_unit_test(test_empty_input_is_parse_error),
         cmocka_unit_test(test_header_only_gives_empty_snapshot),
         cmocka_unit_test(test_unterminated_quote_names_its_starting_line),

@@ -242,6 +242,20 @@ static void test_worker_keys_must_be_in_registry(void **state)
     w.region = "RX";
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ENOTFOUND);
     assert_error_contains("region 'RX' is not in the registry (worker 'W1')");
+    /* keys are case-sensitive: the registry's G1 and R1 differ from these
+     * in case only, and the error names them */
+    w.organisation = "g1";
+    w.region = "R1";
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "organisation 'g1' is not in the registry (worker "
+                        "'W1'); keys are case-sensitive: did you mean 'G1'?");
+    w.organisation = "G1";
+    w.region = "r1";
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "region 'r1' is not in the registry (worker 'W1'); "
+                        "keys are case-sensitive: did you mean 'R1'?");
     assert_int_equal(jbw_snapshot_worker_count(snap), 0);
     w.region = NULL; /* no region is fine */
     assert_ok(jbw_snapshot_add_worker(snap, &w));
@@ -397,6 +411,17 @@ static void test_measure_organisation_serves_region(void **state)
     m.region = "RX";
     expect_refused(snap, &m, JBW_ENOTFOUND, 0,
                    "region 'RX' is not in the registry");
+    /* in case only, the registry's key is named (G2, R1) */
+    m.organisation = "g2";
+    m.region = "R1";
+    expect_refused(snap, &m, JBW_ENOTFOUND, 0,
+                   "organisation 'g2' is not in the registry (measure 'M1'); "
+                   "keys are case-sensitive: did you mean 'G2'?");
+    m.organisation = "G2";
+    m.region = "r1";
+    expect_refused(snap, &m, JBW_ENOTFOUND, 0,
+                   "region 'r1' is not in the registry (measure 'M1'); keys "
+                   "are case-sensitive: did you mean 'R1'?");
     m.region = "R2"; /* G2 serves R1 only */
     expect_refused(snap, &m, JBW_EINVAL, 0,
                    "organisation 'G2' does not serve "

@@ -231,23 +231,36 @@ static long codes_find(const jbw__codes *c, const jbw__strmap *keys,
     return -1;
 }
 
+/* The error of an organisation or region key the registry does not
+ * hold; keys are case-sensitive, so one differing in case only is named. */
+static JBW__COLD jbw_status not_in_registry(const jbw__strmap *keys,
+                                            const char *what, const char *key,
+                                            const rec *r)
+{
+    char q[JBW__SHOWN];
+    const char *twin = jbw__registry_case_twin(keys, key);
+    jbw__quote_value(q, sizeof q, key, strlen(key));
+    if (twin)
+        return jbw__error(
+            JBW_ENOTFOUND,
+            "%s '%s' is not in the registry (%s '%s'); " JBW__CASE_HINT, what,
+            q, r->what, r->shown, twin);
+    return jbw__error(JBW_ENOTFOUND, "%s '%s' is not in the registry (%s '%s')",
+                      what, q, r->what, r->shown);
+}
+
 /* Looks up an organisation key the record names (required). */
 static jbw_status check_org(uint32_t *org, const rec *r,
                             const jbw_snapshot *snap, const char *key)
 {
     const jbw_registry *reg = snap->registry;
     long i;
-    char q[JBW__SHOWN];
     if (!is_given(key))
         return jbw__error(JBW_EINVAL, "organisation is missing (%s '%s')",
                           r->what, r->shown);
     i = codes_find(&snap->org_codes, &reg->org_keys, key);
     if (i < 0)
-        return jbw__error(JBW_ENOTFOUND,
-                          "organisation '%s' is not in the registry (%s "
-                          "'%s')",
-                          jbw__quote_value(q, sizeof q, key, strlen(key)),
-                          r->what, r->shown);
+        return not_in_registry(&reg->org_keys, "organisation", key, r);
     *org = (uint32_t)i;
     return JBW_OK;
 }
@@ -259,7 +272,6 @@ static jbw_status check_region(uint32_t *region, const rec *r,
 {
     const jbw_registry *reg = snap->registry;
     long i;
-    char q[JBW__SHOWN];
     if (!is_given(key)) {
         if (required)
             return jbw__error(JBW_EINVAL, "region is missing (%s '%s')",
@@ -269,9 +281,7 @@ static jbw_status check_region(uint32_t *region, const rec *r,
     }
     i = codes_find(&snap->region_codes, &reg->region_keys, key);
     if (i < 0)
-        return jbw__error(
-            JBW_ENOTFOUND, "region '%s' is not in the registry (%s '%s')",
-            jbw__quote_value(q, sizeof q, key, strlen(key)), r->what, r->shown);
+        return not_in_registry(&reg->region_keys, "region", key, r);
     *region = (uint32_t)i;
     return JBW_OK;
 }

@@ -43,6 +43,14 @@ int jbw__registry_serves_idx(const jbw_registry *reg, uint32_t org,
 const char *jbw__date_text(char *buf, size_t size, jbw_date d);
 
 /*
+ * The key of `keys` (the registry's org_keys or region_keys) that differs
+ * from `key` in ASCII case only, or NULL: an unknown key's error names it
+ * with JBW__CASE_HINT, whose one argument it is.
+ */
+const char *jbw__registry_case_twin(const jbw__strmap *keys, const char *key);
+#define JBW__CASE_HINT "keys are case-sensitive: did you mean '%s'?"
+
+/*
  * Resolves an optional organisation or region key (`keys`: the registry's
  * org_keys or region_keys) to its index; NULL gives JBW__NONE ("all"). An
  * unknown key is JBW_ENOTFOUND: "<caller>: <what> '<key>' is not in the

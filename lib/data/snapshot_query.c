@@ -200,6 +200,16 @@ jbw_status jbw_snapshot_measure_state(jbw_measure_state *out,
     return jbw__ok();
 }
 
+JBW__COLD const char *jbw__registry_case_twin(const jbw__strmap *keys,
+                                              const char *key)
+{
+    size_t k;
+    for (k = 0; k < keys->count; k++)
+        if (jbw__name_eq_n(key, strlen(key), jbw__strmap_key(keys, k)))
+            return jbw__strmap_key(keys, k);
+    return NULL;
+}
+
 /*
  * The error of a key the registry does not hold: the key that differs in
  * case only, when there is one (keys are case-sensitive), else the keys
@@ -210,14 +220,13 @@ static JBW__COLD jbw_status unknown_key(const jbw__strmap *keys,
                                         const char *caller)
 {
     char list[256], q[JBW__SHOWN];
+    const char *twin = jbw__registry_case_twin(keys, key);
     size_t k, at = 0;
     jbw__quote_value(q, sizeof q, key, strlen(key));
-    for (k = 0; k < keys->count; k++)
-        if (jbw__name_eq_n(key, strlen(key), jbw__strmap_key(keys, k)))
-            return jbw__error(JBW_ENOTFOUND,
-                              "%s: %s '%s' is not in the registry; keys are "
-                              "case-sensitive: did you mean '%s'?",
-                              caller, what, q, jbw__strmap_key(keys, k));
+    if (twin)
+        return jbw__error(JBW_ENOTFOUND,
+                          "%s: %s '%s' is not in the registry; " JBW__CASE_HINT,
+                          caller, what, q, twin);
     list[0] = '\0';
     for (k = 0; k < keys->count; k++) {
         const char *name = jbw__strmap_key(keys, k);
