@@ -614,13 +614,30 @@ static void test_bad_codes_and_numbers_are_named(void **state)
 
 static void test_snapshot_refusal_is_prefixed_with_file_and_line(void **state)
 {
+    static const char no_w9[] =
+        "id,child_id,kind,organisation,region,start,worker_id\n"
+        "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,W9\n";
+    jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_rejects *rej = NULL;
+    const char *reason = NULL;
     (void)state;
-    /* W9 is no worker: the snapshot refuses, the loader adds where. */
-    load_fails("id,child_id,kind,organisation,region,start,worker_id\n"
-               "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,W9\n",
-               WORKERS, NULL, JBW_ENOTFOUND);
-    assert_error_contains("measures.csv line 2: ");
-    assert_error_contains("W9");
+    /* W9 is no worker: the snapshot refuses, the loader adds where, and
+     * no advice on adding workers first (workers.csv is read first) */
+    load_fails(no_w9, WORKERS, NULL, JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 2, column 'worker_id': worker 'W9' "
+                        "is not among the workers (measure 'M1')");
+    /* a lenient load gives the same reason for the row */
+    o.lenient = 1;
+    assert_ok(load(&snap, &rej, no_w9, WORKERS, &o));
+    assert_int_equal(jbw_rejects_count(rej), 1);
+    assert_ok(jbw_rejects_get(NULL, NULL, &reason, rej, 0));
+    assert_string_equal(reason, "measures.csv line 2, column 'worker_id': "
+                                "worker 'W9' is not among the workers "
+                                "(measure 'M1')");
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
     /* fte 1.5 is above the 1.2 the snapshot allows. */
     load_fails(MHEAD, "id,organisation,fte,hired\nW1,JBWEST,1.5,2020-01-01\n",
                NULL, JBW_ERANGE);
@@ -845,7 +862,7 @@ static void test_strict_load_is_all_or_nothing(void **state)
     /* Rows 1-2 are added before row 3 (line 4) fails on its unknown
      * worker: the half-built snapshot must vanish. */
     load_fails(FIVE, WORKERS, NULL, JBW_ENOTFOUND);
-    assert_error_contains("measures.csv line 4: ");
+    assert_error_contains("measures.csv line 4, column 'worker_id': ");
 }
 
 static void test_lenient_load_keeps_good_rows_and_lists_the_rest(void **state)

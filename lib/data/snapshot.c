@@ -514,15 +514,21 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
                                      : JBW__MEASURE_V2_SIZE);
         measure = &full;
     }
-    if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK ||
-        (st = store_measure(snap, measure, &row)) != JBW_OK)
+    if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK) {
+        if (row.unknown_worker)
+            jbw__error(st, "%s: add workers before their measures",
+                       jbw_last_error());
+        return st;
+    }
+    if ((st = store_measure(snap, measure, &row)) != JBW_OK)
         return st;
     return jbw__ok();
 }
 
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
-                                            const uint64_t hashes[4])
+                                            const uint64_t hashes[4],
+                                            int *unknown_worker)
 {
     jbw__measure_found row = {0};
     jbw_status st;
@@ -531,7 +537,10 @@ jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
     row.child_hash = hashes[1];
     row.family_hash = hashes[2];
     row.worker_hash = hashes[3];
-    if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK)
+    *unknown_worker = 0;
+    if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK) {
+        *unknown_worker = row.unknown_worker;
         return st;
+    }
     return store_measure(snap, measure, &row);
 }

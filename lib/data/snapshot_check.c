@@ -487,11 +487,12 @@ static jbw_status check_measure_worker(jbw__measure_found *row,
                     : jbw__strmap_find(&snap->worker_ids, m->worker_id, len);
     if (w < 0 || snap->w.org[w] != row->org)
         jbw__quote_value(q, sizeof q, m->worker_id, len);
-    if (w < 0)
+    if (w < 0) {
+        row->unknown_worker = 1;
         return jbw__error(JBW_ENOTFOUND,
-                          "worker '%s' is not in the snapshot (%s '%s'): add "
-                          "workers before their measures",
-                          q, r->what, r->shown);
+                          "worker '%s' is not among the workers (%s '%s')", q,
+                          r->what, r->shown);
+    }
     if (snap->w.org[w] != row->org)
         return jbw__error(JBW_EINVAL,
                           "worker '%s' belongs to organisation '%s', not "

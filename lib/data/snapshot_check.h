@@ -27,6 +27,9 @@ typedef struct jbw__measure_found {
     uint64_t id_hash, child_hash, family_hash, worker_hash;
     int hashed;
     int has_reason; /* override_reason holds more than white space */
+    /* set when the check fails because no worker has the measure's
+     * worker_id: the caller says where workers come from */
+    int unknown_worker;
 } jbw__measure_found;
 
 /* Checks a worker completely against the snapshot (nothing changes):

@@ -175,11 +175,14 @@ int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures);
  * them; the worker's is not read when no worker is named): the CSV
  * loader hashes rows ahead to fetch their slots early. On success the
  * last error's detail is left as it was (the loader clears it once at
- * its end).
+ * its end). On failure *unknown_worker tells whether no worker has the
+ * measure's worker_id; the detail then gives no advice on where workers
+ * come from (jbw_snapshot_add_measure() does).
  */
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
-                                            const uint64_t hashes[4]);
+                                            const uint64_t hashes[4],
+                                            int *unknown_worker);
 
 /* The hash of a measure's family key: jbw__hash() of the family id when
  * given (family_len bytes), else 0 (an own family has no key). */

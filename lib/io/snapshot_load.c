@@ -454,11 +454,11 @@ static jbw_status bad_worker(load_state *L, const char *id, size_t line)
 
 /*
  * A row the snapshot refused (status st, its detail set): strict mode
- * stops with the detail prefixed by file and line; lenient mode records
- * the row.
+ * stops with the detail prefixed by file and line, and the column when
+ * `column` is not NULL; lenient mode records the row.
  */
 static jbw_status refuse_row(load_state *L, int file, size_t line,
-                             jbw_status st)
+                             const char *column, jbw_status st)
 {
     size_t off;
     /* without the column no measure has a worker: say so where a rule
@@ -470,8 +470,12 @@ static jbw_status refuse_row(load_state *L, int file, size_t line,
                            : "";
     if (st == JBW_ENOMEM)
         return st;
-    jbw__error(st, "%s line %zu: %s%s", L->names[file], line, jbw_last_error(),
-               hint);
+    if (column)
+        jbw__error(st, "%s line %zu, column '%s': %s%s", L->names[file], line,
+                   column, jbw_last_error(), hint);
+    else
+        jbw__error(st, "%s line %zu: %s%s", L->names[file], line,
+                   jbw_last_error(), hint);
     if (!L->lenient)
         return keep_error(L, st, IO_RANK_REFUSED);
     if ((st = jbw__io_reason(L->rej, &off, jbw_last_error())) != JBW_OK)
@@ -498,7 +502,7 @@ static jbw_status add_worker(load_state *L, jbw__worker_row *row)
     row->w.region = jbw__row_str(arena, row->str[WS_REGION]);
     st = jbw_snapshot_add_worker(L->snap, &row->w);
     if (st != JBW_OK) {
-        st = refuse_row(L, IO_WORKERS, row->line, st);
+        st = refuse_row(L, IO_WORKERS, row->line, NULL, st);
         if (st == JBW_OK && L->lenient)
             st = bad_worker(L, id, row->line);
     }
@@ -540,7 +544,7 @@ worker_was_rejected(load_state *L, const jbw__measure_row *row, int *rejected)
 static jbw_status add_measure(load_state *L, jbw__measure_row *row)
 {
     jbw_measure *m = &row->m;
-    int rejected = 0;
+    int rejected = 0, unknown_worker;
     jbw_status st;
     if (row->reject != IO_NULL)
         return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
@@ -557,9 +561,11 @@ static jbw_status add_measure(load_state *L, jbw__measure_row *row)
         return st;
     if (rejected)
         return JBW_OK;
-    st = jbw__snapshot_add_measure_hashed(L->snap, m, row->hashes);
+    st = jbw__snapshot_add_measure_hashed(L->snap, m, row->hashes,
+                                          &unknown_worker);
     if (st != JBW_OK)
-        return refuse_row(L, IO_MEASURES, row->line, st);
+        return refuse_row(L, IO_MEASURES, row->line,
+                          unknown_worker ? "worker_id" : NULL, st);
     return JBW_OK;
 }
 
