@@ -147,9 +147,11 @@ JBW_API jbw_status jbw_caseload_compute(jbw_caseload **out,
                                         const jbw_calendar *cal,
                                         const jbw_caseload_options *opts);
 
+/* Frees a result and its copy of the norm; NULL is accepted. The
+ * snapshot it borrowed is not touched. */
 JBW_API void jbw_caseload_free(jbw_caseload *cl);
 
-/* The date and coupling period used. */
+/* The date the caseloads were computed on; JBW_DATE_NONE for NULL. */
 JBW_API jbw_date jbw_caseload_date(const jbw_caseload *cl);
 
 /* The coupling period [*from, *to] and the coupling norm in werkdagen
@@ -173,7 +175,8 @@ JBW_API jbw_status jbw_caseload_totals_get(jbw_caseload_totals *out,
                                            const jbw_caseload *cl);
 
 /* Number of organisations / regions in the registry (groups are listed
- * in registry order, also those with no measures). */
+ * in registry order, also those with no measures); 0 for NULL or a group
+ * out of range. */
 JBW_API size_t jbw_caseload_group_count(const jbw_caseload *cl,
                                         jbw_group group);
 
@@ -184,8 +187,13 @@ JBW_API jbw_status jbw_caseload_group_get(jbw_caseload_totals *out,
                                           const jbw_caseload *cl,
                                           jbw_group group, size_t index);
 
-/* Workers employed on the date, in snapshot order. */
+/* Workers employed on the date, in snapshot order; 0 for NULL. */
 JBW_API size_t jbw_caseload_worker_count(const jbw_caseload *cl);
+/* The index-th of those workers. Caller sets out->version
+ * (JBW_WORKER_LOAD_VERSION); the strings are borrowed from the snapshot.
+ * On failure *out is untouched.
+ * Errors: JBW_EINVAL (out or cl NULL), JBW_EVERSION, JBW_ERANGE (index
+ * not below jbw_caseload_worker_count()). */
 JBW_API jbw_status jbw_caseload_worker_get(jbw_worker_load *out,
                                            const jbw_caseload *cl,
                                            size_t index);
@@ -280,15 +288,19 @@ JBW_API jbw_status jbw_caseload_finding_get(jbw_finding *out,
  * "findings": [...]} with the keys of docs/norms.md and docs/formats.md. */
 JBW_API jbw_status jbw_caseload_json(char **out, size_t *len,
                                      const jbw_caseload *cl);
-/* CSV: one line per scope (total, organisation, region) with the totals. */
+/* CSV: one line per scope (total, organisation, region) with the totals.
+ * Ownership and errors as jbw_caseload_json(). */
 JBW_API jbw_status jbw_caseload_csv(char **out, size_t *len,
                                     const jbw_caseload *cl);
-/* CSV of the per-worker table. */
+/* CSV of the per-worker table (one line per worker of
+ * jbw_caseload_worker_get()). Ownership and errors as
+ * jbw_caseload_json(). */
 JBW_API jbw_status jbw_caseload_workers_csv(char **out, size_t *len,
                                             const jbw_caseload *cl);
 /* A plain-text report for people (tables, aligned; English), ending with
  * the data-quality findings: the count of every rule, then at most 20
- * findings of each rule (measure, rule, since, last) and how many more. */
+ * findings of each rule (measure, rule, since, last) and how many more.
+ * Ownership and errors as jbw_caseload_json(). */
 JBW_API jbw_status jbw_caseload_text(char **out, size_t *len,
                                      const jbw_caseload *cl);
 

@@ -460,10 +460,10 @@ JBW_API int32_t jbw_forecast_months(const jbw_forecast *fc);
 /* Replicates of the run; 0 for a deterministic run or NULL. */
 JBW_API size_t jbw_forecast_replicates(const jbw_forecast *fc);
 
-/* The seed of a stochastic run; 0 otherwise. */
+/* The seed of a stochastic run; 0 otherwise and for NULL. */
 JBW_API uint64_t jbw_forecast_seed(const jbw_forecast *fc);
 
-/* 1 when the run computed finance, else 0. */
+/* 1 when the run computed finance, else 0 (also for NULL). */
 JBW_API int jbw_forecast_has_finance(const jbw_forecast *fc);
 
 /*

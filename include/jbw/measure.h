@@ -101,7 +101,10 @@ JBW_API jbw_status jbw_kind_from_code(jbw_kind *out, const char *code,
 
 /* Codes for the other enums, as used in files: "unknown", "safe",
  * "concerns", "unsafe", "acute"; "none", "placed", "crisis"; "unknown",
- * "low", "medium", "high". NULL for out-of-range values. */
+ * "low", "medium", "high". NULL for out-of-range values. The from_code
+ * functions look a code up as jbw_kind_from_code() does; on failure *out
+ * is untouched. Errors: JBW_EINVAL (out or code NULL), JBW_ENOTFOUND (not
+ * a code). */
 JBW_API const char *jbw_safety_code(jbw_safety v);
 JBW_API const char *jbw_placement_code(jbw_placement v);
 JBW_API const char *jbw_jr_risk_code(jbw_jr_risk v);
@@ -113,7 +116,7 @@ JBW_API jbw_status jbw_jr_risk_from_code(jbw_jr_risk *out, const char *code,
                                          size_t len);
 /* "unknown", "no", "yes" (NULL out of range); from_code also takes the
  * Dutch "onbekend", "nee", "ja" and the empty string for unknown,
- * case-insensitively. */
+ * case-insensitively. Errors of from_code as jbw_safety_from_code(). */
 JBW_API const char *jbw_yesno_code(jbw_yesno v);
 JBW_API jbw_status jbw_yesno_from_code(jbw_yesno *out, const char *code,
                                        size_t len);

@@ -78,7 +78,12 @@ JBW_API jbw_status jbw_norm_load(jbw_norm **out, const char *path);
  * Free with jbw_free(). Errors: JBW_EINVAL, JBW_ENOMEM. */
 JBW_API jbw_status jbw_norm_save(char **out, size_t *len, const jbw_norm *norm);
 
+/* Copies a norm: *out receives a norm of its own with the same name,
+ * source, unit, caseload, weights, ramp and thresholds; free it with
+ * jbw_norm_free(). On failure *out is untouched.
+ * Errors: JBW_EINVAL (out or norm NULL), JBW_ENOMEM. */
 JBW_API jbw_status jbw_norm_clone(jbw_norm **out, const jbw_norm *norm);
+/* Frees a norm and the strings it owns; NULL is accepted. */
 JBW_API void jbw_norm_free(jbw_norm *norm);
 
 /* Accessors (NULL norm: NULL / 0 / NaN). Strings borrowed. */
@@ -92,11 +97,15 @@ JBW_API const char *jbw_norm_source(const jbw_norm *norm);
  * changes or is freed; NULL for a NULL norm. Since 0.2.
  */
 JBW_API const char *jbw_norm_source_lang(const jbw_norm *norm, jbw_lang lang);
+/* The unit the norm counts in; JBW_UNIT_MEASURE for NULL. */
 JBW_API jbw_unit jbw_norm_unit(const jbw_norm *norm);
+/* A full caseload for 1 fte, in the norm's unit; NaN for NULL. */
 JBW_API double jbw_norm_caseload_per_fte(const jbw_norm *norm);
+/* The weight of a measure of `kind`; NaN for NULL or a kind out of
+ * range. */
 JBW_API double jbw_norm_weight(const jbw_norm *norm, jbw_kind kind);
 /* Fraction of a full caseload at a tenure of `months` whole months
- * (negative months: 0). */
+ * (negative months: 0); NaN for NULL. */
 JBW_API double jbw_norm_ramp(const jbw_norm *norm, int32_t months);
 /* Number of ramp steps (1..JBW_RAMP_MAX); 0 for NULL. */
 JBW_API size_t jbw_norm_ramp_count(const jbw_norm *norm);
@@ -108,6 +117,8 @@ JBW_API size_t jbw_norm_ramp_count(const jbw_norm *norm);
  */
 JBW_API jbw_status jbw_norm_ramp_step(int32_t *from_month, double *fraction,
                                       const jbw_norm *norm, size_t index);
+/* The thresholds of the load ratio: a worker is under below under_below
+ * and over above over_above (jbw/caseload.h); NaN for NULL. */
 JBW_API double jbw_norm_under_below(const jbw_norm *norm);
 JBW_API double jbw_norm_over_above(const jbw_norm *norm);
 
@@ -128,10 +139,18 @@ JBW_API jbw_status jbw_norm_set_weight(jbw_norm *norm, jbw_kind kind,
  * Replaces the ramp: from_month[i] is the first tenure month at which
  * fraction[i] applies; from_month must start at 0 and strictly increase;
  * the last fraction holds for every later month. 1 <= count <=
- * JBW_RAMP_MAX.
+ * JBW_RAMP_MAX. Errors as the setters above (JBW_EINVAL also for NULL
+ * arrays, a count out of range or months out of order); the norm is
+ * unchanged on error.
  */
 JBW_API jbw_status jbw_norm_set_ramp(jbw_norm *norm, const int32_t *from_month,
                                      const double *fraction, size_t count);
+/*
+ * Sets both thresholds of the load ratio (jbw_norm_under_below()): each
+ * a finite number from 0 to 1000, under_below not above over_above.
+ * Errors: JBW_EINVAL (NULL norm, a threshold out of range or the two out
+ * of order; the norm is unchanged).
+ */
 JBW_API jbw_status jbw_norm_set_thresholds(jbw_norm *norm, double under_below,
                                            double over_above);
 

@@ -32,6 +32,7 @@ typedef struct jbw_series_point {
 /* Creates an empty series with a title ("Zuid-Holland Zuid"; may be
  * NULL). Errors: JBW_EINVAL, JBW_ENOMEM. */
 JBW_API jbw_status jbw_series_new(jbw_series **out, const char *title);
+/* Frees a series, its points, title and notice; NULL is accepted. */
 JBW_API void jbw_series_free(jbw_series *series);
 
 /* Adds a point; points are kept in date order. Errors: JBW_EINVAL,
@@ -72,6 +73,8 @@ JBW_API jbw_status jbw_series_set_data_notice(jbw_series *series,
 /* The notice, or NULL (none, or series NULL). Borrowed from the series. */
 JBW_API const char *jbw_series_data_notice(const jbw_series *series);
 
+/* The title given to jbw_series_new(), or NULL (none, or series NULL).
+ * Borrowed from the series. */
 JBW_API const char *jbw_series_title(const jbw_series *series);
 /*
  * What the series counts: 1 when every point came from a snapshot
@@ -83,8 +86,11 @@ JBW_API const char *jbw_series_title(const jbw_series *series);
  * "Jeugdigen zonder vaste jeugdbeschermer").
  */
 JBW_API int jbw_series_counts_measures(const jbw_series *series);
+/* The number of points; 0 for NULL. */
 JBW_API size_t jbw_series_count(const jbw_series *series);
-/* Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE. */
+/* The index-th point, in date order. Caller sets out->version
+ * (JBW_SERIES_POINT_VERSION). Errors: JBW_EINVAL (NULL), JBW_EVERSION,
+ * JBW_ERANGE (index). */
 JBW_API jbw_status jbw_series_get(jbw_series_point *out,
                                   const jbw_series *series, size_t index);
 
@@ -93,7 +99,8 @@ JBW_API jbw_status jbw_series_get(jbw_series_point *out,
  * set,"title","points":[...]}, text table (the notice first; English, see
  * jbw_series_text_lang). The first point has no change: its change
  * fields are empty in CSV, null in JSON and "-" in the table (where
- * jbw_series_get() gives 0). Free with jbw_free(). */
+ * jbw_series_get() gives 0). Free *out with jbw_free(); `len` may be
+ * NULL. Errors: JBW_EINVAL (out or series NULL), JBW_ENOMEM. */
 JBW_API jbw_status jbw_series_csv(char **out, size_t *len,
                                   const jbw_series *series);
 JBW_API jbw_status jbw_series_json(char **out, size_t *len,

@@ -132,7 +132,8 @@ JBW_API const char *jbw_snapshot_data_notice(const jbw_snapshot *snap);
 JBW_API jbw_status jbw_snapshot_set_data_notice(jbw_snapshot *snap,
                                                 const char *text);
 
-/* The snapshot's registry (borrowed, valid while the snapshot lives). */
+/* The snapshot's registry (borrowed, valid while the snapshot lives);
+ * NULL for NULL. */
 JBW_API const jbw_registry *jbw_snapshot_registry(const jbw_snapshot *snap);
 
 /* Counts; 0 for NULL. */

@@ -122,12 +122,19 @@ JBW_API jbw_status jbw_waitrisk_model_parse(jbw_waitrisk_model **out,
 /* As above from a file. Additional error: JBW_EIO. */
 JBW_API jbw_status jbw_waitrisk_model_load(jbw_waitrisk_model **out,
                                            const char *path);
-/* Writes the full model file (every key). Free with jbw_free(). */
+/* Writes the full model file (every key), which parses back to the same
+ * model. Free *out with jbw_free(); `len` may be NULL.
+ * Errors: JBW_EINVAL (out or model NULL), JBW_ENOMEM. */
 JBW_API jbw_status jbw_waitrisk_model_save(char **out, size_t *len,
                                            const jbw_waitrisk_model *model);
+/* Frees a model; NULL is accepted. */
 JBW_API void jbw_waitrisk_model_free(jbw_waitrisk_model *model);
 
+/* The model's name (a model file's `name`; "jbw-wachtrisico" for the
+ * built-in models), borrowed from the model; NULL for NULL. */
 JBW_API const char *jbw_waitrisk_model_name(const jbw_waitrisk_model *model);
+/* The model's version (a model file's `version`; 1 or 2 for the built-in
+ * models); 0 for NULL. */
 JBW_API int jbw_waitrisk_model_version(const jbw_waitrisk_model *model);
 
 /* The version of jbw-wachtrisico whose items, rules and keys the model
@@ -420,9 +427,14 @@ JBW_API jbw_status jbw_triage_new(jbw_triage **out,
                                   const jbw_waitrisk_model *model,
                                   const jbw_calendar *cal,
                                   const jbw_snapshot *snap, jbw_date date);
+/* Frees a triage and its copy of the model; NULL is accepted. */
 JBW_API void jbw_triage_free(jbw_triage *triage);
 
+/* The number of waiting measures scored; 0 for NULL. */
 JBW_API size_t jbw_triage_count(const jbw_triage *triage);
+/* The date the measures were scored on (the snapshot's reference date
+ * when jbw_triage_new() was given JBW_DATE_NONE); JBW_DATE_NONE for
+ * NULL. */
 JBW_API jbw_date jbw_triage_date(const jbw_triage *triage);
 
 /* The model the triage was scored with (the triage's own copy: borrowed,
@@ -451,7 +463,9 @@ JBW_API jbw_status jbw_triage_get(jbw_wait_case *wait_case, jbw_score *score,
  */
 JBW_API int jbw_triage_state(const jbw_triage *triage, size_t rank);
 
-/* Output of the first `top` cases (0: all). Free with jbw_free().
+/* Output of the first `top` cases (0: all). Free *out with jbw_free();
+ * `len` may be NULL. Errors: JBW_EINVAL (out or triage NULL, `lang` not
+ * JBW_LANG_NL or JBW_LANG_EN), JBW_ENOMEM.
  * JSON: {"model":{"name","version"},"date","synthetic"?,"cases":[{"id",
  * "rank","band","points","workdays_waiting","next_contact_due","items":
  * [{"item","points","reason"}]}]}; reasons in `lang`. Also written:
@@ -499,9 +513,12 @@ JBW_API jbw_status jbw_allocation_new(jbw_allocation **out,
                                       const jbw_snapshot *snap,
                                       const jbw_norm *norm,
                                       const jbw_calendar *cal);
+/* Frees an allocation; NULL is accepted. The triage and snapshot it
+ * was made from are not touched. */
 JBW_API void jbw_allocation_free(jbw_allocation *alloc);
 
-/* One line per waiting case, in ranking order. */
+/* The number of lines: one per waiting case, in ranking order; 0 for
+ * NULL. */
 JBW_API size_t jbw_allocation_count(const jbw_allocation *alloc);
 
 /*
@@ -528,7 +545,8 @@ JBW_API jbw_status jbw_allocation_line_place(const char **organisation,
                                              const jbw_allocation *alloc,
                                              size_t index);
 
-/* Number assigned / left unassigned. */
+/* The number of lines given a worker (the others are left unassigned);
+ * 0 for NULL. */
 JBW_API size_t jbw_allocation_assigned(const jbw_allocation *alloc);
 
 /* The workers employed on the proposal's date, in snapshot order: the
@@ -574,12 +592,14 @@ JBW_API const char *jbw_allocation_data_notice(const jbw_allocation *alloc);
  * written: "model", "date", "norm", "unit", per line "organisation" and
  * "region", and "workers": [{"id","organisation","region","capacity",
  * "load","proposed_load"}] for the workers employed on the date. Free
- * with jbw_free(). */
+ * *out with jbw_free(); `len` may be NULL. Errors: JBW_EINVAL (out or
+ * alloc NULL), JBW_ENOMEM. */
 JBW_API jbw_status jbw_allocation_json(char **out, size_t *len,
                                        const jbw_allocation *alloc);
 JBW_API jbw_status jbw_allocation_csv(char **out, size_t *len,
                                       const jbw_allocation *alloc);
-/* The text list in English (as in 0.1). */
+/* The text list in English (as in 0.1). Ownership and errors as
+ * jbw_allocation_json(). */
 JBW_API jbw_status jbw_allocation_text(char **out, size_t *len,
                                        const jbw_allocation *alloc);
 /*
