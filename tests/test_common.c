@@ -64,6 +64,27 @@ static void last_error_is_never_null_and_clears(void **state)
     assert_string_equal(jbw_last_error(), "");
 }
 
+/*
+ * common.h's account of the detail: a failure sets it (its example: 2025
+ * is no leap year, so February has 28 days and the 31st does not exist);
+ * a function that returns no status leaves it as it was; a successful
+ * jbw_date_parse() clears it to "".
+ */
+static void last_error_is_set_by_a_failure_as_common_h_says(void **state)
+{
+    jbw_date d = 123;
+    (void)state;
+    jbw_clear_error();
+    assert_status(jbw_date_parse(&d, "31-02-2025", (size_t)-1), JBW_EPARSE);
+    assert_string_equal(jbw_last_error(),
+                        "not a date, February 2025 has 28 days: '31-02-2025'");
+    assert_string_equal(jbw_kind_code(JBW_KIND_OTS), "OTS");
+    assert_string_equal(jbw_last_error(),
+                        "not a date, February 2025 has 28 days: '31-02-2025'");
+    assert_ok(jbw_date_parse(&d, "28-02-2025", (size_t)-1));
+    assert_string_equal(jbw_last_error(), "");
+}
+
 static void *fail_in_thread(void *arg)
 {
     jbw_date d;
@@ -187,6 +208,7 @@ int main(void)
         cmocka_unit_test(strerror_of_unknown_code_is_not_null),
         cmocka_unit_test(status_values_are_stable),
         cmocka_unit_test(last_error_is_never_null_and_clears),
+        cmocka_unit_test(last_error_is_set_by_a_failure_as_common_h_says),
         cmocka_unit_test(last_error_is_per_thread),
         cmocka_unit_test(allocator_hooks_see_every_allocation),
         cmocka_unit_test(allocator_needs_all_three_or_none),

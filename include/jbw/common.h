@@ -64,9 +64,15 @@ typedef enum jbw_status {
 JBW_API const char *jbw_strerror(int status);
 
 /*
- * Returns the detail message of the last failing libjbw call on this thread
- * (for example "measures.csv line 14, column 'start': '31-02-2025' is not a
- * date"), or "" when there is none. The string is owned by the library and
+ * Returns this thread's error detail. A libjbw call that fails sets it to
+ * the failure's message, for example "measures.csv line 14, column
+ * 'start': not a date, February 2025 has 28 days: '31-02-2025'". A call
+ * that succeeds may clear it to "" (most functions that return a
+ * jbw_status do) or leave it as it was (some writers, and the functions
+ * that return no status), so it describes a failure only when read right
+ * after the call that returned that failure's status; it is not a way to
+ * learn whether a call failed. "" before the first failure on the thread
+ * and after jbw_clear_error(). The string is owned by the library and
  * valid until the next libjbw call on the same thread. Never NULL.
  */
 JBW_API const char *jbw_last_error(void);
