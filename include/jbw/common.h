@@ -6,6 +6,22 @@
  * success, a negative code on failure. On failure the function leaves its
  * outputs untouched, frees what it allocated, and records a detail message
  * that jbw_last_error() returns on the same thread.
+ *
+ * Threads. The library takes no locks and shares nothing mutable between
+ * calls: its only process-wide state is the allocator, which
+ * jbw_set_allocator() sets before any other call, and the key of its id
+ * hash, drawn once on first use (safely from any thread). A function
+ * that takes a handle (registry, calendar, norm, waiting-risk model,
+ * snapshot, rejects, caseload, triage, allocation, series, scenario,
+ * forecast, calibration, backtest, brief) as a const pointer only reads
+ * it, and keeps nothing in it for later: any number of threads may call
+ * such functions on one handle at once. A function that takes a handle
+ * as a non-const pointer (jbw_snapshot_add_measure(), jbw_norm_set_unit(),
+ * jbw_snapshot_free(), ...) changes it: no other call may use that handle
+ * meanwhile, and no handle is meant to be changed by several threads. A
+ * result that borrows a handle (a caseload, triage or allocation borrows
+ * its snapshot) reads it too. The error detail of jbw_last_error() is
+ * kept per thread. docs/abi.md, "Threads".
  */
 #ifndef JBW_COMMON_H
 #define JBW_COMMON_H
