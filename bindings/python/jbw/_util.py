@@ -240,6 +240,11 @@ class Handle:
     snapshot's strings) are registered as dependents and closed first, so a
     closed parent never leaves a dangling child. Using a closed object
     raises ValueError.
+
+    Copying (copy.copy, copy.deepcopy) and pickling raise TypeError naming
+    what to use instead, unless the class makes a real copy (Norm and
+    Registry copy through the library's clone): a copied pointer would be
+    freed twice, a pickled one means nothing in another process.
     """
 
     _free: Callable[[int], None]
@@ -293,6 +298,29 @@ class Handle:
             self.close()
         except Exception:  # interpreter shutdown: modules may be gone
             pass
+
+    #: What to do instead of copying or pickling, for the TypeError
+    #: (every subclass says what fits it).
+    _instead: str = "make a new one the way this one was made"
+
+    def _no_copy(self, what: str) -> str:
+        return (f"jbw.{type(self).__name__} cannot be {what}: it holds a "
+                f"libjbw handle that only this object may free; "
+                f"{self._instead}")
+
+    def __copy__(self) -> Any:
+        raise TypeError(self._no_copy("copied"))
+
+    def __deepcopy__(self, memo: Any) -> Any:
+        raise TypeError(self._no_copy("copied"))
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # pickle (and a process pool returning the object) would otherwise
+        # store the raw pointer, meaningless in another process
+        raise TypeError(self._no_copy("pickled"))
+
+    def __reduce__(self) -> Any:
+        raise TypeError(self._no_copy("pickled"))
 
     def _describe(self) -> str:
         """What the handle holds, for repr (subclasses say more)."""

@@ -230,6 +230,9 @@ class Calibration(Handle):
     """The result of :func:`calibrate` (``jbw_calibration``)."""
 
     _free = staticmethod(C.jbw_calibration_free)
+    _instead = (
+        "use to_dict() or to_json() for its values, apply() for the "
+        "parameters, or calibrate the snapshot again")
 
     @property
     def date(self):
@@ -452,6 +455,9 @@ class Backtest(Handle):
     """The result of :func:`backtest` or :func:`backtest_history`."""
 
     _free = staticmethod(C.jbw_backtest_free)
+    _instead = (
+        "use to_dict(), rows() or to_csv() for its values, or run "
+        "backtest() again with the same arguments")
 
     @property
     def from_date(self):

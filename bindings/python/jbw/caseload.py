@@ -100,6 +100,8 @@ class Norm(Handle):
     """
 
     _free = staticmethod(C.jbw_norm_free)
+    _instead = (
+        "use save() and Norm.parse(text) to pass it on")
 
     def __init__(self, *, _handle: int = 0) -> None:
         super().__init__(_handle or new_handle(C.jbw_norm_new_default))
@@ -138,6 +140,12 @@ class Norm(Handle):
     def clone(self) -> "Norm":
         """An independent copy."""
         return Norm(_handle=new_handle(C.jbw_norm_clone, self._p))
+
+    def __copy__(self) -> "Norm":
+        return self.clone()
+
+    def __deepcopy__(self, memo: Any) -> "Norm":
+        return self.clone()
 
     # -- properties ----------------------------------------------------------
 
@@ -383,6 +391,9 @@ class CaseloadResult(Handle):
     """
 
     _free = staticmethod(C.jbw_caseload_free)
+    _instead = (
+        "use to_dict() or to_records() for its values, or compute the "
+        "caseload again")
     #: True when computed from the embedded synthetic example.
     synthetic = False
 
@@ -629,6 +640,9 @@ class Series(Handle):
     nieuw and bestaand per date, kept in date order."""
 
     _free = staticmethod(C.jbw_series_free)
+    _instead = (
+        "use to_records() or to_csv() for its values, or build the series "
+        "again")
 
     def _describe(self) -> str:
         return f"{self.title or 'series'}: {len(self)} points"

@@ -263,6 +263,9 @@ class Brief(Handle):
     :meth:`markdown` and :meth:`charts`."""
 
     _free = staticmethod(C.jbw_brief_free)
+    _instead = (
+        "use html(), markdown() or charts() for its text, or make the brief "
+        "again")
 
     def write(self, format: str = "html") -> str:
         """The brief as "html" (one self-contained file) or "md"."""

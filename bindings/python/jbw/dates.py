@@ -149,6 +149,8 @@ class Calendar(Handle):
     """
 
     _free = staticmethod(C.jbw_calendar_free)
+    _instead = (
+        "make another with the same preset and closures")
 
     def __init__(self, good_friday_off: bool = False,
                  liberation_day: LiberationDay = LiberationDay.EVERY_YEAR,

@@ -532,6 +532,8 @@ class Scenario(Handle):
     """
 
     _free = staticmethod(C.jbw_scenario_free)
+    _instead = (
+        "parse or load the scenario text again")
 
     def __init__(self, text: Union[str, bytes] = "", source: str = "scenario", *,
                  _handle: int = 0) -> None:
@@ -671,6 +673,9 @@ class Forecast(Handle):
     """The result of a run (``jbw_forecast``); see :func:`run_forecast`."""
 
     _free = staticmethod(C.jbw_forecast_free)
+    _instead = (
+        "use to_records() or to_dict() for its values, or run_forecast() "
+        "again with the same parameters and seed")
 
     @property
     def months(self) -> int:

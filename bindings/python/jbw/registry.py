@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from ctypes import byref, c_char_p, c_int, c_size_t
 from dataclasses import dataclass
-from typing import List, Optional, Tuple, Union
+from typing import Any, List, Optional, Tuple, Union
 
 from . import _structs as S
 from ._lib import C
@@ -47,6 +47,8 @@ class Registry(Handle):
     """
 
     _free = staticmethod(C.jbw_registry_free)
+    _instead = (
+        "use to_csv() and Registry.from_csv(text) to pass it on")
 
     def __init__(self, _handle: int = 0) -> None:
         super().__init__(_handle or new_handle(C.jbw_registry_new))
@@ -110,6 +112,12 @@ class Registry(Handle):
     def clone(self) -> "Registry":
         """An independent copy."""
         return Registry(new_handle(C.jbw_registry_clone, self._p))
+
+    def __copy__(self) -> "Registry":
+        return self.clone()
+
+    def __deepcopy__(self, memo: Any) -> "Registry":
+        return self.clone()
 
     # -- building ----------------------------------------------------------
 

@@ -139,6 +139,9 @@ class Snapshot(Handle):
     """
 
     _free = staticmethod(C.jbw_snapshot_free)
+    _instead = (
+        "load it again (Snapshot.load_csv, from_csv or example), or pass "
+        "measures_csv() and workers_csv() to Snapshot.from_csv")
 
     def __init__(self, registry: Optional[Registry] = None,
                  reference_date: DateLike = None, *, _handle: int = 0) -> None:

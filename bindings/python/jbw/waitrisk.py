@@ -801,6 +801,9 @@ class WaitRiskModel(Handle):
     """
 
     _free = staticmethod(C.jbw_waitrisk_model_free)
+    _instead = (
+        "use save() and WaitRiskModel.parse(text), or "
+        "WaitRiskModel.default() again")
 
     def __init__(self, version: Optional[int] = None, *, _handle: int = 0) -> None:
         if _handle:
@@ -1018,6 +1021,9 @@ class Triage(Handle):
     """
 
     _free = staticmethod(C.jbw_triage_free)
+    _instead = (
+        "use to_records() or to_dict() for its values, or triage the "
+        "snapshot again")
 
     def __init__(self, snapshot: Snapshot, model: Optional[WaitRiskModel] = None,
                  calendar: Optional[Calendar] = None, on: DateLike = None) -> None:
@@ -1156,6 +1162,8 @@ class Allocation(Handle):
     the snapshot changes."""
 
     _free = staticmethod(C.jbw_allocation_free)
+    _instead = (
+        "use to_records() or to_dict() for its values, or allocate again")
 
     def __init__(self, triage: Triage, norm: Optional[Norm] = None,
                  calendar: Optional[Calendar] = None) -> None:
