@@ -478,10 +478,39 @@ def _days_column(values: Sequence[Any]) -> Union[array.array, bytes]:
     return array.array("i", [to_days(v) for v in values])
 
 
-def _string_column(values: Sequence[Optional[str]]) -> Tuple[bytes, array.array]:
+def _absent(value: Any) -> bool:
+    """None, a float NaN (pandas' missing value in an object column) or
+    pandas' NA: no value in a text column."""
+    return (value is None or (isinstance(value, float) and value != value)
+            or type(value).__name__ == "NAType")
+
+
+def _text_values(name: str, values: Sequence[Any],
+                 ids: Optional[Sequence[Any]]) -> List[Optional[str]]:
+    """A text column as a list of its values (a pandas Series' ``in`` and
+    ``[]`` look at its index, not its values): absent values (see
+    :func:`_absent`) become None; a value that is not a str raises
+    TypeError naming the column, the row (and its id) and the value."""
+    out: List[Optional[str]] = []
+    for i, v in enumerate(values):
+        if isinstance(v, str):
+            out.append(v)
+        elif _absent(v):
+            out.append(None)
+        else:
+            where = f"column {name!r}, row {i}"
+            if ids is not None and i < len(ids) and isinstance(ids[i], str):
+                where += f" (id {ids[i]!r})"
+            raise TypeError(f"{where}: expected a str or None, not "
+                            f"{type(v).__name__} {v!r}")
+    return out
+
+
+def _string_column(values: List[Optional[str]]) -> Tuple[bytes, array.array]:
     """One buffer of NUL-terminated UTF-8 strings and the address of each
-    (0 for None). The buffer must stay alive while the addresses are used."""
-    if not isinstance(values, (str, bytes)) and None not in values:
+    (0 for None), of values :func:`_text_values` has checked. The buffer
+    must stay alive while the addresses are used."""
+    if None not in values:
         # The usual column, ASCII ids without None: one join and one
         # encode, and the addresses summed by C-level iterators.
         joined = "\0".join(values) + "\0"
@@ -576,7 +605,11 @@ class WaitCaseArray:
                      ) -> "WaitCaseArray":
         """Prepares cases from parallel columns of equal length.
 
-        String columns hold str or None; date columns hold dates, date
+        String columns hold str or None (NaN and pandas' NA are read as
+        None, as in a DataFrame's column of text with gaps; any other
+        value raises TypeError naming the column, the row and the value);
+        any sequence works (list, tuple, pandas Series, numpy array),
+        read by its values, not its index. Date columns hold dates, date
         strings or None, or are an ``array('i')`` of jbw_date day numbers
         (days since 1970-01-01; JBW_DATE_NONE for none); enum columns hold
         enum members, ints or codes ("OTS"). Omitted columns take the
@@ -627,6 +660,8 @@ class WaitCaseArray:
             self._keep.append(text)
             return True
 
+        # the ids by value, for messages (a Series' [] takes index labels)
+        ids = id if isinstance(id, (list, tuple)) else list(id)
         for name in _STRING_COLUMNS:
             col = given[name]
             if col is None:
@@ -635,16 +670,15 @@ class WaitCaseArray:
                 if name == "id":
                     self._ids = list(col)  # str values only
                 continue
-            # None among the values (or a value that is not a str, or holds
-            # a NUL): one address per value, written into the records
-            blob, addresses = _string_column(col)
+            # None or NaN among the values (or a value that is not a str, or
+            # holds a NUL): one address per value, written into the records
+            values = _text_values(name, col, ids)
+            blob, addresses = _string_column(values)
             self._keep.append(blob)
             if name == "id":
-                ids = list(col)
-                self._ids = ids if None not in ids else [v or "" for v in ids]
+                self._ids = [v or "" for v in values]
             with memoryview(self._buffer) as mv, mv.cast("Q") as words:
                 words[getattr(S.WaitCaseC, name).offset // 8::_CASE_SIZE // 8] = addresses
-        ids = given["id"]
         for name, enum_cls in _ENUM_COLUMNS.items():
             col = given[name]
             if col is None:

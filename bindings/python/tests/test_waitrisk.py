@@ -221,6 +221,49 @@ class Batch(unittest.TestCase):
             self.assertEqual([c.child_id for c in got], ids)
             self.assertEqual([c.family_id for c in got], [None, "F", None])
 
+    def test_text_columns_read_none_and_nan_as_absent(self):
+        # lists: None and a float NaN (pandas' gap in an object column)
+        # are no value, as an omitted column's default
+        got = jbw.WaitCaseArray.from_columns(
+            ["A1", "B2", "C3"], ["K1", "K2", "K3"], [D] * 3,
+            family_id=["F1", None, float("nan")],
+            region=[float("nan"), "HGL", None]).cases()
+        self.assertEqual([c.family_id for c in got], ["F1", None, None])
+        self.assertEqual([c.region for c in got], [None, "HGL", None])
+
+    def test_text_columns_are_read_by_value_not_by_index(self):
+        # a sequence whose `in` and [] look at labels 10, 11 (as a pandas
+        # Series' do at its index) and whose iteration gives the values
+        ids = IndexedColumn(["A1", "B2"])
+        got = jbw.WaitCaseArray.from_columns(
+            ids, IndexedColumn(["K1", "K2"]), [D, D],
+            family_id=IndexedColumn(["F1", None]),
+            organisation=IndexedColumn([float("nan"), "WSS"]))
+        self.assertEqual(got.ids, ["A1", "B2"])
+        cases = got.cases()
+        self.assertEqual([c.family_id for c in cases], ["F1", None])
+        self.assertEqual([c.organisation for c in cases], [None, "WSS"])
+        # an id column with a gap: the ids read back with "" for it
+        got = jbw.WaitCaseArray.from_columns(IndexedColumn(["A1", None]),
+                                             ["K1", "K2"], [D, D])
+        self.assertEqual(got.ids, ["A1", ""])
+        self.assertEqual([c.id for c in got.cases()], ["A1", ""])
+
+    def test_a_text_value_that_is_not_a_str_names_column_row_and_value(self):
+        for ids in (["A1", "B2"], IndexedColumn(["A1", "B2"])):
+            with self.subTest(ids=type(ids).__name__):
+                with self.assertRaises(TypeError) as cm:
+                    jbw.WaitCaseArray.from_columns(
+                        ids, ["K1", "K2"], [D, D], family_id=["F1", 7])
+                self.assertEqual(str(cm.exception),
+                                 "column 'family_id', row 1 (id 'B2'): "
+                                 "expected a str or None, not int 7")
+        with self.assertRaises(TypeError) as cm:
+            jbw.WaitCaseArray.from_columns(["A1", "B2"], IndexedColumn([3, "K2"]),
+                                           [D, D], family_id=["F1", None])
+        self.assertEqual(str(cm.exception), "column 'child_id', row 0 (id 'A1'): "
+                                            "expected a str or None, not int 3")
+
     def test_buffers_of_machine_integers_are_columns_too(self):
         # array('q') (as numpy's int64), array('h'), a memoryview of
         # array('i'): the same values as lists of ints would give
@@ -341,6 +384,27 @@ class Batch(unittest.TestCase):
         self.assertEqual(jbw.rank(twins, scores), [1, 0])
 
 
+class IndexedColumn:
+    """A column as a pandas Series with the index 10, 11, ...: ``in`` and
+    ``[]`` look at the labels, iteration gives the values (no pandas
+    needed)."""
+
+    def __init__(self, values):
+        self._values = list(values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __contains__(self, label):
+        return label in range(10, 10 + len(self._values))
+
+    def __getitem__(self, label):
+        return self._values[label - 10]
+
+
 class PandasColumns(unittest.TestCase):
     """ScoreArray.to_columns in pandas (run by ctest python.pandas under
     Debian's /usr/bin/python3, which has python3-pandas; skipped where
@@ -411,6 +475,30 @@ class PandasColumns(unittest.TestCase):
             got = jbw.WaitCaseArray.from_columns(
                 ids, ids, [D] * 3, kind=numpy.array(kinds, dtype=dtype)).cases()
             self.assertEqual(got, want)
+
+    def test_series_text_columns_with_gaps(self):
+        # a Series with None, NaN and pandas' NA, under an index that is
+        # not 0, 1, 2 (`in` and [] on a Series look at the index)
+        pd = self.pd
+        index = [5, 6, 7]
+        ids = pd.Series(["A1", "B2", "C3"], index=index)
+        got = jbw.WaitCaseArray.from_columns(
+            ids, pd.Series(["K1", "K2", "K3"], index=index), [D] * 3,
+            family_id=pd.Series(["F1", None, float("nan")], index=index),
+            region=pd.Series(["HGL", pd.NA, "ZHZ"], index=index, dtype="string"),
+        ).cases()
+        self.assertEqual([c.family_id for c in got], ["F1", None, None])
+        self.assertEqual([c.region for c in got], ["HGL", None, "ZHZ"])
+        # the trial's case: a DataFrame column of text with a gap
+        df = pd.DataFrame({"id": ["A1", "B2"], "family_id": ["F1", None]})
+        got = jbw.WaitCaseArray.from_columns(df["id"], df["id"], [D, D],
+                                             family_id=df["family_id"]).cases()
+        self.assertEqual([c.family_id for c in got], ["F1", None])
+        with self.assertRaises(TypeError) as cm:
+            jbw.WaitCaseArray.from_columns(
+                ids, ids, [D] * 3, family_id=pd.Series(["F1", "F2", 12], index=index))
+        self.assertEqual(str(cm.exception), "column 'family_id', row 2 (id 'C3'): "
+                                            "expected a str or None, not int 12")
 
     def test_numpy_reads_a_column_as_int32(self):
         import numpy
