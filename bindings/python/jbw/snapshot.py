@@ -7,7 +7,7 @@ import enum
 import os
 from ctypes import byref, c_char_p, c_int, c_size_t, c_void_p
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Union
+from typing import Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _structs as S
 from ._lib import STATUS, C, declare_all
@@ -128,6 +128,24 @@ def _take_rejects(handle: Optional[int]) -> List[Reject]:
         C.jbw_rejects_free(handle)
 
 
+RegistryArg = Union[Registry, str, "os.PathLike[str]", None]
+
+
+def _registry(registry: RegistryArg) -> Tuple[Registry, bool]:
+    """The registry a snapshot is made with, and whether it was made here
+    (to close after): None is the embedded Zuid-West registry, a path (str
+    or os.PathLike, as ``jbw --registry F``) a registry.csv read with
+    :meth:`Registry.load_csv`."""
+    if registry is None:
+        return Registry.zuid_west(), True
+    if isinstance(registry, Registry):
+        return registry, False
+    if isinstance(registry, (str, os.PathLike)):
+        return Registry.load_csv(registry), True
+    raise TypeError("registry must be a jbw.Registry, a path to a registry.csv "
+                    f"or None, not {type(registry).__name__}")
+
+
 class Snapshot(Handle):
     """Workers and measures at a reference date (``jbw_snapshot``).
 
@@ -143,15 +161,18 @@ class Snapshot(Handle):
         "load it again (Snapshot.load_csv, from_csv or example), or pass "
         "measures_csv() and workers_csv() to Snapshot.from_csv")
 
-    def __init__(self, registry: Optional[Registry] = None,
+    def __init__(self, registry: RegistryArg = None,
                  reference_date: DateLike = None, *, _handle: int = 0) -> None:
         if not _handle:
             if reference_date is None:
                 raise TypeError("Snapshot needs a reference_date")
-            reg = registry if registry is not None else Registry.zuid_west()
-            _handle = new_handle(C.jbw_snapshot_new, reg._p, to_days(reference_date))
-            if registry is None:
-                reg.close()
+            days = to_days(reference_date)
+            reg, made = _registry(registry)
+            try:
+                _handle = new_handle(C.jbw_snapshot_new, reg._p, days)
+            finally:
+                if made:
+                    reg.close()
         super().__init__(_handle)
         #: Rows a lenient load left out (empty otherwise).
         self.rejects: List[Reject] = []
@@ -171,14 +192,16 @@ class Snapshot(Handle):
 
     @classmethod
     def load_csv(cls, measures: PathLike, workers: PathLike,
-                 registry: Optional[Registry] = None, *, lenient: bool = False,
+                 registry: RegistryArg = None, *, lenient: bool = False,
                  allow_unknown_columns: bool = False,
                  reference_date: DateLike = None,
                  max_file_bytes: Optional[int] = None,
                  max_line_bytes: Optional[int] = None,
                  threads: int = 1, read_notice: bool = True) -> "Snapshot":
-        """Loads measures.csv and workers.csv (registry: the embedded
-        Zuid-West one when None).
+        """Loads measures.csv and workers.csv. ``registry``: a
+        :class:`Registry`, a path (str or os.PathLike) to a registry.csv
+        (read as :meth:`Registry.load_csv` reads it, as ``jbw --registry
+        F``), or None for the embedded Zuid-West one.
 
         ``read_notice`` True (default): a file ``data_notice`` beside
         measures.csv (:meth:`save_csv` and ``jbw export`` write it for
@@ -243,14 +266,15 @@ class Snapshot(Handle):
 
     @classmethod
     def from_csv(cls, measures: Union[str, bytes], workers: Union[str, bytes],
-                 registry: Optional[Registry] = None, *, lenient: bool = False,
+                 registry: RegistryArg = None, *, lenient: bool = False,
                  allow_unknown_columns: bool = False, reference_date: DateLike = None,
                  measures_name: str = "measures.csv",
                  workers_name: str = "workers.csv",
                  max_file_bytes: Optional[int] = None,
                  max_line_bytes: Optional[int] = None,
                  threads: int = 1) -> "Snapshot":
-        """As :meth:`load_csv` from CSV text held in memory."""
+        """As :meth:`load_csv` from CSV text held in memory (``registry``
+        as there: a Registry, a path to a registry.csv, or None)."""
         opts = _load_options(lenient, allow_unknown_columns, reference_date,
                              max_file_bytes, max_line_bytes, threads)
         m, w = text_arg(measures), text_arg(workers)
@@ -259,13 +283,13 @@ class Snapshot(Handle):
                          byref(opts))
 
     @classmethod
-    def _load(cls, registry: Optional[Registry], lenient: bool, fn, *args) -> "Snapshot":
-        reg = registry if registry is not None else Registry.zuid_west()
+    def _load(cls, registry: RegistryArg, lenient: bool, fn, *args) -> "Snapshot":
+        reg, made = _registry(registry)
         out, rej = c_void_p(), c_void_p()
         try:
             fn(byref(out), byref(rej) if lenient else None, reg._p, *args)
         finally:
-            if registry is None:
+            if made:
                 reg.close()
         snap = cls(_handle=out.value)  # type: ignore[arg-type]
         snap.rejects = _take_rejects(rej.value)

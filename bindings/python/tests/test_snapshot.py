@@ -1,5 +1,6 @@
 """Snapshots from records and CSV, read back, counts, states, CSV I/O."""
 import os
+import pathlib
 import tempfile
 import unittest
 from datetime import date
@@ -167,6 +168,51 @@ class Csv(unittest.TestCase):
                                           reference_date=D) as back:
                 self.assertEqual(back.measures(), snap.measures())
                 self.assertEqual(back.reference_date, D)
+
+    def test_the_registry_may_be_a_path_as_for_jbw_registry(self):
+        # a registry.csv of Zuid-West plus region XR: a measure in XR loads
+        # with it and is refused with the embedded registry
+        with small_snapshot() as snap, tempfile.TemporaryDirectory() as d:
+            snap.save_csv(d)
+            with jbw.Registry.zuid_west() as reg:
+                reg.add_region("XR", "Extra regio")
+                reg.add_service("JBWEST", "XR")
+                with open(os.path.join(d, "registry.csv"), "w", encoding="utf-8") as f:
+                    f.write(reg.to_csv())
+            m, w = os.path.join(d, "measures.csv"), os.path.join(d, "workers.csv")
+            with open(m, encoding="utf-8") as f:
+                text = f.read().replace(",JBWEST,HGL,", ",JBWEST,XR,", 1)
+            with open(m, "w", encoding="utf-8") as f:
+                f.write(text)
+            for registry in (os.path.join(d, "registry.csv"),
+                             pathlib.Path(d) / "registry.csv"):
+                with self.subTest(registry=type(registry).__name__), \
+                        jbw.Snapshot.load_csv(m, w, registry=registry,
+                                              reference_date=D) as back:
+                    self.assertEqual(back.measure(0).region, "XR")
+                    with back.registry() as got:
+                        self.assertEqual(got.region(got.find_region("XR")).name, "Extra regio")
+            with jbw.Snapshot.from_csv(text, snap.workers_csv(),
+                                       registry=os.path.join(d, "registry.csv"),
+                                       reference_date=D) as back:
+                self.assertEqual(back.measure(0).region, "XR")
+            with jbw.Snapshot(pathlib.Path(d) / "registry.csv", D) as empty:
+                with empty.registry() as got:
+                    self.assertEqual(got.region(got.find_region("XR")).name, "Extra regio")
+            with self.assertRaises(jbw.NotFound):
+                jbw.Snapshot.load_csv(m, w, reference_date=D)
+            with self.assertRaises(jbw.JbwIOError):
+                jbw.Snapshot.load_csv(m, w, registry=os.path.join(d, "none.csv"))
+
+    def test_a_registry_of_another_type_is_a_type_error_naming_it(self):
+        with small_snapshot() as snap:
+            m, w = snap.measures_csv(), snap.workers_csv()
+        for bad in (3, b"registry.csv", snap):
+            with self.subTest(bad=type(bad).__name__):
+                with self.assertRaises(TypeError) as cm:
+                    jbw.Snapshot.from_csv(m, w, registry=bad)
+                self.assertIn("registry must be a jbw.Registry, a path to a "
+                              "registry.csv or None", str(cm.exception))
 
     def test_the_default_reference_date_is_the_latest_date_in_the_files(self):
         with small_snapshot() as snap:
