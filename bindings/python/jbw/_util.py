@@ -6,6 +6,9 @@ import datetime as _dt
 import difflib
 import numbers
 import operator
+import os
+import sys
+import warnings
 import weakref
 from ctypes import byref, c_int32, c_size_t, c_void_p
 from typing import Any, Callable, Iterable, Optional, Union
@@ -205,9 +208,25 @@ def text_arg(text: Union[str, bytes]) -> bytes:
     raise TypeError(f"expected str or bytes, not {type(text).__name__}")
 
 
+_PACKAGE_DIR = os.path.normcase(os.path.dirname(os.path.abspath(__file__)))
+
+
+def warn_caller(message: str, category: type = UserWarning) -> None:
+    """``warnings.warn`` for the first frame outside the jbw package: the
+    warning names the caller's file and line however deep in the package
+    it was raised (a fixed stacklevel names jbw's own file when the public
+    function is a shortcut of another)."""
+    level = 1
+    frame = sys._getframe(0)
+    while frame is not None and os.path.normcase(os.path.dirname(
+            os.path.abspath(frame.f_code.co_filename))) == _PACKAGE_DIR:
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(message, category, stacklevel=level)
+
+
 def path_arg(path: Any) -> bytes:
     """A file path (str or os.PathLike) as bytes for the library."""
-    import os
     return os.fsencode(path)
 
 

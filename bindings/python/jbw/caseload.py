@@ -15,7 +15,6 @@ import enum
 import json
 import math
 import os
-import warnings
 from ctypes import byref, c_char_p, c_double, c_int32
 from dataclasses import dataclass, field, fields
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
@@ -24,7 +23,7 @@ from . import _structs as S
 from ._lib import C
 from ._util import (DateLike, Handle, _invalid, dec, enc, enc_arg, from_days, instance,
                     new_handle, number, path_arg, seq_index, take_string, text_arg,
-                    to_days, whole)
+                    to_days, warn_caller, whole)
 from .dates import Calendar, default_calendar
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
@@ -556,21 +555,23 @@ def warn_off_reference(snapshot: Snapshot, days: int, what: str) -> None:
     reference date, as the ``jbw`` command says: after it, the library
     carries that day's assignments forward as if nothing changed; before
     it, bestaand is too low (a measure that lost its worker then and has
-    one again on the reference date counts as assigned)."""
+    one again on the reference date counts as assigned). The warning names
+    the caller's file and line (:func:`warn_caller`). Shared by the
+    caseload, the triage, the allocation and the forecast's start."""
     ref = C.jbw_snapshot_reference_date(snapshot._p)
     if days == S.DATE_NONE or days == ref:
         return
     if days > ref:
-        warnings.warn(f"{what}: {from_days(days)} is after the data's reference "
-                      f"date {from_days(ref)}; the assignments of {from_days(ref)} "
-                      "are carried forward as if nothing changed (the jbw command "
-                      "refuses such a date)", UserWarning, stacklevel=3)
+        warn_caller(f"{what}: {from_days(days)} is after the data's reference "
+                    f"date {from_days(ref)}; the assignments of {from_days(ref)} "
+                    "are carried forward as if nothing changed (the jbw command "
+                    "refuses such a date)")
     else:
-        warnings.warn(f"{what}: {from_days(days)} is before the data's reference "
-                      f"date {from_days(ref)}; a measure that waited for a new "
-                      f"worker on {from_days(days)} and has one again on "
-                      f"{from_days(ref)} counts as assigned, so bestaand is too "
-                      "low", UserWarning, stacklevel=3)
+        warn_caller(f"{what}: {from_days(days)} is before the data's reference "
+                    f"date {from_days(ref)}; a measure that waited for a new "
+                    f"worker on {from_days(days)} and has one again on "
+                    f"{from_days(ref)} counts as assigned, so bestaand is too "
+                    "low")
 
 
 def compute_caseload(snapshot: Snapshot, norm: Optional[Norm] = None,

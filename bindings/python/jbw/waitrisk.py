@@ -31,7 +31,7 @@ from . import _structs as S
 from ._lib import C
 from ._util import (DateLike, FieldsOnly, Handle, dec, dec_opt, enc, from_days, instance, new_handle,
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
-from .caseload import Norm, norm_arg, record
+from .caseload import Norm, norm_arg, record, warn_off_reference
 from .dates import Calendar, default_calendar
 from .errors import Error, InvalidArgument
 from .measure import JrRisk, Kind, Placement, Safety, YesNo, band_code, band_value, as_date
@@ -1048,7 +1048,11 @@ class TriageEntry:
 class Triage(Handle):
     """The ranked waiting list of a snapshot (``jbw_triage``): every
     measure that waits (nieuw or bestaand), scored on a date (default: the
-    snapshot's reference date) and ranked.
+    snapshot's reference date) and ranked. A date after the reference
+    date (the assignments of that date are carried forward) or before it
+    (bestaand is too low) gives a ``UserWarning`` at the caller's line, as
+    :func:`jbw.compute_caseload` does; so does :meth:`allocate` of such a
+    triage.
 
     Closing the snapshot (which it borrows) or the model closes the triage
     too.
@@ -1064,8 +1068,9 @@ class Triage(Handle):
         own_model = model is None
         m = WaitRiskModel() if own_model else instance(model, WaitRiskModel, "model")
         cal = instance(calendar, Calendar, "calendar") if calendar is not None else default_calendar()
+        days = to_days(on, "on")
         try:
-            handle = new_handle(C.jbw_triage_new, m._p, cal._p, instance(snapshot, Snapshot, "snapshot")._p, to_days(on))  # type: ignore[union-attr]
+            handle = new_handle(C.jbw_triage_new, m._p, cal._p, instance(snapshot, Snapshot, "snapshot")._p, days)  # type: ignore[union-attr]
         except BaseException:
             if own_model:
                 m.close()  # type: ignore[union-attr]
@@ -1076,6 +1081,7 @@ class Triage(Handle):
         self.model: WaitRiskModel = m  # type: ignore[assignment]
         self.calendar = cal
         self.synthetic = getattr(snapshot, "synthetic", False)
+        warn_off_reference(snapshot, days, "triage")
 
     def __len__(self) -> int:
         return C.jbw_triage_count(self._p)
@@ -1216,6 +1222,7 @@ class Allocation(Handle):
         if own_norm:
             n.close()  # type: ignore[union-attr]
         self.synthetic = triage.synthetic
+        warn_off_reference(snap, C.jbw_triage_date(triage._p), "allocate")
 
     def __len__(self) -> int:
         return C.jbw_allocation_count(self._p)

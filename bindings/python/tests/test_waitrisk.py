@@ -7,6 +7,7 @@ import dataclasses
 import json
 import os
 import unittest
+import warnings
 from datetime import date, timedelta
 
 import jbw
@@ -557,6 +558,62 @@ class TriageAndAllocation(unittest.TestCase):
     def tearDown(self):
         self.v1.close()
         self.snap.close()
+
+    def test_a_date_off_the_datas_date_warns_at_the_callers_line(self):
+        # as the caseload does: after the reference date (2025-09-01) the
+        # assignments are carried forward, before it bestaand is too low;
+        # the warning names this file (not jbw's), whichever entry is used
+        here = os.path.normcase(os.path.abspath(__file__))
+        cases = [
+            (lambda: self.snap.triage(self.v1, on="2025-12-01"),
+             "triage: 2025-12-01 is after the data's reference date 2025-09-01"),
+            (lambda: jbw.Triage(self.snap, self.v1, on=date(2025, 8, 1)),
+             "triage: 2025-08-01 is before the data's reference date 2025-09-01"),
+            (lambda: self.v1.triage(self.snap, on="2025-09-02"),
+             "triage: 2025-09-02 is after the data's reference date 2025-09-01"),
+        ]
+        for make, text in cases:
+            with self.subTest(text=text), warnings.catch_warnings(record=True) as got:
+                warnings.simplefilter("always")
+                make().close()
+            self.assertEqual(len(got), 1, [str(w.message) for w in got])
+            self.assertIs(got[0].category, UserWarning)
+            self.assertIn(text, str(got[0].message))
+            self.assertEqual(os.path.normcase(os.path.abspath(got[0].filename)), here)
+        # the allocation of a triage on another date warns as well
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tri = self.snap.triage(self.v1, on="2025-12-01")
+        with warnings.catch_warnings(record=True) as got:
+            warnings.simplefilter("always")
+            tri.allocate().close()
+        self.assertEqual(len(got), 1, [str(w.message) for w in got])
+        self.assertIn("allocate: 2025-12-01 is after the data's reference date "
+                      "2025-09-01", str(got[0].message))
+        self.assertEqual(os.path.normcase(os.path.abspath(got[0].filename)), here)
+        tri.close()
+        # the reference date itself, given or by default, does not warn
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with self.snap.triage(self.v1, on=D) as t:
+                t.allocate().close()
+            self.snap.triage(self.v1).close()
+
+    def test_the_caseload_warning_names_the_callers_line(self):
+        # Snapshot.caseload is a shortcut of compute_caseload: a fixed
+        # stacklevel named jbw/snapshot.py
+        here = os.path.normcase(os.path.abspath(__file__))
+        for make in (lambda: self.snap.caseload(date="2025-12-01"),
+                     lambda: jbw.compute_caseload(self.snap, date="2025-12-01"),
+                     lambda: jbw.ForecastParams.from_snapshot(self.snap,
+                                                              date="2025-12-01")):
+            with warnings.catch_warnings(record=True) as got:
+                warnings.simplefilter("always")
+                r = make()
+            if hasattr(r, "close"):
+                r.close()
+            self.assertEqual(len(got), 1, [str(w.message) for w in got])
+            self.assertEqual(os.path.normcase(os.path.abspath(got[0].filename)), here)
 
     def test_triage_of_the_small_snapshot(self):
         # M3: unknown 10, OTS 10, 21 werkdagen 15, age unknown 5, no contact
