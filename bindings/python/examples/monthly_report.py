@@ -6,7 +6,9 @@
 
 Without files it uses libjbw's embedded example, which is SYNTHETIC: made
 up from a seed, no real person or organisation. Writes three CSV files to
-the current directory and prints a short summary.
+the current directory and prints a short summary. Exit status as the jbw
+command's: 1 for a file that cannot be read, 2 for bad usage (one file or
+three, a --date that is not a date).
 """
 import argparse
 import csv
@@ -19,14 +21,32 @@ except ImportError:  # running from a source checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     import jbw
 
+
+
+def a_date(text):
+    try:
+        return jbw.parse_date(text)
+    except jbw.ParseError as e:
+        raise argparse.ArgumentTypeError(e.detail) from None
+
+
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("files", nargs="*", help="measures.csv workers.csv")
-parser.add_argument("--date", help="reference date (default: the data's own)")
+parser.add_argument("--date", type=a_date,
+                    help="reference date (default: the data's own)")
 args = parser.parse_args()
+if len(args.files) not in (0, 2):
+    # one file, or three, is a slip: never fall back to the example and
+    # overwrite the reports of real data with synthetic ones
+    parser.error(f"give both measures.csv and workers.csv, or no file for the "
+                 f"synthetic example; got {len(args.files)} file(s)")
 
 # 1. The data: our own export, or the synthetic example.
-if len(args.files) == 2:
-    snapshot = jbw.Snapshot.load_csv(*args.files, lenient=True)
+if args.files:
+    try:
+        snapshot = jbw.Snapshot.load_csv(*args.files, lenient=True)
+    except (jbw.Error, OSError) as e:
+        sys.exit(f"{parser.prog}: {e}")      # exit status 1: bad input
     for reject in snapshot.rejects:          # nothing is dropped silently
         print(f"left out: {reject.file} line {reject.line}: {reject.reason}")
 else:

@@ -6,6 +6,8 @@
 Runs on libjbw's embedded example, which is SYNTHETIC: made up from a seed,
 no real person. The waiting-risk model is libjbw's own explainable points
 checklist, not a national standard: it supports, it does not decide.
+Exit status as the jbw command's: 2 for bad usage (a --top under 1), 1
+for a model file that cannot be read.
 """
 import argparse
 import sys
@@ -18,14 +20,29 @@ except ImportError:  # running from a source checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     import jbw
 
+
+
+def at_least_one(text):
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"needs a whole number >= 1, not {text!r}")
+    return n
+
+
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-parser.add_argument("--top", type=int, default=10)
+parser.add_argument("--top", type=at_least_one, default=10)
 parser.add_argument("--lang", choices=["nl", "en"], default="nl")
 parser.add_argument("--model", help="a model file (default: jbw-wachtrisico 2)")
 args = parser.parse_args()
 
+try:
+    model = jbw.WaitRiskModel.load(args.model) if args.model else jbw.WaitRiskModel()
+except (jbw.Error, OSError) as e:
+    sys.exit(f"{parser.prog}: {e}")          # exit status 1: bad input
 print(jbw.example_notice())
-model = jbw.WaitRiskModel.load(args.model) if args.model else jbw.WaitRiskModel()
 
 with jbw.Snapshot.example() as snapshot, model, snapshot.triage(model) as triage:
     print(f"\n{len(triage)} measures wait for a fixed jeugdbeschermer on {triage.date} "

@@ -11,7 +11,9 @@ hiring come from jbw.calibrate() on that example (with the default where
 the records hold too few events, as its notes say); where calibrate marks
 a kind's duration unreliable, the forecast keeps the library's default
 duration for it and says so. The higher turnover is the scenario, not a
-figure of a real region.
+figure of a real region. An organisation the registry does not know, or
+months out of 1 to 600, is bad usage: a message and exit status 2, as
+the jbw command gives.
 """
 import argparse
 import sys
@@ -23,14 +25,31 @@ except ImportError:  # running from a source checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     import jbw
 
+
+
+def months(text):
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= jbw.FORECAST_MONTHS_MAX:
+        raise argparse.ArgumentTypeError(
+            f"needs a whole number from 1 to {jbw.FORECAST_MONTHS_MAX}, not {text!r}")
+    return n
+
+
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--organisation", default="JBWEST")
-parser.add_argument("--months", type=int, default=24)
+parser.add_argument("--months", type=months, default=24)
 args = parser.parse_args()
 
-print(jbw.example_notice())
-
 with jbw.Snapshot.example() as snapshot:
+    with snapshot.registry() as registry:
+        keys = [o.key for o in registry.organisations()]
+    if args.organisation not in keys:
+        parser.error(f"--organisation {args.organisation!r} is not in the "
+                     f"registry; valid keys: {', '.join(keys)}")
+    print(jbw.example_notice())
     # The start state (stock, waiting list, staff by tenure) on the
     # snapshot's date, and the rates of the 12 months before it.
     start = jbw.ForecastParams.from_snapshot(snapshot, organisation=args.organisation)
