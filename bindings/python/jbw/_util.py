@@ -243,11 +243,17 @@ class FieldsOnly:
         fields = getattr(type(self), "__dataclass_fields__", None)
         if fields is not None and name not in fields \
                 and not name.startswith("_"):
-            close = difflib.get_close_matches(name, list(fields), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise AttributeError(
-                f"{type(self).__name__} has no field {name!r}{hint}")
+            raise AttributeError(self._no_field(name))
         object.__setattr__(self, name, value)
+
+    @classmethod
+    def _no_field(cls, name: str) -> str:
+        """"X has no field 'name'", with the closest field when one is
+        close (shared by attribute assignment and ``replace``)."""
+        fields = list(getattr(cls, "__dataclass_fields__", ()))
+        close = difflib.get_close_matches(name, fields, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{cls.__name__} has no field {name!r}{hint}"
 
 
 class Handle:

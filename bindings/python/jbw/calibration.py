@@ -234,6 +234,15 @@ class Calibration(Handle):
         "use to_dict() or to_json() for its values, apply() for the "
         "parameters, or calibrate the snapshot again")
 
+    def _describe(self) -> str:
+        staff = self.staff
+        unreliable = sum(1 for k in self.kinds if k.unreliable)
+        return (f"{self.date.isoformat()}, {self.window_months} months before: "
+                f"turnover {100 * staff.turnover_annual:.1f}% a year "
+                f"({staff.basis.code}), hiring {staff.hires_fte_per_month:.2f} "
+                f"FTE a month; {unreliable} unreliable "
+                f"kind{'' if unreliable == 1 else 's'}")
+
     @property
     def date(self):
         """D: the date the calibration stands on."""
@@ -458,6 +467,16 @@ class Backtest(Handle):
     _instead = (
         "use to_dict(), rows() or to_csv() for its values, or run "
         "backtest() again with the same arguments")
+
+    def _describe(self) -> str:
+        m = self.summary
+        error = ("nothing to compare" if m.mape_active is None else
+                 f"active measures off by {m.mape_active:.1f}% on average "
+                 f"over {m.months_compared} "
+                 f"month{'' if m.months_compared == 1 else 's'}")
+        source = "snapshots" if self.is_history else "records"
+        return (f"from {self.from_date.isoformat()}, {self.months} months "
+                f"against the {source}: {error}")
 
     @property
     def from_date(self):

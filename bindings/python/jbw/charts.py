@@ -267,6 +267,14 @@ class Brief(Handle):
         "use html(), markdown() or charts() for its text, or make the brief "
         "again")
 
+    def _describe(self) -> str:
+        names = []
+        for i in range(C.jbw_brief_chart_count(self._p)):
+            name = c_char_p()
+            C.jbw_brief_chart(ctypes.byref(name), None, self._p, i)
+            names.append(dec(name.value) or str(i))
+        return f"{len(names)} chart{'' if len(names) == 1 else 's'}: {', '.join(names)}"
+
     def write(self, format: str = "html") -> str:
         """The brief as "html" (one self-contained file) or "md"."""
         if format not in _FORMATS:

@@ -500,12 +500,13 @@ class ForecastParams(FieldsOnly):
 
     def replace(self, **changes: Any) -> "ForecastParams":
         """A deep copy with some fields changed:
-        ``base.replace(turnover=0.1)``."""
+        ``base.replace(turnover=0.1)``. A name that is not a field raises
+        TypeError naming the closest field, as assigning it does."""
         import copy
         new = copy.deepcopy(self)
         for name, value in changes.items():
             if name not in self.__dataclass_fields__:
-                raise TypeError(f"ForecastParams has no field {name!r}")
+                raise TypeError(self._no_field(name))
             setattr(new, name, value)
         return new
 
@@ -534,6 +535,38 @@ class Scenario(Handle):
     _free = staticmethod(C.jbw_scenario_free)
     _instead = (
         "parse or load the scenario text again")
+
+    def _describe(self) -> str:
+        # a parameter the scenario sets has the scenario's value over any
+        # base: compare over the default and over a base with every number
+        # moved (a scenario may set a value equal to the default)
+        def moved(v: Any) -> Any:
+            if isinstance(v, bool):
+                return not v
+            if isinstance(v, (int, float)):
+                return v + 1
+            if isinstance(v, dict):
+                return {k: moved(x) for k, x in v.items()}
+            if isinstance(v, list):
+                return [moved(x) for x in v]
+            return v
+        base = ForecastParams.default()
+        other = ForecastParams(**{f: moved(getattr(base, f))
+                                  for f in base.__dataclass_fields__})
+        one, two = self.apply(base), self.apply(other)
+        changed = [f for f in base.__dataclass_fields__
+                   if f not in ("shocks", "hiring_plan")
+                   and (getattr(one, f) != getattr(base, f)
+                        or getattr(two, f) != getattr(other, f))]
+        parts = ["sets " + ", ".join(changed) if changed else "sets no parameter"]
+        shocks, hires = self.shock_count, self.hire_count
+        if shocks:
+            parts.append(f"{shocks} shock{'' if shocks == 1 else 's'}")
+        if hires:
+            parts.append(f"hiring plan of {hires} cohort{'' if hires == 1 else 's'}")
+        if self.sets_start_state:
+            parts.append("sets the start state")
+        return "; ".join(parts)
 
     def __init__(self, text: Union[str, bytes] = "", source: str = "scenario", *,
                  _handle: int = 0) -> None:
@@ -750,11 +783,18 @@ class Forecast(Handle):
         last = self.month(C.jbw_forecast_months(p))
         # the staff assumptions the figure rests on (a default run hires
         # no one), as every writer prints them
-        turnover, hires = c_double(), c_double()
-        C.jbw_forecast_assumptions(byref(turnover), byref(hires), None, None, None, p)
+        turnover, hires, plan_fte = c_double(), c_double(), c_double()
+        cohorts = c_int()
+        C.jbw_forecast_assumptions(byref(turnover), byref(hires), None,
+                                   byref(plan_fte), byref(cohorts), p)
+        plan = ""
+        if cohorts.value:
+            plan = (f", hiring plan {plan_fte.value:.2f} FTE in {cohorts.value} "
+                    f"cohort{'' if cohorts.value == 1 else 's'}")
         return (f"{C.jbw_forecast_months(p)} months, {kind}: "
                 f"{last.waiting:.0f} waiting in month {last.month}; turnover "
-                f"{100 * turnover.value:.0f}% a year, hiring {hires.value:.2f} FTE a month")
+                f"{100 * turnover.value:.0f}% a year, hiring {hires.value:.2f} FTE "
+                f"a month{plan}")
 
     @property
     def data_notice(self) -> Optional[str]:

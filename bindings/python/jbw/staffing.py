@@ -202,6 +202,20 @@ def staffing_relief(params: ForecastParams, target_waiting: float, within_months
                         a.probability or None, a.replicates, a.seed)
 
 
+def _share_hint(value: float, given: Any, name: str) -> str:
+    """The end of staffing_queue's message for a share or percent out of
+    range: the other parameter where the value would be right there, and
+    why a whole share cannot be asked (a queue always has some wait)."""
+    if value == 100 or (name == "share" and value == 1):
+        return ("; every new measure within the time (100 %) is never reached "
+                "in a queue: ask for less, as 99 %")
+    if name == "share" and 1 < value < 100:
+        return f"; pass percent={given!r} for a percentage"
+    if name == "percent" and 0.01 <= value < 1:
+        return f"; pass share={given!r} for a fraction"
+    return ""
+
+
 def staffing_queue(params: ForecastParams, within_workdays: float,
                    share: Optional[float] = None, *, percent: Optional[float] = None,
                    norm: Optional[Norm] = None,
@@ -215,14 +229,13 @@ def staffing_queue(params: ForecastParams, within_workdays: float,
         f = number(share, "share")
         if not 0.01 <= f < 1:
             raise _invalid(f"share is a fraction from 0.01 to below 1 (0.95 for 95 %), "
-                           f"not {share!r}; pass percent={share!r} for a percentage")
+                           f"not {share!r}{_share_hint(f, share, 'share')}")
         pct = f * 100.0
     else:
         pct = number(percent, "percent")
         if not 1 <= pct < 100:
             raise _invalid(f"percent is from 1 to below 100 (95 for 95 %), "
-                           f"not {percent!r}; pass share={percent!r} for a "
-                           f"fraction")
+                           f"not {percent!r}{_share_hint(pct, percent, 'percent')}")
     p, keep = instance(params, ForecastParams, "params")._to_c()
     a = QueueAnswerC(version=QueueAnswerC.VERSION)
     C.jbw_staffing_queue(byref(a), byref(p), norm_handle(norm),

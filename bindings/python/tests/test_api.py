@@ -97,6 +97,19 @@ class Surface(unittest.TestCase):
                     jbw.Worker, jbw.Measure, jbw.WaitCase):
             self.assertTrue(issubclass(cls, jbw._util.FieldsOnly), cls.__name__)
 
+    def test_replace_with_a_misspelt_field_suggests_the_closest(self):
+        # as attribute assignment does; replace keeps TypeError (as
+        # dataclasses.replace), and the original is left as it was
+        params = jbw.ForecastParams.default()
+        with self.assertRaises(TypeError) as cm:
+            params.replace(turnvoer=0.1)
+        self.assertEqual(str(cm.exception),
+                         "ForecastParams has no field 'turnvoer' (did you mean 'turnover'?)")
+        with self.assertRaises(TypeError) as cm:
+            params.replace(colour="blue")
+        self.assertEqual(str(cm.exception), "ForecastParams has no field 'colour'")
+        self.assertEqual(params, jbw.ForecastParams.default())
+
     def test_a_wrong_object_is_a_type_error_naming_the_parameter(self):
         # a library handle of another type would crash the interpreter
         # (the C side reads it as the type it expects)

@@ -350,6 +350,58 @@ class Reprs(unittest.TestCase):
         with jbw.run_forecast(p) as fc:
             self.assertIn("hiring 1.50 FTE a month", repr(fc))
 
+    def test_a_forecast_with_a_hiring_plan_says_the_plan(self):
+        # a 75-FTE cohort in month 1: 75.00 FTE in 1 cohort; with a second
+        # of 5 FTE in month 2: 80.00 FTE in 2 cohorts, beside the monthly
+        # hiring (as the text writers say it)
+        p = waiting_only(6)
+        p.hiring_plan = [jbw.Hire(1, 75, 3, 0.5)]
+        with jbw.run_forecast(p) as fc:
+            self.assertTrue(repr(fc).endswith(
+                "; turnover 20% a year, hiring 0.00 FTE a month, "
+                "hiring plan 75.00 FTE in 1 cohort>"), repr(fc))
+        p.hiring_plan.append(jbw.Hire(2, 5))
+        p.hires_fte = 1.0
+        with jbw.run_forecast(p) as fc:
+            self.assertTrue(repr(fc).endswith(
+                "hiring 1.00 FTE a month, hiring plan 80.00 FTE in 2 cohorts>"), repr(fc))
+
+    def test_scenario_calibration_backtest_and_brief_say_what_they_hold(self):
+        # the scenario of jbw.Scenario's docstring: months 24 and turnover
+        # 20% equal the defaults but are set all the same
+        text = ("months = 24\nturnover = 20%\nhires_fte = 12.5\ninflow.OTS = 40\n"
+                "shock.vots_surge = VOTS 3 8 1.5\nhire.1 = 75 3 0.5\n")
+        with jbw.Scenario.parse(text) as sc:
+            self.assertEqual(repr(sc), "<jbw.Scenario sets months, inflow, turnover, "
+                                       "hires_fte; 1 shock; hiring plan of 1 cohort>")
+        with jbw.Scenario.parse("") as sc:
+            self.assertEqual(repr(sc), "<jbw.Scenario sets no parameter>")
+        with jbw.Scenario.parse("waiting_nieuw.OTS = 3\n") as sc:
+            self.assertEqual(repr(sc), "<jbw.Scenario sets waiting_nieuw; "
+                                       "sets the start state>")
+        # test_calibrate's history: turnover 1 - exp(-0.3996171) = 32.9%,
+        # estimated; no hires; OTS's duration 16.03 months is no more than
+        # 10x the window, so no kind is unreliable
+        from .test_calibrate import history
+        with history() as snap, \
+                jbw.calibrate(snap, date(2025, 1, 1), 12, min_events=1) as cal:
+            self.assertEqual(repr(cal), "<jbw.Calibration 2025-01-01, 12 months "
+                                        "before: turnover 32.9% a year (estimated), "
+                                        "hiring 0.00 FTE a month; 0 unreliable kinds>")
+        # its backtest: forecast 2.041923, 2.081231, 2.118087 active against
+        # 1, 2, 2 recorded: (104.1923 + 4.0616 + 5.9044) / 3 = 38.05%
+        with history() as snap, \
+                jbw.backtest(snap, date(2025, 1, 1), 3, min_events=1) as bt:
+            self.assertEqual(repr(bt), "<jbw.Backtest from 2025-01-01, 3 months "
+                                       "against the records: active measures off by "
+                                       "38.1% on average over 3 months>")
+        # the example's brief: its seven charts, in the brief's order
+        with jbw.Snapshot.example() as snap, jbw.make_brief(snap) as brief:
+            self.assertEqual(repr(brief), "<jbw.Brief 7 charts: series, "
+                                          "coupling_region, caseload_region, "
+                                          "caseload_organisation, load_spread, "
+                                          "bands, forecast>")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -35,11 +35,25 @@ class Staffing(unittest.TestCase):
         self.assertAlmostEqual(a.current.share_within, 2 / 3)
         self.assertTrue(a.current_stable)
         self.assertEqual(a, jbw.staffing_queue(one_slot_load(), 0, percent=80))
-        # a fraction given as percent= is refused, naming the fix
-        for bad in (0.9, 0, 100):
-            with self.assertRaises(jbw.InvalidArgument) as cm:
-                jbw.staffing_queue(one_slot_load(), 0, percent=bad)
-            self.assertIn("share=", str(cm.exception))
+        # a fraction given as percent= (or a percentage as share=) is
+        # refused, naming the fix; 100 % is refused saying why, and no
+        # other parameter is offered where it would be wrong too
+        never = "(100 %) is never reached in a queue: ask for less, as 99 %"
+        for kw, bad, hint in (("percent", 0.9, "; pass share=0.9 for a fraction"),
+                              ("percent", 100, "; every new measure within the "
+                                               "time " + never),
+                              ("percent", 0, ""), ("percent", 250, ""),
+                              ("share", 95, "; pass percent=95 for a percentage"),
+                              ("share", 1, "; every new measure within the "
+                                           "time " + never),
+                              ("share", 100, "; every new measure within the "
+                                             "time " + never),
+                              ("share", 0.001, ""), ("share", 500, "")):
+            with self.subTest(**{kw: bad}):
+                with self.assertRaises(jbw.InvalidArgument) as cm:
+                    jbw.staffing_queue(one_slot_load(), 0, **{kw: bad})
+                msg = str(cm.exception)
+                self.assertTrue(msg.endswith(f"not {bad!r}{hint}"), msg)
         self.assertAlmostEqual(jbw.effective_fte(one_slot_load()), 2 / 12)
 
     def test_relief_totals(self):
