@@ -284,6 +284,14 @@ small_counts_are_suppressed_and_rounded_for_publication(void **state)
     /* 3 is below 5: "< 5"; 3 + 72 = 75 is shown */
     assert_contains(svg, "1-1-2025: &lt; 5 nieuw, 72 bestaand, 75 totaal.");
     assert_null(strstr(svg, " 3 nieuw"));
+    /* the bar still reaches its total, 75: the hidden 3 = 75 - 72 as a
+     * light segment on top. The axis runs 0..150 in steps of 50 (the
+     * larger bar, 41 + 72 = 113, with room) over y 340..92, 248 px; the
+     * segment spans 72..75: its top at 340 - 75 * 248/150 = 216, its
+     * height 3 * 248/150 = 4.96, written to one decimal: 5 */
+    assert_contains(svg, "verborgen (&lt; 5)</text>");
+    assert_contains(svg, "x=\"80\" y=\"216\" width=\"40\" height=\"5\" "
+                         "fill=\"#d9d9d9\"");
     jbw_free(svg);
     o.round_to = 5;
     assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
@@ -294,8 +302,27 @@ small_counts_are_suppressed_and_rounded_for_publication(void **state)
     o.suppress_below = 0;
     o.round_to = 10;
     assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
-    /* halves go up: 75 -> 80; 3 -> 0 */
-    assert_contains(svg, "1-1-2025: 0 nieuw, 70 bestaand, 80 totaal.");
+    /* halves go up: 75 -> 80; 3 would round to 0 and read as none: a
+     * count below the rounding base is hidden, "< 10" */
+    assert_contains(svg, "1-1-2025: &lt; 10 nieuw, 70 bestaand, 80 totaal.");
+    assert_null(strstr(svg, " 0 nieuw"));
+    jbw_free(svg);
+    jbw_series_free(series);
+    /* without small counts hidden: no light segment, no legend for it */
+    assert_ok(jbw_series_new(&series, "test"));
+    assert_ok(jbw_series_add(series, D(2025, 1, 1), 1, 1));
+    o = (jbw_chart_options)JBW_CHART_OPTIONS_INIT;
+    assert_ok(jbw_chart_series_svg(&svg, NULL, series, &o));
+    assert_null(strstr(svg, "verborgen"));
+    assert_null(strstr(svg, "#d9d9d9\""));
+    /* a count axis of whole steps: for a bar of 2 the ticks are 0..5,
+     * each once (not 0, 0.5, 1, ... written 0, 1, 1, 2) */
+    assert_int_equal(occurrences(svg, "text-anchor=\"end\" fill=\"#1a1a1a\">"
+                                      "1</text>"),
+                     1);
+    assert_int_equal(occurrences(svg, "text-anchor=\"end\" fill=\"#1a1a1a\">"
+                                      "5</text>"),
+                     1);
     jbw_free(svg);
     jbw_series_free(series);
 }
@@ -1391,6 +1418,10 @@ static void brief_suppresses_and_rounds_small_counts(void **state)
     assert_contains(html, "Lopende maatregelen</th><td class=\"n\">4.500</td>");
     assert_contains(html, "bestaand</th><td class=\"n\">50</td>");
     assert_contains(html, "totaal</th><td class=\"n\">140</td>");
+    /* rounding alone hides counts below its base, and says so */
+    assert_contains(html, "Voor publicatie: aantallen van 1 tot 10 staan als "
+                          "&quot;&lt; 10&quot;; aantallen zijn afgerond op "
+                          "10");
     jbw_free(html);
     jbw_brief_free(b);
     jbw_series_free(series);

@@ -25,9 +25,12 @@
  *
  * Small counts for publication (charts and brief): with
  * suppress_below = k > 0, a count from 1 to k - 1 is shown as "< k" and
- * drawn as no bar; with round_to = r > 1, every other count is shown
- * rounded to the nearest multiple of r (halves up), and totals are
- * rounded, not summed from rounded parts. Zero stays 0. Percentages are
+ * drawn as no bar of its own (a stacked bar whose total is shown draws
+ * the hidden rest of that total as a light segment); with round_to =
+ * r > 1, every other count is shown rounded to the nearest multiple of r
+ * (halves up), and totals are rounded, not summed from rounded parts; a
+ * count from 1 to r - 1 is then shown as "< r" (when r > k), never as 0.
+ * Zero stays 0. Percentages are
  * computed from the exact counts; when the count above or below the line
  * of a percentage is suppressed, the percentage is left out too.
  */

@@ -670,9 +670,9 @@ static jbw_status introduction(jbw__brief_ctx *c)
     if (c->publish.suppress_below > 1 || c->publish.round_to > 1) {
         char rule[256] = "";
         fmtbuf k, r;
-        jbw__fmt_count(k, c->publish.suppress_below, c->lang);
+        jbw__fmt_count(k, jbw__publish_floor(&c->publish), c->lang);
         jbw__fmt_count(r, c->publish.round_to, c->lang);
-        if (c->publish.suppress_below > 1)
+        if (jbw__publish_floor(&c->publish) > 1)
             snprintf(rule, sizeof rule,
                      T(c, "aantallen van 1 tot %s staan als \"< %s\"",
                        "counts from 1 to below %s read \"< %s\""),

@@ -54,6 +54,47 @@ static double drawn(const jbw__publish *p, size_t n)
     return v < 0 ? 0 : v;
 }
 
+/*
+ * A bar of two counts stacked, as drawn: each part as published, and when
+ * a part is hidden ("< k") while the total is shown, the rest of the
+ * total as a light segment, so that the bar reaches the total written at
+ * its end (the label gives that total anyway).
+ */
+typedef struct stack2 {
+    double a, b, hidden;
+} stack2;
+
+static stack2 stack_of(const jbw__publish *p, size_t a, size_t b)
+{
+    stack2 bar;
+    double total = drawn(p, a + b);
+    bar.a = drawn(p, a);
+    bar.b = drawn(p, b);
+    bar.hidden = 0;
+    if ((jbw__publish_hides(p, a) || jbw__publish_hides(p, b)) &&
+        total > bar.a + bar.b)
+        bar.hidden = total - bar.a - bar.b;
+    return bar;
+}
+
+/* The legend item of the light segment, "verborgen (< k)", after x. */
+static double hidden_legend(jbw__svg *s, const jbw__chart *c, double x)
+{
+    char label[64], k[JBW__FMT_SIZE];
+    jbw__fmt_published(k, &c->publish, 1, c->lang);
+    snprintf(label, sizeof label, "%s (%s)",
+             JBW__T(c->lang, "verborgen", "hidden"), k);
+    return jbw__svg_legend_item(s, x, LEGEND_Y, JBW__STYLE_LIGHT, 0, label);
+}
+
+/* An axis of counts up to max (with room above): whole steps, at least
+ * 0..5, so that small or hidden counts do not give ticks 0, 0, 1, 1. */
+static jbw__axis count_axis(double max, double room, int ticks)
+{
+    double hi = max * room;
+    return jbw__axis_nice(0, hi > 5 ? hi : 5, ticks, 1);
+}
+
 static void series_desc(jbw__buf *d, const jbw__chart *c,
                         const jbw_series_point *pt, size_t n, int measures)
 {
@@ -163,10 +204,10 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
     jbw__buf d = JBW__BUF_INIT;
     jbw_series_point *pt;
     jbw__axis ay;
-    double max = 0, span, gap = 1e9, bw, below;
+    double max = 0, span, gap = 1e9, bw, below, lx;
     char title[256];
     size_t n, i;
-    int measures;
+    int measures, hidden = 0;
     label_rows rows;
     jbw_status st;
     if (!out || !series)
@@ -193,10 +234,11 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
         }
         if (drawn(&c.publish, pt[i].total) > max)
             max = drawn(&c.publish, pt[i].total);
-        if (drawn(&c.publish, pt[i].nieuw) + drawn(&c.publish, pt[i].bestaand) >
-            max)
-            max = drawn(&c.publish, pt[i].nieuw) +
-                  drawn(&c.publish, pt[i].bestaand);
+        stack2 bar = stack_of(&c.publish, pt[i].nieuw, pt[i].bestaand);
+        if (bar.a + bar.b + bar.hidden > max)
+            max = bar.a + bar.b + bar.hidden;
+        if (bar.hidden > 0)
+            hidden = 1;
     }
     span = n > 1 ? (double)(pt[n - 1].date - pt[0].date) : 1;
     for (i = 1; i < n; i++)
@@ -237,22 +279,23 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
                             "nieuw: never had a fixed jeugdbeschermer; "
                             "bestaand: the jeugdbeschermer dropped out"),
                      desc_text(&d));
-    ay = jbw__axis_nice(0, max * 1.08, 5, 1);
+    ay = count_axis(max, 1.08, 5);
     jbw__svg_value_axis(
         &s, &ay, L, R, T, B, 0, NULL,
         measures ? JBW__T(c.lang, "maatregelen (aantal)", "measures (number)")
                  : JBW__T(c.lang, "jeugdigen (aantal)", "children (number)"));
-    jbw__svg_legend_item(
+    lx = jbw__svg_legend_item(
         &s, jbw__svg_legend_item(&s, L, LEGEND_Y, JBW__STYLE_SOLID, 0, "nieuw"),
         LEGEND_Y, JBW__STYLE_HATCH, 0, "bestaand");
+    if (hidden)
+        (void)hidden_legend(&s, &c, lx);
     memset(&rows, 0, sizeof rows);
     for (i = 0; i < n; i++) {
         double x = series_x(pt, i, n, L, R, span);
-        double yn = jbw__axis_pos(&ay, drawn(&c.publish, pt[i].nieuw), B, T);
-        double yb = jbw__axis_pos(&ay,
-                                  drawn(&c.publish, pt[i].nieuw) +
-                                      drawn(&c.publish, pt[i].bestaand),
-                                  B, T);
+        stack2 bar = stack_of(&c.publish, pt[i].nieuw, pt[i].bestaand);
+        double yn = jbw__axis_pos(&ay, bar.a, B, T);
+        double yb = jbw__axis_pos(&ay, bar.a + bar.b, B, T);
+        double yh = jbw__axis_pos(&ay, bar.a + bar.b + bar.hidden, B, T);
         char t[JBW__FMT_SIZE];
         point_text l;
         int row;
@@ -260,7 +303,10 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
         jbw__fmt_published(t, &c.publish, pt[i].total, c.lang);
         jbw__svg_rect(&s, x - bw / 2, yn, bw, B - yn, JBW__STYLE_SOLID, l.tip);
         jbw__svg_rect(&s, x - bw / 2, yb, bw, yn - yb, JBW__STYLE_HATCH, l.tip);
-        jbw__svg_label(&s, x, yb - 6, "middle", 13, 1, t);
+        if (bar.hidden > 0)
+            jbw__svg_rect(&s, x - bw / 2, yh, bw, yb - yh, JBW__STYLE_LIGHT,
+                          l.tip);
+        jbw__svg_label(&s, x, yh - 6, "middle", 13, 1, t);
         row = label_row(&rows, x, l.day, l.parts);
         if (row >= 0) {
             jbw__svg_label(&s, x, B + 18 + 34 * row, "middle", 11.5, 0, l.day);
@@ -527,7 +573,7 @@ jbw_status jbw_chart_load_spread_svg(char **out, size_t *len,
                              JBW__T(c.lang, "op de norm", "at the norm"));
     jbw__svg_legend_item(&s, x, LEGEND_Y, JBW__STYLE_HATCH, 0,
                          JBW__T(c.lang, "boven de norm", "over the norm"));
-    ay = jbw__axis_nice(0, max * 1.1, 5, 1);
+    ay = count_axis(max, 1.1, 5);
     jbw__svg_value_axis(
         &s, &ay, L, R, T, B, 0, NULL,
         JBW__T(c.lang, "medewerkers (aantal)", "workers (number)"));
@@ -545,6 +591,16 @@ jbw_status jbw_chart_load_spread_svg(char **out, size_t *len,
                           tip);
             base += v;
         }
+        /* a class with a hidden count says so above its bar: "< k" */
+        for (k = 0; k < 3; k++)
+            if (jbw__publish_hides(&c.publish, count[j][k])) {
+                char t[JBW__FMT_SIZE];
+                jbw__fmt_published(t, &c.publish, count[j][k], c.lang);
+                jbw__svg_label(&s, L + slot * j + slot / 2,
+                               jbw__axis_pos(&ay, base, B, T) - 4, "middle",
+                               10, 0, t);
+                break;
+            }
     }
     for (j = 0; j <= BINS - 1; j++) {
         char t[16];
@@ -708,10 +764,10 @@ jbw_status jbw_chart_bands_svg(char **out, size_t *len,
     jbw__svg s;
     jbw__buf d = JBW__BUF_INIT;
     jbw__axis ax;
-    double max = 0;
+    double max = 0, lx;
     char sub[160], day[JBW__FMT_SIZE];
     jbw_status st;
-    int k;
+    int k, hidden = 0;
     if (!out || !triage)
         return jbw__error(JBW_EINVAL, "jbw_chart_bands_svg: NULL argument");
     st = jbw__chart_options(&c, opts, "jbw_chart_bands_svg");
@@ -734,10 +790,11 @@ jbw_status jbw_chart_bands_svg(char **out, size_t *len,
                     sub);
     for (k = 0; k < 4; k++) {
         char a[JBW__FMT_SIZE], b[JBW__FMT_SIZE];
-        double v =
-            drawn(&c.publish, count[k][0]) + drawn(&c.publish, count[k][1]);
-        if (v > max)
-            max = v;
+        stack2 bar = stack_of(&c.publish, count[k][0], count[k][1]);
+        if (bar.a + bar.b + bar.hidden > max)
+            max = bar.a + bar.b + bar.hidden;
+        if (bar.hidden > 0)
+            hidden = 1;
         jbw__fmt_published(a, &c.publish, count[k][0], c.lang);
         jbw__fmt_published(b, &c.publish, count[k][1], c.lang);
         jbw__buf_printf(&d,
@@ -750,26 +807,30 @@ jbw_status jbw_chart_bands_svg(char **out, size_t *len,
                      JBW__T(c.lang, "Wachtlijst naar wachtrisico",
                             "Waiting list by waiting risk"),
                      sub, desc_text(&d));
-    jbw__svg_legend_item(
+    lx = jbw__svg_legend_item(
         &s, jbw__svg_legend_item(&s, L, LEGEND_Y, JBW__STYLE_SOLID, 0, "nieuw"),
         LEGEND_Y, JBW__STYLE_HATCH, 0, "bestaand");
-    ax = jbw__axis_nice(0, max * 1.1, 5, 1);
+    if (hidden)
+        (void)hidden_legend(&s, &c, lx);
+    ax = count_axis(max, 1.1, 5);
     jbw__svg_value_axis_x(&s, &ax, L, R, T - 4, B, 0, NULL,
                           JBW__T(c.lang, "wachtende maatregelen (aantal)",
                                  "waiting measures (number)"));
     for (k = 0; k < 4; k++) {
         double y = T + ROW * k + 8;
-        double a = drawn(&c.publish, count[k][0]);
-        double b = drawn(&c.publish, count[k][1]);
-        double x0 = L, x1 = jbw__axis_pos(&ax, a, L, R),
-               x2 = jbw__axis_pos(&ax, a + b, L, R);
+        stack2 bar = stack_of(&c.publish, count[k][0], count[k][1]);
+        double x0 = L, x1 = jbw__axis_pos(&ax, bar.a, L, R),
+               x2 = jbw__axis_pos(&ax, bar.a + bar.b, L, R),
+               x3 = jbw__axis_pos(&ax, bar.a + bar.b + bar.hidden, L, R);
         char t[JBW__FMT_SIZE];
         jbw__svg_label(&s, L - 8, y + 17, "end", 13.5, 1,
                        jbw_band_code(order[k]));
         jbw__svg_rect(&s, x0, y, x1 - x0, 24, JBW__STYLE_SOLID, NULL);
         jbw__svg_rect(&s, x1, y, x2 - x1, 24, JBW__STYLE_HATCH, NULL);
+        if (bar.hidden > 0)
+            jbw__svg_rect(&s, x2, y, x3 - x2, 24, JBW__STYLE_LIGHT, NULL);
         jbw__fmt_published(t, &c.publish, count[k][0] + count[k][1], c.lang);
-        jbw__svg_label(&s, x2 + 6, y + 17, "start", 13, 1, t);
+        jbw__svg_label(&s, x3 + 6, y + 17, "start", 13, 1, t);
     }
     return finish(&s, &d, out, len);
 }

@@ -42,6 +42,9 @@ typedef struct jbw__publish {
 
 /* Checks the limits; JBW_EINVAL naming `what` when above JBW_PUBLISH_MAX. */
 jbw_status jbw__publish_check(const jbw__publish *p, const char *what);
+/* Counts from 1 to below this are hidden ("< k"): suppress_below, or
+ * round_to when larger (a count rounded to 0 would read as none). */
+unsigned int jbw__publish_floor(const jbw__publish *p);
 /* The count as published: -1 when suppressed, else the (rounded) count. */
 double jbw__publish_value(const jbw__publish *p, size_t n);
 /* Writes the count as published ("< 5", "40", "4.503"). */

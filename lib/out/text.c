@@ -148,9 +148,14 @@ jbw_status jbw__publish_check(const jbw__publish *p, const char *what)
     return JBW_OK;
 }
 
+unsigned int jbw__publish_floor(const jbw__publish *p)
+{
+    return p->round_to > p->suppress_below ? p->round_to : p->suppress_below;
+}
+
 int jbw__publish_hides(const jbw__publish *p, size_t n)
 {
-    return n > 0 && n < p->suppress_below;
+    return n > 0 && n < jbw__publish_floor(p);
 }
 
 double jbw__publish_value(const jbw__publish *p, size_t n)
@@ -178,7 +183,7 @@ void jbw__fmt_published(char *buf, const jbw__publish *p, size_t n,
     double v = jbw__publish_value(p, n);
     if (v < 0) {
         strcpy(buf, "< ");
-        jbw__fmt_count(buf + 2, p->suppress_below, lang);
+        jbw__fmt_count(buf + 2, jbw__publish_floor(p), lang);
         return;
     }
     jbw__fmt_count(buf, (size_t)v, lang);
