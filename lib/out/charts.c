@@ -597,8 +597,8 @@ jbw_status jbw_chart_load_spread_svg(char **out, size_t *len,
                 char t[JBW__FMT_SIZE];
                 jbw__fmt_published(t, &c.publish, count[j][k], c.lang);
                 jbw__svg_label(&s, L + slot * j + slot / 2,
-                               jbw__axis_pos(&ay, base, B, T) - 4, "middle",
-                               10, 0, t);
+                               jbw__axis_pos(&ay, base, B, T) - 4, "middle", 10,
+                               0, t);
                 break;
             }
     }
