@@ -969,6 +969,48 @@ static void brief_holds_no_measure_child_or_worker_id(void **state)
 }
 
 /*
+ * A negative shortage reads as room. The small snapshot's 12 active
+ * measures need 12 / 12 = 1.0 FTE; W1 (1.0) and W2 (0.5), both in post
+ * since 2020, give 1.5 effective FTE: 0.5 to spare, not "Tekort -0,5".
+ * Its base forecast hires no one and says so; relief_target 0 reads as
+ * clearing the list.
+ */
+static void brief_says_room_and_a_base_without_hiring(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_brief *b = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    char *html = NULL;
+    (void)state;
+    jbw_test_add_worker(snap, "W2", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    o.replicates = 0;
+    o.months = 6;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_contains(html, "Ruimte in fte</th><td class=\"n\">0,5</td><td>"
+                          "effectief min benodigd");
+    assert_null(strstr(html, "Tekort in fte"));
+    assert_contains(html, "De basis werft niemand");
+    assert_contains(html, "Werving nodig om de wachtlijst binnen 12 maanden "
+                          "weg te werken");
+    assert_null(strstr(html, "hoogstens 0 wachtenden"));
+    assert_null(strstr(html, "mediaan \xe2\x80\x93"));
+    jbw_free(html);
+    jbw_brief_free(b);
+    /* 2 measures started in the coupling period (mx-1, mx-2): with counts
+     * below 5 hidden, their median is left out as their share is */
+    o.suppress_below = 5;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&html, NULL, b, JBW_BRIEF_HTML));
+    assert_contains(html, "&lt; 5 van &lt; 5 maatregelen gestart");
+    assert_contains(html, "mediaan \xe2\x80\x93 werkdagen");
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
+/*
  * For print the notice stands in every page's bottom margin (@page
  * @bottom-center), where it covers no text; no element is fixed over the
  * body. Inside the CSS string a quote and a backslash are escaped, '<' is
@@ -1040,8 +1082,8 @@ static void brief_rounds_a_halfway_figure_as_the_report_does(void **state)
                           "width:640px}}");
     /* the gap 375.25 - 351.575 = 23.675 rounds to 23,7, 0,1 more than
      * 375,2 - 351,6: its note says it is computed before rounding */
-    assert_contains(html, "<td class=\"n\">23,7</td><td>benodigd min "
-                          "effectief (negatief: ruimte), berekend v\xc3\xb3"
+    assert_contains(html, "Tekort in fte</th><td class=\"n\">23,7</td><td>"
+                          "benodigd min effectief, berekend v\xc3\xb3"
                           "\xc3\xb3r het afronden");
     jbw_free(text);
     jbw_free(html);
@@ -1730,6 +1772,7 @@ int main(void)
         cmocka_unit_test(example_brief_has_every_section_and_the_letters_table),
         cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),
         cmocka_unit_test(brief_prints_its_notice_in_the_page_margin),
+        cmocka_unit_test(brief_says_room_and_a_base_without_hiring),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),
         cmocka_unit_test(brief_sources_say_which_records_count_on_the_date),

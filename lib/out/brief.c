@@ -94,6 +94,18 @@ static const char *share(fmtbuf buf, const jbw__brief_ctx *c, size_t part,
     return buf;
 }
 
+/* A median of the waits of `n` measures, left out ("–") as the share
+ * is when n is suppressed: of a few measures it tells nearly each one. */
+static const char *median_of(fmtbuf buf, const jbw__brief_ctx *c, double median,
+                             size_t n)
+{
+    if (jbw__publish_hides(&c->publish, n)) {
+        strcpy(buf, "\xe2\x80\x93");
+        return buf;
+    }
+    return number(buf, c, median, 0);
+}
+
 static const char *ratio_pct(fmtbuf buf, const jbw__brief_ctx *c, double a,
                              double b)
 {
@@ -188,7 +200,8 @@ static jbw_status section_headline(jbw__brief_ctx *c,
                "werkdagen",
                "%s of %s measures started %s to %s; median %s werkdagen"),
              count(a, c, t->coupling_within), count(b, c, t->coupling_started),
-             e, f, number(g, c, t->coupling_median_workdays, 0));
+             e, f,
+             median_of(g, c, t->coupling_median_workdays, t->coupling_started));
     {
         char label[96];
         snprintf(label, sizeof label,
@@ -220,15 +233,26 @@ static jbw_status section_headline(jbw__brief_ctx *c,
              norm_words(words, c));
     jbw__doc_row(d, 3, T(c, "Benodigde fte volgens de norm", "FTE required"),
                  number(a, c, t->required_fte, 1), why);
-    jbw__doc_row(d, 3, T(c, "Tekort in fte", "FTE gap"),
-                 number(a, c, t->fte_gap, 1),
-                 T(c,
-                   "benodigd min effectief (negatief: ruimte), berekend "
-                   "v\xc3\xb3\xc3\xb3r het afronden, dus soms 0,1 anders "
-                   "dan het verschil van de afgeronde cijfers",
-                   "required minus effective (negative: room), computed "
-                   "before rounding, so at times 0.1 off the difference of "
-                   "the rounded figures"));
+    if (t->fte_gap >= 0)
+        jbw__doc_row(d, 3, T(c, "Tekort in fte", "FTE gap"),
+                     number(a, c, t->fte_gap, 1),
+                     T(c,
+                       "benodigd min effectief, berekend "
+                       "v\xc3\xb3\xc3\xb3r het afronden, dus soms 0,1 anders "
+                       "dan het verschil van de afgeronde cijfers",
+                       "required minus effective, computed before rounding, "
+                       "so at times 0.1 off the difference of the rounded "
+                       "figures"));
+    else /* a negative shortage reads as room */
+        jbw__doc_row(d, 3, T(c, "Ruimte in fte", "FTE to spare"),
+                     number(a, c, -t->fte_gap, 1),
+                     T(c,
+                       "effectief min benodigd, berekend "
+                       "v\xc3\xb3\xc3\xb3r het afronden, dus soms 0,1 anders "
+                       "dan het verschil van de afgeronde cijfers",
+                       "effective minus required, computed before rounding, "
+                       "so at times 0.1 off the difference of the rounded "
+                       "figures"));
     jbw__doc_row(d, 3,
                  T(c, "Caseload als deel van de capaciteit",
                    "Load as a share of capacity"),
@@ -493,12 +517,12 @@ static void coupling_rows(jbw__brief_ctx *c, jbw_group g)
         if (jbw_caseload_group_get(&x, &key, c->cl, g, i) != JBW_OK ||
             (x.workers == 0 && x.active_measures == 0))
             continue;
-        jbw__doc_row(c->doc, 6, jbw__group_name(c->registry, g, key),
-                     count(a, c, x.coupling_started),
-                     count(b, c, x.coupling_within),
-                     share(p, c, x.coupling_within, x.coupling_started),
-                     number(m, c, x.coupling_median_workdays, 0),
-                     count(w, c, x.coupling_waiting_past));
+        jbw__doc_row(
+            c->doc, 6, jbw__group_name(c->registry, g, key),
+            count(a, c, x.coupling_started), count(b, c, x.coupling_within),
+            share(p, c, x.coupling_within, x.coupling_started),
+            median_of(m, c, x.coupling_median_workdays, x.coupling_started),
+            count(w, c, x.coupling_waiting_past));
     }
 }
 

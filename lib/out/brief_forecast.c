@@ -482,11 +482,20 @@ static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
     row(c,
         T(c, "Wachtend aan het eind (gemiddeld)", "Waiting at the end (mean)"),
         runs, n, cell_end);
-    snprintf(label, sizeof label,
-             T(c, "Werving nodig voor hoogstens %s wachtenden binnen %d %s",
-               "Hiring needed for at most %s waiting within %d %s"),
-             num(t, c, o->relief_target, 0), (int)o->relief_months,
-             jbw__months_word(o->relief_months, c->lang));
+    if (o->relief_target > 0)
+        snprintf(label, sizeof label,
+                 T(c, "Werving nodig voor hoogstens %s wachtenden binnen %d %s",
+                   "Hiring needed for at most %s waiting within %d %s"),
+                 num(t, c, o->relief_target, 0), (int)o->relief_months,
+                 jbw__months_word(o->relief_months, c->lang));
+    else
+        snprintf(label, sizeof label,
+                 T(c,
+                   "Werving nodig om de wachtlijst binnen %d %s weg te "
+                   "werken",
+                   "Hiring needed to clear the waiting list within %d %s"),
+                 (int)o->relief_months,
+                 jbw__months_word(o->relief_months, c->lang));
     row(c, label, runs, n, cell_relief);
     jbw__fmt_pct(p, o->queue_percent, c->lang);
     snprintf(label, sizeof label,
@@ -494,6 +503,19 @@ static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
                "FTE for %s within %d werkdagen (queue)"),
              p, (int)within);
     row(c, label, runs, n, cell_queue);
+    if (runs[0].params.hires_fte <= 0 && runs[0].params.hiring_plan_count == 0)
+        jbw__doc_text(
+            d, JBW__BLOCK_NOTE, "%s",
+            T(c,
+              "De basis werft niemand: wie vertrekt (het verloop) wordt niet "
+              "vervangen, dus de capaciteit krimpt en de wachtlijst groeit. "
+              "Het "
+              "is geen verwachting maar wat er gebeurt zonder werving; de rij "
+              "\"Werving nodig\" geeft de werving die dat keert.",
+              "The base hires no one: who leaves (the turnover) is not "
+              "replaced, so capacity shrinks and the waiting list grows. It is "
+              "not an expectation but what happens without hiring; the row "
+              "\"Hiring needed\" gives the hiring that turns it."));
     jbw__doc_text(
         d, JBW__BLOCK_NOTE, "%s",
         T(c,

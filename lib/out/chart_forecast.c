@@ -324,7 +324,8 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
                  f.replicates, (unsigned long long)jbw_forecast_seed(fc));
     else
         snprintf(sub, sizeof sub, "%s",
-                 JBW__T(c.lang, "verwachte waarden (deterministische run)",
+                 JBW__T(c.lang,
+                        "verwachte waarden (deterministische berekening)",
                         "expected values (deterministic run)"));
     desc(&d, &f, &c.publish, c.lang);
     jbw__forecast_assumptions_line(&as, fc, c.lang);
