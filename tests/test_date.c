@@ -256,6 +256,11 @@ static void test_parse_rejects_days_that_do_not_exist(void **state)
                        "not a date, February 2025 has 28 days: '31-02-2025'");
     expect_parse_error("31-02-2025", (size_t)-1, JBW_EPARSE, "February 2025");
     expect_parse_error("29-02-2025", (size_t)-1, JBW_EPARSE, "29-02-2025");
+    /* day 0 does not exist in any month; it is not a month too short */
+    expect_parse_error("00-01-2025", (size_t)-1, JBW_EPARSE, "day 0");
+    assert_reason_before_value("not a date, day 0 does not exist",
+                               "00-01-2025");
+    assert_null(strstr(jbw_last_error(), "31 days"));
     expect_parse_error("2025-13-01", (size_t)-1, JBW_EPARSE, "month 13");
     expect_parse_error("2025-00-10", (size_t)-1, JBW_EPARSE, "month 0");
     expect_parse_error("00-01-2025", (size_t)-1, JBW_EPARSE, "00-01-2025");

@@ -606,6 +606,14 @@ static void test_bad_codes_and_numbers_are_named(void **state)
     assert_reason_before_value("column 'previous_workers': out of range "
                                "-1000000..1000000",
                                "2000000");
+    /* a whole number too large for any integer type is out of range too,
+     * not "not a whole number" */
+    load_fails("id,child_id,kind,organisation,region,start,previous_workers\n"
+               "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,99999999999999999999\n",
+               WORKERS, NULL, JBW_ERANGE);
+    assert_reason_before_value("column 'previous_workers': out of range "
+                               "-1000000..1000000",
+                               "99999999999999999999");
     load_fails(MHEAD, "id,organisation,fte,hired\nW1,JBWEST,nan,2020-01-01\n",
                NULL, JBW_EPARSE);
     assert_reason_before_value("workers.csv line 2, column 'fte': not a number",

@@ -280,6 +280,11 @@ static void test_worker_fte_finite_and_within_0_and_1_2(void **state)
     w.fte = 1.21;
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
     assert_error_contains("fte 1.21");
+    /* the next double above 1.2 is outside, and says so in full: 1.2 +
+     * 2^-52 (the spacing of doubles in [1, 2)) reads 1.2000000000000002 */
+    w.fte = nextafter(1.2, 2.0);
+    assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
+    assert_error_contains("fte 1.2000000000000002 is outside");
     w.fte = 1e300;
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_ERANGE);
     assert_int_equal(jbw_snapshot_worker_count(snap), 0);

@@ -867,6 +867,39 @@ static void test_triage_marks_overrides_in_every_output(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* An override reason is free text and may hold a line break (a quoted
+ * CSV field) or a tab: the text table keeps it on the row's one line,
+ * each such character a space; the JSON keeps it exact. */
+static void test_override_reason_stays_on_one_line_in_text(void **state)
+{
+    static const char measures[] =
+        "id,child_id,kind,organisation,region,start,override_band,"
+        "override_reason\n"
+        "M2,C2,OTS,JBWEST,ZHZ,2025-09-01,hoog,\"signaal\nschool\tthuis\"\n";
+    static const char workers[] = "id,organisation,region,fte,hired,leaving\n"
+                                  "W1,JBWEST,ZHZ,1,2020-03-01,\n";
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    jbw_triage *t = NULL;
+    char *out = NULL;
+    (void)state;
+    assert_ok(jbw_registry_zuid_west(&reg));
+    assert_ok(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, measures,
+                                            strlen(measures), NULL, workers,
+                                            strlen(workers), NULL, NULL));
+    jbw_registry_free(reg);
+    assert_ok(jbw_triage_new(&t, g_v2, g_cal, snap, DAY));
+    assert_ok(jbw_triage_text(&out, NULL, t, 0, JBW_LANG_NL));
+    assert_non_null(strstr(out, ": signaal school thuis\n"));
+    assert_null(strstr(out, "signaal\n"));
+    jbw_free(out);
+    assert_ok(jbw_triage_json(&out, NULL, t, 0, JBW_LANG_NL));
+    assert_non_null(strstr(out, "\"reason\":\"signaal\\nschool\\tthuis\""));
+    jbw_free(out);
+    jbw_triage_free(t);
+    jbw_snapshot_free(snap);
+}
+
 /* ---- register entry and card ----------------------------------------------
  */
 
@@ -987,6 +1020,7 @@ int main(void)
         cmocka_unit_test(
             test_protected_attributes_are_refused_in_version_2_files),
         cmocka_unit_test(test_triage_marks_overrides_in_every_output),
+        cmocka_unit_test(test_override_reason_stays_on_one_line_in_text),
         cmocka_unit_test(test_register_entry_json_has_the_standard_fields),
         cmocka_unit_test(test_model_card_lists_items_points_and_bands),
         cmocka_unit_test(test_card_and_register_say_what_a_model_builds_on),

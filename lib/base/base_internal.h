@@ -177,6 +177,9 @@ static inline int jbw__buf_reserve(jbw__buf *b, size_t extra)
 }
 void jbw__buf_append(jbw__buf *b, const char *s, size_t n);
 void jbw__buf_puts(jbw__buf *b, const char *s);
+/* Appends s on one line: each ASCII control character (a line break, a
+ * tab; C0 and DEL) as one space, for free text inside a text table. */
+void jbw__buf_line(jbw__buf *b, const char *s);
 /* Appends one byte. Inline: the writers put thousands of separators. */
 static inline void jbw__buf_putc(jbw__buf *b, char c)
 {

@@ -51,6 +51,14 @@ void jbw__buf_puts(jbw__buf *b, const char *s)
     jbw__buf_append(b, s, strlen(s));
 }
 
+void jbw__buf_line(jbw__buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        jbw__buf_putc(b, ch < 0x20 || ch == 0x7F ? ' ' : (char)ch);
+    }
+}
+
 void jbw__buf_size(jbw__buf *b, size_t v)
 {
     char tmp[24], *end = tmp + sizeof tmp, *p = jbw__digits(end, v);

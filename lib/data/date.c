@@ -438,7 +438,10 @@ jbw_status jbw_date_parse(jbw_date *out, const char *text, size_t len)
         return jbw__error(JBW_ERANGE,
                           "year %d is outside the supported %d..%d: '%s'", y,
                           JBW_YEAR_MIN, JBW_YEAR_MAX, q);
-    if (d < 1 || d > days_in_month(y, m))
+    if (d < 1)
+        return jbw__error(JBW_EPARSE, "not a date, day %d does not exist: '%s'",
+                          d, q);
+    if (d > days_in_month(y, m))
         return jbw__error(JBW_EPARSE, "not a date, %s %d has %d days: '%s'",
                           month_name(m), y, days_in_month(y, m), q);
     *out = jbw__days_from_civil(y, m, d);

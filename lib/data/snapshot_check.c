@@ -321,10 +321,21 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_found *row,
     if (!isfinite(w->fte))
         return jbw__error(JBW_EINVAL,
                           "fte is not a finite number (worker '%s')", r.shown);
-    if (!(w->fte > 0.0 && w->fte <= JBW__FTE_MAX))
-        return jbw__error(JBW_ERANGE,
-                          "fte %g is outside 0 < fte <= 1.2 (worker '%s')",
-                          w->fte, r.shown);
+    if (!(w->fte > 0.0 && w->fte <= JBW__FTE_MAX)) {
+        /* the shortest text that reads back as the value, in any locale:
+         * 1.2000000000000002 is outside, and "%g" would show 1.2 */
+        jbw__buf v = JBW__BUF_INIT;
+        jbw__buf_double(&v, w->fte);
+        if (v.failed || !v.data) {
+            jbw__buf_free(&v);
+            return jbw__enomem();
+        }
+        st = jbw__error(JBW_ERANGE,
+                        "fte %s is outside 0 < fte <= 1.2 (worker '%s')",
+                        v.data, r.shown);
+        jbw__buf_free(&v);
+        return st;
+    }
     if ((st = check_date(&r, "hired", w->hired, 1)) != JBW_OK ||
         (st = check_date(&r, "leaving", w->leaving, 0)) != JBW_OK)
         return st;

@@ -224,9 +224,18 @@ jbw_status jbw__io_int(int *out, const jbw__csv *c, size_t col)
         return JBW_OK;
     }
     jbw__csv_quote(shown, sizeof shown, s, n);
-    if (jbw__parse_int(&v, s, n) != 0)
+    if (jbw__parse_int(&v, s, n) != 0) {
+        /* digits after an optional sign: whole, but too large for any */
+        size_t k = n > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9')
+            k++;
+        if (k == n && n > 1)
+            return jbw__csv_error(c, col, JBW_ERANGE,
+                                  "out of range -1000000..1000000: '%s'",
+                                  shown);
         return jbw__csv_error(c, col, JBW_EPARSE, "not a whole number: '%s'",
                               shown);
+    }
     if (v < -1000000 || v > 1000000)
         return jbw__csv_error(c, col, JBW_ERANGE,
                               "out of range -1000000..1000000: '%s'", shown);

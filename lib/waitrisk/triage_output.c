@@ -326,13 +326,17 @@ jbw_status jbw_triage_text(char **out, size_t *len, const jbw_triage *triage,
             jbw__table_put(&b, "  ", reason, 0, JBW__LEFT, 1);
             jbw__buf_putc(&b, '\n');
         }
-        if (overridden(&w))
-            jbw__buf_printf(
-                &b,
-                nl ? "%7s  overschreven naar %s (berekend: %s): %s\n"
-                   : "%7s  overridden to %s (computed: %s): %s\n",
-                "", jbw_band_code(s->band), computed_band(triage, &w),
-                w.c.override_reason);
+        if (overridden(&w)) {
+            /* the reason is free text: a line break in it would break
+             * the table, so it stands on the row's one line */
+            jbw__buf_printf(&b,
+                            nl ? "%7s  overschreven naar %s (berekend: %s): "
+                               : "%7s  overridden to %s (computed: %s): ",
+                            "", jbw_band_code(s->band),
+                            computed_band(triage, &w));
+            jbw__buf_line(&b, w.c.override_reason);
+            jbw__buf_putc(&b, '\n');
+        }
     }
     return jbw__wr_finish(&b, out, len);
 }
