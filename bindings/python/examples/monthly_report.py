@@ -61,13 +61,25 @@ with snapshot, snapshot.caseload(date=args.date) as report:
     Path(f"caseload_{month}.csv").write_text(report.to_csv(), encoding="utf-8")
     Path(f"caseload_workers_{month}.csv").write_text(report.workers_csv(), encoding="utf-8")
 
-    # Our own table: one row per region, the columns the council asks for.
+    # Our own table: one row per region, the columns the council asks for,
+    # FTE to 3 decimals and shares to 1 as the library's CSV has them (a sum
+    # of FTE such as 153.775 is 153.7750000000001 in binary), and the
+    # data's notice on every row, as the library's CSV carries it: a table
+    # of the synthetic example says so wherever it goes.
     columns = ["key", "active_measures", "waiting_nieuw", "waiting_bestaand",
-               "required_fte", "effective_fte", "fte_gap", "coupling_within_pct"]
+               "required_fte", "effective_fte", "fte_gap", "coupling_within_pct",
+               "data_notice"]
+    decimals = {"required_fte": 3, "effective_fte": 3, "fte_gap": 3,
+                "coupling_within_pct": 1}
     with open(f"regions_{month}.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(report.to_records("region"))   # also fine for pandas
+        for row in report.to_records("region"):        # also fine for pandas
+            for key, n in decimals.items():
+                if row[key] is not None:
+                    row[key] = round(row[key], n)
+            row["data_notice"] = snapshot.data_notice or ""
+            writer.writerow(row)
 
     t = report.totals
     print(f"Caseload on {report.date}: {t.active_measures} active measures, "

@@ -2,6 +2,7 @@
 exit status 2, and input they cannot read with exit status 1, as the jbw
 command does (docs/cli.md): no traceback, and no silent fall-back to the
 synthetic example that would overwrite a real month's reports."""
+import csv
 import os
 import subprocess
 import sys
@@ -58,6 +59,28 @@ class Scripts(unittest.TestCase):
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertIn("Caseload on 2025-09-01: 5 active measures", done.stdout)
         self.assertIn("caseload_2025-09.csv", os.listdir(self.work))
+
+    def test_monthly_report_regions_say_synthetic_with_plain_decimals(self):
+        # the example's regions table: every row carries the synthetic
+        # notice, and FTE has at most 3 decimals (a sum of FTE times ramp
+        # such as 153.775 is 153.7750000000001 in binary), each as the
+        # library's own CSV of the same caseload writes it
+        done = self.run_script("monthly_report.py")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        with open(os.path.join(self.work, "regions_2025-09.csv"),
+                  encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual([r["key"] for r in rows], ["HGL", "HR", "MH", "ZHZ"])
+        for r in rows:
+            self.assertTrue(r["data_notice"].startswith("SYNTHETIC"), r)
+            for key in ("required_fte", "effective_fte", "fte_gap"):
+                self.assertLessEqual(len(r[key].partition(".")[2]), 3, r)
+        with open(os.path.join(self.work, "caseload_2025-09.csv"),
+                  encoding="utf-8", newline="") as f:
+            lib = {r["key"]: r for r in csv.DictReader(f) if r["scope"] == "region"}
+        for r in rows:
+            for key in ("required_fte", "effective_fte", "fte_gap"):
+                self.assertEqual(float(r[key]), float(lib[r["key"]][key]), key)
 
     def test_what_if_forecast_refuses_an_unknown_organisation(self):
         done = self.run_script("what_if_forecast.py", "--organisation", "XYZ")
