@@ -284,6 +284,31 @@ static void test_bom_is_skipped(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* Excel's first line "sep=;" names its delimiter and is no header: it
+ * is skipped, with CRLF or LF, after a BOM too; line numbers count it (a
+ * bad date in the first row is on line 3). A header named "sep=x" with
+ * more columns is still a header. */
+static void test_excel_sep_line_is_skipped(void **state)
+{
+    jbw_snapshot *snap;
+    jbw_worker w = JBW_WORKER_INIT;
+    (void)state;
+    snap = load_ok("sep=;\r\nid;child_id;kind;organisation;region;start\r\n"
+                   "M1;C1;OTS;JBWEST;ZHZ;10-01-2025\r\n",
+                   "\xEF\xBB\xBFSEP=,\n"
+                   "id,organisation,fte,hired\n"
+                   "W1,JBWEST,1,2020-03-01\n");
+    get_worker(&w, snap, "W1");
+    assert_int_equal(jbw_snapshot_measure_count(snap), 1);
+    jbw_snapshot_free(snap);
+    load_fails("sep=;\nid;child_id;kind;organisation;region;start\n"
+               "M1;C1;OTS;JBWEST;ZHZ;32-01-2025\n",
+               WORKERS, NULL, JBW_EPARSE);
+    assert_error_contains("measures.csv line 3, column 'start'");
+    load_fails("sep=x,child_id\nM1,C1\n", WORKERS, NULL, JBW_EPARSE);
+    assert_error_contains("line 1");
+}
+
 static void test_semicolon_file_reads_decimal_comma(void **state)
 {
     jbw_snapshot *snap;
@@ -1729,6 +1754,7 @@ int main(void)
         cmocka_unit_test(test_basic_fixture_reads_every_field),
         cmocka_unit_test(test_dutch_spreadsheet_export_equals_plain_form),
         cmocka_unit_test(test_bom_is_skipped),
+        cmocka_unit_test(test_excel_sep_line_is_skipped),
         cmocka_unit_test(test_semicolon_file_reads_decimal_comma),
         cmocka_unit_test(test_comma_file_refuses_decimal_comma),
         cmocka_unit_test(test_quoted_field_keeps_delimiter_quote_and_newline),

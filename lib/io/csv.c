@@ -466,6 +466,25 @@ jbw_status jbw__csv_open(jbw__csv *c, const char *text, size_t len,
     return jbw__csv_open_part(c, text, len, source, 1);
 }
 
+/*
+ * Excel reads and may write a first line "sep=;" (or another delimiter)
+ * that names the delimiter for Excel: no header. It is skipped as a whole
+ * line ("sep=X" and its line end, case-blind), so the header is line 2.
+ */
+static void skip_excel_sep(jbw__csv *c)
+{
+    const char *p = c->pos;
+    size_t n = (size_t)(c->end - p), k;
+    if (n < 6 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'e' ||
+        (p[2] | 0x20) != 'p' || p[3] != '=' || p[4] == '\r' || p[4] == '\n')
+        return;
+    k = p[5] == '\r' ? 6 : 5;
+    if (k < n && p[k] == '\n') {
+        c->pos = p + k + 1;
+        c->line++;
+    }
+}
+
 jbw_status jbw__csv_open_part(jbw__csv *c, const char *text, size_t len,
                               const char *source, int final)
 {
@@ -481,6 +500,7 @@ jbw_status jbw__csv_open_part(jbw__csv *c, const char *text, size_t len,
         return st;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         c->pos += 3;
+    skip_excel_sep(c);
     while (blank) {
         if (c->pos == c->end && !final) {
             c->starved = 1;
