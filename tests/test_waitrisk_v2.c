@@ -784,16 +784,9 @@ test_protected_attributes_are_refused_in_version_2_files(void **state)
  * M3: OTS 10, safe, other help yes, dv no, age unknown 5, no safety plan
  *     (not weighed: safe): 15, laag; ranks third.
  */
-static jbw_snapshot *v2_snapshot(void)
+/* The measures text `measures` with one worker, W1 of JBWEST in ZHZ. */
+static jbw_snapshot *load_measures(const char *measures)
 {
-    static const char measures[] =
-        "id,child_id,kind,organisation,region,start,safety,safety_plan,"
-        "other_help,domestic_violence,term_end,override_band,"
-        "override_reason\n"
-        "M1,C1,OTS,JBWEST,ZHZ,2025-09-01,concerns,no,no,yes,2025-09-19,,\n"
-        "M2,C2,OTS,JBWEST,ZHZ,2025-09-01,safe,,yes,no,,hoog,"
-        "\"signaal school, 1-9\"\n"
-        "M3,C3,OTS,JBWEST,ZHZ,2025-09-01,safe,no,yes,no,,,\n";
     static const char workers[] = "id,organisation,region,fte,hired,leaving\n"
                                   "W1,JBWEST,ZHZ,1,2020-03-01,\n";
     jbw_registry *reg = NULL;
@@ -804,6 +797,19 @@ static jbw_snapshot *v2_snapshot(void)
                                             strlen(workers), NULL, NULL));
     jbw_registry_free(reg);
     return snap;
+}
+
+static jbw_snapshot *v2_snapshot(void)
+{
+    static const char measures[] =
+        "id,child_id,kind,organisation,region,start,safety,safety_plan,"
+        "other_help,domestic_violence,term_end,override_band,"
+        "override_reason\n"
+        "M1,C1,OTS,JBWEST,ZHZ,2025-09-01,concerns,no,no,yes,2025-09-19,,\n"
+        "M2,C2,OTS,JBWEST,ZHZ,2025-09-01,safe,,yes,no,,hoog,"
+        "\"signaal school, 1-9\"\n"
+        "M3,C3,OTS,JBWEST,ZHZ,2025-09-01,safe,no,yes,no,,,\n";
+    return load_measures(measures);
 }
 
 static void test_triage_marks_overrides_in_every_output(void **state)
@@ -876,18 +882,10 @@ static void test_override_reason_stays_on_one_line_in_text(void **state)
         "id,child_id,kind,organisation,region,start,override_band,"
         "override_reason\n"
         "M2,C2,OTS,JBWEST,ZHZ,2025-09-01,hoog,\"signaal\nschool\tthuis\"\n";
-    static const char workers[] = "id,organisation,region,fte,hired,leaving\n"
-                                  "W1,JBWEST,ZHZ,1,2020-03-01,\n";
-    jbw_registry *reg = NULL;
-    jbw_snapshot *snap = NULL;
+    jbw_snapshot *snap = load_measures(measures);
     jbw_triage *t = NULL;
     char *out = NULL;
     (void)state;
-    assert_ok(jbw_registry_zuid_west(&reg));
-    assert_ok(jbw_snapshot_load_csv_buffers(&snap, NULL, reg, measures,
-                                            strlen(measures), NULL, workers,
-                                            strlen(workers), NULL, NULL));
-    jbw_registry_free(reg);
     assert_ok(jbw_triage_new(&t, g_v2, g_cal, snap, DAY));
     assert_ok(jbw_triage_text(&out, NULL, t, 0, JBW_LANG_NL));
     assert_non_null(strstr(out, ": signaal school thuis\n"));
