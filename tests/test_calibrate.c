@@ -868,6 +868,11 @@ static void a_backtest_beyond_the_data_or_without_d0_is_refused(void **s)
     assert_status(jbw_backtest_run(&bt, snap, &o), JBW_ERANGE);
     assert_error_contains("6 months reach 2025-07-01, after the data's "
                           "reference date 2025-06-30");
+    /* one month: the singular, "1 month reaches" */
+    o.from = D(2025, 6, 1);
+    o.months = 1;
+    assert_status(jbw_backtest_run(&bt, snap, &o), JBW_ERANGE);
+    assert_error_contains("from 2025-06-01, 1 month reaches 2025-07-01");
     o.months = 0;
     assert_status(jbw_backtest_run(&bt, snap, &o), JBW_ERANGE);
     assert_error_contains("months is 0");

@@ -187,10 +187,12 @@ jbw_status jbw_backtest_run(jbw_backtest **out, const jbw_snapshot *snap,
         jbw_date_format(dk, sizeof dk, last);
         jbw_date_format(r, sizeof r, ref);
         return jbw__error(JBW_ERANGE,
-                          "from %s, %ld months reach %s, after the data's "
+                          "from %s, %ld %s reach%s %s, after the data's "
                           "reference date %s: the records do not say what "
                           "happened then; start earlier or take fewer months",
-                          d0, (long)opts->months, dk, r);
+                          d0, (long)opts->months,
+                          jbw__months_word(opts->months, JBW_LANG_EN),
+                          opts->months == 1 ? "es" : "", dk, r);
     }
     if ((st = new_result(&bt, opts, 0)) != JBW_OK)
         return st;

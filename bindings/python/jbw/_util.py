@@ -145,6 +145,11 @@ def parse_days(text: str, name: str = "text") -> int:
     return out.value
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 measure", "2 measures": a count with its noun, for reprs."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def enc(s: Optional[str]) -> Optional[bytes]:
     """A str as UTF-8 bytes for a ``const char *``; None stays NULL."""
     if s is None:

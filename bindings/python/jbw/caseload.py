@@ -21,7 +21,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _structs as S
 from ._lib import C
-from ._util import (DateLike, Handle, _invalid, dec, enc, enc_arg, from_days, instance,
+from ._util import (DateLike, Handle, _count, _invalid, dec, enc, enc_arg, from_days, instance,
                     new_handle, number, path_arg, seq_index, take_string, text_arg,
                     to_days, warn_caller, whole)
 from .dates import Calendar, default_calendar
@@ -398,7 +398,7 @@ class CaseloadResult(Handle):
 
     def _describe(self) -> str:
         t = self.totals
-        return (f"{self.date.isoformat()}: {t.active_measures} measures, "
+        return (f"{self.date.isoformat()}: {_count(t.active_measures, 'measure')}, "
                 f"{t.waiting_nieuw} waiting nieuw, {t.waiting_bestaand} waiting bestaand, "
                 f"FTE gap {t.fte_gap:.1f}" + (", synthetic" if self.synthetic else ""))
 

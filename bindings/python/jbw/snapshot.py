@@ -11,7 +11,7 @@ from typing import Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _structs as S
 from ._lib import STATUS, C, declare_all
-from ._util import (DateLike, Handle, dec, enc, flag, from_days, instance, new_handle,
+from ._util import (DateLike, Handle, _count, dec, enc, flag, from_days, instance, new_handle,
                     path_arg, seq_index, take_string, text_arg, to_days, whole)
 
 from .errors import InvalidArgument
@@ -364,8 +364,8 @@ class Snapshot(Handle):
         p = self._p
         day = from_days(C.jbw_snapshot_reference_date(p))
         return (f"{day.isoformat() if day else '-'}: "
-                f"{C.jbw_snapshot_measure_count(p)} measures, "
-                f"{C.jbw_snapshot_worker_count(p)} workers"
+                f"{_count(C.jbw_snapshot_measure_count(p), 'measure')}, "
+                f"{_count(C.jbw_snapshot_worker_count(p), 'worker')}"
                 + (", synthetic" if self.synthetic
                    or (self.data_notice or "").startswith("SYNTHETIC")
                    else ", with a data notice" if self.data_notice else ""))

@@ -338,6 +338,18 @@ class Reprs(unittest.TestCase):
                 self.assertRegex(repr(t), r"^<jbw.Triage 2025-09-01: \d+ waiting, "
                                           r"model jbw-wachtrisico>$")
         self.assertEqual(repr(snap), "<jbw.Snapshot closed>")
+        # one of each: the singular (W1 carries M1, nothing waits)
+        with jbw.Snapshot(None, "2025-09-01") as one:
+            one.add_worker(jbw.Worker("W1", "JBWEST", "2020-01-01", region="HGL"))
+            one.add_measure(jbw.Measure("M1", "C1", jbw.Kind.OTS, "JBWEST", "HGL",
+                                        "2025-01-06", worker_id="W1",
+                                        first_assigned="2025-01-08"))
+            self.assertEqual(repr(one), "<jbw.Snapshot 2025-09-01: 1 measure, "
+                                        "1 worker>")
+            with one.caseload() as cl:
+                self.assertTrue(repr(cl).startswith("<jbw.CaseloadResult "
+                                                    "2025-09-01: 1 measure, 0 "
+                                                    "waiting nieuw"), repr(cl))
         with jbw.Norm() as n:
             self.assertEqual(repr(n), "<jbw.Norm 'FNV-GI 2023': 12 per FTE>")
         with jbw.run_forecast(waiting_only(6)) as fc:
