@@ -719,14 +719,14 @@ static int check_key(const jbw_registry *reg, const char *opt, const char *key,
  * report on: bad input (exit 1), not an empty result. The rejects are
  * listed already.
  */
-static int nothing_loaded(const jbw_cli *cli, jbw_snapshot **out,
+static int nothing_loaded(const char *measures, jbw_snapshot **out,
                           const jbw_rejects *rejects)
 {
     if (jbw_rejects_count(rejects) == 0 || jbw_snapshot_measure_count(*out))
         return 0;
     fprintf(stderr,
             "jbw: no row of %s could be loaded: every row was rejected\n",
-            cli->measures);
+            measures);
     jbw_snapshot_free(*out);
     *out = NULL;
     return 1;
@@ -789,16 +789,18 @@ int jbw_cli_load_notice(jbw_snapshot *snap, const char *measures)
  * whole file. A notice that would grow past its 400 bytes stays as it is,
  * and stderr says why.
  */
-static void note_left_out(jbw_snapshot *snap, size_t n)
+void jbw_cli_note_left_out(jbw_snapshot *snap, size_t n, const char *where)
 {
     char text[1024];
     const char *old = jbw_snapshot_data_notice(snap);
+    const char *in = where ? " in " : "", *w = where ? where : "";
     if (!n)
         return;
     snprintf(text, sizeof text,
-             "%s%s%zu rij(en) van de invoer weggelaten met --lenient (%zu "
-             "input row(s) left out with --lenient, listed on stderr)",
-             old ? old : "", old ? " | " : "", n, n);
+             "%s%s%zu rij(en) van de invoer weggelaten met --lenient%s%s "
+             "(%zu input row(s) left out with --lenient%s%s, listed on "
+             "stderr)",
+             old ? old : "", old ? " | " : "", n, in, w, n, in, w);
     if (jbw_snapshot_set_data_notice(snap, text) != JBW_OK)
         fprintf(stderr,
                 "jbw: the outputs do not say that %zu row(s) were left out: "
@@ -846,12 +848,54 @@ static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
     }
 }
 
-int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
+int jbw_cli_registry(const jbw_cli *cli, jbw_registry **out)
 {
-    jbw_registry *reg = NULL;
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    opts.max_file_bytes = cli->max_file_bytes;
+    opts.max_line_bytes = cli->max_line_bytes;
+    return jbw_cli_check(
+        cli->registry ? jbw_registry_load_csv_opts(out, cli->registry, &opts)
+                      : jbw_registry_zuid_west(out));
+}
+
+int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
+                       const char *measures, const char *workers, jbw_date date,
+                       jbw_snapshot **out, size_t *left_out)
+{
     jbw_rejects *rejects = NULL;
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
     jbw_status st;
+    int rc;
+    opts.lenient = cli->lenient;
+    opts.max_file_bytes = cli->max_file_bytes;
+    opts.max_line_bytes = cli->max_line_bytes;
+    opts.threads = (unsigned int)cli->threads; /* 0 unless given: all */
+    opts.reference_date = date;
+    st = jbw_snapshot_load_csv(out, &rejects, reg, measures, workers, &opts);
+    if (st == JBW_OK)
+        report_rejects(rejects);
+    *left_out = jbw_rejects_count(rejects);
+    rc = st == JBW_OK ? nothing_loaded(measures, out, rejects) : 0;
+    jbw_rejects_free(rejects);
+    if (rc)
+        return 1;
+    if (jbw_cli_check(st)) {
+        /* the files named on the command line: --measures, --workers */
+        if (measures == cli->measures)
+            hint_slots(cli);
+        return 1;
+    }
+    if (jbw_cli_load_notice(*out, measures)) {
+        jbw_snapshot_free(*out);
+        *out = NULL;
+        return 1;
+    }
+    return 0;
+}
+
+int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
+{
+    jbw_registry *reg = NULL;
     jbw_date ref;
     size_t left_out = 0;
     int rc;
@@ -860,38 +904,17 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
         if (jbw_cli_check(jbw_example_snapshot(out, JBW_EXAMPLE_SEED)))
             return 1;
     } else {
-        opts.lenient = cli->lenient;
-        opts.max_file_bytes = cli->max_file_bytes;
-        opts.max_line_bytes = cli->max_line_bytes;
-        opts.threads = (unsigned int)cli->threads; /* 0 unless given: all */
-        st = cli->registry
-                 ? jbw_registry_load_csv_opts(&reg, cli->registry, &opts)
-                 : jbw_registry_zuid_west(&reg);
-        if (jbw_cli_check(st)) {
+        if (jbw_cli_registry(cli, &reg)) {
             if (cli->registry)
                 hint_slots(cli);
             return 1;
         }
-        st = jbw_snapshot_load_csv(out, &rejects, reg, cli->measures,
-                                   cli->workers, &opts);
+        rc = jbw_cli_load_files(cli, reg, cli->measures, cli->workers,
+                                JBW_DATE_NONE, out, &left_out);
         jbw_registry_free(reg);
-        if (st == JBW_OK)
-            report_rejects(rejects);
-        left_out = jbw_rejects_count(rejects);
-        rc = st == JBW_OK ? nothing_loaded(cli, out, rejects) : 0;
-        jbw_rejects_free(rejects);
         if (rc)
             return 1;
-        if (jbw_cli_check(st)) {
-            hint_slots(cli);
-            return 1;
-        }
-        if (jbw_cli_load_notice(*out, cli->measures)) {
-            jbw_snapshot_free(*out);
-            *out = NULL;
-            return 1;
-        }
-        note_left_out(*out, left_out);
+        jbw_cli_note_left_out(*out, left_out, NULL);
         warn_about_files(cli, *out);
     }
     /* The assignment state is known up to the data's reference date only:

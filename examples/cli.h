@@ -80,13 +80,15 @@ typedef enum jbw_cli_opt {
 #define JBW_CLI_STR_(x) #x
 #define JBW_CLI_STR(x)  JBW_CLI_STR_(x)
 #define JBW_CLI_OPT(o)  (1ull << (o))
-/* The input files (default: the embedded synthetic example) and how many
- * threads load them. */
+/* How input files are read: --measures/--workers and --history. */
+#define JBW_CLI_LOAD_OPTIONS                                                   \
+    (JBW_CLI_OPT(JBW_OPT_LENIENT) | JBW_CLI_OPT(JBW_OPT_MAX_FILE_BYTES) |      \
+     JBW_CLI_OPT(JBW_OPT_MAX_LINE_BYTES) | JBW_CLI_OPT(JBW_OPT_THREADS))
+/* The input files (default: the embedded synthetic example) and how they
+ * are read. */
 #define JBW_CLI_INPUTS                                                         \
     (JBW_CLI_OPT(JBW_OPT_MEASURES) | JBW_CLI_OPT(JBW_OPT_WORKERS) |            \
-     JBW_CLI_OPT(JBW_OPT_REGISTRY) | JBW_CLI_OPT(JBW_OPT_LENIENT) |            \
-     JBW_CLI_OPT(JBW_OPT_MAX_FILE_BYTES) |                                     \
-     JBW_CLI_OPT(JBW_OPT_MAX_LINE_BYTES) | JBW_CLI_OPT(JBW_OPT_THREADS))
+     JBW_CLI_OPT(JBW_OPT_REGISTRY) | JBW_CLI_LOAD_OPTIONS)
 /* Options every command takes (the one language choice). */
 #define JBW_CLI_ALWAYS JBW_CLI_OPT(JBW_OPT_LANG)
 
@@ -168,6 +170,29 @@ int jbw_cli_check(jbw_status st);
  * valid keys is printed).
  */
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out);
+/*
+ * The registry of --registry, read within the limits of the command line,
+ * or the embedded Zuid-West registry; 0, or 1 after the library's message.
+ */
+int jbw_cli_registry(const jbw_cli *cli, jbw_registry **out);
+/*
+ * Loads one export, `measures` and `workers`, as every command reads
+ * files: with the load options of the command line (--lenient, the
+ * limits, --threads) and `date` as the reference date (JBW_DATE_NONE: the
+ * latest date in the files). Each rejected row is listed on stderr ("jbw:
+ * rejected: FILE line N, ..."), *left_out receives their number; the
+ * data_notice beside `measures` becomes the snapshot's. 0, or 1 after a
+ * message (an export whose every measure row was rejected too).
+ */
+int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
+                       const char *measures, const char *workers, jbw_date date,
+                       jbw_snapshot **out, size_t *left_out);
+/*
+ * Says in the snapshot's data notice, and so in every output made from
+ * it, that `n` rows were left out with --lenient (nothing when n is 0);
+ * `where` (NULL: nowhere named) names the exports they were in.
+ */
+void jbw_cli_note_left_out(jbw_snapshot *snap, size_t n, const char *where);
 /*
  * The data notice of an export: the file data_notice in the folder of
  * `measures` (jbw export and Python's save_csv write it beside the CSV

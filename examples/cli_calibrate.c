@@ -78,6 +78,9 @@ done:
 typedef struct history {
     jbw_snapshot **snaps;
     size_t count;
+    size_t left_out;     /* rows left out with --lenient, in all exports */
+    size_t exports;      /* the exports that left rows out */
+    jbw_date left_in[8]; /* the dates of the first of them */
 } history;
 
 static void history_free(history *h)
@@ -97,17 +100,60 @@ static int by_date(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int by_day(const void *a, const void *b)
+{
+    jbw_date x = *(const jbw_date *)a, y = *(const jbw_date *)b;
+    return (x > y) - (x < y);
+}
+
+/* Counts the rows the export of `date` left out. */
+static void count_left_out(history *h, jbw_date date, size_t n)
+{
+    if (!n)
+        return;
+    h->left_out += n;
+    if (h->exports < sizeof h->left_in / sizeof h->left_in[0])
+        h->left_in[h->exports] = date;
+    h->exports++;
+}
+
+/* Says in the notice of every export that rows were left out, and in
+ * which exports ("export D1", "exports D1, D2", or how many), so that
+ * each output made from the history says so, whichever exports it
+ * shows. */
+static void note_left_out(history *h)
+{
+    char where[160];
+    size_t i, len;
+    if (h->exports > sizeof h->left_in / sizeof h->left_in[0]) {
+        snprintf(where, sizeof where, "%zu exports", h->exports);
+    } else {
+        qsort(h->left_in, h->exports, sizeof h->left_in[0], by_day);
+        len = (size_t)snprintf(where, sizeof where, "export%s",
+                               h->exports > 1 ? "s" : "");
+        for (i = 0; i < h->exports && len + JBW_DATE_BUFSIZE + 2 < sizeof where;
+             i++) {
+            where[len++] = i ? ',' : ' ';
+            if (i)
+                where[len++] = ' ';
+            jbw_date_format(where + len, sizeof where - len, h->left_in[i]);
+            len += strlen(where + len);
+        }
+    }
+    for (i = 0; i < h->count; i++)
+        jbw_cli_note_left_out(h->snaps[i], h->left_out, where);
+}
+
 /* Loads DIR/<date>/measures.csv and workers.csv with <date> as the
- * reference date, and its data_notice; 0 or 1 (with the reason on
- * stderr). */
+ * reference date, as the files of --measures/--workers are loaded (the
+ * options of the command line, each rejected row on stderr, the export's
+ * data_notice); 0 or 1 (with the reason on stderr). */
 static int load_export(history *h, const jbw_cli *cli, const jbw_registry *reg,
                        const char *name, jbw_date date)
 {
     char m[4096], w[4096];
-    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
-    jbw_rejects *rejects = NULL;
     jbw_snapshot **grown;
-    jbw_status st;
+    size_t left_out = 0;
     snprintf(m, sizeof m, "%.*s/%s/measures.csv", jbw_cli_dir_len(cli->history),
              cli->history, name);
     snprintf(w, sizeof w, "%.*s/%s/workers.csv", jbw_cli_dir_len(cli->history),
@@ -118,20 +164,10 @@ static int load_export(history *h, const jbw_cli *cli, const jbw_registry *reg,
         return 1;
     }
     h->snaps = grown;
-    opts.lenient = cli->lenient;
-    opts.reference_date = date;
-    opts.threads = (unsigned int)cli->threads; /* 0 unless given: all */
-    st = jbw_snapshot_load_csv(&h->snaps[h->count], &rejects, reg, m, w, &opts);
-    if (st == JBW_OK && jbw_rejects_count(rejects) > 0)
-        fprintf(stderr, "jbw: %s: %zu rows left out (--lenient)\n", name,
-                jbw_rejects_count(rejects));
-    jbw_rejects_free(rejects);
-    if (jbw_cli_check(st))
+    if (jbw_cli_load_files(cli, reg, m, w, date, &h->snaps[h->count],
+                           &left_out))
         return 1;
-    if (jbw_cli_load_notice(h->snaps[h->count], m)) {
-        jbw_snapshot_free(h->snaps[h->count]);
-        return 1;
-    }
+    count_left_out(h, date, left_out);
     h->count++;
     return 0;
 }
@@ -150,8 +186,7 @@ static int load_history(history *h, const jbw_cli *cli)
                 cli->history, strerror(errno));
         return 1;
     }
-    if (jbw_cli_check(cli->registry ? jbw_registry_load_csv(&reg, cli->registry)
-                                    : jbw_registry_zuid_west(&reg))) {
+    if (jbw_cli_registry(cli, &reg)) {
         closedir(dir);
         return 1;
     }
@@ -178,11 +213,13 @@ static int load_history(history *h, const jbw_cli *cli)
                 cli->history);
         rc = 1;
     }
-    if (rc)
+    if (rc) {
         history_free(h);
-    else
-        qsort(h->snaps, h->count, sizeof *h->snaps, by_date);
-    return rc;
+        return rc;
+    }
+    qsort(h->snaps, h->count, sizeof *h->snaps, by_date);
+    note_left_out(h);
+    return 0;
 }
 
 /* The registry's name of a region (region 1) or organisation; the key
@@ -236,7 +273,7 @@ int jbw_cli_history_series(jbw_cli *cli, jbw_series **series,
                            jbw_snapshot **latest)
 {
     char name[512];
-    history h = {NULL, 0};
+    history h = {0};
     size_t i;
     int rc = load_history(&h, cli);
     if (rc != 0)
@@ -259,7 +296,7 @@ int jbw_cli_history_series(jbw_cli *cli, jbw_series **series,
 
 int jbw_cli_series_history(jbw_cli *cli)
 {
-    history h = {NULL, 0};
+    history h = {0};
     jbw_series *series = NULL;
     char name[512];
     size_t i;
@@ -360,7 +397,7 @@ int jbw_cli_backtest(jbw_cli *cli)
     jbw_snapshot *snap = NULL;
     jbw_backtest *bt = NULL;
     jbw_norm *norm = NULL;
-    history h = {NULL, 0};
+    history h = {0};
     int rc;
     if (cli->from == JBW_DATE_NONE)
         return jbw_cli_usage("backtest needs --from D0");

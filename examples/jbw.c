@@ -424,7 +424,9 @@ const jbw_cli_command jbw_cli_commands[] = {
      NULL, NULL},
 
     {"series", cmd_series,
-     ALWAYS | O(FORMAT) | O(HISTORY) | O(REGISTRY) | O(SVG), "", 0, 0,
+     ALWAYS | O(FORMAT) | O(HISTORY) | O(REGISTRY) | JBW_CLI_LOAD_OPTIONS |
+         O(SVG),
+     "", 0, 0,
      "The published Zuid-Holland Zuid series of children waiting "
      "(nieuw/bestaand),\nor the series of a folder of exports (--history "
      "DIR).",

@@ -1551,6 +1551,53 @@ class Backtest(unittest.TestCase):
         self.assertIn("not named by a date (YYYY-MM-DD), skipped: '20250601'\n",
                       p.stderr)
 
+    def set_field(self, path, line, column, value):
+        """Sets `column` of line `line` (1 is the header) of a CSV file."""
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        k = lines[0].split(",").index(column)
+        fields = lines[line - 1].split(",")
+        fields[k] = value
+        lines[line - 1] = ",".join(fields)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+
+    def test_a_history_loads_as_measures_and_workers_do(self):
+        # --lenient and the limits apply to every export of a history as
+        # to --measures/--workers: each rejected row is listed with its
+        # export's folder, and the outputs count the rows left out
+        root = self.history(["2025-08-01", "2025-09-01"], name="history-lenient")
+        aug = os.path.join(root, "2025-08-01", "measures.csv")
+        sep = os.path.join(root, "2025-09-01", "measures.csv")
+        self.set_field(aug, 3, "start", "31-02-2025")
+        # a line of about 70 KB: past the default 65,536 bytes
+        self.set_field(sep, 5, "start", "x" * 70000)
+        p = run("series", "--history", root, "--lenient", check_rc=1)
+        self.assertIn("(max_line_bytes)", p.stderr)
+        self.assertIn("a longer line needs --max-line-bytes N", p.stderr)
+        args = ("--history", root, "--lenient", "--max-line-bytes", "100000")
+        p = run("series", *args, "--format", "json")
+        self.assertIn(f"jbw: rejected: {aug} line 3, column 'start': not a date, "
+                      "February 2025 has 28 days: '31-02-2025'\n", p.stderr)
+        self.assertIn(f"jbw: rejected: {sep} line 5, column 'start': not a date", p.stderr)
+        # one row left out in each export: 2 in all, in both exports
+        left = ("2 rij(en) van de invoer weggelaten met --lenient in exports "
+                "2025-08-01, 2025-09-01 (2 input row(s) left out with --lenient "
+                "in exports 2025-08-01, 2025-09-01, listed on stderr)")
+        self.assertIn(left, json.loads(p.stdout)["data_notice"])
+        p = run("backtest", *args, "--from", "2025-08-01", "--months", "1",
+                "--format", "json")
+        self.assertIn(f"jbw: rejected: {aug} line 3", p.stderr)
+        self.assertIn(left, json.loads(p.stdout)["data_notice"])
+        p = run("brief", *args, "--format", "md")
+        self.assertIn(f"jbw: rejected: {sep} line 5", p.stderr)
+        self.assertIn(left, p.stdout)
+        # the limit alone, without --lenient: the bad rows refuse the load
+        p = run("backtest", "--history", root, "--max-line-bytes", "100000",
+                "--from", "2025-08-01", check_rc=1)
+        self.assertNotIn("max_line_bytes", p.stderr)
+        self.assertIn("column 'start': not a date", p.stderr)
+
     def test_a_history_without_dated_folders_is_an_input_error(self):
         root = os.path.join(cli.WORK, "undated")
         shutil.rmtree(root, ignore_errors=True)
