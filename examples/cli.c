@@ -66,6 +66,10 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_LENIENT] = {"--lenient", NULL,
                          "leave out bad rows, list them on stderr and count "
                          "them in every output (default: refuse the files)"},
+    [JBW_OPT_ALLOW_UNKNOWN_COLUMNS] =
+        {"--allow-unknown-columns", NULL,
+         "ignore columns of the measures and workers files that libjbw does "
+         "not read (default: refuse the files)"},
     [JBW_OPT_MAX_FILE_BYTES] =
         {"--max-file-bytes", "N",
          "refuse an input file larger than N bytes "
@@ -590,6 +594,8 @@ int jbw_cli_parse(jbw_cli *cli, const jbw_cli_command *cmd, int argc,
                 cli->register_entry = 1;
             else if (o == JBW_OPT_WORKERS_TABLE)
                 cli->workers_table = 1;
+            else if (o == JBW_OPT_ALLOW_UNKNOWN_COLUMNS)
+                cli->allow_unknown_columns = 1;
             else
                 cli->lenient = 1;
             continue;
@@ -867,6 +873,7 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
     jbw_status st;
     int rc;
     opts.lenient = cli->lenient;
+    opts.allow_unknown_columns = cli->allow_unknown_columns;
     opts.max_file_bytes = cli->max_file_bytes;
     opts.max_line_bytes = cli->max_line_bytes;
     opts.threads = (unsigned int)cli->threads; /* 0 unless given: all */
@@ -880,6 +887,10 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
     if (rc)
         return 1;
     if (jbw_cli_check(st)) {
+        /* the library names no option here: its message stays its own */
+        if (strstr(jbw_last_error(), ": unknown column '"))
+            fprintf(stderr, "jbw: hint: give --allow-unknown-columns to "
+                            "ignore columns libjbw does not read\n");
         /* the files named on the command line: --measures, --workers */
         if (measures == cli->measures)
             hint_slots(cli);

@@ -38,6 +38,7 @@ typedef enum jbw_cli_opt {
     JBW_OPT_WORKERS,
     JBW_OPT_REGISTRY,
     JBW_OPT_LENIENT,
+    JBW_OPT_ALLOW_UNKNOWN_COLUMNS,
     JBW_OPT_MAX_FILE_BYTES,
     JBW_OPT_MAX_LINE_BYTES,
     JBW_OPT_DATE,
@@ -82,7 +83,9 @@ typedef enum jbw_cli_opt {
 #define JBW_CLI_OPT(o)  (1ull << (o))
 /* How input files are read: --measures/--workers and --history. */
 #define JBW_CLI_LOAD_OPTIONS                                                   \
-    (JBW_CLI_OPT(JBW_OPT_LENIENT) | JBW_CLI_OPT(JBW_OPT_MAX_FILE_BYTES) |      \
+    (JBW_CLI_OPT(JBW_OPT_LENIENT) |                                            \
+     JBW_CLI_OPT(JBW_OPT_ALLOW_UNKNOWN_COLUMNS) |                              \
+     JBW_CLI_OPT(JBW_OPT_MAX_FILE_BYTES) |                                     \
      JBW_CLI_OPT(JBW_OPT_MAX_LINE_BYTES) | JBW_CLI_OPT(JBW_OPT_THREADS))
 /* The input files (default: the embedded synthetic example) and how they
  * are read. */
@@ -99,7 +102,8 @@ typedef struct jbw_cli {
     const char *dir, *svg;
     const char *organisation, *region; /* forecast/staffing scope */
     int lenient;
-    int workers_table; /* report: add the per-worker table */
+    int allow_unknown_columns; /* columns libjbw does not read */
+    int workers_table;         /* report: add the per-worker table */
     size_t max_file_bytes, max_line_bytes; /* 0: the library's defaults */
     jbw_date date; /* JBW_DATE_NONE: the data's own date */
     jbw_cli_format format;
@@ -177,12 +181,13 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out);
 int jbw_cli_registry(const jbw_cli *cli, jbw_registry **out);
 /*
  * Loads one export, `measures` and `workers`, as every command reads
- * files: with the load options of the command line (--lenient, the
- * limits, --threads) and `date` as the reference date (JBW_DATE_NONE: the
- * latest date in the files). Each rejected row is listed on stderr ("jbw:
- * rejected: FILE line N, ..."), *left_out receives their number; the
- * data_notice beside `measures` becomes the snapshot's. 0, or 1 after a
- * message (an export whose every measure row was rejected too).
+ * files: with the load options of the command line (--lenient,
+ * --allow-unknown-columns, the limits, --threads) and `date` as the reference
+ * date (JBW_DATE_NONE: the latest date in the files). Each rejected row is
+ * listed on stderr ("jbw: rejected: FILE line N, ..."), *left_out receives
+ * their number; the data_notice beside `measures` becomes the snapshot's. 0, or
+ * 1 after a message (an export whose every measure row was rejected too; after
+ * an unknown column, with a hint of --allow-unknown-columns).
  */
 int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
                        const char *measures, const char *workers, jbw_date date,

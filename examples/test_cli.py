@@ -559,6 +559,44 @@ class Report(unittest.TestCase):
         self.assertIn(left, doc["data_notice"])
         self.assertIn("1 input row(s) left out", doc["data_notice"])
 
+    def test_unknown_columns_are_refused_with_a_hint_or_ignored_on_request(self):
+        # real exports carry columns libjbw does not read
+        d = os.path.join(cli.WORK, "extra-columns")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        plain = run("report", "--format", "json", "--measures", os.path.join(d, "measures.csv"),
+                    "--workers", os.path.join(d, "workers.csv")).stdout
+        for name in ("measures.csv", "workers.csv"):
+            path = os.path.join(d, name)
+            with open(path, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+            lines = [lines[0] + ",casemanager_team"] + [l + ",team-1" for l in lines[1:]]
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n")
+        inputs = ["--measures", os.path.join(d, "measures.csv"),
+                  "--workers", os.path.join(d, "workers.csv")]
+        hint = ("jbw: hint: give --allow-unknown-columns to ignore columns libjbw "
+                "does not read\n")
+        for extra in ((), ("--lenient",)):
+            p = run("report", *extra, *inputs, check_rc=1)
+            # the library's message as it is, then the hint
+            self.assertIn("workers.csv line 1: unknown column 'casemanager_team' "
+                          "(known: id, organisation, region, fte, hired, leaving)\n"
+                          + hint, p.stderr)
+        # ignored, the column changes no figure: the report of the export
+        p = run("report", "--allow-unknown-columns", "--format", "json", *inputs)
+        self.assertEqual(p.stdout, plain)
+        self.assertNotIn("hint", p.stderr)
+        # the exports of a history too
+        root = os.path.join(cli.WORK, "extra-columns-history")
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.copytree(d, os.path.join(root, "2025-09-01"))
+        p = run("series", "--history", root, check_rc=1)
+        self.assertIn(hint, p.stderr)
+        doc = json.loads(run("series", "--history", root, "--allow-unknown-columns",
+                             "--format", "json").stdout)
+        self.assertEqual([x["date"] for x in doc["points"]], ["2025-09-01"])
+
     def test_a_reference_date_after_today_or_no_rows_is_warned_of(self):
         # one wrong date (2190, far past any clock this runs on) makes the
         # inferred reference date: every figure would be of that day
