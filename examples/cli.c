@@ -864,6 +864,14 @@ int jbw_cli_registry(const jbw_cli *cli, jbw_registry **out)
                       : jbw_registry_zuid_west(out));
 }
 
+/* The load failed since neither file holds a date to infer the
+ * reference date from (the library's wording, lib/io/snapshot_load.c). */
+static int holds_no_date(jbw_status st)
+{
+    return st == JBW_EINVAL &&
+           strstr(jbw_last_error(), ": no dates to infer the reference date");
+}
+
 int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
                        const char *measures, const char *workers, jbw_date date,
                        jbw_snapshot **out, size_t *left_out)
@@ -879,6 +887,19 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
     opts.threads = (unsigned int)cli->threads; /* 0 unless given: all */
     opts.reference_date = date;
     st = jbw_snapshot_load_csv(out, &rejects, reg, measures, workers, &opts);
+    /* Files without a date (headers only: an empty export) are of --date
+     * when it is given; the library asks for a load option, the user for
+     * an option of jbw. */
+    if (date == JBW_DATE_NONE && holds_no_date(st)) {
+        if (cli->date == JBW_DATE_NONE) {
+            fprintf(stderr, "jbw: give --date D: the files hold no date to "
+                            "take the reference date from\n");
+            return 1;
+        }
+        opts.reference_date = cli->date;
+        st =
+            jbw_snapshot_load_csv(out, &rejects, reg, measures, workers, &opts);
+    }
     if (st == JBW_OK)
         report_rejects(rejects);
     *left_out = jbw_rejects_count(rejects);

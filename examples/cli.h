@@ -182,12 +182,14 @@ int jbw_cli_registry(const jbw_cli *cli, jbw_registry **out);
 /*
  * Loads one export, `measures` and `workers`, as every command reads
  * files: with the load options of the command line (--lenient,
- * --allow-unknown-columns, the limits, --threads) and `date` as the reference
- * date (JBW_DATE_NONE: the latest date in the files). Each rejected row is
- * listed on stderr ("jbw: rejected: FILE line N, ..."), *left_out receives
- * their number; the data_notice beside `measures` becomes the snapshot's. 0, or
- * 1 after a message (an export whose every measure row was rejected too; after
- * an unknown column, with a hint of --allow-unknown-columns).
+ * --allow-unknown-columns, the limits, --threads) and `date` as the
+ * reference date (JBW_DATE_NONE: the latest date in the files; files
+ * without any date are of --date, and without --date refused with a
+ * message asking for it). Each rejected row is listed on stderr ("jbw:
+ * rejected: FILE line N, ..."), *left_out receives their number; the
+ * data_notice beside `measures` becomes the snapshot's. 0, or 1 after a
+ * message (an export whose every measure row was rejected too; after an
+ * unknown column, with a hint of --allow-unknown-columns).
  */
 int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
                        const char *measures, const char *workers, jbw_date date,

@@ -623,6 +623,30 @@ class Report(unittest.TestCase):
         p = run("report", "--measures", empty, "--workers", workers)
         self.assertIn(f"warning: {empty} holds no measure rows", p.stderr)
 
+    def test_an_export_of_headers_only_is_of_the_date_given(self):
+        # an empty export: no date in the files to infer the reference
+        # date from; --date gives it, and the report is one of zeros
+        d = os.path.join(cli.WORK, "headers-only")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        for name in ("measures.csv", "workers.csv"):
+            path = os.path.join(d, name)
+            with open(path, encoding="utf-8") as f:
+                header = f.readline()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(header)
+        m = os.path.join(d, "measures.csv")
+        inputs = ["--measures", m, "--workers", os.path.join(d, "workers.csv")]
+        p = run("report", *inputs, check_rc=1)
+        self.assertEqual(p.stderr, "jbw: give --date D: the files hold no date to "
+                                   "take the reference date from\n")
+        p = run("report", "--date", "2025-09-01", "--format", "json", *inputs)
+        self.assertEqual(p.stderr, f"jbw: warning: {m} holds no measure rows\n")
+        doc = json.loads(p.stdout)
+        self.assertEqual(doc["date"], "2025-09-01")
+        for key in ("active_measures", "waiting_nieuw", "waiting_bestaand", "workers"):
+            self.assertEqual(doc["totals"][key], 0, key)
+
     def test_jr_child_under_12_at_start_is_an_input_error(self):
         # Jeugdreclassering applies from 12: a JR row whose child is born
         # on the start day (0 years old then) is refused, line named.
