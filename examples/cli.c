@@ -854,6 +854,60 @@ static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
     }
 }
 
+/*
+ * The reference date the files give (--date not given) is their latest
+ * date, of whatever field (lib/io/load_rows.c: a measure's start, end - 1,
+ * first_assigned, waiting_since, last_contact, help_requested and
+ * help_started, a worker's hired). When only a measure's end or a
+ * worker's hired reaches it, it is likely a planned date, not the day of
+ * the export, and it dates every figure: a note names one such record.
+ */
+static void note_planned_reference_date(const jbw_snapshot *snap)
+{
+    jbw_date ref = jbw_snapshot_reference_date(snap), planned = JBW_DATE_NONE;
+    const char *record = NULL, *id = NULL, *field = NULL;
+    char r[JBW_DATE_BUFSIZE], p[JBW_DATE_BUFSIZE];
+    size_t i;
+    for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
+        jbw_measure m;
+        if (jbw_measure_init(&m, JBW_MEASURE_VERSION) != JBW_OK ||
+            jbw_snapshot_measure(&m, snap, i) != JBW_OK)
+            return;
+        if (m.start == ref || m.first_assigned == ref ||
+            m.waiting_since == ref || m.last_contact == ref ||
+            m.help_requested == ref || m.help_started == ref)
+            return; /* a day something happened */
+        if (!record && m.end != JBW_DATE_NONE && m.end > m.start &&
+            m.end - 1 == ref) {
+            record = "measure";
+            id = m.id;
+            field = "end";
+            planned = m.end;
+        }
+    }
+    for (i = 0; !record && i < jbw_snapshot_worker_count(snap); i++) {
+        jbw_worker w;
+        if (jbw_worker_init(&w, JBW_WORKER_VERSION) != JBW_OK ||
+            jbw_snapshot_worker(&w, snap, i) != JBW_OK)
+            return;
+        if (w.hired == ref) {
+            record = "worker";
+            id = w.id;
+            field = "hired";
+            planned = w.hired;
+        }
+    }
+    if (!record)
+        return;
+    jbw_date_format(r, sizeof r, ref);
+    jbw_date_format(p, sizeof p, planned);
+    fprintf(stderr,
+            "jbw: note: the reference date %s comes from %s '%s' (%s %s) "
+            "only; if that is a planned date, give --date D (the export's "
+            "date)\n",
+            r, record, id, field, p);
+}
+
 int jbw_cli_registry(const jbw_cli *cli, jbw_registry **out)
 {
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
@@ -948,6 +1002,8 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
             return 1;
         jbw_cli_note_left_out(*out, left_out, NULL);
         warn_about_files(cli, *out);
+        if (cli->date == JBW_DATE_NONE)
+            note_planned_reference_date(*out);
     }
     /* The assignment state is known up to the data's reference date only:
      * a later --date would project today's state into the future. */

@@ -647,6 +647,37 @@ class Report(unittest.TestCase):
         for key in ("active_measures", "waiting_nieuw", "waiting_bestaand", "workers"):
             self.assertEqual(doc["totals"][key], 0, key)
 
+    def test_a_reference_date_from_a_planned_date_only_is_noted(self):
+        # the example's latest date is 2025-09-01 (its last contacts); an
+        # end of 2026-01-10 makes the reference date its last active day,
+        # 2026-01-09, and no other date reaches it: a note names it
+        d, path = export_with("planned-end", "measures.csv", "end", "2026-01-10")
+        with open(path, encoding="utf-8") as f:
+            m_id = f.read().splitlines()[2].split(",")[0]  # row=2 of export_with
+        workers = os.path.join(d, "workers.csv")
+        note = (f"jbw: note: the reference date 2026-01-09 comes from measure "
+                f"'{m_id}' (end 2026-01-10) only; if that is a planned date, give "
+                f"--date D (the export's date)\n")
+        p = run("report", "--format", "json", "--measures", path, "--workers", workers)
+        self.assertIn(note, p.stderr)
+        self.assertEqual(json.loads(p.stdout)["date"], "2026-01-09")  # unchanged
+        # with --date the files' date is not used: no note
+        p = run("report", "--date", "2025-09-01", "--measures", path, "--workers", workers)
+        self.assertNotIn("comes from", p.stderr)
+        # an end of 2025-09-02 reaches 2025-09-01, as the last contacts
+        # do: the date is not only the end's, no note
+        d, path = export_with("planned-end-2", "measures.csv", "end", "2025-09-02")
+        p = run("report", "--measures", path, "--workers", workers)
+        self.assertNotIn("comes from", p.stderr)
+        # a worker to be hired on 2025-11-01: the reference date is that day
+        with open(workers, encoding="utf-8") as f:
+            text = f.read()
+        hired = cli.work_file("planned-hire.csv", text + "W9999,JBWEST,HGL,1,2025-11-01,\n")
+        p = run("report", "--measures", os.path.join(d, "measures.csv"), "--workers", hired)
+        self.assertIn("jbw: note: the reference date 2025-11-01 comes from worker 'W9999' "
+                      "(hired 2025-11-01) only; if that is a planned date, give --date D "
+                      "(the export's date)\n", p.stderr)
+
     def test_jr_child_under_12_at_start_is_an_input_error(self):
         # Jeugdreclassering applies from 12: a JR row whose child is born
         # on the start day (0 years old then) is refused, line named.
