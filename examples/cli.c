@@ -663,6 +663,11 @@ static const char *csv_kind(const char *path)
     if (!f)
         return NULL;
     if (fgets(line, sizeof line, f)) {
+        /* column names are case-blind (docs/formats.md): "Child_ID" too */
+        char *p;
+        for (p = line; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
         if (strstr(line, "child_id"))
             kind = "measures";
         else if (strstr(line, "hired"))

@@ -233,6 +233,16 @@ class Usage(unittest.TestCase):
         self.assertIn("hint", p.stderr)
         self.assertIn(f"--workers {w}", p.stderr)
         self.assertIn(f"--measures {m}", p.stderr)
+        # column names are case-blind, and so is the hint: a header in
+        # capitals (ID,CHILD_ID,...) still says it holds measures
+        upper = os.path.join(d, "MEASURES-UPPER.csv")
+        with open(m, encoding="utf-8") as f:
+            head, rest = f.read().split("\n", 1)
+        with open(upper, "w", encoding="utf-8") as f:
+            f.write(head.upper() + "\n" + rest)
+        p = run("report", "--measures", w, "--workers", upper, check_rc=1)
+        self.assertIn(f"jbw: hint: '{upper}' looks like a measures file, given "
+                      f"as --workers (did you mean --measures {upper}?)", p.stderr)
 
     def test_a_reject_line_names_file_and_line_once(self):
         d, path = export_with("reject-once", "workers.csv", "fte", "abc")
