@@ -664,7 +664,13 @@ static const char *csv_kind(const char *path)
         return NULL;
     if (fgets(line, sizeof line, f)) {
         /* column names are case-blind (docs/formats.md): "Child_ID" too */
-        char *p;
+        char *p = line;
+        if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
+            p += 3;
+        /* Excel's "sep=;" line comes before the header (docs/formats.md) */
+        if ((p[0] | 0x20) == 's' && (p[1] | 0x20) == 'e' &&
+            (p[2] | 0x20) == 'p' && p[3] == '=' && !fgets(line, sizeof line, f))
+            line[0] = '\0';
         for (p = line; *p; p++)
             if (*p >= 'A' && *p <= 'Z')
                 *p = (char)(*p - 'A' + 'a');

@@ -243,6 +243,12 @@ class Usage(unittest.TestCase):
         p = run("report", "--measures", w, "--workers", upper, check_rc=1)
         self.assertIn(f"jbw: hint: '{upper}' looks like a measures file, given "
                       f"as --workers (did you mean --measures {upper}?)", p.stderr)
+        # and read after Excel's "sep=," line, which the loader skips
+        sep = os.path.join(d, "measures-sep.csv")
+        with open(sep, "w", encoding="utf-8") as f:
+            f.write("\ufeffsep=,\n" + head + "\n" + rest)
+        p = run("report", "--measures", w, "--workers", sep, check_rc=1)
+        self.assertIn(f"jbw: hint: '{sep}' looks like a measures file", p.stderr)
 
     def test_a_reject_line_names_file_and_line_once(self):
         d, path = export_with("reject-once", "workers.csv", "fte", "abc")

@@ -275,6 +275,33 @@ static void analyst_tables_end_with_the_findings(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* An id of the longest kind, JBW_ID_MAX bytes (127 two-byte "é" and an
+ * "x"), of a VOTS past its 3 months: the analyst tables show it whole, so
+ * the text stays well-formed UTF-8 and the id can be looked up. */
+static void analyst_tables_show_a_long_id_whole(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    char id[JBW_ID_MAX + 1], line[JBW_ID_MAX + 64];
+    char *out = NULL;
+    size_t i;
+    (void)state;
+    for (i = 0; i < 127; i++)
+        memcpy(id + 2 * i, "\xC3\xA9", 2);
+    id[254] = 'x';
+    id[255] = '\0';
+    assert_int_equal(strlen(id), JBW_ID_MAX);
+    add(snap, id, JBW_KIND_VOTS, D(2015, 1, 1), D(2025, 1, 1), NONE);
+    cl = jbw_test_caseload(snap, D(2025, 9, 1));
+    assert_ok(jbw_caseload_text(&out, NULL, cl));
+    snprintf(line, sizeof line, "  %s  vots_over_3_months  2025-04-01  "
+                                "2025-09-01\n", id);
+    assert_non_null(strstr(out, line));
+    jbw_free(out);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
 static void no_findings_says_so(void **state)
 {
     jbw_snapshot *snap = new_snapshot();
@@ -570,6 +597,7 @@ int main(void)
         cmocka_unit_test(findings_in_json_and_text),
         cmocka_unit_test(text_lists_twenty_ids_per_rule),
         cmocka_unit_test(analyst_tables_end_with_the_findings),
+        cmocka_unit_test(analyst_tables_show_a_long_id_whole),
         cmocka_unit_test(no_findings_says_so),
         cmocka_unit_test(worker_not_employed_on_the_date),
         cmocka_unit_test(child_birth_dates_differ_on_active_measures),

@@ -639,6 +639,20 @@ static void test_bad_codes_and_numbers_are_named(void **state)
     assert_reason_before_value("column 'previous_workers': out of range "
                                "-1000000..1000000",
                                "99999999999999999999");
+    /* ... but a long text of zeros before a small number is that number:
+     * 32 zeros and 2 are 2 */
+    {
+        jbw_snapshot *snap =
+            load_ok("id,child_id,kind,organisation,region,start,"
+                    "previous_workers,waiting_since\n"
+                    "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,"
+                    "000000000000000000000000000000002,2025-02-01\n",
+                    WORKERS);
+        jbw_measure m = JBW_MEASURE_INIT;
+        get_measure(&m, snap, "M1");
+        assert_int_equal(m.previous_workers, 2);
+        jbw_snapshot_free(snap);
+    }
     load_fails(MHEAD, "id,organisation,fte,hired\nW1,JBWEST,nan,2020-01-01\n",
                NULL, JBW_EPARSE);
     assert_reason_before_value("workers.csv line 2, column 'fte': not a number",

@@ -48,6 +48,26 @@ void jbw__table_put(jbw__buf *b, const char *sep, const char *text,
  * (widths, then text), so nothing is stored. `headers` may be NULL for a
  * table without a header line.
  */
+/* The text of cell (r, k), cut back to the start of a UTF-8 character
+ * when the cell function filled the buffer (a longer text was cut). */
+static void cell_text(char *cell, size_t size, jbw__cell_fn fn, const void *ctx,
+                      size_t r, size_t k)
+{
+    size_t n, start, need;
+    unsigned char lead;
+    fn(cell, size, ctx, r, k);
+    n = strlen(cell);
+    if (n == 0 || n + 1 < size)
+        return;
+    start = n - 1; /* the start of the last character */
+    while (start > 0 && ((unsigned char)cell[start] & 0xC0) == 0x80)
+        start--;
+    lead = (unsigned char)cell[start];
+    need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (start + need > n)
+        cell[start] = '\0'; /* its last bytes were cut: leave it out */
+}
+
 void jbw__text_table(jbw__buf *b, const char *const *headers, size_t cols,
                      size_t rows, unsigned long left, jbw__cell_fn fn,
                      const void *ctx)
@@ -60,7 +80,7 @@ void jbw__text_table(jbw__buf *b, const char *const *headers, size_t cols,
     for (r = 0; r < rows; r++)
         for (k = 0; k < cols; k++) {
             size_t w;
-            fn(cell, sizeof cell, ctx, r, k);
+            cell_text(cell, sizeof cell, fn, ctx, r, k);
             w = text_width(cell);
             if (w > width[k])
                 width[k] = w;
@@ -73,7 +93,7 @@ void jbw__text_table(jbw__buf *b, const char *const *headers, size_t cols,
     }
     for (r = 0; r < rows; r++) {
         for (k = 0; k < cols; k++) {
-            fn(cell, sizeof cell, ctx, r, k);
+            cell_text(cell, sizeof cell, fn, ctx, r, k);
             jbw__table_put(b, "  ", cell, width[k], (int)(left >> k & 1u),
                            k + 1 == cols);
         }

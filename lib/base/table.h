@@ -10,8 +10,9 @@
 #define JBW__LEFT  1
 #define JBW__RIGHT 0
 
-/* The largest cell text (bytes) and the most columns of one table. */
-#define JBW__CELL     96
+/* The largest cell text (bytes: room for an id of JBW_ID_MAX bytes and
+ * more) and the most columns of one table. */
+#define JBW__CELL     (JBW_ID_MAX + 65)
 #define JBW__MAX_COLS 40
 
 /* Writes the text of cell (row, col) into out. */

@@ -225,16 +225,26 @@ jbw_status jbw__io_int(int *out, const jbw__csv *c, size_t col)
     }
     jbw__csv_quote(shown, sizeof shown, s, n);
     if (jbw__parse_int(&v, s, n) != 0) {
-        /* digits after an optional sign: whole, but too large for any */
-        size_t k = n > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+        /* Digits after an optional sign are a whole number that was too
+         * long to parse: beyond the range with more than 7 digits after
+         * the leading zeros, else read here (000...01 is 1). */
+        size_t k = n > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0, first;
+        while (k < n && s[k] == '0')
+            k++;
+        first = k;
         while (k < n && s[k] >= '0' && s[k] <= '9')
             k++;
-        if (k == n && n > 1)
+        if (k != n || n == (s[0] == '-' || s[0] == '+' ? 1u : 0u))
+            return jbw__csv_error(c, col, JBW_EPARSE,
+                                  "not a whole number: '%s'", shown);
+        if (n - first > 7)
             return jbw__csv_error(c, col, JBW_ERANGE,
                                   "out of range -1000000..1000000: '%s'",
                                   shown);
-        return jbw__csv_error(c, col, JBW_EPARSE, "not a whole number: '%s'",
-                              shown);
+        for (v = 0, k = first; k < n; k++)
+            v = v * 10 + (s[k] - '0');
+        if (s[0] == '-')
+            v = -v;
     }
     if (v < -1000000 || v > 1000000)
         return jbw__csv_error(c, col, JBW_ERANGE,

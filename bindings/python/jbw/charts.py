@@ -11,7 +11,9 @@ Dutch by default (``lang="en"`` for English). ``notice`` adds a line to the
 chart (pass :func:`jbw.example_notice` for the embedded example; a Dutch
 chart adds under it what that fixed English line means in Dutch). For
 publication, ``suppress_below=k`` shows counts from 1 to k - 1 as "< k"
-and ``round_to=r`` rounds counts to the nearest multiple of r.
+and ``round_to=r`` rounds counts to the nearest multiple of r, showing a
+count from 1 to r - 1 as "< r" rather than as 0 (docs/brief.md, "Small
+counts for publication").
 """
 from __future__ import annotations
 

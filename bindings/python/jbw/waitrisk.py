@@ -490,18 +490,27 @@ def _text_values(name: str, values: Sequence[Any],
     """A text column as a list of its values (a pandas Series' ``in`` and
     ``[]`` look at its index, not its values): absent values (see
     :func:`_absent`) become None; a value that is not a str raises
-    TypeError naming the column, the row (and its id) and the value."""
+    TypeError, and a str holding a NUL (which would cut it short in the
+    library) ValueError, naming the column, the row (and its id) and the
+    value."""
     out: List[Optional[str]] = []
+
+    def where(i: int) -> str:
+        w = f"column {name!r}, row {i}"
+        if ids is not None and i < len(ids) and isinstance(ids[i], str):
+            w += f" (id {ids[i]!r})"
+        return w
+
     for i, v in enumerate(values):
         if isinstance(v, str):
+            if "\0" in v:
+                raise ValueError(f"{where(i)}: a text may not hold a NUL "
+                                 f"character: {v!r}")
             out.append(v)
         elif _absent(v):
             out.append(None)
         else:
-            where = f"column {name!r}, row {i}"
-            if ids is not None and i < len(ids) and isinstance(ids[i], str):
-                where += f" (id {ids[i]!r})"
-            raise TypeError(f"{where}: expected a str or None, not "
+            raise TypeError(f"{where(i)}: expected a str or None, not "
                             f"{type(v).__name__} {v!r}")
     return out
 

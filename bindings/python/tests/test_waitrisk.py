@@ -265,6 +265,19 @@ class Batch(unittest.TestCase):
         self.assertEqual(str(cm.exception), "column 'child_id', row 0 (id 'A1'): "
                                             "expected a str or None, not int 3")
 
+    def test_a_text_value_with_a_nul_is_refused_naming_it(self):
+        # the library reads a text up to its NUL: 'A\0B' would be 'A' there
+        # and 'A\0B' in .ids, so it is refused, by id column and by another
+        for cols in ((["A\0B", "C"], ["K1", "K2"]), (["A", "C"], ["K1", "K\0"])):
+            with self.subTest(cols=cols):
+                with self.assertRaises(ValueError) as cm:
+                    jbw.WaitCaseArray.from_columns(cols[0], cols[1], [D, D])
+                self.assertIn("may not hold a NUL character", str(cm.exception))
+        with self.assertRaises(ValueError) as cm:
+            jbw.WaitCaseArray.from_columns(["A", "C"], ["K1", "K\0"], [D, D])
+        self.assertTrue(str(cm.exception).startswith(
+            "column 'child_id', row 1 (id 'C'): "), str(cm.exception))
+
     def test_buffers_of_machine_integers_are_columns_too(self):
         # array('q') (as numpy's int64), array('h'), a memoryview of
         # array('i'): the same values as lists of ints would give
