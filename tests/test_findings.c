@@ -294,8 +294,10 @@ static void analyst_tables_show_a_long_id_whole(void **state)
     add(snap, id, JBW_KIND_VOTS, D(2015, 1, 1), D(2025, 1, 1), NONE);
     cl = jbw_test_caseload(snap, D(2025, 9, 1));
     assert_ok(jbw_caseload_text(&out, NULL, cl));
-    snprintf(line, sizeof line, "  %s  vots_over_3_months  2025-04-01  "
-                                "2025-09-01\n", id);
+    snprintf(line, sizeof line,
+             "  %s  vots_over_3_months  2025-04-01  "
+             "2025-09-01\n",
+             id);
     assert_non_null(strstr(out, line));
     jbw_free(out);
     jbw_caseload_free(cl);
