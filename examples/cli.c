@@ -865,6 +865,33 @@ static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
     }
 }
 
+/* The latest day in the measures on which something happened: a start,
+ * a first worker, a wait, a contact, help asked or given (not an end,
+ * which may be planned); JBW_DATE_NONE when none. */
+static jbw_date latest_event(const jbw_snapshot *snap)
+{
+    jbw_date latest = JBW_DATE_NONE;
+    size_t i, k;
+    for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
+        jbw_measure m;
+        jbw_date d[6];
+        if (jbw_measure_init(&m, JBW_MEASURE_VERSION) != JBW_OK ||
+            jbw_snapshot_measure(&m, snap, i) != JBW_OK)
+            return JBW_DATE_NONE;
+        d[0] = m.start;
+        d[1] = m.first_assigned;
+        d[2] = m.waiting_since;
+        d[3] = m.last_contact;
+        d[4] = m.help_requested;
+        d[5] = m.help_started;
+        for (k = 0; k < 6; k++)
+            if (d[k] != JBW_DATE_NONE &&
+                (latest == JBW_DATE_NONE || d[k] > latest))
+                latest = d[k];
+    }
+    return latest;
+}
+
 /*
  * The reference date the files give (--date not given) is their latest
  * date, of whatever field (lib/io/load_rows.c: a measure's start, end - 1,
@@ -876,20 +903,18 @@ static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
 static void note_planned_reference_date(const jbw_snapshot *snap)
 {
     jbw_date ref = jbw_snapshot_reference_date(snap), planned = JBW_DATE_NONE;
+    jbw_date event = latest_event(snap);
     const char *record = NULL, *id = NULL, *field = NULL;
     char r[JBW_DATE_BUFSIZE], p[JBW_DATE_BUFSIZE];
     size_t i;
-    for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
+    if (event != JBW_DATE_NONE && event >= ref)
+        return; /* a day something happened */
+    for (i = 0; !record && i < jbw_snapshot_measure_count(snap); i++) {
         jbw_measure m;
         if (jbw_measure_init(&m, JBW_MEASURE_VERSION) != JBW_OK ||
             jbw_snapshot_measure(&m, snap, i) != JBW_OK)
             return;
-        if (m.start == ref || m.first_assigned == ref ||
-            m.waiting_since == ref || m.last_contact == ref ||
-            m.help_requested == ref || m.help_started == ref)
-            return; /* a day something happened */
-        if (!record && m.end != JBW_DATE_NONE && m.end > m.start &&
-            m.end - 1 == ref) {
+        if (m.end != JBW_DATE_NONE && m.end > m.start && m.end - 1 == ref) {
             record = "measure";
             id = m.id;
             field = "end";
@@ -1035,15 +1060,25 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
                     last);
             rc = 2;
         } else {
-            /* nieuw is known on any date (first_assigned says when the
-             * first worker came); a worker lost and replaced before the
-             * data's date is not in the files */
-            fprintf(stderr,
-                    "jbw: note: --date %s is before the data's date %s: a "
-                    "measure that waited for a new worker on %s and has one "
-                    "again on %s counts as assigned, so bestaand is too low "
-                    "on %s\n",
-                    given, last, given, last, given);
+            jbw_date event = latest_event(*out);
+            if (event == JBW_DATE_NONE || event <= cli->date)
+                /* the later dates are planned ones (an end, a hire): the
+                 * export is of --date, as the planned-date note advised */
+                fprintf(stderr,
+                        "jbw: note: --date %s is taken as the export's date: "
+                        "the files' later dates (up to %s) are only a "
+                        "measure's end or a worker's hired\n",
+                        given, last);
+            else
+                /* nieuw is known on any date (first_assigned says when
+                 * the first worker came); a worker lost and replaced
+                 * before the data's date is not in the files */
+                fprintf(stderr,
+                        "jbw: note: --date %s is before the data's date %s: "
+                        "a measure that waited for a new worker on %s and "
+                        "has one again on %s counts as assigned, so "
+                        "bestaand is too low on %s\n",
+                        given, last, given, last, given);
         }
     }
     if (!rc && cli->organisation)

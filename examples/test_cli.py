@@ -677,9 +677,19 @@ class Report(unittest.TestCase):
         p = run("report", "--format", "json", "--measures", path, "--workers", workers)
         self.assertIn(note, p.stderr)
         self.assertEqual(json.loads(p.stdout)["date"], "2026-01-09")  # unchanged
-        # with --date the files' date is not used: no note
+        # with --date the files' date is not used: no note. Following its
+        # advice, --date 2025-09-01 (the last contacts' day) is the
+        # export's date: the files hold no later day on which something
+        # happened, so "bestaand is too low" would be wrong, and is not said
         p = run("report", "--date", "2025-09-01", "--measures", path, "--workers", workers)
         self.assertNotIn("comes from", p.stderr)
+        self.assertIn("jbw: note: --date 2025-09-01 is taken as the export's date: the "
+                      "files' later dates (up to 2026-01-09) are only a measure's end "
+                      "or a worker's hired\n", p.stderr)
+        self.assertNotIn("bestaand is too low", p.stderr)
+        # a date before the last contacts is before the export: the note
+        p = run("report", "--date", "2025-08-01", "--measures", path, "--workers", workers)
+        self.assertIn("bestaand is too low on 2025-08-01", p.stderr)
         # an end of 2025-09-02 reaches 2025-09-01, as the last contacts
         # do: the date is not only the end's, no note
         d, path = export_with("planned-end-2", "measures.csv", "end", "2025-09-02")
