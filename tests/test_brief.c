@@ -1011,6 +1011,40 @@ static void brief_says_room_and_a_base_without_hiring(void **state)
 }
 
 /*
+ * The note that bestaand is too low on a date before the data's is said
+ * only when something happened after that date. The small snapshot is
+ * of 2025-09-01; its latest day on which something happened is mx-2's
+ * first worker, 2025-08-12 (starts 2024-01-01 and 2025-08-04, no
+ * contacts). On 2025-08-10 that is later: the note. On 2025-08-20 the
+ * records hold nothing later (the data's date is the snapshot's own, as
+ * a planned end or hire would give it): no note.
+ */
+static void brief_notes_an_earlier_date_only_after_an_event(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    jbw_brief *b = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    char *md = NULL;
+    (void)state;
+    o.replicates = 0;
+    o.months = 6;
+    o.date = D(2025, 8, 10);
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_non_null(strstr(md, "De peildatum ligt v\xc3\xb3\xc3\xb3r de datum "
+                               "van de gegevens (1-9-2025)."));
+    jbw_free(md);
+    jbw_brief_free(b);
+    o.date = D(2025, 8, 20);
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_null(strstr(md, "De peildatum ligt v\xc3\xb3\xc3\xb3r"));
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
+/*
  * For print the notice stands in every page's bottom margin (@page
  * @bottom-center), where it covers no text; no element is fixed over the
  * body. Inside the CSS string a quote and a backslash are escaped, '<' is
@@ -1772,6 +1806,7 @@ int main(void)
         cmocka_unit_test(example_brief_has_every_section_and_the_letters_table),
         cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),
         cmocka_unit_test(brief_prints_its_notice_in_the_page_margin),
+        cmocka_unit_test(brief_notes_an_earlier_date_only_after_an_event),
         cmocka_unit_test(brief_says_room_and_a_base_without_hiring),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),

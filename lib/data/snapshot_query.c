@@ -8,6 +8,20 @@
 #include <string.h>
 
 /* ---- reading ----------------------------------------------------------- */
+int jbw__snapshot_event_after(const jbw_snapshot *snap, jbw_date d)
+{
+    /* JBW_DATE_NONE is the smallest date: an absent one is after nothing */
+    const jbw__measures *m = &snap->m;
+    size_t i;
+    for (i = 0; i < m->count; i++)
+        if (m->start[i] > d || m->first_assigned[i] > d ||
+            m->waiting_since[i] > d || m->last_contact[i] > d ||
+            jbw__measure_help_requested(m, i) > d ||
+            jbw__measure_help_started(m, i) > d)
+            return 1;
+    return 0;
+}
+
 jbw_date jbw_snapshot_reference_date(const jbw_snapshot *snap)
 {
     return snap ? snap->reference_date : JBW_DATE_NONE;

@@ -8,6 +8,7 @@
 #include "brief_internal.h"
 #include "caseload/caseload_internal.h"
 #include "data/example_internal.h"
+#include "data/snapshot_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -375,10 +376,13 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
           "bestaand (the jeugdbeschermer dropped out)."),
         day, where, count(e, c, t->waiting_nieuw + t->waiting_bestaand),
         count(a, c, t->waiting_nieuw), count(b, c, t->waiting_bestaand));
-    if (c->date < jbw_snapshot_reference_date(c->snap)) {
+    if (c->date < jbw_snapshot_reference_date(c->snap) &&
+        jbw__snapshot_event_after(c->snap, c->date)) {
         /* the records hold each measure's assignment of the data's date:
          * one that lost its worker before that date and has one again
-         * shows as assigned on the earlier date too */
+         * shows as assigned on the earlier date too. When nothing
+         * happened after the brief's date (the later dates are ends or
+         * hires, often planned), the records are of that date. */
         fmtbuf ref;
         jbw__fmt_date(ref, jbw_snapshot_reference_date(c->snap), c->lang);
         jbw__doc_text(
