@@ -1060,15 +1060,30 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
                     last);
             rc = 2;
         } else {
-            jbw_date event = latest_event(*out);
-            if (event == JBW_DATE_NONE || event <= cli->date)
+            jbw_date event = latest_event(*out), now = today_local();
+            char e[JBW_DATE_BUFSIZE] = "-";
+            if (event != JBW_DATE_NONE)
+                jbw_date_format(e, sizeof e, event);
+            if ((event == JBW_DATE_NONE || event <= cli->date) &&
+                now != jbw_date_none() && cli->date > now) {
+                /* an export is not of a day still to come: the later
+                 * dates are planned ones, and the state then unknown */
+                fprintf(stderr,
+                        "jbw: --date %s is after today; the files' last day "
+                        "on which something happened is %s, and their "
+                        "later dates are only a measure's end or a "
+                        "worker's hired (planned): give the export's date\n",
+                        given, e);
+                rc = 2;
+            } else if (event == JBW_DATE_NONE || event <= cli->date)
                 /* the later dates are planned ones (an end, a hire): the
                  * export is of --date, as the planned-date note advised */
                 fprintf(stderr,
                         "jbw: note: --date %s is taken as the export's date: "
-                        "the files' later dates (up to %s) are only a "
-                        "measure's end or a worker's hired\n",
-                        given, last);
+                        "the files' last day on which something happened is "
+                        "%s; their later dates are only a measure's end or a "
+                        "worker's hired\n",
+                        given, e);
             else
                 /* nieuw is known on any date (first_assigned says when
                  * the first worker came); a worker lost and replaced

@@ -3,6 +3,7 @@ exported example loads back to the same report.
 
 usage: python3 test_cli.py PATH_TO_JBW WORK_DIR
 """
+import datetime
 import json
 import os
 import re
@@ -684,12 +685,22 @@ class Report(unittest.TestCase):
         p = run("report", "--date", "2025-09-01", "--measures", path, "--workers", workers)
         self.assertNotIn("comes from", p.stderr)
         self.assertIn("jbw: note: --date 2025-09-01 is taken as the export's date: the "
-                      "files' later dates (up to 2026-01-09) are only a measure's end "
-                      "or a worker's hired\n", p.stderr)
+                      "files' last day on which something happened is 2025-09-01; their "
+                      "later dates are only a measure's end or a worker's hired\n",
+                      p.stderr)
         self.assertNotIn("bestaand is too low", p.stderr)
         # a date before the last contacts is before the export: the note
         p = run("report", "--date", "2025-08-01", "--measures", path, "--workers", workers)
         self.assertIn("bestaand is too low on 2025-08-01", p.stderr)
+        # a planned end far ahead does not make a day still to come an
+        # export's date: after today (by the clock) --date is refused
+        far = (datetime.date.today() + datetime.timedelta(days=800)).isoformat()
+        ahead = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        d, path = export_with("planned-end-far", "measures.csv", "end", far)
+        p = run("report", "--date", ahead, "--measures", path, "--workers", workers,
+                check_rc=2)
+        self.assertIn(f"jbw: --date {ahead} is after today; the files' last day on "
+                      "which something happened is 2025-09-01", p.stderr)
         # an end of 2025-09-02 reaches 2025-09-01, as the last contacts
         # do: the date is not only the end's, no note
         d, path = export_with("planned-end-2", "measures.csv", "end", "2025-09-02")

@@ -536,7 +536,7 @@ static void new_rules_in_json_and_text(void **state)
                                 "\"measure\":\"N1\",\"since\":\"2025-07-01\","
                                 "\"last\":\"2025-09-01\",\"detail\":\""
                                 "assigned to a worker not employed on the "
-                                "date: not employed from 2025-07-01 "));
+                                "date, and so since 2025-07-01 "));
     assert_non_null(strstr(out, "{\"rule\":\"child_birth_dates_differ\","
                                 "\"measure\":\"K1\",\"since\":\"2025-03-01\","
                                 "\"last\":\"2025-09-01\""));

@@ -34,7 +34,7 @@ static void json_detail(jbw__buf *b, const jbw_finding *f)
          " (majority, BW 1:233)"},
         {"VOTS longer than 3 months: still running on ",
          " (at most 3 months, BW 1:257)"},
-        {"assigned to a worker not employed on the date: not employed from ",
+        {"assigned to a worker not employed on the date, and so since ",
          " (counted as assigned; its load falls on no worker)"},
         {"the child has an active measure with another birth date: from ",
          " (a triage would score the child at two ages)"}};
