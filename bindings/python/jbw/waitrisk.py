@@ -479,10 +479,45 @@ def _days_column(values: Sequence[Any]) -> Union[array.array, bytes]:
 
 
 def _absent(value: Any) -> bool:
-    """None, a float NaN (pandas' missing value in an object column) or
-    pandas' NA: no value in a text column."""
+    """None, a float NaN (pandas' missing value in an object column),
+    pandas' NA or NaT (its missing date): no value."""
     return (value is None or (isinstance(value, float) and value != value)
-            or type(value).__name__ == "NAType")
+            or type(value).__name__ in ("NAType", "NaTType"))
+
+
+def _gaps_filled(values: Sequence[Any], fill: Any) -> Optional[List[Any]]:
+    """The values with each absent one (see :func:`_absent`) as ``fill``,
+    or None when none is absent. pandas reads an empty CSV field as NaN
+    (NaT in a date column): no value, as the field means in a file."""
+    if isinstance(values, array.array):
+        return None
+    values = values if isinstance(values, (list, tuple)) else list(values)
+    if not any(map(_absent, values)):
+        return None
+    return [fill if _absent(v) else v for v in values]
+
+
+def _gaps_as(values: Sequence[Any], fill: Any, build: Callable[[Sequence[Any]], Any]) -> Any:
+    """``build(values)``; when it fails and values has gaps (see
+    :func:`_gaps_filled`), ``build`` of the values with the gaps as
+    ``fill``. The usual column, without gaps, pays nothing for it."""
+    try:
+        return build(values)
+    except Exception:
+        filled = _gaps_filled(values, fill)
+        if filled is None:
+            raise
+    return build(filled)
+
+
+def _default_of(name: str) -> int:
+    """A wait-case field's value as jbw_wait_case_init sets it."""
+    return getattr(S.WaitCaseC.from_buffer_copy(_case_defaults()), name)
+
+
+#: The day number date.toordinal gives pandas' NaT (a datetime of 1-1-1):
+#: a date the library refuses anyway, so a column holding it is looked at.
+_NAT_DAYS = 1 - _EPOCH_ORDINAL
 
 
 def _text_values(name: str, values: Sequence[Any],
@@ -622,7 +657,10 @@ class WaitCaseArray:
         strings or None, or are an ``array('i')`` of jbw_date day numbers
         (days since 1970-01-01; JBW_DATE_NONE for none); enum columns hold
         enum members, ints or codes ("OTS"). Omitted columns take the
-        defaults of ``JBW_WAIT_CASE_INIT``.
+        defaults of ``JBW_WAIT_CASE_INIT``, and so do gaps (None, NaN,
+        pandas' NA and NaT, as ``pandas.read_csv`` reads an empty field)
+        in a date, enum or number column, except ``kind``, which is
+        required.
 
         Fastest: string columns of str only, ``array('i')`` columns of
         enum values and day numbers (enum columns also as any buffer of
@@ -693,8 +731,10 @@ class WaitCaseArray:
             if col is None:
                 continue
             conv = (lambda v, e=enum_cls: int(e.coerce(v)))
-            values = _converted(name, col, lambda c, f=conv: _int_column(c, f, _joined),
-                                conv, ids)
+            values = _gaps_as(  # a gap is the default; a kind is required
+                col, None if name == "kind" else _default_of(name),
+                lambda c, f=conv, nm=name: _converted(
+                    nm, c, lambda x: _int_column(x, f, _joined), f, ids))
             if isinstance(values, bytes):
                 if put_text(name, values):
                     continue  # codes, read by the library
@@ -704,17 +744,29 @@ class WaitCaseArray:
             col = given[name]
             if col is None:
                 continue  # JBW_DATE_NONE, as the defaults hold
-            days = _converted(name, col, _days_column, to_days, ids)
+            days = _gaps_as(col, None, lambda c, nm=name: _converted(
+                nm, c, _days_column, to_days, ids))
+            if isinstance(days, array.array) and _NAT_DAYS in days:
+                filled = _gaps_filled(col, None)  # NaT read as 1-1-1
+                if filled is not None:
+                    days = _converted(name, filled, _days_column, to_days, ids)
             if isinstance(days, bytes):
                 if put_text(name, days):
                     continue  # date strings, parsed by the library
                 days = _converted(name, col, lambda c: array.array("i", map(to_days, c)),
                                   to_days, ids)
             put_ints(name, days)
-        if previous_workers is not None:
-            put_ints("previous_workers", _int_column(previous_workers, int))
+        if previous_workers is not None:  # a gap is 0, as in a file
+            put_ints("previous_workers", _gaps_as(
+                previous_workers, 0,
+                lambda c: _converted("previous_workers", c,
+                                     lambda x: _int_column(x, int), int, ids)))
         if override_band is not None:  # else no override, as the defaults hold
-            put_ints("override_band", _int_column(override_band, band_value))
+            put_ints("override_band", _gaps_as(
+                override_band, None,
+                lambda c: _converted("override_band", c,
+                                     lambda x: _int_column(x, band_value),
+                                     band_value, ids)))
         if int_columns:
             k = len(int_columns)
             C.jbw_wait_cases_set_ints(

@@ -265,6 +265,36 @@ class Batch(unittest.TestCase):
         self.assertEqual(str(cm.exception), "column 'child_id', row 0 (id 'A1'): "
                                             "expected a str or None, not int 3")
 
+    def test_gaps_in_date_enum_and_number_columns_mean_no_value(self):
+        # pandas reads an empty CSV field as NaN (NaT in a date column):
+        # no value, as the empty field means in a file. A stand-in for
+        # NaT: a datetime of 1-1-1 whose type is named NaTType, as pandas'
+        # is (date.toordinal reads it as day 1 of year 1).
+        import datetime as dt
+
+        class NaTType(dt.datetime):
+            pass
+
+        nat, nan = NaTType(1, 1, 1), float("nan")
+        got = jbw.WaitCaseArray.from_columns(
+            ["A", "B"], ["C1", "C2"], ["2025-08-01", "2025-08-02"],
+            last_contact=[date(2025, 8, 20), nat], birth_date=[nan, "2015-01-01"],
+            safety=["concerns", None], safety_plan=[nan, nan],
+            override_band=[nan, None], previous_workers=[nan, 1]).cases()
+        self.assertEqual([c.last_contact for c in got], [date(2025, 8, 20), None])
+        self.assertEqual([c.birth_date for c in got], [None, date(2015, 1, 1)])
+        # the defaults of jbw_wait_case_init: unknown, unknown, no override, 0
+        self.assertEqual([c.safety for c in got], [jbw.Safety.CONCERNS,
+                                                   jbw.Safety.UNKNOWN])
+        self.assertEqual([c.safety_plan for c in got], [jbw.YesNo.UNKNOWN] * 2)
+        self.assertEqual([c.override_band for c in got], [None, None])
+        self.assertEqual([c.previous_workers for c in got], [0, 1])
+        # a kind is required: a gap there is refused, naming column and row
+        with self.assertRaises(Exception) as cm:
+            jbw.WaitCaseArray.from_columns(["A", "B"], ["C1", "C2"], [D, D],
+                                           kind=["OTS", nan])
+        self.assertIn("column 'kind', row 1", str(cm.exception))
+
     def test_a_text_value_with_a_nul_is_refused_naming_it(self):
         # the library reads a text up to its NUL: 'A\0B' would be 'A' there
         # and 'A\0B' in .ids, so it is refused, by id column and by another
