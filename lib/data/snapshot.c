@@ -515,7 +515,7 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
         measure = &full;
     }
     if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK) {
-        if (row.unknown_worker)
+        if (row.worker_fault == JBW__WORKER_UNKNOWN)
             jbw__error(st, "%s: add workers before their measures",
                        jbw_last_error());
         return st;
@@ -528,7 +528,7 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
                                             const uint64_t hashes[4],
-                                            int *unknown_worker)
+                                            int *worker_fault)
 {
     jbw__measure_found row = {0};
     jbw_status st;
@@ -537,9 +537,9 @@ jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
     row.child_hash = hashes[1];
     row.family_hash = hashes[2];
     row.worker_hash = hashes[3];
-    *unknown_worker = 0;
+    *worker_fault = JBW__WORKER_OK;
     if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK) {
-        *unknown_worker = row.unknown_worker;
+        *worker_fault = row.worker_fault;
         return st;
     }
     return store_measure(snap, measure, &row);

@@ -499,7 +499,7 @@ static jbw_status check_measure_worker(jbw__measure_found *row,
     if (w < 0 || snap->w.org[w] != row->org)
         jbw__quote_value(q, sizeof q, m->worker_id, len);
     if (w < 0) {
-        row->unknown_worker = 1;
+        row->worker_fault = JBW__WORKER_UNKNOWN;
         return jbw__error(JBW_ENOTFOUND,
                           "worker '%s' is not among the workers (%s '%s')", q,
                           r->what, r->shown);
@@ -541,6 +541,7 @@ static jbw_status check_assignment(jbw__measure_found *row, const rec *r,
             row->waiting_since = m->start;
         return JBW_OK;
     }
+    row->worker_fault = JBW__WORKER_NONE_NOW; /* if a rule below fails */
     if (m->previous_workers == 0)
         return jbw__error(JBW_EINVAL,
                           "first_assigned is set and there is no worker now, "
@@ -552,6 +553,7 @@ static jbw_status check_assignment(jbw__measure_found *row, const rec *r,
                           "waiting_since is missing (%s '%s'): there is no "
                           "worker now and previous_workers is %d",
                           r->what, r->shown, m->previous_workers);
+    row->worker_fault = JBW__WORKER_OK;
     return JBW_OK;
 }
 

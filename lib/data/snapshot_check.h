@@ -27,9 +27,9 @@ typedef struct jbw__measure_found {
     uint64_t id_hash, child_hash, family_hash, worker_hash;
     int hashed;
     int has_reason; /* override_reason holds more than white space */
-    /* set when the check fails because no worker has the measure's
-     * worker_id: the caller says where workers come from */
-    int unknown_worker;
+    /* why a check about the measure's worker failed (JBW__WORKER_*): the
+     * loader and jbw_snapshot_add_measure() add what they know */
+    int worker_fault;
 } jbw__measure_found;
 
 /* Checks a worker completely against the snapshot (nothing changes):

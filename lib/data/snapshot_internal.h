@@ -163,6 +163,12 @@ struct jbw_snapshot {
     char *own_notice; /* jbw_snapshot_set_data_notice's copy; NULL */
 };
 
+/* Why a check of a measure's worker failed (jbw__measure_found and
+ * jbw__snapshot_add_measure_hashed): no fault; no worker has the
+ * measure's worker_id; a rule about a measure without a worker now
+ * failed. */
+enum { JBW__WORKER_OK, JBW__WORKER_UNKNOWN, JBW__WORKER_NONE_NOW };
+
 /* 1 when a measure holds a day after d on which something happened (a
  * start, first_assigned, waiting_since, last_contact, help_requested or
  * help_started; not an end, nor a worker's hired, which exports fill with
@@ -181,14 +187,15 @@ int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures);
  * them; the worker's is not read when no worker is named): the CSV
  * loader hashes rows ahead to fetch their slots early. On success the
  * last error's detail is left as it was (the loader clears it once at
- * its end). On failure *unknown_worker tells whether no worker has the
- * measure's worker_id; the detail then gives no advice on where workers
- * come from (jbw_snapshot_add_measure() does).
+ * its end). On failure *worker_fault tells whether a check about the
+ * measure's worker failed, and which (JBW__WORKER_* of
+ * data/snapshot_check.h): for an unknown worker the detail gives no
+ * advice on where workers come from (jbw_snapshot_add_measure() does).
  */
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
                                             const uint64_t hashes[4],
-                                            int *unknown_worker);
+                                            int *worker_fault);
 
 /* The hash of a measure's family key: jbw__hash() of the family id when
  * given (family_len bytes), else 0 (an own family has no key). */

@@ -454,20 +454,23 @@ static jbw_status bad_worker(load_state *L, const char *id, size_t line)
 
 /*
  * A row the snapshot refused (status st, its detail set): strict mode
- * stops with the detail prefixed by file and line, and the column when
- * `column` is not NULL; lenient mode records the row.
+ * stops with the detail prefixed by file and line, and what the check
+ * of a measure's worker found (`worker_fault`, JBW__WORKER_*); lenient
+ * mode records the row.
  */
 static jbw_status refuse_row(load_state *L, int file, size_t line,
-                             const char *column, jbw_status st)
+                             int worker_fault, jbw_status st)
 {
     size_t off;
-    /* without the column no measure has a worker: say so where a rule
-     * about the worker fails */
-    const char *hint = file == IO_MEASURES && L->no_worker_column &&
-                               strstr(jbw_last_error(), "no worker")
-                           ? " (the file has no 'worker_id' column, so no "
-                             "measure has a worker)"
-                           : "";
+    /* an unknown worker is named by its column; without the column no
+     * measure has a worker: say so where a rule about that fails */
+    const char *column =
+        worker_fault == JBW__WORKER_UNKNOWN ? "worker_id" : NULL;
+    const char *hint =
+        worker_fault == JBW__WORKER_NONE_NOW && L->no_worker_column
+            ? " (the file has no 'worker_id' column, so no "
+              "measure has a worker)"
+            : "";
     if (st == JBW_ENOMEM)
         return st;
     if (column)
@@ -502,7 +505,7 @@ static jbw_status add_worker(load_state *L, jbw__worker_row *row)
     row->w.region = jbw__row_str(arena, row->str[WS_REGION]);
     st = jbw_snapshot_add_worker(L->snap, &row->w);
     if (st != JBW_OK) {
-        st = refuse_row(L, IO_WORKERS, row->line, NULL, st);
+        st = refuse_row(L, IO_WORKERS, row->line, JBW__WORKER_OK, st);
         if (st == JBW_OK && L->lenient)
             st = bad_worker(L, id, row->line);
     }
@@ -544,7 +547,7 @@ worker_was_rejected(load_state *L, const jbw__measure_row *row, int *rejected)
 static jbw_status add_measure(load_state *L, jbw__measure_row *row)
 {
     jbw_measure *m = &row->m;
-    int rejected = 0, unknown_worker;
+    int rejected = 0, worker_fault;
     jbw_status st;
     if (row->reject != IO_NULL)
         return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
@@ -562,10 +565,9 @@ static jbw_status add_measure(load_state *L, jbw__measure_row *row)
     if (rejected)
         return JBW_OK;
     st = jbw__snapshot_add_measure_hashed(L->snap, m, row->hashes,
-                                          &unknown_worker);
+                                          &worker_fault);
     if (st != JBW_OK)
-        return refuse_row(L, IO_MEASURES, row->line,
-                          unknown_worker ? "worker_id" : NULL, st);
+        return refuse_row(L, IO_MEASURES, row->line, worker_fault, st);
     return JBW_OK;
 }
 
