@@ -1015,10 +1015,70 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
     return 0;
 }
 
+/*
+ * --date against the data's reference date: after it, bad usage (2): the
+ * assignment state of later dates is not known. Before it, a note: that
+ * bestaand is too low then; or, when nothing happened after --date in
+ * the files (their later dates are a measure's end or a worker's hired,
+ * often planned), that --date is taken as the export's date, unless it
+ * is after today (2): no export is of a day still to come.
+ */
+static int check_date(const jbw_cli *cli, const jbw_snapshot *snap)
+{
+    jbw_date ref = jbw_snapshot_reference_date(snap), event, now;
+    char given[JBW_DATE_BUFSIZE], last[JBW_DATE_BUFSIZE], e[JBW_DATE_BUFSIZE];
+    if (cli->date == JBW_DATE_NONE || cli->date == ref)
+        return 0;
+    jbw_date_format(given, sizeof given, cli->date);
+    jbw_date_format(last, sizeof last, ref);
+    if (cli->date > ref) {
+        fprintf(stderr,
+                "jbw: --date %s is after the data's reference date %s (%s); "
+                "the assignment state of later dates is not known: give a "
+                "date up to %s\n",
+                given, last,
+                cli->example ? "the embedded example's date"
+                             : "the latest date in the files",
+                last);
+        return 2;
+    }
+    event = latest_event(snap);
+    if (event != JBW_DATE_NONE && event > cli->date) {
+        /* nieuw is known on any date (first_assigned says when the first
+         * worker came); a worker lost and replaced before the data's date
+         * is not in the files */
+        fprintf(stderr,
+                "jbw: note: --date %s is before the data's date %s: a "
+                "measure that waited for a new worker on %s and has one "
+                "again on %s counts as assigned, so bestaand is too low on "
+                "%s\n",
+                given, last, given, last, given);
+        return 0;
+    }
+    strcpy(e, "-");
+    if (event != JBW_DATE_NONE)
+        jbw_date_format(e, sizeof e, event);
+    now = today_local();
+    if (now != jbw_date_none() && cli->date > now) {
+        fprintf(stderr,
+                "jbw: --date %s is after today; the files' last day on which "
+                "something happened is %s, and their later dates are only a "
+                "measure's end or a worker's hired (planned): give the "
+                "export's date\n",
+                given, e);
+        return 2;
+    }
+    fprintf(stderr,
+            "jbw: note: --date %s is taken as the export's date: the files' "
+            "last day on which something happened is %s; their later dates "
+            "are only a measure's end or a worker's hired\n",
+            given, e);
+    return 0;
+}
+
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
 {
     jbw_registry *reg = NULL;
-    jbw_date ref;
     size_t left_out = 0;
     int rc;
     if (!cli->measures) {
@@ -1041,61 +1101,7 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
         if (cli->date == JBW_DATE_NONE)
             note_planned_reference_date(*out);
     }
-    /* The assignment state is known up to the data's reference date only:
-     * a later --date would project today's state into the future. */
-    ref = jbw_snapshot_reference_date(*out);
-    rc = 0;
-    if (cli->date != JBW_DATE_NONE && cli->date != ref) {
-        char given[JBW_DATE_BUFSIZE], last[JBW_DATE_BUFSIZE];
-        jbw_date_format(given, sizeof given, cli->date);
-        jbw_date_format(last, sizeof last, ref);
-        if (cli->date > ref) {
-            fprintf(stderr,
-                    "jbw: --date %s is after the data's reference date %s "
-                    "(%s); the assignment state of later dates is not "
-                    "known: give a date up to %s\n",
-                    given, last,
-                    cli->example ? "the embedded example's date"
-                                 : "the latest date in the files",
-                    last);
-            rc = 2;
-        } else {
-            jbw_date event = latest_event(*out), now = today_local();
-            char e[JBW_DATE_BUFSIZE] = "-";
-            if (event != JBW_DATE_NONE)
-                jbw_date_format(e, sizeof e, event);
-            if ((event == JBW_DATE_NONE || event <= cli->date) &&
-                now != jbw_date_none() && cli->date > now) {
-                /* an export is not of a day still to come: the later
-                 * dates are planned ones, and the state then unknown */
-                fprintf(stderr,
-                        "jbw: --date %s is after today; the files' last day "
-                        "on which something happened is %s, and their "
-                        "later dates are only a measure's end or a "
-                        "worker's hired (planned): give the export's date\n",
-                        given, e);
-                rc = 2;
-            } else if (event == JBW_DATE_NONE || event <= cli->date)
-                /* the later dates are planned ones (an end, a hire): the
-                 * export is of --date, as the planned-date note advised */
-                fprintf(stderr,
-                        "jbw: note: --date %s is taken as the export's date: "
-                        "the files' last day on which something happened is "
-                        "%s; their later dates are only a measure's end or a "
-                        "worker's hired\n",
-                        given, e);
-            else
-                /* nieuw is known on any date (first_assigned says when
-                 * the first worker came); a worker lost and replaced
-                 * before the data's date is not in the files */
-                fprintf(stderr,
-                        "jbw: note: --date %s is before the data's date %s: "
-                        "a measure that waited for a new worker on %s and "
-                        "has one again on %s counts as assigned, so "
-                        "bestaand is too low on %s\n",
-                        given, last, given, last, given);
-        }
-    }
+    rc = check_date(cli, *out);
     if (!rc && cli->organisation)
         rc = check_key(jbw_snapshot_registry(*out), "--organisation",
                        cli->organisation, 0);

@@ -234,26 +234,22 @@ static jbw_status section_headline(jbw__brief_ctx *c,
              norm_words(words, c));
     jbw__doc_row(d, 3, T(c, "Benodigde fte volgens de norm", "FTE required"),
                  number(a, c, t->required_fte, 1), why);
-    if (t->fte_gap >= 0)
-        jbw__doc_row(d, 3, T(c, "Tekort in fte", "FTE gap"),
-                     number(a, c, t->fte_gap, 1),
-                     T(c,
-                       "benodigd min effectief, berekend "
-                       "v\xc3\xb3\xc3\xb3r het afronden, dus soms 0,1 anders "
-                       "dan het verschil van de afgeronde cijfers",
-                       "required minus effective, computed before rounding, "
-                       "so at times 0.1 off the difference of the rounded "
-                       "figures"));
-    else /* a negative shortage reads as room */
-        jbw__doc_row(d, 3, T(c, "Ruimte in fte", "FTE to spare"),
-                     number(a, c, -t->fte_gap, 1),
-                     T(c,
-                       "effectief min benodigd, berekend "
-                       "v\xc3\xb3\xc3\xb3r het afronden, dus soms 0,1 anders "
-                       "dan het verschil van de afgeronde cijfers",
-                       "effective minus required, computed before rounding, "
-                       "so at times 0.1 off the difference of the rounded "
-                       "figures"));
+    {
+        int room = t->fte_gap < 0; /* a negative shortage reads as room */
+        snprintf(
+            why, sizeof why, "%s, %s",
+            room ? T(c, "effectief min benodigd", "effective minus required")
+                 : T(c, "benodigd min effectief", "required minus effective"),
+            T(c,
+              "berekend v\xc3\xb3\xc3\xb3r het afronden, dus soms 0,1 "
+              "anders dan het verschil van de afgeronde cijfers",
+              "computed before rounding, so at times 0.1 off the "
+              "difference of the rounded figures"));
+        jbw__doc_row(d, 3,
+                     room ? T(c, "Ruimte in fte", "FTE to spare")
+                          : T(c, "Tekort in fte", "FTE gap"),
+                     number(a, c, room ? -t->fte_gap : t->fte_gap, 1), why);
+    }
     jbw__doc_row(d, 3,
                  T(c, "Caseload als deel van de capaciteit",
                    "Load as a share of capacity"),
