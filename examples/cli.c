@@ -865,33 +865,6 @@ static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
     }
 }
 
-/* The latest day in the measures on which something happened: a start,
- * a first worker, a wait, a contact, help asked or given (not an end,
- * which may be planned); JBW_DATE_NONE when none. */
-static jbw_date latest_event(const jbw_snapshot *snap)
-{
-    jbw_date latest = JBW_DATE_NONE;
-    size_t i, k;
-    for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
-        jbw_measure m;
-        jbw_date d[6];
-        if (jbw_measure_init(&m, JBW_MEASURE_VERSION) != JBW_OK ||
-            jbw_snapshot_measure(&m, snap, i) != JBW_OK)
-            return JBW_DATE_NONE;
-        d[0] = m.start;
-        d[1] = m.first_assigned;
-        d[2] = m.waiting_since;
-        d[3] = m.last_contact;
-        d[4] = m.help_requested;
-        d[5] = m.help_started;
-        for (k = 0; k < 6; k++)
-            if (d[k] != JBW_DATE_NONE &&
-                (latest == JBW_DATE_NONE || d[k] > latest))
-                latest = d[k];
-    }
-    return latest;
-}
-
 /*
  * The reference date the files give (--date not given) is their latest
  * date, of whatever field (lib/io/load_rows.c: a measure's start, end - 1,
@@ -903,7 +876,7 @@ static jbw_date latest_event(const jbw_snapshot *snap)
 static void note_planned_reference_date(const jbw_snapshot *snap)
 {
     jbw_date ref = jbw_snapshot_reference_date(snap), planned = JBW_DATE_NONE;
-    jbw_date event = latest_event(snap);
+    jbw_date event = jbw_snapshot_latest_event(snap);
     const char *record = NULL, *id = NULL, *field = NULL;
     char r[JBW_DATE_BUFSIZE], p[JBW_DATE_BUFSIZE];
     size_t i;
@@ -1042,7 +1015,7 @@ static int check_date(const jbw_cli *cli, const jbw_snapshot *snap)
                 last);
         return 2;
     }
-    event = latest_event(snap);
+    event = jbw_snapshot_latest_event(snap);
     if (event != JBW_DATE_NONE && event > cli->date) {
         /* nieuw is known on any date (first_assigned says when the first
          * worker came); a worker lost and replaced before the data's date

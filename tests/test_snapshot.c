@@ -96,6 +96,41 @@ static void test_new_snapshot_copies_registry_and_date(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* The latest day on which something happened takes a start, a first
+ * worker, a wait, a last contact and help asked or given, and leaves out
+ * ends and hires (planned dates in exports). Dates worked out by hand. */
+static void test_latest_event_leaves_out_ends_and_hires(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure a = measure("A", "C1"), b = measure("B", "C2");
+    jbw_measure c = measure("C", "C3");
+    jbw_worker late = worker("W3", "G1", "R1");
+    (void)state;
+    assert_int_equal(jbw_snapshot_latest_event(NULL), JBW_DATE_NONE);
+    assert_int_equal(jbw_snapshot_latest_event(snap), JBW_DATE_NONE);
+    late.hired = D(2025, 9, 1); /* a hire on the reference date: no event */
+    assert_ok(jbw_snapshot_add_worker(snap, &late));
+    /* A: start 2025-01-01 and a planned end after the reference date */
+    a.end = D(2026, 1, 1);
+    assert_ok(jbw_snapshot_add_measure(snap, &a));
+    assert_int_equal(jbw_snapshot_latest_event(snap), D(2025, 1, 1));
+    /* B: a worker since 2025-03-04, last contact 2025-08-20, end planned
+     * 2025-12-31 */
+    b.start = D(2025, 2, 1);
+    b.end = D(2025, 12, 31);
+    b.worker_id = "W1";
+    b.first_assigned = D(2025, 3, 4);
+    b.last_contact = D(2025, 8, 20);
+    assert_ok(jbw_snapshot_add_measure(snap, &b));
+    assert_int_equal(jbw_snapshot_latest_event(snap), D(2025, 8, 20));
+    /* C: help asked on 2025-08-25, begun on 2025-08-27 */
+    c.help_requested = D(2025, 8, 25);
+    c.help_started = D(2025, 8, 27);
+    assert_ok(jbw_snapshot_add_measure(snap, &c));
+    assert_int_equal(jbw_snapshot_latest_event(snap), D(2025, 8, 27));
+    jbw_snapshot_free(snap);
+}
+
 static void test_new_snapshot_rejects_null_and_bad_date(void **state)
 {
     jbw_registry *reg = fixture_registry();
@@ -1398,6 +1433,7 @@ int main(void)
         cmocka_unit_test(test_prenatal_ots_and_vots_are_accepted),
         cmocka_unit_test(test_jr_child_under_12_at_start_is_refused),
         cmocka_unit_test(test_new_snapshot_copies_registry_and_date),
+        cmocka_unit_test(test_latest_event_leaves_out_ends_and_hires),
         cmocka_unit_test(test_new_snapshot_rejects_null_and_bad_date),
         cmocka_unit_test(test_records_read_back_with_settled_fields),
         cmocka_unit_test(test_readers_check_null_version_and_index),

@@ -100,6 +100,18 @@ JBW_API jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
 JBW_API jbw_date jbw_snapshot_reference_date(const jbw_snapshot *snap);
 
 /*
+ * The latest day in the measures on which something happened: a start, a
+ * first worker (first_assigned), a wait (waiting_since), a last contact,
+ * help requested or help started. Not an end nor a worker's hired, which
+ * an export often holds as planned dates: when the reference date came
+ * from the files and this day is before it, the reference date is such a
+ * planned date, and the export's own date lies between the two. One pass
+ * over the measures, without allocation. JBW_DATE_NONE for NULL or when
+ * no measure holds such a date.
+ */
+JBW_API jbw_date jbw_snapshot_latest_event(const jbw_snapshot *snap);
+
+/*
  * The data notice of a snapshot: where its data come from, when they are
  * not real. For the embedded example (jbw_example_snapshot) the statement
  * that it is synthetic, the text of jbw_example_notice(); the text given

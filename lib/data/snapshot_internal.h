@@ -169,12 +169,6 @@ struct jbw_snapshot {
  * failed. */
 enum { JBW__WORKER_OK, JBW__WORKER_UNKNOWN, JBW__WORKER_NONE_NOW };
 
-/* 1 when a measure holds a day after d on which something happened (a
- * start, first_assigned, waiting_since, last_contact, help_requested or
- * help_started; not an end, nor a worker's hired, which exports fill with
- * planned dates), else 0 (data/snapshot_query.c). */
-int jbw__snapshot_event_after(const jbw_snapshot *snap, jbw_date d);
-
 /* Room for that many more workers and measures, grown once (loaders
  * size the arrays and id maps from an estimate of their rows); 0, or -1
  * when out of memory (data/snapshot.c). */

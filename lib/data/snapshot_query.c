@@ -8,18 +8,32 @@
 #include <string.h>
 
 /* ---- reading ----------------------------------------------------------- */
-int jbw__snapshot_event_after(const jbw_snapshot *snap, jbw_date d)
+/* The larger of a and b; JBW_DATE_NONE, the smallest date, loses. */
+static jbw_date later(jbw_date a, jbw_date b)
 {
-    /* JBW_DATE_NONE is the smallest date: an absent one is after nothing */
-    const jbw__measures *m = &snap->m;
+    return b > a ? b : a;
+}
+
+jbw_date jbw_snapshot_latest_event(const jbw_snapshot *snap)
+{
+    const jbw__measures *m;
+    jbw_date latest = JBW_DATE_NONE;
     size_t i;
-    for (i = 0; i < m->count; i++)
-        if (m->start[i] > d || m->first_assigned[i] > d ||
-            m->waiting_since[i] > d || m->last_contact[i] > d ||
-            jbw__measure_help_requested(m, i) > d ||
-            jbw__measure_help_started(m, i) > d)
-            return 1;
-    return 0;
+    if (!snap)
+        return JBW_DATE_NONE;
+    m = &snap->m;
+    for (i = 0; i < m->count; i++) {
+        latest = later(latest, m->start[i]);
+        latest = later(latest, m->first_assigned[i]);
+        latest = later(latest, m->waiting_since[i]);
+        latest = later(latest, m->last_contact[i]);
+    }
+    /* most exports have no help columns: then the arrays are absent */
+    for (i = 0; m->help_requested && i < m->count; i++)
+        latest = later(latest, m->help_requested[i]);
+    for (i = 0; m->help_started && i < m->count; i++)
+        latest = later(latest, m->help_started[i]);
+    return latest;
 }
 
 jbw_date jbw_snapshot_reference_date(const jbw_snapshot *snap)

@@ -373,7 +373,7 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
         day, where, count(e, c, t->waiting_nieuw + t->waiting_bestaand),
         count(a, c, t->waiting_nieuw), count(b, c, t->waiting_bestaand));
     if (c->date < jbw_snapshot_reference_date(c->snap) &&
-        jbw__snapshot_event_after(c->snap, c->date)) {
+        jbw_snapshot_latest_event(c->snap) > c->date) {
         /* the records hold each measure's assignment of the data's date:
          * one that lost its worker before that date and has one again
          * shows as assigned on the earlier date too. When nothing

@@ -283,6 +283,7 @@ _TABLE: List[Tuple[str, object, list]] = [
     ("jbw_snapshot_add_worker", STATUS, [P, POINTER(S.WorkerC)]),
     ("jbw_snapshot_add_measure", STATUS, [P, POINTER(S.MeasureC)]),
     ("jbw_snapshot_reference_date", DATE, [P]),
+    ("jbw_snapshot_latest_event", DATE, [P]),
     ("jbw_snapshot_data_notice", STR, [P]),
     ("jbw_snapshot_registry", P, [P]),
     ("jbw_snapshot_worker_count", c_size_t, [P]),

@@ -555,11 +555,16 @@ def warn_off_reference(snapshot: Snapshot, days: int, what: str) -> None:
     reference date, as the ``jbw`` command says: after it, the library
     carries that day's assignments forward as if nothing changed; before
     it, bestaand is too low (a measure that lost its worker then and has
-    one again on the reference date counts as assigned). The warning names
-    the caller's file and line (:func:`warn_caller`). Shared by the
-    caseload, the triage, the allocation and the forecast's start."""
+    one again on the reference date counts as assigned), unless nothing
+    happened after the date (:attr:`Snapshot.latest_event`: the later
+    dates are ends or hires, often planned, and the records are of that
+    date). The warning names the caller's file and line
+    (:func:`warn_caller`). Shared by the caseload, the triage, the
+    allocation and the forecast's start."""
     ref = C.jbw_snapshot_reference_date(snapshot._p)
     if days == S.DATE_NONE or days == ref:
+        return
+    if days < ref and C.jbw_snapshot_latest_event(snapshot._p) <= days:
         return
     if days > ref:
         warn_caller(f"{what}: {from_days(days)} is after the data's reference "

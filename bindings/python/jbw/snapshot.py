@@ -342,6 +342,16 @@ class Snapshot(Handle):
         """The date the assignment fields describe."""
         return from_days(C.jbw_snapshot_reference_date(self._p))  # type: ignore[return-value]
 
+    @property
+    def latest_event(self) -> Optional[_dt.date]:
+        """The latest day on which something happened in the measures: a
+        start, a first worker, a wait, a last contact, help requested or
+        started (not an end nor a worker's hired, often planned dates);
+        None when no measure holds one. When it is before
+        :attr:`reference_date`, the reference date came from a planned
+        date, and the export's own date lies between the two."""
+        return from_days(C.jbw_snapshot_latest_event(self._p))
+
     def registry(self) -> Registry:
         """A copy of the snapshot's registry (independent of the snapshot)."""
         borrowed = C.jbw_snapshot_registry(self._p)

@@ -198,6 +198,19 @@ class CaseloadTests(unittest.TestCase):
             jbw.compute_caseload(self.snap).close()
             jbw.ForecastParams.from_snapshot(self.snap)
 
+    def test_an_earlier_date_after_the_last_event_does_not_warn(self):
+        import warnings
+        # the small snapshot's last event is M6's wait from 15 Aug 2025
+        # (starts up to 1 Aug, first workers up to 4 Aug); nothing happened
+        # after 20 Aug, so the records are of that day as of 1 Sep
+        self.assertEqual(self.snap.latest_event, date(2025, 8, 15))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            jbw.compute_caseload(self.snap, date=date(2025, 8, 20)).close()
+            jbw.compute_caseload(self.snap, date=date(2025, 8, 15)).close()
+        with self.assertWarns(UserWarning):
+            jbw.compute_caseload(self.snap, date=date(2025, 8, 14)).close()
+
     def test_totals_worked_out_by_hand(self):
         t = self.result.totals
         self.assertEqual(self.result.date, D)
