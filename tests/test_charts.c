@@ -222,6 +222,105 @@ static void every_bar_of_the_series_chart_has_its_date(void **state)
     jbw_series_free(s);
 }
 
+/* ---- small counts at a forecast's start --------------------------------- */
+
+/* How many lines and areas start at the left edge, x 76: at month 0. */
+static size_t starts_at_month_0(const char *svg)
+{
+    size_t n = 0;
+    const char *p = svg;
+    while ((p = strstr(p, "points=\"76,")) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
+static char *published_forecast_chart(const jbw_forecast *fc,
+                                      unsigned int suppress_below,
+                                      unsigned int round_to)
+{
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    o.suppress_below = suppress_below;
+    o.round_to = round_to;
+    assert_ok(jbw_chart_forecast_svg(&svg, NULL, fc, &o));
+    return svg;
+}
+
+/*
+ * A forecast starts from the data's own counts (the example: 96 nieuw, 45
+ * bestaand, 141 in all), which the chart draws as the tables publish
+ * them: a hidden count is not drawn, a rounded one at its rounded value.
+ * The top panel's axis runs from 0 at y 336 to 200 at y 290.8 (its tick
+ * labels stand 4 below), 0.226 a measure: 96 at y 314.3, 141 at 304.1,
+ * rounded to 10: 100 at 313.4, 140 at 304.4, and the stack 100 + 50 =
+ * 150 at 302.1. At month 0 six shapes start without a rule: the nieuw
+ * and bestaand areas and the total line above, the area between capacity
+ * and load and their two lines below (not counts of people).
+ */
+static void forecast_chart_draws_its_start_as_published(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_forecast_params p;
+    jbw_forecast *fc = NULL;
+    char *svg;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, JBW_DATE_NONE,
+                                                NULL, NULL));
+    p.months = 12;
+    assert_ok(jbw_forecast_run(&fc, &p, NULL, NULL));
+    svg = published_forecast_chart(fc, 0, 0);
+    assert_int_equal(starts_at_month_0(svg), 6);
+    assert_contains(svg, "points=\"76,314.3 "); /* nieuw */
+    assert_contains(svg, "points=\"76,304.1 "); /* the total */
+    jbw_free(svg);
+    /* below 50: bestaand (45) is hidden, so neither area starts at month
+     * 0 (the top of nieuw would tell it); the total (141) does */
+    svg = published_forecast_chart(fc, 50, 0);
+    assert_int_equal(starts_at_month_0(svg), 4);
+    assert_contains(svg, "points=\"76,304.1 ");
+    assert_lacks(svg, "points=\"76,314.3 ");
+    assert_contains(svg, "Begin: 96 nieuw, &lt; 50 bestaand, 141 totaal.");
+    jbw_free(svg);
+    /* below 1,000: all three are hidden; the bottom panel stays */
+    svg = published_forecast_chart(fc, 1000, 0);
+    assert_int_equal(starts_at_month_0(svg), 3);
+    assert_lacks(svg, "points=\"76,304.1 ");
+    jbw_free(svg);
+    /* rounded to 10: drawn at 100, 100 + 50 and 140, not 96 and 141 */
+    svg = published_forecast_chart(fc, 0, 10);
+    assert_int_equal(starts_at_month_0(svg), 6);
+    assert_contains(svg, "points=\"76,313.4 ");
+    assert_contains(svg, "points=\"76,302.1 ");
+    assert_contains(svg, "points=\"76,304.4 ");
+    assert_lacks(svg, "points=\"76,314.3 ");
+    assert_lacks(svg, "points=\"76,304.1 ");
+    jbw_free(svg);
+    /* the scenarios chart: its line of the total starts at month 0 only
+     * when the total is shown, and its text says "< 1.000" */
+    {
+        const jbw_forecast *const one[1] = {fc};
+        jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+        svg = NULL;
+        assert_ok(jbw_chart_scenarios_svg(&svg, NULL, one, NULL, 1, &o));
+        assert_int_equal(starts_at_month_0(svg), 1);
+        assert_contains(svg, "scenario 1: van 141 naar");
+        jbw_free(svg);
+        svg = NULL;
+        o.suppress_below = 1000;
+        assert_ok(jbw_chart_scenarios_svg(&svg, NULL, one, NULL, 1, &o));
+        assert_int_equal(starts_at_month_0(svg), 0);
+        assert_contains(svg, "scenario 1: van &lt; 1.000 naar");
+        assert_lacks(svg, "van 141 naar");
+        jbw_free(svg);
+    }
+    jbw_forecast_free(fc);
+    jbw_snapshot_free(snap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +328,7 @@ int main(void)
         cmocka_unit_test(forecast_chart_assumptions_follow_the_run),
         cmocka_unit_test(a_long_chart_title_gets_smaller_not_cut),
         cmocka_unit_test(every_bar_of_the_series_chart_has_its_date),
+        cmocka_unit_test(forecast_chart_draws_its_start_as_published),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

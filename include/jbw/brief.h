@@ -30,7 +30,9 @@
  * r > 1, every other count is shown rounded to the nearest multiple of r
  * (halves up), and totals are rounded, not summed from rounded parts; a
  * count from 1 to r - 1 is then shown as "< r" (when r > k), never as 0.
- * Zero stays 0. Percentages are
+ * Zero stays 0. A forecast's start (month 0, the data's own counts) is
+ * drawn the same way: rounded, or not at all when hidden (its areas or
+ * line then begin at month 1). Percentages are
  * computed from the exact counts; when the count above or below the line
  * of a percentage is suppressed, the percentage is left out too.
  */

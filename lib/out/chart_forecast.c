@@ -11,9 +11,15 @@
 
 #define W 760.0
 
-/* The series of one forecast that the charts draw, months 0..months. */
+/*
+ * The series of one forecast that the charts draw, months 0..months.
+ * Month 0 holds the data's own counts, drawn as the tables publish them
+ * (suppress_below, round_to): rounded, or, when a count is hidden, not
+ * drawn at all. The stacked parts are drawn from month parts_from, the
+ * total (and its band) from total_from: 0, or 1 when a start is hidden.
+ */
 typedef struct chart_series {
-    int32_t months;
+    int32_t months, parts_from, total_from;
     size_t replicates;
     double *nieuw, *bestaand, *total, *p5, *p95, *capacity, *load;
     jbw_date *dates;
@@ -27,7 +33,8 @@ static void series_free(chart_series *f)
     memset(f, 0, sizeof *f);
 }
 
-static jbw_status series_read(chart_series *f, const jbw_forecast *fc)
+static jbw_status series_read(chart_series *f, const jbw_forecast *fc,
+                              const jbw__publish *p)
 {
     size_t n, t;
     memset(f, 0, sizeof *f);
@@ -72,14 +79,22 @@ static jbw_status series_read(chart_series *f, const jbw_forecast *fc)
                 f->p95[t] = m.waiting;
         }
     }
+    /* both parts are published (not || : each is rounded in place) */
+    f->parts_from = jbw__publish_start(p, &f->nieuw[0]) |
+                    jbw__publish_start(p, &f->bestaand[0]);
+    f->total_from = jbw__publish_start(p, &f->total[0]);
+    if (!f->total_from) /* every replicate starts from the data */
+        f->p5[0] = f->p95[0] = f->total[0];
     return JBW_OK;
 }
 
-static double series_max(const double *v, int32_t months)
+/* The largest of v[from..months] (0 when none): a start that is not
+ * drawn does not set the axis either. */
+static double series_max(const double *v, int32_t from, int32_t months)
 {
     double max = 0;
     int32_t t;
-    for (t = 0; t <= months; t++)
+    for (t = from; t <= months; t++)
         if (v[t] > max)
             max = v[t];
     return max;
@@ -118,38 +133,46 @@ static void put_points(jbw__svg *s, const jbw__axis *a, const double *v,
     }
 }
 
-/* A polygon between lower (NULL: the axis at 0) and upper. */
+/* A polygon between lower (NULL: the axis at 0) and upper, over months
+ * from..months (nothing when from is after months). */
 static void area(jbw__svg *s, const jbw__axis *a, const double *lower,
-                 const double *upper, const double *upper_base, int32_t months,
-                 double x0, double x1, double y0, double y1, jbw__style style)
+                 const double *upper, const double *upper_base, int32_t from,
+                 int32_t months, double x0, double x1, double y0, double y1,
+                 jbw__style style)
 {
     static const double zero[1] = {0};
+    if (from > months)
+        return;
     jbw__buf_puts(&s->b, "<polygon");
     jbw__svg_fill(s, style);
     jbw__buf_puts(&s->b, " points=\"");
-    put_points(s, a, upper, upper_base, months, 0, months, x0, x1, y0, y1);
+    put_points(s, a, upper, upper_base, months, from, months, x0, x1, y0, y1);
     if (lower) {
-        put_points(s, a, lower, NULL, months, months, 0, x0, x1, y0, y1);
+        put_points(s, a, lower, NULL, months, months, from, x0, x1, y0, y1);
     } else {
         jbw__svg_num(&s->b, x1);
         jbw__buf_putc(&s->b, ',');
         jbw__svg_num(&s->b, jbw__axis_pos(a, zero[0], y1, y0));
         jbw__buf_putc(&s->b, ' ');
-        jbw__svg_num(&s->b, x0);
+        jbw__svg_num(&s->b, month_x(from, months, x0, x1));
         jbw__buf_putc(&s->b, ',');
         jbw__svg_num(&s->b, jbw__axis_pos(a, zero[0], y1, y0));
     }
     jbw__buf_puts(&s->b, "\"/>\n");
 }
 
+/* A line through v over months from..months (nothing when from is
+ * after months). */
 static void polyline(jbw__svg *s, const jbw__axis *a, const double *v,
-                     int32_t months, double x0, double x1, double y0, double y1,
-                     jbw__style style)
+                     int32_t from, int32_t months, double x0, double x1,
+                     double y0, double y1, jbw__style style)
 {
+    if (from > months)
+        return;
     jbw__buf_puts(&s->b, "<polyline");
     jbw__svg_stroke(s, style);
     jbw__buf_puts(&s->b, " points=\"");
-    put_points(s, a, v, NULL, months, 0, months, x0, x1, y0, y1);
+    put_points(s, a, v, NULL, months, from, months, x0, x1, y0, y1);
     jbw__buf_puts(&s->b, "\"/>\n");
 }
 
@@ -311,7 +334,7 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     st = jbw__chart_options(&c, opts, "jbw_chart_forecast_svg");
     if (st != JBW_OK)
         return st;
-    st = series_read(&f, fc);
+    st = series_read(&f, fc, &c.publish);
     if (st != JBW_OK)
         return st;
     if (f.replicates)
@@ -351,29 +374,33 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
         jbw__svg_legend_item(
             &s, x, 68 + D, JBW__STYLE_LIGHT, 0,
             JBW__T(c.lang, "90%-band totaal", "90% band of the total"));
-    hi = series_max(f.p95, f.months);
-    if (series_max(f.total, f.months) > hi)
-        hi = series_max(f.total, f.months);
+    hi = series_max(f.p95, f.total_from, f.months);
+    if (series_max(f.total, f.total_from, f.months) > hi)
+        hi = series_max(f.total, f.total_from, f.months);
+    /* rounded parts may stack above the rounded total at the start */
+    if (!f.parts_from && f.nieuw[0] + f.bestaand[0] > hi)
+        hi = f.nieuw[0] + f.bestaand[0];
     a1 = jbw__axis_nice(0, hi * 1.05, 5, 1);
     jbw__svg_value_axis(
         &s, &a1, L, R, T1, B1, 0, NULL,
         JBW__T(c.lang, "wachtend (maatregelen)", "waiting (measures)"));
     if (f.replicates)
-        area(&s, &a1, f.p5, f.p95, NULL, f.months, L, R, T1, B1,
+        area(&s, &a1, f.p5, f.p95, NULL, f.total_from, f.months, L, R, T1, B1,
              JBW__STYLE_LIGHT);
-    area(&s, &a1, NULL, f.nieuw, NULL, f.months, L, R, T1, B1,
+    area(&s, &a1, NULL, f.nieuw, NULL, f.parts_from, f.months, L, R, T1, B1,
          JBW__STYLE_SOLID);
-    area(&s, &a1, f.nieuw, f.bestaand, f.nieuw, f.months, L, R, T1, B1,
-         JBW__STYLE_HATCH);
-    polyline(&s, &a1, f.total, f.months, L, R, T1, B1, JBW__STYLE_TOTAL);
+    area(&s, &a1, f.nieuw, f.bestaand, f.nieuw, f.parts_from, f.months, L, R,
+         T1, B1, JBW__STYLE_HATCH);
+    polyline(&s, &a1, f.total, f.total_from, f.months, L, R, T1, B1,
+             JBW__STYLE_TOTAL);
     jbw__svg_month_axis(&s, f.dates, f.months, L, R, B1, 8);
     /* bottom panel: capacity and load on their own range */
     lo = series_min(f.capacity, f.months);
     if (series_min(f.load, f.months) < lo)
         lo = series_min(f.load, f.months);
-    hi = series_max(f.capacity, f.months);
-    if (series_max(f.load, f.months) > hi)
-        hi = series_max(f.load, f.months);
+    hi = series_max(f.capacity, 0, f.months);
+    if (series_max(f.load, 0, f.months) > hi)
+        hi = series_max(f.load, 0, f.months);
     pad = (hi - lo) * 0.15 + hi * 0.01 + 1;
     a2 = jbw__axis_nice(lo - pad > 0 ? lo - pad : 0, hi + pad, 4, 0);
     x = jbw__svg_legend_item(&s, L, T2 - 24, JBW__STYLE_SOLID, 1,
@@ -390,10 +417,10 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
                   : JBW__T(c.lang, "(eenheden van de norm)", "(norm units)"));
     jbw__svg_value_axis(&s, &a2, L, R, T2, B2, 0, NULL,
                         JBW__T(c.lang, "capaciteit", "capacity"));
-    area(&s, &a2, f.load, f.capacity, NULL, f.months, L, R, T2, B2,
+    area(&s, &a2, f.load, f.capacity, NULL, 0, f.months, L, R, T2, B2,
          JBW__STYLE_LIGHT);
-    polyline(&s, &a2, f.capacity, f.months, L, R, T2, B2, JBW__STYLE_SOLID);
-    polyline(&s, &a2, f.load, f.months, L, R, T2, B2, JBW__STYLE_HATCH);
+    polyline(&s, &a2, f.capacity, 0, f.months, L, R, T2, B2, JBW__STYLE_SOLID);
+    polyline(&s, &a2, f.load, 0, f.months, L, R, T2, B2, JBW__STYLE_HATCH);
     jbw__svg_month_axis(&s, f.dates, f.months, L, R, B2, 8);
     jbw__svg_label(&s, (L + R) / 2, B2 + 36, "middle", 12.5, 0,
                    JBW__T(c.lang, "maand", "month"));
@@ -468,16 +495,16 @@ jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
     if (st != JBW_OK)
         return st;
     for (i = 0; i < count; i++) {
-        st = series_read(&f[i], forecasts[i]);
+        st = series_read(&f[i], forecasts[i], &c.publish);
         if (st != JBW_OK) {
             while (i--)
                 series_free(&f[i]);
             return st;
         }
-        if (series_max(f[i].p95, f[i].months) > hi)
-            hi = series_max(f[i].p95, f[i].months);
-        if (series_max(f[i].total, f[i].months) > hi)
-            hi = series_max(f[i].total, f[i].months);
+        if (series_max(f[i].p95, f[i].total_from, f[i].months) > hi)
+            hi = series_max(f[i].p95, f[i].total_from, f[i].months);
+        if (series_max(f[i].total, f[i].total_from, f[i].months) > hi)
+            hi = series_max(f[i].total, f[i].total_from, f[i].months);
         any_band |= f[i].replicates > 0;
     }
     per_row = count < PER_ROW ? count : PER_ROW;
@@ -496,7 +523,7 @@ jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
             up[JBW__FMT_SIZE];
         const char *name = names && names[i] ? names[i] : NULL;
         snprintf(nm, sizeof nm, "scenario %zu", i + 1);
-        jbw__fmt_number(b0, f[i].total[0], 0, c.lang);
+        jbw__fmt_published_figure(b0, &c.publish, f[i].total[0], c.lang);
         jbw__fmt_number(e, f[i].total[f[i].months], 0, c.lang);
         jbw__buf_printf(&d,
                         JBW__T(c.lang, " %s: van %s naar %s na %d %s",
@@ -546,10 +573,10 @@ jbw_status jbw_chart_scenarios_svg(char **out, size_t *len,
             snprintf(nm, sizeof nm, "scenario %zu", i + 1);
             panel_name(&s, x0, top, pw, name ? name : nm);
             if (f[i].replicates)
-                area(&s, &a, f[i].p5, f[i].p95, NULL, f[i].months, x0, x1, top,
-                     bottom, JBW__STYLE_LIGHT);
-            polyline(&s, &a, f[i].total, f[i].months, x0, x1, top, bottom,
-                     JBW__STYLE_TOTAL);
+                area(&s, &a, f[i].p5, f[i].p95, NULL, f[i].total_from,
+                     f[i].months, x0, x1, top, bottom, JBW__STYLE_LIGHT);
+            polyline(&s, &a, f[i].total, f[i].total_from, f[i].months, x0, x1,
+                     top, bottom, JBW__STYLE_TOTAL);
             jbw__svg_line(&s, x0, bottom, x1, bottom, JBW__STYLE_DOTS);
             jbw__fmt_number(lab, f[i].total[f[i].months], 0, c.lang);
             jbw__svg_label(

@@ -57,6 +57,11 @@ void jbw__fmt_published_figure(char *buf, const jbw__publish *p, double v,
                                jbw_lang lang);
 /* 1 when a share with this denominator (or numerator) must be left out. */
 int jbw__publish_hides(const jbw__publish *p, size_t n);
+/* A chart's point that may be a count (a forecast's start: the data's
+ * own, whole): 1 when publishing hides it (the chart leaves it out);
+ * else 0, and a whole *v becomes its published (rounded) value. A figure
+ * of a model (not whole) is left as it is. */
+int jbw__publish_start(const jbw__publish *p, double *v);
 
 /* The norm's unit in words, plural: "kinderen", "maatregelen", "gezinnen"
  * (English: "children", "measures", "families"). */

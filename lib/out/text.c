@@ -158,6 +158,16 @@ int jbw__publish_hides(const jbw__publish *p, size_t n)
     return n > 0 && n < jbw__publish_floor(p);
 }
 
+int jbw__publish_start(const jbw__publish *p, double *v)
+{
+    if (!(*v >= 0 && *v < 1e15 && *v == floor(*v)))
+        return 0;
+    if (jbw__publish_hides(p, (size_t)*v))
+        return 1;
+    *v = jbw__publish_value(p, (size_t)*v);
+    return 0;
+}
+
 double jbw__publish_value(const jbw__publish *p, size_t n)
 {
     size_t r = p->round_to;
