@@ -968,6 +968,56 @@ static void test_lenient_load_keeps_good_rows_and_lists_the_rest(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * A duplicate id names the line where the id was first taken, strict and
+ * lenient, for workers and measures. M1's first record has a quoted
+ * override reason over two lines (2 and 3), so the next record is on
+ * line 4 and the second M1 on line 6: lines count as the file's, not as
+ * records.
+ */
+static void test_duplicate_id_names_its_first_line(void **state)
+{
+    static const char measures[] =
+        "id,child_id,kind,organisation,region,start,override_band,"
+        "override_reason\n"
+        "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,hoog,\"a reason\n"
+        "over two lines\"\n"
+        "M2,C2,OTS,JBWEST,ZHZ,2025-02-10,,\n"
+        "M3,C3,OTS,JBWEST,ZHZ,2025-03-10,,\n"
+        "M1,C4,OTS,JBWEST,ZHZ,2025-04-10,,\n";
+    static const char workers[] = "id,organisation,fte,hired\n"
+                                  "W1,JBWEST,1,2020-03-01\n"
+                                  "W2,JBWEST,1,2020-03-01\n"
+                                  "W1,JBWEST,0.5,2021-03-01\n";
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_rejects *rej = NULL;
+    const char *file = NULL, *reason = NULL;
+    size_t line = 0;
+    (void)state;
+    load_fails(measures, WORKERS, NULL, JBW_EDUPLICATE);
+    assert_error_contains("measures.csv line 6: id is already used (measure "
+                          "'M1'), first on line 2");
+    load_fails(MHEAD, workers, NULL, JBW_EDUPLICATE);
+    assert_error_contains("workers.csv line 4: id is already used (worker "
+                          "'W1'), first on line 2");
+    opts.lenient = 1;
+    assert_ok(load(&snap, &rej, measures, workers, &opts));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 3);
+    assert_int_equal(jbw_snapshot_worker_count(snap), 2);
+    assert_int_equal(jbw_rejects_count(rej), 2);
+    assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 0));
+    assert_int_equal(line, 4);
+    assert_string_equal(reason, "workers.csv line 4: id is already used "
+                                "(worker 'W1'), first on line 2");
+    assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 1));
+    assert_int_equal(line, 6);
+    assert_string_equal(reason, "measures.csv line 6: id is already used "
+                                "(measure 'M1'), first on line 2");
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
+}
+
 /* A JR measure of a child under 12 at its start (line 3: born
  * 2013-08-16, start 2025-08-15, 11 that day): the strict load fails
  * naming the line, the lenient load keeps M1 and M3 and rejects line 3. */
@@ -1782,6 +1832,7 @@ int main(void)
         cmocka_unit_test(test_missing_worker_id_column_is_hinted),
         cmocka_unit_test(test_unknown_column_is_error_unless_allowed),
         cmocka_unit_test(test_duplicate_column_is_error),
+        cmocka_unit_test(test_duplicate_id_names_its_first_line),
         cmocka_unit_test(test_header_field_without_name_is_error),
         cmocka_unit_test(test_field_count_mismatch_names_line),
         cmocka_unit_test(test_bad_date_detail_names_file_line_column_value),

@@ -4,6 +4,8 @@
  */
 #include "io/load_internal.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ====================================================================== */
@@ -69,6 +71,10 @@ typedef struct load_state {
     jbw__strmap bad_workers; /* ids of rejected worker rows */
     size_t *bad_lines;
     size_t bad_cap;
+    /* The line of each record the snapshot took, by its index (0: past
+     * UINT32_MAX), for a duplicate id's "first on line N". */
+    uint32_t *lines[2];
+    size_t line_cap[2];
     jbw_snapshot *snap;
 } load_state;
 
@@ -88,6 +94,8 @@ static void load_free(load_state *L)
     jbw_rejects_free(L->rej);
     jbw__strmap_free(&L->bad_workers);
     jbw__free(L->bad_lines);
+    jbw__free(L->lines[0]);
+    jbw__free(L->lines[1]);
     jbw_snapshot_free(L->snap);
     memset(L, 0, sizeof *L);
 }
@@ -486,6 +494,40 @@ static jbw_status refuse_row(load_state *L, int file, size_t line,
     return jbw__io_reject_add(L->rej, file, line, off);
 }
 
+/* Keeps the line of the record the snapshot took as its `index`. */
+static jbw_status keep_line(load_state *L, int file, size_t index, size_t line)
+{
+    if (index >= L->line_cap[file]) {
+        void *p = L->lines[file];
+        if (jbw__grow(&p, &L->line_cap[file], index + 1, sizeof(uint32_t)) != 0)
+            return jbw__enomem();
+        L->lines[file] = p;
+    }
+    L->lines[file][index] = line <= UINT32_MAX ? (uint32_t)line : 0;
+    return JBW_OK;
+}
+
+/*
+ * A duplicate id (the snapshot's detail set) also names the line where
+ * the id was first taken: the file holds the id twice, and which row is
+ * right is for its owner to say.
+ */
+static void name_first_line(const load_state *L, int file, const char *id)
+{
+    char detail[512];
+    size_t index;
+    jbw_status st;
+    /* a lookup that finds the id clears the detail: keep it first */
+    snprintf(detail, sizeof detail, "%s", jbw_last_error());
+    st = file == IO_WORKERS ? jbw_snapshot_find_worker(&index, L->snap, id)
+                            : jbw_snapshot_find_measure(&index, L->snap, id);
+    if (st != JBW_OK || index >= L->line_cap[file] || !L->lines[file][index])
+        jbw__error(JBW_EDUPLICATE, "%s", detail);
+    else
+        jbw__error(JBW_EDUPLICATE, "%s, first on line %lu", detail,
+                   (unsigned long)L->lines[file][index]);
+}
+
 /* Adds a parsed worker row, or lists it as rejected (lenient). */
 static jbw_status add_worker(load_state *L, jbw__worker_row *row)
 {
@@ -504,11 +546,14 @@ static jbw_status add_worker(load_state *L, jbw__worker_row *row)
     row->w.organisation = jbw__row_str(arena, row->str[WS_ORG]);
     row->w.region = jbw__row_str(arena, row->str[WS_REGION]);
     st = jbw_snapshot_add_worker(L->snap, &row->w);
-    if (st != JBW_OK) {
-        st = refuse_row(L, IO_WORKERS, row->line, JBW__WORKER_OK, st);
-        if (st == JBW_OK && L->lenient)
-            st = bad_worker(L, id, row->line);
-    }
+    if (st == JBW_OK)
+        return keep_line(L, IO_WORKERS, jbw_snapshot_worker_count(L->snap) - 1,
+                         row->line);
+    if (st == JBW_EDUPLICATE)
+        name_first_line(L, IO_WORKERS, id);
+    st = refuse_row(L, IO_WORKERS, row->line, JBW__WORKER_OK, st);
+    if (st == JBW_OK && L->lenient)
+        st = bad_worker(L, id, row->line);
     return st;
 }
 
@@ -566,9 +611,11 @@ static jbw_status add_measure(load_state *L, jbw__measure_row *row)
         return JBW_OK;
     st = jbw__snapshot_add_measure_hashed(L->snap, m, row->hashes,
                                           &worker_fault);
-    if (st != JBW_OK)
-        return refuse_row(L, IO_MEASURES, row->line, worker_fault, st);
-    return JBW_OK;
+    if (st == JBW_OK)
+        return keep_line(L, IO_MEASURES, L->snap->m.count - 1, row->line);
+    if (st == JBW_EDUPLICATE)
+        name_first_line(L, IO_MEASURES, m->id);
+    return refuse_row(L, IO_MEASURES, row->line, worker_fault, st);
 }
 
 /* Re-raises the kept error with its detail. */
