@@ -274,6 +274,7 @@ static void forecast_chart_draws_its_start_as_published(void **state)
     assert_ok(jbw_forecast_run(&fc, &p, NULL, NULL));
     svg = published_forecast_chart(fc, 0, 0);
     assert_int_equal(starts_at_month_0(svg), 6);
+    assert_lacks(svg, "niet getekend");
     assert_contains(svg, "points=\"76,314.3 "); /* nieuw */
     assert_contains(svg, "points=\"76,304.1 "); /* the total */
     jbw_free(svg);
@@ -284,6 +285,7 @@ static void forecast_chart_draws_its_start_as_published(void **state)
     assert_contains(svg, "points=\"76,304.1 ");
     assert_lacks(svg, "points=\"76,314.3 ");
     assert_contains(svg, "Begin: 96 nieuw, &lt; 50 bestaand, 141 totaal.");
+    assert_contains(svg, ">begin niet getekend (&lt; 50)</text>");
     jbw_free(svg);
     /* below 1,000: all three are hidden; the bottom panel stays */
     svg = published_forecast_chart(fc, 1000, 0);
@@ -293,6 +295,7 @@ static void forecast_chart_draws_its_start_as_published(void **state)
     /* rounded to 10: drawn at 100, 100 + 50 and 140, not 96 and 141 */
     svg = published_forecast_chart(fc, 0, 10);
     assert_int_equal(starts_at_month_0(svg), 6);
+    assert_lacks(svg, "niet getekend");
     assert_contains(svg, "points=\"76,313.4 ");
     assert_contains(svg, "points=\"76,302.1 ");
     assert_contains(svg, "points=\"76,304.4 ");

@@ -371,9 +371,16 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
     x = jbw__svg_legend_item(&s, x, 68 + D, JBW__STYLE_TOTAL, 1,
                              JBW__T(c.lang, "totaal", "total"));
     if (f.replicates)
-        jbw__svg_legend_item(
+        x = jbw__svg_legend_item(
             &s, x, 68 + D, JBW__STYLE_LIGHT, 0,
             JBW__T(c.lang, "90%-band totaal", "90% band of the total"));
+    if (f.parts_from || f.total_from) { /* says why month 0 is empty */
+        char k[JBW__FMT_SIZE], note[96];
+        jbw__fmt_published(k, &c.publish, 1, c.lang);
+        snprintf(note, sizeof note, "%s (%s)",
+                 JBW__T(c.lang, "begin niet getekend", "start not drawn"), k);
+        jbw__svg_label(&s, x, 68 + D + 5, "start", 12, 0, note);
+    }
     hi = series_max(f.p95, f.total_from, f.months);
     if (series_max(f.total, f.total_from, f.months) > hi)
         hi = series_max(f.total, f.total_from, f.months);
