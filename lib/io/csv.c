@@ -320,7 +320,8 @@ static jbw_status csv_quoted(jbw__csv *c, const char **pp)
  * *pp at the start of a field, where the byte loop must go on: at the
  * field that holds a byte of the second mask other than its line end
  * (a space inside a field too, although only those at its ends matter),
- * and before the last 16 bytes of the text, which it never reads past.
+ * and where less than a block of the text is left: it never reads past
+ * the text's end.
  * The fields it recorded are those the byte loop would have recorded,
  * each of them neither trimmed nor unquoted. -1: out of memory.
  */
