@@ -257,7 +257,7 @@ static char *published_forecast_chart(const jbw_forecast *fc,
  * rounded to 10: 100 at 313.4, 140 at 304.4, and the stack 100 + 50 =
  * 150 at 302.1. At month 0 six shapes start without a rule: the nieuw
  * and bestaand areas and the total line above, the area between capacity
- * and load and their two lines below (not counts of people).
+ * and load and their two lines below.
  */
 static void forecast_chart_draws_its_start_as_published(void **state)
 {
@@ -292,6 +292,29 @@ static void forecast_chart_draws_its_start_as_published(void **state)
     assert_int_equal(starts_at_month_0(svg), 3);
     assert_lacks(svg, "points=\"76,304.1 ");
     jbw_free(svg);
+    /* the load of month 0 is a count too: the assigned measures, weight
+     * 1 each under the default norm. Leger des Heils (LDH) has 360
+     * active measures, 349 assigned and 11 waiting: shown, 349 beside
+     * 360 would tell the hidden 11. Below 400 only the capacity line
+     * starts at month 0; rounded to 10 the load starts at 350. */
+    {
+        jbw_forecast *ldh = NULL;
+        assert_ok(jbw_forecast_params_from_snapshot(
+            &p, snap, NULL, JBW_DATE_NONE, "LDH", NULL));
+        p.months = 12;
+        assert_ok(jbw_forecast_run(&ldh, &p, NULL, NULL));
+        svg = published_forecast_chart(ldh, 400, 0);
+        assert_int_equal(starts_at_month_0(svg), 1);
+        assert_contains(svg, "caseload van &lt; 400 naar");
+        jbw_free(svg);
+        svg = published_forecast_chart(ldh, 0, 10);
+        assert_contains(svg, "caseload van 350 naar");
+        jbw_free(svg);
+        svg = published_forecast_chart(ldh, 0, 0);
+        assert_contains(svg, "caseload van 349 naar");
+        jbw_free(svg);
+        jbw_forecast_free(ldh);
+    }
     /* rounded to 10: drawn at 100, 100 + 50 and 140, not 96 and 141 */
     svg = published_forecast_chart(fc, 0, 10);
     assert_int_equal(starts_at_month_0(svg), 6);

@@ -16,10 +16,13 @@
  * Month 0 holds the data's own counts, drawn as the tables publish them
  * (suppress_below, round_to): rounded, or, when a count is hidden, not
  * drawn at all. The stacked parts are drawn from month parts_from, the
- * total (and its band) from total_from: 0, or 1 when a start is hidden.
+ * total (and its band) from total_from, the load from load_from: 0, or 1
+ * when a start is hidden. The load of month 0 is a count too when the
+ * norm weighs each unit 1 (the assigned measures): beside the active
+ * measures it would tell the hidden waiting list.
  */
 typedef struct chart_series {
-    int32_t months, parts_from, total_from;
+    int32_t months, parts_from, total_from, load_from;
     size_t replicates;
     double *nieuw, *bestaand, *total, *p5, *p95, *capacity, *load;
     jbw_date *dates;
@@ -83,6 +86,7 @@ static jbw_status series_read(chart_series *f, const jbw_forecast *fc,
     f->parts_from = jbw__publish_start(p, &f->nieuw[0]) |
                     jbw__publish_start(p, &f->bestaand[0]);
     f->total_from = jbw__publish_start(p, &f->total[0]);
+    f->load_from = jbw__publish_start(p, &f->load[0]);
     if (!f->total_from) /* every replicate starts from the data */
         f->p5[0] = f->p95[0] = f->total[0];
     return JBW_OK;
@@ -100,11 +104,12 @@ static double series_max(const double *v, int32_t from, int32_t months)
     return max;
 }
 
-static double series_min(const double *v, int32_t months)
+/* The smallest of v[from..months] (v[months] when from is after it). */
+static double series_min(const double *v, int32_t from, int32_t months)
 {
-    double min = v[0];
+    double min = v[from <= months ? from : months];
     int32_t t;
-    for (t = 1; t <= months; t++)
+    for (t = from + 1; t <= months; t++)
         if (v[t] < min)
             min = v[t];
     return min;
@@ -300,7 +305,7 @@ static void desc(jbw__buf *d, const chart_series *f, const jbw__publish *p,
     }
     jbw__fmt_number(a, f->capacity[0], 0, lang);
     jbw__fmt_number(b, f->capacity[e], 0, lang);
-    jbw__fmt_number(lo, f->load[0], 0, lang);
+    jbw__fmt_published_figure(lo, p, f->load[0], lang);
     jbw__fmt_number(hi, f->load[e], 0, lang);
     jbw__buf_printf(d,
                     JBW__T(lang,
@@ -402,12 +407,12 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
              JBW__STYLE_TOTAL);
     jbw__svg_month_axis(&s, f.dates, f.months, L, R, B1, 8);
     /* bottom panel: capacity and load on their own range */
-    lo = series_min(f.capacity, f.months);
-    if (series_min(f.load, f.months) < lo)
-        lo = series_min(f.load, f.months);
+    lo = series_min(f.capacity, 0, f.months);
+    if (series_min(f.load, f.load_from, f.months) < lo)
+        lo = series_min(f.load, f.load_from, f.months);
     hi = series_max(f.capacity, 0, f.months);
-    if (series_max(f.load, 0, f.months) > hi)
-        hi = series_max(f.load, 0, f.months);
+    if (series_max(f.load, f.load_from, f.months) > hi)
+        hi = series_max(f.load, f.load_from, f.months);
     pad = (hi - lo) * 0.15 + hi * 0.01 + 1;
     a2 = jbw__axis_nice(lo - pad > 0 ? lo - pad : 0, hi + pad, 4, 0);
     x = jbw__svg_legend_item(&s, L, T2 - 24, JBW__STYLE_SOLID, 1,
@@ -424,10 +429,11 @@ jbw_status jbw_chart_forecast_svg(char **out, size_t *len,
                   : JBW__T(c.lang, "(eenheden van de norm)", "(norm units)"));
     jbw__svg_value_axis(&s, &a2, L, R, T2, B2, 0, NULL,
                         JBW__T(c.lang, "capaciteit", "capacity"));
-    area(&s, &a2, f.load, f.capacity, NULL, 0, f.months, L, R, T2, B2,
+    area(&s, &a2, f.load, f.capacity, NULL, f.load_from, f.months, L, R, T2, B2,
          JBW__STYLE_LIGHT);
     polyline(&s, &a2, f.capacity, 0, f.months, L, R, T2, B2, JBW__STYLE_SOLID);
-    polyline(&s, &a2, f.load, 0, f.months, L, R, T2, B2, JBW__STYLE_HATCH);
+    polyline(&s, &a2, f.load, f.load_from, f.months, L, R, T2, B2,
+             JBW__STYLE_HATCH);
     jbw__svg_month_axis(&s, f.dates, f.months, L, R, B2, 8);
     jbw__svg_label(&s, (L + R) / 2, B2 + 36, "middle", 12.5, 0,
                    JBW__T(c.lang, "maand", "month"));
