@@ -996,11 +996,13 @@ static void test_duplicate_id_names_its_first_line(void **state)
     size_t line = 0;
     (void)state;
     load_fails(measures, WORKERS, NULL, JBW_EDUPLICATE);
-    assert_error_contains("measures.csv line 6: id is already used (measure "
-                          "'M1'), first on line 2");
+    assert_error_contains(
+        "measures.csv line 6, column 'id': id is already used (measure "
+        "'M1'), first on line 2");
     load_fails(MHEAD, workers, NULL, JBW_EDUPLICATE);
-    assert_error_contains("workers.csv line 4: id is already used (worker "
-                          "'W1'), first on line 2");
+    assert_error_contains(
+        "workers.csv line 4, column 'id': id is already used (worker "
+        "'W1'), first on line 2");
     opts.lenient = 1;
     assert_ok(load(&snap, &rej, measures, workers, &opts));
     assert_int_equal(jbw_snapshot_measure_count(snap), 3);
@@ -1008,12 +1010,14 @@ static void test_duplicate_id_names_its_first_line(void **state)
     assert_int_equal(jbw_rejects_count(rej), 2);
     assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 0));
     assert_int_equal(line, 4);
-    assert_string_equal(reason, "workers.csv line 4: id is already used "
-                                "(worker 'W1'), first on line 2");
+    assert_string_equal(reason,
+                        "workers.csv line 4, column 'id': id is already used "
+                        "(worker 'W1'), first on line 2");
     assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 1));
     assert_int_equal(line, 6);
-    assert_string_equal(reason, "measures.csv line 6: id is already used "
-                                "(measure 'M1'), first on line 2");
+    assert_string_equal(reason,
+                        "measures.csv line 6, column 'id': id is already used "
+                        "(measure 'M1'), first on line 2");
     jbw_rejects_free(rej);
     jbw_snapshot_free(snap);
 }

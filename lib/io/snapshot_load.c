@@ -472,8 +472,9 @@ static jbw_status refuse_row(load_state *L, int file, size_t line,
     size_t off;
     /* an unknown worker is named by its column; without the column no
      * measure has a worker: say so where a rule about that fails */
-    const char *column =
-        worker_fault == JBW__WORKER_UNKNOWN ? "worker_id" : NULL;
+    const char *column = worker_fault == JBW__WORKER_UNKNOWN ? "worker_id"
+                         : st == JBW_EDUPLICATE              ? "id"
+                                                             : NULL;
     const char *hint =
         worker_fault == JBW__WORKER_NONE_NOW && L->no_worker_column
             ? " (the file has no 'worker_id' column, so no "
