@@ -347,6 +347,39 @@ static void forecast_chart_draws_its_start_as_published(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * When counts below K are hidden, a count axis reaches K at least: the
+ * one bar of Leger des Heils (11 waiting on 1-9-2025, shown "< 50")
+ * stood on an axis of 0 to 5, as if it were fewer than 5. Unhidden, the
+ * axis of 11 runs to its whole steps above 11, not to 50.
+ */
+static void a_hidden_count_stands_on_an_axis_up_to_k(void **state)
+{
+    static const char tick50[] =
+        "text-anchor=\"end\" fill=\"#1a1a1a\">50</text>";
+    jbw_snapshot *snap = NULL;
+    jbw_series *s = NULL;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char *svg = NULL;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_series_new(&s, "LDH"));
+    assert_ok(jbw_series_add_snapshot(s, snap, D(2025, 9, 1), "LDH", NULL));
+    o.suppress_below = 50;
+    assert_ok(jbw_chart_series_svg(&svg, NULL, s, &o));
+    assert_contains(svg, "&lt; 50");
+    assert_contains(svg, tick50);
+    assert_lacks(svg, "text-anchor=\"end\" fill=\"#1a1a1a\">5</text>");
+    jbw_free(svg);
+    svg = NULL;
+    o.suppress_below = 0;
+    assert_ok(jbw_chart_series_svg(&svg, NULL, s, &o));
+    assert_lacks(svg, tick50);
+    jbw_free(svg);
+    jbw_series_free(s);
+    jbw_snapshot_free(snap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +388,7 @@ int main(void)
         cmocka_unit_test(a_long_chart_title_gets_smaller_not_cut),
         cmocka_unit_test(every_bar_of_the_series_chart_has_its_date),
         cmocka_unit_test(forecast_chart_draws_its_start_as_published),
+        cmocka_unit_test(a_hidden_count_stands_on_an_axis_up_to_k),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,10 +88,15 @@ static double hidden_legend(jbw__svg *s, const jbw__chart *c, double x)
 }
 
 /* An axis of counts up to max (with room above): whole steps, at least
- * 0..5, so that small or hidden counts do not give ticks 0, 0, 1, 1. */
-static jbw__axis count_axis(double max, double room, int ticks)
+ * 0..5, so that small or hidden counts do not give ticks 0, 0, 1, 1;
+ * and, when counts below K are hidden, at least 0..K: a bar that says
+ * "< 50" on an axis up to 5 would read as fewer than 5. */
+static jbw__axis count_axis(const jbw__chart *c, double max, double room,
+                            int ticks)
 {
-    double hi = max * room;
+    double hi = max * room, floor = (double)jbw__publish_floor(&c->publish);
+    if (floor > 1 && hi < floor)
+        hi = floor;
     return jbw__axis_nice(0, hi > 5 ? hi : 5, ticks, 1);
 }
 
@@ -279,7 +284,7 @@ jbw_status jbw_chart_series_svg(char **out, size_t *len,
                             "nieuw: never had a fixed jeugdbeschermer; "
                             "bestaand: the jeugdbeschermer dropped out"),
                      desc_text(&d));
-    ay = count_axis(max, 1.08, 5);
+    ay = count_axis(&c, max, 1.08, 5);
     jbw__svg_value_axis(
         &s, &ay, L, R, T, B, 0, NULL,
         measures ? JBW__T(c.lang, "maatregelen (aantal)", "measures (number)")
@@ -573,7 +578,7 @@ jbw_status jbw_chart_load_spread_svg(char **out, size_t *len,
                              JBW__T(c.lang, "op de norm", "at the norm"));
     jbw__svg_legend_item(&s, x, LEGEND_Y, JBW__STYLE_HATCH, 0,
                          JBW__T(c.lang, "boven de norm", "over the norm"));
-    ay = count_axis(max, 1.1, 5);
+    ay = count_axis(&c, max, 1.1, 5);
     jbw__svg_value_axis(
         &s, &ay, L, R, T, B, 0, NULL,
         JBW__T(c.lang, "medewerkers (aantal)", "workers (number)"));
@@ -812,7 +817,7 @@ jbw_status jbw_chart_bands_svg(char **out, size_t *len,
         LEGEND_Y, JBW__STYLE_HATCH, 0, "bestaand");
     if (hidden)
         (void)hidden_legend(&s, &c, lx);
-    ax = count_axis(max, 1.1, 5);
+    ax = count_axis(&c, max, 1.1, 5);
     jbw__svg_value_axis_x(&s, &ax, L, R, T - 4, B, 0, NULL,
                           JBW__T(c.lang, "wachtende maatregelen (aantal)",
                                  "waiting measures (number)"));
