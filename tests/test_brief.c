@@ -1258,6 +1258,9 @@ static void brief_of_one_region_has_that_regions_figures(void **state)
     assert_contains(html, "Wachtenden per band in Zuid-Holland Zuid");
     assert_contains(html, "De prognose gaat over Zuid-Holland Zuid.");
     assert_contains(html, "ter vergelijking alle regio");
+    /* the spread chart is of every worker, and says so beside it */
+    assert_contains(html, "de spreiding van de caseload telt alle "
+                          "medewerkers in de gegevens");
     jbw_free(html);
     jbw_caseload_free(cl);
     jbw_brief_free(b);

@@ -111,8 +111,10 @@ void jbw__brief_compare_note(jbw__brief_ctx *c)
                       T(c,
                         "De tabellen en grafieken per regio en organisatie "
                         "tonen ter vergelijking alle regio's en organisaties "
-                        "in de gegevens.",
+                        "in de gegevens, en de spreiding van de caseload "
+                        "telt alle medewerkers in de gegevens.",
                         "The tables and charts per region and organisation "
                         "show every region and organisation in the data, for "
-                        "comparison."));
+                        "comparison, and the spread of caseload counts "
+                        "every worker in the data."));
 }
