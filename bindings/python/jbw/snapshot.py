@@ -12,7 +12,8 @@ from typing import Dict, Iterable, List, Optional, Tuple, Union
 from . import _structs as S
 from ._lib import STATUS, C, declare_all
 from ._util import (DateLike, Handle, _count, dec, enc, flag, from_days, instance, new_handle,
-                    path_arg, seq_index, take_string, text_arg, to_days, whole)
+                    path_arg, seq_index, take_string, text_arg, to_days, warn_caller,
+                    whole)
 
 from .errors import InvalidArgument
 from .measure import Kind, Measure, Worker, kind_count
@@ -214,7 +215,11 @@ class Snapshot(Handle):
         Strict (default): all or nothing; the first problem raises with the
         file, line, column and value. Lenient: the good rows load and every
         rejected row is in the result's :attr:`rejects`.
-        ``reference_date`` None takes the latest date in the files.
+        ``reference_date`` None takes the latest date in the files; when
+        that date is only a measure's ``end`` or a worker's ``hired``
+        (often planned dates) and later than :attr:`latest_event`, a
+        ``UserWarning`` says so, as ``jbw`` notes it: pass the export's
+        date as ``reference_date``.
         ``max_file_bytes`` and ``max_line_bytes`` (None: 256 MiB and
         64 KiB) bound what the readers take: a larger file or longer line
         raises RangeError as soon as it is reached.
@@ -227,6 +232,8 @@ class Snapshot(Handle):
                              max_file_bytes, max_line_bytes, threads)
         snap = cls._load(registry, lenient, C.jbw_snapshot_load_csv,
                          path_arg(measures), path_arg(workers), byref(opts))
+        if reference_date is None:
+            snap._warn_planned_reference("load_csv")
         if read_notice:
             try:
                 snap._read_notice(measures)
@@ -278,9 +285,27 @@ class Snapshot(Handle):
         opts = _load_options(lenient, allow_unknown_columns, reference_date,
                              max_file_bytes, max_line_bytes, threads)
         m, w = text_arg(measures), text_arg(workers)
-        return cls._load(registry, lenient, C.jbw_snapshot_load_csv_buffers,
-                         m, len(m), enc(measures_name), w, len(w), enc(workers_name),
-                         byref(opts))
+        snap = cls._load(registry, lenient, C.jbw_snapshot_load_csv_buffers,
+                         m, len(m), enc(measures_name), w, len(w),
+                         enc(workers_name), byref(opts))
+        if reference_date is None:
+            snap._warn_planned_reference("from_csv")
+        return snap
+
+    def _warn_planned_reference(self, what: str) -> None:
+        """A ``UserWarning`` when the inferred reference date is later than
+        the last day on which something happened: it then comes only from
+        a measure's end or a worker's hired, often planned, and dates every
+        figure."""
+        ref = C.jbw_snapshot_reference_date(self._p)
+        event = C.jbw_snapshot_latest_event(self._p)
+        if event == S.DATE_NONE or event >= ref:
+            return
+        warn_caller(f"{what}: the reference date {from_days(ref)} comes only "
+                    "from a measure's end or a worker's hired (often planned "
+                    "dates); the last day on which something happened is "
+                    f"{from_days(event)}. Every figure is of {from_days(ref)}: "
+                    "pass reference_date= (the export's date)")
 
     @classmethod
     def _load(cls, registry: RegistryArg, lenient: bool, fn, *args) -> "Snapshot":

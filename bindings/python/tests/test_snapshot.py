@@ -1,4 +1,5 @@
 """Snapshots from records and CSV, read back, counts, states, CSV I/O."""
+import dataclasses
 import os
 import pathlib
 import tempfile
@@ -221,6 +222,46 @@ class Csv(unittest.TestCase):
         # 2025-08-15, M4 first assigned 2025-08-04 ... the latest is 15 Aug.
         with jbw.Snapshot.from_csv(m, w) as back:
             self.assertEqual(back.reference_date, date(2025, 8, 15))
+
+    def test_a_reference_date_from_a_planned_end_only_warns(self):
+        import warnings
+        # the small snapshot's last event is M6's wait from 15 Aug 2025; a
+        # planned end of M1 on 1 Jul 2026 makes 30 Jun 2026 the latest date
+        planned = date(2026, 7, 1)
+        measures = [dataclasses.replace(m, end=planned) if m.id == "M1" else m
+                    for m in small_measures()]
+        with jbw.Snapshot(None, D) as snap:
+            snap.add_workers(small_workers())
+            snap.add_measures(measures)
+            m, w = snap.measures_csv(), snap.workers_csv()
+        with self.assertWarns(UserWarning) as cm:
+            back = jbw.Snapshot.from_csv(m, w)
+        with back:
+            self.assertEqual(back.reference_date, date(2026, 6, 30))
+            self.assertEqual(back.latest_event, date(2025, 8, 15))
+        text = str(cm.warning)
+        self.assertIn("the reference date 2026-06-30 comes only from a "
+                      "measure's end or a worker's hired", text)
+        self.assertIn("the last day on which something happened is 2025-08-15",
+                      text)
+        self.assertEqual(os.path.basename(cm.filename), "test_snapshot.py")
+        with tempfile.TemporaryDirectory() as d:
+            for name, text in (("measures.csv", m), ("workers.csv", w)):
+                with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+                    f.write(text)
+            with self.assertWarns(UserWarning):
+                jbw.Snapshot.load_csv(os.path.join(d, "measures.csv"),
+                                      os.path.join(d, "workers.csv")).close()
+            # the export's date given, or files whose latest date is an
+            # event: no warning
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                jbw.Snapshot.load_csv(os.path.join(d, "measures.csv"),
+                                      os.path.join(d, "workers.csv"),
+                                      reference_date=D).close()
+        with small_snapshot() as snap, warnings.catch_warnings():
+            warnings.simplefilter("error")
+            jbw.Snapshot.from_csv(snap.measures_csv(), snap.workers_csv()).close()
 
     def test_unknown_columns_are_refused_unless_allowed(self):
         with small_snapshot() as snap:
