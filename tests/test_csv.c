@@ -428,6 +428,26 @@ static void ref_bad_byte(const ref *x, run *out, size_t line, size_t col,
                  where, (unsigned)byte, at);
 }
 
+/* The bytes of the character at t[p] that a field may hold: 1 for an
+ * ASCII byte other than NUL, the length of a well-formed UTF-8 sequence;
+ * 0 after failing `out` for a NUL or invalid UTF-8 (`start`: the field's
+ * first byte, for the message's position). */
+static size_t ref_char(const ref *x, run *out, const unsigned char *t, size_t p,
+                       size_t n, size_t line, size_t col, size_t start)
+{
+    size_t k;
+    if (t[p] == 0) {
+        ref_bad_byte(x, out, line, col, 0, 0);
+        return 0;
+    }
+    if (t[p] < 0x80)
+        return 1;
+    k = ref_utf8(t + p, n - p);
+    if (!k)
+        ref_bad_byte(x, out, line, col, t[p], p - start + 1);
+    return k;
+}
+
 static int is_space(unsigned char ch)
 {
     return ch == ' ' || ch == '\t';
@@ -480,17 +500,11 @@ static int ref_record(ref *x, run *out, record *rec, int *blank)
                     p++;
                     break;
                 }
-                if (t[p] == 0) {
-                    ref_bad_byte(x, out, record_line, col, 0, 0);
-                    return 0;
-                }
-                if (t[p] >= 0x80) {
-                    size_t k = ref_utf8(t + p, n - p);
-                    if (!k) {
-                        ref_bad_byte(x, out, record_line, col, t[p],
-                                     p - body + 1);
+                if (t[p] == 0 || t[p] >= 0x80) {
+                    size_t k =
+                        ref_char(x, out, t, p, n, record_line, col, body);
+                    if (!k)
                         return 0;
-                    }
                     put_n(&rec->data, (const char *)t + p, k);
                     p += k;
                     continue;
@@ -529,20 +543,12 @@ static int ref_record(ref *x, run *out, record *rec, int *blank)
                              where);
                     return 0;
                 }
-                if (t[p] == 0) {
-                    ref_bad_byte(x, out, record_line, col, 0, 0);
-                    return 0;
-                }
-                if (t[p] >= 0x80) {
-                    size_t k = ref_utf8(t + p, n - p);
-                    if (!k) {
-                        ref_bad_byte(x, out, record_line, col, t[p],
-                                     p - start + 1);
+                {
+                    size_t k =
+                        ref_char(x, out, t, p, n, record_line, col, start);
+                    if (!k)
                         return 0;
-                    }
                     p += k;
-                } else {
-                    p++;
                 }
             }
             e = p;
