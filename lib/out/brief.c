@@ -498,7 +498,7 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     jbw__doc_text(
         d, JBW__BLOCK_H3, "%s",
         T(c, "Stand per regio en organisatie", "Per region and organisation"));
-    jbw__brief_compare_note(c);
+    jbw__brief_compare_note(c, 0);
     waiting_table(c, JBW_GROUP_REGION, "wachtend-regio");
     waiting_table(c, JBW_GROUP_ORGANISATION, "wachtend-organisatie");
     return d->failed ? jbw__enomem() : JBW_OK;
@@ -563,7 +563,7 @@ static jbw_status section_coupling(jbw__brief_ctx *c)
             count(a, c, c->scope.coupling_within),
             count(b, c, c->scope.coupling_started), (int)wd,
             share(p, c, c->scope.coupling_within, c->scope.coupling_started));
-        jbw__brief_compare_note(c);
+        jbw__brief_compare_note(c, 0);
     }
     snprintf(head, sizeof head, T(c, "binnen %d wd", "within %d wd"), (int)wd);
     jbw__doc_table(d, "koppeling", NULL, 6);
@@ -628,7 +628,7 @@ static jbw_status section_caseload(jbw__brief_ctx *c)
                     "is assigned to the worker. FTE required counts every "
                     "active measure, also those without a fixed worker."),
                   norm_words(words, c), norm_name(c));
-    jbw__brief_compare_note(c);
+    jbw__brief_compare_note(c, 1);
     caseload_table(c, JBW_GROUP_ORGANISATION, "caseload-organisatie");
     caseload_table(c, JBW_GROUP_REGION, "caseload-regio");
     st = jbw_chart_caseload_svg(&svg, NULL, c->cl, JBW_GROUP_REGION, &c->chart);

@@ -106,8 +106,9 @@ void jbw__brief_scope_note(jbw__brief_ctx *c);
  * "at") an organisation; with `capital` "In" / "Bij" / "At". */
 const char *jbw__brief_scope_prep(const jbw__brief_ctx *c, int capital);
 /* In a brief of one region or organisation, a note that the tables and
- * charts per region and organisation show every group, for comparison. */
-void jbw__brief_compare_note(jbw__brief_ctx *c);
+ * charts per region and organisation show every group, for comparison;
+ * with `spread`, also that the spread of caseload counts every worker. */
+void jbw__brief_compare_note(jbw__brief_ctx *c, int spread);
 /* The notice on every page (brief_doc.c): the options' notice, with its
  * Dutch words after it in a Dutch brief; NULL without a notice or when
  * out of memory. Free with jbw__free(). */

@@ -104,17 +104,21 @@ void jbw__brief_scope_note(jbw__brief_ctx *c)
 /* In a brief of one region or organisation, the tables and charts per
  * region and organisation show every group of the data, for comparison:
  * they say so. */
-void jbw__brief_compare_note(jbw__brief_ctx *c)
+void jbw__brief_compare_note(jbw__brief_ctx *c, int spread)
 {
-    if (c->scope_key)
-        jbw__doc_text(c->doc, JBW__BLOCK_NOTE, "%s",
-                      T(c,
-                        "De tabellen en grafieken per regio en organisatie "
-                        "tonen ter vergelijking alle regio's en organisaties "
-                        "in de gegevens, en de spreiding van de caseload "
-                        "telt alle medewerkers in de gegevens.",
-                        "The tables and charts per region and organisation "
-                        "show every region and organisation in the data, for "
-                        "comparison, and the spread of caseload counts "
-                        "every worker in the data."));
+    if (!c->scope_key)
+        return;
+    jbw__doc_text(
+        c->doc, JBW__BLOCK_NOTE, "%s%s",
+        T(c,
+          "De tabellen en grafieken per regio en organisatie tonen ter "
+          "vergelijking alle regio's en organisaties in de gegevens",
+          "The tables and charts per region and organisation show every "
+          "region and organisation in the data, for comparison"),
+        !spread ? "."
+                : T(c,
+                    ", en de spreiding van de caseload telt alle medewerkers "
+                    "in de gegevens.",
+                    ", and the spread of caseload counts every worker in "
+                    "the data."));
 }
