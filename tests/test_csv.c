@@ -593,6 +593,21 @@ static int ref_record(ref *x, run *out, record *rec, int *blank)
 }
 
 /* The records of t[0..n) as the rules read them, header first. */
+/* Reads the next record into a new entry of out: 1 and *rec when it
+ * holds something, 1 and no entry when it was blank, 0 and no entry when
+ * the reading stopped (out says why). */
+static int ref_next(ref *x, run *out, record **rec, int *blank)
+{
+    *rec = run_add(out);
+    if (!ref_record(x, out, *rec, blank)) {
+        out->n--;
+        return 0;
+    }
+    if (*blank)
+        out->n--;
+    return 1;
+}
+
 static void ref_run(const char *text, size_t n, int final, run *out)
 {
     ref x;
@@ -655,13 +670,8 @@ static void ref_run(const char *text, size_t n, int final, run *out)
             return;
         }
         x.delim = semi ? ';' : ',';
-        rec = run_add(out);
-        if (!ref_record(&x, out, rec, &blank)) {
-            out->n--;
+        if (!ref_next(&x, out, &rec, &blank))
             return;
-        }
-        if (blank)
-            out->n--;
     }
     /* the column names, trimmed, quoted or not */
     for (i = 0; i < rec->count; i++) {
@@ -683,13 +693,8 @@ static void ref_run(const char *text, size_t n, int final, run *out)
             out->out = final ? OUT_END : OUT_STARVED;
             return;
         }
-        rec = run_add(out);
-        if (!ref_record(&x, out, rec, &blank)) {
-            out->n--;
+        if (!ref_next(&x, out, &rec, &blank))
             return;
-        }
-        if (blank)
-            out->n--;
     }
 }
 
