@@ -158,9 +158,16 @@ int jbw__publish_hides(const jbw__publish *p, size_t n)
     return n > 0 && n < jbw__publish_floor(p);
 }
 
+/* A figure that may be a count: whole, not negative, within size_t.
+ * Another is a model's figure, which publishing leaves as it is. */
+static int is_count(double v)
+{
+    return v >= 0 && v < 1e15 && v == floor(v);
+}
+
 int jbw__publish_start(const jbw__publish *p, double *v)
 {
-    if (!(*v >= 0 && *v < 1e15 && *v == floor(*v)))
+    if (!is_count(*v))
         return 0;
     if (jbw__publish_hides(p, (size_t)*v))
         return 1;
@@ -181,7 +188,7 @@ double jbw__publish_value(const jbw__publish *p, size_t n)
 void jbw__fmt_published_figure(char *buf, const jbw__publish *p, double v,
                                jbw_lang lang)
 {
-    if (v >= 0 && v < 1e15 && v == floor(v))
+    if (is_count(v))
         jbw__fmt_published(buf, p, (size_t)v, lang);
     else
         jbw__fmt_number(buf, v, 0, lang);
