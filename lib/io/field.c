@@ -228,13 +228,13 @@ jbw_status jbw__io_int(int *out, const jbw__csv *c, size_t col)
         /* Digits after an optional sign are a whole number that was too
          * long to parse: beyond the range with more than 7 digits after
          * the leading zeros, else read here (000...01 is 1). */
-        size_t k = n > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0, first;
+        size_t sign = n > 0 && (s[0] == '-' || s[0] == '+'), k = sign, first;
         while (k < n && s[k] == '0')
             k++;
         first = k;
         while (k < n && s[k] >= '0' && s[k] <= '9')
             k++;
-        if (k != n || n == (s[0] == '-' || s[0] == '+' ? 1u : 0u))
+        if (k != n || n == sign)
             return jbw__csv_error(c, col, JBW_EPARSE,
                                   "not a whole number: '%s'", shown);
         if (n - first > 7)
