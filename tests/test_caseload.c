@@ -1148,6 +1148,48 @@ static void coupling_by_group_and_explicit_period(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * The median takes the middle wait however far apart the waits lie.
+ * Period 2000-01-01 .. 2024-06-30: w1 starts Mon 2024-01-08 and is
+ * assigned Tue 01-09 (1 werkdag), w2 the same start, assigned Wed 01-10
+ * (2), w3 starts 2000-01-03 and is assigned 2024-01-09 (thousands of
+ * werkdagen, all within the 5-werkdagen norm's period). Median of three:
+ * 2. Two of three within 5 werkdagen. w3 comes between the others, so
+ * that the waits in their own order would give it as the middle one.
+ */
+static void median_of_waits_far_apart_is_the_middle_one(void **state)
+{
+    jbw_registry *reg = tiny_registry();
+    jbw_snapshot *snap = NULL;
+    jbw_norm *n = NULL;
+    jbw_caseload *cl;
+    jbw_caseload_options o = JBW_CASELOAD_OPTIONS_INIT;
+    jbw_caseload_totals t;
+    (void)state;
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2024, 6, 30)));
+    jbw_registry_free(reg);
+    jbw_test_add_worker(snap, "W1", "GA", "R1", 1.0, D(1999, 1, 1), NONE);
+    add_measure(snap, "w1", "k1", NULL, JBW_KIND_OTS, "GA", "R1", D(2024, 1, 8),
+                NONE, "W1", D(2024, 1, 9));
+    add_measure(snap, "w3", "k3", NULL, JBW_KIND_OTS, "GA", "R1", D(2000, 1, 3),
+                NONE, "W1", D(2024, 1, 9));
+    add_measure(snap, "w2", "k2", NULL, JBW_KIND_OTS, "GA", "R1", D(2024, 1, 8),
+                NONE, "W1", D(2024, 1, 10));
+    assert_ok(jbw_norm_new_default(&n));
+    o.period_from = D(2000, 1, 1);
+    o.period_to = D(2024, 6, 30);
+    cl = compute(snap, n, &o);
+    t = totals_of(cl);
+    assert_int_equal(t.coupling_started, 3);
+    assert_int_equal(t.coupling_within, 2);
+    assert_near(t.coupling_median_workdays, 2.0, TOL);
+    t = group_of(cl, JBW_GROUP_ORGANISATION, "GA");
+    assert_near(t.coupling_median_workdays, 2.0, TOL);
+    jbw_caseload_free(cl);
+    jbw_norm_free(n);
+    jbw_snapshot_free(snap);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Groups                                                                 */
 /* ---------------------------------------------------------------------- */
@@ -1241,6 +1283,90 @@ static void totals_by_organisation_and_region_sum_by_hand(void **state)
     assert_int_equal(t.workers, 0);
     jbw_caseload_free(cl);
     jbw_norm_free(n);
+    jbw_snapshot_free(snap);
+}
+
+/*
+ * Children and families whose active measures lie in several
+ * organisations or regions count once in the whole and once in each of
+ * those groups, whichever norm is used: the norm's unit is counted with
+ * its weights, the other units are only counted. Reference date
+ * 2025-06-16; every measure starts 2025-01-06 and is assigned, to W1
+ * (GA) or W2 (GB).
+ *
+ *  a1 k1 g1 GA R1     a6 k4 g3 GB R2
+ *  a2 k2 g1 GB R1     a7 k5 g3 GA R2
+ *  a3 k1 g1 GA R2     a8 k4 g3 GB R1, ended 2025-06-01 (inactive)
+ *  a4 k3 g2 GA R1     a9 k6 g4 GB R1, ended 2025-06-01 (inactive)
+ *  a5 k3 g2 GA R1     b1 k7 g5 GA R1, b2 k7 g5 GB R1, b3 k7 g5 GA R1
+ *
+ * Children k1 (GA; R1, R2), k2 (GB R1), k3 (GA R1, twice), k4 (GB R2:
+ * a8 is inactive), k5 (GA R2), k7 (GA, GB; R1); k6 has no active
+ * measure: 6 children; GA k1 k3 k5 k7 = 4; GB k2 k4 k7 = 3; R1 k1 k2 k3
+ * k7 = 4; R2 k1 k4 k5 = 3.
+ * Families g1 (GA, GB; R1, R2), g2 (GA R1), g3 (GB, GA; R2), g5 (GA,
+ * GB; R1); g4 has none: 4 families; GA g1 g2 g3 g5 = 4; GB g1 g3 g5 = 3;
+ * R1 g1 g2 g5 = 3; R2 g1 g3 = 2.
+ */
+static void units_in_several_groups_count_once_in_each(void **state)
+{
+    static const char *const norms[] = {"fnv-gi-2023", "significant-children",
+                                        "significant-families"};
+    static const struct {
+        const char *id, *child, *family, *org, *region;
+        int ended;
+    } rows[] = {
+        {"a1", "k1", "g1", "GA", "R1", 0}, {"a2", "k2", "g1", "GB", "R1", 0},
+        {"a3", "k1", "g1", "GA", "R2", 0}, {"a4", "k3", "g2", "GA", "R1", 0},
+        {"a5", "k3", "g2", "GA", "R1", 0}, {"a6", "k4", "g3", "GB", "R2", 0},
+        {"a7", "k5", "g3", "GA", "R2", 0}, {"a8", "k4", "g3", "GB", "R1", 1},
+        {"a9", "k6", "g4", "GB", "R1", 1}, {"b1", "k7", "g5", "GA", "R1", 0},
+        {"b2", "k7", "g5", "GB", "R1", 0}, {"b3", "k7", "g5", "GA", "R1", 0},
+    };
+    jbw_registry *reg = tiny_registry();
+    jbw_snapshot *snap = NULL;
+    size_t i, k;
+    (void)state;
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 6, 16)));
+    jbw_registry_free(reg);
+    jbw_test_add_worker(snap, "W1", "GA", "R1", 1.0, D(2020, 1, 1), NONE);
+    jbw_test_add_worker(snap, "W2", "GB", "R1", 1.0, D(2020, 1, 1), NONE);
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        add_measure(snap, rows[i].id, rows[i].child, rows[i].family,
+                    JBW_KIND_OTS, rows[i].org, rows[i].region, D(2025, 1, 6),
+                    rows[i].ended ? D(2025, 6, 1) : NONE,
+                    rows[i].org[1] == 'A' ? "W1" : "W2", D(2025, 1, 7));
+    for (k = 0; k < sizeof norms / sizeof norms[0]; k++) {
+        jbw_norm *n = NULL;
+        jbw_caseload *cl;
+        jbw_caseload_totals t;
+        assert_ok(jbw_norm_new_named(&n, norms[k]));
+        cl = compute(snap, n, NULL);
+        t = totals_of(cl);
+        assert_int_equal(t.active_measures, 10);
+        assert_int_equal(t.children, 6);
+        assert_int_equal(t.families, 4);
+        t = group_of(cl, JBW_GROUP_ORGANISATION, "GA");
+        assert_int_equal(t.children, 4);
+        assert_int_equal(t.families, 4);
+        t = group_of(cl, JBW_GROUP_ORGANISATION, "GB");
+        assert_int_equal(t.children, 3);
+        assert_int_equal(t.families, 3);
+        t = group_of(cl, JBW_GROUP_ORGANISATION, "GC");
+        assert_int_equal(t.children, 0);
+        assert_int_equal(t.families, 0);
+        t = group_of(cl, JBW_GROUP_REGION, "R1");
+        assert_int_equal(t.children, 4);
+        assert_int_equal(t.families, 3);
+        t = group_of(cl, JBW_GROUP_REGION, "R2");
+        assert_int_equal(t.children, 3);
+        assert_int_equal(t.families, 2);
+        t = group_of(cl, JBW_GROUP_REGION, "R3");
+        assert_int_equal(t.children, 0);
+        assert_int_equal(t.families, 0);
+        jbw_caseload_free(cl);
+        jbw_norm_free(n);
+    }
     jbw_snapshot_free(snap);
 }
 
@@ -2234,7 +2360,9 @@ int main(void)
         cmocka_unit_test(
             coupling_at_5_werkdagen_is_within_at_6_across_hemelvaart_not),
         cmocka_unit_test(coupling_by_group_and_explicit_period),
+        cmocka_unit_test(median_of_waits_far_apart_is_the_middle_one),
         cmocka_unit_test(totals_by_organisation_and_region_sum_by_hand),
+        cmocka_unit_test(units_in_several_groups_count_once_in_each),
         cmocka_unit_test(zuid_west_groups_follow_registry_order),
         cmocka_unit_test(status_is_under_at_over_at_the_thresholds),
         cmocka_unit_test(date_before_every_hire_is_erange),

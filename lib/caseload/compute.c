@@ -4,9 +4,11 @@
  * result.
  *
  * The calculation runs over the snapshot's struct-of-arrays layout with
- * index scratch arrays only (no hashing): measures are bucketed by child
- * and by family with a counting sort, and "seen in this unit" is a stamp
- * per group and per worker. Definitions: docs/norms.md.
+ * index scratch arrays only (no hashing): when the norm counts children
+ * or families, the measures are bucketed by that unit with a counting
+ * sort, and "seen in this unit" is a stamp per group and per worker; a
+ * unit that is not the norm's is only counted, in one pass. Definitions:
+ * docs/norms.md.
  */
 #include "caseload/caseload_internal.h"
 #include "caseload/unit.h"
@@ -420,12 +422,12 @@ static size_t touch(uint32_t *stamp, double *maxw, uint32_t *touched, size_t n,
 }
 
 /*
- * Counts units (children or families) per scope; when they are the norm's
- * unit, also adds each unit once per scope and once per worker at the
- * heaviest weight of its measures there.
+ * Counts the norm's units (children or families) per scope, and adds
+ * each unit once per scope and once per worker at the heaviest weight of
+ * its measures there.
  */
-static void count_units(compute_ctx *c, const uint32_t *unit_of, size_t units,
-                        int families, int is_norm_unit)
+static void count_weighted_units(compute_ctx *c, const uint32_t *unit_of,
+                                 size_t units, int families)
 {
     const jbw__measures *m = &c->snap->m;
     scratch *s = &c->s;
@@ -451,7 +453,7 @@ static void count_units(compute_ctx *c, const uint32_t *unit_of, size_t units,
                        1 + m->org[i], (uint32_t)u, w);
             nt = touch(s->scope_stamp, s->scope_max, s->scope_touched, nt,
                        (uint32_t)(reg_base + m->region[i]), (uint32_t)u, w);
-            if (is_norm_unit && row != JBW__NONE)
+            if (row != JBW__NONE)
                 nr = touch(s->row_stamp, s->row_max, s->row_touched, nr, row,
                            (uint32_t)u, w);
         }
@@ -459,21 +461,131 @@ static void count_units(compute_ctx *c, const uint32_t *unit_of, size_t units,
             t[0].families++;
         else
             t[0].children++;
-        if (is_norm_unit)
-            t[0].required_fte += heaviest;
+        t[0].required_fte += heaviest;
         for (k = 0; k < nt; k++) {
             jbw_caseload_totals *g = &t[s->scope_touched[k]];
             if (families)
                 g->families++;
             else
                 g->children++;
-            if (is_norm_unit)
-                g->required_fte += s->scope_max[s->scope_touched[k]];
+            g->required_fte += s->scope_max[s->scope_touched[k]];
         }
         for (k = 0; k < nr; k++)
             c->cl->workers[s->row_touched[k]].load +=
                 s->row_max[s->row_touched[k]];
     }
+}
+
+/* A unit's measures lie in more than one organisation or region. */
+#define UNIT_SPREAD 0x80000000u
+
+/*
+ * count_weighted_units() for units that are not the norm's: then a unit
+ * only counts, once in the whole and once in every scope one of its
+ * active measures lies in, and no weights are kept. One pass keeps the
+ * organisation and region of each unit's first active measure (in s->off
+ * and s->list, free here), and marks the unit UNIT_SPREAD when a later
+ * one lies elsewhere. Only the measures of those units (a family with
+ * measures at two GI's, say) are then bucketed by unit, with a counting
+ * sort, and counted scope by scope.
+ */
+static jbw_status count_units_only(compute_ctx *c, const uint32_t *unit_of,
+                                   size_t units, int families)
+{
+    const jbw__measures *m = &c->snap->m;
+    scratch *s = &c->s;
+    jbw_caseload_totals *t = c->cl->scope;
+    uint32_t *org_of = s->off, *reg_of = s->list, *off, *list;
+    size_t reg_base = 1 + c->cl->org_count, spread = 0, n = 0, p, u, k;
+    memset(org_of, 0, units * sizeof *org_of); /* 0: no active measure */
+    for (p = 0; p < s->act_count; p++) {
+        uint32_t i = s->act[p], v = unit_of[i];
+        uint32_t so = (uint32_t)(1 + m->org[i]);
+        uint32_t sr = (uint32_t)(reg_base + m->region[i]);
+        if (org_of[v] == 0) {
+            org_of[v] = so;
+            reg_of[v] = sr;
+        } else if ((org_of[v] != so || reg_of[v] != sr) &&
+                   !(org_of[v] & UNIT_SPREAD)) {
+            org_of[v] |= UNIT_SPREAD;
+        }
+    }
+    for (u = 0; u < units; u++) {
+        jbw_caseload_totals *g;
+        if (org_of[u] == 0)
+            continue;
+        if (families)
+            t[0].families++;
+        else
+            t[0].children++;
+        if (org_of[u] & UNIT_SPREAD) {
+            reg_of[u] = (uint32_t)spread++; /* its place among them */
+            continue;
+        }
+        g = &t[org_of[u]];
+        if (families)
+            g->families++;
+        else
+            g->children++;
+        g = &t[reg_of[u]];
+        if (families)
+            g->families++;
+        else
+            g->children++;
+    }
+    if (!spread)
+        return JBW_OK;
+    /* the spread units' measures, bucketed by their place (off[k] holds
+     * the end of bucket k, then its start) */
+    for (p = 0; p < s->act_count; p++)
+        n += (org_of[unit_of[s->act[p]]] & UNIT_SPREAD) != 0;
+    if ((off = jbw__calloc(spread + 1 + n, sizeof *off)) == NULL)
+        return jbw__enomem();
+    list = off + spread + 1;
+    for (p = 0; p < s->act_count; p++) {
+        uint32_t v = unit_of[s->act[p]];
+        if (org_of[v] & UNIT_SPREAD)
+            off[reg_of[v]]++;
+    }
+    for (k = 1; k <= spread; k++)
+        off[k] += off[k - 1];
+    for (p = s->act_count; p-- > 0;) {
+        uint32_t v = unit_of[s->act[p]];
+        if (org_of[v] & UNIT_SPREAD)
+            list[--off[reg_of[v]]] = (uint32_t)p;
+    }
+    for (k = 0; k < c->scopes; k++)
+        s->scope_stamp[k] = JBW__NONE;
+    for (k = 0; k < spread; k++) {
+        uint32_t e, begin = off[k], end = off[k + 1];
+        size_t nt = 0, j;
+        for (e = begin; e < end; e++) {
+            uint32_t i = s->act[list[e]];
+            nt = touch(s->scope_stamp, s->scope_max, s->scope_touched, nt,
+                       (uint32_t)(1 + m->org[i]), (uint32_t)k, 0.0);
+            nt = touch(s->scope_stamp, s->scope_max, s->scope_touched, nt,
+                       (uint32_t)(reg_base + m->region[i]), (uint32_t)k, 0.0);
+        }
+        for (j = 0; j < nt; j++) {
+            jbw_caseload_totals *g = &t[s->scope_touched[j]];
+            if (families)
+                g->families++;
+            else
+                g->children++;
+        }
+    }
+    jbw__free(off);
+    return JBW_OK;
+}
+
+/* Counts the units of one kind (children or families) per scope. */
+static jbw_status count_units(compute_ctx *c, const uint32_t *unit_of,
+                              size_t units, int families, int is_norm_unit)
+{
+    if (!is_norm_unit)
+        return count_units_only(c, unit_of, units, families);
+    count_weighted_units(c, unit_of, units, families);
+    return JBW_OK;
 }
 
 /* Adds the employed workers to their scopes. */
@@ -519,13 +631,60 @@ static void median_take(scratch *s, size_t sc, int32_t wd)
         s->wait_hi[sc] = wd;
 }
 
+/*
+ * Puts the waits in order of their werkdagen. They lie in a narrow range
+ * (first assignments within a coupling period of months), so a counting
+ * sort does it in two passes; qsort when the range is wider than the
+ * waits are many. The order among equal werkdagen does not matter:
+ * medians take values.
+ */
+static jbw_status sort_waits(scratch *s)
+{
+    size_t n = s->wait_count, range, i;
+    size_t *start;
+    first_wait *sorted;
+    int32_t lo, hi;
+    if (n < 2)
+        return JBW_OK;
+    lo = hi = s->waits[0].workdays;
+    for (i = 1; i < n; i++) {
+        if (s->waits[i].workdays < lo)
+            lo = s->waits[i].workdays;
+        if (s->waits[i].workdays > hi)
+            hi = s->waits[i].workdays;
+    }
+    range = (size_t)((int64_t)hi - lo) + 1;
+    if (range > n + 4096) {
+        qsort(s->waits, n, sizeof *s->waits, wait_cmp);
+        return JBW_OK;
+    }
+    start = jbw__calloc(range + 1, sizeof *start);
+    sorted = start ? jbw__malloc(n * sizeof *sorted) : NULL;
+    if (!sorted) {
+        jbw__free(start);
+        return jbw__enomem();
+    }
+    for (i = 0; i < n; i++)
+        start[(size_t)(s->waits[i].workdays - lo) + 1]++;
+    for (i = 1; i <= range; i++)
+        start[i] += start[i - 1];
+    for (i = 0; i < n; i++)
+        sorted[start[(size_t)(s->waits[i].workdays - lo)]++] = s->waits[i];
+    jbw__free(start);
+    jbw__free(s->waits);
+    s->waits = sorted;
+    return JBW_OK;
+}
+
 /* Medians of every scope from one sort: walking the sorted waits, each
  * scope picks its middle one or two. */
-static void medians(compute_ctx *c)
+static jbw_status medians(compute_ctx *c)
 {
     scratch *s = &c->s;
     size_t i;
-    qsort(s->waits, s->wait_count, sizeof *s->waits, wait_cmp);
+    jbw_status st = sort_waits(s);
+    if (st != JBW_OK)
+        return st;
     for (i = 0; i < s->wait_count; i++) {
         median_take(s, 0, s->waits[i].workdays);
         median_take(s, s->waits[i].org, s->waits[i].workdays);
@@ -534,6 +693,7 @@ static void medians(compute_ctx *c)
     for (i = 0; i < c->scopes; i++)
         c->cl->scope[i].coupling_median_workdays =
             s->wait_n[i] ? (s->wait_lo[i] + s->wait_hi[i]) / 2.0 : NAN;
+    return JBW_OK;
 }
 
 static void finish(compute_ctx *c)
@@ -560,12 +720,14 @@ static jbw_status run_all(compute_ctx *c)
         return st;
     if ((st = add_measures(c)) != JBW_OK)
         return st;
-    count_units(c, snap->m.child, snap->child_ids.count, 0,
-                c->norm->unit == JBW_UNIT_CHILD);
-    count_units(c, snap->m.family, snap->family_ids.count, 1,
-                c->norm->unit == JBW_UNIT_FAMILY);
+    if ((st = count_units(c, snap->m.child, snap->child_ids.count, 0,
+                          c->norm->unit == JBW_UNIT_CHILD)) != JBW_OK ||
+        (st = count_units(c, snap->m.family, snap->family_ids.count, 1,
+                          c->norm->unit == JBW_UNIT_FAMILY)) != JBW_OK)
+        return st;
     worker_totals(c);
-    medians(c);
+    if ((st = medians(c)) != JBW_OK)
+        return st;
     finish(c);
     return jbw__cl_findings(c->cl);
 }
