@@ -1149,6 +1149,59 @@ static void coupling_by_group_and_explicit_period(void **state)
 }
 
 /*
+ * A measure counts in the coupling figures once its 5 werkdagen are over
+ * on the date (more than 5 werkdagen from its start to the date), whether
+ * or not it has a worker yet. Date Monday 2025-06-16; Tweede Pinksterdag
+ * is Monday 2025-06-09 (a day off).
+ *  n1 starts Mon 06-09, no worker: Tue 10 .. Mon 16 = 5 werkdagen, not over
+ *  n2 starts Fri 06-13, worker Mon 06-16 (1 werkdag): 1, not over
+ *  n3 starts Fri 06-06, no worker: Mon 9 is off, Tue 10 .. Mon 16 = 5
+ *  n4 starts Thu 06-05, no worker: Fri 6, Tue 10 .. Mon 16 = 6: over,
+ *     not within, still waiting past the norm
+ *  n5 starts Thu 06-05, worker Thu 06-12: Fri 6, Tue 10, Wed 11, Thu 12 =
+ *     4 werkdagen: over, within
+ * Started 2 (n4, n5), within 1: 50%; median 4; waiting past 1. Counting
+ * every start would give 1 + 2 of 5 (40%) and a median of 2.5.
+ */
+static void coupling_counts_a_measure_once_its_werkdagen_are_over(void **state)
+{
+    jbw_registry *reg = tiny_registry();
+    jbw_snapshot *snap = NULL;
+    jbw_norm *n = NULL;
+    jbw_caseload *cl;
+    jbw_caseload_totals t;
+    (void)state;
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 6, 16)));
+    jbw_registry_free(reg);
+    jbw_test_add_worker(snap, "W1", "GA", "R1", 1.0, D(2020, 1, 1), NONE);
+    add_measure(snap, "n1", "k1", NULL, JBW_KIND_OTS, "GA", "R1", D(2025, 6, 9),
+                NONE, NULL, NONE);
+    add_measure(snap, "n2", "k2", NULL, JBW_KIND_OTS, "GA", "R1",
+                D(2025, 6, 13), NONE, "W1", D(2025, 6, 16));
+    add_measure(snap, "n3", "k3", NULL, JBW_KIND_OTS, "GA", "R1", D(2025, 6, 6),
+                NONE, NULL, NONE);
+    add_measure(snap, "n4", "k4", NULL, JBW_KIND_OTS, "GA", "R1", D(2025, 6, 5),
+                NONE, NULL, NONE);
+    add_measure(snap, "n5", "k5", NULL, JBW_KIND_OTS, "GA", "R1", D(2025, 6, 5),
+                NONE, "W1", D(2025, 6, 12));
+    assert_ok(jbw_norm_new_default(&n));
+    cl = compute(snap, n, NULL);
+    t = totals_of(cl);
+    assert_int_equal(t.waiting_nieuw, 3); /* n1 n3 n4 wait all the same */
+    assert_int_equal(t.coupling_started, 2);
+    assert_int_equal(t.coupling_within, 1);
+    assert_near(t.coupling_within_pct, 50.0, TOL);
+    assert_near(t.coupling_median_workdays, 4.0, TOL);
+    assert_int_equal(t.coupling_waiting_past, 1);
+    t = group_of(cl, JBW_GROUP_REGION, "R1");
+    assert_int_equal(t.coupling_started, 2);
+    assert_int_equal(t.coupling_within, 1);
+    jbw_caseload_free(cl);
+    jbw_norm_free(n);
+    jbw_snapshot_free(snap);
+}
+
+/*
  * The median takes the middle wait however far apart the waits lie.
  * Period 2000-01-01 .. 2024-06-30: w1 starts Mon 2024-01-08 and is
  * assigned Tue 01-09 (1 werkdag), w2 the same start, assigned Wed 01-10
@@ -2360,6 +2413,7 @@ int main(void)
         cmocka_unit_test(
             coupling_at_5_werkdagen_is_within_at_6_across_hemelvaart_not),
         cmocka_unit_test(coupling_by_group_and_explicit_period),
+        cmocka_unit_test(coupling_counts_a_measure_once_its_werkdagen_are_over),
         cmocka_unit_test(median_of_waits_far_apart_is_the_middle_one),
         cmocka_unit_test(totals_by_organisation_and_region_sum_by_hand),
         cmocka_unit_test(units_in_several_groups_count_once_in_each),

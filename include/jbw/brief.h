@@ -125,8 +125,9 @@ JBW_API jbw_status jbw_chart_load_spread_svg(char **out, size_t *len,
 
 /*
  * The coupling norm per organisation or region: of the measures started
- * in the result's period, the share whose first worker came within the
- * norm (5 werkdagen by default), as horizontal bars with "n of m" beside
+ * in the result's period whose werkdagen of the norm are over on its
+ * date, the share whose first worker came within the norm (5 werkdagen
+ * by default), as horizontal bars with "n of m" beside
  * them. Groups without starts are listed as such.
  * Additional error: JBW_EINVAL (group out of range).
  */

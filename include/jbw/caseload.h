@@ -15,7 +15,8 @@
  *  effective FTE = sum of fte x ramp
  *  FTE gap       = required - effective
  *  free capacity = sum over workers of max(0, capacity - load)
- *  coupling norm: of the measures started in [period_from, period_to],
+ *  coupling norm: of the measures started in [period_from, period_to]
+ *  whose 5 werkdagen are over on d (more than 5 from the start to d),
  *  the share whose first worker came within 5 werkdagen of the start.
  */
 #ifndef JBW_CASELOAD_H
@@ -86,7 +87,7 @@ typedef struct jbw_caseload_totals {
     double load;          /* sum of worker loads, norm units */
     double capacity;      /* sum of worker capacities, norm units */
     /* coupling norm over the period */
-    size_t coupling_started;         /* measures started in the period */
+    size_t coupling_started;         /* started in the period, norm over */
     size_t coupling_within;          /* first worker within the norm */
     size_t coupling_waiting_past;    /* still without one, past the norm */
     double coupling_within_pct;      /* within / started x 100; NaN if none */

@@ -266,9 +266,13 @@ static void count_measure(jbw_caseload_totals *t, jbw_measure_state st,
 }
 
 /*
- * The coupling norm for one measure started in the period. A measure
- * counts as coupled once its first worker came on or before the date;
- * one with a worker but no first_assigned day is started, never within.
+ * The coupling norm for one measure started in the period. It counts
+ * once its N werkdagen are over on the date (more than N werkdagen from
+ * its start to the date): before that, whether it will be coupled in
+ * time is not known yet, and counting it either way would bias the share
+ * (docs/norms.md). A measure counts as coupled once its first worker came
+ * on or before the date; one with a worker but no first_assigned day is
+ * started, never within.
  */
 static jbw_status count_coupling(compute_ctx *c, size_t i,
                                  jbw_measure_state state, size_t sc_org,
@@ -278,8 +282,13 @@ static jbw_status count_coupling(compute_ctx *c, size_t i,
     jbw_caseload *cl = c->cl;
     jbw_caseload_totals *t = cl->scope;
     jbw_date fa = m->first_assigned[i];
-    int32_t wd = 0;
+    int32_t wd = 0, passed = 0;
     jbw_status st;
+    st = jbw_calendar_workdays_between(&passed, c->cal, m->start[i], cl->date);
+    if (st != JBW_OK)
+        return st;
+    if (passed <= cl->coupling_workdays)
+        return JBW_OK;
     t[0].coupling_started++;
     t[sc_org].coupling_started++;
     t[sc_reg].coupling_started++;
@@ -300,14 +309,10 @@ static jbw_status count_coupling(compute_ctx *c, size_t i,
             t[sc_reg].coupling_within++;
         }
     } else if (state == JBW_STATE_NIEUW) {
-        st = jbw_calendar_workdays_between(&wd, c->cal, m->start[i], cl->date);
-        if (st != JBW_OK)
-            return st;
-        if (wd > cl->coupling_workdays) {
-            t[0].coupling_waiting_past++;
-            t[sc_org].coupling_waiting_past++;
-            t[sc_reg].coupling_waiting_past++;
-        }
+        /* still without a first worker, its werkdagen over */
+        t[0].coupling_waiting_past++;
+        t[sc_org].coupling_waiting_past++;
+        t[sc_reg].coupling_waiting_past++;
     }
     return JBW_OK;
 }

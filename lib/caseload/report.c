@@ -33,9 +33,9 @@ jbw_status jbw_report_options_init(jbw_report_options *opts,
 
 /* The words of the report, Dutch and English. */
 typedef struct words {
-    const char *title, *norm, *per_fte, *period, *to, *totals, *by_org,
-        *by_region, *by_kind, *workers, *top, *org_key, *region_key, *children,
-        *measures;
+    const char *title, *norm, *per_fte, *period, *to, *counted, *totals,
+        *by_org, *by_region, *by_kind, *workers, *top, *org_key, *region_key,
+        *children, *measures;
     const char *rows[13];
     const char *units[13];
     const char *group_headers[9];
@@ -50,6 +50,7 @@ static const words nl = {
     "per fte",
     "Koppeling binnen %ld werkdagen: maatregelen gestart van",
     "t/m",
+    "\nEen maatregel telt mee zodra zijn %ld werkdagen voorbij zijn.",
     "Totaal",
     "Per organisatie (GI)",
     "Per regio (maatregelen in hun regio, jeugdbeschermers in de hunne)",
@@ -87,6 +88,7 @@ static const words en = {
     "per FTE",
     "Koppeling (first worker) within %ld werkdagen: measures started from",
     "to",
+    "\nA measure counts once its %ld werkdagen are over.",
     "Totals",
     "By organisation (GI)",
     "By region (measures in their region, workers in theirs)",
@@ -416,6 +418,7 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
     jbw__buf_date(&b, from);
     jbw__buf_printf(&b, " %s ", c.w->to);
     jbw__buf_date(&b, to);
+    jbw__buf_printf(&b, c.w->counted, (long)c.coupling_workdays);
 
     jbw_caseload_totals_get(&c.t, cl);
     jbw__buf_printf(&b, "\n\n%s\n", c.w->totals);

@@ -547,12 +547,18 @@ static jbw_status section_coupling(jbw__brief_ctx *c)
                     "hoeveel kregen binnen %d werkdagen na de start (de dag "
                     "dat de GI werd belast) een eerste vaste "
                     "jeugdbeschermer? Werkdagen volgen de CAO Jeugdzorg "
-                    "(zonder weekend en feestdagen).",
+                    "(zonder weekend en feestdagen). Een maatregel telt "
+                    "mee zodra zijn %d werkdagen voorbij zijn: van een "
+                    "maatregel die korter geleden startte, is nog niet te "
+                    "zeggen of hij op tijd een jeugdbeschermer krijgt.",
                     "Of the measures started from %s to %s: how many had a "
                     "first fixed worker within %d werkdagen of the start (the "
                     "day the GI was charged)? Werkdagen follow the CAO "
-                    "Jeugdzorg (no weekends or holidays)."),
-                  e, f, (int)wd);
+                    "Jeugdzorg (no weekends or holidays). A measure counts "
+                    "once its %d werkdagen are over: for a measure started "
+                    "more recently, it is too early to say whether it gets "
+                    "a worker in time."),
+                  e, f, (int)wd, (int)wd);
     if (c->scope_key) {
         fmtbuf a, b, p;
         jbw__doc_text(

@@ -5,8 +5,8 @@ Definitions on a reference date d (docs/norms.md): capacity = fte x
 ramp(tenure) x caseload_per_fte; load = sum of kind weights over the units
 assigned; required FTE = sum of weights over all active units /
 caseload_per_fte; FTE gap = required - effective; the coupling norm is the
-share of measures started in the period whose first worker came within 5
-werkdagen.
+share of measures started in the period, once their 5 werkdagen are over
+on the date, whose first worker came within 5 werkdagen.
 """
 from __future__ import annotations
 

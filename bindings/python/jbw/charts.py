@@ -139,8 +139,9 @@ def chart_coupling(result: CaseloadResult,
                    lang: Union[Lang, str] = "nl", title: Optional[str] = None,
                    notice: Optional[str] = None, suppress_below: int = 0,
                    round_to: int = 0, registry: RegistryLike = None) -> str:
-    """The share of measures started in the period that had a first worker
-    within the coupling norm (5 werkdagen), per organisation or region."""
+    """The share of measures started in the period (once their werkdagen
+    are over on the date) that had a first worker within the coupling norm
+    (5 werkdagen), per organisation or region."""
     o = _options(lang, title, notice, suppress_below, round_to, registry)
     return take_string(C.jbw_chart_coupling_svg,
                        instance(result, CaseloadResult, "result")._p, int(group),
