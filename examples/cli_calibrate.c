@@ -26,10 +26,26 @@ static int write_scenario(const jbw_cli *cli, const jbw_calibration *cal)
     char *text = NULL;
     size_t len = 0;
     int rc;
+    int k;
     if (jbw_cli_check(jbw_calibration_scenario(&text, &len, cal)))
         return 1;
     rc = write_to(cli->scenario_out, text, len);
     jbw_free(text);
+    /* a note on an estimate means it is unreliable: the file leaves it
+     * out, which a forecast made with it would not show */
+    for (k = 0; rc == 0 && k < jbw_kind_count(); k++) {
+        jbw_calibration_kind c;
+        const char *note = jbw_calibration_kind_note(cal, (jbw_kind)k);
+        memset(&c, 0, sizeof c);
+        c.version = JBW_CALIBRATION_KIND_VERSION;
+        if (note && jbw_calibration_kind_get(&c, cal, (jbw_kind)k) == JBW_OK &&
+            c.basis == JBW_BASIS_ESTIMATED)
+            fprintf(stderr,
+                    "jbw: note: %s leaves out duration.%s (%s); a forecast "
+                    "with it keeps its own duration for %s\n",
+                    cli->scenario_out, jbw_kind_code((jbw_kind)k), note,
+                    jbw_kind_code((jbw_kind)k));
+    }
     return rc;
 }
 

@@ -1551,6 +1551,37 @@ class Calibrate(unittest.TestCase):
         self.assertIn("(6 months)", text)
         run("forecast", "--months", "3", "--scenario", path)
 
+    def test_scenario_out_leaves_out_an_unreliable_duration(self):
+        # the rule: a duration whose estimate is unreliable (the example's
+        # OTS, over 10 windows of 12 months) is written only as a comment,
+        # stderr says so, and a forecast with the file keeps its own.
+        path = os.path.join(cli.WORK, "calibrated12.txt")
+        p = run("calibrate", "--scenario-out", path)
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        self.assertIn("# duration.OTS = ", "\n".join(lines))
+        self.assertFalse(any(line.startswith("duration.OTS") for line in lines))
+        self.assertTrue(any(line.startswith("duration.VOTS = ") for line in lines))
+        self.assertIn(f"jbw: note: {path} leaves out duration.OTS (unreliable: "
+                      "over 10x the window", p.stderr)
+        self.assertNotIn("duration.VOTS", p.stderr)
+        # with the line as written, the forecast is that of the file
+        # without it; with the line made a value, it changes
+        kept = os.path.join(cli.WORK, "calibrated12-none.txt")
+        taken = os.path.join(cli.WORK, "calibrated12-ots.txt")
+        with open(kept, "w", encoding="utf-8") as f:
+            f.write("\n".join(line for line in lines
+                              if not line.startswith("# duration.OTS = ")) + "\n")
+        with open(taken, "w", encoding="utf-8") as f:
+            f.write("\n".join(line.replace("# duration.OTS = ", "duration.OTS = ")
+                              for line in lines) + "\n")
+        def mean(scenario):
+            out = run("forecast", "--months", "6", "--format", "json",
+                      "--scenario", scenario).stdout
+            return json.loads(out)["mean"]
+        self.assertEqual(mean(path), mean(kept))
+        self.assertNotEqual(mean(path), mean(taken))
+
     def test_a_window_out_of_range_is_a_usage_error(self):
         run("calibrate", "--window-months", "0", check_rc=2)
         p = run("calibrate", "--window-months", "600", check_rc=1)

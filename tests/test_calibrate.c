@@ -278,6 +278,10 @@ static void a_kind_without_exits_gets_the_default_with_a_note(void **state)
  * 12.25462 months, MLE 12.25462: over 10 x the 1-month window, from 1
  * exit against a stock of 12. With min_events 2 the same kind has too few
  * exits: "1 exit in the window, fewer than 2: the default".
+ * An unreliable duration is not forecast on: jbw_calibration_apply()
+ * leaves the params' duration of the kind (its inflow is set), the
+ * scenario file has its line only as a comment, and the CSV gives the
+ * note.
  */
 static void an_estimate_far_beyond_the_window_is_marked(void **state)
 {
@@ -285,7 +289,9 @@ static void an_estimate_far_beyond_the_window_is_marked(void **state)
     jbw_calibrate_options o = JBW_CALIBRATE_OPTIONS_INIT;
     jbw_calibration *cal = NULL;
     jbw_calibration_kind g;
-    char *json = NULL, *text = NULL, *sc = NULL;
+    jbw_forecast_params p = JBW_FORECAST_PARAMS_INIT, q;
+    jbw_scenario *parsed = NULL;
+    char *json = NULL, *text = NULL, *sc = NULL, *csv = NULL;
     char id[8];
     int i;
     (void)state;
@@ -322,7 +328,25 @@ static void an_estimate_far_beyond_the_window_is_marked(void **state)
     assert_ok(jbw_calibration_scenario(&sc, NULL, cal));
     assert_non_null(strstr(sc, "# unreliable: over 10x the window, an "
                                "extrapolation from 1 exit against a stock "
-                               "of 12\nduration.VOOGDIJ = "));
+                               "of 12\n# so it is left out, and the "
+                               "forecast's own duration.VOOGDIJ stands:\n"
+                               "# duration.VOOGDIJ = "));
+    assert_null(strstr(sc, "\nduration.VOOGDIJ"));
+    assert_ok(jbw_calibration_csv(&csv, NULL, cal));
+    assert_non_null(strstr(csv, ",estimated,12,\"unreliable: over 10x the "
+                                "window, an extrapolation from 1 exit "
+                                "against a stock of 12\""));
+    p.duration[JBW_KIND_VOOGDIJ] = 99.0;
+    p.inflow[JBW_KIND_VOOGDIJ] = 99.0;
+    q = p;
+    assert_ok(jbw_calibration_apply(&p, cal));
+    assert_near(p.duration[JBW_KIND_VOOGDIJ], 99.0, 0);
+    assert_near(p.inflow[JBW_KIND_VOOGDIJ], g.inflow_per_month, 0);
+    assert_ok(jbw_scenario_parse(&parsed, sc, strlen(sc), "calibrated"));
+    assert_ok(jbw_scenario_apply(&q, parsed));
+    assert_near(q.duration[JBW_KIND_VOOGDIJ], 99.0, 0);
+    jbw_scenario_free(parsed);
+    jbw_free(csv);
     jbw_free(json);
     jbw_free(text);
     jbw_free(sc);
@@ -732,7 +756,7 @@ static void csv_has_a_row_per_kind_and_one_for_staff(void **state)
     assert_int_equal(lines, 1 + JBW_KIND_COUNT + 1);
     /* OTS: 3 started, 0.25, 3 exits, the exposure, estimated, stock 2 */
     assert_non_null(strstr(csv, "kind,OTS,3,0.25,3,"));
-    assert_non_null(strstr(csv, ",estimated,2\n"));
+    assert_non_null(strstr(csv, ",estimated,2,\n")); /* no note */
     assert_non_null(strstr(csv, "kind,VOTS,1,"));
     assert_non_null(strstr(csv, "staff,staff,2,0.125,2,"));
     jbw_free(csv);
@@ -1079,7 +1103,7 @@ static void calibration_and_backtest_writers_carry_the_data_notice(void **state)
         lines += out[i] == '\n';
     assert_int_equal(lines, 1 + JBW_KIND_COUNT + 1);
     assert_int_equal(lines_ending_in(out, notice), JBW_KIND_COUNT + 1);
-    assert_non_null(strstr(out, ",stock,data_notice\n"));
+    assert_non_null(strstr(out, ",stock,note,data_notice\n"));
     jbw_free(out);
     assert_ok(jbw_calibration_scenario(&out, NULL, cal));
     assert_int_equal(strncmp(out, "# ", 2), 0);

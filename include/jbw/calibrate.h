@@ -166,8 +166,9 @@ JBW_API jbw_status jbw_calibration_kind_get(jbw_calibration_kind *out,
  * for CLAMPED "estimate below 1 month: the model's minimum of 1"; for an
  * ESTIMATED mean duration over 10 times the window, "unreliable: over 10x
  * the window, an extrapolation from 61 exits against a stock of 2358" (the
- * records saw few measures end against the stock; the forecast still
- * gets the estimate). So a note on an ESTIMATED kind always means that
+ * records saw few measures end against the stock; jbw_calibration_apply()
+ * and the scenario file leave it out, while the kind's figures and
+ * mean_duration_months still give it). So a note on an ESTIMATED kind always means that
  * its estimate is unreliable. English text, owned by `cal` (valid until
  * jbw_calibration_free()); NULL also for a NULL `cal` or an unknown kind.
  * Since 0.2.
@@ -234,7 +235,10 @@ JBW_API jbw_status jbw_calibration_assignment_get(
 /*
  * Writes the calibrated inflow and mean duration of every kind, the
  * turnover and the monthly hiring (hires_fte) into `params` and leaves
- * the rest (start state, months, hire_months).
+ * the rest (start state, months, hire_months). A kind whose estimated
+ * duration is unreliable (over 10 times the window; its note says so,
+ * see jbw_calibration_kind_note()) keeps the duration `params` has: an
+ * extrapolation from few exits is not forecast on.
  * Errors: JBW_EINVAL (NULL), JBW_EVERSION; `params` is then untouched.
  */
 JBW_API jbw_status jbw_calibration_apply(jbw_forecast_params *params,
@@ -256,12 +260,15 @@ JBW_API jbw_status jbw_calibration_apply(jbw_forecast_params *params,
  *         (NaN as null; "note" null for an estimate);
  *  CSV:   one row per kind and one for staff: section,key,started,
  *         inflow_per_month,exits,exposure_months,mle_months,low_months,
- *         high_months,value,basis,stock (staff: key "staff", value the
- *         turnover, exits the leavers, started the hires);
+ *         high_months,value,basis,stock,note (staff: key "staff", value
+ *         the turnover, exits the leavers, started the hires; note as in
+ *         the JSON, empty for a plain estimate);
  *  text:  tables for people, with a note beside every default;
  *  scenario: a scenario file (jbw_scenario_parse()) setting inflow.KIND,
  *         duration.KIND, turnover and hires_fte, each value preceded by a
- *         comment giving its basis (the counts and the window).
+ *         comment giving its basis (the counts and the window); the
+ *         duration of a kind whose estimate is unreliable is written as a
+ *         comment only, so that the forecast's own duration stands.
  */
 JBW_API jbw_status jbw_calibration_json(char **out, size_t *len,
                                         const jbw_calibration *cal);

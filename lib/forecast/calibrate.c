@@ -396,12 +396,17 @@ static void basis_note(char *out, jbw_basis basis, size_t events,
  * FAR_WINDOWS windows, that it is an extrapolation: the records saw few
  * measures end against the stock, and a constant exit rate carries the
  * rest (an OTS, imposed for a year at first, seldom ends young). */
+static int unreliable(const jbw_calibration_kind *k, int32_t window_months)
+{
+    return k->basis == JBW_BASIS_ESTIMATED &&
+           k->mle_months > FAR_WINDOWS * (double)window_months;
+}
+
 static void kind_note(char *out, const jbw_calibration_kind *k,
                       int32_t window_months, size_t min_events)
 {
     basis_note(out, k->basis, k->exits, "exit", "exits", min_events);
-    if (k->basis == JBW_BASIS_ESTIMATED &&
-        k->mle_months > FAR_WINDOWS * (double)window_months)
+    if (unreliable(k, window_months))
         snprintf(out, NOTE_SIZE,
                  "unreliable: over %dx the window, an extrapolation from %zu "
                  "%s against a stock of %zu",
@@ -599,7 +604,9 @@ jbw_status jbw_calibration_apply(jbw_forecast_params *params,
                           params->version);
     for (i = 0; i < JBW_KIND_COUNT; i++) {
         params->inflow[i] = cal->kinds[i].inflow_per_month;
-        params->duration[i] = cal->kinds[i].mean_duration_months;
+        /* an extrapolated duration is not forecast on: params keep theirs */
+        if (!unreliable(&cal->kinds[i], cal->window_months))
+            params->duration[i] = cal->kinds[i].mean_duration_months;
     }
     params->turnover = cal->staff.turnover_annual;
     params->hires_fte = cal->staff.hires_fte_per_month;

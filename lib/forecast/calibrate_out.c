@@ -103,15 +103,16 @@ static void kind_fields(jbw__buf *b, int form, const jbw_calibration_kind *k,
                        k->mean_duration_months, 6);
     jbw__row_text(&w, "basis", jbw_basis_code(k->basis));
     jbw__row_size(&w, "stock", k->stock);
-    jbw__row_text_as(&w, NULL, "note", v->kind_notes[k->kind]);
+    jbw__row_text(&w, "note", v->kind_notes[k->kind]);
 }
 
 /* The staff's figures in the columns of a kind's CSV row: hires as
  * started, hiring per month as inflow, leavers as exits, FTE-months of
  * exposure, the turnover estimates and the turnover used as value, the
  * workers as stock. */
-static void staff_csv(jbw__buf *b, const jbw_calibration_staff *s)
+static void staff_csv(jbw__buf *b, const view *v)
 {
+    const jbw_calibration_staff *s = &v->staff;
     jbw__row w;
     jbw__row_init(&w, b, JBW__ROW_CSV, 1);
     jbw__row_text(&w, "section", "staff");
@@ -126,6 +127,7 @@ static void staff_csv(jbw__buf *b, const jbw_calibration_staff *s)
     jbw__row_number(&w, "value", s->turnover_annual, 6);
     jbw__row_text(&w, "basis", jbw_basis_code(s->basis));
     jbw__row_size(&w, "stock", s->workers);
+    jbw__row_text(&w, "note", v->staff_note);
 }
 
 static void json_staff(jbw__buf *b, const view *v)
@@ -207,7 +209,7 @@ jbw_status jbw_calibration_csv(char **out, size_t *len,
         kind_fields(&b, JBW__ROW_CSV, &v.kinds[i], &v);
         jbw__notice_csv_row_end(&b, v.notice);
     }
-    staff_csv(&b, &v.staff);
+    staff_csv(&b, &v);
     jbw__notice_csv_row_end(&b, v.notice);
     return jbw__buf_finish(&b, out, len);
 }
@@ -381,9 +383,13 @@ static void scenario_kind(jbw__buf *b, const view *v,
         jbw__buf_putc(b, '\n');
     }
     if (k->basis == JBW_BASIS_ESTIMATED && v->kind_notes[k->kind]) {
+        /* unreliable (the only note of an estimate): not forecast on */
         jbw__buf_puts(b, "# ");
         kind_note(b, k, v);
-        jbw__buf_putc(b, '\n');
+        jbw__buf_printf(b,
+                        "\n# so it is left out, and the forecast's own "
+                        "duration.%s stands:\n# ",
+                        code);
     }
     scenario_line(b, "duration", code, k->mean_duration_months);
 }

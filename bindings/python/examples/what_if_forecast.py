@@ -66,9 +66,8 @@ for k in calibration.kinds:
         print(f"  {k.kind.code:<20} inflow {k.inflow_per_month:6.2f}/month, "
               f"duration {k.mean_duration_months:6.1f} months{note}")
         if k.unreliable:
-            # a duration calibrate does not trust is not forecast on: the
-            # library's default stays, and the output says so beside it
-            base.duration[k.kind] = start.duration[k.kind]
+            # a duration calibrate does not trust is not forecast on:
+            # apply() kept the library's default, and the output says so
             print(f"  {'':<20} WARNING {k.note}")
             print(f"  {'':<20} the forecast keeps the default duration, "
                   f"{start.duration[k.kind]:.1f} months")

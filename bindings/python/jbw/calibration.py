@@ -171,9 +171,10 @@ class CalibrationKind:
     default or the minimum was used, or, for an estimate over 10 times
     the window, "unreliable: over 10x the window, an extrapolation from 61
     exits against a stock of 2358". ``unreliable`` is True in that last
-    case: the forecast still gets the estimate, but the records saw too few
-    measures end to support it; print ``note`` beside any figure made
-    with it."""
+    case: the records saw too few measures end to support the estimate, so
+    :meth:`Calibration.apply` and the scenario file leave that duration
+    out (the forecast keeps its own); ``mean_duration_months`` still gives
+    the estimate."""
     kind: Kind
     started: int
     inflow_per_month: float
@@ -311,7 +312,8 @@ class Calibration(Handle):
     def apply(self, params: Optional[ForecastParams] = None) -> ForecastParams:
         """A copy of ``params`` (default: :meth:`ForecastParams.default`)
         with the calibrated inflow and duration of every kind, the turnover
-        and the monthly hiring."""
+        and the monthly hiring; a kind whose duration is ``unreliable``
+        keeps the duration ``params`` has."""
         p, keep = (params or ForecastParams.default())._to_c()
         C.jbw_calibration_apply(byref(p), self._p)
         return ForecastParams._from_c(p)

@@ -164,6 +164,25 @@ class Calibrate(unittest.TestCase):
         self.assertEqual(ots.note, "unreliable: over 10x the window, an extrapolation "
                                    f"from {ots.exits} exits against a stock of {ots.stock}")
 
+    def test_apply_keeps_the_duration_of_an_unreliable_kind(self):
+        # the rule: apply() sets every kind's inflow, but an unreliable
+        # duration (OTS, VOOGDIJ, JR_TB_GEDWONGEN on the example, see the
+        # test above) is not forecast on: the params keep theirs. The
+        # defaults are set to 7 months here so that no other rule can give
+        # the same figure.
+        with jbw.Snapshot.example() as snap, jbw.calibrate(snap) as cal:
+            kinds = cal.kinds
+            params = jbw.ForecastParams.default()
+            for k in K:
+                params.duration[k] = 7.0
+            applied = cal.apply(params)
+        for k in kinds:
+            self.assertEqual(applied.inflow[k.kind], k.inflow_per_month, k.kind.code)
+            want = 7.0 if k.unreliable else k.mean_duration_months
+            self.assertEqual(applied.duration[k.kind], want, k.kind.code)
+        self.assertEqual(applied.duration[K.OTS], 7.0)
+        self.assertNotEqual(applied.duration[K.VOTS], 7.0)
+
     def test_what_if_forecast_warns_beside_an_unreliable_duration(self):
         script = os.path.join(os.path.dirname(__file__), os.pardir, "examples",
                               "what_if_forecast.py")
