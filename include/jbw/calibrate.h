@@ -168,9 +168,9 @@ JBW_API jbw_status jbw_calibration_kind_get(jbw_calibration_kind *out,
  * the window, an extrapolation from 61 exits against a stock of 2358" (the
  * records saw few measures end against the stock; jbw_calibration_apply()
  * and the scenario file leave it out, while the kind's figures and
- * mean_duration_months still give it). So a note on an ESTIMATED kind always means that
- * its estimate is unreliable. English text, owned by `cal` (valid until
- * jbw_calibration_free()); NULL also for a NULL `cal` or an unknown kind.
+ * mean_duration_months still give it). So a note on an ESTIMATED kind always
+ * means that its estimate is unreliable. English text, owned by `cal` (valid
+ * until jbw_calibration_free()); NULL also for a NULL `cal` or an unknown kind.
  * Since 0.2.
  */
 JBW_API const char *jbw_calibration_kind_note(const jbw_calibration *cal,
