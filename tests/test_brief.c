@@ -991,6 +991,9 @@ static void brief_says_room_and_a_base_without_hiring(void **state)
     assert_contains(html, "Ruimte in fte</th><td class=\"n\">0,5</td><td>"
                           "effectief min benodigd");
     assert_null(strstr(html, "Tekort in fte"));
+    /* the tables keep the sign, and their column says what it means */
+    assert_contains(html, "<th scope=\"col\">tekort in fte (negatief: "
+                          "ruimte)</th>");
     assert_contains(html, "De basis werft niemand");
     assert_contains(html, "Werving nodig om de wachtlijst binnen 12 maanden "
                           "weg te werken");

@@ -595,7 +595,8 @@ static void caseload_table(jbw__brief_ctx *c, jbw_group g, const char *id)
                  T(c, "caseload / capaciteit", "load / capacity"),
                  T(c, "benodigde fte", "FTE required"),
                  T(c, "benodigd / effectief", "required / effective"),
-                 T(c, "tekort fte", "FTE gap"));
+                 T(c, "tekort in fte (negatief: ruimte)",
+                   "FTE gap (negative: to spare)"));
     for (i = 0; i < n; i++) {
         jbw_caseload_totals x;
         const char *key = NULL;
