@@ -503,6 +503,9 @@ static void coupling_chart_gives_the_share_within_five_werkdagen(void **state)
     assert_contains(svg,
                     "Zuid-Holland Zuid: 50% (1 of 2; median 3 werkdagen).");
     assert_contains(svg, "per cent within the norm");
+    /* the subtitle says when a start counts (docs/norms.md) */
+    assert_contains(svg, "counted after 5 werkdagen; share with a worker "
+                         "within 5 werkdagen");
     jbw_free(svg);
     o.suppress_below = 3;
     assert_ok(jbw_chart_coupling_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o));

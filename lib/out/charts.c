@@ -688,11 +688,11 @@ jbw_status jbw_chart_coupling_svg(char **out, size_t *len,
              (int)wd, group_word(c.lang, group));
     snprintf(sub, sizeof sub,
              JBW__T(c.lang,
-                    "maatregelen gestart %s t/m %s; aandeel met een "
-                    "jeugdbeschermer binnen %d werkdagen",
-                    "measures started %s to %s; share with a worker within "
-                    "%d werkdagen"),
-             f, e, (int)wd);
+                    "gestart %s t/m %s, geteld na %d werkdagen; aandeel "
+                    "met een jeugdbeschermer binnen %d werkdagen",
+                    "started %s to %s, counted after %d werkdagen; share "
+                    "with a worker within %d werkdagen"),
+             f, e, (int)wd, (int)wd);
     jbw__buf_printf(&d,
                     JBW__T(c.lang, "Liggende staven per %s, %s.",
                            "Horizontal bars per %s, %s."),
