@@ -685,24 +685,29 @@ static const char *csv_kind(const char *path)
     return kind;
 }
 
-/* After a failed load: a hint for each file that looks like another slot's. */
-static void hint_slots(const jbw_cli *cli)
+/* After a failed load: a hint for each file that looks like another
+ * slot's; the number of hints. */
+static int hint_slots(const jbw_cli *cli)
 {
     static const jbw_cli_opt slots[] = {JBW_OPT_MEASURES, JBW_OPT_WORKERS,
                                         JBW_OPT_REGISTRY};
     const char *paths[3];
     size_t i;
+    int hints = 0;
     paths[0] = cli->measures;
     paths[1] = cli->workers;
     paths[2] = cli->registry;
     for (i = 0; i < 3; i++) {
         const char *kind = paths[i] ? csv_kind(paths[i]) : NULL;
-        if (kind && strcmp(kind, options[slots[i]].name + 2) != 0)
+        if (kind && strcmp(kind, options[slots[i]].name + 2) != 0) {
             fprintf(stderr,
                     "jbw: hint: '%s' looks like a %s file, given as %s "
                     "(did you mean --%s %s?)\n",
                     paths[i], kind, options[slots[i]].name, kind, paths[i]);
+            hints++;
+        }
     }
+    return hints;
 }
 
 /* --organisation/--region must name a key of the snapshot's registry. */
@@ -971,13 +976,15 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
     if (rc)
         return 1;
     if (jbw_cli_check(st)) {
-        /* the library names no option here: its message stays its own */
-        if (strstr(jbw_last_error(), ": unknown column '"))
+        /* the files named on the command line: --measures, --workers. A
+         * file in another's slot has the other's columns: the fix is the
+         * slot, and --allow-unknown-columns would only hide it, so its
+         * hint is left out then. The library names no option here: its
+         * message stays its own. */
+        if (!(measures == cli->measures && hint_slots(cli)) &&
+            strstr(jbw_last_error(), ": unknown column '"))
             fprintf(stderr, "jbw: hint: give --allow-unknown-columns to "
                             "ignore columns libjbw does not read\n");
-        /* the files named on the command line: --measures, --workers */
-        if (measures == cli->measures)
-            hint_slots(cli);
         return 1;
     }
     if (jbw_cli_load_notice(*out, measures)) {

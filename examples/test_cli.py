@@ -234,6 +234,11 @@ class Usage(unittest.TestCase):
         self.assertIn("hint", p.stderr)
         self.assertIn(f"--workers {w}", p.stderr)
         self.assertIn(f"--measures {m}", p.stderr)
+        # the swapped files' columns are unknown to their slots, but
+        # ignoring them is not the fix: only the slot hints are given
+        self.assertNotIn("--allow-unknown-columns", p.stderr)
+        hints = [l for l in p.stderr.splitlines() if l.startswith("jbw: hint:")]
+        self.assertEqual(len(hints), 2, p.stderr)
         # column names are case-blind, and so is the hint: a header in
         # capitals (ID,CHILD_ID,...) still says it holds measures
         upper = os.path.join(d, "MEASURES-UPPER.csv")
