@@ -91,8 +91,7 @@ static const option_row options[JBW_OPT_COUNT_] = {
                       "fnv-gi-2023, 12 measures per FTE)"},
     [JBW_OPT_MODEL] = {"--model", "F",
                        "waiting-risk model file (default: jbw-wachtrisico 2)"},
-    [JBW_OPT_TOP] = {"--top", "N",
-                     "only the first N rows (report: of --workers-table)"},
+    [JBW_OPT_TOP] = {"--top", "N", "only the first N rows"},
     [JBW_OPT_SCENARIO] = {"--scenario", "F", "scenario file"},
     [JBW_OPT_MONTHS] = {"--months", "N",
                         "horizon in months, 1 to " JBW_CLI_STR(
@@ -169,31 +168,45 @@ static const option_row options[JBW_OPT_COUNT_] = {
                       "latest)"},
 };
 
-/* The --lang help of the commands whose output does not (all) follow it
- * (docs/cli.md); they take it, as every command does, so that a script
- * can pass it to all. NULL: the option's own help. */
-static const char *lang_help(const jbw_cli_command *cmd)
+/*
+ * The help of an option that says something else for one command: the
+ * --lang help of the commands whose output does not (all) follow it
+ * (docs/cli.md; they take it, as every command does, so that a script
+ * can pass it to all), and what --top counts. NULL: the option's own
+ * help.
+ */
+static const char *own_help(const jbw_cli_command *cmd, int o)
 {
     static const char english[] = "accepted as by every command; this "
                                   "command's output is English or has no "
                                   "words";
     static const struct {
-        const char *command, *help;
+        const char *command;
+        int option;
+        const char *help;
     } own[] = {
-        {"calibrate", english},
-        {"regions", english},
-        {"export", english},
-        {"workdays", english},
-        {"version", english},
-        {"model", "accepted as by every command; the model file and --card "
-                  "are English, --register Dutch (the Algoritmeregister's "
-                  "language)"},
-        {"backtest", "nl (default) or en: the language of the --svg chart "
-                     "(the table is English)"},
+        {"calibrate", JBW_OPT_LANG, english},
+        {"regions", JBW_OPT_LANG, english},
+        {"export", JBW_OPT_LANG, english},
+        {"workdays", JBW_OPT_LANG, english},
+        {"version", JBW_OPT_LANG, english},
+        {"model", JBW_OPT_LANG,
+         "accepted as by every command; the model file and --card "
+         "are English, --register Dutch (the Algoritmeregister's "
+         "language)"},
+        {"backtest", JBW_OPT_LANG,
+         "nl (default) or en: the language of the --svg chart "
+         "(the table is English)"},
+        {"report", JBW_OPT_TOP,
+         "only the N most loaded workers of --workers-table (default: "
+         "all)"},
+        {"triage", JBW_OPT_TOP,
+         "only the N measures of highest waiting risk (default: all); the "
+         "count of all waiting and the --svg chart cover every one"},
     };
     size_t i;
     for (i = 0; i < sizeof own / sizeof own[0]; i++)
-        if (strcmp(cmd->name, own[i].command) == 0)
+        if (own[i].option == o && strcmp(cmd->name, own[i].command) == 0)
             return own[i].help;
     return NULL;
 }
@@ -201,9 +214,7 @@ static const char *lang_help(const jbw_cli_command *cmd)
 static void print_option(FILE *f, const jbw_cli_command *cmd, int o)
 {
     char left[64];
-    const char *help = options[o].help;
-    if (o == JBW_OPT_LANG && lang_help(cmd))
-        help = lang_help(cmd);
+    const char *help = own_help(cmd, o) ? own_help(cmd, o) : options[o].help;
     if (o == JBW_OPT_FORMAT && cmd->formats)
         help = cmd->formats;
     if (o == JBW_OPT_THREADS && cmd->threads)

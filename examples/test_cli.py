@@ -125,6 +125,20 @@ class Usage(unittest.TestCase):
         self.assertIn("the language of the --svg chart (the table is English)",
                       self.help_line("backtest", "--lang"))
 
+    def test_top_help_says_what_each_command_keeps(self):
+        # report's --top cuts its per-worker table, triage's the ranked
+        # waiting list: neither help may describe the other's
+        report = self.help_line("report", "--top")
+        triage = self.help_line("triage", "--top")
+        self.assertIn("the N most loaded workers of --workers-table", report)
+        self.assertIn("the N measures of highest waiting risk", triage)
+        self.assertNotIn("workers-table", triage)
+        self.assertNotIn("report", triage)
+        # and it says true: --top 2 keeps 2 cases, the count of all stays
+        doc = json.loads(run("triage", "--top", "2", "--format", "json").stdout)
+        self.assertEqual(len(doc["cases"]), 2)
+        self.assertGreater(doc["waiting"], 2)
+
     def test_format_help_names_the_formats_the_command_takes(self):
         def format_line(cmd):
             return self.help_line(cmd, "--format")
