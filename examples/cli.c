@@ -1067,6 +1067,17 @@ static int check_date(const jbw_cli *cli, const jbw_snapshot *snap)
     return 0;
 }
 
+int jbw_cli_check_scope(const jbw_cli *cli, const jbw_snapshot *snap)
+{
+    int rc = 0;
+    if (cli->organisation)
+        rc = check_key(jbw_snapshot_registry(snap), "--organisation",
+                       cli->organisation, 0);
+    if (!rc && cli->region)
+        rc = check_key(jbw_snapshot_registry(snap), "--region", cli->region, 1);
+    return rc;
+}
+
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
 {
     jbw_registry *reg = NULL;
@@ -1093,11 +1104,8 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
             note_planned_reference_date(*out);
     }
     rc = check_date(cli, *out);
-    if (!rc && cli->organisation)
-        rc = check_key(jbw_snapshot_registry(*out), "--organisation",
-                       cli->organisation, 0);
-    if (!rc && cli->region)
-        rc = check_key(jbw_snapshot_registry(*out), "--region", cli->region, 1);
+    if (!rc)
+        rc = jbw_cli_check_scope(cli, *out);
     if (rc) {
         jbw_snapshot_free(*out);
         *out = NULL;

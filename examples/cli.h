@@ -175,6 +175,13 @@ int jbw_cli_check(jbw_status st);
  */
 int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out);
 /*
+ * --organisation and --region against the registry of `snap`: 0, or 2
+ * after printing the key that is not in it and the valid keys with their
+ * names (as jbw_cli_load does; the exports of --history are checked with
+ * it too, so that the user reads the option, not a library function).
+ */
+int jbw_cli_check_scope(const jbw_cli *cli, const jbw_snapshot *snap);
+/*
  * The registry of --registry, read within the limits of the command line,
  * or the embedded Zuid-West registry; 0, or 1 after the library's message.
  */
@@ -241,7 +248,8 @@ int jbw_cli_backtest(jbw_cli *cli);
 int jbw_cli_series_history(jbw_cli *cli);
 int jbw_cli_brief(jbw_cli *cli);
 /* The series of a --history folder (one point per export) and the latest
- * export's snapshot (the caller frees both); 0, or 1 after a message. */
+ * export's snapshot (the caller frees both); 0, or 1 after a message (2:
+ * --organisation or --region is not in the registry). */
 int jbw_cli_history_series(jbw_cli *cli, jbw_series **series,
                            jbw_snapshot **latest);
 

@@ -188,8 +188,9 @@ static int load_export(history *h, const jbw_cli *cli, const jbw_registry *reg,
     return 0;
 }
 
-/* Every subfolder of --history named by a date; 0, or 1 when the folder
- * cannot be read, holds no dated export, or an export is bad. */
+/* Every subfolder of --history named by a date; 0, 1 when the folder
+ * cannot be read, holds no dated export, or an export is bad, or 2 when
+ * --organisation or --region is not in the registry. */
 static int load_history(history *h, const jbw_cli *cli)
 {
     jbw_registry *reg = NULL;
@@ -234,6 +235,12 @@ static int load_history(history *h, const jbw_cli *cli)
         return rc;
     }
     qsort(h->snaps, h->count, sizeof *h->snaps, by_date);
+    /* every export is read with the one registry: the latest's keys are
+     * those of all */
+    if ((rc = jbw_cli_check_scope(cli, h->snaps[h->count - 1])) != 0) {
+        history_free(h);
+        return rc;
+    }
     note_left_out(h);
     return 0;
 }

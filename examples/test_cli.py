@@ -1742,6 +1742,29 @@ class Backtest(unittest.TestCase):
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
 
+    def test_a_history_checks_organisation_and_region_as_files_do(self):
+        # --organisation and --region with --history are checked against
+        # the registry as with --measures/--workers: the option and the
+        # valid keys (exit 2), not a library function's name (exit 1)
+        root = self.history(["2025-08-01", "2025-09-01"], name="history-keys")
+        for cmd in (("brief", "--format", "md"),
+                    ("backtest", "--from", "2025-08-01", "--months", "1")):
+            with self.subTest(cmd[0]):
+                p = run(*cmd, "--history", root, "--organisation", "XX",
+                        check_rc=2)
+                self.assertEqual(
+                    p.stderr, "jbw: --organisation 'XX' is not in the registry; "
+                    "valid keys: JBWEST (Jeugdbescherming west), WSS (William "
+                    "Schrikker Stichting), LDH (Leger des Heils Jeugdbescherming "
+                    "& Reclassering)\n")
+                p = run(*cmd, "--history", root, "--region", "zhz", check_rc=2)
+                self.assertTrue(p.stderr.startswith(
+                    "jbw: --region 'zhz' is not in the registry; valid keys: "),
+                    p.stderr)
+                self.assertNotIn("jbw_", p.stderr)
+                # a key of the registry passes
+                run(*cmd, "--history", root, "--organisation", "WSS")
+
     def test_a_history_loads_as_measures_and_workers_do(self):
         # --lenient and the limits apply to every export of a history as
         # to --measures/--workers: each rejected row is listed with its
