@@ -212,6 +212,18 @@ static void writers_carry_the_notice_and_the_language(void **state)
     /* the arrivals are an assumption: the assumptions line says so */
     assert_non_null(strstr(text, "komen uit de parameters van de prognose"));
     jbw_free(text);
+    {
+        /* the shares of the needed FTE in plain Dutch: 0.904 and 0.238
+         * are 90,4% and 23,8%; no German "überhaupt" */
+        jbw_queue_answer qs = q;
+        qs.needed.share_within = 0.904;
+        qs.needed.p_wait = 0.238;
+        assert_ok(jbw_queue_answer_text(&text, &len, &qs, NULL));
+        assert_non_null(strstr(text, "(90,4% binnen de termijn, 23,8% moet "
+                                     "op een plek wachten)\n"));
+        assert_null(strstr(text, "berhaupt"));
+        jbw_free(text);
+    }
 
     o.lang = JBW_LANG_EN;
     o.data_notice = "SYNTHETIC test data";
@@ -264,16 +276,28 @@ static void writers_carry_the_notice_and_the_language(void **state)
     assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
     assert_non_null(strstr(text, "Relief"));
     jbw_free(text);
-    /* the hiring is found to 0.001 FTE: its text keeps three decimals, the
-     * total one, also where the last digits are zeros */
+    /* the hiring is found to 0.001 FTE: its English text keeps three
+     * decimals, the total one, also where the last digits are zeros */
     r.hires_fte_per_month = 0.33;
     r.total_hires_fte = 4.0;
     assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
     assert_non_null(
         strstr(text, "hire 0.330 FTE every month (4.0 FTE in all)"));
     jbw_free(text);
+    /* the Dutch text, which a council reads, gives FTE with one decimal,
+     * as the brief does, kept where it is a zero: 0.33 is 0,3 */
     assert_ok(jbw_relief_answer_text(&text, &len, &r, NULL));
-    assert_non_null(strstr(text, "elke maand 0,330 fte aannemen (4,0 fte"));
+    assert_non_null(strstr(text, "elke maand 0,3 fte aannemen (4,0 fte"));
+    jbw_free(text);
+    /* 8.598 a month is 8,6; 12 months of it, 103.176, are 103,2 */
+    r.hires_fte_per_month = 8.598;
+    r.total_hires_fte = 103.176;
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, NULL));
+    assert_non_null(strstr(text, "elke maand 8,6 fte aannemen (103,2 fte in "
+                                 "totaal)"));
+    jbw_free(text);
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
+    assert_non_null(strstr(text, "hire 8.598 FTE every month (103.2 FTE"));
     jbw_free(text);
     /* one month is "1 maand", "1 month" */
     r.within_months = 1;

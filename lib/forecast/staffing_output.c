@@ -66,7 +66,8 @@ static void put_num(jbw__buf *b, double v, int decimals, jbw_lang lang)
 }
 
 /* The hiring answer is found to 0.001 FTE: its figures keep their
- * decimals, whatever the last digits. */
+ * decimals, whatever the last digits (one in the Dutch text, which a
+ * council reads: as the brief shows FTE). */
 static void put_fixed(jbw__buf *b, double v, int decimals, jbw_lang lang)
 {
     put_number(b, v, decimals, lang, 1);
@@ -115,7 +116,7 @@ jbw_status jbw_relief_answer_text(char **out, size_t *len,
         put_num(&b, a->target_waiting, 0, o->lang);
         jbw__buf_puts(&b, " maatregelen,\nelke maand ");
     }
-    put_fixed(&b, a->hires_fte_per_month, 3, o->lang);
+    put_fixed(&b, a->hires_fte_per_month, en ? 3 : 1, o->lang);
     jbw__buf_puts(&b, en ? " FTE every month (" : " fte aannemen (");
     put_fixed(&b, a->total_hires_fte, 1, o->lang);
     jbw__buf_puts(&b, en ? " FTE in all), at " : " fte in totaal), bij ");
@@ -241,7 +242,8 @@ jbw_status jbw_queue_answer_text(char **out, size_t *len,
     put_pct(&b, a->needed.share_within, l);
     jbw__buf_puts(&b, en ? " within, " : " binnen de termijn, ");
     put_pct(&b, a->needed.p_wait, l);
-    jbw__buf_puts(&b, en ? " wait at all)\nNow: " : " wacht überhaupt)\nNu: ");
+    jbw__buf_puts(&b, en ? " wait at all)\nNow: "
+                         : " moet op een plek wachten)\nNu: ");
     put_num(&b, a->current_effective_fte, 1, l);
     jbw__buf_printf(&b,
                     en ? " effective FTE = %zu slots: "
