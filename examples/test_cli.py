@@ -1601,6 +1601,32 @@ class Calibrate(unittest.TestCase):
         self.assertEqual(mean(path), mean(kept))
         self.assertNotEqual(mean(path), mean(taken))
 
+    def test_no_leavers_says_turnover_is_not_estimated(self):
+        # the example's workers without a leaving date: 0 leavers, so no
+        # turnover estimate nor interval (JSON null), and the default 0.2
+        # is used; the text says so in words, not "-% (95% - - -%)"
+        d = os.path.join(cli.WORK, "no-leavers")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        path = os.path.join(d, "workers.csv")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        k = lines[0].split(",").index("leaving")
+        for i in range(1, len(lines)):
+            fields = lines[i].split(",")
+            fields[k] = ""
+            lines[i] = ",".join(fields)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        inputs = ("--measures", os.path.join(d, "measures.csv"), "--workers", path)
+        staff = json.loads(run("calibrate", "--format", "json", *inputs).stdout)["staff"]
+        self.assertEqual(staff["leavers"], 0)
+        self.assertIsNone(staff["mle_turnover"])
+        text = run("calibrate", *inputs).stdout
+        self.assertIn("leavers 0 (0.0 FTE), hazard 0.000 a year; turnover not "
+                      "estimated (no leavers in the window); used 20.0% (", text)
+        self.assertNotIn("-%", text)
+
     def test_a_window_out_of_range_is_a_usage_error(self):
         run("calibrate", "--window-months", "0", check_rc=2)
         p = run("calibrate", "--window-months", "600", check_rc=1)

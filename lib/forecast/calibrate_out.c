@@ -286,12 +286,20 @@ static void text_staff(jbw__buf *b, const view *v)
     jbw__buf_puts(b, " FTE), hazard");
     text_number(b, 0, 3, s->hazard_annual);
     jbw__buf_puts(b, " a year; turnover");
-    text_number(b, 0, 1, 100.0 * s->mle_turnover);
-    jbw__buf_puts(b, "% (95%");
-    text_number(b, 0, 1, 100.0 * s->low_turnover);
-    jbw__buf_puts(b, " -");
-    text_number(b, 0, 1, 100.0 * s->high_turnover);
-    jbw__buf_puts(b, "%); used ");
+    if (isfinite(s->mle_turnover)) {
+        text_number(b, 0, 1, 100.0 * s->mle_turnover);
+        jbw__buf_puts(b, "% (95%");
+        text_number(b, 0, 1, 100.0 * s->low_turnover);
+        jbw__buf_puts(b, " -");
+        text_number(b, 0, 1, 100.0 * s->high_turnover);
+        jbw__buf_puts(b, "%); used ");
+    } else {
+        /* no estimate, and so no interval: say why, not "-% (95% - -)" */
+        jbw__buf_puts(b, s->leavers == 0
+                             ? " not estimated (no leavers in the window)"
+                             : " not estimated (no FTE-years in the window)");
+        jbw__buf_puts(b, "; used ");
+    }
     jbw__buf_fixed(b, 100.0 * s->turnover_annual, 1, 0);
     jbw__buf_putc(b, '%');
     if (s->basis != JBW_BASIS_ESTIMATED) {
