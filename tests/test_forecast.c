@@ -1142,6 +1142,54 @@ static size_t count_lines(const char *s)
     return n;
 }
 
+/*
+ * The text table's header stands over its columns: in the line under the
+ * header (month 0), every figure ends where a header word ends (numbers,
+ * right-aligned) or begins where one begins (the date, left-aligned), and
+ * no header word spans two figures (a word over the date's end and the
+ * month, as "datum    maand" stood over "2025-09-01   0", fails).
+ */
+static void assert_header_over_columns(const char *text, const char *first)
+{
+    const char *h = strstr(text, first), *v; /* first: "\n<word> " */
+    size_t hn, vn, i, j;
+    assert_non_null(h);
+    h++;
+    hn = strcspn(h, "\n");
+    v = h + hn + 1;
+    vn = strcspn(v, "\n");
+    for (i = 0; i < vn; i = j) {
+        int starts, ends;
+        while (i < vn && v[i] == ' ')
+            i++;
+        if (i == vn)
+            break;
+        for (j = i; j < vn && v[j] != ' '; j++)
+            ;
+        /* the figure is v[i..j) */
+        starts = i < hn && h[i] != ' ' && (i == 0 || h[i - 1] == ' ');
+        ends = j - 1 < hn && h[j - 1] != ' ' && (j == hn || h[j] == ' ');
+        if (!starts && !ends)
+            fail_msg("the figure at column %zu is under no header word:\n"
+                     "%.*s\n%.*s",
+                     i, (int)hn, h, (int)vn, v);
+    }
+    for (i = 0; i < hn; i = j) {
+        size_t figures = 0, k;
+        while (i < hn && h[i] == ' ')
+            i++;
+        for (j = i; j < hn && h[j] != ' '; j++)
+            ;
+        for (k = i; k < j && k < vn; k++)
+            if (v[k] != ' ' && (k == i || v[k - 1] == ' '))
+                figures++;
+        if (figures > 1)
+            fail_msg("the header word at column %zu stands over %zu "
+                     "figures:\n%.*s\n%.*s",
+                     i, figures, (int)hn, h, (int)vn, v);
+    }
+}
+
 static void outputs_json_csv_text_hold_every_month(void **s)
 {
     jbw_forecast_params p;
@@ -1171,8 +1219,17 @@ static void outputs_json_csv_text_hold_every_month(void **s)
     jbw_free(out);
     assert_ok(jbw_forecast_text(&out, NULL, fc));
     assert_non_null(strstr(out, "deterministic"));
-    assert_non_null(strstr(out, "2026-09-01  12"));
+    /* the date in 10 columns, a space, the month right in 5 ("month"):
+     * the header over them, a figure under its word */
+    assert_non_null(strstr(out, "\ndate       month "));
+    assert_non_null(strstr(out, "\n2025-09-01     0 "));
+    assert_non_null(strstr(out, "\n2026-09-01    12 "));
+    assert_header_over_columns(out, "\ndate ");
     assert_non_null(strstr(out, "coverage"));
+    jbw_free(out);
+    assert_ok(jbw_forecast_text_lang(&out, NULL, fc, JBW_LANG_NL));
+    assert_non_null(strstr(out, "\ndatum      maand "));
+    assert_header_over_columns(out, "\ndatum ");
     jbw_free(out);
     jbw_forecast_free(fc);
 
@@ -1210,6 +1267,8 @@ static void outputs_json_csv_text_hold_every_month(void **s)
         assert_null(strstr(out, "waiting"));
         /* month 0: 120 assigned, one decimal */
         assert_non_null(strstr(out, "120,0"));
+        /* with the band p5-p95 and the Dutch words ("eff. fte") */
+        assert_header_over_columns(out, "\ndatum ");
         jbw_free(out);
         /* English is the text jbw_forecast_text always wrote */
         assert_ok(jbw_forecast_text_lang(&en, NULL, fc, JBW_LANG_EN));

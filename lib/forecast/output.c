@@ -233,7 +233,7 @@ jbw_status jbw_forecast_csv(char **out, size_t *len, const jbw_forecast *fc)
 typedef struct words {
     const char *stochastic, *deterministic, *assumptions, *in_months;
     const char *plan[2]; /* one cohort, more */
-    const char *date_month, *waiting[3], *band[2], *rest[5], *money[3];
+    const char *date, *month, *waiting[3], *band[2], *rest[5], *money[3];
     size_t rest_width[5]; /* a Dutch word may be wider than the English */
 } words;
 
@@ -246,7 +246,8 @@ static const words words_nl = {
     " in maanden 1-%d",
     {"; wervingsplan %.2f fte in %d cohort",
      "; wervingsplan %.2f fte in %d cohorten"},
-    "datum    maand",
+    "datum",
+    "maand",
     {"nieuw", "bestaand", "wachtend"},
     {"p5", "p95"},
     {"gekoppeld", "fte", "eff. fte", "capaciteit", "belasting"},
@@ -262,7 +263,8 @@ static const words words_en = {
     " in months 1-%d",
     {"; hiring plan %.2f FTE in %d cohort",
      "; hiring plan %.2f FTE in %d cohorts"},
-    "date     month",
+    "date",
+    "month",
     {"nieuw", "bestaand", "waiting"},
     {"p5", "p95"},
     {"assigned", "fte", "eff_fte", "capacity", "load"},
@@ -270,8 +272,11 @@ static const words words_en = {
     {9, 8, 8, 9, 9},
 };
 
-/* The column widths after the date and month: waiting (3), the band (2)
- * and money (3); the rest in words. */
+/* The column widths: the date (ISO, 2025-09-01) and the month (as wide
+ * as its header, "maand" and "month", so that the header stands over its
+ * numbers); after them waiting (3), the band (2) and money (3); the rest
+ * in words. */
+static const size_t date_width = 10, month_width = 5;
 static const size_t waiting_width = 9, band_width = 9;
 static const size_t money_width[] = {12, 12, 8};
 
@@ -294,15 +299,12 @@ static void text_month(jbw__buf *b, const jbw_forecast *fc, int32_t t,
     month_values m = month_of(fc, t, JBW_STAT_MEAN);
     const double *v = m.v;
     char cell[JBW__CELL], date[JBW_DATE_BUFSIZE] = "";
-    if (m.date != JBW_DATE_NONE) {
-        if (jbw_date_format(date, sizeof date, m.date) != JBW_OK)
-            date[0] = '\0';
-        snprintf(cell, sizeof cell, "%s %3d", date, (int)t);
-        jbw__table_put(b, "", cell, 0, JBW__LEFT, 0);
-    } else {
-        snprintf(cell, sizeof cell, "%d", (int)t);
-        jbw__table_put(b, "", cell, 14, JBW__RIGHT, 0);
-    }
+    if (m.date == JBW_DATE_NONE ||
+        jbw_date_format(date, sizeof date, m.date) != JBW_OK)
+        date[0] = '\0';
+    jbw__table_put(b, "", date, date_width, JBW__LEFT, 0);
+    snprintf(cell, sizeof cell, "%d", (int)t);
+    jbw__table_put(b, " ", cell, month_width, JBW__RIGHT, 0);
     text_num(b, v[FCQ_WAITING_NIEUW], 1, waiting_width, lang);
     text_num(b, v[FCQ_WAITING_BESTAAND], 1, waiting_width, lang);
     text_num(b, v[FCQ_WAITING], 1, waiting_width, lang);
@@ -359,7 +361,8 @@ static void text_assumptions(jbw__buf *b, const jbw_forecast *fc,
 static void text_header(jbw__buf *b, const jbw_forecast *fc, const words *w)
 {
     size_t k;
-    jbw__table_put(b, "", w->date_month, 14, JBW__LEFT, 0);
+    jbw__table_put(b, "", w->date, date_width, JBW__LEFT, 0);
+    jbw__table_put(b, " ", w->month, month_width, JBW__RIGHT, 0);
     for (k = 0; k < 3; k++)
         jbw__table_put(b, " ", w->waiting[k], waiting_width, JBW__RIGHT, 0);
     if (jbw_forecast_replicates(fc))
