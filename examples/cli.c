@@ -815,6 +815,122 @@ int jbw_cli_load_notice(jbw_snapshot *snap, const char *measures)
     return 0;
 }
 
+/* A count with the thousands grouped as the brief groups them: "1.234"
+ * in Dutch, "1,234" in English. */
+static void grouped(char *buf, size_t size, size_t n, jbw_lang lang)
+{
+    char digits[32];
+    size_t len = (size_t)snprintf(digits, sizeof digits, "%zu", n), i, at = 0;
+    for (i = 0; i < len && at + 2 < size; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[at++] = lang == JBW_LANG_EN ? ',' : '.';
+        buf[at++] = digits[i];
+    }
+    buf[at] = '\0';
+}
+
+/* A date as the brief writes it: "1-9-2025" in Dutch, "1 Sep 2025" in
+ * English. */
+static void brief_date(char *buf, size_t size, jbw_date d, jbw_lang lang)
+{
+    static const char *const month[] = {"Jan", "Feb", "Mar", "Apr",
+                                        "May", "Jun", "Jul", "Aug",
+                                        "Sep", "Oct", "Nov", "Dec"};
+    int y, m, day;
+    if (jbw_date_to_ymd(&y, &m, &day, d) != JBW_OK)
+        snprintf(buf, size, "?");
+    else if (lang == JBW_LANG_EN)
+        snprintf(buf, size, "%d %s %d", day, month[m - 1], y);
+    else
+        snprintf(buf, size, "%d-%d-%d", day, m, y);
+}
+
+/* " van 1-8-2025 en 1-9-2025" / " for 1 Aug 2025 and 1 Sep 2025", or the
+ * number of exports when there are more than their dates; "" for the
+ * files of --measures/--workers. */
+static void brief_exports(char *buf, size_t size, const jbw_date *dates,
+                          size_t exports, jbw_lang lang)
+{
+    int en = lang == JBW_LANG_EN;
+    size_t i, len;
+    buf[0] = '\0';
+    if (!exports)
+        return;
+    if (exports > JBW_CLI_LEFT_OUT_DATES) {
+        snprintf(buf, size, en ? " for %zu dates" : " van %zu peildata",
+                 exports);
+        return;
+    }
+    len = (size_t)snprintf(buf, size, "%s", en ? " for " : " van ");
+    for (i = 0; i < exports && len < size; i++) {
+        char d[32];
+        brief_date(d, sizeof d, dates[i], lang);
+        len += (size_t)snprintf(buf + len, size - len, "%s%s",
+                                i == 0            ? ""
+                                : i + 1 < exports ? ", "
+                                : en              ? " and "
+                                                  : " en ",
+                                d);
+    }
+}
+
+/* The note of a brief, for a council: what was not counted and why, in
+ * plain words, singular or plural. */
+static void brief_note(char *buf, size_t size, size_t n, const char *where,
+                       jbw_lang lang)
+{
+    char count[32];
+    grouped(count, sizeof count, n, lang);
+    if (lang == JBW_LANG_EN)
+        snprintf(buf, size,
+                 n == 1 ? "%s row of the files supplied%s was not counted "
+                          "because it was not valid; jbw listed it (on "
+                          "stderr) when this brief was made."
+                        : "%s rows of the files supplied%s were not counted "
+                          "because they were not valid; jbw listed them (on "
+                          "stderr) when this brief was made.",
+                 count, where);
+    else
+        snprintf(buf, size,
+                 n == 1 ? "%s rij uit de aangeleverde bestanden%s is niet "
+                          "meegeteld, omdat die niet klopte; welke rij dat "
+                          "is, staat in de meldingen van jbw (stderr) bij "
+                          "het maken van dit stuk."
+                        : "%s rijen uit de aangeleverde bestanden%s zijn niet "
+                          "meegeteld, omdat die niet klopten; welke rijen dat "
+                          "zijn, staat in de meldingen van jbw (stderr) bij "
+                          "het maken van dit stuk.",
+                 count, where);
+}
+
+/* The note of the other outputs, for analysts: the option named, in
+ * Dutch and English, the exports by their ISO dates. */
+static void analyst_note(char *buf, size_t size, size_t n,
+                         const jbw_date *dates, size_t exports)
+{
+    char where[160] = "";
+    size_t i, len;
+    if (exports > JBW_CLI_LEFT_OUT_DATES) {
+        snprintf(where, sizeof where, " in %zu exports", exports);
+    } else if (exports) {
+        len = (size_t)snprintf(where, sizeof where, " in export%s",
+                               exports > 1 ? "s" : "");
+        for (i = 0; i < exports && len + JBW_DATE_BUFSIZE + 2 < sizeof where;
+             i++) {
+            where[len++] = i ? ',' : ' ';
+            if (i)
+                where[len++] = ' ';
+            jbw_date_format(where + len, sizeof where - len, dates[i]);
+            len += strlen(where + len);
+        }
+    }
+    snprintf(buf, size,
+             "%zu rij(en) van de invoer weggelaten met --lenient%s "
+             "(%zu input row(s) left out with --lenient%s, listed on "
+             "stderr)",
+             n, where, n, where);
+}
+
 /*
  * A lenient load that left rows out says so in every output, through the
  * data notice (after the notice of the files, when they have one), not on
@@ -822,18 +938,22 @@ int jbw_cli_load_notice(jbw_snapshot *snap, const char *measures)
  * whole file. A notice that would grow past its 400 bytes stays as it is,
  * and stderr says why.
  */
-void jbw_cli_note_left_out(jbw_snapshot *snap, size_t n, const char *where)
+void jbw_cli_note_left_out(const jbw_cli *cli, jbw_snapshot *snap, size_t n,
+                           const jbw_date *dates, size_t exports)
 {
-    char text[1024];
+    char note[512], text[1024];
     const char *old = jbw_snapshot_data_notice(snap);
-    const char *in = where ? " in " : "", *w = where ? where : "";
     if (!n)
         return;
-    snprintf(text, sizeof text,
-             "%s%s%zu rij(en) van de invoer weggelaten met --lenient%s%s "
-             "(%zu input row(s) left out with --lenient%s%s, listed on "
-             "stderr)",
-             old ? old : "", old ? " | " : "", n, in, w, n, in, w);
+    if (cli->command && strcmp(cli->command->name, "brief") == 0) {
+        char where[256];
+        brief_exports(where, sizeof where, dates, exports, cli->lang);
+        brief_note(note, sizeof note, n, where, cli->lang);
+    } else {
+        analyst_note(note, sizeof note, n, dates, exports);
+    }
+    snprintf(text, sizeof text, "%s%s%s", old ? old : "", old ? " | " : "",
+             note);
     if (jbw_snapshot_set_data_notice(snap, text) != JBW_OK)
         fprintf(stderr,
                 "jbw: the outputs do not say that %zu row(s) were left out: "
@@ -1098,7 +1218,7 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
         jbw_registry_free(reg);
         if (rc)
             return 1;
-        jbw_cli_note_left_out(*out, left_out, NULL);
+        jbw_cli_note_left_out(cli, *out, left_out, NULL, 0);
         warn_about_files(cli, *out);
         if (cli->date == JBW_DATE_NONE)
             note_planned_reference_date(*out);

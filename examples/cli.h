@@ -201,12 +201,20 @@ int jbw_cli_registry(const jbw_cli *cli, jbw_registry **out);
 int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
                        const char *measures, const char *workers, jbw_date date,
                        jbw_snapshot **out, size_t *left_out);
+/* The most exports a note of rows left out names by their dates; more
+ * are counted. */
+#define JBW_CLI_LEFT_OUT_DATES 8
 /*
  * Says in the snapshot's data notice, and so in every output made from
- * it, that `n` rows were left out with --lenient (nothing when n is 0);
- * `where` (NULL: nowhere named) names the exports they were in.
+ * it, that `n` rows were left out with --lenient (nothing when n is 0).
+ * `exports` is the number of exports of a --history that left rows out
+ * (0: the files of --measures/--workers), `dates` the dates of the
+ * first JBW_CLI_LEFT_OUT_DATES of them, in order. The outputs for
+ * analysts name the option, in Dutch and English; a brief, which a
+ * council reads, says it in plain words of its --lang, without options.
  */
-void jbw_cli_note_left_out(jbw_snapshot *snap, size_t n, const char *where);
+void jbw_cli_note_left_out(const jbw_cli *cli, jbw_snapshot *snap, size_t n,
+                           const jbw_date *dates, size_t exports);
 /*
  * The data notice of an export: the file data_notice in the folder of
  * `measures` (jbw export and Python's save_csv write it beside the CSV

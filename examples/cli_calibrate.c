@@ -94,9 +94,9 @@ done:
 typedef struct history {
     jbw_snapshot **snaps;
     size_t count;
-    size_t left_out;     /* rows left out with --lenient, in all exports */
-    size_t exports;      /* the exports that left rows out */
-    jbw_date left_in[8]; /* the dates of the first of them */
+    size_t left_out; /* rows left out with --lenient, in all exports */
+    size_t exports;  /* the exports that left rows out */
+    jbw_date left_in[JBW_CLI_LEFT_OUT_DATES]; /* the first of them */
 } history;
 
 static void history_free(history *h)
@@ -134,30 +134,16 @@ static void count_left_out(history *h, jbw_date date, size_t n)
 }
 
 /* Says in the notice of every export that rows were left out, and in
- * which exports ("export D1", "exports D1, D2", or how many), so that
- * each output made from the history says so, whichever exports it
- * shows. */
-static void note_left_out(history *h)
+ * which exports (their dates, or how many), so that each output made
+ * from the history says so, whichever exports it shows. */
+static void note_left_out(history *h, const jbw_cli *cli)
 {
-    char where[160];
-    size_t i, len;
-    if (h->exports > sizeof h->left_in / sizeof h->left_in[0]) {
-        snprintf(where, sizeof where, "%zu exports", h->exports);
-    } else {
+    size_t i;
+    if (h->exports <= sizeof h->left_in / sizeof h->left_in[0])
         qsort(h->left_in, h->exports, sizeof h->left_in[0], by_day);
-        len = (size_t)snprintf(where, sizeof where, "export%s",
-                               h->exports > 1 ? "s" : "");
-        for (i = 0; i < h->exports && len + JBW_DATE_BUFSIZE + 2 < sizeof where;
-             i++) {
-            where[len++] = i ? ',' : ' ';
-            if (i)
-                where[len++] = ' ';
-            jbw_date_format(where + len, sizeof where - len, h->left_in[i]);
-            len += strlen(where + len);
-        }
-    }
     for (i = 0; i < h->count; i++)
-        jbw_cli_note_left_out(h->snaps[i], h->left_out, where);
+        jbw_cli_note_left_out(cli, h->snaps[i], h->left_out, h->left_in,
+                              h->exports);
 }
 
 /* Loads DIR/<date>/measures.csv and workers.csv with <date> as the
@@ -241,7 +227,7 @@ static int load_history(history *h, const jbw_cli *cli)
         history_free(h);
         return rc;
     }
-    note_left_out(h);
+    note_left_out(h, cli);
     return 0;
 }
 

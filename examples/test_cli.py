@@ -1818,9 +1818,33 @@ class Backtest(unittest.TestCase):
                 "--format", "json")
         self.assertIn(f"jbw: rejected: {aug} line 3", p.stderr)
         self.assertIn(left, json.loads(p.stdout)["data_notice"])
+        # the brief, for a council: plain Dutch, the exports by the brief's
+        # dates, no option named
         p = run("brief", *args, "--format", "md")
         self.assertIn(f"jbw: rejected: {sep} line 5", p.stderr)
-        self.assertIn(left, p.stdout)
+        self.assertIn("2 rijen uit de aangeleverde bestanden van 1-8-2025 en "
+                      "1-9-2025 zijn niet meegeteld, omdat die niet klopten;",
+                      p.stdout)
+        self.assertNotIn("--lenient", p.stdout)
+        p = run("brief", *args, "--format", "md", "--lang", "en")
+        self.assertIn("2 rows of the files supplied for 1 Aug 2025 and 1 Sep "
+                      "2025 were not counted", p.stdout)
+        # more exports than the notes name (8): they are counted; 9 exports
+        # of one bad row each, 2025-01-01 .. 2025-09-01
+        dates = [f"2025-{m:02d}-01" for m in range(1, 10)]
+        root = self.history(dates, name="history-lenient-9")
+        for d in dates:
+            self.set_field(os.path.join(root, d, "measures.csv"), 3, "start",
+                           "31-02-2025")
+        args = ("--history", root, "--lenient")
+        p = run("brief", *args, "--format", "md", "--replicates", "0")
+        self.assertIn("> **9 rijen uit de aangeleverde bestanden van 9 peildata "
+                      "zijn niet meegeteld", p.stdout)
+        p = run("series", *args, "--format", "json")
+        self.assertIn("9 rij(en) van de invoer weggelaten met --lenient in 9 "
+                      "exports (9 input row(s) left out with --lenient in 9 "
+                      "exports, listed on stderr)",
+                      json.loads(p.stdout)["data_notice"])
         # the limit alone, without --lenient: the bad rows refuse the load
         p = run("backtest", "--history", root, "--max-line-bytes", "100000",
                 "--from", "2025-08-01", check_rc=1)

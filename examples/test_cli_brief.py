@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import unittest
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -289,6 +290,74 @@ class Brief(unittest.TestCase):
         self.assertNotIn("zijn weggelaten", md)
         self.assertNotIn("vóór de datum van de gegevens", md)
         self.assertIn("| 1-9-2025 | 26 | 11 | 37 |", md)
+
+    def lenient_export(self, name, bad_lines):
+        """The example exported to WORK/name without its data_notice, with
+        a date no calendar has in the measures of `bad_lines` (line 1 is
+        the header); returns the --lenient input options."""
+        d = os.path.join(cli.WORK, name)
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        os.remove(os.path.join(d, "data_notice"))
+        path = os.path.join(d, "measures.csv")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        k = lines[0].split(",").index("start")
+        for n in bad_lines:
+            fields = lines[n - 1].split(",")
+            fields[k] = "31-02-2025"
+            lines[n - 1] = ",".join(fields)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        return ("--lenient", "--measures", path, "--workers",
+                os.path.join(d, "workers.csv"))
+
+    def test_a_lenient_brief_says_in_plain_words_what_was_not_counted(self):
+        # a council reads the brief: the rows left out are said in the
+        # brief's language, singular or plural, without the option's name;
+        # the other outputs keep the analysts' note with --lenient
+        one = self.lenient_export("lenient-one", [3])
+        three = self.lenient_export("lenient-three", [3, 5, 7])
+        p = run("brief", "--format", "md", "--replicates", "0", *one)
+        self.assertIn("rejected", p.stderr)  # the list is on stderr
+        self.assertTrue(p.stdout.startswith(
+            "> **1 rij uit de aangeleverde bestanden is niet meegeteld, omdat "
+            "die niet klopte; welke rij dat is, staat in de meldingen van jbw "
+            "(stderr) bij het maken van dit stuk.**\n"), p.stdout[:300])
+        md = run("brief", "--format", "md", "--replicates", "0", *three).stdout
+        self.assertIn("> **3 rijen uit de aangeleverde bestanden zijn niet "
+                      "meegeteld, omdat die niet klopten; welke rijen dat zijn, "
+                      "staat in de meldingen van jbw (stderr) bij het maken van "
+                      "dit stuk.**", md)
+        en = run("brief", "--format", "md", "--replicates", "0", "--lang", "en",
+                 *one).stdout
+        self.assertIn("> **1 row of the files supplied was not counted because "
+                      "it was not valid; jbw listed it (on stderr) when this "
+                      "brief was made.**", en)
+        en = run("brief", "--format", "md", "--replicates", "0", "--lang", "en",
+                 *three).stdout
+        self.assertIn("> **3 rows of the files supplied were not counted "
+                      "because they were not valid; jbw listed them", en)
+        html = run("brief", "--replicates", "0", *three).stdout
+        for text in (p.stdout, md, en, html):
+            self.assertNotIn("--lenient", text)
+            self.assertNotIn("rij(en)", text)
+            self.assertNotIn("row(s)", text)
+        self.assertNotIn("meegeteld", en)
+        self.assertIn("3 rijen uit de aangeleverde bestanden", html)
+        # the outputs for analysts as they were
+        self.assertIn("3 rij(en) van de invoer weggelaten met --lenient (3 input "
+                      "row(s) left out with --lenient, listed on stderr)",
+                      run("report", *three).stdout)
+        # a count of thousands grouped as the brief groups them: lines 2 to
+        # 1001 are 1,000 rows
+        many = self.lenient_export("lenient-many", range(2, 1002))
+        self.assertIn("> **1.000 rijen uit de aangeleverde bestanden zijn niet",
+                      run("brief", "--format", "md", "--replicates", "0",
+                          *many).stdout)
+        self.assertIn("> **1,000 rows of the files supplied were not",
+                      run("brief", "--format", "md", "--replicates", "0",
+                          "--lang", "en", *many).stdout)
 
     def test_brief_of_another_region_shows_its_own_point_not_zhz(self):
         # the published series is Zuid-Holland Zuid's: a brief of
