@@ -23,12 +23,27 @@ DateLike = Union[_dt.date, str, None]
 _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 
 
+
+def missing(value: Any) -> bool:
+    """True for a missing value of pandas or numpy: a float NaN (the
+    missing value of an object column), pandas' ``NA`` and ``NaT`` (its
+    missing date, a ``datetime`` subclass). Told by the type's name, so
+    pandas is never imported."""
+    return ((isinstance(value, float) and value != value)
+            or type(value).__name__ in ("NAType", "NaTType"))
+
+
 def to_days(value: DateLike, name: str = "date") -> int:
     """A date as a ``jbw_date`` (days since 1970-01-01); None gives
     JBW_DATE_NONE. Strings are parsed by the library (ISO or Dutch).
-    Any other type raises TypeError naming the parameter ``name``."""
+    Any other type raises TypeError naming the parameter ``name``, and so
+    does a missing value (pandas' ``NaT`` or ``NA``, a float NaN): None
+    is "no date", a missing value is not taken for one."""
     if value is None:
         return DATE_NONE
+    if missing(value):
+        raise TypeError(f"{name} must be a datetime.date, a date string or None, "
+                        f"not {value!r} (a missing value; give None for no date)")
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
@@ -59,6 +74,20 @@ def whole(value: Any, name: str, lo: Optional[int] = None,
         raise _invalid(f"{name} must be at least {lo}, not {v}")
     if hi is not None and v > hi:
         raise _invalid(f"{name} must be at most {hi}, not {v}")
+    return v
+
+
+def int32(value: Any, name: str) -> int:
+    """:func:`whole` for a parameter the library takes as an ``int32_t``
+    (or ``int``), which checks its range itself: a number the C type
+    cannot hold raises jbw.RangeError naming the parameter, as the
+    library's own range check would, instead of reaching it wrapped
+    (ctypes passes 2**32 + 12 as 12)."""
+    v = whole(value, name)
+    if not -2**31 <= v <= 2**31 - 1:
+        from .errors import RangeError
+        raise RangeError(RangeError.status, f"{name} is {v}: outside the range "
+                         f"of a 32-bit int", "value out of range")
     return v
 
 

@@ -28,8 +28,8 @@ from typing import Any, Dict, List, Optional
 
 from . import _structs as S
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import (DateLike, Handle, dec, enc, from_days, handle_arg, instance, new_handle,
-                    take_string, to_days)
+from ._util import (DateLike, Handle, dec, enc, from_days, handle_arg, instance, int32,
+                    new_handle, take_string, to_days, whole)
 from .dates import Calendar
 from .caseload import norm_handle
 from .forecast import ForecastParams, ForecastParamsC
@@ -340,21 +340,31 @@ class Calibration(Handle):
         return take_string(C.jbw_calibration_scenario, self._p)
 
 
+#: The largest ``min_events`` (the C field is a size_t).
+_SIZE_MAX = 2**64 - 1
+
+
 def calibrate(snapshot: Snapshot, date: DateLike = None, window_months: int = 12, *,
               organisation: Optional[str] = None, region: Optional[str] = None,
               min_events: int = 10, calendar: Optional[Calendar] = None) -> Calibration:
     """Calibrates on ``snapshot`` as it was known on ``date`` (default: its
     reference date) over the ``window_months`` months before it. RangeError
     when the date lies after the reference date or the window before the
-    first record."""
+    first record, or when ``window_months`` lies outside
+    1..CALIBRATE_WINDOW_MAX.
+
+    ``window_months`` and ``min_events`` (the fewest events that give an
+    estimate, at least 1) are whole numbers: an ``int``; a float (even
+    12.0), a bool or a string raises TypeError naming the parameter, a
+    ``min_events`` below 1 :class:`jbw.InvalidArgument`."""
     o = CalibrateOptionsC()
     C.jbw_calibrate_options_init(byref(o), CalibrateOptionsC.VERSION)
-    o.date = to_days(date)
-    o.window_months = int(window_months)
+    o.date = to_days(date, "date")
+    o.window_months = int32(window_months, "window_months")
     org, reg = enc(organisation), enc(region)
     o.organisation = org
     o.region = reg
-    o.min_events = int(min_events)
+    o.min_events = whole(min_events, "min_events", 1, _SIZE_MAX)
     o.calendar = handle_arg(calendar, Calendar, "calendar")
     return Calibration(new_handle(C.jbw_calibrate, instance(snapshot, Snapshot, "snapshot")._p, byref(o)))
 
@@ -502,9 +512,10 @@ class Backtest(Handle):
         return dec(C.jbw_backtest_data_notice(self._p))
 
     def month(self, k: int) -> BacktestMonth:
-        """Month k (0: the start state)."""
+        """Month k (0: the start state); a whole number (TypeError for a
+        float or a bool), RangeError outside 0..months."""
         m = BacktestMonthC(version=BacktestMonthC.VERSION)
-        C.jbw_backtest_month_get(byref(m), self._p, int(k))
+        C.jbw_backtest_month_get(byref(m), self._p, int32(k, "k"))
         return BacktestMonth(m.month, from_days(m.date), from_days(m.actual_date),
                              m.forecast_active, _opt(m.actual_active),
                              m.forecast_waiting_nieuw, _opt(m.actual_waiting_nieuw),
@@ -515,6 +526,7 @@ class Backtest(Handle):
         return self.months + 1
 
     def __getitem__(self, k: int) -> BacktestMonth:
+        k = whole(k, "backtest month index")
         if not 0 <= k <= self.months:
             raise IndexError(k)
         return self.month(k)
@@ -560,12 +572,12 @@ def _backtest_options(from_date: DateLike, months: int, window_months: int,
                       min_events: int, norm: Any, calendar: Optional[Calendar]):
     o = BacktestOptionsC()
     C.jbw_backtest_options_init(byref(o), BacktestOptionsC.VERSION)
-    setattr(o, "from", to_days(from_date))
-    o.months = int(months)
-    o.window_months = int(window_months)
+    setattr(o, "from", to_days(from_date, "from_date"))
+    o.months = int32(months, "months")
+    o.window_months = int32(window_months, "window_months")
     keep = (enc(organisation), enc(region))
     o.organisation, o.region = keep
-    o.min_events = int(min_events)
+    o.min_events = whole(min_events, "min_events", 1, _SIZE_MAX)
     o.norm = norm_handle(norm)
     o.calendar = handle_arg(calendar, Calendar, "calendar")
     return o, keep
@@ -578,7 +590,13 @@ def backtest(snapshot: Snapshot, from_date: DateLike, months: int = 12,
     """Stands on ``from_date`` (D0), calibrates on the window before it,
     forecasts ``months`` months and compares with the records of the same
     export (active measures and waiting nieuw; bestaand cannot be rebuilt
-    from one export). RangeError when D0 + months lies after the export."""
+    from one export). RangeError when D0 + months lies after the export,
+    or ``months`` outside 1..BACKTEST_MONTHS_MAX.
+
+    ``months``, ``window_months`` and ``min_events`` are whole numbers, as
+    in :func:`calibrate`: a float (even 6.0), a bool or a string raises
+    TypeError naming the parameter, a ``min_events`` below 1
+    :class:`jbw.InvalidArgument`."""
     o, keep = _backtest_options(from_date, months, window_months, organisation,
                                 region, min_events, norm, calendar)
     return Backtest(new_handle(C.jbw_backtest_run, instance(snapshot, Snapshot, "snapshot")._p, byref(o)))

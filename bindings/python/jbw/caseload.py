@@ -85,6 +85,22 @@ class Group(enum.IntEnum):
     REGION = 1
 
 
+def group_arg(value: Any, name: str = "group") -> int:
+    """A :class:`Group` parameter as its C value: a Group or its int (0
+    organisation, 1 region); a float, a bool, a str or another type raises
+    TypeError naming the parameter, another int jbw.InvalidArgument."""
+    if isinstance(value, Group):
+        return int(value)
+    if isinstance(value, str):
+        raise TypeError(f"{name} must be jbw.Group.ORGANISATION or jbw.Group.REGION "
+                        f"(or 0, 1), not str ({value!r})")
+    v = whole(value, name)
+    if v not in set(int(g) for g in Group):
+        raise _invalid(f"{name} must be jbw.Group.ORGANISATION (0) or "
+                       f"jbw.Group.REGION (1), not {v}")
+    return v
+
+
 RAMP_MAX = 64  #: largest number of ramp steps (JBW_RAMP_MAX)
 
 
@@ -663,8 +679,12 @@ class Series(Handle):
         return cls(_handle=new_handle(C.jbw_example_series_zhz))
 
     def add(self, date: DateLike, nieuw: int, bestaand: int) -> None:
-        """Adds a point (Duplicate when the date is already there)."""
-        C.jbw_series_add(self._p, to_days(date), nieuw, bestaand)
+        """Adds a point (Duplicate when the date is already there).
+        ``nieuw`` and ``bestaand`` are whole numbers: a float or a bool
+        raises TypeError naming it, a negative count jbw.InvalidArgument."""
+        C.jbw_series_add(self._p, to_days(date, "date"),
+                         whole(nieuw, "nieuw", 0, 2**64 - 1),
+                         whole(bestaand, "bestaand", 0, 2**64 - 1))
 
     def add_snapshot(self, snapshot: Snapshot, date: DateLike = None,
                      organisation: Optional[str] = None,

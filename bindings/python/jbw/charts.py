@@ -26,7 +26,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Union
 from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import (DateLike, Handle, dec, enc, handle_arg, instance, new_handle, take_string,
                     to_days)
-from .caseload import CaseloadResult, Group, Series, norm_handle
+from .caseload import CaseloadResult, Group, Series, group_arg, norm_handle
 from .dates import Calendar
 from .registry import Registry
 from .snapshot import Snapshot
@@ -117,7 +117,7 @@ def chart_caseload(result: CaseloadResult,
     ``registry`` (a Registry or Snapshot) names the groups."""
     o = _options(lang, title, notice, suppress_below, round_to, registry)
     return take_string(C.jbw_chart_caseload_svg,
-                       instance(result, CaseloadResult, "result")._p, int(group),
+                       instance(result, CaseloadResult, "result")._p, group_arg(group),
                        ctypes.byref(o))
 
 
@@ -144,7 +144,7 @@ def chart_coupling(result: CaseloadResult,
     (5 werkdagen), per organisation or region."""
     o = _options(lang, title, notice, suppress_below, round_to, registry)
     return take_string(C.jbw_chart_coupling_svg,
-                       instance(result, CaseloadResult, "result")._p, int(group),
+                       instance(result, CaseloadResult, "result")._p, group_arg(group),
                        ctypes.byref(o))
 
 
@@ -349,7 +349,7 @@ def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
     o = BriefOptionsC()
     C.jbw_brief_options_init(ctypes.byref(o), BriefOptionsC.VERSION)
     o.lang = int(Lang.coerce(lang))
-    o.date = to_days(date)
+    o.date = to_days(date, "date")
     o.title, o.notice = enc(title), enc(notice)
     o.organisation, o.region = enc(organisation), enc(region)
     o.norm = norm_handle(norm)

@@ -17,7 +17,7 @@ from typing import Iterable, List, Optional, Tuple
 
 from . import _structs as S
 from ._lib import C
-from ._util import DateLike, Handle, dec, enc, from_days, new_handle, parse_days, to_days, whole
+from ._util import DateLike, Handle, dec, enc, from_days, int32, new_handle, parse_days, to_days
 from .errors import BufferTooSmall
 
 __all__ = [
@@ -94,8 +94,8 @@ def make_date(year: int, month: int, day: int) -> _dt.date:
     """A date from year, month, day, checked by the library (InvalidArgument
     for a day that does not exist, RangeError outside 1900..2199)."""
     out = c_int32()
-    C.jbw_date_from_ymd(byref(out), whole(year, "year"), whole(month, "month"),
-                        whole(day, "day"))
+    C.jbw_date_from_ymd(byref(out), int32(year, "year"),
+                        int32(month, "month"), int32(day, "day"))
     return from_days(out.value)  # type: ignore[return-value]
 
 
@@ -114,7 +114,7 @@ def weekday(value: DateLike) -> int:
 def add_months(value: DateLike, months: int) -> _dt.date:
     """Adds whole calendar months, clamping the day (31 Jan + 1 = end of Feb)."""
     out = c_int32()
-    C.jbw_date_add_months(byref(out), to_days(value, "value"), whole(months, "months"))
+    C.jbw_date_add_months(byref(out), to_days(value, "value"), int32(months, "months"))
     return from_days(out.value)  # type: ignore[return-value]
 
 
@@ -210,7 +210,7 @@ class Calendar(Handle):
             count = c_size_t()
             try:
                 C.jbw_calendar_holidays(buf, capacity, byref(count), self._p,
-                                        whole(year, "year"))
+                                        int32(year, "year"))
             except BufferTooSmall:
                 capacity = count.value
                 continue
@@ -229,7 +229,7 @@ class Calendar(Handle):
         """The date ``n`` werkdagen after ``start`` (before it for n < 0)."""
         out = c_int32()
         C.jbw_calendar_add_workdays(byref(out), self._p, to_days(start, "start"),
-                                    whole(n, "n"))
+                                    int32(n, "n"))
         return from_days(out.value)  # type: ignore[return-value]
 
 

@@ -28,8 +28,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Union
 
 from . import _structs as S
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import (DateLike, FieldsOnly, Handle, _invalid, dec, enc, from_days, instance, new_handle,
-                    number, path_arg, seq_index, take_string, text_arg, to_days,
+from ._util import (DateLike, FieldsOnly, Handle, _invalid, dec, enc, from_days, instance, int32,
+                    new_handle, number, path_arg, seq_index, take_string, text_arg, to_days,
                     whole)
 from .caseload import Norm, norm_handle, record, warn_off_reference
 from .errors import RangeError
@@ -295,8 +295,8 @@ class Shock(FieldsOnly):
             self.kind = None
         if self.kind is not None:
             self.kind = Kind.coerce(self.kind)
-        self.month_from = whole(self.month_from, "month_from")
-        self.month_to = whole(self.month_to, "month_to")
+        self.month_from = int32(self.month_from, "month_from")
+        self.month_to = int32(self.month_to, "month_to")
         self.multiplier = number(self.multiplier, "multiplier")
 
 
@@ -314,10 +314,10 @@ class Hire(FieldsOnly):
     onboarding_fraction: float = 1.0
 
     def __post_init__(self) -> None:
-        self.month = whole(self.month, "month")
+        self.month = int32(self.month, "month")
         self.fte = number(self.fte, "fte")
         if self.onboarding_months is not None:
-            self.onboarding_months = whole(self.onboarding_months, "onboarding_months")
+            self.onboarding_months = int32(self.onboarding_months, "onboarding_months")
         self.onboarding_fraction = number(self.onboarding_fraction, "onboarding_fraction")
 
 
@@ -443,7 +443,7 @@ class ForecastParams(FieldsOnly):
         keep both alive."""
         p = ForecastParamsC()
         C.jbw_forecast_params_init(byref(p), ForecastParamsC.VERSION)
-        p.months = whole(self.months, "months")
+        p.months = int32(self.months, "months")
         p.start = to_days(self.start, "start")
         _fill_per_kind(p.assigned, self.assigned, "assigned")
         _fill_per_kind(p.waiting_nieuw, self.waiting_nieuw, "waiting_nieuw")
@@ -457,7 +457,7 @@ class ForecastParams(FieldsOnly):
         _fill_per_kind(p.duration, self.duration, "duration")
         p.turnover = number(self.turnover, "turnover")
         p.hires_fte = number(self.hires_fte, "hires_fte")
-        p.hire_months = whole(self.hire_months, "hire_months")
+        p.hire_months = int32(self.hire_months, "hire_months")
         p.bestaand_first = 1 if self.bestaand_first else 0
         p.emergency_first = 1 if self.emergency_first else 0
         p.fte_per_worker = number(self.fte_per_worker, "fte_per_worker")
@@ -465,8 +465,8 @@ class ForecastParams(FieldsOnly):
         shocks = (ShockC * max(len(self.shocks), 1))()
         for i, s in enumerate(self.shocks):
             shocks[i] = ShockC(SHOCK_ALL_KINDS if s.kind is None else int(s.kind),
-                               whole(s.month_from, "month_from"),
-                               whole(s.month_to, "month_to"),
+                               int32(s.month_from, "month_from"),
+                               int32(s.month_to, "month_to"),
                                number(s.multiplier, "multiplier"))
         if self.shocks:
             p.shocks = ctypes.cast(shocks, POINTER(ShockC))
@@ -483,9 +483,9 @@ class ForecastParams(FieldsOnly):
         plan = (HireC * max(len(self.hiring_plan), 1))()
         for i, h in enumerate(self.hiring_plan):
             h = instance(h, Hire, f"hiring_plan[{i}]")
-            plan[i] = HireC(whole(h.month, "month"), number(h.fte, "fte"),
+            plan[i] = HireC(int32(h.month, "month"), number(h.fte, "fte"),
                             -1 if h.onboarding_months is None
-                            else whole(h.onboarding_months, "onboarding_months"),
+                            else int32(h.onboarding_months, "onboarding_months"),
                             number(h.onboarding_fraction, "onboarding_fraction"))
         if self.hiring_plan:
             p.hiring_plan = ctypes.cast(plan, POINTER(HireC))
@@ -748,7 +748,7 @@ class Forecast(Handle):
         """Statistic ``stat`` (a :class:`Statistic`, or its code: "mean",
         "p5", "p50", "p95") of month ``month`` (0..months)."""
         m = ForecastMonthC(version=ForecastMonthC.VERSION)
-        C.jbw_forecast_month_get(byref(m), self._p, whole(month, "month"), _stat(stat))
+        C.jbw_forecast_month_get(byref(m), self._p, int32(month, "month"), _stat(stat))
         return ForecastMonth._from_c(m)
 
     def series(self, stat: Union[Statistic, int, str] = Statistic.MEAN) -> List[ForecastMonth]:
@@ -811,7 +811,7 @@ class Forecast(Handle):
         """Per kind, the active measures and the waiting list of a month:
         ``{Kind.VOTS: {"active": 12.0, "waiting": 3.5}, ...}``."""
         out = {}
-        month, st = whole(month, "month"), _stat(stat)
+        month, st = int32(month, "month"), _stat(stat)
         for k in _kinds():
             a, w = c_double(), c_double()
             C.jbw_forecast_kind_get(byref(a), byref(w), self._p, month, st, int(k))

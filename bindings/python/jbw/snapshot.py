@@ -96,7 +96,7 @@ def _load_options(lenient: bool, allow_unknown_columns: bool,
     C.jbw_load_options_init(byref(opts), S.LoadOptions.VERSION)
     opts.lenient = 1 if flag(lenient, "lenient") else 0
     opts.allow_unknown_columns = 1 if flag(allow_unknown_columns, "allow_unknown_columns") else 0
-    opts.reference_date = to_days(reference_date)
+    opts.reference_date = to_days(reference_date, "reference_date")
     opts.max_file_bytes = _byte_limit("max_file_bytes", max_file_bytes)
     opts.max_line_bytes = _byte_limit("max_line_bytes", max_line_bytes)
     opts.threads = whole(threads, "threads", 0, LOAD_THREADS_MAX)
@@ -167,7 +167,7 @@ class Snapshot(Handle):
         if not _handle:
             if reference_date is None:
                 raise TypeError("Snapshot needs a reference_date")
-            days = to_days(reference_date)
+            days = to_days(reference_date, "reference_date")
             reg, made = _registry(registry)
             try:
                 _handle = new_handle(C.jbw_snapshot_new, reg._p, days)
@@ -187,7 +187,8 @@ class Snapshot(Handle):
         """The synthetic Zuid-West example (reference date 2025-09-01). It
         holds no real person; outputs made from it should say so
         (:func:`jbw.example_notice`)."""
-        snap = cls(_handle=new_handle(C.jbw_example_snapshot, seed))
+        snap = cls(_handle=new_handle(C.jbw_example_snapshot,
+                                      whole(seed, "seed", 0, 2**32 - 1)))
         snap.synthetic = True
         return snap
 
@@ -454,7 +455,7 @@ class Snapshot(Handle):
         """State of a measure (index or id) on a date (default: the
         reference date)."""
         index = self.find_measure(measure) if isinstance(measure, str) else measure
-        day = to_days(on) if on is not None else C.jbw_snapshot_reference_date(self._p)
+        day = to_days(on, "on") if on is not None else C.jbw_snapshot_reference_date(self._p)
         out = c_int()
         C.jbw_snapshot_measure_state(byref(out), self._p, index, day)
         return MeasureState(out.value)
@@ -463,7 +464,7 @@ class Snapshot(Handle):
                region: Optional[str] = None) -> Counts:
         """Counts on a date (default: the reference date), optionally for one
         organisation and/or region."""
-        day = to_days(on) if on is not None else C.jbw_snapshot_reference_date(self._p)
+        day = to_days(on, "on") if on is not None else C.jbw_snapshot_reference_date(self._p)
         c = S.SnapshotCounts(version=S.SnapshotCounts.VERSION)
         C.jbw_snapshot_counts_get(byref(c), self._p, day, enc(organisation), enc(region))
         return Counts(c.active, c.assigned, c.waiting_nieuw, c.waiting_bestaand,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Union
 
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import _invalid, enc, handle_arg, instance, number, take_string, whole
+from ._util import _invalid, enc, handle_arg, instance, int32, number, take_string
 from .caseload import Norm, norm_handle
 from .dates import Calendar
 from .forecast import (ForecastOptionsC, ForecastParams, ForecastParamsC, QueueParams,
@@ -251,7 +251,7 @@ def workdays_per_month(year: int, calendar: Optional[Calendar] = None) -> float:
     """The werkdagen of ``year`` / 12 under ``calendar`` (default: CAO Jeugdzorg)."""
     out = c_double()
     C.jbw_workdays_per_month(byref(out), handle_arg(calendar, Calendar, "calendar"),
-                             whole(year, "year"))
+                             int32(year, "year"))
     return out.value
 
 

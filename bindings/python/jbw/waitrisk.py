@@ -29,8 +29,9 @@ from typing import (Any, Callable, Dict, Iterable, List, Optional, Sequence,
 
 from . import _structs as S
 from ._lib import C
-from ._util import (DateLike, FieldsOnly, Handle, dec, dec_opt, enc, from_days, instance, new_handle,
-                    path_arg, seq_index, take_string, text_arg, to_days, whole)
+from ._util import (DateLike, FieldsOnly, Handle, dec, dec_opt, enc, from_days, instance,
+                    missing, new_handle, path_arg, seq_index, take_string, text_arg, to_days,
+                    whole)
 from .caseload import Norm, norm_arg, record, warn_off_reference
 from .dates import Calendar, default_calendar
 from .errors import Error, InvalidArgument
@@ -481,8 +482,29 @@ def _days_column(values: Sequence[Any]) -> Union[array.array, bytes]:
 def _absent(value: Any) -> bool:
     """None, a float NaN (pandas' missing value in an object column),
     pandas' NA or NaT (its missing date): no value."""
-    return (value is None or (isinstance(value, float) and value != value)
-            or type(value).__name__ in ("NAType", "NaTType"))
+    return value is None or missing(value)
+
+
+def _count_value(value: Any) -> int:
+    """A value of a count column (``previous_workers``) as an int: an int
+    (or anything with ``__index__``), a float with a whole value (pandas
+    holds a column of whole numbers with gaps as floats: 2.0) or the text
+    of a whole number ("2", as the file's field). A fraction (1.5, "1.5")
+    raises, never truncated; :func:`_where` adds the column, row and id."""
+    if isinstance(value, str):
+        return int(value)  # "1.5" raises ValueError
+    try:
+        return operator.index(value)
+    except TypeError:
+        pass
+    try:
+        i = int(value)  # a float (or a numpy float): inf and NaN raise here
+    except (TypeError, ValueError, OverflowError) as err:
+        raise type(err)(f"not a whole number: {value!r}") from None
+    if i != value:
+        raise TypeError(f"not a whole number: {value!r} (fractions are refused, "
+                        f"not rounded)")
+    return i
 
 
 def _gaps_filled(values: Sequence[Any], fill: Any) -> Optional[List[Any]]:
@@ -660,7 +682,10 @@ class WaitCaseArray:
         defaults of ``JBW_WAIT_CASE_INIT``, and so do gaps (None, NaN,
         pandas' NA and NaT, as ``pandas.read_csv`` reads an empty field)
         in a date, enum or number column, except ``kind``, which is
-        required.
+        required. ``previous_workers`` holds whole numbers (ints, floats
+        with a whole value such as pandas' 2.0, or their text "2"); a
+        fraction (1.5) raises TypeError naming the column, the row and
+        the id, never truncated.
 
         Fastest: string columns of str only, ``array('i')`` columns of
         enum values and day numbers (enum columns also as any buffer of
@@ -760,7 +785,8 @@ class WaitCaseArray:
             put_ints("previous_workers", _gaps_as(
                 previous_workers, 0,
                 lambda c: _converted("previous_workers", c,
-                                     lambda x: _int_column(x, int), int, ids)))
+                                     lambda x: _int_column(x, _count_value),
+                                     _count_value, ids)))
         if override_band is not None:  # else no override, as the defaults hold
             put_ints("override_band", _gaps_as(
                 override_band, None,
@@ -1001,7 +1027,7 @@ class WaitRiskModel(Handle):
         c = case._to_c()
         s = S.ScoreC(version=S.ScoreC.VERSION)
         p = self._p
-        C.jbw_waitrisk_score(byref(s), p, cal._p, byref(c), to_days(on))
+        C.jbw_waitrisk_score(byref(s), p, cal._p, byref(c), to_days(on, "on"))
         if reasons:
             return _score_from_c(s, case.id, p, byref(c), byref(s))
         return _score_from_c(s, case.id)
@@ -1020,7 +1046,7 @@ class WaitRiskModel(Handle):
             raise ValueError(f"out holds {len(out)} scores, cases has {n}")
         if n:
             C.jbw_waitrisk_score_batch(out.c_array, self._p, cal._p, cases.c_array, n,
-                                       to_days(on))
+                                       to_days(on, "on"))
         return out
 
     def score_batch(self, cases: Union[Sequence[WaitCase], WaitCaseArray], on: DateLike,

@@ -552,6 +552,44 @@ class PandasColumns(unittest.TestCase):
         self.assertEqual(col.__array__("float64").tolist(), [1.0, -2.0, 3.0])
         self.assertEqual(jbw.IntColumn("i").__array__().dtype, numpy.int32)
 
+    def test_a_previous_workers_series_with_a_fraction_is_refused(self):
+        # a float Series [0, 2, 1.5] was taken as [0, 2, 1]
+        pd = self.pd
+        ids = ["C1", "C2", "C3"]
+        with self.assertRaises(TypeError) as cm:
+            jbw.WaitCaseArray.from_columns(
+                ids, ids, [D] * 3, kind=["OTS"] * 3,
+                previous_workers=pd.Series([0, 2, 1.5], index=[7, 8, 9]))
+        self.assertEqual(str(cm.exception),
+                         "column 'previous_workers', row 2 (id 'C3'): not a whole "
+                         "number: 1.5 (fractions are refused, not rounded)")
+        # what read_csv makes of a column of counts with an empty field:
+        # floats, NaN for the gap (0, as in the file); nullable Int64 too
+        for col in (pd.Series([0.0, 2.0, float("nan")]),
+                    pd.Series([0, 2, None], dtype="Int64")):
+            with self.subTest(dtype=str(col.dtype)):
+                got = jbw.WaitCaseArray.from_columns(ids, ids, [D] * 3, kind=["OTS"] * 3,
+                                                     previous_workers=col)
+                self.assertEqual([c.previous_workers for c in got.cases()], [0, 2, 0])
+
+    def test_nat_as_a_date_parameter_names_it(self):
+        # "ValueError: NaTType does not support toordinal" named nothing
+        pd = self.pd
+        with small_snapshot() as snap:
+            for name, call in (("date", lambda: snap.caseload(date=pd.NaT)),
+                               ("on", lambda: snap.triage(on=pd.NaT)),
+                               ("from_date", lambda: jbw.backtest(snap, pd.NaT))):
+                with self.subTest(name=name):
+                    with self.assertRaises(TypeError) as cm:
+                        call()
+                    self.assertEqual(
+                        str(cm.exception),
+                        f"{name} must be a datetime.date, a date string or None, "
+                        f"not NaT (a missing value; give None for no date)")
+            # a Timestamp is a datetime: still a date
+            with snap.caseload(date=pd.Timestamp(D)) as result:
+                self.assertEqual(result.date, D)
+
 
 class ModelFiles(unittest.TestCase):
     def test_save_parses_back(self):
