@@ -54,6 +54,17 @@ def record(obj: Any) -> Dict[str, Any]:
     return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
 
 
+def with_notice(rows: List[Dict[str, Any]], notice: Optional[str]) -> List[Dict[str, Any]]:
+    """``rows`` (records for a DataFrame) with a last field ``data_notice``
+    holding ``notice`` in each, when the data has one (the synthetic
+    example's); without a notice the rows get no such field, as the
+    library's CSV has no such column then."""
+    if notice:
+        for row in rows:
+            row["data_notice"] = notice
+    return rows
+
+
 class Unit(enum.IntEnum):
     """What a caseload counts (``jbw_unit``)."""
     MEASURE = 0
@@ -541,18 +552,23 @@ class CaseloadResult(Handle):
         """Flat rows for ``pandas.DataFrame(...)``: ``scope`` is "workers"
         (one row per worker), "organisation" or "region" (one row per group,
         with a ``key`` column), "total" (one row) or "findings" (one row per
-        data-quality finding, the rule by its code)."""
+        data-quality finding, the rule by its code). When the data carries
+        a notice (:attr:`data_notice`: the synthetic example's), every row
+        ends with a ``data_notice`` field holding it, as the library's CSV
+        ends with that column; real data has no such field."""
         if scope == "workers":
-            return [record(w) for w in self.workers]
-        if scope == "findings":
-            return [record(f) for f in self.findings]
-        if scope == "total":
-            return [_totals_row("total", self.totals)]
-        if scope in ("organisation", "region"):
+            rows = [record(w) for w in self.workers]
+        elif scope == "findings":
+            rows = [record(f) for f in self.findings]
+        elif scope == "total":
+            rows = [_totals_row("total", self.totals)]
+        elif scope in ("organisation", "region"):
             groups = self.by_organisation if scope == "organisation" else self.by_region
-            return [_totals_row(k, t) for k, t in groups.items()]
-        raise ValueError("scope is 'workers', 'organisation', 'region', 'total' or "
-                         "'findings'")
+            rows = [_totals_row(k, t) for k, t in groups.items()]
+        else:
+            raise ValueError("scope is 'workers', 'organisation', 'region', 'total' or "
+                             "'findings'")
+        return with_notice(rows, self.data_notice)
 
 
 def _totals_row(key: str, t: Totals) -> Dict[str, Any]:
@@ -771,5 +787,6 @@ class Series(Handle):
         return json.loads(self.to_json())
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """One flat dict per point (for pandas)."""
-        return [record(p) for p in self]
+        """One flat dict per point (for pandas); with a ``data_notice``
+        field in each when the series has a notice, as its CSV."""
+        return with_notice([record(p) for p in self], self.data_notice)

@@ -31,7 +31,7 @@ from ._lib import PP, PSIZE, STATUS, C, declare_all
 from ._util import (DateLike, FieldsOnly, Handle, _invalid, dec, enc, from_days, instance, int32,
                     new_handle, number, path_arg, seq_index, take_string, text_arg, to_days,
                     whole)
-from .caseload import Norm, norm_handle, record, warn_off_reference
+from .caseload import Norm, norm_handle, record, warn_off_reference, with_notice
 from .errors import RangeError
 from .measure import Kind, kind_count
 from .snapshot import Snapshot
@@ -841,14 +841,26 @@ class Forecast(Handle):
         return json.loads(self.to_json())
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """One flat dict per statistic and month (for pandas)."""
+        """One flat dict per statistic and month (for pandas), with the
+        columns of the library's CSV after the month's figures: the staff
+        assumptions of the run, ``annual_turnover`` (the parameters'
+        ``turnover``) and ``hires_fte_per_month`` (their ``hires_fte``), in
+        every row, so that the frames of several scenarios concatenate as
+        they are; and, when the forecast has a notice (:attr:`data_notice`:
+        made from the synthetic example), ``data_notice``. Without a notice
+        the rows have no such field, as the CSV has no such column."""
+        turnover, hires = c_double(), c_double()
+        C.jbw_forecast_assumptions(byref(turnover), byref(hires), None, None, None,
+                                   self._p)
         rows = []
         for stat in self.statistics:
             for m in self.series(stat):
                 row = {"statistic": stat.code}
                 row.update(record(m))
+                row["annual_turnover"] = turnover.value
+                row["hires_fte_per_month"] = hires.value
                 rows.append(row)
-        return rows
+        return with_notice(rows, self.data_notice)
 
 
 class _Callbacks:

@@ -32,7 +32,7 @@ from ._lib import C
 from ._util import (DateLike, FieldsOnly, Handle, dec, dec_opt, enc, from_days, instance,
                     missing, new_handle, path_arg, seq_index, take_string, text_arg, to_days,
                     whole)
-from .caseload import Norm, norm_arg, record, warn_off_reference
+from .caseload import Norm, norm_arg, record, warn_off_reference, with_notice
 from .dates import Calendar, default_calendar
 from .errors import Error, InvalidArgument
 from .measure import JrRisk, Kind, Placement, Safety, YesNo, band_code, band_value, as_date
@@ -1238,14 +1238,16 @@ class Triage(Handle):
         """One flat dict per case (for pandas), with what the library's CSV
         adds to the entry's own fields: ``state`` (nieuw or bestaand) and
         ``computed_band``, the band the model computed, which an override
-        may have changed into ``band``."""
+        may have changed into ``band``; and, when the snapshot has a notice
+        (:attr:`data_notice`: the synthetic example's), ``data_notice``, as
+        the CSV's last column. Real data has no such field."""
         rows = []
         for e in self.entries(top):
             row = e.to_record()
             row["state"] = self.state(e.rank - 1).code
             row["computed_band"] = self.model.computed_band(e.score).code
             rows.append(row)
-        return rows
+        return with_notice(rows, self.data_notice)
 
     def allocate(self, norm: Optional[Norm] = None,
                  calendar: Optional[Calendar] = None) -> "Allocation":
@@ -1404,7 +1406,9 @@ class Allocation(Handle):
         return json.loads(self.to_json())
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """One flat dict per line (for pandas)."""
-        return [{"measure_id": l.measure_id, "rank": l.rank, "worker_id": l.worker_id,
-                 "reason": l.reason.name.lower() if l.reason else None}
-                for l in self]
+        """One flat dict per line (for pandas); with a ``data_notice`` field
+        in each when the snapshot has a notice (the synthetic example's)."""
+        return with_notice(
+            [{"measure_id": l.measure_id, "rank": l.rank, "worker_id": l.worker_id,
+              "reason": l.reason.name.lower() if l.reason else None}
+             for l in self], self.data_notice)

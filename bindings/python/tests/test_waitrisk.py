@@ -590,6 +590,20 @@ class PandasColumns(unittest.TestCase):
             with snap.caseload(date=pd.Timestamp(D)) as result:
                 self.assertEqual(result.date, D)
 
+    def test_a_dataframe_of_example_records_says_it_is_synthetic(self):
+        pd = self.pd
+        with jbw.Snapshot.example() as snap, snap.caseload() as result:
+            df = pd.DataFrame(result.to_records())
+            self.assertEqual(set(df["data_notice"]), {jbw.example_notice()})
+            params = jbw.ForecastParams.from_snapshot(snap).replace(months=2)
+            frames = []
+            for hires in (0.0, 1.5):
+                with jbw.run_forecast(params.replace(hires_fte=hires)) as fc:
+                    frames.append(pd.DataFrame(fc.to_records()))
+            both = pd.concat(frames, ignore_index=True)
+            self.assertEqual(both["hires_fte_per_month"].tolist(), [0.0] * 3 + [1.5] * 3)
+            self.assertEqual(set(both["data_notice"]), {jbw.example_notice()})
+
 
 class ModelFiles(unittest.TestCase):
     def test_save_parses_back(self):
