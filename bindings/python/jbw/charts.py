@@ -21,11 +21,11 @@ import ctypes
 import os
 from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_size_t,
                     c_uint, c_uint64, c_void_p)
-from typing import Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import (DateLike, Handle, dec, enc, handle_arg, instance, new_handle, take_string,
-                    to_days)
+from ._util import (DateLike, Handle, _invalid, dec, enc, handle_arg, instance, int32,
+                    new_handle, take_string, to_days, whole)
 from .caseload import CaseloadResult, Group, Series, group_arg, norm_handle
 from .dates import Calendar
 from .registry import Registry
@@ -75,6 +75,21 @@ declare_all([
 
 RegistryLike = Union[Registry, Snapshot, None]
 
+#: The largest value of the options' unsigned int fields (suppress_below,
+#: round_to): a larger one would reach the library wrapped (2**32 as 0,
+#: no suppression at all).
+_UINT_MAX = 2**32 - 1
+
+
+def _months_arg(value: Any, name: str) -> int:
+    """A number of months of the brief's options (an int32_t, 0 for the
+    default): TypeError for a float, a bool or a str, InvalidArgument
+    below 0, RangeError past the C int."""
+    v = int32(value, name)
+    if v < 0:
+        raise _invalid(f"{name} must be at least 0, not {v}")
+    return v
+
 
 def _options(lang: Union[Lang, str, int], title: Optional[str],
              notice: Optional[str], suppress_below: int, round_to: int,
@@ -84,10 +99,8 @@ def _options(lang: Union[Lang, str, int], title: Optional[str],
     o.lang = int(Lang.coerce(lang))
     o.title = enc(title)
     o.notice = enc(notice)
-    if suppress_below < 0 or round_to < 0:
-        raise ValueError("suppress_below and round_to must not be negative")
-    o.suppress_below = suppress_below
-    o.round_to = round_to
+    o.suppress_below = whole(suppress_below, "suppress_below", 0, _UINT_MAX)
+    o.round_to = whole(round_to, "round_to", 0, _UINT_MAX)
     if isinstance(registry, Snapshot):
         o.registry = C.jbw_snapshot_registry(registry._p)
     elif isinstance(registry, Registry):
@@ -345,7 +358,12 @@ def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
     ``scenarios`` is a mapping of names to :class:`jbw.Scenario` (or a list
     of scenarios, named by number), compared with the base; ``series`` the
     waiting series to show (e.g. :func:`jbw.example_series_zhz`). For the
-    embedded example pass ``notice=jbw.example_notice()``."""
+    embedded example pass ``notice=jbw.example_notice()``.
+
+    ``months``, ``replicates``, ``seed``, ``suppress_below``, ``round_to``
+    and ``relief_months`` are whole numbers: a float, a bool or a str
+    raises TypeError naming the option, a negative number
+    jbw.InvalidArgument, a months count past the C int jbw.RangeError."""
     o = BriefOptionsC()
     C.jbw_brief_options_init(ctypes.byref(o), BriefOptionsC.VERSION)
     o.lang = int(Lang.coerce(lang))
@@ -368,14 +386,13 @@ def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
         *[instance(s, Scenario, "scenarios")._p for _, s in pairs])
     names = (c_char_p * max(n, 1))(*[enc(k) for k, _ in pairs])
     o.scenarios, o.scenario_names, o.scenario_count = sc, names, n
-    for name, value in (("months", months), ("replicates", replicates),
-                        ("seed", seed), ("suppress_below", suppress_below),
-                        ("round_to", round_to), ("relief_months", relief_months)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValueError(f"{name} must be a whole number >= 0")
-    o.months, o.replicates, o.seed = months, replicates, seed
-    o.suppress_below, o.round_to = suppress_below, round_to
-    o.relief_target, o.relief_months = float(relief_target), relief_months
+    o.months = _months_arg(months, "months")
+    o.replicates = whole(replicates, "replicates", 0, 2**64 - 1)
+    o.seed = whole(seed, "seed", 0, 2**64 - 1)
+    o.suppress_below = whole(suppress_below, "suppress_below", 0, _UINT_MAX)
+    o.round_to = whole(round_to, "round_to", 0, _UINT_MAX)
+    o.relief_target = float(relief_target)
+    o.relief_months = _months_arg(relief_months, "relief_months")
     o.queue_percent = float(queue_percent)
     return Brief(new_handle(C.jbw_brief_new, instance(snapshot, Snapshot, "snapshot")._p, ctypes.byref(o)),
                  parents=())

@@ -191,6 +191,47 @@ class OtherWholeNumbers(unittest.TestCase):
                         self.assertIn("group", str(cm.exception))
 
 
+class ChartAndBriefOptions(unittest.TestCase):
+    """The counts of the chart and brief options reached their unsigned or
+    32-bit C fields wrapped: suppress_below=2**32 as 0, drawing every
+    small count; a brief of months=2**32 + 3 as 3 months."""
+
+    def test_chart_options_are_whole_and_fit_their_field(self):
+        with jbw.example_series_zhz() as s:
+            with self.assertRaises(jbw.InvalidArgument) as cm:
+                jbw.chart_series(s, suppress_below=2**32)
+            self.assertIn("suppress_below must be at most 4294967295, not 4294967296",
+                          str(cm.exception))
+            for name, bad, shown in (("suppress_below", 2.5, "not 2.5"),
+                                     ("round_to", True, "not bool"),
+                                     ("round_to", "5", "not str ('5')")):
+                with self.subTest(name=name, value=bad):
+                    with self.assertRaises(TypeError) as cm:
+                        jbw.chart_series(s, **{name: bad})
+                    self.assertIn(f"{name} must be a whole number (int), {shown}",
+                                  str(cm.exception))
+            with self.assertRaises(jbw.InvalidArgument) as cm:
+                jbw.chart_series(s, round_to=-1)
+            self.assertIn("round_to must be at least 0, not -1", str(cm.exception))
+
+    def test_brief_counts_are_whole_and_fit_their_field(self):
+        with small_snapshot() as snap:
+            with self.assertRaises(jbw.RangeError) as cm:
+                jbw.make_brief(snap, replicates=0, months=2**32 + 3)
+            self.assertIn("months is 4294967299: outside the range of a 32-bit int",
+                          str(cm.exception))
+            with self.assertRaises(jbw.RangeError):
+                jbw.make_brief(snap, replicates=0, relief_months=2**32 + 1)
+            with self.assertRaises(TypeError) as cm:
+                jbw.make_brief(snap, replicates=0, months=2.0)
+            self.assertIn("months must be a whole number (int), not 2.0", str(cm.exception))
+            with self.assertRaises(jbw.InvalidArgument) as cm:
+                jbw.make_brief(snap, replicates=0, relief_months=-1)
+            self.assertIn("relief_months must be at least 0, not -1", str(cm.exception))
+            with self.assertRaises(jbw.InvalidArgument):
+                jbw.make_brief(snap, replicates=0, suppress_below=2**32)
+
+
 class MissingDates(unittest.TestCase):
     """pandas' NaT (a datetime subclass) raised "NaTType does not support
     toordinal" (the real one) or was read as 1-1-0001 (the stand-in),
