@@ -453,8 +453,10 @@ class Snapshot(Handle):
 
     def measure_state(self, measure: Union[int, str], on: DateLike = None) -> MeasureState:
         """State of a measure (index or id) on a date (default: the
-        reference date)."""
-        index = self.find_measure(measure) if isinstance(measure, str) else measure
+        reference date). An index is a whole number from 0: a float or a
+        bool raises TypeError, a negative index jbw.InvalidArgument."""
+        index = (self.find_measure(measure) if isinstance(measure, str)
+                 else whole(measure, "measure", 0, 2**64 - 1))
         day = to_days(on, "on") if on is not None else C.jbw_snapshot_reference_date(self._p)
         out = c_int()
         C.jbw_snapshot_measure_state(byref(out), self._p, index, day)

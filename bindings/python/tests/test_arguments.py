@@ -169,6 +169,19 @@ class OtherWholeNumbers(unittest.TestCase):
             s.add("2025-01-01", 3, 2)
             self.assertEqual(s[0].total, 5)
 
+    def test_a_measure_index_is_whole_and_not_negative(self):
+        # -1 reached the size_t as 18446744073709551615, "out of range";
+        # 1.5 raised ctypes' "argument 3: TypeError: wrong type"
+        with small_snapshot() as snap:
+            with self.assertRaises(jbw.InvalidArgument) as cm:
+                snap.measure_state(-1)
+            self.assertIn("measure must be at least 0, not -1", str(cm.exception))
+            with self.assertRaises(TypeError) as cm:
+                snap.measure_state(1.5)
+            self.assertIn("measure must be a whole number (int), not 1.5",
+                          str(cm.exception))
+            self.assertIs(snap.measure_state(Index(5)), jbw.MeasureState.BESTAAND)
+
     def test_the_example_seed_is_whole_and_not_negative(self):
         with self.assertRaises(jbw.InvalidArgument) as cm:
             jbw.Snapshot.example(seed=-1)  # was seed 4294967295
