@@ -23,7 +23,6 @@ DateLike = Union[_dt.date, str, None]
 _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 
 
-
 def missing(value: Any) -> bool:
     """True for a missing value of pandas or numpy: a float NaN (the
     missing value of an object column), pandas' ``NA`` and ``NaT`` (its
