@@ -749,6 +749,35 @@ static void example_chart_notice_is_in_the_charts_language(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * A notice that begins with the example's, with more after " | " (jbw's
+ * note of the rows a lenient load left out), still gets its Dutch line
+ * in a Dutch chart; one that only looks like it does not.
+ */
+static void example_notice_with_more_keeps_its_dutch_line(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_caseload *cl;
+    jbw_chart_options o = JBW_CHART_OPTIONS_INIT;
+    char notice[512], *svg = NULL;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    cl = small_caseload(snap);
+    o.lang = JBW_LANG_NL;
+    o.notice = notice;
+    snprintf(notice, sizeof notice, "%s | 1 rij is niet meegeteld",
+             jbw_example_notice());
+    assert_ok(jbw_chart_caseload_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o));
+    assert_contains(svg, ">" NOTICE_NL "</text>");
+    jbw_free(svg);
+    snprintf(notice, sizeof notice, "%sX", jbw_example_notice());
+    assert_ok(jbw_chart_caseload_svg(&svg, NULL, cl, JBW_GROUP_REGION, &o));
+    assert_null(strstr(svg, "Synthetische"));
+    jbw_free(svg);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
 /* ---- out of memory ------------------------------------------------------ */
 
 typedef struct oom_ctx {
@@ -1811,6 +1840,7 @@ int main(void)
         cmocka_unit_test(forecast_chart_has_two_panels_with_their_axes),
         cmocka_unit_test(scenario_chart_puts_each_forecast_in_its_panel),
         cmocka_unit_test(example_chart_notice_is_in_the_charts_language),
+        cmocka_unit_test(example_notice_with_more_keeps_its_dutch_line),
         cmocka_unit_test(charts_fail_cleanly_when_memory_runs_out),
         cmocka_unit_test(example_brief_has_every_section_and_the_letters_table),
         cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),

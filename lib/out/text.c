@@ -290,14 +290,23 @@ void jbw__notice_text_lang(jbw__buf *b, const char *notice, jbw_lang lang)
     jbw__buf_puts(b, "\n\n");
 }
 
+/* The notice is `fixed`, alone or before " | " and what a caller added
+ * (jbw's note of the rows a lenient load left out). */
+static int notice_begins(const char *notice, const char *fixed)
+{
+    size_t n = strlen(fixed);
+    return strncmp(notice, fixed, n) == 0 &&
+           (notice[n] == '\0' || strncmp(notice + n, " | ", 3) == 0);
+}
+
 const char *jbw__notice_nl(jbw_lang lang, const char *notice)
 {
     if (lang != JBW_LANG_NL || !notice)
         return NULL;
-    if (strcmp(notice, jbw_example_notice()) == 0)
+    if (notice_begins(notice, jbw_example_notice()))
         return "Synthetische voorbeeldgegevens: geen echte kinderen, "
                "medewerkers of organisaties.";
-    if (strcmp(notice, jbw__example_zhz_notice) == 0)
+    if (notice_begins(notice, jbw__example_zhz_notice))
         return "Gepubliceerde cijfers: raadsinformatiebrief van een gemeente "
                "in Zuid-Holland Zuid, najaar 2025.";
     return NULL;
