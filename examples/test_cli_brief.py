@@ -448,6 +448,16 @@ class Brief(unittest.TestCase):
         self.assertIn("| 20-9-2024 | 41 | 72 | 113 |", md)
         self.assertIn("\nOp 1-9-2025 hadden 141 lopende maatregelen", md)
 
+    def test_a_scenario_is_titled_by_its_file_name(self):
+        # the rule (docs/brief.md): the file's name without folder and
+        # extension titles the scenario's column, spaces and % included
+        sc = cli.work_file("Verloop 30%.txt", "turnover = 30%\n")
+        md = run("brief", "--format", "md", "--scenario", sc, "--replicates", "0").stdout
+        header = [l for l in md.splitlines() if "Personeelsverloop per jaar" in l]
+        self.assertTrue(header)
+        self.assertIn("| Verloop 30% |", md)
+        self.assertNotIn("Verloop 30%.txt", md)
+
     def test_brief_help_names_its_own_formats(self):
         # the brief writes HTML or Markdown, not the text/json/csv of the
         # other commands
