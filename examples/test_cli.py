@@ -652,6 +652,10 @@ class Report(unittest.TestCase):
         p = run("report", "--date", "2025-06-01")
         self.assertIn("note: --date 2025-06-01 is before the data's date 2025-09-01", p.stderr)
         self.assertIn("bestaand is too low on 2025-06-01", p.stderr)
+        # calibrate shows no bestaand (its rates come from dates known on
+        # the date), so it does not say so
+        p = run("calibrate", "--date", "2025-06-01")
+        self.assertNotIn("bestaand", p.stderr)
         # a measures file of a header only
         empty = os.path.join(d, "empty.csv")
         with open(empty, "w", encoding="utf-8") as f:
