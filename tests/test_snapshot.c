@@ -1274,6 +1274,36 @@ static void test_set_data_notice_refuses_what_a_line_cannot_carry(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * The text of a data_notice file may be passed as it is: one line end at
+ * the end (LF, or CR LF) is not part of the notice; a second one, or a
+ * CR alone, is a control character as before.
+ */
+static void test_set_data_notice_leaves_out_one_line_end(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    char longest[403];
+    (void)state;
+    assert_ok(jbw_snapshot_set_data_notice(snap, "from the file\n"));
+    assert_string_equal(jbw_snapshot_data_notice(snap), "from the file");
+    assert_ok(jbw_snapshot_set_data_notice(snap, "from Windows\r\n"));
+    assert_string_equal(jbw_snapshot_data_notice(snap), "from Windows");
+    assert_status(jbw_snapshot_set_data_notice(snap, "two\n\n"), JBW_EINVAL);
+    assert_error_contains("control character (byte 4)");
+    assert_status(jbw_snapshot_set_data_notice(snap, "cr\r"), JBW_EINVAL);
+    assert_error_contains("control character (byte 3)");
+    assert_status(jbw_snapshot_set_data_notice(snap, "\n"), JBW_EINVAL);
+    assert_error_contains("empty");
+    assert_string_equal(jbw_snapshot_data_notice(snap), "from Windows");
+    /* 400 bytes and the line end: the file of a notice of 400 bytes */
+    memset(longest, 'n', 400);
+    longest[400] = '\n';
+    longest[401] = '\0';
+    assert_ok(jbw_snapshot_set_data_notice(snap, longest));
+    assert_int_equal(strlen(jbw_snapshot_data_notice(snap)), 400);
+    jbw_snapshot_free(snap);
+}
+
 static void test_set_data_notice_survives_failed_allocation(void **state)
 {
     jbw_snapshot *snap = new_snapshot();
@@ -1472,6 +1502,7 @@ int main(void)
         cmocka_unit_test(test_set_data_notice_copies_and_null_clears),
         cmocka_unit_test(test_set_data_notice_replaces_the_examples),
         cmocka_unit_test(test_set_data_notice_refuses_what_a_line_cannot_carry),
+        cmocka_unit_test(test_set_data_notice_leaves_out_one_line_end),
         cmocka_unit_test(test_set_data_notice_survives_failed_allocation),
         cmocka_unit_test(test_writers_carry_and_escape_a_set_notice),
         cmocka_unit_test(test_results_keep_the_notice_after_the_snapshot),

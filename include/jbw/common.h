@@ -4,8 +4,10 @@
  *
  * Every fallible function in libjbw returns a jbw_status: JBW_OK (0) on
  * success, a negative code on failure. On failure the function leaves its
- * outputs untouched, frees what it allocated, and records a detail message
- * that jbw_last_error() returns on the same thread.
+ * outputs untouched (unless its documentation says what it writes, as
+ * the batch and example-series functions do), frees what it allocated,
+ * and records a detail message that jbw_last_error() returns on the same
+ * thread.
  *
  * Threads. The library takes no locks and shares nothing mutable between
  * calls: its only process-wide state is the allocator, which
@@ -89,7 +91,11 @@ JBW_API const char *jbw_strerror(int status);
  * after the call that returned that failure's status; it is not a way to
  * learn whether a call failed. "" before the first failure on the thread
  * and after jbw_clear_error(). The string is owned by the library and
- * valid until the next libjbw call on the same thread. Never NULL.
+ * valid until the next call on the same thread of a libjbw function that
+ * returns a jbw_status, or of jbw_clear_error(); jbw_strerror() and the
+ * other functions that return no status leave it, so
+ * printf("%s: %s", jbw_strerror(st), jbw_last_error()) is safe. Never
+ * NULL.
  */
 JBW_API const char *jbw_last_error(void);
 

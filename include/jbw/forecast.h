@@ -217,7 +217,9 @@ JBW_API jbw_status jbw_forecast_params_check(const jbw_forecast_params *params,
  * Other fields keep their values. `params` must be initialised; it is
  * untouched on error. A date after the snapshot's reference date carries
  * that day's assignments forward as if nothing changed (as
- * jbw_caseload_compute()).
+ * jbw_caseload_compute()); on an earlier date, bestaand waits that ended
+ * by the reference date are not seen (as jbw_triage_new()). A date
+ * before every start and hire gives an empty start state.
  * Errors: JBW_EINVAL, JBW_EVERSION, JBW_ERANGE (date), JBW_ENOTFOUND
  * (organisation or region), JBW_ENOMEM.
  */

@@ -132,7 +132,9 @@ JBW_API const char *jbw_snapshot_data_notice(const jbw_snapshot *snap);
  * any it has, the example's too; NULL clears it (real data). The CSV
  * loader reads no notice: a program that loads an export made from a
  * snapshot with a notice (its data_notice file, docs/formats.md) sets it
- * with this function. `text` is copied.
+ * with this function, and may pass the file's text as it is: one line
+ * end at the end ("\n" or "\r\n") is not part of the notice. `text` is
+ * copied.
  * Refused with JBW_EINVAL (the snapshot keeps its notice): snap NULL; an
  * empty text; a text over 400 bytes; bytes that are not well-formed UTF-8;
  * control characters (below 0x20, 0x7f, U+0080..U+009F), so that the

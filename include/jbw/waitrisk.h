@@ -419,6 +419,12 @@ typedef struct jbw_triage jbw_triage;
  * snapshot on `date` (NONE: the snapshot's reference date). A measure
  * that is nieuw on the date because its first worker came later waits
  * since its start; contacts recorded after the date are not seen. The
+ * records say who waits on the snapshot's reference date: a date after
+ * it carries that day's waits forward as if nothing changed (as
+ * jbw_caseload_compute()), and on an earlier date a measure that waited
+ * bestaand then but has a worker again by the reference date is not
+ * seen (the jbw command refuses a later date and notes an earlier one;
+ * docs/cli.md). A date before every start gives an empty triage. The
  * triage keeps a copy of the model and borrows the snapshot's strings:
  * free it before the snapshot.
  * Errors: JBW_EINVAL, JBW_ERANGE, JBW_ENOMEM.

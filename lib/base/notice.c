@@ -40,13 +40,25 @@ void jbw__notice_csv_row_end(jbw__buf *b, const char *notice)
 jbw_status jbw__notice_dup(char **out, const char *notice, const char *what)
 {
     jbw_status st;
+    size_t n;
+    char *copy;
     *out = NULL;
     if (!notice)
         return JBW_OK;
-    if ((st = jbw__notice_check(notice, what)) != JBW_OK)
-        return st;
-    if (!(*out = jbw__strdup(notice)))
+    /* the line end of a notice read from its file ("\n" or "\r\n") is
+     * not part of it */
+    if (!(copy = jbw__strdup(notice)))
         return jbw__enomem();
+    n = strlen(copy);
+    if (n > 0 && copy[n - 1] == '\n')
+        copy[--n] = '\0';
+    if (n > 0 && copy[n - 1] == '\r' && n < strlen(notice))
+        copy[--n] = '\0';
+    if ((st = jbw__notice_check(copy, what)) != JBW_OK) {
+        jbw__free(copy);
+        return st;
+    }
+    *out = copy;
     return JBW_OK;
 }
 

@@ -19,6 +19,19 @@ install)
     "$cc" -std=c99 -Wall -Wextra -pedantic -Werror -o "$work/consumer" \
         "$src/tests/consumer/main.c" $flags
     LD_LIBRARY_PATH=$(dirname "$libdir") "$work/consumer"
+    # A shared build's jbw_runtime component is the library alone: what a
+    # program that ships libjbw beside itself installs (README).
+    if ls "$prefix"/lib*/libjbw.so.0 >/dev/null 2>&1; then
+        rt=$work/runtime
+        cmake --install "$build" --prefix "$rt" --component jbw_runtime \
+            >/dev/null
+        ls "$rt"/lib*/libjbw.so.0 >/dev/null
+        left=$(cd "$rt" && find . \( -type f -o -type l \) \
+            ! -name 'libjbw.so.0*' | head -n 1)
+        if [ -n "$left" ]; then
+            echo "jbw_runtime installs more than the library: $left"; exit 1
+        fi
+    fi
     # The generated paths hold no "//".
     if grep -n '//' "$libdir/libjbw.pc"; then
         echo "libjbw.pc: a path with //"; exit 1
