@@ -125,7 +125,8 @@ JBW_API double jbw_norm_over_above(const jbw_norm *norm);
 /*
  * Setters. Each checks its argument and leaves the norm unchanged on
  * error. Errors: JBW_EINVAL (NULL, NaN, infinite, out of domain:
- * caseload <= 0, weight < 0, fraction outside [0, 1], under_below >
+ * caseload <= 0 or over 1000, a weight below 0 or over 1000, a fraction
+ * outside [0, 1], thresholds outside 0..1000 or under_below >
  * over_above), JBW_ENOMEM.
  */
 JBW_API jbw_status jbw_norm_set_name(jbw_norm *norm, const char *name,
