@@ -535,6 +535,10 @@ static void bad_dates_windows_and_arguments_are_refused(void **state)
     o.min_events = 10;
     o.organisation = "NOPE";
     assert_status(jbw_calibrate(&cal, snap, &o), JBW_ENOTFOUND);
+    /* the detail names the function called, not the one it calls */
+    assert_error_contains("jbw_calibrate: organisation 'NOPE' is not in the "
+                          "registry");
+    assert_null(strstr(jbw_last_error(), "counts_get"));
     o.organisation = "LDH"; /* no records of this organisation */
     assert_status(jbw_calibrate(&cal, snap, &o), JBW_ERANGE);
     assert_error_contains("no measure or worker of organisation LDH");
@@ -903,6 +907,12 @@ static void a_backtest_beyond_the_data_or_without_d0_is_refused(void **s)
     o.months = 3;
     o.from = D(2019, 6, 1); /* the window starts before the first record */
     assert_status(jbw_backtest_run(&bt, snap, &o), JBW_ERANGE);
+    o.from = D(2025, 1, 1);
+    o.organisation = "NOPE";
+    assert_status(jbw_backtest_run(&bt, snap, &o), JBW_ENOTFOUND);
+    assert_error_contains("jbw_backtest_run: organisation 'NOPE' is not in "
+                          "the registry");
+    o.organisation = NULL;
     o.version = 7;
     assert_status(jbw_backtest_run(&bt, snap, &o), JBW_EVERSION);
     assert_null(bt);

@@ -105,6 +105,10 @@ size_t jbw__utf8_seq(const unsigned char *p);
 
 /* Records "out of memory" and returns JBW_ENOMEM. */
 jbw_status jbw__enomem(void);
+/* A failure of public function `callee` inside public function `caller`:
+ * the detail "callee: ..." becomes "caller: ...", so that the caller's
+ * user reads the function they called. Other details stay. Returns st. */
+jbw_status jbw__error_as(jbw_status st, const char *callee, const char *caller);
 /* Returns JBW_OK after clearing the detail: use at every successful exit
  * of a public function that may have set it on an inner failure. */
 jbw_status jbw__ok(void);

@@ -95,7 +95,8 @@ static jbw_status fill_actual(jbw_backtest_month *r, const jbw_snapshot *snap,
  * assigned, so it counts as assigned.
  */
 static jbw_status forecast_from(jbw_backtest *bt, const jbw_snapshot *snap,
-                                const jbw_backtest_options *o, int one_export)
+                                const jbw_backtest_options *o, int one_export,
+                                const char *fn)
 {
     jbw_calibrate_options co = JBW_CALIBRATE_OPTIONS_INIT;
     jbw_forecast_params p;
@@ -108,8 +109,9 @@ static jbw_status forecast_from(jbw_backtest *bt, const jbw_snapshot *snap,
     co.region = o->region;
     co.min_events = o->min_events;
     co.calendar = o->calendar;
+    /* its detail names the function the caller called, `fn` */
     if ((st = jbw_calibrate(&bt->calibration, snap, &co)) != JBW_OK)
-        return st;
+        return jbw__error_as(st, "jbw_calibrate", fn);
     if ((st = jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION)) !=
             JBW_OK ||
         (st = jbw_forecast_params_from_snapshot(&p, snap, o->norm, o->from,
@@ -197,7 +199,7 @@ jbw_status jbw_backtest_run(jbw_backtest **out, const jbw_snapshot *snap,
     if ((st = new_result(&bt, opts, 0)) != JBW_OK)
         return st;
     if ((st = copy_notice(bt, snap)) != JBW_OK ||
-        (st = forecast_from(bt, snap, opts, 1)) != JBW_OK)
+        (st = forecast_from(bt, snap, opts, 1, "jbw_backtest_run")) != JBW_OK)
         goto fail;
     for (k = 0; k <= bt->months; k++)
         if ((st = fill_actual(&bt->rows[k], snap, bt->rows[k].date, opts, 0)) !=
@@ -291,7 +293,8 @@ jbw_status jbw_backtest_run_history(jbw_backtest **out,
     for (i = 0; st == JBW_OK && !bt->data_notice && i < count; i++)
         st = copy_notice(bt, snaps[i]);
     if (st != JBW_OK ||
-        (st = forecast_from(bt, snaps[start], opts, 0)) != JBW_OK)
+        (st = forecast_from(bt, snaps[start], opts, 0,
+                            "jbw_backtest_run_history")) != JBW_OK)
         goto fail;
     for (k = 0; k <= bt->months; k++) {
         long e = nearest_export(snaps, count, bt->rows[k].date);

@@ -305,7 +305,7 @@ static jbw_status check_scope(scope *sc, const jbw_snapshot *snap,
     /* checks the date's range and the organisation and region keys */
     if ((st = jbw_snapshot_counts_get(&counts, snap, sc->date, o->organisation,
                                       o->region)) != JBW_OK)
-        return st;
+        return jbw__error_as(st, "jbw_snapshot_counts_get", "jbw_calibrate");
     jbw_date_format(d, sizeof d, sc->date);
     jbw_date_format(r, sizeof r, ref);
     if (sc->date > ref)
