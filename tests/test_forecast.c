@@ -1111,7 +1111,8 @@ static void month_get_checks_null_version_statistic_and_range(void **s)
     memset(&m, 0, sizeof m);
     m.version = JBW_FORECAST_MONTH_VERSION;
     assert_status(jbw_forecast_month_get(&m, fc, 0, JBW_STAT_P5), JBW_EINVAL);
-    assert_error_contains("deterministic");
+    assert_error_contains("statistic 1 (p5) is not in this deterministic "
+                          "run, which has only the mean");
     assert_status(jbw_forecast_month_get(&m, fc, -1, JBW_STAT_MEAN),
                   JBW_ERANGE);
     assert_status(jbw_forecast_month_get(&m, fc, 4, JBW_STAT_MEAN), JBW_ERANGE);

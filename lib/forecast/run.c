@@ -716,6 +716,22 @@ const char *jbw_statistic_code(jbw_statistic stat)
     return (int)stat >= 0 && (int)stat < FC_STATS ? codes[stat] : NULL;
 }
 
+/* A statistic the run does not have: its code named, and what it has. */
+static jbw_status stat_missing(const char *fn, const jbw_forecast *fc,
+                               jbw_statistic stat)
+{
+    const char *code = jbw_statistic_code(stat);
+    if (!fc->replicates)
+        return jbw__error(JBW_EINVAL,
+                          "%s: statistic %d (%s) is not in this deterministic "
+                          "run, which has only the mean (JBW_STAT_MEAN)",
+                          fn, (int)stat, code ? code : "unknown");
+    return jbw__error(JBW_EINVAL,
+                      "%s: statistic %d (%s) is not in this stochastic run "
+                      "(mean, p5, p50, p95)",
+                      fn, (int)stat, code ? code : "unknown");
+}
+
 jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
                                   const jbw_forecast *fc, int32_t month,
                                   jbw_statistic stat)
@@ -726,14 +742,10 @@ jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
     if (out->version != JBW_FORECAST_MONTH_VERSION)
         return jbw__error(JBW_EVERSION,
                           "jbw_forecast_month_get: version %u "
-                          "is not supported",
-                          out->version);
+                          "is not supported (this library knows %u)",
+                          out->version, (unsigned)JBW_FORECAST_MONTH_VERSION);
     if ((int)stat < 0 || (int)stat >= fc->nstats)
-        return jbw__error(JBW_EINVAL,
-                          "jbw_forecast_month_get: statistic %d "
-                          "is not in this %s run",
-                          (int)stat,
-                          fc->replicates ? "stochastic" : "deterministic");
+        return stat_missing("jbw_forecast_month_get", fc, stat);
     if (month < 0 || month > fc->months)
         return jbw__error(JBW_ERANGE,
                           "jbw_forecast_month_get: month %d is "
@@ -751,11 +763,7 @@ jbw_status jbw_forecast_kind_get(double *active, double *waiting,
     if (!fc)
         return jbw__error(JBW_EINVAL, "jbw_forecast_kind_get: NULL forecast");
     if ((int)stat < 0 || (int)stat >= fc->nstats)
-        return jbw__error(JBW_EINVAL,
-                          "jbw_forecast_kind_get: statistic %d "
-                          "is not in this %s run",
-                          (int)stat,
-                          fc->replicates ? "stochastic" : "deterministic");
+        return stat_missing("jbw_forecast_kind_get", fc, stat);
     if (month < 0 || month > fc->months)
         return jbw__error(JBW_ERANGE,
                           "jbw_forecast_kind_get: month %d is not in 0..%d",

@@ -45,11 +45,15 @@ class _Coded(enum.IntEnum):
 
     @classmethod
     def coerce(cls: Type[E], value: Union[int, str, "E"]) -> E:
-        """Accepts a member, its int value or its code."""
+        """Accepts a member, its int value or its code; a bool is refused
+        (True would be the member of value 1)."""
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
             return cls.from_code(value)
+        if isinstance(value, bool):
+            raise TypeError(f"{cls.__name__} is a member, its code or its int "
+                            f"value, not {value!r}")
         return cls(value)
 
     def __str__(self) -> str:

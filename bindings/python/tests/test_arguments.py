@@ -322,3 +322,14 @@ class PreviousWorkersColumn(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CodedValues(unittest.TestCase):
+    def test_a_bool_is_not_taken_for_a_kind(self):
+        # the rule: a member, its code or its int value; True is not 1
+        self.assertIs(jbw.Kind.coerce(1), jbw.Kind.VOTS)
+        self.assertIs(jbw.Kind.coerce("VOTS"), jbw.Kind.VOTS)
+        with self.assertRaisesRegex(TypeError, "Kind is a member, its code or its int value, not True"):
+            jbw.Kind.coerce(True)
+        with self.assertRaises(TypeError):
+            jbw.Safety.coerce(False)
