@@ -415,6 +415,15 @@ static size_t touch(uint32_t *stamp, double *maxw, uint32_t *touched, size_t n,
     return n;
 }
 
+/* Counts one unit in a scope: a family, or a child. */
+static void add_unit(jbw_caseload_totals *t, int families)
+{
+    if (families)
+        t->families++;
+    else
+        t->children++;
+}
+
 /*
  * Counts the norm's units (children or families) per scope, and adds
  * each unit once per scope and once per worker at the heaviest weight of
@@ -451,17 +460,11 @@ static void count_weighted_units(compute_ctx *c, const uint32_t *unit_of,
                 nr = touch(s->row_stamp, s->row_max, s->row_touched, nr, row,
                            (uint32_t)u, w);
         }
-        if (families)
-            t[0].families++;
-        else
-            t[0].children++;
+        add_unit(&t[0], families);
         t[0].required_fte += heaviest;
         for (k = 0; k < nt; k++) {
             jbw_caseload_totals *g = &t[s->scope_touched[k]];
-            if (families)
-                g->families++;
-            else
-                g->children++;
+            add_unit(g, families);
             g->required_fte += s->scope_max[s->scope_touched[k]];
         }
         for (k = 0; k < nr; k++)
@@ -499,33 +502,20 @@ static jbw_status count_units_only(compute_ctx *c, const uint32_t *unit_of,
         if (org_of[v] == 0) {
             org_of[v] = so;
             reg_of[v] = sr;
-        } else if ((org_of[v] != so || reg_of[v] != sr) &&
-                   !(org_of[v] & UNIT_SPREAD)) {
-            org_of[v] |= UNIT_SPREAD;
+        } else if (org_of[v] != so || reg_of[v] != sr) {
+            org_of[v] |= UNIT_SPREAD; /* once set, it stays */
         }
     }
     for (u = 0; u < units; u++) {
-        jbw_caseload_totals *g;
         if (org_of[u] == 0)
             continue;
-        if (families)
-            t[0].families++;
-        else
-            t[0].children++;
+        add_unit(&t[0], families);
         if (org_of[u] & UNIT_SPREAD) {
             reg_of[u] = (uint32_t)spread++; /* its place among them */
             continue;
         }
-        g = &t[org_of[u]];
-        if (families)
-            g->families++;
-        else
-            g->children++;
-        g = &t[reg_of[u]];
-        if (families)
-            g->families++;
-        else
-            g->children++;
+        add_unit(&t[org_of[u]], families);
+        add_unit(&t[reg_of[u]], families);
     }
     if (!spread)
         return JBW_OK;
@@ -560,13 +550,8 @@ static jbw_status count_units_only(compute_ctx *c, const uint32_t *unit_of,
             nt = touch(s->scope_stamp, s->scope_max, s->scope_touched, nt,
                        (uint32_t)(reg_base + m->region[i]), (uint32_t)k, 0.0);
         }
-        for (j = 0; j < nt; j++) {
-            jbw_caseload_totals *g = &t[s->scope_touched[j]];
-            if (families)
-                g->families++;
-            else
-                g->children++;
-        }
+        for (j = 0; j < nt; j++)
+            add_unit(&t[s->scope_touched[j]], families);
     }
     jbw__free(off);
     return JBW_OK;
