@@ -214,7 +214,9 @@ static const char *own_help(const jbw_cli_command *cmd, int o)
 static void print_option(FILE *f, const jbw_cli_command *cmd, int o)
 {
     char left[64];
-    const char *help = own_help(cmd, o) ? own_help(cmd, o) : options[o].help;
+    const char *help = own_help(cmd, o);
+    if (!help)
+        help = options[o].help;
     if (o == JBW_OPT_FORMAT && cmd->formats)
         help = cmd->formats;
     if (o == JBW_OPT_THREADS && cmd->threads)

@@ -158,13 +158,12 @@ jbw_status jbw__error(jbw_status status, const char *fmt, ...)
 
 jbw_status jbw__error_as(jbw_status st, const char *callee, const char *caller)
 {
-    char rest[JBW__ERROR_SIZE];
     size_t n = strlen(callee);
     if (strncmp(last_error, callee, n) != 0 ||
         strncmp(last_error + n, ": ", 2) != 0)
         return st;
-    memcpy(rest, last_error + n + 2, strlen(last_error + n + 2) + 1);
-    return jbw__error(st, "%s: %s", caller, rest);
+    /* jbw__verror formats before it writes: the rest may be read here */
+    return jbw__error(st, "%s: %s", caller, last_error + n + 2);
 }
 
 jbw_status jbw__enomem(void)

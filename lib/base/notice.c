@@ -50,10 +50,11 @@ jbw_status jbw__notice_dup(char **out, const char *notice, const char *what)
     if (!(copy = jbw__strdup(notice)))
         return jbw__enomem();
     n = strlen(copy);
-    if (n > 0 && copy[n - 1] == '\n')
+    if (n > 0 && copy[n - 1] == '\n') {
         copy[--n] = '\0';
-    if (n > 0 && copy[n - 1] == '\r' && n < strlen(notice))
-        copy[--n] = '\0';
+        if (n > 0 && copy[n - 1] == '\r')
+            copy[--n] = '\0';
+    }
     if ((st = jbw__notice_check(copy, what)) != JBW_OK) {
         jbw__free(copy);
         return st;

@@ -721,15 +721,13 @@ static jbw_status stat_missing(const char *fn, const jbw_forecast *fc,
                                jbw_statistic stat)
 {
     const char *code = jbw_statistic_code(stat);
-    if (!fc->replicates)
-        return jbw__error(JBW_EINVAL,
-                          "%s: statistic %d (%s) is not in this deterministic "
-                          "run, which has only the mean (JBW_STAT_MEAN)",
-                          fn, (int)stat, code ? code : "unknown");
     return jbw__error(JBW_EINVAL,
-                      "%s: statistic %d (%s) is not in this stochastic run "
-                      "(mean, p5, p50, p95)",
-                      fn, (int)stat, code ? code : "unknown");
+                      "%s: statistic %d (%s) is not in this %s run, which "
+                      "has %s",
+                      fn, (int)stat, code ? code : "unknown",
+                      fc->replicates ? "stochastic" : "deterministic",
+                      fc->replicates ? "mean, p5, p50 and p95"
+                                     : "only the mean (JBW_STAT_MEAN)");
 }
 
 jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
