@@ -235,6 +235,75 @@ static void lenient_rejects_spread_over_batches_keep_their_order(void **state)
     free(m);
 }
 
+/*
+ * A row's faults are reported in the order of the snapshot's checks, and
+ * whether its id is new is asked of the rows added before it, whichever
+ * thread parsed them. Strict: row 10 repeats M3 and names an unknown worker
+ * (W9): the duplicate is reported (line 11, column 'id'), not the worker; with
+ * row 10 as it was, row 20's unknown worker (line 21) comes before row 60's
+ * repeat of M1.
+ */
+static void a_duplicate_id_comes_before_the_other_faults(void **state)
+{
+    static const char *const bad[] = {"M3,C10,OTS,JBWEST,ZHZ,2025-01-11,W9",
+                                      "M20,C20,OTS,JBWEST,ZHZ,2025-01-21,W9",
+                                      "M1,C60,OTS,JBWEST,ZHZ,2025-01-05,"};
+    static const size_t at[] = {10, 20, 60};
+    char *m = measures(100, bad, 1, at);
+    jbw_snapshot *snap = NULL;
+    (void)state;
+    assert_status(load_text(&snap, NULL, m, NULL), JBW_EDUPLICATE);
+    error_contains("line 11, column 'id': id is already used (measure 'M3'), "
+                   "first on line 4");
+    assert_null(strstr(jbw_last_error(), "W9"));
+    free(m);
+    m = measures(100, bad + 1, 2, at + 1);
+    assert_status(load_text(&snap, NULL, m, NULL), JBW_ENOTFOUND);
+    error_contains("line 21, column 'worker_id': worker 'W9' is not among");
+    assert_null(snap);
+    free(m);
+}
+
+/* Lenient: row 5 (M5, unknown worker W9) is rejected, so row 30, which
+ * repeats M5 with no fault, is the first M5 the snapshot takes; row 40
+ * repeats M1 and names W9, and is rejected as a duplicate of line 2.
+ * 98 measures load; the rejects are lines 6 and 41. */
+static void a_rejected_row_leaves_its_id_free(void **state)
+{
+    static const char *const bad[] = {"M5,C5,OTS,JBWEST,ZHZ,2025-01-06,W9",
+                                      "M5,C30,OTS,JBWEST,ZHZ,2025-01-03,",
+                                      "M1,C40,OTS,JBWEST,ZHZ,2025-01-13,W9"};
+    static const size_t at[] = {5, 30, 40};
+    char *m = measures(100, bad, 3, at);
+    jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_rejects *rej = NULL;
+    size_t line, index = 0;
+    const char *reason = NULL;
+    char *csv = NULL;
+    (void)state;
+    o.lenient = 1;
+    assert_ok(load_text(&snap, &rej, m, &o));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 98);
+    assert_int_equal(jbw_rejects_count(rej), 2);
+    assert_ok(jbw_rejects_get(NULL, &line, &reason, rej, 0));
+    assert_int_equal(line, 6);
+    assert_non_null(strstr(reason, "worker 'W9' is not among the workers"));
+    assert_ok(jbw_rejects_get(NULL, &line, &reason, rej, 1));
+    assert_int_equal(line, 41);
+    assert_non_null(strstr(reason, "id is already used (measure 'M1'), "
+                                   "first on line 2"));
+    /* the M5 taken is row 30's: child C30 */
+    assert_ok(jbw_snapshot_find_measure(&index, snap, "M5"));
+    assert_ok(jbw_snapshot_measures_csv(&csv, NULL, snap));
+    assert_non_null(strstr(csv, "\nM5,C30,"));
+    assert_null(strstr(csv, "\nM5,C5,"));
+    jbw_free(csv);
+    jbw_snapshot_free(snap);
+    jbw_rejects_free(rej);
+    free(m);
+}
+
 /* A quote never closed on row 50 (line 51) fails strict and lenient
  * loads alike: the tokenizer cannot read on. */
 static void a_tokenizer_error_late_fails_both_modes(void **state)
@@ -490,6 +559,8 @@ int main(void)
         cmocka_unit_test(a_parse_error_outranks_an_earlier_refusal),
         cmocka_unit_test(a_limit_mid_file_stops_the_load),
         cmocka_unit_test(lenient_rejects_spread_over_batches_keep_their_order),
+        cmocka_unit_test(a_duplicate_id_comes_before_the_other_faults),
+        cmocka_unit_test(a_rejected_row_leaves_its_id_free),
         cmocka_unit_test(a_tokenizer_error_late_fails_both_modes),
         cmocka_unit_test(empty_and_header_only_files),
         cmocka_unit_test(the_inferred_reference_date_counts_every_batch),

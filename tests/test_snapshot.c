@@ -369,6 +369,41 @@ static void test_worker_null_and_version(void **state)
 }
 
 /* ---- measure validation ------------------------------------------------ */
+/* A measure with several faults is refused for the first in the order
+ * of the checks: its own id, then a duplicate id, then the rest (here
+ * an end before the start, then a worker of another GI, then an
+ * unknown worker); the detail names that fault alone. */
+static void test_measure_faults_are_reported_in_order(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    m.child_id = "C2";
+    m.worker_id = "W9";    /* not among the workers */
+    m.end = D(2024, 1, 1); /* before the start */
+    expect_refused(snap, &m, JBW_EDUPLICATE, 1,
+                   "id is already used (measure 'M1')");
+    assert_null(strstr(jbw_last_error(), "W9"));
+    m.id = "M\n2"; /* its own id before the faults below */
+    expect_refused(snap, &m, JBW_EINVAL, 1,
+                   "id holds a control character (byte 2)");
+    m.id = "M2";
+    expect_refused(snap, &m, JBW_EINVAL, 1, "end 2024-01-01 is not after");
+    m.end = JBW_DATE_NONE;
+    m.worker_id = "W2"; /* of G2 */
+    expect_refused(snap, &m, JBW_EINVAL, 1,
+                   "worker 'W2' belongs to organisation 'G2', not 'G1'");
+    m.worker_id = "W9";
+    expect_refused(snap, &m, JBW_ENOTFOUND, 1,
+                   "worker 'W9' is not among the workers (measure 'M2'): "
+                   "add workers before their measures");
+    m.worker_id = "W1";
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 2);
+    jbw_snapshot_free(snap);
+}
+
 static void test_measure_ids_present_unique_clean(void **state)
 {
     jbw_snapshot *snap = snapshot_with_workers();
@@ -1473,6 +1508,7 @@ int main(void)
         cmocka_unit_test(test_worker_dates_set_in_range_and_ordered),
         cmocka_unit_test(test_worker_null_and_version),
         cmocka_unit_test(test_measure_ids_present_unique_clean),
+        cmocka_unit_test(test_measure_faults_are_reported_in_order),
         cmocka_unit_test(test_measure_enums_in_range),
         cmocka_unit_test(test_measure_jr_risk_only_on_jeugdreclassering),
         cmocka_unit_test(test_measure_organisation_serves_region),
