@@ -1046,6 +1046,45 @@ static void brief_says_room_and_a_base_without_hiring(void **state)
 }
 
 /*
+ * The hiring a brief says is needed is rounded up to the 0.1 FTE it
+ * shows, so that hiring it reaches the target: the example's base needs
+ * the relief jbw_forecast_relief() finds for its parameters (target 0,
+ * 12 months, the brief's defaults), whose tenths are not whole, and the
+ * brief shows the next tenth up, where rounding to nearest would not.
+ */
+static void brief_rounds_the_hiring_needed_up(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_brief *b = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_forecast_params p;
+    double relief = 0, up;
+    char *md = NULL, want[64], *comma;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_forecast_params_init(&p, JBW_FORECAST_PARAMS_VERSION));
+    assert_ok(jbw_forecast_params_from_snapshot(&p, snap, NULL, JBW_DATE_NONE,
+                                                NULL, NULL));
+    assert_ok(jbw_forecast_relief(&relief, &p, NULL, 0.0, 12));
+    /* the case tells the rules apart: to nearest would round down */
+    assert_true(relief * 10 - floor(relief * 10) > 0.01);
+    assert_true(relief * 10 - floor(relief * 10) < 0.5);
+    up = ceil(relief * 10) / 10;
+    snprintf(want, sizeof want, "| %.1f fte per maand |", up);
+    comma = strchr(want, '.');
+    assert_non_null(comma);
+    *comma = ',';
+    o.replicates = 0;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    assert_contains(md, want);
+    assert_contains(md, "naar boven afgerond op 0,1 fte");
+    jbw_free(md);
+    jbw_brief_free(b);
+    jbw_snapshot_free(snap);
+}
+
+/*
  * The note that bestaand is too low on a date before the data's is said
  * only when something happened after that date. The small snapshot is
  * of 2025-09-01; its latest day on which something happened is mx-2's
@@ -1847,6 +1886,7 @@ int main(void)
         cmocka_unit_test(brief_prints_its_notice_in_the_page_margin),
         cmocka_unit_test(brief_notes_an_earlier_date_only_after_an_event),
         cmocka_unit_test(brief_says_room_and_a_base_without_hiring),
+        cmocka_unit_test(brief_rounds_the_hiring_needed_up),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),
         cmocka_unit_test(brief_sources_say_which_records_count_on_the_date),

@@ -180,10 +180,33 @@ static void writes_a_point_in_any_locale(void **state)
     setlocale(LC_NUMERIC, "C");
 }
 
+/* jbw__need_up: a need rounds up to the decimals shown, but a figure a
+ * few last bits above a shown one stays it. */
+static void a_need_rounds_up_to_the_decimals_shown(void **state)
+{
+    (void)state;
+    assert_true(jbw__need_up(8.541, 1) == 8.6);
+    assert_true(jbw__need_up(8.5, 1) == 8.5);
+    assert_true(jbw__need_up(8.501, 1) == 8.6);
+    /* 8700 steps of 0.001: 8.700000000000001, whose tenths are
+     * 87.00000000000001 */
+    assert_true(jbw__need_up(8700 * 0.001, 1) == 8.7);
+    /* 1.1e-6 FTE over a tenth is more than a millionth of it */
+    assert_true(jbw__need_up(8.5000011, 1) == 8.6);
+    assert_true(jbw__need_up(0.25, 1) == 0.3);
+    assert_true(jbw__need_up(0.0, 1) == 0.0);
+    assert_true(jbw__need_up(2.01, 0) == 3.0);
+    assert_true(jbw__need_up(103.176, 1) == 103.2);
+    assert_true(jbw__need_up(1.2345, 2) == 1.24);
+    assert_true(isnan(jbw__need_up(NAN, 1)));
+    assert_true(isinf(jbw__need_up(INFINITY, 1)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rounds_exact_ties_to_even),
+        cmocka_unit_test(a_need_rounds_up_to_the_decimals_shown),
         cmocka_unit_test(rounds_the_binary_value_not_the_decimal_text),
         cmocka_unit_test(keeps_the_sign_of_negative_zero),
         cmocka_unit_test(writes_small_large_and_odd_values),

@@ -223,6 +223,16 @@ static void writers_carry_the_notice_and_the_language(void **state)
                                      "op een plek wachten)\n"));
         assert_null(strstr(text, "berhaupt"));
         jbw_free(text);
+        /* the FTE needed is rounded up: 8.541 is 8,6, and 0.25 (3 slots
+         * of 1/12 FTE), which "%.1f" writes as 0.2, is 0,3 */
+        qs.needed.fte = 8.541;
+        assert_ok(jbw_queue_answer_text(&text, &len, &qs, NULL));
+        assert_non_null(strstr(text, "3 plekken = 8,6 fte ("));
+        jbw_free(text);
+        qs.needed.fte = 0.25;
+        assert_ok(jbw_queue_answer_text(&text, &len, &qs, NULL));
+        assert_non_null(strstr(text, "3 plekken = 0,3 fte ("));
+        jbw_free(text);
     }
 
     o.lang = JBW_LANG_EN;
@@ -285,9 +295,11 @@ static void writers_carry_the_notice_and_the_language(void **state)
         strstr(text, "hire 0.330 FTE every month (4.0 FTE in all)"));
     jbw_free(text);
     /* the Dutch text, which a council reads, gives FTE with one decimal,
-     * as the brief does, kept where it is a zero: 0.33 is 0,3 */
+     * as the brief does, kept where it is a zero; a need rounds up, so
+     * that hiring what it says reaches the target: 0.33 is 0,4 (0,3 a
+     * month would not do) */
     assert_ok(jbw_relief_answer_text(&text, &len, &r, NULL));
-    assert_non_null(strstr(text, "elke maand 0,3 fte aannemen (4,0 fte"));
+    assert_non_null(strstr(text, "elke maand 0,4 fte aannemen (4,0 fte"));
     jbw_free(text);
     /* 8.598 a month is 8,6; 12 months of it, 103.176, are 103,2 */
     r.hires_fte_per_month = 8.598;
@@ -298,6 +310,28 @@ static void writers_carry_the_notice_and_the_language(void **state)
     jbw_free(text);
     assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
     assert_non_null(strstr(text, "hire 8.598 FTE every month (103.2 FTE"));
+    jbw_free(text);
+    /* 8.541 a month is 8,6, not 8,5 (to nearest); 12 months of it,
+     * 102.492, are 102,5 in Dutch and in English, whose hiring a month
+     * keeps its three decimals */
+    r.hires_fte_per_month = 8.541;
+    r.total_hires_fte = 102.492;
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, NULL));
+    assert_non_null(strstr(text, "elke maand 8,6 fte aannemen (102,5 fte in "
+                                 "totaal)"));
+    jbw_free(text);
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, &o));
+    assert_non_null(strstr(text, "hire 8.541 FTE every month (102.5 FTE"));
+    jbw_free(text);
+    /* a figure that is a tenth but for the last bits of a double stays:
+     * 8700 steps of 0.001 are 8.700000000000001 as a double (its tenths,
+     * 87.00000000000001, would round up to 88) and read 8,7 */
+    r.hires_fte_per_month = 8700 * JBW_RELIEF_STEP;
+    r.total_hires_fte = 12 * r.hires_fte_per_month;
+    assert_true(r.hires_fte_per_month * 10 > 87.0);
+    assert_ok(jbw_relief_answer_text(&text, &len, &r, NULL));
+    assert_non_null(strstr(text, "elke maand 8,7 fte aannemen (104,4 fte in "
+                                 "totaal)"));
     jbw_free(text);
     /* one month is "1 maand", "1 month" */
     r.within_months = 1;

@@ -50,6 +50,16 @@ static size_t fixed_printf(char *out, size_t size, double v, int decimals)
     return put(out, size, text, j);
 }
 
+double jbw__need_up(double v, int decimals)
+{
+    static const double scale[7] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    double p;
+    if (!isfinite(v))
+        return v;
+    p = scale[decimals < 0 ? 0 : decimals > 6 ? 6 : decimals];
+    return ceil(v * p - 1e-6) / p;
+}
+
 char *jbw__digits(char *end, uint64_t x)
 {
     do {

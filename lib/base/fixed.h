@@ -26,6 +26,15 @@ size_t jbw__fixed(char *out, size_t size, double v, int decimals);
  * of at least 20 bytes); returns the position of the first digit. */
 char *jbw__digits(char *end, uint64_t x);
 
+/*
+ * A need shown with `decimals` digits (0..6): v rounded up to them, so
+ * that the figure a reader takes is never below what is needed. A value
+ * within a millionth of a step of a shown figure is that figure: 8.5
+ * computed as 8.500000000000002 stays 8.5, while 8.501 becomes 8.6. Not
+ * finite: v itself.
+ */
+double jbw__need_up(double v, int decimals);
+
 /* Room for any value with up to 18 decimals on the integer path. */
 #define JBW__FIXED_SHORT 48
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/base_internal.h"
+#include "base/fixed.h"
 
 static const jbw_output_options default_options = JBW_OUTPUT_OPTIONS_INIT;
 
@@ -116,9 +117,14 @@ jbw_status jbw_relief_answer_text(char **out, size_t *len,
         put_num(&b, a->target_waiting, 0, o->lang);
         jbw__buf_puts(&b, " maatregelen,\nelke maand ");
     }
-    put_fixed(&b, a->hires_fte_per_month, en ? 3 : 1, o->lang);
+    /* a need: the Dutch figure, with one decimal, and the total are
+     * rounded up, so that hiring what they say reaches the target */
+    put_fixed(&b,
+              en ? a->hires_fte_per_month
+                 : jbw__need_up(a->hires_fte_per_month, 1),
+              en ? 3 : 1, o->lang);
     jbw__buf_puts(&b, en ? " FTE every month (" : " fte aannemen (");
-    put_fixed(&b, a->total_hires_fte, 1, o->lang);
+    put_fixed(&b, jbw__need_up(a->total_hires_fte, 1), 1, o->lang);
     jbw__buf_puts(&b, en ? " FTE in all), at " : " fte in totaal), bij ");
     put_num(&b, 100.0 * a->annual_turnover, 0, o->lang);
     jbw__buf_puts(&b, en ? "% annual turnover.\n" : "% verloop per jaar.\n");
@@ -237,7 +243,7 @@ jbw_status jbw_queue_answer_text(char **out, size_t *len,
                     en ? " werkdagen:\n  %zu slots = "
                        : " werkdagen:\n  %zu plekken = ",
                     a->needed.slots);
-    put_num(&b, a->needed.fte, 1, l);
+    put_num(&b, jbw__need_up(a->needed.fte, 1), 1, l); /* a need: up */
     jbw__buf_puts(&b, en ? " FTE (" : " fte (");
     put_pct(&b, a->needed.share_within, l);
     jbw__buf_puts(&b, en ? " within, " : " binnen de termijn, ");

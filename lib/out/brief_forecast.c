@@ -5,6 +5,7 @@
  */
 #include "brief_internal.h"
 #include "caseload/caseload_internal.h"
+#include "base/fixed.h"
 #include "data/example_internal.h"
 
 #include <math.h>
@@ -427,7 +428,7 @@ static void cell_relief(char *b, size_t n, jbw__brief_ctx *c, run *r)
     fmtbuf v;
     if (r->relief_st == JBW_OK)
         snprintf(b, n, T(c, "%s fte per maand", "%s FTE a month"),
-                 num(v, c, r->relief, 1));
+                 num(v, c, jbw__need_up(r->relief, 1), 1));
     else if (r->relief_st == JBW_ERANGE)
         snprintf(b, n, "%s", T(c, "niet haalbaar", "not reachable"));
     else
@@ -444,14 +445,14 @@ static void cell_queue(char *b, size_t n, jbw__brief_ctx *c, run *r)
         snprintf(b, n,
                  T(c, "%s fte (met de fte van nu groeit de wachtrij)",
                    "%s FTE (with today's FTE the queue grows)"),
-                 num(v, c, r->queue.fte, 1));
+                 num(v, c, jbw__need_up(r->queue.fte, 1), 1));
         return;
     }
     jbw__fmt_pct(s, r->share_now, c->lang);
     snprintf(b, n,
              T(c, "%s fte (nu binnen de norm: %s)",
                "%s FTE (within the norm now: %s)"),
-             num(v, c, r->queue.fte, 1), s);
+             num(v, c, jbw__need_up(r->queue.fte, 1), 1), s);
 }
 
 static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
@@ -526,7 +527,9 @@ static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
           "werving is de kleinste vaste werving per maand die de wachtlijst "
           "op tijd onder het doel brengt; de wachtrij-benadering (Erlang C) "
           "geeft de fte waarmee het gevraagde deel van de nieuwe maatregelen "
-          "binnen de norm een vaste jeugdbeschermer krijgt.",
+          "binnen de norm een vaste jeugdbeschermer krijgt. Wat nodig is "
+          "(werving, fte) staat naar boven afgerond op 0,1 fte, zodat het "
+          "getal genoeg is.",
           "The model does not predict a real region: each outcome is as good "
           "as the assumptions beside it. The base keeps today's inflow equal "
           "to today's outflow (an illustrative assumption); scenarios set "
@@ -534,7 +537,8 @@ static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
           "smallest constant hiring a month that brings the waiting list "
           "under the target in time; the queue view (Erlang C) gives the FTE "
           "with which the asked share of new measures gets a fixed worker "
-          "within the norm."));
+          "within the norm. What is needed (hiring, FTE) is rounded up to 0.1 "
+          "FTE, so that the figure is enough."));
     return d->failed ? jbw__enomem() : JBW_OK;
 }
 
