@@ -19,6 +19,7 @@ import datetime as _dt
 import enum
 import itertools
 import json
+import numbers
 import operator
 import os
 from ctypes import (byref, c_char_p, c_double, c_int, c_size_t, c_void_p,
@@ -507,6 +508,23 @@ def _count_value(value: Any) -> int:
     return i
 
 
+def _band_cell(value: Any) -> int:
+    """A value of the ``override_band`` column as the C value: what
+    :func:`band_value` takes (a band code, an int -1..3, None or -1 for no
+    override), and a float with a whole value (pandas holds a column of
+    band numbers with gaps as floats: 2.0; the gaps, NaN, are read as no
+    override before this). A fraction (1.5) or a number outside -1..3
+    raises, never truncated; :func:`_where` adds the column, row and id."""
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        try:
+            whole_value = int(value)  # a float, numpy's float32 or float64
+        except (ValueError, OverflowError):  # inf: refused below
+            whole_value = None
+        if whole_value is not None and whole_value == value:
+            value = whole_value
+    return band_value(value)
+
+
 def _gaps_filled(values: Sequence[Any], fill: Any) -> Optional[List[Any]]:
     """The values with each absent one (see :func:`_absent`) as ``fill``,
     or None when none is absent. pandas reads an empty CSV field as NaN
@@ -685,7 +703,11 @@ class WaitCaseArray:
         required. ``previous_workers`` holds whole numbers (ints, floats
         with a whole value such as pandas' 2.0, or their text "2"); a
         fraction (1.5) raises TypeError naming the column, the row and
-        the id, never truncated.
+        the id, never truncated. ``override_band`` holds band codes
+        ("hoog") or band numbers (-1 no override to 3 acuut) as ints or
+        floats with a whole value, so pandas' [nan, 2.0] is no override,
+        hoog; a fraction or a number outside -1..3 raises naming the
+        column, the row and the id.
 
         Fastest: string columns of str only, ``array('i')`` columns of
         enum values and day numbers (enum columns also as any buffer of
@@ -791,8 +813,8 @@ class WaitCaseArray:
             put_ints("override_band", _gaps_as(
                 override_band, None,
                 lambda c: _converted("override_band", c,
-                                     lambda x: _int_column(x, band_value),
-                                     band_value, ids)))
+                                     lambda x: _int_column(x, _band_cell),
+                                     _band_cell, ids)))
         if int_columns:
             k = len(int_columns)
             C.jbw_wait_cases_set_ints(

@@ -295,6 +295,35 @@ class Batch(unittest.TestCase):
                                            kind=["OTS", nan])
         self.assertIn("column 'kind', row 1", str(cm.exception))
 
+    def test_an_override_band_column_of_floats_with_gaps_is_read(self):
+        # pandas holds a column of band numbers with an empty field as
+        # floats: [nan, 2.0, 3.0, -1.0]; 2.0 was refused as "not a whole
+        # number". NaN and None: no override (-1); 2.0 hoog, 3.0 acuut
+        # (laag 0, midden 1, hoog 2, acuut 3); -1.0 no override.
+        nan = float("nan")
+        ids = ["A", "B", "C", "D", "E"]
+        got = jbw.WaitCaseArray.from_columns(
+            ids, ids, [D] * 5, kind=["OTS"] * 5,
+            override_band=[nan, 2.0, None, 3.0, -1.0]).cases()
+        self.assertEqual([c.override_band for c in got],
+                         [None, "hoog", None, "acuut", None])
+        # a fraction or a band outside -1..3 is refused, naming the
+        # column, the row and the id, never truncated or wrapped
+        with self.assertRaises(TypeError) as cm:
+            jbw.WaitCaseArray.from_columns(ids[:3], ids[:3], [D] * 3, kind=["OTS"] * 3,
+                                           override_band=[nan, 2.0, 1.5])
+        self.assertEqual(str(cm.exception),
+                         "column 'override_band', row 2 (id 'C'): override_band must be "
+                         "a whole number (int), not 1.5: fractions are refused, not rounded")
+        for value, bound in ((4.0, "at most 3, not 4"), (-2.0, "at least -1, not -2")):
+            with self.subTest(value=value):
+                with self.assertRaises(jbw.InvalidArgument) as cm:
+                    jbw.WaitCaseArray.from_columns(ids[:2], ids[:2], [D] * 2,
+                                                   kind=["OTS"] * 2,
+                                                   override_band=[nan, value])
+                self.assertIn(f"column 'override_band', row 1 (id 'B'): "
+                              f"override_band must be {bound}", str(cm.exception))
+
     def test_a_text_value_with_a_nul_is_refused_naming_it(self):
         # the library reads a text up to its NUL: 'A\0B' would be 'A' there
         # and 'A\0B' in .ids, so it is refused, by id column and by another
@@ -571,6 +600,19 @@ class PandasColumns(unittest.TestCase):
                 got = jbw.WaitCaseArray.from_columns(ids, ids, [D] * 3, kind=["OTS"] * 3,
                                                      previous_workers=col)
                 self.assertEqual([c.previous_workers for c in got.cases()], [0, 2, 0])
+
+    def test_an_override_band_series_with_gaps_is_read(self):
+        # read_csv makes a column of band numbers with an empty field a
+        # float64 Series [nan, 2.0, 0.0]: no override, hoog, laag
+        pd = self.pd
+        ids = ["C1", "C2", "C3"]
+        for col in (pd.Series([None, 2, 0], index=[7, 8, 9]),
+                    pd.Series([None, 2, 0], dtype="Int64")):
+            with self.subTest(dtype=str(col.dtype)):
+                got = jbw.WaitCaseArray.from_columns(ids, ids, [D] * 3, kind=["OTS"] * 3,
+                                                     override_band=col)
+                self.assertEqual([c.override_band for c in got.cases()],
+                                 [None, "hoog", "laag"])
 
     def test_nat_as_a_date_parameter_names_it(self):
         # "ValueError: NaTType does not support toordinal" named nothing
