@@ -28,7 +28,7 @@ from typing import Any, Dict, List, Optional
 
 from . import _structs as S
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import (DateLike, Handle, dec, enc, from_days, handle_arg, instance, int32,
+from ._util import (DateLike, Handle, dec, enc, enc_arg, from_days, handle_arg, instance, int32,
                     new_handle, take_string, to_days, whole)
 from .dates import Calendar
 from .caseload import norm_handle
@@ -361,7 +361,8 @@ def calibrate(snapshot: Snapshot, date: DateLike = None, window_months: int = 12
     C.jbw_calibrate_options_init(byref(o), CalibrateOptionsC.VERSION)
     o.date = to_days(date, "date")
     o.window_months = int32(window_months, "window_months")
-    org, reg = enc(organisation), enc(region)
+    org = enc_arg(organisation, "organisation", optional=True)
+    reg = enc_arg(region, "region", optional=True)
     o.organisation = org
     o.region = reg
     o.min_events = whole(min_events, "min_events", 1, _SIZE_MAX)
@@ -575,7 +576,8 @@ def _backtest_options(from_date: DateLike, months: int, window_months: int,
     setattr(o, "from", to_days(from_date, "from_date"))
     o.months = int32(months, "months")
     o.window_months = int32(window_months, "window_months")
-    keep = (enc(organisation), enc(region))
+    keep = (enc_arg(organisation, "organisation", optional=True),
+            enc_arg(region, "region", optional=True))
     o.organisation, o.region = keep
     o.min_events = whole(min_events, "min_events", 1, _SIZE_MAX)
     o.norm = norm_handle(norm)

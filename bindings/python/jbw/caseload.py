@@ -713,7 +713,9 @@ class Series(Handle):
         snapshot on earlier dates show a rise that did not happen."""
         instance(snapshot, Snapshot, "snapshot")
         day = to_days(date) if date is not None else C.jbw_snapshot_reference_date(snapshot._p)
-        C.jbw_series_add_snapshot(self._p, snapshot._p, day, enc(organisation), enc(region))
+        C.jbw_series_add_snapshot(self._p, snapshot._p, day,
+                                  enc_arg(organisation, "organisation", optional=True),
+                                  enc_arg(region, "region", optional=True))
 
     @property
     def title(self) -> Optional[str]:

@@ -24,7 +24,7 @@ from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_size_t,
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import (DateLike, Handle, _invalid, dec, enc, handle_arg, instance, int32,
+from ._util import (DateLike, Handle, _invalid, dec, enc, enc_arg, handle_arg, instance, int32,
                     new_handle, take_string, to_days, whole)
 from .caseload import CaseloadResult, Group, Series, group_arg, norm_handle
 from .dates import Calendar
@@ -369,7 +369,8 @@ def make_brief(snapshot: Snapshot, *, lang: Union[Lang, str] = "nl",
     o.lang = int(Lang.coerce(lang))
     o.date = to_days(date, "date")
     o.title, o.notice = enc(title), enc(notice)
-    o.organisation, o.region = enc(organisation), enc(region)
+    o.organisation = enc_arg(organisation, "organisation", optional=True)
+    o.region = enc_arg(region, "region", optional=True)
     o.norm = norm_handle(norm)
     o.model = handle_arg(model, WaitRiskModel, "model")
     o.calendar = handle_arg(calendar, Calendar, "calendar")

@@ -28,9 +28,9 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Union
 
 from . import _structs as S
 from ._lib import PP, PSIZE, STATUS, C, declare_all
-from ._util import (DateLike, FieldsOnly, Handle, _invalid, dec, enc, from_days, instance, int32,
-                    new_handle, number, path_arg, seq_index, take_string, text_arg, to_days,
-                    whole)
+from ._util import (DateLike, FieldsOnly, Handle, _invalid, dec, enc, enc_arg, from_days,
+                    instance, int32, new_handle, number, path_arg, seq_index, take_string,
+                    text_arg, to_days, whole)
 from .caseload import Norm, norm_handle, record, warn_off_reference, with_notice
 from .errors import RangeError
 from .measure import Kind, kind_count
@@ -405,7 +405,9 @@ class ForecastParams(FieldsOnly):
         p, keep = (base or cls.default())._to_c()
         C.jbw_forecast_params_from_snapshot(byref(p), instance(snapshot, Snapshot, "snapshot")._p,
                                             norm_handle(norm),
-                                            to_days(date, "date"), enc(organisation), enc(region))
+                                            to_days(date, "date"),
+                                            enc_arg(organisation, "organisation", optional=True),
+                                            enc_arg(region, "region", optional=True))
         warn_off_reference(snapshot, to_days(date, "date"), "ForecastParams.from_snapshot")
         out = cls._from_c(p)
         out.data_notice = snapshot.data_notice

@@ -224,7 +224,8 @@ class Registry(Handle):
         """True when the organisation serves the region (NotFound for an
         unknown key)."""
         out = c_int()
-        C.jbw_registry_serves(byref(out), self._p, enc(organisation), enc(region))
+        C.jbw_registry_serves(byref(out), self._p, enc_arg(organisation, "organisation"),
+                             enc_arg(region, "region"))
         return bool(out.value)
 
     def to_dict(self) -> dict:

@@ -11,9 +11,9 @@ from typing import Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _structs as S
 from ._lib import STATUS, C, declare_all
-from ._util import (DateLike, Handle, _count, dec, enc, flag, from_days, instance, new_handle,
-                    path_arg, seq_index, take_string, text_arg, to_days, warn_caller,
-                    whole)
+from ._util import (DateLike, Handle, _count, dec, enc, enc_arg, flag, from_days, instance,
+                    new_handle, path_arg, seq_index, take_string, text_arg, to_days,
+                    warn_caller, whole)
 
 from .errors import InvalidArgument
 from .measure import Kind, Measure, Worker, kind_count
@@ -468,7 +468,9 @@ class Snapshot(Handle):
         organisation and/or region."""
         day = to_days(on, "on") if on is not None else C.jbw_snapshot_reference_date(self._p)
         c = S.SnapshotCounts(version=S.SnapshotCounts.VERSION)
-        C.jbw_snapshot_counts_get(byref(c), self._p, day, enc(organisation), enc(region))
+        C.jbw_snapshot_counts_get(byref(c), self._p, day,
+                                 enc_arg(organisation, "organisation", optional=True),
+                                 enc_arg(region, "region", optional=True))
         return Counts(c.active, c.assigned, c.waiting_nieuw, c.waiting_bestaand,
                       c.children, c.families, c.workers, _by_kind(c.by_kind))
 

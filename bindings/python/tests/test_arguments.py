@@ -284,6 +284,43 @@ class MissingDates(unittest.TestCase):
                          [None, date(2025, 8, 20)])
 
 
+class ScopeParameters(unittest.TestCase):
+    """organisation and region, the scope of a calibration, a backtest, a
+    count, a start state or a brief: a str (None for all). organisation=5
+    raised "expected str or None, not int", naming no parameter."""
+
+    def test_a_wrong_type_is_refused_naming_the_parameter(self):
+        snap = history()
+        self.addCleanup(snap.close)
+        d0 = date(2025, 1, 1)
+        calls = (
+            lambda **k: jbw.calibrate(snap, d0, min_events=1, **k),
+            lambda **k: jbw.backtest(snap, d0, 3, min_events=1, **k),
+            lambda **k: jbw.backtest_history([snap], d0, 3, min_events=1, **k),
+            lambda **k: snap.counts(**k),
+            lambda **k: jbw.ForecastParams.from_snapshot(snap, **k),
+            lambda **k: jbw.Series().add_snapshot(snap, **k),
+            lambda **k: jbw.make_brief(snap, replicates=0, **k),
+        )
+        for i, call in enumerate(calls):
+            for name in ("organisation", "region"):
+                for bad, shown in ((5, "int (5)"), (b"GI1", "bytes (b'GI1')")):
+                    with self.subTest(call=i, name=name, value=bad):
+                        with self.assertRaises(TypeError) as cm:
+                            call(**{name: bad})
+                        self.assertEqual(str(cm.exception),
+                                         f"{name} must be a str or None, not {shown}")
+
+    def test_registry_serves_names_the_parameter(self):
+        reg = jbw.Registry.zuid_west()
+        self.addCleanup(reg.close)
+        for args, name in (((5, "ZHZ"), "organisation"), (("JBWEST", 5), "region")):
+            with self.subTest(name=name):
+                with self.assertRaises(TypeError) as cm:
+                    reg.serves(*args)
+                self.assertEqual(str(cm.exception), f"{name} must be a str, not int (5)")
+
+
 class PreviousWorkersColumn(unittest.TestCase):
     """WaitCaseArray.from_columns(previous_workers=...): 1.5 was taken as 1."""
 
