@@ -545,6 +545,8 @@ static void bad_dates_windows_and_arguments_are_refused(void **state)
     o.organisation = NULL;
     o.version = 99;
     assert_status(jbw_calibrate(&cal, snap, &o), JBW_EVERSION);
+    assert_string_equal(jbw_last_error(), "calibrate options version 99 is "
+                                          "not supported (expected 1)");
     assert_status(jbw_calibrate(NULL, snap, NULL), JBW_EINVAL);
     assert_status(jbw_calibrate(&cal, NULL, NULL), JBW_EINVAL);
     assert_null(cal);
@@ -915,6 +917,8 @@ static void a_backtest_beyond_the_data_or_without_d0_is_refused(void **s)
     o.organisation = NULL;
     o.version = 7;
     assert_status(jbw_backtest_run(&bt, snap, &o), JBW_EVERSION);
+    assert_string_equal(jbw_last_error(), "backtest options version 7 is not "
+                                          "supported (expected 1)");
     assert_null(bt);
     assert_ok(jbw_backtest_options_init(&o, JBW_BACKTEST_OPTIONS_VERSION));
     assert_int_equal(o.months, 12);

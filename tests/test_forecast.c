@@ -1599,9 +1599,13 @@ static void queue_rejects_bad_input(void **s)
     q.mean_duration_workdays = 10;
     q.version = 3;
     assert_status(jbw_queue_staffing(&r, &q, 90), JBW_EVERSION);
+    assert_error_contains("queue: params version 3 is not supported "
+                          "(expected 1)");
     q.version = JBW_QUEUE_PARAMS_VERSION;
     r.version = 0;
     assert_status(jbw_queue_staffing(&r, &q, 90), JBW_EVERSION);
+    assert_error_contains("queue: result version 0 is not supported "
+                          "(expected 1)");
     assert_status(jbw_queue_staffing(NULL, &q, 90), JBW_EINVAL);
     assert_status(jbw_queue_share(&r, NULL, 1), JBW_EINVAL);
     assert_ok(jbw_queue_params_init(&qi, JBW_QUEUE_PARAMS_VERSION));
@@ -2087,6 +2091,83 @@ static void start_state_from_a_snapshot_by_hand(void **s)
     jbw_snapshot_free(snap);
 }
 
+/* A params record of version 0 or past the newest (3: version 1 and 2
+ * are read too) is refused by every function that reads one, in the
+ * words of jbw_snapshot_add_measure: the detail says which versions the
+ * library knows. Options (versions 1 and 2) and a month (version 1 only)
+ * say theirs the same way. */
+static void a_version_not_known_is_refused_naming_the_known_ones(void **s)
+{
+    jbw_forecast_params p;
+    jbw_forecast_options o;
+    jbw_forecast_month m;
+    jbw_forecast *fc;
+    jbw_scenario *sc = NULL;
+    jbw_snapshot *snap = small_snapshot();
+    unsigned int bad[] = {0, 4};
+    size_t i;
+    char want[160];
+    (void)s;
+    assert_ok(jbw_scenario_parse(&sc, "turnover = 0.1\n", 15, NULL));
+    for (i = 0; i < 2; i++) {
+        assert_status(jbw_forecast_params_init(&p, bad[i]), JBW_EVERSION);
+        snprintf(want, sizeof want,
+                 "jbw_forecast_params_init: version %u is not supported "
+                 "(expected 1 to 3)",
+                 bad[i]);
+        assert_string_equal(jbw_last_error(), want);
+
+        base(&p, 12);
+        p.version = bad[i];
+        run_fails(&p, NULL, JBW_EVERSION, "");
+        snprintf(want, sizeof want,
+                 "forecast params: version %u is not supported "
+                 "(expected 1 to 3)",
+                 bad[i]);
+        assert_string_equal(jbw_last_error(), want);
+        assert_status(jbw_forecast_params_check(&p, 0), JBW_EVERSION);
+        assert_string_equal(jbw_last_error(), want);
+
+        assert_status(
+            jbw_forecast_params_from_snapshot(&p, snap, NULL, NONE, NULL, NULL),
+            JBW_EVERSION);
+        snprintf(want, sizeof want,
+                 "jbw_forecast_params_from_snapshot: params version %u is "
+                 "not supported (expected 1 to 3)",
+                 bad[i]);
+        assert_string_equal(jbw_last_error(), want);
+
+        assert_status(jbw_scenario_apply(&p, sc), JBW_EVERSION);
+        snprintf(want, sizeof want,
+                 "jbw_scenario_apply: params version %u is not supported "
+                 "(expected 1 to 3)",
+                 bad[i]);
+        assert_string_equal(jbw_last_error(), want);
+    }
+    /* options: versions 1 and 2 */
+    assert_status(jbw_forecast_options_init(&o, 3), JBW_EVERSION);
+    assert_string_equal(jbw_last_error(),
+                        "jbw_forecast_options_init: version 3 is not "
+                        "supported (expected 1 to 2)");
+    base(&p, 12);
+    assert_ok(jbw_forecast_options_init(&o, JBW_FORECAST_OPTIONS_VERSION));
+    o.version = 0;
+    run_fails(&p, &o, JBW_EVERSION,
+              "forecast options: version 0 is not supported (expected 1 to "
+              "2)");
+    /* a month: version 1 only */
+    fc = run(&p, NULL, 0, 0);
+    m.version = 2;
+    assert_status(jbw_forecast_month_get(&m, fc, 1, JBW_STAT_MEAN),
+                  JBW_EVERSION);
+    assert_string_equal(jbw_last_error(),
+                        "jbw_forecast_month_get: version 2 is not supported "
+                        "(expected 1)");
+    jbw_forecast_free(fc);
+    jbw_scenario_free(sc);
+    jbw_snapshot_free(snap);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Out of memory                                                          */
 /* ---------------------------------------------------------------------- */
@@ -2552,6 +2633,7 @@ int main(void)
         cmocka_unit_test(shocks_csv_adds_shocks_all_or_nothing),
         cmocka_unit_test(start_state_from_a_snapshot_by_hand),
         cmocka_unit_test(null_norm_counts_in_the_default_norms_unit),
+        cmocka_unit_test(a_version_not_known_is_refused_naming_the_known_ones),
         cmocka_unit_test(out_of_memory_anywhere_is_enomem_without_leaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

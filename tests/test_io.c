@@ -1515,6 +1515,8 @@ static void test_load_options_are_checked(void **state)
     assert_int_equal(opts.threads, 1); /* no thread unless asked */
     opts.version = 4;                  /* versions 1 to 3 are known */
     load_fails(MHEAD, WORKERS, &opts, JBW_EVERSION);
+    assert_error_contains("jbw_load_options: version 4 is not supported "
+                          "(expected 1 to 3)");
     opts.version = 0;
     load_fails(MHEAD, WORKERS, &opts, JBW_EVERSION);
     opts.version = JBW_LOAD_OPTIONS_VERSION;

@@ -123,6 +123,10 @@ static void relief_answer_totals(void **state)
     assert_int_equal(a.within_months, 6);
     a.version = 0;
     assert_status(jbw_staffing_relief(&a, &p, NULL, 5.0, 6), JBW_EVERSION);
+    /* version 1 (before the totals) is read as well */
+    assert_string_equal(jbw_last_error(), "jbw_staffing_relief: answer version "
+                                          "0 is not supported (expected 1 to "
+                                          "2)");
 }
 
 /*

@@ -114,6 +114,19 @@ jbw_status jbw__error_as(jbw_status st, const char *callee, const char *caller);
 jbw_status jbw__ok(void);
 
 /*
+ * Records "<prefix> version V is not supported (expected N)", or
+ * "(expected OLDEST to N)" when the library reads older versions too, and
+ * returns JBW_EVERSION: the one wording of every check of a versioned
+ * record, so that a caller always reads which versions the library knows.
+ * `fmt` and what follows print the prefix: the function and the record
+ * ("jbw_snapshot_add_measure: measure", or "jbw_measure_init:" when the
+ * function names the record).
+ */
+jbw_status jbw__error_version(unsigned int version, unsigned int oldest,
+                              unsigned int newest, const char *fmt, ...)
+    JBW__PRINTF(4, 5);
+
+/*
  * The body of every jbw_*_init(out, version) of a versioned record
  * (record.c): JBW_EINVAL when out is NULL, JBW_EVERSION when version is
  * not `known`, else copies the `size` bytes of `init` (the record's

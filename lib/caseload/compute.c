@@ -728,11 +728,9 @@ jbw_status jbw_caseload_compute(jbw_caseload **out, const jbw_snapshot *snap,
     if (!opts)
         opts = &defaults;
     if (opts->version != JBW_CASELOAD_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_caseload_options version %u is not supported "
-                          "(this library knows %u)",
-                          opts->version,
-                          (unsigned)JBW_CASELOAD_OPTIONS_VERSION);
+        return jbw__error_version(opts->version, JBW_CASELOAD_OPTIONS_VERSION,
+                                  JBW_CASELOAD_OPTIONS_VERSION,
+                                  "jbw_caseload_options");
     if (opts->coupling_workdays < 0)
         return jbw__error(JBW_EINVAL, "coupling_workdays %ld is negative",
                           (long)opts->coupling_workdays);

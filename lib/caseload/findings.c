@@ -237,10 +237,9 @@ jbw_status jbw_caseload_finding_get(jbw_finding *out, const jbw_caseload *cl,
         return jbw__error(JBW_EINVAL, "jbw_caseload_finding_get: %s is NULL",
                           !out ? "out" : "cl");
     if (out->version != JBW_FINDING_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_finding version %u is not supported (this "
-                          "library knows %u)",
-                          out->version, (unsigned)JBW_FINDING_VERSION);
+        return jbw__error_version(out->version, JBW_FINDING_VERSION,
+                                  JBW_FINDING_VERSION,
+                                  "jbw_caseload_finding_get: jbw_finding");
     if (index >= cl->finding_count)
         return jbw__error(JBW_ERANGE, "finding index %zu: there are %zu", index,
                           cl->finding_count);

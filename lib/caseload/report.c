@@ -21,9 +21,9 @@ jbw_status jbw_report_options_init(jbw_report_options *opts,
     if (!opts)
         return jbw__error(JBW_EINVAL, "jbw_report_options_init: opts is NULL");
     if (version != JBW_REPORT_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_report_options_init: version %u, expected %u",
-                          version, (unsigned)JBW_REPORT_OPTIONS_VERSION);
+        return jbw__error_version(version, JBW_REPORT_OPTIONS_VERSION,
+                                  JBW_REPORT_OPTIONS_VERSION,
+                                  "jbw_report_options_init:");
     opts->version = version;
     opts->lang = JBW_LANG_NL;
     opts->workers_table = 0;
@@ -387,10 +387,9 @@ jbw_status jbw_caseload_report_text(char **out, size_t *len,
         return jbw__error(JBW_EINVAL,
                           "jbw_caseload_report_text: NULL argument");
     if (o->version != JBW_REPORT_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_caseload_report_text: options version %u, "
-                          "expected %u",
-                          o->version, (unsigned)JBW_REPORT_OPTIONS_VERSION);
+        return jbw__error_version(o->version, JBW_REPORT_OPTIONS_VERSION,
+                                  JBW_REPORT_OPTIONS_VERSION,
+                                  "jbw_caseload_report_text: options");
     memset(&c, 0, sizeof c);
     c.cl = cl;
     c.w = o->lang == JBW_LANG_EN ? &en : &nl;

@@ -55,10 +55,8 @@ static jbw_status copy_totals(jbw_caseload_totals *out,
 {
     unsigned int version = out->version;
     if (version < 1 || version > JBW_CASELOAD_TOTALS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_caseload_totals version %u is not supported "
-                          "(this library knows 1 to %u)",
-                          version, (unsigned)JBW_CASELOAD_TOTALS_VERSION);
+        return jbw__error_version(version, 1, JBW_CASELOAD_TOTALS_VERSION,
+                                  "jbw_caseload_totals");
     /* a version 1 record ends before the help figures */
     memcpy(out, t,
            version == 1 ? offsetof(jbw_caseload_totals, waiting_for_help)
@@ -169,10 +167,9 @@ jbw_status jbw_caseload_worker_get(jbw_worker_load *out, const jbw_caseload *cl,
         return jbw__error(JBW_EINVAL, "jbw_caseload_worker_get: %s is NULL",
                           !out ? "out" : "cl");
     if (out->version != JBW_WORKER_LOAD_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_worker_load version %u is not supported (this "
-                          "library knows %u)",
-                          out->version, (unsigned)JBW_WORKER_LOAD_VERSION);
+        return jbw__error_version(out->version, JBW_WORKER_LOAD_VERSION,
+                                  JBW_WORKER_LOAD_VERSION,
+                                  "jbw_caseload_worker_get: jbw_worker_load");
     if (index >= cl->worker_count)
         return jbw__error(JBW_ERANGE, "worker index %zu: there are %zu", index,
                           cl->worker_count);

@@ -257,10 +257,9 @@ jbw_status jbw_series_get(jbw_series_point *out, const jbw_series *series,
         return jbw__error(JBW_EINVAL, "jbw_series_get: %s is NULL",
                           !out ? "out" : "series");
     if (out->version != JBW_SERIES_POINT_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_series_point version %u is not supported (this "
-                          "library knows %u)",
-                          out->version, (unsigned)JBW_SERIES_POINT_VERSION);
+        return jbw__error_version(out->version, JBW_SERIES_POINT_VERSION,
+                                  JBW_SERIES_POINT_VERSION,
+                                  "jbw_series_get: jbw_series_point");
     if (index >= series->count)
         return jbw__error(JBW_ERANGE, "series index %zu: there are %zu", index,
                           series->count);

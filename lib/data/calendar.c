@@ -123,10 +123,9 @@ static jbw_status check_options(const jbw_calendar_options *opts,
                                 const char *fn)
 {
     if (opts->version != JBW_CALENDAR_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "%s: options version %u is not supported (this "
-                          "library knows version %d)",
-                          fn, opts->version, JBW_CALENDAR_OPTIONS_VERSION);
+        return jbw__error_version(opts->version, JBW_CALENDAR_OPTIONS_VERSION,
+                                  JBW_CALENDAR_OPTIONS_VERSION, "%s: options",
+                                  fn);
     if ((int)opts->liberation_day < (int)JBW_LIBERATION_EVERY_YEAR ||
         (int)opts->liberation_day > (int)JBW_LIBERATION_NEVER)
         return jbw__error(JBW_EINVAL,

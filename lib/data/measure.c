@@ -245,6 +245,9 @@ jbw_status jbw_measure_init(jbw_measure *m, unsigned int version)
         m->version = version;
         return jbw__ok();
     }
+    if (m && (version < 1 || version > JBW_MEASURE_VERSION))
+        return jbw__error_version(version, 1, JBW_MEASURE_VERSION,
+                                  "jbw_measure_init:");
     return jbw__record_init(m, &init, sizeof init, version, JBW_MEASURE_VERSION,
                             "jbw_measure_init");
 }

@@ -462,10 +462,8 @@ static jbw_status check_get(const void *out, unsigned int version,
         return jbw__error(JBW_EINVAL,
                           "jbw_registry_%s: out or registry is NULL", what);
     if (version != expected)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_registry_%s: struct version %u is "
-                          "not supported (expected %u)",
-                          what, version, expected);
+        return jbw__error_version(version, expected, expected,
+                                  "jbw_registry_%s: struct", what);
     if (index >= count)
         return jbw__error(JBW_ERANGE,
                           "jbw_registry_%s: index %zu is out of "

@@ -336,10 +336,9 @@ jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
         return jbw__error(JBW_EINVAL, "jbw_snapshot_add_worker: snapshot or "
                                       "worker is NULL");
     if (worker->version != JBW_WORKER_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_snapshot_add_worker: worker version "
-                          "%u is not supported (expected %u)",
-                          worker->version, JBW_WORKER_VERSION);
+        return jbw__error_version(worker->version, JBW_WORKER_VERSION,
+                                  JBW_WORKER_VERSION,
+                                  "jbw_snapshot_add_worker: worker");
     if ((st = jbw__snapshot_check_worker(&row, snap, worker)) != JBW_OK)
         return st;
     if (grow_snapshot_workers(snap, snap->w.count + 1) != 0)
@@ -501,10 +500,8 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
         return jbw__error(JBW_EINVAL, "jbw_snapshot_add_measure: snapshot or "
                                       "measure is NULL");
     if (measure->version < 1 || measure->version > JBW_MEASURE_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_snapshot_add_measure: measure "
-                          "version %u is not supported (expected 1 to %u)",
-                          measure->version, JBW_MEASURE_VERSION);
+        return jbw__error_version(measure->version, 1, JBW_MEASURE_VERSION,
+                                  "jbw_snapshot_add_measure: measure");
     if (measure->version < JBW_MEASURE_VERSION) {
         /* a record of an older version is smaller: the later fields
          * default */

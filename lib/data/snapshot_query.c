@@ -65,10 +65,8 @@ static jbw_status check_read(const void *out, unsigned int version,
         return jbw__error(JBW_EINVAL,
                           "jbw_snapshot_%s: out or snapshot is NULL", what);
     if (version != expected)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_snapshot_%s: struct version %u is "
-                          "not supported (expected %u)",
-                          what, version, expected);
+        return jbw__error_version(version, expected, expected,
+                                  "jbw_snapshot_%s: struct", what);
     if (index >= count)
         return jbw__error(JBW_ERANGE,
                           "jbw_snapshot_%s: index %zu is out of "
@@ -341,10 +339,9 @@ jbw_status jbw_snapshot_counts_get(jbw_snapshot_counts *out,
                           "jbw_snapshot_counts_get: out or snapshot "
                           "is NULL");
     if (out->version != JBW_SNAPSHOT_COUNTS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_snapshot_counts_get: struct version "
-                          "%u is not supported (expected %u)",
-                          out->version, JBW_SNAPSHOT_COUNTS_VERSION);
+        return jbw__error_version(out->version, JBW_SNAPSHOT_COUNTS_VERSION,
+                                  JBW_SNAPSHOT_COUNTS_VERSION,
+                                  "jbw_snapshot_counts_get: struct");
     if ((st = check_query_date(date, "jbw_snapshot_counts_get")) != JBW_OK ||
         (st = jbw__registry_filter(&org_f, &snap->registry->org_keys,
                                    organisation, "organisation",

@@ -30,9 +30,9 @@ jbw_status jbw_backtest_options_init(jbw_backtest_options *opts,
 static jbw_status check_options(const jbw_backtest_options *o)
 {
     if (o->version != JBW_BACKTEST_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "backtest options version %u is not supported",
-                          o->version);
+        return jbw__error_version(o->version, JBW_BACKTEST_OPTIONS_VERSION,
+                                  JBW_BACKTEST_OPTIONS_VERSION,
+                                  "backtest options");
     if (o->from == JBW_DATE_NONE)
         return jbw__error(JBW_EINVAL, "the backtest needs a from date (D0)");
     if (o->months < 1 || o->months > JBW_BACKTEST_MONTHS_MAX)
@@ -351,9 +351,8 @@ jbw_status jbw_backtest_month_get(jbw_backtest_month *out,
     if (!out || !bt)
         return jbw__error(JBW_EINVAL, "%s is NULL", !out ? "out" : "backtest");
     if (out->version != JBW_BACKTEST_MONTH_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "backtest month version %u is not supported",
-                          out->version);
+        return jbw__error_version(out->version, JBW_BACKTEST_MONTH_VERSION,
+                                  JBW_BACKTEST_MONTH_VERSION, "backtest month");
     if (month < 0 || month > bt->months)
         return jbw__error(JBW_ERANGE, "month %ld is outside 0..%ld",
                           (long)month, (long)bt->months);
@@ -390,9 +389,9 @@ jbw_status jbw_backtest_summary_get(jbw_backtest_summary *out,
     if (!out || !bt)
         return jbw__error(JBW_EINVAL, "%s is NULL", !out ? "out" : "backtest");
     if (out->version != JBW_BACKTEST_SUMMARY_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "backtest summary version %u is not supported",
-                          out->version);
+        return jbw__error_version(out->version, JBW_BACKTEST_SUMMARY_VERSION,
+                                  JBW_BACKTEST_SUMMARY_VERSION,
+                                  "backtest summary");
     out->mape_active = mape(bt, ROW(forecast_active), ROW(actual_active));
     out->mape_waiting_nieuw =
         mape(bt, ROW(forecast_waiting_nieuw), ROW(actual_waiting_nieuw));

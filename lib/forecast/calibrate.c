@@ -439,9 +439,9 @@ jbw_status jbw_calibrate(jbw_calibration **out, const jbw_snapshot *snap,
     if (!opts)
         opts = &defaults;
     if (opts->version != JBW_CALIBRATE_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "calibrate options version %u is not supported",
-                          opts->version);
+        return jbw__error_version(opts->version, JBW_CALIBRATE_OPTIONS_VERSION,
+                                  JBW_CALIBRATE_OPTIONS_VERSION,
+                                  "calibrate options");
     if ((st = jbw_forecast_params_init(&def, JBW_FORECAST_PARAMS_VERSION)) !=
         JBW_OK)
         return st;
@@ -522,16 +522,16 @@ size_t jbw_calibration_min_events(const jbw_calibration *cal)
     return cal ? cal->min_events : 0;
 }
 
+/* out and cal given, out's version one of oldest..newest */
 static jbw_status check_get(const void *out, unsigned int version,
-                            unsigned int expected, const jbw_calibration *cal,
-                            const char *what)
+                            unsigned int oldest, unsigned int newest,
+                            const jbw_calibration *cal, const char *what)
 {
     if (!out || !cal)
         return jbw__error(JBW_EINVAL, "%s is NULL",
                           !out ? "out" : "calibration");
-    if (version != expected)
-        return jbw__error(JBW_EVERSION, "%s version %u is not supported", what,
-                          version);
+    if (version < oldest || version > newest)
+        return jbw__error_version(version, oldest, newest, "%s", what);
     return JBW_OK;
 }
 
@@ -540,7 +540,7 @@ jbw_status jbw_calibration_kind_get(jbw_calibration_kind *out,
 {
     jbw_status st =
         check_get(out, out ? out->version : 0, JBW_CALIBRATION_KIND_VERSION,
-                  cal, "calibration kind");
+                  JBW_CALIBRATION_KIND_VERSION, cal, "calibration kind");
     if (st != JBW_OK)
         return st;
     if ((int)kind < 0 || kind >= JBW_KIND_COUNT)
@@ -567,7 +567,7 @@ jbw_status jbw_calibration_staff_get(jbw_calibration_staff *out,
 {
     jbw_status st =
         check_get(out, out ? out->version : 0, JBW_CALIBRATION_STAFF_VERSION,
-                  cal, "calibration staff");
+                  JBW_CALIBRATION_STAFF_VERSION, cal, "calibration staff");
     if (st != JBW_OK)
         return st;
     *out = cal->staff;
@@ -577,9 +577,9 @@ jbw_status jbw_calibration_staff_get(jbw_calibration_staff *out,
 jbw_status jbw_calibration_assignment_get(jbw_calibration_assignment *out,
                                           const jbw_calibration *cal)
 {
-    jbw_status st = check_get(out, out ? out->version : 0,
-                              JBW_CALIBRATION_ASSIGNMENT_VERSION, cal,
-                              "calibration assignment");
+    jbw_status st = check_get(
+        out, out ? out->version : 0, JBW_CALIBRATION_ASSIGNMENT_VERSION,
+        JBW_CALIBRATION_ASSIGNMENT_VERSION, cal, "calibration assignment");
     if (st != JBW_OK)
         return st;
     *out = cal->assignment;
@@ -592,16 +592,10 @@ jbw_status jbw_calibration_apply(jbw_forecast_params *params,
     int i;
     /* every version of the params has the fields set here */
     jbw_status st =
-        check_get(params, params ? params->version : 0,
-                  params && params->version >= 1 ? params->version
-                                                 : JBW_FORECAST_PARAMS_VERSION,
-                  cal, "forecast params");
+        check_get(params, params ? params->version : 0, 1,
+                  JBW_FORECAST_PARAMS_VERSION, cal, "forecast params");
     if (st != JBW_OK)
         return st;
-    if (params->version > JBW_FORECAST_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "forecast params version %u is not supported",
-                          params->version);
     for (i = 0; i < JBW_KIND_COUNT; i++) {
         params->inflow[i] = cal->kinds[i].inflow_per_month;
         /* an extrapolated duration is not forecast on: params keep theirs */

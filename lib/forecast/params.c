@@ -252,10 +252,8 @@ jbw_status jbw__fc_params_read(jbw_forecast_params *out,
         return JBW_OK;
     }
     if (in->version != 1 && in->version != 2)
-        return jbw__error(JBW_EVERSION,
-                          "forecast params: version %u is not "
-                          "supported",
-                          in->version);
+        return jbw__error_version(in->version, 1, JBW_FORECAST_PARAMS_VERSION,
+                                  "forecast params:");
     *out = defaults;
     memcpy(out, in, params_size(in->version));
     out->version = JBW_FORECAST_PARAMS_VERSION;
@@ -352,7 +350,11 @@ jbw_status jbw_forecast_params_init(jbw_forecast_params *params,
     /* an older record: the fields it has, with their defaults */
     int older = version >= 1 && version < JBW_FORECAST_PARAMS_VERSION;
     unsigned int as = older ? JBW_FORECAST_PARAMS_VERSION : version;
-    jbw_status st = jbw__record_init(
+    jbw_status st;
+    if (params && (version < 1 || version > JBW_FORECAST_PARAMS_VERSION))
+        return jbw__error_version(version, 1, JBW_FORECAST_PARAMS_VERSION,
+                                  "jbw_forecast_params_init:");
+    st = jbw__record_init(
         params, &defaults, older ? params_size(version) : sizeof defaults, as,
         JBW_FORECAST_PARAMS_VERSION, "jbw_forecast_params_init");
     if (st == JBW_OK)
@@ -376,6 +378,9 @@ jbw_status jbw_forecast_options_init(jbw_forecast_options *opts,
         opts->version = 1;
         return jbw__ok();
     }
+    if (opts && (version < 1 || version > JBW_FORECAST_OPTIONS_VERSION))
+        return jbw__error_version(version, 1, JBW_FORECAST_OPTIONS_VERSION,
+                                  "jbw_forecast_options_init:");
     return jbw__record_init(opts, &defaults, sizeof defaults, version,
                             JBW_FORECAST_OPTIONS_VERSION,
                             "jbw_forecast_options_init");

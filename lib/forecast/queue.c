@@ -77,15 +77,11 @@ static jbw_status check_queue(const jbw_queue_result *out,
         return jbw__error(JBW_EINVAL, "queue: NULL %s",
                           !out ? "out" : "params");
     if (out->version != JBW_QUEUE_RESULT_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "queue: result version %u is not "
-                          "supported",
-                          out->version);
+        return jbw__error_version(out->version, JBW_QUEUE_RESULT_VERSION,
+                                  JBW_QUEUE_RESULT_VERSION, "queue: result");
     if (q->version != JBW_QUEUE_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "queue: params version %u is not "
-                          "supported",
-                          q->version);
+        return jbw__error_version(q->version, JBW_QUEUE_PARAMS_VERSION,
+                                  JBW_QUEUE_PARAMS_VERSION, "queue: params");
     if ((st = check_positive(q->arrivals_per_workday,
                              "arrivals_per_workday")) != JBW_OK ||
         (st = check_positive(q->mean_duration_workdays,
@@ -207,10 +203,9 @@ jbw_status jbw_queue_params_from_forecast(jbw_queue_params *q,
         return jbw__error(JBW_EINVAL, "jbw_queue_params_from_forecast: NULL "
                                       "queue params");
     if (q->version != JBW_QUEUE_PARAMS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_queue_params_from_forecast: "
-                          "version %u is not supported",
-                          q->version);
+        return jbw__error_version(
+            q->version, JBW_QUEUE_PARAMS_VERSION, JBW_QUEUE_PARAMS_VERSION,
+            "jbw_queue_params_from_forecast: queue params");
     if (!isfinite(workdays_per_month) || workdays_per_month <= 0 ||
         workdays_per_month > 31)
         return jbw__error(JBW_EINVAL,

@@ -269,10 +269,9 @@ jbw_status jbw_forecast_relief_probability_opts(
         return jbw__error(JBW_EINVAL,
                           "jbw_forecast_relief_probability_opts: NULL opts");
     if (opts->version != 1 && opts->version != 2)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_forecast_relief_probability_opts: options "
-                          "version %u is not supported",
-                          opts->version);
+        return jbw__error_version(opts->version, 1, 2,
+                                  "jbw_forecast_relief_probability_opts: "
+                                  "options");
     if (opts->progress || opts->on_month)
         return jbw__error(JBW_EINVAL,
                           "jbw_forecast_relief_probability_opts: progress "

@@ -603,10 +603,8 @@ static jbw_status check_options(const jbw_forecast_options *o)
     if (!o)
         return JBW_OK;
     if (o->version != 1 && o->version != JBW_FORECAST_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "forecast options: version %u is not "
-                          "supported",
-                          o->version);
+        return jbw__error_version(o->version, 1, JBW_FORECAST_OPTIONS_VERSION,
+                                  "forecast options:");
     if (o->version >= 2 && o->threads > JBW_FORECAST_THREADS_MAX)
         return jbw__error(JBW_EINVAL,
                           "forecast options: threads is %u: at most %d "
@@ -738,10 +736,9 @@ jbw_status jbw_forecast_month_get(jbw_forecast_month *out,
         return jbw__error(JBW_EINVAL, "jbw_forecast_month_get: NULL %s",
                           !out ? "out" : "forecast");
     if (out->version != JBW_FORECAST_MONTH_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_forecast_month_get: version %u "
-                          "is not supported (this library knows %u)",
-                          out->version, (unsigned)JBW_FORECAST_MONTH_VERSION);
+        return jbw__error_version(out->version, JBW_FORECAST_MONTH_VERSION,
+                                  JBW_FORECAST_MONTH_VERSION,
+                                  "jbw_forecast_month_get:");
     if ((int)stat < 0 || (int)stat >= fc->nstats)
         return stat_missing("jbw_forecast_month_get", fc, stat);
     if (month < 0 || month > fc->months)

@@ -535,10 +535,9 @@ jbw_status jbw_scenario_apply(jbw_forecast_params *given,
         return jbw__error(JBW_EINVAL, "jbw_scenario_apply: NULL %s",
                           !given ? "params" : "scenario");
     if (jbw__fc_params_read(&full, given) != JBW_OK)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_scenario_apply: params version "
-                          "%u is not supported",
-                          given->version);
+        return jbw__error_version(given->version, 1,
+                                  JBW_FORECAST_PARAMS_VERSION,
+                                  "jbw_scenario_apply: params");
     for (i = 0; i < SC_NSCALARS; i++)
         if (sc->scalar_line[i])
             memcpy((char *)params + scalar_keys[i].offset,

@@ -17,9 +17,9 @@ jbw_status jbw_output_options_init(jbw_output_options *opts,
     if (!opts)
         return jbw__error(JBW_EINVAL, "jbw_output_options_init: opts is NULL");
     if (version != JBW_OUTPUT_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_output_options_init: version %u, expected %u",
-                          version, (unsigned)JBW_OUTPUT_OPTIONS_VERSION);
+        return jbw__error_version(version, JBW_OUTPUT_OPTIONS_VERSION,
+                                  JBW_OUTPUT_OPTIONS_VERSION,
+                                  "jbw_output_options_init:");
     opts->version = version;
     opts->lang = JBW_LANG_NL;
     opts->data_notice = NULL;
@@ -95,9 +95,8 @@ jbw_status jbw_staffing_relief(jbw_relief_answer *out,
     if (!out || !params)
         return jbw__error(JBW_EINVAL, "jbw_staffing_relief: NULL argument");
     if (out->version < 1 || out->version > JBW_RELIEF_ANSWER_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_staffing_relief: answer version %u, expected %u",
-                          out->version, (unsigned)JBW_RELIEF_ANSWER_VERSION);
+        return jbw__error_version(out->version, 1, JBW_RELIEF_ANSWER_VERSION,
+                                  "jbw_staffing_relief: answer");
     st = jbw_forecast_relief(&hires, params, norm, target_waiting,
                              within_months);
     if (st != JBW_OK)
@@ -140,10 +139,8 @@ jbw_status jbw_staffing_relief_probability_opts(
         return jbw__error(JBW_EINVAL,
                           "jbw_staffing_relief_probability: NULL argument");
     if (out->version != 2)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_staffing_relief_probability: answer version "
-                          "%u, expected 2",
-                          out->version);
+        return jbw__error_version(out->version, 2, 2,
+                                  "jbw_staffing_relief_probability: answer");
     st = jbw_forecast_relief_probability_opts(
         &hires, params, norm, target_waiting, within_months, probability, opts);
     if (st != JBW_OK)
@@ -172,9 +169,9 @@ jbw_status jbw_staffing_queue(jbw_queue_answer *out,
     if (!out || !params)
         return jbw__error(JBW_EINVAL, "jbw_staffing_queue: NULL argument");
     if (out->version != JBW_QUEUE_ANSWER_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_staffing_queue: answer version %u, expected %u",
-                          out->version, (unsigned)JBW_QUEUE_ANSWER_VERSION);
+        return jbw__error_version(out->version, JBW_QUEUE_ANSWER_VERSION,
+                                  JBW_QUEUE_ANSWER_VERSION,
+                                  "jbw_staffing_queue: answer");
     if (params->start == JBW_DATE_NONE)
         return jbw__error(JBW_EINVAL,
                           "jbw_staffing_queue: params->start is not set "

@@ -23,12 +23,12 @@ static jbw_status check(const char *fn, char **out, size_t *len,
         return jbw__error(JBW_EINVAL, "%s: NULL argument", fn);
     /* the relief answer's version 1 is read as well */
     if (version != expected && !(expected == 2 && version == 1))
-        return jbw__error(JBW_EVERSION, "%s: answer version %u, expected %u",
-                          fn, version, expected);
+        return jbw__error_version(version, expected == 2 ? 1 : expected,
+                                  expected, "%s: answer", fn);
     if (opts && opts->version != JBW_OUTPUT_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION, "%s: options version %u, expected %u",
-                          fn, opts->version,
-                          (unsigned)JBW_OUTPUT_OPTIONS_VERSION);
+        return jbw__error_version(opts->version, JBW_OUTPUT_OPTIONS_VERSION,
+                                  JBW_OUTPUT_OPTIONS_VERSION, "%s: options",
+                                  fn);
     *o = opts ? opts : &default_options;
     return JBW_OK;
 }

@@ -88,10 +88,9 @@ jbw_status jbw_forecast_params_from_snapshot(
                           "NULL %s",
                           !params ? "params" : "snapshot");
     if (jbw__fc_params_read(&p, params) != JBW_OK)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_forecast_params_from_snapshot: "
-                          "version %u is not supported",
-                          params->version);
+        return jbw__error_version(params->version, 1,
+                                  JBW_FORECAST_PARAMS_VERSION,
+                                  "jbw_forecast_params_from_snapshot: params");
     if (date == JBW_DATE_NONE)
         date = snap->reference_date;
     if (!jbw__date_in_range(date))

@@ -11,10 +11,8 @@ jbw_status jbw__io_options(jbw_load_options *o, const jbw_load_options *given)
     if (!given)
         return JBW_OK;
     if (given->version < 1 || given->version > JBW_LOAD_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_load_options: version %u, this library knows "
-                          "1 to %u",
-                          given->version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
+        return jbw__error_version(given->version, 1, JBW_LOAD_OPTIONS_VERSION,
+                                  "jbw_load_options:");
     /* A version-1 record ends after reference_date: read no further. */
     o->lenient = given->lenient;
     o->allow_unknown_columns = given->allow_unknown_columns;
@@ -68,10 +66,8 @@ jbw_status jbw_load_options_init(jbw_load_options *opts, unsigned int version)
     if (!opts)
         return jbw__error(JBW_EINVAL, "jbw_load_options_init: opts is NULL");
     if (version < 1 || version > JBW_LOAD_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_load_options_init: version %u, this library "
-                          "knows 1 to %u",
-                          version, (unsigned)JBW_LOAD_OPTIONS_VERSION);
+        return jbw__error_version(version, 1, JBW_LOAD_OPTIONS_VERSION,
+                                  "jbw_load_options_init:");
     /* A record has room for the fields of its version only. */
     opts->version = version;
     opts->lenient = init.lenient;

@@ -24,9 +24,9 @@ jbw_status jbw_brief_options_init(jbw_brief_options *opts, unsigned int version)
     if (!opts)
         return jbw__error(JBW_EINVAL, "jbw_brief_options_init: NULL");
     if (version != JBW_BRIEF_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_brief_options_init: version %u is not %u",
-                          version, JBW_BRIEF_OPTIONS_VERSION);
+        return jbw__error_version(version, JBW_BRIEF_OPTIONS_VERSION,
+                                  JBW_BRIEF_OPTIONS_VERSION,
+                                  "jbw_brief_options_init:");
     *opts = init;
     return jbw__ok();
 }
@@ -36,8 +36,8 @@ static jbw_status check_options(const jbw_brief_options *o)
     jbw__publish p;
     const char *fn = "jbw_brief_new";
     if (o->version != JBW_BRIEF_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION, "%s: options version %u is not %u", fn,
-                          o->version, JBW_BRIEF_OPTIONS_VERSION);
+        return jbw__error_version(o->version, JBW_BRIEF_OPTIONS_VERSION,
+                                  JBW_BRIEF_OPTIONS_VERSION, "%s: options", fn);
     if (o->lang != JBW_LANG_NL && o->lang != JBW_LANG_EN)
         return jbw__error(JBW_EINVAL, "%s: language %d is not nl or en", fn,
                           (int)o->lang);

@@ -78,8 +78,8 @@ jbw_status jbw__chart_options(jbw__chart *c, const jbw_chart_options *opts,
     if (!opts)
         opts = &defaults;
     if (opts->version != JBW_CHART_OPTIONS_VERSION)
-        return jbw__error(JBW_EVERSION, "%s: options version %u is not %u", fn,
-                          opts->version, JBW_CHART_OPTIONS_VERSION);
+        return jbw__error_version(opts->version, JBW_CHART_OPTIONS_VERSION,
+                                  JBW_CHART_OPTIONS_VERSION, "%s: options", fn);
     if (opts->lang != JBW_LANG_NL && opts->lang != JBW_LANG_EN)
         return jbw__error(JBW_EINVAL, "%s: language %d is not nl or en", fn,
                           (int)opts->lang);

@@ -362,15 +362,13 @@ jbw_status jbw_waitrisk_reason(char *buf, size_t size,
                           : !model     ? "model"
                           : !wait_case ? "wait_case"
                                        : "score");
-    if (score->version != JBW_SCORE_VERSION ||
-        wait_case->version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u)
-        return jbw__error(
-            JBW_EVERSION,
-            "jbw_waitrisk_reason: %s version %u is not "
-            "supported",
-            score->version != JBW_SCORE_VERSION ? "score" : "wait case",
-            score->version != JBW_SCORE_VERSION ? score->version
-                                                : wait_case->version);
+    if (score->version != JBW_SCORE_VERSION)
+        return jbw__error_version(score->version, JBW_SCORE_VERSION,
+                                  JBW_SCORE_VERSION,
+                                  "jbw_waitrisk_reason: score");
+    if (wait_case->version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u)
+        return jbw__error_version(wait_case->version, 1, JBW_WAIT_CASE_VERSION,
+                                  "jbw_waitrisk_reason: wait case");
     if ((unsigned)item >= (unsigned)JBW_ITEM_COUNT)
         return jbw__error(JBW_EINVAL,
                           "jbw_waitrisk_reason: item %d is not "

@@ -100,6 +100,9 @@ jbw_status jbw_wait_case_init(jbw_wait_case *c, unsigned int version)
         c->version = 1;
         return jbw__ok();
     }
+    if (c && version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u)
+        return jbw__error_version(version, 1, JBW_WAIT_CASE_VERSION,
+                                  "jbw_wait_case_init:");
     return jbw__record_init(c, &init, sizeof init, version,
                             JBW_WAIT_CASE_VERSION, "jbw_wait_case_init");
 }
@@ -323,15 +326,11 @@ static jbw_status case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
     if (c->version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u) {
         /* other fields of an unknown version cannot be trusted */
         if (index == (size_t)-1)
-            return jbw__error(JBW_EVERSION,
-                              "wait case version %u is not supported (this "
-                              "library knows versions 1 to %d)",
-                              c->version, JBW_WAIT_CASE_VERSION);
-        return jbw__error(JBW_EVERSION,
-                          "cases[%lu]: wait case version %u is not supported "
-                          "(this library knows versions 1 to %d)",
-                          (unsigned long)index, c->version,
-                          JBW_WAIT_CASE_VERSION);
+            return jbw__error_version(c->version, 1, JBW_WAIT_CASE_VERSION,
+                                      "wait case");
+        return jbw__error_version(c->version, 1, JBW_WAIT_CASE_VERSION,
+                                  "cases[%lu]: wait case",
+                                  (unsigned long)index);
     }
     case_name(who, sizeof who, c, index);
     if ((unsigned)c->kind >= (unsigned)JBW_KIND_COUNT)
@@ -644,10 +643,9 @@ jbw_status jbw_waitrisk_score(jbw_score *out, const jbw_waitrisk_model *model,
     if (st != JBW_OK)
         return st;
     if (out->version != JBW_SCORE_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_waitrisk_score: score version %u is not "
-                          "supported (this library knows version %d)",
-                          out->version, JBW_SCORE_VERSION);
+        return jbw__error_version(out->version, JBW_SCORE_VERSION,
+                                  JBW_SCORE_VERSION,
+                                  "jbw_waitrisk_score: score");
     st = jbw__wr_ctx_init(&x, model, cal, date, "jbw_waitrisk_score");
     if (st != JBW_OK)
         return st;

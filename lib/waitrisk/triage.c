@@ -303,15 +303,11 @@ jbw_status jbw_triage_get(jbw_wait_case *wait_case, jbw_score *score,
         return jbw__error(JBW_EINVAL, "jbw_triage_get: triage is NULL");
     if (wait_case &&
         wait_case->version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_triage_get: wait case version %u is not "
-                          "supported (this library knows versions 1 to %d)",
-                          wait_case->version, JBW_WAIT_CASE_VERSION);
+        return jbw__error_version(wait_case->version, 1, JBW_WAIT_CASE_VERSION,
+                                  "jbw_triage_get: wait case");
     if (score && score->version != JBW_SCORE_VERSION)
-        return jbw__error(JBW_EVERSION,
-                          "jbw_triage_get: score version %u is not supported "
-                          "(this library knows version %d)",
-                          score->version, JBW_SCORE_VERSION);
+        return jbw__error_version(score->version, JBW_SCORE_VERSION,
+                                  JBW_SCORE_VERSION, "jbw_triage_get: score");
     if (rank >= triage->count)
         return jbw__error(JBW_ERANGE,
                           "jbw_triage_get: rank %lu is past the %lu waiting "

@@ -116,10 +116,8 @@ static jbw_status find_field(const wc_field **out, size_t *stride,
                           (unsigned long)count);
     version = cases[0].version;
     if (version - 1u > (unsigned)JBW_WAIT_CASE_VERSION - 1u)
-        return jbw__error(JBW_EVERSION,
-                          "%s: wait case version %u is not supported (this "
-                          "library knows versions 1 to %d)",
-                          fn, version, JBW_WAIT_CASE_VERSION);
+        return jbw__error_version(version, 1, JBW_WAIT_CASE_VERSION,
+                                  "%s: wait case", fn);
     if (version < wc_fields[i].since)
         return jbw__error(JBW_EINVAL,
                           "%s: a wait case of record version %u has no "
