@@ -36,6 +36,15 @@ install)
     if grep -n '//' "$libdir/libjbw.pc"; then
         echo "libjbw.pc: a path with //"; exit 1
     fi
+    # No field is left empty (a shared build has no Libs.private line) and
+    # no line ends in a blank; a static build lists its own libraries.
+    if grep -nE '^[A-Za-z.]+:[[:space:]]*$|[[:space:]]$' "$libdir/libjbw.pc"; then
+        echo "libjbw.pc: an empty field or a line ending in a blank"; exit 1
+    fi
+    if ! ls "$prefix"/lib*/libjbw.so >/dev/null 2>&1 &&
+        ! grep -q '^Libs.private: -lm' "$libdir/libjbw.pc"; then
+        echo "libjbw.pc: a static build without Libs.private: -lm"; exit 1
+    fi
     # The installed jbw command starts from the prefix without any
     # LD_LIBRARY_PATH (its RPATH is relative to where it is installed).
     if [ -x "$prefix/bin/jbw" ]; then
