@@ -140,7 +140,8 @@ static const option_row options[JBW_OPT_COUNT_] = {
     [JBW_OPT_OUT] = {"--out", "F", "write to F instead of standard output"},
     [JBW_OPT_SUPPRESS_BELOW] = {"--suppress-below", "K",
                                 "publication: show counts from 1 to K-1 as "
-                                "\"< K\" (0: off)"},
+                                "\"< K\" (in a sentence of the brief "
+                                "\"minder dan K\"; 0: off)"},
     [JBW_OPT_ROUND_TO] = {"--round-to", "R",
                           "publication: round counts to a multiple of R "
                           "(0: off)"},

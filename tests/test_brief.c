@@ -1542,6 +1542,98 @@ static void brief_of_an_organisation_says_bij_and_hides_its_start(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* The prose paragraph of `md` that begins with `start` (up to its line's
+ * end), for a look at its words. */
+static char *paragraph_of(const char *md, const char *start)
+{
+    const char *p = strstr(md, start), *end;
+    char *out;
+    assert_non_null(p);
+    end = strchr(p + 1, '\n'); /* `start` may begin with the line break */
+    if (!end)
+        end = p + strlen(p);
+    out = malloc((size_t)(end - p) + 1);
+    assert_non_null(out);
+    memcpy(out, p, (size_t)(end - p));
+    out[end - p] = '\0';
+    return out;
+}
+
+/*
+ * A hidden count inside a sentence reads "minder dan K" ("fewer than K"
+ * in English); in a table's cell it stays "< K". The example on 1-9-2025
+ * has 96 nieuw and 45 bestaand waiting (141), 4.850 measures of which
+ * 4.503 active, 420 workers of which 412 employed, and 127 measures
+ * waiting for help, 38 of them past 3 months (in Zuid-Holland Zuid 28
+ * and 9): with suppress_below 1000 every count but the measures' is
+ * hidden. Leger des Heils has 11 waiting.
+ */
+static void a_hidden_count_in_a_sentence_reads_minder_dan(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    char *md = NULL, *para;
+    (void)state;
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    o.suppress_below = 1000;
+    o.replicates = 0;
+    o.months = 6;
+    md = markdown_of(snap, &o);
+    assert_contains(md, "Op 1-9-2025 hadden minder dan 1.000 lopende "
+                        "maatregelen geen vaste jeugdbeschermer: minder dan "
+                        "1.000 nieuw (nog nooit een jeugdbeschermer gehad) en "
+                        "minder dan 1.000 bestaand (de jeugdbeschermer is "
+                        "weggevallen).");
+    assert_contains(md, "- Gegevens: het synthetische voorbeeld van libjbw met "
+                        "4.850 maatregelen, waarvan 4.503 lopend op de "
+                        "peildatum 1-9-2025, en minder dan 1.000 medewerkers, "
+                        "waarvan minder dan 1.000 in dienst op die dag.");
+    assert_contains(md, "Op 1-9-2025 wachtten minder dan 1.000 maatregelen op "
+                        "hulp die de GI had aangevraagd; bij minder dan 1.000 "
+                        "daarvan was de aanvraag meer dan 3 maanden oud.");
+    /* the cells keep "< K" */
+    assert_contains(md, "| Zonder vaste jeugdbeschermer: totaal | < 1.000 |");
+    assert_contains(md, "| Medewerkers in dienst | < 1.000 |");
+    assert_contains(md, "| Zuid-Holland Zuid | < 1.000 | < 1.000 |\n");
+    /* and the note says both */
+    assert_contains(md, "Voor publicatie: aantallen van 1 tot 1.000 staan in "
+                        "tabellen en grafieken als \"< 1.000\", in de tekst "
+                        "als \"minder dan 1.000\"; ");
+    jbw_free(md);
+
+    o.lang = JBW_LANG_EN;
+    md = markdown_of(snap, &o);
+    assert_contains(md, "On 1 Sep 2025, fewer than 1,000 active measures had "
+                        "no fixed jeugdbeschermer: fewer than 1,000 nieuw "
+                        "(never had one) and fewer than 1,000 bestaand");
+    assert_contains(md, "and fewer than 1,000 workers, of which fewer than "
+                        "1,000 employed on that day.");
+    assert_contains(md, "On 1 Sep 2025, fewer than 1,000 measures waited for "
+                        "help the GI had asked for; for fewer than 1,000 of "
+                        "them");
+    assert_contains(md, "| Without a fixed worker: in all | < 1,000 |");
+    assert_contains(md, "For publication: counts from 1 to below 1,000 read "
+                        "\"< 1,000\" in tables and charts, \"fewer than "
+                        "1,000\" in the text; ");
+    jbw_free(md);
+
+    /* a brief of one organisation: its own sentences too (the coupling
+     * paragraph of the scope, whatever its counts, holds no "< ") */
+    o.lang = JBW_LANG_NL;
+    o.organisation = "LDH";
+    md = markdown_of(snap, &o);
+    assert_contains(md, "Op 1-9-2025 hadden bij Leger des Heils "
+                        "Jeugdbescherming & Reclassering minder dan 1.000 "
+                        "lopende maatregelen");
+    para = paragraph_of(md, "\nBij Leger des Heils Jeugdbescherming & "
+                            "Reclassering: ");
+    assert_contains(para, " binnen 5 werkdagen (");
+    assert_null(strstr(para, "< "));
+    free(para);
+    jbw_free(md);
+    jbw_snapshot_free(snap);
+}
+
 static void brief_suppresses_and_rounds_small_counts(void **state)
 {
     jbw_snapshot *snap = NULL;
@@ -1572,9 +1664,10 @@ static void brief_suppresses_and_rounds_small_counts(void **state)
     assert_contains(html, "bestaand</th><td class=\"n\">50</td>");
     assert_contains(html, "totaal</th><td class=\"n\">140</td>");
     /* rounding alone hides counts below its base, and says so */
-    assert_contains(html, "Voor publicatie: aantallen van 1 tot 10 staan als "
-                          "&quot;&lt; 10&quot;; aantallen zijn afgerond op "
-                          "10");
+    assert_contains(html, "Voor publicatie: aantallen van 1 tot 10 staan in "
+                          "tabellen en grafieken als &quot;&lt; 10&quot;, in "
+                          "de tekst als &quot;minder dan 10&quot;; aantallen "
+                          "zijn afgerond op 10");
     jbw_free(html);
     jbw_brief_free(b);
     jbw_series_free(series);
@@ -1888,6 +1981,7 @@ int main(void)
         cmocka_unit_test(brief_says_room_and_a_base_without_hiring),
         cmocka_unit_test(brief_rounds_the_hiring_needed_up),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
+        cmocka_unit_test(a_hidden_count_in_a_sentence_reads_minder_dan),
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),
         cmocka_unit_test(brief_sources_say_which_records_count_on_the_date),
         cmocka_unit_test(brief_of_one_region_has_that_regions_figures),

@@ -69,9 +69,17 @@ static jbw_status check_options(const jbw_brief_options *o)
 
 typedef char fmtbuf[JBW__FMT_SIZE];
 
+/* A count in a table's cell: a hidden one reads "< 5". */
 static const char *count(fmtbuf buf, const jbw__brief_ctx *c, size_t n)
 {
     jbw__fmt_published(buf, &c->publish, n, c->lang);
+    return buf;
+}
+
+/* A count in a sentence: a hidden one reads "minder dan 5". */
+static const char *count_words(fmtbuf buf, const jbw__brief_ctx *c, size_t n)
+{
+    jbw__fmt_published_words(buf, &c->publish, n, c->lang);
     return buf;
 }
 
@@ -360,18 +368,19 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     if (c->scope_key)
         snprintf(where, sizeof where, "%s %s ", jbw__brief_scope_prep(c, 0),
                  c->scope_name);
-    jbw__doc_text(
-        d, JBW__BLOCK_P,
-        T(c,
-          "Op %s hadden %s%s lopende maatregelen geen vaste "
-          "jeugdbeschermer: %s nieuw (nog nooit een jeugdbeschermer "
-          "gehad) en %s bestaand (de jeugdbeschermer is "
-          "weggevallen).",
-          "On %s, %s%s active measures had no fixed "
-          "jeugdbeschermer: %s nieuw (never had one) and %s "
-          "bestaand (the jeugdbeschermer dropped out)."),
-        day, where, count(e, c, t->waiting_nieuw + t->waiting_bestaand),
-        count(a, c, t->waiting_nieuw), count(b, c, t->waiting_bestaand));
+    jbw__doc_text(d, JBW__BLOCK_P,
+                  T(c,
+                    "Op %s hadden %s%s lopende maatregelen geen vaste "
+                    "jeugdbeschermer: %s nieuw (nog nooit een jeugdbeschermer "
+                    "gehad) en %s bestaand (de jeugdbeschermer is "
+                    "weggevallen).",
+                    "On %s, %s%s active measures had no fixed "
+                    "jeugdbeschermer: %s nieuw (never had one) and %s "
+                    "bestaand (the jeugdbeschermer dropped out)."),
+                  day, where,
+                  count_words(e, c, t->waiting_nieuw + t->waiting_bestaand),
+                  count_words(a, c, t->waiting_nieuw),
+                  count_words(b, c, t->waiting_bestaand));
     if (c->date < jbw_snapshot_reference_date(c->snap) &&
         jbw_snapshot_latest_event(c->snap) > c->date) {
         /* the records hold each measure's assignment of the data's date:
@@ -566,8 +575,8 @@ static jbw_status section_coupling(jbw__brief_ctx *c)
             T(c, "%s %s: %s van %s binnen %d werkdagen (%s).",
               "%s %s: %s of %s within %d werkdagen (%s)."),
             jbw__brief_scope_prep(c, 1), c->scope_name,
-            count(a, c, c->scope.coupling_within),
-            count(b, c, c->scope.coupling_started), (int)wd,
+            count_words(a, c, c->scope.coupling_within),
+            count_words(b, c, c->scope.coupling_started), (int)wd,
             share(p, c, c->scope.coupling_within, c->scope.coupling_started));
         jbw__brief_compare_note(c, 0);
     }
@@ -705,9 +714,13 @@ static jbw_status introduction(jbw__brief_ctx *c)
         jbw__fmt_count(r, c->publish.round_to, c->lang);
         if (jbw__publish_floor(&c->publish) > 1)
             snprintf(rule, sizeof rule,
-                     T(c, "aantallen van 1 tot %s staan als \"< %s\"",
-                       "counts from 1 to below %s read \"< %s\""),
-                     k, k);
+                     T(c,
+                       "aantallen van 1 tot %s staan in tabellen en "
+                       "grafieken als \"< %s\", in de tekst als \"minder "
+                       "dan %s\"",
+                       "counts from 1 to below %s read \"< %s\" in tables "
+                       "and charts, \"fewer than %s\" in the text"),
+                     k, k, k);
         if (c->publish.round_to > 1)
             snprintf(rule + strlen(rule), sizeof rule - strlen(rule),
                      T(c, "%saantallen zijn afgerond op %s",

@@ -635,12 +635,13 @@ static void sources_data(jbw__brief_ctx *c)
     t.version = JBW_CASELOAD_TOTALS_VERSION;
     if (jbw_caseload_totals_get(&t, c->cl) != JBW_OK)
         return;
-    jbw__fmt_published(m, &c->publish, jbw_snapshot_measure_count(c->snap),
-                       c->lang);
-    jbw__fmt_published(ma, &c->publish, t.active_measures, c->lang);
-    jbw__fmt_published(w, &c->publish, jbw_snapshot_worker_count(c->snap),
-                       c->lang);
-    jbw__fmt_published(wd, &c->publish, t.workers, c->lang);
+    /* counts in a sentence: "minder dan 5", not "< 5" */
+    jbw__fmt_published_words(m, &c->publish,
+                             jbw_snapshot_measure_count(c->snap), c->lang);
+    jbw__fmt_published_words(ma, &c->publish, t.active_measures, c->lang);
+    jbw__fmt_published_words(w, &c->publish, jbw_snapshot_worker_count(c->snap),
+                             c->lang);
+    jbw__fmt_published_words(wd, &c->publish, t.workers, c->lang);
     jbw__fmt_date(day, c->date, c->lang);
     jbw__doc_text(
         c->doc, JBW__BLOCK_ITEM,

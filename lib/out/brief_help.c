@@ -55,8 +55,10 @@ jbw_status jbw__brief_help(jbw__brief_ctx *c)
     if (c->scope_key) /* "1-9-2025 in Zuid-Holland Zuid" */
         snprintf(date + strlen(date), sizeof date - strlen(date), " %s %s",
                  jbw__brief_scope_prep(c, 0), c->scope_name);
-    jbw__fmt_published(a, &c->publish, t->waiting_for_help, c->lang);
-    jbw__fmt_published(b, &c->publish, t->waiting_for_help_past_norm, c->lang);
+    /* counts in a sentence: "minder dan 5", not "< 5" */
+    jbw__fmt_published_words(a, &c->publish, t->waiting_for_help, c->lang);
+    jbw__fmt_published_words(b, &c->publish, t->waiting_for_help_past_norm,
+                             c->lang);
     jbw__doc_text(c->doc, JBW__BLOCK_H2, "%s",
                   JBW__T(c->lang, "Wachten op passende hulp",
                          "Waiting for suitable help"));

@@ -47,9 +47,14 @@ jbw_status jbw__publish_check(const jbw__publish *p, const char *what);
 unsigned int jbw__publish_floor(const jbw__publish *p);
 /* The count as published: -1 when suppressed, else the (rounded) count. */
 double jbw__publish_value(const jbw__publish *p, size_t n);
-/* Writes the count as published ("< 5", "40", "4.503"). */
+/* Writes the count as published ("< 5", "40", "4.503"): for a table's
+ * cell or a chart. */
 void jbw__fmt_published(char *buf, const jbw__publish *p, size_t n,
                         jbw_lang lang);
+/* As jbw__fmt_published(), for a count inside a sentence: a hidden count
+ * reads "minder dan 5" (English "fewer than 5"), not "< 5". */
+void jbw__fmt_published_words(char *buf, const jbw__publish *p, size_t n,
+                              jbw_lang lang);
 /* A figure that may be a count (a forecast's start: the data's own, whole)
  * or a model's figure: a whole number as published (jbw__fmt_published),
  * any other without decimals (jbw__fmt_number). */

@@ -206,6 +206,19 @@ void jbw__fmt_published(char *buf, const jbw__publish *p, size_t n,
     jbw__fmt_count(buf, (size_t)v, lang);
 }
 
+void jbw__fmt_published_words(char *buf, const jbw__publish *p, size_t n,
+                              jbw_lang lang)
+{
+    const char *fewer = JBW__T(lang, "minder dan ", "fewer than ");
+    size_t k = strlen(fewer);
+    if (jbw__publish_value(p, n) >= 0) {
+        jbw__fmt_published(buf, p, n, lang);
+        return;
+    }
+    memcpy(buf, fewer, k);
+    jbw__fmt_count(buf + k, jbw__publish_floor(p), lang);
+}
+
 /* ---- XML text ---------------------------------------------------------- */
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
