@@ -1004,56 +1004,127 @@ static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
     }
 }
 
-/*
- * The reference date the files give (--date not given) is their latest
- * date, of whatever field (lib/io/load_rows.c: a measure's start, end - 1,
- * first_assigned, waiting_since, last_contact, help_requested and
- * help_started, a worker's hired). When only a measure's end or a
- * worker's hired reaches it, it is likely a planned date, not the day of
- * the export, and it dates every figure: a note names one such record.
- */
-static void note_planned_reference_date(const jbw_snapshot *snap)
+/* A record that holds the reference date, for a note. */
+typedef struct date_source {
+    const char *record, *id, *field;
+    jbw_date shown; /* the field's value (an end: the end itself) */
+    size_t holders; /* records with a date on the reference date */
+    jbw_date next;  /* the latest date before it, of any record */
+    int planned;    /* the record found holds it as an end or a hire */
+} date_source;
+
+/* Counts the date `d` of a record's field (`shown` is what the field
+ * says) against the reference date `ref`; *held is set when it is the
+ * reference date. */
+static void date_seen(date_source *s, int *held, jbw_date ref, jbw_date d,
+                      const char *record, const char *id, const char *field,
+                      jbw_date shown, int planned)
 {
-    jbw_date ref = jbw_snapshot_reference_date(snap), planned = JBW_DATE_NONE;
-    jbw_date event = jbw_snapshot_latest_event(snap);
-    const char *record = NULL, *id = NULL, *field = NULL;
-    char r[JBW_DATE_BUFSIZE], p[JBW_DATE_BUFSIZE];
+    if (d == JBW_DATE_NONE)
+        return;
+    if (d < ref) {
+        if (s->next == JBW_DATE_NONE || d > s->next)
+            s->next = d;
+        return;
+    }
+    if (d != ref || *held)
+        return;
+    *held = 1;
+    s->holders++;
+    /* name a record of a day something happened when there is one */
+    if (!s->record || (s->planned && !planned)) {
+        s->record = record;
+        s->id = id;
+        s->field = field;
+        s->shown = shown;
+        s->planned = planned;
+    }
+}
+
+/* Which records hold the reference date, and the latest date before it:
+ * the dates load_rows.c takes it from (a measure's start, end - 1,
+ * first_assigned, waiting_since, last_contact, help_requested and
+ * help_started; a worker's hired). 0, or -1 when a record cannot be
+ * read. */
+static int find_date_source(date_source *s, const jbw_snapshot *snap)
+{
+    jbw_date ref = jbw_snapshot_reference_date(snap);
     size_t i;
-    if (event != JBW_DATE_NONE && event >= ref)
-        return; /* a day something happened */
-    for (i = 0; !record && i < jbw_snapshot_measure_count(snap); i++) {
+    memset(s, 0, sizeof *s);
+    s->next = JBW_DATE_NONE;
+    for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
         jbw_measure m;
+        int held = 0;
         if (jbw_measure_init(&m, JBW_MEASURE_VERSION) != JBW_OK ||
             jbw_snapshot_measure(&m, snap, i) != JBW_OK)
-            return;
-        if (m.end != JBW_DATE_NONE && m.end > m.start && m.end - 1 == ref) {
-            record = "measure";
-            id = m.id;
-            field = "end";
-            planned = m.end;
-        }
+            return -1;
+        date_seen(s, &held, ref, m.start, "measure", m.id, "start", m.start, 0);
+        if (m.end != JBW_DATE_NONE && m.end > m.start)
+            date_seen(s, &held, ref, m.end - 1, "measure", m.id, "end", m.end,
+                      1);
+        date_seen(s, &held, ref, m.first_assigned, "measure", m.id,
+                  "first_assigned", m.first_assigned, 0);
+        date_seen(s, &held, ref, m.waiting_since, "measure", m.id,
+                  "waiting_since", m.waiting_since, 0);
+        date_seen(s, &held, ref, m.last_contact, "measure", m.id,
+                  "last_contact", m.last_contact, 0);
+        date_seen(s, &held, ref, m.help_requested, "measure", m.id,
+                  "help_requested", m.help_requested, 0);
+        date_seen(s, &held, ref, m.help_started, "measure", m.id,
+                  "help_started", m.help_started, 0);
     }
-    for (i = 0; !record && i < jbw_snapshot_worker_count(snap); i++) {
+    for (i = 0; i < jbw_snapshot_worker_count(snap); i++) {
         jbw_worker w;
+        int held = 0;
         if (jbw_worker_init(&w, JBW_WORKER_VERSION) != JBW_OK ||
             jbw_snapshot_worker(&w, snap, i) != JBW_OK)
-            return;
-        if (w.hired == ref) {
-            record = "worker";
-            id = w.id;
-            field = "hired";
-            planned = w.hired;
-        }
+            return -1;
+        date_seen(s, &held, ref, w.hired, "worker", w.id, "hired", w.hired, 1);
     }
-    if (!record)
+    return 0;
+}
+
+/* A month in which nothing else in a region's files happened: a lone
+ * latest date further from the rest than this is worth a note. */
+#define LONE_DATE_GAP_DAYS 31
+
+/*
+ * The reference date the files give (--date not given) is their latest
+ * date, of whatever field, and it dates every figure. A note names the
+ * record it comes from when that record may be wrong:
+ *  - only a measure's end or a worker's hired reaches it: likely a
+ *    planned date, not the day of the export;
+ *  - one record alone holds it, more than LONE_DATE_GAP_DAYS after every
+ *    other date in the files: likely a typo (2026 for 2025).
+ */
+static void note_reference_date_source(const jbw_snapshot *snap)
+{
+    jbw_date ref = jbw_snapshot_reference_date(snap);
+    jbw_date event = jbw_snapshot_latest_event(snap);
+    date_source s;
+    char r[JBW_DATE_BUFSIZE], p[JBW_DATE_BUFSIZE], n[JBW_DATE_BUFSIZE];
+    if (find_date_source(&s, snap) != 0 || !s.record)
         return;
     jbw_date_format(r, sizeof r, ref);
-    jbw_date_format(p, sizeof p, planned);
+    jbw_date_format(p, sizeof p, s.shown);
+    if (event == JBW_DATE_NONE || event < ref) {
+        fprintf(stderr,
+                "jbw: note: the reference date %s comes from %s '%s' (%s %s) "
+                "only; if that is a planned date, give --date D (the "
+                "export's date)\n",
+                r, s.record, s.id, s.field, p);
+        return;
+    }
+    if (s.holders != 1 || s.next == JBW_DATE_NONE ||
+        ref - s.next <= LONE_DATE_GAP_DAYS)
+        return;
+    jbw_date_format(n, sizeof n, s.next);
     fprintf(stderr,
             "jbw: note: the reference date %s comes from %s '%s' (%s %s) "
-            "only; if that is a planned date, give --date D (the export's "
-            "date)\n",
-            r, record, id, field, p);
+            "alone; the next latest date in the files is %s, %ld days "
+            "earlier: if %s is wrong, correct it, or give --date D (the "
+            "export's date)\n",
+            r, s.record, s.id, s.field, p, n, (long)(ref - s.next), p);
 }
 
 int jbw_cli_registry(const jbw_cli *cli, jbw_registry **out)
@@ -1227,7 +1298,7 @@ int jbw_cli_load(jbw_cli *cli, jbw_snapshot **out)
         jbw_cli_note_left_out(cli, *out, left_out, NULL, 0);
         warn_about_files(cli, *out);
         if (cli->date == JBW_DATE_NONE)
-            note_planned_reference_date(*out);
+            note_reference_date_source(*out);
     }
     rc = check_date(cli, *out);
     if (!rc)

@@ -738,6 +738,48 @@ class Report(unittest.TestCase):
                       "(hired 2025-11-01) only; if that is a planned date, give --date D "
                       "(the export's date)\n", p.stderr)
 
+    def test_a_lone_latest_date_far_from_the_rest_is_noted(self):
+        # the example's latest date is 2025-09-01 (its last contacts); a
+        # last contact typed as 2026-06-11 makes that the reference date,
+        # 283 days after every other date: a note names the one record
+        d, path = export_with("lone-contact", "measures.csv", "last_contact",
+                              "2026-06-11")
+        with open(path, encoding="utf-8") as f:
+            m_id = f.read().splitlines()[2].split(",")[0]  # row=2 of export_with
+        workers = os.path.join(d, "workers.csv")
+        p = run("report", "--format", "json", "--measures", path, "--workers", workers)
+        self.assertIn(f"jbw: note: the reference date 2026-06-11 comes from measure "
+                      f"'{m_id}' (last_contact 2026-06-11) alone; the next latest date "
+                      f"in the files is 2025-09-01, 283 days earlier: if 2026-06-11 is "
+                      f"wrong, correct it, or give --date D (the export's date)\n",
+                      p.stderr)
+        self.assertEqual(json.loads(p.stdout)["date"], "2026-06-11")  # unchanged
+        # with --date the files' date is not used: no note
+        p = run("report", "--date", "2025-09-01", "--measures", path, "--workers", workers)
+        self.assertNotIn("alone", p.stderr)
+        # 31 days after the rest (2025-10-02) is within a month: no note;
+        # 32 days (2025-10-03) is not
+        d, path = export_with("lone-contact-31", "measures.csv", "last_contact",
+                              "2025-10-02")
+        p = run("report", "--measures", path, "--workers", workers)
+        self.assertNotIn("comes from", p.stderr)
+        d, path = export_with("lone-contact-32", "measures.csv", "last_contact",
+                              "2025-10-03")
+        p = run("report", "--measures", path, "--workers", workers)
+        self.assertIn("(last_contact 2025-10-03) alone; the next latest date in the "
+                      "files is 2025-09-01, 32 days earlier", p.stderr)
+        # two records on that day: not one record's typo, no note
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        k = lines[0].split(",").index("last_contact")
+        fields = lines[3].split(",")
+        fields[k] = "2025-10-03"
+        lines[3] = ",".join(fields)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        p = run("report", "--measures", path, "--workers", workers)
+        self.assertNotIn("comes from", p.stderr)
+
     def test_jr_child_under_12_at_start_is_an_input_error(self):
         # Jeugdreclassering applies from 12: a JR row whose child is born
         # on the start day (0 years old then) is refused, line named.
