@@ -845,13 +845,15 @@ class PolicyReport(unittest.TestCase):
         # 2025-08-28, 3 months after its start (at most 3 months, BW
         # 1:257). Its ages keep JB children under 18 and JR children under
         # 23 (docs/example.md), so the age rules find nothing. Only
-        # workers still employed carry running measures, and a child has
-        # one birth date on all its measures (lib/data/example.c:
-        # add_cell, base_measure), so the two later rules find nothing.
+        # workers still employed carry running measures, a child has one
+        # birth date on all its measures, and every child is born by the
+        # date (birth = date - age; lib/data/example.c: add_cell,
+        # base_measure), so the three later rules find nothing.
         doc = json.loads(run("report", "--format", "json").stdout)
         self.assertEqual(doc["finding_counts"], {
             "jr_over_22": 0, "jb_after_18": 0, "vots_over_3_months": 1,
-            "worker_not_employed": 0, "child_birth_dates_differ": 0})
+            "worker_not_employed": 0, "child_birth_dates_differ": 0,
+            "unborn_placed": 0})
         self.assertEqual([(f["rule"], f["measure"], f["since"], f["last"])
                           for f in doc["findings"]],
                          [("vots_over_3_months", "M03852", "2025-08-28",

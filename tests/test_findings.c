@@ -164,10 +164,11 @@ static void findings_in_json_and_text(void **state)
     size_t len = 0;
     (void)state;
     assert_ok(jbw_caseload_json(&out, &len, cl));
-    assert_non_null(strstr(out, "\"finding_counts\":{\"jr_over_22\":2,"
-                                "\"jb_after_18\":3,\"vots_over_3_months\":3,"
-                                "\"worker_not_employed\":0,"
-                                "\"child_birth_dates_differ\":0}"));
+    assert_non_null(
+        strstr(out, "\"finding_counts\":{\"jr_over_22\":2,"
+                    "\"jb_after_18\":3,\"vots_over_3_months\":3,"
+                    "\"worker_not_employed\":0,"
+                    "\"child_birth_dates_differ\":0,\"unborn_placed\":0}"));
     assert_non_null(strstr(out, "{\"rule\":\"jr_over_22\",\"measure\":\"M1\","
                                 "\"since\":\"2025-06-15\",\"last\":"
                                 "\"2025-09-01\",\"detail\":"));
@@ -508,6 +509,70 @@ static void child_birth_dates_differ_on_active_measures(void **state)
     jbw_snapshot_free(snap);
 }
 
+static void add_placed(jbw_snapshot *snap, const char *id, jbw_kind kind,
+                       jbw_placement placement, jbw_date birth, jbw_date start,
+                       jbw_date end)
+{
+    jbw_measure m = JBW_MEASURE_INIT;
+    m.id = id;
+    m.child_id = id;
+    m.kind = kind;
+    m.organisation = "G1";
+    m.region = "R1";
+    m.placement = placement;
+    m.birth_date = birth;
+    m.start = start;
+    m.end = end;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+}
+
+/*
+ * An OTS or VOTS placed out of home while its child is not yet born on
+ * the reference date (2025-09-01), active on the date:
+ *  U1 OTS  placed, born 2026-01-01, from 2025-08-01   -> since 2025-08-01
+ *  U2 OTS  not placed, born 2026-01-01, from 2025-08-01: a prenatal OTS
+ *          as the law allows                          -> nothing
+ *  U3 VOTS crisis, born 2025-12-01, from 2025-08-15 (3 months on 11-15,
+ *          after the date)                            -> since 2025-08-15
+ *  U4 OTS  placed, born 2025-09-01, the reference date: born by then
+ *                                                     -> nothing
+ *  U5 OTS  placed, born 2025-09-02, 2025-06-01 .. end 2025-08-01: not
+ *          active on the date                         -> nothing
+ * unborn_placed 2 (U1, U3), last the date. On 2025-08-10 U3 has not
+ * started: U1 alone, since 2025-08-01, last 2025-08-10 (the child is
+ * still unborn on the reference date, which the placement describes).
+ */
+static void unborn_placed_on_active_measures(void **state)
+{
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    jbw_date d = D(2025, 9, 1);
+    (void)state;
+    add_placed(snap, "U1", JBW_KIND_OTS, JBW_PLACEMENT_PLACED, D(2026, 1, 1),
+               D(2025, 8, 1), NONE);
+    add_placed(snap, "U2", JBW_KIND_OTS, JBW_PLACEMENT_NONE, D(2026, 1, 1),
+               D(2025, 8, 1), NONE);
+    add_placed(snap, "U3", JBW_KIND_VOTS, JBW_PLACEMENT_CRISIS, D(2025, 12, 1),
+               D(2025, 8, 15), NONE);
+    add_placed(snap, "U4", JBW_KIND_OTS, JBW_PLACEMENT_PLACED, D(2025, 9, 1),
+               D(2025, 8, 1), NONE);
+    add_placed(snap, "U5", JBW_KIND_OTS, JBW_PLACEMENT_PLACED, D(2025, 9, 2),
+               D(2025, 6, 1), D(2025, 8, 1));
+    cl = jbw_test_caseload(snap, d);
+    assert_int_equal(jbw_caseload_finding_count(cl), 2);
+    assert_int_equal(
+        jbw_caseload_finding_count_rule(cl, JBW_FINDING_UNBORN_PLACED), 2);
+    expect(cl, 0, JBW_FINDING_UNBORN_PLACED, "U1", D(2025, 8, 1), d);
+    expect(cl, 1, JBW_FINDING_UNBORN_PLACED, "U3", D(2025, 8, 15), d);
+    jbw_caseload_free(cl);
+    cl = jbw_test_caseload(snap, D(2025, 8, 10));
+    assert_int_equal(jbw_caseload_finding_count(cl), 1);
+    expect(cl, 0, JBW_FINDING_UNBORN_PLACED, "U1", D(2025, 8, 1),
+           D(2025, 8, 10));
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
 /* The new rules in the JSON and both texts: one worker who left, one child
  * with two birth dates (on 2025-09-01: W1 left 2025-07-01, so N1 since
  * then; K1 from 2025-01-01 and K2 from 2025-03-01 give two birth dates
@@ -531,7 +596,8 @@ static void new_rules_in_json_and_text(void **state)
     assert_non_null(strstr(out, "\"finding_counts\":{\"jr_over_22\":0,"
                                 "\"jb_after_18\":0,\"vots_over_3_months\":0,"
                                 "\"worker_not_employed\":1,"
-                                "\"child_birth_dates_differ\":2}"));
+                                "\"child_birth_dates_differ\":2,"
+                                "\"unborn_placed\":0}"));
     assert_non_null(strstr(out, "{\"rule\":\"worker_not_employed\","
                                 "\"measure\":\"N1\",\"since\":\"2025-07-01\","
                                 "\"last\":\"2025-09-01\",\"detail\":\""
@@ -585,8 +651,10 @@ static void getters_check_null_version_and_range(void **state)
     assert_string_equal(
         jbw_finding_rule_code(JBW_FINDING_CHILD_BIRTH_DATES_DIFFER),
         "child_birth_dates_differ");
-    assert_int_equal(JBW_FINDING_RULE_COUNT, 5);
-    assert_null(jbw_finding_rule_code((jbw_finding_rule)5));
+    assert_string_equal(jbw_finding_rule_code(JBW_FINDING_UNBORN_PLACED),
+                        "unborn_placed");
+    assert_int_equal(JBW_FINDING_RULE_COUNT, 6);
+    assert_null(jbw_finding_rule_code((jbw_finding_rule)6));
     jbw_caseload_free(cl);
     jbw_snapshot_free(snap);
 }
@@ -603,6 +671,7 @@ int main(void)
         cmocka_unit_test(no_findings_says_so),
         cmocka_unit_test(worker_not_employed_on_the_date),
         cmocka_unit_test(child_birth_dates_differ_on_active_measures),
+        cmocka_unit_test(unborn_placed_on_active_measures),
         cmocka_unit_test(new_rules_in_json_and_text),
         cmocka_unit_test(getters_check_null_version_and_range),
     };

@@ -215,7 +215,7 @@ JBW_API jbw_status jbw_caseload_worker_get(jbw_worker_load *out,
  *  JBW_FINDING_VOTS_OVER_3_MONTHS: a VOTS still running on the day 3
  *      calendar months after its start (a VOTS lasts at most 3 months,
  *      BW 1:257). A VOTS that ended on that day is within it.
- * Two rules concern the measures active on the date (start <= date <
+ * Three rules concern the measures active on the date (start <= date <
  * end), so their `last` is the date:
  *  JBW_FINDING_WORKER_NOT_EMPLOYED: a measure counted as assigned on the
  *      date to a worker who is not employed on it (left: leaving <= date;
@@ -233,7 +233,13 @@ JBW_API jbw_status jbw_caseload_worker_get(jbw_worker_load *out,
  *      birth date (a triage scores the child at two ages). Every such
  *      measure of the child is reported. `since` is the first day it ran
  *      beside such a measure: its start, or the earliest start of the
- *      child's measures with another birth date, when later.
+ *      child's measures with another birth date, when later;
+ *  JBW_FINDING_UNBORN_PLACED: an OTS or VOTS active on the date whose
+ *      placement is placed or crisis while its child is not yet born on
+ *      the snapshot's reference date (birth_date after it): the record
+ *      describes its own date, and only a child that is born can be
+ *      placed out of home; a birth date mistyped into the future does
+ *      this. `since` is the start.
  * Birthdays as jbw_years_between counts them. Values are never
  * renumbered; rules are appended.
  */
@@ -242,18 +248,19 @@ typedef enum jbw_finding_rule {
     JBW_FINDING_JB_AFTER_18 = 1,
     JBW_FINDING_VOTS_OVER_3_MONTHS = 2,
     JBW_FINDING_WORKER_NOT_EMPLOYED = 3,
-    JBW_FINDING_CHILD_BIRTH_DATES_DIFFER = 4
+    JBW_FINDING_CHILD_BIRTH_DATES_DIFFER = 4,
+    JBW_FINDING_UNBORN_PLACED = 5
 } jbw_finding_rule;
 
 /* Number of rules this version knows (also jbw_finding_rule_count()). */
-#define JBW_FINDING_RULE_COUNT 5
+#define JBW_FINDING_RULE_COUNT 6
 
 /* Returns JBW_FINDING_RULE_COUNT. */
 JBW_API int jbw_finding_rule_count(void);
 
 /* Stable code: "jr_over_22", "jb_after_18", "vots_over_3_months",
- * "worker_not_employed", "child_birth_dates_differ"; NULL for an
- * unknown rule. */
+ * "worker_not_employed", "child_birth_dates_differ", "unborn_placed";
+ * NULL for an unknown rule. */
 JBW_API const char *jbw_finding_rule_code(jbw_finding_rule rule);
 
 /* One finding. The measure id is borrowed from the snapshot. */

@@ -11,8 +11,12 @@
 #include "caseload/caseload_internal.h"
 
 static const char *const finding_codes[JBW_FINDING_RULE_COUNT] = {
-    "jr_over_22", "jb_after_18", "vots_over_3_months", "worker_not_employed",
-    "child_birth_dates_differ"};
+    "jr_over_22",
+    "jb_after_18",
+    "vots_over_3_months",
+    "worker_not_employed",
+    "child_birth_dates_differ",
+    "unborn_placed"};
 
 int jbw_finding_rule_count(void)
 {
@@ -149,6 +153,23 @@ static jbw_date births_differ_since(const jbw__measures *m, size_t i,
     return other > m->start[i] ? other : m->start[i];
 }
 
+/* An OTS or VOTS active on the date, placed out of home (or in crisis
+ * care) while its child is not yet born on the reference date, which
+ * the record's placement describes: its start; NONE otherwise. */
+static jbw_date unborn_placed_since(const jbw_snapshot *snap, size_t i,
+                                    jbw_date date)
+{
+    const jbw__measures *m = &snap->m;
+    jbw_kind kind = (jbw_kind)m->kind[i];
+    if (m->placement[i] == (uint8_t)JBW_PLACEMENT_NONE ||
+        m->birth_date[i] == JBW_DATE_NONE ||
+        m->birth_date[i] <= jbw_snapshot_reference_date(snap) ||
+        (kind != JBW_KIND_OTS && kind != JBW_KIND_VOTS) || m->start[i] > date ||
+        (m->end[i] != JBW_DATE_NONE && m->end[i] <= date))
+        return JBW_DATE_NONE;
+    return m->start[i];
+}
+
 /* The rules one measure breaks up to `date`: since[rule] set or NONE. */
 static void check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
                           jbw_date *last_out, const jbw_snapshot *snap,
@@ -178,10 +199,11 @@ static void check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
         jbw_date_add_months(&limit, start, 3) == JBW_OK)
         since[JBW_FINDING_VOTS_OVER_3_MONTHS] =
             broken_since(limit, start, last);
-    /* both rules below concern measures active on the date: last = date */
+    /* the rules below concern measures active on the date: last = date */
     since[JBW_FINDING_WORKER_NOT_EMPLOYED] = worker_gone_since(snap, i, date);
     since[JBW_FINDING_CHILD_BIRTH_DATES_DIFFER] =
         births_differ_since(m, i, births, date);
+    since[JBW_FINDING_UNBORN_PLACED] = unborn_placed_since(snap, i, date);
 }
 
 jbw_status jbw__cl_findings(jbw_caseload *cl)

@@ -37,7 +37,11 @@ static void json_detail(jbw__buf *b, const jbw_finding *f)
         {"assigned to a worker not employed on the date, and so since ",
          " (counted as assigned; its load falls on no worker)"},
         {"the child has an active measure with another birth date: from ",
-         " (a triage would score the child at two ages)"}};
+         " (a triage would score the child at two ages)"},
+        {"placed out of home while the child is not yet born: the measure "
+         "from ",
+         " (only a born child can be placed; check birth_date and "
+         "placement)"}};
     unsigned r = (unsigned)f->rule < JBW_FINDING_RULE_COUNT
                      ? (unsigned)f->rule
                      : JBW_FINDING_VOTS_OVER_3_MONTHS;
@@ -94,7 +98,8 @@ static const words nl = {"Datakwaliteit",
                           "jeugdbescherming na de 18e verjaardag",
                           "VOTS langer dan 3 maanden",
                           "toegewezen aan een medewerker niet in dienst",
-                          "kind met verschillende geboortedata"}};
+                          "kind met verschillende geboortedata",
+                          "uithuisplaatsing van een ongeboren kind"}};
 
 static const words en = {
     "Data quality",
@@ -105,7 +110,8 @@ static const words en = {
     "more",
     {"jeugdreclassering at 23 or older",
      "jeugdbescherming after the 18th birthday", "VOTS longer than 3 months",
-     "assigned to a worker not employed", "child with differing birth dates"}};
+     "assigned to a worker not employed", "child with differing birth dates",
+     "out-of-home placement of an unborn child"}};
 
 typedef struct ctx {
     const jbw_caseload *cl;

@@ -390,11 +390,13 @@ class FindingRule(enum.IntEnum):
     VOTS_OVER_3_MONTHS = 2  #: a VOTS running longer than 3 months
     WORKER_NOT_EMPLOYED = 3  #: assigned to a worker not employed on the date
     CHILD_BIRTH_DATES_DIFFER = 4  #: a child with two birth dates
+    UNBORN_PLACED = 5  #: an OTS/VOTS placed out of home before the birth
 
     @property
     def code(self) -> str:
         """"jr_over_22", "jb_after_18", "vots_over_3_months",
-        "worker_not_employed", "child_birth_dates_differ"."""
+        "worker_not_employed", "child_birth_dates_differ",
+        "unborn_placed"."""
         return dec(C.jbw_finding_rule_code(int(self))) or ""
 
 

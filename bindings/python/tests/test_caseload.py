@@ -282,7 +282,7 @@ class CaseloadTests(unittest.TestCase):
         self.assertEqual(self.result.finding_counts,
                          {F.JR_OVER_22: 0, F.JB_AFTER_18: 0,
                           F.VOTS_OVER_3_MONTHS: 1, F.WORKER_NOT_EMPLOYED: 0,
-                          F.CHILD_BIRTH_DATES_DIFFER: 0})
+                          F.CHILD_BIRTH_DATES_DIFFER: 0, F.UNBORN_PLACED: 0})
         self.assertEqual(F.VOTS_OVER_3_MONTHS.code, "vots_over_3_months")
         doc = self.result.to_dict()
         self.assertEqual(doc["finding_counts"]["vots_over_3_months"], 1)
@@ -335,6 +335,24 @@ class CaseloadTests(unittest.TestCase):
                              "child_birth_dates_differ")
             self.assertEqual(r.totals.assigned, 1)
             self.assertEqual(r.workers, [])
+
+    def test_an_unborn_child_placed_out_of_home_is_found(self):
+        # On D = 2025-09-01 (the reference date): P1, an OTS from
+        # 2025-08-01 of a child born 2026-01-01, is placed out of home,
+        # which only a born child can be: found since its start. P2, the
+        # same OTS without a placement, is a prenatal OTS: nothing.
+        F = jbw.FindingRule
+        snap = jbw.Snapshot(None, D)
+        for m_id, placement in (("P1", jbw.Placement.PLACED),
+                                ("P2", jbw.Placement.NONE)):
+            snap.add_measure(jbw.Measure(m_id, m_id, jbw.Kind.OTS, "JBWEST",
+                                         "HGL", date(2025, 8, 1),
+                                         birth_date=date(2026, 1, 1),
+                                         placement=placement))
+        with snap, jbw.compute_caseload(snap) as r:
+            self.assertEqual(r.findings, [
+                jbw.Finding(F.UNBORN_PLACED, "P1", date(2025, 8, 1), D)])
+            self.assertEqual(F.UNBORN_PLACED.code, "unborn_placed")
 
     def test_waiting_for_suitable_help_worked_out_by_hand(self):
         # On D = 2025-09-01, OTS measures from 2025-01-06 in HGL:
