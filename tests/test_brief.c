@@ -1045,6 +1045,102 @@ static void brief_says_room_and_a_base_without_hiring(void **state)
     jbw_snapshot_free(snap);
 }
 
+static void add_quality_case(jbw_snapshot *snap, const char *id, jbw_kind kind,
+                             const char *region, jbw_placement placement,
+                             jbw_date birth, jbw_date start)
+{
+    jbw_measure m = JBW_MEASURE_INIT;
+    m.id = id;
+    m.child_id = id;
+    m.kind = kind;
+    m.organisation = "JBWEST";
+    m.region = region;
+    m.placement = placement;
+    m.birth_date = birth;
+    m.start = start;
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+}
+
+/* The brief's data-quality section, as Markdown, of `snap` within
+ * `region` (NULL: all), counts below `suppress` hidden. */
+static char *quality_section(const jbw_snapshot *snap, const char *region,
+                             uint32_t suppress)
+{
+    jbw_brief *b = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    char *md = NULL, *from, *to, *section;
+    o.replicates = 0;
+    o.region = region;
+    o.suppress_below = suppress;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    jbw_brief_free(b);
+    from = strstr(md, "## Datakwaliteit\n");
+    assert_non_null(from);
+    to = strstr(from + 3, "\n## ");
+    assert_non_null(to);
+    section = malloc((size_t)(to - from) + 1);
+    assert_non_null(section);
+    memcpy(section, from, (size_t)(to - from));
+    section[to - from] = '\0';
+    jbw_free(md);
+    return section;
+}
+
+/*
+ * The data-quality section counts the findings of the measures in the
+ * brief's scope, per rule, and the measures with any. On 2025-09-01 (all
+ * of JBWEST):
+ *  vq-1 VOTS in ZHZ from 2025-05-01: 3 months on 08-01 -> vots
+ *  vq-2 OTS in HGL, placed, born 2026-01-01, from 2025-08-01 -> unborn
+ *  vq-3 VOTS in HGL, placed, born 2026-02-01, from 2025-04-01
+ *                                                  -> vots and unborn
+ * All: 3 measures; vots 2, unborn 2, the other rules 0. ZHZ: vq-1 alone
+ * (1 measure, vots 1). HGL: 2 measures, vots 1, unborn 2. The small
+ * snapshot alone has no finding (no VOTS, no birth dates). With counts
+ * below 5 hidden, 3 reads "minder dan 5" in the sentence and 2 "< 5" in
+ * the table, where 0 stays 0.
+ */
+static void brief_counts_data_quality_findings_in_its_scope(void **state)
+{
+    jbw_snapshot *snap = small_snapshot();
+    char *q;
+    (void)state;
+    q = quality_section(snap, NULL, 0);
+    assert_contains(q, "kwam geen maatregel naar voren");
+    assert_contains(q, "| VOTS langer dan 3 maanden | 0 |");
+    free(q);
+    add_quality_case(snap, "vq-1", JBW_KIND_VOTS, "ZHZ", JBW_PLACEMENT_NONE,
+                     JBW_DATE_NONE, D(2025, 5, 1));
+    add_quality_case(snap, "vq-2", JBW_KIND_OTS, "HGL", JBW_PLACEMENT_PLACED,
+                     D(2026, 1, 1), D(2025, 8, 1));
+    add_quality_case(snap, "vq-3", JBW_KIND_VOTS, "HGL", JBW_PLACEMENT_PLACED,
+                     D(2026, 2, 1), D(2025, 4, 1));
+    q = quality_section(snap, NULL, 0);
+    assert_contains(q, "Bij 3 maatregelen kloppen de gegevens niet");
+    assert_contains(q, "| VOTS langer dan 3 maanden | 2 |");
+    assert_contains(q, "| uithuisplaatsing van een ongeboren kind | 2 |");
+    assert_contains(q, "| jeugdreclassering bij 23 jaar of ouder | 0 |");
+    assert_null(strstr(q, "vq-")); /* aggregates only */
+    free(q);
+    q = quality_section(snap, "ZHZ", 0);
+    assert_contains(q, "Bij 1 maatregel kloppen");
+    assert_contains(q, "| VOTS langer dan 3 maanden | 1 |");
+    assert_contains(q, "| uithuisplaatsing van een ongeboren kind | 0 |");
+    free(q);
+    q = quality_section(snap, "HGL", 0);
+    assert_contains(q, "Bij 2 maatregelen kloppen");
+    assert_contains(q, "| VOTS langer dan 3 maanden | 1 |");
+    assert_contains(q, "| uithuisplaatsing van een ongeboren kind | 2 |");
+    free(q);
+    q = quality_section(snap, NULL, 5);
+    assert_contains(q, "Bij minder dan 5 maatregelen kloppen");
+    assert_contains(q, "| VOTS langer dan 3 maanden | < 5 |");
+    assert_contains(q, "| jeugdreclassering bij 23 jaar of ouder | 0 |");
+    free(q);
+    jbw_snapshot_free(snap);
+}
+
 /*
  * The hiring a brief says is needed is rounded up to the 0.1 FTE it
  * shows, so that hiring it reaches the target: the example's base needs
@@ -1980,6 +2076,7 @@ int main(void)
         cmocka_unit_test(brief_notes_an_earlier_date_only_after_an_event),
         cmocka_unit_test(brief_says_room_and_a_base_without_hiring),
         cmocka_unit_test(brief_rounds_the_hiring_needed_up),
+        cmocka_unit_test(brief_counts_data_quality_findings_in_its_scope),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
         cmocka_unit_test(a_hidden_count_in_a_sentence_reads_minder_dan),
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),

@@ -118,6 +118,12 @@ typedef struct ctx {
     const words *w;
 } ctx;
 
+const char *jbw__finding_words(jbw_finding_rule rule, int english)
+{
+    unsigned r = (unsigned)rule;
+    return r < JBW_FINDING_RULE_COUNT ? (english ? &en : &nl)->rules[r] : NULL;
+}
+
 static void cell(char *out, size_t size, const void *vc, size_t row, size_t col)
 {
     const ctx *c = vc;

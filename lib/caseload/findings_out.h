@@ -10,6 +10,10 @@
 /* Appends ,"finding_counts":{...},\n"findings":[...] to a JSON object. */
 void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl);
 
+/* A rule in the words of the report's section (Dutch, or English);
+ * NULL for an unknown rule. */
+const char *jbw__finding_words(jbw_finding_rule rule, int english);
+
 /* Appends the report's section: a blank line, the title, the counts per
  * rule and the measure ids (at most 20 per rule). */
 void jbw__cl_findings_text(jbw__buf *b, const jbw_caseload *cl, int english);

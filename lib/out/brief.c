@@ -759,6 +759,8 @@ static jbw_status compute(jbw__brief_ctx *c)
     if (st == JBW_OK)
         st = section_caseload(c);
     if (st == JBW_OK)
+        st = jbw__brief_quality(c);
+    if (st == JBW_OK)
         st = jbw__brief_priority(c);
     if (st == JBW_OK)
         st = jbw__brief_forecast(c);

@@ -127,6 +127,9 @@ jbw_status jbw__brief_add_chart(jbw__brief_ctx *c, const char *name,
 jbw_status jbw__brief_forecast(jbw__brief_ctx *c);
 jbw_status jbw__brief_priority(jbw__brief_ctx *c);
 jbw_status jbw__brief_sources(jbw__brief_ctx *c);
+/* The section on data quality: the caseload's findings in the brief's
+ * scope, per rule (brief_quality.c). Errors: JBW_ENOMEM. */
+jbw_status jbw__brief_quality(jbw__brief_ctx *c);
 /* Waiting for suitable help (brief_help.c); nothing without help dates. */
 jbw_status jbw__brief_help(jbw__brief_ctx *c);
 
