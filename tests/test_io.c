@@ -1055,6 +1055,42 @@ static void test_jr_under_12_is_an_input_error_strict_and_lenient(void **st)
     jbw_snapshot_free(snap);
 }
 
+/* An OTS born more than 43 weeks (301 days) after its start cannot be
+ * an expected birth (line 3: start 2025-08-02, birth 2031-12-12, the
+ * typo of the trial's export; line 2: 2026-05-30, day 301 of 2025-08-02:
+ * Aug 29 + Sep 30 + Oct 31 + Nov 30 + Dec 31 + Jan 31 + Feb 28 + Mar 31
+ * + Apr 30 = 271 days to 2026-04-30, and 30 more). The strict load names
+ * the file, line, column and measure; the lenient load rejects the row. */
+static const char UNBORN_TYPO[] =
+    "id,child_id,kind,organisation,region,start,birth_date\n"
+    "M1,C1,OTS,JBWEST,ZHZ,2025-08-02,2026-05-30\n"
+    "M2,C2,OTS,JBWEST,ZHZ,2025-08-02,2031-12-12\n";
+
+static void test_expected_birth_over_43_weeks_names_line_and_column(void **st)
+{
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = NULL;
+    jbw_rejects *rej = NULL;
+    const char *reason = NULL;
+    size_t line = 0;
+    (void)st;
+    load_fails(UNBORN_TYPO, WORKERS, NULL, JBW_EINVAL);
+    assert_error_contains("measures.csv line 3, column 'birth_date': "
+                          "birth_date 2031-12-12 is more than 43 weeks (301 "
+                          "days) after start 2025-08-02, so it cannot be an "
+                          "expected birth");
+    assert_error_contains("(measure 'M2')");
+    opts.lenient = 1;
+    assert_ok(load(&snap, &rej, UNBORN_TYPO, WORKERS, &opts));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 1); /* M1 */
+    assert_int_equal(jbw_rejects_count(rej), 1);
+    assert_ok(jbw_rejects_get(NULL, &line, &reason, rej, 0));
+    assert_int_equal(line, 3);
+    assert_non_null(strstr(reason, "column 'birth_date'"));
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
+}
+
 static void test_lenient_rejects_short_rows_and_bad_worker_rows(void **state)
 {
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
@@ -1860,6 +1896,8 @@ int main(void)
         cmocka_unit_test(test_strict_load_is_all_or_nothing),
         cmocka_unit_test(test_lenient_load_keeps_good_rows_and_lists_the_rest),
         cmocka_unit_test(test_jr_under_12_is_an_input_error_strict_and_lenient),
+        cmocka_unit_test(
+            test_expected_birth_over_43_weeks_names_line_and_column),
         cmocka_unit_test(test_lenient_rejects_short_rows_and_bad_worker_rows),
         cmocka_unit_test(test_lenient_without_rejects_list_is_refused_unread),
         cmocka_unit_test(test_reference_date_is_the_latest_date_in_either_file),

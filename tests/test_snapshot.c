@@ -744,7 +744,8 @@ static void test_prenatal_ots_and_vots_are_accepted(void **state)
     assert_ok(jbw_snapshot_add_measure(snap, &m));
     m = measure("M2", "C2");
     m.kind = JBW_KIND_VOTS;
-    m.birth_date = D(2030, 1, 1); /* after every date: still expected */
+    /* after the reference date 2025-09-01: still expected */
+    m.birth_date = D(2025, 10, 1);
     assert_ok(jbw_snapshot_add_measure(snap, &m));
     m = measure("M3", "C3");
     m.kind = JBW_KIND_TIJDELIJKE_VOOGDIJ;
@@ -753,7 +754,39 @@ static void test_prenatal_ots_and_vots_are_accepted(void **state)
     assert_ok(jbw_snapshot_find_measure(&i, snap, "M2"));
     back.version = JBW_MEASURE_VERSION;
     assert_ok(jbw_snapshot_measure(&back, snap, i));
-    assert_int_equal(back.birth_date, D(2030, 1, 1));
+    assert_int_equal(back.birth_date, D(2025, 10, 1));
+    jbw_snapshot_free(snap);
+}
+
+/* A judge imposes an OTS or VOTS before birth during the pregnancy: its
+ * expected birth lies at most 43 weeks (301 days) after its start
+ * (docs/sources.md). From the start 2025-01-01, day 301 is 2025-10-29
+ * (Jan 31 + Feb 28 + Mar 31 + Apr 30 + May 31 + Jun 30 + Jul 31 + Aug 31
+ * + Sep 30 = 273 days to 2025-10-01, and 28 more): accepted; 2025-10-30,
+ * day 302, and the 2031 of a typo are refused, the detail naming the
+ * field, both dates and the measure. */
+static void
+test_expected_birth_over_43_weeks_after_start_is_refused(void **state)
+{
+    jbw_snapshot *snap = snapshot_with_workers();
+    jbw_measure m = measure("M1", "C1");
+    (void)state;
+    m.birth_date = D(2025, 10, 30);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "birth_date 2025-10-30 is more than 43 weeks (301 days) "
+                   "after start 2025-01-01, so it cannot be an expected "
+                   "birth: a judge imposes an OTS or VOTS before birth "
+                   "during the pregnancy (measure 'M1')");
+    m.kind = JBW_KIND_VOTS;
+    m.birth_date = D(2031, 12, 12);
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "birth_date 2031-12-12 is more than 43 weeks (301 days) "
+                   "after start 2025-01-01, so it cannot");
+    m.birth_date = D(2025, 10, 29);
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
+    m = measure("M2", "C2");
+    m.birth_date = D(2025, 10, 29);
+    assert_ok(jbw_snapshot_add_measure(snap, &m));
     jbw_snapshot_free(snap);
 }
 
@@ -1496,6 +1529,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_prenatal_ots_and_vots_are_accepted),
+        cmocka_unit_test(
+            test_expected_birth_over_43_weeks_after_start_is_refused),
         cmocka_unit_test(test_jr_child_under_12_at_start_is_refused),
         cmocka_unit_test(test_new_snapshot_copies_registry_and_date),
         cmocka_unit_test(test_latest_event_leaves_out_ends_and_hires),

@@ -84,7 +84,8 @@ JBW_API jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap,
  * one before (previous_workers > 0 or first_assigned set) has a
  * waiting_since, and previous_workers > 0; previous_workers >= 0;
  * first_assigned, waiting_since and last_contact not before start;
- * birth_date not after start (except for an OTS or VOTS: before birth);
+ * birth_date not after start (except for an OTS or VOTS: before birth,
+ * and then at most 301 days, 43 weeks, after start: an expected birth);
  * a jeugdreclassering child 12 or older at the start (when birth_date is
  * set); help_requested not before start and help_started not before
  * help_requested; jr_risk only on jeugdreclassering; enum values in

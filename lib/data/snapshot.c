@@ -525,7 +525,8 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
                                             const uint64_t hashes[4],
-                                            int *worker_fault)
+                                            int *worker_fault,
+                                            const char **column)
 {
     jbw__measure_found row = {0};
     jbw_status st;
@@ -535,8 +536,10 @@ jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
     row.family_hash = hashes[2];
     row.worker_hash = hashes[3];
     *worker_fault = JBW__WORKER_OK;
+    *column = NULL;
     if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK) {
         *worker_fault = row.worker_fault;
+        *column = row.column;
         return st;
     }
     return store_measure(snap, measure, &row);

@@ -423,10 +423,33 @@ static jbw_status check_jr_age(const rec *r, const jbw_measure *m)
                       jbw_kind_code(m->kind), r->what, r->shown);
 }
 
+/* A judge imposes an OTS or VOTS before birth during the pregnancy: its
+ * birth_date (when after start) is an expected birth, at most 43 weeks
+ * after the start (JBW__UNBORN_DAYS_MAX, docs/sources.md). */
+static jbw_status check_unborn(jbw__measure_found *row, const rec *r,
+                               const jbw_measure *m)
+{
+    char a[32], b[32];
+    if (m->birth_date == JBW_DATE_NONE ||
+        m->birth_date - m->start <= JBW__UNBORN_DAYS_MAX)
+        return JBW_OK;
+    row->column = "birth_date";
+    return jbw__error(JBW_EINVAL,
+                      "birth_date %s is more than 43 weeks (%d days) after "
+                      "start %s, so it cannot be an expected birth: a judge "
+                      "imposes an OTS or VOTS before birth during the "
+                      "pregnancy (%s '%s')",
+                      jbw__date_text(a, sizeof a, m->birth_date),
+                      JBW__UNBORN_DAYS_MAX,
+                      jbw__date_text(b, sizeof b, m->start), r->what, r->shown);
+}
+
 /* Every date in range; end after start; the others not before start;
  * birth_date not after it except for an OTS or VOTS, which a judge may
- * impose before birth (BW 1:2 with 1:255, 1:257; docs/sources.md). */
-static jbw_status check_measure_dates(const rec *r, const jbw_measure *m)
+ * impose before birth (BW 1:2 with 1:255, 1:257; docs/sources.md), and
+ * then at most 43 weeks after it (check_unborn). */
+static jbw_status check_measure_dates(jbw__measure_found *row, const rec *r,
+                                      const jbw_measure *m)
 {
     jbw_status st;
     char a[32], b[32];
@@ -458,6 +481,8 @@ static jbw_status check_measure_dates(const rec *r, const jbw_measure *m)
                           jbw__date_text(a, sizeof a, m->birth_date),
                           jbw__date_text(b, sizeof b, m->start), r->what,
                           r->shown);
+    if ((st = check_unborn(row, r, m)) != JBW_OK)
+        return st;
     return check_jr_age(r, m);
 }
 
@@ -605,7 +630,7 @@ jbw_status jbw__snapshot_check_measure(jbw__measure_found *row,
     r.what = "measure";
     r.id = m->id;
     if ((st = check_measure_keys(row, snap, &r, m)) != JBW_OK ||
-        (st = check_measure_dates(&r, m)) != JBW_OK ||
+        (st = check_measure_dates(row, &r, m)) != JBW_OK ||
         (st = check_help_dates(&r, m)) != JBW_OK ||
         (st = check_measure_v2(&r, m)) != JBW_OK ||
         (st = check_measure_worker(row, snap, &r, m)) != JBW_OK ||

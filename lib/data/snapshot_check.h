@@ -30,6 +30,9 @@ typedef struct jbw__measure_found {
     /* why a check about the measure's worker failed (JBW__WORKER_*): the
      * loader and jbw_snapshot_add_measure() add what they know */
     int worker_fault;
+    /* the one column a failed check is about, for the loader to name
+     * (NULL: none, or the detail names it) */
+    const char *column;
 } jbw__measure_found;
 
 /* Checks a worker completely against the snapshot (nothing changes):

@@ -33,6 +33,17 @@ struct jbw_registry {
 /* Sentinel for "no index". */
 #define JBW__NONE UINT32_MAX
 
+/*
+ * An expected birth date lies at most this many days (43 weeks) after any
+ * day of the pregnancy: a pregnancy counts as prolonged from 42 completed
+ * weeks (294 days) after the last menstrual period, and one week more is
+ * kept as a margin (docs/sources.md, "The longest pregnancy"). The
+ * snapshot refuses an OTS or VOTS born more than this after its start
+ * (data/snapshot_check.c); the triage refuses a case born more than this
+ * after the date (waitrisk/score.c).
+ */
+#define JBW__UNBORN_DAYS_MAX 301
+
 /* Internal registry helpers (data/registry.c). */
 size_t jbw__registry_region_count(const jbw_registry *reg);
 size_t jbw__registry_org_count(const jbw_registry *reg);
@@ -184,12 +195,15 @@ int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures);
  * its end). On failure *worker_fault tells whether a check about the
  * measure's worker failed, and which (JBW__WORKER_* of
  * data/snapshot_check.h): for an unknown worker the detail gives no
- * advice on where workers come from (jbw_snapshot_add_measure() does).
+ * advice on where workers come from (jbw_snapshot_add_measure() does);
+ * *column is the one column the failed check is about when the detail
+ * does not name it as a column (NULL: none).
  */
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
                                             const uint64_t hashes[4],
-                                            int *worker_fault);
+                                            int *worker_fault,
+                                            const char **column);
 
 /* The hash of a measure's family key: jbw__hash() of the family id when
  * given (family_len bytes), else 0 (an own family has no key). */

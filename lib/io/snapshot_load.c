@@ -462,19 +462,21 @@ static jbw_status bad_worker(load_state *L, const char *id, size_t line)
 
 /*
  * A row the snapshot refused (status st, its detail set): strict mode
- * stops with the detail prefixed by file and line, and what the check
- * of a measure's worker found (`worker_fault`, JBW__WORKER_*); lenient
- * mode records the row.
+ * stops with the detail prefixed by file and line, the column a check
+ * names (`column`, or NULL), and what the check of a measure's worker
+ * found (`worker_fault`, JBW__WORKER_*); lenient mode records the row.
  */
 static jbw_status refuse_row(load_state *L, int file, size_t line,
-                             int worker_fault, jbw_status st)
+                             const char *column, int worker_fault,
+                             jbw_status st)
 {
     size_t off;
     /* an unknown worker is named by its column; without the column no
      * measure has a worker: say so where a rule about that fails */
-    const char *column = worker_fault == JBW__WORKER_UNKNOWN ? "worker_id"
-                         : st == JBW_EDUPLICATE              ? "id"
-                                                             : NULL;
+    if (worker_fault == JBW__WORKER_UNKNOWN)
+        column = "worker_id";
+    else if (st == JBW_EDUPLICATE)
+        column = "id";
     const char *hint =
         worker_fault == JBW__WORKER_NONE_NOW && L->no_worker_column
             ? " (the file has no 'worker_id' column, so no "
@@ -552,7 +554,7 @@ static jbw_status add_worker(load_state *L, jbw__worker_row *row)
                          row->line);
     if (st == JBW_EDUPLICATE)
         name_first_line(L, IO_WORKERS, id);
-    st = refuse_row(L, IO_WORKERS, row->line, JBW__WORKER_OK, st);
+    st = refuse_row(L, IO_WORKERS, row->line, NULL, JBW__WORKER_OK, st);
     if (st == JBW_OK && L->lenient)
         st = bad_worker(L, id, row->line);
     return st;
@@ -594,6 +596,7 @@ static jbw_status add_measure(load_state *L, jbw__measure_row *row)
 {
     jbw_measure *m = &row->m;
     int rejected = 0, worker_fault;
+    const char *column;
     jbw_status st;
     if (row->reject != IO_NULL)
         return jbw__io_reject_add(L->rej, IO_MEASURES, row->line, row->reject);
@@ -611,12 +614,12 @@ static jbw_status add_measure(load_state *L, jbw__measure_row *row)
     if (rejected)
         return JBW_OK;
     st = jbw__snapshot_add_measure_hashed(L->snap, m, row->hashes,
-                                          &worker_fault);
+                                          &worker_fault, &column);
     if (st == JBW_OK)
         return keep_line(L, IO_MEASURES, L->snap->m.count - 1, row->line);
     if (st == JBW_EDUPLICATE)
         name_first_line(L, IO_MEASURES, m->id);
-    return refuse_row(L, IO_MEASURES, row->line, worker_fault, st);
+    return refuse_row(L, IO_MEASURES, row->line, column, worker_fault, st);
 }
 
 /* Re-raises the kept error with its detail. */

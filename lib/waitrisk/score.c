@@ -270,7 +270,7 @@ static int case_ok(const jbw_wait_case *c, const jbw__wr_ctx *x)
         return 0;
     /* version 2: a prenatal measure, an unborn child */
     if (b != JBW_DATE_NONE &&
-        (!in_range(x, b) || (v2 ? b > x->date + WR_UNBORN_DAYS_MAX : b > ws)))
+        (!in_range(x, b) || (v2 ? b > x->date + JBW__UNBORN_DAYS_MAX : b > ws)))
         return 0;
     if (lc != JBW_DATE_NONE &&
         (!in_range(x, lc) || lc > x->date || (lc < b && (!v2 || b <= ws))))
@@ -379,12 +379,12 @@ static jbw_status case_error(const jbw_wait_case *c, const jbw__wr_ctx *x,
                               "%s: field 'birth_date' (%s) is "
                               "after waiting_since (%s)",
                               who, b, a);
-        if (v2 && bd > x->date + WR_UNBORN_DAYS_MAX)
+        if (v2 && bd > x->date + JBW__UNBORN_DAYS_MAX)
             return jbw__error(JBW_EINVAL,
                               "%s: field 'birth_date' (%s) is more than 43 "
                               "weeks (%d days) after the date: it cannot be "
                               "an expected birth",
-                              who, b, WR_UNBORN_DAYS_MAX);
+                              who, b, JBW__UNBORN_DAYS_MAX);
     }
     if (lc != JBW_DATE_NONE) {
         if (!jbw__date_in_range(lc))

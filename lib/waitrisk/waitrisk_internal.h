@@ -103,8 +103,6 @@ extern const jbw__wr_param jbw__wr_params[WR_PARAM_COUNT];
 #define WR_LATEST_VERSION  2
 /* Items model version 1 scores (JBW_ITEM_ACUTE..JBW_ITEM_HANDOVERS). */
 #define WR_ITEMS_V1 8
-/* An expected birth date lies at most this many days after the date. */
-#define WR_UNBORN_DAYS_MAX 301
 /* Who decides on an allocation proposal (model version 2 outputs). */
 #define WR_DECIDED_BY                                                          \
     "the team lead and the allocation meeting (toewijzingsoverleg) of the GI"
