@@ -735,6 +735,42 @@ static void test_registry_key_in_other_case_is_named(void **state)
                         "in the registry (measure 'A20')");
 }
 
+/*
+ * An export may write an organisation's or region's name where its key
+ * belongs: the Zuid-West registry names JBWEST "Jeugdbescherming west",
+ * HGL "Haaglanden" and ZHZ "Zuid-Holland Zuid". The row is still refused
+ * (no silent mapping), and the error names the key of the entry whose
+ * name the value is, in any ASCII case and with spaces around it; a
+ * value that is no name gets no hint.
+ */
+static void test_registry_name_given_for_a_key_names_the_key(void **state)
+{
+    (void)state;
+    load_fails(MHEAD "A20,C1,OTS,Jeugdbescherming west,ZHZ,2025-01-10\n",
+               WORKERS, NULL, JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 2: organisation 'Jeugdbescherming "
+                        "west' is not in the registry (measure 'A20') (did "
+                        "you mean 'JBWEST', the key of Jeugdbescherming "
+                        "west?)");
+    load_fails(MHEAD "A20,C1,OTS,JBWEST,\" haaglanden \",2025-01-10\n", WORKERS,
+               NULL, JBW_ENOTFOUND);
+    assert_error_contains("(did you mean 'HGL', the key of Haaglanden?)");
+    load_fails(MHEAD,
+               "id,organisation,region,fte,hired\n"
+               "W1,JBWEST,Zuid-Holland Zuid,1,2020-01-01\n",
+               NULL, JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "workers.csv line 2: region 'Zuid-Holland Zuid' is "
+                        "not in the registry (worker 'W1') (did you mean "
+                        "'ZHZ', the key of Zuid-Holland Zuid?)");
+    load_fails(MHEAD "A20,C1,OTS,JBWEST,Zuid-Holland,2025-01-10\n", WORKERS,
+               NULL, JBW_ENOTFOUND);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 2: region 'Zuid-Holland' is not "
+                        "in the registry (measure 'A20')");
+}
+
 /* ---- malformed text -------------------------------------------------- */
 
 static void test_empty_input_is_parse_error(void **state)
@@ -1883,6 +1919,7 @@ int main(void)
         cmocka_unit_test(test_bad_codes_and_numbers_are_named),
         cmocka_unit_test(test_snapshot_refusal_is_prefixed_with_file_and_line),
         cmocka_unit_test(test_registry_key_in_other_case_is_named),
+        cmocka_unit_test(test_registry_name_given_for_a_key_names_the_key),
         cmocka_unit_test(test_empty_input_is_parse_error),
         cmocka_unit_test(test_header_only_gives_empty_snapshot),
         cmocka_unit_test(test_unterminated_quote_names_its_starting_line),

@@ -232,12 +232,16 @@ static long codes_find(const jbw__codes *c, const jbw__strmap *keys,
 }
 
 /* The error of an organisation or region key the registry does not
- * hold; keys are case-sensitive, so one differing in case only is named. */
+ * hold; keys are case-sensitive, so one differing in case only is named;
+ * so is the key of an entry whose name (`names`, by the keys' index) the
+ * value is: an export may write the name where the key belongs. */
 static JBW__COLD jbw_status not_in_registry(const jbw__strmap *keys,
+                                            char *const *names,
                                             const char *what, const char *key,
                                             const rec *r)
 {
-    char q[JBW__SHOWN];
+    char q[JBW__SHOWN], n[JBW__SHOWN];
+    const char *name = NULL;
     const char *twin = jbw__registry_case_twin(keys, key);
     jbw__quote_value(q, sizeof q, key, strlen(key));
     if (twin)
@@ -245,6 +249,13 @@ static JBW__COLD jbw_status not_in_registry(const jbw__strmap *keys,
             JBW_ENOTFOUND,
             "%s '%s' is not in the registry (%s '%s'); " JBW__CASE_HINT, what,
             q, r->what, r->shown, twin);
+    twin = jbw__registry_name_twin(&name, keys, names, key);
+    if (twin)
+        return jbw__error(
+            JBW_ENOTFOUND,
+            "%s '%s' is not in the registry (%s '%s') " JBW__NAME_HINT, what, q,
+            r->what, r->shown, twin,
+            jbw__quote_value(n, sizeof n, name, strlen(name)));
     return jbw__error(JBW_ENOTFOUND, "%s '%s' is not in the registry (%s '%s')",
                       what, q, r->what, r->shown);
 }
@@ -260,7 +271,8 @@ static jbw_status check_org(uint32_t *org, const rec *r,
                           r->what, r->shown);
     i = codes_find(&snap->org_codes, &reg->org_keys, key);
     if (i < 0)
-        return not_in_registry(&reg->org_keys, "organisation", key, r);
+        return not_in_registry(&reg->org_keys, reg->org_names, "organisation",
+                               key, r);
     *org = (uint32_t)i;
     return JBW_OK;
 }
@@ -281,7 +293,8 @@ static jbw_status check_region(uint32_t *region, const rec *r,
     }
     i = codes_find(&snap->region_codes, &reg->region_keys, key);
     if (i < 0)
-        return not_in_registry(&reg->region_keys, "region", key, r);
+        return not_in_registry(&reg->region_keys, reg->region_names, "region",
+                               key, r);
     *region = (uint32_t)i;
     return JBW_OK;
 }

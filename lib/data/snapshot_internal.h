@@ -60,6 +60,17 @@ const char *jbw__date_text(char *buf, size_t size, jbw_date d);
  */
 const char *jbw__registry_case_twin(const jbw__strmap *keys, const char *key);
 #define JBW__CASE_HINT "keys are case-sensitive: did you mean '%s'?"
+/*
+ * The key of `keys` whose name (names[], by the keys' index: the
+ * registry's org_names or region_names) is `value` but for ASCII case
+ * and the spaces and tabs around either, or NULL; *name is then that
+ * name. An unknown key's error names both with JBW__NAME_HINT (the key,
+ * then the name as jbw__quote_value() shows it): the value is a name,
+ * not a key (data/registry_lookup.c).
+ */
+const char *jbw__registry_name_twin(const char **name, const jbw__strmap *keys,
+                                    char *const *names, const char *value);
+#define JBW__NAME_HINT "(did you mean '%s', the key of %s?)"
 
 /*
  * Resolves an optional organisation or region key (`keys`: the registry's
