@@ -750,19 +750,46 @@ static int check_key(const jbw_registry *reg, const char *opt, const char *key,
     return 2;
 }
 
-/*
- * A lenient load that kept no measure and rejected rows has nothing to
- * report on: bad input (exit 1), not an empty result. The rejects are
- * listed already.
- */
-static int nothing_loaded(const char *measures, jbw_snapshot **out,
-                          const jbw_rejects *rejects)
+/* The rows of `file` a lenient load rejected: their number, and the
+ * first one's reason in *first. */
+static size_t rejected_of(const jbw_rejects *rejects, const char *file,
+                          const char **first)
 {
-    if (jbw_rejects_count(rejects) == 0 || jbw_snapshot_measure_count(*out))
-        return 0;
+    size_t i, n = 0, count = jbw_rejects_count(rejects);
+    for (i = 0; i < count; i++) {
+        const char *f = NULL, *reason = NULL;
+        if (jbw_rejects_get(&f, NULL, &reason, rejects, i) != JBW_OK ||
+            strcmp(f, file) != 0)
+            continue;
+        if (!n++)
+            *first = reason;
+    }
+    return n;
+}
+
+/*
+ * A lenient load that rejected rows of a file and kept none of them has
+ * nothing to report on: no worker is bad input as no measure is (every
+ * assigned measure would go with its worker), exit 1, not an empty
+ * result. The rejects are listed already; the message names the file,
+ * the count and the first reason. Workers first: their rejects take the
+ * measures of those workers with them.
+ */
+static int nothing_loaded(const char *measures, const char *workers,
+                          jbw_snapshot **out, const jbw_rejects *rejects)
+{
+    const char *file = workers, *first = "";
+    size_t n = rejected_of(rejects, workers, &first);
+    if (!n || jbw_snapshot_worker_count(*out)) {
+        file = measures;
+        n = rejected_of(rejects, measures, &first);
+        if (!n || jbw_snapshot_measure_count(*out))
+            return 0;
+    }
     fprintf(stderr,
-            "jbw: no row of %s could be loaded: every row was rejected\n",
-            measures);
+            "jbw: no row of %s could be loaded: every row was rejected "
+            "(%zu row(s); the first: %s)\n",
+            file, n, first);
     jbw_snapshot_free(*out);
     *out = NULL;
     return 1;
@@ -1176,7 +1203,7 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
     if (st == JBW_OK)
         report_rejects(rejects);
     *left_out = jbw_rejects_count(rejects);
-    rc = st == JBW_OK ? nothing_loaded(measures, out, rejects) : 0;
+    rc = st == JBW_OK ? nothing_loaded(measures, workers, out, rejects) : 0;
     jbw_rejects_free(rejects);
     if (rc)
         return 1;

@@ -1261,6 +1261,42 @@ class HostileInput(unittest.TestCase):
         self.assertEqual(p.stdout, "")
 
 
+class LoadMessages(unittest.TestCase):
+    """What jbw says when rows of the files are refused: every problem
+    within reach, and when nothing is left to report on, why."""
+
+    MEASURES = ("id,child_id,kind,organisation,region,start,worker_id\n"
+                "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,W1\n"
+                "M2,C2,OTS,JBWEST,ZHZ,2025-02-10,\n")
+
+    def test_lenient_load_that_rejects_every_worker_exits_1(self):
+        # a ','-file with a decimal comma in quotes: both worker rows are
+        # rejected; M2 (no worker) would load, M1 goes with W1, and a run
+        # with 0 workers would count no capacity and no assigned measure
+        workers = cli.work_file("comma-fte-workers.csv",
+                                "id,organisation,fte,hired\n"
+                                'W1,JBWEST,"0,8",2020-03-01\n'
+                                'W2,JBWEST,"1,0",2021-03-01\n')
+        measures = cli.work_file("comma-fte-measures.csv", self.MEASURES)
+        p = run("report", "--lenient", "--measures", measures, "--workers",
+                workers, check_rc=1)
+        self.assertEqual(p.stdout, "")
+        # the rows are listed (2 workers, M1), then the file, the count
+        # (the 2 worker rows) and the first reason
+        self.assertIn(f"jbw: rejected: {workers} line 3, column 'fte'", p.stderr)
+        self.assertIn("jbw: 3 row(s) rejected and left out\n", p.stderr)
+        self.assertTrue(p.stderr.endswith(
+            f"jbw: no row of {workers} could be loaded: every row was rejected "
+            f"(2 row(s); the first: {workers} line 2, column 'fte': not a number "
+            f"(a decimal comma is read only in files delimited by ';'): '0,8')\n"),
+            p.stderr)
+        # one good worker row is enough to go on
+        with open(workers, "a", encoding="utf-8") as f:
+            f.write("W3,JBWEST,1,2022-03-01\n")
+        p = run("report", "--lenient", "--measures", measures, "--workers", workers)
+        self.assertNotIn("no row", p.stderr)
+
+
 class LoadThreads(unittest.TestCase):
     """--threads applies to loading (docs/cli.md, "Threads"): a measures
     file over 256 KiB (JBW_LOAD_THREADS_MIN_BYTES) is parsed on a second
