@@ -1172,6 +1172,71 @@ static int holds_no_date(jbw_status st)
            strstr(jbw_last_error(), ": no dates to infer the reference date");
 }
 
+/* The path names a regular file: one that can be read a second time (a
+ * FIFO or a terminal cannot; opening a FIFO again waits for a writer). */
+static int is_regular(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/*
+ * A lenient load with `opts` (lenient set) under a stand-in reference
+ * date when none is given: which rows it leaves out does not depend on
+ * the date (adding a row never reads it). JBW_OK with *rejects set, or
+ * the load's error; JBW_EINVAL, unread, unless both files are regular
+ * files, which a second read finds as the first did.
+ */
+static jbw_status load_for_rejects(jbw_rejects **rejects,
+                                   const jbw_registry *reg,
+                                   const char *measures, const char *workers,
+                                   jbw_load_options opts)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_status st = JBW_OK;
+    if (!is_regular(measures) || !is_regular(workers))
+        return JBW_EINVAL;
+    if (opts.reference_date == JBW_DATE_NONE)
+        st = jbw_date_from_ymd(&opts.reference_date, 2000, 1, 1);
+    if (st == JBW_OK)
+        st = jbw_snapshot_load_csv(&snap, rejects, reg, measures, workers,
+                                   &opts);
+    jbw_snapshot_free(snap);
+    return st;
+}
+
+/*
+ * A lenient load without --date that found no date since it rejected
+ * every row: those rows are listed as with --date, and the message says
+ * they were rejected (how many, the first reason); --date would not
+ * mend them. 0 when nothing was rejected (files of headers only). Files
+ * that cannot be read again (a FIFO) get the library's message, which
+ * says the same without the list.
+ */
+static int every_row_rejected(const jbw_registry *reg, const char *measures,
+                              const char *workers, const jbw_load_options *opts)
+{
+    jbw_rejects *rejects = NULL;
+    const char *first = "";
+    size_t n;
+    if (strstr(jbw_last_error(), ": every row was rejected (") &&
+        (!is_regular(measures) || !is_regular(workers)))
+        return jbw_cli_check(JBW_EINVAL);
+    if (load_for_rejects(&rejects, reg, measures, workers, *opts) != JBW_OK ||
+        (n = jbw_rejects_count(rejects)) == 0) {
+        jbw_rejects_free(rejects);
+        return 0;
+    }
+    report_rejects(rejects);
+    jbw_rejects_get(NULL, NULL, &first, rejects, 0);
+    fprintf(stderr,
+            "jbw: the files hold no date to take the reference date from: "
+            "every row was rejected (%zu row(s); the first: %s)\n",
+            n, first);
+    jbw_rejects_free(rejects);
+    return 1;
+}
+
 int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
                        const char *measures, const char *workers, jbw_date date,
                        jbw_snapshot **out, size_t *left_out)
@@ -1192,8 +1257,10 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
      * an option of jbw. */
     if (date == JBW_DATE_NONE && holds_no_date(st)) {
         if (cli->date == JBW_DATE_NONE) {
-            fprintf(stderr, "jbw: give --date D: the files hold no date to "
-                            "take the reference date from\n");
+            if (!cli->lenient ||
+                !every_row_rejected(reg, measures, workers, &opts))
+                fprintf(stderr, "jbw: give --date D: the files hold no date "
+                                "to take the reference date from\n");
             return 1;
         }
         opts.reference_date = cli->date;

@@ -1296,6 +1296,41 @@ class LoadMessages(unittest.TestCase):
         p = run("report", "--lenient", "--measures", measures, "--workers", workers)
         self.assertNotIn("no row", p.stderr)
 
+    def test_lenient_load_without_a_date_says_the_rows_were_rejected(self):
+        # every date in a form jbw does not read: every row is rejected,
+        # so the files hold no date; the rows are listed as with --date,
+        # and the message says they were rejected, not only "give --date"
+        workers = cli.work_file("slash-workers.csv",
+                                "id,organisation,fte,hired\n"
+                                "W1,JBWEST,1,2019/09/10\n")
+        measures = cli.work_file("slash-measures.csv",
+                                 "id,child_id,kind,organisation,region,start\n"
+                                 "M1,C1,OTS,JBWEST,ZHZ,2025/01/10\n"
+                                 "M2,C2,OTS,JBWEST,ZHZ,2025/02/10\n")
+        inputs = ("--measures", measures, "--workers", workers)
+        first = (f"{workers} line 2, column 'hired': not a date (expected "
+                 f"YYYY-MM-DD, D-M-YYYY or DD-MM-YYYY): '2019/09/10'")
+        p = run("report", "--lenient", *inputs, check_rc=1)
+        self.assertEqual(p.stdout, "")
+        lines = p.stderr.splitlines()
+        self.assertEqual(lines[0], f"jbw: rejected: {first}")
+        self.assertIn(f"jbw: rejected: {measures} line 3, column 'start'", lines[2])
+        self.assertEqual(lines[3], "jbw: 3 row(s) rejected and left out")
+        self.assertEqual(lines[4], "jbw: the files hold no date to take the "
+                                   "reference date from: every row was rejected "
+                                   f"(3 row(s); the first: {first})")
+        self.assertEqual(len(lines), 5)
+        # with --date the same rows are listed
+        p = run("report", "--lenient", "--date", "2025-09-01", *inputs, check_rc=1)
+        self.assertEqual(p.stderr.splitlines()[:4], lines[:4])
+        # files of headers only are still of --date
+        p = run("report", "--lenient", "--measures",
+                cli.work_file("slash-empty-m.csv", "id,child_id,kind,organisation,region,start\n"),
+                "--workers", cli.work_file("slash-empty-w.csv", "id,organisation,fte,hired\n"),
+                check_rc=1)
+        self.assertEqual(p.stderr, "jbw: give --date D: the files hold no date to "
+                                   "take the reference date from\n")
+
 
 class LoadThreads(unittest.TestCase):
     """--threads applies to loading (docs/cli.md, "Threads"): a measures

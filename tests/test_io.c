@@ -782,6 +782,40 @@ static void test_empty_input_is_parse_error(void **state)
     assert_error_contains("workers.csv is empty: no header line");
 }
 
+/*
+ * A lenient load that rejects every row finds no date to infer the
+ * reference date from (every row with a start or a hired was rejected:
+ * here the dates are written 2025/01/10, a form no export gives): the
+ * error says that the rows were rejected, how many (2 workers, 1
+ * measure: 3) and the first reason, not only that the files hold no
+ * date, which a given reference date would not mend.
+ */
+static void test_lenient_load_rejecting_every_dated_row_says_so(void **state)
+{
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap = SENTINEL_SNAP;
+    jbw_rejects *rej = SENTINEL_REJ;
+    (void)state;
+    opts.lenient = 1;
+    assert_status(load(&snap, &rej, MHEAD "M1,C1,OTS,JBWEST,ZHZ,2025/01/10\n",
+                       "id,organisation,fte,hired\n"
+                       "W1,JBWEST,1,2020/03/01\n"
+                       "W2,JBWEST,1,2020/03/02\n",
+                       &opts),
+                  JBW_EINVAL);
+    assert_ptr_equal(snap, SENTINEL_SNAP);
+    assert_ptr_equal(rej, SENTINEL_REJ);
+    assert_error_contains("measures.csv, workers.csv: no dates to infer the "
+                          "reference date from: every row was rejected (3 "
+                          "rows; the first: workers.csv line 2, column "
+                          "'hired': ");
+    assert_error_contains("'2020/03/01')");
+    /* strict, or lenient with nothing rejected: as before */
+    load_fails(MHEAD, "id,organisation,fte,hired\n", &opts, JBW_EINVAL);
+    assert_error_contains("no dates to infer the reference date from; set "
+                          "reference_date in the load options");
+}
+
 static void test_header_only_gives_empty_snapshot(void **state)
 {
     jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
@@ -1922,6 +1956,7 @@ int main(void)
         cmocka_unit_test(test_registry_name_given_for_a_key_names_the_key),
         cmocka_unit_test(test_empty_input_is_parse_error),
         cmocka_unit_test(test_header_only_gives_empty_snapshot),
+        cmocka_unit_test(test_lenient_load_rejecting_every_dated_row_says_so),
         cmocka_unit_test(test_unterminated_quote_names_its_starting_line),
         cmocka_unit_test(test_stray_quotes_are_refused),
         cmocka_unit_test(test_lone_carriage_return_is_refused),

@@ -651,6 +651,29 @@ static jbw_status read_file(load_state *L, int file)
     return st;
 }
 
+/*
+ * No row gave a date to infer the reference date from: files of headers
+ * only, or, lenient, files whose every row was rejected (a row that is
+ * read has a start or a hired). Then the error says so, with the first
+ * reason: a given reference date would load no row either.
+ */
+static jbw_status no_date(const load_state *L)
+{
+    size_t n = jbw_rejects_count(L->rej);
+    const char *first = NULL;
+    if (n && jbw_rejects_get(NULL, NULL, &first, L->rej, 0) == JBW_OK)
+        return jbw__error(JBW_EINVAL,
+                          "%s, %s: no dates to infer the reference date "
+                          "from: every row was rejected (%zu row%s; the "
+                          "first: %s)",
+                          L->names[IO_MEASURES], L->names[IO_WORKERS], n,
+                          n == 1 ? "" : "s", first);
+    return jbw__error(JBW_EINVAL,
+                      "%s, %s: no dates to infer the reference date "
+                      "from; set reference_date in the load options",
+                      L->names[IO_MEASURES], L->names[IO_WORKERS]);
+}
+
 /* The one pass; on success L->snap holds the snapshot. */
 static jbw_status load_run(load_state *L, const jbw_registry *registry,
                            jbw_date reference_date)
@@ -674,10 +697,7 @@ static jbw_status load_run(load_state *L, const jbw_registry *registry,
     if (reference_date == JBW_DATE_NONE)
         reference_date = L->P.latest;
     if (reference_date == JBW_DATE_NONE)
-        return jbw__error(JBW_EINVAL,
-                          "%s, %s: no dates to infer the reference date "
-                          "from; set reference_date in the load options",
-                          L->names[IO_MEASURES], L->names[IO_WORKERS]);
+        return no_date(L);
     if (!jbw__date_in_range(reference_date))
         return jbw__error(JBW_ERANGE,
                           "jbw_snapshot_new: the reference date is "
