@@ -1237,6 +1237,20 @@ static int every_row_rejected(const jbw_registry *reg, const char *measures,
     return 1;
 }
 
+/* A strict load failed: when a lenient one with the same options loads
+ * (so the failure was a row's, not the file's), --lenient is named. */
+static void hint_lenient(const jbw_registry *reg, const char *measures,
+                         const char *workers, jbw_load_options opts)
+{
+    jbw_rejects *rejects = NULL;
+    opts.lenient = 1;
+    if (load_for_rejects(&rejects, reg, measures, workers, opts) == JBW_OK &&
+        jbw_rejects_count(rejects))
+        fprintf(stderr, "jbw: --lenient loads the other rows and lists every "
+                        "row it leaves out\n");
+    jbw_rejects_free(rejects);
+}
+
 int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
                        const char *measures, const char *workers, jbw_date date,
                        jbw_snapshot **out, size_t *left_out)
@@ -1284,6 +1298,11 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
             strstr(jbw_last_error(), ": unknown column '"))
             fprintf(stderr, "jbw: hint: give --allow-unknown-columns to "
                             "ignore columns libjbw does not read\n");
+        /* strict shows the first problem only; a row's problem (not the
+         * file's: a lenient load of the same files fails alike) is one
+         * of perhaps many */
+        if (!cli->lenient && st != JBW_ENOMEM)
+            hint_lenient(reg, measures, workers, opts);
         return 1;
     }
     if (jbw_cli_load_notice(*out, measures)) {

@@ -1296,6 +1296,44 @@ class LoadMessages(unittest.TestCase):
         p = run("report", "--lenient", "--measures", measures, "--workers", workers)
         self.assertNotIn("no row", p.stderr)
 
+    def test_strict_load_failing_on_a_row_names_lenient(self):
+        hint = ("jbw: --lenient loads the other rows and lists every row it "
+                "leaves out\n")
+        workers = cli.work_file("strict-hint-workers.csv",
+                                "id,organisation,fte,hired\n"
+                                "W1,JBWEST,1,2020-03-01\n")
+        # values that do not parse (a kind) and records the snapshot
+        # refuses (an organisation not in the registry), on lines 3 and
+        # 4: the first error, then the hint, once
+        for bad in (("M2,C2,XYZ,JBWEST,ZHZ,2025-02-10,\n",
+                     "M3,C3,ABC,JBWEST,ZHZ,2025-02-10,\n"),
+                    ("M2,C2,OTS,Jeugdbescherming west,ZHZ,2025-02-10,\n",
+                     "M3,C3,OTS,XX,ZHZ,2025-02-10,\n")):
+            measures = cli.work_file("strict-hint-measures.csv",
+                                     self.MEASURES.splitlines(True)[0]
+                                     + "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,W1\n"
+                                     + "".join(bad))
+            p = run("report", "--measures", measures, "--workers", workers, check_rc=1)
+            self.assertIn(f"{measures} line 3", p.stderr)
+            self.assertTrue(p.stderr.endswith(hint), p.stderr)
+            self.assertEqual(p.stderr.count(hint), 1)
+            self.assertNotIn("line 4", p.stderr)  # strict: the first only
+            # lenient: every row it leaves out, and no hint
+            p = run("report", "--lenient", "--measures", measures, "--workers", workers)
+            self.assertIn(f"{measures} line 3", p.stderr)
+            self.assertIn(f"{measures} line 4", p.stderr)
+            self.assertNotIn("--lenient loads", p.stderr)
+        # the file's problems, not a row's: no hint
+        p = run("report", "--measures", os.path.join(cli.WORK, "none.csv"),
+                "--workers", workers, check_rc=1)
+        self.assertNotIn("--lenient", p.stderr)
+        unknown = cli.work_file("strict-hint-unknown.csv",
+                                "id,child_id,kind,organisation,region,start,team\n"
+                                "M1,C1,XYZ,JBWEST,ZHZ,2025-01-10,t\n")
+        p = run("report", "--measures", unknown, "--workers", workers, check_rc=1)
+        self.assertIn("unknown column 'team'", p.stderr)
+        self.assertNotIn("--lenient", p.stderr)
+
     def test_lenient_load_without_a_date_says_the_rows_were_rejected(self):
         # every date in a form jbw does not read: every row is rejected,
         # so the files hold no date; the rows are listed as with --date,
