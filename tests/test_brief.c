@@ -1093,7 +1093,8 @@ static char *quality_section(const jbw_snapshot *snap, const char *region,
  * of JBWEST):
  *  vq-1 VOTS in ZHZ from 2025-05-01: 3 months on 08-01 -> vots
  *  vq-2 OTS in HGL, placed, born 2026-01-01, from 2025-08-01 -> unborn
- *  vq-3 VOTS in HGL, placed, born 2026-02-01, from 2025-04-01
+ *  vq-3 VOTS in HGL, placed, born 2026-01-15 (289 days after its start: an
+ * expected birth), from 2025-04-01
  *                                                  -> vots and unborn
  * All: 3 measures; vots 2, unborn 2, the other rules 0. ZHZ: vq-1 alone
  * (1 measure, vots 1). HGL: 2 measures, vots 1, unborn 2. The small
@@ -1115,7 +1116,7 @@ static void brief_counts_data_quality_findings_in_its_scope(void **state)
     add_quality_case(snap, "vq-2", JBW_KIND_OTS, "HGL", JBW_PLACEMENT_PLACED,
                      D(2026, 1, 1), D(2025, 8, 1));
     add_quality_case(snap, "vq-3", JBW_KIND_VOTS, "HGL", JBW_PLACEMENT_PLACED,
-                     D(2026, 2, 1), D(2025, 4, 1));
+                     D(2026, 1, 15), D(2025, 4, 1));
     q = quality_section(snap, NULL, 0);
     assert_contains(q, "Bij 3 maatregelen kloppen de gegevens niet");
     assert_contains(q, "| VOTS langer dan 3 maanden | 2 |");
