@@ -651,14 +651,14 @@ static void ref_run(const char *text, size_t n, int final, run *out)
                 quoted = !quoted;
             else if (quoted)
                 continue;
-            else if (text[p] == '\n')
-                break;
+            else if (text[p] == '\n' || text[p] == '\r')
+                break; /* a CR alone ends the header: csv_record's error */
             else if (text[p] == ',')
                 comma = 1;
             else if (text[p] == ';')
                 semi = 1;
         }
-        if (p == n && !final) {
+        if ((p == n || (text[p] == '\r' && p + 1 == n)) && !final) {
             out->out = OUT_STARVED;
             return;
         }

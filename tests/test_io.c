@@ -870,6 +870,13 @@ static void test_lone_carriage_return_is_refused(void **state)
                JBW_EPARSE);
     assert_error_contains("measures.csv line 2: a carriage return without a "
                           "line feed");
+    /* A file with CR line ends, a ';' file whose rows hold a decimal
+     * comma: the header line ends at its CR, so it is the CR that is
+     * refused, not a delimiter made ambiguous by the rows' ','. */
+    load_fails(MHEAD, "id;organisation;fte;hired\rW1;JBWEST;0,8;1-3-2020\r",
+               NULL, JBW_EPARSE);
+    assert_error_contains("workers.csv line 1: a carriage return without a "
+                          "line feed");
 }
 
 static void test_nul_byte_is_refused(void **state)

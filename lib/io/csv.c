@@ -510,7 +510,11 @@ static jbw_status csv_record(jbw__csv *c, int *blank)
 
 /*
  * Picks the delimiter from the line at c->pos: the one of ',' and ';'
- * that occurs outside quotes. A part of a text that ends inside the
+ * that occurs outside quotes. The line ends at its LF or at a CR: a CR
+ * outside quotes either starts a CRLF or is a CR alone, which
+ * csv_record() refuses with its own message; read past it, the rows of a
+ * file with CR line ends would count as the header (a decimal comma in a
+ * ';' file made it ambiguous). A part of a text that ends inside the
  * header's quotes starves (the line goes on in the next part), so that a
  * text read in parts gets the delimiter the whole text gives.
  */
@@ -523,14 +527,15 @@ static jbw_status csv_detect(jbw__csv *c)
             quoted = !quoted;
         else if (quoted)
             continue;
-        else if (*p == '\n')
+        else if (*p == '\n' || *p == '\r')
             break;
         else if (*p == ',')
             comma = 1;
         else if (*p == ';')
             semi = 1;
     }
-    if (p == c->end && !c->final) {
+    /* a CR that ends a part may be the start of a CRLF */
+    if ((p == c->end || (*p == '\r' && p + 1 == c->end)) && !c->final) {
         c->starved = 1;
         return JBW_EPARSE;
     }
