@@ -677,10 +677,23 @@ static void ref_run(const char *text, size_t n, int final, run *out)
     for (i = 0; i < rec->count; i++) {
         const char *s = rec->data.s + rec->off[i];
         size_t len = rec->len[i];
-        while (len && is_space((unsigned char)*s))
-            s++, len--;
-        while (len && is_space((unsigned char)s[len - 1]))
-            len--;
+        /* spaces, tabs and no-break spaces (C2 A0) */
+        for (;;) {
+            if (len && is_space((unsigned char)*s))
+                s++, len--;
+            else if (len >= 2 && memcmp(s, "\xC2\xA0", 2) == 0)
+                s += 2, len -= 2;
+            else
+                break;
+        }
+        for (;;) {
+            if (len && is_space((unsigned char)s[len - 1]))
+                len--;
+            else if (len >= 2 && memcmp(s + len - 2, "\xC2\xA0", 2) == 0)
+                len -= 2;
+            else
+                break;
+        }
         if (len >= sizeof x.names[i])
             len = sizeof x.names[i] - 1;
         memcpy(x.names[i], s, len);

@@ -459,6 +459,15 @@ static void test_columns_are_found_by_trimmed_case_blind_name(void **state)
     assert_int_equal(w.hired, D(2020, 3, 1));
     assert_string_equal(w.organisation, "JBWEST");
     jbw_snapshot_free(snap);
+    /* a no-break space (U+00A0, C2 A0) is trimmed as a space is, on
+     * either side, beside spaces, quoted or not; 'Child_ID' + U+00A0 is
+     * child_id */
+    snap = load_ok("id;Child_ID\xC2\xA0;kind;\xC2\xA0 organisation;"
+                   "\"region\xC2\xA0\xC2\xA0\";start\n"
+                   "M1;C1;OTS;JBWEST;ZHZ;2025-01-10\n",
+                   WORKERS);
+    assert_int_equal(jbw_snapshot_measure_count(snap), 1);
+    jbw_snapshot_free(snap);
 }
 
 static void test_missing_required_column_is_named(void **state)

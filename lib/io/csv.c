@@ -548,13 +548,38 @@ static jbw_status csv_detect(jbw__csv *c)
     return JBW_OK;
 }
 
+/* The length of the space at s (before e) that a header name is trimmed
+ * of: a space or tab (1), a no-break space U+00A0 (2, C2 A0; Excel and
+ * copies from web pages put it there); 0 when none. */
+static size_t name_space_at(const char *s, const char *e)
+{
+    if (*s == ' ' || *s == '\t')
+        return 1;
+    return e - s >= 2 && (unsigned char)s[0] == 0xC2 &&
+                   (unsigned char)s[1] == 0xA0
+               ? 2
+               : 0;
+}
+
+/* name_space_at() for the space that ends at e (after s). */
+static size_t name_space_before(const char *s, const char *e)
+{
+    if (e[-1] == ' ' || e[-1] == '\t')
+        return 1;
+    return e - s >= 2 && (unsigned char)e[-2] == 0xC2 &&
+                   (unsigned char)e[-1] == 0xA0
+               ? 2
+               : 0;
+}
+
 /*
  * Keeps the header's names, NUL-terminated, for lookups and messages.
- * Names are trimmed even when quoted: a name is no data.
+ * Names are trimmed of spaces, tabs and no-break spaces even when
+ * quoted: a name is no data.
  */
 static jbw_status csv_keep_names(jbw__csv *c)
 {
-    size_t i, total = 0, at = 0;
+    size_t i, total = 0, at = 0, k;
     for (i = 0; i < c->count; i++)
         total += c->lens[i] + 1;
     c->names = jbw__malloc(total);
@@ -563,10 +588,10 @@ static jbw_status csv_keep_names(jbw__csv *c)
         return jbw__enomem();
     for (i = 0; i < c->count; i++) {
         const char *s = c->ptrs[i], *e = s + c->lens[i];
-        while (s < e && (*s == ' ' || *s == '\t'))
-            s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-            e--;
+        while (s < e && (k = name_space_at(s, e)) != 0)
+            s += k;
+        while (e > s && (k = name_space_before(s, e)) != 0)
+            e -= k;
         c->name_offs[i] = at;
         memcpy(c->names + at, s, (size_t)(e - s));
         at += (size_t)(e - s);
