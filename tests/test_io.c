@@ -437,6 +437,91 @@ static void test_dutch_and_iso_dates_are_read(void **state)
     jbw_snapshot_free(snap);
 }
 
+/* Excel writes a date cell to CSV as the date and a time of midnight:
+ * every date column reads it as the date; another time is refused. */
+static void test_dates_with_a_time_of_midnight_are_read(void **state)
+{
+    static const char workers[] =
+        "id;organisation;region;fte;hired;leaving\n"
+        "W1;JBWEST;ZHZ;0,8;2020-03-01 00:00:00;1-1-2026 0:00\n";
+    static const char measures[] =
+        "id;child_id;kind;organisation;region;start;end;worker_id;"
+        "first_assigned;waiting_since;previous_workers;birth_date;"
+        "last_contact;term_end;help_requested;help_started\n"
+        "M1;C1;OTS;JBWEST;ZHZ;10-9-2019 00:00:00;01-10-2025 00:00;W1;"
+        "12-9-2019 0:00:00;;0;2012-05-01 0:00;;2020-09-09 00:00;"
+        "\" 2019-09-20 00:00 \";2019-10-01 00:00:00\n"
+        "M2;C2;OTS;JBWEST;ZHZ;2025-08-18 00:00;;;;18-8-2025 00:00;0;;"
+        "25-8-2025 00:00:00;;;\n";
+    jbw_snapshot *snap;
+    jbw_measure m = JBW_MEASURE_INIT;
+    jbw_worker w = JBW_WORKER_INIT;
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    jbw_rejects *rej = NULL;
+    const char *reason = NULL;
+    static const char *const no_time[] = {
+        "2019-09-10  00:00", "2019-09-10 0",   "2019-09-10 00:00:00:00",
+        "2019-09-10 000:00", "2019-09-10 0:0", "2019-09-10T00:00",
+        "2019-09-10 00:00:", "x 00:00"};
+    size_t line = 0, k;
+    (void)state;
+    snap = load_ok(measures, workers);
+    get_worker(&w, snap, "W1");
+    assert_int_equal(w.hired, D(2020, 3, 1));
+    assert_int_equal(w.leaving, D(2026, 1, 1));
+    get_measure(&m, snap, "M1");
+    assert_int_equal(m.start, D(2019, 9, 10));
+    assert_int_equal(m.end, D(2025, 10, 1));
+    assert_int_equal(m.first_assigned, D(2019, 9, 12));
+    assert_int_equal(m.birth_date, D(2012, 5, 1));
+    assert_int_equal(m.term_end, D(2020, 9, 9));
+    assert_int_equal(m.help_requested, D(2019, 9, 20));
+    assert_int_equal(m.help_started, D(2019, 10, 1));
+    get_measure(&m, snap, "M2");
+    assert_int_equal(m.start, D(2025, 8, 18));
+    assert_int_equal(m.waiting_since, D(2025, 8, 18));
+    assert_int_equal(m.last_contact, D(2025, 8, 25));
+    jbw_snapshot_free(snap);
+    /* another time of day is refused, saying what to write */
+    load_fails(MHEAD "M1,C1,OTS,JBWEST,ZHZ,2019-09-10 13:45\n", WORKERS, NULL,
+               JBW_EPARSE);
+    assert_error_contains("measures.csv line 2, column 'start': a time of day "
+                          "is not allowed in a date (only the 00:00 Excel "
+                          "writes after a date); write the date alone, "
+                          "2019-09-10: '2019-09-10 13:45'");
+    load_fails(MHEAD,
+               "id,organisation,fte,hired\nW1,JBWEST,1,1-3-2020 0:00:01\n",
+               NULL, JBW_EPARSE);
+    assert_error_contains("workers.csv line 2, column 'hired': a time of day "
+                          "is not allowed");
+    /* one space and H:MM or HH:MM (:SS or not) only: the rest is no
+     * date; a day that does not exist is said as such */
+    for (k = 0; k < sizeof no_time / sizeof no_time[0]; k++) {
+        char text[160];
+        snprintf(text, sizeof text, MHEAD "M1,C1,OTS,JBWEST,ZHZ,%s\n",
+                 no_time[k]);
+        load_fails(text, WORKERS, NULL, JBW_EPARSE);
+        assert_error_contains("column 'start': not a date (expected");
+    }
+    load_fails(MHEAD "M1,C1,OTS,JBWEST,ZHZ,31-9-2019 00:00\n", WORKERS, NULL,
+               JBW_EPARSE);
+    assert_error_contains("column 'start': not a date, September 2019 has 30 "
+                          "days: '31-9-2019'");
+    /* lenient: the row with a time is rejected, the others kept */
+    opts.lenient = 1;
+    assert_ok(load(&snap, &rej,
+                   MHEAD "M1,C1,OTS,JBWEST,ZHZ,2019-09-10 00:00\n"
+                         "M2,C2,OTS,JBWEST,ZHZ,2019-09-10 8:30\n",
+                   WORKERS, &opts));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 1);
+    assert_int_equal(jbw_rejects_count(rej), 1);
+    assert_ok(jbw_rejects_get(NULL, &line, &reason, rej, 0));
+    assert_int_equal(line, 3);
+    assert_non_null(strstr(reason, "a time of day is not allowed"));
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
+}
+
 static void test_ambiguous_delimiter_is_refused(void **state)
 {
     (void)state;
@@ -1954,6 +2039,7 @@ int main(void)
         cmocka_unit_test(test_last_line_without_newline_is_read),
         cmocka_unit_test(test_blank_lines_are_skipped),
         cmocka_unit_test(test_dutch_and_iso_dates_are_read),
+        cmocka_unit_test(test_dates_with_a_time_of_midnight_are_read),
         cmocka_unit_test(test_ambiguous_delimiter_is_refused),
         cmocka_unit_test(test_columns_are_found_by_trimmed_case_blind_name),
         cmocka_unit_test(test_missing_required_column_is_named),

@@ -388,6 +388,38 @@ int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n)
     return 1;
 }
 
+int jbw__date_time_split(const char *s, size_t n, size_t *date_at,
+                         size_t *date_len, int *midnight)
+{
+    size_t b = 0, e = n, sp, i, digits, part;
+    int zero = 1;
+    while (b < e && is_space(s[b]))
+        b++;
+    while (e > b && is_space(s[e - 1]))
+        e--;
+    for (sp = b; sp < e && (is_digit(s[sp]) || s[sp] == '-'); sp++)
+        ;
+    if (sp == b || sp + 1 >= e || s[sp] != ' ')
+        return 0;
+    /* H:MM or HH:MM, then :SS or not: parts of 1-2, 2 and 2 digits */
+    for (i = sp + 1, part = 0; part < 3; part++) {
+        for (digits = 0; i < e && is_digit(s[i]) && digits < 2; digits++, i++)
+            zero &= s[i] == '0';
+        if (digits < (part ? 2u : 1u) || (i < e && is_digit(s[i])))
+            return 0;
+        if (i == e)
+            break;
+        if (s[i++] != ':' || part == 2)
+            return 0;
+    }
+    if (part == 0)
+        return 0; /* the hours alone */
+    *date_at = b;
+    *date_len = sp - b;
+    *midnight = zero;
+    return 1;
+}
+
 jbw_status jbw_date_parse_iso(jbw_date *out, const char *text, size_t len)
 {
     char q[JBW__QUOTE_MAX + 4];

@@ -22,13 +22,62 @@ const char *jbw__io_text(const jbw__csv *c, size_t col, size_t *len)
     return jbw__csv_field(c, col, len);
 }
 
-/* A date column; empty gives JBW_DATE_NONE unless `required`. */
+/*
+ * A date followed by a time (s[0..n), the date d[0..dn)), as Excel writes
+ * a date cell: the date when the time is midnight (0:00, 00:00, with :00
+ * or not), which is what Excel writes for a date; any other time is
+ * refused, saying what to write.
+ */
+static jbw_status date_with_time(jbw_date *out, const jbw__csv *c, size_t col,
+                                 const char *s, size_t n, const char *d,
+                                 size_t dn, int midnight)
+{
+    char shown[IO_SHOWN], date[IO_SHOWN];
+    jbw_status st = jbw_date_parse(out, d, dn);
+    if (st != JBW_OK) /* the detail quotes the date before the time */
+        return jbw__csv_error(c, col, st, "%s", jbw_last_error());
+    if (midnight)
+        return JBW_OK;
+    jbw__csv_quote(shown, sizeof shown, s, n);
+    jbw__csv_quote(date, sizeof date, d, dn);
+    return jbw__csv_error(c, col, JBW_EPARSE,
+                          "a time of day is not allowed in a date (only the "
+                          "00:00 Excel writes after a date); write the date "
+                          "alone, %s: '%s'",
+                          date, shown);
+}
+
+/*
+ * A date that is not in an exact form (jbw__date_parse_exact()): a date
+ * followed by a time (Excel's date cells, date_with_time()), spaces
+ * around a quoted date, or no date, which the date module explains. Out
+ * of line, so that the exact forms, the bulk of a file's dates, pay
+ * nothing for it.
+ */
+static JBW__COLD jbw_status date_not_exact(jbw_date *out, const jbw__csv *c,
+                                           size_t col, const char *s, size_t n)
+{
+    size_t at, dn;
+    int midnight;
+    jbw_status st;
+    if (jbw__date_time_split(s, n, &at, &dn, &midnight)) {
+        if (midnight && jbw__date_parse_exact(out, s + at, dn))
+            return JBW_OK;
+        return date_with_time(out, c, col, s, n, s + at, dn, midnight);
+    }
+    st = jbw_date_parse(out, s, n);
+    if (st != JBW_OK) /* the date module's detail quotes the value */
+        return jbw__csv_error(c, col, st, "%s", jbw_last_error());
+    return JBW_OK;
+}
+
+/* A date column; empty gives JBW_DATE_NONE unless `required`. A date
+ * followed by a time of midnight is the date (date_with_time()). */
 jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
                         int required)
 {
     size_t n;
     const char *s = jbw__io_text(c, col, &n);
-    jbw_status st;
     if (!s || n == 0) {
         if (required)
             return jbw__csv_error(c, col, JBW_EPARSE, "a date is required");
@@ -39,10 +88,7 @@ jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
      * parser's steps (and its detail bookkeeping). */
     if (jbw__date_parse_exact(out, s, n))
         return JBW_OK;
-    st = jbw_date_parse(out, s, n);
-    if (st != JBW_OK) /* the date module's detail quotes the value */
-        return jbw__csv_error(c, col, st, "%s", jbw_last_error());
-    return JBW_OK;
+    return date_not_exact(out, c, col, s, n);
 }
 
 /* The codes an enum accepts, for messages ("unknown, safe, ..."). */
