@@ -646,9 +646,75 @@ static void test_duplicate_column_is_error(void **state)
 static void test_header_field_without_name_is_error(void **state)
 {
     (void)state;
-    load_fails(MHEAD, "id,organisation,fte,hired,\n", NULL, JBW_EPARSE);
+    load_fails(MHEAD, "id,organisation,,fte,hired\n", NULL, JBW_EPARSE);
+    assert_error_contains("workers.csv line 1: field 3 of the header has no "
+                          "column name");
+    load_fails(MHEAD, "id,organisation,fte,hired,,\"\",region\n", NULL,
+               JBW_EPARSE);
     assert_error_contains("workers.csv line 1: field 5 of the header has no "
                           "column name");
+}
+
+/* MHEAD_V2 and one field without a name. */
+#define MHEAD_V2_NAMELESS                                                      \
+    "id,child_id,kind,organisation,region,start,safety_plan,override_band,"    \
+    "override_reason,\n"
+
+/* Excel writes fields without a name after the last column when cells to
+ * the right were touched: no column, as long as the rows leave them
+ * empty. */
+static void
+test_nameless_fields_after_the_header_are_empty_columns(void **state)
+{
+    static const char workers[] =
+        "id;organisation;region;fte;hired;leaving;;;\n"
+        "W1;JBWEST;ZHZ;0,8;1-3-2020;;;;\n"
+        "W2;JBWEST;ZHZ;1;1-9-2023;;; \"\" ;\n";
+    static const char measures[] =
+        MHEAD_V2_NAMELESS "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,,,,\n"
+                          "M2,C2,OTS,JBWEST,ZHZ,2025-01-10,,,,x\n"
+                          "M3,C3,OTS,JBWEST,ZHZ,2025-01-10,,,,\n";
+    jbw_load_options opts = JBW_LOAD_OPTIONS_INIT;
+    jbw_snapshot *snap;
+    jbw_rejects *rej = NULL;
+    const char *file = NULL, *reason = NULL;
+    size_t line = 0;
+    (void)state;
+    snap = load_ok(MHEAD_V2_NAMELESS "M1,C1,OTS,JBWEST,ZHZ,2025-01-10,,,,\n",
+                   workers);
+    assert_int_equal(jbw_snapshot_worker_count(snap), 2);
+    assert_int_equal(jbw_snapshot_measure_count(snap), 1);
+    jbw_snapshot_free(snap);
+    /* a value there is refused, naming the field: line 3, field 10 */
+    load_fails(measures, workers, NULL, JBW_EPARSE);
+    assert_error_contains("measures.csv line 3: field 10 has a value but the "
+                          "header gives it no column name: 'x'");
+    load_fails(MHEAD,
+               "id,organisation,fte,hired,,\nW1,JBWEST,1,2020-03-01,,0\n", NULL,
+               JBW_EPARSE);
+    assert_error_contains("workers.csv line 2: field 6 has a value but the "
+                          "header gives it no column name: '0'");
+    /* lenient: that row is rejected, the others kept */
+    opts.lenient = 1;
+    assert_ok(load(&snap, &rej, measures, workers, &opts));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 2);
+    assert_int_equal(jbw_rejects_count(rej), 1);
+    assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 0));
+    assert_string_equal(file, "measures.csv");
+    assert_int_equal(line, 3);
+    assert_non_null(strstr(reason, "field 10 has a value but the header "
+                                   "gives it no column name"));
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
+    rej = NULL;
+    /* unknown columns allowed: nameless ones are read and ignored, as
+     * before */
+    opts.lenient = 0;
+    opts.allow_unknown_columns = 1;
+    assert_ok(load(&snap, &rej, measures, workers, &opts));
+    assert_int_equal(jbw_snapshot_measure_count(snap), 3);
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(snap);
 }
 
 static void test_field_count_mismatch_names_line(void **state)
@@ -2048,6 +2114,8 @@ int main(void)
         cmocka_unit_test(test_duplicate_column_is_error),
         cmocka_unit_test(test_duplicate_id_names_its_first_line),
         cmocka_unit_test(test_header_field_without_name_is_error),
+        cmocka_unit_test(
+            test_nameless_fields_after_the_header_are_empty_columns),
         cmocka_unit_test(test_field_count_mismatch_names_line),
         cmocka_unit_test(test_bad_date_detail_names_file_line_column_value),
         cmocka_unit_test(test_date_out_of_range_is_erange),

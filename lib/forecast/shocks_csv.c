@@ -15,7 +15,7 @@ static const char *const csv_col_names[CSV_NCOLS] = {
     "month", "month_from", "month_to", "kind", "multiplier"};
 
 /* Either month, or month_from and month_to, besides kind and multiplier. */
-static jbw_status csv_shock_columns(size_t *col, const jbw__csv *c)
+static jbw_status csv_shock_columns(size_t *col, jbw__csv *c)
 {
     static const unsigned char required[CSV_NCOLS] = {0, 0, 0, 1, 1};
     int has_month, has_range, any_range;

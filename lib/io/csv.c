@@ -737,16 +737,24 @@ static void list_names(char *dst, size_t size, const char *const *names,
     }
 }
 
-jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
+jbw_status jbw__csv_columns(size_t *index, jbw__csv *c,
                             const char *const *names,
                             const unsigned char *required, size_t n,
                             int allow_unknown)
 {
-    size_t h, k;
+    size_t h, k, named = c->name_count;
     char shown[72], known[400];
     for (k = 0; k < n; k++)
         index[k] = JBW__CSV_ABSENT;
-    for (h = 0; h < c->name_count; h++) {
+    /* named: the fields up to the last one with a name. Those after it
+     * are the columns Excel writes when cells to the right were touched:
+     * no column, as long as the rows leave them empty. */
+    while (named > 0 && !*csv_name(c, named - 1))
+        named--;
+    c->nameless_from = 0;
+    if (named > 0 && named < c->name_count && !allow_unknown)
+        c->nameless_from = named;
+    for (h = 0; h < named; h++) {
         const char *nm = csv_name(c, h);
         jbw__csv_quote(shown, sizeof shown, nm, strlen(nm));
         for (k = 0; k < n && !name_eq(nm, names[k]); k++)
@@ -786,10 +794,26 @@ jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
     return JBW_OK;
 }
 
+/* The first field from c->nameless_from that holds a value, named. */
+static jbw_status csv_check_nameless(const jbw__csv *c)
+{
+    size_t i;
+    for (i = c->nameless_from; i < c->count; i++)
+        if (c->lens[i] > 0) {
+            char shown[64];
+            jbw__csv_quote(shown, sizeof shown, c->ptrs[i], c->lens[i]);
+            return jbw__csv_error(c, JBW__CSV_ABSENT, JBW_EPARSE,
+                                  "field %zu has a value but the header "
+                                  "gives it no column name: '%s'",
+                                  i + 1, shown);
+        }
+    return JBW_OK;
+}
+
 jbw_status jbw__csv_check_width(const jbw__csv *c)
 {
     if (c->count == c->name_count)
-        return JBW_OK;
+        return JBW__UNLIKELY(c->nameless_from) ? csv_check_nameless(c) : JBW_OK;
     return jbw__csv_error(c, JBW__CSV_ABSENT, JBW_EPARSE,
                           "%zu field%s where the header has %zu", c->count,
                           c->count == 1 ? "" : "s", c->name_count);

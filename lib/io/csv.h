@@ -42,6 +42,12 @@ typedef struct jbw__csv {
     size_t *name_offs;
     size_t name_count;
     /*
+     * Set by jbw__csv_columns(): the first of the header's last fields
+     * that have no name (Excel writes them), whose fields every row must
+     * leave empty; 0 when there is nothing to check.
+     */
+    size_t nameless_from;
+    /*
      * A text read in parts (jbw__csv_stream): final is 0 while more text
      * may follow end; a record that runs past end then sets starved and
      * is read again once the text is longer. jbw__csv_open sets final.
@@ -104,16 +110,20 @@ static inline const char *jbw__csv_field(const jbw__csv *c, size_t i,
  * header column of names[k] or JBW__CSV_ABSENT. Names compare ASCII
  * case-insensitively. JBW_EPARSE when a required[k] column is missing, a
  * wanted column occurs twice, or (unless allow_unknown) the header holds
- * a column not wanted or without a name.
+ * a column not wanted, or one without a name before a named one. Fields
+ * without a name after the last named one are accepted; unless
+ * allow_unknown, c->nameless_from is set so that jbw__csv_check_width()
+ * refuses a row with a value in them.
  */
-jbw_status jbw__csv_columns(size_t *index, const jbw__csv *c,
+jbw_status jbw__csv_columns(size_t *index, jbw__csv *c,
                             const char *const *names,
                             const unsigned char *required, size_t n,
                             int allow_unknown);
 
 /*
  * JBW_EPARSE naming the line when the current record does not have as
- * many fields as the header; JBW_OK otherwise.
+ * many fields as the header, or (c->nameless_from) a value in a field
+ * the header gives no name; JBW_OK otherwise.
  */
 jbw_status jbw__csv_check_width(const jbw__csv *c);
 
