@@ -1293,7 +1293,10 @@ int jbw_cli_load_files(const jbw_cli *cli, const jbw_registry *reg,
          * file in another's slot has the other's columns: the fix is the
          * slot, and --allow-unknown-columns would only hide it, so its
          * hint is left out then. The library names no option here: its
-         * message stays its own. */
+         * message stays its own. When a required column is missing too,
+         * the library says so in another message (no ": unknown column"):
+         * the columns want renaming, and the option would only end in
+         * the missing column's error, so no hint then either. */
         if (!(measures == cli->measures && hint_slots(cli)) &&
             strstr(jbw_last_error(), ": unknown column '"))
             fprintf(stderr, "jbw: hint: give --allow-unknown-columns to "

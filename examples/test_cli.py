@@ -632,6 +632,30 @@ class Report(unittest.TestCase):
         doc = json.loads(run("series", "--history", root, "--allow-unknown-columns",
                              "--format", "json").stdout)
         self.assertEqual([x["date"] for x in doc["points"]], ["2025-09-01"])
+        # renamed columns (a Dutch header): a required column is missing, so
+        # --allow-unknown-columns would not help; the library's message says
+        # what is missing, and the hint is not given
+        d = os.path.join(cli.WORK, "renamed-columns")
+        shutil.rmtree(d, ignore_errors=True)
+        run("export", "--dir", d)
+        path = os.path.join(d, "measures.csv")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        head = lines[0].split(",")
+        head[head.index("id")] = "Maatregel_ID"
+        head[head.index("start")] = "Begindatum"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join([",".join(head)] + lines[1:]) + "\n")
+        inputs = ["--measures", path, "--workers", os.path.join(d, "workers.csv")]
+        p = run("report", *inputs, check_rc=1)
+        self.assertIn("measures.csv line 1: required columns 'id' and 'start' are "
+                      "missing, and the header has unknown columns 'Maatregel_ID' "
+                      "and 'Begindatum': rename the ones that hold them (known, "
+                      "not in the header: id, start)\n", p.stderr)
+        self.assertNotIn("allow-unknown-columns", p.stderr)
+        p = run("report", "--allow-unknown-columns", *inputs, check_rc=1)
+        self.assertIn("measures.csv line 1: required column 'id' is missing", p.stderr)
+        self.assertNotIn("allow-unknown-columns", p.stderr)
 
     def test_a_reference_date_after_today_or_no_rows_is_warned_of(self):
         # one wrong date (2190, far past any clock this runs on) makes the

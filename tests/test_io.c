@@ -615,6 +615,30 @@ static void test_unknown_column_is_error_unless_allowed(void **state)
     load_fails(m, WORKERS, NULL, JBW_EPARSE);
     assert_error_contains("measures.csv line 1: unknown column 'note' "
                           "(known: id, child_id, family_id");
+    /* renamed columns (a Dutch header): the required ones missing are
+     * said with every unknown one, and the known columns the header
+     * lacks, since allowing unknown columns would not mend it */
+    load_fails("Maatregel_ID;Kind_ID;kind;organisation;region;Begindatum;"
+               "Einddatum\n"
+               "M1;C1;OTS;JBWEST;ZHZ;2025-01-10;\n",
+               WORKERS, NULL, JBW_EPARSE);
+    assert_string_equal(
+        jbw_last_error(),
+        "measures.csv line 1: required columns 'id', 'child_id' and 'start' "
+        "are missing, and the header has unknown columns 'Maatregel_ID', "
+        "'Kind_ID', 'Begindatum' and 'Einddatum': rename the ones that hold "
+        "them (known, not in the header: id, child_id, family_id, start, "
+        "end, worker_id, first_assigned, waiting_since, previous_workers, "
+        "safety, placement, birth_date, last_contact, jr_risk, safety_plan, "
+        "other_help, domestic_violence, term_end, override_band, "
+        "override_reason, help_requested, help_started)");
+    load_fails(MHEAD, "id,organisatie,fte,hired\n", NULL, JBW_EPARSE);
+    assert_string_equal(jbw_last_error(),
+                        "workers.csv line 1: required column 'organisation' "
+                        "is missing, and the header has unknown column "
+                        "'organisatie': rename the ones that hold them "
+                        "(known, not in the header: organisation, region, "
+                        "leaving)");
     opts.allow_unknown_columns = 1;
     assert_ok(load(&snap, NULL, m, WORKERS, &opts));
     assert_int_equal(jbw_snapshot_measure_count(snap), 1);

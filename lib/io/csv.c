@@ -723,18 +723,114 @@ static int name_eq(const char *name, const char *want)
     return jbw__name_eq_n(name, strlen(name), want);
 }
 
-/* Lists the wanted names for the unknown-column message. */
+static int header_has(const jbw__csv *c, const char *want);
+
+/* Lists the wanted names for the unknown-column message; with `absent`,
+ * only those that the header of `absent` lacks. */
 static void list_names(char *dst, size_t size, const char *const *names,
-                       size_t n)
+                       size_t n, const jbw__csv *absent)
 {
     size_t i, k = 0;
     dst[0] = '\0';
     for (i = 0; i < n && k + 1 < size; i++) {
-        int w = snprintf(dst + k, size - k, "%s%s", i ? ", " : "", names[i]);
+        int w;
+        if (absent && header_has(absent, names[i]))
+            continue;
+        w = snprintf(dst + k, size - k, "%s%s", k ? ", " : "", names[i]);
         if (w < 0)
             break;
         k += (size_t)w;
     }
+}
+
+/* Appends "'item'" to dst (size bytes, *len used) after `sep`; 0 when it
+ * does not fit, and then nothing is appended. */
+static int append_quoted(char *dst, size_t size, size_t *len, const char *sep,
+                         const char *item)
+{
+    char shown[72];
+    int w;
+    jbw__csv_quote(shown, sizeof shown, item, strlen(item));
+    w = snprintf(dst + *len, size - *len, "%s'%s'", sep, shown);
+    if (w < 0 || (size_t)w >= size - *len) {
+        dst[*len] = '\0';
+        return 0;
+    }
+    *len += (size_t)w;
+    return 1;
+}
+
+/* The separator before item i of `count` in a list "a, b and c". */
+static const char *list_sep(size_t i, size_t count)
+{
+    return i == 0 ? "" : i + 1 == count ? " and " : ", ";
+}
+
+/* Whether a header name is `want` (ASCII case-insensitively). */
+static int header_has(const jbw__csv *c, const char *want)
+{
+    size_t h;
+    for (h = 0; h < c->name_count; h++)
+        if (name_eq(csv_name(c, h), want))
+            return 1;
+    return 0;
+}
+
+/*
+ * The required columns that no header name gives, for a message:
+ * "required column 'id' is missing", "required columns 'id' and 'start'
+ * are missing" in dst; returns how many, 0 (dst "") when none.
+ */
+static size_t missing_required(char *dst, size_t size, const jbw__csv *c,
+                               const char *const *names,
+                               const unsigned char *required, size_t n)
+{
+    char list[200];
+    size_t k, count = 0, i = 0, len = 0;
+    for (k = 0; k < n; k++)
+        count += required[k] && !header_has(c, names[k]);
+    dst[0] = list[0] = '\0';
+    for (k = 0; k < n && count; k++)
+        if (required[k] && !header_has(c, names[k]))
+            append_quoted(list, sizeof list, &len, list_sep(i++, count),
+                          names[k]);
+    if (count)
+        snprintf(dst, size, "required column%s %s %s missing",
+                 count == 1 ? "" : "s", list, count == 1 ? "is" : "are");
+    return count;
+}
+
+/*
+ * The header's names that are no wanted column, for a message: "unknown
+ * column 'X'" or "unknown columns 'X', 'Y' and 'Z'" in dst (cut with
+ * ", …" when they do not fit).
+ */
+static void unknown_names(char *dst, size_t size, const jbw__csv *c,
+                          const char *const *names, size_t n)
+{
+    char list[200];
+    size_t h, k, count = 0, i = 0, len = 0;
+    for (h = 0; h < c->name_count; h++) {
+        const char *nm = csv_name(c, h);
+        for (k = 0; k < n && !name_eq(nm, names[k]); k++)
+            ;
+        count += *nm && k == n;
+    }
+    list[0] = '\0';
+    for (h = 0; h < c->name_count; h++) {
+        const char *nm = csv_name(c, h);
+        for (k = 0; k < n && !name_eq(nm, names[k]); k++)
+            ;
+        if (!*nm || k < n)
+            continue;
+        /* room for ", …" is kept back for a list that is cut */
+        if (!append_quoted(list, sizeof list - 6, &len, list_sep(i++, count),
+                           nm)) {
+            snprintf(list + len, sizeof list - len, ", \xE2\x80\xA6");
+            break;
+        }
+    }
+    snprintf(dst, size, "unknown column%s %s", count == 1 ? "" : "s", list);
 }
 
 jbw_status jbw__csv_columns(size_t *index, jbw__csv *c,
@@ -743,7 +839,7 @@ jbw_status jbw__csv_columns(size_t *index, jbw__csv *c,
                             int allow_unknown)
 {
     size_t h, k, named = c->name_count;
-    char shown[72], known[400];
+    char shown[72], known[400], missing[300], unknown[240];
     for (k = 0; k < n; k++)
         index[k] = JBW__CSV_ABSENT;
     /* named: the fields up to the last one with a name. Those after it
@@ -775,12 +871,26 @@ jbw_status jbw__csv_columns(size_t *index, jbw__csv *c,
                               "CSV with ',' or ';' between the fields",
                               c->source, c->record_line);
         } else if (!allow_unknown) {
-            list_names(known, sizeof known, names, n);
             if (!*nm)
                 return jbw__error(JBW_EPARSE,
                                   "%s line %zu: field %zu of the header has "
                                   "no column name",
                                   c->source, c->record_line, h + 1);
+            if (missing_required(missing, sizeof missing, c, names, required,
+                                 n)) {
+                /* Renamed columns (a Dutch header): the missing ones are
+                 * among the unknown ones, which allowing unknown columns
+                 * would not mend. */
+                unknown_names(unknown, sizeof unknown, c, names, n);
+                list_names(known, sizeof known, names, n, c);
+                return jbw__error(JBW_EPARSE,
+                                  "%s line %zu: %s, and the header has %s: "
+                                  "rename the ones that hold them (known, "
+                                  "not in the header: %s)",
+                                  c->source, c->record_line, missing, unknown,
+                                  known);
+            }
+            list_names(known, sizeof known, names, n, NULL);
             return jbw__error(JBW_EPARSE,
                               "%s line %zu: unknown column '%s' (known: %s)",
                               c->source, c->record_line, shown, known);
