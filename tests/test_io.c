@@ -663,8 +663,35 @@ static void test_duplicate_column_is_error(void **state)
 {
     (void)state;
     load_fails(MHEAD, "id,organisation,fte,hired,FTE\n", NULL, JBW_EPARSE);
-    assert_error_contains("workers.csv line 1: column 'FTE' occurs twice "
-                          "(fields 3 and 5)");
+    assert_string_equal(jbw_last_error(),
+                        "workers.csv line 1: column 'FTE' occurs twice "
+                        "(fields 3 and 5)");
+    /* 'Kind' (Dutch for child) beside kind: the required column missing
+     * is named, since one of the two may be meant as it */
+    load_fails("id;Kind;kind;organisation;region;start\n"
+               "M1;C1;OTS;JBWEST;ZHZ;2025-01-10\n",
+               WORKERS, NULL, JBW_EPARSE);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 1: column 'kind' occurs twice "
+                        "(fields 2 and 3); required column 'child_id' is "
+                        "missing: is one of the two meant as that column?");
+    load_fails(MHEAD, "id,organisation,FTE,fte\n", NULL, JBW_EPARSE);
+    assert_string_equal(jbw_last_error(),
+                        "workers.csv line 1: column 'fte' occurs twice "
+                        "(fields 3 and 4); required column 'hired' is "
+                        "missing: is one of the two meant as that column?");
+    load_fails("id,start,kind,organisation,region,Start\n", WORKERS, NULL,
+               JBW_EPARSE);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 1: column 'Start' occurs twice "
+                        "(fields 2 and 6); required column 'child_id' is "
+                        "missing: is one of the two meant as that column?");
+    load_fails("ID,Id,kind,organisation,region\n", WORKERS, NULL, JBW_EPARSE);
+    assert_string_equal(jbw_last_error(),
+                        "measures.csv line 1: column 'Id' occurs twice "
+                        "(fields 1 and 2); required columns 'child_id' and "
+                        "'start' are missing: is one of the two meant as one "
+                        "of those columns?");
 }
 
 static void test_header_field_without_name_is_error(void **state)

@@ -856,12 +856,23 @@ jbw_status jbw__csv_columns(size_t *index, jbw__csv *c,
         for (k = 0; k < n && !name_eq(nm, names[k]); k++)
             ;
         if (k < n) {
-            if (index[k] != JBW__CSV_ABSENT)
+            if (index[k] != JBW__CSV_ABSENT) {
+                /* One of the two may be meant as a required column that
+                 * is missing ('Kind', Dutch for child, beside kind). */
+                size_t count = missing_required(missing, sizeof missing, c,
+                                                names, required, n);
                 return jbw__error(JBW_EPARSE,
                                   "%s line %zu: column '%s' occurs twice "
-                                  "(fields %zu and %zu)",
+                                  "(fields %zu and %zu)%s%s%s",
                                   c->source, c->record_line, shown,
-                                  index[k] + 1, h + 1);
+                                  index[k] + 1, h + 1, count ? "; " : "",
+                                  missing,
+                                  !count       ? ""
+                                  : count == 1 ? ": is one of the two meant "
+                                                 "as that column?"
+                                               : ": is one of the two meant "
+                                                 "as one of those columns?");
+            }
             index[k] = h;
         } else if (strchr(nm, '\t')) {
             /* a tab-separated file reads as one column named by all */
