@@ -249,9 +249,10 @@ static void test_worker_needs_unique_clean_id(void **state)
     jbw_worker w = worker(NULL, "G1", "R1");
     (void)state;
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
-    assert_error_contains("id is missing");
+    assert_error_contains("id is missing: every worker needs one");
     w.id = "";
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
+    assert_error_contains("id is missing: every worker needs one");
     w.id = "W\tX";
     assert_status(jbw_snapshot_add_worker(snap, &w), JBW_EINVAL);
     assert_error_contains("control character (byte 2)");
@@ -409,7 +410,12 @@ static void test_measure_ids_present_unique_clean(void **state)
     jbw_snapshot *snap = snapshot_with_workers();
     jbw_measure m = measure(NULL, "C1");
     (void)state;
-    expect_refused(snap, &m, JBW_EINVAL, 0, "id is missing");
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "id is missing: every measure needs one");
+    assert_null(strstr(jbw_last_error(), "(measure '')"));
+    m.id = "";
+    expect_refused(snap, &m, JBW_EINVAL, 0,
+                   "id is missing: every measure needs one");
     m.id = "M1";
     m.child_id = "";
     expect_refused(snap, &m, JBW_EINVAL, 0,

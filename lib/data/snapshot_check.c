@@ -100,6 +100,9 @@ static JBW__COLD jbw_status bad_id(const rec *r, const char *field,
 static jbw_status check_id(size_t *len, const rec *r, const char *field,
                            const char *id)
 {
+    if (!is_given(id) && !*r->shown) /* the record's own id */
+        return jbw__error(JBW_EINVAL, "%s is missing: every %s needs one",
+                          field, r->what);
     if (!is_given(id))
         return jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field, r->what,
                           r->shown);
