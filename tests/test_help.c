@@ -249,7 +249,8 @@ static void csv_columns_read_write_and_refuse(void **state)
                                                 strlen(bad), NULL, workers,
                                                 strlen(workers), NULL, &o),
                   JBW_EINVAL);
-    assert_error_contains("measures.csv line 3: help_started 2025-01-15 is "
+    assert_error_contains("measures.csv line 3, column 'help_started': "
+                          "help_started 2025-01-15 is "
                           "before help_requested 2025-02-01");
     o.lenient = 1;
     assert_ok(jbw_snapshot_load_csv_buffers(&loaded, &rej, reg, bad,

@@ -588,7 +588,8 @@ static void test_missing_worker_id_column_is_hinted(void **state)
     const char *reason = NULL;
     (void)state;
     load_fails(no_column, WORKERS, NULL, JBW_EINVAL);
-    assert_error_contains("measures.csv line 2: first_assigned is set and "
+    assert_error_contains("measures.csv line 2, column 'previous_workers': "
+                          "first_assigned is set and "
                           "there is no worker now");
     assert_error_contains(hint);
     load_fails(empty_worker, WORKERS, NULL, JBW_EINVAL);
@@ -899,7 +900,7 @@ static void test_snapshot_refusal_is_prefixed_with_file_and_line(void **state)
     /* fte 1.5 is above the 1.2 the snapshot allows. */
     load_fails(MHEAD, "id,organisation,fte,hired\nW1,JBWEST,1.5,2020-01-01\n",
                NULL, JBW_ERANGE);
-    assert_error_contains("workers.csv line 2: ");
+    assert_error_contains("workers.csv line 2, column 'fte': ");
 }
 
 /*
@@ -908,19 +909,69 @@ static void test_snapshot_refusal_is_prefixed_with_file_and_line(void **state)
  * differs from in case only, as jbw_snapshot_counts_get() names it; a key
  * like none is refused without a hint.
  */
+/*
+ * A record the snapshot refuses names the column its rule is about, as a
+ * value the reader refuses does: the measure's end before its start
+ * (end), a first worker before the start (first_assigned), a worker of
+ * another organisation (worker_id); a worker leaving before being hired
+ * (leaving), an fte out of range (fte).
+ */
+static void test_refused_records_name_their_column(void **state)
+{
+    static const struct {
+        const char *measures, *workers, *want;
+    } cases[] = {
+        {"id,child_id,kind,organisation,region,start,end\n"
+         "M1,C1,OTS,JBWEST,ZHZ,2025-03-01,2025-02-01\n",
+         WORKERS,
+         "measures.csv line 2, column 'end': end 2025-02-01 is not "
+         "after start 2025-03-01 (measure 'M1')"},
+        {"id,child_id,kind,organisation,region,start,worker_id,"
+         "first_assigned\n"
+         "M1,C1,OTS,JBWEST,ZHZ,2025-03-01,W1,2025-02-01\n",
+         WORKERS,
+         "measures.csv line 2, column 'first_assigned': "
+         "first_assigned 2025-02-01 is before start 2025-03-01"},
+        {"id,child_id,kind,organisation,region,start,worker_id\n"
+         "M1,C1,OTS,WSS,ZHZ,2025-03-01,W1\n",
+         WORKERS,
+         "measures.csv line 2, column 'worker_id': worker 'W1' "
+         "belongs to organisation 'JBWEST', not 'WSS'"},
+        {MHEAD,
+         "id,organisation,region,fte,hired,leaving\n"
+         "W1,JBWEST,ZHZ,1,2020-03-01,2020-02-01\n",
+         "workers.csv line 2, column 'leaving': leaving 2020-02-01 is not "
+         "after hired 2020-03-01 (worker 'W1')"},
+        {MHEAD,
+         "id,organisation,region,fte,hired\n"
+         "W1,JBWEST,ZHZ,8,2020-03-01\n",
+         "workers.csv line 2, column 'fte': fte 8 is outside 0 < fte <= "
+         "1.2 (worker 'W1')"},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        load_fails(cases[i].measures, cases[i].workers, NULL,
+                   strstr(cases[i].want, "fte 8") ? JBW_ERANGE : JBW_EINVAL);
+        assert_error_contains(cases[i].want);
+    }
+}
+
 static void test_registry_key_in_other_case_is_named(void **state)
 {
     (void)state;
     load_fails(MHEAD "A20,C1,OTS,jbwest,ZHZ,2025-01-10\n", WORKERS, NULL,
                JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),
-                        "measures.csv line 2: organisation 'jbwest' is not in "
+                        "measures.csv line 2, column 'organisation': "
+                        "organisation 'jbwest' is not in "
                         "the registry (measure 'A20'); keys are "
                         "case-sensitive: did you mean 'JBWEST'?");
     load_fails(MHEAD "A20,C1,OTS,JBWEST,zhz,2025-01-10\n", WORKERS, NULL,
                JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),
-                        "measures.csv line 2: region 'zhz' is not in the "
+                        "measures.csv line 2, column 'region': region 'zhz' "
+                        "is not in the "
                         "registry (measure 'A20'); keys are case-sensitive: "
                         "did you mean 'ZHZ'?");
     load_fails(MHEAD,
@@ -928,7 +979,8 @@ static void test_registry_key_in_other_case_is_named(void **state)
                "W1,JbWest,ZHZ,1,2020-01-01\n",
                NULL, JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),
-                        "workers.csv line 2: organisation 'JbWest' is not in "
+                        "workers.csv line 2, column 'organisation': "
+                        "organisation 'JbWest' is not in "
                         "the registry (worker 'W1'); keys are case-sensitive: "
                         "did you mean 'JBWEST'?");
     load_fails(MHEAD,
@@ -936,13 +988,15 @@ static void test_registry_key_in_other_case_is_named(void **state)
                "W1,JBWEST,Zhz,1,2020-01-01\n",
                NULL, JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),
-                        "workers.csv line 2: region 'Zhz' is not in the "
+                        "workers.csv line 2, column 'region': region 'Zhz' "
+                        "is not in the "
                         "registry (worker 'W1'); keys are case-sensitive: "
                         "did you mean 'ZHZ'?");
     load_fails(MHEAD "A20,C1,OTS,JBWESTX,ZHZ,2025-01-10\n", WORKERS, NULL,
                JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),
-                        "measures.csv line 2: organisation 'JBWESTX' is not "
+                        "measures.csv line 2, column 'organisation': "
+                        "organisation 'JBWESTX' is not "
                         "in the registry (measure 'A20')");
 }
 
@@ -960,7 +1014,8 @@ static void test_registry_name_given_for_a_key_names_the_key(void **state)
     load_fails(MHEAD "A20,C1,OTS,Jeugdbescherming west,ZHZ,2025-01-10\n",
                WORKERS, NULL, JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),
-                        "measures.csv line 2: organisation 'Jeugdbescherming "
+                        "measures.csv line 2, column 'organisation': "
+                        "organisation 'Jeugdbescherming "
                         "west' is not in the registry (measure 'A20') (did "
                         "you mean 'JBWEST', the key of Jeugdbescherming "
                         "west?)");
@@ -972,13 +1027,15 @@ static void test_registry_name_given_for_a_key_names_the_key(void **state)
                "W1,JBWEST,Zuid-Holland Zuid,1,2020-01-01\n",
                NULL, JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),
-                        "workers.csv line 2: region 'Zuid-Holland Zuid' is "
+                        "workers.csv line 2, column 'region': region "
+                        "'Zuid-Holland Zuid' is "
                         "not in the registry (worker 'W1') (did you mean "
                         "'ZHZ', the key of Zuid-Holland Zuid?)");
     load_fails(MHEAD "A20,C1,OTS,JBWEST,Zuid-Holland,2025-01-10\n", WORKERS,
                NULL, JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),
-                        "measures.csv line 2: region 'Zuid-Holland' is not "
+                        "measures.csv line 2, column 'region': region "
+                        "'Zuid-Holland' is not "
                         "in the registry (measure 'A20')");
 }
 
@@ -1231,7 +1288,7 @@ static void test_lenient_load_keeps_good_rows_and_lists_the_rest(void **state)
     assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 0));
     assert_string_equal(file, "workers.csv");
     assert_int_equal(line, 3);
-    assert_true(strncmp(reason, "workers.csv line 3: ", 20) == 0);
+    assert_true(strncmp(reason, "workers.csv line 3, column 'fte': ", 34) == 0);
     assert_non_null(strstr(reason, "fte")); /* the snapshot's reason */
 
     assert_ok(jbw_rejects_get(&file, &line, &reason, rej, 1));
@@ -1328,7 +1385,8 @@ static void test_jr_under_12_is_an_input_error_strict_and_lenient(void **st)
     size_t line = 0, index;
     (void)st;
     load_fails(JR_UNDER_12, WORKERS, NULL, JBW_EINVAL);
-    assert_error_contains("measures.csv line 3: birth_date 2013-08-16: the "
+    assert_error_contains("measures.csv line 3, column 'birth_date': "
+                          "birth_date 2013-08-16: the "
                           "child is 11 at start 2025-08-15");
     opts.lenient = 1;
     assert_ok(load(&snap, &rej, JR_UNDER_12, WORKERS, &opts));
@@ -2173,6 +2231,7 @@ int main(void)
         cmocka_unit_test(test_empty_required_value_is_named),
         cmocka_unit_test(test_bad_codes_and_numbers_are_named),
         cmocka_unit_test(test_snapshot_refusal_is_prefixed_with_file_and_line),
+        cmocka_unit_test(test_refused_records_name_their_column),
         cmocka_unit_test(test_registry_key_in_other_case_is_named),
         cmocka_unit_test(test_registry_name_given_for_a_key_names_the_key),
         cmocka_unit_test(test_empty_input_is_parse_error),

@@ -327,20 +327,18 @@ int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures)
 }
 
 /* ---- workers ----------------------------------------------------------- */
-jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
+jbw_status jbw__snapshot_add_worker_named(jbw_snapshot *snap,
+                                          const jbw_worker *worker,
+                                          const char **column)
 {
     jbw__worker_found row = {0};
     jbw_status st;
     size_t i;
-    if (!snap || !worker)
-        return jbw__error(JBW_EINVAL, "jbw_snapshot_add_worker: snapshot or "
-                                      "worker is NULL");
-    if (worker->version != JBW_WORKER_VERSION)
-        return jbw__error_version(worker->version, JBW_WORKER_VERSION,
-                                  JBW_WORKER_VERSION,
-                                  "jbw_snapshot_add_worker: worker");
-    if ((st = jbw__snapshot_check_worker(&row, snap, worker)) != JBW_OK)
+    *column = NULL;
+    if ((st = jbw__snapshot_check_worker(&row, snap, worker)) != JBW_OK) {
+        *column = row.column;
         return st;
+    }
     if (grow_snapshot_workers(snap, snap->w.count + 1) != 0)
         return jbw__enomem();
     if ((st = jbw__strmap_intern_hashed(&snap->worker_ids, worker->id,
@@ -353,7 +351,22 @@ jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
     snap->w.hired[i] = worker->hired;
     snap->w.leaving[i] = worker->leaving;
     snap->w.count = i + 1;
-    return jbw__ok();
+    return JBW_OK;
+}
+
+jbw_status jbw_snapshot_add_worker(jbw_snapshot *snap, const jbw_worker *worker)
+{
+    const char *column;
+    jbw_status st;
+    if (!snap || !worker)
+        return jbw__error(JBW_EINVAL, "jbw_snapshot_add_worker: snapshot or "
+                                      "worker is NULL");
+    if (worker->version != JBW_WORKER_VERSION)
+        return jbw__error_version(worker->version, JBW_WORKER_VERSION,
+                                  JBW_WORKER_VERSION,
+                                  "jbw_snapshot_add_worker: worker");
+    st = jbw__snapshot_add_worker_named(snap, worker, &column);
+    return st == JBW_OK ? jbw__ok() : st;
 }
 
 /* ---- measures ---------------------------------------------------------- */

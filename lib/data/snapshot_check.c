@@ -20,7 +20,19 @@ typedef struct rec {
     const char *id;
     const char *shown; /* the id as messages show it: cut when long */
     char buf[JBW__SHOWN];
+    /* where the column of the first failed check goes (a file's column
+     * name: "start", "worker_id"), for the loader to name it */
+    const char **column;
 } rec;
+
+/* A check about `column` ended with st: the column is kept when st is a
+ * fault (the first fault's, as checks stop there). */
+static jbw_status fault(const rec *r, const char *column, jbw_status st)
+{
+    if (st != JBW_OK && !*r->column)
+        *r->column = column;
+    return st;
+}
 
 /* Sets r->shown once the id is known to be valid and len bytes long:
  * the id itself when short (the usual case, no copy), else its start with
@@ -83,29 +95,33 @@ static JBW__COLD jbw_status bad_id(const rec *r, const char *field,
     char q[JBW__SHOWN];
     jbw__quote_value(q, sizeof q, id, len);
     if (len > JBW_ID_MAX)
-        return jbw__error(JBW_ERANGE,
-                          "%s is longer than %d bytes (%zu bytes): '%s' "
-                          "(%s '%s')",
-                          field, JBW_ID_MAX, len, q, r->what, r->shown);
+        return fault(r, field,
+                     jbw__error(JBW_ERANGE,
+                                "%s is longer than %d bytes (%zu bytes): '%s' "
+                                "(%s '%s')",
+                                field, JBW_ID_MAX, len, q, r->what, r->shown));
     /* The byte loop finds the first one for the detail. */
     for (p = (const unsigned char *)id; *p >= 0x20 && *p != 0x7f; p++)
         ;
-    return jbw__error(JBW_EINVAL,
-                      "%s holds a control character (byte %ld): "
-                      "'%s' (%s '%s')",
-                      field, (long)(p - (const unsigned char *)id) + 1, q,
-                      r->what, r->shown);
+    return fault(r, field,
+                 jbw__error(JBW_EINVAL,
+                            "%s holds a control character (byte %ld): "
+                            "'%s' (%s '%s')",
+                            field, (long)(p - (const unsigned char *)id) + 1, q,
+                            r->what, r->shown));
 }
 
 static jbw_status check_id(size_t *len, const rec *r, const char *field,
                            const char *id)
 {
     if (!is_given(id) && !*r->shown) /* the record's own id */
-        return jbw__error(JBW_EINVAL, "%s is missing: every %s needs one",
-                          field, r->what);
+        return fault(r, field,
+                     jbw__error(JBW_EINVAL, "%s is missing: every %s needs one",
+                                field, r->what));
     if (!is_given(id))
-        return jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field, r->what,
-                          r->shown);
+        return fault(r, field,
+                     jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field,
+                                r->what, r->shown));
     *len = strlen(id);
     if (*len > JBW_ID_MAX || has_control(id, *len))
         return bad_id(r, field, id, *len);
@@ -118,15 +134,18 @@ static jbw_status check_date_slow(const rec *r, const char *field, jbw_date d,
 {
     char buf[32];
     if (d == JBW_DATE_NONE)
-        return required ? jbw__error(JBW_EINVAL, "%s is missing (%s '%s')",
-                                     field, r->what, r->shown)
-                        : JBW_OK;
+        return required
+                   ? fault(r, field,
+                           jbw__error(JBW_EINVAL, "%s is missing (%s '%s')",
+                                      field, r->what, r->shown))
+                   : JBW_OK;
     if (!jbw__date_in_range(d))
-        return jbw__error(JBW_ERANGE,
-                          "%s (%s) is outside 1900-01-01..2199-12-31 "
-                          "(%s '%s')",
-                          field, jbw__date_text(buf, sizeof buf, d), r->what,
-                          r->shown);
+        return fault(r, field,
+                     jbw__error(JBW_ERANGE,
+                                "%s (%s) is outside 1900-01-01..2199-12-31 "
+                                "(%s '%s')",
+                                field, jbw__date_text(buf, sizeof buf, d),
+                                r->what, r->shown));
     return JBW_OK;
 }
 
@@ -146,9 +165,11 @@ static jbw_status check_not_before(const rec *r, const char *field, jbw_date d,
     char a[32], b[32];
     if (d == JBW_DATE_NONE || d >= ref)
         return JBW_OK;
-    return jbw__error(JBW_EINVAL, "%s %s is before %s %s (%s '%s')", field,
-                      jbw__date_text(a, sizeof a, d), ref_field,
-                      jbw__date_text(b, sizeof b, ref), r->what, r->shown);
+    return fault(r, field,
+                 jbw__error(JBW_EINVAL, "%s %s is before %s %s (%s '%s')",
+                            field, jbw__date_text(a, sizeof a, d), ref_field,
+                            jbw__date_text(b, sizeof b, ref), r->what,
+                            r->shown));
 }
 
 /* ---- the registry's keys (jbw__codes) ---------------------------------- */
@@ -248,19 +269,25 @@ static JBW__COLD jbw_status not_in_registry(const jbw__strmap *keys,
     const char *twin = jbw__registry_case_twin(keys, key);
     jbw__quote_value(q, sizeof q, key, strlen(key));
     if (twin)
-        return jbw__error(
-            JBW_ENOTFOUND,
-            "%s '%s' is not in the registry (%s '%s'); " JBW__CASE_HINT, what,
-            q, r->what, r->shown, twin);
+        return fault(
+            r, what,
+            jbw__error(
+                JBW_ENOTFOUND,
+                "%s '%s' is not in the registry (%s '%s'); " JBW__CASE_HINT,
+                what, q, r->what, r->shown, twin));
     twin = jbw__registry_name_twin(&name, keys, names, key);
     if (twin)
-        return jbw__error(
-            JBW_ENOTFOUND,
-            "%s '%s' is not in the registry (%s '%s') " JBW__NAME_HINT, what, q,
-            r->what, r->shown, twin,
-            jbw__quote_value(n, sizeof n, name, strlen(name)));
-    return jbw__error(JBW_ENOTFOUND, "%s '%s' is not in the registry (%s '%s')",
-                      what, q, r->what, r->shown);
+        return fault(
+            r, what,
+            jbw__error(
+                JBW_ENOTFOUND,
+                "%s '%s' is not in the registry (%s '%s') " JBW__NAME_HINT,
+                what, q, r->what, r->shown, twin,
+                jbw__quote_value(n, sizeof n, name, strlen(name))));
+    return fault(r, what,
+                 jbw__error(JBW_ENOTFOUND,
+                            "%s '%s' is not in the registry (%s '%s')", what, q,
+                            r->what, r->shown));
 }
 
 /* Looks up an organisation key the record names (required). */
@@ -270,8 +297,9 @@ static jbw_status check_org(uint32_t *org, const rec *r,
     const jbw_registry *reg = snap->registry;
     long i;
     if (!is_given(key))
-        return jbw__error(JBW_EINVAL, "organisation is missing (%s '%s')",
-                          r->what, r->shown);
+        return fault(r, "organisation",
+                     jbw__error(JBW_EINVAL, "organisation is missing (%s '%s')",
+                                r->what, r->shown));
     i = codes_find(&snap->org_codes, &reg->org_keys, key);
     if (i < 0)
         return not_in_registry(&reg->org_keys, reg->org_names, "organisation",
@@ -289,8 +317,9 @@ static jbw_status check_region(uint32_t *region, const rec *r,
     long i;
     if (!is_given(key)) {
         if (required)
-            return jbw__error(JBW_EINVAL, "region is missing (%s '%s')",
-                              r->what, r->shown);
+            return fault(r, "region",
+                         jbw__error(JBW_EINVAL, "region is missing (%s '%s')",
+                                    r->what, r->shown));
         *region = JBW__NONE;
         return JBW_OK;
     }
@@ -315,8 +344,9 @@ static jbw_status check_new_id(size_t *len, uint64_t *hash, int hashed, rec *r,
     if (!hashed)
         *hash = jbw__hash(r->id, *len);
     if (jbw__strmap_find_hashed(ids, r->id, *len, *hash) >= 0)
-        return jbw__error(JBW_EDUPLICATE, "id is already used (%s '%s')",
-                          r->what, r->shown);
+        return fault(r, "id",
+                     jbw__error(JBW_EDUPLICATE, "id is already used (%s '%s')",
+                                r->what, r->shown));
     return JBW_OK;
 }
 
@@ -329,14 +359,18 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_found *row,
     jbw_status st;
     r.what = "worker";
     r.id = w->id;
+    row->column = NULL;
+    r.column = &row->column;
     if ((st = check_new_id(&row->id_len, &row->id_hash, 0, &r,
                            &snap->worker_ids)) != JBW_OK ||
         (st = check_org(&row->org, &r, snap, w->organisation)) != JBW_OK ||
         (st = check_region(&row->region, &r, snap, w->region, 0)) != JBW_OK)
         return st;
     if (!isfinite(w->fte))
-        return jbw__error(JBW_EINVAL,
-                          "fte is not a finite number (worker '%s')", r.shown);
+        return fault(&r, "fte",
+                     jbw__error(JBW_EINVAL,
+                                "fte is not a finite number (worker '%s')",
+                                r.shown));
     if (!(w->fte > 0.0 && w->fte <= JBW__FTE_MAX)) {
         /* the shortest text that reads back as the value, in any locale:
          * 1.2000000000000002 is outside, and "%g" would show 1.2 */
@@ -346,9 +380,10 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_found *row,
             jbw__buf_free(&v);
             return jbw__enomem();
         }
-        st = jbw__error(JBW_ERANGE,
-                        "fte %s is outside 0 < fte <= 1.2 (worker '%s')",
-                        v.data, r.shown);
+        st = fault(&r, "fte",
+                   jbw__error(JBW_ERANGE,
+                              "fte %s is outside 0 < fte <= 1.2 (worker '%s')",
+                              v.data, r.shown));
         jbw__buf_free(&v);
         return st;
     }
@@ -357,10 +392,12 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_found *row,
         return st;
     if (w->leaving != JBW_DATE_NONE && w->leaving <= w->hired) {
         char a[32], b[32];
-        return jbw__error(JBW_EINVAL,
-                          "leaving %s is not after hired %s (worker '%s')",
-                          jbw__date_text(a, sizeof a, w->leaving),
-                          jbw__date_text(b, sizeof b, w->hired), r.shown);
+        return fault(
+            &r, "leaving",
+            jbw__error(JBW_EINVAL,
+                       "leaving %s is not after hired %s (worker '%s')",
+                       jbw__date_text(a, sizeof a, w->leaving),
+                       jbw__date_text(b, sizeof b, w->hired), r.shown));
     }
     return JBW_OK;
 }
@@ -371,24 +408,33 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_found *row,
 static jbw_status check_enums(const rec *r, const jbw_measure *m)
 {
     if ((unsigned)m->kind >= JBW_KIND_COUNT)
-        return jbw__error(JBW_ERANGE, "kind %d is not a known kind (%s '%s')",
-                          (int)m->kind, r->what, r->shown);
+        return fault(r, "kind",
+                     jbw__error(JBW_ERANGE,
+                                "kind %d is not a known kind (%s '%s')",
+                                (int)m->kind, r->what, r->shown));
     if ((unsigned)m->safety > JBW_SAFETY_ACUTE)
-        return jbw__error(JBW_ERANGE, "safety %d is out of range (%s '%s')",
-                          (int)m->safety, r->what, r->shown);
+        return fault(r, "safety",
+                     jbw__error(JBW_ERANGE,
+                                "safety %d is out of range (%s '%s')",
+                                (int)m->safety, r->what, r->shown));
     if ((unsigned)m->placement > JBW_PLACEMENT_CRISIS)
-        return jbw__error(JBW_ERANGE, "placement %d is out of range (%s '%s')",
-                          (int)m->placement, r->what, r->shown);
+        return fault(r, "placement",
+                     jbw__error(JBW_ERANGE,
+                                "placement %d is out of range (%s '%s')",
+                                (int)m->placement, r->what, r->shown));
     if ((unsigned)m->jr_risk > JBW_JR_RISK_HIGH)
-        return jbw__error(JBW_ERANGE, "jr_risk %d is out of range (%s '%s')",
-                          (int)m->jr_risk, r->what, r->shown);
+        return fault(r, "jr_risk",
+                     jbw__error(JBW_ERANGE,
+                                "jr_risk %d is out of range (%s '%s')",
+                                (int)m->jr_risk, r->what, r->shown));
     if (m->jr_risk != JBW_JR_RISK_UNKNOWN &&
         jbw_kind_domain(m->kind) != JBW_DOMAIN_JR)
-        return jbw__error(JBW_EINVAL,
-                          "jr_risk '%s' is set on %s, which is not "
-                          "jeugdreclassering (%s '%s')",
-                          jbw_jr_risk_code(m->jr_risk), jbw_kind_code(m->kind),
-                          r->what, r->shown);
+        return fault(r, "jr_risk",
+                     jbw__error(JBW_EINVAL,
+                                "jr_risk '%s' is set on %s, which is not "
+                                "jeugdreclassering (%s '%s')",
+                                jbw_jr_risk_code(m->jr_risk),
+                                jbw_kind_code(m->kind), r->what, r->shown));
     return JBW_OK;
 }
 
@@ -410,10 +456,12 @@ static jbw_status check_measure_keys(jbw__measure_found *row,
         (st = check_region(&row->region, r, snap, m->region, 1)) != JBW_OK)
         return st;
     if (!serves(snap, row->org, row->region))
-        return jbw__error(JBW_EINVAL,
-                          "organisation '%s' does not serve region '%s' (%s "
-                          "'%s')",
-                          m->organisation, m->region, r->what, r->shown);
+        return fault(
+            r, "region",
+            jbw__error(JBW_EINVAL,
+                       "organisation '%s' does not serve region '%s' (%s "
+                       "'%s')",
+                       m->organisation, m->region, r->what, r->shown));
     return JBW_OK;
 }
 
@@ -431,41 +479,41 @@ static jbw_status check_jr_age(const rec *r, const jbw_measure *m)
         jbw_kind_domain(m->kind) != JBW_DOMAIN_JR ||
         jbw_years_between(&age, m->birth_date, m->start) != JBW_OK || age >= 12)
         return JBW_OK;
-    return jbw__error(JBW_EINVAL,
-                      "birth_date %s: the child is %ld at start %s, and "
-                      "jeugdreclassering (%s) applies from 12 (%s '%s')",
-                      jbw__date_text(a, sizeof a, m->birth_date), (long)age,
-                      jbw__date_text(b, sizeof b, m->start),
-                      jbw_kind_code(m->kind), r->what, r->shown);
+    return fault(r, "birth_date",
+                 jbw__error(JBW_EINVAL,
+                            "birth_date %s: the child is %ld at start %s, and "
+                            "jeugdreclassering (%s) applies from 12 (%s '%s')",
+                            jbw__date_text(a, sizeof a, m->birth_date),
+                            (long)age, jbw__date_text(b, sizeof b, m->start),
+                            jbw_kind_code(m->kind), r->what, r->shown));
 }
 
 /* A judge imposes an OTS or VOTS before birth during the pregnancy: its
  * birth_date (when after start) is an expected birth, at most 43 weeks
  * after the start (JBW__UNBORN_DAYS_MAX, docs/sources.md). */
-static jbw_status check_unborn(jbw__measure_found *row, const rec *r,
-                               const jbw_measure *m)
+static jbw_status check_unborn(const rec *r, const jbw_measure *m)
 {
     char a[32], b[32];
     if (m->birth_date == JBW_DATE_NONE ||
         m->birth_date - m->start <= JBW__UNBORN_DAYS_MAX)
         return JBW_OK;
-    row->column = "birth_date";
-    return jbw__error(JBW_EINVAL,
-                      "birth_date %s is more than 43 weeks (%d days) after "
-                      "start %s, so it cannot be an expected birth: a judge "
-                      "imposes an OTS or VOTS before birth during the "
-                      "pregnancy (%s '%s')",
-                      jbw__date_text(a, sizeof a, m->birth_date),
-                      JBW__UNBORN_DAYS_MAX,
-                      jbw__date_text(b, sizeof b, m->start), r->what, r->shown);
+    return fault(
+        r, "birth_date",
+        jbw__error(JBW_EINVAL,
+                   "birth_date %s is more than 43 weeks (%d days) after "
+                   "start %s, so it cannot be an expected birth: a judge "
+                   "imposes an OTS or VOTS before birth during the "
+                   "pregnancy (%s '%s')",
+                   jbw__date_text(a, sizeof a, m->birth_date),
+                   JBW__UNBORN_DAYS_MAX, jbw__date_text(b, sizeof b, m->start),
+                   r->what, r->shown));
 }
 
 /* Every date in range; end after start; the others not before start;
  * birth_date not after it except for an OTS or VOTS, which a judge may
  * impose before birth (BW 1:2 with 1:255, 1:257; docs/sources.md), and
  * then at most 43 weeks after it (check_unborn). */
-static jbw_status check_measure_dates(jbw__measure_found *row, const rec *r,
-                                      const jbw_measure *m)
+static jbw_status check_measure_dates(const rec *r, const jbw_measure *m)
 {
     jbw_status st;
     char a[32], b[32];
@@ -478,10 +526,12 @@ static jbw_status check_measure_dates(jbw__measure_found *row, const rec *r,
         (st = check_date(r, "last_contact", m->last_contact, 0)) != JBW_OK)
         return st;
     if (m->end != JBW_DATE_NONE && m->end <= m->start)
-        return jbw__error(JBW_EINVAL, "end %s is not after start %s (%s '%s')",
-                          jbw__date_text(a, sizeof a, m->end),
-                          jbw__date_text(b, sizeof b, m->start), r->what,
-                          r->shown);
+        return fault(r, "end",
+                     jbw__error(JBW_EINVAL,
+                                "end %s is not after start %s (%s '%s')",
+                                jbw__date_text(a, sizeof a, m->end),
+                                jbw__date_text(b, sizeof b, m->start), r->what,
+                                r->shown));
     if ((st = check_not_before(r, "first_assigned", m->first_assigned, "start",
                                m->start)) != JBW_OK ||
         (st = check_not_before(r, "waiting_since", m->waiting_since, "start",
@@ -491,13 +541,15 @@ static jbw_status check_measure_dates(jbw__measure_found *row, const rec *r,
         return st;
     if (m->birth_date != JBW_DATE_NONE && m->birth_date > m->start &&
         m->kind != JBW_KIND_OTS && m->kind != JBW_KIND_VOTS)
-        return jbw__error(JBW_EINVAL,
-                          "birth_date %s is after start %s (only an OTS or "
-                          "VOTS may start before birth) (%s '%s')",
-                          jbw__date_text(a, sizeof a, m->birth_date),
-                          jbw__date_text(b, sizeof b, m->start), r->what,
-                          r->shown);
-    if ((st = check_unborn(row, r, m)) != JBW_OK)
+        return fault(
+            r, "birth_date",
+            jbw__error(JBW_EINVAL,
+                       "birth_date %s is after start %s (only an OTS or "
+                       "VOTS may start before birth) (%s '%s')",
+                       jbw__date_text(a, sizeof a, m->birth_date),
+                       jbw__date_text(b, sizeof b, m->start), r->what,
+                       r->shown));
+    if ((st = check_unborn(r, m)) != JBW_OK)
         return st;
     return check_jr_age(r, m);
 }
@@ -541,16 +593,20 @@ static jbw_status check_measure_worker(jbw__measure_found *row,
         jbw__quote_value(q, sizeof q, m->worker_id, len);
     if (w < 0) {
         row->worker_fault = JBW__WORKER_UNKNOWN;
-        return jbw__error(JBW_ENOTFOUND,
-                          "worker '%s' is not among the workers (%s '%s')", q,
-                          r->what, r->shown);
+        return fault(
+            r, "worker_id",
+            jbw__error(JBW_ENOTFOUND,
+                       "worker '%s' is not among the workers (%s '%s')", q,
+                       r->what, r->shown));
     }
     if (snap->w.org[w] != row->org)
-        return jbw__error(JBW_EINVAL,
-                          "worker '%s' belongs to organisation '%s', not "
-                          "'%s' (%s '%s')",
-                          q, jbw__strmap_key(&reg->org_keys, snap->w.org[w]),
-                          m->organisation, r->what, r->shown);
+        return fault(r, "worker_id",
+                     jbw__error(JBW_EINVAL,
+                                "worker '%s' belongs to organisation '%s', not "
+                                "'%s' (%s '%s')",
+                                q,
+                                jbw__strmap_key(&reg->org_keys, snap->w.org[w]),
+                                m->organisation, r->what, r->shown));
     row->worker = (uint32_t)w;
     return JBW_OK;
 }
@@ -566,15 +622,17 @@ static jbw_status check_assignment(jbw__measure_found *row, const rec *r,
         m->previous_workers > 0 || m->first_assigned != JBW_DATE_NONE;
     row->waiting_since = m->waiting_since;
     if (m->previous_workers < 0)
-        return jbw__error(JBW_ERANGE,
-                          "previous_workers %d is negative (%s '%s')",
-                          m->previous_workers, r->what, r->shown);
+        return fault(r, "previous_workers",
+                     jbw__error(JBW_ERANGE,
+                                "previous_workers %d is negative (%s '%s')",
+                                m->previous_workers, r->what, r->shown));
     if (row->worker != JBW__NONE) {
         if (m->waiting_since != JBW_DATE_NONE)
-            return jbw__error(JBW_EINVAL,
-                              "waiting_since is set but worker '%s' is "
-                              "assigned (%s '%s')",
-                              m->worker_id, r->what, r->shown);
+            return fault(r, "waiting_since",
+                         jbw__error(JBW_EINVAL,
+                                    "waiting_since is set but worker '%s' is "
+                                    "assigned (%s '%s')",
+                                    m->worker_id, r->what, r->shown));
         return JBW_OK;
     }
     if (!had_worker) {
@@ -584,16 +642,20 @@ static jbw_status check_assignment(jbw__measure_found *row, const rec *r,
     }
     row->worker_fault = JBW__WORKER_NONE_NOW; /* if a rule below fails */
     if (m->previous_workers == 0)
-        return jbw__error(JBW_EINVAL,
-                          "first_assigned is set and there is no worker now, "
-                          "so previous_workers must be at least 1, not 0 (%s "
-                          "'%s')",
-                          r->what, r->shown);
+        return fault(
+            r, "previous_workers",
+            jbw__error(JBW_EINVAL,
+                       "first_assigned is set and there is no worker now, "
+                       "so previous_workers must be at least 1, not 0 (%s "
+                       "'%s')",
+                       r->what, r->shown));
     if (m->waiting_since == JBW_DATE_NONE)
-        return jbw__error(JBW_EINVAL,
-                          "waiting_since is missing (%s '%s'): there is no "
-                          "worker now and previous_workers is %d",
-                          r->what, r->shown, m->previous_workers);
+        return fault(
+            r, "waiting_since",
+            jbw__error(JBW_EINVAL,
+                       "waiting_since is missing (%s '%s'): there is no "
+                       "worker now and previous_workers is %d",
+                       r->what, r->shown, m->previous_workers));
     row->worker_fault = JBW__WORKER_OK;
     return JBW_OK;
 }
@@ -612,28 +674,35 @@ static jbw_status check_measure_v2(const rec *r, const jbw_measure *m)
     v[2] = (int)m->domestic_violence;
     for (k = 0; k < 3; k++)
         if ((unsigned)v[k] > (unsigned)JBW_YESNO_YES)
-            return jbw__error(JBW_ERANGE,
-                              "measure '%s': %s %d is out of range (0..2: "
-                              "unknown, no, yes)",
-                              m->id, names[k], v[k]);
+            return fault(
+                r, names[k],
+                jbw__error(JBW_ERANGE,
+                           "measure '%s': %s %d is out of range (0..2: "
+                           "unknown, no, yes)",
+                           m->id, names[k], v[k]));
     if ((st = check_date(r, "term_end", m->term_end, 0)) != JBW_OK)
         return st;
     if (m->override_band < -1 || m->override_band > 3)
-        return jbw__error(JBW_ERANGE,
-                          "measure '%s': override_band %d is out of range "
-                          "(-1 for none, 0..3: laag, midden, hoog, acuut)",
-                          m->id, m->override_band);
+        return fault(
+            r, "override_band",
+            jbw__error(JBW_ERANGE,
+                       "measure '%s': override_band %d is out of range "
+                       "(-1 for none, 0..3: laag, midden, hoog, acuut)",
+                       m->id, m->override_band));
     if (m->override_band != -1 && !jbw__has_text(m->override_reason))
-        return jbw__error(JBW_EINVAL,
-                          "measure '%s': override_band is set without an "
-                          "override_reason: an override needs a written "
-                          "reason",
-                          m->id);
+        return fault(r, "override_reason",
+                     jbw__error(JBW_EINVAL,
+                                "measure '%s': override_band is set without an "
+                                "override_reason: an override needs a written "
+                                "reason",
+                                m->id));
     if (m->override_band == -1 && jbw__has_text(m->override_reason))
-        return jbw__error(JBW_EINVAL,
-                          "measure '%s': override_reason is given without "
-                          "override_band",
-                          m->id);
+        return fault(
+            r, "override_band",
+            jbw__error(JBW_EINVAL,
+                       "measure '%s': override_reason is given without "
+                       "override_band",
+                       m->id));
     return JBW_OK;
 }
 
@@ -645,8 +714,10 @@ jbw_status jbw__snapshot_check_measure(jbw__measure_found *row,
     jbw_status st;
     r.what = "measure";
     r.id = m->id;
+    row->column = NULL;
+    r.column = &row->column;
     if ((st = check_measure_keys(row, snap, &r, m)) != JBW_OK ||
-        (st = check_measure_dates(row, &r, m)) != JBW_OK ||
+        (st = check_measure_dates(&r, m)) != JBW_OK ||
         (st = check_help_dates(&r, m)) != JBW_OK ||
         (st = check_measure_v2(&r, m)) != JBW_OK ||
         (st = check_measure_worker(row, snap, &r, m)) != JBW_OK ||

@@ -13,6 +13,9 @@ typedef struct jbw__worker_found {
     uint32_t org, region;
     size_t id_len;
     uint64_t id_hash;
+    /* the column a failed check is about ("fte", "hired"), for the
+     * loader to name; NULL when none */
+    const char *column;
 } jbw__worker_found;
 
 /* What the checks of a measure resolve, ready to store. The hashes are

@@ -197,6 +197,16 @@ enum { JBW__WORKER_OK, JBW__WORKER_UNKNOWN, JBW__WORKER_NONE_NOW };
 int jbw__snapshot_reserve(jbw_snapshot *snap, size_t workers, size_t measures);
 
 /*
+ * jbw_snapshot_add_worker() for a worker of the current record version
+ * (not NULL): on failure *column names the column the failed check is
+ * about ("fte", "leaving"), or NULL, for the loader's detail; on success
+ * the last error's detail is left as it was.
+ */
+jbw_status jbw__snapshot_add_worker_named(jbw_snapshot *snap,
+                                          const jbw_worker *worker,
+                                          const char **column);
+
+/*
  * jbw_snapshot_add_measure() for a measure of the current record version
  * whose measure id, child id, family key and worker id the caller hashed
  * already (hashes[0..3], as jbw__hash() and jbw__family_key_hash() give

@@ -536,6 +536,7 @@ static jbw_status add_worker(load_state *L, jbw__worker_row *row)
 {
     const jbw__buf *arena = &L->arenas[0];
     const char *id = jbw__row_str(arena, row->str[WS_ID]);
+    const char *column;
     jbw_status st;
     if (row->reject != IO_NULL) {
         st = jbw__io_reject_add(L->rej, IO_WORKERS, row->line, row->reject);
@@ -548,13 +549,13 @@ static jbw_status add_worker(load_state *L, jbw__worker_row *row)
     row->w.id = id;
     row->w.organisation = jbw__row_str(arena, row->str[WS_ORG]);
     row->w.region = jbw__row_str(arena, row->str[WS_REGION]);
-    st = jbw_snapshot_add_worker(L->snap, &row->w);
+    st = jbw__snapshot_add_worker_named(L->snap, &row->w, &column);
     if (st == JBW_OK)
         return keep_line(L, IO_WORKERS, jbw_snapshot_worker_count(L->snap) - 1,
                          row->line);
     if (st == JBW_EDUPLICATE)
         name_first_line(L, IO_WORKERS, id);
-    st = refuse_row(L, IO_WORKERS, row->line, NULL, JBW__WORKER_OK, st);
+    st = refuse_row(L, IO_WORKERS, row->line, column, JBW__WORKER_OK, st);
     if (st == JBW_OK && L->lenient)
         st = bad_worker(L, id, row->line);
     return st;
