@@ -1118,27 +1118,91 @@ static void brief_counts_data_quality_findings_in_its_scope(void **state)
     add_quality_case(snap, "vq-3", JBW_KIND_VOTS, "HGL", JBW_PLACEMENT_PLACED,
                      D(2026, 1, 15), D(2025, 4, 1));
     q = quality_section(snap, NULL, 0);
-    assert_contains(q, "Bij 3 maatregelen kloppen de gegevens niet");
+    assert_contains(q, "Bij 3 maatregelen klopt de registratie niet");
     assert_contains(q, "| VOTS langer dan 3 maanden | 2 |");
     assert_contains(q, "| uithuisplaatsing van een ongeboren kind | 2 |");
     assert_contains(q, "| jeugdreclassering bij 23 jaar of ouder | 0 |");
     assert_null(strstr(q, "vq-")); /* aggregates only */
     free(q);
     q = quality_section(snap, "ZHZ", 0);
-    assert_contains(q, "Bij 1 maatregel kloppen");
+    assert_contains(q, "Bij 1 maatregel klopt");
     assert_contains(q, "| VOTS langer dan 3 maanden | 1 |");
     assert_contains(q, "| uithuisplaatsing van een ongeboren kind | 0 |");
     free(q);
     q = quality_section(snap, "HGL", 0);
-    assert_contains(q, "Bij 2 maatregelen kloppen");
+    assert_contains(q, "Bij 2 maatregelen klopt");
     assert_contains(q, "| VOTS langer dan 3 maanden | 1 |");
     assert_contains(q, "| uithuisplaatsing van een ongeboren kind | 2 |");
     free(q);
     q = quality_section(snap, NULL, 5);
-    assert_contains(q, "Bij minder dan 5 maatregelen kloppen");
+    assert_contains(q, "Bij minder dan 5 maatregelen klopt");
     assert_contains(q, "| VOTS langer dan 3 maanden | < 5 |");
     assert_contains(q, "| jeugdreclassering bij 23 jaar of ouder | 0 |");
     free(q);
+    jbw_snapshot_free(snap);
+}
+
+/* The brief of `snap` as Markdown (deterministic forecast), with
+ * `series` (or none). */
+static char *brief_md(const jbw_snapshot *snap, const jbw_series *series)
+{
+    jbw_brief *b = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    char *md = NULL;
+    o.replicates = 0;
+    o.series = series;
+    assert_ok(jbw_brief_new(&b, snap, &o));
+    assert_ok(jbw_brief_write(&md, NULL, b, JBW_BRIEF_MARKDOWN));
+    jbw_brief_free(b);
+    return md;
+}
+
+/*
+ * The forecast says why the list first grows fast when the start load
+ * is above capacity. W1 (0.5 FTE, in post since 2020: capacity 0.5 x 12
+ * = 6 measures) carries 9 OTS: 9 / 6 = 150%, and the note says so. The
+ * small snapshot's W1 (1.0 FTE, 12) carries 6: 50%, no note. Its brief
+ * has no series from another source, so no note on one either; the
+ * example's brief shows the published series of Zuid-Holland Zuid with
+ * the note that it may count otherwise.
+ */
+static void brief_explains_a_start_above_capacity(void **state)
+{
+    jbw_registry *reg = NULL;
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    char *md;
+    int i;
+    (void)state;
+    assert_ok(jbw_registry_zuid_west(&reg));
+    assert_ok(jbw_snapshot_new(&snap, reg, D(2025, 9, 1)));
+    jbw_registry_free(reg);
+    jbw_test_add_worker(snap, "W1", "JBWEST", "ZHZ", 0.5, D(2020, 1, 1),
+                        JBW_DATE_NONE);
+    for (i = 0; i < 9; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "ov-%d", i + 1);
+        jbw_test_add_measure(snap, id, id, NULL, JBW_KIND_OTS, "JBWEST", "ZHZ",
+                             D(2024, 1, 1), JBW_DATE_NONE, "W1", D(2024, 1, 1),
+                             0, JBW_DATE_NONE);
+    }
+    md = brief_md(snap, NULL);
+    assert_contains(md, "Bij de start is de caseload 150% van de capaciteit");
+    jbw_free(md);
+    jbw_snapshot_free(snap);
+    snap = small_snapshot();
+    md = brief_md(snap, NULL);
+    assert_null(strstr(md, "Bij de start is de caseload"));
+    assert_null(strstr(md, "uit een andere bron"));
+    jbw_free(md);
+    jbw_snapshot_free(snap);
+    assert_ok(jbw_example_snapshot(&snap, JBW_EXAMPLE_SEED));
+    assert_ok(jbw_example_series_zhz(&series));
+    md = brief_md(snap, series);
+    assert_contains(md, "Deze reeks komt uit een andere bron dan de stand "
+                        "hierboven en kan anders tellen");
+    jbw_free(md);
+    jbw_series_free(series);
     jbw_snapshot_free(snap);
 }
 
@@ -2078,6 +2142,7 @@ int main(void)
         cmocka_unit_test(brief_says_room_and_a_base_without_hiring),
         cmocka_unit_test(brief_rounds_the_hiring_needed_up),
         cmocka_unit_test(brief_counts_data_quality_findings_in_its_scope),
+        cmocka_unit_test(brief_explains_a_start_above_capacity),
         cmocka_unit_test(brief_suppresses_and_rounds_small_counts),
         cmocka_unit_test(a_hidden_count_in_a_sentence_reads_minder_dan),
         cmocka_unit_test(brief_rounds_a_halfway_figure_as_the_report_does),

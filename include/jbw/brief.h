@@ -194,9 +194,9 @@ typedef struct jbw_brief_options {
      * read from a history); NULL: the snapshot's own point on the date. */
     const jbw_series *series;
     /* Scope: one region or organisation (registry keys; NULL: all). The
-     * title, key figures, waiting list, coupling, bands and forecast are
-     * that part's; the tables per region and organisation stay the whole
-     * data's, for comparison. With both: the region's brief, the forecast
+     * title, key figures, waiting list, coupling, data quality, bands and
+     * forecast are that part's; the tables per region and organisation stay the
+     * whole data's, for comparison. With both: the region's brief, the forecast
      * of the organisation in the region (docs/brief.md). */
     const char *organisation;
     const char *region;

@@ -480,6 +480,19 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
         const char *nl = jbw__notice_nl(c->lang, jbw_series_data_notice(s));
         jbw__doc_text(d, JBW__BLOCK_NOTE, "%s%s%s", jbw_series_data_notice(s),
                       nl ? " \xE2\x80\x94 " : "", nl ? nl : "");
+        /* the last point of another source need not be the state above */
+        jbw__doc_text(
+            d, JBW__BLOCK_NOTE, "%s",
+            T(c,
+              "Deze reeks komt uit een andere bron dan de stand hierboven "
+              "en kan anders tellen; de stand telt de maatregelen in de "
+              "eigen gegevens (een kind met twee maatregelen telt twee "
+              "keer). Wijkt het laatste punt af van de stand, dan komt dat "
+              "daardoor.",
+              "This series comes from another source than the state above "
+              "and may count otherwise; the state counts the measures in "
+              "the data itself (a child with two measures counts twice). "
+              "Where its last point differs from the state, that is why."));
     }
     if (st == JBW_OK && series_published(s) &&
         (c->publish.suppress_below > 1 || c->publish.round_to > 1))

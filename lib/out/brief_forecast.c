@@ -455,6 +455,33 @@ static void cell_queue(char *b, size_t n, jbw__brief_ctx *c, run *r)
              num(v, c, jbw__need_up(r->queue.fte, 1), 1), s);
 }
 
+/* When the base starts with a caseload above capacity, nothing that
+ * waits is taken on until a place frees up: the list first grows fast,
+ * which a council should read as the model's rule, not as a surge. */
+static void start_note(jbw__brief_ctx *c, const run *r)
+{
+    jbw_forecast_month m0;
+    char p[JBW__FMT_SIZE];
+    m0.version = JBW_FORECAST_MONTH_VERSION;
+    if (jbw_forecast_month_get(&m0, r->fc, 0, JBW_STAT_MEAN) != JBW_OK ||
+        !(m0.capacity > 0) || !(m0.load > m0.capacity))
+        return;
+    jbw__fmt_pct(p, 100.0 * m0.load / m0.capacity, c->lang);
+    jbw__doc_text(
+        c->doc, JBW__BLOCK_NOTE,
+        T(c,
+          "Bij de start is de caseload %s van de capaciteit: een wachtende "
+          "maatregel krijgt pas een vaste jeugdbeschermer als er plek "
+          "vrijkomt, doordat een maatregel eindigt of iemand begint. Daarom "
+          "groeit de wachtlijst in de eerste maanden snel.",
+          "At the start the load is %s of capacity: a waiting measure gets "
+          "a fixed worker only once a place frees up, as a measure ends or "
+          "someone starts. So the waiting list grows fast in the first "
+          "months."),
+        p);
+    jbw_clear_error();
+}
+
 static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
                                 int32_t within)
 {
@@ -504,6 +531,7 @@ static jbw_status forecast_text(jbw__brief_ctx *c, run *runs, size_t n,
                "FTE for %s within %d werkdagen (queue)"),
              p, (int)within);
     row(c, label, runs, n, cell_queue);
+    start_note(c, &runs[0]);
     if (runs[0].params.hires_fte <= 0 && runs[0].params.hiring_plan_count == 0)
         jbw__doc_text(
             d, JBW__BLOCK_NOTE, "%s",

@@ -58,16 +58,16 @@ jbw_status jbw__brief_quality(jbw__brief_ctx *c)
         jbw__doc_text(
             c->doc, JBW__BLOCK_P,
             JBW__T(c->lang,
-                   "De cijfers van dit stuk tellen alle maatregelen. Bij %s "
-                   "%s kloppen de gegevens niet met de wet of met elkaar "
-                   "(een bevinding); ze tellen mee. Wie de gegevens beheert, "
-                   "kijkt ze na; dit stuk geeft alleen de aantallen per "
-                   "controle.",
-                   "The figures of this letter count every measure. For %s "
-                   "%s the data do not agree with the law or with each "
-                   "other (a finding); they are counted. Whoever owns the "
-                   "data checks them; this letter gives only the numbers "
-                   "per check."),
+                   "Bij %s %s klopt de registratie niet: die is in strijd "
+                   "met de wet of met andere gegevens (een bevinding). Zo'n "
+                   "maatregel telt gewoon mee in de cijfers van dit stuk; "
+                   "wie de gegevens beheert, zoekt het uit. Dit stuk geeft "
+                   "alleen de aantallen per controle.",
+                   "For %s %s the record is not right: it conflicts with "
+                   "the law or with other data (a finding). Such a measure "
+                   "is counted in this letter's figures as any other; "
+                   "whoever owns the data looks into it. This letter gives "
+                   "only the numbers per check."),
             n,
             strcmp(n, "1") == 0 ? JBW__T(c->lang, "maatregel", "measure")
                                 : JBW__T(c->lang, "maatregelen", "measures"));

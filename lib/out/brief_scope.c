@@ -86,19 +86,20 @@ void jbw__brief_scope_note(jbw__brief_ctx *c)
                  jbw__group_name(c->registry, JBW_GROUP_ORGANISATION,
                                  o->organisation),
                  c->scope_name);
-    jbw__doc_text(c->doc, JBW__BLOCK_NOTE,
-                  T(c,
-                    "Dit stuk gaat over %s: de kerncijfers, de wachtlijst, de "
-                    "koppeling, de wachtenden per band en de prognose zijn "
-                    "die van %s. De tabellen en grafieken per regio en "
-                    "organisatie tonen ter vergelijking alle regio's en "
-                    "organisaties in de gegevens.%s",
-                    "This brief covers %s: the key figures, the waiting list, "
-                    "the coupling, the waiting per band and the forecast are "
-                    "those of %s. The tables and charts per region and "
-                    "organisation show every region and organisation in the "
-                    "data, for comparison.%s"),
-                  c->scope_name, c->scope_name, forecast);
+    jbw__doc_text(
+        c->doc, JBW__BLOCK_NOTE,
+        T(c,
+          "Dit stuk gaat over %s: de kerncijfers, de wachtlijst, de "
+          "koppeling, de datakwaliteit, de wachtenden per band en "
+          "de prognose zijn die van %s. De tabellen en grafieken per regio en "
+          "organisatie tonen ter vergelijking alle regio's en "
+          "organisaties in de gegevens.%s",
+          "This brief covers %s: the key figures, the waiting list, "
+          "the coupling, the data quality, the waiting per band and "
+          "the forecast are those of %s. The tables and charts per region and "
+          "organisation show every region and organisation in the "
+          "data, for comparison.%s"),
+        c->scope_name, c->scope_name, forecast);
 }
 
 /* In a brief of one region or organisation, the tables and charts per
