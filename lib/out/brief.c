@@ -742,10 +742,18 @@ static jbw_status introduction(jbw__brief_ctx *c)
         jbw__doc_text(c->doc, JBW__BLOCK_NOTE,
                       T(c,
                         "Voor publicatie: %s; percentages komen uit de "
-                        "exacte aantallen.",
+                        "exacte aantallen.%s",
                         "For publication: %s; percentages come from the exact "
-                        "counts."),
-                      rule);
+                        "counts.%s"),
+                      rule,
+                      c->publish.round_to > 1
+                          ? T(c,
+                              " Omdat elk aantal apart is afgerond, tellen "
+                              "de delen niet altijd op tot het afgeronde "
+                              "totaal.",
+                              " As each count is rounded on its own, the "
+                              "parts need not add up to the rounded total.")
+                          : "");
     }
     return c->doc->failed ? jbw__enomem() : JBW_OK;
 }

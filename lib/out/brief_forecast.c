@@ -743,6 +743,20 @@ jbw_status jbw__brief_sources(jbw__brief_ctx *c)
     jbw__doc_text(
         d, JBW__BLOCK_ITEM, "%s",
         T(c,
+          "Termijnen: eerste contact met kind en ouders binnen 5 werkdagen "
+          "nadat de GI de maatregel kreeg, en passende hulp binnen 3 "
+          "maanden; bron: Inspectie Gezondheidszorg en Jeugd en Inspectie "
+          "Justitie en Veiligheid, Zorgen over kinderen die wachten op "
+          "jeugdbescherming en jeugdreclassering (27-2-2025).",
+          "Time limits: first contact with child and parents within 5 "
+          "werkdagen after the GI was charged with the measure, and "
+          "suitable help within 3 months; source: the Health and Youth Care "
+          "Inspectorate and the Justice and Security Inspectorate, Zorgen "
+          "over kinderen die wachten op jeugdbescherming en "
+          "jeugdreclassering (27-2-2025)."));
+    jbw__doc_text(
+        d, JBW__BLOCK_ITEM, "%s",
+        T(c,
           "Werkdagen: maandag tot en met vrijdag zonder de feestdagen van de "
           "CAO Jeugdzorg (art. 9.7). \"Binnen 5 werkdagen\": hoogstens 5 "
           "werkdagen na de start, de startdag niet meegeteld.",
