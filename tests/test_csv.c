@@ -574,7 +574,9 @@ static int ref_record(ref *x, run *out, record *rec, int *blank)
             if (p + 1 == n || t[p + 1] != '\n') {
                 ref_fail(out,
                          "%s line %zu: a carriage return without a line "
-                         "feed (lines must end in LF or CRLF)",
+                         "feed (lines must end in LF or CRLF; the file was "
+                         "saved with old Mac line ends: save it again as "
+                         "CSV, in Excel 'CSV UTF-8')",
                          x->source, record_line);
                 return 0;
             }
@@ -1020,7 +1022,9 @@ static void a_cr_that_ends_the_text_is_a_cr_alone(void **state)
     assert_int_equal(jbw__csv_next(&c, &more), JBW_EPARSE);
     assert_string_equal(jbw_last_error(),
                         "t.csv line 2: a carriage return without a line feed "
-                        "(lines must end in LF or CRLF)");
+                        "(lines must end in LF or CRLF; the file was saved "
+                        "with old Mac line ends: save it again as CSV, in "
+                        "Excel 'CSV UTF-8')");
     jbw__csv_close(&c);
     free(copy);
 }

@@ -460,9 +460,10 @@ static void test_dates_with_a_time_of_midnight_are_read(void **state)
     jbw_rejects *rej = NULL;
     const char *reason = NULL;
     static const char *const no_time[] = {
-        "2019-09-10  00:00", "2019-09-10 0",   "2019-09-10 00:00:00:00",
-        "2019-09-10 000:00", "2019-09-10 0:0", "2019-09-10T00:00",
-        "2019-09-10 00:00:", "x 00:00"};
+        "2019-09-10  00:00",   "2019-09-10 0",   "2019-09-10 00:00:00:00",
+        "2019-09-10 000:00",   "2019-09-10 0:0", "2019-09-10t00:00",
+        "2019-09-10 00:00:",   "x 00:00",        "2019-09-10T00:00:00.",
+        "2019-09-10 00:00.000"};
     size_t line = 0, k;
     (void)state;
     snap = load_ok(measures, workers);
@@ -494,6 +495,28 @@ static void test_dates_with_a_time_of_midnight_are_read(void **state)
                NULL, JBW_EPARSE);
     assert_error_contains("workers.csv line 2, column 'hired': a time of day "
                           "is not allowed");
+    /* ISO 8601's T, as a database writes it, and a fraction of a second
+     * after the seconds: midnight is the date, another time is refused */
+    {
+        jbw_snapshot *iso =
+            load_ok(MHEAD "M1,C1,OTS,JBWEST,ZHZ,2019-09-10T00:00:00\n"
+                          "M2,C2,OTS,JBWEST,ZHZ,2019-09-11T00:00\n"
+                          "M3,C3,OTS,JBWEST,ZHZ,2019-09-12 00:00:00.000\n"
+                          "M4,C4,OTS,JBWEST,ZHZ,2019-09-13T00:00:00.0\n",
+                    WORKERS);
+        static const char *const ids[] = {"M1", "M2", "M3", "M4"};
+        for (k = 0; k < 4; k++) {
+            get_measure(&m, iso, ids[k]);
+            assert_int_equal(m.start, D(2019, 9, 10 + (int)k));
+        }
+        jbw_snapshot_free(iso);
+    }
+    load_fails(MHEAD "M1,C1,OTS,JBWEST,ZHZ,2019-09-10T13:45:00\n", WORKERS,
+               NULL, JBW_EPARSE);
+    assert_error_contains("column 'start': a time of day is not allowed");
+    load_fails(MHEAD "M1,C1,OTS,JBWEST,ZHZ,2019-09-10 00:00:00.001\n", WORKERS,
+               NULL, JBW_EPARSE);
+    assert_error_contains("column 'start': a time of day is not allowed");
     /* one space and H:MM or HH:MM (:SS or not) only: the rest is no
      * date; a day that does not exist is said as such */
     for (k = 0; k < sizeof no_time / sizeof no_time[0]; k++) {

@@ -399,9 +399,11 @@ int jbw__date_time_split(const char *s, size_t n, size_t *date_at,
         e--;
     for (sp = b; sp < e && (is_digit(s[sp]) || s[sp] == '-'); sp++)
         ;
-    if (sp == b || sp + 1 >= e || s[sp] != ' ')
+    /* Excel's space, or ISO 8601's T (a database's export) */
+    if (sp == b || sp + 1 >= e || (s[sp] != ' ' && s[sp] != 'T'))
         return 0;
-    /* H:MM or HH:MM, then :SS or not: parts of 1-2, 2 and 2 digits */
+    /* H:MM or HH:MM, then :SS or not, then a fraction of a second or not:
+     * parts of 1-2, 2 and 2 digits */
     for (i = sp + 1, part = 0; part < 3; part++) {
         for (digits = 0; i < e && is_digit(s[i]) && digits < 2; digits++, i++)
             zero &= s[i] == '0';
@@ -409,6 +411,13 @@ int jbw__date_time_split(const char *s, size_t n, size_t *date_at,
             return 0;
         if (i == e)
             break;
+        if (part == 2 && s[i] == '.') { /* ".000" */
+            for (i++, digits = 0; i < e && is_digit(s[i]); digits++, i++)
+                zero &= s[i] == '0';
+            if (!digits || i != e)
+                return 0;
+            break;
+        }
         if (s[i++] != ':' || part == 2)
             return 0;
     }

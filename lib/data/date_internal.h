@@ -33,12 +33,14 @@ jbw_status jbw__range_error(const char *fn, const char *what, jbw_date d);
  * detail. */
 int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n);
 /*
- * A date followed by a time, as Excel writes a date cell to CSV: s[0..n)
- * (spaces and tabs around it ignored) is digits and '-', one space, and a
- * time H:MM or HH:MM with or without :SS. Returns 1 with
- * s[*date_at..*date_at + *date_len) the text before the space (not checked
- * to be a date) and *midnight 1 when the time is 0:00, 00:00, 0:00:00 or
- * 00:00:00; 0 when s is no such text. Sets no detail.
+ * A date followed by a time, as Excel writes a date cell to CSV (or a
+ * database, ISO 8601): s[0..n) (spaces and tabs around it ignored) is
+ * digits and '-', one space or a 'T', and a time H:MM or HH:MM with or
+ * without :SS, and after :SS a fraction of a second (.000) or not.
+ * Returns 1 with s[*date_at..*date_at + *date_len) the text before the
+ * space or T (not checked to be a date) and *midnight 1 when every digit
+ * of the time is 0 (0:00, 00:00:00, 00:00:00.000); 0 when s is no such
+ * text. Sets no detail.
  */
 int jbw__date_time_split(const char *s, size_t n, size_t *date_at,
                          size_t *date_len, int *midnight);

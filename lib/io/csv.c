@@ -493,7 +493,10 @@ static jbw_status csv_record(jbw__csv *c, int *blank)
             if (p + 1 == end || p[1] != '\n')
                 return jbw__csv_error(c, JBW__CSV_ABSENT, JBW_EPARSE,
                                       "a carriage return without a line "
-                                      "feed (lines must end in LF or CRLF)");
+                                      "feed (lines must end in LF or CRLF; "
+                                      "the file was saved with old Mac "
+                                      "line ends: save it again as CSV, "
+                                      "in Excel 'CSV UTF-8')");
             p++;
         }
         p++; /* the LF */
