@@ -55,6 +55,12 @@ typedef struct jbw__csv {
     int final, starved;
 } jbw__csv;
 
+/* The header name of column col, or "" when the header has no such one. */
+static inline const char *jbw__csv_name(const jbw__csv *c, size_t col)
+{
+    return col < c->name_count ? c->names + c->name_offs[col] : "";
+}
+
 /* "No such column" in the index arrays of jbw__csv_columns(). */
 #define JBW__CSV_ABSENT ((size_t)-1)
 

@@ -1,8 +1,9 @@
 /*
  * The council brief: options, the brief's handle, and the sections on the
- * present (headline figures, the waiting list, the coupling norm, the
- * caseload). The forecast, the prioritisation and the sources are in
- * brief_forecast.c; the document and its HTML/Markdown in brief_doc.c.
+ * present (headline figures, the waiting list, the caseload). The coupling
+ * norm is in brief_coupling.c; the forecast, the prioritisation and the
+ * sources in brief_forecast.c; the document and its HTML/Markdown in
+ * brief_doc.c.
  * Aggregates only: nothing here reads a worker's, measure's or child's id.
  */
 #include "brief_internal.h"
@@ -90,9 +91,8 @@ static const char *number(fmtbuf buf, const jbw__brief_ctx *c, double v,
     return buf;
 }
 
-/* A share of exact counts, left out ("–") when either is suppressed. */
-static const char *share(fmtbuf buf, const jbw__brief_ctx *c, size_t part,
-                         size_t whole)
+const char *jbw__brief_share(char *buf, const jbw__brief_ctx *c, size_t part,
+                             size_t whole)
 {
     if (whole == 0 || jbw__publish_hides(&c->publish, part) ||
         jbw__publish_hides(&c->publish, whole)) {
@@ -103,10 +103,8 @@ static const char *share(fmtbuf buf, const jbw__brief_ctx *c, size_t part,
     return buf;
 }
 
-/* A median of the waits of `n` measures, left out ("–") as the share
- * is when n is suppressed: of a few measures it tells nearly each one. */
-static const char *median_of(fmtbuf buf, const jbw__brief_ctx *c, double median,
-                             size_t n)
+const char *jbw__brief_median(char *buf, const jbw__brief_ctx *c, double median,
+                              size_t n)
 {
     if (jbw__publish_hides(&c->publish, n)) {
         strcpy(buf, "\xe2\x80\x93");
@@ -210,7 +208,8 @@ static jbw_status section_headline(jbw__brief_ctx *c,
                "%s of %s measures started %s to %s; median %s werkdagen"),
              count(a, c, t->coupling_within), count(b, c, t->coupling_started),
              e, f,
-             median_of(g, c, t->coupling_median_workdays, t->coupling_started));
+             jbw__brief_median(g, c, t->coupling_median_workdays,
+                               t->coupling_started));
     {
         char label[96];
         snprintf(label, sizeof label,
@@ -218,8 +217,10 @@ static jbw_status section_headline(jbw__brief_ctx *c,
                    "Coupling within %d "
                    "werkdagen"),
                  (int)wd);
-        jbw__doc_row(d, 3, label,
-                     share(e, c, t->coupling_within, t->coupling_started), why);
+        jbw__doc_row(
+            d, 3, label,
+            jbw__brief_share(e, c, t->coupling_within, t->coupling_started),
+            why);
         snprintf(label, sizeof label,
                  T(c, "Nog zonder jeugdbeschermer na %d werkdagen",
                    "Still without a worker after %d werkdagen"),
@@ -526,86 +527,6 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
     return d->failed ? jbw__enomem() : JBW_OK;
 }
 
-/* ---- the coupling norm ------------------------------------------------ */
-
-static void coupling_rows(jbw__brief_ctx *c, jbw_group g)
-{
-    size_t i, n = jbw_caseload_group_count(c->cl, g);
-    for (i = 0; i < n; i++) {
-        jbw_caseload_totals x;
-        const char *key = NULL;
-        fmtbuf a, b, p, m, w;
-        x.version = JBW_CASELOAD_TOTALS_VERSION;
-        if (jbw_caseload_group_get(&x, &key, c->cl, g, i) != JBW_OK ||
-            (x.workers == 0 && x.active_measures == 0))
-            continue;
-        jbw__doc_row(
-            c->doc, 6, jbw__group_name(c->registry, g, key),
-            count(a, c, x.coupling_started), count(b, c, x.coupling_within),
-            share(p, c, x.coupling_within, x.coupling_started),
-            median_of(m, c, x.coupling_median_workdays, x.coupling_started),
-            count(w, c, x.coupling_waiting_past));
-    }
-}
-
-static jbw_status section_coupling(jbw__brief_ctx *c)
-{
-    jbw__doc *d = c->doc;
-    jbw_date from = JBW_DATE_NONE, to = JBW_DATE_NONE;
-    int32_t wd = 5;
-    fmtbuf e, f;
-    char head[64], *svg = NULL;
-    jbw_status st;
-    jbw_caseload_period(&from, &to, &wd, c->cl);
-    jbw__fmt_date(e, from, c->lang);
-    jbw__fmt_date(f, to, c->lang);
-    jbw__doc_text(
-        d, JBW__BLOCK_H2,
-        T(c, "Koppeling binnen %d werkdagen", "Coupling within %d werkdagen"),
-        (int)wd);
-    jbw__doc_text(d, JBW__BLOCK_P,
-                  T(c,
-                    "Van de maatregelen die van %s tot en met %s startten: "
-                    "hoeveel kregen binnen %d werkdagen na de start (de dag "
-                    "dat de GI werd belast) een eerste vaste "
-                    "jeugdbeschermer? Werkdagen volgen de CAO Jeugdzorg "
-                    "(zonder weekend en feestdagen). Een maatregel telt "
-                    "mee zodra zijn %d werkdagen voorbij zijn: van een "
-                    "maatregel die korter geleden startte, is nog niet te "
-                    "zeggen of hij op tijd een jeugdbeschermer krijgt.",
-                    "Of the measures started from %s to %s: how many had a "
-                    "first fixed worker within %d werkdagen of the start (the "
-                    "day the GI was charged)? Werkdagen follow the CAO "
-                    "Jeugdzorg (no weekends or holidays). A measure counts "
-                    "once its %d werkdagen are over: for a measure started "
-                    "more recently, it is too early to say whether it gets "
-                    "a worker in time."),
-                  e, f, (int)wd, (int)wd);
-    if (c->scope_key) {
-        fmtbuf a, b, p;
-        jbw__doc_text(
-            d, JBW__BLOCK_P,
-            T(c, "%s %s: %s van %s binnen %d werkdagen (%s).",
-              "%s %s: %s of %s within %d werkdagen (%s)."),
-            jbw__brief_scope_prep(c, 1), c->scope_name,
-            count_words(a, c, c->scope.coupling_within),
-            count_words(b, c, c->scope.coupling_started), (int)wd,
-            share(p, c, c->scope.coupling_within, c->scope.coupling_started));
-        jbw__brief_compare_note(c, 0);
-    }
-    snprintf(head, sizeof head, T(c, "binnen %d wd", "within %d wd"), (int)wd);
-    jbw__doc_table(d, "koppeling", NULL, 6);
-    jbw__doc_row(
-        d, 6, T(c, "Regio of organisatie", "Region or organisation"),
-        T(c, "gestart", "started"), head, "%",
-        T(c, "mediaan werkdagen", "median werkdagen"),
-        T(c, "nog wachtend na de norm", "still waiting past the norm"));
-    coupling_rows(c, JBW_GROUP_REGION);
-    coupling_rows(c, JBW_GROUP_ORGANISATION);
-    st = jbw_chart_coupling_svg(&svg, NULL, c->cl, JBW_GROUP_REGION, &c->chart);
-    return jbw__brief_add_chart(c, "coupling_region", st, svg);
-}
-
 /* ---- the caseload ----------------------------------------------------- */
 
 static void caseload_table(jbw__brief_ctx *c, jbw_group g, const char *id)
@@ -774,7 +695,7 @@ static jbw_status compute(jbw__brief_ctx *c)
     if (st == JBW_OK)
         st = section_waiting(c, &c->scope);
     if (st == JBW_OK)
-        st = section_coupling(c);
+        st = jbw__brief_coupling(c);
     if (st == JBW_OK)
         st = jbw__brief_help(c);
     if (st == JBW_OK)

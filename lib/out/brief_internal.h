@@ -127,6 +127,17 @@ jbw_status jbw__brief_add_chart(jbw__brief_ctx *c, const char *name,
 jbw_status jbw__brief_forecast(jbw__brief_ctx *c);
 jbw_status jbw__brief_priority(jbw__brief_ctx *c);
 jbw_status jbw__brief_sources(jbw__brief_ctx *c);
+/* The section on the coupling norm (brief_coupling.c). */
+jbw_status jbw__brief_coupling(jbw__brief_ctx *c);
+/* A share of exact counts as a percentage in buf (JBW__FMT_SIZE bytes),
+ * left out ("\xe2\x80\x93") when either count is hidden (brief.c). */
+const char *jbw__brief_share(char *buf, const jbw__brief_ctx *c, size_t part,
+                             size_t whole);
+/* A median of the waits of `n` measures in whole werkdagen, left out as
+ * the share is when n is hidden: of a few measures it tells nearly each
+ * one (brief.c). */
+const char *jbw__brief_median(char *buf, const jbw__brief_ctx *c, double median,
+                              size_t n);
 /* The section on data quality: the caseload's findings in the brief's
  * scope, per rule (brief_quality.c). Errors: JBW_ENOMEM. */
 jbw_status jbw__brief_quality(jbw__brief_ctx *c);
