@@ -1035,9 +1035,8 @@ static void warn_about_files(const jbw_cli *cli, const jbw_snapshot *snap)
 typedef struct date_source {
     const char *record, *id, *field;
     jbw_date shown; /* the field's value (an end: the end itself) */
-    size_t holders; /* records with a date on the reference date */
+    size_t holders; /* records with a date on the reference date (to 2) */
     jbw_date next;  /* the latest date before it, of any record */
-    int planned;    /* the record found holds it as an end or a hire */
 } date_source;
 
 /* Counts the date `d` of a record's field (`shown` is what the field
@@ -1045,7 +1044,7 @@ typedef struct date_source {
  * reference date. */
 static void date_seen(date_source *s, int *held, jbw_date ref, jbw_date d,
                       const char *record, const char *id, const char *field,
-                      jbw_date shown, int planned)
+                      jbw_date shown)
 {
     if (d == JBW_DATE_NONE)
         return;
@@ -1057,56 +1056,54 @@ static void date_seen(date_source *s, int *held, jbw_date ref, jbw_date d,
     if (d != ref || *held)
         return;
     *held = 1;
-    s->holders++;
-    /* name a record of a day something happened when there is one */
-    if (!s->record || (s->planned && !planned)) {
+    if (s->holders++ == 0) {
         s->record = record;
         s->id = id;
         s->field = field;
         s->shown = shown;
-        s->planned = planned;
     }
 }
 
-/* Which records hold the reference date, and the latest date before it:
+/* Which record holds the reference date, and the latest date before it:
  * the dates load_rows.c takes it from (a measure's start, end - 1,
  * first_assigned, waiting_since, last_contact, help_requested and
- * help_started; a worker's hired). 0, or -1 when a record cannot be
- * read. */
+ * help_started; a worker's hired). A note names one record only, so the
+ * scan stops at a second that holds it (then `next` is not needed): in
+ * an export of a day on which much happened, early. 0, or -1 when a
+ * record cannot be read. */
 static int find_date_source(date_source *s, const jbw_snapshot *snap)
 {
     jbw_date ref = jbw_snapshot_reference_date(snap);
     size_t i;
     memset(s, 0, sizeof *s);
     s->next = JBW_DATE_NONE;
-    for (i = 0; i < jbw_snapshot_measure_count(snap); i++) {
+    for (i = 0; i < jbw_snapshot_measure_count(snap) && s->holders < 2; i++) {
         jbw_measure m;
         int held = 0;
         if (jbw_measure_init(&m, JBW_MEASURE_VERSION) != JBW_OK ||
             jbw_snapshot_measure(&m, snap, i) != JBW_OK)
             return -1;
-        date_seen(s, &held, ref, m.start, "measure", m.id, "start", m.start, 0);
+        date_seen(s, &held, ref, m.start, "measure", m.id, "start", m.start);
         if (m.end != JBW_DATE_NONE && m.end > m.start)
-            date_seen(s, &held, ref, m.end - 1, "measure", m.id, "end", m.end,
-                      1);
+            date_seen(s, &held, ref, m.end - 1, "measure", m.id, "end", m.end);
         date_seen(s, &held, ref, m.first_assigned, "measure", m.id,
-                  "first_assigned", m.first_assigned, 0);
+                  "first_assigned", m.first_assigned);
         date_seen(s, &held, ref, m.waiting_since, "measure", m.id,
-                  "waiting_since", m.waiting_since, 0);
+                  "waiting_since", m.waiting_since);
         date_seen(s, &held, ref, m.last_contact, "measure", m.id,
-                  "last_contact", m.last_contact, 0);
+                  "last_contact", m.last_contact);
         date_seen(s, &held, ref, m.help_requested, "measure", m.id,
-                  "help_requested", m.help_requested, 0);
+                  "help_requested", m.help_requested);
         date_seen(s, &held, ref, m.help_started, "measure", m.id,
-                  "help_started", m.help_started, 0);
+                  "help_started", m.help_started);
     }
-    for (i = 0; i < jbw_snapshot_worker_count(snap); i++) {
+    for (i = 0; i < jbw_snapshot_worker_count(snap) && s->holders < 2; i++) {
         jbw_worker w;
         int held = 0;
         if (jbw_worker_init(&w, JBW_WORKER_VERSION) != JBW_OK ||
             jbw_snapshot_worker(&w, snap, i) != JBW_OK)
             return -1;
-        date_seen(s, &held, ref, w.hired, "worker", w.id, "hired", w.hired, 1);
+        date_seen(s, &held, ref, w.hired, "worker", w.id, "hired", w.hired);
     }
     return 0;
 }
