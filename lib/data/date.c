@@ -13,6 +13,45 @@
  * 2200-01-01. */
 /* JBW__DAY_MIN and JBW__DAY_MAX (date_internal.h) hold those figures. */
 
+/* jbw__date_year_start counts the leap years of 1900..2199 by hand. */
+typedef char
+    year_range_check[JBW_YEAR_MIN == 1900 && JBW_YEAR_MAX == 2199 ? 1 : -1];
+
+/*
+ * jbw__date_year_start[k], for the year y = 1900 + k: in 1900..2199 a year
+ * is a leap year when it is a multiple of 4 other than 1900 and 2100, so
+ * 1 January of y comes k * 365 days after 1900-01-01 plus one for each
+ * multiple of 4 in 1900..y-1, (k + 3) / 4, less 1900 (k > 0) and 2100
+ * (k > 200): 1970 (k 70) gives 25550 + 18 - 1 = 25567.
+ */
+#define LEAP(k) ((k) % 4 == 0 && (k) != 0 && (k) != 200)
+#define YEAR_START(k)                                                          \
+    ((uint32_t)((k)*365 + ((k) + 3) / 4 - ((k) > 0) - ((k) > 200)) << 4 |      \
+     (uint32_t)(LEAP(k) ? 12 : 0))
+#define YEAR_START10(k)                                                        \
+    YEAR_START(k), YEAR_START(k + 1), YEAR_START(k + 2), YEAR_START(k + 3),    \
+        YEAR_START(k + 4), YEAR_START(k + 5), YEAR_START(k + 6),               \
+        YEAR_START(k + 7), YEAR_START(k + 8), YEAR_START(k + 9)
+#define YEAR_START100(k)                                                       \
+    YEAR_START10(k), YEAR_START10(k + 10), YEAR_START10(k + 20),               \
+        YEAR_START10(k + 30), YEAR_START10(k + 40), YEAR_START10(k + 50),      \
+        YEAR_START10(k + 60), YEAR_START10(k + 70), YEAR_START10(k + 80),      \
+        YEAR_START10(k + 90)
+
+const uint32_t jbw__date_year_start[300] = {
+    YEAR_START100(0), YEAR_START100(100), YEAR_START100(200)};
+
+/* a month of `len` days, `before` days after 1 January */
+#define MONTH(before, len) ((uint32_t)(before) | (uint32_t)(len) << 16)
+
+const uint32_t jbw__date_month[24] = {
+    MONTH(0, 31),   MONTH(31, 28),  MONTH(59, 31),  MONTH(90, 30),
+    MONTH(120, 31), MONTH(151, 30), MONTH(181, 31), MONTH(212, 31),
+    MONTH(243, 30), MONTH(273, 31), MONTH(304, 30), MONTH(334, 31),
+    MONTH(0, 31),   MONTH(31, 29),  MONTH(60, 31),  MONTH(91, 30),
+    MONTH(121, 31), MONTH(152, 30), MONTH(182, 31), MONTH(213, 31),
+    MONTH(244, 30), MONTH(274, 31), MONTH(305, 30), MONTH(335, 31)};
+
 /* Longest piece of input quoted in an error detail. */
 #define JBW__QUOTE_MAX 40
 
@@ -335,57 +374,38 @@ static int split_date(const char *s, size_t n, int *y, int *m, int *d)
 
 /*
  * The shapes split_date() accepts, read without its general steps
- * (the bulk of a file's dates): YYYY-MM-DD when n is 10 and u[4] is '-',
- * otherwise day and month of one or two digits and a four-digit year,
- * 8 to 10 bytes in all. The checks are those of jbw_date_parse(); what
- * they refuse goes back to it for the message. Digits are read as
- * unsigned differences: a byte below '0' wraps to a large value.
+ * (the bulk of a file's dates): YYYY-MM-DD when n is 10 and u[4] is '-'
+ * (jbw__date_iso_exact()), otherwise day and month of one or two digits
+ * and a four-digit year, 8 to 10 bytes in all. The checks are those of
+ * jbw_date_parse(); what they refuse goes back to it for the message.
+ * Digits are read as unsigned differences: a byte below '0' wraps to a
+ * large value.
  */
 int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    unsigned y, m, d, a, b, c, e, doy, doe;
+    unsigned y, m, d, a, b, c, e;
     size_t i;
-    if (n == 10 && u[4] == '-') {
-        if (u[7] != '-')
-            return 0;
-        a = u[5] - 48u, b = u[6] - 48u, c = u[8] - 48u, e = u[9] - 48u;
-        if (a > 9u || b > 9u || c > 9u || e > 9u)
-            return 0;
-        m = a * 10u + b;
-        d = c * 10u + e;
-        i = 0;
-    } else {
-        if (n < 8 || n > 10 || (d = u[0] - 48u) > 9u)
-            return 0;
-        i = 1;
-        if ((b = u[1] - 48u) <= 9u)
-            d = d * 10u + b, i = 2;
-        if (u[i] != '-' || (m = u[i + 1] - 48u) > 9u)
-            return 0;
-        i += 2;
-        if ((b = u[i] - 48u) <= 9u)
-            m = m * 10u + b, i++;
-        if (u[i] != '-' || n - i != 5)
-            return 0;
-        i++;
-    }
+    if (n == 10 && u[4] == '-')
+        return jbw__date_iso_exact(out, s);
+    if (n < 8 || n > 10 || (d = u[0] - 48u) > 9u)
+        return 0;
+    i = 1;
+    if ((b = u[1] - 48u) <= 9u)
+        d = d * 10u + b, i = 2;
+    if (u[i] != '-' || (m = u[i + 1] - 48u) > 9u)
+        return 0;
+    i += 2;
+    if ((b = u[i] - 48u) <= 9u)
+        m = m * 10u + b, i++;
+    if (u[i] != '-' || n - i != 5)
+        return 0;
+    i++;
     a = u[i] - 48u, b = u[i + 1] - 48u, c = u[i + 2] - 48u, e = u[i + 3] - 48u;
     if (a > 9u || b > 9u || c > 9u || e > 9u)
         return 0;
     y = a * 1000u + b * 100u + c * 10u + e;
-    if (m < 1u || m > 12u || y < (unsigned)JBW_YEAR_MIN ||
-        y > (unsigned)JBW_YEAR_MAX || d < 1u ||
-        d > (unsigned)days_in_month((int)y, (int)m))
-        return 0;
-    /* jbw__days_from_civil() for a year in range, where every term is
-     * positive and unsigned division is exact. */
-    if (m <= 2u)
-        y--;
-    doy = (153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u + d - 1u;
-    doe = (y % 400u) * 365u + (y % 400u) / 4u - (y % 400u) / 100u + doy;
-    *out = (jbw_date)((int32_t)((y / 400u) * 146097u + doe) - 719468);
-    return 1;
+    return jbw__date_from_ymd_in_range(out, y, m, d);
 }
 
 int jbw__date_time_split(const char *s, size_t n, size_t *date_at,

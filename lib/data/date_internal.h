@@ -45,4 +45,75 @@ int jbw__date_parse_exact(jbw_date *out, const char *s, size_t n);
 int jbw__date_time_split(const char *s, size_t n, size_t *date_at,
                          size_t *date_len, int *midnight);
 
+/*
+ * For the year 1900 + k (k = 0..299): the days from 1900-01-01 to its
+ * 1 January times 16, plus 12 when it is a leap year (date.c).
+ */
+extern const uint32_t jbw__date_year_start[300];
+/*
+ * Month m (index m - 1, of a leap year m + 11): the days before it in
+ * its year, plus its length times 65536.
+ */
+extern const uint32_t jbw__date_month[24];
+
+/* Year y, month m and day d as *out when they name a day of
+ * 1900-01-01..2199-12-31: 1; else 0. */
+static JBW__ALWAYS_INLINE int
+jbw__date_from_ymd_in_range(jbw_date *out, unsigned y, unsigned m, unsigned d)
+{
+    unsigned k = y - 1900u;
+    uint32_t start, month;
+    if (k >= 300u || m - 1u >= 12u)
+        return 0;
+    start = jbw__date_year_start[k];
+    month = jbw__date_month[(start & 15u) + m - 1u];
+    if (d - 1u >= month >> 16)
+        return 0;
+    /* 1900-01-01 is day -25567 */
+    *out = (jbw_date)((int32_t)((start >> 4) + (month & 0xFFFFu) + d) - 25568);
+    return 1;
+}
+
+/* s[0..8) as a little-endian number on any host: one load (memcpy),
+ * and on a big-endian host the bytes swapped (the test is a constant). */
+static inline uint64_t jbw__date_le64(const char *s)
+{
+    uint64_t x;
+    const uint16_t one = 1;
+    unsigned char little;
+    memcpy(&x, s, sizeof x);
+    memcpy(&little, &one, 1);
+    if (!little)
+        x = (x >> 56) | (x >> 40 & 0xFF00u) | (x >> 24 & 0xFF0000u) |
+            (x >> 8 & 0xFF000000u) | (x & 0xFF000000u) << 8 |
+            (x & 0xFF0000u) << 24 | (x & 0xFF00u) << 40 | x << 56;
+    return x;
+}
+
+/*
+ * s[0..10) as YYYY-MM-DD naming a day in range: 1 and *out set; else 0
+ * (jbw__date_parse_exact() reads the same, jbw_date_parse() explains).
+ * The year, the dashes and the month are one eight-byte word, read as a
+ * little-endian number; the day two bytes. After an XOR with "0000-00-"
+ * a digit is a byte 0..9 and a dash 0: a byte is right when neither it
+ * nor it plus 6 (a digit) or 15 (a dash) reaches 16, and the byte sums
+ * cannot carry while every byte is below 16.
+ */
+static JBW__ALWAYS_INLINE int jbw__date_iso_exact(jbw_date *out, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t a = jbw__date_le64(s) ^ UINT64_C(0x2D30302D30303030), t;
+    unsigned b = ((unsigned)u[8] | (unsigned)u[9] << 8) ^ 0x3030u;
+    if (((a | (a + UINT64_C(0x0F06060F06060606))) &
+         UINT64_C(0xF0F0F0F0F0F0F0F0)) != 0u ||
+        ((b | (b + 0x0606u)) & 0xF0F0u) != 0u)
+        return 0;
+    /* byte i of t: ten times byte i of a plus byte i + 1, at most 99 */
+    t = a * 10u + (a >> 8);
+    /* bits 16..31 of (hi + lo * 65536) * (1 + 100 * 65536): hi * 100 + lo */
+    return jbw__date_from_ymd_in_range(
+        out, (uint32_t)(t & 0xFF00FFu) * UINT32_C(0x640001) >> 16,
+        (unsigned)(t >> 40 & 0xFFu), (b & 0xFu) * 10u + (b >> 8));
+}
+
 #endif /* JBW_DATA_DATE_INTERNAL_H */
