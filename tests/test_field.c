@@ -1,8 +1,8 @@
 /*
- * Tests of the exact date reader (lib/data/date.c,
- * lib/data/date_internal.h) and of the date fields (lib/io/field.c)
- * against the general paths and against a reference written here from
- * the rules of docs/formats.md:
+ * Tests of the fast path of the date fields (lib/io/field.c,
+ * lib/io/io_internal.h) and of the exact date reader (lib/data/date.c,
+ * lib/data/date_internal.h) against the general paths and against a
+ * reference written here from the rules of docs/formats.md:
  *
  *  - jbw__date_iso_exact() and jbw__date_parse_exact() against a plain
  *    reference reader (digits one by one, the Gregorian leap rule,
@@ -11,8 +11,10 @@
  *    malformed texts: every byte value at every position, 29 February of
  *    common years, month 00 and 13, day 00 and 32 and one past a month's
  *    end, years 1899 and 2200, cut and lengthened texts, spaces around;
- *  - jbw__io_date() on those texts as a field, and its messages as
- *    written by hand.
+ *  - jbw__io_date() (inline: empty, YYYY-MM-DD) against
+ *    jbw__io_date_other() (all forms and the errors): the same status,
+ *    value and message for all those texts as a field, and the messages
+ *    as written by hand.
  *
  * Every field is copied into a heap block of exactly its length, so that
  * a read past its end shows under valgrind and ASan. Linked with the
@@ -65,6 +67,12 @@ static void rec_free(field_rec *r)
 {
     free(r->block);
     r->block = NULL;
+}
+
+/* A copy of the thread's detail, which the next call may overwrite. */
+static void keep_detail(char *dst, size_t size)
+{
+    snprintf(dst, size, "%s", jbw_last_error());
 }
 
 /* ---- the reference date reader ----------------------------------------- */
@@ -131,8 +139,9 @@ static long texts_checked, texts_accepted;
 
 static void check_date_text(field_rec *r, const char *s, size_t n)
 {
-    int32_t want = 0, got = 0;
+    int32_t want = 0, got = 0, fast = 0, slow = 0;
     int ok = ref_exact(&want, s, n), blank = 0, required;
+    char fast_msg[512], slow_msg[512];
     size_t i;
     for (i = 0; i < n; i++)
         blank |= s[i] == ' ' || s[i] == '\t';
@@ -165,14 +174,27 @@ static void check_date_text(field_rec *r, const char *s, size_t n)
         print_error("'%.*s': jbw_date_parse accepts it\n", (int)n, s);
         fail();
     }
-    /* as a field */
+    /* as a field: the inline reader against the general one */
     for (required = 0; required <= 1; required++) {
-        jbw_status a;
-        got = 12345;
-        a = jbw__io_date(&got, &r->c, 0, required);
-        if (ok && (a != JBW_OK || got != want)) {
+        jbw_status a, b;
+        fast = slow = 12345;
+        jbw__error(JBW_OK, "stale");
+        a = jbw__io_date(&fast, &r->c, 0, required);
+        keep_detail(fast_msg, sizeof fast_msg);
+        jbw__error(JBW_OK, "stale");
+        b = jbw__io_date_other(&slow, &r->c, 0, required);
+        keep_detail(slow_msg, sizeof slow_msg);
+        if (a != b || fast != slow ||
+            (a != JBW_OK && strcmp(fast_msg, slow_msg) != 0)) {
+            print_error("'%.*s' (required %d): io_date %d %ld '%s', "
+                        "io_date_other %d %ld '%s'\n",
+                        (int)n, s, required, (int)a, (long)fast, fast_msg,
+                        (int)b, (long)slow, slow_msg);
+            fail();
+        }
+        if (ok && (a != JBW_OK || fast != want)) {
             print_error("'%.*s': io_date %d %ld, want %ld\n", (int)n, s, (int)a,
-                        (long)got, (long)want);
+                        (long)fast, (long)want);
             fail();
         }
     }

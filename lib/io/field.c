@@ -12,16 +12,6 @@
 /* Field values                                                            */
 /* ====================================================================== */
 
-/* A field's text; NULL (and *len 0) when the column is absent. */
-const char *jbw__io_text(const jbw__csv *c, size_t col, size_t *len)
-{
-    if (col == JBW__CSV_ABSENT) {
-        *len = 0;
-        return NULL;
-    }
-    return jbw__csv_field(c, col, len);
-}
-
 /*
  * A date followed by a time (s[0..n), the date d[0..dn)), as Excel writes
  * a date cell: the date when the time is midnight (0:00, 00:00, with :00
@@ -72,9 +62,11 @@ static JBW__COLD jbw_status date_not_exact(jbw_date *out, const jbw__csv *c,
 }
 
 /* A date column; empty gives JBW_DATE_NONE unless `required`. A date
- * followed by a time of midnight is the date (date_with_time()). */
-jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
-                        int required)
+ * followed by a time of midnight is the date (date_with_time()). All of
+ * jbw__io_date(), whose inline part (io_internal.h) reads the usual
+ * fields without a call. */
+jbw_status jbw__io_date_other(jbw_date *out, const jbw__csv *c, size_t col,
+                              int required)
 {
     size_t n;
     const char *s = jbw__io_text(c, col, &n);

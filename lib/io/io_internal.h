@@ -40,10 +40,41 @@ typedef struct jbw__io_memo {
 } jbw__io_memo;
 
 /* A field's text; NULL (and *len 0) when the column is absent. */
-const char *jbw__io_text(const jbw__csv *c, size_t col, size_t *len);
-/* A date column; empty gives JBW_DATE_NONE unless `required`. */
-jbw_status jbw__io_date(jbw_date *out, const jbw__csv *c, size_t col,
-                        int required);
+static inline const char *jbw__io_text(const jbw__csv *c, size_t col,
+                                       size_t *len)
+{
+    if (col == JBW__CSV_ABSENT) {
+        *len = 0;
+        return NULL;
+    }
+    return jbw__csv_field(c, col, len);
+}
+
+/* jbw__io_date() for what its inline part does not read: other forms,
+ * the errors (field.c). */
+jbw_status jbw__io_date_other(jbw_date *out, const jbw__csv *c, size_t col,
+                              int required);
+
+/*
+ * A date column; empty gives JBW_DATE_NONE unless `required`. A date
+ * followed by a time of midnight is the date. Inline: an absent or empty
+ * field, and YYYY-MM-DD (the bulk of a file's dates).
+ */
+static JBW__ALWAYS_INLINE jbw_status jbw__io_date(jbw_date *out,
+                                                  const jbw__csv *c, size_t col,
+                                                  int required)
+{
+    size_t n;
+    const char *s = jbw__io_text(c, col, &n);
+    if (n == 10 && jbw__date_iso_exact(out, s))
+        return JBW_OK;
+    if (n == 0 && !required) {
+        *out = JBW_DATE_NONE;
+        return JBW_OK;
+    }
+    return jbw__io_date_other(out, c, col, required);
+}
+
 /*
  * An enum column; empty gives 0 (the "unknown"/"none" default) except for
  * kind, which is required. `memo` remembers the codes last read.
