@@ -1,5 +1,5 @@
 /*
- * Tests of the fast path of the date fields (lib/io/field.c,
+ * Tests of the fast paths of the field readers (lib/io/field.c,
  * lib/io/io_internal.h) and of the exact date reader (lib/data/date.c,
  * lib/data/date_internal.h) against the general paths and against a
  * reference written here from the rules of docs/formats.md:
@@ -13,8 +13,12 @@
  *    end, years 1899 and 2200, cut and lengthened texts, spaces around;
  *  - jbw__io_date() (inline: empty, YYYY-MM-DD) against
  *    jbw__io_date_other() (all forms and the errors): the same status,
- *    value and message for all those texts as a field, and the messages
- *    as written by hand.
+ *    value and message for all those texts as a field;
+ *  - jbw__io_enum_value() (inline: empty, a code in the memo) against
+ *    jbw__io_enum_other() with an empty memo and the public *_from_code():
+ *    every code of every enum in four spellings, and texts that differ
+ *    from a code in one byte or in length, with the memo holding the
+ *    code, and the messages for unknown codes as written by hand.
  *
  * Every field is copied into a heap block of exactly its length, so that
  * a read past its end shows under valgrind and ASan. Linked with the
@@ -405,6 +409,268 @@ static void test_date_messages(void **state)
     rec_free(&r);
 }
 
+/* ---- enum codes -------------------------------------------------------- */
+
+typedef struct enum_info {
+    jbw__io_enum which;
+    const char *column;
+    int empty; /* the value of an empty field; -2: refused */
+} enum_info;
+
+static const enum_info enums[IO_ENUMS] = {
+    {IO_KIND, "kind", -2},          {IO_SAFETY, "safety", 0},
+    {IO_PLACEMENT, "placement", 0}, {IO_JR_RISK, "jr_risk", 0},
+    {IO_YESNO, "safety_plan", 0},   {IO_BAND, "override_band", -1}};
+
+/* The public reader of an enum: status and value. */
+static jbw_status public_code(int *out, jbw__io_enum which, const char *s,
+                              size_t n)
+{
+    jbw_status st = JBW_EINVAL;
+    switch (which) {
+#define READ(type, fn)                                                         \
+    {                                                                          \
+        type v;                                                                \
+        st = fn(&v, s, n);                                                     \
+        if (st == JBW_OK)                                                      \
+            *out = (int)v;                                                     \
+        break;                                                                 \
+    }
+    case IO_KIND:
+        READ(jbw_kind, jbw_kind_from_code)
+    case IO_SAFETY:
+        READ(jbw_safety, jbw_safety_from_code)
+    case IO_PLACEMENT:
+        READ(jbw_placement, jbw_placement_from_code)
+    case IO_JR_RISK:
+        READ(jbw_jr_risk, jbw_jr_risk_from_code)
+    case IO_YESNO:
+        READ(jbw_yesno, jbw_yesno_from_code)
+    case IO_BAND:
+        READ(jbw_band, jbw_band_from_code)
+#undef READ
+    }
+    return st;
+}
+
+/* The codes of an enum, value v; NULL past the last. */
+static const char *enum_code(jbw__io_enum which, int v)
+{
+    static const char *const dutch[] = {"onbekend", "nee", "ja"};
+    switch (which) {
+    case IO_KIND:
+        return jbw_kind_code((jbw_kind)v);
+    case IO_SAFETY:
+        return jbw_safety_code((jbw_safety)v);
+    case IO_PLACEMENT:
+        return jbw_placement_code((jbw_placement)v);
+    case IO_JR_RISK:
+        return jbw_jr_risk_code((jbw_jr_risk)v);
+    case IO_YESNO:
+        return v < 3 ? jbw_yesno_code((jbw_yesno)v) : v < 6 ? dutch[v - 3] : 0;
+    case IO_BAND:
+        return jbw_band_code((jbw_band)v);
+    }
+    return NULL;
+}
+
+/*
+ * s[0..n) in the column of enum e: jbw__io_enum_value() with `memo`
+ * against jbw__io_enum_other() with an empty memo, and against the public
+ * reader. Returns the status.
+ */
+static jbw_status check_enum_text(field_rec *r, jbw__io_memo *memo,
+                                  const enum_info *e, const char *s, size_t n)
+{
+    jbw__io_memo empty;
+    int fast = 77, slow = 77, pub = 77;
+    jbw_status a, b, p;
+    char fast_msg[512], slow_msg[512];
+    memset(&empty, 0, sizeof empty);
+    set_field(r, s, n);
+    jbw__error(JBW_OK, "stale");
+    a = jbw__io_enum_value(&fast, memo, &r->c, 0, e->which);
+    keep_detail(fast_msg, sizeof fast_msg);
+    jbw__error(JBW_OK, "stale");
+    b = jbw__io_enum_other(&slow, &empty, &r->c, 0, e->which);
+    keep_detail(slow_msg, sizeof slow_msg);
+    if (a != b || fast != slow ||
+        (a != JBW_OK && strcmp(fast_msg, slow_msg) != 0)) {
+        print_error("%s '%.*s': enum_value %d %d '%s', enum_other %d %d "
+                    "'%s'\n",
+                    e->column, (int)n, s, (int)a, fast, fast_msg, (int)b, slow,
+                    slow_msg);
+        fail();
+    }
+    if (n > 0) {
+        p = public_code(&pub, e->which, r->block, n);
+        if ((p == JBW_OK) != (a == JBW_OK) || (p == JBW_OK && pub != fast)) {
+            print_error("%s '%.*s': enum_value %d %d, public %d %d\n",
+                        e->column, (int)n, s, (int)a, fast, (int)p, pub);
+            fail();
+        }
+    } else if (e->empty == -2 ? a == JBW_OK : a != JBW_OK || fast != e->empty) {
+        print_error("%s empty: %d %d\n", e->column, (int)a, fast);
+        fail();
+    }
+    return a;
+}
+
+/* A code in one of four spellings: as written, lower case, upper case,
+ * first letter changed in case. */
+static void spell(char *dst, const char *code, int how)
+{
+    size_t i, n = strlen(code);
+    for (i = 0; i <= n; i++) {
+        char ch = code[i];
+        if (how == 1 && ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (how == 2 && ch >= 'a' && ch <= 'z')
+            ch = (char)(ch - 'a' + 'A');
+        if (how == 3 && i == 0)
+            ch = (char)(ch >= 'a' && ch <= 'z'   ? ch - 'a' + 'A'
+                        : ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a'
+                                                 : ch);
+        dst[i] = ch;
+    }
+}
+
+/* Every code of every enum in four spellings, each read twice (the
+ * second time from the memo), then every text one byte away from it or
+ * one byte longer or shorter, with the memo holding the code. */
+static void test_enum_codes(void **state)
+{
+    static const char other[] = {'_', 'x', 'X', '0', ' ', '-', '\x80', '\0'};
+    unsigned e;
+    long codes = 0, hits = 0;
+    (void)state;
+    for (e = 0; e < IO_ENUMS; e++) {
+        const enum_info *en = &enums[e];
+        jbw__io_memo memo;
+        field_rec r;
+        int v, how;
+        memset(&memo, 0, sizeof memo);
+        rec_init(&r, en->column);
+        check_enum_text(&r, &memo, en, "", 0);
+        for (v = 0; enum_code(en->which, v); v++)
+            for (how = 0; how < 4; how++) {
+                char s[64], t[64];
+                uint64_t key[3];
+                size_t n, i, k;
+                spell(s, enum_code(en->which, v), how);
+                n = strlen(s);
+                assert_int_equal(check_enum_text(&r, &memo, en, s, n), JBW_OK);
+                assert_int_equal(check_enum_text(&r, &memo, en, s, n), JBW_OK);
+                codes++;
+                /* the memo holds the code: the second read was a hit */
+                jbw__io_memo_key(key, s, n);
+                for (i = 0; i < IO_MEMO_SLOTS; i++)
+                    if (jbw__io_memo_is(&memo, (unsigned)i, key, n))
+                        hits++;
+                for (i = 0; i < n; i++)
+                    for (k = 0; k < sizeof other; k++) {
+                        memcpy(t, s, n);
+                        if (t[i] == other[k])
+                            continue;
+                        t[i] = other[k];
+                        check_enum_text(&r, &memo, en, t, n);
+                    }
+                for (k = 0; k < sizeof other; k++) {
+                    memcpy(t, s, n);
+                    t[n] = other[k];
+                    check_enum_text(&r, &memo, en, t, n + 1);
+                    t[0] = other[k];
+                    memcpy(t + 1, s, n);
+                    check_enum_text(&r, &memo, en, t, n + 1);
+                }
+                check_enum_text(&r, &memo, en, s, n - 1);
+                check_enum_text(&r, &memo, en, s + 1, n - 1);
+                assert_int_equal(check_enum_text(&r, &memo, en, s, n), JBW_OK);
+            }
+        rec_free(&r);
+    }
+    /* 12 kinds, 5 safety codes, 3 placements, 4 risks, 6 yes/no words and
+     * 4 bands, four spellings each */
+    assert_int_equal(codes, 4 * (12 + 5 + 3 + 4 + 6 + 4));
+    assert_int_equal(hits, codes);
+}
+
+/* Codes the memo cannot keep (longer than IO_MEMO_MAX) and codes that
+ * differ from a kept one only inside, for every length up to 30. */
+static void test_enum_lengths(void **state)
+{
+    field_rec r;
+    jbw__io_memo memo;
+    char s[40], t[40];
+    size_t n, i;
+    (void)state;
+    memset(&memo, 0, sizeof memo);
+    rec_init(&r, "kind");
+    for (n = 1; n <= 30; n++) {
+        for (i = 0; i < n; i++)
+            s[i] = (char)('a' + i % 26);
+        check_enum_text(&r, &memo, &enums[IO_KIND], s, n);
+        for (i = 0; i < n; i++) {
+            memcpy(t, s, n);
+            t[i] = 'Z';
+            check_enum_text(&r, &memo, &enums[IO_KIND], t, n);
+        }
+    }
+    /* a kept code of 18 bytes, then texts of 18 bytes differing from it
+     * in one byte: none is read from the memo */
+    check_enum_text(&r, &memo, &enums[IO_KIND], "TIJDELIJKE_VOOGDIJ", 18);
+    for (i = 0; i < 18; i++) {
+        memcpy(t, "TIJDELIJKE_VOOGDIJ", 18);
+        t[i] = '#';
+        assert_int_equal(check_enum_text(&r, &memo, &enums[IO_KIND], t, 18),
+                         JBW_EPARSE);
+    }
+    rec_free(&r);
+}
+
+/* The messages of unknown and missing codes, as written by hand. */
+static void test_enum_messages(void **state)
+{
+    field_rec r;
+    jbw__io_memo memo;
+    int v = 0;
+    (void)state;
+    memset(&memo, 0, sizeof memo);
+    rec_init(&r, "kind");
+    set_field(&r, "OTS", 3);
+    assert_ok(jbw__io_enum_value(&v, &memo, &r.c, 0, IO_KIND));
+    assert_int_equal(v, JBW_KIND_OTS);
+    set_field(&r, "OTZ", 3);
+    assert_status(jbw__io_enum_value(&v, &memo, &r.c, 0, IO_KIND), JBW_EPARSE);
+    assert_string_equal(
+        jbw_last_error(),
+        "test.csv line 2, column 'kind': not a measure kind (OTS, VOTS, "
+        "VOOGDIJ, VOORLOPIGE_VOOGDIJ, TIJDELIJKE_VOOGDIJ, JR_TB_GEDWONGEN, "
+        "JR_TB_VRIJWILLIG, JR_ITB_HARDE_KERN, JR_ITB_CRIEM, JR_STP, JR_GBM, "
+        "JR_VGBM): 'OTZ'");
+    set_field(&r, "", 0);
+    assert_status(jbw__io_enum_value(&v, &memo, &r.c, 0, IO_KIND), JBW_EPARSE);
+    assert_string_equal(jbw_last_error(), "test.csv line 2, column 'kind': a "
+                                          "measure kind is required");
+    rec_free(&r);
+    rec_init(&r, "safety_plan");
+    set_field(&r, "yes", 3);
+    assert_ok(jbw__io_enum_value(&v, &memo, &r.c, 0, IO_YESNO));
+    assert_int_equal(v, JBW_YESNO_YES);
+    set_field(&r, "yess", 4);
+    assert_status(jbw__io_enum_value(&v, &memo, &r.c, 0, IO_YESNO), JBW_EPARSE);
+    assert_string_equal(jbw_last_error(),
+                        "test.csv line 2, column 'safety_plan': not yes, no "
+                        "or unknown (unknown, no, yes): 'yess'");
+    v = 5;
+    assert_ok(jbw__io_enum_value(&v, &memo, &r.c, JBW__CSV_ABSENT, IO_BAND));
+    assert_int_equal(v, -1);
+    v = 5;
+    assert_ok(jbw__io_enum_value(&v, &memo, &r.c, JBW__CSV_ABSENT, IO_YESNO));
+    assert_int_equal(v, 0);
+    rec_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +679,9 @@ int main(void)
         cmocka_unit_test(test_date_bytes),
         cmocka_unit_test(test_date_every_year),
         cmocka_unit_test(test_date_messages),
+        cmocka_unit_test(test_enum_codes),
+        cmocka_unit_test(test_enum_lengths),
+        cmocka_unit_test(test_enum_messages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,31 +124,21 @@ static void list_codes(char *dst, size_t size, code_name_fn fn)
     }
 }
 
-static int memo_find(int *out, const jbw__io_memo *memo, const char *s,
-                     size_t n)
+/* The memo's slot of s[0..n) (key `key`), or -1. */
+static int memo_find(const jbw__io_memo *memo, const uint64_t key[3], size_t n)
 {
     unsigned k;
-    for (k = 0; k < IO_MEMO_SLOTS; k++) {
-        size_t i;
-        if (memo->len[k] != n)
-            continue;
-        /* codes are a few bytes: a loop beats a call to memcmp */
-        for (i = 0; i < n && memo->text[k][i] == s[i]; i++)
-            ;
-        if (i == n) {
-            *out = memo->value[k];
-            return 1;
-        }
-    }
-    return 0;
+    for (k = 0; k < IO_MEMO_SLOTS; k++)
+        if (jbw__io_memo_is(memo, k, key, n))
+            return (int)k;
+    return -1;
 }
 
-static void memo_keep(jbw__io_memo *memo, const char *s, size_t n, int value)
+static void memo_keep(jbw__io_memo *memo, const uint64_t key[3], size_t n,
+                      int value)
 {
     unsigned k = memo->next;
-    if (n == 0 || n >= sizeof memo->text[0])
-        return;
-    memcpy(memo->text[k], s, n);
+    memcpy(memo->key[k], key, sizeof memo->key[k]);
     memo->len[k] = n;
     memo->value[k] = value;
     memo->next = (k + 1) % IO_MEMO_SLOTS;
@@ -174,14 +164,17 @@ static jbw_status enum_error(const jbw__csv *c, size_t col, jbw__io_enum which,
 
 /*
  * An enum column; empty gives 0 (the "unknown"/"none" default) except for
- * kind, which is required.
+ * kind, which is required. All of jbw__io_enum_value(), whose inline part
+ * (io_internal.h) reads the usual fields without a call.
  */
-jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
+jbw_status jbw__io_enum_other(int *out, jbw__io_memo *memo, const jbw__csv *c,
                               size_t col, jbw__io_enum which)
 {
     size_t n;
     const char *s = jbw__io_text(c, col, &n);
     jbw_status st = JBW_EPARSE;
+    uint64_t key[3];
+    int k;
     if (!s || n == 0) {
         if (which == IO_KIND)
             return jbw__csv_error(c, col, JBW_EPARSE,
@@ -189,8 +182,13 @@ jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
         *out = which == IO_BAND ? -1 : 0;
         return JBW_OK;
     }
-    if (memo_find(out, memo, s, n))
-        return JBW_OK;
+    if (n <= IO_MEMO_MAX) {
+        jbw__io_memo_key(key, s, n);
+        if ((k = memo_find(memo, key, n)) >= 0) {
+            *out = memo->value[k];
+            return JBW_OK;
+        }
+    }
     switch (which) {
     case IO_KIND: {
         jbw_kind v;
@@ -236,7 +234,8 @@ jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
     }
     }
     if (st == JBW_OK) {
-        memo_keep(memo, s, n, *out);
+        if (n <= IO_MEMO_MAX)
+            memo_keep(memo, key, n, *out);
         return JBW_OK;
     }
     return enum_error(c, col, which, s, n);

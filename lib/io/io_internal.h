@@ -29,15 +29,53 @@ typedef enum jbw__io_enum {
 
 /*
  * The codes last read in an enum column and their values: a column
- * repeats a few codes, and a byte compare is cheaper than the lookup.
+ * repeats a few codes, and comparing a code's key (jbw__io_memo_key())
+ * is cheaper than the lookup. All zero is an empty memo.
  */
 #define IO_MEMO_SLOTS 8
+#define IO_MEMO_MAX   23 /* the longest code kept */
 typedef struct jbw__io_memo {
-    char text[IO_MEMO_SLOTS][24];
+    uint64_t key[IO_MEMO_SLOTS][3];
     size_t len[IO_MEMO_SLOTS]; /* 0: slot unused */
     int value[IO_MEMO_SLOTS];
     unsigned next; /* the slot to fill next */
 } jbw__io_memo;
+
+/*
+ * The key of a code s[0..n), 1 <= n <= IO_MEMO_MAX: two texts of the same
+ * length have the same key only when they are the same. Bytes 0..8 and
+ * n-8..n, and 8..16 when n > 16; below 8 bytes, bytes 0..4 and n-4..n;
+ * below 4, bytes 0, n/2 and n-1. Native loads (memcpy): the key is
+ * compared, never read as a number.
+ */
+static JBW__ALWAYS_INLINE void jbw__io_memo_key(uint64_t key[3], const char *s,
+                                                size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t a, b;
+    key[1] = key[2] = 0;
+    if (n >= 8) {
+        memcpy(&key[0], s, 8);
+        memcpy(&key[1], s + n - 8, 8);
+        if (n > 16)
+            memcpy(&key[2], s + 8, 8);
+    } else if (n >= 4) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        key[0] = (uint64_t)a | (uint64_t)b << 32;
+    } else {
+        key[0] = (uint64_t)u[0] | (uint64_t)u[n >> 1] << 8 |
+                 (uint64_t)u[n - 1] << 16;
+    }
+}
+
+/* Whether memo slot k holds the code of length n and key `key`. */
+static inline int jbw__io_memo_is(const jbw__io_memo *memo, unsigned k,
+                                  const uint64_t key[3], size_t n)
+{
+    return memo->len[k] == n && memo->key[k][0] == key[0] &&
+           memo->key[k][1] == key[1] && memo->key[k][2] == key[2];
+}
 
 /* A field's text; NULL (and *len 0) when the column is absent. */
 static inline const char *jbw__io_text(const jbw__csv *c, size_t col,
@@ -54,6 +92,10 @@ static inline const char *jbw__io_text(const jbw__csv *c, size_t col,
  * the errors (field.c). */
 jbw_status jbw__io_date_other(jbw_date *out, const jbw__csv *c, size_t col,
                               int required);
+/* jbw__io_enum_value() for what its inline part does not read: a code not
+ * in the memo, the errors (field.c). */
+jbw_status jbw__io_enum_other(int *out, jbw__io_memo *memo, const jbw__csv *c,
+                              size_t col, jbw__io_enum which);
 
 /*
  * A date column; empty gives JBW_DATE_NONE unless `required`. A date
@@ -77,10 +119,34 @@ static JBW__ALWAYS_INLINE jbw_status jbw__io_date(jbw_date *out,
 
 /*
  * An enum column; empty gives 0 (the "unknown"/"none" default) except for
- * kind, which is required. `memo` remembers the codes last read.
+ * kind, which is required. `memo` remembers the codes last read. Inline:
+ * an absent or empty field, and a code in the memo.
  */
-jbw_status jbw__io_enum_value(int *out, jbw__io_memo *memo, const jbw__csv *c,
-                              size_t col, jbw__io_enum which);
+static JBW__ALWAYS_INLINE jbw_status jbw__io_enum_value(int *out,
+                                                        jbw__io_memo *memo,
+                                                        const jbw__csv *c,
+                                                        size_t col,
+                                                        jbw__io_enum which)
+{
+    size_t n;
+    const char *s = jbw__io_text(c, col, &n);
+    uint64_t key[3];
+    if (n == 0 && which != IO_KIND) {
+        *out = which == IO_BAND ? -1 : 0;
+        return JBW_OK;
+    }
+    if (n > 0 && n <= IO_MEMO_MAX) {
+        unsigned k;
+        jbw__io_memo_key(key, s, n);
+        for (k = 0; k < IO_MEMO_SLOTS; k++)
+            if (jbw__io_memo_is(memo, k, key, n)) {
+                *out = memo->value[k];
+                return JBW_OK;
+            }
+    }
+    return jbw__io_enum_other(out, memo, c, col, which);
+}
+
 /* previous_workers: a whole number; empty is 0. */
 jbw_status jbw__io_int(int *out, const jbw__csv *c, size_t col);
 /* fte: a number, with a decimal comma in ';' files. */
