@@ -128,9 +128,10 @@ static jbw_status check_id(size_t *len, const rec *r, const char *field,
     return JBW_OK;
 }
 
-/* A required (or, with required == 0, optional) date in the range. */
-static jbw_status check_date_slow(const rec *r, const char *field, jbw_date d,
-                                  int required)
+/* A required (or, with required == 0, optional) date in the range: the
+ * faults (check_date() settles the rest). */
+static JBW__COLD jbw_status check_date_slow(const rec *r, const char *field,
+                                            jbw_date d, int required)
 {
     char buf[32];
     if (d == JBW_DATE_NONE)
@@ -149,11 +150,14 @@ static jbw_status check_date_slow(const rec *r, const char *field, jbw_date d,
     return JBW_OK;
 }
 
-/* The usual case, a date in range, without a call. */
+/* The usual cases, a date in range and an optional date not given,
+ * without a call (JBW_DATE_NONE lies below the range). */
 static jbw_status check_date(const rec *r, const char *field, jbw_date d,
                              int required)
 {
-    if (d != JBW_DATE_NONE && d >= JBW__DAY_MIN && d <= JBW__DAY_MAX)
+    if (d >= JBW__DAY_MIN && d <= JBW__DAY_MAX)
+        return JBW_OK;
+    if (d == JBW_DATE_NONE && !required)
         return JBW_OK;
     return check_date_slow(r, field, d, required);
 }
