@@ -6,7 +6,9 @@
  *    without the slow check; every date field of a measure and a worker
  *    is tried with every day around both ends of the range, JBW_DATE_NONE
  *    and far values, and the outcome (status and the exact detail) must
- *    be the rule's, written out here from snapshot.h.
+ *    be the rule's, written out here from snapshot.h;
+ *  - the family map: an own family (a measure without a family id) is an
+ *    index without a key; the map's slots must still fit every index.
  *
  * Linked with the library's objects: the fast paths are internal. All data
  * is synthetic.
@@ -240,11 +242,56 @@ static void test_worker_dates(void **state)
     jbw_registry_free(reg);
 }
 
+/* ---- own families ------------------------------------------------------ */
+
+/*
+ * A measure without a family id is its child's own family: an index in
+ * the family map without a key. Here 300 children come without a family
+ * id first, then 40 families of two children each: the family indices
+ * then run far past the slots the 40 keys alone would need, and every
+ * sibling must still find its family (index 300 + f, by hand).
+ */
+static void test_own_families(void **state)
+{
+    jbw_registry *reg = fixture_registry();
+    jbw_snapshot *snap = new_snapshot(reg);
+    char id[32], child[32], family[32];
+    size_t k, f, index;
+    (void)state;
+    for (k = 0; k < 300; k++) {
+        jbw_measure m = dated_measure(F_START, D(2024, 1, 1));
+        snprintf(id, sizeof id, "M%zu", k);
+        snprintf(child, sizeof child, "C%zu", k);
+        m.id = id;
+        m.child_id = child;
+        assert_ok(jbw_snapshot_add_measure(snap, &m));
+    }
+    for (k = 0; k < 2; k++) {
+        for (f = 0; f < 40; f++) {
+            jbw_measure m = dated_measure(F_START, D(2024, 1, 1));
+            snprintf(id, sizeof id, "N%zu-%zu", f, k);
+            snprintf(child, sizeof child, "D%zu-%zu", f, k);
+            snprintf(family, sizeof family, "F%zu", f);
+            m.id = id;
+            m.child_id = child;
+            m.family_id = family;
+            assert_ok(jbw_snapshot_add_measure(snap, &m));
+            assert_ok(jbw_snapshot_find_measure(&index, snap, id));
+            assert_int_equal(snap->m.family[index], 300 + f);
+        }
+    }
+    assert_int_equal(snap->family_ids.count, 340);
+    assert_int_equal(snap->family_ids.unkeyed, 300);
+    jbw_snapshot_free(snap);
+    jbw_registry_free(reg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measure_dates),
         cmocka_unit_test(test_worker_dates),
+        cmocka_unit_test(test_own_families),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

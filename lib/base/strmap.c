@@ -10,6 +10,9 @@
  * key's hash: a probe skips other keys without reading them, and the
  * slot bits of the hash (its low half) follow from the slot's place.
  * Keys keep no hash: growing the table or removing a key hashes again.
+ * Indices without a key take no slot, but count for the half-full rule
+ * all the same: the table must stay larger than every index + 1, or a
+ * key's index would run into its tag.
  */
 #include "base/base_internal.h"
 
@@ -236,12 +239,12 @@ static int strmap_reserve_keys(jbw__strmap *m, size_t need)
     return rc;
 }
 
-/* The slot count the map reaches when it holds `keys` keys: it starts
- * at 64 and doubles to stay at most half full. */
-static size_t strmap_slots_for(size_t keys)
+/* The slot count the map reaches when it holds `indices` indices: it
+ * starts at 64 and doubles to stay at most half full. */
+static size_t strmap_slots_for(size_t indices)
 {
     size_t slots = 64;
-    while (keys * 2 > slots) {
+    while (indices * 2 > slots) {
         if (slots > SIZE_MAX / 4 || slots >= JBW__SLOTS_MAX)
             return 0;
         slots *= 2;
@@ -256,8 +259,7 @@ int jbw__strmap_reserve(jbw__strmap *m, size_t keys)
         return 0;
     if (keys > JBW__KEYS_MAX)
         return -1;
-    /* the indices without a key so far take no slot */
-    slots = strmap_slots_for(keys > m->unkeyed ? keys - m->unkeyed : 1);
+    slots = strmap_slots_for(keys);
     if (!slots)
         return -1;
     if (slots > m->slot_count && strmap_rehash(m, slots) != 0)
@@ -287,9 +289,13 @@ jbw_status jbw__strmap_add_new_hashed(jbw__strmap *m, const char *s, size_t n,
 {
     if (m->count >= JBW__KEYS_MAX || n >= UINT32_MAX - 8)
         return jbw__error(JBW_ERANGE, "too many distinct keys");
-    if ((m->count - m->unkeyed + 1) * 2 > m->slot_count &&
-        strmap_rehash(m, m->slot_count ? m->slot_count * 2 : 64) != 0)
-        return jbw__enomem();
+    /* room for one index more (after indices without a key, maybe more
+     * than a doubling) */
+    if ((m->count + 1) * 2 > m->slot_count) {
+        size_t slots = strmap_slots_for(m->count + 1);
+        if (!slots || strmap_rehash(m, slots) != 0)
+            return jbw__enomem();
+    }
     if (m->count + 1 > m->key_cap && strmap_reserve_keys(m, m->count + 1) != 0)
         return jbw__enomem();
     if (strmap_store(m, s, n, &m->offs[m->count]) != 0)
