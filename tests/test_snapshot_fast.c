@@ -7,8 +7,16 @@
  *    is tried with every day around both ends of the range, JBW_DATE_NONE
  *    and far values, and the outcome (status and the exact detail) must
  *    be the rule's, written out here from snapshot.h;
- *  - the family map: an own family (a measure without a family id) is an
- *    index without a key; the map's slots must still fit every index.
+ *  - the ids' lengths and hashes the CSV loader takes from a row's fields
+ *    and hands to the snapshot (jbw__snapshot_add_measure_hashed), which
+ *    then measures no id again: generated measures, their ids of length
+ *    0, 1, JBW_ID_MAX and JBW_ID_MAX + 1, with control characters,
+ *    repeated or missing, are added once through that path and once
+ *    through jbw_snapshot_add_measure(), which measures and hashes every
+ *    id itself, and the outcomes (status, detail, what was stored) must
+ *    be the same; and the same measures loaded from CSV text (lenient)
+ *    must be taken or refused as the public path takes or refuses them,
+ *    with its detail.
  *
  * Linked with the library's objects: the fast paths are internal. All data
  * is synthetic.
@@ -286,12 +294,353 @@ static void test_own_families(void **state)
     jbw_registry_free(reg);
 }
 
+/* ---- the ids' lengths -------------------------------------------------- */
+
+#define IDS_SEED 0x6A62772D69647331ull /* "jbw-ids1" */
+#define MEASURES 3000
+
+static uint64_t rng_state = IDS_SEED;
+
+static uint64_t rng(void)
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * 0x2545F4914F6CDD1Dull;
+}
+
+static size_t pick(size_t n)
+{
+    return (size_t)(rng() % n);
+}
+
+/* An id of `len` bytes: prefix and index, padded with 'x' (len >= 1);
+ * with `control`, one byte (not the first) is 0x01 or 0x7F. */
+static void make_id(char *out, size_t len, char prefix, size_t index,
+                    int control)
+{
+    char head[32];
+    size_t n, k;
+    snprintf(head, sizeof head, "%c%zu", prefix, index);
+    n = strlen(head);
+    for (k = 0; k < len; k++)
+        out[k] = k < n ? head[k] : 'x';
+    out[len] = '\0';
+    if (len > 1 && control)
+        out[1 + pick(len - 1)] = pick(2) ? '\x01' : '\x7f';
+}
+
+/* An id drawn from the cases: not given (NULL, if `null_ok`), empty, of
+ * 1 byte, short (often one seen before: the pool holds `pool` ids of each
+ * prefix), of JBW_ID_MAX or JBW_ID_MAX + 1 bytes, or holding a control
+ * character. Returns out or NULL. */
+static const char *draw_id(char *out, char prefix, size_t pool, int null_ok)
+{
+    size_t r = pick(100);
+    if (r < 3 && null_ok)
+        return NULL;
+    if (r < 6) {
+        out[0] = '\0';
+        return out;
+    }
+    if (r < 9) {
+        out[0] = prefix;
+        out[1] = '\0';
+        return out;
+    }
+    if (r < 12) {
+        make_id(out, JBW_ID_MAX, prefix, pick(pool), 0);
+        return out;
+    }
+    if (r < 14) {
+        make_id(out, JBW_ID_MAX + 1, prefix, pick(pool), 0);
+        return out;
+    }
+    if (r < 17) {
+        make_id(out, 2 + pick(20), prefix, pick(pool), 1);
+        return out;
+    }
+    snprintf(out, JBW_ID_MAX + 2, "%c%zu", prefix, pick(pool));
+    return out;
+}
+
+typedef struct case_ids {
+    char id[JBW_ID_MAX + 2], child[JBW_ID_MAX + 2];
+    char family[JBW_ID_MAX + 2], worker[JBW_ID_MAX + 2];
+} case_ids;
+
+/* A measure of the cases: its ids drawn (the strings in c), its
+ * organisation and region those of the fixture or not, a worker or not,
+ * a start in range. */
+static jbw_measure draw_measure(case_ids *c, int csv)
+{
+    static const char *const orgs[] = {"G1", "G1", "G1", "G1",
+                                       "G1", "G1", "G2", "GX"};
+    static const char *const regions[] = {"R1", "R1", "R1", "R1",
+                                          "R1", "R2", "RX", "R1"};
+    jbw_measure m = JBW_MEASURE_INIT;
+    size_t w = pick(10);
+    m.id = draw_id(c->id, 'M', MEASURES, !csv);
+    m.child_id = draw_id(c->child, 'C', MEASURES / 3, !csv);
+    m.family_id = pick(2) ? draw_id(c->family, 'F', MEASURES / 4, 1) : NULL;
+    m.organisation = orgs[pick(8)];
+    m.region = regions[pick(8)];
+    m.kind = JBW_KIND_OTS;
+    m.start = D(2024, 1, 1) + (jbw_date)pick(300);
+    if (w < 4) {
+        m.worker_id = w < 2 ? "W1" : "W2";
+    } else if (w < 6) {
+        m.worker_id = draw_id(c->worker, 'W', 4, 1);
+    } else if (w < 7) {
+        strcpy(c->worker, "WX");
+        m.worker_id = c->worker;
+    }
+    return m;
+}
+
+/* The snapshot's workers: W1 of G1, W2 of G2. */
+static void add_workers(jbw_snapshot *snap)
+{
+    jbw_worker w = JBW_WORKER_INIT;
+    w.id = "W1";
+    w.organisation = "G1";
+    w.hired = D(2020, 1, 1);
+    assert_ok(jbw_snapshot_add_worker(snap, &w));
+    w.id = "W2";
+    w.organisation = "G2";
+    assert_ok(jbw_snapshot_add_worker(snap, &w));
+}
+
+/* The keys as the loader takes them from the fields (load_rows.c). */
+static jbw__measure_keys keys_of(const jbw_measure *m)
+{
+    jbw__measure_keys k;
+    k.len[JBW__KEY_MEASURE] = m->id ? (uint32_t)strlen(m->id) : 0;
+    k.len[JBW__KEY_CHILD] = m->child_id ? (uint32_t)strlen(m->child_id) : 0;
+    k.len[JBW__KEY_FAMILY] = m->family_id ? (uint32_t)strlen(m->family_id) : 0;
+    k.len[JBW__KEY_WORKER] = m->worker_id ? (uint32_t)strlen(m->worker_id) : 0;
+    k.hash[JBW__KEY_MEASURE] =
+        jbw__hash(m->id ? m->id : "", k.len[JBW__KEY_MEASURE]);
+    k.hash[JBW__KEY_CHILD] =
+        jbw__hash(m->child_id ? m->child_id : "", k.len[JBW__KEY_CHILD]);
+    k.hash[JBW__KEY_FAMILY] =
+        jbw__family_key_hash(m->family_id, k.len[JBW__KEY_FAMILY]);
+    k.hash[JBW__KEY_WORKER] =
+        m->worker_id ? jbw__hash(m->worker_id, k.len[JBW__KEY_WORKER]) : 0;
+    return k;
+}
+
+/* The last measure stored in a and b is the same. */
+static void same_last_measure(const jbw_snapshot *a, const jbw_snapshot *b)
+{
+    size_t i = a->m.count - 1;
+    assert_int_equal(a->m.child[i], b->m.child[i]);
+    assert_int_equal(a->m.family[i], b->m.family[i]);
+    assert_int_equal(a->m.org[i], b->m.org[i]);
+    assert_int_equal(a->m.region[i], b->m.region[i]);
+    assert_int_equal(a->m.worker[i], b->m.worker[i]);
+    assert_int_equal(a->m.family_given[i], b->m.family_given[i]);
+}
+
+#define WORKER_ADVICE ": add workers before their measures"
+
+static void test_keyed_measures(void **state)
+{
+    jbw_registry *reg = fixture_registry();
+    jbw_snapshot *a = new_snapshot(reg), *b = new_snapshot(reg);
+    size_t k, taken = 0;
+    (void)state;
+    rng_state = IDS_SEED;
+    add_workers(a);
+    add_workers(b);
+    for (k = 0; k < MEASURES; k++) {
+        case_ids c;
+        jbw_measure m = draw_measure(&c, 0);
+        jbw__measure_keys keys = keys_of(&m);
+        char detail_a[1024];
+        const char *column;
+        int worker_fault;
+        jbw_status sa = jbw_snapshot_add_measure(a, &m), sb;
+        snprintf(detail_a, sizeof detail_a, "%s", jbw_last_error());
+        sb = jbw__snapshot_add_measure_hashed(b, &m, &keys, &worker_fault,
+                                              &column);
+        if (sa != sb) {
+            print_error("measure %zu: status %d through the public path, %d "
+                        "with the loader's keys (%s)\n",
+                        k, (int)sa, (int)sb, detail_a);
+            fail();
+        }
+        if (sb != JBW_OK) {
+            char detail_b[1024];
+            snprintf(detail_b, sizeof detail_b, "%s%s", jbw_last_error(),
+                     worker_fault == JBW__WORKER_UNKNOWN ? WORKER_ADVICE : "");
+            if (strcmp(detail_a, detail_b) != 0) {
+                print_error("measure %zu: '%s' through the public path, '%s' "
+                            "with the loader's keys\n",
+                            k, detail_a, detail_b);
+                fail();
+            }
+        } else {
+            taken++;
+            same_last_measure(a, b);
+        }
+        assert_int_equal(a->m.count, b->m.count);
+        assert_int_equal(a->child_ids.count, b->child_ids.count);
+        assert_int_equal(a->family_ids.count, b->family_ids.count);
+    }
+    /* the cases reach both outcomes often */
+    print_message("%zu of %d taken\n", taken, MEASURES);
+    assert_true(taken > MEASURES / 5 && taken < MEASURES * 4 / 5);
+    jbw_snapshot_free(a);
+    jbw_snapshot_free(b);
+    jbw_registry_free(reg);
+}
+
+/* Appends a field to the CSV text (NULL: empty). */
+static void put_field(jbw__buf *t, const char *s, int last)
+{
+    if (s)
+        jbw__buf_puts(t, s);
+    jbw__buf_puts(t, last ? "\n" : ",");
+}
+
+/* The loader refuses an id over JBW_ID_MAX bytes itself, naming its
+ * column: the first of them in the row's order. The start of the
+ * detail it gives then, or NULL. */
+static char *too_long(const jbw_measure *m)
+{
+    const char *ids[4],
+        *names[4] = {"id", "child_id", "family_id", "worker_id"};
+    char buf[128];
+    size_t k;
+    ids[0] = m->id;
+    ids[1] = m->child_id;
+    ids[2] = m->family_id;
+    ids[3] = m->worker_id;
+    for (k = 0; k < 4; k++) {
+        size_t n = ids[k] ? strlen(ids[k]) : 0;
+        if (n > JBW_ID_MAX) {
+            char *out;
+            snprintf(buf, sizeof buf,
+                     "column '%s': an id has at most %d bytes, this one %zu: "
+                     "'",
+                     names[k], JBW_ID_MAX, n);
+            out = malloc(strlen(buf) + 1);
+            assert_non_null(out);
+            strcpy(out, buf);
+            return out;
+        }
+    }
+    return NULL;
+}
+
+static void test_loaded_measures(void **state)
+{
+    static const char header[] =
+        "id,child_id,family_id,kind,organisation,region,start,worker_id\n";
+    static const char workers[] = "id,organisation,region,fte,hired\n"
+                                  "W1,G1,,1,2020-01-01\n"
+                                  "W2,G2,,1,2020-01-01\n";
+    jbw_registry *reg = fixture_registry();
+    jbw_snapshot *a = new_snapshot(reg), *loaded = NULL;
+    jbw_rejects *rej = NULL;
+    jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
+    jbw__buf text = JBW__BUF_INIT;
+    char *details[MEASURES];
+    size_t k, r = 0, lines[MEASURES], taken = 0;
+    (void)state;
+    rng_state = IDS_SEED ^ 1;
+    add_workers(a);
+    jbw__buf_puts(&text, header);
+    for (k = 0; k < MEASURES; k++) {
+        case_ids c;
+        jbw_measure m = draw_measure(&c, 1);
+        char day[16];
+        jbw_status st;
+        put_field(&text, m.id, 0);
+        put_field(&text, m.child_id, 0);
+        put_field(&text, m.family_id, 0);
+        put_field(&text, "OTS", 0);
+        put_field(&text, m.organisation, 0);
+        put_field(&text, m.region, 0);
+        assert_ok(jbw_date_format(day, sizeof day, m.start));
+        put_field(&text, day, 0);
+        put_field(&text, m.worker_id, 1);
+        /* as the loader gives them: an empty optional field is none */
+        if (m.family_id && !*m.family_id)
+            m.family_id = NULL;
+        if (m.worker_id && !*m.worker_id)
+            m.worker_id = NULL;
+        st = jbw_snapshot_add_measure(a, &m);
+        details[k] = too_long(&m);
+        if (details[k]) {
+            assert_int_not_equal(st, JBW_OK);
+            lines[r++] = k + 2;
+        } else if (st != JBW_OK) {
+            const char *d = jbw_last_error();
+            size_t n = strlen(d), adv = strlen(WORKER_ADVICE);
+            if (n > adv && strcmp(d + n - adv, WORKER_ADVICE) == 0)
+                n -= adv;
+            details[k] = malloc(n + 1);
+            assert_non_null(details[k]);
+            memcpy(details[k], d, n);
+            details[k][n] = '\0';
+            lines[r++] = k + 2;
+        } else {
+            taken++;
+        }
+    }
+    assert_false(text.failed);
+    o.lenient = 1;
+    o.reference_date = D(2025, 9, 1);
+    assert_ok(jbw_snapshot_load_csv_buffers(
+        &loaded, &rej, reg, text.data, text.len, "measures.csv", workers,
+        strlen(workers), "workers.csv", &o));
+    /* the same rows refused, each with the public path's detail */
+    assert_int_equal(jbw_rejects_count(rej), r);
+    assert_int_equal(jbw_snapshot_measure_count(loaded), taken);
+    for (k = 0, r = 0; k < MEASURES; k++) {
+        const char *file, *reason;
+        size_t line;
+        if (!details[k])
+            continue;
+        assert_ok(jbw_rejects_get(&file, &line, &reason, rej, r));
+        assert_int_equal(line, lines[r]);
+        if (!strstr(reason, details[k])) {
+            print_error("line %zu: the loader says '%s', the public path "
+                        "'%s'\n",
+                        line, reason, details[k]);
+            fail();
+        }
+        free(details[k]);
+        r++;
+    }
+    /* and the same measures stored, in the same order */
+    assert_int_equal(loaded->m.count, a->m.count);
+    assert_int_equal(loaded->child_ids.count, a->child_ids.count);
+    assert_int_equal(loaded->family_ids.count, a->family_ids.count);
+    for (k = 0; k < a->m.count; k++) {
+        assert_int_equal(loaded->m.child[k], a->m.child[k]);
+        assert_int_equal(loaded->m.family[k], a->m.family[k]);
+        assert_int_equal(loaded->m.worker[k], a->m.worker[k]);
+        assert_int_equal(loaded->m.org[k], a->m.org[k]);
+        assert_int_equal(loaded->m.region[k], a->m.region[k]);
+    }
+    jbw__buf_free(&text);
+    jbw_rejects_free(rej);
+    jbw_snapshot_free(loaded);
+    jbw_snapshot_free(a);
+    jbw_registry_free(reg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measure_dates),
         cmocka_unit_test(test_worker_dates),
         cmocka_unit_test(test_own_families),
+        cmocka_unit_test(test_keyed_measures),
+        cmocka_unit_test(test_loaded_measures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

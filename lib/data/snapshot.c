@@ -537,20 +537,16 @@ jbw_status jbw_snapshot_add_measure(jbw_snapshot *snap,
 
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
-                                            const uint64_t hashes[4],
+                                            const jbw__measure_keys *keys,
                                             int *worker_fault,
                                             const char **column)
 {
     jbw__measure_found row = {0};
     jbw_status st;
-    row.hashed = 1;
-    row.id_hash = hashes[0];
-    row.child_hash = hashes[1];
-    row.family_hash = hashes[2];
-    row.worker_hash = hashes[3];
     *worker_fault = JBW__WORKER_OK;
     *column = NULL;
-    if ((st = jbw__snapshot_check_measure(&row, snap, measure)) != JBW_OK) {
+    if ((st = jbw__snapshot_check_measure_keyed(&row, snap, measure, keys)) !=
+        JBW_OK) {
         *worker_fault = row.worker_fault;
         *column = row.column;
         return st;

@@ -111,20 +111,26 @@ static JBW__COLD jbw_status bad_id(const rec *r, const char *field,
                             r->what, r->shown));
 }
 
-static jbw_status check_id(size_t *len, const rec *r, const char *field,
-                           const char *id)
+/* The length of an id that may be NULL (not given). */
+static size_t id_length(const char *id)
 {
-    if (!is_given(id) && !*r->shown) /* the record's own id */
+    return id ? strlen(id) : 0;
+}
+
+/* Checks an id of len bytes (id_length(id): 0 when missing). */
+static jbw_status check_id(const rec *r, const char *field, const char *id,
+                           size_t len)
+{
+    if (!len && !*r->shown) /* the record's own id */
         return fault(r, field,
                      jbw__error(JBW_EINVAL, "%s is missing: every %s needs one",
                                 field, r->what));
-    if (!is_given(id))
+    if (!len)
         return fault(r, field,
                      jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field,
                                 r->what, r->shown));
-    *len = strlen(id);
-    if (*len > JBW_ID_MAX || has_control(id, *len))
-        return bad_id(r, field, id, *len);
+    if (len > JBW_ID_MAX || has_control(id, len))
+        return bad_id(r, field, id, len);
     return JBW_OK;
 }
 
@@ -335,19 +341,20 @@ static jbw_status check_region(uint32_t *region, const rec *r,
     return JBW_OK;
 }
 
-/* The record's own id: valid and not used before in `ids`. Its length
- * and hash are kept for the insert that follows. */
-static jbw_status check_new_id(size_t *len, uint64_t *hash, int hashed, rec *r,
+/* The record's own id (len bytes): valid and not used before in `ids`.
+ * Its hash is kept for the insert that follows (taken here unless
+ * `hashed`). */
+static jbw_status check_new_id(size_t len, uint64_t *hash, int hashed, rec *r,
                                const jbw__strmap *ids)
 {
     jbw_status st;
     r->shown = "";
-    if ((st = check_id(len, r, "id", r->id)) != JBW_OK)
+    if ((st = check_id(r, "id", r->id, len)) != JBW_OK)
         return st;
-    rec_shown(r, *len);
+    rec_shown(r, len);
     if (!hashed)
-        *hash = jbw__hash(r->id, *len);
-    if (jbw__strmap_find_hashed(ids, r->id, *len, *hash) >= 0)
+        *hash = jbw__hash(r->id, len);
+    if (jbw__strmap_find_hashed(ids, r->id, len, *hash) >= 0)
         return fault(r, "id",
                      jbw__error(JBW_EDUPLICATE, "id is already used (%s '%s')",
                                 r->what, r->shown));
@@ -365,7 +372,8 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_found *row,
     r.id = w->id;
     row->column = NULL;
     r.column = &row->column;
-    if ((st = check_new_id(&row->id_len, &row->id_hash, 0, &r,
+    row->id_len = id_length(w->id);
+    if ((st = check_new_id(row->id_len, &row->id_hash, 0, &r,
                            &snap->worker_ids)) != JBW_OK ||
         (st = check_org(&row->org, &r, snap, w->organisation)) != JBW_OK ||
         (st = check_region(&row->region, &r, snap, w->region, 0)) != JBW_OK)
@@ -448,13 +456,11 @@ static jbw_status check_measure_keys(jbw__measure_found *row,
                                      const jbw_measure *m)
 {
     jbw_status st;
-    if ((st = check_new_id(&row->id_len, &row->id_hash, row->hashed, r,
+    if ((st = check_new_id(row->id_len, &row->id_hash, row->hashed, r,
                            &snap->measure_ids)) != JBW_OK ||
-        (st = check_id(&row->child_len, r, "child_id", m->child_id)) !=
-            JBW_OK ||
-        (is_given(m->family_id) &&
-         (st = check_id(&row->family_len, r, "family_id", m->family_id)) !=
-             JBW_OK) ||
+        (st = check_id(r, "child_id", m->child_id, row->child_len)) != JBW_OK ||
+        (row->family_len && (st = check_id(r, "family_id", m->family_id,
+                                           row->family_len)) != JBW_OK) ||
         (st = check_enums(r, m)) != JBW_OK ||
         (st = check_org(&row->org, r, snap, m->organisation)) != JBW_OK ||
         (st = check_region(&row->region, r, snap, m->region, 1)) != JBW_OK)
@@ -575,20 +581,20 @@ static jbw_status check_help_dates(const rec *r, const jbw_measure *m)
                             "help_requested", m->help_requested);
 }
 
-/* The worker, when named, exists and works for the measure's GI. */
+/* The worker, when named (its id len bytes), exists and works for the
+ * measure's GI. */
 static jbw_status check_measure_worker(jbw__measure_found *row,
                                        const jbw_snapshot *snap, const rec *r,
-                                       const jbw_measure *m)
+                                       const jbw_measure *m, size_t len)
 {
     long w;
-    size_t len;
     jbw_status st;
     char q[JBW__SHOWN];
     const jbw_registry *reg = snap->registry;
     row->worker = JBW__NONE;
-    if (!is_given(m->worker_id))
+    if (!len)
         return JBW_OK;
-    if ((st = check_id(&len, r, "worker_id", m->worker_id)) != JBW_OK)
+    if ((st = check_id(r, "worker_id", m->worker_id, len)) != JBW_OK)
         return st;
     w = row->hashed ? jbw__strmap_find_hashed(&snap->worker_ids, m->worker_id,
                                               len, row->worker_hash)
@@ -710,21 +716,39 @@ static jbw_status check_measure_v2(const rec *r, const jbw_measure *m)
     return JBW_OK;
 }
 
-jbw_status jbw__snapshot_check_measure(jbw__measure_found *row,
-                                       const jbw_snapshot *snap,
-                                       const jbw_measure *m)
+jbw_status jbw__snapshot_check_measure_keyed(jbw__measure_found *row,
+                                             const jbw_snapshot *snap,
+                                             const jbw_measure *m,
+                                             const jbw__measure_keys *keys)
 {
     rec r;
+    size_t worker_len;
     jbw_status st;
     r.what = "measure";
     r.id = m->id;
     row->column = NULL;
     r.column = &row->column;
+    if (keys) {
+        row->hashed = 1;
+        row->id_hash = keys->hash[JBW__KEY_MEASURE];
+        row->child_hash = keys->hash[JBW__KEY_CHILD];
+        row->family_hash = keys->hash[JBW__KEY_FAMILY];
+        row->worker_hash = keys->hash[JBW__KEY_WORKER];
+        row->id_len = keys->len[JBW__KEY_MEASURE];
+        row->child_len = keys->len[JBW__KEY_CHILD];
+        row->family_len = keys->len[JBW__KEY_FAMILY];
+        worker_len = keys->len[JBW__KEY_WORKER];
+    } else {
+        row->id_len = id_length(m->id);
+        row->child_len = id_length(m->child_id);
+        row->family_len = id_length(m->family_id);
+        worker_len = id_length(m->worker_id);
+    }
     if ((st = check_measure_keys(row, snap, &r, m)) != JBW_OK ||
         (st = check_measure_dates(&r, m)) != JBW_OK ||
         (st = check_help_dates(&r, m)) != JBW_OK ||
         (st = check_measure_v2(&r, m)) != JBW_OK ||
-        (st = check_measure_worker(row, snap, &r, m)) != JBW_OK ||
+        (st = check_measure_worker(row, snap, &r, m, worker_len)) != JBW_OK ||
         (st = check_assignment(row, &r, m)) != JBW_OK)
         return st;
     row->has_reason = jbw__has_text(m->override_reason);
@@ -733,6 +757,13 @@ jbw_status jbw__snapshot_check_measure(jbw__measure_found *row,
         row->family_hash = jbw__family_key_hash(m->family_id, row->family_len);
     }
     return JBW_OK;
+}
+
+jbw_status jbw__snapshot_check_measure(jbw__measure_found *row,
+                                       const jbw_snapshot *snap,
+                                       const jbw_measure *m)
+{
+    return jbw__snapshot_check_measure_keyed(row, snap, m, NULL);
 }
 
 uint64_t jbw__family_key_hash(const char *family, size_t family_len)

@@ -207,24 +207,43 @@ jbw_status jbw__snapshot_add_worker_named(jbw_snapshot *snap,
                                           const char **column);
 
 /*
+ * What a loader knows of a measure's ids from the row it parsed: their
+ * hashes, as jbw__hash() and jbw__family_key_hash() give them, and their
+ * lengths in bytes (strlen of the measure's strings: 0 for an id not
+ * given). The worker's hash is not read when no worker is named.
+ */
+enum { JBW__KEY_MEASURE, JBW__KEY_CHILD, JBW__KEY_FAMILY, JBW__KEY_WORKER };
+typedef struct jbw__measure_keys {
+    uint64_t hash[4];
+    uint32_t len[4];
+} jbw__measure_keys;
+
+/*
  * jbw_snapshot_add_measure() for a measure of the current record version
- * whose measure id, child id, family key and worker id the caller hashed
- * already (hashes[0..3], as jbw__hash() and jbw__family_key_hash() give
- * them; the worker's is not read when no worker is named): the CSV
- * loader hashes rows ahead to fetch their slots early. On success the
- * last error's detail is left as it was (the loader clears it once at
- * its end). On failure *worker_fault tells whether a check about the
- * measure's worker failed, and which (JBW__WORKER_* of
- * data/snapshot_check.h): for an unknown worker the detail gives no
- * advice on where workers come from (jbw_snapshot_add_measure() does);
- * *column is the one column the failed check is about when the detail
- * does not name it as a column (NULL: none).
+ * whose ids the caller hashed and measured already (`keys`): the CSV
+ * loader hashes rows ahead to fetch their slots early, and knows the
+ * lengths from the fields. On success the last error's detail is left as
+ * it was (the loader clears it once at its end). On failure
+ * *worker_fault tells whether a check about the measure's worker failed,
+ * and which (JBW__WORKER_* of data/snapshot_check.h): for an unknown
+ * worker the detail gives no advice on where workers come from
+ * (jbw_snapshot_add_measure() does); *column is the one column the
+ * failed check is about when the detail does not name it as a column
+ * (NULL: none).
  */
 jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             const jbw_measure *measure,
-                                            const uint64_t hashes[4],
+                                            const jbw__measure_keys *keys,
                                             int *worker_fault,
                                             const char **column);
+
+/* jbw__snapshot_check_measure() (data/snapshot_check.h) with the ids'
+ * hashes and lengths at hand (keys; NULL: computed from the strings). */
+struct jbw__measure_found;
+jbw_status jbw__snapshot_check_measure_keyed(struct jbw__measure_found *row,
+                                             const jbw_snapshot *snap,
+                                             const jbw_measure *m,
+                                             const jbw__measure_keys *keys);
 
 /* The hash of a measure's family key: jbw__hash() of the family id when
  * given (family_len bytes), else 0 (an own family has no key). */

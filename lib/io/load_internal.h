@@ -39,8 +39,8 @@ typedef struct jbw__measure_row {
     size_t detail;         /* in a batch: where the status's detail is */
     const jbw__buf *arena; /* where str[] point */
     size_t str[MS_COUNT];
-    uint64_t hashes[4]; /* measure, child, family key, worker: set when
-                           the row parsed (status JBW_OK) */
+    jbw__measure_keys keys; /* the hashes and lengths of its ids: set when
+                               the row parsed (status JBW_OK) */
     jbw_measure m;
 } jbw__measure_row;
 
@@ -69,7 +69,8 @@ jbw_status jbw__load_worker_row(jbw__row_parser *P, jbw__worker_row *row,
 /*
  * Parses the measure record at hand into `row`, reset first: its line,
  * its width, its values (columns col[M_*]) and strings (in P->arena), and
- * the hashes of its ids (the snapshot does not hash them again); sets
+ * the hashes and lengths of its ids (the snapshot does not take them
+ * again); sets
  * row->status and returns it (its detail set; JBW_ENOMEM too).
  */
 jbw_status jbw__load_measure_record(jbw__row_parser *P, jbw__measure_row *row,

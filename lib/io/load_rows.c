@@ -31,24 +31,42 @@ jbw_status jbw__load_keep_field(jbw__row_parser *P, size_t *off,
     return JBW_OK;
 }
 
+/* An id over JBW_ID_MAX bytes: refused by the loader, where the detail
+ * can name the line and the column (the snapshot refuses it too). */
+static JBW__COLD jbw_status id_too_long(const jbw__csv *c, size_t col,
+                                        const char *s, size_t len)
+{
+    char q[IO_SHOWN];
+    return jbw__csv_error(
+        c, col, JBW_ERANGE, "an id has at most %d bytes, this one %zu: '%s'",
+        JBW_ID_MAX, len, jbw__quote_value(q, sizeof q, s, len));
+}
+
 /*
  * jbw__load_keep_field() for n <= MS_COUNT columns of a row at once
- * (off[k] for cols[k]), with one reserve for the row rather than one per
- * field.
+ * (off[k] for cols[k], and len[k] its length: 0 for none), with one
+ * reserve for the row rather than one per field. The columns whose bit
+ * is set in `ids` hold ids: the first of them over JBW_ID_MAX bytes is
+ * refused before anything is kept.
  */
-static jbw_status keep_row(jbw__row_parser *P, size_t *off, const jbw__csv *c,
-                           const size_t *cols, const unsigned char *optional,
+static jbw_status keep_row(jbw__row_parser *P, size_t *off, size_t *len,
+                           const jbw__csv *c, const size_t *cols,
+                           const unsigned char *optional, unsigned ids,
                            size_t n)
 {
     const char *src[MS_COUNT];
-    size_t len[MS_COUNT], k, total = 0, at;
+    size_t k, total = 0, at;
     jbw__buf *b = P->arena;
     for (k = 0; k < n; k++) {
         src[k] = jbw__io_text(c, cols[k], &len[k]);
-        if (!src[k] || (optional[k] && len[k] == 0))
+        if (src[k] && len[k] > JBW_ID_MAX && (ids >> k & 1u))
+            return id_too_long(c, cols[k], src[k], len[k]);
+        if (!src[k] || (optional[k] && len[k] == 0)) {
             src[k] = NULL;
-        else
+            len[k] = 0;
+        } else {
             total += len[k] + 1;
+        }
     }
     if (total && (b->failed || b->cap - b->len <= total) &&
         jbw__buf_reserve(b, total) != 0)
@@ -68,33 +86,16 @@ static jbw_status keep_row(jbw__row_parser *P, size_t *off, const jbw__csv *c,
     return JBW_OK;
 }
 
-/* Ids have at most JBW_ID_MAX bytes: refused here, where the detail can
- * name the line and the column (the snapshot refuses them too). */
-static jbw_status id_lengths(const jbw__csv *c, const size_t *cols, size_t n)
-{
-    char q[IO_SHOWN];
-    size_t k, len;
-    for (k = 0; k < n; k++) {
-        const char *s = jbw__io_text(c, cols[k], &len);
-        if (s && len > JBW_ID_MAX)
-            return jbw__csv_error(c, cols[k], JBW_ERANGE,
-                                  "an id has at most %d bytes, this one %zu: "
-                                  "'%s'",
-                                  JBW_ID_MAX, len,
-                                  jbw__quote_value(q, sizeof q, s, len));
-    }
-    return JBW_OK;
-}
-
 jbw_status jbw__load_worker_row(jbw__row_parser *P, jbw__worker_row *row,
                                 const jbw__csv *c, const size_t *col)
 {
     static const unsigned char optional[WS_COUNT] = {0, 0, 1};
     const size_t cols[WS_COUNT] = {col[W_ID], col[W_ORG], col[W_REGION]};
+    size_t len[WS_COUNT];
     jbw_worker *w = &row->w;
     jbw_status st;
-    if ((st = id_lengths(c, cols, 1)) != JBW_OK ||
-        (st = keep_row(P, row->str, c, cols, optional, WS_COUNT)) != JBW_OK ||
+    if ((st = keep_row(P, row->str, len, c, cols, optional, 1u << WS_ID,
+                       WS_COUNT)) != JBW_OK ||
         (st = jbw__io_number(&w->fte, c, col[W_FTE])) != JBW_OK ||
         (st = jbw__io_date(&w->hired, c, col[W_HIRED], 1)) != JBW_OK ||
         (st = jbw__io_date(&w->leaving, c, col[W_LEAVING], 0)) != JBW_OK)
@@ -122,14 +123,16 @@ static jbw_status measure_row(jbw__row_parser *P, jbw__measure_row *row,
     const size_t cols[MS_COUNT] = {
         col[M_ID],     col[M_CHILD],  col[M_FAMILY],         col[M_ORG],
         col[M_REGION], col[M_WORKER], col[M_OVERRIDE_REASON]};
-    const size_t ids[4] = {col[M_ID], col[M_CHILD], col[M_FAMILY],
-                           col[M_WORKER]};
+    /* the ids, in the order of their columns here */
+    const unsigned ids =
+        1u << MS_ID | 1u << MS_CHILD | 1u << MS_FAMILY | 1u << MS_WORKER;
+    size_t len[MS_COUNT];
     jbw_measure *m = &row->m;
     int kind = 0, safety = 0, placement = 0, risk = 0;
     int plan = 0, help = 0, dv = 0, band = -1;
     jbw_status st;
-    if ((st = id_lengths(c, ids, 4)) != JBW_OK ||
-        (st = keep_row(P, row->str, c, cols, optional, MS_COUNT)) != JBW_OK ||
+    if ((st = keep_row(P, row->str, len, c, cols, optional, ids, MS_COUNT)) !=
+            JBW_OK ||
         (st = jbw__io_enum_value(&kind, &P->memo[IO_KIND], c, col[M_KIND],
                                  IO_KIND)) != JBW_OK ||
         (st = jbw__io_date(&m->start, c, col[M_START], 1)) != JBW_OK ||
@@ -182,22 +185,32 @@ static jbw_status measure_row(jbw__row_parser *P, jbw__measure_row *row,
     m->safety = (jbw_safety)safety;
     m->placement = (jbw_placement)placement;
     m->jr_risk = (jbw_jr_risk)risk;
+    /* at most JBW_ID_MAX bytes each (keep_row) */
+    row->keys.len[JBW__KEY_MEASURE] = (uint32_t)len[MS_ID];
+    row->keys.len[JBW__KEY_CHILD] = (uint32_t)len[MS_CHILD];
+    row->keys.len[JBW__KEY_FAMILY] = (uint32_t)len[MS_FAMILY];
+    row->keys.len[JBW__KEY_WORKER] = (uint32_t)len[MS_WORKER];
     measure_later(P, m);
     return JBW_OK;
 }
 
-/* The hashes of the row's ids, which the snapshot takes with the row. */
+/* The hashes of the row's ids (their lengths known), which the snapshot
+ * takes with the row. */
 static void hash_ids(jbw__measure_row *row)
 {
+    jbw__measure_keys *k = &row->keys;
     const char *id = jbw__row_str(row->arena, row->str[MS_ID]);
     const char *child = jbw__row_str(row->arena, row->str[MS_CHILD]);
     const char *family = jbw__row_str(row->arena, row->str[MS_FAMILY]);
     const char *worker = jbw__row_str(row->arena, row->str[MS_WORKER]);
-    size_t n = child ? strlen(child) : 0;
-    row->hashes[0] = jbw__hash(id ? id : "", id ? strlen(id) : 0);
-    row->hashes[1] = jbw__hash(child ? child : "", n);
-    row->hashes[2] = jbw__family_key_hash(family, family ? strlen(family) : 0);
-    row->hashes[3] = worker ? jbw__hash(worker, strlen(worker)) : 0;
+    k->hash[JBW__KEY_MEASURE] =
+        jbw__hash(id ? id : "", k->len[JBW__KEY_MEASURE]);
+    k->hash[JBW__KEY_CHILD] =
+        jbw__hash(child ? child : "", k->len[JBW__KEY_CHILD]);
+    k->hash[JBW__KEY_FAMILY] =
+        jbw__family_key_hash(family, k->len[JBW__KEY_FAMILY]);
+    k->hash[JBW__KEY_WORKER] =
+        worker ? jbw__hash(worker, k->len[JBW__KEY_WORKER]) : 0;
 }
 
 jbw_status jbw__load_measure_record(jbw__row_parser *P, jbw__measure_row *row,

@@ -164,12 +164,14 @@ static JBW__ALWAYS_INLINE void prefetch(const load_state *L,
                                         const jbw__measure_row *row)
 {
     const jbw_snapshot *snap = L->snap;
-    jbw__strmap_prefetch(&snap->measure_ids, row->hashes[0]);
-    jbw__strmap_prefetch(&snap->child_ids, row->hashes[1]);
+    jbw__strmap_prefetch(&snap->measure_ids, row->keys.hash[JBW__KEY_MEASURE]);
+    jbw__strmap_prefetch(&snap->child_ids, row->keys.hash[JBW__KEY_CHILD]);
     if (row->str[MS_FAMILY] != IO_NULL)
-        jbw__strmap_prefetch(&snap->family_ids, row->hashes[2]);
+        jbw__strmap_prefetch(&snap->family_ids,
+                             row->keys.hash[JBW__KEY_FAMILY]);
     if (row->str[MS_WORKER] != IO_NULL)
-        jbw__strmap_prefetch(&snap->worker_ids, row->hashes[3]);
+        jbw__strmap_prefetch(&snap->worker_ids,
+                             row->keys.hash[JBW__KEY_WORKER]);
 }
 
 /*
@@ -191,14 +193,18 @@ static void prefetch_later(const load_state *L, const add_window *w,
         return;
     if (step == 2) {
         if (row->str[MS_FAMILY] != IO_NULL)
-            jbw__strmap_prefetch_offset(&snap->family_ids, row->hashes[2]);
+            jbw__strmap_prefetch_offset(&snap->family_ids,
+                                        row->keys.hash[JBW__KEY_FAMILY]);
         if (row->str[MS_WORKER] != IO_NULL)
-            jbw__strmap_prefetch_offset(&snap->worker_ids, row->hashes[3]);
+            jbw__strmap_prefetch_offset(&snap->worker_ids,
+                                        row->keys.hash[JBW__KEY_WORKER]);
     } else {
         if (row->str[MS_FAMILY] != IO_NULL)
-            jbw__strmap_prefetch_key(&snap->family_ids, row->hashes[2]);
+            jbw__strmap_prefetch_key(&snap->family_ids,
+                                     row->keys.hash[JBW__KEY_FAMILY]);
         if (row->str[MS_WORKER] != IO_NULL)
-            jbw__strmap_prefetch_key(&snap->worker_ids, row->hashes[3]);
+            jbw__strmap_prefetch_key(&snap->worker_ids,
+                                     row->keys.hash[JBW__KEY_WORKER]);
     }
 }
 
@@ -614,8 +620,8 @@ static jbw_status add_measure(load_state *L, jbw__measure_row *row)
         return st;
     if (rejected)
         return JBW_OK;
-    st = jbw__snapshot_add_measure_hashed(L->snap, m, row->hashes,
-                                          &worker_fault, &column);
+    st = jbw__snapshot_add_measure_hashed(L->snap, m, &row->keys, &worker_fault,
+                                          &column);
     if (st == JBW_OK)
         return keep_line(L, IO_MEASURES, L->snap->m.count - 1, row->line);
     if (st == JBW_EDUPLICATE)
