@@ -16,7 +16,19 @@
  *    id itself, and the outcomes (status, detail, what was stored) must
  *    be the same; and the same measures loaded from CSV text (lenient)
  *    must be taken or refused as the public path takes or refuses them,
- *    with its detail.
+ *    with its detail;
+ *  - the ids: a valid id (1 to JBW_ID_MAX bytes, no control character)
+ *    passes inline; every byte value, ids of 0 to 20 bytes with a control
+ *    character at each place, and ids around JBW_ID_MAX, in each id field
+ *    and through both paths, give the rule's status and exact detail;
+ *  - the registry's keys: a key of 1 to 8 bytes is looked up as one
+ *    number read without a loop; registries with keys of 1 to 12 bytes
+ *    (and one too large for the table) are searched with their keys,
+ *    every key with each byte changed, cut, lengthened and in other case,
+ *    and each must find what the registry's map finds (or fail as the
+ *    rule says);
+ *  - the family map: an own family (a measure without a family id) is an
+ *    index without a key; the map's slots must still fit every index.
  *
  * Linked with the library's objects: the fast paths are internal. All data
  * is synthetic.
@@ -27,7 +39,8 @@
 
 /* ---- fixture ------------------------------------------------------------ */
 
-/* Regions R1, R2; G1 serves both, G2 only R1. */
+/* Regions R1, R2 and Noord; G1 serves all three, G2 only R1, GI-Oost
+ * R2 and Noord. */
 static jbw_registry *fixture_registry(void)
 {
     jbw_registry *reg = NULL;
@@ -39,6 +52,11 @@ static jbw_registry *fixture_registry(void)
     assert_ok(jbw_registry_add_service(reg, "G1", "R1"));
     assert_ok(jbw_registry_add_service(reg, "G1", "R2"));
     assert_ok(jbw_registry_add_service(reg, "G2", "R1"));
+    assert_ok(jbw_registry_add_region(reg, "Noord", "Regio noord", NULL));
+    assert_ok(jbw_registry_add_organisation(reg, "GI-Oost", "GI oost"));
+    assert_ok(jbw_registry_add_service(reg, "G1", "Noord"));
+    assert_ok(jbw_registry_add_service(reg, "GI-Oost", "R2"));
+    assert_ok(jbw_registry_add_service(reg, "GI-Oost", "Noord"));
     return reg;
 }
 
@@ -250,6 +268,281 @@ static void test_worker_dates(void **state)
     jbw_registry_free(reg);
 }
 
+/* ---- ids -------------------------------------------------------------- */
+
+static jbw__measure_keys keys_of(const jbw_measure *m);
+
+/* The id fields of a measure, in the order of the checks. */
+static const char *const id_fields[4] = {"id", "child_id", "family_id",
+                                         "worker_id"};
+
+/*
+ * What the rules say of a measure (id "M1" unless field 0 is tried) whose
+ * id field f holds id (n bytes, NULL when not given): the status and
+ * exact detail, or JBW_OK, or for a valid worker id JBW_ENOTFOUND (no
+ * such worker).
+ */
+static jbw_status id_rule(char *detail, size_t size, int f, const char *id,
+                          size_t n)
+{
+    char q[JBW__SHOWN], shown[JBW__SHOWN];
+    size_t k;
+    detail[0] = '\0';
+    if (n == 0 && (f == 2 || f == 3))
+        return JBW_OK; /* an own family; no worker */
+    if (n == 0 && f == 0) {
+        snprintf(detail, size, "id is missing: every measure needs one");
+        return JBW_EINVAL;
+    }
+    if (n == 0) {
+        snprintf(detail, size, "%s is missing (measure 'M1')", id_fields[f]);
+        return JBW_EINVAL;
+    }
+    jbw__quote_value(q, sizeof q, id, n);
+    /* the record's own id is shown only once it is valid */
+    snprintf(shown, sizeof shown, "%s", f == 0 ? "" : "M1");
+    if (n > JBW_ID_MAX) {
+        snprintf(detail, size,
+                 "%s is longer than %d bytes (%zu bytes): '%s' (measure '%s')",
+                 id_fields[f], JBW_ID_MAX, n, q, shown);
+        return JBW_ERANGE;
+    }
+    for (k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)id[k];
+        if (c < 0x20 || c == 0x7f) {
+            snprintf(detail, size,
+                     "%s holds a control character (byte %zu): '%s' (measure "
+                     "'%s')",
+                     id_fields[f], k + 1, q, shown);
+            return JBW_EINVAL;
+        }
+    }
+    return f == 3 ? JBW_ENOTFOUND : JBW_OK;
+}
+
+/* Adds a measure whose id field f is id (n bytes) through both paths,
+ * each into a fresh snapshot, and compares both with the rule. */
+static void try_id(const jbw_registry *reg, int f, const char *id, size_t n)
+{
+    char detail[1024], what[64];
+    int path;
+    jbw_status want = id_rule(detail, sizeof detail, f, id, n);
+    for (path = 0; path < 2; path++) {
+        jbw_snapshot *snap = new_snapshot(reg);
+        jbw_measure m = dated_measure(F_START, D(2024, 1, 1));
+        jbw_status got;
+        const char **fields[4];
+        fields[0] = &m.id;
+        fields[1] = &m.child_id;
+        fields[2] = &m.family_id;
+        fields[3] = &m.worker_id;
+        *fields[f] = id;
+        if (path == 0) {
+            got = jbw_snapshot_add_measure(snap, &m);
+        } else {
+            jbw__measure_keys keys = keys_of(&m);
+            const char *column;
+            int worker_fault;
+            got = jbw__snapshot_add_measure_hashed(snap, &m, &keys,
+                                                   &worker_fault, &column);
+        }
+        snprintf(what, sizeof what, "%s of %zu bytes (path %d)", id_fields[f],
+                 n, path);
+        expect_outcome(got, want,
+                       want == JBW_OK || want == JBW_ENOTFOUND ? NULL : detail,
+                       what);
+        jbw_snapshot_free(snap);
+    }
+}
+
+static void test_id_rules(void **state)
+{
+    jbw_registry *reg = fixture_registry();
+    char id[JBW_ID_MAX + 8];
+    size_t n, at;
+    int f, b;
+    (void)state;
+    for (f = 0; f < 4; f++) {
+        try_id(reg, f, NULL, 0);
+        try_id(reg, f, "", 0);
+        /* every byte value alone, and between others */
+        for (b = 1; b < 256; b++) {
+            id[0] = (char)b;
+            id[1] = '\0';
+            try_id(reg, f, id, 1);
+            snprintf(id, sizeof id, "Q%cr", (char)b);
+            try_id(reg, f, id, 3);
+        }
+        /* a control character at each place of ids of 1 to 20 bytes */
+        for (n = 1; n <= 20; n++) {
+            for (at = 0; at <= n; at++) {
+                memset(id, 'a', n);
+                id[n] = '\0';
+                if (at < n)
+                    id[at] = at % 2 ? '\x7f' : '\x1f';
+                try_id(reg, f, id, n);
+            }
+        }
+        /* around JBW_ID_MAX, with a control character last or not */
+        for (n = JBW_ID_MAX - 2; n <= JBW_ID_MAX + 2; n++) {
+            memset(id, 'b', n);
+            id[n] = '\0';
+            try_id(reg, f, id, n);
+            id[n - 1] = '\t';
+            try_id(reg, f, id, n);
+        }
+    }
+    jbw_registry_free(reg);
+}
+
+/* ---- the registry's keys ----------------------------------------------- */
+
+/* A registry whose `count` organisations and regions have keys of 1 to 12
+ * bytes: k in base 62, padded with '-' to 1 + k % 12 bytes. Every
+ * organisation serves the first region, the first organisation every
+ * region. */
+static jbw_registry *keys_registry(size_t count)
+{
+    static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                 "abcdefghijklmnopqrstuvwxyz";
+    jbw_registry *reg = NULL;
+    char key[16];
+    size_t k, n;
+    assert_ok(jbw_registry_new(&reg));
+    for (k = 0; k < count; k++) {
+        n = 0;
+        if (k >= 62)
+            key[n++] = digits[k / 62 % 62];
+        key[n++] = digits[k % 62];
+        while (n < 1 + k % 12)
+            key[n++] = '-';
+        key[n] = '\0';
+        assert_ok(jbw_registry_add_organisation(reg, key, "GI"));
+        assert_ok(jbw_registry_add_region(reg, key, "Regio", NULL));
+    }
+    for (k = 0; k < count; k++) {
+        assert_ok(
+            jbw_registry_add_service(reg, jbw__strmap_key(&reg->org_keys, k),
+                                     jbw__strmap_key(&reg->region_keys, 0)));
+        assert_ok(
+            jbw_registry_add_service(reg, jbw__strmap_key(&reg->org_keys, 0),
+                                     jbw__strmap_key(&reg->region_keys, k)));
+    }
+    return reg;
+}
+
+/* Looks up `key` as organisation (or region; the other is the first key)
+ * through both paths, and compares with the registry's map. */
+static void try_key(const jbw_registry *reg, const char *key, int as_region)
+{
+    const jbw__strmap *keys = as_region ? &reg->region_keys : &reg->org_keys;
+    long want = jbw__strmap_find(keys, key, strlen(key));
+    int path;
+    for (path = 0; path < 2; path++) {
+        jbw_snapshot *snap = new_snapshot(reg);
+        jbw_measure m = dated_measure(F_START, D(2024, 1, 1));
+        jbw_status got;
+        m.organisation = as_region ? jbw__strmap_key(&reg->org_keys, 0) : key;
+        m.region = as_region ? key : jbw__strmap_key(&reg->region_keys, 0);
+        if (path == 0) {
+            got = jbw_snapshot_add_measure(snap, &m);
+        } else {
+            jbw__measure_keys k = keys_of(&m);
+            const char *column;
+            int worker_fault;
+            got = jbw__snapshot_add_measure_hashed(snap, &m, &k, &worker_fault,
+                                                   &column);
+        }
+        if (want < 0 && !*key) {
+            assert_int_equal(got, JBW_EINVAL);
+            assert_error_contains("is missing");
+        } else if (want < 0) {
+            if (got != JBW_ENOTFOUND) {
+                print_error("key '%s' (path %d): status %d, not found "
+                            "expected\n",
+                            key, path, (int)got);
+                fail();
+            }
+            assert_error_contains("is not in the registry");
+        } else {
+            if (got != JBW_OK) {
+                print_error("key '%s' (path %d): %s\n", key, path,
+                            jbw_last_error());
+                fail();
+            }
+            assert_int_equal(as_region ? snap->m.region[0] : snap->m.org[0],
+                             (uint32_t)want);
+        }
+        jbw_snapshot_free(snap);
+    }
+}
+
+/* Every key of reg as it is, with each byte changed, cut, lengthened and
+ * in the other case. */
+static void try_keys(const jbw_registry *reg)
+{
+    static const unsigned char bytes[] = {'a',  'Z',  '0',  '_',  ' ',
+                                          0x80, 0xC3, 0xE9, 0xFF, 0x01};
+    size_t k, j, b;
+    int r;
+    for (r = 0; r < 2; r++) {
+        const jbw__strmap *keys = r ? &reg->region_keys : &reg->org_keys;
+        for (k = 0; k < keys->count; k++) {
+            const char *key = jbw__strmap_key(keys, k);
+            size_t n = strlen(key);
+            char s[32];
+            try_key(reg, key, r);
+            for (j = 0; j <= n; j++) {
+                for (b = 0; b < sizeof bytes; b++) {
+                    memcpy(s, key, n + 1);
+                    if (j < n) { /* a byte changed */
+                        s[j] = (char)bytes[b];
+                    } else { /* one or two bytes more */
+                        s[n] = (char)bytes[b];
+                        s[n + 1] = '\0';
+                        try_key(reg, s, r);
+                        s[n + 1] = 'q';
+                        s[n + 2] = '\0';
+                    }
+                    try_key(reg, s, r);
+                }
+                memcpy(s, key, j); /* cut */
+                s[j] = '\0';
+                try_key(reg, s, r);
+            }
+            for (j = 0; j < n; j++)
+                s[j] = (char)(key[j] ^ 0x20);
+            s[n] = '\0';
+            try_key(reg, s, r);
+        }
+    }
+}
+
+static void test_registry_keys(void **state)
+{
+    jbw_registry *reg = keys_registry(30);
+    (void)state;
+    try_keys(reg);
+    jbw_registry_free(reg);
+}
+
+/* A registry with more keys than the small table takes: the map alone. */
+static void test_registry_keys_map(void **state)
+{
+    jbw_registry *reg = keys_registry(140);
+    jbw_snapshot *snap = new_snapshot(reg);
+    (void)state;
+    assert_int_equal(snap->org_codes.in_use, 0);
+    jbw_snapshot_free(snap);
+    try_key(reg, jbw__strmap_key(&reg->org_keys, 139), 0);
+    try_key(reg, jbw__strmap_key(&reg->region_keys, 77), 1);
+    try_key(reg, jbw__strmap_key(&reg->region_keys, 3), 1);
+    try_key(reg, "A-------", 0);
+    try_key(reg, "A------", 0);
+    try_key(reg, "Nope", 1);
+    jbw_registry_free(reg);
+}
+
 /* ---- own families ------------------------------------------------------ */
 
 /*
@@ -374,10 +667,10 @@ typedef struct case_ids {
  * a start in range. */
 static jbw_measure draw_measure(case_ids *c, int csv)
 {
-    static const char *const orgs[] = {"G1", "G1", "G1", "G1",
-                                       "G1", "G1", "G2", "GX"};
-    static const char *const regions[] = {"R1", "R1", "R1", "R1",
-                                          "R1", "R2", "RX", "R1"};
+    static const char *const orgs[] = {"G1", "G1", "G1",      "GI-Oost",
+                                       "G1", "G1", "GI-Oost", "GX"};
+    static const char *const regions[] = {"R1",    "R1", "Noord", "R2",
+                                          "Noord", "R2", "RX",    "R1"};
     jbw_measure m = JBW_MEASURE_INIT;
     size_t w = pick(10);
     m.id = draw_id(c->id, 'M', MEASURES, !csv);
@@ -415,10 +708,12 @@ static void add_workers(jbw_snapshot *snap)
 static jbw__measure_keys keys_of(const jbw_measure *m)
 {
     jbw__measure_keys k;
-    k.len[JBW__KEY_MEASURE] = m->id ? (uint32_t)strlen(m->id) : 0;
-    k.len[JBW__KEY_CHILD] = m->child_id ? (uint32_t)strlen(m->child_id) : 0;
-    k.len[JBW__KEY_FAMILY] = m->family_id ? (uint32_t)strlen(m->family_id) : 0;
-    k.len[JBW__KEY_WORKER] = m->worker_id ? (uint32_t)strlen(m->worker_id) : 0;
+    k.len[JBW__KEY_MEASURE] = m->id ? strlen(m->id) : 0;
+    k.len[JBW__KEY_CHILD] = m->child_id ? strlen(m->child_id) : 0;
+    k.len[JBW__KEY_FAMILY] = m->family_id ? strlen(m->family_id) : 0;
+    k.len[JBW__KEY_WORKER] = m->worker_id ? strlen(m->worker_id) : 0;
+    k.org_len = m->organisation ? strlen(m->organisation) : 0;
+    k.region_len = m->region ? strlen(m->region) : 0;
     k.hash[JBW__KEY_MEASURE] =
         jbw__hash(m->id ? m->id : "", k.len[JBW__KEY_MEASURE]);
     k.hash[JBW__KEY_CHILD] =
@@ -638,6 +933,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measure_dates),
         cmocka_unit_test(test_worker_dates),
+        cmocka_unit_test(test_id_rules),
+        cmocka_unit_test(test_registry_keys),
+        cmocka_unit_test(test_registry_keys_map),
         cmocka_unit_test(test_own_families),
         cmocka_unit_test(test_keyed_measures),
         cmocka_unit_test(test_loaded_measures),

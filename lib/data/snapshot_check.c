@@ -47,11 +47,6 @@ static void rec_shown(rec *r, size_t len)
     r->shown = r->buf;
 }
 
-static int is_given(const char *s)
-{
-    return s && *s;
-}
-
 /* Writes a date for a detail: ISO, or the raw day number when it cannot
  * be formatted. */
 const char *jbw__date_text(char *buf, size_t size, jbw_date d)
@@ -80,7 +75,7 @@ static int is_control(unsigned char c)
 
 /* s[0..n) holds a control character (the ids' usual case, none, is
  * settled eight bytes at a time). */
-static int has_control(const char *s, size_t n)
+static JBW__ALWAYS_INLINE int has_control(const char *s, size_t n)
 {
     return jbw__any_byte(s, n, is_control, word_has_control);
 }
@@ -117,9 +112,10 @@ static size_t id_length(const char *id)
     return id ? strlen(id) : 0;
 }
 
-/* Checks an id of len bytes (id_length(id): 0 when missing). */
-static jbw_status check_id(const rec *r, const char *field, const char *id,
-                           size_t len)
+/* The error of an id of len bytes that is missing (0), too long or holds
+ * a control character. */
+static JBW__COLD jbw_status id_fault(const rec *r, const char *field,
+                                     const char *id, size_t len)
 {
     if (!len && !*r->shown) /* the record's own id */
         return fault(r, field,
@@ -129,9 +125,17 @@ static jbw_status check_id(const rec *r, const char *field, const char *id,
         return fault(r, field,
                      jbw__error(JBW_EINVAL, "%s is missing (%s '%s')", field,
                                 r->what, r->shown));
-    if (len > JBW_ID_MAX || has_control(id, len))
-        return bad_id(r, field, id, len);
-    return JBW_OK;
+    return bad_id(r, field, id, len);
+}
+
+/* Checks an id of len bytes (id_length(id): 0 when missing); the usual
+ * valid id without a call. */
+static JBW__ALWAYS_INLINE jbw_status check_id(const rec *r, const char *field,
+                                              const char *id, size_t len)
+{
+    if (len - 1 < JBW_ID_MAX && !has_control(id, len)) /* 1..JBW_ID_MAX */
+        return JBW_OK;
+    return id_fault(r, field, id, len);
 }
 
 /* A required (or, with required == 0, optional) date in the range: the
@@ -250,14 +254,36 @@ static int serves(const jbw_snapshot *snap, uint32_t org, uint32_t region)
                : jbw__registry_serves_idx(snap->registry, org, region);
 }
 
-/* The index of key s (given, non-empty) in `keys`, or -1. */
-static long codes_find(const jbw__codes *c, const jbw__strmap *keys,
-                       const char *s)
+/* The bytes of s[0..n) (1 <= n <= 8) as a little-endian number: what
+ * code_word() gives, without a loop (the length is known). */
+static JBW__ALWAYS_INLINE uint32_t le32(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static JBW__ALWAYS_INLINE uint64_t code_word_n(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n >= 4) /* two reads of four bytes, overlapping when n < 8 */
+        return (uint64_t)le32(s) | ((uint64_t)le32(s + n - 4) >> (8 * (8 - n)))
+                                       << 32;
+    /* 1 to 3 bytes: the first, the middle and the last */
+    return (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) |
+           (uint64_t)p[n - 1] << (8 * (n - 1));
+}
+
+/* The index of key s (given: n > 0 bytes) in `keys`, or -1. */
+static JBW__ALWAYS_INLINE long codes_find(const jbw__codes *c,
+                                          const jbw__strmap *keys,
+                                          const char *s, size_t n)
 {
     size_t slot;
     uint64_t x;
-    if (!c->in_use || !code_word(&x, s))
-        return jbw__strmap_find(keys, s, strlen(s));
+    if (!c->in_use || n > 8)
+        return jbw__strmap_find(keys, s, n);
+    x = code_word_n(s, n);
     for (slot = code_slot(x); c->word[slot];
          slot = (slot + 1) & (JBW__CODE_SLOTS - 1))
         if (c->word[slot] == x)
@@ -300,17 +326,19 @@ static JBW__COLD jbw_status not_in_registry(const jbw__strmap *keys,
                             r->what, r->shown));
 }
 
-/* Looks up an organisation key the record names (required). */
-static jbw_status check_org(uint32_t *org, const rec *r,
-                            const jbw_snapshot *snap, const char *key)
+/* Looks up an organisation key the record names (required; len bytes,
+ * 0 when not given). */
+static JBW__ALWAYS_INLINE jbw_status check_org(uint32_t *org, const rec *r,
+                                               const jbw_snapshot *snap,
+                                               const char *key, size_t len)
 {
     const jbw_registry *reg = snap->registry;
     long i;
-    if (!is_given(key))
+    if (!len)
         return fault(r, "organisation",
                      jbw__error(JBW_EINVAL, "organisation is missing (%s '%s')",
                                 r->what, r->shown));
-    i = codes_find(&snap->org_codes, &reg->org_keys, key);
+    i = codes_find(&snap->org_codes, &reg->org_keys, key, len);
     if (i < 0)
         return not_in_registry(&reg->org_keys, reg->org_names, "organisation",
                                key, r);
@@ -318,14 +346,17 @@ static jbw_status check_org(uint32_t *org, const rec *r,
     return JBW_OK;
 }
 
-/* Looks up a region key; an absent key gives JBW__NONE unless required. */
-static jbw_status check_region(uint32_t *region, const rec *r,
-                               const jbw_snapshot *snap, const char *key,
-                               int required)
+/* Looks up a region key (len bytes); an absent key (0) gives JBW__NONE
+ * unless required. */
+static JBW__ALWAYS_INLINE jbw_status check_region(uint32_t *region,
+                                                  const rec *r,
+                                                  const jbw_snapshot *snap,
+                                                  const char *key, size_t len,
+                                                  int required)
 {
     const jbw_registry *reg = snap->registry;
     long i;
-    if (!is_given(key)) {
+    if (!len) {
         if (required)
             return fault(r, "region",
                          jbw__error(JBW_EINVAL, "region is missing (%s '%s')",
@@ -333,7 +364,7 @@ static jbw_status check_region(uint32_t *region, const rec *r,
         *region = JBW__NONE;
         return JBW_OK;
     }
-    i = codes_find(&snap->region_codes, &reg->region_keys, key);
+    i = codes_find(&snap->region_codes, &reg->region_keys, key, len);
     if (i < 0)
         return not_in_registry(&reg->region_keys, reg->region_names, "region",
                                key, r);
@@ -375,8 +406,10 @@ jbw_status jbw__snapshot_check_worker(jbw__worker_found *row,
     row->id_len = id_length(w->id);
     if ((st = check_new_id(row->id_len, &row->id_hash, 0, &r,
                            &snap->worker_ids)) != JBW_OK ||
-        (st = check_org(&row->org, &r, snap, w->organisation)) != JBW_OK ||
-        (st = check_region(&row->region, &r, snap, w->region, 0)) != JBW_OK)
+        (st = check_org(&row->org, &r, snap, w->organisation,
+                        id_length(w->organisation))) != JBW_OK ||
+        (st = check_region(&row->region, &r, snap, w->region,
+                           id_length(w->region), 0)) != JBW_OK)
         return st;
     if (!isfinite(w->fte))
         return fault(&r, "fte",
@@ -450,10 +483,11 @@ static jbw_status check_enums(const rec *r, const jbw_measure *m)
     return JBW_OK;
 }
 
-/* Ids, keys and the organisation-serves-region rule. */
+/* Ids, keys (their lengths k) and the organisation-serves-region rule. */
 static jbw_status check_measure_keys(jbw__measure_found *row,
                                      const jbw_snapshot *snap, rec *r,
-                                     const jbw_measure *m)
+                                     const jbw_measure *m,
+                                     const jbw__measure_keys *k)
 {
     jbw_status st;
     if ((st = check_new_id(row->id_len, &row->id_hash, row->hashed, r,
@@ -462,8 +496,10 @@ static jbw_status check_measure_keys(jbw__measure_found *row,
         (row->family_len && (st = check_id(r, "family_id", m->family_id,
                                            row->family_len)) != JBW_OK) ||
         (st = check_enums(r, m)) != JBW_OK ||
-        (st = check_org(&row->org, r, snap, m->organisation)) != JBW_OK ||
-        (st = check_region(&row->region, r, snap, m->region, 1)) != JBW_OK)
+        (st = check_org(&row->org, r, snap, m->organisation, k->org_len)) !=
+            JBW_OK ||
+        (st = check_region(&row->region, r, snap, m->region, k->region_len,
+                           1)) != JBW_OK)
         return st;
     if (!serves(snap, row->org, row->region))
         return fault(
@@ -722,7 +758,7 @@ jbw_status jbw__snapshot_check_measure_keyed(jbw__measure_found *row,
                                              const jbw__measure_keys *keys)
 {
     rec r;
-    size_t worker_len;
+    jbw__measure_keys own;
     jbw_status st;
     r.what = "measure";
     r.id = m->id;
@@ -734,21 +770,24 @@ jbw_status jbw__snapshot_check_measure_keyed(jbw__measure_found *row,
         row->child_hash = keys->hash[JBW__KEY_CHILD];
         row->family_hash = keys->hash[JBW__KEY_FAMILY];
         row->worker_hash = keys->hash[JBW__KEY_WORKER];
-        row->id_len = keys->len[JBW__KEY_MEASURE];
-        row->child_len = keys->len[JBW__KEY_CHILD];
-        row->family_len = keys->len[JBW__KEY_FAMILY];
-        worker_len = keys->len[JBW__KEY_WORKER];
-    } else {
-        row->id_len = id_length(m->id);
-        row->child_len = id_length(m->child_id);
-        row->family_len = id_length(m->family_id);
-        worker_len = id_length(m->worker_id);
+    } else { /* the lengths only: the hashes as row->hashed says */
+        own.len[JBW__KEY_MEASURE] = id_length(m->id);
+        own.len[JBW__KEY_CHILD] = id_length(m->child_id);
+        own.len[JBW__KEY_FAMILY] = id_length(m->family_id);
+        own.len[JBW__KEY_WORKER] = id_length(m->worker_id);
+        own.org_len = id_length(m->organisation);
+        own.region_len = id_length(m->region);
+        keys = &own;
     }
-    if ((st = check_measure_keys(row, snap, &r, m)) != JBW_OK ||
+    row->id_len = keys->len[JBW__KEY_MEASURE];
+    row->child_len = keys->len[JBW__KEY_CHILD];
+    row->family_len = keys->len[JBW__KEY_FAMILY];
+    if ((st = check_measure_keys(row, snap, &r, m, keys)) != JBW_OK ||
         (st = check_measure_dates(&r, m)) != JBW_OK ||
         (st = check_help_dates(&r, m)) != JBW_OK ||
         (st = check_measure_v2(&r, m)) != JBW_OK ||
-        (st = check_measure_worker(row, snap, &r, m, worker_len)) != JBW_OK ||
+        (st = check_measure_worker(row, snap, &r, m,
+                                   keys->len[JBW__KEY_WORKER])) != JBW_OK ||
         (st = check_assignment(row, &r, m)) != JBW_OK)
         return st;
     row->has_reason = jbw__has_text(m->override_reason);

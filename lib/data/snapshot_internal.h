@@ -209,13 +209,15 @@ jbw_status jbw__snapshot_add_worker_named(jbw_snapshot *snap,
 /*
  * What a loader knows of a measure's ids from the row it parsed: their
  * hashes, as jbw__hash() and jbw__family_key_hash() give them, and their
- * lengths in bytes (strlen of the measure's strings: 0 for an id not
- * given). The worker's hash is not read when no worker is named.
+ * lengths in bytes, with those of its organisation and region keys
+ * (strlen of the measure's strings: 0 for one not given). The worker's
+ * hash is not read when no worker is named.
  */
 enum { JBW__KEY_MEASURE, JBW__KEY_CHILD, JBW__KEY_FAMILY, JBW__KEY_WORKER };
 typedef struct jbw__measure_keys {
     uint64_t hash[4];
-    uint32_t len[4];
+    size_t len[4];
+    size_t org_len, region_len;
 } jbw__measure_keys;
 
 /*

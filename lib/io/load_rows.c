@@ -185,11 +185,12 @@ static jbw_status measure_row(jbw__row_parser *P, jbw__measure_row *row,
     m->safety = (jbw_safety)safety;
     m->placement = (jbw_placement)placement;
     m->jr_risk = (jbw_jr_risk)risk;
-    /* at most JBW_ID_MAX bytes each (keep_row) */
-    row->keys.len[JBW__KEY_MEASURE] = (uint32_t)len[MS_ID];
-    row->keys.len[JBW__KEY_CHILD] = (uint32_t)len[MS_CHILD];
-    row->keys.len[JBW__KEY_FAMILY] = (uint32_t)len[MS_FAMILY];
-    row->keys.len[JBW__KEY_WORKER] = (uint32_t)len[MS_WORKER];
+    row->keys.len[JBW__KEY_MEASURE] = len[MS_ID];
+    row->keys.len[JBW__KEY_CHILD] = len[MS_CHILD];
+    row->keys.len[JBW__KEY_FAMILY] = len[MS_FAMILY];
+    row->keys.len[JBW__KEY_WORKER] = len[MS_WORKER];
+    row->keys.org_len = len[MS_ORG];
+    row->keys.region_len = len[MS_REGION];
     measure_later(P, m);
     return JBW_OK;
 }
