@@ -27,6 +27,10 @@
  *    every key with each byte changed, cut, lengthened and in other case,
  *    and each must find what the registry's map finds (or fail as the
  *    rule says);
+ *  - the copies: a short field or key is copied without a call, in
+ *    overlapping moves; keys of 0 to 300 bytes interned into a map, and
+ *    ids of 1 to 40 and 250 to 255 bytes loaded from CSV text, must read
+ *    back byte for byte;
  *  - the family map: an own family (a measure without a family id) is an
  *    index without a key; the map's slots must still fit every index.
  *
@@ -543,6 +547,96 @@ static void test_registry_keys_map(void **state)
     jbw_registry_free(reg);
 }
 
+/* ---- copies ------------------------------------------------------------ */
+
+/* Byte k of the test string number i of n bytes: no NUL, no two places
+ * alike within 62, so a byte copied to the wrong place shows. */
+static char pattern(size_t i, size_t n, size_t k)
+{
+    static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                 "abcdefghijklmnopqrstuvwxyz";
+    return digits[(i * 7 + n * 3 + k) % 62];
+}
+
+static void test_copied_keys(void **state)
+{
+    jbw__strmap m;
+    char key[310];
+    size_t n, k, index;
+    int inserted;
+    (void)state;
+    memset(&m, 0, sizeof m);
+    for (n = 0; n <= 300; n++) {
+        for (k = 0; k < n; k++)
+            key[k] = pattern(n, n, k);
+        assert_int_equal(jbw__strmap_intern(&m, key, n, &index, &inserted),
+                         JBW_OK);
+        assert_true(inserted);
+        assert_int_equal(index, n);
+    }
+    for (n = 0; n <= 300; n++) {
+        const char *got = jbw__strmap_key(&m, n);
+        for (k = 0; k < n; k++)
+            key[k] = pattern(n, n, k);
+        assert_int_equal(strlen(got), n);
+        assert_memory_equal(got, key, n);
+        assert_int_equal(jbw__strmap_find(&m, key, n), (long)n);
+    }
+    jbw__strmap_free(&m);
+}
+
+static void test_copied_fields(void **state)
+{
+    static const char workers[] = "id,organisation,region,fte,hired\n"
+                                  "W1,G1,,1,2020-01-01\n";
+    jbw_registry *reg = fixture_registry();
+    jbw_snapshot *snap = NULL;
+    jbw_load_options o = JBW_LOAD_OPTIONS_INIT;
+    jbw__buf text = JBW__BUF_INIT;
+    char id[JBW_ID_MAX + 1];
+    size_t lens[52], count = 0, i, n, k, f;
+    (void)state;
+    for (n = 1; n <= 40; n++)
+        lens[count++] = n;
+    for (n = JBW_ID_MAX - 5; n <= JBW_ID_MAX; n++)
+        lens[count++] = n;
+    jbw__buf_puts(&text, "id,child_id,family_id,kind,organisation,region,"
+                         "start,worker_id\n");
+    for (i = 0; i < count; i++) {
+        for (f = 0; f < 3; f++) { /* id, child, family: one pattern each */
+            for (k = 0; k < lens[i]; k++)
+                id[k] = pattern(i * 3 + f, lens[i], k);
+            id[lens[i]] = '\0';
+            jbw__buf_puts(&text, id);
+            jbw__buf_puts(&text, ",");
+        }
+        jbw__buf_puts(&text, "OTS,G1,R1,2024-01-01,W1\n");
+    }
+    assert_false(text.failed);
+    o.reference_date = D(2025, 9, 1);
+    assert_ok(jbw_snapshot_load_csv_buffers(
+        &snap, NULL, reg, text.data, text.len, "measures.csv", workers,
+        strlen(workers), "workers.csv", &o));
+    assert_int_equal(jbw_snapshot_measure_count(snap), count);
+    for (i = 0; i < count; i++) {
+        const jbw__strmap *maps[3];
+        maps[0] = &snap->measure_ids;
+        maps[1] = &snap->child_ids;
+        maps[2] = &snap->family_ids;
+        for (f = 0; f < 3; f++) {
+            const char *got = jbw__strmap_key(maps[f], i);
+            for (k = 0; k < lens[i]; k++)
+                id[k] = pattern(i * 3 + f, lens[i], k);
+            assert_int_equal(strlen(got), lens[i]);
+            assert_memory_equal(got, id, lens[i]);
+        }
+        assert_int_equal(snap->m.worker[i], 0);
+    }
+    jbw__buf_free(&text);
+    jbw_snapshot_free(snap);
+    jbw_registry_free(reg);
+}
+
 /* ---- own families ------------------------------------------------------ */
 
 /*
@@ -936,6 +1030,8 @@ int main(void)
         cmocka_unit_test(test_id_rules),
         cmocka_unit_test(test_registry_keys),
         cmocka_unit_test(test_registry_keys_map),
+        cmocka_unit_test(test_copied_keys),
+        cmocka_unit_test(test_copied_fields),
         cmocka_unit_test(test_own_families),
         cmocka_unit_test(test_keyed_measures),
         cmocka_unit_test(test_loaded_measures),
