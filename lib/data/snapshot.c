@@ -193,11 +193,12 @@ static void undo_lazy(jbw__measures *s_, unsigned made)
     X(help_started, v->help_started != JBW_DATE_NONE, JBW_DATE_NONE)
 
 /* Measure `v` needs a lazy column not made yet (the usual answer, no,
- * is all most measures cost). */
+ * is all most measures cost: their values are tested first, the columns
+ * only for a value given). */
 static int needs_lazy(const jbw__measures *s_, const jbw_measure *v,
                       size_t reason)
 {
-#define JBW__NEEDS(f, given, dflt) || (!s_->f && (given))
+#define JBW__NEEDS(f, given, dflt) || ((given) && !s_->f)
     return 0 JBW__LAZY_VALUES(JBW__NEEDS);
 #undef JBW__NEEDS
 }
@@ -541,8 +542,11 @@ jbw_status jbw__snapshot_add_measure_hashed(jbw_snapshot *snap,
                                             int *worker_fault,
                                             const char **column)
 {
-    jbw__measure_found row = {0};
+    /* the checks set every field the store reads; only the fault is
+     * set here (the whole record zeroed cost a store a field) */
+    jbw__measure_found row;
     jbw_status st;
+    row.worker_fault = JBW__WORKER_OK;
     *worker_fault = JBW__WORKER_OK;
     *column = NULL;
     if ((st = jbw__snapshot_check_measure_keyed(&row, snap, measure, keys)) !=
