@@ -148,6 +148,214 @@ static void agrees_with_printf_near_every_rounding_boundary(void **state)
     }
 }
 
+/* ---- JSON numbers (jbw__fixed_json) ---------------------------------- */
+
+/*
+ * The JSON number rule worked out on printf's text: "%.*f" in the C
+ * locale with the decimals taken into 0..12, then the zeros that end the
+ * fraction and a '.' left last taken away, "-0" written "0"; "null" when
+ * not finite or when printf's text takes 64 bytes or more.
+ */
+static void json_by_printf(char *want, size_t size, double v, int decimals)
+{
+    char *dot;
+    size_t n;
+    int len;
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 12)
+        decimals = 12;
+    if (!isfinite(v)) {
+        snprintf(want, size, "null");
+        return;
+    }
+    len = snprintf(want, size, "%.*f", decimals, v);
+    if (len < 0 || len >= 64) {
+        snprintf(want, size, "null");
+        return;
+    }
+    n = (size_t)len;
+    dot = strchr(want, '.');
+    if (dot) {
+        while (want[n - 1] == '0')
+            n--;
+        if (want[n - 1] == '.')
+            n--;
+        want[n] = '\0';
+    }
+    if (strcmp(want, "-0") == 0)
+        snprintf(want, size, "0");
+}
+
+/* jbw__fixed_json writes what json_by_printf says, within its room. */
+static void assert_json_as_printf(double v, int decimals)
+{
+    char want[512], got[JBW__JSON_NUMBER_MAX + 16];
+    char *end;
+    size_t i;
+    json_by_printf(want, sizeof want, v, decimals);
+    memset(got, 'x', sizeof got);
+    end = jbw__fixed_json(got, v, decimals);
+    for (i = JBW__JSON_NUMBER_MAX; i < sizeof got; i++)
+        if (got[i] != 'x')
+            fail_msg("%.17g with %d decimals: wrote past its room", v,
+                     decimals);
+    if (end < got || end > got + JBW__JSON_NUMBER_MAX)
+        fail_msg("%.17g with %d decimals: end out of its room", v, decimals);
+    *end = '\0';
+    if (strcmp(want, got) != 0)
+        fail_msg("%.17g with %d decimals: printf trimmed \"%s\", "
+                 "jbw__fixed_json \"%s\"",
+                 v, decimals, want, got);
+}
+
+static void check_json(double v, int decimals, const char *want)
+{
+    char got[JBW__JSON_NUMBER_MAX + 1];
+    *jbw__fixed_json(got, v, decimals) = '\0';
+    assert_string_equal(got, want);
+}
+
+static void a_json_number_drops_the_zeros_that_end_it(void **state)
+{
+    (void)state;
+    check_json(1.5, 3, "1.5");      /* 1.500 */
+    check_json(100.0, 2, "100");    /* 100.00: the '.' goes too */
+    check_json(120.0, 0, "120");    /* no fraction: zeros of the integer stay */
+    check_json(0.25, 1, "0.2");     /* 0.25 is exact: a tie, to even */
+    check_json(0.35, 1, "0.3");     /* 0.34999999999999997779... */
+    check_json(2.675, 2, "2.67");   /* 2.67499999999999982236... */
+    check_json(1.0005, 3, "1");     /* 1.00049999999999994493...: 1.000 */
+    check_json(0.0005, 3, "0.001"); /* 0.00050000000000000001040... */
+    check_json(0.875, 4, "0.875");
+    check_json(0.000123, 4, "0.0001");
+    check_json(12345.6789, 4, "12345.6789");
+    check_json(-3.25, 1, "-3.2"); /* exact tie, to even */
+    check_json(32000.0 / 12.0, 3, "2666.667");
+    check_json(0.1 + 0.2, 12, "0.3"); /* 0.300000000000000044...: 12 zeros */
+    check_json(1.0 / 3.0, 12, "0.333333333333");
+    check_json(123456.7, 6, "123456.7");
+}
+
+static void a_json_number_that_rounds_to_zero_is_0(void **state)
+{
+    (void)state;
+    check_json(0.0, 3, "0");
+    check_json(-0.0, 3, "0");
+    check_json(-0.0004, 3, "0");      /* printf: -0.000 */
+    check_json(-0.4, 0, "0");         /* printf: -0 */
+    check_json(-0.5, 0, "0");         /* a tie: to the even 0 */
+    check_json(-0.0005, 3, "-0.001"); /* -0.00050000000000000001040... */
+    check_json(5e-324, 12, "0");      /* the smallest subnormal */
+    check_json(-1e-300, 2, "0");
+}
+
+static void a_json_number_is_null_when_not_finite_or_too_long(void **state)
+{
+    (void)state;
+    check_json(NAN, 2, "null");
+    check_json(INFINITY, 2, "null");
+    check_json(-INFINITY, 0, "null");
+    /* 2^160 has 49 digits: "%.12f" takes 49 + 13 = 62 bytes */
+    check_json(ldexp(1.0, 160), 12,
+               "1461501637330902918203684832716283019655932542976");
+    /* 2^166 has 50 digits: 63 bytes, the most */
+    check_json(ldexp(1.0, 166), 12,
+               "93536104789177786765035829293842113257979682750464");
+    /* 2^170 has 52 digits: 65 bytes, null; 52 bytes with 0 decimals */
+    check_json(ldexp(1.0, 170), 12, "null");
+    check_json(ldexp(1.0, 170), 0,
+               "1496577676626844588240573268701473812127674924007424");
+    check_json(-ldexp(1.0, 63), 1, "-9223372036854775808");
+    check_json(ldexp(1.0, 64), 3, "18446744073709551616");
+}
+
+static void a_json_number_takes_decimals_from_0_to_12(void **state)
+{
+    (void)state;
+    check_json(2.5, -1, "2"); /* negative: 0 decimals, a tie to even */
+    check_json(1.0 / 3.0, 20, "0.333333333333"); /* at most 12 */
+    check_json(0.1, 13, "0.1");
+}
+
+static void json_numbers_agree_with_printf_on_random_doubles(void **state)
+{
+    uint64_t s = 99;
+    int i;
+    (void)state;
+    /* every magnitude from 2^-80 to 2^180: the 64-bit path (values below
+     * 2^(52 - d)), the 128-bit path, the general path and null */
+    for (i = 0; i < 300000; i++) {
+        uint64_t bits = next(&s), e = 1023 + 180 - (next(&s) % 260);
+        double v;
+        bits = (bits & 0x800fffffffffffffull) | (e & 0x7ff) << 52;
+        memcpy(&v, &bits, sizeof v);
+        assert_json_as_printf(v, (int)(next(&s) % 15) - 1);
+    }
+    /* the report's figures: sums and ratios of FTE with 1 to 4 decimals */
+    for (i = 0; i < 200000; i++) {
+        double v = (double)(next(&s) % 2000000) / 1000.0 /
+                   (double)(1 + next(&s) % 400);
+        assert_json_as_printf(v, 1 + (int)(next(&s) % 4));
+        assert_json_as_printf(-v, 1 + (int)(next(&s) % 4));
+    }
+}
+
+static void json_numbers_agree_with_printf_near_every_tie(void **state)
+{
+    uint64_t s = 5;
+    int d, i;
+    long k;
+    (void)state;
+    /* every k / 10^d and (k + 1/2) / 10^d up to 30000 / 10^d, with the
+     * doubles one ulp either side, both signs, d = 0..12 */
+    for (d = 0; d <= 12; d++) {
+        double unit = pow(10.0, -d);
+        for (k = 0; k < 30000; k++) {
+            double v[3] = {(double)k * unit, ((double)k + 0.5) * unit,
+                           ((double)k + 0.5) / pow(10.0, d)};
+            for (i = 0; i < 3; i++) {
+                assert_json_as_printf(v[i], d);
+                assert_json_as_printf(-v[i], d);
+                assert_json_as_printf(nextafter(v[i], 0), d);
+                assert_json_as_printf(nextafter(v[i], INFINITY), d);
+            }
+        }
+    }
+    /* exact binary ties: odd multiples of 2^-j, and large values */
+    for (i = 0; i < 200000; i++) {
+        double k2 = (double)(2 * (next(&s) % 50000000) + 1);
+        int j = 1 + (int)(next(&s) % 20);
+        d = (int)(next(&s) % 13);
+        assert_json_as_printf(ldexp(k2, -j), d);
+        assert_json_as_printf(-ldexp(k2, -j), d);
+        assert_json_as_printf(ldexp(k2, (int)(next(&s) % 40)), d);
+    }
+}
+
+static void put_digits_writes_an_integer_as_printf(void **state)
+{
+    char want[32], got[32];
+    uint64_t s = 3, x, p = 1;
+    int i;
+    (void)state;
+    for (i = 0; i < 300000; i++) {
+        x = i < 100000 ? (uint64_t)i : next(&s) >> (next(&s) % 64);
+        snprintf(want, sizeof want, "%llu", (unsigned long long)x);
+        *jbw__put_digits(got, x) = '\0';
+        assert_string_equal(got, want);
+    }
+    for (i = 0; i < 20; i++, p *= 10) { /* 10^i - 1, 10^i, 10^i + 1 */
+        for (x = p - 1; x != p + 2; x++) {
+            snprintf(want, sizeof want, "%llu", (unsigned long long)x);
+            *jbw__put_digits(got, x) = '\0';
+            assert_string_equal(got, want);
+        }
+    }
+    *jbw__put_digits(got, UINT64_MAX) = '\0';
+    assert_string_equal(got, "18446744073709551615");
+}
+
 static void writes_a_point_in_any_locale(void **state)
 {
     static const char *const locales[] = {"nl_NL.UTF-8", "de_DE.UTF-8",
@@ -169,6 +377,13 @@ static void writes_a_point_in_any_locale(void **state)
     }
     check(1.25, 2, "1.25");
     check(-1234.5, 1, "-1234.5");
+    /* JSON numbers on every path: 64-bit, 128-bit (or printf where the
+     * compiler has none: test_fixed_noint128), and beyond 2^63 */
+    check_json(1.25, 2, "1.25");
+    check_json(-1234.5678125, 6, "-1234.567812");
+    /* 12345678.12345678918063...: 12 decimals round up */
+    check_json(12345678.123456789, 12, "12345678.123456789181");
+    check_json(ldexp(1.0, 64), 3, "18446744073709551616");
     /* the exact decimal expansion of the double nearest 1e300 */
     check(1e300, 1,
           "100000000000000005250476025520442024870446858110815915491585"
@@ -213,6 +428,13 @@ int main(void)
         cmocka_unit_test(truncates_like_snprintf),
         cmocka_unit_test(agrees_with_printf_on_random_doubles),
         cmocka_unit_test(agrees_with_printf_near_every_rounding_boundary),
+        cmocka_unit_test(a_json_number_drops_the_zeros_that_end_it),
+        cmocka_unit_test(a_json_number_that_rounds_to_zero_is_0),
+        cmocka_unit_test(a_json_number_is_null_when_not_finite_or_too_long),
+        cmocka_unit_test(a_json_number_takes_decimals_from_0_to_12),
+        cmocka_unit_test(json_numbers_agree_with_printf_on_random_doubles),
+        cmocka_unit_test(json_numbers_agree_with_printf_near_every_tie),
+        cmocka_unit_test(put_digits_writes_an_integer_as_printf),
         cmocka_unit_test(writes_a_point_in_any_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

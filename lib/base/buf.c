@@ -246,32 +246,11 @@ void jbw__buf_fixed(jbw__buf *b, double v, int decimals, int width)
 
 void jbw__buf_json_number(jbw__buf *b, double v, int decimals)
 {
-    char tmp[64];
-    int n;
-    if (!isfinite(v)) {
-        jbw__buf_puts(b, "null");
+    /* straight into the buffer, trimmed as it is written (fixed.c) */
+    if (jbw__buf_reserve(b, JBW__JSON_NUMBER_MAX) != 0)
         return;
-    }
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 12)
-        decimals = 12;
-    /* the text of "%.*f" with a '.', without printf (lib/base/fixed.c) */
-    n = (int)jbw__fixed(tmp, sizeof tmp, v, decimals);
-    if (n <= 0 || (size_t)n >= sizeof tmp) {
-        jbw__buf_puts(b, "null");
-        return;
-    }
-    if (memchr(tmp, '.', (size_t)n)) {
-        while (n > 0 && tmp[n - 1] == '0')
-            n--;
-        if (n > 0 && tmp[n - 1] == '.')
-            n--;
-    }
-    if (n == 2 && tmp[0] == '-' && tmp[1] == '0') /* "-0" is "0" */
-        jbw__buf_putc(b, '0');
-    else
-        jbw__buf_append(b, tmp, (size_t)n);
+    b->len = (size_t)(jbw__fixed_json(b->data + b->len, v, decimals) - b->data);
+    b->data[b->len] = '\0';
 }
 
 void jbw__buf_csv_field(jbw__buf *b, const char *s)

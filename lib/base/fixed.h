@@ -17,10 +17,32 @@
  * 6, as in printf. Returns the length of the whole text (without the
  * NUL); like snprintf, it writes at most size - 1 characters and a NUL
  * (none when size is 0). Values below 2^63 with at most 18 decimals take
- * the integer path; others are printed by snprintf with the locale's
- * decimal point replaced by '.'.
+ * the integer path (at most 4 decimals where the compiler has no 128-bit
+ * integers); others are printed by snprintf with the locale's decimal
+ * point replaced by '.'.
  */
 size_t jbw__fixed(char *out, size_t size, double v, int decimals);
+
+/* The most decimals of a JSON number, and the most bytes its text takes. */
+#define JBW__JSON_DECIMALS_MAX 12
+#define JBW__JSON_NUMBER_MAX   63
+
+/*
+ * Writes v at out as a JSON number with at most `decimals` decimals
+ * (taken as 0 when negative, JBW__JSON_DECIMALS_MAX when above): the
+ * text of jbw__fixed() without the zeros that end the fraction and
+ * without a '.' left at the end, "0" for any value that rounds to zero
+ * ("-0" too); "null" when v is not finite or when jbw__fixed()'s text
+ * would take more than JBW__JSON_NUMBER_MAX bytes. out has room for
+ * JBW__JSON_NUMBER_MAX bytes; no NUL is written. Returns the end of the
+ * text. The usual value is written straight from its integer, trimmed as
+ * it is written.
+ */
+char *jbw__fixed_json(char *out, double v, int decimals);
+
+/* Writes the decimal digits of x at out (room for 20 bytes, no NUL);
+ * returns the end. */
+char *jbw__put_digits(char *out, uint64_t x);
 
 /* Writes the decimal digits of x just before `end` (the end of a buffer
  * of at least 20 bytes); returns the position of the first digit. */
