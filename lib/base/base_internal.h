@@ -211,6 +211,59 @@ void jbw__buf_size(jbw__buf *b, size_t v);
 void jbw__buf_long(jbw__buf *b, long v);
 /* Appends a JSON string literal with quotes and escapes. NULL -> null. */
 void jbw__buf_json_string(jbw__buf *b, const char *s);
+
+/*
+ * Writing in place. A writer that knows the most bytes a piece of its
+ * output can take makes room for them once and writes the piece with the
+ * jbw__put_* helpers, each of which returns the position after what it
+ * wrote; jbw__buf_commit() then takes the piece into the buffer:
+ *
+ *     char *p = jbw__buf_room(b, most);
+ *     if (!p)
+ *         return;
+ *     JBW__PUT_LIT(p, "{\"id\":");
+ *     p = jbw__put_json_string(p, id, strlen(id));
+ *     jbw__buf_commit(b, p);
+ *
+ * The room holds the NUL as well; NULL when out of memory (b->failed).
+ */
+static inline char *jbw__buf_room(jbw__buf *b, size_t most)
+{
+    return jbw__buf_reserve(b, most) == 0 ? b->data + b->len : NULL;
+}
+/* Ends a piece written in place at `end` (within the room). */
+static inline void jbw__buf_commit(jbw__buf *b, char *end)
+{
+    b->len = (size_t)(end - b->data);
+    b->data[b->len] = '\0';
+}
+/* a + b, or SIZE_MAX (a room no buffer gets) when that overflows. */
+static inline size_t jbw__room_add(size_t a, size_t b)
+{
+    return a <= SIZE_MAX - b ? a + b : SIZE_MAX;
+}
+/* Writes the string literal `lit` at p and moves p past it; its length is
+ * known when compiling, so the copy is a few moves. */
+#define JBW__PUT_LIT(p, lit)                                                   \
+    ((p) = (char *)memcpy((p), "" lit, sizeof(lit) - 1) + (sizeof(lit) - 1))
+/* The most bytes jbw__put_json_string() writes for n bytes (or NULL with
+ * n 0): every byte as \u00XX between the quotes, or null. */
+static inline size_t jbw__json_string_room(size_t n)
+{
+    return n <= (SIZE_MAX - 4) / 6 ? 6 * n + 4 : SIZE_MAX;
+}
+/* Writes s[0..n) as a JSON string with its quotes and escapes, the same
+ * text as jbw__buf_json_string(); NULL is null. */
+char *jbw__put_json_string(char *p, const char *s, size_t n);
+/* The most bytes of jbw__put_size(), jbw__put_long(), jbw__put_date(). */
+#define JBW__PUT_INT_MAX  20
+#define JBW__PUT_DATE_MAX 10
+/* v in decimal, as "%zu" and "%ld" write it. */
+char *jbw__put_size(char *p, size_t v);
+char *jbw__put_long(char *p, long v);
+/* An ISO date, or nothing for JBW_DATE_NONE or a date out of range (as
+ * jbw__buf_date()). */
+char *jbw__put_date(char *p, jbw_date d);
 /* Appends a finite double in JSON with up to `decimals` decimals and no
  * trailing zeros; non-finite values are written as null. */
 void jbw__buf_json_number(jbw__buf *b, double v, int decimals);

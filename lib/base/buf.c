@@ -59,21 +59,32 @@ void jbw__buf_line(jbw__buf *b, const char *s)
     }
 }
 
+char *jbw__put_size(char *p, size_t v)
+{
+    return jbw__put_digits(p, (uint64_t)v);
+}
+
+char *jbw__put_long(char *p, long v)
+{
+    if (v < 0)
+        *p++ = '-';
+    /* the magnitude in unsigned arithmetic: -LONG_MIN does not fit */
+    return jbw__put_digits(p, v < 0 ? 0ULL - (unsigned long long)v
+                                    : (unsigned long long)v);
+}
+
 void jbw__buf_size(jbw__buf *b, size_t v)
 {
-    char tmp[24], *end = tmp + sizeof tmp, *p = jbw__digits(end, v);
-    jbw__buf_append(b, p, (size_t)(end - p));
+    char *p = jbw__buf_room(b, JBW__PUT_INT_MAX);
+    if (p)
+        jbw__buf_commit(b, jbw__put_size(p, v));
 }
 
 void jbw__buf_long(jbw__buf *b, long v)
 {
-    char tmp[24], *end = tmp + sizeof tmp, *p;
-    /* the magnitude in unsigned arithmetic: -LONG_MIN does not fit */
-    p = jbw__digits(end, v < 0 ? 0ULL - (unsigned long long)v
-                               : (unsigned long long)v);
-    if (v < 0)
-        *--p = '-';
-    jbw__buf_append(b, p, (size_t)(end - p));
+    char *p = jbw__buf_room(b, JBW__PUT_INT_MAX);
+    if (p)
+        jbw__buf_commit(b, jbw__put_long(p, v));
 }
 
 void jbw__buf_printf(jbw__buf *b, const char *fmt, ...)
@@ -97,79 +108,122 @@ static int needs_escape(unsigned char c)
     return c < 0x20 || c == '"' || c == '\\';
 }
 
-/* Any of the eight bytes of x needs an escape: the word-at-a-time tests
- * "has a byte less than 0x20" and "has a zero byte" (on x with '"' and
- * with '\\' xored away), exact as to whether one exists. */
-static int word_needs_escape(uint64_t x)
+/* Not 0 when any of the eight bytes of x needs an escape: the
+ * word-at-a-time tests "has a byte less than 0x20" and "has a zero byte"
+ * (on x with '"' and with '\\' xored away), exact as to whether one
+ * exists. */
+static uint64_t escape_bits(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101ULL;
     const uint64_t highs = 0x8080808080808080ULL;
     uint64_t q = x ^ (ones * '"'), s = x ^ (ones * '\\');
     return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((s - ones) & ~s)) &
-                   highs
-               ? 1
-               : 0;
+           highs;
 }
 
-/* s[0..n) holds a byte that needs an escape. */
-static int any_needs_escape(const char *s, size_t n)
+/*
+ * Copies s[0..n) to dst while no byte of it needs an escape (1); 0 as
+ * soon as one does (dst then holds part of the copy). The bytes are read
+ * and written eight at a time, the last word overlapping the one before;
+ * fewer than 8 as two overlapping words of four, fewer than 4 one by one
+ * (jbw__any_byte's reads).
+ */
+static int copy_plain(char *dst, const char *s, size_t n)
 {
-    return jbw__any_byte(s, n, needs_escape, word_needs_escape);
+    uint64_t x;
+    uint32_t lo, hi;
+    size_t i;
+    if (n < 4) {
+        for (i = 0; i < n; i++) {
+            if (needs_escape((unsigned char)s[i]))
+                return 0;
+            dst[i] = s[i];
+        }
+        return 1;
+    }
+    if (n < 8) {
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        if (escape_bits((uint64_t)lo | (uint64_t)hi << 32))
+            return 0;
+        memcpy(dst, &lo, 4);
+        memcpy(dst + n - 4, &hi, 4);
+        return 1;
+    }
+    for (i = 0; i + 8 < n; i += 8) {
+        memcpy(&x, s + i, 8);
+        if (escape_bits(x))
+            return 0;
+        memcpy(dst + i, &x, 8);
+    }
+    memcpy(&x, s + n - 8, 8);
+    if (escape_bits(x))
+        return 0;
+    memcpy(dst + n - 8, &x, 8);
+    return 1;
+}
+
+/* s[0..n) with every byte that needs it escaped: \" \\ \n \r \t, and
+ * \u00XX (lower-case hex) for the other control characters. Out of line:
+ * the usual string has none. */
+static JBW__COLD char *put_escaped(char *p, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!needs_escape(c)) {
+            *p++ = (char)c;
+            continue;
+        }
+        *p++ = '\\';
+        switch (c) {
+        case '"':
+        case '\\':
+            *p++ = (char)c;
+            break;
+        case '\n':
+            *p++ = 'n';
+            break;
+        case '\r':
+            *p++ = 'r';
+            break;
+        case '\t':
+            *p++ = 't';
+            break;
+        default:
+            memcpy(p, "u00", 3);
+            p[3] = hex[c >> 4];
+            p[4] = hex[c & 15];
+            p += 5;
+        }
+    }
+    return p;
+}
+
+char *jbw__put_json_string(char *p, const char *s, size_t n)
+{
+    if (!s) {
+        memcpy(p, "null", 4);
+        return p + 4;
+    }
+    /* The usual string (a key, an id, a code) needs no escape: it is
+     * copied as it is checked. */
+    *p++ = '"';
+    if (JBW__LIKELY(copy_plain(p, s, n)))
+        p += n;
+    else
+        p = put_escaped(p, s, n);
+    *p++ = '"';
+    return p;
 }
 
 void jbw__buf_json_string(jbw__buf *b, const char *s)
 {
-    const unsigned char *p, *run;
-    size_t n;
-    if (!s) {
-        jbw__buf_puts(b, "null");
-        return;
-    }
-    /* The usual string (a key, an id, a code) needs no escape: it goes
-     * in with its quotes in one copy. */
-    n = strlen(s);
-    if (!any_needs_escape(s, n)) {
-        if (jbw__buf_reserve(b, n + 2) != 0)
-            return;
-        b->data[b->len] = '"';
-        memcpy(b->data + b->len + 1, s, n);
-        b->len += n + 2;
-        b->data[b->len - 1] = '"';
-        b->data[b->len] = '\0';
-        return;
-    }
-    jbw__buf_putc(b, '"');
-    /* runs of bytes that need no escape are appended whole */
-    for (run = p = (const unsigned char *)s;; p++) {
-        unsigned char c = *p;
-        if (!needs_escape(c))
-            continue;
-        if (p > run)
-            jbw__buf_append(b, (const char *)run, (size_t)(p - run));
-        if (!c)
-            break;
-        run = p + 1;
-        switch (c) {
-        case '"':
-            jbw__buf_puts(b, "\\\"");
-            break;
-        case '\\':
-            jbw__buf_puts(b, "\\\\");
-            break;
-        case '\n':
-            jbw__buf_puts(b, "\\n");
-            break;
-        case '\r':
-            jbw__buf_puts(b, "\\r");
-            break;
-        case '\t':
-            jbw__buf_puts(b, "\\t");
-            break;
-        default:
-            jbw__buf_printf(b, "\\u%04x", (unsigned)c);
-        }
-    }
-    jbw__buf_putc(b, '"');
+    size_t n = s ? strlen(s) : 0;
+    char *p = jbw__buf_room(b, jbw__json_string_room(n));
+    if (p)
+        jbw__buf_commit(b, jbw__put_json_string(p, s, n));
 }
 
 /*
@@ -280,15 +334,23 @@ void jbw__csv_num(jbw__buf *b, double v, int dec)
         jbw__buf_json_number(b, v, dec);
 }
 
-void jbw__buf_date(jbw__buf *b, jbw_date d)
+char *jbw__put_date(char *p, jbw_date d)
 {
     /* not jbw_date_format(): writers put a date in every row, and the
      * public function also keeps the error state */
+    if (d == JBW_DATE_NONE || !jbw__date_in_range(d))
+        return p;
+    jbw__date_iso(p, d);
+    return p + 10;
+}
+
+void jbw__buf_date(jbw__buf *b, jbw_date d)
+{
+    char *p;
     if (d == JBW_DATE_NONE || !jbw__date_in_range(d) ||
-        jbw__buf_reserve(b, 10) != 0)
+        !(p = jbw__buf_room(b, JBW__PUT_DATE_MAX)))
         return;
-    jbw__date_iso(b->data + b->len, d);
-    b->len += 10;
+    jbw__buf_commit(b, jbw__put_date(p, d));
 }
 
 jbw_status jbw__buf_finish(jbw__buf *b, char **out, size_t *len)
