@@ -232,6 +232,48 @@ static void text_lists_twenty_ids_per_rule(void **state)
 }
 
 /*
+ * A finding's JSON object, whole: the measure id with its escapes (ids
+ * may hold '"' and '\\'), since and last, and the detail with since in
+ * it. VOTS from 2025-01-01, still running on 2025-09-01: since is the
+ * start + 3 months, 2025-04-01; last is the date. Ids of 1, 5 and 12
+ * bytes (the string writer reads 4 and 8 bytes at a time).
+ */
+static void
+a_finding_in_json_has_its_id_escaped_and_the_detail_whole(void **state)
+{
+    static const char *const ids[3] = {"\"", "V\"\\1a", "VOTS-\\\"-0001"};
+    static const char *const json_ids[3] = {"\\\"", "V\\\"\\\\1a",
+                                            "VOTS-\\\\\\\"-0001"};
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    char want[512], *out = NULL;
+    size_t len = 0, i;
+    (void)state;
+    for (i = 0; i < 3; i++)
+        add(snap, ids[i], JBW_KIND_VOTS, NONE, D(2025, 1, 1), NONE);
+    cl = jbw_test_caseload(snap, D(2025, 9, 1));
+    assert_int_equal(jbw_caseload_finding_count(cl), 3);
+    assert_ok(jbw_caseload_json(&out, &len, cl));
+    assert_int_equal(len, strlen(out));
+    for (i = 0; i < 3; i++) {
+        snprintf(want, sizeof want,
+                 "  {\"rule\":\"vots_over_3_months\",\"measure\":\"%s\","
+                 "\"since\":\"2025-04-01\",\"last\":\"2025-09-01\","
+                 "\"detail\":\"VOTS longer than 3 months: still running on "
+                 "2025-04-01 (at most 3 months, BW 1:257)\"}",
+                 json_ids[i]);
+        if (!strstr(out, want))
+            fail_msg("the JSON lacks\n%s\nin\n%s", want, out);
+    }
+    /* the list: "\n  " before the first, ",\n  " before the others */
+    assert_non_null(strstr(out, "\"findings\":[\n  {\"rule\""));
+    assert_non_null(strstr(out, "\"}\n]}\n"));
+    jbw_free(out);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+/*
  * The analyst tables (jbw_caseload_text) end with the findings: a count
  * per rule, then at most 20 findings of each rule in measure order. On
  * the fixture (2025-09-01): the counts of findings_follow_the_three_rules
@@ -666,6 +708,8 @@ int main(void)
         cmocka_unit_test(findings_count_only_days_up_to_the_date),
         cmocka_unit_test(findings_in_json_and_text),
         cmocka_unit_test(text_lists_twenty_ids_per_rule),
+        cmocka_unit_test(
+            a_finding_in_json_has_its_id_escaped_and_the_detail_whole),
         cmocka_unit_test(analyst_tables_end_with_the_findings),
         cmocka_unit_test(analyst_tables_show_a_long_id_whole),
         cmocka_unit_test(no_findings_says_so),

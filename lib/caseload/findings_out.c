@@ -23,43 +23,135 @@ static jbw_finding finding_of(const jbw_caseload *cl, size_t i)
     return f;
 }
 
-/* The detail of a finding in English, for the JSON: a JSON string of
- * fixed ASCII words (nothing to escape) around the ISO date. */
-static void json_detail(jbw__buf *b, const jbw_finding *f)
+/* A text of a table with its length. */
+typedef struct sized {
+    const char *text;
+    size_t len;
+} sized;
+#define SIZED(s)                                                               \
+    {                                                                          \
+        s, sizeof(s) - 1                                                       \
+    }
+
+/* The detail of a finding in English, for the JSON: fixed ASCII words
+ * (nothing to escape) around the ISO date `since`. */
+static const sized detail_words[JBW_FINDING_RULE_COUNT][2] = {
+    {SIZED("jeugdreclassering at 23 or older: from "),
+     SIZED(" (CBS counts ages 12 up to and including 22)")},
+    {SIZED("jeugdbescherming after the 18th birthday: from "),
+     SIZED(" (majority, BW 1:233)")},
+    {SIZED("VOTS longer than 3 months: still running on "),
+     SIZED(" (at most 3 months, BW 1:257)")},
+    {SIZED("assigned to a worker not employed on the date, and so since "),
+     SIZED(" (counted as assigned; its load falls on no worker)")},
+    {SIZED("the child has an active measure with another birth date: from "),
+     SIZED(" (a triage would score the child at two ages)")},
+    {SIZED("placed out of home while the child is not yet born: the measure "
+           "from "),
+     SIZED(" (only a born child can be placed; check birth_date and "
+           "placement)")}};
+
+/* The members of a finding's object, in their order; the room of a row
+ * is counted from the same literals. */
+#define FINDING_RULE    "{\"rule\":"
+#define FINDING_MEASURE ",\"measure\":"
+#define FINDING_SINCE   ",\"since\":\""
+#define FINDING_LAST    "\",\"last\":\""
+#define FINDING_DETAIL  "\",\"detail\":\""
+/* all of them, with the separator before a row and the end of a row */
+#define FINDING_ALL                                                            \
+    ",\n  " FINDING_RULE FINDING_MEASURE FINDING_SINCE FINDING_LAST            \
+        FINDING_DETAIL "\"}"
+#define FINDING_TEXT (sizeof(FINDING_ALL) - 1)
+
+/* The rule codes as JSON strings, written once per output (a code is a
+ * short ASCII word: one longer than CODE_ROOM allows is written for each
+ * finding instead). */
+#define CODE_ROOM 256
+typedef struct rule_codes {
+    const char *code[JBW_FINDING_RULE_COUNT];
+    size_t len[JBW_FINDING_RULE_COUNT];
+    char json[JBW_FINDING_RULE_COUNT][CODE_ROOM];
+    size_t json_len[JBW_FINDING_RULE_COUNT]; /* 0: not written */
+} rule_codes;
+
+static void rule_codes_init(rule_codes *c)
 {
-    static const char *const words[JBW_FINDING_RULE_COUNT][2] = {
-        {"jeugdreclassering at 23 or older: from ",
-         " (CBS counts ages 12 up to and including 22)"},
-        {"jeugdbescherming after the 18th birthday: from ",
-         " (majority, BW 1:233)"},
-        {"VOTS longer than 3 months: still running on ",
-         " (at most 3 months, BW 1:257)"},
-        {"assigned to a worker not employed on the date, and so since ",
-         " (counted as assigned; its load falls on no worker)"},
-        {"the child has an active measure with another birth date: from ",
-         " (a triage would score the child at two ages)"},
-        {"placed out of home while the child is not yet born: the measure "
-         "from ",
-         " (only a born child can be placed; check birth_date and "
-         "placement)"}};
-    unsigned r = (unsigned)f->rule < JBW_FINDING_RULE_COUNT
-                     ? (unsigned)f->rule
-                     : JBW_FINDING_VOTS_OVER_3_MONTHS;
-    jbw__buf_putc(b, '"');
-    jbw__buf_puts(b, words[r][0]);
-    jbw__buf_date(b, f->since);
-    jbw__buf_puts(b, words[r][1]);
-    jbw__buf_putc(b, '"');
+    int r;
+    for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
+        c->code[r] = jbw_finding_rule_code((jbw_finding_rule)r);
+        c->len[r] = c->code[r] ? strlen(c->code[r]) : 0;
+        c->json_len[r] = jbw__json_string_room(c->len[r]) <= CODE_ROOM
+                             ? (size_t)(jbw__put_json_string(
+                                            c->json[r], c->code[r], c->len[r]) -
+                                        c->json[r])
+                             : 0;
+    }
+}
+
+/* A finding's object on a line of its own, after a ',' unless `first`:
+ * written in place after one reservation of the most it can take. */
+static void json_finding(jbw__buf *b, const jbw_finding *f,
+                         const rule_codes *codes, int first)
+{
+    unsigned r = (unsigned)f->rule;
+    const char *code = r < JBW_FINDING_RULE_COUNT ? codes->code[r] : NULL;
+    size_t n_code = r < JBW_FINDING_RULE_COUNT ? codes->len[r] : 0;
+    size_t n_json = r < JBW_FINDING_RULE_COUNT ? codes->json_len[r] : 0;
+    size_t n_id = f->measure_id ? strlen(f->measure_id) : 0;
+    /* an unknown rule has the words of VOTS */
+    const sized *words =
+        detail_words[r < JBW_FINDING_RULE_COUNT
+                         ? r
+                         : (unsigned)JBW_FINDING_VOTS_OVER_3_MONTHS];
+    size_t room =
+        FINDING_TEXT + 3 * JBW__PUT_DATE_MAX + words[0].len + words[1].len;
+    size_t n_since;
+    char *p, *since;
+    room = jbw__room_add(room, jbw__json_string_room(n_code));
+    room = jbw__room_add(room, jbw__json_string_room(n_id));
+    if (!(p = jbw__buf_room(b, room)))
+        return;
+    if (!first)
+        *p++ = ',';
+    JBW__PUT_LIT(p, "\n  " FINDING_RULE);
+    if (n_json) {
+        memcpy(p, codes->json[r], n_json);
+        p += n_json;
+    } else {
+        p = jbw__put_json_string(p, code, n_code);
+    }
+    JBW__PUT_LIT(p, FINDING_MEASURE);
+    p = jbw__put_json_string(p, f->measure_id, n_id);
+    JBW__PUT_LIT(p, FINDING_SINCE);
+    since = p;
+    p = jbw__put_date(p, f->since);
+    n_since = (size_t)(p - since); /* 0 or 10 */
+    JBW__PUT_LIT(p, FINDING_LAST);
+    p = jbw__put_date(p, f->last);
+    JBW__PUT_LIT(p, FINDING_DETAIL);
+    memcpy(p, words[0].text, words[0].len);
+    p += words[0].len;
+    if (n_since) { /* the date of "since" again */
+        memcpy(p, since, JBW__PUT_DATE_MAX);
+        p += JBW__PUT_DATE_MAX;
+    }
+    memcpy(p, words[1].text, words[1].len);
+    p += words[1].len;
+    JBW__PUT_LIT(p, "\"}");
+    jbw__buf_commit(b, p);
 }
 
 void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl)
 {
     size_t i, n = jbw_caseload_finding_count(cl);
+    rule_codes codes;
     int r;
     jbw__json_key(b, "finding_counts", 1);
     jbw__buf_putc(b, '{');
+    rule_codes_init(&codes);
     for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
-        jbw__json_key(b, jbw_finding_rule_code((jbw_finding_rule)r), r == 0);
+        jbw__json_key(b, codes.code[r], r == 0);
         jbw__buf_size(b,
                       jbw_caseload_finding_count_rule(cl, (jbw_finding_rule)r));
     }
@@ -68,16 +160,7 @@ void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl)
     jbw__buf_putc(b, '[');
     for (i = 0; i < n; i++) {
         jbw_finding f = finding_of(cl, i);
-        jbw__buf_puts(b, i ? ",\n  {" : "\n  {");
-        jbw__json_key(b, "rule", 1);
-        jbw__buf_json_string(b, jbw_finding_rule_code(f.rule));
-        jbw__json_key(b, "measure", 0);
-        jbw__buf_json_string(b, f.measure_id);
-        jbw__json_date(b, "since", f.since, 0);
-        jbw__json_date(b, "last", f.last, 0);
-        jbw__json_key(b, "detail", 0);
-        json_detail(b, &f);
-        jbw__buf_putc(b, '}');
+        json_finding(b, &f, &codes, i == 0);
     }
     jbw__buf_puts(b, n ? "\n]" : "]");
 }

@@ -2,6 +2,7 @@
  * libjbw - the caseload writers: JSON, CSV (totals and per worker) and
  * the text report.
  */
+#include "base/fixed.h"
 #include "base/table.h"
 #include "caseload/caseload_internal.h"
 #include "caseload/findings_out.h"
@@ -120,26 +121,70 @@ static void json_groups(jbw__buf *b, const jbw_caseload *cl, jbw_group group)
     jbw__buf_puts(b, n ? "\n]" : "]");
 }
 
-static void json_worker(jbw__buf *b, const jbw_worker_load *w)
+/* The members of a worker's object, in their order; the room of a row is
+ * counted from the same literals. */
+#define WORKER_ID       "{\"id\":"
+#define WORKER_ORG      ",\"organisation\":"
+#define WORKER_REGION   ",\"region\":"
+#define WORKER_FTE      ",\"fte\":"
+#define WORKER_TENURE   ",\"tenure_months\":"
+#define WORKER_EFFECT   ",\"effective_fte\":"
+#define WORKER_CAPACITY ",\"capacity\":"
+#define WORKER_LOAD     ",\"load\":"
+#define WORKER_RATIO    ",\"ratio\":"
+#define WORKER_STATUS   ",\"status\":"
+#define WORKER_MEASURES ",\"measures\":"
+/* all of them, with the separator before a row and its closing brace */
+#define WORKER_ALL                                                             \
+    ",\n  " WORKER_ID WORKER_ORG WORKER_REGION WORKER_FTE WORKER_TENURE        \
+        WORKER_EFFECT WORKER_CAPACITY WORKER_LOAD WORKER_RATIO WORKER_STATUS   \
+            WORKER_MEASURES "}"
+#define WORKER_TEXT (sizeof(WORKER_ALL) - 1)
+
+/* A worker's object on a line of its own, after a ',' unless `first`:
+ * written in place after one reservation of the most it can take (the
+ * text, five numbers, two integers and four strings). */
+static void json_worker(jbw__buf *b, const jbw_worker_load *w, int first)
 {
-    jbw__buf_putc(b, '{');
-    jbw__json_key(b, "id", 1);
-    jbw__buf_json_string(b, w->id);
-    jbw__json_key(b, "organisation", 0);
-    jbw__buf_json_string(b, w->organisation);
-    jbw__json_key(b, "region", 0);
-    jbw__buf_json_string(b, w->region);
-    jbw__json_num(b, "fte", w->fte, JBW__DEC_FTE);
-    jbw__json_key(b, "tenure_months", 0);
-    jbw__buf_long(b, (long)w->tenure_months);
-    jbw__json_num(b, "effective_fte", w->effective_fte, JBW__DEC_FTE);
-    jbw__json_num(b, "capacity", w->capacity, JBW__DEC_UNITS);
-    jbw__json_num(b, "load", w->load, JBW__DEC_UNITS);
-    jbw__json_num(b, "ratio", w->ratio, JBW__DEC_RATIO);
-    jbw__json_key(b, "status", 0);
-    jbw__buf_json_string(b, jbw_load_status_code(w->status));
-    jbw__json_size(b, "measures", w->measures);
-    jbw__buf_putc(b, '}');
+    const char *status = jbw_load_status_code(w->status);
+    size_t n_id = w->id ? strlen(w->id) : 0;
+    size_t n_org = w->organisation ? strlen(w->organisation) : 0;
+    size_t n_region = w->region ? strlen(w->region) : 0;
+    size_t n_status = status ? strlen(status) : 0;
+    size_t room = WORKER_TEXT + 5 * JBW__JSON_NUMBER_MAX + 2 * JBW__PUT_INT_MAX;
+    char *p;
+    room = jbw__room_add(room, jbw__json_string_room(n_id));
+    room = jbw__room_add(room, jbw__json_string_room(n_org));
+    room = jbw__room_add(room, jbw__json_string_room(n_region));
+    room = jbw__room_add(room, jbw__json_string_room(n_status));
+    if (!(p = jbw__buf_room(b, room)))
+        return;
+    if (!first)
+        *p++ = ',';
+    JBW__PUT_LIT(p, "\n  " WORKER_ID);
+    p = jbw__put_json_string(p, w->id, n_id);
+    JBW__PUT_LIT(p, WORKER_ORG);
+    p = jbw__put_json_string(p, w->organisation, n_org);
+    JBW__PUT_LIT(p, WORKER_REGION);
+    p = jbw__put_json_string(p, w->region, n_region);
+    JBW__PUT_LIT(p, WORKER_FTE);
+    p = jbw__fixed_json(p, w->fte, JBW__DEC_FTE);
+    JBW__PUT_LIT(p, WORKER_TENURE);
+    p = jbw__put_long(p, (long)w->tenure_months);
+    JBW__PUT_LIT(p, WORKER_EFFECT);
+    p = jbw__fixed_json(p, w->effective_fte, JBW__DEC_FTE);
+    JBW__PUT_LIT(p, WORKER_CAPACITY);
+    p = jbw__fixed_json(p, w->capacity, JBW__DEC_UNITS);
+    JBW__PUT_LIT(p, WORKER_LOAD);
+    p = jbw__fixed_json(p, w->load, JBW__DEC_UNITS);
+    JBW__PUT_LIT(p, WORKER_RATIO);
+    p = jbw__fixed_json(p, w->ratio, JBW__DEC_RATIO);
+    JBW__PUT_LIT(p, WORKER_STATUS);
+    p = jbw__put_json_string(p, status, n_status);
+    JBW__PUT_LIT(p, WORKER_MEASURES);
+    p = jbw__put_size(p, w->measures);
+    *p++ = '}';
+    jbw__buf_commit(b, p);
 }
 
 jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
@@ -187,8 +232,7 @@ jbw_status jbw_caseload_json(char **out, size_t *len, const jbw_caseload *cl)
     jbw__buf_putc(&b, '[');
     for (i = 0; i < workers; i++) {
         jbw_worker_load w = worker_of(cl, i);
-        jbw__buf_puts(&b, i ? ",\n  " : "\n  ");
-        json_worker(&b, &w);
+        json_worker(&b, &w, i == 0);
     }
     jbw__buf_puts(&b, workers ? "\n],\n" : "],\n");
     jbw__cl_findings_json(&b, cl);
