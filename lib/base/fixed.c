@@ -14,6 +14,14 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Kept out of line, away from the usual case (fixed.c is compiled on its
+ * own into its test, without base_internal.h). */
+#if defined(__GNUC__) || defined(__clang__)
+#define RARE __attribute__((cold, noinline))
+#else
+#define RARE
+#endif
+
 #define DECIMALS_FAST  18 /* 10^18 < 2^60 */
 #define DECIMALS_SMALL 4  /* 5^4 < 2^10 */
 
@@ -391,10 +399,11 @@ static char *json_general(char *out, double v, int decimals)
     return out + n;
 }
 
-char *jbw__fixed_json(char *out, double v, int decimals)
+/* Any value and decimals: not finite, decimals out of 0..12, the 128-bit
+ * path and the general one. */
+static RARE char *json_wide(char *out, double v, int decimals)
 {
-    uint64_t bits, m, q;
-    int e;
+    uint64_t bits, q;
     if (!isfinite(v)) {
         memcpy(out, "null", 4);
         return out + 4;
@@ -404,10 +413,20 @@ char *jbw__fixed_json(char *out, double v, int decimals)
     if (decimals > JBW__JSON_DECIMALS_MAX)
         decimals = JBW__JSON_DECIMALS_MAX;
     memcpy(&bits, &v, sizeof bits);
-    split(bits, &m, &e);
-    if (decimals <= DECIMALS_SMALL && scaled_small(&q, m, e, decimals))
-        return json_small(out, (int)(bits >> 63), q, decimals);
     if (fabs(v) < 9223372036854775808.0 && scaled_u64(&q, bits, decimals))
         return json_digits(out, (int)(bits >> 63), q, decimals);
     return json_general(out, v, decimals);
+}
+
+char *jbw__fixed_json(char *out, double v, int decimals)
+{
+    uint64_t bits, m, q;
+    int e;
+    /* the usual case; not finite never passes scaled_small (e is 972) */
+    memcpy(&bits, &v, sizeof bits);
+    split(bits, &m, &e);
+    if (decimals >= 0 && decimals <= DECIMALS_SMALL &&
+        scaled_small(&q, m, e, decimals))
+        return json_small(out, (int)(bits >> 63), q, decimals);
+    return json_wide(out, v, decimals);
 }
