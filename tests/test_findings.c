@@ -274,6 +274,44 @@ a_finding_in_json_has_its_id_escaped_and_the_detail_whole(void **state)
 }
 
 /*
+ * Each finding's last day is its own, when findings with different last
+ * days alternate: VOTS from 2025-01-01, A and C still running on
+ * 2025-09-01 (last: the date), B ended on 2025-08-01 (last: the day
+ * before, 2025-07-31); all three since 2025-04-01 (start + 3 months).
+ */
+static void each_finding_in_json_has_its_own_last_day(void **state)
+{
+    static const char *const want[3] = {
+        "{\"rule\":\"vots_over_3_months\",\"measure\":\"A\",\"since\":"
+        "\"2025-04-01\",\"last\":\"2025-09-01\",",
+        "{\"rule\":\"vots_over_3_months\",\"measure\":\"B\",\"since\":"
+        "\"2025-04-01\",\"last\":\"2025-07-31\",",
+        "{\"rule\":\"vots_over_3_months\",\"measure\":\"C\",\"since\":"
+        "\"2025-04-01\",\"last\":\"2025-09-01\","};
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    char *out = NULL;
+    const char *at[3];
+    size_t len = 0, i;
+    (void)state;
+    add(snap, "A", JBW_KIND_VOTS, NONE, D(2025, 1, 1), NONE);
+    add(snap, "B", JBW_KIND_VOTS, NONE, D(2025, 1, 1), D(2025, 8, 1));
+    add(snap, "C", JBW_KIND_VOTS, NONE, D(2025, 1, 1), NONE);
+    cl = jbw_test_caseload(snap, D(2025, 9, 1));
+    assert_int_equal(jbw_caseload_finding_count(cl), 3);
+    assert_ok(jbw_caseload_json(&out, &len, cl));
+    for (i = 0; i < 3; i++) {
+        at[i] = strstr(out, want[i]);
+        if (!at[i])
+            fail_msg("the JSON lacks\n%s\nin\n%s", want[i], out);
+    }
+    assert_true(at[0] < at[1] && at[1] < at[2]);
+    jbw_free(out);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+/*
  * The analyst tables (jbw_caseload_text) end with the findings: a count
  * per rule, then at most 20 findings of each rule in measure order. On
  * the fixture (2025-09-01): the counts of findings_follow_the_three_rules
@@ -710,6 +748,7 @@ int main(void)
         cmocka_unit_test(text_lists_twenty_ids_per_rule),
         cmocka_unit_test(
             a_finding_in_json_has_its_id_escaped_and_the_detail_whole),
+        cmocka_unit_test(each_finding_in_json_has_its_own_last_day),
         cmocka_unit_test(analyst_tables_end_with_the_findings),
         cmocka_unit_test(analyst_tables_show_a_long_id_whole),
         cmocka_unit_test(no_findings_says_so),

@@ -89,10 +89,32 @@ static void rule_codes_init(rule_codes *c)
     }
 }
 
+/* The ISO text of the `last` date written before, copied when the next
+ * finding has the same (a finding open on the date of the report has it
+ * for its last day: most do). */
+typedef struct date_memo {
+    int valid;
+    jbw_date date;
+    char text[JBW__PUT_DATE_MAX];
+} date_memo;
+
+/* jbw__put_date(), from the memo when it holds d. */
+static char *put_date_memo(char *p, jbw_date d, date_memo *m)
+{
+    if (!m->valid || d != m->date) {
+        if (jbw__put_date(m->text, d) == m->text)
+            return p; /* none, or out of range: nothing */
+        m->valid = 1;
+        m->date = d;
+    }
+    memcpy(p, m->text, JBW__PUT_DATE_MAX);
+    return p + JBW__PUT_DATE_MAX;
+}
+
 /* A finding's object on a line of its own, after a ',' unless `first`:
  * written in place after one reservation of the most it can take. */
 static void json_finding(jbw__buf *b, const jbw_finding *f,
-                         const rule_codes *codes, int first)
+                         const rule_codes *codes, date_memo *last, int first)
 {
     unsigned r = (unsigned)f->rule;
     const char *code = r < JBW_FINDING_RULE_COUNT ? codes->code[r] : NULL;
@@ -128,7 +150,7 @@ static void json_finding(jbw__buf *b, const jbw_finding *f,
     p = jbw__put_date(p, f->since);
     n_since = (size_t)(p - since); /* 0 or 10 */
     JBW__PUT_LIT(p, FINDING_LAST);
-    p = jbw__put_date(p, f->last);
+    p = put_date_memo(p, f->last, last);
     JBW__PUT_LIT(p, FINDING_DETAIL);
     memcpy(p, words[0].text, words[0].len);
     p += words[0].len;
@@ -146,6 +168,7 @@ void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl)
 {
     size_t i, n = jbw_caseload_finding_count(cl);
     rule_codes codes;
+    date_memo last = {0, 0, {0}};
     int r;
     jbw__json_key(b, "finding_counts", 1);
     jbw__buf_putc(b, '{');
@@ -160,7 +183,7 @@ void jbw__cl_findings_json(jbw__buf *b, const jbw_caseload *cl)
     jbw__buf_putc(b, '[');
     for (i = 0; i < n; i++) {
         jbw_finding f = finding_of(cl, i);
-        json_finding(b, &f, &codes, i == 0);
+        json_finding(b, &f, &codes, &last, i == 0);
     }
     jbw__buf_puts(b, n ? "\n]" : "]");
 }
