@@ -1039,12 +1039,13 @@ static void test_registry_name_given_for_a_key_names_the_key(void **state)
     assert_string_equal(jbw_last_error(),
                         "measures.csv line 2, column 'organisation': "
                         "organisation 'Jeugdbescherming "
-                        "west' is not in the registry (measure 'A20') (did "
+                        "west' is not in the registry (measure 'A20'); did "
                         "you mean 'JBWEST', the key of Jeugdbescherming "
-                        "west?)");
+                        "west?");
     load_fails(MHEAD "A20,C1,OTS,JBWEST,\" haaglanden \",2025-01-10\n", WORKERS,
                NULL, JBW_ENOTFOUND);
-    assert_error_contains("(did you mean 'HGL', the key of Haaglanden?)");
+    assert_error_contains("(measure 'A20'); did you mean 'HGL', the key of "
+                          "Haaglanden?");
     load_fails(MHEAD,
                "id,organisation,region,fte,hired\n"
                "W1,JBWEST,Zuid-Holland Zuid,1,2020-01-01\n",
@@ -1052,8 +1053,8 @@ static void test_registry_name_given_for_a_key_names_the_key(void **state)
     assert_string_equal(jbw_last_error(),
                         "workers.csv line 2, column 'region': region "
                         "'Zuid-Holland Zuid' is "
-                        "not in the registry (worker 'W1') (did you mean "
-                        "'ZHZ', the key of Zuid-Holland Zuid?)");
+                        "not in the registry (worker 'W1'); did you mean "
+                        "'ZHZ', the key of Zuid-Holland Zuid?");
     load_fails(MHEAD "A20,C1,OTS,JBWEST,Zuid-Holland,2025-01-10\n", WORKERS,
                NULL, JBW_ENOTFOUND);
     assert_string_equal(jbw_last_error(),

@@ -317,7 +317,7 @@ static JBW__COLD jbw_status not_in_registry(const jbw__strmap *keys,
             r, what,
             jbw__error(
                 JBW_ENOTFOUND,
-                "%s '%s' is not in the registry (%s '%s') " JBW__NAME_HINT,
+                "%s '%s' is not in the registry (%s '%s'); " JBW__NAME_HINT,
                 what, q, r->what, r->shown, twin,
                 jbw__quote_value(n, sizeof n, name, strlen(name))));
     return fault(r, what,

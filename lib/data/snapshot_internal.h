@@ -70,7 +70,7 @@ const char *jbw__registry_case_twin(const jbw__strmap *keys, const char *key);
  */
 const char *jbw__registry_name_twin(const char **name, const jbw__strmap *keys,
                                     char *const *names, const char *value);
-#define JBW__NAME_HINT "(did you mean '%s', the key of %s?)"
+#define JBW__NAME_HINT "did you mean '%s', the key of %s?"
 
 /*
  * Resolves an optional organisation or region key (`keys`: the registry's
