@@ -45,6 +45,26 @@
 #define JBW__COLD
 #endif
 
+/* Copies n bytes: a short one (most fields and keys) without a call, in
+ * two overlapping moves of eight or four bytes, or byte by byte. */
+static JBW__ALWAYS_INLINE void jbw__copy_short(char *dst, const char *src,
+                                               size_t n)
+{
+    if (n > 16) {
+        memcpy(dst, src, n);
+    } else if (n >= 8) {
+        memcpy(dst, src, 8);
+        memcpy(dst + n - 8, src + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(dst, src, 4);
+        memcpy(dst + n - 4, src + n - 4, 4);
+    } else if (n) {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    }
+}
+
 /*
  * s[0..n) holds a byte of a class: byte(c) tells one byte, word(x) whether
  * any of the eight bytes of x is one (a word-at-a-time test, exact). The

@@ -34,25 +34,6 @@ static uint32_t load32(const char *s)
     return v;
 }
 
-/* Copies n bytes: a short one (most fields and keys) without a call, in
- * two overlapping moves of eight or four bytes, or byte by byte. */
-static JBW__ALWAYS_INLINE void copy_bytes(char *dst, const char *src, size_t n)
-{
-    if (n > 16) {
-        memcpy(dst, src, n);
-    } else if (n >= 8) {
-        memcpy(dst, src, 8);
-        memcpy(dst + n - 8, src + n - 8, 8);
-    } else if (n >= 4) {
-        memcpy(dst, src, 4);
-        memcpy(dst + n - 4, src + n - 4, 4);
-    } else if (n) {
-        dst[0] = src[0];
-        dst[n / 2] = src[n / 2];
-        dst[n - 1] = src[n - 1];
-    }
-}
-
 /* jbw__hash() is the keyed hash of hashkey.c: its key is drawn once per
  * process, so ids written to collide cannot be computed offline. */
 
@@ -239,7 +220,7 @@ static int strmap_store(jbw__strmap *m, const char *s, size_t n, uint32_t *off)
         memcpy(p - 5, &n32, 4);
         p[-1] = (char)JBW__LONG_KEY;
     }
-    copy_bytes(p, s, n);
+    jbw__copy_short(p, s, n);
     p[n] = '\0';
     *off = (uint32_t)((m->block_count - 1) << 16 | (m->block_used + head));
     m->block_used += need;

@@ -8,25 +8,6 @@
 
 #include <string.h>
 
-/* Copies n bytes: a short one (most fields and keys) without a call, in
- * two overlapping moves of eight or four bytes, or byte by byte. */
-static JBW__ALWAYS_INLINE void copy_bytes(char *dst, const char *src, size_t n)
-{
-    if (n > 16) {
-        memcpy(dst, src, n);
-    } else if (n >= 8) {
-        memcpy(dst, src, 8);
-        memcpy(dst + n - 8, src + n - 8, 8);
-    } else if (n >= 4) {
-        memcpy(dst, src, 4);
-        memcpy(dst + n - 4, src + n - 4, 4);
-    } else if (n) {
-        dst[0] = src[0];
-        dst[n / 2] = src[n / 2];
-        dst[n - 1] = src[n - 1];
-    }
-}
-
 static void note_later(jbw__row_parser *P, jbw_date d)
 {
     if (d != JBW_DATE_NONE && (P->latest == JBW_DATE_NONE || d > P->latest))
@@ -97,7 +78,7 @@ static jbw_status keep_row(jbw__row_parser *P, size_t *off, size_t *len,
             continue;
         }
         off[k] = at;
-        copy_bytes(b->data + at, src[k], len[k]);
+        jbw__copy_short(b->data + at, src[k], len[k]);
         b->data[at + len[k]] = '\0';
         at += len[k] + 1;
     }
