@@ -60,17 +60,17 @@ static jbw_date broken_since(jbw_date limit, jbw_date start, jbw_date last)
  * it over after `date` (an earlier date is an approximation there, not an
  * error in the data). */
 static jbw_date worker_gone_since(const jbw_snapshot *snap, size_t i,
-                                  jbw_date date)
+                                  jbw_date date, jbw_date reference)
 {
     const jbw__measures *m = &snap->m;
     uint32_t w = m->worker[i];
     jbw_date from = m->start[i];
-    if (w == JBW__NONE ||
-        jbw__measure_state(snap, i, date) != JBW_STATE_ASSIGNED ||
-        jbw__worker_employed(snap, w, date))
+    /* the worker's employment first: it rules out nearly every measure
+     * before its state is worked out */
+    if (w == JBW__NONE || jbw__worker_employed(snap, w, date) ||
+        jbw__measure_state(snap, i, date) != JBW_STATE_ASSIGNED)
         return JBW_DATE_NONE;
-    if (snap->w.hired[w] > date &&
-        snap->w.hired[w] <= jbw_snapshot_reference_date(snap))
+    if (snap->w.hired[w] > date && snap->w.hired[w] <= reference)
         return JBW_DATE_NONE;
     if (m->first_assigned[i] != JBW_DATE_NONE && m->first_assigned[i] > from)
         from = m->first_assigned[i];
@@ -157,70 +157,86 @@ static jbw_date births_differ_since(const jbw__measures *m, size_t i,
  * care) while its child is not yet born on the reference date, which
  * the record's placement describes: its start; NONE otherwise. */
 static jbw_date unborn_placed_since(const jbw_snapshot *snap, size_t i,
-                                    jbw_date date)
+                                    jbw_date date, jbw_date reference)
 {
     const jbw__measures *m = &snap->m;
     jbw_kind kind = (jbw_kind)m->kind[i];
     if (m->placement[i] == (uint8_t)JBW_PLACEMENT_NONE ||
-        m->birth_date[i] == JBW_DATE_NONE ||
-        m->birth_date[i] <= jbw_snapshot_reference_date(snap) ||
+        m->birth_date[i] == JBW_DATE_NONE || m->birth_date[i] <= reference ||
         (kind != JBW_KIND_OTS && kind != JBW_KIND_VOTS) || m->start[i] > date ||
         (m->end[i] != JBW_DATE_NONE && m->end[i] <= date))
         return JBW_DATE_NONE;
     return m->start[i];
 }
 
-/* The rules one measure breaks up to `date`: since[rule] set or NONE. */
-static void check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
-                          jbw_date *last_out, const jbw_snapshot *snap,
-                          size_t i, jbw_date date, const child_births *births)
+/* The rules one measure breaks up to `date`: bit r of the result set and
+ * since[r] its first day for each rule r it breaks (since[] is left alone
+ * for the others); 0 when it breaks none. `reference` is the snapshot's
+ * reference date. */
+static unsigned check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
+                              jbw_date *last_out, const jbw_snapshot *snap,
+                              size_t i, jbw_date date, jbw_date reference,
+                              const child_births *births)
 {
     const jbw__measures *m = &snap->m;
     jbw_date start = m->start[i], end = m->end[i], birth = m->birth_date[i];
     jbw_date last = end != JBW_DATE_NONE && end - 1 < date ? end - 1 : date;
     jbw_kind kind = (jbw_kind)m->kind[i];
-    jbw_date limit = JBW_DATE_NONE;
-    int r;
-    for (r = 0; r < JBW_FINDING_RULE_COUNT; r++)
-        since[r] = JBW_DATE_NONE;
+    jbw_date limit = JBW_DATE_NONE, d;
+    unsigned broken = 0;
     *last_out = last;
     if (start > date)
-        return;
+        return 0;
+#define BREAKS(rule, value)                                                    \
+    do {                                                                       \
+        if ((d = (value)) != JBW_DATE_NONE) {                                  \
+            since[rule] = d;                                                   \
+            broken |= 1u << (rule);                                            \
+        }                                                                      \
+    } while (0)
     /* 18 years take at least 6,574 days: most children are settled here */
     if (birth != JBW_DATE_NONE && last - birth >= 18 * 365) {
         if (jbw_kind_domain(kind) == JBW_DOMAIN_JR)
-            since[JBW_FINDING_JR_OVER_22] =
-                broken_since(birthday(birth, 23), start, last);
+            BREAKS(JBW_FINDING_JR_OVER_22,
+                   broken_since(birthday(birth, 23), start, last));
         else
-            since[JBW_FINDING_JB_AFTER_18] =
-                broken_since(birthday(birth, 18), start, last);
+            BREAKS(JBW_FINDING_JB_AFTER_18,
+                   broken_since(birthday(birth, 18), start, last));
     }
     if (kind == JBW_KIND_VOTS && last - start >= 89 &&
         jbw_date_add_months(&limit, start, 3) == JBW_OK)
-        since[JBW_FINDING_VOTS_OVER_3_MONTHS] =
-            broken_since(limit, start, last);
+        BREAKS(JBW_FINDING_VOTS_OVER_3_MONTHS,
+               broken_since(limit, start, last));
     /* the rules below concern measures active on the date: last = date */
-    since[JBW_FINDING_WORKER_NOT_EMPLOYED] = worker_gone_since(snap, i, date);
-    since[JBW_FINDING_CHILD_BIRTH_DATES_DIFFER] =
-        births_differ_since(m, i, births, date);
-    since[JBW_FINDING_UNBORN_PLACED] = unborn_placed_since(snap, i, date);
+    BREAKS(JBW_FINDING_WORKER_NOT_EMPLOYED,
+           worker_gone_since(snap, i, date, reference));
+    BREAKS(JBW_FINDING_CHILD_BIRTH_DATES_DIFFER,
+           births_differ_since(m, i, births, date));
+    BREAKS(JBW_FINDING_UNBORN_PLACED,
+           unborn_placed_since(snap, i, date, reference));
+#undef BREAKS
+    return broken;
 }
 
 jbw_status jbw__cl_findings(jbw_caseload *cl)
 {
     const jbw__measures *m = &cl->snap->m;
     jbw_date since[JBW_FINDING_RULE_COUNT], last;
+    jbw_date reference = jbw_snapshot_reference_date(cl->snap);
     size_t i, cap = 0;
     int r, failed;
     child_births *births = gather_births(cl->snap, cl->date, &failed);
     if (failed)
         return jbw__enomem();
     for (i = 0; i < m->count; i++) {
-        check_measure(since, &last, cl->snap, i, cl->date, births);
+        unsigned broken = check_measure(since, &last, cl->snap, i, cl->date,
+                                        reference, births);
+        if (!broken) /* most measures */
+            continue;
         for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
             jbw__cl_finding *f;
             void *p = cl->findings;
-            if (since[r] == JBW_DATE_NONE)
+            if (!(broken & (1u << r)))
                 continue;
             if (jbw__grow(&p, &cap, cl->finding_count + 1, sizeof *f) != 0) {
                 jbw__free(births);
