@@ -862,6 +862,64 @@ static void ramp_month_2_and_month_3_give_exact_capacities(void **state)
     jbw_snapshot_free(snap);
 }
 
+/*
+ * The tenure of every worker is the whole months from the hire date to
+ * the date (jbw_months_between), whatever the order of the hire dates:
+ * compute.c keeps tenures in a memo by hire date, direct-mapped by the
+ * day number over 8,192 slots, so this hires on dates met again later,
+ * on dates 8,192 days apart (one slot, interleaved so each evicts the
+ * other), and on month ends and 29 February.
+ */
+static void tenure_of_every_hire_date_is_its_months(void **state)
+{
+    static const int ends[][3] = {{2000, 1, 31}, {2000, 2, 29}, {2004, 2, 29},
+                                  {2024, 2, 29}, {2025, 1, 31}, {2025, 3, 31},
+                                  {2025, 5, 31}, {2025, 6, 16}, {2025, 6, 15},
+                                  {2024, 12, 31}};
+    enum { SPREAD = 400, ENDS = sizeof ends / sizeof ends[0] };
+    enum { COUNT = 2 * SPREAD + ENDS };
+    jbw_date date = D(2025, 6, 16), hired[COUNT];
+    jbw_snapshot *snap = tiny_snapshot(date);
+    jbw_norm *n = NULL;
+    jbw_caseload *cl;
+    size_t k, same = 0;
+    (void)state;
+    for (k = 0; k < COUNT; k++) {
+        char id[16];
+        if (k < SPREAD) /* odd k: 8,192 days after the even k before */
+            hired[k] = D(1990, 1, 1) + (jbw_date)((k / 2 * 7919) % 4700) +
+                       (k % 2 ? 8192 : 0);
+        else if (k < 2 * SPREAD) /* the same dates again, reversed */
+            hired[k] = hired[2 * SPREAD - 1 - k];
+        else
+            hired[k] = D(ends[k - 2 * SPREAD][0], ends[k - 2 * SPREAD][1],
+                         ends[k - 2 * SPREAD][2]);
+        snprintf(id, sizeof id, "w%zu", k);
+        jbw_test_add_worker(snap, id, "GA", "R1", 1.0, hired[k], NONE);
+    }
+    for (k = 1; k < SPREAD; k += 2) /* the odd k share a slot */
+        same += hired[k] - hired[k - 1] == 8192;
+    assert_int_equal(same, SPREAD / 2);
+    assert_ok(jbw_norm_new_default(&n));
+    cl = compute(snap, n, NULL);
+    assert_int_equal(jbw_caseload_worker_count(cl), COUNT);
+    for (k = 0; k < COUNT; k++) {
+        jbw_worker_load w;
+        int32_t want = -1;
+        memset(&w, 0, sizeof w);
+        w.version = JBW_WORKER_LOAD_VERSION;
+        assert_ok(jbw_caseload_worker_get(&w, cl, k));
+        assert_int_equal(atoi(w.id + 1), k); /* rows in snapshot order */
+        assert_ok(jbw_months_between(&want, hired[k], date));
+        assert_int_equal(w.tenure_months, want);
+    }
+    /* by hand: hired 31 January 2025, 4 whole months on 16 June */
+    assert_int_equal(worker_of(cl, "w804").tenure_months, 4);
+    jbw_caseload_free(cl);
+    jbw_norm_free(n);
+    jbw_snapshot_free(snap);
+}
+
 static void part_time_workers_carry_fte_times_caseload(void **state)
 {
     jbw_snapshot *snap = main_snapshot();
@@ -2402,6 +2460,7 @@ int main(void)
         cmocka_unit_test(
             child_with_two_workers_is_in_both_loads_once_in_required),
         cmocka_unit_test(ramp_month_2_and_month_3_give_exact_capacities),
+        cmocka_unit_test(tenure_of_every_hire_date_is_its_months),
         cmocka_unit_test(part_time_workers_carry_fte_times_caseload),
         cmocka_unit_test(worker_who_left_is_not_employed_and_carries_nothing),
         cmocka_unit_test(measure_ended_the_day_before_is_inactive),

@@ -192,31 +192,64 @@ static jbw_status alloc(compute_ctx *c)
     return JBW_OK;
 }
 
+/* A worker's tenure on the date depends on the hire date only, and
+ * workers share hire dates (a few thousand among tens of thousands): a
+ * memo of TENURE_MEMO slots, direct-mapped by the day number and keyed by
+ * the whole date, keeps jbw_months_between() to about one call a date. */
+#define TENURE_MEMO 8192u
+
+typedef struct tenure_slot {
+    jbw_date hired;
+    int32_t tenure;
+    int set;
+} tenure_slot;
+
+static jbw_status tenure_of(int32_t *out, tenure_slot *memo, jbw_date hired,
+                            jbw_date d)
+{
+    tenure_slot *slot = &memo[(uint32_t)hired % TENURE_MEMO];
+    jbw_status st;
+    if (slot->set && slot->hired == hired) {
+        *out = slot->tenure;
+        return JBW_OK;
+    }
+    if ((st = jbw_months_between(out, hired, d)) != JBW_OK)
+        return st;
+    slot->hired = hired;
+    slot->tenure = *out;
+    slot->set = 1;
+    return JBW_OK;
+}
+
 /* Employed workers become rows, in snapshot order, with their capacity. */
 static jbw_status add_workers(compute_ctx *c)
 {
     const jbw_snapshot *snap = c->snap;
     jbw_caseload *cl = c->cl;
     size_t i, rows = 0;
+    jbw_status st = JBW_OK;
+    tenure_slot *memo = jbw__calloc(TENURE_MEMO, sizeof *memo);
+    if (!memo)
+        return jbw__enomem();
     for (i = 0; i < snap->w.count; i++) {
         jbw__cl_worker *row;
         double ramp, fte = snap->w.fte[i];
-        jbw_status st;
         c->s.row_of_worker[i] = JBW__NONE;
         if (!jbw__worker_employed(snap, i, cl->date))
             continue;
         row = &cl->workers[rows];
         row->index = (uint32_t)i;
-        st = jbw_months_between(&row->tenure, snap->w.hired[i], cl->date);
+        st = tenure_of(&row->tenure, memo, snap->w.hired[i], cl->date);
         if (st != JBW_OK)
-            return st;
+            break;
         ramp = jbw__ramp_at(c->norm, row->tenure);
         row->effective = fte * ramp;
         row->capacity = fte * ramp * c->norm->caseload;
         c->s.row_of_worker[i] = (uint32_t)rows++;
     }
+    jbw__free(memo);
     cl->worker_count = rows;
-    return JBW_OK;
+    return st;
 }
 
 /* Waiting for suitable help on the date d: 0 (no), 1 (within the
