@@ -136,6 +136,61 @@ static void findings_follow_the_three_rules(void **state)
 }
 
 /*
+ * The 3 months of every VOTS end on jbw_date_add_months(start, 3),
+ * whatever the order of the starts: findings.c keeps those days in a memo
+ * by start day, direct-mapped by the day number over 4,096 slots, so this
+ * starts measures on days met again later, on days 4,096 apart (one slot,
+ * interleaved so each evicts the other), and on month ends. Every VOTS
+ * runs on 2025-09-01: a finding since its day 3 months on when that day
+ * is on or before the date, none otherwise.
+ */
+static void vots_months_of_every_start_day(void **state)
+{
+    static const int ends[][3] = {
+        {2025, 5, 31},  {2025, 5, 30}, {2024, 11, 30}, {2024, 11, 29},
+        {2023, 11, 30}, {2025, 6, 1},  {2025, 6, 2},   {2020, 2, 29}};
+    enum { SPREAD = 300, ENDS = sizeof ends / sizeof ends[0] };
+    enum { COUNT = 2 * SPREAD + ENDS };
+    jbw_date d = D(2025, 9, 1), start[COUNT], limit;
+    jbw_snapshot *snap = new_snapshot();
+    jbw_caseload *cl;
+    size_t k, f = 0, want = 0, apart = 0;
+    (void)state;
+    for (k = 0; k < COUNT; k++) {
+        char id[16];
+        if (k < SPREAD) /* odd k: 4,096 days before the even k before */
+            start[k] =
+                d - 80 - (jbw_date)((k / 2 * 37) % 400) - (k % 2 ? 4096 : 0);
+        else if (k < 2 * SPREAD) /* the same days again, reversed */
+            start[k] = start[2 * SPREAD - 1 - k];
+        else
+            start[k] = D(ends[k - 2 * SPREAD][0], ends[k - 2 * SPREAD][1],
+                         ends[k - 2 * SPREAD][2]);
+        snprintf(id, sizeof id, "V%zu", k);
+        add(snap, id, JBW_KIND_VOTS, NONE, start[k], NONE);
+    }
+    for (k = 1; k < SPREAD; k += 2)
+        apart += start[k - 1] - start[k] == 4096;
+    assert_int_equal(apart, SPREAD / 2);
+    cl = jbw_test_caseload(snap, d);
+    for (k = 0; k < COUNT; k++) {
+        char id[16];
+        assert_ok(jbw_date_add_months(&limit, start[k], 3));
+        if (limit > d)
+            continue;
+        snprintf(id, sizeof id, "V%zu", k);
+        expect(cl, f++, JBW_FINDING_VOTS_OVER_3_MONTHS, id, limit, d);
+        want++;
+    }
+    assert_int_equal(jbw_caseload_finding_count(cl), want);
+    /* nearly all ran 3 months: only starts after 2025-06-01 (3 months on
+     * 09-01) have not, among them 06-02 of `ends` */
+    assert_true(want > 2 * SPREAD - 40 && want < COUNT);
+    jbw_caseload_free(cl);
+    jbw_snapshot_free(snap);
+}
+
+/*
  * On 2025-06-14 only the days up to then count: M1 is 23 only on 06-15,
  * M3 later; M5, M7 ran past 18 before; M13 is 18 since 06-01 but its 3
  * months end on 08-01; M9's last checked day is 06-14, before 08-28; M11
@@ -744,6 +799,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(findings_follow_the_three_rules),
         cmocka_unit_test(findings_count_only_days_up_to_the_date),
+        cmocka_unit_test(vots_months_of_every_start_day),
         cmocka_unit_test(findings_in_json_and_text),
         cmocka_unit_test(text_lists_twenty_ids_per_rule),
         cmocka_unit_test(

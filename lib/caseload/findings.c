@@ -136,21 +136,47 @@ static child_births *gather_births(const jbw_snapshot *snap, jbw_date date,
     return c;
 }
 
-/* The first day measure i (active on the date, with a birth date) ran
- * beside a measure of the same child with another birth date; NONE when
- * there is none. */
+/* The first day measure i (active on the date, with a birth date: the
+ * caller says so by `active`) ran beside a measure of the same child with
+ * another birth date; NONE when there is none. */
 static jbw_date births_differ_since(const jbw__measures *m, size_t i,
-                                    const child_births *c, jbw_date date)
+                                    const child_births *c, int active)
 {
     const child_births *b;
     jbw_date other;
-    if (!c || !active_with_birth(m, i, date))
+    if (!c || !active)
         return JBW_DATE_NONE;
     b = &c[m->child[i]];
     other = m->birth_date[i] != b->first_birth ? b->first : b->other;
     if (other == JBW_DATE_NONE)
         return JBW_DATE_NONE;
     return other > m->start[i] ? other : m->start[i];
+}
+
+/* The day 3 calendar months after a VOTS's start (jbw_date_add_months),
+ * NONE out of the range: measures share start days, so a memo of
+ * LIMIT_MEMO slots, direct-mapped by the day number and keyed by the
+ * whole date, keeps the month arithmetic to about one call a day. */
+#define LIMIT_MEMO 4096u
+
+typedef struct limit_slot {
+    jbw_date start;
+    jbw_date limit;
+    int set;
+} limit_slot;
+
+static jbw_date vots_limit(limit_slot *memo, jbw_date start)
+{
+    limit_slot *slot = &memo[(uint32_t)start % LIMIT_MEMO];
+    jbw_date limit;
+    if (slot->set && slot->start == start)
+        return slot->limit;
+    if (jbw_date_add_months(&limit, start, 3) != JBW_OK)
+        limit = JBW_DATE_NONE;
+    slot->start = start;
+    slot->limit = limit;
+    slot->set = 1;
+    return limit;
 }
 
 /* An OTS or VOTS active on the date, placed out of home (or in crisis
@@ -176,13 +202,13 @@ static jbw_date unborn_placed_since(const jbw_snapshot *snap, size_t i,
 static unsigned check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
                               jbw_date *last_out, const jbw_snapshot *snap,
                               size_t i, jbw_date date, jbw_date reference,
-                              const child_births *births)
+                              const child_births *births, limit_slot *limits)
 {
     const jbw__measures *m = &snap->m;
     jbw_date start = m->start[i], end = m->end[i], birth = m->birth_date[i];
     jbw_date last = end != JBW_DATE_NONE && end - 1 < date ? end - 1 : date;
     jbw_kind kind = (jbw_kind)m->kind[i];
-    jbw_date limit = JBW_DATE_NONE, d;
+    jbw_date d;
     unsigned broken = 0;
     *last_out = last;
     if (start > date)
@@ -203,15 +229,16 @@ static unsigned check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
             BREAKS(JBW_FINDING_JB_AFTER_18,
                    broken_since(birthday(birth, 18), start, last));
     }
-    if (kind == JBW_KIND_VOTS && last - start >= 89 &&
-        jbw_date_add_months(&limit, start, 3) == JBW_OK)
+    if (kind == JBW_KIND_VOTS && last - start >= 89)
         BREAKS(JBW_FINDING_VOTS_OVER_3_MONTHS,
-               broken_since(limit, start, last));
+               broken_since(vots_limit(limits, start), start, last));
     /* the rules below concern measures active on the date: last = date */
     BREAKS(JBW_FINDING_WORKER_NOT_EMPLOYED,
            worker_gone_since(snap, i, date, reference));
     BREAKS(JBW_FINDING_CHILD_BIRTH_DATES_DIFFER,
-           births_differ_since(m, i, births, date));
+           births_differ_since(m, i, births,
+                               /* active on the date: it ran to the date */
+                               birth != JBW_DATE_NONE && last == date));
     BREAKS(JBW_FINDING_UNBORN_PLACED,
            unborn_placed_since(snap, i, date, reference));
 #undef BREAKS
@@ -225,12 +252,17 @@ jbw_status jbw__cl_findings(jbw_caseload *cl)
     jbw_date reference = jbw_snapshot_reference_date(cl->snap);
     size_t i, cap = 0;
     int r, failed;
+    limit_slot *limits;
     child_births *births = gather_births(cl->snap, cl->date, &failed);
     if (failed)
         return jbw__enomem();
+    if ((limits = jbw__calloc(LIMIT_MEMO, sizeof *limits)) == NULL) {
+        jbw__free(births);
+        return jbw__enomem();
+    }
     for (i = 0; i < m->count; i++) {
         unsigned broken = check_measure(since, &last, cl->snap, i, cl->date,
-                                        reference, births);
+                                        reference, births, limits);
         if (!broken) /* most measures */
             continue;
         for (r = 0; r < JBW_FINDING_RULE_COUNT; r++) {
@@ -239,6 +271,7 @@ jbw_status jbw__cl_findings(jbw_caseload *cl)
             if (!(broken & (1u << r)))
                 continue;
             if (jbw__grow(&p, &cap, cl->finding_count + 1, sizeof *f) != 0) {
+                jbw__free(limits);
                 jbw__free(births);
                 return jbw__enomem();
             }
@@ -251,6 +284,7 @@ jbw_status jbw__cl_findings(jbw_caseload *cl)
             cl->finding_by_rule[r]++;
         }
     }
+    jbw__free(limits);
     jbw__free(births);
     return JBW_OK;
 }
