@@ -553,9 +553,9 @@ static jbw_status count_units_only(compute_ctx *c, const uint32_t *unit_of,
     if (!spread)
         return JBW_OK;
     /* the spread units' measures, bucketed by their place (off[k] holds
-     * the end of bucket k, then its start) */
-    for (p = 0; p < s->act_count; p++)
-        n += (org_of[unit_of[s->act[p]]] & UNIT_SPREAD) != 0;
+     * the end of bucket k, then its start); room for every active measure
+     * rather than a pass to count theirs */
+    n = s->act_count;
     if ((off = jbw__calloc(spread + 1 + n, sizeof *off)) == NULL)
         return jbw__enomem();
     list = off + spread + 1;
