@@ -441,8 +441,9 @@ class Brief(unittest.TestCase):
         md = run("brief", "--format", "md", "--scenario", sc, "--replicates", "0",
                  "--suppress-below", "50").stdout
         self.assertIn("| Zonder vaste jeugdbeschermer: bestaand | < 50 |", md)
-        # the base keeps the default turnover, 20% a year; the scenario 30%
-        self.assertIn("| Personeelsverloop per jaar | 20% | 30% |", md)
+        # the base keeps the default turnover, 20% a year, and says it is
+        # the default; the scenario sets 30%
+        self.assertIn("| Personeelsverloop per jaar | 20% (standaard) | 30% |", md)
         # the published series stays as published: the rule is for the
         # brief's own figures (41 of the council letter, not "< 50")
         self.assertIn("| 20-9-2024 | 41 | 72 | 113 |", md)

@@ -875,6 +875,49 @@ static jbw_brief *example_brief(jbw_snapshot **snap, jbw_series **series,
     return b;
 }
 
+/* The coupling section has a table per region and one per organisation,
+ * as the waiting list has, each with its own caption and first header:
+ * no table mixes regions and organisations. The example's four regions
+ * (Haaglanden ... Zuid-Holland Zuid) and three organisations. */
+static void coupling_tables_keep_regions_and_organisations_apart(void **state)
+{
+    jbw_snapshot *snap = NULL;
+    jbw_series *series = NULL;
+    jbw_brief_options o = JBW_BRIEF_OPTIONS_INIT;
+    jbw_brief *b = example_brief(&snap, &series, &o);
+    char *html = NULL, *regions, *orgs, *end;
+    size_t len = 0;
+    (void)state;
+    assert_ok(jbw_brief_write(&html, &len, b, JBW_BRIEF_HTML));
+    regions = strstr(html, "<table id=\"koppeling-regio\"><caption>Per "
+                           "regio</caption>");
+    orgs = strstr(html, "<table id=\"koppeling-organisatie\"><caption>Per "
+                        "organisatie</caption>");
+    assert_non_null(regions);
+    assert_non_null(orgs);
+    assert_true(regions < orgs);
+    assert_null(strstr(html, "Regio of organisatie"));
+    end = strstr(orgs, "</table>");
+    assert_non_null(end);
+    /* the regions' table ends before the organisations' begins, and
+     * holds the four regions and no organisation */
+    *end = '\0';
+    assert_contains(orgs, "<th scope=\"col\">Organisatie</th>");
+    assert_contains(orgs, "<th scope=\"row\">Jeugdbescherming west</th>");
+    assert_contains(orgs, "<th scope=\"row\">William Schrikker Stichting</th>");
+    assert_null(strstr(orgs, "Haaglanden"));
+    *orgs = '\0';
+    assert_contains(regions, "<th scope=\"col\">Regio</th>");
+    assert_int_equal(occurrences(regions, "<th scope=\"row\">"), 4);
+    assert_contains(regions, "<th scope=\"row\">Haaglanden</th>");
+    assert_contains(regions, "<th scope=\"row\">Zuid-Holland Zuid</th>");
+    assert_null(strstr(regions, "Jeugdbescherming west"));
+    jbw_free(html);
+    jbw_brief_free(b);
+    jbw_series_free(series);
+    jbw_snapshot_free(snap);
+}
+
 static void example_brief_has_every_section_and_the_letters_table(void **state)
 {
     jbw_snapshot *snap = NULL;
@@ -1917,10 +1960,10 @@ static void brief_puts_scenarios_beside_their_assumptions(void **state)
     assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">", 31) == 0);
     assert_contains(html, "<h2>Key figures</h2>");
     assert_contains(html, "<th scope=\"col\">Verloop 30%</th>");
-    /* the base keeps the default turnover, 20% a year (FTM/Pointer 2021);
-     * the scenario sets 30% */
-    assert_contains(html, "Staff turnover a year</th><td class=\"n\">20%</td>"
-                          "<td class=\"n\">30%</td>");
+    /* the base keeps the default turnover, 20% a year (FTM/Pointer 2021),
+     * and says it is the default; the scenario sets 30% */
+    assert_contains(html, "Staff turnover a year</th><td>20% "
+                          "(default)</td><td class=\"n\">30%</td>");
     n = jbw_brief_chart_count(b);
     for (i = 0; i < n; i++) {
         assert_ok(jbw_brief_chart(&name, NULL, b, i));
@@ -2148,6 +2191,7 @@ int main(void)
         cmocka_unit_test(example_notice_with_more_keeps_its_dutch_line),
         cmocka_unit_test(charts_fail_cleanly_when_memory_runs_out),
         cmocka_unit_test(example_brief_has_every_section_and_the_letters_table),
+        cmocka_unit_test(coupling_tables_keep_regions_and_organisations_apart),
         cmocka_unit_test(brief_holds_no_measure_child_or_worker_id),
         cmocka_unit_test(brief_prints_its_notice_in_the_page_margin),
         cmocka_unit_test(brief_notes_an_earlier_date_only_after_an_event),

@@ -277,10 +277,8 @@ static jbw_status section_headline(jbw__brief_ctx *c,
 
 /* ---- the waiting list ------------------------------------------------- */
 
-/* Starts a table per organisation or region: its caption and the first
- * header cell; the caller adds the other header cells. */
-static void group_table(jbw__brief_ctx *c, jbw_group g, const char *id,
-                        size_t cols)
+void jbw__brief_group_table(jbw__brief_ctx *c, jbw_group g, const char *id,
+                            size_t cols)
 {
     int region = g == JBW_GROUP_REGION;
     jbw__doc_table(c->doc, id,
@@ -296,7 +294,7 @@ static void waiting_table(jbw__brief_ctx *c, jbw_group g, const char *id)
 {
     size_t i, n = jbw_caseload_group_count(c->cl, g);
     fmtbuf a, b, t;
-    group_table(c, g, id, 4);
+    jbw__brief_group_table(c, g, id, 4);
     jbw__doc_row(c->doc, 3, "nieuw", "bestaand", T(c, "totaal", "in all"));
     for (i = 0; i < n; i++) {
         jbw_caseload_totals x;
@@ -532,7 +530,7 @@ static jbw_status section_waiting(jbw__brief_ctx *c,
 static void caseload_table(jbw__brief_ctx *c, jbw_group g, const char *id)
 {
     size_t i, n = jbw_caseload_group_count(c->cl, g);
-    group_table(c, g, id, 8);
+    jbw__brief_group_table(c, g, id, 8);
     jbw__doc_row(c->doc, 7, T(c, "medewerkers", "workers"), T(c, "fte", "FTE"),
                  T(c, "effectieve fte", "effective FTE"),
                  T(c, "caseload / capaciteit", "load / capacity"),

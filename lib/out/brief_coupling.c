@@ -34,6 +34,19 @@ static void coupling_rows(jbw__brief_ctx *c, jbw_group g)
     }
 }
 
+/* The coupling per region or per organisation: a table each, as the
+ * waiting list's, so that no table mixes the two. */
+static void coupling_table(jbw__brief_ctx *c, jbw_group g, const char *id,
+                           const char *head)
+{
+    jbw__brief_group_table(c, g, id, 6);
+    jbw__doc_row(c->doc, 5, JBW__T(c->lang, "gestart", "started"), head, "%",
+                 JBW__T(c->lang, "mediaan werkdagen", "median werkdagen"),
+                 JBW__T(c->lang, "nog wachtend na de norm",
+                        "still waiting past the norm"));
+    coupling_rows(c, g);
+}
+
 jbw_status jbw__brief_coupling(jbw__brief_ctx *c)
 {
     jbw__doc *d = c->doc;
@@ -85,15 +98,8 @@ jbw_status jbw__brief_coupling(jbw__brief_ctx *c)
     }
     snprintf(head, sizeof head, JBW__T(c->lang, "binnen %d wd", "within %d wd"),
              (int)wd);
-    jbw__doc_table(d, "koppeling", NULL, 6);
-    jbw__doc_row(
-        d, 6, JBW__T(c->lang, "Regio of organisatie", "Region or organisation"),
-        JBW__T(c->lang, "gestart", "started"), head, "%",
-        JBW__T(c->lang, "mediaan werkdagen", "median werkdagen"),
-        JBW__T(c->lang, "nog wachtend na de norm",
-               "still waiting past the norm"));
-    coupling_rows(c, JBW_GROUP_REGION);
-    coupling_rows(c, JBW_GROUP_ORGANISATION);
+    coupling_table(c, JBW_GROUP_REGION, "koppeling-regio", head);
+    coupling_table(c, JBW_GROUP_ORGANISATION, "koppeling-organisatie", head);
     st = jbw_chart_coupling_svg(&svg, NULL, c->cl, JBW_GROUP_REGION, &c->chart);
     return jbw__brief_add_chart(c, "coupling_region", st, svg);
 }

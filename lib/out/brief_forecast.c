@@ -356,10 +356,18 @@ static void cell_inflow(char *b, size_t n, jbw__brief_ctx *c, run *r)
     fmtbuf v;
     snprintf(b, n, "%s", num(v, c, inflow_total(&r->params), 1));
 }
+/* The turnover; the library's default (JBW_FORECAST_PARAMS_INIT) says
+ * so, as the chart's line of assumptions does, so that a reader sees it
+ * is the assumption no one set. */
 static void cell_turnover(char *b, size_t n, jbw__brief_ctx *c, run *r)
 {
-    jbw__fmt_pct(b, 100.0 * r->params.turnover, c->lang);
-    (void)n;
+    static const jbw_forecast_params init = JBW_FORECAST_PARAMS_INIT;
+    fmtbuf v;
+    jbw__fmt_pct(v, 100.0 * r->params.turnover, c->lang);
+    snprintf(b, n, "%s%s", v,
+             fabs(r->params.turnover - init.turnover) < 1e-12
+                 ? T(c, " (standaard)", " (default)")
+                 : "");
 }
 static void cell_hires(char *b, size_t n, jbw__brief_ctx *c, run *r)
 {

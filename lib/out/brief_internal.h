@@ -129,6 +129,11 @@ jbw_status jbw__brief_priority(jbw__brief_ctx *c);
 jbw_status jbw__brief_sources(jbw__brief_ctx *c);
 /* The section on the coupling norm (brief_coupling.c). */
 jbw_status jbw__brief_coupling(jbw__brief_ctx *c);
+/* Starts a table per organisation or region (brief.c): its caption ("Per
+ * regio") and the first header cell ("Regio"); the caller adds the other
+ * header cells. */
+void jbw__brief_group_table(jbw__brief_ctx *c, jbw_group g, const char *id,
+                            size_t cols);
 /* A share of exact counts as a percentage in buf (JBW__FMT_SIZE bytes),
  * left out ("\xe2\x80\x93") when either count is hidden (brief.c). */
 const char *jbw__brief_share(char *buf, const jbw__brief_ctx *c, size_t part,
