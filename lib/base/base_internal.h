@@ -45,6 +45,23 @@
 #define JBW__COLD
 #endif
 
+/* The eight bytes at s as a little-endian number on any host: one load
+ * (memcpy), and on a big-endian host the bytes swapped (the test is a
+ * constant). */
+static inline uint64_t jbw__le64(const void *s)
+{
+    uint64_t x;
+    const uint16_t one = 1;
+    unsigned char little;
+    memcpy(&x, s, sizeof x);
+    memcpy(&little, &one, 1);
+    if (!little)
+        x = (x >> 56) | (x >> 40 & 0xFF00u) | (x >> 24 & 0xFF0000u) |
+            (x >> 8 & 0xFF000000u) | (x & 0xFF000000u) << 8 |
+            (x & 0xFF0000u) << 24 | (x & 0xFF00u) << 40 | x << 56;
+    return x;
+}
+
 /* Copies n bytes: a short one (most fields and keys) without a call, in
  * two overlapping moves of eight or four bytes, or byte by byte. */
 static JBW__ALWAYS_INLINE void jbw__copy_short(char *dst, const char *src,

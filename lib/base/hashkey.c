@@ -204,14 +204,6 @@ static const uint64_t *hash_key(void)
         v2 = JBW__ROTL(v2, 32);                                                \
     } while (0)
 
-/* Eight bytes as a little-endian number, on any host. */
-static uint64_t le64(const unsigned char *p)
-{
-    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-           (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-           (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
 uint64_t jbw__siphash13(const uint64_t key[2], const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -222,7 +214,7 @@ uint64_t jbw__siphash13(const uint64_t key[2], const char *s, size_t n)
     uint64_t b = (uint64_t)n << 56, m;
     size_t i, left = n & 7;
     for (i = 0; i + 8 <= n; i += 8) {
-        m = le64(p + i);
+        m = jbw__le64(p + i);
         v3 ^= m;
         JBW__SIPROUND;
         v0 ^= m;

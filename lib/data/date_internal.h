@@ -74,22 +74,6 @@ jbw__date_from_ymd_in_range(jbw_date *out, unsigned y, unsigned m, unsigned d)
     return 1;
 }
 
-/* s[0..8) as a little-endian number on any host: one load (memcpy),
- * and on a big-endian host the bytes swapped (the test is a constant). */
-static inline uint64_t jbw__date_le64(const char *s)
-{
-    uint64_t x;
-    const uint16_t one = 1;
-    unsigned char little;
-    memcpy(&x, s, sizeof x);
-    memcpy(&little, &one, 1);
-    if (!little)
-        x = (x >> 56) | (x >> 40 & 0xFF00u) | (x >> 24 & 0xFF0000u) |
-            (x >> 8 & 0xFF000000u) | (x & 0xFF000000u) << 8 |
-            (x & 0xFF0000u) << 24 | (x & 0xFF00u) << 40 | x << 56;
-    return x;
-}
-
 /*
  * s[0..10) as YYYY-MM-DD naming a day in range: 1 and *out set; else 0
  * (jbw__date_parse_exact() reads the same, jbw_date_parse() explains).
@@ -102,7 +86,7 @@ static inline uint64_t jbw__date_le64(const char *s)
 static JBW__ALWAYS_INLINE int jbw__date_iso_exact(jbw_date *out, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
-    uint64_t a = jbw__date_le64(s) ^ UINT64_C(0x2D30302D30303030), t;
+    uint64_t a = jbw__le64(s) ^ UINT64_C(0x2D30302D30303030), t;
     unsigned b = ((unsigned)u[8] | (unsigned)u[9] << 8) ^ 0x3030u;
     if (((a | (a + UINT64_C(0x0F06060F06060606))) &
          UINT64_C(0xF0F0F0F0F0F0F0F0)) != 0u ||
