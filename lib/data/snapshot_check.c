@@ -188,16 +188,25 @@ static jbw_status check_not_before(const rec *r, const char *field, jbw_date d,
 
 /* ---- the registry's keys (jbw__codes) ---------------------------------- */
 
-/* *x = the bytes of s as a little-endian number when s has 1 to 8 bytes
- * (returns 1); else 0. */
-static int code_word(uint64_t *x, const char *s)
+/* s[0..4) as a little-endian number. */
+static JBW__ALWAYS_INLINE uint32_t le32(const char *s)
 {
-    uint64_t w = 0;
-    size_t n;
-    for (n = 0; n < 8 && s[n]; n++)
-        w |= (uint64_t)(unsigned char)s[n] << (8 * n);
-    *x = w;
-    return n > 0 && (n < 8 || !s[8]);
+    const unsigned char *p = (const unsigned char *)s;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+/* The bytes of s[0..n) (1 <= n <= 8) as a little-endian number, without
+ * a loop: a registry key's word in the code table. */
+static JBW__ALWAYS_INLINE uint64_t code_word_n(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n >= 4) /* two reads of four bytes, overlapping when n < 8 */
+        return (uint64_t)le32(s) | ((uint64_t)le32(s + n - 4) >> (8 * (8 - n)))
+                                       << 32;
+    /* 1 to 3 bytes: the first, the middle and the last */
+    return (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) |
+           (uint64_t)p[n - 1] << (8 * (n - 1));
 }
 
 /* Fibonacci hashing: the top bits of x times 2^64 / phi. */
@@ -214,8 +223,11 @@ static void codes_build(jbw__codes *c, const jbw__strmap *keys)
     if (keys->count > JBW__CODE_SLOTS / 2)
         return;
     for (k = 0; k < keys->count; k++) {
-        if (!code_word(&x, jbw__strmap_key(keys, k)))
+        const char *key = jbw__strmap_key(keys, k);
+        size_t n = strlen(key);
+        if (n == 0 || n > 8)
             continue; /* longer than 8 bytes: the map finds it */
+        x = code_word_n(key, n);
         for (slot = code_slot(x); c->word[slot];
              slot = (slot + 1) & (JBW__CODE_SLOTS - 1))
             ;
@@ -252,26 +264,6 @@ static int serves(const jbw_snapshot *snap, uint32_t org, uint32_t region)
                ? snap->serves[(size_t)org * snap->registry->region_keys.count +
                               region]
                : jbw__registry_serves_idx(snap->registry, org, region);
-}
-
-/* The bytes of s[0..n) (1 <= n <= 8) as a little-endian number: what
- * code_word() gives, without a loop (the length is known). */
-static JBW__ALWAYS_INLINE uint32_t le32(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-           (uint32_t)p[3] << 24;
-}
-
-static JBW__ALWAYS_INLINE uint64_t code_word_n(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    if (n >= 4) /* two reads of four bytes, overlapping when n < 8 */
-        return (uint64_t)le32(s) | ((uint64_t)le32(s + n - 4) >> (8 * (8 - n)))
-                                       << 32;
-    /* 1 to 3 bytes: the first, the middle and the last */
-    return (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) |
-           (uint64_t)p[n - 1] << (8 * (n - 1));
 }
 
 /* The index of key s (given: n > 0 bytes) in `keys`, or -1. */
