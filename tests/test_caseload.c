@@ -866,9 +866,9 @@ static void ramp_month_2_and_month_3_give_exact_capacities(void **state)
  * The tenure of every worker is the whole months from the hire date to
  * the date (jbw_months_between), whatever the order of the hire dates:
  * compute.c keeps tenures in a memo by hire date, direct-mapped by the
- * day number over 8,192 slots, so this hires on dates met again later,
- * on dates 8,192 days apart (one slot, interleaved so each evicts the
- * other), and on month ends and 29 February.
+ * day number over 4,096 slots (JBW__DATE_MEMO), so this hires on dates
+ * met again later, on dates 8,192 days apart (one slot, interleaved so
+ * each evicts the other), and on month ends and 29 February.
  */
 static void tenure_of_every_hire_date_is_its_months(void **state)
 {

@@ -138,9 +138,10 @@ static void findings_follow_the_three_rules(void **state)
 /*
  * The 3 months of every VOTS end on jbw_date_add_months(start, 3),
  * whatever the order of the starts: findings.c keeps those days in a memo
- * by start day, direct-mapped by the day number over 4,096 slots, so this
- * starts measures on days met again later, on days 4,096 apart (one slot,
- * interleaved so each evicts the other), and on month ends. Every VOTS
+ * by start day, direct-mapped by the day number over 4,096 slots
+ * (JBW__DATE_MEMO), so this starts measures on days met again later, on
+ * days 4,096 apart (one slot, interleaved so each evicts the other), and
+ * on month ends. Every VOTS
  * runs on 2025-09-01: a finding since its day 3 months on when that day
  * is on or before the date, none otherwise.
  */

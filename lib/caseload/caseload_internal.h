@@ -107,6 +107,27 @@ struct jbw_caseload {
     jbw__cl_finding *findings;
 };
 
+/*
+ * A memo of values that depend on one date only (a worker's tenure by
+ * hire date, a VOTS's limit by start day), asked for once a record where
+ * records share dates: JBW__DATE_MEMO slots, direct-mapped by the day
+ * number and keyed by the whole date, so a computation runs about once a
+ * date. Zeroed (jbw__calloc) is empty.
+ */
+#define JBW__DATE_MEMO 4096u
+typedef struct jbw__date_memo {
+    jbw_date key;
+    int32_t value;
+    int set;
+} jbw__date_memo;
+
+/* The slot of `key` in memo[0..JBW__DATE_MEMO). */
+static inline jbw__date_memo *jbw__date_memo_slot(jbw__date_memo *memo,
+                                                  jbw_date key)
+{
+    return &memo[(uint32_t)key % JBW__DATE_MEMO];
+}
+
 /* Finds the data-quality findings of cl's snapshot up to cl->date
  * (findings.c). Errors: JBW_ENOMEM. */
 jbw_status jbw__cl_findings(jbw_caseload *cl);

@@ -193,30 +193,21 @@ static jbw_status alloc(compute_ctx *c)
 }
 
 /* A worker's tenure on the date depends on the hire date only, and
- * workers share hire dates (a few thousand among tens of thousands): a
- * memo of TENURE_MEMO slots, direct-mapped by the day number and keyed by
- * the whole date, keeps jbw_months_between() to about one call a date. */
-#define TENURE_MEMO 8192u
-
-typedef struct tenure_slot {
-    jbw_date hired;
-    int32_t tenure;
-    int set;
-} tenure_slot;
-
-static jbw_status tenure_of(int32_t *out, tenure_slot *memo, jbw_date hired,
+ * workers share hire dates (a few thousand among tens of thousands): the
+ * memo keeps jbw_months_between() to about one call a date. */
+static jbw_status tenure_of(int32_t *out, jbw__date_memo *memo, jbw_date hired,
                             jbw_date d)
 {
-    tenure_slot *slot = &memo[(uint32_t)hired % TENURE_MEMO];
+    jbw__date_memo *slot = jbw__date_memo_slot(memo, hired);
     jbw_status st;
-    if (slot->set && slot->hired == hired) {
-        *out = slot->tenure;
+    if (slot->set && slot->key == hired) {
+        *out = slot->value;
         return JBW_OK;
     }
     if ((st = jbw_months_between(out, hired, d)) != JBW_OK)
         return st;
-    slot->hired = hired;
-    slot->tenure = *out;
+    slot->key = hired;
+    slot->value = *out;
     slot->set = 1;
     return JBW_OK;
 }
@@ -228,7 +219,7 @@ static jbw_status add_workers(compute_ctx *c)
     jbw_caseload *cl = c->cl;
     size_t i, rows = 0;
     jbw_status st = JBW_OK;
-    tenure_slot *memo = jbw__calloc(TENURE_MEMO, sizeof *memo);
+    jbw__date_memo *memo = jbw__calloc(JBW__DATE_MEMO, sizeof *memo);
     if (!memo)
         return jbw__enomem();
     for (i = 0; i < snap->w.count; i++) {

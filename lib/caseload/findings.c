@@ -154,27 +154,18 @@ static jbw_date births_differ_since(const jbw__measures *m, size_t i,
 }
 
 /* The day 3 calendar months after a VOTS's start (jbw_date_add_months),
- * NONE out of the range: measures share start days, so a memo of
- * LIMIT_MEMO slots, direct-mapped by the day number and keyed by the
- * whole date, keeps the month arithmetic to about one call a day. */
-#define LIMIT_MEMO 4096u
-
-typedef struct limit_slot {
-    jbw_date start;
-    jbw_date limit;
-    int set;
-} limit_slot;
-
-static jbw_date vots_limit(limit_slot *memo, jbw_date start)
+ * NONE out of the range: measures share start days, so the memo keeps the
+ * month arithmetic to about one call a day. */
+static jbw_date vots_limit(jbw__date_memo *memo, jbw_date start)
 {
-    limit_slot *slot = &memo[(uint32_t)start % LIMIT_MEMO];
+    jbw__date_memo *slot = jbw__date_memo_slot(memo, start);
     jbw_date limit;
-    if (slot->set && slot->start == start)
-        return slot->limit;
+    if (slot->set && slot->key == start)
+        return slot->value;
     if (jbw_date_add_months(&limit, start, 3) != JBW_OK)
         limit = JBW_DATE_NONE;
-    slot->start = start;
-    slot->limit = limit;
+    slot->key = start;
+    slot->value = limit;
     slot->set = 1;
     return limit;
 }
@@ -202,7 +193,8 @@ static jbw_date unborn_placed_since(const jbw_snapshot *snap, size_t i,
 static unsigned check_measure(jbw_date since[JBW_FINDING_RULE_COUNT],
                               jbw_date *last_out, const jbw_snapshot *snap,
                               size_t i, jbw_date date, jbw_date reference,
-                              const child_births *births, limit_slot *limits)
+                              const child_births *births,
+                              jbw__date_memo *limits)
 {
     const jbw__measures *m = &snap->m;
     jbw_date start = m->start[i], end = m->end[i], birth = m->birth_date[i];
@@ -252,11 +244,11 @@ jbw_status jbw__cl_findings(jbw_caseload *cl)
     jbw_date reference = jbw_snapshot_reference_date(cl->snap);
     size_t i, cap = 0;
     int r, failed;
-    limit_slot *limits;
+    jbw__date_memo *limits;
     child_births *births = gather_births(cl->snap, cl->date, &failed);
     if (failed)
         return jbw__enomem();
-    if ((limits = jbw__calloc(LIMIT_MEMO, sizeof *limits)) == NULL) {
+    if ((limits = jbw__calloc(JBW__DATE_MEMO, sizeof *limits)) == NULL) {
         jbw__free(births);
         return jbw__enomem();
     }
